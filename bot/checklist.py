@@ -1,0 +1,128 @@
+"""Evaluate a topic's checklist against what the user has told us; pick the next question; reach a verdict."""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.answers import UNKNOWN, convert
+from knowledge.schema import ChecklistVersion, Condition, Criterion, Item, Topic
+
+PASS, FAIL, OPEN, NA = "pass", "fail", "unknown", "n/a"
+
+_NUMERIC: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+    "==": operator.eq,
+    "!=": operator.ne,
+}
+
+
+def version_in_force(topic: Topic, day: dt.date) -> ChecklistVersion | None:
+    """The checklist version that applies on ``day`` (the latest one if none is dated for it)."""
+    if not topic.checklist:
+        return None
+    for version in topic.checklist:
+        if version.in_force(day):
+            return version
+    return topic.checklist[0]
+
+
+def test(cond: Condition, profile: dict[str, Any], criteria: dict[str, Criterion]) -> str:
+    """PASS, FAIL, or OPEN when the answer is missing or unknown."""
+    if cond.criterion not in profile or profile[cond.criterion] == UNKNOWN:
+        return OPEN
+    answer = profile[cond.criterion]
+    crit = criteria[cond.criterion]
+    if cond.op in ("in", "not_in"):
+        values = cond.value if isinstance(cond.value, list) else [cond.value]
+        inside = answer in values
+        return PASS if inside == (cond.op == "in") else FAIL
+    value = cond.value
+    if crit.type == "number" and cond.unit and crit.unit and isinstance(value, int | float):
+        value = convert(float(value), cond.unit, crit.unit) or value
+    if crit.type == "choice" and isinstance(value, list):
+        return PASS if (answer in value) == (cond.op == "==") else FAIL
+    return PASS if _NUMERIC[cond.op](answer, value) else FAIL
+
+
+def status(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) -> str:
+    """The item's state: PASS, FAIL, OPEN, or NA when its ``when`` does not hold."""
+    if item.when:
+        gate = test(item.when, profile, criteria)
+        if gate == FAIL:
+            return NA
+        if gate == OPEN:
+            return OPEN
+    results = [test(c, profile, criteria) for c in item.conditions()]
+    if PASS in results:
+        return PASS
+    if OPEN in results:
+        return OPEN
+    return FAIL
+
+
+def next_criterion(
+    items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]
+) -> str | None:
+    """The next criterion worth asking (not yet answered), or None when nothing more can be learned."""
+    for item in items:
+        if status(item, profile, criteria) != OPEN:
+            continue
+        if item.when and item.when.criterion not in profile:
+            return item.when.criterion
+        if item.when and profile.get(item.when.criterion) == UNKNOWN:
+            continue
+        for cond in item.conditions():
+            if cond.criterion not in profile:
+                return cond.criterion
+    return None
+
+
+def to_ask(items: list[Item], criteria: dict[str, Criterion]) -> list[str]:
+    """Every criterion the checklist may ask, in order, each once."""
+    seen: list[str] = []
+    for item in items:
+        for cond in ([item.when] if item.when else []) + item.conditions():
+            if cond.criterion not in seen:
+                seen.append(cond.criterion)
+    return seen
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One item's result, for the verdict."""
+
+    item: Item
+    status: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """符合 (pass) / 不符合 (fail) / 暂无法判断 (unknown), with each item's outcome."""
+
+    result: str
+    outcomes: list[Outcome]
+
+    @property
+    def unmet(self) -> list[Outcome]:
+        """Items not met."""
+        return [o for o in self.outcomes if o.status == FAIL]
+
+    @property
+    def unknown(self) -> list[Outcome]:
+        """Items that could not be decided."""
+        return [o for o in self.outcomes if o.status == OPEN]
+
+
+def verdict(items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]) -> Verdict:
+    """Judge every item; any unmet → FAIL, else any unknown → OPEN, else PASS."""
+    outcomes = [Outcome(i, status(i, profile, criteria)) for i in items]
+    states = {o.status for o in outcomes}
+    result = FAIL if FAIL in states else OPEN if OPEN in states else PASS
+    return Verdict(result, outcomes)

@@ -1,0 +1,231 @@
+"""The ``policybot`` command: chat, ask, validate, kb, eval, try (and the servers of the channels)."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from bot.settings import Settings
+from knowledge.loader import KnowledgeError
+
+logger = logging.getLogger(__name__)
+
+
+class Context:
+    """Options shared by every command."""
+
+    def __init__(self, knowledge: str | None, db: str | None, settings: Settings):
+        self.knowledge_dir = knowledge
+        self.db = db
+        self.settings = settings
+
+    def engine(self, db: str | None = None) -> Any:
+        """Open the engine, turning knowledge errors into a clean CLI error."""
+        from bot.engine import open_engine
+
+        try:
+            return open_engine(self.knowledge_dir, db or self.db, self.settings)
+        except KnowledgeError as exc:
+            raise click.ClickException(_problems(exc)) from None
+
+    def knowledge(self) -> Any:
+        """Load the knowledge only."""
+        from knowledge.loader import load
+
+        try:
+            return load(self.knowledge_dir)
+        except KnowledgeError as exc:
+            raise click.ClickException(_problems(exc)) from None
+
+
+def _problems(exc: KnowledgeError) -> str:
+    lines = [f"the knowledge has {len(exc.problems)} problem(s):"]
+    lines += [f"  {p}" for p in exc.problems]
+    return "\n".join(lines)
+
+
+def _lines(stream: Any) -> Iterator[str]:
+    """Lines of a binary or text stream, decoding invalid UTF-8 with replacement characters."""
+    raw = getattr(stream, "buffer", None)
+    if raw is not None:
+        stream = io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
+    for line in stream:
+        yield line.rstrip("\r\n")
+
+
+def _settings_help() -> str:
+    return "\n".join(f"  {k} (default {v[0]!r}): {v[1]}" for k, v in Settings.help().items())
+
+
+@click.group(
+    epilog="Settings (environment variables POLICYBOT_<NAME>):\n\n" + _settings_help().replace("\n", "\n\n")
+)
+@click.option(
+    "--knowledge",
+    envvar="POLICYBOT_KNOWLEDGE",
+    type=click.Path(file_okay=False),
+    help="Knowledge folder (default: the bundled knowledge/).",
+)
+@click.option(
+    "--db",
+    envvar="POLICYBOT_DB",
+    type=click.Path(dir_okay=False),
+    help="SQLite file for the log and dialogue state (default: in the user's data directory).",
+)
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
+@click.pass_context
+def main(ctx: click.Context, knowledge: str | None, db: str | None, verbose: int) -> None:
+    """PolicyBot: answers enterprises' questions about Chongqing's industrial-innovation policy."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        settings = Settings.from_env()
+    except (KeyError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    ctx.obj = Context(knowledge, db, settings)
+
+
+@main.command()
+@click.option("--user", default="terminal", show_default=True, help="User id for the dialogue state.")
+@click.pass_obj
+def chat(obj: Context, user: str) -> None:
+    """Chat in the terminal; piped input (one message per line) prints a transcript."""
+    from bot.models import Inbound
+
+    engine = obj.engine()
+    interactive = sys.stdin.isatty()
+    if interactive:
+        greeting = engine.respond(Inbound("terminal", user, "你好"), log=False)
+        click.echo(greeting.text + "\n")
+    stream = _lines(sys.stdin)
+    while True:
+        if interactive:
+            try:
+                text = click.prompt("您", prompt_suffix="> ", default="", show_default=False)
+            except (EOFError, click.Abort):
+                click.echo()
+                return
+        else:
+            try:
+                text = next(stream)
+            except StopIteration:
+                return
+            click.echo(f"您> {text}")
+        reply = engine.respond(Inbound("terminal", user, text))
+        click.echo(f"机器人> {reply.text}\n")
+
+
+@main.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--no-log", is_flag=True, help="Do not write the questions to the log.")
+@click.pass_obj
+def ask(obj: Context, question: str | None, as_json: bool, no_log: bool) -> None:
+    """Answer QUESTION, or every line of standard input (stateless: each line is a new user)."""
+    from bot.models import Inbound
+
+    engine = obj.engine()
+    questions = [question] if question is not None else _lines(sys.stdin)
+    for n, text in enumerate(questions):
+        reply = engine.respond(Inbound("cli", f"ask-{n}", text), log=not no_log)
+        engine.storage.save_state(f"cli:{engine.storage.hash_user(engine.salt, 'cli', f'ask-{n}')}", {})
+        if as_json:
+            top = reply.candidates[:3]
+            out = {
+                "text": text,
+                "intent": reply.intent,
+                "score": round(reply.score, 1),
+                "candidates": [c.as_dict() for c in top],
+                "reply": reply.as_dict(),
+            }
+            click.echo(json.dumps(out, ensure_ascii=False))
+        else:
+            click.echo(reply.text + "\n")
+
+
+@main.command()
+@click.pass_obj
+def validate(obj: Context) -> None:
+    """Check every YAML file; each problem names file, line and field; exit 1 if any is an error."""
+    from knowledge.loader import load
+
+    try:
+        kn = load(obj.knowledge_dir)
+    except KnowledgeError as exc:
+        for p in exc.problems:
+            click.echo(str(p), err=True)
+        raise SystemExit(1) from None
+    for w in kn.warnings:
+        click.echo(f"warning: {w}", err=True)
+    click.echo(f"ok: {len(kn.topics)} intents, {len(kn.criteria)} criteria, version {kn.version}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def kb(obj: Context, as_json: bool) -> None:
+    """List every intent with its id, title and example questions."""
+    kn = obj.knowledge()
+    rows = [
+        {"id": t.id, "title": t.title, "kind": t.kind, "examples": t.examples, "file": kn.files.get(t.id)}
+        for t in kn.topics.values()
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['id']}  {row['title']}  ({len(row['examples'])} examples)")
+        for ex in row["examples"][:3]:
+            click.echo(f"    {ex}")
+
+
+@main.command(name="try")
+@click.argument("question")
+@click.pass_obj
+def try_(obj: Context, question: str) -> None:
+    """Show how QUESTION is matched: normalised text, top candidates and the evidence for each."""
+    from bot.engine import build_index
+
+    kn = obj.knowledge()
+    index = build_index(kn, obj.settings)
+    candidates = index.match(question)
+    decision = index.decide(candidates)
+    click.echo(f"normalised: {index.prepare(question)}")
+    for c in candidates:
+        click.echo(f"  {c.score:6.1f}  {c.intent or '(out of scope)':24} {c.via}")
+    click.echo(f"decision: {decision.intent or '-'} ({decision.reason})")
+
+
+@main.command(name="eval")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--show-errors", is_flag=True, help="List every misrouted question.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_obj
+def eval_(obj: Context, file: str, show_errors: bool, as_json: bool) -> None:
+    """Accuracy on a labelled YAML file (- text: …, intent: id|null): per-intent precision, recall, confusions."""
+    from bot.engine import build_index
+    from bot.evaluate import evaluate, format_report
+
+    kn = obj.knowledge()
+    index = build_index(kn, obj.settings)
+    report = evaluate(index, Path(file))
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(report, show_errors))
+
+
+def _unused() -> None:  # pragma: no cover - keeps imports referenced for type checkers
+    Counter, defaultdict  # noqa: B018
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

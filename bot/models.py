@@ -1,0 +1,52 @@
+"""What channels hand the engine (``Inbound``) and what it hands back (``Reply``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from intents.match import Candidate
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One user message, already translated from the channel's format."""
+
+    channel: str
+    user_id: str
+    text: str
+    kind: str = "text"  # text | image | voice | location | link | video | sticker | event | ...
+    received: dt.datetime | None = None
+    message_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Option:
+    """A numbered choice the user can answer with a bare digit (or a button)."""
+
+    key: str
+    label: str
+    action: str
+
+
+@dataclass
+class Reply:
+    """The engine's answer; ``text`` is plain text, the rest lets channels render buttons and logs explain."""
+
+    text: str
+    kind: str  # answer | section | checklist_step | verdict | fallback | clarify | conversation | match | error ...
+    intent: str | None = None
+    score: float = 0.0
+    candidates: list[Candidate] = field(default_factory=list)
+    options: list[Option] = field(default_factory=list)
+    expects: str | None = None  # bool | number | choice while a question is pending
+    reason: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-friendly form (the API and ``ask --json``)."""
+        out = asdict(self)
+        out["candidates"] = [c.as_dict() for c in self.candidates]
+        out["score"] = round(self.score, 1)
+        return out

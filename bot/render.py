@@ -1,0 +1,215 @@
+"""Turn topics, checklist questions and verdicts into short plain text (no markdown: it is read on phones)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from bot.answers import UNKNOWN
+from bot.checklist import Verdict
+from knowledge.loader import Knowledge
+from knowledge.schema import Criterion, Fact, Followup, Item, Topic
+
+MAIN_SECTIONS = ("政策要点", "适用对象")
+"""Sections shown in the first answer; the rest are numbered follow-ups."""
+
+
+def _num(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def facts_in_force(section_items: list[Fact], day: dt.date) -> list[Fact]:
+    """Facts of a section that apply on ``day``."""
+    return [f for f in section_items if f.in_force(day)]
+
+
+def fact_lines(kn: Knowledge, topic: Topic, facts: list[Fact]) -> tuple[list[str], bool]:
+    """Bulleted lines, and whether any needs the caveat."""
+    m = kn.messages
+    lines, caveat = [], False
+    for fact in facts:
+        mark = m.caveat_mark if kn.uncertain(topic, fact) else ""
+        caveat |= bool(mark)
+        lines.append(f"{m.bullet}{fact.text}{mark}")
+    return lines, caveat
+
+
+def section_text(kn: Knowledge, topic: Topic, name: str, day: dt.date) -> tuple[str, bool]:
+    """One section, titled; and whether it carries the caveat."""
+    for section in topic.sections:
+        if section.name == name:
+            lines, caveat = fact_lines(kn, topic, facts_in_force(section.items, day))
+            return "\n".join([f"【{topic.title}·{name}】", *lines]), caveat
+    return "", False
+
+
+def changes_text(kn: Knowledge, topic: Topic, day: dt.date) -> list[str]:
+    """Notes on rule changes that took effect in the last two years or are coming."""
+    out = []
+    for change in sorted(topic.changes, key=lambda c: c.date, reverse=True):
+        if (day - change.date).days <= 730:
+            mark = kn.messages.caveat_mark if kn.uncertain(topic, change) else ""
+            out.append(kn.messages.change_note.format(date=_date(change.date), text=change.text) + mark)
+    return out
+
+
+def _date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def followups(kn: Knowledge, topic: Topic) -> list[Followup]:
+    """The numbered options after an answer: the topic's own, or the default ones that exist for it."""
+    if topic.followups is not None:
+        return list(topic.followups)
+    names = {s.name for s in topic.sections}
+    out = []
+    for f in kn.messages.default_followups:
+        if f.action == "checklist" and not topic.checklist:
+            continue
+        if f.action.startswith("section:") and f.action.removeprefix("section:") not in names:
+            continue
+        out.append(f)
+    return out[: kn.messages.followup_limit]
+
+
+def answer_text(
+    kn: Knowledge, topic: Topic, day: dt.date, extra: list[str] | None = None
+) -> tuple[str, bool]:
+    """The first answer about a topic: title, summary, changes, main sections, extras (calculation)."""
+    m = kn.messages
+    parts = [f"【{topic.title}】"]
+    if topic.summary:
+        parts.append(topic.summary)
+    parts.extend(changes_text(kn, topic, day))
+    caveat = any(kn.uncertain(topic, c) for c in topic.changes if (day - c.date).days <= 730)
+    for name in MAIN_SECTIONS:
+        for section in topic.sections:
+            if section.name == name:
+                lines, flagged = fact_lines(kn, topic, facts_in_force(section.items, day))
+                if lines:
+                    parts.append(name)
+                    parts.extend(lines)
+                    caveat |= flagged
+    parts.extend(extra or [])
+    if caveat:
+        parts.append(m.caveat_footnote)
+    return "\n".join(parts), caveat
+
+
+def sources_text(kn: Knowledge, topic: Topic) -> str:
+    """Every document the topic cites, with clauses, dates and links."""
+    clauses: dict[str, list[str]] = {}
+    refs: list[Any] = [f for s in topic.sections for f in s.items] + list(topic.changes)
+    refs += [i for v in topic.checklist for i in v.items]
+    if topic.calculator:
+        refs.append(topic.calculator)
+    for ref in refs:
+        bucket = clauses.setdefault(ref.source, [])
+        if ref.clause and ref.clause not in bucket:
+            bucket.append(ref.clause)
+    lines = [f"【{topic.title}·{kn.messages.sources_header}】"]
+    for sid, cl in clauses.items():
+        src = kn.source(topic, sid)
+        head = f"《{src.title}》" + (f"（{src.number}）" if src.number else "")
+        if src.date:
+            head += f" {_date(src.date)}"
+        if cl:
+            head += "；条款：" + "、".join(cl[:6])
+        mark = kn.messages.caveat_mark if src.confidence.value in ("secondary", "memory") else ""
+        lines.append(f"{kn.messages.bullet}{head}{mark}")
+        if src.url:
+            lines.append(f"  {src.url}")
+    return "\n".join(lines)
+
+
+def show_value(kn: Knowledge, crit: Criterion, value: Any) -> str:
+    """A profile value as the user would say it."""
+    m = kn.messages
+    if value is None:
+        return m.not_answered
+    if value == UNKNOWN:
+        return m.answer_unknown
+    if crit.type == "bool":
+        return m.answer_yes if value else m.answer_no
+    if crit.type == "choice":
+        return next((o.label for o in crit.options if o.value == value), str(value))
+    return f"{_num(float(value))}{crit.unit or ''}"
+
+
+def requirement(kn: Knowledge, item: Item) -> str:
+    """The item's threshold in words: 不低于100万元 / 不属于：烟草制造业、……"""
+    parts = []
+    for cond in item.conditions():
+        crit = kn.criteria[cond.criterion]
+        op = kn.messages.ops.get(cond.op, cond.op)
+        if crit.type == "bool":
+            parts.append(kn.messages.answer_yes if cond.value is (cond.op == "==") else kn.messages.answer_no)
+        elif crit.type == "choice":
+            values = cond.value if isinstance(cond.value, list) else [cond.value]
+            labels = [next((o.label for o in crit.options if o.value == v), str(v)) for v in values]
+            parts.append(op + "、".join(labels))
+        else:
+            unit = cond.unit or crit.unit or ""
+            parts.append(f"{op}{_num(float(cond.value))}{unit}")  # type: ignore[arg-type]
+    return " 或 ".join(parts)
+
+
+def question_text(kn: Knowledge, crit: Criterion, number: int) -> str:
+    """A checklist question with its answer format."""
+    m = kn.messages
+    lines = [m.progress.format(n=number) + crit.question]
+    if crit.type == "bool":
+        lines.append(f"1 {m.answer_yes}  2 {m.answer_no}  3 {m.answer_unknown}")
+    elif crit.type == "choice":
+        lines.extend(f"{i} {o.label}" for i, o in enumerate(crit.options, 1))
+    elif crit.hint:
+        lines.append(crit.hint)
+    return "\n".join(lines)
+
+
+def hint(kn: Knowledge, crit: Criterion) -> str:
+    """How to answer ``crit``, shown after an answer that was not understood."""
+    m = kn.messages
+    if crit.hint:
+        return crit.hint
+    if crit.type == "bool":
+        return m.hint_bool
+    if crit.type == "choice":
+        return m.hint_choice
+    example = {"万元": "300万", "%": "3%", "人": "50人", "年": "3年", "项": "2项", "分": "65分"}
+    return m.hint_number.format(example=example.get(crit.unit or "", "10"))
+
+
+def verdict_text(
+    kn: Knowledge, topic: Topic, version_label: str, result: Verdict, profile: dict[str, Any], note: str | None
+) -> str:
+    """符合 / 不符合 / 暂无法判断, every unmet or unknown condition with answer, threshold and source."""
+    m = kn.messages
+    lines = [m.verdict_header.format(title=topic.title), m.verdict_version.format(version=version_label)]
+    lines.append({"pass": m.verdict_pass, "fail": m.verdict_fail}.get(result.result, m.verdict_unknown))
+    caveat = False
+    for header, group in ((m.verdict_unmet_header, result.unmet), (m.verdict_unknown_header, result.unknown)):
+        if not group:
+            continue
+        lines.append(header)
+        for outcome in group:
+            item = outcome.item
+            answers = "、".join(
+                show_value(kn, kn.criteria[c.criterion], profile.get(c.criterion)) for c in item.conditions()
+            )
+            mark = m.caveat_mark if kn.uncertain(topic, item) else ""
+            caveat |= bool(mark)
+            lines.append(
+                m.bullet
+                + m.verdict_line.format(
+                    label=item.label, answer=answers, requirement=requirement(kn, item), source=kn.cite(topic, item)
+                )
+                + mark
+            )
+    if note:
+        lines.append(note)
+    if topic.next_steps:
+        lines.append(topic.next_steps)
+    if caveat:
+        lines.append(m.caveat_footnote)
+    return "\n".join(lines)

@@ -1,0 +1,61 @@
+"""Settings: one declarative table of names, defaults and help, read by the CLI, the README and the engine."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+def setting(default: Any, help: str) -> Any:
+    """Declare a setting with its default and help text."""
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Tunable behaviour. Override with ``POLICYBOT_<NAME>`` environment variables or ``knowledge/settings.yaml``."""
+
+    min_score: float = setting(62.0, "Below this match score the bot falls back to the topic menu")
+    min_margin: float = setting(4.0, "If the second intent is within this many points, ask which one was meant")
+    clarify_max: int = setting(3, "How many options a clarifying question offers")
+    alias_score: float = setting(86.0, "Score of a message that contains an intent's alias")
+    alias_bonus_per_char: float = setting(2.0, "Extra score per character of the alias found (longer is surer)")
+    pinyin_penalty: float = setting(4.0, "Points taken off an alias found only by its pinyin (typo)")
+    new_question_score: float = setting(80.0, "During a checklist, a message this sure of an intent leaves it")
+    session_idle_minutes: int = setting(30, "A conversation's state expires after this many idle minutes")
+    max_message_chars: int = setting(2000, "Longer messages are politely refused (still logged, truncated)")
+    log_text_chars: int = setting(4000, "How much of a message the log keeps")
+    user_salt: str = setting("", "Salt for hashing user ids; empty: a random one stored in the database")
+
+    @classmethod
+    def names(cls) -> list[str]:
+        """All setting names."""
+        return [f.name for f in fields(cls)]
+
+    @classmethod
+    def help(cls) -> dict[str, tuple[Any, str]]:
+        """Name → (default, help), for ``--help`` and the README."""
+        return {f.name: (f.default, f.metadata["help"]) for f in fields(cls)}
+
+    def replace(self, values: Mapping[str, Any]) -> Settings:
+        """A copy with ``values`` applied; unknown names raise ``KeyError`` naming them."""
+        unknown = sorted(set(values) - set(self.names()))
+        if unknown:
+            raise KeyError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(self.names())}")
+        typed = {}
+        for f in fields(self):
+            if f.name in values:
+                kind = type(f.default)
+                typed[f.name] = kind(values[f.name])
+        return dataclasses.replace(self, **typed)
+
+    @classmethod
+    def from_env(cls, base: Settings | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+        """Apply ``POLICYBOT_<NAME>`` environment variables."""
+        env = os.environ if environ is None else environ
+        base = base or cls()
+        found = {n: env[f"POLICYBOT_{n.upper()}"] for n in cls.names() if f"POLICYBOT_{n.upper()}" in env}
+        return base.replace(found)

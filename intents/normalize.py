@@ -1,0 +1,38 @@
+"""Normalise a message the way phones type it: width, case, traditional→simplified, punctuation."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import opencc
+
+_KEEP = re.compile(r"[^\w%.&+]+")
+_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+
+
+@functools.cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def clean(text: str) -> str:
+    """Drop control characters and invalid surrogates; keep everything a person could have meant."""
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return _CONTROL.sub("", text).strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """Return the canonical form used for matching and logging.
+
+    Full-width → half-width (NFKC), lower case, traditional → simplified, punctuation, spaces and emoji
+    removed (digits, ``%`` and decimal points kept). Normalising twice changes nothing.
+    """
+    text = unicodedata.normalize("NFKC", clean(text)).lower()
+    text = _t2s().convert(text)
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _KEEP.sub("", text.replace("_", ""))
+    return _DOT.sub("", text)

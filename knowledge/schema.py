@@ -1,0 +1,328 @@
+"""知识库 YAML 的结构定义（pydantic 模型）：staff edit the YAML, this module says what is allowed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SECTION_NAMES = (
+    "政策要点",
+    "适用对象",
+    "申报条件",
+    "不适用情形",
+    "申报材料",
+    "办理流程",
+    "时间节点",
+    "咨询部门",
+    "计算方法",
+)
+"""Answer sections, in the order they are shown."""
+
+UNITS = ("元", "万元", "亿元", "%", "人", "年", "项", "分", "件", "个", "平方米")
+"""Units a numeric criterion may use; money units convert into each other."""
+
+Op = Literal[">=", ">", "<=", "<", "==", "!=", "in", "not_in"]
+
+
+class Confidence(str, Enum):
+    """How well a fact is sourced (the fact sheet's marks)."""
+
+    verified = "verified"  # 官方页面上读到原文
+    reprint = "reprint"  # 转载的原文
+    secondary = "secondary"  # 只有第三方整理 → 显示核实提示
+    memory = "memory"  # 未找到原文 → 显示核实提示
+
+
+UNCERTAIN = frozenset({Confidence.secondary, Confidence.memory})
+
+
+class Strict(BaseModel):
+    """Base model: unknown keys are errors, so a typo in a key never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """A document a fact comes from."""
+
+    title: str = Field(min_length=2, description="文件名称")
+    number: str | None = Field(None, description="文号，如 渝经信发〔2021〕52号")
+    issuer: str | None = None
+    date: dt.date | None = Field(None, description="发布或成文日期")
+    effective: dt.date | None = Field(None, description="施行日期")
+    url: str | None = None
+    confidence: Confidence = Confidence.verified
+    note: str | None = None
+
+
+class Sourced(Strict):
+    """Anything that carries its own source reference."""
+
+    source: str = Field(min_length=1, description="sources 中的 id")
+    clause: str | None = Field(None, description="条款，如 三、（三） 或 第十一条（四）")
+    confidence: Confidence | None = Field(None, description="不填则取来源的可信度")
+
+
+class Dated(BaseModel):
+    """Mixin: a validity window; either end may be open."""
+
+    effective_from: dt.date | None = None
+    effective_to: dt.date | None = None
+
+    def in_force(self, day: dt.date) -> bool:
+        """Whether this applies on ``day``."""
+        if self.effective_from and day < self.effective_from:
+            return False
+        return not (self.effective_to and day > self.effective_to)
+
+
+class Fact(Sourced, Dated):
+    """One sentence of an answer, with its source."""
+
+    text: str = Field(min_length=2)
+
+
+class Section(Strict):
+    """A titled part of the structured answer."""
+
+    name: Literal[SECTION_NAMES]  # type: ignore[valid-type]
+    items: list[Fact] = Field(min_length=1)
+
+
+class Change(Sourced):
+    """A dated change of the rules, told to users after it happens."""
+
+    date: dt.date
+    text: str
+
+
+class ChoiceOption(Strict):
+    """One answer of a choice criterion."""
+
+    value: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str
+    synonyms: list[str] = []
+
+
+class Criterion(Strict):
+    """A fact about the enterprise, asked once and reused by every checklist."""
+
+    question: str = Field(min_length=4)
+    type: Literal["bool", "number", "choice"]
+    unit: Literal[UNITS] | None = None  # type: ignore[valid-type]
+    options: list[ChoiceOption] = []
+    hint: str | None = Field(None, description="答题格式提示，答错时显示")
+    extract: list[str] = Field(
+        [], description="消息里出现这些词且后面跟着数字时，自动填入（仅 number）"
+    )
+    yes_words: list[str] = Field([], description="消息里出现这些词时自动记为“是”（仅 bool）")
+    no_words: list[str] = Field([], description="消息里出现这些词时自动记为“否”（仅 bool）")
+
+    @model_validator(mode="after")
+    def _typed(self) -> Criterion:
+        if self.type == "number" and not self.unit:
+            raise ValueError("a number criterion needs unit: one of " + " ".join(UNITS))
+        if self.type == "choice" and len(self.options) < 2:
+            raise ValueError("a choice criterion needs at least two options")
+        if self.type != "choice" and self.options:
+            raise ValueError("options are only for type: choice")
+        return self
+
+
+class Condition(Strict):
+    """``criterion op value``, e.g. ``rd_spend_last_year >= 100``."""
+
+    criterion: str
+    op: Op = "=="
+    value: float | bool | str | list[str]
+    unit: Literal[UNITS] | None = None  # type: ignore[valid-type]
+
+
+class Item(Sourced, Dated):
+    """One condition of a checklist: a single test or an alternative of several."""
+
+    id: str | None = Field(None, pattern=r"^[a-z0-9_]+$")
+    label: str = Field(min_length=2, description="用户看到的条件，如 上年度研发费用不低于100万元")
+    criterion: str | None = None
+    op: Op = "=="
+    value: float | bool | str | list[str] | None = None
+    unit: Literal[UNITS] | None = None  # type: ignore[valid-type]
+    any_of: list[Condition] = []
+    when: Condition | None = Field(None, description="仅当此条件成立时本条才适用")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Item:
+        if bool(self.criterion) == bool(self.any_of):
+            raise ValueError("give either criterion/op/value or any_of, not both or neither")
+        if self.criterion and self.value is None:
+            raise ValueError("value is required with criterion")
+        return self
+
+    def conditions(self) -> list[Condition]:
+        """The tests of this item: one, or the alternatives of any_of."""
+        if self.any_of:
+            return list(self.any_of)
+        assert self.criterion is not None and self.value is not None
+        return [Condition(criterion=self.criterion, op=self.op, value=self.value, unit=self.unit)]
+
+
+class ChecklistVersion(Dated, Strict):
+    """The conditions in force over a period (rules change; old certificates keep old rules)."""
+
+    label: str
+    items: list[Item] = Field(min_length=1)
+    note: str | None = None
+
+
+class Calculator(Strict):
+    """A benefit computed from the user's figures; ``kind`` names a function in bot.calc."""
+
+    kind: str
+    inputs: list[str] = Field(min_length=1, description="criterion ids read by the formula")
+    params: dict[str, Any] = {}
+    source: str
+    clause: str | None = None
+
+
+class Followup(Strict):
+    """A numbered option after an answer."""
+
+    label: str
+    action: str = Field(
+        pattern=r"^(checklist|sources|section:.+|intent:[a-z_]+|calc)$",
+        description="checklist | sources | calc | section:申报材料 | intent:zjtx",
+    )
+
+
+class Topic(Strict):
+    """One intent: a policy topic or a conversation act."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    title: str
+    kind: Literal["policy", "conversation"] = "policy"
+    updated: dt.date
+    summary: str | None = Field(None, description="一句话说明能得到什么")
+    aliases: list[str] = Field([], description="缩写、简称、别名：出现即强烈指向本主题")
+    examples: list[str] = Field(min_length=1)
+    sources: dict[str, Source] = Field({}, description="本文件专用的来源；通用来源写在 sources.yaml")
+    sections: list[Section] = []
+    changes: list[Change] = []
+    checklist: list[ChecklistVersion] = []
+    followups: list[Followup] | None = None
+    next_steps: str | None = Field(None, description="核对结果之后的下一步建议")
+    calculator: Calculator | None = None
+    reply: str | None = Field(None, description="conversation 类的固定回复")
+    questionnaire: list[str] = Field([], description="policy_match：依次询问的 criterion id")
+
+    @model_validator(mode="after")
+    def _shape(self) -> Topic:
+        if self.kind == "policy" and not self.sections:
+            raise ValueError("a policy topic needs sections")
+        if self.kind == "conversation" and not (self.reply or self.questionnaire):
+            raise ValueError("a conversation topic needs reply (or questionnaire)")
+        return self
+
+
+class OutOfScope(Strict):
+    """Messages the bot must not answer with a policy (negative examples for the matcher)."""
+
+    examples: list[str] = Field(min_length=1)
+
+
+class Platform(Strict):
+    """One row of the annex: an industry innovation support platform."""
+
+    seq: int = Field(ge=1, description="附件序号")
+    park: str
+    district: str
+    direction: str
+    keywords: list[str] = []
+
+
+class Park(Strict):
+    """A park or zone named in the annex, with its 区县 and short names."""
+
+    name: str
+    district: str
+    short: list[str] = []
+
+
+KnowledgeFile = Annotated[dict[str, Any], "raw YAML mapping"]
+
+
+class Vocabulary(Strict):
+    """Words users answer with; matched after normalisation."""
+
+    affirmative: list[str] = Field(min_length=1)
+    negative: list[str] = Field(min_length=1)
+    unknown: list[str] = Field(min_length=1)
+    exit: list[str] = Field(min_length=1)
+    restart: list[str] = Field(min_length=1)
+    useful: list[str] = Field(min_length=1)
+    useless: list[str] = Field(min_length=1)
+    fillers: list[str] = Field([], description="问候、客套等不影响意思的词，匹配前去掉")
+    synonyms: dict[str, list[str]] = Field({}, description="同义写法：匹配前把右边的写法换成左边的词")
+
+
+class Messages(Strict):
+    """Every sentence the bot says that is not policy content (staff can change every word)."""
+
+    fallback: str
+    menu_header: str
+    clarify: str
+    followup_header: str
+    caveat: str
+    sources_header: str
+    checklist_start: str
+    checklist_none: str
+    checklist_exit: str
+    checklist_left: str
+    prefilled: str
+    reask: str
+    hint_bool: str
+    hint_number: str
+    hint_choice: str
+    verdict_header: str
+    verdict_pass: str
+    verdict_fail: str
+    verdict_unknown: str
+    verdict_unmet_header: str
+    verdict_unknown_header: str
+    verdict_line: str
+    verdict_version: str
+    change_note: str
+    version_note: str
+    calc_header: str
+    calc_missing: str
+    match_header: str
+    match_none: str
+    match_line: str
+    match_unknown_line: str
+    empty: str
+    too_long: str
+    unsupported: str
+    error: str
+    restarted: str
+    feedback_thanks: str
+    nothing_to_choose: str
+    answer_yes: str
+    answer_no: str
+    answer_unknown: str
+    vocabulary: Vocabulary
+    calc: dict[str, str] = Field({}, description="计算器文字，按计算器 kind 取用")
+    menu: list[str] = Field(min_length=1, description="兜底和问候时展示的 intent id")
+    all_topics_label: str
+    caveat_mark: str
+    caveat_footnote: str
+    bullet: str
+    section_words: dict[str, list[str]] = {}
+    calc_words: list[str] = []
+    checklist_words: list[str] = []
+    ops: dict[str, str]
+    default_followups: list[Followup] = Field(min_length=1)
+    followup_limit: int = Field(6, ge=1, le=9)
+    progress: str
+    not_answered: str
