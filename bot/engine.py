@@ -35,8 +35,14 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
     examples = {tid: [t.title, *t.examples] for tid, t in kn.topics.items()}
     examples[OUT_OF_SCOPE] = list(kn.out_of_scope)
     vocab = kn.messages.vocabulary
+    aliases = {tid: list(t.aliases) for tid, t in kn.topics.items()}
+    aliases[OUT_OF_SCOPE] = list(kn.out_of_scope_aliases)
+    places = [n for p in kn.parks for n in (p.name, p.district, *p.short)]
+    industries = [k for p in kn.platforms for k in (p.direction, *p.keywords)]
+    combos = {"innovation_platforms": [(places + industries, kn.platform_triggers)]} if kn.platforms else {}
     return Index(
-        aliases={tid: t.aliases for tid, t in kn.topics.items()},
+        aliases=aliases,
+        combos=combos,
         examples=examples,
         fillers=vocab.fillers,
         synonyms=vocab.synonyms,

@@ -15,13 +15,21 @@ from intents.normalize import normalize
 OUT_OF_SCOPE = "__out_of_scope__"
 """Internal label of the negative examples; surfaces as intent ``None``."""
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?=[万亿%元人名千百个项])")
+"""Amounts (300万, 4%, 120人) are unified so that figures do not decide the match; years and 文号 stay."""
 MIN_PINYIN_ALIAS = 3
 """Aliases shorter than this many characters are not matched by sound (加计 ≈ 假期)."""
 MAX_POSTINGS = 4000
 """A bigram shared by more examples than this says little; it is skipped when shortlisting."""
 SHORTLIST = 120
 """How many examples (most bigrams in common) are scored with rapidfuzz."""
+PARTIAL_LONG_QUERY = 0.92
+"""Weight of an example found whole inside a longer message."""
+PARTIAL_SHORT_QUERY = 0.55
+"""Weight (before the length ratio is added) of a short message found inside a longer example."""
+SUPPORT_WEIGHT = 0.15
+"""How much agreeing example evidence adds to an alias hit, per point above SUPPORT_FLOOR."""
+SUPPORT_FLOOR = 50.0
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,24 @@ class Thresholds:
     pinyin_penalty: float = 4.0
 
 
+def similarity(query: str, example: str) -> float:
+    """How well ``query`` matches ``example`` (0–100).
+
+    Whole-string similarity, or the best aligned substring: an example found inside a longer message is
+    strong evidence (the user added context), a short message found inside a long example is weak
+    (“小巨人” occurs in many questions about other topics), so the latter is scaled by the length ratio.
+    """
+    whole = fuzz.ratio(query, example)
+    if not query or not example:
+        return whole
+    part = fuzz.partial_ratio(query, example)
+    if len(query) >= len(example):
+        part *= PARTIAL_LONG_QUERY
+    else:
+        part *= PARTIAL_SHORT_QUERY + (1 - PARTIAL_SHORT_QUERY) * len(query) / len(example)
+    return max(whole, part)
+
+
 def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
 
@@ -77,6 +103,7 @@ class Index:
         fillers: Iterable[str] = (),
         synonyms: Mapping[str, Iterable[str]] | None = None,
         thresholds: Thresholds | None = None,
+        combos: Mapping[str, Iterable[tuple[Iterable[str], Iterable[str]]]] | None = None,
     ):
         self.t = thresholds or Thresholds()
         self.synonyms = sorted(
@@ -84,6 +111,12 @@ class Index:
             key=lambda p: -len(p[0]),
         )
         self.fillers = sorted({normalize(f) for f in fillers if normalize(f)}, key=len, reverse=True)
+        self.combos = [
+            (intent, sorted({self.prepare(w, strip=False) for w in a} - {""}, key=len, reverse=True),
+             sorted({self.prepare(w, strip=False) for w in b} - {""}, key=len, reverse=True))
+            for intent, pairs in (combos or {}).items()
+            for a, b in pairs
+        ]
         self.alias: dict[str, set[str]] = defaultdict(set)
         self.alias_sound: dict[tuple[str, ...], set[tuple[str, str]]] = defaultdict(set)
         for intent, names in aliases.items():
@@ -115,7 +148,7 @@ class Index:
         for variant, canonical in self.synonyms:
             if variant in out:
                 out = out.replace(variant, canonical)
-        out = _NUMBER.sub("0", out)
+        out = _AMOUNT.sub("0", out)
         if strip:
             stripped = out
             for filler in self.fillers:
@@ -137,10 +170,19 @@ class Index:
             if key not in best or score > best[key].score:
                 best[key] = Candidate(key, score, via)
 
+        alias_best: dict[str, tuple[float, str]] = {}
         for intent, score, via in self._alias_hits(query):
-            offer(intent, score, via)
+            if intent not in alias_best or score > alias_best[intent][0]:
+                alias_best[intent] = (score, via)
+        example_best: dict[str, tuple[float, str]] = {}
         for intent, score, via in self._example_hits(query):
+            if intent not in example_best or score > example_best[intent][0]:
+                example_best[intent] = (score, via)
+        for intent, (score, via) in example_best.items():
             offer(intent, score, via)
+        for intent, (score, via) in alias_best.items():
+            support = example_best.get(intent, (0.0, ""))[0]
+            offer(intent, score + SUPPORT_WEIGHT * max(0.0, support - SUPPORT_FLOOR), via)
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.intent or ""))
         return ranked[:limit]
 
@@ -158,6 +200,13 @@ class Index:
                 for intent, name in self.alias_sound.get(tuple(sounds[i:j]), ()):
                     score = self.t.alias_score + self.t.alias_bonus_per_char * min(j - i, 6) - self.t.pinyin_penalty
                     spans.append((i, j, intent, score, f"pinyin:{name}"))
+        for intent, first, second in self.combos:
+            a = next((w for w in first if w in query), None)
+            b = next((w for w in second if w in query), None) if a else None
+            if a and b:
+                score = self.t.alias_score + self.t.alias_bonus_per_char * min(len(a) + len(b), 6)
+                i = query.index(a)
+                spans.append((i, i + len(a), intent, score, f"combo:{a}+{b}"))
         # A hit inside a longer hit of another intent does not count (专精特新 inside 专精特新小巨人).
         kept = []
         for span in spans:
@@ -176,8 +225,7 @@ class Index:
         hits = []
         for idx, _ in counts.most_common(SHORTLIST):
             intent, prepared, original = self.examples[idx]
-            score = fuzz.WRatio(query, prepared)
-            hits.append((intent, score, f"example:{original}"))
+            hits.append((intent, similarity(query, prepared), f"example:{original}"))
         return hits
 
     def decide(self, candidates: list[Candidate]) -> Decision:

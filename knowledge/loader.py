@@ -68,6 +68,8 @@ class Knowledge:
     messages: Messages
     out_of_scope: list[str]
     parks: list[Park] = field(default_factory=list)
+    out_of_scope_aliases: list[str] = field(default_factory=list)
+    platform_triggers: list[str] = field(default_factory=list)
     platforms: list[Platform] = field(default_factory=list)
     version: str = ""
     warnings: list[Problem] = field(default_factory=list)
@@ -189,6 +191,7 @@ def load(root: Path | str | None = None, today: dt.date | None = None) -> Knowle
     parks: list[Park] = []
     platforms: list[Platform] = []
     plat_file = root / "platforms.yaml"
+    pdata: dict[str, Any] = {}
     if plat_file.exists():
         pname = _rel(plat_file, root)
         pdata = col.read(plat_file) or {}
@@ -236,6 +239,8 @@ def load(root: Path | str | None = None, today: dt.date | None = None) -> Knowle
         sources=sources,
         messages=messages,
         out_of_scope=list(oos.examples) if oos else [],
+        out_of_scope_aliases=list(oos.aliases) if oos else [],
+        platform_triggers=[str(w) for w in (pdata.get("triggers") or [])] if plat_file.exists() else [],
         parks=parks,
         platforms=platforms,
         version=digest.hexdigest()[:12],

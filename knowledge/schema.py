@@ -230,6 +230,9 @@ class OutOfScope(Strict):
     """Messages the bot must not answer with a policy (negative examples for the matcher)."""
 
     examples: list[str] = Field(min_length=1)
+    aliases: list[str] = Field(
+        [], description="含政策字眼但不是政策问题的词（如 小巨人玩具）：出现即按范围外处理"
+    )
 
 
 class Platform(Strict):

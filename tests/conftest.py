@@ -1,0 +1,37 @@
+"""Fixtures shared by the suite: the real engine on a temporary database; no network except loopback."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import pytest
+
+from bot.engine import Engine
+from tests.helpers import User, make_engine
+
+_real_connect = socket.socket.connect
+
+
+def _loopback_only(self: socket.socket, address: object) -> object:
+    host = address[0] if isinstance(address, tuple) else address
+    if isinstance(host, str) and host not in ("127.0.0.1", "::1", "localhost") and self.family != socket.AF_UNIX:
+        raise RuntimeError(f"tests may only use loopback, not {address!r}")
+    return _real_connect(self, address)
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _loopback_only)
+
+
+@pytest.fixture
+def engine(tmp_path) -> Iterator[Engine]:  # type: ignore[no-untyped-def]
+    eng = make_engine(tmp_path / "log.db")
+    yield eng
+    eng.storage.close()
+
+
+@pytest.fixture
+def user(engine: Engine) -> User:
+    return User(engine)
