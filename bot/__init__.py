@@ -1,0 +1,1 @@
+"""PolicyBot core: engine, dialogue, storage, CLI."""

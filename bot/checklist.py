@@ -67,9 +67,7 @@ def status(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) 
     return FAIL
 
 
-def next_criterion(
-    items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]
-) -> str | None:
+def next_criterion(items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]) -> str | None:
     """The next criterion worth asking (not yet answered), or None when nothing more can be learned."""
     for item in items:
         if status(item, profile, criteria) != OPEN:

@@ -6,7 +6,6 @@ import io
 import json
 import logging
 import sys
-from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -65,9 +64,7 @@ def _settings_help() -> str:
     return "\n".join(f"  {k} (default {v[0]!r}): {v[1]}" for k, v in Settings.help().items())
 
 
-@click.group(
-    epilog="Settings (environment variables POLICYBOT_<NAME>):\n\n" + _settings_help().replace("\n", "\n\n")
-)
+@click.group(epilog="Settings (environment variables POLICYBOT_<NAME>):\n\n" + _settings_help().replace("\n", "\n\n"))
 @click.option(
     "--knowledge",
     envvar="POLICYBOT_KNOWLEDGE",
@@ -223,9 +220,16 @@ def eval_(obj: Context, file: str, show_errors: bool, as_json: bool) -> None:
         click.echo(format_report(report, show_errors))
 
 
-def _unused() -> None:  # pragma: no cover - keeps imports referenced for type checkers
-    Counter, defaultdict  # noqa: B018
+def _register_staff_commands() -> None:
+    """Staff tools (report, review, mine, purge) live in bot.staff."""
+    try:
+        from bot.staff import register
+    except ImportError:  # pragma: no cover - during development only
+        return
+    register(main)
 
+
+_register_staff_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bot import checklist, render
+from bot import checklist, platforms, render
 from bot.answers import UNKNOWN, extract, parse_answer
 from bot.calc import compute
 from bot.models import Inbound, Option, Reply
@@ -23,9 +23,13 @@ from knowledge.schema import Topic
 
 logger = logging.getLogger(__name__)
 
+LOOKUPS: dict[str, Callable[[Knowledge, str], str | None]] = {}
+"""Topic id → a function answering specific questions from structured data (None: use the general answer)."""
+
 FLOW_CHECKLIST = "checklist"
 FLOW_QUESTIONNAIRE = "questionnaire"
-MAX_DIGIT_OPTION = 30
+SHORT_MESSAGE = 12
+"""A message this short that names a section (“要什么材料”) or a figure refers to the topic just discussed."""
 
 
 def build_index(kn: Knowledge, settings: Settings) -> Index:
@@ -226,17 +230,24 @@ class Engine:
         topic_id = t.state.get("topic")
         if not topic_id or topic_id not in t.kn.topics:
             return None
-        if decision.intent and decision.intent != topic_id and decision.score >= self.settings.alias_score:
-            return None
         norm = normalize(text)
         m = t.kn.messages
-        if any(normalize(w) in norm for w in m.calc_words) and t.kn.topics[topic_id].calculator:
-            t.profile.update(extract(text, t.kn.criteria))
-            return self._finish(t, self._do(t, "calc", text))
+        calc = t.kn.topics[topic_id].calculator
+        if calc:
+            learned = extract(text, t.kn.criteria)
+            relevant = {*calc.inputs, "high_tech_certified", str(calc.params.get("special_criterion", ""))}
+            states_figures = bool(learned.keys() & relevant) and len(norm) <= SHORT_MESSAGE
+            if states_figures or (
+                any(normalize(w) in norm for w in m.calc_words) and decision.intent in (None, topic_id)
+            ):
+                t.profile.update(learned)
+                return self._finish(t, self._do(t, "calc", text))
+        if decision.intent and decision.intent != topic_id and decision.score >= self.settings.alias_score:
+            return None
         if decision.intent and decision.intent != topic_id:
             return None
         for name, words in m.section_words.items():
-            if any(normalize(w) in norm for w in words) and len(norm) <= 12:
+            if any(normalize(w) in norm for w in words) and len(norm) <= SHORT_MESSAGE:
                 action = "sources" if name == "政策依据" else f"section:{name}"
                 return self._finish(t, self._do(t, action, text))
         return None
@@ -244,7 +255,11 @@ class Engine:
     def _finish(self, t: Turn, reply: Reply) -> Reply:
         if reply.options and not t.state.get("flow"):
             text = reply.text
-            header = "" if reply.kind in ("clarify", "fallback", "conversation", "restart") else t.kn.messages.followup_header
+            header = (
+                ""
+                if reply.kind in ("clarify", "fallback", "conversation", "restart")
+                else t.kn.messages.followup_header
+            )
             body = "\n".join(f"{o.key} {o.label}" for o in reply.options)
             reply.text = "\n".join(x for x in (text, header, body) if x)
         return reply
@@ -285,13 +300,23 @@ class Engine:
         if kind == "checklist":
             return self._start_checklist(t, topic)
         if kind == "section":
-            body, _ = render.section_text(t.kn, topic, arg, t.day)
+            body, caveat = render.section_text(t.kn, topic, arg, t.day)
             if not body:
                 return Reply(t.kn.messages.nothing_to_choose, "no_option")
-            footnote = [t.kn.messages.caveat_footnote] if _ else []
-            return Reply("\n".join([body, *footnote]), "section", intent=topic.id, options=self._topic_options(t, topic))
+            footnote = [t.kn.messages.caveat_footnote] if caveat else []
+            return Reply(
+                "\n".join([body, *footnote]),
+                "section",
+                intent=topic.id,
+                options=self._topic_options(t, topic),
+            )
         if kind == "sources":
-            return Reply(render.sources_text(t.kn, topic), "section", intent=topic.id, options=self._topic_options(t, topic))
+            return Reply(
+                render.sources_text(t.kn, topic),
+                "section",
+                intent=topic.id,
+                options=self._topic_options(t, topic),
+            )
         if kind == "calc":
             calc = topic.calculator
             result = compute(calc, t.profile, t.kn.messages) if calc else None
@@ -299,13 +324,12 @@ class Engine:
             return Reply(text_out, "calc", intent=topic.id, options=self._topic_options(t, topic))
         return Reply(t.kn.messages.nothing_to_choose, "no_option")
 
-    def _topic_options(self, t: Turn, topic: Topic) -> list[Option]:
-        opts = [Option(str(i), f.label, self._qualify(f.action)) for i, f in enumerate(render.followups(t.kn, topic), 1)]
-        return self._set_options(t, opts)
-
-    @staticmethod
-    def _qualify(action: str) -> str:
-        return action
+    def _topic_options(self, t: Turn, topic: Topic, more: list[str] | None = None) -> list[Option]:
+        follow = [(f.label, f.action) for f in render.followups(t.kn, topic)]
+        for name in more or []:
+            count = sum(len(render.facts_in_force(s.items, t.day)) for s in topic.sections if s.name == name)
+            follow.insert(0, (t.kn.messages.more_facts.format(section=name, count=count), f"section:{name}"))
+        return self._set_options(t, [Option(str(i), label, action) for i, (label, action) in enumerate(follow, 1)])
 
     def _all_topics(self, t: Turn) -> Reply:
         opts = [
@@ -323,26 +347,31 @@ class Engine:
         if topic.kind == "conversation":
             return self._conversation(t, topic, text)
         norm = normalize(text)
+        lookup = LOOKUPS.get(topic.id)
+        if lookup and text:
+            found = lookup(kn, text)
+            if found:
+                return Reply(found, "answer", intent=topic.id, options=self._topic_options(t, topic))
         extra = []
         if learned:
             extra.append(kn.messages.prefilled.format(facts=self._describe(t, learned)))
         calc = topic.calculator
-        if calc:
-            result = compute(calc, t.profile, kn.messages)
-            if result:
-                extra.append(kn.messages.calc_header + "\n" + result)
+        result = compute(calc, t.profile, kn.messages) if calc else None
+        asks_amount = any(normalize(w) in norm for w in kn.messages.calc_words)
+        if result and (asks_amount or calc and calc.inputs[0] in learned):
+            extra.append(kn.messages.calc_header + "\n" + result)
         wants_check = any(normalize(w) in norm for w in kn.messages.checklist_words)
         if wants_check and topic.checklist:
-            body, _ = render.answer_text(kn, topic, t.day, extra)
             start = self._start_checklist(t, topic)
             start.text = f"【{topic.title}】\n" + ("\n".join(extra) + "\n" if extra else "") + start.text
             return start
-        body, _ = render.answer_text(kn, topic, t.day, extra)
+        body, cut = render.answer_text(kn, topic, t.day, extra, brief=bool(result and asks_amount))
+        options = self._topic_options(t, topic, more=cut)
         return Reply(
             body,
             "answer",
             intent=topic.id,
-            options=self._topic_options(t, topic),
+            options=options,
             data={"title": topic.title, "sections": self._sections_data(t, topic)},
         )
 
@@ -365,10 +394,8 @@ class Engine:
 
     @staticmethod
     def _short(t: Turn, cid: str) -> str:
-        question = t.kn.criteria[cid].question
-        for stop in ("是多少", "是否", "？", "?", "（"):
-            question = question.split(stop)[0]
-        return question.removeprefix("贵企业").removeprefix("的")
+        crit = t.kn.criteria[cid]
+        return crit.label or crit.question
 
     def _conversation(self, t: Turn, topic: Topic, text: str) -> Reply:
         kn = t.kn
@@ -433,7 +460,11 @@ class Engine:
         options = []
         if crit.type == "bool":
             m = t.kn.messages
-            options = [Option("1", m.answer_yes, "answer"), Option("2", m.answer_no, "answer"), Option("3", m.answer_unknown, "answer")]
+            options = [
+                Option("1", m.answer_yes, "answer"),
+                Option("2", m.answer_no, "answer"),
+                Option("3", m.answer_unknown, "answer"),
+            ]
         elif crit.type == "choice":
             options = [Option(str(i), o.label, "answer") for i, o in enumerate(crit.options, 1)]
         return Reply(
@@ -528,11 +559,23 @@ class Engine:
         lines = [m.match_header]
         options = []
         for n, (_, unknown, _neg, tid, result) in enumerate(rows[:8], 1):
-            status = m.verdict_pass.split("。")[0] if result.result == checklist.PASS else m.match_unknown_line.format(count=unknown)
+            status = (
+                m.verdict_pass.split("。")[0]
+                if result.result == checklist.PASS
+                else m.match_unknown_line.format(count=unknown)
+            )
             lines.append(m.match_line.format(n=n, title=kn.topics[tid].title, status=status))
             options.append(Option(str(n), kn.topics[tid].title, f"intent:{tid}"))
         t.state["options"] = [[o.key, o.label, o.action] for o in options]
         return Reply("\n".join(lines), "match", intent="policy_match", data={"policies": [r[3] for r in rows]})
+
+
+def _platforms(kn: Knowledge, text: str) -> str | None:
+    found = platforms.lookup(kn, text)
+    return platforms.render(kn, found) if found.specific else None
+
+
+LOOKUPS["innovation_platforms"] = _platforms
 
 
 def open_engine(

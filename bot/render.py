@@ -73,27 +73,37 @@ def followups(kn: Knowledge, topic: Topic) -> list[Followup]:
 
 
 def answer_text(
-    kn: Knowledge, topic: Topic, day: dt.date, extra: list[str] | None = None
-) -> tuple[str, bool]:
-    """The first answer about a topic: title, summary, changes, main sections, extras (calculation)."""
+    kn: Knowledge, topic: Topic, day: dt.date, extra: list[str] | None = None, brief: bool = False
+) -> tuple[str, list[str]]:
+    """The first answer about a topic: title, summary, changes, main sections (shortened), extras.
+
+    Returns the text and the names of sections that were cut short (offered as follow-ups). ``brief``
+    leaves the sections out (the extras, e.g. a calculation, are the answer).
+    """
     m = kn.messages
     parts = [f"【{topic.title}】"]
     if topic.summary:
         parts.append(topic.summary)
     parts.extend(changes_text(kn, topic, day))
     caveat = any(kn.uncertain(topic, c) for c in topic.changes if (day - c.date).days <= 730)
-    for name in MAIN_SECTIONS:
+    cut: list[str] = []
+    for name in () if brief else MAIN_SECTIONS:
         for section in topic.sections:
-            if section.name == name:
-                lines, flagged = fact_lines(kn, topic, facts_in_force(section.items, day))
-                if lines:
-                    parts.append(name)
-                    parts.extend(lines)
-                    caveat |= flagged
+            if section.name != name:
+                continue
+            facts = facts_in_force(section.items, day)
+            if len(facts) > m.main_facts_limit:
+                cut.append(name)
+                facts = facts[: m.main_facts_limit]
+            lines, flagged = fact_lines(kn, topic, facts)
+            if lines:
+                parts.append(name)
+                parts.extend(lines)
+                caveat |= flagged
     parts.extend(extra or [])
     if caveat:
         parts.append(m.caveat_footnote)
-    return "\n".join(parts), caveat
+    return "\n".join(parts), cut
 
 
 def sources_text(kn: Knowledge, topic: Topic) -> str:
@@ -181,7 +191,12 @@ def hint(kn: Knowledge, crit: Criterion) -> str:
 
 
 def verdict_text(
-    kn: Knowledge, topic: Topic, version_label: str, result: Verdict, profile: dict[str, Any], note: str | None
+    kn: Knowledge,
+    topic: Topic,
+    version_label: str,
+    result: Verdict,
+    profile: dict[str, Any],
+    note: str | None,
 ) -> str:
     """符合 / 不符合 / 暂无法判断, every unmet or unknown condition with answer, threshold and source."""
     m = kn.messages
@@ -202,7 +217,10 @@ def verdict_text(
             lines.append(
                 m.bullet
                 + m.verdict_line.format(
-                    label=item.label, answer=answers, requirement=requirement(kn, item), source=kn.cite(topic, item)
+                    label=item.label,
+                    answer=answers,
+                    requirement=requirement(kn, item),
+                    source=kn.cite(topic, item),
                 )
                 + mark
             )

@@ -48,7 +48,7 @@ class Settings:
         typed = {}
         for f in fields(self):
             if f.name in values:
-                kind = type(f.default)
+                kind = type(getattr(self, f.name))
                 typed[f.name] = kind(values[f.name])
         return dataclasses.replace(self, **typed)
 

@@ -67,18 +67,19 @@ class Storage:
     def _schema(self) -> None:
         db = self.db
         if "turns" not in db.table_names():
-            db["turns"].create(TURN_COLUMNS, pk="id", not_null={"ts", "channel", "user_hash"})
-            db["turns"].create_index(["ts"], if_not_exists=True)
-            db["turns"].create_index(["intent"], if_not_exists=True)
-            db["turns"].create_index(["channel", "message_id"], if_not_exists=True)
+            db.table("turns").create(TURN_COLUMNS, pk="id", not_null={"ts", "channel", "user_hash"})
+            db.table("turns").create_index(["ts"], if_not_exists=True)
+            db.table("turns").create_index(["intent"], if_not_exists=True)
+            db.table("turns").create_index(["channel", "message_id"], if_not_exists=True)
         if "state" not in db.table_names():
-            db["state"].create({"key": str, "data": str, "updated": float}, pk="key")
+            db.table("state").create({"key": str, "data": str, "updated": float}, pk="key")
         if "feedback" not in db.table_names():
-            db["feedback"].create(
-                {"id": int, "ts": str, "turn_id": int, "user_hash": str, "intent": str, "useful": int}, pk="id"
+            db.table("feedback").create(
+                {"id": int, "ts": str, "turn_id": int, "user_hash": str, "intent": str, "useful": int},
+                pk="id",
             )
         if "meta" not in db.table_names():
-            db["meta"].create({"key": str, "value": str}, pk="key")
+            db.table("meta").create({"key": str, "value": str}, pk="key")
 
     def salt(self, configured: str = "") -> str:
         """The salt for user-id hashes: the configured one, else a random one kept in this database."""
@@ -86,11 +87,11 @@ class Storage:
             return configured
         with self.lock:
             try:
-                return str(self.db["meta"].get("salt")["value"])
+                return str(self.db.table("meta").get("salt")["value"])
             except sqlite_utils.db.NotFoundError:
                 value = secrets.token_hex(16)
                 self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?)", [value])
-                return str(self.db["meta"].get("salt")["value"])
+                return str(self.db.table("meta").get("salt")["value"])
 
     @staticmethod
     def hash_user(salt: str, channel: str, user_id: str) -> str:
@@ -105,19 +106,19 @@ class Storage:
         if isinstance(row.get("candidates"), list | dict):
             row["candidates"] = json.dumps(row["candidates"], ensure_ascii=False)
         with self.lock:
-            table = self.db["turns"]
+            table = self.db.table("turns")
             table.insert(row)
-            return int(table.last_pk)  # type: ignore[arg-type]
+            return int(table.last_pk or 0)
 
     def turns(self, where: str | None = None, params: Any = None) -> list[dict[str, Any]]:
         """Rows of the log (oldest first)."""
         with self.lock:
-            return list(self.db["turns"].rows_where(where, params, order_by="id"))
+            return list(self.db.table("turns").rows_where(where, params, order_by="id"))
 
     def add_feedback(self, turn_id: int | None, user_hash: str, intent: str | None, useful: bool) -> None:
         """Record 有用 / 没用 for an answer."""
         with self.lock:
-            self.db["feedback"].insert(
+            self.db.table("feedback").insert(
                 {
                     "ts": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
                     "turn_id": turn_id,
@@ -144,8 +145,9 @@ class Storage:
         """Persist ``data`` (an empty dict deletes the state)."""
         with self.lock:
             if data:
-                self.db["state"].upsert(
-                    {"key": key, "data": json.dumps(data, ensure_ascii=False), "updated": time.time()}, pk="key"
+                self.db.table("state").upsert(
+                    {"key": key, "data": json.dumps(data, ensure_ascii=False), "updated": time.time()},
+                    pk="key",
                 )
             else:
                 self.db.execute("DELETE FROM state WHERE key = ?", [key])

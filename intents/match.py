@@ -112,8 +112,11 @@ class Index:
         )
         self.fillers = sorted({normalize(f) for f in fillers if normalize(f)}, key=len, reverse=True)
         self.combos = [
-            (intent, sorted({self.prepare(w, strip=False) for w in a} - {""}, key=len, reverse=True),
-             sorted({self.prepare(w, strip=False) for w in b} - {""}, key=len, reverse=True))
+            (
+                intent,
+                sorted({self.prepare(w, strip=False) for w in a} - {""}, key=len, reverse=True),
+                sorted({self.prepare(w, strip=False) for w in b} - {""}, key=len, reverse=True),
+            )
             for intent, pairs in (combos or {}).items()
             for a, b in pairs
         ]

@@ -1,0 +1,1 @@
+"""The knowledge staff edit (YAML), its schema and loader."""

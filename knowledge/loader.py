@@ -70,6 +70,7 @@ class Knowledge:
     parks: list[Park] = field(default_factory=list)
     out_of_scope_aliases: list[str] = field(default_factory=list)
     platform_triggers: list[str] = field(default_factory=list)
+    districts: list[str] = field(default_factory=list)
     platforms: list[Platform] = field(default_factory=list)
     version: str = ""
     warnings: list[Problem] = field(default_factory=list)
@@ -131,7 +132,9 @@ class _Collector:
             for err in exc.errors():
                 loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
                 got = err.get("input")
-                shown = f', got {got!r}' if isinstance(got, str | int | float | bool) and err["type"] != "missing" else ""
+                shown = (
+                    f", got {got!r}" if isinstance(got, str | int | float | bool) and err["type"] != "missing" else ""
+                )
                 self.add(file, (*base, *loc), _explain(err) + shown)
             return None
 
@@ -240,7 +243,8 @@ def load(root: Path | str | None = None, today: dt.date | None = None) -> Knowle
         messages=messages,
         out_of_scope=list(oos.examples) if oos else [],
         out_of_scope_aliases=list(oos.aliases) if oos else [],
-        platform_triggers=[str(w) for w in (pdata.get("triggers") or [])] if plat_file.exists() else [],
+        platform_triggers=[str(w) for w in (pdata.get("triggers") or [])],
+        districts=[str(w) for w in (pdata.get("districts") or [])],
         parks=parks,
         platforms=platforms,
         version=digest.hexdigest()[:12],
@@ -300,9 +304,7 @@ def _check_topic(
         col.add(name, ("updated",), f"last updated {topic.updated}, over a year ago: please review", "warning")
 
 
-def _check_item(
-    col: _Collector, name: str, path: yamlfile.Path_, item: Item, criteria: dict[str, Criterion]
-) -> None:
+def _check_item(col: _Collector, name: str, path: yamlfile.Path_, item: Item, criteria: dict[str, Criterion]) -> None:
     conds = [(path if not item.any_of else (*path, "any_of", k), c) for k, c in enumerate(item.conditions())]
     if item.when:
         conds.append(((*path, "when"), item.when))
@@ -346,7 +348,11 @@ def _check_duplicate_examples(col: _Collector, topics: dict[str, Topic], files: 
             key = normalize(ex)
             if key in seen and seen[key][0] != tid:
                 other, j = seen[key]
-                col.add(files[tid], ("examples", i), f"example '{ex}' also appears in {files[other]} (examples[{j}])")
+                col.add(
+                    files[tid],
+                    ("examples", i),
+                    f"example '{ex}' also appears in {files[other]} (examples[{j}])",
+                )
             seen.setdefault(key, (tid, i))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -27,7 +27,7 @@ UNITS = ("元", "万元", "亿元", "%", "人", "年", "项", "分", "件", "个
 Op = Literal[">=", ">", "<=", "<", "==", "!=", "in", "not_in"]
 
 
-class Confidence(str, Enum):
+class Confidence(StrEnum):
     """How well a fact is sourced (the fact sheet's marks)."""
 
     verified = "verified"  # 官方页面上读到原文
@@ -111,13 +111,12 @@ class Criterion(Strict):
     """A fact about the enterprise, asked once and reused by every checklist."""
 
     question: str = Field(min_length=4)
+    label: str | None = Field(None, description="简称，用于“已记下：…”，如 上年度研发费用")
     type: Literal["bool", "number", "choice"]
     unit: Literal[UNITS] | None = None  # type: ignore[valid-type]
     options: list[ChoiceOption] = []
     hint: str | None = Field(None, description="答题格式提示，答错时显示")
-    extract: list[str] = Field(
-        [], description="消息里出现这些词且后面跟着数字时，自动填入（仅 number）"
-    )
+    extract: list[str] = Field([], description="消息里出现这些词且后面跟着数字时，自动填入（仅 number）")
     yes_words: list[str] = Field([], description="消息里出现这些词时自动记为“是”（仅 bool）")
     no_words: list[str] = Field([], description="消息里出现这些词时自动记为“否”（仅 bool）")
 
@@ -230,9 +229,7 @@ class OutOfScope(Strict):
     """Messages the bot must not answer with a policy (negative examples for the matcher)."""
 
     examples: list[str] = Field(min_length=1)
-    aliases: list[str] = Field(
-        [], description="含政策字眼但不是政策问题的词（如 小巨人玩具）：出现即按范围外处理"
-    )
+    aliases: list[str] = Field([], description="含政策字眼但不是政策问题的词（如 小巨人玩具）：出现即按范围外处理")
 
 
 class Platform(Strict):
@@ -329,3 +326,10 @@ class Messages(Strict):
     followup_limit: int = Field(6, ge=1, le=9)
     progress: str
     not_answered: str
+    more_facts: str
+    main_facts_limit: int = Field(5, ge=1)
+    platforms_header: str
+    platforms_count: str
+    platforms_none: str
+    platforms_line: str
+    platforms_footer: str

@@ -1,0 +1,205 @@
+"""Answer a retried message once: message ids remembered per channel in the SQLite file, across processes.
+
+A channel that retries (WeChat resends a message it got no reply to within five seconds) calls
+``begin(channel, key)``. The first caller anywhere becomes the owner and computes the answer; a retry in the
+same process waits on that flight, a retry in another process polls the table for the stored answer. The
+owner may hand the answer off to another way of delivery (WeChat's customer-service API) when it is late;
+retries then get ``handed_off`` and say nothing, so the user gets the answer exactly once.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.storage import Storage
+
+logger = logging.getLogger(__name__)
+
+TABLE = "dedupe"
+KEEP_SECONDS = 3600.0
+"""How long a message id is remembered (longer than any retry or timestamp window)."""
+STALE_SECONDS = 30.0
+"""An unfinished claim older than this is taken over (its process died while answering)."""
+PRUNE_EVERY = 60.0
+"""Seconds between deletions of forgotten ids."""
+POLL_SECONDS = 0.02
+"""How often a retry in another process looks for the stored answer."""
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS {TABLE} (
+    channel TEXT NOT NULL,
+    key TEXT NOT NULL,
+    nonce TEXT,
+    created REAL NOT NULL,
+    done INTEGER NOT NULL DEFAULT 0,
+    handed_off INTEGER NOT NULL DEFAULT 0,
+    value TEXT,
+    PRIMARY KEY (channel, key)
+);
+CREATE INDEX IF NOT EXISTS {TABLE}_nonce ON {TABLE} (channel, nonce);
+CREATE INDEX IF NOT EXISTS {TABLE}_created ON {TABLE} (created);
+"""
+
+
+class Role(enum.Enum):
+    """How a caller of ``begin`` takes part in answering a message."""
+
+    OWNER = "owner"  # compute the answer, then ``finish``
+    LOCAL = "local"  # a retry while this process answers: ``follow`` waits on the owner's flight
+    REMOTE = "remote"  # answered (or being answered) elsewhere: ``follow`` reads the table
+
+
+class ReplayError(Exception):
+    """A request's one-time token (timestamp + nonce) was already used by a different message."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a retry learns: the stored answer, or that it was handed off."""
+
+    done: bool
+    value: str | None
+    handed_off: bool
+
+
+@dataclass
+class Flight:
+    """One message being answered."""
+
+    channel: str
+    key: str
+    role: Role
+    settled: threading.Event = field(default_factory=threading.Event)
+    done: bool = False
+    value: str | None = None
+    handed_off: bool = False
+    leader: Flight | None = None
+    """For a LOCAL retry: the owner's flight in this process."""
+
+    def outcome(self) -> Outcome:
+        """The flight's state as an Outcome."""
+        return Outcome(self.done, self.value, self.handed_off)
+
+
+class Dedupe:
+    """Message ids per channel in the engine's SQLite file (one table, shared by every worker process)."""
+
+    def __init__(
+        self,
+        storage: Storage,
+        keep_seconds: float = KEEP_SECONDS,
+        stale_seconds: float = STALE_SECONDS,
+        clock: Callable[[], float] = time.time,
+    ):
+        self.storage, self.keep, self.stale, self.clock = storage, keep_seconds, stale_seconds, clock
+        self._flights: dict[tuple[str, str], Flight] = {}
+        self._mutex = threading.Lock()
+        self._pruned = 0.0
+        with storage.lock:
+            storage.db.conn.executescript(_SCHEMA)
+
+    def begin(self, channel: str, key: str, nonce: str | None = None) -> Flight:
+        """Claim ``key`` on ``channel``; the returned flight's role says what to do next.
+
+        Raises:
+            ReplayError: ``nonce`` was already used with another key (a replayed signed request).
+        """
+        with self._mutex:
+            flight = self._flights.get((channel, key))
+            if flight is not None:
+                return Flight(channel, key, Role.LOCAL, leader=flight)
+            role = self._claim(channel, key, nonce)
+            flight = Flight(channel, key, role)
+            if role is Role.OWNER:
+                self._flights[(channel, key)] = flight
+            return flight
+
+    def finish(self, flight: Flight, value: str | None) -> bool:
+        """Store the owner's answer and release waiting retries; True if it was handed off meanwhile."""
+        with self._mutex:
+            with self.storage.lock:
+                self.storage.db.execute(
+                    f"UPDATE {TABLE} SET done = 1, value = ? WHERE channel = ? AND key = ?",
+                    [value, flight.channel, flight.key],
+                )
+            flight.done, flight.value = True, value
+            self._flights.pop((flight.channel, flight.key), None)
+            flight.settled.set()
+            return flight.handed_off
+
+    def hand_off(self, flight: Flight) -> bool:
+        """Mark the answer as delivered another way (it is late); False if it is ready after all."""
+        with self._mutex:
+            if flight.done:
+                return False
+            with self.storage.lock:
+                self.storage.db.execute(
+                    f"UPDATE {TABLE} SET handed_off = 1 WHERE channel = ? AND key = ?",
+                    [flight.channel, flight.key],
+                )
+            flight.handed_off = True
+            flight.settled.set()
+            return True
+
+    def follow(self, flight: Flight, timeout: float) -> Outcome | None:
+        """For a retry: wait up to ``timeout`` seconds for the owner's outcome (None if still unknown)."""
+        leader = flight.leader
+        if leader is not None:
+            leader.settled.wait(timeout)
+            with self._mutex:
+                return leader.outcome() if leader.settled.is_set() else None
+        deadline = time.monotonic() + timeout
+        while True:
+            outcome = self.outcome(flight.channel, flight.key)
+            if outcome and (outcome.done or outcome.handed_off):
+                return outcome
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(POLL_SECONDS)
+
+    def outcome(self, channel: str, key: str) -> Outcome | None:
+        """What the table knows about ``key`` (None if it was never claimed or is forgotten)."""
+        with self.storage.lock:
+            row = self.storage.db.execute(
+                f"SELECT done, value, handed_off FROM {TABLE} WHERE channel = ? AND key = ?", [channel, key]
+            ).fetchone()
+        return Outcome(bool(row[0]), row[1], bool(row[2])) if row else None
+
+    def _claim(self, channel: str, key: str, nonce: str | None) -> Role:
+        now = self.clock()
+        conn = self.storage.db.conn
+        with self.storage.lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if nonce is not None:
+                    other = conn.execute(
+                        f"SELECT 1 FROM {TABLE} WHERE channel = ? AND nonce = ? AND key != ? LIMIT 1",
+                        [channel, nonce, key],
+                    ).fetchone()
+                    if other:
+                        raise ReplayError(f"{channel}: nonce reused by another message")
+                inserted = conn.execute(
+                    f"INSERT OR IGNORE INTO {TABLE} (channel, key, nonce, created) VALUES (?, ?, ?, ?)",
+                    [channel, key, nonce, now],
+                ).rowcount
+                if not inserted:
+                    inserted = conn.execute(
+                        f"UPDATE {TABLE} SET created = ? WHERE channel = ? AND key = ? AND done = 0 "
+                        "AND handed_off = 0 AND created < ?",
+                        [now, channel, key, now - self.stale],
+                    ).rowcount
+                    if inserted:
+                        logger.warning("%s: taking over message %s, whose first answer never finished", channel, key)
+                if now - self._pruned > PRUNE_EVERY:
+                    self._pruned = now
+                    conn.execute(f"DELETE FROM {TABLE} WHERE created < ?", [now - self.keep])
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        return Role.OWNER if inserted else Role.REMOTE

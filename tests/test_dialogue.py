@@ -1,0 +1,158 @@
+"""Conversations as a user has them: answers, follow-ups, checklists, verdicts, calculations, policy_match."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bot.engine import Engine
+from tests.helpers import User, make_engine
+
+
+def test_answer_has_sections_sources_and_numbered_followups(user: User) -> None:
+    reply = user.say("研发费用加计扣除怎么算")
+    assert reply.kind == "answer" and reply.intent == "rd_deduction"
+    assert "100%" in reply.text and "政策要点" in reply.text
+    labels = [o.label for o in reply.options]
+    assert "条件自查" in labels and "政策依据" in labels
+    sources = user.say(str(labels.index("政策依据") + 1))
+    assert "财政部 税务总局公告2023年第7号" in sources.text
+
+
+def test_uncertain_facts_carry_the_caveat(user: User) -> None:
+    reply = user.say("研发费用加计扣除怎么算")
+    assert "※" in reply.text and "请以主管部门最新通知为准" in reply.text
+
+
+def test_calculation_from_the_users_figures(user: User) -> None:
+    reply = user.say("我们去年研发花了300万能加计扣除多少")
+    assert "300 万元 × 100% = 可在税前多扣除 300 万元" in reply.text
+    assert "少缴企业所得税 75 万元" in reply.text
+    again = user.say("我们是高企")
+    assert "15%" in again.text and "45 万元" in again.text
+
+
+def test_a_checklist_to_its_verdict_with_units_and_chinese_numerals(user: User) -> None:
+    start = user.say("我们能评专精特新吗")
+    assert start.kind == "checklist_step" and start.expects
+    answers = {
+        "sme": "是",
+        "innovative_sme_certified": "是",
+        "niche_years": "三年",
+        "revenue_last_year": "0.2亿",
+        "equity_financing_2y": "0",
+        "main_business_ratio": "百分之九十",
+        "debt_ratio": "40%",
+        "rd_spend_min_2y": "八十万",
+        "rd_ratio_min_2y": "4%",
+        "class1_ip_count": "2项",
+    }
+    reply = start
+    for _ in range(30):
+        if reply.kind == "verdict":
+            break
+        crit = reply.data["criterion"]
+        reply = user.say(answers.get(crit, "不知道"))
+    assert reply.kind == "verdict"
+    assert reply.data["verdict"] == "fail"  # 80万 < 100万 each year
+    assert "不符合" in reply.text and "80万元" in reply.text and "不低于100万元" in reply.text
+    assert "工信部企业〔2026〕2号" in reply.text
+    assert reply.data["unknown"], "unanswered conditions are listed too"
+
+
+def test_what_the_user_said_is_not_asked_again(user: User) -> None:
+    reply = user.say("我们是做汽车零部件的，去年营收8000万，研发费用300万，能评专精特新吗")
+    assert "8,000万元" in reply.text and "300万元" in reply.text
+    asked = [reply.data.get("criterion")]
+    for _ in range(25):
+        if reply.kind != "checklist_step":
+            break
+        reply = user.say("不知道")
+        asked.append(reply.data.get("criterion"))
+    assert "revenue_last_year" not in asked and "industry" not in asked
+
+
+def test_a_bad_answer_is_reasked_with_the_format(user: User) -> None:
+    user.say("高企能不能评")
+    reply = user.say("差不多吧")
+    assert reply.kind == "reask" and ("是" in reply.text or "数字" in reply.text)
+
+
+def test_a_new_question_leaves_the_checklist(user: User) -> None:
+    user.say("我们能评专精特新吗")
+    reply = user.say("首台套有什么补贴")
+    assert reply.intent == "first_set_equipment"
+    assert "已结束「专精特新" in reply.text
+
+
+def test_exit_and_restart_work_in_a_checklist(user: User) -> None:
+    user.say("我们能评专精特新吗")
+    assert user.say("退出").kind == "exit"
+    user.say("我们能评专精特新吗")
+    assert user.say("重新开始").kind == "restart"
+    assert user.say("1").intent == "rd_deduction"  # the menu shown after a restart
+
+
+def test_human_agent_during_a_checklist(user: User) -> None:
+    user.say("我们能评专精特新吗")
+    reply = user.say("转人工")
+    assert reply.intent == "human_agent" and "区县" in reply.text
+
+
+def test_ambiguous_question_offers_numbered_choices(user: User) -> None:
+    reply = user.say("专精特新和小巨人有什么区别")
+    assert reply.kind == "clarify" and len(reply.options) >= 2
+    chosen = user.say("2")
+    assert chosen.intent == reply.options[1].action.removeprefix("intent:")
+
+
+def test_fallback_offers_the_menu(user: User) -> None:
+    reply = user.say("明天天气怎么样")
+    assert reply.kind == "fallback" and reply.intent is None
+    assert "1 研发费用加计扣除" in reply.text
+
+
+def test_policy_match_questionnaire(user: User) -> None:
+    reply = user.say("我们企业能享受哪些政策")
+    answers = {
+        "industry": "制造业",
+        "revenue_last_year": "6000万",
+        "rd_spend_last_year": "300万",
+        "rd_ratio_last_year": "5%",
+        "employees": "120人",
+        "class1_ip_count": "3",
+        "niche_years": "5年",
+        "years_registered": "8年",
+        "high_tech_certified": "否",
+        "zjtx_certified": "否",
+    }
+    for _ in range(20):
+        if reply.kind != "checklist_step":
+            break
+        reply = user.say(answers.get(reply.data["criterion"], "不知道"))
+    assert reply.kind == "match"
+    assert "研发费用加计扣除" in reply.text
+    assert "high_tech_enterprise" in reply.data["policies"]
+
+
+def test_the_rules_in_force_on_the_day_asked(tmp_path: Path) -> None:
+    before = make_engine(tmp_path / "a.db", now=dt.datetime(2026, 3, 1, tzinfo=dt.UTC))
+    after = make_engine(tmp_path / "b.db", now=dt.datetime(2026, 11, 25, tzinfo=dt.UTC))
+    old = User(before).say("专精特新能评吗")
+    new = User(after).say("专精特新能评吗")
+    assert "63号" in old.text and "2026" in new.text and old.text != new.text
+
+
+def test_state_expires_after_thirty_idle_minutes(engine: Engine) -> None:
+    user = User(engine)
+    user.say("我们能评专精特新吗")
+    key = next(iter(engine.storage.db.execute("select key from state").fetchall()))[0]
+    engine.storage.db.execute("update state set updated = updated - 31 * 60 where key = ?", [key])
+    assert user.say("是").kind == "fallback"
+
+
+def test_platform_questions_list_the_annex(user: User) -> None:
+    reply = user.say("两江新区有几个平台")
+    assert "共 7 个" in reply.text and "智能网联汽车产业创新支撑平台" in reply.text
+    none = user.say("黔江有创新平台吗")
+    assert "没有黔江区" in none.text and "璧山区（3）" in none.text

@@ -1,0 +1,122 @@
+"""Matching as users type on phones: typos, traditional characters, width, greetings, out-of-scope."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.engine import build_index
+from bot.evaluate import evaluate
+from bot.settings import Settings
+from intents.normalize import normalize
+from knowledge.loader import load
+from tests.helpers import DATA
+
+KN = load()
+INDEX = build_index(KN, Settings())
+
+
+def decide(text: str) -> tuple[str | None, str]:
+    decision = INDEX.decide(INDEX.match(text))
+    return decision.intent, decision.reason
+
+
+def test_heldout_accuracy_meets_the_targets() -> None:
+    report = evaluate(INDEX, DATA / "heldout.yaml")
+    assert report.in_scope >= 350 and report.out_scope >= 60
+    assert report.accuracy >= 0.95, report.confusions.most_common(10)
+    assert report.oos_recall >= 0.90, report.confusions.most_common(10)
+    assert report.fallback_rate <= 0.03, report.confusions.most_common(10)
+
+
+def test_heldout_has_at_least_ten_per_intent() -> None:
+    import yaml
+
+    from knowledge.contract import ALL_INTENTS
+
+    rows = yaml.safe_load((DATA / "heldout.yaml").read_text(encoding="utf-8"))
+    for intent in ALL_INTENTS:
+        assert sum(r["intent"] == intent for r in rows) >= 10, intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("研发费用加计扣除怎么算", "rd_deduction"),
+        ("家计扣除怎么弄", "rd_deduction"),  # IME homophone typo
+        ("研發費用加計扣除", "rd_deduction"),  # traditional characters
+        ("ＲＤ费用加计扣除比例", "rd_deduction"),  # full width, English
+        ("专精特信要什么条件", "zjtx"),
+        ("你好，请问首台套怎么申报", "first_set_equipment"),  # greeting before the question
+        ("高企", "high_tech_enterprise"),
+        ("加计", "rd_deduction"),
+        ("小巨人", "little_giant"),
+        ("璧山有哪些创新平台", "innovation_platforms"),
+        ("我们是做传感器的，有对口的平台吗", "innovation_platforms"),
+        ("52号文是哪个单位发的", "policy_overview"),
+        ("转人工", "human_agent"),
+        ("你好", "greeting"),
+    ],
+)
+def test_typical_messages_match(text: str, intent: str) -> None:
+    assert decide(text) == (intent, "matched")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "明天重庆天气怎么样",
+        "个人所得税专项附加扣除怎么填",
+        "社保断缴了怎么办",
+        "asdfghjkl",
+        "😀😀😀",
+        "小巨人玩具在哪买",
+        "讲个笑话",
+    ],
+)
+def test_out_of_scope_gets_the_fallback(text: str) -> None:
+    intent, reason = decide(text)
+    assert intent is None and reason in ("out_of_scope", "low_score", "empty")
+
+
+def test_close_intents_ask_which_was_meant() -> None:
+    intent, reason = decide("专精特新和小巨人有什么区别")
+    assert intent is None and reason == "ambiguous"
+
+
+def test_candidates_explain_themselves() -> None:
+    top = INDEX.match("家计扣除")[0]
+    assert top.intent == "rd_deduction" and top.via == "pinyin:加计扣除"
+
+
+cjk = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+phone_text = st.text(
+    alphabet=st.one_of(
+        cjk,
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.sampled_from("，。？！、％（）　ＡＢＣ１２３"),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(phone_text)
+def test_normalising_twice_changes_nothing(text: str) -> None:
+    assert normalize(normalize(text)) == normalize(text)
+
+
+def _to_full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from([e for t in KN.topics.values() for e in t.examples][:400]),
+    st.sampled_from(["", "？", "?", "。", "！！"]),
+)
+def test_width_and_trailing_punctuation_do_not_change_the_match(example: str, tail: str) -> None:
+    base = INDEX.decide(INDEX.match(example))
+    varied = INDEX.decide(INDEX.match(_to_full_width(example) + tail))
+    assert (varied.intent, varied.reason) == (base.intent, base.reason)
