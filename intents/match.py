@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from intents import pinyin
 from intents.normalize import normalize
@@ -21,7 +21,7 @@ MIN_PINYIN_ALIAS = 3
 """Aliases shorter than this many characters are not matched by sound (加计 ≈ 假期)."""
 MAX_POSTINGS = 4000
 """A bigram shared by more examples than this says little; it is skipped when shortlisting."""
-SHORTLIST = 120
+SHORTLIST = 60
 """How many examples (most bigrams in common) are scored with rapidfuzz."""
 PARTIAL_LONG_QUERY = 0.92
 """Weight of an example found whole inside a longer message."""
@@ -130,8 +130,15 @@ class Index:
                 self.alias[norm].add(intent)
                 if len(norm) >= MIN_PINYIN_ALIAS:
                     self.alias_sound[tuple(pinyin.syllables(norm))].add((intent, name))
-        self.max_alias = max((len(a) for a in self.alias), default=0)
-        self.max_sound = max((len(a) for a in self.alias_sound), default=0)
+        # First character (or syllable) → the lengths of aliases starting with it, shortest first.
+        ends: dict[str, set[int]] = defaultdict(set)
+        for name in self.alias:
+            ends[name[0]].add(len(name))
+        self.alias_ends = {k: sorted(v) for k, v in ends.items()}
+        sound_ends: dict[str, set[int]] = defaultdict(set)
+        for sound in self.alias_sound:
+            sound_ends[sound[0]].add(len(sound))
+        self.sound_ends = {k: sorted(v) for k, v in sound_ends.items()}
         self.examples: list[tuple[str, str, str]] = []  # (intent, prepared text, original)
         postings: dict[str, list[int]] = defaultdict(list)
         for intent, texts in examples.items():
@@ -193,18 +200,23 @@ class Index:
         spans: list[tuple[int, int, str, float, str]] = []
         n = len(query)
         for i in range(n):
-            for j in range(i + 2, min(n, i + self.max_alias) + 1):
-                for intent in self.alias.get(query[i:j], ()):
-                    score = self.t.alias_score + self.t.alias_bonus_per_char * min(j - i, 6)
-                    spans.append((i, j, intent, score, f"alias:{query[i:j]}"))
+            for j in self.alias_ends.get(query[i], ()):
+                if i + j > n:
+                    break
+                for intent in self.alias.get(query[i : i + j], ()):
+                    score = self.t.alias_score + self.t.alias_bonus_per_char * min(j, 6)
+                    spans.append((i, i + j, intent, score, f"alias:{query[i : i + j]}"))
         sounds = pinyin.syllables(query)
         for i in range(n):
-            for j in range(i + MIN_PINYIN_ALIAS, min(n, i + self.max_sound) + 1):
-                for intent, name in self.alias_sound.get(tuple(sounds[i:j]), ()):
-                    score = self.t.alias_score + self.t.alias_bonus_per_char * min(j - i, 6) - self.t.pinyin_penalty
-                    spans.append((i, j, intent, score, f"pinyin:{name}"))
+            for j in self.sound_ends.get(sounds[i], ()):
+                if i + j > n:
+                    break
+                for intent, name in self.alias_sound.get(tuple(sounds[i : i + j]), ()):
+                    score = self.t.alias_score + self.t.alias_bonus_per_char * min(j, 6) - self.t.pinyin_penalty
+                    spans.append((i, i + j, intent, score, f"pinyin:{name}"))
+        chars = set(query)
         for intent, first, second in self.combos:
-            a = next((w for w in first if w in query), None)
+            a = next((w for w in first if w[0] in chars and w in query), None)
             b = next((w for w in second if w in query), None) if a else None
             if a and b:
                 score = self.t.alias_score + self.t.alias_bonus_per_char * min(len(a) + len(b), 6)
@@ -225,10 +237,21 @@ class Index:
             posting = self.postings.get(gram)
             if posting and len(posting) <= MAX_POSTINGS:
                 counts.update(posting)
+        ids = [idx for idx, _ in counts.most_common(SHORTLIST)]
+        if not ids:
+            return []
+        texts = [self.examples[i][1] for i in ids]
+        # Both scorers run over the whole shortlist in C; only the weighting is done here.
+        ratios = {k: v for _, v, k in process.extract(query, texts, scorer=fuzz.ratio, limit=None)}
+        partials = {k: v for _, v, k in process.extract(query, texts, scorer=fuzz.partial_ratio, limit=None)}
         hits = []
-        for idx, _ in counts.most_common(SHORTLIST):
+        n = len(query)
+        for k, idx in enumerate(ids):
             intent, prepared, original = self.examples[idx]
-            hits.append((intent, similarity(query, prepared), f"example:{original}"))
+            part = partials[k]
+            m = len(prepared)
+            part *= PARTIAL_LONG_QUERY if n >= m else PARTIAL_SHORT_QUERY + (1 - PARTIAL_SHORT_QUERY) * n / m
+            hits.append((intent, max(ratios[k], part), f"example:{original}"))
         return hits
 
     def decide(self, candidates: list[Candidate]) -> Decision:
