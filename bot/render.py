@@ -172,8 +172,8 @@ def question_text(kn: Knowledge, crit: Criterion, number: int) -> str:
         lines.append(f"1 {m.answer_yes}  2 {m.answer_no}  3 {m.answer_unknown}")
     elif crit.type == "choice":
         lines.extend(f"{i} {o.label}" for i, o in enumerate(crit.options, 1))
-    elif crit.hint:
-        lines.append(crit.hint)
+    elif crit.hint or "（如" not in crit.question:
+        lines.append(hint(kn, crit))
     return "\n".join(lines)
 
 
