@@ -45,6 +45,7 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
     industries = [k for p in kn.platforms for k in (p.direction, *p.keywords)]
     combos = {"innovation_platforms": [(places + industries, kn.platform_triggers)]} if kn.platforms else {}
     return Index(
+        yielding=[tid for tid, t in kn.topics.items() if t.yields],
         aliases=aliases,
         combos=combos,
         examples=examples,
@@ -365,7 +366,7 @@ class Engine:
             start = self._start_checklist(t, topic)
             start.text = f"【{topic.title}】\n" + ("\n".join(extra) + "\n" if extra else "") + start.text
             return start
-        body, cut = render.answer_text(kn, topic, t.day, extra, brief=bool(result and asks_amount))
+        body, cut = render.answer_text(kn, topic, t.day, extra, brief=bool(result and asks_amount), query=text)
         options = self._topic_options(t, topic, more=cut)
         return Reply(
             body,

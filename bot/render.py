@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from bot.answers import UNKNOWN
+from intents.normalize import normalize
 from bot.checklist import Verdict
 from knowledge.loader import Knowledge
 from knowledge.schema import Criterion, Fact, Followup, Item, Topic
@@ -43,6 +44,22 @@ def section_text(kn: Knowledge, topic: Topic, name: str, day: dt.date) -> tuple[
     return "", False
 
 
+RELEVANT_BIGRAMS = 3
+"""A fact sharing this many character pairs with the question is shown first (the question asked is answered)."""
+
+
+def relevant_first(facts: list[Fact], query: str) -> list[Fact]:
+    """Facts that share words with the question first, the rest in their written order."""
+    norm = normalize(query)
+    grams = {norm[i : i + 2] for i in range(len(norm) - 1)}
+    if not grams:
+        return facts
+    scored = [(len(grams & {f.text[i : i + 2] for i in range(len(f.text) - 1)}), n, f) for n, f in enumerate(facts)]
+    pinned = sorted((s for s in scored if s[0] >= RELEVANT_BIGRAMS), key=lambda s: (-s[0], s[1]))
+    rest = [s for s in scored if s[0] < RELEVANT_BIGRAMS]
+    return [f for *_, f in pinned + rest]
+
+
 def changes_text(kn: Knowledge, topic: Topic, day: dt.date) -> list[str]:
     """Notes on rule changes that took effect in the last two years or are coming."""
     out = []
@@ -73,7 +90,12 @@ def followups(kn: Knowledge, topic: Topic) -> list[Followup]:
 
 
 def answer_text(
-    kn: Knowledge, topic: Topic, day: dt.date, extra: list[str] | None = None, brief: bool = False
+    kn: Knowledge,
+    topic: Topic,
+    day: dt.date,
+    extra: list[str] | None = None,
+    brief: bool = False,
+    query: str = "",
 ) -> tuple[str, list[str]]:
     """The first answer about a topic: title, summary, changes, main sections (shortened), extras.
 
@@ -91,10 +113,11 @@ def answer_text(
         for section in topic.sections:
             if section.name != name:
                 continue
-            facts = facts_in_force(section.items, day)
-            if len(facts) > m.main_facts_limit:
+            facts = relevant_first(facts_in_force(section.items, day), query)
+            limit = topic.main_facts or m.main_facts_limit
+            if len(facts) > limit:
                 cut.append(name)
-                facts = facts[: m.main_facts_limit]
+                facts = facts[:limit]
             lines, flagged = fact_lines(kn, topic, facts)
             if lines:
                 parts.append(name)

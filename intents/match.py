@@ -30,6 +30,8 @@ PARTIAL_SHORT_QUERY = 0.55
 SUPPORT_WEIGHT = 0.15
 """How much agreeing example evidence adds to an alias hit, per point above SUPPORT_FLOOR."""
 SUPPORT_FLOOR = 50.0
+YIELD_PENALTY = 10.0
+"""Points a yielding intent's alias loses when another intent's alias is in the same message."""
 
 
 @dataclass(frozen=True)
@@ -104,8 +106,10 @@ class Index:
         synonyms: Mapping[str, Iterable[str]] | None = None,
         thresholds: Thresholds | None = None,
         combos: Mapping[str, Iterable[tuple[Iterable[str], Iterable[str]]]] | None = None,
+        yielding: Iterable[str] = (),
     ):
         self.t = thresholds or Thresholds()
+        self.yielding = set(yielding)
         self.synonyms = sorted(
             ((normalize(v), normalize(k)) for k, vs in (synonyms or {}).items() for v in vs),
             key=lambda p: -len(p[0]),
@@ -190,7 +194,10 @@ class Index:
                 example_best[intent] = (score, via)
         for intent, (score, via) in example_best.items():
             offer(intent, score, via)
+        others = any(i not in self.yielding for i in alias_best)
         for intent, (score, via) in alias_best.items():
+            if intent in self.yielding and others:
+                score -= YIELD_PENALTY
             support = example_best.get(intent, (0.0, ""))[0]
             offer(intent, score + SUPPORT_WEIGHT * max(0.0, support - SUPPORT_FLOOR), via)
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.intent or ""))

@@ -118,3 +118,16 @@ def test_eval_prints_precision_recall_and_confusions(run) -> None:  # type: igno
 def test_every_command_has_help(command: str) -> None:
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0 and len(main.commands[command].help or "") > 10
+
+
+def test_the_bot_does_not_start_on_broken_yaml(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from knowledge.loader import BUNDLED
+
+    broken = tmp_path / "kn"
+    shutil.copytree(BUNDLED, broken)
+    (broken / "messages.yaml").write_text("fallback: [\n", encoding="utf-8")
+    result = run("--knowledge", str(broken), "chat", input="你好\n")
+    assert result.exit_code != 0
+    assert "messages.yaml:" in result.output and "您>" not in result.output

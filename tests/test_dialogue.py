@@ -156,3 +156,28 @@ def test_platform_questions_list_the_annex(user: User) -> None:
     assert "共 7 个" in reply.text and "智能网联汽车产业创新支撑平台" in reply.text
     none = user.say("黔江有创新平台吗")
     assert "没有黔江区" in none.text and "璧山区（3）" in none.text
+
+
+def test_goals_are_quoted_exactly(user: User) -> None:
+    reply = user.say("52号文到2025年的发展目标有哪些")
+    for target in ("研发投入强度达2%以上", "2500亿元以上", "30家以上", "1.45", "20%以上", "占比达到60%"):
+        assert target in reply.text, target
+
+
+def test_the_document_itself(user: User) -> None:
+    reply = user.say("52号文是哪个单位什么时候发的")
+    assert reply.intent == "policy_overview"
+    assert "重庆市经济和信息化委员会" in reply.text and "2021" in reply.text
+
+
+def test_a_platform_by_industry_and_by_district(user: User) -> None:
+    battery = user.say("动力电池的平台在哪个园区")
+    assert "璧山高新区" in battery.text and "动力电池产业创新支撑平台" in battery.text
+    bishan = user.say("璧山有哪些创新平台")
+    assert bishan.text.count("璧山高新区（璧山区）") == 3
+
+
+def test_the_question_asked_is_answered_first(user: User) -> None:
+    reply = user.say("重庆首台套补助最高多少")
+    first_fact = next(line for line in reply.text.splitlines() if line.startswith("· "))
+    assert "500万元" in first_fact
