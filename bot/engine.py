@@ -26,6 +26,9 @@ logger = logging.getLogger(__name__)
 LOOKUPS: dict[str, Callable[[Knowledge, str], str | None]] = {}
 """Topic id → a function answering specific questions from structured data (None: use the general answer)."""
 
+ALREADY_NUMBERED = frozenset({"match"})
+"""Reply kinds whose text already lists their numbered options."""
+
 FLOW_CHECKLIST = "checklist"
 FLOW_QUESTIONNAIRE = "questionnaire"
 SHORT_MESSAGE = 12
@@ -254,7 +257,7 @@ class Engine:
         return None
 
     def _finish(self, t: Turn, reply: Reply) -> Reply:
-        if reply.options and not t.state.get("flow"):
+        if reply.options and not t.state.get("flow") and reply.kind not in ALREADY_NUMBERED:
             text = reply.text
             header = (
                 ""
@@ -567,8 +570,14 @@ class Engine:
             )
             lines.append(m.match_line.format(n=n, title=kn.topics[tid].title, status=status))
             options.append(Option(str(n), kn.topics[tid].title, f"intent:{tid}"))
-        t.state["options"] = [[o.key, o.label, o.action] for o in options]
-        return Reply("\n".join(lines), "match", intent="policy_match", data={"policies": [r[3] for r in rows]})
+        self._set_options(t, options)
+        return Reply(
+            "\n".join(lines),
+            "match",
+            intent="policy_match",
+            options=options,
+            data={"policies": [r[3] for r in rows]},
+        )
 
 
 def _platforms(kn: Knowledge, text: str) -> str | None:
