@@ -151,17 +151,19 @@ def ask(obj: Context, question: str | None, as_json: bool, no_log: bool) -> None
 @main.command()
 @click.pass_obj
 def validate(obj: Context) -> None:
-    """Check every YAML file; each problem names file, line and field; exit 1 if any is an error."""
-    from knowledge.loader import load
+    """Check every YAML file; each problem names file, line and field; exit 1 if any is an error.
 
-    try:
-        kn = load(obj.knowledge_dir)
-    except KnowledgeError as exc:
-        for p in exc.problems:
-            click.echo(str(p), err=True)
-        raise SystemExit(1) from None
-    for w in kn.warnings:
-        click.echo(f"warning: {w}", err=True)
+    Besides the schema and cross-references it checks that every example is matched to its own intent, that
+    answers fit the channels' length limits, and that criteria are used and sourced (warnings for minor issues).
+    """
+    from bot.checks import format_problem, is_valid
+    from bot.checks import validate as check_folder
+
+    kn, problems = check_folder(obj.knowledge_dir, obj.settings)
+    for p in problems:
+        click.echo(format_problem(p), err=True)
+    if kn is None or not is_valid(problems):
+        raise SystemExit(1)
     click.echo(f"ok: {len(kn.topics)} intents, {len(kn.criteria)} criteria, version {kn.version}")
 
 

@@ -127,7 +127,7 @@ class Engine:
             error = traceback.format_exc()
             reply = Reply(kn.messages.error, "error", options=[self._human_option(kn)])
         if log:
-            turn_id = self._log(inbound, turn, reply, user_hash, started, error)
+            turn_id = self._log(inbound, turn, reply, user_hash, started, error, now)
             if reply.kind in ("answer", "section", "verdict", "match", "calc") and error is None:
                 try:
                     turn.state["last_turn"] = turn_id
@@ -142,11 +142,19 @@ class Engine:
         return candidates, self.index.decide(candidates)
 
     def _log(
-        self, inbound: Inbound, turn: Turn, reply: Reply, user_hash: str, started: float, error: str | None
+        self,
+        inbound: Inbound,
+        turn: Turn,
+        reply: Reply,
+        user_hash: str,
+        started: float,
+        error: str | None,
+        now: dt.datetime,
     ) -> int:
         limit = self.settings.log_text_chars
         text = mask(clean(inbound.text or ""))[:limit]
         row = {
+            "ts": now.astimezone(dt.UTC).isoformat(timespec="milliseconds"),
             "channel": inbound.channel,
             "user_hash": user_hash,
             "message_id": inbound.message_id,

@@ -13,8 +13,9 @@ from bot import charts
 if TYPE_CHECKING:
     from bot.review import Group
 
-LOCAL_OFFSET = "+8 hours"
-"""Chongqing time (UTC+8): the log stores UTC, the report counts local days."""
+LOCAL_HOURS = 8
+"""Chongqing time is UTC+8: the log stores UTC, the report counts local days."""
+LOCAL_OFFSET = f"+{LOCAL_HOURS} hours"
 QUESTION_REASONS = ("matched", "ambiguous", "low_score", "out_of_scope")
 """Reasons of the turns where the matcher decided on a new question."""
 UNANSWERED_REASONS = ("low_score", "out_of_scope")
@@ -39,6 +40,9 @@ PERIOD = f"""WITH t AS (
 """Every query reads the turns of the period (local days, both ends included; empty means open)."""
 
 _HEADING = "substr(a.reply, 1, instr(a.reply || char(10), char(10)) - 1)"
+_QUESTION = """(SELECT p.text FROM t p WHERE p.channel = a.channel AND p.user_hash = a.user_hash AND p.id <= a.id
+    AND p.reason = 'matched' ORDER BY p.id DESC LIMIT 1)"""
+"""The question that led to answer ``a`` (a section picked by number was asked about before)."""
 
 
 @dataclass(frozen=True)
@@ -150,10 +154,11 @@ FROM feedback f JOIN t a ON a.id = f.turn_id""",
     ),
     "useless_answers": Query(
         "没用最多的回答 Answers most often marked 没用",
-        "Answers (intent, kind and first line of the reply) with their 没用 and 有用 counts.",
+        "Answers (intent, kind and first line of the reply) with their 没用 and 有用 counts and a question that "
+        "led there.",
         f"""{PERIOD}
 SELECT a.intent, a.kind, {_HEADING} AS heading,
-  sum(f.useful = 0) AS useless, sum(f.useful = 1) AS useful, min(a.text) AS example
+  sum(f.useful = 0) AS useless, sum(f.useful = 1) AS useful, min({_QUESTION}) AS example
 FROM feedback f JOIN t a ON a.id = f.turn_id
 GROUP BY a.intent, a.kind, heading HAVING useless > 0
 ORDER BY useless DESC, useful, a.intent""",
@@ -245,10 +250,14 @@ class Report:
         return round(100.0 * self.totals["unanswered"] / questions, 1) if questions else None
 
     def title(self, intent: str | None) -> str:
-        """An intent id with its title, for people."""
+        """An intent id with its title, for tables."""
         if not intent:
             return "-"
         return f"{intent}（{self.titles[intent]}）" if intent in self.titles else intent
+
+    def label(self, intent: str | None) -> str:
+        """An intent's title (its id when unknown), for charts."""
+        return self.titles.get(intent or "", intent or "-")
 
 
 STEPS = tuple(q for q in QUERIES if q != "inbox") + ("group_unanswered", "group_low_confidence")
@@ -281,7 +290,7 @@ def build_report(
 
     values = params(since, until, low_score, verdicts)
     tables: dict[str, list[dict[str, Any]]] = {}
-    for name in STEPS[: -2]:
+    for name in STEPS[:-2]:
         tables[name] = run(conn, name, values)
         if step:
             step(name)
@@ -359,8 +368,8 @@ def datasette_metadata() -> dict[str, Any]:
     return {
         "title": "PolicyBot 对话日志",
         "description": "PolicyBot's conversation log: user ids are salted hashes, phone numbers, ID numbers and "
-        "e-mail addresses are masked. Days are UTC in ts; the canned queries count Chongqing days (UTC+8) and "
-        "take since/until as YYYY-MM-DD (empty: no limit).",
+        "e-mail addresses are masked. ts is UTC; the canned queries count Chongqing days (UTC+8) and take "
+        "since/until as YYYY-MM-DD (empty: no limit) and low_score as a number (min_score + 10, e.g. 72).",
         "databases": {
             "policybot": {
                 "tables": {
@@ -369,13 +378,35 @@ def datasette_metadata() -> dict[str, Any]:
                         "top candidates, reason), the reply and the knowledge version that answered.",
                     },
                     "feedback": {"description": "有用 (useful=1) / 没用 (useful=0) replies, turn_id → turns.id."},
+                    "review_done": {
+                        "description": "Questions an officer has reviewed (policybot review); "
+                        "they leave the inbox until asked again."
+                    },
                     "state": {"hidden": True},
                     "meta": {"hidden": True},
                 },
                 "queries": {
-                    name: {"title": q.title, "description": q.description, "sql": q.sql}
-                    for name, q in QUERIES.items()
+                    name: {"title": q.title, "description": q.description, "sql": q.sql} for name, q in QUERIES.items()
                 },
             }
         },
     }
+
+
+def datasette_yaml() -> str:
+    """``datasette_metadata`` as the YAML of ``datasette/metadata.yaml`` (SQL as readable blocks)."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+    Dumper.add_representer(str, text)
+    header = (
+        "# Datasette metadata for the PolicyBot log (generated by bot.report.datasette_yaml; a test keeps it in\n"
+        "# step with the report's SQL). Run: datasette policybot.db -m datasette/metadata.yaml\n"
+    )
+    body = yaml.dump(datasette_metadata(), Dumper=Dumper, allow_unicode=True, sort_keys=False, width=120)
+    return header + body

@@ -30,6 +30,8 @@ PARTIAL_SHORT_QUERY = 0.55
 SUPPORT_WEIGHT = 0.15
 """How much agreeing example evidence adds to an alias hit, per point above SUPPORT_FLOOR."""
 SUPPORT_FLOOR = 50.0
+EXACT_LEAD = 0.5
+"""How far below the decision margin other intents are held when a message equals an example."""
 YIELD_PENALTY = 10.0
 """Points a yielding intent's alias loses when another intent's alias is in the same message."""
 
@@ -144,6 +146,7 @@ class Index:
             sound_ends[sound[0]].add(len(sound))
         self.sound_ends = {k: sorted(v) for k, v in sound_ends.items()}
         self.examples: list[tuple[str, str, str]] = []  # (intent, prepared text, original)
+        self.exact: dict[str, tuple[str, str]] = {}
         postings: dict[str, list[int]] = defaultdict(list)
         for intent, texts in examples.items():
             for text in texts:
@@ -152,6 +155,7 @@ class Index:
                     continue
                 idx = len(self.examples)
                 self.examples.append((intent, prepared, text))
+                self.exact.setdefault(prepared, (intent, text))
                 for gram in _bigrams(prepared):
                     postings[gram].append(idx)
         self.postings = dict(postings)
@@ -171,8 +175,12 @@ class Index:
                 out = stripped
         return out
 
-    def match(self, text: str, limit: int = 5) -> list[Candidate]:
-        """Rank intents for ``text``; the best evidence per intent, highest score first."""
+    def match(self, text: str, limit: int = 5, exact: bool = True) -> list[Candidate]:
+        """Rank intents for ``text``; the best evidence per intent, highest score first.
+
+        A message equal to an example goes to that example's intent; ``exact=False`` turns this off, so that
+        ``policybot validate`` can see which examples the scoring alone would send elsewhere.
+        """
         query = self.prepare(text)
         if not query:
             return []
@@ -200,6 +208,13 @@ class Index:
                 score -= YIELD_PENALTY
             support = example_best.get(intent, (0.0, ""))[0]
             offer(intent, score + SUPPORT_WEIGHT * max(0.0, support - SUPPORT_FLOOR), via)
+        hit = self.exact.get(query) if exact else None
+        if hit is not None:
+            # A message that is one of the YAML's examples goes where its author put it.
+            ceiling = 100.0 - self.t.min_margin - EXACT_LEAD
+            best = {k: Candidate(k, min(c.score, ceiling), c.via) for k, c in best.items()}
+            key = None if hit[0] == OUT_OF_SCOPE else hit[0]
+            best[key] = Candidate(key, 100.0, f"example:{hit[1]}")
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.intent or ""))
         return ranked[:limit]
 

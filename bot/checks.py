@@ -1,0 +1,224 @@
+"""Checks ``policybot validate`` adds to the loader's: matcher conflicts, channel length limits, unsourced criteria."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot import render
+from bot.engine import build_index
+from bot.settings import Settings
+from intents.match import Index
+from knowledge import yamlfile
+from knowledge.loader import Knowledge, KnowledgeError, Problem, load
+from knowledge.schema import Topic
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A channel's limit on one text message."""
+
+    size: int
+    unit: str  # bytes | chars
+    note: str
+
+    def measure(self, text: str) -> int:
+        """The size of ``text`` in this limit's unit."""
+        return len(text.encode("utf-8")) if self.unit == "bytes" else len(text)
+
+
+LIMITS = {
+    "WeChat": Limit(
+        2048,
+        "bytes",
+        "a WeChat text reply takes at most 2048 bytes (about 680 Chinese characters); "
+        "longer answers are cut to a summary",
+    ),
+    "Telegram": Limit(4096, "chars", "a Telegram message takes at most 4096 characters"),
+}
+"""Channel → the limit of one text message."""
+
+
+class _Lines:
+    """Line numbers of the knowledge files, read on demand."""
+
+    def __init__(self, kn: Knowledge):
+        self.base = kn.root.parent
+        self.cache: dict[str, dict[yamlfile.Path_, int]] = {}
+
+    def problem(self, file: str, path: yamlfile.Path_, message: str, severity: str) -> Problem:
+        if file not in self.cache:
+            try:
+                self.cache[file] = yamlfile.load(self.base / file)[1]
+            except (OSError, yamlfile.YamlSyntaxError):
+                self.cache[file] = {}
+        return Problem(file, yamlfile.line_of(self.cache[file], path), yamlfile.field_name(path), message, severity)
+
+
+def example_conflicts(kn: Knowledge, index: Index, lines: _Lines) -> list[Problem]:
+    """Examples the matcher does not send to their own intent, with both scores.
+
+    Sent to another intent (or out of scope) is an error: the bot would answer that example wrongly. A tie that
+    makes the bot ask which topic was meant is a warning.
+    """
+    out = []
+    for tid, topic in kn.topics.items():
+        file = kn.files[tid]
+        for i, example in enumerate(topic.examples):
+            candidates = index.match(example, exact=False)
+            decision = index.decide(candidates)
+            if decision.intent == tid:
+                continue
+            own = next((c for c in candidates if c.intent == tid), None)
+            own_text = f"{tid} {own.score:.1f} ({own.via})" if own else f"{tid} not among the candidates"
+            top = candidates[0] if candidates else None
+            if decision.reason == "ambiguous":
+                other = next((c for c in decision.top if c.intent != tid), top)
+                assert other is not None
+                message = (
+                    f"'{example}' is ambiguous: {other.intent} {other.score:.1f} ({other.via}) vs {own_text}; "
+                    "the bot asks which topic was meant — reword the example or the other intent's alias"
+                )
+                out.append(lines.problem(file, ("examples", i), message, WARNING))
+                continue
+            if top is None or decision.reason in ("low_score", "empty"):
+                message = f"'{example}' is not recognised ({own_text}); the example is too short or only fillers"
+            else:
+                where = top.intent or "out of scope"
+                message = (
+                    f"the matcher sends '{example}' to {where} {top.score:.1f} ({top.via}) instead of "
+                    f"{own_text} — reword it, or move the alias or example that wins"
+                )
+            out.append(lines.problem(file, ("examples", i), message, ERROR))
+    for i, example in enumerate(kn.out_of_scope):
+        decision = index.decide(index.match(example, exact=False))
+        if decision.intent:
+            file = str((kn.root / "out_of_scope.yaml").relative_to(kn.root.parent))
+            message = (
+                f"out-of-scope example '{example}' is answered as {decision.intent} "
+                f"{decision.score:.1f} ({decision.top[0].via}) — reword it or drop it"
+            )
+            out.append(lines.problem(file, ("examples", i), message, ERROR))
+    return out
+
+
+def _sent(kn: Knowledge, topic: Topic, text: str) -> str:
+    """``text`` with the numbered follow-up menu the engine adds to it."""
+    options = [f"{n} {f.label}" for n, f in enumerate(render.followups(kn, topic), 1)]
+    return "\n".join([text, kn.messages.followup_header, *options]) if options else text
+
+
+def length_limits(kn: Knowledge, day: dt.date, lines: _Lines) -> list[Problem]:
+    """Sections (and source lists, fixed replies) longer than a channel takes in one message."""
+    out = []
+    for tid, topic in kn.topics.items():
+        file = kn.files[tid]
+        texts: list[tuple[yamlfile.Path_, str, str]] = []
+        for s, section in enumerate(topic.sections):
+            body, caveat = render.section_text(kn, topic, section.name, day)
+            if caveat:
+                body += "\n" + kn.messages.caveat_footnote
+            texts.append((("sections", s), f"section {section.name}", _sent(kn, topic, body)))
+        if topic.kind == "policy":
+            texts.append(
+                (("sources",), "the list of sources (政策依据)", _sent(kn, topic, render.sources_text(kn, topic)))
+            )
+        if topic.reply:
+            texts.append((("reply",), "the reply", topic.reply))
+        for path, what, text in texts:
+            for limit in LIMITS.values():
+                size = limit.measure(text)
+                if size > limit.size:
+                    message = (
+                        f"{what} is {size} {limit.unit} as sent; {limit.note} — shorten it or split it "
+                        "into two sections"
+                    )
+                    out.append(lines.problem(file, path, message, WARNING))
+    return out
+
+
+def unsourced_criteria(kn: Knowledge, lines: _Lines) -> list[Problem]:
+    """Criteria the bot asks about that no sourced checklist item or calculator uses.
+
+    Every checklist item and calculator carries a source; a criterion asked by the policy_match questionnaire
+    but used by none of them has no policy clause behind it. Criteria never used at all are reported too.
+    """
+    sourced: set[str] = set()
+    for topic in kn.topics.values():
+        for version in topic.checklist:
+            for item in version.items:
+                sourced.update(c.criterion for c in item.conditions())
+                if item.when:
+                    sourced.add(item.when.criterion)
+        if topic.calculator:
+            sourced.update(topic.calculator.inputs)
+    out = []
+    asked: set[str] = set()
+    for tid, topic in kn.topics.items():
+        for q, cid in enumerate(topic.questionnaire):
+            asked.add(cid)
+            if cid in kn.criteria and cid not in sourced:
+                message = (
+                    f"criterion '{cid}' is asked but no checklist item or calculator uses it, so no policy "
+                    "source backs the question — use it in a sourced item or drop it from the questionnaire"
+                )
+                out.append(lines.problem(kn.files[tid], ("questionnaire", q), message, WARNING))
+    for path in sorted((kn.root / "criteria").glob("*.yaml")):
+        file = str(path.relative_to(kn.root.parent))
+        try:
+            data, _ = yamlfile.load(path)
+        except yamlfile.YamlSyntaxError:
+            continue
+        for cid in (data or {}).get("criteria") or {}:
+            if cid not in sourced and cid not in asked:
+                message = f"criterion '{cid}' is defined but no checklist item, calculator or questionnaire uses it"
+                out.append(lines.problem(file, ("criteria", cid), message, WARNING))
+    return out
+
+
+CHECKS: dict[str, Callable[[Knowledge, Index, dt.date, _Lines], list[Problem]]] = {
+    "example_conflicts": lambda kn, index, day, lines: example_conflicts(kn, index, lines),
+    "length_limits": lambda kn, index, day, lines: length_limits(kn, day, lines),
+    "unsourced_criteria": lambda kn, index, day, lines: unsourced_criteria(kn, lines),
+}
+"""Name → check; each returns problems with file, line and field."""
+
+
+def check(kn: Knowledge, settings: Settings | None = None, today: dt.date | None = None) -> list[Problem]:
+    """Run every extra check on loaded knowledge; errors first, then warnings, each in file order."""
+    index = build_index(kn, settings or Settings())
+    lines = _Lines(kn)
+    day = today or dt.date.today()
+    problems = [p for run in CHECKS.values() for p in run(kn, index, day, lines)]
+    return sorted(problems, key=lambda p: (p.severity != ERROR, p.file, p.line))
+
+
+def validate(
+    root: Path | str | None = None, settings: Settings | None = None, today: dt.date | None = None
+) -> tuple[Knowledge | None, list[Problem]]:
+    """Everything ``policybot validate`` reports: the loader's problems and warnings, then these checks.
+
+    Returns:
+        The knowledge (None when it does not load) and every problem; it validates when none is an error.
+    """
+    try:
+        kn = load(root, today=today)
+    except KnowledgeError as exc:
+        return None, list(exc.problems)
+    extra = check(kn, settings, today)
+    errors = [p for p in extra if p.severity == ERROR]
+    return kn, [*errors, *kn.warnings, *(p for p in extra if p.severity != ERROR)]
+
+
+def is_valid(problems: list[Problem]) -> bool:
+    """Whether ``problems`` holds no error (warnings do not stop a reload)."""
+    return all(p.severity != ERROR for p in problems)
+
+
+def format_problem(problem: Problem) -> str:
+    """One line for the terminal: ``file:line field: message``, warnings marked."""
+    return str(problem) if problem.severity == ERROR else f"warning: {problem}"

@@ -1,0 +1,133 @@
+"""Extra validate checks: matcher conflicts with both scores, channel length limits, criteria without a source."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot import checks
+from knowledge.loader import BUNDLED, Problem
+from tests.staff_log import copy_knowledge
+
+LONG_FACT = "企业应当按照要求如实填报研发投入、知识产权和人员情况并提交证明材料，" * 30
+"""About 1000 Chinese characters: over WeChat's 2048 bytes, under Telegram's 4096 characters."""
+
+
+@pytest.fixture(scope="module")
+def bundled() -> list[Problem]:
+    return checks.validate(BUNDLED)[1]
+
+
+def _append_to_list(path: Path, key: str, line: str) -> None:
+    """Add ``line`` as the first item of the block list ``key:`` (keeps the test independent of the content)."""
+    text = path.read_text(encoding="utf-8")
+    head = f"\n{key}:\n"
+    assert head in text, f"{path.name} has no block list {key}:"
+    start = text.index(head) + len(head)
+    indent = text[start:].split("-", 1)[0]
+    path.write_text(text[:start] + f"{indent}- {line}\n" + text[start:], encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Problem]]:
+    """A copy of the bundled knowledge with one of each problem, validated once."""
+    kb = copy_knowledge(tmp_path_factory.mktemp("kb"))
+    # the matcher sends this to out of scope: 请问 is a filler, the rest is an out-of-scope example
+    _append_to_list(kb / "topics" / "little_giant.yaml", "examples", "请问小巨人奶粉好不好")
+    # ties with high_tech_enterprise's own example once 请问 is dropped
+    _append_to_list(kb / "topics" / "zjtx.yaml", "examples", "请问高企怎么申报")
+    section = kb / "topics" / "rd_reserve.yaml"
+    text = section.read_text(encoding="utf-8")
+    marker = "  - name: 申报材料\n    items:\n"
+    assert marker in text
+    fact = f"      - text: {LONG_FACT}\n        source: {_first_source(text)}\n"
+    section.write_text(text.replace(marker, marker + fact, 1), encoding="utf-8")
+    (kb / "criteria" / "test_only.yaml").write_text(
+        "criteria:\n"
+        "  asked_only:\n    question: 贵企业是否在重庆注册满一年？\n    type: bool\n"
+        "  never_used:\n    question: 贵企业是否有出口业务？\n    type: bool\n",
+        encoding="utf-8",
+    )
+    _append_to_list(kb / "topics" / "policy_match.yaml", "questionnaire", "asked_only")
+    kn, problems = checks.validate(kb, today=dt.date(2026, 11, 25))
+    assert kn is not None, problems
+    return kb, problems
+
+
+def _first_source(text: str) -> str:
+    import yaml
+
+    data = yaml.safe_load(text)
+    return next(iter(data.get("sources") or {"miit": None}))
+
+
+def _find(problems: list[Problem], file: str, text: str) -> Problem:
+    found = [p for p in problems if p.file.endswith(file) and text in p.message]
+    assert len(found) == 1, [str(p) for p in problems if p.file.endswith(file)]
+    return found[0]
+
+
+def test_the_bundled_knowledge_validates(bundled: list[Problem]) -> None:
+    errors = [str(p) for p in bundled if p.severity == checks.ERROR]
+    assert errors == []
+    assert checks.is_valid(bundled)
+
+
+def test_every_problem_names_file_line_and_field(bundled: list[Problem], edited: tuple[Path, list[Problem]]) -> None:
+    kb, problems = edited
+    for p in [*bundled, *problems]:
+        assert (BUNDLED.parent / p.file).is_file() or (kb.parent / p.file).is_file(), p
+        assert p.line >= 1 and p.field and p.field != "(file)", p
+        assert p.severity in (checks.ERROR, checks.WARNING)
+
+
+def test_an_example_sent_elsewhere_is_an_error_with_both_scores(edited: tuple[Path, list[Problem]]) -> None:
+    kb, problems = edited
+    p = _find(problems, "little_giant.yaml", "请问小巨人奶粉好不好")
+    assert p.severity == checks.ERROR
+    assert "out of scope 100.0" in p.message and "little_giant 100.0" in p.message
+    assert p.field.startswith("examples[")
+    lines = (kb / "topics" / "little_giant.yaml").read_text(encoding="utf-8").splitlines()
+    assert "请问小巨人奶粉好不好" in lines[p.line - 1]
+    assert not checks.is_valid(problems)
+
+
+def test_an_ambiguous_example_is_a_warning_with_both_scores(edited: tuple[Path, list[Problem]]) -> None:
+    _, problems = edited
+    p = _find(problems, "zjtx.yaml", "'请问高企怎么申报' is ambiguous")
+    assert p.severity == checks.WARNING
+    assert "high_tech_enterprise 100.0" in p.message and "zjtx 100.0" in p.message
+
+
+def test_a_section_over_the_wechat_limit(edited: tuple[Path, list[Problem]]) -> None:
+    kb, problems = edited
+    over = [p for p in problems if p.file.endswith("rd_reserve.yaml") and "申报材料" in p.message]
+    assert [p.severity for p in over] == [checks.WARNING], [str(p) for p in over]
+    assert "bytes" in over[0].message and "WeChat" in over[0].message
+    lines = (kb / "topics" / "rd_reserve.yaml").read_text(encoding="utf-8").splitlines()
+    assert "name: 申报材料" in lines[over[0].line - 1]
+
+
+def test_limits_count_bytes_for_wechat_and_characters_for_telegram() -> None:
+    text = "字" * 1000
+    assert checks.LIMITS["WeChat"].measure(text) == 3000 > checks.LIMITS["WeChat"].size
+    assert checks.LIMITS["Telegram"].measure(text) == 1000 < checks.LIMITS["Telegram"].size
+
+
+def test_criteria_without_a_source(edited: tuple[Path, list[Problem]]) -> None:
+    _, problems = edited
+    asked = _find(problems, "policy_match.yaml", "'asked_only' is asked")
+    assert asked.field.startswith("questionnaire[") and asked.severity == checks.WARNING
+    unused = _find(problems, "criteria/test_only.yaml", "'never_used' is defined")
+    assert unused.field == "criteria.never_used" and unused.line == 6
+
+
+def test_the_loaders_errors_come_first_and_stop(tmp_path: Path) -> None:
+    kb = copy_knowledge(tmp_path)
+    (kb / "topics" / "zjtx.yaml").write_text("id: zjtx\ntitle: [unclosed\n", encoding="utf-8")
+    kn, problems = checks.validate(kb)
+    assert kn is None
+    assert any(p.file.endswith("zjtx.yaml") and p.field == "(syntax)" for p in problems)
+    assert checks.format_problem(problems[0]) == str(problems[0])
