@@ -26,7 +26,12 @@ from intents.match import OUT_OF_SCOPE, Index  # noqa: E402
 from knowledge.loader import load  # noqa: E402
 
 QUERIES = [row["text"] for row in yaml.safe_load((ROOT / "tests/data/heldout.yaml").read_text(encoding="utf-8"))]
-POOL = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理世车"
+POOL = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自"
+    "二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变"
+    "条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指"
+    "几九区强放决西被干做必战先回则任取据处理世车"
+)
 
 
 def synthetic(kn, factor: int, seed: int = 7) -> Index:  # type: ignore[no-untyped-def]
@@ -99,7 +104,9 @@ def main() -> None:
         print(f"{name:16} {n:9d} {build:8.2f} {p50:8.3f} {p99:8.3f} {qps:9.0f}")
     median, worst = cold_start()
     print()
-    print(f"cold start of `policybot ask` to the first answer: median {median:.2f} s, worst {worst:.2f} s (target 1.5 s)")
+    print(
+        f"cold start of `policybot ask` to the first answer: median {median:.2f} s, worst {worst:.2f} s (target 1.5 s)"
+    )
 
 
 if __name__ == "__main__":

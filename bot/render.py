@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from bot.answers import UNKNOWN
-from intents.normalize import normalize
 from bot.checklist import Verdict
+from intents.normalize import normalize
 from knowledge.loader import Knowledge
 from knowledge.schema import Criterion, Fact, Followup, Item, Topic
 

@@ -217,7 +217,9 @@ class Topic(Strict):
     yields: bool = Field(
         False, description="本主题的别名只是背景（如文件名“52号文”）：同一句话里出现其他主题的别名时让给对方"
     )
-    main_facts: int | None = Field(None, ge=1, description="第一次回答每节显示几条（不填用 messages.yaml 的 main_facts_limit）")
+    main_facts: int | None = Field(
+        None, ge=1, description="第一次回答每节显示几条（不填用 messages.yaml 的 main_facts_limit）"
+    )
     questionnaire: list[str] = Field([], description="policy_match：依次询问的 criterion id")
 
     @model_validator(mode="after")
