@@ -123,7 +123,7 @@ class Dedupe:
         """Store the owner's answer and release waiting retries; True if it was handed off meanwhile."""
         with self._mutex:
             with self.storage.lock:
-                self.storage.db.execute(
+                self.storage.db.conn.execute(
                     f"UPDATE {TABLE} SET done = 1, value = ? WHERE channel = ? AND key = ?",
                     [value, flight.channel, flight.key],
                 )
@@ -138,7 +138,7 @@ class Dedupe:
             if flight.done:
                 return False
             with self.storage.lock:
-                self.storage.db.execute(
+                self.storage.db.conn.execute(
                     f"UPDATE {TABLE} SET handed_off = 1 WHERE channel = ? AND key = ?",
                     [flight.channel, flight.key],
                 )
@@ -165,7 +165,7 @@ class Dedupe:
     def outcome(self, channel: str, key: str) -> Outcome | None:
         """What the table knows about ``key`` (None if it was never claimed or is forgotten)."""
         with self.storage.lock:
-            row = self.storage.db.execute(
+            row = self.storage.db.conn.execute(
                 f"SELECT done, value, handed_off FROM {TABLE} WHERE channel = ? AND key = ?", [channel, key]
             ).fetchone()
         return Outcome(bool(row[0]), row[1], bool(row[2])) if row else None
@@ -174,7 +174,7 @@ class Dedupe:
         now = self.clock()
         conn = self.storage.db.conn
         with self.storage.lock:
-            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("BEGIN IMMEDIATE")  # the nonce check and the claim, as one step across processes
             try:
                 if nonce is not None:
                     other = conn.execute(

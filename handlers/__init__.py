@@ -1,0 +1,1 @@
+"""Channels: each module translates one channel to and from the engine."""

@@ -1,0 +1,324 @@
+"""Throughput of ``policybot serve``: many clients sending signed, encrypted WeChat and WeCom messages.
+
+Run: ``python benchmarks/bench_server.py`` (``--duration``, ``--concurrency``, ``--workers``; ``--help``).
+
+Each client holds one keep-alive connection and plays conversations of distinct users — questions, numbered
+choices, checklist answers — alternating between the official account (safe mode) and WeCom, and now and then
+repeats a request the way WeChat retries. It prints messages per second, p50/p99 latency, errors, 5xx, and the
+log rows against the distinct messages sent; then the same load against a bare ASGI endpoint that only reads
+the body and answers "success" (the ceiling on this machine). Targets: ≥ 1500 msg/s with 2 workers, p99 ≤ 50 ms
+at 32 clients, zero 5xx, zero rows lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import random
+import re
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from wechatpy.crypto import WeChatCrypto  # noqa: E402
+from wechatpy.enterprise.crypto import WeChatCrypto as WeComCrypto  # noqa: E402
+from wechatpy.utils import WeChatSigner  # noqa: E402
+
+WECHAT = {"token": "bench-token", "key": "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR", "id": "wx00000000000000aa"}
+WECOM = {"token": "bench-wecom", "key": "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", "id": "ww00000000000000bb"}
+CONVERSATIONS = [
+    ["专精特新要什么条件", "1", "申报材料有哪些"],
+    ["我们能评专精特新吗", "是", "是", "5000万", "不知道", "退出"],
+    ["研发费用加计扣除怎么算", "研发费用300万能扣多少"],
+    ["高新技术企业认定需要什么条件", "2", "什么时候申报"],
+    ["首台套有什么补贴", "怎么申报"],
+    ["小巨人能评吗", "是", "否", "不知道", "退出"],
+    ["你好", "1", "谢谢"],
+    ["今天天气怎么样", "菜单"],
+    ["研发准备金补助怎么申请", "找谁咨询"],
+    ["我们企业能享受哪些政策", "是", "3000万", "不知道"],
+    ["单项冠军的申报条件", "政策依据"],
+    ["知识产权有哪些支持政策"],
+]
+STARTUP_SECONDS = 60.0
+WARMUP_SECONDS = 1.0
+VERIFY_EVERY = 10
+"""Every n-th reply is decrypted and checked to hold a text answer."""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _sign(*parts: str) -> str:
+    signer = WeChatSigner()
+    signer.add_data(*parts)
+    return str(signer.signature)
+
+
+def _field(xml: str, name: str) -> str:
+    found = re.search(rf"<{name}>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?</{name}>", xml, re.DOTALL)
+    return found.group(1) if found else ""
+
+
+class Sender:
+    """Builds signed, encrypted requests for the official account (safe mode) and WeCom."""
+
+    def __init__(self, client: int) -> None:
+        self.client = client
+        self.wechat = WeChatCrypto(WECHAT["token"], WECHAT["key"], WECHAT["id"])
+        self.wecom = WeComCrypto(WECOM["token"], WECOM["key"], WECOM["id"])
+        self._n = 0
+
+    def request(self, channel: str, user: str, text: str) -> bytes:
+        self._n += 1
+        stamp, nonce, msg_id = str(int(time.time())), f"{self.client}{self._n:08d}", f"{time.time_ns()}{self._n}"
+        inner = (
+            f"<xml><ToUserName><![CDATA[account]]></ToUserName><FromUserName><![CDATA[{user}]]></FromUserName>"
+            f"<CreateTime>{stamp}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+            f"<Content><![CDATA[{text}]]></Content><MsgId>{msg_id}</MsgId></xml>"
+        )
+        crypto = self.wechat if channel == "wechat" else self.wecom
+        sealed = crypto.encrypt_message(inner, nonce, stamp)
+        encrypt, signature = _field(sealed, "Encrypt"), _field(sealed, "MsgSignature")
+        body = f"<xml><ToUserName><![CDATA[account]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>"
+        query = f"timestamp={stamp}&nonce={nonce}&msg_signature={signature}"
+        if channel == "wechat":
+            query += f"&encrypt_type=aes&signature={_sign(WECHAT['token'], stamp, nonce)}&openid={user}"
+        raw = body.encode()
+        head = (
+            f"POST /{channel}?{query} HTTP/1.1\r\nHost: bench\r\n"
+            f"Content-Type: text/xml\r\nContent-Length: {len(raw)}\r\n\r\n"
+        )
+        return head.encode() + raw
+
+    def check(self, channel: str, reply: bytes) -> bool:
+        """Whether a reply decrypts to a text message (or is "success")."""
+        text = reply.decode()
+        if text == "success":
+            return True
+        crypto = self.wechat if channel == "wechat" else self.wecom
+        try:
+            inner = crypto.decrypt_message(
+                {"Encrypt": _field(text, "Encrypt")},
+                _field(text, "MsgSignature"),
+                _field(text, "TimeStamp"),
+                _field(text, "Nonce"),
+            )
+        except Exception:
+            return False
+        return bool(_field(inner, "Content"))
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    sent: int = 0
+    distinct: int = 0
+    """Distinct messages answered, warm-up included (each should leave exactly one log row)."""
+    errors: int = 0
+    server_errors: int = 0
+    success_only: int = 0
+
+
+async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes) -> tuple[int, bytes]:
+    writer.write(request)
+    status_line = await reader.readline()
+    if not status_line:
+        raise ConnectionError("closed")
+    status = int(status_line.split()[1])
+    length = 0
+    while True:
+        line = await reader.readline()
+        if line in (b"\r\n", b""):
+            break
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value)
+    return status, await reader.readexactly(length)
+
+
+async def _client(
+    n: int, port: int, deadline: float, measure_from: float, tally: Tally, retry_rate: float, bare: bool
+) -> None:
+    sender, rng = Sender(n), random.Random(n)
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    round_ = 0
+    try:
+        while time.monotonic() < deadline:
+            round_ += 1
+            channel = "wechat" if (n + round_) % 2 else "wecom"
+            user = f"bench-{n}-{round_}"
+            for text in rng.choice(CONVERSATIONS):
+                if time.monotonic() >= deadline:
+                    break
+                request = sender.request(channel, user, text)
+                repeats = 2 if rng.random() < retry_rate else 1
+                for attempt in range(repeats):
+                    started = time.monotonic()
+                    try:
+                        status, body = await _exchange(reader, writer, request)
+                    except (ConnectionError, asyncio.IncompleteReadError, ValueError, IndexError) as exc:
+                        if os.environ.get("BENCH_DEBUG"):
+                            print("client error:", repr(exc), file=sys.stderr)
+                        tally.errors += 1
+                        writer.close()
+                        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                        continue
+                    tally.distinct += attempt == 0 and status == 200
+                    if started < measure_from:
+                        continue
+                    tally.latencies.append(time.monotonic() - started)
+                    tally.sent += 1
+                    if status >= 500:
+                        tally.server_errors += 1
+                    if status != 200:
+                        tally.errors += 1
+                    elif not bare:
+                        tally.success_only += body == b"success"
+                        if tally.sent % VERIFY_EVERY == 0 and not sender.check(channel, body):
+                            tally.errors += 1
+    finally:
+        writer.close()
+
+
+async def _load(port: int, duration: float, concurrency: int, retry_rate: float, bare: bool) -> tuple[Tally, float]:
+    tally = Tally()
+    start = time.monotonic()
+    measure_from = start + WARMUP_SECONDS
+    deadline = measure_from + duration
+    await asyncio.gather(
+        *(_client(n, port, deadline, measure_from, tally, retry_rate, bare) for n in range(concurrency))
+    )
+    return tally, time.monotonic() - measure_from
+
+
+@contextlib.contextmanager
+def _server(cmd: list[str], env: dict[str, str], port: int) -> Any:
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            if proc.poll() is not None:
+                raise SystemExit(f"server exited: {' '.join(cmd)}")
+            if time.monotonic() > deadline:
+                raise SystemExit("server did not start")
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+            time.sleep(0.1)
+        time.sleep(1.0 if "--workers" in cmd else 0.2)  # let every worker finish starting
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+async def bare_app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """The ceiling: read the body, answer "success"."""
+    if scope["type"] != "http":
+        return
+    more = True
+    while more:
+        message = await receive()
+        more = message.get("more_body", False)
+    headers = [(b"content-type", b"text/plain"), (b"content-length", b"7")]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": b"success"})
+
+
+def _row(name: str, workers: int, concurrency: int, tally: Tally, seconds: float, logged: str) -> list[str]:
+    lat = sorted(tally.latencies) or [0.0]
+    p50 = statistics.median(lat) * 1000
+    p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
+    return [
+        name,
+        str(workers),
+        str(concurrency),
+        f"{tally.sent / seconds:,.0f}",
+        f"{p50:.1f}",
+        f"{p99:.1f}",
+        str(tally.errors),
+        str(tally.server_errors),
+        logged,
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=float, default=10.0, help="measured seconds per target (default 10)")
+    parser.add_argument("--concurrency", type=int, default=32, help="concurrent clients (default 32)")
+    parser.add_argument("--workers", type=int, default=2, help="server worker processes (default 2)")
+    parser.add_argument("--retry-rate", type=float, default=0.02, help="share of requests sent twice (default 0.02)")
+    parser.add_argument("--skip-bare", action="store_true", help="do not measure the bare ASGI ceiling")
+    parser.add_argument("--serve-bare", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve_bare:  # the child process of the ceiling run: same uvicorn set-up as `policybot serve`
+        from handlers.cli import run_workers
+
+        os.chdir(Path(__file__).parent)
+        sys.path.insert(0, str(Path(__file__).parent))
+        options = dict(port=args.serve_bare, log_level="warning", access_log=False, lifespan="off")
+        run_workers("bench_server:bare_app", args.workers, **options)
+        return
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
+        port = free_port()
+        env = {
+            "POLICYBOT_WECHAT_TOKEN": WECHAT["token"],
+            "POLICYBOT_WECHAT_AES_KEY": WECHAT["key"],
+            "POLICYBOT_WECHAT_APPID": WECHAT["id"],
+            "POLICYBOT_WECOM_TOKEN": WECOM["token"],
+            "POLICYBOT_WECOM_AES_KEY": WECOM["key"],
+            "POLICYBOT_WECOM_CORPID": WECOM["id"],
+        }
+        cmd = [sys.executable, "-m", "handlers.cli", "--db", str(db), "serve", "--port", str(port)]
+        cmd += ["--workers", str(args.workers)]
+        with _server(cmd, env, port):
+            tally, seconds = asyncio.run(_load(port, args.duration, args.concurrency, args.retry_rate, False))
+        with sqlite3.connect(db) as conn:
+            logged, distinct_ids = conn.execute(
+                "SELECT COUNT(*), COUNT(DISTINCT channel || message_id) FROM turns WHERE channel IN ('wechat', 'wecom')"
+            ).fetchone()
+        label = f"{logged}/{tally.distinct}" + ("" if distinct_ids == logged else f" ({logged - distinct_ids} dup)")
+        rows.append(_row("policybot /wechat + /wecom", args.workers, args.concurrency, tally, seconds, label))
+        policy_rate = tally.sent / seconds
+        if tally.success_only:
+            print(f"note: {tally.success_only} replies were 'success' (late answers sent by the customer-service API)")
+
+        if not args.skip_bare:
+            port = free_port()
+            cmd = [sys.executable, __file__, "--serve-bare", str(port), "--workers", str(args.workers)]
+            with _server(cmd, {}, port):
+                bare, seconds = asyncio.run(_load(port, args.duration, args.concurrency, 0.0, True))
+            rows.append(_row("bare ASGI (reads body, 'success')", args.workers, args.concurrency, bare, seconds, "-"))
+            print(f"policybot reaches {100 * policy_rate / (bare.sent / seconds):.1f}% of the bare endpoint")
+
+    header = ["target", "workers", "clients", "msgs/s", "p50 ms", "p99 ms", "errors", "5xx", "logged/sent"]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    print()
+    for r in [header, [("-" * w) for w in widths], *rows]:
+        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+    print("\ntargets: >= 1500 msgs/s with 2 workers, p99 <= 50 ms at 32 clients, zero 5xx, zero rows lost")
+
+
+if __name__ == "__main__":
+    main()

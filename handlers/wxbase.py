@@ -1,0 +1,294 @@
+"""The request flow WeChat and WeCom share: limits, signatures' outcomes, retries, the 5-second budget.
+
+A channel subclass says how to verify a URL check, how to authenticate and open a message and how to seal a
+reply; everything else — body limit, timestamp window, safe parsing, translation, answering each message
+once, the customer-service fallback for late answers — happens here, the same way for both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import anyio.to_thread
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import PlainTextResponse, Response
+from wechatpy.messages import BaseMessage
+from wechatpy.session import SessionStorage
+
+from bot.dedupe import Dedupe, Flight, ReplayError, Role
+from bot.models import Inbound
+from bot.storage import Storage
+from handlers import wxxml
+from handlers.texts import LiveTexts
+
+logger = logging.getLogger(__name__)
+security = logging.getLogger("policybot.security")
+"""Forged, stale, replayed and hostile requests are logged here."""
+
+SUCCESS = "success"
+"""What WeChat expects from a server that has nothing (more) to say; it then does not retry."""
+XML_TYPE = "application/xml; charset=utf-8"
+WAIT_STEP = 0.01
+"""Seconds between looks at the first answer while a retry waits for it."""
+CS_TIMEOUT = 10.0
+"""Seconds an HTTP call to the customer-service API may take."""
+NONCE_DIGITS = 10
+
+
+class Rejected(Exception):
+    """The request is refused with ``status``; ``reason`` goes to the security log, never to the client."""
+
+    def __init__(self, status: int, reason: str):
+        super().__init__(reason)
+        self.status, self.reason = status, reason
+
+
+@dataclass(frozen=True)
+class Opened:
+    """An authenticated message: its XML, and whether the reply must be encrypted."""
+
+    xml: str
+    encrypted: bool
+
+
+def random_nonce() -> str:
+    """A fresh nonce for a reply's signature."""
+    return "".join(secrets.choice("0123456789") for _ in range(NONCE_DIGITS))
+
+
+class SqliteSession(SessionStorage):  # type: ignore[misc]
+    """wechatpy's session storage in the engine's SQLite file: worker processes share one access token."""
+
+    TABLE = "wx_session"
+
+    def __init__(self, storage: Storage):
+        self.storage = storage
+        with storage.lock:
+            storage.db.execute(
+                f"CREATE TABLE IF NOT EXISTS {self.TABLE} (key TEXT PRIMARY KEY, value TEXT, expires REAL)"
+            )
+
+    def get(self, key: str, default: Any = None) -> Any:
+        with self.storage.lock:
+            row = self.storage.db.execute(f"SELECT value, expires FROM {self.TABLE} WHERE key = ?", [key]).fetchone()
+        if not row or (row[1] is not None and row[1] < time.time()):
+            return default
+        return row[0]
+
+    def set(self, key: str, value: Any, ttl: float | None = None) -> None:
+        if value is None:
+            return
+        expires = time.time() + ttl if ttl else None
+        with self.storage.lock:
+            self.storage.db.execute(
+                f"INSERT OR REPLACE INTO {self.TABLE} (key, value, expires) VALUES (?, ?, ?)", [key, value, expires]
+            )
+
+    def delete(self, key: str) -> None:
+        with self.storage.lock:
+            self.storage.db.execute(f"DELETE FROM {self.TABLE} WHERE key = ?", [key])
+
+
+class Responder:
+    """Answer each message once, within the passive-reply budget; hand late answers to ``late``."""
+
+    def __init__(self, dedupe: Dedupe, budget: float):
+        self.dedupe, self.budget = dedupe, budget
+        self._late: set[asyncio.Task[None]] = set()
+
+    async def answer(
+        self,
+        channel: str,
+        key: str,
+        nonce: str | None,
+        compute: Callable[[], str | None],
+        late: Callable[[str], None] | None,
+    ) -> str | None:
+        """The reply text to send now, or None ("success": nothing, a duplicate, or handed to ``late``).
+
+        Raises:
+            ReplayError: ``nonce`` was already used by another message.
+        """
+        flight = await anyio.to_thread.run_sync(self.dedupe.begin, channel, key, nonce)
+        if flight.role is not Role.OWNER:
+            return await self._follow(flight)
+        task = asyncio.ensure_future(anyio.to_thread.run_sync(self._run, flight, compute))
+        try:
+            return await asyncio.wait_for(asyncio.shield(task), self.budget)
+        except TimeoutError:
+            if not self.dedupe.hand_off(flight):
+                return await task
+        if late is None:
+            logger.error("%s: the answer to %s is late and no customer-service API is configured", channel, key)
+        delivery = asyncio.ensure_future(self._deliver_late(channel, key, task, late))
+        self._late.add(delivery)
+        delivery.add_done_callback(self._late.discard)
+        return None
+
+    async def _follow(self, flight: Flight) -> str | None:
+        deadline = time.monotonic() + self.budget
+        while True:
+            leader = flight.leader
+            outcome = leader.outcome() if leader else self.dedupe.outcome(flight.channel, flight.key)
+            if outcome and outcome.handed_off:
+                return None
+            if outcome and outcome.done:
+                return outcome.value
+            if time.monotonic() >= deadline:
+                return None
+            await asyncio.sleep(WAIT_STEP)
+
+    def _run(self, flight: Flight, compute: Callable[[], str | None]) -> str | None:
+        try:
+            value = compute()
+        except Exception:  # the engine never raises; rendering might
+            logger.exception("%s: could not render the answer to %s", flight.channel, flight.key)
+            value = None
+        self.dedupe.finish(flight, value)
+        return value
+
+    async def _deliver_late(
+        self, channel: str, key: str, task: asyncio.Future[str | None], late: Callable[[str], None] | None
+    ) -> None:
+        text = await task
+        if not text or late is None:
+            return
+        try:
+            await anyio.to_thread.run_sync(late, text)
+            logger.info("%s: sent the late answer to %s through the customer-service API", channel, key)
+        except Exception:
+            logger.exception("%s: could not send the late answer to %s", channel, key)
+
+    async def drain(self, timeout: float) -> None:
+        """Wait (up to ``timeout`` seconds) for late answers still being sent."""
+        if self._late:
+            await asyncio.wait(set(self._late), timeout=timeout)
+
+
+async def read_body(request: Request, limit: int = wxxml.MAX_BODY) -> bytes:
+    """The request body, refused with 413 as soon as it is longer than ``limit`` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise Rejected(413, f"Content-Length {declared} over {limit}")
+    chunks, total = [], 0
+    try:
+        async for chunk in request.stream():
+            total += len(chunk)
+            if total > limit:
+                raise Rejected(413, f"body over {limit} bytes")
+            chunks.append(chunk)
+    except ClientDisconnect:
+        raise Rejected(400, "client disconnected") from None
+    return b"".join(chunks)
+
+
+def _peer(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+class WxChannel:
+    """One WeChat-family webhook endpoint; subclasses supply the crypto and the customer-service call."""
+
+    name = ""
+    parser: Callable[[str], BaseMessage | None]
+    """wechatpy's ``parse_message`` for this channel (a staticmethod in the subclass)."""
+
+    def __init__(
+        self,
+        engine: Any,
+        texts: LiveTexts,
+        responder: Responder,
+        missing: list[str],
+        timestamp_window: int,
+    ):
+        self.engine, self.texts, self.responder = engine, texts, responder
+        self.missing, self.window = missing, timestamp_window
+        self.intents = wxxml.IntentTexts(engine)
+        if missing:
+            logger.warning("%s channel disabled (answers 503): missing %s", self.name, ", ".join(missing))
+
+    # -- what a channel supplies ------------------------------------------------------------------------
+    def verify_url(self, params: dict[str, str]) -> str:
+        """The echostr to return for a URL check (raise Rejected otherwise)."""
+        raise NotImplementedError
+
+    def open(self, params: dict[str, str], body: bytes) -> Opened:
+        """Authenticate the message and return its XML (raise Rejected otherwise)."""
+        raise NotImplementedError
+
+    def seal(self, xml: str) -> str:
+        """Encrypt and sign a reply."""
+        raise NotImplementedError
+
+    def customer_service(self) -> Callable[[str, str], None] | None:
+        """``send(user, text)`` through the customer-service API, or None if not configured."""
+        return None
+
+    # -- the flow -------------------------------------------------------------------------------------
+    async def endpoint(self, request: Request) -> Response:
+        """The Starlette endpoint for GET (URL check) and POST (messages)."""
+        if self.missing:
+            logger.warning(
+                "%s: request refused, channel not configured: missing %s", self.name, ", ".join(self.missing)
+            )
+            return PlainTextResponse("channel not configured", status_code=503)
+        params = dict(request.query_params)
+        try:
+            self._check_timestamp(params)
+            if request.method == "GET":
+                return PlainTextResponse(self.verify_url(params))
+            opened = self.open(params, await read_body(request))
+            message = wxxml.parse_message(opened.xml, self.parser)
+        except Rejected as exc:
+            log = logger.warning if exc.status == 413 else security.warning
+            log("%s: %s from %s refused (%d): %s", self.name, request.method, _peer(request), exc.status, exc.reason)
+            return PlainTextResponse("refused", status_code=exc.status)
+        except wxxml.HostileXML as exc:
+            security.warning("%s: hostile XML from %s refused: %s", self.name, _peer(request), exc)
+            return PlainTextResponse("refused", status_code=400)
+        except wxxml.MalformedXML as exc:
+            logger.warning("%s: malformed message answered with success: %s", self.name, exc)
+            return PlainTextResponse(SUCCESS)
+        return await self._answer(message, params, opened.encrypted, _peer(request))
+
+    async def _answer(self, message: BaseMessage, params: dict[str, str], encrypted: bool, peer: str) -> Response:
+        try:
+            incoming = wxxml.translate(message, self.name, self.intents)
+        except wxxml.MalformedXML as exc:
+            logger.warning("%s: incomplete message answered with success: %s", self.name, exc)
+            return PlainTextResponse(SUCCESS)
+        inbound = incoming.inbound
+        if inbound is None:
+            user_hash = Storage.hash_user(self.engine.salt, self.name, incoming.user)
+            logger.info("%s: %s from user %s (no reply)", self.name, incoming.note, user_hash)
+            return PlainTextResponse(SUCCESS)
+        nonce = f"{params.get('timestamp', '')}:{params.get('nonce', '')}"
+        send = self.customer_service()
+        late = (lambda text: send(incoming.user, text)) if send else None
+        try:
+            text = await self.responder.answer(self.name, incoming.key, nonce, lambda: self._compute(inbound), late)
+        except ReplayError as exc:
+            security.warning("%s: replayed request from %s refused: %s", self.name, peer, exc)
+            return PlainTextResponse("refused", status_code=403)
+        if text is None:
+            return PlainTextResponse(SUCCESS)
+        xml = wxxml.text_reply(incoming.user, incoming.account, text, int(time.time()))
+        return Response(self.seal(xml) if encrypted else xml, media_type=XML_TYPE)
+
+    def _compute(self, inbound: Inbound) -> str:
+        reply = self.engine.respond(inbound)
+        texts = self.texts.current
+        return wxxml.fit_text(reply.text, reply.options, texts.summary_note, texts.truncated_note)
+
+    def _check_timestamp(self, params: dict[str, str]) -> None:
+        stamp = params.get("timestamp", "")
+        if not stamp.isdigit():
+            raise Rejected(403, "missing or invalid timestamp")
+        if self.window and abs(time.time() - int(stamp)) > self.window:
+            raise Rejected(403, f"timestamp {stamp} outside the {self.window}s window")

@@ -1,0 +1,108 @@
+"""bot/dedupe.py: a message id is answered once, within a process and across processes sharing the file."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.dedupe import Dedupe, ReplayError, Role
+from bot.storage import Storage
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> Iterator[tuple[Dedupe, Dedupe]]:
+    """Two Dedupe objects on two connections to one file, like two worker processes."""
+    a, b = Storage(tmp_path / "d.db"), Storage(tmp_path / "d.db")
+    yield Dedupe(a), Dedupe(b)
+    a.close()
+    b.close()
+
+
+def test_first_claim_owns_and_a_local_retry_follows(two: tuple[Dedupe, Dedupe]) -> None:
+    d, _ = two
+    owner = d.begin("wechat", "m1")
+    retry = d.begin("wechat", "m1")
+    assert (owner.role, retry.role) == (Role.OWNER, Role.LOCAL)
+    got: list[object] = []
+    waiter = threading.Thread(target=lambda: got.append(d.follow(retry, 5)))
+    waiter.start()
+    assert d.finish(owner, "answer") is False
+    waiter.join(5)
+    assert got[0] is not None and got[0].value == "answer"  # type: ignore[attr-defined]
+
+
+def test_a_retry_in_another_process_reads_the_stored_answer(two: tuple[Dedupe, Dedupe]) -> None:
+    a, b = two
+    owner = a.begin("wecom", "m2")
+    remote = b.begin("wecom", "m2")
+    assert remote.role is Role.REMOTE and b.follow(remote, 0.05) is None
+    a.finish(owner, "reply")
+    outcome = b.follow(remote, 1)
+    assert outcome is not None and (outcome.done, outcome.value, outcome.handed_off) == (True, "reply", False)
+    again = a.begin("wecom", "m2")
+    assert again.role is Role.REMOTE and a.follow(again, 0).value == "reply"  # type: ignore[union-attr]
+
+
+def test_hand_off_tells_retries_to_stay_silent(two: tuple[Dedupe, Dedupe]) -> None:
+    a, b = two
+    owner = a.begin("wechat", "m3")
+    assert a.hand_off(owner) is True
+    outcome = b.follow(b.begin("wechat", "m3"), 1)
+    assert outcome is not None and outcome.handed_off
+    assert a.finish(owner, "late") is True
+    done = a.begin("wechat", "m4")
+    a.finish(done, "x")
+    assert a.hand_off(done) is False
+
+
+def test_channels_do_not_share_ids(two: tuple[Dedupe, Dedupe]) -> None:
+    a, _ = two
+    assert a.begin("wechat", "same").role is Role.OWNER
+    assert a.begin("wecom", "same").role is Role.OWNER
+
+
+def test_a_nonce_used_by_another_message_is_a_replay(two: tuple[Dedupe, Dedupe]) -> None:
+    a, b = two
+    a.begin("wechat", "m5", nonce="1700000000:42")
+    assert b.begin("wechat", "m5", nonce="1700000000:42").role is Role.REMOTE  # a retry: same message
+    with pytest.raises(ReplayError):
+        b.begin("wechat", "m6", nonce="1700000000:42")
+
+
+def test_an_abandoned_claim_is_taken_over(tmp_path: Path) -> None:
+    storage = Storage(tmp_path / "s.db")
+    now = [1000.0]
+    d = Dedupe(storage, stale_seconds=30, clock=lambda: now[0])
+    d.begin("wechat", "m7")  # its process dies: never finished
+    fresh = Dedupe(storage, stale_seconds=30, clock=lambda: now[0])
+    assert fresh.begin("wechat", "m7").role is Role.REMOTE
+    now[0] += 31
+    assert fresh.begin("wechat", "m7").role is Role.OWNER
+    storage.close()
+
+
+def test_old_ids_are_forgotten(tmp_path: Path) -> None:
+    storage = Storage(tmp_path / "p.db")
+    now = [1000.0]
+    d = Dedupe(storage, keep_seconds=100, clock=lambda: now[0])
+    d.finish(d.begin("wechat", "old"), "x")
+    now[0] += 500
+    d.begin("wechat", "new")
+    assert d.outcome("wechat", "old") is None and d.outcome("wechat", "new") is not None
+    storage.close()
+
+
+def test_many_threads_one_owner(tmp_path: Path) -> None:
+    storage = Storage(tmp_path / "t.db")
+    d = Dedupe(storage)
+    roles: list[Role] = []
+    threads = [threading.Thread(target=lambda: roles.append(d.begin("wechat", "m8").role)) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert roles.count(Role.OWNER) == 1 and len(roles) == 16
+    storage.close()
