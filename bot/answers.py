@@ -156,17 +156,46 @@ def _parse_choice(norm: str, crit: Criterion) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+@dataclass(frozen=True)
+class _Vocab:
+    """Normalised extraction words of a criteria table, computed once per knowledge version."""
+
+    keywords: list[tuple[str, str]]  # (keyword, criterion id), longest first
+    yes: list[tuple[str, list[str]]]
+    no: list[tuple[str, list[str]]]
+    choices: list[str]
+
+
+_VOCABS: dict[int, tuple[dict[str, Criterion], _Vocab]] = {}
+
+
+def _vocab(criteria: dict[str, Criterion]) -> _Vocab:
+    cached = _VOCABS.get(id(criteria))
+    if cached and cached[0] is criteria:
+        return cached[1]
+    words = _Vocab(
+        keywords=sorted(
+            ((normalize(k), cid) for cid, c in criteria.items() if c.type == "number" for k in c.extract),
+            key=lambda p: -len(p[0]),
+        ),
+        yes=[(cid, [normalize(w) for w in c.yes_words if normalize(w)]) for cid, c in criteria.items() if c.yes_words],
+        no=[(cid, [normalize(w) for w in c.no_words if normalize(w)]) for cid, c in criteria.items() if c.no_words],
+        choices=[cid for cid, c in criteria.items() if c.type == "choice"],
+    )
+    if len(_VOCABS) > 8:
+        _VOCABS.clear()
+    _VOCABS[id(criteria)] = (criteria, words)
+    return words
+
+
 def extract(text: str, criteria: dict[str, Criterion]) -> dict[str, Any]:
     """Facts a free message states about the enterprise (“去年研发费用300万，做汽车零部件的”)."""
     norm = normalize(text)
     facts: dict[str, Any] = {}
-    keywords = sorted(
-        ((normalize(k), cid) for cid, c in criteria.items() if c.type == "number" for k in c.extract),
-        key=lambda p: -len(p[0]),
-    )
+    vocab = _vocab(criteria)
     for q in quantities(norm):
         best: tuple[int, int, str] | None = None  # (distance, -keyword length, criterion)
-        for kw, cid in keywords:
+        for kw, cid in vocab.keywords:
             pos = norm.rfind(kw, 0, q.start + 1)
             if pos < 0 or pos + len(kw) > q.start or cid in facts:
                 continue
@@ -186,14 +215,15 @@ def extract(text: str, criteria: dict[str, Criterion]) -> dict[str, Any]:
             value = convert(q.value, q.unit, criteria[cid].unit or "")
             if value is not None:
                 facts[cid] = value
-    for cid, crit in criteria.items():
-        if crit.type == "bool" and cid not in facts:
-            if _has_word(norm, crit.no_words):
-                facts[cid] = False
-            elif _has_word(norm, crit.yes_words):
-                facts[cid] = True
-        elif crit.type == "choice" and cid not in facts:
-            choice = _parse_choice(norm, crit) if not norm.isdigit() else None
+    for cid, words in vocab.no:
+        if any(w and w in norm for w in words):
+            facts.setdefault(cid, False)
+    for cid, words in vocab.yes:
+        if cid not in facts and any(w and w in norm for w in words):
+            facts[cid] = True
+    if not norm.isdigit():
+        for cid in vocab.choices:
+            choice = _parse_choice(norm, criteria[cid])
             if choice:
-                facts[cid] = choice
+                facts.setdefault(cid, choice)
     return facts

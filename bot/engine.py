@@ -28,6 +28,8 @@ LOOKUPS: dict[str, Callable[[Knowledge, str], str | None]] = {}
 
 ALREADY_NUMBERED = frozenset({"match"})
 """Reply kinds whose text already lists their numbered options."""
+FEEDBACK_KINDS = frozenset({"answer", "section", "verdict", "match", "calc"})
+"""Reply kinds that 有用 / 没用 can refer to."""
 
 FLOW_CHECKLIST = "checklist"
 FLOW_QUESTIONNAIRE = "questionnaire"
@@ -121,19 +123,18 @@ class Engine:
         try:
             turn.state = self.storage.load_state(key, self.settings.session_idle_minutes * 60)
             reply = self._respond(turn, inbound)
-            self.storage.save_state(key, turn.state)
         except Exception:
             logger.exception("failed to answer a message on %s", inbound.channel)
             error = traceback.format_exc()
             reply = Reply(kn.messages.error, "error", options=[self._human_option(kn)])
-        if log:
-            turn_id = self._log(inbound, turn, reply, user_hash, started, error, now)
-            if reply.kind in ("answer", "section", "verdict", "match", "calc") and error is None:
-                try:
-                    turn.state["last_turn"] = turn_id
-                    self.storage.save_state(key, turn.state)
-                except Exception:
-                    logger.exception("could not remember the last turn")
+        turn_id = self._log(inbound, turn, reply, user_hash, started, error, now) if log else None
+        if error is None:
+            if turn_id and reply.kind in FEEDBACK_KINDS:
+                turn.state["last_turn"] = turn_id
+            try:
+                self.storage.save_state(key, turn.state)
+            except Exception:
+                logger.exception("could not save the dialogue state")
         return reply
 
     def match(self, text: str) -> tuple[list[Candidate], Decision]:
@@ -388,6 +389,12 @@ class Engine:
         )
 
     def _sections_data(self, t: Turn, topic: Topic) -> list[dict[str, Any]]:
+        key = ("sections", topic.id, t.day)
+        if key not in t.kn.memo:
+            t.kn.memo[key] = self._build_sections_data(t, topic)
+        return t.kn.memo[key]  # type: ignore[no-any-return]
+
+    def _build_sections_data(self, t: Turn, topic: Topic) -> list[dict[str, Any]]:
         return [
             {
                 "name": s.name,

@@ -48,13 +48,22 @@ RELEVANT_BIGRAMS = 3
 """A fact sharing this many character pairs with the question is shown first (the question asked is answered)."""
 
 
-def relevant_first(facts: list[Fact], query: str) -> list[Fact]:
+def _grams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def relevant_first(facts: list[Fact], query: str, memo: dict[Any, Any] | None = None) -> list[Fact]:
     """Facts that share words with the question first, the rest in their written order."""
-    norm = normalize(query)
-    grams = {norm[i : i + 2] for i in range(len(norm) - 1)}
+    grams = _grams(normalize(query))
     if not grams:
         return facts
-    scored = [(len(grams & {f.text[i : i + 2] for i in range(len(f.text) - 1)}), n, f) for n, f in enumerate(facts)]
+    memo = {} if memo is None else memo
+    scored = []
+    for n, fact in enumerate(facts):
+        key = ("grams", id(fact))
+        if key not in memo:
+            memo[key] = _grams(fact.text)
+        scored.append((len(grams & memo[key]), n, fact))
     pinned = sorted((s for s in scored if s[0] >= RELEVANT_BIGRAMS), key=lambda s: (-s[0], s[1]))
     rest = [s for s in scored if s[0] < RELEVANT_BIGRAMS]
     return [f for *_, f in pinned + rest]
@@ -113,7 +122,7 @@ def answer_text(
         for section in topic.sections:
             if section.name != name:
                 continue
-            facts = relevant_first(facts_in_force(section.items, day), query)
+            facts = relevant_first(facts_in_force(section.items, day), query, kn.memo)
             limit = topic.main_facts or m.main_facts_limit
             if len(facts) > limit:
                 cut.append(name)

@@ -105,10 +105,13 @@ class Storage:
         row.setdefault("ts", dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"))
         if isinstance(row.get("candidates"), list | dict):
             row["candidates"] = json.dumps(row["candidates"], ensure_ascii=False)
+        unknown = set(row) - set(TURN_COLUMNS)
+        if unknown:
+            raise KeyError(f"unknown log column(s): {sorted(unknown)}")
+        sql = f"INSERT INTO turns ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})"
         with self.lock:
-            table = self.db.table("turns")
-            table.insert(row)
-            return int(table.last_pk or 0)
+            cursor = self.db.execute(sql, list(row.values()))
+            return int(cursor.lastrowid or 0)
 
     def turns(self, where: str | None = None, params: Any = None) -> list[dict[str, Any]]:
         """Rows of the log (oldest first)."""
@@ -145,9 +148,9 @@ class Storage:
         """Persist ``data`` (an empty dict deletes the state)."""
         with self.lock:
             if data:
-                self.db.table("state").upsert(
-                    {"key": key, "data": json.dumps(data, ensure_ascii=False), "updated": time.time()},
-                    pk="key",
+                self.db.execute(
+                    "INSERT OR REPLACE INTO state (key, data, updated) VALUES (?, ?, ?)",
+                    [key, json.dumps(data, ensure_ascii=False), time.time()],
                 )
             else:
                 self.db.execute("DELETE FROM state WHERE key = ?", [key])

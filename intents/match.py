@@ -19,8 +19,9 @@ _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?=[万亿%元人名千百个项])")
 """Amounts (300万, 4%, 120人) are unified so that figures do not decide the match; years and 文号 stay."""
 MIN_PINYIN_ALIAS = 3
 """Aliases shorter than this many characters are not matched by sound (加计 ≈ 假期)."""
-MAX_POSTINGS = 4000
-"""A bigram shared by more examples than this says little; it is skipped when shortlisting."""
+COMMON_BIGRAM_SHARE = 0.08
+"""A bigram in more than this share of all examples (企业, 申报) says little; it is skipped when shortlisting."""
+MIN_POSTINGS_CAP = 40
 SHORTLIST = 60
 """How many examples (most bigrams in common) are scored with rapidfuzz."""
 PARTIAL_LONG_QUERY = 0.92
@@ -159,6 +160,7 @@ class Index:
                 for gram in _bigrams(prepared):
                     postings[gram].append(idx)
         self.postings = dict(postings)
+        self.max_postings = max(MIN_POSTINGS_CAP, int(len(self.examples) * COMMON_BIGRAM_SHARE))
 
     def prepare(self, text: str, strip: bool = True) -> str:
         """Normalise, unify synonyms and numbers, and drop greetings and fillers (unless nothing else is left)."""
@@ -257,7 +259,7 @@ class Index:
         counts: Counter[int] = Counter()
         for gram in _bigrams(query):
             posting = self.postings.get(gram)
-            if posting and len(posting) <= MAX_POSTINGS:
+            if posting and len(posting) <= self.max_postings:
                 counts.update(posting)
         ids = [idx for idx, _ in counts.most_common(SHORTLIST)]
         if not ids:

@@ -76,6 +76,8 @@ class Knowledge:
     warnings: list[Problem] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     """topic id → file path (for staff tools)."""
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Values derived from this knowledge (rendered data, word sets), computed once and dropped with it."""
 
     def source(self, topic: Topic, source_id: str) -> Source:
         """Resolve a source id: the topic's own first, then the shared ones."""
