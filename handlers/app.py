@@ -35,8 +35,13 @@ def _telegram(engine: Any) -> Any:
     except ImportError as exc:
         logger.info("Telegram webhook not mounted: %s", exc)
         return None
+    from handlers.telegram import TelegramConfigError
+
     try:
         return webhook_mount(engine)
+    except TelegramConfigError as exc:
+        logger.error("Telegram webhook not mounted: %s", exc.message)
+        return None
     except Exception:
         logger.exception("Telegram webhook not mounted: its setup failed")
         return None

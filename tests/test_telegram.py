@@ -580,3 +580,17 @@ def test_the_core_never_imports_a_channel(package: str) -> None:
     banned = re.compile(r"^\s*(from|import)\s+(telegram|handlers|wechatpy|starlette)\b", re.M)
     for path in (ROOT / package).rglob("*.py"):
         assert not banned.search(path.read_text(encoding="utf-8")), path
+
+
+def test_serve_refuses_a_malformed_telegram_token(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from handlers.cli import main
+
+    env = {
+        "TELEGRAM_BOT_TOKEN": "not-a-token",
+        "POLICYBOT_TELEGRAM_WEBHOOK_URL": "https://example.org/telegram",
+        "POLICYBOT_DB": str(tmp_path / "s.db"),
+    }
+    result = CliRunner().invoke(main, ["serve", "--port", "1"], env=env)
+    assert result.exit_code != 0 and "TELEGRAM_BOT_TOKEN" in result.output
