@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import os
 from collections.abc import AsyncIterator
@@ -31,16 +32,15 @@ WATCH_STOP_SECONDS = 5.0
 def _telegram(engine: Any) -> Any:
     """Telegram's webhook mount, if ``handlers.telegram`` exists and is configured (else None)."""
     try:
-        from handlers.telegram import webhook_mount
+        telegram = importlib.import_module("handlers.telegram")
     except ImportError as exc:
         logger.info("Telegram webhook not mounted: %s", exc)
         return None
-    from handlers.telegram import TelegramConfigError
-
+    config_error = getattr(telegram, "TelegramConfigError", ())
     try:
-        return webhook_mount(engine)
-    except TelegramConfigError as exc:
-        logger.error("Telegram webhook not mounted: %s", exc.message)
+        return telegram.webhook_mount(engine)
+    except config_error as exc:  # a known refusal: say it without a traceback
+        logger.error("Telegram webhook not mounted: %s", exc)
         return None
     except Exception:
         logger.exception("Telegram webhook not mounted: its setup failed")
