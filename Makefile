@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: chat test bench lint
+.PHONY: chat test bench bench-server lint
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -24,3 +24,6 @@ test: lint
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+bench-server: $(STAMP)
+	$(PY) benchmarks/bench_server.py

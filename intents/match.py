@@ -31,6 +31,8 @@ PARTIAL_SHORT_QUERY = 0.55
 SUPPORT_WEIGHT = 0.15
 """How much agreeing example evidence adds to an alias hit, per point above SUPPORT_FLOOR."""
 SUPPORT_FLOOR = 50.0
+RECENT_MATCHES = 4096
+"""How many recent messages' match results are remembered (oldest dropped first)."""
 EXACT_LEAD = 0.5
 """How far below the decision margin other intents are held when a message equals an example."""
 YIELD_PENALTY = 10.0
@@ -112,6 +114,7 @@ class Index:
         yielding: Iterable[str] = (),
     ):
         self.t = thresholds or Thresholds()
+        self._recent: dict[tuple[str, int, bool], tuple[Candidate, ...]] = {}
         self.yielding = set(yielding)
         self.synonyms = sorted(
             ((normalize(v), normalize(k)) for k, vs in (synonyms or {}).items() for v in vs),
@@ -177,12 +180,24 @@ class Index:
                 out = stripped
         return out
 
-    def match(self, text: str, limit: int = 5, exact: bool = True) -> list[Candidate]:
+    def match(self, text: str, limit: int = 5, exact: bool = True, remember: bool = True) -> list[Candidate]:
         """Rank intents for ``text``; the best evidence per intent, highest score first.
 
         A message equal to an example goes to that example's intent; ``exact=False`` turns this off, so that
-        ``policybot validate`` can see which examples the scoring alone would send elsewhere.
+        ``policybot validate`` can see which examples the scoring alone would send elsewhere. Results are
+        remembered for the most recent messages (people ask the same questions) unless ``remember=False``.
         """
+        if not remember:
+            return self._match(text, limit, exact)
+        key = (text, limit, exact)
+        cached = self._recent.get(key)
+        if cached is None:
+            cached = self._recent[key] = tuple(self._match(text, limit, exact))
+            if len(self._recent) > RECENT_MATCHES:
+                self._recent.pop(next(iter(self._recent)))
+        return list(cached)
+
+    def _match(self, text: str, limit: int, exact: bool) -> list[Candidate]:
         query = self.prepare(text)
         if not query:
             return []
