@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import click
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -61,8 +61,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.engine import Engine
 from bot.models import Inbound, Reply
-from knowledge import yamlfile
-from knowledge.loader import BUNDLED, Knowledge, KnowledgeError, Problem
+from knowledge.loader import Knowledge, KnowledgeError, load_file
 
 logger = logging.getLogger(__name__)
 
@@ -158,23 +157,7 @@ class Strings(BaseModel):
 
 def load_strings(knowledge_root: Path | None = None) -> Strings:
     """Read ``telegram.yaml`` from the knowledge folder (the bundled one if it has none) or raise KnowledgeError."""
-    path = knowledge_root / STRINGS_FILE if knowledge_root else BUNDLED / STRINGS_FILE
-    if not path.exists():
-        path = BUNDLED / STRINGS_FILE
-    try:
-        data, lines = yamlfile.load(path)
-    except yamlfile.YamlSyntaxError as exc:
-        raise KnowledgeError([Problem(STRINGS_FILE, exc.line, "(file)", exc.message)]) from None
-    try:
-        return Strings.model_validate(data)
-    except ValidationError as exc:
-        problems = [
-            Problem(
-                STRINGS_FILE, yamlfile.line_of(lines, tuple(e["loc"])), yamlfile.field_name(tuple(e["loc"])), e["msg"]
-            )
-            for e in exc.errors()
-        ]
-        raise KnowledgeError(problems) from None
+    return load_file(knowledge_root, STRINGS_FILE, Strings)
 
 
 def _strings_or_fail(knowledge_root: Path) -> Strings:

@@ -6,10 +6,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from knowledge import yamlfile
-from knowledge.loader import BUNDLED, KnowledgeError, Problem
+from knowledge.loader import KnowledgeError, load_file
 
 logger = logging.getLogger(__name__)
 
@@ -54,23 +53,7 @@ def load_texts(knowledge_root: Path | None) -> ChannelTexts:
     Raises:
         KnowledgeError: every problem at once, with file, line and field.
     """
-    path = Path(knowledge_root or BUNDLED) / FILE_NAME
-    if not path.exists():
-        path = BUNDLED / FILE_NAME
-    name = path.name
-    try:
-        data, lines = yamlfile.load(path)
-    except yamlfile.YamlSyntaxError as exc:
-        raise KnowledgeError([Problem(name, exc.line, "(syntax)", exc.message)]) from None
-    try:
-        return ChannelTexts.model_validate(data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            message = "this field is required" if err["type"] == "missing" else str(err["msg"])
-            problems.append(Problem(name, yamlfile.line_of(lines, loc), yamlfile.field_name(loc), message))
-        raise KnowledgeError(problems) from None
+    return load_file(knowledge_root, FILE_NAME, ChannelTexts)
 
 
 class LiveTexts:

@@ -7,7 +7,7 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -148,6 +148,25 @@ def _explain(err: Any) -> str:
     if kind == "extra_forbidden":
         return "unknown field (check the spelling; see knowledge/schema.py)"
     return str(err["msg"]).removeprefix("Value error, ")
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_file(root: Path | str | None, name: str, model: type[M]) -> M:
+    """Read one extra YAML file (e.g. a channel's own strings) from ``root``, else the bundled one.
+
+    Raises:
+        KnowledgeError: every problem at once, with file, line and field.
+    """
+    path = Path(root or BUNDLED) / name
+    if not path.exists():
+        path = BUNDLED / name
+    col = _Collector(path.parent)
+    parsed = col.model(model, col.read(path), _rel(path, path.parent))
+    if parsed is None or col.problems:
+        raise KnowledgeError(col.problems)
+    return parsed  # type: ignore[no-any-return]
 
 
 def _mapping(col: _Collector, data: Any, file: str, key: str) -> dict[str, Any]:

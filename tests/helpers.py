@@ -31,3 +31,16 @@ class User:
 
     def say(self, text: str) -> Reply:
         return self.engine.respond(Inbound(self.channel, self.user_id, text))
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium, driven by Playwright in the browser tests (skipped, saying so, where it is missing)."""
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]

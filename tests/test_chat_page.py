@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,18 +10,9 @@ import pytest
 from bot.engine import Engine
 from handlers.app import create_app
 from handlers.texts import load_texts
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS
 from tests.wx_helpers import config, serve, turns
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WAIT_MS = 15_000
 RESOURCE = "Failed to load resource"
 """Chromium's console line for an HTTP error status (the error test provokes one on purpose)."""
@@ -36,7 +26,7 @@ pytestmark = pytest.mark.skipif(
 def browser() -> Iterator[Any]:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

@@ -18,19 +18,9 @@ from bot import staff
 from bot.cli import main
 from bot.engine import Engine
 from knowledge.loader import BUNDLED
-from tests.helpers import ROOT
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT
 from tests.staff_log import build_log
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LOW_SCORE = 72.0
 XSS = "<script>alert('x')</script>怎么注册公司"
 
