@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
 import json
 import logging
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -33,12 +31,13 @@ from tests.wx_helpers import (
     config,
     fields_of,
     fresh,
+    fresh_message,
     payload,
+    running,
     serve,
     server_env,
     server_process,
     turns,
-    with_fields,
 )
 
 TIMEOUT = 10.0
@@ -69,12 +68,6 @@ def rec(shared: Engine) -> Recorder:
     return Recorder(shared)
 
 
-@contextlib.contextmanager
-def running(engine: Any, **cfg: Any) -> Iterator[str]:
-    with serve(create_app(engine, config(**cfg))) as base:
-        yield base
-
-
 @pytest.fixture
 def plain(rec: Recorder) -> Iterator[str]:
     with running(rec) as base:
@@ -88,12 +81,7 @@ def safe(rec: Recorder) -> Iterator[str]:
 
 
 def message(name: str = "text", **values: str) -> str:
-    """A payload with a fresh user and MsgId (so tests sharing the engine do not share dialogue state)."""
-    xml = payload("wechat", name)
-    fresh_values = {"FromUserName": fresh("o"), "CreateTime": str(int(time.time()))}
-    if "<MsgId>" in xml:
-        fresh_values["MsgId"] = fresh()
-    return with_fields(xml, **{**fresh_values, **values})
+    return fresh_message("wechat", name, "o", **values)
 
 
 def post(base: str, xml: str | bytes, mode: str = "raw", official: Official | None = None) -> httpx.Response:

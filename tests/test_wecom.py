@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import time
 from collections.abc import Iterator
-from typing import Any
 
 import httpx
 import pytest
@@ -22,10 +20,11 @@ from tests.wx_helpers import (
     config,
     fields_of,
     fresh,
+    fresh_message,
     payload,
+    running,
     serve,
     turns,
-    with_fields,
 )
 
 TIMEOUT = 10.0
@@ -59,12 +58,6 @@ def rec(shared: Engine) -> Recorder:
     return Recorder(shared)
 
 
-@contextlib.contextmanager
-def running(engine: Any, **cfg: Any) -> Iterator[str]:
-    with serve(create_app(engine, config(**cfg))) as base:
-        yield base
-
-
 @pytest.fixture
 def corp_server(rec: Recorder) -> Iterator[str]:
     with running(rec) as base:
@@ -78,11 +71,7 @@ def tencent_server(rec: Recorder) -> Iterator[str]:
 
 
 def message(name: str = "text", **values: str) -> str:
-    xml = payload("wecom", name)
-    fresh_values = {"FromUserName": fresh("user"), "CreateTime": str(int(time.time()))}
-    if "<MsgId>" in xml:
-        fresh_values["MsgId"] = fresh()
-    return with_fields(xml, **{**fresh_values, **values})
+    return fresh_message("wecom", name, "user", **values)
 
 
 def post(base: str, xml: str, corp: Corp | None = None) -> httpx.Response:

@@ -305,3 +305,21 @@ def turns(engine: Any, message_id: str | None = None, channel: str | None = None
         where.append("channel = ?")
         params.append(channel)
     return list(engine.storage.turns(" AND ".join(where) or None, params or None))
+
+
+def fresh_message(channel: str, name: str = "text", user_prefix: str = "u", **values: str) -> str:
+    """A payload with a fresh user and MsgId (so tests sharing the engine do not share dialogue state)."""
+    xml = payload(channel, name)
+    fresh_values = {"FromUserName": fresh(user_prefix), "CreateTime": str(int(time.time()))}
+    if "<MsgId>" in xml:
+        fresh_values["MsgId"] = fresh()
+    return with_fields(xml, **{**fresh_values, **values})
+
+
+@contextlib.contextmanager
+def running(engine: Any, **cfg: Any) -> Iterator[str]:
+    """The real app on ``engine`` with ``cfg``, served by uvicorn on a free loopback port."""
+    from handlers.app import create_app
+
+    with serve(create_app(engine, config(**cfg))) as base:
+        yield base
