@@ -398,7 +398,7 @@ def datasette_yaml() -> str:
     import yaml
 
     class Dumper(yaml.SafeDumper):
-        pass
+        """A SafeDumper of our own, so the block-string representer below is not registered globally."""
 
     def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)

@@ -59,12 +59,9 @@ def serve(obj: Context, host: str, port: int, workers: int, access_log: bool) ->
     from handlers.texts import load_texts
 
     config = _config()
-    try:
-        from handlers.telegram import webhook_config
-    except ImportError:  # pragma: no cover - the Telegram channel is optional
-        pass
-    else:
-        webhook_config()  # a malformed TELEGRAM_BOT_TOKEN or webhook setting stops here, naming the variable
+    from handlers.telegram import webhook_config
+
+    webhook_config()  # a malformed TELEGRAM_BOT_TOKEN or webhook setting stops here, naming the variable
     engine = obj.engine()  # fail now, with the knowledge's problems listed, not in every worker
     try:
         load_texts(engine.knowledge.root)

@@ -7,6 +7,7 @@ once, the customer-service fallback for late answers — happens here, the same 
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import logging
 import secrets
@@ -192,7 +193,7 @@ def _peer(request: Request) -> str:
     return request.client.host if request.client else "?"
 
 
-class WxChannel:
+class WxChannel(abc.ABC):
     """One WeChat-family webhook endpoint; subclasses supply the crypto and the customer-service call."""
 
     name = ""
@@ -214,17 +215,20 @@ class WxChannel:
             logger.warning("%s channel disabled (answers 503): missing %s", self.name, ", ".join(missing))
 
     # -- what a channel supplies ------------------------------------------------------------------------
+    @abc.abstractmethod
     def verify_url(self, params: dict[str, str]) -> str:
         """The echostr to return for a URL check (raise Rejected otherwise)."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def open(self, params: dict[str, str], body: bytes) -> Opened:
         """Authenticate the message and return its XML (raise Rejected otherwise)."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def seal(self, xml: str) -> str:
         """Encrypt and sign a reply."""
-        raise NotImplementedError
+        ...
 
     def customer_service(self) -> Callable[[str, str], None] | None:
         """``send(user, text)`` through the customer-service API, or None if not configured."""

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+import logging
 import pickle
 import unicodedata
 from pathlib import Path
 
 import platformdirs
+
+logger = logging.getLogger(__name__)
 
 _CACHE = Path(platformdirs.user_cache_dir("policybot")) / "pinyin-v1.pickle"
 
@@ -46,8 +49,8 @@ def table() -> dict[str, str]:
         with _CACHE.open("rb") as fh:
             cached: dict[str, str] = pickle.load(fh)
         return cached
-    except (OSError, pickle.PickleError, EOFError, AttributeError):
-        pass
+    except (OSError, pickle.PickleError, EOFError, AttributeError) as exc:
+        logger.debug("building the pinyin table (no usable cache: %s)", exc)
     built = _build()
     try:
         _CACHE.parent.mkdir(parents=True, exist_ok=True)
@@ -55,8 +58,8 @@ def table() -> dict[str, str]:
         with tmp.open("wb") as fh:
             pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(_CACHE)
-    except OSError:
-        pass
+    except OSError as exc:
+        logger.info("could not cache the pinyin table at %s: %s", _CACHE, exc)
     return built
 
 
