@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import threading
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +21,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千点"
 _MULT = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
 _QUANTITY = re.compile(
     rf"(?P<pct>百分之)?(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}]+)(?P<mult>(?:个)?[十百千万亿]*)"
-    r"(?P<unit>%|万元|亿元|元|块钱|块|人|名|个人|年|项|件|个|分|平方米|平米|㎡)?"
+    r"(?P<unit>%|万元|亿元|元|块钱|块|人|名|个人|年|个月|月|项|件|个|分|平方米|平米|㎡)?"
 )
 _UNIT_KIND = {
     "%": "%",
@@ -26,6 +29,8 @@ _UNIT_KIND = {
     "名": "人",
     "个人": "人",
     "年": "年",
+    "个月": "月",
+    "月": "月",
     "项": "项",
     "件": "件",
     "个": "个",
@@ -34,6 +39,14 @@ _UNIT_KIND = {
     "平米": "平方米",
     "㎡": "平方米",
 }
+_VAGUE = re.compile(r"(不到|不足|少于|低于|近|约|大概|差不多|左右|以上|以下|多)$")
+"""Words before a number that make it a guess or a bound, not a figure (“不到一年”): ask again."""
+_AFTER_VAGUE = re.compile(r"^(左右|以上|以下|多|出头)")
+MONTHS_PER_YEAR = 12
+CALENDAR_YEAR = 1900
+"""A number of 年 at least this large is a calendar year (2020年成立), not a count of years."""
+BARE_MONEY_LIMIT = 100_000
+"""A bare number this large given for a 万元 question is probably in 元: ask for the unit."""
 _NEAR = 10
 """How many characters may stand between a keyword and the number it introduces."""
 
@@ -93,6 +106,8 @@ def convert(value: float, unit: str | None, to: str) -> float | None:
         return value
     if unit in MONEY and to in MONEY:
         return value * MONEY[unit] / MONEY[to]
+    if unit == "月" and to == "年":
+        return value / MONTHS_PER_YEAR
     return None
 
 
@@ -104,7 +119,7 @@ def _is_word(text: str, words: list[str]) -> bool:
     return text in {normalize(w) for w in words}
 
 
-def parse_answer(text: str, crit: Criterion, vocab: Vocabulary) -> Any:
+def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date | None = None) -> Any:
     """The value of a direct answer to ``crit``'s question, ``UNKNOWN``, or None if not understood."""
     norm = normalize(text)
     if not norm:
@@ -117,10 +132,14 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary) -> Any:
         if norm in ("0", "零", "没有", "无"):
             return 0.0
         qs = quantities(norm)
-        if len(qs) != 1:
+        if len(qs) != 1 or _VAGUE.search(norm[: qs[0].start]) or _AFTER_VAGUE.match(norm[qs[0].end :]):
             return None
         q = qs[0]
         target = crit.unit or ""
+        if target == "年" and q.unit == "年" and q.value >= CALENDAR_YEAR:
+            return float(max(0, (today or dt.date.today()).year - int(q.value)))
+        if target in MONEY and q.unit is None and q.value >= BARE_MONEY_LIMIT:
+            return None
         value = convert(q.value, q.unit if q.unit != "个" else None, target)
         if value is None and target == "%" and q.unit is None:
             value = q.value
@@ -167,6 +186,9 @@ class _Vocab:
 
 
 _VOCABS: dict[int, tuple[dict[str, Criterion], _Vocab]] = {}
+_VOCABS_LOCK = threading.Lock()
+MAX_VOCABS = 8
+"""Knowledge versions whose extraction words are kept (a reload adds one)."""
 
 
 def _vocab(criteria: dict[str, Criterion]) -> _Vocab:
@@ -182,18 +204,24 @@ def _vocab(criteria: dict[str, Criterion]) -> _Vocab:
         no=[(cid, [normalize(w) for w in c.no_words if normalize(w)]) for cid, c in criteria.items() if c.no_words],
         choices=[cid for cid, c in criteria.items() if c.type == "choice"],
     )
-    if len(_VOCABS) > 8:
-        _VOCABS.clear()
-    _VOCABS[id(criteria)] = (criteria, words)
+    with _VOCABS_LOCK:
+        if len(_VOCABS) > MAX_VOCABS:
+            _VOCABS.clear()
+        _VOCABS[id(criteria)] = (criteria, words)
     return words
 
 
-def extract(text: str, criteria: dict[str, Criterion]) -> dict[str, Any]:
-    """Facts a free message states about the enterprise (“去年研发费用300万，做汽车零部件的”)."""
+def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> dict[str, Any]:
+    """Facts a free message states about the enterprise (“去年研发费用300万，做汽车零部件的”).
+
+    ``ignore`` lists names (the topics' titles and aliases) whose words are not facts about the user.
+    """
     norm = normalize(text)
     facts: dict[str, Any] = {}
     vocab = _vocab(criteria)
     for q in quantities(norm):
+        if _VAGUE.search(norm[: q.start]) or _AFTER_VAGUE.match(norm[q.end :]) or q.unit == "年":
+            continue  # bounds and years are asked, not guessed
         best: tuple[int, int, str] | None = None  # (distance, -keyword length, criterion)
         for kw, cid in vocab.keywords:
             pos = norm.rfind(kw, 0, q.start + 1)
@@ -215,15 +243,53 @@ def extract(text: str, criteria: dict[str, Criterion]) -> dict[str, Any]:
             value = convert(q.value, q.unit, criteria[cid].unit or "")
             if value is not None:
                 facts[cid] = value
+    names = _spans(norm, ignore)  # policy names (专精特新中小企业, 首版次软件) are not facts about the user
     for cid, words in vocab.no:
-        if any(w and w in norm for w in words):
+        if any(_stated(norm, w, names) for w in words):
             facts.setdefault(cid, False)
     for cid, words in vocab.yes:
-        if cid not in facts and any(w and w in norm for w in words):
+        if cid not in facts and any(_stated(norm, w, names) and not _negated(norm, w) for w in words):
             facts[cid] = True
     if not norm.isdigit():
+        plain = "".join("|" if any(a <= i < b for a, b in names) else ch for i, ch in enumerate(norm))
         for cid in vocab.choices:
-            choice = _parse_choice(norm, criteria[cid])
+            choice = _parse_choice(plain, criteria[cid])
             if choice:
                 facts.setdefault(cid, choice)
     return facts
+
+
+def _spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the ``names`` stand in ``text``."""
+    spans = []
+    for name in {normalize(n) for n in names}:
+        at = text.find(name) if name else -1
+        while at >= 0:
+            spans.append((at, at + len(name)))
+            at = text.find(name, at + 1)
+    return spans
+
+
+def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
+    """Whether ``word`` occurs in ``text`` other than inside a policy name."""
+    at = text.find(word)
+    while at >= 0:
+        if not any(a <= at and at + len(word) <= b for a, b in names):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+_NEGATION = re.compile(r"(不是|没有|不属于|还不是|并非|非|未|无|不)$")
+_LAPSED = re.compile(r"^.{0,4}(到期|过期|失效|被取消|撤销)")
+
+
+def _negated(text: str, word: str) -> bool:
+    """Whether ``word`` is denied where it stands (“我们没有高企证书”, “高企证书到期了”)."""
+    at = text.find(word)
+    while at >= 0:
+        before, after = text[max(0, at - 3) : at], text[at + len(word) :]
+        if not (_NEGATION.search(before) or _LAPSED.match(after)):
+            return False
+        at = text.find(word, at + 1)
+    return True

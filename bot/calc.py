@@ -3,30 +3,49 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from bot.answers import UNKNOWN
 from knowledge.schema import Calculator, Messages
 
-CalcFn = Callable[[Calculator, dict[str, Any], Messages], str | None]
+CalcFn = Callable[[Calculator, dict[str, Any], Messages, str, dict[str, str]], "Result | None"]
+"""(calculator, the user's profile, messages, the user's message, choice labels) → the result, or None."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """A calculation's text; ``computed`` is False when the calculator explains why it does not apply."""
+
+    text: str
+    computed: bool = True
 
 
 def _fmt(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def super_deduction(calc: Calculator, profile: dict[str, Any], messages: Messages) -> str | None:
+def super_deduction(
+    calc: Calculator, profile: dict[str, Any], messages: Messages, text: str, labels: dict[str, str]
+) -> Result | None:
     """研发费用加计扣除: extra deduction = spend × rate; tax saved = extra × income-tax rate."""
     spend = profile.get(calc.inputs[0])
     if not isinstance(spend, int | float) or isinstance(spend, bool) or spend < 0:
         return None
     p = calc.params
+    industry = profile.get("industry")
+    if industry in p.get("excluded_industries", []):
+        return Result(
+            messages.calc["super_deduction_excluded"].format(industry=labels.get(str(industry), industry)), False
+        )
     rate = float(p["rate"])
     lines = []
     special = p.get("special_criterion")
     if special and profile.get(special) is True:
         rate = float(p["special_rate"])
         lines.append(messages.calc["super_deduction_special"].format(rate=_fmt(rate)))
+    elif any(w in text for w in p.get("special_words", [])):
+        lines.append(messages.calc["super_deduction_special_hint"].format(rate=_fmt(float(p["special_rate"]))))
     high_tech = profile.get("high_tech_certified") is True
     tax_rate = float(p["high_tech_tax_rate"] if high_tech else p["tax_rate"])
     basis = messages.calc["super_deduction_basis_high_tech" if high_tech else "super_deduction_basis_default"]
@@ -43,15 +62,31 @@ def super_deduction(calc: Calculator, profile: dict[str, Any], messages: Message
             amort=_fmt(rate + 100),
         ),
     )
-    return "\n".join(lines)
+    if not high_tech:
+        lines.append(messages.calc["super_deduction_other_rates"])
+    return Result("\n".join(lines))
 
 
 CALCULATORS: dict[str, CalcFn] = {"super_deduction": super_deduction}
 """Calculator kind (as written in YAML) → function."""
 
 
-def compute(calc: Calculator, profile: dict[str, Any], messages: Messages) -> str | None:
-    """The calculation text, or None when an input is missing or unknown."""
+def compute(
+    calc: Calculator,
+    profile: dict[str, Any],
+    messages: Messages,
+    text: str = "",
+    labels: dict[str, str] | None = None,
+    cite: str = "",
+) -> str | None:
+    """The calculation text with its source, or None when an input is missing or unknown."""
     if any(profile.get(i) in (None, UNKNOWN) for i in calc.inputs):
         return None
-    return CALCULATORS[calc.kind](calc, profile, messages)
+    result = CALCULATORS[calc.kind](calc, profile, messages, text, labels or {})
+    if result is None:
+        return None
+    if not result.computed:
+        return result.text
+    header = messages.calc_header
+    source = messages.calc["source"].format(cite=cite) if cite else ""
+    return "\n".join(x for x in (header, result.text, source) if x)

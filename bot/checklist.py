@@ -82,6 +82,11 @@ def next_criterion(items: list[Item], profile: dict[str, Any], criteria: dict[st
     return None
 
 
+def open_items(items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]) -> int:
+    """How many conditions are still undecided (what “共 N 项” promises)."""
+    return sum(status(i, profile, criteria) == OPEN for i in items)
+
+
 def to_ask(items: list[Item], criteria: dict[str, Criterion]) -> list[str]:
     """Every criterion the checklist may ask, in order, each once."""
     seen: list[str] = []

@@ -48,7 +48,11 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
     aliases[OUT_OF_SCOPE] = list(kn.out_of_scope_aliases)
     places = [n for p in kn.parks for n in (p.name, p.district, *p.short)]
     industries = [k for p in kn.platforms for k in (p.direction, *p.keywords)]
-    combos = {"innovation_platforms": [(places + industries, kn.platform_triggers)]} if kn.platforms else {}
+    combos: dict[str, list[tuple[list[str], list[str]]]] = {
+        tid: [(list(tr.words), list(tr.with_)) for tr in t.triggers] for tid, t in kn.topics.items() if t.triggers
+    }
+    if kn.platforms:
+        combos.setdefault("innovation_platforms", []).append((places + industries, kn.platform_triggers))
     return Index(
         yielding=[tid for tid, t in kn.topics.items() if t.yields],
         aliases=aliases,
@@ -127,15 +131,31 @@ class Engine:
             logger.exception("failed to answer a message on %s", inbound.channel)
             error = traceback.format_exc()
             reply = Reply(kn.messages.error, "error", options=[self._human_option(kn)])
+            turn.state = {"options": [[o.key, o.label, o.action] for o in reply.options]}
         turn_id = self._log(inbound, turn, reply, user_hash, started, error, now) if log else None
-        if error is None:
-            if turn_id and reply.kind in FEEDBACK_KINDS:
-                turn.state["last_turn"] = turn_id
-            try:
-                self.storage.save_state(key, turn.state)
-            except Exception:
-                logger.exception("could not save the dialogue state")
+        if turn_id and turn_id > 0 and reply.kind in FEEDBACK_KINDS:
+            turn.state["last_turn"] = turn_id
+        try:
+            self.storage.save_state(key, turn.state)
+        except Exception:
+            logger.exception("could not save the dialogue state")
         return reply
+
+    @staticmethod
+    def _compute(t: Turn, topic: Topic, text: str) -> str | None:
+        """The topic's calculation on what the user told us, with its source; None without the figures."""
+        calc = topic.calculator
+        if calc is None:
+            return None
+        labels = {o.value: o.label for c in t.kn.criteria.values() for o in c.options}
+        return compute(calc, t.profile, t.kn.messages, normalize(text), labels, t.kn.cite(topic, calc))
+
+    @staticmethod
+    def _names(kn: Knowledge) -> list[str]:
+        """Every topic's title and aliases: words that name a policy, not a fact about the user."""
+        if "names" not in kn.memo:
+            kn.memo["names"] = [n for t in kn.topics.values() for n in (t.title, *t.aliases)]
+        return kn.memo["names"]  # type: ignore[no-any-return]
 
     def match(self, text: str) -> tuple[list[Candidate], Decision]:
         """Rank and decide, without any dialogue (``policybot try``, ``eval``)."""
@@ -200,9 +220,9 @@ class Engine:
             return Reply(m.restarted, "restart", options=self._set_options(t, self._menu(t)))
         flow = t.state.get("flow")
         if norm in {normalize(w) for w in vocab.exit}:
-            t.state.pop("flow", None)
+            had_flow = t.state.pop("flow", None)
             t.state["options"] = []
-            return Reply(m.checklist_exit, "exit")
+            return Reply(m.checklist_exit if had_flow else m.restarted, "exit")
         if flow:
             reply = self._flow_answer(t, text, norm)
             if reply:
@@ -247,7 +267,7 @@ class Engine:
         m = t.kn.messages
         calc = t.kn.topics[topic_id].calculator
         if calc:
-            learned = extract(text, t.kn.criteria)
+            learned = extract(text, t.kn.criteria, self._names(t.kn))
             relevant = {*calc.inputs, "high_tech_certified", str(calc.params.get("special_criterion", ""))}
             states_figures = bool(learned.keys() & relevant) and len(norm) <= SHORT_MESSAGE
             if states_figures or (
@@ -266,6 +286,10 @@ class Engine:
         return None
 
     def _finish(self, t: Turn, reply: Reply) -> Reply:
+        """Append the numbered options to the text (once)."""
+        if reply.menu_shown:
+            return reply
+        reply.menu_shown = True
         if reply.options and not t.state.get("flow") and reply.kind not in ALREADY_NUMBERED:
             text = reply.text
             header = (
@@ -331,9 +355,8 @@ class Engine:
                 options=self._topic_options(t, topic),
             )
         if kind == "calc":
-            calc = topic.calculator
-            result = compute(calc, t.profile, t.kn.messages) if calc else None
-            text_out = (t.kn.messages.calc_header + "\n" + result) if result else t.kn.messages.calc_missing
+            result = self._compute(t, topic, text)
+            text_out = result or t.kn.messages.calc_missing
             return Reply(text_out, "calc", intent=topic.id, options=self._topic_options(t, topic))
         return Reply(t.kn.messages.nothing_to_choose, "no_option")
 
@@ -354,7 +377,7 @@ class Engine:
 
     def _answer(self, t: Turn, topic: Topic, text: str) -> Reply:
         kn = t.kn
-        learned = extract(text, kn.criteria) if text else {}
+        learned = extract(text, kn.criteria, self._names(kn)) if text else {}
         t.profile.update(learned)
         t.state["topic"] = topic.id
         if topic.kind == "conversation":
@@ -369,10 +392,10 @@ class Engine:
         if learned:
             extra.append(kn.messages.prefilled.format(facts=self._describe(t, learned)))
         calc = topic.calculator
-        result = compute(calc, t.profile, kn.messages) if calc else None
+        result = self._compute(t, topic, text)
         asks_amount = any(normalize(w) in norm for w in kn.messages.calc_words)
         if result and (asks_amount or calc and calc.inputs[0] in learned):
-            extra.append(kn.messages.calc_header + "\n" + result)
+            extra.append(result)
         wants_check = any(normalize(w) in norm for w in kn.messages.checklist_words)
         if wants_check and topic.checklist:
             start = self._start_checklist(t, topic)
@@ -439,9 +462,14 @@ class Engine:
                 options=self._topic_options(t, topic),
             )
         vidx = topic.checklist.index(version)
+        answered = t.state.setdefault("answered", [])
+        for cid in checklist.to_ask(version.items, t.kn.criteria):
+            if cid in answered:  # asked by an earlier run: ask again, so an answer can be corrected
+                answered.remove(cid)
+                t.profile.pop(cid, None)
         t.state["flow"] = {"kind": FLOW_CHECKLIST, "topic": topic.id, "version": vidx, "asked": 0}
         t.state["options"] = []
-        total = len([c for c in checklist.to_ask(version.items, t.kn.criteria) if c not in t.profile])
+        total = checklist.open_items(version.items, t.profile, t.kn.criteria)
         intro = t.kn.messages.checklist_start.format(title=topic.title, version=version.label, total=total)
         return self._advance(t, intro)
 
@@ -502,25 +530,40 @@ class Engine:
             t.state.pop("flow", None)
             return None
         crit = t.kn.criteria[pending]
-        value = parse_answer(text, crit, t.kn.messages.vocabulary)
+        if any(normalize(w) in norm for w in t.kn.messages.vocabulary.question_words):
+            # “专精特新有没有补贴” is a question, not the answer 没有: leave the checklist if it is a clear one.
+            left = self._leave_for_question(t, text)
+            if left:
+                return left
+        value = parse_answer(text, crit, t.kn.messages.vocabulary, t.day)
         if crit.type == "bool" and norm == "3":
             value = UNKNOWN
         if value is None:
-            learned = {k: v for k, v in extract(text, t.kn.criteria).items() if k not in t.profile or k == pending}
+            learned = {
+                k: v
+                for k, v in extract(text, t.kn.criteria, self._names(t.kn)).items()
+                if k not in t.profile or k == pending
+            }
             if pending in learned:
                 value = learned.pop(pending)
                 t.profile.update(learned)
         if value is not None:
             t.profile[pending] = value
+            answered = t.state.setdefault("answered", [])
+            if pending not in answered:
+                answered.append(pending)
             return self._advance(t)
-        candidates, decision = self._match_on(t, text)
-        if decision.intent and decision.score >= self.settings.new_question_score:
-            topic = t.kn.topics[flow["topic"]]
-            t.state.pop("flow", None)
-            note = t.kn.messages.checklist_left.format(title=topic.title)
-            return self._new_question(t, text, prefix=note)
-        reply = self._advance_again(t, crit)
-        return reply
+        return self._leave_for_question(t, text) or self._advance_again(t, crit)
+
+    def _leave_for_question(self, t: Turn, text: str) -> Reply | None:
+        """End the checklist and answer ``text`` if it is clearly a question about some intent."""
+        _candidates, decision = self._match_on(t, text)
+        if not (decision.intent and decision.score >= self.settings.new_question_score):
+            return None
+        topic = t.kn.topics[t.state["flow"]["topic"]]
+        t.state.pop("flow", None)
+        note = t.kn.messages.checklist_left.format(title=topic.title)
+        return self._new_question(t, text, prefix=note)
 
     def _advance_again(self, t: Turn, crit: Any) -> Reply:
         flow = t.state["flow"]

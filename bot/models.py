@@ -43,10 +43,13 @@ class Reply:
     expects: str | None = None  # bool | number | choice while a question is pending
     reason: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    menu_shown: bool = field(default=False, repr=False)
+    """Whether ``text`` already ends with the numbered options (set by the engine)."""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly form (the API and ``ask --json``)."""
         out = asdict(self)
+        out.pop("menu_shown")
         out["candidates"] = [c.as_dict() for c in self.candidates]
         out["score"] = round(self.score, 1)
         return out

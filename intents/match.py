@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -115,6 +116,7 @@ class Index:
     ):
         self.t = thresholds or Thresholds()
         self._recent: dict[tuple[str, int, bool], tuple[Candidate, ...]] = {}
+        self._lock = threading.Lock()
         self.yielding = set(yielding)
         self.synonyms = sorted(
             ((normalize(v), normalize(k)) for k, vs in (synonyms or {}).items() for v in vs),
@@ -192,9 +194,11 @@ class Index:
         key = (text, limit, exact)
         cached = self._recent.get(key)
         if cached is None:
-            cached = self._recent[key] = tuple(self._match(text, limit, exact))
-            if len(self._recent) > RECENT_MATCHES:
-                self._recent.pop(next(iter(self._recent)))
+            cached = tuple(self._match(text, limit, exact))
+            with self._lock:  # server threads share the index
+                self._recent[key] = cached
+                while len(self._recent) > RECENT_MATCHES:
+                    self._recent.pop(next(iter(self._recent)), None)
         return list(cached)
 
     def _match(self, text: str, limit: int, exact: bool) -> list[Candidate]:

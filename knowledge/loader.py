@@ -91,7 +91,7 @@ class Knowledge:
     def cite(self, topic: Topic, ref: Sourced) -> str:
         """A short citation: 文号 (or title) and clause."""
         src = self.source(topic, ref.source)
-        name = src.number or f"《{src.title}》"
+        name = src.number or (src.title if src.title.startswith("《") else f"《{src.title}》")
         return f"{name} {ref.clause}" if ref.clause else name
 
 

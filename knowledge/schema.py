@@ -176,14 +176,12 @@ class ChecklistVersion(Dated, Strict):
     note: str | None = None
 
 
-class Calculator(Strict):
+class Calculator(Sourced):
     """A benefit computed from the user's figures; ``kind`` names a function in bot.calc."""
 
     kind: str
     inputs: list[str] = Field(min_length=1, description="criterion ids read by the formula")
     params: dict[str, Any] = {}
-    source: str
-    clause: str | None = None
 
 
 class Followup(Strict):
@@ -196,6 +194,13 @@ class Followup(Strict):
     )
 
 
+class Trigger(Strict):
+    """Two word lists: a message with a word from each means this topic (研发费用 + 能省多少税)."""
+
+    words: list[str] = Field(min_length=1)
+    with_: list[str] = Field(min_length=1, alias="with")
+
+
 class Topic(Strict):
     """One intent: a policy topic or a conversation act."""
 
@@ -205,6 +210,7 @@ class Topic(Strict):
     updated: dt.date
     summary: str | None = Field(None, description="一句话说明能得到什么")
     aliases: list[str] = Field([], description="缩写、简称、别名：出现即强烈指向本主题")
+    triggers: list[Trigger] = Field([], description="词对：消息里同时出现 words 和 with 中的词，即指向本主题")
     examples: list[str] = Field(min_length=1)
     sources: dict[str, Source] = Field({}, description="本文件专用的来源；通用来源写在 sources.yaml")
     sections: list[Section] = []
@@ -271,6 +277,9 @@ class Vocabulary(Strict):
     useless: list[str] = Field(min_length=1)
     fillers: list[str] = Field([], description="问候、客套等不影响意思的词，匹配前去掉")
     synonyms: dict[str, list[str]] = Field({}, description="同义写法：匹配前把右边的写法换成左边的词")
+    question_words: list[str] = Field(
+        [], description="条件自查中，含这些词的消息先当作新问题判断（如“有没有补贴”不当作回答“没有”）"
+    )
 
 
 class Messages(Strict):

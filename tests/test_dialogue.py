@@ -181,3 +181,69 @@ def test_the_question_asked_is_answered_first(user: User) -> None:
     reply = user.say("重庆首台套补助最高多少")
     first_fact = next(line for line in reply.text.splitlines() if line.startswith("· "))
     assert "500万元" in first_fact
+
+
+def test_a_question_during_a_checklist_is_not_taken_as_an_answer(user: User) -> None:
+    start = user.say("我们能评专精特新吗")
+    assert start.data["criterion"] == "sme"
+    reply = user.say("专精特新有没有补贴")
+    assert reply.kind == "answer" and "已结束「专精特新" in reply.text
+    assert "sme" not in user.engine.storage.load_state(_key(user), 3600).get("profile", {})
+
+
+def _key(user: User) -> str:
+    from bot.storage import Storage
+
+    return f"{user.channel}:{Storage.hash_user(user.engine.salt, user.channel, user.user_id)}"
+
+
+def test_saying_no_to_an_accident_question_passes(user: User) -> None:
+    reply = user.say("高企能评吗")
+    for _ in range(20):
+        if reply.kind != "checklist_step":
+            break
+        crit = reply.data["criterion"]
+        reply = user.say("没有" if crit == "had_major_accident_1y" else "不知道")
+    assert "近一年发生过重大" not in reply.text and "申请认定前一年内未发生" not in "\n".join(reply.data["unmet"])
+
+
+def test_negative_list_industries_get_no_deduction_estimate(user: User) -> None:
+    reply = user.say("我们是做批发零售的，研发费用200万能加计扣除多少")
+    assert "负面清单" in reply.text and "万元 × 100%" not in reply.text
+
+
+def test_calculation_questions_reach_the_calculator(user: User) -> None:
+    for text in ("研发费用300万能扣多少", "去年研发投入500万能省多少税", "研发投入八百万能少交多少税"):
+        reply = User(user.engine, text).say(text)
+        assert reply.intent == "rd_deduction" and "少缴企业所得税" in reply.text, text
+        assert "依据：财政部 税务总局公告2023年第7号 第一条" in reply.text
+
+
+def test_negation_is_not_a_fact(user: User) -> None:
+    user.say("我们去年研发花了300万能加计扣除多少")
+    user.say("我们没有高企证书")
+    assert user.engine.storage.load_state(_key(user), 3600)["profile"].get("high_tech_certified") is not True
+
+
+def test_years_months_and_bounds_are_understood_or_asked_again(user: User) -> None:
+    from bot.answers import parse_answer
+
+    kn = user.engine.knowledge
+    years = kn.criteria["years_registered"]
+    vocab = kn.messages.vocabulary
+    day = dt.date(2026, 11, 25)
+    assert parse_answer("2020年成立的", years, vocab, day) == 6
+    assert parse_answer("10个月", years, vocab, day) < 1
+    assert parse_answer("成立不到一年", years, vocab, day) is None
+    assert parse_answer("300000", kn.criteria["revenue_last_year"], vocab, day) is None
+
+
+def test_checking_again_asks_again_and_shows_the_menu_once(user: User) -> None:
+    reply = user.say("高企能评吗")
+    for _ in range(20):
+        if reply.kind != "checklist_step":
+            break
+        reply = user.say("不知道")
+    assert reply.kind == "verdict" and reply.text.count("请回复序号") == 1
+    again = user.say(str(next(o.key for o in reply.options if o.action == "checklist")))
+    assert again.kind == "checklist_step"

@@ -273,7 +273,7 @@ def long_engine(tmp_path: Path) -> Iterator[Engine]:
     source = topic["sections"][0]["items"][0]["source"]
     for section in topic["sections"]:
         if section["name"] == "政策要点":
-            section["items"] = [{"text": f"要点{i}：" + "研发投入<3%&补助" * 60, "source": source} for i in range(5)]
+            section["items"] = [{"text": f"要点{i}：" + "研发投入<3%&补助" * 80, "source": source} for i in range(4)]
         if section["name"] == "适用对象":
             section["items"] = [{"text": f"对象{i}：" + "重庆企业" * 100, "source": source} for i in range(3)]
     path.write_text(yaml.safe_dump(topic, allow_unicode=True, sort_keys=False), encoding="utf-8")
