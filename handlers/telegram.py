@@ -59,7 +59,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.engine import Engine
+from bot.engine import FEEDBACK_KINDS, Engine
 from bot.models import Inbound, Reply
 from knowledge.loader import Knowledge, KnowledgeError, load_file
 
@@ -87,7 +87,9 @@ ROW_WIDTH = 3
 
 _TOKEN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
-_OPTION, _TOPIC, _CHECK, _NOOP = "o", "t", "c", "x"
+_OPTION, _TOPIC, _CHECK, _FEEDBACK, _NOOP = "o", "t", "c", "f", "x"
+_ALERT_CHARS = 200
+"""Telegram's limit on the text of a callback answer."""
 _KEYBOARD_KEY = "keyboard:{chat}"
 """user_data key: the id of the latest message carrying this user's live option buttons in a chat (0: none)."""
 _EXPECTS_KEY = "expects"
@@ -139,6 +141,8 @@ class Strings(BaseModel):
     not_yours: str
     edited: str
     unknown_command: str
+    feedback_useful: str
+    feedback_useless: str
 
     @field_validator("commands")
     @classmethod
@@ -239,7 +243,14 @@ class Renderer:
         return lines
 
     def keyboard(self, reply: Reply, owner: str) -> tuple[InlineKeyboardMarkup | None, bool]:
-        """Buttons for the reply's numbered options."""
+        """Buttons for the reply's numbered options, and 有用 / 没用 under an answer."""
+        feedback = [
+            [
+                InlineKeyboardButton(self.strings.feedback_useful, callback_data=f"{_FEEDBACK}:1"),
+                InlineKeyboardButton(self.strings.feedback_useless, callback_data=f"{_FEEDBACK}:0"),
+            ]
+        ]
+        wants_feedback = reply.kind in FEEDBACK_KINDS
         if reply.options:
             buttons = [
                 InlineKeyboardButton(
@@ -247,7 +258,12 @@ class Renderer:
                 )
                 for o in reply.options
             ]
-            return arrange(buttons), True
+            markup = arrange(buttons)
+            if wants_feedback and markup is not None:
+                markup = InlineKeyboardMarkup([*markup.inline_keyboard, *feedback])
+            return markup, True
+        if wants_feedback:
+            return InlineKeyboardMarkup(feedback), False
         return None, False
 
     def topic_keyboard(self, topic_ids: list[str], action: str) -> InlineKeyboardMarkup | None:
@@ -375,6 +391,7 @@ class TelegramBot:
             _OPTION: self._on_option,
             _TOPIC: self._on_topic,
             _CHECK: self._on_check,
+            _FEEDBACK: self._on_feedback,
         }
 
     @property
@@ -654,6 +671,16 @@ class TelegramBot:
         await self.call("editMessageReplyMarkup", lambda: query.edit_message_reply_markup(marker))
         reply = await self.say(user, key, key=f"callback:{query.id}")
         await self.send_reply(context, message, reply, user)
+
+    async def _on_feedback(self, update: Update, context: Context, value: str) -> None:
+        """有用 / 没用 pressed under an answer: the engine records it against that answer."""
+        query = update.callback_query
+        assert query is not None and isinstance(query.message, Message)
+        vocab = self.engine.knowledge.messages.vocabulary
+        word = vocab.useful[0] if value == "1" else vocab.useless[0]
+        reply = await self.say(str(query.from_user.id), word, key=f"callback:{query.id}")
+        await self.call("answerCallbackQuery", lambda: query.answer(reply.text[:_ALERT_CHARS]))
+        await self.call("editMessageReplyMarkup", lambda: query.edit_message_reply_markup(None))
 
     async def _on_topic(self, update: Update, context: Context, topic_id: str) -> None:
         query = update.callback_query

@@ -244,7 +244,8 @@ def test_html_is_escaped(engine: Engine) -> None:
     )
     out = renderer.render(reply, USER)
     assert out.chunks == ["<b>【A&amp;B】</b>\n&lt;script&gt;x&lt;/script&gt; &amp; 1&lt;2"]
-    assert [b.text for row in out.keyboard.inline_keyboard for b in row] == ["1 甲", "2 乙"]  # type: ignore[union-attr]
+    labels = [b.text for row in out.keyboard.inline_keyboard for b in row]  # type: ignore[union-attr]
+    assert labels == ["1 甲", "2 乙", STRINGS.feedback_useful, STRINGS.feedback_useless]
 
 
 def test_split_keeps_sections_whole_then_lines_then_characters(engine: Engine) -> None:
@@ -594,3 +595,12 @@ def test_serve_refuses_a_malformed_telegram_token(tmp_path) -> None:  # type: ig
     }
     result = CliRunner().invoke(main, ["serve", "--port", "1"], env=env)
     assert result.exit_code != 0 and "TELEGRAM_BOT_TOKEN" in result.output
+
+
+def test_feedback_buttons_under_an_answer_are_recorded(bot: Harness, engine: Engine) -> None:
+    bot.feed(text_update("研发费用加计扣除怎么算"))
+    answer = bot.api.sent[-1]
+    useful = next(b for b in buttons(answer) if b["text"] == STRINGS.feedback_useful)
+    bot.press(useful["callback_data"])
+    rows = engine.storage.db.execute("select intent, useful from feedback").fetchall()
+    assert rows == [("rd_deduction", 1)]
