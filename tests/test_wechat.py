@@ -32,6 +32,7 @@ from tests.wx_helpers import (
     fields_of,
     fresh,
     fresh_message,
+    module_engine,
     payload,
     running,
     serve,
@@ -56,11 +57,7 @@ TENCENT = {
 }
 
 
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    eng = make_engine(tmp_path_factory.mktemp("wechat") / "log.db")
-    yield eng
-    eng.storage.close()
+shared = module_engine("wechat")
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import pytest
 
 from bot.engine import Engine
 from handlers.app import create_app
-from tests.helpers import make_engine
 from tests.wx_helpers import (
     WECOM_AGENTID,
     Corp,
@@ -21,6 +20,7 @@ from tests.wx_helpers import (
     fields_of,
     fresh,
     fresh_message,
+    module_engine,
     payload,
     running,
     serve,
@@ -46,11 +46,7 @@ MESSAGE = {
 }
 
 
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    eng = make_engine(tmp_path_factory.mktemp("wecom") / "log.db")
-    yield eng
-    eng.storage.close()
+shared = module_engine("wecom")
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 import uvicorn
 import xmltodict
 from starlette.applications import Starlette
@@ -323,3 +324,17 @@ def running(engine: Any, **cfg: Any) -> Iterator[str]:
 
     with serve(create_app(engine, config(**cfg))) as base:
         yield base
+
+
+def module_engine(name: str) -> Any:
+    """A module-scoped fixture: one real engine (on its own SQLite file) shared by a test module's servers."""
+
+    @pytest.fixture(scope="module")
+    def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+        from tests.helpers import make_engine
+
+        eng = make_engine(tmp_path_factory.mktemp(name) / "log.db")
+        yield eng
+        eng.storage.close()
+
+    return shared
