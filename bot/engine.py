@@ -76,8 +76,6 @@ class Turn:
 
     def __init__(self, kn: Knowledge, index: Index, settings: Settings, state: dict[str, Any], day: dt.date):
         self.kn, self.index, self.settings, self.state, self.day = kn, index, settings, state, day
-        self.decision: Decision | None = None
-        self.normalized = ""
 
     @property
     def profile(self) -> dict[str, Any]:
@@ -147,7 +145,9 @@ class Engine:
         calc = topic.calculator
         if calc is None:
             return None
-        labels = {o.value: o.label for c in t.kn.criteria.values() for o in c.options}
+        if "labels" not in t.kn.memo:
+            t.kn.memo["labels"] = {o.value: o.label for c in t.kn.criteria.values() for o in c.options}
+        labels = t.kn.memo["labels"]
         return compute(calc, t.profile, t.kn.messages, normalize(text), labels, t.kn.cite(topic, calc))
 
     @staticmethod
@@ -206,7 +206,7 @@ class Engine:
         text = clean(inbound.text or "")
         if len(text) > self.settings.max_message_chars:
             return Reply(m.too_long.format(limit=self.settings.max_message_chars), "too_long", reason="too_long")
-        norm = t.normalized = normalize(text)
+        norm = normalize(text)
         raw = text.strip()
         if raw in vocab.useful or raw in vocab.useless or norm in {normalize(w) for w in vocab.useful + vocab.useless}:
             useful = raw in vocab.useful or norm in {normalize(w) for w in vocab.useful}
@@ -232,8 +232,7 @@ class Engine:
         return self._new_question(t, text)
 
     def _new_question(self, t: Turn, text: str, prefix: str = "") -> Reply:
-        candidates, decision = self.match(text) if t.index is self.index else self._match_on(t, text)
-        t.decision = decision
+        candidates, decision = self._match_on(t, text)
         contextual = self._contextual(t, text, decision)
         if contextual:
             return contextual
@@ -275,8 +274,6 @@ class Engine:
             ):
                 t.profile.update(learned)
                 return self._finish(t, self._do(t, "calc", text))
-        if decision.intent and decision.intent != topic_id and decision.score >= self.settings.alias_score:
-            return None
         if decision.intent and decision.intent != topic_id:
             return None
         for name, words in m.section_words.items():
@@ -313,8 +310,7 @@ class Engine:
         ]
 
     def _human_option(self, kn: Knowledge) -> Option:
-        topic = kn.topics.get("human_agent")
-        return Option("1", topic.title if topic else "转人工", "intent:human_agent")
+        return Option("1", kn.topics["human_agent"].title, "intent:human_agent")
 
     def _pick(self, t: Turn, number: int) -> Reply:
         options = t.state.get("options") or []
@@ -368,11 +364,8 @@ class Engine:
         return self._set_options(t, [Option(str(i), label, action) for i, (label, action) in enumerate(follow, 1)])
 
     def _all_topics(self, t: Turn) -> Reply:
-        opts = [
-            Option(str(i), topic.title, f"intent:{tid}")
-            for i, (tid, topic) in enumerate((k, v) for k, v in t.kn.topics.items() if v.kind == "policy")
-        ]
-        opts = [Option(str(i), o.label, o.action) for i, o in enumerate(opts, 1)]
+        policies = [(tid, topic) for tid, topic in t.kn.topics.items() if topic.kind == "policy"]
+        opts = [Option(str(i), topic.title, f"intent:{tid}") for i, (tid, topic) in enumerate(policies, 1)]
         return Reply(t.kn.messages.menu_header, "conversation", options=self._set_options(t, opts))
 
     def _answer(self, t: Turn, topic: Topic, text: str) -> Reply:
@@ -574,8 +567,8 @@ class Engine:
         return again
 
     def _conclude(self, t: Turn) -> Reply:
-        flow = t.state.pop("flow")
-        topic, questions, version = self._flow_items_for(t, flow)
+        topic, questions, version = self._flow_items(t)
+        t.state.pop("flow")
         if questions is not None:
             return self._finish(t, self._match_report(t))
         result = checklist.verdict(version.items, t.profile, t.kn.criteria)
@@ -593,13 +586,6 @@ class Engine:
             },
         )
         return self._finish(t, reply)
-
-    def _flow_items_for(self, t: Turn, flow: dict[str, Any]) -> tuple[Topic, list[str] | None, Any]:
-        t.state["flow"] = flow
-        try:
-            return self._flow_items(t)
-        finally:
-            t.state.pop("flow", None)
 
     def _match_report(self, t: Turn) -> Reply:
         """policy_match: every policy's checklist judged on the profile, most promising first."""
