@@ -9,7 +9,7 @@ from bot.answers import UNKNOWN
 from bot.checklist import Verdict
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
-from knowledge.schema import Criterion, Fact, Followup, Item, Topic
+from knowledge.schema import UNCERTAIN, Criterion, Fact, Followup, Item, Topic
 
 MAIN_SECTIONS = ("政策要点", "适用对象")
 """Sections shown in the first answer; the rest are numbered follow-ups."""
@@ -157,7 +157,7 @@ def sources_text(kn: Knowledge, topic: Topic) -> str:
             head += f" {_date(src.date)}"
         if cl:
             head += "；条款：" + "、".join(cl[:6])
-        mark = kn.messages.caveat_mark if src.confidence.value in ("secondary", "memory") else ""
+        mark = kn.messages.caveat_mark if src.confidence in UNCERTAIN else ""
         lines.append(f"{kn.messages.bullet}{head}{mark}")
         if src.url:
             lines.append(f"  {src.url}")

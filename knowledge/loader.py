@@ -15,7 +15,6 @@ from knowledge import yamlfile
 from knowledge.contract import ALL_INTENTS
 from knowledge.schema import (
     UNCERTAIN,
-    Confidence,
     Criterion,
     Item,
     Messages,
@@ -375,8 +374,3 @@ def _check_duplicate_examples(col: _Collector, topics: dict[str, Topic], files: 
                     f"example '{ex}' also appears in {files[other]} (examples[{j}])",
                 )
             seen.setdefault(key, (tid, i))
-
-
-def is_uncertain(confidence: Confidence | None) -> bool:
-    """Whether a confidence mark calls for the caveat."""
-    return confidence in UNCERTAIN
