@@ -71,15 +71,29 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
     )
 
 
+def policy_names(kn: Knowledge) -> list[str]:
+    """Every topic's title and aliases: words that name a policy, not a fact about the user."""
+    if "names" not in kn.memo:
+        kn.memo["names"] = [n for t in kn.topics.values() for n in (t.title, *t.aliases)]
+    return kn.memo["names"]  # type: ignore[no-any-return]
+
+
 class Turn:
     """One message being answered: the knowledge snapshot, the user's state and what we learn."""
 
     def __init__(self, kn: Knowledge, index: Index, settings: Settings, state: dict[str, Any], day: dt.date):
         self.kn, self.index, self.settings, self.state, self.day = kn, index, settings, state, day
+        self._facts: dict[str, dict[str, Any]] = {}
 
     @property
     def profile(self) -> dict[str, Any]:
         return self.state.setdefault("profile", {})
+
+    def facts(self, text: str) -> dict[str, Any]:
+        """What ``text`` states about the enterprise (computed once per message)."""
+        if text not in self._facts:
+            self._facts[text] = extract(text, self.kn.criteria, policy_names(self.kn))
+        return dict(self._facts[text])
 
 
 class Engine:
@@ -149,13 +163,6 @@ class Engine:
             t.kn.memo["labels"] = {o.value: o.label for c in t.kn.criteria.values() for o in c.options}
         labels = t.kn.memo["labels"]
         return compute(calc, t.profile, t.kn.messages, normalize(text), labels, t.kn.cite(topic, calc))
-
-    @staticmethod
-    def _names(kn: Knowledge) -> list[str]:
-        """Every topic's title and aliases: words that name a policy, not a fact about the user."""
-        if "names" not in kn.memo:
-            kn.memo["names"] = [n for t in kn.topics.values() for n in (t.title, *t.aliases)]
-        return kn.memo["names"]  # type: ignore[no-any-return]
 
     def match(self, text: str) -> tuple[list[Candidate], Decision]:
         """Rank and decide, without any dialogue (``policybot try``, ``eval``)."""
@@ -266,7 +273,7 @@ class Engine:
         m = t.kn.messages
         calc = t.kn.topics[topic_id].calculator
         if calc:
-            learned = extract(text, t.kn.criteria, self._names(t.kn))
+            learned = t.facts(text)
             relevant = {*calc.inputs, "high_tech_certified", str(calc.params.get("special_criterion", ""))}
             states_figures = bool(learned.keys() & relevant) and len(norm) <= SHORT_MESSAGE
             if states_figures or (
@@ -370,7 +377,7 @@ class Engine:
 
     def _answer(self, t: Turn, topic: Topic, text: str) -> Reply:
         kn = t.kn
-        learned = extract(text, kn.criteria, self._names(kn)) if text else {}
+        learned = t.facts(text) if text else {}
         t.profile.update(learned)
         t.state["topic"] = topic.id
         if topic.kind == "conversation":
@@ -532,11 +539,7 @@ class Engine:
         if crit.type == "bool" and norm == "3":
             value = UNKNOWN
         if value is None:
-            learned = {
-                k: v
-                for k, v in extract(text, t.kn.criteria, self._names(t.kn)).items()
-                if k not in t.profile or k == pending
-            }
+            learned = {k: v for k, v in t.facts(text).items() if k not in t.profile or k == pending}
             if pending in learned:
                 value = learned.pop(pending)
                 t.profile.update(learned)
