@@ -78,6 +78,17 @@ def policy_names(kn: Knowledge) -> list[str]:
     return kn.memo["names"]  # type: ignore[no-any-return]
 
 
+def vocabulary_sets(kn: Knowledge) -> dict[str, frozenset[str]]:
+    """The normalised reply words (有用, 退出, 重新开始 …), computed once per knowledge version."""
+    if "vocabulary" not in kn.memo:
+        vocab = kn.messages.vocabulary
+        kn.memo["vocabulary"] = {
+            name: frozenset(normalize(w) for w in getattr(vocab, name))
+            for name in ("useful", "useless", "restart", "exit")
+        }
+    return kn.memo["vocabulary"]  # type: ignore[no-any-return]
+
+
 class Turn:
     """One message being answered: the knowledge snapshot, the user's state and what we learn."""
 
@@ -215,18 +226,19 @@ class Engine:
             return Reply(m.too_long.format(limit=self.settings.max_message_chars), "too_long", reason="too_long")
         norm = normalize(text)
         raw = text.strip()
-        if raw in vocab.useful or raw in vocab.useless or norm in {normalize(w) for w in vocab.useful + vocab.useless}:
-            useful = raw in vocab.useful or norm in {normalize(w) for w in vocab.useful}
+        words = vocabulary_sets(t.kn)
+        if raw in vocab.useful or raw in vocab.useless or norm in words["useful"] | words["useless"]:
+            useful = raw in vocab.useful or norm in words["useful"]
             if t.state.get("last_turn"):
                 self.storage.add_feedback(t.state["last_turn"], "", t.state.get("topic"), useful)
                 return Reply(m.feedback_thanks, "feedback", intent=t.state.get("topic"))
         if not norm:
             return Reply(m.empty, "empty", reason="empty", options=self._menu(t))
-        if norm in {normalize(w) for w in vocab.restart}:
+        if norm in words["restart"]:
             t.state.clear()
             return Reply(m.restarted, "restart", options=self._set_options(t, self._menu(t)))
         flow = t.state.get("flow")
-        if norm in {normalize(w) for w in vocab.exit}:
+        if norm in words["exit"]:
             had_flow = t.state.pop("flow", None)
             t.state["options"] = []
             return Reply(m.checklist_exit if had_flow else m.restarted, "exit")

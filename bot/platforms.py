@@ -62,7 +62,9 @@ def lookup(kn: Knowledge, text: str) -> Lookup:
     """Platforms of the places (or, failing that, the industries) named in ``text``."""
     norm = normalize(text)
     found = Lookup()
-    names = _place_names(kn)
+    if "place_names" not in kn.memo:
+        kn.memo["place_names"] = _place_names(kn)
+    names: dict[str, set[str]] = kn.memo["place_names"]
     for name in _find_places(names, norm):
         for district in sorted(names[name]):
             if district not in found.places:

@@ -79,21 +79,17 @@ class Thresholds:
     pinyin_penalty: float = 4.0
 
 
-def similarity(query: str, example: str) -> float:
-    """How well ``query`` matches ``example`` (0–100).
+def _weigh(whole: float, part: float, query_len: int, example_len: int) -> float:
+    """Combine whole-string and best-substring similarity (0–100) of a message and an example.
 
-    Whole-string similarity, or the best aligned substring: an example found inside a longer message is
-    strong evidence (the user added context), a short message found inside a long example is weak
-    (“小巨人” occurs in many questions about other topics), so the latter is scaled by the length ratio.
+    An example found inside a longer message is strong evidence (the user added context); a short message
+    found inside a long example is weak (“小巨人” occurs in many questions about other topics), so the latter
+    is scaled by the length ratio.
     """
-    whole = fuzz.ratio(query, example)
-    if not query or not example:
-        return whole
-    part = fuzz.partial_ratio(query, example)
-    if len(query) >= len(example):
+    if query_len >= example_len:
         part *= PARTIAL_LONG_QUERY
     else:
-        part *= PARTIAL_SHORT_QUERY + (1 - PARTIAL_SHORT_QUERY) * len(query) / len(example)
+        part *= PARTIAL_SHORT_QUERY + (1 - PARTIAL_SHORT_QUERY) * query_len / example_len
     return max(whole, part)
 
 
@@ -291,10 +287,7 @@ class Index:
         n = len(query)
         for k, idx in enumerate(ids):
             intent, prepared, original = self.examples[idx]
-            part = partials[k]
-            m = len(prepared)
-            part *= PARTIAL_LONG_QUERY if n >= m else PARTIAL_SHORT_QUERY + (1 - PARTIAL_SHORT_QUERY) * n / m
-            hits.append((intent, max(ratios[k], part), f"example:{original}"))
+            hits.append((intent, _weigh(ratios[k], partials[k], n, len(prepared)), f"example:{original}"))
         return hits
 
     def decide(self, candidates: list[Candidate]) -> Decision:

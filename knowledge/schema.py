@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -260,9 +260,6 @@ class Park(Strict):
     name: str
     district: str
     short: list[str] = []
-
-
-KnowledgeFile = Annotated[dict[str, Any], "raw YAML mapping"]
 
 
 class Vocabulary(Strict):
