@@ -165,14 +165,41 @@ def _parse_bool(norm: str, vocab: Vocabulary) -> bool | None:
     return None
 
 
-def _parse_choice(norm: str, crit: Criterion) -> str | None:
+_Choices = list[tuple[str, str, list[str]]]
+"""A choice criterion's options: (value, normalised label, normalised synonyms)."""
+
+
+def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> str | None:
     if norm.isdigit() and 1 <= int(norm) <= len(crit.options):
         return crit.options[int(norm) - 1].value
-    for opt in crit.options:
-        if normalize(opt.label) in norm or norm == opt.value:
-            return opt.value
-    hits = {opt.value for opt in crit.options for s in opt.synonyms if normalize(s) and normalize(s) in norm}
+    options = words or _choices(crit)
+    for value, label, _ in options:
+        if label in norm or norm == value:
+            return value
+    hits = {value for value, _, synonyms in options for s in synonyms if s in norm}
     return hits.pop() if len(hits) == 1 else None
+
+
+def _choices(crit: Criterion) -> _Choices:
+    return [(o.value, normalize(o.label), [w for w in map(normalize, o.synonyms) if w]) for o in crit.options]
+
+
+class _Words:
+    """Normalised words indexed by their first character, to find which occur in a text without trying each."""
+
+    def __init__(self, words: Iterable[str]):
+        self._by_first: dict[str, list[str]] = {}
+        for word in sorted({normalize(w) for w in words} - {""}):
+            self._by_first.setdefault(word[0], []).append(word)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the words stand in ``text`` (overlaps included)."""
+        found = []
+        for i, ch in enumerate(text):
+            for word in self._by_first.get(ch, ()):
+                if text.startswith(word, i):
+                    found.append((i, i + len(word)))
+        return found
 
 
 @dataclass(frozen=True)
@@ -182,19 +209,21 @@ class _Vocab:
     keywords: list[tuple[str, str]]  # (keyword, criterion id), longest first
     yes: list[tuple[str, list[str]]]
     no: list[tuple[str, list[str]]]
-    choices: list[str]
+    choices: list[tuple[str, _Choices]]
+    names: _Words
+    """Policy names (专精特新中小企业, 首版次软件): their words are not facts about the user."""
 
 
-_VOCABS: dict[int, tuple[dict[str, Criterion], _Vocab]] = {}
+_VOCABS: dict[tuple[int, int], tuple[dict[str, Criterion], Iterable[str], _Vocab]] = {}
 _VOCABS_LOCK = threading.Lock()
 MAX_VOCABS = 8
 """Knowledge versions whose extraction words are kept (a reload adds one)."""
 
 
-def _vocab(criteria: dict[str, Criterion]) -> _Vocab:
-    cached = _VOCABS.get(id(criteria))
-    if cached and cached[0] is criteria:
-        return cached[1]
+def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
+    cached = _VOCABS.get((id(criteria), id(names)))
+    if cached and cached[0] is criteria and cached[1] is names:
+        return cached[2]
     words = _Vocab(
         keywords=sorted(
             ((normalize(k), cid) for cid, c in criteria.items() if c.type == "number" for k in c.extract),
@@ -202,23 +231,25 @@ def _vocab(criteria: dict[str, Criterion]) -> _Vocab:
         ),
         yes=[(cid, [normalize(w) for w in c.yes_words if normalize(w)]) for cid, c in criteria.items() if c.yes_words],
         no=[(cid, [normalize(w) for w in c.no_words if normalize(w)]) for cid, c in criteria.items() if c.no_words],
-        choices=[cid for cid, c in criteria.items() if c.type == "choice"],
+        choices=[(cid, _choices(c)) for cid, c in criteria.items() if c.type == "choice"],
+        names=_Words(names),
     )
     with _VOCABS_LOCK:
         if len(_VOCABS) > MAX_VOCABS:
             _VOCABS.clear()
-        _VOCABS[id(criteria)] = (criteria, words)
+        _VOCABS[(id(criteria), id(names))] = (criteria, names, words)
     return words
 
 
 def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> dict[str, Any]:
     """Facts a free message states about the enterprise (“去年研发费用300万，做汽车零部件的”).
 
-    ``ignore`` lists names (the topics' titles and aliases) whose words are not facts about the user.
+    ``ignore`` lists names (the topics' titles and aliases) whose words are not facts about the user; pass the
+    same objects each time (the words are prepared once per ``criteria`` and ``ignore``).
     """
     norm = normalize(text)
     facts: dict[str, Any] = {}
-    vocab = _vocab(criteria)
+    vocab = _vocab(criteria, ignore)
     for q in quantities(norm):
         if _VAGUE.search(norm[: q.start]) or _AFTER_VAGUE.match(norm[q.end :]) or q.unit == "年":
             continue  # bounds and years are asked, not guessed
@@ -243,31 +274,21 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             value = convert(q.value, q.unit, criteria[cid].unit or "")
             if value is not None:
                 facts[cid] = value
-    names = _spans(norm, ignore)  # policy names (专精特新中小企业, 首版次软件) are not facts about the user
+    names = vocab.names.spans(norm)
+    chars = set(norm)
     for cid, words in vocab.no:
-        if any(_stated(norm, w, names) for w in words):
+        if any(w[0] in chars and _stated(norm, w, names) for w in words):
             facts.setdefault(cid, False)
     for cid, words in vocab.yes:
-        if cid not in facts and any(_stated(norm, w, names) and not _negated(norm, w) for w in words):
+        if cid not in facts and any(w[0] in chars and _stated(norm, w, names) and not _negated(norm, w) for w in words):
             facts[cid] = True
     if not norm.isdigit():
         plain = "".join("|" if any(a <= i < b for a, b in names) else ch for i, ch in enumerate(norm))
-        for cid in vocab.choices:
-            choice = _parse_choice(plain, criteria[cid])
+        for cid, options in vocab.choices:
+            choice = _parse_choice(plain, criteria[cid], options)
             if choice:
                 facts.setdefault(cid, choice)
     return facts
-
-
-def _spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
-    """Where the ``names`` stand in ``text``."""
-    spans = []
-    for name in {normalize(n) for n in names}:
-        at = text.find(name) if name else -1
-        while at >= 0:
-            spans.append((at, at + len(name)))
-            at = text.find(name, at + 1)
-    return spans
 
 
 def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:

@@ -35,6 +35,8 @@ FLOW_CHECKLIST = "checklist"
 FLOW_QUESTIONNAIRE = "questionnaire"
 SHORT_MESSAGE = 12
 """A message this short that names a section (“要什么材料”) or a figure refers to the topic just discussed."""
+FACTS_KEPT = 4096
+"""Messages whose extracted facts are remembered per knowledge version (then forgotten all at once)."""
 
 
 def build_index(kn: Knowledge, settings: Settings) -> Index:
@@ -103,7 +105,12 @@ class Turn:
     def facts(self, text: str) -> dict[str, Any]:
         """What ``text`` states about the enterprise (computed once per message)."""
         if text not in self._facts:
-            self._facts[text] = extract(text, self.kn.criteria, policy_names(self.kn))
+            known = self.kn.memo.setdefault("facts", {})  # the same message from many users: extract once
+            if text not in known:
+                if len(known) >= FACTS_KEPT:
+                    known.clear()
+                known[text] = extract(text, self.kn.criteria, policy_names(self.kn))
+            self._facts[text] = known[text]
         return dict(self._facts[text])
 
 
