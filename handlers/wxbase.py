@@ -11,12 +11,13 @@ import abc
 import asyncio
 import logging
 import secrets
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-import anyio.to_thread
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from wechatpy.messages import BaseMessage
@@ -40,6 +41,8 @@ WAIT_STEP = 0.01
 CS_TIMEOUT = 10.0
 """Seconds an HTTP call to the customer-service API may take."""
 NONCE_DIGITS = 10
+WORKER_THREADS = 4
+"""Threads per process that answer messages (the engine holds the GIL; more only add switching)."""
 
 
 class Rejected(Exception):
@@ -60,7 +63,7 @@ class Opened:
 
 def random_nonce() -> str:
     """A fresh nonce for a reply's signature."""
-    return "".join(secrets.choice("0123456789") for _ in range(NONCE_DIGITS))
+    return str(secrets.randbelow(10**NONCE_DIGITS)).zfill(NONCE_DIGITS)
 
 
 class SqliteSession(SessionStorage):  # type: ignore[misc]
@@ -96,11 +99,25 @@ class SqliteSession(SessionStorage):  # type: ignore[misc]
             self.storage.db.execute(f"DELETE FROM {self.TABLE} WHERE key = ?", [key])
 
 
-class Responder:
-    """Answer each message once, within the passive-reply budget; hand late answers to ``late``."""
+class _Job:
+    """One message's trip through a worker thread; ``lock`` orders the claim against the budget running out."""
 
-    def __init__(self, dedupe: Dedupe, budget: float):
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.flight: Flight | None = None
+        self.late = False
+
+
+class Responder:
+    """Answer each message once, within the passive-reply budget; hand late answers to ``late``.
+
+    Claiming the message, computing the answer and storing it happen in one trip to a small pool of worker
+    threads (the engine is synchronous and SQLite may wait for a lock).
+    """
+
+    def __init__(self, dedupe: Dedupe, budget: float, threads: int = WORKER_THREADS):
         self.dedupe, self.budget = dedupe, budget
+        self.pool = ThreadPoolExecutor(threads, thread_name_prefix="policybot-answer")
         self._late: set[asyncio.Task[None]] = set()
 
     async def answer(
@@ -116,15 +133,22 @@ class Responder:
         Raises:
             ReplayError: ``nonce`` was already used by another message.
         """
-        flight = await anyio.to_thread.run_sync(self.dedupe.begin, channel, key, nonce)
-        if flight.role is not Role.OWNER:
-            return await self._follow(flight)
-        task = asyncio.ensure_future(anyio.to_thread.run_sync(self._run, flight, compute))
-        try:
-            return await asyncio.wait_for(asyncio.shield(task), self.budget)
-        except TimeoutError:
-            if not self.dedupe.hand_off(flight):
-                return await task
+        deadline = time.monotonic() + self.budget
+        job = _Job()
+        task = asyncio.get_running_loop().run_in_executor(self.pool, self._run, job, channel, key, nonce, compute)
+        done, _ = await asyncio.wait({task}, timeout=self.budget)
+        if done:
+            value = task.result()
+            flight = job.flight
+            assert flight is not None
+            return value if flight.role is Role.OWNER else await self._follow(flight, deadline)
+        with job.lock:
+            job.late = True
+            flight = job.flight
+        if flight is not None and flight.role is not Role.OWNER:
+            return None  # a retry that could not even learn the outcome in time
+        if flight is not None and not self.dedupe.hand_off(flight):
+            return await task  # ready after all
         if late is None:
             logger.error("%s: the answer to %s is late and no customer-service API is configured", channel, key)
         delivery = asyncio.ensure_future(self._deliver_late(channel, key, task, late))
@@ -132,8 +156,7 @@ class Responder:
         delivery.add_done_callback(self._late.discard)
         return None
 
-    async def _follow(self, flight: Flight) -> str | None:
-        deadline = time.monotonic() + self.budget
+    async def _follow(self, flight: Flight, deadline: float) -> str | None:
         while True:
             leader = flight.leader
             outcome = leader.outcome() if leader else self.dedupe.outcome(flight.channel, flight.key)
@@ -145,11 +168,22 @@ class Responder:
                 return None
             await asyncio.sleep(WAIT_STEP)
 
-    def _run(self, flight: Flight, compute: Callable[[], str | None]) -> str | None:
+    def _run(
+        self, job: _Job, channel: str, key: str, nonce: str | None, compute: Callable[[], str | None]
+    ) -> str | None:
+        """In a worker thread: claim; if this is the first arrival, compute and store the answer."""
+        flight = self.dedupe.begin(channel, key, nonce)
+        with job.lock:
+            job.flight = flight
+            late = job.late
+        if flight.role is not Role.OWNER:
+            return None
+        if late:  # the budget ran out before the claim: the answer goes the late way
+            self.dedupe.hand_off(flight)
         try:
             value = compute()
         except Exception:  # the engine never raises; rendering might
-            logger.exception("%s: could not render the answer to %s", flight.channel, flight.key)
+            logger.exception("%s: could not render the answer to %s", channel, key)
             value = None
         self.dedupe.finish(flight, value)
         return value
@@ -157,19 +191,20 @@ class Responder:
     async def _deliver_late(
         self, channel: str, key: str, task: asyncio.Future[str | None], late: Callable[[str], None] | None
     ) -> None:
-        text = await task
-        if not text or late is None:
-            return
         try:
-            await anyio.to_thread.run_sync(late, text)
+            text = await task
+            if not text or late is None:
+                return
+            await asyncio.get_running_loop().run_in_executor(self.pool, late, text)
             logger.info("%s: sent the late answer to %s through the customer-service API", channel, key)
         except Exception:
             logger.exception("%s: could not send the late answer to %s", channel, key)
 
     async def drain(self, timeout: float) -> None:
-        """Wait (up to ``timeout`` seconds) for late answers still being sent."""
+        """Wait (up to ``timeout`` seconds) for late answers still being sent, then stop the worker threads."""
         if self._late:
             await asyncio.wait(set(self._late), timeout=timeout)
+        self.pool.shutdown(wait=False)
 
 
 async def read_body(request: Request, limit: int = wxxml.MAX_BODY) -> bytes:
