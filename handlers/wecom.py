@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from wechatpy.enterprise.client import WeChatClient
-from wechatpy.enterprise.crypto import WeChatCrypto
+from wechatpy.enterprise.crypto import PrpCrypto, WeChatCrypto
 from wechatpy.enterprise.exceptions import InvalidCorpIdException
 from wechatpy.enterprise.parser import parse_message
 from wechatpy.exceptions import InvalidSignatureException
@@ -16,9 +16,31 @@ from wechatpy.exceptions import InvalidSignatureException
 from handlers import wxxml
 from handlers.config import ServerConfig
 from handlers.texts import LiveTexts
-from handlers.wxbase import CS_TIMEOUT, Opened, Rejected, Responder, SqliteSession, WxChannel, random_nonce
+from handlers.wxbase import (
+    CS_TIMEOUT,
+    Opened,
+    Rejected,
+    Responder,
+    SqliteSession,
+    WxChannel,
+    random_nonce,
+    shared_cipher,
+)
 
 _DECRYPT_ERRORS = (ValueError, TypeError, KeyError, IndexError, struct.error, UnicodeDecodeError)
+
+
+class Crypto(WeChatCrypto):  # type: ignore[misc]
+    """wechatpy's crypto for this channel, with the AES cipher built once (``wxbase.shared_cipher``)."""
+
+    def encrypt_message(self, msg: str, nonce: str, timestamp: str | None = None) -> str:
+        return str(self._encrypt_message(msg, nonce, timestamp, shared_cipher(PrpCrypto)))
+
+    def decrypt_message(self, msg: Any, signature: str, timestamp: str, nonce: str) -> str:
+        return str(self._decrypt_message(msg, signature, timestamp, nonce, shared_cipher(PrpCrypto)))
+
+    def check_signature(self, signature: str, timestamp: str, nonce: str, echo_str: str) -> str:
+        return str(self._check_signature(signature, timestamp, nonce, echo_str, shared_cipher(PrpCrypto)))
 
 
 class ApiClient(WeChatClient):  # type: ignore[misc]
@@ -43,9 +65,7 @@ class WeComChannel(WxChannel):
     def __init__(self, engine: Any, texts: LiveTexts, responder: Responder, config: ServerConfig):
         super().__init__(engine, texts, responder, config.missing(self.name), config.timestamp_window)
         self.config = config
-        self.crypto = (
-            None if self.missing else WeChatCrypto(config.wecom_token, config.wecom_aes_key, config.wecom_corpid)
-        )
+        self.crypto = None if self.missing else Crypto(config.wecom_token, config.wecom_aes_key, config.wecom_corpid)
         self.client: ApiClient | None = None
         if not self.missing and config.wecom_agentid and config.wecom_secret:
             session = SqliteSession(engine.storage)

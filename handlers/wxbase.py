@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import abc
 import asyncio
+import functools
 import logging
 import secrets
 import threading
@@ -20,6 +21,7 @@ from typing import Any
 
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
+from wechatpy.crypto.base import BasePrpCrypto, WeChatCipher
 from wechatpy.messages import BaseMessage
 from wechatpy.session import SessionStorage
 
@@ -64,6 +66,27 @@ class Opened:
 def random_nonce() -> str:
     """A fresh nonce for a reply's signature."""
     return str(secrets.randbelow(10**NONCE_DIGITS)).zfill(NONCE_DIGITS)
+
+
+@functools.lru_cache(maxsize=8)
+def _cipher(key: bytes) -> WeChatCipher:
+    return WeChatCipher(key)
+
+
+@functools.cache
+def shared_cipher(prp: type[BasePrpCrypto]) -> type[BasePrpCrypto]:
+    """The PrpCrypto class ``prp`` of wechatpy, taking its AES cipher object from a cache instead of building one.
+
+    wechatpy builds a cipher object for every message it encrypts or decrypts; its padding, framing and
+    signature code is used as it is.
+    """
+
+    class SharedCipher(prp):  # type: ignore[valid-type,misc]
+        def __init__(self, key: bytes):
+            self.cipher = _cipher(key)
+
+    SharedCipher.__name__ = SharedCipher.__qualname__ = f"Shared{prp.__name__}"
+    return SharedCipher
 
 
 class SqliteSession(SessionStorage):  # type: ignore[misc]
