@@ -135,6 +135,10 @@ class Tally:
     errors: int = 0
     server_errors: int = 0
     success_only: int = 0
+    answered: int = 0
+    """Responses received, warm-up included (what the server's CPU time is divided by)."""
+    server_cpu: float | None = None
+    """CPU seconds the server processes spent during the whole load (None where /proc is not available)."""
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,7 @@ async def _client(
                     writer.close()
                     reader, writer = await asyncio.open_connection("127.0.0.1", port)
                     continue
+                tally.answered += 1
                 tally.distinct += attempt == 0 and status == 200
                 if started < measure_from:
                     continue
@@ -215,14 +220,33 @@ def _scripts(duration: float, concurrency: int, retry_rate: float, max_rate: flo
     return [script(n, steps, retry_rate) for n in range(concurrency)]
 
 
-async def _load(port: int, duration: float, scripts: list[list[Step]], bare: bool) -> tuple[Tally, float]:
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) used so far by process ``pid`` and its children (Linux /proc; else None)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        total = 0
+        for p in [pid, *map(int, children)]:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return None
+
+
+async def _load(
+    port: int, duration: float, scripts: list[list[Step]], bare: bool, server: int | None = None
+) -> tuple[Tally, float]:
     tally = Tally()
+    cpu_before = _cpu_seconds(server) if server else None
     start = time.monotonic()
     measure_from = start + WARMUP_SECONDS
     deadline = measure_from + duration
     await asyncio.gather(
         *(_client(n, port, steps, deadline, measure_from, tally, bare) for n, steps in enumerate(scripts))
     )
+    cpu_after = _cpu_seconds(server) if server else None
+    if cpu_before is not None and cpu_after is not None:
+        tally.server_cpu = cpu_after - cpu_before
     return tally, time.monotonic() - measure_from
 
 
@@ -282,6 +306,7 @@ def _row(name: str, workers: int, concurrency: int, tally: Tally, seconds: float
         f"{tally.sent / seconds:,.0f}",
         f"{p50:.1f}",
         f"{p99:.1f}",
+        f"{1000 * tally.server_cpu / tally.answered:.2f}" if tally.server_cpu and tally.answered else "-",
         str(tally.errors),
         str(tally.server_errors),
         logged,
@@ -325,8 +350,8 @@ def main() -> None:
         cmd += ["--workers", str(args.workers)]
         print("preparing signed, encrypted requests …", file=sys.stderr)
         scripts = _scripts(args.duration, args.concurrency, args.retry_rate, args.max_rate)
-        with _server(cmd, env, port):
-            tally, seconds = _run(_load(port, args.duration, scripts, False))
+        with _server(cmd, env, port) as proc:
+            tally, seconds = _run(_load(port, args.duration, scripts, False, proc.pid))
         with sqlite3.connect(db) as conn:
             logged, distinct_ids = conn.execute(
                 "SELECT COUNT(*), COUNT(DISTINCT channel || message_id) FROM turns WHERE channel IN ('wechat', 'wecom')"
@@ -340,17 +365,22 @@ def main() -> None:
         if not args.skip_bare:
             port = free_port()
             cmd = [sys.executable, __file__, "--serve-bare", str(port), "--workers", str(args.workers)]
-            with _server(cmd, {}, port):
-                bare, seconds = _run(_load(port, args.duration, scripts, True))
+            with _server(cmd, {}, port) as proc:
+                bare, seconds = _run(_load(port, args.duration, scripts, True, proc.pid))
             rows.append(_row("bare ASGI (reads body, 'success')", args.workers, args.concurrency, bare, seconds, "-"))
             print(f"policybot reaches {100 * policy_rate / (bare.sent / seconds):.1f}% of the bare endpoint")
 
-    header = ["target", "workers", "clients", "msgs/s", "p50 ms", "p99 ms", "errors", "5xx", "logged/sent"]
+    header = ["target", "workers", "clients", "msgs/s", "p50 ms", "p99 ms", "server CPU ms/msg", "errors", "5xx"]
+    header.append("logged/sent")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     print()
     for r in [header, [("-" * w) for w in widths], *rows]:
         print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
     print("\ntargets: >= 1500 msgs/s with 2 workers, p99 <= 50 ms at 32 clients, zero 5xx, zero rows lost")
+    print(
+        f"server CPU ms/msg: CPU time of the server's processes per response; {os.cpu_count()} cores here, "
+        "shared with this load generator"
+    )
 
 
 if __name__ == "__main__":
