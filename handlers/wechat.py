@@ -24,7 +24,7 @@ from handlers.wxbase import (
     SqliteSession,
     WxChannel,
     random_nonce,
-    shared_cipher,
+    reusing_cipher,
 )
 
 MENU_GROUP_SIZE = 5
@@ -38,14 +38,8 @@ TOP_NAME_BYTES = 16
 _DECRYPT_ERRORS = (ValueError, TypeError, KeyError, IndexError, struct.error, UnicodeDecodeError)
 
 
-class Crypto(WeChatCrypto):  # type: ignore[misc]
-    """wechatpy's crypto for this channel, with the AES cipher built once (``wxbase.shared_cipher``)."""
-
-    def encrypt_message(self, msg: str, nonce: str, timestamp: str | None = None) -> str:
-        return str(self._encrypt_message(msg, nonce, timestamp, shared_cipher(PrpCrypto)))
-
-    def decrypt_message(self, msg: Any, signature: str, timestamp: str, nonce: str) -> str:
-        return str(self._decrypt_message(msg, signature, timestamp, nonce, shared_cipher(PrpCrypto)))
+Crypto = reusing_cipher(WeChatCrypto, PrpCrypto)
+"""wechatpy's crypto for this channel, building its AES cipher once."""
 
 
 class ApiClient(WeChatClient):  # type: ignore[misc]

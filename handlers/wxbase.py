@@ -74,19 +74,29 @@ def _cipher(key: bytes) -> WeChatCipher:
 
 
 @functools.cache
-def shared_cipher(prp: type[BasePrpCrypto]) -> type[BasePrpCrypto]:
-    """The PrpCrypto class ``prp`` of wechatpy, taking its AES cipher object from a cache instead of building one.
+def reusing_cipher(crypto: type[Any], prp: type[BasePrpCrypto]) -> type[Any]:
+    """The WeChatCrypto class ``crypto`` of wechatpy (official account or WeCom), building its AES cipher once.
 
-    wechatpy builds a cipher object for every message it encrypts or decrypts; its padding, framing and
-    signature code is used as it is.
+    wechatpy builds a cipher object for every message it encrypts or decrypts, through the PrpCrypto class
+    ``prp``; here ``prp`` takes the cipher from a cache instead. Framing, padding and signatures stay wechatpy's.
     """
 
     class SharedCipher(prp):  # type: ignore[valid-type,misc]
         def __init__(self, key: bytes):
             self.cipher = _cipher(key)
 
-    SharedCipher.__name__ = SharedCipher.__qualname__ = f"Shared{prp.__name__}"
-    return SharedCipher
+    class Crypto(crypto):  # type: ignore[valid-type,misc]
+        def encrypt_message(self, msg: str, nonce: str, timestamp: str | None = None) -> str:
+            return str(self._encrypt_message(msg, nonce, timestamp, SharedCipher))
+
+        def decrypt_message(self, msg: Any, signature: str, timestamp: str, nonce: str) -> str:
+            return str(self._decrypt_message(msg, signature, timestamp, nonce, SharedCipher))
+
+        def _check_signature(self, signature: str, timestamp: str, nonce: str, echo: str, _: Any = None) -> str:
+            return str(super()._check_signature(signature, timestamp, nonce, echo, SharedCipher))
+
+    Crypto.__qualname__ = Crypto.__name__ = crypto.__name__
+    return Crypto
 
 
 class SqliteSession(SessionStorage):  # type: ignore[misc]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import logging
+import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -453,6 +454,32 @@ def test_late_answer_goes_through_the_customer_service_api(shared: Engine, fake_
     assert sent["touser"] == user and sent["msgtype"] == "text" and "专精特新" in sent["text"]["content"]
     assert [p for p, _, _ in api.calls][0] == "token"
     assert all(q.get("access_token") == "ACCESS_TOKEN_TEST" for p, q, _ in api.calls if p != "token")
+
+
+def test_answer_goes_late_when_the_database_is_busy_as_the_message_arrives(
+    shared: Engine, fake_api: tuple[FakeApi, str]
+) -> None:
+    api, api_base = fake_api
+    rec = Recorder(shared)
+    cfg = {"wechat_appid": "wx_test", "wechat_secret": "s3cret", "wechat_api_base": api_base, "reply_budget": 0.2}
+    xml = message()
+    params, body = Official().request(xml)
+    staff_tool = sqlite3.connect(shared.storage.path, isolation_level=None)
+    with running(rec, **cfg) as base:
+        staff_tool.execute("BEGIN IMMEDIATE")  # another program writing: the message cannot even be claimed
+        try:
+            started = time.monotonic()
+            first = httpx.post(base + "/wechat", params=params, content=body, timeout=TIMEOUT)
+            assert first.text == "success" and time.monotonic() - started < 1.0
+            assert not rec.calls
+        finally:
+            staff_tool.execute("COMMIT")
+        assert api.arrived.wait(TIMEOUT)
+        retry = httpx.post(base + "/wechat", params=params, content=body, timeout=TIMEOUT)
+    staff_tool.close()
+    assert retry.text == "success" and len(rec.calls) == 1
+    (sent,) = api.sent("message/custom/send")
+    assert sent["touser"] == fields_of(xml)["FromUserName"] and "专精特新" in sent["text"]["content"]
 
 
 def test_dialogue_state_survives_across_requests(safe: str) -> None:
