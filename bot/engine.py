@@ -106,11 +106,13 @@ class Turn:
         """What ``text`` states about the enterprise (computed once per message)."""
         if text not in self._facts:
             known = self.kn.memo.setdefault("facts", {})  # the same message from many users: extract once
-            if text not in known:
+            facts = known.get(text)  # one lookup: another thread may clear ``known`` at any time
+            if facts is None:
+                facts = extract(text, self.kn.criteria, policy_names(self.kn))
                 if len(known) >= FACTS_KEPT:
                     known.clear()
-                known[text] = extract(text, self.kn.criteria, policy_names(self.kn))
-            self._facts[text] = known[text]
+                known[text] = facts
+            self._facts[text] = facts
         return dict(self._facts[text])
 
 
