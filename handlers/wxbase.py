@@ -228,7 +228,7 @@ class Responder:
             text = await task
             if not text or late is None:
                 return
-            await asyncio.get_running_loop().run_in_executor(self.pool, late, text)
+            await asyncio.to_thread(late, text)  # an HTTP call of up to CS_TIMEOUT s: not on the answering threads
             logger.info("%s: sent the late answer to %s through the customer-service API", channel, key)
         except Exception:
             logger.exception("%s: could not send the late answer to %s", channel, key)
