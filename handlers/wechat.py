@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import struct
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -18,12 +16,12 @@ from handlers.config import ServerConfig
 from handlers.texts import ChannelTexts, LiveTexts
 from handlers.wxbase import (
     CS_TIMEOUT,
+    DECRYPT_ERRORS,
     Opened,
     Rejected,
     Responder,
     SqliteSession,
     WxChannel,
-    random_nonce,
     reusing_cipher,
 )
 
@@ -35,7 +33,6 @@ MENU_LABEL_CHARS = 8
 """Sub-button names longer than this many characters are cut off on the phone."""
 MENU_NAME_BYTES = 60
 TOP_NAME_BYTES = 16
-_DECRYPT_ERRORS = (ValueError, TypeError, KeyError, IndexError, struct.error, UnicodeDecodeError)
 
 
 Crypto = reusing_cipher(WeChatCrypto, PrpCrypto)
@@ -107,13 +104,9 @@ class WeChatChannel(WxChannel):
             raise Rejected(403, "bad msg_signature") from None
         except InvalidAppIdException:
             raise Rejected(403, "message encrypted for another AppID") from None
-        except _DECRYPT_ERRORS as exc:
+        except DECRYPT_ERRORS as exc:
             raise Rejected(403, f"cannot decrypt ({type(exc).__name__})") from None
         return Opened(xml, True)
-
-    def seal(self, xml: str) -> str:
-        assert self.crypto is not None
-        return str(self.crypto.encrypt_message(xml, random_nonce(), str(int(time.time()))))
 
     def customer_service(self) -> Callable[[str, str], None] | None:
         client = self.client

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import struct
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -18,17 +16,14 @@ from handlers.config import ServerConfig
 from handlers.texts import LiveTexts
 from handlers.wxbase import (
     CS_TIMEOUT,
+    DECRYPT_ERRORS,
     Opened,
     Rejected,
     Responder,
     SqliteSession,
     WxChannel,
-    random_nonce,
     reusing_cipher,
 )
-
-_DECRYPT_ERRORS = (ValueError, TypeError, KeyError, IndexError, struct.error, UnicodeDecodeError)
-
 
 Crypto = reusing_cipher(WeChatCrypto, PrpCrypto)
 """wechatpy's crypto for this channel, building its AES cipher once."""
@@ -69,7 +64,7 @@ class WeComChannel(WxChannel):
             raise Rejected(403, "bad msg_signature") from None
         except InvalidCorpIdException:  # not an InvalidSignatureException: caught on its own
             raise Rejected(403, "message encrypted for another CorpID") from None
-        except _DECRYPT_ERRORS as exc:
+        except DECRYPT_ERRORS as exc:
             raise Rejected(403, f"cannot decrypt ({type(exc).__name__})") from None
 
     def verify_url(self, params: dict[str, str]) -> str:
@@ -87,10 +82,6 @@ class WeComChannel(WxChannel):
             raise Rejected(403, f"unreadable encrypted envelope: {exc}") from None
         signature, stamp, nonce = params.get("msg_signature", ""), params["timestamp"], params.get("nonce", "")
         return Opened(self._decrypt(lambda: crypto.decrypt_message(envelope, signature, stamp, nonce)), True)
-
-    def seal(self, xml: str) -> str:
-        assert self.crypto is not None
-        return str(self.crypto.encrypt_message(xml, random_nonce(), str(int(time.time()))))
 
     def customer_service(self) -> Callable[[str, str], None] | None:
         client, agent = self.client, self.config.wecom_agentid

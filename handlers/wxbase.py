@@ -12,6 +12,7 @@ import asyncio
 import functools
 import logging
 import secrets
+import struct
 import threading
 import time
 from collections.abc import Callable
@@ -43,6 +44,8 @@ WAIT_STEP = 0.01
 CS_TIMEOUT = 10.0
 """Seconds an HTTP call to the customer-service API may take."""
 NONCE_DIGITS = 10
+DECRYPT_ERRORS = (ValueError, TypeError, KeyError, IndexError, struct.error, UnicodeDecodeError)
+"""What wechatpy's decryption lets escape on a tampered or truncated ciphertext."""
 WORKER_THREADS = 4
 """Threads per process that answer messages (the engine holds the GIL; more only add switching)."""
 
@@ -267,6 +270,8 @@ class WxChannel(abc.ABC):
     name = ""
     parser: Callable[[str], BaseMessage | None]
     """wechatpy's ``parse_message`` for this channel (a staticmethod in the subclass)."""
+    crypto: Any = None
+    """The channel's wechatpy crypto (None: not configured, or the official account in plaintext mode)."""
 
     def __init__(
         self,
@@ -293,10 +298,10 @@ class WxChannel(abc.ABC):
         """Authenticate the message and return its XML (raise Rejected otherwise)."""
         ...
 
-    @abc.abstractmethod
     def seal(self, xml: str) -> str:
-        """Encrypt and sign a reply."""
-        ...
+        """Encrypt and sign a reply (only for a message that came encrypted)."""
+        assert self.crypto is not None
+        return str(self.crypto.encrypt_message(xml, random_nonce(), str(int(time.time()))))
 
     def customer_service(self) -> Callable[[str, str], None] | None:
         """``send(user, text)`` through the customer-service API, or None if not configured."""
