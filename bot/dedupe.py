@@ -146,21 +146,24 @@ class Dedupe:
             flight.settled.set()
             return True
 
-    def follow(self, flight: Flight, timeout: float) -> Outcome | None:
-        """For a retry: wait up to ``timeout`` seconds for the owner's outcome (None if still unknown)."""
+    def settled(self, flight: Flight) -> Outcome | None:
+        """For a retry: the owner's outcome if it is known (answered or handed off), else None. Never waits."""
         leader = flight.leader
         if leader is not None:
-            leader.settled.wait(timeout)
             with self._mutex:
                 return leader.outcome() if leader.settled.is_set() else None
+        outcome = self.outcome(flight.channel, flight.key)
+        return outcome if outcome and (outcome.done or outcome.handed_off) else None
+
+    def follow(self, flight: Flight, timeout: float) -> Outcome | None:
+        """For a retry: wait up to ``timeout`` seconds for the owner's outcome (None if still unknown)."""
         deadline = time.monotonic() + timeout
-        while True:
-            outcome = self.outcome(flight.channel, flight.key)
-            if outcome and (outcome.done or outcome.handed_off):
-                return outcome
-            if time.monotonic() >= deadline:
-                return None
-            time.sleep(POLL_SECONDS)
+        while (outcome := self.settled(flight)) is None and (left := deadline - time.monotonic()) > 0:
+            if flight.leader is not None:
+                flight.leader.settled.wait(left)
+            else:
+                time.sleep(min(POLL_SECONDS, left))
+        return outcome
 
     def outcome(self, channel: str, key: str) -> Outcome | None:
         """What the table knows about ``key`` (None if it was never claimed or is forgotten)."""

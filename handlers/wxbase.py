@@ -193,16 +193,10 @@ class Responder:
         return None
 
     async def _follow(self, flight: Flight, deadline: float) -> str | None:
-        while True:
-            leader = flight.leader
-            outcome = leader.outcome() if leader else self.dedupe.outcome(flight.channel, flight.key)
-            if outcome and outcome.handed_off:
-                return None
-            if outcome and outcome.done:
-                return outcome.value
-            if time.monotonic() >= deadline:
-                return None
+        """For a retry: the owner's answer if it comes before ``deadline`` (None if late or handed off)."""
+        while (outcome := self.dedupe.settled(flight)) is None and time.monotonic() < deadline:
             await asyncio.sleep(WAIT_STEP)
+        return None if outcome is None or outcome.handed_off else outcome.value
 
     def _run(
         self, job: _Job, channel: str, key: str, nonce: str | None, compute: Callable[[], str | None]
