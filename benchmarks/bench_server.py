@@ -295,6 +295,58 @@ async def bare_app(scope: dict[str, Any], receive: Any, send: Any) -> None:
     await send({"type": "http.response.body", "body": b"success"})
 
 
+class Minimal:
+    """The reference handler the issue names: wechatpy decrypts and parses, rapidfuzz picks the closest example,
+    wechatpy builds and encrypts the reply. No dialogue, no log, no retries: what the stack alone costs."""
+
+    def __init__(self) -> None:
+        from knowledge.loader import load
+
+        kn = load(ROOT / "knowledge")
+        self.examples = [e for t in kn.topics.values() for e in (t.title, *t.examples)]
+        self.titles = {e: t.title for t in kn.topics.values() for e in (t.title, *t.examples)}
+        self.crypto = {
+            "/wechat": WeChatCrypto(WECHAT["token"], WECHAT["key"], WECHAT["id"]),
+            "/wecom": WeComCrypto(WECOM["token"], WECOM["key"], WECOM["id"]),
+        }
+
+    def answer(self, path: str, query: bytes, body: bytes) -> bytes:
+        from urllib.parse import parse_qsl
+
+        from rapidfuzz import fuzz, process
+        from wechatpy import parse_message
+        from wechatpy.enterprise import parse_message as parse_wecom
+        from wechatpy.replies import TextReply
+
+        params = dict(parse_qsl(query.decode()))
+        crypto = self.crypto[path]
+        xml = crypto.decrypt_message(body.decode(), params["msg_signature"], params["timestamp"], params["nonce"])
+        message = (parse_message if path == "/wechat" else parse_wecom)(xml)
+        best = process.extractOne(message.content, self.examples, scorer=fuzz.WRatio)
+        reply = TextReply(content=self.titles[best[0]], message=message).render()
+        return str(crypto.encrypt_message(reply, params["nonce"], params["timestamp"])).encode()
+
+
+_minimal: list[Minimal] = []
+
+
+async def minimal_app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """The reference: ``Minimal`` answering every message on the event loop."""
+    if scope["type"] != "http":
+        return
+    if not _minimal:
+        _minimal.append(Minimal())
+    chunks, more = [], True
+    while more:
+        message = await receive()
+        chunks.append(message.get("body", b""))
+        more = message.get("more_body", False)
+    body = _minimal[0].answer(scope["path"], scope["query_string"], b"".join(chunks))
+    headers = [(b"content-type", b"application/xml"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
 def _row(name: str, workers: int, concurrency: int, tally: Tally, seconds: float, logged: str) -> list[str]:
     lat = sorted(tally.latencies) or [0.0]
     p50 = statistics.median(lat) * 1000
@@ -323,15 +375,18 @@ def main() -> None:
         "--max-rate", type=float, default=4000.0, help="messages/s the prepared requests last for (default 4000)"
     )
     parser.add_argument("--skip-bare", action="store_true", help="do not measure the bare ASGI ceiling")
+    parser.add_argument("--skip-minimal", action="store_true", help="do not measure the minimal wechatpy handler")
     parser.add_argument("--serve-bare", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    parser.add_argument("--serve-minimal", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.serve_bare:  # the child process of the ceiling run: same uvicorn set-up as `policybot serve`
+    if args.serve_bare or args.serve_minimal:  # a reference run's child process: uvicorn set up as in `serve`
         from handlers.cli import run_workers
 
         os.chdir(Path(__file__).parent)
         sys.path.insert(0, str(Path(__file__).parent))
-        options = dict(port=args.serve_bare, log_level="warning", access_log=False, lifespan="off")
-        run_workers("bench_server:bare_app", args.workers, **options)
+        port, app = (args.serve_bare, "bare_app") if args.serve_bare else (args.serve_minimal, "minimal_app")
+        options = dict(port=port, log_level="warning", access_log=False, lifespan="off")
+        run_workers(f"bench_server:{app}", args.workers, **options)
         return
 
     rows = []
@@ -361,6 +416,13 @@ def main() -> None:
         policy_rate = tally.sent / seconds
         if tally.success_only:
             print(f"note: {tally.success_only} replies were 'success' (late answers sent by the customer-service API)")
+
+        if not args.skip_minimal:
+            port = free_port()
+            cmd = [sys.executable, __file__, "--serve-minimal", str(port), "--workers", str(args.workers)]
+            with _server(cmd, {}, port) as proc:
+                minimal, seconds = _run(_load(port, args.duration, scripts, False, proc.pid))
+            rows.append(_row("minimal wechatpy + rapidfuzz", args.workers, args.concurrency, minimal, seconds, "-"))
 
         if not args.skip_bare:
             port = free_port()

@@ -78,6 +78,8 @@ class Flight:
     done: bool = False
     value: str | None = None
     handed_off: bool = False
+    storing: bool = False
+    """The owner is storing its answer: it can no longer be handed off."""
     leader: Flight | None = None
     """For a LOCAL retry: the owner's flight in this process."""
 
@@ -99,6 +101,9 @@ class Dedupe:
         self.storage, self.keep, self.stale, self.clock = storage, keep_seconds, stale_seconds, clock
         self._flights: dict[tuple[str, str], Flight] = {}
         self._mutex = threading.Lock()
+        """Guards ``_flights`` and the flights' fields; never held while waiting for the database."""
+        self._claiming = threading.Lock()
+        """One claim at a time in this process, so that a retry here finds the first arrival's flight."""
         self._pruned = 0.0
         with storage.lock:
             storage.db.conn.executescript(_SCHEMA)
@@ -109,39 +114,52 @@ class Dedupe:
         Raises:
             ReplayError: ``nonce`` was already used with another key (a replayed signed request).
         """
-        with self._mutex:
-            flight = self._flights.get((channel, key))
-            if flight is not None:
-                return Flight(channel, key, Role.LOCAL, leader=flight)
-            role = self._claim(channel, key, nonce)
-            flight = Flight(channel, key, role)
-            if role is Role.OWNER:
-                self._flights[(channel, key)] = flight
+        with self.storage.holding(self._claiming):
+            with self._mutex:
+                leader = self._flights.get((channel, key))
+            if leader is not None:
+                return Flight(channel, key, Role.LOCAL, leader=leader)
+            flight = Flight(channel, key, self._claim(channel, key, nonce))
+            if flight.role is Role.OWNER:
+                with self._mutex:
+                    self._flights[(channel, key)] = flight
             return flight
 
-    def finish(self, flight: Flight, value: str | None) -> bool:
-        """Store the owner's answer and release waiting retries; True if it was handed off meanwhile."""
-        with self._mutex:
-            with self.storage.lock:
-                self.storage.db.conn.execute(
-                    f"UPDATE {TABLE} SET done = 1, value = ? WHERE channel = ? AND key = ?",
-                    [value, flight.channel, flight.key],
+    def finish(self, flight: Flight, value: str | None, store: Callable[[], None] | None = None) -> bool:
+        """Store the owner's answer and release waiting retries; True if it was handed off meanwhile.
+
+        ``store`` (the turn's own writes) runs in the same transaction. Once it holds the write lock,
+        ``hand_off`` says the answer is ready after all, so the table always records how the answer went out.
+        """
+        try:
+            with self.storage.transaction() as conn:  # holding the write lock, it cannot take long from here
+                with self._mutex:
+                    flight.storing = True
+                    handed_off = flight.handed_off
+                if store is not None:
+                    store()
+                conn.execute(
+                    f"UPDATE {TABLE} SET done = 1, value = ?, handed_off = ? WHERE channel = ? AND key = ?",
+                    [value, int(handed_off), flight.channel, flight.key],
                 )
+        except BaseException:
+            with self._mutex:
+                flight.storing = False
+            raise
+        with self._mutex:
             flight.done, flight.value = True, value
             self._flights.pop((flight.channel, flight.key), None)
             flight.settled.set()
-            return flight.handed_off
+        return handed_off
 
     def hand_off(self, flight: Flight) -> bool:
-        """Mark the answer as delivered another way (it is late); False if it is ready after all."""
+        """Mark the answer as going out another way (it is late); False if it is ready, or being stored, after all.
+
+        Retries in this process learn it at once; the table records it when the answer is stored.
+        """
         with self._mutex:
-            if flight.done:
+            if flight.done or flight.storing:
                 return False
-            with self.storage.lock:
-                self.storage.db.conn.execute(
-                    f"UPDATE {TABLE} SET handed_off = 1 WHERE channel = ? AND key = ?",
-                    [flight.channel, flight.key],
-                )
             flight.handed_off = True
             flight.settled.set()
             return True
@@ -167,42 +185,35 @@ class Dedupe:
 
     def outcome(self, channel: str, key: str) -> Outcome | None:
         """What the table knows about ``key`` (None if it was never claimed or is forgotten)."""
-        with self.storage.lock:
-            row = self.storage.db.conn.execute(
+        with self.storage.reading() as conn:
+            row = conn.execute(
                 f"SELECT done, value, handed_off FROM {TABLE} WHERE channel = ? AND key = ?", [channel, key]
             ).fetchone()
         return Outcome(bool(row[0]), row[1], bool(row[2])) if row else None
 
     def _claim(self, channel: str, key: str, nonce: str | None) -> Role:
         now = self.clock()
-        conn = self.storage.db.conn
-        with self.storage.lock:
-            conn.execute("BEGIN IMMEDIATE")  # the nonce check and the claim, as one step across processes
-            try:
-                if nonce is not None:
-                    other = conn.execute(
-                        f"SELECT 1 FROM {TABLE} WHERE channel = ? AND nonce = ? AND key != ? LIMIT 1",
-                        [channel, nonce, key],
-                    ).fetchone()
-                    if other:
-                        raise ReplayError(f"{channel}: nonce reused by another message")
+        with self.storage.transaction() as conn:  # the nonce check and the claim, as one step across processes
+            if nonce is not None:
+                other = conn.execute(
+                    f"SELECT 1 FROM {TABLE} WHERE channel = ? AND nonce = ? AND key != ? LIMIT 1",
+                    [channel, nonce, key],
+                ).fetchone()
+                if other:
+                    raise ReplayError(f"{channel}: nonce reused by another message")
+            inserted = conn.execute(
+                f"INSERT OR IGNORE INTO {TABLE} (channel, key, nonce, created) VALUES (?, ?, ?, ?)",
+                [channel, key, nonce, now],
+            ).rowcount
+            if not inserted:
                 inserted = conn.execute(
-                    f"INSERT OR IGNORE INTO {TABLE} (channel, key, nonce, created) VALUES (?, ?, ?, ?)",
-                    [channel, key, nonce, now],
+                    f"UPDATE {TABLE} SET created = ? WHERE channel = ? AND key = ? AND done = 0 "
+                    "AND handed_off = 0 AND created < ?",
+                    [now, channel, key, now - self.stale],
                 ).rowcount
-                if not inserted:
-                    inserted = conn.execute(
-                        f"UPDATE {TABLE} SET created = ? WHERE channel = ? AND key = ? AND done = 0 "
-                        "AND handed_off = 0 AND created < ?",
-                        [now, channel, key, now - self.stale],
-                    ).rowcount
-                    if inserted:
-                        logger.warning("%s: taking over message %s, whose first answer never finished", channel, key)
-                if now - self._pruned > PRUNE_EVERY:
-                    self._pruned = now
-                    conn.execute(f"DELETE FROM {TABLE} WHERE created < ?", [now - self.keep])
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+                if inserted:
+                    logger.warning("%s: taking over message %s, whose first answer never finished", channel, key)
+            if now - self._pruned > PRUNE_EVERY:
+                self._pruned = now
+                conn.execute(f"DELETE FROM {TABLE} WHERE created < ?", [now - self.keep])
         return Role.OWNER if inserted else Role.REMOTE

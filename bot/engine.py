@@ -7,6 +7,7 @@ import logging
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from bot.answers import UNKNOWN, extract, parse_answer
 from bot.calc import compute
 from bot.models import Inbound, Option, Reply
 from bot.settings import Settings
-from bot.storage import Storage, mask
+from bot.storage import Busy, Storage, mask
 from intents.match import Candidate, Decision, Index, Thresholds
 from intents.normalize import clean, normalize
 from knowledge.loader import Knowledge
@@ -97,6 +98,8 @@ class Turn:
     def __init__(self, kn: Knowledge, index: Index, settings: Settings, state: dict[str, Any], day: dt.date):
         self.kn, self.index, self.settings, self.state, self.day = kn, index, settings, state, day
         self._facts: dict[str, dict[str, Any]] = {}
+        self.feedback: tuple[int, str, str | None, bool] | None = None
+        """有用 / 没用 to store: ``Storage.add_feedback``'s arguments (no user hash: feedback is anonymous)."""
 
     @property
     def profile(self) -> dict[str, Any]:
@@ -114,6 +117,30 @@ class Turn:
                 known[text] = facts
             self._facts[text] = facts
         return dict(self._facts[text])
+
+
+def _attempt(what: str, channel: str, write: Callable[..., Any], *args: Any) -> Any:
+    """``write(*args)`` inside a turn's transaction; None, and the failure logged, if it raises."""
+    try:
+        return write(*args)
+    except Exception:
+        logger.exception("could not store %s on %s", what, channel)
+        return None
+
+
+@dataclass
+class Answered:
+    """A reply, and what answering it leaves to store (``Engine.record`` writes it)."""
+
+    inbound: Inbound
+    reply: Reply
+    turn: Turn
+    state_key: str
+    user_hash: str
+    started: float
+    now: dt.datetime
+    log: bool
+    error: str | None = None
 
 
 class Engine:
@@ -149,6 +176,15 @@ class Engine:
     # -- the one entry point --------------------------------------------------------------------
     def respond(self, inbound: Inbound, log: bool = True) -> Reply:
         """Answer one message; the turn is logged before the reply is returned. Never raises."""
+        answered = self.answer(inbound, log)
+        self.record(answered)
+        return answered.reply
+
+    def answer(self, inbound: Inbound, log: bool = True) -> Answered:
+        """Compute the reply to one message, writing nothing; ``record`` then stores the turn.
+
+        Raises only ``Busy`` (inside ``Storage.patience``, when the user's state could not be read in time).
+        """
         started = time.perf_counter()
         kn, index = self._active
         user_hash = Storage.hash_user(self.salt, inbound.channel, inbound.user_id)
@@ -159,19 +195,35 @@ class Engine:
         try:
             turn.state = self.storage.load_state(key, self.settings.session_idle_minutes * 60)
             reply = self._respond(turn, inbound)
+        except Busy:
+            raise
         except Exception:
             logger.exception("failed to answer a message on %s", inbound.channel)
             error = traceback.format_exc()
             reply = Reply(kn.messages.error, "error", options=[self._human_option(kn)])
             turn.state = {"options": [[o.key, o.label, o.action] for o in reply.options]}
-        turn_id = self._log(inbound, turn, reply, user_hash, started, error, now) if log else None
-        if turn_id and turn_id > 0 and reply.kind in FEEDBACK_KINDS:
-            turn.state["last_turn"] = turn_id
+        return Answered(inbound, reply, turn, key, user_hash, started, now, log, error)
+
+    def record(self, answered: Answered) -> None:
+        """Store a turn in one transaction: the feedback it gave, its log row, the dialogue state it leads to.
+
+        Each part that fails is logged and the others are still stored (a state that cannot be saved never
+        costs the log row). Raises only ``Busy`` (inside ``Storage.patience``; then nothing was written).
+        """
+        turn, reply, channel = answered.turn, answered.reply, answered.inbound.channel
+        row = self._log_row(answered) if answered.log else None  # built before the write lock is taken
         try:
-            self.storage.save_state(key, turn.state)
+            with self.storage.transaction():
+                if turn.feedback:
+                    _attempt("the feedback", channel, self.storage.add_feedback, *turn.feedback)
+                turn_id = _attempt("the log row", channel, self.storage.log_turn, row) if row else None
+                if turn_id and reply.kind in FEEDBACK_KINDS:
+                    turn.state["last_turn"] = turn_id
+                _attempt("the dialogue state", channel, self.storage.save_state, answered.state_key, turn.state)
+        except Busy:
+            raise
         except Exception:
-            logger.exception("could not save the dialogue state")
-        return reply
+            logger.exception("could not store the turn on %s", channel)
 
     @staticmethod
     def _compute(t: Turn, topic: Topic, text: str) -> str | None:
@@ -189,22 +241,14 @@ class Engine:
         candidates = self.index.match(text)
         return candidates, self.index.decide(candidates)
 
-    def _log(
-        self,
-        inbound: Inbound,
-        turn: Turn,
-        reply: Reply,
-        user_hash: str,
-        started: float,
-        error: str | None,
-        now: dt.datetime,
-    ) -> int:
+    def _log_row(self, answered: Answered) -> dict[str, Any]:
+        inbound, turn, reply = answered.inbound, answered.turn, answered.reply
         limit = self.settings.log_text_chars
         text = mask(clean(inbound.text or ""))[:limit]
         row = {
-            "ts": now.astimezone(dt.UTC).isoformat(timespec="milliseconds"),
+            "ts": answered.now.astimezone(dt.UTC).isoformat(timespec="milliseconds"),
             "channel": inbound.channel,
-            "user_hash": user_hash,
+            "user_hash": answered.user_hash,
             "message_id": inbound.message_id,
             "text": text,
             "normalized": normalize(text)[:limit],
@@ -214,15 +258,11 @@ class Engine:
             "kind": reply.kind,
             "reason": reply.reason,
             "reply": reply.text[:limit],
-            "latency_ms": round((time.perf_counter() - started) * 1000, 3),
+            "latency_ms": round((time.perf_counter() - answered.started) * 1000, 3),
             "knowledge_version": turn.kn.version,
-            "error": error,
+            "error": answered.error,
         }
-        try:
-            return self.storage.log_turn(row)
-        except Exception:
-            logger.exception("could not write the log row")
-            return -1
+        return row
 
     # -- dialogue -------------------------------------------------------------------------------
     def _respond(self, t: Turn, inbound: Inbound) -> Reply:
@@ -239,7 +279,7 @@ class Engine:
         if raw in vocab.useful or raw in vocab.useless or norm in words["useful"] | words["useless"]:
             useful = raw in vocab.useful or norm in words["useful"]
             if t.state.get("last_turn"):
-                self.storage.add_feedback(t.state["last_turn"], "", t.state.get("topic"), useful)
+                t.feedback = (t.state["last_turn"], "", t.state.get("topic"), useful)
                 return Reply(m.feedback_thanks, "feedback", intent=t.state.get("topic"))
         if not norm:
             return Reply(m.empty, "empty", reason="empty", options=self._menu(t))

@@ -63,8 +63,8 @@ def _record(engine: Engine, ok: bool, version: str, problems: list[str]) -> None
         "problems": problems,
     }
     try:
-        with engine.storage.lock:
-            engine.storage.db.execute(
+        with engine.storage.transaction() as conn:
+            conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                 [STATUS_KEY, json.dumps(status, ensure_ascii=False)],
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import hashlib
 import json
@@ -10,10 +12,16 @@ import secrets
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: SQLite's own locking alone orders the writers
+    fcntl = None  # type: ignore[assignment]
 
 _PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)")
 _ID_CARD = re.compile(r"(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])")
@@ -49,20 +57,135 @@ TURN_COLUMNS = {
 }
 
 
+BUSY_TIMEOUT = 30.0
+"""Seconds a write waits for another writer (another process, a staff tool) before it fails."""
+GATE_POLL = 0.0002
+"""Seconds between tries of the writers' gate while a caller with limited patience waits for it."""
+
+_patience: contextvars.ContextVar[float | None] = contextvars.ContextVar("policybot_storage_patience", default=None)
+
+
+class Busy(Exception):
+    """The database (or this process's connection) was held longer than the caller was willing to wait."""
+
+
 class Storage:
-    """One SQLite file shared by every channel and process."""
+    """One SQLite file shared by every channel and process.
+
+    Writers take a gate first: an exclusive ``flock`` on ``<db>.lock``, so a writer that waits for another
+    process is woken the moment it is done, instead of retrying on SQLite's busy-handler sleeps (1 to 100 ms).
+    Code that must not wait long (the server's event loop) says so with ``patience(seconds)``: any lock it
+    would wait for longer raises ``Busy``, with nothing written.
+    """
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30, isolation_level=None)
+        conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=BUSY_TIMEOUT, isolation_level=None)
         self.db = sqlite_utils.Database(conn)
         self.lock = threading.RLock()
+        """Orders this process's threads on the one connection."""
+        self._depth = 0  # nested transactions (only the holder of ``lock`` reads or changes it)
+        self._gate = self.path.with_name(self.path.name + ".lock").open("a+b") if fcntl else None
         with self.lock:
-            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
             self.db.enable_wal()
             conn.execute("PRAGMA synchronous = NORMAL")
             self._schema()
+
+    # -- locking -----------------------------------------------------------------------------------
+    @staticmethod
+    @contextlib.contextmanager
+    def patience(seconds: float) -> Iterator[None]:
+        """Within this block (this thread or task), waiting longer than ``seconds`` for a lock raises ``Busy``."""
+        token = _patience.set(seconds)
+        try:
+            yield
+        finally:
+            _patience.reset(token)
+
+    @staticmethod
+    @contextlib.contextmanager
+    def holding(lock: threading.Lock | threading.RLock) -> Iterator[None]:
+        """Hold ``lock``, waiting no longer than the caller's patience."""
+        limit = _patience.get()
+        if not lock.acquire(timeout=-1 if limit is None else limit):
+            raise Busy("a lock of this process is held")
+        try:
+            yield
+        finally:
+            lock.release()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for reads (WAL: readers never wait for writers, only for this process's threads)."""
+        with self.holding(self.lock):
+            yield self.db.conn
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on error); nested ones join the outer one."""
+        with self.holding(self.lock):
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.db.conn
+                finally:
+                    self._depth -= 1
+                return
+            with self._gated():
+                conn = self.db.conn
+                self._begin(conn)
+                self._depth = 1
+                try:
+                    yield conn
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                else:
+                    conn.execute("COMMIT")
+                finally:
+                    self._depth = 0
+
+    @contextlib.contextmanager
+    def _gated(self) -> Iterator[None]:
+        gate = self._gate
+        if gate is None:
+            yield
+            return
+        limit = _patience.get()
+        if limit is None:
+            fcntl.flock(gate, fcntl.LOCK_EX)
+        else:
+            deadline = time.monotonic() + limit
+            while True:
+                try:
+                    fcntl.flock(gate, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise Busy("another process is writing") from None
+                    time.sleep(GATE_POLL)
+        try:
+            yield
+        finally:
+            fcntl.flock(gate, fcntl.LOCK_UN)
+
+    @staticmethod
+    def _begin(conn: sqlite3.Connection) -> None:
+        limit = _patience.get()
+        if limit is None:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        conn.execute(f"PRAGMA busy_timeout = {int(limit * 1000)}")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                raise Busy("another program is writing") from exc
+            raise
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
 
     def _schema(self) -> None:
         db = self.db
@@ -109,33 +232,28 @@ class Storage:
         if unknown:
             raise KeyError(f"unknown log column(s): {sorted(unknown)}")
         sql = f"INSERT INTO turns ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})"
-        with self.lock:
-            cursor = self.db.execute(sql, list(row.values()))
-            return int(cursor.lastrowid or 0)
+        with self.transaction() as conn:
+            return int(conn.execute(sql, list(row.values())).lastrowid or 0)
 
     def turns(self, where: str | None = None, params: Any = None) -> list[dict[str, Any]]:
         """Rows of the log (oldest first)."""
-        with self.lock:
+        with self.reading():
             return list(self.db.table("turns").rows_where(where, params, order_by="id"))
 
     def add_feedback(self, turn_id: int | None, user_hash: str, intent: str | None, useful: bool) -> None:
         """Record 有用 / 没用 for an answer."""
-        with self.lock:
-            self.db.table("feedback").insert(
-                {
-                    "ts": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
-                    "turn_id": turn_id,
-                    "user_hash": user_hash,
-                    "intent": intent,
-                    "useful": int(useful),
-                }
+        ts = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+        with self.transaction() as conn:  # plain SQL: sqlite-utils' insert would commit an enclosing transaction
+            conn.execute(
+                "INSERT INTO feedback (ts, turn_id, user_hash, intent, useful) VALUES (?, ?, ?, ?, ?)",
+                [ts, turn_id, user_hash, intent, int(useful)],
             )
 
     # -- dialogue state ----------------------------------------------------------------------------
     def load_state(self, key: str, idle_seconds: float) -> dict[str, Any]:
         """The saved state for ``key``, or an empty one if none or expired."""
-        with self.lock:
-            row = self.db.execute("SELECT data, updated FROM state WHERE key = ?", [key]).fetchone()
+        with self.reading() as conn:
+            row = conn.execute("SELECT data, updated FROM state WHERE key = ?", [key]).fetchone()
         if not row or time.time() - row[1] > idle_seconds:
             return {}
         try:
@@ -146,16 +264,18 @@ class Storage:
 
     def save_state(self, key: str, data: dict[str, Any]) -> None:
         """Persist ``data`` (an empty dict deletes the state)."""
-        with self.lock:
+        with self.transaction() as conn:
             if data:
-                self.db.execute(
+                conn.execute(
                     "INSERT OR REPLACE INTO state (key, data, updated) VALUES (?, ?, ?)",
                     [key, json.dumps(data, ensure_ascii=False), time.time()],
                 )
             else:
-                self.db.execute("DELETE FROM state WHERE key = ?", [key])
+                conn.execute("DELETE FROM state WHERE key = ?", [key])
 
     def close(self) -> None:
         """Close the connection."""
         with self.lock:
             self.db.conn.close()
+            if self._gate is not None:
+                self._gate.close()

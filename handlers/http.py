@@ -57,8 +57,8 @@ class HttpApi:
     async def healthz(self, request: Request) -> Response:
         """Liveness plus what an operator wants first: the knowledge version, the database, the channels."""
         try:
-            with self.engine.storage.lock:
-                self.engine.storage.db.execute("SELECT 1").fetchone()
+            with self.engine.storage.reading() as conn:
+                conn.execute("SELECT 1").fetchone()
             database = "ok"
         except Exception as exc:  # report, do not raise
             logger.exception("health check: database unavailable")

@@ -26,9 +26,9 @@ from wechatpy.crypto.base import BasePrpCrypto, WeChatCipher
 from wechatpy.messages import BaseMessage
 from wechatpy.session import SessionStorage
 
-from bot.dedupe import Dedupe, Flight, ReplayError, Role
+from bot.dedupe import Dedupe, Flight, Outcome, ReplayError, Role
 from bot.models import Inbound
-from bot.storage import Storage
+from bot.storage import Busy, Storage
 from handlers import wxxml
 from handlers.texts import LiveTexts
 
@@ -47,7 +47,9 @@ NONCE_DIGITS = 10
 DECRYPT_ERRORS = (ValueError, TypeError, KeyError, IndexError, struct.error, UnicodeDecodeError)
 """What wechatpy's decryption lets escape on a tampered or truncated ciphertext."""
 WORKER_THREADS = 4
-"""Threads per process that answer messages (the engine holds the GIL; more only add switching)."""
+"""Threads per process that answer the messages the event loop could not (the database was busy)."""
+INLINE_WAIT = 0.05
+"""Seconds the event loop may wait for a lock on the database before it leaves the message to a thread."""
 
 
 class Rejected(Exception):
@@ -109,14 +111,12 @@ class SqliteSession(SessionStorage):  # type: ignore[misc]
 
     def __init__(self, storage: Storage):
         self.storage = storage
-        with storage.lock:
-            storage.db.execute(
-                f"CREATE TABLE IF NOT EXISTS {self.TABLE} (key TEXT PRIMARY KEY, value TEXT, expires REAL)"
-            )
+        with storage.transaction() as conn:
+            conn.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} (key TEXT PRIMARY KEY, value TEXT, expires REAL)")
 
     def get(self, key: str, default: Any = None) -> Any:
-        with self.storage.lock:
-            row = self.storage.db.execute(f"SELECT value, expires FROM {self.TABLE} WHERE key = ?", [key]).fetchone()
+        with self.storage.reading() as conn:
+            row = conn.execute(f"SELECT value, expires FROM {self.TABLE} WHERE key = ?", [key]).fetchone()
         if not row or (row[1] is not None and row[1] < time.time()):
             return default
         return row[0]
@@ -125,30 +125,44 @@ class SqliteSession(SessionStorage):  # type: ignore[misc]
         if value is None:
             return
         expires = time.time() + ttl if ttl else None
-        with self.storage.lock:
-            self.storage.db.execute(
+        with self.storage.transaction() as conn:
+            conn.execute(
                 f"INSERT OR REPLACE INTO {self.TABLE} (key, value, expires) VALUES (?, ?, ?)", [key, value, expires]
             )
 
     def delete(self, key: str) -> None:
-        with self.storage.lock:
-            self.storage.db.execute(f"DELETE FROM {self.TABLE} WHERE key = ?", [key])
+        with self.storage.transaction() as conn:
+            conn.execute(f"DELETE FROM {self.TABLE} WHERE key = ?", [key])
+
+
+Prepared = tuple[str | None, Callable[[], None]]
+"""A channel's answer to a message: the reply text (None: say nothing) and the call that stores the turn."""
 
 
 class _Job:
     """One message's trip through a worker thread; ``lock`` orders the claim against the budget running out."""
 
-    def __init__(self) -> None:
+    def __init__(self, flight: Flight | None = None) -> None:
         self.lock = threading.Lock()
-        self.flight: Flight | None = None
+        self.flight = flight
         self.late = False
+
+
+class _Claimed(Exception):
+    """The event loop claimed a message, then had to leave the rest to a worker thread."""
+
+    def __init__(self, flight: Flight):
+        super().__init__(flight.key)
+        self.flight = flight
 
 
 class Responder:
     """Answer each message once, within the passive-reply budget; hand late answers to ``late``.
 
-    Claiming the message, computing the answer and storing it happen in one trip to a small pool of worker
-    threads (the engine is synchronous and SQLite may wait for a lock).
+    A message is claimed, answered and stored on the event loop, with ``Storage.patience``: the engine takes
+    about a millisecond, and a thread trip per message would cost as much again in handoffs of the GIL. If
+    the database is held by another writer for longer than ``INLINE_WAIT``, the message goes to a small pool
+    of worker threads that can wait for it, and an answer that misses the budget goes out the late way.
     """
 
     def __init__(self, dedupe: Dedupe, budget: float, threads: int = WORKER_THREADS):
@@ -161,7 +175,7 @@ class Responder:
         channel: str,
         key: str,
         nonce: str | None,
-        compute: Callable[[], str | None],
+        prepare: Callable[[], Prepared],
         late: Callable[[str], None] | None,
     ) -> str | None:
         """The reply text to send now, or None ("success": nothing, a duplicate, or handed to ``late``).
@@ -170,9 +184,44 @@ class Responder:
             ReplayError: ``nonce`` was already used by another message.
         """
         deadline = time.monotonic() + self.budget
-        job = _Job()
-        task = asyncio.get_running_loop().run_in_executor(self.pool, self._run, job, channel, key, nonce, compute)
-        done, _ = await asyncio.wait({task}, timeout=self.budget)
+        claimed = None
+        try:
+            with self.dedupe.storage.patience(INLINE_WAIT):
+                flight, value = self._inline(channel, key, nonce, prepare)
+        except Busy:
+            logger.debug("%s: the database is busy; %s goes to a worker thread", channel, key)
+        except _Claimed as exc:
+            claimed = exc.flight
+        else:
+            return value if flight.role is Role.OWNER else await self._follow(flight, deadline)
+        return await self._in_thread(channel, key, nonce, prepare, late, deadline, _Job(claimed))
+
+    def _inline(
+        self, channel: str, key: str, nonce: str | None, prepare: Callable[[], Prepared]
+    ) -> tuple[Flight, str | None]:
+        """On the event loop: claim, answer, store. Busy: nothing claimed; _Claimed: a thread must go on."""
+        flight = self.dedupe.begin(channel, key, nonce)
+        if flight.role is not Role.OWNER:
+            return flight, None
+        try:
+            value, store = prepare()
+            self.dedupe.finish(flight, value, store)
+        except Busy:
+            raise _Claimed(flight) from None
+        return flight, value
+
+    async def _in_thread(
+        self,
+        channel: str,
+        key: str,
+        nonce: str | None,
+        prepare: Callable[[], Prepared],
+        late: Callable[[str], None] | None,
+        deadline: float,
+        job: _Job,
+    ) -> str | None:
+        task = asyncio.get_running_loop().run_in_executor(self.pool, self._run, job, channel, key, nonce, prepare)
+        done, _ = await asyncio.wait({task}, timeout=max(0.0, deadline - time.monotonic()))
         if done:
             value = task.result()
             flight = job.flight
@@ -194,15 +243,20 @@ class Responder:
 
     async def _follow(self, flight: Flight, deadline: float) -> str | None:
         """For a retry: the owner's answer if it comes before ``deadline`` (None if late or handed off)."""
-        while (outcome := self.dedupe.settled(flight)) is None and time.monotonic() < deadline:
+        while (outcome := self._settled(flight)) is None and time.monotonic() < deadline:
             await asyncio.sleep(WAIT_STEP)
         return None if outcome is None or outcome.handed_off else outcome.value
 
-    def _run(
-        self, job: _Job, channel: str, key: str, nonce: str | None, compute: Callable[[], str | None]
-    ) -> str | None:
-        """In a worker thread: claim; if this is the first arrival, compute and store the answer."""
-        flight = self.dedupe.begin(channel, key, nonce)
+    def _settled(self, flight: Flight) -> Outcome | None:
+        try:
+            with self.dedupe.storage.patience(INLINE_WAIT):
+                return self.dedupe.settled(flight)
+        except Busy:
+            return None
+
+    def _run(self, job: _Job, channel: str, key: str, nonce: str | None, prepare: Callable[[], Prepared]) -> str | None:
+        """In a worker thread: claim (unless the loop did); if this is the first arrival, answer and store."""
+        flight = job.flight or self.dedupe.begin(channel, key, nonce)
         with job.lock:
             job.flight = flight
             late = job.late
@@ -210,12 +264,8 @@ class Responder:
             return None
         if late:  # the budget ran out before the claim: the answer goes the late way
             self.dedupe.hand_off(flight)
-        try:
-            value = compute()
-        except Exception:  # the engine never raises; rendering might
-            logger.exception("%s: could not render the answer to %s", channel, key)
-            value = None
-        self.dedupe.finish(flight, value)
+        value, store = prepare()
+        self.dedupe.finish(flight, value, store)
         return value
 
     async def _deliver_late(
@@ -343,7 +393,7 @@ class WxChannel(abc.ABC):
         send = self.customer_service()
         late = (lambda text: send(incoming.user, text)) if send else None
         try:
-            text = await self.responder.answer(self.name, incoming.key, nonce, lambda: self._compute(inbound), late)
+            text = await self.responder.answer(self.name, incoming.key, nonce, lambda: self._prepare(inbound), late)
         except ReplayError as exc:
             security.warning("%s: replayed request from %s refused: %s", self.name, peer, exc)
             return PlainTextResponse("refused", status_code=403)
@@ -352,10 +402,15 @@ class WxChannel(abc.ABC):
         xml = wxxml.text_reply(incoming.user, incoming.account, text, int(time.time()))
         return Response(self.seal(xml) if encrypted else xml, media_type=XML_TYPE)
 
-    def _compute(self, inbound: Inbound) -> str:
-        reply = self.engine.respond(inbound)
-        texts = self.texts.current
-        return wxxml.fit_text(reply.text, reply.options, texts.summary_note, texts.truncated_note)
+    def _prepare(self, inbound: Inbound) -> Prepared:
+        answered = self.engine.answer(inbound)
+        texts, reply = self.texts.current, answered.reply
+        try:
+            text: str | None = wxxml.fit_text(reply.text, reply.options, texts.summary_note, texts.truncated_note)
+        except Exception:  # the engine never raises; rendering might
+            logger.exception("%s: could not render the answer to user %s", self.name, answered.user_hash)
+            text = None
+        return text, lambda: self.engine.record(answered)
 
     def _check_timestamp(self, params: dict[str, str]) -> None:
         stamp = params.get("timestamp", "")

@@ -49,10 +49,14 @@ def test_a_retry_in_another_process_reads_the_stored_answer(two: tuple[Dedupe, D
 def test_hand_off_tells_retries_to_stay_silent(two: tuple[Dedupe, Dedupe]) -> None:
     a, b = two
     owner = a.begin("wechat", "m3")
-    assert a.hand_off(owner) is True
-    outcome = b.follow(b.begin("wechat", "m3"), 1)
-    assert outcome is not None and outcome.handed_off
+    assert a.hand_off(owner) is True  # in memory: it must not wait for a database that may be the reason
+    local = a.follow(a.begin("wechat", "m3"), 0)
+    assert local is not None and local.handed_off
+    remote = b.begin("wechat", "m3")
+    assert b.follow(remote, 0.05) is None  # another process learns it once the answer is stored
     assert a.finish(owner, "late") is True
+    outcome = b.follow(remote, 1)
+    assert outcome is not None and outcome.handed_off
     done = a.begin("wechat", "m4")
     a.finish(done, "x")
     assert a.hand_off(done) is False

@@ -8,13 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.engine import Engine
 from bot.models import Inbound
-from bot.storage import mask
-from tests.helpers import User
+from bot.storage import Busy, Storage, mask
+from tests.helpers import ROOT, User
 
 
 def rows(engine: Engine) -> list[dict]:
@@ -100,3 +101,63 @@ def test_an_internal_error_is_apologised_for_and_logged(engine: Engine, monkeypa
 def test_no_text_makes_respond_raise(engine: Engine, text: str) -> None:
     reply = engine.respond(Inbound("prop", "p", text))
     assert isinstance(reply.text, str) and reply.text
+
+
+def test_a_state_that_cannot_be_saved_never_costs_the_log_row(engine: Engine, caplog, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def broken(*args: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(engine.storage, "save_state", broken)
+    reply = User(engine).say("专精特新要什么条件")
+    assert reply.kind == "answer"
+    assert [r["intent"] for r in rows(engine)] == ["zjtx"]
+    assert "could not store the dialogue state" in caplog.text
+
+
+def test_a_writer_with_little_patience_is_told_busy_and_writes_nothing(tmp_path: Path) -> None:
+    storage = Storage(tmp_path / "busy.db")
+    staff_tool = sqlite3.connect(tmp_path / "busy.db", isolation_level=None)
+    staff_tool.execute("BEGIN IMMEDIATE")  # another program is writing
+    try:
+        with pytest.raises(Busy), storage.patience(0.05):
+            storage.save_state("k", {"a": 1})
+    finally:
+        staff_tool.execute("COMMIT")
+    assert storage.load_state("k", 60) == {}
+    storage.save_state("k", {"a": 1})  # once it is free, the same write goes through
+    assert storage.load_state("k", 60) == {"a": 1}
+    staff_tool.close()
+    storage.close()
+
+
+def test_writes_in_one_transaction_are_stored_together_or_not_at_all(tmp_path: Path) -> None:
+    storage = Storage(tmp_path / "tx.db")
+    with pytest.raises(RuntimeError), storage.transaction():
+        storage.save_state("k", {"a": 1})
+        storage.log_turn({"channel": "test", "user_hash": "h", "text": "x"})
+        raise RuntimeError("the process fails half-way")
+    assert storage.load_state("k", 60) == {} and storage.turns() == []
+    with storage.transaction():
+        storage.save_state("k", {"a": 1})
+        storage.log_turn({"channel": "test", "user_hash": "h", "text": "x"})
+    assert storage.load_state("k", 60) == {"a": 1} and len(storage.turns()) == 1
+    storage.close()
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    script = (
+        "import sys\nfrom bot.storage import Storage\n"
+        "s = Storage(sys.argv[1])\n"
+        "for i in range(300):\n"
+        "    with s.transaction():\n"
+        "        s.log_turn({'channel': sys.argv[2], 'user_hash': 'h', 'text': str(i)})\n"
+        "        s.save_state(sys.argv[2], {'n': i})\n"
+    )
+    db = str(tmp_path / "two.db")
+    Storage(db).close()
+    procs = [subprocess.Popen([sys.executable, "-c", script, db, name], cwd=ROOT) for name in ("a", "b")]
+    assert [p.wait(60) for p in procs] == [0, 0]
+    storage = Storage(db)
+    assert len(storage.turns("channel = 'a'")) == len(storage.turns("channel = 'b'")) == 300
+    assert storage.load_state("a", 60) == {"n": 299} == storage.load_state("b", 60)
+    storage.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import logging
-import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +28,7 @@ from tests.wx_helpers import (
     FakeApi,
     Official,
     Recorder,
+    StaffTool,
     config,
     fields_of,
     fresh,
@@ -408,12 +408,17 @@ def test_unsubscribe_is_logged_only(plain: str, rec: Recorder, caplog: pytest.Lo
 
 
 def test_concurrent_retries_of_one_msgid_are_answered_once(shared: Engine) -> None:
-    rec = Recorder(shared, delay=0.4)
+    rec = Recorder(shared)
     xml = message()
     params, body = Official().request(xml)
+    staff_tool = StaffTool(shared.storage.path, 0.5)  # the first answer is slow: another program is writing
     with running(rec) as base, concurrent.futures.ThreadPoolExecutor(8) as pool:
-        send = lambda _: httpx.post(base + "/wechat", params=params, content=body, timeout=TIMEOUT)  # noqa: E731
-        responses = list(pool.map(send, range(8)))
+        staff_tool.take()
+        try:
+            send = lambda _: httpx.post(base + "/wechat", params=params, content=body, timeout=TIMEOUT)  # noqa: E731
+            responses = list(pool.map(send, range(8)))
+        finally:
+            staff_tool.close()
         later = httpx.post(base + "/wechat", params=params, content=body, timeout=TIMEOUT)
     texts = {content(r) for r in [*responses, later]}
     assert len(texts) == 1 and "专精特新" in texts.pop()
@@ -436,19 +441,25 @@ def fake_api() -> Iterator[tuple[FakeApi, str]]:
 
 def test_late_answer_goes_through_the_customer_service_api(shared: Engine, fake_api: tuple[FakeApi, str]) -> None:
     api, api_base = fake_api
-    rec = Recorder(shared, delay=0.8)
+    rec = Recorder(shared)
     cfg = {"wechat_appid": "wx_test", "wechat_secret": "s3cret", "wechat_api_base": api_base, "reply_budget": 0.2}
     xml = message()
     params, body = Official().request(xml)
+    staff_tool = StaffTool(shared.storage.path, 0.8)  # another program writing: the message cannot be claimed
     with running(rec, **cfg) as base:
-        started = time.monotonic()
-        first = httpx.post(base + "/wechat", params=params, content=body, timeout=TIMEOUT)
-        assert first.text == "success" and time.monotonic() - started < rec.delay
-        retry = httpx.post(base + "/wechat", params=params, content=body, timeout=TIMEOUT)
-        assert retry.text == "success"
-        assert api.arrived.wait(TIMEOUT)
+        staff_tool.take()
+        try:
+            started = time.monotonic()
+            first = httpx.post(base + "/wechat", params=params, content=body, timeout=TIMEOUT)
+            assert first.text == "success" and time.monotonic() - started < staff_tool.seconds
+            retry = httpx.post(base + "/wechat", params=params, content=body, timeout=TIMEOUT)
+            assert retry.text == "success" and not rec.calls
+            assert api.arrived.wait(TIMEOUT)
+        finally:
+            staff_tool.close()
         after = httpx.post(base + "/wechat", params=params, content=body, timeout=TIMEOUT)
     assert after.text == "success" and len(rec.calls) == 1
+    assert len(turns(shared, fields_of(xml)["MsgId"], "wechat")) == 1
     (sent,) = api.sent("message/custom/send")
     user = fields_of(xml)["FromUserName"]
     assert sent["touser"] == user and sent["msgtype"] == "text" and "专精特新" in sent["text"]["content"]
@@ -456,28 +467,26 @@ def test_late_answer_goes_through_the_customer_service_api(shared: Engine, fake_
     assert all(q.get("access_token") == "ACCESS_TOKEN_TEST" for p, q, _ in api.calls if p != "token")
 
 
-def test_answer_goes_late_when_the_database_is_busy_as_the_message_arrives(
+def test_answer_goes_late_when_the_database_is_taken_between_claim_and_store(
     shared: Engine, fake_api: tuple[FakeApi, str]
 ) -> None:
     api, api_base = fake_api
-    rec = Recorder(shared)
-    cfg = {"wechat_appid": "wx_test", "wechat_secret": "s3cret", "wechat_api_base": api_base, "reply_budget": 0.2}
+    staff_tool = StaffTool(shared.storage.path, 0.8)
+    rec = Recorder(shared, then=staff_tool.take)  # another program starts writing while the answer is computed
+    cfg = {"wechat_appid": "wx_test", "wechat_secret": "s3cret", "wechat_api_base": api_base, "reply_budget": 0.3}
     xml = message()
     params, body = Official().request(xml)
-    staff_tool = sqlite3.connect(shared.storage.path, isolation_level=None)
     with running(rec, **cfg) as base:
-        staff_tool.execute("BEGIN IMMEDIATE")  # another program writing: the message cannot even be claimed
         try:
             started = time.monotonic()
             first = httpx.post(base + "/wechat", params=params, content=body, timeout=TIMEOUT)
-            assert first.text == "success" and time.monotonic() - started < 1.0
-            assert not rec.calls
+            assert first.text == "success" and time.monotonic() - started < staff_tool.seconds
+            assert api.arrived.wait(TIMEOUT)
         finally:
-            staff_tool.execute("COMMIT")
-        assert api.arrived.wait(TIMEOUT)
+            staff_tool.close()
         retry = httpx.post(base + "/wechat", params=params, content=body, timeout=TIMEOUT)
-    staff_tool.close()
-    assert retry.text == "success" and len(rec.calls) == 1
+    assert retry.text == "success"
+    assert len(turns(shared, fields_of(xml)["MsgId"], "wechat")) == 1  # answered twice (loop, thread), logged once
     (sent,) = api.sent("message/custom/send")
     assert sent["touser"] == fields_of(xml)["FromUserName"] and "专精特新" in sent["text"]["content"]
 

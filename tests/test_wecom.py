@@ -16,6 +16,7 @@ from tests.wx_helpers import (
     Corp,
     FakeApi,
     Recorder,
+    StaffTool,
     config,
     fields_of,
     fresh,
@@ -226,13 +227,17 @@ def test_dialogue_state_survives_across_requests(corp_server: str) -> None:
 
 def test_late_answer_goes_out_as_an_app_message(shared: Engine) -> None:
     api = FakeApi()
-    rec = Recorder(shared, delay=0.6)
+    staff_tool = StaffTool(shared.storage.path, 0.6)  # another program writing: the answer is late
     with serve(api.app()) as api_base:
         cfg = {"wecom_secret": "corp-secret", "wecom_api_base": api_base + "/cgi-bin/", "reply_budget": 0.15}
-        with running(rec, **cfg) as base:
+        with running(Recorder(shared), **cfg) as base:
             xml = message()
-            assert post(base, xml).text == "success"
-            assert api.arrived.wait(TIMEOUT)
+            staff_tool.take()
+            try:
+                assert post(base, xml).text == "success"
+                assert api.arrived.wait(TIMEOUT)
+            finally:
+                staff_tool.close()
     (sent,) = api.sent("message/send")
     assert sent["touser"] == fields_of(xml)["FromUserName"] and sent["agentid"] == int(WECOM_AGENTID)
     assert "高新技术企业" in sent["text"]["content"]

@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -251,26 +252,68 @@ class Corp:
 
 
 class Recorder:
-    """Wraps the engine: counts ``respond`` calls, can be slow, can rewrite the reply text."""
+    """Wraps the engine: counts the messages it answers, can rewrite the reply text, can run ``then`` after each."""
 
-    def __init__(self, engine: Any, delay: float = 0.0, text: str | None = None, options: list[Any] | None = None):
-        self.engine, self.delay, self.text, self.options = engine, delay, text, options
+    def __init__(
+        self,
+        engine: Any,
+        text: str | None = None,
+        options: list[Any] | None = None,
+        then: Any = None,
+    ):
+        self.engine, self.text, self.options, self.then = engine, text, options, then
         self.calls: list[Inbound] = []
         self._lock = threading.Lock()
 
-    def respond(self, inbound: Inbound, log: bool = True) -> Reply:
+    def answer(self, inbound: Inbound, log: bool = True) -> Any:
         with self._lock:
             self.calls.append(inbound)
-        if self.delay:
-            time.sleep(self.delay)
-        reply = self.engine.respond(inbound, log=log)
+        answered = self.engine.answer(inbound, log=log)
+        if self.then is not None:
+            self.then()
         if self.text is not None:
-            reply.text = self.text
-            reply.options = self.options if self.options is not None else reply.options
-        return reply
+            answered.reply.text = self.text
+            answered.reply.options = self.options if self.options is not None else answered.reply.options
+        return answered
+
+    def respond(self, inbound: Inbound, log: bool = True) -> Reply:
+        answered = self.answer(inbound, log)
+        self.engine.record(answered)
+        return answered.reply  # type: ignore[no-any-return]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.engine, name)
+
+
+class StaffTool:
+    """Another program writing to the database: ``take()`` holds its write lock for ``seconds`` (or until
+    ``close()``), from a thread of its own."""
+
+    def __init__(self, path: Path, seconds: float):
+        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self.seconds = seconds
+        self.held, self.done = threading.Event(), threading.Event()
+        self.thread = threading.Thread(target=self._hold)
+
+    def take(self) -> None:
+        """Take the lock now (returns once it is held)."""
+        if not self.thread.is_alive() and not self.held.is_set():
+            self.thread.start()
+        self.held.wait()
+
+    def _hold(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.held.set()
+        try:
+            self.done.wait(self.seconds)
+        finally:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.done.set()
+        if self.thread.is_alive():
+            self.thread.join()
+        self.conn.close()
 
 
 @dataclass
