@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import contextlib
 import os
 import random
@@ -27,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,18 +153,20 @@ class Step:
     """2 for a request sent again the way WeChat retries."""
 
 
-def script(n: int, steps: int, retry_rate: float) -> list[Step]:
-    """Client ``n``'s requests: whole conversations of distinct users, alternating channels."""
+def script(n: int, steps: int, retry_rate: float) -> list[list[Step]]:
+    """Builder ``n``'s conversations, ``steps`` requests in all: distinct users, alternating channels."""
     sender, rng = Sender(n), random.Random(n)
-    out: list[Step] = []
-    round_ = 0
-    while len(out) < steps:
-        round_ += 1
-        channel = "wechat" if (n + round_) % 2 else "wecom"
-        user = f"bench-{n}-{round_}"
+    out: list[list[Step]] = []
+    made = 0
+    while made < steps:
+        channel = "wechat" if (n + len(out)) % 2 else "wecom"
+        user = f"bench-{n}-{len(out)}"
+        conversation = []
         for text in rng.choice(CONVERSATIONS):
             repeats = 2 if rng.random() < retry_rate else 1
-            out.append(Step(channel, sender.request(channel, user, text), repeats))
+            conversation.append(Step(channel, sender.request(channel, user, text), repeats))
+        out.append(conversation)
+        made += len(conversation)
     return out
 
 
@@ -176,12 +180,19 @@ async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, 
 
 
 async def _client(
-    n: int, port: int, steps: list[Step], deadline: float, measure_from: float, tally: Tally, bare: bool
+    n: int,
+    port: int,
+    queue: collections.deque[list[Step]],
+    deadline: float,
+    measure_from: float,
+    tally: Tally,
+    bare: bool,
 ) -> None:
+    """One keep-alive connection playing whole conversations, taken from ``queue`` one after another."""
     sender = Sender(n)
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
-        for step in steps:
+        for step in _steps(queue):
             if time.monotonic() >= deadline:
                 break
             for attempt in range(step.repeats):
@@ -209,15 +220,19 @@ async def _client(
                     tally.success_only += body == b"success"
                     if tally.sent % VERIFY_EVERY == 0 and not sender.check(step.channel, body):
                         tally.errors += 1
-        else:
-            print(f"note: client {n} ran out of prepared requests (raise --max-rate)", file=sys.stderr)
     finally:
         writer.close()
 
 
+def _steps(queue: collections.deque[list[Step]]) -> Iterator[Step]:
+    while queue:
+        yield from queue.popleft()
+
+
 def _scripts(duration: float, concurrency: int, retry_rate: float, max_rate: float) -> list[list[Step]]:
+    """Conversations enough for ``max_rate`` messages/s, built (signed, encrypted) by ``concurrency`` senders."""
     steps = int(max_rate * (duration + WARMUP_SECONDS) / concurrency) + 1
-    return [script(n, steps, retry_rate) for n in range(concurrency)]
+    return [conversation for n in range(concurrency) for conversation in script(n, steps, retry_rate)]
 
 
 def _cpu_seconds(pid: int) -> float | None:
@@ -234,16 +249,20 @@ def _cpu_seconds(pid: int) -> float | None:
 
 
 async def _load(
-    port: int, duration: float, scripts: list[list[Step]], bare: bool, server: int | None = None
+    port: int,
+    duration: float,
+    concurrency: int,
+    scripts: list[list[Step]],
+    bare: bool,
+    server: int | None = None,
 ) -> tuple[Tally, float]:
     tally = Tally()
     cpu_before = _cpu_seconds(server) if server else None
     start = time.monotonic()
     measure_from = start + WARMUP_SECONDS
     deadline = measure_from + duration
-    await asyncio.gather(
-        *(_client(n, port, steps, deadline, measure_from, tally, bare) for n, steps in enumerate(scripts))
-    )
+    queue = collections.deque(scripts)
+    await asyncio.gather(*(_client(n, port, queue, deadline, measure_from, tally, bare) for n in range(concurrency)))
     cpu_after = _cpu_seconds(server) if server else None
     if cpu_before is not None and cpu_after is not None:
         tally.server_cpu = cpu_after - cpu_before
@@ -406,7 +425,7 @@ def main() -> None:
         print("preparing signed, encrypted requests …", file=sys.stderr)
         scripts = _scripts(args.duration, args.concurrency, args.retry_rate, args.max_rate)
         with _server(cmd, env, port) as proc:
-            tally, seconds = _run(_load(port, args.duration, scripts, False, proc.pid))
+            tally, seconds = _run(_load(port, args.duration, args.concurrency, scripts, False, proc.pid))
         with sqlite3.connect(db) as conn:
             logged, distinct_ids = conn.execute(
                 "SELECT COUNT(*), COUNT(DISTINCT channel || message_id) FROM turns WHERE channel IN ('wechat', 'wecom')"
@@ -421,14 +440,14 @@ def main() -> None:
             port = free_port()
             cmd = [sys.executable, __file__, "--serve-minimal", str(port), "--workers", str(args.workers)]
             with _server(cmd, {}, port) as proc:
-                minimal, seconds = _run(_load(port, args.duration, scripts, False, proc.pid))
+                minimal, seconds = _run(_load(port, args.duration, args.concurrency, scripts, False, proc.pid))
             rows.append(_row("minimal wechatpy + rapidfuzz", args.workers, args.concurrency, minimal, seconds, "-"))
 
         if not args.skip_bare:
             port = free_port()
             cmd = [sys.executable, __file__, "--serve-bare", str(port), "--workers", str(args.workers)]
             with _server(cmd, {}, port) as proc:
-                bare, seconds = _run(_load(port, args.duration, scripts, True, proc.pid))
+                bare, seconds = _run(_load(port, args.duration, args.concurrency, scripts, True, proc.pid))
             rows.append(_row("bare ASGI (reads body, 'success')", args.workers, args.concurrency, bare, seconds, "-"))
             print(f"policybot reaches {100 * policy_rate / (bare.sent / seconds):.1f}% of the bare endpoint")
 

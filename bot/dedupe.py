@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -125,6 +126,43 @@ class Dedupe:
                     self._flights[(channel, key)] = flight
             return flight
 
+    def known(self, channel: str, key: str, nonce: str | None = None) -> Flight | None:
+        """A retry's flight if ``key`` is being (or was) answered — LOCAL here, REMOTE elsewhere — else None.
+
+        Only reads, so that an answer computed next (for ``settle``) is rarely computed in vain.
+
+        Raises:
+            ReplayError: ``nonce`` was already used with another key (checked again by ``settle``).
+        """
+        with self._mutex:
+            leader = self._flights.get((channel, key))
+        if leader is not None:
+            return Flight(channel, key, Role.LOCAL, leader=leader)
+        with self.storage.reading() as conn:
+            self._check_nonce(conn, channel, key, nonce)
+            row = conn.execute(
+                f"SELECT 1 FROM {TABLE} WHERE channel = ? AND key = ? AND (done OR handed_off OR created >= ?)",
+                [channel, key, self.clock() - self.stale],
+            ).fetchone()
+        return Flight(channel, key, Role.REMOTE) if row else None
+
+    def settle(self, channel: str, key: str, nonce: str | None, value: str | None, store: Callable[[], None]) -> Flight:
+        """Claim ``key`` with its answer already computed, and run ``store``, in one transaction.
+
+        The owner's flight comes back settled; if another arrival claimed ``key`` first, a REMOTE flight to
+        follow, and nothing is written.
+
+        Raises:
+            ReplayError: ``nonce`` was already used with another key.
+        """
+        with self.storage.transaction() as conn:
+            if not self._claim_in(conn, channel, key, nonce, (value,)):
+                return Flight(channel, key, Role.REMOTE)
+            store()
+        flight = Flight(channel, key, Role.OWNER, done=True, value=value)
+        flight.settled.set()
+        return flight
+
     def finish(self, flight: Flight, value: str | None, store: Callable[[], None] | None = None) -> bool:
         """Store the owner's answer and release waiting retries; True if it was handed off meanwhile.
 
@@ -192,28 +230,42 @@ class Dedupe:
         return Outcome(bool(row[0]), row[1], bool(row[2])) if row else None
 
     def _claim(self, channel: str, key: str, nonce: str | None) -> Role:
-        now = self.clock()
         with self.storage.transaction() as conn:  # the nonce check and the claim, as one step across processes
-            if nonce is not None:
-                other = conn.execute(
-                    f"SELECT 1 FROM {TABLE} WHERE channel = ? AND nonce = ? AND key != ? LIMIT 1",
-                    [channel, nonce, key],
-                ).fetchone()
-                if other:
-                    raise ReplayError(f"{channel}: nonce reused by another message")
-            inserted = conn.execute(
-                f"INSERT OR IGNORE INTO {TABLE} (channel, key, nonce, created) VALUES (?, ?, ?, ?)",
-                [channel, key, nonce, now],
+            return Role.OWNER if self._claim_in(conn, channel, key, nonce, None) else Role.REMOTE
+
+    @staticmethod
+    def _check_nonce(conn: sqlite3.Connection, channel: str, key: str, nonce: str | None) -> None:
+        if nonce is None:
+            return
+        other = conn.execute(
+            f"SELECT 1 FROM {TABLE} WHERE channel = ? AND nonce = ? AND key != ? LIMIT 1", [channel, nonce, key]
+        ).fetchone()
+        if other:
+            raise ReplayError(f"{channel}: nonce reused by another message")
+
+    def _claim_in(
+        self, conn: sqlite3.Connection, channel: str, key: str, nonce: str | None, answered: tuple[str | None] | None
+    ) -> bool:
+        """Within a write transaction: check the nonce, then claim ``key``; False if it is claimed already.
+
+        ``answered``, when given, holds the answer: the claim is stored as done.
+        """
+        now = self.clock()
+        self._check_nonce(conn, channel, key, nonce)
+        done, answer = (1, answered[0]) if answered is not None else (0, None)
+        claimed = conn.execute(
+            f"INSERT OR IGNORE INTO {TABLE} (channel, key, nonce, created, done, value) VALUES (?, ?, ?, ?, ?, ?)",
+            [channel, key, nonce, now, done, answer],
+        ).rowcount
+        if not claimed:
+            claimed = conn.execute(
+                f"UPDATE {TABLE} SET created = ?, done = ?, value = ? WHERE channel = ? AND key = ? AND done = 0 "
+                "AND handed_off = 0 AND created < ?",
+                [now, done, answer, channel, key, now - self.stale],
             ).rowcount
-            if not inserted:
-                inserted = conn.execute(
-                    f"UPDATE {TABLE} SET created = ? WHERE channel = ? AND key = ? AND done = 0 "
-                    "AND handed_off = 0 AND created < ?",
-                    [now, channel, key, now - self.stale],
-                ).rowcount
-                if inserted:
-                    logger.warning("%s: taking over message %s, whose first answer never finished", channel, key)
-            if now - self._pruned > PRUNE_EVERY:
-                self._pruned = now
-                conn.execute(f"DELETE FROM {TABLE} WHERE created < ?", [now - self.keep])
-        return Role.OWNER if inserted else Role.REMOTE
+            if claimed:
+                logger.warning("%s: taking over message %s, whose first answer never finished", channel, key)
+        if now - self._pruned > PRUNE_EVERY:
+            self._pruned = now
+            conn.execute(f"DELETE FROM {TABLE} WHERE created < ?", [now - self.keep])
+        return bool(claimed)

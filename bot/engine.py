@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import time
 import traceback
@@ -210,20 +211,29 @@ class Engine:
         Each part that fails is logged and the others are still stored (a state that cannot be saved never
         costs the log row). Raises only ``Busy`` (inside ``Storage.patience``; then nothing was written).
         """
-        turn, reply, channel = answered.turn, answered.reply, answered.inbound.channel
-        row = self._log_row(answered) if answered.log else None  # built before the write lock is taken
+        write = self.writes(answered)
         try:
             with self.storage.transaction():
-                if turn.feedback:
-                    _attempt("the feedback", channel, self.storage.add_feedback, *turn.feedback)
-                turn_id = _attempt("the log row", channel, self.storage.log_turn, row) if row else None
-                if turn_id and reply.kind in FEEDBACK_KINDS:
-                    turn.state["last_turn"] = turn_id
-                _attempt("the dialogue state", channel, self.storage.save_state, answered.state_key, turn.state)
+                write()
         except Busy:
             raise
         except Exception:
-            logger.exception("could not store the turn on %s", channel)
+            logger.exception("could not store the turn on %s", answered.inbound.channel)
+
+    def writes(self, answered: Answered) -> Callable[[], None]:
+        """The turn's writes, to run inside a write transaction; the log row is built now, before the lock."""
+        turn, reply, channel = answered.turn, answered.reply, answered.inbound.channel
+        row = self._log_row(answered) if answered.log else None
+
+        def write() -> None:
+            if turn.feedback:
+                _attempt("the feedback", channel, self.storage.add_feedback, *turn.feedback)
+            turn_id = _attempt("the log row", channel, self.storage.log_turn, row) if row else None
+            if turn_id and reply.kind in FEEDBACK_KINDS:
+                turn.state["last_turn"] = turn_id
+            _attempt("the dialogue state", channel, self.storage.save_state, answered.state_key, turn.state)
+
+        return write
 
     @staticmethod
     def _compute(t: Turn, topic: Topic, text: str) -> str | None:
@@ -254,7 +264,7 @@ class Engine:
             "normalized": normalize(text)[:limit],
             "intent": reply.intent,
             "score": round(reply.score, 2),
-            "candidates": [c.as_dict() for c in reply.candidates[:3]],
+            "candidates": json.dumps([c.as_dict() for c in reply.candidates[:3]], ensure_ascii=False),
             "kind": reply.kind,
             "reason": reply.reason,
             "reply": reply.text[:limit],

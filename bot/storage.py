@@ -59,8 +59,6 @@ TURN_COLUMNS = {
 
 BUSY_TIMEOUT = 30.0
 """Seconds a write waits for another writer (another process, a staff tool) before it fails."""
-GATE_POLL = 0.0002
-"""Seconds between tries of the writers' gate while a caller with limited patience waits for it."""
 
 _patience: contextvars.ContextVar[float | None] = contextvars.ContextVar("policybot_storage_patience", default=None)
 
@@ -69,13 +67,28 @@ class Busy(Exception):
     """The database (or this process's connection) was held longer than the caller was willing to wait."""
 
 
+def _try_begin(conn: sqlite3.Connection, wait: float) -> bool:
+    """BEGIN IMMEDIATE, waiting up to ``wait`` seconds for the write lock; False if another writer kept it."""
+    conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if exc.sqlite_errorcode in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return False
+        raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    return True
+
+
 class Storage:
     """One SQLite file shared by every channel and process.
 
     Writers take a gate first: an exclusive ``flock`` on ``<db>.lock``, so a writer that waits for another
     process is woken the moment it is done, instead of retrying on SQLite's busy-handler sleeps (1 to 100 ms).
-    Code that must not wait long (the server's event loop) says so with ``patience(seconds)``: any lock it
-    would wait for longer raises ``Busy``, with nothing written.
+    Code that must not wait long (the server's event loop) says so with ``patience(seconds)``: waiting longer
+    for this process's other threads or for another program's write lock raises ``Busy``, with nothing
+    written. (Waiting for the gate is not limited: it is held for one transaction of ours at a time.)
     """
 
     def __init__(self, path: Path | str):
@@ -133,59 +146,39 @@ class Storage:
                 finally:
                     self._depth -= 1
                 return
-            with self._gated():
-                conn = self.db.conn
-                self._begin(conn)
-                self._depth = 1
-                try:
-                    yield conn
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
-                else:
-                    conn.execute("COMMIT")
-                finally:
-                    self._depth = 0
+            conn = self.db.conn
+            gated = self._begin(conn)
+            self._depth = 1
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            else:
+                conn.execute("COMMIT")
+            finally:
+                self._depth = 0
+                if gated and self._gate is not None:
+                    fcntl.flock(self._gate, fcntl.LOCK_UN)
 
-    @contextlib.contextmanager
-    def _gated(self) -> Iterator[None]:
-        gate = self._gate
-        if gate is None:
-            yield
-            return
-        limit = _patience.get()
-        if limit is None:
+    def _begin(self, conn: sqlite3.Connection) -> bool:
+        """BEGIN IMMEDIATE; True if the writers' gate is held with it (to be let go after COMMIT).
+
+        The gate is only ever held together with SQLite's write lock, so waiting for it means waiting for one
+        transaction of ours. If another program holds the write lock, the gate is let go at once and the wait
+        is SQLite's (the whole busy timeout, or the caller's patience).
+        """
+        gate, limit = self._gate, _patience.get()
+        deadline = None if limit is None else time.monotonic() + limit
+        if gate is not None:
             fcntl.flock(gate, fcntl.LOCK_EX)
-        else:
-            deadline = time.monotonic() + limit
-            while True:
-                try:
-                    fcntl.flock(gate, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise Busy("another process is writing") from None
-                    time.sleep(GATE_POLL)
-        try:
-            yield
-        finally:
+            if _try_begin(conn, 0):
+                return True
             fcntl.flock(gate, fcntl.LOCK_UN)
-
-    @staticmethod
-    def _begin(conn: sqlite3.Connection) -> None:
-        limit = _patience.get()
-        if limit is None:
-            conn.execute("BEGIN IMMEDIATE")
-            return
-        conn.execute(f"PRAGMA busy_timeout = {int(limit * 1000)}")
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            if exc.sqlite_errorcode in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-                raise Busy("another program is writing") from exc
-            raise
-        finally:
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        wait = BUSY_TIMEOUT if deadline is None else max(0.0, deadline - time.monotonic())
+        if not _try_begin(conn, wait):
+            raise Busy("another program is writing to the database")
+        return False
 
     def _schema(self) -> None:
         db = self.db

@@ -136,33 +136,27 @@ class SqliteSession(SessionStorage):  # type: ignore[misc]
 
 
 Prepared = tuple[str | None, Callable[[], None]]
-"""A channel's answer to a message: the reply text (None: say nothing) and the call that stores the turn."""
+"""A channel's answer to a message: the reply text (None: say nothing) and the turn's writes (run by the
+Responder inside the transaction that claims the message or marks it answered)."""
 
 
 class _Job:
     """One message's trip through a worker thread; ``lock`` orders the claim against the budget running out."""
 
-    def __init__(self, flight: Flight | None = None) -> None:
+    def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.flight = flight
+        self.flight: Flight | None = None
         self.late = False
-
-
-class _Claimed(Exception):
-    """The event loop claimed a message, then had to leave the rest to a worker thread."""
-
-    def __init__(self, flight: Flight):
-        super().__init__(flight.key)
-        self.flight = flight
 
 
 class Responder:
     """Answer each message once, within the passive-reply budget; hand late answers to ``late``.
 
-    A message is claimed, answered and stored on the event loop, with ``Storage.patience``: the engine takes
-    about a millisecond, and a thread trip per message would cost as much again in handoffs of the GIL. If
-    the database is held by another writer for longer than ``INLINE_WAIT``, the message goes to a small pool
-    of worker threads that can wait for it, and an answer that misses the budget goes out the late way.
+    A message is answered on the event loop, then claimed and stored in one transaction, with
+    ``Storage.patience``: the engine takes about a millisecond, and a thread trip per message would cost as
+    much again in handoffs of the GIL. If the database is held by another writer for longer than
+    ``INLINE_WAIT``, the message goes to a small pool of worker threads that can wait for it (claim first,
+    then answer and store), and an answer that misses the budget goes out the late way.
     """
 
     def __init__(self, dedupe: Dedupe, budget: float, threads: int = WORKER_THREADS):
@@ -184,31 +178,16 @@ class Responder:
             ReplayError: ``nonce`` was already used by another message.
         """
         deadline = time.monotonic() + self.budget
-        claimed = None
         try:
             with self.dedupe.storage.patience(INLINE_WAIT):
-                flight, value = self._inline(channel, key, nonce, prepare)
+                flight = self.dedupe.known(channel, key, nonce)
+                if flight is None:
+                    value, store = prepare()
+                    flight = self.dedupe.settle(channel, key, nonce, value, store)
         except Busy:
             logger.debug("%s: the database is busy; %s goes to a worker thread", channel, key)
-        except _Claimed as exc:
-            claimed = exc.flight
-        else:
-            return value if flight.role is Role.OWNER else await self._follow(flight, deadline)
-        return await self._in_thread(channel, key, nonce, prepare, late, deadline, _Job(claimed))
-
-    def _inline(
-        self, channel: str, key: str, nonce: str | None, prepare: Callable[[], Prepared]
-    ) -> tuple[Flight, str | None]:
-        """On the event loop: claim, answer, store. Busy: nothing claimed; _Claimed: a thread must go on."""
-        flight = self.dedupe.begin(channel, key, nonce)
-        if flight.role is not Role.OWNER:
-            return flight, None
-        try:
-            value, store = prepare()
-            self.dedupe.finish(flight, value, store)
-        except Busy:
-            raise _Claimed(flight) from None
-        return flight, value
+            return await self._in_thread(channel, key, nonce, prepare, late, deadline)
+        return flight.value if flight.role is Role.OWNER else await self._follow(flight, deadline)
 
     async def _in_thread(
         self,
@@ -218,8 +197,8 @@ class Responder:
         prepare: Callable[[], Prepared],
         late: Callable[[str], None] | None,
         deadline: float,
-        job: _Job,
     ) -> str | None:
+        job = _Job()
         task = asyncio.get_running_loop().run_in_executor(self.pool, self._run, job, channel, key, nonce, prepare)
         done, _ = await asyncio.wait({task}, timeout=max(0.0, deadline - time.monotonic()))
         if done:
@@ -255,8 +234,8 @@ class Responder:
             return None
 
     def _run(self, job: _Job, channel: str, key: str, nonce: str | None, prepare: Callable[[], Prepared]) -> str | None:
-        """In a worker thread: claim (unless the loop did); if this is the first arrival, answer and store."""
-        flight = job.flight or self.dedupe.begin(channel, key, nonce)
+        """In a worker thread: claim; if this is the first arrival, answer and store."""
+        flight = self.dedupe.begin(channel, key, nonce)
         with job.lock:
             job.flight = flight
             late = job.late
@@ -410,7 +389,7 @@ class WxChannel(abc.ABC):
         except Exception:  # the engine never raises; rendering might
             logger.exception("%s: could not render the answer to user %s", self.name, answered.user_hash)
             text = None
-        return text, lambda: self.engine.record(answered)
+        return text, self.engine.writes(answered)
 
     def _check_timestamp(self, params: dict[str, str]) -> None:
         stamp = params.get("timestamp", "")

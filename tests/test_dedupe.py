@@ -110,3 +110,27 @@ def test_many_threads_one_owner(tmp_path: Path) -> None:
         t.join()
     assert roles.count(Role.OWNER) == 1 and len(roles) == 16
     storage.close()
+
+
+def test_an_answer_computed_before_claiming_is_stored_once(two: tuple[Dedupe, Dedupe]) -> None:
+    a, b = two
+    stored: list[str] = []
+    assert a.known("wechat", "s1", "1:1") is None
+    first = a.settle("wechat", "s1", "1:1", "answer", lambda: stored.append("a"))
+    assert first.role is Role.OWNER and first.settled.is_set() and first.value == "answer"
+    assert b.known("wechat", "s1", "1:1") is not None  # a retry elsewhere does not compute it again …
+    late = b.settle("wechat", "s1", "1:1", "another answer", lambda: stored.append("b"))
+    assert late.role is Role.REMOTE and stored == ["a"]  # … and if it did, stores nothing
+    outcome = b.follow(late, 0)
+    assert outcome is not None and outcome.value == "answer"
+    with pytest.raises(ReplayError):
+        b.known("wechat", "s2", "1:1")
+
+
+def test_a_message_answered_in_a_thread_here_is_followed_not_recomputed(two: tuple[Dedupe, Dedupe]) -> None:
+    a, _ = two
+    owner = a.begin("wechat", "s3")
+    retry = a.known("wechat", "s3")
+    assert retry is not None and retry.role is Role.LOCAL
+    a.finish(owner, "x")
+    assert a.follow(retry, 0) is not None
