@@ -278,20 +278,40 @@ def _run(coro: Any) -> Any:
     return uvloop.run(coro)
 
 
+def _worker_pid(port: int) -> str | None:
+    """The pid a fresh connection's ``GET /healthz`` reports (None if nobody answers yet)."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n")
+            data = b""
+            while chunk := sock.recv(65536):
+                data += chunk
+    except OSError:
+        return None
+    found = re.search(rb'"pid":\s*(\d+)', data)
+    return found.group(1).decode() if found else None
+
+
 @contextlib.contextmanager
-def _server(cmd: list[str], env: dict[str, str], port: int) -> Any:
+def _server(cmd: list[str], env: dict[str, str], port: int, workers: int) -> Any:
+    """Start a server and wait until each of its ``workers`` processes has answered a request.
+
+    The listening socket accepts connections as soon as it exists; a worker that starts first would take
+    every client connected before the others are up, and the load would run on one process.
+    """
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env})
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
+        pids: set[str] = set()
+        while len(pids) < workers:
             if proc.poll() is not None:
                 raise SystemExit(f"server exited: {' '.join(cmd)}")
             if time.monotonic() > deadline:
-                raise SystemExit("server did not start")
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-            time.sleep(0.1)
-        time.sleep(1.0 if "--workers" in cmd else 0.2)  # let every worker finish starting
+                raise SystemExit(f"only {len(pids)} of {workers} workers started")
+            if pid := _worker_pid(port):
+                pids.add(pid)
+            else:
+                time.sleep(0.1)
         yield proc
     finally:
         proc.terminate()
@@ -301,10 +321,18 @@ def _server(cmd: list[str], env: dict[str, str], port: int) -> Any:
             proc.kill()
 
 
+async def _healthz(send: Any) -> None:
+    body = f'{{"pid": {os.getpid()}}}'.encode()
+    await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"%d" % len(body))]})
+    await send({"type": "http.response.body", "body": body})
+
+
 async def bare_app(scope: dict[str, Any], receive: Any, send: Any) -> None:
     """The ceiling: read the body, answer "success"."""
     if scope["type"] != "http":
         return
+    if scope["path"] == "/healthz":
+        return await _healthz(send)
     more = True
     while more:
         message = await receive()
@@ -353,6 +381,8 @@ async def minimal_app(scope: dict[str, Any], receive: Any, send: Any) -> None:
     """The reference: ``Minimal`` answering every message on the event loop."""
     if scope["type"] != "http":
         return
+    if scope["path"] == "/healthz":
+        return await _healthz(send)
     if not _minimal:
         _minimal.append(Minimal())
     chunks, more = [], True
@@ -424,7 +454,7 @@ def main() -> None:
         cmd += ["--workers", str(args.workers)]
         print("preparing signed, encrypted requests …", file=sys.stderr)
         scripts = _scripts(args.duration, args.concurrency, args.retry_rate, args.max_rate)
-        with _server(cmd, env, port) as proc:
+        with _server(cmd, env, port, args.workers) as proc:
             tally, seconds = _run(_load(port, args.duration, args.concurrency, scripts, False, proc.pid))
         with sqlite3.connect(db) as conn:
             logged, distinct_ids = conn.execute(
@@ -439,14 +469,14 @@ def main() -> None:
         if not args.skip_minimal:
             port = free_port()
             cmd = [sys.executable, __file__, "--serve-minimal", str(port), "--workers", str(args.workers)]
-            with _server(cmd, {}, port) as proc:
+            with _server(cmd, {}, port, args.workers) as proc:
                 minimal, seconds = _run(_load(port, args.duration, args.concurrency, scripts, False, proc.pid))
             rows.append(_row("minimal wechatpy + rapidfuzz", args.workers, args.concurrency, minimal, seconds, "-"))
 
         if not args.skip_bare:
             port = free_port()
             cmd = [sys.executable, __file__, "--serve-bare", str(port), "--workers", str(args.workers)]
-            with _server(cmd, {}, port) as proc:
+            with _server(cmd, {}, port, args.workers) as proc:
                 bare, seconds = _run(_load(port, args.duration, args.concurrency, scripts, True, proc.pid))
             rows.append(_row("bare ASGI (reads body, 'success')", args.workers, args.concurrency, bare, seconds, "-"))
             print(f"policybot reaches {100 * policy_rate / (bare.sent / seconds):.1f}% of the bare endpoint")

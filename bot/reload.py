@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,13 @@ def last_reload(engine_or_db: Any) -> dict[str, Any] | None:
     return json.loads(row[0]) if row else None
 
 
-async def watch(engine: Engine, root: Path | str, stop_event: asyncio.Event, debounce_ms: int = DEBOUNCE_MS) -> None:
+async def watch(
+    engine: Engine,
+    root: Path | str,
+    stop_event: asyncio.Event,
+    debounce_ms: int = DEBOUNCE_MS,
+    on_reload: Callable[[], None] | None = None,
+) -> None:
     """Reload ``root`` into ``engine`` whenever a YAML file in it changes, until ``stop_event`` is set.
 
     Loading runs in a worker thread: the server keeps answering meanwhile. Start it in the ASGI lifespan::
@@ -92,6 +99,8 @@ async def watch(engine: Engine, root: Path | str, stop_event: asyncio.Event, deb
 
     Yield:
         stop.set(); await task
+
+    ``on_reload`` is called (on the event loop) after each successful reload.
     """
     root = Path(root)
     logger.info("watching %s for knowledge changes", root)
@@ -100,6 +109,7 @@ async def watch(engine: Engine, root: Path | str, stop_event: asyncio.Event, deb
     ):
         logger.info("knowledge changed: %s", ", ".join(sorted(Path(p).name for _, p in changes)))
         try:
-            await asyncio.to_thread(reload_once, engine, root)
+            if await asyncio.to_thread(reload_once, engine, root) and on_reload is not None:
+                on_reload()
         except Exception:
             logger.exception("knowledge reload failed; still answering with version %s", engine.knowledge.version)

@@ -150,10 +150,12 @@ def test_an_unchanged_folder_is_not_swapped(engine: Engine, kb: Path) -> None:
 
 def test_watch_reloads_when_a_file_changes(engine: Engine, kb: Path) -> None:
     v0 = engine.knowledge.version
+    reloaded: list[str] = []
 
     async def scenario() -> None:
         stop = asyncio.Event()
-        task = asyncio.create_task(watch(engine, kb, stop, debounce_ms=50))
+        on_reload = lambda: reloaded.append(engine.knowledge.version)  # noqa: E731
+        task = asyncio.create_task(watch(engine, kb, stop, debounce_ms=50, on_reload=on_reload))
         deadline = time.monotonic() + WAIT_SECONDS
         n = 0
         while engine.knowledge.version == v0:
@@ -167,3 +169,4 @@ def test_watch_reloads_when_a_file_changes(engine: Engine, kb: Path) -> None:
 
     asyncio.run(scenario())
     assert MARK in (engine.knowledge.topics["rd_reserve"].summary or "")
+    assert reloaded and reloaded[-1] != v0  # the server's hook (re-freezing for the collector) ran
