@@ -468,20 +468,15 @@ def main() -> None:
         if tally.success_only:
             print(f"note: {tally.success_only} replies were 'success' (late answers sent by the customer-service API)")
 
-        if not args.skip_minimal:
+        references = [("--serve-minimal", "minimal wechatpy + rapidfuzz", False)] * (not args.skip_minimal)
+        references += [("--serve-bare", "bare ASGI (reads body, 'success')", True)] * (not args.skip_bare)
+        for flag, name, bare in references:
             port = free_port()
-            cmd = [sys.executable, __file__, "--serve-minimal", str(port), "--workers", str(args.workers)]
+            cmd = [sys.executable, __file__, flag, str(port), "--workers", str(args.workers)]
             with _server(cmd, {}, port, args.workers) as proc:
-                minimal, seconds = _run(_load(port, args.duration, args.concurrency, scripts, False, proc.pid))
-            rows.append(_row("minimal wechatpy + rapidfuzz", args.workers, args.concurrency, minimal, seconds, "-"))
-
-        if not args.skip_bare:
-            port = free_port()
-            cmd = [sys.executable, __file__, "--serve-bare", str(port), "--workers", str(args.workers)]
-            with _server(cmd, {}, port, args.workers) as proc:
-                bare, seconds = _run(_load(port, args.duration, args.concurrency, scripts, True, proc.pid))
-            rows.append(_row("bare ASGI (reads body, 'success')", args.workers, args.concurrency, bare, seconds, "-"))
-            print(f"policybot reaches {100 * policy_rate / (bare.sent / seconds):.1f}% of the bare endpoint")
+                ref, seconds = _run(_load(port, args.duration, args.concurrency, scripts, bare, proc.pid))
+            rows.append(_row(name, args.workers, args.concurrency, ref, seconds, "-"))
+            print(f"policybot reaches {100 * policy_rate / (ref.sent / seconds):.1f}% of the {name.split(' (')[0]}")
 
     header = [
         *("target", "workers", "clients", "msgs/s", "p50 ms", "p99 ms"),
