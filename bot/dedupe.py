@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 TABLE = "dedupe"
 KEEP_SECONDS = 3600.0
 """How long a message id is remembered (longer than any retry or timestamp window)."""
-STALE_SECONDS = 30.0
+STALE_SECONDS = 60.0
 """An unfinished claim older than this is taken over (its process died while answering)."""
 PRUNE_EVERY = 60.0
 """Seconds between deletions of forgotten ids."""
@@ -189,6 +189,22 @@ class Dedupe:
             self._flights.pop((flight.channel, flight.key), None)
             flight.settled.set()
         return handed_off
+
+    def abandon(self, flight: Flight) -> None:
+        """The owner could not answer (an error): release its retries and forget the claim.
+
+        WeChat's next retry is then answered afresh, instead of waiting on a flight that will never land.
+        """
+        with self._mutex:
+            self._flights.pop((flight.channel, flight.key), None)
+            flight.settled.set()
+        try:
+            with self.storage.transaction() as conn:
+                conn.execute(
+                    f"DELETE FROM {TABLE} WHERE channel = ? AND key = ? AND done = 0", [flight.channel, flight.key]
+                )
+        except Exception:
+            logger.exception("%s: could not forget the unanswered message %s", flight.channel, flight.key)
 
     def hand_off(self, flight: Flight) -> bool:
         """Mark the answer as going out another way (it is late); False if it is ready, or being stored, after all.

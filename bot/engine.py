@@ -120,11 +120,17 @@ class Turn:
         return dict(self._facts[text])
 
 
-def _attempt(what: str, channel: str, write: Callable[..., Any], *args: Any) -> Any:
-    """``write(*args)`` inside a turn's transaction; None, and the failure logged, if it raises."""
+def _attempt(storage: Storage, what: str, channel: str, write: Callable[..., Any], *args: Any) -> Any:
+    """``write(*args)`` inside a turn's transaction; None, and the failure logged, if it raises.
+
+    Re-raised if the failure ended the transaction (SQLite rolls back on a full disk or an I/O error): the
+    writes after it must not be committed on their own.
+    """
     try:
         return write(*args)
     except Exception:
+        if not storage.db.conn.in_transaction:
+            raise
         logger.exception("could not store %s on %s", what, channel)
         return None
 
@@ -176,7 +182,10 @@ class Engine:
 
     # -- the one entry point --------------------------------------------------------------------
     def respond(self, inbound: Inbound, log: bool = True) -> Reply:
-        """Answer one message; the turn is logged before the reply is returned. Never raises."""
+        """Answer one message; the turn is logged before the reply is returned.
+
+        Never raises, but ``Busy`` inside ``Storage.patience``.
+        """
         answered = self.answer(inbound, log)
         self.record(answered)
         return answered.reply
@@ -222,16 +231,21 @@ class Engine:
 
     def writes(self, answered: Answered) -> Callable[[], None]:
         """The turn's writes, to run inside a write transaction; the log row is built now, before the lock."""
-        turn, reply, channel = answered.turn, answered.reply, answered.inbound.channel
-        row = self._log_row(answered) if answered.log else None
+        turn, reply, channel, storage = answered.turn, answered.reply, answered.inbound.channel, self.storage
+        row = None
+        if answered.log:
+            try:
+                row = self._log_row(answered)
+            except Exception:
+                logger.exception("could not build the log row on %s", channel)
 
         def write() -> None:
             if turn.feedback:
-                _attempt("the feedback", channel, self.storage.add_feedback, *turn.feedback)
-            turn_id = _attempt("the log row", channel, self.storage.log_turn, row) if row else None
+                _attempt(storage, "the feedback", channel, storage.add_feedback, *turn.feedback)
+            turn_id = _attempt(storage, "the log row", channel, storage.log_turn, row) if row else None
             if turn_id and reply.kind in FEEDBACK_KINDS:
                 turn.state["last_turn"] = turn_id
-            _attempt("the dialogue state", channel, self.storage.save_state, answered.state_key, turn.state)
+            _attempt(storage, "the dialogue state", channel, storage.save_state, answered.state_key, turn.state)
 
         return write
 

@@ -67,13 +67,22 @@ class Busy(Exception):
     """The database (or this process's connection) was held longer than the caller was willing to wait."""
 
 
+GATE_POLL = 0.0001
+"""Seconds between tries of the writers' gate for a caller with limited patience (the event loop)."""
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    """Whether ``exc`` says another connection holds a lock (any extended code of SQLITE_BUSY or _LOCKED)."""
+    return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
 def _try_begin(conn: sqlite3.Connection, wait: float) -> bool:
     """BEGIN IMMEDIATE, waiting up to ``wait`` seconds for the write lock; False if another writer kept it."""
     conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        if exc.sqlite_errorcode in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        if _busy(exc):
             return False
         raise
     finally:
@@ -87,8 +96,8 @@ class Storage:
     Writers take a gate first: an exclusive ``flock`` on ``<db>.lock``, so a writer that waits for another
     process is woken the moment it is done, instead of retrying on SQLite's busy-handler sleeps (1 to 100 ms).
     Code that must not wait long (the server's event loop) says so with ``patience(seconds)``: waiting longer
-    for this process's other threads or for another program's write lock raises ``Busy``, with nothing
-    written. (Waiting for the gate is not limited: it is held for one transaction of ours at a time.)
+    than that — for this process's other threads, another process or another program — raises ``Busy``, with
+    nothing written.
     """
 
     def __init__(self, path: Path | str):
@@ -151,34 +160,58 @@ class Storage:
             self._depth = 1
             try:
                 yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            else:
                 conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:  # also after a failed COMMIT: never leave the write lock held
+                    conn.execute("ROLLBACK")
+                raise
             finally:
                 self._depth = 0
-                if gated and self._gate is not None:
-                    fcntl.flock(self._gate, fcntl.LOCK_UN)
+                if gated:
+                    self._ungate()
 
     def _begin(self, conn: sqlite3.Connection) -> bool:
         """BEGIN IMMEDIATE; True if the writers' gate is held with it (to be let go after COMMIT).
 
         The gate is only ever held together with SQLite's write lock, so waiting for it means waiting for one
-        transaction of ours. If another program holds the write lock, the gate is let go at once and the wait
-        is SQLite's (the whole busy timeout, or the caller's patience).
+        transaction of ours; with patience, the wait stops at the deadline all the same. If another program
+        holds the write lock, the gate is let go at once and the wait is SQLite's (the whole busy timeout, or
+        what is left of the caller's patience).
         """
-        gate, limit = self._gate, _patience.get()
+        limit = _patience.get()
         deadline = None if limit is None else time.monotonic() + limit
-        if gate is not None:
-            fcntl.flock(gate, fcntl.LOCK_EX)
-            if _try_begin(conn, 0):
+        if self._gate is not None:
+            self._take_gate(deadline)
+            try:
+                began = _try_begin(conn, 0)
+            except BaseException:
+                self._ungate()
+                raise
+            if began:
                 return True
-            fcntl.flock(gate, fcntl.LOCK_UN)
+            self._ungate()
         wait = BUSY_TIMEOUT if deadline is None else max(0.0, deadline - time.monotonic())
         if not _try_begin(conn, wait):
             raise Busy("another program is writing to the database")
         return False
+
+    def _take_gate(self, deadline: float | None) -> None:
+        assert self._gate is not None
+        if deadline is None:
+            fcntl.flock(self._gate, fcntl.LOCK_EX)
+            return
+        while True:
+            try:
+                fcntl.flock(self._gate, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise Busy("another process kept the database") from None
+                time.sleep(GATE_POLL)
+
+    def _ungate(self) -> None:
+        if self._gate is not None:
+            fcntl.flock(self._gate, fcntl.LOCK_UN)
 
     def _schema(self) -> None:
         db = self.db

@@ -15,8 +15,9 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from bot.models import Inbound
 from bot.reload import last_reload
+from bot.storage import Busy
 from handlers.texts import ChannelTexts, LiveTexts
-from handlers.wxbase import Rejected, read_body
+from handlers.wxbase import INLINE_WAIT, Rejected, read_body
 
 logger = logging.getLogger(__name__)
 
@@ -57,9 +58,11 @@ class HttpApi:
     async def healthz(self, request: Request) -> Response:
         """Liveness plus what an operator wants first: the knowledge version, the database, the channels."""
         try:
-            with self.engine.storage.reading() as conn:
+            with self.engine.storage.patience(INLINE_WAIT), self.engine.storage.reading() as conn:
                 conn.execute("SELECT 1").fetchone()
             database = "ok"
+        except Busy:  # a thread of this worker waits for the write lock: alive, and the event loop must not wait
+            database = "busy"
         except Exception as exc:  # report, do not raise
             logger.exception("health check: database unavailable")
             database = f"error: {type(exc).__name__}"
@@ -67,14 +70,18 @@ class HttpApi:
             name: ("ok" if not missing else "missing " + ", ".join(missing)) for name, missing in self.channels.items()
         }
         body = {
-            "status": "ok" if database == "ok" else "degraded",
+            "status": "ok" if database in ("ok", "busy") else "degraded",
             "knowledge_version": self.engine.knowledge.version,
             "database": database,
             "channels": channels,
-            "reload": last_reload(self.engine),
+            "reload": self._last_reload(),
             "pid": os.getpid(),
         }
-        return JSONResponse(body, status_code=200 if database == "ok" else 503)
+        return JSONResponse(body, status_code=200 if body["status"] == "ok" else 503)
+
+    def _last_reload(self) -> dict[str, Any] | None:
+        with self.engine.storage.patience(INLINE_WAIT):  # on the event loop: never wait long (None if busy)
+            return last_reload(self.engine)
 
     async def page(self, request: Request) -> Response:
         """The chat page."""

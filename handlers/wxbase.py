@@ -243,8 +243,12 @@ class Responder:
             return None
         if late:  # the budget ran out before the claim: the answer goes the late way
             self.dedupe.hand_off(flight)
-        value, store = prepare()
-        self.dedupe.finish(flight, value, store)
+        try:
+            value, store = prepare()
+            self.dedupe.finish(flight, value, store)
+        except BaseException:
+            self.dedupe.abandon(flight)
+            raise
         return value
 
     async def _deliver_late(

@@ -134,3 +134,13 @@ def test_a_message_answered_in_a_thread_here_is_followed_not_recomputed(two: tup
     assert retry is not None and retry.role is Role.LOCAL
     a.finish(owner, "x")
     assert a.follow(retry, 0) is not None
+
+
+def test_an_owner_that_fails_releases_its_retries_and_the_id(two: tuple[Dedupe, Dedupe]) -> None:
+    a, b = two
+    owner = a.begin("wechat", "f1")
+    retry = a.begin("wechat", "f1")
+    a.abandon(owner)  # computing or storing the answer raised
+    outcome = a.follow(retry, 0)
+    assert outcome is not None and not outcome.done and outcome.value is None  # the retry says "success" now
+    assert b.begin("wechat", "f1").role is Role.OWNER  # WeChat's next retry is answered afresh

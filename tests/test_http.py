@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 import types
 from collections.abc import Iterator
@@ -91,6 +92,24 @@ def test_healthz(base: str, engine: Engine) -> None:
     assert data["knowledge_version"] == engine.knowledge.version
     assert data["channels"] == {"wechat": "ok", "wecom": "ok"}
     assert isinstance(data["pid"], int)
+
+
+def test_healthz_does_not_wait_for_a_busy_database(base: str, engine: Engine) -> None:
+    holder = threading.Thread(target=_hold, args=(engine.storage.lock, 2.0))  # a thread waiting for the write lock
+    holder.start()
+    try:
+        time.sleep(0.1)
+        started = time.monotonic()
+        response = httpx.get(base + "/healthz")
+        assert time.monotonic() - started < 1.0
+        assert response.status_code == 200 and response.json()["database"] == "busy"
+    finally:
+        holder.join()
+
+
+def _hold(lock: Any, seconds: float) -> None:
+    with lock:
+        time.sleep(seconds)
 
 
 def test_page_is_served_with_the_yaml_words(base: str) -> None:

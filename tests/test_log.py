@@ -161,3 +161,39 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     assert len(storage.turns("channel = 'a'")) == len(storage.turns("channel = 'b'")) == 300
     assert storage.load_state("a", 60) == {"n": 299} == storage.load_state("b", 60)
     storage.close()
+
+
+def test_a_failed_start_of_a_transaction_lets_go_of_the_writers_gate(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import bot.storage
+
+    first, second = Storage(tmp_path / "g.db"), Storage(tmp_path / "g.db")
+    real = bot.storage._try_begin
+
+    def broken(conn: sqlite3.Connection, wait: float) -> bool:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(bot.storage, "_try_begin", broken)
+    with pytest.raises(sqlite3.DatabaseError):
+        first.save_state("k", {"a": 1})
+    monkeypatch.setattr(bot.storage, "_try_begin", real)
+    with second.patience(0.5):  # the other process is not locked out
+        second.save_state("k", {"b": 2})
+    assert first.load_state("k", 60) == {"b": 2}
+    first.close()
+    second.close()
+
+
+def test_a_failure_that_ends_the_transaction_stores_nothing_half(engine: Engine, caplog, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    user = User(engine)
+    user.say("我们能评专精特新吗")
+    before = len(rows(engine))
+
+    def disk_full(row: dict) -> int:
+        engine.storage.db.conn.execute("ROLLBACK")  # what SQLite does on SQLITE_FULL or an I/O error
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(engine.storage, "log_turn", disk_full)
+    user.say("是")
+    monkeypatch.undo()
+    assert len(rows(engine)) == before and "could not store the turn" in caplog.text
+    assert "第 2 项" in user.say("是").text  # the state did not move on without its log row
