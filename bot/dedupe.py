@@ -116,10 +116,8 @@ class Dedupe:
             ReplayError: ``nonce`` was already used with another key (a replayed signed request).
         """
         with self.storage.holding(self._claiming):
-            with self._mutex:
-                leader = self._flights.get((channel, key))
-            if leader is not None:
-                return Flight(channel, key, Role.LOCAL, leader=leader)
+            if local := self._local(channel, key):
+                return local
             flight = Flight(channel, key, self._claim(channel, key, nonce))
             if flight.role is Role.OWNER:
                 with self._mutex:
@@ -134,10 +132,8 @@ class Dedupe:
         Raises:
             ReplayError: ``nonce`` was already used with another key (checked again by ``settle``).
         """
-        with self._mutex:
-            leader = self._flights.get((channel, key))
-        if leader is not None:
-            return Flight(channel, key, Role.LOCAL, leader=leader)
+        if local := self._local(channel, key):
+            return local
         with self.storage.reading() as conn:
             self._check_nonce(conn, channel, key, nonce)
             row = conn.execute(
@@ -244,6 +240,12 @@ class Dedupe:
                 f"SELECT done, value, handed_off FROM {TABLE} WHERE channel = ? AND key = ?", [channel, key]
             ).fetchone()
         return Outcome(bool(row[0]), row[1], bool(row[2])) if row else None
+
+    def _local(self, channel: str, key: str) -> Flight | None:
+        """A LOCAL retry's flight if this process is answering ``key`` now, else None."""
+        with self._mutex:
+            leader = self._flights.get((channel, key))
+        return Flight(channel, key, Role.LOCAL, leader=leader) if leader is not None else None
 
     def _claim(self, channel: str, key: str, nonce: str | None) -> Role:
         with self.storage.transaction() as conn:  # the nonce check and the claim, as one step across processes

@@ -73,16 +73,11 @@ def _record(engine: Engine, ok: bool, version: str, problems: list[str]) -> None
         logger.exception("could not record the reload status")
 
 
-def last_reload(engine_or_db: Any) -> dict[str, Any] | None:
+def last_reload(engine: Engine) -> dict[str, Any] | None:
     """The last reload's outcome (``ts``, ``ok``, ``serving`` version, ``problems``), or None."""
-    storage = getattr(engine_or_db, "storage", None)
-    sql = "SELECT value FROM meta WHERE key = ?"
     try:
-        if storage is not None:  # the engine's connection, shared by its threads
-            with storage.reading() as conn:
-                row = conn.execute(sql, [STATUS_KEY]).fetchone()
-        else:
-            row = getattr(engine_or_db, "db", engine_or_db).execute(sql, [STATUS_KEY]).fetchone()
+        with engine.storage.reading() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", [STATUS_KEY]).fetchone()
     except Exception:
         return None
     return json.loads(row[0]) if row else None
