@@ -34,12 +34,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from rapidfuzz import fuzz, process  # noqa: E402
+from wechatpy import parse_message  # noqa: E402
 from wechatpy.crypto import WeChatCrypto  # noqa: E402
+from wechatpy.enterprise import parse_message as parse_wecom  # noqa: E402
 from wechatpy.enterprise.crypto import WeChatCrypto as WeComCrypto  # noqa: E402
+from wechatpy.replies import TextReply  # noqa: E402
 from wechatpy.utils import WeChatSigner  # noqa: E402
 
 WECHAT = {"token": "bench-token", "key": "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR", "id": "wx00000000000000aa"}
@@ -352,21 +357,14 @@ class Minimal:
         from knowledge.loader import load
 
         kn = load(ROOT / "knowledge")
-        self.examples = [e for t in kn.topics.values() for e in (t.title, *t.examples)]
         self.titles = {e: t.title for t in kn.topics.values() for e in (t.title, *t.examples)}
+        self.examples = list(self.titles)
         self.crypto = {
             "/wechat": WeChatCrypto(WECHAT["token"], WECHAT["key"], WECHAT["id"]),
             "/wecom": WeComCrypto(WECOM["token"], WECOM["key"], WECOM["id"]),
         }
 
     def answer(self, path: str, query: bytes, body: bytes) -> bytes:
-        from urllib.parse import parse_qsl
-
-        from rapidfuzz import fuzz, process
-        from wechatpy import parse_message
-        from wechatpy.enterprise import parse_message as parse_wecom
-        from wechatpy.replies import TextReply
-
         params = dict(parse_qsl(query.decode()))
         crypto = self.crypto[path]
         xml = crypto.decrypt_message(body.decode(), params["msg_signature"], params["timestamp"], params["nonce"])
