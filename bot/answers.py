@@ -19,12 +19,20 @@ UNKNOWN = "unknown"
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千点"
 _MULT = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
+_NUM = rf"\d+(?:\.\d+)?|[{_CN_DIGITS}]+"
 _QUANTITY = re.compile(
-    rf"(?P<pct>百分之)?(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}]+)(?P<mult>(?:个)?[十百千万亿]*)"
-    r"(?P<unit>%|万元|亿元|元|块钱|块|人|名|个人|年|个月|月|项|件|个|分|平方米|平米|㎡)?"
+    rf"(?P<pct>百分之)?(?P<num>{_NUM})"
+    rf"(?:(?P<sep>-|~|到|至)(?P<num2>{_NUM}))?"
+    r"(?:个(?=[多几来]?[十百千万亿]))?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
+    r"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|个人|年|个月|月|项|件|个|分|平方米|平米|㎡|成)?"
+    r"(?P<tenth>[一二三四五六七八九](?![十百千万亿个年月人项件分]))?"
 )
+_PAIR = re.compile(r"^([一二两三四五六七八九])([一二两三四五六七八九])(?=[十百千万亿年个人月项名家成]|$)")
+"""Two neighbouring numerals before a power of ten: 两三千万 is a range (2000 to 3000万)."""
 _UNIT_KIND = {
     "%": "%",
+    "个点": "%",
+    "成": "%",
     "人": "人",
     "名": "人",
     "个人": "人",
@@ -39,9 +47,16 @@ _UNIT_KIND = {
     "平米": "平方米",
     "㎡": "平方米",
 }
-_VAGUE = re.compile(r"(不到|不足|少于|低于|近|约|大概|差不多|左右|以上|以下|多)$")
-"""Words before a number that make it a guess or a bound, not a figure (“不到一年”): ask again."""
-_AFTER_VAGUE = re.compile(r"^(左右|以上|以下|多|出头)")
+_BELOW = re.compile(r"(不到|不足|少于|低于|未满|不满|将近|接近|近)$")
+"""Words before a number that put the value just under it (“不到一年”, “将近三千万”)."""
+_ABOVE_BEFORE = re.compile(r"(超过|高于|多于|不少于|不低于|至少|起码)$")
+_APPROX_BEFORE = re.compile(r"(大约|大概|约|差不多|估计|可能|应该是|预计)$")
+_AFTER = re.compile(r"^(左右|上下|前后|出头|以上|以下|以内|多)")
+_AFTER_RANGE = {"出头": (1.0, 1.2), "以上": (1.0, None), "多": (1.0, None), "以下": (0.0, 1.0), "以内": (0.0, 1.0)}
+"""A word after a number and the range it makes, as factors of the number (None: no upper bound)."""
+BELOW_FACTOR = 0.9
+"""“将近 X” / “不到 X” is read as the range from 90% of X to just under X."""
+JUST_UNDER = 0.9999
 MONTHS_PER_YEAR = 12
 CALENDAR_YEAR = 1900
 """A number of 年 at least this large is a calendar year (2020年成立), not a count of years."""
@@ -49,16 +64,40 @@ BARE_MONEY_LIMIT = 100_000
 """A bare number this large given for a 万元 question is probably in 元: ask for the unit."""
 _NEAR = 10
 """How many characters may stand between a keyword and the number it introduces."""
+_NEAR_BARE = 3
+"""A number with no unit belongs to a keyword only this close (“营收3000”, not “营收过了排二十几位”)."""
+UNBOUNDED = 1e15
+"""The upper end of an open range (“1亿以上”), finite so that it stores as JSON."""
 
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number found in text; ``unit`` is 万元 for money, else the unit written (or None)."""
+    """A number found in text; ``unit`` is 万元 for money, else the unit written (or None).
+
+    ``low``/``high`` bound it where the text gives a range or a hedge (五千多万, 两三千万, 不到一年, 1亿以上);
+    ``approx`` marks a hedged figure (大概, 左右) that is taken as it is.
+    """
 
     value: float
     unit: str | None
     start: int
     end: int
+    low: float | None = None
+    high: float | None = None
+    approx: bool = False
+
+    @property
+    def is_range(self) -> bool:
+        """Whether the text gives bounds rather than one figure."""
+        return self.low is not None or self.high is not None
+
+    def stored(self, factor: float = 1.0) -> float | list[float]:
+        """The profile value: a number, or ``[low, high]``, scaled by ``factor`` (unit conversion)."""
+        if not self.is_range:
+            return self.value * factor
+        low = (self.low if self.low is not None else 0.0) * factor
+        high = self.high * factor if self.high is not None else UNBOUNDED
+        return [low, min(high, UNBOUNDED)]
 
 
 def _cn_number(text: str) -> float | None:
@@ -74,30 +113,104 @@ def _cn_number(text: str) -> float | None:
             return None
 
 
+def _step(raw: str, value: float) -> float:
+    """The size of the last place of a number, for “多/几”: 3000多 → 1000, 十几 → 10, 1500多 → 100."""
+    if raw.isdigit() or re.fullmatch(r"\d+\.\d+", raw):
+        if "." in raw:
+            return 10 ** -len(raw.split(".")[1])
+        stripped = raw.rstrip("0")
+        return float(10 ** (len(raw) - len(stripped))) if stripped else 1.0
+    for ch, size in (("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 100.0), ("十", 10.0)):
+        if raw.endswith(ch):
+            return size
+    return 1.0 if value < 10 else 10.0
+
+
 def quantities(text: str) -> list[Quantity]:
-    """Every number in ``text`` (already normalised), with its unit converted where it is money."""
+    """Every number in ``text`` (already normalised), with hedges and ranges, money converted to 万元."""
     found = []
     for m in _QUANTITY.finditer(text):
-        raw, mult, unit = m["num"], m["mult"].removeprefix("个"), m["unit"]
+        raw, mult, unit = m["num"], m["mult"], m["unit"]
         if not re.search(r"[\d一二两三四五六七八九十]", raw):
             continue
+        pair = _PAIR.match(raw)
+        low_raw = None
+        if pair:  # 两三千万: the range from 两千 to 三千
+            low_raw, raw = pair[1] + raw[2:], raw[1:]
         value = _cn_number(raw)
         if value is None:
             continue
+        low = _cn_number(low_raw) if low_raw else None
+        if m["num2"]:  # 2-3千万, 2到3亿
+            second = _cn_number(m["num2"])
+            if second is not None:
+                low, value = value, second
         if m["pct"]:
-            found.append(Quantity(value, "%", m.start(), m.end()))
+            found.append(_hedged(text, m, value, low, None, "%", 1.0))
             continue
+        few = m["few"] or m["few2"]
+        high = None
+        if few in ("多", "几"):
+            low, high = value, value + _step(raw, value) * (0.999 if few == "几" else 1.0)
+            if few == "几" and raw in ("十",):
+                low = value + 1
         factor = 1.0
         for ch in mult:
             factor *= _MULT[ch]
+        if unit == "成":
+            tenth = float("一二三四五六七八九".index(m["tenth"]) + 1) if m["tenth"] else 0.0
+            found.append(_hedged(text, m, value * 10 + tenth, low, high, "%", 1.0, approx=few == "来"))
+            continue
         if unit in ("亿元", "万元"):
             factor *= _MULT[unit[0]]
             unit = "元"
         if unit in ("元", "块", "块钱") or (mult and ("万" in mult or "亿" in mult)):
-            found.append(Quantity(value * factor / 1e4, "万元", m.start(), m.end()))
+            found.append(_hedged(text, m, value, low, high, "万元", factor / 1e4, approx=few == "来"))
         else:
-            found.append(Quantity(value * factor, _UNIT_KIND.get(unit or ""), m.start(), m.end()))
+            found.append(_hedged(text, m, value, low, high, _UNIT_KIND.get(unit or ""), factor, approx=few == "来"))
     return found
+
+
+def _hedged(
+    text: str,
+    m: re.Match[str],
+    value: float,
+    low: float | None,
+    high: float | None,
+    unit: str | None,
+    factor: float,
+    approx: bool = False,
+) -> Quantity:
+    """The quantity with the hedge words around it applied (不到/将近/超过 before, 左右/出头/以上 after)."""
+    before, after = text[: m.start()], text[m.end() :]
+    if _BELOW.search(before):
+        low, high = value * BELOW_FACTOR, value * JUST_UNDER
+    elif _ABOVE_BEFORE.search(before):
+        low, high = value, None
+    elif _APPROX_BEFORE.search(before):
+        approx = True
+    word = _AFTER.match(after)
+    if word and low is None and high is None:
+        if word[1] in ("左右", "上下", "前后"):
+            approx = True
+        else:
+            lo_f, hi_f = _AFTER_RANGE[word[1]]
+            low, high = value * lo_f, value * hi_f if hi_f is not None else None
+            if word[1] == "多":
+                high = value + _step(m["num"], value)
+    end = m.end() + (len(word[1]) if word else 0)
+
+    def scale(x: float | None) -> float | None:
+        return None if x is None else x * factor
+
+    if (
+        low is not None
+        and high is None
+        and not (word and word[1] in ("以上", "多"))
+        and not _ABOVE_BEFORE.search(before)
+    ):
+        high = value  # 两三千万: from the first to the second
+    return Quantity(value * factor, unit, m.start(), end, scale(low), scale(high), approx)
 
 
 def convert(value: float, unit: str | None, to: str) -> float | None:
@@ -120,49 +233,81 @@ def _is_word(text: str, words: list[str]) -> bool:
 
 
 def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date | None = None) -> Any:
-    """The value of a direct answer to ``crit``'s question, ``UNKNOWN``, or None if not understood."""
+    """The value of a direct answer to ``crit``'s question, ``UNKNOWN``, or None if not understood.
+
+    A number may come back as ``[low, high]`` where the answer gives a range or a bound (五千多万, 不到一年).
+    """
     norm = normalize(text)
     if not norm:
         return None
-    if _is_word(norm, vocab.unknown) or (_has_word(norm, vocab.unknown) and len(norm) <= 8):
+    if _is_word(norm, vocab.unknown) or (_has_word(norm, vocab.unknown) and len(norm) <= UNKNOWN_CHARS):
         return UNKNOWN
     if crit.type == "bool":
-        return _parse_bool(norm, vocab)
+        return parse_yes_no(norm, vocab)
     if crit.type == "number":
-        if norm in ("0", "零", "没有", "无"):
+        if _is_word(norm, ["0", "零", "没有", "无", "莫得", "没得", "一个都没有", "一项都没有"]):
             return 0.0
-        qs = quantities(norm)
-        if len(qs) != 1 or _VAGUE.search(norm[: qs[0].start]) or _AFTER_VAGUE.match(norm[qs[0].end :]):
-            return None
-        q = qs[0]
-        target = crit.unit or ""
-        if target == "年" and q.unit == "年" and q.value >= CALENDAR_YEAR:
-            return float(max(0, (today or dt.date.today()).year - int(q.value)))
-        if target in MONEY and q.unit is None and q.value >= BARE_MONEY_LIMIT:
-            return None
-        value = convert(q.value, q.unit if q.unit != "个" else None, target)
-        if value is None and target == "%" and q.unit is None:
-            value = q.value
-        return value
+        fits = [v for v in (number_value(q, crit.unit or "", today) for q in quantities(norm)) if v is not None]
+        return fits[0] if len(fits) == 1 else None
     return _parse_choice(norm, crit)
 
 
-def _parse_bool(norm: str, vocab: Vocabulary) -> bool | None:
+UNKNOWN_CHARS = 8
+"""A message this short that contains an “I don't know” word is that answer (“这个不太清楚”)."""
+
+
+def number_value(q: Quantity, target: str, today: dt.date | None = None) -> float | list[float] | None:
+    """``q`` in the criterion's unit ``target`` (a number or a ``[low, high]`` range), or None if it does not fit."""
+    unit = None if q.unit == "个" else q.unit
+    if target == "年" and unit == "年" and q.value >= CALENDAR_YEAR:
+        return float(max(0, (today or dt.date.today()).year - int(q.value)))
+    if target in MONEY and unit is None and q.value >= BARE_MONEY_LIMIT:
+        return None
+    if unit is None:
+        return q.stored()
+    factor = convert(1.0, unit, target)
+    return None if factor is None else q.stored(factor)
+
+
+def parse_yes_no(norm: str, vocab: Vocabulary) -> bool | None:
+    """是 / 否 in any usual form (要得, 莫得, 没问题, 不是外购的) of a normalised message; None if neither."""
     if norm in ("1",):
         return True
     if norm in ("2",):
         return False
-    if _is_word(norm, vocab.negative):
+    yes, no = _bool_words(vocab)
+    if norm in no:
         return False
-    if _is_word(norm, vocab.affirmative):
+    if norm in yes:
         return True
-    no = _has_word(norm, [w for w in vocab.negative if len(normalize(w)) >= 2])
-    yes = _has_word(norm, [w for w in vocab.affirmative if len(normalize(w)) >= 2])
-    if no and not yes:
+    lead = max((w for w in yes | no if norm.startswith(w)), key=len, default=None)
+    if lead is not None and (len(lead) >= 2 or not norm[len(lead) :][:1].isalnum() or lead in ("是", "有", "对")):
+        return lead in yes  # “是的 搞了八年了”, “有的 三个发明专利”, “不是外购的”
+    negated = [w for w in no if len(w) >= 2 and w in norm]
+    masked = norm
+    for word in negated:
+        masked = masked.replace(word, "|")
+    affirmed = any(len(w) >= 2 and w in masked for w in yes)
+    if negated and not affirmed:
         return False
-    if yes and not no:
+    if affirmed and not negated:
         return True
     return None
+
+
+_BOOL_WORDS: dict[int, tuple[Vocabulary, frozenset[str], frozenset[str]]] = {}
+
+
+def _bool_words(vocab: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
+    """The normalised yes and no words of a vocabulary (computed once per knowledge version)."""
+    cached = _BOOL_WORDS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        yes = frozenset(w for w in map(normalize, vocab.affirmative) if w)
+        no = frozenset(w for w in map(normalize, vocab.negative) if w)
+        if len(_BOOL_WORDS) > MAX_VOCABS:
+            _BOOL_WORDS.clear()
+        cached = _BOOL_WORDS[id(vocab)] = (vocab, yes, no)
+    return cached[1], cached[2]
 
 
 _Choices = list[tuple[str, str, list[str]]]
@@ -241,39 +386,34 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
     return words
 
 
+COUNT_UNITS = (None, "个", "项", "件", "人")
+"""Units of a count, which may name what they count after them (“三个发明专利”); money and shares do not."""
+_CLASSIFIER = re.compile(r"^(?:个|项|件|名|位|家|款|篇|套|台|条)")
+_SPAN_YEARS = re.compile(r"(近两年|近三年|两年|三年|前年|累计|合计|总共)$")
+"""A period before a keyword (“两年研发1500万”): the figure is not a single year's."""
+
+
 def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> dict[str, Any]:
     """Facts a free message states about the enterprise (“去年研发费用300万，做汽车零部件的”).
 
-    ``ignore`` lists names (the topics' titles and aliases) whose words are not facts about the user; pass the
-    same objects each time (the words are prepared once per ``criteria`` and ``ignore``).
+    A number belongs to the words it is attached to: the noun after it (“三个发明专利”) first, else a keyword
+    just before it (“营收6000万”); a count of anything else (“6个软著”) is nobody's figure. ``ignore`` lists
+    names (the topics' titles and aliases) whose words are not facts about the user; pass the same objects
+    each time (the words are prepared once per ``criteria`` and ``ignore``).
     """
     norm = normalize(text)
     facts: dict[str, Any] = {}
     vocab = _vocab(criteria, ignore)
     for q in quantities(norm):
-        if _VAGUE.search(norm[: q.start]) or _AFTER_VAGUE.match(norm[q.end :]) or q.unit == "年":
-            continue  # bounds and years are asked, not guessed
-        best: tuple[int, int, str] | None = None  # (distance, -keyword length, criterion)
-        for kw, cid in vocab.keywords:
-            pos = norm.rfind(kw, 0, q.start + 1)
-            if pos < 0 or pos + len(kw) > q.start or cid in facts:
-                continue
-            distance = q.start - (pos + len(kw))
-            if distance > _NEAR:
-                continue
-            unit = criteria[cid].unit or ""
-            if q.unit is None and unit not in ("%",) and unit not in MONEY:
-                continue
-            if convert(q.value, q.unit, unit) is None:
-                continue
-            cand = (distance, -len(kw), cid)
-            if best is None or cand < best:
-                best = cand
-        if best:
-            cid = best[2]
-            value = convert(q.value, q.unit, criteria[cid].unit or "")
+        if q.unit == "年" and q.value >= CALENDAR_YEAR:
+            continue  # a calendar year: asked, not guessed
+        owner = _owner_after(norm, q, vocab, criteria, facts)
+        if owner is None and not _CLASSIFIER.match(norm[q.end :]):
+            owner = _owner_before(norm, q, vocab, criteria, facts)
+        if owner:
+            value = number_value(q, criteria[owner].unit or "")
             if value is not None:
-                facts[cid] = value
+                facts[owner] = value
     names = vocab.names.spans(norm)
     chars = set(norm)
     for cid, words in vocab.no:
@@ -289,6 +429,48 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             if choice:
                 facts.setdefault(cid, choice)
     return facts
+
+
+def _fits(q: Quantity, crit: Criterion) -> bool:
+    unit = crit.unit or ""
+    if q.unit in (None, "个") and unit not in ("%",) and unit not in MONEY and unit not in ("项", "人"):
+        return False
+    return number_value(q, unit) is not None
+
+
+def _owner_after(
+    norm: str, q: Quantity, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
+) -> str | None:
+    """The criterion named right after a count (“三个发明专利” → Ⅰ类知识产权)."""
+    if q.unit not in COUNT_UNITS:
+        return None
+    rest = norm[q.end :]
+    rest = rest[len(m[0]) :] if (m := _CLASSIFIER.match(rest)) else rest
+    for kw, cid in vocab.keywords:
+        if rest.startswith(kw) and cid not in facts and _fits(q, criteria[cid]):
+            return cid
+    return None
+
+
+def _owner_before(
+    norm: str, q: Quantity, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
+) -> str | None:
+    """The criterion whose keyword stands shortly before the number (“营收6000万”), nearest and longest first."""
+    best: tuple[int, int, str] | None = None  # (distance, -keyword length, criterion)
+    for kw, cid in vocab.keywords:
+        pos = norm.rfind(kw, 0, q.start + 1)
+        if pos < 0 or pos + len(kw) > q.start or cid in facts:
+            continue
+        distance = q.start - (pos + len(kw))
+        crit = criteria[cid]
+        if distance > (_NEAR_BARE if q.unit is None else _NEAR) or not _fits(q, crit):
+            continue
+        if _SPAN_YEARS.search(norm[:pos]) and "上年度" in (crit.label or crit.question):
+            continue
+        cand = (distance, -len(kw), cid)
+        if best is None or cand < best:
+            best = cand
+    return best[2] if best else None
 
 
 def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:

@@ -48,6 +48,9 @@ def test(cond: Condition, profile: dict[str, Any], criteria: dict[str, Criterion
         value = convert(float(value), cond.unit, crit.unit) or value
     if crit.type == "choice" and isinstance(value, list):
         return PASS if (answer in value) == (cond.op == "==") else FAIL
+    if isinstance(answer, list):  # a range (五千多万, 不到一年): decided only if both ends agree
+        low, high = (PASS if _NUMERIC[cond.op](end, value) else FAIL for end in answer)
+        return low if low == high else OPEN
     return PASS if _NUMERIC[cond.op](answer, value) else FAIL
 
 

@@ -139,6 +139,7 @@ def ask(obj: Context, question: str | None, as_json: bool, no_log: bool) -> None
             out = {
                 "text": text,
                 "intent": reply.intent,
+                "act": reply.act,
                 "score": round(reply.score, 1),
                 "candidates": [c.as_dict() for c in top],
                 "reply": reply.as_dict(),
@@ -220,6 +221,28 @@ def eval_(obj: Context, file: str, show_errors: bool, as_json: bool) -> None:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(report, show_errors))
+
+
+@main.command(name="eval-dialogues")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures and every turn as JSON.")
+@click.option("--failures", is_flag=True, help="List only the turns that failed.")
+@click.pass_obj
+def eval_dialogues(obj: Context, files: tuple[str, ...], as_json: bool, failures: bool) -> None:
+    """Play the conversations of FILES (YAML), each as a fresh conversation on a scratch database, and score them."""
+    import tempfile
+
+    from bot.evaluate_dialogues import format_report, load_scenarios, run
+
+    scenarios = [s for f in files for s in load_scenarios(Path(f))]
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = obj.engine(str(Path(tmp) / "eval.db"))
+        report = run(lambda inbound: engine.respond(inbound, log=False), scenarios)
+        engine.storage.close()
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(report, failures_only=failures))
 
 
 def _register_staff_commands() -> None:

@@ -19,6 +19,9 @@ class Inbound:
     kind: str = "text"  # text | image | voice | location | link | video | sticker | event | ...
     received: dt.datetime | None = None
     message_id: str | None = None
+    chat_id: str | None = None
+    """The chat the message was sent in, where it is not the private chat with ``user_id`` (a Telegram group):
+    each (channel, chat, user) is a conversation of its own."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,11 @@ class Reply:
     options: list[Option] = field(default_factory=list)
     expects: str | None = None  # bool | number | choice while a question is pending
     reason: str | None = None
+    act: str | None = None
+    """How the message was understood: an intent id (a new question), ``answer``, ``correction``, ``followup``,
+    ``resume``, ``restart``, ``cancel`` or ``null`` (out of scope), or a bookkeeping act (``feedback``, ``empty``)."""
+    via: str | None = None
+    """Which recogniser read the message that way (``bot.dialogue.interpret``), for the log and ``try``."""
     data: dict[str, Any] = field(default_factory=dict)
     menu_shown: bool = field(default=False, repr=False)
     """Whether ``text`` already ends with the numbered options (set by the engine)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from bot.answers import UNKNOWN
+from bot.answers import UNBOUNDED, UNKNOWN, convert
 from bot.checklist import Verdict
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
@@ -175,7 +175,13 @@ def show_value(kn: Knowledge, crit: Criterion, value: Any) -> str:
         return m.answer_yes if value else m.answer_no
     if crit.type == "choice":
         return next((o.label for o in crit.options if o.value == value), str(value))
-    return f"{_num(float(value))}{crit.unit or ''}"
+    unit = crit.unit or ""
+    if isinstance(value, list):
+        low, high = value
+        if high >= UNBOUNDED:
+            return m.range_above.format(low=_num(low), unit=unit)
+        return m.range_between.format(low=_num(low), high=_num(high), unit=unit)
+    return f"{_num(float(value))}{unit}"
 
 
 def requirement(kn: Knowledge, item: Item) -> str:
@@ -222,6 +228,43 @@ def hint(kn: Knowledge, crit: Criterion) -> str:
     return m.hint_number.format(example=example.get(crit.unit or "", "10"))
 
 
+def gap(kn: Knowledge, item: Item, profile: dict[str, Any]) -> str | None:
+    """How far an unmet number is from its threshold: “约差 60万元” (in money where the figure is a ratio of two)."""
+    for cond in item.conditions():
+        crit = kn.criteria[cond.criterion]
+        answer = profile.get(cond.criterion)
+        if crit.type != "number" or cond.op not in (">=", ">") or not isinstance(answer, int | float):
+            continue
+        if isinstance(answer, bool) or not isinstance(cond.value, int | float):
+            continue
+        need = float(cond.value)
+        if cond.unit and crit.unit and cond.unit != crit.unit:
+            need = convert(need, cond.unit, crit.unit) or need
+        if answer >= need:
+            continue
+        if crit.ratio_of:
+            top, bottom = crit.ratio_of
+            spent, base = profile.get(top), profile.get(bottom)
+            if isinstance(spent, int | float) and isinstance(base, int | float) and base > 0:
+                unit = kn.criteria[top].unit or ""
+                return f"{_num(need / 100 * base - spent)}{unit}"
+        return f"{_num(need - answer)}{crit.unit or ''}"
+    return None
+
+
+def unmet_line(kn: Knowledge, topic: Topic, item: Item, profile: dict[str, Any]) -> str:
+    """An unmet condition: the user's answer against the threshold and its clause, with the gap."""
+    m = kn.messages
+    answers = "、".join(show_value(kn, kn.criteria[c.criterion], profile.get(c.criterion)) for c in item.conditions())
+    line = m.verdict_line.format(
+        label=item.label, answer=answers, requirement=requirement(kn, item), source=kn.cite(topic, item)
+    )
+    short = gap(kn, item, profile)
+    if short:
+        line += m.verdict_gap.format(label=item.label, answer=answers, requirement=requirement(kn, item), gap=short)
+    return line + (m.caveat_mark if kn.uncertain(topic, item) else "")
+
+
 def verdict_text(
     kn: Knowledge,
     topic: Topic,
@@ -230,32 +273,25 @@ def verdict_text(
     profile: dict[str, Any],
     note: str | None,
 ) -> str:
-    """符合 / 不符合 / 暂无法判断, every unmet or unknown condition with answer, threshold and source."""
+    """符合 / 不符合 / 暂无法判断, then what is met, what is not (answer, threshold, source, gap) and what is unknown."""
     m = kn.messages
     lines = [m.verdict_header.format(title=topic.title), m.verdict_version.format(version=version_label)]
     lines.append({"pass": m.verdict_pass, "fail": m.verdict_fail}.get(result.result, m.verdict_unknown))
     caveat = False
-    for header, group in ((m.verdict_unmet_header, result.unmet), (m.verdict_unknown_header, result.unknown)):
-        if not group:
-            continue
-        lines.append(header)
-        for outcome in group:
-            item = outcome.item
-            answers = "、".join(
-                show_value(kn, kn.criteria[c.criterion], profile.get(c.criterion)) for c in item.conditions()
-            )
-            mark = m.caveat_mark if kn.uncertain(topic, item) else ""
+    if result.unmet:
+        lines.append(m.verdict_unmet_header)
+        for outcome in result.unmet:
+            caveat |= kn.uncertain(topic, outcome.item)
+            lines.append(m.bullet + unmet_line(kn, topic, outcome.item, profile))
+    if result.unknown:
+        lines.append(m.verdict_unknown_header)
+        for outcome in result.unknown:
+            mark = m.caveat_mark if kn.uncertain(topic, outcome.item) else ""
             caveat |= bool(mark)
-            lines.append(
-                m.bullet
-                + m.verdict_line.format(
-                    label=item.label,
-                    answer=answers,
-                    requirement=requirement(kn, item),
-                    source=kn.cite(topic, item),
-                )
-                + mark
-            )
+            lines.append(f"{m.bullet}{outcome.item.label}（{requirement(kn, outcome.item)}）{mark}")
+    met = [o.item.label for o in result.outcomes if o.status == "pass"]
+    if met:
+        lines.append(m.verdict_met_header + "；".join(met))
     if note:
         lines.append(note)
     if topic.next_steps:

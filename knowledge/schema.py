@@ -119,6 +119,9 @@ class Criterion(Strict):
     extract: list[str] = Field([], description="消息里出现这些词且后面跟着数字时，自动填入（仅 number）")
     yes_words: list[str] = Field([], description="消息里出现这些词时自动记为“是”（仅 bool）")
     no_words: list[str] = Field([], description="消息里出现这些词时自动记为“否”（仅 bool）")
+    ratio_of: list[str] = Field(
+        [], description="两个 criterion id [分子, 分母]：用户给了这两个数、没给比例时自动算出百分比（仅 number, unit %）"
+    )
 
     @model_validator(mode="after")
     def _typed(self) -> Criterion:
@@ -277,6 +280,13 @@ class Vocabulary(Strict):
     question_words: list[str] = Field(
         [], description="条件自查中，含这些词的消息先当作新问题判断（如“有没有补贴”不当作回答“没有”）"
     )
+    asides: list[str] = Field([], description="岔开话题的开头（对了、顺便问下）：后面是新问题，不是对当前问题的回答")
+    conclude: list[str] = Field([], description="要结论的说法（直接给个结论）：按已知情况马上给出自查结论")
+    correction: list[str] = Field([], description="更正的说法（说错了、应该是）：改掉前面的回答")
+    resume: list[str] = Field([], description="回到被打断的条件自查的说法（接着前面的、继续核）")
+    plainer: list[str] = Field([], description="要求讲通俗点的说法（没听懂、讲简单点）")
+    missing: list[str] = Field([], description="问还缺什么的说法（还缺啥、差多少）")
+    eligibility: list[str] = Field([], description="问“我们够不够条件”的说法：开始该政策的条件自查")
 
 
 class Messages(Strict):
@@ -323,6 +333,22 @@ class Messages(Strict):
     answer_yes: str
     answer_no: str
     answer_unknown: str
+    range_above: str = "{low}{unit}以上"
+    range_between: str = "{low}–{high}{unit}"
+    range_note: str
+    corrected: str
+    correction_none: str
+    suspended_note: str
+    resume_none: str
+    resumed: str
+    out_of_scope_in_check: str
+    fallback_again: str
+    reask_again: str
+    verdict_met_header: str
+    verdict_gap: str
+    conclude_none: str
+    plain_header: str
+    missing_none: str
     vocabulary: Vocabulary
     calc: dict[str, str] = Field({}, description="计算器文字，按计算器 kind 取用")
     menu: list[str] = Field(min_length=1, description="兜底和问候时展示的 intent id")

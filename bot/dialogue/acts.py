@@ -1,0 +1,48 @@
+"""What a message means in its conversation: one ``Act`` with its slots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ANSWER = "answer"
+CORRECTION = "correction"
+FOLLOWUP = "followup"
+RESUME = "resume"
+RESTART = "restart"
+CANCEL = "cancel"
+NULL = "null"
+"""The acts of the dialogue contract (``ask --json``'s ``act``); a new question's act is its intent id."""
+FEEDBACK = "feedback"
+EMPTY = "empty"
+CLARIFY = "clarify"
+NO_OPTION = "no_option"
+"""Bookkeeping acts: 有用/没用, an empty message, “which topic did you mean?”, a number with nothing to pick."""
+BOOKKEEPING = frozenset({FEEDBACK, EMPTY, CLARIFY, NO_OPTION})
+
+
+@dataclass(frozen=True)
+class Act:
+    """One interpretation of a message.
+
+    ``name`` is an intent id for a new question (or a switch), else one of the act names above. ``values``
+    are criterion → value pairs the message gives (answers, corrections, volunteered figures); ``part`` says
+    which part of the topic a follow-up asks for (``section:申报材料``, ``sources``, ``calc``, ``plain``,
+    ``missing``, ``lookup``); ``check`` asks for the topic's checklist, ``conclude`` for its verdict now.
+    """
+
+    name: str
+    via: str = ""
+    topic: str | None = None
+    part: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    check: bool = False
+    conclude: bool = False
+    text: str = ""
+    """The text the act is about (the message, or the part of it that names a place: “那永川呢” → 永川)."""
+    useful: bool | None = None
+
+    @property
+    def is_intent(self) -> bool:
+        """A new question on a topic (the act's name is the topic id)."""
+        return self.topic is not None and self.name == self.topic

@@ -1,0 +1,281 @@
+"""Checklists and the policy_match questionnaire: ask the next question, record answers, reach a verdict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot import checklist, render
+from bot.answers import UNBOUNDED, UNKNOWN, JUST_UNDER
+from bot.dialogue.topics import describe, topic_options
+from bot.dialogue.turn import Turn, finish, menu, set_options
+from bot.models import Option, Reply
+from knowledge.schema import ChecklistVersion, Criterion, Topic
+
+CHECKLIST = "checklist"
+QUESTIONNAIRE = "questionnaire"
+MEETS = "meets"
+"""A value ``{"meets": bool}``: the user said a number criterion reaches its threshold (够了) or not."""
+
+
+def start_checklist(t: Turn, topic: Topic, intro: str = "", keep: bool = False) -> Reply:
+    """Begin ``topic``'s checklist; criteria answered by an earlier run of it are asked again unless ``keep``."""
+    version = checklist.version_in_force(topic, t.day)
+    if version is None:
+        return Reply(
+            t.kn.messages.checklist_none.format(title=topic.title),
+            "answer",
+            intent=topic.id,
+            options=topic_options(t, topic),
+        )
+    answered = t.state.setdefault("answered", [])
+    for cid in [] if keep else checklist.to_ask(version.items, t.kn.criteria):
+        if cid in answered:  # asked by an earlier run: ask again, so an answer can be corrected
+            answered.remove(cid)
+            t.profile.pop(cid, None)
+    t.state["flow"] = {"kind": CHECKLIST, "topic": topic.id, "version": topic.checklist.index(version), "asked": 0}
+    t.state["topic"] = topic.id
+    t.state.pop("suspended", None)
+    t.state["options"] = []
+    total = checklist.open_items(version.items, t.profile, t.kn.criteria)
+    start = t.kn.messages.checklist_start.format(title=topic.title, version=version.label, total=total)
+    return advance(t, "\n".join(x for x in (intro, start) if x))
+
+
+def start_questionnaire(t: Turn, topic: Topic) -> Reply:
+    """Begin the whole-enterprise questionnaire (policy_match)."""
+    t.state["flow"] = {"kind": QUESTIONNAIRE, "topic": topic.id, "asked": 0}
+    t.state.pop("suspended", None)
+    t.state["options"] = []
+    total = len([c for c in topic.questionnaire if c not in t.profile])
+    return advance(t, (topic.reply or "").format(total=total))
+
+
+def version_of(t: Turn, flow: dict[str, Any]) -> ChecklistVersion | None:
+    """The checklist version a flow (or a finished check) runs on; None for the questionnaire."""
+    topic = t.kn.topics[flow["topic"]]
+    if flow.get("kind") == QUESTIONNAIRE or not topic.checklist:
+        return None
+    return topic.checklist[min(flow.get("version", 0), len(topic.checklist) - 1)]
+
+
+def next_question(t: Turn) -> str | None:
+    """The next criterion to ask in the flow under way, or None when nothing more can be learned."""
+    flow = t.state["flow"]
+    version = version_of(t, flow)
+    if version is None:
+        questions = t.kn.topics[flow["topic"]].questionnaire
+        return next((q for q in questions if q not in t.profile), None)
+    return checklist.next_criterion(version.items, t.profile, t.kn.criteria)
+
+
+def question(t: Turn, pending: str, intro: str = "") -> Reply:
+    """The reply that asks ``pending`` (with 是/否/不知道 or the choices as options)."""
+    flow = t.state["flow"]
+    crit = t.kn.criteria[pending]
+    m = t.kn.messages
+    options = []
+    if crit.type == "bool":
+        options = [Option("1", m.answer_yes, "answer"), Option("2", m.answer_no, "answer"),
+                   Option("3", m.answer_unknown, "answer")]  # fmt: skip
+    elif crit.type == "choice":
+        options = [Option(str(i), o.label, "answer") for i, o in enumerate(crit.options, 1)]
+    body = render.question_text(t.kn, crit, flow.get("asked", 1))
+    return Reply(
+        "\n".join(x for x in (intro, body) if x),
+        "checklist_step",
+        intent=flow["topic"],
+        options=options,
+        expects=crit.type,
+        data={"criterion": pending},
+    )
+
+
+def advance(t: Turn, intro: str = "") -> Reply:
+    """Ask the next question, or conclude when there is none."""
+    flow = t.state["flow"]
+    pending = next_question(t)
+    if pending is None:
+        return conclude(t, intro)
+    if pending != flow.get("pending"):
+        flow["asked"] = flow.get("asked", 0) + 1
+        flow["reasks"] = 0
+    flow["pending"] = pending
+    return question(t, pending, intro)
+
+
+def ask_again(t: Turn, intro: str = "") -> Reply:
+    """The pending question once more (after a detour, or when the check is resumed)."""
+    pending = t.state["flow"].get("pending")
+    if not pending or pending not in t.kn.criteria:
+        return advance(t, intro)
+    return question(t, pending, intro)
+
+
+def threshold_value(t: Turn, cid: str, meets: bool) -> Any:
+    """A “够了 / 达不到” answer to a number question, as the range it states against the check's threshold."""
+    flow = t.state.get("flow") or {}
+    version = version_of(t, flow) if flow else None
+    crit = t.kn.criteria[cid]
+    for item in version.items if version else []:
+        for cond in item.conditions():
+            if cond.criterion != cid or not isinstance(cond.value, int | float) or isinstance(cond.value, bool):
+                continue
+            value = float(cond.value)
+            if cond.unit and crit.unit and cond.unit != crit.unit:
+                from bot.answers import convert
+
+                value = convert(value, cond.unit, crit.unit) or value
+            if cond.op in (">=", ">"):
+                return [value, UNBOUNDED] if meets else [0.0, value * JUST_UNDER]
+            if cond.op in ("<=", "<"):
+                return [0.0, value] if meets else [value / JUST_UNDER, UNBOUNDED]
+    return None
+
+
+def record(t: Turn, values: dict[str, Any]) -> dict[str, Any]:
+    """Store answers in the profile (and what they let us derive); returns what was stored, by criterion."""
+    stored: dict[str, Any] = {}
+    for cid, value in values.items():
+        if isinstance(value, dict) and MEETS in value:
+            value = threshold_value(t, cid, bool(value[MEETS]))
+            if value is None:
+                continue
+        t.profile[cid] = value
+        stored[cid] = value
+        answered = t.state.setdefault("answered", [])
+        if cid not in answered:
+            answered.append(cid)
+    stored.update(derive(t))
+    return stored
+
+
+def derive(t: Turn) -> dict[str, Any]:
+    """Ratios the profile now allows (研发费用 ÷ 营业收入 → 研发占比) that the user has not given."""
+    found = {}
+    for cid, crit in t.kn.criteria.items():
+        if not crit.ratio_of or cid in t.profile:
+            continue
+        top, bottom = (t.profile.get(c) for c in crit.ratio_of)
+        if _number(top) and _number(bottom) and bottom:
+            t.profile[cid] = found[cid] = round(top / bottom * 100, 2)
+    return found
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
+    """“已记下：…” for what a free-text answer recorded (a plain 是/否 to the question asked needs none)."""
+    shown = {
+        cid: v
+        for cid, v in stored.items()
+        if not (cid == pending and t.kn.criteria[cid].type == "bool") and v != UNKNOWN
+    }
+    if not shown:
+        return ""
+    note = t.kn.messages.prefilled.format(facts=describe(t, shown))
+    if any(isinstance(v, list) for v in shown.values()):
+        note += t.kn.messages.range_note
+    return note
+
+
+def judged(t: Turn, flow: dict[str, Any]) -> tuple[Topic, ChecklistVersion, checklist.Verdict] | None:
+    """The verdict of a check (under way, parked or finished) on what is known now."""
+    topic = t.kn.topics.get(flow.get("topic", ""))
+    version = version_of(t, flow) if topic else None
+    if topic is None or version is None:
+        return None
+    return topic, version, checklist.verdict(version.items, t.profile, t.kn.criteria)
+
+
+def conclude(t: Turn, intro: str = "") -> Reply:
+    """End the flow under way with its verdict (or the questionnaire with its recommendations)."""
+    flow = t.state.pop("flow")
+    if flow.get("kind") == QUESTIONNAIRE:
+        reply = match_report(t)
+        if intro:
+            reply.text = f"{intro}\n{reply.text}"
+        return finish(t, reply)
+    return verdict_reply(t, flow, intro)
+
+
+def verdict_reply(t: Turn, flow: dict[str, Any], intro: str = "") -> Reply:
+    """The verdict of the check ``flow`` on what is known now: met, unmet (with the gap) and unknown."""
+    found = judged(t, flow)
+    if found is None:
+        return Reply(t.kn.messages.conclude_none, "no_option")
+    topic, version, result = found
+    t.state["topic"] = topic.id
+    t.state["last_check"] = {"topic": topic.id, "version": flow.get("version", 0), "kind": CHECKLIST}
+    text = render.verdict_text(t.kn, topic, version.label, result, t.profile, version.note)
+    reply = Reply(
+        "\n".join(x for x in (intro, text) if x),
+        "verdict",
+        intent=topic.id,
+        options=topic_options(t, topic),
+        data={
+            "verdict": result.result,
+            "met": [o.item.label for o in result.outcomes if o.status == checklist.PASS],
+            "unmet": [o.item.label for o in result.unmet],
+            "unknown": [o.item.label for o in result.unknown],
+        },
+    )
+    return finish(t, reply)
+
+
+def missing(t: Turn, flow: dict[str, Any]) -> str:
+    """What is still unmet or unknown in a check, in short lines."""
+    found = judged(t, flow)
+    if found is None:
+        return t.kn.messages.conclude_none
+    topic, _version, result = found
+    m = t.kn.messages
+    lines = []
+    if result.unmet:
+        lines.append(m.verdict_unmet_header)
+        lines += [m.bullet + render.unmet_line(t.kn, topic, o.item, t.profile) for o in result.unmet]
+    if result.unknown:
+        lines.append(m.verdict_unknown_header)
+        lines += [m.bullet + o.item.label for o in result.unknown]
+    return "\n".join(lines) or m.missing_none
+
+
+def match_report(t: Turn) -> Reply:
+    """policy_match: every policy's checklist judged on the profile, most promising first."""
+    kn = t.kn
+    rows = []
+    for tid, topic in kn.topics.items():
+        version = checklist.version_in_force(topic, t.day)
+        if topic.kind != "policy" or version is None:
+            continue
+        result = checklist.verdict(version.items, t.profile, kn.criteria)
+        if result.result == checklist.FAIL:
+            continue
+        passed = sum(o.status == checklist.PASS for o in result.outcomes)
+        rows.append((result.result != checklist.PASS, len(result.unknown), -passed, tid, result))
+    rows.sort()
+    m = kn.messages
+    if not rows:
+        return Reply(m.match_none, "match", intent="policy_match", options=set_options(t, menu(t)))
+    lines = [m.match_header]
+    options = []
+    for n, (_, unknown, _neg, tid, result) in enumerate(rows[:8], 1):
+        status = (
+            m.verdict_pass.split("。")[0]
+            if result.result == checklist.PASS
+            else m.match_unknown_line.format(count=unknown)
+        )
+        lines.append(m.match_line.format(n=n, title=kn.topics[tid].title, status=status))
+        options.append(Option(str(n), kn.topics[tid].title, f"intent:{tid}"))
+    set_options(t, options)
+    return Reply(
+        "\n".join(lines), "match", intent="policy_match", options=options, data={"policies": [r[3] for r in rows]}
+    )
+
+
+def pending_criterion(t: Turn) -> Criterion | None:
+    """The criterion the flow under way is waiting for."""
+    flow = t.flow
+    pending = flow.get("pending") if flow else None
+    return t.kn.criteria.get(pending) if pending else None

@@ -1,0 +1,143 @@
+"""Act → reply: one handler per act (a new question, an answer, a follow-up, and the repairs)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.dialogue import acts, flows, repair, topics
+from bot.dialogue.acts import Act
+from bot.dialogue.interpret import interpret
+from bot.dialogue.turn import Turn, finish
+from bot.models import Inbound, Reply
+
+
+def respond(t: Turn, inbound: Inbound, max_chars: int) -> Reply:
+    """Read one message in its conversation and answer it; the reply carries the act it was read as."""
+    m = t.kn.messages
+    if inbound.kind != "text":
+        return Reply(m.unsupported, "unsupported", reason=f"kind:{inbound.kind}", act=acts.NULL)
+    text = inbound.text or ""
+    if len(text) > max_chars:
+        return Reply(m.too_long.format(limit=max_chars), "too_long", reason="too_long", act=acts.NULL)
+    act = interpret(t, text)
+    if act.name != acts.NULL and act.name != acts.FEEDBACK:
+        t.state.pop("misses", None)
+    reply = handler(act)(t, act)
+    reply.act = act.name
+    reply.via = act.via
+    return reply
+
+
+def new_question(t: Turn, act: Act) -> Reply:
+    """A question on a topic: its checklist if asked for, else its answer; a check under way is parked."""
+    assert act.topic is not None
+    topic = t.kn.topics[act.topic]
+    flow = t.flow
+    note = ""
+    if flow and flow.get("topic") != topic.id:
+        t.state["suspended"] = t.state.pop("flow")
+        note = t.kn.messages.suspended_note.format(title=t.kn.topics[flow["topic"]].title)
+    elif flow:
+        t.state.pop("flow")
+    if act.check and topic.checklist:
+        parked = t.state.get("suspended")
+        if parked and parked.get("topic") == topic.id:
+            return repair.resume(t, act)
+        learned = t.facts(act.text)
+        t.profile.update(learned)
+        intro = f"【{topic.title}】"
+        if learned:
+            intro += "\n" + t.kn.messages.prefilled.format(facts=topics.describe(t, learned))
+        return flows.start_checklist(t, topic, intro)
+    if act.part == "all":
+        return finish(t, topics.all_topics(t))
+    _candidates, decision = t.match(act.text)
+    reply = topics.answer(t, topic, act.text if act.via != "option" else "")
+    reply.score, reply.candidates, reply.reason = decision.score, decision.top, decision.reason
+    if note:
+        reply.text = f"{reply.text}\n{note}"
+    return finish(t, reply)
+
+
+def answer(t: Turn, act: Act) -> Reply:
+    """Answers to the check: record them, echo free-text figures, ask on (or conclude when asked to)."""
+    flow = t.flow
+    if flow is None:
+        parked = t.state.get("suspended") or t.state.get("last_check") or _current_check(t)
+        stored = flows.record(t, act.values)
+        note = flows.echo(t, stored, None)
+        if act.conclude and parked:
+            t.state.pop("suspended", None)
+            return flows.verdict_reply(t, parked, note)
+        topic = t.kn.topics.get(act.topic or "")
+        if act.check and topic is not None:
+            return flows.start_checklist(t, topic, note, keep=True)
+        return Reply(note or t.kn.messages.conclude_none, "answer", intent=t.state.get("topic"))
+    pending = flow.get("pending")
+    stored = flows.record(t, act.values)
+    note = flows.echo(t, stored, pending)
+    if act.conclude:
+        t.state.pop("flow")
+        return flows.verdict_reply(t, flow, note)
+    if not stored:
+        return repair.reask(t)
+    return flows.advance(t, note)
+
+
+def followup(t: Turn, act: Act) -> Reply:
+    """A part of the current topic; during a check the pending question follows."""
+    topic = t.kn.topics.get(act.topic or t.state.get("topic") or "")
+    part = act.part or "question"
+    if part == "missing":
+        flow = t.flow or t.state.get("suspended") or t.state.get("last_check")
+        flow = flow or _current_check(t)
+        body = flows.missing(t, flow) if flow else t.kn.messages.conclude_none
+        reply = Reply(body, "section", intent=flow.get("topic") if flow else None)
+    elif topic is None:
+        reply = Reply(t.kn.messages.nothing_to_choose, "no_option")
+    elif part == "plain":
+        reply = topics.plain(t, topic)
+    elif part == "lookup":
+        found = topics.LOOKUPS[topic.id](t.kn, act.text)
+        reply = Reply(found or "", "answer", intent=topic.id, options=topics.topic_options(t, topic))
+    elif part == "question":
+        reply = topics.answer(t, topic, act.text)
+    else:
+        if part == "calc":
+            t.profile.update(act.values)
+        reply = topics.do(t, part, act.text)
+    if t.flow:
+        return flows.ask_again(t, reply.text)
+    return finish(t, reply)
+
+
+def _current_check(t: Turn) -> dict[str, object] | None:
+    """The checklist of the topic under discussion, as a flow to judge (when no check was run yet)."""
+    topic = t.kn.topics.get(t.state.get("topic") or "")
+    if topic is None or not topic.checklist:
+        return None
+    from bot import checklist
+
+    version = checklist.version_in_force(topic, t.day)
+    return {"kind": flows.CHECKLIST, "topic": topic.id, "version": topic.checklist.index(version) if version else 0}
+
+
+HANDLERS: dict[str, Callable[[Turn, Act], Reply]] = {
+    acts.ANSWER: answer,
+    acts.CORRECTION: repair.correct,
+    acts.FOLLOWUP: followup,
+    acts.RESUME: repair.resume,
+    acts.RESTART: repair.restart,
+    acts.CANCEL: repair.cancel,
+    acts.NULL: repair.out_of_scope,
+    acts.CLARIFY: repair.clarify,
+    acts.FEEDBACK: repair.feedback,
+    acts.EMPTY: repair.empty,
+    acts.NO_OPTION: repair.no_option,
+}
+"""Every act but a new question (whose name is its topic id) → its handler."""
+
+
+def handler(act: Act) -> Callable[[Turn, Act], Reply]:
+    """The handler of ``act``."""
+    return HANDLERS.get(act.name, new_question)

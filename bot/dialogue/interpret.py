@@ -1,0 +1,391 @@
+"""Message + conversation state → one ``Act``: an ordered list of recognisers, the first that claims it wins.
+
+The order is the policy: control words before anything else; then what the bot's last turn makes likely (a
+numbered or named option, the pending checklist question); then repairs (verdict now, correction, resume);
+then follow-ups on the current topic; last, a new question for the matcher. Each recogniser's name is the
+act's ``via``, so the log says why a message was read as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from bot.answers import UNKNOWN, parse_answer, parse_yes_no
+from bot.dialogue import acts
+from bot.dialogue.acts import Act
+from bot.dialogue.flows import MEETS
+from bot.dialogue.topics import LOOKUPS, section_asked, wants_check
+from bot.dialogue.turn import Turn, says, words
+from intents.normalize import clean, normalize
+
+CONTROL_CHARS = 14
+"""A message up to this long that contains a control phrase (算了 不测了, 接着前面的) is that phrase."""
+SHORT_MESSAGE = 16
+"""A message this short that names a part of the topic (要交啥, 好久截止) asks about the topic under discussion."""
+_ITEM = re.compile(r"第([一二三四五六七八九1-9])(?:个|条|项|点|种)")
+_ELLIPSIS = re.compile(r"^(?:那|那么|还有|再问下|那个)?(.{1,12}?)(?:的)?(?:呢|咧|嘞|喃|勒)$")
+_CN_ORDINAL = "一二三四五六七八九"
+
+
+@dataclass(frozen=True)
+class Message:
+    """The text as typed and normalised."""
+
+    text: str
+    norm: str
+
+
+Recogniser = Callable[[Turn, Message], Act | None]
+
+
+def interpret(t: Turn, text: str) -> Act:
+    """The one act ``text`` stands for in this conversation."""
+    msg = Message(clean(text), normalize(text))
+    for name, recognise in RECOGNISERS:
+        act = recognise(t, msg)
+        if act is not None:
+            return replace(act, via=name, text=act.text or msg.text)
+    raise AssertionError("the last recogniser always claims the message")  # pragma: no cover
+
+
+# -- control words ---------------------------------------------------------------------------------
+def feedback(t: Turn, msg: Message) -> Act | None:
+    """有用 / 没用 (or 👍 / 👎) right after an answer."""
+    if not t.state.get("last_turn"):
+        return None
+    vocab = t.kn.messages.vocabulary
+    raw = msg.text.strip()
+    w = words(t.kn)
+    if raw in vocab.useful or (msg.norm and msg.norm in w["useful"]):
+        return Act(acts.FEEDBACK, useful=True)
+    if raw in vocab.useless or (msg.norm and msg.norm in w["useless"]):
+        return Act(acts.FEEDBACK, useful=False)
+    return None
+
+
+def empty(t: Turn, msg: Message) -> Act | None:
+    """Nothing to read (only spaces, emoji or punctuation)."""
+    return Act(acts.EMPTY) if not msg.norm else None
+
+
+def _checking(t: Turn) -> bool:
+    """A check is under way, parked, or was just concluded: control phrases refer to it."""
+    return bool(t.flow or t.state.get("suspended") or t.state.get("last_check"))
+
+
+def _checkable(t: Turn) -> bool:
+    """A check is under way or parked or done, or the topic under discussion has one."""
+    topic = t.kn.topics.get(t.state.get("topic") or "")
+    return _checking(t) or bool(topic and topic.checklist)
+
+
+def _control(t: Turn, msg: Message, name: str) -> bool:
+    if msg.norm in words(t.kn)[name]:
+        return True
+    return _checking(t) and len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, name)
+
+
+def restart(t: Turn, msg: Message) -> Act | None:
+    """重新开始 / 从头再来: the check starts over (or, with no check, the conversation)."""
+    return Act(acts.RESTART) if _control(t, msg, "restart") else None
+
+
+def cancel(t: Turn, msg: Message) -> Act | None:
+    """退出 / 算了 / 不测了: the check ends."""
+    if msg.norm in words(t.kn)["exit"]:
+        return Act(acts.CANCEL)
+    if (t.flow or t.state.get("suspended")) and len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "exit"):
+        _c, decision = t.match(msg.text)
+        if not decision.intent or decision.score < t.settings.new_question_score:
+            return Act(acts.CANCEL)
+    return None
+
+
+# -- what the last turn offered --------------------------------------------------------------------
+def _option_act(t: Turn, action: str, text: str) -> Act:
+    kind, _, arg = action.partition(":")
+    topic = t.state.get("topic")
+    if kind == "intent":
+        return Act(arg, topic=arg, part=None)
+    if kind == "checklist" and topic:
+        return Act(topic, topic=topic, check=True)
+    if kind == "all":
+        return Act("help", topic="help", part="all")
+    return Act(acts.FOLLOWUP, topic=topic, part=action)
+
+
+def option(t: Turn, msg: Message) -> Act | None:
+    """A bare number picks one of the options offered (during a check, it answers the question)."""
+    if not msg.norm.isdigit() or t.flow:
+        return None
+    for key, _label, action in t.state.get("options") or []:
+        if key == msg.norm:
+            return _option_act(t, action, "")
+    return Act(acts.NO_OPTION)
+
+
+def option_label(t: Turn, msg: Message) -> Act | None:
+    """An offered option's label (or a clear part of it) typed instead of its number: “申报材料”, “政策依据”."""
+    if t.flow:
+        return None
+    best = None
+    for _key, label, action in t.state.get("options") or []:
+        norm_label = normalize(label)
+        if not norm_label:
+            continue
+        whole = msg.norm == norm_label
+        inside = norm_label in msg.norm and len(msg.norm) <= len(norm_label) + 4
+        part = len(msg.norm) >= 2 and msg.norm in norm_label and len(msg.norm) * 2 >= len(norm_label)
+        if (whole or inside or part) and (best is None or len(norm_label) > best[0]):
+            best = (len(norm_label), action)
+    return _option_act(t, best[1], msg.text) if best else None
+
+
+# -- the check under way ---------------------------------------------------------------------------
+def conclude(t: Turn, msg: Message) -> Act | None:
+    """直接给个结论 / 就这些，行不行: the verdict now, on what is known."""
+    if not _checkable(t):
+        return None
+    asked = says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
+    if not asked:
+        return None
+    _c, decision = t.match(msg.text)
+    current = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
+    if decision.intent and decision.intent != current and t.kn.topics[decision.intent].kind == "policy":
+        return None  # “那高企呢 够不够”: a check on another topic
+    return Act(acts.ANSWER, conclude=True, values=t.facts(msg.text))
+
+
+def missing(t: Turn, msg: Message) -> Act | None:
+    """还缺啥 / 差多少: what is still unmet or unknown."""
+    if not _checkable(t) or not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS:
+        return None
+    return Act(acts.FOLLOWUP, part="missing")
+
+
+def correction(t: Turn, msg: Message) -> Act | None:
+    """说错了 / 不对，应该是…: an earlier answer changes."""
+    if not says(msg.norm, t.kn, "correction"):
+        return None
+    values = t.facts(msg.text)
+    if not values:
+        values = _reanswer(t, msg)
+    if not values and not t.state.get("answered") and not t.profile:
+        return None
+    return Act(acts.CORRECTION, values=values)
+
+
+def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
+    """A correction without a keyword (“不对 是五千二百万”): the latest answer of a fitting kind."""
+    stripped = msg.norm
+    for word in words(t.kn)["correction"]:
+        stripped = stripped.replace(word, "")
+    for cid in reversed(t.state.get("answered") or []):
+        crit = t.kn.criteria.get(cid)
+        if crit is None or not stripped:
+            continue
+        value = parse_answer(stripped, crit, t.kn.messages.vocabulary, t.day)
+        if value is not None and value != UNKNOWN:
+            return {cid: value}
+    return {}
+
+
+def resume(t: Turn, msg: Message) -> Act | None:
+    """接着前面的 / 回到刚才的自查 / 继续核: back to the check that was interrupted."""
+    if len(msg.norm) > CONTROL_CHARS or not says(msg.norm, t.kn, "resume"):
+        return None
+    parked = t.state.get("suspended") or t.flow
+    if parked:
+        _c, decision = t.match(msg.text)
+        named = decision.intent if decision.intent in t.kn.topics else None
+        if named and named != parked.get("topic") and t.kn.topics[named].kind == "policy":
+            return None  # “回到专精特新” with another check parked: a new question on that topic
+    return Act(acts.RESUME)
+
+
+def pending_answer(t: Turn, msg: Message) -> Act | None:
+    """During a check: the answer to the pending question, facts volunteered, a detour, or a note it is off topic."""
+    flow = t.flow
+    if not flow:
+        return None
+    pending = flow.get("pending")
+    crit = t.kn.criteria.get(pending or "")
+    if crit is None or flow.get("topic") not in t.kn.topics:
+        t.state.pop("flow", None)
+        return None
+    _c, decision = t.match(msg.text)
+    asks = _asks(t, msg)
+    aside = any(msg.norm.startswith(w) for w in words(t.kn)["asides"])
+    if decision.reason == "out_of_scope" or (aside and decision.intent is None and asks):
+        return Act(acts.NULL)
+    facts = t.facts(msg.text)
+    named = _named_criterion(t, msg, pending)
+    value = (
+        None
+        if aside or (asks and crit.type == "bool")
+        else _answer_value(t, msg, t.kn.criteria[named] if named else crit)
+    )
+    if named and value is not None:
+        facts.setdefault(named, value)  # “融资 莫得”: the yes/no belongs to the figure named, not the question
+        value = None
+    if pending in facts and (value is None or crit.type == "number"):
+        value = facts.pop(pending)
+    other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
+    if other and asks and decision.score >= t.settings.new_question_score:
+        return Act(other, topic=other, check=wants_check(t, msg.norm))  # a clear question on another topic
+    values = dict(facts)
+    if value is not None:
+        values[pending] = value
+    if values:
+        return Act(acts.ANSWER, values=values)
+    if other:  # no answer in it, and it names another topic (or 转人工, 谢谢): a switch
+        return Act(other, topic=other, check=wants_check(t, msg.norm))
+    if decision.intent == flow["topic"] or (asks and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
+        part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
+        return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")
+    if decision.reason == "out_of_scope" or asks:
+        return Act(acts.NULL)
+    return Act(acts.ANSWER)  # not understood: asked again
+
+
+def _named_criterion(t: Turn, msg: Message, pending: str) -> str | None:
+    """The one other criterion the message names by its words (“融资 莫得” → 股权融资) when it gives no figure."""
+    if any(ch.isdigit() for ch in msg.norm) or len(msg.norm) > CONTROL_CHARS:
+        return None
+    named = {cid for cid in _keywords(t) if any(kw in msg.norm for kw in _keywords(t)[cid])}
+    if pending in named or len(named) != 1:
+        return None
+    return named.pop()
+
+
+def _keywords(t: Turn) -> dict[str, list[str]]:
+    """Criterion → the normalised words that name it (its extract words), once per knowledge version."""
+    if "criterion_words" not in t.kn.memo:
+        t.kn.memo["criterion_words"] = {
+            cid: [w for w in map(normalize, c.extract) if len(w) >= 2] for cid, c in t.kn.criteria.items() if c.extract
+        }
+    return t.kn.memo["criterion_words"]  # type: ignore[no-any-return]
+
+
+def _answer_value(t: Turn, msg: Message, crit: Any) -> Any:
+    """The message read as a direct answer to ``crit`` (a digit picks an option; 够了 on a figure → its threshold)."""
+    if crit.type == "bool" and msg.norm == "3":
+        return UNKNOWN
+    value = parse_answer(msg.text, crit, t.kn.messages.vocabulary, t.day)
+    if value is None and crit.type == "number":
+        meets = parse_yes_no(msg.norm, t.kn.messages.vocabulary)
+        if meets is not None and not any(ch.isdigit() for ch in msg.norm):
+            return {MEETS: meets}
+    return value
+
+
+def _asks(t: Turn, msg: Message) -> bool:
+    """Whether the message is a question (吗, 怎么, 啥子, 好久 …) rather than a statement."""
+    tail = msg.norm[-1:]
+    return "?" in msg.text or "？" in msg.text or tail in _ASKING_TAILS or says(msg.norm, t.kn, "question_words")
+
+
+_ASKING_TAILS = frozenset("不没否")
+"""A last character that makes a statement a question (能享受不, 有没)."""
+
+
+# -- the topic under discussion --------------------------------------------------------------------
+def followup(t: Turn, msg: Message) -> Act | None:
+    """On the current topic: plainer words, an item of the last list, ellipsis, a part of it, the calculation."""
+    topic_id = t.state.get("topic")
+    topic = t.kn.topics.get(topic_id or "")
+    if topic is None or topic.kind != "policy":
+        return None
+    w = words(t.kn)
+    if len(msg.norm) <= CONTROL_CHARS and any(p in msg.norm for p in w["plainer"]):
+        return Act(acts.FOLLOWUP, topic=topic.id, part="plain")
+    item = _ITEM.search(msg.norm)
+    if item:
+        n = item[1]
+        key = str(_CN_ORDINAL.index(n) + 1) if n in _CN_ORDINAL else n
+        for k, _label, action in t.state.get("options") or []:
+            if k == key:
+                return _option_act(t, action, msg.text)
+    _c, decision = t.match(msg.text)
+    if decision.reason == "out_of_scope":
+        return None
+    if decision.intent and decision.intent != topic.id and t.kn.topics[decision.intent].kind == "policy":
+        return None  # another topic named: a new question
+    ellipsis = _ELLIPSIS.match(msg.norm)
+    if ellipsis and topic.id in LOOKUPS and LOOKUPS[topic.id](t.kn, ellipsis[1]):
+        return Act(acts.FOLLOWUP, topic=topic.id, part="lookup", text=ellipsis[1])
+    if topic.calculator:
+        learned = t.facts(msg.text)
+        relevant = {*topic.calculator.inputs, "high_tech_certified"}
+        asks_amount = any(normalize(x) in msg.norm for x in t.kn.messages.calc_words)
+        if (learned.keys() & relevant and len(msg.norm) <= SHORT_MESSAGE) or asks_amount:
+            return Act(acts.FOLLOWUP, topic=topic.id, part="calc", values=learned)
+    if wants_check(t, msg.norm) and topic.checklist:
+        return Act(topic.id, topic=topic.id, check=True)
+    part = section_asked(t, topic, msg.text)
+    if part and (decision.intent in (None, topic.id) or len(msg.norm) <= SHORT_MESSAGE):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=part)
+    if decision.intent == topic.id and (_asks(t, msg) or ellipsis):
+        return Act(acts.FOLLOWUP, topic=topic.id, part="question")
+    if decision.intent is None and decision.reason != "out_of_scope" and (_asks(t, msg) or ellipsis):
+        return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # a question the topic's context explains
+    return None
+
+
+def volunteered(t: Turn, msg: Message) -> Act | None:
+    """Facts about the enterprise, given after an answer about a topic with a checklist: they start its check."""
+    topic = t.kn.topics.get(t.state.get("topic") or "")
+    if topic is None or not topic.checklist or _asks(t, msg):
+        return None
+    facts = t.facts(msg.text)
+    if not facts:
+        return None
+    _c, decision = t.match(msg.text)
+    if decision.intent and decision.intent != topic.id and decision.score >= t.settings.new_question_score:
+        return None
+    return Act(acts.ANSWER, topic=topic.id, values=facts, check=True)
+
+
+def accept_offer(t: Turn, msg: Message) -> Act | None:
+    """是 / 好 / 要得 right after an answer that offered 条件自查: start that check."""
+    topic_id = t.state.get("topic")
+    offered = any(action == "checklist" for _k, _l, action in t.state.get("options") or [])
+    if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
+        return None
+    if parse_yes_no(msg.norm, t.kn.messages.vocabulary) is True:
+        return Act(topic_id, topic=topic_id, check=True)
+    return None
+
+
+# -- a new question --------------------------------------------------------------------------------
+def new_question(t: Turn, msg: Message) -> Act:
+    """The matcher's decision: a topic (its checklist if the message asks whether we qualify), ask which, or null."""
+    _c, decision = t.match(msg.text)
+    if decision.intent:
+        return Act(decision.intent, topic=decision.intent, check=wants_check(t, msg.norm))
+    if decision.reason == "ambiguous":
+        return Act(acts.CLARIFY)
+    return Act(acts.NULL)
+
+
+RECOGNISERS: list[tuple[str, Recogniser]] = [
+    ("feedback", feedback),
+    ("empty", empty),
+    ("restart", restart),
+    ("cancel", cancel),
+    ("option", option),
+    ("option_label", option_label),
+    ("conclude", conclude),
+    ("missing", missing),
+    ("correction", correction),
+    ("resume", resume),
+    ("pending_answer", pending_answer),
+    ("accept_offer", accept_offer),
+    ("volunteered", volunteered),
+    ("followup", followup),
+    ("new_question", new_question),
+]
+"""In order; the first that returns an act wins (``new_question`` always does)."""

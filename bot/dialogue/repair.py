@@ -1,0 +1,124 @@
+"""Off-path turns, the same for every flow: correct, resume, restart, cancel, re-ask, out of scope, feedback."""
+
+from __future__ import annotations
+
+from bot import render
+from bot.dialogue import flows, topics
+from bot.dialogue.acts import Act
+from bot.dialogue.turn import Turn, finish, menu, set_options
+from bot.models import Option, Reply
+
+REASKS_BEFORE_HELP = 1
+"""After this many answers that were not understood, the question comes back with the options and 跳过."""
+
+
+def correct(t: Turn, act: Act) -> Reply:
+    """Change earlier answers, say what changed, and carry on (or judge the finished check again)."""
+    m = t.kn.messages
+    if not act.values:
+        reply = Reply(m.correction_none, "correction")
+        return flows.ask_again(t, reply.text) if t.flow else reply
+    notes = []
+    for cid, value in act.values.items():
+        crit = t.kn.criteria[cid]
+        old = render.show_value(t.kn, crit, t.profile.get(cid))
+        for derived, d in t.kn.criteria.items():
+            if cid in d.ratio_of:
+                t.profile.pop(derived, None)  # recomputed from the corrected figure
+        stored = flows.record(t, {cid: value})
+        if cid in stored:
+            new = render.show_value(t.kn, crit, stored[cid])
+            notes.append(m.corrected.format(label=crit.label or crit.question, old=old, new=new))
+    note = "".join(notes)
+    if t.flow:
+        return flows.advance(t, note)
+    finished = t.state.get("last_check") or t.state.get("suspended")
+    if finished:
+        return flows.verdict_reply(t, finished, note)
+    return Reply(note or m.correction_none, "correction", intent=t.state.get("topic"))
+
+
+def resume(t: Turn, act: Act) -> Reply:
+    """Back to the parked check at its next unanswered question."""
+    m = t.kn.messages
+    parked = t.state.pop("suspended", None)
+    if parked:
+        t.state["flow"] = parked
+        t.state["topic"] = parked["topic"]
+        return flows.advance(t, m.resumed.format(title=t.kn.topics[parked["topic"]].title))
+    if t.flow:
+        return flows.ask_again(t)
+    return Reply(m.resume_none, "resume", options=set_options(t, menu(t)))
+
+
+def restart(t: Turn, act: Act) -> Reply:
+    """Start the check over with its answers cleared; with no check, start the conversation over."""
+    flow = t.flow or t.state.get("suspended") or t.state.get("last_check")
+    topic = t.kn.topics.get(flow["topic"]) if flow else None
+    if topic is not None and topic.checklist:
+        t.state.pop("flow", None)
+        return flows.start_checklist(t, topic)
+    t.state.clear()
+    return finish(t, Reply(t.kn.messages.restarted, "restart", options=set_options(t, menu(t))))
+
+
+def cancel(t: Turn, act: Act) -> Reply:
+    """End the check (and any parked one)."""
+    had = t.state.pop("flow", None) or t.state.pop("suspended", None)
+    t.state.pop("suspended", None)
+    t.state["options"] = []
+    m = t.kn.messages
+    return Reply(m.checklist_exit if had else m.restarted, "exit")
+
+
+def out_of_scope(t: Turn, act: Act) -> Reply:
+    """Out of scope: in a check, one line and the question again; else the fallback, never the same twice."""
+    if t.flow:
+        reply = flows.ask_again(t, t.kn.messages.out_of_scope_in_check)
+        reply.kind = "out_of_scope"
+        return reply
+    misses = t.state.get("misses", 0)
+    reply = topics.fallback(t, again=misses % 2 == 1)
+    t.state["misses"] = misses + 1
+    return finish(t, reply)
+
+
+def reask(t: Turn) -> Reply:
+    """The pending question again, with how to answer it; the second time with the options and 跳过."""
+    flow = t.state["flow"]
+    crit = t.kn.criteria[flow["pending"]]
+    m = t.kn.messages
+    flow["reasks"] = flow.get("reasks", 0) + 1
+    if flow["reasks"] > REASKS_BEFORE_HELP:
+        reply = flows.ask_again(t, m.reask_again)
+    else:
+        reply = flows.ask_again(t, m.reask.format(hint=render.hint(t.kn, crit)))
+    reply.kind, reply.reason = "reask", "bad_answer"
+    return reply
+
+
+def clarify(t: Turn, act: Act) -> Reply:
+    """Which of the close topics was meant."""
+    _c, decision = t.match(act.text)
+    opts = [
+        Option(str(i), t.kn.topics[c.intent].title, f"intent:{c.intent}")
+        for i, c in enumerate(decision.top, 1)
+        if c.intent
+    ]
+    return finish(t, Reply(t.kn.messages.clarify, "clarify", options=set_options(t, opts)))
+
+
+def feedback(t: Turn, act: Act) -> Reply:
+    """有用 / 没用 on the last answer, stored anonymously."""
+    t.feedback = (t.state["last_turn"], "", t.state.get("topic"), bool(act.useful))
+    return Reply(t.kn.messages.feedback_thanks, "feedback", intent=t.state.get("topic"))
+
+
+def empty(t: Turn, act: Act) -> Reply:
+    """Nothing to read."""
+    return Reply(t.kn.messages.empty, "empty", reason="empty", options=menu(t))
+
+
+def no_option(t: Turn, act: Act) -> Reply:
+    """A number when nothing numbered was offered."""
+    return Reply(t.kn.messages.nothing_to_choose, "no_option", reason="no_option")

@@ -1,0 +1,200 @@
+"""What the bot says about a topic: the first answer, one section, the sources, the calculation, a lookup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from bot import platforms, render
+from bot.calc import compute
+from bot.dialogue.turn import Turn, finish, human_option, menu, says, set_options
+from bot.models import Option, Reply
+from intents.normalize import normalize
+from knowledge.loader import Knowledge
+from knowledge.schema import Topic
+
+LOOKUPS: dict[str, Callable[[Knowledge, str], str | None]] = {}
+"""Topic id → a function answering specific questions from structured data (None: use the general answer)."""
+
+
+def _platforms(kn: Knowledge, text: str) -> str | None:
+    found = platforms.lookup(kn, text)
+    return platforms.render(kn, found) if found.specific else None
+
+
+LOOKUPS["innovation_platforms"] = _platforms
+
+
+def section_asked(t: Turn, topic: Topic, text: str) -> str | None:
+    """The action for the part of ``topic`` the message asks about (``section:申报材料``, ``sources``), if any."""
+    norm = normalize(text)
+    names = {s.name for s in topic.sections}
+    for name, section_words in t.kn.messages.section_words.items():
+        if any(normalize(w) in norm for w in section_words):
+            if name == "政策依据":
+                return "sources"
+            if name in names:
+                return f"section:{name}"
+    return None
+
+
+def describe(t: Turn, facts: dict[str, Any]) -> str:
+    """“上年度研发费用 300万元，行业 制造业” for the echo of what was recorded."""
+    kn = t.kn
+    return "，".join(
+        f"{kn.criteria[cid].label or kn.criteria[cid].question} {render.show_value(kn, kn.criteria[cid], v)}"
+        for cid, v in facts.items()
+    )
+
+
+def calculate(t: Turn, topic: Topic, text: str) -> str | None:
+    """The topic's calculation on what the user told us, with its source; None without the figures."""
+    calc = topic.calculator
+    if calc is None:
+        return None
+    if "labels" not in t.kn.memo:
+        t.kn.memo["labels"] = {o.value: o.label for c in t.kn.criteria.values() for o in c.options}
+    labels = t.kn.memo["labels"]
+    return compute(calc, t.profile, t.kn.messages, normalize(text), labels, t.kn.cite(topic, calc))
+
+
+def topic_options(t: Turn, topic: Topic, more: list[str] | None = None) -> list[Option]:
+    """The numbered follow-ups after an answer about ``topic``."""
+    follow = [(f.label, f.action) for f in render.followups(t.kn, topic)]
+    for name in more or []:
+        count = sum(len(render.facts_in_force(s.items, t.day)) for s in topic.sections if s.name == name)
+        follow.insert(0, (t.kn.messages.more_facts.format(section=name, count=count), f"section:{name}"))
+    return set_options(t, [Option(str(i), label, action) for i, (label, action) in enumerate(follow, 1)])
+
+
+def do(t: Turn, action: str, text: str = "") -> Reply:
+    """Carry out an option's action (``intent:X``, ``section:X``, ``sources``, ``calc``, ``all:``) on the topic."""
+    from bot.dialogue import flows  # flows answer topics too: import on use
+
+    kind, _, arg = action.partition(":")
+    if kind == "intent":
+        return answer(t, t.kn.topics[arg], text)
+    if kind == "all":
+        return all_topics(t)
+    topic = t.kn.topics.get(t.state.get("topic") or "")
+    if topic is None:
+        return Reply(t.kn.messages.nothing_to_choose, "no_option")
+    if kind == "checklist":
+        return flows.start_checklist(t, topic)
+    if kind == "section":
+        body, caveat = render.section_text(t.kn, topic, arg, t.day)
+        if not body:
+            return Reply(t.kn.messages.nothing_to_choose, "no_option")
+        footnote = [t.kn.messages.caveat_footnote] if caveat else []
+        return Reply("\n".join([body, *footnote]), "section", intent=topic.id, options=topic_options(t, topic))
+    if kind == "sources":
+        return Reply(render.sources_text(t.kn, topic), "section", intent=topic.id, options=topic_options(t, topic))
+    if kind == "calc":
+        result = calculate(t, topic, text)
+        return Reply(result or t.kn.messages.calc_missing, "calc", intent=topic.id, options=topic_options(t, topic))
+    return Reply(t.kn.messages.nothing_to_choose, "no_option")
+
+
+def all_topics(t: Turn) -> Reply:
+    """Every policy topic, numbered."""
+    policies = [(tid, topic) for tid, topic in t.kn.topics.items() if topic.kind == "policy"]
+    opts = [Option(str(i), topic.title, f"intent:{tid}") for i, (tid, topic) in enumerate(policies, 1)]
+    return Reply(t.kn.messages.menu_header, "conversation", options=set_options(t, opts))
+
+
+def answer(t: Turn, topic: Topic, text: str) -> Reply:
+    """The answer to a question about ``topic``: the part asked if there is one, else the overview card."""
+    kn = t.kn
+    learned = t.facts(text) if text else {}
+    t.profile.update(learned)
+    t.state["topic"] = topic.id
+    if topic.kind == "conversation":
+        return conversation(t, topic)
+    norm = normalize(text)
+    lookup = LOOKUPS.get(topic.id)
+    if lookup and text:
+        found = lookup(kn, text)
+        if found:
+            return Reply(found, "answer", intent=topic.id, options=topic_options(t, topic))
+    extra = []
+    if learned:
+        extra.append(kn.messages.prefilled.format(facts=describe(t, learned)))
+    calc = topic.calculator
+    result = calculate(t, topic, text)
+    asks_amount = any(normalize(w) in norm for w in kn.messages.calc_words)
+    if result and (asks_amount or calc and calc.inputs[0] in learned):
+        extra.append(result)
+    elif text and not asks_amount:
+        part = section_asked(t, topic, text)
+        if part:
+            reply = do(t, part, text)
+            if extra:
+                reply.text = "\n".join([*extra, reply.text])
+            return reply
+    body, cut = render.answer_text(kn, topic, t.day, extra, brief=bool(result and asks_amount), query=text)
+    return Reply(
+        body,
+        "answer",
+        intent=topic.id,
+        options=topic_options(t, topic, more=cut),
+        data={"title": topic.title, "sections": sections_data(t, topic)},
+    )
+
+
+def plain(t: Turn, topic: Topic) -> Reply:
+    """The topic in a few plain words: its summary and the first facts of its main section."""
+    kn = t.kn
+    lines = [kn.messages.plain_header + (topic.summary or topic.title)]
+    for section in topic.sections[:1]:
+        facts, _ = render.fact_lines(kn, topic, render.facts_in_force(section.items, t.day)[:2])
+        lines.extend(facts)
+    return Reply("\n".join(lines), "section", intent=topic.id, options=topic_options(t, topic))
+
+
+def sections_data(t: Turn, topic: Topic) -> list[dict[str, Any]]:
+    """The topic's sections with sources and caveats, for channels that render cards (memoised per day)."""
+    key = ("sections", topic.id, t.day)
+    if key not in t.kn.memo:
+        t.kn.memo[key] = [
+            {
+                "name": s.name,
+                "items": [
+                    {"text": f.text, "source": t.kn.cite(topic, f), "caveat": t.kn.uncertain(topic, f)}
+                    for f in render.facts_in_force(s.items, t.day)
+                ],
+            }
+            for s in topic.sections
+        ]
+    return t.kn.memo[key]  # type: ignore[no-any-return]
+
+
+def conversation(t: Turn, topic: Topic) -> Reply:
+    """Greeting, help, thanks, 转人工, or the policy_match questionnaire."""
+    from bot.dialogue import flows
+
+    if topic.questionnaire:
+        return flows.start_questionnaire(t, topic)
+    options: list[Option] = []
+    if topic.id in ("greeting", "help"):
+        options = menu(t)
+        if topic.id == "help":
+            options.append(Option(str(len(options) + 1), t.kn.messages.all_topics_label, "all:"))
+    return Reply(topic.reply or "", "conversation", intent=topic.id, options=set_options(t, options))
+
+
+def fallback(t: Turn, again: bool) -> Reply:
+    """Out of scope: the full menu the first time; then a shorter, different text with 转人工."""
+    m = t.kn.messages
+    if not again:
+        return Reply(m.fallback, "fallback", options=set_options(t, menu(t)))
+    short = menu(t, limit=3)
+    short.append(human_option(t.kn, str(len(short) + 1)))
+    return Reply(m.fallback_again, "fallback", options=set_options(t, short))
+
+
+def wants_check(t: Turn, norm: str) -> bool:
+    """Whether the message asks “are we eligible?” (够不够条件, 帮我核一下, 我们这种情况行不行 …)."""
+    return says(norm, t.kn, "eligibility")
+
+
+__all__ = ["LOOKUPS", "answer", "do", "finish", "section_asked"]

@@ -1,0 +1,127 @@
+"""One message being answered: the knowledge snapshot, the conversation state, and helpers every handler shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from bot.answers import extract
+from bot.models import Option, Reply
+from bot.settings import Settings
+from intents.match import Candidate, Decision, Index
+from intents.normalize import normalize
+from knowledge.loader import Knowledge
+
+FACTS_KEPT = 4096
+"""Messages whose extracted facts are remembered per knowledge version (then forgotten all at once)."""
+ALREADY_NUMBERED = frozenset({"match"})
+"""Reply kinds whose text already lists their numbered options."""
+WORD_LISTS = (
+    "useful",
+    "useless",
+    "restart",
+    "exit",
+    "conclude",
+    "correction",
+    "resume",
+    "plainer",
+    "missing",
+    "question_words",
+    "asides",
+)
+
+
+def policy_names(kn: Knowledge) -> list[str]:
+    """Every topic's title and aliases: words that name a policy, not a fact about the user."""
+    if "names" not in kn.memo:
+        kn.memo["names"] = [n for t in kn.topics.values() for n in (t.title, *t.aliases)]
+    return kn.memo["names"]  # type: ignore[no-any-return]
+
+
+def words(kn: Knowledge) -> dict[str, frozenset[str]]:
+    """The normalised reply words (有用, 退出, 重新开始, 直接给个结论 …), computed once per knowledge version."""
+    if "vocabulary" not in kn.memo:
+        vocab = kn.messages.vocabulary
+        found = {name: frozenset(w for w in map(normalize, getattr(vocab, name)) if w) for name in WORD_LISTS}
+        found["eligibility"] = frozenset(
+            w for w in map(normalize, [*vocab.eligibility, *kn.messages.checklist_words]) if w
+        )
+        kn.memo["vocabulary"] = found
+    return kn.memo["vocabulary"]  # type: ignore[no-any-return]
+
+
+def says(norm: str, kn: Knowledge, name: str) -> bool:
+    """Whether the normalised message contains one of the vocabulary's ``name`` words."""
+    return any(w in norm for w in words(kn)[name])
+
+
+class Turn:
+    """One message being answered: the knowledge snapshot, the conversation's state and what we learn."""
+
+    def __init__(self, kn: Knowledge, index: Index, settings: Settings, state: dict[str, Any], day: dt.date):
+        self.kn, self.index, self.settings, self.state, self.day = kn, index, settings, state, day
+        self._facts: dict[str, dict[str, Any]] = {}
+        self._matches: dict[str, tuple[list[Candidate], Decision]] = {}
+        self.feedback: tuple[int, str, str | None, bool] | None = None
+        """有用 / 没用 to store: ``Storage.add_feedback``'s arguments (no user hash: feedback is anonymous)."""
+
+    @property
+    def profile(self) -> dict[str, Any]:
+        """What the user told us about the enterprise: criterion id → value."""
+        return self.state.setdefault("profile", {})  # type: ignore[no-any-return]
+
+    @property
+    def flow(self) -> dict[str, Any] | None:
+        """The checklist or questionnaire under way (its topic, version and pending question), if any."""
+        return self.state.get("flow")
+
+    def facts(self, text: str) -> dict[str, Any]:
+        """What ``text`` states about the enterprise (computed once per message)."""
+        if text not in self._facts:
+            known = self.kn.memo.setdefault("facts", {})  # the same message from many users: extract once
+            facts = known.get(text)  # one lookup: another thread may clear ``known`` at any time
+            if facts is None:
+                facts = extract(text, self.kn.criteria, policy_names(self.kn))
+                if len(known) >= FACTS_KEPT:
+                    known.clear()
+                known[text] = facts
+            self._facts[text] = facts
+        return dict(self._facts[text])
+
+    def match(self, text: str) -> tuple[list[Candidate], Decision]:
+        """Ranked intents and the decision for ``text`` (computed once per text and turn)."""
+        if text not in self._matches:
+            candidates = self.index.match(text)
+            self._matches[text] = (candidates, self.index.decide(candidates))
+        return self._matches[text]
+
+
+def set_options(t: Turn, options: list[Option]) -> list[Option]:
+    """Remember the numbered options offered (a bare digit or the label picks one next turn)."""
+    t.state["options"] = [[o.key, o.label, o.action] for o in options]
+    return options
+
+
+def menu(t: Turn, limit: int | None = None) -> list[Option]:
+    """The topic menu of messages.yaml (its first ``limit`` entries), numbered."""
+    kn = t.kn
+    ids = [x for x in kn.messages.menu if x in kn.topics][:limit]
+    return [Option(str(i), kn.topics[tid].title, f"intent:{tid}") for i, tid in enumerate(ids, 1)]
+
+
+def human_option(kn: Knowledge, key: str = "1") -> Option:
+    """转人工, as an option."""
+    return Option(key, kn.topics["human_agent"].title, "intent:human_agent")
+
+
+def finish(t: Turn, reply: Reply) -> Reply:
+    """Append the numbered options to the text (once)."""
+    if reply.menu_shown:
+        return reply
+    reply.menu_shown = True
+    if reply.options and not t.flow and reply.kind not in ALREADY_NUMBERED:
+        quiet = reply.kind in ("clarify", "fallback", "conversation", "restart")
+        header = "" if quiet else t.kn.messages.followup_header
+        body = "\n".join(f"{o.key} {o.label}" for o in reply.options)
+        reply.text = "\n".join(x for x in (reply.text, header, body) if x)
+    return reply
