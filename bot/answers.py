@@ -23,7 +23,7 @@ _NUM = rf"\d+(?:\.\d+)?|[{_CN_DIGITS}]+"
 _QUANTITY = re.compile(
     rf"(?P<pct>百分之)?(?P<num>{_NUM})"
     rf"(?:(?P<sep>-|~|到|至)(?P<num2>{_NUM}))?"
-    r"(?:个(?=[多几来]?[十百千万亿]))?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
+    r"(?:个(?=半?[多几来]?[十百千万亿]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
     r"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|个人|年|个月|月|项|件|个|分|平方米|平米|㎡|成)?"
     r"(?P<tenth>[一二三四五六七八九](?![十百千万亿个年月人项件分]))?"
 )
@@ -131,6 +131,8 @@ def quantities(text: str) -> list[Quantity]:
     found = []
     for m in _QUANTITY.finditer(text):
         raw, mult, unit = m["num"], m["mult"], m["unit"]
+        if text[max(0, m.start() - 1) : m.start()] == "第":
+            continue  # an ordinal (排第二) is a rank, not an amount
         if not re.search(r"[\d一二两三四五六七八九十]", raw):
             continue
         pair = _PAIR.match(raw)
@@ -140,6 +142,8 @@ def quantities(text: str) -> list[Quantity]:
         value = _cn_number(raw)
         if value is None:
             continue
+        if m["half"] and m["mult"]:  # 一个半亿, 两个半亿
+            value += 0.5
         low = _cn_number(low_raw) if low_raw else None
         if m["num2"]:  # 2-3千万, 2到3亿
             second = _cn_number(m["num2"])
@@ -389,8 +393,9 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
 COUNT_UNITS = (None, "个", "项", "件", "人")
 """Units of a count, which may name what they count after them (“三个发明专利”); money and shares do not."""
 _CLASSIFIER = re.compile(r"^(?:个|项|件|名|位|家|款|篇|套|台|条)")
-_SPAN_YEARS = re.compile(r"(近两年|近三年|两年|三年|前年|累计|合计|总共)$")
+_SPAN_YEARS = re.compile(r"(近两年|近三年|两年|三年|累计|合计|总共)$")
 """A period before a keyword (“两年研发1500万”): the figure is not a single year's."""
+_SPAN_BETWEEN = re.compile(r"(两年|三年|平均|累计|合计|总共|加起来)")
 
 
 def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> dict[str, Any]:
@@ -404,21 +409,38 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     norm = normalize(text)
     facts: dict[str, Any] = {}
     vocab = _vocab(criteria, ignore)
+    last: str | None = None  # the criterion of the figure before, and whether it was the year before's
+    last_previous = False
+    prev_end = 0
     for q in quantities(norm):
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
             continue  # a calendar year: asked, not guessed
-        owner = _owner_after(norm, q, vocab, criteria, facts)
+        owner, at = _owner_after(norm, q, vocab, criteria, facts), q.start
         if owner is None and not _CLASSIFIER.match(norm[q.end :]):
-            owner = _owner_before(norm, q, vocab, criteria, facts)
+            owner, at = _owner_before(norm, q, vocab, criteria, facts)
+        year_before = norm[max(0, q.start - 2) : q.start]
+        if owner is None and last and year_before in _YEAR_WORDS:  # “研发前年550万 去年680万”
+            owner, at = last, q.start
         if owner:
             value = number_value(q, criteria[owner].unit or "")
-            if value is not None:
-                facts[owner] = value
+            if value is None:
+                continue
+            around = norm[max(0, at - _YEAR_CHARS, prev_end) : q.start]
+            if "那年" in around and last_previous:
+                around += "前年"  # “前年研发120万 那年营收2800万”: the same year
+            targets = _years(around, owner, criteria)
+            last, last_previous = owner, targets == [criteria[owner].previous]
+            for cid in targets:
+                facts.setdefault(cid, value)
+        prev_end = q.end
+    facts.update({cid: v for cid, v in ranks(norm, criteria).items() if cid not in facts})
+    facts.update({cid: v for cid, v in titles(norm, criteria).items() if cid not in facts})
     names = vocab.names.spans(norm)
     chars = set(norm)
     for cid, words in vocab.no:
-        if any(w[0] in chars and _stated(norm, w, names) for w in words):
-            facts.setdefault(cid, False)
+        stated = [w for w in words if w[0] in chars and _stated(norm, w, names)]
+        if stated:  # “换包装” is a no; “不是换包装那种” a yes
+            facts.setdefault(cid, all(_negated(norm, w) for w in stated))
     for cid, words in vocab.yes:
         if cid not in facts and any(w[0] in chars and _stated(norm, w, names) and not _negated(norm, w) for w in words):
             facts[cid] = True
@@ -433,6 +455,8 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
 
 def _fits(q: Quantity, crit: Criterion) -> bool:
     unit = crit.unit or ""
+    if q.unit == "个" and (unit in MONEY or unit == "%"):
+        return False  # “6个软著” is a count, never money or a share
     if q.unit in (None, "个") and unit not in ("%",) and unit not in MONEY and unit not in ("项", "人"):
         return False
     return number_value(q, unit) is not None
@@ -452,11 +476,28 @@ def _owner_after(
     return None
 
 
+_YEAR_WORDS = ("去年", "前年", "今年", "上年")
+_YEAR_CHARS = 4
+"""How far before a keyword a year word (前年, 每年) may stand."""
+
+
+def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]:
+    """The criteria a figure fills: 前年… → the year before's; 每年/两年都… → both years; else its own."""
+    previous = criteria[owner].previous
+    if not previous:
+        return [owner]
+    if "前年" in around:
+        return [previous]
+    if any(w in around for w in ("每年", "两年都", "两年各", "每一年")):
+        return [owner, previous]
+    return [owner]
+
+
 def _owner_before(
     norm: str, q: Quantity, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
-) -> str | None:
+) -> tuple[str | None, int]:
     """The criterion whose keyword stands shortly before the number (“营收6000万”), nearest and longest first."""
-    best: tuple[int, int, str] | None = None  # (distance, -keyword length, criterion)
+    best: tuple[int, int, str, int] | None = None  # (distance, -keyword length, criterion, where)
     for kw, cid in vocab.keywords:
         pos = norm.rfind(kw, 0, q.start + 1)
         if pos < 0 or pos + len(kw) > q.start or cid in facts:
@@ -465,12 +506,69 @@ def _owner_before(
         crit = criteria[cid]
         if distance > (_NEAR_BARE if q.unit is None else _NEAR) or not _fits(q, crit):
             continue
-        if _SPAN_YEARS.search(norm[:pos]) and "上年度" in (crit.label or crit.question):
-            continue
-        cand = (distance, -len(kw), cid)
+        between = norm[pos + len(kw) : q.start]
+        if (_SPAN_YEARS.search(norm[:pos]) or _SPAN_BETWEEN.search(between)) and "上年度" in (
+            crit.label or crit.question
+        ):
+            continue  # “两年研发1500万”, “营收三年平均1.5亿”: not the last year's figure
+        cand = (distance, -len(kw), cid, pos)
         if best is None or cand < best:
             best = cand
-    return best[2] if best else None
+    return (best[2], best[3]) if best else (None, q.start)
+
+
+_RANK = re.compile(r"(?:排名|排在|排)?第([一二三四五六七八九十\d]+)(?:名|位)?")
+_RANK_SCOPE_CHARS = 8
+"""How far before “第N” a scope word (全球, 国内) may stand."""
+
+
+def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
+    """“国内第一 全球第五” → each rank criterion whose scope word stands before a rank: within its top N or not."""
+    found: dict[str, bool] = {}
+    for m in _RANK.finditer(norm):
+        if not (m[0].startswith("排") or norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]):
+            continue
+        rank = _cn_number(m[1])
+        if rank is None:
+            continue
+        before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
+        scoped = [
+            (cid, c)
+            for cid, c in criteria.items()
+            if c.rank_within and any(w and normalize(w) in before for w in c.rank_scope)
+        ]
+        if not scoped:  # “排第二”: the criteria that take a rank with no scope word
+            scoped = [(cid, c) for cid, c in criteria.items() if c.rank_within and "" in c.rank_scope]
+        for cid, crit in scoped:
+            found.setdefault(cid, rank <= (crit.rank_within or 0))
+    return found
+
+
+_GOT = re.compile(r"(只是|就是|评上|评上了|评了|评过|拿到|拿到了|拿了|获得|取得|认定了|认定为|已经是|已是|我们是|现在是|本身是|也是|都是|评为|有)(了)?(市级|省级|国家级|重庆市?)?$")
+_NOT_GOT = re.compile(r"(没评上|没评过|没有评|还没评|没评|没拿到|没有|还没有|不是|还不是|未|莫得|没得|没)(过)?(市级|省级|国家级)?$")
+_GOT_AFTER = re.compile(r"^(去年|前年|今年|\d+年|已经)?(评上|拿到|认定|评的|拿的|获得)")
+_NOT_AFTER = re.compile(r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|还没|没有|没评|莫得|没得|都没|都莫得|还没评|没评上|不是)")
+_TITLE_CHARS = 6
+
+
+def titles(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
+    """Titles the enterprise holds or not: “已经评上专精特新” → yes; “小巨人 莫得”, “还没评专精特新” → no."""
+    names = sorted(((normalize(w), cid) for cid, c in criteria.items() for w in c.title), key=lambda p: -len(p[0]))
+    taken: list[tuple[int, int]] = []
+    found: dict[str, bool] = {}
+    for word, cid in names:
+        at = norm.find(word)
+        while word and at >= 0:
+            end = at + len(word)
+            if not any(a < end and at < b for a, b in taken):
+                taken.append((at, end))
+                before, after = norm[max(0, at - _TITLE_CHARS) : at], norm[end : end + _TITLE_CHARS]
+                if _NOT_GOT.search(before) or _NOT_AFTER.match(after):
+                    found.setdefault(cid, False)
+                elif _GOT.search(before) or _GOT_AFTER.match(after):
+                    found.setdefault(cid, True)
+            at = norm.find(word, at + 1)
+    return found
 
 
 def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
@@ -483,7 +581,9 @@ def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
     return False
 
 
-_NEGATION = re.compile(r"(不是|没有|不属于|还不是|并非|非|未|无|不)$")
+_NEGATION = re.compile(r"(不是|没有|不属于|还不是|并非|非|未|无|不)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)")
+NEGATION_CHARS = 5
+"""How far before a word a negation may stand (“不是简单改个款”)."""
 _LAPSED = re.compile(r"^.{0,4}(到期|过期|失效|被取消|撤销)")
 
 
@@ -491,7 +591,7 @@ def _negated(text: str, word: str) -> bool:
     """Whether ``word`` is denied where it stands (“我们没有高企证书”, “高企证书到期了”)."""
     at = text.find(word)
     while at >= 0:
-        before, after = text[max(0, at - 3) : at], text[at + len(word) :]
+        before, after = text[max(0, at - NEGATION_CHARS) : at], text[at + len(word) :]
         if not (_NEGATION.search(before) or _LAPSED.match(after)):
             return False
         at = text.find(word, at + 1)

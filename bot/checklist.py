@@ -70,10 +70,16 @@ def status(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) 
     return FAIL
 
 
-def next_criterion(items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]) -> str | None:
-    """The next criterion worth asking (not yet answered), or None when nothing more can be learned."""
+def next_criterion(
+    items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion], known: dict[str, Any] | None = None
+) -> str | None:
+    """The next criterion worth asking (not yet answered), or None when nothing more can be learned.
+
+    ``known`` (the profile and what it bounds) decides which items are still open; ``profile`` which of their
+    criteria were answered.
+    """
     for item in items:
-        if status(item, profile, criteria) != OPEN:
+        if status(item, profile if known is None else known, criteria) != OPEN:
             continue
         if item.when and item.when.criterion not in profile:
             return item.when.criterion

@@ -265,6 +265,14 @@ def unmet_line(kn: Knowledge, topic: Topic, item: Item, profile: dict[str, Any])
     return line + (m.caveat_mark if kn.uncertain(topic, item) else "")
 
 
+def _threshold(kn: Knowledge, item: Item) -> str:
+    """“（不低于1,200万元）” after an unknown item whose label does not already say its figure; bare yes/no: nothing."""
+    if not any(kn.criteria[c.criterion].type == "number" for c in item.conditions()):
+        return ""
+    need = requirement(kn, item)
+    return "" if need in item.label else f"（{need}）"
+
+
 def verdict_text(
     kn: Knowledge,
     topic: Topic,
@@ -288,7 +296,7 @@ def verdict_text(
         for outcome in result.unknown:
             mark = m.caveat_mark if kn.uncertain(topic, outcome.item) else ""
             caveat |= bool(mark)
-            lines.append(f"{m.bullet}{outcome.item.label}（{requirement(kn, outcome.item)}）{mark}")
+            lines.append(f"{m.bullet}{outcome.item.label}{_threshold(kn, outcome.item)}{mark}")
     met = [o.item.label for o in result.outcomes if o.status == "pass"]
     if met:
         lines.append(m.verdict_met_header + "；".join(met))

@@ -36,7 +36,8 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", keep: bool = False) 
     t.state["topic"] = topic.id
     t.state.pop("suspended", None)
     t.state["options"] = []
-    total = checklist.open_items(version.items, t.profile, t.kn.criteria)
+    derive(t)
+    total = checklist.open_items(version.items, known(t), t.kn.criteria)
     start = t.kn.messages.checklist_start.format(title=topic.title, version=version.label, total=total)
     return advance(t, "\n".join(x for x in (intro, start) if x))
 
@@ -65,7 +66,7 @@ def next_question(t: Turn) -> str | None:
     if version is None:
         questions = t.kn.topics[flow["topic"]].questionnaire
         return next((q for q in questions if q not in t.profile), None)
-    return checklist.next_criterion(version.items, t.profile, t.kn.criteria)
+    return checklist.next_criterion(version.items, t.profile, t.kn.criteria, known(t))
 
 
 def question(t: Turn, pending: str, intro: str = "") -> Reply:
@@ -150,19 +151,68 @@ def record(t: Turn, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def derive(t: Turn) -> dict[str, Any]:
-    """Ratios the profile now allows (研发费用 ÷ 营业收入 → 研发占比) that the user has not given."""
-    found = {}
+    """Ratios the profile now allows (研发费用 ÷ 营业收入 → 研发占比) that the user has not given; also bounds
+    (近两年每年的占比 ≤ 上年度占比) kept apart in ``state["derived"]``, which judge but are still asked."""
+    found: dict[str, Any] = {}
+    bounds = {}
+    computed = t.state.setdefault("computed", [])
+    for _ in range(DERIVE_ROUNDS):  # a ratio of last year and of the year before, then their minimum
+        for cid, crit in t.kn.criteria.items():
+            if cid in t.profile:
+                continue
+            value = _compute(crit, t.profile)
+            if value is not None:
+                t.profile[cid] = found[cid] = value
+                computed.append(cid)
     for cid, crit in t.kn.criteria.items():
-        if not crit.ratio_of or cid in t.profile:
-            continue
-        top, bottom = (t.profile.get(c) for c in crit.ratio_of)
-        if _number(top) and _number(bottom) and bottom:
-            t.profile[cid] = found[cid] = round(top / bottom * 100, 2)
+        above = t.profile.get(crit.at_most or "")
+        if crit.at_most and cid not in t.profile and (_number(above) or isinstance(above, list)):
+            bounds[cid] = [0.0, above[1] if isinstance(above, list) else above]
+    t.state["derived"] = bounds
+    if not bounds:
+        t.state.pop("derived")
     return found
+
+
+DERIVE_ROUNDS = 2
+
+
+def _compute(crit: Criterion, profile: dict[str, Any]) -> Any:
+    """The criterion's value from others (ratio_of, min_of, sum_of), or None while one is missing."""
+    if crit.ratio_of:
+        return _ratio(*(profile.get(c) for c in crit.ratio_of))
+    parts = [profile.get(c) for c in crit.min_of or crit.sum_of]
+    if not parts or not all(_number(p) or isinstance(p, list) for p in parts):
+        return None
+    lows = [p[0] if isinstance(p, list) else p for p in parts]
+    highs = [p[1] if isinstance(p, list) else p for p in parts]
+    low, high = (min(lows), min(highs)) if crit.min_of else (sum(lows), min(sum(highs), UNBOUNDED))
+    return low if low == high else [low, high]
+
+
+def forget_computed(t: Turn) -> None:
+    """Drop the values computed from others (after a correction they are computed again)."""
+    for cid in t.state.pop("computed", []):
+        t.profile.pop(cid, None)
+
+
+def _ratio(top: Any, bottom: Any) -> float | list[float] | None:
+    """``top ÷ bottom`` in percent; a range where either is a range."""
+    lows = [top[0] if isinstance(top, list) else top, bottom[1] if isinstance(bottom, list) else bottom]
+    highs = [top[1] if isinstance(top, list) else top, bottom[0] if isinstance(bottom, list) else bottom]
+    if not all(_number(x) for x in [*lows, *highs]) or not lows[1] or not highs[1] or highs[0] >= UNBOUNDED:
+        return None
+    low, high = round(lows[0] / lows[1] * 100, 2), round(highs[0] / highs[1] * 100, 2)
+    return low if low == high else [low, high]
 
 
 def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def known(t: Turn) -> dict[str, Any]:
+    """What the checklist is judged on: the profile, and the bounds derived from it where nothing was said."""
+    return {**t.state.get("derived", {}), **t.profile}
 
 
 def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
@@ -186,7 +236,7 @@ def judged(t: Turn, flow: dict[str, Any]) -> tuple[Topic, ChecklistVersion, chec
     version = version_of(t, flow) if topic else None
     if topic is None or version is None:
         return None
-    return topic, version, checklist.verdict(version.items, t.profile, t.kn.criteria)
+    return topic, version, checklist.verdict(version.items, known(t), t.kn.criteria)
 
 
 def conclude(t: Turn, intro: str = "") -> Reply:

@@ -61,6 +61,9 @@ def new_question(t: Turn, act: Act) -> Reply:
 
 def answer(t: Turn, act: Act) -> Reply:
     """Answers to the check: record them, echo free-text figures, ask on (or conclude when asked to)."""
+    if t.flow is None and act.part == "resume" and t.state.get("suspended"):
+        t.state["flow"] = t.state.pop("suspended")  # figures given after a detour belong to the parked check
+        t.state["topic"] = t.state["flow"]["topic"]
     flow = t.flow
     if flow is None:
         parked = t.state.get("suspended") or t.state.get("last_check") or _current_check(t)

@@ -156,7 +156,13 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     current = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
     if decision.intent and decision.intent != current and t.kn.topics[decision.intent].kind == "policy":
         return None  # “那高企呢 够不够”: a check on another topic
-    return Act(acts.ANSWER, conclude=True, values=t.facts(msg.text))
+    values = t.facts(msg.text)
+    pending = t.flow.get("pending") if t.flow else None
+    if pending in t.kn.criteria and pending not in values:  # “专精特新还没评 直接报得不得行”
+        value = _answer_value(t, msg, t.kn.criteria[pending])
+        if value is not None:
+            values[pending] = value
+    return Act(acts.ANSWER, conclude=True, values=values)
 
 
 def missing(t: Turn, msg: Message) -> Act | None:
@@ -336,13 +342,16 @@ def followup(t: Turn, msg: Message) -> Act | None:
 
 
 def volunteered(t: Turn, msg: Message) -> Act | None:
-    """Facts about the enterprise, given after an answer about a topic with a checklist: they start its check."""
-    topic = t.kn.topics.get(t.state.get("topic") or "")
+    """Facts about the enterprise outside a check: they go to the parked check, else start the topic's."""
+    parked = t.state.get("suspended")
+    topic = t.kn.topics.get((parked or {}).get("topic") or t.state.get("topic") or "")
     if topic is None or not topic.checklist or _asks(t, msg):
         return None
     facts = t.facts(msg.text)
     if not facts:
         return None
+    if parked:
+        return Act(acts.ANSWER, topic=topic.id, values=facts, part="resume")
     _c, decision = t.match(msg.text)
     if decision.intent and decision.intent != topic.id and decision.score >= t.settings.new_question_score:
         return None

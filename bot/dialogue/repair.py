@@ -22,9 +22,7 @@ def correct(t: Turn, act: Act) -> Reply:
     for cid, value in act.values.items():
         crit = t.kn.criteria[cid]
         old = render.show_value(t.kn, crit, t.profile.get(cid))
-        for derived, d in t.kn.criteria.items():
-            if cid in d.ratio_of:
-                t.profile.pop(derived, None)  # recomputed from the corrected figure
+        flows.forget_computed(t)  # computed again from the corrected figure
         stored = flows.record(t, {cid: value})
         if cid in stored:
             new = render.show_value(t.kn, crit, stored[cid])
