@@ -1,4 +1,4 @@
-"""The engine: ``respond(inbound) -> Reply``: load the conversation, answer it through ``bot.dialogue``, log the turn."""
+"""The engine: ``respond(inbound) -> Reply``: load the conversation, answer through ``bot.dialogue``, log it."""
 
 from __future__ import annotations
 

@@ -19,6 +19,8 @@ class Inbound:
     kind: str = "text"  # text | image | voice | location | link | video | sticker | event | ...
     received: dt.datetime | None = None
     message_id: str | None = None
+    act: str | None = None
+    """A control act a channel's command or button stands for (``reset``, ``cancel``): not interpreted as text."""
     chat_id: str | None = None
     """The chat the message was sent in, where it is not the private chat with ``user_id`` (a Telegram group):
     each (channel, chat, user) is a conversation of its own."""
@@ -48,6 +50,8 @@ class Reply:
     act: str | None = None
     """How the message was understood: an intent id (a new question), ``answer``, ``correction``, ``followup``,
     ``resume``, ``restart``, ``cancel`` or ``null`` (out of scope), or a bookkeeping act (``feedback``, ``empty``)."""
+    section: str | None = None
+    """The YAML section the reply leads with (政策依据 for the sources), or None for the overview."""
     via: str | None = None
     """Which recogniser read the message that way (``bot.dialogue.interpret``), for the log and ``try``."""
     data: dict[str, Any] = field(default_factory=dict)

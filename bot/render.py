@@ -281,7 +281,7 @@ def verdict_text(
     profile: dict[str, Any],
     note: str | None,
 ) -> str:
-    """符合 / 不符合 / 暂无法判断, then what is met, what is not (answer, threshold, source, gap) and what is unknown."""
+    """符合 / 不符合 / 暂无法判断, then what is unmet (answer, threshold, source, gap), unknown, and met."""
     m = kn.messages
     lines = [m.verdict_header.format(title=topic.title), m.verdict_version.format(version=version_label)]
     lines.append({"pass": m.verdict_pass, "fail": m.verdict_fail}.get(result.result, m.verdict_unknown))

@@ -503,9 +503,16 @@ class TelegramBot:
 
     # -- talking to the engine ---------------------------------------------------------------------
     async def say(
-        self, user: str, text: str, kind: str = "text", message: Message | None = None, key: str = ""
+        self,
+        user: str,
+        text: str,
+        kind: str = "text",
+        message: Message | None = None,
+        key: str = "",
+        act: str | None = None,
+        chat: int | None = None,
     ) -> Reply:
-        """One engine turn (logged with channel telegram), off the event loop."""
+        """One engine turn (logged with channel telegram), off the event loop; each chat is its own conversation."""
         inbound = Inbound(
             CHANNEL,
             user,
@@ -513,24 +520,32 @@ class TelegramBot:
             kind=kind,
             received=message.date if message is not None else None,
             message_id=key or (f"{message.chat_id}:{message.message_id}" if message is not None else None),
+            act=act,
+            chat_id=str(chat) if chat is not None else (str(message.chat_id) if message is not None else None),
         )
         return await asyncio.to_thread(self.engine.respond, inbound)
 
-    async def leave_pending(self, context: Context, user: str) -> None:
+    async def leave_pending(self, context: Context, user: str, chat: int | None) -> None:
         """Before a command starts something new, leave a checklist question still waiting for an answer."""
         if context.user_data is not None and context.user_data.get(_EXPECTS_KEY):
-            await self.say(user, self.engine.knowledge.messages.vocabulary.exit[0])
+            await self.say(user, self.engine.knowledge.messages.vocabulary.exit[0], act="cancel", chat=chat)
             context.user_data[_EXPECTS_KEY] = None
 
     async def ask_topic(
-        self, context: Context, user: str, topic_id: str, message: Message | None = None
+        self,
+        context: Context,
+        user: str,
+        topic_id: str,
+        message: Message | None = None,
+        chat: int | None = None,
     ) -> Reply | None:
-        """The engine's answer about ``topic_id`` (None if no question of ours reaches it)."""
+        """The engine's answer about ``topic_id`` in ``chat`` (None if no question of ours reaches it)."""
         text = await asyncio.to_thread(topic_text, self.engine, topic_id)
         if text is None:
             return None
-        await self.leave_pending(context, user)
-        return await self.say(user, text, message=message)
+        chat = chat if chat is not None else (message.chat_id if message is not None else None)
+        await self.leave_pending(context, user, chat)
+        return await self.say(user, text, message=message, chat=chat)
 
     async def start_check(
         self, context: Context, user: str, topic_id: str, message: Message | None = None
@@ -540,7 +555,8 @@ class TelegramBot:
         if reply is None:
             return None
         start = next((o for o in reply.options if o.action == "checklist"), None)
-        return await self.say(user, start.key) if start else reply
+        chat = message.chat_id if message is not None else None
+        return await self.say(user, start.key, chat=chat) if start else reply
 
     def checkable(self) -> list[str]:
         """Topics /check can start: the policy_match questionnaire, then every topic with a checklist."""
@@ -561,7 +577,9 @@ class TelegramBot:
             if reply is not None:
                 break
         if reply is None:
-            reply = await self.say(user, self.engine.knowledge.messages.vocabulary.restart[0], message=message)
+            reply = await self.say(
+                user, self.engine.knowledge.messages.vocabulary.restart[0], message=message, act="reset"
+            )
         await self.send_reply(context, message, reply, user)
 
     async def cmd_help(self, update: Update, context: Context) -> None:
@@ -608,7 +626,7 @@ class TelegramBot:
         message, user = _message_user(update)
         if message is None or not self.addressed(message, context):
             return
-        reply = await self.say(user, self.engine.knowledge.messages.vocabulary.restart[0], message=message)
+        reply = await self.say(user, self.engine.knowledge.messages.vocabulary.restart[0], message=message, act="reset")
         await self.send_reply(context, message, reply, user)
 
     async def on_unknown_command(self, update: Update, context: Context) -> None:
@@ -669,7 +687,7 @@ class TelegramBot:
             [[InlineKeyboardButton(self.strings.chosen.format(label=label), callback_data=_NOOP)]]
         )
         await self.call("editMessageReplyMarkup", lambda: query.edit_message_reply_markup(marker))
-        reply = await self.say(user, key, key=f"callback:{query.id}")
+        reply = await self.say(user, key, key=f"callback:{query.id}", chat=message.chat_id)
         await self.send_reply(context, message, reply, user)
 
     async def _on_feedback(self, update: Update, context: Context, value: str) -> None:
@@ -678,7 +696,7 @@ class TelegramBot:
         assert query is not None and isinstance(query.message, Message)
         vocab = self.engine.knowledge.messages.vocabulary
         word = vocab.useful[0] if value == "1" else vocab.useless[0]
-        reply = await self.say(str(query.from_user.id), word, key=f"callback:{query.id}")
+        reply = await self.say(str(query.from_user.id), word, key=f"callback:{query.id}", chat=query.message.chat_id)
         await self.call("answerCallbackQuery", lambda: query.answer(reply.text[:_ALERT_CHARS]))
         await self.call("editMessageReplyMarkup", lambda: query.edit_message_reply_markup(None))
 
@@ -687,7 +705,7 @@ class TelegramBot:
         assert query is not None and isinstance(query.message, Message)
         await self.call("answerCallbackQuery", lambda: query.answer())
         user = str(query.from_user.id)
-        reply = await self.ask_topic(context, user, topic_id)
+        reply = await self.ask_topic(context, user, topic_id, chat=query.message.chat_id)
         if reply is not None:
             await self.send_reply(context, query.message, reply, user)
 

@@ -126,18 +126,18 @@ class Criterion(Strict):
         None, ge=1, description="“排第N”式回答：N 不超过这个数记为“是”，超过记为“否”（仅 bool），配合 rank_scope"
     )
     rank_scope: list[str] = Field(
-        [], description="排名前面要出现的范围词（全球、世界）；写 \"\" 表示不带范围词的“排第N”也算"
+        [], description='排名前面要出现的范围词（全球、世界）；写 "" 表示不带范围词的“排第N”也算'
     )
     previous: str | None = Field(
-        None, description="同一数字前一年的 criterion id：消息里说“前年…”时记到它上面（如上年度研发费用 → 前年研发费用）"
+        None, description="同一数字前一年的 criterion id：消息里说“前年…”时记到它上面（上年度研发费用 → 前年研发费用）"
     )
     min_of: list[str] = Field([], description="由这些 criterion 取最小值算出（如近两年较低一年的研发费用）")
     sum_of: list[str] = Field([], description="由这些 criterion 相加算出（如近两年研发费用合计）")
     at_most: str | None = Field(
-        None, description="另一个 criterion id：本项不会超过它（如“近两年每年占比”不超过“上年度占比”），只知道它时据此判断"
+        None, description="另一个 criterion id：本项不会超过它（“近两年每年占比”不超过“上年度占比”），据此先行判断"
     )
     ratio_of: list[str] = Field(
-        [], description="两个 criterion id [分子, 分母]：用户给了这两个数、没给比例时自动算出百分比（仅 number, unit %）"
+        [], description="两个 criterion id [分子, 分母]：用户给了这两个数、没给比例时自动算出百分比（unit %）"
     )
 
     @model_validator(mode="after")

@@ -29,7 +29,8 @@ def test_ask_json_one_question(run) -> None:  # type: ignore[no-untyped-def]
     out = json.loads(result.output)
     assert out["text"] == "专精特新要什么条件" and out["intent"] == "zjtx"
     assert len(out["candidates"]) <= 3 and out["candidates"][0]["intent"] == "zjtx"
-    assert out["reply"]["kind"] == "answer" and out["score"] > 0
+    assert out["reply"]["kind"] == "answer" and out["reply"]["section"] == "申报条件" and out["score"] > 0
+    assert out["act"] == "zjtx"
 
 
 def test_ask_reads_one_question_per_line_statelessly(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

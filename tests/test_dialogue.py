@@ -10,8 +10,8 @@ from tests.helpers import User, make_engine
 
 
 def test_answer_has_sections_sources_and_numbered_followups(user: User) -> None:
-    reply = user.say("研发费用加计扣除怎么算")
-    assert reply.kind == "answer" and reply.intent == "rd_deduction"
+    reply = user.say("研发费用加计扣除是什么")
+    assert reply.kind == "answer" and reply.intent == "rd_deduction" and reply.section is None
     assert "100%" in reply.text and "政策要点" in reply.text
     labels = [o.label for o in reply.options]
     assert "条件自查" in labels and "政策依据" in labels
@@ -19,8 +19,14 @@ def test_answer_has_sections_sources_and_numbered_followups(user: User) -> None:
     assert "财政部 税务总局公告2023年第7号" in sources.text
 
 
+def test_a_question_about_one_part_leads_with_that_part(user: User) -> None:
+    assert user.say("研发费用加计扣除怎么算").section == "计算方法"
+    assert User(user.engine, "u2").say("首台套申报要交哪些材料").section == "申报材料"
+    assert User(user.engine, "u3").say("高新技术企业认定的政策依据").section == "政策依据"
+
+
 def test_uncertain_facts_carry_the_caveat(user: User) -> None:
-    reply = user.say("研发费用加计扣除怎么算")
+    reply = user.say("研发费用加计扣除是什么")
     assert "※" in reply.text and "请以主管部门最新通知为准" in reply.text
 
 
@@ -78,17 +84,23 @@ def test_a_bad_answer_is_reasked_with_the_format(user: User) -> None:
     assert reply.kind == "reask" and ("是" in reply.text or "数字" in reply.text)
 
 
-def test_a_new_question_leaves_the_checklist(user: User) -> None:
-    user.say("我们能评专精特新吗")
+def test_a_new_question_parks_the_checklist_and_continue_resumes_it(user: User) -> None:
+    first = user.say("我们能评专精特新吗")
     reply = user.say("首台套有什么补贴")
-    assert reply.intent == "first_set_equipment"
-    assert "已结束「专精特新" in reply.text
+    assert reply.intent == "first_set_equipment" and reply.act == "first_set_equipment"
+    assert "暂停" in reply.text and "继续" in reply.text
+    back = user.say("继续")
+    assert back.act == "resume" and back.data["criterion"] == first.data["criterion"]
 
 
 def test_exit_and_restart_work_in_a_checklist(user: User) -> None:
     user.say("我们能评专精特新吗")
     assert user.say("退出").kind == "exit"
     user.say("我们能评专精特新吗")
+    user.say("是")
+    again = user.say("重新开始")
+    assert again.act == "restart" and again.kind == "checklist_step" and "（第 1 项）" in again.text
+    user.say("退出")
     assert user.say("重新开始").kind == "restart"
     assert user.say("1").intent == "rd_deduction"  # the menu shown after a restart
 
@@ -187,7 +199,7 @@ def test_a_question_during_a_checklist_is_not_taken_as_an_answer(user: User) -> 
     start = user.say("我们能评专精特新吗")
     assert start.data["criterion"] == "sme"
     reply = user.say("专精特新有没有补贴")
-    assert reply.kind == "answer" and "已结束「专精特新" in reply.text
+    assert reply.act == "followup" and reply.kind == "checklist_step" and reply.data["criterion"] == "sme"
     assert "sme" not in user.engine.storage.load_state(_key(user), 3600).get("profile", {})
 
 
@@ -234,7 +246,7 @@ def test_years_months_and_bounds_are_understood_or_asked_again(user: User) -> No
     day = dt.date(2026, 11, 25)
     assert parse_answer("2020年成立的", years, vocab, day) == 6
     assert parse_answer("10个月", years, vocab, day) < 1
-    assert parse_answer("成立不到一年", years, vocab, day) is None
+    assert parse_answer("成立不到一年", years, vocab, day) == [0.9, 0.9999]  # a range just under one year
     assert parse_answer("300000", kn.criteria["revenue_last_year"], vocab, day) is None
 
 

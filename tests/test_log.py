@@ -89,7 +89,7 @@ def test_an_internal_error_is_apologised_for_and_logged(engine: Engine, monkeypa
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(engine, "_respond", boom)
+    monkeypatch.setattr("bot.engine.handle.respond", boom)
     reply = User(engine).say("加计扣除")
     assert reply.kind == "error" and "secret" not in reply.text and reply.options
     row = rows(engine)[0]

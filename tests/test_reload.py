@@ -127,7 +127,7 @@ def test_edits_while_answering_nothing_dropped(engine: Engine, kb: Path, caplog:
     status = last_reload(engine)
     assert status is not None and status["ok"] is False and status["serving"] == v1
     assert any("rd_reserve.yaml" in p for p in status["problems"])
-    fresh = User(engine, "after", "wechat").say("研发准备金补助怎么申请")
+    fresh = User(engine, "after", "wechat").say("研发准备金补助是什么")
     assert MARK in fresh.text
 
 

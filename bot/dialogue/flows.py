@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot import checklist, render
-from bot.answers import UNBOUNDED, UNKNOWN, JUST_UNDER
+from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN
 from bot.dialogue.topics import describe, topic_options
 from bot.dialogue.turn import Turn, finish, menu, set_options
 from bot.models import Option, Reply
@@ -151,8 +151,10 @@ def record(t: Turn, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def derive(t: Turn) -> dict[str, Any]:
-    """Ratios the profile now allows (研发费用 ÷ 营业收入 → 研发占比) that the user has not given; also bounds
-    (近两年每年的占比 ≤ 上年度占比) kept apart in ``state["derived"]``, which judge but are still asked."""
+    """Values the profile now allows that the user has not given (研发费用 ÷ 营业收入 → 研发占比).
+
+    Bounds (近两年每年的占比 ≤ 上年度占比) are kept apart in ``state["derived"]``: they judge, but are still asked.
+    """
     found: dict[str, Any] = {}
     bounds = {}
     computed = t.state.setdefault("computed", [])
@@ -184,8 +186,8 @@ def _compute(crit: Criterion, profile: dict[str, Any]) -> Any:
     parts = [profile.get(c) for c in crit.min_of or crit.sum_of]
     if not parts or not all(_number(p) or isinstance(p, list) for p in parts):
         return None
-    lows = [p[0] if isinstance(p, list) else p for p in parts]
-    highs = [p[1] if isinstance(p, list) else p for p in parts]
+    lows: list[float] = [p[0] if isinstance(p, list) else p for p in parts]  # type: ignore[misc]
+    highs: list[float] = [p[1] if isinstance(p, list) else p for p in parts]  # type: ignore[misc]
     low, high = (min(lows), min(highs)) if crit.min_of else (sum(lows), min(sum(highs), UNBOUNDED))
     return low if low == high else [low, high]
 

@@ -10,6 +10,12 @@ from bot.dialogue.interpret import interpret
 from bot.dialogue.turn import Turn, finish
 from bot.models import Inbound, Reply
 
+CHANNEL_ACTS = {
+    "reset": Act(acts.RESTART, via="channel", part="all"),
+    "cancel": Act(acts.CANCEL, via="channel"),
+}
+"""What a channel's command stands for (Telegram's /reset, leaving a check before another command)."""
+
 
 def respond(t: Turn, inbound: Inbound, max_chars: int) -> Reply:
     """Read one message in its conversation and answer it; the reply carries the act it was read as."""
@@ -19,12 +25,15 @@ def respond(t: Turn, inbound: Inbound, max_chars: int) -> Reply:
     text = inbound.text or ""
     if len(text) > max_chars:
         return Reply(m.too_long.format(limit=max_chars), "too_long", reason="too_long", act=acts.NULL)
-    act = interpret(t, text)
+    act = CHANNEL_ACTS[inbound.act] if inbound.act in CHANNEL_ACTS else interpret(t, text)
     if act.name != acts.NULL and act.name != acts.FEEDBACK:
         t.state.pop("misses", None)
     reply = handler(act)(t, act)
     reply.act = act.name
     reply.via = act.via
+    if act.name in (acts.NULL, acts.CLARIFY) or act.via == "new_question":
+        candidates, decision = t.match(text)  # the log and the report read why a question was (not) matched
+        reply.score, reply.candidates, reply.reason = decision.score, candidates[:3], decision.reason
     return reply
 
 
@@ -51,9 +60,7 @@ def new_question(t: Turn, act: Act) -> Reply:
         return flows.start_checklist(t, topic, intro)
     if act.part == "all":
         return finish(t, topics.all_topics(t))
-    _candidates, decision = t.match(act.text)
     reply = topics.answer(t, topic, act.text if act.via != "option" else "")
-    reply.score, reply.candidates, reply.reason = decision.score, decision.top, decision.reason
     if note:
         reply.text = f"{reply.text}\n{note}"
     return finish(t, reply)
@@ -95,7 +102,7 @@ def followup(t: Turn, act: Act) -> Reply:
         flow = t.flow or t.state.get("suspended") or t.state.get("last_check")
         flow = flow or _current_check(t)
         body = flows.missing(t, flow) if flow else t.kn.messages.conclude_none
-        reply = Reply(body, "section", intent=flow.get("topic") if flow else None)
+        reply = Reply(body, "section", intent=str(flow["topic"]) if flow else None)
     elif topic is None:
         reply = Reply(t.kn.messages.nothing_to_choose, "no_option")
     elif part == "plain":

@@ -217,29 +217,27 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     flow = t.flow
     if not flow:
         return None
-    pending = flow.get("pending")
-    crit = t.kn.criteria.get(pending or "")
+    pending = str(flow.get("pending") or "")
+    crit = t.kn.criteria.get(pending)
     if crit is None or flow.get("topic") not in t.kn.topics:
         t.state.pop("flow", None)
         return None
     _c, decision = t.match(msg.text)
     asks = _asks(t, msg)
     aside = any(msg.norm.startswith(w) for w in words(t.kn)["asides"])
-    if decision.reason == "out_of_scope" or (aside and decision.intent is None and asks):
+    if aside and decision.intent is None and asks:
         return Act(acts.NULL)
     facts = t.facts(msg.text)
     named = _named_criterion(t, msg, pending)
-    value = (
-        None
-        if aside or (asks and crit.type == "bool")
-        else _answer_value(t, msg, t.kn.criteria[named] if named else crit)
-    )
+    value = None if aside else _answer_value(t, msg, t.kn.criteria[named] if named else crit)
     if named and value is not None:
         facts.setdefault(named, value)  # “融资 莫得”: the yes/no belongs to the figure named, not the question
         value = None
     if pending in facts and (value is None or crit.type == "number"):
         value = facts.pop(pending)
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
+    if decision.reason == "out_of_scope" and (asks or value is None):
+        return Act(acts.NULL)
     if other and asks and decision.score >= t.settings.new_question_score:
         return Act(other, topic=other, check=wants_check(t, msg.norm))  # a clear question on another topic
     values = dict(facts)
@@ -280,18 +278,33 @@ def _answer_value(t: Turn, msg: Message, crit: Any) -> Any:
     """The message read as a direct answer to ``crit`` (a digit picks an option; 够了 on a figure → its threshold)."""
     if crit.type == "bool" and msg.norm == "3":
         return UNKNOWN
-    value = parse_answer(msg.text, crit, t.kn.messages.vocabulary, t.day)
+    text = _statement(t, msg)
+    value = parse_answer(text, crit, t.kn.messages.vocabulary, t.day)
     if value is None and crit.type == "number":
-        meets = parse_yes_no(msg.norm, t.kn.messages.vocabulary)
+        meets = parse_yes_no(normalize(text), t.kn.messages.vocabulary)
         if meets is not None and not any(ch.isdigit() for ch in msg.norm):
             return {MEETS: meets}
     return value
 
 
+def _statement(t: Turn, msg: Message) -> str:
+    """The message without its question words: “专精特新有没有补贴” states no 有 or 没有."""
+    if not _asks(t, msg):
+        return msg.text
+    text = msg.norm
+    for word in sorted(words(t.kn)["question_words"], key=len, reverse=True):
+        text = text.replace(word, " ")
+    return text
+
+
 def _asks(t: Turn, msg: Message) -> bool:
     """Whether the message is a question (吗, 怎么, 啥子, 好久 …) rather than a statement."""
-    tail = msg.norm[-1:]
+    tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
     return "?" in msg.text or "？" in msg.text or tail in _ASKING_TAILS or says(msg.norm, t.kn, "question_words")
+
+
+_TAIL_AFTER = 2
+"""Only a message longer than this asks by its last character (“能享受不”; a bare “否” answers)."""
 
 
 _ASKING_TAILS = frozenset("不没否")
@@ -318,17 +331,19 @@ def followup(t: Turn, msg: Message) -> Act | None:
     _c, decision = t.match(msg.text)
     if decision.reason == "out_of_scope":
         return None
+    if topic.calculator:  # “我们是高企” after a calculation: the same calculation at 15%
+        learned = t.facts(msg.text)
+        relevant = {*topic.calculator.inputs, "high_tech_certified"}
+        asks_amount = any(normalize(x) in msg.norm for x in t.kn.messages.calc_words)
+        if (learned.keys() & relevant and len(msg.norm) <= SHORT_MESSAGE) or (
+            asks_amount and decision.intent in (None, topic.id)
+        ):
+            return Act(acts.FOLLOWUP, topic=topic.id, part="calc", values=learned)
     if decision.intent and decision.intent != topic.id and t.kn.topics[decision.intent].kind == "policy":
         return None  # another topic named: a new question
     ellipsis = _ELLIPSIS.match(msg.norm)
     if ellipsis and topic.id in LOOKUPS and LOOKUPS[topic.id](t.kn, ellipsis[1]):
         return Act(acts.FOLLOWUP, topic=topic.id, part="lookup", text=ellipsis[1])
-    if topic.calculator:
-        learned = t.facts(msg.text)
-        relevant = {*topic.calculator.inputs, "high_tech_certified"}
-        asks_amount = any(normalize(x) in msg.norm for x in t.kn.messages.calc_words)
-        if (learned.keys() & relevant and len(msg.norm) <= SHORT_MESSAGE) or asks_amount:
-            return Act(acts.FOLLOWUP, topic=topic.id, part="calc", values=learned)
     if wants_check(t, msg.norm) and topic.checklist:
         return Act(topic.id, topic=topic.id, check=True)
     part = section_asked(t, topic, msg.text)

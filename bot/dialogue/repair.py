@@ -52,7 +52,7 @@ def resume(t: Turn, act: Act) -> Reply:
 def restart(t: Turn, act: Act) -> Reply:
     """Start the check over with its answers cleared; with no check, start the conversation over."""
     flow = t.flow or t.state.get("suspended") or t.state.get("last_check")
-    topic = t.kn.topics.get(flow["topic"]) if flow else None
+    topic = t.kn.topics.get(flow["topic"]) if flow and act.part != "all" else None
     if topic is not None and topic.checklist:
         t.state.pop("flow", None)
         return flows.start_checklist(t, topic)

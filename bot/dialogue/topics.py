@@ -86,9 +86,12 @@ def do(t: Turn, action: str, text: str = "") -> Reply:
         if not body:
             return Reply(t.kn.messages.nothing_to_choose, "no_option")
         footnote = [t.kn.messages.caveat_footnote] if caveat else []
-        return Reply("\n".join([body, *footnote]), "section", intent=topic.id, options=topic_options(t, topic))
+        text = "\n".join([body, *footnote])
+        return Reply(text, "section", intent=topic.id, options=topic_options(t, topic), section=arg)
     if kind == "sources":
-        return Reply(render.sources_text(t.kn, topic), "section", intent=topic.id, options=topic_options(t, topic))
+        text = render.sources_text(t.kn, topic)
+        name = t.kn.messages.sources_header
+        return Reply(text, "section", intent=topic.id, options=topic_options(t, topic), section=name)
     if kind == "calc":
         result = calculate(t, topic, text)
         return Reply(result or t.kn.messages.calc_missing, "calc", intent=topic.id, options=topic_options(t, topic))
@@ -128,6 +131,7 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
         part = section_asked(t, topic, text)
         if part:
             reply = do(t, part, text)
+            reply.kind = "answer" if reply.kind == "section" else reply.kind  # the answer to a new question
             if extra:
                 reply.text = "\n".join([*extra, reply.text])
             return reply
