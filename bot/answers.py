@@ -131,8 +131,8 @@ def quantities(text: str) -> list[Quantity]:
     found = []
     for m in _QUANTITY.finditer(text):
         raw, mult, unit = m["num"], m["mult"], m["unit"]
-        if text[max(0, m.start() - 1) : m.start()] == "第":
-            continue  # an ordinal (排第二) is a rank, not an amount
+        if text[max(0, m.start() - 1) : m.start()] == "第" or text[m.end() : m.end() + 1] == "份":
+            continue  # an ordinal (排第二) is a rank and 十月份 a date, not an amount
         if not re.search(r"[\d一二两三四五六七八九十]", raw):
             continue
         pair = _PAIR.match(raw)
@@ -161,6 +161,8 @@ def quantities(text: str) -> list[Quantity]:
         factor = 1.0
         for ch in mult:
             factor *= _MULT[ch]
+        if m["tenth"] and unit is None and mult[-1:] in ("亿", "万"):  # 一个亿六 = 1.6亿, 一万二 = 1.2万
+            value += ("一二三四五六七八九".index(m["tenth"]) + 1) / 10
         if unit == "成":
             tenth = float("一二三四五六七八九".index(m["tenth"]) + 1) if m["tenth"] else 0.0
             found.append(_hedged(text, m, value * 10 + tenth, low, high, "%", 1.0, approx=few == "来"))
@@ -287,6 +289,8 @@ def parse_yes_no(norm: str, vocab: Vocabulary) -> bool | None:
     lead = max((w for w in yes | no if norm.startswith(w)), key=len, default=None)
     if lead is not None and (len(lead) >= 2 or not norm[len(lead) :][:1].isalnum() or lead in ("是", "有", "对")):
         return lead in yes  # “是的 搞了八年了”, “有的 三个发明专利”, “不是外购的”
+    if len(norm) > BARE_YES_NO_CHARS:
+        return None  # a long message is read for facts, not for a stray 没有 (“没有失信 也没出过事” is no “否”)
     negated = [w for w in no if len(w) >= 2 and w in norm]
     masked = norm
     for word in negated:
@@ -298,6 +302,9 @@ def parse_yes_no(norm: str, vocab: Vocabulary) -> bool | None:
         return True
     return None
 
+
+BARE_YES_NO_CHARS = 8
+"""A message up to this long may answer yes or no anywhere in it (“这个没有”); a longer one only at its start."""
 
 _BOOL_WORDS: dict[int, tuple[Vocabulary, frozenset[str], frozenset[str]]] = {}
 
@@ -325,7 +332,7 @@ def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> 
     for value, label, _ in options:
         if label in norm or norm == value:
             return value
-    hits = {value for value, _, synonyms in options for s in synonyms if s in norm}
+    hits = {value for value, _, synonyms in options for s in synonyms if s in norm and (len(s) > 2 or s == norm)}
     return hits.pop() if len(hits) == 1 else None
 
 

@@ -25,6 +25,8 @@ CONTROL_CHARS = 14
 """A message up to this long that contains a control phrase (算了 不测了, 接着前面的) is that phrase."""
 SHORT_MESSAGE = 16
 """A message this short that names a part of the topic (要交啥, 好久截止) asks about the topic under discussion."""
+HANDOFF = frozenset({"human_agent", "thanks"})
+"""Conversation intents that leave a check whatever the message's length (转人工, 谢谢); greetings do not."""
 _ITEM = re.compile(r"第([一二三四五六七八九1-9])(?:个|条|项|点|种)")
 _ELLIPSIS = re.compile(r"^(?:那|那么|还有|再问下|那个)?(.{1,12}?)(?:的)?(?:呢|咧|嘞|喃|勒)$")
 _CN_ORDINAL = "一二三四五六七八九"
@@ -150,8 +152,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     if not _checkable(t):
         return None
     asked = says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
-    if not asked:
-        return None
+    if not asked or (not _checking(t) and wants_check(t, msg.norm) and not t.profile):
+        return None  # nothing known yet: “我们到底能不能申请” starts the check
     _c, decision = t.match(msg.text)
     current = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
     if decision.intent and decision.intent != current and t.kn.topics[decision.intent].kind == "policy":
@@ -245,7 +247,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         values[pending] = value
     if values:
         return Act(acts.ANSWER, values=values)
-    if other:  # no answer in it, and it names another topic (or 转人工, 谢谢): a switch
+    chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
+    if other and not chatter:  # no answer in it, and it names another topic (or 转人工): a switch
         return Act(other, topic=other, check=wants_check(t, msg.norm))
     if decision.intent == flow["topic"] or (asks and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
         part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
