@@ -321,6 +321,9 @@ def _bool_words(vocab: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
     return cached[1], cached[2]
 
 
+CATCH_ALL = "other"
+"""The option value “其他 / 以上都不是”: only a reply that is just its word picks it (not “市里其他财政资金”)."""
+
 _Choices = list[tuple[str, str, list[str]]]
 """A choice criterion's options: (value, normalised label, normalised synonyms)."""
 
@@ -332,7 +335,9 @@ def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> 
     for value, label, _ in options:
         if label in norm or norm == value:
             return value
-    hits = {value for value, _, synonyms in options for s in synonyms if s in norm and (len(s) > 2 or s == norm)}
+    hits = {
+        value for value, _, synonyms in options for s in synonyms if s in norm and (value != CATCH_ALL or s == norm)
+    }
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -451,6 +456,13 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     for cid, words in vocab.yes:
         if cid not in facts and any(w[0] in chars and _stated(norm, w, names) and not _negated(norm, w) for w in words):
             facts[cid] = True
+    for cid, crit in criteria.items():
+        if (
+            crit.yes_when_all
+            and cid not in facts
+            and all(any(normalize(w) in norm for w in group) for group in crit.yes_when_all)
+        ):
+            facts[cid] = True  # “在渝北注册的”
     if not norm.isdigit():
         plain = "".join("|" if any(a <= i < b for a, b in names) else ch for i, ch in enumerate(norm))
         for cid, options in vocab.choices:
@@ -597,7 +609,8 @@ def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
 _NEGATION = re.compile(r"(不是|没有|不属于|还不是|并非|非|未|无|不)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)")
 NEGATION_CHARS = 5
 """How far before a word a negation may stand (“不是简单改个款”)."""
-_LAPSED = re.compile(r"^.{0,4}(到期|过期|失效|被取消|撤销)")
+_LAPSED = re.compile(r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没))")
+"""After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建)."""
 
 
 def _negated(text: str, word: str) -> bool:

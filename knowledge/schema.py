@@ -119,6 +119,9 @@ class Criterion(Strict):
     extract: list[str] = Field([], description="消息里出现这些词且后面跟着数字时，自动填入（仅 number）")
     yes_words: list[str] = Field([], description="消息里出现这些词时自动记为“是”（仅 bool）")
     no_words: list[str] = Field([], description="消息里出现这些词时自动记为“否”（仅 bool）")
+    yes_when_all: list[list[str]] = Field(
+        [], description="几组词，每组都有一个出现在消息里时记为“是”（如 [[渝北, 江北, …], [注册, 落户]]）（仅 bool）"
+    )
     title: list[str] = Field(
         [], description="称号的叫法（专精特新、高企）：“已经评上/拿到了…”记为“是”，“还没评…/…莫得”记为“否”（仅 bool）"
     )

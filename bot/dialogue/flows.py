@@ -17,8 +17,8 @@ MEETS = "meets"
 """A value ``{"meets": bool}``: the user said a number criterion reaches its threshold (够了) or not."""
 
 
-def start_checklist(t: Turn, topic: Topic, intro: str = "", keep: bool = False) -> Reply:
-    """Begin ``topic``'s checklist; criteria answered by an earlier run of it are asked again unless ``keep``."""
+def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False) -> Reply:
+    """Begin ``topic``'s checklist: what is known is kept, what was “不知道” is asked again; ``fresh`` forgets all."""
     version = checklist.version_in_force(topic, t.day)
     if version is None:
         return Reply(
@@ -28,10 +28,12 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", keep: bool = False) 
             options=topic_options(t, topic),
         )
     answered = t.state.setdefault("answered", [])
-    for cid in [] if keep else checklist.to_ask(version.items, t.kn.criteria):
-        if cid in answered:  # asked by an earlier run: ask again, so an answer can be corrected
+    for cid in checklist.to_ask(version.items, t.kn.criteria):
+        if cid in answered and (fresh or t.profile.get(cid) == UNKNOWN):
             answered.remove(cid)
             t.profile.pop(cid, None)
+    if fresh:
+        forget_computed(t)
     t.state["flow"] = {"kind": CHECKLIST, "topic": topic.id, "version": topic.checklist.index(version), "asked": 0}
     t.state["topic"] = topic.id
     t.state.pop("suspended", None)

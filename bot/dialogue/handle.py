@@ -81,7 +81,7 @@ def answer(t: Turn, act: Act) -> Reply:
             return flows.verdict_reply(t, parked, note)
         topic = t.kn.topics.get(act.topic or "")
         if act.check and topic is not None:
-            return flows.start_checklist(t, topic, note, keep=True)
+            return flows.start_checklist(t, topic, note)
         return Reply(note or t.kn.messages.conclude_none, "answer", intent=t.state.get("topic"))
     pending = flow.get("pending")
     stored = flows.record(t, act.values)

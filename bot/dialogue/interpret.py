@@ -156,8 +156,9 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # nothing known yet: “我们到底能不能申请” starts the check
     _c, decision = t.match(msg.text)
     current = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
-    if decision.intent and decision.intent != current and t.kn.topics[decision.intent].kind == "policy":
-        return None  # “那高企呢 够不够”: a check on another topic
+    other = decision.intent and decision.intent != current and t.kn.topics[decision.intent].kind == "policy"
+    if other and not t.facts(msg.text):
+        return None  # “那高企呢 够不够”: a check on another topic (with figures, it is still about this one)
     values = t.facts(msg.text)
     pending = t.flow.get("pending") if t.flow else None
     if pending in t.kn.criteria and pending not in values:  # “专精特新还没评 直接报得不得行”
