@@ -21,6 +21,8 @@ from bot.dialogue.topics import LOOKUPS, section_asked, wants_check
 from bot.dialogue.turn import Turn, says, words
 from intents.normalize import clean, normalize
 
+CLOSING_CHARS = 12
+"""A message up to this long that says 谢谢 or 人工 is that, even in the middle of a check."""
 CONTROL_CHARS = 14
 """A message up to this long that contains a control phrase (算了 不测了, 接着前面的) is that phrase."""
 SHORT_MESSAGE = 16
@@ -87,7 +89,7 @@ def _checkable(t: Turn) -> bool:
 def _control(t: Turn, msg: Message, name: str) -> bool:
     if msg.norm in words(t.kn)[name]:
         return True
-    return _checking(t) and len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, name)
+    return _checkable(t) and len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, name)
 
 
 def restart(t: Turn, msg: Message) -> Act | None:
@@ -97,12 +99,23 @@ def restart(t: Turn, msg: Message) -> Act | None:
 
 def cancel(t: Turn, msg: Message) -> Act | None:
     """退出 / 算了 / 不测了: the check ends."""
-    if msg.norm in words(t.kn)["exit"]:
+    if msg.norm in words(t.kn)["exit"] or (len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "exit")):
         return Act(acts.CANCEL)
     if (t.flow or t.state.get("suspended")) and len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "exit"):
         _c, decision = t.match(msg.text)
         if not decision.intent or decision.score < t.settings.new_question_score:
             return Act(acts.CANCEL)
+    return None
+
+
+def closing(t: Turn, msg: Message) -> Act | None:
+    """谢谢 / 转人工 in a short message, whatever else is going on (要得 谢了, 有没有人工 我想找个人问)."""
+    if len(msg.norm) > CLOSING_CHARS:
+        return None
+    for topic_id in HANDOFF:
+        topic = t.kn.topics.get(topic_id)
+        if topic and any(len(a) >= 2 and a in msg.norm for a in map(normalize, topic.aliases)):
+            return Act(topic_id, topic=topic_id)
     return None
 
 
@@ -239,6 +252,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if pending in facts and (value is None or crit.type == "number"):
         value = facts.pop(pending)
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
+    if other and t.kn.topics[other].kind == "policy" and not names_topic(t, msg, decision, other):
+        other = None  # like another topic's example, but naming none: still about this check
     if decision.reason == "out_of_scope" and (asks or value is None):
         return Act(acts.NULL)
     if other and asks and decision.score >= t.settings.new_question_score:
@@ -257,6 +272,18 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if decision.reason == "out_of_scope" or asks:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+def names_topic(t: Turn, msg: Message, decision: Any, intent: str) -> bool:
+    """Whether the message names ``intent`` (its title or an alias) rather than only resembling an example."""
+    if any(c.intent == intent and not str(c.via).startswith("example") for c in decision.top):
+        return True
+    if "topic_names" not in t.kn.memo:
+        t.kn.memo["topic_names"] = {
+            tid: [n for n in map(normalize, (topic.title, *topic.aliases)) if len(n) >= 2]
+            for tid, topic in t.kn.topics.items()
+        }
+    return any(n in msg.norm for n in t.kn.memo["topic_names"].get(intent, []))
 
 
 def _named_criterion(t: Turn, msg: Message, pending: str) -> str | None:
@@ -343,7 +370,10 @@ def followup(t: Turn, msg: Message) -> Act | None:
             asks_amount and decision.intent in (None, topic.id)
         ):
             return Act(acts.FOLLOWUP, topic=topic.id, part="calc", values=learned)
-    if decision.intent and decision.intent != topic.id and t.kn.topics[decision.intent].kind == "policy":
+    other = decision.intent and decision.intent != topic.id and t.kn.topics[decision.intent].kind == "policy"
+    if other and (
+        names_topic(t, msg, decision, str(decision.intent)) or not (_asks(t, msg) or section_asked(t, topic, msg.text))
+    ):
         return None  # another topic named: a new question
     ellipsis = _ELLIPSIS.match(msg.norm)
     if ellipsis and topic.id in LOOKUPS and LOOKUPS[topic.id](t.kn, ellipsis[1]):
@@ -404,6 +434,7 @@ RECOGNISERS: list[tuple[str, Recogniser]] = [
     ("empty", empty),
     ("restart", restart),
     ("cancel", cancel),
+    ("closing", closing),
     ("option", option),
     ("option_label", option_label),
     ("conclude", conclude),
