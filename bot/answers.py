@@ -24,7 +24,7 @@ _QUANTITY = re.compile(
     rf"(?P<pct>百分之)?(?P<num>{_NUM})"
     rf"(?:(?P<sep>-|~|到|至)(?P<num2>{_NUM}))?"
     r"(?:个(?=半?[多几来]?[十百千万亿]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
-    r"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|个人|年|个月|月|项|件|个|分|平方米|平米|㎡|成)?"
+    r"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|个人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|㎡|个|成)?"
     r"(?P<tenth>[一二三四五六七八九](?![十百千万亿个年月人项件分]))?"
 )
 _PAIR = re.compile(r"^([一二两三四五六七八九])([一二两三四五六七八九])(?=[十百千万亿年个人月项名家成]|$)")
@@ -44,6 +44,9 @@ _UNIT_KIND = {
     "个": "个",
     "分": "分",
     "平方米": "平方米",
+    "平方": "平方米",
+    "个平方": "平方米",
+    "个平米": "平方米",
     "平米": "平方米",
     "㎡": "平方米",
 }
@@ -324,6 +327,9 @@ def _bool_words(vocab: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
 CATCH_ALL = "other"
 """The option value “其他 / 以上都不是”: only a reply that is just its word picks it (not “市里其他财政资金”)."""
 
+CATCH_ALL_CHARS = 2
+"""A catch-all option's word this short (其他, 都不是) counts only as the whole reply; 规下企业 counts anywhere."""
+
 _Choices = list[tuple[str, str, list[str]]]
 """A choice criterion's options: (value, normalised label, normalised synonyms)."""
 
@@ -336,7 +342,10 @@ def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> 
         if label in norm or norm == value:
             return value
     hits = {
-        value for value, _, synonyms in options for s in synonyms if s in norm and (value != CATCH_ALL or s == norm)
+        value
+        for value, _, synonyms in options
+        for s in synonyms
+        if s in norm and (value != CATCH_ALL or len(s) > CATCH_ALL_CHARS or s == norm)
     }
     return hits.pop() if len(hits) == 1 else None
 
@@ -373,6 +382,10 @@ class _Vocab:
     choices: list[tuple[str, _Choices]]
     names: _Words
     """Policy names (专精特新中小企业, 首版次软件): their words are not facts about the user."""
+    titles: list[tuple[str, str]]
+    """(title, criterion), longest first."""
+    together: list[tuple[str, list[list[str]]]]
+    """Criteria that are yes when a word of each group occurs (yes_when_all), normalised."""
 
 
 _VOCABS: dict[tuple[int, int], tuple[dict[str, Criterion], Iterable[str], _Vocab]] = {}
@@ -394,6 +407,12 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
         no=[(cid, [normalize(w) for w in c.no_words if normalize(w)]) for cid, c in criteria.items() if c.no_words],
         choices=[(cid, _choices(c)) for cid, c in criteria.items() if c.type == "choice"],
         names=_Words(names),
+        titles=sorted(((normalize(w), cid) for cid, c in criteria.items() for w in c.title), key=lambda p: -len(p[0])),
+        together=[
+            (cid, [[w for w in map(normalize, group) if w] for group in c.yes_when_all])
+            for cid, c in criteria.items()
+            if c.yes_when_all
+        ],
     )
     with _VOCABS_LOCK:
         if len(_VOCABS) > MAX_VOCABS:
@@ -430,6 +449,9 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         owner, at = _owner_after(norm, q, vocab, criteria, facts), q.start
         if owner is None and not _CLASSIFIER.match(norm[q.end :]):
             owner, at = _owner_before(norm, q, vocab, criteria, facts)
+        if owner is None and last and q.start - prev_end <= 1 and "分别" in norm[max(0, prev_end - 30) : q.start]:
+            owner, at = last, q.start  # “营收三年分别是1.4亿 1.6亿 1.8亿”: the run ends with last year
+            _shift_years(facts, owner, criteria)
         year_before = norm[max(0, q.start - 2) : q.start]
         if owner is None and last and year_before in _YEAR_WORDS:  # “研发前年550万 去年680万”
             owner, at = last, q.start
@@ -446,7 +468,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
                 facts.setdefault(cid, value)
         prev_end = q.end
     facts.update({cid: v for cid, v in ranks(norm, criteria).items() if cid not in facts})
-    facts.update({cid: v for cid, v in titles(norm, criteria).items() if cid not in facts})
+    facts.update({cid: v for cid, v in titles(norm, criteria, vocab).items() if cid not in facts})
     names = vocab.names.spans(norm)
     chars = set(norm)
     for cid, words in vocab.no:
@@ -454,14 +476,11 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         if stated:  # “换包装” is a no; “不是换包装那种” a yes
             facts.setdefault(cid, all(_negated(norm, w) for w in stated))
     for cid, words in vocab.yes:
-        if cid not in facts and any(w[0] in chars and _stated(norm, w, names) and not _negated(norm, w) for w in words):
-            facts[cid] = True
-    for cid, crit in criteria.items():
-        if (
-            crit.yes_when_all
-            and cid not in facts
-            and all(any(normalize(w) in norm for w in group) for group in crit.yes_when_all)
-        ):
+        stated = [w for w in words if cid not in facts and w[0] in chars and _stated(norm, w, names)]
+        if stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no
+            facts[cid] = not all(_negated(norm, w) for w in stated)
+    for cid, groups in vocab.together:
+        if cid not in facts and all(any(w in norm for w in group) for group in groups):
             facts[cid] = True  # “在渝北注册的”
     if not norm.isdigit():
         plain = "".join("|" if any(a <= i < b for a, b in names) else ch for i, ch in enumerate(norm))
@@ -500,6 +519,13 @@ _YEAR_CHARS = 4
 """How far before a keyword a year word (前年, 每年) may stand."""
 
 
+def _shift_years(facts: dict[str, Any], owner: str, criteria: dict[str, Criterion]) -> None:
+    """In a run of yearly figures, the one taken as last year's moves to the year before."""
+    previous = criteria[owner].previous
+    if previous and owner in facts:
+        facts[previous] = facts.pop(owner)
+
+
 def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]:
     """The criteria a figure fills: 前年… → the year before's; 每年/两年都… → both years; else its own."""
     previous = criteria[owner].previous
@@ -526,9 +552,8 @@ def _owner_before(
         if distance > (_NEAR_BARE if q.unit is None else _NEAR) or not _fits(q, crit):
             continue
         between = norm[pos + len(kw) : q.start]
-        if (_SPAN_YEARS.search(norm[:pos]) or _SPAN_BETWEEN.search(between)) and "上年度" in (
-            crit.label or crit.question
-        ):
+        spans = _SPAN_YEARS.search(norm[:pos]) or (_SPAN_BETWEEN.search(between) and "分别" not in between)
+        if spans and "上年度" in (crit.label or crit.question):
             continue  # “两年研发1500万”, “营收三年平均1.5亿”: not the last year's figure
         cand = (distance, -len(kw), cid, pos)
         if best is None or cand < best:
@@ -576,9 +601,9 @@ _NOT_AFTER = re.compile(
 _TITLE_CHARS = 6
 
 
-def titles(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
+def titles(norm: str, criteria: dict[str, Criterion], vocab: _Vocab) -> dict[str, bool]:
     """Titles the enterprise holds or not: “已经评上专精特新” → yes; “小巨人 莫得”, “还没评专精特新” → no."""
-    names = sorted(((normalize(w), cid) for cid, c in criteria.items() for w in c.title), key=lambda p: -len(p[0]))
+    names = vocab.titles
     taken: list[tuple[int, int]] = []
     found: dict[str, bool] = {}
     for word, cid in names:
@@ -606,7 +631,9 @@ def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
     return False
 
 
-_NEGATION = re.compile(r"(不是|没有|不属于|还不是|并非|非|未|无|不)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)")
+_NEGATION = re.compile(
+    r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
+)
 NEGATION_CHARS = 5
 """How far before a word a negation may stand (“不是简单改个款”)."""
 _LAPSED = re.compile(r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没))")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.answers import UNKNOWN, parse_answer, parse_yes_no
+from bot.answers import UNKNOWN, number_value, parse_answer, parse_yes_no, quantities
 from bot.dialogue import acts
 from bot.dialogue.acts import Act
 from bot.dialogue.flows import MEETS
@@ -210,6 +210,9 @@ def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
         if crit is None or not stripped:
             continue
         value = parse_answer(stripped, crit, t.kn.messages.vocabulary, t.day)
+        if value is None and crit.type == "number":  # “2800是今年预计的 去年实际只有1800万”: the last figure
+            fits = [v for q in quantities(stripped) if (v := number_value(q, crit.unit or "", t.day)) is not None]
+            value = fits[-1] if fits else None
         if value is not None and value != UNKNOWN:
             return {cid: value}
     return {}
@@ -311,6 +314,10 @@ def _answer_value(t: Turn, msg: Message, crit: Any) -> Any:
         return UNKNOWN
     text = _statement(t, msg)
     value = parse_answer(text, crit, t.kn.messages.vocabulary, t.day)
+    if value is None and crit.type == "bool" and crit.title and not _asks(t, msg):
+        said = [n for n in map(normalize, crit.title) if n and n in msg.norm]
+        if said:  # asked “是否已是专精特新”, told “市级专精特新 做齿轮十五年了”
+            return True
     if value is None and crit.type == "number":
         meets = parse_yes_no(normalize(text), t.kn.messages.vocabulary)
         if meets is not None and not any(ch.isdigit() for ch in msg.norm):
