@@ -438,6 +438,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     each time (the words are prepared once per ``criteria`` and ``ignore``).
     """
     norm = normalize(text)
+    breaks = clause_breaks(text)
     facts: dict[str, Any] = {}
     vocab = _vocab(criteria, ignore)
     last: str | None = None  # the criterion of the figure before, and whether it was the year before's
@@ -474,11 +475,11 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     for cid, words in vocab.no:
         stated = [w for w in words if w[0] in chars and _stated(norm, w, names)]
         if stated:  # “换包装” is a no; “不是换包装那种” a yes
-            facts.setdefault(cid, all(_negated(norm, w) for w in stated))
+            facts.setdefault(cid, all(_negated(norm, w, breaks) for w in stated))
     for cid, words in vocab.yes:
         stated = [w for w in words if cid not in facts and w[0] in chars and _stated(norm, w, names)]
         if stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no
-            facts[cid] = not all(_negated(norm, w) for w in stated)
+            facts[cid] = not all(_negated(norm, w, breaks) for w in stated)
     for cid, groups in vocab.together:
         if cid not in facts and all(any(w in norm for w in group) for group in groups):
             facts[cid] = True  # “在渝北注册的”
@@ -634,18 +635,38 @@ def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
 _NEGATION = re.compile(
     r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
 )
-NEGATION_CHARS = 5
+NEGATION_CHARS = 8
 """How far before a word a negation may stand (“不是简单改个款”)."""
-_LAPSED = re.compile(r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没))")
+_LAPSED = re.compile(
+    r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立]|$))"
+)
 """After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建)."""
 
 
-def _negated(text: str, word: str) -> bool:
-    """Whether ``word`` is denied where it stands (“我们没有高企证书”, “高企证书到期了”)."""
+def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
+    """Whether ``word`` is denied where it stands (“我们没有高企证书”, “高企证书到期了”), within its clause.
+
+    ``breaks`` are where the message had a space or punctuation: a negation in another clause
+    (“独立法人 莫得失信”) does not deny the word.
+    """
     at = text.find(word)
     while at >= 0:
-        before, after = text[max(0, at - NEGATION_CHARS) : at], text[at + len(word) :]
-        if not (_NEGATION.search(before) or _LAPSED.match(after)):
+        end = at + len(word)
+        start = max([0, at - NEGATION_CHARS, *(b for b in breaks if b <= at)])
+        stop = min([len(text), *(b for b in breaks if b >= end)])
+        if not (_NEGATION.search(text[start:at]) or _LAPSED.match(text[end:stop])):
             return False
         at = text.find(word, at + 1)
     return True
+
+
+_BREAK = re.compile(r"[\s,，。；;!！?？、]+")
+
+
+def clause_breaks(text: str) -> tuple[int, ...]:
+    """Positions in ``normalize(text)`` where the message had a space or punctuation between words."""
+    breaks, at = [], 0
+    for part in _BREAK.split(text):
+        at += len(normalize(part))
+        breaks.append(at)
+    return tuple(breaks[:-1])

@@ -252,7 +252,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if named and value is not None:
         facts.setdefault(named, value)  # “融资 莫得”: the yes/no belongs to the figure named, not the question
         value = None
-    if pending in facts and (value is None or crit.type == "number"):
+    if pending in facts:  # said in its own words (“小巨人 莫得”): surer than a leading 是 or a title named
         value = facts.pop(pending)
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
     if other and t.kn.topics[other].kind == "policy" and not names_topic(t, msg, decision, other):
