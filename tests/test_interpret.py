@@ -1,0 +1,268 @@
+"""How a message is read in its conversation: one act per message, figures with hedges, dialect yes and no.
+
+Each act has a row: the conversation so far, the message, and the act (with what it records). The phrasings
+are the forms users type (issue 11's classes), not examples copied from a corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from bot.answers import UNBOUNDED, UNKNOWN, extract, parse_answer
+from bot.dialogue.handle import HANDLERS
+from bot.dialogue.interpret import RECOGNISERS
+from bot.storage import Storage
+from knowledge.loader import Knowledge, load
+from tests.helpers import User
+
+KN = load()
+DAY = dt.date(2026, 11, 25)
+
+
+def profile(user: User) -> dict[str, Any]:
+    key = f"{user.channel}:{Storage.hash_user(user.engine.salt, user.channel, user.user_id)}"
+    return user.engine.storage.load_state(key, 3600).get("profile", {})  # type: ignore[no-any-return]
+
+
+def in_check(user: User, topic_question: str = "专精特新够不够条件") -> str:
+    """Start a check; returns the criterion it asks first."""
+    reply = user.say(topic_question)
+    assert reply.kind == "checklist_step", reply.text
+    return str(reply.data["criterion"])
+
+
+# -- one row per act --------------------------------------------------------------------------------
+def test_eligibility_phrasing_starts_the_check(user: User) -> None:
+    for n, text in enumerate(["单项冠军要哪些条件 你帮我核一下", "高企我们达标没有", "首台套 我们这种情况行不行"]):
+        reply = User(user.engine, f"e{n}").say(text)
+        assert reply.kind == "checklist_step", text
+        assert reply.act in ("single_champion", "high_tech_enterprise", "first_set_equipment")
+
+
+def test_yes_after_the_offer_starts_the_check(user: User) -> None:
+    answer = user.say("专精特新是什么")
+    assert any(o.action == "checklist" for o in answer.options)
+    for n, text in enumerate(["要得", "好", "可以"]):
+        other = User(user.engine, f"y{n}")
+        other.say("专精特新是什么")
+        reply = other.say(text)
+        assert reply.act == "zjtx" and reply.kind == "checklist_step", text
+
+
+def test_answer_records_the_value_and_echoes_a_figure(user: User) -> None:
+    user.say("小巨人够不够条件")
+    reply = user.say("去年营收大概两千五百万")
+    assert reply.act == "answer" and "已记下" in reply.text and "2,500万元" in reply.text
+    assert profile(user)["revenue_last_year"] == 2500
+
+
+def test_an_answer_that_is_not_understood_is_asked_again_then_offered_a_way_out(user: User) -> None:
+    in_check(user)
+    first = user.say("嗯这个嘛")
+    assert first.act == "answer" and first.kind == "reask"
+    second = user.say("嗯这个嘛")
+    assert second.kind == "reask" and "跳过" in second.text
+
+
+def test_correction_changes_the_answer_and_says_so(user: User) -> None:
+    user.say("小巨人够不够条件")
+    user.say("营收五千万")
+    reply = user.say("不对不对 营收应该是六千万")
+    assert reply.act == "correction" and "5,000万元 → 6,000万元" in reply.text
+    assert profile(user)["revenue_last_year"] == 6000
+
+
+def test_correction_after_the_verdict_judges_again(user: User) -> None:
+    user.say("研发费用加计扣除 我们够不够条件")
+    user.say("我们是做批发的")
+    verdict = user.say("直接给个结论")
+    assert verdict.data["verdict"] == "fail"
+    again = user.say("说错了 我们是做汽车零部件制造的")
+    assert again.act == "correction" and again.kind == "verdict" and again.data["verdict"] != "fail"
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [("啥时候截止", "section:时间节点"), ("要交啥", "section:申报材料"), ("讲通俗点", "plain"), ("还缺啥", "missing")],
+)
+def test_followup_on_the_current_topic(user: User, text: str, part: str) -> None:
+    first = user.say("高企是什么")
+    assert first.intent == "high_tech_enterprise"
+    reply = user.say(text)
+    assert reply.act == "followup" and reply.via in ("followup", "missing"), (text, reply.via)
+    assert reply.intent == "high_tech_enterprise" or part == "missing"
+
+
+def test_ellipsis_with_a_new_place(user: User) -> None:
+    first = user.say("璧山有哪些创新平台")
+    assert first.intent == "innovation_platforms"
+    reply = user.say("那永川呢")
+    assert reply.act == "followup" and "永川" in reply.text
+
+
+def test_an_item_of_the_last_list(user: User) -> None:
+    answer = user.say("专精特新是什么")
+    third = answer.options[2]
+    reply = user.say("第三个展开讲讲")
+    assert reply.act in ("followup", "zjtx") and (third.label.split("（")[0] in reply.text or reply.kind)
+
+
+def test_switch_parks_the_check_and_resume_comes_back(user: User) -> None:
+    pending = in_check(user)
+    switch = user.say("首台套有什么补贴")
+    assert switch.act == "first_set_equipment" and "继续" in switch.text
+    back = user.say("回到刚才的自查")
+    assert back.act == "resume" and back.data["criterion"] == pending
+
+
+def test_restart_clears_the_answers(user: User) -> None:
+    in_check(user)
+    user.say("是")
+    reply = user.say("从头再来")
+    assert reply.act == "restart" and "（第 1 项）" in reply.text
+    assert "sme" not in profile(user)
+
+
+def test_cancel_ends_the_check(user: User) -> None:
+    in_check(user)
+    reply = user.say("算了 不测了")
+    assert reply.act == "cancel" and reply.kind == "exit"
+
+
+def test_out_of_scope_in_a_check_is_one_line_then_the_question(user: User) -> None:
+    pending = in_check(user)
+    reply = user.say("个税专项附加扣除咋个填")
+    assert reply.act == "null" and reply.data["criterion"] == pending
+    assert reply.text.count("\n") <= 5
+
+
+def test_out_of_scope_twice_is_never_the_same_block(user: User) -> None:
+    first = user.say("明天天气怎么样")
+    second = user.say("今晚有没得球赛")
+    assert first.act == second.act == "null"
+    assert first.text != second.text and any("转人工" in o.label for o in second.options)
+
+
+def test_typing_an_options_label_picks_it(user: User) -> None:
+    user.say("研发费用加计扣除是什么")
+    reply = user.say("政策依据")
+    assert reply.act == "followup" and reply.section == "政策依据" and reply.intent == "rd_deduction"
+
+
+def test_every_act_has_a_handler() -> None:
+    names = {"answer", "correction", "followup", "resume", "restart", "cancel", "null", "clarify", "feedback"}
+    assert names <= set(HANDLERS)
+    assert RECOGNISERS[-1][0] == "new_question"
+
+
+def test_a_verdict_lists_met_unmet_unknown_and_the_gap(user: User) -> None:
+    user.say("高企 帮我评估一下")
+    user.say("去年营收1.2亿 研发费用420万")
+    reply = user.say("直接给个结论")
+    assert reply.kind == "verdict" and reply.act == "answer"
+    assert "待确认" in reply.text and "结论：" in reply.text
+
+
+def test_figures_go_to_the_words_they_belong_to() -> None:
+    names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
+    assert extract("有的 三个发明专利", KN.criteria, names) == {"class1_ip_count": 3.0}
+    assert extract("6个软著 营收6000万", KN.criteria, names) == {"revenue_last_year": 6000.0}
+    assert "revenue_last_year" not in extract("排二十几位", KN.criteria, names)
+    assert extract("两年研发1500万", KN.criteria, names) == {"rd_spend_2y_total": 1500.0}
+    two = extract("研发前年五百五十万 去年六百八十万", KN.criteria, names)
+    assert two == {"rd_spend_prev_year": 550.0, "rd_spend_last_year": 680.0}
+    assert extract("国内细分市场排第二", KN.criteria, names) == {"domestic_top3": True}
+    assert extract("小巨人 莫得 只是市级专精特新", KN.criteria, names) == {
+        "little_giant_certified": False,
+        "zjtx_certified": True,
+    }
+
+
+def test_two_figures_make_the_ratio(user: User) -> None:
+    user.say("专精特新够不够条件")
+    user.say("营收1.2亿 研发费用420万")
+    assert profile(user)["rd_ratio_last_year"] == 3.5
+
+
+# -- dialect yes, no and don't know ---------------------------------------------------------------
+YES_NO = {
+    "要得": True,
+    "得行": True,
+    "对头": True,
+    "有的": True,
+    "没问题": True,
+    "够了的": True,
+    "那几条都没问题": True,
+    "是的 搞了八年了": True,
+    "莫得": False,
+    "没得": False,
+    "要不得": False,
+    "达不到": False,
+    "还没得": False,
+    "不是外购的": False,
+    "晓不得": UNKNOWN,
+    "不晓得": UNKNOWN,
+    "跳过": UNKNOWN,
+}
+
+
+@pytest.mark.parametrize("text", list(YES_NO), ids=list(YES_NO))
+def test_dialect_yes_no(text: str) -> None:
+    assert parse_answer(text, KN.criteria["sme"], KN.messages.vocabulary, DAY) == YES_NO[text]
+
+
+def test_a_digit_answers_a_yes_no_question(user: User) -> None:
+    in_check(user)
+    user.say("2")
+    assert profile(user)["sme"] is False
+
+
+# -- figures with hedges and ranges ---------------------------------------------------------------
+MONEY = {
+    "大约两千五百万": 2500.0,
+    "2500万上下": 2500.0,
+    "差不多五千万": 5000.0,
+    "1.2个亿": 12000.0,
+    "一个半亿": 15000.0,
+    "0.2亿": 2000.0,
+    "五千多万": [5000.0, 6000.0],
+    "3000多万": [3000.0, 4000.0],
+    "两三千万": [2000.0, 3000.0],
+    "将近三千万": [2700.0, 2999.7],
+    "1亿以上": [10000.0, UNBOUNDED],
+}
+SHARES = {"七成": 70.0, "六成五": 65.0, "3个点": 3.0, "百分之三点五": 3.5, "百分之九十": 90.0, "4%": 4.0}
+
+
+@pytest.mark.parametrize("text", list(MONEY), ids=list(MONEY))
+def test_hedged_money(text: str) -> None:
+    assert parse_answer(text, KN.criteria["revenue_last_year"], KN.messages.vocabulary, DAY) == MONEY[text]
+
+
+@pytest.mark.parametrize("text", list(SHARES), ids=list(SHARES))
+def test_shares(text: str) -> None:
+    assert parse_answer(text, KN.criteria["rd_ratio_last_year"], KN.messages.vocabulary, DAY) == SHARES[text]
+
+
+def test_a_range_is_judged_only_when_both_ends_agree(user: User) -> None:
+    user.say("小巨人够不够条件")
+    reply = user.say("营收四五千万")
+    assert "范围" in reply.text  # says how a range is judged
+    verdict = user.say("直接给个结论")
+    assert "上年度营业收入5000万元以上" not in "".join(verdict.data["met"])
+    assert any("5000万元" in u for u in verdict.data["unknown"])
+
+
+def test_yes_to_a_figure_question_means_the_threshold_is_met(user: User) -> None:
+    kn: Knowledge = user.engine.knowledge
+    reply = user.say("小巨人够不够条件")
+    for _ in range(10):
+        if reply.data.get("criterion") == "revenue_last_year":
+            break
+        reply = user.say("是")
+    assert reply.data.get("criterion") == "revenue_last_year", kn.criteria[str(reply.data.get("criterion"))]
+    user.say("够了的")
+    assert profile(user)["revenue_last_year"][0] >= 5000
