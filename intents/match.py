@@ -24,6 +24,8 @@ COMMON_BIGRAM_SHARE = 0.08
 """A bigram in more than this share of all examples (企业, 申报) says little; it is skipped when shortlisting."""
 MIN_POSTINGS_CAP = 40
 SHORTLIST = 60
+SHORT_EXAMPLE = 4
+"""An example shorter than this found inside a longer message counts in proportion to its length."""
 """How many examples (most bigrams in common) are scored with rapidfuzz."""
 PARTIAL_LONG_QUERY = 0.92
 """Weight of an example found whole inside a longer message."""
@@ -87,14 +89,15 @@ def _weigh(whole: float, part: float, query_len: int, example_len: int) -> float
     is scaled by the length ratio.
     """
     if query_len >= example_len:
-        part *= PARTIAL_LONG_QUERY
+        part *= PARTIAL_LONG_QUERY * min(1.0, example_len / SHORT_EXAMPLE)  # “有人吗” inside “…法人吗” is no evidence
     else:
         part *= PARTIAL_SHORT_QUERY + (1 - PARTIAL_SHORT_QUERY) * query_len / example_len
     return max(whole, part)
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
+def _bigrams(text: str) -> list[str]:
+    """The distinct character pairs of ``text`` in the order they occur (a lone character for one-letter texts)."""
+    return list(dict.fromkeys(text[i : i + 2] for i in range(len(text) - 1))) or ([text] if text else [])
 
 
 class Index:
@@ -128,16 +131,20 @@ class Index:
             for intent, pairs in (combos or {}).items()
             for a, b in pairs
         ]
-        self.alias: dict[str, set[str]] = defaultdict(set)
-        self.alias_sound: dict[tuple[str, ...], set[tuple[str, str]]] = defaultdict(set)
+        # Lists in the order of the knowledge (topic, then alias), each entry once: matching never depends on
+        # set iteration, so every process (whatever its hash seed) ranks ties the same way.
+        self.alias: dict[str, list[str]] = defaultdict(list)
+        self.alias_sound: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
         for intent, names in aliases.items():
             for name in names:
                 norm = self.prepare(name, strip=False)
                 if not norm:
                     continue
-                self.alias[norm].add(intent)
-                if len(norm) >= MIN_PINYIN_ALIAS:
-                    self.alias_sound[tuple(pinyin.syllables(norm))].add((intent, name))
+                if intent not in self.alias[norm]:
+                    self.alias[norm].append(intent)
+                sound = tuple(pinyin.syllables(norm))
+                if len(norm) >= MIN_PINYIN_ALIAS and (intent, name) not in self.alias_sound[sound]:
+                    self.alias_sound[sound].append((intent, name))
         # First character (or syllable) → the lengths of aliases starting with it, shortest first.
         ends: dict[str, set[int]] = defaultdict(set)
         for name in self.alias:
@@ -276,7 +283,8 @@ class Index:
             posting = self.postings.get(gram)
             if posting and len(posting) <= self.max_postings:
                 counts.update(posting)
-        ids = [idx for idx, _ in counts.most_common(SHORTLIST)]
+        # Most shared pairs first; ties by the example's position, never by hash or insertion order.
+        ids = [idx for idx, _ in sorted(counts.items(), key=lambda p: (-p[1], p[0]))[:SHORTLIST]]
         if not ids:
             return []
         texts = [self.examples[i][1] for i in ids]

@@ -27,7 +27,7 @@ CONTROL_CHARS = 14
 """A message up to this long that contains a control phrase (算了 不测了, 接着前面的) is that phrase."""
 SHORT_MESSAGE = 16
 """A message this short that names a part of the topic (要交啥, 好久截止) asks about the topic under discussion."""
-HANDOFF = frozenset({"human_agent", "thanks"})
+HANDOFF = ("human_agent", "thanks")
 """Conversation intents that leave a check whatever the message's length (转人工, 谢谢); greetings do not."""
 _ITEM = re.compile(r"第([一二三四五六七八九1-9])(?:个|条|项|点|种)")
 _ELLIPSIS = re.compile(r"^(?:那|那么|还有|再问下|那个)?(.{1,12}?)(?:的)?(?:呢|咧|嘞|喃|勒)$")
@@ -203,7 +203,7 @@ def correction(t: Turn, msg: Message) -> Act | None:
 def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
     """A correction without a keyword (“不对 是五千二百万”): the latest answer of a fitting kind."""
     stripped = msg.norm
-    for word in words(t.kn)["correction"]:
+    for word in sorted(words(t.kn)["correction"], key=lambda w: (-len(w), w)):
         stripped = stripped.replace(word, "")
     for cid in reversed(t.state.get("answered") or []):
         crit = t.kn.criteria.get(cid)
@@ -330,7 +330,7 @@ def _statement(t: Turn, msg: Message) -> str:
     if not _asks(t, msg):
         return msg.text
     text = msg.norm
-    for word in sorted(words(t.kn)["question_words"], key=len, reverse=True):
+    for word in sorted(words(t.kn)["question_words"], key=lambda w: (-len(w), w)):
         text = text.replace(word, " ")
     return text
 
