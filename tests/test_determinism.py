@@ -24,8 +24,9 @@ from bot.models import Inbound
 from tests.helpers import make_engine
 
 data, dialogues, limit = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-questions = [str(row["text"]) for row in yaml.safe_load((data / "heldout.yaml").read_text(encoding="utf-8"))]
-questions += [str(row["text"]) for row in yaml.safe_load((data / "questions" / "batch1.yaml").read_text(encoding="utf-8"))]
+questions = []
+for name in ("heldout.yaml", "questions/batch1.yaml"):
+    questions += [str(row["text"]) for row in yaml.safe_load((data / name).read_text(encoding="utf-8"))]
 with tempfile.TemporaryDirectory() as tmp:
     engine = make_engine(Path(tmp) / "d.db")
     out = []
