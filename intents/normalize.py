@@ -31,7 +31,20 @@ def normalize(text: str) -> str:
     Full-width → half-width (NFKC), lower case, traditional → simplified, punctuation, spaces and emoji
     removed (digits, ``%`` and decimal points kept). Normalising twice changes nothing.
     """
-    text = unicodedata.normalize("NFKC", clean(text)).lower()
+    text = _once(clean(text))
+    for _ in range(FIXPOINT_ROUNDS):  # OpenCC converts by phrase: a converted text can convert once more
+        again = _once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+FIXPOINT_ROUNDS = 3
+
+
+def _once(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
     text = _t2s().convert(text)
     text = unicodedata.normalize("NFKC", text).lower()
     text = _KEEP.sub("", text.replace("_", ""))

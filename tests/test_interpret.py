@@ -49,7 +49,7 @@ def test_yes_after_the_offer_starts_the_check(user: User) -> None:
         other = User(user.engine, f"y{n}")
         other.say("专精特新是什么")
         reply = other.say(text)
-        assert reply.act == "zjtx" and reply.kind == "checklist_step", text
+        assert reply.act == "answer" and reply.via == "accept_offer" and reply.kind == "checklist_step", text
 
 
 def test_answer_records_the_value_and_echoes_a_figure(user: User) -> None:

@@ -21,8 +21,10 @@ from bot.dialogue.topics import LOOKUPS, section_asked, wants_check
 from bot.dialogue.turn import Turn, says, words
 from intents.normalize import clean, normalize
 
-CLOSING_CHARS = 12
+CLOSING_CHARS = 16
 """A message up to this long that says 谢谢 or 人工 is that, even in the middle of a check."""
+ACCEPT_CHARS = 4
+"""A yes this short after an offer of 条件自查 accepts it (要得, 好的嘛); a longer message must also ask for it."""
 CONTROL_CHARS = 14
 """A message up to this long that contains a control phrase (算了 不测了, 接着前面的) is that phrase."""
 SHORT_MESSAGE = 16
@@ -192,12 +194,27 @@ def correction(t: Turn, msg: Message) -> Act | None:
     """说错了 / 不对，应该是…: an earlier answer changes."""
     if not says(msg.norm, t.kn, "correction"):
         return None
-    values = t.facts(msg.text)
+    values = _retarget(t, msg, t.facts(msg.text))
     if not values:
         values = _reanswer(t, msg)
     if not values and not t.state.get("answered") and not t.profile:
         return None
     return Act(acts.CORRECTION, values=values)
+
+
+def _retarget(t: Turn, msg: Message, values: dict[str, Any]) -> dict[str, Any]:
+    """“研发是一千四百万 不是四百万”: the figure goes where the wrong one (400万) was recorded."""
+    if len(values) != 1:
+        return values
+    ((cid, value),) = values.items()
+    unit = t.kn.criteria[cid].unit
+    for q in quantities(msg.norm):
+        for other, old in t.profile.items():
+            crit = t.kn.criteria.get(other)
+            same_kind = other != cid and crit is not None and crit.type == "number" and crit.unit == unit
+            if same_kind and number_value(q, unit or "", t.day) == old != value:
+                return {other: value}
+    return values
 
 
 def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
@@ -259,14 +276,14 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         other = None  # like another topic's example, but naming none: still about this check
     if decision.reason == "out_of_scope" and (asks or value is None):
         return Act(acts.NULL)
-    if other and asks and decision.score >= t.settings.new_question_score:
+    chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
+    if other and asks and decision.score >= t.settings.new_question_score and not chatter:
         return Act(other, topic=other, check=wants_check(t, msg.norm))  # a clear question on another topic
     values = dict(facts)
     if value is not None:
         values[pending] = value
     if values:
         return Act(acts.ANSWER, values=values)
-    chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
     if other and not chatter:  # no answer in it, and it names another topic (or 转人工): a switch
         return Act(other, topic=other, check=wants_check(t, msg.norm))
     if decision.intent == flow["topic"] or (asks and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
@@ -420,8 +437,9 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     offered = any(action == "checklist" for _k, _l, action in t.state.get("options") or [])
     if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
         return None
-    if parse_yes_no(msg.norm, t.kn.messages.vocabulary) is True:
-        return Act(topic_id, topic=topic_id, check=True)
+    bare = len(msg.norm) <= ACCEPT_CHARS or wants_check(t, msg.norm)
+    if bare and not _asks(t, msg) and parse_yes_no(msg.norm, t.kn.messages.vocabulary) is True:
+        return Act(acts.ANSWER, topic=topic_id, check=True)  # the answer to the offer (条件自查?)
     return None
 
 
