@@ -210,13 +210,18 @@ def try_(obj: Context, question: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_obj
 def eval_(obj: Context, file: str, show_errors: bool, as_json: bool) -> None:
-    """Accuracy on a labelled YAML file (- text: …, intent: id|null): per-intent precision, recall, confusions."""
-    from bot.engine import build_index
-    from bot.evaluate import evaluate, format_report
+    """Accuracy on a labelled YAML file (- text, intent: id|null, section): intents, parts asked, reply lengths."""
+    import tempfile
 
-    kn = obj.knowledge()
-    index = build_index(kn, obj.settings)
-    report = evaluate(index, Path(file))
+    from bot.evaluate import evaluate, format_report
+    from bot.models import Inbound
+
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = obj.engine(str(Path(tmp) / "eval.db"))
+        report = evaluate(
+            engine.index, Path(file), lambda text, n: engine.respond(Inbound("cli", f"eval-{n}", text), log=False)
+        )
+        engine.storage.close()
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,18 @@ class Report:
     per_intent: dict[str, dict[str, float]] = field(default_factory=dict)
     confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
     errors: list[tuple[str, str, str]] = field(default_factory=list)
+    sectioned: int = 0
+    """In-scope questions labelled with the part they ask (申报材料, 政策依据 …)."""
+    section_correct: int = 0
+    section_errors: list[tuple[str, str, str]] = field(default_factory=list)
+    reply_lines: list[int] = field(default_factory=list)
+    """Lines of each first reply to an in-scope question (options included), as a phone shows them."""
+    reply_options: list[int] = field(default_factory=list)
+
+    @property
+    def section_accuracy(self) -> float | None:
+        """Share of questions about one part whose reply leads with that part (None: no replies were made)."""
+        return self.section_correct / self.sectioned if self.sectioned and self.reply_lines else None
 
     @property
     def accuracy(self) -> float:
@@ -45,9 +59,24 @@ class Report:
         """Share of out-of-scope questions sent to the fallback."""
         return self.out_scope_fallback / self.out_scope if self.out_scope else 0.0
 
+    def lengths(self) -> dict[str, float]:
+        """Median and 90th percentile of reply lines, median of numbered options."""
+        if not self.reply_lines:
+            return {}
+        lines = sorted(self.reply_lines)
+        return {
+            "reply_lines_median": statistics.median(lines),
+            "reply_lines_p90": lines[int(0.9 * (len(lines) - 1))],
+            "options_median": statistics.median(self.reply_options),
+        }
+
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly figures."""
+        section = self.section_accuracy
         return {
+            "section_accuracy": None if section is None else round(section, 4),
+            "sectioned": self.sectioned,
+            **self.lengths(),
             "total": self.total,
             "in_scope_accuracy": round(self.accuracy, 4),
             "in_scope_to_fallback": round(self.fallback_rate, 4),
@@ -58,19 +87,32 @@ class Report:
         }
 
 
-def load_cases(path: Path) -> list[tuple[str, str | None]]:
-    """``- text: …, intent: id|null`` items."""
+def load_cases(path: Path) -> list[tuple[str, str | None, str | None]]:
+    """``- text: …, intent: id|null, section: name|null`` items (section optional)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return [(str(row["text"]), row.get("intent")) for row in data]
+    return [(str(row["text"]), row.get("intent"), row.get("section")) for row in data]
 
 
-def evaluate(index: Index, path: Path) -> Report:
-    """Match every case and count."""
+Replier = Callable[[str, int], Any]
+"""``(text, n) -> Reply``: the first reply of a fresh conversation (the engine, for sections and lengths)."""
+
+
+def evaluate(index: Index, path: Path, reply: Replier | None = None) -> Report:
+    """Match every case and count; with ``reply``, also the part each reply leads with and its length."""
     report = Report()
     predicted: Counter[str] = Counter()
     correct: Counter[str] = Counter()
     expected_n: Counter[str] = Counter()
-    for text, expected in load_cases(path):
+    for n, (text, expected, section) in enumerate(load_cases(path)):
+        if reply is not None and expected is not None:
+            first = reply(text, n)
+            report.reply_lines.append(first.text.count("\n") + 1)
+            report.reply_options.append(len(first.options))
+            if section:
+                report.sectioned += 1
+                report.section_correct += first.section == section and first.intent == expected
+                if first.section != section:
+                    report.section_errors.append((text, section, str(first.section)))
         decision = index.decide(index.match(text))
         got = decision.intent or (CLARIFY if decision.reason == "ambiguous" else FALLBACK)
         report.total += 1
@@ -109,10 +151,21 @@ def format_report(report: Report, show_errors: bool = False) -> str:
         f"in-scope wrongly to the fallback: {report.fallback_rate:.1%}",
         f"in-scope to a clarifying question: {report.in_scope_clarify}",
         f"out-of-scope to the fallback: {report.oos_recall:.1%}",
+    ]
+    if report.section_accuracy is not None:
+        lines.append(f"questions about one part answered with that part first: {report.section_accuracy:.1%}")
+    if report.reply_lines:
+        sizes = report.lengths()
+        lines.append(
+            f"first reply: median {sizes['reply_lines_median']} lines, 90th percentile {sizes['reply_lines_p90']}, "
+            f"median {sizes['options_median']} options"
+        )
+    lines += [
         "",
         "confusions (expected → got):",
     ]
     lines += [f"  {a} → {b}: {n}" for (a, b), n in report.confusions.most_common(25)]
     if show_errors:
         lines += ["", "errors:"] + [f"  [{e} → {g}] {t}" for t, e, g in report.errors]
+        lines += ["", "section errors:"] + [f"  [{e} → {g}] {t}" for t, e, g in report.section_errors]
     return "\n".join(lines)

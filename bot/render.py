@@ -35,11 +35,12 @@ def fact_lines(kn: Knowledge, topic: Topic, facts: list[Fact]) -> tuple[list[str
     return lines, caveat
 
 
-def section_text(kn: Knowledge, topic: Topic, name: str, day: dt.date) -> tuple[str, bool]:
-    """One section, titled; and whether it carries the caveat."""
+def section_text(kn: Knowledge, topic: Topic, name: str, day: dt.date, query: str = "") -> tuple[str, bool]:
+    """One section, titled, the facts that share words with ``query`` first; and whether it carries the caveat."""
     for section in topic.sections:
         if section.name == name:
-            lines, caveat = fact_lines(kn, topic, facts_in_force(section.items, day))
+            facts = relevant_first(facts_in_force(section.items, day), query, kn.memo)
+            lines, caveat = fact_lines(kn, topic, facts)
             return "\n".join([f"【{topic.title}·{name}】", *lines]), caveat
     return "", False
 

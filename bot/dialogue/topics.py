@@ -25,17 +25,67 @@ def _platforms(kn: Knowledge, text: str) -> str | None:
 LOOKUPS["innovation_platforms"] = _platforms
 
 
+CALCULATION = "计算方法"
+"""The section a reply with the user's own calculation answers."""
+RELEVANT_SECTION = 3
+"""Character pairs a question must share with a section's facts (beyond the topic's own name) to lead with it."""
+
+
 def section_asked(t: Turn, topic: Topic, text: str) -> str | None:
-    """The action for the part of ``topic`` the message asks about (``section:申报材料``, ``sources``), if any."""
+    """The action for the part of ``topic`` the message asks about (``section:申报材料``, ``sources``), if any.
+
+    First the cue words of messages.yaml (the longest found wins: 咋个申请 → 办理流程); else the section whose
+    facts share the most words with the question (预缴 → 时间节点, 核定征收 → 不适用情形); None for a general
+    question, which gets the overview.
+    """
     norm = normalize(text)
     names = {s.name for s in topic.sections}
-    for name, section_words in t.kn.messages.section_words.items():
-        if any(normalize(w) in norm for w in section_words):
-            if name == "政策依据":
-                return "sources"
-            if name in names:
-                return f"section:{name}"
+    cues = _cues(t.kn)
+    found = max(((len(w), -n, name) for n, (name, w) in enumerate(cues) if w in norm), default=None)
+    if found is not None:
+        name = found[2]
+        if name == t.kn.messages.sources_header:
+            return "sources"
+        if name in names:
+            return f"section:{name}"
+    grams = _grams(norm) - _name_grams(t.kn, topic)
+    scores = sorted(((len(grams & g), -n, name) for n, (name, g) in enumerate(_section_grams(t, topic))), reverse=True)
+    if scores and scores[0][0] >= RELEVANT_SECTION and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+        return f"section:{scores[0][2]}"
     return None
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _cues(kn: Knowledge) -> list[tuple[str, str]]:
+    """(section, normalised cue word) pairs of messages.yaml, once per knowledge version."""
+    if "section_cues" not in kn.memo:
+        kn.memo["section_cues"] = [
+            (name, w) for name, ws in kn.messages.section_words.items() for w in map(normalize, ws) if w
+        ]
+    return kn.memo["section_cues"]  # type: ignore[no-any-return]
+
+
+def _name_grams(kn: Knowledge, topic: Topic) -> set[str]:
+    """Character pairs of the topic's title and aliases: naming the topic says nothing about the part asked."""
+    key = ("name_grams", topic.id)
+    if key not in kn.memo:
+        kn.memo[key] = set().union(*(_grams(normalize(n)) for n in (topic.title, *topic.aliases)))
+    return kn.memo[key]  # type: ignore[no-any-return]
+
+
+def _section_grams(t: Turn, topic: Topic) -> list[tuple[str, set[str]]]:
+    """Each section's name and the character pairs of its facts, once per topic and knowledge version."""
+    key = ("section_grams", topic.id)
+    if key not in t.kn.memo:
+        t.kn.memo[key] = [
+            (s.name, set().union(*(_grams(normalize(f.text)) for f in s.items)) - _name_grams(t.kn, topic))
+            for s in topic.sections
+            if s.items
+        ]
+    return t.kn.memo[key]  # type: ignore[no-any-return]
 
 
 def describe(t: Turn, facts: dict[str, Any]) -> str:
@@ -82,7 +132,7 @@ def do(t: Turn, action: str, text: str = "") -> Reply:
     if kind == "checklist":
         return flows.start_checklist(t, topic)
     if kind == "section":
-        body, caveat = render.section_text(t.kn, topic, arg, t.day)
+        body, caveat = render.section_text(t.kn, topic, arg, t.day, text)
         if not body:
             return Reply(t.kn.messages.nothing_to_choose, "no_option")
         footnote = [t.kn.messages.caveat_footnote] if caveat else []
@@ -120,6 +170,7 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
         if found:
             return Reply(found, "answer", intent=topic.id, options=topic_options(t, topic))
     extra = []
+    section = None
     if learned:
         extra.append(kn.messages.prefilled.format(facts=describe(t, learned)))
     calc = topic.calculator
@@ -127,6 +178,7 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
     asks_amount = any(normalize(w) in norm for w in kn.messages.calc_words)
     if result and (asks_amount or calc and calc.inputs[0] in learned):
         extra.append(result)
+        section = CALCULATION if asks_amount else None
     elif text and not asks_amount:
         part = section_asked(t, topic, text)
         if part:
@@ -141,6 +193,7 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
         "answer",
         intent=topic.id,
         options=topic_options(t, topic, more=cut),
+        section=section,
         data={"title": topic.title, "sections": sections_data(t, topic)},
     )
 
