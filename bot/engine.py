@@ -24,6 +24,8 @@ from knowledge.loader import Knowledge
 
 logger = logging.getLogger(__name__)
 
+SMALL_TALK = ("greeting", "thanks", "help")
+"""Conversation intents whose words (你好, 谢谢) yield to a policy named in the same message."""
 FEEDBACK_KINDS = frozenset({"answer", "section", "verdict", "match", "calc"})
 """Reply kinds that 有用 / 没用 can refer to."""
 
@@ -45,7 +47,7 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
     if kn.platforms:
         combos.setdefault("innovation_platforms", []).append((places + industries, kn.platform_triggers))
     return Index(
-        yielding=[tid for tid, t in kn.topics.items() if t.yields],
+        yielding=[tid for tid, t in kn.topics.items() if t.yields or tid in SMALL_TALK],
         aliases=aliases,
         combos=combos,
         examples=examples,

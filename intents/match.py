@@ -24,6 +24,8 @@ COMMON_BIGRAM_SHARE = 0.08
 """A bigram in more than this share of all examples (企业, 申报) says little; it is skipped when shortlisting."""
 MIN_POSTINGS_CAP = 40
 SHORTLIST = 60
+_SENTENCE = re.compile(r"[。！？!?；;\n]+")
+MIN_SENTENCES = 2
 SHORT_EXAMPLE = 4
 """An example shorter than this found inside a longer message counts in proportion to its length."""
 """How many examples (most bigrams in common) are scored with rapidfuzz."""
@@ -205,6 +207,21 @@ class Index:
         return list(cached)
 
     def _match(self, text: str, limit: int, exact: bool) -> list[Candidate]:
+        whole = self._match_one(text, limit, exact)
+        sentences = [x for x in _SENTENCE.split(text) if normalize(x)]
+        if len(sentences) < MIN_SENTENCES:
+            return whole
+        # Several sentences: the question is usually the last one; the earlier ones are context
+        # (“我们还没评过小巨人。单项冠军可以直接申请不”), so a clear last sentence decides.
+        last = self._match_one(sentences[-1], limit, exact)
+        if last and last[0].intent and last[0].score >= self.t.min_score:
+            overall = self.decide(whole)
+            named = not last[0].via.startswith("example")
+            if overall.intent is None or (named and overall.intent != last[0].intent):
+                return last
+        return whole
+
+    def _match_one(self, text: str, limit: int, exact: bool) -> list[Candidate]:
         query = self.prepare(text)
         if not query:
             return []
@@ -217,7 +234,8 @@ class Index:
                 best[key] = Candidate(key, score, via)
 
         alias_best: dict[str, tuple[float, str]] = {}
-        for intent, score, via in self._alias_hits(query):
+        # Aliases are looked for before greetings and thanks are stripped (“晓得了 谢谢哈” thanks).
+        for intent, score, via in self._alias_hits(self.prepare(text, strip=False)):
             if intent not in alias_best or score > alias_best[intent][0]:
                 alias_best[intent] = (score, via)
         example_best: dict[str, tuple[float, str]] = {}
@@ -226,6 +244,10 @@ class Index:
                 example_best[intent] = (score, via)
         for intent, (score, via) in example_best.items():
             offer(intent, score, via)
+        if OUT_OF_SCOPE in alias_best:
+            # A word of another world (概念股, 姚明, 首套房) decides: the policy words around it do not count.
+            top = max((s for s, _ in [*alias_best.values(), *example_best.values()]), default=0.0)
+            alias_best[OUT_OF_SCOPE] = (top + self.t.min_margin + 1, alias_best[OUT_OF_SCOPE][1])
         others = any(i not in self.yielding for i in alias_best)
         for intent, (score, via) in alias_best.items():
             if intent in self.yielding and others:
