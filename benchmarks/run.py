@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.engine import build_index  # noqa: E402
+from bot.evaluate_dialogues import load_scenarios, run  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from intents.match import OUT_OF_SCOPE, Index  # noqa: E402
 from knowledge.loader import load  # noqa: E402
@@ -88,6 +89,18 @@ def cold_start() -> tuple[float, float]:
     return statistics.median(runs), max(runs)
 
 
+def dialogue_turns() -> tuple[int, float, float]:
+    """Turns played, p50 ms and p99 ms per turn of the whole engine (state, dialogue, SQLite) on the dialogue corpus."""
+    from tests.helpers import make_engine
+
+    scenarios = [s for f in sorted((ROOT / "tests/data/dialogues").glob("*.yaml")) for s in load_scenarios(f)]
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = make_engine(Path(tmp) / "bench.db")
+        run(lambda inbound: engine.respond(inbound, log=True), scenarios, "warm")
+        timings = sorted(r.ms for r in run(lambda inbound: engine.respond(inbound, log=True), scenarios).results)
+    return len(timings), statistics.median(timings), timings[int(len(timings) * 0.99) - 1]
+
+
 def main() -> None:
     kn = load()
     rows = []
@@ -102,6 +115,9 @@ def main() -> None:
     print(f"{'knowledge':16} {'examples':>9} {'build s':>8} {'p50 ms':>8} {'p99 ms':>8} {'q/s':>9}")
     for name, build, p50, p99, qps, n in rows:
         print(f"{name:16} {n:9d} {build:8.2f} {p50:8.3f} {p99:8.3f} {qps:9.0f}")
+    turns, p50, p99 = dialogue_turns()
+    print()
+    print(f"whole turns on the dialogue corpus ({turns} turns, logged to SQLite): p50 {p50:.2f} ms, p99 {p99:.2f} ms")
     median, worst = cold_start()
     print()
     print(

@@ -222,6 +222,8 @@ class Engine:
             "latency_ms": round((time.perf_counter() - answered.started) * 1000, 3),
             "knowledge_version": turn.kn.version,
             "error": answered.error,
+            "act": reply.act,
+            "via": reply.via,
         }
         return row
 

@@ -54,6 +54,8 @@ TURN_COLUMNS = {
     "latency_ms": float,
     "knowledge_version": str,
     "error": str,
+    "act": str,
+    "via": str,
 }
 
 
@@ -220,6 +222,9 @@ class Storage:
             db.table("turns").create_index(["ts"], if_not_exists=True)
             db.table("turns").create_index(["intent"], if_not_exists=True)
             db.table("turns").create_index(["channel", "message_id"], if_not_exists=True)
+        for column in ("act", "via"):  # added after the first release: a log written before lacks them
+            if column not in db.table("turns").columns_dict:
+                db.table("turns").add_column(column, str)
         if "state" not in db.table_names():
             db.table("state").create({"key": str, "data": str, "updated": float}, pk="key")
         if "feedback" not in db.table_names():
