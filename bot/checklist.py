@@ -70,6 +70,44 @@ def status(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) 
     return FAIL
 
 
+def _gate_open(cond: Condition, profile: dict[str, Any]) -> bool:
+    return cond.criterion not in profile or profile[cond.criterion] == UNKNOWN
+
+
+def _possible(crit: Criterion) -> list[Any]:
+    """Every value a yes/no or choice criterion can take (none listed for numbers)."""
+    if crit.type == "bool":
+        return [True, False]
+    return [o.value for o in crit.options] if crit.type == "choice" else []
+
+
+def statuses(items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]) -> list[str]:
+    """Each item's state, deciding items whose ``when`` is unknown where every possible answer leads the same way.
+
+    “从事相关领域满5年（老产品）/ 满3年（新产品）” with 18 years passes whether or not the product is new, and an
+    average revenue of 0.5亿 fails both the 4亿 and the 1亿 branch: the gate need not be asked.
+    """
+    found = [status(item, profile, criteria) for item in items]
+    gated: dict[str, list[int]] = {}
+    for n, item in enumerate(items):
+        if item.when and found[n] == OPEN and _gate_open(item.when, profile):
+            gated.setdefault(item.when.criterion, []).append(n)
+    for cid, members in gated.items():
+        values = _possible(criteria[cid])
+        outcomes = [[status(items[n], {**profile, cid: v}, criteria) for n in members] for v in values]
+        if not outcomes:
+            continue
+        if all(OPEN not in o and FAIL not in o for o in outcomes):
+            settled = PASS
+        elif all(FAIL in o for o in outcomes):
+            settled = FAIL
+        else:
+            continue
+        for k, n in enumerate(members):
+            found[n] = settled if any(o[k] == settled for o in outcomes) else NA
+    return found
+
+
 def next_criterion(
     items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion], known: dict[str, Any] | None = None
 ) -> str | None:
@@ -78,8 +116,8 @@ def next_criterion(
     ``known`` (the profile and what it bounds) decides which items are still open; ``profile`` which of their
     criteria were answered.
     """
-    for item in items:
-        if status(item, profile if known is None else known, criteria) != OPEN:
+    for item, state in zip(items, statuses(items, profile if known is None else known, criteria), strict=True):
+        if state != OPEN:
             continue
         if item.when and item.when.criterion not in profile:
             return item.when.criterion
@@ -93,7 +131,7 @@ def next_criterion(
 
 def open_items(items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]) -> int:
     """How many conditions are still undecided (what “共 N 项” promises)."""
-    return sum(status(i, profile, criteria) == OPEN for i in items)
+    return sum(state == OPEN for state in statuses(items, profile, criteria))
 
 
 def to_ask(items: list[Item], criteria: dict[str, Criterion]) -> list[str]:
@@ -134,7 +172,7 @@ class Verdict:
 
 def verdict(items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]) -> Verdict:
     """Judge every item; any unmet → FAIL, else any unknown → OPEN, else PASS."""
-    outcomes = [Outcome(i, status(i, profile, criteria)) for i in items]
+    outcomes = [Outcome(i, state) for i, state in zip(items, statuses(items, profile, criteria), strict=True)]
     states = {o.status for o in outcomes}
     result = FAIL if FAIL in states else OPEN if OPEN in states else PASS
     return Verdict(result, outcomes)

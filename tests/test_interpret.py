@@ -266,3 +266,16 @@ def test_yes_to_a_figure_question_means_the_threshold_is_met(user: User) -> None
     assert reply.data.get("criterion") == "revenue_last_year", kn.criteria[str(reply.data.get("criterion"))]
     user.say("够了的")
     assert profile(user)["revenue_last_year"][0] >= 5000
+
+
+def test_a_condition_that_holds_either_way_is_not_asked(user: User) -> None:
+    reply = user.say("单项冠军 我们这种情况行不行")
+    reply = user.say("做离合器片 干了十八年 全国排第一")
+    asked = {reply.data.get("criterion")}
+    for _ in range(15):
+        if reply.kind != "checklist_step":
+            break
+        reply = user.say("不知道")
+        asked.add(reply.data.get("criterion"))
+    assert "sc_new_product" not in asked  # 18 years pass the 5-year and the 3-year branch alike
+    assert any("满5年" in m for m in reply.data["met"])
