@@ -144,9 +144,11 @@ class Index:
                     continue
                 if intent not in self.alias[norm]:
                     self.alias[norm].append(intent)
-                sound = tuple(pinyin.syllables(norm))
-                if len(norm) >= MIN_PINYIN_ALIAS and (intent, name) not in self.alias_sound[sound]:
-                    self.alias_sound[sound].append((intent, name))
+                # By sound both as written and as canonicalised: “高心企业” sounds like the written “高新企业”.
+                for form in dict.fromkeys((norm, normalize(name))):
+                    sound = tuple(pinyin.syllables(form))
+                    if len(form) >= MIN_PINYIN_ALIAS and (intent, name) not in self.alias_sound[sound]:
+                        self.alias_sound[sound].append((intent, name))
         # First character (or syllable) → the lengths of aliases starting with it, shortest first.
         ends: dict[str, set[int]] = defaultdict(set)
         for name in self.alias:

@@ -21,6 +21,8 @@ from bot.dialogue.topics import LOOKUPS, section_asked, wants_check
 from bot.dialogue.turn import Turn, says, words
 from intents.normalize import clean, normalize
 
+CORRECTION_OPENINGS = ("不对", "不是", "错了")
+"""How a message that gives a figure may start when it corrects one."""
 CLOSING_CHARS = 16
 """A message up to this long that says 谢谢 or 人工 is that, even in the middle of a check."""
 ACCEPT_CHARS = 4
@@ -192,7 +194,8 @@ def missing(t: Turn, msg: Message) -> Act | None:
 
 def correction(t: Turn, msg: Message) -> Act | None:
     """说错了 / 不对，应该是…: an earlier answer changes."""
-    if not says(msg.norm, t.kn, "correction"):
+    opens = msg.norm.startswith(CORRECTION_OPENINGS) and bool(quantities(msg.norm))  # “不对 研发是九百五十万”
+    if not (says(msg.norm, t.kn, "correction") or (opens and t.profile)):
         return None
     values = _retarget(t, msg, t.facts(msg.text))
     if not values:
@@ -294,9 +297,21 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER)  # not understood: asked again
 
 
+def _status_topics(t: Turn, msg: Message) -> set[str]:
+    """Topics named only as a title the message says the enterprise holds or lacks (已经是专精特新, 没评过小巨人)."""
+    facts = t.facts(msg.text)
+    said = [normalize(w) for cid in facts for w in t.kn.criteria[cid].title]
+    if not said:
+        return set()
+    if "topic_names" not in t.kn.memo:
+        names_topic(t, msg, None, "")  # builds the memo
+    names: dict[str, list[str]] = t.kn.memo["topic_names"]
+    return {tid for tid, ns in names.items() if any(n in said for n in ns)}
+
+
 def names_topic(t: Turn, msg: Message, decision: Any, intent: str) -> bool:
     """Whether the message names ``intent`` (its title or an alias) rather than only resembling an example."""
-    if any(c.intent == intent and not str(c.via).startswith("example") for c in decision.top):
+    if decision is not None and any(c.intent == intent and not str(c.via).startswith("example") for c in decision.top):
         return True
     if "topic_names" not in t.kn.memo:
         t.kn.memo["topic_names"] = {
@@ -446,7 +461,15 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
 # -- a new question --------------------------------------------------------------------------------
 def new_question(t: Turn, msg: Message) -> Act:
     """The matcher's decision: a topic (its checklist if the message asks whether we qualify), ask which, or null."""
-    _c, decision = t.match(msg.text)
+    candidates, decision = t.match(msg.text)
+    status = _status_topics(t, msg)
+    if decision.intent in status or (decision.reason == "ambiguous" and status):
+        # “我们已经是市级专精特新了 想冲一下小巨人”: a title the enterprise holds (or lacks) is context, the other
+        # policy named is the question.
+        other = next((c for c in candidates if c.intent and c.intent not in status and c.score >= t.settings.min_score
+                      and t.kn.topics[c.intent].kind == "policy"), None)  # fmt: skip
+        if other is not None:
+            return Act(other.intent, topic=other.intent, check=wants_check(t, msg.norm))  # type: ignore[arg-type]
     if decision.intent:
         return Act(decision.intent, topic=decision.intent, check=wants_check(t, msg.norm))
     if decision.reason == "ambiguous":
