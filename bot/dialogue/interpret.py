@@ -370,7 +370,13 @@ def _statement(t: Turn, msg: Message) -> str:
 def _asks(t: Turn, msg: Message) -> bool:
     """Whether the message is a question (吗, 怎么, 啥子, 好久 …) rather than a statement."""
     tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
-    return "?" in msg.text or "？" in msg.text or tail in _ASKING_TAILS or says(msg.norm, t.kn, "question_words")
+    if "?" in msg.text or "？" in msg.text or tail in _ASKING_TAILS or _HOW_MANY.search(msg.norm):
+        return True
+    return says(msg.norm, t.kn, "question_words")
+
+
+_HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千])几(年|月|号|个月|天|批|项|个|家)")
+"""几年 / 几个 asks; 十几年 / 三十几个 is a hedged figure."""
 
 
 _TAIL_AFTER = 2

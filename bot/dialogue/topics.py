@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -250,8 +251,12 @@ def fallback(t: Turn, again: bool) -> Reply:
 
 
 def wants_check(t: Turn, norm: str) -> bool:
-    """Whether the message asks “are we eligible?” (够不够条件, 帮我核一下, 我们这种情况行不行 …)."""
-    return says(norm, t.kn, "eligibility")
+    """Whether the message asks “are we eligible?” (够不够条件, 帮我核一下, 我们这种情况行不行, 够专精特新不 …)."""
+    return says(norm, t.kn, "eligibility") or bool(_ENOUGH.search(norm))
+
+
+_ENOUGH = re.compile(r"够.{1,10}(不|没|吗|没得)$")
+"""“够专精特新不”, “够得上小巨人吗”: enough for a title."""
 
 
 __all__ = ["LOOKUPS", "answer", "do", "finish", "section_asked"]
