@@ -252,7 +252,7 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
     if _is_word(norm, vocab.unknown) or (_has_word(norm, vocab.unknown) and len(norm) <= UNKNOWN_CHARS):
         return UNKNOWN
     if crit.type == "bool":
-        return parse_yes_no(norm, vocab)
+        return parse_yes_no(norm, vocab, clause_breaks(text))
     if crit.type == "number":
         if _is_word(norm, ["0", "零", "没有", "无", "莫得", "没得", "一个都没有", "一项都没有"]):
             return 0.0
@@ -261,7 +261,7 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
     return _parse_choice(norm, crit)
 
 
-UNKNOWN_CHARS = 8
+UNKNOWN_CHARS = 16
 """A message this short that contains an “I don't know” word is that answer (“这个不太清楚”)."""
 
 
@@ -278,8 +278,12 @@ def number_value(q: Quantity, target: str, today: dt.date | None = None) -> floa
     return None if factor is None else q.stored(factor)
 
 
-def parse_yes_no(norm: str, vocab: Vocabulary) -> bool | None:
-    """是 / 否 in any usual form (要得, 莫得, 没问题, 不是外购的) of a normalised message; None if neither."""
+def parse_yes_no(norm: str, vocab: Vocabulary, breaks: tuple[int, ...] | None = None) -> bool | None:
+    """是 / 否 in any usual form (要得, 莫得, 没问题, 不是外购的) of a normalised message; None if neither.
+
+    In a long message a leading 是 / 莫得 answers only when a space or punctuation follows it (“是的 搞了八年了”;
+    “莫得失信记录 …” says no 失信, not “否”); ``breaks`` (from ``clause_breaks``) say where those were.
+    """
     if norm in ("1",):
         return True
     if norm in ("2",):
@@ -290,7 +294,8 @@ def parse_yes_no(norm: str, vocab: Vocabulary) -> bool | None:
     if norm in yes:
         return True
     lead = max((w for w in yes | no if norm.startswith(w)), key=len, default=None)
-    if lead is not None and (len(lead) >= 2 or not norm[len(lead) :][:1].isalnum() or lead in ("是", "有", "对")):
+    separate = breaks is None or len(norm) <= BARE_YES_NO_CHARS or len(lead or "") in breaks
+    if lead is not None and separate and (len(lead) >= 2 or lead in ("是", "有", "对")):
         return lead in yes  # “是的 搞了八年了”, “有的 三个发明专利”, “不是外购的”
     if len(norm) > BARE_YES_NO_CHARS:
         return None  # a long message is read for facts, not for a stray 没有 (“没有失信 也没出过事” is no “否”)

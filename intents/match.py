@@ -212,6 +212,12 @@ class Index:
         whole = self._match_one(text, limit, exact)
         sentences = [x for x in _SENTENCE.split(text) if normalize(x)]
         if len(sentences) < MIN_SENTENCES:
+            clauses = [x for x in text.split() if normalize(x)]
+            if len(clauses) >= MIN_SENTENCES and self.decide(whole).intent is None:
+                # “想先评专精特新再评小巨人 先看专精特新够不够”: unclear as a whole, clear in its last clause
+                last = self._match_one(clauses[-1], limit, exact)
+                if last and last[0].intent and last[0].score >= self.t.min_score:
+                    return last
             return whole
         # Several sentences: the question is usually the last one; the earlier ones are context
         # (“我们还没评过小巨人。单项冠军可以直接申请不”), so a clear last sentence decides.

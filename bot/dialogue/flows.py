@@ -36,7 +36,8 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False)
         forget_computed(t)
     t.state["flow"] = {"kind": CHECKLIST, "topic": topic.id, "version": topic.checklist.index(version), "asked": 0}
     t.state["topic"] = topic.id
-    t.state.pop("suspended", None)
+    if (t.state.get("suspended") or {}).get("topic") == topic.id:
+        t.state.pop("suspended")  # this check was the parked one; another parked check stays parked
     t.state["options"] = []
     derive(t)
     total = checklist.open_items(version.items, known(t), t.kn.criteria)
