@@ -45,7 +45,7 @@ class HttpApi:
             return _error(exc.status, exc.reason)
         try:
             data = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: thousands of nested brackets
             return _error(400, "the body must be JSON")
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             return _error(400, 'expected {"text": "…", "user": "…"}')

@@ -84,6 +84,10 @@ class WeChatChannel(WxChannel):
 
     def open(self, params: dict[str, str], body: bytes) -> Opened:
         encrypted = params.get("encrypt_type", "raw").lower() == "aes"
+        if not encrypted and self.crypto is not None:
+            # Safe mode: the URL ``signature`` does not cover the body, so a plaintext post would let anyone
+            # holding one signed URL speak (and read replies) as any openid.
+            raise Rejected(403, "plaintext message, but safe mode (an AES key) is configured")
         if "signature" in params or not encrypted:
             self._check_plain(params)
         if not encrypted:

@@ -68,6 +68,10 @@ class Opened:
     encrypted: bool
 
 
+MAX_TIMESTAMP_DIGITS = 12
+"""A Unix timestamp in seconds has 10 digits until the year 2286."""
+
+
 def random_nonce() -> str:
     """A fresh nonce for a reply's signature."""
     return str(secrets.randbelow(10**NONCE_DIGITS)).zfill(NONCE_DIGITS)
@@ -397,7 +401,9 @@ class WxChannel(abc.ABC):
 
     def _check_timestamp(self, params: dict[str, str]) -> None:
         stamp = params.get("timestamp", "")
-        if not stamp.isdigit():
+        if not stamp.isascii() or not stamp.isdigit():
             raise Rejected(403, "missing or invalid timestamp")
+        if len(stamp) > MAX_TIMESTAMP_DIGITS:  # int() of thousands of digits is slow, then refused by Python
+            raise Rejected(400, f"timestamp of {len(stamp)} digits")
         if self.window and abs(time.time() - int(stamp)) > self.window:
             raise Rejected(403, f"timestamp {stamp} outside the {self.window}s window")

@@ -31,6 +31,10 @@ _PARSE_ERRORS = (ValueError, ExpatError, KeyError, TypeError, AttributeError, In
 """What wechatpy's ``parse_message`` lets escape on broken input (no root, no MsgType, text instead of tags…)."""
 
 
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""C0 control characters XML 1.0 forbids (tab, newline and carriage return are allowed)."""
+
+
 class HostileXML(Exception):
     """A DTD or entity declaration: refused before any parser sees it (XML bomb, external entity)."""
 
@@ -47,7 +51,7 @@ def _text(body: bytes | str) -> str:
             raise MalformedXML("not UTF-8") from None
     if _HOSTILE.search(body):
         raise HostileXML("DOCTYPE or ENTITY declaration")
-    return body
+    return _ILLEGAL.sub("", body)  # a control character a phone let through must not cost the message
 
 
 def parse_envelope(body: bytes | str) -> dict[str, Any]:

@@ -70,7 +70,9 @@ def test_ask_without_user_gets_one(base: str) -> None:
         b'{"text": 5}',
         b'{"text": "x", "user": "a b"}',
         b'{"text": "x", "user": 5}',
+        b"[" * 20000 + b"]" * 20000,  # deeper than the JSON parser's recursion limit
     ],
+    ids=["not json", "list", "no text", "text not a string", "bad user", "user not a string", "deep nesting"],
 )
 def test_bad_requests_are_400_with_a_json_error(body: bytes, base: str) -> None:
     response = httpx.post(base + "/api/ask", content=body, headers={"content-type": "application/json"})

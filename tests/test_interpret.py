@@ -279,3 +279,17 @@ def test_a_condition_that_holds_either_way_is_not_asked(user: User) -> None:
         asked.add(reply.data.get("criterion"))
     assert "sc_new_product" not in asked  # 18 years pass the 5-year and the 3-year branch alike
     assert any("满5年" in m for m in reply.data["met"])
+
+
+def test_only_the_feedback_words_are_feedback(user: User) -> None:
+    for n, text in enumerate(["", "   ", "🙂🙂", "？？？", "。"]):
+        other = User(user.engine, f"f{n}")
+        other.say("专精特新是什么")
+        reply = other.say(text)
+        assert reply.act != "feedback" and reply.kind == "empty", repr(text)
+    for n, (text, useful) in enumerate([("👍", True), ("👎", False), ("有用", True), ("没用", False)]):
+        other = User(user.engine, f"g{n}")
+        other.say("专精特新是什么")
+        assert other.say(text).act == "feedback", text
+        row = user.engine.storage.db.execute("SELECT useful FROM feedback ORDER BY id DESC LIMIT 1").fetchone()
+        assert bool(row[0]) is useful, text

@@ -130,6 +130,13 @@ def test_safe_mode_decrypts_and_encrypts(safe: str, rec: Recorder) -> None:
     assert rec.calls[0].text == "研发费用加计扣除怎么算"
 
 
+def test_safe_mode_refuses_a_plaintext_post_signed_only_by_the_url(safe: str, rec: Recorder) -> None:
+    before = len(rec.calls)
+    response = post(safe, message(Content="我的专精特新查得怎么样"), mode="raw")
+    assert response.status_code == 403 and "专精特新" not in response.text
+    assert len(rec.calls) == before, "nothing reaches the engine"
+
+
 def test_compatible_mode_message_gets_an_encrypted_reply(safe: str) -> None:
     response = post(safe, message(), mode="compat")
     assert "Encrypt" in fields_of(response.text) and "专精特新" in content(response)
@@ -138,10 +145,6 @@ def test_compatible_mode_message_gets_an_encrypted_reply(safe: str) -> None:
 def test_compatible_mode_on_a_plaintext_server_is_answered_in_plaintext(plain: str) -> None:
     response = post(plain, message(), mode="compat")
     assert "Encrypt" not in fields_of(response.text) and "专精特新" in content(response)
-
-
-def test_plaintext_message_accepted_by_a_safe_mode_server(safe: str) -> None:
-    assert "专精特新" in content(post(safe, message(), mode="raw"))
 
 
 def test_tencent_sample_vector_is_accepted(shared: Engine) -> None:
@@ -271,6 +274,24 @@ def test_broken_messages_are_answered_success(
     assert rec.calls == [] and caplog.records
 
 
+def test_a_timestamp_of_thousands_of_digits_is_400_not_500(plain: str, rec: Recorder) -> None:
+    params, body = Official().request(message())
+    response = httpx.post(plain + "/wechat", params=params | {"timestamp": "9" * 5000}, content=body, timeout=TIMEOUT)
+    assert response.status_code == 400 and rec.calls == []
+
+
+def test_control_characters_in_content_are_dropped_and_the_message_answered(plain: str, rec: Recorder) -> None:
+    xml = message(Content="专精特新\x01要什么\x1f条件\x0b")
+    reply = content(post(plain, xml))
+    assert "专精特新" in reply
+    (row,) = turns(rec.engine, _msg_id(xml), "wechat")
+    assert row["text"] == "专精特新要什么条件"
+
+
+def _msg_id(xml: str) -> str:
+    return xml.split("<MsgId>")[1].split("</MsgId>")[0]
+
+
 def test_invalid_utf8_is_answered_success(plain: str) -> None:
     params, _ = Official().request(message())
     response = httpx.post(plain + "/wechat", params=params, content=b"<xml>\xff\xfe</xml>")
@@ -282,7 +303,8 @@ def test_invalid_utf8_is_answered_success(plain: str) -> None:
 def test_xml_bomb_and_external_entity_are_refused_fast(name: str, mode: str, safe: str, rec: Recorder) -> None:
     started = time.monotonic()
     response = post(safe, payload("wechat", name), mode=mode)
-    assert response.status_code == 400 and time.monotonic() - started < FAST
+    refused = 400 if mode == "aes" else 403  # a plaintext post to a safe-mode server is refused before parsing
+    assert response.status_code == refused and time.monotonic() - started < FAST
     assert "root:" not in response.text and rec.calls == []
 
 
@@ -300,7 +322,7 @@ def test_hostile_xml_never_reaches_a_parser() -> None:
 @pytest.mark.parametrize("mode", ["raw", "aes"])
 def test_cdata_terminator_in_reply_text_survives(mode: str, shared: Engine) -> None:
     text = "条件：]]><xml><Content>注入</Content></xml> & <b>完</b> ]]]]>"
-    with running(Recorder(shared, text=text, options=[]), **SAFE) as base:
+    with running(Recorder(shared, text=text, options=[]), **(SAFE if mode == "aes" else {})) as base:
         reply = Official().read(post(base, message(), mode=mode))
     assert reply["Content"] == text and reply["MsgType"] == "text"
 
