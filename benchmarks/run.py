@@ -101,6 +101,19 @@ def dialogue_turns() -> tuple[int, float, float]:
     return len(timings), statistics.median(timings), timings[int(len(timings) * 0.99) - 1]
 
 
+def masking() -> list[tuple[int, float]]:
+    """Milliseconds to mask texts of 4 KiB to 64 KiB (the log masks every message; target ≤ 10 ms at 64 KiB)."""
+    from bot.storage import mask
+
+    rows = []
+    for size in (4096, 16384, 65536):
+        text = ("专精特新营收3000万 联系13812345678 " * size)[:size]
+        start = time.perf_counter()
+        mask(text)
+        rows.append((size, (time.perf_counter() - start) * 1000))
+    return rows
+
+
 def main() -> None:
     kn = load()
     rows = []
@@ -118,6 +131,7 @@ def main() -> None:
     turns, p50, p99 = dialogue_turns()
     print()
     print(f"whole turns on the dialogue corpus ({turns} turns, logged to SQLite): p50 {p50:.2f} ms, p99 {p99:.2f} ms")
+    print("masking personal data: " + ", ".join(f"{size // 1024} KiB {ms:.1f} ms" for size, ms in masking()))
     median, worst = cold_start()
     print()
     print(

@@ -212,7 +212,7 @@ class Engine:
             "user_hash": answered.user_hash,
             "message_id": inbound.message_id,
             "text": text,
-            "normalized": normalize(text)[:limit],
+            "normalized": mask(normalize(text))[:limit],  # normalising may join what masking split (138 1234 …)
             "intent": reply.intent,
             "score": round(reply.score, 2),
             "candidates": json.dumps([c.as_dict() for c in reply.candidates[:3]], ensure_ascii=False),

@@ -16,6 +16,7 @@ Callback data of the inline buttons (at most 64 bytes)::
 from __future__ import annotations
 
 import asyncio
+import json
 import datetime as dt
 import hashlib
 import hmac
@@ -60,6 +61,7 @@ from telegram.request import BaseRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.engine import FEEDBACK_KINDS, Engine
+from handlers.wxbase import Rejected, read_body
 from bot.models import Inbound, Reply
 from knowledge.loader import Knowledge, KnowledgeError, load_file
 
@@ -855,9 +857,16 @@ class _Webhook:
         if not await self._start():
             return PlainTextResponse("unavailable", status_code=503)
         try:
-            data = await request.json()
+            data = json.loads(await read_body(request))
+        except Rejected as exc:
+            logger.warning("Telegram webhook: refused (%d): %s", exc.status, exc.reason)
+            return PlainTextResponse("refused", status_code=exc.status)
+        except (ValueError, RecursionError) as exc:
+            logger.warning("Telegram webhook: unreadable body (%s)", type(exc).__name__)
+            return PlainTextResponse("bad update", status_code=400)
+        try:
             update = Update.de_json(data, self.app.bot) if isinstance(data, dict) else None
-        except (ValueError, TypeError, KeyError) as exc:
+        except Exception as exc:  # well-formed JSON of the wrong shape ({"update_id": "abc", "message": 5})
             logger.warning("Telegram webhook: unreadable update (%s)", type(exc).__name__)
             update = None
         if update is None:

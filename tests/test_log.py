@@ -39,6 +39,48 @@ def test_personal_data_is_masked() -> None:
     assert "13812345678" not in masked and "110101199003071234" not in masked and "example.com" not in masked
 
 
+MASKED = {
+    "13812345678": "[手机号]",
+    "１３８１２３４５６７８": "[手机号]",
+    "138.1234.5678": "[手机号]",
+    "138 1234 5678": "[手机号]",
+    "+86 138-1234-5678": "[手机号]",
+    "023-63891234": "[电话]",
+    "(023)63891234": "[电话]",
+    "110101199003071234": "[身份证号]",
+    "500101 19900101 1234": "[身份证号]",
+    "11010119900307123X": "[身份证号]",
+    "6222021234567890123": "[银行卡号]",
+    "6222 0212 3456 7890": "[银行卡号]",
+    "91500000MA5U8JKL3X": "[信用代码]",
+    "915000002028145678": "[信用代码]",
+    "a.b@example.com": "[邮箱]",
+}
+
+
+@pytest.mark.parametrize("raw", list(MASKED))
+def test_every_form_of_personal_data_is_masked(raw: str) -> None:
+    assert mask(f"联系我 {raw} 谢谢") == f"联系我 {MASKED[raw]} 谢谢"
+
+
+def test_figures_are_not_masked() -> None:
+    for text in ("去年营收3000万", "研发费用300万元", "2025年目标", "12345"):
+        assert mask(text) == text
+
+
+@pytest.mark.parametrize("raw", ["１３８１２３４５６７８", "138 1234 5678", "500101 19900101 1234"])
+def test_no_column_of_the_log_shows_the_number(engine: Engine, raw: str) -> None:
+    User(engine, f"pii-{raw}").say(f"请联系我 {raw}")
+    row = rows(engine)[-1]
+    digits = "".join(
+        ch for ch in mask(raw.translate(str.maketrans("０１２３４５６７８９", "0123456789"))) if ch.isdigit()
+    )
+    plain = "".join(ch for ch in raw.translate(str.maketrans("０１２３４５６７８９", "0123456789")) if ch.isdigit())
+    for column in ("text", "normalized", "reply"):
+        assert plain not in (row[column] or "").replace(" ", ""), column
+    assert digits == ""
+
+
 def test_masked_in_the_log(engine: Engine) -> None:
     User(engine).say("请联系我 13812345678")
     assert "13812345678" not in rows(engine)[0]["text"]

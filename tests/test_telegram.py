@@ -482,7 +482,13 @@ def test_webhook_route_checks_the_secret_token_on_a_real_server(engine: Engine) 
         for headers in ({}, {tg.SECRET_HEADER: "wrong"}, {tg.SECRET_HEADER: SECRET + "x"}):
             assert http.post("/tg/hook", json=update, headers=headers).status_code == 403
         assert turns(engine) == [] and api.sent == []
-        assert http.post("/tg/hook", content=b"{not json", headers={tg.SECRET_HEADER: SECRET}).status_code == 400
+        signed = {tg.SECRET_HEADER: SECRET}
+        assert http.post("/tg/hook", content=b"{not json", headers=signed).status_code == 400
+        wrong_types = {"update_id": "abc", "message": 5}
+        assert http.post("/tg/hook", json=wrong_types, headers=signed).status_code == 400
+        assert http.post("/tg/hook", content=b"[" * 20000, headers=signed).status_code == 400
+        huge = b'{"update_id": 1, "message": {"text": "' + b"a" * 2_400_000 + b'"}}'
+        assert http.post("/tg/hook", content=huge, headers=signed).status_code == 413
         response = http.post("/tg/hook", json=update, headers={tg.SECRET_HEADER: SECRET})
         assert response.status_code == 200
         deadline = time.monotonic() + 10
