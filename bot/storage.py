@@ -27,7 +27,7 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９＋－．＠", "01234
 """Full-width digits and signs as a phone types them (１３８…): masked as their ASCII forms."""
 _SEP = r"[-. ]?"
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-"""Starts only where a word starts: linear on long texts (a CJK run is all ``\w``)."""
+r"""Starts only where a word starts: linear on long texts (a CJK run is all ``\w``)."""
 _ID_CARD = re.compile(
     r"(?<![\dA-Za-z])\d{6} ?(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]) ?\d{3}[\dXx](?![\dA-Za-z])"
     r"|(?<![\dA-Za-z])\d{15}(?![\dA-Za-z])"

@@ -16,11 +16,11 @@ Callback data of the inline buttons (at most 64 bytes)::
 from __future__ import annotations
 
 import asyncio
-import json
 import datetime as dt
 import hashlib
 import hmac
 import html
+import json
 import logging
 import os
 import re
@@ -61,8 +61,8 @@ from telegram.request import BaseRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.engine import FEEDBACK_KINDS, Engine
-from handlers.wxbase import Rejected, read_body
 from bot.models import Inbound, Reply
+from handlers.wxbase import Rejected, read_body
 from knowledge.loader import Knowledge, KnowledgeError, load_file
 
 logger = logging.getLogger(__name__)
