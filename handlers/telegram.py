@@ -62,6 +62,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.engine import FEEDBACK_KINDS, Engine
 from bot.models import Inbound, Reply
+from bot.storage import Storage
 from handlers.wxbase import Rejected, read_body
 from knowledge.loader import Knowledge, KnowledgeError, load_file
 
@@ -73,6 +74,8 @@ WEBHOOK_URL_ENV = "POLICYBOT_TELEGRAM_WEBHOOK_URL"
 SECRET_ENV = "POLICYBOT_TELEGRAM_SECRET"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 STRINGS_FILE = "telegram.yaml"
+CHAT_KEY_CHARS = 16
+"""Characters of a chat's hash in a logged message id (``<hash>:<message id>``)."""
 COMMANDS = ("start", "help", "topics", "check", "reset")
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 
@@ -513,6 +516,7 @@ class TelegramBot:
         key: str = "",
         act: str | None = None,
         chat: int | None = None,
+        log: bool = True,
     ) -> Reply:
         """One engine turn (logged with channel telegram), off the event loop; each chat is its own conversation."""
         inbound = Inbound(
@@ -521,16 +525,21 @@ class TelegramBot:
             text,
             kind=kind,
             received=message.date if message is not None else None,
-            message_id=key or (f"{message.chat_id}:{message.message_id}" if message is not None else None),
+            message_id=key or (f"{self.chat_key(message.chat_id)}:{message.message_id}" if message else None),
             act=act,
             chat_id=str(chat) if chat is not None else (str(message.chat_id) if message is not None else None),
         )
-        return await asyncio.to_thread(self.engine.respond, inbound)
+        return await asyncio.to_thread(self.engine.respond, inbound, log)
+
+    def chat_key(self, chat_id: int) -> str:
+        """A chat id as the log keeps it: salted and hashed (a private chat's id is the user's id)."""
+        return Storage.hash_user(self.engine.salt, CHANNEL, f"chat:{chat_id}")[:CHAT_KEY_CHARS]
 
     async def leave_pending(self, context: Context, user: str, chat: int | None) -> None:
         """Before a command starts something new, leave a checklist question still waiting for an answer."""
         if context.user_data is not None and context.user_data.get(_EXPECTS_KEY):
-            await self.say(user, self.engine.knowledge.messages.vocabulary.exit[0], act="cancel", chat=chat)
+            # an internal step, not something the user typed: not logged as a turn
+            await self.say(user, self.engine.knowledge.messages.vocabulary.exit[0], act="cancel", chat=chat, log=False)
             context.user_data[_EXPECTS_KEY] = None
 
     async def ask_topic(
@@ -558,7 +567,7 @@ class TelegramBot:
             return None
         start = next((o for o in reply.options if o.action == "checklist"), None)
         chat = message.chat_id if message is not None else None
-        return await self.say(user, start.key, chat=chat) if start else reply
+        return await self.say(user, start.key, chat=chat, log=False) if start else reply
 
     def checkable(self) -> list[str]:
         """Topics /check can start: the policy_match questionnaire, then every topic with a checklist."""
@@ -662,7 +671,10 @@ class TelegramBot:
             return
         action, _, rest = (query.data or "").partition(":")
         handler = self._buttons.get(action)
-        if handler is None or not isinstance(query.message, Message):
+        sent = isinstance(query.message, Message) and _button_label(query.message, query.data or "") is not None
+        if handler is None or not sent:  # only the buttons the bot put under that message: forged data is ignored
+            if handler is not None:
+                logger.warning("Telegram: callback data not among the message's buttons, ignored")
             await self.call("answerCallbackQuery", lambda: query.answer())
             return
         await handler(update, context, rest)

@@ -206,9 +206,9 @@ def test_policy_match_questionnaire_ends_with_policy_buttons(bot: Harness, engin
 def test_a_command_leaves_a_pending_checklist_question(bot: Harness, engine: Engine) -> None:
     bot.feed(command("/check", "zjtx"))
     bot.feed(command("/check", "rd_deduction"))
-    assert "研发费用加计扣除" in plain(bot.api.sent[-1]["text"])
-    kinds = [r["kind"] for r in turns(engine)]
-    assert "exit" in kinds and kinds[-1] == "checklist_step"
+    last = plain(bot.api.sent[-1]["text"])
+    assert "研发费用加计扣除" in last and "（第 1 项）" in last
+    assert "exit" not in [r["kind"] for r in turns(engine)], "leaving the first check is an internal step, not logged"
 
 
 # -- callbacks -----------------------------------------------------------------------------------------------
@@ -610,3 +610,27 @@ def test_feedback_buttons_under_an_answer_are_recorded(bot: Harness, engine: Eng
     bot.press(useful["callback_data"])
     rows = engine.storage.db.execute("select intent, useful from feedback").fetchall()
     assert rows == [("rd_deduction", 1)]
+
+
+def test_forged_callback_data_is_not_acted_on(bot: Harness, engine: Engine) -> None:
+    bot.feed(text_update("专精特新要什么条件"))
+    answer = bot.last_message()
+    before_turns, before_sent = len(turns(engine)), len(bot.api.sent)
+    owner = str(answer["chat"]["id"])
+    for data in (f"o:99:{owner}", "f:2", "o:1:someone"):
+        calls = bot.feed(callback(answer, data))
+        assert [c.method for c in calls] == ["answerCallbackQuery"], data
+    assert len(turns(engine)) == before_turns and len(bot.api.sent) == before_sent
+    assert engine.storage.db.execute("SELECT count(*) FROM feedback").fetchone()[0] == 0
+
+
+def test_the_log_keeps_no_raw_telegram_id_and_no_internal_step(bot: Harness, engine: Engine) -> None:
+    update = text_update("专精特新要什么条件")
+    chat_id = str(update["message"]["chat"]["id"])
+    bot.feed(update)
+    bot.feed(command("/check", "zjtx"))
+    bot.feed(command("/check", "high_tech_enterprise"))
+    rows = turns(engine)
+    assert all(chat_id not in (r["message_id"] or "") for r in rows)
+    assert all(r["message_id"] for r in rows), "every logged turn is a message the user sent"
+    assert all(r["text"] not in ("退出", "1", "2", "3") for r in rows)
