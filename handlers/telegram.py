@@ -790,6 +790,37 @@ def _button_label(message: Message, data: str) -> str | None:
     return None
 
 
+# -- keeping the token out of the logs ------------------------------------------------------------------
+class Redact(logging.Filter):
+    """Replaces a secret in every record a handler emits: message, arguments and traceback text."""
+
+    MARK = "<redacted>"
+
+    def __init__(self, secret: str):
+        super().__init__()
+        self.secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.secret in message:
+            record.msg, record.args = message.replace(self.secret, self.MARK), ()
+        if record.exc_info:
+            text = logging.Formatter().formatException(record.exc_info)
+            record.exc_text, record.exc_info = text.replace(self.secret, self.MARK), None
+        elif record.exc_text and self.secret in record.exc_text:
+            record.exc_text = record.exc_text.replace(self.secret, self.MARK)
+        return True
+
+
+def redact_in_logs(token: str) -> None:
+    """Keep ``token`` out of every log handler's output (the library's tracebacks and httpx's URLs carry it)."""
+    if not token:
+        return
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, Redact) and f.secret == token for f in handler.filters):
+            handler.addFilter(Redact(token))
+
+
 # -- building the Application ----------------------------------------------------------------------
 def build_application(
     engine: Engine,
@@ -801,6 +832,7 @@ def build_application(
     sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """A python-telegram-bot ``Application`` wired to the engine (requests replaceable for tests)."""
+    redact_in_logs(token)
     bot = TelegramBot(engine, sleep=sleep)
     builder = ApplicationBuilder().token(token).post_init(bot.announce)
     if request is not None:

@@ -634,3 +634,15 @@ def test_the_log_keeps_no_raw_telegram_id_and_no_internal_step(bot: Harness, eng
     assert all(chat_id not in (r["message_id"] or "") for r in rows)
     assert all(r["message_id"] for r in rows), "every logged turn is a message the user sent"
     assert all(r["text"] not in ("退出", "1", "2", "3") for r in rows)
+
+
+def test_the_token_never_reaches_the_logs(engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)
+    tg.build_application(engine, TOKEN, request=FakeBotAPI(), updater=False)
+    logging.getLogger("httpx").info('HTTP Request: POST https://api.telegram.org/bot%s/getMe "200 OK"', TOKEN)
+    try:
+        raise ValueError(f"The token `{TOKEN}` was rejected by the server.")
+    except ValueError:
+        logging.getLogger("telegram.ext.Application").exception("start failed")
+    assert TOKEN not in caplog.text and "<redacted>" in caplog.text
+    assert all(TOKEN not in (r.exc_text or "") for r in caplog.records)
