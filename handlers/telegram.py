@@ -29,7 +29,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import click
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -945,6 +945,7 @@ def webhook_config(environ: Mapping[str, str] | None = None) -> WebhookConfig | 
         return None
     token = check_token(env[TOKEN_ENV])
     path = webhook_path(url)
+    url = urlunsplit(urlsplit(url)._replace(path=path))  # registered as routed: “…/hook/” would get a 307
     secret = (
         env.get(SECRET_ENV, "").strip() or hashlib.sha256(f"policybot telegram webhook\0{token}".encode()).hexdigest()
     )

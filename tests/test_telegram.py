@@ -646,3 +646,9 @@ def test_the_token_never_reaches_the_logs(engine: Engine, caplog: pytest.LogCapt
         logging.getLogger("telegram.ext.Application").exception("start failed")
     assert TOKEN not in caplog.text and "<redacted>" in caplog.text
     assert all(TOKEN not in (r.exc_text or "") for r in caplog.records)
+
+
+def test_a_trailing_slash_in_the_webhook_url_is_registered_without_it() -> None:
+    env = {tg.TOKEN_ENV: TOKEN, tg.WEBHOOK_URL_ENV: "https://bot.example.org/tg/hook/"}
+    config = tg.webhook_config(env)
+    assert config is not None and config.url == "https://bot.example.org/tg/hook" and config.path == "/tg/hook"
