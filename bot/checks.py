@@ -11,6 +11,7 @@ from bot import render
 from bot.engine import build_index
 from bot.settings import Settings
 from intents.match import Index
+from intents.normalize import normalize
 from knowledge import yamlfile
 from knowledge.loader import Knowledge, KnowledgeError, Problem, load
 from knowledge.schema import Topic
@@ -106,6 +107,31 @@ def example_conflicts(kn: Knowledge, index: Index, lines: _Lines) -> list[Proble
     return out
 
 
+CORPORA = ("tests/data/questions", "tests/data/dialogues")
+COPY_CHARS = 8
+"""Shorter examples (你好, 在吗) coincide with what anyone writes; a longer one that repeats a corpus line was copied."""
+"""Blind test corpora beside a knowledge folder (in this repository); their sentences must not become examples."""
+
+
+def corpus_copies(kn: Knowledge, lines: _Lines) -> list[Problem]:
+    """Examples that repeat a question of the blind test corpora: a test that then passes proves memory only."""
+    import yaml
+
+    seen: set[str] = set()
+    for folder in CORPORA:
+        for path in sorted((kn.root.parent / folder).rglob("*.yaml")):
+            for row in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+                texts = [row.get("text")] + [t.get("user") for t in row.get("turns") or []]
+                seen |= {normalize(str(x)) for x in texts if x}
+    out = []
+    for tid, topic in kn.topics.items():
+        for i, example in enumerate(topic.examples):
+            if len(normalize(example)) >= COPY_CHARS and normalize(example) in seen:
+                message = f"'{example}' is a question of the blind test corpora ({', '.join(CORPORA)}); reword it"
+                out.append(lines.problem(kn.files[tid], ("examples", i), message, WARNING))
+    return out
+
+
 def _sent(kn: Knowledge, topic: Topic, text: str) -> str:
     """``text`` with the numbered follow-up menu the engine adds to it."""
     options = [f"{n} {f.label}" for n, f in enumerate(render.followups(kn, topic), 1)]
@@ -184,6 +210,7 @@ CHECKS: dict[str, Callable[[Knowledge, Index, dt.date, _Lines], list[Problem]]] 
     "example_conflicts": lambda kn, index, day, lines: example_conflicts(kn, index, lines),
     "length_limits": lambda kn, index, day, lines: length_limits(kn, day, lines),
     "unsourced_criteria": lambda kn, index, day, lines: unsourced_criteria(kn, lines),
+    "corpus_copies": lambda kn, index, day, lines: corpus_copies(kn, lines),
 }
 """Name → check; each returns problems with file, line and field."""
 

@@ -137,3 +137,10 @@ def test_an_id_outside_the_contract_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError) as err:
         load(root)
     assert any("weather" in str(p) and "contract" in str(p) for p in err.value.problems)
+
+
+def test_no_example_repeats_a_question_of_the_blind_corpora() -> None:
+    from bot.checks import _Lines, corpus_copies
+
+    kn = load()
+    assert corpus_copies(kn, _Lines(kn)) == []
