@@ -108,9 +108,9 @@ def example_conflicts(kn: Knowledge, index: Index, lines: _Lines) -> list[Proble
 
 
 CORPORA = ("tests/data/questions", "tests/data/dialogues")
-COPY_CHARS = 8
-"""Shorter examples (你好, 在吗) coincide with what anyone writes; a longer one that repeats a corpus line was copied."""
 """Blind test corpora beside a knowledge folder (in this repository); their sentences must not become examples."""
+COPY_CHARS = 8
+"""Shorter examples (你好, 在吗) coincide with anyone's; a longer one that repeats a corpus line was copied."""
 
 
 def corpus_copies(kn: Knowledge, lines: _Lines) -> list[Problem]:
