@@ -149,7 +149,7 @@ class Engine:
         turn = Turn(kn, index, self.settings, {}, now.date())
         error = None
         try:
-            turn.state = self.storage.load_state(key, self.settings.session_idle_minutes * 60)
+            turn.state = self.storage.load_state(key, self.settings.session_idle_minutes * 60, now.timestamp())
             saved = copy.deepcopy(turn.state)
             reply = handle.respond(turn, inbound, self.settings.max_message_chars)
         except Busy:
@@ -193,7 +193,8 @@ class Engine:
             turn_id = _attempt(storage, "the log row", channel, storage.log_turn, row) if row else None
             if turn_id and reply.kind in FEEDBACK_KINDS:
                 turn.state["last_turn"] = turn_id
-            _attempt(storage, "the dialogue state", channel, storage.save_state, answered.state_key, turn.state)
+            stamp = answered.now.timestamp()  # idle time is counted on the engine's clock (the message's time)
+            _attempt(storage, "the dialogue state", channel, storage.save_state, answered.state_key, turn.state, stamp)
 
         return write
 

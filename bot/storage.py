@@ -296,11 +296,11 @@ class Storage:
             )
 
     # -- dialogue state ----------------------------------------------------------------------------
-    def load_state(self, key: str, idle_seconds: float) -> dict[str, Any]:
-        """The saved state for ``key``, or an empty one if none or expired."""
+    def load_state(self, key: str, idle_seconds: float, now: float | None = None) -> dict[str, Any]:
+        """The saved state for ``key``, or an empty one if none or idle longer than ``idle_seconds`` at ``now``."""
         with self.reading() as conn:
             row = conn.execute("SELECT data, updated FROM state WHERE key = ?", [key]).fetchone()
-        if not row or time.time() - row[1] > idle_seconds:
+        if not row or (time.time() if now is None else now) - row[1] > idle_seconds:
             return {}
         try:
             data = json.loads(row[0])
@@ -308,13 +308,13 @@ class Storage:
             return {}
         return data if isinstance(data, dict) else {}
 
-    def save_state(self, key: str, data: dict[str, Any]) -> None:
-        """Persist ``data`` (an empty dict deletes the state)."""
+    def save_state(self, key: str, data: dict[str, Any], now: float | None = None) -> None:
+        """Persist ``data`` as of ``now`` (default: the wall clock); an empty dict deletes the state."""
         with self.transaction() as conn:
             if data:
                 conn.execute(
                     "INSERT OR REPLACE INTO state (key, data, updated) VALUES (?, ?, ?)",
-                    [key, json.dumps(data, ensure_ascii=False), time.time()],
+                    [key, json.dumps(data, ensure_ascii=False), time.time() if now is None else now],
                 )
             else:
                 conn.execute("DELETE FROM state WHERE key = ?", [key])

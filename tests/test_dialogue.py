@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from bot.engine import Engine
-from tests.helpers import User, make_engine
+from tests.helpers import FIXED_NOW, User, make_engine
 
 
 def test_answer_has_sections_sources_and_numbered_followups(user: User) -> None:
@@ -200,7 +200,7 @@ def test_a_question_during_a_checklist_is_not_taken_as_an_answer(user: User) -> 
     assert start.data["criterion"] == "sme"
     reply = user.say("专精特新有没有补贴")
     assert reply.act == "followup" and reply.kind == "checklist_step" and reply.data["criterion"] == "sme"
-    assert "sme" not in user.engine.storage.load_state(_key(user), 3600).get("profile", {})
+    assert "sme" not in user.engine.storage.load_state(_key(user), 3600, FIXED_NOW.timestamp()).get("profile", {})
 
 
 def _key(user: User) -> str:
@@ -234,7 +234,10 @@ def test_calculation_questions_reach_the_calculator(user: User) -> None:
 def test_negation_is_not_a_fact(user: User) -> None:
     user.say("我们去年研发花了300万能加计扣除多少")
     user.say("我们没有高企证书")
-    assert user.engine.storage.load_state(_key(user), 3600)["profile"].get("high_tech_certified") is not True
+    assert (
+        user.engine.storage.load_state(_key(user), 3600, FIXED_NOW.timestamp())["profile"].get("high_tech_certified")
+        is not True
+    )
 
 
 def test_years_months_and_bounds_are_understood_or_asked_again(user: User) -> None:

@@ -16,7 +16,7 @@ from bot.dialogue.handle import HANDLERS
 from bot.dialogue.interpret import RECOGNISERS
 from bot.storage import Storage
 from knowledge.loader import Knowledge, load
-from tests.helpers import User
+from tests.helpers import FIXED_NOW, User
 
 KN = load()
 DAY = dt.date(2026, 11, 25)
@@ -24,7 +24,7 @@ DAY = dt.date(2026, 11, 25)
 
 def profile(user: User) -> dict[str, Any]:
     key = f"{user.channel}:{Storage.hash_user(user.engine.salt, user.channel, user.user_id)}"
-    return user.engine.storage.load_state(key, 3600).get("profile", {})  # type: ignore[no-any-return]
+    return user.engine.storage.load_state(key, 3600, FIXED_NOW.timestamp()).get("profile", {})  # type: ignore[no-any-return]
 
 
 def in_check(user: User, topic_question: str = "专精特新够不够条件") -> str:
