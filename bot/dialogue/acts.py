@@ -18,7 +18,6 @@ EMPTY = "empty"
 CLARIFY = "clarify"
 NO_OPTION = "no_option"
 """Bookkeeping acts: 有用/没用, an empty message, “which topic did you mean?”, a number with nothing to pick."""
-BOOKKEEPING = frozenset({FEEDBACK, EMPTY, CLARIFY, NO_OPTION})
 
 
 @dataclass(frozen=True)
@@ -41,8 +40,3 @@ class Act:
     text: str = ""
     """The text the act is about (the message, or the part of it that names a place: “那永川呢” → 永川)."""
     useful: bool | None = None
-
-    @property
-    def is_intent(self) -> bool:
-        """A new question on a topic (the act's name is the topic id)."""
-        return self.topic is not None and self.name == self.topic

@@ -327,10 +327,3 @@ def match_report(t: Turn) -> Reply:
     return Reply(
         "\n".join(lines), "match", intent="policy_match", options=options, data={"policies": [r[3] for r in rows]}
     )
-
-
-def pending_criterion(t: Turn) -> Criterion | None:
-    """The criterion the flow under way is waiting for."""
-    flow = t.flow
-    pending = flow.get("pending") if flow else None
-    return t.kn.criteria.get(pending) if pending else None
