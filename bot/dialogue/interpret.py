@@ -124,7 +124,7 @@ def closing(t: Turn, msg: Message) -> Act | None:
 
 
 # -- what the last turn offered --------------------------------------------------------------------
-def _option_act(t: Turn, action: str, text: str) -> Act:
+def _option_act(t: Turn, action: str) -> Act:
     kind, _, arg = action.partition(":")
     topic = t.state.get("topic")
     if kind == "intent":
@@ -142,7 +142,7 @@ def option(t: Turn, msg: Message) -> Act | None:
         return None
     for key, _label, action in t.state.get("options") or []:
         if key == msg.norm:
-            return _option_act(t, action, "")
+            return _option_act(t, action)
     return Act(acts.NO_OPTION)
 
 
@@ -160,7 +160,7 @@ def option_label(t: Turn, msg: Message) -> Act | None:
         part = len(msg.norm) >= 2 and msg.norm in norm_label and len(msg.norm) * 2 >= len(norm_label)
         if (whole or inside or part) and (best is None or len(norm_label) > best[0]):
             best = (len(norm_label), action)
-    return _option_act(t, best[1], msg.text) if best else None
+    return _option_act(t, best[1]) if best else None
 
 
 # -- the check under way ---------------------------------------------------------------------------
@@ -403,7 +403,7 @@ def followup(t: Turn, msg: Message) -> Act | None:
         key = str(_CN_ORDINAL.index(n) + 1) if n in _CN_ORDINAL else n
         for k, _label, action in t.state.get("options") or []:
             if k == key:
-                return _option_act(t, action, msg.text)
+                return _option_act(t, action)
     _c, decision = t.match(msg.text)
     if decision.reason == "out_of_scope":
         return None
