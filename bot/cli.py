@@ -27,13 +27,21 @@ class Context:
         self.settings = settings
 
     def engine(self, db: str | None = None) -> Any:
-        """Open the engine, turning knowledge errors into a clean CLI error."""
-        from bot.engine import open_engine
+        """Open the engine, turning knowledge and database errors into a clean CLI error."""
+        import sqlite3
+
+        from bot.engine import default_db, open_engine
 
         try:
             return open_engine(self.knowledge_dir, db or self.db, self.settings)
         except KnowledgeError as exc:
             raise click.ClickException(_problems(exc)) from None
+        except (OSError, sqlite3.Error) as exc:
+            path = db or self.db or default_db()
+            raise click.ClickException(
+                f"cannot open the log database {path}: {exc}. Give a writable file with --db PATH "
+                "(or POLICYBOT_DB), or make its folder writable."
+            ) from None
 
     def knowledge(self) -> Any:
         """Load the knowledge only."""

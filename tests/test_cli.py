@@ -132,3 +132,10 @@ def test_the_bot_does_not_start_on_broken_yaml(run, tmp_path: Path) -> None:  # 
     result = run("--knowledge", str(broken), "chat", input="你好\n")
     assert result.exit_code != 0
     assert "messages.yaml:" in result.output and "您>" not in result.output
+
+
+def test_an_unwritable_database_is_named_without_a_traceback(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("--db", "/proc/policybot-test/x.db", "ask", "你好")
+    assert result.exit_code != 0
+    assert "/proc/policybot-test/x.db" in result.output and "--db" in result.output
+    assert "Traceback" not in result.output
