@@ -404,7 +404,7 @@ def _row(name: str, workers: int, concurrency: int, tally: Tally, seconds: float
         name,
         str(workers),
         str(concurrency),
-        f"{tally.sent / seconds:,.0f}",
+        f"{tally.sent / seconds:,.0f}" if seconds else "-",
         f"{p50:.1f}",
         f"{p99:.1f}",
         f"{1000 * tally.server_cpu / tally.answered:.2f}" if tally.server_cpu and tally.answered else "-",
@@ -462,7 +462,7 @@ def main() -> None:
             ).fetchone()
         label = f"{logged}/{tally.distinct}" + ("" if distinct_ids == logged else f" ({logged - distinct_ids} dup)")
         rows.append(_row("policybot /wechat + /wecom", args.workers, args.concurrency, tally, seconds, label))
-        policy_rate = tally.sent / seconds
+        policy_rate = tally.sent / seconds if seconds else 0.0
         if tally.success_only:
             print(f"note: {tally.success_only} replies were 'success' (late answers sent by the customer-service API)")
 
@@ -474,7 +474,10 @@ def main() -> None:
             with _server(cmd, {}, port, args.workers) as proc:
                 ref, seconds = _run(_load(port, args.duration, args.concurrency, scripts, bare, proc.pid))
             rows.append(_row(name, args.workers, args.concurrency, ref, seconds, "-"))
-            print(f"policybot reaches {100 * policy_rate / (ref.sent / seconds):.1f}% of the {name.split(' (')[0]}")
+            if ref.sent and seconds:
+                print(f"policybot reaches {100 * policy_rate / (ref.sent / seconds):.1f}% of the {name.split(' (')[0]}")
+            else:  # the reference failed: say so, and still print the table
+                print(f"the {name} sent nothing ({ref.errors} errors): no comparison", file=sys.stderr)
 
     header = [
         *("target", "workers", "clients", "msgs/s", "p50 ms", "p99 ms"),
