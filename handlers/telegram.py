@@ -72,6 +72,8 @@ CHANNEL = "telegram"
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 WEBHOOK_URL_ENV = "POLICYBOT_TELEGRAM_WEBHOOK_URL"
 SECRET_ENV = "POLICYBOT_TELEGRAM_SECRET"
+API_BASE_ENV = "POLICYBOT_TELEGRAM_API_BASE"
+"""A self-hosted Bot API server, e.g. ``http://127.0.0.1:8081/bot`` (python-telegram-bot's ``base_url``)."""
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 STRINGS_FILE = "telegram.yaml"
 CHAT_KEY_CHARS = 16
@@ -830,11 +832,18 @@ def build_application(
     get_updates_request: BaseRequest | None = None,
     updater: bool = True,
     sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+    base_url: str | None = None,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    """A python-telegram-bot ``Application`` wired to the engine (requests replaceable for tests)."""
+    """A python-telegram-bot ``Application`` wired to the engine (requests replaceable for tests).
+
+    ``base_url`` (default ``POLICYBOT_TELEGRAM_API_BASE``) points the bot at a self-hosted Bot API server.
+    """
     redact_in_logs(token)
     bot = TelegramBot(engine, sleep=sleep)
     builder = ApplicationBuilder().token(token).post_init(bot.announce)
+    base = (os.environ.get(API_BASE_ENV, "") if base_url is None else base_url).strip()
+    if base:
+        builder = builder.base_url(base)
     if request is not None:
         builder = builder.request(request)
     if get_updates_request is not None:

@@ -652,3 +652,12 @@ def test_a_trailing_slash_in_the_webhook_url_is_registered_without_it() -> None:
     env = {tg.TOKEN_ENV: TOKEN, tg.WEBHOOK_URL_ENV: "https://bot.example.org/tg/hook/"}
     config = tg.webhook_config(env)
     assert config is not None and config.url == "https://bot.example.org/tg/hook" and config.path == "/tg/hook"
+
+
+def test_a_self_hosted_bot_api_server_is_used_when_configured(engine: Engine) -> None:
+    api = FakeBotAPI()
+    app = tg.build_application(engine, TOKEN, request=api, updater=False, base_url="http://127.0.0.1:8081/bot")
+    assert app.bot.base_url == f"http://127.0.0.1:8081/bot{TOKEN}"
+    assert tg.build_application(engine, TOKEN, request=FakeBotAPI(), updater=False).bot.base_url.startswith(
+        "https://api.telegram.org/bot"
+    )
