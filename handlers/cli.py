@@ -46,6 +46,14 @@ def worker_app() -> Any:
     return create_app()
 
 
+LIMITS: dict[str, Any] = {
+    "timeout_keep_alive": 5,  # seconds an idle keep-alive connection is kept
+    "h11_max_incomplete_event_size": 16 * 1024,  # bytes of request line and headers
+    "limit_concurrency": 512,  # connections per worker before new ones get 503
+}
+"""uvicorn's limits for ``serve``; a request body must also arrive within ``wxbase.BODY_SECONDS`` (else 408)."""
+
+
 @main.command(epilog="Configuration (environment variables, or a file named by POLICYBOT_CONFIG):\n\n" + _config_help())
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
@@ -69,7 +77,7 @@ def serve(obj: Context, host: str, port: int, workers: int, access_log: bool) ->
         engine.storage.close()
         raise click.ClickException("\n".join(str(p) for p in exc.problems)) from None
     level = logging.getLevelName(logging.getLogger().getEffectiveLevel())
-    options: dict[str, Any] = dict(host=host, port=port, access_log=access_log, log_level=level.lower())
+    options: dict[str, Any] = dict(host=host, port=port, access_log=access_log, log_level=level.lower(), **LIMITS)
     if workers == 1:  # one process: serve the engine just opened
         from handlers.app import create_app
 

@@ -68,6 +68,8 @@ class Opened:
     encrypted: bool
 
 
+BODY_SECONDS = 10.0
+"""How long a request body may take to arrive (WeChat's and Telegram's arrive at once)."""
 MAX_TIMESTAMP_DIGITS = 12
 """A Unix timestamp in seconds has 10 digits until the year 2286."""
 
@@ -281,13 +283,16 @@ async def read_body(request: Request, limit: int = wxxml.MAX_BODY) -> bytes:
         raise Rejected(413, f"Content-Length {declared} over {limit}")
     chunks, total = [], 0
     try:
-        async for chunk in request.stream():
-            total += len(chunk)
-            if total > limit:
-                raise Rejected(413, f"body over {limit} bytes")
-            chunks.append(chunk)
+        async with asyncio.timeout(BODY_SECONDS):  # a slow-loris client does not hold the connection for ever
+            async for chunk in request.stream():
+                total += len(chunk)
+                if total > limit:
+                    raise Rejected(413, f"body over {limit} bytes")
+                chunks.append(chunk)
     except ClientDisconnect:
         raise Rejected(400, "client disconnected") from None
+    except TimeoutError:
+        raise Rejected(408, f"body not received within {BODY_SECONDS} s") from None
     return b"".join(chunks)
 
 

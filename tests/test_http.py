@@ -198,3 +198,19 @@ def test_yaml_edits_reach_the_page_and_the_api_without_a_restart(tmp_path: Any) 
             assert health["knowledge_version"] == engine.knowledge.version and health["reload"]["ok"]
     finally:
         engine.storage.close()
+
+
+def test_a_body_that_never_arrives_is_refused_not_held(base: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+    from urllib.parse import urlsplit
+
+    from handlers import wxbase
+
+    monkeypatch.setattr(wxbase, "BODY_SECONDS", 0.3)
+    url = urlsplit(base)
+    with socket.create_connection((url.hostname, url.port), timeout=5) as sock:
+        sock.sendall(
+            b"POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
+        )
+        status = sock.recv(64).split(b" ")[1]
+    assert status == b"408"
