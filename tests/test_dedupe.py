@@ -144,3 +144,17 @@ def test_an_owner_that_fails_releases_its_retries_and_the_id(two: tuple[Dedupe, 
     outcome = a.follow(retry, 0)
     assert outcome is not None and not outcome.done and outcome.value is None  # the retry says "success" now
     assert b.begin("wechat", "f1").role is Role.OWNER  # WeChat's next retry is answered afresh
+
+
+def test_an_answered_message_retried_after_a_minute_gets_the_same_answer(tmp_path: Path) -> None:
+    now = [1_000_000.0]
+    storage = Storage(tmp_path / "late.db")
+    d = Dedupe(storage, clock=lambda: now[0])
+    first = d.begin("wechat", "m-late")
+    assert first.role == Role.OWNER
+    d.finish(first, "the answer")
+    now[0] += 120  # past the 60 s after which an unfinished claim may be taken over
+    retry = Dedupe(storage, clock=lambda: now[0]).begin("wechat", "m-late")
+    assert retry.role == Role.REMOTE, "answered once: a late retry is not answered (or logged) again"
+    assert d.outcome("wechat", "m-late") is not None and d.outcome("wechat", "m-late").value == "the answer"  # type: ignore[union-attr]
+    storage.close()
