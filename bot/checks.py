@@ -145,7 +145,7 @@ def length_limits(kn: Knowledge, day: dt.date, lines: _Lines) -> list[Problem]:
         file = kn.files[tid]
         texts: list[tuple[yamlfile.Path_, str, str]] = []
         for s, section in enumerate(topic.sections):
-            body, caveat = render.section_text(kn, topic, section.name, day)
+            body, caveat, _count = render.section_text(kn, topic, section.name, day)
             if caveat:
                 body += "\n" + kn.messages.caveat_footnote
             texts.append((("sections", s), f"section {section.name}", _sent(kn, topic, body)))

@@ -11,8 +11,10 @@ from intents.normalize import normalize
 from knowledge.loader import Knowledge
 from knowledge.schema import UNCERTAIN, Criterion, Fact, Followup, Item, Topic
 
-MAIN_SECTIONS = ("政策要点", "适用对象")
-"""Sections shown in the first answer; the rest are numbered follow-ups."""
+MAIN_SECTIONS = ("政策要点",)
+"""Sections shown in the first answer (its most relevant facts); the rest are one tap away."""
+FIRST_ANSWER_CHANGES = 1
+"""Rule changes the first answer mentions (the newest); the others are in the sections they changed."""
 
 
 def _num(value: float) -> str:
@@ -35,14 +37,19 @@ def fact_lines(kn: Knowledge, topic: Topic, facts: list[Fact]) -> tuple[list[str
     return lines, caveat
 
 
-def section_text(kn: Knowledge, topic: Topic, name: str, day: dt.date, query: str = "") -> tuple[str, bool]:
-    """One section, titled, the facts that share words with ``query`` first; and whether it carries the caveat."""
+def section_text(
+    kn: Knowledge, topic: Topic, name: str, day: dt.date, query: str = "", limit: int | None = None
+) -> tuple[str, bool, int]:
+    """One section, titled, the facts that share words with ``query`` first (at most ``limit``).
+
+    Returns the text, whether it carries the caveat, and how many facts the section has in force.
+    """
     for section in topic.sections:
         if section.name == name:
             facts = relevant_first(facts_in_force(section.items, day), query, kn.memo)
-            lines, caveat = fact_lines(kn, topic, facts)
-            return "\n".join([f"【{topic.title}·{name}】", *lines]), caveat
-    return "", False
+            lines, caveat = fact_lines(kn, topic, facts[:limit])
+            return "\n".join([f"【{topic.title}·{name}】", *lines]), caveat, len(facts)
+    return "", False, 0
 
 
 RELEVANT_BIGRAMS = 3
@@ -116,8 +123,9 @@ def answer_text(
     parts = [f"【{topic.title}】"]
     if topic.summary:
         parts.append(topic.summary)
-    parts.extend(changes_text(kn, topic, day))
-    caveat = any(kn.uncertain(topic, c) for c in topic.changes if (day - c.date).days <= 730)
+    parts.extend(changes_text(kn, topic, day)[:FIRST_ANSWER_CHANGES])
+    newest = sorted((c for c in topic.changes if (day - c.date).days <= 730), key=lambda c: c.date, reverse=True)
+    caveat = any(kn.uncertain(topic, c) for c in newest[:FIRST_ANSWER_CHANGES])
     cut: list[str] = []
     for name in () if brief else MAIN_SECTIONS:
         for section in topic.sections:

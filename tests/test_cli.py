@@ -52,9 +52,9 @@ def test_ask_logs_with_channel_cli(run, tmp_path: Path) -> None:  # type: ignore
 
 
 def test_chat_prints_a_transcript_from_piped_input(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("chat", input="研发费用加计扣除怎么算\n2\n是\n")
+    result = run("chat", input="研发费用加计扣除是什么\n2\n是\n")
     assert result.exit_code == 0
-    assert "您> 研发费用加计扣除怎么算" in result.output and "机器人> 【研发费用加计扣除】" in result.output
+    assert "您> 研发费用加计扣除是什么" in result.output and "机器人> 【研发费用加计扣除】" in result.output
 
 
 def test_invalid_utf8_on_stdin_is_answered_not_crashed(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ def test_a_question_about_one_part_leads_with_that_part(user: User) -> None:
 
 
 def test_uncertain_facts_carry_the_caveat(user: User) -> None:
-    reply = user.say("研发费用加计扣除是什么")
+    reply = user.say("研发费用加计扣除要不要先备案")
     assert "※" in reply.text and "请以主管部门最新通知为准" in reply.text
 
 

@@ -49,7 +49,7 @@ def test_ask_returns_the_structured_reply(base: str, engine: Engine) -> None:
 def test_ask_keeps_dialogue_state_per_user(base: str) -> None:
     user = fresh("web-")
     first = ask(base, "研发费用加计扣除", user).json()
-    key = first["options"][0]["key"]
+    key = next(o["key"] for o in first["options"] if o["action"].startswith("section:"))
     follow = ask(base, key, user).json()
     assert follow["intent"] == "rd_deduction" and follow["kind"] == "section"
     other = ask(base, key, fresh("web-")).json()

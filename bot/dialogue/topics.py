@@ -26,6 +26,8 @@ def _platforms(kn: Knowledge, text: str) -> str | None:
 LOOKUPS["innovation_platforms"] = _platforms
 
 
+SECTION_FACTS = 6
+"""Facts a section reply shows (the most relevant first); the rest are one tap away."""
 CALCULATION = "计算方法"
 """The section a reply with the user's own calculation answers."""
 RELEVANT_SECTION = 3
@@ -109,12 +111,22 @@ def calculate(t: Turn, topic: Topic, text: str) -> str | None:
     return compute(calc, t.profile, t.kn.messages, normalize(text), labels, t.kn.cite(topic, calc))
 
 
-def topic_options(t: Turn, topic: Topic, more: list[str] | None = None) -> list[Option]:
-    """The numbered follow-ups after an answer about ``topic``."""
-    follow = [(f.label, f.action) for f in render.followups(t.kn, topic)]
+def topic_options(t: Turn, topic: Topic, more: list[str] | None = None, whole: bool = False) -> list[Option]:
+    """The numbered follow-ups after an answer about ``topic``: 条件自查 first, then “more of” what was cut short.
+
+    ``whole`` makes a “more” option show the whole section (after a section reply that was itself cut short).
+    """
+    offered = [(f.label, f.action) for f in render.followups(t.kn, topic)]
     for name in more or []:
         count = sum(len(render.facts_in_force(s.items, t.day)) for s in topic.sections if s.name == name)
-        follow.insert(0, (t.kn.messages.more_facts.format(section=name, count=count), f"section:{name}"))
+        action = f"section:{name}:all" if whole else f"section:{name}"
+        offered.insert(0, (t.kn.messages.more_facts.format(section=name, count=count), action))
+    # 条件自查 first and 政策依据 last are always offered; the rest fill the places left, in order
+    first = [o for o in offered if o[1] == "checklist"]
+    last = [o for o in offered if o[1] == "sources"]
+    middle = [o for o in offered if o not in first and o not in last]
+    room = max(0, t.kn.messages.followup_limit - len(first) - len(last))
+    follow = [*first, *middle[:room], *last]
     return set_options(t, [Option(str(i), label, action) for i, (label, action) in enumerate(follow, 1)])
 
 
@@ -133,12 +145,16 @@ def do(t: Turn, action: str, text: str = "") -> Reply:
     if kind == "checklist":
         return flows.start_checklist(t, topic)
     if kind == "section":
-        body, caveat = render.section_text(t.kn, topic, arg, t.day, text)
+        name, _, whole = arg.partition(":")
+        limit = None if whole else SECTION_FACTS
+        body, caveat, count = render.section_text(t.kn, topic, name, t.day, text, limit)
         if not body:
             return Reply(t.kn.messages.nothing_to_choose, "no_option")
         footnote = [t.kn.messages.caveat_footnote] if caveat else []
-        text = "\n".join([body, *footnote])
-        return Reply(text, "section", intent=topic.id, options=topic_options(t, topic), section=arg)
+        more = [name] if limit is not None and count > limit else []
+        reply = Reply("\n".join([body, *footnote]), "section", intent=topic.id, section=name)
+        reply.options = topic_options(t, topic, more=more, whole=True)
+        return reply
     if kind == "sources":
         text = render.sources_text(t.kn, topic)
         name = t.kn.messages.sources_header

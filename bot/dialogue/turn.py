@@ -15,6 +15,8 @@ from knowledge.loader import Knowledge
 FACTS_KEPT = 4096
 """Messages whose extracted facts are remembered per knowledge version (then forgotten all at once)."""
 ALREADY_NUMBERED = frozenset({"match"})
+OPTION_GAP = "  "
+"""Between follow-up options written on one line (“1 条件自查  2 申报条件”); channels turn them into buttons."""
 """Reply kinds whose text already lists their numbered options."""
 WORD_LISTS = (
     "useful",
@@ -122,6 +124,8 @@ def finish(t: Turn, reply: Reply) -> Reply:
     if reply.options and not t.flow and reply.kind not in ALREADY_NUMBERED:
         quiet = reply.kind in ("clarify", "fallback", "conversation", "restart")
         header = "" if quiet else t.kn.messages.followup_header
-        body = "\n".join(f"{o.key} {o.label}" for o in reply.options)
+        # follow-ups on one line (a phone shows the answer, not a list); a menu of topics one per line
+        joiner = "\n" if quiet else OPTION_GAP
+        body = joiner.join(f"{o.key} {o.label}" for o in reply.options)
         reply.text = "\n".join(x for x in (reply.text, header, body) if x)
     return reply
