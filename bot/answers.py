@@ -434,6 +434,11 @@ _SPAN_YEARS = re.compile(r"(近两年|近三年|两年|三年|累计|合计|总�
 _SPAN_BETWEEN = re.compile(r"(两年|三年|平均|累计|合计|总共|加起来)")
 
 
+def keywords(criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """(normalised extract word, criterion) pairs, longest first (prepared once per ``criteria`` and ``ignore``)."""
+    return _vocab(criteria, ignore).keywords
+
+
 def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> dict[str, Any]:
     """Facts a free message states about the enterprise (“去年研发费用300万，做汽车零部件的”).
 
@@ -474,7 +479,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
                 facts.setdefault(cid, value)
         prev_end = q.end
     facts.update({cid: v for cid, v in ranks(norm, criteria).items() if cid not in facts})
-    facts.update({cid: v for cid, v in titles(norm, criteria, vocab).items() if cid not in facts})
+    facts.update({cid: v for cid, v in titles(norm, vocab).items() if cid not in facts})
     names = vocab.names.spans(norm)
     chars = set(norm)
     for cid, words in vocab.no:
@@ -607,7 +612,7 @@ _NOT_AFTER = re.compile(
 _TITLE_CHARS = 6
 
 
-def titles(norm: str, criteria: dict[str, Criterion], vocab: _Vocab) -> dict[str, bool]:
+def titles(norm: str, vocab: _Vocab) -> dict[str, bool]:
     """Titles the enterprise holds or not: “已经评上专精特新” → yes; “小巨人 莫得”, “还没评专精特新” → no."""
     names = vocab.titles
     taken: list[tuple[int, int]] = []

@@ -54,6 +54,20 @@ def start_questionnaire(t: Turn, topic: Topic) -> Reply:
     return advance(t, (topic.reply or "").format(total=total))
 
 
+def referred(t: Turn, topic_check: bool = True) -> dict[str, Any] | None:
+    """The check a verdict, a gap or a restart refers to.
+
+    The one under way, else the parked one, else the last finished one, else (with ``topic_check``) the checklist
+    of the topic under discussion, not run yet.
+    """
+    found = t.flow or t.state.get("suspended") or t.state.get("last_check")
+    topic = t.kn.topics.get(t.state.get("topic") or "")
+    if found or not topic_check or topic is None or not topic.checklist:
+        return found
+    version = checklist.version_in_force(topic, t.day)
+    return {"kind": CHECKLIST, "topic": topic.id, "version": topic.checklist.index(version) if version else 0}
+
+
 def version_of(t: Turn, flow: dict[str, Any]) -> ChecklistVersion | None:
     """The checklist version a flow (or a finished check) runs on; None for the questionnaire."""
     topic = t.kn.topics[flow["topic"]]

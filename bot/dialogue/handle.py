@@ -73,7 +73,7 @@ def answer(t: Turn, act: Act) -> Reply:
         t.state["topic"] = t.state["flow"]["topic"]
     flow = t.flow
     if flow is None:
-        parked = t.state.get("suspended") or t.state.get("last_check") or _current_check(t)
+        parked = flows.referred(t)
         stored = flows.record(t, act.values)
         note = flows.echo(t, stored, None)
         if act.conclude and parked:
@@ -99,8 +99,7 @@ def followup(t: Turn, act: Act) -> Reply:
     topic = t.kn.topics.get(act.topic or t.state.get("topic") or "")
     part = act.part or "question"
     if part == "missing":
-        flow = t.flow or t.state.get("suspended") or t.state.get("last_check")
-        flow = flow or _current_check(t)
+        flow = flows.referred(t)
         body = flows.missing(t, flow) if flow else t.kn.messages.conclude_none
         reply = Reply(body, "section", intent=str(flow["topic"]) if flow else None)
     elif topic is None:
@@ -119,17 +118,6 @@ def followup(t: Turn, act: Act) -> Reply:
     if t.flow:
         return flows.ask_again(t, reply.text)
     return finish(t, reply)
-
-
-def _current_check(t: Turn) -> dict[str, object] | None:
-    """The checklist of the topic under discussion, as a flow to judge (when no check was run yet)."""
-    topic = t.kn.topics.get(t.state.get("topic") or "")
-    if topic is None or not topic.checklist:
-        return None
-    from bot import checklist
-
-    version = checklist.version_in_force(topic, t.day)
-    return {"kind": flows.CHECKLIST, "topic": topic.id, "version": topic.checklist.index(version) if version else 0}
 
 
 HANDLERS: dict[str, Callable[[Turn, Act], Reply]] = {

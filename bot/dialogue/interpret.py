@@ -13,12 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.answers import UNKNOWN, number_value, parse_answer, parse_yes_no, quantities
-from bot.dialogue import acts
+from bot.answers import UNKNOWN, keywords, number_value, parse_answer, parse_yes_no, quantities
+from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.flows import MEETS
 from bot.dialogue.topics import LOOKUPS, section_asked, wants_check
-from bot.dialogue.turn import Turn, says, words
+from bot.dialogue.turn import Turn, policy_names, says, words
 from intents.normalize import clean, normalize
 
 CORRECTION_OPENINGS = ("不对", "不是", "错了")
@@ -81,13 +81,12 @@ def empty(t: Turn, msg: Message) -> Act | None:
 
 def _checking(t: Turn) -> bool:
     """A check is under way, parked, or was just concluded: control phrases refer to it."""
-    return bool(t.flow or t.state.get("suspended") or t.state.get("last_check"))
+    return flows.referred(t, topic_check=False) is not None
 
 
 def _checkable(t: Turn) -> bool:
     """A check is under way or parked or done, or the topic under discussion has one."""
-    topic = t.kn.topics.get(t.state.get("topic") or "")
-    return _checking(t) or bool(topic and topic.checklist)
+    return flows.referred(t) is not None
 
 
 def _control(t: Turn, msg: Message, name: str) -> bool:
@@ -222,9 +221,7 @@ def _retarget(t: Turn, msg: Message, values: dict[str, Any]) -> dict[str, Any]:
 
 def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
     """A correction without a keyword (“不对 是五千二百万”): the latest answer of a fitting kind."""
-    stripped = msg.norm
-    for word in sorted(words(t.kn)["correction"], key=lambda w: (-len(w), w)):
-        stripped = stripped.replace(word, "")
+    stripped = _without(msg.norm, words(t.kn)["correction"], "")
     for cid in reversed(t.state.get("answered") or []):
         crit = t.kn.criteria.get(cid)
         if crit is None or not stripped:
@@ -303,41 +300,34 @@ def _status_topics(t: Turn, msg: Message) -> set[str]:
     said = [normalize(w) for cid in facts for w in t.kn.criteria[cid].title]
     if not said:
         return set()
-    if "topic_names" not in t.kn.memo:
-        names_topic(t, msg, None, "")  # builds the memo
-    names: dict[str, list[str]] = t.kn.memo["topic_names"]
-    return {tid for tid, ns in names.items() if any(n in said for n in ns)}
+    return {tid for tid, ns in _topic_names(t).items() if any(n in said for n in ns)}
 
 
 def names_topic(t: Turn, msg: Message, decision: Any, intent: str) -> bool:
     """Whether the message names ``intent`` (its title or an alias) rather than only resembling an example."""
-    if decision is not None and any(c.intent == intent and not str(c.via).startswith("example") for c in decision.top):
+    if any(c.intent == intent and not str(c.via).startswith("example") for c in decision.top):
         return True
+    return any(n in msg.norm for n in _topic_names(t).get(intent, []))
+
+
+def _topic_names(t: Turn) -> dict[str, list[str]]:
+    """Topic → its normalised title and aliases, once per knowledge version."""
     if "topic_names" not in t.kn.memo:
         t.kn.memo["topic_names"] = {
             tid: [n for n in map(normalize, (topic.title, *topic.aliases)) if len(n) >= 2]
             for tid, topic in t.kn.topics.items()
         }
-    return any(n in msg.norm for n in t.kn.memo["topic_names"].get(intent, []))
+    return t.kn.memo["topic_names"]  # type: ignore[no-any-return]
 
 
 def _named_criterion(t: Turn, msg: Message, pending: str) -> str | None:
     """The one other criterion the message names by its words (“融资 莫得” → 股权融资) when it gives no figure."""
     if any(ch.isdigit() for ch in msg.norm) or len(msg.norm) > CONTROL_CHARS:
         return None
-    named = {cid for cid in _keywords(t) if any(kw in msg.norm for kw in _keywords(t)[cid])}
+    named = {cid for kw, cid in keywords(t.kn.criteria, policy_names(t.kn)) if len(kw) >= 2 and kw in msg.norm}
     if pending in named or len(named) != 1:
         return None
     return named.pop()
-
-
-def _keywords(t: Turn) -> dict[str, list[str]]:
-    """Criterion → the normalised words that name it (its extract words), once per knowledge version."""
-    if "criterion_words" not in t.kn.memo:
-        t.kn.memo["criterion_words"] = {
-            cid: [w for w in map(normalize, c.extract) if len(w) >= 2] for cid, c in t.kn.criteria.items() if c.extract
-        }
-    return t.kn.memo["criterion_words"]  # type: ignore[no-any-return]
 
 
 def _answer_value(t: Turn, msg: Message, crit: Any) -> Any:
@@ -361,10 +351,14 @@ def _statement(t: Turn, msg: Message) -> str:
     """The message without its question words: “专精特新有没有补贴” states no 有 or 没有."""
     if not _asks(t, msg):
         return msg.text
-    text = msg.norm
-    for word in sorted(words(t.kn)["question_words"], key=lambda w: (-len(w), w)):
-        text = text.replace(word, " ")
-    return text
+    return _without(msg.norm, words(t.kn)["question_words"], " ")
+
+
+def _without(norm: str, remove: frozenset[str], gap: str) -> str:
+    """``norm`` with every word of ``remove`` replaced by ``gap``, longest first (then alphabetical: stable)."""
+    for word in sorted(remove, key=lambda w: (-len(w), w)):
+        norm = norm.replace(word, gap)
+    return norm
 
 
 def _asks(t: Turn, msg: Message) -> bool:

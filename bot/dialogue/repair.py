@@ -19,10 +19,10 @@ def correct(t: Turn, act: Act) -> Reply:
         reply = Reply(m.correction_none, "correction")
         return flows.ask_again(t, reply.text) if t.flow else reply
     notes = []
+    flows.forget_computed(t)  # computed again from the corrected figures
     for cid, value in act.values.items():
         crit = t.kn.criteria[cid]
         old = render.show_value(t.kn, crit, t.profile.get(cid))
-        flows.forget_computed(t)  # computed again from the corrected figure
         stored = flows.record(t, {cid: value})
         if cid in stored:
             new = render.show_value(t.kn, crit, stored[cid])
@@ -51,7 +51,7 @@ def resume(t: Turn, act: Act) -> Reply:
 
 def restart(t: Turn, act: Act) -> Reply:
     """Start the check over with its answers cleared; with no check, start the conversation over."""
-    flow = t.flow or t.state.get("suspended") or t.state.get("last_check")
+    flow = flows.referred(t, topic_check=False)
     topic = t.kn.topics.get(flow["topic"]) if flow and act.part != "all" else None
     if topic is not None and topic.checklist:
         t.state.pop("flow", None)
@@ -62,11 +62,10 @@ def restart(t: Turn, act: Act) -> Reply:
 
 def cancel(t: Turn, act: Act) -> Reply:
     """End the check (and any parked one)."""
-    had = t.state.pop("flow", None) or t.state.pop("suspended", None)
-    t.state.pop("suspended", None)
+    had = [t.state.pop("flow", None), t.state.pop("suspended", None)]
     t.state["options"] = []
     m = t.kn.messages
-    return Reply(m.checklist_exit if had else m.restarted, "exit")
+    return Reply(m.checklist_exit if any(had) else m.restarted, "exit")
 
 
 def out_of_scope(t: Turn, act: Act) -> Reply:
