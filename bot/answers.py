@@ -192,10 +192,11 @@ def _hedged(
 ) -> Quantity:
     """The quantity with the hedge words around it applied (不到/将近/超过 before, 左右/出头/以上 after)."""
     before, after = text[: m.start()], text[m.end() :]
+    open_ended = False  # “超过一亿”, “1亿以上”: no upper bound
     if _BELOW.search(before):
         low, high = value * BELOW_FACTOR, value * JUST_UNDER
     elif _ABOVE_BEFORE.search(before):
-        low, high = value, None
+        low, high, open_ended = value, None, True
     elif _APPROX_BEFORE.search(before):
         approx = True
     word = _AFTER.match(after)
@@ -204,20 +205,18 @@ def _hedged(
             approx = True
         else:
             lo_f, hi_f = _AFTER_RANGE[word[1]]
-            low, high = value * lo_f, value * hi_f if hi_f is not None else None
+            low = value * lo_f
             if word[1] == "多":
                 high = value + _step(m["num"], value)
+            else:
+                high = value * hi_f if hi_f is not None else None
+                open_ended = hi_f is None
     end = m.end() + (len(word[1]) if word else 0)
 
     def scale(x: float | None) -> float | None:
         return None if x is None else x * factor
 
-    if (
-        low is not None
-        and high is None
-        and not (word and word[1] in ("以上", "多"))
-        and not _ABOVE_BEFORE.search(before)
-    ):
+    if low is not None and high is None and not open_ended:
         high = value  # 两三千万: from the first to the second
     return Quantity(value * factor, unit, m.start(), end, scale(low), scale(high), approx)
 
