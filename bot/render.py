@@ -56,13 +56,14 @@ RELEVANT_BIGRAMS = 3
 """A fact sharing this many character pairs with the question is shown first (the question asked is answered)."""
 
 
-def _grams(text: str) -> frozenset[str]:
+def bigrams(text: str) -> frozenset[str]:
+    """The character pairs of ``text`` (how a question and a fact are compared for shared words)."""
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def relevant_first(facts: list[Fact], query: str, memo: dict[Any, Any] | None = None) -> list[Fact]:
     """Facts that share words with the question first, the rest in their written order."""
-    grams = _grams(normalize(query))
+    grams = bigrams(normalize(query))
     if not grams:
         return facts
     memo = {} if memo is None else memo
@@ -70,7 +71,7 @@ def relevant_first(facts: list[Fact], query: str, memo: dict[Any, Any] | None = 
     for n, fact in enumerate(facts):
         key = ("grams", id(fact))
         if key not in memo:
-            memo[key] = _grams(fact.text)
+            memo[key] = bigrams(fact.text)
         scored.append((len(grams & memo[key]), n, fact))
     pinned = sorted((s for s in scored if s[0] >= RELEVANT_BIGRAMS), key=lambda s: (-s[0], s[1]))
     rest = [s for s in scored if s[0] < RELEVANT_BIGRAMS]

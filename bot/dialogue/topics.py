@@ -8,7 +8,7 @@ from typing import Any
 
 from bot import platforms, render
 from bot.calc import compute
-from bot.dialogue.turn import Turn, finish, human_option, menu, says, set_options
+from bot.dialogue.turn import Turn, human_option, menu, says, set_options
 from bot.models import Option, Reply
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
@@ -51,15 +51,11 @@ def section_asked(t: Turn, topic: Topic, text: str) -> str | None:
             return "sources"
         if name in names:
             return f"section:{name}"
-    grams = _grams(norm) - _name_grams(t.kn, topic)
+    grams = render.bigrams(norm) - _name_grams(t.kn, topic)
     scores = sorted(((len(grams & g), -n, name) for n, (name, g) in enumerate(_section_grams(t, topic))), reverse=True)
     if scores and scores[0][0] >= RELEVANT_SECTION and (len(scores) == 1 or scores[0][0] > scores[1][0]):
         return f"section:{scores[0][2]}"
     return None
-
-
-def _grams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
 def _cues(kn: Knowledge) -> list[tuple[str, str]]:
@@ -71,20 +67,23 @@ def _cues(kn: Knowledge) -> list[tuple[str, str]]:
     return kn.memo["section_cues"]  # type: ignore[no-any-return]
 
 
-def _name_grams(kn: Knowledge, topic: Topic) -> set[str]:
+def _name_grams(kn: Knowledge, topic: Topic) -> frozenset[str]:
     """Character pairs of the topic's title and aliases: naming the topic says nothing about the part asked."""
     key = ("name_grams", topic.id)
     if key not in kn.memo:
-        kn.memo[key] = set().union(*(_grams(normalize(n)) for n in (topic.title, *topic.aliases)))
+        kn.memo[key] = frozenset().union(*(render.bigrams(normalize(n)) for n in (topic.title, *topic.aliases)))
     return kn.memo[key]  # type: ignore[no-any-return]
 
 
-def _section_grams(t: Turn, topic: Topic) -> list[tuple[str, set[str]]]:
+def _section_grams(t: Turn, topic: Topic) -> list[tuple[str, frozenset[str]]]:
     """Each section's name and the character pairs of its facts, once per topic and knowledge version."""
     key = ("section_grams", topic.id)
     if key not in t.kn.memo:
         t.kn.memo[key] = [
-            (s.name, set().union(*(_grams(normalize(f.text)) for f in s.items)) - _name_grams(t.kn, topic))
+            (
+                s.name,
+                frozenset().union(*(render.bigrams(normalize(f.text)) for f in s.items)) - _name_grams(t.kn, topic),
+            )
             for s in topic.sections
             if s.items
         ]
@@ -273,6 +272,3 @@ def wants_check(t: Turn, norm: str) -> bool:
 
 _ENOUGH = re.compile(r"够.{1,10}(不|没|吗|没得)$")
 """“够专精特新不”, “够得上小巨人吗”: enough for a title."""
-
-
-__all__ = ["LOOKUPS", "answer", "do", "finish", "section_asked"]
