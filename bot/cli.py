@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import logging
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,6 +44,16 @@ class Context:
                 f"cannot open the log database {path}: {exc}. Give a writable file with --db PATH "
                 "(or POLICYBOT_DB), or make its folder writable."
             ) from None
+
+    @contextlib.contextmanager
+    def scratch_engine(self) -> Iterator[Any]:
+        """The engine on a throw-away database: an evaluation writes nothing to the real log."""
+        with tempfile.TemporaryDirectory() as tmp:
+            engine = self.engine(str(Path(tmp) / "eval.db"))
+            try:
+                yield engine
+            finally:
+                engine.storage.close()
 
     def knowledge(self) -> Any:
         """Load the knowledge only."""
@@ -219,17 +231,13 @@ def try_(obj: Context, question: str) -> None:
 @click.pass_obj
 def eval_(obj: Context, file: str, show_errors: bool, as_json: bool) -> None:
     """Accuracy on a labelled YAML file (- text, intent: id|null, section): intents, parts asked, reply lengths."""
-    import tempfile
-
     from bot.evaluate import evaluate, format_report
     from bot.models import Inbound
 
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = obj.engine(str(Path(tmp) / "eval.db"))
+    with obj.scratch_engine() as engine:
         report = evaluate(
             engine.index, Path(file), lambda text, n: engine.respond(Inbound("cli", f"eval-{n}", text), log=False)
         )
-        engine.storage.close()
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -243,15 +251,11 @@ def eval_(obj: Context, file: str, show_errors: bool, as_json: bool) -> None:
 @click.pass_obj
 def eval_dialogues(obj: Context, files: tuple[str, ...], as_json: bool, failures: bool) -> None:
     """Play the conversations of FILES (YAML), each as a fresh conversation on a scratch database, and score them."""
-    import tempfile
-
     from bot.evaluate_dialogues import format_report, load_scenarios, run
 
     scenarios = [s for f in files for s in load_scenarios(Path(f))]
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = obj.engine(str(Path(tmp) / "eval.db"))
+    with obj.scratch_engine() as engine:
         report = run(lambda inbound: engine.respond(inbound, log=False), scenarios)
-        engine.storage.close()
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
