@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 import logging
@@ -148,9 +147,9 @@ class Engine:
         now = inbound.received or self.clock()
         turn = Turn(kn, index, self.settings, {}, now.date())
         error = None
+        idle = self.settings.session_idle_minutes * 60
         try:
-            turn.state = self.storage.load_state(key, self.settings.session_idle_minutes * 60, now.timestamp())
-            saved = copy.deepcopy(turn.state)
+            turn.state = self.storage.load_state(key, idle, now.timestamp())
             reply = handle.respond(turn, inbound, self.settings.max_message_chars)
         except Busy:
             raise
@@ -158,9 +157,17 @@ class Engine:
             logger.exception("failed to answer a message on %s", inbound.channel)
             error = traceback.format_exc()
             reply = Reply(kn.messages.error, "error", options=[human_option(kn)], act="error")
-            turn.state = saved if "saved" in locals() else {}  # the conversation is kept as it was
+            turn.state = self._stored_state(key, idle, now)  # the conversation is kept as it was before
             turn.state["options"] = [[o.key, o.label, o.action] for o in reply.options]
         return Answered(inbound, reply, turn, key, user_hash, started, now, log, error)
+
+    def _stored_state(self, key: str, idle: float, now: dt.datetime) -> dict[str, Any]:
+        """The state as stored (after a failed turn, which may have changed it half-way); empty if unreadable."""
+        try:
+            return self.storage.load_state(key, idle, now.timestamp())
+        except Exception:
+            logger.exception("could not read the state again after a failed turn")
+            return {}
 
     def record(self, answered: Answered) -> None:
         """Store a turn in one transaction: the feedback it gave, its log row, the dialogue state it leads to.

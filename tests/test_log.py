@@ -239,3 +239,21 @@ def test_a_failure_that_ends_the_transaction_stores_nothing_half(engine: Engine,
     monkeypatch.undo()
     assert len(rows(engine)) == before and "could not store the turn" in caplog.text
     assert "第 2 项" in user.say("是").text  # the state did not move on without its log row
+
+
+def test_an_internal_error_keeps_the_conversation(engine: Engine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bot.dialogue import handle
+
+    user = User(engine, "keeps")
+    first = user.say("专精特新够不够条件")
+    real = handle.respond
+
+    def boom(t, inbound, max_chars):  # type: ignore[no-untyped-def]
+        t.state.clear()  # a failure half-way through must not cost the user's check
+        raise RuntimeError("internal")
+
+    monkeypatch.setattr("bot.engine.handle.respond", boom)
+    assert user.say("是").kind == "error"
+    monkeypatch.setattr("bot.engine.handle.respond", real)
+    again = user.say("是")
+    assert again.act == "answer" and again.data["criterion"] != first.data["criterion"]
