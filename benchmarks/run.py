@@ -91,11 +91,12 @@ def cold_start() -> tuple[float, float]:
 
 def dialogue_turns() -> tuple[int, float, float]:
     """Turns played, p50 ms and p99 ms per turn of the whole engine (state, dialogue, SQLite) on the dialogue corpus."""
-    from tests.helpers import make_engine
+    from bot.engine import Engine
+    from bot.storage import Storage
 
     scenarios = [s for f in sorted((ROOT / "tests/data/dialogues").glob("*.yaml")) for s in load_scenarios(f)]
     with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine(Path(tmp) / "bench.db")
+        engine = Engine(load(), Storage(Path(tmp) / "bench.db"), Settings())
         run(lambda inbound: engine.respond(inbound, log=True), scenarios, "warm")
         timings = sorted(r.ms for r in run(lambda inbound: engine.respond(inbound, log=True), scenarios).results)
     return len(timings), statistics.median(timings), timings[int(len(timings) * 0.99) - 1]
