@@ -23,7 +23,7 @@ _NUM = rf"\d+(?:\.\d+)?|[{_CN_DIGITS}]+"
 _QUANTITY = re.compile(
     rf"(?P<pct>百分之)?(?P<num>{_NUM})"
     rf"(?:(?P<sep>-|~|到|至)(?P<num2>{_NUM}))?"
-    r"(?:个(?=半?[多几来]?[十百千万亿]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
+    r"(?:个(?=半?[多几来]?[十百千万亿]|[多来半]月))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
     r"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|个人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|㎡|个|成)?"
     r"(?P<tenth>[一二三四五六七八九](?![十百千万亿个年月人项件分]))?"
 )
@@ -145,7 +145,7 @@ def quantities(text: str) -> list[Quantity]:
         value = _cn_number(raw)
         if value is None:
             continue
-        if m["half"] and m["mult"]:  # 一个半亿, 两个半亿
+        if m["half"] and (m["mult"] or m["unit"] in ("月", "年")):  # 一个半亿, 两个半亿, 八个半月
             value += 0.5
         low = _cn_number(low_raw) if low_raw else None
         if m["num2"]:  # 2-3千万, 2到3亿
@@ -428,7 +428,9 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
 COUNT_UNITS = (None, "个", "项", "件", "人")
 """Units of a count, which may name what they count after them (“三个发明专利”); money and shares do not."""
 _CLASSIFIER = re.compile(r"^(?:个|项|件|名|位|家|款|篇|套|台|条)")
-_SPAN_YEARS = re.compile(r"(近两年|近三年|两年|三年|累计|合计|总共)$")
+_SPAN_YEARS = re.compile(r"(近两年|近三年|两年|三年|累计|合计|总共)")
+_SPAN_LEAD = 6
+"""How far before a keyword a period (近三年平均…) may stand."""
 """A period before a keyword (“两年研发1500万”): the figure is not a single year's."""
 _SPAN_BETWEEN = re.compile(r"(两年|三年|平均|累计|合计|总共|加起来)")
 
@@ -456,9 +458,11 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     for q in quantities(norm):
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
             continue  # a calendar year: asked, not guessed
-        owner, at = _owner_after(norm, q, vocab, criteria, facts), q.start
-        if owner is None and not _CLASSIFIER.match(norm[q.end :]):
-            owner, at = _owner_before(norm, q, vocab, criteria, facts)
+        before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end)
+        adjacent = before is not None and _keyword_ends_at(norm, q.start, vocab, before)
+        owner, at = (None if adjacent else _owner_after(norm, q, vocab, criteria, facts)), q.start
+        if owner is None and (adjacent or not _CLASSIFIER.match(norm[q.end :])):
+            owner, at = before, before_at
         if owner is None and last and q.start - prev_end <= 1 and "分别" in norm[max(0, prev_end - 30) : q.start]:
             owner, at = last, q.start  # “营收三年分别是1.4亿 1.6亿 1.8亿”: the run ends with last year
             _shift_years(facts, owner, criteria)
@@ -476,7 +480,8 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             last, last_previous = owner, targets == [criteria[owner].previous]
             for cid in targets:
                 facts.setdefault(cid, value)
-        prev_end = q.end
+        if owner or q.unit != "年":
+            prev_end = q.end  # a period nobody owns (近三年平均…) still leads to the figure after it
     facts.update({cid: v for cid, v in ranks(norm, criteria).items() if cid not in facts})
     facts.update({cid: v for cid, v in titles(norm, vocab).items() if cid not in facts})
     names = vocab.names.spans(norm)
@@ -520,8 +525,18 @@ def _owner_after(
     rest = rest[len(m[0]) :] if (m := _CLASSIFIER.match(rest)) else rest
     for kw, cid in vocab.keywords:
         if rest.startswith(kw) and cid not in facts and _fits(q, criteria[cid]):
+            if _STARTS_NUMBER.match(rest[len(kw) :]):
+                return None  # “职工150人 科技人员30个”: the words after belong to the next figure
             return cid
     return None
+
+
+_STARTS_NUMBER = re.compile(rf"^(?:有|是|为|约|大概|共)?(?:{_NUM})")
+
+
+def _keyword_ends_at(norm: str, at: int, vocab: _Vocab, cid: str) -> bool:
+    """Whether a keyword of ``cid`` stands right before position ``at`` (“职工150人”)."""
+    return any(c == cid and norm.endswith(kw, 0, at) for kw, c in vocab.keywords)
 
 
 _YEAR_WORDS = ("去年", "前年", "今年", "上年")
@@ -549,23 +564,33 @@ def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]
 
 
 def _owner_before(
-    norm: str, q: Quantity, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
+    norm: str,
+    q: Quantity,
+    vocab: _Vocab,
+    criteria: dict[str, Criterion],
+    facts: dict[str, Any],
+    since: int = 0,
 ) -> tuple[str | None, int]:
-    """The criterion whose keyword stands shortly before the number (“营收6000万”), nearest and longest first."""
-    best: tuple[int, int, str, int] | None = None  # (distance, -keyword length, criterion, where)
+    """The criterion whose keyword stands shortly before the number (“营收6000万”), longest then nearest.
+
+    Only words after the figure before (``since``) count, and the longest names the figure best:
+    “近三年平均主营收入一个半亿” is the three-year average (三年平均), not last year's revenue (收入).
+    """
+    best: tuple[int, int, str, int] | None = None  # (-keyword length, distance, criterion, where)
     for kw, cid in vocab.keywords:
         pos = norm.rfind(kw, 0, q.start + 1)
-        if pos < 0 or pos + len(kw) > q.start or cid in facts:
+        if pos < since or pos + len(kw) > q.start or cid in facts:
             continue
         distance = q.start - (pos + len(kw))
         crit = criteria[cid]
         if distance > (_NEAR_BARE if q.unit is None else _NEAR) or not _fits(q, crit):
             continue
         between = norm[pos + len(kw) : q.start]
-        spans = _SPAN_YEARS.search(norm[:pos]) or (_SPAN_BETWEEN.search(between) and "分别" not in between)
+        lead = norm[max(since, pos - _SPAN_LEAD) : pos]
+        spans = _SPAN_YEARS.search(lead) or (_SPAN_BETWEEN.search(lead + between) and "分别" not in between)
         if spans and "上年度" in (crit.label or crit.question):
-            continue  # “两年研发1500万”, “营收三年平均1.5亿”: not the last year's figure
-        cand = (distance, -len(kw), cid, pos)
+            continue  # “两年研发1500万”, “营收三年平均1.5亿”, “近三年平均主营收入”: not the last year's figure
+        cand = (-len(kw), distance, cid, pos)
         if best is None or cand < best:
             best = cand
     return (best[2], best[3]) if best else (None, q.start)

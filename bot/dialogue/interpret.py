@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.answers import UNKNOWN, keywords, number_value, parse_answer, parse_yes_no, quantities
+from bot.calc import HIGH_TECH
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.flows import MEETS
@@ -167,7 +168,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     """直接给个结论 / 就这些，行不行: the verdict now, on what is known."""
     if not _checkable(t):
         return None
-    asked = says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
+    bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
+    asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
     if not asked or (not _checking(t) and wants_check(t, msg.norm) and not t.profile):
         return None  # nothing known yet: “我们到底能不能申请” starts the check
     _c, decision = t.match(msg.text)
@@ -184,6 +186,9 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER, conclude=True, values=values)
 
 
+_BARE_CONCLUDE = frozenset({"结果", "结论", "结果嘞", "结果咧", "然后呢", "所以呢"})
+
+
 def missing(t: Turn, msg: Message) -> Act | None:
     """还缺啥 / 差多少: what is still unmet or unknown."""
     if not _checkable(t) or not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS:
@@ -196,12 +201,28 @@ def correction(t: Turn, msg: Message) -> Act | None:
     opens = msg.norm.startswith(CORRECTION_OPENINGS) and bool(quantities(msg.norm))  # “不对 研发是九百五十万”
     if not (says(msg.norm, t.kn, "correction") or (opens and t.profile)):
         return None
-    values = _retarget(t, msg, t.facts(msg.text))
+    if _asks(t, msg) and not says(msg.norm, t.kn, "correction"):
+        return None  # “那改成查账征收以后 要留存啥资料”: a question on the new premise, not a correction
+    values = _replaced(t, msg) or _retarget(t, msg, t.facts(msg.text))
     if not values:
         values = _reanswer(t, msg)
     if not values and not t.state.get("answered") and not t.profile:
         return None
     return Act(acts.CORRECTION, values=values)
+
+
+def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
+    """“刚才那个5%说错了 … 实际是2.5%”: the figure said before names the answer, the one after replaces it."""
+    found = quantities(msg.norm)
+    for i, q in enumerate(found):
+        for cid, old in t.profile.items():
+            crit = t.kn.criteria.get(cid)
+            if crit is None or crit.type != "number" or number_value(q, crit.unit or "", t.day) != old:
+                continue
+            later = [v for r in found[i + 1 :] if (v := number_value(r, crit.unit or "", t.day)) is not None]
+            if later and later[-1] != old:
+                return {cid: later[-1]}
+    return {}
 
 
 def _retarget(t: Turn, msg: Message, values: dict[str, Any]) -> dict[str, Any]:
@@ -286,6 +307,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, values=values)
     if other and not chatter:  # no answer in it, and it names another topic (or 转人工): a switch
         return Act(other, topic=other, check=wants_check(t, msg.norm))
+    if not asks and t.facts(msg.text, anywhere=True):
+        return Act(acts.ANSWER)  # facts this check does not ask about: an answer all the same, asked again
     if decision.intent == flow["topic"] or (asks and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
         part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
         return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")
@@ -366,11 +389,17 @@ def _asks(t: Turn, msg: Message) -> bool:
     tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
     if "?" in msg.text or "？" in msg.text or tail in _ASKING_TAILS or _HOW_MANY.search(msg.norm):
         return True
+    if _HAVE_OR_NOT.search(msg.norm):
+        return True  # “专利有没得”, “补贴有得没得”; not “市级的都没得”
     return says(msg.norm, t.kn, "question_words")
 
 
 _HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千])几(年|月|号|个月|天|批|项|个|家)")
 """几年 / 几个 asks; 十几年 / 三十几个 is a hedged figure."""
+
+
+_HAVE_OR_NOT = re.compile(r"有[^都也还根就]{0,8}[^都也还根就]没得$")
+"""…有…没得 at the end asks (有补贴没得); 都没得 / 也没得 states a lack."""
 
 
 _TAIL_AFTER = 2
@@ -403,7 +432,7 @@ def followup(t: Turn, msg: Message) -> Act | None:
         return None
     if topic.calculator:  # “我们是高企” after a calculation: the same calculation at 15%
         learned = t.facts(msg.text)
-        relevant = {*topic.calculator.inputs, "high_tech_certified"}
+        relevant = {*topic.calculator.inputs, HIGH_TECH}
         asks_amount = any(normalize(x) in msg.norm for x in t.kn.messages.calc_words)
         if (learned.keys() & relevant and len(msg.norm) <= SHORT_MESSAGE) or (
             asks_amount and decision.intent in (None, topic.id)
