@@ -201,7 +201,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
     opens = msg.norm.startswith(CORRECTION_OPENINGS) and bool(quantities(msg.norm))  # “不对 研发是九百五十万”
     if not (says(msg.norm, t.kn, "correction") or (opens and t.profile)):
         return None
-    if _asks(t, msg) and not says(msg.norm, t.kn, "correction"):
+    said_wrong = any(w in msg.norm for w in words(t.kn)["correction"] if any(c in w for c in _WRONG))
+    if _asks(t, msg) and not said_wrong:
         return None  # “那改成查账征收以后 要留存啥资料”: a question on the new premise, not a correction
     values = _replaced(t, msg) or _retarget(t, msg, t.facts(msg.text))
     if not values:
@@ -209,6 +210,10 @@ def correction(t: Turn, msg: Message) -> Act | None:
     if not values and not t.state.get("answered") and not t.profile:
         return None
     return Act(acts.CORRECTION, values=values)
+
+
+_WRONG = ("错", "不对", "混", "反", "岔", "口误")
+"""Correction words that say something was wrong (说错了); 改成 / 应该是 alone may open a question."""
 
 
 def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
