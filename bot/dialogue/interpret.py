@@ -505,10 +505,29 @@ def new_question(t: Turn, msg: Message) -> Act:
         if other is not None:
             return Act(other.intent, topic=other.intent, check=wants_check(t, msg.norm))  # type: ignore[arg-type]
     if decision.intent:
-        return Act(decision.intent, topic=decision.intent, check=wants_check(t, msg.norm))
+        return Act(decision.intent, topic=decision.intent, check=_check_asked(t, msg, decision.intent))
     if decision.reason == "ambiguous":
         return Act(acts.CLARIFY)
     return Act(acts.NULL)
+
+
+_SPECIFIC_PARTS = frozenset({"时间节点", "不适用情形", "申报材料", "办理流程", "咨询部门", "计算方法"})
+_STRONG_CHECK = ("核", "测", "评估", "自查", "够", "判断", "对一", "对下", "对哈", "check", "看看", "看下", "看哈")
+
+
+def _check_asked(t: Turn, msg: Message, intent: str) -> bool:
+    """Whether a new question asks for the check: eligibility words, unless they only frame a specific part.
+
+    “预缴的时候就能享受吗” asks when, “核定征收的还能享受吗” asks about the exclusions: those parts answer it.
+    “帮我核一下”, “够不够”, or facts about the enterprise ask for the check whatever else the message says.
+    """
+    if not wants_check(t, msg.norm):
+        return False
+    if any(w in msg.norm for w in _STRONG_CHECK) or t.facts(msg.text, anywhere=True):
+        return True  # (“我们这种做贸易的能不能享受”: about us, so the check, which says so first)
+    topic = t.kn.topics.get(intent)
+    part = section_asked(t, topic, msg.text, cues_only=True) if topic else None
+    return not (part and (part == "sources" or part.removeprefix("section:") in _SPECIFIC_PARTS))
 
 
 RECOGNISERS: list[tuple[str, Recogniser]] = [
