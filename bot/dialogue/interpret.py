@@ -114,8 +114,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
 
 def closing(t: Turn, msg: Message) -> Act | None:
     """谢谢 / 转人工 in a short message, whatever else is going on (要得 谢了, 有没有人工 我想找个人问)."""
-    if len(msg.norm) > CLOSING_CHARS:
-        return None
+    if len(msg.norm) > CLOSING_CHARS or t.match(msg.text)[1].reason == "out_of_scope":
+        return None  # (“中国移动客服电话多少”: another service's hotline is not ours)
     for topic_id in HANDOFF:
         topic = t.kn.topics.get(topic_id)
         if topic and any(len(a) >= 2 and a in msg.norm for a in map(normalize, topic.aliases)):
