@@ -296,6 +296,11 @@ async def read_body(request: Request, limit: int = wxxml.MAX_BODY) -> bytes:
     return b"".join(chunks)
 
 
+def _one_time_token(params: dict[str, str]) -> str:
+    """What makes a signed request unique: its timestamp and nonce."""
+    return f"{params.get('timestamp', '')}:{params.get('nonce', '')}"
+
+
 def _peer(request: Request) -> str:
     return request.client.host if request.client else "?"
 
@@ -355,7 +360,10 @@ class WxChannel(abc.ABC):
         try:
             self._check_timestamp(params)
             if request.method == "GET":
-                return PlainTextResponse(self.verify_url(params))
+                echo = self.verify_url(params)
+                if self.crypto is not None:  # with a key, a signed URL is single-use: it cannot be replayed
+                    await self._spend(params)
+                return PlainTextResponse(echo)
             opened = self.open(params, await read_body(request))
             message = wxxml.parse_message(opened.xml, self.parser)
         except Rejected as exc:
@@ -370,6 +378,13 @@ class WxChannel(abc.ABC):
             return PlainTextResponse(SUCCESS)
         return await self._answer(message, params, opened.encrypted, _peer(request))
 
+    async def _spend(self, params: dict[str, str]) -> None:
+        """Use up a URL check's timestamp and nonce (a message signed with them later is a replay too)."""
+        try:
+            await asyncio.to_thread(self.responder.dedupe.spend, self.name, _one_time_token(params))
+        except ReplayError as exc:
+            raise Rejected(403, str(exc)) from None
+
     async def _answer(self, message: BaseMessage, params: dict[str, str], encrypted: bool, peer: str) -> Response:
         try:
             incoming = wxxml.translate(message, self.name, self.intents)
@@ -381,7 +396,7 @@ class WxChannel(abc.ABC):
             user_hash = Storage.hash_user(self.engine.salt, self.name, incoming.user)
             logger.info("%s: %s from user %s (no reply)", self.name, incoming.note, user_hash)
             return PlainTextResponse(SUCCESS)
-        nonce = f"{params.get('timestamp', '')}:{params.get('nonce', '')}"
+        nonce = _one_time_token(params)
         send = self.customer_service()
         late = (lambda text: send(incoming.user, text)) if send else None
         try:
