@@ -107,7 +107,9 @@ def create_app(engine: Any = None, config: ServerConfig | None = None) -> Starle
         stop = asyncio.Event()
         watcher = None
         if config.reload:
-            watcher = asyncio.create_task(watch(engine, engine.knowledge.root, stop, on_reload=_refreeze))
+            watcher = asyncio.create_task(
+                watch(engine, engine.knowledge.root, stop, on_reload=_refreeze, settle=config.reload_settle)
+            )
         checkpointer = asyncio.create_task(checkpoints(engine.storage, config.checkpoint_seconds, stop))
         if telegram is not None:
             await telegram.startup()
