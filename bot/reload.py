@@ -66,7 +66,7 @@ def _record(engine: Engine, ok: bool, version: str, problems: list[str]) -> None
     try:
         with engine.storage.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [STATUS_KEY, json.dumps(status, ensure_ascii=False)],
             )
     except Exception:

@@ -29,6 +29,7 @@ from wechatpy.session import SessionStorage
 from bot.dedupe import Dedupe, Flight, Outcome, ReplayError, Role
 from bot.models import Inbound
 from bot.storage import Busy, Storage
+from bot.store import Store
 from handlers import wxxml
 from handlers.texts import LiveTexts
 
@@ -111,14 +112,12 @@ def reusing_cipher(crypto: type[Any], prp: type[BasePrpCrypto]) -> type[Any]:
 
 
 class SqliteSession(SessionStorage):  # type: ignore[misc]
-    """wechatpy's session storage in the engine's SQLite file: worker processes share one access token."""
+    """wechatpy's session storage in the engine's database: worker processes and hosts share one access token."""
 
     TABLE = "wx_session"
 
-    def __init__(self, storage: Storage):
-        self.storage = storage
-        with storage.transaction() as conn:
-            conn.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} (key TEXT PRIMARY KEY, value TEXT, expires REAL)")
+    def __init__(self, storage: Store):
+        self.storage = storage  # the table is created with the others, by bot.schema
 
     def get(self, key: str, default: Any = None) -> Any:
         with self.storage.reading() as conn:
@@ -133,7 +132,9 @@ class SqliteSession(SessionStorage):  # type: ignore[misc]
         expires = time.time() + ttl if ttl else None
         with self.storage.transaction() as conn:
             conn.execute(
-                f"INSERT OR REPLACE INTO {self.TABLE} (key, value, expires) VALUES (?, ?, ?)", [key, value, expires]
+                f"INSERT INTO {self.TABLE} (key, value, expires) VALUES (?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires = excluded.expires",
+                [key, value, expires],
             )
 
     def delete(self, key: str) -> None:

@@ -581,9 +581,10 @@ def test_wechat_menu_push_posts_to_the_api(fake_api: tuple[FakeApi, str]) -> Non
     assert missing.exit_code != 0 and "POLICYBOT_WECHAT_APPID" in missing.output
 
 
-def test_two_worker_processes_share_state_and_answer_a_retry_once(tmp_path: Path) -> None:
-    """Two server processes on one SQLite file: a dialogue alternates between them; a retry hits both."""
-    db, env = tmp_path / "shared.db", server_env()
+def test_two_worker_processes_share_state_and_answer_a_retry_once(db_target: Path | str) -> None:
+    """Two servers on one SQLite file, or two hosts on one PostgreSQL: a dialogue alternates between them; the
+    same signed MsgId sent to both at once gets one answer and one log row."""
+    db, env = db_target, server_env()
     with server_process(db, env) as one, server_process(db, env) as two:
         user = fresh("o")
         texts = [

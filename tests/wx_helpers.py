@@ -106,7 +106,7 @@ def serve(app: Any) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def server_process(db: Path, env: dict[str, str], workers: int = 1) -> Iterator[str]:
+def server_process(db: Path | str, env: dict[str, str], workers: int = 1) -> Iterator[str]:
     """``policybot serve`` as a child process on a free port; yields the base URL once /healthz answers."""
     port = free_port()
     cmd = [
