@@ -35,8 +35,8 @@ from bot.store import describe
 logger = logging.getLogger(__name__)
 
 POOL_MIN = 1
-POOL_MAX = 8
-"""Connections per process: the event loop, the answering threads, the late deliveries and a staff tool."""
+POOL_MAX = 12
+"""Connections per process: the answering threads (8 in ``serve``), the event loop, the late deliveries."""
 CONNECT_TIMEOUT = 10.0
 """Seconds to wait for the database when a process opens it (then the command fails, saying so)."""
 WAIT_TIMEOUT = 30.0
@@ -62,6 +62,8 @@ class Connection:
 
     def __init__(self, raw: psycopg.Connection[Any]):
         self.raw = raw
+        self.depth = 0
+        """Savepoints open in this thread's transaction."""
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         cursor = self.raw.cursor()
@@ -159,23 +161,52 @@ class PgStorage:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """A write transaction (COMMIT, or ROLLBACK on error); a nested one is a savepoint of the outer one."""
+        """A write transaction (COMMIT, or ROLLBACK on error); a nested one is a savepoint of the outer one.
+
+        BEGIN and the lock timeout go in one round trip, and a savepoint is only rolled back to, never released
+        (COMMIT releases them all): on a database across the network every round trip counts.
+        """
         held: Connection | None = getattr(self._local, "conn", None)
         if held is not None:
-            with _busy_on_lock(), held.raw.transaction():
-                yield held
+            yield from self._savepoint(held)
             return
         limit = _patience.get()
         with self._pooled() as raw:
             conn = Connection(raw)
             self._local.conn = conn
             try:
-                with _busy_on_lock(), raw.transaction():
-                    if limit is not None:
-                        raw.execute(f"SET LOCAL lock_timeout = {max(1, int(limit * 1000))}")
-                    yield conn
+                with _busy_on_lock():
+                    raw.execute("BEGIN" + (f"; SET LOCAL lock_timeout = {max(1, int(limit * 1000))}" if limit else ""))
+                    try:
+                        yield conn
+                    except BaseException:
+                        if raw.info.transaction_status != pq.TransactionStatus.UNKNOWN:
+                            raw.execute("ROLLBACK")
+                        raise
+                    if raw.info.transaction_status == pq.TransactionStatus.INERROR:
+                        raw.execute("ROLLBACK")
+                        raise psycopg.errors.InFailedSqlTransaction(
+                            "a statement failed: the transaction is rolled back"
+                        )
+                    raw.execute("COMMIT")
             finally:
                 self._local.conn = None
+
+    @staticmethod
+    def _savepoint(held: Connection) -> Iterator[Connection]:
+        name = f"s{held.depth}"
+        held.depth += 1
+        try:
+            with _busy_on_lock():
+                held.raw.execute(f"SAVEPOINT {name}")
+                try:
+                    yield held
+                except BaseException:
+                    if held.raw.info.transaction_status in (pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR):
+                        held.raw.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    raise
+        finally:
+            held.depth -= 1
 
     # -- meta, log, feedback, dialogue state --------------------------------------------------------------
     def salt(self, configured: str = "") -> str:

@@ -49,6 +49,8 @@ DECRYPT_ERRORS = (ValueError, TypeError, KeyError, IndexError, struct.error, Uni
 """What wechatpy's decryption lets escape on a tampered or truncated ciphertext."""
 WORKER_THREADS = 4
 """Threads per process that answer the messages the event loop could not (the database was busy)."""
+NETWORK_THREADS = 8
+"""Answering threads per process when the database is across the network (PostgreSQL): each waits on its own."""
 INLINE_WAIT = 0.05
 """Seconds the event loop may wait for a lock on the database before it leaves the message to a thread."""
 
@@ -168,7 +170,12 @@ class Responder:
 
     def __init__(self, dedupe: Dedupe, budget: float, threads: int = WORKER_THREADS):
         self.dedupe, self.budget = dedupe, budget
-        self.pool = ThreadPoolExecutor(threads, thread_name_prefix="policybot-answer")
+        self.inline = dedupe.storage.dialect == "sqlite"
+        """SQLite answers on the event loop; a database across the network is waited for in the threads, so that
+        one message's round trips do not hold up the others."""
+        self.pool = ThreadPoolExecutor(
+            threads if self.inline else NETWORK_THREADS, thread_name_prefix="policybot-answer"
+        )
         self._late: set[asyncio.Task[None]] = set()
 
     async def answer(
@@ -186,15 +193,24 @@ class Responder:
         """
         deadline = time.monotonic() + self.budget
         try:
-            with self.dedupe.storage.patience(INLINE_WAIT):
-                flight = self.dedupe.known(channel, key, nonce)
-                if flight is None:
-                    value, store = prepare()
-                    flight = self.dedupe.settle(channel, key, nonce, value, store)
+            if self.inline:
+                flight = self._first_try(channel, key, nonce, prepare)
+            else:
+                loop = asyncio.get_running_loop()
+                flight = await loop.run_in_executor(self.pool, self._first_try, channel, key, nonce, prepare)
         except Busy:
             logger.debug("%s: the database is busy; %s goes to a worker thread", channel, key)
             return await self._in_thread(channel, key, nonce, prepare, late, deadline)
         return flight.value if flight.role is Role.OWNER else await self._follow(flight, deadline)
+
+    def _first_try(self, channel: str, key: str, nonce: str | None, prepare: Callable[[], Prepared]) -> Flight:
+        """Answer, claim and store in one go, waiting no longer than ``INLINE_WAIT`` for the database (else Busy)."""
+        with self.dedupe.storage.patience(INLINE_WAIT):
+            flight = self.dedupe.known(channel, key, nonce)
+            if flight is None:
+                value, store = prepare()
+                flight = self.dedupe.settle(channel, key, nonce, value, store)
+        return flight
 
     async def _in_thread(
         self,

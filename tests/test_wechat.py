@@ -609,10 +609,16 @@ def test_two_worker_processes_share_state_and_answer_a_retry_once(db_target: Pat
         storage_engine.storage.close()
 
 
-def test_serve_with_two_workers(tmp_path: Path) -> None:
-    with server_process(tmp_path / "w.db", server_env(), workers=2) as base:
+def test_serve_with_two_workers(db_target: Path | str) -> None:
+    xml = message()
+    with server_process(db_target, server_env(), workers=2) as base:
         assert httpx.get(base + "/healthz").json()["status"] == "ok"
-        assert "专精特新" in content(post(base, message()))
+        assert "专精特新" in content(post(base, xml))
+    engine = make_engine(db_target)
+    try:
+        assert len(turns(engine, fields_of(xml)["MsgId"], "wechat")) == 1, "the workers write to the database given"
+    finally:
+        engine.storage.close()
 
 
 def test_wechat_crypto_interop_uses_the_same_envelope_as_wechatpy() -> None:
