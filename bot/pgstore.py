@@ -30,7 +30,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from bot import schema
 from bot.schema import TURN_COLUMNS
 from bot.storage import Busy, Storage, _patience
-from bot.store import describe
+from bot.store import Unreachable, describe
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +103,8 @@ class PgStorage:
         """Where the data is, for messages (no password)."""
         self.lock = threading.RLock()
         self._local = threading.local()
+        self._attempts = (0, 0, False)
+        """Connection attempts and failures of the pool at the last look, and whether it found it unreachable."""
         try:
             conninfo = make_conninfo(url, application_name=APP_NAME)
         except psycopg.ProgrammingError as exc:
@@ -121,6 +123,8 @@ class PgStorage:
         except PoolTimeout:
             self.pool.close()
             raise ConnectionError(f"cannot connect to {self.path} within {CONNECT_TIMEOUT:g} s") from None
+        stats = self.pool.get_stats()
+        self._attempts = (stats.get("connections_num", 0), stats.get("connections_errors", 0), False)
         try:
             with self.transaction() as conn:
                 schema.upgrade(conn, schema.POSTGRESQL)
@@ -147,7 +151,19 @@ class PgStorage:
         except PoolTimeout:
             if limit is None:
                 raise
-            raise Busy("no database connection free (or the database is unreachable)") from None
+            if self._unreachable():
+                raise Unreachable(f"{self.path} does not take connections") from None
+            raise Busy("no database connection free") from None
+
+    def _unreachable(self) -> bool:
+        """Whether the pool's connection attempts since the last look all failed (else: as at the last look)."""
+        stats = self.pool.get_stats()
+        made, failed = stats.get("connections_num", 0), stats.get("connections_errors", 0)
+        seen_made, seen_failed, verdict = self._attempts
+        if made != seen_made:
+            verdict = made - failed == seen_made - seen_failed
+        self._attempts = (made, failed, verdict)
+        return verdict
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Connection]:

@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from bot.storage import Busy
+
 URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+class Unreachable(Busy):
+    """The database server does not take connections (PostgreSQL).
+
+    Busy to the answering code, which may wait for it; an error to ``/healthz``.
+    """
 
 
 def is_url(target: object) -> bool:

@@ -461,13 +461,24 @@ def fake_api() -> Iterator[tuple[FakeApi, str]]:
         yield api, base + "/cgi-bin/"
 
 
-def test_late_answer_goes_through_the_customer_service_api(shared: Engine, fake_api: tuple[FakeApi, str]) -> None:
+@pytest.fixture
+def either(db_target: Path | str) -> Iterator[Engine]:
+    """An engine on each back end in turn (SQLite file, PostgreSQL)."""
+    engine = make_engine(db_target)
+    yield engine
+    engine.storage.close()
+
+
+def test_late_answer_goes_through_the_customer_service_api(either: Engine, fake_api: tuple[FakeApi, str]) -> None:
+    """The database is held (another program writing; on PostgreSQL, its tables locked): the answer goes late,
+    once, through the customer-service API, and is logged once."""
+    shared = either
     api, api_base = fake_api
     rec = Recorder(shared)
     cfg = {"wechat_appid": "wx_test", "wechat_secret": "s3cret", "wechat_api_base": api_base, "reply_budget": 0.2}
     xml = message()
     params, body = Official().request(xml)
-    staff_tool = StaffTool(shared.storage.path, 0.8)  # another program writing: the message cannot be claimed
+    staff_tool = StaffTool(_target(shared), 0.8)  # another program writing: the message cannot be claimed
     with running(rec, **cfg) as base:
         staff_tool.take()
         try:
@@ -487,6 +498,10 @@ def test_late_answer_goes_through_the_customer_service_api(shared: Engine, fake_
     assert sent["touser"] == user and sent["msgtype"] == "text" and "专精特新" in sent["text"]["content"]
     assert [p for p, _, _ in api.calls][0] == "token"
     assert all(q.get("access_token") == "ACCESS_TOKEN_TEST" for p, q, _ in api.calls if p != "token")
+
+
+def _target(engine: Engine) -> Path | str:
+    return getattr(engine.storage, "url", None) or engine.storage.path  # type: ignore[no-any-return]
 
 
 def test_answer_goes_late_when_the_database_is_taken_while_the_answer_is_computed(
