@@ -33,13 +33,20 @@ class Context:
         import sqlite3
 
         from bot.engine import default_db, open_engine
+        from bot.schema import SchemaError
+        from bot.store import describe, is_url
 
+        target = db or self.db or default_db()
         try:
-            return open_engine(self.knowledge_dir, db or self.db, self.settings)
+            return open_engine(self.knowledge_dir, target, self.settings)
         except KnowledgeError as exc:
             raise click.ClickException(_problems(exc)) from None
+        except SchemaError as exc:
+            raise click.ClickException(f"cannot use the log database {describe(target)}: {exc}") from None
         except (OSError, sqlite3.Error) as exc:
-            path = db or self.db or default_db()
+            if is_url(target):
+                raise click.ClickException(f"cannot open the log database {describe(target)}: {exc}") from None
+            path = target
             raise click.ClickException(
                 f"cannot open the log database {path}: {exc}. Give a writable file with --db PATH "
                 "(or POLICYBOT_DB), or make its folder writable."
@@ -95,7 +102,8 @@ def _settings_help() -> str:
     "--db",
     envvar="POLICYBOT_DB",
     type=click.Path(dir_okay=False),
-    help="SQLite file for the log and dialogue state (default: in the user's data directory).",
+    help="SQLite file for the log and dialogue state (default: in the user's data directory), or a "
+    "postgresql:// URL shared by several hosts.",
 )
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
 @click.pass_context

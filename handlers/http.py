@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from bot.models import Inbound
 from bot.reload import last_reload
 from bot.storage import Busy
+from bot.store import Unreachable
 from handlers.texts import ChannelTexts, LiveTexts
 from handlers.wxbase import INLINE_WAIT, Rejected, read_body
 
@@ -61,6 +62,8 @@ class HttpApi:
             with self.engine.storage.patience(INLINE_WAIT), self.engine.storage.reading() as conn:
                 conn.execute("SELECT 1").fetchone()
             database = "ok"
+        except Unreachable:  # PostgreSQL does not take connections
+            database = "unreachable"
         except Busy:  # a thread of this worker waits for the write lock: alive, and the event loop must not wait
             database = "busy"
         except Exception as exc:  # report, do not raise
