@@ -30,8 +30,16 @@ LABEL_CHARS = 16
 PLOT_HEIGHT = 220
 DAY_MIN_WIDTH = 14
 
-CSS = """
-body{font-family:-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:24px auto;
+FONTS = (
+    '-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",'
+    '"WenQuanYi Micro Hei","Droid Sans Fallback",sans-serif'
+)
+"""A CJK font stack for the pages (macOS, Windows, then Linux: Debian's fonts-noto-cjk is Noto Sans CJK SC)."""
+
+CSS = (
+    "body{font-family:"
+    + FONTS
+    + """;margin:24px auto;
 max-width:980px;color:#222;padding:0 16px}
 h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd;padding-bottom:4px}
 .cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #ddd;border-radius:6px;padding:8px 14px}
@@ -42,6 +50,7 @@ figure{margin:12px 0}figcaption{font-size:13px;color:#555}.legend span{display:i
 font-size:13px}.legend i{display:inline-block;width:10px;height:10px;margin-right:4px}
 svg text{font-size:12px;fill:#333}
 """
+)
 
 
 def days_between(first: str, last: str) -> list[str]:

@@ -18,7 +18,7 @@ from bot import staff
 from bot.cli import main
 from bot.engine import Engine
 from knowledge.loader import BUNDLED
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, missing_glyphs
 from tests.staff_log import build_log
 
 LOW_SCORE = 72.0
@@ -271,6 +271,12 @@ def test_html_loads_offline_without_errors(page: Any) -> None:
     assert page.seen["errors"] == []
     assert page.seen["dialogs"] == [], "user text is escaped, never run"
     assert page.get_by_text(XSS).count() >= 1
+
+
+def test_html_chinese_is_readable(page: Any) -> None:
+    """Chinese shows as characters, not as boxes: a CJK font is named in the CSS and installed (fonts-noto-cjk)."""
+    for selector in ("h1", "h2", "table th", "figcaption", 'figure[data-chart="checklists"] .legend span'):
+        assert missing_glyphs(page, selector) == [], f"{selector}: install fonts-noto-cjk"
 
 
 def test_html_has_every_chart(page: Any) -> None:
