@@ -197,22 +197,32 @@ def ask(obj: Context, question: str | None, as_json: bool, no_log: bool) -> None
 
 
 @main.command()
+@click.option("--notes", is_flag=True, help="Also list the notes (known, accepted behaviour; see below).")
 @click.pass_obj
-def validate(obj: Context) -> None:
+def validate(obj: Context, notes: bool) -> None:
     """Check every YAML file; each problem names file, line and field; exit 1 if any is an error.
 
     Besides the schema and cross-references it checks that every example is matched to its own intent, that
     answers fit the channels' length limits, and that criteria are used and sourced (warnings for minor issues).
+    Notes record accepted behaviour: an example that, worded a little differently, makes the bot ask which of two
+    topics was meant; a whole section or list of sources that WeChat shows as a summary with the menu.
     """
-    from bot.checks import format_problem, is_valid
+    from bot.checks import NOTE, format_problem, is_valid
     from bot.checks import validate as check_folder
 
     kn, problems = check_folder(obj.knowledge_dir, obj.settings)
     for p in problems:
-        click.echo(format_problem(p), err=True)
+        if notes or p.severity != NOTE:
+            click.echo(format_problem(p), err=True)
     if kn is None or not is_valid(problems):
         raise SystemExit(1)
-    click.echo(f"ok: {len(kn.topics)} intents, {len(kn.criteria)} criteria, version {kn.version}")
+    warnings = sum(p.severity not in (NOTE, "error") for p in problems)
+    noted = sum(p.severity == NOTE for p in problems)
+    more = "" if notes or not noted else " (see them with --notes)"
+    click.echo(
+        f"ok: {len(kn.topics)} intents, {len(kn.criteria)} criteria, version {kn.version}; "
+        f"{warnings} warning(s), {noted} note(s){more}"
+    )
 
 
 @main.command()
