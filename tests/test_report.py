@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -13,8 +14,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from bot import charts, staff
 from bot import report as rep
-from bot import staff
 from bot.cli import main
 from bot.engine import Engine
 from knowledge.loader import BUNDLED
@@ -330,6 +331,97 @@ def test_html_tables(page: Any, report: rep.Report) -> None:
     ]
     card = page.locator('[data-card="消息 messages"] b').inner_text()
     assert int(card) == report.totals["messages"]
+
+
+def test_y_axis_ticks_are_round_numbers() -> None:
+    assert charts.nice_ticks(35) == [0, 10, 20, 30, 40]
+    assert charts.nice_ticks(100) == [0, 25, 50, 75, 100]
+    assert charts.nice_ticks(7) == [0, 2, 4, 6, 8]
+    assert charts.nice_ticks(3) == [0, 1, 2, 3], "counts are whole"
+    assert charts.nice_ticks(1234) == [0, 500, 1000, 1500]
+
+
+def test_html_axes_read_in_round_steps(page: Any, report: rep.Report) -> None:
+    ticks = page.eval_on_selector_all(
+        'figure[data-chart="per_day"] text.tick', "els => els.map(e => Number(e.textContent))"
+    )
+    highest = max(sum(r["messages"] for r in report.tables["per_day"] if r["day"] == d) for d in _days(report))
+    step = ticks[1] - ticks[0]
+    assert ticks[0] == 0 and ticks[-1] >= highest and len(ticks) <= 6
+    assert all(b - a == step for a, b in itertools.pairwise(ticks)) and step in (1, 2, 5, 10, 20, 25, 50, 100)
+    rates = page.eval_on_selector_all(
+        'figure[data-chart="fallback_rate"] text.tick', "els => els.map(e => e.textContent)"
+    )
+    assert rates == ["0%", "25%", "50%", "75%", "100%"]
+
+
+def _days(report: rep.Report) -> set[str]:
+    return {r["day"] for r in report.tables["per_day"]}
+
+
+def test_html_names_channels_in_chinese(page: Any, report: rep.Report) -> None:
+    legend = page.locator('figure[data-chart="per_day"] .legend').inner_text()
+    labels = page.eval_on_selector_all(
+        'figure[data-chart="per_channel"] text.label',
+        "els => els.map(e => [...e.querySelectorAll('tspan')].map(t => t.textContent).join(''))",
+    )
+    for channel in {r["channel"] for r in report.tables["per_channel"]}:
+        assert charts.channel_label(channel) in legend and charts.channel_label(channel) in labels
+    assert "微信公众号 wechat" in labels
+
+
+def test_html_useless_has_one_colour(page: Any) -> None:
+    fills = page.eval_on_selector_all(
+        'figure[data-chart="feedback"] rect.bar, figure[data-chart="useless_answers"] rect.bar',
+        "els => els.map(e => [e.closest('figure').dataset.chart, e.dataset.series, e.getAttribute('fill')])",
+    )
+    useless = {(chart, fill) for chart, series, fill in fills if series == "useless"}
+    assert {chart for chart, _ in useless} == {"feedback", "useless_answers"}
+    assert len({fill for _, fill in useless}) == 1
+    useful = {fill for _, series, fill in fills if series == "useful"}
+    assert len(useful) == 1 and useful != {fill for _, fill in useless}
+
+
+def test_html_times_are_local_without_milliseconds(page: Any, report: rep.Report) -> None:
+    import re
+
+    stamp = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
+    cells = page.eval_on_selector_all(
+        'table[data-table="versions"] tbody tr', "rows => rows.map(r => [...r.cells].map(c => c.innerText))"
+    )
+    first = dt.datetime.fromisoformat(report.tables["versions"][0]["first_ts"]) + dt.timedelta(hours=8)
+    assert cells[0][1] == first.strftime("%Y-%m-%d %H:%M:%S")
+    assert all(stamp.match(c[1]) and stamp.match(c[2]) for c in cells)
+    intro = page.locator("p.muted").first.inner_text()
+    assert "UTC+8" in intro and not re.search(r"\d\.\d{3}|\+00:00|T\d{2}:", intro)
+
+
+def test_html_long_intent_names_wrap_whole(page: Any, report: rep.Report) -> None:
+    labels = page.eval_on_selector_all(
+        'figure[data-chart="top_intents"] text.label',
+        """els => els.map(e => ({lines: [...e.querySelectorAll('tspan')].map(t => t.textContent),
+                                left: e.getBoundingClientRect().left}))""",
+    )
+    titles = [report.label(r["intent"]) for r in report.tables["top_intents"][: rep.TOP]]
+    long = [(t, label) for t, label in zip(titles, labels, strict=True) if len(t) > charts.LABEL_CHARS]
+    assert long, "the log asks about an intent with a long title"
+    for title, label in long:
+        assert "".join(label["lines"]) == title and "…" not in title, "wrapped, not cut"
+        assert not any(line.startswith(("）", "、")) for line in label["lines"]), label
+    assert any(len(label["lines"]) >= 2 for _, label in long)
+    assert min(label["left"] for label in labels) >= 0, "no label runs off the page"
+
+
+def test_one_day_is_a_figure_not_a_full_width_block(log: tuple[Engine, int, Path], report: rep.Report) -> None:
+    day = max(_days(report))
+    one = rep.build_report(log[0].storage.db.conn, since=dt.date.fromisoformat(day), until=dt.date.fromisoformat(day))
+    html = rep.render_html(one)
+    for chart in ("per_day", "fallback_rate"):
+        start = html.index(f'data-chart="{chart}"')
+        figure = html[start : html.index("</figure>", start)]
+        assert "single" in html[html.rindex("<figure", 0, start) : start] and "<svg" not in figure, chart
+    total = sum(r["messages"] for r in one.tables["per_day"])
+    assert f'<b class="figure">{total}</b>' in html and day in html
 
 
 def test_the_officers_guide_names_real_commands_and_options() -> None:
