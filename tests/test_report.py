@@ -436,3 +436,20 @@ def test_the_officers_guide_names_real_commands_and_options() -> None:
         options = {o for p in command.params for o in getattr(p, "opts", [])}
         for option in re.findall(r"--[\w-]+", rest):
             assert option in options, f"policybot {name} {option}"
+
+
+def test_the_officers_guide_says_how_to_run_commands_and_where_the_log_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs.macos import MacOS
+    from platformdirs.unix import Unix
+
+    guide = (ROOT / "docs" / "officers.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert ".venv/bin/policybot validate" in guide and "source .venv/bin/activate" in guide
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    home = str(Path.home())
+    for system, dirs in (("Linux", Unix("policybot")), ("macOS", MacOS("policybot"))):
+        path = dirs.user_data_dir.replace(home, "~", 1) + "/policybot.db"
+        assert f"| {system} | `{path}` |" in guide, system
+    install = ".venv/bin/pip install -e '.[datasette]'"
+    assert install in readme and install in guide, "Datasette is installed the same way in both"
+    assert 'pip install "datasette' not in guide
