@@ -434,6 +434,8 @@ class WxChannel(abc.ABC):
             await asyncio.to_thread(self.responder.dedupe.spend, self.name, _one_time_token(params))
         except ReplayError as exc:
             raise Rejected(403, str(exc)) from None
+        except (Busy, sqlite3.Error) as exc:  # the echo reveals nothing: a URL check is not refused for it
+            logger.error("%s: could not record a URL check's nonce: %s", self.name, exc)
 
     async def _answer(self, message: BaseMessage, params: dict[str, str], encrypted: bool, peer: str) -> Response:
         try:
