@@ -34,9 +34,9 @@ from handlers import wxxml
 from handlers.texts import LiveTexts
 
 logger = logging.getLogger(__name__)
-T = TypeVar("T")
 security = logging.getLogger("policybot.security")
 """Forged, stale, replayed and hostile requests are logged here."""
+T = TypeVar("T")
 
 SUCCESS = "success"
 """What WeChat expects from a server that has nothing (more) to say; it then does not retry."""
@@ -322,7 +322,7 @@ class Responder:
             await asyncio.wait(set(self._late), timeout=timeout)
         self._stopping.set()
         if self._late:
-            logger.error("%d late answer(s) not sent: shutting down while the database is locked", len(self._late))
+            logger.error("shutting down with %d late answer(s) not sent (database locked or API slow)", len(self._late))
         self.pool.shutdown(wait=False)
 
 
