@@ -55,6 +55,9 @@ class Source(Strict):
     effective: dt.date | None = Field(None, description="施行日期")
     url: str | None = None
     confidence: Confidence = Confidence.verified
+    unverified: list[Literal["url", "date"]] = Field(
+        [], description="只见第三方整理、没有核对的字段（url 未打开，date 只见二手）：显示时加 ※"
+    )
     note: str | None = None
 
 
