@@ -130,8 +130,23 @@ def next_criterion(
 
 
 def open_items(items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]) -> int:
-    """How many conditions are still undecided (what “共 N 项” promises)."""
-    return sum(state == OPEN for state in statuses(items, profile, criteria))
+    """How many conditions are still undecided (what “共 N 项” promises).
+
+    Items behind a yes/no or choice question not answered yet (新申请 / 复核) count once per branch: the larger.
+    """
+    plain = 0
+    branches: dict[str, dict[str, int]] = {}
+    for item, state in zip(items, statuses(items, profile, criteria), strict=True):
+        if state != OPEN:
+            continue
+        gate = item.when
+        if gate and _gate_open(gate, profile) and criteria[gate.criterion].type != "number":
+            counts = branches.setdefault(gate.criterion, {})
+            key = f"{gate.op}{gate.value}"
+            counts[key] = counts.get(key, 0) + 1
+        else:
+            plain += 1
+    return plain + sum(max(counts.values()) for counts in branches.values())
 
 
 def to_ask(items: list[Item], criteria: dict[str, Criterion]) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.models import Reply
 from tests.helpers import User
 
@@ -47,6 +49,13 @@ def test_the_check_of_a_negative_list_industry_concludes_not_met(user: User) -> 
     assert reply.kind == "verdict" and reply.data["verdict"] == "fail"
     assert "结论：不符合" in reply.text and "房地产业" in reply.text and "财税〔2015〕119号 第四条" in reply.text
     assert any("负面清单" in label for label in reply.data["unmet"])
+
+
+def test_the_calculation_option_repeats_the_exclusion_with_its_caveat(user: User) -> None:
+    first = user.say("我们是KTV，研发加计扣除是什么政策")
+    calc = next(o.key for o in first.options if o.action == "calc")
+    reply = user.say(calc)
+    assert "娱乐业" in reply.text and "第四条）※" in reply.text and CAVEAT in reply.text
 
 
 def test_choosing_the_check_after_the_exclusion_concludes_not_met_at_once(user: User) -> None:
@@ -200,6 +209,13 @@ def test_little_giant_review_is_checked_against_63(user: User) -> None:
         },
     )
     assert "结论：符合" in reply.text and "63号" in reply.text and "不低于90%" not in reply.text
+
+
+def test_little_giant_check_asks_first_whether_it_is_a_review(user: User) -> None:
+    start = user.say("小巨人够不够条件")
+    assert start.data["criterion"] == "little_giant_review" and "复核" in start.text
+    total = int(re.search(r"共 (\d+) 项", start.text)[1])  # type: ignore[index]
+    assert total <= 17, "the review and the new-application conditions are not both counted"
 
 
 def test_little_giant_new_application_is_checked_against_annex_2(user: User) -> None:

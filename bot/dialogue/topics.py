@@ -169,7 +169,8 @@ def do(t: Turn, action: str, text: str = "") -> Reply:
         return Reply(text, "section", intent=topic.id, options=topic_options(t, topic), section=name)
     if kind == "calc":
         result = calculate(t, topic, text)
-        return Reply(result or t.kn.messages.calc_missing, "calc", intent=topic.id, options=topic_options(t, topic))
+        body = _with_footnote(t.kn, result, bool(refused(t, topic))) if result else t.kn.messages.calc_missing
+        return Reply(body, "calc", intent=topic.id, options=topic_options(t, topic))
     return Reply(t.kn.messages.nothing_to_choose, "no_option")
 
 
