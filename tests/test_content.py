@@ -209,6 +209,7 @@ def test_little_giant_review_is_checked_against_63(user: User) -> None:
         },
     )
     assert "结论：符合" in reply.text and "63号" in reply.text and "不低于90%" not in reply.text
+    assert "营业收入不到5000万元的" not in reply.text, "a revenue bracket that does not apply is not listed as met"
 
 
 def test_little_giant_check_asks_first_whether_it_is_a_review(user: User) -> None:
