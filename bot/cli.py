@@ -33,13 +33,20 @@ class Context:
         import sqlite3
 
         from bot.engine import default_db, open_engine
+        from bot.schema import SchemaError
+        from bot.store import describe, is_url
 
+        target = db or self.db or default_db()
         try:
-            return open_engine(self.knowledge_dir, db or self.db, self.settings)
+            return open_engine(self.knowledge_dir, target, self.settings)
         except KnowledgeError as exc:
             raise click.ClickException(_problems(exc)) from None
+        except SchemaError as exc:
+            raise click.ClickException(f"cannot use the log database {describe(target)}: {exc}") from None
         except (OSError, sqlite3.Error) as exc:
-            path = db or self.db or default_db()
+            if is_url(target):
+                raise click.ClickException(f"cannot open the log database {describe(target)}: {exc}") from None
+            path = target
             raise click.ClickException(
                 f"cannot open the log database {path}: {exc}. Give a writable file with --db PATH "
                 "(or POLICYBOT_DB), or make its folder writable."
@@ -95,7 +102,8 @@ def _settings_help() -> str:
     "--db",
     envvar="POLICYBOT_DB",
     type=click.Path(dir_okay=False),
-    help="SQLite file for the log and dialogue state (default: in the user's data directory).",
+    help="SQLite file for the log and dialogue state (default: in the user's data directory), or a "
+    "postgresql:// URL shared by several hosts.",
 )
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
 @click.pass_context
@@ -260,6 +268,62 @@ def eval_dialogues(obj: Context, files: tuple[str, ...], as_json: bool, failures
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(report, failures_only=failures))
+
+
+@main.command(name="reload")
+@click.option(
+    "--accept",
+    is_flag=True,
+    help="Confirm the knowledge now on disk although it drops content; every server process then serves it.",
+)
+@click.pass_obj
+def reload_command(obj: Context, accept: bool) -> None:
+    """Show the running server's last knowledge reload, and a reload it holds because the new files drop content.
+
+    A server (every worker of `policybot serve`) reloads edited YAML by itself once the files have been quiet
+    for POLICYBOT_RELOAD_SETTLE seconds. A version that drops a topic, a checklist, a calculator, a section or
+    most of a topic's examples is held until staff run `policybot reload --accept` with the same --knowledge
+    and --db as the server.
+    """
+    import sqlite3
+
+    from bot import reload as live
+    from bot.checks import ERROR, validate
+    from bot.engine import default_db
+    from bot.storage import Storage
+
+    kn, problems = validate(obj.knowledge_dir, obj.settings)
+    errors = [p for p in problems if p.severity == ERROR]
+    path = obj.db or default_db()
+    try:
+        storage = Storage(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise click.ClickException(f"cannot open the log database {path}: {exc} (give the server's --db)") from None
+    try:
+        status = live.last_reload_in(storage)
+        held = (status or {}).get("held")
+        if status is None:
+            click.echo("no reload recorded in this database")
+        else:
+            click.echo(f"serving version {status['serving']} (as of {status['ts']})")
+            for problem in status.get("problems") or []:
+                click.echo(f"  {problem}")
+        if held:
+            click.echo(f"held: version {held['version']}, which drops:")
+            for line in held["losses"]:
+                click.echo(f"  {line}")
+        if not accept:
+            return
+        if kn is None or errors:
+            raise click.ClickException(
+                "the knowledge on disk has errors, it cannot go live:\n" + "\n".join(f"  {p}" for p in errors)
+            )
+        if held and held["version"] != kn.version:
+            click.echo(f"the files changed since: accepting what is on disk now, version {kn.version}")
+        live.accept(storage, kn.version)
+        click.echo(f"accepted version {kn.version}: the server serves it within {live.POLL_SECONDS:g} s")
+    finally:
+        storage.close()
 
 
 def _register_staff_commands() -> None:

@@ -17,6 +17,7 @@ from bot.dialogue.turn import Turn, human_option
 from bot.models import Inbound, Reply
 from bot.settings import Settings
 from bot.storage import Busy, Storage, mask
+from bot.store import Store, open_storage
 from intents.match import Candidate, Decision, Index, Thresholds
 from intents.normalize import clean, normalize
 from knowledge.loader import Knowledge
@@ -63,7 +64,7 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
     )
 
 
-def _attempt(storage: Storage, what: str, channel: str, write: Callable[..., Any], *args: Any) -> Any:
+def _attempt(storage: Store, what: str, channel: str, write: Callable[..., Any], *args: Any) -> Any:
     """``write(*args)`` inside a turn's transaction; None, and the failure logged, if it raises.
 
     Re-raised if the failure ended the transaction (SQLite rolls back on a full disk or an I/O error): the
@@ -71,8 +72,10 @@ def _attempt(storage: Storage, what: str, channel: str, write: Callable[..., Any
     """
     try:
         return write(*args)
+    except Busy:  # PostgreSQL: a row another host holds; the whole turn is stored later, nothing now
+        raise
     except Exception:
-        if not storage.db.conn.in_transaction:
+        if not storage.in_transaction:
             raise
         logger.exception("could not store %s on %s", what, channel)
         return None
@@ -99,7 +102,7 @@ class Engine:
     def __init__(
         self,
         knowledge: Knowledge,
-        storage: Storage,
+        storage: Store,
         settings: Settings | None = None,
         clock: Callable[[], dt.datetime] | None = None,
     ):
@@ -173,16 +176,24 @@ class Engine:
         """Store a turn in one transaction: the feedback it gave, its log row, the dialogue state it leads to.
 
         Each part that fails is logged and the others are still stored (a state that cannot be saved never
-        costs the log row). Raises only ``Busy`` (inside ``Storage.patience``; then nothing was written).
+        costs the log row). A database that cannot be written (full or read-only disk, locked past the busy
+        timeout) costs the turn: it is counted in ``storage.health`` and the reply still goes out. Raises only
+        ``Busy`` inside ``Storage.patience`` (then nothing was written, and the caller may try elsewhere).
         """
         write = self.writes(answered)
         try:
             with self.storage.transaction():
                 write()
         except Busy:
-            raise
+            if Storage.impatient():
+                raise
+            logger.error("could not store the turn on %s: the database stayed locked", answered.inbound.channel)
+            if answered.log:
+                self.storage.health.unlogged_turn()
         except Exception:
             logger.exception("could not store the turn on %s", answered.inbound.channel)
+            if answered.log:
+                self.storage.health.unlogged_turn()
 
     def writes(self, answered: Answered) -> Callable[[], None]:
         """The turn's writes, to run inside a write transaction; the log row is built now, before the lock."""
@@ -198,6 +209,8 @@ class Engine:
             if turn.feedback:
                 _attempt(storage, "the feedback", channel, storage.add_feedback, *turn.feedback)
             turn_id = _attempt(storage, "the log row", channel, storage.log_turn, row) if row else None
+            if row and not turn_id:
+                storage.health.unlogged_turn()
             if turn_id and reply.kind in FEEDBACK_KINDS:
                 turn.state["last_turn"] = turn_id
             stamp = answered.now.timestamp()  # idle time is counted on the engine's clock (the message's time)
@@ -241,11 +254,11 @@ def open_engine(
     db_path: Path | str | None = None,
     settings: Settings | None = None,
 ) -> Engine:
-    """Load knowledge (raising KnowledgeError on bad YAML), open the database, build the engine."""
+    """Load knowledge (raising KnowledgeError on bad YAML), open the database (a path or a URL), build the engine."""
     from knowledge.loader import load
 
     kn = load(knowledge_dir)
-    storage = Storage(db_path or default_db())
+    storage = open_storage(db_path or default_db())
     return Engine(kn, storage, settings or Settings.from_env())
 
 

@@ -129,13 +129,6 @@ def group_questions(
 
 
 # -- the inbox ------------------------------------------------------------------------------------------
-def _ensure_done_table(conn: sqlite3.Connection) -> None:
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS review_done (normalized TEXT PRIMARY KEY, ts TEXT NOT NULL, "
-        "decision TEXT NOT NULL, intent TEXT)"
-    )
-
-
 def inbox(
     conn: sqlite3.Connection,
     low_score: float,
@@ -146,7 +139,6 @@ def inbox(
     """Groups to review, most frequent first; a question reviewed since it was last asked is left out."""
     from bot import report
 
-    _ensure_done_table(conn)
     done = dict(conn.execute("SELECT normalized, ts FROM review_done").fetchall())
     rows = report.run(conn, "inbox", report.params(since, until, low_score))
     questions = [
@@ -157,10 +149,10 @@ def inbox(
 
 def mark_done(conn: sqlite3.Connection, group: Group, decision: str, intent: str | None = None) -> None:
     """Take the group's questions out of the inbox (until they are asked again)."""
-    _ensure_done_table(conn)
     now = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
     conn.executemany(
-        "INSERT OR REPLACE INTO review_done (normalized, ts, decision, intent) VALUES (?, ?, ?, ?)",
+        "INSERT INTO review_done (normalized, ts, decision, intent) VALUES (?, ?, ?, ?) ON CONFLICT (normalized) "
+        "DO UPDATE SET ts = excluded.ts, decision = excluded.decision, intent = excluded.intent",
         [(key, now, decision, intent) for key in group.keys],
     )
     if conn.in_transaction:

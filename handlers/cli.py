@@ -87,7 +87,9 @@ def serve(obj: Context, host: str, port: int, workers: int, access_log: bool) ->
             engine.storage.close()
         return
     engine.storage.close()
-    os.environ["POLICYBOT_DB"] = str(engine.storage.path)
+    from bot.store import is_url
+
+    os.environ["POLICYBOT_DB"] = str(obj.db) if is_url(obj.db) else str(engine.storage.path)
     if obj.knowledge_dir:
         os.environ["POLICYBOT_KNOWLEDGE"] = str(obj.knowledge_dir)
     os.environ[LOG_LEVEL_VAR] = level

@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from bot.models import Inbound
 from bot.reload import last_reload
 from bot.storage import Busy
+from bot.store import Unreachable
 from handlers.texts import ChannelTexts, LiveTexts
 from handlers.wxbase import INLINE_WAIT, Rejected, read_body
 
@@ -61,6 +62,8 @@ class HttpApi:
             with self.engine.storage.patience(INLINE_WAIT), self.engine.storage.reading() as conn:
                 conn.execute("SELECT 1").fetchone()
             database = "ok"
+        except Unreachable:  # PostgreSQL does not take connections
+            database = "unreachable"
         except Busy:  # a thread of this worker waits for the write lock: alive, and the event loop must not wait
             database = "busy"
         except Exception as exc:  # report, do not raise
@@ -69,15 +72,21 @@ class HttpApi:
         channels = {
             name: ("ok" if not missing else "missing " + ", ".join(missing)) for name, missing in self.channels.items()
         }
+        log = self.engine.storage.health.as_dict()
+        readable = database in ("ok", "busy")
         body = {
-            "status": "ok" if database in ("ok", "busy") else "degraded",
+            "status": "ok" if readable and log["ok"] else "degraded",
             "knowledge_version": self.engine.knowledge.version,
             "database": database,
+            "log": log,
             "channels": channels,
             "reload": self._last_reload(),
             "pid": os.getpid(),
         }
-        return JSONResponse(body, status_code=200 if body["status"] == "ok" else 503)
+        if not log["ok"]:
+            body["cause"] = f"the log cannot be written: {log['fault']}"
+        # a log that cannot be written is no reason to take the worker out of service: it still answers
+        return JSONResponse(body, status_code=200 if readable else 503)
 
     def _last_reload(self) -> dict[str, Any] | None:
         with self.engine.storage.patience(INLINE_WAIT):  # on the event loop: never wait long (None if busy)

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from bot.engine import Engine
 from tests.helpers import FIXED_NOW, User, make_engine
+
+
+@pytest.fixture
+def engine(both_engine: Engine) -> Iterator[Engine]:
+    """Every conversation here runs on SQLite, then on PostgreSQL (skipped, saying why, without a server)."""
+    yield both_engine
 
 
 def test_answer_has_sections_sources_and_numbered_followups(user: User) -> None:
@@ -23,6 +32,17 @@ def test_a_question_about_one_part_leads_with_that_part(user: User) -> None:
     assert user.say("研发费用加计扣除怎么算").section == "计算方法"
     assert User(user.engine, "u2").say("首台套申报要交哪些材料").section == "申报材料"
     assert User(user.engine, "u3").say("高新技术企业认定的政策依据").section == "政策依据"
+
+
+def test_the_part_asked_is_found_whatever_the_topics_name_says(user: User) -> None:
+    # 新材料 holds 材料, which alone would mean 申报材料; the section's own name outweighs any other cue
+    assert User(user.engine, "n1").say("首批次新材料保险补偿 需要满足哪些条件").section == "申报条件"
+    assert User(user.engine, "n2").say("研发准备金补贴的申报条件有哪些").section == "申报条件"
+    # “能享受吗” framing a specific part answers that part; with facts about the enterprise it starts the check
+    timing = User(user.engine, "n3").say("加计扣除在预缴申报时就可以享受吗")
+    assert timing.section == "时间节点" and timing.kind != "checklist_step"
+    ours = User(user.engine, "n4").say("我们是核定征收的企业 加计扣除能享受吗")
+    assert ours.kind == "checklist_step" and ours.section == "申报条件"
 
 
 def test_uncertain_facts_carry_the_caveat(user: User) -> None:
@@ -158,8 +178,8 @@ def test_the_rules_in_force_on_the_day_asked(tmp_path: Path) -> None:
 def test_state_expires_after_thirty_idle_minutes(engine: Engine) -> None:
     user = User(engine)
     user.say("我们能评专精特新吗")
-    key = next(iter(engine.storage.db.execute("select key from state").fetchall()))[0]
-    engine.storage.db.execute("update state set updated = updated - 31 * 60 where key = ?", [key])
+    with engine.storage.transaction() as conn:
+        conn.execute("UPDATE state SET updated = updated - 31 * 60")
     assert user.say("是").kind == "fallback"
 
 

@@ -18,8 +18,8 @@ from bot import staff
 from bot.cli import main
 from bot.engine import Engine
 from knowledge.loader import BUNDLED
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT
-from tests.staff_log import build_log
+from tests.helpers import BACKENDS, CHROMIUM, CHROMIUM_ARGS, ROOT, make_engine
+from tests.staff_log import build_log, copy_db, log_copy
 
 LOW_SCORE = 72.0
 XSS = "<script>alert('x')</script>怎么注册公司"
@@ -185,11 +185,23 @@ def test_feedback(report: rep.Report, log: tuple[Engine, int, Path]) -> None:
     assert all(not (r["example"] or "x").isdigit() for r in answers), "the question, not the number picked"
 
 
-def test_cli_report_prints_and_writes_html(log: tuple[Engine, int, Path], tmp_path: Path) -> None:
-    out = tmp_path / "report.html"
-    result = CliRunner().invoke(main, ["--knowledge", str(BUNDLED), "--db", str(log[2]), "report", "--html", str(out)])
+def _report(db: Path | str, *args: str) -> str:
+    result = CliRunner().invoke(main, ["--knowledge", str(BUNDLED), "--db", str(db), "report", *args])
     assert result.exit_code == 0, result.output
-    assert f"messages {log[1]}," in result.output
+    return result.output
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_cli_report_prints_and_writes_html(backend: str, log: tuple[Engine, int, Path], tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    with log_copy(log[0], backend, tmp_path) as db:
+        output = _report(db, "--html", str(out))
+        reference = tmp_path / "sqlite.html"
+        same = _report(log[2], "--html", str(reference)).replace(str(reference), str(out))
+        assert output == same, "the same report on both"
+        period = ["--since", "2026-11-20", "--until", "2026-11-22"]
+        assert _report(db, *period) == _report(log[2], *period)
+    assert f"messages {log[1]}," in output
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     for external in ("http://", "https://", "<script", "src=", "@import", "url("):
@@ -214,26 +226,30 @@ def test_datasette_metadata_holds_the_report_queries(log: tuple[Engine, int, Pat
         assert isinstance(rep.run(conn, name, rep.params(low_score=LOW_SCORE)), list), name
 
 
-def test_purge_deletes_old_rows_only(log: tuple[Engine, int, Path], tmp_path: Path) -> None:
-    copy = tmp_path / "copy.db"
-    with sqlite3.connect(copy) as dst:
-        log[0].storage.db.conn.backup(dst)
-    conn = sqlite3.connect(copy)
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_purge_deletes_old_rows_only(backend: str, log: tuple[Engine, int, Path], tmp_path: Path) -> None:
     day = "2026-11-20"
+    conn = sqlite3.connect(copy_db(log[0], tmp_path / "reference.db"))  # counted by SQLite's date arithmetic
     before = conn.execute("SELECT count(*) FROM turns WHERE date(ts, '+8 hours') < ?", [day]).fetchone()[0]
     total = conn.execute("SELECT count(*) FROM turns").fetchone()[0]
+    kept = [r[0] for r in conn.execute("SELECT id FROM turns WHERE date(ts, '+8 hours') >= ? ORDER BY id", [day])]
     conn.close()
     assert 0 < before < total
-    result = CliRunner().invoke(main, ["--db", str(copy), "purge", "--before", day, "--yes"])
-    assert result.exit_code == 0, result.output
-    conn = sqlite3.connect(copy)
-    assert conn.execute("SELECT count(*) FROM turns").fetchone()[0] == total - before
-    assert conn.execute("SELECT min(date(ts, '+8 hours')) FROM turns").fetchone()[0] >= day
-    orphans = "SELECT count(*) FROM feedback WHERE turn_id NOT IN (SELECT id FROM turns)"
-    assert conn.execute(orphans).fetchone()[0] == 0
-    conn.close()
-    raw = copy.read_bytes()
-    assert b"user-1" not in raw and b"13812345678" not in raw, "ids stay hashed, text stays masked"
+    with log_copy(log[0], backend, tmp_path) as db:
+        result = CliRunner().invoke(main, ["--db", str(db), "purge", "--before", day, "--yes"])
+        assert result.exit_code == 0, result.output
+        assert f"before {day}: {before} messages" in result.output
+        engine = make_engine(db)
+        try:
+            assert [r["id"] for r in engine.storage.turns()] == kept
+            with engine.storage.reading() as conn:
+                orphans = "SELECT count(*) FROM feedback WHERE turn_id NOT IN (SELECT id FROM turns)"
+                assert conn.execute(orphans).fetchone()[0] == 0
+        finally:
+            engine.storage.close()
+    if backend == "sqlite":
+        raw = Path(db).read_bytes()
+        assert b"user-1" not in raw and b"13812345678" not in raw, "ids stay hashed, text stays masked"
 
 
 # -- the HTML in a real browser ---------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from bot import review
 from bot.cli import main
 from bot.engine import Engine
 from knowledge.loader import load
-from tests.staff_log import build_log, copy_db, copy_knowledge
+from tests.helpers import BACKENDS
+from tests.staff_log import build_log, copy_db, copy_knowledge, log_copy
 
 LOW_SCORE = 72.0
 
@@ -140,31 +141,29 @@ def test_add_example_refuses_what_would_break_the_knowledge(kb: Path) -> None:
 
 
 # -- the commands ----------------------------------------------------------------------------------------------
-def _cli(kb: Path, db: Path, *args: str, input: str | None = None) -> Any:
+def _cli(kb: Path, db: Path | str, *args: str, input: str | None = None) -> Any:
     result = CliRunner().invoke(main, ["--knowledge", str(kb), "--db", str(db), *args], input=input)
     assert result.exit_code == 0, result.output
     return result
 
 
-def test_review_files_a_group_and_it_leaves_the_inbox(log: Engine, kb: Path, tmp_path: Path) -> None:
-    db = copy_db(log, tmp_path / "log.db")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_review_files_a_group_and_it_leaves_the_inbox(backend: str, log: Engine, kb: Path, tmp_path: Path) -> None:
     first = review.inbox(log.storage.db.conn, LOW_SCORE, prepare=log.index.prepare)[0]
-    result = _cli(kb, db, "review", input="o\n\nq\n")
-    assert first.text in result.output and "out of scope" in result.output
-    assert first.text in load(kb).out_of_scope
-    engine_after = _inbox_texts(kb, db)
+    with log_copy(log, backend, tmp_path) as db:
+        result = _cli(kb, db, "review", input="o\n\nq\n")
+        assert first.text in result.output and "out of scope" in result.output
+        assert first.text in load(kb).out_of_scope
+        engine_after = _inbox_texts(kb, db)
     assert first.text not in engine_after
     assert len(engine_after) >= 5
 
 
-def _inbox_texts(kb: Path, db: Path) -> list[str]:
-    import sqlite3
+def _inbox_texts(kb: Path, db: Path | str) -> list[str]:
+    from bot.store import report_connection
 
-    conn = sqlite3.connect(db)
-    try:
+    with report_connection(db) as conn:
         return [g.text for g in review.inbox(conn, LOW_SCORE)]
-    finally:
-        conn.close()
 
 
 def test_walk_offers_the_matchers_guesses_first(log: Engine, kb: Path, tmp_path: Path) -> None:
@@ -193,8 +192,13 @@ def test_walk_offers_the_matchers_guesses_first(log: Engine, kb: Path, tmp_path:
     conn.close()
 
 
-def test_mine_writes_a_draft_that_review_can_apply(log: Engine, kb: Path, tmp_path: Path) -> None:
-    db = copy_db(log, tmp_path / "log.db")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_mine_writes_a_draft_that_review_can_apply(backend: str, log: Engine, kb: Path, tmp_path: Path) -> None:
+    with log_copy(log, backend, tmp_path) as db:
+        _mine_and_apply(log, kb, db, tmp_path)
+
+
+def _mine_and_apply(log: Engine, kb: Path, db: Path | str, tmp_path: Path) -> None:
     draft = tmp_path / "draft.yaml"
     _cli(kb, db, "mine", "--out", str(draft))
     text = draft.read_text(encoding="utf-8")
