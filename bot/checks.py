@@ -192,8 +192,7 @@ def unsourced_criteria(kn: Knowledge, lines: _Lines) -> list[Problem]:
         for version in topic.checklist:
             for item in version.items:
                 sourced.update(c.criterion for c in item.conditions())
-                if item.when:
-                    sourced.add(item.when.criterion)
+                sourced.update(g.criterion for g in item.gates())
         if topic.calculator:
             calc = topic.calculator
             sourced.update(calc.inputs, CALCULATOR_READS.get(calc.kind, ()))

@@ -349,8 +349,8 @@ def _check_topic(
 
 def _check_item(col: _Collector, name: str, path: yamlfile.Path_, item: Item, criteria: dict[str, Criterion]) -> None:
     conds = [(path if not item.any_of else (*path, "any_of", k), c) for k, c in enumerate(item.conditions())]
-    if item.when:
-        conds.append(((*path, "when"), item.when))
+    for k, gate in enumerate(item.gates()):
+        conds.append(((*path, "when", k) if isinstance(item.when, list) else (*path, "when"), gate))
     for where, cond in conds:
         crit = criteria.get(cond.criterion)
         if crit is None:
