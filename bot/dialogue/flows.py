@@ -118,7 +118,21 @@ def advance(t: Turn, intro: str = "") -> Reply:
         flow["asked"] = flow.get("asked", 0) + 1
         flow["reasks"] = 0
     flow["pending"] = pending
-    return question(t, pending, intro)
+    return question(t, pending, "\n".join(x for x in (intro, decided(t, flow)) if x))
+
+
+def decided(t: Turn, flow: dict[str, Any]) -> str:
+    """Once, when an unmet condition settles the verdict: 不符合 now, what is unmet, and that the rest is optional.
+
+    The remaining items cannot change the verdict; the user may stop (结论 / 退出) or answer on to learn the other gaps.
+    """
+    found = judged(t, flow) if flow.get("kind") == CHECKLIST and not flow.get("decided") else None
+    if found is None or found[2].result != checklist.FAIL:
+        return ""
+    topic, _version, result = found
+    flow["decided"] = True
+    unmet = "；".join(o.item.label for o in result.unmet)
+    return t.kn.messages.verdict_decided.format(unmet=unmet, count=len(result.unknown))
 
 
 def ask_again(t: Turn, intro: str = "") -> Reply:
@@ -277,7 +291,7 @@ def verdict_reply(t: Turn, flow: dict[str, Any], intro: str = "") -> Reply:
     topic, version, result = found
     t.state["topic"] = topic.id
     t.state["last_check"] = {"topic": topic.id, "version": flow.get("version", 0), "kind": CHECKLIST}
-    text = render.verdict_text(t.kn, topic, version.label, result, t.profile, version.note)
+    text = render.verdict_text(t.kn, topic, version.label, result, t.profile, version.note, t.day)
     reply = Reply(
         "\n".join(x for x in (intro, text) if x),
         "verdict",
