@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from bot.answers import UNBOUNDED, UNKNOWN, convert
+from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN, convert
 from bot.checklist import Verdict
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
@@ -210,6 +210,9 @@ def show_value(kn: Knowledge, crit: Criterion, value: Any) -> str:
         low, high = value
         if high >= UNBOUNDED:
             return m.range_above.format(low=_num(low), unit=unit)
+        if low == 0 and high > 0:  # “否” to 做满3年了吗: [0, just under 3]
+            below = high / JUST_UNDER
+            return m.range_below.format(high=_num(below if round(below, 2) == round(below, 6) else high), unit=unit)
         return m.range_between.format(low=_num(low), high=_num(high), unit=unit)
     return f"{_num(float(value))}{unit}"
 
@@ -232,9 +235,22 @@ def requirement(kn: Knowledge, item: Item) -> str:
     return " 或 ".join(parts)
 
 
-def question_text(kn: Knowledge, crit: Criterion, number: int) -> str:
-    """A checklist question with its answer format."""
+def question_text(
+    kn: Knowledge, crit: Criterion, number: int, threshold: tuple[str, float, str | None] | None = None
+) -> str:
+    """A checklist question with its answer format.
+
+    With a ``threshold`` (op, value, unit) a number question asks yes/no against it, the threshold in the question
+    (“注册成立满1年了吗？”), and says a figure is welcome too.
+    """
     m = kn.messages
+    if threshold is not None:
+        op, value, unit = threshold
+        shown = f"{_num(value)}{unit or crit.unit or ''}"
+        template = crit.threshold_question or (m.threshold_questions.get(op) if crit.label else None)
+        if template:
+            asked = template.format(label=crit.label or crit.question, value=shown)
+            return "\n".join([m.progress.format(n=number) + asked, m.hint_meets])
     lines = [m.progress.format(n=number) + crit.question]
     if crit.type == "bool":
         lines.append(f"1 {m.answer_yes}  2 {m.answer_no}  3 {m.answer_unknown}")

@@ -121,6 +121,11 @@ class Criterion(Strict):
     unit: Literal[UNITS] | None = None  # type: ignore[valid-type]
     options: list[ChoiceOption] = []
     hint: str | None = Field(None, description="答题格式提示，答错时显示")
+    threshold_question: str | None = Field(
+        None,
+        description="条件自查只需判断是否达到门槛时的问法，{value} 填入门槛，如 注册成立满{value}了吗？"
+        "（不填用 messages.yaml 的 threshold_questions）（仅 number）",
+    )
     extract: list[str] = Field([], description="消息里出现这些词且后面跟着数字时，自动填入（仅 number）")
     yes_words: list[str] = Field([], description="消息里出现这些词时自动记为“是”（仅 bool）")
     no_words: list[str] = Field([], description="消息里出现这些词时自动记为“否”（仅 bool）")
@@ -369,6 +374,7 @@ class Messages(Strict):
     answer_unknown: str
     range_above: str = "{low}{unit}以上"
     range_between: str = "{low}–{high}{unit}"
+    range_below: str = "不到{high}{unit}"
     range_note: str
     corrected: str
     correction_none: str
@@ -384,6 +390,10 @@ class Messages(Strict):
     verdict_count: str = "（{count}项）"
     verdict_skipped: str = ""
     verdict_decided: str = ""
+    threshold_questions: dict[str, str] = Field(
+        {}, description="数字条件只需判断是否达到门槛时的问法，按比较符（>=、>），{label} 为简称，{value} 为门槛"
+    )
+    hint_meets: str = ""
     next_step_header: str = ""
     next_step_line: str = "{label}：{text}（{source}）"
     next_steps: list[NextStep] = []

@@ -81,3 +81,38 @@ def test_once_a_condition_is_unmet_the_bot_says_the_verdict_is_decided(user: Use
     assert "约差 2,000万元" in text and "工信部企业〔2026〕2号 附件2（二）" in text
     assert "待确认" not in text and "项未确认" in text and "不改变结论" in text, "the rest in one line"
     assert "· 咨询：" in text and "· 准备：" not in text, "after 不符合, whom to ask only"
+
+
+def _until(user: User, reply: Reply, criterion: str, answer: str = "是") -> Reply:
+    """Answer ``answer`` to every question until ``criterion`` is asked."""
+    for _ in range(20):
+        if reply.data.get("criterion") == criterion:
+            return reply
+        reply = user.say(answer)
+    raise AssertionError(f"{criterion} was never asked")
+
+
+def test_a_rule_that_needs_only_a_yes_or_no_asks_it_with_the_threshold(user: User) -> None:
+    asked = _until(user, user.say("高企能评吗"), "years_registered")
+    assert "注册成立满1年了吗？" in asked.text and "多少年" not in asked.text
+    assert "也可以直接说数字" in asked.text and not asked.options, "no digits: 1 would read as one year"
+    after = user.say("是")
+    assert after.kind == "checklist_step" and "已记下" not in after.text, "a plain yes needs no echo"
+    ratio = _until(user, after, "revenue_last_year")
+    assert "营业收入是多少" in ratio.text, "a figure another is computed from is asked as a figure"
+
+
+def test_a_yes_no_question_still_takes_a_figure(user: User) -> None:
+    asked = _until(user, user.say("高企能评吗"), "years_registered")
+    reply = user.say("成立八个月")
+    assert "结论已经确定：不符合" in reply.text and "注册成立满1年" not in reply.text.splitlines()[-1]
+    verdict = user.say("结论")
+    assert verdict.data["verdict"] == "fail" and "申请认定时注册成立一年以上" in verdict.text
+    assert asked.data["criterion"] == "years_registered"
+
+
+def test_no_to_a_threshold_question_reads_as_below_it(user: User) -> None:
+    _until(user, user.say("小巨人能评吗"), "niche_years")
+    user.say("否")
+    verdict = user.say("结论")
+    assert "从事特定细分市场3年以上：您的回答 不到3年" in verdict.text

@@ -97,7 +97,7 @@ def question(t: Turn, pending: str, intro: str = "") -> Reply:
                    Option("3", m.answer_unknown, "answer")]  # fmt: skip
     elif crit.type == "choice":
         options = [Option(str(i), o.label, "answer") for i, o in enumerate(crit.options, 1)]
-    body = render.question_text(t.kn, crit, flow.get("asked", 1))
+    body = render.question_text(t.kn, crit, flow.get("asked", 1), yes_no_threshold(t, pending))
     return Reply(
         "\n".join(x for x in (intro, body) if x),
         "checklist_step",
@@ -141,6 +141,48 @@ def ask_again(t: Turn, intro: str = "") -> Reply:
     if not pending or pending not in t.kn.criteria:
         return advance(t, intro)
     return question(t, pending, intro)
+
+
+YES_NO_OPS = (">=", ">")
+"""Thresholds a number question may ask as yes/no (达到…了吗); below a ceiling “没有” would read as zero, so those
+questions ask for the figure."""
+
+
+def yes_no_threshold(t: Turn, cid: str) -> tuple[str, float, str | None] | None:
+    """The one threshold the check under way holds ``cid`` to, where a yes/no answers it (成立满1年了吗).
+
+    None where the figure itself is needed: in the questionnaire, for several thresholds, a ceiling, or a figure
+    another one is computed from (研发费用 ÷ 营业收入) or the topic's calculator reads.
+    """
+    flow = t.state.get("flow") or {}
+    version = version_of(t, flow) if flow.get("kind") == CHECKLIST else None
+    crit = t.kn.criteria[cid]
+    if version is None or crit.type != "number" or cid in _inputs(t):
+        return None
+    topic = t.kn.topics[flow["topic"]]
+    if topic.calculator and cid in topic.calculator.inputs:
+        return None
+    found = {
+        (c.op, float(c.value), c.unit)  # type: ignore[arg-type]
+        for item in version.items
+        for c in ([item.when] if item.when else []) + item.conditions()
+        if c.criterion == cid
+    }
+    if len(found) != 1:
+        return None
+    ((op, value, unit),) = found
+    return (op, value, unit) if op in YES_NO_OPS else None
+
+
+def _inputs(t: Turn) -> frozenset[str]:
+    """Criteria other criteria are computed from or bounded by (their figures are needed), once per knowledge."""
+    if "criteria_inputs" not in t.kn.memo:
+        t.kn.memo["criteria_inputs"] = frozenset(
+            x
+            for c in t.kn.criteria.values()
+            for x in (*c.ratio_of, *c.min_of, *c.sum_of, *([c.at_most] if c.at_most else []))
+        )
+    return t.kn.memo["criteria_inputs"]  # type: ignore[no-any-return]
 
 
 def threshold_value(t: Turn, cid: str, meets: bool) -> Any:
@@ -253,7 +295,7 @@ def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
     shown = {
         cid: v
         for cid, v in stored.items()
-        if not (cid == pending and t.kn.criteria[cid].type == "bool") and v != UNKNOWN
+        if not (cid == pending and (t.kn.criteria[cid].type == "bool" or _yes_no(t, cid, v))) and v != UNKNOWN
     }
     if not shown:
         return ""
@@ -261,6 +303,14 @@ def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
     if any(isinstance(v, list) for v in shown.values()):
         note += t.kn.messages.range_note
     return note
+
+
+def _yes_no(t: Turn, cid: str, value: Any) -> bool:
+    """Whether ``value`` is a 是 / 否 to the threshold ``cid`` was asked against (达到…了吗): no echo needed."""
+    return yes_no_threshold(t, cid) is not None and value in (
+        threshold_value(t, cid, True),
+        threshold_value(t, cid, False),
+    )
 
 
 def judged(t: Turn, flow: dict[str, Any]) -> tuple[Topic, ChecklistVersion, checklist.Verdict] | None:
