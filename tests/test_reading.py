@@ -116,3 +116,14 @@ def test_no_to_a_threshold_question_reads_as_below_it(user: User) -> None:
     user.say("否")
     verdict = user.say("结论")
     assert "从事特定细分市场3年以上：您的回答 不到3年" in verdict.text
+
+
+def test_a_check_can_end_as_soon_as_its_verdict_is_decided(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "log.db", stop_when_decided=1)
+    user = User(engine)
+    user.say("小巨人能评吗")
+    user.say("是")
+    verdict = user.say("3000万")
+    assert verdict.kind == "verdict" and verdict.data["verdict"] == "fail"
+    assert "另有 13 项未确认" in verdict.text and "不改变结论" in verdict.text, "says why the rest was not asked"
+    engine.storage.close()

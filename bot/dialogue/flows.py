@@ -77,12 +77,21 @@ def version_of(t: Turn, flow: dict[str, Any]) -> ChecklistVersion | None:
 
 
 def next_question(t: Turn) -> str | None:
-    """The next criterion to ask in the flow under way, or None when nothing more can be learned."""
+    """The next criterion to ask in the flow under way, or None when nothing more can be learned.
+
+    With the ``stop_when_decided`` setting, None too once an unmet condition decides the verdict (the rest cannot
+    change it; the verdict says so).
+    """
     flow = t.state["flow"]
     version = version_of(t, flow)
     if version is None:
         questions = t.kn.topics[flow["topic"]].questionnaire
         return next((q for q in questions if q not in t.profile), None)
+    if (
+        t.settings.stop_when_decided
+        and checklist.verdict(version.items, known(t), t.kn.criteria).result == checklist.FAIL
+    ):
+        return None
     return checklist.next_criterion(version.items, t.profile, t.kn.criteria, known(t))
 
 
