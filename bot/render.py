@@ -330,17 +330,21 @@ def _threshold(kn: Knowledge, item: Item) -> str:
     return "" if _says(item.label, need) else f"（{need}）"
 
 
-def next_steps(kn: Knowledge, topic: Topic, day: dt.date, decided_unmet: bool) -> tuple[list[str], bool]:
+NEXT_STEPS_OPEN_MAX = 3
+"""A verdict with more conditions still to confirm gives only whom to ask as its next step (confirm them first)."""
+
+
+def next_steps(kn: Knowledge, topic: Topic, day: dt.date, only_ask: bool) -> tuple[list[str], bool]:
     """下一步 after a verdict: what to prepare, where, when and whom to ask, one sourced fact of each section.
 
-    After 不符合 only the lines marked ``when_unmet`` (whom to ask). Falls back to the topic's ``next_steps``
-    text where none of the sections exists. Returns the lines and whether one carries the caveat; where most
-    do, one ※ line says why, as in a section.
+    With ``only_ask`` (after 不符合, or with much still to confirm) only the lines marked ``when_unmet``. Falls
+    back to the topic's ``next_steps`` text where none of the sections exists. Returns the lines and whether one
+    carries the caveat; where most do, one ※ line says why, as in a section.
     """
     m = kn.messages
     chosen: list[tuple[str, Fact]] = []
     for step in m.next_steps:
-        if decided_unmet and not step.when_unmet:
+        if only_ask and not step.when_unmet:
             continue
         section = next((s for s in topic.sections if s.name == step.section), None)
         facts = relevant_first(facts_in_force(section.items, day), step.words, kn.memo) if section else []
@@ -393,7 +397,8 @@ def verdict_text(
     if result.unknown and failed and m.verdict_skipped:
         lines.append(m.verdict_skipped.format(count=len(result.unknown)))
     lines.append(m.verdict_version.format(version=version_label) + (note or ""))
-    steps, flagged = next_steps(kn, topic, day or dt.date.today(), failed)
+    only_ask = failed or len(result.unknown) > NEXT_STEPS_OPEN_MAX
+    steps, flagged = next_steps(kn, topic, day or dt.date.today(), only_ask)
     lines.extend(steps)
     if caveat or flagged:
         lines.append(m.caveat_footnote)

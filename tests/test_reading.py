@@ -5,11 +5,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from bot.models import Reply
-from knowledge.loader import BUNDLED
-from tests.helpers import User, make_engine
+import pytest
+
+from bot.engine import Engine
+from bot.evaluate import Report, evaluate
+from bot.models import Inbound, Reply
+from handlers import wxxml
+from knowledge.loader import BUNDLED, load
+from tests.helpers import DATA, User, make_engine
 
 FOOTNOTE = "请以主管部门最新通知为准"
+TELEGRAM_CHARS = 4096
 
 
 def _caveat_lines(reply: Reply) -> list[str]:
@@ -47,23 +53,54 @@ def test_a_lone_weak_fact_keeps_its_own_mark_and_the_footnote_comes_once(user: U
     assert reply.text.count(FOOTNOTE) <= 1
 
 
-def test_the_verdict_lists_unmet_unknown_and_met_then_the_next_step(user: User) -> None:
+def test_the_verdict_lists_unmet_unknown_and_met_in_short_groups(user: User) -> None:
     user.say("小巨人够不够条件")
     user.say("是")
     user.say("营收六千万")
     reply = user.say("直接给个结论")
     assert reply.kind == "verdict" and "暂无法判断" in reply.text
     lines = reply.text.splitlines()
-    unknown = next(n for n, x in enumerate(lines) if x.startswith("待确认（"))
+    unknown = next(n for n, x in enumerate(lines) if x.startswith("待确认（13项）："))
     met = next(n for n, x in enumerate(lines) if x.startswith("已满足（2项）："))
     steps = lines.index("下一步：")
     assert unknown < met < steps
     assert "上年度营业收入5000万元以上" in lines[met]
     nexts = [x for x in lines[steps + 1 :] if x.startswith("· ")]
+    assert [x.split("：")[0] for x in nexts] == ["· 咨询"], "much still to confirm: whom to ask first"
+
+
+def test_a_met_verdict_ends_with_what_to_prepare_where_when_and_whom_to_ask(user: User) -> None:
+    reply = user.say("研发费用加计扣除够不够条件")
+    for _ in range(10):
+        if reply.kind != "checklist_step":
+            break
+        reply = user.say("制造业" if reply.data["criterion"] == "industry" else "是")
+    assert reply.kind == "verdict" and reply.data["verdict"] == "pass"
+    lines = reply.text.splitlines()
+    assert lines[1].startswith("结论：符合") and lines[2].startswith("已满足（4项）：")
+    steps = lines.index("下一步：")
+    nexts = [x for x in lines[steps + 1 :] if x.startswith("· ")]
     assert [x.split("：")[0] for x in nexts] == ["· 准备", "· 办理", "· 时间", "· 咨询"]
-    assert "zjtx.miit.gov.cn" in "".join(nexts) and "申报期" in "".join(nexts)
+    assert "7月份预缴" in nexts[2] and "税务" in nexts[3]
     assert all(x.rstrip("※").endswith("）") for x in nexts), "every step carries its source"
-    assert lines[steps + 1].startswith("※ 以下多据"), "most steps weakly sourced: marked once"
+    assert "公告" in nexts[0].rsplit("（", 1)[1]
+
+
+CHECKED = sorted(tid for tid, topic in load(BUNDLED).topics.items() if topic.checklist)
+
+
+@pytest.mark.parametrize("topic_id", CHECKED)
+def test_the_longest_verdict_fits_one_wechat_message(engine: Engine, topic_id: str) -> None:
+    """Every condition unknown (the longest verdict) still fits WeChat's 2048 bytes, not cut to a summary."""
+    user = User(engine, topic_id)
+    reply = user.say(engine.knowledge.topics[topic_id].title + " 够不够条件")
+    for _ in range(40):
+        if reply.kind != "checklist_step":
+            break
+        reply = user.say("不知道")
+    assert reply.kind == "verdict"
+    assert wxxml.size(reply.text) <= wxxml.TEXT_LIMIT_BYTES, wxxml.size(reply.text)
+    assert len(reply.text) <= TELEGRAM_CHARS
 
 
 def test_once_a_condition_is_unmet_the_bot_says_the_verdict_is_decided(user: User) -> None:
@@ -127,3 +164,38 @@ def test_a_check_can_end_as_soon_as_its_verdict_is_decided(tmp_path: Path) -> No
     assert verdict.kind == "verdict" and verdict.data["verdict"] == "fail"
     assert "另有 13 项未确认" in verdict.text and "不改变结论" in verdict.text, "says why the rest was not asked"
     engine.storage.close()
+
+
+CORPORA = [DATA / "heldout.yaml", *sorted((DATA / "questions").glob("*.yaml"))]
+"""Realistic questions, each the first message of a conversation."""
+TARGETS = {"reply_lines_median": 8, "reply_lines_p90": 12, "options_median": 5}
+"""Issue 17: a first answer a phone shows without scrolling."""
+
+
+def test_first_replies_fit_a_phone_screen_report(engine: Engine, capsys: pytest.CaptureFixture[str]) -> None:
+    """A report, not a timed test: lines and options of the first reply per corpus; asserts only the targets."""
+    every = Report()
+    rows, footnotes = [], 0
+    for path in CORPORA:
+
+        def first(text: str, n: int, stem: str = path.stem) -> Reply:
+            nonlocal footnotes
+            reply = engine.respond(Inbound("test", f"{stem}-{n}", text), log=False)
+            footnotes = max(footnotes, reply.text.count(FOOTNOTE))
+            return reply
+
+        report = evaluate(engine.index, path, first)
+        every.reply_lines += report.reply_lines
+        every.reply_options += report.reply_options
+        rows.append((path.name, len(report.reply_lines), report.lengths()))
+    rows.append(("all", len(every.reply_lines), every.lengths()))
+    with capsys.disabled():
+        print("\nfirst reply on a phone (lines median / p90, options median):")
+        for name, n, sizes in rows:
+            print(
+                f"  {name:14} {n:5d} questions: {sizes['reply_lines_median']:g} / {sizes['reply_lines_p90']:g} lines, "
+                f"{sizes['options_median']:g} options"
+            )
+    sizes = every.lengths()
+    assert {k: sizes[k] <= v for k, v in TARGETS.items()} == dict.fromkeys(TARGETS, True), sizes
+    assert footnotes == 1, "the ※ footnote at most once per reply"

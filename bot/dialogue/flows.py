@@ -40,6 +40,8 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False)
         t.state.pop("suspended")  # this check was the parked one; another parked check stays parked
     t.state["options"] = []
     derive(t)
+    if next_question(t) is None:  # all known already: the verdict, without promising questions
+        return advance(t, intro)
     total = checklist.open_items(version.items, known(t), t.kn.criteria)
     start = t.kn.messages.checklist_start.format(title=topic.title, version=version.label, total=total)
     return advance(t, "\n".join(x for x in (intro, start) if x))
