@@ -261,9 +261,11 @@ def question_text(
     return "\n".join(lines)
 
 
-def hint(kn: Knowledge, crit: Criterion) -> str:
-    """How to answer ``crit``, shown after an answer that was not understood."""
+def hint(kn: Knowledge, crit: Criterion, yes_no: bool = False) -> str:
+    """How to answer ``crit``, shown after an answer that was not understood (``yes_no``: asked against a threshold)."""
     m = kn.messages
+    if yes_no and m.hint_meets:
+        return m.hint_meets
     if crit.hint:
         return crit.hint
     if crit.type == "bool":

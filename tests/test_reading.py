@@ -133,6 +133,8 @@ def test_a_rule_that_needs_only_a_yes_or_no_asks_it_with_the_threshold(user: Use
     asked = _until(user, user.say("高企能评吗"), "years_registered")
     assert "注册成立满1年了吗？" in asked.text and "多少年" not in asked.text
     assert "也可以直接说数字" in asked.text and not asked.options, "no digits: 1 would read as one year"
+    unclear = user.say("差不多吧")
+    assert unclear.kind == "reask" and unclear.text.startswith("没看懂这个回答。请回复“是”或“否”，也可以直接说数字")
     after = user.say("是")
     assert after.kind == "checklist_step" and "已记下" not in after.text, "a plain yes needs no echo"
     ratio = _until(user, after, "revenue_last_year")
@@ -198,4 +200,4 @@ def test_first_replies_fit_a_phone_screen_report(engine: Engine, capsys: pytest.
             )
     sizes = every.lengths()
     assert {k: sizes[k] <= v for k, v in TARGETS.items()} == dict.fromkeys(TARGETS, True), sizes
-    assert footnotes == 1, "the ※ footnote at most once per reply"
+    assert footnotes <= 1, "the ※ footnote at most once per reply"
