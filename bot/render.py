@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 
 from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN, convert
-from bot.checklist import Verdict
+from bot.checklist import FAIL, Verdict
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
 from knowledge.schema import UNCERTAIN, Criterion, Fact, Followup, Item, Topic
@@ -375,10 +375,10 @@ def verdict_text(
 ) -> str:
     """符合 / 不符合 / 暂无法判断, then three short groups (unmet with the gap, unknown, met), then the next step.
 
-    After 不符合 the undecided items are one line, not a list: they cannot change the verdict, so they are not asked.
+    After 不符合 the undecided items are one line, not a list: they cannot change the verdict.
     """
     m = kn.messages
-    failed = result.result == "fail"
+    failed = result.result == FAIL
     lines = [m.verdict_header.format(title=topic.title)]
     lines.append({"pass": m.verdict_pass, "fail": m.verdict_fail}.get(result.result, m.verdict_unknown))
     caveat = False

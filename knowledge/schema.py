@@ -374,7 +374,7 @@ class Messages(Strict):
     answer_unknown: str
     range_above: str = "{low}{unit}以上"
     range_between: str = "{low}–{high}{unit}"
-    range_below: str = "不到{high}{unit}"
+    range_below: str
     range_note: str
     corrected: str
     correction_none: str
@@ -386,16 +386,16 @@ class Messages(Strict):
     reask_again: str
     verdict_met_header: str
     verdict_gap: str
-    verdict_need: str = "，要求{requirement}"
-    verdict_count: str = "（{count}项）"
-    verdict_skipped: str = ""
-    verdict_decided: str = ""
+    verdict_need: str
+    verdict_count: str
+    verdict_skipped: str
+    verdict_decided: str
     threshold_questions: dict[str, str] = Field(
         {}, description="数字条件只需判断是否达到门槛时的问法，按比较符（>=、>），{label} 为简称，{value} 为门槛"
     )
-    hint_meets: str = ""
-    next_step_header: str = ""
-    next_step_line: str = "{label}：{text}（{source}）"
+    hint_meets: str
+    next_step_header: str
+    next_step_line: str
     next_steps: list[NextStep] = []
     conclude_none: str
     plain_header: str
