@@ -157,6 +157,17 @@ def test_no_to_a_threshold_question_reads_as_below_it(user: User) -> None:
     assert "从事特定细分市场3年以上：您的回答 不到3年" in verdict.text
 
 
+def test_a_correction_that_meets_the_condition_takes_the_decided_verdict_back(user: User) -> None:
+    user.say("小巨人能评吗")
+    user.say("是")
+    assert "结论已经确定：不符合" in user.say("3000万").text
+    fixed = user.say("不对 营收应该是六千万")
+    assert fixed.act == "correction" and fixed.kind == "checklist_step"
+    assert "不符合" not in fixed.text and "6,000万元" in fixed.text
+    again = user.say("否")  # not 3 years in the niche: unmet again, and said again
+    assert "结论已经确定：不符合（未满足：截至上年末，从事特定细分市场3年以上）" in again.text
+
+
 def test_a_check_can_end_as_soon_as_its_verdict_is_decided(tmp_path: Path) -> None:
     engine = make_engine(tmp_path / "log.db", stop_when_decided=1)
     user = User(engine)

@@ -137,10 +137,13 @@ def decided(t: Turn, flow: dict[str, Any]) -> str:
 
     The remaining items cannot change the verdict; the user may stop (结论 / 退出) or answer on to learn the other gaps.
     """
-    found = judged(t, flow) if flow.get("kind") == CHECKLIST and not flow.get("decided") else None
+    found = judged(t, flow) if flow.get("kind") == CHECKLIST else None
     if found is None or found[2].result != checklist.FAIL:
+        flow.pop("decided", None)  # a correction undid it: a condition unmet later is told again
         return ""
-    topic, _version, result = found
+    if flow.get("decided"):
+        return ""
+    _topic, _version, result = found
     flow["decided"] = True
     unmet = "；".join(o.item.label for o in result.unmet)
     return t.kn.messages.verdict_decided.format(unmet=unmet, count=len(result.unknown))
