@@ -12,6 +12,9 @@ from knowledge.schema import Calculator, Messages
 CalcFn = Callable[[Calculator, dict[str, Any], Messages, str, dict[str, str]], "Result | None"]
 """(calculator, the user's profile, messages, the user's message, choice labels) → the result, or None."""
 
+HIGH_TECH = "high_tech_certified"
+"""The criterion that switches a calculation to the 15% rate of a 高新技术企业 (read beside the inputs)."""
+
 
 @dataclass(frozen=True)
 class Result:
@@ -46,7 +49,7 @@ def super_deduction(
         lines.append(messages.calc["super_deduction_special"].format(rate=_fmt(rate)))
     elif any(w in text for w in p.get("special_words", [])):
         lines.append(messages.calc["super_deduction_special_hint"].format(rate=_fmt(float(p["special_rate"]))))
-    high_tech = profile.get("high_tech_certified") is True
+    high_tech = profile.get(HIGH_TECH) is True
     tax_rate = float(p["high_tech_tax_rate"] if high_tech else p["tax_rate"])
     basis = messages.calc["super_deduction_basis_high_tech" if high_tech else "super_deduction_basis_default"]
     extra = spend * rate / 100

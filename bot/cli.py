@@ -262,6 +262,62 @@ def eval_dialogues(obj: Context, files: tuple[str, ...], as_json: bool, failures
         click.echo(format_report(report, failures_only=failures))
 
 
+@main.command(name="reload")
+@click.option(
+    "--accept",
+    is_flag=True,
+    help="Confirm the knowledge now on disk although it drops content; every server process then serves it.",
+)
+@click.pass_obj
+def reload_command(obj: Context, accept: bool) -> None:
+    """Show the running server's last knowledge reload, and a reload it holds because the new files drop content.
+
+    A server (every worker of `policybot serve`) reloads edited YAML by itself once the files have been quiet
+    for POLICYBOT_RELOAD_SETTLE seconds. A version that drops a topic, a checklist, a calculator, a section or
+    most of a topic's examples is held until staff run `policybot reload --accept` with the same --knowledge
+    and --db as the server.
+    """
+    import sqlite3
+
+    from bot import reload as live
+    from bot.checks import ERROR, validate
+    from bot.engine import default_db
+    from bot.storage import Storage
+
+    kn, problems = validate(obj.knowledge_dir, obj.settings)
+    errors = [p for p in problems if p.severity == ERROR]
+    path = obj.db or default_db()
+    try:
+        storage = Storage(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise click.ClickException(f"cannot open the log database {path}: {exc} (give the server's --db)") from None
+    try:
+        status = live.last_reload_in(storage)
+        held = (status or {}).get("held")
+        if status is None:
+            click.echo("no reload recorded in this database")
+        else:
+            click.echo(f"serving version {status['serving']} (as of {status['ts']})")
+            for problem in status.get("problems") or []:
+                click.echo(f"  {problem}")
+        if held:
+            click.echo(f"held: version {held['version']}, which drops:")
+            for line in held["losses"]:
+                click.echo(f"  {line}")
+        if not accept:
+            return
+        if kn is None or errors:
+            raise click.ClickException(
+                "the knowledge on disk has errors, it cannot go live:\n" + "\n".join(f"  {p}" for p in errors)
+            )
+        if held and held["version"] != kn.version:
+            click.echo(f"the files changed since: accepting what is on disk now, version {kn.version}")
+        live.accept(storage, kn.version)
+        click.echo(f"accepted version {kn.version}: the server serves it within {live.POLL_SECONDS:g} s")
+    finally:
+        storage.close()
+
+
 def _register_staff_commands() -> None:
     """Staff tools (report, review, mine, purge) live in bot.staff."""
     try:

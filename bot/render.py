@@ -159,7 +159,8 @@ def answer_text(
                 facts = facts[:limit]
             lines, flagged = fact_lines(kn, topic, facts, section.caveat)
             if lines:
-                parts.append(name)
+                if len(MAIN_SECTIONS) > 1:  # one main section follows the summary unlabelled: a line saved on a phone
+                    parts.append(name)
                 parts.extend(lines)
                 caveat |= flagged
     parts.extend(extra or [])

@@ -69,15 +69,21 @@ class HttpApi:
         channels = {
             name: ("ok" if not missing else "missing " + ", ".join(missing)) for name, missing in self.channels.items()
         }
+        log = self.engine.storage.health.as_dict()
+        readable = database in ("ok", "busy")
         body = {
-            "status": "ok" if database in ("ok", "busy") else "degraded",
+            "status": "ok" if readable and log["ok"] else "degraded",
             "knowledge_version": self.engine.knowledge.version,
             "database": database,
+            "log": log,
             "channels": channels,
             "reload": self._last_reload(),
             "pid": os.getpid(),
         }
-        return JSONResponse(body, status_code=200 if body["status"] == "ok" else 503)
+        if not log["ok"]:
+            body["cause"] = f"the log cannot be written: {log['fault']}"
+        # a log that cannot be written is no reason to take the worker out of service: it still answers
+        return JSONResponse(body, status_code=200 if readable else 503)
 
     def _last_reload(self) -> dict[str, Any] | None:
         with self.engine.storage.patience(INLINE_WAIT):  # on the event loop: never wait long (None if busy)

@@ -175,15 +175,21 @@ def _mapping(col: _Collector, data: Any, file: str, key: str) -> dict[str, Any]:
     return data[key]
 
 
+def folder_version(root: Path) -> str:
+    """The version of a knowledge folder: a digest of every YAML file's path and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.yaml")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def load(root: Path | str | None = None, today: dt.date | None = None) -> Knowledge:
     """Load the knowledge folder ``root`` (default: the bundled one) or raise KnowledgeError."""
     root = Path(root) if root else BUNDLED
     col = _Collector(root)
     if not root.is_dir():
         raise KnowledgeError([Problem(str(root), 1, "(folder)", "knowledge folder not found")])
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.yaml")):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    version = folder_version(root)
 
     criteria: dict[str, Criterion] = {}
     crit_where: dict[str, str] = {}
@@ -267,7 +273,7 @@ def load(root: Path | str | None = None, today: dt.date | None = None) -> Knowle
         districts=[str(w) for w in (pdata.get("districts") or [])],
         parks=parks,
         platforms=platforms,
-        version=digest.hexdigest()[:12],
+        version=version,
         warnings=[p for p in col.problems if p.severity != "error"],
         files=files,
     )

@@ -45,6 +45,7 @@ def test_checklist_criteria_are_typed_and_sourced(intent: str) -> None:
                 assert crit.type in ("bool", "number", "choice")
                 if crit.type == "number":
                     assert crit.unit
+                assert crit.label, f"{cond.criterion} has no label: “已记下：…” would repeat its whole question"
 
 
 def test_issue_two_policies_have_checklists() -> None:

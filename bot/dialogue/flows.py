@@ -13,6 +13,8 @@ from knowledge.schema import ChecklistVersion, Criterion, Topic
 
 CHECKLIST = "checklist"
 QUESTIONNAIRE = "questionnaire"
+CONDITIONS = "申报条件"
+"""The section a checklist is drawn from: a reply that starts the check leads with it."""
 MEETS = "meets"
 """A value ``{"meets": bool}``: the user said a number criterion reaches its threshold (够了) or not."""
 
@@ -44,7 +46,10 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False)
         return advance(t, intro)
     total = checklist.open_items(version.items, known(t), t.kn.criteria)
     start = t.kn.messages.checklist_start.format(title=topic.title, version=version.label, total=total)
-    return advance(t, "\n".join(x for x in (intro, start) if x))
+    reply = advance(t, "\n".join(x for x in (intro, start) if x))
+    if any(s.name == CONDITIONS for s in topic.sections):
+        reply.section = CONDITIONS  # the check walks the 申报条件, one at a time
+    return reply
 
 
 def start_questionnaire(t: Turn, topic: Topic) -> Reply:

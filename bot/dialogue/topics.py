@@ -34,23 +34,25 @@ RELEVANT_SECTION = 3
 """Character pairs a question must share with a section's facts (beyond the topic's own name) to lead with it."""
 
 
-def section_asked(t: Turn, topic: Topic, text: str) -> str | None:
+def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False) -> str | None:
     """The action for the part of ``topic`` the message asks about (``section:申报材料``, ``sources``), if any.
 
     First the cue words of messages.yaml (the longest found wins: 咋个申请 → 办理流程); else the section whose
     facts share the most words with the question (预缴 → 时间节点, 核定征收 → 不适用情形); None for a general
-    question, which gets the overview.
+    question, which gets the overview. ``cues_only`` skips the guess from shared words.
     """
-    norm = normalize(text)
+    norm = _without_names(t.kn, topic, normalize(text))  # 首批次新材料: its 材料 asks for no 申报材料
     names = {s.name for s in topic.sections}
     cues = _cues(t.kn)
-    found = max(((len(w), -n, name) for n, (name, w) in enumerate(cues) if w in norm), default=None)
+    found = max(((w == name, len(w), -n, name) for n, (name, w) in enumerate(cues) if w in norm), default=None)
     if found is not None:
-        name = found[2]
+        name = found[3]
         if name == t.kn.messages.sources_header:
             return "sources"
         if name in names:
             return f"section:{name}"
+    if cues_only:
+        return None
     grams = render.bigrams(norm) - _name_grams(t.kn, topic)
     scores = sorted(((len(grams & g), -n, name) for n, (name, g) in enumerate(_section_grams(t, topic))), reverse=True)
     if scores and scores[0][0] >= RELEVANT_SECTION and (len(scores) == 1 or scores[0][0] > scores[1][0]):
@@ -59,12 +61,26 @@ def section_asked(t: Turn, topic: Topic, text: str) -> str | None:
 
 
 def _cues(kn: Knowledge) -> list[tuple[str, str]]:
-    """(section, normalised cue word) pairs of messages.yaml, once per knowledge version."""
+    """(section, normalised cue word) pairs of messages.yaml, once per knowledge version.
+
+    A section's own name counts before any cue: “研发准备金补助 申报条件” asks for the conditions, whatever
+    else it says.
+    """
     if "section_cues" not in kn.memo:
-        kn.memo["section_cues"] = [
+        kn.memo["section_cues"] = [(name, normalize(name)) for name in kn.messages.section_words] + [
             (name, w) for name, ws in kn.messages.section_words.items() for w in map(normalize, ws) if w
         ]
     return kn.memo["section_cues"]  # type: ignore[no-any-return]
+
+
+def _without_names(kn: Knowledge, topic: Topic, norm: str) -> str:
+    """``norm`` with the topic's own title and aliases blanked out (their words say nothing of the part asked)."""
+    key = ("names_longest_first", topic.id)
+    if key not in kn.memo:
+        kn.memo[key] = sorted({n for n in map(normalize, (topic.title, *topic.aliases)) if len(n) >= 2}, key=len)[::-1]
+    for name in kn.memo[key]:
+        norm = norm.replace(name, "|")
+    return norm
 
 
 def _name_grams(kn: Knowledge, topic: Topic) -> frozenset[str]:
