@@ -12,7 +12,7 @@ from bot.evaluate import Report, evaluate
 from bot.models import Inbound, Reply
 from handlers import wxxml
 from knowledge.loader import BUNDLED, load
-from tests.helpers import DATA, User, make_engine
+from tests.helpers import DATA, ROOT, User, make_engine
 
 FOOTNOTE = "请以主管部门最新通知为准"
 TELEGRAM_CHARS = 4096
@@ -212,3 +212,14 @@ def test_first_replies_fit_a_phone_screen_report(engine: Engine, capsys: pytest.
     sizes = every.lengths()
     assert {k: sizes[k] <= v for k, v in TARGETS.items()} == dict.fromkeys(TARGETS, True), sizes
     assert footnotes <= 1, "the ※ footnote at most once per reply"
+
+
+def test_the_readme_shows_a_real_exchange(user: User) -> None:
+    """The README's short check is what the bot says (a changed reply text means updating the README too)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("您> 小巨人够不够条件")
+    block = readme[start : readme.index("```", start)].strip()
+    turns = [t for t in block.split("\n\n") if t]
+    for turn in turns:
+        said, _, shown = turn.partition("\n机器人> ")
+        assert user.say(said.removeprefix("您> ")).text == shown
