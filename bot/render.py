@@ -333,6 +333,12 @@ def _threshold(kn: Knowledge, item: Item) -> str:
     return "" if _says(item.label, need) else f"（{need}）"
 
 
+def group_header(kn: Knowledge, header: str, count: int) -> str:
+    """A verdict group's header with its count: 未满足： → 未满足（2项）：."""
+    colon = header[-1:] if header.endswith(("：", ":")) else ""
+    return header.removesuffix(colon) + kn.messages.verdict_count.format(count=count) + colon
+
+
 NEXT_STEPS_OPEN_MAX = 3
 """A verdict with more conditions still to confirm gives only whom to ask as its next step (confirm them first)."""
 
@@ -384,19 +390,19 @@ def verdict_text(
     lines.append({"pass": m.verdict_pass, "fail": m.verdict_fail}.get(result.result, m.verdict_unknown))
     caveat = False
     if result.unmet:
-        lines.append(m.verdict_unmet_header.rstrip("：") + m.verdict_count.format(count=len(result.unmet)) + "：")
+        lines.append(group_header(kn, m.verdict_unmet_header, len(result.unmet)))
         for outcome in result.unmet:
             caveat |= kn.uncertain(topic, outcome.item)
             lines.append(m.bullet + unmet_line(kn, topic, outcome.item, profile))
     if result.unknown and not (failed and m.verdict_skipped):
-        lines.append(m.verdict_unknown_header.rstrip("：") + m.verdict_count.format(count=len(result.unknown)) + "：")
+        lines.append(group_header(kn, m.verdict_unknown_header, len(result.unknown)))
         for outcome in result.unknown:
             mark = m.caveat_mark if kn.uncertain(topic, outcome.item) else ""
             caveat |= bool(mark)
             lines.append(f"{m.bullet}{outcome.item.label}{_threshold(kn, outcome.item)}{mark}")
     met = [o.item.label for o in result.outcomes if o.status == "pass"]
     if met:
-        lines.append(m.verdict_met_header.rstrip("：") + m.verdict_count.format(count=len(met)) + "：" + "；".join(met))
+        lines.append(group_header(kn, m.verdict_met_header, len(met)) + "；".join(met))
     if result.unknown and failed and m.verdict_skipped:
         lines.append(m.verdict_skipped.format(count=len(result.unknown)))
     lines.append(m.verdict_version.format(version=version_label) + (note or ""))
