@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from typing import Any
 
-from bot.answers import UNBOUNDED, UNKNOWN, convert
-from bot.checklist import Verdict
+from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN, convert
+from bot.checklist import FAIL, Verdict
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
 from knowledge.schema import UNCERTAIN, Criterion, Fact, Followup, Item, Topic
@@ -26,15 +28,33 @@ def facts_in_force(section_items: list[Fact], day: dt.date) -> list[Fact]:
     return [f for f in section_items if f.in_force(day)]
 
 
-def fact_lines(kn: Knowledge, topic: Topic, facts: list[Fact]) -> tuple[list[str], bool]:
-    """Bulleted lines, and whether any needs the caveat."""
+SHARED_CAVEAT_MIN = 2
+"""Facts shown together from which, when most are uncertain, one line says why instead of a ※ on each."""
+
+
+def fact_lines(kn: Knowledge, topic: Topic, facts: list[Fact], reason: str | None = None) -> tuple[list[str], bool]:
+    """Bulleted lines, and whether any needs the caveat.
+
+    Where most of the facts shown are uncertain, one ※ line before them gives the reason (``reason``, the
+    section's own ``caveat``, else why their sources are weak) and the facts carry no mark of their own: a ※ on
+    every step reads as “nothing here is reliable”.
+    """
     m = kn.messages
-    lines, caveat = [], False
-    for fact in facts:
-        mark = m.caveat_mark if kn.uncertain(topic, fact) else ""
-        caveat |= bool(mark)
+    flags = [kn.uncertain(topic, fact) for fact in facts]
+    shared = len(facts) >= SHARED_CAVEAT_MIN and sum(flags) * 2 > len(facts)
+    lines = [f"{m.caveat_mark} {reason or weak_sources(kn, topic, facts)}"] if shared else []
+    for fact, flag in zip(facts, flags, strict=True):
+        mark = m.caveat_mark if flag and not shared else ""
         lines.append(f"{m.bullet}{fact.text}{mark}")
-    return lines, caveat
+    return lines, any(flags)
+
+
+def weak_sources(kn: Knowledge, topic: Topic, facts: list[Fact]) -> str:
+    """Why most of ``facts`` carry the caveat, from the commonest weak confidence among them (messages.yaml)."""
+    m = kn.messages
+    found = Counter(str(f.confidence or kn.source(topic, f.source).confidence) for f in facts if kn.uncertain(topic, f))
+    common = found.most_common(1)[0][0] if found else ""
+    return m.caveat_reasons.get(common) or m.caveat
 
 
 def section_text(
@@ -47,7 +67,7 @@ def section_text(
     for section in topic.sections:
         if section.name == name:
             facts = relevant_first(facts_in_force(section.items, day), query, kn.memo)
-            lines, caveat = fact_lines(kn, topic, facts[:limit])
+            lines, caveat = fact_lines(kn, topic, facts[:limit], section.caveat)
             return "\n".join([f"【{topic.title}·{name}】", *lines]), caveat, len(facts)
     return "", False, 0
 
@@ -137,9 +157,10 @@ def answer_text(
             if len(facts) > limit:
                 cut.append(name)
                 facts = facts[:limit]
-            lines, flagged = fact_lines(kn, topic, facts)
+            lines, flagged = fact_lines(kn, topic, facts, section.caveat)
             if lines:
-                parts.append(name)
+                if len(MAIN_SECTIONS) > 1:  # one main section follows the summary unlabelled: a line saved on a phone
+                    parts.append(name)
                 parts.extend(lines)
                 caveat |= flagged
     parts.extend(extra or [])
@@ -195,6 +216,9 @@ def show_value(kn: Knowledge, crit: Criterion, value: Any) -> str:
         low, high = value
         if high >= UNBOUNDED:
             return m.range_above.format(low=_num(low), unit=unit)
+        if low == 0 and high > 0:  # “否” to 做满3年了吗: [0, just under 3]
+            below = high / JUST_UNDER
+            return m.range_below.format(high=_num(below if round(below, 2) == round(below, 6) else high), unit=unit)
         return m.range_between.format(low=_num(low), high=_num(high), unit=unit)
     return f"{_num(float(value))}{unit}"
 
@@ -217,9 +241,22 @@ def requirement(kn: Knowledge, item: Item) -> str:
     return " 或 ".join(parts)
 
 
-def question_text(kn: Knowledge, crit: Criterion, number: int) -> str:
-    """A checklist question with its answer format."""
+def question_text(
+    kn: Knowledge, crit: Criterion, number: int, threshold: tuple[str, float, str | None] | None = None
+) -> str:
+    """A checklist question with its answer format.
+
+    With a ``threshold`` (op, value, unit) a number question asks yes/no against it, the threshold in the question
+    (“注册成立满1年了吗？”), and says a figure is welcome too.
+    """
     m = kn.messages
+    if threshold is not None:
+        op, value, unit = threshold
+        shown = f"{_num(value)}{unit or crit.unit or ''}"
+        template = crit.threshold_question or (m.threshold_questions.get(op) if crit.label else None)
+        if template:
+            asked = template.format(label=crit.label or crit.question, value=shown)
+            return "\n".join([m.progress.format(n=number) + asked, m.hint_meets])
     lines = [m.progress.format(n=number) + crit.question]
     if crit.type == "bool":
         lines.append(f"1 {m.answer_yes}  2 {m.answer_no}  3 {m.answer_unknown}")
@@ -230,9 +267,11 @@ def question_text(kn: Knowledge, crit: Criterion, number: int) -> str:
     return "\n".join(lines)
 
 
-def hint(kn: Knowledge, crit: Criterion) -> str:
-    """How to answer ``crit``, shown after an answer that was not understood."""
+def hint(kn: Knowledge, crit: Criterion, yes_no: bool = False) -> str:
+    """How to answer ``crit``, shown after an answer that was not understood (``yes_no``: asked against a threshold)."""
     m = kn.messages
+    if yes_no and m.hint_meets:
+        return m.hint_meets
     if crit.hint:
         return crit.hint
     if crit.type == "bool":
@@ -268,16 +307,27 @@ def gap(kn: Knowledge, item: Item, profile: dict[str, Any]) -> str | None:
 
 
 def unmet_line(kn: Knowledge, topic: Topic, item: Item, profile: dict[str, Any]) -> str:
-    """An unmet condition: the user's answer against the threshold and its clause, with the gap."""
+    """An unmet condition: the user's answer, the threshold (where the label does not say it), the gap, the clause."""
     m = kn.messages
     answers = "、".join(show_value(kn, kn.criteria[c.criterion], profile.get(c.criterion)) for c in item.conditions())
-    line = m.verdict_line.format(
-        label=item.label, answer=answers, requirement=requirement(kn, item), source=kn.cite(topic, item)
-    )
+    need = requirement(kn, item)
     short = gap(kn, item, profile)
-    if short:
-        line += m.verdict_gap.format(label=item.label, answer=answers, requirement=requirement(kn, item), gap=short)
+    yes_no = all(kn.criteria[c.criterion].type == "bool" for c in item.conditions())  # the label says which
+    line = m.verdict_line.format(
+        label=item.label,
+        answer=answers,
+        requirement=need,
+        source=kn.cite(topic, item),
+        need="" if yes_no or _says(item.label, need) else m.verdict_need.format(requirement=need),
+        gap=m.verdict_gap.format(label=item.label, answer=answers, requirement=need, gap=short) if short else "",
+    )
     return line + (m.caveat_mark if kn.uncertain(topic, item) else "")
+
+
+def _says(label: str, need: str) -> bool:
+    """Whether an item's label already states its threshold (“不低于5,000万元” in “…5000万元以上”)."""
+    figure = re.sub(r"^\D+", "", need.replace(",", ""))
+    return (figure or need) in label.replace(",", "")
 
 
 def _threshold(kn: Knowledge, item: Item) -> str:
@@ -285,7 +335,45 @@ def _threshold(kn: Knowledge, item: Item) -> str:
     if not any(kn.criteria[c.criterion].type == "number" for c in item.conditions()):
         return ""
     need = requirement(kn, item)
-    return "" if need in item.label else f"（{need}）"
+    return "" if _says(item.label, need) else f"（{need}）"
+
+
+def group_header(kn: Knowledge, header: str, count: int) -> str:
+    """A verdict group's header with its count: 未满足： → 未满足（2项）：."""
+    colon = header[-1:] if header.endswith(("：", ":")) else ""
+    return header.removesuffix(colon) + kn.messages.verdict_count.format(count=count) + colon
+
+
+NEXT_STEPS_OPEN_MAX = 3
+"""A verdict with more conditions still to confirm gives only whom to ask as its next step (confirm them first)."""
+
+
+def next_steps(kn: Knowledge, topic: Topic, day: dt.date, only_ask: bool) -> tuple[list[str], bool]:
+    """下一步 after a verdict: what to prepare, where, when and whom to ask, one sourced fact of each section.
+
+    With ``only_ask`` (after 不符合, or with much still to confirm) only the lines marked ``when_unmet``. Falls
+    back to the topic's ``next_steps`` text where none of the sections exists. Returns the lines and whether one
+    carries the caveat; where most do, one ※ line says why, as in a section.
+    """
+    m = kn.messages
+    chosen: list[tuple[str, Fact]] = []
+    for step in m.next_steps:
+        if only_ask and not step.when_unmet:
+            continue
+        section = next((s for s in topic.sections if s.name == step.section), None)
+        facts = relevant_first(facts_in_force(section.items, day), step.words, kn.memo) if section else []
+        if facts:
+            chosen.append((step.label, facts[0]))
+    if not chosen:
+        return ([topic.next_steps] if topic.next_steps else []), False
+    facts = [fact for _label, fact in chosen]
+    marked, caveat = fact_lines(kn, topic, facts)
+    lines = [m.next_step_header, *(x for x in marked if not x.startswith(m.bullet))]
+    for (label, fact), shown in zip(chosen, (x for x in marked if x.startswith(m.bullet)), strict=True):
+        mark = m.caveat_mark if shown.endswith(m.caveat_mark) else ""
+        text = m.next_step_line.format(label=label, text=fact.text.rstrip("。"), source=kn.cite(topic, fact))
+        lines.append(m.bullet + text + mark)
+    return lines, caveat
 
 
 def verdict_text(
@@ -295,30 +383,37 @@ def verdict_text(
     result: Verdict,
     profile: dict[str, Any],
     note: str | None,
+    day: dt.date | None = None,
 ) -> str:
-    """符合 / 不符合 / 暂无法判断, then what is unmet (answer, threshold, source, gap), unknown, and met."""
+    """符合 / 不符合 / 暂无法判断, then three short groups (unmet with the gap, unknown, met), then the next step.
+
+    After 不符合 the undecided items are one line, not a list: they cannot change the verdict.
+    """
     m = kn.messages
-    lines = [m.verdict_header.format(title=topic.title), m.verdict_version.format(version=version_label)]
+    failed = result.result == FAIL
+    lines = [m.verdict_header.format(title=topic.title)]
     lines.append({"pass": m.verdict_pass, "fail": m.verdict_fail}.get(result.result, m.verdict_unknown))
     caveat = False
     if result.unmet:
-        lines.append(m.verdict_unmet_header)
+        lines.append(group_header(kn, m.verdict_unmet_header, len(result.unmet)))
         for outcome in result.unmet:
             caveat |= kn.uncertain(topic, outcome.item)
             lines.append(m.bullet + unmet_line(kn, topic, outcome.item, profile))
-    if result.unknown:
-        lines.append(m.verdict_unknown_header)
+    if result.unknown and not (failed and m.verdict_skipped):
+        lines.append(group_header(kn, m.verdict_unknown_header, len(result.unknown)))
         for outcome in result.unknown:
             mark = m.caveat_mark if kn.uncertain(topic, outcome.item) else ""
             caveat |= bool(mark)
             lines.append(f"{m.bullet}{outcome.item.label}{_threshold(kn, outcome.item)}{mark}")
     met = [o.item.label for o in result.outcomes if o.status == "pass"]
     if met:
-        lines.append(m.verdict_met_header + "；".join(met))
-    if note:
-        lines.append(note)
-    if topic.next_steps:
-        lines.append(topic.next_steps)
-    if caveat:
+        lines.append(group_header(kn, m.verdict_met_header, len(met)) + "；".join(met))
+    if result.unknown and failed and m.verdict_skipped:
+        lines.append(m.verdict_skipped.format(count=len(result.unknown)))
+    lines.append(m.verdict_version.format(version=version_label) + (note or ""))
+    only_ask = failed or len(result.unknown) > NEXT_STEPS_OPEN_MAX
+    steps, flagged = next_steps(kn, topic, day or dt.date.today(), only_ask)
+    lines.extend(steps)
+    if caveat or flagged:
         lines.append(m.caveat_footnote)
     return "\n".join(lines)

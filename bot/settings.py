@@ -34,6 +34,11 @@ class Settings:
     max_message_chars: int = setting(2000, "Longer messages are politely refused (still logged, truncated)")
     log_text_chars: int = setting(4000, "How much of a message the log keeps")
     user_salt: str = setting("", "Salt for hashing user ids; empty: a random one stored in the database")
+    stop_when_decided: int = setting(
+        0,
+        "1: once a condition is unmet the check ends with its verdict, the rest not asked; "
+        "0: the verdict is said at once and the rest may still be answered",
+    )
 
     @classmethod
     def names(cls) -> list[str]:

@@ -61,6 +61,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 from telegram.warnings import PTBDeprecationWarning
 
+from bot import render
 from bot.dedupe import Dedupe, Role
 from bot.engine import FEEDBACK_KINDS, Engine
 from bot.models import Inbound, Reply
@@ -232,6 +233,11 @@ class Renderer:
         m = knowledge.messages
         self.headings = {s.name for t in knowledge.topics.values() for s in t.sections}
         self.headings |= {m.verdict_unmet_header, m.verdict_unknown_header}
+        counted = (
+            re.escape(render.group_header(knowledge, h, 0)) for h in (m.verdict_unmet_header, m.verdict_unknown_header)
+        )
+        self.counted = re.compile("|".join(c.replace("0", r"\d+") for c in counted))
+        """A verdict group's header with its count (未满足（2项）：), a heading too."""
 
     def render(self, reply: Reply, owner: str, prefix: str = "") -> Rendered:
         """Text without the option lines (they become buttons), split on section boundaries."""
@@ -317,7 +323,8 @@ class Renderer:
     def is_heading(self, line: str) -> bool:
         """A line that starts a section: 【标题】 or a section name such as 申报条件."""
         stripped = line.strip()
-        return (stripped.startswith("【") and stripped.endswith("】")) or stripped in self.headings
+        headed = stripped.startswith("【") and stripped.endswith("】")
+        return headed or stripped in self.headings or bool(self.counted.fullmatch(stripped))
 
     def to_html(self, line: str) -> str:
         """One plain line as escaped HTML, headings in bold."""

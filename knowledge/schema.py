@@ -93,6 +93,11 @@ class Section(Strict):
 
     name: Literal[SECTION_NAMES]  # type: ignore[valid-type]
     items: list[Fact] = Field(min_length=1)
+    caveat: str | None = Field(
+        None,
+        description="本节多数内容需核实时，节首只标一次的原因（如 以下为2025年度通知内容，2026年度通知未发布）；"
+        "不填则按来源可信度说明",
+    )
 
 
 class Change(Sourced):
@@ -119,6 +124,11 @@ class Criterion(Strict):
     unit: Literal[UNITS] | None = None  # type: ignore[valid-type]
     options: list[ChoiceOption] = []
     hint: str | None = Field(None, description="答题格式提示，答错时显示")
+    threshold_question: str | None = Field(
+        None,
+        description="条件自查只需判断是否达到门槛时的问法，{value} 填入门槛，如 注册成立满{value}了吗？"
+        "（不填用 messages.yaml 的 threshold_questions）（仅 number）",
+    )
     extract: list[str] = Field([], description="消息里出现这些词且后面跟着数字时，自动填入（仅 number）")
     yes_words: list[str] = Field([], description="消息里出现这些词时自动记为“是”（仅 bool）")
     no_words: list[str] = Field([], description="消息里出现这些词时自动记为“否”（仅 bool）")
@@ -320,6 +330,15 @@ class Vocabulary(Strict):
     eligibility: list[str] = Field([], description="问“我们够不够条件”的说法：开始该政策的条件自查")
 
 
+class NextStep(Strict):
+    """One line of a verdict's 下一步: the fact of a section saying what to prepare, where, when or whom to ask."""
+
+    section: Literal[SECTION_NAMES]  # type: ignore[valid-type]
+    label: str = Field(description="行首的词，如 准备、时间、咨询")
+    words: str = Field("", description="优先选与这些词重合多的一条（如 申报期 截止 受理）")
+    when_unmet: bool = Field(False, description="结论为不符合时也显示")
+
+
 class Messages(Strict):
     """Every sentence the bot says that is not policy content (staff can change every word)."""
 
@@ -366,6 +385,7 @@ class Messages(Strict):
     answer_unknown: str
     range_above: str = "{low}{unit}以上"
     range_between: str = "{low}–{high}{unit}"
+    range_below: str
     range_note: str
     corrected: str
     correction_none: str
@@ -377,6 +397,17 @@ class Messages(Strict):
     reask_again: str
     verdict_met_header: str
     verdict_gap: str
+    verdict_need: str
+    verdict_count: str
+    verdict_skipped: str
+    verdict_decided: str
+    threshold_questions: dict[str, str] = Field(
+        {}, description="数字条件只需判断是否达到门槛时的问法，按比较符（>=、>），{label} 为简称，{value} 为门槛"
+    )
+    hint_meets: str
+    next_step_header: str
+    next_step_line: str
+    next_steps: list[NextStep] = []
     conclude_none: str
     plain_header: str
     missing_none: str
@@ -386,6 +417,9 @@ class Messages(Strict):
     all_topics_label: str
     caveat_mark: str
     caveat_footnote: str
+    caveat_reasons: dict[str, str] = Field(
+        {}, description="一节多数内容需核实时节首的说明，按来源可信度（secondary、memory）取用；没有则用 caveat"
+    )
     bullet: str
     section_words: dict[str, list[str]] = {}
     calc_words: list[str] = []

@@ -205,7 +205,7 @@ def test_months_are_read_as_part_of_a_year(user: User) -> None:
     reply = user.say("不对 刚才说错了 营业执照到现在才八个多月")
     assert reply.act == "correction" and "1–2年 →" in reply.text
     verdict = user.say("给个结论")
-    assert "结论：不符合" in verdict.text and "注册成立一年以上" in verdict.text.split("未满足：")[1]
+    assert "结论：不符合" in verdict.text and "注册成立一年以上" in verdict.text.split("未满足（")[1]
 
 
 def test_a_figure_in_a_check_fills_that_checks_criterion(user: User) -> None:

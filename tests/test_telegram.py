@@ -25,7 +25,7 @@ from starlette.applications import Starlette
 from bot.engine import Engine
 from handlers import telegram as tg
 from knowledge.loader import BUNDLED, KnowledgeError
-from tests.helpers import ROOT, make_engine
+from tests.helpers import ROOT, User, make_engine
 from tests.tg_helpers import (
     TOKEN,
     FakeBotAPI,
@@ -175,8 +175,9 @@ def test_full_checklist_to_its_verdict_with_buttons(bot: Harness, engine: Engine
 def test_numeric_question_takes_a_typed_answer(bot: Harness, engine: Engine) -> None:
     bot.feed(command("/check", "high_tech_enterprise"))
     first = bot.api.sent[-1]
-    assert engine.knowledge.criteria["years_registered"].question in plain(first["text"])
-    assert not buttons(first), "numbers are typed"
+    asked = engine.knowledge.criteria["years_registered"].threshold_question or ""
+    assert asked.format(value="1年") in plain(first["text"])  # yes/no against the threshold, or a figure
+    assert not buttons(first), "answers are typed"
     bot.feed(text_update("注册5年了"))
     nxt = plain(bot.api.sent[-1]["text"])
     assert "（第 2 项）" in nxt
@@ -246,6 +247,16 @@ def test_html_is_escaped(engine: Engine) -> None:
     assert out.chunks == ["<b>【A&amp;B】</b>\n&lt;script&gt;x&lt;/script&gt; &amp; 1&lt;2"]
     labels = [b.text for row in out.keyboard.inline_keyboard for b in row]  # type: ignore[union-attr]
     assert labels == ["1 甲", "2 乙", STRINGS.feedback_useful, STRINGS.feedback_useless]
+
+
+def test_a_verdicts_counted_group_headers_are_headings(engine: Engine, user: User) -> None:
+    renderer = tg.Renderer(engine.knowledge, STRINGS)
+    user.say("小巨人够不够条件")
+    user.say("营收六千万")
+    verdict = user.say("直接给个结论")
+    html_lines = "\n".join(renderer.render(verdict, USER).chunks).split("\n")
+    assert any(x.startswith("<b>待确认（") and x.endswith("：</b>") for x in html_lines)
+    assert not any(x.startswith("<b>已满足") for x in html_lines), "the met group is one line of labels"
 
 
 def test_split_keeps_sections_whole_then_lines_then_characters(engine: Engine) -> None:

@@ -45,6 +45,8 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False)
     warning = refused(t, topic)
     if warning:  # an excluded industry (负面清单): the verdict is 不符合 whatever the other answers
         return conclude(t, "\n".join(x for x in (intro, warning) if x))
+    if next_question(t) is None:  # all known already: the verdict, without promising questions
+        return advance(t, intro)
     total = checklist.open_items(version.items, known(t), t.kn.criteria)
     start = t.kn.messages.checklist_start.format(title=topic.title, version=version.label, total=total)
     reply = advance(t, "\n".join(x for x in (intro, start) if x))
@@ -85,12 +87,21 @@ def version_of(t: Turn, flow: dict[str, Any]) -> ChecklistVersion | None:
 
 
 def next_question(t: Turn) -> str | None:
-    """The next criterion to ask in the flow under way, or None when nothing more can be learned."""
+    """The next criterion to ask in the flow under way, or None when nothing more can be learned.
+
+    With the ``stop_when_decided`` setting, None too once an unmet condition decides the verdict (the rest cannot
+    change it; the verdict says so).
+    """
     flow = t.state["flow"]
     version = version_of(t, flow)
     if version is None:
         questions = t.kn.topics[flow["topic"]].questionnaire
         return next((q for q in questions if q not in t.profile), None)
+    if (
+        t.settings.stop_when_decided
+        and checklist.verdict(version.items, known(t), t.kn.criteria).result == checklist.FAIL
+    ):
+        return None
     return checklist.next_criterion(version.items, t.profile, t.kn.criteria, known(t))
 
 
@@ -105,7 +116,7 @@ def question(t: Turn, pending: str, intro: str = "") -> Reply:
                    Option("3", m.answer_unknown, "answer")]  # fmt: skip
     elif crit.type == "choice":
         options = [Option(str(i), o.label, "answer") for i, o in enumerate(crit.options, 1)]
-    body = render.question_text(t.kn, crit, flow.get("asked", 1))
+    body = render.question_text(t.kn, crit, flow.get("asked", 1), yes_no_threshold(t, pending))
     return Reply(
         "\n".join(x for x in (intro, body) if x),
         "checklist_step",
@@ -126,7 +137,24 @@ def advance(t: Turn, intro: str = "") -> Reply:
         flow["asked"] = flow.get("asked", 0) + 1
         flow["reasks"] = 0
     flow["pending"] = pending
-    return question(t, pending, intro)
+    return question(t, pending, "\n".join(x for x in (intro, decided(t, flow)) if x))
+
+
+def decided(t: Turn, flow: dict[str, Any]) -> str:
+    """Once, when an unmet condition settles the verdict: 不符合 now, what is unmet, and that the rest is optional.
+
+    The remaining items cannot change the verdict; the user may stop (结论 / 退出) or answer on to learn the other gaps.
+    """
+    found = judged(t, flow) if flow.get("kind") == CHECKLIST else None
+    if found is None or found[2].result != checklist.FAIL:
+        flow.pop("decided", None)  # a correction undid it: a condition unmet later is told again
+        return ""
+    if flow.get("decided"):
+        return ""
+    _topic, _version, result = found
+    flow["decided"] = True
+    unmet = "；".join(o.item.label for o in result.unmet)
+    return t.kn.messages.verdict_decided.format(unmet=unmet, count=len(result.unknown))
 
 
 def ask_again(t: Turn, intro: str = "") -> Reply:
@@ -135,6 +163,48 @@ def ask_again(t: Turn, intro: str = "") -> Reply:
     if not pending or pending not in t.kn.criteria:
         return advance(t, intro)
     return question(t, pending, intro)
+
+
+YES_NO_OPS = (">=", ">")
+"""Thresholds a number question may ask as yes/no (达到…了吗); below a ceiling “没有” would read as zero, so those
+questions ask for the figure."""
+
+
+def yes_no_threshold(t: Turn, cid: str) -> tuple[str, float, str | None] | None:
+    """The one threshold the check under way holds ``cid`` to, where a yes/no answers it (成立满1年了吗).
+
+    None where the figure itself is needed: in the questionnaire, for several thresholds, a ceiling, or a figure
+    another one is computed from (研发费用 ÷ 营业收入) or the topic's calculator reads.
+    """
+    flow = t.state.get("flow") or {}
+    version = version_of(t, flow) if flow.get("kind") == CHECKLIST else None
+    crit = t.kn.criteria[cid]
+    if version is None or crit.type != "number" or cid in _inputs(t):
+        return None
+    topic = t.kn.topics[flow["topic"]]
+    if topic.calculator and cid in topic.calculator.inputs:
+        return None
+    found = {
+        (c.op, float(c.value), c.unit)  # type: ignore[arg-type]
+        for item in version.items
+        for c in item.gates() + item.conditions()
+        if c.criterion == cid
+    }
+    if len(found) != 1:
+        return None
+    ((op, value, unit),) = found
+    return (op, value, unit) if op in YES_NO_OPS else None
+
+
+def _inputs(t: Turn) -> frozenset[str]:
+    """Criteria other criteria are computed from or bounded by (their figures are needed), once per knowledge."""
+    if "criteria_inputs" not in t.kn.memo:
+        t.kn.memo["criteria_inputs"] = frozenset(
+            x
+            for c in t.kn.criteria.values()
+            for x in (*c.ratio_of, *c.min_of, *c.sum_of, *([c.at_most] if c.at_most else []))
+        )
+    return t.kn.memo["criteria_inputs"]  # type: ignore[no-any-return]
 
 
 def threshold_value(t: Turn, cid: str, meets: bool) -> Any:
@@ -247,7 +317,7 @@ def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
     shown = {
         cid: v
         for cid, v in stored.items()
-        if not (cid == pending and t.kn.criteria[cid].type == "bool") and v != UNKNOWN
+        if not (cid == pending and (t.kn.criteria[cid].type == "bool" or _yes_no(t, cid, v))) and v != UNKNOWN
     }
     if not shown:
         return ""
@@ -255,6 +325,14 @@ def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
     if any(isinstance(v, list) for v in shown.values()):
         note += t.kn.messages.range_note
     return note
+
+
+def _yes_no(t: Turn, cid: str, value: Any) -> bool:
+    """Whether ``value`` is a 是 / 否 to the threshold ``cid`` was asked against (达到…了吗): no echo needed."""
+    return yes_no_threshold(t, cid) is not None and value in (
+        threshold_value(t, cid, True),
+        threshold_value(t, cid, False),
+    )
 
 
 def judged(t: Turn, flow: dict[str, Any]) -> tuple[Topic, ChecklistVersion, checklist.Verdict] | None:
@@ -285,7 +363,7 @@ def verdict_reply(t: Turn, flow: dict[str, Any], intro: str = "") -> Reply:
     topic, version, result = found
     t.state["topic"] = topic.id
     t.state["last_check"] = {"topic": topic.id, "version": flow.get("version", 0), "kind": CHECKLIST}
-    text = render.verdict_text(t.kn, topic, version.label, result, t.profile, version.note)
+    text = render.verdict_text(t.kn, topic, version.label, result, t.profile, version.note, t.day)
     reply = Reply(
         "\n".join(x for x in (intro, text) if x),
         "verdict",

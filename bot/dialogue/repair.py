@@ -89,7 +89,8 @@ def reask(t: Turn) -> Reply:
     if flow["reasks"] > REASKS_BEFORE_HELP:
         reply = flows.ask_again(t, m.reask_again)
     else:
-        reply = flows.ask_again(t, m.reask.format(hint=render.hint(t.kn, crit)))
+        yes_no = flows.yes_no_threshold(t, flow["pending"]) is not None
+        reply = flows.ask_again(t, m.reask.format(hint=render.hint(t.kn, crit, yes_no)))
     reply.kind, reply.reason = "reask", "bad_answer"
     return reply
 
