@@ -44,9 +44,12 @@ def test_the_calculator_refuses_a_negative_list_industry_with_the_caveat(user: U
     assert "≈ 少缴企业所得税" not in reply.text and "× 100%" not in reply.text
 
 
-def test_the_check_of_a_negative_list_industry_concludes_not_met(user: User) -> None:
-    reply = user.say("我们是做房地产开发的，研发加计扣除够不够条件")
-    assert reply.kind == "verdict" and reply.data["verdict"] == "fail"
+def test_the_check_of_a_negative_list_industry_says_so_first_and_concludes_not_met(user: User) -> None:
+    start = user.say("我们是做房地产开发的，研发加计扣除够不够条件")
+    assert start.kind == "checklist_step" and start.text.index("负面清单") < start.text.index("逐条核对")
+    assert "第四条）※" in start.text and CAVEAT in start.text
+    reply = _walk(user, start, {})
+    assert reply.data["verdict"] == "fail"
     assert "结论：不符合" in reply.text and "房地产业" in reply.text and "财税〔2015〕119号 第四条" in reply.text
     assert any("负面清单" in label for label in reply.data["unmet"])
 
@@ -58,11 +61,11 @@ def test_the_calculation_option_repeats_the_exclusion_with_its_caveat(user: User
     assert "娱乐业" in reply.text and "第四条）※" in reply.text and CAVEAT in reply.text
 
 
-def test_choosing_the_check_after_the_exclusion_concludes_not_met_at_once(user: User) -> None:
+def test_the_check_chosen_after_the_exclusion_concludes_not_met(user: User) -> None:
     first = user.say("我们公司做商贸批发，研发费用加计扣除政策讲一下")
     check = next(o.key for o in first.options if o.action == "checklist")
-    reply = user.say(check)
-    assert reply.kind == "verdict" and "结论：不符合" in reply.text and "批发和零售业" in reply.text
+    reply = _walk(user, user.say(check), {})
+    assert "结论：不符合" in reply.text and "批发和零售业" in reply.text
 
 
 # 2 — the part asked is in the section that answers it
@@ -142,8 +145,10 @@ def test_zjtx_check_asks_for_the_title_and_scores_50(user: User) -> None:
 
 
 def test_the_chongqing_2024_plan_gives_the_2027_targets(user: User) -> None:
-    zjtx = user.say("重庆梯度培育到2027年专精特新要多少家")
+    zjtx = user.say("专精特新重庆的培育目标")
     assert "渝府办发〔2024〕14号" in zjtx.text and "5000家" in zjtx.text
+    goals = User(user.engine, "u4").say("重庆梯度培育方案2027年专精特新的目标是多少家")
+    assert "渝府办发〔2024〕14号" in goals.text and "专精特新中小企业5000家" in goals.text
     giant = User(user.engine, "u2").say("小巨人重庆培育目标多少家")
     assert "渝府办发〔2024〕14号" in giant.text and "120家" in giant.text
     champion = User(user.engine, "u3").say("单项冠军重庆的培育目标")
@@ -217,6 +222,14 @@ def test_little_giant_check_asks_first_whether_it_is_a_review(user: User) -> Non
     assert start.data["criterion"] == "little_giant_review" and "复核" in start.text
     total = int(re.search(r"共 (\d+) 项", start.text)[1])  # type: ignore[index]
     assert total <= 17, "the review and the new-application conditions are not both counted"
+
+
+def test_a_little_giant_verdict_without_the_review_answer_is_for_a_new_application(user: User) -> None:
+    user.say("小巨人帮我核一下条件")
+    user.say("去年营收四千万，主营占比百分之九十五")
+    reply = user.say("那就给我结论吧")
+    assert reply.kind == "verdict" and "结论：不符合" in reply.text and "按新申请核对" in reply.text
+    assert any("5000万元" in label for label in reply.data["unmet"])
 
 
 def test_little_giant_new_application_is_checked_against_annex_2(user: User) -> None:
