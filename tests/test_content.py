@@ -72,7 +72,7 @@ def test_the_check_chosen_after_the_exclusion_concludes_not_met(user: User) -> N
 
 
 def test_high_tech_rd_share_is_in_the_conditions(user: User) -> None:
-    reply = user.say("高企对研发费用占比要求多少")
+    reply = user.say("申请高企的话，研发投入占销售收入要几个点")
     assert reply.section == "申报条件"
     first = reply.text.splitlines()[1]
     assert "不低于5%" in first and "不低于4%" in first and "不低于3%" in first
@@ -132,7 +132,7 @@ def test_innovative_sme_term_and_yearly_update_are_dated_and_caveated(user: User
 
 
 def test_zjtx_conditions_follow_annex_1_as_reprinted(user: User) -> None:
-    reply = user.say("专精特新中小企业认定有哪些条件")
+    reply = user.say("评市级专精特新中小企业有什么硬门槛")
     assert "以工信部原文为准" in reply.text and "（一）已获得科技和创新型中小企业称号" in reply.text
     assert "由培育平台计算" not in reply.text and "有效期内" not in reply.text
 
@@ -165,7 +165,7 @@ def test_who_evaluates_tech_smes_is_not_guessed(user: User) -> None:
 
 
 def test_rd_reserve_rates_name_the_2021_notice(user: User) -> None:
-    reply = user.say("研发准备金补助比例是多少")
+    reply = user.say("研发准备金按什么比例补")
     rates = _lines_with(reply.text, "3%")
     assert rates and all("2021年度" in line for line in rates)
     split = _lines_with(reply.text, "1000万元及以上")
@@ -264,7 +264,7 @@ def test_two_years_of_rd_a_held_title_and_patents_are_recorded(user: User) -> No
 
 
 def test_a_question_about_the_title_records_nothing(user: User) -> None:
-    reply = user.say("申报小巨人必须是市级专精特新吗")
+    reply = user.say("小巨人是不是一定得先是市级专精特新才行")
     assert "专精特新中小企业称号 是" not in reply.text
 
 
@@ -282,7 +282,7 @@ def test_the_120_percent_estimate_cites_announcement_44(user: User) -> None:
 
 
 def test_first_set_insurance_rates_are_not_capped_at_three_percent(user: User) -> None:
-    reply = user.say("首台套保险费率还有3%上限吗")
+    reply = user.say("首台套现在投保，费率怎么定")
     assert "市场化" in reply.text and "企业自主决定投保险种、投保数量和投保年限" in reply.text
     assert all("旧口径" in line for line in _lines_with(reply.text, "3%"))
 
