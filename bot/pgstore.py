@@ -334,6 +334,10 @@ class PgStorage:
             )
         return target
 
+    def checkpoint(self, wait: float = 0.0) -> bool:
+        """Nothing to do: PostgreSQL checkpoints its own write-ahead log (SQLite's needs the schedule)."""
+        return True
+
     def close(self) -> None:
         """Close the pool's connections."""
         self.pool.close()

@@ -35,9 +35,9 @@ from handlers import wxxml
 from handlers.texts import LiveTexts
 
 logger = logging.getLogger(__name__)
-T = TypeVar("T")
 security = logging.getLogger("policybot.security")
 """Forged, stale, replayed and hostile requests are logged here."""
+T = TypeVar("T")
 
 SUCCESS = "success"
 """What WeChat expects from a server that has nothing (more) to say; it then does not retry."""
@@ -342,7 +342,7 @@ class Responder:
             await asyncio.wait(set(self._late), timeout=timeout)
         self._stopping.set()
         if self._late:
-            logger.error("%d late answer(s) not sent: shutting down while the database is locked", len(self._late))
+            logger.error("shutting down with %d late answer(s) not sent (database locked or API slow)", len(self._late))
         self.pool.shutdown(wait=False)
 
 
@@ -454,6 +454,8 @@ class WxChannel(abc.ABC):
             await asyncio.to_thread(self.responder.dedupe.spend, self.name, _one_time_token(params))
         except ReplayError as exc:
             raise Rejected(403, str(exc)) from None
+        except (Busy, sqlite3.Error) as exc:  # the echo reveals nothing: a URL check is not refused for it
+            logger.error("%s: could not record a URL check's nonce: %s", self.name, exc)
 
     async def _answer(self, message: BaseMessage, params: dict[str, str], encrypted: bool, peer: str) -> Response:
         try:
