@@ -56,7 +56,7 @@ def test(cond: Condition, profile: dict[str, Any], criteria: dict[str, Criterion
 
 def status(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) -> str:
     """The item's state: PASS, FAIL, OPEN, or NA when its ``when`` does not hold."""
-    gates = [test(g, profile, criteria) for g in item.gates()]
+    gates = [test(g, _presumed(g, profile, criteria), criteria) for g in item.gates()]
     if FAIL in gates:
         return NA
     if OPEN in gates:
@@ -73,9 +73,17 @@ def _gate_open(cond: Condition, profile: dict[str, Any]) -> bool:
     return cond.criterion not in profile or profile[cond.criterion] == UNKNOWN
 
 
-def _open_gate(item: Item, profile: dict[str, Any]) -> Condition | None:
-    """The first condition of the item's ``when`` not answered yet."""
-    return next((g for g in item.gates() if _gate_open(g, profile)), None)
+def _presumed(cond: Condition, profile: dict[str, Any], criteria: dict[str, Criterion]) -> dict[str, Any]:
+    """``profile`` with the presumed answer of the gate's criterion when the user gave none (没说复核 → 新申请)."""
+    presume = criteria[cond.criterion].presume
+    if presume is None or not _gate_open(cond, profile):
+        return profile
+    return {**profile, cond.criterion: presume}
+
+
+def _open_gate(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) -> Condition | None:
+    """The first condition of the item's ``when`` not answered yet and not presumed."""
+    return next((g for g in item.gates() if _gate_open(g, profile) and criteria[g.criterion].presume is None), None)
 
 
 def _possible(crit: Criterion) -> list[Any]:
@@ -94,7 +102,7 @@ def statuses(items: list[Item], profile: dict[str, Any], criteria: dict[str, Cri
     found = [status(item, profile, criteria) for item in items]
     gated: dict[str, list[int]] = {}
     for n, item in enumerate(items):
-        gate = _open_gate(item, profile) if found[n] == OPEN else None
+        gate = _open_gate(item, profile, criteria) if found[n] == OPEN else None
         if gate:
             gated.setdefault(gate.criterion, []).append(n)
     for cid, members in gated.items():
@@ -127,7 +135,7 @@ def next_criterion(
         unasked = next((g.criterion for g in item.gates() if g.criterion not in profile), None)
         if unasked:
             return unasked
-        if any(profile.get(g.criterion) == UNKNOWN for g in item.gates()):
+        if any(profile.get(g.criterion) == UNKNOWN and criteria[g.criterion].presume is None for g in item.gates()):
             continue
         for cond in item.conditions():
             if cond.criterion not in profile:
@@ -145,7 +153,7 @@ def open_items(items: list[Item], profile: dict[str, Any], criteria: dict[str, C
     for item, state in zip(items, statuses(items, profile, criteria), strict=True):
         if state != OPEN:
             continue
-        gate = _open_gate(item, profile)
+        gate = _open_gate(item, profile, criteria)
         if gate and criteria[gate.criterion].type != "number":
             counts = branches.setdefault(gate.criterion, {})
             key = f"{gate.op}{gate.value}"

@@ -155,6 +155,12 @@ class Criterion(Strict):
     ratio_of: list[str] = Field(
         [], description="两个 criterion id [分子, 分母]：用户给了这两个数、没给比例时自动算出百分比（unit %）"
     )
+    presume: bool | None = Field(
+        None,
+        description=(
+            "作为 when 前提时，用户没回答（或不知道）就按这个值判断（如没说是复核就按新申请）；问题照样先问（仅 bool）"
+        ),
+    )
 
     @model_validator(mode="after")
     def _typed(self) -> Criterion:
@@ -164,6 +170,8 @@ class Criterion(Strict):
             raise ValueError("a choice criterion needs at least two options")
         if self.type != "choice" and self.options:
             raise ValueError("options are only for type: choice")
+        if self.presume is not None and self.type != "bool":
+            raise ValueError("presume is only for type: bool")
         return self
 
 

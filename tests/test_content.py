@@ -44,9 +44,12 @@ def test_the_calculator_refuses_a_negative_list_industry_with_the_caveat(user: U
     assert "≈ 少缴企业所得税" not in reply.text and "× 100%" not in reply.text
 
 
-def test_the_check_of_a_negative_list_industry_concludes_not_met(user: User) -> None:
-    reply = user.say("我们是做房地产开发的，研发加计扣除够不够条件")
-    assert reply.kind == "verdict" and reply.data["verdict"] == "fail"
+def test_the_check_of_a_negative_list_industry_says_so_first_and_concludes_not_met(user: User) -> None:
+    start = user.say("我们是做房地产开发的，研发加计扣除够不够条件")
+    assert start.kind == "checklist_step" and start.text.index("负面清单") < start.text.index("逐条核对")
+    assert "第四条）※" in start.text and CAVEAT in start.text
+    reply = _walk(user, start, {})
+    assert reply.data["verdict"] == "fail"
     assert "结论：不符合" in reply.text and "房地产业" in reply.text and "财税〔2015〕119号 第四条" in reply.text
     assert any("负面清单" in label for label in reply.data["unmet"])
 
@@ -58,18 +61,18 @@ def test_the_calculation_option_repeats_the_exclusion_with_its_caveat(user: User
     assert "娱乐业" in reply.text and "第四条）※" in reply.text and CAVEAT in reply.text
 
 
-def test_choosing_the_check_after_the_exclusion_concludes_not_met_at_once(user: User) -> None:
+def test_the_check_chosen_after_the_exclusion_concludes_not_met(user: User) -> None:
     first = user.say("我们公司做商贸批发，研发费用加计扣除政策讲一下")
     check = next(o.key for o in first.options if o.action == "checklist")
-    reply = user.say(check)
-    assert reply.kind == "verdict" and "结论：不符合" in reply.text and "批发和零售业" in reply.text
+    reply = _walk(user, user.say(check), {})
+    assert "结论：不符合" in reply.text and "批发和零售业" in reply.text
 
 
 # 2 — the part asked is in the section that answers it
 
 
 def test_high_tech_rd_share_is_in_the_conditions(user: User) -> None:
-    reply = user.say("高企对研发费用占比要求多少")
+    reply = user.say("申请高企的话，研发投入占销售收入要几个点")
     assert reply.section == "申报条件"
     first = reply.text.splitlines()[1]
     assert "不低于5%" in first and "不低于4%" in first and "不低于3%" in first
@@ -129,7 +132,7 @@ def test_innovative_sme_term_and_yearly_update_are_dated_and_caveated(user: User
 
 
 def test_zjtx_conditions_follow_annex_1_as_reprinted(user: User) -> None:
-    reply = user.say("专精特新中小企业认定有哪些条件")
+    reply = user.say("评市级专精特新中小企业有什么硬门槛")
     assert "以工信部原文为准" in reply.text and "（一）已获得科技和创新型中小企业称号" in reply.text
     assert "由培育平台计算" not in reply.text and "有效期内" not in reply.text
 
@@ -142,8 +145,10 @@ def test_zjtx_check_asks_for_the_title_and_scores_50(user: User) -> None:
 
 
 def test_the_chongqing_2024_plan_gives_the_2027_targets(user: User) -> None:
-    zjtx = user.say("重庆梯度培育到2027年专精特新要多少家")
+    zjtx = user.say("专精特新重庆的培育目标")
     assert "渝府办发〔2024〕14号" in zjtx.text and "5000家" in zjtx.text
+    goals = User(user.engine, "u4").say("重庆梯度培育方案2027年专精特新的目标是多少家")
+    assert "渝府办发〔2024〕14号" in goals.text and "专精特新中小企业5000家" in goals.text
     giant = User(user.engine, "u2").say("小巨人重庆培育目标多少家")
     assert "渝府办发〔2024〕14号" in giant.text and "120家" in giant.text
     champion = User(user.engine, "u3").say("单项冠军重庆的培育目标")
@@ -160,7 +165,7 @@ def test_who_evaluates_tech_smes_is_not_guessed(user: User) -> None:
 
 
 def test_rd_reserve_rates_name_the_2021_notice(user: User) -> None:
-    reply = user.say("研发准备金补助比例是多少")
+    reply = user.say("研发准备金按什么比例补")
     rates = _lines_with(reply.text, "3%")
     assert rates and all("2021年度" in line for line in rates)
     split = _lines_with(reply.text, "1000万元及以上")
@@ -219,6 +224,14 @@ def test_little_giant_check_asks_first_whether_it_is_a_review(user: User) -> Non
     assert total <= 17, "the review and the new-application conditions are not both counted"
 
 
+def test_a_little_giant_verdict_without_the_review_answer_is_for_a_new_application(user: User) -> None:
+    user.say("小巨人帮我核一下条件")
+    user.say("去年营收四千万，主营占比百分之九十五")
+    reply = user.say("那就给我结论吧")
+    assert reply.kind == "verdict" and "结论：不符合" in reply.text and "按新申请核对" in reply.text
+    assert any("5000万元" in label for label in reply.data["unmet"])
+
+
 def test_little_giant_new_application_is_checked_against_annex_2(user: User) -> None:
     first = user.say("第一次申请小巨人，帮我核一下条件")
     reply = _walk(user, first, {"main_business_ratio": "80%", "revenue_last_year": "1.5亿", "had_violation": "否"})
@@ -251,7 +264,7 @@ def test_two_years_of_rd_a_held_title_and_patents_are_recorded(user: User) -> No
 
 
 def test_a_question_about_the_title_records_nothing(user: User) -> None:
-    reply = user.say("申报小巨人必须是市级专精特新吗")
+    reply = user.say("小巨人是不是一定得先是市级专精特新才行")
     assert "专精特新中小企业称号 是" not in reply.text
 
 
@@ -269,7 +282,7 @@ def test_the_120_percent_estimate_cites_announcement_44(user: User) -> None:
 
 
 def test_first_set_insurance_rates_are_not_capped_at_three_percent(user: User) -> None:
-    reply = user.say("首台套保险费率还有3%上限吗")
+    reply = user.say("首台套现在投保，费率怎么定")
     assert "市场化" in reply.text and "企业自主决定投保险种、投保数量和投保年限" in reply.text
     assert all("旧口径" in line for line in _lines_with(reply.text, "3%"))
 

@@ -42,14 +42,13 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False)
         t.state.pop("suspended")  # this check was the parked one; another parked check stays parked
     t.state["options"] = []
     derive(t)
-    warning = refused(t, topic)
-    if warning:  # an excluded industry (负面清单): the verdict is 不符合 whatever the other answers
-        return conclude(t, "\n".join(x for x in (intro, warning) if x))
+    warning = refused(t, topic)  # an excluded industry (负面清单) is told so before the first question
+    footnote = t.kn.messages.caveat_footnote if warning else ""
     if next_question(t) is None:  # all known already: the verdict, without promising questions
-        return advance(t, intro)
+        return advance(t, "\n".join(x for x in (intro, warning, footnote) if x))
     total = checklist.open_items(version.items, known(t), t.kn.criteria)
     start = t.kn.messages.checklist_start.format(title=topic.title, version=version.label, total=total)
-    reply = advance(t, "\n".join(x for x in (intro, start) if x))
+    reply = advance(t, "\n".join(x for x in (intro, warning, footnote, start) if x))
     if any(s.name == CONDITIONS for s in topic.sections):
         reply.section = CONDITIONS  # the check walks the 申报条件, one at a time
     return reply
