@@ -109,7 +109,10 @@ class Commands(click.Group):
     """The ``policybot`` group: every command also takes ``--knowledge`` and ``--db`` after its name."""
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
-        """Register ``cmd`` with the shared options appended."""
+        """Register ``cmd`` with the shared options appended (once, should it be added twice)."""
+        if any("--db" in getattr(p, "opts", ()) for p in cmd.params):
+            super().add_command(cmd, name)
+            return
         cmd.params += [
             click.Option(
                 ["--knowledge"],

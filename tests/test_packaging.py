@@ -34,3 +34,30 @@ def test_build_includes_every_module_and_yaml_quietly(tmp_path: Path) -> None:
     built = {p.relative_to(out) for p in out.rglob("*") if p.is_file()}
     assert wanted - built == set(), "missing from the package"
     assert Path("bot/dialogue/flows.py") in built and Path("knowledge/topics/zjtx.yaml") in built
+
+
+def test_the_suite_says_why_a_test_was_skipped(tmp_path: Path) -> None:
+    """`make test` runs pytest with the project's options, which report every skip with its reason."""
+    (tmp_path / "test_skip.py").write_text(
+        "import pytest\n\n\n@pytest.mark.skip(reason='Chromium is not installed')\ndef test_x():\n    pass\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-c",
+            str(ROOT / "pyproject.toml"),
+            "--rootdir",
+            str(tmp_path),
+            "-p",
+            "no:cacheprovider",
+            str(tmp_path / "test_skip.py"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert "SKIPPED [1]" in result.stdout and "Chromium is not installed" in result.stdout, result.stdout
