@@ -376,6 +376,10 @@ def next_steps(kn: Knowledge, topic: Topic, day: dt.date, only_ask: bool) -> tup
     return lines, caveat
 
 
+UNKNOWN_SHOWN = 8
+"""Unknown conditions a verdict lists; the rest are counted (the list stays one WeChat message)."""
+
+
 def verdict_text(
     kn: Knowledge,
     topic: Topic,
@@ -401,10 +405,12 @@ def verdict_text(
             lines.append(m.bullet + unmet_line(kn, topic, outcome.item, profile))
     if result.unknown and not (failed and m.verdict_skipped):
         lines.append(group_header(kn, m.verdict_unknown_header, len(result.unknown)))
-        for outcome in result.unknown:
+        for outcome in result.unknown[:UNKNOWN_SHOWN]:
             mark = m.caveat_mark if kn.uncertain(topic, outcome.item) else ""
             caveat |= bool(mark)
             lines.append(f"{m.bullet}{outcome.item.label}{_threshold(kn, outcome.item)}{mark}")
+        if len(result.unknown) > UNKNOWN_SHOWN:  # the whole list is one “还缺啥” away; the verdict fits one message
+            lines.append(m.verdict_more_unknown.format(count=len(result.unknown) - UNKNOWN_SHOWN))
     met = [o.item.label for o in result.outcomes if o.status == "pass"]
     if met:
         lines.append(group_header(kn, m.verdict_met_header, len(met)) + "；".join(met))

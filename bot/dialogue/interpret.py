@@ -300,8 +300,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
     if other and t.kn.topics[other].kind == "policy" and not names_topic(t, msg, decision, other):
         other = None  # like another topic's example, but naming none: still about this check
-    if decision.reason == "out_of_scope" and (asks or value is None):
-        return Act(acts.NULL)
+    if decision.reason == "out_of_scope" and (asks or value is None) and not _FIGURE_ONLY.fullmatch(msg.norm):
+        return Act(acts.NULL)  # (a bare figure that does not fit the question is misread, not out of scope)
     chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
     if other and asks and decision.score >= t.settings.new_question_score and not chatter:
         return Act(other, topic=other, check=wants_check(t, msg.norm))  # a clear question on another topic
@@ -317,9 +317,15 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if decision.intent == flow["topic"] or (asks and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
         part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
         return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")
-    if decision.reason == "out_of_scope" or asks:
+    if (decision.reason == "out_of_scope" or asks) and not _FIGURE_ONLY.fullmatch(msg.norm):
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+_FIGURE_ONLY = re.compile(
+    r"[\d.%一二两三四五六七八九十百千万亿零半多来几个元块人年月项分平方米左右上下大约概差不将近出头]+"
+)
+"""A message that is only a figure, with its unit and hedges (3000万, 大概两千万左右)."""
 
 
 def _status_topics(t: Turn, msg: Message) -> set[str]:
