@@ -8,9 +8,11 @@ choices, checklist answers — alternating between the official account (safe mo
 repeats a request the way WeChat retries. The requests are signed and encrypted before the clock starts, and
 the client runs on uvloop when it is installed, so that the load generator, which shares this machine's cores
 with the server, takes as little of them as it can. It prints messages per second, p50/p99 latency, the
-server's CPU time per message, errors, 5xx, and the log rows against the distinct messages sent; then the same
-load against two references: a minimal wechatpy + rapidfuzz handler (what the stack alone costs) and a bare ASGI
-endpoint that only reads the body and answers "success" (the ceiling on this machine).
+server's CPU time per message, errors, 5xx, the log rows against the distinct messages sent, and how many
+acknowledged messages (a 200 with an answer) have no log row; then the same load on PostgreSQL (a throw-away
+cluster started by ``.ci/postgres``, or ``--pg URL``), once as it is and once with a worker killed (kill -9)
+in the middle of the load; then two references: a minimal wechatpy + rapidfuzz handler (what the stack alone
+costs) and a bare ASGI endpoint that only reads the body and answers "success" (the ceiling on this machine).
 Targets: ≥ 1500 msg/s with 2 workers, p99 ≤ 50 ms at 32 clients, zero 5xx, zero rows lost.
 """
 
@@ -23,6 +25,8 @@ import contextlib
 import os
 import random
 import re
+import shutil
+import signal
 import socket
 import sqlite3
 import statistics
@@ -95,7 +99,8 @@ class Sender:
         self.wecom = WeComCrypto(WECOM["token"], WECOM["key"], WECOM["id"])
         self._n = 0
 
-    def request(self, channel: str, user: str, text: str) -> bytes:
+    def request(self, channel: str, user: str, text: str) -> tuple[str, bytes]:
+        """The MsgId and the raw HTTP request."""
         self._n += 1
         stamp, nonce, msg_id = str(int(time.time())), f"{self.client}{self._n:08d}", f"{time.time_ns()}{self._n}"
         inner = (
@@ -115,7 +120,7 @@ class Sender:
             f"POST /{channel}?{query} HTTP/1.1\r\nHost: bench\r\n"
             f"Content-Type: text/xml\r\nContent-Length: {len(raw)}\r\n\r\n"
         )
-        return head.encode() + raw
+        return msg_id, head.encode() + raw
 
     def check(self, channel: str, reply: bytes) -> bool:
         """Whether a reply decrypts to a text message (or is "success")."""
@@ -148,6 +153,8 @@ class Tally:
     """Responses received, warm-up included (what the server's CPU time is divided by)."""
     server_cpu: float | None = None
     """CPU seconds the server processes spent during the whole load (None where /proc is not available)."""
+    acked: set[tuple[str, str]] = field(default_factory=set)
+    """(channel, MsgId) of the messages answered with a text (warm-up included): each must have its log row."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +162,7 @@ class Step:
     """One request of a client's script, built (signed and encrypted) before the clock starts."""
 
     channel: str
+    msg_id: str
     request: bytes
     repeats: int
     """2 for a request sent again the way WeChat retries."""
@@ -171,7 +179,7 @@ def script(n: int, steps: int, retry_rate: float) -> list[list[Step]]:
         conversation = []
         for text in rng.choice(CONVERSATIONS):
             repeats = 2 if rng.random() < retry_rate else 1
-            conversation.append(Step(channel, sender.request(channel, user, text), repeats))
+            conversation.append(Step(channel, *sender.request(channel, user, text), repeats))
         out.append(conversation)
         made += len(conversation)
     return out
@@ -215,6 +223,8 @@ async def _client(
                     continue
                 tally.answered += 1
                 tally.distinct += attempt == 0 and status == 200
+                if status == 200 and not bare and body != b"success":
+                    tally.acked.add((step.channel, step.msg_id))
                 if started < measure_from:
                     continue
                 tally.latencies.append(time.monotonic() - started)
@@ -255,6 +265,28 @@ def _cpu_seconds(pid: int) -> float | None:
         return None
 
 
+def _workers(pid: int) -> list[int]:
+    """The worker processes of the server ``pid`` (Linux /proc; else none)."""
+    try:
+        children = [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+    workers = []
+    for child in children:
+        with contextlib.suppress(OSError):
+            if b"resource_tracker" not in Path(f"/proc/{child}/cmdline").read_bytes():
+                workers.append(child)
+    return workers
+
+
+async def _kill_a_worker(server: int, after: float) -> None:
+    """kill -9 one of the server's workers ``after`` seconds from now (uvicorn starts another)."""
+    await asyncio.sleep(after)
+    if workers := _workers(server):
+        os.kill(workers[0], signal.SIGKILL)
+        print(f"killed worker {workers[0]} (kill -9) mid-load", file=sys.stderr)
+
+
 async def _load(
     port: int,
     duration: float,
@@ -262,6 +294,7 @@ async def _load(
     scripts: list[list[Step]],
     bare: bool,
     server: int | None = None,
+    kill: bool = False,
 ) -> tuple[Tally, float]:
     tally = Tally()
     cpu_before = _cpu_seconds(server) if server else None
@@ -269,7 +302,10 @@ async def _load(
     measure_from = start + WARMUP_SECONDS
     deadline = measure_from + duration
     queue = collections.deque(scripts)
-    await asyncio.gather(*(_client(n, port, queue, deadline, measure_from, tally, bare) for n in range(concurrency)))
+    clients = [_client(n, port, queue, deadline, measure_from, tally, bare) for n in range(concurrency)]
+    if kill and server:
+        clients.append(_kill_a_worker(server, WARMUP_SECONDS + duration / 2))
+    await asyncio.gather(*clients)
     cpu_after = _cpu_seconds(server) if server else None
     if cpu_before is not None and cpu_after is not None:
         tally.server_cpu = cpu_after - cpu_before
@@ -396,7 +432,9 @@ async def minimal_app(scope: dict[str, Any], receive: Any, send: Any) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-def _row(name: str, workers: int, concurrency: int, tally: Tally, seconds: float, logged: str) -> list[str]:
+def _row(
+    name: str, workers: int, concurrency: int, tally: Tally, seconds: float, logged: str, lost: str = "-"
+) -> list[str]:
     lat = sorted(tally.latencies) or [0.0]
     p50 = statistics.median(lat) * 1000
     p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
@@ -411,7 +449,79 @@ def _row(name: str, workers: int, concurrency: int, tally: Tally, seconds: float
         str(tally.errors),
         str(tally.server_errors),
         logged,
+        lost,
     ]
+
+
+def _logged(target: Path | str) -> list[tuple[str, str]]:
+    """(channel, MsgId) of every WeChat and WeCom row in the log."""
+    sql = "SELECT channel, message_id FROM turns WHERE channel IN ('wechat', 'wecom')"
+    if isinstance(target, Path):
+        with contextlib.closing(sqlite3.connect(target)) as conn:
+            return [tuple(r) for r in conn.execute(sql)]
+    import psycopg
+
+    with psycopg.connect(target) as conn:
+        return [tuple(r) for r in conn.execute(sql)]  # type: ignore[misc]
+
+
+def _policybot(
+    name: str, db: Path | str, env: dict[str, str], args: Any, scripts: list[list[Step]], kill: bool = False
+) -> tuple[list[str], Tally, float]:
+    """One run of ``policybot serve`` on ``db`` (a file or a URL): its table row, tally and measured seconds."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "handlers.cli", "--db", str(db), "serve", "--port", str(port)]
+    cmd += ["--workers", str(args.workers)]
+    with _server(cmd, env, port, args.workers) as proc:
+        tally, seconds = _run(_load(port, args.duration, args.concurrency, scripts, False, proc.pid, kill))
+    rows = _logged(db)
+    logged, distinct_ids = len(rows), len(set(rows))
+    label = f"{logged}/{tally.distinct}" + ("" if distinct_ids == logged else f" ({logged - distinct_ids} dup)")
+    lost = len(tally.acked - set(rows))
+    return _row(name, args.workers, args.concurrency, tally, seconds, label, str(lost)), tally, seconds
+
+
+@contextlib.contextmanager
+def _postgres(url: str | None, tmp: Path) -> Iterator[str | None]:
+    """The PostgreSQL server to load: ``url``, else a throw-away cluster (``.ci/postgres``), else None."""
+    if url:
+        yield url
+        return
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        yield None
+        return
+    if not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")) or not shutil.which("bash"):
+        yield None
+        return
+    cluster = Path(tempfile.mkdtemp(prefix="policybot-pg."))  # directly in /tmp: the server's user must reach it
+    started = subprocess.run(
+        ["bash", str(ROOT / ".ci" / "postgres"), "start", str(cluster)], capture_output=True, text=True, check=False
+    )
+    if started.returncode:
+        print(f"could not start PostgreSQL: {started.stderr.strip()}", file=sys.stderr)
+        yield None
+        return
+    try:
+        yield started.stdout.strip()
+    finally:
+        subprocess.run(["bash", str(ROOT / ".ci" / "postgres"), "stop", str(cluster)], check=False)
+
+
+@contextlib.contextmanager
+def _pg_schema(url: str) -> Iterator[str]:
+    """``url`` with its tables in a new schema (dropped afterwards): each run starts from an empty log."""
+    import psycopg
+
+    name = f"bench_{os.getpid()}_{time.monotonic_ns()}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {name}")  # type: ignore[arg-type]
+    try:
+        yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{name}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {name} CASCADE")  # type: ignore[arg-type]
 
 
 def main() -> None:
@@ -423,6 +533,7 @@ def main() -> None:
     parser.add_argument(
         "--max-rate", type=float, default=4000.0, help="messages/s the prepared requests last for (default 4000)"
     )
+    parser.add_argument("--pg", metavar="URL", help="PostgreSQL server for the PostgreSQL rows (default: start one)")
     parser.add_argument("--skip-bare", action="store_true", help="do not measure the bare ASGI ceiling")
     parser.add_argument("--skip-minimal", action="store_true", help="do not measure the minimal wechatpy handler")
     parser.add_argument("--serve-bare", type=int, metavar="PORT", help=argparse.SUPPRESS)
@@ -441,7 +552,6 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
-        port = free_port()
         env = {
             "POLICYBOT_WECHAT_TOKEN": WECHAT["token"],
             "POLICYBOT_WECHAT_AES_KEY": WECHAT["key"],
@@ -450,21 +560,20 @@ def main() -> None:
             "POLICYBOT_WECOM_AES_KEY": WECOM["key"],
             "POLICYBOT_WECOM_CORPID": WECOM["id"],
         }
-        cmd = [sys.executable, "-m", "handlers.cli", "--db", str(db), "serve", "--port", str(port)]
-        cmd += ["--workers", str(args.workers)]
         print("preparing signed, encrypted requests …", file=sys.stderr)
         scripts = _scripts(args.duration, args.concurrency, args.retry_rate, args.max_rate)
-        with _server(cmd, env, port, args.workers) as proc:
-            tally, seconds = _run(_load(port, args.duration, args.concurrency, scripts, False, proc.pid))
-        with sqlite3.connect(db) as conn:
-            logged, distinct_ids = conn.execute(
-                "SELECT COUNT(*), COUNT(DISTINCT channel || message_id) FROM turns WHERE channel IN ('wechat', 'wecom')"
-            ).fetchone()
-        label = f"{logged}/{tally.distinct}" + ("" if distinct_ids == logged else f" ({logged - distinct_ids} dup)")
-        rows.append(_row("policybot /wechat + /wecom", args.workers, args.concurrency, tally, seconds, label))
+        row, tally, seconds = _policybot("policybot /wechat + /wecom (SQLite)", db, env, args, scripts)
+        rows.append(row)
         policy_rate = tally.sent / seconds if seconds else 0.0
         if tally.success_only:
             print(f"note: {tally.success_only} replies were 'success' (late answers sent by the customer-service API)")
+        with _postgres(args.pg, Path(tmp)) as pg:
+            if pg is None:
+                print("PostgreSQL rows skipped: no --pg URL and no PostgreSQL server to start", file=sys.stderr)
+            else:
+                for kill, name in ((False, "policybot on PostgreSQL"), (True, "… kill -9 a worker mid-load")):
+                    with _pg_schema(pg) as url:
+                        rows.append(_policybot(name, url, env, args, scripts, kill)[0])
 
         references = [("--serve-minimal", "minimal wechatpy + rapidfuzz", False)] * (not args.skip_minimal)
         references += [("--serve-bare", "bare ASGI (reads body, 'success')", True)] * (not args.skip_bare)
@@ -481,13 +590,17 @@ def main() -> None:
 
     header = [
         *("target", "workers", "clients", "msgs/s", "p50 ms", "p99 ms"),
-        *("server CPU ms/msg", "errors", "5xx", "logged/sent"),
+        *("server CPU ms/msg", "errors", "5xx", "logged/sent", "acked lost"),
     ]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     print()
     for r in [header, [("-" * w) for w in widths], *rows]:
         print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
     print("\ntargets: >= 1500 msgs/s with 2 workers, p99 <= 50 ms at 32 clients, zero 5xx, zero rows lost")
+    print(
+        "acked lost: messages answered with a text (HTTP 200) that have no log row; logged/sent: log rows against "
+        "distinct messages answered (200)"
+    )
     print(
         f"server CPU ms/msg: CPU time of the server's processes per response; {os.cpu_count()} cores here, "
         "shared with this load generator"

@@ -491,7 +491,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             prev_end = q.end  # a period or numeral nobody owns (近三年平均…, 一类) still leads to the figure after
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
     facts.update({cid: v for cid, v in ranks(norm, criteria).items() if cid not in facts})
-    facts.update({cid: v for cid, v in titles(norm, vocab).items() if cid not in facts})
+    facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
     names = vocab.names.spans(norm)
     chars = set(norm)
     for cid, words in vocab.no:
@@ -671,8 +671,11 @@ _NOT_AFTER = re.compile(
 _TITLE_CHARS = 6
 
 
-def titles(norm: str, vocab: _Vocab) -> dict[str, bool]:
-    """Titles the enterprise holds or not: “已经评上专精特新” → yes; “小巨人 莫得”, “还没评专精特新” → no."""
+def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, bool]:
+    """Titles the enterprise holds or not: “已经评上专精特新” → yes; “小巨人 莫得”, “还没评专精特新” → no.
+
+    A clause that opens with 是 states one too (“做液压件的，是市级专精特新”); “必须是…吗” does not.
+    """
     names = vocab.titles
     taken: list[tuple[int, int]] = []
     found: dict[str, bool] = {}
@@ -685,7 +688,7 @@ def titles(norm: str, vocab: _Vocab) -> dict[str, bool]:
                 before, after = norm[max(0, at - _TITLE_CHARS) : at], norm[end : end + _TITLE_CHARS]
                 if _NOT_GOT.search(before) or _NOT_AFTER.match(after):
                     found.setdefault(cid, False)
-                elif _GOT.search(before) or _GOT_AFTER.match(after):
+                elif _GOT.search(before) or _GOT_AFTER.match(after) or (before.endswith("是") and at - 1 in breaks):
                     found.setdefault(cid, True)
             at = norm.find(word, at + 1)
     return found

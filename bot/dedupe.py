@@ -1,4 +1,4 @@
-"""Answer a retried message once: message ids remembered per channel in the SQLite file, across processes.
+"""Answer a retried message once: message ids remembered per channel in the database, across processes and hosts.
 
 A channel that retries (WeChat resends a message it got no reply to within five seconds) calls
 ``begin(channel, key)``. The first caller anywhere becomes the owner and computes the answer; a retry in the
@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import enum
 import logging
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from bot.storage import Storage
+from bot.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -32,21 +32,6 @@ POLL_SECONDS = 0.02
 """How often a retry in another process looks for the stored answer."""
 SPENT = "spent:"
 """Key prefix of a used one-time token that carried no message (``spend``)."""
-
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS {TABLE} (
-    channel TEXT NOT NULL,
-    key TEXT NOT NULL,
-    nonce TEXT,
-    created REAL NOT NULL,
-    done INTEGER NOT NULL DEFAULT 0,
-    handed_off INTEGER NOT NULL DEFAULT 0,
-    value TEXT,
-    PRIMARY KEY (channel, key)
-);
-CREATE INDEX IF NOT EXISTS {TABLE}_nonce ON {TABLE} (channel, nonce);
-CREATE INDEX IF NOT EXISTS {TABLE}_created ON {TABLE} (created);
-"""
 
 
 class Role(enum.Enum):
@@ -92,11 +77,11 @@ class Flight:
 
 
 class Dedupe:
-    """Message ids per channel in the engine's SQLite file (one table, shared by every worker process)."""
+    """Message ids per channel in the engine's database (one table, shared by every worker process and host)."""
 
     def __init__(
         self,
-        storage: Storage,
+        storage: Store,
         keep_seconds: float = KEEP_SECONDS,
         stale_seconds: float = STALE_SECONDS,
         clock: Callable[[], float] = time.time,
@@ -108,8 +93,6 @@ class Dedupe:
         self._claiming = threading.Lock()
         """One claim at a time in this process, so that a retry here finds the first arrival's flight."""
         self._pruned = 0.0
-        with storage.lock:
-            storage.db.conn.executescript(_SCHEMA)
 
     def begin(self, channel: str, key: str, nonce: str | None = None) -> Flight:
         """Claim ``key`` on ``channel``; the returned flight's role says what to do next.
@@ -135,7 +118,8 @@ class Dedupe:
         with self.storage.transaction() as conn:
             self._check_nonce(conn, channel, f"{SPENT}{nonce}", nonce)
             spent = conn.execute(
-                f"INSERT OR IGNORE INTO {TABLE} (channel, key, nonce, created, done) VALUES (?, ?, ?, ?, 1)",
+                f"INSERT INTO {TABLE} (channel, key, nonce, created, done) VALUES (?, ?, ?, ?, 1) "
+                "ON CONFLICT DO NOTHING",
                 [channel, f"{SPENT}{nonce}", nonce, self.clock()],
             ).rowcount
         if not spent:
@@ -154,7 +138,7 @@ class Dedupe:
         with self.storage.reading() as conn:
             self._check_nonce(conn, channel, key, nonce)
             row = conn.execute(
-                f"SELECT 1 FROM {TABLE} WHERE channel = ? AND key = ? AND (done OR handed_off OR created >= ?)",
+                f"SELECT 1 FROM {TABLE} WHERE channel = ? AND key = ? AND (done = 1 OR handed_off = 1 OR created >= ?)",
                 [channel, key, self.clock() - self.stale],
             ).fetchone()
         return Flight(channel, key, Role.REMOTE) if row else None
@@ -269,7 +253,7 @@ class Dedupe:
             return Role.OWNER if self._claim_in(conn, channel, key, nonce, None) else Role.REMOTE
 
     @staticmethod
-    def _check_nonce(conn: sqlite3.Connection, channel: str, key: str, nonce: str | None) -> None:
+    def _check_nonce(conn: Any, channel: str, key: str, nonce: str | None) -> None:
         if nonce is None:
             return
         other = conn.execute(
@@ -279,7 +263,7 @@ class Dedupe:
             raise ReplayError(f"{channel}: nonce reused by another message")
 
     def _claim_in(
-        self, conn: sqlite3.Connection, channel: str, key: str, nonce: str | None, answered: tuple[str | None] | None
+        self, conn: Any, channel: str, key: str, nonce: str | None, answered: tuple[str | None] | None
     ) -> bool:
         """Within a write transaction: check the nonce, then claim ``key``; False if it is claimed already.
 
@@ -289,7 +273,8 @@ class Dedupe:
         self._check_nonce(conn, channel, key, nonce)
         done, answer = (1, answered[0]) if answered is not None else (0, None)
         claimed = conn.execute(
-            f"INSERT OR IGNORE INTO {TABLE} (channel, key, nonce, created, done, value) VALUES (?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO {TABLE} (channel, key, nonce, created, done, value) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
             [channel, key, nonce, now, done, answer],
         ).rowcount
         if not claimed:
@@ -300,6 +285,8 @@ class Dedupe:
             ).rowcount
             if claimed:
                 logger.warning("%s: taking over message %s, whose first answer never finished", channel, key)
+            else:  # PostgreSQL: another host's claim with this nonce committed while this one waited for it
+                self._check_nonce(conn, channel, key, nonce)
         if now - self._pruned > PRUNE_EVERY:
             self._pruned = now
             conn.execute(f"DELETE FROM {TABLE} WHERE created < ?", [now - self.keep])

@@ -17,6 +17,7 @@ from bot.dialogue.turn import Turn, human_option
 from bot.models import Inbound, Reply
 from bot.settings import Settings
 from bot.storage import Busy, Storage, mask
+from bot.store import Store, open_storage
 from intents.match import Candidate, Decision, Index, Thresholds
 from intents.normalize import clean, normalize
 from knowledge.loader import Knowledge
@@ -63,7 +64,7 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
     )
 
 
-def _attempt(storage: Storage, what: str, channel: str, write: Callable[..., Any], *args: Any) -> Any:
+def _attempt(storage: Store, what: str, channel: str, write: Callable[..., Any], *args: Any) -> Any:
     """``write(*args)`` inside a turn's transaction; None, and the failure logged, if it raises.
 
     Re-raised if the failure ended the transaction (SQLite rolls back on a full disk or an I/O error): the
@@ -71,8 +72,10 @@ def _attempt(storage: Storage, what: str, channel: str, write: Callable[..., Any
     """
     try:
         return write(*args)
+    except Busy:  # PostgreSQL: a row another host holds; the whole turn is stored later, nothing now
+        raise
     except Exception:
-        if not storage.db.conn.in_transaction:
+        if not storage.in_transaction:
             raise
         logger.exception("could not store %s on %s", what, channel)
         return None
@@ -99,7 +102,7 @@ class Engine:
     def __init__(
         self,
         knowledge: Knowledge,
-        storage: Storage,
+        storage: Store,
         settings: Settings | None = None,
         clock: Callable[[], dt.datetime] | None = None,
     ):
@@ -251,11 +254,11 @@ def open_engine(
     db_path: Path | str | None = None,
     settings: Settings | None = None,
 ) -> Engine:
-    """Load knowledge (raising KnowledgeError on bad YAML), open the database, build the engine."""
+    """Load knowledge (raising KnowledgeError on bad YAML), open the database (a path or a URL), build the engine."""
     from knowledge.loader import load
 
     kn = load(knowledge_dir)
-    storage = Storage(db_path or default_db())
+    storage = open_storage(db_path or default_db())
     return Engine(kn, storage, settings or Settings.from_env())
 
 

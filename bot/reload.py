@@ -22,7 +22,7 @@ from watchfiles import Change, awatch
 
 from bot.checks import ERROR, validate
 from bot.engine import Engine
-from bot.storage import Storage
+from bot.store import Store
 from knowledge.loader import Knowledge, folder_version
 
 logger = logging.getLogger(__name__)
@@ -124,27 +124,30 @@ def _record(engine: Engine, ok: bool, version: str, problems: list[str], held: d
     try:
         with engine.storage.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [STATUS_KEY, json.dumps(status, ensure_ascii=False)],
             )
     except Exception:
         logger.exception("could not record the reload status")
 
 
-def accept(storage: Storage, version: str) -> None:
+def accept(storage: Store, version: str) -> None:
     """Staff confirm ``version``: a reload to it goes live although it drops content."""
     value = {"version": version, "ts": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     with storage.transaction() as conn:
-        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [ACCEPT_KEY, json.dumps(value)])
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [ACCEPT_KEY, json.dumps(value)],
+        )
 
 
-def accepted(storage: Storage) -> str | None:
+def accepted(storage: Store) -> str | None:
     """The version staff last confirmed, or None."""
     value = _meta(storage, ACCEPT_KEY)
     return str(value["version"]) if isinstance(value, dict) and "version" in value else None
 
 
-def _meta(storage: Storage, key: str) -> Any:
+def _meta(storage: Store, key: str) -> Any:
     try:
         with storage.reading() as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
@@ -181,7 +184,7 @@ def last_reload(engine: Engine) -> dict[str, Any] | None:
     return last_reload_in(engine.storage)
 
 
-def last_reload_in(storage: Storage) -> dict[str, Any] | None:
+def last_reload_in(storage: Store) -> dict[str, Any] | None:
     """``last_reload`` as recorded in ``storage`` (for staff tools, which have no engine)."""
     value = _meta(storage, STATUS_KEY)
     return value if isinstance(value, dict) else None

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import sqlite3
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,19 +24,49 @@ def _day(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value else None
 
 
-def _db_path(obj: Any) -> Path:
+def _db_path(obj: Any) -> Path | str:
+    """The log database: an existing SQLite file, or a PostgreSQL URL."""
     from bot.engine import default_db
+    from bot.store import is_url
 
+    if is_url(obj.db):
+        return str(obj.db)
     path = Path(obj.db) if obj.db else default_db()
     if not path.exists():
         raise click.ClickException(f"no log database at {path} (set --db or POLICYBOT_DB)")
     return path
 
 
-def _connect(obj: Any) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(_db_path(obj)), timeout=30)
-    conn.execute("PRAGMA busy_timeout = 30000")
-    return conn
+@contextlib.contextmanager
+def _report_connection(obj: Any, since: dt.date | None, until: dt.date | None) -> Iterator[sqlite3.Connection]:
+    """The report's SQLite connection (PostgreSQL: a copy of the period), or a clean CLI error."""
+    from bot.store import describe, report_connection
+
+    target = _db_path(obj)
+    try:
+        opened = report_connection(target, since, until)
+        conn = opened.__enter__()
+    except OSError as exc:
+        raise click.ClickException(f"cannot read the log database {describe(target)}: {exc}") from None
+    try:
+        yield conn
+    finally:
+        opened.__exit__(None, None, None)
+
+
+@contextlib.contextmanager
+def _review_connections(engine: Any, since: dt.date | None, until: dt.date | None) -> Iterator[tuple[Any, Any]]:
+    """(read, write): the connection the inbox is read from, and the one reviewed questions are marked on."""
+    storage = engine.storage
+    if storage.dialect == "sqlite":
+        yield storage.db.conn, storage.db.conn
+        return
+    snapshot = storage.snapshot(since, until)
+    try:
+        with storage.reading() as conn:  # autocommit: each question marked is kept at once
+            yield snapshot, conn
+    finally:
+        snapshot.close()
 
 
 def _knowledge(obj: Any) -> Any:
@@ -77,7 +109,6 @@ def report(obj: Any, since: dt.datetime | None, until: dt.datetime | None, html_
     from bot.engine import build_index
 
     kn = _knowledge(obj)
-    conn = _connect(obj)
     verdicts = titles = prepare = None
     if kn is not None:
         m = kn.messages
@@ -92,12 +123,12 @@ def report(obj: Any, since: dt.datetime | None, until: dt.datetime | None, html_
         titles=titles,
         prepare=prepare,
     )
-    if rep.count_turns(conn) >= PROGRESS_MIN_ROWS:
-        with click.progressbar(length=len(rep.STEPS), label="reading the log", file=sys.stderr) as bar:
-            result = rep.build_report(conn, **args, step=lambda _name: bar.update(1))  # type: ignore[arg-type]
-    else:
-        result = rep.build_report(conn, **args)  # type: ignore[arg-type]
-    conn.close()
+    with _report_connection(obj, _day(since), _day(until)) as conn:
+        if rep.count_turns(conn) >= PROGRESS_MIN_ROWS:
+            with click.progressbar(length=len(rep.STEPS), label="reading the log", file=sys.stderr) as bar:
+                result = rep.build_report(conn, **args, step=lambda _name: bar.update(1))  # type: ignore[arg-type]
+        else:
+            result = rep.build_report(conn, **args)  # type: ignore[arg-type]
     click.echo(rep.render_text(result, top))
     if html_path:
         Path(html_path).write_text(rep.render_html(result), encoding="utf-8")
@@ -116,12 +147,16 @@ def report(obj: Any, since: dt.datetime | None, until: dt.datetime | None, html_
 @click.pass_obj
 def review(obj: Any, since: dt.datetime | None, until: dt.datetime | None, draft: str | None) -> None:
     """Walk through unanswered, low-confidence and 没用 questions; file each group as an example of an intent."""
+    engine = obj.engine()
+    with _review_connections(engine, _day(since), _day(until)) as (read, write):
+        _review(obj, engine, read, write, since, until, draft)
+
+
+def _review(obj: Any, engine: Any, read: Any, conn: Any, since: Any, until: Any, draft: str | None) -> None:
     from bot import review as rev
 
-    engine = obj.engine()
     kn = engine.knowledge
-    conn = engine.storage.db.conn
-    groups = rev.inbox(conn, _low_score(obj), _day(since), _day(until), prepare=engine.index.prepare)
+    groups = rev.inbox(read, _low_score(obj), _day(since), _day(until), prepare=engine.index.prepare)
     if draft:
         for line in rev.apply_draft(Path(draft), kn.root, conn, groups, obj.settings):
             click.echo(line)
@@ -151,8 +186,8 @@ def mine(obj: Any, out: str, since: dt.datetime | None, until: dt.datetime | Non
     from bot import review as rev
 
     engine = obj.engine()
-    conn = engine.storage.db.conn
-    groups = rev.inbox(conn, _low_score(obj), _day(since), _day(until), prepare=engine.index.prepare)
+    with _review_connections(engine, _day(since), _day(until)) as (read, _):
+        groups = rev.inbox(read, _low_score(obj), _day(since), _day(until), prepare=engine.index.prepare)
     rev.write_draft(Path(out), rev.draft(groups, _guesser(engine.index, rev.GUESSES)))
     click.echo(f"wrote {len(groups)} groups to {out}")
 
@@ -164,36 +199,91 @@ def mine(obj: Any, out: str, since: dt.datetime | None, until: dt.datetime | Non
 def purge(obj: Any, before: dt.datetime, yes: bool) -> None:
     """Delete log rows, feedback and idle dialogue state from before DATE, then compact the file."""
     from bot.report import LOCAL_HOURS, LOCAL_OFFSET
+    from bot.store import describe, is_url, open_storage
 
-    conn = _connect(obj)
+    target = _db_path(obj)
     day = before.date().isoformat()
-    where = f"date(ts, '{LOCAL_OFFSET}') < ?"
-    turns = conn.execute(f"SELECT count(*) FROM turns WHERE {where}", [day]).fetchone()[0]
-    feedback = conn.execute(
-        f"SELECT count(*) FROM feedback WHERE {where} OR turn_id IN (SELECT id FROM turns WHERE {where})", [day, day]
-    ).fetchone()[0]
     cutoff = (dt.datetime.combine(before.date(), dt.time(), dt.UTC) - dt.timedelta(hours=LOCAL_HOURS)).timestamp()
+    if is_url(target):  # the same days, as PostgreSQL writes them; the database compacts itself (autovacuum)
+        try:
+            storage = open_storage(target)
+        except OSError as exc:
+            raise click.ClickException(f"cannot open the log database {describe(target)}: {exc}") from None
+        try:
+            with storage.reading() as conn:
+                where = "ts::timestamptz < to_timestamp(?)"
+                _purge(conn, where, cutoff, cutoff, yes, storage.transaction, day, reviewed=True)
+        finally:
+            storage.close()
+        return
+    conn = sqlite3.connect(str(target), timeout=30)
+    conn.execute("PRAGMA busy_timeout = 30000")
+    reviewed = bool(conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'review_done'").fetchone())
+    if _purge(conn, f"date(ts, '{LOCAL_OFFSET}') < ?", day, cutoff, yes, lambda: conn, day, reviewed):
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("VACUUM")
+    conn.close()
+
+
+def _purge(
+    conn: Any, where: str, bound: Any, cutoff: float, yes: bool, transaction: Any, day: str, reviewed: bool
+) -> bool:
+    """Count, confirm and delete the rows before ``bound`` (``where`` compares ``ts`` with it); True if deleted."""
+    turns = conn.execute(f"SELECT count(*) FROM turns WHERE {where}", [bound]).fetchone()[0]
+    feedback = conn.execute(
+        f"SELECT count(*) FROM feedback WHERE {where} OR turn_id IN (SELECT id FROM turns WHERE {where})",
+        [bound, bound],
+    ).fetchone()[0]
     states = conn.execute("SELECT count(*) FROM state WHERE updated < ?", [cutoff]).fetchone()[0]
     click.echo(f"before {day}: {turns} messages, {feedback} feedback rows, {states} dialogue states")
     if not (turns or feedback or states):
-        return
+        return False
     if not yes:
         click.confirm("delete them?", abort=True)
-    with conn:
-        conn.execute(
-            f"DELETE FROM feedback WHERE {where} OR turn_id IN (SELECT id FROM turns WHERE {where})", [day, day]
+    with transaction() as writer:
+        writer.execute(
+            f"DELETE FROM feedback WHERE {where} OR turn_id IN (SELECT id FROM turns WHERE {where})", [bound, bound]
         )
-        conn.execute(f"DELETE FROM turns WHERE {where}", [day])
-        conn.execute("DELETE FROM state WHERE updated < ?", [cutoff])
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'review_done'").fetchone():
-            conn.execute(f"DELETE FROM review_done WHERE {where}", [day])
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("VACUUM")
-    conn.close()
+        writer.execute(f"DELETE FROM turns WHERE {where}", [bound])
+        writer.execute("DELETE FROM state WHERE updated < ?", [cutoff])
+        if reviewed:  # a log that was never reviewed may not have the table
+            writer.execute(f"DELETE FROM review_done WHERE {where}", [bound])
     click.echo("deleted")
+    return True
+
+
+@click.command()
+@click.option("--to", "url", required=True, help="The PostgreSQL database to fill (postgresql://user:…@host/db).")
+@click.pass_obj
+def migrate(obj: Any, url: str) -> None:
+    """Copy the SQLite log (--db) into an empty PostgreSQL database: log, feedback, dialogue state, reviews, salt."""
+    from bot.store import describe, is_url
+
+    if not is_url(url):
+        raise click.ClickException("--to must be a postgresql:// URL")
+    source = _db_path(obj)
+    if is_url(source):
+        raise click.ClickException("--db must name the SQLite file to copy from")
+    try:
+        from bot.pgstore import MigrateError, PgStorage
+        from bot.pgstore import migrate as copy_log
+        from bot.storage import Storage
+
+        src, target = Storage(source), PgStorage(url)
+    except (ImportError, OSError, sqlite3.Error) as exc:
+        raise click.ClickException(f"cannot open {source} and {describe(url)}: {exc}") from None
+    try:
+        counts = copy_log(src, target)
+    except MigrateError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        src.close()
+        target.close()
+    copied = ", ".join(f"{n} {table}" for table, n in counts.items())
+    click.echo(f"copied {copied} from {source} to {describe(url)}")
 
 
 def register(main: click.Group) -> None:
     """Add the staff commands to the ``policybot`` group."""
-    for command in (report, review, mine, purge):
+    for command in (report, review, mine, purge, migrate):
         main.add_command(command)

@@ -18,7 +18,9 @@ from typing import Any
 
 import sqlite_utils
 
+from bot import schema
 from bot.health import WriteHealth
+from bot.schema import TURN_COLUMNS
 
 try:
     import fcntl
@@ -52,28 +54,6 @@ def mask(text: str) -> str:
     text = _BANK_CARD.sub("[银行卡号]", text)
     text = _PHONE.sub("[手机号]", text)
     return _LANDLINE.sub("[电话]", text)
-
-
-TURN_COLUMNS = {
-    "id": int,
-    "ts": str,
-    "channel": str,
-    "user_hash": str,
-    "message_id": str,
-    "text": str,
-    "normalized": str,
-    "intent": str,
-    "score": float,
-    "candidates": str,
-    "kind": str,
-    "reason": str,
-    "reply": str,
-    "latency_ms": float,
-    "knowledge_version": str,
-    "error": str,
-    "act": str,
-    "via": str,
-}
 
 
 BUSY_TIMEOUT = 30.0
@@ -128,6 +108,8 @@ class Storage:
     nothing written.
     """
 
+    dialect = schema.SQLITE
+
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -144,6 +126,11 @@ class Storage:
             self.db.enable_wal()
             conn.execute("PRAGMA synchronous = NORMAL")
             self._schema()
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a write transaction is open (SQLite ends it by itself on a full disk or an I/O error)."""
+        return self.db.conn.in_transaction
 
     # -- locking -----------------------------------------------------------------------------------
     @staticmethod
@@ -260,24 +247,8 @@ class Storage:
             fcntl.flock(self._gate, fcntl.LOCK_UN)
 
     def _schema(self) -> None:
-        db = self.db
-        if "turns" not in db.table_names():
-            db.table("turns").create(TURN_COLUMNS, pk="id", not_null={"ts", "channel", "user_hash"})
-            db.table("turns").create_index(["ts"], if_not_exists=True)
-            db.table("turns").create_index(["intent"], if_not_exists=True)
-            db.table("turns").create_index(["channel", "message_id"], if_not_exists=True)
-        for column in ("act", "via"):  # added after the first release: a log written before lacks them
-            if column not in db.table("turns").columns_dict:
-                db.table("turns").add_column(column, str)
-        if "state" not in db.table_names():
-            db.table("state").create({"key": str, "data": str, "updated": float}, pk="key")
-        if "feedback" not in db.table_names():
-            db.table("feedback").create(
-                {"id": int, "ts": str, "turn_id": int, "user_hash": str, "intent": str, "useful": int},
-                pk="id",
-            )
-        if "meta" not in db.table_names():
-            db.table("meta").create({"key": str, "value": str}, pk="key")
+        with self.transaction() as conn:
+            schema.upgrade(conn, schema.SQLITE)
 
     def salt(self, configured: str = "") -> str:
         """The salt for user-id hashes: the configured one, else a random one kept in this database."""

@@ -13,9 +13,11 @@ import anyio.to_thread
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from bot.charts import FONTS
 from bot.models import Inbound
 from bot.reload import last_reload
 from bot.storage import Busy
+from bot.store import Unreachable
 from handlers.texts import ChannelTexts, LiveTexts
 from handlers.wxbase import INLINE_WAIT, Rejected, read_body
 
@@ -61,6 +63,8 @@ class HttpApi:
             with self.engine.storage.patience(INLINE_WAIT), self.engine.storage.reading() as conn:
                 conn.execute("SELECT 1").fetchone()
             database = "ok"
+        except Unreachable:  # PostgreSQL does not take connections
+            database = "unreachable"
         except Busy:  # a thread of this worker waits for the write lock: alive, and the event loop must not wait
             database = "busy"
         except Exception as exc:  # report, do not raise
@@ -101,7 +105,7 @@ def render_page(texts: ChannelTexts) -> str:
     """The self-contained chat page, with the words from ``channels.yaml``."""
     words = json.dumps(texts.page.model_dump(), ensure_ascii=False).replace("</", "<\\/")
     title = texts.page.title.replace("&", "&amp;").replace("<", "&lt;")
-    return PAGE.replace("{{title}}", title).replace("{{texts}}", words)
+    return PAGE.replace("{{fonts}}", FONTS).replace("{{title}}", title).replace("{{texts}}", words)
 
 
 PAGE = """<!doctype html>
@@ -111,7 +115,7 @@ PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}}</title>
 <style>
-  body { margin: 0; font: 15px/1.55 -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; background: #ededed; }
+  body { margin: 0; font: 15px/1.55 {{fonts}}; background: #ededed; }
   main { max-width: 720px; margin: 0 auto; display: flex; flex-direction: column; height: 100vh; }
   header { padding: 12px 16px; background: #fff; border-bottom: 1px solid #ddd; }
   header h1 { margin: 0; font-size: 17px; }
@@ -168,8 +172,22 @@ function bubble(cls, who, text) {
   return div;
 }
 
+// The numbered options are shown once, as buttons: drop the text's trailing option lines ("1 是  2 否" too).
+function withoutOptions(text, options) {
+  const lines = text.split("\\n");
+  const numbered = options.map(o => o.key + " " + o.label);
+  const words = s => s.split(/\\s+/).filter(Boolean).join(" ");
+  if (lines.length > numbered.length && lines.slice(-numbered.length).join("\\n") === numbered.join("\\n")) {
+    return lines.slice(0, -numbered.length).join("\\n");
+  }
+  if (lines.length > 1 && words(lines[lines.length - 1]) === words(numbered.join(" "))) {
+    return lines.slice(0, -1).join("\\n");
+  }
+  return text;
+}
+
 function showReply(div, reply) {
-  div.lastChild.textContent = reply.text;
+  div.lastChild.textContent = withoutOptions(reply.text, reply.options || []);
   if (reply.options && reply.options.length) {
     const box = document.createElement("div");
     box.className = "options";

@@ -30,13 +30,14 @@ from wechatpy.session import SessionStorage
 from bot.dedupe import Dedupe, Flight, Outcome, ReplayError, Role
 from bot.models import Inbound
 from bot.storage import Busy, Storage
+from bot.store import Store
 from handlers import wxxml
 from handlers.texts import LiveTexts
 
 logger = logging.getLogger(__name__)
-T = TypeVar("T")
 security = logging.getLogger("policybot.security")
 """Forged, stale, replayed and hostile requests are logged here."""
+T = TypeVar("T")
 
 SUCCESS = "success"
 """What WeChat expects from a server that has nothing (more) to say; it then does not retry."""
@@ -50,6 +51,8 @@ DECRYPT_ERRORS = (ValueError, TypeError, KeyError, IndexError, struct.error, Uni
 """What wechatpy's decryption lets escape on a tampered or truncated ciphertext."""
 WORKER_THREADS = 4
 """Threads per process that answer the messages the event loop could not (the database was busy)."""
+NETWORK_THREADS = 8
+"""Answering threads per process when the database is across the network (PostgreSQL): each waits on its own."""
 INLINE_WAIT = 0.05
 """Seconds the event loop may wait for a lock on the database before it leaves the message to a thread."""
 LATE_WINDOW = 47 * 3600.0
@@ -118,14 +121,12 @@ def reusing_cipher(crypto: type[Any], prp: type[BasePrpCrypto]) -> type[Any]:
 
 
 class SqliteSession(SessionStorage):  # type: ignore[misc]
-    """wechatpy's session storage in the engine's SQLite file: worker processes share one access token."""
+    """wechatpy's session storage in the engine's database: worker processes and hosts share one access token."""
 
     TABLE = "wx_session"
 
-    def __init__(self, storage: Storage):
-        self.storage = storage
-        with storage.transaction() as conn:
-            conn.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} (key TEXT PRIMARY KEY, value TEXT, expires REAL)")
+    def __init__(self, storage: Store):
+        self.storage = storage  # the table is created with the others, by bot.schema
 
     def get(self, key: str, default: Any = None) -> Any:
         with self.storage.reading() as conn:
@@ -140,7 +141,9 @@ class SqliteSession(SessionStorage):  # type: ignore[misc]
         expires = time.time() + ttl if ttl else None
         with self.storage.transaction() as conn:
             conn.execute(
-                f"INSERT OR REPLACE INTO {self.TABLE} (key, value, expires) VALUES (?, ?, ?)", [key, value, expires]
+                f"INSERT INTO {self.TABLE} (key, value, expires) VALUES (?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires = excluded.expires",
+                [key, value, expires],
             )
 
     def delete(self, key: str) -> None:
@@ -174,7 +177,12 @@ class Responder:
 
     def __init__(self, dedupe: Dedupe, budget: float, threads: int = WORKER_THREADS):
         self.dedupe, self.budget = dedupe, budget
-        self.pool = ThreadPoolExecutor(threads, thread_name_prefix="policybot-answer")
+        self.inline = dedupe.storage.dialect == "sqlite"
+        """SQLite answers on the event loop; a database across the network is waited for in the threads, so that
+        one message's round trips do not hold up the others."""
+        self.pool = ThreadPoolExecutor(
+            threads if self.inline else NETWORK_THREADS, thread_name_prefix="policybot-answer"
+        )
         self._late: set[asyncio.Task[None]] = set()
         self._stopping = threading.Event()
         """Set at shutdown: threads waiting for a locked database give up."""
@@ -193,18 +201,18 @@ class Responder:
             ReplayError: ``nonce`` was already used by another message.
         """
         deadline = time.monotonic() + self.budget
-        prepared: Prepared | None = None
+        made: list[Prepared] = []  # the answer, once prepared (a failed store need not prepare it again)
         try:
-            with self.dedupe.storage.patience(INLINE_WAIT):
-                flight = self.dedupe.known(channel, key, nonce)
-                if flight is None:
-                    prepared = value, store = prepare()
-                    flight = self.dedupe.settle(channel, key, nonce, value, store)
+            if self.inline:
+                flight = self._first_try(channel, key, nonce, prepare, made)
+            else:
+                loop = asyncio.get_running_loop()
+                flight = await loop.run_in_executor(self.pool, self._first_try, channel, key, nonce, prepare, made)
         except Busy:
             logger.debug("%s: the database is busy; %s goes to a worker thread", channel, key)
             return await self._in_thread(channel, key, nonce, prepare, late, deadline)
         except sqlite3.Error as exc:  # a full or read-only disk: the user is answered all the same
-            return self._unlogged(channel, key, exc, prepared or prepare())
+            return self._unlogged(channel, key, exc, made[0] if made else prepare())
         return flight.value if flight.role is Role.OWNER else await self._follow(flight, deadline)
 
     def _unlogged(self, channel: str, key: str, exc: sqlite3.Error, prepared: Prepared) -> str | None:
@@ -212,6 +220,18 @@ class Responder:
         logger.error("%s: answering %s without storing it: %s", channel, key, exc)
         self.dedupe.storage.health.unlogged_turn()
         return prepared[0]
+
+    def _first_try(
+        self, channel: str, key: str, nonce: str | None, prepare: Callable[[], Prepared], made: list[Prepared]
+    ) -> Flight:
+        """Answer, claim and store in one go, waiting no longer than ``INLINE_WAIT`` for the database (else Busy)."""
+        with self.dedupe.storage.patience(INLINE_WAIT):
+            flight = self.dedupe.known(channel, key, nonce)
+            if flight is None:
+                made.append(prepare())
+                value, store = made[-1]
+                flight = self.dedupe.settle(channel, key, nonce, value, store)
+        return flight
 
     async def _in_thread(
         self,
@@ -322,7 +342,7 @@ class Responder:
             await asyncio.wait(set(self._late), timeout=timeout)
         self._stopping.set()
         if self._late:
-            logger.error("%d late answer(s) not sent: shutting down while the database is locked", len(self._late))
+            logger.error("shutting down with %d late answer(s) not sent (database locked or API slow)", len(self._late))
         self.pool.shutdown(wait=False)
 
 
@@ -434,6 +454,8 @@ class WxChannel(abc.ABC):
             await asyncio.to_thread(self.responder.dedupe.spend, self.name, _one_time_token(params))
         except ReplayError as exc:
             raise Rejected(403, str(exc)) from None
+        except (Busy, sqlite3.Error) as exc:  # the echo reveals nothing: a URL check is not refused for it
+            logger.error("%s: could not record a URL check's nonce: %s", self.name, exc)
 
     async def _answer(self, message: BaseMessage, params: dict[str, str], encrypted: bool, peer: str) -> Response:
         try:

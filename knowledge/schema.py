@@ -55,6 +55,9 @@ class Source(Strict):
     effective: dt.date | None = Field(None, description="施行日期")
     url: str | None = None
     confidence: Confidence = Confidence.verified
+    unverified: list[Literal["url", "date"]] = Field(
+        [], description="只见第三方整理、没有核对的字段（url 未打开，date 只见二手）：显示时加 ※"
+    )
     note: str | None = None
 
 
@@ -152,6 +155,12 @@ class Criterion(Strict):
     ratio_of: list[str] = Field(
         [], description="两个 criterion id [分子, 分母]：用户给了这两个数、没给比例时自动算出百分比（unit %）"
     )
+    presume: bool | None = Field(
+        None,
+        description=(
+            "作为 when 前提时，用户没回答（或不知道）就按这个值判断（如没说是复核就按新申请）；问题照样先问（仅 bool）"
+        ),
+    )
 
     @model_validator(mode="after")
     def _typed(self) -> Criterion:
@@ -161,6 +170,8 @@ class Criterion(Strict):
             raise ValueError("a choice criterion needs at least two options")
         if self.type != "choice" and self.options:
             raise ValueError("options are only for type: choice")
+        if self.presume is not None and self.type != "bool":
+            raise ValueError("presume is only for type: bool")
         return self
 
 
@@ -183,7 +194,9 @@ class Item(Sourced, Dated):
     value: float | bool | str | list[str] | None = None
     unit: Literal[UNITS] | None = None  # type: ignore[valid-type]
     any_of: list[Condition] = []
-    when: Condition | None = Field(None, description="仅当此条件成立时本条才适用")
+    when: Condition | list[Condition] | None = Field(
+        None, description="仅当此条件（写成列表时：每一个条件）成立时本条才适用，如 复核企业 且 营收1亿元以上"
+    )
 
     @model_validator(mode="after")
     def _one_form(self) -> Item:
@@ -192,6 +205,12 @@ class Item(Sourced, Dated):
         if self.criterion and self.value is None:
             raise ValueError("value is required with criterion")
         return self
+
+    def gates(self) -> list[Condition]:
+        """The conditions under which this item applies (all of them), from ``when``."""
+        if self.when is None:
+            return []
+        return list(self.when) if isinstance(self.when, list) else [self.when]
 
     def conditions(self) -> list[Condition]:
         """The tests of this item: one, or the alternatives of any_of."""

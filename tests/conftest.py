@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from bot.engine import Engine
-from tests.helpers import User, make_engine
+from tests.helpers import BACKENDS, User, database, make_engine
 
 _real_connect = socket.socket.connect
 
@@ -35,3 +36,18 @@ def engine(tmp_path) -> Iterator[Engine]:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def user(engine: Engine) -> User:
     return User(engine)
+
+
+@pytest.fixture(params=BACKENDS)
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path | str]:
+    """An empty database of each back end in turn: an SQLite file, then a PostgreSQL schema (skipped without one)."""
+    with database(request.param, tmp_path) as target:
+        yield target
+
+
+@pytest.fixture
+def both_engine(db_target: Path | str) -> Iterator[Engine]:
+    """The real engine on each back end in turn."""
+    eng = make_engine(db_target)
+    yield eng
+    eng.storage.close()

@@ -1,14 +1,20 @@
-"""Test helpers: build the real engine on a temporary SQLite file; talk to it like a user."""
+"""Test helpers: build the real engine on a temporary SQLite file (or PostgreSQL schema); talk to it like a user."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import secrets
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from bot.engine import Engine
 from bot.models import Inbound, Reply
 from bot.settings import Settings
-from bot.storage import Storage
+from bot.store import open_storage
 from knowledge.loader import BUNDLED, load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,11 +22,56 @@ DATA = Path(__file__).resolve().parent / "data"
 FIXED_NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
 
 
-def make_engine(db: Path, knowledge: Path = BUNDLED, now: dt.datetime | None = FIXED_NOW, **settings: object) -> Engine:
-    """The real engine on the given knowledge folder and SQLite file, with a fixed clock."""
+def make_engine(
+    db: Path | str, knowledge: Path = BUNDLED, now: dt.datetime | None = FIXED_NOW, **settings: object
+) -> Engine:
+    """The real engine on the given knowledge folder and SQLite file (or PostgreSQL URL), with a fixed clock."""
     kn = load(knowledge)
     clock = (lambda: now) if now else None
-    return Engine(kn, Storage(db), Settings().replace(settings), clock=clock)
+    return Engine(kn, open_storage(db), Settings().replace(settings), clock=clock)
+
+
+PG_URL_VAR = "POLICYBOT_TEST_PG_URL"
+"""A PostgreSQL server the tests may use (``.ci/run`` starts one); without it, the PostgreSQL tests are skipped."""
+NO_PG = f"no PostgreSQL server for the tests: set {PG_URL_VAR} (.ci/run starts one)"
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def pg_url() -> str | None:
+    """The test server's URL, or None."""
+    return os.environ.get(PG_URL_VAR) or None
+
+
+@contextlib.contextmanager
+def pg_schema() -> Iterator[str]:
+    """A URL whose tables live in a new, empty schema of the test server (dropped afterwards)."""
+    import psycopg
+
+    url = pg_url()
+    assert url is not None
+    name = f"t_{secrets.token_hex(6)}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {name}")
+    joiner = "&" if "?" in url else "?"
+    try:
+        yield f"{url}{joiner}options={quote(f'-csearch_path={name}')}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+@contextlib.contextmanager
+def database(backend: str, folder: Path, name: str = "log.db") -> Iterator[Path | str]:
+    """An empty database of ``backend``: a file in ``folder``, or a PostgreSQL schema (skipped without a server)."""
+    import pytest
+
+    if backend == "sqlite":
+        yield folder / name
+        return
+    if pg_url() is None:
+        pytest.skip(NO_PG)
+    with pg_schema() as url:
+        yield url
 
 
 class User:
@@ -44,3 +95,28 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+MISSING_GLYPHS_JS = r"""el => {
+  const style = getComputedStyle(el);
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 48;
+  const ctx = canvas.getContext("2d");
+  ctx.font = `${style.fontWeight} 32px ${style.fontFamily}`;
+  const draw = ch => {
+    ctx.clearRect(0, 0, 48, 48);
+    ctx.fillText(ch, 4, 38);
+    return ctx.getImageData(0, 0, 48, 48).data.join(",");
+  };
+  const box = draw("\u{10FFFD}");
+  const han = [...new Set(el.innerText)].filter(ch => /\p{Script=Han}/u.test(ch));
+  return {han: han.length, boxes: han.filter(ch => draw(ch) === box)};
+}"""
+"""The Chinese characters of an element that its font renders as the missing-glyph box (drawn like U+10FFFD,
+a private-use code point no font has), found by drawing each on a canvas in the element's own font."""
+
+
+def missing_glyphs(tab: Any, selector: str) -> list[str]:
+    """Chinese characters of the first element matching ``selector`` that show as boxes (no CJK font)."""
+    found = tab.eval_on_selector(selector, MISSING_GLYPHS_JS)
+    assert found["han"] > 0, f"{selector} holds no Chinese text to check"
+    return list(found["boxes"])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ import yaml
 
 from bot.engine import Engine
 from knowledge.loader import BUNDLED
-from tests.helpers import DATA, FIXED_NOW, User, make_engine
+from tests.helpers import DATA, FIXED_NOW, User, database, make_engine
 
 HOURS_UTC = (1, 9, 17, 20)
 """Hours (UTC) sessions start at, cycled: 17:00 and 20:00 UTC fall on the next Chongqing day."""
@@ -120,3 +122,21 @@ def copy_db(engine: Engine, dest: Path) -> Path:
     with sqlite3.connect(dest) as out:
         engine.storage.db.conn.backup(out)
     return dest
+
+
+@contextlib.contextmanager
+def log_copy(engine: Engine, backend: str, dest: Path) -> Iterator[Path | str]:
+    """A copy of the engine's log on ``backend``: an SQLite file, or moved into a new PostgreSQL schema by
+    ``policybot migrate`` (skipped without a PostgreSQL server)."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    path = copy_db(engine, dest / "copy.db")
+    if backend == "sqlite":
+        yield path
+        return
+    with database(backend, dest) as url:
+        result = CliRunner().invoke(main, ["--db", str(path), "migrate", "--to", str(url)])
+        assert result.exit_code == 0, result.output
+        yield url

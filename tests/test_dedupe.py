@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from bot.dedupe import Dedupe, ReplayError, Role
-from bot.storage import Storage
+from bot.store import open_storage
 
 
 @pytest.fixture
-def two(tmp_path: Path) -> Iterator[tuple[Dedupe, Dedupe]]:
-    """Two Dedupe objects on two connections to one file, like two worker processes."""
-    a, b = Storage(tmp_path / "d.db"), Storage(tmp_path / "d.db")
+def two(db_target: Path | str) -> Iterator[tuple[Dedupe, Dedupe]]:
+    """Two Dedupe objects on two connections to one database, like two worker processes (or hosts)."""
+    a, b = open_storage(db_target), open_storage(db_target)
     yield Dedupe(a), Dedupe(b)
     a.close()
     b.close()
@@ -76,8 +76,8 @@ def test_a_nonce_used_by_another_message_is_a_replay(two: tuple[Dedupe, Dedupe])
         b.begin("wechat", "m6", nonce="1700000000:42")
 
 
-def test_an_abandoned_claim_is_taken_over(tmp_path: Path) -> None:
-    storage = Storage(tmp_path / "s.db")
+def test_an_abandoned_claim_is_taken_over(db_target: Path | str) -> None:
+    storage = open_storage(db_target)
     now = [1000.0]
     d = Dedupe(storage, stale_seconds=30, clock=lambda: now[0])
     d.begin("wechat", "m7")  # its process dies: never finished
@@ -88,8 +88,8 @@ def test_an_abandoned_claim_is_taken_over(tmp_path: Path) -> None:
     storage.close()
 
 
-def test_old_ids_are_forgotten(tmp_path: Path) -> None:
-    storage = Storage(tmp_path / "p.db")
+def test_old_ids_are_forgotten(db_target: Path | str) -> None:
+    storage = open_storage(db_target)
     now = [1000.0]
     d = Dedupe(storage, keep_seconds=100, clock=lambda: now[0])
     d.finish(d.begin("wechat", "old"), "x")
@@ -99,8 +99,8 @@ def test_old_ids_are_forgotten(tmp_path: Path) -> None:
     storage.close()
 
 
-def test_many_threads_one_owner(tmp_path: Path) -> None:
-    storage = Storage(tmp_path / "t.db")
+def test_many_threads_one_owner(db_target: Path | str) -> None:
+    storage = open_storage(db_target)
     d = Dedupe(storage)
     roles: list[Role] = []
     threads = [threading.Thread(target=lambda: roles.append(d.begin("wechat", "m8").role)) for _ in range(16)]
@@ -146,9 +146,9 @@ def test_an_owner_that_fails_releases_its_retries_and_the_id(two: tuple[Dedupe, 
     assert b.begin("wechat", "f1").role is Role.OWNER  # WeChat's next retry is answered afresh
 
 
-def test_an_answered_message_retried_after_a_minute_gets_the_same_answer(tmp_path: Path) -> None:
+def test_an_answered_message_retried_after_a_minute_gets_the_same_answer(db_target: Path | str) -> None:
     now = [1_000_000.0]
-    storage = Storage(tmp_path / "late.db")
+    storage = open_storage(db_target)
     d = Dedupe(storage, clock=lambda: now[0])
     first = d.begin("wechat", "m-late")
     assert first.role == Role.OWNER

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from bot.engine import Engine
 from tests.helpers import FIXED_NOW, User, make_engine
+
+
+@pytest.fixture
+def engine(both_engine: Engine) -> Iterator[Engine]:
+    """Every conversation here runs on SQLite, then on PostgreSQL (skipped, saying why, without a server)."""
+    yield both_engine
 
 
 def test_answer_has_sections_sources_and_numbered_followups(user: User) -> None:
@@ -169,8 +178,8 @@ def test_the_rules_in_force_on_the_day_asked(tmp_path: Path) -> None:
 def test_state_expires_after_thirty_idle_minutes(engine: Engine) -> None:
     user = User(engine)
     user.say("我们能评专精特新吗")
-    key = next(iter(engine.storage.db.execute("select key from state").fetchall()))[0]
-    engine.storage.db.execute("update state set updated = updated - 31 * 60 where key = ?", [key])
+    with engine.storage.transaction() as conn:
+        conn.execute("UPDATE state SET updated = updated - 31 * 60")
     assert user.say("是").kind == "fallback"
 
 

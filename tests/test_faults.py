@@ -14,7 +14,18 @@ import bot.storage
 from bot.engine import Engine
 from bot.storage import Storage
 from tests.helpers import make_engine
-from tests.wx_helpers import FakeApi, Official, StaffTool, fields_of, fresh_message, running, serve, turns
+from tests.wx_helpers import (
+    WECHAT_AES_KEY,
+    WECHAT_APPID,
+    FakeApi,
+    Official,
+    StaffTool,
+    fields_of,
+    fresh_message,
+    running,
+    serve,
+    turns,
+)
 
 TIMEOUT = 10.0
 BUSY_TIMEOUT = 0.3
@@ -73,6 +84,8 @@ def test_a_message_acknowledged_during_a_long_lock_is_answered_late_and_logged_o
                 assert post(base, params, body).text == "success"  # WeChat's retry
                 time.sleep(4 * BUSY_TIMEOUT)  # the busy timeout has run out several times
                 assert not api.sent("message/custom/send") and turns(engine, channel="wechat") == []
+                web = httpx.post(base + "/api/ask", json={"text": "高企认定条件"}, timeout=TIMEOUT)
+                assert web.status_code == 200 and web.json()["intent"] == "high_tech_enterprise"
                 during = health(base)
                 assert during["status"] == "degraded" and "held the database" in during["cause"]
             finally:
@@ -84,7 +97,7 @@ def test_a_message_acknowledged_during_a_long_lock_is_answered_late_and_logged_o
         assert sent["touser"] == fields_of(xml)["FromUserName"] and "专精特新" in sent["text"]["content"]
         (row,) = turns(engine, fields_of(xml)["MsgId"], "wechat")
         assert row["intent"] == "zjtx"
-        assert after["status"] == "ok" and after["log"]["unlogged_turns"] == 0
+        assert after["status"] == "ok" and after["log"]["unlogged_turns"] == 1  # the web turn, answered at once
     finally:
         engine.storage.close()
 
@@ -146,3 +159,13 @@ def test_the_wal_is_checkpointed_on_a_schedule(engine: Engine) -> None:
             assert time.monotonic() < deadline, "the WAL was never truncated"
             time.sleep(0.05)
     assert len(turns(engine, channel="wechat")) == 5
+
+
+def test_a_url_check_is_answered_on_a_read_only_disk(engine: Engine) -> None:
+    with running(engine, wechat_aes_key=WECHAT_AES_KEY, wechat_appid=WECHAT_APPID) as base:
+        break_disk(engine.storage, "read-only")
+        try:
+            response = httpx.get(base + "/wechat", params=Official().url_check("still-here"), timeout=TIMEOUT)
+        finally:
+            mend_disk(engine.storage, "read-only")
+    assert response.status_code == 200 and response.text == "still-here"

@@ -9,6 +9,7 @@ import types
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
@@ -18,7 +19,7 @@ from starlette.routing import Route
 from bot.engine import Engine
 from handlers.app import create_app
 from handlers.texts import load_texts
-from tests.helpers import make_engine
+from tests.helpers import NO_PG, make_engine, pg_schema, pg_url
 from tests.staff_log import copy_knowledge
 from tests.wx_helpers import config, fresh, serve, turns
 
@@ -107,6 +108,51 @@ def test_healthz_does_not_wait_for_a_busy_database(base: str, engine: Engine) ->
         assert response.status_code == 200 and response.json()["database"] == "busy"
     finally:
         holder.join()
+
+
+def test_healthz_on_postgresql_reports_a_lost_database_then_its_return(tmp_path: Any) -> None:
+    """The database drops the server's connections, then refuses new ones: /healthz says so (503), then ok again."""
+    if pg_url() is None:
+        pytest.skip(NO_PG)
+    import psycopg
+
+    with pg_schema() as url, psycopg.connect(url, autocommit=True) as admin:
+        role = f"r_{fresh()}"
+        admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'pw'")  # type: ignore[arg-type]
+        admin.execute(f"GRANT ALL ON SCHEMA {_schema_of(url)} TO {role}")  # type: ignore[arg-type]
+        parts = urlsplit(url)
+        engine = make_engine(urlunsplit(parts._replace(netloc=f"{role}:pw@{parts.netloc.rpartition('@')[2]}")))
+        try:
+            with serve(create_app(engine, config())) as base:
+                assert httpx.get(base + "/healthz").json()["database"] == "ok"
+                admin.execute(f"ALTER ROLE {role} NOLOGIN")  # type: ignore[arg-type]
+                admin.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'")  # type: ignore[arg-type]
+                code, state = _health(base)
+                assert code == 503 and state.startswith("error:"), state  # the connection it had is broken
+                deadline = time.monotonic() + RELOAD_SECONDS
+                while _health(base) != (503, "unreachable"):  # and no new one can be made
+                    assert time.monotonic() < deadline, "never reported unreachable"
+                    time.sleep(0.2)
+                admin.execute(f"ALTER ROLE {role} LOGIN")  # type: ignore[arg-type]
+                deadline = time.monotonic() + RELOAD_SECONDS
+                while _health(base) != (200, "ok"):
+                    assert time.monotonic() < deadline, "the pool did not reconnect"
+                    time.sleep(0.2)
+                assert ask(base, "高企认定条件").json()["intent"] == "high_tech_enterprise"
+        finally:
+            engine.storage.close()
+            admin.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'")  # type: ignore[arg-type]
+            admin.execute(f"DROP OWNED BY {role} CASCADE")  # type: ignore[arg-type]
+            admin.execute(f"DROP ROLE {role}")  # type: ignore[arg-type]
+
+
+def _schema_of(url: str) -> str:
+    return url.rsplit("search_path%3D", 1)[1]
+
+
+def _health(base: str) -> tuple[int, str]:
+    response = httpx.get(base + "/healthz", timeout=TIMEOUT)
+    return response.status_code, response.json()["database"]
 
 
 def _hold(lock: Any, seconds: float) -> None:

@@ -145,3 +145,20 @@ def test_no_example_repeats_a_question_of_the_blind_corpora() -> None:
 
     kn = load()
     assert corpus_copies(kn, _Lines(kn)) == []
+
+
+def test_an_unknown_criterion_in_a_list_of_when_conditions_names_its_line(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "topics" / "little_giant.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    target = next(
+        i for i, line in enumerate(lines) if line.strip().startswith("when: [") and "revenue_last_year" in line
+    )
+    lines[target] = lines[target].replace("revenue_last_year", "revenue_lastyear", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        load(root)
+    assert any(
+        p.file.endswith("little_giant.yaml") and "revenue_lastyear" in str(p) and p.line == target + 1
+        for p in err.value.problems
+    ), [str(p) for p in err.value.problems]

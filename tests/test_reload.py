@@ -240,11 +240,11 @@ def test_watch_loads_the_files_only_once_they_are_quiet(
     async def scenario() -> None:
         stop = asyncio.Event()
         on_reload = lambda: served.append(engine.knowledge.version)  # noqa: E731
-        task = asyncio.create_task(watch(engine, kb, stop, debounce_ms=50, on_reload=on_reload, settle=1.0, poll=0.1))
+        task = asyncio.create_task(watch(engine, kb, stop, debounce_ms=50, on_reload=on_reload, settle=2.0, poll=0.1))
         await asyncio.sleep(0.3)
         for part in parts:
             path.write_text(part, encoding="utf-8")
-            await asyncio.sleep(0.6)  # a pause shorter than the settle time
+            await asyncio.sleep(0.5)  # a pause well within the settle time
         deadline = time.monotonic() + WAIT_SECONDS
         while engine.knowledge.version == v0:
             assert time.monotonic() < deadline, "the watcher never reloaded"

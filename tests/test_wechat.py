@@ -476,13 +476,24 @@ def fake_api() -> Iterator[tuple[FakeApi, str]]:
         yield api, base + "/cgi-bin/"
 
 
-def test_late_answer_goes_through_the_customer_service_api(shared: Engine, fake_api: tuple[FakeApi, str]) -> None:
+@pytest.fixture
+def either(db_target: Path | str) -> Iterator[Engine]:
+    """An engine on each back end in turn (SQLite file, PostgreSQL)."""
+    engine = make_engine(db_target)
+    yield engine
+    engine.storage.close()
+
+
+def test_late_answer_goes_through_the_customer_service_api(either: Engine, fake_api: tuple[FakeApi, str]) -> None:
+    """The database is held (another program writing; on PostgreSQL, its tables locked): the answer goes late,
+    once, through the customer-service API, and is logged once."""
+    shared = either
     api, api_base = fake_api
     rec = Recorder(shared)
     cfg = {"wechat_appid": "wx_test", "wechat_secret": "s3cret", "wechat_api_base": api_base, "reply_budget": 0.2}
     xml = message()
     params, body = Official().request(xml)
-    staff_tool = StaffTool(shared.storage.path, 0.8)  # another program writing: the message cannot be claimed
+    staff_tool = StaffTool(_target(shared), 0.8)  # another program writing: the message cannot be claimed
     with running(rec, **cfg) as base:
         staff_tool.take()
         try:
@@ -502,6 +513,10 @@ def test_late_answer_goes_through_the_customer_service_api(shared: Engine, fake_
     assert sent["touser"] == user and sent["msgtype"] == "text" and "专精特新" in sent["text"]["content"]
     assert [p for p, _, _ in api.calls][0] == "token"
     assert all(q.get("access_token") == "ACCESS_TOKEN_TEST" for p, q, _ in api.calls if p != "token")
+
+
+def _target(engine: Engine) -> Path | str:
+    return getattr(engine.storage, "url", None) or engine.storage.path  # type: ignore[no-any-return]
 
 
 def test_answer_goes_late_when_the_database_is_taken_while_the_answer_is_computed(
@@ -596,9 +611,10 @@ def test_wechat_menu_push_posts_to_the_api(fake_api: tuple[FakeApi, str]) -> Non
     assert missing.exit_code != 0 and "POLICYBOT_WECHAT_APPID" in missing.output
 
 
-def test_two_worker_processes_share_state_and_answer_a_retry_once(tmp_path: Path) -> None:
-    """Two server processes on one SQLite file: a dialogue alternates between them; a retry hits both."""
-    db, env = tmp_path / "shared.db", server_env()
+def test_two_worker_processes_share_state_and_answer_a_retry_once(db_target: Path | str) -> None:
+    """Two servers on one SQLite file, or two hosts on one PostgreSQL: a dialogue alternates between them; the
+    same signed MsgId sent to both at once gets one answer and one log row."""
+    db, env = db_target, server_env()
     with server_process(db, env) as one, server_process(db, env) as two:
         user = fresh("o")
         texts = [
@@ -623,10 +639,16 @@ def test_two_worker_processes_share_state_and_answer_a_retry_once(tmp_path: Path
         storage_engine.storage.close()
 
 
-def test_serve_with_two_workers(tmp_path: Path) -> None:
-    with server_process(tmp_path / "w.db", server_env(), workers=2) as base:
+def test_serve_with_two_workers(db_target: Path | str) -> None:
+    xml = message()
+    with server_process(db_target, server_env(), workers=2) as base:
         assert httpx.get(base + "/healthz").json()["status"] == "ok"
-        assert "专精特新" in content(post(base, message()))
+        assert "专精特新" in content(post(base, xml))
+    engine = make_engine(db_target)
+    try:
+        assert len(turns(engine, fields_of(xml)["MsgId"], "wechat")) == 1, "the workers write to the database given"
+    finally:
+        engine.storage.close()
 
 
 def test_wechat_crypto_interop_uses_the_same_envelope_as_wechatpy() -> None:

@@ -29,6 +29,7 @@ from wechatpy.enterprise.crypto import WeChatCrypto as WeComCrypto
 from wechatpy.utils import WeChatSigner
 
 from bot.models import Inbound, Reply
+from bot.store import is_url
 from handlers.config import ServerConfig
 from tests.helpers import ROOT
 
@@ -106,7 +107,7 @@ def serve(app: Any) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def server_process(db: Path, env: dict[str, str], workers: int = 1) -> Iterator[str]:
+def server_process(db: Path | str, env: dict[str, str], workers: int = 1) -> Iterator[str]:
     """``policybot serve`` as a child process on a free port; yields the base URL once /healthz answers."""
     port = free_port()
     cmd = [
@@ -287,10 +288,18 @@ class Recorder:
 
 class StaffTool:
     """Another program writing to the database: ``take()`` holds its write lock for ``seconds`` (or until
-    ``close()``), from a thread of its own."""
+    ``close()``), from a thread of its own. On PostgreSQL it locks the tables a message is stored in."""
 
-    def __init__(self, path: Path, seconds: float):
-        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    def __init__(self, path: Path | str, seconds: float):
+        self.conn: Any
+        if is_url(str(path)):
+            import psycopg
+
+            self.conn = psycopg.connect(str(path), autocommit=True)
+            self.begin = "BEGIN; LOCK TABLE dedupe, turns, state IN EXCLUSIVE MODE"
+        else:
+            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self.begin = "BEGIN IMMEDIATE"
         self.seconds = seconds
         self.held, self.done = threading.Event(), threading.Event()
         self.thread = threading.Thread(target=self._hold)
@@ -302,7 +311,7 @@ class StaffTool:
         self.held.wait()
 
     def _hold(self) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute(self.begin)
         self.held.set()
         try:
             self.done.wait(self.seconds)

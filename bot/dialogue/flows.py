@@ -6,7 +6,7 @@ from typing import Any
 
 from bot import checklist, render
 from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN
-from bot.dialogue.topics import describe, topic_options
+from bot.dialogue.topics import describe, refused, topic_options
 from bot.dialogue.turn import Turn, finish, menu, set_options
 from bot.models import Option, Reply
 from knowledge.schema import ChecklistVersion, Criterion, Topic
@@ -42,11 +42,13 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False)
         t.state.pop("suspended")  # this check was the parked one; another parked check stays parked
     t.state["options"] = []
     derive(t)
+    warning = refused(t, topic)  # an excluded industry (负面清单) is told so before the first question
+    footnote = t.kn.messages.caveat_footnote if warning else ""
     if next_question(t) is None:  # all known already: the verdict, without promising questions
-        return advance(t, intro)
+        return advance(t, "\n".join(x for x in (intro, warning, footnote) if x))
     total = checklist.open_items(version.items, known(t), t.kn.criteria)
     start = t.kn.messages.checklist_start.format(title=topic.title, version=version.label, total=total)
-    reply = advance(t, "\n".join(x for x in (intro, start) if x))
+    reply = advance(t, "\n".join(x for x in (intro, warning, footnote, start) if x))
     if any(s.name == CONDITIONS for s in topic.sections):
         reply.section = CONDITIONS  # the check walks the 申报条件, one at a time
     return reply
@@ -184,7 +186,7 @@ def yes_no_threshold(t: Turn, cid: str) -> tuple[str, float, str | None] | None:
     found = {
         (c.op, float(c.value), c.unit)  # type: ignore[arg-type]
         for item in version.items
-        for c in ([item.when] if item.when else []) + item.conditions()
+        for c in item.gates() + item.conditions()
         if c.criterion == cid
     }
     if len(found) != 1:

@@ -467,8 +467,8 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     """Facts about the enterprise outside a check: they go to the parked check, else start the topic's."""
     parked = t.state.get("suspended")
     topic = t.kn.topics.get((parked or {}).get("topic") or t.state.get("topic") or "")
-    if topic is None or not topic.checklist or _asks(t, msg):
-        return None
+    if topic is None or not topic.checklist or _asks(t, msg) or (not parked and wants_check(t, msg.norm)):
+        return None  # (“我们够不够格 帮我评估一下” asks for the check: a question on the topic, with its facts)
     facts = t.facts(msg.text)
     if not facts:
         return None

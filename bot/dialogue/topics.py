@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot import platforms, render
-from bot.calc import compute
+from bot.calc import compute, refusal
 from bot.dialogue.turn import Turn, human_option, menu, says, set_options
 from bot.models import Option, Reply
 from intents.normalize import normalize
@@ -120,10 +120,19 @@ def calculate(t: Turn, topic: Topic, text: str) -> str | None:
     calc = topic.calculator
     if calc is None:
         return None
+    return compute(calc, t.profile, t.kn.messages, normalize(text), _labels(t), lambda ref: t.kn.cite(topic, ref))
+
+
+def _labels(t: Turn) -> dict[str, str]:
     if "labels" not in t.kn.memo:
         t.kn.memo["labels"] = {o.value: o.label for c in t.kn.criteria.values() for o in c.options}
-    labels = t.kn.memo["labels"]
-    return compute(calc, t.profile, t.kn.messages, normalize(text), labels, t.kn.cite(topic, calc))
+    return t.kn.memo["labels"]  # type: ignore[no-any-return]
+
+
+def refused(t: Turn, topic: Topic) -> str | None:
+    """Why the topic's benefit is not for this enterprise (负面清单行业), from what it said; said before the rest."""
+    calc = topic.calculator
+    return refusal(calc, t.profile, t.kn.messages, _labels(t)) if calc else None
 
 
 def topic_options(t: Turn, topic: Topic, more: list[str] | None = None, whole: bool = False) -> list[Option]:
@@ -176,7 +185,8 @@ def do(t: Turn, action: str, text: str = "") -> Reply:
         return Reply(text, "section", intent=topic.id, options=topic_options(t, topic), section=name)
     if kind == "calc":
         result = calculate(t, topic, text)
-        return Reply(result or t.kn.messages.calc_missing, "calc", intent=topic.id, options=topic_options(t, topic))
+        body = _with_footnote(t.kn, result, bool(refused(t, topic))) if result else t.kn.messages.calc_missing
+        return Reply(body, "calc", intent=topic.id, options=topic_options(t, topic))
     return Reply(t.kn.messages.nothing_to_choose, "no_option")
 
 
@@ -205,8 +215,10 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
     section = None
     if learned:
         extra.append(kn.messages.prefilled.format(facts=describe(t, learned)))
+    warning = refused(t, topic)
+    lead = [*extra, warning] if warning else []  # an excluded enterprise is told so before anything else
     calc = topic.calculator
-    result = calculate(t, topic, text)
+    result = None if warning else calculate(t, topic, text)
     asks_amount = any(normalize(w) in norm for w in kn.messages.calc_words)
     if result and (asks_amount or calc and calc.inputs[0] in learned):
         extra.append(result)
@@ -216,10 +228,14 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
         if part:
             reply = do(t, part, text)
             reply.kind = "answer" if reply.kind == "section" else reply.kind  # the answer to a new question
-            if extra:
-                reply.text = "\n".join([*extra, reply.text])
+            if lead or extra:
+                reply.text = "\n".join([*(lead or extra), reply.text])
+            reply.text = _with_footnote(kn, reply.text, bool(warning))
             return reply
-    body, cut = render.answer_text(kn, topic, t.day, extra, brief=bool(result and asks_amount), query=text)
+    if lead:
+        extra = []
+    body, cut = render.answer_text(kn, topic, t.day, extra, brief=bool(asks_amount and (result or warning)), query=text)
+    body = _with_footnote(kn, "\n".join([*lead, body]), bool(warning))
     return Reply(
         body,
         "answer",
@@ -228,6 +244,12 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
         section=section,
         data={"title": topic.title, "sections": sections_data(t, topic)},
     )
+
+
+def _with_footnote(kn: Knowledge, text: str, caveat: bool) -> str:
+    """``text`` with the caveat footnote, when it carries a caveat mark the footnote does not yet explain."""
+    footnote = kn.messages.caveat_footnote
+    return f"{text}\n{footnote}" if caveat and footnote not in text else text
 
 
 def plain(t: Turn, topic: Topic) -> Reply:

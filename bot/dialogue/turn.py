@@ -56,7 +56,7 @@ def checklist_criteria(kn: Knowledge, topic_id: str) -> dict[str, Criterion] | N
             ids.update((*topic.calculator.inputs, HIGH_TECH))
         for version in topic.checklist if topic else []:
             for item in version.items:
-                for cond in (*item.conditions(), *([item.when] if item.when else [])):
+                for cond in (*item.conditions(), *item.gates()):
                     ids.add(cond.criterion)
         todo = list(ids)
         while todo:  # the figures a derived criterion is computed from are asked too
