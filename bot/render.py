@@ -344,6 +344,8 @@ def group_header(kn: Knowledge, header: str, count: int) -> str:
     return header.removesuffix(colon) + kn.messages.verdict_count.format(count=count) + colon
 
 
+UNKNOWN_SHOWN = 8
+"""Conditions to confirm a verdict lists one by one (the first, in the checklist's order); 还缺啥 lists them all."""
 NEXT_STEPS_OPEN_MAX = 3
 """A verdict with more conditions still to confirm gives only whom to ask as its next step (confirm them first)."""
 
@@ -401,10 +403,12 @@ def verdict_text(
             lines.append(m.bullet + unmet_line(kn, topic, outcome.item, profile))
     if result.unknown and not (failed and m.verdict_skipped):
         lines.append(group_header(kn, m.verdict_unknown_header, len(result.unknown)))
-        for outcome in result.unknown:
+        for outcome in result.unknown[:UNKNOWN_SHOWN]:
             mark = m.caveat_mark if kn.uncertain(topic, outcome.item) else ""
             caveat |= bool(mark)
             lines.append(f"{m.bullet}{outcome.item.label}{_threshold(kn, outcome.item)}{mark}")
+        if len(result.unknown) > UNKNOWN_SHOWN:
+            lines.append(m.verdict_more.format(count=len(result.unknown) - UNKNOWN_SHOWN))
     met = [o.item.label for o in result.outcomes if o.status == "pass"]
     if met:
         lines.append(group_header(kn, m.verdict_met_header, len(met)) + "；".join(met))
