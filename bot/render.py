@@ -344,6 +344,8 @@ def group_header(kn: Knowledge, header: str, count: int) -> str:
     return header.removesuffix(colon) + kn.messages.verdict_count.format(count=count) + colon
 
 
+UNKNOWN_SHOWN = 8
+"""Conditions to confirm a verdict lists one by one (the first, in the checklist's order); 还缺啥 lists them all."""
 NEXT_STEPS_OPEN_MAX = 3
 """A verdict with more conditions still to confirm gives only whom to ask as its next step (confirm them first)."""
 
@@ -376,10 +378,6 @@ def next_steps(kn: Knowledge, topic: Topic, day: dt.date, only_ask: bool) -> tup
     return lines, caveat
 
 
-UNKNOWN_SHOWN = 8
-"""Unknown conditions a verdict lists; the rest are counted (the list stays one WeChat message)."""
-
-
 def verdict_text(
     kn: Knowledge,
     topic: Topic,
@@ -409,8 +407,8 @@ def verdict_text(
             mark = m.caveat_mark if kn.uncertain(topic, outcome.item) else ""
             caveat |= bool(mark)
             lines.append(f"{m.bullet}{outcome.item.label}{_threshold(kn, outcome.item)}{mark}")
-        if len(result.unknown) > UNKNOWN_SHOWN:  # the whole list is one “还缺啥” away; the verdict fits one message
-            lines.append(m.verdict_more_unknown.format(count=len(result.unknown) - UNKNOWN_SHOWN))
+        if len(result.unknown) > UNKNOWN_SHOWN:
+            lines.append(m.verdict_more.format(count=len(result.unknown) - UNKNOWN_SHOWN))
     met = [o.item.label for o in result.outcomes if o.status == "pass"]
     if met:
         lines.append(group_header(kn, m.verdict_met_header, len(met)) + "；".join(met))

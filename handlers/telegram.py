@@ -232,7 +232,7 @@ class Renderer:
         self.kn, self.strings, self.limit = knowledge, strings, limit
         m = knowledge.messages
         self.headings = {s.name for t in knowledge.topics.values() for s in t.sections}
-        self.headings |= {m.verdict_unmet_header, m.verdict_unknown_header}
+        self.headings |= {m.verdict_unmet_header, m.verdict_unknown_header, m.next_step_header}
         counted = (
             re.escape(render.group_header(knowledge, h, 0)) for h in (m.verdict_unmet_header, m.verdict_unknown_header)
         )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from bot import render
 from bot.engine import Engine
 from bot.evaluate import Report, evaluate
 from bot.models import Inbound, Reply
@@ -54,21 +54,53 @@ def test_a_lone_weak_fact_keeps_its_own_mark_and_the_footnote_comes_once(user: U
     assert reply.text.count(FOOTNOTE) <= 1
 
 
+def _to(user: User, reply: Reply, criterion: str, answers: dict[str, str] | None = None) -> Reply:
+    """Answer each question (``answers`` by criterion, else 是) until ``criterion`` is asked."""
+    for _ in range(30):
+        asked = reply.data.get("criterion")
+        if asked == criterion:
+            return reply
+        assert reply.kind in ("checklist_step", "reask"), reply.text
+        reply = user.say((answers or {}).get(str(asked), "是"))
+    raise AssertionError(f"{criterion} was never asked")
+
+
+NEW_APPLICATION = {"little_giant_review": "否"}
+
+
+def _little_giant_revenue(user: User) -> Reply:
+    """A 小巨人 new application checked up to the revenue question."""
+    return _to(user, user.say("小巨人够不够条件"), "revenue_last_year", NEW_APPLICATION)
+
+
 def test_the_verdict_lists_unmet_unknown_and_met_in_short_groups(user: User) -> None:
-    user.say("小巨人够不够条件")
-    user.say("否")  # a new application
-    user.say("是")
-    user.say("营收六千万")
+    _little_giant_revenue(user)
+    user.say("6000万")
     reply = user.say("直接给个结论")
     assert reply.kind == "verdict" and "暂无法判断" in reply.text
+    met, unknown = len(reply.data["met"]), len(reply.data["unknown"])
     lines = reply.text.splitlines()
-    unknown = next(n for n, x in enumerate(lines) if re.match(r"待确认（\d+项）：", x))
-    met = next(n for n, x in enumerate(lines) if x.startswith("已满足（2项）："))
+    first_unknown = lines.index(f"待确认（{unknown}项）：")
+    met_line = next(n for n, x in enumerate(lines) if x.startswith(f"已满足（{met}项）："))
     steps = lines.index("下一步：")
-    assert unknown < met < steps
-    assert "上年度营业收入5000万元以上" in lines[met]
+    assert first_unknown < met_line < steps
+    assert "上年度营业收入5000万元以上" in lines[met_line]
+    assert unknown > render.NEXT_STEPS_OPEN_MAX
     nexts = [x for x in lines[steps + 1 :] if x.startswith("· ")]
     assert [x.split("：")[0] for x in nexts] == ["· 咨询"], "much still to confirm: whom to ask first"
+
+
+def test_a_long_list_to_confirm_is_cut_short(user: User) -> None:
+    reply = user.say("小巨人够不够条件")
+    for _ in range(40):
+        if reply.kind != "checklist_step":
+            break
+        reply = user.say("不知道")
+    unknown = len(reply.data["unknown"])
+    assert unknown > render.UNKNOWN_SHOWN
+    assert f"…另有 {unknown - render.UNKNOWN_SHOWN} 项待确认（回复“还缺啥”可看全部）。" in reply.text
+    everything = user.say("还缺啥")
+    assert everything.text.count("\n· ") >= unknown, "还缺啥 lists them all"
 
 
 def test_a_met_verdict_ends_with_what_to_prepare_where_when_and_whom_to_ask(user: User) -> None:
@@ -106,18 +138,18 @@ def test_the_longest_verdict_fits_one_wechat_message(engine: Engine, topic_id: s
 
 
 def test_once_a_condition_is_unmet_the_bot_says_the_verdict_is_decided(user: User) -> None:
-    _until(user, user.say("小巨人能评吗"), "revenue_last_year")
+    _little_giant_revenue(user)
     step = user.say("3000万")
     assert step.kind == "checklist_step", "the rest may still be answered"
-    assert "结论已经确定：不符合" in step.text and "上年度营业收入5000万元以上" in step.text
-    assert "不改变结论" in step.text and "结论" in step.text
+    assert "结论已经确定：不符合（未满足：新申请：上年度营业收入5000万元以上）" in step.text
+    assert "不改变结论" in step.text and "回复“结论”看结果" in step.text
     following = user.say("不知道")
     assert "结论已经确定" not in following.text, "said once"
     verdict = user.say("结论")
     assert verdict.kind == "verdict" and verdict.data["verdict"] == "fail"
     text = verdict.text
     assert "约差 2,000万元" in text and "工信部企业〔2026〕2号 附件2（二）" in text
-    assert "待确认（" not in text and "项未确认" in text and "不改变结论" in text, "the rest in one line"
+    assert "待确认（" not in text and f"另有 {len(verdict.data['unknown'])} 项未确认" in text, "the rest in one line"
     assert "· 咨询：" in text and "· 准备：" not in text, "after 不符合, whom to ask only"
 
 
@@ -152,31 +184,33 @@ def test_a_yes_no_question_still_takes_a_figure(user: User) -> None:
 
 
 def test_no_to_a_threshold_question_reads_as_below_it(user: User) -> None:
-    _until(user, user.say("小巨人能评吗"), "niche_years")
+    _to(user, user.say("小巨人够不够条件"), "niche_years", NEW_APPLICATION)
     user.say("否")
     verdict = user.say("结论")
     assert "从事特定细分市场3年以上：您的回答 不到3年" in verdict.text
 
 
 def test_a_correction_that_meets_the_condition_takes_the_decided_verdict_back(user: User) -> None:
-    _until(user, user.say("小巨人能评吗"), "revenue_last_year")
+    _little_giant_revenue(user)
     assert "结论已经确定：不符合" in user.say("3000万").text
     fixed = user.say("不对 营收应该是六千万")
     assert fixed.act == "correction" and fixed.kind == "checklist_step"
     assert "不符合" not in fixed.text and "6,000万元" in fixed.text
-    again = user.say("否")  # the next condition unmet: unmet again, and said again
-    assert "结论已经确定：不符合（未满足：" in again.text
+    again = fixed
+    for _ in range(10):  # 否 to the next conditions: one is unmet again, and it is said again
+        again = user.say("否")
+        if "结论已经确定：不符合" in again.text:
+            break
+    assert "结论已经确定：不符合" in again.text
 
 
 def test_a_check_can_end_as_soon_as_its_verdict_is_decided(tmp_path: Path) -> None:
     engine = make_engine(tmp_path / "log.db", stop_when_decided=1)
     user = User(engine)
-    _until(user, user.say("小巨人能评吗"), "revenue_last_year")
+    _little_giant_revenue(user)
     verdict = user.say("3000万")
     assert verdict.kind == "verdict" and verdict.data["verdict"] == "fail"
-    assert re.search(r"另有 \d+ 项未确认", verdict.text) and "不改变结论" in verdict.text, (
-        "says why the rest was not asked"
-    )
+    assert f"另有 {len(verdict.data['unknown'])} 项未确认" in verdict.text and "不改变结论" in verdict.text
     engine.storage.close()
 
 
@@ -218,7 +252,7 @@ def test_first_replies_fit_a_phone_screen_report(engine: Engine, capsys: pytest.
 def test_the_readme_shows_a_real_exchange(user: User) -> None:
     """The README's short check is what the bot says (a changed reply text means updating the README too)."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = readme.index("您> 小巨人够不够条件")
+    start = readme.index("您> 高企能评吗")
     block = readme[start : readme.index("```", start)].strip()
     turns = [t for t in block.split("\n\n") if t]
     for turn in turns:

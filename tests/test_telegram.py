@@ -257,6 +257,7 @@ def test_a_verdicts_counted_group_headers_are_headings(engine: Engine, user: Use
     html_lines = "\n".join(renderer.render(verdict, USER).chunks).split("\n")
     assert any(x.startswith("<b>待确认（") and x.endswith("：</b>") for x in html_lines)
     assert not any(x.startswith("<b>已满足") for x in html_lines), "the met group is one line of labels"
+    assert "<b>下一步：</b>" in html_lines
 
 
 def test_split_keeps_sections_whole_then_lines_then_characters(engine: Engine) -> None:

@@ -52,7 +52,7 @@ def new_question(t: Turn, act: Act) -> Reply:
         parked = t.state.get("suspended")
         if parked and parked.get("topic") == topic.id:
             return repair.resume(t, act)
-        learned = t.facts(act.text)
+        learned = t.facts(act.text, topic=topic.id)
         t.profile.update(learned)
         intro = f"【{topic.title}】"
         if learned:

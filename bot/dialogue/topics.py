@@ -200,7 +200,7 @@ def all_topics(t: Turn) -> Reply:
 def answer(t: Turn, topic: Topic, text: str) -> Reply:
     """The answer to a question about ``topic``: the part asked if there is one, else the overview card."""
     kn = t.kn
-    learned = t.facts(text) if text else {}
+    learned = t.facts(text, topic=topic.id) if text else {}
     t.profile.update(learned)
     t.state["topic"] = topic.id
     if topic.kind == "conversation":

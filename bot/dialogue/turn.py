@@ -52,8 +52,9 @@ def checklist_criteria(kn: Knowledge, topic_id: str) -> dict[str, Criterion] | N
     if key not in kn.memo:
         topic = kn.topics.get(topic_id)
         ids: set[str] = set()
-        if topic and topic.calculator:
-            ids.update((*topic.calculator.inputs, HIGH_TECH))
+        if topic and topic.calculator:  # and what its calculation reads (the 120% list, the 15% rate)
+            special = topic.calculator.params.get("special_criterion")
+            ids.update((*topic.calculator.inputs, HIGH_TECH, *([special] if special else [])))
         for version in topic.checklist if topic else []:
             for item in version.items:
                 for cond in (*item.conditions(), *item.gates()):
@@ -117,13 +118,17 @@ class Turn:
         topic = flow.get("topic") or self.state.get("topic")
         return topic if topic and checklist_criteria(self.kn, topic) else None
 
-    def facts(self, text: str, anywhere: bool = False) -> dict[str, Any]:
+    def facts(self, text: str, anywhere: bool = False, topic: str | None = None) -> dict[str, Any]:
         """What ``text`` states about the enterprise (computed once per message and checklist in scope).
 
         With ``anywhere``, read against every criterion, not only the check's: whether the message states
         facts at all (“独立法人 没进失信名单” in a check that asks neither is still an answer, not chatter).
+        With ``topic``, read against that topic's checklist (a question that switches to it).
         """
-        scope = None if anywhere else self.scope
+        if topic is not None:  # a new question on ``topic``: read against its checklist, if it has one
+            scope = topic if checklist_criteria(self.kn, topic) else None
+        else:
+            scope = None if anywhere else self.scope
         if (text, scope) not in self._facts:
             known = self.kn.memo.setdefault("facts", {})  # the same message from many users: extract once
             facts = known.get((text, scope))  # one lookup: another thread may clear ``known`` at any time
