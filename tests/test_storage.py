@@ -236,3 +236,18 @@ def test_psycopg_is_imported_only_for_a_postgresql_url(tmp_path: Path) -> None:
         "assert not [m for m in sys.modules if m.startswith('psycopg')], 'psycopg imported for an SQLite file'\n"
     )
     subprocess.run([sys.executable, "-c", script, str(tmp_path / "x.db")], cwd=ROOT, check=True)
+
+
+def test_the_callers_sql_means_the_same_on_both(db_target: Path | str) -> None:
+    """``?`` placeholders, and a ``%`` or ``?`` inside quotes, with and without parameters."""
+    storage = open_storage(db_target)
+    storage.log_turn({**ROW, "text": "50%?"})
+    with storage.reading() as conn:
+        assert conn.execute("SELECT count(*) FROM turns WHERE text LIKE '%\\%?' ESCAPE '\\'").fetchone()[0] == 1
+        assert conn.execute("SELECT text FROM turns WHERE text = ? AND '?' = '?'", ["50%?"]).fetchone()[0] == "50%?"
+        assert (
+            conn.execute("SELECT text FROM turns WHERE text LIKE '5%' AND channel = ?", ["test"]).fetchone()[0]
+            == "50%?"
+        )
+    assert [r["text"] for r in storage.turns("text LIKE '%?' AND channel = ?", ["test"])] == ["50%?"]
+    storage.close()
