@@ -35,8 +35,8 @@ from bot.store import Unreachable, describe
 logger = logging.getLogger(__name__)
 
 POOL_MIN = 1
-POOL_MAX = 12
-"""Connections per process: the answering threads (8 in ``serve``), the event loop, the late deliveries."""
+POOL_MAX = 16
+"""Connections per process: ``serve``'s answering threads (8 first tries, 4 patient ones), the event loop, the rest."""
 CONNECT_TIMEOUT = 10.0
 """Seconds to wait for the database when a process opens it (then the command fails, saying so)."""
 WAIT_TIMEOUT = 30.0

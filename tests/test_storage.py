@@ -251,3 +251,12 @@ def test_the_callers_sql_means_the_same_on_both(db_target: Path | str) -> None:
         )
     assert [r["text"] for r in storage.turns("text LIKE '%?' AND channel = ?", ["test"])] == ["50%?"]
     storage.close()
+
+
+def test_migrate_says_what_it_needs(tmp_path: Path) -> None:
+    db = tmp_path / "log.db"
+    open_storage(db).close()
+    not_url = CliRunner().invoke(main, ["--db", str(db), "migrate", "--to", str(tmp_path / "other.db")])
+    assert not_url.exit_code != 0 and "--to must be a postgresql:// URL" in not_url.output
+    from_url = CliRunner().invoke(main, ["--db", "postgresql://h/x", "migrate", "--to", "postgresql://h/y"])
+    assert from_url.exit_code != 0 and "--db must name the SQLite file" in from_url.output
