@@ -23,11 +23,14 @@ _NUM = rf"\d+(?:\.\d+)?|[{_CN_DIGITS}]+"
 _QUANTITY = re.compile(
     rf"(?P<pct>百分之)?(?P<num>{_NUM})"
     rf"(?:(?P<sep>-|~|到|至)(?P<num2>{_NUM}))?"
-    r"(?:个(?=半?[多几来]?[十百千万亿]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
-    r"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|个人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|㎡|个|成)?"
-    r"(?P<tenth>[一二三四五六七八九](?![十百千万亿个年月人项件分]))?"
+    r"(?P<pointfew>点几)?"
+    r"(?:个(?=半?[多几来]?[十百千万亿]|[多来半][月点]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
+    rf"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|㎡|个|成|点(?![\d{_CN_DIGITS}]))?"
+    r"(?P<tenth>[一二三四五六七八九](?![十百千万亿个年月人项件分类等级]))?"
 )
-_PAIR = re.compile(r"^([一二两三四五六七八九])([一二两三四五六七八九])(?=[十百千万亿年个人月项名家成]|$)")
+_PAIR = re.compile(r"^([一二两三四五六七八九])([一二两三四五六七八九])(?=[十百千万亿年个人月项名家成号]|$)")
+_TEEN_PAIR = re.compile(r"^([一二三四五六七八九]?十)([一二三四五六七八九])([一二三四五六七八九])$")
+"""十二三 / 三十五六: two neighbouring last digits are a range (12 to 13, 35 to 36)."""
 """Two neighbouring numerals before a power of ten: 两三千万 is a range (2000 to 3000万)."""
 _UNIT_KIND = {
     "%": "%",
@@ -36,6 +39,8 @@ _UNIT_KIND = {
     "人": "人",
     "名": "人",
     "个人": "人",
+    "号人": "人",
+    "点": "%",
     "年": "年",
     "个月": "月",
     "月": "月",
@@ -142,10 +147,12 @@ def quantities(text: str) -> list[Quantity]:
         low_raw = None
         if pair:  # 两三千万: the range from 两千 to 三千
             low_raw, raw = pair[1] + raw[2:], raw[1:]
+        elif teen := _TEEN_PAIR.match(raw):  # 十二三个: from 十二 to 十三
+            low_raw, raw = teen[1] + teen[2], teen[1] + teen[3]
         value = _cn_number(raw)
         if value is None:
             continue
-        if m["half"] and m["mult"]:  # 一个半亿, 两个半亿
+        if m["half"] and (m["mult"] or m["unit"] in ("月", "年")):  # 一个半亿, 两个半亿, 八个半月
             value += 0.5
         low = _cn_number(low_raw) if low_raw else None
         if m["num2"]:  # 2-3千万, 2到3亿
@@ -155,7 +162,7 @@ def quantities(text: str) -> list[Quantity]:
         if m["pct"]:
             found.append(_hedged(text, m, value, low, None, "%", 1.0))
             continue
-        few = m["few"] or m["few2"]
+        few = m["few"] or m["few2"] or ("多" if m["pointfew"] else None)  # 2点几: from 2 to 3
         high = None
         if few in ("多", "几"):
             low, high = value, value + _step(raw, value) * (0.999 if few == "几" else 1.0)
@@ -164,7 +171,7 @@ def quantities(text: str) -> list[Quantity]:
         factor = 1.0
         for ch in mult:
             factor *= _MULT[ch]
-        if m["tenth"] and unit is None and mult[-1:] in ("亿", "万"):  # 一个亿六 = 1.6亿, 一万二 = 1.2万
+        if m["tenth"] and unit is None and mult[-1:] in ("亿", "万") and not raw[:1].isdigit():  # 一万二 = 1.2万
             value += ("一二三四五六七八九".index(m["tenth"]) + 1) / 10
         if unit == "成":
             tenth = float("一二三四五六七八九".index(m["tenth"]) + 1) if m["tenth"] else 0.0
@@ -428,7 +435,9 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
 COUNT_UNITS = (None, "个", "项", "件", "人")
 """Units of a count, which may name what they count after them (“三个发明专利”); money and shares do not."""
 _CLASSIFIER = re.compile(r"^(?:个|项|件|名|位|家|款|篇|套|台|条)")
-_SPAN_YEARS = re.compile(r"(近两年|近三年|两年|三年|累计|合计|总共)$")
+_SPAN_YEARS = re.compile(r"(近两年|近三年|两年|三年|累计|合计|总共)")
+_SPAN_LEAD = 6
+"""How far before a keyword a period (近三年平均…) may stand."""
 """A period before a keyword (“两年研发1500万”): the figure is not a single year's."""
 _SPAN_BETWEEN = re.compile(r"(两年|三年|平均|累计|合计|总共|加起来)")
 
@@ -456,9 +465,11 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     for q in quantities(norm):
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
             continue  # a calendar year: asked, not guessed
-        owner, at = _owner_after(norm, q, vocab, criteria, facts), q.start
-        if owner is None and not _CLASSIFIER.match(norm[q.end :]):
-            owner, at = _owner_before(norm, q, vocab, criteria, facts)
+        before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end)
+        adjacent = before is not None and _keyword_ends_at(norm, q.start, vocab, before)
+        owner, at = (None if adjacent else _owner_after(norm, q, vocab, criteria, facts)), q.start
+        if owner is None and (adjacent or not _CLASSIFIER.match(norm[q.end :])):
+            owner, at = before, before_at
         if owner is None and last and q.start - prev_end <= 1 and "分别" in norm[max(0, prev_end - 30) : q.start]:
             owner, at = last, q.start  # “营收三年分别是1.4亿 1.6亿 1.8亿”: the run ends with last year
             _shift_years(facts, owner, criteria)
@@ -476,17 +487,23 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             last, last_previous = owner, targets == [criteria[owner].previous]
             for cid in targets:
                 facts.setdefault(cid, value)
-        prev_end = q.end
+        if owner or q.unit not in (None, "个", "年"):
+            prev_end = q.end  # a period or numeral nobody owns (近三年平均…, 一类) still leads to the figure after
+    facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
     facts.update({cid: v for cid, v in ranks(norm, criteria).items() if cid not in facts})
-    facts.update({cid: v for cid, v in titles(norm, vocab).items() if cid not in facts})
+    facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
     names = vocab.names.spans(norm)
     chars = set(norm)
     for cid, words in vocab.no:
-        stated = [w for w in words if w[0] in chars and _stated(norm, w, names)]
+        stated = [w for w in words if w[0] in chars and _stated(norm, w, names) and not _unsure(norm, w, breaks)]
         if stated:  # “换包装” is a no; “不是换包装那种” a yes
             facts.setdefault(cid, all(_negated(norm, w, breaks) for w in stated))
     for cid, words in vocab.yes:
-        stated = [w for w in words if cid not in facts and w[0] in chars and _stated(norm, w, names)]
+        stated = [
+            w
+            for w in words
+            if cid not in facts and w[0] in chars and _stated(norm, w, names) and not _unsure(norm, w, breaks)
+        ]
         if stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no
             facts[cid] = not all(_negated(norm, w, breaks) for w in stated)
     for cid, groups in vocab.together:
@@ -499,6 +516,29 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             if choice:
                 facts.setdefault(cid, choice)
     return facts
+
+
+_NONE_BEFORE = re.compile(r"(没有|没得|莫得|没|未|无)过?$")
+_NONE_AFTER = re.compile(r"^(都|也|还|根本|一直)?(没有|没得|莫得|无|为零|是零|为0|是0)$")
+ZERO_UNITS = ("万元", "项", "人", "个")
+"""Amounts and counts that “没有” sets to zero (“股权融资没有”, “没有融过资”); shares and years are asked."""
+
+
+def _nothing(norm: str, breaks: tuple[int, ...], vocab: _Vocab, criteria: dict[str, Criterion]) -> dict[str, float]:
+    """Figures denied outright: the keyword with 没有 before it, or alone in its clause with 没有 after it."""
+    found: dict[str, float] = {}
+    for kw, cid in vocab.keywords:
+        if cid in found or (criteria[cid].unit or "") not in ZERO_UNITS or len(kw) < 2:
+            continue
+        at = norm.find(kw)
+        while at >= 0:
+            end = at + len(kw)
+            stop = min([len(norm), *(b for b in breaks if b >= end)])
+            if _NONE_BEFORE.search(norm[max(0, at - 3) : at]) or _NONE_AFTER.match(norm[end:stop]):
+                found[cid] = 0.0
+                break
+            at = norm.find(kw, at + 1)
+    return found
 
 
 def _fits(q: Quantity, crit: Criterion) -> bool:
@@ -520,8 +560,18 @@ def _owner_after(
     rest = rest[len(m[0]) :] if (m := _CLASSIFIER.match(rest)) else rest
     for kw, cid in vocab.keywords:
         if rest.startswith(kw) and cid not in facts and _fits(q, criteria[cid]):
+            if _STARTS_NUMBER.match(rest[len(kw) :]):
+                return None  # “职工150人 科技人员30个”: the words after belong to the next figure
             return cid
     return None
+
+
+_STARTS_NUMBER = re.compile(rf"^(?:有|是|为|约|大概|共)?(?:{_NUM})")
+
+
+def _keyword_ends_at(norm: str, at: int, vocab: _Vocab, cid: str) -> bool:
+    """Whether a keyword of ``cid`` stands right before position ``at`` (“职工150人”)."""
+    return any(c == cid and norm.endswith(kw, 0, at) for kw, c in vocab.keywords)
 
 
 _YEAR_WORDS = ("去年", "前年", "今年", "上年")
@@ -549,23 +599,33 @@ def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]
 
 
 def _owner_before(
-    norm: str, q: Quantity, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
+    norm: str,
+    q: Quantity,
+    vocab: _Vocab,
+    criteria: dict[str, Criterion],
+    facts: dict[str, Any],
+    since: int = 0,
 ) -> tuple[str | None, int]:
-    """The criterion whose keyword stands shortly before the number (“营收6000万”), nearest and longest first."""
-    best: tuple[int, int, str, int] | None = None  # (distance, -keyword length, criterion, where)
+    """The criterion whose keyword stands shortly before the number (“营收6000万”), longest then nearest.
+
+    Only words after the figure before (``since``) count, and the longest names the figure best:
+    “近三年平均主营收入一个半亿” is the three-year average (三年平均), not last year's revenue (收入).
+    """
+    best: tuple[int, int, str, int] | None = None  # (-keyword length, distance, criterion, where)
     for kw, cid in vocab.keywords:
         pos = norm.rfind(kw, 0, q.start + 1)
-        if pos < 0 or pos + len(kw) > q.start or cid in facts:
-            continue
+        if pos < since or pos + len(kw) > q.start or cid in facts or _NONE_BEFORE.search(norm[max(0, pos - 3) : pos]):
+            continue  # (“没有发明专利 有两个实用新型”: the figure is not the denied one's)
         distance = q.start - (pos + len(kw))
         crit = criteria[cid]
         if distance > (_NEAR_BARE if q.unit is None else _NEAR) or not _fits(q, crit):
             continue
         between = norm[pos + len(kw) : q.start]
-        spans = _SPAN_YEARS.search(norm[:pos]) or (_SPAN_BETWEEN.search(between) and "分别" not in between)
+        lead = norm[max(since, pos - _SPAN_LEAD) : pos]
+        spans = _SPAN_YEARS.search(lead) or (_SPAN_BETWEEN.search(lead + between) and "分别" not in between)
         if spans and "上年度" in (crit.label or crit.question):
-            continue  # “两年研发1500万”, “营收三年平均1.5亿”: not the last year's figure
-        cand = (distance, -len(kw), cid, pos)
+            continue  # “两年研发1500万”, “营收三年平均1.5亿”, “近三年平均主营收入”: not the last year's figure
+        cand = (-len(kw), distance, cid, pos)
         if best is None or cand < best:
             best = cand
     return (best[2], best[3]) if best else (None, q.start)
@@ -611,8 +671,11 @@ _NOT_AFTER = re.compile(
 _TITLE_CHARS = 6
 
 
-def titles(norm: str, vocab: _Vocab) -> dict[str, bool]:
-    """Titles the enterprise holds or not: “已经评上专精特新” → yes; “小巨人 莫得”, “还没评专精特新” → no."""
+def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, bool]:
+    """Titles the enterprise holds or not: “已经评上专精特新” → yes; “小巨人 莫得”, “还没评专精特新” → no.
+
+    A clause that opens with 是 states one too (“做液压件的，是市级专精特新”); “必须是…吗” does not.
+    """
     names = vocab.titles
     taken: list[tuple[int, int]] = []
     found: dict[str, bool] = {}
@@ -625,7 +688,7 @@ def titles(norm: str, vocab: _Vocab) -> dict[str, bool]:
                 before, after = norm[max(0, at - _TITLE_CHARS) : at], norm[end : end + _TITLE_CHARS]
                 if _NOT_GOT.search(before) or _NOT_AFTER.match(after):
                     found.setdefault(cid, False)
-                elif _GOT.search(before) or _GOT_AFTER.match(after):
+                elif _GOT.search(before) or _GOT_AFTER.match(after) or (before.endswith("是") and at - 1 in breaks):
                     found.setdefault(cid, True)
             at = norm.find(word, at + 1)
     return found
@@ -639,6 +702,22 @@ def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
             return True
         at = text.find(word, at + 1)
     return False
+
+
+_UNSURE = re.compile(r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|还没对|没对过|在查|在不在|有没有|是不是|算不算")
+"""In the clause of a yes/no word: the user does not know, or asks (“我晓不得我们在不在里头”)."""
+
+
+def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
+    """Whether every clause holding ``word`` says the user does not know or asks."""
+    at = text.find(word)
+    while at >= 0:
+        start = max([0, *(b for b in breaks if b <= at)])
+        stop = min([len(text), *(b for b in breaks if b >= at + len(word))])
+        if not _UNSURE.search(text[start:stop]):
+            return False
+        at = text.find(word, at + 1)
+    return True
 
 
 _NEGATION = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -26,12 +27,39 @@ ROW = 24
 """Height of one bar row."""
 LABEL_WIDTH = 230
 LABEL_CHARS = 16
-"""Longer labels are shortened on the chart (the tooltip keeps them whole)."""
+"""Longer labels wrap onto further lines of this many characters."""
+LABEL_LINES = 3
+"""A label longer than this many lines is shortened (the tooltip keeps it whole)."""
+LINE_HEIGHT = 14
+"""Pixels per extra line of a wrapped label."""
 PLOT_HEIGHT = 220
 DAY_MIN_WIDTH = 14
+DAY_MAX_WIDTH = 48
+"""A day's column is never wider, however few the days."""
+TICK_STEPS = (1, 2, 2.5, 5, 10)
+"""Axis steps are one of these times a power of ten (2.5 only from 25 up, so counts stay whole)."""
+TICKS = 4
+"""About this many steps up the y axis."""
+CHANNEL_LABELS = {
+    "wechat": "微信公众号 wechat",
+    "wecom": "企业微信 wecom",
+    "telegram": "Telegram",
+    "web": "网页 web",
+    "cli": "命令行 cli",
+    "terminal": "终端 terminal",
+}
+"""How the report names a channel (the log keeps the id)."""
 
-CSS = """
-body{font-family:-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:24px auto;
+FONTS = (
+    '-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",'
+    '"WenQuanYi Micro Hei","Droid Sans Fallback",sans-serif'
+)
+"""A CJK font stack for the pages (macOS, Windows, then Linux: Debian's fonts-noto-cjk is Noto Sans CJK SC)."""
+
+CSS = (
+    "body{font-family:"
+    + FONTS
+    + """;margin:24px auto;
 max-width:980px;color:#222;padding:0 16px}
 h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd;padding-bottom:4px}
 .cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #ddd;border-radius:6px;padding:8px 14px}
@@ -42,6 +70,7 @@ figure{margin:12px 0}figcaption{font-size:13px;color:#555}.legend span{display:i
 font-size:13px}.legend i{display:inline-block;width:10px;height:10px;margin-right:4px}
 svg text{font-size:12px;fill:#333}
 """
+)
 
 
 def days_between(first: str, last: str) -> list[str]:
@@ -54,8 +83,55 @@ def _e(value: Any) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+NO_LINE_START = "）)」』》】〕、，,。.：:；;！!？?”’"
+"""Closing brackets and punctuation stay at the end of the line before (Chinese line breaking)."""
+
+
+def wrap(label: str) -> list[str]:
+    """A chart label as lines of about ``LABEL_CHARS`` characters, at most ``LABEL_LINES`` (the last shortened)."""
+    lines: list[str] = []
+    rest = label
+    while rest:
+        cut = LABEL_CHARS
+        while cut < len(rest) and rest[cut] in NO_LINE_START:
+            cut += 1
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    lines = lines or [""]
+    if len(lines) > LABEL_LINES:
+        lines = lines[:LABEL_LINES]
+        lines[-1] = lines[-1][:-1] + "…"
+    return lines
+
+
+def channel_label(channel: str) -> str:
+    """A channel's name as the report shows it."""
+    return CHANNEL_LABELS.get(channel, channel)
+
+
+def local_time(ts: str | None) -> str:
+    """A stored UTC timestamp as Chongqing time to the second (``2026-11-25 17:00:00``)."""
+    from bot.report import LOCAL_HOURS
+
+    if not ts:
+        return "-"
+    try:
+        moment = dt.datetime.fromisoformat(ts)
+    except ValueError:
+        return ts
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.timezone(dt.timedelta(hours=LOCAL_HOURS))).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def nice_ticks(top: float) -> list[float]:
+    """Round values from 0 up to at least ``top`` for a y axis: 0/10/20/30/40 rather than 0/9/18/26/35."""
+    if top <= 0:
+        return [0, 1]
+    raw = top / TICKS
+    power = 10.0 ** math.floor(math.log10(raw))
+    step = max(1.0, next(m * power for m in TICK_STEPS if m * power >= raw and (m != 2.5 or power >= 10)))
+    return [k * step for k in range(math.ceil(top / step - 1e-9) + 1)]
 
 
 def _num(value: float) -> str:
@@ -67,6 +143,14 @@ def _figure(name: str, caption: str, svg: str, legend: Sequence[tuple[str, str]]
     legend_html = f'<div class="legend">{keys}</div>' if legend else ""
     return (
         f'<figure class="chart" data-chart="{name}">{legend_html}{svg}<figcaption>{_e(caption)}</figcaption></figure>'
+    )
+
+
+def _single(name: str, caption: str, value: str, detail: str) -> str:
+    """One day of data: the figure in words (a chart of one column or one point says less)."""
+    return (
+        f'<figure class="chart single" data-chart="{name}"><p><b class="figure">{_e(value)}</b> {_e(detail)}</p>'
+        f"<figcaption>{_e(caption)}</figcaption></figure>"
     )
 
 
@@ -97,12 +181,18 @@ def stacked_hbars(
     colors = [SERIES_COLORS.get(s, PALETTE[i % len(PALETTE)]) for i, s in enumerate(series)]
     top = max(sum(v) for _, v in rows) or 1
     plot = WIDTH - LABEL_WIDTH - 60
-    height = ROW * len(rows) + 8
+    wrapped = [wrap(label) for label, _ in rows]
+    height = sum(ROW + LINE_HEIGHT * (len(w) - 1) for w in wrapped) + 8
     parts = [f'<svg width="{WIDTH}" height="{height}" role="img" aria-label="{_e(caption)}">']
+    y = 4 - ROW
     for r, (label, values) in enumerate(rows):
-        y = 4 + r * ROW
+        y += ROW + (LINE_HEIGHT * (len(wrapped[r - 1]) - 1) if r else 0)
+        lines = "".join(
+            f'<tspan x="{LABEL_WIDTH - 6}" dy="{LINE_HEIGHT if k else 0}">{_e(line)}</tspan>'
+            for k, line in enumerate(wrapped[r])
+        )
         parts.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end">{_e(_short(label))}'
+            f'<text class="label" x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end">{lines}'
             f"<title>{_e(label)}</title></text>"
         )
         x = float(LABEL_WIDTH)
@@ -133,15 +223,20 @@ def day_columns(name: str, caption: str, rows: Iterable[dict[str, Any]]) -> str:
             channels.append(row["channel"])
     if not table:
         return _empty(name, caption)
+    if len(table) == 1:
+        (day, counts), *_ = table.items()
+        detail = " · ".join(f"{channel_label(c)} {n}" for c, n in sorted(counts.items()))
+        return _single(name, caption, f"{sum(counts.values())}", f"条消息 messages on {day}（{detail}）")
     days = days_between(min(table), max(table))
     colors = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(sorted(channels))}
-    top = max(sum(v.values()) for v in table.values()) or 1
-    step = max(DAY_MIN_WIDTH, (WIDTH - 50) / len(days))
-    width = int(50 + step * len(days))
+    ticks = nice_ticks(max(sum(v.values()) for v in table.values()))
+    top = ticks[-1]
+    step = min(DAY_MAX_WIDTH, max(DAY_MIN_WIDTH, (WIDTH - 50) / len(days)))
+    width = max(int(50 + step * len(days)), WIDTH // 2)
     every = max(1, int(60 // step) + 1)
     parts = [
         f'<svg width="{width}" height="{PLOT_HEIGHT + 40}" role="img" aria-label="{_e(caption)}">',
-        _y_axis(top, ""),
+        _y_axis(ticks, "", width),
     ]
     for d, day in enumerate(days):
         x = 45 + d * step
@@ -153,22 +248,21 @@ def day_columns(name: str, caption: str, rows: Iterable[dict[str, Any]]) -> str:
             parts.append(
                 f'<rect class="bar" x="{x + 1:.1f}" y="{y:.1f}" width="{step - 2:.1f}" height="{h:.1f}" '
                 f'fill="{colors[channel]}" data-label="{_e(day)}" data-series="{_e(channel)}" data-value="{value}">'
-                f"<title>{_e(day)} {_e(channel)}: {value}</title></rect>"
+                f"<title>{_e(day)} {_e(channel_label(channel))}: {value}</title></rect>"
             )
         if d % every == 0:
             parts.append(f'<text x="{x:.1f}" y="{PLOT_HEIGHT + 26}">{_e(day[5:])}</text>')
     parts.append("</svg>")
-    return _figure(name, caption, "".join(parts), [(c, colors[c]) for c in sorted(channels)])
+    return _figure(name, caption, "".join(parts), [(channel_label(c), colors[c]) for c in sorted(channels)])
 
 
-def _y_axis(top: float, unit: str) -> str:
+def _y_axis(ticks: Sequence[float], unit: str, width: int = WIDTH) -> str:
     lines = []
-    for k in range(5):
-        value = top * k / 4
-        y = PLOT_HEIGHT + 10 - PLOT_HEIGHT * k / 4
+    for value in ticks:
+        y = PLOT_HEIGHT + 10 - PLOT_HEIGHT * value / ticks[-1]
         lines.append(
-            f'<line x1="42" x2="{WIDTH}" y1="{y:.1f}" y2="{y:.1f}" stroke="#eee"/>'
-            f'<text x="38" y="{y + 4:.1f}" text-anchor="end">{value:.0f}{unit}</text>'
+            f'<line x1="42" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" stroke="#eee"/>'
+            f'<text class="tick" x="38" y="{y + 4:.1f}" text-anchor="end">{value:g}{unit}</text>'
         )
     return "".join(lines)
 
@@ -178,15 +272,19 @@ def rate_line(name: str, caption: str, rows: Sequence[dict[str, Any]]) -> str:
     points = [(r["day"], float(r["fallback_rate"])) for r in rows if r["fallback_rate"] is not None]
     if not points:
         return _empty(name, caption)
+    if len(points) == 1:
+        (day, value), *_ = points
+        return _single(name, caption, f"{value:g}%", f"on {day}")
     days = days_between(points[0][0], points[-1][0])
     step = (WIDTH - 70) / max(1, len(days) - 1)
-    top = 100.0
+    ticks = nice_ticks(100.0)
+    top = ticks[-1]
     where = {day: 50 + k * step for k, day in enumerate(days)}
     coords = [(where[day], PLOT_HEIGHT + 10 - PLOT_HEIGHT * v / top) for day, v in points]
     every = max(1, int(60 // step) + 1)
     parts = [
         f'<svg width="{WIDTH}" height="{PLOT_HEIGHT + 40}" role="img" aria-label="{_e(caption)}">',
-        _y_axis(top, "%"),
+        _y_axis(ticks, "%"),
         '<polyline class="line" fill="none" stroke="#c94c4c" stroke-width="2" points="'
         + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
         + '"/>',
@@ -264,7 +362,7 @@ def page(report: Report) -> str:
     useless = tables["useless_answers"]
     body = [
         f"<h1>PolicyBot 日志报告</h1><p class='muted'>{_e(period)}（重庆时间按日统计 local days, UTC+8）· "
-        f"生成于 generated {_e(report.generated)}</p>",
+        f"生成于 generated {_e(local_time(report.generated))}</p>",
         '<div class="cards">'
         + "".join(f'<div class="card" data-card="{_e(k)}">{_e(k)}<b>{_e(v)}</b></div>' for k, v in cards)
         + "</div>",
@@ -273,7 +371,7 @@ def page(report: Report) -> str:
         hbars(
             "per_channel",
             "各渠道消息 messages per channel",
-            [(r["channel"], r["messages"]) for r in tables["per_channel"]],
+            [(channel_label(r["channel"]), r["messages"]) for r in tables["per_channel"]],
         ),
         "<h2>热门主题 Top intents</h2>",
         hbars(
@@ -329,7 +427,14 @@ def page(report: Report) -> str:
             numeric=(1, 2, 3, 4, 5),
         ),
         "<h2>用户反馈 Feedback</h2>",
-        hbars("feedback", "有用 / 没用", [("有用 useful", fb["useful"]), ("没用 useless", fb["useless"])])
+        stacked_hbars(
+            "feedback",
+            "有用 / 没用",
+            [("有用 useful", [fb["useful"], 0]), ("没用 useless", [0, fb["useless"]])],
+            ["useful", "useless"],
+            legend=False,
+            labels=["有用", "没用"],
+        )
         if fb["total"]
         else _empty("feedback", "有用 / 没用"),
         stacked_hbars(
@@ -351,8 +456,11 @@ def page(report: Report) -> str:
         "<h2>知识库版本 Knowledge versions</h2>",
         table(
             "versions",
-            ["版本 version", "首次 first", "最近 last", "回复 replies"],
-            [[r["knowledge_version"], r["first_ts"], r["last_ts"], r["replies"]] for r in tables["versions"]],
+            ["版本 version", "首次 first (UTC+8)", "最近 last (UTC+8)", "回复 replies"],
+            [
+                [r["knowledge_version"], local_time(r["first_ts"]), local_time(r["last_ts"]), r["replies"]]
+                for r in tables["versions"]
+            ],
             numeric=(3,),
         ),
     ]

@@ -56,12 +56,11 @@ def test(cond: Condition, profile: dict[str, Any], criteria: dict[str, Criterion
 
 def status(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) -> str:
     """The item's state: PASS, FAIL, OPEN, or NA when its ``when`` does not hold."""
-    if item.when:
-        gate = test(item.when, profile, criteria)
-        if gate == FAIL:
-            return NA
-        if gate == OPEN:
-            return OPEN
+    gates = [test(g, profile, criteria) for g in item.gates()]
+    if FAIL in gates:
+        return NA
+    if OPEN in gates:
+        return OPEN
     results = [test(c, profile, criteria) for c in item.conditions()]
     if PASS in results:
         return PASS
@@ -72,6 +71,11 @@ def status(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) 
 
 def _gate_open(cond: Condition, profile: dict[str, Any]) -> bool:
     return cond.criterion not in profile or profile[cond.criterion] == UNKNOWN
+
+
+def _open_gate(item: Item, profile: dict[str, Any]) -> Condition | None:
+    """The first condition of the item's ``when`` not answered yet."""
+    return next((g for g in item.gates() if _gate_open(g, profile)), None)
 
 
 def _possible(crit: Criterion) -> list[Any]:
@@ -90,8 +94,9 @@ def statuses(items: list[Item], profile: dict[str, Any], criteria: dict[str, Cri
     found = [status(item, profile, criteria) for item in items]
     gated: dict[str, list[int]] = {}
     for n, item in enumerate(items):
-        if item.when and found[n] == OPEN and _gate_open(item.when, profile):
-            gated.setdefault(item.when.criterion, []).append(n)
+        gate = _open_gate(item, profile) if found[n] == OPEN else None
+        if gate:
+            gated.setdefault(gate.criterion, []).append(n)
     for cid, members in gated.items():
         values = _possible(criteria[cid])
         outcomes = [[status(items[n], {**profile, cid: v}, criteria) for n in members] for v in values]
@@ -119,9 +124,10 @@ def next_criterion(
     for item, state in zip(items, statuses(items, profile if known is None else known, criteria), strict=True):
         if state != OPEN:
             continue
-        if item.when and item.when.criterion not in profile:
-            return item.when.criterion
-        if item.when and profile.get(item.when.criterion) == UNKNOWN:
+        unasked = next((g.criterion for g in item.gates() if g.criterion not in profile), None)
+        if unasked:
+            return unasked
+        if any(profile.get(g.criterion) == UNKNOWN for g in item.gates()):
             continue
         for cond in item.conditions():
             if cond.criterion not in profile:
@@ -130,15 +136,30 @@ def next_criterion(
 
 
 def open_items(items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]) -> int:
-    """How many conditions are still undecided (what “共 N 项” promises)."""
-    return sum(state == OPEN for state in statuses(items, profile, criteria))
+    """How many conditions are still undecided (what “共 N 项” promises).
+
+    Items behind a yes/no or choice question not answered yet (新申请 / 复核) count once per branch: the larger.
+    """
+    plain = 0
+    branches: dict[str, dict[str, int]] = {}
+    for item, state in zip(items, statuses(items, profile, criteria), strict=True):
+        if state != OPEN:
+            continue
+        gate = _open_gate(item, profile)
+        if gate and criteria[gate.criterion].type != "number":
+            counts = branches.setdefault(gate.criterion, {})
+            key = f"{gate.op}{gate.value}"
+            counts[key] = counts.get(key, 0) + 1
+        else:
+            plain += 1
+    return plain + sum(max(counts.values()) for counts in branches.values())
 
 
 def to_ask(items: list[Item], criteria: dict[str, Criterion]) -> list[str]:
     """Every criterion the checklist may ask, in order, each once."""
     seen: list[str] = []
     for item in items:
-        for cond in ([item.when] if item.when else []) + item.conditions():
+        for cond in item.gates() + item.conditions():
             if cond.criterion not in seen:
                 seen.append(cond.criterion)
     return seen

@@ -16,7 +16,9 @@ from knowledge import yamlfile
 from knowledge.loader import Knowledge, KnowledgeError, Problem, load
 from knowledge.schema import Topic
 
-ERROR, WARNING = "error", "warning"
+ERROR, WARNING, NOTE = "error", "warning", "note"
+"""An error stops the knowledge going live; a warning asks the officer to act; a note records a known, accepted
+behaviour (shown by ``policybot validate --notes``) so that it does not bury the warnings."""
 
 
 @dataclass(frozen=True)
@@ -77,14 +79,14 @@ def example_conflicts(kn: Knowledge, index: Index, lines: _Lines) -> list[Proble
             own = next((c for c in candidates if c.intent == tid), None)
             own_text = f"{tid} {own.score:.1f} ({own.via})" if own else f"{tid} not among the candidates"
             top = candidates[0] if candidates else None
-            if decision.reason == "ambiguous":
+            if decision.reason == "ambiguous":  # a question naming two topics: asking which is right
                 other = next((c for c in decision.top if c.intent != tid), top)
                 assert other is not None
                 message = (
                     f"'{example}' is ambiguous: {other.intent} {other.score:.1f} ({other.via}) vs {own_text}; "
-                    "the bot asks which topic was meant — reword the example or the other intent's alias"
+                    "worded a little differently, the bot asks which topic was meant"
                 )
-                out.append(lines.problem(file, ("examples", i), message, WARNING))
+                out.append(lines.problem(file, ("examples", i), message, NOTE))
                 continue
             if top is None or decision.reason in ("low_score", "empty"):
                 message = f"'{example}' is not recognised ({own_text}); the example is too short or only fillers"
@@ -138,32 +140,44 @@ def _sent(kn: Knowledge, topic: Topic, text: str) -> str:
     return "\n".join([text, kn.messages.followup_header, *options]) if options else text
 
 
+def _section_sent(kn: Knowledge, topic: Topic, name: str, day: dt.date, limit: int | None) -> str:
+    body, caveat, _count = render.section_text(kn, topic, name, day, limit=limit)
+    return _sent(kn, topic, body + ("\n" + kn.messages.caveat_footnote if caveat else ""))
+
+
+def _over(text: str) -> list[tuple[Limit, int]]:
+    return [(limit, limit.measure(text)) for limit in LIMITS.values() if limit.measure(text) > limit.size]
+
+
 def length_limits(kn: Knowledge, day: dt.date, lines: _Lines) -> list[Problem]:
-    """Sections (and source lists, fixed replies) longer than a channel takes in one message."""
+    """Sections (and source lists, fixed replies) longer than a channel takes in one message.
+
+    A section is shown first with its first ``SECTION_FACTS`` facts, then whole on “更多…”: a first view that
+    does not fit is a warning. A whole view (or a generated list of sources) that does not fit is a note: the
+    channel sends a summary and the numbered menu instead.
+    """
+    from bot.dialogue.topics import SECTION_FACTS
+
     out = []
     for tid, topic in kn.topics.items():
         file = kn.files[tid]
-        texts: list[tuple[yamlfile.Path_, str, str]] = []
+        texts: list[tuple[yamlfile.Path_, str, list[tuple[Limit, int]], str]] = []
         for s, section in enumerate(topic.sections):
-            body, caveat, _count = render.section_text(kn, topic, section.name, day)
-            if caveat:
-                body += "\n" + kn.messages.caveat_footnote
-            texts.append((("sections", s), f"section {section.name}", _sent(kn, topic, body)))
+            what = f"section {section.name}"
+            first = _over(_section_sent(kn, topic, section.name, day, SECTION_FACTS))
+            whole = [] if first else _over(_section_sent(kn, topic, section.name, day, None))
+            texts.append((("sections", s), what, first, WARNING))
+            texts.append((("sections", s), f"{what} in full (更多)", whole, NOTE))
         if topic.kind == "policy":
-            texts.append(
-                (("sources",), "the list of sources (政策依据)", _sent(kn, topic, render.sources_text(kn, topic)))
-            )
+            listed = _over(_sent(kn, topic, render.sources_text(kn, topic)))
+            texts.append((("sources",), "the list of sources (政策依据)", listed, NOTE))
         if topic.reply:
-            texts.append((("reply",), "the reply", topic.reply))
-        for path, what, text in texts:
-            for limit in LIMITS.values():
-                size = limit.measure(text)
-                if size > limit.size:
-                    message = (
-                        f"{what} is {size} {limit.unit} as sent; {limit.note} — shorten it or split it "
-                        "into two sections"
-                    )
-                    out.append(lines.problem(file, path, message, WARNING))
+            texts.append((("reply",), "the reply", _over(topic.reply), WARNING))
+        for path, what, over, severity in texts:
+            for limit, size in over:
+                advice = "shorten it or split it into two sections" if severity == WARNING else "the rest is not shown"
+                message = f"{what} is {size} {limit.unit} as sent; {limit.note} — {advice}"
+                out.append(lines.problem(file, path, message, severity))
     return out
 
 
@@ -178,10 +192,12 @@ def unsourced_criteria(kn: Knowledge, lines: _Lines) -> list[Problem]:
         for version in topic.checklist:
             for item in version.items:
                 sourced.update(c.criterion for c in item.conditions())
-                if item.when:
-                    sourced.add(item.when.criterion)
+                sourced.update(g.criterion for g in item.gates())
         if topic.calculator:
-            sourced.update(topic.calculator.inputs)
+            calc = topic.calculator
+            sourced.update(calc.inputs, CALCULATOR_READS.get(calc.kind, ()))
+            sourced.update(v for v in calc.params.values() if isinstance(v, str) and v in kn.criteria)
+    sourced = _with_parts(kn, sourced)
     out = []
     asked: set[str] = set()
     for tid, topic in kn.topics.items():
@@ -204,6 +220,26 @@ def unsourced_criteria(kn: Knowledge, lines: _Lines) -> list[Problem]:
                 message = f"criterion '{cid}' is defined but no checklist item, calculator or questionnaire uses it"
                 out.append(lines.problem(file, ("criteria", cid), message, WARNING))
     return out
+
+
+def _with_parts(kn: Knowledge, used: set[str]) -> set[str]:
+    """``used`` and every criterion they are computed from (``previous``, ``min_of``, ``ratio_of``…)."""
+    out, todo = set(), list(used)
+    while todo:
+        cid = todo.pop()
+        if cid in out:
+            continue
+        out.add(cid)
+        crit = kn.criteria.get(cid)
+        if crit is not None:
+            parts = [crit.previous, crit.at_most, *crit.min_of, *crit.sum_of, *crit.ratio_of]
+            todo += [p for p in parts if p]
+    return out
+
+
+CALCULATOR_READS: dict[str, tuple[str, ...]] = {"super_deduction": ("high_tech_certified", "industry")}
+"""Criteria a calculator reads from the profile besides its ``inputs`` (``bot/calc.py``): the tax rate of a
+高企 and the excluded industries."""
 
 
 CHECKS: dict[str, Callable[[Knowledge, Index, dt.date, _Lines], list[Problem]]] = {
@@ -247,5 +283,5 @@ def is_valid(problems: list[Problem]) -> bool:
 
 
 def format_problem(problem: Problem) -> str:
-    """One line for the terminal: ``file:line field: message``, warnings marked."""
-    return str(problem) if problem.severity == ERROR else f"warning: {problem}"
+    """One line for the terminal: ``file:line field: message``, warnings and notes marked."""
+    return str(problem) if problem.severity == ERROR else f"{problem.severity}: {problem}"

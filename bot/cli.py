@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from bot.settings import Settings
+from bot.settings import Settings, unknown_names
 from knowledge.loader import KnowledgeError
 
 logger = logging.getLogger(__name__)
@@ -91,26 +91,55 @@ def _settings_help() -> str:
     return "\n".join(f"  {k} (default {v[0]!r}): {v[1]}" for k, v in Settings.help().items())
 
 
-@click.group(epilog="Settings (environment variables POLICYBOT_<NAME>):\n\n" + _settings_help().replace("\n", "\n\n"))
-@click.option(
-    "--knowledge",
-    envvar="POLICYBOT_KNOWLEDGE",
-    type=click.Path(file_okay=False),
-    help="Knowledge folder (default: the bundled knowledge/).",
+KNOWLEDGE_HELP = "Knowledge folder (default: the bundled knowledge/)."
+DB_HELP = (
+    "SQLite file for the log and dialogue state (default: in the user's data directory), or a "
+    "postgresql:// URL shared by several hosts."
 )
-@click.option(
-    "--db",
-    envvar="POLICYBOT_DB",
-    type=click.Path(dir_okay=False),
-    help="SQLite file for the log and dialogue state (default: in the user's data directory), or a "
-    "postgresql:// URL shared by several hosts.",
+
+
+def _set_shared(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``--knowledge`` or ``--db`` given after the command's name: it overrides the one before."""
+    obj = ctx.find_object(Context)
+    if value is not None and obj is not None:
+        setattr(obj, "knowledge_dir" if param.name == "knowledge" else "db", value)
+
+
+class Commands(click.Group):
+    """The ``policybot`` group: every command also takes ``--knowledge`` and ``--db`` after its name."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        """Register ``cmd`` with the shared options appended."""
+        cmd.params += [
+            click.Option(
+                ["--knowledge"],
+                type=click.Path(file_okay=False),
+                expose_value=False,
+                callback=_set_shared,
+                help=KNOWLEDGE_HELP,
+            ),
+            click.Option(
+                ["--db"], type=click.Path(dir_okay=False), expose_value=False, callback=_set_shared, help=DB_HELP
+            ),
+        ]
+        super().add_command(cmd, name)
+
+
+@click.group(
+    cls=Commands,
+    epilog="Settings (environment variables POLICYBOT_<NAME>):\n\n" + _settings_help().replace("\n", "\n\n"),
 )
+@click.option("--knowledge", envvar="POLICYBOT_KNOWLEDGE", type=click.Path(file_okay=False), help=KNOWLEDGE_HELP)
+@click.option("--db", envvar="POLICYBOT_DB", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
 @click.pass_context
 def main(ctx: click.Context, knowledge: str | None, db: str | None, verbose: int) -> None:
     """PolicyBot: answers enterprises' questions about Chongqing's industrial-innovation policy."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    unknown = unknown_names()
+    if unknown:
+        raise click.ClickException("\n".join(unknown))
     try:
         settings = Settings.from_env()
     except (KeyError, ValueError) as exc:
@@ -178,22 +207,32 @@ def ask(obj: Context, question: str | None, as_json: bool, no_log: bool) -> None
 
 
 @main.command()
+@click.option("--notes", is_flag=True, help="Also list the notes (known, accepted behaviour; see below).")
 @click.pass_obj
-def validate(obj: Context) -> None:
+def validate(obj: Context, notes: bool) -> None:
     """Check every YAML file; each problem names file, line and field; exit 1 if any is an error.
 
     Besides the schema and cross-references it checks that every example is matched to its own intent, that
     answers fit the channels' length limits, and that criteria are used and sourced (warnings for minor issues).
+    Notes record accepted behaviour: an example that, worded a little differently, makes the bot ask which of two
+    topics was meant; a whole section or list of sources that WeChat shows as a summary with the menu.
     """
-    from bot.checks import format_problem, is_valid
+    from bot.checks import NOTE, format_problem, is_valid
     from bot.checks import validate as check_folder
 
     kn, problems = check_folder(obj.knowledge_dir, obj.settings)
     for p in problems:
-        click.echo(format_problem(p), err=True)
+        if notes or p.severity != NOTE:
+            click.echo(format_problem(p), err=True)
     if kn is None or not is_valid(problems):
         raise SystemExit(1)
-    click.echo(f"ok: {len(kn.topics)} intents, {len(kn.criteria)} criteria, version {kn.version}")
+    warnings = sum(p.severity not in (NOTE, "error") for p in problems)
+    noted = sum(p.severity == NOTE for p in problems)
+    more = "" if notes or not noted else " (see them with --notes)"
+    click.echo(
+        f"ok: {len(kn.topics)} intents, {len(kn.criteria)} criteria, version {kn.version}; "
+        f"{warnings} warning(s), {noted} note(s){more}"
+    )
 
 
 @main.command()
@@ -268,6 +307,62 @@ def eval_dialogues(obj: Context, files: tuple[str, ...], as_json: bool, failures
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(report, failures_only=failures))
+
+
+@main.command(name="reload")
+@click.option(
+    "--accept",
+    is_flag=True,
+    help="Confirm the knowledge now on disk although it drops content; every server process then serves it.",
+)
+@click.pass_obj
+def reload_command(obj: Context, accept: bool) -> None:
+    """Show the running server's last knowledge reload, and a reload it holds because the new files drop content.
+
+    A server (every worker of `policybot serve`) reloads edited YAML by itself once the files have been quiet
+    for POLICYBOT_RELOAD_SETTLE seconds. A version that drops a topic, a checklist, a calculator, a section or
+    most of a topic's examples is held until staff run `policybot reload --accept` with the same --knowledge
+    and --db as the server.
+    """
+    import sqlite3
+
+    from bot import reload as live
+    from bot.checks import ERROR, validate
+    from bot.engine import default_db
+    from bot.storage import Storage
+
+    kn, problems = validate(obj.knowledge_dir, obj.settings)
+    errors = [p for p in problems if p.severity == ERROR]
+    path = obj.db or default_db()
+    try:
+        storage = Storage(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise click.ClickException(f"cannot open the log database {path}: {exc} (give the server's --db)") from None
+    try:
+        status = live.last_reload_in(storage)
+        held = (status or {}).get("held")
+        if status is None:
+            click.echo("no reload recorded in this database")
+        else:
+            click.echo(f"serving version {status['serving']} (as of {status['ts']})")
+            for problem in status.get("problems") or []:
+                click.echo(f"  {problem}")
+        if held:
+            click.echo(f"held: version {held['version']}, which drops:")
+            for line in held["losses"]:
+                click.echo(f"  {line}")
+        if not accept:
+            return
+        if kn is None or errors:
+            raise click.ClickException(
+                "the knowledge on disk has errors, it cannot go live:\n" + "\n".join(f"  {p}" for p in errors)
+            )
+        if held and held["version"] != kn.version:
+            click.echo(f"the files changed since: accepting what is on disk now, version {kn.version}")
+        live.accept(storage, kn.version)
+        click.echo(f"accepted version {kn.version}: the server serves it within {live.POLL_SECONDS:g} s")
+    finally:
+        storage.close()
 
 
 def _register_staff_commands() -> None:

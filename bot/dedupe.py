@@ -30,6 +30,8 @@ PRUNE_EVERY = 60.0
 """Seconds between deletions of forgotten ids."""
 POLL_SECONDS = 0.02
 """How often a retry in another process looks for the stored answer."""
+SPENT = "spent:"
+"""Key prefix of a used one-time token that carried no message (``spend``)."""
 
 
 class Role(enum.Enum):
@@ -106,6 +108,22 @@ class Dedupe:
                 with self._mutex:
                     self._flights[(channel, key)] = flight
             return flight
+
+    def spend(self, channel: str, nonce: str) -> None:
+        """Use up a signed request's one-time token (timestamp + nonce) that carries no message, e.g. a URL check.
+
+        Raises:
+            ReplayError: ``nonce`` was already used, by this kind of request or by a message.
+        """
+        with self.storage.transaction() as conn:
+            self._check_nonce(conn, channel, f"{SPENT}{nonce}", nonce)
+            spent = conn.execute(
+                f"INSERT INTO {TABLE} (channel, key, nonce, created, done) VALUES (?, ?, ?, ?, 1) "
+                "ON CONFLICT DO NOTHING",
+                [channel, f"{SPENT}{nonce}", nonce, self.clock()],
+            ).rowcount
+        if not spent:
+            raise ReplayError(f"{channel}: signed request replayed")
 
     def known(self, channel: str, key: str, nonce: str | None = None) -> Flight | None:
         """A retry's flight if ``key`` is being (or was) answered — LOCAL here, REMOTE elsewhere — else None.

@@ -176,16 +176,24 @@ class Engine:
         """Store a turn in one transaction: the feedback it gave, its log row, the dialogue state it leads to.
 
         Each part that fails is logged and the others are still stored (a state that cannot be saved never
-        costs the log row). Raises only ``Busy`` (inside ``Storage.patience``; then nothing was written).
+        costs the log row). A database that cannot be written (full or read-only disk, locked past the busy
+        timeout) costs the turn: it is counted in ``storage.health`` and the reply still goes out. Raises only
+        ``Busy`` inside ``Storage.patience`` (then nothing was written, and the caller may try elsewhere).
         """
         write = self.writes(answered)
         try:
             with self.storage.transaction():
                 write()
         except Busy:
-            raise
+            if Storage.impatient():
+                raise
+            logger.error("could not store the turn on %s: the database stayed locked", answered.inbound.channel)
+            if answered.log:
+                self.storage.health.unlogged_turn()
         except Exception:
             logger.exception("could not store the turn on %s", answered.inbound.channel)
+            if answered.log:
+                self.storage.health.unlogged_turn()
 
     def writes(self, answered: Answered) -> Callable[[], None]:
         """The turn's writes, to run inside a write transaction; the log row is built now, before the lock."""
@@ -201,6 +209,8 @@ class Engine:
             if turn.feedback:
                 _attempt(storage, "the feedback", channel, storage.add_feedback, *turn.feedback)
             turn_id = _attempt(storage, "the log row", channel, storage.log_turn, row) if row else None
+            if row and not turn_id:
+                storage.health.unlogged_turn()
             if turn_id and reply.kind in FEEDBACK_KINDS:
                 turn.state["last_turn"] = turn_id
             stamp = answered.now.timestamp()  # idle time is counted on the engine's clock (the message's time)

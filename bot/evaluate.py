@@ -98,23 +98,30 @@ Replier = Callable[[str, int], Any]
 
 
 def evaluate(index: Index, path: Path, reply: Replier | None = None) -> Report:
-    """Match every case and count; with ``reply``, also the part each reply leads with and its length."""
+    """Match every case and count.
+
+    With ``reply``, the engine's first reply is judged instead of the matcher alone, as a user would see it: the
+    intent it answers (context rules included), the part it leads with, and its length.
+    """
     report = Report()
     predicted: Counter[str] = Counter()
     correct: Counter[str] = Counter()
     expected_n: Counter[str] = Counter()
     for n, (text, expected, section) in enumerate(load_cases(path)):
-        if reply is not None and expected is not None:
+        if reply is not None:  # what the user sees: the engine's first reply, context rules included
             first = reply(text, n)
-            report.reply_lines.append(first.text.count("\n") + 1)
-            report.reply_options.append(len(first.options))
-            if section:
+            got = first.intent or (CLARIFY if first.act == "clarify" else FALLBACK)
+            if expected is not None:
+                report.reply_lines.append(first.text.count("\n") + 1)
+                report.reply_options.append(len(first.options))
+            if expected is not None and section:
                 report.sectioned += 1
                 report.section_correct += first.section == section and first.intent == expected
                 if first.section != section:
                     report.section_errors.append((text, section, str(first.section)))
-        decision = index.decide(index.match(text))
-        got = decision.intent or (CLARIFY if decision.reason == "ambiguous" else FALLBACK)
+        else:  # the matcher alone
+            decision = index.decide(index.match(text))
+            got = decision.intent or (CLARIFY if decision.reason == "ambiguous" else FALLBACK)
         report.total += 1
         exp = expected or FALLBACK
         expected_n[exp] += 1

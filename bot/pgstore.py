@@ -28,6 +28,7 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from bot import schema
+from bot.health import WriteHealth
 from bot.schema import TURN_COLUMNS
 from bot.storage import Busy, Storage, _patience
 from bot.store import Unreachable, describe
@@ -105,6 +106,8 @@ class PgStorage:
         self.path = describe(url)
         """Where the data is, for messages (no password)."""
         self.lock = threading.RLock()
+        self.health = WriteHealth()
+        """Failed writes and unlogged turns, for ``/healthz`` (as for SQLite)."""
         self._local = threading.local()
         self._attempts = (0, 0, False)
         """Connection attempts and failures of the pool at the last look, and whether it found it unreachable."""
@@ -333,6 +336,10 @@ class PgStorage:
                 [],
             )
         return target
+
+    def checkpoint(self, wait: float = 0.0) -> bool:
+        """Nothing to do: PostgreSQL checkpoints its own write-ahead log (SQLite's needs the schedule)."""
+        return True
 
     def close(self) -> None:
         """Close the pool's connections."""

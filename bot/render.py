@@ -160,17 +160,22 @@ def sources_text(kn: Knowledge, topic: Topic) -> str:
         if ref.clause and ref.clause not in bucket:
             bucket.append(ref.clause)
     lines = [f"【{topic.title}·{kn.messages.sources_header}】"]
+    caveat = False
     for sid, cl in clauses.items():
         src = kn.source(topic, sid)
+        unsure = {field: kn.messages.caveat_mark if field in src.unverified else "" for field in ("url", "date")}
         head = f"《{src.title}》" + (f"（{src.number}）" if src.number else "")
         if src.date:
-            head += f" {_date(src.date)}"
+            head += f" {_date(src.date)}{unsure['date']}"
         if cl:
             head += "；条款：" + "、".join(cl[:6])
         mark = kn.messages.caveat_mark if src.confidence in UNCERTAIN else ""
         lines.append(f"{kn.messages.bullet}{head}{mark}")
         if src.url:
-            lines.append(f"  {src.url}")
+            lines.append(f"  {src.url}{unsure['url']}")
+        caveat |= bool(mark) or any(unsure[f] and getattr(src, f) for f in unsure)
+    if caveat:
+        lines.append(kn.messages.caveat_footnote)
     return "\n".join(lines)
 
 

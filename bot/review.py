@@ -7,6 +7,7 @@ import difflib
 import io
 import logging
 import os
+import re
 import sqlite3
 import tempfile
 from collections import Counter
@@ -35,6 +36,21 @@ CATEGORY_ORDER = ("unanswered", "low_confidence", "useless")
 """Why a question is in the inbox: the bot fell back, was unsure, or its answer was marked 没用."""
 YAML_WIDTH = 4096
 """Never fold long lines when writing YAML back."""
+
+
+MASKED = re.compile(r"\[(?:手机号|身份证号|信用代码|银行卡号|电话|邮箱)\]")
+"""What ``bot.storage.mask`` writes in the log in place of personal data: never written into an example."""
+_LEFT_OVER = " \t，,。.：:；;、"
+"""Separators a removed placeholder leaves at either end of the text."""
+
+
+def unmasked(text: str) -> str:
+    """``text`` without mask placeholders: "[手机号] 我想咨询一下首台套" → "我想咨询一下首台套"."""
+    if not MASKED.search(text):
+        return text
+    kept = re.sub(r"\s*([，,。；;、：:])\s*", r"\1", MASKED.sub(" ", text))  # "电话 ，" → "电话，"
+    kept = re.sub(r"([，,。；;、：:])[，,。；;、：:]+", r"\1", kept)  # "，，" → "，"
+    return re.sub(r"\s{2,}", " ", kept).strip(_LEFT_OVER)
 
 
 @dataclass(frozen=True)
@@ -109,21 +125,29 @@ def group_questions(
     """Group similar questions, most frequent first.
 
     Each question joins the most similar group leader scoring at least ``similar`` or starts a group; frequent
-    questions are placed first so that they lead.
+    questions are placed first so that they lead. Similar means close as written, or close once both texts' characters
+    are sorted, so that word-order variants (智能工厂奖励有吗 / 智能工厂有没有奖励) group together.
     """
     ordered = sorted(questions, key=lambda q: (-q.count, q.normalized))
     groups: list[Group] = []
     leaders: list[str] = []
+    shuffled: list[str] = []  # the leaders' characters in sorted order: word-order variants compare equal
     for q in ordered:
         key = prepare(q.normalized) if prepare else q.normalized
-        found = process.extractOne(key, leaders, scorer=fuzz.ratio, score_cutoff=similar) if leaders else None
+        chars = "".join(sorted(key))
+        found = [
+            hit
+            for text, pool in ((key, leaders), (chars, shuffled))
+            if pool and (hit := process.extractOne(text, pool, scorer=fuzz.ratio, score_cutoff=similar))
+        ]
         if found:
-            groups[found[2]].add(q)
+            groups[max(found, key=lambda hit: hit[1])[2]].add(q)
         else:
             group = Group(q.text)
             group.add(q)
             groups.append(group)
             leaders.append(key)
+            shuffled.append(chars)
     groups.sort(key=lambda g: (-g.count, g.text))
     return groups
 
@@ -250,6 +274,11 @@ def add_example(root: Path, intent: str, example: str, settings: Settings | None
     if not path.is_file():
         raise ExampleError(f"no file for intent '{intent}' ({path})")
     example = example.strip()
+    hidden = MASKED.search(example)
+    if hidden:
+        raise ExampleError(
+            f"'{example}' holds {hidden[0]}, where the log hid personal data; write the example without it"
+        )
     original = path.read_text(encoding="utf-8")
     yaml = _yaml_for(original)
     data = yaml.load(original)
@@ -301,7 +330,7 @@ def draft(groups: list[Group], guesses: Callable[[str], list[tuple[str, float]]]
     items = CommentedSeq()
     for g in groups:
         item = CommentedMap()
-        item["text"] = g.text
+        item["text"] = unmasked(g.text)
         item["count"] = g.count
         item["categories"] = dict(sorted(g.categories.items(), key=lambda kv: CATEGORY_ORDER.index(kv[0])))
         item["examples"] = list(g.examples)
@@ -330,7 +359,7 @@ def apply_draft(
     """Write every group of a filled-in draft whose ``intent`` is set; returns what was done, line by line."""
     yaml = YAML(typ="safe")
     doc = yaml.load(path.read_text(encoding="utf-8")) or {}
-    by_text = {g.text: g for g in groups}
+    by_text = {unmasked(g.text): g for g in groups}
     done = []
     for item in doc.get("groups") or []:
         intent = (item.get("intent") or "").strip()
@@ -414,7 +443,10 @@ def walk(
             else:
                 echo(f"  没有这个选项：{choice}")
                 continue
-            text = ask("写入的例句", default=group.text).strip()
+            text = ask("写入的例句", default=unmasked(group.text)).strip()
+            if not text or MASKED.search(text):
+                echo("  例句不能为空，也不能含打码内容（如 [手机号]），请改写")
+                continue
             try:
                 path = add_example(root, intent, text, settings)
             except AlreadyThere:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
+
+PREFIX = "POLICYBOT_"
+OTHER_NAMES: set[str] = {"POLICYBOT_KNOWLEDGE", "POLICYBOT_DB"}
+"""``POLICYBOT_*`` environment variables that are not settings; the channels add theirs (``register_names``)."""
 
 
 def setting(default: Any, help: str) -> Any:
@@ -49,7 +54,13 @@ class Settings:
         for f in fields(self):
             if f.name in values:
                 kind = type(getattr(self, f.name))
-                typed[f.name] = kind(values[f.name])
+                try:
+                    typed[f.name] = kind(values[f.name])
+                except (TypeError, ValueError):
+                    raise ValueError(
+                        f"setting {f.name} (POLICYBOT_{f.name.upper()}): expected {kind.__name__}, "
+                        f"got {values[f.name]!r}"
+                    ) from None
         return dataclasses.replace(self, **typed)
 
     @classmethod
@@ -59,3 +70,31 @@ class Settings:
         base = base or cls()
         found = {n: env[f"POLICYBOT_{n.upper()}"] for n in cls.names() if f"POLICYBOT_{n.upper()}" in env}
         return base.replace(found)
+
+
+TEST_PREFIX = PREFIX + "TEST_"
+"""Variables the test suite reads (``POLICYBOT_TEST_PG_URL``), not the bot: never reported as unknown."""
+
+
+def register_names(names: Iterable[str]) -> None:
+    """Declare more ``POLICYBOT_*`` environment variables as known (the channels' configuration)."""
+    OTHER_NAMES.update(names)
+
+
+def known_names() -> list[str]:
+    """Every ``POLICYBOT_*`` environment variable PolicyBot reads."""
+    return sorted({PREFIX + n.upper() for n in Settings.names()} | OTHER_NAMES)
+
+
+def unknown_names(environ: Mapping[str, str] | None = None) -> list[str]:
+    """One message per ``POLICYBOT_*`` environment variable nobody reads, naming the closest known one."""
+    env = os.environ if environ is None else environ
+    known = known_names()
+    suffixes = {name.removeprefix(PREFIX): name for name in known}
+    problems = []
+    ours = (n for n in env if n.startswith(PREFIX) and not n.startswith(TEST_PREFIX))
+    for name in sorted(n for n in ours if n not in known):
+        close = difflib.get_close_matches(name.removeprefix(PREFIX), list(suffixes), n=1, cutoff=0.6)
+        hint = f"did you mean {suffixes[close[0]]}?" if close else f"known names: {', '.join(known)}"
+        problems.append(f"unknown setting {name}: {hint}")
+    return problems

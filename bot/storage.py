@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from bot import schema
+from bot.health import WriteHealth
 from bot.schema import TURN_COLUMNS
 
 try:
@@ -65,6 +66,9 @@ class Busy(Exception):
     """The database (or this process's connection) was held longer than the caller was willing to wait."""
 
 
+CHECKPOINT_WAIT = 0.5
+"""Seconds a scheduled WAL checkpoint waits for readers and writers before it gives up until the next one."""
+
 GATE_POLL = 0.0001
 """Seconds between tries of the writers' gate for a caller with limited patience (the event loop)."""
 
@@ -72,6 +76,12 @@ GATE_POLL = 0.0001
 def _busy(exc: sqlite3.Error) -> bool:
     """Whether ``exc`` says another connection holds a lock (any extended code of SQLITE_BUSY or _LOCKED)."""
     return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def _fault(exc: BaseException) -> bool:
+    """Whether ``exc`` says the database cannot be written (a full or read-only disk, an I/O error, corruption)."""
+    storage_error = isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError
+    return storage_error and not _busy(exc)  # type: ignore[arg-type]
 
 
 def _try_begin(conn: sqlite3.Connection, wait: float) -> bool:
@@ -109,6 +119,8 @@ class Storage:
         """Orders this process's threads on the one connection."""
         self._depth = 0  # nested transactions (only the holder of ``lock`` reads or changes it)
         self._gate = self.path.with_name(self.path.name + ".lock").open("a+b") if fcntl else None
+        self.health = WriteHealth()
+        """Whether writes succeed; turns that could not be stored are counted here."""
         with self.lock:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
             self.db.enable_wal()
@@ -130,6 +142,11 @@ class Storage:
             yield
         finally:
             _patience.reset(token)
+
+    @staticmethod
+    def impatient() -> bool:
+        """Whether the caller set a ``patience`` (and so wants ``Busy`` rather than a long wait)."""
+        return _patience.get() is not None
 
     @staticmethod
     @contextlib.contextmanager
@@ -161,15 +178,24 @@ class Storage:
                     self._depth -= 1
                 return
             conn = self.db.conn
-            gated = self._begin(conn)
+            try:
+                gated = self._begin(conn)
+            except sqlite3.Error as exc:
+                if _fault(exc):
+                    self.health.failed(str(exc))
+                raise
             self._depth = 1
             try:
                 yield conn
                 conn.execute("COMMIT")
-            except BaseException:
+            except BaseException as exc:
                 if conn.in_transaction:  # also after a failed COMMIT: never leave the write lock held
                     conn.execute("ROLLBACK")
+                if _fault(exc):
+                    self.health.failed(str(exc))
                 raise
+            else:
+                self.health.succeeded()
             finally:
                 self._depth = 0
                 if gated:
@@ -197,6 +223,8 @@ class Storage:
             self._ungate()
         wait = BUSY_TIMEOUT if deadline is None else max(0.0, deadline - time.monotonic())
         if not _try_begin(conn, wait):
+            if deadline is None:  # not a caller's short patience: the database has been locked for long
+                self.health.failed(f"another program has held the database for over {BUSY_TIMEOUT:g} s")
             raise Busy("another program is writing to the database")
         return False
 
@@ -290,6 +318,21 @@ class Storage:
                 )
             else:
                 conn.execute("DELETE FROM state WHERE key = ?", [key])
+
+    def checkpoint(self, wait: float = CHECKPOINT_WAIT) -> bool:
+        """Copy the WAL into the database and truncate it; False if readers or writers kept it for ``wait`` s.
+
+        SQLite's automatic checkpoints never shrink the WAL file, and skip while a reader is active: on a busy or
+        nearly full disk the WAL only grows. The server calls this on a schedule.
+        """
+        with self.holding(self.lock):
+            conn = self.db.conn
+            conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+            try:
+                busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        return not busy
 
     def close(self) -> None:
         """Close the connection."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from bot.health import WriteHealth
 from bot.storage import Busy
 
 URL_SCHEMES = ("postgresql://", "postgres://")
@@ -37,6 +38,7 @@ class Store(Protocol):
 
     dialect: str
     lock: threading.RLock
+    health: WriteHealth
 
     @property
     def in_transaction(self) -> bool: ...
@@ -62,6 +64,8 @@ class Store(Protocol):
     def load_state(self, key: str, idle_seconds: float, now: float | None = None) -> dict[str, Any]: ...
 
     def save_state(self, key: str, data: dict[str, Any], now: float | None = None) -> None: ...
+
+    def checkpoint(self, wait: float = ...) -> bool: ...
 
     def close(self) -> None: ...
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import importlib
 import logging
@@ -60,6 +61,19 @@ def _refreeze() -> None:
     gc.freeze()
 
 
+async def checkpoints(storage: Any, every: float, stop: asyncio.Event) -> None:
+    """Truncate the database's WAL every ``every`` seconds until ``stop`` is set (off the event loop)."""
+    while not stop.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), every)
+            return
+        try:
+            if not await asyncio.to_thread(storage.checkpoint):
+                logger.info("WAL checkpoint skipped: the database is busy (next in %g s)", every)
+        except Exception as exc:  # a full disk, say: reported by /healthz through the failed writes
+            logger.warning("WAL checkpoint failed: %s", exc)
+
+
 def create_app(engine: Any = None, config: ServerConfig | None = None) -> Starlette:
     """Build the app on ``engine`` (default: opened from ``POLICYBOT_KNOWLEDGE`` / ``POLICYBOT_DB``).
 
@@ -93,7 +107,10 @@ def create_app(engine: Any = None, config: ServerConfig | None = None) -> Starle
         stop = asyncio.Event()
         watcher = None
         if config.reload:
-            watcher = asyncio.create_task(watch(engine, engine.knowledge.root, stop, on_reload=_refreeze))
+            watcher = asyncio.create_task(
+                watch(engine, engine.knowledge.root, stop, on_reload=_refreeze, settle=config.reload_settle)
+            )
+        checkpointer = asyncio.create_task(checkpoints(engine.storage, config.checkpoint_seconds, stop))
         if telegram is not None:
             await telegram.startup()
         gc.freeze()  # see _refreeze
@@ -105,6 +122,7 @@ def create_app(engine: Any = None, config: ServerConfig | None = None) -> Starle
                 await telegram.shutdown()
             if watcher is not None:
                 await asyncio.wait([watcher], timeout=WATCH_STOP_SECONDS)
+            await asyncio.wait([checkpointer], timeout=WATCH_STOP_SECONDS)
             await responder.drain(CS_TIMEOUT)
             if owns_engine:
                 engine.storage.close()

@@ -13,13 +13,15 @@ from typing import Any
 import click
 
 from bot.cli import Context, main
-from handlers.config import ConfigError, ServerConfig
+from bot.settings import register_names
+from handlers.config import CONFIG_FILE_VAR, ConfigError, ServerConfig
 from knowledge.loader import KnowledgeError
 
 __all__ = ["listening_socket", "main", "run_workers", "worker_app"]
 
 LOG_LEVEL_VAR = "POLICYBOT_LOG_LEVEL"
 """Passes the CLI's log level to uvicorn's worker processes."""
+register_names([*ServerConfig.names(), CONFIG_FILE_VAR, LOG_LEVEL_VAR])
 
 
 def _config() -> ServerConfig:
@@ -76,6 +78,8 @@ def serve(obj: Context, host: str, port: int, workers: int, access_log: bool) ->
     except KnowledgeError as exc:
         engine.storage.close()
         raise click.ClickException("\n".join(str(p) for p in exc.problems)) from None
+    for line in startup_lines(host, port, workers, config, engine):
+        click.echo(line)
     level = logging.getLevelName(logging.getLogger().getEffectiveLevel())
     options: dict[str, Any] = dict(host=host, port=port, access_log=access_log, log_level=level.lower(), **LIMITS)
     if workers == 1:  # one process: serve the engine just opened
@@ -94,6 +98,32 @@ def serve(obj: Context, host: str, port: int, workers: int, access_log: bool) ->
         os.environ["POLICYBOT_KNOWLEDGE"] = str(obj.knowledge_dir)
     os.environ[LOG_LEVEL_VAR] = level
     run_workers("handlers.cli:worker_app", workers, factory=True, **options)
+
+
+def startup_lines(host: str, port: int, workers: int, config: ServerConfig, engine: Any) -> list[str]:
+    """What ``serve`` prints before it starts: where it listens, and each channel's state (or what is missing)."""
+    from handlers.telegram import TOKEN_ENV, WEBHOOK_URL_ENV, webhook_config
+
+    shown = f"[{host}]" if ":" in host else host
+    base = f"http://{shown}:{port}" if port else f"http://{shown}:<a free port, named in the log below>"
+    plural = "s" if workers > 1 else ""
+    lines = [
+        f"PolicyBot listening on {base}/ ({workers} worker{plural}); chat page at /, API at /api/ask, "
+        "health at /healthz",
+        f"  knowledge: {engine.knowledge.root} (version {engine.knowledge.version}); log: {engine.storage.path}",
+    ]
+    for channel, path in (("wechat", "/wechat"), ("wecom", "/wecom")):
+        missing = config.missing(channel)
+        mode = " (plaintext mode)" if channel == "wechat" and not config.wechat_aes_key else ""
+        state = f"not configured, missing {', '.join(missing)}" if missing else f"configured{mode}"
+        lines.append(f"  {channel:9}{base}{path}: {state}")
+    hook = webhook_config()
+    if hook is not None:
+        lines.append(f"  telegram {base}{hook.path}: configured (webhook {hook.url})")
+    else:
+        unset = [name for name in (TOKEN_ENV, WEBHOOK_URL_ENV) if not os.environ.get(name, "").strip()]
+        lines.append(f"  telegram not served here, missing {' and '.join(unset)} (or run `policybot telegram` to poll)")
+    return lines
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -132,6 +162,9 @@ def wechat_menu(obj: Context, push: bool) -> None:
     from handlers.texts import load_texts
     from handlers.wechat import build_menu, push_menu
 
+    config = _config() if push else None
+    if config is not None and not (config.wechat_appid and config.wechat_secret):  # fail before printing anything
+        raise click.ClickException("--push needs POLICYBOT_WECHAT_APPID and POLICYBOT_WECHAT_SECRET")
     kn = obj.knowledge()
     try:
         texts = load_texts(kn.root)
@@ -139,11 +172,8 @@ def wechat_menu(obj: Context, push: bool) -> None:
         raise click.ClickException("\n".join(str(p) for p in exc.problems)) from None
     menu = build_menu(kn, texts)
     click.echo(json.dumps(menu, ensure_ascii=False, indent=2))
-    if not push:
+    if config is None:
         return
-    config = _config()
-    if not (config.wechat_appid and config.wechat_secret):
-        raise click.ClickException("--push needs POLICYBOT_WECHAT_APPID and POLICYBOT_WECHAT_SECRET")
     from requests import RequestException
     from wechatpy.exceptions import WeChatClientException
 
@@ -158,9 +188,10 @@ def wechat_menu(obj: Context, push: bool) -> None:
 
 def _add_telegram() -> None:
     try:
-        from handlers.telegram import telegram_command
+        from handlers.telegram import API_BASE_ENV, SECRET_ENV, WEBHOOK_URL_ENV, telegram_command
     except ImportError:
         return
+    register_names([WEBHOOK_URL_ENV, SECRET_ENV, API_BASE_ENV])
     main.add_command(telegram_command)
 
 

@@ -46,6 +46,8 @@ class ServerConfig:
     reply_budget: float = option(4.0, "Seconds a passive reply may take; a later answer is sent as a message")
     timestamp_window: int = option(300, "Reject requests whose timestamp is further off (seconds; 0: no check)")
     reload: int = option(1, "Watch the knowledge folder and swap in edits that validate (0: off)")
+    reload_settle: float = option(5.0, "Seconds the knowledge files must stay unchanged before a reload loads them")
+    checkpoint_seconds: float = option(60.0, "Seconds between WAL checkpoints that truncate the write-ahead log")
 
     @classmethod
     def names(cls) -> list[str]:

@@ -13,6 +13,7 @@ import anyio.to_thread
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from bot.charts import FONTS
 from bot.models import Inbound
 from bot.reload import last_reload
 from bot.storage import Busy
@@ -72,15 +73,21 @@ class HttpApi:
         channels = {
             name: ("ok" if not missing else "missing " + ", ".join(missing)) for name, missing in self.channels.items()
         }
+        log = self.engine.storage.health.as_dict()
+        readable = database in ("ok", "busy")
         body = {
-            "status": "ok" if database in ("ok", "busy") else "degraded",
+            "status": "ok" if readable and log["ok"] else "degraded",
             "knowledge_version": self.engine.knowledge.version,
             "database": database,
+            "log": log,
             "channels": channels,
             "reload": self._last_reload(),
             "pid": os.getpid(),
         }
-        return JSONResponse(body, status_code=200 if body["status"] == "ok" else 503)
+        if not log["ok"]:
+            body["cause"] = f"the log cannot be written: {log['fault']}"
+        # a log that cannot be written is no reason to take the worker out of service: it still answers
+        return JSONResponse(body, status_code=200 if readable else 503)
 
     def _last_reload(self) -> dict[str, Any] | None:
         with self.engine.storage.patience(INLINE_WAIT):  # on the event loop: never wait long (None if busy)
@@ -98,7 +105,7 @@ def render_page(texts: ChannelTexts) -> str:
     """The self-contained chat page, with the words from ``channels.yaml``."""
     words = json.dumps(texts.page.model_dump(), ensure_ascii=False).replace("</", "<\\/")
     title = texts.page.title.replace("&", "&amp;").replace("<", "&lt;")
-    return PAGE.replace("{{title}}", title).replace("{{texts}}", words)
+    return PAGE.replace("{{fonts}}", FONTS).replace("{{title}}", title).replace("{{texts}}", words)
 
 
 PAGE = """<!doctype html>
@@ -108,7 +115,7 @@ PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}}</title>
 <style>
-  body { margin: 0; font: 15px/1.55 -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; background: #ededed; }
+  body { margin: 0; font: 15px/1.55 {{fonts}}; background: #ededed; }
   main { max-width: 720px; margin: 0 auto; display: flex; flex-direction: column; height: 100vh; }
   header { padding: 12px 16px; background: #fff; border-bottom: 1px solid #ddd; }
   header h1 { margin: 0; font-size: 17px; }
@@ -165,8 +172,22 @@ function bubble(cls, who, text) {
   return div;
 }
 
+// The numbered options are shown once, as buttons: drop the text's trailing option lines ("1 是  2 否" too).
+function withoutOptions(text, options) {
+  const lines = text.split("\\n");
+  const numbered = options.map(o => o.key + " " + o.label);
+  const words = s => s.split(/\\s+/).filter(Boolean).join(" ");
+  if (lines.length > numbered.length && lines.slice(-numbered.length).join("\\n") === numbered.join("\\n")) {
+    return lines.slice(0, -numbered.length).join("\\n");
+  }
+  if (lines.length > 1 && words(lines[lines.length - 1]) === words(numbered.join(" "))) {
+    return lines.slice(0, -1).join("\\n");
+  }
+  return text;
+}
+
 function showReply(div, reply) {
-  div.lastChild.textContent = reply.text;
+  div.lastChild.textContent = withoutOptions(reply.text, reply.options || []);
   if (reply.options && reply.options.length) {
     const box = document.createElement("div");
     box.className = "options";

@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import re
+import sqlite3
 import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -60,9 +61,10 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.dedupe import Dedupe, Role
 from bot.engine import FEEDBACK_KINDS, Engine
 from bot.models import Inbound, Reply
-from bot.storage import Storage
+from bot.storage import Busy, Storage
 from handlers.wxbase import Rejected, read_body
 from knowledge.loader import Knowledge, KnowledgeError, load_file
 
@@ -91,6 +93,8 @@ SHORT_LABEL = 8
 """Buttons whose labels are all this short share rows."""
 ROW_WIDTH = 3
 """Buttons per row when they share rows."""
+DUPLICATE_WAIT = 5.0
+"""Seconds a second delivery of an update waits for the first one's answer before asking for a resend (503)."""
 
 _TOKEN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
@@ -868,11 +872,20 @@ class WebhookMount:
 
 
 class _Webhook:
-    """The webhook route: checks the secret header, then queues the update for the Application."""
+    """The webhook route: checks the secret header, then has the Application handle each update once.
 
-    def __init__(self, app: Application[Any, Any, Any, Any, Any, Any], url: str, secret: str):
-        self.app, self.url, self.secret = app, url, secret
+    Telegram delivers an update again when it did not get a 200 in time. Its ``update_id`` is claimed in the
+    database (``bot.dedupe``, the table that answers WeChat's retried MsgIds once), so a second delivery — to
+    this worker or another — is not answered again. The update is handled before the 200 goes out: a worker
+    that dies while handling it leaves an unfinished claim, and Telegram's next delivery after
+    ``dedupe.STALE_SECONDS`` takes it over.
+    """
+
+    def __init__(self, app: Application[Any, Any, Any, Any, Any, Any], url: str, secret: str, dedupe: Dedupe):
+        self.app, self.url, self.secret, self.dedupe = app, url, secret, dedupe
         self._lock = asyncio.Lock()
+        self._order = asyncio.Lock()
+        """One update at a time per worker, as the Application's own update queue handles them."""
 
     async def startup(self) -> None:
         """Start the Application and register the webhook URL and secret with Telegram."""
@@ -903,7 +916,7 @@ class _Webhook:
         await self.app.shutdown()
 
     async def endpoint(self, request: Request) -> Response:
-        """POST from Telegram: 403 without the right secret, 400 on a bad body, else 200 and the update queued."""
+        """POST from Telegram: 403 without the right secret, 400 on a bad body, else 200 once the update is handled."""
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), self.secret.encode()):
             return PlainTextResponse("forbidden", status_code=403)
@@ -924,7 +937,37 @@ class _Webhook:
             update = None
         if update is None:
             return PlainTextResponse("bad update", status_code=400)
-        await self.app.update_queue.put(update)
+        return await self._handle_once(update)
+
+    async def _handle_once(self, update: Update) -> Response:
+        """Handle ``update`` unless another delivery of it was (or is being) handled; 503 asks Telegram to retry."""
+        key = f"update:{update.update_id}"
+        try:
+            flight = await asyncio.to_thread(self.dedupe.begin, CHANNEL, key)
+        except Busy:  # the database stayed locked: Telegram delivers the update again later
+            logger.warning("Telegram webhook: the database is locked; update %s left for Telegram to resend", key)
+            return PlainTextResponse("busy", status_code=503)
+        except sqlite3.Error as exc:  # a full or read-only disk: answer without remembering the id
+            logger.error("Telegram webhook: cannot remember %s (%s); handling it anyway", key, exc)
+            flight = None
+        if flight is not None and flight.role is not Role.OWNER:
+            outcome = await asyncio.to_thread(self.dedupe.follow, flight, DUPLICATE_WAIT)
+            if outcome is not None and outcome.done:
+                logger.info("Telegram webhook: %s was delivered again; already answered", key)
+                return Response(status_code=200)
+            return PlainTextResponse("being answered", status_code=503)
+        try:
+            async with self._order:
+                await self.app.process_update(update)
+        except BaseException:
+            if flight is not None:
+                await asyncio.to_thread(self.dedupe.abandon, flight)
+            raise
+        if flight is not None:
+            try:
+                await asyncio.to_thread(self.dedupe.finish, flight, None)
+            except (Busy, sqlite3.Error) as exc:  # answered; a later delivery may be answered again
+                logger.error("Telegram webhook: could not mark %s as answered: %s", key, exc)
         return Response(status_code=200)
 
 
@@ -974,7 +1017,7 @@ def webhook_mount(
     if config is None:
         return None
     app = build_application(engine, config.token, request=request, updater=False)
-    hook = _Webhook(app, config.url, config.secret)
+    hook = _Webhook(app, config.url, config.secret, Dedupe(engine.storage))
     return WebhookMount([Route(config.path, hook.endpoint, methods=["POST"])], hook.startup, hook.shutdown, config.path)
 
 

@@ -12,13 +12,14 @@ import asyncio
 import functools
 import logging
 import secrets
+import sqlite3
 import struct
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
@@ -36,6 +37,7 @@ from handlers.texts import LiveTexts
 logger = logging.getLogger(__name__)
 security = logging.getLogger("policybot.security")
 """Forged, stale, replayed and hostile requests are logged here."""
+T = TypeVar("T")
 
 SUCCESS = "success"
 """What WeChat expects from a server that has nothing (more) to say; it then does not retry."""
@@ -53,6 +55,11 @@ NETWORK_THREADS = 8
 """Answering threads per process when the database is across the network (PostgreSQL): each waits on its own."""
 INLINE_WAIT = 0.05
 """Seconds the event loop may wait for a lock on the database before it leaves the message to a thread."""
+LATE_WINDOW = 47 * 3600.0
+"""Seconds a message may wait for a locked database and still be answered late (WeChat's customer-service
+window is 48 hours after the user's message)."""
+RETRY_PAUSE = 0.1
+"""Seconds between tries of a database that stayed locked past its busy timeout."""
 
 
 class Rejected(Exception):
@@ -176,6 +183,8 @@ class Responder:
         self.pool = ThreadPoolExecutor(threads, thread_name_prefix="policybot-answer")
         self.first = None if self.inline else ThreadPoolExecutor(NETWORK_THREADS, thread_name_prefix="policybot-first")
         self._late: set[asyncio.Task[None]] = set()
+        self._stopping = threading.Event()
+        """Set at shutdown: threads waiting for a locked database give up."""
 
     async def answer(
         self,
@@ -191,23 +200,35 @@ class Responder:
             ReplayError: ``nonce`` was already used by another message.
         """
         deadline = time.monotonic() + self.budget
+        made: list[Prepared] = []  # the answer, once prepared (a failed store need not prepare it again)
         try:
             if self.inline:
-                flight = self._first_try(channel, key, nonce, prepare)
+                flight = self._first_try(channel, key, nonce, prepare, made)
             else:
                 loop = asyncio.get_running_loop()
-                flight = await loop.run_in_executor(self.first, self._first_try, channel, key, nonce, prepare)
+                flight = await loop.run_in_executor(self.first, self._first_try, channel, key, nonce, prepare, made)
         except Busy:
             logger.debug("%s: the database is busy; %s goes to a worker thread", channel, key)
             return await self._in_thread(channel, key, nonce, prepare, late, deadline)
+        except sqlite3.Error as exc:  # a full or read-only disk: the user is answered all the same
+            return self._unlogged(channel, key, exc, made[0] if made else prepare())
         return flight.value if flight.role is Role.OWNER else await self._follow(flight, deadline)
 
-    def _first_try(self, channel: str, key: str, nonce: str | None, prepare: Callable[[], Prepared]) -> Flight:
+    def _unlogged(self, channel: str, key: str, exc: sqlite3.Error, prepared: Prepared) -> str | None:
+        """The answer to a message that could not be claimed nor stored; the turn is counted as unlogged."""
+        logger.error("%s: answering %s without storing it: %s", channel, key, exc)
+        self.dedupe.storage.health.unlogged_turn()
+        return prepared[0]
+
+    def _first_try(
+        self, channel: str, key: str, nonce: str | None, prepare: Callable[[], Prepared], made: list[Prepared]
+    ) -> Flight:
         """Answer, claim and store in one go, waiting no longer than ``INLINE_WAIT`` for the database (else Busy)."""
         with self.dedupe.storage.patience(INLINE_WAIT):
             flight = self.dedupe.known(channel, key, nonce)
             if flight is None:
-                value, store = prepare()
+                made.append(prepare())
+                value, store = made[-1]
                 flight = self.dedupe.settle(channel, key, nonce, value, store)
         return flight
 
@@ -226,8 +247,7 @@ class Responder:
         if done:
             value = task.result()
             flight = job.flight
-            assert flight is not None
-            return value if flight.role is Role.OWNER else await self._follow(flight, deadline)
+            return value if flight is None or flight.role is Role.OWNER else await self._follow(flight, deadline)
         with job.lock:
             job.late = True
             flight = job.flight
@@ -256,8 +276,20 @@ class Responder:
             return None
 
     def _run(self, job: _Job, channel: str, key: str, nonce: str | None, prepare: Callable[[], Prepared]) -> str | None:
-        """In a worker thread: claim; if this is the first arrival, answer and store."""
-        flight = self.dedupe.begin(channel, key, nonce)
+        """In a worker thread: claim; if this is the first arrival, answer and store.
+
+        A database locked past its busy timeout only delays the claim: it is tried again until ``LATE_WINDOW``
+        has passed (the answer, then late, goes out through the customer-service API, and is logged). A
+        database that cannot be written (full or read-only disk) is answered without a claim.
+        """
+        give_up = time.monotonic() + LATE_WINDOW
+        try:
+            flight = self._retrying(lambda: self.dedupe.begin(channel, key, nonce), give_up, channel, key)
+        except sqlite3.Error as exc:
+            return self._unlogged(channel, key, exc, prepare())
+        except Busy:
+            logger.error("%s: message %s was not answered: the database stayed locked", channel, key)
+            return None
         with job.lock:
             job.flight = flight
             late = job.late
@@ -267,11 +299,29 @@ class Responder:
             self.dedupe.hand_off(flight)
         try:
             value, store = prepare()
-            self.dedupe.finish(flight, value, store)
+        except BaseException:
+            self.dedupe.abandon(flight)
+            raise
+        try:
+            self._retrying(lambda: self.dedupe.finish(flight, value, store), give_up, channel, key)
+        except sqlite3.Error as exc:
+            self.dedupe.abandon(flight)
+            return self._unlogged(channel, key, exc, (value, store))
         except BaseException:
             self.dedupe.abandon(flight)
             raise
         return value
+
+    def _retrying(self, write: Callable[[], T], give_up: float, channel: str, key: str) -> T:
+        """``write()``, tried again while the database stays locked, until ``give_up`` or shutdown (then Busy)."""
+        while True:
+            try:
+                return write()
+            except Busy:
+                if time.monotonic() >= give_up or self._stopping.is_set():
+                    raise
+                logger.warning("%s: the database is locked; still trying to answer %s", channel, key)
+                self._stopping.wait(RETRY_PAUSE)
 
     async def _deliver_late(
         self, channel: str, key: str, task: asyncio.Future[str | None], late: Callable[[str], None] | None
@@ -289,6 +339,9 @@ class Responder:
         """Wait (up to ``timeout`` seconds) for late answers still being sent, then stop the worker threads."""
         if self._late:
             await asyncio.wait(set(self._late), timeout=timeout)
+        self._stopping.set()
+        if self._late:
+            logger.error("shutting down with %d late answer(s) not sent (database locked or API slow)", len(self._late))
         self.pool.shutdown(wait=False)
         if self.first is not None:
             self.first.shutdown(wait=False)
@@ -312,6 +365,11 @@ async def read_body(request: Request, limit: int = wxxml.MAX_BODY) -> bytes:
     except TimeoutError:
         raise Rejected(408, f"body not received within {BODY_SECONDS} s") from None
     return b"".join(chunks)
+
+
+def _one_time_token(params: dict[str, str]) -> str:
+    """What makes a signed request unique: its timestamp and nonce."""
+    return f"{params.get('timestamp', '')}:{params.get('nonce', '')}"
 
 
 def _peer(request: Request) -> str:
@@ -373,7 +431,10 @@ class WxChannel(abc.ABC):
         try:
             self._check_timestamp(params)
             if request.method == "GET":
-                return PlainTextResponse(self.verify_url(params))
+                echo = self.verify_url(params)
+                if self.crypto is not None:  # with a key, a signed URL is single-use: it cannot be replayed
+                    await self._spend(params)
+                return PlainTextResponse(echo)
             opened = self.open(params, await read_body(request))
             message = wxxml.parse_message(opened.xml, self.parser)
         except Rejected as exc:
@@ -388,6 +449,15 @@ class WxChannel(abc.ABC):
             return PlainTextResponse(SUCCESS)
         return await self._answer(message, params, opened.encrypted, _peer(request))
 
+    async def _spend(self, params: dict[str, str]) -> None:
+        """Use up a URL check's timestamp and nonce (a message signed with them later is a replay too)."""
+        try:
+            await asyncio.to_thread(self.responder.dedupe.spend, self.name, _one_time_token(params))
+        except ReplayError as exc:
+            raise Rejected(403, str(exc)) from None
+        except (Busy, sqlite3.Error) as exc:  # the echo reveals nothing: a URL check is not refused for it
+            logger.error("%s: could not record a URL check's nonce: %s", self.name, exc)
+
     async def _answer(self, message: BaseMessage, params: dict[str, str], encrypted: bool, peer: str) -> Response:
         try:
             incoming = wxxml.translate(message, self.name, self.intents)
@@ -399,7 +469,7 @@ class WxChannel(abc.ABC):
             user_hash = Storage.hash_user(self.engine.salt, self.name, incoming.user)
             logger.info("%s: %s from user %s (no reply)", self.name, incoming.note, user_hash)
             return PlainTextResponse(SUCCESS)
-        nonce = f"{params.get('timestamp', '')}:{params.get('nonce', '')}"
+        nonce = _one_time_token(params)
         send = self.customer_service()
         late = (lambda text: send(incoming.user, text)) if send else None
         try:

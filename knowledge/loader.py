@@ -108,6 +108,7 @@ class _Collector:
         self.root = root
         self.problems: list[Problem] = []
         self.lines: dict[str, dict[yamlfile.Path_, int]] = {}
+        self.unreadable: set[str] = set()
 
     def add(self, file: str, path: yamlfile.Path_, message: str, severity: str = "error") -> None:
         line = yamlfile.line_of(self.lines.get(file, {}), path)
@@ -115,18 +116,25 @@ class _Collector:
 
     def read(self, path: Path) -> Any:
         name = _rel(path, self.root)
+        merged: list[yamlfile.Merged] = []
         try:
-            data, lines = yamlfile.load(path)
+            data, lines = yamlfile.load(path, merged)
         except yamlfile.YamlSyntaxError as exc:
             self.problems.append(Problem(name, exc.line, "(syntax)", exc.message))
+            self.unreadable.add(name)
             return None
         except (OSError, UnicodeDecodeError) as exc:
             self.problems.append(Problem(name, 1, "(file)", f"cannot read: {exc}"))
+            self.unreadable.add(name)
             return None
         self.lines[name] = lines
+        for line, field_path, message in merged:
+            self.problems.append(Problem(name, line, yamlfile.field_name(field_path), message))
         return data
 
     def model(self, cls: type[BaseModel], data: Any, file: str, base: yamlfile.Path_ = ()) -> Any:
+        if file in self.unreadable:  # its problem is already reported; the schema has nothing to add
+            return None
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
@@ -169,10 +177,20 @@ def load_file(root: Path | str | None, name: str, model: type[M]) -> M:
 
 
 def _mapping(col: _Collector, data: Any, file: str, key: str) -> dict[str, Any]:
+    if file in col.unreadable:
+        return {}
     if not isinstance(data, dict) or not isinstance(data.get(key), dict):
         col.add(file, (), f"expected a mapping with a top-level '{key}:' key")
         return {}
     return data[key]
+
+
+def folder_version(root: Path) -> str:
+    """The version of a knowledge folder: a digest of every YAML file's path and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.yaml")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def load(root: Path | str | None = None, today: dt.date | None = None) -> Knowledge:
@@ -181,9 +199,7 @@ def load(root: Path | str | None = None, today: dt.date | None = None) -> Knowle
     col = _Collector(root)
     if not root.is_dir():
         raise KnowledgeError([Problem(str(root), 1, "(folder)", "knowledge folder not found")])
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.yaml")):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    version = folder_version(root)
 
     criteria: dict[str, Criterion] = {}
     crit_where: dict[str, str] = {}
@@ -252,7 +268,14 @@ def load(root: Path | str | None = None, today: dt.date | None = None) -> Knowle
 
     _check_duplicate_examples(col, topics, files)
 
-    errors = [p for p in col.problems if p.severity == "error"]
+    # a file that cannot be read leaves its criteria or sources undefined: their "unknown" errors are echoes
+    crit_files = {_rel(path, root) for path in (root / "criteria").glob("*.yaml")}
+    echoes = tuple(
+        echo
+        for echo, names in (("unknown criterion", crit_files), ("unknown source", {src_name}))
+        if col.unreadable & names
+    )
+    errors = [p for p in col.problems if p.severity == "error" and not p.message.startswith(echoes)]
     if errors or messages is None:
         raise KnowledgeError(errors or [Problem("messages.yaml", 1, "(file)", "missing")])
     return Knowledge(
@@ -267,7 +290,7 @@ def load(root: Path | str | None = None, today: dt.date | None = None) -> Knowle
         districts=[str(w) for w in (pdata.get("districts") or [])],
         parks=parks,
         platforms=platforms,
-        version=digest.hexdigest()[:12],
+        version=version,
         warnings=[p for p in col.problems if p.severity != "error"],
         files=files,
     )
@@ -326,8 +349,8 @@ def _check_topic(
 
 def _check_item(col: _Collector, name: str, path: yamlfile.Path_, item: Item, criteria: dict[str, Criterion]) -> None:
     conds = [(path if not item.any_of else (*path, "any_of", k), c) for k, c in enumerate(item.conditions())]
-    if item.when:
-        conds.append(((*path, "when"), item.when))
+    for k, gate in enumerate(item.gates()):
+        conds.append(((*path, "when", k) if isinstance(item.when, list) else (*path, "when"), gate))
     for where, cond in conds:
         crit = criteria.get(cond.criterion)
         if crit is None:

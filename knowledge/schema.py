@@ -55,6 +55,9 @@ class Source(Strict):
     effective: dt.date | None = Field(None, description="施行日期")
     url: str | None = None
     confidence: Confidence = Confidence.verified
+    unverified: list[Literal["url", "date"]] = Field(
+        [], description="只见第三方整理、没有核对的字段（url 未打开，date 只见二手）：显示时加 ※"
+    )
     note: str | None = None
 
 
@@ -173,7 +176,9 @@ class Item(Sourced, Dated):
     value: float | bool | str | list[str] | None = None
     unit: Literal[UNITS] | None = None  # type: ignore[valid-type]
     any_of: list[Condition] = []
-    when: Condition | None = Field(None, description="仅当此条件成立时本条才适用")
+    when: Condition | list[Condition] | None = Field(
+        None, description="仅当此条件（写成列表时：每一个条件）成立时本条才适用，如 复核企业 且 营收1亿元以上"
+    )
 
     @model_validator(mode="after")
     def _one_form(self) -> Item:
@@ -182,6 +187,12 @@ class Item(Sourced, Dated):
         if self.criterion and self.value is None:
             raise ValueError("value is required with criterion")
         return self
+
+    def gates(self) -> list[Condition]:
+        """The conditions under which this item applies (all of them), from ``when``."""
+        if self.when is None:
+            return []
+        return list(self.when) if isinstance(self.when, list) else [self.when]
 
     def conditions(self) -> list[Condition]:
         """The tests of this item: one, or the alternatives of any_of."""

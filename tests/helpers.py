@@ -8,6 +8,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from bot.engine import Engine
@@ -94,3 +95,28 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+MISSING_GLYPHS_JS = r"""el => {
+  const style = getComputedStyle(el);
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 48;
+  const ctx = canvas.getContext("2d");
+  ctx.font = `${style.fontWeight} 32px ${style.fontFamily}`;
+  const draw = ch => {
+    ctx.clearRect(0, 0, 48, 48);
+    ctx.fillText(ch, 4, 38);
+    return ctx.getImageData(0, 0, 48, 48).data.join(",");
+  };
+  const box = draw("\u{10FFFD}");
+  const han = [...new Set(el.innerText)].filter(ch => /\p{Script=Han}/u.test(ch));
+  return {han: han.length, boxes: han.filter(ch => draw(ch) === box)};
+}"""
+"""The Chinese characters of an element that its font renders as the missing-glyph box (drawn like U+10FFFD,
+a private-use code point no font has), found by drawing each on a canvas in the element's own font."""
+
+
+def missing_glyphs(tab: Any, selector: str) -> list[str]:
+    """Chinese characters of the first element matching ``selector`` that show as boxes (no CJK font)."""
+    found = tab.eval_on_selector(selector, MISSING_GLYPHS_JS)
+    assert found["han"] > 0, f"{selector} holds no Chinese text to check"
+    return list(found["boxes"])

@@ -10,7 +10,7 @@ import pytest
 from bot.engine import Engine
 from handlers.app import create_app
 from handlers.texts import load_texts
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, missing_glyphs
 from tests.wx_helpers import config, serve, turns
 
 WAIT_MS = 15_000
@@ -61,6 +61,16 @@ def test_page_shows_the_yaml_words(page: tuple[Any, str]) -> None:
     assert tab.locator("#send").inner_text() == texts.send
 
 
+def test_chinese_is_readable(page: tuple[Any, str]) -> None:
+    """Chinese shows as characters, not as boxes: a CJK font is named in the CSS and installed (fonts-noto-cjk)."""
+    tab, _ = page
+    tab.fill("#text", "研发费用加计扣除怎么算")
+    tab.press("#text", "Enter")
+    tab.locator(".msg.bot .options button").first.wait_for(timeout=WAIT_MS)
+    for selector in ("#title", "#send", ".msg.bot", ".msg.bot .options button"):
+        assert missing_glyphs(tab, selector) == [], f"{selector}: install fonts-noto-cjk"
+
+
 def test_asking_and_choosing_an_option(page: tuple[Any, str], engine: Engine) -> None:
     tab, _ = page
     tab.fill("#text", "研发费用加计扣除怎么算")
@@ -80,6 +90,23 @@ def test_asking_and_choosing_an_option(page: tuple[Any, str], engine: Engine) ->
     rows = turns(engine, channel="web")
     assert [r["text"] for r in rows] == ["研发费用加计扣除怎么算", key]
     assert len({r["user_hash"] for r in rows}) == 1  # one user id kept by the page
+
+
+def test_each_option_is_shown_once(page: tuple[Any, str]) -> None:
+    """Options are buttons, not also lines of the text: for a topic's menu and for a checklist's 是 / 否."""
+    tab, _ = page
+    for n, text in enumerate(("研发费用加计扣除怎么算", "专精特新能评吗")):
+        tab.fill("#text", text)
+        tab.press("#text", "Enter")
+        bubble = tab.locator(".msg.bot").nth(n)
+        bubble.locator(".options button").first.wait_for(timeout=WAIT_MS)
+        buttons = bubble.locator(".options button").all_inner_texts()
+        shown = bubble.inner_text()
+        assert len(buttons) >= 2
+        for label in buttons:
+            assert shown.count(label) == 1, f"{label!r} appears more than once in {shown!r}"
+        body = bubble.evaluate("e => e.childNodes[1].textContent")
+        assert body.strip() and not any(label in body for label in buttons)
 
 
 def test_details_show_the_match(page: tuple[Any, str]) -> None:

@@ -139,3 +139,82 @@ def test_an_unwritable_database_is_named_without_a_traceback(run) -> None:  # ty
     assert result.exit_code != 0
     assert "/proc/policybot-test/x.db" in result.output and "--db" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_takes_knowledge_and_db_after_its_name(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert "--knowledge DIRECTORY" in result.output and "--db FILE" in result.output
+
+
+def test_knowledge_and_db_after_the_command_are_used(tmp_path: Path) -> None:
+    import shutil
+
+    from knowledge.loader import BUNDLED
+
+    db = tmp_path / "after.db"
+    result = CliRunner().invoke(main, ["ask", "--db", str(db), "首台套有什么补贴"])
+    assert result.exit_code == 0, result.output
+    assert db.exists() and "首台" in result.output
+    broken = tmp_path / "kn"
+    shutil.copytree(BUNDLED, broken)
+    (broken / "topics" / "thanks.yaml").write_text("id: thanks\nkind: oops\n", encoding="utf-8")
+    bad = CliRunner().invoke(main, ["--knowledge", str(BUNDLED), "validate", "--knowledge", str(broken)])
+    assert bad.exit_code == 1 and "kn/topics/thanks.yaml:2" in bad.output, "after the command wins"
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [("POLICYBOT_MIN_SCOR", "did you mean POLICYBOT_MIN_SCORE?"), ("POLICYBOT_WECHAT_TOKN", "POLICYBOT_WECHAT_TOKEN")],
+)
+def test_a_misspelt_setting_is_an_error_naming_the_closest(run, name: str, hint: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("ask", "--no-log", "你好", env={name: "50"})
+    assert result.exit_code == 1
+    assert f"unknown setting {name}" in result.output and hint in result.output
+
+
+def test_an_unknown_setting_is_an_error_listing_the_known(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("ask", "--no-log", "你好", env={"POLICYBOT_FOO": "1"})
+    assert result.exit_code == 1
+    assert "unknown setting POLICYBOT_FOO" in result.output and "POLICYBOT_MIN_SCORE" in result.output
+
+
+def test_channel_settings_are_known(run) -> None:  # type: ignore[no-untyped-def]
+    env = {"POLICYBOT_WECHAT_TOKEN": "t", "POLICYBOT_TELEGRAM_SECRET": "s", "POLICYBOT_LOG_LEVEL": "INFO"}
+    result = run("ask", "--no-log", "你好", env=env)
+    assert result.exit_code == 0, result.output
+
+
+def test_a_setting_of_the_wrong_type_names_it(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("ask", "--no-log", "你好", env={"POLICYBOT_MIN_SCORE": "high"})
+    assert result.exit_code == 1 and "POLICYBOT_MIN_SCORE" in result.output and "'high'" in result.output
+
+
+def test_serve_says_where_it_listens_and_what_each_channel_lacks(tmp_path: Path) -> None:
+    from tests.wx_helpers import free_port
+
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "POLICYBOT_WECHAT_TOKEN": "token"}
+    for name in ("POLICYBOT_WECOM_TOKEN", "TELEGRAM_BOT_TOKEN", "POLICYBOT_TELEGRAM_WEBHOOK_URL"):
+        env.pop(name, None)
+    cmd = [sys.executable, "-m", "handlers.cli", "--db", str(tmp_path / "s.db"), "serve", "--port", str(port)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline() for _ in range(5)]
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        if proc.stdout:
+            proc.stdout.close()
+    shown = "".join(lines)
+    assert f"listening on http://127.0.0.1:{port}/ (1 worker)" in shown
+    assert f"wechat   http://127.0.0.1:{port}/wechat: configured (plaintext mode)" in shown
+    assert "wecom" in shown and "missing POLICYBOT_WECOM_TOKEN" in shown
+    assert "telegram not served here, missing TELEGRAM_BOT_TOKEN and POLICYBOT_TELEGRAM_WEBHOOK_URL" in shown
+
+
+def test_wechat_menu_push_without_credentials_fails_before_printing(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("wechat-menu", "--push", env={"POLICYBOT_WECHAT_APPID": "", "POLICYBOT_WECHAT_SECRET": ""})
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: --push needs POLICYBOT_WECHAT_APPID") and "button" not in result.output

@@ -34,6 +34,17 @@ def test_a_question_about_one_part_leads_with_that_part(user: User) -> None:
     assert User(user.engine, "u3").say("高新技术企业认定的政策依据").section == "政策依据"
 
 
+def test_the_part_asked_is_found_whatever_the_topics_name_says(user: User) -> None:
+    # 新材料 holds 材料, which alone would mean 申报材料; the section's own name outweighs any other cue
+    assert User(user.engine, "n1").say("首批次新材料保险补偿 需要满足哪些条件").section == "申报条件"
+    assert User(user.engine, "n2").say("研发准备金补贴的申报条件有哪些").section == "申报条件"
+    # “能享受吗” framing a specific part answers that part; with facts about the enterprise it starts the check
+    timing = User(user.engine, "n3").say("加计扣除在预缴申报时就可以享受吗")
+    assert timing.section == "时间节点" and timing.kind != "checklist_step"
+    ours = User(user.engine, "n4").say("我们是核定征收的企业 加计扣除能享受吗")
+    assert ours.kind == "checklist_step" and ours.section == "申报条件"
+
+
 def test_uncertain_facts_carry_the_caveat(user: User) -> None:
     reply = user.say("研发费用加计扣除要不要先备案")
     assert "※" in reply.text and "请以主管部门最新通知为准" in reply.text

@@ -230,7 +230,7 @@ def test_yaml_edits_reach_the_page_and_the_api_without_a_restart(tmp_path: Any) 
     root = copy_knowledge(tmp_path)
     engine = make_engine(tmp_path / "reload.db", knowledge=root)
     try:
-        with serve(create_app(engine, config())) as url:
+        with serve(create_app(engine, config(reload_settle=0.3))) as url:
             channels = root / "channels.yaml"
             channels.write_text(
                 channels.read_text(encoding="utf-8").replace("政策咨询机器人 · 试用", "试用页（已修改）"),

@@ -181,6 +181,55 @@ def test_figures_go_to_the_words_they_belong_to() -> None:
     }
 
 
+def test_figures_are_read_against_the_words_around_them() -> None:
+    names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
+    staff = extract("职工150人 科技人员30个", KN.criteria, names)
+    assert staff == {"employees": 150.0, "tech_staff_count": 30.0}  # not 科技人员 150
+    assert extract("近三年平均主营收入一个半亿的样子", KN.criteria, names) == {"avg_main_revenue_3y": 15000.0}
+    assert extract("厂里两百来号人 技术人员十二三个", KN.criteria, names) == {
+        "employees": 200.0,
+        "tech_staff_count": [12.0, 13.0],
+    }
+    assert extract("股权融资没有 都是老板自己的钱", KN.criteria, names) == {"equity_financing_2y": 0.0}
+    assert extract("没有发明专利 有两个实用新型", KN.criteria, names) == {"class1_ip_count": 0.0}
+    assert extract("研发两年一共1250万 一类知识产权五个", KN.criteria, names) == {
+        "rd_spend_2y_total": 1250.0,
+        "class1_ip_count": 5.0,
+    }
+    assert "first_set_in_catalog" not in extract("国家那个目录我晓不得我们在不在目录里", KN.criteria, names)
+
+
+def test_months_are_read_as_part_of_a_year(user: User) -> None:
+    user.say("高新技术企业 我们能不能报 帮我判断下")
+    user.say("公司成立一年多了")
+    reply = user.say("不对 刚才说错了 营业执照到现在才八个多月")
+    assert reply.act == "correction" and "1–2年 →" in reply.text
+    verdict = user.say("给个结论")
+    assert "结论：不符合" in verdict.text and "注册成立一年以上" in verdict.text.split("未满足：")[1]
+
+
+def test_a_figure_in_a_check_fills_that_checks_criterion(user: User) -> None:
+    user.say("高新技术企业 我们能不能报 帮我判断下")
+    reply = user.say("营收八千万左右 研发占比有5%")
+    assert "近三年研发费用占比 5%" in reply.text  # the 高企 three-year share, not 专精特新's one-year share
+    assert "rd_ratio_last_year" not in profile(user)
+
+
+def test_a_figure_named_as_wrong_is_replaced_by_the_one_after_it(user: User) -> None:
+    user.say("高新技术企业 我们能不能报 帮我判断下")
+    user.say("研发占比有5%")
+    reply = user.say("等一下 刚才那个5%说错了 那是今年的预算 前三年实际平均2.5%左右")
+    assert reply.act == "correction" and "5% → 2.5%" in reply.text
+    assert profile(user)["rd_ratio_3y"] == 2.5
+
+
+def test_a_question_on_a_changed_premise_is_not_a_correction(user: User) -> None:
+    user.say("研发费用加计扣除 我们能享受不 帮我判断下")
+    user.say("我们所得税是核定征收的")
+    reply = user.say("那改成查账征收以后 要留存些啥子资料")
+    assert reply.act != "correction"
+
+
 def test_two_figures_make_the_ratio(user: User) -> None:
     user.say("专精特新够不够条件")
     user.say("营收1.2亿 研发费用420万")

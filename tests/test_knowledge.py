@@ -45,6 +45,7 @@ def test_checklist_criteria_are_typed_and_sourced(intent: str) -> None:
                 assert crit.type in ("bool", "number", "choice")
                 if crit.type == "number":
                     assert crit.unit
+                assert crit.label, f"{cond.criterion} has no label: “已记下：…” would repeat its whole question"
 
 
 def test_issue_two_policies_have_checklists() -> None:
@@ -144,3 +145,20 @@ def test_no_example_repeats_a_question_of_the_blind_corpora() -> None:
 
     kn = load()
     assert corpus_copies(kn, _Lines(kn)) == []
+
+
+def test_an_unknown_criterion_in_a_list_of_when_conditions_names_its_line(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "topics" / "little_giant.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    target = next(
+        i for i, line in enumerate(lines) if line.strip().startswith("when: [") and "revenue_last_year" in line
+    )
+    lines[target] = lines[target].replace("revenue_last_year", "revenue_lastyear", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        load(root)
+    assert any(
+        p.file.endswith("little_giant.yaml") and "revenue_lastyear" in str(p) and p.line == target + 1
+        for p in err.value.problems
+    ), [str(p) for p in err.value.problems]

@@ -9,13 +9,17 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+from click.testing import CliRunner
 
 from bot.engine import Engine
 from bot.models import Reply
 from bot.reload import last_reload, reload_once, watch
+from handlers.cli import main
 from tests.helpers import User, make_engine
 from tests.staff_log import copy_knowledge
+from tests.wx_helpers import server_process
 
 MESSAGES = [
     "研发准备金补助怎么申请",
@@ -155,7 +159,7 @@ def test_watch_reloads_when_a_file_changes(engine: Engine, kb: Path) -> None:
     async def scenario() -> None:
         stop = asyncio.Event()
         on_reload = lambda: reloaded.append(engine.knowledge.version)  # noqa: E731
-        task = asyncio.create_task(watch(engine, kb, stop, debounce_ms=50, on_reload=on_reload))
+        task = asyncio.create_task(watch(engine, kb, stop, debounce_ms=50, on_reload=on_reload, settle=0.3, poll=0.1))
         deadline = time.monotonic() + WAIT_SECONDS
         n = 0
         while engine.knowledge.version == v0:
@@ -170,3 +174,112 @@ def test_watch_reloads_when_a_file_changes(engine: Engine, kb: Path) -> None:
     asyncio.run(scenario())
     assert MARK in (engine.knowledge.topics["rd_reserve"].summary or "")
     assert reloaded and reloaded[-1] != v0  # the server's hook (re-freezing for the collector) ran
+
+
+# -- content that a reload would silently lose --------------------------------------------------------------
+TRUNCATED_LINES = 200
+"""rd_deduction.yaml cut here (of 377 lines) is valid YAML and a valid topic, without its calculator and checklist."""
+
+
+def _truncate(kb: Path, lines: int = TRUNCATED_LINES) -> tuple[Path, str]:
+    path = kb / "topics" / "rd_deduction.yaml"
+    full = path.read_text(encoding="utf-8")
+    path.write_text("".join(full.splitlines(keepends=True)[:lines]), encoding="utf-8")
+    return path, full
+
+
+def _staff(kb: Path, db: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, ["--knowledge", str(kb), "--db", str(db), "reload", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_a_version_that_drops_content_is_held_until_staff_accept_it(
+    engine: Engine, kb: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    v0 = engine.knowledge.version
+    _truncate(kb)
+    with caplog.at_level(logging.ERROR, logger="bot.reload"):
+        assert not reload_once(engine, kb)
+    assert engine.knowledge.version == v0 and engine.knowledge.topics["rd_deduction"].calculator is not None
+    status = last_reload(engine)
+    assert status is not None and status["serving"] == v0 and status["held"]
+    (lost,) = status["held"]["losses"]
+    assert "rd_deduction.yaml" in lost and "checklist" in lost and "calculator" in lost
+    assert "policybot reload --accept" in caplog.text and "calculator" in caplog.text
+    assert "算一算" in User(engine, "still-whole").say("研发费用加计扣除").text
+    shown = _staff(kb, engine.storage.path)
+    assert status["held"]["version"] in shown and "calculator" in shown
+    assert not reload_once(engine, kb), "held again: nobody accepted it yet"
+    accepted = _staff(kb, engine.storage.path, "--accept")
+    assert f"accepted version {status['held']['version']}" in accepted
+    assert reload_once(engine, kb)
+    assert engine.knowledge.topics["rd_deduction"].calculator is None
+    assert (last_reload(engine) or {}).get("held") is None
+
+
+def test_a_change_that_loses_nothing_goes_live_without_confirmation(engine: Engine, kb: Path) -> None:
+    path = kb / "topics" / "rd_deduction.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nexamples:\n", "\nexamples:\n  - 研发加计扣除新问法一问\n", 1), encoding="utf-8")
+    assert reload_once(engine, kb)
+    assert "研发加计扣除新问法一问" in engine.knowledge.topics["rd_deduction"].examples
+
+
+def test_watch_loads_the_files_only_once_they_are_quiet(
+    engine: Engine, kb: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A slow upload: the file is written in three parts with pauses; only the whole file is ever loaded."""
+    v0 = engine.knowledge.version
+    path = kb / "topics" / "rd_deduction.yaml"
+    full = path.read_text(encoding="utf-8").replace("\nsummary: ", f"\nsummary: {MARK}", 1)
+    lines = full.splitlines(keepends=True)
+    parts = ["".join(lines[:120]), "".join(lines[:TRUNCATED_LINES]), full]
+    served: list[str] = []
+
+    async def scenario() -> None:
+        stop = asyncio.Event()
+        on_reload = lambda: served.append(engine.knowledge.version)  # noqa: E731
+        task = asyncio.create_task(watch(engine, kb, stop, debounce_ms=50, on_reload=on_reload, settle=2.0, poll=0.1))
+        await asyncio.sleep(0.3)
+        for part in parts:
+            path.write_text(part, encoding="utf-8")
+            await asyncio.sleep(0.5)  # a pause well within the settle time
+        deadline = time.monotonic() + WAIT_SECONDS
+        while engine.knowledge.version == v0:
+            assert time.monotonic() < deadline, "the watcher never reloaded"
+            await asyncio.sleep(0.1)
+        stop.set()
+        await asyncio.wait_for(task, WAIT_SECONDS)
+
+    with caplog.at_level(logging.INFO, logger="bot.reload"):
+        asyncio.run(scenario())
+    assert len(served) == 1 and MARK in (engine.knowledge.topics["rd_deduction"].summary or "")
+    assert engine.knowledge.topics["rd_deduction"].calculator is not None
+    assert "drops content" not in caplog.text and "error" not in caplog.text.lower()
+
+
+def test_a_held_reload_is_shown_and_accepted_across_two_workers(tmp_path: Path, kb: Path) -> None:
+    db = tmp_path / "workers.db"
+    env = {"POLICYBOT_KNOWLEDGE": str(kb), "POLICYBOT_RELOAD_SETTLE": "0.3"}
+    with server_process(db, env, workers=2) as base:
+        (v0,) = {h["knowledge_version"] for h in _workers(base, lambda h: True, "a worker did not start")}
+        _truncate(kb)
+        held = _workers(base, lambda h: bool((h["reload"] or {}).get("held")), "no worker showed the held reload")
+        assert all(h["knowledge_version"] == v0 for h in held), "both workers still serve the whole topic"
+        assert "calculator" in held[0]["reload"]["held"]["losses"][0]
+        _staff(kb, db, "--accept")
+        _workers(base, lambda h: h["knowledge_version"] != v0, "a worker never took the accepted version")
+
+
+def _workers(base: str, done: object, message: str, workers: int = 2) -> list[dict]:  # type: ignore[type-arg]
+    """``/healthz`` of every worker, asked (on new connections) until each one's latest answer is ``done``."""
+    latest: dict[int, dict] = {}  # type: ignore[type-arg]
+    deadline = time.monotonic() + WAIT_SECONDS
+    while len(latest) < workers or not all(done(h) for h in latest.values()):  # type: ignore[operator]
+        assert time.monotonic() < deadline, f"{message}: {latest}"
+        with httpx.Client() as client:
+            health = client.get(base + "/healthz").json()
+        latest[health["pid"]] = health
+        time.sleep(0.02)
+    return list(latest.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -13,12 +14,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from bot import charts, staff
 from bot import report as rep
-from bot import staff
 from bot.cli import main
 from bot.engine import Engine
 from knowledge.loader import BUNDLED
-from tests.helpers import BACKENDS, CHROMIUM, CHROMIUM_ARGS, ROOT, make_engine
+from tests.helpers import BACKENDS, CHROMIUM, CHROMIUM_ARGS, ROOT, make_engine, missing_glyphs
 from tests.staff_log import build_log, copy_db, log_copy
 
 LOW_SCORE = 72.0
@@ -289,6 +290,12 @@ def test_html_loads_offline_without_errors(page: Any) -> None:
     assert page.get_by_text(XSS).count() >= 1
 
 
+def test_html_chinese_is_readable(page: Any) -> None:
+    """Chinese shows as characters, not as boxes: a CJK font is named in the CSS and installed (fonts-noto-cjk)."""
+    for selector in ("h1", "h2", "table th", "figcaption", 'figure[data-chart="checklists"] .legend span'):
+        assert missing_glyphs(page, selector) == [], f"{selector}: install fonts-noto-cjk"
+
+
 def test_html_has_every_chart(page: Any) -> None:
     charts = page.eval_on_selector_all("figure.chart", "els => els.map(e => e.dataset.chart)")
     assert charts == [
@@ -342,6 +349,97 @@ def test_html_tables(page: Any, report: rep.Report) -> None:
     assert int(card) == report.totals["messages"]
 
 
+def test_y_axis_ticks_are_round_numbers() -> None:
+    assert charts.nice_ticks(35) == [0, 10, 20, 30, 40]
+    assert charts.nice_ticks(100) == [0, 25, 50, 75, 100]
+    assert charts.nice_ticks(7) == [0, 2, 4, 6, 8]
+    assert charts.nice_ticks(3) == [0, 1, 2, 3], "counts are whole"
+    assert charts.nice_ticks(1234) == [0, 500, 1000, 1500]
+
+
+def test_html_axes_read_in_round_steps(page: Any, report: rep.Report) -> None:
+    ticks = page.eval_on_selector_all(
+        'figure[data-chart="per_day"] text.tick', "els => els.map(e => Number(e.textContent))"
+    )
+    highest = max(sum(r["messages"] for r in report.tables["per_day"] if r["day"] == d) for d in _days(report))
+    step = ticks[1] - ticks[0]
+    assert ticks[0] == 0 and ticks[-1] >= highest and len(ticks) <= 6
+    assert all(b - a == step for a, b in itertools.pairwise(ticks)) and step in (1, 2, 5, 10, 20, 25, 50, 100)
+    rates = page.eval_on_selector_all(
+        'figure[data-chart="fallback_rate"] text.tick', "els => els.map(e => e.textContent)"
+    )
+    assert rates == ["0%", "25%", "50%", "75%", "100%"]
+
+
+def _days(report: rep.Report) -> set[str]:
+    return {r["day"] for r in report.tables["per_day"]}
+
+
+def test_html_names_channels_in_chinese(page: Any, report: rep.Report) -> None:
+    legend = page.locator('figure[data-chart="per_day"] .legend').inner_text()
+    labels = page.eval_on_selector_all(
+        'figure[data-chart="per_channel"] text.label',
+        "els => els.map(e => [...e.querySelectorAll('tspan')].map(t => t.textContent).join(''))",
+    )
+    for channel in {r["channel"] for r in report.tables["per_channel"]}:
+        assert charts.channel_label(channel) in legend and charts.channel_label(channel) in labels
+    assert "微信公众号 wechat" in labels
+
+
+def test_html_useless_has_one_colour(page: Any) -> None:
+    fills = page.eval_on_selector_all(
+        'figure[data-chart="feedback"] rect.bar, figure[data-chart="useless_answers"] rect.bar',
+        "els => els.map(e => [e.closest('figure').dataset.chart, e.dataset.series, e.getAttribute('fill')])",
+    )
+    useless = {(chart, fill) for chart, series, fill in fills if series == "useless"}
+    assert {chart for chart, _ in useless} == {"feedback", "useless_answers"}
+    assert len({fill for _, fill in useless}) == 1
+    useful = {fill for _, series, fill in fills if series == "useful"}
+    assert len(useful) == 1 and useful != {fill for _, fill in useless}
+
+
+def test_html_times_are_local_without_milliseconds(page: Any, report: rep.Report) -> None:
+    import re
+
+    stamp = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
+    cells = page.eval_on_selector_all(
+        'table[data-table="versions"] tbody tr', "rows => rows.map(r => [...r.cells].map(c => c.innerText))"
+    )
+    first = dt.datetime.fromisoformat(report.tables["versions"][0]["first_ts"]) + dt.timedelta(hours=8)
+    assert cells[0][1] == first.strftime("%Y-%m-%d %H:%M:%S")
+    assert all(stamp.match(c[1]) and stamp.match(c[2]) for c in cells)
+    intro = page.locator("p.muted").first.inner_text()
+    assert "UTC+8" in intro and not re.search(r"\d\.\d{3}|\+00:00|T\d{2}:", intro)
+
+
+def test_html_long_intent_names_wrap_whole(page: Any, report: rep.Report) -> None:
+    labels = page.eval_on_selector_all(
+        'figure[data-chart="top_intents"] text.label',
+        """els => els.map(e => ({lines: [...e.querySelectorAll('tspan')].map(t => t.textContent),
+                                left: e.getBoundingClientRect().left}))""",
+    )
+    titles = [report.label(r["intent"]) for r in report.tables["top_intents"][: rep.TOP]]
+    long = [(t, label) for t, label in zip(titles, labels, strict=True) if len(t) > charts.LABEL_CHARS]
+    assert long, "the log asks about an intent with a long title"
+    for title, label in long:
+        assert "".join(label["lines"]) == title and "…" not in title, "wrapped, not cut"
+        assert not any(line.startswith(("）", "、")) for line in label["lines"]), label
+    assert any(len(label["lines"]) >= 2 for _, label in long)
+    assert min(label["left"] for label in labels) >= 0, "no label runs off the page"
+
+
+def test_one_day_is_a_figure_not_a_full_width_block(log: tuple[Engine, int, Path], report: rep.Report) -> None:
+    day = max(_days(report))
+    one = rep.build_report(log[0].storage.db.conn, since=dt.date.fromisoformat(day), until=dt.date.fromisoformat(day))
+    html = rep.render_html(one)
+    for chart in ("per_day", "fallback_rate"):
+        start = html.index(f'data-chart="{chart}"')
+        figure = html[start : html.index("</figure>", start)]
+        assert "single" in html[html.rindex("<figure", 0, start) : start] and "<svg" not in figure, chart
+    total = sum(r["messages"] for r in one.tables["per_day"])
+    assert f'<b class="figure">{total}</b>' in html and day in html
+
+
 def test_the_officers_guide_names_real_commands_and_options() -> None:
     import re
 
@@ -354,3 +452,20 @@ def test_the_officers_guide_names_real_commands_and_options() -> None:
         options = {o for p in command.params for o in getattr(p, "opts", [])}
         for option in re.findall(r"--[\w-]+", rest):
             assert option in options, f"policybot {name} {option}"
+
+
+def test_the_officers_guide_says_how_to_run_commands_and_where_the_log_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs.macos import MacOS
+    from platformdirs.unix import Unix
+
+    guide = (ROOT / "docs" / "officers.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert ".venv/bin/policybot validate" in guide and "source .venv/bin/activate" in guide
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    home = str(Path.home())
+    for system, dirs in (("Linux", Unix("policybot")), ("macOS", MacOS("policybot"))):
+        path = dirs.user_data_dir.replace(home, "~", 1) + "/policybot.db"
+        assert f"| {system} | `{path}` |" in guide, system
+    install = ".venv/bin/pip install -e '.[datasette]'"
+    assert install in readme and install in guide, "Datasette is installed the same way in both"
+    assert 'pip install "datasette' not in guide

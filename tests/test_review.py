@@ -236,3 +236,65 @@ def test_a_question_that_is_already_an_example_leaves_the_inbox(log: Engine, kb:
     assert (result.added, result.confirmed) == (0, 1)
     assert conn.execute("SELECT decision FROM review_done").fetchall() == [("confirmed",)]
     conn.close()
+
+
+def test_word_order_variants_form_one_group() -> None:
+    questions = [_q("智能工厂奖励有吗", 2), _q("智能工厂有没有奖励"), _q("专精特新怎么申报"), _q("小巨人怎么申报")]
+    groups = review.group_questions(questions)
+    assert [(g.text, g.count) for g in groups] == [
+        ("智能工厂奖励有吗", 3),
+        ("专精特新怎么申报", 1),
+        ("小巨人怎么申报", 1),
+    ]
+    assert groups[0].examples == ["智能工厂奖励有吗", "智能工厂有没有奖励"]
+
+
+def test_a_masked_question_is_offered_without_the_mask(log: Engine, kb: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(copy_db(log, tmp_path / "log.db"))
+    masked = review.Group("[手机号] 我想咨询一下首台套", count=1, examples=["[手机号] 我想咨询一下首台套"], keys=["x"])
+    answers = iter(["first_set_equipment", "[手机号] 首台套", "first_set_equipment", None])
+    prompts: list[tuple[str, str]] = []
+    said: list[str] = []
+
+    def ask(prompt: str, default: str = "") -> str:
+        prompts.append((prompt, default))
+        answer = next(answers)
+        return default if answer is None else answer
+
+    titles = {"first_set_equipment": "首台套"}
+    result = review.walk([masked], kb, conn, lambda text: [], titles, ask, said.append)
+    conn.close()
+    assert result.added == 1
+    assert prompts[1][1] == "我想咨询一下首台套", "the example offered has no mask"
+    assert any("打码" in line for line in said), "an example typed with a mask is asked again"
+    file = (kb / "topics" / "first_set_equipment.yaml").read_text(encoding="utf-8")
+    assert "我想咨询一下首台套" in file and "[手机号]" not in file
+    with pytest.raises(review.ExampleError, match=r"\[手机号\]"):
+        review.add_example(kb, "first_set_equipment", "[手机号] 首台套补贴多少")
+
+
+def test_mine_writes_the_text_without_masks(log: Engine, kb: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    from bot.storage import mask
+
+    db = copy_db(log, tmp_path / "log.db")
+    with sqlite3.connect(db) as conn:  # as the log keeps questions that came with a phone number
+        conn.execute("UPDATE turns SET text = ? || text WHERE text LIKE '厂房租金%'", [mask("13812345678 ")])
+        masked = [g.text for g in review.inbox(conn, LOW_SCORE) if review.MASKED.search(g.text)]
+    assert len(masked) == 1 and masked[0].startswith("[手机号] 厂房租金")
+    draft = tmp_path / "draft.yaml"
+    _cli(kb, db, "mine", "--out", str(draft))
+    doc = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    assert not any(review.MASKED.search(g["text"]) for g in doc["groups"])
+    target = next(g for g in doc["groups"] if g["text"] == masked[0].removeprefix("[手机号] "))
+    target["intent"] = review.OUT_OF_SCOPE
+    draft.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    assert f"added {target['text']!r} → out_of_scope" in _cli(kb, db, "review", "--apply", str(draft)).output
+    assert target["text"] in load(kb).out_of_scope and masked[0] not in _inbox_texts(kb, db)
+    every = mask(
+        "电话023-68123456 身份证110101199003071234 卡6222021234567890123 91500000MA5U1234X5 a@b.cn 13812345678"
+    )
+    assert review.unmasked(every + " 首台套") == "电话 身份证 卡 首台套", "every placeholder mask() writes is known"

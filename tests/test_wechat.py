@@ -109,6 +109,21 @@ def test_url_check_with_forged_signature_is_403(plain: str, caplog: pytest.LogCa
     assert any("bad signature" in r.getMessage() for r in caplog.records)
 
 
+def test_with_a_key_a_signed_url_check_is_single_use(safe: str, rec: Recorder) -> None:
+    official = Official()
+    params = official.url_check("once")
+    assert httpx.get(safe + "/wechat", params=params).text == "once"
+    again = httpx.get(safe + "/wechat", params=params)
+    assert again.status_code == 403 and "once" not in again.text
+    xml = message()  # nor can the URL's timestamp and nonce carry a message afterwards
+    envelope = fields_of(official.crypto.encrypt_message(xml, params["nonce"], params["timestamp"]))
+    body = f"<xml><ToUserName><![CDATA[gh]]></ToUserName><Encrypt><![CDATA[{envelope['Encrypt']}]]></Encrypt></xml>"
+    signed = {k: params[k] for k in ("signature", "timestamp", "nonce")}
+    signed |= {"encrypt_type": "aes", "msg_signature": envelope["MsgSignature"]}
+    replayed = httpx.post(safe + "/wechat", params=signed, content=body.encode(), timeout=TIMEOUT)
+    assert replayed.status_code == 403 and rec.calls == []
+
+
 def test_plaintext_mode_answers_with_text_reply(plain: str, rec: Recorder) -> None:
     xml = message()
     reply = Official().read(post(plain, xml))

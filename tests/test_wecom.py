@@ -119,6 +119,7 @@ def test_tencent_vectors_are_stale_under_the_default_window(rec: Recorder) -> No
 def test_url_check_round_trip_and_forgery(corp_server: str) -> None:
     params = Corp().url_check("echo-42")
     assert httpx.get(corp_server + "/wecom", params=params).text == "echo-42"
+    assert httpx.get(corp_server + "/wecom", params=params).status_code == 403  # single-use
     forged = params | {"msg_signature": "0" * 40}
     assert httpx.get(corp_server + "/wecom", params=forged).status_code == 403
     other_corp = Corp(corpid="ww_other_corp").url_check()

@@ -17,7 +17,13 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
+import httpx
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
 from telegram import Update
 from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
@@ -238,3 +244,66 @@ class Harness:
         ]
         assert found, f"no button {text!r} in {[b['text'] for b in buttons(message)]}"
         return self.feed(callback(message, found[0]["callback_data"], sender))
+
+
+class _Params:
+    """What ``FakeBotAPI.do_request`` reads of a request: its parameters."""
+
+    def __init__(self, parameters: dict[str, Any]):
+        self.parameters = parameters
+
+
+RAW_PARAMS = frozenset({"text", "url", "secret_token", "callback_query_id", "caption"})
+"""Parameters python-telegram-bot sends as plain strings (every other value is JSON-encoded)."""
+LONG_POLL_SECONDS = 0.5
+"""The longest a getUpdates call waits for an update here (Telegram waits up to its ``timeout``)."""
+
+
+class FakeBotServer(FakeBotAPI):
+    """``FakeBotAPI`` over HTTP: a Starlette app answering ``/bot<token>/<method>`` as api.telegram.org does.
+
+    Run it with ``wx_helpers.serve`` on 127.0.0.1 and point the bot at it with ``POLICYBOT_TELEGRAM_API_BASE``
+    (``<base>/bot``). ``deliver`` plays Telegram's side of a webhook: it posts an update to the URL the bot
+    registered with ``setWebhook``, moved onto a local server, with the secret it registered.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.polls: list[dict[str, Any]] = []
+        """Parameters of every getUpdates call (the bot is polling)."""
+
+    def app(self) -> Starlette:
+        return Starlette(routes=[Route("/bot{token}/{method}", self.handle, methods=["GET", "POST"])])
+
+    async def handle(self, request: Request) -> Response:
+        if request.path_params["token"] != TOKEN:
+            return Response(b'{"ok": false, "error_code": 401, "description": "Unauthorized"}', status_code=401)
+        method = request.path_params["method"]
+        form = parse_qsl((await request.body()).decode(), keep_blank_values=True)  # PTB posts url-encoded forms
+        params = {k: (v if k in RAW_PARAMS else _json_or_text(v)) for k, v in form}
+        if method == "getUpdates":
+            self.polls.append(params)
+        if method == "getUpdates" and not self.updates:
+            waited = 0.0
+            while not self.updates and waited < min(float(params.get("timeout") or 0), LONG_POLL_SECONDS):
+                await asyncio.sleep(0.02)
+                waited += 0.02
+        status, body = await self.do_request(f"/{method}", "POST", _Params(params))  # type: ignore[arg-type]
+        return Response(body, status_code=status, media_type="application/json")
+
+    def webhook(self) -> dict[str, Any]:
+        """The parameters of the latest setWebhook."""
+        return self.of("setWebhook")[-1].params
+
+    def deliver(self, local_base: str, update: dict[str, Any]) -> httpx.Response:
+        """POST ``update`` as Telegram does to the registered webhook's path on ``local_base``."""
+        hook = self.webhook()
+        headers = {"X-Telegram-Bot-Api-Secret-Token": hook["secret_token"]}
+        return httpx.post(local_base + urlsplit(hook["url"]).path, json=update, headers=headers, timeout=30)
+
+
+def _json_or_text(value: str) -> Any:
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value

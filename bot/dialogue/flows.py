@@ -6,13 +6,15 @@ from typing import Any
 
 from bot import checklist, render
 from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN
-from bot.dialogue.topics import describe, topic_options
+from bot.dialogue.topics import describe, refused, topic_options
 from bot.dialogue.turn import Turn, finish, menu, set_options
 from bot.models import Option, Reply
 from knowledge.schema import ChecklistVersion, Criterion, Topic
 
 CHECKLIST = "checklist"
 QUESTIONNAIRE = "questionnaire"
+CONDITIONS = "申报条件"
+"""The section a checklist is drawn from: a reply that starts the check leads with it."""
 MEETS = "meets"
 """A value ``{"meets": bool}``: the user said a number criterion reaches its threshold (够了) or not."""
 
@@ -40,9 +42,15 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False)
         t.state.pop("suspended")  # this check was the parked one; another parked check stays parked
     t.state["options"] = []
     derive(t)
+    warning = refused(t, topic)
+    if warning:  # an excluded industry (负面清单): the verdict is 不符合 whatever the other answers
+        return conclude(t, "\n".join(x for x in (intro, warning) if x))
     total = checklist.open_items(version.items, known(t), t.kn.criteria)
     start = t.kn.messages.checklist_start.format(title=topic.title, version=version.label, total=total)
-    return advance(t, "\n".join(x for x in (intro, start) if x))
+    reply = advance(t, "\n".join(x for x in (intro, start) if x))
+    if any(s.name == CONDITIONS for s in topic.sections):
+        reply.section = CONDITIONS  # the check walks the 申报条件, one at a time
+    return reply
 
 
 def start_questionnaire(t: Turn, topic: Topic) -> Reply:

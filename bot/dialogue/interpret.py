@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.answers import UNKNOWN, keywords, number_value, parse_answer, parse_yes_no, quantities
+from bot.calc import HIGH_TECH
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.flows import MEETS
@@ -113,8 +114,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
 
 def closing(t: Turn, msg: Message) -> Act | None:
     """谢谢 / 转人工 in a short message, whatever else is going on (要得 谢了, 有没有人工 我想找个人问)."""
-    if len(msg.norm) > CLOSING_CHARS:
-        return None
+    if len(msg.norm) > CLOSING_CHARS or t.match(msg.text)[1].reason == "out_of_scope":
+        return None  # (“中国移动客服电话多少”: another service's hotline is not ours)
     for topic_id in HANDOFF:
         topic = t.kn.topics.get(topic_id)
         if topic and any(len(a) >= 2 and a in msg.norm for a in map(normalize, topic.aliases)):
@@ -167,7 +168,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     """直接给个结论 / 就这些，行不行: the verdict now, on what is known."""
     if not _checkable(t):
         return None
-    asked = says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
+    bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
+    asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
     if not asked or (not _checking(t) and wants_check(t, msg.norm) and not t.profile):
         return None  # nothing known yet: “我们到底能不能申请” starts the check
     _c, decision = t.match(msg.text)
@@ -184,6 +186,9 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER, conclude=True, values=values)
 
 
+_BARE_CONCLUDE = frozenset({"结果", "结论", "结果嘞", "结果咧", "然后呢", "所以呢"})
+
+
 def missing(t: Turn, msg: Message) -> Act | None:
     """还缺啥 / 差多少: what is still unmet or unknown."""
     if not _checkable(t) or not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS:
@@ -196,12 +201,33 @@ def correction(t: Turn, msg: Message) -> Act | None:
     opens = msg.norm.startswith(CORRECTION_OPENINGS) and bool(quantities(msg.norm))  # “不对 研发是九百五十万”
     if not (says(msg.norm, t.kn, "correction") or (opens and t.profile)):
         return None
-    values = _retarget(t, msg, t.facts(msg.text))
+    said_wrong = any(w in msg.norm for w in words(t.kn)["correction"] if any(c in w for c in _WRONG))
+    if _asks(t, msg) and not said_wrong:
+        return None  # “那改成查账征收以后 要留存啥资料”: a question on the new premise, not a correction
+    values = _replaced(t, msg) or _retarget(t, msg, t.facts(msg.text))
     if not values:
         values = _reanswer(t, msg)
     if not values and not t.state.get("answered") and not t.profile:
         return None
     return Act(acts.CORRECTION, values=values)
+
+
+_WRONG = ("错", "不对", "混", "反", "岔", "口误")
+"""Correction words that say something was wrong (说错了); 改成 / 应该是 alone may open a question."""
+
+
+def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
+    """“刚才那个5%说错了 … 实际是2.5%”: the figure said before names the answer, the one after replaces it."""
+    found = quantities(msg.norm)
+    for i, q in enumerate(found):
+        for cid, old in t.profile.items():
+            crit = t.kn.criteria.get(cid)
+            if crit is None or crit.type != "number" or number_value(q, crit.unit or "", t.day) != old:
+                continue
+            later = [v for r in found[i + 1 :] if (v := number_value(r, crit.unit or "", t.day)) is not None]
+            if later and later[-1] != old:
+                return {cid: later[-1]}
+    return {}
 
 
 def _retarget(t: Turn, msg: Message, values: dict[str, Any]) -> dict[str, Any]:
@@ -286,6 +312,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, values=values)
     if other and not chatter:  # no answer in it, and it names another topic (or 转人工): a switch
         return Act(other, topic=other, check=wants_check(t, msg.norm))
+    if not asks and t.facts(msg.text, anywhere=True):
+        return Act(acts.ANSWER)  # facts this check does not ask about: an answer all the same, asked again
     if decision.intent == flow["topic"] or (asks and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
         part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
         return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")
@@ -366,11 +394,17 @@ def _asks(t: Turn, msg: Message) -> bool:
     tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
     if "?" in msg.text or "？" in msg.text or tail in _ASKING_TAILS or _HOW_MANY.search(msg.norm):
         return True
+    if _HAVE_OR_NOT.search(msg.norm):
+        return True  # “专利有没得”, “补贴有得没得”; not “市级的都没得”
     return says(msg.norm, t.kn, "question_words")
 
 
 _HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千])几(年|月|号|个月|天|批|项|个|家)")
 """几年 / 几个 asks; 十几年 / 三十几个 is a hedged figure."""
+
+
+_HAVE_OR_NOT = re.compile(r"有[^都也还根就]{0,8}[^都也还根就]没得$")
+"""…有…没得 at the end asks (有补贴没得); 都没得 / 也没得 states a lack."""
 
 
 _TAIL_AFTER = 2
@@ -403,7 +437,7 @@ def followup(t: Turn, msg: Message) -> Act | None:
         return None
     if topic.calculator:  # “我们是高企” after a calculation: the same calculation at 15%
         learned = t.facts(msg.text)
-        relevant = {*topic.calculator.inputs, "high_tech_certified"}
+        relevant = {*topic.calculator.inputs, HIGH_TECH}
         asks_amount = any(normalize(x) in msg.norm for x in t.kn.messages.calc_words)
         if (learned.keys() & relevant and len(msg.norm) <= SHORT_MESSAGE) or (
             asks_amount and decision.intent in (None, topic.id)
@@ -471,10 +505,29 @@ def new_question(t: Turn, msg: Message) -> Act:
         if other is not None:
             return Act(other.intent, topic=other.intent, check=wants_check(t, msg.norm))  # type: ignore[arg-type]
     if decision.intent:
-        return Act(decision.intent, topic=decision.intent, check=wants_check(t, msg.norm))
+        return Act(decision.intent, topic=decision.intent, check=_check_asked(t, msg, decision.intent))
     if decision.reason == "ambiguous":
         return Act(acts.CLARIFY)
     return Act(acts.NULL)
+
+
+_SPECIFIC_PARTS = frozenset({"时间节点", "不适用情形", "申报材料", "办理流程", "咨询部门", "计算方法"})
+_STRONG_CHECK = ("核", "测", "评估", "自查", "够", "判断", "对一", "对下", "对哈", "check", "看看", "看下", "看哈")
+
+
+def _check_asked(t: Turn, msg: Message, intent: str) -> bool:
+    """Whether a new question asks for the check: eligibility words, unless they only frame a specific part.
+
+    “预缴的时候就能享受吗” asks when, “核定征收的还能享受吗” asks about the exclusions: those parts answer it.
+    “帮我核一下”, “够不够”, or facts about the enterprise ask for the check whatever else the message says.
+    """
+    if not wants_check(t, msg.norm):
+        return False
+    if any(w in msg.norm for w in _STRONG_CHECK) or t.facts(msg.text, anywhere=True):
+        return True  # (“我们这种做贸易的能不能享受”: about us, so the check, which says so first)
+    topic = t.kn.topics.get(intent)
+    part = section_asked(t, topic, msg.text, cues_only=True) if topic else None
+    return not (part and (part == "sources" or part.removeprefix("section:") in _SPECIFIC_PARTS))
 
 
 RECOGNISERS: list[tuple[str, Recogniser]] = [

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot import platforms, render
-from bot.calc import compute
+from bot.calc import compute, refusal
 from bot.dialogue.turn import Turn, human_option, menu, says, set_options
 from bot.models import Option, Reply
 from intents.normalize import normalize
@@ -34,23 +34,25 @@ RELEVANT_SECTION = 3
 """Character pairs a question must share with a section's facts (beyond the topic's own name) to lead with it."""
 
 
-def section_asked(t: Turn, topic: Topic, text: str) -> str | None:
+def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False) -> str | None:
     """The action for the part of ``topic`` the message asks about (``section:申报材料``, ``sources``), if any.
 
     First the cue words of messages.yaml (the longest found wins: 咋个申请 → 办理流程); else the section whose
     facts share the most words with the question (预缴 → 时间节点, 核定征收 → 不适用情形); None for a general
-    question, which gets the overview.
+    question, which gets the overview. ``cues_only`` skips the guess from shared words.
     """
-    norm = normalize(text)
+    norm = _without_names(t.kn, topic, normalize(text))  # 首批次新材料: its 材料 asks for no 申报材料
     names = {s.name for s in topic.sections}
     cues = _cues(t.kn)
-    found = max(((len(w), -n, name) for n, (name, w) in enumerate(cues) if w in norm), default=None)
+    found = max(((w == name, len(w), -n, name) for n, (name, w) in enumerate(cues) if w in norm), default=None)
     if found is not None:
-        name = found[2]
+        name = found[3]
         if name == t.kn.messages.sources_header:
             return "sources"
         if name in names:
             return f"section:{name}"
+    if cues_only:
+        return None
     grams = render.bigrams(norm) - _name_grams(t.kn, topic)
     scores = sorted(((len(grams & g), -n, name) for n, (name, g) in enumerate(_section_grams(t, topic))), reverse=True)
     if scores and scores[0][0] >= RELEVANT_SECTION and (len(scores) == 1 or scores[0][0] > scores[1][0]):
@@ -59,12 +61,26 @@ def section_asked(t: Turn, topic: Topic, text: str) -> str | None:
 
 
 def _cues(kn: Knowledge) -> list[tuple[str, str]]:
-    """(section, normalised cue word) pairs of messages.yaml, once per knowledge version."""
+    """(section, normalised cue word) pairs of messages.yaml, once per knowledge version.
+
+    A section's own name counts before any cue: “研发准备金补助 申报条件” asks for the conditions, whatever
+    else it says.
+    """
     if "section_cues" not in kn.memo:
-        kn.memo["section_cues"] = [
+        kn.memo["section_cues"] = [(name, normalize(name)) for name in kn.messages.section_words] + [
             (name, w) for name, ws in kn.messages.section_words.items() for w in map(normalize, ws) if w
         ]
     return kn.memo["section_cues"]  # type: ignore[no-any-return]
+
+
+def _without_names(kn: Knowledge, topic: Topic, norm: str) -> str:
+    """``norm`` with the topic's own title and aliases blanked out (their words say nothing of the part asked)."""
+    key = ("names_longest_first", topic.id)
+    if key not in kn.memo:
+        kn.memo[key] = sorted({n for n in map(normalize, (topic.title, *topic.aliases)) if len(n) >= 2}, key=len)[::-1]
+    for name in kn.memo[key]:
+        norm = norm.replace(name, "|")
+    return norm
 
 
 def _name_grams(kn: Knowledge, topic: Topic) -> frozenset[str]:
@@ -104,10 +120,19 @@ def calculate(t: Turn, topic: Topic, text: str) -> str | None:
     calc = topic.calculator
     if calc is None:
         return None
+    return compute(calc, t.profile, t.kn.messages, normalize(text), _labels(t), lambda ref: t.kn.cite(topic, ref))
+
+
+def _labels(t: Turn) -> dict[str, str]:
     if "labels" not in t.kn.memo:
         t.kn.memo["labels"] = {o.value: o.label for c in t.kn.criteria.values() for o in c.options}
-    labels = t.kn.memo["labels"]
-    return compute(calc, t.profile, t.kn.messages, normalize(text), labels, t.kn.cite(topic, calc))
+    return t.kn.memo["labels"]  # type: ignore[no-any-return]
+
+
+def refused(t: Turn, topic: Topic) -> str | None:
+    """Why the topic's benefit is not for this enterprise (负面清单行业), from what it said; said before the rest."""
+    calc = topic.calculator
+    return refusal(calc, t.profile, t.kn.messages, _labels(t)) if calc else None
 
 
 def topic_options(t: Turn, topic: Topic, more: list[str] | None = None, whole: bool = False) -> list[Option]:
@@ -160,7 +185,8 @@ def do(t: Turn, action: str, text: str = "") -> Reply:
         return Reply(text, "section", intent=topic.id, options=topic_options(t, topic), section=name)
     if kind == "calc":
         result = calculate(t, topic, text)
-        return Reply(result or t.kn.messages.calc_missing, "calc", intent=topic.id, options=topic_options(t, topic))
+        body = _with_footnote(t.kn, result, bool(refused(t, topic))) if result else t.kn.messages.calc_missing
+        return Reply(body, "calc", intent=topic.id, options=topic_options(t, topic))
     return Reply(t.kn.messages.nothing_to_choose, "no_option")
 
 
@@ -189,8 +215,10 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
     section = None
     if learned:
         extra.append(kn.messages.prefilled.format(facts=describe(t, learned)))
+    warning = refused(t, topic)
+    lead = [*extra, warning] if warning else []  # an excluded enterprise is told so before anything else
     calc = topic.calculator
-    result = calculate(t, topic, text)
+    result = None if warning else calculate(t, topic, text)
     asks_amount = any(normalize(w) in norm for w in kn.messages.calc_words)
     if result and (asks_amount or calc and calc.inputs[0] in learned):
         extra.append(result)
@@ -200,10 +228,14 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
         if part:
             reply = do(t, part, text)
             reply.kind = "answer" if reply.kind == "section" else reply.kind  # the answer to a new question
-            if extra:
-                reply.text = "\n".join([*extra, reply.text])
+            if lead or extra:
+                reply.text = "\n".join([*(lead or extra), reply.text])
+            reply.text = _with_footnote(kn, reply.text, bool(warning))
             return reply
-    body, cut = render.answer_text(kn, topic, t.day, extra, brief=bool(result and asks_amount), query=text)
+    if lead:
+        extra = []
+    body, cut = render.answer_text(kn, topic, t.day, extra, brief=bool(asks_amount and (result or warning)), query=text)
+    body = _with_footnote(kn, "\n".join([*lead, body]), bool(warning))
     return Reply(
         body,
         "answer",
@@ -212,6 +244,12 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
         section=section,
         data={"title": topic.title, "sections": sections_data(t, topic)},
     )
+
+
+def _with_footnote(kn: Knowledge, text: str, caveat: bool) -> str:
+    """``text`` with the caveat footnote, when it carries a caveat mark the footnote does not yet explain."""
+    footnote = kn.messages.caveat_footnote
+    return f"{text}\n{footnote}" if caveat and footnote not in text else text
 
 
 def plain(t: Turn, topic: Topic) -> Reply:

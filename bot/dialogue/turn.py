@@ -6,18 +6,20 @@ import datetime as dt
 from typing import Any
 
 from bot.answers import extract
+from bot.calc import HIGH_TECH
 from bot.models import Option, Reply
 from bot.settings import Settings
 from intents.match import Candidate, Decision, Index
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
+from knowledge.schema import Criterion
 
 FACTS_KEPT = 4096
 """Messages whose extracted facts are remembered per knowledge version (then forgotten all at once)."""
 ALREADY_NUMBERED = frozenset({"match"})
+"""Reply kinds whose text already lists their numbered options."""
 OPTION_GAP = "  "
 """Between follow-up options written on one line (“1 条件自查  2 申报条件”); channels turn them into buttons."""
-"""Reply kinds whose text already lists their numbered options."""
 WORD_LISTS = (
     "useful",
     "useless",
@@ -38,6 +40,35 @@ def policy_names(kn: Knowledge) -> list[str]:
     if "names" not in kn.memo:
         kn.memo["names"] = [n for t in kn.topics.values() for n in (t.title, *t.aliases)]
     return kn.memo["names"]  # type: ignore[no-any-return]
+
+
+def checklist_criteria(kn: Knowledge, topic_id: str) -> dict[str, Criterion] | None:
+    """The criteria a topic's checklists ask or derive from (the same object each time), or None without one.
+
+    During a check, a figure is attached among these first: “研发占比5%” in a 高企 check is its three-year
+    share, not the 专精特新 one-year share that a word of the whole vocabulary would pick.
+    """
+    key = ("checklist_criteria", topic_id)
+    if key not in kn.memo:
+        topic = kn.topics.get(topic_id)
+        ids: set[str] = set()
+        if topic and topic.calculator:
+            ids.update((*topic.calculator.inputs, HIGH_TECH))
+        for version in topic.checklist if topic else []:
+            for item in version.items:
+                for cond in (*item.conditions(), *item.gates()):
+                    ids.add(cond.criterion)
+        todo = list(ids)
+        while todo:  # the figures a derived criterion is computed from are asked too
+            crit = kn.criteria.get(todo.pop())
+            if crit is None:
+                continue
+            for cid in (*crit.ratio_of, *crit.min_of, *crit.sum_of, *([crit.previous] if crit.previous else [])):
+                if cid not in ids:
+                    ids.add(cid)
+                    todo.append(cid)
+        kn.memo[key] = {cid: kn.criteria[cid] for cid in kn.criteria if cid in ids} or None
+    return kn.memo[key]  # type: ignore[no-any-return]
 
 
 def words(kn: Knowledge) -> dict[str, frozenset[str]]:
@@ -62,7 +93,7 @@ class Turn:
 
     def __init__(self, kn: Knowledge, index: Index, settings: Settings, state: dict[str, Any], day: dt.date):
         self.kn, self.index, self.settings, self.state, self.day = kn, index, settings, state, day
-        self._facts: dict[str, dict[str, Any]] = {}
+        self._facts: dict[tuple[str, str | None], dict[str, Any]] = {}
         self._matches: dict[str, tuple[list[Candidate], Decision]] = {}
         self.feedback: tuple[int, str, str | None, bool] | None = None
         """有用 / 没用 to store: ``Storage.add_feedback``'s arguments (no user hash: feedback is anonymous)."""
@@ -77,18 +108,33 @@ class Turn:
         """The checklist or questionnaire under way (its topic, version and pending question), if any."""
         return self.state.get("flow")
 
-    def facts(self, text: str) -> dict[str, Any]:
-        """What ``text`` states about the enterprise (computed once per message)."""
-        if text not in self._facts:
+    @property
+    def scope(self) -> str | None:
+        """The topic whose checklist the conversation is on (under way, parked, or the topic discussed)."""
+        flow = self.flow or self.state.get("suspended") or {}
+        if flow.get("kind") == "questionnaire":
+            return None
+        topic = flow.get("topic") or self.state.get("topic")
+        return topic if topic and checklist_criteria(self.kn, topic) else None
+
+    def facts(self, text: str, anywhere: bool = False) -> dict[str, Any]:
+        """What ``text`` states about the enterprise (computed once per message and checklist in scope).
+
+        With ``anywhere``, read against every criterion, not only the check's: whether the message states
+        facts at all (“独立法人 没进失信名单” in a check that asks neither is still an answer, not chatter).
+        """
+        scope = None if anywhere else self.scope
+        if (text, scope) not in self._facts:
             known = self.kn.memo.setdefault("facts", {})  # the same message from many users: extract once
-            facts = known.get(text)  # one lookup: another thread may clear ``known`` at any time
+            facts = known.get((text, scope))  # one lookup: another thread may clear ``known`` at any time
             if facts is None:
-                facts = extract(text, self.kn.criteria, policy_names(self.kn))
+                criteria = (checklist_criteria(self.kn, scope) if scope else None) or self.kn.criteria
+                facts = extract(text, criteria, policy_names(self.kn))
                 if len(known) >= FACTS_KEPT:
                     known.clear()
-                known[text] = facts
-            self._facts[text] = facts
-        return dict(self._facts[text])
+                known[(text, scope)] = facts
+            self._facts[(text, scope)] = facts
+        return dict(self._facts[(text, scope)])
 
     def match(self, text: str) -> tuple[list[Candidate], Decision]:
         """Ranked intents and the decision for ``text`` (computed once per text and turn)."""

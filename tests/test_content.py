@@ -1,0 +1,282 @@
+"""Policy content as a user reads it: the facts of the content audit (issue 15), each asked through the engine."""
+
+from __future__ import annotations
+
+import re
+
+from bot.models import Reply
+from tests.helpers import User
+
+CAVEAT = "请以主管部门最新通知为准"
+
+
+def _walk(user: User, first: Reply, answers: dict[str, str], default: str = "是") -> Reply:
+    """Answer a checklist until its verdict: ``answers`` by criterion id, else ``default``."""
+    reply = first
+    for _ in range(40):
+        if reply.kind != "checklist_step":
+            break
+        reply = user.say(answers.get(reply.data["criterion"], default))
+    assert reply.kind == "verdict", reply.text
+    return reply
+
+
+def _lines_with(text: str, word: str) -> list[str]:
+    return [line for line in text.splitlines() if word in line]
+
+
+# 1, 5 — an industry on the negative list is told so first, with the clause and the caveat; its check says 不符合
+
+
+def test_a_negative_list_industry_is_told_first_with_the_clause_and_the_caveat(user: User) -> None:
+    reply = user.say("我们是做批发零售的，研发费用能加计扣除吗")
+    text = reply.text
+    assert "批发和零售业" in text and "负面清单" in text
+    assert text.index("负面清单") < text.index("【"), "the exclusion comes before the general answer"
+    assert "财税〔2015〕119号 第四条）※" in text and "50%（不含）" in text and "国家税务总局公告2015年第97号" in text
+    assert CAVEAT in text
+    assert "万元 × 100%" not in text
+
+
+def test_the_calculator_refuses_a_negative_list_industry_with_the_caveat(user: User) -> None:
+    reply = user.say("我们开饭店的，去年研发费用120万能少交多少税")
+    assert "住宿和餐饮业" in reply.text and "第四条）※" in reply.text and CAVEAT in reply.text
+    assert "≈ 少缴企业所得税" not in reply.text and "× 100%" not in reply.text
+
+
+def test_the_check_of_a_negative_list_industry_concludes_not_met(user: User) -> None:
+    reply = user.say("我们是做房地产开发的，研发加计扣除够不够条件")
+    assert reply.kind == "verdict" and reply.data["verdict"] == "fail"
+    assert "结论：不符合" in reply.text and "房地产业" in reply.text and "财税〔2015〕119号 第四条" in reply.text
+    assert any("负面清单" in label for label in reply.data["unmet"])
+
+
+def test_the_calculation_option_repeats_the_exclusion_with_its_caveat(user: User) -> None:
+    first = user.say("我们是KTV，研发加计扣除是什么政策")
+    calc = next(o.key for o in first.options if o.action == "calc")
+    reply = user.say(calc)
+    assert "娱乐业" in reply.text and "第四条）※" in reply.text and CAVEAT in reply.text
+
+
+def test_choosing_the_check_after_the_exclusion_concludes_not_met_at_once(user: User) -> None:
+    first = user.say("我们公司做商贸批发，研发费用加计扣除政策讲一下")
+    check = next(o.key for o in first.options if o.action == "checklist")
+    reply = user.say(check)
+    assert reply.kind == "verdict" and "结论：不符合" in reply.text and "批发和零售业" in reply.text
+
+
+# 2 — the part asked is in the section that answers it
+
+
+def test_high_tech_rd_share_is_in_the_conditions(user: User) -> None:
+    reply = user.say("高企对研发费用占比要求多少")
+    assert reply.section == "申报条件"
+    first = reply.text.splitlines()[1]
+    assert "不低于5%" in first and "不低于4%" in first and "不低于3%" in first
+
+
+def test_july_prepayment_is_in_the_timing(user: User) -> None:
+    reply = user.say("七月份预缴所得税的时候，研发加计扣除可以享受了吗")
+    assert reply.section == "时间节点"
+    assert "7月份预缴申报第2季度" in reply.text and "上半年研发费用" in reply.text
+
+
+def test_high_tech_renewal_says_there_is_no_review(user: User) -> None:
+    reply = user.say("高企证书到期了还要复审吗")
+    assert reply.section == "时间节点"
+    assert "不再有“复审”" in reply.text and "重新申请认定" in reply.text
+
+
+def test_old_zjtx_certificates_stay_valid_until_they_expire(user: User) -> None:
+    reply = user.say("旧的专精特新证书还有效吗")
+    assert reply.section == "时间节点"
+    line = _lines_with(reply.text, "到期前继续有效")
+    assert line and line[0].endswith("※") and CAVEAT in reply.text
+
+
+def test_enterprise_technology_centre_conditions(user: User) -> None:
+    reply = user.say("申请企业技术中心需要满足什么条件")
+    assert reply.section == "申报条件"
+    for words in ("正常运行一年以上", "不低于5000万元", "不低于300万元"):
+        assert words in reply.text
+
+
+def test_innovative_sme_score_is_in_the_conditions(user: User) -> None:
+    reply = user.say("创新型中小企业要多少分")
+    assert reply.section == "申报条件"
+    assert (
+        "60分以上" in reply.text and "创新能力不低于20分" in reply.text and "成长性和专业化均不低于15分" in reply.text
+    )
+
+
+# 3, 7, 14, 16 — 专精特新: the 2023 细则, dated 创新型 facts, 附件1's wording, the 2024 plan, 科技型
+
+
+def test_the_2023_chongqing_rules_are_not_called_current(user: User) -> None:
+    reply = user.say("专精特新的重庆细则现在还管用吗")
+    assert "重庆现行配套细则" not in reply.text
+    line = _lines_with(reply.text, "渝经信规范〔2023〕5号")[0]
+    assert "按63号制定" in line and "以新办法为准" in line and line.endswith("※")
+
+
+def test_innovative_sme_term_and_yearly_update_are_dated_and_caveated(user: User) -> None:
+    term = user.say("创新型中小企业称号有效期几年")
+    line = _lines_with(term.text, "有效期3年")[0]
+    assert "2024年" in line and line.endswith("※")
+    update = User(user.engine, "u2").say("创新型中小企业每年什么时候要更新信息")
+    line = _lines_with(update.text, "4月30日")[0]
+    assert "2024年" in line and line.endswith("※") and CAVEAT in update.text
+
+
+def test_zjtx_conditions_follow_annex_1_as_reprinted(user: User) -> None:
+    reply = user.say("专精特新中小企业认定有哪些条件")
+    assert "以工信部原文为准" in reply.text and "（一）已获得科技和创新型中小企业称号" in reply.text
+    assert "由培育平台计算" not in reply.text and "有效期内" not in reply.text
+
+
+def test_zjtx_check_asks_for_the_title_and_scores_50(user: User) -> None:
+    reply = _walk(user, user.say("专精特新够不够条件"), {"eval_score": "45分"})
+    assert "有效期内" not in reply.text
+    line = _lines_with(reply.text, "评价得分50分以上")[0]
+    assert "45分" in line and "本年度专精特新发展评价得分50分以上" in line
+
+
+def test_the_chongqing_2024_plan_gives_the_2027_targets(user: User) -> None:
+    zjtx = user.say("重庆梯度培育到2027年专精特新要多少家")
+    assert "渝府办发〔2024〕14号" in zjtx.text and "5000家" in zjtx.text
+    giant = User(user.engine, "u2").say("小巨人重庆培育目标多少家")
+    assert "渝府办发〔2024〕14号" in giant.text and "120家" in giant.text
+    champion = User(user.engine, "u3").say("单项冠军重庆的培育目标")
+    assert "渝府办发〔2024〕14号" in champion.text and "15家" in champion.text
+
+
+def test_who_evaluates_tech_smes_is_not_guessed(user: User) -> None:
+    reply = user.say("科技型中小企业评价归哪个部门管")
+    assert "请向区县经济信息委或科技部门确认" in reply.text and CAVEAT in reply.text
+    assert "重庆市科学技术局" not in reply.text
+
+
+# 4, 15 — 研发准备金 names the 2021年度 notice
+
+
+def test_rd_reserve_rates_name_the_2021_notice(user: User) -> None:
+    reply = user.say("研发准备金补助比例是多少")
+    rates = _lines_with(reply.text, "3%")
+    assert rates and all("2021年度" in line for line in rates)
+    split = _lines_with(reply.text, "1000万元及以上")
+    assert split and all("2021年度" in line for line in split)
+
+
+# 6 — addresses from third parties and second-hand dates carry ※
+
+
+def test_unopened_addresses_and_second_hand_dates_carry_the_caveat(user: User) -> None:
+    rd = user.say("加计扣除依据的是哪些文件").text
+    assert _lines_with(rd, "fgk.chinatax.gov.cn/zcfgk/c102416")[0].endswith("※")
+    assert _lines_with(rd, "www.gov.cn/zhengce/zhengceku/202309")[0].endswith("※")
+    assert "2023年6月21日※" in rd and CAVEAT in rd
+    hte = User(user.engine, "u2").say("高企认定依据哪些文件").text
+    assert _lines_with(hte, "www.most.gov.cn")[0].endswith("※") and CAVEAT in hte
+
+
+# 8 — 首版次软件: the 2024 round's copyright rule
+
+
+def test_first_version_check_uses_the_2024_copyright_rule(user: User) -> None:
+    reply = _walk(user, user.say("首版次软件够不够条件"), {"first_version_copyright_2y": "否", "had_violation": "否"})
+    assert "结论：不符合" in reply.text and "2024年第一批" in reply.text
+    assert "著作权登记证书取得时间距申报材料提交截止日不超过2年" in reply.text
+    assert "2021年1月1日" not in reply.text
+
+
+# 9 — 小巨人: a review is checked against 63号, a new application against 附件2
+
+
+def test_little_giant_review_is_checked_against_63(user: User) -> None:
+    first = user.say("小巨人到期复核，帮我核一下条件")
+    reply = _walk(
+        user,
+        first,
+        {
+            "niche_years": "8年",
+            "main_business_ratio": "80%",
+            "market_share": "15%",
+            "revenue_last_year": "1.5亿",
+            "rd_ratio_min_2y": "4%",
+            "class1_ip_count": "3项",
+            "debt_ratio": "50%",
+            "had_violation": "否",
+        },
+    )
+    assert "结论：符合" in reply.text and "63号" in reply.text and "不低于90%" not in reply.text
+    assert "营业收入不到5000万元的" not in reply.text, "a revenue bracket that does not apply is not listed as met"
+
+
+def test_little_giant_check_asks_first_whether_it_is_a_review(user: User) -> None:
+    start = user.say("小巨人够不够条件")
+    assert start.data["criterion"] == "little_giant_review" and "复核" in start.text
+    total = int(re.search(r"共 (\d+) 项", start.text)[1])  # type: ignore[index]
+    assert total <= 17, "the review and the new-application conditions are not both counted"
+
+
+def test_little_giant_new_application_is_checked_against_annex_2(user: User) -> None:
+    first = user.say("第一次申请小巨人，帮我核一下条件")
+    reply = _walk(user, first, {"main_business_ratio": "80%", "revenue_last_year": "1.5亿", "had_violation": "否"})
+    assert "结论：不符合" in reply.text
+    assert any("不低于90%" in label for label in reply.data["unmet"])
+
+
+# 10, 11 — the right source for the 首批次 change; 52号文's own words
+
+
+def test_first_batch_change_note_does_not_claim_the_2025_rate_rule(user: User) -> None:
+    reply = user.say("首批次保险补偿是什么")
+    note = _lines_with(reply.text, "2024年12月11日")[0]
+    assert "先资格审定" in note and "自主协商" not in note
+
+
+def test_rd_institutions_quote_advanced_high_end_manufacturing(user: User) -> None:
+    reply = user.say("主城新区培育独立法人研发机构有什么导向")
+    assert "先进高端制造业" in reply.text
+
+
+# 12 — a self-introduction fills the criteria it names
+
+
+def test_two_years_of_rd_a_held_title_and_patents_are_recorded(user: User) -> None:
+    reply = user.say("我们做齿轮箱的，是市级专精特新，营收1.8亿，两年研发1500万，4个发明专利，小巨人能报吗")
+    echo = _lines_with(reply.text, "已记下")[0]
+    assert "近两年研发费用合计 1,500万元" in echo and "Ⅰ类知识产权 4项" in echo and "专精特新中小企业称号 是" in echo
+    assert "上年度研发费用" not in echo
+
+
+def test_a_question_about_the_title_records_nothing(user: User) -> None:
+    reply = user.say("申报小巨人必须是市级专精特新吗")
+    assert "专精特新中小企业称号 是" not in reply.text
+
+
+# 13 — the 120% estimate cites 2023年第44号
+
+
+def test_the_120_percent_estimate_cites_announcement_44(user: User) -> None:
+    reply = user.say("我们做数控机床，已列入工业母机企业清单，去年研发费用500万能加计扣除多少")
+    assert "500 万元 × 120%" in reply.text
+    assert "依据：财政部 税务总局 国家发展改革委 工业和信息化部公告2023年第44号" in reply.text
+    assert "依据：财政部 税务总局公告2023年第7号" not in reply.text
+
+
+# 15 — 首台（套） rates are market-based; 首版次软件's plan has expired; the national selection is caveated
+
+
+def test_first_set_insurance_rates_are_not_capped_at_three_percent(user: User) -> None:
+    reply = user.say("首台套保险费率还有3%上限吗")
+    assert "市场化" in reply.text and "企业自主决定投保险种、投保数量和投保年限" in reply.text
+    assert all("旧口径" in line for line in _lines_with(reply.text, "3%"))
+
+
+def test_first_version_software_awards_and_national_selection_are_caveated(user: User) -> None:
+    awards = user.say("首版次软件入选有什么奖励")
+    national = _lines_with(awards.text, "全国首版次软件遴选")[0]
+    assert national.endswith("※") and CAVEAT in awards.text
+    plan = User(user.engine, "u2").say("首版次软件的满天星行动计划到期了吗")
+    assert "已经到期" in plan.text and "征求意见稿" in plan.text
