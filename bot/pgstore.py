@@ -36,8 +36,8 @@ from bot.store import Unreachable, describe
 logger = logging.getLogger(__name__)
 
 POOL_MIN = 1
-POOL_MAX = 12
-"""Connections per process: the answering threads (8 in ``serve``), the event loop, the late deliveries."""
+POOL_MAX = 16
+"""Connections per process: ``serve``'s answering threads (8 first tries, 4 patient ones), the event loop, the rest."""
 CONNECT_TIMEOUT = 10.0
 """Seconds to wait for the database when a process opens it (then the command fails, saying so)."""
 WAIT_TIMEOUT = 30.0
@@ -49,11 +49,11 @@ _PLACEHOLDER = re.compile(r"'[^']*'|\?|%")
 
 @functools.lru_cache(maxsize=256)
 def to_pg(sql: str) -> str:
-    """``?`` placeholders become ``%s`` and a literal ``%`` becomes ``%%`` (both left alone inside quotes)."""
+    """For a query with parameters: ``?`` becomes ``%s`` (not inside quotes) and every literal ``%`` ``%%``."""
 
     def sub(m: re.Match[str]) -> str:
         token = m.group(0)
-        return token if token.startswith("'") else ("%s" if token == "?" else "%%")
+        return token.replace("%", "%%") if token.startswith("'") else ("%s" if token == "?" else "%%")
 
     return _PLACEHOLDER.sub(sub, sql)
 
@@ -68,7 +68,10 @@ class Connection:
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         cursor = self.raw.cursor()
-        cursor.execute(to_pg(sql), params or None)  # type: ignore[arg-type]
+        if params:
+            cursor.execute(to_pg(sql), params)  # type: ignore[arg-type]
+        else:  # no parameters: psycopg reads no placeholders, and a % is itself
+            cursor.execute(sql)  # type: ignore[arg-type]
         return cursor
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor[Any]:
@@ -256,7 +259,7 @@ class PgStorage:
         sql = "SELECT * FROM turns" + (f" WHERE {where}" if where else "") + " ORDER BY id"
         with self.reading() as conn:
             cursor = conn.raw.cursor(row_factory=dict_row)
-            cursor.execute(to_pg(sql), params or None)
+            cursor.execute(to_pg(sql) if params else sql, params or None)  # type: ignore[arg-type]
             return list(cursor.fetchall())
 
     def add_feedback(self, turn_id: int | None, user_hash: str, intent: str | None, useful: bool) -> None:

@@ -44,14 +44,13 @@ def _report_connection(obj: Any, since: dt.date | None, until: dt.date | None) -
 
     target = _db_path(obj)
     try:
-        opened = report_connection(target, since, until)
-        conn = opened.__enter__()
+        conn = report_connection(target, since, until)
     except OSError as exc:
         raise click.ClickException(f"cannot read the log database {describe(target)}: {exc}") from None
     try:
         yield conn
     finally:
-        opened.__exit__(None, None, None)
+        conn.close()
 
 
 @contextlib.contextmanager

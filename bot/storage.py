@@ -123,7 +123,12 @@ class Storage:
         """Whether writes succeed; turns that could not be stored are counted here."""
         with self.lock:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
-            self.db.enable_wal()
+            if self._gate is not None:  # a new file's switch to WAL fails, without waiting, while another opens it
+                self._take_gate(None)
+            try:
+                self.db.enable_wal()
+            finally:
+                self._ungate()
             conn.execute("PRAGMA synchronous = NORMAL")
             self._schema()
 

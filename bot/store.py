@@ -11,7 +11,6 @@ import contextlib
 import datetime as dt
 import sqlite3
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -96,23 +95,21 @@ def describe(target: Path | str) -> str:
     return f"{parts.scheme}://{user + '@' if user else ''}{netloc[2]}{parts.path}"
 
 
-@contextlib.contextmanager
 def report_connection(
     target: Path | str, since: dt.date | None = None, until: dt.date | None = None
-) -> Iterator[sqlite3.Connection]:
-    """An SQLite connection on which the report's queries run: the file itself, or a copy of PostgreSQL's period."""
+) -> sqlite3.Connection:
+    """An SQLite connection the report's queries run on; the caller closes it.
+
+    The file itself, or an in-memory copy of the PostgreSQL log of the period.
+    """
     if is_url(target):
         from bot.pgstore import PgStorage
 
         store = PgStorage(str(target), max_size=1)
         try:
-            conn = store.snapshot(since, until)
+            return store.snapshot(since, until)
         finally:
             store.close()
-    else:
-        conn = sqlite3.connect(str(target), timeout=30)
-        conn.execute("PRAGMA busy_timeout = 30000")
-    try:
-        yield conn
-    finally:
-        conn.close()
+    conn = sqlite3.connect(str(target), timeout=30)
+    conn.execute("PRAGMA busy_timeout = 30000")
+    return conn

@@ -178,11 +178,10 @@ class Responder:
     def __init__(self, dedupe: Dedupe, budget: float, threads: int = WORKER_THREADS):
         self.dedupe, self.budget = dedupe, budget
         self.inline = dedupe.storage.dialect == "sqlite"
-        """SQLite answers on the event loop; a database across the network is waited for in the threads, so that
-        one message's round trips do not hold up the others."""
-        self.pool = ThreadPoolExecutor(
-            threads if self.inline else NETWORK_THREADS, thread_name_prefix="policybot-answer"
-        )
+        """SQLite answers on the event loop; a database across the network is waited for in threads of their own
+        (``first``), so that one message's round trips do not hold up the others, nor wait behind a patient job."""
+        self.pool = ThreadPoolExecutor(threads, thread_name_prefix="policybot-answer")
+        self.first = None if self.inline else ThreadPoolExecutor(NETWORK_THREADS, thread_name_prefix="policybot-first")
         self._late: set[asyncio.Task[None]] = set()
         self._stopping = threading.Event()
         """Set at shutdown: threads waiting for a locked database give up."""
@@ -207,7 +206,7 @@ class Responder:
                 flight = self._first_try(channel, key, nonce, prepare, made)
             else:
                 loop = asyncio.get_running_loop()
-                flight = await loop.run_in_executor(self.pool, self._first_try, channel, key, nonce, prepare, made)
+                flight = await loop.run_in_executor(self.first, self._first_try, channel, key, nonce, prepare, made)
         except Busy:
             logger.debug("%s: the database is busy; %s goes to a worker thread", channel, key)
             return await self._in_thread(channel, key, nonce, prepare, late, deadline)
@@ -344,6 +343,8 @@ class Responder:
         if self._late:
             logger.error("shutting down with %d late answer(s) not sent (database locked or API slow)", len(self._late))
         self.pool.shutdown(wait=False)
+        if self.first is not None:
+            self.first.shutdown(wait=False)
 
 
 async def read_body(request: Request, limit: int = wxxml.MAX_BODY) -> bytes:

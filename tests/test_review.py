@@ -162,8 +162,11 @@ def test_review_files_a_group_and_it_leaves_the_inbox(backend: str, log: Engine,
 def _inbox_texts(kb: Path, db: Path | str) -> list[str]:
     from bot.store import report_connection
 
-    with report_connection(db) as conn:
+    conn = report_connection(db)
+    try:
         return [g.text for g in review.inbox(conn, LOW_SCORE)]
+    finally:
+        conn.close()
 
 
 def test_walk_offers_the_matchers_guesses_first(log: Engine, kb: Path, tmp_path: Path) -> None:

@@ -236,3 +236,27 @@ def test_psycopg_is_imported_only_for_a_postgresql_url(tmp_path: Path) -> None:
         "assert not [m for m in sys.modules if m.startswith('psycopg')], 'psycopg imported for an SQLite file'\n"
     )
     subprocess.run([sys.executable, "-c", script, str(tmp_path / "x.db")], cwd=ROOT, check=True)
+
+
+def test_the_callers_sql_means_the_same_on_both(db_target: Path | str) -> None:
+    """``?`` placeholders, and a ``%`` or ``?`` inside quotes, with and without parameters."""
+    storage = open_storage(db_target)
+    storage.log_turn({**ROW, "text": "50%?"})
+    with storage.reading() as conn:
+        assert conn.execute("SELECT count(*) FROM turns WHERE text LIKE '%\\%?' ESCAPE '\\'").fetchone()[0] == 1
+        assert conn.execute("SELECT text FROM turns WHERE text = ? AND '?' = '?'", ["50%?"]).fetchone()[0] == "50%?"
+        assert (
+            conn.execute("SELECT text FROM turns WHERE text LIKE '5%' AND channel = ?", ["test"]).fetchone()[0]
+            == "50%?"
+        )
+    assert [r["text"] for r in storage.turns("text LIKE '%?' AND channel = ?", ["test"])] == ["50%?"]
+    storage.close()
+
+
+def test_migrate_says_what_it_needs(tmp_path: Path) -> None:
+    db = tmp_path / "log.db"
+    open_storage(db).close()
+    not_url = CliRunner().invoke(main, ["--db", str(db), "migrate", "--to", str(tmp_path / "other.db")])
+    assert not_url.exit_code != 0 and "--to must be a postgresql:// URL" in not_url.output
+    from_url = CliRunner().invoke(main, ["--db", "postgresql://h/x", "migrate", "--to", "postgresql://h/y"])
+    assert from_url.exit_code != 0 and "--db must name the SQLite file" in from_url.output
