@@ -264,7 +264,16 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
             return 0.0
         fits = [v for v in (number_value(q, crit.unit or "", today) for q in quantities(norm)) if v is not None]
         return fits[0] if len(fits) == 1 else None
-    return _parse_choice(norm, crit)
+    return _parse_choice(_unsaid(norm, _choices(crit), clause_breaks(text)), crit)
+
+
+def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...]) -> str:
+    """``norm`` with the choice words it denies blanked out (“没得批发零售那些”: not that industry)."""
+    said = norm
+    for word in {w for _v, label, synonyms in options for w in (label, *synonyms) if w and w in norm}:
+        if _negated(norm, word, breaks):
+            said = said.replace(word, "|" * len(word))
+    return said
 
 
 UNKNOWN_CHARS = 16
@@ -436,6 +445,7 @@ COUNT_UNITS = (None, "个", "项", "件", "人")
 """Units of a count, which may name what they count after them (“三个发明专利”); money and shares do not."""
 _CLASSIFIER = re.compile(r"^(?:个|项|件|名|位|家|款|篇|套|台|条)")
 _SPAN_YEARS = re.compile(r"(近两年|近三年|两年|三年|累计|合计|总共)")
+_EACH_YEAR = re.compile(r"两年都|每年|两年各|每一年|各年")
 _SPAN_LEAD = 6
 """How far before a keyword a period (近三年平均…) may stand."""
 """A period before a keyword (“两年研发1500万”): the figure is not a single year's."""
@@ -512,7 +522,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     if not norm.isdigit():
         plain = "".join("|" if any(a <= i < b for a, b in names) else ch for i, ch in enumerate(norm))
         for cid, options in vocab.choices:
-            choice = _parse_choice(plain, criteria[cid], options)
+            choice = _parse_choice(_unsaid(plain, options, breaks), criteria[cid], options)
             if choice:
                 facts.setdefault(cid, choice)
     return facts
@@ -623,6 +633,8 @@ def _owner_before(
         between = norm[pos + len(kw) : q.start]
         lead = norm[max(since, pos - _SPAN_LEAD) : pos]
         spans = _SPAN_YEARS.search(lead) or (_SPAN_BETWEEN.search(lead + between) and "分别" not in between)
+        if spans and _EACH_YEAR.search(lead + between):
+            spans = None  # “两年都是占营收5%”: each year's figure, not a total
         if spans and "上年度" in (crit.label or crit.question):
             continue  # “两年研发1500万”, “营收三年平均1.5亿”, “近三年平均主营收入”: not the last year's figure
         cand = (-len(kw), distance, cid, pos)

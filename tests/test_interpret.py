@@ -14,6 +14,7 @@ import pytest
 from bot.answers import UNBOUNDED, UNKNOWN, extract, parse_answer
 from bot.dialogue.handle import HANDLERS
 from bot.dialogue.interpret import RECOGNISERS
+from bot.dialogue.turn import checklist_criteria
 from bot.storage import Storage
 from knowledge.loader import Knowledge, load
 from tests.helpers import FIXED_NOW, User
@@ -197,6 +198,26 @@ def test_figures_are_read_against_the_words_around_them() -> None:
         "class1_ip_count": 5.0,
     }
     assert "first_set_in_catalog" not in extract("国家那个目录我晓不得我们在不在目录里", KN.criteria, names)
+
+
+def test_a_denied_choice_or_cost_word_is_not_taken_for_it(user: User) -> None:
+    names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
+    assert "industry" not in extract("主营就是卖卡钳给主机厂 没得批发零售那些", KN.criteria, names)
+    zjtx = checklist_criteria(KN, "zjtx")  # read against the check under way, as in a conversation
+    assert extract("两年都是占营收百分之五左右", zjtx, names) == {
+        "rd_ratio_last_year": 5.0,
+        "rd_ratio_prev_year": 5.0,
+    }
+    in_check(user, "研发费用加计扣除够不够条件")
+    reply = user.say("财务按项目单独记的账 人工材料都分开了")  # 人工 here is labour cost, not 转人工
+    assert reply.act == "answer"
+
+
+def test_a_bare_figure_that_does_not_fit_is_asked_again_not_out_of_scope(user: User) -> None:
+    reply = user.say("高企够不够条件")
+    assert reply.data["criterion"] == "years_registered"
+    again = user.say("3000万")
+    assert again.act == "answer" and again.kind == "reask"
 
 
 def test_months_are_read_as_part_of_a_year(user: User) -> None:
