@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.answers import UNBOUNDED, UNKNOWN, parse_answer
+from bot.answers import UNBOUNDED, UNKNOWN, convert, parse_answer
 from knowledge.loader import load
 
 KN = load()
@@ -123,3 +123,22 @@ CHOICES = [
 @pytest.mark.parametrize(("text", "criterion", "value"), CHOICES, ids=[f"{c[1]}-{c[0]}" for c in CHOICES])
 def test_an_option_is_picked_by_number_label_or_word(text: str, criterion: str, value: str | None) -> None:
     assert recorded(text, criterion) == value
+
+
+def test_units_convert_both_ways_and_only_where_they_mean_the_same() -> None:
+    assert convert(5000, "万元", "亿元") == 0.5 and convert(4, "亿元", "万元") == 40000
+    assert convert(18, "月", "年") == 1.5 and convert(2, "年", "年") == 2 and convert(7, None, "年") == 7
+    assert convert(3, "人", "年") is None and convert(3, "月", "人") is None and convert(1, "人", "万元") is None
+
+
+def test_a_calendar_year_counts_the_years_to_the_day_asked() -> None:
+    crit, vocab = KN.criteria["years_registered"], KN.messages.vocabulary
+    assert parse_answer("2018年成立的", crit, vocab, dt.date(2031, 1, 1)) == 13.0
+    assert parse_answer("2026年成立的", crit, vocab, DAY) == 0.0
+    assert parse_answer("1900年", crit, vocab, DAY) == 126.0
+
+
+def test_a_leading_yes_or_no_set_apart_answers_a_long_message() -> None:
+    assert recorded("是的 我们公司成立都八年多了", "sme") is True
+    assert recorded("没有 我们一直都是自己研发的", "sme") is False
+    assert recorded("是的我们公司成立都八年多了", "sme") is None  # not set apart: read for facts instead

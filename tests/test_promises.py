@@ -28,7 +28,17 @@ from bot.storage import Storage
 from knowledge.loader import BUNDLED
 from tests.helpers import FIXED_NOW, User, make_engine
 from tests.staff_log import copy_knowledge
-from tests.wx_helpers import WECHAT_AES_KEY, WECHAT_APPID, Official, Recorder, fresh_message, running
+from tests.wx_helpers import (
+    WECHAT_AES_KEY,
+    WECHAT_APPID,
+    WECHAT_TOKEN,
+    Official,
+    Recorder,
+    fields_of,
+    fresh_message,
+    running,
+    sign,
+)
 
 TIMEOUT = 10.0
 
@@ -119,6 +129,7 @@ def test_a_reload_that_fails_validation_keeps_the_old_knowledge(tmp_path: Path) 
     kb = copy_knowledge(tmp_path)
     engine = make_engine(tmp_path / "r.db", kb)
     before = engine.knowledge.version
+    assert last_reload(engine) is None, "no reload yet"
     path = kb / "topics" / "rd_reserve.yaml"
     text = path.read_text(encoding="utf-8").replace("\nsummary: ", "\nsummary: （已更新）", 1)
     # The YAML loads, but the matcher sends this example out of scope (天气): ``policybot validate`` calls it an error.
@@ -136,6 +147,7 @@ def test_a_reload_that_fails_validation_keeps_the_old_knowledge(tmp_path: Path) 
     status = last_reload(engine)
     assert status is not None and sorted(status) == ["ok", "problems", "serving", "ts"]
     assert status["ok"] is True and status["serving"] == engine.knowledge.version != before and status["problems"] == []
+    assert reload_once(engine, kb) is True and last_reload(engine) == status, "unchanged: nothing to swap or record"
     stamp = dt.datetime.fromisoformat(status["ts"])
     assert stamp.tzinfo is not None and abs(dt.datetime.now(dt.UTC) - stamp) < dt.timedelta(minutes=5)
     engine.storage.close()
@@ -473,3 +485,22 @@ def test_a_retry_elsewhere_follows_the_stored_answer(tmp_path: Path) -> None:
     assert flight is not None and (flight.channel, flight.key, flight.role) == ("wechat", "m", Role.REMOTE)
     assert other.follow(flight, 0) == DedupeOutcome(True, "the answer", False)
     storage.close()
+
+
+def test_a_request_without_a_nonce_is_checked_against_an_empty_one(engine: Engine) -> None:
+    """The signatures cover the nonce as sent; one left out is signed as empty (as wechatpy signs it)."""
+    rec = Recorder(engine)
+    xml = fresh_message("wechat", "text", "nonce")
+    stamp = str(int(time.time()))
+    with running(rec) as plain, running(rec, wechat_aes_key=WECHAT_AES_KEY, wechat_appid=WECHAT_APPID) as safe:
+        params = {"timestamp": stamp, "signature": sign(WECHAT_TOKEN, stamp, "")}
+        assert httpx.post(plain + "/wechat", params=params, content=xml.encode(), timeout=TIMEOUT).status_code == 200
+        envelope = fields_of(Official().crypto.encrypt_message(xml, "", stamp))
+        body = f"<xml><Encrypt><![CDATA[{envelope['Encrypt']}]]></Encrypt></xml>".encode()
+        query = {
+            "timestamp": stamp,
+            "encrypt_type": "aes",
+            "msg_signature": sign(WECHAT_TOKEN, stamp, "", envelope["Encrypt"]),
+        }
+        assert httpx.post(safe + "/wechat", params=query, content=body, timeout=TIMEOUT).status_code == 200
+    assert len(rec.calls) == 1, "the same message twice: answered once"
