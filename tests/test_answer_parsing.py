@@ -142,3 +142,17 @@ def test_a_leading_yes_or_no_set_apart_answers_a_long_message() -> None:
     assert recorded("是的 我们公司成立都八年多了", "sme") is True
     assert recorded("没有 我们一直都是自己研发的", "sme") is False
     assert recorded("是的我们公司成立都八年多了", "sme") is None  # not set apart: read for facts instead
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("是 我们公司成立都八年多了", True),
+        ("有 我们去年申请了三个专利", True),
+        ("对 我们就是做这个的企业", True),
+        ("不 我们去年没有申请过专利", None),  # a one-character lead other than 是/有/对 is no answer here
+        ("这个我们确实没有", False),  # eight characters: still read as a bare yes or no
+    ],
+)
+def test_a_one_character_lead_and_the_eight_character_limit(text: str, value: bool | None) -> None:
+    assert recorded(text, "sme") is value

@@ -304,6 +304,9 @@ def _forgeries() -> list[tuple[str, dict[str, str], bytes, int, str]]:
         ("plain", {k: v for k, v in params.items() if k != "timestamp"}, body, 403, "missing or invalid timestamp")
     )
     cases.append(("plain", params | {"timestamp": "1" * 13}, body, 400, "timestamp of 13 digits"))
+    cases.append(
+        ("plain", params | {"timestamp": "1" * 12}, body, 403, f"timestamp {'1' * 12} outside the 300s window")
+    )
     stale = str(int(time.time()) - 3600)
     cases.append(("plain", params | {"timestamp": stale}, body, 403, f"timestamp {stale} outside the 300s window"))
     params, body = Official().request(xml, "aes")
@@ -504,3 +507,16 @@ def test_a_request_without_a_nonce_is_checked_against_an_empty_one(engine: Engin
         }
         assert httpx.post(safe + "/wechat", params=query, content=body, timeout=TIMEOUT).status_code == 200
     assert len(rec.calls) == 1, "the same message twice: answered once"
+
+
+def test_a_condition_that_fails_or_holds_on_every_branch_is_judged_without_the_branch(user: User) -> None:
+    low = verdict_after(user, "单项冠军够不够条件", "近三年平均主营业务收入5000万")
+    assert low["verdict"] == "fail"
+    assert sorted(low["unmet"]) == [  # type: ignore[call-overload]
+        "国家级“小巨人”企业：近三年平均主营业务收入不低于1亿元",
+        "近三年平均主营业务收入不低于4亿元",
+    ], "both branches fail: whether it is a 小巨人 need not be asked"
+    assert len(low["unmet"]) == 2 and not any("近三年平均主营业务收入" in u for u in low["unknown"])  # type: ignore[arg-type,union-attr]
+    old = verdict_after(User(user.engine, "old"), "单项冠军够不够条件", "我们从事这个领域18年了")
+    assert len([m for m in old["met"] if "从事相关领域满" in m]) == 2  # type: ignore[union-attr]
+    assert not any("从事相关领域满" in u for u in old["unknown"])  # type: ignore[union-attr]
