@@ -145,7 +145,7 @@ def test_a_reload_that_fails_validation_keeps_the_old_knowledge(tmp_path: Path) 
     assert reload_once(engine, kb) is True
     assert "（已更新）" in User(engine, "later").say("研发准备金补助是什么").text
     status = last_reload(engine)
-    assert status is not None and sorted(status) == ["ok", "problems", "serving", "ts"]
+    assert status is not None and {"ok", "problems", "serving", "ts"} <= set(status)
     assert status["ok"] is True and status["serving"] == engine.knowledge.version != before and status["problems"] == []
     assert reload_once(engine, kb) is True and last_reload(engine) == status, "unchanged: nothing to swap or record"
     stamp = dt.datetime.fromisoformat(status["ts"])
@@ -186,11 +186,16 @@ def test_the_printed_report_shows_every_figure_of_a_small_log(tmp_path: Path) ->
     db = tmp_path / "small.db"
     engine = make_engine(db, now=dt.datetime(2026, 11, 20, 3, tzinfo=dt.UTC))
     kn = engine.knowledge
-    a, b, c, d = (User(engine, n, ch) for n, ch in (("a", "wechat"), ("b", "telegram"), ("c", "wechat"), ("d", "web")))
+    users = (("a", "wechat"), ("b", "telegram"), ("c", "wechat"), ("d", "web"), ("e", "telegram"))
+    a, b, c, d, e = (User(engine, n, ch) for n, ch in users)
     assert [a.say(t).kind for t in ("专精特新要什么条件", "有用")] == ["answer", "feedback"]
-    kinds = [b.say(t).kind for t in ("加计扣除比例是多少", "没用", "怎么注册一家公司", "补贴")]
-    assert kinds == ["answer", "feedback", "fallback", "clarify"]
-    assert d.say("注册一家公司怎么办").kind == "fallback"
+    assert [b.say(t).kind for t in ("加计扣除比例是多少", "没用", "怎么注册一家公司")] == [
+        "answer",
+        "feedback",
+        "fallback",
+    ]
+    assert e.say("补贴").kind == "clarify"
+    assert d.say("今天天气怎么样").kind == "fallback"
     reply = c.say("首台套能评吗")
     while reply.kind == "checklist_step":
         reply = c.say("否")
@@ -205,11 +210,11 @@ def test_the_printed_report_shows_every_figure_of_a_small_log(tmp_path: Path) ->
     assert re.fullmatch(r" {7}1  补贴  → \w+ \(min \d+\.\d\)", lines[low + 1]), lines[low + 1]
     assert lines[: low + 1] + lines[low + 2 :] == [
         "PolicyBot log report, 2026-11-20 … 2026-11-20 (local days, UTC+8)",
-        "messages 12, users 4, questions 6: answered 3, clarified 1, unanswered 2 (fallback rate 33.3%), errors 0",
+        "messages 12, users 5, questions 6: answered 3, clarified 1, unanswered 2 (fallback rate 33.3%), errors 0",
         "",
         "per channel:",
         "  wechat            7  (2 users)",
-        "  telegram          4  (1 users)",
+        "  telegram          4  (2 users)",
         "  web               1  (1 users)",
         "",
         "top intents:",
@@ -218,8 +223,8 @@ def test_the_printed_report_shows_every_figure_of_a_small_log(tmp_path: Path) ->
         f"       1  {title('zjtx')}",
         "",
         "unanswered questions (grouped):",
+        "       1  今天天气怎么样  []",
         "       1  怎么注册一家公司  []",
-        "       1  注册一家公司怎么办  []",
         "",
         "low-confidence matches (score < 72 or clarified):",
         "",
@@ -430,7 +435,7 @@ def test_the_printed_report_groups_similar_unanswered_questions(tmp_path: Path) 
         "怎么注册一家公司啊",
         "请问怎么注册一家公司",
         "怎么注册一家公司呢",
-        "注册一家公司怎么办",
+        "今天天气怎么样",
     ]
     for n, text in enumerate(variants):
         assert User(engine, f"v{n}", "web").say(text).kind == "fallback"
@@ -439,7 +444,7 @@ def test_the_printed_report_groups_similar_unanswered_questions(tmp_path: Path) 
     at = lines.index("unanswered questions (grouped):")
     assert lines[at + 1 : at + 4] == [
         "       4  怎么注册一家公司  [怎么注册一家公司呢 / 怎么注册一家公司啊]",
-        "       1  注册一家公司怎么办  []",
+        "       1  今天天气怎么样  []",
         "",
     ]
     top = _report(db, "--top", "1").splitlines()
