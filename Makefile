@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: chat test bench bench-server lint
+.PHONY: chat test bench bench-server lint mutate
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -27,3 +27,7 @@ bench: $(STAMP)
 
 bench-server: $(STAMP)
 	$(PY) benchmarks/bench_server.py
+
+# Mutation testing of the code behind the promises (docs/testing.md); slow, not part of `make test`.
+mutate: $(STAMP)
+	$(PY) tests/mutation.py

@@ -118,7 +118,10 @@ def test_bad_input_gets_a_polite_reply_and_a_log_row(engine: Engine) -> None:
     for text in BAD:
         reply = user.say(text)
         assert reply.text and "Traceback" not in reply.text
-    assert len(rows(engine)) == len(BAD)
+        assert reply.kind != "error" and reply.act != "error", f"an internal error answered {text[:20]!r}"
+    logged = rows(engine)
+    assert len(logged) == len(BAD)
+    assert [r["error"] for r in logged] == [None] * len(BAD), "the engine failed inside (the apology hid it)"
     assert "turns" in engine.storage.db.table_names()
 
 
@@ -143,6 +146,7 @@ def test_an_internal_error_is_apologised_for_and_logged(engine: Engine, monkeypa
 def test_no_text_makes_respond_raise(engine: Engine, text: str) -> None:
     reply = engine.respond(Inbound("prop", "p", text))
     assert isinstance(reply.text, str) and reply.text
+    assert reply.kind != "error", f"an internal error answered {text!r}"
 
 
 def test_a_state_that_cannot_be_saved_never_costs_the_log_row(engine: Engine, caplog, monkeypatch) -> None:  # type: ignore[no-untyped-def]
