@@ -41,7 +41,8 @@ _CREDIT_CODE = re.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-
 """统一社会信用代码: 18 characters, letters allowed (an all-digit one that is no ID card is caught here too)."""
 _BANK_CARD = re.compile(r"(?<![\d])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{4,7}(?!\d)")
 """16 to 19 digits, in groups of four or not."""
-_PHONE = re.compile(rf"(?<![\d])(?:\+?86{_SEP})?1[3-9]\d{_SEP}\d{{4}}{_SEP}\d{{4}}(?!\d)")
+_PHONE = re.compile(rf"(?<![\d])(?:\+?86{_SEP})?1[3-9](?:{_SEP}\d){{9}}(?!\d)")
+"""A mobile number however its eleven digits are grouped (138 1234 5678, 1381 234 5678, 138.1234.5678)."""
 _LANDLINE = re.compile(r"(?<![\d])(?:\+?86[- ]?)?\(?0\d{2,3}\)?[- ]?\d{7,8}(?!\d)")
 
 

@@ -47,5 +47,12 @@ def _once(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = _t2s().convert(text)
     text = unicodedata.normalize("NFKC", text).lower()
+    text = _RANGE_DASH.sub(r"\1到", text)  # 2-3千万 keeps its range once the dash is gone
     text = _KEEP.sub("", text.replace("_", ""))
     return _DOT.sub("", text)
+
+
+_RANGE_DASH = re.compile(
+    r"(?<!\d)(\d{1,4}(?:\.\d+)?)\s*[-~～—–]\s*(?=\d{1,4}(?:\.\d+)?\s*[万亿千百年个人%元月项件分成])"
+)
+"""A dash between two short figures before a unit (2-3千万, 10~20人) is a range; phone numbers keep theirs."""
