@@ -17,7 +17,6 @@ import re
 import secrets
 import sqlite3
 import threading
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -262,38 +261,10 @@ class PgStorage:
             cursor.execute(to_pg(sql) if params else sql, params or None)  # type: ignore[arg-type]
             return list(cursor.fetchall())
 
-    def add_feedback(self, turn_id: int | None, user_hash: str, intent: str | None, useful: bool) -> None:
-        """Record 有用 / 没用 for an answer."""
-        ts = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
-        with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO feedback (ts, turn_id, user_hash, intent, useful) VALUES (?, ?, ?, ?, ?)",
-                [ts, turn_id, user_hash, intent, int(useful)],
-            )
-
-    def load_state(self, key: str, idle_seconds: float, now: float | None = None) -> dict[str, Any]:
-        """The saved state for ``key``, or an empty one if none or idle longer than ``idle_seconds`` at ``now``."""
-        with self.reading() as conn:
-            row = conn.execute("SELECT data, updated FROM state WHERE key = ?", [key]).fetchone()
-        if not row or (time.time() if now is None else now) - row[1] > idle_seconds:
-            return {}
-        try:
-            data = json.loads(row[0])
-        except ValueError:
-            return {}
-        return data if isinstance(data, dict) else {}
-
-    def save_state(self, key: str, data: dict[str, Any], now: float | None = None) -> None:
-        """Persist ``data`` as of ``now`` (default: the wall clock); an empty dict deletes the state."""
-        with self.transaction() as conn:
-            if data:
-                conn.execute(
-                    "INSERT INTO state (key, data, updated) VALUES (?, ?, ?) "
-                    "ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated = excluded.updated",
-                    [key, json.dumps(data, ensure_ascii=False), time.time() if now is None else now],
-                )
-            else:
-                conn.execute("DELETE FROM state WHERE key = ?", [key])
+    # feedback and dialogue state: the same SQL as SQLite's (``?`` becomes ``%s`` in ``Connection``)
+    add_feedback = Storage.add_feedback
+    load_state = Storage.load_state
+    save_state = Storage.save_state
 
     # -- the staff tools ------------------------------------------------------------------------------
     def snapshot(self, since: dt.date | None = None, until: dt.date | None = None) -> sqlite3.Connection:

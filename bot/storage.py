@@ -315,11 +315,15 @@ class Storage:
         return data if isinstance(data, dict) else {}
 
     def save_state(self, key: str, data: dict[str, Any], now: float | None = None) -> None:
-        """Persist ``data`` as of ``now`` (default: the wall clock); an empty dict deletes the state."""
+        """Persist ``data`` as of ``now`` (default: the wall clock); an empty dict deletes the state.
+
+        Feedback and state are plain SQL both back ends run (PostgreSQL's ``PgStorage`` uses these methods).
+        """
         with self.transaction() as conn:
             if data:
                 conn.execute(
-                    "INSERT OR REPLACE INTO state (key, data, updated) VALUES (?, ?, ?)",
+                    "INSERT INTO state (key, data, updated) VALUES (?, ?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated = excluded.updated",
                     [key, json.dumps(data, ensure_ascii=False), time.time() if now is None else now],
                 )
             else:
