@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import threading
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -540,14 +540,11 @@ def _nothing(norm: str, breaks: tuple[int, ...], vocab: _Vocab, criteria: dict[s
     for kw, cid in vocab.keywords:
         if cid in found or (criteria[cid].unit or "") not in ZERO_UNITS or len(kw) < 2:
             continue
-        at = norm.find(kw)
-        while at >= 0:
-            end = at + len(kw)
-            stop = min([len(norm), *(b for b in breaks if b >= end)])
-            if _NONE_BEFORE.search(norm[max(0, at - 3) : at]) or _NONE_AFTER.match(norm[end:stop]):
+        for at in _places(norm, kw):
+            stop = _clause(norm, at, kw, breaks)[1]
+            if _NONE_BEFORE.search(norm[max(0, at - 3) : at]) or _NONE_AFTER.match(norm[at + len(kw) : stop]):
                 found[cid] = 0.0
                 break
-            at = norm.find(kw, at + 1)
     return found
 
 
@@ -708,12 +705,7 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
 
 def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
     """Whether ``word`` occurs in ``text`` other than inside a policy name."""
-    at = text.find(word)
-    while at >= 0:
-        if not any(a <= at and at + len(word) <= b for a, b in names):
-            return True
-        at = text.find(word, at + 1)
-    return False
+    return any(not any(a <= at and at + len(word) <= b for a, b in names) for at in _places(text, word))
 
 
 _UNSURE = re.compile(r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|还没对|没对过|在查|在不在|有没有|是不是|算不算")
@@ -722,14 +714,22 @@ _UNSURE = re.compile(r"晓不得|不晓得|不知道|不清楚|不确定|搞不�
 
 def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
     """Whether every clause holding ``word`` says the user does not know or asks."""
+    return all(_UNSURE.search(text[slice(*_clause(text, at, word, breaks))]) for at in _places(text, word))
+
+
+def _places(text: str, word: str) -> Iterator[int]:
+    """Every position of ``word`` in ``text``."""
     at = text.find(word)
     while at >= 0:
-        start = max([0, *(b for b in breaks if b <= at)])
-        stop = min([len(text), *(b for b in breaks if b >= at + len(word))])
-        if not _UNSURE.search(text[start:stop]):
-            return False
+        yield at
         at = text.find(word, at + 1)
-    return True
+
+
+def _clause(text: str, at: int, word: str, breaks: tuple[int, ...]) -> tuple[int, int]:
+    """Start and end of the clause (between ``breaks``) holding ``word`` at ``at``."""
+    start = max([0, *(b for b in breaks if b <= at)])
+    stop = min([len(text), *(b for b in breaks if b >= at + len(word))])
+    return start, stop
 
 
 _NEGATION = re.compile(
@@ -749,14 +749,11 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
     ``breaks`` are where the message had a space or punctuation: a negation in another clause
     (“独立法人 莫得失信”) does not deny the word.
     """
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        start = max([0, at - NEGATION_CHARS, *(b for b in breaks if b <= at)])
-        stop = min([len(text), *(b for b in breaks if b >= end)])
-        if not (_NEGATION.search(text[start:at]) or _LAPSED.match(text[end:stop])):
+    for at in _places(text, word):
+        start, stop = _clause(text, at, word, breaks)
+        before, after = text[max(start, at - NEGATION_CHARS) : at], text[at + len(word) : stop]
+        if not (_NEGATION.search(before) or _LAPSED.match(after)):
             return False
-        at = text.find(word, at + 1)
     return True
 
 
