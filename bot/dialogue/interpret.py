@@ -114,11 +114,13 @@ def cancel(t: Turn, msg: Message) -> Act | None:
 
 def closing(t: Turn, msg: Message) -> Act | None:
     """谢谢 / 转人工 in a short message, whatever else is going on (要得 谢了, 有没有人工 我想找个人问)."""
-    if len(msg.norm) > CLOSING_CHARS or t.match(msg.text)[1].reason == "out_of_scope":
-        return None  # (“中国移动客服电话多少”: another service's hotline is not ours)
+    if len(msg.norm) > CLOSING_CHARS:
+        return None
     for topic_id in HANDOFF:
         topic = t.kn.topics.get(topic_id)
         if topic and any(len(a) >= 2 and a in msg.norm for a in map(normalize, topic.aliases)):
+            if t.match(msg.text)[1].reason == "out_of_scope":
+                return None  # (“中国移动客服电话多少”: another service's hotline is not ours)
             return Act(topic_id, topic=topic_id)
     return None
 
@@ -290,6 +292,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if aside and decision.intent is None and asks:
         return Act(acts.NULL)
     facts = t.facts(msg.text)
+    figure = bool(_FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
     named = _named_criterion(t, msg, pending)
     value = None if aside else _answer_value(t, msg, t.kn.criteria[named] if named else crit)
     if named and value is not None:
@@ -300,8 +303,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
     if other and t.kn.topics[other].kind == "policy" and not names_topic(t, msg, decision, other):
         other = None  # like another topic's example, but naming none: still about this check
-    if decision.reason == "out_of_scope" and (asks or value is None) and not _FIGURE_ONLY.fullmatch(msg.norm):
-        return Act(acts.NULL)  # (a bare figure that does not fit the question is misread, not out of scope)
+    if decision.reason == "out_of_scope" and (asks or value is None) and not figure:
+        return Act(acts.NULL)
     chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
     if other and asks and decision.score >= t.settings.new_question_score and not chatter:
         return Act(other, topic=other, check=wants_check(t, msg.norm))  # a clear question on another topic
@@ -317,7 +320,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if decision.intent == flow["topic"] or (asks and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
         part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
         return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")
-    if (decision.reason == "out_of_scope" or asks) and not _FIGURE_ONLY.fullmatch(msg.norm):
+    if (decision.reason == "out_of_scope" or asks) and not figure:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
 
