@@ -18,8 +18,10 @@ UNKNOWN = "unknown"
 """Profile value of a criterion the user said they do not know."""
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千点"
+_NOT_A_COUNT = "[部些直般样共定旦切致向贯]"
+"""After a numeral, a word it forms that counts nothing: 一部分, 一些, 一直, 一般, 一共, 一定 …"""
 _MULT = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
-_NUM = rf"\d+(?:\.\d+)?|[{_CN_DIGITS}]+"
+_NUM = rf"\d+(?:\.\d+)?|[{_CN_DIGITS}]+(?![{_CN_DIGITS}]|{_NOT_A_COUNT})"
 _QUANTITY = re.compile(
     rf"(?P<pct>百分之)?(?P<num>{_NUM})"
     rf"(?:(?P<sep>-|~|到|至)(?P<num2>{_NUM}))?"
@@ -675,7 +677,7 @@ _NOT_GOT = re.compile(
 )
 _GOT_AFTER = re.compile(r"^(去年|前年|今年|\d+年|已经)?(评上|拿到|认定了|认定的|评的|拿的|获得)")
 _NOT_AFTER = re.compile(
-    r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|还没|没有|没评|莫得|没得|都没|都莫得|还没评|没评上|不是)"
+    r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|[也还都]?(没有|没评|莫得|没得|没|不是)|还没评|没评上)"
 )
 _TITLE_CHARS = 6
 

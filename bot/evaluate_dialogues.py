@@ -160,7 +160,9 @@ def run(respond: Any, scenarios: list[Scenario], run_id: str = "") -> DialogueRe
             started = time.perf_counter()
             reply: Reply = respond(inbound)
             ms = (time.perf_counter() - started) * 1000
-            got_verdict = VERDICT_WORDS.get(str(reply.data.get("verdict"))) if reply.kind == "verdict" else None
+            got_verdict = VERDICT_WORDS.get(
+                str(reply.data.get("verdict"))
+            )  # a verdict, or a question saying it is settled
             missing = [s for s in turn.says if s not in reply.text]
             result = TurnResult(
                 scenario.id,

@@ -293,3 +293,13 @@ def test_first_version_software_awards_and_national_selection_are_caveated(user:
     assert national.endswith("※") and CAVEAT in awards.text
     plan = User(user.engine, "u2").say("首版次软件的满天星行动计划到期了吗")
     assert "已经到期" in plan.text and "征求意见稿" in plan.text
+
+
+def test_first_batch_material_sold_to_a_related_company_is_not_eligible(user: User) -> None:
+    user.say("首批次新材料我们能不能报 帮我核一下")
+    reply = user.say("在2024版目录里有 境内注册独立法人 核心技术自己掌握")
+    assert reply.data["criterion"] == "first_batch_buyer_unrelated"
+    reply = user.say("买家是集团下面的兄弟公司")
+    assert reply.kind == "verdict" and reply.data["verdict"] == "fail"
+    unmet = _lines_with(reply.text, "关联企业")
+    assert unmet and "2019" in unmet[0] and "※" in reply.text  # an older rule, with the caveat

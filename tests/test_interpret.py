@@ -363,3 +363,43 @@ def test_only_the_feedback_words_are_feedback(user: User) -> None:
         assert other.say(text).act == "feedback", text
         row = user.engine.storage.db.execute("SELECT useful FROM feedback ORDER BY id DESC LIMIT 1").fetchone()
         assert bool(row[0]) is useful, text
+
+
+def test_an_a_not_a_question_answers_nothing(user: User) -> None:
+    in_check(user, "单项冠军要哪些条件 顺便帮我们核一下")  # asks first whether the enterprise is a 小巨人
+    reply = user.say("那高企呢 够不够")  # 够不够 is neither 够 nor 不够: a check on 高企, not a no
+    assert reply.act == "high_tech_enterprise" and reply.kind == "checklist_step"
+    assert "little_giant_certified" not in profile(user)
+
+
+def test_not_knowing_whether_is_not_a_question(user: User) -> None:
+    in_check(user, "首台套能不能申报 帮我核一下")
+    reply = user.say("产品在不在国家目录里头 我还要问下技术部")
+    assert reply.act == "answer"  # not a detour to the 不适用情形 section
+
+
+def test_a_numeral_inside_a_word_is_no_figure(user: User) -> None:
+    assert extract("有一部分委托高校做的测试", KN.criteria, []) == {}
+    assert extract("研发一直都有投入", KN.criteria, []) == {}
+    user.say("我们企业能享受哪些政策")  # asks last year's R&D spending first
+    reply = user.say("有一部分委托高校做的测试 这部分咋算")
+    assert "rd_spend_last_year" not in profile(user) and reply.act != "answer"
+
+
+def test_an_answer_and_the_request_for_the_verdict_in_one_message(user: User) -> None:
+    in_check(user, "单项冠军要哪些条件 顺便帮我们核一下")
+    reply = user.say("小巨人也不是 莫问了 直接给个结论")  # names another topic, but answers this check's question
+    assert reply.kind == "verdict" and profile(user)["little_giant_certified"] is False
+
+
+def test_the_questionnaire_concludes_with_its_recommendations(user: User) -> None:
+    user.say("我们企业能享受哪些政策")
+    reply = user.say("就这些了 能享受不")
+    assert reply.kind == "match" and reply.act == "answer"
+
+
+def test_a_settled_verdict_is_stated_in_the_question_that_follows(user: User) -> None:
+    in_check(user, "高企我们够不够条件")  # asks first how long ago the enterprise was registered
+    reply = user.say("成立才八个月")
+    assert reply.kind == "checklist_step" and "不符合" in reply.text and reply.data["verdict"] == "fail"
+    assert user.say("那新公司是不是肯定不得行").kind == "verdict"

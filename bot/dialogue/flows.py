@@ -136,7 +136,11 @@ def advance(t: Turn, intro: str = "") -> Reply:
         flow["asked"] = flow.get("asked", 0) + 1
         flow["reasks"] = 0
     flow["pending"] = pending
-    return question(t, pending, "\n".join(x for x in (intro, decided(t, flow)) if x))
+    settled = decided(t, flow)
+    reply = question(t, pending, "\n".join(x for x in (intro, settled) if x))
+    if settled:
+        reply.data["verdict"] = checklist.FAIL  # the reply states it: 结论已经确定：不符合
+    return reply
 
 
 def decided(t: Turn, flow: dict[str, Any]) -> str:

@@ -87,8 +87,7 @@ def answer(t: Turn, act: Act) -> Reply:
     stored = flows.record(t, act.values)
     note = flows.echo(t, stored, pending)
     if act.conclude:
-        t.state.pop("flow")
-        return flows.verdict_reply(t, flow, note)
+        return flows.conclude(t, note)  # (the questionnaire concludes with its recommendations)
     if not stored:
         return repair.reask(t)
     return flows.advance(t, note)

@@ -177,14 +177,14 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     _c, decision = t.match(msg.text)
     current = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
     other = decision.intent and decision.intent != current and t.kn.topics[decision.intent].kind == "policy"
-    if other and not t.facts(msg.text):
-        return None  # “那高企呢 够不够”: a check on another topic (with figures, it is still about this one)
     values = t.facts(msg.text)
     pending = t.flow.get("pending") if t.flow else None
     if pending in t.kn.criteria and pending not in values:  # “专精特新还没评 直接报得不得行”
         value = _answer_value(t, msg, t.kn.criteria[pending])
         if value is not None:
             values[pending] = value
+    if other and not values:
+        return None  # “那高企呢 够不够”: a check on another topic (with figures or an answer, it is still this one)
     return Act(acts.ANSWER, conclude=True, values=values)
 
 
@@ -378,7 +378,7 @@ def _answer_value(t: Turn, msg: Message, crit: Any) -> Any:
         if said:  # asked “是否已是专精特新”, told “市级专精特新 做齿轮十五年了”
             return True
     if value is None and crit.type == "number":
-        meets = parse_yes_no(normalize(text), t.kn.messages.vocabulary)
+        meets = None if _asks(t, msg) else parse_yes_no(normalize(text), t.kn.messages.vocabulary)
         if meets is not None and not any(ch.isdigit() for ch in msg.norm):
             return {MEETS: meets}
     return value
@@ -388,7 +388,7 @@ def _statement(t: Turn, msg: Message) -> str:
     """The message without its question words: “专精特新有没有补贴” states no 有 or 没有."""
     if not _asks(t, msg):
         return msg.text
-    return _without(msg.norm, words(t.kn)["question_words"], " ")
+    return _without(_A_NOT_A.sub(" ", msg.norm), words(t.kn)["question_words"], " ")
 
 
 def _without(norm: str, remove: frozenset[str], gap: str) -> str:
@@ -405,6 +405,8 @@ def _asks(t: Turn, msg: Message) -> bool:
         return True
     if _HAVE_OR_NOT.search(msg.norm):
         return True  # “专利有没得”, “补贴有得没得”; not “市级的都没得”
+    if _A_NOT_A.search(msg.norm) and not says(msg.norm, t.kn, "unknown"):
+        return True  # “够不够”; not “在不在目录里 我还要问下技术部”, which says it is not known
     return says(msg.norm, t.kn, "question_words")
 
 
@@ -415,6 +417,9 @@ _HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千])几(年
 _HAVE_OR_NOT = re.compile(r"有[^都也还根就]{0,8}[^都也还根就]没得$")
 """…有…没得 at the end asks (有补贴没得); 都没得 / 也没得 states a lack."""
 
+
+_A_NOT_A = re.compile(r"(?<!不)([^\W\d_])[不没]\1")
+"""A-not-A asks (够不够, 达不达标, 有没有) and states neither; “不是不是” corrects."""
 
 _TAIL_AFTER = 2
 """Only a message longer than this asks by its last character (“能享受不”; a bare “否” answers)."""

@@ -31,6 +31,7 @@ WORD_LISTS = (
     "plainer",
     "missing",
     "question_words",
+    "unknown",
     "asides",
 )
 
