@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import threading
 import warnings
@@ -369,7 +370,14 @@ def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> 
         for s in synonyms
         if s in norm and (value != CATCH_ALL or len(s) > CATCH_ALL_CHARS or s == norm)
     }
+    if not hits:  # no option's word: its shapes (“做齿轮箱的”, “模具厂” → 制造业)
+        hits = {o.value for o in crit.options for p in _patterns(tuple(o.patterns)) if p.search(norm)}
     return hits.pop() if len(hits) == 1 else None
+
+
+@functools.cache
+def _patterns(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in patterns]
 
 
 def _choices(crit: Criterion) -> _Choices:
@@ -495,6 +503,8 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             around = norm[max(0, at - _YEAR_CHARS, prev_end) : q.start]
             if "那年" in around and last_previous:
                 around += "前年"  # “前年研发120万 那年营收2800万”: the same year
+            if _BOTH_NAMED.search(norm[:at]) and around.startswith("都"):
+                around += "每年"  # “前年190万 去年230万 都占营收5个点以上”: both years
             targets = _years(around, owner, criteria)
             last, last_previous = owner, targets == [criteria[owner].previous]
             for cid in targets:
@@ -593,6 +603,10 @@ def _shift_years(facts: dict[str, Any], owner: str, criteria: dict[str, Criterio
     previous = criteria[owner].previous
     if previous and owner in facts:
         facts[previous] = facts.pop(owner)
+
+
+_BOTH_NAMED = re.compile(r"前年.*(去年|上年)|(去年|上年).*前年|两年")
+"""Both years were named before: a following 都… speaks of each."""
 
 
 def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]:
@@ -736,7 +750,9 @@ def _clause(text: str, at: int, word: str, breaks: tuple[int, ...]) -> tuple[int
 
 _NEGATION = re.compile(
     r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
+    r"|(没|未|从没)(出|发生|上|进|被|遭|犯)[^没不]{0,3}$"
 )
+"""Denials before a word: 不是…, 没有…, and 没 with its verb (没出过啥子事故, 没上失信, 未发生过重大…)."""
 NEGATION_CHARS = 8
 """How far before a word a negation may stand (“不是简单改个款”)."""
 _LAPSED = re.compile(

@@ -12,6 +12,8 @@ from bot.answers import UNKNOWN, convert
 from knowledge.schema import ChecklistVersion, Condition, Criterion, Item, Topic
 
 PASS, FAIL, OPEN, NA = "pass", "fail", "unknown", "n/a"
+ASSUMED = "assumed"
+"""Met on the criteria's ``assume`` value: the user never mentioned them (无失信、无事故 …); the verdict says so."""
 
 _NUMERIC: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
@@ -194,14 +196,34 @@ class Verdict:
         return [o for o in self.outcomes if o.status == FAIL]
 
     @property
+    def assumed(self) -> list[Outcome]:
+        """Items met only on what is usually so (the user never mentioned them)."""
+        return [o for o in self.outcomes if o.status == ASSUMED]
+
+    @property
     def unknown(self) -> list[Outcome]:
         """Items that could not be decided."""
         return [o for o in self.outcomes if o.status == OPEN]
 
 
 def verdict(items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]) -> Verdict:
-    """Judge every item; any unmet → FAIL, else any unknown → OPEN, else PASS."""
-    outcomes = [Outcome(i, state) for i, state in zip(items, statuses(items, profile, criteria), strict=True)]
-    states = {o.status for o in outcomes}
+    """Judge every item; any unmet → FAIL, else any unknown → OPEN, else PASS.
+
+    An item still open whose criteria the user never mentioned and that have an ``assume`` value is judged on it:
+    met that way, it is ASSUMED (and counts as met), so the verdict names what it took for granted.
+    """
+    found = statuses(items, profile, criteria)
+    assumed = {} if FAIL in found else {  # (an unmet item decides it: nothing need be taken for granted)
+        c.criterion: criteria[c.criterion].assume
+        for item, state in zip(items, found, strict=True)
+        if state == OPEN
+        for c in (*item.gates(), *item.conditions())
+        if c.criterion not in profile and criteria[c.criterion].assume is not None
+    }
+    if assumed:
+        supposed = statuses(items, {**profile, **assumed}, criteria)
+        found = [ASSUMED if s == OPEN and t == PASS else s for s, t in zip(found, supposed, strict=True)]
+    outcomes = [Outcome(i, state) for i, state in zip(items, found, strict=True)]
+    states = {PASS if o.status == ASSUMED else o.status for o in outcomes}
     result = FAIL if FAIL in states else OPEN if OPEN in states else PASS
     return Verdict(result, outcomes)

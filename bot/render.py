@@ -412,6 +412,8 @@ def verdict_text(
     met = [o.item.label for o in result.outcomes if o.status == "pass"]
     if met:
         lines.append(group_header(kn, m.verdict_met_header, len(met)) + "；".join(met))
+    if result.assumed:
+        lines.append(m.verdict_assumed_header + "；".join(o.item.label for o in result.assumed))
     if result.unknown and failed and m.verdict_skipped:
         lines.append(m.verdict_skipped.format(count=len(result.unknown)))
     lines.append(m.verdict_version.format(version=version_label) + (note or ""))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SECTION_NAMES = (
     "政策要点",
@@ -113,6 +114,20 @@ class ChoiceOption(Strict):
     value: str = Field(pattern=r"^[a-z0-9_]+$")
     label: str
     synonyms: list[str] = []
+    patterns: list[str] = Field(
+        [],
+        description="正则：没有哪个选项的词出现时，消息合这些式子就选这一项（如 做…的、…厂 → 制造业）",
+    )
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            try:
+                re.compile(p)
+            except re.error as e:
+                raise ValueError(f"{p!r} is not a regular expression: {e}") from None
+        return patterns
 
 
 class Criterion(Strict):
@@ -161,6 +176,13 @@ class Criterion(Strict):
             "作为 when 前提时，用户没回答（或不知道）就按这个值判断（如没说是复核就按新申请）；问题照样先问（仅 bool）"
         ),
     )
+    assume: bool | None = Field(
+        None,
+        description=(
+            "用户要结论时还没提到这一项，就按这个值判断，并在结论里写明是按一般情况计的"
+            "（只用于几乎都满足的条件：没有失信和重大事故、属于中小企业）；说了“不知道”仍算待确认（仅 bool）"
+        ),
+    )
 
     @model_validator(mode="after")
     def _typed(self) -> Criterion:
@@ -172,6 +194,8 @@ class Criterion(Strict):
             raise ValueError("options are only for type: choice")
         if self.presume is not None and self.type != "bool":
             raise ValueError("presume is only for type: bool")
+        if self.assume is not None and self.type != "bool":
+            raise ValueError("assume is only for type: bool")
         return self
 
 
@@ -336,6 +360,10 @@ class Vocabulary(Strict):
     plainer: list[str] = Field([], description="要求讲通俗点的说法（没听懂、讲简单点）")
     missing: list[str] = Field([], description="问还缺什么的说法（还缺啥、差多少）")
     eligibility: list[str] = Field([], description="问“我们够不够条件”的说法：开始该政策的条件自查")
+    outcome: list[str] = Field(
+        [],
+        description="自查进行中，问结果用的词（判、结果、合格、达标、有戏）：问句里只有这些词、没有回答时，当作要结论",
+    )
 
 
 class NextStep(Strict):
@@ -404,6 +432,7 @@ class Messages(Strict):
     fallback_again: str
     reask_again: str
     verdict_met_header: str
+    verdict_assumed_header: str = "按一般情况计（您没提到；如不是这样，结论会变）："
     verdict_gap: str
     verdict_need: str
     verdict_count: str

@@ -377,6 +377,7 @@ def verdict_reply(t: Turn, flow: dict[str, Any], intro: str = "") -> Reply:
             "met": [o.item.label for o in result.outcomes if o.status == checklist.PASS],
             "unmet": [o.item.label for o in result.unmet],
             "unknown": [o.item.label for o in result.unknown],
+            "assumed": [o.item.label for o in result.assumed],
         },
     )
     return finish(t, reply)

@@ -172,6 +172,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None
     bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
+    asked = asked or _asks_outcome(t, msg)
     if not asked or (not _checking(t) and wants_check(t, msg.norm) and not t.profile):
         return None  # nothing known yet: “我们到底能不能申请” starts the check
     _c, decision = t.match(msg.text)
@@ -187,6 +188,30 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “那高企呢 够不够”: a check on another topic (with figures or an answer, it is still this one)
     return Act(acts.ANSWER, conclude=True, values=values)
 
+
+def _asks_outcome(t: Turn, msg: Message) -> bool:
+    """During a check, a question about the result in the user's own words: 算下来合不合格, 你看能判不, 综合起来咋样.
+
+    Only when it answers nothing, asks no part of the topic and no “why” (为啥不得行 asks what is missing).
+    """
+    flow = t.flow
+    if flow is None or flow.get("kind") != flows.CHECKLIST or not says(msg.norm, t.kn, "outcome"):
+        return False
+    if _WHY.search(msg.norm) or len(msg.norm) > OUTCOME_CHARS or t.facts(msg.text, anywhere=True):
+        return False
+    if not (_asks(t, msg) or _ORDER.search(msg.norm)):
+        return False
+    crit = t.kn.criteria.get(str(flow.get("pending") or ""))
+    if crit is not None and crit.type != "bool" and _answer_value(t, msg, crit) is not None:
+        return False
+    return section_asked(t, t.kn.topics[flow["topic"]], msg.text, cues_only=True) is None
+
+
+OUTCOME_CHARS = 16
+"""A longer message with a result word is more likely a question of its own than a request for the verdict."""
+_WHY = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在")
+_ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论")
+"""Imperatives that ask for the result without a question word (好 判吧, 出结果嘛)."""
 
 _BARE_CONCLUDE = frozenset({"结果", "结论", "结果嘞", "结果咧", "然后呢", "所以呢"})
 
@@ -295,6 +320,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     figure = bool(_FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
     named = _named_criterion(t, msg, pending)
     value = None if aside else _answer_value(t, msg, t.kn.criteria[named] if named else crit)
+    if named and value is None and not aside and crit.type == "bool" and _restates(t, msg, crit):
+        named, value = None, True  # “研发费用统计局那边每年都在报” names a figure but restates the question
     if named and value is not None:
         facts.setdefault(named, value)  # “融资 莫得”: the yes/no belongs to the figure named, not the question
         value = None
@@ -377,11 +404,30 @@ def _answer_value(t: Turn, msg: Message, crit: Any) -> Any:
         said = [n for n in map(normalize, crit.title) if n and n in msg.norm]
         if said:  # asked “是否已是专精特新”, told “市级专精特新 做齿轮十五年了”
             return True
+    if value is None and crit.type == "bool" and _restates(t, msg, crit):
+        return True  # asked “是否已建立研发准备金制度并备案”, told “准备金制度建了的 备案平台也报了”
     if value is None and crit.type == "number":
         meets = None if _asks(t, msg) else parse_yes_no(normalize(text), t.kn.messages.vocabulary)
         if meets is not None and not any(ch.isdigit() for ch in msg.norm):
             return {MEETS: meets}
     return value
+
+
+def _restates(t: Turn, msg: Message, crit: Any) -> bool:
+    """A statement that repeats the yes/no question's own words, denying nothing: a yes in the user's words."""
+    if _asks(t, msg) or _DENIAL.search(msg.norm) or says(msg.norm, t.kn, "unknown"):
+        return False
+    asked = normalize(f"{crit.question}{crit.label or ''}")
+    shared = {msg.norm[i : i + 2] for i in range(len(msg.norm) - 1)} & {asked[i : i + 2] for i in range(len(asked) - 1)}
+    return len(shared - _EMPTY_PAIRS) >= RESTATED_PAIRS
+
+
+RESTATED_PAIRS = 4
+"""Character pairs of the question a statement must repeat to be taken as a yes (研发费用统计 → 研发, 发费, 费用 …)."""
+_DENIAL = re.compile(r"[不没未无非莫]|差点|达不到")
+_EMPTY_PAIRS = frozenset(
+    {"企业", "是否", "贵企", "公司", "我们", "有的", "的是", "是的", "已经", "是不", "或者", "以上"}
+)
 
 
 def _statement(t: Turn, msg: Message) -> str:

@@ -32,6 +32,7 @@ WORD_LISTS = (
     "missing",
     "question_words",
     "unknown",
+    "outcome",
     "asides",
 )
 
