@@ -97,6 +97,12 @@ def test_a_part_the_topic_lacks_gives_way_to_the_next_cue(user: User) -> None:
     assert _leads_with(user.say("重点实验室怎么申报要什么材料"), "申报材料")
 
 
+def test_a_check_that_starts_by_telling_an_excluded_industry_so_leads_with_the_exclusions(user: User) -> None:
+    reply = user.say("我们公司做批发生意 研发费用加计扣除能享受不")
+    assert reply.kind == "checklist_step" and reply.section == "不适用情形"
+    assert reply.text.index("负面清单") < reply.text.index("（第 1 项）")
+
+
 def test_uncertain_facts_carry_the_caveat(user: User) -> None:
     reply = user.say("研发费用加计扣除要不要先备案")
     assert "※" in reply.text and "请以主管部门最新通知为准" in reply.text
