@@ -69,7 +69,7 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
             continue
         name, word = found
         if word in _plain_list(kn, kn.messages.fact_words):
-            name = _stating(t, topic, word) or name
+            name = _stating(t, topic, word, normalize(text), name)  # with its names: they tell the facts apart
         if name == MAIN and _amount(kn, clause, whole) and CALCULATION in parts:
             name = CALCULATION  # how much, with the enterprise's own figures: the calculation
         return parts[name]
@@ -130,9 +130,20 @@ def _plain_list(kn: Knowledge, words: list[str]) -> frozenset[str]:
     return kn.memo[key]  # type: ignore[no-any-return]
 
 
-def _stating(t: Turn, topic: Topic, word: str) -> str | None:
-    """The first section (in the topic's order) whose facts state ``word`` (有效期 is a fact of 政策要点)."""
-    return next((name for name, facts in _section_texts(t, topic) if word in facts), None)
+def _stating(t: Turn, topic: Topic, word: str, norm: str, cued: str) -> str:
+    """The section whose fact states ``word`` and shares the most words with the question.
+
+    有效期 is a fact of 政策要点 in most topics; between equally close facts the cue's own section ``cued`` wins,
+    else the topic's order.
+    """
+    grams = render.bigrams(norm)
+    found = [
+        (len(grams & render.bigrams(fact)), name == cued, -n, name)
+        for n, (name, facts) in enumerate(_section_texts(t, topic))
+        for fact in facts.split("|")
+        if word in fact
+    ]
+    return max(found)[3] if found else cued
 
 
 def _amount(kn: Knowledge, clause: str, whole: str) -> bool:
