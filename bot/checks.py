@@ -237,6 +237,34 @@ def _with_parts(kn: Knowledge, used: set[str]) -> set[str]:
     return out
 
 
+def section_cues(kn: Knowledge, lines: _Lines) -> list[Problem]:
+    """Cue words of messages.yaml that cannot work as written.
+
+    A word under two sections (once its spoken forms are made plain: 补好多 is 补多少) answers the first listed
+    only; a fact word that is no cue word is never read.
+    """
+    from bot.dialogue.topics import plain_form
+
+    m, file = kn.messages, str((kn.root / "messages.yaml").relative_to(kn.root.parent))
+    out: list[Problem] = []
+    first: dict[str, str] = {}
+    for field in ("section_words", "section_question_words"):
+        for name, words in getattr(m, field).items():
+            for i, word in enumerate(words):
+                plain = plain_form(kn, normalize(word))
+                if not plain:
+                    out.append(lines.problem(file, (field, name, i), "an empty cue word matches nothing", ERROR))
+                elif first.setdefault(plain, name) != name:
+                    message = f"'{word}' ({plain}) is a cue of {first[plain]} too; keep it under one section"
+                    out.append(lines.problem(file, (field, name, i), message, WARNING))
+    cues = {plain_form(kn, normalize(w)) for words in m.section_words.values() for w in words}
+    for i, word in enumerate(m.fact_words):
+        if plain_form(kn, normalize(word)) not in cues:
+            message = f"fact word '{word}' is no cue word of section_words: it is never read; add it to a section"
+            out.append(lines.problem(file, ("fact_words", i), message, WARNING))
+    return out
+
+
 CALCULATOR_READS: dict[str, tuple[str, ...]] = {"super_deduction": ("high_tech_certified", "industry")}
 """Criteria a calculator reads from the profile besides its ``inputs`` (``bot/calc.py``): the tax rate of a
 高企 and the excluded industries."""
@@ -247,6 +275,7 @@ CHECKS: dict[str, Callable[[Knowledge, Index, dt.date, _Lines], list[Problem]]] 
     "length_limits": lambda kn, index, day, lines: length_limits(kn, day, lines),
     "unsourced_criteria": lambda kn, index, day, lines: unsourced_criteria(kn, lines),
     "corpus_copies": lambda kn, index, day, lines: corpus_copies(kn, lines),
+    "section_cues": lambda kn, index, day, lines: section_cues(kn, lines),
 }
 """Name → check; each returns problems with file, line and field."""
 

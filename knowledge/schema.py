@@ -7,7 +7,7 @@ import re
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 SECTION_NAMES = (
     "政策要点",
@@ -459,7 +459,22 @@ class Messages(Strict):
         {}, description="一节多数内容需核实时节首的说明，按来源可信度（secondary、memory）取用；没有则用 caveat"
     )
     bullet: str
-    section_words: dict[str, list[str]] = {}
+    section_words: dict[str, list[str]] = Field({}, description="节名 → 问这一节的提示词（政策依据 指来源）")
+    section_question_words: dict[str, list[str]] = Field({}, description="节名 → 只是问句的词（多少、怎么）")
+    spoken_forms: dict[str, list[str]] = Field({}, description="普通话说法 → 口语、方言、英文说法（多少: [好多]）")
+    overview_words: list[str] = Field([], description="问“是什么”的说法：问话题本身时给概况")
+    fact_words: list[str] = Field([], description="说一件事的提示词（有效期）：先给写到它的那一节")
+    amount_words: list[str] = Field([], description="问“多少”的词：带企业自己的金额时给计算方法")
+
+    @field_validator("section_words", "section_question_words")
+    @classmethod
+    def _known_sections(cls, value: dict[str, list[str]], info: ValidationInfo) -> dict[str, list[str]]:
+        known = [*SECTION_NAMES, info.data.get("sources_header", "")]
+        unknown = [name for name in value if name not in known]
+        if unknown:
+            raise ValueError(f"unknown section {', '.join(unknown)}: use one of {' '.join(known)}")
+        return value
+
     calc_words: list[str] = []
     checklist_words: list[str] = []
     ops: dict[str, str]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
+from bot.models import Reply
 from tests.helpers import FIXED_NOW, User, make_engine
 
 
@@ -43,6 +44,63 @@ def test_the_part_asked_is_found_whatever_the_topics_name_says(user: User) -> No
     assert timing.section == "时间节点" and timing.kind != "checklist_step"
     ours = User(user.engine, "n4").say("我们是核定征收的企业 加计扣除能享受吗")
     assert ours.kind == "checklist_step" and ours.section == "申报条件"
+
+
+def _leads_with(reply: Reply, section: str | None) -> bool:
+    """Whether the user sees ``section`` first: its title line (【题目·节名】), or the overview (【题目】) for None."""
+    head = reply.text.split("\n", 1)[0]
+    return reply.section == section and (head.endswith(f"·{section}】") if section else "·" not in head)
+
+
+def test_the_clause_that_asks_decides_the_part(user: User) -> None:
+    # 准备哪些 in the story before it is the longer cue, but the question is the last clause
+    reply = user.say("高企要准备哪些材料我们都清楚。今年几月截止？")
+    assert _leads_with(reply, "时间节点")
+
+
+def test_spoken_and_english_question_words_count_as_their_plain_form(user: User) -> None:
+    assert _leads_with(user.say("专精特新咋子申报"), "办理流程")  # 咋子 = 怎么
+    assert _leads_with(User(user.engine, "s2").say("高企认定需要哪些documents"), "申报材料")
+
+
+def test_what_the_topic_is_gets_the_overview_and_a_cue_beside_it_still_counts(user: User) -> None:
+    assert _leads_with(user.say("专精特新是啥子"), None)
+    assert _leads_with(User(user.engine, "o1").say("小巨人是干什么的"), None)
+    assert _leads_with(User(user.engine, "o2").say("小巨人的门槛是啥"), "申报条件")
+
+
+def test_a_word_of_the_topics_own_name_asks_for_no_part(user: User) -> None:
+    # 文件 asks for the sources, but “52号文件” is the topic itself
+    assert _leads_with(user.say("渝经信发52号文件主要讲了什么"), None)
+
+
+def test_a_fact_word_leads_with_the_section_that_states_it(user: User) -> None:
+    reply = user.say("专精特新的证书有效期是多长时间")  # 有效期 is written among the 政策要点, not the 时间节点
+    assert _leads_with(reply, "政策要点") and "有效期" in reply.text.split("\n")[1]
+
+
+def test_how_much_with_the_enterprises_own_figures_is_the_calculation(user: User) -> None:
+    assert _leads_with(user.say("我们首台套设备卖了一千二百万 保险补偿能补多少"), "计算方法")
+    assert _leads_with(User(user.engine, "a2").say("首台套保险补偿能补多少"), "政策要点")
+    reply = User(user.engine, "a3").say("我们研发投入四百万 加计扣除能少交好多税")  # 好多 = 多少: the calculation
+    assert reply.section == "计算方法" and "400 万元" in reply.text
+
+
+def test_a_bare_question_word_yields_to_what_the_question_is_about(user: User) -> None:
+    # 多少 alone would ask for the 政策要点; 资产负债率 is a condition
+    assert _leads_with(user.say("小巨人的资产负债率最高多少"), "申报条件")
+    assert _leads_with(User(user.engine, "w2").say("研发准备金在哪里弄"), "办理流程")
+
+
+def test_a_part_the_topic_lacks_gives_way_to_the_next_cue(user: User) -> None:
+    # the 重点实验室 topic has no 办理流程: 怎么申报 gives way to 材料
+    assert _leads_with(user.say("重点实验室怎么申报要什么材料"), "申报材料")
+
+
+def test_a_check_that_starts_by_telling_an_excluded_industry_so_leads_with_the_exclusions(user: User) -> None:
+    reply = user.say("我们公司做批发生意 研发费用加计扣除能享受不")
+    assert reply.kind == "checklist_step" and reply.section == "不适用情形"
+    assert reply.text.index("负面清单") < reply.text.index("（第 1 项）")
 
 
 def test_uncertain_facts_carry_the_caveat(user: User) -> None:

@@ -140,6 +140,35 @@ def test_an_id_outside_the_contract_is_an_error(tmp_path: Path) -> None:
     assert any("weather" in str(p) and "contract" in str(p) for p in err.value.problems)
 
 
+def test_a_cue_list_for_an_unknown_section_names_its_line(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "messages.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("section_words:\n", "section_words:\n  申请条件: [门槛]\n", 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        load(root)
+    line = text.splitlines().index("section_words:") + 2  # the line written below it
+    assert any(
+        p.file.endswith("messages.yaml") and p.line == line and "申请条件" in p.message for p in err.value.problems
+    ), err.value.problems
+
+
+def test_a_cue_under_two_sections_and_an_unread_fact_word_are_warnings(tmp_path: Path) -> None:
+    from bot.checks import WARNING, _Lines, section_cues
+
+    root = _copy(tmp_path)
+    path = root / "messages.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "  计算方法: [", "  计算方法: [补好多, ", 1
+    )  # 补好多 = 补多少, a 政策要点 cue
+    path.write_text(text.replace("fact_words: [", "fact_words: [保质期, ", 1), encoding="utf-8")
+    kn = load(root)
+    found = [p for p in section_cues(kn, _Lines(kn)) if p.severity == WARNING]
+    assert any("补好多" in p.message and "政策要点" in p.message for p in found), found
+    assert any("保质期" in p.message and p.field.startswith("fact_words") for p in found), found
+    assert section_cues(KN, _Lines(KN)) == []
+
+
 def test_no_example_repeats_a_question_of_the_blind_corpora() -> None:
     from bot.checks import _Lines, corpus_copies
 

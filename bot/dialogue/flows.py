@@ -15,6 +15,8 @@ CHECKLIST = "checklist"
 QUESTIONNAIRE = "questionnaire"
 CONDITIONS = "申报条件"
 """The section a checklist is drawn from: a reply that starts the check leads with it."""
+EXCLUSIONS = "不适用情形"
+"""The section of the excluded: a check that starts by telling an excluded industry so leads with it."""
 MEETS = "meets"
 """A value ``{"meets": bool}``: the user said a number criterion reaches its threshold (够了) or not."""
 
@@ -49,8 +51,11 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False)
     total = checklist.open_items(version.items, known(t), t.kn.criteria)
     start = t.kn.messages.checklist_start.format(title=topic.title, version=version.label, total=total)
     reply = advance(t, "\n".join(x for x in (intro, warning, footnote, start) if x))
-    if any(s.name == CONDITIONS for s in topic.sections):
-        reply.section = CONDITIONS  # the check walks the 申报条件, one at a time
+    lead = (
+        EXCLUSIONS if warning else CONDITIONS
+    )  # an excluded industry is told so first, then the 申报条件 one at a time
+    if any(s.name == lead for s in topic.sections):
+        reply.section = lead
     return reply
 
 

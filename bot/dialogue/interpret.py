@@ -586,7 +586,7 @@ def _check_asked(t: Turn, msg: Message, intent: str) -> bool:
     if any(w in msg.norm for w in _STRONG_CHECK) or t.facts(msg.text, anywhere=True):
         return True  # (“我们这种做贸易的能不能享受”: about us, so the check, which says so first)
     topic = t.kn.topics.get(intent)
-    part = section_asked(t, topic, msg.text, cues_only=True) if topic else None
+    part = section_asked(t, topic, msg.text) if topic else None
     return not (part and (part == "sources" or part.removeprefix("section:") in _SPECIFIC_PARTS))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot import platforms, render
+from bot.answers import quantities
 from bot.calc import compute, refusal
 from bot.dialogue.turn import Turn, human_option, menu, says, set_options
 from bot.models import Option, Reply
@@ -34,51 +35,155 @@ RELEVANT_SECTION = 3
 """Character pairs a question must share with a section's facts (beyond the topic's own name) to lead with it."""
 
 
-def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False) -> str | None:
+def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, asked: bool = False) -> str | None:
     """The action for the part of ``topic`` the message asks about (``section:申报材料``, ``sources``), if any.
 
-    First the cue words of messages.yaml (the longest found wins: 咋个申请 → 办理流程); else the section whose
-    facts share the most words with the question (预缴 → 时间节点, 核定征收 → 不适用情形); None for a general
-    question, which gets the overview. ``cues_only`` skips the guess from shared words.
+    A section's own name wins wherever it stands. Else the cue words of messages.yaml, read in their plain form
+    (好多 → 多少, 咋个 → 怎么) in the question's clauses from the last: the clause that asks comes last
+    (“去年研发花了三百万。能加计多少？”), and in it the longest cue wins (咋个申请 → 办理流程). A cue for a
+    section this topic does not have gives way to the next. Else the section whose facts share the most words with
+    the question (预缴 → 时间节点, 核定征收 → 不适用情形); None for a general question, which gets the overview.
+    ``cues_only`` skips the guess from shared words. ``asked``: the message is a question on this topic, so a bare
+    question word (多少, 怎么, 哪里) names a part too; in a conversation it may be about anything (你咋个看).
     """
-    norm = _without_names(t.kn, topic, normalize(text))  # 首批次新材料: its 材料 asks for no 申报材料
-    names = {s.name for s in topic.sections}
-    cues = _cues(t.kn)
-    found = max(((w == name, len(w), -n, name) for n, (name, w) in enumerate(cues) if w in norm), default=None)
-    if found is not None:
-        name = found[3]
-        if name == t.kn.messages.sources_header:
-            return "sources"
-        if name in names:
-            return f"section:{name}"
-    if cues_only:
-        return None
-    grams = render.bigrams(norm) - _name_grams(t.kn, topic)
+    kn = t.kn
+    parts = _parts(kn, topic)
+    clauses = [c for c in (_clause(kn, topic, raw) for raw in _CLAUSES.split(text)) if c.strip("|")]
+    whole = "|".join(clauses)
+    named = [name for name in parts if name in whole]
+    if named:
+        return parts[max(named, key=len)]
+    cues = [(name, w) for name, w in _cues(kn, topic) if name in parts or name == OVERVIEW]
+    weak = [(name, w) for name, w in _cues(kn, topic, weak=True) if name in parts] if asked else []
+    guess = None if cues_only else _guess(t, topic, whole)
+    for clause in reversed(clauses):
+        found = _cue(cues, clause)
+        if found and found[0] == OVERVIEW:  # “是什么”, “怎么回事”: its own words (怎么) ask for nothing
+            clause = clause.replace(found[1], "|")
+            found = _cue(cues, clause)
+            if found is None and not _cue(weak, clause):
+                return guess  # what the topic is (the overview), or a term one section explains
+        if found is None and (found := _cue(weak, clause)):  # 多少, 怎么: what the question is about decides first
+            found = (guess.removeprefix("section:"), "") if guess and guess.startswith("section:") else found
+        if found is None:
+            continue
+        name, word = found
+        if word in _plain_list(kn, kn.messages.fact_words):
+            name = _stating(t, topic, word, normalize(text), name)  # with its names: they tell the facts apart
+        if name == MAIN and _amount(kn, clause, whole) and CALCULATION in parts:
+            name = CALCULATION  # how much, with the enterprise's own figures: the calculation
+        return parts[name]
+    return guess
+
+
+def _guess(t: Turn, topic: Topic, whole: str) -> str | None:
+    """The section whose facts share the most words with the question (none shares enough, or two as many: None)."""
+    grams = render.bigrams(whole) - _name_grams(t.kn, topic)
     scores = sorted(((len(grams & g), -n, name) for n, (name, g) in enumerate(_section_grams(t, topic))), reverse=True)
     if scores and scores[0][0] >= RELEVANT_SECTION and (len(scores) == 1 or scores[0][0] > scores[1][0]):
         return f"section:{scores[0][2]}"
     return None
 
 
-def _cues(kn: Knowledge) -> list[tuple[str, str]]:
-    """(section, normalised cue word) pairs of messages.yaml, once per knowledge version.
+def _cue(cues: list[tuple[str, str]], clause: str) -> tuple[str, str] | None:
+    """The (section, word) of the longest cue in ``clause``; of equal ones, the first listed."""
+    found = max(((len(w), -n, name, w) for n, (name, w) in enumerate(cues) if w in clause), default=None)
+    return (found[2], found[3]) if found else None
 
-    A section's own name counts before any cue: “研发准备金补助 申报条件” asks for the conditions, whatever
-    else it says.
+
+MAIN = "政策要点"
+"""The section of what a policy gives: a question of how much, with figures, is a calculation instead."""
+OVERVIEW = ""
+"""The pseudo-section of ``overview_words``: a question of what the topic is."""
+_CLAUSES = re.compile(r"[\s,，。!！?？;；:：、…~～]+")
+"""What ends a clause as people type it (a space included: 研发费三百万 加计了少交好多税嘛)."""
+
+
+def _parts(kn: Knowledge, topic: Topic) -> dict[str, str]:
+    """Section name → its action, for the sections this topic has facts in, and 政策依据 → ``sources``."""
+    key = ("parts", topic.id)
+    if key not in kn.memo:
+        found = {s.name: f"section:{s.name}" for s in topic.sections if s.items}
+        kn.memo[key] = {**found, kn.messages.sources_header: "sources"}
+    return kn.memo[key]  # type: ignore[no-any-return]
+
+
+def _clause(kn: Knowledge, topic: Topic, raw: str) -> str:
+    """One clause, normalised, the topic's names blanked out and the spoken question words in their plain form."""
+    return plain_form(kn, _without_names(kn, topic, normalize(raw)))  # 首批次新材料: its 材料 asks for no 申报材料
+
+
+def plain_form(kn: Knowledge, norm: str) -> str:
+    """``norm`` with the spoken forms of messages.yaml in their plain form (好多钱 → 多少钱, 咋个报 → 怎么报)."""
+    if "spoken_forms" not in kn.memo:
+        pairs = {normalize(v): normalize(k) for k, vs in kn.messages.spoken_forms.items() for v in vs if normalize(v)}
+        kn.memo["spoken_forms"] = sorted(pairs.items(), key=lambda p: -len(p[0]))
+    for spoken, standard in kn.memo["spoken_forms"]:
+        norm = norm.replace(spoken, standard)
+    return norm
+
+
+def _plain_list(kn: Knowledge, words: list[str]) -> frozenset[str]:
+    key = ("plain_list", id(words))
+    if key not in kn.memo:
+        kn.memo[key] = frozenset(w for w in (plain_form(kn, normalize(x)) for x in words) if w)
+    return kn.memo[key]  # type: ignore[no-any-return]
+
+
+def _stating(t: Turn, topic: Topic, word: str, norm: str, cued: str) -> str:
+    """The section whose fact states ``word`` and shares the most words with the question.
+
+    有效期 is a fact of 政策要点 in most topics; between equally close facts the cue's own section ``cued`` wins,
+    else the topic's order.
     """
-    if "section_cues" not in kn.memo:
-        kn.memo["section_cues"] = [(name, normalize(name)) for name in kn.messages.section_words] + [
-            (name, w) for name, ws in kn.messages.section_words.items() for w in map(normalize, ws) if w
-        ]
-    return kn.memo["section_cues"]  # type: ignore[no-any-return]
+    grams = render.bigrams(norm)
+    found = [
+        (len(grams & render.bigrams(fact)), name == cued, -n, name)
+        for n, (name, facts) in enumerate(_section_texts(t, topic))
+        for fact in facts.split("|")
+        if word in fact
+    ]
+    return max(found)[3] if found else cued
+
+
+def _amount(kn: Knowledge, clause: str, whole: str) -> bool:
+    """Whether the question asks how much (多少, 什么比例) and states a sum of money of its own."""
+    asks = any(w in clause for w in _plain_list(kn, kn.messages.amount_words))
+    return asks and any(q.unit == MONEY for q in quantities(whole))
+
+
+MONEY = "万元"
+"""The unit ``quantities`` gives every sum of money in."""
+
+
+def _cues(kn: Knowledge, topic: Topic, weak: bool = False) -> list[tuple[str, str]]:
+    """(section, plain cue word) pairs of messages.yaml, without the words of the topic's own names.
+
+    A word of the topic's name asks for no part of it: 文件 asks for the sources, but not in “52号文件概况”.
+    ``weak``: the bare question words (``section_question_words``) instead of the cue words.
+    """
+    key = ("section_cues", topic.id, weak)
+    if key not in kn.memo:
+        m = kn.messages
+        names = [plain_form(kn, n) for n in _names(kn, topic)]
+        pairs = [(name, w) for name, ws in (m.section_question_words if weak else m.section_words).items() for w in ws]
+        pairs += [] if weak else [(OVERVIEW, w) for w in m.overview_words]
+        plain_pairs = [(name, plain_form(kn, normalize(w))) for name, w in pairs]
+        kn.memo[key] = [(name, w) for name, w in plain_pairs if w and not any(w in n for n in names)]
+    return kn.memo[key]  # type: ignore[no-any-return]
+
+
+def _names(kn: Knowledge, topic: Topic) -> list[str]:
+    """The topic's normalised title and aliases of two characters or more, longest first."""
+    key = ("names_longest_first", topic.id)
+    if key not in kn.memo:
+        kn.memo[key] = sorted({n for n in map(normalize, (topic.title, *topic.aliases)) if len(n) >= 2}, key=len)[::-1]
+    return kn.memo[key]  # type: ignore[no-any-return]
 
 
 def _without_names(kn: Knowledge, topic: Topic, norm: str) -> str:
     """``norm`` with the topic's own title and aliases blanked out (their words say nothing of the part asked)."""
-    key = ("names_longest_first", topic.id)
-    if key not in kn.memo:
-        kn.memo[key] = sorted({n for n in map(normalize, (topic.title, *topic.aliases)) if len(n) >= 2}, key=len)[::-1]
-    for name in kn.memo[key]:
+    for name in _names(kn, topic):
         norm = norm.replace(name, "|")
     return norm
 
@@ -103,6 +208,14 @@ def _section_grams(t: Turn, topic: Topic) -> list[tuple[str, frozenset[str]]]:
             for s in topic.sections
             if s.items
         ]
+    return t.kn.memo[key]  # type: ignore[no-any-return]
+
+
+def _section_texts(t: Turn, topic: Topic) -> list[tuple[str, str]]:
+    """Each section's name and its facts' text, normalised, in the topic's order."""
+    key = ("section_texts", topic.id)
+    if key not in t.kn.memo:
+        t.kn.memo[key] = [(s.name, "|".join(normalize(f.text) for f in s.items)) for s in topic.sections if s.items]
     return t.kn.memo[key]  # type: ignore[no-any-return]
 
 
@@ -219,19 +332,20 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
     lead = [*extra, warning] if warning else []  # an excluded enterprise is told so before anything else
     calc = topic.calculator
     result = None if warning else calculate(t, topic, text)
-    asks_amount = any(normalize(w) in norm for w in kn.messages.calc_words)
+    part = section_asked(t, topic, text, asked=True) if text else None
+    plain = plain_form(kn, norm)  # 少交好多 asks as 少交多少 does
+    asks_amount = any(plain_form(kn, normalize(w)) in plain for w in kn.messages.calc_words)
+    asks_amount |= part == f"section:{CALCULATION}"  # 能加计多少, with the enterprise's figures
     if result and (asks_amount or calc and calc.inputs[0] in learned):
         extra.append(result)
         section = CALCULATION if asks_amount else None
-    elif text and not asks_amount:
-        part = section_asked(t, topic, text)
-        if part:
-            reply = do(t, part, text)
-            reply.kind = "answer" if reply.kind == "section" else reply.kind  # the answer to a new question
-            if lead or extra:
-                reply.text = "\n".join([*(lead or extra), reply.text])
-            reply.text = _with_footnote(kn, reply.text, bool(warning))
-            return reply
+    elif part and not (asks_amount and warning):
+        reply = do(t, part, text)
+        reply.kind = "answer" if reply.kind == "section" else reply.kind  # the answer to a new question
+        if lead or extra:
+            reply.text = "\n".join([*(lead or extra), reply.text])
+        reply.text = _with_footnote(kn, reply.text, bool(warning))
+        return reply
     if lead:
         extra = []
     body, cut = render.answer_text(kn, topic, t.day, extra, brief=bool(asks_amount and (result or warning)), query=text)
