@@ -388,3 +388,49 @@ def test_innovation_center_needs_an_independent_legal_entity(user: User) -> None
         },  # fmt: skip
     )
     assert reply.data["verdict"] == "fail" and reply.data["unmet"] == ["以企业为主体、以独立法人形式建立"]
+
+
+# 18 — 企业研发机构: 市级企业技术中心 is checked against its own four conditions, not the 中小企业技术研发中心 ones
+
+
+def test_tech_center_check_meets_its_own_conditions(user: User) -> None:
+    start = user.say("市级企业技术中心我们够不够条件")
+    assert start.kind == "checklist_step" and start.data["criterion"] in ("tech_center_target", "tech_center_years")
+    reply = _walk(  # 是 to “核对的是市级企业技术中心吗”, if asked
+        user, start, {"tech_center_years": "3年", "main_revenue_last_year": "8000万", "rd_spend_last_year": "500万"}
+    )
+    assert reply.data["verdict"] == "pass" and "结论：符合" in reply.text
+    assert len(reply.data["met"]) == 4 and all(m.startswith("市级企业技术中心：") for m in reply.data["met"])
+    assert "研发场所" not in reply.text and "专职研发人员" not in reply.text
+
+
+def test_tech_center_check_names_the_main_revenue_gap(user: User) -> None:
+    user.say("想申报市级企业技术中心，条件够不够")
+    user.say("技术中心运行了两年，主营业务收入4000万，研发经费350万")
+    reply = user.say("结论")
+    assert reply.kind == "verdict" and reply.data["verdict"] == "fail" and "结论：不符合" in reply.text
+    line = _unmet_line(reply.text, "市级企业技术中心：企业主营业务收入不低于5000万元")
+    assert "4,000万元" in line and "1,000万元" in line and "华龙网" in line
+    assert all(u.startswith("市级企业技术中心：") for u in reply.data["unmet"])
+    assert "工业企业：" not in reply.text and "100平方米" not in reply.text
+
+
+def test_a_revenue_below_the_floor_fails_the_tech_center_without_asking_main_revenue(user: User) -> None:
+    user.say("想申报市级企业技术中心，条件够不够")
+    user.say("去年营收3000万")
+    reply = user.say("结论")
+    assert any("主营业务收入不低于5000万元" in u for u in reply.data["unmet"]), reply.text
+
+
+def test_an_rd_institution_check_asks_which_institution_and_defaults_to_the_sme_centre(user: User) -> None:
+    start = user.say("研发机构认定我们够不够条件")
+    assert start.kind == "checklist_step" and start.data["criterion"] == "tech_center_target"
+    assert "市级企业技术中心" in start.text and "中小企业技术研发中心" in start.text
+    reply = user.say("是")
+    assert reply.data["criterion"] == "tech_center_years"
+    sme = User(user.engine, "sme")
+    sme.say("研发机构认定我们够不够条件")
+    reply = _walk(sme, sme.say("否"), {"cq_tech_center_valid": "否", "industry": "制造业", "fulltime_rd_staff": "5人"})
+    line = _unmet_line(reply.text, "专职研发人员不少于8人")
+    assert "5人" in line and line.endswith("※") and CAVEAT in reply.text
+    assert not any(label.startswith("市级企业技术中心：") for label in reply.data["met"])
