@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from bot.models import Reply
 from tests.helpers import User
 
@@ -303,3 +305,142 @@ def test_first_batch_material_sold_to_a_related_company_is_not_eligible(user: Us
     assert reply.kind == "verdict" and reply.data["verdict"] == "fail"
     unmet = _lines_with(reply.text, "关联企业")
     assert unmet and "2019" in unmet[0] and "※" in reply.text  # an older rule, with the caveat
+
+
+# 17 — 市级制造业创新中心: 独立法人 and the 综合类 / 行业类 thresholds, each path judged on its own
+
+
+def _unmet_line(text: str, label: str) -> str:
+    lines = [line for line in _lines_with(text, label) if "您的回答" in line]
+    assert lines, text
+    return lines[0]
+
+
+def test_innovation_center_facts_then_a_verdict_name_the_capital_gap(user: User) -> None:
+    start = user.say("我们能不能申报市级制造业创新中心 得行不")
+    assert start.kind == "checklist_step" and start.intent == "innovation_center"
+    user.say("我们是独立法人 注册资金800万 科技人员占比25%")
+    reply = user.say("结论呢")
+    assert reply.kind == "verdict" and reply.data["verdict"] == "fail" and "结论：不符合" in reply.text
+    comprehensive = _unmet_line(reply.text, "综合类：申报单位注册资金不低于5000万元")
+    assert "800万元" in comprehensive and not comprehensive.endswith("※"), "the 5000万 line is read in the rules"
+    industry = _unmet_line(reply.text, "行业类：注册资金不低于1000万元")
+    assert "800万元" in industry and "200万元" in industry and industry.endswith("※")
+    assert _unmet_line(reply.text, "行业类：科技人员占比不低于30%").endswith("※")
+    assert "以企业为主体、以独立法人形式建立" in reply.data["met"] and CAVEAT in reply.text
+
+
+@pytest.mark.parametrize(
+    ("opening", "answers", "kind"),
+    [
+        (
+            "我们准备牵头组建行业类的制造业创新中心，帮我核一下条件",
+            {
+                "registered_capital": "1500万",
+                "mic_leading_shareholders": "3家",
+                "tech_staff_ratio": "40%",
+                "rd_cost_ratio": "35%",
+            },  # fmt: skip
+            "行业类：",
+        ),
+        (
+            "我们准备牵头组建综合类的制造业创新中心，帮我核一下条件",
+            {"registered_capital": "6000万", "mic_tech_achievements": "8项", "rd_equipment_value": "1500万"},
+            "综合类：",
+        ),
+    ],
+)
+def test_innovation_center_either_path_can_be_met(user: User, opening: str, answers: dict[str, str], kind: str) -> None:
+    reply = _walk(user, user.say(opening), answers)
+    assert reply.data["verdict"] == "pass" and "结论：符合" in reply.text
+    other = "综合类：" if kind == "行业类：" else "行业类："
+    judged = [*reply.data["met"], *reply.data["unmet"], *reply.data["unknown"]]
+    assert any(label.startswith(kind) for label in reply.data["met"])
+    assert not any(label.startswith(other) for label in judged), "the other path's thresholds do not apply"
+    assert "第三方2026年解读" in reply.text, "the note says where the thresholds come from"
+
+
+def test_innovation_center_comprehensive_path_names_the_missing_achievements(user: User) -> None:
+    reply = _walk(
+        user,
+        user.say("我们准备牵头组建综合类的制造业创新中心，帮我核一下条件"),
+        {"registered_capital": "6000万", "mic_tech_achievements": "3项", "rd_equipment_value": "1500万"},
+    )
+    assert reply.data["verdict"] == "fail" and "结论：不符合" in reply.text
+    line = _unmet_line(reply.text, "综合类：成功开发或转化科技成果不少于5项")
+    assert "3项" in line and line.endswith("※") and CAVEAT in reply.text
+    assert reply.data["unmet"] == ["综合类：成功开发或转化科技成果不少于5项"]
+
+
+def test_innovation_center_open_third_party_thresholds_carry_the_caveat(user: User) -> None:
+    user.say("我们准备牵头组建行业类的制造业创新中心，帮我核一下条件")
+    user.say("是")
+    reply = user.say("直接给个结论")
+    assert reply.kind == "verdict" and reply.data["verdict"] == "unknown"
+    for label in ("行业类：注册资金不低于1000万元", "行业类：股东中有2家以上龙头企业或科研机构",
+                  "行业类：科技人员占比不低于30%", "行业类：年度研发投入占比不低于30%"):  # fmt: skip
+        assert _lines_with(reply.text, label)[0].endswith("※"), label
+    assert not _lines_with(reply.text, "申报单位或牵头单位在本领域有显著领先优势")[0].endswith("※")
+    assert not any("综合类" in label for label in reply.data["unknown"]), "no 综合类 threshold for a 行业类 centre"
+    assert CAVEAT in reply.text
+
+
+def test_innovation_center_needs_an_independent_legal_entity(user: User) -> None:
+    reply = _walk(
+        user,
+        user.say("我们准备牵头组建行业类的制造业创新中心，帮我核一下条件"),
+        {
+            "mic_independent_entity": "否",
+            "registered_capital": "1500万",
+            "mic_leading_shareholders": "3家",
+            "tech_staff_ratio": "40%",
+            "rd_cost_ratio": "35%",
+        },  # fmt: skip
+    )
+    assert reply.data["verdict"] == "fail" and reply.data["unmet"] == ["以企业为主体、以独立法人形式建立"]
+
+
+# 18 — 企业研发机构: 市级企业技术中心 is checked against its own four conditions, not the 中小企业技术研发中心 ones
+
+
+def test_tech_center_check_meets_its_own_conditions(user: User) -> None:
+    start = user.say("市级企业技术中心我们够不够条件")
+    assert start.kind == "checklist_step" and start.data["criterion"] in ("tech_center_target", "tech_center_years")
+    reply = _walk(  # 是 to “核对的是市级企业技术中心吗”, if asked
+        user, start, {"tech_center_years": "3年", "main_revenue_last_year": "8000万", "rd_spend_last_year": "500万"}
+    )
+    assert reply.data["verdict"] == "pass" and "结论：符合" in reply.text
+    assert len(reply.data["met"]) == 4 and all(m.startswith("市级企业技术中心：") for m in reply.data["met"])
+    assert "研发场所" not in reply.text and "专职研发人员" not in reply.text
+
+
+def test_tech_center_check_names_the_main_revenue_gap(user: User) -> None:
+    user.say("想申报市级企业技术中心，条件够不够")
+    user.say("技术中心运行了两年，主营业务收入4000万，研发经费350万")
+    reply = user.say("结论")
+    assert reply.kind == "verdict" and reply.data["verdict"] == "fail" and "结论：不符合" in reply.text
+    line = _unmet_line(reply.text, "市级企业技术中心：企业主营业务收入不低于5000万元")
+    assert "4,000万元" in line and "1,000万元" in line and "华龙网" in line
+    assert all(u.startswith("市级企业技术中心：") for u in reply.data["unmet"])
+    assert "工业企业：" not in reply.text and "100平方米" not in reply.text
+
+
+def test_a_revenue_below_the_floor_fails_the_tech_center_without_asking_main_revenue(user: User) -> None:
+    user.say("想申报市级企业技术中心，条件够不够")
+    user.say("去年营收3000万")
+    reply = user.say("结论")
+    assert any("主营业务收入不低于5000万元" in u for u in reply.data["unmet"]), reply.text
+
+
+def test_an_rd_institution_check_asks_which_institution_and_defaults_to_the_sme_centre(user: User) -> None:
+    start = user.say("研发机构认定我们够不够条件")
+    assert start.kind == "checklist_step" and start.data["criterion"] == "tech_center_target"
+    assert "市级企业技术中心" in start.text and "中小企业技术研发中心" in start.text
+    reply = user.say("是")
+    assert reply.data["criterion"] == "tech_center_years"
+    sme = User(user.engine, "sme")
+    sme.say("研发机构认定我们够不够条件")
+    reply = _walk(sme, sme.say("否"), {"cq_tech_center_valid": "否", "industry": "制造业", "fulltime_rd_staff": "5人"})
+    line = _unmet_line(reply.text, "专职研发人员不少于8人")
+    assert "5人" in line and line.endswith("※") and CAVEAT in reply.text
+    assert not any(label.startswith("市级企业技术中心：") for label in reply.data["met"])
