@@ -40,7 +40,11 @@ POOL_MAX = 16
 CONNECT_TIMEOUT = 10.0
 """Seconds to wait for the database when a process opens it (then the command fails, saying so)."""
 WAIT_TIMEOUT = 30.0
-"""Seconds a caller without patience waits for a pooled connection (the database is down: then it raises)."""
+"""Seconds a caller without patience waits for a pooled connection (then ``Unreachable``, or ``Busy``)."""
+RECONNECT_SECONDS = 5.0
+"""How long the pool tries to replace a lost connection (pausing 1, 2, … s between tries) before it starts over:
+a server back after a long outage is found within seconds (psycopg_pool's default, 5 minutes of ever longer
+pauses, could leave the bot answering late, and /healthz saying unreachable, for minutes after its return)."""
 APP_NAME = "policybot"
 
 _PLACEHOLDER = re.compile(r"'[^']*'|\?|%")
@@ -108,8 +112,11 @@ class PgStorage:
         self.health = WriteHealth()
         """Failed writes and unlogged turns, for ``/healthz`` (as for SQLite)."""
         self._local = threading.local()
+        self._made_count = 0
+        """Connections the pool has made (counted by its ``configure`` callback, ``_made``)."""
+        self._counting = threading.Lock()
         self._attempts = (0, 0, False)
-        """Connection attempts and failures of the pool at the last look, and whether it found it unreachable."""
+        """Connections made and failed attempts at the last look, and whether it found the server unreachable."""
         try:
             conninfo = make_conninfo(url, application_name=APP_NAME)
         except psycopg.ProgrammingError as exc:
@@ -120,6 +127,9 @@ class PgStorage:
             max_size=max_size,
             kwargs={"autocommit": True},
             timeout=WAIT_TIMEOUT,
+            reconnect_timeout=RECONNECT_SECONDS,
+            reconnect_failed=_start_over,
+            configure=self._made,
             open=False,
             name=APP_NAME,
         )
@@ -128,8 +138,7 @@ class PgStorage:
         except PoolTimeout:
             self.pool.close()
             raise ConnectionError(f"cannot connect to {self.path} within {CONNECT_TIMEOUT:g} s") from None
-        stats = self.pool.get_stats()
-        self._attempts = (stats.get("connections_num", 0), stats.get("connections_errors", 0), False)
+        self._attempts = (self._made_count, self.pool.get_stats().get("connections_errors", 0), False)
         try:
             with self.transaction() as conn:
                 schema.upgrade(conn, schema.POSTGRESQL)
@@ -149,24 +158,46 @@ class PgStorage:
 
     @contextlib.contextmanager
     def _pooled(self) -> Iterator[psycopg.Connection[Any]]:
+        """A connection from the pool for this block.
+
+        Raises:
+            Unreachable: the server does not take connections, or dropped this one (it is going down, say);
+                whatever the block did is not committed, unless the drop came during its COMMIT.
+            Busy: no connection came free in time (the caller's patience, else ``WAIT_TIMEOUT``).
+        """
         limit = _patience.get()
         try:
             with self.pool.connection(timeout=limit) as raw:
-                yield raw
+                try:
+                    yield raw
+                except psycopg.OperationalError as exc:
+                    if not raw.broken:
+                        raise
+                    self._unreachable(dropped=True)  # until a new connection is made
+                    raise Unreachable(f"{self.path} dropped the connection: {exc}") from exc
         except PoolTimeout:
-            if limit is None:
-                raise
             if self._unreachable():
                 raise Unreachable(f"{self.path} does not take connections") from None
             raise Busy("no database connection free") from None
 
-    def _unreachable(self) -> bool:
-        """Whether the pool's connection attempts since the last look all failed (else: as at the last look)."""
-        stats = self.pool.get_stats()
-        made, failed = stats.get("connections_num", 0), stats.get("connections_errors", 0)
+    def _made(self, conn: psycopg.Connection[Any]) -> None:
+        with self._counting:
+            self._made_count += 1
+
+    def _unreachable(self, dropped: bool = False) -> bool:
+        """Whether the server is out of reach: a connection just ``dropped``, or attempts failed since the last look.
+
+        Else a connection made since then says it is reachable; with neither (an attempt under way counts as
+        neither), the verdict stays as at the last look.
+        """
+        made, failed = self._made_count, self.pool.get_stats().get("connections_errors", 0)
         seen_made, seen_failed, verdict = self._attempts
-        if made != seen_made:
-            verdict = made - failed == seen_made - seen_failed
+        if dropped:
+            verdict = True
+        elif made != seen_made:
+            verdict = False
+        elif failed != seen_failed:
+            verdict = True
         self._attempts = (made, failed, verdict)
         return verdict
 
@@ -331,6 +362,12 @@ def _copy_rows(
         target.executemany(insert, batch)
         total += len(batch)
     return total
+
+
+def _start_over(pool: ConnectionPool[Any]) -> None:
+    """The pool gave up replacing a connection (after ``RECONNECT_SECONDS``): try again at once, then as before."""
+    if not pool.closed:
+        pool.check()  # with no connection in the pool, it starts a new attempt
 
 
 @contextlib.contextmanager

@@ -278,9 +278,9 @@ class Responder:
     def _run(self, job: _Job, channel: str, key: str, nonce: str | None, prepare: Callable[[], Prepared]) -> str | None:
         """In a worker thread: claim; if this is the first arrival, answer and store.
 
-        A database locked past its busy timeout only delays the claim: it is tried again until ``LATE_WINDOW``
-        has passed (the answer, then late, goes out through the customer-service API, and is logged). A
-        database that cannot be written (full or read-only disk) is answered without a claim.
+        A database locked past its busy timeout, or out of reach, only delays the claim: it is tried again until
+        ``LATE_WINDOW`` has passed (the answer, then late, goes out through the customer-service API, and is
+        logged). A database that cannot be written (full or read-only disk) is answered without a claim.
         """
         give_up = time.monotonic() + LATE_WINDOW
         try:
@@ -288,7 +288,7 @@ class Responder:
         except sqlite3.Error as exc:
             return self._unlogged(channel, key, exc, prepare())
         except Busy:
-            logger.error("%s: message %s was not answered: the database stayed locked", channel, key)
+            logger.error("%s: message %s was not answered: the database stayed locked or unreachable", channel, key)
             return None
         with job.lock:
             job.flight = flight
@@ -313,14 +313,14 @@ class Responder:
         return value
 
     def _retrying(self, write: Callable[[], T], give_up: float, channel: str, key: str) -> T:
-        """``write()``, tried again while the database stays locked, until ``give_up`` or shutdown (then Busy)."""
+        """``write()``, tried again while the database stays locked or out of reach, until ``give_up`` or shutdown."""
         while True:
             try:
                 return write()
-            except Busy:
+            except Busy as exc:
                 if time.monotonic() >= give_up or self._stopping.is_set():
                     raise
-                logger.warning("%s: the database is locked; still trying to answer %s", channel, key)
+                logger.warning("%s: %s; still trying to answer %s", channel, exc, key)
                 self._stopping.wait(RETRY_PAUSE)
 
     async def _deliver_late(

@@ -6,6 +6,8 @@ import contextlib
 import datetime as dt
 import os
 import secrets
+import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -72,6 +74,44 @@ def database(backend: str, folder: Path, name: str = "log.db") -> Iterator[Path 
         pytest.skip(NO_PG)
     with pg_schema() as url:
         yield url
+
+
+PG_PROGRAMS = Path("/usr/lib/postgresql")
+"""Where Debian's ``postgresql`` package puts the server's programs (``.ci/postgres`` runs them)."""
+NO_PG_PROGRAMS = (
+    f"no PostgreSQL server programs in {PG_PROGRAMS}/*/bin for a cluster of its own: apt-get install postgresql"
+)
+CLUSTER_SCRIPT = ROOT / ".ci" / "postgres"
+
+
+class Cluster:
+    """A throw-away PostgreSQL cluster of one test's own (``.ci/postgres``): it may go down without harming others."""
+
+    def __init__(self, folder: str, url: str):
+        self.folder, self.url = folder, url
+
+    def down(self) -> None:
+        """Stop the server (``pg_ctl stop -m fast``: it drops every connection); the data stays."""
+        subprocess.run([CLUSTER_SCRIPT, "down", self.folder], check=True)
+
+    def up(self) -> None:
+        """Start the server again, on the same port."""
+        subprocess.run([CLUSTER_SCRIPT, "up", self.folder], check=True)
+
+
+@contextlib.contextmanager
+def own_cluster() -> Iterator[Cluster]:
+    """A new PostgreSQL cluster, deleted afterwards (the test is skipped without PostgreSQL's programs)."""
+    import pytest
+
+    if not any(PG_PROGRAMS.glob("*/bin/pg_ctl")):
+        pytest.skip(NO_PG_PROGRAMS)
+    folder = tempfile.mkdtemp(prefix="policybot-pg.")  # not under pytest's tmp_path: the server's user must enter it
+    try:
+        started = subprocess.run([CLUSTER_SCRIPT, "start", folder], check=True, stdout=subprocess.PIPE, text=True)
+        yield Cluster(folder, started.stdout.strip())
+    finally:
+        subprocess.run([CLUSTER_SCRIPT, "stop", folder], check=True)
 
 
 class User:

@@ -1,4 +1,5 @@
-"""Storage faults behind a real server: a database locked for long, a full or read-only disk, the WAL's growth."""
+"""Storage faults behind a real server: a database locked for long, a PostgreSQL server down for long, a full or
+read-only disk, the WAL's growth."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+import bot.pgstore
 import bot.storage
 from bot.engine import Engine
 from bot.storage import Storage
-from tests.helpers import make_engine
+from tests.helpers import Cluster, make_engine, own_cluster
 from tests.wx_helpers import (
     WECHAT_AES_KEY,
     WECHAT_APPID,
@@ -30,6 +32,17 @@ from tests.wx_helpers import (
 TIMEOUT = 10.0
 BUSY_TIMEOUT = 0.3
 """Stands for SQLite's 30-second busy timeout, so that a lock "held over 30 s" takes a second here."""
+WAIT_TIMEOUT = 0.3
+"""Stands for the 30 seconds a PostgreSQL caller waits for a connection, so that an outage "over 30 s" takes
+seconds here (the server is really down all that time)."""
+RECONNECT_SECONDS = 0.5
+"""Stands for the 5 seconds the pool tries to reconnect before it starts over."""
+OUTAGE = 10 * WAIT_TIMEOUT
+"""Ten waits long: psycopg_pool's own pauses between tries (1, 2, 4 s…) would miss the server's return by seconds."""
+RECOVERY = 1.5
+"""Seconds within which the late answer goes out once the server is back."""
+WECHAT_WAIT = 5.0
+"""Seconds WeChat waits for a passive reply before it gives up on it and retries."""
 
 
 @pytest.fixture
@@ -98,6 +111,58 @@ def test_a_message_acknowledged_during_a_long_lock_is_answered_late_and_logged_o
         (row,) = turns(engine, fields_of(xml)["MsgId"], "wechat")
         assert row["intent"] == "zjtx"
         assert after["status"] == "ok" and after["log"]["unlogged_turns"] == 1  # the web turn, answered at once
+    finally:
+        engine.storage.close()
+
+
+# -- a PostgreSQL server down for longer than a wait for a connection --------------------------------------
+
+
+@pytest.fixture
+def cluster() -> Iterator[Cluster]:
+    """A PostgreSQL server of the test's own, to take down (the shared one of POLICYBOT_TEST_PG_URL stays up)."""
+    with own_cluster() as made:
+        yield made
+
+
+def test_a_message_acknowledged_while_postgresql_is_down_is_answered_late_and_logged_once(
+    cluster: Cluster, monkeypatch: pytest.MonkeyPatch, fake_api: tuple[FakeApi, str]
+) -> None:
+    monkeypatch.setattr(bot.pgstore, "WAIT_TIMEOUT", WAIT_TIMEOUT)
+    monkeypatch.setattr(bot.pgstore, "RECONNECT_SECONDS", RECONNECT_SECONDS)
+    engine = make_engine(cluster.url)
+    api, api_base = fake_api
+    cfg = {
+        "wechat_appid": WECHAT_APPID,
+        "wechat_secret": "s3cret",
+        "wechat_aes_key": WECHAT_AES_KEY,
+        "wechat_api_base": api_base,
+        "reply_budget": 0.2,
+    }
+    wechat, xml = Official(), message()
+    try:
+        with running(engine, **cfg) as base:
+            on_time = content(post(base, *wechat.request(message(), "aes")))  # another user, before the outage
+            cluster.down()  # the pooled connection is dropped, and no new one can be made
+            try:
+                started = time.monotonic()
+                first = post(base, *wechat.request(xml, "aes"))
+                assert first.text == "success" and time.monotonic() - started < WECHAT_WAIT  # acknowledged in time
+                assert post(base, *wechat.request(xml, "aes")).text == "success"  # WeChat's retry, signed anew
+                time.sleep(OUTAGE)  # the waits for a connection run out again and again
+                assert not api.sent("message/custom/send")
+                during = httpx.get(base + "/healthz", timeout=TIMEOUT)
+            finally:
+                cluster.up()  # on the same port
+            assert api.arrived.wait(RECOVERY), "the answer went out as soon as the database was back"
+            assert post(base, *wechat.request(xml, "aes")).text == "success"  # a retry after that says nothing more
+            after = health(base)
+        (sent,) = api.sent("message/custom/send")
+        assert sent["touser"] == fields_of(xml)["FromUserName"] and sent["text"]["content"] == on_time
+        (row,) = turns(engine, fields_of(xml)["MsgId"], "wechat")
+        assert row["intent"] == "zjtx"
+        assert during.status_code == 503 and during.json()["database"] == "unreachable", during.text
+        assert after["status"] == "ok" and after["database"] == "ok", after
     finally:
         engine.storage.close()
 

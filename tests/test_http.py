@@ -25,6 +25,8 @@ from tests.wx_helpers import config, fresh, serve, turns
 
 TIMEOUT = 10.0
 RELOAD_SECONDS = 15.0
+UNREACHABLE_LOOKS = 8
+"""Looks at /healthz, 0.2 s apart, while PostgreSQL refuses the server's connections (the pool tries at 0, 1 s…)."""
 
 
 @pytest.fixture
@@ -127,12 +129,10 @@ def test_healthz_on_postgresql_reports_a_lost_database_then_its_return(tmp_path:
                 assert httpx.get(base + "/healthz").json()["database"] == "ok"
                 admin.execute(f"ALTER ROLE {role} NOLOGIN")  # type: ignore[arg-type]
                 admin.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'")  # type: ignore[arg-type]
-                code, state = _health(base)
-                assert code == 503 and state.startswith("error:"), state  # the connection it had is broken
-                deadline = time.monotonic() + RELOAD_SECONDS
-                while _health(base) != (503, "unreachable"):  # and no new one can be made
-                    assert time.monotonic() < deadline, "never reported unreachable"
+                assert _health(base) == (503, "unreachable")  # the connection it had is dropped…
+                for _ in range(UNREACHABLE_LOOKS):  # …and the pool's tries to make a new one fail
                     time.sleep(0.2)
+                    assert _health(base) == (503, "unreachable")
                 admin.execute(f"ALTER ROLE {role} LOGIN")  # type: ignore[arg-type]
                 deadline = time.monotonic() + RELOAD_SECONDS
                 while _health(base) != (200, "ok"):

@@ -16,8 +16,8 @@ from bot.cli import main
 from bot.dedupe import Dedupe, ReplayError, Role
 from bot.schema import SchemaError
 from bot.storage import Busy, Storage
-from bot.store import open_storage
-from tests.helpers import NO_PG, ROOT, User, make_engine, pg_schema, pg_url
+from bot.store import Unreachable, open_storage
+from tests.helpers import NO_PG, ROOT, User, make_engine, own_cluster, pg_schema, pg_url
 
 ROW = {"channel": "test", "user_hash": "h", "text": "x"}
 
@@ -227,6 +227,26 @@ def test_an_unreachable_database_is_a_clean_error_without_the_password(monkeypat
     assert result.exit_code != 0
     assert "cannot open the log database postgresql://bot@127.0.0.1:1/policybot" in result.output
     assert "s3cret" not in result.output
+
+
+def test_a_server_stopped_under_a_transaction_is_unreachable_and_found_again_once_back() -> None:
+    """The next statement raises Unreachable (a Busy: the answering threads wait it out), the transaction is not
+    committed, and once the server is back the same store writes again, without being reopened."""
+    pytest.importorskip("psycopg")
+    with own_cluster() as cluster:
+        storage = open_storage(cluster.url)
+        try:
+            with pytest.raises(Unreachable), storage.transaction():
+                storage.log_turn({**ROW, "text": "half a turn"})
+                cluster.down()
+                storage.save_state("k", {"a": 1})
+            with pytest.raises(Unreachable), storage.patience(0.5):
+                storage.turns()  # no new connection can be made either
+            cluster.up()
+            storage.log_turn({**ROW, "text": "after"})
+            assert [r["text"] for r in storage.turns()] == ["after"] and storage.load_state("k", 60) == {}
+        finally:
+            storage.close()
 
 
 def test_psycopg_is_imported_only_for_a_postgresql_url(tmp_path: Path) -> None:
