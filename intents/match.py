@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from intents import pinyin
+from intents.classify import NgramClassifier
 from intents.normalize import normalize
 
 OUT_OF_SCOPE = "__out_of_scope__"
@@ -24,11 +25,11 @@ COMMON_BIGRAM_SHARE = 0.08
 """A bigram in more than this share of all examples (企业, 申报) says little; it is skipped when shortlisting."""
 MIN_POSTINGS_CAP = 40
 SHORTLIST = 60
+"""How many examples (most bigrams in common) are scored with rapidfuzz."""
 _SENTENCE = re.compile(r"[。！？!?；;\n]+")
 MIN_SENTENCES = 2
 SHORT_EXAMPLE = 4
 """An example shorter than this found inside a longer message counts in proportion to its length."""
-"""How many examples (most bigrams in common) are scored with rapidfuzz."""
 PARTIAL_LONG_QUERY = 0.92
 """Weight of an example found whole inside a longer message."""
 PARTIAL_SHORT_QUERY = 0.55
@@ -39,7 +40,7 @@ SUPPORT_FLOOR = 50.0
 RECENT_MATCHES = 4096
 """How many recent messages' match results are remembered (oldest dropped first)."""
 EXACT_LEAD = 0.5
-"""How far below the decision margin other intents are held when a message equals an example."""
+"""How far below the decision margin other intents are held when a message equals an example (or the vote chose)."""
 YIELD_PENALTY = 10.0
 """Points a yielding intent's alias loses when another intent's alias is in the same message."""
 
@@ -81,6 +82,8 @@ class Thresholds:
     alias_score: float = 86.0
     alias_bonus_per_char: float = 2.0
     pinyin_penalty: float = 4.0
+    vote_settle_margin: float = 1.0
+    vote_rescue_margin: float = 5.0
 
 
 def _weigh(whole: float, part: float, query_len: int, example_len: int) -> float:
@@ -114,6 +117,7 @@ class Index:
         thresholds: Thresholds | None = None,
         combos: Mapping[str, Iterable[tuple[Iterable[str], Iterable[str]]]] | None = None,
         yielding: Iterable[str] = (),
+        classifier: bool = True,
     ):
         self.t = thresholds or Thresholds()
         self._recent: dict[tuple[str, int, bool], tuple[Candidate, ...]] = {}
@@ -173,6 +177,8 @@ class Index:
                     postings[gram].append(idx)
         self.postings = dict(postings)
         self.max_postings = max(MIN_POSTINGS_CAP, int(len(self.examples) * COMMON_BIGRAM_SHARE))
+        # Trained from the same examples (the negative ones included), never from anything users wrote.
+        self.classifier = NgramClassifier((i, p) for i, p, _ in self.examples) if classifier else None
 
     def prepare(self, text: str, strip: bool = True) -> str:
         """Normalise, unify synonyms and numbers, and drop greetings and fillers (unless nothing else is left)."""
@@ -209,6 +215,36 @@ class Index:
         return list(cached)
 
     def _match(self, text: str, limit: int, exact: bool) -> list[Candidate]:
+        return self._vote(text, self._match_clauses(text, limit, exact))
+
+    def _vote(self, text: str, ranked: list[Candidate]) -> list[Candidate]:
+        """Let the n-gram classifier settle a tie or rescue a low score among the intents already in view.
+
+        It chooses among the candidates and out of scope, and decides only by a clear lead (``vote_settle_margin``
+        for a tie, the larger ``vote_rescue_margin`` below ``min_score``); an out-of-scope or confident decision
+        is never touched. The chosen intent keeps its own evidence, marked ``+ngram:<lead>``, and the others are
+        held below it by the decision margin.
+        """
+        if self.classifier is None or not ranked:
+            return ranked
+        decision = self.decide(ranked)
+        if decision.reason == "ambiguous":
+            need, options = self.t.vote_settle_margin, decision.top
+        elif decision.reason == "low_score":
+            need, options = self.t.vote_rescue_margin, ranked
+        else:
+            return ranked
+        labels = [c.intent or OUT_OF_SCOPE for c in ranked]
+        vote = self.classifier.vote(self.prepare(text), [*labels, OUT_OF_SCOPE])
+        chosen = next((c for c in options if vote and c.intent == vote.label), None)
+        if vote is None or chosen is None or vote.margin < need:
+            return ranked
+        score = max(chosen.score, decision.score, self.t.min_score)
+        ceiling = score - self.t.min_margin - EXACT_LEAD
+        held = [Candidate(c.intent, min(c.score, ceiling), c.via) for c in ranked if c is not chosen]
+        return [Candidate(chosen.intent, score, f"{chosen.via} +ngram:{vote.margin:.1f}"), *held]
+
+    def _match_clauses(self, text: str, limit: int, exact: bool) -> list[Candidate]:
         whole = self._match_one(text, limit, exact)
         sentences = [x for x in _SENTENCE.split(text) if normalize(x)]
         if len(sentences) < MIN_SENTENCES:

@@ -97,8 +97,14 @@ def test_out_of_scope_gets_the_fallback(text: str) -> None:
 
 
 def test_close_intents_ask_which_was_meant() -> None:
-    intent, reason = decide("专精特新和小巨人有什么区别")
+    intent, reason = decide("首台套和首批次有什么区别")  # neither's examples lean to one side
     assert intent is None and reason == "ambiguous"
+
+
+def test_a_tie_the_examples_lean_on_goes_to_that_intent() -> None:
+    """小巨人's examples speak of 专精特新 as its first step; the n-gram classifier settles the tie (issue 12)."""
+    assert decide("专精特新和小巨人有什么区别") == ("little_giant", "matched")
+    assert "+ngram:" in INDEX.match("专精特新和小巨人有什么区别")[0].via
 
 
 def test_candidates_explain_themselves() -> None:
