@@ -26,6 +26,8 @@ COMMON_BIGRAM_SHARE = 0.08
 MIN_POSTINGS_CAP = 40
 SHORTLIST = 60
 """How many examples (most bigrams in common) are scored with rapidfuzz."""
+CANDIDATES = 1500
+"""Examples that a message's rarest pairs bring into view before commoner pairs only add to their counts."""
 _SENTENCE = re.compile(r"[。！？!?；;\n]+")
 MIN_SENTENCES = 2
 SHORT_EXAMPLE = 4
@@ -344,13 +346,7 @@ class Index:
         return kept
 
     def _example_hits(self, query: str) -> list[tuple[str, float, str]]:
-        counts: Counter[int] = Counter()
-        for gram in _bigrams(query):
-            posting = self.postings.get(gram)
-            if posting and len(posting) <= self.max_postings:
-                counts.update(posting)
-        # Most shared pairs first; ties by the example's position, never by hash or insertion order.
-        ids = [idx for idx, _ in sorted(counts.items(), key=lambda p: (-p[1], p[0]))[:SHORTLIST]]
+        ids = self._shortlist(query)
         if not ids:
             return []
         texts = [self.examples[i][1] for i in ids]
@@ -363,6 +359,35 @@ class Index:
             intent, prepared, original = self.examples[idx]
             hits.append((intent, _weigh(ratios[k], partials[k], n, len(prepared)), f"example:{original}"))
         return hits
+
+    def _shortlist(self, query: str) -> list[int]:
+        """The examples sharing most character pairs with ``query``; ties by the example's position.
+
+        Pairs are counted rarest first; once ``CANDIDATES`` examples are in view, a commoner pair counts only for
+        those (a large knowledge base would otherwise count tens of thousands of examples for one message).
+        """
+        found = [p for g in _bigrams(query) if (p := self.postings.get(g)) and len(p) <= self.max_postings]
+        found.sort(key=len)  # stable: pairs as common as each other keep the message's order
+        counts: Counter[int] = Counter()
+        in_view: set[int] | None = None
+        for posting in found:
+            if in_view is None and len(counts) >= CANDIDATES:
+                in_view = set(counts)
+            counts.update(posting if in_view is None else in_view.intersection(posting))
+        if len(counts) <= SHORTLIST:
+            return sorted(counts, key=lambda i: (-counts[i], i))
+        # Only the examples sharing at least as many pairs as the SHORTLIST-th one can be in it: those with more
+        # by count, then those with exactly as many by position (a short message gives thousands such ties).
+        tally = Counter(counts.values())
+        enough, least = 0, 0
+        for shared in sorted(tally, reverse=True):
+            enough += tally[shared]
+            least = shared
+            if enough >= SHORTLIST:
+                break
+        above = sorted((i for i, k in counts.items() if k > least), key=lambda i: (-counts[i], i))
+        tied = sorted(i for i, k in counts.items() if k == least)
+        return [*above, *tied][:SHORTLIST]
 
     def decide(self, candidates: list[Candidate]) -> Decision:
         """Turn ranked candidates into an answer, a clarifying question or a fallback, with the reason."""
