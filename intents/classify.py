@@ -43,35 +43,36 @@ class NgramClassifier:
 
     def __init__(self, examples: Iterable[tuple[str, str]]):
         """Train on ``(label, text)`` pairs (texts already prepared by the matcher)."""
-        docs = [(label, grams) for label, text in examples if (grams := ngrams(text))]
+        # Each text's n-grams are made twice (for the document frequencies, then for the weights) rather than kept:
+        # a large knowledge base's tables would otherwise be built beside all of its examples' n-grams.
+        docs = [(label, text) for label, text in examples if text.strip()]
         df: Counter[str] = Counter()
-        for _, grams in docs:
-            df.update(grams.keys())
+        for _, text in docs:
+            df.update(ngrams(text).keys())
         n = len(docs)
         self.idf = {g: math.log((1 + n) / (1 + k)) + 1 for g, k in df.items()}
-        mass: dict[str, dict[str, float]] = {}  # label → n-gram → summed weight
+        one = {g: g for g in self.idf}  # one string per n-gram, shared by every label's table (not one per example)
+        # label → n-gram → summed weight, turned in place into the n-gram's lift in that label (below)
+        lift: dict[str, dict[str, float]] = {}
         per_label: Counter[str] = Counter(label for label, _ in docs)
-        for label, grams in docs:
-            weights = mass.setdefault(label, {})
-            for g, w in self._vector(grams).items():
+        for label, text in docs:
+            weights = lift.setdefault(label, {})
+            for g, w in self._vector(ngrams(text)).items():
+                g = one[g]
                 weights[g] = weights.get(g, 0.0) + w
+        del docs, one
         vocabulary = len(self.idf)
-        log_alpha = math.log(SMOOTHING)
-        # log P(label) + (weight of the message) × log P(unseen n-gram | label): what a label scores on n-grams
-        # it never saw; each n-gram it saw adds its own lift over that (sparse: most n-grams are in few labels).
-        self.prior = {label: math.log(k / n) for label, k in per_label.items()}
-        self.unseen = {
-            label: log_alpha - math.log(sum(weights.values()) + SMOOTHING * vocabulary)
-            for label, weights in mass.items()
-        }
-        self.lift: dict[str, dict[str, float]] = {}
-        log = math.log
-        for label, weights in mass.items():
+        log, log_alpha = math.log, math.log(SMOOTHING)
+        # log P(label) + (weight of the message) × log P(unseen n-gram | label) is what a label scores on n-grams
+        # it never saw; each n-gram it saw adds its lift over that. Kept per label: a message is scored against a
+        # few labels, and a large knowledge base holds far fewer labels than n-grams.
+        self.prior = {label: log(k / n) for label, k in per_label.items()}
+        self.unseen: dict[str, float] = {}
+        for label, weights in lift.items():
+            self.unseen[label] = log_alpha - log(sum(weights.values()) + SMOOTHING * vocabulary)
             for g, w in weights.items():
-                row = self.lift.get(g)
-                if row is None:
-                    row = self.lift[g] = {}
-                row[label] = log(w + SMOOTHING) - log_alpha
+                weights[g] = log(w + SMOOTHING) - log_alpha
+        self.lift = lift
         self.labels = list(self.prior)
 
     def _vector(self, grams: Counter[str]) -> dict[str, float]:
@@ -86,19 +87,11 @@ class NgramClassifier:
         wanted = [lb for lb in dict.fromkeys(self.labels if labels is None else labels) if lb in self.prior]
         vector = self._vector(ngrams(text))
         weight = sum(vector.values())
-        out = {lb: self.prior[lb] + weight * self.unseen[lb] for lb in wanted}
-        for g, w in vector.items():
-            row = self.lift.get(g)
-            if not row:
-                continue
-            if len(row) <= len(out):
-                for lb, lift in row.items():
-                    if lb in out:
-                        out[lb] += w * lift
-            else:
-                for lb in out:
-                    if lb in row:
-                        out[lb] += w * row[lb]
+        out = {}
+        for lb in wanted:
+            lift = self.lift[lb]
+            seen = sum(w * lift[g] for g, w in vector.items() if g in lift)
+            out[lb] = self.prior[lb] + weight * self.unseen[lb] + seen
         return out
 
     def vote(self, text: str, labels: Iterable[str] | None = None) -> Vote | None:
