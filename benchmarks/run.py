@@ -1,7 +1,7 @@
 """Matching latency and throughput on the bundled knowledge and on 10× / 100× synthetic ones; cold start of `ask`.
 
-Run: `make bench` (or `python benchmarks/run.py`). Prints a table; targets: p99 ≤ 1 ms bundled, ≤ 20 ms at
-100×, cold start ≤ 1.5 s.
+Run: `make bench` (or `python benchmarks/run.py`). Prints a table; targets (issue 12): p99 about 0.3 ms bundled,
+≤ 5 ms at 100×, cold start ≤ 1 s. On a busy machine p99 mostly measures the scheduler: run it twice.
 """
 
 from __future__ import annotations
@@ -135,9 +135,7 @@ def main() -> None:
     print("masking personal data: " + ", ".join(f"{size // 1024} KiB {ms:.1f} ms" for size, ms in masking()))
     median, worst = cold_start()
     print()
-    print(
-        f"cold start of `policybot ask` to the first answer: median {median:.2f} s, worst {worst:.2f} s (target 1.5 s)"
-    )
+    print(f"cold start of `policybot ask` to the first answer: median {median:.2f} s, worst {worst:.2f} s (target 1 s)")
 
 
 if __name__ == "__main__":

@@ -60,7 +60,10 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
             alias_score=settings.alias_score,
             alias_bonus_per_char=settings.alias_bonus_per_char,
             pinyin_penalty=settings.pinyin_penalty,
+            vote_settle_margin=settings.vote_settle_margin,
+            vote_rescue_margin=settings.vote_rescue_margin,
         ),
+        classifier=bool(settings.classifier),
     )
 
 

@@ -23,12 +23,27 @@ def setting(default: Any, help: str) -> Any:
 class Settings:
     """Tunable behaviour. Override with ``POLICYBOT_<NAME>`` environment variables or ``knowledge/settings.yaml``."""
 
-    min_score: float = setting(62.0, "Below this match score the bot falls back to the topic menu")
+    min_score: float = setting(
+        62.0, "Below this match score the bot falls back to the topic menu (unless the classifier's vote rescues it)"
+    )
     min_margin: float = setting(4.0, "If the second intent is within this many points, ask which one was meant")
     clarify_max: int = setting(3, "How many options a clarifying question offers")
     alias_score: float = setting(86.0, "Score of a message that contains an intent's alias")
     alias_bonus_per_char: float = setting(2.0, "Extra score per character of the alias found (longer is surer)")
     pinyin_penalty: float = setting(4.0, "Points taken off an alias found only by its pinyin (typo)")
+    classifier: int = setting(
+        1,
+        "1: a character n-gram classifier trained on the YAML examples votes on ties and low scores; "
+        "0: aliases and examples decide alone",
+    )
+    vote_settle_margin: float = setting(
+        1.0, "A tie goes to the classifier's choice when it is this much likelier (natural log) than the next"
+    )
+    vote_rescue_margin: float = setting(
+        5.0,
+        "Below min_score, the classifier's intent is answered when this much likelier (natural log) than every "
+        "other candidate and than out of scope",
+    )
     new_question_score: float = setting(80.0, "During a checklist, a message this sure of an intent leaves it")
     session_idle_minutes: int = setting(30, "A conversation's state expires after this many idle minutes")
     max_message_chars: int = setting(2000, "Longer messages are politely refused (still logged, truncated)")

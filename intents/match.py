@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from intents import pinyin
+from intents.classify import NgramClassifier
 from intents.normalize import normalize
 
 OUT_OF_SCOPE = "__out_of_scope__"
@@ -24,11 +25,13 @@ COMMON_BIGRAM_SHARE = 0.08
 """A bigram in more than this share of all examples (企业, 申报) says little; it is skipped when shortlisting."""
 MIN_POSTINGS_CAP = 40
 SHORTLIST = 60
+"""How many examples (most bigrams in common) are scored with rapidfuzz."""
+CANDIDATES = 1500
+"""Examples that a message's rarest pairs bring into view before commoner pairs only add to their counts."""
 _SENTENCE = re.compile(r"[。！？!?；;\n]+")
 MIN_SENTENCES = 2
 SHORT_EXAMPLE = 4
 """An example shorter than this found inside a longer message counts in proportion to its length."""
-"""How many examples (most bigrams in common) are scored with rapidfuzz."""
 PARTIAL_LONG_QUERY = 0.92
 """Weight of an example found whole inside a longer message."""
 PARTIAL_SHORT_QUERY = 0.55
@@ -39,7 +42,7 @@ SUPPORT_FLOOR = 50.0
 RECENT_MATCHES = 4096
 """How many recent messages' match results are remembered (oldest dropped first)."""
 EXACT_LEAD = 0.5
-"""How far below the decision margin other intents are held when a message equals an example."""
+"""How far below the decision margin other intents are held when a message equals an example (or the vote chose)."""
 YIELD_PENALTY = 10.0
 """Points a yielding intent's alias loses when another intent's alias is in the same message."""
 
@@ -81,6 +84,8 @@ class Thresholds:
     alias_score: float = 86.0
     alias_bonus_per_char: float = 2.0
     pinyin_penalty: float = 4.0
+    vote_settle_margin: float = 1.0
+    vote_rescue_margin: float = 5.0
 
 
 def _weigh(whole: float, part: float, query_len: int, example_len: int) -> float:
@@ -114,6 +119,7 @@ class Index:
         thresholds: Thresholds | None = None,
         combos: Mapping[str, Iterable[tuple[Iterable[str], Iterable[str]]]] | None = None,
         yielding: Iterable[str] = (),
+        classifier: bool = True,
     ):
         self.t = thresholds or Thresholds()
         self._recent: dict[tuple[str, int, bool], tuple[Candidate, ...]] = {}
@@ -173,6 +179,8 @@ class Index:
                     postings[gram].append(idx)
         self.postings = dict(postings)
         self.max_postings = max(MIN_POSTINGS_CAP, int(len(self.examples) * COMMON_BIGRAM_SHARE))
+        # Trained from the same examples (the negative ones included), never from anything users wrote.
+        self.classifier = NgramClassifier((i, p) for i, p, _ in self.examples) if classifier else None
 
     def prepare(self, text: str, strip: bool = True) -> str:
         """Normalise, unify synonyms and numbers, and drop greetings and fillers (unless nothing else is left)."""
@@ -209,6 +217,36 @@ class Index:
         return list(cached)
 
     def _match(self, text: str, limit: int, exact: bool) -> list[Candidate]:
+        return self._vote(text, self._match_clauses(text, limit, exact))
+
+    def _vote(self, text: str, ranked: list[Candidate]) -> list[Candidate]:
+        """Let the n-gram classifier settle a tie or rescue a low score among the intents already in view.
+
+        It chooses among the candidates and out of scope, and decides only by a clear lead (``vote_settle_margin``
+        for a tie, the larger ``vote_rescue_margin`` below ``min_score``); an out-of-scope or confident decision
+        is never touched. The chosen intent keeps its own evidence, marked ``+ngram:<lead>``, and the others are
+        held below it by the decision margin.
+        """
+        if self.classifier is None or not ranked:
+            return ranked
+        decision = self.decide(ranked)
+        if decision.reason == "ambiguous":
+            need, options = self.t.vote_settle_margin, decision.top
+        elif decision.reason == "low_score":
+            need, options = self.t.vote_rescue_margin, ranked
+        else:
+            return ranked
+        labels = [c.intent or OUT_OF_SCOPE for c in ranked]
+        vote = self.classifier.vote(self.prepare(text), [*labels, OUT_OF_SCOPE])
+        chosen = next((c for c in options if vote and c.intent == vote.label), None)
+        if vote is None or chosen is None or vote.margin < need:
+            return ranked
+        score = max(chosen.score, decision.score, self.t.min_score)
+        ceiling = score - self.t.min_margin - EXACT_LEAD
+        held = [Candidate(c.intent, min(c.score, ceiling), c.via) for c in ranked if c is not chosen]
+        return [Candidate(chosen.intent, score, f"{chosen.via} +ngram:{vote.margin:.1f}"), *held]
+
+    def _match_clauses(self, text: str, limit: int, exact: bool) -> list[Candidate]:
         whole = self._match_one(text, limit, exact)
         sentences = [x for x in _SENTENCE.split(text) if normalize(x)]
         if len(sentences) < MIN_SENTENCES:
@@ -308,13 +346,7 @@ class Index:
         return kept
 
     def _example_hits(self, query: str) -> list[tuple[str, float, str]]:
-        counts: Counter[int] = Counter()
-        for gram in _bigrams(query):
-            posting = self.postings.get(gram)
-            if posting and len(posting) <= self.max_postings:
-                counts.update(posting)
-        # Most shared pairs first; ties by the example's position, never by hash or insertion order.
-        ids = [idx for idx, _ in sorted(counts.items(), key=lambda p: (-p[1], p[0]))[:SHORTLIST]]
+        ids = self._shortlist(query)
         if not ids:
             return []
         texts = [self.examples[i][1] for i in ids]
@@ -327,6 +359,35 @@ class Index:
             intent, prepared, original = self.examples[idx]
             hits.append((intent, _weigh(ratios[k], partials[k], n, len(prepared)), f"example:{original}"))
         return hits
+
+    def _shortlist(self, query: str) -> list[int]:
+        """The examples sharing most character pairs with ``query``; ties by the example's position.
+
+        Pairs are counted rarest first; once ``CANDIDATES`` examples are in view, a commoner pair counts only for
+        those (a large knowledge base would otherwise count tens of thousands of examples for one message).
+        """
+        found = [p for g in _bigrams(query) if (p := self.postings.get(g)) and len(p) <= self.max_postings]
+        found.sort(key=len)  # stable: pairs as common as each other keep the message's order
+        counts: Counter[int] = Counter()
+        in_view: set[int] | None = None
+        for posting in found:
+            if in_view is None and len(counts) >= CANDIDATES:
+                in_view = set(counts)
+            counts.update(posting if in_view is None else in_view.intersection(posting))
+        if len(counts) <= SHORTLIST:
+            return sorted(counts, key=lambda i: (-counts[i], i))
+        # Only the examples sharing at least as many pairs as the SHORTLIST-th one can be in it: those with more
+        # by count, then those with exactly as many by position (a short message gives thousands such ties).
+        tally = Counter(counts.values())
+        enough, least = 0, 0
+        for shared in sorted(tally, reverse=True):
+            enough += tally[shared]
+            least = shared
+            if enough >= SHORTLIST:
+                break
+        above = sorted((i for i, k in counts.items() if k > least), key=lambda i: (-counts[i], i))
+        tied = sorted(i for i, k in counts.items() if k == least)
+        return [*above, *tied][:SHORTLIST]
 
     def decide(self, candidates: list[Candidate]) -> Decision:
         """Turn ranked candidates into an answer, a clarifying question or a fallback, with the reason."""

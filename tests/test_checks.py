@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot import checks
+from bot.settings import Settings
 from knowledge.loader import BUNDLED, Problem
 from tests.staff_log import copy_knowledge
 
@@ -124,10 +125,19 @@ def test_an_example_sent_elsewhere_is_an_error_with_both_scores(edited: tuple[Pa
 
 def test_an_ambiguous_example_is_a_note_with_both_scores(edited: tuple[Path, list[Problem]]) -> None:
     """The bot asking which of two topics was meant is accepted behaviour: a note, not a warning."""
-    _, problems = edited
+    kb, _ = edited
+    # without the n-gram vote nothing settles the tie between the two copies
+    _, problems = checks.validate(kb, Settings(classifier=0), today=dt.date(2026, 11, 25))
     p = _find(problems, "zjtx.yaml", "'请问高企怎么申报' is ambiguous")
     assert p.severity == checks.NOTE
     assert "high_tech_enterprise 100.0" in p.message and "zjtx 100.0" in p.message
+
+
+def test_a_copy_the_vote_settles_is_an_error_naming_where_it_goes(edited: tuple[Path, list[Problem]]) -> None:
+    """高企's other examples lean to high_tech_enterprise: the n-gram vote answers the copy there, not as zjtx."""
+    _, problems = edited
+    p = _find(problems, "zjtx.yaml", "sends '请问高企怎么申报' to high_tech_enterprise 100.0")
+    assert p.severity == checks.ERROR and "+ngram:" in p.message
 
 
 def test_a_section_over_the_wechat_limit(edited: tuple[Path, list[Problem]]) -> None:

@@ -190,7 +190,7 @@ def test_human_agent_during_a_checklist(user: User) -> None:
 
 
 def test_ambiguous_question_offers_numbered_choices(user: User) -> None:
-    reply = user.say("专精特新和小巨人有什么区别")
+    reply = user.say("首台套和首批次有什么区别")
     assert reply.kind == "clarify" and len(reply.options) >= 2
     chosen = user.say("2")
     assert chosen.intent == reply.options[1].action.removeprefix("intent:")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +11,8 @@ from hypothesis import strategies as st
 from bot.engine import build_index
 from bot.evaluate import evaluate
 from bot.settings import Settings
+from intents import match
+from intents.match import SHORTLIST, Index, _bigrams
 from intents.normalize import normalize
 from knowledge.loader import load
 from tests.helpers import DATA
@@ -97,8 +101,37 @@ def test_out_of_scope_gets_the_fallback(text: str) -> None:
 
 
 def test_close_intents_ask_which_was_meant() -> None:
-    intent, reason = decide("专精特新和小巨人有什么区别")
+    intent, reason = decide("首台套和首批次有什么区别")  # neither's examples lean to one side
     assert intent is None and reason == "ambiguous"
+
+
+def test_a_tie_the_examples_lean_on_goes_to_that_intent() -> None:
+    """小巨人's examples speak of 专精特新 as its first step; the n-gram classifier settles the tie (issue 12)."""
+    assert decide("专精特新和小巨人有什么区别") == ("little_giant", "matched")
+    assert "+ngram:" in INDEX.match("专精特新和小巨人有什么区别")[0].via
+
+
+def _full_count(index: Index, query: str) -> list[int]:
+    """The shortlist as it was first written: every example sharing a pair counted, all of them sorted."""
+    counts: Counter[int] = Counter()
+    for gram in _bigrams(query):
+        posting = index.postings.get(gram)
+        if posting and len(posting) <= index.max_postings:
+            counts.update(posting)
+    return [i for i, _ in sorted(counts.items(), key=lambda p: (-p[1], p[0]))[:SHORTLIST]]
+
+
+def test_the_shortlist_is_the_full_count_on_the_bundled_knowledge() -> None:
+    for row in _heldout():
+        query = INDEX.prepare(str(row["text"]))
+        assert INDEX._shortlist(query) == _full_count(INDEX, query), row["text"]
+
+
+def test_past_the_candidates_a_common_pair_only_adds_to_examples_in_view(monkeypatch: pytest.MonkeyPatch) -> None:
+    index = Index({}, {"a": ["甲乙"], "b": ["乙丙", "乙丙戊"]}, classifier=False)
+    assert index._shortlist("甲乙丙") == _full_count(index, "甲乙丙") == [0, 1, 2]
+    monkeypatch.setattr(match, "CANDIDATES", 1)
+    assert index._shortlist("甲乙丙") == [0]  # 甲乙 is the rarer pair: 乙丙 only counts for what it brought
 
 
 def test_candidates_explain_themselves() -> None:
