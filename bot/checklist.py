@@ -213,13 +213,17 @@ def verdict(items: list[Item], profile: dict[str, Any], criteria: dict[str, Crit
     met that way, it is ASSUMED (and counts as met), so the verdict names what it took for granted.
     """
     found = statuses(items, profile, criteria)
-    assumed = {} if FAIL in found else {  # (an unmet item decides it: nothing need be taken for granted)
-        c.criterion: criteria[c.criterion].assume
-        for item, state in zip(items, found, strict=True)
-        if state == OPEN
-        for c in (*item.gates(), *item.conditions())
-        if c.criterion not in profile and criteria[c.criterion].assume is not None
-    }
+    assumed = (
+        {}
+        if FAIL in found
+        else {  # (an unmet item decides it: nothing need be taken for granted)
+            c.criterion: criteria[c.criterion].assume
+            for item, state in zip(items, found, strict=True)
+            if state == OPEN
+            for c in (*item.gates(), *item.conditions())
+            if c.criterion not in profile and criteria[c.criterion].assume is not None
+        }
+    )
     if assumed:
         supposed = statuses(items, {**profile, **assumed}, criteria)
         found = [ASSUMED if s == OPEN and t == PASS else s for s, t in zip(found, supposed, strict=True)]
