@@ -635,13 +635,17 @@ def _owner_before(
     “近三年平均主营收入一个半亿” is the three-year average (三年平均), not last year's revenue (收入).
     """
     best: tuple[int, int, str, int] | None = None  # (-keyword length, distance, criterion, where)
+    unfit: list[tuple[str, int]] = []  # keywords found whose criterion takes another unit (“研发20个”)
     for kw, cid in vocab.keywords:
         pos = norm.rfind(kw, 0, q.start + 1)
         if pos < since or pos + len(kw) > q.start or cid in facts or _NONE_BEFORE.search(norm[max(0, pos - 3) : pos]):
             continue  # (“没有发明专利 有两个实用新型”: the figure is not the denied one's)
         distance = q.start - (pos + len(kw))
         crit = criteria[cid]
-        if distance > (_NEAR_BARE if q.unit is None else _NEAR) or not _fits(q, crit):
+        if distance > (_NEAR_BARE if q.unit is None else _NEAR):
+            continue
+        if not _fits(q, crit):
+            unfit.append((kw, pos))
             continue
         between = norm[pos + len(kw) : q.start]
         lead = norm[max(since, pos - _SPAN_LEAD) : pos]
@@ -653,7 +657,18 @@ def _owner_before(
         cand = (-len(kw), distance, cid, pos)
         if best is None or cand < best:
             best = cand
+    if best is None and q.unit in _COUNTS:  # “研发20个”: the one 研发… criterion that counts people, not money
+        lead = norm[max(since, q.start - _PREFIX_CHARS) : q.start]
+        for kw, pos in [*unfit, (lead, q.start - len(lead))] if len(lead) == _PREFIX_CHARS else unfit:
+            fits = {c for k, c in vocab.keywords if k.startswith(kw) and c not in facts and _fits(q, criteria[c])}
+            if len(fits) == 1:
+                return fits.pop(), pos
     return (best[2], best[3]) if best else (None, q.start)
+
+
+_PREFIX_CHARS = 2
+_COUNTS = ("个", "人", "名", "个人", "号人", "项", "件")
+"""Characters before a figure that may begin a keyword cut short (研发 → 研发人员)."""
 
 
 _RANK = re.compile(r"(?:排名|排在|排)?第([一二三四五六七八九十\d]+)(?:名|位)?")
@@ -750,9 +765,9 @@ def _clause(text: str, at: int, word: str, breaks: tuple[int, ...]) -> tuple[int
 
 _NEGATION = re.compile(
     r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
-    r"|(没|未|从没)(出|发生|上|进|被|遭|犯)[^没不]{0,3}$"
+    r"|(没|未|从没)(出|发生|上|进|被|遭|犯)[^没不]{0,3}$|(没|不|从不|从没)(搞|做|干|弄|涉及|碰)[^没不]{0,2}$"
 )
-"""Denials before a word: 不是…, 没有…, and 没 with its verb (没出过啥子事故, 没上失信, 未发生过重大…)."""
+"""Denials before a word: 不是…, 没有…, and 没/不 with its verb (没出过啥子事故, 没上失信, 不搞批发零售)."""
 NEGATION_CHARS = 8
 """How far before a word a negation may stand (“不是简单改个款”)."""
 _LAPSED = re.compile(

@@ -209,8 +209,8 @@ class Verdict:
 def verdict(items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]) -> Verdict:
     """Judge every item; any unmet → FAIL, else any unknown → OPEN, else PASS.
 
-    An item still open whose criteria the user never mentioned and that have an ``assume`` value is judged on it:
-    met that way, it is ASSUMED (and counts as met), so the verdict names what it took for granted.
+    When every item still open has criteria the user never mentioned with an ``assume`` value (无失信, 无事故 …)
+    and is met on those values, the items are ASSUMED and the verdict is 符合, naming what it took for granted.
     """
     found = statuses(items, profile, criteria)
     assumed = (
@@ -224,8 +224,8 @@ def verdict(items: list[Item], profile: dict[str, Any], criteria: dict[str, Crit
             if c.criterion not in profile and criteria[c.criterion].assume is not None
         }
     )
-    if assumed:
-        supposed = statuses(items, {**profile, **assumed}, criteria)
+    supposed = statuses(items, {**profile, **assumed}, criteria) if assumed else found
+    if OPEN not in supposed and FAIL not in supposed:  # only to say 符合: otherwise it stays to be confirmed
         found = [ASSUMED if s == OPEN and t == PASS else s for s, t in zip(found, supposed, strict=True)]
     outcomes = [Outcome(i, state) for i, state in zip(items, found, strict=True)]
     states = {PASS if o.status == ASSUMED else o.status for o in outcomes}

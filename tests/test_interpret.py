@@ -403,3 +403,55 @@ def test_a_settled_verdict_is_stated_in_the_question_that_follows(user: User) ->
     reply = user.say("成立才八个月")
     assert reply.kind == "checklist_step" and "不符合" in reply.text and reply.data["verdict"] == "fail"
     assert user.say("那新公司是不是肯定不得行").kind == "verdict"
+
+
+def test_a_result_question_in_the_users_own_words_concludes(user: User) -> None:
+    for n, text in enumerate(["算下来合不合格", "你看能判不", "好 判吧", "综合起来咋样", "所以到底达没达标"]):
+        other = User(user.engine, f"r{n}")
+        in_check(other, "高企我们够不够条件")
+        assert other.say(text).kind == "verdict", text
+    other = User(user.engine, "why")
+    in_check(other, "高企我们够不够条件")
+    assert other.say("为啥子不行").kind != "verdict"  # why asks what is missing, not for the verdict
+
+
+def test_restating_a_yes_no_question_is_a_yes(user: User) -> None:
+    asked = in_check(user, "研发准备金补助我们够不够条件")
+    question = KN.criteria[asked].question
+    assert "备案" in question
+    user.say("准备金制度建了的 备案平台也报了")
+    assert profile(user)[asked] is True
+    other = User(user.engine, "o")
+    in_check(other, "研发准备金补助我们够不够条件")
+    other.say("准备金制度还没建 备案也没报")  # a denial is not a restatement
+    assert profile(other).get(asked) is not True
+
+
+def test_a_count_after_a_cut_short_keyword_is_people_not_money() -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise")
+    assert extract("职工80个 研发20个", hte, []) == {"employees": 80.0, "tech_staff_count": 20.0}
+    assert "tech_staff_count" not in extract("研发300万", hte, [])
+
+
+def test_shapes_of_a_manufacturer_and_denials_with_their_verb() -> None:
+    industry = {"industry": KN.criteria["industry"]}
+    assert extract("我们江津做齿轮箱的", industry, []) == {"industry": "manufacturing"}
+    assert extract("主营就是陶瓷制造 不搞批发零售", industry, []) == {"industry": "manufacturing"}
+    assert extract("我们是做贸易的", industry, []) == {"industry": "wholesale_retail"}
+    accidents = {"had_violation": KN.criteria["had_violation"]}
+    assert extract("前一年也没出过啥子事故", accidents, []) == {"had_violation": False}
+    assert extract("前年出过一次安全事故", accidents, []) == {"had_violation": True}
+
+
+def test_conditions_nearly_everyone_meets_are_assumed_and_said(user: User) -> None:
+    reply = user.say("首版次软件我们够不够条件")
+    while reply.kind == "checklist_step" and reply.data["criterion"] != "had_violation":
+        reply = user.say("是")
+    assert reply.data["criterion"] == "had_violation"  # never mentioned: no 失信, no 事故 is usually so
+    reply = user.say("直接给个结论")
+    assert reply.kind == "verdict" and reply.data["verdict"] == "pass"
+    assert any(line.startswith("按一般情况计") for line in reply.text.splitlines()), reply.text
+    other = User(user.engine, "o")
+    reply = other.say("首版次软件我们够不够条件")
+    reply = other.say("直接给个结论")  # with other items open, nothing is taken for granted
+    assert reply.data["verdict"] == "unknown" and "按一般情况计" not in reply.text
