@@ -274,9 +274,28 @@ def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...]) -> str:
     """``norm`` with the choice words it denies blanked out (“没得批发零售那些”: not that industry)."""
     said = norm
     for word in {w for _v, label, synonyms in options for w in (label, *synonyms) if w and w in norm}:
-        if _negated(norm, word, breaks):
+        if _negated(norm, word, breaks) or _minor(norm, word):
             said = said.replace(word, "|" * len(word))
     return said
+
+
+def _minor(norm: str, word: str) -> bool:
+    """Whether every mention of ``word`` is given a share of half or less (“批发收入刚好占50%”, “零售占三成”).
+
+    The main business is what brings in more than half: a smaller line of business does not make it that industry.
+    """
+    for at in _places(norm, word):
+        after = norm[at + len(word) : at + len(word) + MINOR_SHARE_CHARS]
+        shares = [q for q in quantities(after) if q.unit in ("%", "成")]
+        half = "一半" in after and not re.search(r"(超过|多于|大于|过)一半|一半(以上|多)", after)
+        if not (half or (shares and all(q.value <= MAJORITY for q in shares))):
+            return False
+    return True
+
+
+MINOR_SHARE_CHARS = 14
+"""How far after a business word its share may stand."""
+MAJORITY = 50.0
 
 
 UNKNOWN_CHARS = 16

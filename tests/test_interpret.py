@@ -455,3 +455,11 @@ def test_conditions_nearly_everyone_meets_are_assumed_and_said(user: User) -> No
     reply = other.say("首版次软件我们够不够条件")
     reply = other.say("直接给个结论")  # with other items open, nothing is taken for granted
     assert reply.data["verdict"] == "unknown" and "按一般情况计" not in reply.text
+
+
+def test_a_line_of_business_of_half_or_less_is_not_the_industry() -> None:
+    industry = {"industry": KN.criteria["industry"]}
+    assert extract("我们也做点批发 批发收入刚好占50%", industry, []) == {}
+    assert extract("零售那块只占三成", industry, []) == {}
+    assert extract("批发收入占七成左右", industry, []) == {"industry": "wholesale_retail"}
+    assert extract("批发占了一半多", industry, []) == {"industry": "wholesale_retail"}

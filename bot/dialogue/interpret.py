@@ -194,14 +194,16 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
 
     Only when it answers nothing, asks no part of the topic and no “why” (为啥不得行 asks what is missing).
     """
-    flow = t.flow
+    flow = t.flow or flows.referred(t, topic_check=False)  # under way, parked, or just concluded (再说一遍结果)
     if flow is None or flow.get("kind") != flows.CHECKLIST or not says(msg.norm, t.kn, "outcome"):
         return False
+    if t.flow is None and flow.get("topic") != t.state.get("topic"):
+        return False  # a check of a topic the conversation has left
     if _WHY.search(msg.norm) or len(msg.norm) > OUTCOME_CHARS or t.facts(msg.text, anywhere=True):
         return False
     if not (_asks(t, msg) or _ORDER.search(msg.norm)):
         return False
-    crit = t.kn.criteria.get(str(flow.get("pending") or ""))
+    crit = t.kn.criteria.get(str(flow.get("pending") or "")) if t.flow else None
     if crit is not None and crit.type != "bool" and _answer_value(t, msg, crit) is not None:
         return False
     return section_asked(t, t.kn.topics[flow["topic"]], msg.text, cues_only=True) is None
@@ -209,7 +211,8 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
 
 OUTCOME_CHARS = 16
 """A longer message with a result word is more likely a question of its own than a request for the verdict."""
-_WHY = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在")
+_WHY = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪")
+"""Asks why, how much, when or where: a part of the topic, not the verdict (能拿好多, 为啥子不行)."""
 _ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论")
 """Imperatives that ask for the result without a question word (好 判吧, 出结果嘛)."""
 
