@@ -504,6 +504,8 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     for q in quantities(norm):
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
             continue  # a calendar year: asked, not guessed
+        if q.unit == "年" and _FIGURE_NEXT.match(norm, q.end):
+            continue  # “研发经费一年260万”: a period the next figure is counted over, not a number of years
         before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end)
         adjacent = before is not None and _keyword_ends_at(norm, q.start, vocab, before)
         owner, at = (None if adjacent else _owner_after(norm, q, vocab, criteria, facts)), q.start
@@ -685,6 +687,7 @@ def _owner_before(
     return (best[2], best[3]) if best else (None, q.start)
 
 
+_FIGURE_NEXT = re.compile(rf"[\d{_CN_DIGITS}]")
 _PREFIX_CHARS = 2
 _COUNTS = ("个", "人", "名", "个人", "号人", "项", "件")
 """Characters before a figure that may begin a keyword cut short (研发 → 研发人员)."""

@@ -371,7 +371,7 @@ def verdict_reply(t: Turn, flow: dict[str, Any], intro: str = "") -> Reply:
     topic, version, result = found
     t.state["topic"] = topic.id
     t.state["last_check"] = {"topic": topic.id, "version": flow.get("version", 0), "kind": CHECKLIST}
-    text = render.verdict_text(t.kn, topic, version.label, result, t.profile, version.note, t.day)
+    text = render.verdict_text(t.kn, topic, version.label, result, known(t), version.note, t.day)
     reply = Reply(
         "\n".join(x for x in (intro, text) if x),
         "verdict",

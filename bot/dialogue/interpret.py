@@ -410,7 +410,7 @@ def _answer_value(t: Turn, msg: Message, crit: Any) -> Any:
     if value is None and crit.type == "bool" and _restates(t, msg, crit):
         return True  # asked “是否已建立研发准备金制度并备案”, told “准备金制度建了的 备案平台也报了”
     if value is None and crit.type == "number":
-        meets = None if _asks(t, msg) else parse_yes_no(normalize(text), t.kn.messages.vocabulary)
+        meets = None if _asks(t, msg) or t.facts(msg.text) else parse_yes_no(normalize(text), t.kn.messages.vocabulary)
         if meets is not None and not any(ch.isdigit() for ch in msg.norm):
             return {MEETS: meets}
     return value
