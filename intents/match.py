@@ -251,7 +251,10 @@ class Index:
         sentences = [x for x in _SENTENCE.split(text) if normalize(x)]
         if len(sentences) < MIN_SENTENCES:
             clauses = [x for x in text.split() if normalize(x)]
-            if len(clauses) >= MIN_SENTENCES and self.decide(whole).intent is None:
+            # A word of another world in one sentence (网络小说 …, 12306 …) holds for it: the clause after it in
+            # policy words (“版权咋维权”, “咨询电话是好多”) asks about that world, not about a policy.
+            other_world = bool(whole) and whole[0].intent is None and whole[0].via.startswith("alias:")
+            if len(clauses) >= MIN_SENTENCES and self.decide(whole).intent is None and not other_world:
                 # “想先评专精特新再评小巨人 先看专精特新够不够”: unclear as a whole, clear in its last clause
                 last = self._match_one(clauses[-1], limit, exact)
                 if last and last[0].intent and last[0].score >= self.t.min_score:

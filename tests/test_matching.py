@@ -169,3 +169,9 @@ def test_width_and_trailing_punctuation_do_not_change_the_match(example: str, ta
     base = INDEX.decide(INDEX.match(example))
     varied = INDEX.decide(INDEX.match(_to_full_width(example) + tail))
     assert (varied.intent, varied.reason) == (base.intent, base.reason)
+
+
+@pytest.mark.parametrize("text", ["炒股亏了 找哪个部门", "个税多扣了 能不能加计扣除", "驾照过期了 要交哪些材料"])
+def test_a_word_of_another_world_holds_for_the_clause_after_it(text: str) -> None:
+    """The last clause in policy words (怎么申请) asks about the other world named before it, not about a policy."""
+    assert decide(text)[0] is None
