@@ -44,10 +44,13 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
     combos: dict[str, list[tuple[list[str], list[str]]]] = {
         tid: [(list(tr.words), list(tr.with_)) for tr in t.triggers] for tid, t in kn.topics.items() if t.triggers
     }
+    if kn.out_of_scope_triggers:
+        combos[OUT_OF_SCOPE] = list(kn.out_of_scope_triggers)
     if kn.platforms:
         combos.setdefault("innovation_platforms", []).append((places + industries, kn.platform_triggers))
     return Index(
         yielding=[tid for tid, t in kn.topics.items() if t.yields or tid in SMALL_TALK],
+        insistent=[w for t in kn.topics.values() for w in t.insistent],
         aliases=aliases,
         combos=combos,
         examples=examples,

@@ -120,6 +120,7 @@ class Index:
         combos: Mapping[str, Iterable[tuple[Iterable[str], Iterable[str]]]] | None = None,
         yielding: Iterable[str] = (),
         classifier: bool = True,
+        insistent: Iterable[str] = (),
     ):
         self.t = thresholds or Thresholds()
         self._recent: dict[tuple[str, int, bool], tuple[Candidate, ...]] = {}
@@ -129,6 +130,8 @@ class Index:
             ((normalize(v), normalize(k)) for k, vs in (synonyms or {}).items() for v in vs),
             key=lambda p: -len(p[0]),
         )
+        self.insistent = sorted({normalize(w) for w in insistent} - {""})
+        """Requests that stand whatever else a message says (转人工): a word of another world yields to them."""
         self.fillers = sorted({normalize(f) for f in fillers if normalize(f)}, key=len, reverse=True)
         self.combos = [
             (
@@ -251,7 +254,10 @@ class Index:
         sentences = [x for x in _SENTENCE.split(text) if normalize(x)]
         if len(sentences) < MIN_SENTENCES:
             clauses = [x for x in text.split() if normalize(x)]
-            if len(clauses) >= MIN_SENTENCES and self.decide(whole).intent is None:
+            # A word of another world in one sentence (网络小说 …, 12306 …) holds for it: the clause after it in
+            # policy words (“版权咋维权”, “咨询电话是好多”) asks about that world, not about a policy.
+            other_world = bool(whole) and whole[0].intent is None and whole[0].via.startswith(("alias:", "combo:"))
+            if len(clauses) >= MIN_SENTENCES and self.decide(whole).intent is None and not other_world:
                 # “想先评专精特新再评小巨人 先看专精特新够不够”: unclear as a whole, clear in its last clause
                 last = self._match_one(clauses[-1], limit, exact)
                 if last and last[0].intent and last[0].score >= self.t.min_score:
@@ -290,6 +296,9 @@ class Index:
                 example_best[intent] = (score, via)
         for intent, (score, via) in example_best.items():
             offer(intent, score, via)
+        if OUT_OF_SCOPE in alias_best and any(w in query for w in self.insistent):
+            # A request that stands whatever else is said (你是机器人吧 转人工): the other world's word yields.
+            del alias_best[OUT_OF_SCOPE]
         if OUT_OF_SCOPE in alias_best:
             # A word of another world (概念股, 姚明, 首套房) decides: the policy words around it do not count.
             top = max((s for s, _ in [*alias_best.values(), *example_best.values()]), default=0.0)

@@ -299,6 +299,9 @@ class Topic(Strict):
     yields: bool = Field(
         False, description="本主题的别名只是背景（如文件名“52号文”）：同一句话里出现其他主题的别名时让给对方"
     )
+    insistent: list[str] = Field(
+        [], description="明确的请求（转人工）：同一句话里有范围外的词（你是机器人吧）也照样回答本主题"
+    )
     main_facts: int | None = Field(
         None, ge=1, description="第一次回答每节显示几条（不填用 messages.yaml 的 main_facts_limit）"
     )
@@ -318,6 +321,9 @@ class OutOfScope(Strict):
 
     examples: list[str] = Field(min_length=1)
     aliases: list[str] = Field([], description="含政策字眼但不是政策问题的词（如 小巨人玩具）：出现即按范围外处理")
+    triggers: list[Trigger] = Field(
+        [], description="两类词各出现一个即按范围外处理（买的 + 冰箱）：单个词太常见、不能做 aliases 时用"
+    )
 
 
 class Platform(Strict):

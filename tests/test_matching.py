@@ -169,3 +169,30 @@ def test_width_and_trailing_punctuation_do_not_change_the_match(example: str, ta
     base = INDEX.decide(INDEX.match(example))
     varied = INDEX.decide(INDEX.match(_to_full_width(example) + tail))
     assert (varied.intent, varied.reason) == (base.intent, base.reason)
+
+
+@pytest.mark.parametrize("text", ["炒股亏了 找哪个部门", "个税多扣了 能不能加计扣除", "驾照过期了 要交哪些材料"])
+def test_a_word_of_another_world_holds_for_the_clause_after_it(text: str) -> None:
+    """The last clause in policy words (怎么申请) asks about the other world named before it, not about a policy."""
+    assert decide(text)[0] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "羽毛球世锦赛冠军拿了多少奖金",  # sport
+        "可转债现在能不能抄底",  # stocks and funds
+        "你是不是机器人啊",  # the bot itself
+        "二胎有没有育儿补贴",  # family
+        "四六级考试什么时候报名",  # school and exams
+        "刚买的洗衣机漏水了",  # a consumer good bought (trigger: 刚买 + 洗衣机)
+        "这个手机号是哪里的",  # a phone number (trigger: 手机号 + 是哪里的)
+    ],
+)
+def test_words_of_other_worlds_by_class_are_out_of_scope(text: str) -> None:
+    assert decide(text) == (None, "out_of_scope")
+
+
+def test_an_explicit_request_for_a_person_stands_beside_a_word_of_another_world() -> None:
+    assert decide("你是机器人吧 说不清楚 我要转人工")[0] == "human_agent"
+    assert decide("你是机器人还是真人")[0] is None
