@@ -463,3 +463,18 @@ def test_a_line_of_business_of_half_or_less_is_not_the_industry() -> None:
     assert extract("零售那块只占三成", industry, []) == {}
     assert extract("批发收入占七成左右", industry, []) == {"industry": "wholesale_retail"}
     assert extract("批发占了一半多", industry, []) == {"industry": "wholesale_retail"}
+
+
+def test_a_title_said_to_be_held_in_few_words() -> None:
+    zjtx = checklist_criteria(KN, "zjtx")
+    assert extract("创新型中小企业有 24年评的", zjtx, [])["innovative_sme_certified"] is True
+    assert extract("创新型中小企业 去年公告了", zjtx, [])["innovative_sme_certified"] is True
+    assert "innovative_sme_certified" not in extract("创新型中小企业有啥子好处", zjtx, [])  # asks, claims nothing
+
+
+def test_facts_after_a_detour_from_the_questionnaire_go_to_the_topic_asked(user: User) -> None:
+    user.say("我们企业能享受哪些政策")
+    user.say("研发费用加计扣除的条件是啥")  # a detour: the questionnaire is parked
+    reply = user.say("查账征收 项目都有辅助账")
+    assert reply.act == "answer" and reply.intent == "rd_deduction"
+    assert profile(user)["rd_aux_account"] is True

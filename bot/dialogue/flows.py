@@ -74,8 +74,12 @@ def referred(t: Turn, topic_check: bool = True) -> dict[str, Any] | None:
     The one under way, else the parked one, else the last finished one, else (with ``topic_check``) the checklist
     of the topic under discussion, not run yet.
     """
-    found = t.flow or t.state.get("suspended") or t.state.get("last_check")
-    topic = t.kn.topics.get(t.state.get("topic") or "")
+    suspended, last, current = t.state.get("suspended"), t.state.get("last_check"), t.state.get("topic")
+    if not t.flow and last and last.get("topic") == current and (suspended or {}).get("topic") != current:
+        found = last  # the check just concluded on the topic under discussion, not one parked before it
+    else:
+        found = t.flow or suspended or last
+    topic = t.kn.topics.get(current or "")
     if found or not topic_check or topic is None or not topic.checklist:
         return found
     version = checklist.version_in_force(topic, t.day)

@@ -529,6 +529,9 @@ def followup(t: Turn, msg: Message) -> Act | None:
 def volunteered(t: Turn, msg: Message) -> Act | None:
     """Facts about the enterprise outside a check: they go to the parked check, else start the topic's."""
     parked = t.state.get("suspended")
+    current = t.kn.topics.get(t.state.get("topic") or "")
+    if parked and parked.get("kind") == flows.QUESTIONNAIRE and current is not None and current.checklist:
+        parked = None  # asked about 加计扣除 in the middle of the questionnaire: facts now are for 加计扣除's check
     topic = t.kn.topics.get((parked or {}).get("topic") or t.state.get("topic") or "")
     if topic is None or not topic.checklist or _asks(t, msg) or (not parked and wants_check(t, msg.norm)):
         return None  # (“我们够不够格 帮我评估一下” asks for the check: a question on the topic, with its facts)
