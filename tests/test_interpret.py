@@ -478,3 +478,10 @@ def test_facts_after_a_detour_from_the_questionnaire_go_to_the_topic_asked(user:
     reply = user.say("查账征收 项目都有辅助账")
     assert reply.act == "answer" and reply.intent == "rd_deduction"
     assert profile(user)["rd_aux_account"] is True
+
+
+def test_a_short_question_in_the_topics_own_words_is_not_out_of_scope(user: User) -> None:
+    user.say("研发准备金补助是啥")
+    reply = user.say("比例是好多")  # like 医保报销比例是多少 out of scope, but 比例 is the topic's own word
+    assert reply.act == "followup" and "3%" in reply.text
+    assert User(user.engine, "o").say("比例是好多").act == "null"  # with no topic, still nothing to go on

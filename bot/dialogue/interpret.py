@@ -479,6 +479,23 @@ _ASKING_TAILS = frozenset("不没否")
 
 
 # -- the topic under discussion --------------------------------------------------------------------
+def _topic_words(t: Turn, topic: Any, msg: Message, candidates: list[Any]) -> bool:
+    """A short question out of scope only by likeness to an example (比例是好多 ≈ 医保报销比例是多少) whose words
+    are the topic's own: a question on the topic (the example's other words, 医保报销, are what make it another world).
+    """
+    if len(msg.norm) > CONTROL_CHARS or not candidates or not candidates[0].via.startswith("example:"):
+        return False
+    if not _asks(t, msg):
+        return False
+    content = re.sub(r"[是的了啊呢嘛哦那这个要]", "|", _without(msg.norm, words(t.kn)["question_words"], "|"))
+    pairs = {p for p in (content[i : i + 2] for i in range(len(content) - 1)) if "|" not in p}
+    key = ("topic_text", topic.id)
+    if key not in t.kn.memo:
+        t.kn.memo[key] = "|".join(normalize(f.text) for s in topic.sections for f in s.items)
+    text = t.kn.memo[key]
+    return bool(pairs) and all(p in text for p in pairs)
+
+
 def followup(t: Turn, msg: Message) -> Act | None:
     """On the current topic: plainer words, an item of the last list, ellipsis, a part of it, the calculation."""
     topic_id = t.state.get("topic")
@@ -495,8 +512,8 @@ def followup(t: Turn, msg: Message) -> Act | None:
         for k, _label, action in t.state.get("options") or []:
             if k == key:
                 return _option_act(t, action)
-    _c, decision = t.match(msg.text)
-    if decision.reason == "out_of_scope":
+    candidates, decision = t.match(msg.text)
+    if decision.reason == "out_of_scope" and not _topic_words(t, topic, msg, candidates):
         return None
     if topic.calculator:  # “我们是高企” after a calculation: the same calculation at 15%
         learned = t.facts(msg.text)
