@@ -480,8 +480,9 @@ _ASKING_TAILS = frozenset("不没否")
 
 # -- the topic under discussion --------------------------------------------------------------------
 def _topic_words(t: Turn, topic: Any, msg: Message, candidates: list[Any]) -> bool:
-    """A short question out of scope only by likeness to an example (比例是好多 ≈ 医保报销比例是多少) whose words
-    are the topic's own: a question on the topic (the example's other words, 医保报销, are what make it another world).
+    """Whether a short question, out of scope only by likeness to an example, is in the topic's own words.
+
+    比例是好多 ≈ 医保报销比例是多少: the example's other words (医保报销) make it another world, not 比例.
     """
     if len(msg.norm) > CONTROL_CHARS or not candidates or not candidates[0].via.startswith("example:"):
         return False
