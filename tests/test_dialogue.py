@@ -340,3 +340,19 @@ def test_checking_again_asks_again_and_shows_the_menu_once(user: User) -> None:
     assert reply.kind == "verdict" and reply.text.count("请回复序号") == 1
     again = user.say(str(next(o.key for o in reply.options if o.action == "checklist")))
     assert again.kind == "checklist_step"
+
+
+def test_a_question_of_what_the_policy_holds_leads_with_its_main_section(user: User) -> None:
+    # no cue word, but a question word and words only 政策要点 shares (提供, 帮助): what the policy gives
+    assert _leads_with(user.say("知识产权保护联系点能提供哪些帮助"), "政策要点")
+    # a bare “what is it” keeps the overview
+    assert _leads_with(User(user.engine, "m1").say("高企是什么"), None)
+
+
+def test_may_we_apply_without_a_cue_leads_with_the_conditions(user: User) -> None:
+    assert _leads_with(user.say("重点实验室要先备案吗"), "申报条件")
+
+
+def test_a_platform_lookup_is_the_main_section(user: User) -> None:
+    reply = user.say("璧山有哪些创新平台")
+    assert reply.section == "政策要点" and "璧山" in reply.text
