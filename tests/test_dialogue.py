@@ -356,3 +356,10 @@ def test_may_we_apply_without_a_cue_leads_with_the_conditions(user: User) -> Non
 def test_a_platform_lookup_is_the_main_section(user: User) -> None:
     reply = user.say("璧山有哪些创新平台")
     assert reply.section == "政策要点" and "璧山" in reply.text
+
+
+def test_other_spellings_of_a_topic_name_find_it(user: User) -> None:
+    # a misspelt short name (小juren), a clipped one (加扣), an English one (R&D center)
+    assert user.say("小juren认定要什么条件").intent == "little_giant"
+    assert _leads_with(User(user.engine, "v1").say("研发加扣要准备什么资料"), "申报材料")
+    assert _leads_with(User(user.engine, "v2").say("R&D center法人化要交什么材料"), "申报材料")
