@@ -363,3 +363,9 @@ def test_other_spellings_of_a_topic_name_find_it(user: User) -> None:
     assert user.say("小juren认定要什么条件").intent == "little_giant"
     assert _leads_with(User(user.engine, "v1").say("研发加扣要准备什么资料"), "申报材料")
     assert _leads_with(User(user.engine, "v2").say("R&D center法人化要交什么材料"), "申报材料")
+
+
+def test_who_gets_it_and_dialect_when_name_their_parts(user: User) -> None:
+    # “给制造商还是给用户”: who the policy is for; 哪阵 is Chongqing for 什么时候
+    assert _leads_with(user.say("首台套的奖励是发给制造商还是给用户"), "适用对象")
+    assert _leads_with(User(user.engine, "w1").say("高企哪阵开始受理"), "时间节点")
