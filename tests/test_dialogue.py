@@ -369,3 +369,8 @@ def test_who_gets_it_and_dialect_when_name_their_parts(user: User) -> None:
     # “给制造商还是给用户”: who the policy is for; 哪阵 is Chongqing for 什么时候
     assert _leads_with(user.say("首台套的奖励是发给制造商还是给用户"), "适用对象")
     assert _leads_with(User(user.engine, "w1").say("高企哪阵开始受理"), "时间节点")
+
+
+def test_a_rate_reckoned_from_the_premium_is_the_calculation(user: User) -> None:
+    # 按什么比例算 is longer than 按什么比例: how the sum is worked out, in a topic with a 计算方法 section
+    assert _leads_with(user.say("首批次保险的补贴按什么比例算"), "计算方法")
