@@ -340,3 +340,37 @@ def test_checking_again_asks_again_and_shows_the_menu_once(user: User) -> None:
     assert reply.kind == "verdict" and reply.text.count("请回复序号") == 1
     again = user.say(str(next(o.key for o in reply.options if o.action == "checklist")))
     assert again.kind == "checklist_step"
+
+
+def test_a_question_of_what_the_policy_holds_leads_with_its_main_section(user: User) -> None:
+    # no cue word, but a question word and words only 政策要点 shares (提供, 帮助): what the policy gives
+    assert _leads_with(user.say("知识产权保护联系点能提供哪些帮助"), "政策要点")
+    # a bare “what is it” keeps the overview
+    assert _leads_with(User(user.engine, "m1").say("高企是什么"), None)
+
+
+def test_may_we_apply_without_a_cue_leads_with_the_conditions(user: User) -> None:
+    assert _leads_with(user.say("重点实验室要先备案吗"), "申报条件")
+
+
+def test_a_platform_lookup_is_the_main_section(user: User) -> None:
+    reply = user.say("璧山有哪些创新平台")
+    assert reply.section == "政策要点" and "璧山" in reply.text
+
+
+def test_other_spellings_of_a_topic_name_find_it(user: User) -> None:
+    # a misspelt short name (小juren), a clipped one (加扣), an English one (R&D center)
+    assert user.say("小juren认定要什么条件").intent == "little_giant"
+    assert _leads_with(User(user.engine, "v1").say("研发加扣要准备什么资料"), "申报材料")
+    assert _leads_with(User(user.engine, "v2").say("R&D center法人化要交什么材料"), "申报材料")
+
+
+def test_who_gets_it_and_dialect_when_name_their_parts(user: User) -> None:
+    # “给制造商还是给用户”: who the policy is for; 哪阵 is Chongqing for 什么时候
+    assert _leads_with(user.say("首台套的奖励是发给制造商还是给用户"), "适用对象")
+    assert _leads_with(User(user.engine, "w1").say("高企哪阵开始受理"), "时间节点")
+
+
+def test_a_rate_reckoned_from_the_premium_is_the_calculation(user: User) -> None:
+    # 按什么比例算 is longer than 按什么比例: how the sum is worked out, in a topic with a 计算方法 section
+    assert _leads_with(user.say("首批次保险的补贴按什么比例算"), "计算方法")

@@ -73,7 +73,50 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
         if name == MAIN and _amount(kn, clause, whole) and CALCULATION in parts:
             name = CALCULATION  # how much, with the enterprise's own figures: the calculation
         return parts[name]
-    return guess
+    return guess or (_unnamed(t, topic, text, whole, parts) if asked else None)
+
+
+ELIGIBILITY_PARTS = ("申报条件", "适用对象")
+"""What a question of “can we apply” asks, when it names no part: the conditions, or who the policy is for."""
+
+
+_MAY = re.compile(r"(能|可以|可不可以|还能|要先|得先|需要|要不要|才能|才够).{0,12}(吗|不|没|嘛|么|没有|是不是)$")
+"""“可以申请不”, “要先认定吗”, “需要软著吗”: whether the enterprise may, or what it must have first."""
+_WHAT = re.compile(r"有(什么|哪些)|多少|几|哪些|哪几")
+"""“有什么好处”, “比例是多少”, “有哪几类”: a question of what the policy holds, not of what it is."""
+
+
+def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]) -> str | None:
+    """The part a question on the topic asks when it names none and its words are no section's.
+
+    “能不能申请”, “报得了不”: whether the enterprise qualifies, the conditions (or who the policy is for, if the
+    question shares more words with that section). Any other question (有什么好处, 能帮什么忙, 比例是百分之几):
+    what the policy gives, its main section. A message with no question word at all keeps the overview.
+    """
+    kn = t.kn
+    norm = normalize(text)
+    plain = plain_form(kn, norm)
+    if (
+        says(norm, kn, "eligibility")
+        or _MAY.search(plain)
+        or any(w in plain for w in _plain_list(kn, kn.messages.checklist_words))
+    ):
+        grams = render.bigrams(norm) - _name_grams(kn, topic)
+        near = [
+            (len(grams & g), -ELIGIBILITY_PARTS.index(n), n)
+            for n, g in _section_grams(t, topic)
+            if n in ELIGIBILITY_PARTS
+        ]
+        return parts[max(near)[2]] if near else None
+    grams = render.bigrams(_WHAT.sub("|", whole)) - _name_grams(kn, topic)
+    shared = {name: len(grams & g) for name, g in _section_grams(t, topic)}
+    if (
+        MAIN in parts
+        and _WHAT.search(whole)
+        and shared[MAIN] > max((n for k, n in shared.items() if k != MAIN), default=0)
+    ):
+        return parts[MAIN]  # of a thing the policy holds (比例, 平台): not “52号文有哪些”, which is the whole topic
+    return None
 
 
 def _guess(t: Turn, topic: Topic, whole: str) -> str | None:
@@ -323,7 +366,8 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
     if lookup and text:
         found = lookup(kn, text)
         if found:
-            return Reply(found, "answer", intent=topic.id, options=topic_options(t, topic))
+            main = MAIN if any(s.name == MAIN for s in topic.sections) else None  # the list the policy holds
+            return Reply(found, "answer", intent=topic.id, options=topic_options(t, topic), section=main)
     extra = []
     section = None
     if learned:
