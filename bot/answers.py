@@ -19,7 +19,7 @@ UNKNOWN = "unknown"
 """Profile value of a criterion the user said they do not know."""
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千点"
-_NOT_A_COUNT = "[部些直般样共定旦切致向贯]"
+_NOT_A_COUNT = "[部些直般样共定旦切致向贯下]"
 """After a numeral, a word it forms that counts nothing: 一部分, 一些, 一直, 一般, 一共, 一定 …"""
 _MULT = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
 _NUM = rf"\d+(?:\.\d+)?|[{_CN_DIGITS}]+(?![{_CN_DIGITS}]|{_NOT_A_COUNT})"
@@ -70,6 +70,8 @@ BELOW_FACTOR = 0.9
 JUST_UNDER = 0.9999
 MONTHS_PER_YEAR = 12
 CALENDAR_YEAR = 1900
+WHOLE = 100.0
+"""A share said to be all of it (全部, 都在国内)."""
 """A number of 年 at least this large is a calendar year (2020年成立), not a count of years."""
 BARE_MONEY_LIMIT = 100_000
 """A bare number this large given for a 万元 question is probably in 元: ask for the unit."""
@@ -435,6 +437,8 @@ class _Vocab:
     """(title, criterion), longest first."""
     together: list[tuple[str, list[list[str]]]]
     """Criteria that are yes when a word of each group occurs (yes_when_all), normalised."""
+    whole: list[tuple[str, list[str]]]
+    """Shares that are 100% when one of their ``all_words`` is said (全部在国内)."""
 
 
 _VOCABS: dict[tuple[int, int], tuple[dict[str, Criterion], Iterable[str], _Vocab]] = {}
@@ -462,6 +466,7 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
             for cid, c in criteria.items()
             if c.yes_when_all
         ],
+        whole=[(cid, [w for w in map(normalize, c.all_words) if w]) for cid, c in criteria.items() if c.all_words],
     )
     with _VOCABS_LOCK:
         if len(_VOCABS) > MAX_VOCABS:
@@ -549,6 +554,10 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         ]
         if stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no
             facts[cid] = not all(_negated(norm, w, breaks) for w in stated)
+    for cid, words in vocab.whole:
+        stated = [w for w in words if cid not in facts and _stated(norm, w, names) and not _unsure(norm, w, breaks)]
+        if stated and not all(_negated(norm, w, breaks) for w in stated):
+            facts[cid] = WHOLE  # “研发全部在国内发生的”
     for cid, groups in vocab.together:
         if cid not in facts and all(any(w in norm for w in group) for group in groups):
             facts[cid] = True  # “在渝北注册的”
@@ -585,7 +594,7 @@ def _fits(q: Quantity, crit: Criterion) -> bool:
     unit = crit.unit or ""
     if q.unit == "个" and (unit in MONEY or unit == "%"):
         return False  # “6个软著” is a count, never money or a share
-    if q.unit in (None, "个") and unit not in ("%",) and unit not in MONEY and unit not in ("项", "人"):
+    if q.unit in (None, "个") and unit not in ("%",) and unit not in MONEY and unit not in ("项", "人", "分"):
         return False
     return number_value(q, unit) is not None
 

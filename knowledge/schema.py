@@ -147,6 +147,7 @@ class Criterion(Strict):
     extract: list[str] = Field([], description="消息里出现这些词且后面跟着数字时，自动填入（仅 number）")
     yes_words: list[str] = Field([], description="消息里出现这些词时自动记为“是”（仅 bool）")
     no_words: list[str] = Field([], description="消息里出现这些词时自动记为“否”（仅 bool）")
+    all_words: list[str] = Field([], description="说这些词时记为100%（如 全部在国内、都在国内发生）（仅 unit: %）")
     yes_when_all: list[list[str]] = Field(
         [], description="几组词，每组都有一个出现在消息里时记为“是”（如 [[渝北, 江北, …], [注册, 落户]]）（仅 bool）"
     )
@@ -194,6 +195,8 @@ class Criterion(Strict):
             raise ValueError("options are only for type: choice")
         if self.presume is not None and self.type != "bool":
             raise ValueError("presume is only for type: bool")
+        if self.all_words and self.unit != "%":
+            raise ValueError("all_words is only for a share (unit: %)")
         if self.assume is not None and self.type != "bool":
             raise ValueError("assume is only for type: bool")
         return self

@@ -485,3 +485,28 @@ def test_a_short_question_in_the_topics_own_words_is_not_out_of_scope(user: User
     reply = user.say("比例是好多")  # like 医保报销比例是多少 out of scope, but 比例 is the topic's own word
     assert reply.act == "followup" and "3%" in reply.text
     assert User(user.engine, "o").say("比例是好多").act == "null"  # with no topic, still nothing to go on
+
+
+def test_a_share_said_to_be_all_of_it_is_100_percent() -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise")
+    assert extract("研发三年七百五十万 全部在国内发生的", hte, [])["domestic_rd_share"] == 100.0
+    assert extract("莫得境外的", hte, [])["domestic_rd_share"] == 100.0
+
+
+def test_english_terms_and_bare_scores_are_read(user: User) -> None:
+    in_check(user, "专精特新够不够条件")
+    user.say("R&D 前年140万 去年160万")
+    user.say("平台评价得分63")
+    facts = profile(user)
+    assert facts["rd_spend_prev_year"] == 140 and facts["rd_spend_last_year"] == 160 and facts["eval_score"] == 63
+
+
+def test_a_figure_a_fact_takes_does_not_also_answer_the_question(user: User) -> None:
+    in_check(user, "专精特新够不够条件")
+    user.say("是")  # 中小企业
+    asked = user.say("是").data.get("criterion")  # the next question
+    user.say("有2个发明专利在用 产品卖得起")
+    facts = profile(user)
+    assert facts.get("class1_ip_count") == 2 and (asked == "class1_ip_count" or asked not in facts)
+    user.say("汇总一下")  # 一下 is no figure
+    assert not any(v == 1 for k, v in profile(user).items() if k.startswith("rd_"))

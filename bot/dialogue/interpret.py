@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.answers import UNKNOWN, keywords, number_value, parse_answer, parse_yes_no, quantities
+from bot.answers import CALENDAR_YEAR, UNKNOWN, keywords, number_value, parse_answer, parse_yes_no, quantities
 from bot.calc import HIGH_TECH
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
@@ -195,7 +195,9 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
     Only when it answers nothing, asks no part of the topic and no “why” (为啥不得行 asks what is missing).
     """
     flow = t.flow or flows.referred(t, topic_check=False)  # under way, parked, or just concluded (再说一遍结果)
-    if flow is None or flow.get("kind") != flows.CHECKLIST or not says(msg.norm, t.kn, "outcome"):
+    if flow is None or flow.get("kind") != flows.CHECKLIST:
+        return False
+    if not (says(msg.norm, t.kn, "outcome") or _SUCCESS_A_NOT_A.search(msg.norm)):
         return False
     if t.flow is None and flow.get("topic") != t.state.get("topic"):
         return False  # a check of a topic the conversation has left
@@ -203,12 +205,16 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
         return False
     if not (_asks(t, msg) or _ORDER.search(msg.norm)):
         return False
+    if t.match(msg.text)[1].reason == "out_of_scope":
+        return False  # (专精特新ETF能不能买: another world's question)
     crit = t.kn.criteria.get(str(flow.get("pending") or "")) if t.flow else None
     if crit is not None and crit.type != "bool" and _answer_value(t, msg, crit) is not None:
         return False
     return section_asked(t, t.kn.topics[flow["topic"]], msg.text, cues_only=True) is None
 
 
+_SUCCESS_A_NOT_A = re.compile(r"([能行成过够达算得可符批上评报申拿扣])[不没]\1")
+"""能不能 / 成不成 / 过没过 …: whether it works out, in any words (一锤子定音 能不能扣)."""
 OUTCOME_CHARS = 16
 """A longer message with a result word is more likely a question of its own than a request for the verdict."""
 _WHY = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪")
@@ -328,6 +334,14 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if named and value is not None:
         facts.setdefault(named, value)  # “融资 莫得”: the yes/no belongs to the figure named, not the question
         value = None
+    if (
+        value is not None
+        and crit.type == "number"
+        and pending not in facts
+        and not figure
+        and _all_owned(t, msg, facts)
+    ):
+        value = None  # “有2个发明专利在用”: the figure is the patents', not an answer to the R&D question
     if pending in facts:  # said in its own words (“小巨人 莫得”): surer than a leading 是 or a title named
         value = facts.pop(pending)
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
@@ -353,6 +367,13 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if (decision.reason == "out_of_scope" or asks) and not figure:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+def _all_owned(t: Turn, msg: Message, facts: dict[str, Any]) -> bool:
+    """Whether every figure of the message was taken by a fact it names (nothing left to answer the question)."""
+    figures = [q for q in quantities(msg.norm) if q.unit != "年" or q.value < CALENDAR_YEAR]
+    owned = [cid for cid in facts if t.kn.criteria[cid].type == "number"]
+    return bool(figures) and len(owned) >= len(figures)
 
 
 _FIGURE_ONLY = re.compile(

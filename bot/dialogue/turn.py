@@ -37,6 +37,29 @@ WORD_LISTS = (
 )
 
 
+def english_terms(kn: Knowledge, text: str) -> str:
+    """``text`` with the vocabulary's English terms in their Chinese words (R&D 前年140万 → 研发 前年140万)."""
+    if "english_terms" not in kn.memo:
+        pairs = [
+            (v, k)
+            for k, vs in kn.messages.vocabulary.synonyms.items()
+            for v in vs
+            if v.isascii() and len(v) >= ENGLISH_MIN
+        ]
+        kn.memo["english_terms"] = sorted(pairs, key=lambda p: -len(p[0]))
+    if text.isascii() or not any(ch.isascii() and ch.isalpha() for ch in text):
+        return text
+    lowered = text.lower()
+    for variant, word in kn.memo["english_terms"]:
+        if variant in lowered:
+            lowered = lowered.replace(variant, word)
+    return lowered
+
+
+ENGLISH_MIN = 3
+"""Shorter English variants (rd, ip) are too easily part of another word to be replaced before reading facts."""
+
+
 def policy_names(kn: Knowledge) -> list[str]:
     """Every topic's title and aliases: words that name a policy, not a fact about the user."""
     if "names" not in kn.memo:
@@ -136,7 +159,7 @@ class Turn:
             facts = known.get((text, scope))  # one lookup: another thread may clear ``known`` at any time
             if facts is None:
                 criteria = (checklist_criteria(self.kn, scope) if scope else None) or self.kn.criteria
-                facts = extract(text, criteria, policy_names(self.kn))
+                facts = extract(english_terms(self.kn, text), criteria, policy_names(self.kn))
                 if len(known) >= FACTS_KEPT:
                     known.clear()
                 known[(text, scope)] = facts
