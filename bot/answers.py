@@ -29,8 +29,15 @@ _QUANTITY = re.compile(
     r"(?P<pointfew>点几)?"
     r"(?:个(?=半?[多几来]?[十百千万亿]|[多来半][月点]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
     rf"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|㎡|个|成|点(?![\d{_CN_DIGITS}]))?"
-    r"(?P<tenth>[一二三四五六七八九](?![十百千万亿个年月人项件分类等级]))?"
+    r"(?P<tenth>[一二三四五六七八九1-9](?![\d十百千万亿个年月人项件分类等级.%]))?"
 )
+
+
+def _digit(ch: str) -> int:
+    """一 … 九 or 1 … 9 as a number."""
+    return int(ch) if ch.isdigit() else "一二三四五六七八九".index(ch) + 1
+
+
 _PAIR = re.compile(r"^([一二两三四五六七八九])([一二两三四五六七八九])(?=[十百千万亿年个人月项名家成号]|$)")
 _TEEN_PAIR = re.compile(r"^([一二三四五六七八九]?十)([一二三四五六七八九])([一二三四五六七八九])$")
 """十二三 / 三十五六: two neighbouring last digits are a range (12 to 13, 35 to 36)."""
@@ -142,6 +149,7 @@ def _step(raw: str, value: float) -> float:
 def quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` (already normalised), with hedges and ranges, money converted to 万元."""
     found = []
+    text = text.replace("一半", "五成")  # (same length: positions still point into the caller's text)
     for m in _QUANTITY.finditer(text):
         raw, mult, unit = m["num"], m["mult"], m["unit"]
         if text[max(0, m.start() - 1) : m.start()] == "第" or text[m.end() : m.end() + 1] == "份":
@@ -176,10 +184,10 @@ def quantities(text: str) -> list[Quantity]:
         factor = 1.0
         for ch in mult:
             factor *= _MULT[ch]
-        if m["tenth"] and unit is None and mult[-1:] in ("亿", "万") and not raw[:1].isdigit():  # 一万二 = 1.2万
-            value += ("一二三四五六七八九".index(m["tenth"]) + 1) / 10
+        if m["tenth"] and unit is None and mult[-1:] in ("亿", "万") and raw.isdigit() == m["tenth"].isdigit():
+            value += _digit(m["tenth"]) / 10  # 一万二 = 1.2万, 4亿5 = 4.5亿
         if unit == "成":
-            tenth = float("一二三四五六七八九".index(m["tenth"]) + 1) if m["tenth"] else 0.0
+            tenth = float(_digit(m["tenth"])) if m["tenth"] and not m["tenth"].isdigit() else 0.0
             found.append(_hedged(text, m, value * 10 + tenth, low, high, "%", 1.0, approx=few == "来"))
             continue
         if unit in ("亿元", "万元"):
@@ -290,7 +298,7 @@ def _minor(norm: str, word: str) -> bool:
         after = norm[at + len(word) : at + len(word) + MINOR_SHARE_CHARS]
         shares = [q for q in quantities(after) if q.unit in ("%", "成")]
         half = "一半" in after and not re.search(r"(超过|多于|大于|过)一半|一半(以上|多)", after)
-        if not (half or (shares and all(q.value <= MAJORITY for q in shares))):
+        if not (half or (shares and all(max(q.value, q.high or 0) <= MAJORITY for q in shares))):
             return False
     return True
 
@@ -740,7 +748,7 @@ _GOT_AFTER = re.compile(
     r"|^(有的?|也有|都有|有了)(?![没不啥什哪多好几])"
 )
 _NOT_AFTER = re.compile(
-    r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|[也还都]?(没有|没评|莫得|没得|没|不是)|还没评|没评上)"
+    r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|[也还都]?(没有|没评|莫得|没得|不是)|[也还都]没|还没评|没评上)"
 )
 _TITLE_CHARS = 6
 
@@ -759,8 +767,9 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
             end = at + len(word)
             if not any(a < end and at < b for a, b in taken):
                 taken.append((at, end))
+                stop = min([end + _TITLE_CHARS, *(b for b in breaks if b > end)])
                 before, after = norm[max(0, at - _TITLE_CHARS) : at], norm[end : end + _TITLE_CHARS]
-                if _NOT_GOT.search(before) or _NOT_AFTER.match(after):
+                if _NOT_GOT.search(before) or _NOT_AFTER.match(norm[end:stop]):  # a denial within its clause
                     found.setdefault(cid, False)
                 elif _GOT.search(before) or _GOT_AFTER.match(after) or (before.endswith("是") and at - 1 in breaks):
                     found.setdefault(cid, True)
@@ -778,8 +787,22 @@ _UNSURE = re.compile(r"晓不得|不晓得|不知道|不清楚|不确定|搞不�
 
 
 def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
-    """Whether every clause holding ``word`` says the user does not know or asks."""
-    return all(_UNSURE.search(text[slice(*_clause(text, at, word, breaks))]) for at in _places(text, word))
+    """Whether every clause holding ``word`` says the user does not know or asks.
+
+    A clause that only names the thing is read with the next one when that one points back at it
+    (“人才计划入选者 这个不晓得有没得”).
+    """
+    for at in _places(text, word):
+        start, stop = _clause(text, at, word, breaks)
+        after = min([len(text), *(b for b in breaks if b > stop)])
+        if not (
+            _UNSURE.search(text[start:stop]) or (_POINTS_BACK.match(text, stop) and _UNSURE.search(text[stop:after]))
+        ):
+            return False
+    return True
+
+
+_POINTS_BACK = re.compile(r"这个|这块|这项|这一项|那个|这条")
 
 
 def _places(text: str, word: str) -> Iterator[int]:

@@ -510,3 +510,31 @@ def test_a_figure_a_fact_takes_does_not_also_answer_the_question(user: User) -> 
     assert facts.get("class1_ip_count") == 2 and (asked == "class1_ip_count" or asked not in facts)
     user.say("汇总一下")  # 一下 is no figure
     assert not any(v == 1 for k, v in profile(user).items() if k.startswith("rd_"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("近三年平均主营4亿5", 45000.0),
+        ("营收1万2", 1.2),
+        ("负债率不到一半", [45.0, 49.995]),
+        ("负债率一半多", [50.0, 60.0]),
+    ],
+)
+def test_more_spoken_figures(text: str, value: Any) -> None:
+    facts = extract(text, KN.criteria, [])
+    assert value in facts.values(), facts
+
+
+def test_a_clause_that_points_back_carries_the_not_knowing() -> None:
+    champion = checklist_criteria(KN, "single_champion")
+    assert "talent_program" not in extract("人才计划入选者 这个不晓得有没得 要问人事", champion, [])
+    assert (
+        extract("有市级技术中心 没失信没事故", champion, [])["has_rd_institution"] is True
+    )  # 没 denies the next clause
+
+
+def test_a_clause_restating_the_question_is_a_yes_beside_a_denial(user: User) -> None:
+    asked = in_check(user, "研发准备金补助我们够不够条件")
+    user.say("准备金制度今年建的 备案平台也填了 没失信")
+    assert profile(user)[asked] is True

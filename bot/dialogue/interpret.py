@@ -210,7 +210,11 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
     crit = t.kn.criteria.get(str(flow.get("pending") or "")) if t.flow else None
     if crit is not None and crit.type != "bool" and _answer_value(t, msg, crit) is not None:
         return False
-    return section_asked(t, t.kn.topics[flow["topic"]], msg.text, cues_only=True) is None
+    part = section_asked(t, t.kn.topics[flow["topic"]], msg.text, cues_only=True)
+    return part is None or part in _CHECK_PARTS  # (我们这条件 批得下来不: the conditions are what the check is)
+
+
+_CHECK_PARTS = ("section:申报条件", "section:适用对象", "checklist")
 
 
 _SUCCESS_A_NOT_A = re.compile(r"([能行成过够达算得可符批上评报申拿扣])[不没]\1")
@@ -369,9 +373,16 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER)  # not understood: asked again
 
 
+_FIGURE_AFTER = re.compile(r"[\d一二两三四五六七八九十百千]")
+
+
 def _all_owned(t: Turn, msg: Message, facts: dict[str, Any]) -> bool:
     """Whether every figure of the message was taken by a fact it names (nothing left to answer the question)."""
-    figures = [q for q in quantities(msg.norm) if q.unit != "年" or q.value < CALENDAR_YEAR]
+    figures = [
+        q
+        for q in quantities(msg.norm)
+        if q.unit != "年" or (q.value < CALENDAR_YEAR and not _FIGURE_AFTER.match(msg.norm, q.end))
+    ]  # (a calendar year, or 一年 before a figure — its period — is nobody's answer)
     owned = [cid for cid in facts if t.kn.criteria[cid].type == "number"]
     return bool(figures) and len(owned) >= len(figures)
 
@@ -438,12 +449,17 @@ def _answer_value(t: Turn, msg: Message, crit: Any) -> Any:
 
 
 def _restates(t: Turn, msg: Message, crit: Any) -> bool:
-    """A statement that repeats the yes/no question's own words, denying nothing: a yes in the user's words."""
-    if _asks(t, msg) or _DENIAL.search(msg.norm) or says(msg.norm, t.kn, "unknown"):
+    """A clause that repeats the yes/no question's own words, denying nothing: a yes in the user's words."""
+    if _asks(t, msg) or says(msg.norm, t.kn, "unknown"):
         return False
     asked = normalize(f"{crit.question}{crit.label or ''}")
-    shared = {msg.norm[i : i + 2] for i in range(len(msg.norm) - 1)} & {asked[i : i + 2] for i in range(len(asked) - 1)}
-    return len(shared - _EMPTY_PAIRS) >= RESTATED_PAIRS
+    pairs = {asked[i : i + 2] for i in range(len(asked) - 1)} - _EMPTY_PAIRS
+    for clause in re.split(r"[\s,，。；;!！、]+", msg.text):
+        norm = normalize(clause)
+        shared = {norm[i : i + 2] for i in range(len(norm) - 1)} & pairs
+        if len(shared) >= RESTATED_PAIRS and not _DENIAL.search(norm):
+            return True
+    return False
 
 
 RESTATED_PAIRS = 4
