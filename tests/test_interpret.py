@@ -538,3 +538,15 @@ def test_a_clause_restating_the_question_is_a_yes_beside_a_denial(user: User) ->
     asked = in_check(user, "研发准备金补助我们够不够条件")
     user.say("准备金制度今年建的 备案平台也填了 没失信")
     assert profile(user)[asked] is True
+
+
+def test_a_title_held_is_context_for_the_topic_under_discussion(user: User) -> None:
+    user.say("小巨人现在啥子条件")
+    reply = user.say("帮我们核一哈嘛 我们是市级专精特新 做传感器的")
+    assert reply.act == "little_giant" and reply.kind == "checklist_step"
+
+
+def test_these_few_years_is_a_period_not_a_question(user: User) -> None:
+    in_check(user, "市级单项冠军我们够不够条件")
+    reply = user.say("研发投入强度比行业平均高 这几年一直在涨")
+    assert reply.act == "answer" and profile(user)["rd_ratio_industry_avg"] is True

@@ -496,8 +496,8 @@ def _asks(t: Turn, msg: Message) -> bool:
     return says(msg.norm, t.kn, "question_words")
 
 
-_HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千])几(年|月|号|个月|天|批|项|个|家)")
-"""几年 / 几个 asks; 十几年 / 三十几个 is a hedged figure."""
+_HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千这那近前过最])几(年|月|号|个月|天|批|项|个|家)")
+"""几年 / 几个 asks; 十几年 / 三十几个 is a hedged figure, 这几年 / 近几年 a period."""
 
 
 _HAVE_OR_NOT = re.compile(r"有[^都也还根就]{0,8}[^都也还根就]没得$")
@@ -625,6 +625,10 @@ def new_question(t: Turn, msg: Message) -> Act:
                       and t.kn.topics[c.intent].kind == "policy"), None)  # fmt: skip
         if other is not None:
             return Act(other.intent, topic=other.intent, check=wants_check(t, msg.norm))  # type: ignore[arg-type]
+        current = t.state.get("topic")
+        if current in t.kn.topics and current not in status and t.kn.topics[current].kind == "policy":
+            # “帮我们核一哈 我们是市级专精特新” while 小巨人 is discussed: the title is context, 小巨人 the question
+            return Act(current, topic=current, check=wants_check(t, msg.norm))
     if decision.intent:
         return Act(decision.intent, topic=decision.intent, check=_check_asked(t, msg, decision.intent))
     if decision.reason == "ambiguous":
