@@ -20,7 +20,9 @@ from bot.dialogue.acts import Act
 from bot.dialogue.flows import MEETS
 from bot.dialogue.topics import LOOKUPS, section_asked, wants_check
 from bot.dialogue.turn import Turn, policy_names, says, words
+from intents.match import Candidate
 from intents.normalize import clean, normalize
+from knowledge.schema import Topic
 
 CORRECTION_OPENINGS = ("不对", "不是", "错了")
 """How a message that gives a figure may start when it corrects one."""
@@ -516,7 +518,7 @@ _ASKING_TAILS = frozenset("不没否")
 
 
 # -- the topic under discussion --------------------------------------------------------------------
-def _topic_words(t: Turn, topic: Any, msg: Message, candidates: list[Any]) -> bool:
+def _topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate]) -> bool:
     """Whether a short question, out of scope only by likeness to an example, is in the topic's own words.
 
     比例是好多 ≈ 医保报销比例是多少: the example's other words (医保报销) make it another world, not 比例.
