@@ -550,3 +550,8 @@ def test_these_few_years_is_a_period_not_a_question(user: User) -> None:
     in_check(user, "市级单项冠军我们够不够条件")
     reply = user.say("研发投入强度比行业平均高 这几年一直在涨")
     assert reply.act == "answer" and profile(user)["rd_ratio_industry_avg"] is True
+
+
+def test_a_question_about_a_title_itself_is_on_that_topic(user: User) -> None:
+    assert user.say("高企证书有效期几年").intent == "high_tech_enterprise"  # not a title held, and no other topic named
+    assert User(user.engine, "b").say("你这个机器人能搞啥子").intent == "help"  # a request to the bot, not chit-chat

@@ -623,8 +623,17 @@ def new_question(t: Turn, msg: Message) -> Act:
     if decision.intent in status or (decision.reason == "ambiguous" and status):
         # “我们已经是市级专精特新了 想冲一下小巨人”: a title the enterprise holds (or lacks) is context, the other
         # policy named is the question.
-        other = next((c for c in candidates if c.intent and c.intent not in status and c.score >= t.settings.min_score
-                      and t.kn.topics[c.intent].kind == "policy"), None)  # fmt: skip
+        other = next(
+            (
+                c
+                for c in candidates
+                if c.intent
+                and c.intent not in status
+                and c.score >= t.settings.new_question_score
+                and t.kn.topics[c.intent].kind == "policy"
+            ),
+            None,
+        )  # fmt: skip  (named clearly: “高企证书有效期几年” asks about 高企 itself)
         if other is not None:
             return Act(other.intent, topic=other.intent, check=wants_check(t, msg.norm))  # type: ignore[arg-type]
         current = t.state.get("topic")
