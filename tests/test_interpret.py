@@ -555,3 +555,17 @@ def test_these_few_years_is_a_period_not_a_question(user: User) -> None:
 def test_a_question_about_a_title_itself_is_on_that_topic(user: User) -> None:
     assert user.say("高企证书有效期几年").intent == "high_tech_enterprise"  # not a title held, and no other topic named
     assert User(user.engine, "b").say("你这个机器人能搞啥子").intent == "help"  # a request to the bot, not chit-chat
+
+
+def test_the_result_asked_for_in_an_order_or_beside_a_part_cue(user: User) -> None:
+    for n, text in enumerate(["评估结果给我", "给我个准话", "最后结果咋个说"]):
+        other = User(user.engine, f"o{n}")
+        in_check(other, "高企我们够不够条件")
+        assert other.say(text).kind == "verdict", text
+
+
+def test_several_facts_outweigh_a_policy_word_among_them(user: User) -> None:
+    user.say("市级单项冠军要啥条件")
+    reply = user.say("区县人才计划有入选的 研发投入强度比行业平均高 这两年也在涨")
+    assert reply.act == "answer" and reply.intent == "single_champion"
+    assert User(user.engine, "b").say("好嘛 晓得了 拜拜").intent == "thanks"

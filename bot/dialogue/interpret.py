@@ -212,10 +212,13 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
     crit = t.kn.criteria.get(str(flow.get("pending") or "")) if t.flow else None
     if crit is not None and crit.type != "bool" and _answer_value(t, msg, crit) is not None:
         return False
+    if _VERDICT_NOUN.search(msg.norm):
+        return True  # (最后结果咋个说: the result is asked, whatever 咋个说 cues)
     part = section_asked(t, t.kn.topics[flow["topic"]], msg.text, cues_only=True)
     return part is None or part in _CHECK_PARTS  # (我们这条件 批得下来不: the conditions are what the check is)
 
 
+_VERDICT_NOUN = re.compile(r"结果|结论|定论|准话|判断")
 _CHECK_PARTS = ("section:申报条件", "section:适用对象", "checklist")
 
 
@@ -225,7 +228,7 @@ OUTCOME_CHARS = 16
 """A longer message with a result word is more likely a question of its own than a request for the verdict."""
 _WHY = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪")
 """Asks why, how much, when or where: a part of the topic, not the verdict (能拿好多, 为啥子不行)."""
-_ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论")
+_ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论|结果给|结果发|给我?个?准话|说下结果|给个?说法")
 """Imperatives that ask for the result without a question word (好 判吧, 出结果嘛)."""
 
 _BARE_CONCLUDE = frozenset({"结果", "结论", "结果嘞", "结果咧", "然后呢", "所以呢"})
@@ -598,9 +601,13 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     if parked:
         return Act(acts.ANSWER, topic=topic.id, values=facts, part="resume")
     _c, decision = t.match(msg.text)
-    if decision.intent and decision.intent != topic.id and decision.score >= t.settings.new_question_score:
-        return None
+    other = decision.intent and decision.intent != topic.id and decision.score >= t.settings.new_question_score
+    if other and len(facts) < SEVERAL_FACTS:
+        return None  # (several facts about us outweigh a policy's word among them: 研发投入强度比行业平均高 …)
     return Act(acts.ANSWER, topic=topic.id, values=facts, check=True)
+
+
+SEVERAL_FACTS = 2
 
 
 def accept_offer(t: Turn, msg: Message) -> Act | None:
