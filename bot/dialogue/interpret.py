@@ -22,7 +22,7 @@ from bot.dialogue.topics import LOOKUPS, section_asked, wants_check
 from bot.dialogue.turn import Turn, policy_names, says, words
 from intents.match import Candidate
 from intents.normalize import clean, normalize
-from knowledge.schema import Topic
+from knowledge.schema import Criterion, Topic
 
 CORRECTION_OPENINGS = ("不对", "不是", "错了")
 """How a message that gives a figure may start when it corrects one."""
@@ -203,7 +203,7 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
         return False
     if t.flow is None and flow.get("topic") != t.state.get("topic"):
         return False  # a check of a topic the conversation has left
-    if _WHY.search(msg.norm) or len(msg.norm) > OUTCOME_CHARS or t.facts(msg.text, anywhere=True):
+    if _ASKS_A_PART.search(msg.norm) or len(msg.norm) > OUTCOME_CHARS or t.facts(msg.text, anywhere=True):
         return False
     if not (_asks(t, msg) or _ORDER.search(msg.norm)):
         return False
@@ -226,7 +226,7 @@ _SUCCESS_A_NOT_A = re.compile(r"([能行成过够达算得可符批上评报申�
 """能不能 / 成不成 / 过没过 …: whether it works out, in any words (一锤子定音 能不能扣)."""
 OUTCOME_CHARS = 16
 """A longer message with a result word is more likely a question of its own than a request for the verdict."""
-_WHY = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪")
+_ASKS_A_PART = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪")
 """Asks why, how much, when or where: a part of the topic, not the verdict (能拿好多, 为啥子不行)."""
 _ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论|结果给|结果发|给我?个?准话|说下结果|给个?说法")
 """Imperatives that ask for the result without a question word (好 判吧, 出结果嘛)."""
@@ -453,7 +453,7 @@ def _answer_value(t: Turn, msg: Message, crit: Any) -> Any:
     return value
 
 
-def _restates(t: Turn, msg: Message, crit: Any) -> bool:
+def _restates(t: Turn, msg: Message, crit: Criterion) -> bool:
     """A clause that repeats the yes/no question's own words, denying nothing: a yes in the user's words."""
     if _asks(t, msg) or says(msg.norm, t.kn, "unknown"):
         return False
@@ -640,7 +640,7 @@ def new_question(t: Turn, msg: Message) -> Act:
                 and t.kn.topics[c.intent].kind == "policy"
             ),
             None,
-        )  # fmt: skip  (named clearly: “高企证书有效期几年” asks about 高企 itself)
+        )  # named clearly: “高企证书有效期几年” asks about 高企 itself, not about a weak second guess
         if other is not None:
             return Act(other.intent, topic=other.intent, check=wants_check(t, msg.norm))  # type: ignore[arg-type]
         current = t.state.get("topic")
