@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import json
 import logging
 import re
 import secrets
@@ -28,7 +27,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from bot import schema
 from bot.health import WriteHealth
-from bot.schema import TURN_COLUMNS
+from bot.schema import TURN_COLUMNS, turn_row
 from bot.storage import Busy, Storage, _patience
 from bot.store import Unreachable, describe
 
@@ -273,13 +272,7 @@ class PgStorage:
 
     def log_turn(self, row: dict[str, Any]) -> int:
         """Write one turn (committed before the reply goes out); returns its id."""
-        row = dict(row)
-        row.setdefault("ts", dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"))
-        if isinstance(row.get("candidates"), list | dict):
-            row["candidates"] = json.dumps(row["candidates"], ensure_ascii=False)
-        unknown = set(row) - set(TURN_COLUMNS)
-        if unknown:
-            raise KeyError(f"unknown log column(s): {sorted(unknown)}")
+        row = turn_row(row)
         sql = f"INSERT INTO turns ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)}) RETURNING id"
         with self.transaction() as conn:
             return int(conn.execute(sql, list(row.values())).fetchone()[0])

@@ -7,6 +7,8 @@ version, so that several processes (or hosts) opening one database at once upgra
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +35,20 @@ TURN_COLUMNS = {
     "act": str,
     "via": str,
 }
+
+
+def turn_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A turn ready to insert on either back end: stamped, candidates as JSON, unknown columns refused."""
+    row = dict(row)
+    row.setdefault("ts", dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"))
+    if isinstance(row.get("candidates"), list | dict):
+        row["candidates"] = json.dumps(row["candidates"], ensure_ascii=False)
+    unknown = set(row) - set(TURN_COLUMNS)
+    if unknown:
+        raise KeyError(f"unknown log column(s): {sorted(unknown)}")
+    return row
+
+
 """The log's columns: one row per message answered."""
 
 _TYPES = {

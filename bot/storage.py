@@ -20,7 +20,7 @@ import sqlite_utils
 
 from bot import schema
 from bot.health import WriteHealth
-from bot.schema import TURN_COLUMNS
+from bot.schema import turn_row
 
 try:
     import fcntl
@@ -276,13 +276,7 @@ class Storage:
     # -- log ---------------------------------------------------------------------------------------
     def log_turn(self, row: dict[str, Any]) -> int:
         """Write one turn (committed before the reply goes out); returns its id."""
-        row = dict(row)
-        row.setdefault("ts", dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"))
-        if isinstance(row.get("candidates"), list | dict):
-            row["candidates"] = json.dumps(row["candidates"], ensure_ascii=False)
-        unknown = set(row) - set(TURN_COLUMNS)
-        if unknown:
-            raise KeyError(f"unknown log column(s): {sorted(unknown)}")
+        row = turn_row(row)
         sql = f"INSERT INTO turns ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})"
         with self.transaction() as conn:
             return int(conn.execute(sql, list(row.values())).lastrowid or 0)
