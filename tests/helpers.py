@@ -123,6 +123,18 @@ class User:
     def say(self, text: str) -> Reply:
         return self.engine.respond(Inbound(self.channel, self.user_id, text))
 
+    def answer_checklist(self, reply: Reply, answers: dict[str, str] | None = None, default: str = "不知道") -> Reply:
+        """Answer each checklist question (``answers`` by criterion id, else ``default``) until the check ends."""
+        for _ in range(CHECKLIST_TURNS):
+            if reply.kind != "checklist_step":
+                break
+            reply = self.say((answers or {}).get(reply.data["criterion"], default))
+        return reply
+
+
+CHECKLIST_TURNS = 40
+"""More questions than any checklist asks: a check that never ends fails the test instead of hanging it."""
+
 
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's Chromium, driven by Playwright in the browser tests (skipped, saying so, where it is missing)."""

@@ -14,11 +14,7 @@ CAVEAT = "请以主管部门最新通知为准"
 
 def _walk(user: User, first: Reply, answers: dict[str, str], default: str = "是") -> Reply:
     """Answer a checklist until its verdict: ``answers`` by criterion id, else ``default``."""
-    reply = first
-    for _ in range(40):
-        if reply.kind != "checklist_step":
-            break
-        reply = user.say(answers.get(reply.data["criterion"], default))
+    reply = user.answer_checklist(first, answers, default)
     assert reply.kind == "verdict", reply.text
     return reply
 

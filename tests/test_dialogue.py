@@ -216,10 +216,7 @@ def test_policy_match_questionnaire(user: User) -> None:
         "high_tech_certified": "否",
         "zjtx_certified": "否",
     }
-    for _ in range(20):
-        if reply.kind != "checklist_step":
-            break
-        reply = user.say(answers.get(reply.data["criterion"], "不知道"))
+    reply = user.answer_checklist(reply, answers)
     assert reply.kind == "match"
     assert "研发费用加计扣除" in reply.text
     assert "high_tech_enterprise" in reply.data["policies"]
@@ -289,11 +286,7 @@ def _key(user: User) -> str:
 
 def test_saying_no_to_an_accident_question_passes(user: User) -> None:
     reply = user.say("高企能评吗")
-    for _ in range(20):
-        if reply.kind != "checklist_step":
-            break
-        crit = reply.data["criterion"]
-        reply = user.say("没有" if crit == "had_major_accident_1y" else "不知道")
+    reply = user.answer_checklist(reply, {"had_major_accident_1y": "没有"})
     assert "近一年发生过重大" not in reply.text and "申请认定前一年内未发生" not in "\n".join(reply.data["unmet"])
 
 
@@ -332,11 +325,7 @@ def test_years_months_and_bounds_are_understood_or_asked_again(user: User) -> No
 
 
 def test_checking_again_asks_again_and_shows_the_menu_once(user: User) -> None:
-    reply = user.say("高企能评吗")
-    for _ in range(20):
-        if reply.kind != "checklist_step":
-            break
-        reply = user.say("不知道")
+    reply = user.answer_checklist(user.say("高企能评吗"))
     assert reply.kind == "verdict" and reply.text.count("请回复序号") == 1
     again = user.say(str(next(o.key for o in reply.options if o.action == "checklist")))
     assert again.kind == "checklist_step"

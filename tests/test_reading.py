@@ -91,11 +91,7 @@ def test_the_verdict_lists_unmet_unknown_and_met_in_short_groups(user: User) -> 
 
 
 def test_a_long_list_to_confirm_is_cut_short(user: User) -> None:
-    reply = user.say("小巨人够不够条件")
-    for _ in range(40):
-        if reply.kind != "checklist_step":
-            break
-        reply = user.say("不知道")
+    reply = user.answer_checklist(user.say("小巨人够不够条件"))
     unknown = len(reply.data["unknown"])
     assert unknown > render.UNKNOWN_SHOWN
     assert f"…另有 {unknown - render.UNKNOWN_SHOWN} 项待确认（回复“还缺啥”可看全部）。" in reply.text
@@ -104,11 +100,7 @@ def test_a_long_list_to_confirm_is_cut_short(user: User) -> None:
 
 
 def test_a_met_verdict_ends_with_what_to_prepare_where_when_and_whom_to_ask(user: User) -> None:
-    reply = user.say("研发费用加计扣除够不够条件")
-    for _ in range(10):
-        if reply.kind != "checklist_step":
-            break
-        reply = user.say("制造业" if reply.data["criterion"] == "industry" else "是")
+    reply = user.answer_checklist(user.say("研发费用加计扣除够不够条件"), {"industry": "制造业"}, "是")
     assert reply.kind == "verdict" and reply.data["verdict"] == "pass"
     lines = reply.text.splitlines()
     assert lines[1].startswith("结论：符合") and lines[2].startswith("已满足（4项）：")
@@ -127,11 +119,7 @@ CHECKED = sorted(tid for tid, topic in load(BUNDLED).topics.items() if topic.che
 def test_the_longest_verdict_fits_one_wechat_message(engine: Engine, topic_id: str) -> None:
     """Every condition unknown (the longest verdict) still fits WeChat's 2048 bytes, not cut to a summary."""
     user = User(engine, topic_id)
-    reply = user.say(engine.knowledge.topics[topic_id].title + " 够不够条件")
-    for _ in range(40):
-        if reply.kind != "checklist_step":
-            break
-        reply = user.say("不知道")
+    reply = user.answer_checklist(user.say(engine.knowledge.topics[topic_id].title + " 够不够条件"))
     assert reply.kind == "verdict"
     assert wxxml.size(reply.text) <= wxxml.TEXT_LIMIT_BYTES, wxxml.size(reply.text)
     assert len(reply.text) <= TELEGRAM_CHARS
