@@ -296,9 +296,8 @@ def _minor(norm: str, word: str) -> bool:
     """
     for at in _places(norm, word):
         after = norm[at + len(word) : at + len(word) + MINOR_SHARE_CHARS]
-        shares = [q for q in quantities(after) if q.unit in ("%", "成")]
-        half = "一半" in after and not re.search(r"(超过|多于|大于|过)一半|一半(以上|多)", after)
-        if not (half or (shares and all(max(q.value, q.high or 0) <= MAJORITY for q in shares))):
+        shares = [q for q in quantities(after) if q.unit == "%"]  # (一半 and 三成 come as shares too)
+        if not (shares and all(max(q.value, q.high or 0) <= MAJORITY for q in shares)):
             return False
     return True
 

@@ -18,7 +18,7 @@ from bot.calc import HIGH_TECH
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.flows import MEETS
-from bot.dialogue.topics import LOOKUPS, section_asked, wants_check
+from bot.dialogue.topics import LOOKUPS, section_asked, section_texts, wants_check
 from bot.dialogue.turn import Turn, policy_names, says, words
 from intents.match import Candidate
 from intents.normalize import clean, normalize
@@ -532,10 +532,7 @@ def _topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate
         return False
     content = re.sub(r"[是的了啊呢嘛哦那这个要]", "|", _without(msg.norm, words(t.kn)["question_words"], "|"))
     pairs = {p for p in (content[i : i + 2] for i in range(len(content) - 1)) if "|" not in p}
-    key = ("topic_text", topic.id)
-    if key not in t.kn.memo:
-        t.kn.memo[key] = "|".join(normalize(f.text) for s in topic.sections for f in s.items)
-    text = t.kn.memo[key]
+    text = "|".join(body for _name, body in section_texts(t, topic))
     return bool(pairs) and all(p in text for p in pairs)
 
 

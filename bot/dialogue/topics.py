@@ -182,7 +182,7 @@ def _stating(t: Turn, topic: Topic, word: str, norm: str, cued: str) -> str:
     grams = render.bigrams(norm)
     found = [
         (len(grams & render.bigrams(fact)), name == cued, -n, name)
-        for n, (name, facts) in enumerate(_section_texts(t, topic))
+        for n, (name, facts) in enumerate(section_texts(t, topic))
         for fact in facts.split("|")
         if word in fact
     ]
@@ -254,7 +254,7 @@ def _section_grams(t: Turn, topic: Topic) -> list[tuple[str, frozenset[str]]]:
     return t.kn.memo[key]  # type: ignore[no-any-return]
 
 
-def _section_texts(t: Turn, topic: Topic) -> list[tuple[str, str]]:
+def section_texts(t: Turn, topic: Topic) -> list[tuple[str, str]]:
     """Each section's name and its facts' text, normalised, in the topic's order."""
     key = ("section_texts", topic.id)
     if key not in t.kn.memo:
