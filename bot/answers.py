@@ -297,7 +297,8 @@ def _minor(norm: str, word: str) -> bool:
     for at in _places(norm, word):
         after = norm[at + len(word) : at + len(word) + MINOR_SHARE_CHARS]
         shares = [q for q in quantities(after) if q.unit == "%"]  # (一半 and 三成 come as shares too)
-        if not (shares and all(max(q.value, q.high or 0) <= MAJORITY for q in shares)):
+        above = any(q.low is not None and q.high is None for q in shares)  # 超过一半, 一半以上: open upwards
+        if above or not (shares and all(max(q.value, q.high or 0) <= MAJORITY for q in shares)):
             return False
     return True
 

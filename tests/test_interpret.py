@@ -463,6 +463,8 @@ def test_a_line_of_business_of_half_or_less_is_not_the_industry() -> None:
     assert extract("零售那块只占三成", industry, []) == {}
     assert extract("批发收入占七成左右", industry, []) == {"industry": "wholesale_retail"}
     assert extract("批发占了一半多", industry, []) == {"industry": "wholesale_retail"}
+    assert extract("批发收入超过一半", industry, []) == {"industry": "wholesale_retail"}
+    assert extract("批发占一半以上", industry, []) == {"industry": "wholesale_retail"}
 
 
 def test_a_title_said_to_be_held_in_few_words() -> None:
