@@ -275,7 +275,11 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
     if crit.type == "number":
         if _is_word(norm, ["0", "零", "没有", "无", "莫得", "没得", "一个都没有", "一项都没有"]):
             return 0.0
-        fits = [v for v in (number_value(q, crit.unit or "", today) for q in quantities(norm)) if v is not None]
+        found = quantities(norm)
+        fits = [v for v in (number_value(q, crit.unit or "", today) for q in found) if v is not None]
+        if len(fits) != 1:  # “1.6个亿左右 有个工程师入选了”: the one figure said in the question's unit
+            unit = "万元" if (crit.unit or "") in MONEY else crit.unit
+            fits = [v for q in found if q.unit and q.unit == unit and (v := number_value(q, unit, today)) is not None]
         return fits[0] if len(fits) == 1 else None
     return _parse_choice(_unsaid(norm, _choices(crit), clause_breaks(text)), crit)
 
@@ -527,9 +531,8 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         if owner is None and last and q.start - prev_end <= 1 and "分别" in norm[max(0, prev_end - 30) : q.start]:
             owner, at = last, q.start  # “营收三年分别是1.4亿 1.6亿 1.8亿”: the run ends with last year
             _shift_years(facts, owner, criteria)
-        year_before = norm[max(0, q.start - 2) : q.start]
-        if owner is None and last and year_before in _YEAR_WORDS:  # “研发前年550万 去年680万”
-            owner, at = last, q.start
+        if owner is None and last and (year := _year_since(norm, prev_end, q.start)) is not None:
+            owner, at = last, year  # “研发前年550万 去年680万”, “去年130万 前年少点 只有80来万”
         if owner:
             value = number_value(q, criteria[owner].unit or "")
             if value is None:
@@ -546,6 +549,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         if owner or q.unit not in (None, "个", "年"):
             prev_end = q.end  # a period or numeral nobody owns (近三年平均…, 一类) still leads to the figure after
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
+    facts.update({cid: v for cid, v in _one_unsaid(norm, vocab, criteria).items() if cid not in facts})
     facts.update({cid: v for cid, v in ranks(norm, criteria).items() if cid not in facts})
     facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
     names = vocab.names.spans(norm)
@@ -598,6 +602,24 @@ def _nothing(norm: str, breaks: tuple[int, ...], vocab: _Vocab, criteria: dict[s
     return found
 
 
+_ONE_UNSAID = "有个"
+"""有个 with its 一 left out: 还有个发明专利 is one."""
+
+
+def _one_unsaid(norm: str, vocab: _Vocab, criteria: dict[str, Criterion]) -> dict[str, float]:
+    """Counts of one said as 有个 right before what they count (还有个发明专利 → Ⅰ类知识产权 1项)."""
+    found: dict[str, float] = {}
+    at = norm.find(_ONE_UNSAID)
+    while at >= 0:
+        rest = norm[at + len(_ONE_UNSAID) :]
+        for kw, cid in vocab.keywords:  # longest first
+            if rest.startswith(kw) and (criteria[cid].unit or "") in ZERO_UNITS[1:]:
+                found.setdefault(cid, 1.0)
+                break
+        at = norm.find(_ONE_UNSAID, at + 1)
+    return found
+
+
 def _fits(q: Quantity, crit: Criterion) -> bool:
     unit = crit.unit or ""
     if q.unit == "个" and (unit in MONEY or unit == "%"):
@@ -632,6 +654,16 @@ def _keyword_ends_at(norm: str, at: int, vocab: _Vocab, cid: str) -> bool:
 
 
 _YEAR_WORDS = ("去年", "前年", "今年", "上年")
+_YEAR_GAP = 10
+"""How far a year word may stand before the figure it dates, with nothing else named between."""
+
+
+def _year_since(norm: str, since: int, at: int) -> int | None:
+    """Where the last year word between the figure before (``since``) and ``at`` starts, if it is near ``at``."""
+    found = max((norm.rfind(w, since, at) for w in _YEAR_WORDS), default=-1)
+    return found if found >= 0 and at - found <= _YEAR_GAP else None
+
+
 _YEAR_CHARS = 4
 """How far before a keyword a year word (前年, 每年) may stand."""
 

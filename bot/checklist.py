@@ -131,18 +131,29 @@ def next_criterion(
     ``known`` (the profile and what it bounds) decides which items are still open; ``profile`` which of their
     criteria were answered.
     """
-    for item, state in zip(items, statuses(items, profile if known is None else known, criteria), strict=True):
-        if state != OPEN:
-            continue
-        unasked = next((g.criterion for g in item.gates() if g.criterion not in profile), None)
-        if unasked:
-            return unasked
-        if any(profile.get(g.criterion) == UNKNOWN and criteria[g.criterion].presume is None for g in item.gates()):
-            continue
-        for cond in item.conditions():
-            if cond.criterion not in profile:
-                return cond.criterion
+    states = statuses(items, profile if known is None else known, criteria)
+    for last in (False, True):  # items of conditions nearly everyone meets (无失信, 中小企业) are asked last
+        for item, state in zip(items, states, strict=True):
+            if state == OPEN and _assumable(item, criteria) == last:
+                found = _unanswered(item, profile, criteria)
+                if found:
+                    return found
     return None
+
+
+def _assumable(item: Item, criteria: dict[str, Criterion]) -> bool:
+    """Whether every criterion of ``item`` has an ``assume`` value (a condition nearly everyone meets)."""
+    return all(criteria[c.criterion].assume is not None for c in item.gates() + item.conditions())
+
+
+def _unanswered(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) -> str | None:
+    """The first criterion of an open ``item`` not answered yet (its gates first), or None."""
+    unasked = next((g.criterion for g in item.gates() if g.criterion not in profile), None)
+    if unasked:
+        return unasked
+    if any(profile.get(g.criterion) == UNKNOWN and criteria[g.criterion].presume is None for g in item.gates()):
+        return None  # behind a gate the user cannot answer: nothing to ask
+    return next((c.criterion for c in item.conditions() if c.criterion not in profile), None)
 
 
 def open_items(items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]) -> int:

@@ -17,7 +17,7 @@ from bot.dialogue.interpret import RECOGNISERS
 from bot.dialogue.turn import checklist_criteria
 from bot.storage import Storage
 from knowledge.loader import Knowledge, load
-from tests.helpers import FIXED_NOW, User
+from tests.helpers import CHECKLIST_TURNS, FIXED_NOW, User
 
 KN = load()
 DAY = dt.date(2026, 11, 25)
@@ -120,11 +120,11 @@ def test_switch_parks_the_check_and_resume_comes_back(user: User) -> None:
 
 
 def test_restart_clears_the_answers(user: User) -> None:
-    in_check(user)
+    asked = in_check(user)
     user.say("是")
     reply = user.say("从头再来")
     assert reply.act == "restart" and "（第 1 项）" in reply.text
-    assert "sme" not in profile(user)
+    assert asked not in profile(user)
 
 
 def test_cancel_ends_the_check(user: User) -> None:
@@ -159,6 +159,17 @@ def test_every_act_has_a_handler() -> None:
     assert RECOGNISERS[-1][0] == "new_question"
 
 
+def test_conditions_nearly_everyone_meets_are_asked_last(user: User) -> None:
+    asked = [in_check(user)]
+    for _ in range(CHECKLIST_TURNS):
+        reply = user.say("不知道")
+        if reply.kind != "checklist_step":
+            break
+        asked.append(reply.data["criterion"])
+    assumed = [c for c in asked if KN.criteria[c].assume is not None]
+    assert assumed and asked[-len(assumed) :] == assumed  # 中小企业, 无失信 … after the conditions that decide
+
+
 def test_a_verdict_lists_met_unmet_unknown_and_the_gap(user: User) -> None:
     user.say("高企 帮我评估一下")
     user.say("去年营收1.2亿 研发费用420万")
@@ -175,6 +186,10 @@ def test_figures_go_to_the_words_they_belong_to() -> None:
     assert extract("两年研发1500万", KN.criteria, names) == {"rd_spend_2y_total": 1500.0}
     two = extract("研发前年五百五十万 去年六百八十万", KN.criteria, names)
     assert two == {"rd_spend_prev_year": 550.0, "rd_spend_last_year": 680.0}
+    later = extract("研发费用去年130万 前年少点 只有80来万", KN.criteria, names)
+    assert later == {"rd_spend_last_year": 130.0, "rd_spend_prev_year": 80.0}  # the year word a clause before
+    assert extract("还有个发明专利在用", KN.criteria, names) == {"class1_ip_count": 1.0}  # 有个: one
+    assert extract("我们有个人专门弄这个", KN.criteria, names) == {}
     assert extract("国内细分市场排第二", KN.criteria, names) == {"domestic_top3": True}
     assert extract("小巨人 莫得 只是市级专精特新", KN.criteria, names) == {
         "little_giant_certified": False,
@@ -285,9 +300,9 @@ def test_dialect_yes_no(text: str) -> None:
 
 
 def test_a_digit_answers_a_yes_no_question(user: User) -> None:
-    in_check(user)
+    asked = in_check(user)
     user.say("2")
-    assert profile(user)["sme"] is False
+    assert profile(user)[asked] is False
 
 
 # -- figures with hedges and ranges ---------------------------------------------------------------
