@@ -178,7 +178,8 @@ def quantities(text: str) -> list[Quantity]:
         few = m["few"] or m["few2"] or ("多" if m["pointfew"] else None)  # 2点几: from 2 to 3
         high = None
         if few in ("多", "几"):
-            low, high = value, value + _step(raw, value) * (0.999 if few == "几" else 1.0)
+            # 三千多万 is under 四千万: the next step is just out of reach (display rounds it back)
+            low, high = value, (value + _step(raw, value) * (0.999 if few == "几" else 1.0)) * JUST_UNDER
             if few == "几" and raw in ("十",):
                 low = value + 1
         factor = 1.0
@@ -316,8 +317,14 @@ UNKNOWN_CHARS = 16
 """A message this short that contains an “I don't know” word is that answer (“这个不太清楚”)."""
 
 
+COUNTED = ("个", "项", "件", "人", "家", "")
+"""Units of criteria a count said with 个 may fill (“三个发明专利”, “技术人员三十来个”)."""
+
+
 def number_value(q: Quantity, target: str, today: dt.date | None = None) -> float | list[float] | None:
     """``q`` in the criterion's unit ``target`` (a number or a ``[low, high]`` range), or None if it does not fit."""
+    if q.unit == "个" and target not in COUNTED:
+        return None  # “6个发明专利” counts things: never years, money, a share or a score
     unit = None if q.unit == "个" else q.unit
     if target == "年" and unit == "年" and q.value >= CALENDAR_YEAR:
         return float(max(0, (today or dt.date.today()).year - int(q.value)))
@@ -397,15 +404,41 @@ def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> 
     for value, label, _ in options:
         if label in norm or norm == value:
             return value
-    hits = {
-        value
-        for value, _, synonyms in options
-        for s in synonyms
-        if s in norm and (value != CATCH_ALL or len(s) > CATCH_ALL_CHARS or s == norm)
-    }
+    said: dict[str, list[str]] = {}
+    for value, _, synonyms in options:
+        for s in synonyms:
+            if s in norm and (value != CATCH_ALL or len(s) > CATCH_ALL_CHARS or s == norm):
+                said.setdefault(value, []).append(s)
+    hits = set(said)
     if not hits:  # no option's word: its shapes (“做齿轮箱的”, “模具厂” → 制造业)
         hits = {o.value for o in crit.options for p in _patterns(tuple(o.patterns)) if p.search(norm)}
+    if len(hits) > 1:  # “主要做五金批发 自己有个小车间搞点加工”: the main line of business
+        others = [w for ws in said.values() for w in ws]
+        hits = {v for v in hits if _main_line(norm, said.get(v, []), others)} or hits
     return hits.pop() if len(hits) == 1 else None
+
+
+_MAIN_BEFORE = re.compile(r"(主要|主营|主业|基本都?是|大部分是?|大头是?)[做搞是干卖]?.{0,4}$")
+_MAIN_AFTER = re.compile(r"^.{0,8}?(为主|占大头|是主业|是主营)")
+
+
+def _main_line(norm: str, words: list[str], others: list[str]) -> bool:
+    """Whether a choice's word is said to be the main line: 主要做…, …为主, or more than half the revenue.
+
+    What follows a word counts up to the next option's word (``others``): “加工 批发收入占七成” is 批发's share.
+    """
+    for word in words:
+        for at in _places(norm, word):
+            end = at + len(word)
+            after = norm[end : end + MINOR_SHARE_CHARS]
+            cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
+            after = after[:cut]
+            if _MAIN_BEFORE.search(norm[max(0, at - 8) : at]) or _MAIN_AFTER.match(after):
+                return True
+            shares = [q for q in quantities(after) if q.unit == "%"]
+            if shares and min(q.value if q.low is None else q.low for q in shares) > MAJORITY:
+                return True
+    return False
 
 
 @functools.cache
@@ -451,6 +484,8 @@ class _Vocab:
     """Criteria that are yes when a word of each group occurs (yes_when_all), normalised."""
     whole: list[tuple[str, list[str]]]
     """Shares that are 100% when one of their ``all_words`` is said (全部在国内)."""
+    variants: frozenset[str]
+    """Criteria that pick a variant of a policy (``presume`` set: 市级 or 国家级单项冠军): a name answers them."""
 
 
 _VOCABS: dict[tuple[int, int], tuple[dict[str, Criterion], Iterable[str], _Vocab]] = {}
@@ -479,6 +514,7 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
             if c.yes_when_all
         ],
         whole=[(cid, [w for w in map(normalize, c.all_words) if w]) for cid, c in criteria.items() if c.all_words],
+        variants=frozenset(cid for cid, c in criteria.items() if c.presume is not None),
     )
     with _VOCABS_LOCK:
         if len(_VOCABS) > MAX_VOCABS:
@@ -520,7 +556,10 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     prev_end = 0
     for q in quantities(norm):
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
-            continue  # a calendar year: asked, not guessed
+            founded = _founded(norm, q, vocab, criteria, facts)  # “2015年在璧山注册的”: registered that year
+            if founded and (value := number_value(q, "年")) is not None:
+                facts[founded] = value
+            continue  # any other calendar year: asked, not guessed
         if q.unit == "年" and _FIGURE_NEXT.match(norm, q.end):
             continue  # “研发经费一年260万”: a period the next figure is counted over, not a number of years
         before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end)
@@ -555,14 +594,16 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     names = vocab.names.spans(norm)
     chars = set(norm)
     for cid, words in vocab.no:
-        stated = [w for w in words if w[0] in chars and _stated(norm, w, names) and not _unsure(norm, w, breaks)]
+        spans = [] if cid in vocab.variants else names
+        stated = [w for w in words if w[0] in chars and _stated(norm, w, spans) and not _unsure(norm, w, breaks)]
         if stated:  # “换包装” is a no; “不是换包装那种” a yes
             facts.setdefault(cid, all(_negated(norm, w, breaks) for w in stated))
     for cid, words in vocab.yes:
+        spans = [] if cid in vocab.variants else names
         stated = [
             w
             for w in words
-            if cid not in facts and w[0] in chars and _stated(norm, w, names) and not _unsure(norm, w, breaks)
+            if cid not in facts and w[0] in chars and _stated(norm, w, spans) and not _unsure(norm, w, breaks)
         ]
         if stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no
             facts[cid] = not all(_negated(norm, w, breaks) for w in stated)
@@ -618,6 +659,23 @@ def _one_unsaid(norm: str, vocab: _Vocab, criteria: dict[str, Criterion]) -> dic
                 break
         at = norm.find(_ONE_UNSAID, at + 1)
     return found
+
+
+_FOUNDED = re.compile(r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂)")
+"""A calendar year the enterprise was founded in: 2015年注册, 2019年在璧山成立的."""
+
+
+def _founded(
+    norm: str, q: Quantity, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
+) -> str | None:
+    """The criterion of years since founding that a calendar year followed by 注册 / 成立 dates, if any."""
+    m = _FOUNDED.match(norm, q.end)
+    if m is None:
+        return None
+    word = m[1]
+    return next(
+        (cid for kw, cid in vocab.keywords if word in kw and criteria[cid].unit == "年" and cid not in facts), None
+    )
 
 
 def _fits(q: Quantity, crit: Criterion) -> bool:

@@ -219,7 +219,10 @@ def show_value(kn: Knowledge, crit: Criterion, value: Any) -> str:
         if low == 0 and high > 0:  # “否” to 做满3年了吗: [0, just under 3]
             below = high / JUST_UNDER
             return m.range_below.format(high=_num(below if round(below, 2) == round(below, 6) else high), unit=unit)
-        return m.range_between.format(low=_num(low), high=_num(high), unit=unit)
+        shown = high / JUST_UNDER  # (三千多万: stored just under 4000, said as 3,000–4,000)
+        return m.range_between.format(
+            low=_num(low), high=_num(shown if round(shown, 2) == round(shown, 6) else high), unit=unit
+        )
     return f"{_num(float(value))}{unit}"
 
 

@@ -438,6 +438,10 @@ class Messages(Strict):
     resume_none: str
     resumed: str
     out_of_scope_in_check: str
+    aside: str = Field(
+        "（这条像是发给群里其他人的，我先不插话；要问我，直接说问题就行。）",
+        description="群聊里 @别人 的消息（不是问机器人的）：只回这一句，不算没看懂，正在核对的条件保持不变",
+    )
     fallback_again: str
     reask_again: str
     verdict_met_header: str

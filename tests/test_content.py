@@ -295,12 +295,29 @@ def test_first_version_software_awards_and_national_selection_are_caveated(user:
 
 def test_first_batch_material_sold_to_a_related_company_is_not_eligible(user: User) -> None:
     user.say("首批次新材料我们能不能报 帮我核一下")
-    reply = user.say("在2024版目录里有 境内注册独立法人 核心技术自己掌握")
+    reply = user.say("我们自己生产 在2024版目录里有 境内注册独立法人 核心技术自己掌握")
     assert reply.data["criterion"] == "first_batch_buyer_unrelated"
     reply = user.say("买家是集团下面的兄弟公司")
     assert reply.kind == "verdict" and reply.data["verdict"] == "fail"
     unmet = _lines_with(reply.text, "关联企业")
     assert unmet and "2019" in unmet[0] and "※" in reply.text  # an older rule, with the caveat
+
+
+def test_a_trader_of_a_new_material_is_not_its_producer(user: User) -> None:
+    user.say("首批次新材料保险补偿 我们能报不")
+    user.say("我们自己不生产 就是代理外省厂的产品")
+    reply = user.say("直接给个结论")
+    assert reply.data["verdict"] == "fail" and any("生产方" in u for u in reply.data["unmet"])
+
+
+def test_the_national_single_champion_is_checked_against_its_own_thresholds(user: User) -> None:
+    user.say("国家级单项冠军 帮我核一下条件")
+    user.say("做了18年 全球市场占有率第五 近三年平均主营4亿5")
+    reply = user.say("报得了不")
+    assert reply.data["verdict"] == "fail" and any("全球前3" in u for u in reply.data["unmet"])
+    user.say("那换成市级的查一下")  # the same facts against the municipal thresholds
+    reply = user.say("现在呢")
+    assert not any("全球前3" in u for u in reply.data.get("unmet", [])), reply.text
 
 
 # 17 — 市级制造业创新中心: 独立法人 and the 综合类 / 行业类 thresholds, each path judged on its own

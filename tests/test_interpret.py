@@ -313,8 +313,8 @@ MONEY = {
     "1.2个亿": 12000.0,
     "一个半亿": 15000.0,
     "0.2亿": 2000.0,
-    "五千多万": [5000.0, 6000.0],
-    "3000多万": [3000.0, 4000.0],
+    "五千多万": [5000.0, 5999.4],  # under 六千万: 5000多 never reaches 6000
+    "3000多万": [3000.0, 3999.6],
     "两三千万": [2000.0, 3000.0],
     "将近三千万": [2700.0, 2999.7],
     "1亿以上": [10000.0, UNBOUNDED],
@@ -339,6 +339,13 @@ def test_a_range_is_judged_only_when_both_ends_agree(user: User) -> None:
     verdict = user.say("直接给个结论")
     assert "上年度营业收入5000万元以上" not in "".join(verdict.data["met"])
     assert any("5000万元" in u for u in verdict.data["unknown"])
+
+
+def test_so_many_and_more_stays_below_the_next_step(user: User) -> None:
+    user.say("小巨人够不够条件")
+    user.say("营收四千多万")  # more than 4000万, under 5000万
+    verdict = user.say("直接给个结论")
+    assert any("5000万元" in u for u in verdict.data["unmet"]), verdict.text
 
 
 def test_yes_to_a_figure_question_means_the_threshold_is_met(user: User) -> None:

@@ -18,6 +18,8 @@ EMPTY = "empty"
 CLARIFY = "clarify"
 NO_OPTION = "no_option"
 """Bookkeeping acts: 有用/没用, an empty message, “which topic did you mean?”, a number with nothing to pick."""
+ASIDE = "aside"
+"""The ``part`` of a null act for a group message addressed to someone else (@同事 …)."""
 
 
 @dataclass(frozen=True)

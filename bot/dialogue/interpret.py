@@ -82,6 +82,20 @@ def empty(t: Turn, msg: Message) -> Act | None:
     return Act(acts.EMPTY) if not msg.norm else None
 
 
+_ADDRESSED = re.compile(r"^\s*[@＠](?P<name>[^\s@＠]+)\s")
+"""A message that opens with an @mention: in a group, addressed to that person."""
+BOT_NAMES = ("bot", "机器人", "助手", "policy")
+"""Words of a mention that addresses this bot (@PolicyBot, @政策机器人) rather than a colleague."""
+
+
+def aside(t: Turn, msg: Message) -> Act | None:
+    """A group message to someone else (@Tony 下午的会改到四点): not for the bot, and no miss."""
+    m = _ADDRESSED.match(msg.text)
+    if m is None or any(w in m["name"].lower() for w in BOT_NAMES):
+        return None
+    return Act(acts.NULL, part=acts.ASIDE)
+
+
 def _checking(t: Turn) -> bool:
     """A check is under way, parked, or was just concluded: control phrases refer to it."""
     return flows.referred(t, topic_check=False) is not None
@@ -536,6 +550,18 @@ def _topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate
     return bool(pairs) and all(p in text for p in pairs)
 
 
+def _foreign(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether a longer question matched to no topic shares no pair of words with the topic under discussion."""
+    content = re.sub(r"[是的了啊呢嘛哦那这个要有没]", "|", _without(msg.norm, words(t.kn)["question_words"], "|"))
+    pairs = {p for p in (content[i : i + 2] for i in range(len(content) - 1)) if "|" not in p}
+    text = "|".join(body for _name, body in section_texts(t, topic))
+    return len(pairs) >= FOREIGN_PAIRS and not any(p in text for p in pairs)
+
+
+FOREIGN_PAIRS = 6
+"""Word pairs a question needs before sharing none with the topic makes it another world's (找哪个处室 has too few)."""
+
+
 def followup(t: Turn, msg: Message) -> Act | None:
     """On the current topic: plainer words, an item of the last list, ellipsis, a part of it, the calculation."""
     topic_id = t.state.get("topic")
@@ -574,6 +600,8 @@ def followup(t: Turn, msg: Message) -> Act | None:
     if wants_check(t, msg.norm) and topic.checklist:
         return Act(topic.id, topic=topic.id, check=True)
     part = section_asked(t, topic, msg.text)
+    if part and decision.intent is None and _foreign(t, topic, msg):
+        return None  # “银行那边有没有啥子低息贷款可以办”: a question cue, but of another world
     if part and (decision.intent in (None, topic.id) or len(msg.norm) <= SHORT_MESSAGE):
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)
     if decision.intent == topic.id and (_asks(t, msg) or ellipsis):
@@ -673,15 +701,16 @@ def _check_asked(t: Turn, msg: Message, intent: str) -> bool:
 RECOGNISERS: list[tuple[str, Recogniser]] = [
     ("feedback", feedback),
     ("empty", empty),
+    ("aside", aside),
     ("restart", restart),
     ("cancel", cancel),
-    ("closing", closing),
     ("option", option),
     ("option_label", option_label),
     ("conclude", conclude),
     ("missing", missing),
     ("correction", correction),
     ("resume", resume),
+    ("closing", closing),
     ("pending_answer", pending_answer),
     ("accept_offer", accept_offer),
     ("volunteered", volunteered),

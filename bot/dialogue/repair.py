@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import render
-from bot.dialogue import flows, topics
+from bot.dialogue import acts, flows, topics
 from bot.dialogue.acts import Act
 from bot.dialogue.turn import Turn, finish, menu, set_options
 from bot.models import Option, Reply
@@ -69,7 +69,12 @@ def cancel(t: Turn, act: Act) -> Reply:
 
 
 def out_of_scope(t: Turn, act: Act) -> Reply:
-    """Out of scope: in a check, one line and the question again; else the fallback, never the same twice."""
+    """Out of scope: in a check, one line and the question again; else the fallback, never the same twice.
+
+    A group message to someone else (@同事 …) gets one short line and changes nothing.
+    """
+    if act.part == acts.ASIDE:
+        return Reply(t.kn.messages.aside, "aside", intent=t.state.get("topic"))
     if t.flow:
         reply = flows.ask_again(t, t.kn.messages.out_of_scope_in_check)
         reply.kind = "out_of_scope"

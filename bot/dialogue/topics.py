@@ -48,7 +48,8 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     """
     kn = t.kn
     parts = _parts(kn, topic)
-    clauses = [c for c in (_clause(kn, topic, raw) for raw in _CLAUSES.split(text)) if c.strip("|")]
+    joined = _ASCII_SPACE.sub("", text)  # “requirements 是啥子”: an English word is part of its clause
+    clauses = [c for c in (_clause(kn, topic, raw) for raw in _CLAUSES.split(joined)) if c.strip("|")]
     whole = "|".join(clauses)
     named = [name for name in parts if name in whole]
     if named:
@@ -138,6 +139,10 @@ MAIN = "政策要点"
 """The section of what a policy gives: a question of how much, with figures, is a calculation instead."""
 OVERVIEW = ""
 """The pseudo-section of ``overview_words``: a question of what the topic is."""
+_ASCII_SPACE = re.compile(
+    r"(?<=[A-Za-z])[ \t]+(?=[^\sA-Za-z,，。!！?？])|(?<=[^\sA-Za-z,，。!！?？])[ \t]+(?=[A-Za-z])"
+)
+"""A space between an English word and Chinese (首版次软件 requirements 是啥子): typed to switch keyboards."""
 _CLAUSES = re.compile(r"[\s,，。!！?？;；:：、…~～]+")
 """What ends a clause as people type it (a space included: 研发费三百万 加计了少交好多税嘛)."""
 
@@ -463,8 +468,12 @@ def fallback(t: Turn, again: bool) -> Reply:
 
 def wants_check(t: Turn, norm: str) -> bool:
     """Whether the message asks “are we eligible?” (够不够条件, 帮我核一下, 我们这种情况行不行, 够专精特新不 …)."""
-    return says(norm, t.kn, "eligibility") or bool(_ENOUGH.search(norm))
+    return says(norm, t.kn, "eligibility") or bool(_ENOUGH.search(norm) or _MAY_APPLY.search(norm))
 
 
 _ENOUGH = re.compile(r"够.{1,10}(不|没|吗|没得)$")
 """“够专精特新不”, “够得上小巨人吗”: enough for a title."""
+_MAY_APPLY = re.compile(
+    r"(能否|可否|是否能|是否可以|能不能够|有没有可能)(申报|申请|评上|评|报|享受|认定|拿到|入选|通过)"
+)
+"""“评估…能否申报”, “可否申请”: whether the enterprise may, in written Chinese."""
