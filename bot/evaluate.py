@@ -34,6 +34,8 @@ class Report:
     sectioned: int = 0
     """In-scope questions labelled with the part they ask (申报材料, 政策依据 …)."""
     section_correct: int = 0
+    section_led: int = 0
+    """Of those, replies that lead with the part asked, the overview counting for 政策要点 (it opens with them)."""
     section_errors: list[tuple[str, str, str]] = field(default_factory=list)
     reply_lines: list[int] = field(default_factory=list)
     """Lines of each first reply to an in-scope question (options included), as a phone shows them."""
@@ -43,6 +45,11 @@ class Report:
     def section_accuracy(self) -> float | None:
         """Share of questions about one part whose reply leads with that part (None: no replies were made)."""
         return self.section_correct / self.sectioned if self.sectioned and self.reply_lines else None
+
+    @property
+    def section_led_accuracy(self) -> float | None:
+        """Like ``section_accuracy``, with the overview right for a question of 政策要点: it leads with them."""
+        return self.section_led / self.sectioned if self.sectioned and self.reply_lines else None
 
     @property
     def accuracy(self) -> float:
@@ -75,6 +82,7 @@ class Report:
         section = self.section_accuracy
         return {
             "section_accuracy": None if section is None else round(section, 4),
+            "section_led_accuracy": None if section is None else round(self.section_led / self.sectioned, 4),
             "sectioned": self.sectioned,
             **self.lengths(),
             "total": self.total,
@@ -85,6 +93,10 @@ class Report:
             "per_intent": self.per_intent,
             "confusions": [{"expected": a, "got": b, "count": n} for (a, b), n in self.confusions.most_common()],
         }
+
+
+OVERVIEW_LEADS = "政策要点"
+"""The section a topic's overview opens with (its summary and first 政策要点)."""
 
 
 def load_cases(path: Path) -> list[tuple[str, str | None, str | None]]:
@@ -117,6 +129,8 @@ def evaluate(index: Index, path: Path, reply: Replier | None = None) -> Report:
             if expected is not None and section:
                 report.sectioned += 1
                 report.section_correct += first.section == section and first.intent == expected
+                overview = first.section is None and first.kind == "answer" and section == OVERVIEW_LEADS
+                report.section_led += (first.section == section or overview) and first.intent == expected
                 if first.section != section:
                     report.section_errors.append((text, section, str(first.section)))
         else:  # the matcher alone
@@ -161,6 +175,8 @@ def format_report(report: Report, show_errors: bool = False) -> str:
     ]
     if report.section_accuracy is not None:
         lines.append(f"questions about one part answered with that part first: {report.section_accuracy:.1%}")
+        led = report.section_led_accuracy or 0.0
+        lines.append(f"  … counting the overview as leading with 政策要点: {led:.1%}")
     if report.reply_lines:
         sizes = report.lengths()
         lines.append(

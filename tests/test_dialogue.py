@@ -92,6 +92,24 @@ def test_a_bare_question_word_yields_to_what_the_question_is_about(user: User) -
     assert _leads_with(User(user.engine, "w2").say("研发准备金在哪里弄"), "办理流程")
 
 
+def test_what_the_policy_says_is_its_content_and_which_document_is_its_source(user: User) -> None:
+    # 文件里…怎么写的 asks what the policy says: the content, which carries its source line
+    assert _leads_with(user.say("文件里对自主品牌是怎么写的"), "政策要点")
+    assert _leads_with(User(user.engine, "d2").say("小巨人的认定标准是哪个文件规定的"), "政策依据")
+
+
+def test_a_question_of_who_may_not_leads_with_the_exclusions(user: User) -> None:
+    assert _leads_with(user.say("哪些企业不能申请研发准备金"), "不适用情形")
+    assert _leads_with(User(user.engine, "x2").say("什么情况下不能认定高新技术企业"), "不适用情形")
+    # 可不可以申请 asks whether we may (the conditions), not who may not
+    assert not _leads_with(User(user.engine, "x3").say("研发准备金莫得备案 可不可以申请补助嘛"), "不适用情形")
+
+
+def test_an_english_word_belongs_to_its_clause(user: User) -> None:
+    reply = user.say("首版次软件 requirements 是啥子 我们有个 MES 系统想报")
+    assert reply.section == "申报条件" and "·申报条件】" in reply.text  # (after the echo of what was recorded)
+
+
 def test_a_part_the_topic_lacks_gives_way_to_the_next_cue(user: User) -> None:
     # the 重点实验室 topic has no 办理流程: 怎么申报 gives way to 材料
     assert _leads_with(user.say("重点实验室怎么申报要什么材料"), "申报材料")

@@ -159,6 +159,32 @@ def test_every_act_has_a_handler() -> None:
     assert RECOGNISERS[-1][0] == "new_question"
 
 
+def test_a_group_message_to_a_colleague_is_an_aside_and_keeps_the_check(user: User) -> None:
+    asked = in_check(user)
+    reply = user.say("@Tony 下午三点的会改到四点哈")
+    assert reply.act == "null" and reply.kind == "aside" and "没看懂" not in reply.text
+    assert user.say("是").act == "answer" and asked in profile(user)
+    assert User(user.engine, "g2").say("@PolicyBot 高企要哪些条件").intent == "high_tech_enterprise"
+
+
+def test_a_choice_said_twice_keeps_the_main_line(user: User) -> None:
+    assert recorded_choice("我们主要做五金批发 自己有个小车间搞点加工") == "wholesale_retail"
+    assert recorded_choice("做汽车零部件为主 也做点贸易") == "manufacturing"
+    assert recorded_choice("生产和贸易都有") is None  # neither is said to be the main line: asked again
+
+
+def recorded_choice(text: str) -> Any:
+    return parse_answer(text, KN.criteria["industry"], KN.messages.vocabulary, DAY)
+
+
+def test_a_count_never_fills_years_and_a_founding_year_dates_the_enterprise() -> None:
+    years = KN.criteria["years_registered"]
+    assert parse_answer("6个发明专利", years, KN.messages.vocabulary, DAY) is None
+    names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
+    assert "years_registered" in extract("我们是2015年在璧山注册的", KN.criteria, names)
+    assert "years_registered" not in extract("我们2015年做了个大项目", KN.criteria, names)
+
+
 def test_conditions_nearly_everyone_meets_are_asked_last(user: User) -> None:
     asked = [in_check(user)]
     for _ in range(CHECKLIST_TURNS):

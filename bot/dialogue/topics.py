@@ -58,6 +58,9 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     weak = [(name, w) for name, w in _cues(kn, topic, weak=True) if name in parts] if asked else []
     guess = None if cues_only else _guess(t, topic, whole)
     for clause in reversed(clauses):
+        for name, pattern in _ASKS.items():
+            if name in parts and pattern.search(clause):
+                return parts[name]  # 哪个文件规定的: the source, whatever else it names; 哪些情况不能报: exclusions
         found = _cue(cues, clause)
         if found and found[0] == OVERVIEW:  # “是什么”, “怎么回事”: its own words (怎么) ask for nothing
             clause = clause.replace(found[1], "|")
@@ -75,6 +78,17 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
             name = CALCULATION  # how much, with the enterprise's own figures: the calculation
         return parts[name]
     return guess or (_unnamed(t, topic, text, whole, parts) if asked else None)
+
+
+_ASKS = {
+    "政策依据": re.compile(
+        r"(哪个|哪份|哪一个|什么|啥|哪些)(文件|文|办法|规定)(规定|定的|出的|里定|来的|说的)|出自|依据是|文号|全称|原文|根据什么|根据哪"
+    ),
+    "不适用情形": re.compile(  # (not the A-not-A of 能不能, 可不可以)
+        r"((?<!能)不能|(?<!可)不可以|不得|不给|不予|不让|不准|没法|无法)(申报|申请|报|申|认定|评|享受|补偿|补|给|参与|加计)"
+    ),
+}
+"""Question shapes that name their part whatever cue words stand beside them (plain form, names blanked)."""
 
 
 ELIGIBILITY_PARTS = ("申报条件", "适用对象")
