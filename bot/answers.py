@@ -503,8 +503,8 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
             ((normalize(k), cid) for cid, c in criteria.items() if c.type == "number" for k in c.extract),
             key=lambda p: -len(p[0]),
         ),
-        yes=[(cid, [normalize(w) for w in c.yes_words if normalize(w)]) for cid, c in criteria.items() if c.yes_words],
-        no=[(cid, [normalize(w) for w in c.no_words if normalize(w)]) for cid, c in criteria.items() if c.no_words],
+        yes=[(cid, _with_measures(c.yes_words)) for cid, c in criteria.items() if c.yes_words],
+        no=[(cid, _with_measures(c.no_words)) for cid, c in criteria.items() if c.no_words],
         choices=[(cid, _choices(c)) for cid, c in criteria.items() if c.type == "choice"],
         names=_Words(names),
         titles=sorted(((normalize(w), cid) for cid, c in criteria.items() for w in c.title), key=lambda p: -len(p[0])),
@@ -521,6 +521,17 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
             _VOCABS.clear()
         _VOCABS[(id(criteria), id(names))] = (criteria, names, words)
     return words
+
+
+_MEASURES = ("个", "了", "了个", "一个", "一下")
+"""What people put between a verb and its object (换包装 → 换个包装, 换了包装): the same yes/no word."""
+
+
+def _with_measures(words: list[str]) -> list[str]:
+    """Normalised yes/no words, each also with a measure after its first character (三字及以上的词)."""
+    plain = [w for w in map(normalize, words) if w]
+    more = [w[0] + m + w[1:] for w in plain if len(w) >= 3 and w[1] not in "个了" for m in _MEASURES]
+    return plain + [w for w in more if w not in plain]
 
 
 COUNT_UNITS = (None, "个", "项", "件", "人")

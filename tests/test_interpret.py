@@ -76,6 +76,14 @@ def test_correction_changes_the_answer_and_says_so(user: User) -> None:
     assert profile(user)["revenue_last_year"] == 6000
 
 
+def test_correcting_two_figures_recomputes_what_depends_on_both(user: User) -> None:
+    user.say("专精特新 帮我核一下")
+    user.say("研发去年八十万 前年六十万")
+    reply = user.say("等哈 我看错了 研发去年是一百三十万 前年一百一十万")
+    assert reply.act == "correction"
+    assert profile(user)["rd_spend_min_2y"] == 110  # the lower year from the corrected pair, not 60 or 80
+
+
 def test_correction_after_the_verdict_judges_again(user: User) -> None:
     user.say("研发费用加计扣除 我们够不够条件")
     user.say("我们是做批发的")
@@ -157,6 +165,18 @@ def test_every_act_has_a_handler() -> None:
     names = {"answer", "correction", "followup", "resume", "restart", "cancel", "null", "clarify", "feedback"}
     assert names <= set(HANDLERS)
     assert RECOGNISERS[-1][0] == "new_question"
+
+
+def test_a_question_of_another_world_is_no_followup_of_the_topic(user: User) -> None:
+    user.say("首批次新材料保险补偿 保费能补好多")
+    assert user.say("对了 银行那边有没有啥子低息贷款可以办").act == "null"
+    assert user.say("首批次 那让上游那个厂来报呢 他们要满足啥子").intent == "first_batch_material"
+
+
+def test_a_changed_line_of_work_in_other_words_is_read(user: User) -> None:
+    names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
+    found = extract("说白了就是老产品换个包装", KN.criteria, names)  # 换个包装 = 换包装: not R&D
+    assert found.get("rd_activity") is False
 
 
 def test_a_group_message_to_a_colleague_is_an_aside_and_keeps_the_check(user: User) -> None:

@@ -551,13 +551,19 @@ def _topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate
 
 
 def _foreign(t: Turn, topic: Topic, msg: Message) -> bool:
-    """Whether a longer question matched to no topic shares no pair of words with the topic under discussion."""
+    """Whether a longer question matched to no topic shares no pair of words with the topic under discussion.
+
+    A message that carries on from the last reply (那…, 如果…, 没听懂) is about the topic whatever its words.
+    """
+    if msg.norm.startswith(_CARRIES_ON):
+        return False
     content = re.sub(r"[是的了啊呢嘛哦那这个要有没]", "|", _without(msg.norm, words(t.kn)["question_words"], "|"))
     pairs = {p for p in (content[i : i + 2] for i in range(len(content) - 1)) if "|" not in p}
     text = "|".join(body for _name, body in section_texts(t, topic))
     return len(pairs) >= FOREIGN_PAIRS and not any(p in text for p in pairs)
 
 
+_CARRIES_ON = ("那", "如果", "要是", "假如", "没听懂", "没懂", "不懂")
 FOREIGN_PAIRS = 6
 """Word pairs a question needs before sharing none with the topic makes it another world's (找哪个处室 has too few)."""
 
@@ -606,7 +612,12 @@ def followup(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)
     if decision.intent == topic.id and (_asks(t, msg) or ellipsis):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")
-    if decision.intent is None and decision.reason != "out_of_scope" and (_asks(t, msg) or ellipsis):
+    if (
+        decision.intent is None
+        and decision.reason != "out_of_scope"
+        and (_asks(t, msg) or ellipsis)
+        and not _foreign(t, topic, msg)
+    ):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # a question the topic's context explains
     return None
 

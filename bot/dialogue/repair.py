@@ -19,14 +19,14 @@ def correct(t: Turn, act: Act) -> Reply:
         reply = Reply(m.correction_none, "correction")
         return flows.ask_again(t, reply.text) if t.flow else reply
     notes = []
-    flows.forget_computed(t)  # computed again from the corrected figures
-    for cid, value in act.values.items():
-        crit = t.kn.criteria[cid]
-        old = render.show_value(t.kn, crit, t.profile.get(cid))
-        stored = flows.record(t, {cid: value})
+    flows.forget_computed(t)  # computed again from the corrected figures, all of them at once
+    old = {cid: render.show_value(t.kn, t.kn.criteria[cid], t.profile.get(cid)) for cid in act.values}
+    stored = flows.record(t, dict(act.values))
+    for cid in act.values:
         if cid in stored:
+            crit = t.kn.criteria[cid]
             new = render.show_value(t.kn, crit, stored[cid])
-            notes.append(m.corrected.format(label=crit.label or crit.question, old=old, new=new))
+            notes.append(m.corrected.format(label=crit.label or crit.question, old=old[cid], new=new))
     note = "".join(notes)
     if t.flow:
         return flows.advance(t, note)
