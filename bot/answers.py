@@ -82,6 +82,8 @@ WHOLE = 100.0
 """A number of 年 at least this large is a calendar year (2020年成立), not a count of years."""
 BARE_MONEY_LIMIT = 100_000
 """A bare number this large given for a 万元 question is probably in 元: ask for the unit."""
+BARE_MONEY_FLOOR = 10
+"""A bare number this small (2点几) is no sum in 万元 a company would give without its unit."""
 _NEAR = 10
 """How many characters may stand between a keyword and the number it introduces."""
 _NEAR_BARE = 3
@@ -328,8 +330,8 @@ def number_value(q: Quantity, target: str, today: dt.date | None = None) -> floa
     unit = None if q.unit == "个" else q.unit
     if target == "年" and unit == "年" and q.value >= CALENDAR_YEAR:
         return float(max(0, (today or dt.date.today()).year - int(q.value)))
-    if target in MONEY and unit is None and q.value >= BARE_MONEY_LIMIT:
-        return None
+    if target in MONEY and unit is None and (q.value >= BARE_MONEY_LIMIT or q.value < BARE_MONEY_FLOOR):
+        return None  # 800000 is likely 元, 2点几 a share: neither is read as 万元 without its unit
     if unit is None:
         return q.stored()
     factor = convert(1.0, unit, target)
@@ -849,9 +851,14 @@ _GOT_AFTER = re.compile(
     r"|^(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用])"
 )
 _NOT_AFTER = re.compile(
-    r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|[也还都]?(没有|没评|莫得|没得|不是)|[也还都]没|还没评|没评上)"
+    r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|[也还都]{0,2}(没有|没评|莫得|没得|不是)|[也还都]{1,2}没|还没评|没评上)"
 )
 _TITLE_CHARS = 6
+
+
+def held_titles(text: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
+    """The titles ``text`` says the enterprise holds (True) or not (False), by criterion."""
+    return titles(normalize(text), _vocab(criteria, ()), clause_breaks(text))
 
 
 def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, bool]:

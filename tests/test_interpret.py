@@ -167,6 +167,19 @@ def test_every_act_has_a_handler() -> None:
     assert RECOGNISERS[-1][0] == "new_question"
 
 
+def test_a_title_denied_after_its_name_is_a_no(user: User) -> None:
+    user.say("小巨人能不能冲一下 帮我核一下")
+    user.say("市级专精特新都还莫得 也没报过")
+    assert profile(user)["zjtx_certified"] is False
+
+
+def test_the_verdict_asked_in_english_or_with_a_dialect_tail(user: User) -> None:
+    user.say("高企 帮我核一下条件")
+    user.say("成立五年了")
+    assert user.say("So do we qualify? yes or no").kind == "verdict"
+    assert user.say("现在呢 能报了噻").kind == "verdict"
+
+
 def test_a_question_of_another_world_is_no_followup_of_the_topic(user: User) -> None:
     user.say("首批次新材料保险补偿 保费能补好多")
     assert user.say("对了 银行那边有没有啥子低息贷款可以办").act == "null"

@@ -13,7 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.answers import CALENDAR_YEAR, UNKNOWN, keywords, number_value, parse_answer, parse_yes_no, quantities
+from bot.answers import (
+    CALENDAR_YEAR,
+    UNKNOWN,
+    held_titles,
+    keywords,
+    number_value,
+    parse_answer,
+    parse_yes_no,
+    quantities,
+)
 from bot.calc import HIGH_TECH
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
@@ -217,9 +226,10 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
         return False
     if t.flow is None and flow.get("topic") != t.state.get("topic"):
         return False  # a check of a topic the conversation has left
-    if _ASKS_A_PART.search(msg.norm) or len(msg.norm) > OUTCOME_CHARS or t.facts(msg.text, anywhere=True):
+    said = [c for c in t.facts(msg.text, anywhere=True) if t.kn.criteria[c].presume is None]  # (能报: no variant)
+    if _ASKS_A_PART.search(msg.norm) or _length(msg.norm) > OUTCOME_CHARS or said:
         return False
-    if not (_asks(t, msg) or _ORDER.search(msg.norm)):
+    if not (_asks(t, msg) or _ORDER.search(msg.norm) or _CONFIRMS.search(msg.norm)):
         return False
     if t.match(msg.text)[1].reason == "out_of_scope":
         return False  # (专精特新ETF能不能买: another world's question)
@@ -232,6 +242,14 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
     return part is None or part in _CHECK_PARTS  # (我们这条件 批得下来不: the conditions are what the check is)
 
 
+def _length(norm: str) -> int:
+    """Characters as a reader counts them: an English word is one (so do we qualify = 4)."""
+    return len(_ENGLISH_WORD.sub("a", norm))
+
+
+_ENGLISH_WORD = re.compile(r"[a-z]+")
+_CONFIRMS = re.compile(r"呢|[噻撒吧嘛哈]$")
+"""现在呢, 能报了噻: asking the bot to confirm, without a question mark."""
 _VERDICT_NOUN = re.compile(r"结果|结论|定论|准话|判断")
 _CHECK_PARTS = ("section:申报条件", "section:适用对象", "checklist")
 
@@ -456,8 +474,9 @@ def _answer_value(t: Turn, msg: Message, crit: Any) -> Any:
     value = parse_answer(text, crit, t.kn.messages.vocabulary, t.day)
     if value is None and crit.type == "bool" and crit.title and not _asks(t, msg):
         said = [n for n in map(normalize, crit.title) if n and n in msg.norm]
-        if said:  # asked “是否已是专精特新”, told “市级专精特新 做齿轮十五年了”
-            return True
+        if said:  # asked “是否已是专精特新”, told “市级专精特新 做齿轮十五年了” (or “… 都还莫得”: no)
+            pending = str(t.state["flow"].get("pending"))
+            return held_titles(msg.text, t.kn.criteria).get(pending, True)
     if value is None and crit.type == "bool" and _restates(t, msg, crit):
         return True  # asked “是否已建立研发准备金制度并备案”, told “准备金制度建了的 备案平台也报了”
     if value is None and crit.type == "number":
