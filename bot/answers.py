@@ -620,6 +620,10 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         ]
         if stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no
             facts[cid] = not all(_negated(norm, w, breaks) for w in stated)
+    if _DONT_KNOW.search(norm):  # “目录里头有没得我们这个产品 我真的晓不得”: that one is not known
+        for cid, words in vocab.yes + vocab.no:
+            if cid not in facts and any(w in norm and _unsure(norm, w, breaks) for w in words if w[0] in chars):
+                facts[cid] = UNKNOWN
     for cid, words in vocab.whole:
         stated = [w for w in words if cid not in facts and _stated(norm, w, names) and not _unsure(norm, w, breaks)]
         if stated and not all(_negated(norm, w, breaks) for w in stated):
@@ -650,7 +654,10 @@ def _nothing(norm: str, breaks: tuple[int, ...], vocab: _Vocab, criteria: dict[s
             continue
         for at in _places(norm, kw):
             stop = _clause(norm, at, kw, breaks)[1]
-            if _NONE_BEFORE.search(norm[max(0, at - 3) : at]) or _NONE_AFTER.match(norm[at + len(kw) : stop]):
+            after = norm[at + len(kw) : stop]
+            if not after and stop < len(norm):  # “融资？莫得”: the keyword alone, answered in the next clause
+                after = norm[stop : min([len(norm), *(b for b in breaks if b > stop)])]
+            if _NONE_BEFORE.search(norm[max(0, at - 3) : at]) or _NONE_AFTER.match(after):
                 found[cid] = 0.0
                 break
     return found
@@ -890,7 +897,9 @@ def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
     return any(not any(a <= at and at + len(word) <= b for a, b in names) for at in _places(text, word))
 
 
-_UNSURE = re.compile(r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|还没对|没对过|在查|在不在|有没有|是不是|算不算")
+_UNSURE = re.compile(
+    r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|还没对|没对过|在查|在不在|有没有|有没得|有莫得|是不是|算不算"
+)
 """In the clause of a yes/no word: the user does not know, or asks (“我晓不得我们在不在里头”)."""
 
 
@@ -910,6 +919,8 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
     return True
 
 
+_DONT_KNOW = re.compile(r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|说不清|不太清楚")
+"""The user says they do not know (not merely asks)."""
 _POINTS_BACK = re.compile(r"这个|这块|这项|这一项|那个|这条")
 
 

@@ -271,7 +271,8 @@ def test_figures_are_read_against_the_words_around_them() -> None:
         "rd_spend_2y_total": 1250.0,
         "class1_ip_count": 5.0,
     }
-    assert "first_set_in_catalog" not in extract("国家那个目录我晓不得我们在不在目录里", KN.criteria, names)
+    unsure = extract("国家那个目录我晓不得我们在不在目录里", KN.criteria, names)
+    assert unsure["first_set_in_catalog"] == UNKNOWN  # not known: neither a yes nor a no
 
 
 def test_a_denied_choice_or_cost_word_is_not_taken_for_it(user: User) -> None:
@@ -611,7 +612,7 @@ def test_more_spoken_figures(text: str, value: Any) -> None:
 
 def test_a_clause_that_points_back_carries_the_not_knowing() -> None:
     champion = checklist_criteria(KN, "single_champion")
-    assert "talent_program" not in extract("人才计划入选者 这个不晓得有没得 要问人事", champion, [])
+    assert extract("人才计划入选者 这个不晓得有没得 要问人事", champion, [])["talent_program"] == UNKNOWN
     assert (
         extract("有市级技术中心 没失信没事故", champion, [])["has_rd_institution"] is True
     )  # 没 denies the next clause

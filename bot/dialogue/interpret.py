@@ -127,7 +127,9 @@ def restart(t: Turn, msg: Message) -> Act | None:
 
 
 def cancel(t: Turn, msg: Message) -> Act | None:
-    """退出 / 算了 / 不测了: the check ends."""
+    """退出 / 算了 / 不测了: the check ends (not “那先这样判一下”, which asks for the verdict on what is known)."""
+    if msg.norm not in words(t.kn)["exit"] and (_ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude")):
+        return None
     if msg.norm in words(t.kn)["exit"] or (len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "exit")):
         return Act(acts.CANCEL)
     if (t.flow or t.state.get("suspended")) and len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "exit"):
@@ -137,15 +139,22 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     return None
 
 
+_QUESTION_BEFORE = re.compile(r"[?？]|吗|呢|几月|啥时候|什么时候|好久|多少|好多|哪")
+"""A question standing before a thanks in the same message."""
+
+
 def closing(t: Turn, msg: Message) -> Act | None:
     """谢谢 / 转人工 in a short message, whatever else is going on (要得 谢了, 有没有人工 我想找个人问)."""
     if len(msg.norm) > CLOSING_CHARS:
         return None
     for topic_id in HANDOFF:
         topic = t.kn.topics.get(topic_id)
-        if topic and any(len(a) >= 2 and a in msg.norm for a in map(normalize, topic.aliases)):
+        said = [a for a in map(normalize, topic.aliases) if len(a) >= 2 and a in msg.norm] if topic else []
+        if said:
             if t.match(msg.text)[1].reason == "out_of_scope":
                 return None  # (“中国移动客服电话多少”: another service's hotline is not ours)
+            if topic_id == "thanks" and _QUESTION_BEFORE.search(msg.text.split(said[0][:1])[0] if said else ""):
+                return None  # “那明年几月可以申请？谢谢”: the question first, the thanks after it
             return Act(topic_id, topic=topic_id)
     return None
 
@@ -385,6 +394,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         value = None  # “有2个发明专利在用”: the figure is the patents', not an answer to the R&D question
     if pending in facts:  # said in its own words (“小巨人 莫得”): surer than a leading 是 or a title named
         value = facts.pop(pending)
+    elif value == UNKNOWN and UNKNOWN in facts.values():
+        value = None  # “目录里有没得 我晓不得”: the not-knowing is the catalogue's, not the question's
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
     if other and t.kn.topics[other].kind == "policy" and not names_topic(t, msg, decision, other):
         other = None  # like another topic's example, but naming none: still about this check
