@@ -17,6 +17,14 @@ from intents.normalize import normalize
 OUT_OF_SCOPE = "__out_of_scope__"
 """Internal label of the negative examples; surfaces as intent ``None``."""
 
+
+def _inside_digits(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends with a digit that runs on beyond it (part of a longer number)."""
+    return (text[start].isdigit() and start > 0 and text[start - 1].isdigit()) or (
+        text[end - 1].isdigit() and end < len(text) and text[end].isdigit()
+    )
+
+
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?=[万亿%元人名千百个项])")
 """Amounts (300万, 4%, 120人) are unified so that figures do not decide the match; years and 文号 stay."""
 MIN_PINYIN_ALIAS = 3
@@ -326,6 +334,8 @@ class Index:
             for j in self.alias_ends.get(query[i], ()):
                 if i + j > n:
                     break
+                if _inside_digits(query, i, i + j):
+                    continue  # 12345 inside 13637912345: a phone number, not the hotline
                 for intent in self.alias.get(query[i : i + j], ()):
                     score = self.t.alias_score + self.t.alias_bonus_per_char * min(j, 6)
                     spans.append((i, i + j, intent, score, f"alias:{query[i : i + j]}"))
@@ -334,6 +344,8 @@ class Index:
             for j in self.sound_ends.get(sounds[i], ()):
                 if i + j > n:
                     break
+                if _inside_digits(query, i, i + j):
+                    continue
                 for intent, name in self.alias_sound.get(tuple(sounds[i : i + j]), ()):
                     score = self.t.alias_score + self.t.alias_bonus_per_char * min(j, 6) - self.t.pinyin_penalty
                     spans.append((i, i + j, intent, score, f"pinyin:{name}"))

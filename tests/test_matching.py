@@ -100,6 +100,17 @@ def test_out_of_scope_gets_the_fallback(text: str) -> None:
     assert intent is None and reason in ("out_of_scope", "low_score", "empty")
 
 
+def test_digits_inside_a_longer_number_match_no_alias() -> None:
+    # 12345 is the hotline alias; inside a mobile number it is part of the number
+    assert decide("老板让我问专精特新能不能报 电话13637912345")[0] == "zjtx"
+    assert decide("打12345问问")[0] == "human_agent"
+
+
+def test_an_out_of_scope_word_across_two_words_does_not_count() -> None:
+    # 一家装备 holds 家装 (home decoration), 对外卖 holds 外卖 (food delivery)
+    assert decide("我们是永川一家装备制造企业 研发准备金已经备案了 想问大概能补多少")[0] == "rd_reserve"
+
+
 def test_close_intents_ask_which_was_meant() -> None:
     intent, reason = decide("首台套和首批次有什么区别")  # neither's examples lean to one side
     assert intent is None and reason == "ambiguous"
