@@ -154,8 +154,8 @@ def quantities(text: str) -> list[Quantity]:
     text = text.replace("一半", "五成")  # (same length: positions still point into the caller's text)
     for m in _QUANTITY.finditer(text):
         raw, mult, unit = m["num"], m["mult"], m["unit"]
-        if text[max(0, m.start() - 1) : m.start()] == "第" or text[m.end() : m.end() + 1] == "份":
-            continue  # an ordinal (排第二) is a rank and 十月份 a date, not an amount
+        if text[max(0, m.start() - 1) : m.start()] == "第" or text[m.end() : m.end() + 1] in ("份", "号"):
+            continue  # an ordinal (排第二) is a rank, 十月份 a date and 52号(文) a document, not an amount
         if not re.search(r"[\d一二两三四五六七八九十]", raw):
             continue
         pair = _PAIR.match(raw)
@@ -814,7 +814,8 @@ def _owner_before(
     return (best[2], best[3]) if best else (None, q.start)
 
 
-_FIGURE_NEXT = re.compile(rf"[\d{_CN_DIGITS}]")
+_FIGURE_NEXT = re.compile(rf"[\d{_CN_DIGITS}]+(?![\d{_CN_DIGITS}]*[号份])")
+"""A figure right after (not a document number 52号 or a month 十月份)."""
 _PREFIX_CHARS = 2
 _COUNTS = ("个", "人", "名", "个人", "号人", "项", "件")
 """Characters before a figure that may begin a keyword cut short (研发 → 研发人员)."""

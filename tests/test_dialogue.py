@@ -103,6 +103,7 @@ def test_a_question_of_who_may_not_leads_with_the_exclusions(user: User) -> None
     assert _leads_with(User(user.engine, "x2").say("什么情况下不能认定高新技术企业"), "不适用情形")
     # 可不可以申请 asks whether we may (the conditions), not who may not
     assert not _leads_with(User(user.engine, "x3").say("研发准备金莫得备案 可不可以申请补助嘛"), "不适用情形")
+    assert _leads_with(User(user.engine, "x4").say("加计扣除有哪些行业是享受不了的"), "不适用情形")
 
 
 def test_an_english_word_belongs_to_its_clause(user: User) -> None:
