@@ -79,8 +79,8 @@ class TurnResult:
 
     @property
     def understood(self) -> bool:
-        """The reply's act is the one expected."""
-        return self.got == self.expect
+        """The reply's act is the one expected (``restart`` covers cancelling, as in the act contract)."""
+        return self.got == self.expect or (self.expect, self.got) == ("restart", "cancel")
 
     @property
     def verdict_right(self) -> bool | None:

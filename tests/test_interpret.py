@@ -167,6 +167,13 @@ def test_every_act_has_a_handler() -> None:
     assert RECOGNISERS[-1][0] == "new_question"
 
 
+def test_ok_right_after_a_verdict_takes_it_in(user: User) -> None:
+    user.say("小巨人能不能冲一下 帮我核一下")
+    user.say("市级专精特新都还莫得")
+    assert user.say("直接说 行不行").kind == "verdict"
+    assert user.say("好嘛 明年再冲").intent == "thanks"  # not the check started again
+
+
 def test_a_title_denied_after_its_name_is_a_no(user: User) -> None:
     user.say("小巨人能不能冲一下 帮我核一下")
     user.say("市级专精特新都还莫得 也没报过")

@@ -676,9 +676,16 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
 SEVERAL_FACTS = 2
 
 
+_ACK = re.compile(r"(要得|好嘛|好的|好吧|好|行|晓得了|知道了|收到|明白了|ok|嗯|那好|懂了|了解)")
+"""Words that take in what was said (at the start of a message)."""
+
+
 def accept_offer(t: Turn, msg: Message) -> Act | None:
-    """是 / 好 / 要得 right after an answer that offered 条件自查: start that check."""
+    """是 / 好 / 要得 right after an answer that offered 条件自查: start that check; right after a verdict, thanks."""
     topic_id = t.state.get("topic")
+    after_verdict = t.state.get("verdict_given") and not t.flow
+    if after_verdict and _ACK.match(msg.norm) and not _asks(t, msg) and not t.facts(msg.text):
+        return Act("thanks", topic="thanks")  # 要得 / 好嘛 明年再冲: the verdict taken in
     offered = any(action == "checklist" for _k, _l, action in t.state.get("options") or [])
     if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
         return None
