@@ -154,8 +154,8 @@ def quantities(text: str) -> list[Quantity]:
     text = text.replace("一半", "五成")  # (same length: positions still point into the caller's text)
     for m in _QUANTITY.finditer(text):
         raw, mult, unit = m["num"], m["mult"], m["unit"]
-        if text[max(0, m.start() - 1) : m.start()] == "第" or text[m.end() : m.end() + 1] in ("份", "号"):
-            continue  # an ordinal (排第二) is a rank, 十月份 a date and 52号(文) a document, not an amount
+        if text[max(0, m.start() - 1) : m.start()] in ("第", "前") or text[m.end() : m.end() + 1] in ("份", "号"):
+            continue  # 排第二 and 全国前五 are ranks, 十月份 a date and 52号(文) a document, not amounts
         if not re.search(r"[\d一二两三四五六七八九十]", raw):
             continue
         pair = _PAIR.match(raw)
@@ -624,6 +624,9 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         for cid, words in vocab.yes + vocab.no:
             if cid not in facts and any(w in norm and _unsure(norm, w, breaks) for w in words if w[0] in chars):
                 facts[cid] = UNKNOWN
+        for kw, cid in vocab.keywords:  # “市场占有率这个真晓不得”: a figure not known
+            if cid not in facts and len(kw) >= MIN_UNSURE_KEYWORD and kw in norm and _unsure(norm, kw, breaks):
+                facts[cid] = UNKNOWN
     for cid, words in vocab.whole:
         stated = [w for w in words if cid not in facts and _stated(norm, w, names) and not _unsure(norm, w, breaks)]
         if stated and not all(_negated(norm, w, breaks) for w in stated):
@@ -899,7 +902,8 @@ def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
 
 
 _UNSURE = re.compile(
-    r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|还没对|没对过|在查|在不在|有没有|有没得|有莫得|是不是|算不算"
+    r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|没算过|没测过|没查过|没统计|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
+    r"|是不是|算不算"
 )
 """In the clause of a yes/no word: the user does not know, or asks (“我晓不得我们在不在里头”)."""
 
@@ -920,7 +924,9 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
     return True
 
 
-_DONT_KNOW = re.compile(r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|说不清|不太清楚")
+MIN_UNSURE_KEYWORD = 3
+"""A figure's keyword this long names it well enough for “不晓得” beside it to be about it (市场占有率, not 研发)."""
+_DONT_KNOW = re.compile(r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|说不清|不太清楚|没算过|没测过|没查过|没统计")
 """The user says they do not know (not merely asks)."""
 _POINTS_BACK = re.compile(r"这个|这块|这项|这一项|那个|这条")
 

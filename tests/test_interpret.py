@@ -167,6 +167,18 @@ def test_every_act_has_a_handler() -> None:
     assert RECOGNISERS[-1][0] == "new_question"
 
 
+def test_a_figure_said_to_be_unknown_is_unknown_and_a_rank_is_no_figure() -> None:
+    names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
+    assert extract("评价得分也没算过", KN.criteria, names).get("eval_score") == UNKNOWN
+    assert not any(v == 5.0 for v in extract("市场占有率老板说全国前五", KN.criteria, names).values())
+
+
+def test_a_choice_question_of_the_verdict_concludes(user: User) -> None:
+    user.say("专精特新 帮我核一下")
+    user.say("做了六年")
+    assert user.say("那你说我们现在算符合还是不符合").kind == "verdict"
+
+
 def test_ok_right_after_a_verdict_takes_it_in(user: User) -> None:
     user.say("小巨人能不能冲一下 帮我核一下")
     user.say("市级专精特新都还莫得")

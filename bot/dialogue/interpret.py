@@ -257,7 +257,7 @@ def _length(norm: str) -> int:
 
 
 _ENGLISH_WORD = re.compile(r"[a-z]+")
-_CONFIRMS = re.compile(r"呢|[噻撒吧嘛哈]$")
+_CONFIRMS = re.compile(r"呢|[噻撒吧嘛哈]$|还是不|还是没")
 """现在呢, 能报了噻: asking the bot to confirm, without a question mark."""
 _VERDICT_NOUN = re.compile(r"结果|结论|定论|准话|判断")
 _CHECK_PARTS = ("section:申报条件", "section:适用对象", "checklist")
