@@ -811,6 +811,8 @@ def _owner_before(
     if best is None and q.unit in _COUNTS:  # “研发20个”: the one 研发… criterion that counts people, not money
         lead = norm[max(since, q.start - _PREFIX_CHARS) : q.start]
         for kw, pos in [*unfit, (lead, q.start - len(lead))] if len(lead) == _PREFIX_CHARS else unfit:
+            if len(kw) < _PREFIX_CHARS:
+                continue  # one character (做) begins too many words to be one cut short
             fits = {c for k, c in vocab.keywords if k.startswith(kw) and c not in facts and _fits(q, criteria[c])}
             if len(fits) == 1:
                 return fits.pop(), pos
@@ -852,7 +854,8 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
 
 
 _GOT = re.compile(
-    r"(只是|就是|评上|评上了|评了|评过|拿到|拿到了|拿了|获得|取得|认定了|认定为|已经是|已是|我们是|现在是|本身是|也是|都是|评为|有)(了)?(市级|省级|国家级|重庆市?)?$"
+    r"(只是|就是|评上|评上了|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|现在是|本身是|也是|都是|评为|有)"
+    r"(了)?(市级|省级|国家级|重庆市?)?$"
 )
 _NOT_GOT = re.compile(
     r"(没评上|没评过|没有评|还没评|没评|没拿到|没有|还没有|不是|还不是|未|莫得|没得|没)(过)?(市级|省级|国家级)?$"
@@ -864,6 +867,8 @@ _GOT_AFTER = re.compile(
 _NOT_AFTER = re.compile(
     r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|[也还都]{0,2}(没有|没评|莫得|没得|不是)|[也还都]{1,2}没|还没评|没评上)"
 )
+_SUPPOSED = re.compile(r"是不是|要不要|得先|要先|需要先|必须|才能|才可以|如果|要是|假如")
+"""Before a title: a condition or a supposition (是不是得先拿到…), not a title the enterprise holds."""
 _TITLE_CHARS = 6
 
 
@@ -888,7 +893,9 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                 taken.append((at, end))
                 stop = min([end + _TITLE_CHARS, *(b for b in breaks if b > end)])
                 before, after = norm[max(0, at - _TITLE_CHARS) : at], norm[end : end + _TITLE_CHARS]
-                if _NOT_GOT.search(before) or _NOT_AFTER.match(norm[end:stop]):  # a denial within its clause
+                if _SUPPOSED.search(before):
+                    pass  # “是不是得先拿到市级专精特新”: a condition asked about, not a title held
+                elif _NOT_GOT.search(before) or _NOT_AFTER.match(norm[end:stop]):  # a denial within its clause
                     found.setdefault(cid, False)
                 elif _GOT.search(before) or _GOT_AFTER.match(after) or (before.endswith("是") and at - 1 in breaks):
                     found.setdefault(cid, True)

@@ -106,6 +106,12 @@ def test_a_question_of_who_may_not_leads_with_the_exclusions(user: User) -> None
     assert _leads_with(User(user.engine, "x4").say("加计扣除有哪些行业是享受不了的"), "不适用情形")
 
 
+def test_which_clause_or_full_name_asks_the_source_and_must_we_asks_the_conditions(user: User) -> None:
+    assert _leads_with(user.say("质量管理体系这块 52号文哪一条讲的"), "政策依据")
+    must = User(user.engine, "c2").say("报小巨人之前是不是得先拿到市级专精特新")
+    assert must.section in ("申报条件", "适用对象") and "已记下" not in must.text  # a condition asked, no title held
+
+
 def test_an_english_word_belongs_to_its_clause(user: User) -> None:
     reply = user.say("首版次软件 requirements 是啥子 我们有个 MES 系统想报")
     assert reply.section == "申报条件" and "·申报条件】" in reply.text  # (after the echo of what was recorded)

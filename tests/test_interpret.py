@@ -265,6 +265,7 @@ def test_figures_go_to_the_words_they_belong_to() -> None:
     two = extract("研发前年五百五十万 去年六百八十万", KN.criteria, names)
     assert two == {"rd_spend_prev_year": 550.0, "rd_spend_last_year": 680.0}
     assert "rd_spend_last_year" not in extract("52号文对研发机构是怎么讲的", KN.criteria, names)  # a document
+    assert "tech_staff_count" not in extract("我们是荣昌做日用瓷的，50个人", KN.criteria, names)  # staff, not R&D
     later = extract("研发费用去年130万 前年少点 只有80来万", KN.criteria, names)
     assert later == {"rd_spend_last_year": 130.0, "rd_spend_prev_year": 80.0}  # the year word a clause before
     assert extract("还有个发明专利在用", KN.criteria, names) == {"class1_ip_count": 1.0}  # 有个: one

@@ -82,7 +82,8 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
 
 _ASKS = {
     "政策依据": re.compile(
-        r"(哪个|哪份|哪一个|什么|啥|哪些)(文件|文|办法|规定)(规定|定的|出的|里定|来的|说的)|出自|依据是|文号|全称|原文|根据什么|根据哪"
+        r"(哪个|哪份|哪一个|什么|啥|哪些)(文件|文|办法|规定)(规定|定的|出的|里定|来的|说的)|出自|依据是|文号|全称|全名|原文|根据什么|根据哪"
+        r"|哪一条|哪条|第几条"
     ),
     "不适用情形": re.compile(  # (not the A-not-A of 能不能, 可不可以)
         r"((?<!能)不能|(?<!可)不可以|不得|不给|不予|不让|不准|没法|无法)(申报|申请|报|申|认定|评|享受|补偿|补|给|参与|加计|拿)"
@@ -96,7 +97,10 @@ ELIGIBILITY_PARTS = ("申报条件", "适用对象")
 """What a question of “can we apply” asks, when it names no part: the conditions, or who the policy is for."""
 
 
-_MAY = re.compile(r"(能|可以|可不可以|还能|要先|得先|需要|要不要|才能|才够).{0,12}(吗|不|没|嘛|么|没有|是不是)$")
+_MAY = re.compile(
+    r"(能|可以|可不可以|还能|要先|得先|需要|要不要|才能|才够|是不是得|是不是要|是不是就).{0,12}(吗|不|没|嘛|么|没有|是不是|哦|噻)$"
+    r"|要\d+[万亿]?吗$|莫得搞头|没得搞头|没搞头|是不是(得|要)先|是不是必须"
+)
 """“可以申请不”, “要先认定吗”, “需要软著吗”: whether the enterprise may, or what it must have first."""
 _WHAT = re.compile(r"有(什么|哪些)|多少|几|哪些|哪几")
 """“有什么好处”, “比例是多少”, “有哪几类”: a question of what the policy holds, not of what it is."""
