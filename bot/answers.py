@@ -955,10 +955,10 @@ def _clause(text: str, at: int, word: str, breaks: tuple[int, ...]) -> tuple[int
 
 _NEGATION = re.compile(
     r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
-    r"|(没|未|从没)(出|发生|上|进|被|遭|犯)[^没不]{0,3}$|(没|不|从不|从没)(搞|做|干|弄|涉及|碰)[^没不]{0,2}$"
+    r"|(没|未|从没|莫)(出|发生|上|进|被|遭|犯)[^没不]{0,7}$|(没|不|从不|从没)(搞|做|干|弄|涉及|碰)[^没不]{0,2}$"
 )
 """Denials before a word: 不是…, 没有…, and 没/不 with its verb (没出过啥子事故, 没上失信, 不搞批发零售)."""
-NEGATION_CHARS = 8
+NEGATION_CHARS = 10
 """How far before a word a negation may stand (“不是简单改个款”)."""
 _LAPSED = re.compile(
     r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立]|$))"

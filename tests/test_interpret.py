@@ -173,6 +173,12 @@ def test_a_figure_said_to_be_unknown_is_unknown_and_a_rank_is_no_figure() -> Non
     assert not any(v == 5.0 for v in extract("市场占有率老板说全国前五", KN.criteria, names).values())
 
 
+def test_a_dialect_denial_reaches_past_a_few_words() -> None:
+    names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
+    found = extract("前一年莫出过啥子安全质量事故", KN.criteria, names)
+    assert found.get("had_major_accident_1y") is False  # 莫 = 没, and 啥子安全质量 between
+
+
 def test_a_choice_question_of_the_verdict_concludes(user: User) -> None:
     user.say("专精特新 帮我核一下")
     user.say("做了六年")
