@@ -668,6 +668,8 @@ def _nothing(norm: str, breaks: tuple[int, ...], vocab: _Vocab, criteria: dict[s
 
 _ONE_UNSAID = "有个"
 """有个 with its 一 left out: 还有个发明专利 is one."""
+_ONE_UNITS = ("项", "人", "个")
+"""Criteria a 有个 may count (patents, people), never money or shares."""
 
 
 def _one_unsaid(norm: str, vocab: _Vocab, criteria: dict[str, Criterion]) -> dict[str, float]:
@@ -677,7 +679,7 @@ def _one_unsaid(norm: str, vocab: _Vocab, criteria: dict[str, Criterion]) -> dic
     while at >= 0:
         rest = norm[at + len(_ONE_UNSAID) :]
         for kw, cid in vocab.keywords:  # longest first
-            if rest.startswith(kw) and (criteria[cid].unit or "") in ZERO_UNITS[1:]:
+            if rest.startswith(kw) and (criteria[cid].unit or "") in _ONE_UNITS:
                 found.setdefault(cid, 1.0)
                 break
         at = norm.find(_ONE_UNSAID, at + 1)

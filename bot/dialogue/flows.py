@@ -284,6 +284,8 @@ def derive(t: Turn) -> dict[str, Any]:
 
 
 DERIVE_ROUNDS = 2
+VERDICT_GIVEN = "verdict_given"
+"""State flag: the last reply was a verdict (要得 after it thanks, it does not start the check again)."""
 
 
 def _compute(crit: Criterion, profile: dict[str, Any]) -> Any:

@@ -17,10 +17,6 @@ CHANNEL_ACTS = {
 """What a channel's command stands for (Telegram's /reset, leaving a check before another command)."""
 
 
-VERDICT_GIVEN = "verdict_given"
-"""State flag: the last reply was a verdict (要得 after it thanks, it does not start the check again)."""
-
-
 def respond(t: Turn, inbound: Inbound, max_chars: int) -> Reply:
     """Read one message in its conversation and answer it; the reply carries the act it was read as."""
     m = t.kn.messages
@@ -30,14 +26,14 @@ def respond(t: Turn, inbound: Inbound, max_chars: int) -> Reply:
     if len(text) > max_chars:
         return Reply(m.too_long.format(limit=max_chars), "too_long", reason="too_long", act=acts.NULL)
     act = CHANNEL_ACTS[inbound.act] if inbound.act in CHANNEL_ACTS else interpret(t, text)
-    t.state.pop(VERDICT_GIVEN, None)  # (read by the interpretation of the message right after a verdict)
+    t.state.pop(flows.VERDICT_GIVEN, None)  # (read by the interpretation of the message right after a verdict)
     if act.name != acts.NULL and act.name != acts.FEEDBACK:
         t.state.pop("misses", None)
     reply = handler(act)(t, act)
     reply.act = act.name
     reply.via = act.via
     if reply.kind == "verdict":
-        t.state[VERDICT_GIVEN] = True
+        t.state[flows.VERDICT_GIVEN] = True
     if act.name in (acts.NULL, acts.CLARIFY) or act.via == "new_question":
         candidates, decision = t.match(text)  # the log and the report read why a question was (not) matched
         reply.score, reply.candidates, reply.reason = decision.score, candidates[:3], decision.reason

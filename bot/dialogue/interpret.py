@@ -139,7 +139,7 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     return None
 
 
-_QUESTION_BEFORE = re.compile(r"[?？]|吗|呢|几月|啥时候|什么时候|好久|多少|好多|哪")
+_QUESTION_BEFORE = re.compile(r"吗|呢|几月|啥时候|什么时候|好久|多少|好多|哪")
 """A question standing before a thanks in the same message."""
 
 
@@ -153,7 +153,7 @@ def closing(t: Turn, msg: Message) -> Act | None:
         if said:
             if t.match(msg.text)[1].reason == "out_of_scope":
                 return None  # (“中国移动客服电话多少”: another service's hotline is not ours)
-            if topic_id == "thanks" and _QUESTION_BEFORE.search(msg.text.split(said[0][:1])[0] if said else ""):
+            if topic_id == "thanks" and _QUESTION_BEFORE.search(msg.norm[: msg.norm.find(said[0])]):
                 return None  # “那明年几月可以申请？谢谢”: the question first, the thanks after it
             return Act(topic_id, topic=topic_id)
     return None
@@ -683,7 +683,7 @@ _ACK = re.compile(r"(要得|好嘛|好的|好吧|好|行|晓得了|知道了|收
 def accept_offer(t: Turn, msg: Message) -> Act | None:
     """是 / 好 / 要得 right after an answer that offered 条件自查: start that check; right after a verdict, thanks."""
     topic_id = t.state.get("topic")
-    after_verdict = t.state.get("verdict_given") and not t.flow
+    after_verdict = t.state.get(flows.VERDICT_GIVEN) and not t.flow
     if after_verdict and _ACK.match(msg.norm) and not _asks(t, msg) and not t.facts(msg.text):
         return Act("thanks", topic="thanks")  # 要得 / 好嘛 明年再冲: the verdict taken in
     offered = any(action == "checklist" for _k, _l, action in t.state.get("options") or [])
