@@ -28,7 +28,7 @@ _QUANTITY = re.compile(
     rf"(?:(?P<sep>-|~|到|至)(?P<num2>{_NUM}))?"
     r"(?P<pointfew>点几)?"
     r"(?:个(?=半?[多几来]?[十百千万亿]|[多来半][月点]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
-    rf"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|㎡|个|成|点(?![\d{_CN_DIGITS}]))?"
+    rf"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成|点(?![\d{_CN_DIGITS}]))?"
     r"(?P<tenth>[一二三四五六七八九1-9](?![\d十百千万亿个年月人项件分类等级.%]))?"
 )
 
@@ -63,6 +63,7 @@ _UNIT_KIND = {
     "个平方": "平方米",
     "个平米": "平方米",
     "平米": "平方米",
+    "平": "平方米",
     "㎡": "平方米",
 }
 _BELOW = re.compile(r"(不到|不足|少于|低于|未满|不满|将近|接近|近)$")
@@ -585,6 +586,9 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             _shift_years(facts, owner, criteria)
         if owner is None and last and (year := _year_since(norm, prev_end, q.start)) is not None:
             owner, at = last, year  # “研发前年550万 去年680万”, “去年130万 前年少点 只有80来万”
+        if owner is None and q.unit in OWN_UNITS:
+            alone = [c for c, crit in criteria.items() if crit.unit == q.unit and c not in facts]
+            owner = alone[0] if len(alone) == 1 else None  # “研发那层一百二十平”: the one criterion in 平方米
         if owner:
             value = number_value(q, criteria[owner].unit or "")
             if value is None:
@@ -736,6 +740,8 @@ def _keyword_ends_at(norm: str, at: int, vocab: _Vocab, cid: str) -> bool:
     return any(c == cid and norm.endswith(kw, 0, at) for kw, c in vocab.keywords)
 
 
+OWN_UNITS = ("平方米", "分")
+"""Units few criteria take: a figure in one of them belongs to the one criterion in view that takes it."""
 _YEAR_WORDS = ("去年", "前年", "今年", "上年")
 _YEAR_GAP = 10
 """How far a year word may stand before the figure it dates, with nothing else named between."""

@@ -173,6 +173,18 @@ def test_a_figure_said_to_be_unknown_is_unknown_and_a_rank_is_no_figure() -> Non
     assert not any(v == 5.0 for v in extract("市场占有率老板说全国前五", KN.criteria, names).values())
 
 
+def test_an_area_in_ping_is_the_rd_site_not_money() -> None:
+    institution = checklist_criteria(KN, "rd_institution")
+    assert extract("研发场地有一百五十平 设备都有", institution, []) == {"rd_site_area": 150.0}
+    assert extract("研发那层一百二十平左右", institution, []) == {"rd_site_area": 120.0}  # its one unit
+
+
+def test_a_fact_about_the_other_centre_does_not_switch_the_check(user: User) -> None:
+    user.say("想报中小企业技术研发中心 看下条件够不")
+    user.say("前年我们已经认定了市级企业技术中心 还在有效期")
+    assert profile(user)["tech_center_target"] is False and profile(user)["cq_tech_center_valid"] is True
+
+
 def test_a_dialect_denial_reaches_past_a_few_words() -> None:
     names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
     found = extract("前一年莫出过啥子安全质量事故", KN.criteria, names)

@@ -214,7 +214,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     other = decision.intent and decision.intent != current and t.kn.topics[decision.intent].kind == "policy"
     values = t.facts(msg.text)
     pending = t.flow.get("pending") if t.flow else None
-    if pending in t.kn.criteria and pending not in values:  # “专精特新还没评 直接报得不得行”
+    stated = _SUCCESS_A_NOT_A.sub("", msg.norm)  # (得不得行 asks; it answers nothing)
+    if pending in t.kn.criteria and pending not in values and len(stated) >= 2:  # “专精特新还没评 直接报得不得行”
         value = _answer_value(t, msg, t.kn.criteria[pending])
         if value is not None:
             values[pending] = value
@@ -375,7 +376,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     aside = any(msg.norm.startswith(w) for w in words(t.kn)["asides"])
     if aside and decision.intent is None and asks:
         return Act(acts.NULL)
-    facts = t.facts(msg.text)
+    facts = _keep_variant(t, msg, t.facts(msg.text), pending)
     figure = bool(_FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
     named = _named_criterion(t, msg, pending)
     value = None if aside else _answer_value(t, msg, t.kn.criteria[named] if named else crit)
@@ -419,6 +420,21 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if (decision.reason == "out_of_scope" or asks) and not figure:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+def _keep_variant(t: Turn, msg: Message, facts: dict[str, Any], pending: str) -> dict[str, Any]:
+    """``facts`` without a change of the variant already chosen (市级 or 国家级, which centre) unless asked for.
+
+    “前年已经认定了市级企业技术中心” in the check of the other centre tells a fact, not a switch; “换成市级的” is one.
+    """
+    if _SWITCH.search(msg.norm):
+        return facts
+    return {
+        c: v for c, v in facts.items() if c == pending or t.kn.criteria[c].presume is None or t.profile.get(c, v) == v
+    }
+
+
+_SWITCH = re.compile(r"换成|改成|换个|改查|换查|改为")
 
 
 _FIGURE_AFTER = re.compile(r"[\d一二两三四五六七八九十百千]")
