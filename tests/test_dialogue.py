@@ -112,6 +112,11 @@ def test_which_clause_or_full_name_asks_the_source_and_must_we_asks_the_conditio
     assert must.section in ("申报条件", "适用对象") and "已记下" not in must.text  # a condition asked, no title held
 
 
+def test_which_level_decides_asks_the_department_and_what_differs_is_general(user: User) -> None:
+    assert _leads_with(user.say("小巨人到底是工信部认还是市里认"), "咨询部门")
+    assert _leads_with(User(user.engine, "e2").say("单冠 示范企业和单冠产品 啥区别"), None)
+
+
 def test_an_english_word_belongs_to_its_clause(user: User) -> None:
     reply = user.say("首版次软件 requirements 是啥子 我们有个 MES 系统想报")
     assert reply.section == "申报条件" and "·申报条件】" in reply.text  # (after the echo of what was recorded)
