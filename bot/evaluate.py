@@ -79,10 +79,10 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly figures."""
-        section = self.section_accuracy
+        section, led = self.section_accuracy, self.section_led_accuracy
         return {
             "section_accuracy": None if section is None else round(section, 4),
-            "section_led_accuracy": None if section is None else round(self.section_led / self.sectioned, 4),
+            "section_led_accuracy": None if led is None else round(led, 4),
             "sectioned": self.sectioned,
             **self.lengths(),
             "total": self.total,

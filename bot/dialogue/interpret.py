@@ -590,10 +590,27 @@ def _topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate
         return False
     if not _asks(t, msg):
         return False
-    content = re.sub(r"[是的了啊呢嘛哦那这个要]", "|", _without(msg.norm, words(t.kn)["question_words"], "|"))
-    pairs = {p for p in (content[i : i + 2] for i in range(len(content) - 1)) if "|" not in p}
-    text = "|".join(body for _name, body in section_texts(t, topic))
+    pairs = _word_pairs(t, msg, _FILLERS)
+    text = _topic_text(t, topic)
     return bool(pairs) and all(p in text for p in pairs)
+
+
+_FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要]")
+"""Characters that carry no content of their own when a question's words are compared with a topic's."""
+
+
+def _word_pairs(t: Turn, msg: Message, fillers: re.Pattern[str]) -> set[str]:
+    """The message's character pairs of content: without question words and ``fillers``."""
+    content = fillers.sub("|", _without(msg.norm, words(t.kn)["question_words"], "|"))
+    return {p for p in (content[i : i + 2] for i in range(len(content) - 1)) if "|" not in p}
+
+
+def _topic_text(t: Turn, topic: Topic) -> str:
+    """All of the topic's facts, normalised, in one string (once per topic and knowledge version)."""
+    key = ("topic_text", topic.id)
+    if key not in t.kn.memo:
+        t.kn.memo[key] = "|".join(body for _name, body in section_texts(t, topic))
+    return t.kn.memo[key]  # type: ignore[no-any-return]
 
 
 def _foreign(t: Turn, topic: Topic, msg: Message) -> bool:
@@ -603,12 +620,13 @@ def _foreign(t: Turn, topic: Topic, msg: Message) -> bool:
     """
     if msg.norm.startswith(_CARRIES_ON):
         return False
-    content = re.sub(r"[是的了啊呢嘛哦那这个要有没]", "|", _without(msg.norm, words(t.kn)["question_words"], "|"))
-    pairs = {p for p in (content[i : i + 2] for i in range(len(content) - 1)) if "|" not in p}
-    text = "|".join(body for _name, body in section_texts(t, topic))
+    pairs = _word_pairs(t, msg, _FOREIGN_FILLERS)
+    text = _topic_text(t, topic)
     return len(pairs) >= FOREIGN_PAIRS and not any(p in text for p in pairs)
 
 
+_FOREIGN_FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要有没]")
+"""The fillers and the 有 / 没 of 有没有: a pair like 有没 says nothing of which world a question is in."""
 _CARRIES_ON = ("那", "如果", "要是", "假如", "没听懂", "没懂", "不懂")
 FOREIGN_PAIRS = 6
 """Word pairs a question needs before sharing none with the topic makes it another world's (找哪个处室 has too few)."""
