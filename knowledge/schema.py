@@ -368,6 +368,9 @@ class Vocabulary(Strict):
     resume: list[str] = Field([], description="回到被打断的条件自查的说法（接着前面的、继续核）")
     plainer: list[str] = Field([], description="要求讲通俗点的说法（没听懂、讲简单点）")
     missing: list[str] = Field([], description="问还缺什么的说法（还缺啥、差多少）")
+    go_ahead: list[str] = Field(
+        [], description="答应开始的说法（你问嘛、开始吧、看下我们）：刚提出条件自查时，跟在“好、要得”后面也算答应"
+    )
     eligibility: list[str] = Field([], description="问“我们够不够条件”的说法：开始该政策的条件自查")
     outcome: list[str] = Field(
         [],
@@ -460,6 +463,9 @@ class Messages(Strict):
     next_step_line: str
     next_steps: list[NextStep] = []
     conclude_none: str
+    no_checklist: str = Field(
+        description="问“够不够条件”而该政策没有可核对的条件时的开头，{title} 为政策名；后面接它的申报条件一节"
+    )
     plain_header: str
     missing_none: str
     vocabulary: Vocabulary

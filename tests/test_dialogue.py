@@ -112,6 +112,15 @@ def test_which_clause_or_full_name_asks_the_source_and_must_we_asks_the_conditio
     assert must.section in ("申报条件", "适用对象") and "已记下" not in must.text  # a condition asked, no title held
 
 
+def test_a_question_shaped_as_exclusions_leads_with_them_even_with_a_case_of_ours(user: User) -> None:
+    reply = user.say("哪些情况不能申报专精特新 有行政处罚的还行不行")
+    assert reply.kind != "checklist_step" and reply.section == "不适用情形"
+    computed = User(user.engine, "c2").say("研发准备金补助是怎么计算的 存量和增量各按多少比例")
+    assert computed.section == "计算方法"  # the part named, not the figures asked after it
+    saving = User(user.engine, "c3").say("高新技术企业按15%交所得税 跟25%比一年能省多少 怎么算")
+    assert saving.section == "计算方法" and "10%" in saving.text
+
+
 def test_which_level_decides_asks_the_department_and_what_differs_is_general(user: User) -> None:
     assert _leads_with(user.say("小巨人到底是工信部认还是市里认"), "咨询部门")
     assert _leads_with(User(user.engine, "e2").say("单冠 示范企业和单冠产品 啥区别"), None)

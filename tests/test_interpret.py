@@ -53,6 +53,43 @@ def test_yes_after_the_offer_starts_the_check(user: User) -> None:
         assert reply.act == "answer" and reply.via == "accept_offer" and reply.kind == "checklist_step", text
 
 
+def test_a_go_ahead_after_the_offer_starts_the_check_and_a_thanks_does_not(user: User) -> None:
+    for n, text in enumerate(["好 你问嘛", "要得 开始吧", "好 看下我们", "你问"]):
+        other = User(user.engine, f"g{n}")
+        other.say("单项冠军是什么")
+        reply = other.say(text)
+        assert reply.act == "answer" and reply.kind == "checklist_step", text
+    other = User(user.engine, "g-thanks")
+    other.say("单项冠军是什么")
+    assert other.say("好 谢谢").kind != "checklist_step"
+
+
+def test_asking_to_be_checked_on_a_policy_without_conditions_gives_unknown_once_in_full(user: User) -> None:
+    user.say("三年行动计划是支持哪些企业")
+    first = user.say("我们算不算得上 帮我看下")
+    assert first.act == "tech_sme_plan" and first.text.startswith("结论：暂无法判断") and "申报条件" in first.text
+    facts = user.say("营收七八千万 有科技型中小企业入库编号")
+    assert facts.act == "answer" and "已记下" in facts.text and "暂无法判断" in facts.text
+    assert "申报条件】" not in facts.text  # the section is not repeated
+    assert "暂无法判断" in user.say("能不能入选那100家嘛").text
+
+
+def test_whether_another_title_comes_first_is_a_condition_of_the_check(user: User) -> None:
+    in_check(user, "小巨人够不够条件")
+    reply = user.say("是不是要先评上专精特新才得行")
+    assert reply.act == "followup" and reply.intent == "little_giant", reply.text
+
+
+def test_how_much_is_needed_after_a_verdict_asks_the_threshold_and_how_to_get_there_the_gaps(user: User) -> None:
+    user.say("单项冠军够不够条件 我们近三年平均营收两个亿 做了十五年")
+    user.say("不是小巨人 就是个市级专精特新")
+    assert "不符合" in user.say("直接给个结论").text
+    threshold = user.say("那营收要到好多才够得到")
+    assert threshold.act == "followup" and threshold.kind != "checklist_step"
+    gaps = user.say("那要咋个搞才得行")
+    assert gaps.act == "followup" and "4亿" in gaps.text
+
+
 def test_answer_records_the_value_and_echoes_a_figure(user: User) -> None:
     user.say("小巨人够不够条件")
     reply = user.say("去年营收大概两千五百万")

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from bot.dialogue import acts, flows, repair, topics
 from bot.dialogue.acts import Act
 from bot.dialogue.interpret import interpret
-from bot.dialogue.turn import Turn, finish
+from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, finish
 from bot.models import Inbound, Reply
+from knowledge.schema import Topic
 
 CHANNEL_ACTS = {
     "reset": Act(acts.RESTART, via="channel", part="all"),
@@ -51,6 +52,12 @@ def new_question(t: Turn, act: Act) -> Reply:
         note = t.kn.messages.suspended_note.format(title=t.kn.topics[flow["topic"]].title)
     elif flow:
         t.state.pop("flow")
+    if act.check and not topic.checklist and topic.kind == "policy":
+        learned = t.facts(act.text, topic=topic.id)
+        t.profile.update(learned)
+        return _no_checklist(
+            t, topic, t.kn.messages.prefilled.format(facts=topics.describe(t, learned)) if learned else ""
+        )
     if act.check and topic.checklist:
         parked = t.state.get("suspended")
         if parked and parked.get("topic") == topic.id:
@@ -69,6 +76,23 @@ def new_question(t: Turn, act: Act) -> Reply:
     return finish(t, reply)
 
 
+def _no_checklist(t: Turn, topic: Topic, note: str) -> Reply:
+    """“我们能不能入选” on a policy that publishes no conditions to check: 暂无法判断, and what the policy says."""
+    lead = t.kn.messages.no_checklist.format(title=topic.title)
+    if t.state.get(NOTHING_TO_CHECK) == topic.id:  # said once already: the verdict line, not the section again
+        text = "\n".join(x for x in (note, lead) if x)
+        return finish(t, Reply(text, "answer", intent=topic.id, options=topics.topic_options(t, topic)))
+    t.state[NOTHING_TO_CHECK] = topic.id
+    has_conditions = any(s.name == CONDITIONS and s.items for s in topic.sections)
+    reply = topics.do(t, f"section:{CONDITIONS}") if has_conditions else topics.answer(t, topic, "")
+    reply.text = "\n".join(x for x in (note, lead, reply.text) if x)
+    reply.kind = "answer"
+    return finish(t, reply)
+
+
+CONDITIONS = "申报条件"
+
+
 def answer(t: Turn, act: Act) -> Reply:
     """Answers to the check: record them, echo free-text figures, ask on (or conclude when asked to)."""
     if t.flow is None and act.part == "resume" and t.state.get("suspended"):
@@ -84,7 +108,7 @@ def answer(t: Turn, act: Act) -> Reply:
             return flows.verdict_reply(t, parked, note)
         topic = t.kn.topics.get(act.topic or "")
         if act.check and topic is not None:
-            return flows.start_checklist(t, topic, note)
+            return flows.start_checklist(t, topic, note) if topic.checklist else _no_checklist(t, topic, note)
         return Reply(note or t.kn.messages.conclude_none, "answer", intent=t.state.get("topic"))
     pending = flow.get("pending")
     stored = flows.record(t, act.values)

@@ -24,11 +24,12 @@ from bot.answers import (
     quantities,
 )
 from bot.calc import HIGH_TECH
+from bot.checklist import to_ask
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.flows import MEETS
-from bot.dialogue.topics import LOOKUPS, section_asked, section_texts, wants_check
-from bot.dialogue.turn import Turn, policy_names, says, words
+from bot.dialogue.topics import LOOKUPS, section_asked, section_texts, shaped_part, wants_check
+from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, policy_names, says, words
 from intents.match import Candidate
 from intents.normalize import clean, normalize
 from knowledge.schema import Criterion, Topic
@@ -204,6 +205,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     """直接给个结论 / 就这些，行不行: the verdict now, on what is known."""
     if not _checkable(t):
         return None
+    if len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "missing") and not says(msg.norm, t.kn, "conclude"):
+        return None  # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里” the verdict, which lists it)
     bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
     asked = asked or _asks_outcome(t, msg)
@@ -400,6 +403,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
     if other and t.kn.topics[other].kind == "policy" and not names_topic(t, msg, decision, other):
         other = None  # like another topic's example, but naming none: still about this check
+    topic = t.kn.topics[flow["topic"]]
+    if other and asks and _FIRST.search(msg.norm) and _prerequisite(t, topic, other):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, "条件") or "question")
     if decision.reason == "out_of_scope" and (asks or value is None) and not figure:
         return Act(acts.NULL)
     chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
@@ -660,6 +666,8 @@ def followup(t: Turn, msg: Message) -> Act | None:
         ):
             return Act(acts.FOLLOWUP, topic=topic.id, part="calc", values=learned)
     other = decision.intent and decision.intent != topic.id and t.kn.topics[decision.intent].kind == "policy"
+    if other and _FIRST.search(msg.norm) and _prerequisite(t, topic, str(decision.intent)):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, "条件") or "question")
     if other and (
         names_topic(t, msg, decision, str(decision.intent)) or not (_asks(t, msg) or section_asked(t, topic, msg.text))
     ):
@@ -667,8 +675,10 @@ def followup(t: Turn, msg: Message) -> Act | None:
     ellipsis = _ELLIPSIS.match(msg.norm)
     if ellipsis and topic.id in LOOKUPS and LOOKUPS[topic.id](t.kn, ellipsis[1]):
         return Act(acts.FOLLOWUP, topic=topic.id, part="lookup", text=ellipsis[1])
-    if wants_check(t, msg.norm) and topic.checklist:
-        return Act(topic.id, topic=topic.id, check=True)
+    if wants_check(t, msg.norm) and (
+        topic.checklist or (decision.intent in (None, topic.id) and _check_asked(t, msg, topic.id))
+    ):
+        return Act(topic.id, topic=topic.id, check=True)  # (a policy with nothing to check says so)
     part = section_asked(t, topic, msg.text)
     if part and decision.intent is None and _foreign(t, topic, msg):
         return None  # “银行那边有没有啥子低息贷款可以办”: a question cue, but of another world
@@ -686,6 +696,20 @@ def followup(t: Turn, msg: Message) -> Act | None:
     return None
 
 
+_FIRST = re.compile(r"(要|得|需要|必须)先|先(要|得)|才(得行|行|能|可以)")
+"""“是不是要先评上专精特新才得行”: whether another title comes first, a condition of the topic under discussion."""
+
+
+def _prerequisite(t: Turn, topic: Topic, other: str) -> bool:
+    """Whether ``topic``'s checklist asks for a title that names ``other`` (小巨人 asks for 专精特新)."""
+    names = _topic_names(t).get(other, [])
+    for version in topic.checklist:
+        for cid in to_ask(version.items, t.kn.criteria):
+            if any(normalize(w) in names for w in t.kn.criteria[cid].title):
+                return True
+    return False
+
+
 def volunteered(t: Turn, msg: Message) -> Act | None:
     """Facts about the enterprise outside a check: they go to the parked check, else start the topic's."""
     parked = t.state.get("suspended")
@@ -693,6 +717,10 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     if parked and parked.get("kind") == flows.QUESTIONNAIRE and current is not None and current.checklist:
         parked = None  # asked about 加计扣除 in the middle of the questionnaire: facts now are for 加计扣除's check
     topic = t.kn.topics.get((parked or {}).get("topic") or t.state.get("topic") or "")
+    if topic is not None and not topic.checklist and not parked and t.state.get(NOTHING_TO_CHECK) == topic.id:
+        facts = {} if _asks(t, msg) else t.facts(msg.text)
+        # (“营收七八千万 有入库编号” on a policy with nothing to check: recorded, and what it asks for)
+        return Act(acts.ANSWER, topic=topic.id, values=facts, check=True) if facts else None
     if topic is None or not topic.checklist or _asks(t, msg) or (not parked and wants_check(t, msg.norm)):
         return None  # (“我们够不够格 帮我评估一下” asks for the check: a question on the topic, with its facts)
     facts = t.facts(msg.text)
@@ -723,10 +751,26 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     offered = any(action == "checklist" for _k, _l, action in t.state.get("options") or [])
     if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
         return None
+    vocab = t.kn.messages.vocabulary
+    if _go_ahead(t, msg.norm):
+        return Act(acts.ANSWER, topic=topic_id, check=True)  # 好 你问嘛, 要得 看下我们
     bare = len(msg.norm) <= ACCEPT_CHARS or wants_check(t, msg.norm)
-    if bare and not _asks(t, msg) and parse_yes_no(msg.norm, t.kn.messages.vocabulary) is True:
+    if bare and not _asks(t, msg) and parse_yes_no(msg.norm, vocab) is True:
         return Act(acts.ANSWER, topic=topic_id, check=True)  # the answer to the offer (条件自查?)
     return None
+
+
+def _go_ahead(t: Turn, norm: str) -> bool:
+    """“你问嘛”, “好 看下我们”, “要得 开始”: a go-ahead, alone or after a yes word (好 is one here)."""
+    found = [w for w in words(t.kn)["go_ahead"] if w in norm]
+    if not found:
+        return False
+    rest = re.sub("|".join(map(re.escape, sorted(found, key=len, reverse=True))), "", norm).strip("吧嘛噻哈了的啊呀")
+    return not rest or rest in _OKAY or parse_yes_no(rest, t.kn.messages.vocabulary) is True
+
+
+_OKAY = frozenset({"好", "好好", "行", "那", "那好", "那你", "你", "嗯", "ok", "okay"})
+"""A one-word yes before a go-ahead (好 你问嘛) that is no yes on its own in the vocabulary."""
 
 
 # -- a new question --------------------------------------------------------------------------------
@@ -762,6 +806,9 @@ def new_question(t: Turn, msg: Message) -> Act:
 
 
 _SPECIFIC_PARTS = frozenset({"时间节点", "不适用情形", "申报材料", "办理流程", "咨询部门", "计算方法"})
+_CHOSEN = re.compile(r"(入|选|评)(得)?(上|选)|够得?(上|到)|够不够")
+"""“能不能入选”, “评得上不”, “够不够”: whether we would be chosen, on a policy with no conditions to check."""
+_SHAPED_NO_CHECK = frozenset({"section:不适用情形", "sources"})
 _STRONG_CHECK = ("核", "测", "评估", "自查", "够", "判断", "对一", "对下", "对哈", "check", "看看", "看下", "看哈")
 
 
@@ -773,9 +820,13 @@ def _check_asked(t: Turn, msg: Message, intent: str) -> bool:
     """
     if not wants_check(t, msg.norm):
         return False
+    topic = t.kn.topics.get(intent)
+    if topic and not topic.checklist:
+        return any(w in msg.norm for w in _STRONG_CHECK) or bool(_CHOSEN.search(msg.norm))
+    if topic and shaped_part(t, topic, msg.text) in _SHAPED_NO_CHECK:
+        return False  # “哪些情况不能申报 有行政处罚的还行不行”: the exclusions answer it
     if any(w in msg.norm for w in _STRONG_CHECK) or t.facts(msg.text, anywhere=True):
         return True  # (“我们这种做贸易的能不能享受”: about us, so the check, which says so first)
-    topic = t.kn.topics.get(intent)
     part = section_asked(t, topic, msg.text) if topic else None
     return not (part and (part == "sources" or part.removeprefix("section:") in _SPECIFIC_PARTS))
 

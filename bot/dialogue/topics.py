@@ -57,11 +57,14 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     cues = [(name, w) for name, w in _cues(kn, topic) if name in parts or name == OVERVIEW]
     weak = [(name, w) for name, w in _cues(kn, topic, weak=True) if name in parts] if asked else []
     guess = None if cues_only else _guess(t, topic, whole)
+    shaped = _shaped(parts, clauses)
+    if shaped:
+        return shaped  # 哪个文件规定的: the source, whatever else it names; 哪些情况不能报: exclusions
+    specific = [c for c in clauses if (f := _cue(cues, c)) and f[0] not in (MAIN, OVERVIEW)]
     for clause in reversed(clauses):
-        for name, pattern in _ASKS.items():
-            if name in parts and pattern.search(clause):
-                return parts[name]  # 哪个文件规定的: the source, whatever else it names; 哪些情况不能报: exclusions
         found = _cue(cues, clause)
+        if found and found[0] == MAIN and specific and specific[-1] != clause:
+            found = _cue(cues, specific[-1])  # “是怎么计算的 存量和增量各按多少比例”: the part named, not its figures
         if found and found[0] == OVERVIEW:  # “是什么”, “怎么回事”: its own words (怎么) ask for nothing
             clause = clause.replace(found[1], "|")
             found = _cue(cues, clause)
@@ -96,8 +99,10 @@ _ASKS = {
 """Question shapes that name their part whatever cue words stand beside them (plain form, names blanked)."""
 
 
-ELIGIBILITY_PARTS = ("申报条件", "适用对象")
-"""What a question of “can we apply” asks, when it names no part: the conditions, or who the policy is for."""
+ELIGIBILITY_PARTS = ("申报条件", "适用对象", "不适用情形")
+"""What a question of “can we apply” asks, when it names no part: the conditions, who the policy is for, or (a
+case its facts name: 卖给贸易商的算不算) who is excluded; on equal words, in this order."""
+EXCLUSIONS = "不适用情形"
 
 
 _MAY = re.compile(
@@ -107,6 +112,20 @@ _MAY = re.compile(
 """“可以申请不”, “要先认定吗”, “需要软著吗”: whether the enterprise may, or what it must have first."""
 _WHAT = re.compile(r"有(什么|哪些)|多少|几|哪些|哪几")
 """“有什么好处”, “比例是多少”, “有哪几类”: a question of what the policy holds, not of what it is."""
+
+
+def shaped_part(t: Turn, topic: Topic, text: str) -> str | None:
+    """The part a question asks by its shape alone (哪些情况不能报, 哪个文件规定的), whatever else it says."""
+    joined = _ASCII_SPACE.sub("", text)
+    return _shaped(_parts(t.kn, topic), [_clause(t.kn, topic, raw) for raw in _CLAUSES.split(joined)])
+
+
+def _shaped(parts: dict[str, str], clauses: list[str]) -> str | None:
+    for clause in reversed(clauses):
+        for name, pattern in _ASKS.items():
+            if name in parts and pattern.search(clause):
+                return parts[name]
+    return None
 
 
 def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]) -> str | None:
@@ -128,7 +147,7 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
         near = [
             (len(grams & g), -ELIGIBILITY_PARTS.index(n), n)
             for n, g in _section_grams(t, topic)
-            if n in ELIGIBILITY_PARTS
+            if n in ELIGIBILITY_PARTS and not (n == EXCLUSIONS and "先" in plain)  # 是不是得先拿到: a condition
         ]
         return parts[max(near)[2]] if near else None
     grams = render.bigrams(_WHAT.sub("|", whole)) - _name_grams(kn, topic)
@@ -489,8 +508,17 @@ def fallback(t: Turn, again: bool) -> Reply:
 
 
 def wants_check(t: Turn, norm: str) -> bool:
-    """Whether the message asks “are we eligible?” (够不够条件, 帮我核一下, 我们这种情况行不行, 够专精特新不 …)."""
+    """Whether the message asks “are we eligible?” (够不够条件, 帮我核一下, 我们这种情况行不行, 够专精特新不 …).
+
+    Not “营收要到好多才够得到”: that asks the threshold, a condition.
+    """
+    if _HOW_MUCH_NEEDED.search(norm):
+        return False
     return says(norm, t.kn, "eligibility") or bool(_ENOUGH.search(norm) or _MAY_APPLY.search(norm))
+
+
+_HOW_MUCH_NEEDED = re.compile(r"(要|得|需要|起码)(到|达到|有)?(好多|多少|几)[^够]{0,6}才")
+"""“营收要到好多才够”, “要几个专利才行”: the threshold asked."""
 
 
 _ENOUGH = re.compile(r"够.{1,10}(不|没|吗|没得)$")

@@ -20,6 +20,8 @@ ALREADY_NUMBERED = frozenset({"match"})
 """Reply kinds whose text already lists their numbered options."""
 OPTION_GAP = "  "
 """Between follow-up options written on one line (“1 条件自查  2 申报条件”); channels turn them into buttons."""
+NOTHING_TO_CHECK = "nothing_to_check"
+"""State key: the policy without conditions to check whose “暂无法判断” was given (facts after it are for it)."""
 WORD_LISTS = (
     "useful",
     "useless",
@@ -30,6 +32,7 @@ WORD_LISTS = (
     "resume",
     "plainer",
     "missing",
+    "go_ahead",
     "question_words",
     "unknown",
     "outcome",
