@@ -72,6 +72,8 @@ def test_asking_to_be_checked_on_a_policy_without_conditions_gives_unknown_once_
     assert facts.act == "answer" and "已记下" in facts.text and "暂无法判断" in facts.text
     assert "申报条件】" not in facts.text  # the section is not repeated
     assert "暂无法判断" in user.say("能不能入选那100家嘛").text
+    first_message = User(user.engine, "n2").say("三年行动计划 我们要咋个才选得上嘛")
+    assert first_message.intent == "tech_sme_plan" and "申报条件】" in first_message.text
 
 
 def test_whether_another_title_comes_first_is_a_condition_of_the_check(user: User) -> None:

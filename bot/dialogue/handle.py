@@ -78,6 +78,7 @@ def new_question(t: Turn, act: Act) -> Reply:
 
 def _no_checklist(t: Turn, topic: Topic, note: str) -> Reply:
     """“我们能不能入选” on a policy that publishes no conditions to check: 暂无法判断, and what the policy says."""
+    t.state["topic"] = topic.id
     lead = t.kn.messages.no_checklist.format(title=topic.title)
     if t.state.get(NOTHING_TO_CHECK) == topic.id:  # said once already: the verdict line, not the section again
         text = "\n".join(x for x in (note, lead) if x)

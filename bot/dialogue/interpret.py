@@ -28,7 +28,7 @@ from bot.checklist import to_ask
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.flows import MEETS
-from bot.dialogue.topics import LOOKUPS, section_asked, section_texts, shaped_part, wants_check
+from bot.dialogue.topics import LOOKUPS, plain_form, section_asked, section_texts, shaped_part, wants_check
 from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, policy_names, says, words
 from intents.match import Candidate
 from intents.normalize import clean, normalize
@@ -423,6 +423,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if decision.intent == flow["topic"] or (asks and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
         part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
         return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")
+    if asks and not figure and decision.reason != "out_of_scope" and _in_topic_words(t, topic, msg):
+        # “那补的是保费的好多”: a short question in the topic's own words
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if (decision.reason == "out_of_scope" or asks) and not figure:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
@@ -601,6 +604,15 @@ def _topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate
     return bool(pairs) and all(p in text for p in pairs)
 
 
+def _in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether a short message's words of content all stand in the topic's text (保费, 补多少)."""
+    if len(msg.norm) > CONTROL_CHARS:
+        return False
+    pairs = _word_pairs(t, msg, _FILLERS)
+    text = _topic_text(t, topic)
+    return bool(pairs) and all(p in text for p in pairs)
+
+
 _FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要]")
 """Characters that carry no content of their own when a question's words are compared with a topic's."""
 
@@ -655,6 +667,9 @@ def followup(t: Turn, msg: Message) -> Act | None:
             if k == key:
                 return _option_act(t, action)
     candidates, decision = t.match(msg.text)
+    computed = any(s.name == CALCULATION and s.items for s in topic.sections)
+    if computed and not topic.calculator and decision.intent in (None, topic.id) and _asks_amount(t, msg):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=f"section:{CALCULATION}")  # “大概能补好多 算给我看哈”
     if decision.reason == "out_of_scope" and not _topic_words(t, topic, msg, candidates):
         return None
     if topic.calculator:  # “我们是高企” after a calculation: the same calculation at 15%
@@ -708,6 +723,15 @@ def _prerequisite(t: Turn, topic: Topic, other: str) -> bool:
             if any(normalize(w) in names for w in t.kn.criteria[cid].title):
                 return True
     return False
+
+
+def _asks_amount(t: Turn, msg: Message) -> bool:
+    """“能扣多少”, “算给我看”: the enterprise's own amount asked (plain form: 能补好多 is 能补多少)."""
+    plain = plain_form(t.kn, msg.norm)
+    return any(plain_form(t.kn, normalize(x)) in plain for x in t.kn.messages.calc_words)
+
+
+CALCULATION = "计算方法"
 
 
 def volunteered(t: Turn, msg: Message) -> Act | None:
