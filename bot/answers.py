@@ -412,6 +412,11 @@ def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> 
         for s in synonyms:
             if s in norm and (value != CATCH_ALL or len(s) > CATCH_ALL_CHARS or s == norm):
                 said.setdefault(value, []).append(s)
+    for o in crit.options:  # “卖五金配件”: goods sold are no trade of their own
+        if o.not_after and o.value in said:
+            said[o.value] = [w for w in said[o.value] if not _after_any(norm, w, o.not_after)]
+            if not said[o.value]:
+                del said[o.value]
     hits = set(said)
     if not hits:  # no option's word: its shapes (“做齿轮箱的”, “模具厂” → 制造业)
         hits = {o.value for o in crit.options for p in _patterns(tuple(o.patterns)) if p.search(norm)}
@@ -421,6 +426,29 @@ def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> 
     return hits.pop() if len(hits) == 1 else None
 
 
+def main_line(text: str, crit: Criterion, value: str) -> bool:
+    """Whether ``text`` says the choice ``value`` is the main line (批发为主, 七成是批发), not only names it."""
+    norm = normalize(text)
+    options = _choices(crit)
+    mine = [w for v, label, ws in options if v == value for w in (label, *ws) if w in norm]
+    others = [w for v, label, ws in options if v != value for w in (label, *ws) if w in norm]
+    return _main_line(norm, mine, others)
+
+
+def _after_any(norm: str, word: str, leads: list[str]) -> bool:
+    """Whether every place of ``word`` follows one of ``leads`` within a few characters (卖五金配件)."""
+    places = list(_places(norm, word))
+    return bool(places) and all(
+        any(normalize(lead) in norm[max(0, at - len(lead) - NOT_AFTER_GAP) : at] for lead in leads) for at in places
+    )
+
+
+NOT_AFTER_GAP = 4
+"""Characters allowed between a ``not_after`` word and the synonym it voids (卖 五金 配件)."""
+
+
+_REST = re.compile(r"剩下|其余|其他的|另外")
+"""Where the rest of the business begins: a share said before it is not the rest's."""
 _MAIN_BEFORE = re.compile(r"(主要|主营|主业|基本都?是|大部分是?|大头是?)[做搞是干卖]?.{0,4}$")
 _MAIN_AFTER = re.compile(r"^.{0,8}?(为主|占大头|是主业|是主营)")
 
@@ -438,9 +466,14 @@ def _main_line(norm: str, words: list[str], others: list[str]) -> bool:
             after = after[:cut]
             if _MAIN_BEFORE.search(norm[max(0, at - 8) : at]) or _MAIN_AFTER.match(after):
                 return True
-            shares = [q for q in quantities(after) if q.unit == "%"]
-            if shares and min(q.value if q.low is None else q.low for q in shares) > MAJORITY:
-                return True
+            before = norm[max(0, at - MINOR_SHARE_CHARS) : at]
+            before = _REST.split(before)[-1]  # “批发占七成 剩下是加工”: the share before 剩下 is 批发's
+            if any(w != word and w in before for w in others):
+                before = ""
+            for part in (after, before):  # 批发占七成, 七成是帮别个批发
+                shares = [q for q in quantities(part) if q.unit == "%"]
+                if shares and min(q.value if q.low is None else q.low for q in shares) > MAJORITY:
+                    return True
     return False
 
 
@@ -780,6 +813,10 @@ def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]
     return [owner]
 
 
+SUBJECT_CHARS = 16
+"""How far before a bare share word (占营收) its subject (研发) may stand."""
+
+
 def _owner_before(
     norm: str,
     q: Quantity,
@@ -803,6 +840,8 @@ def _owner_before(
         crit = criteria[cid]
         if distance > (_NEAR_BARE if q.unit is None else _NEAR):
             continue
+        if crit.subject and not any(w in kw or w in norm[max(0, pos - SUBJECT_CHARS) : pos] for w in crit.subject):
+            continue  # “批发占收入七成”: a share of revenue, but not the R&D's
         if not _fits(q, crit):
             unfit.append((kw, pos))
             continue

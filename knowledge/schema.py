@@ -118,6 +118,10 @@ class ChoiceOption(Strict):
         [],
         description="正则：没有哪个选项的词出现时，消息合这些式子就选这一项（如 做…的、…厂 → 制造业）",
     )
+    not_after: list[str] = Field(
+        [],
+        description="紧跟在这些词后面（隔几个字以内）的同义词不算这一项（如 卖五金配件：配件是卖的货，不算制造业）",
+    )
 
     @field_validator("patterns")
     @classmethod
@@ -145,6 +149,11 @@ class Criterion(Strict):
         "（不填用 messages.yaml 的 threshold_questions）（仅 number）",
     )
     extract: list[str] = Field([], description="消息里出现这些词且后面跟着数字时，自动填入（仅 number）")
+    subject: list[str] = Field(
+        [],
+        description="extract 里不含这些词的说法（占营收、占收入），要前面不远处说到这些词才算"
+        "（研发…占营收5%；批发占收入七成不算）",
+    )
     yes_words: list[str] = Field([], description="消息里出现这些词时自动记为“是”（仅 bool）")
     no_words: list[str] = Field([], description="消息里出现这些词时自动记为“否”（仅 bool）")
     all_words: list[str] = Field([], description="说这些词时记为100%（如 全部在国内、都在国内发生）（仅 unit: %）")

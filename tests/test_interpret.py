@@ -357,7 +357,7 @@ def test_a_denied_choice_or_cost_word_is_not_taken_for_it(user: User) -> None:
     names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
     assert "industry" not in extract("主营就是卖卡钳给主机厂 没得批发零售那些", KN.criteria, names)
     zjtx = checklist_criteria(KN, "zjtx")  # read against the check under way, as in a conversation
-    assert extract("两年都是占营收百分之五左右", zjtx, names) == {
+    assert extract("研发两年都是占营收百分之五左右", zjtx, names) == {
         "rd_ratio_last_year": 5.0,
         "rd_ratio_prev_year": 5.0,
     }
@@ -625,6 +625,28 @@ def test_a_line_of_business_of_half_or_less_is_not_the_industry() -> None:
     assert extract("批发占了一半多", industry, []) == {"industry": "wholesale_retail"}
     assert extract("批发收入超过一半", industry, []) == {"industry": "wholesale_retail"}
     assert extract("批发占一半以上", industry, []) == {"industry": "wholesale_retail"}
+
+
+def test_goods_sold_are_no_trade_and_a_share_before_the_rest_is_the_main_lines() -> None:
+    industry = {"industry": KN.criteria["industry"]}
+    assert extract("我们主要是卖五金配件的", industry, []) == {"industry": "wholesale_retail"}
+    assert extract("我们是做汽车配件的", industry, []) == {"industry": "manufacturing"}
+    assert extract("卖轴承 批发占收入七成左右 剩下是自己车间加工", industry, []) == {"industry": "wholesale_retail"}
+    assert extract("自己烧的占三成 剩下七成是帮别个厂子批发走货", industry, []) == {"industry": "wholesale_retail"}
+
+
+def test_a_bare_share_of_revenue_is_the_rds_only_when_the_rd_is_named_before_it() -> None:
+    assert "rd_ratio_last_year" not in extract("批发占收入七成左右", KN.criteria, [])
+    assert extract("研发费用加起来占销售收入百分之五点几", KN.criteria, [])["rd_ratio_3y"] == 5
+
+
+def test_a_passing_word_does_not_change_a_line_of_business_already_given(user: User) -> None:
+    user.say("研发加计扣除 帮我核一下")
+    user.say("去年批发那块收入占了七成左右 工厂那块三成的样子")
+    user.say("研发的话有两个人在改模具 账也是单独记的")
+    assert profile(user)["industry"] == "wholesale_retail" and profile(user)["rd_aux_account"] is True
+    user.say("不对 我们主要是做模具的 制造业为主")
+    assert profile(user)["industry"] == "manufacturing"  # the main line said: it changes
 
 
 def test_a_title_said_to_be_held_in_few_words() -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from bot.answers import main_line
 from bot.dialogue import acts, flows, repair, topics
 from bot.dialogue.acts import Act
 from bot.dialogue.interpret import interpret
@@ -100,9 +102,10 @@ def answer(t: Turn, act: Act) -> Reply:
         t.state["flow"] = t.state.pop("suspended")  # figures given after a detour belong to the parked check
         t.state["topic"] = t.state["flow"]["topic"]
     flow = t.flow
+    values = _unsaid_before(t, act, flow.get("pending") if flow else None)
     if flow is None:
         parked = flows.referred(t)
-        stored = flows.record(t, act.values)
+        stored = flows.record(t, values)
         note = flows.echo(t, stored, None)
         if act.conclude and parked:
             t.state.pop("suspended", None)
@@ -112,13 +115,28 @@ def answer(t: Turn, act: Act) -> Reply:
             return flows.start_checklist(t, topic, note) if topic.checklist else _no_checklist(t, topic, note)
         return Reply(note or t.kn.messages.conclude_none, "answer", intent=t.state.get("topic"))
     pending = flow.get("pending")
-    stored = flows.record(t, act.values)
+    stored = flows.record(t, values)
     note = flows.echo(t, stored, pending)
     if act.conclude:
         return flows.conclude(t, note)  # (the questionnaire concludes with its recommendations)
     if not stored:
         return repair.reask(t)
     return flows.advance(t, note)
+
+
+def _unsaid_before(t: Turn, act: Act, pending: str | None) -> dict[str, Any]:
+    """The act's values without a choice already answered that a passing word would change (批发为主, then 改模具).
+
+    The answer to the question asked, a message saying it is the main line (七成是批发), and a correction (its
+    own act) do change it.
+    """
+    kept = {}
+    for cid, v in act.values.items():
+        crit = t.kn.criteria.get(cid)
+        passing = crit is not None and crit.type == "choice" and cid != pending and t.profile.get(cid, v) != v
+        if not passing or main_line(act.text, crit, str(v)):  # type: ignore[arg-type]
+            kept[cid] = v
+    return kept
 
 
 def followup(t: Turn, act: Act) -> Reply:
