@@ -19,7 +19,7 @@ UNKNOWN = "unknown"
 """Profile value of a criterion the user said they do not know."""
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千点"
-_NOT_A_COUNT = "[部些直般样共定旦切致向贯下]"
+_NOT_A_COUNT = "[部些直般样共定旦切致向贯下句遍起声眼]"
 """After a numeral, a word it forms that counts nothing: 一部分, 一些, 一直, 一般, 一共, 一定 …"""
 _MULT = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
 _NUM = rf"\d+(?:\.\d+)?|[{_CN_DIGITS}]+(?![{_CN_DIGITS}]|{_NOT_A_COUNT})"
@@ -149,6 +149,10 @@ def _step(raw: str, value: float) -> float:
     return 1.0 if value < 10 else 10.0
 
 
+_CODE = re.compile(r"[a-z]{2}$")
+"""Letters just before a number make it a code (iatf16949, iso9001, gb18030), not a figure."""
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` (already normalised), with hedges and ranges, money converted to 万元."""
     found = []
@@ -157,6 +161,8 @@ def quantities(text: str) -> list[Quantity]:
         raw, mult, unit = m["num"], m["mult"], m["unit"]
         if text[max(0, m.start() - 1) : m.start()] in ("第", "前") or text[m.end() : m.end() + 1] in ("份", "号"):
             continue  # 排第二 and 全国前五 are ranks, 十月份 a date and 52号(文) a document, not amounts
+        if _CODE.search(text, 0, m.start()):
+            continue  # IATF16949, ISO9001: a standard's code, not an amount
         if not re.search(r"[\d一二两三四五六七八九十]", raw):
             continue
         pair = _PAIR.match(raw)
@@ -293,8 +299,13 @@ def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...]) -> str:
     said = norm
     for word in {w for _v, label, synonyms in options for w in (label, *synonyms) if w and w in norm}:
         if _negated(norm, word, breaks) or _minor(norm, word):
-            said = said.replace(word, "|" * len(word))
+            said = said.replace(word, _BLANK * len(word))
     return said
+
+
+_BLANK = "\x1f"
+"""What a denied or minor choice word is replaced with (same length: positions still hold; not the ``|`` that
+blanks a policy's name)."""
 
 
 def _minor(norm: str, word: str) -> bool:
@@ -305,6 +316,9 @@ def _minor(norm: str, word: str) -> bool:
     for at in _places(norm, word):
         after = norm[at + len(word) : at + len(word) + MINOR_SHARE_CHARS]
         shares = [q for q in quantities(after) if q.unit == "%"]  # (一半 and 三成 come as shares too)
+        if not shares:  # “另外三成多是做贸易的”: the share said just before, in the same stretch
+            before = _REST.split(norm[max(0, at - _SHARE_BEFORE_CHARS) : at])[-1]
+            shares = [q for q in quantities(before) if q.unit == "%"]
         above = any(q.low is not None and q.high is None for q in shares)  # 超过一半, 一半以上: open upwards
         if above or not (shares and all(max(q.value, q.high or 0) <= MAJORITY for q in shares)):
             return False
@@ -313,6 +327,8 @@ def _minor(norm: str, word: str) -> bool:
 
 MINOR_SHARE_CHARS = 14
 """How far after a business word its share may stand."""
+_SHARE_BEFORE_CHARS = 8
+"""How far before a business word its share may stand (三成多是做贸易的)."""
 MAJORITY = 50.0
 
 
@@ -418,7 +434,8 @@ def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> 
             if not said[o.value]:
                 del said[o.value]
     hits = set(said)
-    if not hits:  # no option's word: its shapes (“做齿轮箱的”, “模具厂” → 制造业)
+    if not hits and _BLANK not in norm:  # no option's word: its shapes (“做齿轮箱的”, “模具厂” → 制造业), unless
+        # one was said and set aside (“三成是做贸易的”: 做…的 is that minor line, not manufacturing)
         hits = {o.value for o in crit.options for p in _patterns(tuple(o.patterns)) if p.search(norm)}
     if len(hits) > 1:  # “主要做五金批发 自己有个小车间搞点加工”: the main line of business
         others = [w for ws in said.values() for w in ws]
@@ -581,6 +598,11 @@ _SPAN_LEAD = 6
 _SPAN_BETWEEN = re.compile(r"(两年|三年|平均|累计|合计|总共|加起来)")
 
 
+_UNCOUNTED = re.compile(r"(大前年|大大前年|没得|没有|莫得|不是)$")
+_UNCOUNTED_CHARS = 4
+_YEARS_BACK = ("大前年", "大大前年")
+
+
 def keywords(criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> list[tuple[str, str]]:
     """(normalised extract word, criterion) pairs, longest first (prepared once per ``criteria`` and ``ignore``)."""
     return _vocab(criteria, ignore).keywords
@@ -601,6 +623,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     last: str | None = None  # the criterion of the figure before, and whether it was the year before's
     last_previous = False
     prev_end = 0
+    denied: str | None = None  # the criterion of a figure just denied (没得95): the next figure is its
     for q in quantities(norm):
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
             founded = _founded(norm, q, vocab, criteria, facts)  # “2015年在璧山注册的”: registered that year
@@ -609,7 +632,16 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             continue  # any other calendar year: asked, not guessed
         if q.unit == "年" and _FIGURE_NEXT.match(norm, q.end):
             continue  # “研发经费一年260万”: a period the next figure is counted over, not a number of years
+        skipped = _UNCOUNTED.search(norm, max(0, q.start - _UNCOUNTED_CHARS), q.start)
+        if skipped:  # “大前年1.3”: a year no criterion keeps; “没得95 只有六成五”: the figure denied
+            if skipped[1] not in _YEARS_BACK:
+                denied = _owner_before(norm, q, vocab, criteria, facts, prev_end)[0]
+            prev_end = q.end
+            continue
         before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end)
+        if before is None and denied and _fits(q, criteria[denied]):
+            before, before_at = denied, q.start  # (只有六成五: what the denied figure was of)
+        denied = None
         adjacent = before is not None and _keyword_ends_at(norm, q.start, vocab, before)
         owner, at = (None if adjacent else _owner_after(norm, q, vocab, criteria, facts)), q.start
         if owner is None and (adjacent or not _CLASSIFIER.match(norm[q.end :])):
@@ -635,8 +667,9 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             last, last_previous = owner, targets == [criteria[owner].previous]
             for cid in targets:
                 facts.setdefault(cid, value)
-        if owner or q.unit not in (None, "个", "年"):
-            prev_end = q.end  # a period or numeral nobody owns (近三年平均…, 一类) still leads to the figure after
+        if owner or q.unit not in (None, "个", "年") or (q.unit == "年" and norm.startswith("了", q.end)):
+            prev_end = q.end  # a period or numeral nobody owns (近三年平均…, 一类) still leads to the figure after;
+            # a duration said (运行两年多了) ends its clause: 两年 is not the span of the figure after
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
     facts.update({cid: v for cid, v in _one_unsaid(norm, vocab, criteria).items() if cid not in facts})
     facts.update({cid: v for cid, v in ranks(norm, criteria).items() if cid not in facts})

@@ -214,7 +214,7 @@ def test_a_figure_said_to_be_unknown_is_unknown_and_a_rank_is_no_figure() -> Non
 
 def test_an_area_in_ping_is_the_rd_site_not_money() -> None:
     institution = checklist_criteria(KN, "rd_institution")
-    assert extract("研发场地有一百五十平 设备都有", institution, []) == {"rd_site_area": 150.0}
+    assert extract("研发场地有一百五十平 设备都有", institution, []) == {"rd_site_area": 150.0, "rd_equipment": True}
     assert extract("研发那层一百二十平左右", institution, []) == {"rd_site_area": 120.0}  # its one unit
 
 
@@ -633,6 +633,25 @@ def test_goods_sold_are_no_trade_and_a_share_before_the_rest_is_the_main_lines()
     assert extract("我们是做汽车配件的", industry, []) == {"industry": "manufacturing"}
     assert extract("卖轴承 批发占收入七成左右 剩下是自己车间加工", industry, []) == {"industry": "wholesale_retail"}
     assert extract("自己烧的占三成 剩下七成是帮别个厂子批发走货", industry, []) == {"industry": "wholesale_retail"}
+
+
+def test_no_figure_goes_to_a_criterion_it_was_not_said_of() -> None:
+    three_years = extract("去年营收1.8个亿 前年1.5 大前年1.3左右 主营占了95%", KN.criteria, [])
+    assert three_years["main_business_ratio"] == 95 and "market_share" not in three_years  # 大前年 is nobody's
+    assert (
+        not {"rd_ratio_min_2y", "rd_ratio_last_year"} & extract("IATF16949也过了 ISO9001也有", KN.criteria, []).keys()
+    )
+    denied = extract("主营占比没得95 只有六成五 另外三成多是做贸易的", KN.criteria, [])
+    assert denied == {"main_business_ratio": 65}  # the figure denied gives way to the next; a minor line no industry
+    assert extract("研发没有100万 只有八十来万", KN.criteria, [])["rd_spend_last_year"] == 80
+    assert extract("运行两年多了 主营六千万左右", KN.criteria, [])["main_revenue_last_year"] == 6000
+
+
+def test_an_aside_after_an_interjection_answers_nothing(user: User) -> None:
+    in_check(user, "小巨人够不够条件")
+    user.say("研发前年五百万 去年六百出头 营收一点二个亿")
+    reply = user.say("诶 插一句 我们高企证书明年到期 到期了是复审还是重新认定")
+    assert reply.intent == "high_tech_enterprise" and "已记下" not in reply.text
 
 
 def test_a_bare_share_of_revenue_is_the_rds_only_when_the_rd_is_named_before_it() -> None:

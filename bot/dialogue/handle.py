@@ -160,6 +160,8 @@ def followup(t: Turn, act: Act) -> Reply:
         if part == "calc":
             t.profile.update(act.values)
         reply = topics.do(t, part, act.text)
+    if act.values and part != "calc":
+        flows.record(t, act.values)  # the variant asked about (那中小企业技术研发中心呢): a check next is of it
     if t.flow:
         return flows.ask_again(t, reply.text)
     return finish(t, reply)

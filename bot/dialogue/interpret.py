@@ -376,7 +376,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return None
     _c, decision = t.match(msg.text)
     asks = _asks(t, msg)
-    aside = any(msg.norm.startswith(w) for w in words(t.kn)["asides"])
+    opening = _INTERJECTION.sub("", msg.norm)  # “诶 插一句 …”
+    aside = any(opening.startswith(w) for w in words(t.kn)["asides"])
     if aside and decision.intent is None and asks:
         return Act(acts.NULL)
     facts = _keep_variant(t, msg, t.facts(msg.text), pending)
@@ -429,6 +430,10 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if (decision.reason == "out_of_scope" or asks) and not figure:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+_INTERJECTION = re.compile(r"^[诶哎欸嗯哦噢喔啊呃唉]+")
+"""Sounds a message may open with before what it says (诶 插一句)."""
 
 
 def _keep_variant(t: Turn, msg: Message, facts: dict[str, Any], pending: str) -> dict[str, Any]:
@@ -651,7 +656,24 @@ FOREIGN_PAIRS = 6
 
 
 def followup(t: Turn, msg: Message) -> Act | None:
-    """On the current topic: plainer words, an item of the last list, ellipsis, a part of it, the calculation."""
+    """On the current topic: plainer words, an item of the last list, ellipsis, a part of it, the calculation.
+
+    “那中小企业技术研发中心呢”: the variant it names is taken up, so that a check asked next is of that one.
+    """
+    act = _followup(t, msg)
+    if act is None or act.name != acts.FOLLOWUP or not _WHAT_ABOUT.match(msg.norm):
+        return act
+    switch = {
+        c: v for c, v in t.facts(msg.text).items() if t.kn.criteria[c].presume is not None and t.profile.get(c) != v
+    }
+    return replace(act, values={**act.values, **switch}) if switch else act
+
+
+_WHAT_ABOUT = re.compile(r"^(?:那|那么|如果是|要是)?.{1,14}?(?:呢|咧|嘞)")
+"""“那中小企业技术研发中心呢 要求是不是低点”: the same question of another one."""
+
+
+def _followup(t: Turn, msg: Message) -> Act | None:
     topic_id = t.state.get("topic")
     topic = t.kn.topics.get(topic_id or "")
     if topic is None or topic.kind != "policy":
