@@ -598,6 +598,9 @@ _SPAN_LEAD = 6
 _SPAN_BETWEEN = re.compile(r"(两年|三年|平均|累计|合计|总共|加起来)")
 
 
+_WORD_AFTER = re.compile(r"[\u4e00-\u9fff](?<![左右上下前后出头以多来几的了吧嘛哈噻呢啊哦个])")
+"""A Chinese character right after a bare Chinese numeral that is no hedge or particle: the numeral is part of a
+word (五险一金)."""
 _UNCOUNTED = re.compile(r"(大前年|大大前年|没得|没有|莫得|不是)$")
 _UNCOUNTED_CHARS = 4
 _YEARS_BACK = ("大前年", "大大前年")
@@ -632,6 +635,8 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             continue  # any other calendar year: asked, not guessed
         if q.unit == "年" and _FIGURE_NEXT.match(norm, q.end):
             continue  # “研发经费一年260万”: a period the next figure is counted over, not a number of years
+        if q.unit is None and not norm[q.start].isdigit() and q.end not in breaks and _WORD_AFTER.match(norm, q.end):
+            continue  # “五险一金”, “三体”: a numeral in a word, no figure
         skipped = _UNCOUNTED.search(norm, max(0, q.start - _UNCOUNTED_CHARS), q.start)
         if skipped:  # “大前年1.3”: a year no criterion keeps; “没得95 只有六成五”: the figure denied
             if skipped[1] not in _YEARS_BACK:
@@ -957,6 +962,20 @@ def held_titles(text: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
     return titles(normalize(text), _vocab(criteria, ()), clause_breaks(text))
 
 
+_ALONE = re.compile(r"(市级|省级|国家级|重庆市?)?$")
+_ASKING = re.compile(r"吗|呢|\?|？|哪|什么|啥|怎么|咋|如何|多少|好多|好久|是不是|能不能|可不可以|要不要")
+
+
+def _clause_alone(norm: str, at: int, end: int, breaks: tuple[int, ...]) -> bool:
+    """Whether a title (with its level) makes a middle clause of a statement on its own (… 市级专精特新 做了九年)."""
+    level = _ALONE.search(norm, 0, at)
+    start = at - len(level[0]) if level else at
+    if start == 0 or start not in breaks or not (end in breaks or end == len(norm)):
+        return False
+    nxt = min([len(norm), *(b for b in breaks if b > end)])
+    return not _ASKING.search(norm, end, nxt) and not _ASKING.search(norm, 0, start)
+
+
 def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, bool]:
     """Titles the enterprise holds or not: “已经评上专精特新” → yes; “小巨人 莫得”, “还没评专精特新” → no.
 
@@ -979,6 +998,8 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                     found.setdefault(cid, False)
                 elif _GOT.search(before) or _GOT_AFTER.match(after) or (before.endswith("是") and at - 1 in breaks):
                     found.setdefault(cid, True)
+                elif _ALONE.search(norm, 0, at) and _clause_alone(norm, at, end, breaks):
+                    found.setdefault(cid, True)  # “做电子连接器的 市级专精特新 做了九年”: a clause of its own
             at = norm.find(word, at + 1)
     return found
 
@@ -990,9 +1011,10 @@ def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
 
 _UNSURE = re.compile(
     r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|没算过|没测过|没查过|没统计|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
-    r"|是不是|算不算"
+    r"|是不是|算不算|的话|如果|(?<![主需])要是|假如|假设"
 )
-"""In the clause of a yes/no word: the user does not know, or asks (“我晓不得我们在不在里头”)."""
+"""In the clause of a yes/no word: the user does not know, asks (“我晓不得我们在不在里头”) or supposes
+(“那要独立法人的话”)."""
 
 
 def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:

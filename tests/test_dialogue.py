@@ -121,6 +121,11 @@ def test_a_question_shaped_as_exclusions_leads_with_them_even_with_a_case_of_our
     assert saving.section == "计算方法" and "10%" in saving.text
 
 
+def test_in_the_text_is_a_place_not_a_request_for_the_source(user: User) -> None:
+    reply = user.say("那文件里头研发投入强度目标是好多")
+    assert reply.section != "政策依据" and "2%" in reply.text
+
+
 def test_which_level_decides_asks_the_department_and_what_differs_is_general(user: User) -> None:
     assert _leads_with(user.say("小巨人到底是工信部认还是市里认"), "咨询部门")
     assert _leads_with(User(user.engine, "e2").say("单冠 示范企业和单冠产品 啥区别"), None)

@@ -64,6 +64,34 @@ def test_a_go_ahead_after_the_offer_starts_the_check_and_a_thanks_does_not(user:
     assert other.say("好 谢谢").kind != "checklist_step"
 
 
+def test_a_yes_with_a_request_to_be_checked_takes_up_the_offer(user: User) -> None:
+    for n, text in enumerate(["行 帮我们测一下", "要得 帮我测", "好 查一下我们", "嗯 帮我看下我们够不够"]):
+        other = User(user.engine, f"a{n}")
+        other.say("高企认定要满足啥子条件")
+        reply = other.say(text)
+        assert reply.act == "answer" and reply.kind == "checklist_step", text
+
+
+def test_off_path_turns_in_a_check_keep_it(user: User) -> None:
+    in_check(user, "市级制造业创新中心 我们牵头搞一个行不行 帮我看看")
+    facts = user.say("打算就拿我们公司研发部来搞 不单独注册公司 注册资金就五百万 这样能不能行")
+    assert facts.act == "answer" and "不符合" in facts.text  # 注册公司 is no out-of-scope word here
+    supposed = user.say("那要独立法人的话 注册资金至少好多")
+    assert supposed.act == "followup" and profile(user)["mic_independent_entity"] is False  # supposed, not said
+    assert user.say("跟国家级的有啥区别").act == "followup"
+    assert user.say("这两天火锅底料涨价了没得哦").act == "null"
+    other = User(user.engine, "plain")
+    in_check(other, "研发准备金奖励 我们能不能拿 帮我核一哈")
+    assert other.say("听说要先在啥子平台备案 那是啥子意思 讲通俗点").act == "followup"
+
+
+def test_what_is_missing_said_straight_is_the_gaps_not_the_verdict(user: User) -> None:
+    in_check(user, "专精特新够不够条件")
+    user.say("主营占九成以上 负债率四成多 研发前年二百一十万 去年二百六十万")
+    reply = user.say("还差啥子 你直接说")
+    assert reply.act == "followup" and "结论" not in reply.text.split("\n")[0]
+
+
 def test_asking_to_be_checked_on_a_policy_without_conditions_gives_unknown_once_in_full(user: User) -> None:
     user.say("三年行动计划是支持哪些企业")
     first = user.say("我们算不算得上 帮我看下")
@@ -652,6 +680,14 @@ def test_an_aside_after_an_interjection_answers_nothing(user: User) -> None:
     user.say("研发前年五百万 去年六百出头 营收一点二个亿")
     reply = user.say("诶 插一句 我们高企证书明年到期 到期了是复审还是重新认定")
     assert reply.intent == "high_tech_enterprise" and "已记下" not in reply.text
+
+
+def test_a_numeral_inside_a_word_is_no_figure_and_a_title_in_a_clause_of_its_own_is_held() -> None:
+    assert extract("员工五险一金能不能少交点", KN.criteria, []) == {}
+    assert extract("员工一百二 技术员三十", KN.criteria, [])["employees"] == 120
+    little = checklist_criteria(KN, "little_giant")
+    assert extract("我们是做电子连接器的 市级专精特新 做了九年", little, [])["zjtx_certified"] is True
+    assert "zjtx_certified" not in extract("小巨人 市级专精特新 哪个好", little, [])
 
 
 def test_a_bare_share_of_revenue_is_the_rds_only_when_the_rd_is_named_before_it() -> None:

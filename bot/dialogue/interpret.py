@@ -201,11 +201,18 @@ def option_label(t: Turn, msg: Message) -> Act | None:
 
 
 # -- the check under way ---------------------------------------------------------------------------
+_VERDICT_WORD = re.compile(r"结论|结果|定论|准话|判断")
+"""Words that ask for the verdict itself (先说结论 差在哪里), not only for what is missing (还差啥子 你直接说)."""
+
+
 def conclude(t: Turn, msg: Message) -> Act | None:
     """直接给个结论 / 就这些，行不行: the verdict now, on what is known."""
+    current = t.kn.topics.get(t.state.get("topic") or "")
+    if current and t.state.get(NOTHING_TO_CHECK) == current.id and says(msg.norm, t.kn, "conclude"):
+        return Act(current.id, topic=current.id, check=True)  # “直接说结论” on a policy with nothing to check
     if not _checkable(t):
         return None
-    if len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "missing") and not says(msg.norm, t.kn, "conclude"):
+    if len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "missing") and not _VERDICT_WORD.search(msg.norm):
         return None  # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里” the verdict, which lists it)
     bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
@@ -407,7 +414,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     topic = t.kn.topics[flow["topic"]]
     if other and asks and _FIRST.search(msg.norm) and _prerequisite(t, topic, other):
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, "条件") or "question")
-    if decision.reason == "out_of_scope" and (asks or value is None) and not figure:
+    if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
+        return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
+    if decision.reason == "out_of_scope" and (asks or value is None) and not figure and not facts:
         return Act(acts.NULL)
     chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
     if other and asks and decision.score >= t.settings.new_question_score and not chatter:
@@ -424,6 +433,10 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if decision.intent == flow["topic"] or (asks and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
         part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
         return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")
+    if value is None and not asks and not figure and not _OURS.search(msg.norm) and _foreign(t, topic, msg):
+        return Act(acts.NULL)  # “这两天火锅底料涨价了没得哦”: another world's chatter, not a misread answer
+    if asks and len(msg.norm) <= CONTROL_CHARS and _DIFFERENCE.search(msg.norm):
+        return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # “跟国家级的有啥区别”: of this topic
     if asks and not figure and decision.reason != "out_of_scope" and _in_topic_words(t, topic, msg):
         # “那补的是保费的好多”: a short question in the topic's own words
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
@@ -609,6 +622,11 @@ def _topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate
     return bool(pairs) and all(p in text for p in pairs)
 
 
+_OURS = re.compile(r"我|咱|公司|厂|单位|\d|[一二两三四五六七八九十百千万]+[个项件人万亿%成]")
+"""Words of the enterprise's own (我们, 厂里) or a figure: a message with them may answer in its own words."""
+_DIFFERENCE = re.compile(r"(啥|什么|啥子)区别|有区别|一样不|一回事")
+
+
 def _in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
     """Whether a short message's words of content all stand in the topic's text (保费, 补多少)."""
     if len(msg.norm) > CONTROL_CHARS:
@@ -733,7 +751,10 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     return None
 
 
-_FIRST = re.compile(r"(要|得|需要|必须)先|先(要|得)|才(得行|行|能|可以)")
+_FIRST = re.compile(
+    r"(要|得|需要|必须)先|先(要|得)|才(得行|行|能|可以)|(要是|如果|假如)先"
+    r"|先(评上|拿到|取得|获得).{0,12}(呢|就够|就行|就可以)"
+)
 """“是不是要先评上专精特新才得行”: whether another title comes first, a condition of the topic under discussion."""
 
 
@@ -798,12 +819,24 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
         return None
     vocab = t.kn.messages.vocabulary
-    if _go_ahead(t, msg.norm):
-        return Act(acts.ANSWER, topic=topic_id, check=True)  # 好 你问嘛, 要得 看下我们
+    if _go_ahead(t, msg.norm) or (
+        _LEADING_YES.match(msg.norm) and wants_check(t, msg.norm) and not _names_other(t, msg)
+    ):
+        return Act(acts.ANSWER, topic=topic_id, check=True)  # 好 你问嘛, 要得 看下我们, 行 帮我们测一下
     bare = len(msg.norm) <= ACCEPT_CHARS or wants_check(t, msg.norm)
     if bare and not _asks(t, msg) and parse_yes_no(msg.norm, vocab) is True:
         return Act(acts.ANSWER, topic=topic_id, check=True)  # the answer to the offer (条件自查?)
     return None
+
+
+_LEADING_YES = re.compile(r"^(好|行|嗯|可以|要得|对|是|ok|那好|好嘛|好的|行嘛|得行)(的|嘛|吧|哈)?(?=.)")
+"""A yes opening a message (好 帮我看下): with a request for the check, it takes up the offer."""
+
+
+def _names_other(t: Turn, msg: Message) -> bool:
+    """Whether the message names a policy other than the current topic."""
+    current = t.state.get("topic")
+    return any(tid != current and any(n in msg.norm for n in ns) for tid, ns in _topic_names(t).items())
 
 
 def _go_ahead(t: Turn, norm: str) -> bool:
@@ -811,7 +844,8 @@ def _go_ahead(t: Turn, norm: str) -> bool:
     found = [w for w in words(t.kn)["go_ahead"] if w in norm]
     if not found:
         return False
-    rest = re.sub("|".join(map(re.escape, sorted(found, key=len, reverse=True))), "", norm).strip("吧嘛噻哈了的啊呀")
+    rest = re.sub("|".join(map(re.escape, sorted(found, key=len, reverse=True))), "", norm)
+    rest = re.sub("我们|我|咱们", "", rest).strip("吧嘛噻哈了的啊呀")  # (好 查一下我们)
     return not rest or rest in _OKAY or parse_yes_no(rest, t.kn.messages.vocabulary) is True
 
 

@@ -49,6 +49,7 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     kn = t.kn
     parts = _parts(kn, topic)
     joined = _ASCII_SPACE.sub("", text)  # “requirements 是啥子”: an English word is part of its clause
+    joined = _IN_THE_TEXT.sub("|", joined)  # “文件里头…目标是好多”: where it is written, not which document
     clauses = [c for c in (_clause(kn, topic, raw) for raw in _CLAUSES.split(joined)) if c.strip("|")]
     whole = "|".join(clauses)
     named = [name for name in parts if name in whole]
@@ -180,6 +181,8 @@ MAIN = "政策要点"
 """The section of what a policy gives: a question of how much, with figures, is a calculation instead."""
 OVERVIEW = ""
 """The pseudo-section of ``overview_words``: a question of what the topic is."""
+_IN_THE_TEXT = re.compile(r"(文件|文里|原文)(里头|里面|里|中|上)(?!(哪|是哪|怎么|咋|啥))")
+"""“文件里头目标是好多”: a place in the text, which asks for nothing (“文件里哪一条” still asks for the source)."""
 _ASCII_SPACE = re.compile(
     r"(?<=[A-Za-z])[ \t]+(?=[^\sA-Za-z,，。!！?？])|(?<=[^\sA-Za-z,，。!！?？])[ \t]+(?=[A-Za-z])"
 )
