@@ -18,6 +18,19 @@ OUT_OF_SCOPE = "__out_of_scope__"
 """Internal label of the negative examples; surfaces as intent ``None``."""
 
 
+_HELD = re.compile(
+    r"(有|是|已经|参与过|评了|评上了?|拿到了?|获得了?|没有?|还没有?|没评|还没评|未|不是|还不是)(了|过)?(市级|省级|国家级|重庆市?)?$"
+)
+"""What stands before a name the enterprise holds, lacks or has done (也是市级专精特新, 还没评过专精特新): context."""
+
+
+def _held(clause: str, via: str) -> bool:
+    """Whether the name that ``via`` matched stands in ``clause`` as something held, not asked about."""
+    name = via.partition(":")[2]
+    at = clause.find(name)
+    return at >= 0 and bool(_HELD.search(clause[:at]))
+
+
 def _inside_digits(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` begins or ends with a digit that runs on beyond it (part of a longer number)."""
     return (text[start].isdigit() and start > 0 and text[start - 1].isdigit()) or (
@@ -266,10 +279,19 @@ class Index:
             # policy words (“版权咋维权”, “咨询电话是好多”) asks about that world, not about a policy.
             other_world = bool(whole) and whole[0].intent is None and whole[0].via.startswith(("alias:", "combo:"))
             if len(clauses) >= MIN_SENTENCES and self.decide(whole).intent is None and not other_world:
-                # “想先评专精特新再评小巨人 先看专精特新够不够”: unclear as a whole, clear in its last clause
-                last = self._match_one(clauses[-1], limit, exact)
-                if last and last[0].intent and last[0].score >= self.t.min_score:
-                    return last
+                # “想先评专精特新再评小巨人 先看专精特新够不够”: unclear as a whole, clear in its last clause; a
+                # clause that names no policy (“要满足哪些条件”) only counts for a policy already in view
+                overall = self.decide(whole)
+                tied = {c.intent for c in overall.top} if overall.reason == "ambiguous" else set()
+                for n, clause in enumerate(reversed(clauses)):
+                    last = self._match_one(clause, limit, exact)
+                    if not (last and last[0].intent and last[0].score >= self.t.min_score):
+                        continue
+                    named = not last[0].via.startswith("example")
+                    if n == 0 and (named or not tied or last[0].intent in tied):
+                        return last
+                    if n > 0 and named and last[0].intent in tied and not _held(clause, last[0].via):
+                        return last  # (“…有市级技术中心 … 能冲一下单项冠军不 要满足哪些条件”)
             return whole
         # Several sentences: the question is usually the last one; the earlier ones are context
         # (“我们还没评过小巨人。单项冠军可以直接申请不”), so a clear last sentence decides.

@@ -121,6 +121,27 @@ def test_a_question_shaped_as_exclusions_leads_with_them_even_with_a_case_of_our
     assert saving.section == "计算方法" and "10%" in saving.text
 
 
+def test_the_part_asked_beats_a_step_named_and_an_a_not_a_is_no_exclusion(user: User) -> None:
+    when = user.say("首批次新材料保险补偿资格审定一般几月份申报")
+    assert when.section == "时间节点"
+    may = User(user.engine, "p2").say("加计扣除今年啥时候能报 7月份预缴的时候能不能享受")
+    assert may.section == "时间节点" and may.kind != "checklist_step"  # 能报 is no fact about us
+    basis = User(user.engine, "p3").say("标准制修订方面的支持是依据什么政策")
+    assert basis.section == "政策依据"
+    how = User(user.engine, "p4").say("研发准备金补助金额是怎么核算的")
+    assert how.section == "计算方法"
+
+
+def test_a_policy_named_among_titles_held_is_the_question(user: User) -> None:
+    asked = user.say(
+        "做变速箱齿轮二十多年了 近三年平均营收五个多亿 有市级技术中心 "
+        "也参与过两项行业标准 能冲一下单项冠军不 要满足哪些条件"
+    )
+    assert asked.intent == "single_champion"
+    abroad = User(user.engine, "o2").say("想在海外建个R&D center 有没有政策")
+    assert abroad.intent == "open_cooperation"
+
+
 def test_in_the_text_is_a_place_not_a_request_for_the_source(user: User) -> None:
     reply = user.say("那文件里头研发投入强度目标是好多")
     assert reply.section != "政策依据" and "2%" in reply.text

@@ -905,7 +905,8 @@ def _check_asked(t: Turn, msg: Message, intent: str) -> bool:
         return any(w in msg.norm for w in _STRONG_CHECK) or bool(_CHOSEN.search(msg.norm))
     if topic and shaped_part(t, topic, msg.text) in _SHAPED_NO_CHECK:
         return False  # “哪些情况不能申报 有行政处罚的还行不行”: the exclusions answer it
-    if any(w in msg.norm for w in _STRONG_CHECK) or t.facts(msg.text, anywhere=True):
+    about_us = [c for c in t.facts(msg.text, anywhere=True) if t.kn.criteria[c].presume is None]  # (能报: no fact)
+    if any(w in msg.norm for w in _STRONG_CHECK) or about_us:
         return True  # (“我们这种做贸易的能不能享受”: about us, so the check, which says so first)
     part = section_asked(t, topic, msg.text) if topic else None
     return not (part and (part == "sources" or part.removeprefix("section:") in _SPECIFIC_PARTS))

@@ -87,7 +87,7 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
 _ASKS = {
     "政策依据": re.compile(
         r"(哪个|哪份|哪一个|什么|啥|哪些)(文件|文|办法|规定)(规定|定的|出的|里定|来的|说的)|出自|依据是|文号|全称|全名|原文|根据什么|根据哪"
-        r"|哪一条|哪条|第几条"
+        r"|哪一条|哪条|第几条|依据(什么|哪个|哪些|啥|的是)"
     ),
     "不适用情形": re.compile(  # (not the A-not-A of 能不能, 可不可以)
         r"((?<!能)不能|(?<!可)不可以|不得|不给|不予|不让|不准|没法|无法)(申报|申请|报|申|认定|评|享受|补偿|补|给|参与|加计|拿)"
@@ -172,9 +172,27 @@ def _guess(t: Turn, topic: Topic, whole: str) -> str | None:
 
 
 def _cue(cues: list[tuple[str, str]], clause: str) -> tuple[str, str] | None:
-    """The (section, word) of the longest cue in ``clause``; of equal ones, the first listed."""
-    found = max(((len(w), -n, name, w) for n, (name, w) in enumerate(cues) if w in clause), default=None)
+    """The (section, word) of the longest cue in ``clause``; of equal ones, the first listed.
+
+    A cue opening with 不 inside an A-not-A question is none (能不能享受 holds 不能享受, but asks whether we may).
+    """
+    found = max(
+        ((len(w), -n, name, w) for n, (name, w) in enumerate(cues) if w in clause and not _a_not_a(clause, w)),
+        default=None,
+    )
     return (found[2], found[3]) if found else None
+
+
+def _a_not_a(clause: str, word: str) -> bool:
+    """Whether every place of ``word`` (不能享受) is the 不 of an A-not-A question (能不能享受)."""
+    if not word.startswith("不") or len(word) < 2:
+        return False
+    at = clause.find(word)
+    while at >= 0:
+        if not (at > 0 and clause[at - 1] == word[1]):
+            return False
+        at = clause.find(word, at + 1)
+    return True
 
 
 MAIN = "政策要点"
