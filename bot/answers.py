@@ -601,6 +601,15 @@ _SPAN_BETWEEN = re.compile(r"(两年|三年|平均|累计|合计|总共|加起�
 _WORD_AFTER = re.compile(r"[\u4e00-\u9fff](?<![左右上下前后出头以多来几的了吧嘛哈噻呢啊哦个])")
 """A Chinese character right after a bare Chinese numeral that is no hedge or particle: the numeral is part of a
 word (五险一金)."""
+
+
+def _third_year(owner: str | None, criteria: dict[str, Criterion]) -> str | None:
+    """The criterion of 大前年's figure in ``owner``'s run of years (营收 → 大前年营业收入), if it keeps one."""
+    second = criteria[owner].previous if owner else None
+    third = criteria[second].previous if second else None
+    return third if third in criteria else None
+
+
 _UNCOUNTED = re.compile(r"(大前年|大大前年|没得|没有|莫得|不是)$")
 _UNCOUNTED_CHARS = 4
 _YEARS_BACK = ("大前年", "大大前年")
@@ -638,9 +647,13 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         if q.unit is None and not norm[q.start].isdigit() and q.end not in breaks and _WORD_AFTER.match(norm, q.end):
             continue  # “五险一金”, “三体”: a numeral in a word, no figure
         skipped = _UNCOUNTED.search(norm, max(0, q.start - _UNCOUNTED_CHARS), q.start)
-        if skipped:  # “大前年1.3”: a year no criterion keeps; “没得95 只有六成五”: the figure denied
+        if skipped:  # “大前年5100万”: the year before the year before; “没得95 只有六成五”: the figure denied
             if skipped[1] not in _YEARS_BACK:
                 denied = _owner_before(norm, q, vocab, criteria, facts, prev_end)[0]
+            elif (third := _third_year(last or _owner_before(norm, q, vocab, criteria, facts, 0)[0], criteria)) and (
+                value := number_value(q, criteria[third].unit or "")
+            ) is not None:
+                facts.setdefault(third, value)
             prev_end = q.end
             continue
         before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end)

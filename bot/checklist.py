@@ -71,6 +71,11 @@ def status(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) 
     return FAIL
 
 
+def _met_anyway(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) -> bool:
+    """Whether the item's own test passes, so that it is met whether or not its ``when`` holds."""
+    return any(test(c, profile, criteria) == PASS for c in item.conditions())
+
+
 def _gate_open(cond: Condition, profile: dict[str, Any]) -> bool:
     return cond.criterion not in profile or profile[cond.criterion] == UNKNOWN
 
@@ -109,6 +114,10 @@ def statuses(items: list[Item], profile: dict[str, Any], criteria: dict[str, Cri
             gated.setdefault(gate.criterion, []).append(n)
     for cid, members in gated.items():
         values = _possible(criteria[cid])
+        if not values and all(_met_anyway(items[n], profile, criteria) for n in members):
+            for n in members:  # 近三年研发占比 5.6% with last year's revenue unknown: every tier (≥3/4/5%) is met
+                found[n] = PASS
+            continue
         outcomes = [[status(items[n], {**profile, cid: v}, criteria) for n in members] for v in values]
         if not outcomes:
             continue

@@ -690,6 +690,23 @@ def test_a_numeral_inside_a_word_is_no_figure_and_a_title_in_a_clause_of_its_own
     assert "zjtx_certified" not in extract("小巨人 市级专精特新 哪个好", little, [])
 
 
+def test_three_years_of_revenue_and_a_three_year_rd_total_give_the_high_tech_ratio(user: User) -> None:
+    said = extract("销售收入去年6800万左右 前年5900万 大前年5100万 研发费用三年加起来差不多八百五十万", KN.criteria, [])
+    assert said["revenue_3y_ago"] == 5100 and said["rd_spend_3y_total"] == 850
+    assert extract("去年销售一点三个亿 研发费三年一千五百万", KN.criteria, [])["rd_spend_3y_total"] == 1500
+    assert extract("销售费用三百万", KN.criteria, []) == {}  # a cost, not the sales
+    in_check(user, "高企认定 帮我们测一哈")
+    user.say("销售收入去年6800万左右 前年5900万 大前年5100万 研发费用三年加起来差不多八百五十万")
+    assert profile(user)["rd_ratio_3y"] == pytest.approx(4.78, abs=0.01)  # 850 ÷ (6800+5900+5100)
+
+
+def test_a_tiered_condition_met_at_its_strictest_tier_needs_no_tier(user: User) -> None:
+    in_check(user, "高企认定 帮我们测一哈")
+    user.say("近三年营收加起来一个亿六 研发总共九百万")  # 5.6%: every tier (5%, 4%, 3%) is met
+    verdict = user.say("直接给个结论")
+    assert "近三年研发费用占同期销售收入不低于5%" not in verdict.text.split("已满足")[0]
+
+
 def test_a_bare_share_of_revenue_is_the_rds_only_when_the_rd_is_named_before_it() -> None:
     assert "rd_ratio_last_year" not in extract("批发占收入七成左右", KN.criteria, [])
     assert extract("研发费用加起来占销售收入百分之五点几", KN.criteria, [])["rd_ratio_3y"] == 5
