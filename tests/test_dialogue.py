@@ -142,6 +142,15 @@ def test_a_policy_named_among_titles_held_is_the_question(user: User) -> None:
     assert abroad.intent == "open_cooperation"
 
 
+def test_a_measure_of_another_policy_held_by_this_topic_is_a_follow_up(user: User) -> None:
+    user.say("52号文说到2025年要达到啥子目标")
+    share = user.say("高企占比那个是好多")
+    assert share.act == "followup" and share.intent == "policy_goals" and "60%" in share.text
+    other = User(user.engine, "m2")
+    other.say("单项冠军要哪些条件")
+    assert other.say("小巨人要好多营收").intent == "little_giant"  # the other policy's own question
+
+
 def test_in_the_text_is_a_place_not_a_request_for_the_source(user: User) -> None:
     reply = user.say("那文件里头研发投入强度目标是好多")
     assert reply.section != "政策依据" and "2%" in reply.text

@@ -85,6 +85,16 @@ def test_off_path_turns_in_a_check_keep_it(user: User) -> None:
     assert other.say("听说要先在啥子平台备案 那是啥子意思 讲通俗点").act == "followup"
 
 
+def test_a_question_of_when_on_the_topic_is_no_check_and_a_title_held_leaves_the_question(user: User) -> None:
+    user.say("研发费用加计扣除是什么")
+    when = user.say("那一季度预缴能不能享受")
+    assert when.act == "followup" and when.kind != "checklist_step"
+    other = User(user.engine, "t2")
+    other.say("专精特新够不够条件")
+    other.say("直接给个结论")
+    assert other.say("有高企证书是不是可以直接评创新型").intent == "zjtx"
+
+
 def test_what_is_missing_said_straight_is_the_gaps_not_the_verdict(user: User) -> None:
     in_check(user, "专精特新够不够条件")
     user.say("主营占九成以上 负债率四成多 研发前年二百一十万 去年二百六十万")

@@ -723,6 +723,9 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     other = decision.intent and decision.intent != topic.id and t.kn.topics[decision.intent].kind == "policy"
     if other and _FIRST.search(msg.norm) and _prerequisite(t, topic, str(decision.intent)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, "条件") or "question")
+    here = _about_here(t, topic, msg, str(decision.intent)) if other else None
+    if here:
+        return Act(acts.FOLLOWUP, topic=topic.id, part="question", text=here)  # “高企占比那个是好多” after the goals
     if other and (
         names_topic(t, msg, decision, str(decision.intent)) or not (_asks(t, msg) or section_asked(t, topic, msg.text))
     ):
@@ -730,8 +733,10 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     ellipsis = _ELLIPSIS.match(msg.norm)
     if ellipsis and topic.id in LOOKUPS and LOOKUPS[topic.id](t.kn, ellipsis[1]):
         return Act(acts.FOLLOWUP, topic=topic.id, part="lookup", text=ellipsis[1])
-    if wants_check(t, msg.norm) and (
-        topic.checklist or (decision.intent in (None, topic.id) and _check_asked(t, msg, topic.id))
+    if (
+        wants_check(t, msg.norm)
+        and _check_asked(t, msg, topic.id)
+        and (topic.checklist or decision.intent in (None, topic.id))
     ):
         return Act(topic.id, topic=topic.id, check=True)  # (a policy with nothing to check says so)
     part = section_asked(t, topic, msg.text)
@@ -748,6 +753,29 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         and not _foreign(t, topic, msg)
     ):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # a question the topic's context explains
+    return None
+
+
+_COUNTED_AS = re.compile(r"(企业)?(占比|比例|比重|数量|家数|个数|数目|的占比|的比例)")
+"""After a policy's name, a measure of it (高企占比): the name qualifies a figure, it is not the question's topic."""
+
+
+def _about_here(t: Turn, topic: Topic, msg: Message, other: str) -> str | None:
+    """Whether a short question naming ``other`` asks a measure of it the current topic holds (高企占比 in the goals).
+
+    One fact of the topic must name the other policy and hold every other word of the question. Returns the
+    question in that fact's words (高新技术企业占比…), so that the fact is shown first; None if it asks otherwise.
+    """
+    if len(msg.norm) > SHORT_MESSAGE or not _asks(t, msg):
+        return None
+    names = _topic_names(t).get(other, [])
+    facts = [f for _name, text in section_texts(t, topic) for f in text.split("|") if any(n in f for n in names)]
+    for name in (n for n in names if n in msg.norm and _COUNTED_AS.match(msg.norm, msg.norm.find(n) + len(n))):
+        pairs = _word_pairs(t, Message(msg.text, msg.norm.replace(name, "|")), _FILLERS)
+        fact = next((f for f in facts if pairs and all(p in f for p in pairs)), None)
+        if fact is not None:  # one fact of the topic names the other policy and holds every other word asked
+            said = max((n for n in names if n in fact), key=len)
+            return msg.norm.replace(name, said)
     return None
 
 
