@@ -603,6 +603,20 @@ _WORD_AFTER = re.compile(r"[\u4e00-\u9fff](?<![左右上下前后出头以多来
 word (五险一金)."""
 
 
+_CHANGED = re.compile(r"(改成|改为|变成|换成|转成|转为|现在是|现在都是|后来改成)了?$")
+"""What stands before the state a yes/no is in now (以前核定征收 今年改成查账征收了)."""
+
+
+def _changed_to(norm: str, vocab: _Vocab) -> dict[str, bool]:
+    """A yes or no word said as what it changed to: that one holds, whatever the message said it was before."""
+    found: dict[str, bool] = {}
+    for value, pairs in ((True, vocab.yes), (False, vocab.no)):
+        for cid, words in pairs:
+            if any(_CHANGED.search(norm, 0, at) for w in words for at in _places(norm, w)):
+                found.setdefault(cid, value)
+    return found
+
+
 def _third_year(owner: str | None, criteria: dict[str, Criterion]) -> str | None:
     """The criterion of 大前年's figure in ``owner``'s run of years (营收 → 大前年营业收入), if it keeps one."""
     second = criteria[owner].previous if owner else None
@@ -694,6 +708,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
     names = vocab.names.spans(norm)
     chars = set(norm)
+    facts.update({cid: v for cid, v in _changed_to(norm, vocab).items() if cid not in facts})
     for cid, words in vocab.no:
         spans = [] if cid in vocab.variants else names
         stated = [w for w in words if w[0] in chars and _stated(norm, w, spans) and not _unsure(norm, w, breaks)]

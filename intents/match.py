@@ -64,6 +64,10 @@ RECENT_MATCHES = 4096
 """How many recent messages' match results are remembered (oldest dropped first)."""
 EXACT_LEAD = 0.5
 """How far below the decision margin other intents are held when a message equals an example (or the vote chose)."""
+YIELD_LENGTH = 24
+"""A message longer than this (prepared) with another intent's clear example is more than a greeting or thanks."""
+LONG_YIELD_PENALTY = 30.0
+"""Points a greeting's or thanks' alias loses in a long message where another intent's example is clear."""
 YIELD_PENALTY = 10.0
 """Points a yielding intent's alias loses when another intent's alias is in the same message."""
 
@@ -334,9 +338,12 @@ class Index:
             top = max((s for s, _ in [*alias_best.values(), *example_best.values()]), default=0.0)
             alias_best[OUT_OF_SCOPE] = (top + self.t.min_margin + 1, alias_best[OUT_OF_SCOPE][1])
         others = any(i not in self.yielding for i in alias_best)
+        rival = any(i not in self.yielding and s >= self.t.min_score for i, (s, _v) in example_best.items())
         for intent, (score, via) in alias_best.items():
             if intent in self.yielding and others:
                 score -= YIELD_PENALTY
+            elif intent in self.yielding and rival and len(query) > YIELD_LENGTH:
+                score -= LONG_YIELD_PENALTY  # (“你好 我们是…帮我看看我们能享受哪些”: the greeting opens a question)
             support = example_best.get(intent, (0.0, ""))[0]
             offer(intent, score + SUPPORT_WEIGHT * max(0.0, support - SUPPORT_FLOOR), via)
         hit = self.exact.get(query) if exact else None

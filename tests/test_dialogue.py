@@ -151,6 +151,21 @@ def test_a_measure_of_another_policy_held_by_this_topic_is_a_follow_up(user: Use
     assert other.say("小巨人要好多营收").intent == "little_giant"  # the other policy's own question
 
 
+def test_part_shapes_users_type(user: User) -> None:
+    cases = {
+        "我们想申请高新技术企业 从哪一步开始弄": "办理流程",
+        "加计扣除哪些情况是莫得办法享受的": "不适用情形",
+        "研发费用100%加计扣除是哪个公告规定的": "政策依据",
+        "小巨人是先报市里还是直接报工信部": "办理流程",
+        "首版次软件对著作权登记时间有啥要求": "申报条件",
+        "重点新产品应用开发场景是哪个文件里提出来的": "政策依据",
+        "集成电路企业研发费用加计扣除能扣多少": "计算方法",
+        "那高新技术企业认定还有哪些情况会被否掉": "不适用情形",
+    }
+    for n, (text, part) in enumerate(cases.items()):
+        assert User(user.engine, f"s{n}").say(text).section == part, text
+
+
 def test_in_the_text_is_a_place_not_a_request_for_the_source(user: User) -> None:
     reply = user.say("那文件里头研发投入强度目标是好多")
     assert reply.section != "政策依据" and "2%" in reply.text

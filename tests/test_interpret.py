@@ -95,6 +95,20 @@ def test_a_question_of_when_on_the_topic_is_no_check_and_a_title_held_leaves_the
     assert other.say("有高企证书是不是可以直接评创新型").intent == "zjtx"
 
 
+def test_what_it_changed_to_holds_and_news_is_no_correction(user: User) -> None:
+    assert extract("以前一直是核定征收 今年改成查账征收了", KN.criteria, [])["resident_audit"] is True
+    reply = user.say("做饲料机械的 以前一直是核定征收 今年改成查账征收了 研发费用加计扣除我们现在够条件了吧")
+    assert reply.act == "rd_deduction" and "已更正" not in reply.text and profile(user)["resident_audit"] is True
+
+
+def test_a_greeting_opening_a_long_question_is_no_greeting(user: User) -> None:
+    reply = user.say(
+        "你好 我们是一家做食品加工的企业 在涪陵 成立十几年了 员工三百人 从来没申请过任何政策 帮我看看我们能享受哪些"
+    )
+    assert reply.intent == "policy_match"
+    assert User(user.engine, "g2").say("你好").intent == "greeting"
+
+
 def test_what_is_missing_said_straight_is_the_gaps_not_the_verdict(user: User) -> None:
     in_check(user, "专精特新够不够条件")
     user.say("主营占九成以上 负债率四成多 研发前年二百一十万 去年二百六十万")

@@ -306,6 +306,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
         values = _reanswer(t, msg)
     if not values and not t.state.get("answered") and not t.profile:
         return None
+    if values and not said_wrong and not any(c in t.profile for c in values):
+        return None  # “以前核定征收 今年改成查账征收了”: news, nothing said before changes
     return Act(acts.CORRECTION, values=values)
 
 
@@ -914,6 +916,7 @@ def new_question(t: Turn, msg: Message) -> Act:
 
 
 _SPECIFIC_PARTS = frozenset({"时间节点", "不适用情形", "申报材料", "办理流程", "咨询部门", "计算方法"})
+_SUPPOSING = re.compile(r"如果|假如|假设|(?<![主需])要是|的话")
 _CHOSEN = re.compile(r"(入|选|评)(得)?(上|选)|够得?(上|到)|够不够")
 """“能不能入选”, “评得上不”, “够不够”: whether we would be chosen, on a policy with no conditions to check."""
 _SHAPED_NO_CHECK = frozenset({"section:不适用情形", "sources"})
@@ -926,8 +929,8 @@ def _check_asked(t: Turn, msg: Message, intent: str) -> bool:
     “预缴的时候就能享受吗” asks when, “核定征收的还能享受吗” asks about the exclusions: those parts answer it.
     “帮我核一下”, “够不够”, or facts about the enterprise ask for the check whatever else the message says.
     """
-    if not wants_check(t, msg.norm):
-        return False
+    if not wants_check(t, msg.norm) or _SUPPOSING.search(msg.norm):
+        return False  # (“如果出个新版本重新登记 算不算”: a case supposed, a question on the topic)
     topic = t.kn.topics.get(intent)
     if topic and not topic.checklist:
         return any(w in msg.norm for w in _STRONG_CHECK) or bool(_CHOSEN.search(msg.norm))

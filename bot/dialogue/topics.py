@@ -86,15 +86,18 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
 
 _ASKS = {
     "政策依据": re.compile(
-        r"(哪个|哪份|哪一个|什么|啥|哪些)(文件|文|办法|规定)(规定|定的|出的|里定|来的|说的)|出自|依据是|文号|全称|全名|原文|根据什么|根据哪"
+        r"(哪个|哪份|哪一个|什么|啥|哪些)(文件|文|办法|规定|公告|通知|政策)(规定|定的|出的|里定|来的|说的|里提|提出)"
+        r"|出自|依据是|文号|全称|全名|原文|根据什么|根据哪"
         r"|哪一条|哪条|第几条|依据(什么|哪个|哪些|啥|的是)"
     ),
     "不适用情形": re.compile(  # (not the A-not-A of 能不能, 可不可以)
-        r"((?<!能)不能|(?<!可)不可以|不得|不给|不予|不让|不准|没法|无法)(申报|申请|报|申|认定|评|享受|补偿|补|给|参与|加计|拿)"
+        r"((?<!能)不能|(?<!可)不可以|不得|不给|不予|不让|不准|没法|无法|没办法|没有办法|莫得办法|没得办法)(申报|申请|报|申|认定|评|享受|补偿|补|给|参与|加计|拿)"
         r"|(申报|申请|认定|享受|评|拿)不(了|到|上)的|情况下?会?(认定|评|报|享受)不(了|到|上)"
         r"|不得行(申请|申报|报)|不给推荐|不予推荐|已经(是|有).{0,12}还能(再)?(报|申|评)"
     ),
-    "咨询部门": re.compile(r"(区县|市里|工信部|经信委|国家|市级).{0,8}还是.{0,6}(区县|市里|工信部|经信委|市级|国家)"),
+    "咨询部门": re.compile(
+        r"(区县|市里|工信部|经信委|国家|市级)[^报]{0,8}还是[^报]{0,6}(区县|市里|工信部|经信委|市级|国家)(?!报)"
+    ),
     "政策要点": re.compile(r"\d+%(吗|还是)|还是\d+%"),
 }
 """Question shapes that name their part whatever cue words stand beside them (plain form, names blanked)."""
@@ -199,7 +202,9 @@ MAIN = "政策要点"
 """The section of what a policy gives: a question of how much, with figures, is a calculation instead."""
 OVERVIEW = ""
 """The pseudo-section of ``overview_words``: a question of what the topic is."""
-_IN_THE_TEXT = re.compile(r"(文件|文里|原文)(里头|里面|里|中|上)(?!(哪|是哪|怎么|咋|啥))")
+_IN_THE_TEXT = re.compile(
+    r"(?<!哪个)(?<!哪份)(?<!什么)(?<!啥)(文件|文里|原文)(里头|里面|里|中|上)(?!(哪|是哪|怎么|咋|啥))"
+)
 """“文件里头目标是好多”: a place in the text, which asks for nothing (“文件里哪一条” still asks for the source)."""
 _ASCII_SPACE = re.compile(
     r"(?<=[A-Za-z])[ \t]+(?=[^\sA-Za-z,，。!！?？])|(?<=[^\sA-Za-z,，。!！?？])[ \t]+(?=[A-Za-z])"
