@@ -1038,7 +1038,7 @@ def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
 
 
 _UNSURE = re.compile(
-    r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|没算过|没测过|没查过|没统计|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
+    r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|没算过|没测过|没查过|没(单独)?统计|没单独算|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
     r"|是不是|算不算|的话|如果|(?<![主需])要是|假如|假设"
 )
 """In the clause of a yes/no word: the user does not know, asks (“我晓不得我们在不在里头”) or supposes
@@ -1054,8 +1054,12 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
     for at in _places(text, word):
         start, stop = _clause(text, at, word, breaks)
         after = min([len(text), *(b for b in breaks if b > stop)])
+        beyond = min([len(text), *(b for b in breaks if b > after)])
+        named_alone = _POINTS_BACK_END.search(text, start, stop)  # “研发费用这个 | 财务没单独统计过 | 晓不得好多”
         if not (
-            _UNSURE.search(text[start:stop]) or (_POINTS_BACK.match(text, stop) and _UNSURE.search(text[stop:after]))
+            _UNSURE.search(text[start:stop])
+            or (_POINTS_BACK.match(text, stop) and _UNSURE.search(text[stop:after]))
+            or (named_alone and _UNSURE.search(text[stop:beyond]))
         ):
             return False
     return True
@@ -1065,6 +1069,7 @@ MIN_UNSURE_KEYWORD = 3
 """A figure's keyword this long names it well enough for “不晓得” beside it to be about it (市场占有率, not 研发)."""
 _DONT_KNOW = re.compile(r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|说不清|不太清楚|没算过|没测过|没查过|没统计")
 """The user says they do not know (not merely asks)."""
+_POINTS_BACK_END = re.compile(r"(这个|这块|这项|这一项|那个|这条)$")
 _POINTS_BACK = re.compile(r"这个|这块|这项|这一项|那个|这条")
 
 

@@ -292,9 +292,11 @@ class Index:
                     if not (last and last[0].intent and last[0].score >= self.t.min_score):
                         continue
                     named = not last[0].via.startswith("example")
+                    if named and _held(clause, last[0].via):
+                        continue  # “…今年还能报不 我们是市级专精特新”: a title held is context
                     if n == 0 and (named or not tied or last[0].intent in tied):
                         return last
-                    if n > 0 and named and last[0].intent in tied and not _held(clause, last[0].via):
+                    if n > 0 and named and last[0].intent in tied:
                         return last  # (“…有市级技术中心 … 能冲一下单项冠军不 要满足哪些条件”)
             return whole
         # Several sentences: the question is usually the last one; the earlier ones are context

@@ -109,6 +109,21 @@ def test_a_greeting_opening_a_long_question_is_no_greeting(user: User) -> None:
     assert User(user.engine, "g2").say("你好").intent == "greeting"
 
 
+def test_a_figure_belongs_to_the_criterion_named_not_to_the_question_pending(user: User) -> None:
+    in_check(user, "小巨人够不够条件")
+    user.say("做液压件的 做了九年 去年营收一点八亿 主营占百分之九十五 市级专精特新")
+    user.say("负债率大概五十")
+    reply = user.say("不对 负债率我看错了 是八十左右 那还行不行")
+    assert reply.act == "correction" and profile(user)["debt_ratio"] == 80 and "不符合" in reply.text
+
+
+def test_a_case_supposed_of_another_title_is_a_condition_here(user: User) -> None:
+    user.say("单项冠军够不够条件 我们近三年平均营收一个半亿 不是小巨人 做了十二年")
+    user.say("直接给个结论")
+    assert user.say("要是以后评上小巨人了呢").act == "followup"
+    assert user.say("算了 回到刚才那个").act != "cancel"
+
+
 def test_what_is_missing_said_straight_is_the_gaps_not_the_verdict(user: User) -> None:
     in_check(user, "专精特新够不够条件")
     user.say("主营占九成以上 负债率四成多 研发前年二百一十万 去年二百六十万")

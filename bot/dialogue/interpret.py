@@ -131,6 +131,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     """退出 / 算了 / 不测了: the check ends (not “那先这样判一下”, which asks for the verdict on what is known)."""
     if msg.norm not in words(t.kn)["exit"] and (_ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude")):
         return None
+    if says(msg.norm, t.kn, "resume") and msg.norm not in words(t.kn)["exit"]:
+        return None  # “算了 回到刚才那个加计扣除”: back to it, not out
     if msg.norm in words(t.kn)["exit"] or (len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "exit")):
         return Act(acts.CANCEL)
     if (t.flow or t.state.get("suspended")) and len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "exit"):
@@ -212,6 +214,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return Act(current.id, topic=current.id, check=True)  # “直接说结论” on a policy with nothing to check
     if not _checkable(t):
         return None
+    if says(msg.norm, t.kn, "correction") and any(c in msg.norm for c in _WRONG) and t.profile:
+        return None  # “不对 负债率我看错了 是八十左右 那还行不行”: the correction, then the verdict
     if len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "missing") and not _VERDICT_WORD.search(msg.norm):
         return None  # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里” the verdict, which lists it)
     bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
@@ -301,14 +305,15 @@ def correction(t: Turn, msg: Message) -> Act | None:
     said_wrong = any(w in msg.norm for w in words(t.kn)["correction"] if any(c in w for c in _WRONG))
     if _asks(t, msg) and not said_wrong:
         return None  # “那改成查账征收以后 要留存啥资料”: a question on the new premise, not a correction
-    values = _replaced(t, msg) or _retarget(t, msg, t.facts(msg.text))
+    values = _replaced(t, msg) or _retarget(t, msg, t.facts(msg.text)) or _keyword_figure(t, msg)
     if not values:
         values = _reanswer(t, msg)
     if not values and not t.state.get("answered") and not t.profile:
         return None
     if values and not said_wrong and not any(c in t.profile for c in values):
         return None  # “以前核定征收 今年改成查账征收了”: news, nothing said before changes
-    return Act(acts.CORRECTION, values=values)
+    asked = says(msg.norm, t.kn, "conclude") or wants_check(t, msg.norm) or _asks_outcome(t, msg)
+    return Act(acts.CORRECTION, values=values, conclude=asked)  # (“…是八十左右 那还行不行”: the verdict again)
 
 
 _WRONG = ("错", "不对", "混", "反", "岔", "口误")
@@ -406,6 +411,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         and _all_owned(t, msg, facts)
     ):
         value = None  # “有2个发明专利在用”: the figure is the patents', not an answer to the R&D question
+    if value is not None and not facts and (owned := _keyword_figure(t, msg, pending)):
+        facts = owned  # “负债率我看错了 是八十左右” while 研发 is asked: the figure is the 负债率's
+        value = None if crit.type == "number" else value  # (a yes to the question asked still holds)
     if pending in facts:  # said in its own words (“小巨人 莫得”): surer than a leading 是 or a title named
         value = facts.pop(pending)
     elif value == UNKNOWN and UNKNOWN in facts.values():
@@ -419,6 +427,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
     if decision.reason == "out_of_scope" and (asks or value is None) and not figure and not facts:
+        if asks and _in_topic_words(t, topic, msg):
+            return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
         return Act(acts.NULL)
     chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
     if other and asks and decision.score >= t.settings.new_question_score and not chatter:
@@ -520,6 +530,24 @@ def _named_criterion(t: Turn, msg: Message, pending: str) -> str | None:
     if pending in named or len(named) != 1:
         return None
     return named.pop()
+
+
+def _keyword_figure(t: Turn, msg: Message, pending: str | None = None) -> dict[str, Any]:
+    """The one figure of a message that names one criterion by its words (负债率我看错了 是八十左右 → 资产负债率).
+
+    Farther from its word than ``extract`` reaches, the figure still belongs to the one criterion named, not to the
+    question pending; with two criteria named, or two figures, nothing is taken.
+    """
+    named = {cid for kw, cid in keywords(t.kn.criteria, policy_names(t.kn)) if len(kw) >= 2 and kw in msg.norm}
+    found = quantities(msg.norm)
+    if len(named) != 1 or len(found) != 1 or pending in named:
+        return {}
+    cid = named.pop()
+    crit = t.kn.criteria[cid]
+    if crit.type != "number":
+        return {}
+    value = number_value(found[0], crit.unit or "", t.day)
+    return {} if value is None else {cid: value}
 
 
 def _answer_value(t: Turn, msg: Message, crit: Any) -> Any:
@@ -630,12 +658,19 @@ _DIFFERENCE = re.compile(r"(啥|什么|啥子)区别|有区别|一样不|一回�
 
 
 def _in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
-    """Whether a short message's words of content all stand in the topic's text (保费, 补多少)."""
+    """Whether most of a short message's words of content stand in the topic's text (保费, 补贴最高)."""
     if len(msg.norm) > CONTROL_CHARS:
         return False
     pairs = _word_pairs(t, msg, _FILLERS)
     text = _topic_text(t, topic)
-    return bool(pairs) and all(p in text for p in pairs)
+    inside = sum(p in text for p in pairs)
+    enough = inside >= min(MIN_TOPIC_PAIRS, len(pairs))
+    return bool(pairs) and enough and inside >= len(pairs) * TOPIC_PAIR_SHARE  # (补贴最高: 贴最 spans two words)
+
+
+MIN_TOPIC_PAIRS = 2
+TOPIC_PAIR_SHARE = 2 / 3
+"""A short question is in the topic's words when most of its word pairs (and at least two) stand in its text."""
 
 
 _FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要]")
@@ -782,7 +817,7 @@ def _about_here(t: Turn, topic: Topic, msg: Message, other: str) -> str | None:
 
 
 _FIRST = re.compile(
-    r"(要|得|需要|必须)先|先(要|得)|才(得行|行|能|可以)|(要是|如果|假如)先"
+    r"(要|得|需要|必须)先|先(要|得)|才(得行|行|能|可以)|(要是|如果|假如)(以后|将来|明年|今后)?先?(评上|拿到|取得|获得|成为|是)?"
     r"|先(评上|拿到|取得|获得).{0,12}(呢|就够|就行|就可以)"
 )
 """“是不是要先评上专精特新才得行”: whether another title comes first, a condition of the topic under discussion."""

@@ -29,7 +29,7 @@ def correct(t: Turn, act: Act) -> Reply:
             notes.append(m.corrected.format(label=crit.label or crit.question, old=old[cid], new=new))
     note = "".join(notes)
     if t.flow:
-        return flows.advance(t, note)
+        return flows.conclude(t, note) if act.conclude else flows.advance(t, note)
     finished = t.state.get("last_check") or t.state.get("suspended")
     if finished:
         return flows.verdict_reply(t, finished, note)
