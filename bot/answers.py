@@ -683,6 +683,8 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             _shift_years(facts, owner, criteria)
         if owner is None and last and (year := _year_since(norm, prev_end, q.start)) is not None:
             owner, at = last, year  # “研发前年550万 去年680万”, “去年130万 前年少点 只有80来万”
+            if criteria[last].sum_of and criteria[criteria[last].sum_of[0]].unit == criteria[last].unit:
+                owner = criteria[last].sum_of[0]  # “三年加起来两亿五 去年九千万出头”: a year of the total
         if owner is None and q.unit in OWN_UNITS:
             alone = [c for c, crit in criteria.items() if crit.unit == q.unit and c not in facts]
             owner = alone[0] if len(alone) == 1 else None  # “研发那层一百二十平”: the one criterion in 平方米
@@ -883,6 +885,20 @@ SUBJECT_CHARS = 16
 """How far before a bare share word (占营收) its subject (研发) may stand."""
 
 
+def _said_again(norm: str, kw: str, after: int) -> bool:
+    """Whether ``kw`` stands again after position ``after`` with a figure of its own close behind it."""
+    again = norm.find(kw, after)
+    if again < 0 or not (soon := _FIGURE_SOON.match(norm, again + len(kw))):
+        return False
+    span = _SPAN_YEARS.search(norm[max(0, again - _SPAN_LEAD) : again]) or _SPAN_BETWEEN.search(soon[0])
+    other_year = any(y in norm[after : soon.end()] for y in _YEAR_WORDS)  # (研发…一百一十几万 前年研发也有…)
+    return not span and not other_year  # (“近三年营收合计1.3亿” is the three years', not last year's again)
+
+
+MONEY_UNIT = "万元"
+_FIGURE_SOON = re.compile(rf"[^\d{_CN_DIGITS}]{{0,4}}[\d{_CN_DIGITS}]")
+
+
 def _owner_before(
     norm: str,
     q: Quantity,
@@ -918,6 +934,8 @@ def _owner_before(
             spans = None  # “两年都是占营收5%”: each year's figure, not a total
         if spans and "上年度" in (crit.label or crit.question):
             continue  # “两年研发1500万”, “营收三年平均1.5亿”, “近三年平均主营收入”: not the last year's figure
+        if crit.unit == MONEY_UNIT and _said_again(norm, kw, q.end):
+            continue  # “营收研发跟刚才一样 一点二个亿 研发每年七百多万”: 研发's figure comes after it again
         cand = (-len(kw), distance, cid, pos)
         if best is None or cand < best:
             best = cand
@@ -975,10 +993,11 @@ _NOT_GOT = re.compile(
 )
 _GOT_AFTER = re.compile(
     r"^(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(评上|拿到|认定了|认定的|评的|拿的|获得|公告了|公示了|入选了|评定了)"
-    r"|^(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用])"
+    r"|^(的?(称号|牌子|证书|资质))?(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用])"
 )
 _NOT_AFTER = re.compile(
-    r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|[也还都]{0,2}(没有|没评|莫得|没得|不是)|[也还都]{1,2}没|还没评|没评上)"
+    r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|(的?(称号|牌子|证书|资质))?[也还都]{0,2}(没有|没评|莫得|没得|不是)"
+    r"|[也还都]{1,2}没|还没评|没评上)"
 )
 _SUPPOSED = re.compile(r"是不是|要不要|得先|要先|需要先|必须|才能|才可以|如果|要是|假如")
 """Before a title: a condition or a supposition (是不是得先拿到…), not a title the enterprise holds."""
@@ -1110,6 +1129,8 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
     for at in _places(text, word):
         start, stop = _clause(text, at, word, breaks)
         before, after = text[max(start, at - NEGATION_CHARS) : at], text[at + len(word) : stop]
+        if before.endswith("不") and before[-2:-1] == word[:1]:
+            return False  # 能不能报: the 不 of a question (A-not-A), no denial of 能报
         if not (_NEGATION.search(before) or _LAPSED.match(after)):
             return False
     return True

@@ -46,7 +46,7 @@ def test_eligibility_phrasing_starts_the_check(user: User) -> None:
 def test_yes_after_the_offer_starts_the_check(user: User) -> None:
     answer = user.say("专精特新是什么")
     assert any(o.action == "checklist" for o in answer.options)
-    for n, text in enumerate(["要得", "好", "可以"]):
+    for n, text in enumerate(["要得", "好", "可以", "好嘛"]):
         other = User(user.engine, f"y{n}")
         other.say("专精特新是什么")
         reply = other.say(text)
@@ -122,6 +122,18 @@ def test_a_case_supposed_of_another_title_is_a_condition_here(user: User) -> Non
     user.say("直接给个结论")
     assert user.say("要是以后评上小巨人了呢").act == "followup"
     assert user.say("算了 回到刚才那个").act != "cancel"
+
+
+def test_an_a_not_a_question_denies_nothing_and_a_keyword_said_again_keeps_its_own_figure() -> None:
+    little = checklist_criteria(KN, "little_giant")
+    assert extract("专精特新小巨人 帮我们测一下能不能报", little, [])["little_giant_review"] is False  # 能不能报: new
+    assert extract("专精特新的牌子还莫得 你直接说能不能报", little, [])["zjtx_certified"] is False
+    again = extract("营收研发跟刚才说的一样 一点二个亿 研发每年七百多万", KN.criteria, [])
+    assert again["revenue_last_year"] == 12000 and again["rd_spend_last_year"] == [700.0, pytest.approx(799.92)]
+    years = extract("研发投了一百一十几万 前年研发也有一百零几万", KN.criteria, [])
+    assert years["rd_spend_last_year"][0] == 110 and years["rd_spend_prev_year"][0] == 100
+    total = extract("近三年营收加起来两亿五左右 去年九千万出头 R&D三年一共七百来万", KN.criteria, [])
+    assert total["revenue_last_year"] == [9000, 10800] and total["rd_spend_3y_total"] == 700
 
 
 def test_what_is_missing_said_straight_is_the_gaps_not_the_verdict(user: User) -> None:
