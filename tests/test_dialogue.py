@@ -166,6 +166,20 @@ def test_part_shapes_users_type(user: User) -> None:
         assert User(user.engine, f"s{n}").say(text).section == part, text
 
 
+def test_words_and_english_users_type_for_the_policies(user: User) -> None:
+    cases = {
+        "公司想做IP保护 有没有相关policy": "ip_protection",
+        "我们是Fortune 500的子公司 想来重庆建R&D center 有支持吗": "open_cooperation",
+        "新材料 first batch 保险补偿 目录在哪看": "first_batch_material",
+        "我们想把自己的牌子做起来 市头有莫得啥子帮扶哦": "quality_brand",
+        "你这个机器人能帮我做啥子嘛": "help",
+        "从来没申请过任何认定 想问下我们先从哪个开始申请比较好": "policy_match",
+    }
+    for n, (text, intent) in enumerate(cases.items()):
+        assert User(user.engine, f"w{n}").say(text).intent == intent, text
+    assert User(user.engine, "w-oos").say("4S店技术中心保养一次要多少钱").intent is None
+
+
 def test_in_the_text_is_a_place_not_a_request_for_the_source(user: User) -> None:
     reply = user.say("那文件里头研发投入强度目标是好多")
     assert reply.section != "政策依据" and "2%" in reply.text
