@@ -136,6 +136,21 @@ def test_an_a_not_a_question_denies_nothing_and_a_keyword_said_again_keeps_its_o
     assert total["revenue_last_year"] == [9000, 10800] and total["rd_spend_3y_total"] == 700
 
 
+def test_a_share_of_another_thing_is_no_answer_to_the_share_asked(user: User) -> None:
+    in_check(user, "高企认定 帮我们测一哈")
+    user.say("成立三年多 有两件发明专利是自己的 属于电子信息 营收三千万 近三年研发占收入百分之六 都在国内")
+    verdict = user.say("高新收入七成 没出过事故 职工一百二十个 搞研发的技术人员八个 就这些 行不行")
+    assert profile(user)["tech_staff_ratio"] == pytest.approx(6.67, abs=0.01) and "不符合" in verdict.text
+
+
+def test_many_facts_naming_another_policy_in_passing_answer_the_check(user: User) -> None:
+    in_check(user, "小巨人够不够条件")
+    reply = user.say(
+        "国内市场占有率百分之十五左右 排第二 发展评价得分六十八 ERP MES都上了 ISO9001也过了 有自己品牌 你看行不"
+    )
+    assert reply.act == "answer" and reply.intent == "little_giant"
+
+
 def test_what_is_missing_said_straight_is_the_gaps_not_the_verdict(user: User) -> None:
     in_check(user, "专精特新够不够条件")
     user.say("主营占九成以上 负债率四成多 研发前年二百一十万 去年二百六十万")

@@ -231,7 +231,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     stated = _SUCCESS_A_NOT_A.sub("", msg.norm)  # (得不得行 asks; it answers nothing)
     if pending in t.kn.criteria and pending not in values and len(stated) >= 2:  # “专精特新还没评 直接报得不得行”
         value = _answer_value(t, msg, t.kn.criteria[pending])
-        if value is not None:
+        owned = t.kn.criteria[pending].type == "number" and _all_owned(t, msg, values)
+        if value is not None and not owned:  # (“高新收入七成 …” is no answer to the share of technicians)
             values[pending] = value
     if other and not values:
         return None  # “那高企呢 够不够”: a check on another topic (with figures or an answer, it is still this one)
@@ -422,6 +423,11 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if other and t.kn.topics[other].kind == "policy" and not names_topic(t, msg, decision, other):
         other = None  # like another topic's example, but naming none: still about this check
     topic = t.kn.topics[flow["topic"]]
+    if other and (
+        len(facts) + (value is not None) >= MANY_FACTS
+        or (len(facts) >= SEVERAL_FACTS and any(_names_fact(t, msg, c, other) for c in facts))
+    ):
+        other = None  # “ISO9001也过了 有自己品牌 …你看行不”: facts of this check, not a question on the other policy
     if other and asks and _FIRST.search(msg.norm) and _prerequisite(t, topic, other):
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, "条件") or "question")
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
@@ -459,6 +465,13 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
 
 _INTERJECTION = re.compile(r"^[诶哎欸嗯哦噢喔啊呃唉]+")
 """Sounds a message may open with before what it says (诶 插一句)."""
+
+
+def _names_fact(t: Turn, msg: Message, cid: str, other: str) -> bool:
+    """Whether a name of ``other`` in the message is a word of the criterion ``cid`` it stated (ISO9001 → 认证)."""
+    crit = t.kn.criteria[cid]
+    said = [normalize(w) for w in (*crit.yes_words, *crit.no_words, *crit.extract, *crit.title) if w]
+    return any(n in msg.norm and any(n in w or w in n for w in said) for n in _topic_names(t).get(other, []))
 
 
 def _keep_variant(t: Turn, msg: Message, facts: dict[str, Any], pending: str) -> dict[str, Any]:
@@ -868,6 +881,8 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
 
 
 SEVERAL_FACTS = 2
+MANY_FACTS = 4
+"""Facts in one message that make it an answer to the check whatever other policy it names in passing."""
 
 
 _ACK = re.compile(r"(要得|好嘛|好的|好吧|好|行|晓得了|知道了|收到|明白了|ok|嗯|那好|懂了|了解)")
@@ -878,7 +893,8 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     """是 / 好 / 要得 right after an answer that offered 条件自查: start that check; right after a verdict, thanks."""
     topic_id = t.state.get("topic")
     after_verdict = t.state.get(flows.VERDICT_GIVEN) and not t.flow
-    if after_verdict and _ACK.match(msg.norm) and not _asks(t, msg) and not t.facts(msg.text):
+    about_us = [c for c in t.facts(msg.text) if t.kn.criteria[c].presume is None]  # (明年再冲一哈: no fact)
+    if after_verdict and _ACK.match(msg.norm) and not _asks(t, msg) and not about_us:
         return Act("thanks", topic="thanks")  # 要得 / 好嘛 明年再冲: the verdict taken in
     offered = any(action == "checklist" for _k, _l, action in t.state.get("options") or [])
     if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
