@@ -8,6 +8,7 @@ from typing import Any
 from bot.answers import main_line
 from bot.dialogue import acts, flows, repair, topics
 from bot.dialogue.acts import Act
+from bot.dialogue.flows import CONDITIONS
 from bot.dialogue.interpret import interpret
 from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, finish
 from bot.models import Inbound, Reply
@@ -91,9 +92,6 @@ def _no_checklist(t: Turn, topic: Topic, note: str) -> Reply:
     reply.text = "\n".join(x for x in (note, lead, reply.text) if x)
     reply.kind = "answer"
     return finish(t, reply)
-
-
-CONDITIONS = "申报条件"
 
 
 def answer(t: Turn, act: Act) -> Reply:

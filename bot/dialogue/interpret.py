@@ -27,8 +27,8 @@ from bot.calc import HIGH_TECH
 from bot.checklist import to_ask
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
-from bot.dialogue.flows import MEETS
-from bot.dialogue.topics import LOOKUPS, plain_form, section_asked, section_texts, shaped_part, wants_check
+from bot.dialogue.flows import CONDITIONS, MEETS
+from bot.dialogue.topics import CALCULATION, LOOKUPS, plain_form, section_asked, section_texts, shaped_part, wants_check
 from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, policy_names, says, words
 from intents.match import Candidate
 from intents.normalize import clean, normalize
@@ -429,7 +429,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     ):
         other = None  # “ISO9001也过了 有自己品牌 …你看行不”: facts of this check, not a question on the other policy
     if other and asks and _FIRST.search(msg.norm) and _prerequisite(t, topic, other):
-        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, "条件") or "question")
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(topic))
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
     if decision.reason == "out_of_scope" and (asks or value is None) and not figure and not facts:
@@ -772,7 +772,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
             return Act(acts.FOLLOWUP, topic=topic.id, part="calc", values=learned)
     other = decision.intent and decision.intent != topic.id and t.kn.topics[decision.intent].kind == "policy"
     if other and _FIRST.search(msg.norm) and _prerequisite(t, topic, str(decision.intent)):
-        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, "条件") or "question")
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(topic))
     here = _about_here(t, topic, msg, str(decision.intent)) if other else None
     if here:
         return Act(acts.FOLLOWUP, topic=topic.id, part="question", text=here)  # “高企占比那个是好多” after the goals
@@ -852,7 +852,9 @@ def _asks_amount(t: Turn, msg: Message) -> bool:
     return any(plain_form(t.kn, normalize(x)) in plain for x in t.kn.messages.calc_words)
 
 
-CALCULATION = "计算方法"
+def _conditions(topic: Topic) -> str:
+    """The part that states the topic's conditions (申报条件), or its general answer if it has none."""
+    return f"section:{CONDITIONS}" if any(s.name == CONDITIONS and s.items for s in topic.sections) else "question"
 
 
 def volunteered(t: Turn, msg: Message) -> Act | None:
