@@ -610,11 +610,16 @@ _CHANGED = re.compile(r"(改成|改为|变成|换成|转成|转为|现在是|现
 def _changed_to(norm: str, vocab: _Vocab) -> dict[str, bool]:
     """A yes or no word said as what it changed to: that one holds, whatever the message said it was before."""
     found: dict[str, bool] = {}
+    if not _CHANGE_WORD.search(norm):
+        return found  # (most messages change nothing: no need to look at every word)
     for value, pairs in ((True, vocab.yes), (False, vocab.no)):
         for cid, words in pairs:
-            if any(_CHANGED.search(norm, 0, at) for w in words for at in _places(norm, w)):
+            if any(_CHANGED.search(norm, 0, at) for w in words if w in norm for at in _places(norm, w)):
                 found.setdefault(cid, value)
     return found
+
+
+_CHANGE_WORD = re.compile(r"改成|改为|变成|换成|转成|转为|现在是|现在都是")
 
 
 def _third_year(owner: str | None, criteria: dict[str, Criterion]) -> str | None:
