@@ -178,6 +178,15 @@ def test_words_and_english_users_type_for_the_policies(user: User) -> None:
     for n, (text, intent) in enumerate(cases.items()):
         assert User(user.engine, f"w{n}").say(text).intent == intent, text
     assert User(user.engine, "w-oos").say("4S店技术中心保养一次要多少钱").intent is None
+    more = {
+        "知识产权这块 经信委有莫得啥子支持哦": "ip_protection",
+        "我们厂子做摩托车配件的 晓不得能享受啥子政策": "policy_match",
+        "你这个机器人能帮我查啥子嘛": "help",
+        "小巨 啥意思": "little_giant",
+    }
+    for n, (text, intent) in enumerate(more.items()):
+        assert User(user.engine, f"m{n}").say(text).intent == intent, text
+    assert User(user.engine, "m-oos").say("学习要专精一门还是广泛涉猎").intent is None
 
 
 def test_in_the_text_is_a_place_not_a_request_for_the_source(user: User) -> None:
