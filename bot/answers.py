@@ -603,7 +603,9 @@ _WORD_AFTER = re.compile(r"[\u4e00-\u9fff](?<![左右上下前后出头以多来
 word (五险一金)."""
 
 
-_CHANGED = re.compile(r"(改成|改为|变成|换成|转成|转为|现在是|现在都是|后来改成)了?$")
+_CHANGE_WORDS = r"改成|改为|变成|换成|转成|转为|现在是|现在都是"
+_CHANGE_WORD = re.compile(_CHANGE_WORDS)
+_CHANGED = re.compile(rf"({_CHANGE_WORDS})了?$")
 """What stands before the state a yes/no is in now (以前核定征收 今年改成查账征收了)."""
 
 
@@ -619,9 +621,6 @@ def _changed_to(norm: str, vocab: _Vocab) -> dict[str, bool]:
     return found
 
 
-_CHANGE_WORD = re.compile(r"改成|改为|变成|换成|转成|转为|现在是|现在都是")
-
-
 def _third_year(owner: str | None, criteria: dict[str, Criterion]) -> str | None:
     """The criterion of 大前年's figure in ``owner``'s run of years (营收 → 大前年营业收入), if it keeps one."""
     second = criteria[owner].previous if owner else None
@@ -629,9 +628,10 @@ def _third_year(owner: str | None, criteria: dict[str, Criterion]) -> str | None
     return third if third in criteria else None
 
 
-_UNCOUNTED = re.compile(r"(大前年|大大前年|没得|没有|莫得|不是)$")
+_YEARS_BACK = "大前年"
+_UNCOUNTED = re.compile(rf"({_YEARS_BACK}|没得|没有|莫得|不是)$")
+"""Before a figure: the year before the year before (kept apart), or a denial of the figure."""
 _UNCOUNTED_CHARS = 4
-_YEARS_BACK = ("大前年", "大大前年")
 
 
 def keywords(criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> list[tuple[str, str]]:
@@ -667,7 +667,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             continue  # “五险一金”, “三体”: a numeral in a word, no figure
         skipped = _UNCOUNTED.search(norm, max(0, q.start - _UNCOUNTED_CHARS), q.start)
         if skipped:  # “大前年5100万”: the year before the year before; “没得95 只有六成五”: the figure denied
-            if skipped[1] not in _YEARS_BACK:
+            if skipped[1] != _YEARS_BACK:
                 denied = _owner_before(norm, q, vocab, criteria, facts, prev_end)[0]
             elif (third := _third_year(last or _owner_before(norm, q, vocab, criteria, facts, 0)[0], criteria)) and (
                 value := number_value(q, criteria[third].unit or "")
@@ -900,7 +900,6 @@ def _said_again(norm: str, kw: str, after: int) -> bool:
     return not span and not other_year  # (“近三年营收合计1.3亿” is the three years', not last year's again)
 
 
-MONEY_UNIT = "万元"
 _FIGURE_SOON = re.compile(rf"[^\d{_CN_DIGITS}]{{0,4}}[\d{_CN_DIGITS}]")
 
 
@@ -939,7 +938,7 @@ def _owner_before(
             spans = None  # “两年都是占营收5%”: each year's figure, not a total
         if spans and "上年度" in (crit.label or crit.question):
             continue  # “两年研发1500万”, “营收三年平均1.5亿”, “近三年平均主营收入”: not the last year's figure
-        if crit.unit == MONEY_UNIT and _said_again(norm, kw, q.end):
+        if crit.unit in MONEY and _said_again(norm, kw, q.end):
             continue  # “营收研发跟刚才一样 一点二个亿 研发每年七百多万”: 研发's figure comes after it again
         cand = (-len(kw), distance, cid, pos)
         if best is None or cand < best:
@@ -1061,9 +1060,12 @@ def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
     return any(not any(a <= at and at + len(word) <= b for a, b in names) for at in _places(text, word))
 
 
+_SUPPOSE = r"的话|如果|(?<![主需])要是|假如|假设"
+SUPPOSING = re.compile(_SUPPOSE)
+"""Words of a case supposed (那要独立法人的话, 如果出个新版本): what follows is no fact about the enterprise."""
 _UNSURE = re.compile(
     r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|没算过|没测过|没查过|没(单独)?统计|没单独算|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
-    r"|是不是|算不算|的话|如果|(?<![主需])要是|假如|假设"
+    rf"|是不是|算不算|{_SUPPOSE}"
 )
 """In the clause of a yes/no word: the user does not know, asks (“我晓不得我们在不在里头”) or supposes
 (“那要独立法人的话”)."""
@@ -1125,6 +1127,11 @@ _LAPSED = re.compile(
 """After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建)."""
 
 
+def a_not_a(text: str, at: int) -> bool:
+    """Whether the 不 at ``at`` stands between the same character twice (能不能, 得不得): a question, no denial."""
+    return 0 < at < len(text) - 1 and text[at] == "不" and text[at - 1] == text[at + 1]
+
+
 def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
     """Whether ``word`` is denied where it stands (“我们没有高企证书”, “高企证书到期了”), within its clause.
 
@@ -1134,7 +1141,7 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
     for at in _places(text, word):
         start, stop = _clause(text, at, word, breaks)
         before, after = text[max(start, at - NEGATION_CHARS) : at], text[at + len(word) : stop]
-        if before.endswith("不") and before[-2:-1] == word[:1]:
+        if at - 2 >= start and a_not_a(text, at - 1):
             return False  # 能不能报: the 不 of a question (A-not-A), no denial of 能报
         if not (_NEGATION.search(before) or _LAPSED.match(after)):
             return False

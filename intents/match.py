@@ -282,10 +282,10 @@ class Index:
             # A word of another world in one sentence (网络小说 …, 12306 …) holds for it: the clause after it in
             # policy words (“版权咋维权”, “咨询电话是好多”) asks about that world, not about a policy.
             other_world = bool(whole) and whole[0].intent is None and whole[0].via.startswith(("alias:", "combo:"))
-            if len(clauses) >= MIN_SENTENCES and self.decide(whole).intent is None and not other_world:
+            overall = self.decide(whole)
+            if len(clauses) >= MIN_SENTENCES and overall.intent is None and not other_world:
                 # “想先评专精特新再评小巨人 先看专精特新够不够”: unclear as a whole, clear in its last clause; a
                 # clause that names no policy (“要满足哪些条件”) only counts for a policy already in view
-                overall = self.decide(whole)
                 tied = {c.intent for c in overall.top} if overall.reason == "ambiguous" else set()
                 for n, clause in enumerate(reversed(clauses)):
                     last = self._match_one(clause, limit, exact)

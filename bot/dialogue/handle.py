@@ -87,7 +87,7 @@ def _no_checklist(t: Turn, topic: Topic, note: str) -> Reply:
         text = "\n".join(x for x in (note, lead) if x)
         return finish(t, Reply(text, "answer", intent=topic.id, options=topics.topic_options(t, topic)))
     t.state[NOTHING_TO_CHECK] = topic.id
-    has_conditions = any(s.name == CONDITIONS and s.items for s in topic.sections)
+    has_conditions = topics.has_section(t, topic, CONDITIONS)
     reply = topics.do(t, f"section:{CONDITIONS}") if has_conditions else topics.answer(t, topic, "")
     reply.text = "\n".join(x for x in (note, lead, reply.text) if x)
     reply.kind = "answer"

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.answers import (
     CALENDAR_YEAR,
+    SUPPOSING,
     UNKNOWN,
     held_titles,
     keywords,
@@ -28,7 +29,16 @@ from bot.checklist import to_ask
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.flows import CONDITIONS, MEETS
-from bot.dialogue.topics import CALCULATION, LOOKUPS, plain_form, section_asked, section_texts, shaped_part, wants_check
+from bot.dialogue.topics import (
+    CALCULATION,
+    LOOKUPS,
+    has_section,
+    plain_form,
+    section_asked,
+    section_texts,
+    shaped_part,
+    wants_check,
+)
 from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, policy_names, says, words
 from intents.match import Candidate
 from intents.normalize import clean, normalize
@@ -129,10 +139,9 @@ def restart(t: Turn, msg: Message) -> Act | None:
 
 def cancel(t: Turn, msg: Message) -> Act | None:
     """退出 / 算了 / 不测了: the check ends (not “那先这样判一下”, which asks for the verdict on what is known)."""
-    if msg.norm not in words(t.kn)["exit"] and (_ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude")):
-        return None
-    if says(msg.norm, t.kn, "resume") and msg.norm not in words(t.kn)["exit"]:
-        return None  # “算了 回到刚才那个加计扣除”: back to it, not out
+    other_ask = _ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
+    if msg.norm not in words(t.kn)["exit"] and other_ask:
+        return None  # (“算了 回到刚才那个加计扣除”: back to it, not out)
     if msg.norm in words(t.kn)["exit"] or (len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "exit")):
         return Act(acts.CANCEL)
     if (t.flow or t.state.get("suspended")) and len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "exit"):
@@ -203,10 +212,6 @@ def option_label(t: Turn, msg: Message) -> Act | None:
 
 
 # -- the check under way ---------------------------------------------------------------------------
-_VERDICT_WORD = re.compile(r"结论|结果|定论|准话|判断")
-"""Words that ask for the verdict itself (先说结论 差在哪里), not only for what is missing (还差啥子 你直接说)."""
-
-
 def conclude(t: Turn, msg: Message) -> Act | None:
     """直接给个结论 / 就这些，行不行: the verdict now, on what is known."""
     current = t.kn.topics.get(t.state.get("topic") or "")
@@ -216,7 +221,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None
     if says(msg.norm, t.kn, "correction") and any(c in msg.norm for c in _WRONG) and t.profile:
         return None  # “不对 负债率我看错了 是八十左右 那还行不行”: the correction, then the verdict
-    if len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "missing") and not _VERDICT_WORD.search(msg.norm):
+    if len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "missing") and not _VERDICT_NOUN.search(msg.norm):
         return None  # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里” the verdict, which lists it)
     bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
@@ -251,8 +256,7 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
         return False
     if t.flow is None and flow.get("topic") != t.state.get("topic"):
         return False  # a check of a topic the conversation has left
-    said = [c for c in t.facts(msg.text, anywhere=True) if t.kn.criteria[c].presume is None]  # (能报: no variant)
-    if _ASKS_A_PART.search(msg.norm) or _length(msg.norm) > OUTCOME_CHARS or said:
+    if _ASKS_A_PART.search(msg.norm) or _length(msg.norm) > OUTCOME_CHARS or _about_us(t, msg, anywhere=True):
         return False
     if not (_asks(t, msg) or _ORDER.search(msg.norm) or _CONFIRMS.search(msg.norm)):
         return False
@@ -276,6 +280,7 @@ _ENGLISH_WORD = re.compile(r"[a-z]+")
 _CONFIRMS = re.compile(r"呢|[噻撒吧嘛哈]$|还是不|还是没")
 """现在呢, 能报了噻: asking the bot to confirm, without a question mark."""
 _VERDICT_NOUN = re.compile(r"结果|结论|定论|准话|判断")
+"""Words that ask for the verdict itself (先说结论 差在哪里), not only for what is missing (还差啥子 你直接说)."""
 _CHECK_PARTS = ("section:申报条件", "section:适用对象", "checklist")
 
 
@@ -429,7 +434,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     ):
         other = None  # “ISO9001也过了 有自己品牌 …你看行不”: facts of this check, not a question on the other policy
     if other and asks and _FIRST.search(msg.norm) and _prerequisite(t, topic, other):
-        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(topic))
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
     if decision.reason == "out_of_scope" and (asks or value is None) and not figure and not facts:
@@ -539,10 +544,23 @@ def _named_criterion(t: Turn, msg: Message, pending: str) -> str | None:
     """The one other criterion the message names by its words (“融资 莫得” → 股权融资) when it gives no figure."""
     if any(ch.isdigit() for ch in msg.norm) or len(msg.norm) > CONTROL_CHARS:
         return None
-    named = {cid for kw, cid in keywords(t.kn.criteria, policy_names(t.kn)) if len(kw) >= 2 and kw in msg.norm}
+    named = _named(t, msg)
     if pending in named or len(named) != 1:
         return None
     return named.pop()
+
+
+def _about_us(t: Turn, msg: Message, anywhere: bool = False) -> list[str]:
+    """The criteria the message states of the enterprise, without the variant its words choose.
+
+    能报 / 明年再冲一哈 read as 新申请 for 小巨人: a way of asking, no fact about us.
+    """
+    return [c for c in t.facts(msg.text, anywhere=anywhere) if t.kn.criteria[c].presume is None]
+
+
+def _named(t: Turn, msg: Message) -> set[str]:
+    """The criteria the message names by a keyword of two characters or more."""
+    return {cid for kw, cid in keywords(t.kn.criteria, policy_names(t.kn)) if len(kw) >= 2 and kw in msg.norm}
 
 
 def _keyword_figure(t: Turn, msg: Message, pending: str | None = None) -> dict[str, Any]:
@@ -551,7 +569,7 @@ def _keyword_figure(t: Turn, msg: Message, pending: str | None = None) -> dict[s
     Farther from its word than ``extract`` reaches, the figure still belongs to the one criterion named, not to the
     question pending; with two criteria named, or two figures, nothing is taken.
     """
-    named = {cid for kw, cid in keywords(t.kn.criteria, policy_names(t.kn)) if len(kw) >= 2 and kw in msg.norm}
+    named = _named(t, msg)
     found = quantities(msg.norm)
     if len(named) != 1 or len(found) != 1 or pending in named:
         return {}
@@ -757,8 +775,12 @@ def _followup(t: Turn, msg: Message) -> Act | None:
             if k == key:
                 return _option_act(t, action)
     candidates, decision = t.match(msg.text)
-    computed = any(s.name == CALCULATION and s.items for s in topic.sections)
-    if computed and not topic.calculator and decision.intent in (None, topic.id) and _asks_amount(t, msg):
+    if (
+        has_section(t, topic, CALCULATION)
+        and not topic.calculator
+        and decision.intent in (None, topic.id)
+        and _asks_amount(t, msg)
+    ):
         return Act(acts.FOLLOWUP, topic=topic.id, part=f"section:{CALCULATION}")  # “大概能补好多 算给我看哈”
     if decision.reason == "out_of_scope" and not _topic_words(t, topic, msg, candidates):
         return None
@@ -772,7 +794,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
             return Act(acts.FOLLOWUP, topic=topic.id, part="calc", values=learned)
     other = decision.intent and decision.intent != topic.id and t.kn.topics[decision.intent].kind == "policy"
     if other and _FIRST.search(msg.norm) and _prerequisite(t, topic, str(decision.intent)):
-        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(topic))
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     here = _about_here(t, topic, msg, str(decision.intent)) if other else None
     if here:
         return Act(acts.FOLLOWUP, topic=topic.id, part="question", text=here)  # “高企占比那个是好多” after the goals
@@ -852,9 +874,9 @@ def _asks_amount(t: Turn, msg: Message) -> bool:
     return any(plain_form(t.kn, normalize(x)) in plain for x in t.kn.messages.calc_words)
 
 
-def _conditions(topic: Topic) -> str:
+def _conditions(t: Turn, topic: Topic) -> str:
     """The part that states the topic's conditions (申报条件), or its general answer if it has none."""
-    return f"section:{CONDITIONS}" if any(s.name == CONDITIONS and s.items for s in topic.sections) else "question"
+    return f"section:{CONDITIONS}" if has_section(t, topic, CONDITIONS) else "question"
 
 
 def volunteered(t: Turn, msg: Message) -> Act | None:
@@ -895,8 +917,7 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     """是 / 好 / 要得 right after an answer that offered 条件自查: start that check; right after a verdict, thanks."""
     topic_id = t.state.get("topic")
     after_verdict = t.state.get(flows.VERDICT_GIVEN) and not t.flow
-    about_us = [c for c in t.facts(msg.text) if t.kn.criteria[c].presume is None]  # (明年再冲一哈: no fact)
-    if after_verdict and _ACK.match(msg.norm) and not _asks(t, msg) and not about_us:
+    if after_verdict and _ACK.match(msg.norm) and not _asks(t, msg) and not _about_us(t, msg):
         return Act("thanks", topic="thanks")  # 要得 / 好嘛 明年再冲: the verdict taken in
     offered = any(action == "checklist" for _k, _l, action in t.state.get("options") or [])
     if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
@@ -969,7 +990,6 @@ def new_question(t: Turn, msg: Message) -> Act:
 
 
 _SPECIFIC_PARTS = frozenset({"时间节点", "不适用情形", "申报材料", "办理流程", "咨询部门", "计算方法"})
-_SUPPOSING = re.compile(r"如果|假如|假设|(?<![主需])要是|的话")
 _CHOSEN = re.compile(r"(入|选|评)(得)?(上|选)|够得?(上|到)|够不够")
 """“能不能入选”, “评得上不”, “够不够”: whether we would be chosen, on a policy with no conditions to check."""
 _SHAPED_NO_CHECK = frozenset({"section:不适用情形", "sources"})
@@ -982,15 +1002,14 @@ def _check_asked(t: Turn, msg: Message, intent: str) -> bool:
     “预缴的时候就能享受吗” asks when, “核定征收的还能享受吗” asks about the exclusions: those parts answer it.
     “帮我核一下”, “够不够”, or facts about the enterprise ask for the check whatever else the message says.
     """
-    if not wants_check(t, msg.norm) or _SUPPOSING.search(msg.norm):
+    if not wants_check(t, msg.norm) or SUPPOSING.search(msg.norm):
         return False  # (“如果出个新版本重新登记 算不算”: a case supposed, a question on the topic)
     topic = t.kn.topics.get(intent)
     if topic and not topic.checklist:
         return any(w in msg.norm for w in _STRONG_CHECK) or bool(_CHOSEN.search(msg.norm))
     if topic and shaped_part(t, topic, msg.text) in _SHAPED_NO_CHECK:
         return False  # “哪些情况不能申报 有行政处罚的还行不行”: the exclusions answer it
-    about_us = [c for c in t.facts(msg.text, anywhere=True) if t.kn.criteria[c].presume is None]  # (能报: no fact)
-    if any(w in msg.norm for w in _STRONG_CHECK) or about_us:
+    if any(w in msg.norm for w in _STRONG_CHECK) or _about_us(t, msg, anywhere=True):
         return True  # (“我们这种做贸易的能不能享受”: about us, so the check, which says so first)
     part = section_asked(t, topic, msg.text) if topic else None
     return not (part and (part == "sources" or part.removeprefix("section:") in _SPECIFIC_PARTS))

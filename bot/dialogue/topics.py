@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot import platforms, render
-from bot.answers import quantities
+from bot.answers import a_not_a, quantities
 from bot.calc import compute, refusal
 from bot.dialogue.turn import Turn, human_option, menu, says, set_options
 from bot.models import Option, Reply
@@ -192,7 +192,7 @@ def _a_not_a(clause: str, word: str) -> bool:
         return False
     at = clause.find(word)
     while at >= 0:
-        if not (at > 0 and clause[at - 1] == word[1]):
+        if not a_not_a(clause, at):
             return False
         at = clause.find(word, at + 1)
     return True
@@ -212,6 +212,11 @@ _ASCII_SPACE = re.compile(
 """A space between an English word and Chinese (首版次软件 requirements 是啥子): typed to switch keyboards."""
 _CLAUSES = re.compile(r"[\s,，。!！?？;；:：、…~～]+")
 """What ends a clause as people type it (a space included: 研发费三百万 加计了少交好多税嘛)."""
+
+
+def has_section(t: Turn, topic: Topic, name: str) -> bool:
+    """Whether ``topic`` has facts in its section ``name``."""
+    return name in _parts(t.kn, topic)
 
 
 def _parts(kn: Knowledge, topic: Topic) -> dict[str, str]:
