@@ -46,29 +46,30 @@ def test_eligibility_phrasing_starts_the_check(user: User) -> None:
 def test_yes_after_the_offer_starts_the_check(user: User) -> None:
     answer = user.say("专精特新是什么")
     assert any(o.action == "checklist" for o in answer.options)
-    for n, text in enumerate(["要得", "好", "可以", "好嘛"]):
-        other = User(user.engine, f"y{n}")
-        other.say("专精特新是什么")
-        reply = other.say(text)
+    for text, reply in replies_after(user, "专精特新是什么", ["要得", "好", "可以", "好嘛"]):
         assert reply.act == "answer" and reply.via == "accept_offer" and reply.kind == "checklist_step", text
 
 
+def replies_after(user: User, first: str, texts: list[str]) -> list[tuple[str, Any]]:
+    """Each text said right after ``first``, each in a conversation of its own: (text, reply)."""
+    replies = []
+    for n, text in enumerate(texts):
+        other = User(user.engine, f"after-{n}-{first}")
+        other.say(first)
+        replies.append((text, other.say(text)))
+    return replies
+
+
 def test_a_go_ahead_after_the_offer_starts_the_check_and_a_thanks_does_not(user: User) -> None:
-    for n, text in enumerate(["好 你问嘛", "要得 开始吧", "好 看下我们", "你问"]):
-        other = User(user.engine, f"g{n}")
-        other.say("单项冠军是什么")
-        reply = other.say(text)
+    for text, reply in replies_after(user, "单项冠军是什么", ["好 你问嘛", "要得 开始吧", "好 看下我们", "你问"]):
         assert reply.act == "answer" and reply.kind == "checklist_step", text
-    other = User(user.engine, "g-thanks")
-    other.say("单项冠军是什么")
-    assert other.say("好 谢谢").kind != "checklist_step"
+    ((_text, thanks),) = replies_after(user, "单项冠军是什么", ["好 谢谢"])
+    assert thanks.kind != "checklist_step"
 
 
 def test_a_yes_with_a_request_to_be_checked_takes_up_the_offer(user: User) -> None:
-    for n, text in enumerate(["行 帮我们测一下", "要得 帮我测", "好 查一下我们", "嗯 帮我看下我们够不够"]):
-        other = User(user.engine, f"a{n}")
-        other.say("高企认定要满足啥子条件")
-        reply = other.say(text)
+    asked = ["行 帮我们测一下", "要得 帮我测", "好 查一下我们", "嗯 帮我看下我们够不够"]
+    for text, reply in replies_after(user, "高企认定要满足啥子条件", asked):
         assert reply.act == "answer" and reply.kind == "checklist_step", text
 
 
@@ -606,10 +607,7 @@ def test_a_condition_that_holds_either_way_is_not_asked(user: User) -> None:
 
 
 def test_only_the_feedback_words_are_feedback(user: User) -> None:
-    for n, text in enumerate(["", "   ", "🙂🙂", "？？？", "。"]):
-        other = User(user.engine, f"f{n}")
-        other.say("专精特新是什么")
-        reply = other.say(text)
+    for text, reply in replies_after(user, "专精特新是什么", ["", "   ", "🙂🙂", "？？？", "。"]):
         assert reply.act != "feedback" and reply.kind == "empty", repr(text)
     for n, (text, useful) in enumerate([("👍", True), ("👎", False), ("有用", True), ("没用", False)]):
         other = User(user.engine, f"g{n}")
