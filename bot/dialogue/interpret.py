@@ -678,9 +678,8 @@ def _topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate
         return False
     if not _asks(t, msg):
         return False
-    pairs = _word_pairs(t, msg, _FILLERS)
-    text = _topic_text(t, topic)
-    return bool(pairs) and all(p in text for p in pairs)
+    inside, pairs = _pairs_in_topic(t, topic, msg)
+    return pairs > 0 and inside == pairs
 
 
 _OURS = re.compile(r"我|咱|公司|厂|单位|\d|[一二两三四五六七八九十百千万]+[个项件人万亿%成]")
@@ -692,11 +691,16 @@ def _in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
     """Whether most of a short message's words of content stand in the topic's text (保费, 补贴最高)."""
     if len(msg.norm) > CONTROL_CHARS:
         return False
+    inside, pairs = _pairs_in_topic(t, topic, msg)
+    enough = inside >= min(MIN_TOPIC_PAIRS, pairs)
+    return pairs > 0 and enough and inside >= pairs * TOPIC_PAIR_SHARE  # (补贴最高: 贴最 spans two words)
+
+
+def _pairs_in_topic(t: Turn, topic: Topic, msg: Message) -> tuple[int, int]:
+    """How many of the message's word pairs of content stand in the topic's text, and how many it has."""
     pairs = _word_pairs(t, msg, _FILLERS)
     text = _topic_text(t, topic)
-    inside = sum(p in text for p in pairs)
-    enough = inside >= min(MIN_TOPIC_PAIRS, len(pairs))
-    return bool(pairs) and enough and inside >= len(pairs) * TOPIC_PAIR_SHARE  # (补贴最高: 贴最 spans two words)
+    return sum(p in text for p in pairs), len(pairs)
 
 
 MIN_TOPIC_PAIRS = 2
