@@ -1,0 +1,185 @@
+"""Whose answer a message's words and figures are during a check.
+
+“融资 莫得” answers the 融资 criterion, not the question pending; “有2个发明专利在用” gives the patents' figure;
+“研发费用统计局那边每年都在报” restates the question's words, a yes. ``answer_value`` reads the message as the reply
+to one criterion.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.answers import (
+    CALENDAR_YEAR,
+    UNKNOWN,
+    held_titles,
+    keywords,
+    number_value,
+    parse_answer,
+    parse_yes_no,
+    quantities,
+)
+from bot.dialogue.flows import MEETS
+from bot.dialogue.mentions import topic_names
+from bot.dialogue.reading import CONTROL_CHARS, Message, asks, statement
+from bot.dialogue.turn import Turn, policy_names, says
+from intents.normalize import normalize
+from knowledge.schema import Criterion
+
+
+def names_fact(t: Turn, msg: Message, cid: str, other: str) -> bool:
+    """Whether a name of ``other`` in the message is a word of the criterion ``cid`` it stated (ISO9001 → 认证)."""
+    crit = t.kn.criteria[cid]
+    said = [normalize(w) for w in (*crit.yes_words, *crit.no_words, *crit.extract, *crit.title) if w]
+    return any(n in msg.norm and any(n in w or w in n for w in said) for n in topic_names(t).get(other, []))
+
+
+def keep_variant(t: Turn, msg: Message, facts: dict[str, Any], pending: str) -> dict[str, Any]:
+    """``facts`` without a change of the variant already chosen (市级 or 国家级, which centre) unless asked for.
+
+    “前年已经认定了市级企业技术中心” in the check of the other centre tells a fact, not a switch; “换成市级的” is one.
+    """
+    if _SWITCH.search(msg.norm):
+        return facts
+    return {
+        c: v for c, v in facts.items() if c == pending or t.kn.criteria[c].presume is None or t.profile.get(c, v) == v
+    }
+
+
+_SWITCH = re.compile(r"换成|改成|换个|改查|换查|改为")
+
+
+_FIGURE_AFTER = re.compile(r"[\d一二两三四五六七八九十百千]")
+
+
+def all_owned(t: Turn, msg: Message, facts: dict[str, Any]) -> bool:
+    """Whether every figure of the message was taken by a fact it names (nothing left to answer the question)."""
+    figures = [
+        q
+        for q in quantities(msg.norm)
+        if q.unit != "年" or (q.value < CALENDAR_YEAR and not _FIGURE_AFTER.match(msg.norm, q.end))
+    ]  # (a calendar year, or 一年 before a figure — its period — is nobody's answer)
+    owned = [cid for cid in facts if t.kn.criteria[cid].type == "number"]
+    return bool(figures) and len(owned) >= len(figures)
+
+
+FIGURE_ONLY = re.compile(
+    r"[\d.%一二两三四五六七八九十百千万亿零半多来几个元块人年月项分平方米左右上下大约概差不将近出头]+"
+)
+"""A message that is only a figure, with its unit and hedges (3000万, 大概两千万左右)."""
+
+
+def named_criterion(t: Turn, msg: Message, pending: str) -> str | None:
+    """The one other criterion the message names by its words (“融资 莫得” → 股权融资) when it gives no figure."""
+    if any(ch.isdigit() for ch in msg.norm) or len(msg.norm) > CONTROL_CHARS:
+        return None
+    named = _named(t, msg)
+    if pending in named or len(named) != 1:
+        return None
+    return named.pop()
+
+
+def about_us(t: Turn, msg: Message, anywhere: bool = False) -> list[str]:
+    """The criteria the message states of the enterprise, without the variant its words choose.
+
+    能报 / 明年再冲一哈 read as 新申请 for 小巨人: a way of asking, no fact about us.
+    """
+    return [c for c in t.facts(msg.text, anywhere=anywhere) if t.kn.criteria[c].presume is None]
+
+
+def _named(t: Turn, msg: Message) -> set[str]:
+    """The criteria the message names by a keyword of two characters or more."""
+    return {cid for kw, cid in keywords(t.kn.criteria, policy_names(t.kn)) if len(kw) >= 2 and kw in msg.norm}
+
+
+def keyword_figure(t: Turn, msg: Message, pending: str | None = None) -> dict[str, Any]:
+    """The one figure of a message that names one criterion by its words (负债率我看错了 是八十左右 → 资产负债率).
+
+    Farther from its word than ``extract`` reaches, the figure still belongs to the one criterion named, not to the
+    question pending; with two criteria named, or two figures, nothing is taken.
+    """
+    named = _named(t, msg)
+    found = quantities(msg.norm)
+    if len(named) != 1 or len(found) != 1 or pending in named:
+        return {}
+    cid = named.pop()
+    crit = t.kn.criteria[cid]
+    if crit.type != "number":
+        return {}
+    value = number_value(found[0], crit.unit or "", t.day)
+    return {} if value is None else {cid: value}
+
+
+def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
+    """The message read as a direct answer to ``crit`` (a digit picks an option; 够了 on a figure → its threshold)."""
+    if crit.type == "bool" and msg.norm == "3":
+        return UNKNOWN
+    text = statement(t, msg)
+    value = parse_answer(text, crit, t.kn.messages.vocabulary, t.day)
+    if value is None and crit.type == "bool" and crit.title and not asks(t, msg):
+        said = [n for n in map(normalize, crit.title) if n and n in msg.norm]
+        if said:  # asked “是否已是专精特新”, told “市级专精特新 做齿轮十五年了” (or “… 都还莫得”: no)
+            pending = str(t.state["flow"].get("pending"))
+            return held_titles(msg.text, t.kn.criteria).get(pending, True)
+    if value is None and crit.type == "bool" and restates(t, msg, crit):
+        return True  # asked “是否已建立研发准备金制度并备案”, told “准备金制度建了的 备案平台也报了”
+    if value is None and crit.type == "number":
+        meets = None if asks(t, msg) or t.facts(msg.text) else parse_yes_no(normalize(text), t.kn.messages.vocabulary)
+        if meets is not None and not any(ch.isdigit() for ch in msg.norm):
+            return {MEETS: meets}
+    return value
+
+
+def restates(t: Turn, msg: Message, crit: Criterion) -> bool:
+    """A clause that repeats the yes/no question's own words, denying nothing: a yes in the user's words."""
+    if asks(t, msg) or says(msg.norm, t.kn, "unknown"):
+        return False
+    asked = normalize(f"{crit.question}{crit.label or ''}")
+    pairs = {asked[i : i + 2] for i in range(len(asked) - 1)} - _EMPTY_PAIRS
+    for clause in re.split(r"[\s,，。；;!！、]+", msg.text):
+        norm = normalize(clause)
+        shared = {norm[i : i + 2] for i in range(len(norm) - 1)} & pairs
+        if len(shared) >= RESTATED_PAIRS and not _DENIAL.search(norm):
+            return True
+    return False
+
+
+RESTATED_PAIRS = 4
+"""Character pairs of the question a statement must repeat to be taken as a yes (研发费用统计 → 研发, 发费, 费用 …)."""
+
+
+_DENIAL = re.compile(r"[不没未无非莫]|差点|达不到")
+
+
+_EMPTY_PAIRS = frozenset(
+    {"企业", "是否", "贵企", "公司", "我们", "有的", "的是", "是的", "已经", "是不", "或者", "以上"}
+)
+
+
+def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tuple[dict[str, Any], Any]:
+    """The facts a message states during a check, each given to the criterion its words name, and its answer.
+
+    Returns the facts (criterion → value) and the answer to the ``pending`` criterion (None if it gives none).
+    An ``aside`` (诶 插一句 …) answers nothing, though it may state facts.
+    """
+    crit = t.kn.criteria[pending]
+    figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure: the answer, whatever else it might fit
+    facts = keep_variant(t, msg, t.facts(msg.text), pending)
+    named = named_criterion(t, msg, pending)
+    value = None if aside else answer_value(t, msg, t.kn.criteria[named] if named else crit)
+    if named and value is None and not aside and crit.type == "bool" and restates(t, msg, crit):
+        named, value = None, True  # “研发费用统计局那边每年都在报” names a figure but restates the question
+    if named and value is not None:
+        facts.setdefault(named, value)  # “融资 莫得”: the yes/no belongs to the figure named, not the question
+        value = None
+    if value is not None and crit.type == "number" and pending not in facts and not figure and all_owned(t, msg, facts):
+        value = None  # “有2个发明专利在用”: the figure is the patents', not an answer to the R&D question
+    if value is not None and not facts and (owned := keyword_figure(t, msg, pending)):
+        facts = owned  # “负债率我看错了 是八十左右” while 研发 is asked: the figure is the 负债率's
+        value = None if crit.type == "number" else value  # (a yes to the question asked still holds)
+    if pending in facts:  # said in its own words (“小巨人 莫得”): surer than a leading 是 or a title named
+        value = facts.pop(pending)
+    elif value == UNKNOWN and UNKNOWN in facts.values():
+        value = None  # “目录里有没得 我晓不得”: the not-knowing is the catalogue's, not the question's
+    return facts, value

@@ -1,0 +1,159 @@
+"""Which topics a message names, and whether its words are the topic's own.
+
+A policy named, a title the enterprise says it holds (context, not the question), a short question in the words
+of the topic under discussion, another world's chatter, a measure of another policy this topic holds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.checklist import to_ask
+from bot.dialogue.reading import CONTROL_CHARS, FILLERS, SHORT_MESSAGE, Message, asks, word_pairs
+from bot.dialogue.topics import (
+    section_texts,
+)
+from bot.dialogue.turn import Turn
+from intents.match import Candidate
+from intents.normalize import normalize
+from knowledge.schema import Topic
+
+
+def status_topics(t: Turn, msg: Message) -> set[str]:
+    """Topics named only as a title the message says the enterprise holds or lacks (已经是专精特新, 没评过小巨人)."""
+    facts = t.facts(msg.text)
+    said = [normalize(w) for cid in facts for w in t.kn.criteria[cid].title]
+    if not said:
+        return set()
+    return {tid for tid, ns in topic_names(t).items() if any(n in said for n in ns)}
+
+
+def names_topic(t: Turn, msg: Message, decision: Any, intent: str) -> bool:
+    """Whether the message names ``intent`` (its title or an alias) rather than only resembling an example."""
+    if any(c.intent == intent and not str(c.via).startswith("example") for c in decision.top):
+        return True
+    return any(n in msg.norm for n in topic_names(t).get(intent, []))
+
+
+def topic_names(t: Turn) -> dict[str, list[str]]:
+    """Topic → its normalised title and aliases, once per knowledge version."""
+    if "topic_names" not in t.kn.memo:
+        t.kn.memo["topic_names"] = {
+            tid: [n for n in map(normalize, (topic.title, *topic.aliases)) if len(n) >= 2]
+            for tid, topic in t.kn.topics.items()
+        }
+    return t.kn.memo["topic_names"]  # type: ignore[no-any-return]
+
+
+def topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate]) -> bool:
+    """Whether a short question, out of scope only by likeness to an example, is in the topic's own words.
+
+    比例是好多 ≈ 医保报销比例是多少: the example's other words (医保报销) make it another world, not 比例.
+    """
+    if len(msg.norm) > CONTROL_CHARS or not candidates or not candidates[0].via.startswith("example:"):
+        return False
+    if not asks(t, msg):
+        return False
+    inside, pairs = _pairs_in_topic(t, topic, msg)
+    return pairs > 0 and inside == pairs
+
+
+def in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether most of a short message's words of content stand in the topic's text (保费, 补贴最高)."""
+    if len(msg.norm) > CONTROL_CHARS:
+        return False
+    inside, pairs = _pairs_in_topic(t, topic, msg)
+    enough = inside >= min(MIN_TOPIC_PAIRS, pairs)
+    return pairs > 0 and enough and inside >= pairs * TOPIC_PAIR_SHARE  # (补贴最高: 贴最 spans two words)
+
+
+def _pairs_in_topic(t: Turn, topic: Topic, msg: Message) -> tuple[int, int]:
+    """How many of the message's word pairs of content stand in the topic's text, and how many it has."""
+    pairs = word_pairs(t, msg, FILLERS)
+    text = _topic_text(t, topic)
+    return sum(p in text for p in pairs), len(pairs)
+
+
+MIN_TOPIC_PAIRS = 2
+
+
+TOPIC_PAIR_SHARE = 2 / 3
+"""A short question is in the topic's words when most of its word pairs (and at least two) stand in its text."""
+
+
+def _topic_text(t: Turn, topic: Topic) -> str:
+    """All of the topic's facts, normalised, in one string (once per topic and knowledge version)."""
+    key = ("topic_text", topic.id)
+    if key not in t.kn.memo:
+        t.kn.memo[key] = "|".join(body for _name, body in section_texts(t, topic))
+    return t.kn.memo[key]  # type: ignore[no-any-return]
+
+
+def foreign(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether a longer question matched to no topic shares no pair of words with the topic under discussion.
+
+    A message that carries on from the last reply (那…, 如果…, 没听懂) is about the topic whatever its words.
+    """
+    if msg.norm.startswith(_CARRIES_ON):
+        return False
+    pairs = word_pairs(t, msg, _FOREIGN_FILLERS)
+    text = _topic_text(t, topic)
+    return len(pairs) >= FOREIGN_PAIRS and not any(p in text for p in pairs)
+
+
+_FOREIGN_FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要有没]")
+"""The fillers and the 有 / 没 of 有没有: a pair like 有没 says nothing of which world a question is in."""
+
+
+_CARRIES_ON = ("那", "如果", "要是", "假如", "没听懂", "没懂", "不懂")
+
+
+FOREIGN_PAIRS = 6
+"""Word pairs a question needs before sharing none with the topic makes it another world's (找哪个处室 has too few)."""
+
+
+_COUNTED_AS = re.compile(r"(企业)?(占比|比例|比重|数量|家数|个数|数目|的占比|的比例)")
+"""After a policy's name, a measure of it (高企占比): the name qualifies a figure, it is not the question's topic."""
+
+
+def about_here(t: Turn, topic: Topic, msg: Message, other: str) -> str | None:
+    """Whether a short question naming ``other`` asks a measure of it the current topic holds (高企占比 in the goals).
+
+    One fact of the topic must name the other policy and hold every other word of the question. Returns the
+    question in that fact's words (高新技术企业占比…), so that the fact is shown first; None if it asks otherwise.
+    """
+    if len(msg.norm) > SHORT_MESSAGE or not asks(t, msg):
+        return None
+    names = topic_names(t).get(other, [])
+    facts = [f for _name, text in section_texts(t, topic) for f in text.split("|") if any(n in f for n in names)]
+    for name in (n for n in names if n in msg.norm and _COUNTED_AS.match(msg.norm, msg.norm.find(n) + len(n))):
+        pairs = word_pairs(t, Message(msg.text, msg.norm.replace(name, "|")), FILLERS)
+        fact = next((f for f in facts if pairs and all(p in f for p in pairs)), None)
+        if fact is not None:  # one fact of the topic names the other policy and holds every other word asked
+            said = max((n for n in names if n in fact), key=len)
+            return msg.norm.replace(name, said)
+    return None
+
+
+FIRST = re.compile(
+    r"(要|得|需要|必须)先|先(要|得)|才(得行|行|能|可以)|(要是|如果|假如)(以后|将来|明年|今后)?先?(评上|拿到|取得|获得|成为|是)?"
+    r"|先(评上|拿到|取得|获得).{0,12}(呢|就够|就行|就可以)"
+)
+"""“是不是要先评上专精特新才得行”: whether another title comes first, a condition of the topic under discussion."""
+
+
+def prerequisite(t: Turn, topic: Topic, other: str) -> bool:
+    """Whether ``topic``'s checklist asks for a title that names ``other`` (小巨人 asks for 专精特新)."""
+    names = topic_names(t).get(other, [])
+    for version in topic.checklist:
+        for cid in to_ask(version.items, t.kn.criteria):
+            if any(normalize(w) in names for w in t.kn.criteria[cid].title):
+                return True
+    return False
+
+
+def names_other(t: Turn, msg: Message) -> bool:
+    """Whether the message names a policy other than the current topic."""
+    current = t.state.get("topic")
+    return any(tid != current and any(n in msg.norm for n in ns) for tid, ns in topic_names(t).items())

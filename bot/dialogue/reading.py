@@ -1,0 +1,82 @@
+"""How a message reads on its own: a question or a statement, its words of content.
+
+Shared by the recognisers of ``interpret`` and the helpers of ``mentions`` and ``attribution``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.dialogue.turn import Turn, says, words
+
+CONTROL_CHARS = 14
+"""A message up to this long that contains a control phrase (算了 不测了, 接着前面的) is that phrase."""
+
+
+SHORT_MESSAGE = 16
+"""A message this short that names a part of the topic (要交啥, 好久截止) asks about the topic under discussion."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """The text as typed and normalised."""
+
+    text: str
+    norm: str
+
+
+def statement(t: Turn, msg: Message) -> str:
+    """The message without its question words: “专精特新有没有补贴” states no 有 or 没有."""
+    if not asks(t, msg):
+        return msg.text
+    return without(_A_NOT_A.sub(" ", msg.norm), words(t.kn)["question_words"], " ")
+
+
+def without(norm: str, remove: frozenset[str], gap: str) -> str:
+    """``norm`` with every word of ``remove`` replaced by ``gap``, longest first (then alphabetical: stable)."""
+    for word in sorted(remove, key=lambda w: (-len(w), w)):
+        norm = norm.replace(word, gap)
+    return norm
+
+
+def asks(t: Turn, msg: Message) -> bool:
+    """Whether the message is a question (吗, 怎么, 啥子, 好久 …) rather than a statement."""
+    tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
+    if "?" in msg.text or "？" in msg.text or tail in _ASKING_TAILS or _HOW_MANY.search(msg.norm):
+        return True
+    if _HAVE_OR_NOT.search(msg.norm):
+        return True  # “专利有没得”, “补贴有得没得”; not “市级的都没得”
+    if _A_NOT_A.search(msg.norm) and not says(msg.norm, t.kn, "unknown"):
+        return True  # “够不够”; not “在不在目录里 我还要问下技术部”, which says it is not known
+    return says(msg.norm, t.kn, "question_words")
+
+
+_HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千这那近前过最])几(年|月|号|个月|天|批|项|个|家)")
+"""几年 / 几个 asks; 十几年 / 三十几个 is a hedged figure, 这几年 / 近几年 a period."""
+
+
+_HAVE_OR_NOT = re.compile(r"有[^都也还根就]{0,8}[^都也还根就]没得$")
+"""…有…没得 at the end asks (有补贴没得); 都没得 / 也没得 states a lack."""
+
+
+_A_NOT_A = re.compile(r"(?<!不)([^\W\d_])[不没]\1")
+"""A-not-A asks (够不够, 达不达标, 有没有) and states neither; “不是不是” corrects."""
+
+
+_TAIL_AFTER = 2
+"""Only a message longer than this asks by its last character (“能享受不”; a bare “否” answers)."""
+
+
+_ASKING_TAILS = frozenset("不没否")
+"""A last character that makes a statement a question (能享受不, 有没)."""
+
+
+FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要]")
+"""Characters that carry no content of their own when a question's words are compared with a topic's."""
+
+
+def word_pairs(t: Turn, msg: Message, fillers: re.Pattern[str]) -> set[str]:
+    """The message's character pairs of content: without question words and ``fillers``."""
+    content = fillers.sub("|", without(msg.norm, words(t.kn)["question_words"], "|"))
+    return {p for p in (content[i : i + 2] for i in range(len(content) - 1)) if "|" not in p}
