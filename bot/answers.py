@@ -55,7 +55,7 @@ _UNIT_KIND = {
     "个月": "月",
     "月": "月",
     "项": "项",
-    "件": "件",
+    "件": "项",  # (七件发明专利: things counted, as 项)
     "个": "个",
     "分": "分",
     "平方米": "平方米",
@@ -68,7 +68,7 @@ _UNIT_KIND = {
 }
 _BELOW = re.compile(r"(不到|不足|少于|低于|未满|不满|将近|接近|近)$")
 """Words before a number that put the value just under it (“不到一年”, “将近三千万”)."""
-_ABOVE_BEFORE = re.compile(r"(超过|高于|多于|不少于|不低于|至少|起码)$")
+_ABOVE_BEFORE = re.compile(r"(超过|高于|多于|不少于|不低于|至少|起码)(营收|营业收入|销售收入|收入|销售额)?的?$")
 _APPROX_BEFORE = re.compile(r"(大约|大概|约|差不多|估计|可能|应该是|预计)$")
 _AFTER = re.compile(r"^(左右|上下|前后|出头|以上|以下|以内|多)")
 _AFTER_RANGE = {"出头": (1.0, 1.2), "以上": (1.0, None), "多": (1.0, None), "以下": (0.0, 1.0), "以内": (0.0, 1.0)}
@@ -153,14 +153,18 @@ _CODE = re.compile(r"[a-z]{2}$")
 """Letters just before a number make it a code (iatf16949, iso9001, gb18030), not a figure."""
 
 
+_NOT_AMOUNT = frozenset("份号类等级")
+"""After a number, words that make it a name, not an amount: 十月份, 52号, 一类知识产权, 二等奖, 一级."""
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` (already normalised), with hedges and ranges, money converted to 万元."""
     found = []
     text = text.replace("一半", "五成")  # (same length: positions still point into the caller's text)
     for m in _QUANTITY.finditer(text):
         raw, mult, unit = m["num"], m["mult"], m["unit"]
-        if text[max(0, m.start() - 1) : m.start()] in ("第", "前") or text[m.end() : m.end() + 1] in ("份", "号"):
-            continue  # 排第二 and 全国前五 are ranks, 十月份 a date and 52号(文) a document, not amounts
+        if text[max(0, m.start() - 1) : m.start()] in ("第", "前") or text[m.end() : m.end() + 1] in _NOT_AMOUNT:
+            continue  # 排第二 and 全国前五 are ranks, 十月份 a date, 52号(文) a document, 一类知识产权 a kind
         if _CODE.search(text, 0, m.start()):
             continue  # IATF16949, ISO9001: a standard's code, not an amount
         if not re.search(r"[\d一二两三四五六七八九十]", raw):
@@ -628,10 +632,20 @@ def _third_year(owner: str | None, criteria: dict[str, Criterion]) -> str | None
     return third if third in criteria else None
 
 
+def _of_years(q: Quantity, seen: list[str], criteria: dict[str, Criterion]) -> str | None:
+    """The latest criterion of the figures before that keeps a run of years and fits ``q`` (its money, not a share)."""
+    return next((c for c in reversed(seen) if criteria[c].previous and _fits(q, criteria[c])), None)
+
+
 _YEARS_BACK = "大前年"
 _UNCOUNTED = re.compile(rf"({_YEARS_BACK}|没得|没有|莫得|不是)$")
 """Before a figure: the year before the year before (kept apart), or a denial of the figure."""
 _UNCOUNTED_CHARS = 4
+
+
+_SUPPOSED_CASE = re.compile(r"如果|(?<![主需])要是|假如|假设|万一")
+_ASKED = re.compile(r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|多少|好多|啥|什么|[不没]$")
+"""A question (with 如果 / 要是 before it) about a case supposed: what it says is no fact about the enterprise."""
 
 
 def keywords(criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> list[tuple[str, str]]:
@@ -648,6 +662,8 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     each time (the words are prepared once per ``criteria`` and ``ignore``).
     """
     norm = normalize(text)
+    if _SUPPOSED_CASE.search(norm) and (_ASKED.search(norm) or "?" in text or "？" in text):
+        return {}  # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us
     breaks = clause_breaks(text)
     facts: dict[str, Any] = {}
     vocab = _vocab(criteria, ignore)
@@ -655,6 +671,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     last_previous = False
     prev_end = 0
     denied: str | None = None  # the criterion of a figure just denied (没得95): the next figure is its
+    seen: list[str] = []  # the criteria of the figures before, in order
     for q in quantities(norm):
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
             founded = _founded(norm, q, vocab, criteria, facts)  # “2015年在璧山注册的”: registered that year
@@ -669,9 +686,11 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         if skipped:  # “大前年5100万”: the year before the year before; “没得95 只有六成五”: the figure denied
             if skipped[1] != _YEARS_BACK:
                 denied = _owner_before(norm, q, vocab, criteria, facts, prev_end)[0]
-            elif (third := _third_year(last or _owner_before(norm, q, vocab, criteria, facts, 0)[0], criteria)) and (
-                value := number_value(q, criteria[third].unit or "")
-            ) is not None:
+            elif (
+                third := _third_year(
+                    _of_years(q, seen, criteria) or _owner_before(norm, q, vocab, criteria, facts, 0)[0], criteria
+                )
+            ) and (value := number_value(q, criteria[third].unit or "")) is not None:
                 facts.setdefault(third, value)
             prev_end = q.end
             continue
@@ -687,9 +706,11 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             owner, at = last, q.start  # “营收三年分别是1.4亿 1.6亿 1.8亿”: the run ends with last year
             _shift_years(facts, owner, criteria)
         if owner is None and last and (year := _year_since(norm, prev_end, q.start)) is not None:
-            owner, at = last, year  # “研发前年550万 去年680万”, “去年130万 前年少点 只有80来万”
-            if criteria[last].sum_of and criteria[criteria[last].sum_of[0]].unit == criteria[last].unit:
-                owner = criteria[last].sum_of[0]  # “三年加起来两亿五 去年九千万出头”: a year of the total
+            # “研发前年550万 去年680万”, “去年130万 前年少点 只有80来万”; “营收1.6亿 主营占95% 前年1.4亿”: the year
+            # before of the last figure it fits (营收), not of the share said in between
+            owner, at = last if _fits(q, criteria[last]) else _of_years(q, seen, criteria) or last, year
+            if criteria[owner].sum_of and criteria[criteria[owner].sum_of[0]].unit == criteria[owner].unit:
+                owner = criteria[owner].sum_of[0]  # “三年加起来两亿五 去年九千万出头”: a year of the total
         if owner is None and q.unit in OWN_UNITS:
             alone = [c for c, crit in criteria.items() if crit.unit == q.unit and c not in facts]
             owner = alone[0] if len(alone) == 1 else None  # “研发那层一百二十平”: the one criterion in 平方米
@@ -700,10 +721,11 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             around = norm[max(0, at - _YEAR_CHARS, prev_end) : q.start]
             if "那年" in around and last_previous:
                 around += "前年"  # “前年研发120万 那年营收2800万”: the same year
-            if _BOTH_NAMED.search(norm[:at]) and around.startswith("都"):
+            if _BOTH_NAMED.search(norm[:at]) and "都" in around:
                 around += "每年"  # “前年190万 去年230万 都占营收5个点以上”: both years
             targets = _years(around, owner, criteria)
             last, last_previous = owner, targets == [criteria[owner].previous]
+            seen.append(owner)
             for cid in targets:
                 facts.setdefault(cid, value)
         if owner or q.unit not in (None, "个", "年") or (q.unit == "年" and norm.startswith("了", q.end)):
@@ -886,7 +908,7 @@ def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]
     return [owner]
 
 
-SUBJECT_CHARS = 16
+SUBJECT_CHARS = 24
 """How far before a bare share word (占营收) its subject (研发) may stand."""
 
 

@@ -223,7 +223,7 @@ def unsourced_criteria(kn: Knowledge, lines: _Lines) -> list[Problem]:
 
 
 def _with_parts(kn: Knowledge, used: set[str]) -> set[str]:
-    """``used`` and every criterion they are computed from (``previous``, ``min_of``, ``ratio_of``…)."""
+    """``used`` and every criterion they are computed from (``previous``, ``at_most``, ``computed_from``)."""
     out, todo = set(), list(used)
     while todo:
         cid = todo.pop()
@@ -232,7 +232,7 @@ def _with_parts(kn: Knowledge, used: set[str]) -> set[str]:
         out.add(cid)
         crit = kn.criteria.get(cid)
         if crit is not None:
-            parts = [crit.previous, crit.at_most, *crit.min_of, *crit.sum_of, *crit.ratio_of]
+            parts = [crit.previous, crit.at_most, *crit.computed_from]
             todo += [p for p in parts if p]
     return out
 

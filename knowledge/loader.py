@@ -214,6 +214,13 @@ def load(root: Path | str | None = None, today: dt.date | None = None) -> Knowle
             if crit:
                 criteria[cid], crit_where[cid] = crit, name
 
+    for cid, crit in criteria.items():
+        for key in ("ratio_of", "min_of", "sum_of", "growth_of", "previous", "at_most"):
+            refs = getattr(crit, key)
+            for ref in refs if isinstance(refs, list) else [refs] if refs else []:
+                if ref not in criteria:
+                    col.add(crit_where[cid], ("criteria", cid, key), f"unknown criterion '{ref}'")
+
     sources: dict[str, Source] = {}
     src_file = root / "sources.yaml"
     src_name = _rel(src_file, root)

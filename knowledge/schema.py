@@ -174,6 +174,13 @@ class Criterion(Strict):
     )
     min_of: list[str] = Field([], description="由这些 criterion 取最小值算出（如近两年较低一年的研发费用）")
     sum_of: list[str] = Field([], description="由这些 criterion 相加算出（如近两年研发费用合计）")
+    growth_of: list[str] = Field(
+        [],
+        description=(
+            "逐年的 criterion id，最近一年在前（[上年度营收, 前年营收, 大前年营收]）：首尾两年都有时算出年均（复合）"
+            "增长率（unit %，跨 N-1 年）"
+        ),
+    )
     at_most: str | None = Field(
         None, description="另一个 criterion id：本项不会超过它（“近两年每年占比”不超过“上年度占比”），据此先行判断"
     )
@@ -193,6 +200,11 @@ class Criterion(Strict):
             "（只用于几乎都满足的条件：没有失信和重大事故、属于中小企业）；说了“不知道”仍算待确认（仅 bool）"
         ),
     )
+
+    @property
+    def computed_from(self) -> tuple[str, ...]:
+        """The criteria this one is computed from (``ratio_of``, ``min_of``, ``sum_of``, ``growth_of``)."""
+        return (*self.ratio_of, *self.min_of, *self.sum_of, *self.growth_of)
 
     @model_validator(mode="after")
     def _typed(self) -> Criterion:

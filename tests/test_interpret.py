@@ -889,3 +889,81 @@ def test_several_facts_outweigh_a_policy_word_among_them(user: User) -> None:
     reply = user.say("区县人才计划有入选的 研发投入强度比行业平均高 这两年也在涨")
     assert reply.act == "answer" and reply.intent == "single_champion"
     assert User(user.engine, "b").say("好嘛 晓得了 拜拜").intent == "thanks"
+
+
+def test_a_kind_or_grade_is_no_amount_and_pieces_count_as_items() -> None:
+    said = extract("二类知识产权没算 一类的发明专利有五件", KN.criteria, [])
+    assert said == {"class1_ip_count": 5}  # not 2 (二类) nor 1 (一类)
+    assert extract("拿过省里二等奖", KN.criteria, []) == {}
+
+
+def test_the_year_before_belongs_to_the_last_figure_it_fits(user: User) -> None:
+    said = extract("营收去年一点八亿 主营占九成 前年一点五亿 大前年一点二亿", KN.criteria, [])
+    assert said["revenue_prev_year"] == 15000 and said["revenue_3y_ago"] == 12000  # not the share's
+    in_check(user, "小巨人我们够不够格")
+    user.say("营收去年一点八亿 前年一点五亿 大前年一点二亿")
+    assert profile(user)["revenue_growth_2y"] == pytest.approx(22.47, abs=0.01)  # (1.8 ÷ 1.2)^(1/2) − 1
+
+
+def test_a_share_of_revenue_said_with_a_hedge_or_as_a_floor() -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise")
+    assert extract("这三年研发费用差不多占收入的百分之四", hte, [])["rd_ratio_3y"] == 4
+    zjtx = checklist_criteria(KN, "zjtx")
+    said = extract("研发去年三百万 前年两百五十万 两年都超过营收的百分之五", zjtx, [])
+    assert said["rd_ratio_last_year"] == [5, UNBOUNDED] and said["rd_ratio_prev_year"] == [5, UNBOUNDED]
+
+
+def test_a_question_the_user_cannot_answer_is_no_question(user: User) -> None:
+    crit = in_check(user, "高企我们够不够条件")
+    reply = user.say("这个我也不清楚是多少 回头问下财务")
+    assert reply.act == "answer" and profile(user).get(crit) == UNKNOWN
+    other = User(user.engine, "b")
+    other.say("研发费用加计扣除 帮我核一下")
+    assert other.say("我们是做机加工的 不是啥子贸易公司").act == "answer"  # 啥子 after 不是: not any, no question
+
+
+def test_a_request_for_the_check_alone_starts_it_whatever_it_resembles(user: User) -> None:
+    user.say("小巨人申报条件是啥")
+    reply = user.say("那你帮我核下嘛")
+    assert reply.kind == "checklist_step" and reply.intent == "little_giant"
+
+
+def test_a_yes_before_the_request_takes_up_the_check_with_what_it_says(user: User) -> None:
+    user.say("单项冠军有啥要求")
+    reply = user.say("要得 帮我测一下 我们做了十二年阀门 国内排第三")
+    assert reply.act == "answer" and reply.kind == "checklist_step"
+    assert profile(user)["niche_years"] == 12
+    other = User(user.engine, "b")
+    other.say("加计扣除要啥条件")
+    assert other.say("好久可以享受 年中预缴能不能报").act != "answer"  # 好久 asks when: no yes
+
+
+def test_in_a_check_a_supposed_case_and_a_question_in_the_criterions_words_are_follow_ups(user: User) -> None:
+    in_check(user, "高企我们够不够条件")
+    reply = user.say("那要是后年营收上了三亿 比例是不是可以低点")
+    assert reply.act == "followup" and "revenue_last_year" not in profile(user)
+    other = User(user.engine, "b")
+    in_check(other, "首批次新材料 帮我们核一下")
+    assert other.say("那材料生产企业那边要满足些啥").act == "followup"
+
+
+def test_in_a_check_what_was_said_already_asked_about_is_a_follow_up(user: User) -> None:
+    user.say("研发费用加计扣除 帮我核一下")
+    user.say("我们主要做五金批发 批发收入占八成")
+    reply = user.say("为啥子 做批发的就不行吗")
+    assert reply.act == "followup"
+
+
+def test_the_other_variant_asked_about_in_a_check_is_taken_up_and_its_conditions_shown(user: User) -> None:
+    in_check(user, "市级企业技术中心 帮我核一下")
+    reply = user.say("那中小企业技术研发中心呢 要求是不是松点")
+    assert reply.act == "followup" and "中小企业技术研发中心" in reply.text.split("\n")[1]
+    assert profile(user)["tech_center_target"] is False
+
+
+def test_a_later_said_as_goodbye_and_a_now_what_after_facts(user: User) -> None:
+    in_check(user, "专精特新够不够条件")
+    assert user.say("行嘛 以后再说").intent == "thanks"
+    other = User(user.engine, "b")
+    in_check(other, "专精特新够不够条件")
+    assert other.say("营收去年两千万 主营九成五 那现在呢").kind == "verdict"

@@ -191,3 +191,18 @@ def test_an_unknown_criterion_in_a_list_of_when_conditions_names_its_line(tmp_pa
         p.file.endswith("little_giant.yaml") and "revenue_lastyear" in str(p) and p.line == target + 1
         for p in err.value.problems
     ), [str(p) for p in err.value.problems]
+
+
+def test_a_criterion_computed_from_an_unknown_one_names_its_line(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "criteria" / "common.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    target = next(i for i, line in enumerate(lines) if line.strip().startswith("growth_of:"))
+    lines[target] = lines[target].replace("revenue_3y_ago", "revenue_3yago", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        load(root)
+    assert any(
+        p.file.endswith("common.yaml") and "revenue_3yago" in str(p) and "growth_of" in str(p)
+        for p in err.value.problems
+    ), [str(p) for p in err.value.problems]

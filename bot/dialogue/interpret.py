@@ -16,6 +16,7 @@ from typing import Any
 from bot.answers import (
     SUPPOSING,
     UNKNOWN,
+    clause_breaks,
     number_value,
     parse_answer,
     parse_yes_no,
@@ -425,9 +426,29 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
     if other and asking and decision.score >= t.settings.new_question_score and not chatter:
         return Act(other, topic=other, check=wants_check(t, msg.norm))  # a clear question on another topic
+    said = {**t.facts(msg.text), **facts, **({pending: value} if value is not None else {})}
+    variants = {c: v for c, v in said.items() if t.kn.criteria[c].presume is not None}
+    if asking and variants and variants == said and _WHAT_ABOUT.match(msg.norm):
+        # “那中小企业技术研发中心呢 门槛低点不”: the other variant's conditions asked, and taken up for the check
+        conditions = section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions, values=variants)
+    if asking and SUPPOSING.search(msg.norm) and not figure:
+        # “那如果明年营收过两亿 是不是只要百分之三”: a case supposed, a question on the topic, no fact about us
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     values = dict(facts)
     if value is not None:
         values[pending] = value
+    if (
+        values
+        and asking
+        and (
+            (value is None and all(t.profile.get(c) == v for c, v in facts.items()))
+            or (_WHAT_QUESTION.search(msg.norm) and msg.norm.startswith("那") and not _MINE.search(msg.norm))
+        )
+    ):
+        # “啥子意思 批发的就不得行啊”: what we said already, asked about; “那生产厂家那边要满足啥子”: a question in
+        # the criterion's words, of nobody in particular
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if values:
         return Act(acts.ANSWER, values=values)
     if other and not chatter:  # no answer in it, and it names another topic (or 转人工): a switch
@@ -447,6 +468,12 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if (decision.reason == "out_of_scope" or asking) and not figure:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+_WHAT_QUESTION = re.compile(r"啥|什么|哪|怎么|咋|多少|好多|意思")
+"""Question words that ask for content (what, which, how, how much), not for a yes."""
+_MINE = re.compile(r"我|咱|\d|[一二两三四五六七八九十百千万]+[个项件人万亿%成年]")
+"""The enterprise's own words or a figure: a message with them says something of us."""
 
 
 _INTERJECTION = re.compile(r"^[诶哎欸嗯哦噢喔啊呃唉]+")
@@ -502,6 +529,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         and _asks_amount(t, msg)
     ):
         return Act(acts.FOLLOWUP, topic=topic.id, part=f"section:{CALCULATION}")  # “大概能补好多 算给我看哈”
+    if topic.checklist and _only_check(t, msg.norm):
+        return Act(topic.id, topic=topic.id, check=True)  # “帮我核一下”, however like an out-of-scope example
     if decision.reason == "out_of_scope" and not topic_words(t, topic, msg, candidates):
         return None
     if topic.calculator:  # “我们是高企” after a calculation: the same calculation at 15%
@@ -546,6 +575,18 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     ):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # a question the topic's context explains
     return None
+
+
+def _only_check(t: Turn, norm: str) -> bool:
+    """Whether the message is nothing but a request for the check (帮我核一下, 先帮我们测下嘛)."""
+    if not wants_check(t, norm):
+        return False
+    rest = without(norm, words(t.kn)["eligibility"], "")
+    return not _CHECK_FILLERS.sub("", rest)
+
+
+_CHECK_FILLERS = re.compile(r"我们|我|咱们|帮忙|帮|你|先|再|一下|一哈|下|哈|嘛|吧|噻|呢|了|的|看|条件|情况|那")
+"""Words around a request for the check that add nothing to it (你先帮我们…嘛)."""
 
 
 def _asks_amount(t: Turn, msg: Message) -> bool:
@@ -599,6 +640,17 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     after_verdict = t.state.get(flows.VERDICT_GIVEN) and not t.flow
     if after_verdict and _ACK.match(msg.norm) and not asks(t, msg) and not about_us(t, msg):
         return Act("thanks", topic="thanks")  # 要得 / 好嘛 明年再冲: the verdict taken in
+    topic = t.kn.topics.get(topic_id or "")
+    if (
+        topic is not None
+        and topic.checklist
+        and (yes := _LEADING_YES.match(msg.norm))
+        and yes.end() in clause_breaks(msg.text)  # (好 帮我测下; not 好久可以报)
+        and wants_check(t, msg.norm)
+        and not names_other(t, msg)
+    ):
+        # “要得 核一下 我们做摩托车离合器的 做了十五年”: yes, check us (with what it says of us), at any length
+        return Act(acts.ANSWER, topic=topic.id, check=True, values=t.facts(msg.text))
     offered = any(action == "checklist" for _k, _l, action in t.state.get("options") or [])
     if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
         return None
@@ -613,8 +665,10 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     return None
 
 
-_LEADING_YES = re.compile(r"^(好|行|嗯|可以|要得|对|是|ok|那好|好嘛|好的|行嘛|得行)(的|嘛|吧|哈)?(?=.)")
-"""A yes opening a message (好 帮我看下): with a request for the check, it takes up the offer."""
+_LEADING_YES = re.compile(
+    r"^(好|行|嗯|可以|要得|对|是|ok|那好|好嘛|好的|行嘛|得行)(的|嘛|吧|哈)?(?![久多像些不没吗点少])(?=.)"
+)
+"""A yes opening a message (好 帮我看下): with a request for the check, it takes up the offer (not 好久, 是不是)."""
 
 
 def _go_ahead(t: Turn, norm: str) -> bool:

@@ -49,7 +49,30 @@ def asks(t: Turn, msg: Message) -> bool:
         return True  # “专利有没得”, “补贴有得没得”; not “市级的都没得”
     if _A_NOT_A.search(msg.norm) and not says(msg.norm, t.kn, "unknown"):
         return True  # “够不够”; not “在不在目录里 我还要问下技术部”, which says it is not known
-    return says(msg.norm, t.kn, "question_words")
+    norm = _NOT_ANY.sub("|", msg.norm)  # “不是啥子批发零售”, “没得啥子奖”: not any, no question
+    return says(norm, t.kn, "question_words") and not _not_known(t, norm)
+
+
+_NOT_ANY = re.compile(r"(不是|没得|没有|没|莫得|不算|也不是)(啥子|啥|什么)")
+
+
+def _not_known(t: Turn, norm: str) -> bool:
+    """Whether every question word of the message is what it does not know (晓不得有没得, 不清楚是多少): no question."""
+    unknown = [(norm.find(w), len(w)) for w in words(t.kn)["unknown"] if w in norm]
+    if not unknown:
+        return False
+    ends = {at + size for at, size in unknown}
+    for w in words(t.kn)["question_words"]:
+        at = norm.find(w)
+        while at >= 0:
+            if not any(0 <= at - end <= _EMBEDDED_GAP for end in ends):
+                return False
+            at = norm.find(w, at + 1)
+    return True
+
+
+_EMBEDDED_GAP = 1
+"""Characters between 晓不得 and the question it does not know the answer to (晓不得是多少: 是)."""
 
 
 _HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千这那近前过最])几(年|月|号|个月|天|批|项|个|家)")

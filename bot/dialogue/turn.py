@@ -92,7 +92,7 @@ def checklist_criteria(kn: Knowledge, topic_id: str) -> dict[str, Criterion] | N
             crit = kn.criteria.get(todo.pop())
             if crit is None:
                 continue
-            for cid in (*crit.ratio_of, *crit.min_of, *crit.sum_of, *([crit.previous] if crit.previous else [])):
+            for cid in (*crit.computed_from, *([crit.previous] if crit.previous else [])):
                 if cid not in ids:
                     ids.add(cid)
                     todo.append(cid)
