@@ -51,6 +51,8 @@ CANDIDATES = 1500
 """Examples that a message's rarest pairs bring into view before commoner pairs only add to their counts."""
 _SENTENCE = re.compile(r"[。！？!?；;\n]+")
 MIN_SENTENCES = 2
+_CLAUSE_GAP = re.compile(r"\s+(?![A-Za-z0-9&])|(?<![A-Za-z0-9&])\s+")
+"""A space between clauses; not one between two English words (R&D center), which stay one phrase."""
 SHORT_EXAMPLE = 4
 """An example shorter than this found inside a longer message counts in proportion to its length."""
 PARTIAL_LONG_QUERY = 0.92
@@ -278,7 +280,7 @@ class Index:
         whole = self._match_one(text, limit, exact)
         sentences = [x for x in _SENTENCE.split(text) if normalize(x)]
         if len(sentences) < MIN_SENTENCES:
-            clauses = [x for x in text.split() if normalize(x)]
+            clauses = [x for x in _CLAUSE_GAP.split(text) if normalize(x)]
             # A word of another world in one sentence (网络小说 …, 12306 …) holds for it: the clause after it in
             # policy words (“版权咋维权”, “咨询电话是好多”) asks about that world, not about a policy.
             other_world = bool(whole) and whole[0].intent is None and whole[0].via.startswith(("alias:", "combo:"))

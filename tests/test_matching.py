@@ -77,6 +77,9 @@ def test_heldout_has_at_least_ten_per_intent() -> None:
         ("52号文是哪个单位发的", "policy_overview"),
         ("转人工", "human_agent"),
         ("你好", "greeting"),
+        ("R&D center 认定 要找哪个 department", "rd_institution"),  # English words with spaces stay one phrase
+        ("市企技复核要交些啥", "rd_institution"),  # trade short form of 市级企业技术中心
+        ("有没有 hotline 可以打", "human_agent"),
     ],
 )
 def test_typical_messages_match(text: str, intent: str) -> None:
@@ -93,6 +96,7 @@ def test_typical_messages_match(text: str, intent: str) -> None:
         "😀😀😀",
         "小巨人玩具在哪买",
         "讲个笑话",
+        "成渝之间的动车票好多钱",
     ],
 )
 def test_out_of_scope_gets_the_fallback(text: str) -> None:
