@@ -211,7 +211,28 @@ def quantities(text: str) -> list[Quantity]:
             found.append(_hedged(text, m, value, low, high, "万元", factor / 1e4, approx=few == "来"))
         else:
             found.append(_hedged(text, m, value, low, high, _UNIT_KIND.get(unit or ""), factor, approx=few == "来"))
-    return found
+    return _joined(text, found)
+
+
+def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` with 一亿 and the 二千万 right after it as one figure (一亿二千万 = 12,000万元)."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.unit == q.unit == "万元"
+            and q.start == last.end
+            and text[last.end - 1] == "亿"
+            and not last.is_range
+            and q.value < _MULT["亿"] / _MULT["万"]
+        ):
+            low = None if q.low is None else last.value + q.low
+            high = None if q.high is None else last.value + q.high
+            out[-1] = Quantity(last.value + q.value, q.unit, last.start, q.end, low, high, q.approx)
+            continue
+        out.append(q)
+    return out
 
 
 def _hedged(
@@ -632,6 +653,12 @@ def _third_year(owner: str | None, criteria: dict[str, Criterion]) -> str | None
     return third if third in criteria else None
 
 
+def _share_of(facts: dict[str, Any], criteria: dict[str, Criterion]) -> str | None:
+    """The one share criterion (``ratio_of``) both of whose parts the message gave, if there is exactly one."""
+    found = [c for c, crit in criteria.items() if crit.ratio_of and all(p in facts for p in crit.ratio_of)]
+    return found[0] if len(found) == 1 and found[0] not in facts else None
+
+
 def _of_years(q: Quantity, seen: list[str], criteria: dict[str, Criterion]) -> str | None:
     """The latest criterion of the figures before that keeps a run of years and fits ``q`` (its money, not a share)."""
     return next((c for c in reversed(seen) if criteria[c].previous and _fits(q, criteria[c])), None)
@@ -643,9 +670,15 @@ _UNCOUNTED = re.compile(rf"({_YEARS_BACK}|没得|没有|莫得|不是)$")
 _UNCOUNTED_CHARS = 4
 
 
-_SUPPOSED_CASE = re.compile(r"如果|(?<![主需])要是|假如|假设|万一")
-_ASKED = re.compile(r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|多少|好多|啥|什么|[不没]$")
+_SUPPOSED_CASE = re.compile(r"如果|(?<![主需])要是|假如|假设|万一|以后就|之后就|到时候|就可以了|就得行了|就行了|就够了")
+_ASKED = re.compile(r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|多少|好多|啥|什么|[不没噻嘛]$")
 """A question (with 如果 / 要是 before it) about a case supposed: what it says is no fact about the enterprise."""
+
+
+def supposes(text: str) -> bool:
+    """Whether ``text`` asks about a case supposed (要是明年营收过两亿…, 上了规上以后就得行了噻): no fact of ours."""
+    norm = normalize(text)
+    return bool(_SUPPOSED_CASE.search(norm)) and bool(_ASKED.search(norm) or "?" in text or "？" in text)
 
 
 def keywords(criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> list[tuple[str, str]]:
@@ -662,7 +695,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     each time (the words are prepared once per ``criteria`` and ``ignore``).
     """
     norm = normalize(text)
-    if _SUPPOSED_CASE.search(norm) and (_ASKED.search(norm) or "?" in text or "？" in text):
+    if supposes(text):
         return {}  # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us
     breaks = clause_breaks(text)
     facts: dict[str, Any] = {}
@@ -672,6 +705,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     prev_end = 0
     denied: str | None = None  # the criterion of a figure just denied (没得95): the next figure is its
     seen: list[str] = []  # the criteria of the figures before, in order
+    shares: list[Quantity] = []  # shares nobody's words took (是百分之十三)
     for q in quantities(norm):
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
             founded = _founded(norm, q, vocab, criteria, facts)  # “2015年在璧山注册的”: registered that year
@@ -728,9 +762,13 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
             seen.append(owner)
             for cid in targets:
                 facts.setdefault(cid, value)
+        if owner is None and q.unit == "%":
+            shares.append(q)
         if owner or q.unit not in (None, "个", "年") or (q.unit == "年" and norm.startswith("了", q.end)):
             prev_end = q.end  # a period or numeral nobody owns (近三年平均…, 一类) still leads to the figure after;
             # a duration said (运行两年多了) ends its clause: 两年 is not the span of the figure after
+    if len(shares) == 1 and (of := _share_of(facts, criteria)) and (value := number_value(shares[0], "%")) is not None:
+        facts.setdefault(of, value)  # “技术的二十六个人 总共两百人 是百分之十三”: the share of the two just given
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
     facts.update({cid: v for cid, v in _one_unsaid(norm, vocab, criteria).items() if cid not in facts})
     facts.update({cid: v for cid, v in ranks(norm, criteria).items() if cid not in facts})

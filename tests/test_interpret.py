@@ -967,3 +967,66 @@ def test_a_later_said_as_goodbye_and_a_now_what_after_facts(user: User) -> None:
     other = User(user.engine, "b")
     in_check(other, "专精特新够不够条件")
     assert other.say("营收去年两千万 主营九成五 那现在呢").kind == "verdict"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("一亿二千万左右", 12000), ("两亿三千五百万", 23500), ("1亿2000万", 12000), ("一个亿八千万", 18000)],
+)
+def test_hundred_millions_and_the_ten_thousands_after_them_are_one_figure(text: str, value: float) -> None:
+    assert extract(f"营收去年{text}", KN.criteria, [])["revenue_last_year"] == value
+
+
+def test_a_group_totalled_and_the_share_of_two_figures_just_given() -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise")
+    said = extract("研发和技术的加起来一共三十个人 全厂两百五十人 算下来百分之十二", hte, [])
+    assert said["tech_staff_count"] == 30 and said["employees"] == 250 and said["tech_staff_ratio"] == 12
+    assert (
+        extract("近两年营收复合增长差不多百分之九", checklist_criteria(KN, "little_giant"), [])["revenue_growth_2y"]
+        == 9
+    )
+
+
+def test_a_share_asked_is_answered_even_when_the_message_names_the_count(user: User) -> None:
+    in_check(user, "高企我们够不够条件")
+    user.say("成立六年了")
+    user.say("是的 有自主的发明专利")
+    user.say("属于先进制造与自动化")
+    reply = user.say("技术人员 差不多占百分之七")  # asked the share; 技术人员 names the count
+    assert reply.act == "answer" and profile(user)["tech_staff_ratio"] == 7
+
+
+def test_a_go_ahead_in_a_check_asks_on_and_a_place_registered_is_a_yes(user: User) -> None:
+    crit = in_check(user, "首版次软件 帮我们核一下")
+    reply = user.say("你问嘛")
+    assert reply.kind == "checklist_step" and reply.data["criterion"] == crit and "没看懂" not in reply.text
+    user.say("在重庆登记的公司")
+    assert profile(user)["registered_in_cq"] is True
+
+
+def test_a_thanks_followed_by_a_question_is_the_question_and_a_mistake_is_nothing(user: User) -> None:
+    user.say("首台套要啥条件")
+    assert user.say("好的 晓得了 那保险补偿好久申请").intent == "first_set_equipment"
+    other = User(user.engine, "b")
+    crit = in_check(other, "专精特新够不够条件")
+    assert other.say("哈哈 发错了").act == "null"
+    assert crit not in profile(other)
+
+
+def test_why_not_after_a_settled_no_lists_what_is_unmet(user: User) -> None:
+    user.say("研发费用加计扣除 帮我核一下")
+    user.say("我们其实主要做建材批发 批发收入占七八成")
+    reply = user.say("为什么不行嘛 我们也在搞新产品研发")
+    assert reply.act == "followup" and "批发" in reply.text
+
+
+def test_a_later_case_supposed_is_a_follow_up_not_the_verdict(user: User) -> None:
+    in_check(user, "研发准备金补助 帮我核一下")
+    reply = user.say("那等我们进了规上以后就可以了噻")
+    assert reply.act == "followup" and reply.kind != "verdict"
+
+
+def test_in_the_questionnaire_naming_a_policy_to_aim_for_switches_to_it(user: User) -> None:
+    user.say("我们企业能享受哪些政策")
+    reply = user.say("单项冠军 我们想冲一下")
+    assert reply.intent == "single_champion" and reply.act == "single_champion"

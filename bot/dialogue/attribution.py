@@ -168,6 +168,10 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     facts = keep_variant(t, msg, t.facts(msg.text), pending)
     named = named_criterion(t, msg, pending)
     value = None if aside else answer_value(t, msg, t.kn.criteria[named] if named else crit)
+    if named and value is None and not aside and crit.type == "number":
+        own = answer_value(t, msg, crit)
+        if own is not None:  # “科技人员 大概占百分之八” asked the share: 科技人员 names the count, 8% is the share's
+            named, value = None, own
     if named and value is None and not aside and crit.type == "bool" and restates(t, msg, crit):
         named, value = None, True  # “研发费用统计局那边每年都在报” names a figure but restates the question
     if named and value is not None:

@@ -21,6 +21,7 @@ from bot.answers import (
     parse_answer,
     parse_yes_no,
     quantities,
+    supposes,
 )
 from bot.calc import HIGH_TECH
 from bot.dialogue import acts, flows
@@ -108,12 +109,16 @@ def empty(t: Turn, msg: Message) -> Act | None:
 
 _ADDRESSED = re.compile(r"^\s*[@＠](?P<name>[^\s@＠]+)\s")
 """A message that opens with an @mention: in a group, addressed to that person."""
+_MISSENT = re.compile(r"发错|打错了|手滑|点错了")
+"""A message sent by mistake (hhhh 发错了): nothing to answer, and no answer to the question pending."""
 BOT_NAMES = ("bot", "机器人", "助手", "policy")
 """Words of a mention that addresses this bot (@PolicyBot, @政策机器人) rather than a colleague."""
 
 
 def aside(t: Turn, msg: Message) -> Act | None:
-    """A group message to someone else (@Tony 下午的会改到四点): not for the bot, and no miss."""
+    """A group message to someone else (@Tony 下午的会改到四点): not for the bot, and no miss; 发错了: nothing asked."""
+    if len(msg.norm) <= CLOSING_CHARS and _MISSENT.search(msg.norm):
+        return Act(acts.NULL)
     m = _ADDRESSED.match(msg.text)
     if m is None or any(w in m["name"].lower() for w in BOT_NAMES):
         return None
@@ -155,6 +160,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     return None
 
 
+QUESTION_AFTER = 4
+"""Characters after a thanks that can hold a question of their own (那目录好久修订)."""
 _QUESTION_BEFORE = re.compile(r"吗|呢|几月|啥时候|什么时候|好久|多少|好多|哪")
 """A question standing before a thanks in the same message."""
 
@@ -171,6 +178,9 @@ def closing(t: Turn, msg: Message) -> Act | None:
                 return None  # (“中国移动客服电话多少”: another service's hotline is not ours)
             if topic_id == "thanks" and _QUESTION_BEFORE.search(msg.norm[: msg.norm.find(said[0])]):
                 return None  # “那明年几月可以申请？谢谢”: the question first, the thanks after it
+            after = msg.norm[msg.norm.find(said[0]) + len(said[0]) :]
+            if topic_id == "thanks" and len(after) >= QUESTION_AFTER and asks(t, Message(after, after)):
+                return None  # “晓得了 那首台套目录好久修订”: taken in, and a new question after it
             return Act(topic_id, topic=topic_id)
     return None
 
@@ -225,6 +235,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None
     if says(msg.norm, t.kn, "correction") and any(c in msg.norm for c in _WRONG) and t.profile:
         return None  # “不对 负债率我看错了 是八十左右 那还行不行”: the correction, then the verdict
+    if t.flow and supposes(msg.text) and not _VERDICT_NOUN.search(msg.norm):
+        return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
     if len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "missing") and not _VERDICT_NOUN.search(msg.norm):
         return None  # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里” the verdict, which lists it)
     bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
@@ -302,9 +314,20 @@ _BARE_CONCLUDE = frozenset({"结果", "结论", "结果嘞", "结果咧", "然�
 
 def missing(t: Turn, msg: Message) -> Act | None:
     """还缺啥 / 差多少: what is still unmet or unknown."""
-    if not _checkable(t) or not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS:
+    if not _checkable(t):
+        return None
+    if _WHY_NOT.match(msg.norm) and flows.referred(t, topic_check=False) is not None:
+        return Act(acts.FOLLOWUP, part="missing")  # “为啥子不得行 我们也有搞研发的嘛”: what is unmet, and why
+    if not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS:
         return None
     return Act(acts.FOLLOWUP, part="missing")
+
+
+_WHY_NOT = re.compile(
+    r"^(那|但是|可是)?(为啥子?|为什么|为何|咋个会|怎么会|凭啥子?|凭什么)(就|会|又)?"
+    r"(不得行|不行|不符合|不够|不能|没戏|评不上|过不了|享受不了)"
+)
+"""A question opening with why the result is no (为啥子不得行 …): what is unmet, with the clause."""
 
 
 def correction(t: Turn, msg: Message) -> Act | None:
@@ -404,11 +427,15 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     aside = any(opening.startswith(w) for w in words(t.kn)["asides"])
     if aside and decision.intent is None and asking:
         return Act(acts.NULL)
+    if _go_ahead(t, msg.norm):
+        return Act(acts.ANSWER, check=True)  # “你问嘛”, “测嘛” with the check already under way: ask on
     facts, value = read_answer(t, msg, pending, aside=aside)
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
     if other and t.kn.topics[other].kind == "policy" and not names_topic(t, msg, decision, other):
         other = None  # like another topic's example, but naming none: still about this check
+    if other and facts and value is None and all(t.kn.criteria[c].presume is not None for c in facts):
+        facts = {}  # “小巨人 我们想冲一下”: 想冲 is how the other policy is asked about, no fact for this check
     topic = t.kn.topics[flow["topic"]]
     if other and (
         len(facts) + (value is not None) >= MANY_FACTS
@@ -432,7 +459,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # “那中小企业技术研发中心呢 门槛低点不”: the other variant's conditions asked, and taken up for the check
         conditions = section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions, values=variants)
-    if asking and SUPPOSING.search(msg.norm) and not figure:
+    if (asking or supposes(msg.text)) and (SUPPOSING.search(msg.norm) or supposes(msg.text)) and not figure:
         # “那如果明年营收过两亿 是不是只要百分之三”: a case supposed, a question on the topic, no fact about us
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     values = dict(facts)
