@@ -31,6 +31,19 @@ def _held(clause: str, via: str) -> bool:
     return at >= 0 and bool(_HELD.search(clause[:at]))
 
 
+_FIRST_HELD = re.compile(
+    r"(要先|得先|先要|先得|需要先|必须先)(是|评上|拿到|取得|获得|有)(了|过)?(市级|省级|国家级|重庆市?)?$"
+)
+"""What stands before a title that must be held first (要先是市级专精特新): a condition, not the question's topic."""
+
+
+def _prerequisite(query: str, via: str) -> bool:
+    """Whether the name that ``via`` matched stands in ``query`` as a title to hold first."""
+    name = via.partition(":")[2]
+    at = query.find(name)
+    return at >= 0 and bool(_FIRST_HELD.search(query[:at]))
+
+
 def _inside_digits(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` begins or ends with a digit that runs on beyond it (part of a longer number)."""
     return (text[start].isdigit() and start > 0 and text[start - 1].isdigit()) or (
@@ -70,6 +83,8 @@ YIELD_LENGTH = 24
 """A message longer than this (prepared) with another intent's clear example is more than a greeting or thanks."""
 LONG_YIELD_PENALTY = 30.0
 """Points a greeting's or thanks' alias loses in a long message where another intent's example is clear."""
+PREREQUISITE_PENALTY = 10.0
+"""Points the alias of a title to hold first loses to another policy named in the same message."""
 YIELD_PENALTY = 10.0
 """Points a yielding intent's alias loses when another intent's alias is in the same message."""
 
@@ -341,6 +356,12 @@ class Index:
             # A word of another world (概念股, 姚明, 首套房) decides: the policy words around it do not count.
             top = max((s for s, _ in [*alias_best.values(), *example_best.values()]), default=0.0)
             alias_best[OUT_OF_SCOPE] = (top + self.t.min_margin + 1, alias_best[OUT_OF_SCOPE][1])
+        named = self.prepare(text, strip=False)
+        free = [i for i, (_s, v) in alias_best.items() if i != OUT_OF_SCOPE and not _prerequisite(named, v)]
+        for intent, (score, via) in list(alias_best.items()):
+            if intent != OUT_OF_SCOPE and _prerequisite(named, via) and any(i != intent for i in free):
+                # “小巨人要先是市级专精特新才得行”: the title to hold first is a condition of the other one asked
+                alias_best[intent] = (score - PREREQUISITE_PENALTY, via)
         others = any(i not in self.yielding for i in alias_best)
         rival = any(i not in self.yielding and s >= self.t.min_score for i, (s, _v) in example_best.items())
         for intent, (score, via) in alias_best.items():

@@ -80,6 +80,8 @@ def test_heldout_has_at_least_ten_per_intent() -> None:
         ("R&D center 认定 要找哪个 department", "rd_institution"),  # English words with spaces stay one phrase
         ("市企技复核要交些啥", "rd_institution"),  # trade short form of 市级企业技术中心
         ("有没有 hotline 可以打", "human_agent"),
+        ("单项冠军是不是得先是小巨人才能报", "single_champion"),  # the title to hold first is a condition
+        ("小巨人必须先拿到市级专精特新吗", "little_giant"),
     ],
 )
 def test_typical_messages_match(text: str, intent: str) -> None:
