@@ -83,7 +83,7 @@ YIELD_LENGTH = 24
 """A message longer than this (prepared) with another intent's clear example is more than a greeting or thanks."""
 LONG_YIELD_PENALTY = 30.0
 """Points a greeting's or thanks' alias loses in a long message where another intent's example is clear."""
-PREREQUISITE_PENALTY = 10.0
+PREREQUISITE_PENALTY = 15.0
 """Points the alias of a title to hold first loses to another policy named in the same message."""
 YIELD_PENALTY = 10.0
 """Points a yielding intent's alias loses when another intent's alias is in the same message."""

@@ -1030,3 +1030,15 @@ def test_in_the_questionnaire_naming_a_policy_to_aim_for_switches_to_it(user: Us
     user.say("我们企业能享受哪些政策")
     reply = user.say("单项冠军 我们想冲一下")
     assert reply.intent == "single_champion" and reply.act == "single_champion"
+
+
+def test_a_very_short_question_in_the_topics_words_stays_on_the_topic(user: User) -> None:
+    user.say("首批次新材料要啥条件")
+    reply = user.say("目录去哪查")  # 首台（套） has a 目录 example too; the topic under discussion has its own 目录
+    assert reply.act == "followup" and reply.intent == "first_batch_material"
+
+
+def test_in_a_check_a_question_naming_another_world_is_out_of_scope(user: User) -> None:
+    in_check(user, "研发费用加计扣除 帮我核一下")
+    reply = user.say("个税的汇算是不是也能在这问")
+    assert reply.act == "null"

@@ -43,6 +43,7 @@ from bot.dialogue.mentions import (
     in_topic_words,
     names_other,
     names_topic,
+    pairs_in_topic,
     prerequisite,
     status_topics,
     topic_words,
@@ -447,7 +448,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
     if decision.reason == "out_of_scope" and (asking or value is None) and not figure and not facts:
-        if asking and in_topic_words(t, topic, msg):
+        named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
+        if asking and not named_elsewhere and in_topic_words(t, topic, msg):  # (个税汇算…: another world named)
             return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
         return Act(acts.NULL)
     chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
@@ -601,7 +603,21 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         and not foreign(t, topic, msg)
     ):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # a question the topic's context explains
+    if other and asks(t, msg) and _short_in_topic(t, topic, msg):
+        return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # “目录在哪里查”: this topic's 目录, named by none
     return None
+
+
+def _short_in_topic(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether a very short question's words of content stand in the topic's text (目录在哪里查 → 目录)."""
+    if len(msg.norm) > VERY_SHORT:
+        return in_topic_words(t, topic, msg)
+    inside, pairs = pairs_in_topic(t, topic, msg)
+    return inside >= 1 and inside * 2 >= pairs
+
+
+VERY_SHORT = 8
+"""A question this short has one or two words of content: one of them in the topic's text is enough."""
 
 
 def _only_check(t: Turn, norm: str) -> bool:

@@ -55,7 +55,7 @@ def topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate]
         return False
     if not asks(t, msg):
         return False
-    inside, pairs = _pairs_in_topic(t, topic, msg)
+    inside, pairs = pairs_in_topic(t, topic, msg)
     return pairs > 0 and inside == pairs
 
 
@@ -63,12 +63,12 @@ def in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
     """Whether most of a short message's words of content stand in the topic's text (保费, 补贴最高)."""
     if len(msg.norm) > CONTROL_CHARS:
         return False
-    inside, pairs = _pairs_in_topic(t, topic, msg)
+    inside, pairs = pairs_in_topic(t, topic, msg)
     enough = inside >= min(MIN_TOPIC_PAIRS, pairs)
     return pairs > 0 and enough and inside >= pairs * TOPIC_PAIR_SHARE  # (补贴最高: 贴最 spans two words)
 
 
-def _pairs_in_topic(t: Turn, topic: Topic, msg: Message) -> tuple[int, int]:
+def pairs_in_topic(t: Turn, topic: Topic, msg: Message) -> tuple[int, int]:
     """How many of the message's word pairs of content stand in the topic's text, and how many it has."""
     pairs = word_pairs(t, msg, FILLERS)
     text = _topic_text(t, topic)
