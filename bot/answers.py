@@ -322,8 +322,9 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
 def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...]) -> str:
     """``norm`` with the choice words it denies blanked out (“没得批发零售那些”: not that industry)."""
     said = norm
-    for word in {w for _v, label, synonyms in options for w in (label, *synonyms) if w and w in norm}:
-        if _negated(norm, word, breaks) or _minor(norm, word):
+    present = {w for _v, label, synonyms in options for w in (label, *synonyms) if w and w in norm}
+    for word in present:
+        if _negated(norm, word, breaks) or _minor(norm, word, present):
             said = said.replace(word, _BLANK * len(word))
     return said
 
@@ -333,14 +334,16 @@ _BLANK = "\x1f"
 blanks a policy's name)."""
 
 
-def _minor(norm: str, word: str) -> bool:
+def _minor(norm: str, word: str, others: Iterable[str] = ()) -> bool:
     """Whether every mention of ``word`` is given a share of half or less (“批发收入刚好占50%”, “零售占三成”).
 
     The main business is what brings in more than half: a smaller line of business does not make it that industry.
     """
     for at in _places(norm, word):
         after = norm[at + len(word) : at + len(word) + MINOR_SHARE_CHARS]
-        shares = [q for q in quantities(after) if q.unit == "%"]  # (一半 and 三成 come as shares too)
+        after = after[: min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))]
+        shares = [q for q in quantities(after) if q.unit == "%"]  # (一半 and 三成 come as shares too; up to the
+        # next line of business: “代销五金件 自己生产的只有两成” gives 生产 its share, not 代销)
         if not shares:  # “另外三成多是做贸易的”: the share said just before, in the same stretch
             before = _REST.split(norm[max(0, at - _SHARE_BEFORE_CHARS) : at])[-1]
             shares = [q for q in quantities(before) if q.unit == "%"]
@@ -671,7 +674,7 @@ _UNCOUNTED_CHARS = 4
 
 
 _SUPPOSED_CASE = re.compile(r"如果|(?<![主需])要是|假如|假设|万一|以后就|之后就|到时候|就可以了|就得行了|就行了|就够了")
-_ASKED = re.compile(r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|多少|好多|啥|什么|[不没噻嘛]$")
+_ASKED = re.compile(r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|多少|好多|啥|什么|[不没噻嘛嗦]$")
 """A question (with 如果 / 要是 before it) about a case supposed: what it says is no fact about the enterprise."""
 
 

@@ -38,10 +38,21 @@ _FIRST_HELD = re.compile(
 
 
 def _prerequisite(query: str, via: str) -> bool:
-    """Whether the name that ``via`` matched stands in ``query`` as a title to hold first."""
+    """Whether the name that ``via`` matched stands in ``query`` as a title to hold first, or one held already.
+
+    “要先是市级专精特新”, “我们是市级专精特新”, “市级专精特新2022年认定 去年复核过了”: context of another question.
+    """
     name = via.partition(":")[2]
     at = query.find(name)
-    return at >= 0 and bool(_FIRST_HELD.search(query[:at]))
+    if at < 0:
+        return False
+    return bool(_FIRST_HELD.search(query[:at]) or _HELD.search(query[:at]) or _HELD_AFTER.match(query, at + len(name)))
+
+
+_HELD_AFTER = re.compile(
+    r"(企业)?((\d{4}年|去年|前年|今年|早就|已经)就?(认定|评上|评的|拿到|复核)|(认定|评上|拿到|复核)(了|的|过))"
+)
+"""After a name, words that say the title is held (专精特新2022年认定的, 专精特新去年评上了)."""
 
 
 def _inside_digits(text: str, start: int, end: int) -> bool:
@@ -357,7 +368,11 @@ class Index:
             top = max((s for s, _ in [*alias_best.values(), *example_best.values()]), default=0.0)
             alias_best[OUT_OF_SCOPE] = (top + self.t.min_margin + 1, alias_best[OUT_OF_SCOPE][1])
         named = self.prepare(text, strip=False)
-        free = [i for i, (_s, v) in alias_best.items() if i != OUT_OF_SCOPE and not _prerequisite(named, v)]
+        free = [
+            i
+            for i, (_s, v) in alias_best.items()
+            if i != OUT_OF_SCOPE and i not in self.yielding and not _prerequisite(named, v)
+        ]
         for intent, (score, via) in list(alias_best.items()):
             if intent != OUT_OF_SCOPE and _prerequisite(named, via) and any(i != intent for i in free):
                 # “小巨人要先是市级专精特新才得行”: the title to hold first is a condition of the other one asked

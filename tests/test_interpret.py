@@ -1042,3 +1042,28 @@ def test_in_a_check_a_question_naming_another_world_is_out_of_scope(user: User) 
     in_check(user, "研发费用加计扣除 帮我核一下")
     reply = user.say("个税的汇算是不是也能在这问")
     assert reply.act == "null"
+
+
+def test_one_character_after_the_offer_takes_it_up(user: User) -> None:
+    user.say("首台套有啥子条件")
+    assert user.say("测").kind == "checklist_step"
+
+
+def test_a_longer_message_ending_in_going_back_resumes(user: User) -> None:
+    in_check(user, "小巨人我们够不够格")
+    user.say("高企要啥条件")
+    reply = user.say("晓得了 高企我们暂时不考虑 回到刚才小巨人那个")
+    assert reply.act == "resume" and reply.intent == "little_giant"
+
+
+def test_in_a_check_the_difference_from_another_named_policy_is_about_that_one(user: User) -> None:
+    in_check(user, "小巨人我们够不够格")
+    reply = user.say("对了 单项冠军和小巨人有啥区别")
+    assert reply.intent == "single_champion"
+
+
+def test_selling_for_others_is_trade_and_a_catalogue_searched_in_vain_is_a_no() -> None:
+    said = extract("八成收入是帮别人代销五金件 自己生产的只有两成", checklist_criteria(KN, "rd_deduction"), [])
+    assert said["industry"] == "wholesale_retail"
+    first = checklist_criteria(KN, "first_set_equipment")
+    assert extract("目录翻了没看到我们这种设备", first, [])["first_set_in_catalog"] is False

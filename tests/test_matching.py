@@ -82,6 +82,8 @@ def test_heldout_has_at_least_ten_per_intent() -> None:
         ("有没有 hotline 可以打", "human_agent"),
         ("单项冠军是不是得先是小巨人才能报", "single_champion"),  # the title to hold first is a condition
         ("小巨人必须先拿到市级专精特新吗", "little_giant"),
+        ("首版次軟體要怎麼申請", "first_version_software"),  # a Taiwan word (軟體) for 软件
+        ("我们市级专精特新前年就认定了 单项冠军能不能冲", "single_champion"),  # a title held is context
     ],
 )
 def test_typical_messages_match(text: str, intent: str) -> None:

@@ -46,6 +46,7 @@ from bot.dialogue.mentions import (
     pairs_in_topic,
     prerequisite,
     status_topics,
+    topic_names,
     topic_words,
 )
 from bot.dialogue.reading import CONTROL_CHARS, SHORT_MESSAGE, Message, asks, without
@@ -236,6 +237,9 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None
     if says(msg.norm, t.kn, "correction") and any(c in msg.norm for c in _WRONG) and t.profile:
         return None  # “不对 负债率我看错了 是八十左右 那还行不行”: the correction, then the verdict
+    last = _last_clause(msg)
+    if last.norm != msg.norm and len(last.norm) <= CONTROL_CHARS and says(last.norm, t.kn, "resume"):
+        return None  # “单项冠军我们够不到 接着前面小巨人的”: back to the check, not its verdict
     if t.flow and supposes(msg.text) and not _VERDICT_NOUN.search(msg.norm):
         return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
     if len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "missing") and not _VERDICT_NOUN.search(msg.norm):
@@ -400,7 +404,12 @@ def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
 
 
 def resume(t: Turn, msg: Message) -> Act | None:
-    """接着前面的 / 回到刚才的自查 / 继续核: back to the check that was interrupted."""
+    """接着前面的 / 回到刚才的自查 / 继续核: back to the check that was interrupted.
+
+    In a longer message, only when its last clause says so (懂了 单项冠军我们够不到 接着前面小巨人的).
+    """
+    if len(msg.norm) > CONTROL_CHARS:
+        msg = _last_clause(msg)
     if len(msg.norm) > CONTROL_CHARS or not says(msg.norm, t.kn, "resume"):
         return None
     parked = t.state.get("suspended") or t.flow
@@ -410,6 +419,25 @@ def resume(t: Turn, msg: Message) -> Act | None:
         if named and named != parked.get("topic") and t.kn.topics[named].kind == "policy":
             return None  # “回到专精特新” with another check parked: a new question on that topic
     return Act(acts.RESUME)
+
+
+def _other_named(t: Turn, msg: Message, current: str) -> str | None:
+    """The policy other than ``current`` the message names first (by its title or an alias), if any."""
+    found = [
+        (min(msg.norm.find(n) for n in names if n in msg.norm), tid)
+        for tid, names in topic_names(t).items()
+        if tid != current and t.kn.topics[tid].kind == "policy" and any(n in msg.norm for n in names)
+    ]
+    return min(found)[1] if found else None
+
+
+_CLAUSE = re.compile(r"[\s,，。；;!！?？]+")
+
+
+def _last_clause(msg: Message) -> Message:
+    """The message's last clause (after its last space or punctuation)."""
+    last = _CLAUSE.split(msg.text.strip())[-1]
+    return Message(last, normalize(last))
 
 
 def pending_answer(t: Turn, msg: Message) -> Act | None:
@@ -426,6 +454,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     asking = asks(t, msg)
     opening = _INTERJECTION.sub("", msg.norm)  # “诶 插一句 …”
     aside = any(opening.startswith(w) for w in words(t.kn)["asides"])
+    if asking and _DIFFERENCE.search(msg.norm) and (compared := _other_named(t, msg, str(flow["topic"]))):
+        return Act(compared, topic=compared)  # “单项冠军跟小巨人是啥子区别” in the 小巨人 check: about 单项冠军
     if aside and decision.intent is None and asking:
         return Act(acts.NULL)
     if _go_ahead(t, msg.norm):
@@ -698,8 +728,10 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
         return None
     vocab = t.kn.messages.vocabulary
-    if _go_ahead(t, msg.norm) or (
-        _LEADING_YES.match(msg.norm) and wants_check(t, msg.norm) and not names_other(t, msg)
+    if (
+        msg.norm.rstrip("吧嘛哈噻撒") in _BARE_GO
+        or _go_ahead(t, msg.norm)
+        or (_LEADING_YES.match(msg.norm) and wants_check(t, msg.norm) and not names_other(t, msg))
     ):
         return Act(acts.ANSWER, topic=topic_id, check=True)  # 好 你问嘛, 要得 看下我们, 行 帮我们测一下
     bare = len(msg.norm) <= ACCEPT_CHARS or wants_check(t, msg.norm)
@@ -724,6 +756,8 @@ def _go_ahead(t: Turn, norm: str) -> bool:
     return not rest or rest in _OKAY or parse_yes_no(rest, t.kn.messages.vocabulary) is True
 
 
+_BARE_GO = frozenset({"测", "核", "查", "看"})
+"""One character that, alone after an offer of 条件自查, takes it up (测)."""
 _OKAY = frozenset({"好", "好好", "行", "那", "那好", "那你", "你", "嗯", "ok", "okay"})
 """A one-word yes before a go-ahead (好 你问嘛) that is no yes on its own in the vocabulary."""
 
