@@ -485,29 +485,10 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
     if other and asking and decision.score >= t.settings.new_question_score and not chatter:
         return Act(other, topic=other, check=wants_check(t, msg.norm))  # a clear question on another topic
-    said = {**t.facts(msg.text), **facts, **({pending: value} if value is not None else {})}
-    variants = {c: v for c, v in said.items() if t.kn.criteria[c].presume is not None}
-    if asking and variants and variants == said and _WHAT_ABOUT.match(msg.norm):
-        # “那中小企业技术研发中心呢 门槛低点不”: the other variant's conditions asked, and taken up for the check
-        conditions = section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
-        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions, values=variants)
-    if (asking or supposes(msg.text)) and (SUPPOSING.search(msg.norm) or supposes(msg.text)) and not figure:
-        # “那如果明年营收过两亿 是不是只要百分之三”: a case supposed, a question on the topic, no fact about us
-        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
-    values = dict(facts)
-    if value is not None:
-        values[pending] = value
-    if (
-        values
-        and asking
-        and (
-            (value is None and all(t.profile.get(c) == v for c, v in facts.items()))
-            or (_WHAT_QUESTION.search(msg.norm) and msg.norm.startswith("那") and not _MINE.search(msg.norm))
-        )
-    ):
-        # “啥子意思 批发的就不得行啊”: what we said already, asked about; “那生产厂家那边要满足啥子”: a question in
-        # the criterion's words, of nobody in particular
-        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
+    values = {**facts, **({pending: value} if value is not None else {})}
+    question = _question_in_check(t, msg, topic, values, value is None, figure)
+    if question is not None:
+        return question
     if values:
         return Act(acts.ANSWER, values=values)
     if other and not chatter:  # no answer in it, and it names another topic (or 转人工): a switch
@@ -527,6 +508,30 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if (decision.reason == "out_of_scope" or asking) and not figure:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+def _question_in_check(
+    t: Turn, msg: Message, topic: Topic, values: dict[str, Any], unanswered: bool, figure: bool
+) -> Act | None:
+    """A question on the topic in a check's words, not an answer to it (the facts in ``values`` are its words).
+
+    “那中小企业技术研发中心呢 门槛低点不” (the other variant, taken up), “那如果明年营收过两亿 是不是只要3%”
+    (a case supposed), “啥子意思 批发的就不得行啊” (what was said already), “那生产厂家那边要满足啥子” (the
+    criterion's words, of nobody in particular).
+    """
+    asking = asks(t, msg)
+    asked = section_asked(t, topic, msg.text, asked=True) or "question"
+    variants = {c: v for c, v in {**t.facts(msg.text), **values}.items() if t.kn.criteria[c].presume is not None}
+    if asking and variants and variants == {**t.facts(msg.text), **values} and _WHAT_ABOUT.match(msg.norm):
+        conditions = section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions, values=variants)
+    if (supposes(msg.text) or (asking and SUPPOSING.search(msg.norm))) and not figure:
+        return Act(acts.FOLLOWUP, topic=topic.id, part=asked)
+    if not (values and asking):
+        return None
+    restated = unanswered and all(t.profile.get(c) == v for c, v in values.items())
+    anyones = bool(_WHAT_QUESTION.search(msg.norm)) and msg.norm.startswith("那") and not _MINE.search(msg.norm)
+    return Act(acts.FOLLOWUP, topic=topic.id, part=asked) if restated or anyones else None
 
 
 _WHAT_QUESTION = re.compile(r"啥|什么|哪|怎么|咋|多少|好多|意思")
