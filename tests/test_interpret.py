@@ -1067,3 +1067,30 @@ def test_selling_for_others_is_trade_and_a_catalogue_searched_in_vain_is_a_no() 
     assert said["industry"] == "wholesale_retail"
     first = checklist_criteria(KN, "first_set_equipment")
     assert extract("目录翻了没看到我们这种设备", first, [])["first_set_in_catalog"] is False
+
+
+def test_never_mind_then_another_policy_is_a_switch_and_not_checking_any_more_is_out(user: User) -> None:
+    in_check(user, "小巨人我们够不够格")
+    reply = user.say("算了 先问下高企")
+    assert reply.intent == "high_tech_enterprise" and "小巨人" in reply.text  # the check kept, offered back
+    other = User(user.engine, "b")
+    in_check(other, "小巨人我们够不够格")
+    assert other.say("算了 不测了 先看下高企").act == "cancel"
+
+
+def test_after_an_open_verdict_one_by_one_goes_on_with_what_is_unknown(user: User) -> None:
+    in_check(user, "单项冠军我们够不够")
+    assert user.say("先说有没有戏").kind == "verdict"
+    reply = user.say("好 那一个一个来")
+    assert reply.kind == "checklist_step"
+
+
+def test_hedges_and_mistakes_are_not_corrections(user: User) -> None:
+    in_check(user, "研发费用加计扣除 帮我核一下")
+    assert user.say("查账征收的 应该是").act == "answer"
+    assert user.say("发错了").act == "null"
+    other = User(user.engine, "b")
+    in_check(other, "高企我们够不够条件")
+    other.say("成立五年了")
+    assert other.say("研发费用好多我也不清楚 要问财务").act == "answer"  # not knowing, no question
+    assert other.say("行了没").kind == "verdict"

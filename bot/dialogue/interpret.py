@@ -111,7 +111,7 @@ def empty(t: Turn, msg: Message) -> Act | None:
 
 _ADDRESSED = re.compile(r"^\s*[@＠](?P<name>[^\s@＠]+)\s")
 """A message that opens with an @mention: in a group, addressed to that person."""
-_MISSENT = re.compile(r"发错|打错了|手滑|点错了")
+_MISSENT = re.compile(r"发错|手滑|点错了")
 """A message sent by mistake (hhhh 发错了): nothing to answer, and no answer to the question pending."""
 BOT_NAMES = ("bot", "机器人", "助手", "policy")
 """Words of a mention that addresses this bot (@PolicyBot, @政策机器人) rather than a colleague."""
@@ -119,7 +119,7 @@ BOT_NAMES = ("bot", "机器人", "助手", "policy")
 
 def aside(t: Turn, msg: Message) -> Act | None:
     """A group message to someone else (@Tony 下午的会改到四点): not for the bot, and no miss; 发错了: nothing asked."""
-    if len(msg.norm) <= CLOSING_CHARS and _MISSENT.search(msg.norm):
+    if len(msg.norm) <= CLOSING_CHARS and _MISSENT.search(msg.norm) and not quantities(msg.norm):
         return Act(acts.NULL)
     m = _ADDRESSED.match(msg.text)
     if m is None or any(w in m["name"].lower() for w in BOT_NAMES):
@@ -153,6 +153,10 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     other_ask = _ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
     if msg.norm not in words(t.kn)["exit"] and other_ask:
         return None  # (“算了 回到刚才那个加计扣除”: back to it, not out)
+    checked = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
+    ends = _ENDS_CHECK.search(msg.norm)
+    if msg.norm not in words(t.kn)["exit"] and not ends and _other_named(t, msg, str(checked)):
+        return None  # “算了 先问加计扣除”: a switch to another policy (the check is kept); “不测了 先看X” ends it
     if msg.norm in words(t.kn)["exit"] or (len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "exit")):
         return Act(acts.CANCEL)
     if (t.flow or t.state.get("suspended")) and len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "exit"):
@@ -162,6 +166,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     return None
 
 
+_ENDS_CHECK = re.compile(r"不测|不核|不查|不评|不弄|不搞|退出|结束|不做了")
+"""Words that end the check itself, not only set it aside (算了 alone may open a switch: 算了 先问加计扣除)."""
 QUESTION_AFTER = 4
 """Characters after a thanks that can hold a question of their own (那目录好久修订)."""
 _QUESTION_BEFORE = re.compile(r"吗|呢|几月|啥时候|什么时候|好久|多少|好多|哪")
@@ -240,7 +246,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     last = _last_clause(msg)
     if last.norm != msg.norm and len(last.norm) <= CONTROL_CHARS and says(last.norm, t.kn, "resume"):
         return None  # “单项冠军我们够不到 接着前面小巨人的”: back to the check, not its verdict
-    if t.flow and supposes(msg.text) and not _VERDICT_NOUN.search(msg.norm):
+    if supposes(msg.text) and not _VERDICT_NOUN.search(msg.norm):
         return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
     if len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "missing") and not _VERDICT_NOUN.search(msg.norm):
         return None  # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里” the verdict, which lists it)
@@ -336,7 +342,11 @@ _WHY_NOT = re.compile(
 
 
 def correction(t: Turn, msg: Message) -> Act | None:
-    """说错了 / 不对，应该是…: an earlier answer changes."""
+    """说错了 / 不对，应该是…: an earlier answer changes (not “查账征收吧 应该是”: 应该是 at the end hedges)."""
+    if msg.norm.endswith(_HEDGING_ENDS) and not any(
+        w in msg.norm for w in words(t.kn)["correction"] if not w.startswith("应该")
+    ):
+        return None
     opens = msg.norm.startswith(CORRECTION_OPENINGS) and bool(quantities(msg.norm))  # “不对 研发是九百五十万”
     if not (says(msg.norm, t.kn, "correction") or (opens and t.profile)):
         return None
@@ -354,6 +364,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
     return Act(acts.CORRECTION, values=values, conclude=asked)  # (“…是八十左右 那还行不行”: the verdict again)
 
 
+_HEDGING_ENDS = ("应该是", "应该是的", "应该是吧", "应该")
+"""At the end of a message, 应该是 hedges what was said; it corrects nothing."""
 _WRONG = ("错", "不对", "混", "反", "岔", "口误")
 """Correction words that say something was wrong (说错了); 改成 / 应该是 alone may open a question."""
 
@@ -716,6 +728,8 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     """是 / 好 / 要得 right after an answer that offered 条件自查: start that check; right after a verdict, thanks."""
     topic_id = t.state.get("topic")
     after_verdict = t.state.get(flows.VERDICT_GIVEN) and not t.flow
+    if after_verdict and topic_id and t.kn.topics[topic_id].checklist and _go_ahead(t, msg.norm):
+        return Act(acts.ANSWER, topic=topic_id, check=True)  # “好嘛 那一个一个来”: on with what is still unknown
     if after_verdict and _ACK.match(msg.norm) and not asks(t, msg) and not about_us(t, msg):
         return Act("thanks", topic="thanks")  # 要得 / 好嘛 明年再冲: the verdict taken in
     topic = t.kn.topics.get(topic_id or "")
@@ -757,7 +771,7 @@ def _go_ahead(t: Turn, norm: str) -> bool:
     if not found:
         return False
     rest = re.sub("|".join(map(re.escape, sorted(found, key=len, reverse=True))), "", norm)
-    rest = re.sub("我们|我|咱们", "", rest).strip("吧嘛噻哈了的啊呀")  # (好 查一下我们)
+    rest = re.sub("我们|我|咱们|[那吧嘛噻哈了的啊呀]", "", rest)  # (好 查一下我们, 好 那一个一个来)
     return not rest or rest in _OKAY or parse_yes_no(rest, t.kn.messages.vocabulary) is True
 
 

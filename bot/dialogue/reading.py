@@ -62,15 +62,20 @@ def _not_known(t: Turn, norm: str) -> bool:
     if not unknown:
         return False
     ends = {at + size for at, size in unknown}
+    starts = {at for at, _size in unknown}
     for w in words(t.kn)["question_words"]:
         at = norm.find(w)
         while at >= 0:
-            if not any(0 <= at - end <= _EMBEDDED_GAP for end in ends):
+            before = any(0 <= at - end <= _EMBEDDED_GAP for end in ends)  # 晓不得是多少
+            after = any(0 <= start - (at + len(w)) <= _UNKNOWN_AFTER for start in starts)  # 好多我也晓不得
+            if not (before or after):
                 return False
             at = norm.find(w, at + 1)
     return True
 
 
+_UNKNOWN_AFTER = 2
+"""Characters between a question word and the not-knowing after it (研发费用好多我也晓不得: 我也)."""
 _EMBEDDED_GAP = 1
 """Characters between 晓不得 and the question it does not know the answer to (晓不得是多少: 是)."""
 
