@@ -1094,3 +1094,8 @@ def test_hedges_and_mistakes_are_not_corrections(user: User) -> None:
     other.say("成立五年了")
     assert other.say("研发费用好多我也不清楚 要问财务").act == "answer"  # not knowing, no question
     assert other.say("行了没").kind == "verdict"
+
+
+def test_a_title_held_does_not_hide_the_same_topic_asked_by_another_name(user: User) -> None:
+    reply = user.say("我们有市级企业技术中心 想问下研发机构法人化改革是啥意思")
+    assert reply.intent == "rd_institution"

@@ -84,6 +84,8 @@ def test_heldout_has_at_least_ten_per_intent() -> None:
         ("小巨人必须先拿到市级专精特新吗", "little_giant"),
         ("首版次軟體要怎麼申請", "first_version_software"),  # a Taiwan word (軟體) for 软件
         ("我们市级专精特新前年就认定了 单项冠军能不能冲", "single_champion"),  # a title held is context
+        ("市专精到期复核要准备啥", "zjtx"),  # an agent's short form
+        ("你们这个机器人能帮我们做啥", "help"),
     ],
 )
 def test_typical_messages_match(text: str, intent: str) -> None:
@@ -103,6 +105,7 @@ def test_typical_messages_match(text: str, intent: str) -> None:
         "成渝之间的动车票好多钱",
         "高新区派出所的电话是好多",
         "考个质量管理体系审核员证要多久",
+        "科技股现在值不值得长期拿着",
     ],
 )
 def test_out_of_scope_gets_the_fallback(text: str) -> None:

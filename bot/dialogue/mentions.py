@@ -26,7 +26,13 @@ def status_topics(t: Turn, msg: Message) -> set[str]:
     said = [normalize(w) for cid in facts for w in t.kn.criteria[cid].title]
     if not said:
         return set()
-    return {tid for tid, ns in topic_names(t).items() if any(n in said for n in ns)}
+    titles = [normalize(w) for crit in t.kn.criteria.values() for w in crit.title]
+    return {
+        tid
+        for tid, ns in topic_names(t).items()
+        if any(n in said for n in ns)
+        and not any(n in msg.norm and not any(n in w for w in titles) for n in ns)  # (…法人化改革: named otherwise)
+    }
 
 
 def names_topic(t: Turn, msg: Message, decision: Any, intent: str) -> bool:
