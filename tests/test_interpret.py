@@ -1099,3 +1099,17 @@ def test_hedges_and_mistakes_are_not_corrections(user: User) -> None:
 def test_a_title_held_does_not_hide_the_same_topic_asked_by_another_name(user: User) -> None:
     reply = user.say("我们有市级企业技术中心 想问下研发机构法人化改革是啥意思")
     assert reply.intent == "rd_institution"
+
+
+@pytest.mark.parametrize("text", ["要得 查一哈", "好的 幫我們檢查一下", "行 帮我们看下 我们做冲压件的", "烦 那你问嘛"])
+def test_a_yes_with_a_request_in_other_words_takes_up_the_offer(user: User, text: str) -> None:
+    user.say("首版次软件今年还征集不")
+    assert user.say(text).kind == "checklist_step", text
+
+
+def test_a_denial_in_the_questions_own_words_is_a_no(user: User) -> None:
+    crit = in_check(user, "研发准备金补助 帮我核一下")
+    user.say("大足注册的独立法人 规上工业企业")
+    user.say("研发准备金制度我们还没建 备案也没搞过")
+    assert profile(user)["rd_reserve_filed"] is False
+    assert crit

@@ -122,6 +122,8 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
         if said:  # asked “是否已是专精特新”, told “市级专精特新 做齿轮十五年了” (or “… 都还莫得”: no)
             pending = str(t.state["flow"].get("pending"))
             return held_titles(msg.text, t.kn.criteria).get(pending, True)
+    if value is None and crit.type == "bool" and restated(t, msg, crit) == "denied":
+        return False  # asked “是否已建立研发准备金制度并备案”, told “准备金制度还没建 备案也没弄过”
     if value is None and crit.type == "bool" and restates(t, msg, crit):
         return True  # asked “是否已建立研发准备金制度并备案”, told “准备金制度建了的 备案平台也报了”
     if value is None and crit.type == "number":
@@ -133,16 +135,26 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
 
 def restates(t: Turn, msg: Message, crit: Criterion) -> bool:
     """A clause that repeats the yes/no question's own words, denying nothing: a yes in the user's words."""
-    if asks(t, msg) or says(msg.norm, t.kn, "unknown"):
-        return False
+    return restated(t, msg, crit) == "stated"
+
+
+def restated(t: Turn, msg: Message, crit: Criterion) -> str | None:
+    """How the message repeats the yes/no question's own words, if it does.
+
+    "denied" if a clause that repeats them denies something (研发准备金制度还没建), "stated" if one repeats them
+    denying nothing (准备金制度建了的), else None.
+    """
     asked = normalize(f"{crit.question}{crit.label or ''}")
+    if asks(t, msg) or says(msg.norm, t.kn, "unknown") or _DENIAL.search(normalize(crit.question)):
+        return None  # (“是否尚未获得…”: a denial in the answer agrees with the question, a restatement may not)
     pairs = {asked[i : i + 2] for i in range(len(asked) - 1)} - _EMPTY_PAIRS
+    found = set()
     for clause in re.split(r"[\s,，。；;!！、]+", msg.text):
         norm = normalize(clause)
         shared = {norm[i : i + 2] for i in range(len(norm) - 1)} & pairs
-        if len(shared) >= RESTATED_PAIRS and not _DENIAL.search(norm):
-            return True
-    return False
+        if len(shared) >= RESTATED_PAIRS:
+            found.add("denied" if _DENIAL.search(norm) else "stated")
+    return "denied" if "denied" in found else "stated" if found else None
 
 
 RESTATED_PAIRS = 4

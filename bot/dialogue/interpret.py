@@ -738,7 +738,7 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
         and topic.checklist
         and (yes := _LEADING_YES.match(msg.norm))
         and yes.end() in clause_breaks(msg.text)  # (好 帮我测下; not 好久可以报)
-        and wants_check(t, msg.norm)
+        and (wants_check(t, msg.norm) or _CHECK_VERB.match(msg.norm, yes.end()))
         and not names_other(t, msg)
     ):
         # “要得 核一下 我们做摩托车离合器的 做了十五年”: yes, check us (with what it says of us), at any length
@@ -750,6 +750,7 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     if (
         msg.norm.rstrip("吧嘛哈噻撒") in _BARE_GO
         or _go_ahead(t, msg.norm)
+        or _CHECK_VERB.fullmatch(msg.norm)
         or (_LEADING_YES.match(msg.norm) and wants_check(t, msg.norm) and not names_other(t, msg))
     ):
         return Act(acts.ANSWER, topic=topic_id, check=True)  # 好 你问嘛, 要得 看下我们, 行 帮我们测一下
@@ -772,9 +773,15 @@ def _go_ahead(t: Turn, norm: str) -> bool:
         return False
     rest = re.sub("|".join(map(re.escape, sorted(found, key=len, reverse=True))), "", norm)
     rest = re.sub("我们|我|咱们|[那吧嘛噻哈了的啊呀]", "", rest)  # (好 查一下我们, 好 那一个一个来)
-    return not rest or rest in _OKAY or parse_yes_no(rest, t.kn.messages.vocabulary) is True
+    yes_no = parse_yes_no(rest, t.kn.messages.vocabulary)
+    return not rest or rest in _OKAY or yes_no is True or (len(rest) == 1 and yes_no is None)  # (烦 那你问嘛)
 
 
+_CHECK_VERB = re.compile(
+    r"(那|就)?(你|先)?(帮|给)?(我们|我|咱们)?(先)?(查|看|测|核|检查|核对|对|评估|评|过)"
+    r"(一下|一哈|一遍|下|哈|看|一下子)(我们|我)?(嘛|吧|哈|噻|撒)?"
+)
+"""A request to be checked (查一哈, 帮我们看下, 幫我們檢查一下): after a yes or an offer, it takes the offer up."""
 _BARE_GO = frozenset({"测", "核", "查", "看"})
 """One character that, alone after an offer of 条件自查, takes it up (测)."""
 _OKAY = frozenset({"好", "好好", "行", "那", "那好", "那你", "你", "嗯", "ok", "okay"})
