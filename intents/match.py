@@ -351,7 +351,8 @@ class Index:
 
         alias_best: dict[str, tuple[float, str]] = {}
         # Aliases are looked for before greetings and thanks are stripped (“晓得了 谢谢哈” thanks).
-        for intent, score, via in self._alias_hits(self.prepare(text, strip=False)):
+        named = self.prepare(text, strip=False)
+        for intent, score, via in self._alias_hits(named):
             if intent not in alias_best or score > alias_best[intent][0]:
                 alias_best[intent] = (score, via)
         example_best: dict[str, tuple[float, str]] = {}
@@ -367,7 +368,6 @@ class Index:
             # A word of another world (概念股, 姚明, 首套房) decides: the policy words around it do not count.
             top = max((s for s, _ in [*alias_best.values(), *example_best.values()]), default=0.0)
             alias_best[OUT_OF_SCOPE] = (top + self.t.min_margin + 1, alias_best[OUT_OF_SCOPE][1])
-        named = self.prepare(text, strip=False)
         free = [
             i
             for i, (_s, v) in alias_best.items()

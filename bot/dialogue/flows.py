@@ -264,7 +264,7 @@ def derive(t: Turn) -> dict[str, Any]:
     bounds = {}
     computed = t.state.setdefault("computed", [])
     for _ in range(DERIVE_ROUNDS):  # a ratio of last year and of the year before, then their minimum
-        for cid, crit in t.kn.criteria.items():
+        for cid, crit in _computed(t):
             if cid in t.profile:
                 continue
             value = _compute(crit, t.profile)
@@ -299,6 +299,13 @@ def _compute(crit: Criterion, profile: dict[str, Any]) -> Any:
     highs: list[float] = [p[1] if isinstance(p, list) else p for p in parts]  # type: ignore[misc]
     low, high = (min(lows), min(highs)) if crit.min_of else (sum(lows), min(sum(highs), UNBOUNDED))
     return low if low == high else [low, high]
+
+
+def _computed(t: Turn) -> list[tuple[str, Criterion]]:
+    """The criteria computed from others, once per knowledge version."""
+    if "computed_criteria" not in t.kn.memo:
+        t.kn.memo["computed_criteria"] = [(c, crit) for c, crit in t.kn.criteria.items() if crit.computed_from]
+    return t.kn.memo["computed_criteria"]  # type: ignore[no-any-return]
 
 
 def forget_computed(t: Turn) -> None:

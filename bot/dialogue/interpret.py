@@ -153,6 +153,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     other_ask = _ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
     if msg.norm not in words(t.kn)["exit"] and other_ask:
         return None  # (“算了 回到刚才那个加计扣除”: back to it, not out)
+    if not says(msg.norm, t.kn, "exit"):
+        return None
     checked = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
     ends = _ENDS_CHECK.search(msg.norm)
     if msg.norm not in words(t.kn)["exit"] and not ends and _other_named(t, msg, str(checked)):
@@ -532,18 +534,19 @@ def _question_in_check(
     criterion's words, of nobody in particular).
     """
     asking = asks(t, msg)
-    asked = section_asked(t, topic, msg.text, asked=True) or "question"
-    variants = {c: v for c, v in {**t.facts(msg.text), **values}.items() if t.kn.criteria[c].presume is not None}
-    if asking and variants and variants == {**t.facts(msg.text), **values} and _WHAT_ABOUT.match(msg.norm):
+    said = {**t.facts(msg.text), **values}
+    variants = {c: v for c, v in said.items() if t.kn.criteria[c].presume is not None}
+    if asking and variants and variants == said and _WHAT_ABOUT.match(msg.norm):
         conditions = section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions, values=variants)
-    if (supposes(msg.text) or (asking and SUPPOSING.search(msg.norm))) and not figure:
-        return Act(acts.FOLLOWUP, topic=topic.id, part=asked)
-    if not (values and asking):
+    supposed = (supposes(msg.text) or (asking and SUPPOSING.search(msg.norm))) and not figure
+    if not supposed and not (values and asking):
         return None
     restated = unanswered and all(t.profile.get(c) == v for c, v in values.items())
     anyones = bool(_WHAT_QUESTION.search(msg.norm)) and msg.norm.startswith("那") and not _MINE.search(msg.norm)
-    return Act(acts.FOLLOWUP, topic=topic.id, part=asked) if restated or anyones else None
+    if not (supposed or restated or anyones):
+        return None
+    return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
 
 
 _WHAT_QUESTION = re.compile(r"啥|什么|哪|怎么|咋|多少|好多|意思")

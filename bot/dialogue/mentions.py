@@ -26,13 +26,22 @@ def status_topics(t: Turn, msg: Message) -> set[str]:
     said = [normalize(w) for cid in facts for w in t.kn.criteria[cid].title]
     if not said:
         return set()
-    titles = [normalize(w) for crit in t.kn.criteria.values() for w in crit.title]
+    plain = _names_not_titles(t)
     return {
         tid
         for tid, ns in topic_names(t).items()
-        if any(n in said for n in ns)
-        and not any(n in msg.norm and not any(n in w for w in titles) for n in ns)  # (…法人化改革: named otherwise)
+        if any(n in said for n in ns) and not any(n in msg.norm for n in plain[tid])  # (…法人化改革: named otherwise)
     }
+
+
+def _names_not_titles(t: Turn) -> dict[str, list[str]]:
+    """Topic → its names that are no part of a title held (法人化改革, not 技术中心), once per knowledge version."""
+    if "names_not_titles" not in t.kn.memo:
+        titles = [normalize(w) for crit in t.kn.criteria.values() for w in crit.title]
+        t.kn.memo["names_not_titles"] = {
+            tid: [n for n in ns if not any(n in w for w in titles)] for tid, ns in topic_names(t).items()
+        }
+    return t.kn.memo["names_not_titles"]  # type: ignore[no-any-return]
 
 
 def names_topic(t: Turn, msg: Message, decision: Any, intent: str) -> bool:
