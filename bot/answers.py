@@ -673,7 +673,9 @@ _UNCOUNTED = re.compile(rf"({_YEARS_BACK}|没得|没有|莫得|不是)$")
 _UNCOUNTED_CHARS = 4
 
 
-_SUPPOSED_CASE = re.compile(r"如果|(?<![主需])要是|假如|假设|万一|以后就|之后就|到时候|就可以了|就得行了|就行了|就够了")
+_IF = r"如果|(?<![主需])要是|假如|假设"
+"""Words that open a case supposed (shared by ``SUPPOSING`` and ``supposes``)."""
+_SUPPOSED_CASE = re.compile(rf"{_IF}|万一|以后就|之后就|到时候|就可以了|就得行了|就行了|就够了")
 _ASKED = re.compile(r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|多少|好多|啥|什么|[不没噻嘛嗦]$")
 """A question (with 如果 / 要是 before it) about a case supposed: what it says is no fact about the enterprise."""
 
@@ -1123,7 +1125,7 @@ def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
     return any(not any(a <= at and at + len(word) <= b for a, b in names) for at in _places(text, word))
 
 
-_SUPPOSE = r"的话|如果|(?<![主需])要是|假如|假设"
+_SUPPOSE = rf"的话|{_IF}"
 SUPPOSING = re.compile(_SUPPOSE)
 """Words of a case supposed (那要独立法人的话, 如果出个新版本): what follows is no fact about the enterprise."""
 _UNSURE = re.compile(

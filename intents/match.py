@@ -368,13 +368,10 @@ class Index:
             # A word of another world (概念股, 姚明, 首套房) decides: the policy words around it do not count.
             top = max((s for s, _ in [*alias_best.values(), *example_best.values()]), default=0.0)
             alias_best[OUT_OF_SCOPE] = (top + self.t.min_margin + 1, alias_best[OUT_OF_SCOPE][1])
-        free = [
-            i
-            for i, (_s, v) in alias_best.items()
-            if i != OUT_OF_SCOPE and i not in self.yielding and not _prerequisite(named, v)
-        ]
+        held = {i for i, (_s, v) in alias_best.items() if i != OUT_OF_SCOPE and _prerequisite(named, v)}
+        free = [i for i in alias_best if i != OUT_OF_SCOPE and i not in self.yielding and i not in held]
         for intent, (score, via) in list(alias_best.items()):
-            if intent != OUT_OF_SCOPE and _prerequisite(named, via) and any(i != intent for i in free):
+            if intent in held and any(i != intent for i in free):
                 # “小巨人要先是市级专精特新才得行”: the title to hold first is a condition of the other one asked
                 alias_best[intent] = (score - PREREQUISITE_PENALTY, via)
         others = any(i not in self.yielding for i in alias_best)

@@ -117,10 +117,8 @@ def answer(t: Turn, act: Act) -> Reply:
     note = flows.echo(t, stored, pending)
     if act.conclude:
         return flows.conclude(t, note)  # (the questionnaire concludes with its recommendations)
-    if not stored and act.check:
-        return flows.advance(t, note)  # “你问嘛” once the check is under way: its question, no “没看懂”
-    if not stored:
-        return repair.reask(t)
+    if not stored and not act.check:
+        return repair.reask(t)  # (“你问嘛” once the check is under way asks on: its question, no “没看懂”)
     return flows.advance(t, note)
 
 

@@ -43,10 +43,10 @@ from bot.dialogue.mentions import (
     in_topic_words,
     names_other,
     names_topic,
+    other_policy_named,
     pairs_in_topic,
     prerequisite,
     status_topics,
-    topic_names,
     topic_words,
 )
 from bot.dialogue.reading import CONTROL_CHARS, SHORT_MESSAGE, Message, asks, without
@@ -157,7 +157,7 @@ def cancel(t: Turn, msg: Message) -> Act | None:
         return None
     checked = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
     ends = _ENDS_CHECK.search(msg.norm)
-    if msg.norm not in words(t.kn)["exit"] and not ends and _other_named(t, msg, str(checked)):
+    if msg.norm not in words(t.kn)["exit"] and not ends and other_policy_named(t, msg, str(checked)):
         return None  # “算了 先问加计扣除”: a switch to another policy (the check is kept); “不测了 先看X” ends it
     if msg.norm in words(t.kn)["exit"] or (len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "exit")):
         return Act(acts.CANCEL)
@@ -435,16 +435,6 @@ def resume(t: Turn, msg: Message) -> Act | None:
     return Act(acts.RESUME)
 
 
-def _other_named(t: Turn, msg: Message, current: str) -> str | None:
-    """The policy other than ``current`` the message names first (by its title or an alias), if any."""
-    found = [
-        (min(msg.norm.find(n) for n in names if n in msg.norm), tid)
-        for tid, names in topic_names(t).items()
-        if tid != current and t.kn.topics[tid].kind == "policy" and any(n in msg.norm for n in names)
-    ]
-    return min(found)[1] if found else None
-
-
 _CLAUSE = re.compile(r"[\s,，。；;!！?？]+")
 
 
@@ -468,7 +458,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     asking = asks(t, msg)
     opening = _INTERJECTION.sub("", msg.norm)  # “诶 插一句 …”
     aside = any(opening.startswith(w) for w in words(t.kn)["asides"])
-    if asking and _DIFFERENCE.search(msg.norm) and (compared := _other_named(t, msg, str(flow["topic"]))):
+    if asking and _DIFFERENCE.search(msg.norm) and (compared := other_policy_named(t, msg, str(flow["topic"]))):
         return Act(compared, topic=compared)  # “单项冠军跟小巨人是啥子区别” in the 小巨人 check: about 单项冠军
     if aside and decision.intent is None and asking:
         return Act(acts.NULL)

@@ -172,3 +172,16 @@ def names_other(t: Turn, msg: Message) -> bool:
     """Whether the message names a policy other than the current topic."""
     current = t.state.get("topic")
     return any(tid != current and any(n in msg.norm for n in ns) for tid, ns in topic_names(t).items())
+
+
+def other_policy_named(t: Turn, msg: Message, current: str) -> str | None:
+    """The policy other than ``current`` the message names first (by its title or an alias), if any.
+
+    Beside ``names_other``, which asks only whether any other topic is named.
+    """
+    found = [
+        (min(msg.norm.find(n) for n in names if n in msg.norm), tid)
+        for tid, names in topic_names(t).items()
+        if tid != current and t.kn.topics[tid].kind == "policy" and any(n in msg.norm for n in names)
+    ]
+    return min(found)[1] if found else None
