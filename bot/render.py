@@ -66,7 +66,7 @@ def section_text(
     """
     for section in topic.sections:
         if section.name == name:
-            facts = relevant_first(facts_in_force(section.items, day), query, kn.memo)
+            facts = relevant_first(facts_in_force(section.items, day), query, kn.memo, head_grams(kn, topic))
             lines, caveat = fact_lines(kn, topic, facts[:limit], section.caveat)
             return "\n".join([f"【{topic.title}·{name}】", *lines]), caveat, len(facts)
     return "", False, 0
@@ -81,19 +81,50 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
-def relevant_first(facts: list[Fact], query: str, memo: dict[Any, Any] | None = None) -> list[Fact]:
-    """Facts that share words with the question first, the rest in their written order."""
+def name_grams(kn: Knowledge, topic: Topic) -> frozenset[str]:
+    """Character pairs of the topic's title and aliases: naming the topic says nothing about the part asked."""
+    key = ("name_grams", topic.id)
+    if key not in kn.memo:
+        kn.memo[key] = frozenset().union(*(bigrams(normalize(n)) for n in (topic.title, *topic.aliases)))
+    return kn.memo[key]  # type: ignore[no-any-return]
+
+
+def head_grams(kn: Knowledge, topic: Topic) -> frozenset[str]:
+    """Character pairs of the topic's title before any bracket (研发费用加计扣除, 专精特新中小企业认定).
+
+    Every fact of the topic may repeat them; a programme named in the bracket or in an alias (创新型中小企业) is not
+    among them, since it tells the facts apart. The pairs of the words asking how much (多少, 百分之几) are added:
+    they ask, and say nothing of which fact answers (三分之二 is no answer to 百分之多少).
+    """
+    key = ("head_grams", topic.id)
+    if key not in kn.memo:
+        asking = frozenset().union(*(bigrams(normalize(w)) for w in kn.messages.amount_words))
+        kn.memo[key] = bigrams(normalize(re.split(r"[（(]", topic.title)[0])) | asking
+    return kn.memo[key]  # type: ignore[no-any-return]
+
+
+def relevant_first(
+    facts: list[Fact], query: str, memo: dict[Any, Any] | None = None, names: frozenset[str] = frozenset()
+) -> list[Fact]:
+    """Facts that share words with the question first, the rest in their written order.
+
+    ``names``: the character pairs of the topic's names. Every fact of the topic may repeat them, so among the facts
+    shown first, those sharing the question's other words lead (研发费用加计扣除的比例是多少: the rate, not the fact
+    that says 研发费用 and 加计扣除 most often).
+    """
     grams = bigrams(normalize(query))
     if not grams:
         return facts
+    own = grams - names
     memo = {} if memo is None else memo
     scored = []
     for n, fact in enumerate(facts):
         key = ("grams", id(fact))
         if key not in memo:
             memo[key] = bigrams(fact.text)
-        scored.append((len(grams & memo[key]), n, fact))
-    pinned = sorted((s for s in scored if s[0] >= RELEVANT_BIGRAMS), key=lambda s: (-s[0], s[1]))
+        shared = grams & memo[key]
+        scored.append((len(shared), len(own & shared), n, fact))
+    pinned = sorted((s for s in scored if s[0] >= RELEVANT_BIGRAMS), key=lambda s: (-s[1], s[2]))
     rest = [s for s in scored if s[0] < RELEVANT_BIGRAMS]
     return [f for *_, f in pinned + rest]
 
@@ -152,7 +183,7 @@ def answer_text(
         for section in topic.sections:
             if section.name != name:
                 continue
-            facts = relevant_first(facts_in_force(section.items, day), query, kn.memo)
+            facts = relevant_first(facts_in_force(section.items, day), query, kn.memo, head_grams(kn, topic))
             limit = topic.main_facts or m.main_facts_limit
             if len(facts) > limit:
                 cut.append(name)

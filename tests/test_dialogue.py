@@ -75,8 +75,23 @@ def test_a_word_of_the_topics_own_name_asks_for_no_part(user: User) -> None:
 
 
 def test_a_fact_word_leads_with_the_section_that_states_it(user: User) -> None:
-    reply = user.say("专精特新的证书有效期是多长时间")  # 有效期 is written among the 政策要点, not the 时间节点
-    assert _leads_with(reply, "政策要点") and "有效期" in reply.text.split("\n")[1]
+    reply = user.say("专精特新的证书有效期是多长时间")  # the 时间节点 state it, and the fact leads
+    assert _leads_with(reply, "时间节点") and "有效期3年" in "".join(reply.text.split("\n")[:4])
+    exclusion = User(user.engine, "f1").say("有效期内的高企还能不能报创新型中小企业")
+    assert not _leads_with(exclusion, "时间节点")  # a title held in its term: a condition, not a date
+
+
+def test_a_rate_asked_is_the_calculation_where_the_topic_has_one(user: User) -> None:
+    rate = user.say("研发费用加计扣除现在是按百分之多少扣")
+    facts = [line for line in rate.text.split("\n") if line.startswith("· ")]
+    assert _leads_with(rate, "计算方法") and "100%" in facts[0]  # the rate first, not a detail
+    assert _leads_with(User(user.engine, "r1").say("首台套保险补偿能报销保费的几成"), "计算方法")
+    goals = User(user.engine, "r2").say("52号文 研发投入强度目标是百分之几")
+    assert _leads_with(goals, "政策要点")  # no 计算方法 there: what the policy holds answers
+
+
+def test_a_bare_how_never_asks_when(user: User) -> None:
+    assert _leads_with(user.say("专精特新有效期快到了 怎么复核"), "办理流程")
 
 
 def test_how_much_with_the_enterprises_own_figures_is_the_calculation(user: User) -> None:

@@ -47,7 +47,7 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     question word (多少, 怎么, 哪里) names a part too; in a conversation it may be about anything (你咋个看).
     """
     kn = t.kn
-    parts = _parts(kn, topic)
+    parts = _standing_in(_parts(kn, topic))
     joined = _ASCII_SPACE.sub("", text)  # “requirements 是啥子”: an English word is part of its clause
     joined = _IN_THE_TEXT.sub("|", joined)  # “文件里头…目标是好多”: where it is written, not which document
     clauses = [c for c in (_clause(kn, topic, raw) for raw in _CLAUSES.split(joined)) if c.strip("|")]
@@ -72,7 +72,8 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
             if found is None and not _cue(weak, clause):
                 return guess  # what the topic is (the overview), or a term one section explains
         if found is None and (found := _cue(weak, clause)):  # 多少, 怎么: what the question is about decides first
-            found = (guess.removeprefix("section:"), "") if guess and guess.startswith("section:") else found
+            about = guess.removeprefix("section:") if guess and guess.startswith("section:") else None
+            found = (about, "") if about and about != WHEN else found  # 怎么复核 asks how, never when
         if found is None:
             continue
         name, word = found
@@ -98,7 +99,7 @@ _ASKS = {
     "咨询部门": re.compile(
         r"(区县|市里|工信部|经信委|国家|市级)[^报]{0,8}还是[^报]{0,6}(区县|市里|工信部|经信委|市级|国家)(?!报)"
     ),
-    "政策要点": re.compile(r"\d+%(吗|还是)|还是\d+%"),
+    "计算方法": re.compile(r"\d+%(吗|还是)|还是\d+%"),
 }
 """Question shapes that name their part whatever cue words stand beside them (plain form, names blanked)."""
 
@@ -121,7 +122,7 @@ _WHAT = re.compile(r"有(什么|哪些)|多少|几|哪些|哪几")
 def shaped_part(t: Turn, topic: Topic, text: str) -> str | None:
     """The part a question asks by its shape alone (哪些情况不能报, 哪个文件规定的), whatever else it says."""
     joined = _ASCII_SPACE.sub("", text)
-    return _shaped(_parts(t.kn, topic), [_clause(t.kn, topic, raw) for raw in _CLAUSES.split(joined)])
+    return _shaped(_standing_in(_parts(t.kn, topic)), [_clause(t.kn, topic, raw) for raw in _CLAUSES.split(joined)])
 
 
 def _shaped(parts: dict[str, str], clauses: list[str]) -> str | None:
@@ -130,6 +131,13 @@ def _shaped(parts: dict[str, str], clauses: list[str]) -> str | None:
             if name in parts and pattern.search(clause):
                 return parts[name]
     return None
+
+
+def _standing_in(parts: dict[str, str]) -> dict[str, str]:
+    """``parts`` with 政策要点 answering for 计算方法 in a topic without one: what it gives holds its rates."""
+    if CALCULATION in parts or MAIN not in parts:
+        return parts
+    return {**parts, CALCULATION: parts[MAIN]}
 
 
 def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]) -> str | None:
@@ -147,14 +155,14 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
         or _MAY.search(plain)
         or any(w in plain for w in _plain_list(kn, kn.messages.checklist_words))
     ):
-        grams = render.bigrams(norm) - _name_grams(kn, topic)
+        grams = render.bigrams(norm) - render.name_grams(kn, topic)
         near = [
             (len(grams & g), -ELIGIBILITY_PARTS.index(n), n)
             for n, g in _section_grams(t, topic)
             if n in ELIGIBILITY_PARTS and not (n == EXCLUSIONS and "先" in plain)  # 是不是得先拿到: a condition
         ]
         return parts[max(near)[2]] if near else None
-    grams = render.bigrams(_WHAT.sub("|", whole)) - _name_grams(kn, topic)
+    grams = render.bigrams(_WHAT.sub("|", whole)) - render.name_grams(kn, topic)
     shared = {name: len(grams & g) for name, g in _section_grams(t, topic)}
     if (
         MAIN in parts
@@ -167,7 +175,7 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
 
 def _guess(t: Turn, topic: Topic, whole: str) -> str | None:
     """The section whose facts share the most words with the question (none shares enough, or two as many: None)."""
-    grams = render.bigrams(whole) - _name_grams(t.kn, topic)
+    grams = render.bigrams(whole) - render.name_grams(t.kn, topic)
     scores = sorted(((len(grams & g), -n, name) for n, (name, g) in enumerate(_section_grams(t, topic))), reverse=True)
     if scores and scores[0][0] >= RELEVANT_SECTION and (len(scores) == 1 or scores[0][0] > scores[1][0]):
         return f"section:{scores[0][2]}"
@@ -198,6 +206,8 @@ def _a_not_a(clause: str, word: str) -> bool:
     return True
 
 
+WHEN = "时间节点"
+"""The section of dates and durations: a bare 怎么 or 多少 never asks it, whatever facts the question shares."""
 MAIN = "政策要点"
 """The section of what a policy gives: a question of how much, with figures, is a calculation instead."""
 OVERVIEW = ""
@@ -253,8 +263,8 @@ def _plain_list(kn: Knowledge, words: list[str]) -> frozenset[str]:
 def _stating(t: Turn, topic: Topic, word: str, norm: str, cued: str) -> str:
     """The section whose fact states ``word`` and shares the most words with the question.
 
-    有效期 is a fact of 政策要点 in most topics; between equally close facts the cue's own section ``cued`` wins,
-    else the topic's order.
+    有效期 is stated in the 时间节点 and elsewhere (有效期内的高企, a condition); between equally close facts the
+    cue's own section ``cued`` wins, else the topic's order.
     """
     grams = render.bigrams(norm)
     found = [
@@ -308,14 +318,6 @@ def _without_names(kn: Knowledge, topic: Topic, norm: str) -> str:
     return norm
 
 
-def _name_grams(kn: Knowledge, topic: Topic) -> frozenset[str]:
-    """Character pairs of the topic's title and aliases: naming the topic says nothing about the part asked."""
-    key = ("name_grams", topic.id)
-    if key not in kn.memo:
-        kn.memo[key] = frozenset().union(*(render.bigrams(normalize(n)) for n in (topic.title, *topic.aliases)))
-    return kn.memo[key]  # type: ignore[no-any-return]
-
-
 def _section_grams(t: Turn, topic: Topic) -> list[tuple[str, frozenset[str]]]:
     """Each section's name and the character pairs of its facts, once per topic and knowledge version."""
     key = ("section_grams", topic.id)
@@ -323,7 +325,8 @@ def _section_grams(t: Turn, topic: Topic) -> list[tuple[str, frozenset[str]]]:
         t.kn.memo[key] = [
             (
                 s.name,
-                frozenset().union(*(render.bigrams(normalize(f.text)) for f in s.items)) - _name_grams(t.kn, topic),
+                frozenset().union(*(render.bigrams(normalize(f.text)) for f in s.items))
+                - render.name_grams(t.kn, topic),
             )
             for s in topic.sections
             if s.items
