@@ -157,6 +157,10 @@ _NOT_AMOUNT = frozenset("份号类等级")
 """After a number, words that make it a name, not an amount: 十月份, 52号, 一类知识产权, 二等奖, 一级."""
 
 
+_A_BIT = re.compile(r"一点(?![\d一二两三四五六七八九零几])")
+"""一点 with no digit after it: “a bit” (讲通俗一点), not one point something (一点五亿)."""
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` (already normalised), with hedges and ranges, money converted to 万元."""
     found = []
@@ -169,6 +173,8 @@ def quantities(text: str) -> list[Quantity]:
             continue  # IATF16949, ISO9001: a standard's code, not an amount
         if not re.search(r"[\d一二两三四五六七八九十]", raw):
             continue
+        if _A_BIT.match(text, m.start()) and not (mult or unit or m["pct"]):
+            continue  # 讲白话一点, 快一点: “a bit”, no figure
         pair = _PAIR.match(raw)
         low_raw = None
         if pair:  # 两三千万: the range from 两千 to 三千
@@ -498,6 +504,10 @@ _MAIN_BEFORE = re.compile(r"(主要|主营|主业|基本都?是|大部分是?|�
 _MAIN_AFTER = re.compile(r"^.{0,8}?(为主|占大头|是主业|是主营)")
 
 
+_MODIFIES = ("", "的")
+"""What between an option's word and the next option's makes the first a modifier: 轴承的批发, 轴承批发 are trade."""
+
+
 def _main_line(norm: str, words: list[str], others: list[str]) -> bool:
     """Whether a choice's word is said to be the main line: 主要做…, …为主, or more than half the revenue.
 
@@ -509,7 +519,8 @@ def _main_line(norm: str, words: list[str], others: list[str]) -> bool:
             after = norm[end : end + MINOR_SHARE_CHARS]
             cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
             after = after[:cut]
-            if _MAIN_BEFORE.search(norm[max(0, at - 8) : at]) or _MAIN_AFTER.match(after):
+            head = after[:cut] not in _MODIFIES  # “主要做轴承的批发”: 主要 is said of the trade, not the goods
+            if (head and _MAIN_BEFORE.search(norm[max(0, at - 8) : at])) or _MAIN_AFTER.match(after):
                 return True
             before = norm[max(0, at - MINOR_SHARE_CHARS) : at]
             before = _REST.split(before)[-1]  # “批发占七成 剩下是加工”: the share before 剩下 is 批发's
@@ -737,7 +748,9 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         if before is None and denied and _fits(q, criteria[denied]):
             before, before_at = denied, q.start  # (只有六成五: what the denied figure was of)
         denied = None
-        adjacent = before is not None and _keyword_ends_at(norm, q.start, vocab, before)
+        adjacent = before is not None and any(
+            _keyword_ends_at(norm, at, vocab, before) for at in {q.start, _hedged_from(norm, before_at, q.start)}
+        )
         owner, at = (None if adjacent else _owner_after(norm, q, vocab, criteria, facts)), q.start
         if owner is None and (adjacent or not _CLASSIFIER.match(norm[q.end :])):
             owner, at = before, before_at
@@ -904,6 +917,16 @@ def _owner_after(
 
 
 _STARTS_NUMBER = re.compile(rf"^(?:有|是|为|约|大概|共)?(?:{_NUM})")
+
+
+_HEDGE_GAP = re.compile(r"(?:大概|大约|差不多|将近|接近|估计|可能|约|有|是|为|共|只有|才|就|也)+$")
+"""Hedges and verbs between a keyword and its figure (员工大概一百二十个, 营收只有三千万): still adjacent."""
+
+
+def _hedged_from(norm: str, since: int, at: int) -> int:
+    """Where the hedges (大概, 只有) standing right before position ``at`` begin (``at`` when there are none)."""
+    found = _HEDGE_GAP.search(norm, since, at)
+    return found.start() if found else at
 
 
 def _keyword_ends_at(norm: str, at: int, vocab: _Vocab, cid: str) -> bool:
@@ -1130,10 +1153,10 @@ SUPPOSING = re.compile(_SUPPOSE)
 """Words of a case supposed (那要独立法人的话, 如果出个新版本): what follows is no fact about the enterprise."""
 _UNSURE = re.compile(
     r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|没算过|没测过|没查过|没(单独)?统计|没单独算|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
-    rf"|是不是|算不算|{_SUPPOSE}"
+    rf"|是不是|算不算|必须|一定要|非得|需不需要|要不要|什么意思|啥意思|啥子意思|是什么|是啥|{_SUPPOSE}"
 )
-"""In the clause of a yes/no word: the user does not know, asks (“我晓不得我们在不在里头”) or supposes
-(“那要独立法人的话”)."""
+"""In the clause of a yes/no word: the user does not know, asks (“我晓不得我们在不在里头”, “必须得单独注册”,
+“独立法人是啥子意思”) or supposes (“那要独立法人的话”)."""
 
 
 def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
@@ -1180,7 +1203,7 @@ def _clause(text: str, at: int, word: str, breaks: tuple[int, ...]) -> tuple[int
 
 
 _NEGATION = re.compile(
-    r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
+    r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得|不得|不会|不打算|不准备)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
     r"|(没|未|从没|莫)(出|发生|上|进|被|遭|犯)[^没不]{0,7}$|(没|不|从不|从没)(搞|做|干|弄|涉及|碰)[^没不]{0,2}$"
 )
 """Denials before a word: 不是…, 没有…, and 没/不 with its verb (没出过啥子事故, 没上失信, 不搞批发零售)."""

@@ -45,13 +45,15 @@ FIXPOINT_ROUNDS = 3
 
 def _once(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
-    text = _t2s().convert(text)
+    text = _t2s().convert(text).translate(_VARIANTS)
     text = unicodedata.normalize("NFKC", text).lower()
     text = _RANGE_DASH.sub(r"\1到", text)  # 2-3千万 keeps its range once the dash is gone
     text = _KEEP.sub("", text.replace("_", ""))
     return _DOT.sub("", text)
 
 
+_VARIANTS = str.maketrans({"帐": "账"})
+"""Variant forms OpenCC leaves: 帳 becomes 帐, but accounts are written 账 today (查帳徵收 → 查账征收, 辅助帐)."""
 _RANGE_DASH = re.compile(
     r"(?<!\d)(\d{1,4}(?:\.\d+)?)\s*[-~～—–]\s*(?=\d{1,4}(?:\.\d+)?\s*[万亿千百年个人%元月项件分成])"
 )

@@ -913,6 +913,42 @@ def test_a_share_of_revenue_said_with_a_hedge_or_as_a_floor() -> None:
     assert said["rd_ratio_last_year"] == [5, UNBOUNDED] and said["rd_ratio_prev_year"] == [5, UNBOUNDED]
 
 
+def test_a_hedge_between_a_keyword_and_its_figure_keeps_them_together() -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise")
+    said = extract("员工大概一百二十个 搞研发的技术人员只有八九个", hte, [])
+    assert said["employees"] == 120 and said["tech_staff_count"] == [8, 9]  # not 120 technical staff
+    assert extract("总共120个人 搞研发的就8个", hte, []) == {"employees": 120, "tech_staff_count": 8}
+
+
+def test_a_bit_is_no_figure(user: User) -> None:
+    assert extract("讲白话一点 科技人员那条是什么意思", KN.criteria, []) == {}
+    assert extract("营收一点五亿", KN.criteria, [])["revenue_last_year"] == 15000
+    in_check(user, "高企我们够不够条件")
+    reply = user.say("说通俗一点 科技人员那条是啥意思")
+    assert reply.act == "followup" and "已记下" not in reply.text
+
+
+def test_never_mind_and_thanks_with_no_check_going_is_thanked(user: User) -> None:
+    user.say("首批次新材料是啥子")
+    assert user.say("算了 谢谢哈").act == "thanks"
+    other = User(user.engine, "c")
+    in_check(other, "首台套我们够不够条件")
+    assert other.say("算了不测了 明年再说").act == "cancel"
+
+
+def test_the_trade_named_with_its_goods_is_the_main_line() -> None:
+    rd = checklist_criteria(KN, "rd_deduction")
+    said = extract("我们主要做轴承的批发 自己也有个小车间组装 批发收入大概占八成", rd, [])
+    assert said["industry"] == "wholesale_retail"  # 主要 is said of 批发; 轴承 is what is sold
+    assert "industry" not in extract("主营是食品加工 但批发零售收入也不少 大概占六成五", rd, [])  # two lines: asked
+
+
+def test_asking_what_a_condition_means_states_nothing_and_wont_denies_it(user: User) -> None:
+    mic = checklist_criteria(KN, "innovation_center")
+    assert extract("独立法人是啥子意思 必须得单独注册？", mic, []) == {}
+    assert extract("我们暂时不得单独注册 就现在这样", mic, [])["mic_independent_entity"] is False
+
+
 def test_a_question_the_user_cannot_answer_is_no_question(user: User) -> None:
     crit = in_check(user, "高企我们够不够条件")
     reply = user.say("这个我也不清楚是多少 回头问下财务")

@@ -180,6 +180,10 @@ def test_normalising_twice_changes_nothing(text: str) -> None:
     assert normalize(normalize(text)) == normalize(text)
 
 
+def test_traditional_accounts_read_as_todays_accounts() -> None:
+    assert normalize("是查帳徵收 研發有單獨記帳") == "是查账征收研发有单独记账"  # OpenCC gives 帐; accounts are 账
+
+
 def _to_full_width(text: str) -> str:
     return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
 

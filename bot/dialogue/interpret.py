@@ -155,6 +155,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
         return None  # (“算了 回到刚才那个加计扣除”: back to it, not out)
     if not says(msg.norm, t.kn, "exit"):
         return None
+    if msg.norm not in words(t.kn)["exit"] and not t.flow and not _ENDS_CHECK.search(msg.norm) and closing(t, msg):
+        return None  # “算了 谢谢哈” with no check going: a goodbye, thanked back
     checked = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
     ends = _ENDS_CHECK.search(msg.norm)
     if msg.norm not in words(t.kn)["exit"] and not ends and other_policy_named(t, msg, str(checked)):
