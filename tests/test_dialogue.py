@@ -90,6 +90,12 @@ def test_a_rate_asked_is_the_calculation_where_the_topic_has_one(user: User) -> 
     assert _leads_with(goals, "政策要点")  # no 计算方法 there: what the policy holds answers
 
 
+def test_asking_whether_a_kind_of_enterprise_may_apply_says_who_is_covered_then_checks(user: User) -> None:
+    reply = user.say("我们是港资企业 能不能认定高企")
+    assert _leads_with(reply, "适用对象") and reply.kind == "checklist_step"
+    assert "居民企业" in reply.text and "（第 1 项）" in reply.text
+
+
 def test_a_bare_how_never_asks_when(user: User) -> None:
     assert _leads_with(user.say("专精特新有效期快到了 怎么复核"), "办理流程")
 

@@ -224,6 +224,20 @@ _CLAUSES = re.compile(r"[\s,，。!！?？;；:：、…~～]+")
 """What ends a clause as people type it (a space included: 研发费三百万 加计了少交好多税嘛)."""
 
 
+COVERED = "适用对象"
+"""The section of who a policy is for: “我们是外资企业 能不能报” asks it before the conditions."""
+COVERED_FACTS = 2
+"""Facts of 适用对象 shown before a check that a question of who is covered starts."""
+
+
+def covered(t: Turn, topic: Topic, text: str) -> str:
+    """The first facts of 适用对象, titled, when a request for the check asks who the policy covers; else ""."""
+    if section_asked(t, topic, text, asked=True) != f"section:{COVERED}":
+        return ""
+    body, caveat, _ = render.section_text(t.kn, topic, COVERED, t.day, text, COVERED_FACTS)
+    return "\n".join(x for x in (body, t.kn.messages.caveat_footnote if caveat else "") if x)
+
+
 def has_section(t: Turn, topic: Topic, name: str) -> bool:
     """Whether ``topic`` has facts in its section ``name``."""
     return name in _parts(t.kn, topic)
