@@ -43,7 +43,7 @@ def test_the_part_asked_is_found_whatever_the_topics_name_says(user: User) -> No
     timing = User(user.engine, "n3").say("加计扣除在预缴申报时就可以享受吗")
     assert timing.section == "时间节点" and timing.kind != "checklist_step"
     ours = User(user.engine, "n4").say("我们是核定征收的企业 加计扣除能享受吗")
-    assert ours.kind == "checklist_step" and ours.section == "申报条件"
+    assert ours.kind == "checklist_step" and ours.section == "不适用情形"  # the exclusion named, then the check
 
 
 def _leads_with(reply: Reply, section: str | None) -> bool:
@@ -94,6 +94,13 @@ def test_asking_whether_a_kind_of_enterprise_may_apply_says_who_is_covered_then_
     reply = user.say("我们是港资企业 能不能认定高企")
     assert _leads_with(reply, "适用对象") and reply.kind == "checklist_step"
     assert "居民企业" in reply.text and "（第 1 项）" in reply.text
+
+
+def test_a_check_asked_for_a_case_the_policy_excludes_says_the_exclusion_first(user: User) -> None:
+    reply = user.say("我们买家是贸易商 首批次新材料能不能报")
+    assert _leads_with(reply, "不适用情形") and "贸易商" in reply.text.split("\n")[1]
+    figures = User(user.engine, "x1").say("我们营收一千五百万 能不能评专精特新")
+    assert figures.section == "申报条件" and "不适用情形" not in figures.text  # a threshold asked, no exclusion
 
 
 def test_a_bare_how_never_asks_when(user: User) -> None:

@@ -67,13 +67,13 @@ def new_question(t: Turn, act: Act) -> Reply:
             return repair.resume(t, act)
         learned = t.facts(act.text, topic=topic.id)
         t.profile.update(learned)
-        covered = topics.covered(t, topic, act.text)  # “外资企业能不能认定高企”: who it is for, then the check
+        covered, part = topics.covered(t, topic, act.text)  # “外资企业能不能认定高企”: who it is for, then the check
         intro = covered or f"【{topic.title}】"
         if learned:
             intro += "\n" + t.kn.messages.prefilled.format(facts=topics.describe(t, learned))
         reply = flows.start_checklist(t, topic, intro)
         if covered and reply.section == CONDITIONS:
-            reply.section = topics.COVERED
+            reply.section = part
         return reply
     if act.part == "all":
         return finish(t, topics.all_topics(t))

@@ -92,7 +92,8 @@ _ASKS = {
         r"|哪一条|哪条|第几条|依据(什么|哪个|哪些|啥|的是)"
     ),
     "不适用情形": re.compile(  # (not the A-not-A of 能不能, 可不可以)
-        r"((?<!能)不能|(?<!可)不可以|不得|不给|不予|不让|不准|没法|无法|没办法|没有办法|莫得办法|没得办法)(申报|申请|报|申|认定|评|享受|补偿|补|给|参与|加计|拿)"
+        r"((?<!能)不能|(?<!可)不可以|不得|不给|不予|不让|不准|没法|无法|没办法|没有办法|莫得办法|没得办法)被?"
+        r"(申报|申请|报|申|认定|评|享受|补偿|补|给|参与|加计|拿)"
         r"|(申报|申请|认定|享受|评|拿)不(了|到|上)的|情况下?会?(认定|评|报|享受)不(了|到|上)"
         r"|不得行(申请|申报|报)|不给推荐|不予推荐|已经(是|有).{0,12}还能(再)?(报|申|评)|不属于"
     ),
@@ -227,15 +228,22 @@ _CLAUSES = re.compile(r"[\s,，。!！?？;；:：、…~～]+")
 COVERED = "适用对象"
 """The section of who a policy is for: “我们是外资企业 能不能报” asks it before the conditions."""
 COVERED_FACTS = 2
-"""Facts of 适用对象 shown before a check that a question of who is covered starts."""
+"""Facts of 适用对象 (or 不适用情形) shown before a check that a question of who is covered (or excluded) starts."""
 
 
-def covered(t: Turn, topic: Topic, text: str) -> str:
-    """The first facts of 适用对象, titled, when a request for the check asks who the policy covers; else ""."""
-    if section_asked(t, topic, text, asked=True) != f"section:{COVERED}":
-        return ""
-    body, caveat, _ = render.section_text(t.kn, topic, COVERED, t.day, text, COVERED_FACTS)
-    return "\n".join(x for x in (body, t.kn.messages.caveat_footnote if caveat else "") if x)
+def covered(t: Turn, topic: Topic, text: str) -> tuple[str, str]:
+    """The first facts of 适用对象 or 不适用情形, titled, and that section's name; else ("", "").
+
+    For a request for the check that asks who the policy covers (外资企业能不能认定, 我们是个体户能评吗), or names a
+    case it excludes by its words (核定征收的得不得行, 卖给贸易商的算不算): not by the words a figure shares with them.
+    """
+    said = section_asked(t, topic, text, cues_only=True)
+    guessed = section_asked(t, topic, text, asked=True)
+    name = next((p.removeprefix("section:") for p in (said, guessed) if p), "")
+    if name != COVERED and (name != EXCLUSIONS or said != f"section:{EXCLUSIONS}"):
+        return "", ""
+    body, caveat, _ = render.section_text(t.kn, topic, name, t.day, text, COVERED_FACTS)
+    return "\n".join(x for x in (body, t.kn.messages.caveat_footnote if caveat else "") if x), name
 
 
 def has_section(t: Turn, topic: Topic, name: str) -> bool:
