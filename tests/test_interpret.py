@@ -949,6 +949,19 @@ def test_asking_what_a_condition_means_states_nothing_and_wont_denies_it(user: U
     assert extract("我们暂时不得单独注册 就现在这样", mic, [])["mic_independent_entity"] is False
 
 
+def test_yes_with_thanks_for_the_trouble_takes_up_the_offer_and_ok_thanks_does_not(user: User) -> None:
+    user.say("高新技术企业要什么条件")
+    assert user.say("好的 麻烦了").kind == "checklist_step"
+    other = User(user.engine, "t2")
+    other.say("高新技术企业要什么条件")
+    assert other.say("好的 谢谢").act == "thanks"
+
+
+def test_not_on_the_list_answers_the_list_question_after_the_verdict(user: User) -> None:
+    rd = checklist_criteria(KN, "rd_deduction")
+    assert extract("我们不是集成电路也不是工业母机 就按普通的走", rd, [])["ic_or_machine_tool_listed"] is False
+
+
 def test_a_question_the_user_cannot_answer_is_no_question(user: User) -> None:
     crit = in_check(user, "高企我们够不够条件")
     reply = user.say("这个我也不清楚是多少 回头问下财务")

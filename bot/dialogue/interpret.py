@@ -180,7 +180,7 @@ _QUESTION_BEFORE = re.compile(r"吗|呢|几月|啥时候|什么时候|好久|多
 
 def closing(t: Turn, msg: Message) -> Act | None:
     """谢谢 / 转人工 in a short message, whatever else is going on (要得 谢了, 有没有人工 我想找个人问)."""
-    if len(msg.norm) > CLOSING_CHARS:
+    if len(msg.norm) > CLOSING_CHARS or _please_go(t, msg):
         return None
     for topic_id in HANDOFF:
         topic = t.kn.topics.get(topic_id)
@@ -738,9 +738,11 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     ):
         # “要得 核一下 我们做摩托车离合器的 做了十五年”: yes, check us (with what it says of us), at any length
         return Act(acts.ANSWER, topic=topic.id, check=True, values=t.facts(msg.text))
-    offered = any(action == "checklist" for _k, _l, action in t.state.get("options") or [])
+    offered = _offered(t)
     if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
         return None
+    if _please_go(t, msg):
+        return Act(acts.ANSWER, topic=topic_id, check=True)  # 好的 麻烦了: yes, and thanks for the trouble
     vocab = t.kn.messages.vocabulary
     if (
         msg.norm.rstrip("吧嘛哈噻撒") in _BARE_GO
@@ -755,6 +757,19 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     return None
 
 
+def _offered(t: Turn) -> bool:
+    """Whether the last reply offered the check (条件自查) among its options."""
+    return any(action == "checklist" for _k, _l, action in t.state.get("options") or [])
+
+
+def _please_go(t: Turn, msg: Message) -> bool:
+    """“好的 麻烦了”, “要得 辛苦你了” right after the offer of the check: a yes with thanks for the trouble."""
+    yes = _LEADING_YES.match(msg.norm)
+    return bool(yes and _offered(t) and t.state.get("topic") and _COURTESY.fullmatch(msg.norm, yes.end()))
+
+
+_COURTESY = re.compile(r"(麻烦|辛苦)(你|您)?(了|啦|哈)?")
+"""Thanks for the trouble about to be taken, after a yes (好的 麻烦了): not a goodbye (好的 谢谢 is one)."""
 _LEADING_YES = re.compile(
     r"^(好|行|嗯|可以|要得|对|是|ok|那好|好嘛|好的|行嘛|得行)(的|嘛|吧|哈)?(?![久多像些不没吗点少])(?=.)"
 )
