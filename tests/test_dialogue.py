@@ -103,6 +103,16 @@ def test_a_check_asked_for_a_case_the_policy_excludes_says_the_exclusion_first(u
     assert figures.section == "申报条件" and "不适用情形" not in figures.text  # a threshold asked, no exclusion
 
 
+def test_how_long_a_title_lasts_is_answered_by_the_fact_that_gives_the_term(user: User) -> None:
+    reply = user.say("首批次新材料 补偿资格审下来能管几年")
+    assert _leads_with(reply, "时间节点") and "3年" in reply.text.split("\n")[1]
+
+
+def test_the_shapes_of_a_source_and_of_what_does_not_count(user: User) -> None:
+    assert _leads_with(user.say("单项冠军认定办法的依据文件是啥"), "政策依据")
+    assert _leads_with(User(user.engine, "s1").say("加计扣除 哪些支出不能算"), "不适用情形")
+
+
 def test_a_bare_how_never_asks_when(user: User) -> None:
     assert _leads_with(user.say("专精特新有效期快到了 怎么复核"), "办理流程")
 

@@ -78,7 +78,7 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
             continue
         name, word = found
         if word in _plain_list(kn, kn.messages.fact_words):
-            name = _stating(t, topic, word, normalize(text), name)  # with its names: they tell the facts apart
+            name = _stating(t, topic, word, clause, name)  # the clause that says it tells the facts apart
         if name == MAIN and _amount(kn, clause, whole) and CALCULATION in parts:
             name = CALCULATION  # how much, with the enterprise's own figures: the calculation
         return parts[name]
@@ -89,11 +89,11 @@ _ASKS = {
     "政策依据": re.compile(
         r"(哪个|哪份|哪一个|什么|啥|哪些)(文件|文|办法|规定|公告|通知|政策)(规定|定的|出的|里定|来的|说的|里提|提出)"
         r"|出自|依据是|文号|全称|全名|原文|根据什么|根据哪"
-        r"|哪一条|哪条|第几条|依据(什么|哪个|哪些|啥|的是)"
+        r"|哪一条|哪条|第几条|依据(什么|哪个|哪些|啥|的是|文件|的文件|哪)"
     ),
     "不适用情形": re.compile(  # (not the A-not-A of 能不能, 可不可以)
         r"((?<!能)不能|(?<!可)不可以|不得|不给|不予|不让|不准|没法|无法|没办法|没有办法|莫得办法|没得办法)被?"
-        r"(申报|申请|报|申|认定|评|享受|补偿|补|给|参与|加计|拿)"
+        r"(申报|申请|报|申|认定|评|享受|补偿|补|给|参与|加计|拿|算)"
         r"|(申报|申请|认定|享受|评|拿)不(了|到|上)的|情况下?会?(认定|评|报|享受)不(了|到|上)"
         r"|不得行(申请|申报|报)|不给推荐|不予推荐|已经(是|有).{0,12}还能(再)?(报|申|评)|不属于"
     ),
@@ -285,17 +285,31 @@ def _plain_list(kn: Knowledge, words: list[str]) -> frozenset[str]:
 def _stating(t: Turn, topic: Topic, word: str, norm: str, cued: str) -> str:
     """The section whose fact states ``word`` and shares the most words with the question.
 
-    有效期 is stated in the 时间节点 and elsewhere (有效期内的高企, a condition); between equally close facts the
-    cue's own section ``cued`` wins, else the topic's order.
+    有效期 is stated in the 时间节点 and elsewhere (有效期内的高企, a condition). A question of how long (有效期几年)
+    is answered by a fact that gives the term (有效期3年) first; between equally close facts the cue's own section
+    ``cued`` wins, else the topic's order.
     """
     grams = render.bigrams(norm)
+    how_long = bool(_HOW_LONG.search(norm))
     found = [
-        (len(grams & render.bigrams(fact)), name == cued, -n, name)
+        (
+            how_long and bool(_TERM.match(fact, fact.find(word) + len(word))),
+            len(grams & render.bigrams(fact)),
+            name == cued,
+            -n,
+            name,
+        )
         for n, (name, facts) in enumerate(section_texts(t, topic))
         for fact in facts.split("|")
         if word in fact
     ]
-    return max(found)[3] if found else cued
+    return max(found)[4] if found else cued
+
+
+_HOW_LONG = re.compile(r"几年|多久|多长|多少年|好久|管几|能管")
+"""A question of how long (有效期几年, 能管多久)."""
+_TERM = re.compile(r".{0,6}?\d+年")
+"""A term stated right after the word (有效期3年, 有效期不超过3年)."""
 
 
 def _amount(kn: Knowledge, clause: str, whole: str) -> bool:
