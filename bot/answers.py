@@ -519,7 +519,7 @@ def _main_line(norm: str, words: list[str], others: list[str]) -> bool:
             after = norm[end : end + MINOR_SHARE_CHARS]
             cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
             after = after[:cut]
-            head = after[:cut] not in _MODIFIES  # “主要做轴承的批发”: 主要 is said of the trade, not the goods
+            head = after not in _MODIFIES  # “主要做轴承的批发”: 主要 is said of the trade, not the goods
             if (head and _MAIN_BEFORE.search(norm[max(0, at - 8) : at])) or _MAIN_AFTER.match(after):
                 return True
             before = norm[max(0, at - MINOR_SHARE_CHARS) : at]

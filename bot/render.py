@@ -81,14 +81,6 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
-def name_grams(kn: Knowledge, topic: Topic) -> frozenset[str]:
-    """Character pairs of the topic's title and aliases: naming the topic says nothing about the part asked."""
-    key = ("name_grams", topic.id)
-    if key not in kn.memo:
-        kn.memo[key] = frozenset().union(*(bigrams(normalize(n)) for n in (topic.title, *topic.aliases)))
-    return kn.memo[key]  # type: ignore[no-any-return]
-
-
 def head_grams(kn: Knowledge, topic: Topic) -> frozenset[str]:
     """Character pairs of the topic's title before any bracket (研发费用加计扣除, 专精特新中小企业认定).
 

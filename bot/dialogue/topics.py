@@ -156,14 +156,14 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
         or _MAY.search(plain)
         or any(w in plain for w in _plain_list(kn, kn.messages.checklist_words))
     ):
-        grams = render.bigrams(norm) - render.name_grams(kn, topic)
+        grams = render.bigrams(norm) - _name_grams(kn, topic)
         near = [
             (len(grams & g), -ELIGIBILITY_PARTS.index(n), n)
             for n, g in _section_grams(t, topic)
             if n in ELIGIBILITY_PARTS and not (n == EXCLUSIONS and "先" in plain)  # 是不是得先拿到: a condition
         ]
         return parts[max(near)[2]] if near else None
-    grams = render.bigrams(_WHAT.sub("|", whole)) - render.name_grams(kn, topic)
+    grams = render.bigrams(_WHAT.sub("|", whole)) - _name_grams(kn, topic)
     shared = {name: len(grams & g) for name, g in _section_grams(t, topic)}
     if (
         MAIN in parts
@@ -176,7 +176,7 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
 
 def _guess(t: Turn, topic: Topic, whole: str) -> str | None:
     """The section whose facts share the most words with the question (none shares enough, or two as many: None)."""
-    grams = render.bigrams(whole) - render.name_grams(t.kn, topic)
+    grams = render.bigrams(whole) - _name_grams(t.kn, topic)
     scores = sorted(((len(grams & g), -n, name) for n, (name, g) in enumerate(_section_grams(t, topic))), reverse=True)
     if scores and scores[0][0] >= RELEVANT_SECTION and (len(scores) == 1 or scores[0][0] > scores[1][0]):
         return f"section:{scores[0][2]}"
@@ -354,6 +354,14 @@ def _without_names(kn: Knowledge, topic: Topic, norm: str) -> str:
     return norm
 
 
+def _name_grams(kn: Knowledge, topic: Topic) -> frozenset[str]:
+    """Character pairs of the topic's title and aliases: naming the topic says nothing about the part asked."""
+    key = ("name_grams", topic.id)
+    if key not in kn.memo:
+        kn.memo[key] = frozenset().union(*(render.bigrams(normalize(n)) for n in (topic.title, *topic.aliases)))
+    return kn.memo[key]  # type: ignore[no-any-return]
+
+
 def _section_grams(t: Turn, topic: Topic) -> list[tuple[str, frozenset[str]]]:
     """Each section's name and the character pairs of its facts, once per topic and knowledge version."""
     key = ("section_grams", topic.id)
@@ -361,8 +369,7 @@ def _section_grams(t: Turn, topic: Topic) -> list[tuple[str, frozenset[str]]]:
         t.kn.memo[key] = [
             (
                 s.name,
-                frozenset().union(*(render.bigrams(normalize(f.text)) for f in s.items))
-                - render.name_grams(t.kn, topic),
+                frozenset().union(*(render.bigrams(normalize(f.text)) for f in s.items)) - _name_grams(t.kn, topic),
             )
             for s in topic.sections
             if s.items
