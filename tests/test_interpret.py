@@ -962,6 +962,13 @@ def test_not_on_the_list_answers_the_list_question_after_the_verdict(user: User)
     assert extract("我们不是集成电路也不是工业母机 就按普通的走", rd, [])["ic_or_machine_tool_listed"] is False
 
 
+def test_a_question_of_when_something_ends_is_no_exit(user: User) -> None:
+    reply = user.say("加计扣除汇算清缴什么时候结束")
+    assert reply.intent == "rd_deduction" and reply.section == "时间节点"
+    in_check(user, "高企我们够不够条件")
+    assert user.say("不测了 结束").act == "cancel"
+
+
 def test_a_question_the_user_cannot_answer_is_no_question(user: User) -> None:
     crit = in_check(user, "高企我们够不够条件")
     reply = user.say("这个我也不清楚是多少 回头问下财务")

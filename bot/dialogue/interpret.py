@@ -155,6 +155,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
         return None  # (“算了 回到刚才那个加计扣除”: back to it, not out)
     if not says(msg.norm, t.kn, "exit"):
         return None
+    if msg.norm not in words(t.kn)["exit"] and _ASKS_WHEN.search(msg.norm):
+        return None  # “加计扣除汇算清缴什么时候结束”: when something ends, a question on the topic
     if msg.norm not in words(t.kn)["exit"] and not t.flow and not _ENDS_CHECK.search(msg.norm) and closing(t, msg):
         return None  # “算了 谢谢哈” with no check going: a goodbye, thanked back
     checked = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
@@ -170,6 +172,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     return None
 
 
+_ASKS_WHEN = re.compile(r"什么时候|啥时候|几时|哪天|几号|几月|好久|多久|哪阵")
+"""A question of when (什么时候结束): the exit word in it is what ends, not the check."""
 _ENDS_CHECK = re.compile(r"不测|不核|不查|不评|不弄|不搞|退出|结束|不做了")
 """Words that end the check itself, not only set it aside (算了 alone may open a switch: 算了 先问加计扣除)."""
 QUESTION_AFTER = 4
