@@ -969,6 +969,18 @@ def test_a_question_of_when_something_ends_is_no_exit(user: User) -> None:
     assert user.say("不测了 结束").act == "cancel"
 
 
+def test_an_item_repeated_with_a_question_mark_then_answered_is_an_answer(user: User) -> None:
+    user.say("专精特新我们营收才八百来万 有没有戏")
+    user.say("直接给个结论")
+    reply = user.say("融资？莫得 都是老板自己的钱")
+    assert reply.act == "answer" and "股权融资 0万元" in reply.text
+
+
+def test_all_of_it_spent_at_home_answers_the_domestic_share() -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise")
+    assert extract("研发全部是在国内搞的", hte, [])["domestic_rd_share"] == 100
+
+
 def test_a_question_the_user_cannot_answer_is_no_question(user: User) -> None:
     crit = in_check(user, "高企我们够不够条件")
     reply = user.say("这个我也不清楚是多少 回头问下财务")

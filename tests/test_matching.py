@@ -184,6 +184,12 @@ def test_traditional_accounts_read_as_todays_accounts() -> None:
     assert normalize("是查帳徵收 研發有單獨記帳") == "是查账征收研发有单独记账"  # OpenCC gives 帐; accounts are 账
 
 
+def test_a_fund_named_after_a_policy_is_another_world_and_extra_deduction_is_the_deduction() -> None:
+    assert INDEX.decide(INDEX.match("专精特新主题基金还能不能买")).intent is None
+    said = "我们做五金的 老板听说研发费用可以多扣税 叫我来问问 我们能不能享受"
+    assert INDEX.decide(INDEX.match(said)).intent == "rd_deduction"
+
+
 def _to_full_width(text: str) -> str:
     return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
 

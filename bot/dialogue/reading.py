@@ -43,7 +43,8 @@ def without(norm: str, remove: frozenset[str], gap: str) -> str:
 def asks(t: Turn, msg: Message) -> bool:
     """Whether the message is a question (吗, 怎么, 啥子, 好久 …) rather than a statement."""
     tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
-    if "?" in msg.text or "？" in msg.text or tail in _ASKING_TAILS or _HOW_MANY.search(msg.norm):
+    marked = ("?" in msg.text or "？" in msg.text) and not _ECHO_ANSWERED.match(msg.text)
+    if marked or tail in _ASKING_TAILS or _HOW_MANY.search(msg.norm):
         return True
     if _HAVE_OR_NOT.search(msg.norm):
         return True  # “专利有没得”, “补贴有得没得”; not “市级的都没得”
@@ -53,6 +54,10 @@ def asks(t: Turn, msg: Message) -> bool:
     return says(norm, t.kn, "question_words") and not _not_known(t, norm)
 
 
+_ECHO_ANSWERED = re.compile(
+    r"^[^?？]{1,8}[?？]+\s*(莫得|没得|没有|有的|有|是的|是|不是|对|没|都没|都有)(?![^?？]*[?？])"
+)
+"""“融资？莫得 都是老板自己出的”: the item repeated with a question mark, then answered — no question."""
 _NOT_ANY = re.compile(r"(不是|没得|没有|没|莫得|不算|也不是)(啥子|啥|什么)")
 
 
