@@ -175,6 +175,8 @@ def quantities(text: str) -> list[Quantity]:
             continue
         if _A_BIT.match(text, m.start()) and not (mult or unit or m["pct"]):
             continue  # 讲白话一点, 快一点: “a bit”, no figure
+        if unit == "月" and "个" not in m[0] and not m["half"]:
+            continue  # 今年7月预缴: a month of the year, no duration (七个月, 八个多月 are)
         pair = _PAIR.match(raw)
         low_raw = None
         if pair:  # 两三千万: the range from 两千 to 三千
@@ -1203,7 +1205,7 @@ def _clause(text: str, at: int, word: str, breaks: tuple[int, ...]) -> tuple[int
 
 
 _NEGATION = re.compile(
-    r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得|不得|不会|不打算|不准备)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
+    r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得|不得|不会|不打算|不准备|没去|没有去|未去)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
     r"|(没|未|从没|莫)(出|发生|上|进|被|遭|犯)[^没不]{0,7}$|(没|不|从不|从没)(搞|做|干|弄|涉及|碰)[^没不]{0,2}$"
 )
 """Denials before a word: 不是…, 没有…, and 没/不 with its verb (没出过啥子事故, 没上失信, 不搞批发零售)."""

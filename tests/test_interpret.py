@@ -981,6 +981,17 @@ def test_all_of_it_spent_at_home_answers_the_domestic_share() -> None:
     assert extract("研发全部是在国内搞的", hte, [])["domestic_rd_share"] == 100
 
 
+def test_a_month_of_the_year_is_no_duration() -> None:
+    assert extract("研发费用加计扣除今年7月预缴能不能享受", KN.criteria, []) == {}
+    inst = checklist_criteria(KN, "rd_institution")
+    assert extract("技术中心运行了七个多月", inst, [])["tech_center_years"][0] == pytest.approx(7 / 12)  # a duration
+
+
+def test_whether_the_notice_is_out_yet_is_a_question_in_a_check(user: User) -> None:
+    in_check(user, "研发准备金我们够不够条件")
+    assert user.say("今年的申报通知出来没得").act == "followup"
+
+
 def test_a_question_the_user_cannot_answer_is_no_question(user: User) -> None:
     crit = in_check(user, "高企我们够不够条件")
     reply = user.say("这个我也不清楚是多少 回头问下财务")

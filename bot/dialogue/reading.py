@@ -46,8 +46,8 @@ def asks(t: Turn, msg: Message) -> bool:
     marked = ("?" in msg.text or "？" in msg.text) and not _ECHO_ANSWERED.match(msg.text)
     if marked or tail in _ASKING_TAILS or _HOW_MANY.search(msg.norm):
         return True
-    if _HAVE_OR_NOT.search(msg.norm):
-        return True  # “专利有没得”, “补贴有得没得”; not “市级的都没得”
+    if _HAVE_OR_NOT.search(msg.norm) or _OUT_YET.search(msg.norm):
+        return True  # “专利有没得”, “补贴有得没得”, “通知出来没得”; not “市级的都没得”
     if _A_NOT_A.search(msg.norm) and not says(msg.norm, t.kn, "unknown"):
         return True  # “够不够”; not “在不在目录里 我还要问下技术部”, which says it is not known
     norm = _NOT_ANY.sub("|", msg.norm)  # “不是啥子批发零售”, “没得啥子奖”: not any, no question
@@ -89,6 +89,8 @@ _HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千这那近
 """几年 / 几个 asks; 十几年 / 三十几个 is a hedged figure, 这几年 / 近几年 a period."""
 
 
+_OUT_YET = re.compile(r"(出来|下来|发了|出了|开始了|公布)了?(没得|没有|没)$")
+"""…出来没得 at the end asks whether it is out yet (今年的通知出来没得)."""
 _HAVE_OR_NOT = re.compile(r"有[^都也还根就]{0,8}[^都也还根就]没得$")
 """…有…没得 at the end asks (有补贴没得); 都没得 / 也没得 states a lack."""
 
