@@ -113,6 +113,13 @@ def test_the_shapes_of_a_source_and_of_what_does_not_count(user: User) -> None:
     assert _leads_with(User(user.engine, "s1").say("加计扣除 哪些支出不能算"), "不适用情形")
 
 
+def test_a_policy_named_with_a_phone_or_contact_asks_its_department_not_a_person(user: User) -> None:
+    assert _leads_with(user.say("小巨人 咨询电话"), "咨询部门")
+    assert _leads_with(User(user.engine, "c1").say("专精特新中小企业 联系方式和咨询部门"), "咨询部门")
+    assert User(user.engine, "c2").say("小巨人的事 我要转人工").intent == "human_agent"
+    assert User(user.engine, "c3").say("你们的联系方式").intent == "human_agent"
+
+
 def test_a_bare_how_never_asks_when(user: User) -> None:
     assert _leads_with(user.say("专精特新有效期快到了 怎么复核"), "办理流程")
 

@@ -47,6 +47,7 @@ from bot.dialogue.mentions import (
     pairs_in_topic,
     prerequisite,
     status_topics,
+    topic_names,
     topic_words,
 )
 from bot.dialogue.reading import CONTROL_CHARS, SHORT_MESSAGE, Message, asks, without
@@ -190,6 +191,8 @@ def closing(t: Turn, msg: Message) -> Act | None:
         topic = t.kn.topics.get(topic_id)
         said = [a for a in map(normalize, topic.aliases) if len(a) >= 2 and a in msg.norm] if topic else []
         if said:
+            if topic_id == "human_agent" and contact_of(t, msg):
+                return None  # “小巨人 咨询电话”: that policy's 咨询部门, not a person
             if t.match(msg.text)[1].reason == "out_of_scope":
                 return None  # (“中国移动客服电话多少”: another service's hotline is not ours)
             if topic_id == "thanks" and _QUESTION_BEFORE.search(msg.norm[: msg.norm.find(said[0])]):
@@ -827,11 +830,34 @@ def new_question(t: Turn, msg: Message) -> Act:
         if current in t.kn.topics and current not in status and t.kn.topics[current].kind == "policy":
             # “帮我们核一哈 我们是市级专精特新” while 小巨人 is discussed: the title is context, 小巨人 the question
             return Act(current, topic=current, check=wants_check(t, msg.norm))
+    meant = {decision.intent} if decision.intent else {c.intent for c in decision.top if decision.reason == "ambiguous"}
+    if HUMAN in meant and (policy := contact_of(t, msg)):
+        return Act(policy, topic=policy)  # “专精特新中小企业 联系方式”: whom to ask about that policy
     if decision.intent:
         return Act(decision.intent, topic=decision.intent, check=_check_asked(t, msg, decision.intent))
     if decision.reason == "ambiguous":
         return Act(acts.CLARIFY)
     return Act(acts.NULL)
+
+
+HUMAN = "human_agent"
+_A_PERSON = re.compile(r"人工|真人|客服|工作人员|找个人|找人")
+"""Words that ask for a person, not for a department's contact (转人工, 找个工作人员)."""
+
+
+def contact_of(t: Turn, msg: Message) -> str | None:
+    """The one policy a request for contacts names (小巨人 咨询电话, 专精特新中小企业 联系方式), if any.
+
+    Its 咨询部门 answers it; a request for a person (转人工, 找个工作人员) stays one.
+    """
+    if _A_PERSON.search(msg.norm):
+        return None
+    named = {
+        tid
+        for tid, names in topic_names(t).items()
+        if t.kn.topics[tid].kind == "policy" and any(n in msg.norm for n in names)
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 _SPECIFIC_PARTS = frozenset({"时间节点", "不适用情形", "申报材料", "办理流程", "咨询部门", "计算方法"})
