@@ -45,9 +45,9 @@ from bot.dialogue.mentions import (
     names_topic,
     other_policy_named,
     pairs_in_topic,
+    policies_named,
     prerequisite,
     status_topics,
-    topic_names,
     topic_words,
 )
 from bot.dialogue.reading import CONTROL_CHARS, SHORT_MESSAGE, Message, asks, without
@@ -70,7 +70,8 @@ CLOSING_CHARS = 16
 """A message up to this long that says 谢谢 or 人工 is that, even in the middle of a check."""
 ACCEPT_CHARS = 4
 """A yes this short after an offer of 条件自查 accepts it (要得, 好的嘛); a longer message must also ask for it."""
-HANDOFF = ("human_agent", "thanks")
+HUMAN = "human_agent"
+HANDOFF = (HUMAN, "thanks")
 """Conversation intents that leave a check whatever the message's length (转人工, 谢谢); greetings do not."""
 _ITEM = re.compile(r"第([一二三四五六七八九1-9])(?:个|条|项|点|种)")
 _ELLIPSIS = re.compile(r"^(?:那|那么|还有|再问下|那个)?(.{1,12}?)(?:的)?(?:呢|咧|嘞|喃|勒)$")
@@ -151,22 +152,25 @@ def restart(t: Turn, msg: Message) -> Act | None:
 
 def cancel(t: Turn, msg: Message) -> Act | None:
     """退出 / 算了 / 不测了: the check ends (not “那先这样判一下”, which asks for the verdict on what is known)."""
+    alone = msg.norm in words(t.kn)["exit"]  # 退出, said on its own
     other_ask = _ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
-    if msg.norm not in words(t.kn)["exit"] and other_ask:
+    if not alone and other_ask:
         return None  # (“算了 回到刚才那个加计扣除”: back to it, not out)
     if not says(msg.norm, t.kn, "exit"):
         return None
-    if msg.norm not in words(t.kn)["exit"] and _ASKS_WHEN.search(msg.norm):
+    if alone:
+        return Act(acts.CANCEL)
+    ends = _ENDS_CHECK.search(msg.norm)
+    if _ASKS_WHEN.search(msg.norm):
         return None  # “加计扣除汇算清缴什么时候结束”: when something ends, a question on the topic
-    if msg.norm not in words(t.kn)["exit"] and not t.flow and not _ENDS_CHECK.search(msg.norm) and closing(t, msg):
+    if not t.flow and not ends and closing(t, msg):
         return None  # “算了 谢谢哈” with no check going: a goodbye, thanked back
     checked = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
-    ends = _ENDS_CHECK.search(msg.norm)
-    if msg.norm not in words(t.kn)["exit"] and not ends and other_policy_named(t, msg, str(checked)):
+    if not ends and other_policy_named(t, msg, str(checked)):
         return None  # “算了 先问加计扣除”: a switch to another policy (the check is kept); “不测了 先看X” ends it
-    if msg.norm in words(t.kn)["exit"] or (len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "exit")):
+    if len(msg.norm) <= CONTROL_CHARS:
         return Act(acts.CANCEL)
-    if (t.flow or t.state.get("suspended")) and len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "exit"):
+    if (t.flow or t.state.get("suspended")) and len(msg.norm) <= CONTROL_CHARS * 2:
         _c, decision = t.match(msg.text)
         if not decision.intent or decision.score < t.settings.new_question_score:
             return Act(acts.CANCEL)
@@ -840,7 +844,6 @@ def new_question(t: Turn, msg: Message) -> Act:
     return Act(acts.NULL)
 
 
-HUMAN = "human_agent"
 _A_PERSON = re.compile(r"人工|真人|客服|工作人员|找个人|找人")
 """Words that ask for a person, not for a department's contact (转人工, 找个工作人员)."""
 
@@ -852,11 +855,7 @@ def contact_of(t: Turn, msg: Message) -> str | None:
     """
     if _A_PERSON.search(msg.norm):
         return None
-    named = {
-        tid
-        for tid, names in topic_names(t).items()
-        if t.kn.topics[tid].kind == "policy" and any(n in msg.norm for n in names)
-    }
+    named = {tid for _at, tid in policies_named(t, msg)}
     return named.pop() if len(named) == 1 else None
 
 

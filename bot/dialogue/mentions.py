@@ -174,14 +174,18 @@ def names_other(t: Turn, msg: Message) -> bool:
     return any(tid != current and any(n in msg.norm for n in ns) for tid, ns in topic_names(t).items())
 
 
+def policies_named(t: Turn, msg: Message) -> list[tuple[int, str]]:
+    """(where it is first named, topic id) of each policy the message names by its title or an alias, in order."""
+    return sorted(
+        (min(msg.norm.find(n) for n in names if n in msg.norm), tid)
+        for tid, names in topic_names(t).items()
+        if t.kn.topics[tid].kind == "policy" and any(n in msg.norm for n in names)
+    )
+
+
 def other_policy_named(t: Turn, msg: Message, current: str) -> str | None:
     """The policy other than ``current`` the message names first (by its title or an alias), if any.
 
     Beside ``names_other``, which asks only whether any other topic is named.
     """
-    found = [
-        (min(msg.norm.find(n) for n in names if n in msg.norm), tid)
-        for tid, names in topic_names(t).items()
-        if tid != current and t.kn.topics[tid].kind == "policy" and any(n in msg.norm for n in names)
-    ]
-    return min(found)[1] if found else None
+    return next((tid for _at, tid in policies_named(t, msg) if tid != current), None)

@@ -238,8 +238,8 @@ def covered(t: Turn, topic: Topic, text: str) -> tuple[str, str]:
     case it excludes by its words (核定征收的得不得行, 卖给贸易商的算不算): not by the words a figure shares with them.
     """
     said = section_asked(t, topic, text, cues_only=True)
-    guessed = section_asked(t, topic, text, asked=True)
-    name = next((p.removeprefix("section:") for p in (said, guessed) if p), "")
+    asked = said or section_asked(t, topic, text, asked=True)  # (the guess from shared words only when needed)
+    name = asked.removeprefix("section:") if asked else ""
     if name != COVERED and (name != EXCLUSIONS or said != f"section:{EXCLUSIONS}"):
         return "", ""
     body, caveat, _ = render.section_text(t.kn, topic, name, t.day, text, COVERED_FACTS)
