@@ -51,6 +51,7 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
     return Index(
         yielding=[tid for tid, t in kn.topics.items() if t.yields or tid in SMALL_TALK],
         insistent=[w for t in kn.topics.values() for w in t.insistent],
+        own_words={tid: list(t.own_words) for tid, t in kn.topics.items() if t.own_words},
         aliases=aliases,
         combos=combos,
         examples=examples,

@@ -174,6 +174,7 @@ class Index:
         yielding: Iterable[str] = (),
         classifier: bool = True,
         insistent: Iterable[str] = (),
+        own_words: Mapping[str, Iterable[str]] | None = None,
     ):
         self.t = thresholds or Thresholds()
         self._recent: dict[tuple[str, int, bool], tuple[Candidate, ...]] = {}
@@ -185,6 +186,8 @@ class Index:
         )
         self.insistent = sorted({normalize(w) for w in insistent} - {""})
         """Requests that stand whatever else a message says (转人工): a word of another world yields to them."""
+        self.own_words = {i: {normalize(w) for w in ws} - {""} for i, ws in (own_words or {}).items()}
+        """Words of another world that belong to a topic too (饭馆 for 加计扣除's excluded industries)."""
         self.fillers = sorted({normalize(f) for f in fillers if normalize(f)}, key=len, reverse=True)
         self.combos = [
             (
@@ -352,7 +355,11 @@ class Index:
         alias_best: dict[str, tuple[float, str]] = {}
         # Aliases are looked for before greetings and thanks are stripped (“晓得了 谢谢哈” thanks).
         named = self.prepare(text, strip=False)
-        for intent, score, via in self._alias_hits(named):
+        hits = self._alias_hits(named)
+        other_world = {via.partition(":")[2] for intent, _s, via in hits if intent == OUT_OF_SCOPE}
+        for intent, score, via in hits:
+            if intent == OUT_OF_SCOPE and self._own(other_world, hits):
+                continue  # “开饭馆的 加计扣除得不得行”: the policy speaks of that world itself
             if intent not in alias_best or score > alias_best[intent][0]:
                 alias_best[intent] = (score, via)
         example_best: dict[str, tuple[float, str]] = {}
@@ -392,6 +399,12 @@ class Index:
             best[key] = Candidate(key, 100.0, f"example:{hit[1]}")
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.intent or ""))
         return ranked[:limit]
+
+    def _own(self, words: set[str], hits: list[tuple[str, float, str]]) -> bool:
+        """Whether every word of another world in a message belongs to a topic the message names."""
+        return bool(words) and any(
+            words <= self.own_words.get(intent, set()) for intent, _s, _v in hits if intent != OUT_OF_SCOPE
+        )
 
     def _alias_hits(self, query: str) -> list[tuple[str, float, str]]:
         spans: list[tuple[int, int, str, float, str]] = []

@@ -326,6 +326,11 @@ class Topic(Strict):
     insistent: list[str] = Field(
         [], description="明确的请求（转人工）：同一句话里有范围外的词（你是机器人吧）也照样回答本主题"
     )
+    own_words: list[str] = Field(
+        [],
+        description="别处算范围外、在本主题里有意义的词（加计扣除的负面清单行业：饭馆、火锅店）："
+        "与本主题的别名同在一句时，这句话不因它们判为范围外",
+    )
     main_facts: int | None = Field(
         None, ge=1, description="第一次回答每节显示几条（不填用 messages.yaml 的 main_facts_limit）"
     )

@@ -177,14 +177,18 @@ def test_watch_reloads_when_a_file_changes(engine: Engine, kb: Path) -> None:
 
 
 # -- content that a reload would silently lose --------------------------------------------------------------
-TRUNCATED_LINES = 200
-"""rd_deduction.yaml cut here (of 377 lines) is valid YAML and a valid topic, without its calculator and checklist."""
+def _before_changes(text: str) -> int:
+    """How many lines of rd_deduction.yaml come before its ``changes:`` key.
+
+    Cut there, the file is valid YAML and a valid topic (with its sections), without its calculator and checklist.
+    """
+    return next(i for i, line in enumerate(text.splitlines()) if line.startswith("changes:"))
 
 
-def _truncate(kb: Path, lines: int = TRUNCATED_LINES) -> tuple[Path, str]:
+def _truncate(kb: Path) -> tuple[Path, str]:
     path = kb / "topics" / "rd_deduction.yaml"
     full = path.read_text(encoding="utf-8")
-    path.write_text("".join(full.splitlines(keepends=True)[:lines]), encoding="utf-8")
+    path.write_text("".join(full.splitlines(keepends=True)[: _before_changes(full)]), encoding="utf-8")
     return path, full
 
 
@@ -234,7 +238,7 @@ def test_watch_loads_the_files_only_once_they_are_quiet(
     path = kb / "topics" / "rd_deduction.yaml"
     full = path.read_text(encoding="utf-8").replace("\nsummary: ", f"\nsummary: {MARK}", 1)
     lines = full.splitlines(keepends=True)
-    parts = ["".join(lines[:120]), "".join(lines[:TRUNCATED_LINES]), full]
+    parts = ["".join(lines[:120]), "".join(lines[: _before_changes(full)]), full]
     served: list[str] = []
 
     async def scenario() -> None:

@@ -14,7 +14,7 @@ from bot.dialogue.reading import CONTROL_CHARS, FILLERS, SHORT_MESSAGE, Message,
 from bot.dialogue.topics import (
     section_texts,
 )
-from bot.dialogue.turn import Turn
+from bot.dialogue.turn import Turn, checklist_criteria
 from intents.match import Candidate
 from intents.normalize import normalize
 from knowledge.schema import Topic
@@ -112,6 +112,9 @@ def foreign(t: Turn, topic: Topic, msg: Message) -> bool:
     """
     if msg.norm.startswith(_CARRIES_ON):
         return False
+    own = checklist_criteria(t.kn, topic.id) or {}
+    if own and t.facts(msg.text).keys() & own.keys():
+        return False  # “营收没上五千万就莫得搞头了是不是”: a figure its own conditions ask about
     pairs = word_pairs(t, msg, _FOREIGN_FILLERS)
     text = _topic_text(t, topic)
     return len(pairs) >= FOREIGN_PAIRS and not any(p in text for p in pairs)
@@ -169,9 +172,17 @@ def prerequisite(t: Turn, topic: Topic, other: str) -> bool:
 
 
 def names_other(t: Turn, msg: Message) -> bool:
-    """Whether the message names a policy other than the current topic."""
+    """Whether the message names a policy other than the current topic, not as a title the enterprise holds.
+
+    “要得 帮我核一哈 我们2024年认定的市级专精特新”: 专精特新 is a fact about us, not another question.
+    """
     current = t.state.get("topic")
-    return any(tid != current and any(n in msg.norm for n in ns) for tid, ns in topic_names(t).items())
+    others = [tid for tid, ns in topic_names(t).items() if tid != current and any(n in msg.norm for n in ns)]
+    if not others:
+        return False
+    held = [t.kn.criteria[c].title for c in t.facts(msg.text) if c in t.kn.criteria and t.kn.criteria[c].title]
+    names = topic_names(t)
+    return any(not any(normalize(w) in names[tid] for ws in held for w in ws) for tid in others)
 
 
 def policies_named(t: Turn, msg: Message) -> list[tuple[int, str]]:

@@ -594,7 +594,7 @@ def wants_check(t: Turn, norm: str) -> bool:
     return says(norm, t.kn, "eligibility") or bool(_ENOUGH.search(norm) or _MAY_APPLY.search(norm))
 
 
-_HOW_MUCH_NEEDED = re.compile(r"(要|得|需要|起码)(到|达到|有)?(好多|多少|几)[^够]{0,6}才")
+_HOW_MUCH_NEEDED = re.compile(r"(要|得|需要|起码)(到|达到|有)?(好多|多少|好几|几)[^够]{0,8}才")
 """“营收要到好多才够”, “要几个专利才行”: the threshold asked."""
 
 
