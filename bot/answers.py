@@ -464,9 +464,14 @@ def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> 
         for s in synonyms:
             if s in norm and (value != CATCH_ALL or len(s) > CATCH_ALL_CHARS or s == norm):
                 said.setdefault(value, []).append(s)
-    for o in crit.options:  # “卖五金配件”: goods sold are no trade of their own
-        if o.not_after and o.value in said:
-            said[o.value] = [w for w in said[o.value] if not _after_any(norm, w, o.not_after)]
+    for o in crit.options:  # “卖五金配件”, “电子元器件批发”: goods sold are no trade of their own
+        if (o.not_after or o.not_before) and o.value in said:
+            said[o.value] = [
+                w
+                for w in said[o.value]
+                if not (o.not_after and _after_any(norm, w, o.not_after))
+                and not (o.not_before and _before_any(norm, w, o.not_before))
+            ]
             if not said[o.value]:
                 del said[o.value]
     hits = set(said)
@@ -494,6 +499,22 @@ def _after_any(norm: str, word: str, leads: list[str]) -> bool:
     return bool(places) and all(
         any(normalize(lead) in norm[max(0, at - len(lead) - NOT_AFTER_GAP) : at] for lead in leads) for at in places
     )
+
+
+def _before_any(norm: str, word: str, trails: list[str]) -> bool:
+    """Whether every place of ``word`` comes a few characters before one of ``trails`` (电子元器件批发)."""
+    places = list(_places(norm, word))
+    return bool(places) and all(any(_goods_of(norm, at + len(word), normalize(t)) for t in trails) for at in places)
+
+
+def _goods_of(norm: str, end: int, trail: str) -> bool:
+    """Whether ``trail`` follows within a few characters of ``end``, the words between naming goods only."""
+    found = norm.find(trail, end, end + NOT_AFTER_GAP + len(trail))
+    return found >= 0 and not _ANOTHER_LINE.search(norm, end, found)
+
+
+_ANOTHER_LINE = re.compile(r"[也还和跟顺带做搞并及兼但另]")
+"""Between a product and a trade word, a second line of business (加工 顺带批发), not the goods traded."""
 
 
 NOT_AFTER_GAP = 4
@@ -688,7 +709,10 @@ _UNCOUNTED_CHARS = 4
 
 _IF = r"如果|(?<![主需])要是|假如|假设"
 """Words that open a case supposed (shared by ``SUPPOSING`` and ``supposes``)."""
-_SUPPOSED_CASE = re.compile(rf"{_IF}|万一|以后就|之后就|到时候|就可以了|就得行了|就行了|就够了")
+_SUPPOSED_CASE = re.compile(
+    rf"{_IF}|万一|以后就|之后就|到时候|就可以了|就得行了|就行了|就够了"
+    r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(报|申|评|去报|去申)"  # 明年把研发做到一百万以上再报
+)
 _ASKED = re.compile(r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|多少|好多|啥|什么|[不没噻嘛嗦]$")
 """A question (with 如果 / 要是 before it) about a case supposed: what it says is no fact about the enterprise."""
 
@@ -810,7 +834,8 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         ]
         if stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no
             facts[cid] = not all(_negated(norm, w, breaks) for w in stated)
-    if _DONT_KNOW.search(norm):  # “目录里头有没得我们这个产品 我真的晓不得”: that one is not known
+    unsure = bool(_DONT_KNOW.search(norm))
+    if unsure:  # “目录里头有没得我们这个产品 我真的晓不得”: that one is not known
         for cid, words in vocab.yes + vocab.no:
             if cid not in facts and any(w in norm and _unsure(norm, w, breaks) for w in words if w[0] in chars):
                 facts[cid] = UNKNOWN
@@ -822,7 +847,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         if stated and not all(_negated(norm, w, breaks) for w in stated):
             facts[cid] = WHOLE  # “研发全部在国内发生的”
     for cid, groups in vocab.together:
-        if cid not in facts and all(any(w in norm for w in group) for group in groups):
+        if cid not in facts and not unsure and all(any(w in norm for w in group) for group in groups):
             facts[cid] = True  # “在渝北注册的”
     if not norm.isdigit():
         plain = "".join("|" if any(a <= i < b for a, b in names) else ch for i, ch in enumerate(norm))
@@ -1135,14 +1160,36 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                 before, after = norm[max(0, at - _TITLE_CHARS) : at], norm[end : end + _TITLE_CHARS]
                 if _SUPPOSED.search(before):
                     pass  # “是不是得先拿到市级专精特新”: a condition asked about, not a title held
-                elif _NOT_GOT.search(before) or _NOT_AFTER.match(norm[end:stop]):  # a denial within its clause
+                elif _NOT_GOT.search(before) or _denied_after(
+                    norm, end, stop, vocab, breaks
+                ):  # a denial within its clause
                     found.setdefault(cid, False)
-                elif _GOT.search(before) or _GOT_AFTER.match(after) or (before.endswith("是") and at - 1 in breaks):
+                elif (
+                    _GOT.search(before)
+                    or _GOT_AFTER.match(after)
+                    or (before.endswith("是") and (at == 1 or at - 1 in breaks))
+                ):
                     found.setdefault(cid, True)
                 elif _ALONE.search(norm, 0, at) and _clause_alone(norm, at, end, breaks):
                     found.setdefault(cid, True)  # “做电子连接器的 市级专精特新 做了九年”: a clause of its own
             at = norm.find(word, at + 1)
     return found
+
+
+def _denied_after(norm: str, end: int, stop: int, vocab: _Vocab, breaks: tuple[int, ...]) -> bool:
+    """Whether a denial follows a title in its clause, not one of the next title (是市级专精特新 还不是小巨人).
+
+    A denial glued to the next title is that title's; one set apart (专精特新 没有 小巨人也没有) is this one's.
+    """
+    denial = _NOT_AFTER.match(norm[end:stop])  # (its ^ holds at the slice's start only)
+    if denial is None:
+        return False
+    after = end + denial.end()
+    rest = norm[after:]
+    next_title = any(rest.startswith(w) for w, _c in vocab.titles) or any(
+        a == 0 for a, _b in vocab.names.spans(rest[:_TITLE_CHARS])
+    )
+    return not next_title or after in breaks
 
 
 def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:

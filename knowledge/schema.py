@@ -122,6 +122,10 @@ class ChoiceOption(Strict):
         [],
         description="紧跟在这些词后面（隔几个字以内）的同义词不算这一项（如 卖五金配件：配件是卖的货，不算制造业）",
     )
+    not_before: list[str] = Field(
+        [],
+        description="后面几个字以内紧接这些词的同义词不算这一项（如 电子元器件批发：电子是批发的货，不算制造业）",
+    )
 
     @field_validator("patterns")
     @classmethod

@@ -41,6 +41,7 @@ from bot.dialogue.mentions import (
     about_here,
     foreign,
     in_topic_words,
+    named_only_denied,
     names_other,
     names_topic,
     other_policy_named,
@@ -710,15 +711,27 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     if topic is None or not topic.checklist or asks(t, msg) or (not parked and wants_check(t, msg.norm)):
         return None  # (“我们够不够格 帮我评估一下” asks for the check: a question on the topic, with its facts)
     facts = t.facts(msg.text)
-    if not facts:
+    _c, decision = t.match(msg.text)
+    other = decision.intent and decision.intent != topic.id and decision.score >= t.settings.new_question_score
+    denied = bool(other) and named_only_denied(t, msg, str(decision.intent))
+    if not facts and not (denied and t.facts(msg.text, anywhere=True)) and not _told(t, topic, msg, decision):
         return None
     if parked:
         return Act(acts.ANSWER, topic=topic.id, values=facts, part="resume")
-    _c, decision = t.match(msg.text)
-    other = decision.intent and decision.intent != topic.id and decision.score >= t.settings.new_question_score
-    if other and len(facts) < SEVERAL_FACTS:
+    if other and len(facts) < SEVERAL_FACTS and not denied:
         return None  # (several facts about us outweigh a policy's word among them: 研发投入强度比行业平均高 …)
+    # (“这批料不是用在首台套装备上的 信用也没问题”: the other policy is what our case is not)
     return Act(acts.ANSWER, topic=topic.id, values=facts, check=True)
+
+
+def _told(t: Turn, topic: Topic, msg: Message, decision: Any) -> bool:
+    """A figure of ours in the topic's own words that no condition asks (保险的话 保额打算投六千万左右)."""
+    if decision.intent not in (None, topic.id) or decision.reason == "out_of_scope" or not quantities(msg.norm):
+        return False
+    if "还是" in msg.norm or _WHAT_QUESTION.search(msg.norm):
+        return False  # (“一千五百万这种是市里补还是区县补”: a question with our figure in it)
+    inside, _pairs = pairs_in_topic(t, topic, msg)
+    return inside >= 1 and bool(_MINE.search(msg.norm))
 
 
 SEVERAL_FACTS = 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.answers import clause_breaks
 from bot.checklist import to_ask
 from bot.dialogue.reading import CONTROL_CHARS, FILLERS, SHORT_MESSAGE, Message, asks, word_pairs
 from bot.dialogue.topics import (
@@ -192,6 +193,19 @@ def policies_named(t: Turn, msg: Message) -> list[tuple[int, str]]:
         for tid, names in topic_names(t).items()
         if t.kn.topics[tid].kind == "policy" and any(n in msg.norm for n in names)
     )
+
+
+def named_only_denied(t: Turn, msg: Message, tid: str) -> bool:
+    """Whether every name of ``tid`` in the message comes after a denial in its clause (不是用在首台套装备上的)."""
+    found = [(i, n) for n in topic_names(t).get(tid, []) for i in range(len(msg.norm)) if msg.norm.startswith(n, i)]
+    if not found:
+        return False
+    breaks = (0, *clause_breaks(msg.text))
+    return all(_DENIED.search(msg.norm, max(b for b in breaks if b <= i), i) is not None for i, _n in found)
+
+
+_DENIED = re.compile(r"不是|不用|没有|没得|莫得|没|未|非|不属于|不在|不涉及|跟.{0,4}无关")
+"""A denial before a policy's name in its clause: the name says what the enterprise's case is not."""
 
 
 def other_policy_named(t: Turn, msg: Message, current: str) -> str | None:
