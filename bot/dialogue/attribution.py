@@ -101,14 +101,21 @@ def keyword_figure(t: Turn, msg: Message, pending: str | None = None) -> dict[st
     """
     named = _named(t, msg)
     found = quantities(msg.norm)
-    if len(named) != 1 or len(found) != 1 or pending in named:
+    if not named or len(found) != 1 or pending in named:
         return {}
-    cid = named.pop()
-    crit = t.kn.criteria[cid]
-    if crit.type != "number":
-        return {}
-    value = number_value(found[0], crit.unit or "", t.day)
-    return {} if value is None else {cid: value}
+    fitting = {
+        cid: value
+        for cid in named
+        if t.kn.criteria[cid].type == "number"
+        and (value := number_value(found[0], t.kn.criteria[cid].unit or "", t.day)) is not None
+    }
+    if len(fitting) > 1:  # “主营…应该是九成二”: 主营 names the share and the revenue; a share said, the one known
+        fitting = {c: v for c, v in fitting.items() if c in t.profile}
+    return fitting if len(fitting) == 1 and len(named) <= len(fitting) + MORE_NAMED else {}
+
+
+MORE_NAMED = 3
+"""Criteria a keyword may name beyond the one the figure fits (主营: its share, its revenue, its average)."""
 
 
 def answer_value(t: Turn, msg: Message, crit: Any) -> Any:

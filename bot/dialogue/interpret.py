@@ -157,10 +157,12 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     other_ask = _ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
     if not alone and other_ask:
         return None  # (“算了 回到刚才那个加计扣除”: back to it, not out)
-    if not says(msg.norm, t.kn, "exit"):
-        return None
+    if not says(_RECKONED.sub("", msg.norm), t.kn, "exit"):
+        return None  # (“把模具配件拆开算了”: counted that way, no 算了 of giving up)
     if alone:
         return Act(acts.CANCEL)
+    if says(msg.norm, t.kn, "correction"):
+        return None  # “不对 主营我前面算错了…”: an answer changes, the check goes on
     ends = _ENDS_CHECK.search(msg.norm)
     if _ASKS_WHEN.search(msg.norm):
         return None  # “加计扣除汇算清缴什么时候结束”: when something ends, a question on the topic
@@ -178,6 +180,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     return None
 
 
+_RECKONED = re.compile(r"(?<=[开拆合加起分单另再重])算了")
+"""算了 after a way of counting (拆开算了, 合起来算了): reckoned, not given up."""
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|几时|哪天|几号|几月|好久|多久|哪阵")
 """A question of when (什么时候结束): the exit word in it is what ends, not the check."""
 _ENDS_CHECK = re.compile(r"不测|不核|不查|不评|不弄|不搞|退出|结束|不做了")
@@ -266,6 +270,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
     if len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "missing") and not _VERDICT_NOUN.search(msg.norm):
         return None  # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里” the verdict, which lists it)
+    if _MEANING.search(msg.norm) and not _VERDICT_NOUN.search(msg.norm):
+        return None  # “一类知识产权是指啥子 发明专利算不算”: what a condition's word means
     bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
     asked = asked or _asks_outcome(t, msg)
@@ -285,6 +291,10 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     if other and not values:
         return None  # “那高企呢 够不够”: a check on another topic (with figures or an answer, it is still this one)
     return Act(acts.ANSWER, conclude=True, values=values)
+
+
+_MEANING = re.compile(r"是指|指的是|指啥|什么意思|啥意思|啥子意思|是什么东西|是啥东西|怎么理解|咋个理解")
+"""What a word means: a question on a condition, never the verdict."""
 
 
 def _asks_outcome(t: Turn, msg: Message) -> bool:
@@ -763,8 +773,8 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
         # “要得 核一下 我们做摩托车离合器的 做了十五年”: yes, check us (with what it says of us), at any length
         return Act(acts.ANSWER, topic=topic.id, check=True, values=t.facts(msg.text))
     offered = _offered(t)
-    if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
-        return None
+    if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS or _UNDERSTOOD.search(msg.norm):
+        return None  # (“好的 明白”: what was said is taken in, no yes to the offer)
     if _please_go(t, msg):
         return Act(acts.ANSWER, topic=topic_id, check=True)  # 好的 麻烦了: yes, and thanks for the trouble
     vocab = t.kn.messages.vocabulary
@@ -779,6 +789,10 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     if bare and not asks(t, msg) and parse_yes_no(msg.norm, vocab) is True:
         return Act(acts.ANSWER, topic=topic_id, check=True)  # the answer to the offer (条件自查?)
     return None
+
+
+_UNDERSTOOD = re.compile(r"明白|晓得了|知道了|懂了|收到|了解了|清楚了")
+"""Words that take in an answer: after them a yes word acknowledges, it accepts no offer."""
 
 
 def _offered(t: Turn) -> bool:
