@@ -464,6 +464,11 @@ def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> 
         for s in synonyms:
             if s in norm and (value != CATCH_ALL or len(s) > CATCH_ALL_CHARS or s == norm):
                 said.setdefault(value, []).append(s)
+    longer = {w for ws in said.values() for w in ws}
+    for value in list(said):  # “还没进规上”: 规上 inside another option's longer word is that option's
+        said[value] = [w for w in said[value] if not any(w != x and w in x for x in longer - set(said[value]))]
+        if not said[value]:
+            del said[value]
     for o in crit.options:  # “卖五金配件”, “电子元器件批发”: goods sold are no trade of their own
         if (o.not_after or o.not_before) and o.value in said:
             said[o.value] = [

@@ -74,7 +74,7 @@ def named_criterion(t: Turn, msg: Message, pending: str) -> str | None:
     """The one other criterion the message names by its words (“融资 莫得” → 股权融资) when it gives no figure."""
     if any(ch.isdigit() for ch in msg.norm) or len(msg.norm) > CONTROL_CHARS:
         return None
-    named = _named(t, msg)
+    named = named_criteria(t, msg)
     if pending in named or len(named) != 1:
         return None
     return named.pop()
@@ -88,9 +88,9 @@ def about_us(t: Turn, msg: Message, anywhere: bool = False) -> list[str]:
     return [c for c in t.facts(msg.text, anywhere=anywhere) if t.kn.criteria[c].presume is None]
 
 
-def _named(t: Turn, msg: Message) -> set[str]:
-    """The criteria the message names by a keyword of two characters or more."""
-    return {cid for kw, cid in keywords(t.kn.criteria, policy_names(t.kn)) if len(kw) >= 2 and kw in msg.norm}
+def named_criteria(t: Turn, msg: Message, shortest: int = 2) -> set[str]:
+    """The criteria the message names by a keyword of ``shortest`` characters or more."""
+    return {cid for kw, cid in keywords(t.kn.criteria, policy_names(t.kn)) if len(kw) >= shortest and kw in msg.norm}
 
 
 def keyword_figure(t: Turn, msg: Message, pending: str | None = None) -> dict[str, Any]:
@@ -99,7 +99,7 @@ def keyword_figure(t: Turn, msg: Message, pending: str | None = None) -> dict[st
     Farther from its word than ``extract`` reaches, the figure still belongs to the one criterion named, not to the
     question pending; with two criteria named, or two figures, nothing is taken.
     """
-    named = _named(t, msg)
+    named = named_criteria(t, msg)
     found = quantities(msg.norm)
     if not named or len(found) != 1 or pending in named:
         return {}

@@ -32,6 +32,7 @@ from bot.dialogue.attribution import (
     all_owned,
     answer_value,
     keyword_figure,
+    named_criteria,
     names_fact,
     read_answer,
 )
@@ -61,7 +62,7 @@ from bot.dialogue.topics import (
     shaped_part,
     wants_check,
 )
-from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, says, words
+from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, checklist_criteria, says, words
 from intents.normalize import clean, normalize
 from knowledge.schema import Topic
 
@@ -270,7 +271,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
     if len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "missing") and not _VERDICT_NOUN.search(msg.norm):
         return None  # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里” the verdict, which lists it)
-    if _MEANING.search(msg.norm) and not _VERDICT_NOUN.search(msg.norm):
+    if _means(msg) and not _VERDICT_NOUN.search(msg.norm):
         return None  # “一类知识产权是指啥子 发明专利算不算”: what a condition's word means
     bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
@@ -293,7 +294,33 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER, conclude=True, values=values)
 
 
-_MEANING = re.compile(r"是指|指的是|指啥|什么意思|啥意思|啥子意思|是什么东西|是啥东西|怎么理解|咋个理解")
+def _of_conditions(t: Turn, topic: Topic, msg: Message, in_scope: bool) -> bool:
+    """Whether the message names one of the topic's conditions, by a criterion's word or (in scope) the topic's."""
+    own = set(checklist_criteria(t.kn, topic.id) or {})
+    if named_criteria(t, msg, MIN_KEYWORD if in_scope else LONG_KEYWORD) & own:
+        return True  # (out of scope by another world's word, 售后: only a long word of the condition, 科技人员)
+    inside, _pairs = pairs_in_topic(t, topic, msg)
+    return in_scope and inside >= MIN_INSIDE
+
+
+MIN_KEYWORD = 2
+LONG_KEYWORD = 3
+
+
+MIN_INSIDE = 2
+"""Word pairs of the topic's text a question of meaning needs to be about the topic (I类知识产权是啥)."""
+
+
+def _means(msg: Message) -> bool:
+    """Whether a clause of the message asks what a word means or how a figure is counted."""
+    return any(_MEANING.search(normalize(c)) for c in _TEXT_CLAUSES.split(msg.text))
+
+
+_TEXT_CLAUSES = re.compile(r"[\s，,。？?！!；;]+")
+_MEANING = re.compile(
+    r"是指|指的是|指啥|什么意思|啥意思|啥子意思|是什么东西|是啥东西|怎么理解|咋个理解|是啥$|是什么$"
+    r"|(是|要)?(咋个|怎么|如何)(算|认定|比|计算|统计)"
+)
 """What a word means: a question on a condition, never the verdict."""
 
 
@@ -505,6 +532,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
+    if asking and _means(msg) and _of_conditions(t, topic, msg, decision.reason != "out_of_scope"):
+        # “科技人员是咋个算的 售后调试的算不算”: what one of the check's own conditions means
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if decision.reason == "out_of_scope" and (asking or value is None) and not figure and not facts:
         named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
         if asking and not named_elsewhere and in_topic_words(t, topic, msg):  # (个税汇算…: another world named)
