@@ -350,8 +350,9 @@ def _minor(norm: str, word: str, others: Iterable[str] = ()) -> bool:
     for at in _places(norm, word):
         after = norm[at + len(word) : at + len(word) + MINOR_SHARE_CHARS]
         after = after[: min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))]
-        shares = [q for q in quantities(after) if q.unit == "%"]  # (一半 and 三成 come as shares too; up to the
-        # next line of business: “代销五金件 自己生产的只有两成” gives 生产 its share, not 代销)
+        shares = [q for q in quantities(after) if q.unit == "%" and not _OPENS_LINE.match(after, q.end)]
+        # (一半 and 三成 come as shares too; up to the next line of business: “代销五金件 自己生产的只有两成”
+        # gives 生产 its share, not 代销; “批发 四成是自己加工的”: a share that opens the next line is that line's)
         if not shares:  # “另外三成多是做贸易的”: the share said just before, in the same stretch
             before = _REST.split(norm[max(0, at - _SHARE_BEFORE_CHARS) : at])[-1]
             shares = [q for q in quantities(before) if q.unit == "%"]
@@ -361,6 +362,8 @@ def _minor(norm: str, word: str, others: Iterable[str] = ()) -> bool:
     return True
 
 
+_OPENS_LINE = re.compile(r"(左右|多|上下)?(是|为)")
+"""After a share, 是 opens the line of business it is the share of (四成是自己加工的)."""
 MINOR_SHARE_CHARS = 14
 """How far after a business word its share may stand."""
 _SHARE_BEFORE_CHARS = 8

@@ -1192,3 +1192,46 @@ def test_a_denial_in_the_questions_own_words_is_a_no(user: User) -> None:
     user.say("研发准备金制度我们还没建 备案也没搞过")
     assert profile(user)["rd_reserve_filed"] is False
     assert crit
+
+
+# -- this round's classes (phrasings of our own, not the corpus's) ----------------------------------
+def test_a_correction_goes_to_the_criterion_its_keyword_and_figure_fit(user: User) -> None:
+    in_check(user, "专精特新帮我核一下")
+    user.say("主营大概占七成")
+    user.say("负债率四成")
+    reply = user.say("不对 主营那个前面搞错了 把配件加进去算了 应该是八成五")
+    assert reply.act == "correction", reply.text
+    assert profile(user)["main_business_ratio"] == 85.0 and profile(user)["debt_ratio"] == 40.0
+
+
+def test_a_way_of_counting_is_no_cancel_and_a_meaning_question_no_verdict(user: User) -> None:
+    in_check(user, "高企我们够不够条件")
+    assert user.say("成立六年 员工都分开算了 一共一百人").act != "cancel"
+    reply = user.say("核心技术领域是指啥子 自动化算不算")
+    assert reply.act == "followup" and reply.kind != "verdict", reply.text
+
+
+def test_an_acknowledgement_after_an_offer_is_thanks_and_a_go_ahead_is_taken(user: User) -> None:
+    for text, reply in replies_after(user, "首台套是啥子政策", ["好的 晓得了", "嗯 明白"]):
+        assert reply.kind != "checklist_step", text
+    for text, reply in replies_after(user, "首台套是啥子政策", ["好 开始核", "行 逐条对一下"]):
+        assert reply.kind == "checklist_step", text
+
+
+def test_a_policy_named_as_what_our_case_is_not_keeps_the_topic(user: User) -> None:
+    user.say("首批次新材料保险补偿是啥")
+    reply = user.say("我们这个料不是用在首台套装备上的 信用也没得问题")
+    assert reply.intent != "first_set_equipment", reply.text
+
+
+def test_titles_held_and_denied_side_by_side_are_read_apart() -> None:
+    lg = checklist_criteria(KN, "little_giant") or {}
+    names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
+    assert extract("是市级专精特新 还不是小巨人", lg, names)["zjtx_certified"] is True
+    assert extract("专精特新 没有 小巨人也没有", lg, names)["zjtx_certified"] is False
+
+
+def test_goods_named_before_a_trade_word_are_not_manufacturing() -> None:
+    rd = checklist_criteria(KN, "rd_deduction") or {}
+    assert extract("六成是汽车配件批发 四成是自己加工的", rd)["industry"] == "wholesale_retail"
+    assert extract("主要做机械加工 也做点批发", rd)["industry"] == "manufacturing"

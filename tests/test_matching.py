@@ -230,3 +230,11 @@ def test_words_of_other_worlds_by_class_are_out_of_scope(text: str) -> None:
 def test_an_explicit_request_for_a_person_stands_beside_a_word_of_another_world() -> None:
     assert decide("你是机器人吧 说不清楚 我要转人工")[0] == "human_agent"
     assert decide("你是机器人还是真人")[0] is None
+
+
+def test_an_excluded_industry_named_with_the_policy_asks_about_it_and_other_regions_are_out() -> None:
+    """饭馆 is another world's word, but 加计扣除 names restaurants among its excluded industries (own_words)."""
+    index = INDEX
+    assert index.decide(index.match("开火锅店的能不能享受研发费用加计扣除")).intent == "rd_deduction"
+    assert index.decide(index.match("火锅店想研发个新菜品 咋个做好吃")).intent is None
+    assert index.decide(index.match("杭州的专精特新认定了奖多少")).intent is None

@@ -754,7 +754,7 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     _c, decision = t.match(msg.text)
     other = decision.intent and decision.intent != topic.id and decision.score >= t.settings.new_question_score
     denied = bool(other) and named_only_denied(t, msg, str(decision.intent))
-    if not facts and not (denied and t.facts(msg.text, anywhere=True)) and not _told(t, topic, msg, decision):
+    if not facts and not denied and not _told(t, topic, msg, decision):
         return None
     if parked:
         return Act(acts.ANSWER, topic=topic.id, values=facts, part="resume")
