@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 import threading
 import warnings
@@ -819,6 +820,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         if owner or q.unit not in (None, "个", "年") or (q.unit == "年" and norm.startswith("了", q.end)):
             prev_end = q.end  # a period or numeral nobody owns (近三年平均…, 一类) still leads to the figure after;
             # a duration said (运行两年多了) ends its clause: 两年 is not the span of the figure after
+    _yearly_run(norm, facts, criteria)
     if len(shares) == 1 and (of := _share_of(facts, criteria)) and (value := number_value(shares[0], "%")) is not None:
         facts.setdefault(of, value)  # “技术的二十六个人 总共两百人 是百分之十三”: the share of the two just given
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
@@ -984,6 +986,35 @@ def _year_since(norm: str, since: int, at: int) -> int | None:
 
 _YEAR_CHARS = 4
 """How far before a keyword a year word (前年, 每年) may stand."""
+
+
+def _yearly_run(norm: str, facts: dict[str, Any], criteria: dict[str, Criterion]) -> None:
+    """“近三年营收两个亿 两亿二 两亿四”: a total's word followed by one figure per year is each year, oldest first.
+
+    The first figure was taken as the total; with as many figures in a row as the total has years, they are the
+    years (the total is then computed from them).
+    """
+    found = quantities(norm)
+    for cid, value in list(facts.items()):
+        parts = criteria[cid].sum_of
+        unit = criteria[cid].unit or ""
+        if len(parts) < 2 or not isinstance(value, (int, float)):
+            continue
+        for i, q in enumerate(found):
+            run = found[i : i + len(parts)]
+            if number_value(q, unit) != value or len(run) < len(parts):
+                continue
+            adjacent = all(b.start - a.end <= RUN_GAP for a, b in itertools.pairwise(run))
+            values = [number_value(r, unit) for r in run]
+            if adjacent and all(v is not None for v in values):
+                del facts[cid]
+                for part, v in zip(parts, reversed(values), strict=True):  # sum_of lists last year first
+                    facts.setdefault(part, v)
+                return
+
+
+RUN_GAP = 1
+"""Characters allowed between the figures of a yearly run (a space is gone once normalised; 、 stays)."""
 
 
 def _shift_years(facts: dict[str, Any], owner: str, criteria: dict[str, Criterion]) -> None:
@@ -1288,9 +1319,21 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
         before, after = text[max(start, at - NEGATION_CHARS) : at], text[at + len(word) : stop]
         if at - 2 >= start and a_not_a(text, at - 1):
             return False  # 能不能报: the 不 of a question (A-not-A), no denial of 能报
-        if not (_NEGATION.search(before) or _LAPSED.match(after)):
+        if not (_NEGATION.search(before) or _LAPSED.match(after) or _denied_next(text, stop, breaks)):
             return False
     return True
+
+
+def _denied_next(text: str, stop: int, breaks: tuple[int, ...]) -> bool:
+    """Whether the clause after the word's is a bare denial (“规上 不是”, “失信记录 莫得”): the word is denied."""
+    if stop not in breaks:
+        return False
+    nxt = min([len(text), *(b for b in breaks if b > stop)])
+    return bool(_BARE_DENIAL.fullmatch(text, stop, nxt))
+
+
+_BARE_DENIAL = re.compile(r"(都|也|还)?(不是|没有|没得|莫得|不是的|没|无|没有的)(哦|嘛|噻|的)?")
+"""A clause that only denies (不是, 莫得): it denies what the clause before named."""
 
 
 _BREAK = re.compile(r"[\s,，。；;!！?？、]+")

@@ -1235,3 +1235,18 @@ def test_goods_named_before_a_trade_word_are_not_manufacturing() -> None:
     rd = checklist_criteria(KN, "rd_deduction") or {}
     assert extract("六成是汽车配件批发 四成是自己加工的", rd)["industry"] == "wholesale_retail"
     assert extract("主要做机械加工 也做点批发", rd)["industry"] == "manufacturing"
+
+
+def test_a_yearly_run_after_a_totals_word_is_each_year_and_a_bare_denial_denies() -> None:
+    facts = extract("近三年营收一个亿 一亿一 一亿三", KN.criteria)
+    assert (facts["revenue_3y_ago"], facts["revenue_prev_year"], facts["revenue_last_year"]) == (10000, 11000, 13000)
+    assert "revenue_3y_total" not in facts
+    assert extract("三年营收加起来6000万", KN.criteria) == {"revenue_3y_total": 6000}
+    rr = checklist_criteria(KN, "rd_reserve") or {}
+    assert extract("规上 不是", rr).get("rd_reserve_entity") != "above_scale_industrial"
+
+
+def test_a_title_said_in_one_check_is_kept_for_the_next(user: User) -> None:
+    in_check(user, "单项冠军我们够不够 帮我核一下")
+    user.say("我们是市级专精特新 做齿轮十二年了")
+    assert profile(user)["zjtx_certified"] is True

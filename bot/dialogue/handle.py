@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from bot.answers import main_line
+from bot.answers import held_titles, main_line
 from bot.dialogue import acts, flows, repair, topics
 from bot.dialogue.acts import Act
 from bot.dialogue.flows import CONDITIONS
@@ -119,11 +119,22 @@ def answer(t: Turn, act: Act) -> Reply:
     pending = flow.get("pending")
     stored = flows.record(t, values)
     note = flows.echo(t, stored, pending)
+    _keep_titles(t, act, values)
     if act.conclude:
         return flows.conclude(t, note)  # (the questionnaire concludes with its recommendations)
     if not stored and not act.check:
         return repair.reask(t)  # (“你问嘛” once the check is under way asks on: its question, no “没看懂”)
     return flows.advance(t, note)
+
+
+def _keep_titles(t: Turn, act: Act, values: dict[str, Any]) -> None:
+    """Keep the titles an answer states that this check does not ask (是市级专精特新 in a 单项冠军 check).
+
+    The next check then does not ask them again; its verdict lists them with the rest.
+    """
+    for cid, held in held_titles(act.text, t.kn.criteria).items():
+        if cid not in values and cid not in t.profile:
+            t.profile[cid] = held
 
 
 def _unsaid_before(t: Turn, act: Act, pending: str | None) -> dict[str, Any]:
