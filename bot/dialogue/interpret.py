@@ -677,6 +677,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     ellipsis = _ELLIPSIS.match(msg.norm)
     if ellipsis and topic.id in LOOKUPS and LOOKUPS[topic.id](t.kn, ellipsis[1]):
         return Act(acts.FOLLOWUP, topic=topic.id, part="lookup", text=ellipsis[1])
+    if supposes(msg.text) and decision.intent in (None, topic.id) and t.state.get(flows.VERDICT_GIVEN):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # “明年把研发做到一百万以上再报 得行不”
     if (
         wants_check(t, msg.norm)
         and _check_asked(t, msg, topic.id)
