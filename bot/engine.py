@@ -41,13 +41,15 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
     aliases[OUT_OF_SCOPE] = list(kn.out_of_scope_aliases)
     places = [n for p in kn.parks for n in (p.name, p.district, *p.short)]
     industries = [k for p in kn.platforms for k in (p.direction, *p.keywords)]
-    combos: dict[str, list[tuple[list[str], list[str]]]] = {
-        tid: [(list(tr.words), list(tr.with_)) for tr in t.triggers] for tid, t in kn.topics.items() if t.triggers
+    combos: dict[str, list[tuple[list[str], list[str], list[str]]]] = {
+        tid: [(list(tr.words), list(tr.with_), list(tr.unless)) for tr in t.triggers]
+        for tid, t in kn.topics.items()
+        if t.triggers
     }
     if kn.out_of_scope_triggers:
         combos[OUT_OF_SCOPE] = list(kn.out_of_scope_triggers)
     if kn.platforms:
-        combos.setdefault("innovation_platforms", []).append((places + industries, kn.platform_triggers))
+        combos.setdefault("innovation_platforms", []).append((places + industries, kn.platform_triggers, []))
     return Index(
         yielding=[tid for tid, t in kn.topics.items() if t.yields or tid in SMALL_TALK],
         insistent=[w for t in kn.topics.values() for w in t.insistent],

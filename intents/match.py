@@ -170,7 +170,7 @@ class Index:
         fillers: Iterable[str] = (),
         synonyms: Mapping[str, Iterable[str]] | None = None,
         thresholds: Thresholds | None = None,
-        combos: Mapping[str, Iterable[tuple[Iterable[str], Iterable[str]]]] | None = None,
+        combos: Mapping[str, Iterable[tuple[Iterable[str], Iterable[str], Iterable[str]]]] | None = None,
         yielding: Iterable[str] = (),
         classifier: bool = True,
         insistent: Iterable[str] = (),
@@ -194,9 +194,10 @@ class Index:
                 intent,
                 sorted({self.prepare(w, strip=False) for w in a} - {""}, key=len, reverse=True),
                 sorted({self.prepare(w, strip=False) for w in b} - {""}, key=len, reverse=True),
+                sorted({self.prepare(w, strip=False) for w in unless} - {""}),
             )
-            for intent, pairs in (combos or {}).items()
-            for a, b in pairs
+            for intent, triples in (combos or {}).items()
+            for a, b, unless in triples
         ]
         # Lists in the order of the knowledge (topic, then alias), each entry once: matching never depends on
         # set iteration, so every process (whatever its hash seed) ranks ties the same way.
@@ -429,9 +430,11 @@ class Index:
                     score = self.t.alias_score + self.t.alias_bonus_per_char * min(j, 6) - self.t.pinyin_penalty
                     spans.append((i, i + j, intent, score, f"pinyin:{name}"))
         chars = set(query)
-        for intent, first, second in self.combos:
+        for intent, first, second, unless in self.combos:
             a = next((w for w in first if w[0] in chars and w in query), None)
             b = next((w for w in second if w in query), None) if a else None
+            if a and b and any(w in query for w in unless):
+                continue  # (外省市的政策 … 重庆的: the trigger does not hold)
             if a and b:
                 score = self.t.alias_score + self.t.alias_bonus_per_char * min(len(a) + len(b), 6)
                 i = query.index(a)

@@ -303,6 +303,7 @@ class Trigger(Strict):
 
     words: list[str] = Field(min_length=1)
     with_: list[str] = Field(min_length=1, alias="with")
+    unless: list[str] = Field([], description="消息里有这些词时不算（外省市的政策，除非也说了重庆）")
 
 
 class Topic(Strict):

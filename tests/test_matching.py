@@ -238,3 +238,4 @@ def test_an_excluded_industry_named_with_the_policy_asks_about_it_and_other_regi
     assert index.decide(index.match("开火锅店的能不能享受研发费用加计扣除")).intent == "rd_deduction"
     assert index.decide(index.match("火锅店想研发个新菜品 咋个做好吃")).intent is None
     assert index.decide(index.match("杭州的专精特新认定了奖多少")).intent is None
+    assert index.decide(index.match("我们总部在杭州 重庆的子公司能报专精特新不")).intent == "zjtx"  # unless: 重庆
