@@ -224,9 +224,11 @@ def quantities(text: str) -> list[Quantity]:
 
 
 def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
-    """``found`` with 一亿 and the 二千万 right after it as one figure (一亿二千万 = 12,000万元)."""
+    """``found`` with the figures said as one joined: 一亿二千万 = 12,000万元, 五年零三个月 = 5.25年."""
     out: list[Quantity] = []
     for q in found:
+        if q.unit == "年" and text.startswith("半", q.end) and not q.is_range:
+            q = Quantity(q.value + 0.5, "年", q.start, q.end + 1, None, None, q.approx)  # 一年半, 三年半
         last = out[-1] if out else None
         if (
             last is not None
@@ -240,8 +242,15 @@ def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
             high = None if q.high is None else last.value + q.high
             out[-1] = Quantity(last.value + q.value, q.unit, last.start, q.end, low, high, q.approx)
             continue
+        if last is not None and last.unit == "年" and q.unit == "月" and q.start == last.end and not last.is_range:
+            months = q.value / MONTHS  # “五年零三个月”, “5年3个月”: one duration in years
+            out[-1] = Quantity(last.value + months, "年", last.start, q.end, None, None, last.approx or q.approx)
+            continue
         out.append(q)
     return out
+
+
+MONTHS = 12
 
 
 def _hedged(

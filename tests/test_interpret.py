@@ -1250,3 +1250,17 @@ def test_a_title_said_in_one_check_is_kept_for_the_next(user: User) -> None:
     in_check(user, "单项冠军我们够不够 帮我核一下")
     user.say("我们是市级专精特新 做齿轮十二年了")
     assert profile(user)["zjtx_certified"] is True
+
+
+def test_years_and_months_are_one_duration_and_a_half_year_counts() -> None:
+    assert extract("成立五年零三个月", KN.criteria)["years_registered"] == 5.25
+    assert extract("注册一年半", KN.criteria)["years_registered"] == 1.5
+
+
+def test_a_share_is_computed_again_when_its_figures_change_and_a_restart_forgets_them(user: User) -> None:
+    in_check(user, "高企我们够不够条件")
+    user.say("员工两百人 科技人员十个")
+    user.say("科技人员其实是三十个")
+    assert profile(user)["tech_staff_ratio"] == 15.0
+    reply = user.say("重新来 从头开始")
+    assert reply.act == "restart" and "tech_staff_ratio" not in profile(user)

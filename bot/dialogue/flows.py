@@ -7,7 +7,7 @@ from typing import Any
 from bot import checklist, render
 from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN
 from bot.dialogue.topics import describe, refused, topic_options
-from bot.dialogue.turn import Turn, finish, menu, set_options
+from bot.dialogue.turn import Turn, checklist_criteria, finish, menu, set_options
 from bot.models import Option, Reply
 from knowledge.schema import ChecklistVersion, Criterion, Topic
 
@@ -38,6 +38,10 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False)
             t.profile.pop(cid, None)
     if fresh:
         forget_computed(t)
+        for cid in checklist_criteria(t.kn, topic.id) or {}:  # and the figures its shares are computed from
+            if cid in answered:
+                answered.remove(cid)
+                t.profile.pop(cid, None)
     t.state["flow"] = {"kind": CHECKLIST, "topic": topic.id, "version": topic.checklist.index(version), "asked": 0}
     t.state["topic"] = topic.id
     if (t.state.get("suspended") or {}).get("topic") == topic.id:
@@ -241,6 +245,9 @@ def threshold_value(t: Turn, cid: str, meets: bool) -> Any:
 def record(t: Turn, values: dict[str, Any]) -> dict[str, Any]:
     """Store answers in the profile (and what they let us derive); returns what was stored, by criterion."""
     stored: dict[str, Any] = {}
+    inputs = {i for c in t.state.get("computed", []) if c in t.kn.criteria for i in t.kn.criteria[c].computed_from}
+    if any(cid in inputs and t.profile.get(cid) != v for cid, v in values.items()):
+        forget_computed(t)  # “科技人员二十二个” after ten: the share is computed again, not kept from before
     for cid, value in values.items():
         if isinstance(value, dict) and MEETS in value:
             value = threshold_value(t, cid, bool(value[MEETS]))
