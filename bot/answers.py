@@ -766,7 +766,8 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     denied: str | None = None  # the criterion of a figure just denied (没得95): the next figure is its
     seen: list[str] = []  # the criteria of the figures before, in order
     shares: list[Quantity] = []  # shares nobody's words took (是百分之十三)
-    for q in quantities(norm):
+    found = quantities(norm)
+    for q in found:
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
             founded = _founded(norm, q, vocab, criteria, facts)  # “2015年在璧山注册的”: registered that year
             if founded and (value := number_value(q, "年")) is not None:
@@ -829,7 +830,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
         if owner or q.unit not in (None, "个", "年") or (q.unit == "年" and norm.startswith("了", q.end)):
             prev_end = q.end  # a period or numeral nobody owns (近三年平均…, 一类) still leads to the figure after;
             # a duration said (运行两年多了) ends its clause: 两年 is not the span of the figure after
-    _yearly_run(norm, facts, criteria)
+    _yearly_run(found, facts, criteria)
     if len(shares) == 1 and (of := _share_of(facts, criteria)) and (value := number_value(shares[0], "%")) is not None:
         facts.setdefault(of, value)  # “技术的二十六个人 总共两百人 是百分之十三”: the share of the two just given
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
@@ -997,13 +998,12 @@ _YEAR_CHARS = 4
 """How far before a keyword a year word (前年, 每年) may stand."""
 
 
-def _yearly_run(norm: str, facts: dict[str, Any], criteria: dict[str, Criterion]) -> None:
+def _yearly_run(found: list[Quantity], facts: dict[str, Any], criteria: dict[str, Criterion]) -> None:
     """“近三年营收两个亿 两亿二 两亿四”: a total's word followed by one figure per year is each year, oldest first.
 
     The first figure was taken as the total; with as many figures in a row as the total has years, they are the
-    years (the total is then computed from them).
+    years (the total is then computed from them). ``found``: the message's figures, as ``extract`` read them.
     """
-    found = quantities(norm)
     for cid, value in list(facts.items()):
         parts = criteria[cid].sum_of
         unit = criteria[cid].unit or ""

@@ -32,16 +32,14 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False)
             options=topic_options(t, topic),
         )
     answered = t.state.setdefault("answered", [])
-    for cid in checklist.to_ask(version.items, t.kn.criteria):
+    # Starting afresh forgets every figure the check reads (its shares' figures too); else only the 不知道 answers.
+    ids = (checklist_criteria(t.kn, topic.id) or {}) if fresh else checklist.to_ask(version.items, t.kn.criteria)
+    for cid in ids:
         if cid in answered and (fresh or t.profile.get(cid) == UNKNOWN):
             answered.remove(cid)
             t.profile.pop(cid, None)
     if fresh:
         forget_computed(t)
-        for cid in checklist_criteria(t.kn, topic.id) or {}:  # and the figures its shares are computed from
-            if cid in answered:
-                answered.remove(cid)
-                t.profile.pop(cid, None)
     t.state["flow"] = {"kind": CHECKLIST, "topic": topic.id, "version": topic.checklist.index(version), "asked": 0}
     t.state["topic"] = topic.id
     if (t.state.get("suspended") or {}).get("topic") == topic.id:
