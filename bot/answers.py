@@ -79,9 +79,11 @@ BELOW_FACTOR = 0.9
 JUST_UNDER = 0.9999
 MONTHS_PER_YEAR = 12
 CALENDAR_YEAR = 1900
+"""A number of 年 at least this large is a calendar year (2020年成立), not a count of years."""
+_YEARS_BACK = "大前年"
+"""The year before the year before (its figures are kept apart from last year's and the year before's)."""
 WHOLE = 100.0
 """A share said to be all of it (全部, 都在国内)."""
-"""A number of 年 at least this large is a calendar year (2020年成立), not a count of years."""
 BARE_MONEY_LIMIT = 100_000
 """A bare number this large given for a 万元 question is probably in 元: ask for the unit."""
 BARE_MONEY_FLOOR = 10
@@ -90,6 +92,8 @@ _NEAR = 10
 """How many characters may stand between a keyword and the number it introduces."""
 _NEAR_BARE = 3
 """A number with no unit belongs to a keyword only this close (“营收3000”, not “营收过了排二十几位”)."""
+BARE_UNITS = ("分",)
+"""Units people leave out (评价得分平台上测的58): a bare number reaches their keywords as far as a unit's does."""
 UNBOUNDED = 1e15
 """The upper end of an open range (“1亿以上”), finite so that it stores as JSON."""
 
@@ -187,7 +191,7 @@ def quantities(text: str) -> list[Quantity]:
         value = _cn_number(raw)
         if value is None:
             continue
-        if m["half"] and (m["mult"] or m["unit"] in ("月", "年")):  # 一个半亿, 两个半亿, 八个半月
+        if m["half"] and (m["mult"] or m["unit"] in ("月", "年", "点")):  # 一个半亿, 八个半月, 四个半点
             value += 0.5
         low = _cn_number(low_raw) if low_raw else None
         if m["num2"]:  # 2-3千万, 2到3亿
@@ -719,7 +723,6 @@ def _of_years(q: Quantity, seen: list[str], criteria: dict[str, Criterion]) -> s
     return next((c for c in reversed(seen) if criteria[c].previous and _fits(q, criteria[c])), None)
 
 
-_YEARS_BACK = "大前年"
 _UNCOUNTED = re.compile(rf"({_YEARS_BACK}|没得|没有|莫得|不是)$")
 """Before a figure: the year before the year before (kept apart), or a denial of the figure."""
 _UNCOUNTED_CHARS = 4
@@ -746,7 +749,43 @@ def keywords(criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> list
     return _vocab(criteria, ignore).keywords
 
 
-def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> dict[str, Any]:
+_CALENDAR_LABEL = re.compile(r"(?<![\d.])(?:20)?(\d{2})\s*年度?")
+_DURATION_BEFORE = re.compile(r"[了做干立满近过超有多第经营差快到办开搞]\s*$")
+"""Before ``N年``: a duration (做了23年, 成立25年), no calendar year."""
+_DATED_EVENT = re.compile(
+    r"^(\d{1,2}月|[一二三四五六七八九十]{1,2}月|[^\d\s,，。；;]{0,6}?(注册|成立|创立|创办|建厂|评|认定|获|拿|入选|申报|报了|通过|被))"
+)
+"""After a calendar year: a date (25年10月) or an event dated (23年评上的, 2024年注册), no figure's year."""
+_FIGURE_WITHIN = re.compile(rf"^[^\d\s,，。；;{_CN_DIGITS}]{{0,6}}?(?:\d|[一二两三四五六七八九十](?!{_NOT_A_COUNT}))")
+_RELATIVE = {1: "去年", 2: "前年", 3: _YEARS_BACK}
+
+
+def relative_years(text: str, today: dt.date | None = None) -> str:
+    """Year labels of figures said as calendar years, as the words the reading knows: 24年营收2200万 → 前年营收2200万.
+
+    Only the three years before this one, and only before a figure (研发2025年170万); a duration (做了23年) and a
+    year an event is dated by (23年评上的, 2024年注册) stay as they are.
+    """
+    year = (today or dt.date.today()).year
+
+    def swap(m: re.Match[str]) -> str:
+        word = _RELATIVE.get(year % 100 - int(m[1]))
+        rest = text[m.end() :]
+        if (
+            word is None
+            or _DURATION_BEFORE.search(text, 0, m.start())
+            or _DATED_EVENT.match(rest)
+            or not _FIGURE_WITHIN.match(rest)
+        ):
+            return m[0]
+        return word
+
+    return _CALENDAR_LABEL.sub(swap, text) if "年" in text else text
+
+
+def extract(
+    text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (), today: dt.date | None = None
+) -> dict[str, Any]:
     """Facts a free message states about the enterprise (“去年研发费用300万，做汽车零部件的”).
 
     A number belongs to the words it is attached to: the noun after it (“三个发明专利”) first, else a keyword
@@ -754,6 +793,7 @@ def extract(text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (
     names (the topics' titles and aliases) whose words are not facts about the user; pass the same objects
     each time (the words are prepared once per ``criteria`` and ``ignore``).
     """
+    text = relative_years(text, today)
     norm = normalize(text)
     if supposes(text):
         return {}  # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us
@@ -1087,7 +1127,7 @@ def _owner_before(
             continue  # (“没有发明专利 有两个实用新型”: the figure is not the denied one's)
         distance = q.start - (pos + len(kw))
         crit = criteria[cid]
-        if distance > (_NEAR_BARE if q.unit is None else _NEAR):
+        if distance > (_NEAR_BARE if q.unit is None and crit.unit not in BARE_UNITS else _NEAR):
             continue
         if crit.subject and not any(w in kw or w in norm[max(0, pos - SUBJECT_CHARS) : pos] for w in crit.subject):
             continue  # “批发占收入七成”: a share of revenue, but not the R&D's

@@ -1264,3 +1264,28 @@ def test_a_share_is_computed_again_when_its_figures_change_and_a_restart_forgets
     assert profile(user)["tech_staff_ratio"] == 15.0
     reply = user.say("重新来 从头开始")
     assert reply.act == "restart" and "tech_staff_ratio" not in profile(user)
+
+
+def test_figures_dated_by_calendar_year_go_to_that_year() -> None:
+    day = dt.date(2026, 11, 25)
+    facts = extract("研发24年150万 25年170万 24年营收是2200万", KN.criteria, today=day)
+    assert (facts["rd_spend_prev_year"], facts["rd_spend_last_year"]) == (150, 170)
+    assert facts["revenue_prev_year"] == 2200 and "revenue_last_year" not in facts
+    assert extract("2025年度营收三千万", KN.criteria, today=day)["revenue_last_year"] == 3000
+    assert extract("公司成立了25年 营收三千万", KN.criteria, today=day)["years_registered"] == 25
+    assert extract("做了23年 去年营收3000万", KN.criteria, today=day)["revenue_last_year"] == 3000
+
+
+def test_half_a_point_counts_and_a_score_is_read_a_few_words_from_its_name() -> None:
+    assert extract("研发占营收四个半点", KN.criteria)["rd_ratio_3y"] == 4.5
+    assert extract("质量评价得分平台上测的58", KN.criteria)["eval_score"] == 58
+
+
+def test_a_figure_of_a_criterion_the_check_does_not_ask_answers_nothing(user: User) -> None:
+    asked = in_check(user, "专精特新我们够不够 帮我核一下")
+    reply = user.say("质量评价得分平台上测的58")
+    assert profile(user)["eval_score"] == 58 and asked not in profile(user)
+    assert "58分" in reply.text and "58万元" not in reply.text
+    reply = user.say("全国这个细分大概排第五 西南第一")
+    assert reply.act == "answer" and "没看懂" not in reply.text
+    assert reply.data["criterion"] == asked  # the same question again

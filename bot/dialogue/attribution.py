@@ -23,7 +23,7 @@ from bot.answers import (
 from bot.dialogue.flows import MEETS
 from bot.dialogue.mentions import topic_names
 from bot.dialogue.reading import CONTROL_CHARS, Message, asks, statement
-from bot.dialogue.turn import Turn, policy_names, says
+from bot.dialogue.turn import Turn, checklist_criteria, policy_names, says
 from intents.normalize import normalize
 from knowledge.schema import Criterion
 
@@ -114,6 +114,17 @@ def keyword_figure(t: Turn, msg: Message, pending: str | None = None) -> dict[st
     return fitting if len(fitting) == 1 and len(named) <= len(fitting) + MORE_NAMED else {}
 
 
+def figured_elsewhere(t: Turn, msg: Message) -> bool:
+    """Whether every figure of the message belongs, by its words, to criteria outside the check in course."""
+    asked = (checklist_criteria(t.kn, t.scope) if t.scope else None) or {}
+    elsewhere = {
+        c: v
+        for c, v in t.facts(msg.text, anywhere=True).items()
+        if c not in asked and t.kn.criteria[c].type == "number" and v != UNKNOWN
+    }
+    return bool(elsewhere) and all_owned(t, msg, elsewhere)
+
+
 MORE_NAMED = 3
 """Criteria a keyword may name beyond the one the figure fits (主营: its share, its revenue, its average)."""
 
@@ -196,8 +207,15 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     if named and value is not None:
         facts.setdefault(named, value)  # “融资 莫得”: the yes/no belongs to the figure named, not the question
         value = None
-    if value is not None and crit.type == "number" and pending not in facts and not figure and all_owned(t, msg, facts):
-        value = None  # “有2个发明专利在用”: the figure is the patents', not an answer to the R&D question
+    if (
+        value is not None
+        and crit.type == "number"
+        and pending not in facts
+        and not figure
+        and (all_owned(t, msg, facts) or figured_elsewhere(t, msg))
+    ):
+        value = None  # “有2个发明专利在用” while 研发费用 is asked: the figure is the patents', no answer; so is
+        # “质量评价得分平台上测的58”, a score this check does not ask about
     if value is not None and not facts and (owned := keyword_figure(t, msg, pending)):
         facts = owned  # “负债率我看错了 是八十左右” while 研发 is asked: the figure is the 负债率's
         value = None if crit.type == "number" else value  # (a yes to the question asked still holds)

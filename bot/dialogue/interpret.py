@@ -64,7 +64,7 @@ from bot.dialogue.topics import (
 )
 from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, checklist_criteria, says, words
 from intents.normalize import clean, normalize
-from knowledge.schema import Topic
+from knowledge.schema import Criterion, Topic
 
 CORRECTION_OPENINGS = ("不对", "不是", "错了")
 """How a message that gives a figure may start when it corrects one."""
@@ -497,6 +497,10 @@ def _last_clause(msg: Message) -> Message:
     return Message(last, normalize(last))
 
 
+def _figure_or_rank(crit: Criterion) -> bool:
+    return crit.presume is None and (crit.type == "number" or crit.rank_within is not None)
+
+
 def pending_answer(t: Turn, msg: Message) -> Act | None:
     """During a check: the answer to the pending question, facts volunteered, a detour, or a note it is off topic."""
     flow = t.flow
@@ -553,8 +557,10 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, values=values)
     if other and not chatter:  # no answer in it, and it names another topic (or 转人工): a switch
         return Act(other, topic=other, check=wants_check(t, msg.norm))
-    if not asking and t.facts(msg.text, anywhere=True):
-        return Act(acts.ANSWER)  # facts this check does not ask about: an answer all the same, asked again
+    if not asking and (elsewhere := t.facts(msg.text, anywhere=True)):
+        # facts this check does not ask about: figures and ranks (全国排第五 in the 专精特新 check) are kept and
+        # echoed; a yes or no is not (its words may be another check's), and the question is asked again
+        return Act(acts.ANSWER, values={c: v for c, v in elsewhere.items() if _figure_or_rank(t.kn.criteria[c])})
     if decision.intent == flow["topic"] or (asking and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
         part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
         return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")

@@ -159,13 +159,13 @@ class Turn:
             scope = None if anywhere else self.scope
         if (text, scope) not in self._facts:
             known = self.kn.memo.setdefault("facts", {})  # the same message from many users: extract once
-            facts = known.get((text, scope))  # one lookup: another thread may clear ``known`` at any time
+            facts = known.get((text, scope, self.day))  # one lookup: another thread may clear ``known`` at any time
             if facts is None:
                 criteria = (checklist_criteria(self.kn, scope) if scope else None) or self.kn.criteria
-                facts = extract(english_terms(self.kn, text), criteria, policy_names(self.kn))
+                facts = extract(english_terms(self.kn, text), criteria, policy_names(self.kn), self.day)
                 if len(known) >= FACTS_KEPT:
                     known.clear()
-                known[(text, scope)] = facts
+                known[(text, scope, self.day)] = facts  # (a calendar year's meaning changes with the day)
             self._facts[(text, scope)] = facts
         return dict(self._facts[(text, scope)])
 
