@@ -346,14 +346,18 @@ def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...]) -> str:
     said = norm
     present = {w for _v, label, synonyms in options for w in (label, *synonyms) if w and w in norm}
     for word in present:
-        if _negated(norm, word, breaks) or _minor(norm, word, present):
+        if _negated(norm, word, breaks):
+            said = said.replace(word, _DENIED * len(word))
+        elif _minor(norm, word, present):
             said = said.replace(word, _BLANK * len(word))
     return said
 
 
 _BLANK = "\x1f"
-"""What a denied or minor choice word is replaced with (same length: positions still hold; not the ``|`` that
-blanks a policy's name)."""
+"""What a minor choice word is replaced with (same length: positions still hold; not the ``|`` that blanks a
+policy's name)."""
+_DENIED = "\x1e"
+"""What a denied choice word is replaced with."""
 
 
 def _minor(norm: str, word: str, others: Iterable[str] = ()) -> bool:
@@ -500,6 +504,8 @@ def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> 
     if not hits and _BLANK not in norm:  # no option's word: its shapes (“做齿轮箱的”, “模具厂” → 制造业), unless
         # one was said and set aside (“三成是做贸易的”: 做…的 is that minor line, not manufacturing)
         hits = {o.value for o in crit.options for p in _patterns(tuple(o.patterns)) if p.search(norm)}
+    if not hits and _DENIED in norm and _BLANK not in norm and any(o.value == CATCH_ALL for o in crit.options):
+        hits = {CATCH_ALL}  # “规上还没上”, “不搞批发零售”: an option denied and none other said is the rest
     if len(hits) > 1:  # “主要做五金批发 自己有个小车间搞点加工”: the main line of business
         others = [w for ws in said.values() for w in ws]
         hits = {v for v in hits if _main_line(norm, said.get(v, []), others)} or hits
@@ -584,7 +590,36 @@ def _patterns(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
 
 
 def _choices(crit: Criterion) -> _Choices:
-    return [(o.value, normalize(o.label), [w for w in map(normalize, o.synonyms) if w]) for o in crit.options]
+    return [(o.value, normalize(o.label), _spoken([w for w in map(normalize, o.synonyms) if w])) for o in crit.options]
+
+
+_SPOKEN_NOT = ("莫得", "没得", "没有")
+"""How 没 is said in Chongqing and in full (还莫得进规 is 还没进规)."""
+
+
+def _spoken(words: list[str]) -> list[str]:
+    """``words`` and, for each with 没 in it, the same said with 莫得, 没得 or 没有."""
+    spoken = [w.replace("没", n, 1) for w in words if "没" in w and "没有" not in w for n in _SPOKEN_NOT]
+    return words + [w for w in dict.fromkeys(spoken) if w not in words]
+
+
+_ECHO_CHARS = 6
+"""A clause this short, asked back before the answer (规上？我们还没进规), repeats the question's word."""
+
+
+def echoes(text: str) -> list[tuple[int, int]]:
+    """Spans of ``normalize(text)`` that only ask the question's word back before answering (“规上？”, “清单？”)."""
+    spans, at = [], 0
+    parts = _BREAK_KEPT.split(text)
+    for i in range(0, len(parts) - 2, 2):  # (text, separator, text, …): a short clause, a question mark, more
+        size = len(normalize(parts[i]))
+        if 0 < size <= _ECHO_CHARS and ("?" in parts[i + 1] or "？" in parts[i + 1]) and normalize(parts[i + 2]):
+            spans.append((at, at + size))
+        at += size
+    return spans
+
+
+_BREAK_KEPT = re.compile(r"([\s,，。；;!！?？、]+)")
 
 
 class _Words:
@@ -829,7 +864,7 @@ def extract(
                 facts.setdefault(third, value)
             prev_end = q.end
             continue
-        before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end)
+        before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end, breaks)
         if before is None and denied and _fits(q, criteria[denied]):
             before, before_at = denied, q.start  # (只有六成五: what the denied figure was of)
         denied = None
@@ -909,13 +944,18 @@ def extract(
     for cid, groups in vocab.together:
         if cid not in facts and not unsure and all(any(w in norm for w in group) for group in groups):
             facts[cid] = True  # “在渝北注册的”
-    if not norm.isdigit():
-        plain = "".join("|" if any(a <= i < b for a, b in names) else ch for i, ch in enumerate(norm))
+    if not norm.isdigit() and not _ONLY_ASKED.search(norm):  # (是不是只有制造业才有: the policy's, not ours)
+        hidden = [*names, *echoes(text)]  # (a policy's name, or “规上？” asked back: no choice stated)
+        plain = "".join("|" if any(a <= i < b for a, b in hidden) else ch for i, ch in enumerate(norm))
         for cid, options in vocab.choices:
             choice = _parse_choice(_unsaid(plain, options, breaks), criteria[cid], options)
             if choice:
                 facts.setdefault(cid, choice)
     return facts
+
+
+_ONLY_ASKED = re.compile(r"(是不是|是否|难道)?只有.{1,12}才|仅限|只限于?")
+"""Whom a policy is only for (只有制造业才有): a question on the policy, no choice of ours."""
 
 
 _NONE_BEFORE = re.compile(r"(没有|没得|莫得|没|未|无)过?$")
@@ -1113,11 +1153,13 @@ def _owner_before(
     criteria: dict[str, Criterion],
     facts: dict[str, Any],
     since: int = 0,
+    breaks: tuple[int, ...] = (),
 ) -> tuple[str | None, int]:
     """The criterion whose keyword stands shortly before the number (“营收6000万”), longest then nearest.
 
     Only words after the figure before (``since``) count, and the longest names the figure best:
-    “近三年平均主营收入一个半亿” is the three-year average (三年平均), not last year's revenue (收入).
+    “近三年平均主营收入一个半亿” is the three-year average (三年平均), not last year's revenue (收入). A keyword
+    whose clause asks a question does not reach a figure in the next clause (研发中心有啥子区别 两个能同时挂不).
     """
     best: tuple[int, int, str, int] | None = None  # (-keyword length, distance, criterion, where)
     unfit: list[tuple[str, int]] = []  # keywords found whose criterion takes another unit (“研发20个”)
@@ -1126,6 +1168,8 @@ def _owner_before(
         if pos < since or pos + len(kw) > q.start or cid in facts or _NONE_BEFORE.search(norm[max(0, pos - 3) : pos]):
             continue  # (“没有发明专利 有两个实用新型”: the figure is not the denied one's)
         distance = q.start - (pos + len(kw))
+        if _clause_goes_on(norm, pos + len(kw), q.start, breaks):
+            continue
         crit = criteria[cid]
         if distance > (_NEAR_BARE if q.unit is None and crit.unit not in BARE_UNITS else _NEAR):
             continue
@@ -1155,6 +1199,21 @@ def _owner_before(
             if len(fits) == 1:
                 return fits.pop(), pos
     return (best[2], best[3]) if best else (None, q.start)
+
+
+def _clause_goes_on(norm: str, end: int, at: int, breaks: tuple[int, ...]) -> bool:
+    """Whether a keyword's clause (the keyword ends at ``end``) asks something before the figure at ``at``.
+
+    “研发中心和这个有啥子区别 两个能同时挂不”: 两个 is not the 研发 figure; “营收 去年 3000万” still reaches.
+    """
+    cut = next((b for b in breaks if end <= b <= at), None)
+    if cut is None:
+        return False
+    return bool(_ASKING_TAIL.search(norm, end, cut))
+
+
+_ASKING_TAIL = re.compile(r"啥|什么|区别|吗|么|[不没]$")
+"""A question after a keyword, in its clause: the keyword is asked about, not given a figure after it."""
 
 
 _FIGURE_NEXT = re.compile(rf"[\d{_CN_DIGITS}]+(?![\d{_CN_DIGITS}]*[号份])")
@@ -1341,15 +1400,15 @@ def _clause(text: str, at: int, word: str, breaks: tuple[int, ...]) -> tuple[int
 
 _NEGATION = re.compile(
     r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得|不得|不会|不打算|不准备|没去|没有去|未去)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
-    r"|(没|未|从没|莫)(出|发生|上|进|被|遭|犯)[^没不]{0,7}$|(没|不|从不|从没)(搞|做|干|弄|涉及|碰)[^没不]{0,2}$"
+    r"|(没|未|从没|莫)(出|发生|上|进|被|遭|犯)[^没不]{0,7}$|(没|不|从不|从没)(搞|做|干|弄|涉及|碰|走|经过|通过|找|卖给|用在)[^没不]{0,2}$"
 )
-"""Denials before a word: 不是…, 没有…, and 没/不 with its verb (没出过啥子事故, 没上失信, 不搞批发零售)."""
+"""Denials before a word: 不是…, 没有…, and 没/不 with its verb (没出过啥子事故, 没上失信, 不搞批发零售, 不走贸易商)."""
 NEGATION_CHARS = 10
 """How far before a word a negation may stand (“不是简单改个款”)."""
 _LAPSED = re.compile(
-    r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立]|$))"
+    r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立上进]|$))"
 )
-"""After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建)."""
+"""After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建, 规上还没上)."""
 
 
 def a_not_a(text: str, at: int) -> bool:
@@ -1368,9 +1427,13 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
         before, after = text[max(start, at - NEGATION_CHARS) : at], text[at + len(word) : stop]
         if at - 2 >= start and a_not_a(text, at - 1):
             return False  # 能不能报: the 不 of a question (A-not-A), no denial of 能报
+        before = _ASKED_A_NOT_A.sub("", before)  # 是不是只有制造业, 有没有高企: asked, not denied
         if not (_NEGATION.search(before) or _LAPSED.match(after) or _denied_next(text, stop, breaks)):
             return False
     return True
+
+
+_ASKED_A_NOT_A = re.compile(r"([^\W\d_])[不没]\1")
 
 
 def _denied_next(text: str, stop: int, breaks: tuple[int, ...]) -> bool:

@@ -450,7 +450,8 @@ def test_figures_are_read_against_the_words_around_them() -> None:
 
 def test_a_denied_choice_or_cost_word_is_not_taken_for_it(user: User) -> None:
     names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
-    assert "industry" not in extract("主营就是卖卡钳给主机厂 没得批发零售那些", KN.criteria, names)
+    # (none of the excluded trades, and none other named: the rest, not 批发和零售业)
+    assert extract("主营就是卖卡钳给主机厂 没得批发零售那些", KN.criteria, names)["industry"] == "other"
     zjtx = checklist_criteria(KN, "zjtx")  # read against the check under way, as in a conversation
     assert extract("研发两年都是占营收百分之五左右", zjtx, names) == {
         "rd_ratio_last_year": 5.0,
@@ -1289,3 +1290,26 @@ def test_a_figure_of_a_criterion_the_check_does_not_ask_answers_nothing(user: Us
     reply = user.say("全国这个细分大概排第五 西南第一")
     assert reply.act == "answer" and "没看懂" not in reply.text
     assert reply.data["criterion"] == asked  # the same question again
+
+
+def test_a_denied_option_with_no_other_said_is_the_rest_and_an_echoed_word_is_no_choice() -> None:
+    rr = checklist_criteria(KN, "rd_reserve") or {}
+    assert extract("规上还没上 去年营收一千五百万左右", rr)["rd_reserve_entity"] == "other"
+    assert extract("规上？我们还莫得进规", rr)["rd_reserve_entity"] == "other"
+    assert extract("我们是规上企业", rr)["rd_reserve_entity"] == "above_scale_industrial"
+    rd = checklist_criteria(KN, "rd_deduction") or {}
+    assert "industry" not in extract("加计扣除是不是只有制造业才有", rd)  # asked, not denied
+
+
+def test_a_comparison_answers_a_question_of_being_above_or_ahead() -> None:
+    assert extract("肯定比平均高", KN.criteria)["rd_intensity_above_city_avg"] is True
+    assert extract("比行业平均低一截", KN.criteria)["rd_intensity_above_city_avg"] is False
+    assert extract("排产算法比国外那两家快", KN.criteria)["first_version_breakthrough"] is True
+    assert extract("不走贸易商 没得关联关系", KN.criteria)["first_batch_buyer_unrelated"] is True
+
+
+def test_a_difference_asked_states_nothing_and_a_question_keeps_its_figures(user: User) -> None:
+    user.say("市级企业技术中心我们想申报 够不够帮我看一下")
+    reply = user.say("中小企业技术研发中心和这个有啥子区别 两个能同时挂不")
+    assert "已记下" not in reply.text
+    assert "fulltime_rd_staff" not in profile(user)

@@ -52,7 +52,7 @@ from bot.dialogue.mentions import (
     status_topics,
     topic_words,
 )
-from bot.dialogue.reading import CONTROL_CHARS, SHORT_MESSAGE, Message, asks, without
+from bot.dialogue.reading import CONTROL_CHARS, DIFFERENCE, SHORT_MESSAGE, Message, asks, without
 from bot.dialogue.topics import (
     CALCULATION,
     LOOKUPS,
@@ -515,7 +515,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     asking = asks(t, msg)
     opening = _INTERJECTION.sub("", msg.norm)  # “诶 插一句 …”
     aside = any(opening.startswith(w) for w in words(t.kn)["asides"])
-    if asking and _DIFFERENCE.search(msg.norm) and (compared := other_policy_named(t, msg, str(flow["topic"]))):
+    if asking and DIFFERENCE.search(msg.norm) and (compared := other_policy_named(t, msg, str(flow["topic"]))):
         return Act(compared, topic=compared)  # “单项冠军跟小巨人是啥子区别” in the 小巨人 check: about 单项冠军
     if aside and decision.intent is None and asking:
         return Act(acts.NULL)
@@ -566,7 +566,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")
     if value is None and not asking and not figure and not _OURS.search(msg.norm) and foreign(t, topic, msg):
         return Act(acts.NULL)  # “这两天火锅底料涨价了没得哦”: another world's chatter, not a misread answer
-    if asking and len(msg.norm) <= CONTROL_CHARS and _DIFFERENCE.search(msg.norm):
+    if asking and len(msg.norm) <= CONTROL_CHARS and DIFFERENCE.search(msg.norm):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # “跟国家级的有啥区别”: of this topic
     if asking and not figure and decision.reason != "out_of_scope" and in_topic_words(t, topic, msg):
         # “那补的是保费的好多”: a short question in the topic's own words
@@ -616,7 +616,6 @@ _INTERJECTION = re.compile(r"^[诶哎欸嗯哦噢喔啊呃唉]+")
 
 _OURS = re.compile(r"我|咱|公司|厂|单位|\d|[一二两三四五六七八九十百千万]+[个项件人万亿%成]")
 """Words of the enterprise's own (我们, 厂里) or a figure: a message with them may answer in its own words."""
-_DIFFERENCE = re.compile(r"(啥|什么|啥子)区别|有区别|一样不|一回事")
 
 
 def followup(t: Turn, msg: Message) -> Act | None:

@@ -26,6 +26,10 @@ class Message:
     norm: str
 
 
+DIFFERENCE = re.compile(r"(啥|什么|啥子)区别|有区别|一样不|一回事")
+"""A question on how two things differ: what it names is compared, not said of the enterprise."""
+
+
 def statement(t: Turn, msg: Message) -> str:
     """The message without its question words: “专精特新有没有补贴” states no 有 or 没有."""
     if not asks(t, msg):
