@@ -251,7 +251,27 @@ def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
             out[-1] = Quantity(last.value + months, "年", last.start, q.end, None, None, last.approx or q.approx)
             continue
         out.append(q)
+    return _shared_units(text, out)
+
+
+def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A bare figure joined by 和 / 、 to one with a unit takes that unit: 620和700万 is 620万 and 700万."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        digits_a, digits_b = _DIGITS.fullmatch(text, a.start, a.end), _DIGITS.match(text, b.start, b.end)
+        if a.unit is not None or b.unit is None or text[a.end : b.start] not in _UNIT_SHARED or a.is_range:
+            continue
+        if digits_a is None or digits_b is None or float(digits_b[0]) == 0:
+            continue
+        factor = b.value / float(digits_b[0])
+        out[i] = Quantity(a.value * factor, b.unit, a.start, a.end, None, None, a.approx)
     return out
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_UNIT_SHARED = ("和", "、", "跟", "与", "或")
+"""Between two figures, words by which the first takes the second's unit (620和700万)."""
 
 
 MONTHS = 12
@@ -761,6 +781,8 @@ def _of_years(q: Quantity, seen: list[str], criteria: dict[str, Criterion]) -> s
 _UNCOUNTED = re.compile(rf"({_YEARS_BACK}|没得|没有|莫得|不是)$")
 """Before a figure: the year before the year before (kept apart), or a denial of the figure."""
 _UNCOUNTED_CHARS = 4
+_GAP_BEFORE = re.compile(r"(还差|差了|就差|只差|差|还少|少了|缺了|还缺)$")
+"""Before a figure: how far short it falls (差二十个平方), not the figure (差不多 ends otherwise)."""
 
 
 _IF = r"如果|(?<![主需])要是|假如|假设"
@@ -852,6 +874,9 @@ def extract(
             continue  # “研发经费一年260万”: a period the next figure is counted over, not a number of years
         if q.unit is None and not norm[q.start].isdigit() and q.end not in breaks and _WORD_AFTER.match(norm, q.end):
             continue  # “五险一金”, “三体”: a numeral in a word, no figure
+        if _GAP_BEFORE.search(norm, max(0, q.start - _UNCOUNTED_CHARS), q.start):
+            prev_end = q.end
+            continue  # “差二十个平方都不得行”: how far short, not the figure itself
         skipped = _UNCOUNTED.search(norm, max(0, q.start - _UNCOUNTED_CHARS), q.start)
         if skipped:  # “大前年5100万”: the year before the year before; “没得95 只有六成五”: the figure denied
             if skipped[1] != _YEARS_BACK:
@@ -1223,7 +1248,8 @@ _COUNTS = ("个", "人", "名", "个人", "号人", "项", "件")
 """Characters before a figure that may begin a keyword cut short (研发 → 研发人员)."""
 
 
-_RANK = re.compile(r"(?:排名|排在|排)?第([一二三四五六七八九十\d]+)(?:名|位)?")
+_RANK = re.compile(r"(?:排名|排在|排)?第([一二三四五六七八九十\d]+)(?:名|位)?(?![批期届次个年季天代轮章条款项号部])")
+"""A rank (国内第二, 排第五名); not a batch or an article (第八批, 第三条)."""
 _RANK_SCOPE_CHARS = 8
 """How far before “第N” a scope word (全球, 国内) may stand."""
 
@@ -1257,6 +1283,8 @@ _GOT = re.compile(
 _NOT_GOT = re.compile(
     r"(没评上|没评过|没有评|还没评|没评|没拿到|没有|还没有|不是|还不是|未|莫得|没得|没)(过)?(市级|省级|国家级)?$"
 )
+_YEAR_SAID = 4
+"""Room after a title for the year it was won (专精特新2024年认定的)."""
 _GOT_AFTER = re.compile(
     r"^(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(评上|拿到|认定了|认定的|评的|拿的|获得|公告了|公示了|入选了|评定了)"
     r"|^(的?(称号|牌子|证书|资质))?(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用])"
@@ -1304,7 +1332,7 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
             if not any(a < end and at < b for a, b in taken):
                 taken.append((at, end))
                 stop = min([end + _TITLE_CHARS, *(b for b in breaks if b > end)])
-                before, after = norm[max(0, at - _TITLE_CHARS) : at], norm[end : end + _TITLE_CHARS]
+                before, after = norm[max(0, at - _TITLE_CHARS) : at], norm[end : end + _TITLE_CHARS + _YEAR_SAID]
                 if _SUPPOSED.search(before):
                     pass  # “是不是得先拿到市级专精特新”: a condition asked about, not a title held
                 elif _NOT_GOT.search(before) or _denied_after(

@@ -432,6 +432,10 @@ class Messages(Strict):
     checklist_exit: str
     checklist_left: str
     prefilled: str
+    variant_presumed: str = Field(
+        "您没说是哪一种，先按“{facts}”核对；不对请直接告诉我。",
+        description="自查先问是哪一种（复核还是新申请、哪种研发中心），用户答了别的：按默认的一种核对时说的话",
+    )
     reask: str
     hint_bool: str
     hint_number: str

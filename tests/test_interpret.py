@@ -1313,3 +1313,38 @@ def test_a_difference_asked_states_nothing_and_a_question_keeps_its_figures(user
     reply = user.say("中小企业技术研发中心和这个有啥子区别 两个能同时挂不")
     assert "已记下" not in reply.text
     assert "fulltime_rd_staff" not in profile(user)
+
+
+def test_a_variant_question_answered_with_other_facts_is_presumed_and_the_check_goes_on(user: User) -> None:
+    first = in_check(user, "小巨人想准备明年的 先帮我核一遍")
+    assert first == "little_giant_review"
+    reply = user.say("营收去年1.45亿 主营占95 负债率48%")
+    assert "先按" in reply.text and reply.data["criterion"] != first  # asked once, not again and again
+    assert profile(user)["little_giant_review"] is False
+
+
+def test_a_batch_is_no_rank_a_unit_is_shared_and_a_title_keeps_its_year() -> None:
+    assert "domestic_top3" not in extract("小巨人今年第八批已经过了", KN.criteria)
+    facts = extract("研发费两年分别620和700万", KN.criteria)
+    assert (facts["rd_spend_prev_year"], facts["rd_spend_last_year"]) == (620, 700)
+    assert extract("市级专精特新2024年认定的", KN.criteria)["zjtx_certified"] is True
+
+
+def test_a_correction_naming_the_wrong_figure_after_the_right_one(user: User) -> None:
+    in_check(user, "小巨人我们够不够 帮我核一下")
+    user.say("研发前年五百万 去年六百五十万")
+    reply = user.say("等哈 前年那个数搞错了 是六百万 不是五百万")
+    assert reply.act == "correction"
+    assert (profile(user)["rd_spend_prev_year"], profile(user)["rd_spend_last_year"]) == (600, 650)
+
+
+@pytest.mark.parametrize(
+    ("check", "text"),
+    [
+        ("专精特新我们够不够 帮我核一下", "外协加工的收入不算主营业务迈"),
+        ("中小企业技术研发中心我们够不够 帮我核一下", "面积这条是硬性的迈 差二十个平方都不得行"),
+    ],
+)
+def test_mai_ending_a_clause_asks(user: User, check: str, text: str) -> None:
+    in_check(user, check)
+    assert user.say(text).act == "followup"

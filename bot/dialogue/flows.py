@@ -366,6 +366,18 @@ def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
     return note
 
 
+def presume_unsaid(t: Turn, pending: str | None) -> str:
+    """Take a variant question's presumed answer when the user answered other things instead (no loop on it).
+
+    Asked “这次是到期复核吗” and told the figures instead: the check goes on as a new application and says so.
+    """
+    crit = t.kn.criteria.get(pending or "")
+    if crit is None or crit.presume is None or pending in t.profile or pending is None:
+        return ""
+    record(t, {pending: crit.presume})
+    return t.kn.messages.variant_presumed.format(facts=describe(t, {pending: crit.presume}))
+
+
 def _yes_no(t: Turn, cid: str, value: Any) -> bool:
     """Whether ``value`` is a 是 / 否 to the threshold ``cid`` was asked against (达到…了吗): no echo needed."""
     return yes_no_threshold(t, cid) is not None and value in (

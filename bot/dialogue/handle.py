@@ -119,6 +119,8 @@ def answer(t: Turn, act: Act) -> Reply:
     pending = flow.get("pending")
     stored = flows.record(t, values)
     note = flows.echo(t, stored, pending)
+    if stored and pending not in stored and not act.conclude:  # the variant asked, other facts told: presumed
+        note = "\n".join(x for x in (note, flows.presume_unsaid(t, pending)) if x)
     _keep_titles(t, act, values)
     if act.conclude:
         return flows.conclude(t, note)  # (the questionnaire concludes with its recommendations)

@@ -322,6 +322,7 @@ _TEXT_CLAUSES = re.compile(r"[\s，,。？?！!；;]+")
 _MEANING = re.compile(
     r"是指|指的是|指啥|什么意思|啥意思|啥子意思|是什么东西|是啥东西|怎么理解|咋个理解|是啥$|是什么$"
     r"|(是|要)?(咋个|怎么|如何)(算|认定|比|计算|统计)"
+    r"|硬性|硬杠|硬指标|通融|有弹性|有没有弹性"  # 面积这条是硬性的迈: how strict a condition is
 )
 """What a word means: a question on a condition, never the verdict."""
 
@@ -434,9 +435,15 @@ def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
             if crit is None or crit.type != "number" or number_value(q, crit.unit or "", t.day) != old:
                 continue
             later = [v for r in found[i + 1 :] if (v := number_value(r, crit.unit or "", t.day)) is not None]
+            if not later and _DENIED_FIGURE.search(msg.norm, 0, q.start):  # “是六百万 不是五百万”: the one before
+                later = [v for r in found[:i] if (v := number_value(r, crit.unit or "", t.day)) is not None]
             if later and later[-1] != old:
                 return {cid: later[-1]}
     return {}
+
+
+_DENIED_FIGURE = re.compile(r"(不是|而不是|并不是|不该是)$")
+"""Before a figure: it is the wrong one (是六百万 不是五百万)."""
 
 
 def _retarget(t: Turn, msg: Message, values: dict[str, Any]) -> dict[str, Any]:

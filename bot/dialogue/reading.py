@@ -48,7 +48,7 @@ def asks(t: Turn, msg: Message) -> bool:
     """Whether the message is a question (吗, 怎么, 啥子, 好久 …) rather than a statement."""
     tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
     marked = ("?" in msg.text or "？" in msg.text) and not _ECHO_ANSWERED.match(msg.text)
-    if marked or tail in _ASKING_TAILS or _HOW_MANY.search(msg.norm):
+    if marked or tail in _ASKING_TAILS or _HOW_MANY.search(msg.norm) or _DIALECT_ASKING.search(msg.text):
         return True
     if _HAVE_OR_NOT.search(msg.norm) or _OUT_YET.search(msg.norm):
         return True  # “专利有没得”, “补贴有得没得”, “通知出来没得”; not “市级的都没得”
@@ -109,6 +109,8 @@ _TAIL_AFTER = 2
 
 _ASKING_TAILS = frozenset("不没否")
 """A last character that makes a statement a question (能享受不, 有没)."""
+_DIALECT_ASKING = re.compile(r"迈(?=$|[\s,，。?？!！~～])")
+"""迈 ending a clause is Chongqing's 吗 (外协的不算主营迈, 面积这条是硬性的迈 差二十个平方都不得行)."""
 
 
 FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要]")
