@@ -270,8 +270,8 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_UNIT_SHARED = ("和", "、", "跟", "与", "或")
-"""Between two figures, words by which the first takes the second's unit (620和700万)."""
+_UNIT_SHARED = ("和", "、", "跟", "与", "或", "+")
+"""Between two figures, what makes the first take the second's unit (620和700万; 1.6 1.8 2.1个亿, spaced apart)."""
 
 
 MONTHS = 12

@@ -48,10 +48,13 @@ def _once(text: str) -> str:
     text = _t2s().convert(text).translate(_VARIANTS)
     text = unicodedata.normalize("NFKC", text).lower()
     text = _RANGE_DASH.sub(r"\1到", text)  # 2-3千万 keeps its range once the dash is gone
+    text = _DIGITS_APART.sub("+", text)  # 1.6 1.8 2.1个亿 stay three figures once the spaces are gone
     text = _KEEP.sub("", text.replace("_", ""))
     return _DOT.sub("", text)
 
 
+_DIGITS_APART = re.compile(r"(?<=\d)[ \t]+(?=\d)")
+"""Spaces between two figures (营收1.6 1.8 2.1个亿): kept apart by a ``+`` (kept by ``_KEEP``)."""
 _VARIANTS = str.maketrans({"帐": "账"})
 """Variant forms OpenCC leaves: 帳 becomes 帐, but accounts are written 账 today (查帳徵收 → 查账征收, 辅助帐)."""
 _RANGE_DASH = re.compile(

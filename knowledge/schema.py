@@ -178,6 +178,7 @@ class Criterion(Strict):
     )
     min_of: list[str] = Field([], description="由这些 criterion 取最小值算出（如近两年较低一年的研发费用）")
     sum_of: list[str] = Field([], description="由这些 criterion 相加算出（如近两年研发费用合计）")
+    mean_of: list[str] = Field([], description="由这些 criterion 取平均算出（如近三年平均营业收入）")
     growth_of: list[str] = Field(
         [],
         description=(
@@ -207,8 +208,8 @@ class Criterion(Strict):
 
     @property
     def computed_from(self) -> tuple[str, ...]:
-        """The criteria this one is computed from (``ratio_of``, ``min_of``, ``sum_of``, ``growth_of``)."""
-        return (*self.ratio_of, *self.min_of, *self.sum_of, *self.growth_of)
+        """The criteria this one is computed from (``ratio_of``, ``min_of``, ``sum_of``, ``mean_of``, ``growth_of``)."""
+        return (*self.ratio_of, *self.min_of, *self.sum_of, *self.mean_of, *self.growth_of)
 
     @model_validator(mode="after")
     def _typed(self) -> Criterion:

@@ -211,6 +211,19 @@ def test_part_shapes_users_type(user: User) -> None:
         assert reply.section == cases[text], text
 
 
+def test_who_a_policy_is_for_which_part_and_whom_to_go_to(user: User) -> None:
+    cases = {
+        "重点实验室 文件支持什么类型的企业来建": "适用对象",
+        "首台套应用政策是52号文哪部分讲的": "政策依据",
+        "首批次新材料保险补偿的企业是不是一定得是生产企业": "申报条件",
+        "高企认定要经过哪些环节": "办理流程",
+        "研发准备金是找科技局还是经信委": "咨询部门",
+        "首版次软件一般什么时候征集 有消息打我电话13912345678": "时间节点",
+    }
+    for text, reply in first_replies(user, cases):
+        assert reply.section == cases[text], text
+
+
 def first_replies(user: User, texts: Iterable[str]) -> list[tuple[str, Reply]]:
     """Each text as the first message of a conversation of its own: (text, reply)."""
     return [(text, User(user.engine, f"first-{n}").say(text)) for n, text in enumerate(texts)]

@@ -1348,3 +1348,15 @@ def test_a_correction_naming_the_wrong_figure_after_the_right_one(user: User) ->
 def test_mai_ending_a_clause_asks(user: User, check: str, text: str) -> None:
     in_check(user, check)
     assert user.say(text).act == "followup"
+
+
+def test_figures_spaced_apart_stay_apart_and_an_average_bounds_the_main_business_average(user: User) -> None:
+    facts = extract("近三年营收1.6 1.8 2.1个亿差不多", KN.criteria)
+    assert (facts["revenue_3y_ago"], facts["revenue_prev_year"], facts["revenue_last_year"]) == (16000, 18000, 21000)
+    in_check(user, "单项冠军我们够不够 帮我核一下")
+    user.say("近三年营收1.6 1.8 2.1个亿差不多 主营基本全是齿轮")
+    user.say("不是国家级的 按市级核")
+    user.say("小巨人不是 只有市级专精特新")
+    reply = user.say("直接说")
+    assert reply.data.get("verdict") == "fail" or "结论：不符合" in reply.text
+    assert "近三年平均主营业务收入不低于4亿元" in reply.text.split("已满足")[0]

@@ -292,17 +292,19 @@ VERDICT_GIVEN = "verdict_given"
 
 
 def _compute(crit: Criterion, profile: dict[str, Any]) -> Any:
-    """The criterion's value from others (ratio_of, min_of, sum_of, growth_of), or None while one is missing."""
+    """The criterion's value from others (ratio_of, min_of, sum_of, mean_of, growth_of); None while one is missing."""
     if crit.ratio_of:
         return _ratio(*(profile.get(c) for c in crit.ratio_of))
     if crit.growth_of:
         return _growth(profile.get(crit.growth_of[0]), profile.get(crit.growth_of[-1]), len(crit.growth_of) - 1)
-    parts = [profile.get(c) for c in crit.min_of or crit.sum_of]
+    parts = [profile.get(c) for c in crit.min_of or crit.sum_of or crit.mean_of]
     if not parts or not all(_number(p) or isinstance(p, list) for p in parts):
         return None
     lows: list[float] = [p[0] if isinstance(p, list) else p for p in parts]  # type: ignore[misc]
     highs: list[float] = [p[1] if isinstance(p, list) else p for p in parts]  # type: ignore[misc]
     low, high = (min(lows), min(highs)) if crit.min_of else (sum(lows), min(sum(highs), UNBOUNDED))
+    if crit.mean_of:
+        low, high = low / len(parts), min(high / len(parts), UNBOUNDED)
     return low if low == high else [low, high]
 
 

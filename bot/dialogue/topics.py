@@ -51,6 +51,7 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     parts = _standing_in(_parts(kn, topic))
     joined = _ASCII_SPACE.sub("", text)  # “requirements 是啥子”: an English word is part of its clause
     joined = _IN_THE_TEXT.sub("|", joined)  # “文件里头…目标是好多”: where it is written, not which document
+    joined = _OWN_CONTACT.sub("|", joined)  # “有消息打我电话139…”: the user's number, no question of whom to call
     clauses = [c for c in (_clause(kn, topic, raw) for raw in _CLAUSES.split(joined)) if c.strip("|")]
     whole = "|".join(clauses)
     named = [name for name in parts if name in whole]
@@ -86,6 +87,8 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     return guess or (_unnamed(t, topic, text, whole, parts) if asked else None)
 
 
+_OFFICES = "区县|区里|市里|工信部|经信委|经信局|科技局|科委|税务局|税务|财政局|发改委|国家|市级"
+"""Offices a question may set against each other (去税务局弄还是找经信委): it asks whom to go to."""
 _ASKS = {
     "政策依据": re.compile(
         r"(哪个|哪份|哪一个|什么|啥|哪些)(文件|文|办法|规定|公告|通知|政策)(规定|定的|出的|里定|来的|说的|里提|提出)"
@@ -98,9 +101,7 @@ _ASKS = {
         r"|(申报|申请|认定|享受|评|拿)不(了|到|上)的|情况下?会?(认定|评|报|享受)不(了|到|上)"
         r"|不得行(申请|申报|报)|不给推荐|不予推荐|已经(是|有).{0,12}还能(再)?(报|申|评)|不属于"
     ),
-    "咨询部门": re.compile(
-        r"(区县|市里|工信部|经信委|国家|市级)[^报]{0,8}还是[^报]{0,6}(区县|市里|工信部|经信委|市级|国家)(?!报)"
-    ),
+    "咨询部门": re.compile(rf"({_OFFICES})[^报]{{0,8}}还是[^报]{{0,6}}({_OFFICES})(?!报)"),
     "计算方法": re.compile(r"\d+%(吗|还是)|还是\d+%"),
 }
 """Question shapes that name their part whatever cue words stand beside them (plain form, names blanked)."""
@@ -218,6 +219,10 @@ _IN_THE_TEXT = re.compile(
     r"(?<!哪个)(?<!哪份)(?<!什么)(?<!啥)(文件|文里|原文)(里头|里面|里|中|上)(?!(哪|是哪|怎么|咋|啥))"
 )
 """“文件里头目标是好多”: a place in the text, which asks for nothing (“文件里哪一条” still asks for the source)."""
+_OWN_CONTACT = re.compile(
+    r"(打我|联系我|我的?|本人|麻烦打)(的)?(电话|手机|微信|联系方式)(号码?|号)?(是|:|：)?\s*[\d-]*|1\d{10}"
+)
+"""The user's own phone number (我电话186…, 打我电话): given, not asked for."""
 _ASCII_SPACE = re.compile(
     r"(?<=[A-Za-z])[ \t]+(?=[^\sA-Za-z,，。!！?？])|(?<=[^\sA-Za-z,，。!！?？])[ \t]+(?=[A-Za-z])"
 )
