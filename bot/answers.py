@@ -40,9 +40,11 @@ def _digit(ch: str) -> int:
 
 
 _PAIR = re.compile(r"^([一二两三四五六七八九])([一二两三四五六七八九])(?=[十百千万亿年个人月项名家成号]|$)")
+"""Two neighbouring numerals before a power of ten: 两三千万 is a range (2000 to 3000万)."""
 _TEEN_PAIR = re.compile(r"^([一二三四五六七八九]?十)([一二三四五六七八九])([一二三四五六七八九])$")
 """十二三 / 三十五六: two neighbouring last digits are a range (12 to 13, 35 to 36)."""
-"""Two neighbouring numerals before a power of ten: 两三千万 is a range (2000 to 3000万)."""
+_MID_PAIR = re.compile(r"^(.*[百千])([一二三四五六七八九])([一二三四五六七八九])([十百]?)$")
+"""两百七八十 / 三千七八百: two neighbouring digits after a hundred or a thousand are a range (270 to 280)."""
 _UNIT_KIND = {
     "%": "%",
     "个点": "%",
@@ -188,6 +190,8 @@ def quantities(text: str) -> list[Quantity]:
             low_raw, raw = pair[1] + raw[2:], raw[1:]
         elif teen := _TEEN_PAIR.match(raw):  # 十二三个: from 十二 to 十三
             low_raw, raw = teen[1] + teen[2], teen[1] + teen[3]
+        elif mid := _MID_PAIR.match(raw):  # 两百七八十万: from 两百七十 to 两百八十
+            low_raw, raw = mid[1] + mid[2] + mid[4], mid[1] + mid[3] + mid[4]
         value = _cn_number(raw)
         if value is None:
             continue
@@ -936,6 +940,8 @@ def extract(
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
     facts.update({cid: v for cid, v in _one_unsaid(norm, vocab, criteria).items() if cid not in facts})
     facts.update({cid: v for cid, v in ranks(norm, criteria).items() if cid not in facts})
+    if (above := _above_average(norm, found)) is not None:  # “同行业平均两个点左右 我们五个多点”
+        facts.update({cid: above for cid, crit in criteria.items() if crit.beats_average and cid not in facts})
     facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
     names = vocab.names.spans(norm)
     chars = set(norm)
@@ -981,6 +987,31 @@ def extract(
 
 _ONLY_ASKED = re.compile(r"(是不是|是否|难道)?只有.{1,12}才|仅限|只限于?")
 """Whom a policy is only for (只有制造业才有): a question on the policy, no choice of ours."""
+
+
+_AVERAGE = re.compile(r"平均(水平)?(强度|占比|水平)?(也就|大概|才|是|有|只有|差不多|在)*$")
+_AVERAGE_CHARS = 10
+
+
+def _above_average(norm: str, found: list[Quantity]) -> bool | None:
+    """Whether the enterprise's share is above the average it names beside it (平均两个点 我们五个多点).
+
+    One share right after 平均 and one other share: True or False when their ranges do not overlap, else None.
+    """
+    shares = [q for q in found if q.unit == "%"]
+    if len(shares) != len(("the average", "ours")):
+        return None
+    average = [q for q in shares if _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)]
+    if len(average) != 1:
+        return None
+    ours = next(q for q in shares if q is not average[0])
+    avg_low, avg_high = average[0].low or average[0].value, average[0].high or average[0].value
+    our_low, our_high = ours.low or ours.value, ours.high or ours.value
+    if our_low > avg_high:
+        return True
+    if our_high < avg_low:
+        return False
+    return None
 
 
 _NONE_BEFORE = re.compile(r"(没有|没得|莫得|没|未|无)过?$")
@@ -1434,9 +1465,10 @@ _NEGATION = re.compile(
 NEGATION_CHARS = 10
 """How far before a word a negation may stand (“不是简单改个款”)."""
 _LAPSED = re.compile(
-    r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立上进]|$))"
+    r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立上进]|$)"
+    r"|.{0,4}(没有|没得|莫得)$)"
 )
-"""After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建, 规上还没上)."""
+"""After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建, 规上还没上, 失信名单也莫得)."""
 
 
 def a_not_a(text: str, at: int) -> bool:

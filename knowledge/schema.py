@@ -164,6 +164,11 @@ class Criterion(Strict):
     yes_when_all: list[list[str]] = Field(
         [], description="几组词，每组都有一个出现在消息里时记为“是”（如 [[渝北, 江北, …], [注册, 落户]]）（仅 bool）"
     )
+    beats_average: bool = Field(
+        False,
+        description="是否高于平均水平的问题：用户同时说了自己的比例和平均的比例（平均两个点 我们五个多点）时，"
+        "比一比记为“是”或“否”（仅 bool）",
+    )
     title: list[str] = Field(
         [], description="称号的叫法（专精特新、高企）：“已经评上/拿到了…”记为“是”，“还没评…/…莫得”记为“否”（仅 bool）"
     )

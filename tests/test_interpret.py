@@ -422,7 +422,7 @@ def test_figures_go_to_the_words_they_belong_to() -> None:
     assert later == {"rd_spend_last_year": 130.0, "rd_spend_prev_year": 80.0}  # the year word a clause before
     assert extract("还有个发明专利在用", KN.criteria, names) == {"class1_ip_count": 1.0}  # 有个: one
     assert extract("我们有个人专门弄这个", KN.criteria, names) == {}
-    assert extract("国内细分市场排第二", KN.criteria, names) == {"domestic_top3": True}
+    assert extract("国内细分市场排第二", KN.criteria, names) == {"domestic_top3": True, "market_rank_front": True}
     assert extract("小巨人 莫得 只是市级专精特新", KN.criteria, names) == {
         "little_giant_certified": False,
         "zjtx_certified": True,
@@ -1360,3 +1360,27 @@ def test_figures_spaced_apart_stay_apart_and_an_average_bounds_the_main_business
     reply = user.say("直接说")
     assert reply.data.get("verdict") == "fail" or "结论：不符合" in reply.text
     assert "近三年平均主营业务收入不低于4亿元" in reply.text.split("已满足")[0]
+
+
+def test_ranges_inside_a_figure_and_our_share_against_the_average() -> None:
+    facts = extract("研发费用三年加起来大概两百七八十万", KN.criteria)
+    assert facts["rd_spend_3y_total"] == [270, 280]
+    assert extract("同行业平均两个点左右 我们五个多点", KN.criteria)["rd_intensity_above_city_avg"] is True
+    assert extract("行业平均5% 我们才3%", KN.criteria)["rd_intensity_above_city_avg"] is False
+    assert extract("失信名单也莫得", KN.criteria)["not_credit_blacklisted"] is True
+
+
+@pytest.mark.parametrize("text", ["是不是没得戏了", "那是不是没得搞了", "那现在够没得"])
+def test_dialect_ways_of_asking_the_verdict_answer_nothing(user: User, text: str) -> None:
+    in_check(user, "单项冠军我们够不够 帮我核一下")
+    user.say("全国排第六七名的样子")
+    before = dict(profile(user))
+    reply = user.say(text)
+    assert reply.act == "answer" and "结论" in reply.text
+    assert profile(user) == before  # (没得 is no answer “否” to the question pending)
+
+
+def test_after_a_verdict_a_question_on_another_policy_is_that_policy(user: User) -> None:
+    in_check(user, "首台套帮我核一下条件")
+    user.say("直接给结论")
+    assert user.say("对了 研发费用能按120%加计扣除不").intent == "rd_deduction"

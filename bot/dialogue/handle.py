@@ -72,6 +72,9 @@ def new_question(t: Turn, act: Act) -> Reply:
         if learned:
             intro += "\n" + t.kn.messages.prefilled.format(facts=topics.describe(t, learned))
         reply = flows.start_checklist(t, topic, intro)
+        title = f"【{topic.title}】\n"
+        if reply.text.startswith(title + title.rstrip("】\n")):  # all known already: the verdict names the topic
+            reply.text = reply.text.removeprefix(title)
         if covered and reply.section == CONDITIONS:
             reply.section = part
         return reply

@@ -286,13 +286,24 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     values = t.facts(msg.text)
     pending = t.flow.get("pending") if t.flow else None
     stated = _SUCCESS_A_NOT_A.sub("", msg.norm)  # (得不得行 asks; it answers nothing)
-    if pending in t.kn.criteria and pending not in values and len(stated) >= 2:  # “专精特新还没评 直接报得不得行”
-        value = answer_value(t, msg, t.kn.criteria[pending])
+    hopeless = _NO_HOPE.search(msg.norm)  # (是不是没得戏了: its 没得 is no 否 to the question pending)
+    if (
+        pending in t.kn.criteria
+        and pending not in values
+        and len(_ASKING_FILLERS.sub("", stated)) >= 2  # (那到底得不得行嘛: nothing but the request)
+        and not hopeless
+    ):
+        said = msg if stated == msg.norm else Message(stated, stated)  # (够没得: its 没得 answers nothing)
+        value = answer_value(t, said, t.kn.criteria[pending])  # “专精特新还没评 直接报得不得行”
         owned = t.kn.criteria[pending].type == "number" and all_owned(t, msg, values)
         if value is not None and not owned:  # (“高新收入七成 …” is no answer to the share of technicians)
             values[pending] = value
     if other and not values:
         return None  # “那高企呢 够不够”: a check on another topic (with figures or an answer, it is still this one)
+    if _WHAT_ABOUT.match(msg.norm) and any(
+        t.kn.criteria[c].presume is not None and t.profile.get(c) != v for c, v in values.items()
+    ):
+        return None  # “那国家级的单项冠军呢 有没得戏”: the other variant, asked about (a follow-up)
     return Act(acts.ANSWER, conclude=True, values=values)
 
 
@@ -367,8 +378,13 @@ _VERDICT_NOUN = re.compile(r"结果|结论|定论|准话|判断")
 _CHECK_PARTS = ("section:申报条件", "section:适用对象", "checklist")
 
 
-_SUCCESS_A_NOT_A = re.compile(r"([能行成过够达算得可符批上评报申拿扣])[不没]\1")
-"""能不能 / 成不成 / 过没过 …: whether it works out, in any words (一锤子定音 能不能扣)."""
+_ASKING_FILLERS = re.compile(r"是不是|那么|那|到底|究竟|现在|这下|了|嘛|吗|呢|哦|噻|啊|说句话")
+"""Words around a request for the verdict that answer nothing (那到底…嘛)."""
+_NO_HOPE = re.compile(r"(没得|莫得|没有|没)(戏|搞头|搞|希望|指望)|不行|不得行|行还是不行")
+"""Asking whether it is hopeless (是不是没得戏了, 那是不是就不得行了): a request for the verdict, no 否 to the question
+pending (a 够了噻 may still say its condition is met)."""
+_SUCCESS_A_NOT_A = re.compile(r"([能行成过够达算得可符批上评报申拿扣])[不没]\1|[够行成过](没得|没有)$")
+"""能不能 / 成不成 / 过没过 / 够没得 …: whether it works out, in any words (一锤子定音 能不能扣)."""
 OUTCOME_CHARS = 16
 """A longer message with a result word is more likely a question of its own than a request for the verdict."""
 _ASKS_A_PART = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪")
@@ -693,12 +709,16 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part="lookup", text=ellipsis[1])
     if supposes(msg.text) and decision.intent in (None, topic.id) and t.state.get(flows.VERDICT_GIVEN):
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # “明年把研发做到一百万以上再报 得行不”
+    policy = decision.intent if decision.intent and t.kn.topics[decision.intent].kind == "policy" else None
     if (
         wants_check(t, msg.norm)
         and _check_asked(t, msg, topic.id)
-        and (topic.checklist or decision.intent in (None, topic.id))
-    ):
-        return Act(topic.id, topic=topic.id, check=True)  # (a policy with nothing to check says so)
+        and (
+            decision.intent in (None, topic.id)
+            or (topic.checklist and (policy is None or not _clearly_about(t, msg, decision, policy, topic.id)))
+        )
+    ):  # (a policy with nothing to check says so; “研发费用能按120%扣不” asks about another policy)
+        return Act(topic.id, topic=topic.id, check=True)
     part = section_asked(t, topic, msg.text)
     if part and decision.intent is None and foreign(t, topic, msg):
         return None  # “银行那边有没有啥子低息贷款可以办”: a question cue, but of another world
@@ -937,6 +957,14 @@ _CHOSEN = re.compile(r"(入|选|评)(得)?(上|选)|够得?(上|到)|够不够")
 """“能不能入选”, “评得上不”, “够不够”: whether we would be chosen, on a policy with no conditions to check."""
 _SHAPED_NO_CHECK = frozenset({"section:不适用情形", "sources"})
 _STRONG_CHECK = ("核", "测", "评估", "自查", "够", "判断", "对一", "对下", "对哈", "check", "看看", "看下", "看哈")
+
+
+def _clearly_about(t: Turn, msg: Message, decision: Any, other: str, topic: str) -> bool:
+    """Whether the message is about ``other`` by name, or with ``topic`` not even among its candidates.
+
+    After the 首台套 verdict, “对了我们算不算工业母机企业 研发费用能按120%扣不” asks about 研发费用加计扣除.
+    """
+    return names_topic(t, msg, decision, other) or all(c.intent != topic for c in decision.top)
 
 
 def _check_asked(t: Turn, msg: Message, intent: str) -> bool:

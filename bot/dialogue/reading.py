@@ -95,8 +95,8 @@ _HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千这那近
 
 _OUT_YET = re.compile(r"(出来|下来|发了|出了|开始了|公布)了?(没得|没有|没)$")
 """…出来没得 at the end asks whether it is out yet (今年的通知出来没得)."""
-_HAVE_OR_NOT = re.compile(r"有[^都也还根就]{0,8}[^都也还根就]没得$")
-"""…有…没得 at the end asks (有补贴没得); 都没得 / 也没得 states a lack."""
+_HAVE_OR_NOT = re.compile(r"有[^都也还根就]{0,8}[^都也还根就]没得$|[够行成过]没得$")
+"""…有…没得 or 够没得 at the end asks (有补贴没得, 那现在够没得); 都没得 / 也没得 states a lack."""
 
 
 _A_NOT_A = re.compile(r"(?<!不)([^\W\d_])[不没]\1")
