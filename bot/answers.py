@@ -259,8 +259,12 @@ def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
-    """A bare figure joined by 和 / 、 to one with a unit takes that unit: 620和700万 is 620万 and 700万."""
-    out = list(found)
+    """A bare figure joined by 和 / 、 to one with a unit takes that unit: 620和700万 is 620万 and 700万.
+
+    A bare figure after a year word, following a sum in 亿 or 万 (大前年一点二亿 前年一点四 去年一点六), is in the
+    same unit.
+    """
+    out = _carried_units(text, list(found))
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         digits_a, digits_b = _DIGITS.fullmatch(text, a.start, a.end), _DIGITS.match(text, b.start, b.end)
@@ -273,6 +277,22 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _carried_units(text: str, out: list[Quantity]) -> list[Quantity]:
+    scale: float | None = None  # the scale of the sum before, carried along a run of years
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        scale = _SCALE.get(text[a.end - 1 : a.end], scale) if a.unit == "万元" else None
+        if scale is None or b.unit is not None or b.is_range or not _YEAR_ONLY.fullmatch(text, a.end, b.start):
+            scale = None if b.unit != "万元" else scale
+            continue
+        out[i] = Quantity(b.value * scale, "万元", b.start, b.end, None, None, b.approx)
+    return out
+
+
+_SCALE = {"亿": 1e4, "万": 1.0}
+"""The last character of a sum said in 万元 (一点二亿, 三百万) and what a bare figure after it is multiplied by."""
+_YEAR_ONLY = re.compile(r"\+?(去年|前年|大前年|今年|上年度?|\d{2,4}年度?)")
+"""Only a year word between two figures: the second is the next year's of the same sum."""
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _UNIT_SHARED = ("和", "、", "跟", "与", "或", "+")
 """Between two figures, what makes the first take the second's unit (620和700万; 1.6 1.8 2.1个亿, spaced apart)."""
@@ -866,6 +886,7 @@ def extract(
     prev_end = 0
     denied: str | None = None  # the criterion of a figure just denied (没得95): the next figure is its
     seen: list[str] = []  # the criteria of the figures before, in order
+    aside_from: str | None = None  # the run a figure dated 那年 broke off (its next year goes back to it)
     shares: list[Quantity] = []  # shares nobody's words took (是百分之十三)
     found = quantities(norm)
     for q in found:
@@ -883,14 +904,19 @@ def extract(
             continue  # “差二十个平方都不得行”: how far short, not the figure itself
         skipped = _UNCOUNTED.search(norm, max(0, q.start - _UNCOUNTED_CHARS), q.start)
         if skipped:  # “大前年5100万”: the year before the year before; “没得95 只有六成五”: the figure denied
+            run = None
             if skipped[1] != _YEARS_BACK:
                 denied = _owner_before(norm, q, vocab, criteria, facts, prev_end)[0]
             elif (
                 third := _third_year(
-                    _of_years(q, seen, criteria) or _owner_before(norm, q, vocab, criteria, facts, 0)[0], criteria
+                    run := _of_years(q, seen, criteria) or _owner_before(norm, q, vocab, criteria, facts, 0)[0],
+                    criteria,
                 )
             ) and (value := number_value(q, criteria[third].unit or "")) is not None:
                 facts.setdefault(third, value)
+                if run:  # “营收 大前年一点二亿 前年一点四 去年一点六”: the years after are the same run's
+                    last, last_previous = run, False
+                    seen.append(run)
             prev_end = q.end
             continue
         before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end, breaks)
@@ -908,8 +934,11 @@ def extract(
             _shift_years(facts, owner, criteria)
         if owner is None and last and (year := _year_since(norm, prev_end, q.start)) is not None:
             # “研发前年550万 去年680万”, “去年130万 前年少点 只有80来万”; “营收1.6亿 主营占95% 前年1.4亿”: the year
-            # before of the last figure it fits (营收), not of the share said in between
-            owner, at = last if _fits(q, criteria[last]) else _of_years(q, seen, criteria) or last, year
+            # before of the last figure it fits (营收), not of the share said in between; “研发前年110万 那年营收
+            # 两千四 去年130万”: the run the 那年 aside broke off
+            run = aside_from if aside_from and _fits(q, criteria[aside_from]) else last
+            owner, at = run if _fits(q, criteria[run]) else _of_years(q, seen, criteria) or run, year
+            aside_from = None
             if criteria[owner].sum_of and criteria[criteria[owner].sum_of[0]].unit == criteria[owner].unit:
                 owner = criteria[owner].sum_of[0]  # “三年加起来两亿五 去年九千万出头”: a year of the total
         if owner is None and q.unit in OWN_UNITS:
@@ -922,6 +951,7 @@ def extract(
             around = norm[max(0, at - _YEAR_CHARS, prev_end) : q.start]
             if "那年" in around and last_previous:
                 around += "前年"  # “前年研发120万 那年营收2800万”: the same year
+                aside_from = last
             if _BOTH_NAMED.search(norm[:at]) and "都" in around:
                 around += "每年"  # “前年190万 去年230万 都占营收5个点以上”: both years
             targets = _years(around, owner, criteria)
@@ -1039,6 +1069,8 @@ def _nothing(norm: str, breaks: tuple[int, ...], vocab: _Vocab, criteria: dict[s
 
 _ONE_UNSAID = "有个"
 """有个 with its 一 left out: 还有个发明专利 is one."""
+_OF_A_KIND = re.compile(r"[^\d的，,。]{1,6}的")
+"""Words of what kind between 有个 and what it counts (有个提取工艺的发明专利)."""
 _ONE_UNITS = ("项", "人", "个")
 """Criteria a 有个 may count (patents, people), never money or shares."""
 
@@ -1049,6 +1081,7 @@ def _one_unsaid(norm: str, vocab: _Vocab, criteria: dict[str, Criterion]) -> dic
     at = norm.find(_ONE_UNSAID)
     while at >= 0:
         rest = norm[at + len(_ONE_UNSAID) :]
+        rest = rest[m.end() :] if (m := _OF_A_KIND.match(rest)) else rest  # 有个提取工艺的发明专利
         for kw, cid in vocab.keywords:  # longest first
             if rest.startswith(kw) and (criteria[cid].unit or "") in _ONE_UNITS:
                 found.setdefault(cid, 1.0)

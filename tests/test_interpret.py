@@ -1384,3 +1384,24 @@ def test_after_a_verdict_a_question_on_another_policy_is_that_policy(user: User)
     in_check(user, "首台套帮我核一下条件")
     user.say("直接给结论")
     assert user.say("对了 研发费用能按120%加计扣除不").intent == "rd_deduction"
+
+
+def test_a_run_of_years_keeps_its_unit_and_an_aside_year_does_not_take_the_run() -> None:
+    facts = extract("营收 大前年一点二亿 前年一点四 去年一点六", KN.criteria)
+    assert (facts["revenue_3y_ago"], facts["revenue_prev_year"], facts["revenue_last_year"]) == (12000, 14000, 16000)
+    facts = extract("研发 前年一百一十万 那年营收两千四 去年一百三十万", KN.criteria)
+    assert (facts["rd_spend_prev_year"], facts["revenue_prev_year"], facts["rd_spend_last_year"]) == (110, 2400, 130)
+    assert extract("有个提取工艺的发明专利 在生产线上用着的", KN.criteria)["class1_ip_count"] == 1
+
+
+def test_one_figure_answers_one_question(user: User) -> None:
+    in_check(user, "小巨人新标准出来了 帮我们对一哈")
+    user.say("市级专精特新2024年拿的 做减速器七年了")
+    user.say("营收 大前年一点二亿 前年一点四 去年一点六")
+    assert profile(user)["revenue_last_year"] == 16000  # (1.2亿 is 大前年's, not the answer to 上年度营收)
+
+
+def test_nothing_more_to_tell_answers_no_question(user: User) -> None:
+    asked = in_check(user, "市级企业技术中心 帮我们对一下条件")
+    user.say("没有了的话给个结论嘛")
+    assert asked not in profile(user)

@@ -212,10 +212,10 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         and crit.type == "number"
         and pending not in facts
         and not figure
-        and (all_owned(t, msg, facts) or figured_elsewhere(t, msg))
+        and (all_owned(t, msg, facts) or figured_elsewhere(t, msg) or value in facts.values())
     ):
         value = None  # “有2个发明专利在用” while 研发费用 is asked: the figure is the patents', no answer; so is
-        # “质量评价得分平台上测的58”, a score this check does not ask about
+        # “质量评价得分平台上测的58”, a score this check does not ask about, and 大前年一点二亿 (大前年's)
     if value is not None and not facts and (owned := keyword_figure(t, msg, pending)):
         facts = owned  # “负债率我看错了 是八十左右” while 研发 is asked: the figure is the 负债率's
         value = None if crit.type == "number" else value  # (a yes to the question asked still holds)

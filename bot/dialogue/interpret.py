@@ -286,7 +286,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     values = t.facts(msg.text)
     pending = t.flow.get("pending") if t.flow else None
     stated = _SUCCESS_A_NOT_A.sub("", msg.norm)  # (得不得行 asks; it answers nothing)
-    hopeless = _NO_HOPE.search(msg.norm)  # (是不是没得戏了: its 没得 is no 否 to the question pending)
+    hopeless = _NO_HOPE.search(msg.norm) or _NOTHING_MORE.search(msg.norm)  # (是不是没得戏了, 没有了的话…: no 否)
     if (
         pending in t.kn.criteria
         and pending not in values
@@ -378,6 +378,8 @@ _VERDICT_NOUN = re.compile(r"结果|结论|定论|准话|判断")
 _CHECK_PARTS = ("section:申报条件", "section:适用对象", "checklist")
 
 
+_NOTHING_MORE = re.compile(r"(没有|没得|莫得|没)了|没别的|没其他")
+"""Nothing more to tell (没有了的话给个结论嘛): no answer to the question pending."""
 _ASKING_FILLERS = re.compile(r"是不是|那么|那|到底|究竟|现在|这下|了|嘛|吗|呢|哦|噻|啊|说句话")
 """Words around a request for the verdict that answer nothing (那到底…嘛)."""
 _NO_HOPE = re.compile(r"(没得|莫得|没有|没)(戏|搞头|搞|希望|指望)|不行|不得行|行还是不行")
