@@ -219,6 +219,9 @@ def test_who_a_policy_is_for_which_part_and_whom_to_go_to(user: User) -> None:
         "高企认定要经过哪些环节": "办理流程",
         "研发准备金是找科技局还是经信委": "咨询部门",
         "首版次软件一般什么时候征集 有消息打我电话13912345678": "时间节点",
+        "单项冠军哪些企业会被排除在外": "不适用情形",
+        "专精特新的材料在哪个网站提交": "办理流程",
+        "高企复核看哪些指标": "申报条件",
     }
     for text, reply in first_replies(user, cases):
         assert reply.section == cases[text], text
