@@ -1405,3 +1405,26 @@ def test_nothing_more_to_tell_answers_no_question(user: User) -> None:
     asked = in_check(user, "市级企业技术中心 帮我们对一下条件")
     user.say("没有了的话给个结论嘛")
     assert asked not in profile(user)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("独立法人是必须的哇 没得变通的", "followup"),
+        ("科技人员占比那个 是算全部员工还是只算在岗的", "followup"),
+        ("科技人员是啥子 售后的算不算", "followup"),
+    ],
+)
+def test_in_a_check_what_a_condition_demands_is_asked_not_answered(user: User, text: str, act: str) -> None:
+    in_check(user, "高企我们够不够 帮我核一下")
+    before = dict(profile(user))
+    assert user.say(text).act == act
+    assert profile(user) == before
+
+
+def test_a_request_for_the_verdict_is_no_yes_and_giving_up_with_a_fact_ends_the_check(user: User) -> None:
+    asked = in_check(user, "高企我们够不够 帮我核一下")
+    reply = user.say("那这样够了噻")
+    assert "结论" in reply.text and asked not in profile(user)  # (够了噻 asks; it says no condition is met)
+    in_check(user, "小巨人帮我核一下")
+    assert user.say("算了 不测了 连专精特新都莫得 测了也白测").act == "cancel"

@@ -170,6 +170,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     if not t.flow and not ends and closing(t, msg):
         return None  # “算了 谢谢哈” with no check going: a goodbye, thanked back
     checked = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
+    if ends and (t.flow or t.state.get("suspended")) and about_us(t, msg, anywhere=True):
+        return Act(acts.CANCEL)  # “算了 不测了 连专精特新都莫得 测了也白测”: the title named is a fact, no switch
     if not ends and other_policy_named(t, msg, str(checked)):
         return None  # “算了 先问加计扣除”: a switch to another policy (the check is kept); “不测了 先看X” ends it
     if len(msg.norm) <= CONTROL_CHARS:
@@ -271,7 +273,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
     if len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "missing") and not _VERDICT_NOUN.search(msg.norm):
         return None  # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里” the verdict, which lists it)
-    if _means(msg) and not _VERDICT_NOUN.search(msg.norm):
+    if _means(msg, in_check=t.flow is not None) and not _VERDICT_NOUN.search(msg.norm):
         return None  # “一类知识产权是指啥子 发明专利算不算”: what a condition's word means
     if t.flow is not None and _go_ahead(t, msg.norm) and not says(msg.norm, t.kn, "conclude"):
         return None  # “可以 测一下” with the check under way: ask on, no verdict yet
@@ -287,10 +289,11 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     pending = t.flow.get("pending") if t.flow else None
     stated = _SUCCESS_A_NOT_A.sub("", msg.norm)  # (得不得行 asks; it answers nothing)
     hopeless = _NO_HOPE.search(msg.norm) or _NOTHING_MORE.search(msg.norm)  # (是不是没得戏了, 没有了的话…: no 否)
+    rest = _ASKING_FILLERS.sub("", without(stated, words(t.kn)["outcome"] | words(t.kn)["conclude"], ""))
     if (
         pending in t.kn.criteria
         and pending not in values
-        and len(_ASKING_FILLERS.sub("", stated)) >= 2  # (那到底得不得行嘛: nothing but the request)
+        and len(rest) >= 2  # (那到底得不得行嘛, 那这样够了噻: nothing but the request, no answer to the question)
         and not hopeless
     ):
         said = msg if stated == msg.norm else Message(stated, stated)  # (够没得: its 没得 answers nothing)
@@ -324,12 +327,22 @@ MIN_INSIDE = 2
 """Word pairs of the topic's text a question of meaning needs to be about the topic (I类知识产权是啥)."""
 
 
-def _means(msg: Message) -> bool:
-    """Whether a clause of the message asks what a word means or how a figure is counted."""
-    return any(_MEANING.search(normalize(c)) for c in _TEXT_CLAUSES.split(msg.text))
+def _means(msg: Message, in_check: bool = False) -> bool:
+    """Whether a clause of the message asks what a word means or how a figure is counted.
+
+    ``in_check``: during a check, “X是啥子”, “啥子叫X”, “是必须的哇” and “看哪一年的” ask about a condition too
+    (outside one, “研发准备金是啥子” asks about the policy itself).
+    """
+    meaning = (_MEANING, _MEANING_IN_CHECK) if in_check else (_MEANING,)
+    return any(m.search(normalize(c)) for c in _TEXT_CLAUSES.split(msg.text) for m in meaning)
 
 
 _TEXT_CLAUSES = re.compile(r"[\s，,。？?！!；;]+")
+_MEANING_IN_CHECK = re.compile(
+    r"是啥子|是什么|是啥$|啥子叫|什么叫|啥叫|是必须的|必须的吗|必须要吗|没得变通|能不能变通|看哪一年|算哪一年|还是只算|算全部"
+    r"|算什么行业|算啥子行业|要咋个证明|怎么证明|咋个证明|去哪里查|在哪查|是多少"
+)
+"""Within a check, more ways to ask what a condition means, demands or counts (辅助账是啥子, 独立法人是必须的哇)."""
 _MEANING = re.compile(
     r"是指|指的是|指啥|什么意思|啥意思|啥子意思|是什么东西|是啥东西|怎么理解|咋个理解|是啥$|是什么$"
     r"|(是|要)?(咋个|怎么|如何)(算|认定|比|计算|统计)"
@@ -563,7 +576,12 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
-    if asking and _means(msg) and _of_conditions(t, topic, msg, decision.reason != "out_of_scope"):
+    named_other = bool(other) and names_topic(t, msg, decision, str(other))  # (研发准备金是啥子: that policy)
+    if (
+        asking
+        and (_means(msg) or (not named_other and _means(msg, in_check=True)))
+        and _of_conditions(t, topic, msg, decision.reason != "out_of_scope")
+    ):
         # “科技人员是咋个算的 售后调试的算不算”: what one of the check's own conditions means
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if decision.reason == "out_of_scope" and (asking or value is None) and not figure and not facts:

@@ -109,8 +109,8 @@ _TAIL_AFTER = 2
 
 _ASKING_TAILS = frozenset("不没否")
 """A last character that makes a statement a question (能享受不, 有没)."""
-_DIALECT_ASKING = re.compile(r"迈(?=$|[\s,，。?？!！~～])")
-"""迈 ending a clause is Chongqing's 吗 (外协的不算主营迈, 面积这条是硬性的迈 差二十个平方都不得行)."""
+_DIALECT_ASKING = re.compile(r"[迈哇](?=$|[\s,，。?？!！~～])|是[^，,。\s]{1,10}还是")
+"""迈 or 哇 ending a clause is Chongqing's 吗 (外协的不算主营迈, 独立法人是必须的哇); 是A还是B asks which."""
 
 
 FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要]")
