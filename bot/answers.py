@@ -278,6 +278,7 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 def _carried_units(text: str, out: list[Quantity]) -> list[Quantity]:
+    """``out`` with each bare figure after a year word in the unit of the sum before (大前年一点二亿 前年一点四)."""
     scale: float | None = None  # the scale of the sum before, carried along a run of years
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
@@ -651,7 +652,7 @@ _ECHO_CHARS = 6
 """A clause this short, asked back before the answer (规上？我们还没进规), repeats the question's word."""
 
 
-def echoes(text: str) -> list[tuple[int, int]]:
+def _echoes(text: str) -> list[tuple[int, int]]:
     """Spans of ``normalize(text)`` that only ask the question's word back before answering (“规上？”, “清单？”)."""
     spans, at = [], 0
     parts = _BREAK_KEPT.split(text)
@@ -831,6 +832,7 @@ def keywords(criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> list
 
 
 _CALENDAR_LABEL = re.compile(r"(?<![\d.])(?:20)?(\d{2})\s*年度?")
+"""A calendar year as people type it: 2024年, 24年, 2025年度."""
 _DURATION_BEFORE = re.compile(r"[了做干立满近过超有多第经营差快到办开搞]\s*$")
 """Before ``N年``: a duration (做了23年, 成立25年), no calendar year."""
 _DATED_EVENT = re.compile(
@@ -838,7 +840,9 @@ _DATED_EVENT = re.compile(
 )
 """After a calendar year: a date (25年10月) or an event dated (23年评上的, 2024年注册), no figure's year."""
 _FIGURE_WITHIN = re.compile(rf"^[^\d\s,，。；;{_CN_DIGITS}]{{0,6}}?(?:\d|[一二两三四五六七八九十](?!{_NOT_A_COUNT}))")
+"""After a calendar year: a figure within a few words (24年营收2200万), which the year dates."""
 _RELATIVE = {1: "去年", 2: "前年", 3: _YEARS_BACK}
+"""Years back from this one → the word the reading knows them by."""
 
 
 def relative_years(text: str, today: dt.date | None = None) -> str:
@@ -1006,7 +1010,7 @@ def extract(
         if cid not in facts and not unsure and all(any(w in norm for w in group) for group in groups):
             facts[cid] = True  # “在渝北注册的”
     if not norm.isdigit() and not _ONLY_ASKED.search(norm):  # (是不是只有制造业才有: the policy's, not ours)
-        hidden = [*names, *echoes(text)]  # (a policy's name, or “规上？” asked back: no choice stated)
+        hidden = [*names, *_echoes(text)]  # (a policy's name, or “规上？” asked back: no choice stated)
         plain = "".join("|" if any(a <= i < b for a, b in hidden) else ch for i, ch in enumerate(norm))
         for cid, options in vocab.choices:
             choice = _parse_choice(_unsaid(plain, options, breaks), criteria[cid], options)
@@ -1020,7 +1024,11 @@ _ONLY_ASKED = re.compile(r"(是不是|是否|难道)?只有.{1,12}才|仅限|只
 
 
 _AVERAGE = re.compile(r"平均(水平)?(强度|占比|水平)?(也就|大概|才|是|有|只有|差不多|在)*$")
+"""Right before a share: it is the average (行业平均也就两三个点)."""
 _AVERAGE_CHARS = 10
+"""How far before a share its 平均 may stand."""
+_COMPARED = 2
+"""Shares a comparison with the average names: the average's and ours."""
 
 
 def _above_average(norm: str, found: list[Quantity]) -> bool | None:
@@ -1029,7 +1037,7 @@ def _above_average(norm: str, found: list[Quantity]) -> bool | None:
     One share right after 平均 and one other share: True or False when their ranges do not overlap, else None.
     """
     shares = [q for q in found if q.unit == "%"]
-    if len(shares) != len(("the average", "ours")):
+    if len(shares) != _COMPARED:
         return None
     average = [q for q in shares if _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)]
     if len(average) != 1:

@@ -206,13 +206,6 @@ def test_part_shapes_users_type(user: User) -> None:
         "重点新产品应用开发场景是哪个文件里提出来的": "政策依据",
         "集成电路企业研发费用加计扣除能扣多少": "计算方法",
         "那高新技术企业认定还有哪些情况会被否掉": "不适用情形",
-    }
-    for text, reply in first_replies(user, cases):
-        assert reply.section == cases[text], text
-
-
-def test_who_a_policy_is_for_which_part_and_whom_to_go_to(user: User) -> None:
-    cases = {
         "重点实验室 文件支持什么类型的企业来建": "适用对象",
         "首台套应用政策是52号文哪部分讲的": "政策依据",
         "首批次新材料保险补偿的企业是不是一定得是生产企业": "申报条件",

@@ -373,8 +373,8 @@ def presume_unsaid(t: Turn, pending: str | None) -> str:
 
     Asked “这次是到期复核吗” and told the figures instead: the check goes on as a new application and says so.
     """
-    crit = t.kn.criteria.get(pending or "")
-    if crit is None or crit.presume is None or pending in t.profile or pending is None:
+    crit = t.kn.criteria.get(pending) if pending else None
+    if pending is None or crit is None or crit.presume is None or pending in t.profile:
         return ""
     record(t, {pending: crit.presume})
     return t.kn.messages.variant_presumed.format(facts=describe(t, {pending: crit.presume}))

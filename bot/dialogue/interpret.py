@@ -536,6 +536,7 @@ def _last_clause(msg: Message) -> Message:
 
 
 def _figure_or_rank(crit: Criterion) -> bool:
+    """Whether a fact of ``crit`` may be kept from a check that does not ask it: a figure or a rank, no variant."""
     return crit.presume is None and (crit.type == "number" or crit.rank_within is not None)
 
 
