@@ -664,9 +664,6 @@ def _echoes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_BREAK_KEPT = re.compile(r"([\s,，。；;!！?？、]+)")
-
-
 class _Words:
     """Normalised words indexed by their first character, to find which occur in a text without trying each."""
 
@@ -1550,6 +1547,8 @@ _BARE_DENIAL = re.compile(r"(都|也|还)?(不是|没有|没得|莫得|不是的
 
 
 _BREAK = re.compile(r"[\s,，。；;!！?？、]+")
+_BREAK_KEPT = re.compile(f"({_BREAK.pattern})")
+"""``_BREAK`` with the separators kept by ``split`` (a clause followed by a question mark asks it back)."""
 
 
 def clause_breaks(text: str) -> tuple[int, ...]:

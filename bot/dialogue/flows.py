@@ -49,6 +49,8 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False)
     warning = refused(t, topic)  # an excluded industry (负面清单) is told so before the first question
     footnote = t.kn.messages.caveat_footnote if warning and t.kn.messages.caveat_footnote not in intro else ""
     if next_question(t) is None:  # all known already: the verdict, without promising questions
+        if intro == f"【{topic.title}】" and not warning:
+            intro = ""  # (the verdict's own title names the topic)
         return advance(t, "\n".join(x for x in (intro, warning, footnote) if x))
     total = checklist.open_items(version.items, known(t), t.kn.criteria)
     start = t.kn.messages.checklist_start.format(title=topic.title, version=version.label, total=total)

@@ -72,9 +72,6 @@ def new_question(t: Turn, act: Act) -> Reply:
         if learned:
             intro += "\n" + t.kn.messages.prefilled.format(facts=topics.describe(t, learned))
         reply = flows.start_checklist(t, topic, intro)
-        title, verdict_title = f"【{topic.title}】\n", f"【{topic.title} "
-        if reply.text.startswith(title + verdict_title):  # all known already: the verdict's own title names the topic
-            reply.text = reply.text.removeprefix(title)
         if covered and reply.section == CONDITIONS:
             reply.section = part
         return reply

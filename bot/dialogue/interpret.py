@@ -339,7 +339,7 @@ def _means(msg: Message, in_check: bool = False) -> bool:
 
 _TEXT_CLAUSES = re.compile(r"[\s，,。？?！!；;]+")
 _MEANING_IN_CHECK = re.compile(
-    r"是啥子|是什么|是啥$|啥子叫|什么叫|啥叫|是必须的|必须的吗|必须要吗|没得变通|能不能变通|看哪一年|算哪一年|还是只算|算全部"
+    r"是啥子|是什么|啥子叫|什么叫|啥叫|是必须的|必须的吗|必须要吗|没得变通|能不能变通|看哪一年|算哪一年|还是只算|算全部"
     r"|算什么行业|算啥子行业|要咋个证明|怎么证明|咋个证明|去哪里查|在哪查|是多少"
 )
 """Within a check, more ways to ask what a condition means, demands or counts (辅助账是啥子, 独立法人是必须的哇)."""
@@ -397,7 +397,7 @@ _ASKING_FILLERS = re.compile(r"是不是|那么|那|到底|究竟|现在|这下|
 """Words around a request for the verdict that answer nothing (那到底…嘛)."""
 _NO_HOPE = re.compile(r"(没得|莫得|没有|没)(戏|搞头|搞|希望|指望)|不行|不得行|行还是不行")
 """Asking whether it is hopeless (是不是没得戏了, 那是不是就不得行了): a request for the verdict, no 否 to the question
-pending (a 够了噻 may still say its condition is met)."""
+pending."""
 _SUCCESS_A_NOT_A = re.compile(r"([能行成过够达算得可符批上评报申拿扣])[不没]\1|[够行成过](没得|没有)$")
 """能不能 / 成不成 / 过没过 / 够没得 …: whether it works out, in any words (一锤子定音 能不能扣)."""
 OUTCOME_CHARS = 16
