@@ -87,7 +87,7 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     return guess or (_unnamed(t, topic, text, whole, parts) if asked else None)
 
 
-_OFFICES = "区县|区里|市里|工信部|经信委|经信局|科技局|科委|税务局|税务|财政局|发改委|国家|市级"
+_OFFICES = "区县|区里|区级|市里|市头|重庆市|重庆|市级|省级|工信部|部里|经信委|经信局|科技局|科委|税务局|税务|财政局|发改委|国家"
 """Offices a question may set against each other (去税务局弄还是找经信委): it asks whom to go to."""
 _ASKS = {
     "政策依据": re.compile(
@@ -100,6 +100,11 @@ _ASKS = {
         r"(申报|申请|报|申|认定|评|享受|补偿|补|给|参与|加计|拿|算)"
         r"|(申报|申请|认定|享受|评|拿)不(了|到|上)的|情况下?会?(认定|评|报|享受)不(了|到|上)"
         r"|不得行(申请|申报|报)|不给推荐|不予推荐|已经(是|有).{0,12}还能(再)?(报|申|评)|不属于|排除在外|被排除"
+        r"|不在.{0,12}(范围|之列|目录范围)|导致.{0,12}(不通过|不予|通不过|过不了|被否|取消)"
+    ),
+    "申报条件": re.compile(  # (how much it takes, not how much it gives: 多少钱才够 is a threshold)
+        r"(多少|几)[^，|]{0,4}才(够|能|行|算|可以|得行|过|有资格)"
+        r"|(需要|要求|得要)(营收|收入|销售|研发|人员|员工|专利|资产|产值|利润|规模)[^补奖给扣交|]{0,6}(多少|几)"
     ),
     "咨询部门": re.compile(rf"({_OFFICES})[^报]{{0,8}}还是[^报]{{0,6}}({_OFFICES})(?!报)"),
     "计算方法": re.compile(r"\d+%(吗|还是)|还是\d+%"),
