@@ -160,8 +160,8 @@ _CODE = re.compile(r"[a-z]{2}$")
 """Letters just before a number make it a code (iatf16949, iso9001, gb18030), not a figure."""
 
 
-_NOT_AMOUNT = frozenset("份号类等级")
-"""After a number, words that make it a name, not an amount: 十月份, 52号, 一类知识产权, 二等奖, 一级."""
+_NOT_AMOUNT = frozenset("份号类等级度岁楼栋")
+"""After a number, words that make it a name or another measure: 十月份, 52号, 一类知识产权, 二等奖, 一级, 40度, 3楼."""
 
 
 _A_BIT = re.compile(r"一点(?![\d一二两三四五六七八九零几])")
@@ -789,6 +789,27 @@ def _third_year(owner: str | None, criteria: dict[str, Criterion]) -> str | None
     return third if third in criteria else None
 
 
+_SHARE_RIGHT_AFTER = re.compile(
+    r"(每年|两年|每一年)?(都|也)?(是|有|在|占|超过|超了|超|达到|不低于|高于|大概|差不多|将近|接近)*(了)?"
+)
+"""Between an amount and a bare share right after it (研发1500万 每年都超过4%): the share is of that amount."""
+_YEARS_EACH = ("每年", "两年", "每一年")
+_CHANGED_BY = re.compile(r"增长|增加|涨|降|减少|提高|提升|下滑|多了|少了")
+"""Before a share: how much something changed (增长了10%), not what part of a whole it is."""
+_CHANGE_CHARS = 6
+
+
+def _share_after(amount: str, between: str, criteria: dict[str, Criterion]) -> str | None:
+    """The share (``ratio_of``) whose numerator is ``amount``, or of one of the years it sums (each year said)."""
+    amounts = [amount, *(criteria[amount].sum_of if any(w in between for w in _YEARS_EACH) else [])]
+    found = [
+        (amounts.index(crit.ratio_of[0]), c)
+        for c, crit in criteria.items()
+        if crit.ratio_of[:1] in ([a] for a in amounts)
+    ]
+    return min(found)[1] if found else None
+
+
 def _share_of(facts: dict[str, Any], criteria: dict[str, Criterion]) -> str | None:
     """The one share criterion (``ratio_of``) both of whose parts the message gave, if there is exactly one."""
     found = [c for c, crit in criteria.items() if crit.ratio_of and all(p in facts for p in crit.ratio_of)]
@@ -875,12 +896,13 @@ def extract(
     names (the topics' titles and aliases) whose words are not facts about the user; pass the same objects
     each time (the words are prepared once per ``criteria`` and ``ignore``).
     """
+    dated = _dated(text, criteria, today) if today else {}
     text = relative_years(text, today)
     norm = normalize(text)
     if supposes(text):
         return {}  # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us
     breaks = clause_breaks(text)
-    facts: dict[str, Any] = {}
+    facts: dict[str, Any] = dict(dated)
     vocab = _vocab(criteria, ignore)
     last: str | None = None  # the criterion of the figure before, and whether it was the year before's
     last_previous = False
@@ -942,6 +964,8 @@ def extract(
             aside_from = None
             if criteria[owner].sum_of and criteria[criteria[owner].sum_of[0]].unit == criteria[owner].unit:
                 owner = criteria[owner].sum_of[0]  # “三年加起来两亿五 去年九千万出头”: a year of the total
+        if owner is None and q.unit == "%" and last and _SHARE_RIGHT_AFTER.fullmatch(norm, prev_end, q.start):
+            owner, at = _share_after(last, norm[prev_end : q.start], criteria), q.start  # “研发1500万 每年都超过4%”
         if owner is None and q.unit in OWN_UNITS:
             alone = [c for c, crit in criteria.items() if crit.unit == q.unit and c not in facts]
             owner = alone[0] if len(alone) == 1 else None  # “研发那层一百二十平”: the one criterion in 平方米
@@ -960,8 +984,12 @@ def extract(
             seen.append(owner)
             for cid in targets:
                 facts.setdefault(cid, value)
-        if owner is None and q.unit == "%":
-            shares.append(q)
+        if (
+            owner is None
+            and q.unit == "%"
+            and not _CHANGED_BY.search(norm, max(prev_end, q.start - _CHANGE_CHARS), q.start)
+        ):
+            shares.append(q)  # (增长了10%: a change, no share of anything)
         if owner or q.unit not in (None, "个", "年") or (q.unit == "年" and norm.startswith("了", q.end)):
             prev_end = q.end  # a period or numeral nobody owns (近三年平均…, 一类) still leads to the figure after;
             # a duration said (运行两年多了) ends its clause: 两年 is not the span of the figure after
@@ -1016,12 +1044,54 @@ def extract(
     return facts
 
 
+_DATE = re.compile(r"(?<!\d)(20\d{2}|\d{2})年(?:底|末|初|(\d{1,2})月)?")
+"""A date said: 2025年3月, 23年3月, 24年底, 2022年."""
+_DATE_CLAUSE = re.compile(r"[\s,，。；;!！?？、]+")
+YEAR_MONTHS = 12
+
+
+def _dated(text: str, criteria: dict[str, Criterion], today: dt.date) -> dict[str, bool]:
+    """Criteria of something obtained within N years (``within_years``) that a date said next to it decides.
+
+    “证书23年3月拿的”: obtained 44 months ago, more than two years before any deadline still to come: 否. A date
+    within the last twelve months: 是. Anything between (前年, no month) is asked: the deadline decides it.
+    """
+    found: dict[str, bool] = {}
+    dated = [(cid, [normalize(w) for w in c.dated_by]) for cid, c in criteria.items() if c.within_years]
+    if not dated:
+        return found
+    for clause in map(normalize, _DATE_CLAUSE.split(text)):
+        m = _DATE.search(clause)
+        if m is None:
+            continue
+        year = int(m[1]) + (2000 if len(m[1]) == 2 else 0)
+        month = int(m[2]) if m[2] else {"底": 12, "末": 12, "初": 1}.get(clause[m.end() - 1])
+        now = today.year * YEAR_MONTHS + today.month
+        if month is not None and not 1 <= month <= YEAR_MONTHS:
+            continue
+        least = now - (year * YEAR_MONTHS + (month or YEAR_MONTHS))  # months ago, at the least
+        most = now - (year * YEAR_MONTHS + (month or 1))  # and at the most
+        if least < 0:
+            continue  # a date to come is a plan, not a certificate held
+        for cid, words in dated:
+            if cid in found or not any(w and w in clause for w in words):
+                continue
+            if least > criteria[cid].within_years * YEAR_MONTHS:  # type: ignore[operator]
+                found[cid] = False
+            elif most <= YEAR_MONTHS:
+                found[cid] = True
+    return found
+
+
 _ONLY_ASKED = re.compile(r"(是不是|是否|难道)?只有.{1,12}才|仅限|只限于?")
 """Whom a policy is only for (只有制造业才有): a question on the policy, no choice of ours."""
 
 
-_AVERAGE = re.compile(r"平均(水平)?(强度|占比|水平)?(也就|大概|才|是|有|只有|差不多|在)*$")
-"""Right before a share: it is the average (行业平均也就两三个点)."""
+_AVERAGE = re.compile(
+    r"(平均|(同行|行业|同类企业|别家|人家)(一般|普遍|大多|大都|通常|基本上?))(水平)?(强度|占比|水平)?"
+    r"(也就|大概|才|是|有|只有|差不多|在|都)*$"
+)
+"""Right before a share: it is the average (行业平均也就两三个点, 同行一般两个多点)."""
 _AVERAGE_CHARS = 10
 """How far before a share its 平均 may stand."""
 _COMPARED = 2
@@ -1474,7 +1544,9 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
 
 MIN_UNSURE_KEYWORD = 3
 """A figure's keyword this long names it well enough for “不晓得” beside it to be about it (市场占有率, not 研发)."""
-_DONT_KNOW = re.compile(r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|说不清|不太清楚|没算过|没测过|没查过|没统计")
+_DONT_KNOW = re.compile(
+    r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|说不清|不太清楚|没算过|没测过|没查过|没统计|记不到|记不得|记不清|记不住|想不起"
+)
 """The user says they do not know (not merely asks)."""
 _POINTS_BACK_END = re.compile(r"(这个|这块|这项|这一项|那个|这条)$")
 _POINTS_BACK = re.compile(r"这个|这块|这项|这一项|那个|这条")

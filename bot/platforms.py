@@ -29,7 +29,7 @@ class Lookup:
         return bool(self.places or self.industries)
 
 
-def _place_names(kn: Knowledge) -> dict[str, set[str]]:
+def place_names(kn: Knowledge) -> dict[str, set[str]]:
     """Normalised name, short form or generic kind (高新区, 经开区) → the districts it stands for."""
     names: dict[str, set[str]] = {}
     for park in kn.parks:
@@ -63,7 +63,7 @@ def lookup(kn: Knowledge, text: str) -> Lookup:
     norm = normalize(text)
     found = Lookup()
     if "place_names" not in kn.memo:
-        kn.memo["place_names"] = _place_names(kn)
+        kn.memo["place_names"] = place_names(kn)
     names: dict[str, set[str]] = kn.memo["place_names"]
     for name in _find_places(names, norm):
         for district in sorted(names[name]):

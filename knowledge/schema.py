@@ -169,6 +169,13 @@ class Criterion(Strict):
         description="是否高于平均水平的问题：用户同时说了自己的比例和平均的比例（平均两个点 我们五个多点）时，"
         "比一比记为“是”或“否”（仅 bool）",
     )
+    within_years: int | None = Field(
+        None,
+        ge=1,
+        description="“取得不超过N年”式的问题：用户说了取得的年月（证书23年3月拿的、2025年登记的），按今天算，"
+        "早于N年记为“否”，一年以内记为“是”（仅 bool），配合 dated_by",
+    )
+    dated_by: list[str] = Field([], description="和年月在同一句里时才算取得日期的词（登记、取得、拿到、证书）")
     title: list[str] = Field(
         [], description="称号的叫法（专精特新、高企）：“已经评上/拿到了…”记为“是”，“还没评…/…莫得”记为“否”（仅 bool）"
     )
@@ -230,6 +237,8 @@ class Criterion(Strict):
             raise ValueError("all_words is only for a share (unit: %)")
         if self.assume is not None and self.type != "bool":
             raise ValueError("assume is only for type: bool")
+        if self.within_years is not None and (self.type != "bool" or not self.dated_by):
+            raise ValueError("within_years is only for type: bool, with dated_by naming what was obtained")
         return self
 
 

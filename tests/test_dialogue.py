@@ -69,6 +69,26 @@ def test_what_the_topic_is_gets_the_overview_and_a_cue_beside_it_still_counts(us
     assert _leads_with(User(user.engine, "o2").say("小巨人的门槛是啥"), "申报条件")
 
 
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("高企到底归哪几个部门认定", "咨询部门"),  # 几个 alone asks how many; 几个部门, who
+        ("单项冠军是国家认定还是重庆市认定", "咨询部门"),
+        ("加计扣除那些备查资料得保存多少年", "时间节点"),  # 资料 is what is kept, not what to hand in
+        ("52号文是啥时候印发的", "时间节点"),
+        ("首版次 哪类软件不在征集范围里头", "不适用情形"),
+        ("高企认定 哪些情况会导致评审不通过", "不适用情形"),
+        ("单项冠军需要营收多少", "申报条件"),  # how much it takes, not how much it gives
+        ("技术中心一年研发要花多少钱才够", "申报条件"),
+        ("高企拿到以后企业所得税按多少交", "政策要点"),  # the rate it gives
+        ("首批次保费补贴比例多少", "计算方法"),
+        ("小巨人 我们是两江新区做配件的 想了解下", None),  # where we are asks for no part
+    ],
+)
+def test_each_part_is_found_by_what_the_question_asks(user: User, text: str, section: str | None) -> None:
+    assert _leads_with(user.say(text), section)
+
+
 def test_a_word_of_the_topics_own_name_asks_for_no_part(user: User) -> None:
     # 文件 asks for the sources, but “52号文件” is the topic itself
     assert _leads_with(user.say("渝经信发52号文件主要讲了什么"), None)

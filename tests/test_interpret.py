@@ -1428,3 +1428,54 @@ def test_a_request_for_the_verdict_is_no_yes_and_giving_up_with_a_fact_ends_the_
     assert "结论" in reply.text and asked not in profile(user)  # (够了噻 asks; it says no condition is met)
     in_check(user, "小巨人帮我核一下")
     assert user.say("算了 不测了 连专精特新都莫得 测了也白测").act == "cancel"
+
+
+def test_a_date_obtained_decides_a_within_two_years_condition_by_today() -> None:
+    software = checklist_criteria(KN, "first_version_software")
+    today = dt.date(2026, 12, 1)
+    assert extract("证书23年3月拿的 在重庆登的", software, [], today)["first_version_copyright_2y"] is False
+    assert extract("软著今年3月才拿到的", software, [], today)["first_version_copyright_2y"] is True
+    assert extract("软著2026年3月登记的 2021年那个是老版本", software, [], today)["first_version_copyright_2y"] is True
+    assert "first_version_copyright_2y" not in extract(
+        "软著2025年3月登记的", software, [], today
+    )  # the deadline decides
+    said = "我们的专精特新是2023年评的。旧证书还算不算数？"  # (another clause's 证书: no date of the software's)
+    assert "first_version_copyright_2y" not in extract(said, KN.criteria, [], today)
+
+
+def test_a_bare_share_right_after_an_amount_is_its_share_and_a_change_is_none() -> None:
+    each = extract("研發費用兩年加起來大約1500萬 每年都超過4%", KN.criteria, [], DAY)
+    assert each["rd_spend_2y_total"] == 1500.0
+    assert each["rd_ratio_last_year"] == each["rd_ratio_prev_year"] == [4.0, UNBOUNDED]
+    grown = extract("去年研发200万 营收5000万 增长了10%", KN.criteria, [], DAY)
+    assert "rd_ratio_last_year" not in grown  # (the growth, not 研发 / 营收)
+    assert extract("研发300万 其中委托外部20%", KN.criteria, [], DAY) == {"rd_spend_last_year": 300.0}
+
+
+def test_a_temperature_or_an_age_is_no_figure_of_ours() -> None:
+    assert extract("今天重庆40度 热死个人", KN.criteria, [], DAY) == {}
+    assert "years_registered" not in extract("老板50岁了", KN.criteria, [], DAY)
+
+
+def test_what_peers_usually_spend_is_the_average_ours_is_compared_with() -> None:
+    institution = checklist_criteria(KN, "rd_institution")
+    assert extract("我们四点七个点 同行一般两个多点", institution, [], DAY)["rd_intensity_above_city_avg"] is True
+
+
+def test_a_score_said_in_a_check_goes_to_the_rules_in_force(user: User) -> None:
+    in_check(user, "专精特新够不够条件")
+    user.say("平台上自评得分62")
+    assert profile(user)["eval_score"] == 62 and "zjtx_score_63" not in profile(user)
+
+
+@pytest.mark.parametrize(("text", "act"), [("够不够嘛 差好多", "answer"), ("差好多 研发一年两百万够不够", "followup")])
+def test_whether_we_qualify_with_how_far_off_is_the_verdict(user: User, text: str, act: str) -> None:
+    in_check(user, "高企我们够不够 帮我核一下")
+    user.say("去年销售收入八千万 研发三年加起来占收入三点二个点")
+    reply = user.say(text)
+    assert reply.act == act and (("结论" in reply.text) == (act == "answer"))
+
+
+def test_a_request_to_be_assessed_in_traditional_characters_takes_up_the_offer(user: User) -> None:
+    user.say("你好 想了解專精特新小巨人 我們是兩江新區做內視鏡零組件的")
+    assert user.say("可以 麻煩幫我們評估").kind == "checklist_step"

@@ -271,8 +271,16 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “单项冠军我们够不到 接着前面小巨人的”: back to the check, not its verdict
     if supposes(msg.text) and not _VERDICT_NOUN.search(msg.norm):
         return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
-    if len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "missing") and not _VERDICT_NOUN.search(msg.norm):
-        return None  # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里” the verdict, which lists it)
+    if (
+        len(msg.norm) <= CONTROL_CHARS
+        and says(msg.norm, t.kn, "missing")
+        and not _VERDICT_NOUN.search(msg.norm)
+        and not (_SUCCESS_A_NOT_A.search(msg.norm) and not quantities(msg.norm))
+    ):
+        return (
+            None  # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里”, “够不够 差好多” the verdict, which lists
+        )
+        # it; “差好多 研发两百万够不够” asks about that figure)
     if _means(msg, in_check=t.flow is not None) and not _VERDICT_NOUN.search(msg.norm):
         return None  # “一类知识产权是指啥子 发明专利算不算”: what a condition's word means
     if t.flow is not None and _go_ahead(t, msg.norm) and not says(msg.norm, t.kn, "conclude"):

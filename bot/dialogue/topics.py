@@ -87,7 +87,10 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     return guess or (_unnamed(t, topic, text, whole, parts) if asked else None)
 
 
-_OFFICES = "区县|区里|区级|市里|市头|重庆市|重庆|市级|省级|工信部|部里|经信委|经信局|科技局|科委|税务局|税务|财政局|发改委|国家"
+_OFFICES = (
+    "区县|区里|区级|市里|市头|重庆市|重庆|市级|省级|工信部|部里|"
+    "经信委|经信局|科技局|科委|税务局|税务|财政局|发改委|国家"
+)
 """Offices a question may set against each other (去税务局弄还是找经信委): it asks whom to go to."""
 _ASKS = {
     "政策依据": re.compile(
@@ -107,7 +110,7 @@ _ASKS = {
         r"|(需要|要求|得要)(营收|收入|销售|研发|人员|员工|专利|资产|产值|利润|规模)[^补奖给扣交|]{0,6}(多少|几)"
     ),
     "咨询部门": re.compile(rf"({_OFFICES})[^报]{{0,8}}还是[^报]{{0,6}}({_OFFICES})(?!报)"),
-    "计算方法": re.compile(r"\d+%(吗|还是)|还是\d+%"),
+    "计算方法": re.compile(r"\d+%(吗|还是)|还是\d+%|\d+(%|个点)的?费率|费率(是|为)?\d"),  # (3%的费率: the old cap)
 }
 """Question shapes that name their part whatever cue words stand beside them (plain form, names blanked)."""
 
@@ -182,12 +185,24 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
 
 
 def _guess(t: Turn, topic: Topic, whole: str) -> str | None:
-    """The section whose facts share the most words with the question (none shares enough, or two as many: None)."""
+    """The section whose facts share the most words with the question (none shares enough, or two as many: None).
+
+    A place (我们是两江新区做配件的) says where the enterprise is, not which part it asks: its words do not count.
+    """
+    whole = _places(t.kn).sub("|", whole)
     grams = render.bigrams(whole) - _name_grams(t.kn, topic)
     scores = sorted(((len(grams & g), -n, name) for n, (name, g) in enumerate(_section_grams(t, topic))), reverse=True)
     if scores and scores[0][0] >= RELEVANT_SECTION and (len(scores) == 1 or scores[0][0] > scores[1][0]):
         return f"section:{scores[0][2]}"
     return None
+
+
+def _places(kn: Knowledge) -> re.Pattern[str]:
+    """The districts and parks of Chongqing, by name and short form (plain form), longest first."""
+    if "section_places" not in kn.memo:
+        names = sorted(platforms.place_names(kn), key=len, reverse=True)
+        kn.memo["section_places"] = re.compile("|".join(map(re.escape, names)) or "(?!)")
+    return kn.memo["section_places"]  # type: ignore[no-any-return]
 
 
 def _cue(cues: list[tuple[str, str]], clause: str) -> tuple[str, str] | None:

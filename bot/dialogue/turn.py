@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from bot import checklist
 from bot.answers import extract
 from bot.calc import HIGH_TECH
 from bot.models import Option, Reply
@@ -70,20 +71,23 @@ def policy_names(kn: Knowledge) -> list[str]:
     return kn.memo["names"]  # type: ignore[no-any-return]
 
 
-def checklist_criteria(kn: Knowledge, topic_id: str) -> dict[str, Criterion] | None:
+def checklist_criteria(kn: Knowledge, topic_id: str, day: dt.date | None = None) -> dict[str, Criterion] | None:
     """The criteria a topic's checklists ask or derive from (the same object each time), or None without one.
 
     During a check, a figure is attached among these first: “研发占比5%” in a 高企 check is its three-year
-    share, not the 专精特新 one-year share that a word of the whole vocabulary would pick.
+    share, not the 专精特新 one-year share that a word of the whole vocabulary would pick. With ``day``, only the
+    checklist in force that day, which is the one a check runs: “平台上自评得分62” in a check by the 2026 rules
+    is their development score, not the self-score of the rules they replaced.
     """
-    key = ("checklist_criteria", topic_id)
+    topic = kn.topics.get(topic_id)
+    in_force = checklist.version_in_force(topic, day) if topic and day else None
+    key = ("checklist_criteria", topic_id, topic.checklist.index(in_force) if topic and in_force else None)
     if key not in kn.memo:
-        topic = kn.topics.get(topic_id)
         ids: set[str] = set()
         if topic and topic.calculator:  # and what its calculation reads (the 120% list, the 15% rate)
             special = topic.calculator.params.get("special_criterion")
             ids.update((*topic.calculator.inputs, HIGH_TECH, *([special] if special else [])))
-        for version in topic.checklist if topic else []:
+        for version in [in_force] if in_force else topic.checklist if topic else []:
             for item in version.items:
                 for cond in (*item.conditions(), *item.gates()):
                     ids.add(cond.criterion)
@@ -161,7 +165,7 @@ class Turn:
             known = self.kn.memo.setdefault("facts", {})  # the same message from many users: extract once
             facts = known.get((text, scope, self.day))  # one lookup: another thread may clear ``known`` at any time
             if facts is None:
-                criteria = (checklist_criteria(self.kn, scope) if scope else None) or self.kn.criteria
+                criteria = (checklist_criteria(self.kn, scope, self.day) if scope else None) or self.kn.criteria
                 facts = extract(english_terms(self.kn, text), criteria, policy_names(self.kn), self.day)
                 if len(known) >= FACTS_KEPT:
                     known.clear()
