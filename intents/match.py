@@ -92,6 +92,10 @@ EXACT_LEAD = 0.5
 """How far below the decision margin other intents are held when a message equals an example (or the vote chose)."""
 YIELD_LENGTH = 24
 """A message longer than this (prepared) with another intent's clear example is more than a greeting or thanks."""
+OPENING_SHARE = 4
+"""A greeting's or thanks' alias opening the message, a quarter of it or less, opens a question (你好 请问…)."""
+CLEAR_EXAMPLE = 75.0
+"""An example scoring above this is clear enough for a short message's opening greeting to yield to it."""
 LONG_YIELD_PENALTY = 30.0
 """Points a greeting's or thanks' alias loses in a long message where another intent's example is clear."""
 PREREQUISITE_PENALTY = 15.0
@@ -385,10 +389,14 @@ class Index:
         others = any(i not in self.yielding for i in alias_best)
         rival = any(i not in self.yielding and s >= self.t.min_score for i, (s, _v) in example_best.items())
         for intent, (score, via) in alias_best.items():
+            word = via.partition(":")[2]
+            opens = named.startswith(word) and len(word) * OPENING_SHARE <= len(named)
+            clear = any(i != intent and s >= CLEAR_EXAMPLE for i, (s, _v) in example_best.items())
             if intent in self.yielding and others:
                 score -= YIELD_PENALTY
-            elif intent in self.yielding and rival and len(query) > YIELD_LENGTH:
-                score -= LONG_YIELD_PENALTY  # (“你好 我们是…帮我看看我们能享受哪些”: the greeting opens a question)
+            elif intent in self.yielding and ((rival and len(query) > YIELD_LENGTH) or (opens and clear)):
+                # “你好 我们是…帮我看看我们能享受哪些”, “你好 请问你可以回答哪些问题”: the greeting opens a question
+                score -= LONG_YIELD_PENALTY
             support = example_best.get(intent, (0.0, ""))[0]
             offer(intent, score + SUPPORT_WEIGHT * max(0.0, support - SUPPORT_FLOOR), via)
         hit = self.exact.get(query) if exact else None

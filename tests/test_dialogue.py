@@ -82,6 +82,9 @@ def test_what_the_topic_is_gets_the_overview_and_a_cue_beside_it_still_counts(us
         ("技术中心一年研发要花多少钱才够", "申报条件"),
         ("高企拿到以后企业所得税按多少交", "政策要点"),  # the rate it gives
         ("首批次保费补贴比例多少", "计算方法"),
+        ("研发准备金补助按照什么比例给", "计算方法"),
+        ("专精特新 营收增长率现在还考核吗", "申报条件"),
+        ("首台套骗补了 是不是几年不能再申报", "不适用情形"),
         ("小巨人 我们是两江新区做配件的 想了解下", None),  # where we are asks for no part
     ],
 )

@@ -223,6 +223,8 @@ def test_a_word_of_another_world_holds_for_the_clause_after_it(text: str) -> Non
         "这个手机号是哪里的",  # a phone number (trigger: 手机号 + 是哪里的)
         "群里哪个有闲置的二手铲车 想收一台",  # buying and selling in a group (trigger: 哪个有 + 二手)
         "今天热死了 空调都不管用",  # the weather
+        "奥运冠军和单项冠军有啥子区别",  # sport, in the policy's words
+        "德国的制造业创新中心是咋个运作的",  # another country's policy
     ],
 )
 def test_words_of_other_worlds_by_class_are_out_of_scope(text: str) -> None:
@@ -241,3 +243,8 @@ def test_an_excluded_industry_named_with_the_policy_asks_about_it_and_other_regi
     assert index.decide(index.match("火锅店想研发个新菜品 咋个做好吃")).intent is None
     assert index.decide(index.match("杭州的专精特新认定了奖多少")).intent is None
     assert index.decide(index.match("我们总部在杭州 重庆的子公司能报专精特新不")).intent == "zjtx"  # unless: 重庆
+
+
+def test_a_greeting_opening_a_short_question_yields_to_the_question() -> None:
+    assert decide("你好 请问你能答哪些方面的问题")[0] == "help"
+    assert decide("你好 在吗")[0] == "greeting"
