@@ -810,6 +810,22 @@ def _share_after(amount: str, between: str, criteria: dict[str, Criterion]) -> s
     return min(found)[1] if found else None
 
 
+def _whole_of(facts: dict[str, Any], q: Quantity, criteria: dict[str, Criterion]) -> str | None:
+    """The denominator of a share whose part the message gave and ``q`` (a larger count in its unit) is the whole of."""
+    for crit in criteria.values():
+        part, whole = ([*crit.ratio_of, "", ""])[:2]
+        if (
+            part in facts
+            and whole in criteria
+            and whole not in facts
+            and criteria[whole].unit == q.unit
+            and isinstance(facts[part], float)
+            and q.value > facts[part]
+        ):
+            return whole
+    return None
+
+
 def _share_of(facts: dict[str, Any], criteria: dict[str, Criterion]) -> str | None:
     """The one share criterion (``ratio_of``) both of whose parts the message gave, if there is exactly one."""
     found = [c for c, crit in criteria.items() if crit.ratio_of and all(p in facts for p in crit.ratio_of)]
@@ -911,6 +927,7 @@ def extract(
     seen: list[str] = []  # the criteria of the figures before, in order
     aside_from: str | None = None  # the run a figure dated 那年 broke off (its next year goes back to it)
     shares: list[Quantity] = []  # shares nobody's words took (是百分之十三)
+    heads: list[Quantity] = []  # counts of people nobody's words took (一百二十个人)
     found = quantities(norm)
     for q in found:
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
@@ -984,6 +1001,8 @@ def extract(
             seen.append(owner)
             for cid in targets:
                 facts.setdefault(cid, value)
+        if owner is None and q.unit == "人":
+            heads.append(q)
         if (
             owner is None
             and q.unit == "%"
@@ -994,6 +1013,8 @@ def extract(
             prev_end = q.end  # a period or numeral nobody owns (近三年平均…, 一类) still leads to the figure after;
             # a duration said (运行两年多了) ends its clause: 两年 is not the span of the figure after
     _yearly_run(found, facts, criteria)
+    if len(heads) == 1 and (whole := _whole_of(facts, heads[0], criteria)):
+        facts.setdefault(whole, heads[0].value)  # “一百二十个人 搞技术研发的二十五个”: all, then the part
     if len(shares) == 1 and (of := _share_of(facts, criteria)) and (value := number_value(shares[0], "%")) is not None:
         facts.setdefault(of, value)  # “技术的二十六个人 总共两百人 是百分之十三”: the share of the two just given
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
@@ -1089,11 +1110,12 @@ _ONLY_ASKED = re.compile(r"(是不是|是否|难道)?只有.{1,12}才|仅限|只
 
 _AVERAGE = re.compile(
     r"(平均|(同行|行业|同类企业|别家|人家)(一般|普遍|大多|大都|通常|基本上?))(水平)?(强度|占比|水平)?"
-    r"(也就|大概|才|是|有|只有|差不多|在|都)*$"
+    r"(也就|大概|大约|才|是|有|只有|差不多|在|都|好像|估计|应该|可能)*$"
 )
 """Right before a share: it is the average (行业平均也就两三个点, 同行一般两个多点)."""
 _AVERAGE_CHARS = 10
 """How far before a share its 平均 may stand."""
+FULL_SHARE = 100.0
 _COMPARED = 2
 """Shares a comparison with the average names: the average's and ours."""
 
@@ -1104,10 +1126,10 @@ def _above_average(norm: str, found: list[Quantity]) -> bool | None:
     One share right after 平均 and one other share: True or False when their ranges do not overlap, else None.
     """
     shares = [q for q in found if q.unit == "%"]
-    if len(shares) != _COMPARED:
-        return None
     average = [q for q in shares if _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)]
-    if len(average) != 1:
+    if len(average) == 1 and len(shares) == 1:  # “平均两个点 我们三点二”: ours said bare, after the average's unit
+        shares += [q for q in found if q.unit is None and q.start > average[0].end and q.value < FULL_SHARE][:1]
+    if len(shares) != _COMPARED or len(average) != 1:
         return None
     ours = next(q for q in shares if q is not average[0])
     avg_low, avg_high = average[0].low or average[0].value, average[0].high or average[0].value

@@ -50,7 +50,7 @@ def _prerequisite(query: str, via: str) -> bool:
 
 
 _HELD_AFTER = re.compile(
-    r"(企业)?((\d{4}年|去年|前年|今年|早就|已经)就?(认定|评上|评的|拿到|复核)|(认定|评上|拿到|复核)(了|的|过))"
+    r"(企业)?((\d{2,4}年|去年|前年|今年|早就|已经)就?(认定|评上|评的|拿到|复核)|(认定|评上|拿到|复核)(了|的|过))"
 )
 """After a name, words that say the title is held (专精特新2022年认定的, 专精特新去年评上了)."""
 
@@ -92,6 +92,8 @@ EXACT_LEAD = 0.5
 """How far below the decision margin other intents are held when a message equals an example (or the vote chose)."""
 YIELD_LENGTH = 24
 """A message longer than this (prepared) with another intent's clear example is more than a greeting or thanks."""
+SHORT_ENGLISH = 2
+"""An English synonym this short (ip, hr) is replaced only as a word of its own, never inside another (ipo)."""
 OPENING_SHARE = 4
 """A greeting's or thanks' alias opening the message, a quarter of it or less, opens a question (你好 请问…)."""
 CLEAR_EXAMPLE = 75.0
@@ -217,6 +219,8 @@ class Index:
                 # By sound both as written and as canonicalised: “高心企业” sounds like the written “高新企业”.
                 for form in dict.fromkeys((norm, normalize(name))):
                     sound = tuple(pinyin.syllables(form))
+                    if form.isascii():
+                        continue  # (ipo, NBA: an English word has no Chinese sound; 知识产权哦 → ip哦 is no IPO)
                     if len(form) >= MIN_PINYIN_ALIAS and (intent, name) not in self.alias_sound[sound]:
                         self.alias_sound[sound].append((intent, name))
         # First character (or syllable) → the lengths of aliases starting with it, shortest first.
@@ -251,7 +255,10 @@ class Index:
         out = normalize(text)
         for variant, canonical in self.synonyms:
             if variant in out:
-                out = out.replace(variant, canonical)
+                if variant.isascii() and variant.isalpha() and len(variant) <= SHORT_ENGLISH:  # ip, not in ipo
+                    out = re.sub(rf"(?<![a-z]){re.escape(variant)}(?![a-z])", canonical, out)
+                else:
+                    out = out.replace(variant, canonical)
         out = _AMOUNT.sub("0", out)
         if strip:
             stripped = out

@@ -271,7 +271,7 @@ def test_a_question_about_the_title_records_nothing(user: User) -> None:
 
 def test_the_120_percent_estimate_cites_announcement_44(user: User) -> None:
     reply = user.say("我们做数控机床，已列入工业母机企业清单，去年研发费用500万能加计扣除多少")
-    assert "500 万元 × 120%" in reply.text
+    assert "500万元 × 120%" in reply.text
     assert "依据：财政部 税务总局 国家发展改革委 工业和信息化部公告2023年第44号" in reply.text
     assert "依据：财政部 税务总局公告2023年第7号" not in reply.text
 

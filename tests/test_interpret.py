@@ -1479,3 +1479,21 @@ def test_whether_we_qualify_with_how_far_off_is_the_verdict(user: User, text: st
 def test_a_request_to_be_assessed_in_traditional_characters_takes_up_the_offer(user: User) -> None:
     user.say("你好 想了解專精特新小巨人 我們是兩江新區做內視鏡零組件的")
     assert user.say("可以 麻煩幫我們評估").kind == "checklist_step"
+
+
+def test_all_the_staff_then_the_part_gives_the_share() -> None:
+    high_tech = checklist_criteria(KN, "high_tech_enterprise", DAY)
+    facts = extract("一百二十个人 搞技术研发的二十五个", high_tech, [], DAY)
+    assert facts["tech_staff_count"] == 25.0 and facts["employees"] == 120.0
+    assert "employees" not in extract("研发人员二十五个", high_tech, [], DAY)
+
+
+def test_our_share_said_bare_after_the_average_is_compared() -> None:
+    institution = checklist_criteria(KN, "rd_institution")
+    assert extract("行业平均强度好像两个点 我们三点二", institution, [], DAY)["rd_intensity_above_city_avg"] is True
+    assert extract("行业平均两个点 我们1.5", institution, [], DAY)["rd_intensity_above_city_avg"] is False
+
+
+def test_please_confirm_for_us_takes_up_the_offer(user: User) -> None:
+    user.say("研发费用加计扣除要符合啥条件")
+    assert user.say("好 帮我确认一下").kind == "checklist_step"

@@ -248,3 +248,25 @@ def test_an_excluded_industry_named_with_the_policy_asks_about_it_and_other_regi
 def test_a_greeting_opening_a_short_question_yields_to_the_question() -> None:
     assert decide("你好 请问你能答哪些方面的问题")[0] == "help"
     assert decide("你好 在吗")[0] == "greeting"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("加计扣除的具体操作该问哪个部门", "rd_deduction"),  # 具体操作 holds 体操
+        ("我们业务板块多 研发准备金咋个算", "rd_reserve"),  # 业务板块 is no stock market
+        ("研发准备金是按比例计提的吗", "rd_reserve"),  # an accountant's word, not a bank's
+        ("小巨人要几个一类知识产权", "little_giant"),  # 知识产权 reads as ip: ip + 个 sounds like no ipo
+    ],
+)
+def test_a_word_of_another_world_inside_a_word_of_ours_does_not_count(text: str, intent: str) -> None:
+    assert decide(text)[0] == intent
+
+
+def test_the_stock_market_senses_still_count_with_their_companions() -> None:
+    assert decide("小巨人板块今天涨了好多")[0] is None
+    assert decide("银行计提的风险准备金是啥")[0] is None
+
+
+def test_a_title_held_since_a_short_year_is_context_of_the_title_asked() -> None:
+    assert decide("我们市级专精特新24年认定 想冲小巨人 帮我看看")[0] == "little_giant"
