@@ -810,6 +810,27 @@ def _share_after(amount: str, between: str, criteria: dict[str, Criterion]) -> s
     return min(found)[1] if found else None
 
 
+_RATE_PAIR = re.compile(r"(\+|和|、|跟|与|一年|另一年|另外一年|再一年|去年|前年|分别是?)*")
+"""Between two yearly rates said together (一年百分之十一 一年十三, 分别是11%和13%)."""
+
+
+def _two_rates(norm: str, found: list[Quantity], facts: dict[str, Any], criteria: dict[str, Criterion]) -> None:
+    """A growth over two years said as each year's rate: its average lies between them, so it is that range.
+
+    “近两年增长 一年百分之八 一年百分之二” averages about 5%: the first rate alone would overstate it.
+    """
+    growth = [c for c, crit in criteria.items() if crit.growth_of and crit.unit == "%" and c in facts]
+    rates = [q for q in found if q.unit in ("%", None) and q.value < FULL_SHARE]
+    for cid in growth:
+        for first, second in itertools.pairwise(rates):
+            if first.unit != "%" or facts[cid] != first.stored():
+                continue
+            if _RATE_PAIR.fullmatch(norm, first.end, second.start) and second.start > first.end:
+                low, high = sorted((first.value, second.value))
+                facts[cid] = [low, high] if low != high else low
+            break
+
+
 def _whole_of(facts: dict[str, Any], q: Quantity, criteria: dict[str, Criterion]) -> str | None:
     """The denominator of a share whose part the message gave and ``q`` (a larger count in its unit) is the whole of."""
     for crit in criteria.values():
@@ -1013,6 +1034,7 @@ def extract(
             prev_end = q.end  # a period or numeral nobody owns (近三年平均…, 一类) still leads to the figure after;
             # a duration said (运行两年多了) ends its clause: 两年 is not the span of the figure after
     _yearly_run(found, facts, criteria)
+    _two_rates(norm, found, facts, criteria)
     if len(heads) == 1 and (whole := _whole_of(facts, heads[0], criteria)):
         facts.setdefault(whole, heads[0].value)  # “一百二十个人 搞技术研发的二十五个”: all, then the part
     if len(shares) == 1 and (of := _share_of(facts, criteria)) and (value := number_value(shares[0], "%")) is not None:

@@ -1497,3 +1497,10 @@ def test_our_share_said_bare_after_the_average_is_compared() -> None:
 def test_please_confirm_for_us_takes_up_the_offer(user: User) -> None:
     user.say("研发费用加计扣除要符合啥条件")
     assert user.say("好 帮我确认一下").kind == "checklist_step"
+
+
+def test_growth_said_year_by_year_is_the_range_between_the_two_rates() -> None:
+    giant = checklist_criteria(KN, "little_giant", DAY)
+    assert extract("近两年增长 一年百分之十一 一年十三", giant, [], DAY)["revenue_growth_2y"] == [11.0, 13.0]
+    assert extract("营收增长率分别是8%和2%", giant, [], DAY)["revenue_growth_2y"] == [2.0, 8.0]  # (not 8% alone)
+    assert extract("营收增长率8% 负债率50%", giant, [], DAY) == {"revenue_growth_2y": 8.0, "debt_ratio": 50.0}
