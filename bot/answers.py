@@ -160,6 +160,16 @@ _CODE = re.compile(r"[a-z]{2}$")
 """Letters just before a number make it a code (iatf16949, iso9001, gb18030), not a figure."""
 
 
+_POINT_SAID_GE = re.compile(
+    r"(?<![\d一二两三四五六七八九十百千万亿])([一二两三四五六七八九十])个([一二三四五六七八九])"
+    r"(?![\d一二两三四五六七八九十百千万亿个点年月号人项件名位家岁天])"
+)
+"""“四个八”, “三个五”: a share said as N个M, spoken for N.M (四点八个点), not a count of 四个."""
+_POINTS_SAID = re.compile(
+    r"(?<![\d一二两三四五六七八九十百千万亿])([一二两三四五六七八九十])个点([一二三四五六七八九])"
+    r"(?![\d一二两三四五六七八九十百千万亿个点年月号人项件名位家岁天])"
+)
+"""“三个点二”: 3.2 percentage points."""
 _NOT_AMOUNT = frozenset("份号类等级度岁楼栋")
 """After a number, words that make it a name or another measure: 十月份, 52号, 一类知识产权, 二等奖, 一级, 40度, 3楼."""
 
@@ -172,6 +182,8 @@ def quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` (already normalised), with hedges and ranges, money converted to 万元."""
     found = []
     text = text.replace("一半", "五成")  # (same length: positions still point into the caller's text)
+    text = _POINT_SAID_GE.sub(r"\1点\2", text)  # 四个八 = 四点八 (same length)
+    text = _POINTS_SAID.sub(r"\1点\2%", text)  # 三个点二 = 三点二% (same length)
     for m in _QUANTITY.finditer(text):
         raw, mult, unit = m["num"], m["mult"], m["unit"]
         if text[max(0, m.start() - 1) : m.start()] in ("第", "前") or text[m.end() : m.end() + 1] in _NOT_AMOUNT:
@@ -988,8 +1000,9 @@ def extract(
             _keyword_ends_at(norm, at, vocab, before) for at in {q.start, _hedged_from(norm, before_at, q.start)}
         )
         owner, at = (None if adjacent else _owner_after(norm, q, vocab, criteria, facts)), q.start
-        if owner is None and (adjacent or not _CLASSIFIER.match(norm[q.end :])):
-            owner, at = before, before_at
+        counts_its_own = q.unit == "个" and not adjacent and q.end not in breaks and _OWN_NOUN.match(norm, q.end)
+        if owner is None and (adjacent or not _CLASSIFIER.match(norm[q.end :])) and not counts_its_own:
+            owner, at = before, before_at  # (“研发场地就一个实验室”: 一个 counts 实验室, no staff)
         if owner is None and last and q.start - prev_end <= 1 and "分别" in norm[max(0, prev_end - 30) : q.start]:
             owner, at = last, q.start  # “营收三年分别是1.4亿 1.6亿 1.8亿”: the run ends with last year
             _shift_years(facts, owner, criteria)
@@ -1243,6 +1256,7 @@ def _owner_after(
         return None
     rest = norm[q.end :]
     rest = rest[len(m[0]) :] if (m := _CLASSIFIER.match(rest)) else rest
+    rest = rest[len(m[0]) :] if (m := _HAVE_BEFORE.match(rest)) else rest  # “六个有中级以上职称”: six of them have it
     for kw, cid in vocab.keywords:
         if rest.startswith(kw) and cid not in facts and _fits(q, criteria[cid]):
             if _STARTS_NUMBER.match(rest[len(kw) :]):
@@ -1251,6 +1265,10 @@ def _owner_after(
     return None
 
 
+_OWN_NOUN = re.compile(r"(?![的了是都也还就在有左右多来吧嘛哦啊呢人名位啦哈噻撒吗和跟与或及等以])[\u4e00-\u9fff]")
+"""After N个: a noun of its own (一个实验室, 两个车间): the count is of that, not of a keyword before."""
+_HAVE_BEFORE = re.compile(r"^(?:人)?(?:有|是|具有|拿到|拿了|取得)")
+"""Between a count and what it counts: 六个有中级职称, 五个是研究生."""
 _STARTS_NUMBER = re.compile(rf"^(?:有|是|为|约|大概|共)?(?:{_NUM})")
 
 

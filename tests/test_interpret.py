@@ -1504,3 +1504,33 @@ def test_growth_said_year_by_year_is_the_range_between_the_two_rates() -> None:
     assert extract("近两年增长 一年百分之十一 一年十三", giant, [], DAY)["revenue_growth_2y"] == [11.0, 13.0]
     assert extract("营收增长率分别是8%和2%", giant, [], DAY)["revenue_growth_2y"] == [2.0, 8.0]  # (not 8% alone)
     assert extract("营收增长率8% 负债率50%", giant, [], DAY) == {"revenue_growth_2y": 8.0, "debt_ratio": 50.0}
+
+
+def test_a_count_of_its_own_noun_is_nobodys_staff() -> None:
+    innovation = checklist_criteria(KN, "innovation_center", DAY)
+    assert "employees" not in extract("现在就是公司里头一个研发部 还没单独注册公司", innovation, [], DAY)
+    high_tech = checklist_criteria(KN, "high_tech_enterprise", DAY)
+    assert "employees" not in extract("公司2019年注册的 有五个发明专利", high_tech, [], DAY)
+    institution = checklist_criteria(KN, "rd_institution", DAY)
+    assert extract("研发场地就一个实验室 八十来个平方", institution, [], DAY) == {"rd_site_area": 80.0}
+    staff = extract("搞研发的人嘛 就7个 全公司一百二十几个人", high_tech, [], DAY)
+    assert staff["tech_staff_count"] == 7.0  # (7个 ends its clause: the staff said before it)
+
+
+def test_how_many_of_them_have_a_title_is_that_count() -> None:
+    institution = checklist_criteria(KN, "rd_institution", DAY)
+    facts = extract("专职研发十个人 六个有中级以上职称或者研究生", institution, [], DAY)
+    assert facts == {"fulltime_rd_staff": 10.0, "senior_rd_staff": 6.0}
+
+
+@pytest.mark.parametrize(("said", "share"), [("研发投入三年平均占四个八", 4.8), ("近三年研发占收入三个点二左右", 3.2)])
+def test_points_said_the_spoken_way_keep_their_tenths(said: str, share: float) -> None:
+    assert extract(said, checklist_criteria(KN, "high_tech_enterprise", DAY), [], DAY)["rd_ratio_3y"] == share
+
+
+def test_in_the_catalog_and_among_the_top_three_said_in_other_words() -> None:
+    first_set = checklist_criteria(KN, "first_set_equipment", DAY)
+    assert extract("目录查过的 2024版里头有这一类", first_set, [], DAY)["first_set_in_catalog"] is True
+    assert extract("目录翻了 里头没得我们这个", first_set, [], DAY)["first_set_in_catalog"] is False
+    zjtx = checklist_criteria(KN, "zjtx", DAY)
+    assert extract("西南这边我们排得到前三", zjtx, [], DAY)["market_rank_front"] is True
