@@ -219,8 +219,10 @@ class Index:
                 # By sound both as written and as canonicalised: “高心企业” sounds like the written “高新企业”.
                 for form in dict.fromkeys((norm, normalize(name))):
                     sound = tuple(pinyin.syllables(form))
-                    if form.isascii():
-                        continue  # (ipo, NBA: an English word has no Chinese sound; 知识产权哦 → ip哦 is no IPO)
+                    if form.isascii() or intent == OUT_OF_SCOPE:
+                        # (ipo, NBA: an English word has no Chinese sound; 知识产权哦 → ip哦 is no IPO. Another world
+                        # is named as written: 那个牌子 sounds like 哪个牌子, which asks for a brand)
+                        continue
                     if len(form) >= MIN_PINYIN_ALIAS and (intent, name) not in self.alias_sound[sound]:
                         self.alias_sound[sound].append((intent, name))
         # First character (or syllable) → the lengths of aliases starting with it, shortest first.

@@ -270,3 +270,12 @@ def test_the_stock_market_senses_still_count_with_their_companions() -> None:
 
 def test_a_title_held_since_a_short_year_is_context_of_the_title_asked() -> None:
     assert decide("我们市级专精特新24年认定 想冲小巨人 帮我看看")[0] == "little_giant"
+
+
+def test_another_world_is_named_as_written_not_by_sound() -> None:
+    assert decide("专精特新那个牌子管好久哦")[0] == "zjtx"  # 那个牌子 sounds like 哪个牌子 (which brand)
+    assert decide("洗衣机哪个牌子好")[0] is None
+
+
+def test_asking_the_bot_what_it_answers_is_help_whatever_it_calls_the_bot() -> None:
+    assert decide("你这个机器人到底能回答些啥子政策嘛")[0] == "help"
