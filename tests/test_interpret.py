@@ -1534,3 +1534,22 @@ def test_in_the_catalog_and_among_the_top_three_said_in_other_words() -> None:
     assert extract("目录翻了 里头没得我们这个", first_set, [], DAY)["first_set_in_catalog"] is False
     zjtx = checklist_criteria(KN, "zjtx", DAY)
     assert extract("西南这边我们排得到前三", zjtx, [], DAY)["market_rank_front"] is True
+
+
+def test_a_title_won_in_a_year_before_its_name_is_held(user: User) -> None:
+    reply = user.say("我们是铜梁做制动卡钳的 2023年评上的市级专精特新 想冲今年的小巨人 帮我核一哈")
+    assert reply.intent == "little_giant" and profile(user)["zjtx_certified"] is True
+
+
+def test_a_total_corrected_keeps_the_years_said_beside_it(user: User) -> None:
+    in_check(user, "小巨人帮我核一下")
+    user.say("研发费用近两年加起来1100万")
+    reply = user.say("等哈 我看错表了 前年650万 去年720万 加起来1370万")
+    assert reply.act == "correction" and "1,100万元 → 1,370万元" in reply.text
+    assert profile(user)["rd_spend_prev_year"] == 650 and profile(user)["rd_spend_last_year"] == 720
+
+
+def test_dialect_for_no_problem_and_never_applied_are_read() -> None:
+    software = checklist_criteria(KN, "first_version_software", DAY)
+    facts = extract("注册在两江新区 信用没得问题 之前省里国家的首版次都没报过", software, [], DAY)
+    assert facts["had_violation"] is False and facts["first_version_no_prior"] is True

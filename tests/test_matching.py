@@ -279,3 +279,7 @@ def test_another_world_is_named_as_written_not_by_sound() -> None:
 
 def test_asking_the_bot_what_it_answers_is_help_whatever_it_calls_the_bot() -> None:
     assert decide("你这个机器人到底能回答些啥子政策嘛")[0] == "help"
+
+
+def test_that_will_do_closes_the_conversation() -> None:
+    assert decide("好吧 那就这样")[0] == "thanks"

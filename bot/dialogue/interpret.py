@@ -448,9 +448,14 @@ def correction(t: Turn, msg: Message) -> Act | None:
     said_wrong = any(w in msg.norm for w in words(t.kn)["correction"] if any(c in w for c in _WRONG))
     if asks(t, msg) and not said_wrong:
         return None  # “那改成查账征收以后 要留存啥资料”: a question on the new premise, not a correction
-    values = _replaced(t, msg) or _retarget(t, msg, t.facts(msg.text)) or keyword_figure(t, msg)
+    values = _replaced(t, msg)
+    if values:  # “刚才那个5%说错了 … 实际是2.5% 全部在国内”: the figure replaced, and the new facts beside it
+        values |= {c: v for c, v in t.facts(msg.text).items() if c not in t.profile and c not in values}
+    values = values or _retarget(t, msg, t.facts(msg.text)) or keyword_figure(t, msg)
     if not values:
         values = _reanswer(t, msg)
+    # “看错表了 前年650万 去年720万 加起来1370万”: the total corrected, and the two years that add up to it
+    values |= {c: v for c, v in _parts_of_total(t, msg, values).items() if c not in values}
     if not values and not t.state.get("answered") and not t.profile:
         return None
     if values and not said_wrong and not any(c in t.profile for c in values):
@@ -481,6 +486,25 @@ def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
     return {}
 
 
+def _parts_of_total(t: Turn, msg: Message, values: dict[str, Any]) -> dict[str, Any]:
+    """The years of a corrected two-year total, each dated (去年, 前年) and adding up to it (650 + 720 = 1370)."""
+    for cid, total in values.items():
+        crit = t.kn.criteria.get(cid)
+        if crit is None or len(crit.sum_of) != len(_YEAR_WORDS) or not isinstance(total, float):
+            continue
+        found: dict[str, float] = {}
+        for q in quantities(msg.norm):
+            value = number_value(q, crit.unit or "", t.day)
+            year = next((i for i, w in enumerate(_YEAR_WORDS) if msg.norm.endswith(w, 0, q.start)), None)
+            if isinstance(value, float) and year is not None:
+                found[crit.sum_of[year]] = value
+        if len(found) == len(_YEAR_WORDS) and abs(sum(found.values()) - total) < 1:
+            return found
+    return {}
+
+
+_YEAR_WORDS = ("去年", "前年")
+"""The years of a two-year total, in the order of its ``sum_of`` (last year, the year before)."""
 _DENIED_FIGURE = re.compile(r"(不是|而不是|并不是|不该是)$")
 """Before a figure: it is the wrong one (是六百万 不是五百万)."""
 
