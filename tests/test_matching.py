@@ -283,3 +283,8 @@ def test_asking_the_bot_what_it_answers_is_help_whatever_it_calls_the_bot() -> N
 
 def test_that_will_do_closes_the_conversation() -> None:
     assert decide("好吧 那就这样")[0] == "thanks"
+
+
+def test_a_person_to_talk_to_is_no_job_hunt_and_a_phone_launch_no_first_batch() -> None:
+    assert decide("能不能找个工作人员跟我说一下")[0] == "human_agent"
+    assert decide("新手机首发那天首批货抢不抢得到")[0] is None
