@@ -508,6 +508,11 @@ BARE_YES_NO_CHARS = 8
 _BOOL_WORDS: dict[int, tuple[Vocabulary, frozenset[str], frozenset[str]]] = {}
 
 
+def says_unknown(text: str) -> bool:
+    """Whether a message says, in so many words, that the user does not know (晓不得, 说不清, 记不到了)."""
+    return bool(_DONT_KNOW.search(normalize(text)))
+
+
 def _bool_words(vocab: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
     """The normalised yes and no words of a vocabulary (computed once per knowledge version)."""
     cached = _BOOL_WORDS.get(id(vocab))
@@ -1087,8 +1092,14 @@ def extract(
         stated = [w for w in words if cid not in facts and _stated(norm, w, names) and not _unsure(norm, w, breaks)]
         if stated and not all(_negated(norm, w, breaks) for w in stated):
             facts[cid] = WHOLE  # “研发全部在国内发生的”
+    asked_whether = bool(_WHETHER.search(norm))  # (在不在目录里头 / 有没得: asked, not said)
     for cid, groups in vocab.together:
-        if cid not in facts and not unsure and all(any(w in norm for w in group) for group in groups):
+        if (
+            cid not in facts
+            and not unsure
+            and not asked_whether
+            and all(any(w in norm for w in group) for group in groups)
+        ):
             facts[cid] = True  # “在渝北注册的”
     if not norm.isdigit() and not _ONLY_ASKED.search(norm):  # (是不是只有制造业才有: the policy's, not ours)
         hidden = [*names, *_echoes(text)]  # (a policy's name, or “规上？” asked back: no choice stated)
@@ -1139,6 +1150,8 @@ def _dated(text: str, criteria: dict[str, Criterion], today: dt.date) -> dict[st
     return found
 
 
+_WHETHER = re.compile(r"([在有是算属])[不没]\1|有没有|有没得|有莫得")
+"""An A-not-A question (在不在, 有没得): whether, asked; the words around it state nothing."""
 _ONLY_ASKED = re.compile(r"(是不是|是否|难道)?只有.{1,12}才|仅限|只限于?")
 """Whom a policy is only for (只有制造业才有): a question on the policy, no choice of ours."""
 

@@ -1553,3 +1553,26 @@ def test_dialect_for_no_problem_and_never_applied_are_read() -> None:
     software = checklist_criteria(KN, "first_version_software", DAY)
     facts = extract("注册在两江新区 信用没得问题 之前省里国家的首版次都没报过", software, [], DAY)
     assert facts["had_violation"] is False and facts["first_version_no_prior"] is True
+
+
+def test_not_knowing_said_at_length_answers_the_question_as_unknown(user: User) -> None:
+    asked = in_check(user, "专精特新帮我测一下")
+    user.say("称号啥的我晓不得 要问老板 好像报过啥子 记不到了")
+    assert profile(user)[asked] == UNKNOWN
+
+
+def test_another_policy_asked_with_its_kind_is_a_switch_not_the_verdict(user: User) -> None:
+    in_check(user, "专精特新帮我测一下")
+    assert user.say("小巨人我们直接报可以不 老板想一步到位").intent == "little_giant"
+
+
+def test_facts_then_enough_now_is_the_verdict(user: User) -> None:
+    in_check(user, "首台套认定 帮我过一遍条件")
+    reply = user.say("信用中国上查过 干净的 三年内没出过安全环保事故 够了吧")
+    assert "结论" in reply.text and profile(user)["had_violation"] is False
+
+
+def test_whether_it_is_in_the_catalog_asked_is_not_said() -> None:
+    first_set = checklist_criteria(KN, "first_set_equipment", DAY)
+    assert extract("产品在首台套目录2024版里头 想报", first_set, [], DAY)["first_set_in_catalog"] is True
+    assert "first_set_in_catalog" not in extract("产品在不在国家目录里头我还要问下技术部", first_set, [], DAY)

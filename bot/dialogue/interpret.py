@@ -309,8 +309,10 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         owned = t.kn.criteria[pending].type == "number" and all_owned(t, msg, values)
         if value is not None and not owned:  # (“高新收入七成 …” is no answer to the share of technicians)
             values[pending] = value
-    if other and not values:
-        return None  # “那高企呢 够不够”: a check on another topic (with figures or an answer, it is still this one)
+    if other and all(t.kn.criteria[c].presume is not None for c in values):
+        # “那高企呢 够不够”: a check on another topic (with figures or an answer, it is still this one); so is
+        # “小巨人我们直接报可以不”, whose 直接报 only says which kind of that policy is asked about
+        return None
     if _WHAT_ABOUT.match(msg.norm) and any(
         t.kn.criteria[c].presume is not None and t.profile.get(c) != v for c, v in values.items()
     ):
