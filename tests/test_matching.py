@@ -288,3 +288,11 @@ def test_that_will_do_closes_the_conversation() -> None:
 def test_a_person_to_talk_to_is_no_job_hunt_and_a_phone_launch_no_first_batch() -> None:
     assert decide("能不能找个工作人员跟我说一下")[0] == "human_agent"
     assert decide("新手机首发那天首批货抢不抢得到")[0] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["理想新车首批次交付的车主有啥福利", "大学重点实验室招不招本科实习生", "个人开发者在应用商店上架一个app要啥材料"],
+)
+def test_a_car_launch_an_internship_and_an_app_store_are_other_worlds(text: str) -> None:
+    assert decide(text)[0] is None

@@ -88,7 +88,7 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
 
 
 _OFFICES = (
-    "区县|区里|区级|市里|市头|重庆市|重庆|市级|省级|工信部|部里|"
+    "区县|区里头|区里|区级|市里头|市里|市头|重庆市|重庆|市级|省级|工信部|部里|"
     "经信委|经信局|科技局|科委|税务局|税务|财政局|发改委|国家"
 )
 """Offices a question may set against each other (去税务局弄还是找经信委): it asks whom to go to."""
