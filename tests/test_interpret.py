@@ -1492,6 +1492,7 @@ def test_our_share_said_bare_after_the_average_is_compared() -> None:
     institution = checklist_criteria(KN, "rd_institution")
     assert extract("行业平均强度好像两个点 我们三点二", institution, [], DAY)["rd_intensity_above_city_avg"] is True
     assert extract("行业平均两个点 我们1.5", institution, [], DAY)["rd_intensity_above_city_avg"] is False
+    assert extract("我们三点九个点 汽配行业平均不到两个点", institution, [], DAY)["rd_intensity_above_city_avg"] is True
 
 
 def test_please_confirm_for_us_takes_up_the_offer(user: User) -> None:
