@@ -811,9 +811,11 @@ _SHARE_RIGHT_AFTER = re.compile(
 )
 """Between an amount and a bare share right after it (研发1500万 每年都超过4%): the share is of that amount."""
 _YEARS_EACH = ("每年", "两年", "每一年")
+"""Between a two-year total and a share after it: the share is each year's (两年1500万 每年都超过4%)."""
 _CHANGED_BY = re.compile(r"增长|增加|涨|降|减少|提高|提升|下滑|多了|少了")
 """Before a share: how much something changed (增长了10%), not what part of a whole it is."""
 _CHANGE_CHARS = 6
+"""How far before a share a word of change (增长了) may stand."""
 
 
 def _share_after(amount: str, between: str, criteria: dict[str, Criterion]) -> str | None:
@@ -1114,7 +1116,12 @@ def extract(
 _DATE = re.compile(r"(?<!\d)(20\d{2}|\d{2})年(?:底|末|初|(\d{1,2})月)?")
 """A date said: 2025年3月, 23年3月, 24年底, 2022年."""
 _DATE_CLAUSE = re.compile(r"[\s,，。；;!！?？、]+")
+"""What ends the clause a date and what it dates must share (证书23年3月拿的 | 在重庆登的)."""
+_MONTH_SAID = {"底": 12, "末": 12, "初": 1}
+"""A part of the year said for its month (24年底)."""
 YEAR_MONTHS = 12
+CENTURY = 2000
+"""Added to a two-digit year (23年)."""
 
 
 def _dated(text: str, criteria: dict[str, Criterion], today: dt.date) -> dict[str, bool]:
@@ -1127,13 +1134,13 @@ def _dated(text: str, criteria: dict[str, Criterion], today: dt.date) -> dict[st
     dated = [(cid, [normalize(w) for w in c.dated_by]) for cid, c in criteria.items() if c.within_years]
     if not dated:
         return found
+    now = today.year * YEAR_MONTHS + today.month
     for clause in map(normalize, _DATE_CLAUSE.split(text)):
         m = _DATE.search(clause)
         if m is None:
             continue
-        year = int(m[1]) + (2000 if len(m[1]) == 2 else 0)
-        month = int(m[2]) if m[2] else {"底": 12, "末": 12, "初": 1}.get(clause[m.end() - 1])
-        now = today.year * YEAR_MONTHS + today.month
+        year = int(m[1]) + (CENTURY if len(m[1]) == 2 else 0)
+        month = int(m[2]) if m[2] else _MONTH_SAID.get(clause[m.end() - 1])
         if month is not None and not 1 <= month <= YEAR_MONTHS:
             continue
         least = now - (year * YEAR_MONTHS + (month or YEAR_MONTHS))  # months ago, at the least
@@ -1143,7 +1150,7 @@ def _dated(text: str, criteria: dict[str, Criterion], today: dt.date) -> dict[st
         for cid, words in dated:
             if cid in found or not any(w and w in clause for w in words):
                 continue
-            if least > criteria[cid].within_years * YEAR_MONTHS:  # type: ignore[operator]
+            if least > (criteria[cid].within_years or 0) * YEAR_MONTHS:
                 found[cid] = False
             elif most <= YEAR_MONTHS:
                 found[cid] = True

@@ -277,10 +277,9 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         and not _VERDICT_NOUN.search(msg.norm)
         and not (_SUCCESS_A_NOT_A.search(msg.norm) and not quantities(msg.norm))
     ):
-        return (
-            None  # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里”, “够不够 差好多” the verdict, which lists
-        )
-        # it; “差好多 研发两百万够不够” asks about that figure)
+        # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里”, “够不够 差好多” the verdict, which lists it;
+        # “差好多 研发两百万够不够” asks about that figure)
+        return None
     if _means(msg, in_check=t.flow is not None) and not _VERDICT_NOUN.search(msg.norm):
         return None  # “一类知识产权是指啥子 发明专利算不算”: what a condition's word means
     if t.flow is not None and _go_ahead(t, msg.norm) and not says(msg.norm, t.kn, "conclude"):
