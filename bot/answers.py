@@ -204,7 +204,7 @@ def quantities(text: str) -> list[Quantity]:
             low_raw, raw = teen[1] + teen[2], teen[1] + teen[3]
         elif mid := _MID_PAIR.match(raw):  # 两百七八十万: from 两百七十 to 两百八十
             low_raw, raw = mid[1] + mid[2] + mid[4], mid[1] + mid[3] + mid[4]
-        value = _cn_number(raw)
+        value = _cn_number(raw[1:] if raw.startswith("零") and len(raw) > 1 else raw)  # (一亿零五百万: 五百)
         if value is None:
             continue
         if m["half"] and (m["mult"] or m["unit"] in ("月", "年", "点")):  # 一个半亿, 八个半月, 四个半点
@@ -214,9 +214,6 @@ def quantities(text: str) -> list[Quantity]:
             second = _cn_number(m["num2"])
             if second is not None:
                 low, value = value, second
-        if m["pct"]:
-            found.append(_hedged(text, m, value, low, None, "%", 1.0))
-            continue
         few = m["few"] or m["few2"] or ("多" if m["pointfew"] else None)  # 2点几: from 2 to 3
         high = None
         if few in ("多", "几"):
@@ -224,6 +221,9 @@ def quantities(text: str) -> list[Quantity]:
             low, high = value, (value + _step(raw, value) * (0.999 if few == "几" else 1.0)) * JUST_UNDER
             if few == "几" and raw in ("十",):
                 low = value + 1
+        if m["pct"]:  # 百分之十几: from 11% to 19%
+            found.append(_hedged(text, m, value, low, high, "%", 1.0))
+            continue
         factor = 1.0
         for ch in mult:
             factor *= _MULT[ch]
@@ -252,7 +252,8 @@ def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
         last = out[-1] if out else None
         if (
             last is not None
-            and last.unit == q.unit == "万元"
+            and last.unit == "万元"
+            and q.unit in ("万元", None)  # (一亿三千五: the 万 after 亿 goes unsaid)
             and q.start == last.end
             and text[last.end - 1] == "亿"
             and not last.is_range
@@ -260,7 +261,7 @@ def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
         ):
             low = None if q.low is None else last.value + q.low
             high = None if q.high is None else last.value + q.high
-            out[-1] = Quantity(last.value + q.value, q.unit, last.start, q.end, low, high, q.approx)
+            out[-1] = Quantity(last.value + q.value, "万元", last.start, q.end, low, high, q.approx)
             continue
         if last is not None and last.unit == "年" and q.unit == "月" and q.start == last.end and not last.is_range:
             months = q.value / MONTHS  # “五年零三个月”, “5年3个月”: one duration in years

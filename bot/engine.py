@@ -49,7 +49,9 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
     if kn.out_of_scope_triggers:
         combos[OUT_OF_SCOPE] = list(kn.out_of_scope_triggers)
     if kn.platforms:
-        combos.setdefault("innovation_platforms", []).append((places + industries, kn.platform_triggers, []))
+        combos.setdefault("innovation_platforms", []).append(
+            (places + industries, kn.platform_triggers, kn.platform_unless)
+        )
     return Index(
         yielding=[tid for tid, t in kn.topics.items() if t.yields or tid in SMALL_TALK],
         insistent=[w for t in kn.topics.values() for w in t.insistent],

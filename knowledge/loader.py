@@ -70,6 +70,7 @@ class Knowledge:
     out_of_scope_aliases: list[str] = field(default_factory=list)
     out_of_scope_triggers: list[tuple[list[str], list[str], list[str]]] = field(default_factory=list)
     platform_triggers: list[str] = field(default_factory=list)
+    platform_unless: list[str] = field(default_factory=list)
     districts: list[str] = field(default_factory=list)
     platforms: list[Platform] = field(default_factory=list)
     version: str = ""
@@ -296,6 +297,7 @@ def load(root: Path | str | None = None, today: dt.date | None = None) -> Knowle
         out_of_scope_aliases=list(oos.aliases) if oos else [],
         out_of_scope_triggers=[(list(t.words), list(t.with_), list(t.unless)) for t in oos.triggers] if oos else [],
         platform_triggers=[str(w) for w in (pdata.get("triggers") or [])],
+        platform_unless=[str(w) for w in (pdata.get("unless") or [])],
         districts=[str(w) for w in (pdata.get("districts") or [])],
         parks=parks,
         platforms=platforms,

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bot.answers import UNBOUNDED, UNKNOWN, extract, parse_answer
+from bot.answers import UNBOUNDED, UNKNOWN, extract, parse_answer, quantities
 from bot.dialogue.handle import HANDLERS
 from bot.dialogue.interpret import RECOGNISERS
 from bot.dialogue.turn import checklist_criteria
@@ -1577,3 +1577,28 @@ def test_whether_it_is_in_the_catalog_asked_is_not_said() -> None:
     first_set = checklist_criteria(KN, "first_set_equipment", DAY)
     assert extract("产品在首台套目录2024版里头 想报", first_set, [], DAY)["first_set_in_catalog"] is True
     assert "first_set_in_catalog" not in extract("产品在不在国家目录里头我还要问下技术部", first_set, [], DAY)
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [("一个亿三千五", 13500.0), ("一个亿零五百万", 10500.0), ("一亿二千万", 12000.0), ("一个亿五", 15000.0)],
+)
+def test_a_sum_after_a_hundred_million_joins_it(said: str, value: float) -> None:
+    assert [q.value for q in quantities(said)] == [value]
+
+
+def test_a_share_with_a_few_is_its_range() -> None:
+    (q,) = quantities("百分之十几")
+    assert (q.low, round(q.high or 0)) == (11.0, 20)
+
+
+def test_a_denied_figure_is_replaced_by_the_one_before_it_and_the_year_after_is_its_own(user: User) -> None:
+    user.say("小巨人 我们做转向节的 市级专精特新 做了八年 去年营收一个亿零五百万 你帮我测下")
+    reply = user.say("前面营收说错了 是一个亿五 不是一个亿零五百万 前年是一个亿三千五")
+    assert "10,500万元 → 15,000万元" in reply.text
+    assert profile(user)["revenue_last_year"] == 15000 and profile(user)["revenue_prev_year"] == 13500
+
+
+def test_a_product_that_is_platform_software_asks_for_no_innovation_platform(user: User) -> None:
+    user.say("首版次软件 要啥子条件")
+    assert user.say("我们是两江新区做设备运维平台软件的 你帮我核下我们够不够格").intent == "first_version_software"

@@ -480,8 +480,8 @@ def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
             if crit is None or crit.type != "number" or number_value(q, crit.unit or "", t.day) != old:
                 continue
             later = [v for r in found[i + 1 :] if (v := number_value(r, crit.unit or "", t.day)) is not None]
-            if not later and _DENIED_FIGURE.search(msg.norm, 0, q.start):  # “是六百万 不是五百万”: the one before
-                later = [v for r in found[:i] if (v := number_value(r, crit.unit or "", t.day)) is not None]
+            if _DENIED_FIGURE.search(msg.norm, 0, q.start):  # “是六百万 不是五百万 前年…”: the one before it
+                later = [v for r in found[:i] if (v := number_value(r, crit.unit or "", t.day)) is not None] or later
             if later and later[-1] != old:
                 return {cid: later[-1]}
     return {}
