@@ -296,3 +296,8 @@ def test_a_person_to_talk_to_is_no_job_hunt_and_a_phone_launch_no_first_batch() 
 )
 def test_a_car_launch_an_internship_and_an_app_store_are_other_worlds(text: str) -> None:
     assert decide(text)[0] is None
+
+
+def test_a_word_of_another_world_the_topic_itself_speaks_of_does_not_count() -> None:
+    assert decide("创新中心不打算单独注册公司 就在内部设个部门 市里认不认")[0] == "innovation_center"
+    assert decide("注册公司要准备啥材料")[0] is None
