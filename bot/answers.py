@@ -1681,7 +1681,12 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
         if at - 2 >= start and a_not_a(text, at - 1):
             return False  # 能不能报: the 不 of a question (A-not-A), no denial of 能报
         before = _ASKED_A_NOT_A.sub("", before)  # 是不是只有制造业, 有没有高企: asked, not denied
-        if not (_NEGATION.search(before) or _LAPSED.match(after) or _denied_next(text, stop, breaks)):
+        if not (
+            _NEGATION.search(before)
+            or _LAPSED.match(after)
+            or (_LIST_DENIED.match(after) and not _SAID_NEGATIVE.search(word))
+            or _denied_next(text, stop, breaks, listed=not _SAID_NEGATIVE.search(word))
+        ):
             return False
     return True
 
@@ -1689,16 +1694,29 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
 _ASKED_A_NOT_A = re.compile(r"([^\W\d_])[不没]\1")
 
 
-def _denied_next(text: str, stop: int, breaks: tuple[int, ...]) -> bool:
-    """Whether the clause after the word's is a bare denial (“规上 不是”, “失信记录 莫得”): the word is denied."""
+def _denied_next(text: str, stop: int, breaks: tuple[int, ...], listed: bool = True) -> bool:
+    """Whether the clause after the word's is a bare denial (“规上 不是”, “失信记录 莫得”): the word is denied.
+
+    With ``listed``, also a clause that lists on and denies all (失信 | 事故这些都莫得).
+    """
     if stop not in breaks:
         return False
     nxt = min([len(text), *(b for b in breaks if b > stop)])
-    return bool(_BARE_DENIAL.fullmatch(text, stop, nxt))
+    return bool(_BARE_DENIAL.fullmatch(text, stop, nxt) or (listed and _LISTED_ON.fullmatch(text, stop, nxt)))
 
 
 _BARE_DENIAL = re.compile(r"(都|也|还)?(不是|没有|没得|莫得|不是的|没|无|没有的)(哦|嘛|噻|的)?")
 """A clause that only denies (不是, 莫得): it denies what the clause before named."""
+
+
+_LIST_DENIED = re.compile(
+    r"(这些|那些|这几样|这几个|这几项|这类|啥的|什么的)?(都|全都|全)(不是|没有|没得|莫得|没|无)(?!.{0,2}问题)"
+)
+"""After the last word of a list, a denial of all of it (失信 事故这些都莫得)."""
+_SAID_NEGATIVE = re.compile(r"[没不无莫未]")
+"""A word that already denies (没拿过): a list's 都没有 after it agrees with it, and denies nothing more."""
+_LISTED_ON = re.compile(r"[^\d\s]{1,8}?" + _LIST_DENIED.pattern + r"[^\s]{0,4}")
+"""The clause after a word continues its list and denies all of it (失信 | 事故这些都莫得)."""
 
 
 _BREAK = re.compile(r"[\s,，。；;!！?？、]+")

@@ -50,7 +50,7 @@ def _prerequisite(query: str, via: str) -> bool:
 
 
 _HELD_AFTER = re.compile(
-    r"(企业)?((\d{2,4}年|去年|前年|今年|早就|已经)就?(认定|评上|评的|拿到|复核)|(认定|评上|拿到|复核)(了|的|过))"
+    r"(企业)?是?((\d{2,4}年|去年|前年|今年|早就|已经)就?(认定|评上|评的|拿到|复核)|(认定|评上|拿到|复核)(了|的|过))"
 )
 """After a name, words that say the title is held (专精特新2022年认定的, 专精特新去年评上了)."""
 

@@ -1603,3 +1603,16 @@ def test_a_denied_figure_is_replaced_by_the_one_before_it_and_the_year_after_is_
 def test_a_product_that_is_platform_software_asks_for_no_innovation_platform(user: User) -> None:
     user.say("首版次软件 要啥子条件")
     assert user.say("我们是两江新区做设备运维平台软件的 你帮我核下我们够不够格").intent == "first_version_software"
+
+
+def test_a_list_denied_at_its_end_denies_each_word_and_agrees_with_a_denial() -> None:
+    assert extract("评价得分58分 失信 事故这些都莫得", KN.criteria, [], DAY)["had_violation"] is False
+    assert extract("我们出过一次事故 失信没有", KN.criteria, [], DAY)["had_violation"] is True
+    assert extract("环保也没问题 出过一次安全事故", KN.criteria, [], DAY)["had_violation"] is True
+    software = checklist_criteria(KN, "first_version_software", DAY)
+    assert extract("没拿过其他首版次认定 省里国家的都没有", software, [], DAY)["first_version_no_prior"] is True
+
+
+def test_a_title_said_to_be_won_in_a_year_after_its_name_is_context(user: User) -> None:
+    reply = user.say("小巨人下一批我们想冲一下 永川做变位机的 市级专精特新是2024年评的")
+    assert reply.intent == "little_giant"
