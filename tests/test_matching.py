@@ -257,6 +257,7 @@ def test_a_greeting_opening_a_short_question_yields_to_the_question() -> None:
         ("我们业务板块多 研发准备金咋个算", "rd_reserve"),  # 业务板块 is no stock market
         ("研发准备金是按比例计提的吗", "rd_reserve"),  # an accountant's word, not a bank's
         ("小巨人要几个一类知识产权", "little_giant"),  # 知识产权 reads as ip: ip + 个 sounds like no ipo
+        ("一带一路这些合作 文件里咋个说的", "open_cooperation"),  # 合作文件 holds 作文
     ],
 )
 def test_a_word_of_another_world_inside_a_word_of_ours_does_not_count(text: str, intent: str) -> None:
@@ -292,7 +293,13 @@ def test_a_person_to_talk_to_is_no_job_hunt_and_a_phone_launch_no_first_batch() 
 
 @pytest.mark.parametrize(
     "text",
-    ["理想新车首批次交付的车主有啥福利", "大学重点实验室招不招本科实习生", "个人开发者在应用商店上架一个app要啥材料"],
+    [
+        "理想新车首批次交付的车主有啥福利",
+        "大学重点实验室招不招本科实习生",
+        "个人开发者在应用商店上架一个app要啥材料",
+        "家里有本小说是首版次印刷的 值不值钱",
+        "头疼吃啥药好",
+    ],
 )
 def test_a_car_launch_an_internship_and_an_app_store_are_other_worlds(text: str) -> None:
     assert decide(text)[0] is None
