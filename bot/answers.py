@@ -896,9 +896,19 @@ _ASKED = re.compile(r"吗|呢|是不是|能不能|可不可以|行不行|得不�
 
 
 def supposes(text: str) -> bool:
-    """Whether ``text`` asks about a case supposed (要是明年营收过两亿…, 上了规上以后就得行了噻): no fact of ours."""
+    """Whether ``text`` asks about a case supposed, or states a plan: no fact of ours.
+
+    Supposed: 要是明年营收过两亿…, 上了规上以后就得行了噻. Planned: 多投点研发 三年平均拉到四个点以上 明年再报.
+    """
     norm = normalize(text)
+    if _PLANNED.search(norm) and _LATER.search(norm):
+        return True
     return bool(_SUPPOSED_CASE.search(norm)) and bool(_ASKED.search(norm) or "?" in text or "？" in text)
+
+
+_PLANNED = re.compile(r"(拉到|提到|提高到|做到|投到|加到|增加到|搞到|冲到|涨到|弄到)")
+"""A figure aimed at (拉到四个点以上): a plan, when a time to come is said beside it."""
+_LATER = re.compile(r"明年|后年|以后|今后|将来|下一年|下半年|再报|再申|再评")
 
 
 def keywords(criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> list[tuple[str, str]]:

@@ -1616,3 +1616,8 @@ def test_a_list_denied_at_its_end_denies_each_word_and_agrees_with_a_denial() ->
 def test_a_title_said_to_be_won_in_a_year_after_its_name_is_context(user: User) -> None:
     reply = user.say("小巨人下一批我们想冲一下 永川做变位机的 市级专精特新是2024年评的")
     assert reply.intent == "little_giant"
+
+
+def test_a_figure_aimed_at_for_later_is_a_plan_not_a_fact() -> None:
+    assert extract("那我们多投点研发 三年平均拉到四个点以上 明年再报", KN.criteria, [], DAY) == {}
+    assert extract("研发去年做到了五百万", KN.criteria, [], DAY) == {"rd_spend_last_year": 500.0}
