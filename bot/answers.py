@@ -1367,6 +1367,8 @@ def _shift_years(facts: dict[str, Any], owner: str, criteria: dict[str, Criterio
     """In a run of yearly figures, the one taken as last year's moves to the year before."""
     previous = criteria[owner].previous
     if previous and owner in facts:
+        if previous in facts and (third := _third_year(owner, criteria)):
+            facts.setdefault(third, facts.pop(previous))  # (1.4亿 1.6亿 1.8亿: the first goes back two years)
         facts[previous] = facts.pop(owner)
 
 

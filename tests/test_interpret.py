@@ -1621,3 +1621,14 @@ def test_a_title_said_to_be_won_in_a_year_after_its_name_is_context(user: User) 
 def test_a_figure_aimed_at_for_later_is_a_plan_not_a_fact() -> None:
     assert extract("那我们多投点研发 三年平均拉到四个点以上 明年再报", KN.criteria, [], DAY) == {}
     assert extract("研发去年做到了五百万", KN.criteria, [], DAY) == {"rd_spend_last_year": 500.0}
+
+
+def test_three_yearly_figures_said_in_turn_fill_three_years() -> None:
+    facts = extract("营收三年分别是1.4亿 1.6亿 1.8亿", KN.criteria, [], DAY)
+    assert (facts["revenue_3y_ago"], facts["revenue_prev_year"], facts["revenue_last_year"]) == (14000, 16000, 18000)
+
+
+def test_filed_and_reported_in_other_words() -> None:
+    reserve = checklist_criteria(KN, "rd_reserve", DAY)
+    assert extract("备案平台上去年就备了", reserve, [], DAY) == {"rd_reserve_filed": True}
+    assert extract("研发费用每个月都在统计局那边报的", reserve, [], DAY) == {"rd_stats_reported": True}
