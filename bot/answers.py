@@ -160,14 +160,15 @@ _CODE = re.compile(r"[a-z]{2}$")
 """Letters just before a number make it a code (iatf16949, iso9001, gb18030), not a figure."""
 
 
+_SPOKEN_ALONE_BEFORE = r"(?<![\d一二两三四五六七八九十百千万亿])"
+_SPOKEN_ALONE_AFTER = r"(?![\d一二两三四五六七八九十百千万亿个点年月号人项件名位家岁天])"
+"""Around a spoken decimal: no other numeral before it, and no numeral or unit after its tenth."""
 _POINT_SAID_GE = re.compile(
-    r"(?<![\d一二两三四五六七八九十百千万亿])([一二两三四五六七八九十])个([一二三四五六七八九])"
-    r"(?![\d一二两三四五六七八九十百千万亿个点年月号人项件名位家岁天])"
+    rf"{_SPOKEN_ALONE_BEFORE}([一二两三四五六七八九十])个([一二三四五六七八九]){_SPOKEN_ALONE_AFTER}"
 )
 """“四个八”, “三个五”: a share said as N个M, spoken for N.M (四点八个点), not a count of 四个."""
 _POINTS_SAID = re.compile(
-    r"(?<![\d一二两三四五六七八九十百千万亿])([一二两三四五六七八九十])个点([一二三四五六七八九])"
-    r"(?![\d一二两三四五六七八九十百千万亿个点年月号人项件名位家岁天])"
+    rf"{_SPOKEN_ALONE_BEFORE}([一二两三四五六七八九十])个点([一二三四五六七八九]){_SPOKEN_ALONE_AFTER}"
 )
 """“三个点二”: 3.2 percentage points."""
 _NOT_AMOUNT = frozenset("份号类等级度岁楼栋")
@@ -509,9 +510,9 @@ BARE_YES_NO_CHARS = 8
 _BOOL_WORDS: dict[int, tuple[Vocabulary, frozenset[str], frozenset[str]]] = {}
 
 
-def says_unknown(text: str) -> bool:
-    """Whether a message says, in so many words, that the user does not know (晓不得, 说不清, 记不到了)."""
-    return bool(_DONT_KNOW.search(normalize(text)))
+def says_unknown(norm: str) -> bool:
+    """Whether a normalised message says, in so many words, that the user does not know (晓不得, 记不到了)."""
+    return bool(_DONT_KNOW.search(norm))
 
 
 def _bool_words(vocab: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
@@ -718,6 +719,8 @@ class _Vocab:
     """Shares that are 100% when one of their ``all_words`` is said (全部在国内)."""
     variants: frozenset[str]
     """Criteria that pick a variant of a policy (``presume`` set: 市级 or 国家级单项冠军): a name answers them."""
+    dated: list[tuple[str, list[str]]]
+    """Criteria of something obtained within N years (``within_years``), with their ``dated_by`` words, normalised."""
 
 
 _VOCABS: dict[tuple[int, int], tuple[dict[str, Criterion], Iterable[str], _Vocab]] = {}
@@ -747,6 +750,7 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
         ],
         whole=[(cid, [w for w in map(normalize, c.all_words) if w]) for cid, c in criteria.items() if c.all_words],
         variants=frozenset(cid for cid, c in criteria.items() if c.presume is not None),
+        dated=[(cid, [w for w in map(normalize, c.dated_by) if w]) for cid, c in criteria.items() if c.within_years],
     )
     with _VOCABS_LOCK:
         if len(_VOCABS) > MAX_VOCABS:
@@ -825,7 +829,7 @@ def _share_after(amount: str, between: str, criteria: dict[str, Criterion]) -> s
     found = [
         (amounts.index(crit.ratio_of[0]), c)
         for c, crit in criteria.items()
-        if crit.ratio_of[:1] in ([a] for a in amounts)
+        if crit.ratio_of[:1] and crit.ratio_of[0] in amounts
     ]
     return min(found)[1] if found else None
 
@@ -963,14 +967,14 @@ def extract(
     names (the topics' titles and aliases) whose words are not facts about the user; pass the same objects
     each time (the words are prepared once per ``criteria`` and ``ignore``).
     """
-    dated = _dated(text, criteria, today) if today else {}
+    vocab = _vocab(criteria, ignore)
+    dated = _dated(text, vocab, criteria, today) if today else {}
     text = relative_years(text, today)
     norm = normalize(text)
     if supposes(text):
         return {}  # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us
     breaks = clause_breaks(text)
     facts: dict[str, Any] = dict(dated)
-    vocab = _vocab(criteria, ignore)
     last: str | None = None  # the criterion of the figure before, and whether it was the year before's
     last_previous = False
     prev_end = 0
@@ -1126,8 +1130,6 @@ def extract(
 
 _DATE = re.compile(r"(?<!\d)(20\d{2}|\d{2})年(?:底|末|初|(\d{1,2})月)?")
 """A date said: 2025年3月, 23年3月, 24年底, 2022年."""
-_DATE_CLAUSE = re.compile(r"[\s,，。；;!！?？、]+")
-"""What ends the clause a date and what it dates must share (证书23年3月拿的 | 在重庆登的)."""
 _MONTH_SAID = {"底": 12, "末": 12, "初": 1}
 """A part of the year said for its month (24年底)."""
 YEAR_MONTHS = 12
@@ -1135,18 +1137,17 @@ CENTURY = 2000
 """Added to a two-digit year (23年)."""
 
 
-def _dated(text: str, criteria: dict[str, Criterion], today: dt.date) -> dict[str, bool]:
+def _dated(text: str, vocab: _Vocab, criteria: dict[str, Criterion], today: dt.date) -> dict[str, bool]:
     """Criteria of something obtained within N years (``within_years``) that a date said next to it decides.
 
     “证书23年3月拿的”: obtained 44 months ago, more than two years before any deadline still to come: 否. A date
     within the last twelve months: 是. Anything between (前年, no month) is asked: the deadline decides it.
     """
     found: dict[str, bool] = {}
-    dated = [(cid, [normalize(w) for w in c.dated_by]) for cid, c in criteria.items() if c.within_years]
-    if not dated:
+    if not vocab.dated:
         return found
     now = today.year * YEAR_MONTHS + today.month
-    for clause in map(normalize, _DATE_CLAUSE.split(text)):
+    for clause in map(normalize, _BREAK.split(text)):  # (a date and what it dates share a clause)
         m = _DATE.search(clause)
         if m is None:
             continue
@@ -1158,8 +1159,8 @@ def _dated(text: str, criteria: dict[str, Criterion], today: dt.date) -> dict[st
         most = now - (year * YEAR_MONTHS + (month or 1))  # and at the most
         if least < 0:
             continue  # a date to come is a plan, not a certificate held
-        for cid, words in dated:
-            if cid in found or not any(w and w in clause for w in words):
+        for cid, words in vocab.dated:
+            if cid in found or not any(w in clause for w in words):
                 continue
             if least > (criteria[cid].within_years or 0) * YEAR_MONTHS:
                 found[cid] = False
@@ -1182,6 +1183,7 @@ _AVERAGE = re.compile(
 _AVERAGE_CHARS = 10
 """How far before a share its 平均 may stand."""
 FULL_SHARE = 100.0
+"""A whole, in %: a bare figure below it may be a share."""
 _COMPARED = 2
 """Shares a comparison with the average names: the average's and ours."""
 
@@ -1687,6 +1689,7 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
     ``breaks`` are where the message had a space or punctuation: a negation in another clause
     (“独立法人 莫得失信”) does not deny the word.
     """
+    listed = not _SAID_NEGATIVE.search(word)  # (没拿过 … 都没有: a list's denial agrees with a denying word)
     for at in _places(text, word):
         start, stop = _clause(text, at, word, breaks)
         before, after = text[max(start, at - NEGATION_CHARS) : at], text[at + len(word) : stop]
@@ -1696,8 +1699,8 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
         if not (
             _NEGATION.search(before)
             or _LAPSED.match(after)
-            or (_LIST_DENIED.match(after) and not _SAID_NEGATIVE.search(word))
-            or _denied_next(text, stop, breaks, listed=not _SAID_NEGATIVE.search(word))
+            or (listed and _LIST_DENIED.match(after))
+            or _denied_next(text, stop, breaks, listed)
         ):
             return False
     return True

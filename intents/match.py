@@ -55,6 +55,16 @@ _HELD_AFTER = re.compile(
 """After a name, words that say the title is held (专精特新2022年认定的, 专精特新去年评上了)."""
 
 
+def _opens_a_question(named: str, via: str, intent: str, example_best: dict[str, tuple[float, str]]) -> bool:
+    """Whether the alias ``via`` only opens the message, and another intent's example is clear (你好 请问你能答啥)."""
+    word = via.partition(":")[2]
+    return (
+        named.startswith(word)
+        and len(word) * OPENING_SHARE <= len(named)
+        and any(i != intent and s >= CLEAR_EXAMPLE for i, (s, _v) in example_best.items())
+    )
+
+
 def _inside_digits(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` begins or ends with a digit that runs on beyond it (part of a longer number)."""
     return (text[start].isdigit() and start > 0 and text[start - 1].isdigit()) or (
@@ -190,6 +200,12 @@ class Index:
             ((normalize(v), normalize(k)) for k, vs in (synonyms or {}).items() for v in vs),
             key=lambda p: -len(p[0]),
         )
+        self.word_only = {
+            v: re.compile(rf"(?<![a-z]){re.escape(v)}(?![a-z])")
+            for v, _c in self.synonyms
+            if v.isascii() and v.isalpha() and len(v) <= SHORT_ENGLISH
+        }
+        """Short English synonyms (ip, hr), replaced only as words of their own, never inside another (ipo)."""
         self.insistent = sorted({normalize(w) for w in insistent} - {""})
         """Requests that stand whatever else a message says (转人工): a word of another world yields to them."""
         self.own_words = {i: {normalize(w) for w in ws} - {""} for i, ws in (own_words or {}).items()}
@@ -257,10 +273,8 @@ class Index:
         out = normalize(text)
         for variant, canonical in self.synonyms:
             if variant in out:
-                if variant.isascii() and variant.isalpha() and len(variant) <= SHORT_ENGLISH:  # ip, not in ipo
-                    out = re.sub(rf"(?<![a-z]){re.escape(variant)}(?![a-z])", canonical, out)
-                else:
-                    out = out.replace(variant, canonical)
+                word = self.word_only.get(variant)
+                out = word.sub(canonical, out) if word else out.replace(variant, canonical)
         out = _AMOUNT.sub("0", out)
         if strip:
             stripped = out
@@ -398,12 +412,11 @@ class Index:
         others = any(i not in self.yielding for i in alias_best)
         rival = any(i not in self.yielding and s >= self.t.min_score for i, (s, _v) in example_best.items())
         for intent, (score, via) in alias_best.items():
-            word = via.partition(":")[2]
-            opens = named.startswith(word) and len(word) * OPENING_SHARE <= len(named)
-            clear = any(i != intent and s >= CLEAR_EXAMPLE for i, (s, _v) in example_best.items())
             if intent in self.yielding and others:
                 score -= YIELD_PENALTY
-            elif intent in self.yielding and ((rival and len(query) > YIELD_LENGTH) or (opens and clear)):
+            elif intent in self.yielding and (
+                (rival and len(query) > YIELD_LENGTH) or _opens_a_question(named, via, intent, example_best)
+            ):
                 # “你好 我们是…帮我看看我们能享受哪些”, “你好 请问你可以回答哪些问题”: the greeting opens a question
                 score -= LONG_YIELD_PENALTY
             support = example_best.get(intent, (0.0, ""))[0]

@@ -224,6 +224,6 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         value = facts.pop(pending)
     elif value == UNKNOWN and UNKNOWN in facts.values():
         value = None  # “目录里有没得 我晓不得”: the not-knowing is the catalogue's, not the question's
-    elif value is None and not aside and not facts and says_unknown(msg.text):
+    elif value is None and not aside and not facts and says_unknown(msg.norm):
         value = UNKNOWN  # “称号啥的我晓不得 要问老板 好像报过啥子 记不到了”: not known, in many words
     return facts, value

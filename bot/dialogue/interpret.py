@@ -343,7 +343,7 @@ def _means(msg: Message, in_check: bool = False) -> bool:
     (outside one, “研发准备金是啥子” asks about the policy itself).
     """
     meaning = (_MEANING, _MEANING_IN_CHECK) if in_check else (_MEANING,)
-    return any(m.search(normalize(c)) for c in _TEXT_CLAUSES.split(msg.text) for m in meaning)
+    return any(m.search(clause) for clause in map(normalize, _TEXT_CLAUSES.split(msg.text)) for m in meaning)
 
 
 _TEXT_CLAUSES = re.compile(r"[\s，,。？?！!；;]+")
@@ -489,12 +489,13 @@ def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
 
 def _parts_of_total(t: Turn, msg: Message, values: dict[str, Any]) -> dict[str, Any]:
     """The years of a corrected two-year total, each dated (去年, 前年) and adding up to it (650 + 720 = 1370)."""
+    said = quantities(msg.norm)
     for cid, total in values.items():
         crit = t.kn.criteria.get(cid)
         if crit is None or len(crit.sum_of) != len(_YEAR_WORDS) or not isinstance(total, float):
             continue
         found: dict[str, float] = {}
-        for q in quantities(msg.norm):
+        for q in said:
             value = number_value(q, crit.unit or "", t.day)
             year = next((i for i, w in enumerate(_YEAR_WORDS) if msg.norm.endswith(w, 0, q.start)), None)
             if isinstance(value, float) and year is not None:
