@@ -171,6 +171,8 @@ _POINTS_SAID = re.compile(
     rf"{_SPOKEN_ALONE_BEFORE}([一二两三四五六七八九十])个点([一二三四五六七八九]){_SPOKEN_ALONE_AFTER}"
 )
 """“三个点二”: 3.2 percentage points."""
+_NUMERAL_PLACES = re.compile(r"两江|两路|万州|万盛|九龙坡|九龙园|三峡|四川|四面山|八一路|五一路")
+"""Places whose names hold a numeral (两江新区, 万州, 九龙坡): no figure is read in them."""
 _NOT_AMOUNT = frozenset("份号类等级度岁楼栋")
 """After a number, words that make it a name or another measure: 十月份, 52号, 一类知识产权, 二等奖, 一级, 40度, 3楼."""
 
@@ -185,6 +187,7 @@ def quantities(text: str) -> list[Quantity]:
     text = text.replace("一半", "五成")  # (same length: positions still point into the caller's text)
     text = _POINT_SAID_GE.sub(r"\1点\2", text)  # 四个八 = 四点八 (same length)
     text = _POINTS_SAID.sub(r"\1点\2%", text)  # 三个点二 = 三点二% (same length)
+    text = _NUMERAL_PLACES.sub(lambda m: "地" * len(m[0]), text)  # 在两江注册的: a place, no figure (same length)
     for m in _QUANTITY.finditer(text):
         raw, mult, unit = m["num"], m["mult"], m["unit"]
         if text[max(0, m.start() - 1) : m.start()] in ("第", "前") or text[m.end() : m.end() + 1] in _NOT_AMOUNT:
@@ -1673,7 +1676,7 @@ NEGATION_CHARS = 10
 """How far before a word a negation may stand (“不是简单改个款”)."""
 _LAPSED = re.compile(
     r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立上进]|$)"
-    r"|.{0,4}(没有|没得|莫得)$)"
+    r"|.{0,4}(没有|没得|莫得)(的|哦|嘛|噻)?$|.{0,6}(都|也)(没有|没得|莫得)(的|哦|嘛|噻)?$|.{0,3}(从来|从|也|都|还)?(没|未)(出|发生|碰到|遇到|上|被列入|列入)过?$)"
 )
 """After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建, 规上还没上, 失信名单也莫得)."""
 

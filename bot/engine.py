@@ -24,7 +24,9 @@ from knowledge.loader import Knowledge
 
 logger = logging.getLogger(__name__)
 
-SMALL_TALK = ("greeting", "thanks", "help")
+GREETING = "greeting"
+"""The intent whose words (在不在, 你好) greet only where a message begins or ends."""
+SMALL_TALK = (GREETING, "thanks", "help")
 """Conversation intents whose words (你好, 谢谢) yield to a policy named in the same message."""
 FEEDBACK_KINDS = frozenset({"answer", "section", "verdict", "match", "calc"})
 """Reply kinds that 有用 / 没用 can refer to."""
@@ -54,6 +56,7 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
         )
     return Index(
         yielding=[tid for tid, t in kn.topics.items() if t.yields or tid in SMALL_TALK],
+        edge_only=[GREETING],
         insistent=[w for t in kn.topics.values() for w in t.insistent],
         own_words={tid: list(t.own_words) for tid, t in kn.topics.items() if t.own_words},
         aliases=aliases,

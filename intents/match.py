@@ -55,6 +55,29 @@ _HELD_AFTER = re.compile(
 """After a name, words that say the title is held (专精特新2022年认定的, 专精特新去年评上了)."""
 
 
+_TRADE_BEFORE = re.compile(r"(做|生产|制造|加工)[^，。！？,.!?的]{0,2}$")
+_TRADE_AFTER = re.compile(r"(配件|零部件|零件|部件|整车|电机|电控|控制器|模具|厂|工厂|企业|行业|产业链)")
+
+
+def _trade(named: str, word: str) -> bool:
+    """Whether ``word`` stands in ``named`` as what the enterprise makes (做电动车配件的), wherever it stands."""
+    spots = [m.start() for m in re.finditer(re.escape(word), named)]
+    return bool(spots) and all(
+        _TRADE_BEFORE.search(named[:at]) or _TRADE_AFTER.match(named, at + len(word)) for at in spots
+    )
+
+
+_TAIL = re.compile(r"[啊呀哈嘛噻哦吗呢么不没得在]*$")
+
+
+def _at_edge(named: str, word: str) -> bool:
+    """Whether ``word`` begins ``named`` or ends it (but for particles: 在不在哈), not inside a clause of its own."""
+    if named.startswith(word):
+        return True
+    at = named.rfind(word)
+    return at >= 0 and _TAIL.fullmatch(named, at + len(word)) is not None
+
+
 def _opens_a_question(named: str, via: str, intent: str, example_best: dict[str, tuple[float, str]]) -> bool:
     """Whether the alias ``via`` only opens the message, and another intent's example is clear (你好 请问你能答啥)."""
     word = via.partition(":")[2]
@@ -191,11 +214,14 @@ class Index:
         classifier: bool = True,
         insistent: Iterable[str] = (),
         own_words: Mapping[str, Iterable[str]] | None = None,
+        edge_only: Iterable[str] = (),
     ):
         self.t = thresholds or Thresholds()
         self._recent: dict[tuple[str, int, bool], tuple[Candidate, ...]] = {}
         self._lock = threading.Lock()
         self.yielding = set(yielding)
+        self.edge_only = set(edge_only)
+        """Intents whose aliases count only where a message begins or ends (在不在 greets; 型号在不在里头 asks)."""
         self.synonyms = sorted(
             ((normalize(v), normalize(k)) for k, vs in (synonyms or {}).items() for v in vs),
             key=lambda p: -len(p[0]),
@@ -385,9 +411,15 @@ class Index:
         named = self.prepare(text, strip=False)
         hits = self._alias_hits(named)
         other_world = {via.partition(":")[2] for intent, _s, via in hits if intent == OUT_OF_SCOPE}
+        trade = bool(other_world) and all(_trade(named, w) for w in other_world)
+        named_policy = any(intent != OUT_OF_SCOPE for intent, _s, _v in hits)
         for intent, score, via in hits:
-            if intent == OUT_OF_SCOPE and self._own(other_world, hits):
-                continue  # “开饭馆的 加计扣除得不得行”: the policy speaks of that world itself
+            if intent in self.edge_only and not _at_edge(named, via.partition(":")[2]):
+                continue
+            if intent == OUT_OF_SCOPE and (self._own(other_world, hits) or (trade and named_policy)):
+                # “开饭馆的 加计扣除得不得行”: the policy speaks of that world itself; “我们做电动车配件的 加计扣除
+                # 能不能扣”: what the enterprise makes, not the world it asks about
+                continue
             if intent not in alias_best or score > alias_best[intent][0]:
                 alias_best[intent] = (score, via)
         example_best: dict[str, tuple[float, str]] = {}

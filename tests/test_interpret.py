@@ -1632,3 +1632,15 @@ def test_filed_and_reported_in_other_words() -> None:
     reserve = checklist_criteria(KN, "rd_reserve", DAY)
     assert extract("备案平台上去年就备了", reserve, [], DAY) == {"rd_reserve_filed": True}
     assert extract("研发费用每个月都在统计局那边报的", reserve, [], DAY) == {"rd_stats_reported": True}
+
+
+def test_each_denied_clause_denies_its_own_word_and_a_place_holds_no_figure(user: User) -> None:
+    names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
+    found = extract("失信名单肯定莫得 安全环保事故也没出过", KN.criteria, names)
+    assert found.get("had_violation") is False  # not “has accidents or a bad record”: the check failed on it
+    found = extract("安全事故环保处罚都莫得", KN.criteria, names)
+    assert found.get("had_major_accident_1y") is False
+    found = extract("科技型中小企业那个称号还莫得", KN.criteria, names)
+    assert found.get("sme") is not False  # the title is denied, not the enterprise's size
+    for said in ("在两江注册的 独立法人", "九龙坡注册 在这边交税"):
+        assert "years_registered" not in extract(said, KN.criteria, names)  # 两江, 九龙坡: places, not 2 or 9 years

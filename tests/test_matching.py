@@ -308,3 +308,11 @@ def test_a_car_launch_an_internship_and_an_app_store_are_other_worlds(text: str)
 def test_a_word_of_another_world_the_topic_itself_speaks_of_does_not_count() -> None:
     assert decide("创新中心不打算单独注册公司 就在内部设个部门 市里认不认")[0] == "innovation_center"
     assert decide("注册公司要准备啥材料")[0] is None
+
+
+def test_what_the_enterprise_makes_is_no_other_world_and_a_greeting_word_inside_a_question_greets_nobody() -> None:
+    assert decide("加计扣除 我们渝北做电动车配件的 能不能扣 帮我判断下")[0] == "rd_deduction"
+    assert decide("生产电动车的厂 好久放假")[0] is None  # no policy named: the other world stands
+    assert decide("小巨人牌电动车电池坏了去哪修")[0] is None  # a product bought, not made
+    assert decide("我们那个型号在不在里头我真的晓不得 要问技术部")[0] != "greeting"
+    assert decide("在不在哈")[0] == "greeting"
