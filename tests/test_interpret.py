@@ -1644,3 +1644,25 @@ def test_each_denied_clause_denies_its_own_word_and_a_place_holds_no_figure(user
     assert found.get("sme") is not False  # the title is denied, not the enterprise's size
     for said in ("在两江注册的 独立法人", "九龙坡注册 在这边交税"):
         assert "years_registered" not in extract(said, KN.criteria, names)  # 两江, 九龙坡: places, not 2 or 9 years
+
+
+def test_a_question_of_the_pending_questions_words_or_why_a_condition_rules_out_is_no_answer(user: User) -> None:
+    in_check(user, "首台套 帮我看下能不能申请")
+    user.say("在两江注册的 独立法人")  # now asked: in the 指导目录?
+    reply = user.say("目录是哪个目录 在哪里查")
+    assert reply.act == "followup" and "指导目录" in reply.text
+    assert "first_set_in_catalog" not in profile(user)  # not recorded as “don't know”
+    user.say("退出")
+    in_check(user, "首版次软件 帮我核下条件")
+    user.say("软著是从别人那受让的")
+    reply = user.say("受让的为啥子不行")
+    assert reply.act == "followup"
+    assert profile(user)["registered_in_cq"] is True  # said before; 不行 says nothing of where it is registered
+
+
+def test_patents_said_to_be_had_are_owned_unless_someone_else_holds_them() -> None:
+    names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
+    assert extract("专利有 实用新型十几个", KN.criteria, names)["core_ip_owned"] is True
+    assert extract("专利有三个 从老厂那边转过来的", KN.criteria, names)["core_ip_owned"] is True  # 受让 counts
+    assert extract("知识产权有三个实用新型 都在客户名下", KN.criteria, names)["core_ip_owned"] is False
+    assert extract("核心技术是重庆大学的专利 独占许可给我们用的", KN.criteria, names)["core_ip_owned"] is False

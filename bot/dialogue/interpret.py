@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from bot import render
 from bot.answers import (
     SUPPOSING,
     UNKNOWN,
@@ -330,6 +331,32 @@ def _of_conditions(t: Turn, topic: Topic, msg: Message, in_scope: bool) -> bool:
 
 MIN_KEYWORD = 2
 LONG_KEYWORD = 3
+_GENERIC_GRAMS = frozenset(
+    {
+        "是否",
+        "企业",
+        "贵企",
+        "是不",
+        "不是",
+        "有没",
+        "没有",
+        "多少",
+        "上年",
+        "年度",
+        "我们",
+        "公司",
+        "属于",
+        "是什",
+        "什么",
+    }
+)
+"""Character pairs any question of a check holds: sharing them says nothing of which condition is meant."""
+
+
+def _of_pending(msg: Message, crit: Criterion) -> bool:
+    """Whether the message shares a word with the pending question or its label (目录 of 指导目录所列范围)."""
+    own = (render.bigrams(normalize(crit.question)) | render.bigrams(normalize(crit.label))) - _GENERIC_GRAMS
+    return bool(render.bigrams(msg.norm) & own)
 
 
 MIN_INSIDE = 2
@@ -349,7 +376,7 @@ def _means(msg: Message, in_check: bool = False) -> bool:
 _TEXT_CLAUSES = re.compile(r"[\s，,。？?！!；;]+")
 _MEANING_IN_CHECK = re.compile(
     r"是啥子|是什么|啥子叫|什么叫|啥叫|是必须的|必须的吗|必须要吗|没得变通|能不能变通|看哪一年|算哪一年|还是只算|算全部"
-    r"|算什么行业|算啥子行业|要咋个证明|怎么证明|咋个证明|去哪里查|在哪查|是多少"
+    r"|算什么行业|算啥子行业|要咋个证明|怎么证明|咋个证明|[在去到]哪[里儿]?查|是多少"
 )
 """Within a check, more ways to ask what a condition means, demands or counts (辅助账是啥子, 独立法人是必须的哇)."""
 _MEANING = re.compile(
@@ -594,6 +621,14 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.NULL)
     if _go_ahead(t, msg.norm):
         return Act(acts.ANSWER, check=True)  # “你问嘛”, “测嘛” with the check already under way: ask on
+    if (
+        asking
+        and _WHY_NOT.search(msg.norm)
+        and decision.reason != "out_of_scope"
+        and not other_policy_named(t, msg, str(flow["topic"]))
+    ):
+        # “受让的为啥子不行”: why a condition rules something out; its 不行 answers nothing
+        return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=_conditions(t, t.kn.topics[flow["topic"]]))
     facts, value = read_answer(t, msg, pending, aside=aside)
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
@@ -627,6 +662,17 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
     if other and asking and decision.score >= t.settings.new_question_score and not chatter:
         return Act(other, topic=other, check=wants_check(t, msg.norm))  # a clear question on another topic
+    if (
+        value is not None
+        and asking
+        and not named_other
+        and (_means(msg, in_check=True) or _WHICH_OR_WHY.search(msg.norm))
+        and _of_pending(msg, crit)
+    ):
+        # “目录是哪个目录 在哪里查”, “受让的为啥子不行”: what the pending question's own words mean, not an answer
+        return Act(
+            acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
+        )
     values = {**facts, **({pending: value} if value is not None else {})}
     question = _question_in_check(t, msg, topic, values, value is None, figure)
     if question is not None:
@@ -679,6 +725,10 @@ def _question_in_check(
     return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
 
 
+_WHICH_OR_WHY = re.compile(r"是哪[个种些一]|是好多")
+"""Which one, how much (目录是哪个目录): asked of a word, never an answer."""
+_WHY_NOT = re.compile(r"(为啥子?|为什么|咋个就|凭啥|凭什么)(不行|不得行|不能|不可以|不算|不给|不认)")
+"""Why a condition rules something out (受让的为啥子不行): a question, and its 不行 no answer."""
 _WHAT_QUESTION = re.compile(r"啥|什么|哪|怎么|咋|多少|好多|意思")
 """Question words that ask for content (what, which, how, how much), not for a yes."""
 _MINE = re.compile(r"我|咱|\d|[一二两三四五六七八九十百千万]+[个项件人万亿%成年]")
