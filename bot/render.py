@@ -66,7 +66,9 @@ def section_text(
     """
     for section in topic.sections:
         if section.name == name:
-            facts = relevant_first(facts_in_force(section.items, day), query, kn.memo, head_grams(kn, topic))
+            facts = relevant_first(
+                facts_in_force(section.items, day), named(kn, query, topic), kn.memo, head_grams(kn, topic)
+            )
             lines, caveat = fact_lines(kn, topic, facts[:limit], section.caveat)
             return "\n".join([f"【{topic.title}·{name}】", *lines]), caveat, len(facts)
     return "", False, 0
@@ -93,6 +95,30 @@ def head_grams(kn: Knowledge, topic: Topic) -> frozenset[str]:
         asking = frozenset().union(*(bigrams(normalize(w)) for w in kn.messages.amount_words))
         kn.memo[key] = bigrams(normalize(re.split(r"[（(]", topic.title)[0])) | asking
     return kn.memo[key]  # type: ignore[no-any-return]
+
+
+def named(kn: Knowledge, query: str, topic: Topic) -> str:
+    """``query`` with the full name of each other policy it calls by a short one (高企 → 高新技术企业).
+
+    A fact written with the full name then shares words with it (the goals' 高新技术企业占比达到60%). The topic's own
+    names are left out: every fact of it may repeat them.
+    """
+    if not query:
+        return query
+    if "alias_names" not in kn.memo:
+        names = {
+            normalize(alias): (t.id, normalize(re.split(r"[（(]", t.title)[0]))
+            for t in kn.topics.values()
+            if t.kind == "policy"
+            for alias in t.aliases
+            if len(normalize(alias)) >= 2
+        }
+        pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))) or "(?!)")
+        kn.memo["alias_names"] = (pattern, names)
+    pattern, names = kn.memo["alias_names"]
+    norm = normalize(query)
+    full = {name for m in pattern.finditer(norm) for tid, name in [names[m[0]]] if tid != topic.id and name}
+    return "|".join([norm, *sorted(full)]) if full else query
 
 
 def relevant_first(
@@ -175,7 +201,9 @@ def answer_text(
         for section in topic.sections:
             if section.name != name:
                 continue
-            facts = relevant_first(facts_in_force(section.items, day), query, kn.memo, head_grams(kn, topic))
+            facts = relevant_first(
+                facts_in_force(section.items, day), named(kn, query, topic), kn.memo, head_grams(kn, topic)
+            )
             limit = topic.main_facts or m.main_facts_limit
             if len(facts) > limit:
                 cut.append(name)

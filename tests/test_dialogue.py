@@ -556,3 +556,16 @@ def test_who_gets_it_and_dialect_when_name_their_parts(user: User) -> None:
 def test_a_rate_reckoned_from_the_premium_is_the_calculation(user: User) -> None:
     # 按什么比例算 is longer than 按什么比例: how the sum is worked out, in a topic with a 计算方法 section
     assert _leads_with(user.say("首批次保险的补贴按什么比例算"), "计算方法")
+
+
+def test_a_policy_called_by_its_short_name_finds_its_fact_in_another_topic(user: User) -> None:
+    reply = user.say("52号文里面说高企占比要达到好多")
+    assert reply.intent == "policy_goals"
+    assert "高新技术企业占比达到60%" in reply.text.splitlines()[1]  # the fact asked leads, though it says 高新技术企业
+
+
+def test_checking_ourselves_after_a_topic_with_nothing_to_check_checks_the_policy_talked_of_before(user: User) -> None:
+    user.say("高企申报流程是咋样的")
+    assert user.say("52号文里面说高企占比要达到好多").intent == "policy_goals"
+    reply = user.say("那我们也核一下嘛 看够不够")
+    assert reply.kind == "checklist_step" and reply.intent == "high_tech_enterprise"

@@ -316,3 +316,22 @@ def test_what_the_enterprise_makes_is_no_other_world_and_a_greeting_word_inside_
     assert decide("小巨人牌电动车电池坏了去哪修")[0] is None  # a product bought, not made
     assert decide("我们那个型号在不在里头我真的晓不得 要问技术部")[0] != "greeting"
     assert decide("在不在哈")[0] == "greeting"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("里头说2025年规上企业里高新技术企业占比要到好多", "policy_goals"),  # a goal, though it names 高企
+        ("52号文头说专精特新要翻番 是要好久达到嘛", "policy_goals"),
+        ("老板叫我问下 市级研发中心咋个申请", "rd_institution"),
+        ("你这个机器人能查些啥子", "help"),  # asking what it does stands, whatever it calls the bot
+        ("经信委52号 全称叫啥", "policy_overview"),
+        ("公司打算去德国设个研发点 市里政策上支不支持", "open_cooperation"),
+    ],
+)
+def test_goals_named_with_a_policy_and_short_names_of_what_is_asked(text: str, intent: str) -> None:
+    assert decide(text)[0] == intent
+
+
+def test_a_goal_word_beside_a_question_of_applying_stays_with_the_policy() -> None:
+    assert decide("2025年小巨人申报要达到哪些条件")[0] == "little_giant"

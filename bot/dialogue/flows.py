@@ -291,6 +291,8 @@ def derive(t: Turn) -> dict[str, Any]:
 DERIVE_ROUNDS = 2
 VERDICT_GIVEN = "verdict_given"
 """State flag: the last reply was a verdict (要得 after it thanks, it does not start the check again)."""
+CHECKABLE = "checkable"
+"""State: the last topic of the conversation with a checklist (a check asked on the goals after it is of that one)."""
 
 
 def _compute(crit: Criterion, profile: dict[str, Any]) -> Any:

@@ -38,6 +38,9 @@ def respond(t: Turn, inbound: Inbound, max_chars: int) -> Reply:
     reply.via = act.via
     if reply.kind == "verdict":
         t.state[flows.VERDICT_GIVEN] = True
+    current = t.kn.topics.get(str(t.state.get("topic") or ""))
+    if current is not None and current.checklist:
+        t.state[flows.CHECKABLE] = current.id  # (“那我们也核一下嘛” after a topic with nothing to check)
     if act.name in (acts.NULL, acts.CLARIFY) or act.via == "new_question":
         candidates, decision = t.match(text)  # the log and the report read why a question was (not) matched
         reply.score, reply.candidates, reply.reason = decision.score, candidates[:3], decision.reason

@@ -760,6 +760,8 @@ def followup(t: Turn, msg: Message) -> Act | None:
     return replace(act, values={**act.values, **switch}) if switch else act
 
 
+_WE_TOO = re.compile(r"我们也|那我们|我们(就)?来|那就|给我们")
+"""A check asked for ourselves after hearing of something (那我们也核一下): of the topic talked of before."""
 _WHAT_ABOUT = re.compile(r"^(?:那|那么|如果是|要是)?.{1,14}?(?:呢|咧|嘞)")
 """“那中小企业技术研发中心呢 要求是不是低点”: the same question of another one."""
 
@@ -823,6 +825,9 @@ def _followup(t: Turn, msg: Message) -> Act | None:
             or (topic.checklist and (policy is None or not _clearly_about(t, msg, decision, policy, topic.id)))
         )
     ):  # (a policy with nothing to check says so; “研发费用能按120%扣不” asks about another policy)
+        earlier = str(t.state.get(flows.CHECKABLE) or "")
+        if not topic.checklist and decision.intent is None and earlier in t.kn.topics and _WE_TOO.search(msg.norm):
+            return Act(earlier, topic=earlier, check=True)  # “那我们也核一下嘛” after 高企's goal: the 高企 check
         return Act(topic.id, topic=topic.id, check=True)
     part = section_asked(t, topic, msg.text)
     if part and decision.intent is None and foreign(t, topic, msg):
