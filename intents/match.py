@@ -46,7 +46,16 @@ def _prerequisite(query: str, via: str) -> bool:
     at = query.find(name)
     if at < 0:
         return False
-    return bool(_FIRST_HELD.search(query[:at]) or _HELD.search(query[:at]) or _HELD_AFTER.match(query, at + len(name)))
+    return bool(
+        _FIRST_HELD.search(query[:at])
+        or _HELD.search(query[:at])
+        or _HELD_AFTER.match(query, at + len(name))
+        or _COUNTED.search(query[:at])
+    )
+
+
+_COUNTED = re.compile(r"企业(里|中|里面|当中|里头)的?$")
+"""Before a title, the enterprises it is counted among (规上工业企业里高新技术企业要占到多少): a goal's count."""
 
 
 _HELD_AFTER = re.compile(

@@ -569,3 +569,16 @@ def test_checking_ourselves_after_a_topic_with_nothing_to_check_checks_the_polic
     assert user.say("52号文里面说高企占比要达到好多").intent == "policy_goals"
     reply = user.say("那我们也核一下嘛 看够不够")
     assert reply.kind == "checklist_step" and reply.intent == "high_tech_enterprise"
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("想评专精特新 营业收入起码要到多少", "申报条件"),  # how much it takes, not what it gives
+        ("国家级单项冠军对营收有没有硬杠杠", "申报条件"),
+        ("首版次软件对著作权取得时间有没有限制", "申报条件"),  # a limit is a condition, though it names a time
+        ("有技术中心了还能报研发中心吗", "不适用情形"),
+    ],
+)
+def test_a_threshold_a_limit_or_a_title_already_held_names_its_part(user: User, text: str, section: str) -> None:
+    assert user.say(text).section == section

@@ -335,3 +335,7 @@ def test_goals_named_with_a_policy_and_short_names_of_what_is_asked(text: str, i
 
 def test_a_goal_word_beside_a_question_of_applying_stays_with_the_policy() -> None:
     assert decide("2025年小巨人申报要达到哪些条件")[0] == "little_giant"
+
+
+def test_a_title_counted_among_enterprises_is_a_goals_count() -> None:
+    assert decide("到2025年 规上工业企业里高新技术企业要占到多少")[0] == "policy_goals"
