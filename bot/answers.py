@@ -403,6 +403,38 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
     return _parse_choice(_unsaid(norm, _choices(crit), clause_breaks(text)), crit)
 
 
+_HAD = re.compile(r"(.{1,6}?)(都有|是有的|有的|有)([\d一二两三四五六七八九十百几多来]+[个项件]?)?$")
+"""A first clause that names a thing and says it is had (专利有, 市级技术中心是有的)."""
+
+
+def had(text: str, crit: Criterion) -> bool | None:
+    """Yes, when a statement opens with the question's own thing said to be had (专利有 实用新型十几个).
+
+    The thing is a noun of the question's first ``yes_when_all`` group, or mostly the question's own words
+    (“专利有” to “是否拥有…知识产权”, “市级技术中心有” to “是否有市级技术中心”).
+    """
+    norm, breaks = normalize(text), clause_breaks(text)
+    first = norm[: min(breaks)] if breaks else norm
+    found = _HAD.fullmatch(first)
+    if found is None or _NEGATION.search(found[1]):
+        return None
+    thing = found[1]
+    own = _pairs(normalize(crit.question)) | _pairs(normalize(crit.label or ""))
+    nouns = crit.yes_when_all[0] if crit.yes_when_all else []
+    pairs = _pairs(thing)
+    if any(normalize(n) in thing for n in nouns) or (pairs and len(pairs & own) * HAD_SHARE >= len(pairs)):
+        return True  # (研发辅助账有 shares only 研发 with “是否属于真正的研发活动”: another thing had)
+    return None
+
+
+HAD_SHARE = 1.5
+"""At least two thirds of the thing's character pairs are the question's own (市级技术中心有 to 是否有市级技术中心)."""
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
 def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...]) -> str:
     """``norm`` with the choice words it denies blanked out (“没得批发零售那些”: not that industry)."""
     said = norm

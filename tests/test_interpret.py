@@ -1660,9 +1660,37 @@ def test_a_question_of_the_pending_questions_words_or_why_a_condition_rules_out_
     assert profile(user)["registered_in_cq"] is True  # said before; 不行 says nothing of where it is registered
 
 
-def test_patents_said_to_be_had_are_owned_unless_someone_else_holds_them() -> None:
+def test_patents_said_to_be_had_answer_the_ip_question_unless_someone_else_holds_them(user: User) -> None:
+    in_check(user, "高企帮我核一下")
+    user.say("成立八年了")
+    user.say("专利有 实用新型十几个")
+    assert profile(user)["core_ip_owned"] is True
+    user.say("重新开始")
+    user.say("成立八年了")
+    user.say("专利有三个 从老厂那边转过来的")
+    assert profile(user)["core_ip_owned"] is True  # 受让 counts for 高企
     names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
-    assert extract("专利有 实用新型十几个", KN.criteria, names)["core_ip_owned"] is True
-    assert extract("专利有三个 从老厂那边转过来的", KN.criteria, names)["core_ip_owned"] is True  # 受让 counts
     assert extract("知识产权有三个实用新型 都在客户名下", KN.criteria, names)["core_ip_owned"] is False
+    assert "core_ip_owned" not in extract("没有发明专利 有两个实用新型", KN.criteria, names)  # said, not asked
     assert extract("核心技术是重庆大学的专利 独占许可给我们用的", KN.criteria, names)["core_ip_owned"] is False
+
+
+def test_another_thing_had_or_a_question_of_difference_answers_nothing(user: User) -> None:
+    in_check(user, "单项冠军要哪些条件 帮我核一下")
+    user.say("做汽车线束的 做了六年 近三年营收平均一个半亿左右")
+    user.say("市级和国家级有啥子区别哦")
+    assert "little_giant_certified" not in profile(user)  # its 国家级…有 is no “we are a 小巨人”
+    user.say("退出")
+    in_check(user, "加计扣除 帮我核一下")
+    user.say("查账征收")
+    user.say("主营是生产 不是批发零售")
+    user.say("研发辅助账有 财务按项目分开记的")
+    assert profile(user).get("rd_activity") is None  # the account is had, not the R&D judged
+
+
+def test_a_version_other_than_one_and_software_made_for_one_client_are_read(user: User) -> None:
+    in_check(user, "首版次软件 帮我核下条件")
+    user.say("重庆注册的独立法人")
+    user.say("這套是幫一家汽車廠客製開發的 目前只有他們在用 版本號V2.3")
+    facts = profile(user)
+    assert facts["first_version_not_custom"] is False and facts["first_version_v1"] is False

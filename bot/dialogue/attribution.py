@@ -13,6 +13,7 @@ from typing import Any
 from bot.answers import (
     CALENDAR_YEAR,
     UNKNOWN,
+    had,
     held_titles,
     keywords,
     number_value,
@@ -141,6 +142,8 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
         if said:  # asked “是否已是专精特新”, told “市级专精特新 做齿轮十五年了” (or “… 都还莫得”: no)
             pending = str(t.state["flow"].get("pending"))
             return held_titles(msg.text, t.kn.criteria).get(pending, True)
+    if value is None and crit.type == "bool" and not asks(t, msg):
+        value = had(msg.text, crit)  # asked “是否拥有…知识产权”, told “专利有 实用新型十几个”
     if value is None and crit.type == "bool" and restated(t, msg, crit) == "denied":
         return False  # asked “是否已建立研发准备金制度并备案”, told “准备金制度还没建 备案也没弄过”
     if value is None and crit.type == "bool" and restates(t, msg, crit):

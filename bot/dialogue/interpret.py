@@ -292,7 +292,12 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # nothing known yet: “我们到底能不能申请” starts the check
     _c, decision = t.match(msg.text)
     current = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
-    other = decision.intent and decision.intent != current and t.kn.topics[decision.intent].kind == "policy"
+    other = (
+        decision.intent
+        and decision.intent != current
+        and t.kn.topics[decision.intent].kind == "policy"
+        and names_topic(t, msg, decision, decision.intent)  # (结论是什么 only resembles 智造重镇是什么)
+    )
     values = t.facts(msg.text)
     pending = t.flow.get("pending") if t.flow else None
     stated = _SUCCESS_A_NOT_A.sub("", msg.norm)  # (得不得行 asks; it answers nothing)
@@ -395,7 +400,7 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
     flow = t.flow or flows.referred(t, topic_check=False)  # under way, parked, or just concluded (再说一遍结果)
     if flow is None or flow.get("kind") != flows.CHECKLIST:
         return False
-    if not (says(msg.norm, t.kn, "outcome") or _SUCCESS_A_NOT_A.search(msg.norm)):
+    if not (says(_PROCEDURES.sub("|", msg.norm), t.kn, "outcome") or _SUCCESS_A_NOT_A.search(msg.norm)):
         return False
     if t.flow is None and flow.get("topic") != t.state.get("topic"):
         return False  # a check of a topic the conversation has left
@@ -412,6 +417,10 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
         return True  # (最后结果咋个说: the result is asked, whatever 咋个说 cues)
     part = section_asked(t, t.kn.topics[flow["topic"]], msg.text, cues_only=True)
     return part is None or part in _CHECK_PARTS  # (我们这条件 批得下来不: the conditions are what the check is)
+
+
+_PROCEDURES = re.compile(r"资格(审定|认定|复核|有效期)")
+"""Steps named with an outcome's word (资格审定 holds 资格): a procedure asked about, not the verdict."""
 
 
 def _length(norm: str) -> int:
