@@ -32,7 +32,7 @@ def _held(clause: str, via: str) -> bool:
 
 
 _FIRST_HELD = re.compile(
-    r"(要先|得先|先要|先得|需要先|必须先)(是|评上|拿到|取得|获得|有)(了|过)?(市级|省级|国家级|重庆市?)?$"
+    r"(要先|得先|先要|先得|需要先|必须先)(是|评上|评起|评到|拿到|拿起|取得|获得|有)(了|过)?(市级|省级|国家级|重庆市?)?$"
 )
 """What stands before a title that must be held first (要先是市级专精特新): a condition, not the question's topic."""
 
@@ -51,11 +51,14 @@ def _prerequisite(query: str, via: str) -> bool:
         or _HELD.search(query[:at])
         or _HELD_AFTER.match(query, at + len(name))
         or _COUNTED.search(query[:at])
+        or _COUNTED_AFTER.match(query, at + len(name))
     )
 
 
 _COUNTED = re.compile(r"企业(里|中|里面|当中|里头)的?$")
 """Before a title, the enterprises it is counted among (规上工业企业里高新技术企业要占到多少): a goal's count."""
+_COUNTED_AFTER = re.compile(r"(企业)?(数量|数目|家数)?(说|是)?(要)?(翻番|翻一番|翻两番|占比|比重)")
+"""After a title, its number as a goal (专精特新企业说要翻番, 高企占比): the title is counted, not asked about."""
 
 
 _HELD_AFTER = re.compile(

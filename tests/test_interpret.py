@@ -1694,3 +1694,24 @@ def test_a_version_other_than_one_and_software_made_for_one_client_are_read(user
     user.say("這套是幫一家汽車廠客製開發的 目前只有他們在用 版本號V2.3")
     facts = profile(user)
     assert facts["first_version_not_custom"] is False and facts["first_version_v1"] is False
+
+
+def test_asking_for_the_check_while_it_is_asked_asks_on_and_a_question_of_what_counts_is_no_verdict(
+    user: User,
+) -> None:
+    first = in_check(user, "首批次新材料保险补偿 帮我看下能不能申请")
+    reply = user.say("帮我对一下条件")
+    assert reply.kind == "checklist_step" and reply.data["criterion"] == first  # not a verdict of all unknowns
+    user.say("退出")
+    in_check(user, "高企帮我核一下")
+    user.say("成立八年了")
+    reply = user.say("车间做调试的师傅算不算科技人员哦")
+    assert reply.act == "followup" and reply.kind != "verdict"
+
+
+def test_a_premise_changed_for_later_is_no_correction(user: User) -> None:
+    in_check(user, "加计扣除 帮我核一下")
+    user.say("我们是核定征收")
+    reply = user.say("那改成查账征收以后就可以了嘛")
+    assert reply.act == "followup"
+    assert profile(user)["resident_audit"] is False  # what was said stands

@@ -339,3 +339,15 @@ def test_a_goal_word_beside_a_question_of_applying_stays_with_the_policy() -> No
 
 def test_a_title_counted_among_enterprises_is_a_goals_count() -> None:
     assert decide("到2025年 规上工业企业里高新技术企业要占到多少")[0] == "policy_goals"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("专精特新企业说要翻番 是好久的目标嘛", "policy_goals"),  # a title's number as a goal
+        ("小巨人是不是要先评起市级专精特新才得行", "little_giant"),  # 评起: the title to hold first
+        ("gaoqi认定要多少科技人员", "high_tech_enterprise"),
+    ],
+)
+def test_a_title_counted_as_a_goal_held_first_or_typed_in_pinyin(text: str, intent: str) -> None:
+    assert decide(text)[0] == intent

@@ -281,10 +281,20 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里”, “够不够 差好多” the verdict, which lists it;
         # “差好多 研发两百万够不够” asks about that figure)
         return None
-    if _means(msg, in_check=t.flow is not None) and not _VERDICT_NOUN.search(msg.norm):
+    if (_means(msg, in_check=t.flow is not None) or _counts_as(t, msg)) and not _VERDICT_NOUN.search(msg.norm):
         return None  # “一类知识产权是指啥子 发明专利算不算”: what a condition's word means
     if t.flow is not None and _go_ahead(t, msg.norm) and not says(msg.norm, t.kn, "conclude"):
         return None  # “可以 测一下” with the check under way: ask on, no verdict yet
+    if (
+        t.flow is not None
+        and not t.profile
+        and wants_check(t, msg.norm)
+        and not says(msg.norm, t.kn, "conclude")
+        and len(msg.norm) <= CONTROL_CHARS
+        and t.match(msg.text)[1].intent in (None, t.flow.get("topic"))
+        and not _asks_outcome(t, msg)
+    ):
+        return Act(acts.ANSWER, check=True)  # “帮我对一下条件” before anything is known: the check, asked on
     bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
     asked = asked or _asks_outcome(t, msg)
@@ -356,6 +366,19 @@ _GENERIC_GRAMS = frozenset(
     }
 )
 """Character pairs any question of a check holds: sharing them says nothing of which condition is meant."""
+
+
+_COUNTS_AS = re.compile(r"算不算|算得到不|算不算是|能不能算|可不可以算")
+
+
+def _counts_as(t: Turn, msg: Message) -> bool:
+    """Whether the message asks if something counts as a word of the check's conditions (调试的师傅算不算科技人员)."""
+    found = _COUNTS_AS.search(msg.norm)
+    if found is None or not t.flow:
+        return False
+    after = Message(msg.norm[found.end() :], msg.norm[found.end() :])
+    own = set(checklist_criteria(t.kn, str(t.flow.get("topic"))) or {})
+    return bool(named_criteria(t, after, LONG_KEYWORD) & own)
 
 
 def _of_pending(msg: Message, crit: Criterion) -> bool:
@@ -483,8 +506,9 @@ def correction(t: Turn, msg: Message) -> Act | None:
     if not (says(msg.norm, t.kn, "correction") or (opens and t.profile)):
         return None
     said_wrong = any(w in msg.norm for w in words(t.kn)["correction"] if any(c in w for c in _WRONG))
-    if asks(t, msg) and not said_wrong:
-        return None  # “那改成查账征收以后 要留存啥资料”: a question on the new premise, not a correction
+    if (asks(t, msg) or supposes(msg.text)) and not said_wrong:
+        # “那改成查账征收以后 要留存啥资料”, “那改成查账征收以后就可以了嘛”: the new premise, not a correction
+        return None
     values = _replaced(t, msg)
     if values:  # “刚才那个5%说错了 … 实际是2.5% 全部在国内”: the figure replaced, and the new facts beside it
         values |= {c: v for c, v in t.facts(msg.text).items() if c not in t.profile and c not in values}
@@ -658,7 +682,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     named_other = bool(other) and names_topic(t, msg, decision, str(other))  # (研发准备金是啥子: that policy)
     if (
         asking
-        and (_means(msg) or (not named_other and _means(msg, in_check=True)))
+        and (_means(msg) or (not named_other and (_means(msg, in_check=True) or _counts_as(t, msg))))
         and _of_conditions(t, topic, msg, decision.reason != "out_of_scope")
     ):
         # “科技人员是咋个算的 售后调试的算不算”: what one of the check's own conditions means
