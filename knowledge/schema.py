@@ -422,6 +422,10 @@ class Vocabulary(Strict):
         [],
         description="自查进行中，问结果用的词（判、结果、合格、达标、有戏）：问句里只有这些词、没有回答时，当作要结论",
     )
+    leaving: list[str] = Field(
+        [],
+        description="说自己下一步去办、结束对话的说法（我去找区经信委、回去商量一下）：不在自查中时，短消息里当作道谢告别",
+    )
 
 
 class NextStep(Strict):

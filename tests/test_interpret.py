@@ -1715,3 +1715,27 @@ def test_a_premise_changed_for_later_is_no_correction(user: User) -> None:
     reply = user.say("那改成查账征收以后就可以了嘛")
     assert reply.act == "followup"
     assert profile(user)["resident_audit"] is False  # what was said stands
+
+
+def test_a_threshold_asked_beside_a_figure_is_answered_and_the_share_said_next_is_of_it(user: User) -> None:
+    in_check(user, "我們想申請高新技術企業 幫忙看看夠不夠條件")
+    user.say("公司2022年成立的")
+    user.say("專利有 三個發明 都是自己申請的 技術算先進製造與自動化那塊")  # now asked: 科技人员占比
+    reply = user.say("去年營收八千萬出頭 研發要佔好多才夠")
+    assert reply.act == "followup" and "上年度营业收入" in reply.text and "4%" in reply.text
+    user.say("三年加起來大概4.6% 全部在國內做的")
+    facts = profile(user)
+    assert facts["rd_ratio_3y"] == 4.6 and "tech_staff_ratio" not in facts  # not the staff share asked before
+
+
+def test_a_users_own_next_step_or_an_oh_ok_closes(user: User) -> None:
+    user.say("首版次软件入选了有好多奖励")
+    assert user.say("哦 要得").intent == "thanks"  # taken in, not a yes to the check on offer
+    assert user.say("好嘛 我去找区经信委").intent == "thanks"
+    assert user.say("好 我们回去商量一下").intent == "thanks"
+
+
+def test_a_score_seen_on_the_filing_platform_is_no_question_on_innovation_platforms(user: User) -> None:
+    in_check(user, "我们璧山做电池隔膜材料的 想申请专精特新 帮忙核下条件")
+    reply = user.say("平台上那个评价得分显示56分 信用啥的都没问题")
+    assert reply.intent != "innovation_platforms"

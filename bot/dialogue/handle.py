@@ -179,7 +179,12 @@ def followup(t: Turn, act: Act) -> Reply:
             t.profile.update(act.values)
         reply = topics.do(t, part, act.text)
     if act.values and part != "calc":
-        flows.record(t, act.values)  # the variant asked about (那中小企业技术研发中心呢): a check next is of it
+        # the variant asked about (那中小企业技术研发中心呢: a check next is of it), or figures said beside the
+        # question (去年营收八千万出头 研发要占好多才够), echoed before the answer
+        stored = flows.record(t, act.values)
+        facts = {c: v for c, v in stored.items() if t.kn.criteria[c].presume is None}  # (not which kind is asked)
+        note = flows.echo(t, facts, None) if t.flow else ""
+        reply.text = "\n".join(x for x in (note, reply.text) if x)
     if t.flow:
         return flows.ask_again(t, reply.text)
     return finish(t, reply)

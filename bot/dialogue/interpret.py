@@ -214,6 +214,8 @@ def closing(t: Turn, msg: Message) -> Act | None:
             if topic_id == "thanks" and len(after) >= QUESTION_AFTER and asks(t, Message(after, after)):
                 return None  # “晓得了 那首台套目录好久修订”: taken in, and a new question after it
             return Act(topic_id, topic=topic_id)
+    if not t.flow and says(msg.norm, t.kn, "leaving") and not asks(t, msg) and not t.facts(msg.text):
+        return Act("thanks", topic="thanks")  # “好嘛 我去找区经信委”: the user's own next step, a goodbye
     return None
 
 
@@ -644,6 +646,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if crit is None or flow.get("topic") not in t.kn.topics:
         t.state.pop("flow", None)
         return None
+    attending = str(t.state.pop(ATTENDING, "") or "")
+    if attending in t.kn.criteria and attending not in t.profile and _bare_share(t, msg, t.kn.criteria[attending]):
+        pending, crit = attending, t.kn.criteria[attending]  # (研发要占好多才够 → “三年加起来大概4.6%”: that share)
     _c, decision = t.match(msg.text)
     asking = asks(t, msg)
     opening = _INTERJECTION.sub("", msg.norm)  # “诶 插一句 …”
@@ -748,6 +753,12 @@ def _question_in_check(
     if asking and variants and variants == said and _WHAT_ABOUT.match(msg.norm):
         conditions = section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions, values=variants)
+    needed = _needed(t, topic, msg, values) if asking and values else None
+    if needed is not None:
+        # “去年营收八千万出头 研发要占好多才够”: the figure kept, and the threshold asked answered; a bare share
+        # said next is of the condition asked about
+        t.state[ATTENDING] = needed
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic), values=values)
     supposed = (supposes(msg.text) or (asking and SUPPOSING.search(msg.norm))) and not figure
     if not supposed and not (values and asking):
         return None
@@ -758,6 +769,54 @@ def _question_in_check(
     return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
 
 
+_HOW_MUCH_NEEDED = re.compile(
+    r"(好多|多少|几)[^，|]{0,3}(才够|才行|才能|才得行|才可以|才算)|(要|得|需要)(占|达到|到)(好多|多少|几)"
+)
+"""How much a condition takes (研发要占好多才够), asked beside the enterprise's own figures."""
+ATTENDING = "attending"
+"""State: the condition the user just asked the threshold of (a bare share said next is of it)."""
+
+
+def _needed(t: Turn, topic: Topic, msg: Message, values: dict[str, Any]) -> str | None:
+    """The one condition of the check whose threshold the message asks, beside figures it gives for others."""
+    found = _HOW_MUCH_NEEDED.search(msg.norm)
+    if found is None:
+        return None
+    asked = _NEED_VERBS.sub("", msg.norm[max(0, found.start() - NEEDED_WORDS) : found.end()])  # 研发占好多才够
+    share = "占" in asked or "比" in asked
+    scored = []
+    for cid in checklist_criteria(t.kn, topic.id) or {}:
+        crit = t.kn.criteria[cid]
+        if cid in values or crit.type != "number" or (share and crit.unit != "%"):
+            continue
+        # how far a criterion's word runs on in the question (研发占比: 研发占 of 研发占好多; 研发人员: only 研发)
+        run = max((_run(asked, normalize(w)) for w in (*crit.extract, *crit.subject)), default=0)
+        if run >= MIN_KEYWORD:
+            scored.append((run, cid))
+    best = max((r for r, _c in scored), default=0)
+    named = [c for r, c in scored if r == best]
+    return named[0] if len(named) == 1 else None
+
+
+_NEED_VERBS = re.compile(r"要|得|需要")
+
+
+def _bare_share(t: Turn, msg: Message, crit: Criterion) -> bool:
+    """Whether the message gives one share in ``crit``'s unit that the words around it give to no condition."""
+    found = [q for q in quantities(msg.norm) if q.unit == "%"]
+    if crit.unit != "%" or len(found) != 1:
+        return False
+    said = t.facts(msg.text).values()  # (全部在国内做的 is the domestic share, 100%, not the figure said)
+    return not any(v == found[0].value or v == found[0].stored() for v in said)
+
+
+def _run(text: str, word: str) -> int:
+    """The longest start of ``word`` that stands in ``text``."""
+    return max((n for n in range(len(word), 0, -1) if word[:n] in text), default=0)
+
+
+NEEDED_WORDS = 6
+"""Characters before “要占好多才够” that name the condition asked (研发)."""
 _WHICH_OR_WHY = re.compile(r"是哪[个种些一]|是好多")
 """Which one, how much (目录是哪个目录): asked of a word, never an answer."""
 _WHY_NOT = re.compile(r"(为啥子?|为什么|咋个就|凭啥|凭什么)(不行|不得行|不能|不可以|不算|不给|不认)")
@@ -982,8 +1041,11 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
         # “要得 核一下 我们做摩托车离合器的 做了十五年”: yes, check us (with what it says of us), at any length
         return Act(acts.ANSWER, topic=topic.id, check=True, values=t.facts(msg.text))
     offered = _offered(t)
-    if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS or _UNDERSTOOD.search(msg.norm):
-        return None  # (“好的 明白”: what was said is taken in, no yes to the offer)
+    if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
+        return None
+    if _UNDERSTOOD.search(msg.norm):  # (“好的 明白”, “哦 要得”: what was said is taken in, no yes to the offer)
+        ack = _INTERJECTION.sub("", msg.norm)
+        return Act("thanks", topic="thanks") if _ACK.fullmatch(ack) or not ack else None
     if _please_go(t, msg):
         return Act(acts.ANSWER, topic=topic_id, check=True)  # 好的 麻烦了: yes, and thanks for the trouble
     vocab = t.kn.messages.vocabulary
@@ -1000,7 +1062,7 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     return None
 
 
-_UNDERSTOOD = re.compile(r"明白|晓得了|知道了|懂了|收到|了解了|清楚了")
+_UNDERSTOOD = re.compile(r"明白|晓得了|知道了|懂了|收到|了解了|清楚了|^[哦噢喔]")
 """Words that take in an answer: after them a yes word acknowledges, it accepts no offer."""
 
 

@@ -38,6 +38,7 @@ WORD_LISTS = (
     "unknown",
     "outcome",
     "asides",
+    "leaving",
 )
 
 
