@@ -582,3 +582,14 @@ def test_checking_ourselves_after_a_topic_with_nothing_to_check_checks_the_polic
 )
 def test_a_threshold_a_limit_or_a_title_already_held_names_its_part(user: User, text: str, section: str) -> None:
     assert user.say(text).section == section
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("我们还是规下企业 研发准备金报得到不嘛", "不适用情形"),  # a case the exclusions name
+        ("我们公司才成立八个月 高企报得了不", "申报条件"),
+    ],
+)
+def test_can_we_apply_in_dialect_asks_the_conditions_or_the_exclusions(user: User, text: str, section: str) -> None:
+    assert user.say(text).section == section
