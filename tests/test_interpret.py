@@ -1739,3 +1739,24 @@ def test_a_score_seen_on_the_filing_platform_is_no_question_on_innovation_platfo
     in_check(user, "我们璧山做电池隔膜材料的 想申请专精特新 帮忙核下条件")
     reply = user.say("平台上那个评价得分显示56分 信用啥的都没问题")
     assert reply.intent != "innovation_platforms"
+
+
+def test_a_fact_taken_back_in_doubt_is_not_known(user: User) -> None:
+    in_check(user, "加计扣除 帮我核一下")
+    reply = user.say("我们是核定征收 哦不对 好像又不是")
+    assert reply.kind != "verdict" and profile(user)["resident_audit"] == "unknown"  # not 核定征收 (a fail)
+
+
+def test_why_we_cannot_apply_is_no_request_for_the_verdict(user: User) -> None:
+    in_check(user, "中小企业技术研发中心 帮我核一下")
+    reply = user.say("为啥子企业技术中心我们就报不了")
+    assert reply.kind != "verdict"
+
+
+def test_a_bare_go_after_an_interjection_takes_up_the_offer_and_a_group_question_to_all_is_answered(
+    user: User,
+) -> None:
+    user.say("研发准备金能补不")
+    assert user.say("嗯 测").kind == "checklist_step"
+    assert user.say("@all 加计扣除第三季度预缴能不能享受 财务在问").intent == "rd_deduction"
+    assert user.say("@Tony 下午的会改到四点").act == "null"  # to one person: not for the bot

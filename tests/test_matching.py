@@ -351,3 +351,8 @@ def test_a_title_counted_among_enterprises_is_a_goals_count() -> None:
 )
 def test_a_title_counted_as_a_goal_held_first_or_typed_in_pinyin(text: str, intent: str) -> None:
     assert decide(text)[0] == intent
+
+
+def test_a_greeting_before_asking_what_the_bot_does_is_help() -> None:
+    assert decide("在吗 你都能查些啥子")[0] == "help"
+    assert decide("小巨人第八批我们想报 渝北空港的 做车身控制器 市级专精特新2024年认的")[0] == "little_giant"

@@ -116,6 +116,8 @@ def empty(t: Turn, msg: Message) -> Act | None:
 
 _ADDRESSED = re.compile(r"^\s*[@＠](?P<name>[^\s@＠]+)\s")
 """A message that opens with an @mention: in a group, addressed to that person."""
+_EVERYONE = frozenset({"all", "所有人", "全体成员", "大家", "群友", "各位", "everyone", "群里"})
+"""@mentions of the whole group: a question on a policy after them is the bot's to answer."""
 _MISSENT = re.compile(r"发错|手滑|点错了")
 """A message sent by mistake (hhhh 发错了): nothing to answer, and no answer to the question pending."""
 BOT_NAMES = ("bot", "机器人", "助手", "policy")
@@ -129,6 +131,15 @@ def aside(t: Turn, msg: Message) -> Act | None:
     m = _ADDRESSED.match(msg.text)
     if m is None or any(w in m["name"].lower() for w in BOT_NAMES):
         return None
+    if m["name"].lower() in _EVERYONE:
+        rest = msg.text[m.end() :]
+        _c, decision = t.match(rest)
+        if (
+            decision.intent
+            and t.kn.topics[decision.intent].kind == "policy"
+            and asks(t, Message(rest, normalize(rest)))
+        ):
+            return None  # “@all 加计扣除第三季度预缴能不能享受”: a policy question put to the whole group, the bot too
     return Act(acts.NULL, part=acts.ASIDE)
 
 
@@ -283,7 +294,9 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里”, “够不够 差好多” the verdict, which lists it;
         # “差好多 研发两百万够不够” asks about that figure)
         return None
-    if (_means(msg, in_check=t.flow is not None) or _counts_as(t, msg)) and not _VERDICT_NOUN.search(msg.norm):
+    if (
+        _means(msg, in_check=t.flow is not None) or _counts_as(t, msg) or _WHY_NOT.search(msg.norm)
+    ) and not _VERDICT_NOUN.search(msg.norm):
         return None  # “一类知识产权是指啥子 发明专利算不算”: what a condition's word means
     if t.flow is not None and _go_ahead(t, msg.norm) and not says(msg.norm, t.kn, "conclude"):
         return None  # “可以 测一下” with the check under way: ask on, no verdict yet
@@ -500,6 +513,9 @@ _WHY_NOT = re.compile(
 
 def correction(t: Turn, msg: Message) -> Act | None:
     """说错了 / 不对，应该是…: an earlier answer changes (not “查账征收吧 应该是”: 应该是 at the end hedges)."""
+    doubted = _taken_back(t, msg)
+    if doubted:
+        return Act(acts.ANSWER, values=doubted)  # “我们是核定征收 哦不对 好像又不是”: neither, so not known
     if msg.norm.endswith(_HEDGING_ENDS) and not any(
         w in msg.norm for w in words(t.kn)["correction"] if not w.startswith("应该")
     ):
@@ -531,6 +547,22 @@ _HEDGING_ENDS = ("应该是", "应该是的", "应该是吧", "应该")
 """At the end of a message, 应该是 hedges what was said; it corrects nothing."""
 _WRONG = ("错", "不对", "混", "反", "岔", "口误")
 """Correction words that say something was wrong (说错了); 改成 / 应该是 alone may open a question."""
+
+
+_DOUBT = re.compile(r"好像|不确定|记不清|记不到|可能|也许|晓不得|不知道|搞不清|说不准")
+"""After a fact taken back in the same message (哦不对 好像又不是): the user is not sure of it."""
+
+
+def _taken_back(t: Turn, msg: Message) -> dict[str, Any]:
+    """The facts a message states and then takes back in doubt, each as not known (no new fact after)."""
+    found = [(msg.norm.find(w), w) for w in words(t.kn)["correction"] if w in msg.norm]
+    if not found:
+        return {}
+    at, word = min(found)
+    before, after = msg.norm[:at], msg.norm[at + len(word) :]
+    if not before or not _DOUBT.search(after) or t.facts(after) or quantities(after):
+        return {}
+    return {c: UNKNOWN for c in t.facts(before)}
 
 
 def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
@@ -819,7 +851,10 @@ NEEDED_WORDS = 6
 """Characters before “要占好多才够” that name the condition asked (研发)."""
 _WHICH_OR_WHY = re.compile(r"是哪[个种些一]|是好多")
 """Which one, how much (目录是哪个目录): asked of a word, never an answer."""
-_WHY_NOT = re.compile(r"(为啥子?|为什么|咋个就|凭啥|凭什么)(不行|不得行|不能|不可以|不算|不给|不认)")
+_WHY_NOT = re.compile(
+    r"(为啥子?|为什么|咋个就|凭啥|凭什么)[^，|]{0,10}?"
+    r"(不行|不得行|不能|不可以|不算|不给|不认|报不了|报不到|评不上|拿不到|享受不了|够不到|不够)"
+)
 """Why a condition rules something out (受让的为啥子不行): a question, and its 不行 no answer."""
 _WHAT_QUESTION = re.compile(r"啥|什么|哪|怎么|咋|多少|好多|意思")
 """Question words that ask for content (what, which, how, how much), not for a yes."""
@@ -1050,7 +1085,7 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, topic=topic_id, check=True)  # 好的 麻烦了: yes, and thanks for the trouble
     vocab = t.kn.messages.vocabulary
     if (
-        msg.norm.rstrip("吧嘛哈噻撒") in _BARE_GO
+        _INTERJECTION.sub("", msg.norm).rstrip("吧嘛哈噻撒") in _BARE_GO
         or _go_ahead(t, msg.norm)
         or _CHECK_VERB.fullmatch(msg.norm)
         or (_LEADING_YES.match(msg.norm) and wants_check(t, msg.norm) and not names_other(t, msg))
