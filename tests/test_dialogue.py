@@ -593,3 +593,15 @@ def test_a_threshold_a_limit_or_a_title_already_held_names_its_part(user: User, 
 )
 def test_can_we_apply_in_dialect_asks_the_conditions_or_the_exclusions(user: User, text: str, section: str) -> None:
     assert user.say(text).section == section
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("在研一批开发一批上市一批是什么意思", "政策要点"),  # one measure of 新产品, not the topic as a whole
+        ("研发机构法人化改革是啥子意思嘛", "政策要点"),
+        ("专精特新是什么", None),  # the topic itself: the overview
+    ],
+)
+def test_what_a_measure_means_leads_with_the_main_section(user: User, text: str, section: str | None) -> None:
+    assert user.say(text).section == section

@@ -72,7 +72,9 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
             clause = clause.replace(found[1], "|")
             found = _cue(cues, clause)
             if found is None and not _cue(weak, clause):
-                return guess  # what the topic is (the overview), or a term one section explains
+                # what the topic is (the overview), a term one section explains, or one of the measures its main
+                # section sets out (在研一批开发一批上市一批是啥意思, 法人化改革是啥子意思)
+                return guess or (parts[MAIN] if MAIN in parts and _measure_named(t, topic, text) else None)
         if found is None and (found := _cue(weak, clause)):  # 多少, 怎么: what the question is about decides first
             about = guess.removeprefix("section:") if guess and guess.startswith("section:") else None
             found = (about, "") if about and about != WHEN else found  # 怎么复核 asks how, never when
@@ -376,6 +378,23 @@ def _names(kn: Knowledge, topic: Topic) -> list[str]:
     if key not in kn.memo:
         kn.memo[key] = sorted({n for n in map(normalize, (topic.title, *topic.aliases)) if len(n) >= 2}, key=len)[::-1]
     return kn.memo[key]  # type: ignore[no-any-return]
+
+
+MEASURE_CHARS = 4
+"""An alias this long or longer, outside the topic's title, may name one measure of it (法人化改革), not the topic."""
+
+
+def _measure_named(t: Turn, topic: Topic, text: str) -> bool:
+    """Whether ``text`` names the topic by an alias that is one of its main section's measures, not its title."""
+    norm, title = normalize(text), normalize(topic.title)
+    main = next((s for s in topic.sections if s.name == MAIN), None)
+    if main is None:
+        return False
+    facts = [normalize(f.text) for f in main.items]
+    return any(
+        len(a) >= MEASURE_CHARS and a in norm and a not in title and any(a in f for f in facts)
+        for a in map(normalize, topic.aliases)
+    )
 
 
 def _without_names(kn: Knowledge, topic: Topic, norm: str) -> str:
