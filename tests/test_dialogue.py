@@ -605,3 +605,17 @@ def test_can_we_apply_in_dialect_asks_the_conditions_or_the_exclusions(user: Use
 )
 def test_what_a_measure_means_leads_with_the_main_section(user: User, text: str, section: str | None) -> None:
     assert user.say(text).section == section
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("家计扣除比例现在是多少", "计算方法"),  # the rate applied
+        ("首批次新材料保险补偿是补保费的几成", "计算方法"),
+        ("高企认定对研发费用占销售收入的比例要求是多少", "申报条件"),  # a ratio required is a condition
+    ],
+)
+def test_a_rate_applied_is_the_calculation_and_a_ratio_required_the_conditions(
+    user: User, text: str, section: str
+) -> None:
+    assert user.say(text).section == section

@@ -116,7 +116,10 @@ _ASKS = {
         r"|(需要|要求|得要)(营收|收入|销售|研发|人员|员工|专利|资产|产值|利润|规模)[^补奖给扣交|]{0,6}(多少|几)"
     ),
     "咨询部门": re.compile(rf"({_OFFICES})[^报]{{0,8}}还是[^报]{{0,6}}({_OFFICES})(?!报)"),
-    "计算方法": re.compile(r"\d+%(吗|还是)|还是\d+%|\d+(%|个点)的?费率|费率(是|为)?\d"),  # (3%的费率: the old cap)
+    "计算方法": re.compile(
+        r"\d+%(吗|还是)|还是\d+%|\d+(%|个点)的?费率|费率(是|为)?\d"  # (3%的费率: the old cap)
+        r"|比例(现在)?(是)?(多少|好多|几)|保费[^，|]{0,6}(多少|几成|好多|比例)|(多少|几成|好多)[^，|]{0,3}保费"
+    ),
 }
 """Question shapes that name their part whatever cue words stand beside them (plain form, names blanked)."""
 
