@@ -121,6 +121,16 @@ def named(kn: Knowledge, query: str, topic: Topic) -> str:
     return "|".join([norm, *sorted(full)]) if full else query
 
 
+_TENTHS = {c: str(n) for n, c in enumerate("一二三四五六七八九", start=1)}
+_SAID_TENTHS = re.compile(r"([一二三四五六七八九])成")
+
+
+def _as_written(query: str) -> str:
+    """The question in the words facts are written in: 八成 → 80%, 好多 → 多少 (Chongqing speech), 营收 → 营业收入."""
+    said = _SAID_TENTHS.sub(lambda m: f"{_TENTHS[m[1]]}0%", query)
+    return said.replace("好多", "多少").replace("营收", "营业收入")
+
+
 def relevant_first(
     facts: list[Fact], query: str, memo: dict[Any, Any] | None = None, names: frozenset[str] = frozenset()
 ) -> list[Fact]:
@@ -130,7 +140,7 @@ def relevant_first(
     shown first, those sharing the question's other words lead (研发费用加计扣除的比例是多少: the rate, not the fact
     that says 研发费用 and 加计扣除 most often).
     """
-    grams = bigrams(normalize(query))
+    grams = bigrams(_as_written(normalize(query)))
     if not grams:
         return facts
     own = grams - names

@@ -619,3 +619,9 @@ def test_a_rate_applied_is_the_calculation_and_a_ratio_required_the_conditions(
     user: User, text: str, section: str
 ) -> None:
     assert user.say(text).section == section
+
+
+def test_a_part_asked_in_speech_leads_with_the_fact_written_otherwise(user: User) -> None:
+    user.say("中小企业技术研发中心 帮我看下")
+    reply = user.say("营收要到好多才够")  # 营收 is 营业收入, 好多 is 多少 in the facts' words
+    assert "2000万元" in reply.text

@@ -28,7 +28,7 @@ def _platforms(kn: Knowledge, text: str) -> str | None:
 LOOKUPS["innovation_platforms"] = _platforms
 
 
-SECTION_FACTS = 6
+SECTION_FACTS = 5
 """Facts a section reply shows (the most relevant first); the rest are one tap away."""
 CALCULATION = "计算方法"
 """The section a reply with the user's own calculation answers."""
