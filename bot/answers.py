@@ -29,7 +29,7 @@ _QUANTITY = re.compile(
     rf"(?:(?P<sep>-|~|到|至)(?P<num2>{_NUM}))?"
     r"(?P<pointfew>点几)?"
     r"(?:个(?=半?[多几来]?[十百千万亿]|[多来半][月点]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
-    rf"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成|点(?![\d{_CN_DIGITS}]))?"
+    rf"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|位(?![置于数])|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成|点(?![\d{_CN_DIGITS}]))?"
     r"(?P<tenth>[一二三四五六七八九1-9](?![\d十百千万亿个年月人项件分类等级.%]))?"
 )
 
@@ -51,6 +51,7 @@ _UNIT_KIND = {
     "成": "%",
     "人": "人",
     "名": "人",
+    "位": "人",
     "个人": "人",
     "号人": "人",
     "点": "%",
@@ -1434,11 +1435,15 @@ def _said_again(norm: str, kw: str, after: int) -> bool:
     again = norm.find(kw, after)
     if again < 0 or not (soon := _FIGURE_SOON.match(norm, again + len(kw))):
         return False
+    if norm[max(0, again - 1) : again] in _SHARE_OF:
+        return False  # “研发费用占营收大概3.8%”: the share's base, no figure of its own
     span = _SPAN_YEARS.search(norm[max(0, again - _SPAN_LEAD) : again]) or _SPAN_BETWEEN.search(soon[0])
     other_year = any(y in norm[after : soon.end()] for y in _YEAR_WORDS)  # (研发…一百一十几万 前年研发也有…)
     return not span and not other_year  # (“近三年营收合计1.3亿” is the three years', not last year's again)
 
 
+_SHARE_OF = ("占", "比")
+"""Just before a keyword said again, words that make it a share's base (占营收, 比营收)."""
 _FIGURE_SOON = re.compile(rf"[^\d{_CN_DIGITS}]{{0,4}}[\d{_CN_DIGITS}]")
 
 
@@ -1515,7 +1520,7 @@ _ASKING_TAIL = re.compile(r"啥|什么|区别|吗|么|[不没]$")
 _FIGURE_NEXT = re.compile(rf"[\d{_CN_DIGITS}]+(?![\d{_CN_DIGITS}]*[号份])")
 """A figure right after (not a document number 52号 or a month 十月份)."""
 _PREFIX_CHARS = 2
-_COUNTS = ("个", "人", "名", "个人", "号人", "项", "件")
+_COUNTS = ("个", "人", "名", "位", "个人", "号人", "项", "件")
 """Characters before a figure that may begin a keyword cut short (研发 → 研发人员)."""
 
 
@@ -1775,9 +1780,26 @@ _BREAK_KEPT = re.compile(f"({_BREAK.pattern})")
 
 
 def clause_breaks(text: str) -> tuple[int, ...]:
-    """Positions in ``normalize(text)`` where the message had a space or punctuation between words."""
-    breaks, at = [], 0
-    for part in _BREAK.split(text):
-        at += len(normalize(part))
+    """Positions in ``normalize(text)`` where the message had a space or punctuation between words.
+
+    A 、 inside a denied list of things (没有安全、质量或环保事故) is no break: the denial reaches all of them
+    (but “没有失信、出过一次事故” says something else after it).
+    """
+    breaks, at, denied_list = [], 0, False
+    parts = _BREAK_KEPT.split(text)
+    for n in range(0, len(parts), 2):
+        part = normalize(parts[n])
+        at += len(part)
+        mark = parts[n + 1] if n + 1 < len(parts) else ""
+        denied_list = (denied_list or bool(_DENIAL_OPENS.match(part))) and mark.strip() == "、"
+        nxt = normalize(parts[n + 2]) if n + 2 < len(parts) else ""
+        if denied_list and not _PREDICATE.search(nxt):
+            continue
         breaks.append(at)
     return tuple(breaks[:-1])
+
+
+_DENIAL_OPENS = re.compile(r"(近一年|近三年|近两年|都|也|从来)?(没有|没得|莫得|没|无|未)")
+"""A clause that opens with a denial: the things it lists after 、 are all denied."""
+_PREDICATE = re.compile(r"出|发生|有|被|是|过|了")
+"""Words that make the next piece a statement of its own, not one more thing of the list."""

@@ -1760,3 +1760,13 @@ def test_a_bare_go_after_an_interjection_takes_up_the_offer_and_a_group_question
     assert user.say("嗯 测").kind == "checklist_step"
     assert user.say("@all 加计扣除第三季度预缴能不能享受 财务在问").intent == "rd_deduction"
     assert user.say("@Tony 下午的会改到四点").act == "null"  # to one person: not for the bot
+
+
+def test_a_denied_list_a_shares_base_and_engineers_counted_in_wei_are_read() -> None:
+    names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
+    found = extract("近一年沒有安全、質量或環保事故。那結論是？", KN.criteria, names)
+    assert found["had_major_accident_1y"] is False  # the 没有 reaches every thing of the list
+    assert extract("没有失信、出过一次事故", KN.criteria, names)["had_major_accident_1y"] is True
+    found = extract("去年營收四億左右，近三年研發費用佔營收大概3.8%", KN.criteria, names)
+    assert found["revenue_last_year"] == 40000.0 and found["rd_ratio_3y"] == 3.8  # 占营收: the share's base
+    assert extract("研發工程師五十五位", KN.criteria, names) == {"tech_staff_count": 55.0}
