@@ -1770,3 +1770,9 @@ def test_a_denied_list_a_shares_base_and_engineers_counted_in_wei_are_read() -> 
     found = extract("去年營收四億左右，近三年研發費用佔營收大概3.8%", KN.criteria, names)
     assert found["revenue_last_year"] == 40000.0 and found["rd_ratio_3y"] == 3.8  # 占营收: the share's base
     assert extract("研發工程師五十五位", KN.criteria, names) == {"tech_staff_count": 55.0}
+
+
+def test_no_title_at_all_answers_the_title_question(user: User) -> None:
+    in_check(user, "小巨人能不能冲一下 帮我核一下")
+    reply = user.say("专精特新还没评过 啥子称号都莫得")  # 啥子…都莫得: none at all, no question on 专精特新
+    assert reply.act == "answer" and profile(user)["zjtx_certified"] is False

@@ -62,7 +62,9 @@ _ECHO_ANSWERED = re.compile(
     r"^[^?？]{1,8}[?？]+\s*(莫得|没得|没有|有的|有|是的|是|不是|对|没|都没|都有)(?![^?？]*[?？])"
 )
 """“融资？莫得 都是老板自己出的”: the item repeated with a question mark, then answered — no question."""
-_NOT_ANY = re.compile(r"(不是|没得|没有|没|莫得|不算|也不是)(啥子|啥|什么)")
+_NOT_ANY = re.compile(
+    r"(不是|没得|没有|没|莫得|不算|也不是)(啥子|啥|什么)|(啥子|啥|什么)[^，|]{0,4}都(没有|没得|莫得|没)"
+)
 
 
 def _not_known(t: Turn, norm: str) -> bool:
