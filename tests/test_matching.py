@@ -356,3 +356,21 @@ def test_a_title_counted_as_a_goal_held_first_or_typed_in_pinyin(text: str, inte
 def test_a_greeting_before_asking_what_the_bot_does_is_help() -> None:
     assert decide("在吗 你都能查些啥子")[0] == "help"
     assert decide("小巨人第八批我们想报 渝北空港的 做车身控制器 市级专精特新2024年认的")[0] == "little_giant"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "流感疫苗首批次到了没 社区医院能打不",
+        "有个奶粉牌子叫小巨人 安全吗",
+        "轻轨到创新中心那站怎么坐",
+        "有没有好用的国货美妆推荐",
+    ],
+)
+def test_vaccines_milk_powder_light_rail_and_cosmetics_are_other_worlds(text: str) -> None:
+    assert decide(text)[0] is None
+
+
+def test_rd_invested_and_tax_offset_and_a_real_person_asked_for() -> None:
+    assert decide("我们厂去年研发投了两百多万 咋个算能抵好多税哦")[0] == "rd_deduction"
+    assert decide("机器人说不清楚 能不能找个人跟我聊")[0] == "human_agent"
