@@ -67,7 +67,7 @@ def section_text(
     for section in topic.sections:
         if section.name == name:
             facts = relevant_first(
-                facts_in_force(section.items, day), named(kn, query, topic), kn.memo, head_grams(kn, topic)
+                facts_in_force(section.items, day), named(kn, query, topic), kn.memo, head_grams(kn, topic), True
             )
             lines, caveat = fact_lines(kn, topic, facts[:limit], section.caveat)
             return "\n".join([f"【{topic.title}·{name}】", *lines]), caveat, len(facts)
@@ -75,6 +75,9 @@ def section_text(
 
 
 RELEVANT_BIGRAMS = 3
+RELEVANT_OWN = 2
+"""In one section's view, pairs of the question's own words (not the topic's names) that pin a fact too (投保 and
+费率: the fact on rates leads the five shown)."""
 """A fact sharing this many character pairs with the question is shown first (the question asked is answered)."""
 
 
@@ -132,7 +135,11 @@ def _as_written(query: str) -> str:
 
 
 def relevant_first(
-    facts: list[Fact], query: str, memo: dict[Any, Any] | None = None, names: frozenset[str] = frozenset()
+    facts: list[Fact],
+    query: str,
+    memo: dict[Any, Any] | None = None,
+    names: frozenset[str] = frozenset(),
+    own_words: bool = False,
 ) -> list[Fact]:
     """Facts that share words with the question first, the rest in their written order.
 
@@ -152,8 +159,9 @@ def relevant_first(
             memo[key] = bigrams(fact.text)
         shared = grams & memo[key]
         scored.append((len(shared), len(own & shared), n, fact))
-    pinned = sorted((s for s in scored if s[0] >= RELEVANT_BIGRAMS), key=lambda s: (-s[1], s[2]))
-    rest = [s for s in scored if s[0] < RELEVANT_BIGRAMS]
+    relevant = [s[0] >= RELEVANT_BIGRAMS or (own_words and s[1] >= RELEVANT_OWN) for s in scored]
+    pinned = sorted((s for s, r in zip(scored, relevant, strict=True) if r), key=lambda s: (-s[1], s[2]))
+    rest = [s for s, r in zip(scored, relevant, strict=True) if not r]
     return [f for *_, f in pinned + rest]
 
 

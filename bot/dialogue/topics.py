@@ -395,9 +395,9 @@ def _measure_named(t: Turn, topic: Topic, text: str) -> bool:
         return False
     facts = [normalize(f.text) for f in main.items]
     return any(
-        len(a) >= MEASURE_CHARS and a in norm and a not in title and any(a in f for f in facts)
+        len(a) >= MEASURE_CHARS and a in norm and not set(a) <= set(title) and any(a in f for f in facts)
         for a in map(normalize, topic.aliases)
-    )
+    )  # (首批次保险补偿 is the title said short: every character of it is the title's)
 
 
 def _without_names(kn: Knowledge, topic: Topic, norm: str) -> str:
