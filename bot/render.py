@@ -75,10 +75,10 @@ def section_text(
 
 
 RELEVANT_BIGRAMS = 3
+"""A fact sharing this many character pairs with the question is shown first (the question asked is answered)."""
 RELEVANT_OWN = 2
 """In one section's view, pairs of the question's own words (not the topic's names) that pin a fact too (投保 and
 费率: the fact on rates leads the five shown)."""
-"""A fact sharing this many character pairs with the question is shown first (the question asked is answered)."""
 
 
 def bigrams(text: str) -> frozenset[str]:

@@ -293,6 +293,8 @@ VERDICT_GIVEN = "verdict_given"
 """State flag: the last reply was a verdict (要得 after it thanks, it does not start the check again)."""
 CHECKABLE = "checkable"
 """State: the last topic of the conversation with a checklist (a check asked on the goals after it is of that one)."""
+ATTENDING = "attending"
+"""State: the condition the user just asked the threshold of (a bare share said next is of it)."""
 
 
 def _compute(crit: Criterion, profile: dict[str, Any]) -> Any:

@@ -678,7 +678,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if crit is None or flow.get("topic") not in t.kn.topics:
         t.state.pop("flow", None)
         return None
-    attending = str(t.state.pop(ATTENDING, "") or "")
+    attending = str(t.state.pop(flows.ATTENDING, "") or "")
     if attending in t.kn.criteria and attending not in t.profile and _bare_share(t, msg, t.kn.criteria[attending]):
         pending, crit = attending, t.kn.criteria[attending]  # (研发要占好多才够 → “三年加起来大概4.6%”: that share)
     _c, decision = t.match(msg.text)
@@ -739,7 +739,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         and (_means(msg, in_check=True) or _WHICH_OR_WHY.search(msg.norm))
         and _of_pending(msg, crit)
     ):
-        # “目录是哪个目录 在哪里查”, “受让的为啥子不行”: what the pending question's own words mean, not an answer
+        # “目录是哪个目录 在哪里查”: what the pending question's own words mean, not an answer (“don't know”)
         return Act(
             acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
         )
@@ -789,7 +789,7 @@ def _question_in_check(
     if needed is not None:
         # “去年营收八千万出头 研发要占好多才够”: the figure kept, and the threshold asked answered; a bare share
         # said next is of the condition asked about
-        t.state[ATTENDING] = needed
+        t.state[flows.ATTENDING] = needed
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic), values=values)
     supposed = (supposes(msg.text) or (asking and SUPPOSING.search(msg.norm))) and not figure
     if not supposed and not (values and asking):
@@ -805,8 +805,6 @@ _HOW_MUCH_NEEDED = re.compile(
     r"(好多|多少|几)[^，|]{0,3}(才够|才行|才能|才得行|才可以|才算)|(要|得|需要)(占|达到|到)(好多|多少|几)"
 )
 """How much a condition takes (研发要占好多才够), asked beside the enterprise's own figures."""
-ATTENDING = "attending"
-"""State: the condition the user just asked the threshold of (a bare share said next is of it)."""
 
 
 def _needed(t: Turn, topic: Topic, msg: Message, values: dict[str, Any]) -> str | None:
