@@ -420,9 +420,9 @@ def had(text: str, crit: Criterion) -> bool | None:
     if found is None or _NEGATION.search(found[1]):
         return None
     thing = found[1]
-    own = _pairs(normalize(crit.question)) | _pairs(normalize(crit.label or ""))
+    own = bigrams(normalize(crit.question)) | bigrams(normalize(crit.label or ""))
     nouns = crit.yes_when_all[0] if crit.yes_when_all else []
-    pairs = _pairs(thing)
+    pairs = bigrams(thing)
     if any(normalize(n) in thing for n in nouns) or (pairs and len(pairs & own) * HAD_SHARE >= len(pairs)):
         return True  # (研发辅助账有 shares only 研发 with “是否属于真正的研发活动”: another thing had)
     return None
@@ -432,8 +432,9 @@ HAD_SHARE = 1.5
 """At least two thirds of the thing's character pairs are the question's own (市级技术中心有 to 是否有市级技术中心)."""
 
 
-def _pairs(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+def bigrams(text: str) -> frozenset[str]:
+    """The character pairs of ``text`` (how a question and a fact are compared for shared words)."""
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...]) -> str:
@@ -1785,18 +1786,15 @@ def clause_breaks(text: str) -> tuple[int, ...]:
     A 、 inside a denied list of things (没有安全、质量或环保事故) is no break: the denial reaches all of them
     (but “没有失信、出过一次事故” says something else after it).
     """
-    breaks, at, denied_list = [], 0, False
     parts = _BREAK_KEPT.split(text)
-    for n in range(0, len(parts), 2):
-        part = normalize(parts[n])
-        at += len(part)
-        mark = parts[n + 1] if n + 1 < len(parts) else ""
-        denied_list = (denied_list or bool(_DENIAL_OPENS.match(part))) and mark.strip() == "、"
-        nxt = normalize(parts[n + 2]) if n + 2 < len(parts) else ""
-        if denied_list and not _PREDICATE.search(nxt):
-            continue
-        breaks.append(at)
-    return tuple(breaks[:-1])
+    pieces, marks = [normalize(p) for p in parts[0::2]], [m.strip() for m in parts[1::2]]
+    breaks, at, denied_list = [], 0, False
+    for piece, mark, nxt in zip(pieces[:-1], marks, pieces[1:], strict=True):
+        at += len(piece)
+        denied_list = (denied_list or bool(_DENIAL_OPENS.match(piece))) and mark == "、"
+        if not (denied_list and not _PREDICATE.search(nxt)):
+            breaks.append(at)
+    return tuple(breaks)
 
 
 _DENIAL_OPENS = re.compile(r"(近一年|近三年|近两年|都|也|从来)?(没有|没得|莫得|没|无|未)")

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN, convert
+from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN, bigrams, convert
 from bot.checklist import FAIL, Verdict
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
@@ -79,11 +79,6 @@ RELEVANT_BIGRAMS = 3
 RELEVANT_OWN = 2
 """In one section's view, pairs of the question's own words (not the topic's names) that pin a fact too (投保 and
 费率: the fact on rates leads the five shown)."""
-
-
-def bigrams(text: str) -> frozenset[str]:
-    """The character pairs of ``text`` (how a question and a fact are compared for shared words)."""
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def head_grams(kn: Knowledge, topic: Topic) -> frozenset[str]:

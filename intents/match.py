@@ -423,12 +423,12 @@ class Index:
         named = self.prepare(text, strip=False)
         hits = self._alias_hits(named)
         other_world = {via.partition(":")[2] for intent, _s, via in hits if intent == OUT_OF_SCOPE}
-        trade = bool(other_world) and all(_trade(named, w) for w in other_world)
         named_policy = any(intent != OUT_OF_SCOPE for intent, _s, _v in hits)
+        trade = named_policy and bool(other_world) and all(_trade(named, w) for w in other_world)
         for intent, score, via in hits:
             if intent in self.edge_only and not _at_edge(named, via.partition(":")[2]):
                 continue
-            if intent == OUT_OF_SCOPE and (self._own(other_world, hits) or (trade and named_policy)):
+            if intent == OUT_OF_SCOPE and (self._own(other_world, hits) or trade):
                 # “开饭馆的 加计扣除得不得行”: the policy speaks of that world itself; “我们做电动车配件的 加计扣除
                 # 能不能扣”: what the enterprise makes, not the world it asks about
                 continue

@@ -389,12 +389,12 @@ MEASURE_CHARS = 4
 
 def _measure_named(t: Turn, topic: Topic, text: str) -> bool:
     """Whether ``text`` names the topic by an alias that is one of its main section's measures, not its title."""
+    key = ("main_facts", topic.id)
+    if key not in t.kn.memo:
+        t.kn.memo[key] = [normalize(f.text) for s in topic.sections if s.name == MAIN for f in s.items]
+    facts: list[str] = t.kn.memo[key]
     norm, title = normalize(text), normalize(topic.title)
-    main = next((s for s in topic.sections if s.name == MAIN), None)
-    if main is None:
-        return False
-    facts = [normalize(f.text) for f in main.items]
-    return any(
+    return bool(facts) and any(
         len(a) >= MEASURE_CHARS and a in norm and not set(a) <= set(title) and any(a in f for f in facts)
         for a in map(normalize, topic.aliases)
     )  # (首批次保险补偿 is the title said short: every character of it is the title's)
