@@ -401,7 +401,8 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
             unit = "万元" if (crit.unit or "") in MONEY else crit.unit
             fits = [v for q in found if q.unit and q.unit == unit and (v := number_value(q, unit, today)) is not None]
         return fits[0] if len(fits) == 1 else None
-    return _parse_choice(_unsaid(norm, _choices(crit), clause_breaks(text)), crit)
+    breaks = clause_breaks(text)
+    return _parse_choice(_unsaid(norm, _choices(crit), breaks), crit, breaks=breaks)
 
 
 _HAD = re.compile(r"(.{1,6}?)(都有|是有的|有的|有)([\d一二两三四五六七八九十百几多来]+[个项件]?)?$")
@@ -444,7 +445,7 @@ def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...]) -> str:
     for word in present:
         if _negated(norm, word, breaks):
             said = said.replace(word, _DENIED * len(word))
-        elif _minor(norm, word, present):
+        elif _minor(norm, word, present, breaks):
             said = said.replace(word, _BLANK * len(word))
     return said
 
@@ -456,14 +457,15 @@ _DENIED = "\x1e"
 """What a denied choice word is replaced with."""
 
 
-def _minor(norm: str, word: str, others: Iterable[str] = ()) -> bool:
+def _minor(norm: str, word: str, others: Iterable[str] = (), breaks: tuple[int, ...] = ()) -> bool:
     """Whether every mention of ``word`` is given a share of half or less (“批发收入刚好占50%”, “零售占三成”).
 
     The main business is what brings in more than half: a smaller line of business does not make it that industry.
     """
     for at in _places(norm, word):
         after = norm[at + len(word) : at + len(word) + MINOR_SHARE_CHARS]
-        after = after[: min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))]
+        cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
+        after = _own_part(after, cut, at + len(word), breaks)
         shares = [q for q in quantities(after) if q.unit == "%" and not _OPENS_LINE.match(after, q.end)]
         # (一半 and 三成 come as shares too; up to the next line of business: “代销五金件 自己生产的只有两成”
         # gives 生产 its share, not 代销; “批发 四成是自己加工的”: a share that opens the next line is that line's)
@@ -474,6 +476,18 @@ def _minor(norm: str, word: str, others: Iterable[str] = ()) -> bool:
         if above or not (shares and all(max(q.value, q.high or 0) <= MAJORITY for q in shares)):
             return False
     return True
+
+
+def _own_part(after: str, cut: int, end: int, breaks: tuple[int, ...]) -> str:
+    """What follows a line-of-business word (``after``, from ``end``) that is still about it.
+
+    It stops at the next option's word (``cut``), and, when that word comes, at the last clause break before it:
+    in “四成是帮别人代卖批发的 六成自己生产” the 六成 opens 生产's clause, though it follows 批发. With no other
+    word after, a share in the next clause is still this one's (“电子零件贸易，大概占七成”).
+    """
+    if cut < len(after):
+        cut = max((b - end for b in breaks if end <= b < end + cut), default=cut)
+    return after[:cut]
 
 
 _OPENS_LINE = re.compile(r"(左右|多|上下)?(是|为)")
@@ -574,7 +588,9 @@ _Choices = list[tuple[str, str, list[str]]]
 """A choice criterion's options: (value, normalised label, normalised synonyms)."""
 
 
-def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> str | None:
+def _parse_choice(
+    norm: str, crit: Criterion, words: _Choices | None = None, breaks: tuple[int, ...] = ()
+) -> str | None:
     if norm.isdigit() and 1 <= int(norm) <= len(crit.options):
         return crit.options[int(norm) - 1].value
     options = words or _choices(crit)
@@ -609,7 +625,7 @@ def _parse_choice(norm: str, crit: Criterion, words: _Choices | None = None) -> 
         hits = {CATCH_ALL}  # “规上还没上”, “不搞批发零售”: an option denied and none other said is the rest
     if len(hits) > 1:  # “主要做五金批发 自己有个小车间搞点加工”: the main line of business
         others = [w for ws in said.values() for w in ws]
-        hits = {v for v in hits if _main_line(norm, said.get(v, []), others)} or hits
+        hits = {v for v in hits if _main_line(norm, said.get(v, []), others, breaks)} or hits
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -619,7 +635,7 @@ def main_line(text: str, crit: Criterion, value: str) -> bool:
     options = _choices(crit)
     mine = [w for v, label, ws in options if v == value for w in (label, *ws) if w in norm]
     others = [w for v, label, ws in options if v != value for w in (label, *ws) if w in norm]
-    return _main_line(norm, mine, others)
+    return _main_line(norm, mine, others, clause_breaks(text))
 
 
 def _after_any(norm: str, word: str, leads: list[str]) -> bool:
@@ -660,7 +676,7 @@ _MODIFIES = ("", "的")
 """What between an option's word and the next option's makes the first a modifier: 轴承的批发, 轴承批发 are trade."""
 
 
-def _main_line(norm: str, words: list[str], others: list[str]) -> bool:
+def _main_line(norm: str, words: list[str], others: list[str], breaks: tuple[int, ...] = ()) -> bool:
     """Whether a choice's word is said to be the main line: 主要做…, …为主, or more than half the revenue.
 
     What follows a word counts up to the next option's word (``others``): “加工 批发收入占七成” is 批发's share.
@@ -670,14 +686,14 @@ def _main_line(norm: str, words: list[str], others: list[str]) -> bool:
             end = at + len(word)
             after = norm[end : end + MINOR_SHARE_CHARS]
             cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
-            after = after[:cut]
-            head = after not in _MODIFIES  # “主要做轴承的批发”: 主要 is said of the trade, not the goods
+            head = after[:cut] not in _MODIFIES  # “主要做轴承的批发”: 主要 is said of the trade, not the goods
+            after = _own_part(after, cut, end, breaks)
             if (head and _MAIN_BEFORE.search(norm[max(0, at - 8) : at])) or _MAIN_AFTER.match(after):
                 return True
-            before = norm[max(0, at - MINOR_SHARE_CHARS) : at]
-            before = _REST.split(before)[-1]  # “批发占七成 剩下是加工”: the share before 剩下 is 批发's
-            if any(w != word and w in before for w in others):
-                before = ""
+            since = max(0, at - MINOR_SHARE_CHARS)
+            before = _REST.split(norm[since:at])[-1]  # “批发占七成 剩下是加工”: the share before 剩下 is 批发's
+            if any(w != word and w in before for w in others):  # another line's word before: only this clause
+                before = norm[max((b for b in breaks if since < b <= at), default=at) : at]  # (批发的 六成自己生产)
             for part in (after, before):  # 批发占七成, 七成是帮别个批发
                 shares = [q for q in quantities(part) if q.unit == "%"]
                 if shares and min(q.value if q.low is None else q.low for q in shares) > MAJORITY:
@@ -1159,7 +1175,7 @@ def extract(
         hidden = [*names, *_echoes(text)]  # (a policy's name, or “规上？” asked back: no choice stated)
         plain = "".join("|" if any(a <= i < b for a, b in hidden) else ch for i, ch in enumerate(norm))
         for cid, options in vocab.choices:
-            choice = _parse_choice(_unsaid(plain, options, breaks), criteria[cid], options)
+            choice = _parse_choice(_unsaid(plain, options, breaks), criteria[cid], options, breaks)
             if choice:
                 facts.setdefault(cid, choice)
     return facts
@@ -1329,10 +1345,17 @@ def _owner_after(
     rest = rest[len(m[0]) :] if (m := _HAVE_BEFORE.match(rest)) else rest  # “六个有中级以上职称”: six of them have it
     for kw, cid in vocab.keywords:
         if rest.startswith(kw) and cid not in facts and _fits(q, criteria[cid]):
-            if _STARTS_NUMBER.match(rest[len(kw) :]):
+            after = rest[len(kw) :]
+            after = after[len(more) :] if (more := _keyword_at(after, vocab, cid)) else after  # (公司总共一百二十个人)
+            if _STARTS_NUMBER.match(after):
                 return None  # “职工150人 科技人员30个”: the words after belong to the next figure
             return cid
     return None
+
+
+def _keyword_at(text: str, vocab: _Vocab, cid: str) -> str:
+    """The longest keyword of ``cid`` that ``text`` starts with (“总共” in “总共一百二十个人”), or an empty string."""
+    return max((kw for kw, c in vocab.keywords if c == cid and text.startswith(kw)), key=len, default="")
 
 
 _OWN_NOUN = re.compile(r"(?![的了是都也还就在有左右多来吧嘛哦啊呢人名位啦哈噻撒吗和跟与或及等以])[\u4e00-\u9fff]")
@@ -1467,7 +1490,10 @@ def _owner_before(
     unfit: list[tuple[str, int]] = []  # keywords found whose criterion takes another unit (“研发20个”)
     for kw, cid in vocab.keywords:
         pos = norm.rfind(kw, 0, q.start + 1)
-        if pos < since or pos + len(kw) > q.start or cid in facts or _NONE_BEFORE.search(norm[max(0, pos - 3) : pos]):
+        yearly = "上年度" in (criteria[cid].label or criteria[cid].question)  # (its years' total may be meant)
+        if pos < since or pos + len(kw) > q.start or (cid in facts and not yearly):
+            continue
+        if _NONE_BEFORE.search(norm[max(0, pos - 3) : pos]):
             continue  # (“没有发明专利 有两个实用新型”: the figure is not the denied one's)
         distance = q.start - (pos + len(kw))
         if _clause_goes_on(norm, pos + len(kw), q.start, breaks):
@@ -1478,15 +1504,22 @@ def _owner_before(
         if crit.subject and not any(w in kw or w in norm[max(0, pos - SUBJECT_CHARS) : pos] for w in crit.subject):
             continue  # “批发占收入七成”: a share of revenue, but not the R&D's
         if not _fits(q, crit):
-            unfit.append((kw, pos))
+            if cid not in facts:
+                unfit.append((kw, pos))
             continue
         between = norm[pos + len(kw) : q.start]
         lead = norm[max(since, pos - _SPAN_LEAD) : pos]
         spans = _SPAN_YEARS.search(lead) or (_SPAN_BETWEEN.search(lead + between) and "分别" not in between)
         if spans and _EACH_YEAR.search(lead + between):
             spans = None  # “两年都是占营收5%”: each year's figure, not a total
-        if spans and "上年度" in (crit.label or crit.question):
-            continue  # “两年研发1500万”, “营收三年平均1.5亿”, “近三年平均主营收入”: not the last year's figure
+        if spans and yearly:
+            # “两年研发1500万”, “营收三年平均1.5亿”, “近三年平均主营收入”: not the last year's figure, but the
+            # years' total or mean where one is asked about (“三年销售加起来三亿七”)
+            cid = _over_years(cid, lead + between, criteria, facts) or ""
+            if not cid or not _fits(q, criteria[cid]):
+                continue
+        if cid in facts:
+            continue
         if crit.unit in MONEY and _said_again(norm, kw, q.end):
             continue  # “营收研发跟刚才一样 一点二个亿 研发每年七百多万”: 研发's figure comes after it again
         cand = (-len(kw), distance, cid, pos)
@@ -1500,7 +1533,33 @@ def _owner_before(
             fits = {c for k, c in vocab.keywords if k.startswith(kw) and c not in facts and _fits(q, criteria[c])}
             if len(fits) == 1:
                 return fits.pop(), pos
+    if best is None and q.unit == "%":  # “科技人员百分之十二”: the share whose part the words name (科技人员人数)
+        for kw, pos in unfit:
+            if _REQUIRED.search(norm, max(0, pos - _REQUIRED_CHARS), q.start):
+                continue  # “科技人员一定要10%啊”: the threshold asked about, no share of ours
+            part = next(c for k, c in vocab.keywords if k == kw)
+            shares = {c for c, crit in criteria.items() if crit.ratio_of[:1] == [part] and c not in facts}
+            if len(shares) == 1:
+                return shares.pop(), pos
     return (best[2], best[3]) if best else (None, q.start)
+
+
+_REQUIRED = re.compile(r"要|须|得|求|标准|门槛|规定|够")
+"""Words of a threshold asked about (要求科技人员占30%, 科技人员一定要10%), not a share said."""
+_REQUIRED_CHARS = 4
+
+
+def _over_years(cid: str, said: str, criteria: dict[str, Criterion], facts: dict[str, Any]) -> str | None:
+    """The one criterion in view that sums (or, 平均 said, averages) the yearly ``cid`` over the years ``said``."""
+    years = 3 if "三年" in said else 2 if "两年" in said else 0
+    found = [
+        c
+        for c, crit in criteria.items()
+        if c not in facts
+        and cid in (parts := crit.mean_of if "平均" in said else crit.sum_of)
+        and (not years or len(parts) == years)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _clause_goes_on(norm: str, end: int, at: int, breaks: tuple[int, ...]) -> bool:
@@ -1558,7 +1617,7 @@ _GOT = re.compile(
     r"(了)?的?(市级|省级|国家级|重庆市?)?$"
 )
 _NOT_GOT = re.compile(
-    r"(没评上|没评过|没有评|还没评|没评|没拿到|没有|还没有|不是|还不是|未|莫得|没得|没)(过)?(市级|省级|国家级)?$"
+    r"(没评上|没评过|没有评|还没评|[没莫](评|报|申报|申请)|没拿到|莫拿到|没有|还没有|不是|还不是|未|莫得|没得|没|莫)(过)?(市级|省级|国家级)?$"
 )
 _YEAR_SAID = 4
 """Room after a title for the year it was won (专精特新2024年认定的)."""
@@ -1566,9 +1625,11 @@ _GOT_AFTER = re.compile(
     r"^(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(评上|拿到|认定了|认定的|评的|拿的|获得|公告了|公示了|入选了|评定了)"
     r"|^(的?(称号|牌子|证书|资质))?(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用])"
 )
+_SUBJECT = re.compile("我们公司|我们厂|我们这边|我们|我司|公司|咱们|厂里")
+"""The enterprise named between a title and what is said of it (专精特新我们没评过, 专精特新我们评上了)."""
 _NOT_AFTER = re.compile(
-    r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|(的?(称号|牌子|证书|资质))?[也还都]{0,2}(没有|没评|莫得|没得|不是)"
-    r"|[也还都]{1,2}没|还没评|没评上)"
+    r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|(的?(称号|牌子|证书|资质))?[也还都]{0,2}"
+    r"(没有|[没莫](评|拿|报|申)|莫得|没得|不是)|[也还都]{1,2}[没莫]|还没评|没评上)"
 )
 _SUPPOSED = re.compile(r"是不是|要不要|得先|要先|需要先|必须|才能|才可以|如果|要是|假如")
 """Before a title: a condition or a supposition (是不是得先拿到…), not a title the enterprise holds."""
@@ -1609,7 +1670,12 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
             if not any(a < end and at < b for a, b in taken):
                 taken.append((at, end))
                 stop = min([end + _TITLE_CHARS, *(b for b in breaks if b > end)])
-                before, after = norm[max(0, at - _TITLE_CHARS) : at], norm[end : end + _TITLE_CHARS + _YEAR_SAID]
+                said_by = _SUBJECT.match(norm, end)  # (专精特新我们评上了)
+                after_at = said_by.end() if said_by else end
+                before, after = (
+                    norm[max(0, at - _TITLE_CHARS) : at],
+                    norm[after_at : after_at + _TITLE_CHARS + _YEAR_SAID],
+                )
                 if _SUPPOSED.search(before):
                     pass  # “是不是得先拿到市级专精特新”: a condition asked about, not a title held
                 elif _NOT_GOT.search(before) or _denied_after(
@@ -1633,6 +1699,8 @@ def _denied_after(norm: str, end: int, stop: int, vocab: _Vocab, breaks: tuple[i
 
     A denial glued to the next title is that title's; one set apart (专精特新 没有 小巨人也没有) is this one's.
     """
+    said_by = _SUBJECT.match(norm, end)  # (专精特新我们没评过)
+    end, stop = (said_by.end(), stop + len(said_by[0])) if said_by else (end, stop)
     denial = _NOT_AFTER.match(norm[end:stop])  # (its ^ holds at the slice's start only)
     if denial is None:
         return False

@@ -117,12 +117,12 @@ COPY_CHARS = 8
 
 def corpus_copies(kn: Knowledge, lines: _Lines) -> list[Problem]:
     """Examples that repeat a question of the blind test corpora: a test that then passes proves memory only."""
-    import yaml
+    from bot.evaluate import read_corpus
 
     seen: set[str] = set()
     for folder in CORPORA:
         for path in sorted((kn.root.parent / folder).rglob("*.yaml")):
-            for row in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            for row in read_corpus(path) or []:
                 texts = [row.get("text")] + [t.get("user") for t in row.get("turns") or []]
                 seen |= {normalize(str(x)) for x in texts if x}
     out = []

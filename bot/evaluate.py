@@ -99,9 +99,14 @@ OVERVIEW_LEADS = "政策要点"
 """The section a topic's overview opens with (its summary and first 政策要点)."""
 
 
+def read_corpus(path: Path) -> Any:
+    """A corpus file's YAML, read with libyaml's safe loader where PyYAML has it (the corpora are large)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def load_cases(path: Path) -> list[tuple[str, str | None, str | None]]:
     """``- text: …, intent: id|null, section: name|null`` items (section optional)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    data = read_corpus(path) or []
     return [(str(row["text"]), row.get("intent"), row.get("section")) for row in data]
 
 

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot.evaluate import read_corpus
 from bot.models import Inbound, Reply
 
 VERDICT_WORDS = {"pass": "符合", "fail": "不符合", "unknown": "暂无法判断"}
@@ -40,7 +39,7 @@ class Scenario:
 
 def load_scenarios(path: Path) -> list[Scenario]:
     """The scenarios of a corpus file (a YAML list; see ``docs/accuracy.md`` for the format)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    data = read_corpus(path) or []
     scenarios = []
     for n, row in enumerate(data, 1):
         turns = []

@@ -1776,3 +1776,46 @@ def test_no_title_at_all_answers_the_title_question(user: User) -> None:
     in_check(user, "小巨人能不能冲一下 帮我核一下")
     reply = user.say("专精特新还没评过 啥子称号都莫得")  # 啥子…都莫得: none at all, no question on 专精特新
     assert reply.act == "answer" and profile(user)["zjtx_certified"] is False
+
+
+def test_a_title_denied_with_the_enterprise_named_between_is_no_title_held(user: User) -> None:
+    in_check(user, "小巨人我们够不够条件")
+    user.say("新申请")
+    user.say("省级专精特新我们莫评过")  # 我们 between the title and its denial; 莫 is 没
+    assert profile(user)["zjtx_certified"] is False
+    little = checklist_criteria(KN, "little_giant", DAY) or {}
+    assert extract("专精特新我们没报过 市级的也没得", little, [])["zjtx_certified"] is False
+    assert extract("专精特新我们评上了", little, [])["zjtx_certified"] is True
+
+
+def test_the_main_line_of_business_is_the_share_said_in_its_own_clause() -> None:
+    def industry(text: str) -> Any:
+        return extract(text, KN.criteria, []).get("industry")
+
+    assert industry("收入里头大概四成是帮别人代卖批发的 六成自己生产") == "manufacturing"  # 六成 opens 生产's clause
+    assert industry("不对 是六成批发 四成自己生产") == "wholesale_retail"
+    assert industry("我们大头是代理卖轴承 进货再卖出去那种 大概占六成五 自己装配加工的占三成多") == "wholesale_retail"
+    assert industry("公司主要收入是电子零件贸易，大概占七成，自己产线做模组占三成") == "wholesale_retail"
+
+
+def test_a_count_beside_the_whole_is_the_part_of_the_share_asked(user: User) -> None:
+    in_check(user, "高企我们达标没有")
+    user.say("成立九年了")
+    user.say("专利都是自己申请的 发明6个 全在公司名下")
+    user.say("电子信息领域")
+    user.say("那就按十八个算 公司总共一百二十来个人")  # asked the share of 科技人员: 18 of the 120
+    assert profile(user)["tech_staff_count"] == 18.0 and profile(user)["employees"] == 120.0
+
+
+def test_a_share_said_of_the_part_and_a_total_over_years_go_to_their_criteria() -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise", DAY) or {}
+    assert extract("科技人员百分之十二", hte, []) == {"tech_staff_ratio": 12.0}  # the share whose part is named
+    assert "tech_staff_ratio" not in extract("科技人员一定要10%啊", hte, [])  # the threshold asked about
+    found = extract("去年销售一个半亿 三年销售加起来三亿七", hte, [])
+    assert found["revenue_last_year"] == 15000.0 and found["revenue_3y_total"] == 37000.0
+    assert extract("十八个 公司总共一百二十来个人", hte, []) == {"employees": 120.0}  # 公司总共 is the next figure's
+
+
+def test_a_policy_denied_in_context_stays_the_topic_when_no_other_is_named(user: User) -> None:
+    assert user.say("我们从来没申报过高企。第一次申报要准备哪些材料？").intent == "high_tech_enterprise"
+    assert user.say("顺便问下 我自己买第一台新能源车有补贴没").act == "null"  # a personal purchase

@@ -216,7 +216,9 @@ def test_first_replies_fit_a_phone_screen_report(engine: Engine, capsys: pytest.
 
         def first(text: str, n: int, stem: str = path.stem) -> Reply:
             nonlocal footnotes
-            reply = engine.respond(Inbound("test", f"{stem}-{n}", text), log=False)
+            reply = engine.answer(
+                Inbound("test", f"{stem}-{n}", text), log=False
+            ).reply  # a first message: nothing to store
             footnotes = max(footnotes, reply.text.count(FOOTNOTE))
             return reply
 

@@ -141,7 +141,12 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
         said = [n for n in map(normalize, crit.title) if n and n in msg.norm]
         if said:  # asked “是否已是专精特新”, told “市级专精特新 做齿轮十五年了” (or “… 都还莫得”: no)
             pending = str(t.state["flow"].get("pending"))
-            return held_titles(msg.text, t.kn.criteria).get(pending, True)
+            held = held_titles(msg.text, t.kn.criteria).get(pending)
+            if held is not None:
+                return held
+            clauses = [normalize(c) for c in re.split(r"[\s,，。；;!！、]+", msg.text)]
+            if not any(_DENIAL.search(c) for c in clauses if any(n in c for n in said)):
+                return True  # (“省级专精特新我们莫评过” not read as a denial: not taken for a yes either)
     if value is None and crit.type == "bool" and not asks(t, msg):
         value = had(msg.text, crit)  # asked “是否拥有…知识产权”, told “专利有 实用新型十几个”
     if value is None and crit.type == "bool" and restated(t, msg, crit) == "denied":
@@ -223,6 +228,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     if value is not None and not facts and (owned := keyword_figure(t, msg, pending)):
         facts = owned  # “负债率我看错了 是八十左右” while 研发 is asked: the figure is the 负债率's
         value = None if crit.type == "number" else value  # (a yes to the question asked still holds)
+    if value is None and not aside and (part := _part_of_share(t, msg, crit, facts)):
+        facts.update(part)  # asked 科技人员占比, told “按十八个算 公司总共一百二十来个人”: 18 of the 120
     if pending in facts:  # said in its own words (“小巨人 莫得”): surer than a leading 是 or a title named
         value = facts.pop(pending)
     elif value == UNKNOWN and UNKNOWN in facts.values():
@@ -230,3 +237,21 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     elif value is None and not aside and not facts and says_unknown(msg.norm):
         value = UNKNOWN  # “称号啥的我晓不得 要问老板 好像报过啥子 记不到了”: not known, in many words
     return facts, value
+
+
+def _part_of_share(t: Turn, msg: Message, crit: Criterion, facts: dict[str, Any]) -> dict[str, Any]:
+    """The part of the share asked, when the message gives the whole in its words and one more count unnamed.
+
+    Asked “科技人员占职工总数的比例”, told “那就按十八个算 公司总共一百二十来个人”: 120 is the 职工人数 its words
+    name, and the one other head count (18) can only be the 科技人员, the share's part.
+    """
+    if len(crit.ratio_of) != 2 or crit.ratio_of[1] not in facts or crit.ratio_of[0] in facts:
+        return {}
+    part, whole = (t.kn.criteria[c] for c in crit.ratio_of)
+    if part.unit != whole.unit or part.unit != "人":
+        return {}
+    counts = [q for q in quantities(msg.norm) if q.unit in ("个", "人", "位", "名")]
+    others = [q for q in counts if number_value(q, "人") != facts[crit.ratio_of[1]]]
+    if len(counts) != 2 or len(others) != 1 or (value := number_value(others[0], "人")) is None:
+        return {}
+    return {crit.ratio_of[0]: value} if value < facts[crit.ratio_of[1]] else {}

@@ -1156,9 +1156,11 @@ def new_question(t: Turn, msg: Message) -> Act:
                 and c.intent not in status
                 and c.score >= t.settings.new_question_score
                 and t.kn.topics[c.intent].kind == "policy"
+                and names_topic(t, msg, decision, c.intent)
             ),
             None,
-        )  # named clearly: “高企证书有效期几年” asks about 高企 itself, not about a weak second guess
+        )  # named clearly: “高企证书有效期几年” asks about 高企 itself, not about a weak second guess, nor
+        # “我们从来没申报过高企。第一次申报要准备哪些材料” about 首批次, whose example it only resembles
         if other is not None:
             return Act(other.intent, topic=other.intent, check=wants_check(t, msg.norm))  # type: ignore[arg-type]
         current = t.state.get("topic")
