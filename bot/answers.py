@@ -395,7 +395,7 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
     if crit.type == "number":
         if _is_word(norm, ["0", "零", "没有", "无", "莫得", "没得", "一个都没有", "一项都没有"]):
             return 0.0
-        found = quantities(norm)
+        found = [q for q in quantities(norm) if not _a_span(norm, q)]
         fits = [v for v in (number_value(q, crit.unit or "", today) for q in found) if v is not None]
         if len(fits) != 1:  # “1.6个亿左右 有个工程师入选了”: the one figure said in the question's unit
             unit = "万元" if (crit.unit or "") in MONEY else crit.unit
@@ -403,6 +403,19 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
         return fits[0] if len(fits) == 1 else None
     breaks = clause_breaks(text)
     return _parse_choice(_unsaid(norm, _choices(crit), breaks), crit, breaks=breaks)
+
+
+def _a_span(norm: str, q: Quantity) -> bool:
+    """Whether a number of years is the span another figure is counted over (研发费用近三年算下来四个点).
+
+    “成立近三年了” still answers how long: the years end the clause there.
+    """
+    return (
+        q.unit == "年" and norm.endswith("近", 0, q.start) and q.end < len(norm) and not _SPAN_ENDS.match(norm, q.end)
+    )
+
+
+_SPAN_ENDS = re.compile(r"了|啦|多|左右|出头|的样子|吧|嘛|噻")
 
 
 _HAD = re.compile(r"(.{1,6}?)(都有|是有的|有的|有)([\d一二两三四五六七八九十百几多来]+[个项件]?)?$")
@@ -1534,16 +1547,31 @@ def _owner_before(
             if len(fits) == 1:
                 return fits.pop(), pos
     if best is None and q.unit == "%":  # “科技人员百分之十二”: the share whose part the words name (科技人员人数)
-        for kw, pos in unfit:
+        lead_at = max(since, q.start - _SUBJECT_REACH)
+        lead = norm[lead_at : q.start]  # (or whose subject it names: 研发费用近三年算下来差不多四个点)
+        subjects = [(w, lead.rfind(w) + lead_at) for crit in criteria.values() for w in crit.subject]
+        for kw, pos in [*unfit, *((w, at) for w, at in subjects if w in lead)]:
             if _REQUIRED.search(norm, max(0, pos - _REQUIRED_CHARS), q.start):
                 continue  # “科技人员一定要10%啊”: the threshold asked about, no share of ours
-            part = next(c for k, c in vocab.keywords if k == kw)
-            shares = {c for c, crit in criteria.items() if crit.ratio_of[:1] == [part] and c not in facts}
+            parts = {c for k, c in vocab.keywords if k == kw}
+            shares = [
+                c
+                for c, crit in criteria.items()
+                if c not in facts
+                and crit.ratio_of
+                and (crit.ratio_of[0] in parts or any(w in kw for w in crit.subject))
+            ]
+            if len(shares) > 1:  # “研发费用近三年差不多四个点”: the share over the years said
+                said = norm[max(since, pos - _SPAN_LEAD) : q.start]
+                span = next((w for w in ("三年", "两年") if w in said), "上年度")
+                shares = [c for c in shares if span in (criteria[c].label or criteria[c].question)]
             if len(shares) == 1:
-                return shares.pop(), pos
+                return shares[0], pos
     return (best[2], best[3]) if best else (None, q.start)
 
 
+_SUBJECT_REACH = 14
+"""How far before a share the words of its subject may stand when no keyword names it (研发…近三年…四个点)."""
 _REQUIRED = re.compile(r"要|须|得|求|标准|门槛|规定|够")
 """Words of a threshold asked about (要求科技人员占30%, 科技人员一定要10%), not a share said."""
 _REQUIRED_CHARS = 4

@@ -82,9 +82,15 @@ def _trade(named: str, word: str) -> bool:
 _TAIL = re.compile(r"[啊呀哈嘛噻哦吗呢么不没得在]*$")
 
 
+_LEAD = re.compile(r"^(ok|okay|好的?|嗯+|哦+|噢|行|那)*")
+
+
 def _at_edge(named: str, word: str) -> bool:
-    """Whether ``word`` begins ``named`` or ends it (but for particles: 在不在哈), not inside a clause of its own."""
-    if named.startswith(word):
+    """Whether ``word`` begins ``named`` (after an ok or 嗯) or ends it (but for particles: 在不在哈).
+
+    Not inside a clause of its own (公司已经收到通知了).
+    """
+    if named.startswith(word, _LEAD.match(named).end()):  # type: ignore[union-attr]
         return True
     at = named.rfind(word)
     return at >= 0 and _TAIL.fullmatch(named, at + len(word)) is not None

@@ -1819,3 +1819,32 @@ def test_a_share_said_of_the_part_and_a_total_over_years_go_to_their_criteria() 
 def test_a_policy_denied_in_context_stays_the_topic_when_no_other_is_named(user: User) -> None:
     assert user.say("我们从来没申报过高企。第一次申报要准备哪些材料？").intent == "high_tech_enterprise"
     assert user.say("顺便问下 我自己买第一台新能源车有补贴没").act == "null"  # a personal purchase
+
+
+def test_whether_a_thing_said_counts_is_a_question_on_the_conditions_not_the_verdict(user: User) -> None:
+    in_check(user, "首批次新材料保险补偿 帮我核一下")
+    user.say("目录2024版里头莫得我们这个牌号 只有相近的")
+    reply = user.say("相近的算不算嘛")
+    assert reply.act == "followup" and reply.kind != "verdict"
+
+
+def test_thanks_words_inside_a_statement_thank_nobody(user: User) -> None:
+    assert user.say("OK thanks 这个很helpful").act == "thanks"
+    in_check(user, "加计扣除 帮我核一下")
+    assert user.say("2025年度的工业母机企业清单里有我们 公司已经收到通知了").act != "thanks"
+
+
+def test_a_share_said_after_asking_what_its_words_mean_is_that_conditions(user: User) -> None:
+    in_check(user, "高企我们达标没有")
+    user.say("高新技术产品收入是啥子意思 是不是我们所有产品都算")
+    user.say("那就是电机壳体那块 占总收入七成五左右")  # 那就是 introduces the answer, asks no verdict
+    assert profile(user)["hightech_income_ratio"] == 75.0
+
+
+def test_the_years_a_figure_is_counted_over_answer_no_question_of_years(user: User) -> None:
+    in_check(user, "高企我们达标没有")  # asks first how long the enterprise has been registered
+    user.say("研发费用近三年算下来差不多四个点")
+    assert "years_registered" not in profile(user) and profile(user)["rd_ratio_3y"] == 4.0
+    reserve = checklist_criteria(KN, "rd_reserve", DAY) or {}
+    assert extract("研发一年六十万上下 统计那边也报了的", reserve, [])["rd_stats_reported"] is True
+    assert "rd_stats_reported" not in extract("备案平台上已经备了 制度和年度预算都报了的", reserve, [])

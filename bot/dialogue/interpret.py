@@ -18,6 +18,7 @@ from bot.answers import (
     SUPPOSING,
     UNKNOWN,
     clause_breaks,
+    keywords,
     number_value,
     parse_answer,
     parse_yes_no,
@@ -63,7 +64,7 @@ from bot.dialogue.topics import (
     shaped_part,
     wants_check,
 )
-from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, checklist_criteria, says, words
+from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, checklist_criteria, policy_names, says, words
 from intents.normalize import clean, normalize
 from knowledge.schema import Criterion, Topic
 
@@ -285,6 +286,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “单项冠军我们够不到 接着前面小巨人的”: back to the check, not its verdict
     if supposes(msg.text) and not _VERDICT_NOUN.search(msg.norm):
         return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
+    if _opens_an_answer(t, msg):
+        return None  # “那就是新能源车电机壳体那块 占总收入七成五左右”: 那就是 introduces the answer
     if (
         len(msg.norm) <= CONTROL_CHARS
         and says(msg.norm, t.kn, "missing")
@@ -295,7 +298,10 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         # “差好多 研发两百万够不够” asks about that figure)
         return None
     if (
-        _means(msg, in_check=t.flow is not None) or _counts_as(t, msg) or _WHY_NOT.search(msg.norm)
+        _means(msg, in_check=t.flow is not None)
+        or _counts_as(t, msg)
+        or _WHY_NOT.search(msg.norm)
+        or _thing_counts(msg)
     ) and not _VERDICT_NOUN.search(msg.norm):
         return None  # “一类知识产权是指啥子 发明专利算不算”: what a condition's word means
     if t.flow is not None and _go_ahead(t, msg.norm) and not says(msg.norm, t.kn, "conclude"):
@@ -383,7 +389,31 @@ _GENERIC_GRAMS = frozenset(
 """Character pairs any question of a check holds: sharing them says nothing of which condition is meant."""
 
 
+def _opens_an_answer(t: Turn, msg: Message) -> bool:
+    """Whether a verdict word opening the message (那就是) only introduces a figure said plainly after it."""
+    lead = max((w for w in words(t.kn)["conclude"] if msg.norm.startswith(w)), key=len, default="")
+    rest = msg.norm[len(lead) :]
+    return (
+        bool(lead)
+        and len(rest) >= ANSWER_AFTER_CHARS
+        and any(q.unit for q in quantities(rest))
+        and not (_OUTCOME_OR_ASKED.search(rest))
+    )
+
+
+ANSWER_AFTER_CHARS = 6
+_OUTCOME_OR_ASKED = re.compile(r"[不没吗嘛呢?？够行差]|可以|符合")
+
+
 _COUNTS_AS = re.compile(r"算不算|算得到不|算不算是|能不能算|可不可以算")
+_THING_COUNTS = re.compile(rf"^(?:那|那么)?(.{{1,8}}?的?)(?:{_COUNTS_AS.pattern})(?:嘛|哦|呢|啊|喃|噻)?$")
+_OURSELVES = re.compile(r"我|咱|公司|这样|这种情况|现在|这下|目前|都")
+
+
+def _thing_counts(msg: Message) -> bool:
+    """Whether the message asks if a thing just spoken of counts (相近的算不算嘛), not if we qualify (我们算不算)."""
+    found = _THING_COUNTS.match(msg.norm)
+    return found is not None and not _OURSELVES.search(found[1])
 
 
 def _counts_as(t: Turn, msg: Message) -> bool:
@@ -693,11 +723,12 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, check=True)  # “你问嘛”, “测嘛” with the check already under way: ask on
     if (
         asking
-        and _WHY_NOT.search(msg.norm)
+        and (_WHY_NOT.search(msg.norm) or _thing_counts(msg))
         and decision.reason != "out_of_scope"
         and not other_policy_named(t, msg, str(flow["topic"]))
     ):
-        # “受让的为啥子不行”: why a condition rules something out; its 不行 answers nothing
+        # “受让的为啥子不行”: why a condition rules something out; its 不行 answers nothing; “相近的算不算嘛”:
+        # whether a thing just spoken of meets one
         return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=_conditions(t, t.kn.topics[flow["topic"]]))
     facts, value = read_answer(t, msg, pending, aside=aside)
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
@@ -722,7 +753,14 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         and (_means(msg) or (not named_other and (_means(msg, in_check=True) or _counts_as(t, msg))))
         and _of_conditions(t, topic, msg, decision.reason != "out_of_scope")
     ):
-        # “科技人员是咋个算的 售后调试的算不算”: what one of the check's own conditions means
+        # “科技人员是咋个算的 售后调试的算不算”: what one of the check's own conditions means; a bare share said
+        # next is that condition's (高新技术产品收入是啥子意思 → “那就是电机壳体那块 占总收入七成五左右”)
+        own = set(checklist_criteria(t.kn, topic.id) or {})
+        meant = [
+            (len(kw), cid) for kw, cid in keywords(t.kn.criteria, policy_names(t.kn)) if cid in own and kw in msg.norm
+        ]
+        if meant:  # the condition its longest word names (高新技术产品收入, not 收入)
+            t.state[flows.ATTENDING] = max(meant)[1]
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if decision.reason == "out_of_scope" and (asking or value is None) and not figure and not facts:
         named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
@@ -899,6 +937,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     w = words(t.kn)
     if len(msg.norm) <= CONTROL_CHARS and any(p in msg.norm for p in w["plainer"]):
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")
+    if _thing_counts(msg) and checklist_criteria(t.kn, topic.id, t.day):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # “只有相近的” → “相近的算不算嘛”
     item = _ITEM.search(msg.norm)
     if item:
         n = item[1]
