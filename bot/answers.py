@@ -19,11 +19,13 @@ from knowledge.schema import Criterion, Vocabulary
 UNKNOWN = "unknown"
 """Profile value of a criterion the user said they do not know."""
 
-_CN_DIGITS = "零〇一二两三四五六七八九十百千点"
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千"
+_CN_DIGITS = _CN_NUMERALS + "点"
 _NOT_A_COUNT = "[部些直般样共定旦切致向贯下句遍起声眼]"
 """After a numeral, a word it forms that counts nothing: 一部分, 一些, 一直, 一般, 一共, 一定 …"""
 _MULT = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
-_NUM = rf"\d+(?:\.\d+)?|[{_CN_DIGITS}]+(?![{_CN_DIGITS}]|{_NOT_A_COUNT})"
+_NUM = rf"\d+(?:\.\d+)?|[{_CN_NUMERALS}][{_CN_DIGITS}]*(?![{_CN_DIGITS}]|{_NOT_A_COUNT})"
+"""A figure in digits or Chinese numerals; 点 only inside one (一点二), not opening it (前年少点 八十万)."""
 _QUANTITY = re.compile(
     rf"(?P<pct>百分之)?(?P<num>{_NUM})"
     rf"(?:(?P<sep>-|~|到|至)(?P<num2>{_NUM}))?"
@@ -1049,7 +1051,7 @@ def extract(
     aside_from: str | None = None  # the run a figure dated 那年 broke off (its next year goes back to it)
     shares: list[Quantity] = []  # shares nobody's words took (是百分之十三)
     heads: list[Quantity] = []  # counts of people nobody's words took (一百二十个人)
-    found = quantities(norm)
+    found = [q for q in quantities(norm) if not _REFERS_BACK.match(norm, q.end)]  # (一千二那个是…: said before)
     for q in found:
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
             founded = _founded(norm, q, vocab, criteria, facts)  # “2015年在璧山注册的”: registered that year
@@ -1058,6 +1060,8 @@ def extract(
             continue  # any other calendar year: asked, not guessed
         if q.unit == "年" and _FIGURE_NEXT.match(norm, q.end):
             continue  # “研发经费一年260万”: a period the next figure is counted over, not a number of years
+        if q.unit == "年" and _TWO_DIGIT_YEAR.fullmatch(norm, q.start, q.end) and _EVENT_AFTER.match(norm, q.end):
+            continue  # “23年评的市级专精特新”: the year 2023, when it happened, no number of years
         if q.unit is None and not norm[q.start].isdigit() and q.end not in breaks and _WORD_AFTER.match(norm, q.end):
             continue  # “五险一金”, “三体”: a numeral in a word, no figure
         if _GAP_BEFORE.search(norm, max(0, q.start - _UNCOUNTED_CHARS), q.start):
@@ -1357,6 +1361,9 @@ def _owner_after(
     rest = rest[len(m[0]) :] if (m := _CLASSIFIER.match(rest)) else rest
     rest = rest[len(m[0]) :] if (m := _HAVE_BEFORE.match(rest)) else rest  # “六个有中级以上职称”: six of them have it
     for kw, cid in vocab.keywords:
+        if rest.startswith(kw) and criteria[cid].unit == "%" and q.unit != "%":
+            return None  # “25年一百九 占比都在四个点以上”: a figure before a share's words is no share, nor
+            # the figure of a shorter word in them (六千五 研发占比三点八: 六千五 is not 研发's)
         if rest.startswith(kw) and cid not in facts and _fits(q, criteria[cid]):
             after = rest[len(kw) :]
             after = after[len(more) :] if (more := _keyword_at(after, vocab, cid)) else after  # (公司总共一百二十个人)
@@ -1406,6 +1413,11 @@ def _year_since(norm: str, since: int, at: int) -> int | None:
     return found if found >= 0 and at - found <= _YEAR_GAP else None
 
 
+_TWO_DIGIT_YEAR = re.compile(r"[12]\d年")
+_EVENT_AFTER = re.compile(r"(就|才|的时候)?(评|认定|拿|获|成立|注册|入选|建|办|开|立)")
+"""After a two-digit year: what happened then (23年评的, 18年成立), so 23年 is a date."""
+_REFERS_BACK = re.compile(r"那个(是|数|钱)|那笔|那是")
+"""After a figure: it is spoken of as one said before (一千二那个是…), not given as a new fact."""
 _YEAR_CHARS = 4
 """How far before a keyword a year word (前年, 每年) may stand."""
 

@@ -1848,3 +1848,35 @@ def test_the_years_a_figure_is_counted_over_answer_no_question_of_years(user: Us
     reserve = checklist_criteria(KN, "rd_reserve", DAY) or {}
     assert extract("研发一年六十万上下 统计那边也报了的", reserve, [])["rd_stats_reported"] is True
     assert "rd_stats_reported" not in extract("备案平台上已经备了 制度和年度预算都报了的", reserve, [])
+
+
+def test_figures_read_from_batch60s_shapes_go_where_they_belong() -> None:
+    zjtx = checklist_criteria(KN, "zjtx", DAY) or {}
+    found = extract("研发费用 去年一百二十来万 前年少点 八十万的样子", zjtx, [])  # 少点 opens no figure
+    assert found["rd_spend_last_year"] == 120.0 and found["rd_spend_prev_year"] == 80.0
+    found = extract("研发 前年一百五 去年一百九 占比都在四个点以上", zjtx, [])
+    assert found["rd_spend_last_year"] == 190.0 and found["rd_ratio_last_year"] != 190.0  # 一百九 is no share
+    little = checklist_criteria(KN, "little_giant", DAY) or {}
+    assert "niche_years" not in extract("23年评的市级专精特新 营收一个多亿", little, [])  # the year 2023
+    said = extract("两年合计才九百万左右 一千二那个是把政府项目的钱也算进去了", little, [])
+    assert said == {"rd_spend_2y_total": 900.0}  # 一千二那个: the figure said before, spoken of
+    centre = checklist_criteria(KN, "rd_institution", DAY) or {}
+    assert "rd_spend_last_year" not in extract("营收就是刚说的六千五 研发占比三点八左右", centre, [])
+
+
+def test_evidence_in_the_users_words_answers_yes_no_conditions() -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise", DAY) or {}
+    assert extract("发明专利三个 都是我们自己申的", hte, [])["core_ip_owned"] is True
+    rd = checklist_criteria(KN, "rd_deduction", DAY) or {}
+    assert extract("项目是新的智能锁芯 结构和算法都是重新搞的 不是小改款", rd, [])["rd_activity"] is True
+    centre = checklist_criteria(KN, "rd_institution", DAY) or {}
+    assert extract("研发场地八十平 设备有", centre, [])["rd_equipment"] is True
+
+
+def test_a_verdict_word_opening_a_fact_introduces_it_and_an_amount_asked_is_calculated(user: User) -> None:
+    in_check(user, "高企我们达标没有")
+    reply = user.say("那就是全部在境内 对头")  # asks no verdict
+    assert reply.kind != "verdict" and profile(user)["domestic_rd_share"] == 100.0
+    user.say("退出")
+    user.say("研发费用加计扣除 去年研发花了四百万左右 都是费用化的")
+    assert "400万元" in user.say("那四百万能多扣好多").text  # 好多 is 多少: the calculation, again

@@ -319,8 +319,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
     asked = asked or _asks_outcome(t, msg)
-    if not asked or (not _checking(t) and wants_check(t, msg.norm) and not t.profile):
-        return None  # nothing known yet: “我们到底能不能申请” starts the check
+    if not asked or (not _checking(t) and wants_check(t, msg.norm) and not _known_of_check(t)):
+        return None  # nothing known yet: “我们到底能不能申请” starts the check (a figure calculated with is no answer)
     _c, decision = t.match(msg.text)
     current = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
     other = (
@@ -389,19 +389,25 @@ _GENERIC_GRAMS = frozenset(
 """Character pairs any question of a check holds: sharing them says nothing of which condition is meant."""
 
 
+def _known_of_check(t: Turn) -> bool:
+    """Whether anything is known of the conditions of the check the conversation is on (not only of a calculation)."""
+    current = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
+    own = checklist_criteria(t.kn, str(current), t.day) if current in t.kn.topics else None
+    if own is None:
+        return bool(t.profile)
+    calculator = t.kn.topics[str(current)].calculator
+    return bool(t.profile.keys() & (own.keys() - set(calculator.inputs if calculator else ())))
+
+
 def _opens_an_answer(t: Turn, msg: Message) -> bool:
-    """Whether a verdict word opening the message (那就是) only introduces a figure said plainly after it."""
+    """Whether a verdict word opening the message (那就是) only introduces a figure or fact said plainly after it."""
     lead = max((w for w in words(t.kn)["conclude"] if msg.norm.startswith(w)), key=len, default="")
     rest = msg.norm[len(lead) :]
-    return (
-        bool(lead)
-        and len(rest) >= ANSWER_AFTER_CHARS
-        and any(q.unit for q in quantities(rest))
-        and not (_OUTCOME_OR_ASKED.search(rest))
-    )
+    stated = any(q.unit for q in quantities(rest)) or bool(t.facts(msg.text))  # (那就是全部在境内 对头)
+    return bool(lead) and len(rest) >= ANSWER_AFTER_CHARS and stated and not _OUTCOME_OR_ASKED.search(rest)
 
 
-ANSWER_AFTER_CHARS = 6
+ANSWER_AFTER_CHARS = 4
 _OUTCOME_OR_ASKED = re.compile(r"[不没吗嘛呢?？够行差]|可以|符合")
 
 
@@ -961,10 +967,9 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if topic.calculator:  # “我们是高企” after a calculation: the same calculation at 15%
         learned = t.facts(msg.text)
         relevant = {*topic.calculator.inputs, HIGH_TECH}
-        asks_amount = any(normalize(x) in msg.norm for x in t.kn.messages.calc_words)
         if (learned.keys() & relevant and len(msg.norm) <= SHORT_MESSAGE) or (
-            asks_amount and decision.intent in (None, topic.id)
-        ):
+            _asks_amount(t, msg) and decision.intent in (None, topic.id) and not wants_check(t, msg.norm)
+        ):  # (能多扣好多: 好多 is 多少; “那我们够不够嘛 能多扣好多” asks the verdict first)
             return Act(acts.FOLLOWUP, topic=topic.id, part="calc", values=learned)
     other = decision.intent and decision.intent != topic.id and t.kn.topics[decision.intent].kind == "policy"
     if other and FIRST.search(msg.norm) and prerequisite(t, topic, str(decision.intent)):
