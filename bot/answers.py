@@ -683,7 +683,10 @@ NOT_AFTER_GAP = 4
 
 _REST = re.compile(r"剩下|其余|其他的|另外")
 """Where the rest of the business begins: a share said before it is not the rest's."""
-_MAIN_BEFORE = re.compile(r"(主要|主营|主业|基本都?是|大部分是?|大头是?)[做搞是干卖]?.{0,4}$")
+_MAIN_BEFORE = re.compile(r"(主要|主营|主业|基本都?是|大部分是?|大头是?)[做搞是干卖]?.{0,10}$")
+_MAIN_REACH = 14
+"""How far before a line-of-business word 主要 / 大头 may stand in its clause, no other line between (大头是从潮州
+那边进货再批发出去)."""
 _MAIN_AFTER = re.compile(r"^.{0,8}?(为主|占大头|是主业|是主营)")
 
 
@@ -703,7 +706,10 @@ def _main_line(norm: str, words: list[str], others: list[str], breaks: tuple[int
             cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
             head = after[:cut] not in _MODIFIES  # “主要做轴承的批发”: 主要 is said of the trade, not the goods
             after = _own_part(after, cut, end, breaks)
-            if (head and _MAIN_BEFORE.search(norm[max(0, at - 8) : at])) or _MAIN_AFTER.match(after):
+            lead = norm[max(0, at - _MAIN_REACH, *(b for b in breaks if b <= at)) : at]  # (its own clause)
+            if any(w != word and w in lead for w in others):
+                lead = lead[max(lead.rfind(w) + len(w) for w in others if w != word and w in lead) :]
+            if (head and _MAIN_BEFORE.search(lead)) or _MAIN_AFTER.match(after):
                 return True
             since = max(0, at - MINOR_SHARE_CHARS)
             before = _REST.split(norm[since:at])[-1]  # “批发占七成 剩下是加工”: the share before 剩下 is 批发's

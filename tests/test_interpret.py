@@ -1880,3 +1880,9 @@ def test_a_verdict_word_opening_a_fact_introduces_it_and_an_amount_asked_is_calc
     user.say("退出")
     user.say("研发费用加计扣除 去年研发花了四百万左右 都是费用化的")
     assert "400万元" in user.say("那四百万能多扣好多").text  # 好多 is 多少: the calculation, again
+
+
+def test_the_bigger_part_said_far_before_its_line_of_business_makes_it_the_main_line(user: User) -> None:
+    in_check(user, "我们荣昌做陶瓷的 研发费用加计扣除享受得到不 帮我看下")
+    user.say("收入的话 自己烧的只占三成左右 大头是从潮州那边进货再批发出去")
+    assert profile(user)["industry"] == "wholesale_retail"  # 做陶瓷的 said first, 大头 is trade
