@@ -707,8 +707,8 @@ def _main_line(norm: str, words: list[str], others: list[str], breaks: tuple[int
             head = after[:cut] not in _MODIFIES  # “主要做轴承的批发”: 主要 is said of the trade, not the goods
             after = _own_part(after, cut, end, breaks)
             lead = norm[max(0, at - _MAIN_REACH, *(b for b in breaks if b <= at)) : at]  # (its own clause)
-            if any(w != word and w in lead for w in others):
-                lead = lead[max(lead.rfind(w) + len(w) for w in others if w != word and w in lead) :]
+            if any(w not in words and w in lead for w in others):  # (another line's word, not this line's own)
+                lead = lead[max(lead.rfind(w) + len(w) for w in others if w not in words and w in lead) :]
             if (head and _MAIN_BEFORE.search(lead)) or _MAIN_AFTER.match(after):
                 return True
             since = max(0, at - MINOR_SHARE_CHARS)
