@@ -1886,3 +1886,18 @@ def test_the_bigger_part_said_far_before_its_line_of_business_makes_it_the_main_
     in_check(user, "我们荣昌做陶瓷的 研发费用加计扣除享受得到不 帮我看下")
     user.say("收入的话 自己烧的只占三成左右 大头是从潮州那边进货再批发出去")
     assert profile(user)["industry"] == "wholesale_retail"  # 做陶瓷的 said first, 大头 is trade
+
+
+def test_a_figure_to_count_again_is_no_restart_and_a_policy_named_leaves_the_questionnaire(user: User) -> None:
+    in_check(user, "研发费用加计扣除 帮我核一下")
+    assert user.say("那个项目二十万 包在五百万里头的 扣掉重新算").act != "restart"
+    assert user.say("重新来").act == "restart"
+    user.say("退出")
+    assert user.say("我们渝中区做工业软件的 三十几个人 有哪些政策可以享受").intent == "policy_match"
+    reply = user.say("首版次软件那个 我们有个给一家汽配厂定制开发的质检系统 能报不")
+    assert reply.intent == "first_version_software"  # that policy's check, not the questionnaire's result
+
+
+def test_not_having_applied_for_a_title_says_nothing_of_statistics() -> None:
+    assert "rd_stats_reported" not in extract("市级企业技术中心没报过 就这些 行不行", KN.criteria, [])
+    assert extract("研发费用统计局那边没报过", KN.criteria, [])["rd_stats_reported"] is False

@@ -162,6 +162,8 @@ def _control(t: Turn, msg: Message, name: str) -> bool:
 
 def restart(t: Turn, msg: Message) -> Act | None:
     """重新开始 / 从头再来: the check starts over (or, with no check, the conversation)."""
+    if msg.norm not in words(t.kn)["restart"] and any(q.unit in ("万元", "%") for q in quantities(msg.norm)):
+        return None  # “那个项目二十万 包在五百万里头的 扣掉重新算”: a figure to count again, not a new start
     return Act(acts.RESTART) if _control(t, msg, "restart") else None
 
 
@@ -345,6 +347,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         owned = t.kn.criteria[pending].type == "number" and all_owned(t, msg, values)
         if value is not None and not owned:  # (“高新收入七成 …” is no answer to the share of technicians)
             values[pending] = value
+    if other and (t.flow or {}).get("kind") == flows.QUESTIONNAIRE and not says(msg.norm, t.kn, "conclude"):
+        return None  # “首版次软件那个 …能报不” during “which policies suit us”: that policy's check, asked for
     if other and all(t.kn.criteria[c].presume is not None for c in values):
         # “那高企呢 够不够”: a check on another topic (with figures or an answer, it is still this one); so is
         # “小巨人我们直接报可以不”, whose 直接报 only says which kind of that policy is asked about
