@@ -1373,7 +1373,8 @@ def _owner_after(
         if rest.startswith(kw) and cid not in facts and _fits(q, criteria[cid]):
             after = rest[len(kw) :]
             after = after[len(more) :] if (more := _keyword_at(after, vocab, cid)) else after  # (公司总共一百二十个人)
-            if _STARTS_NUMBER.match(after):
+            after = after[len(year) :] if (year := next((w for w in _YEAR_WORDS if after.startswith(w)), "")) else after
+            if _STARTS_NUMBER.match(after):  # (前年五千二 研发去年二百五: 研发 is the next figure's)
                 return None  # “职工150人 科技人员30个”: the words after belong to the next figure
             return cid
     return None
@@ -1851,6 +1852,8 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
         if at - 2 >= start and a_not_a(text, at - 1):
             return False  # 能不能报: the 不 of a question (A-not-A), no denial of 能报
         before = _ASKED_A_NOT_A.sub("", before)  # 是不是只有制造业, 有没有高企: asked, not denied
+        if not listed:  # a word that denies itself (没出过事) is denied again only right before it (不是没出过事),
+            before = before[-_DENIES_AGAIN_CHARS:]  # not by the denial of the thing before (没得失信也没出过事)
         if not (
             _NEGATION.search(before)
             or _LAPSED.match(after)
@@ -1862,6 +1865,8 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
 
 
 _ASKED_A_NOT_A = re.compile(r"([^\W\d_])[不没]\1")
+_DENIES_AGAIN_CHARS = 3
+"""How close before a denying word (没出过事) a second denial must stand to deny it (不是没出过事)."""
 
 
 def _denied_next(text: str, stop: int, breaks: tuple[int, ...], listed: bool = True) -> bool:

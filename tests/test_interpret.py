@@ -1901,3 +1901,17 @@ def test_a_figure_to_count_again_is_no_restart_and_a_policy_named_leaves_the_que
 def test_not_having_applied_for_a_title_says_nothing_of_statistics() -> None:
     assert "rd_stats_reported" not in extract("市级企业技术中心没报过 就这些 行不行", KN.criteria, [])
     assert extract("研发费用统计局那边没报过", KN.criteria, [])["rd_stats_reported"] is False
+
+
+def test_batch62s_denial_of_the_thing_before_does_not_deny_a_denying_word_and_a_year_word_leads_to_its_figure() -> None:
+    zjtx = checklist_criteria(KN, "zjtx", DAY) or {}
+    assert extract("没得失信也没出过事", zjtx, [])["had_violation"] is False  # 没得 is 失信's, not 没出过事's
+    assert extract("不是没出过事", zjtx, [])["had_violation"] is True
+    found = extract("去年营收六千万左右 前年五千二 研发去年二百五前年二百三", zjtx, [])
+    assert found["revenue_prev_year"] == 5200.0 and found["rd_spend_prev_year"] == 230.0
+
+
+def test_whether_a_kind_counts_asked_after_a_question_is_on_the_conditions(user: User) -> None:
+    in_check(user, "我们是国家级小巨人 想报市级单项冠军 帮我核下")
+    reply = user.say("人才计划是啥要求 区县级的算不算")  # its last clause asks whether that kind counts
+    assert reply.act == "followup" and reply.kind != "verdict"

@@ -52,6 +52,7 @@ from bot.dialogue.mentions import (
     policies_named,
     prerequisite,
     status_topics,
+    topic_names,
     topic_words,
 )
 from bot.dialogue.reading import CONTROL_CHARS, DIFFERENCE, SHORT_MESSAGE, Message, asks, without
@@ -303,7 +304,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         _means(msg, in_check=t.flow is not None)
         or _counts_as(t, msg)
         or _WHY_NOT.search(msg.norm)
-        or _thing_counts(msg)
+        or _thing_counts(t, msg)
     ) and not _VERDICT_NOUN.search(msg.norm):
         return None  # “一类知识产权是指啥子 发明专利算不算”: what a condition's word means
     if t.flow is not None and _go_ahead(t, msg.norm) and not says(msg.norm, t.kn, "conclude"):
@@ -417,13 +418,15 @@ _OUTCOME_OR_ASKED = re.compile(r"[不没吗嘛呢?？够行差]|可以|符合")
 
 _COUNTS_AS = re.compile(r"算不算|算得到不|算不算是|能不能算|可不可以算")
 _THING_COUNTS = re.compile(rf"^(?:那|那么)?(.{{1,8}}?的?)(?:{_COUNTS_AS.pattern})(?:嘛|哦|呢|啊|喃|噻)?$")
-_OURSELVES = re.compile(r"我|咱|公司|这样|这种情况|现在|这下|目前|都")
+_OURSELVES = re.compile(r"我|咱|公司|这样|这种|这个情况|现在|这下|目前|都")
 
 
-def _thing_counts(msg: Message) -> bool:
+def _thing_counts(t: Turn, msg: Message) -> bool:
     """Whether the message asks if a thing just spoken of counts (相近的算不算嘛), not if we qualify (我们算不算)."""
-    found = _THING_COUNTS.match(msg.norm)
-    return found is not None and not _OURSELVES.search(found[1])
+    found = _THING_COUNTS.match(_last_clause(msg).norm)  # (人才计划是啥要求 区县级的算不算: its last clause)
+    if found is None or _OURSELVES.search(found[1]):
+        return False
+    return not any(n in found[1] for ns in topic_names(t).values() for n in ns)  # (加计扣除能不能算: the policy)
 
 
 def _counts_as(t: Turn, msg: Message) -> bool:
@@ -733,7 +736,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, check=True)  # “你问嘛”, “测嘛” with the check already under way: ask on
     if (
         asking
-        and (_WHY_NOT.search(msg.norm) or _thing_counts(msg))
+        and (_WHY_NOT.search(msg.norm) or _thing_counts(t, msg))
         and decision.reason != "out_of_scope"
         and not other_policy_named(t, msg, str(flow["topic"]))
     ):
@@ -947,7 +950,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     w = words(t.kn)
     if len(msg.norm) <= CONTROL_CHARS and any(p in msg.norm for p in w["plainer"]):
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")
-    if _thing_counts(msg) and checklist_criteria(t.kn, topic.id, t.day):
+    if _thing_counts(t, msg) and checklist_criteria(t.kn, topic.id, t.day):
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # “只有相近的” → “相近的算不算嘛”
     item = _ITEM.search(msg.norm)
     if item:
