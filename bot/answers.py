@@ -1522,8 +1522,10 @@ def _owner_before(
     unfit: list[tuple[str, int]] = []  # keywords found whose criterion takes another unit (“研发20个”)
     for kw, cid in vocab.keywords:
         pos = norm.rfind(kw, 0, q.start + 1)
+        if pos < since or pos + len(kw) > q.start:
+            continue
         yearly = "上年度" in (criteria[cid].label or criteria[cid].question)  # (its years' total may be meant)
-        if pos < since or pos + len(kw) > q.start or (cid in facts and not yearly):
+        if cid in facts and not yearly:
             continue
         if _NONE_BEFORE.search(norm[max(0, pos - 3) : pos]):
             continue  # (“没有发明专利 有两个实用新型”: the figure is not the denied one's)
@@ -1726,8 +1728,8 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                 if _SUPPOSED.search(before):
                     pass  # “是不是得先拿到市级专精特新”: a condition asked about, not a title held
                 elif _NOT_GOT.search(before) or _denied_after(
-                    norm, end, stop, vocab, breaks
-                ):  # a denial within its clause
+                    norm, after_at, stop + after_at - end, vocab, breaks
+                ):  # a denial within its clause (after the enterprise named: 专精特新我们没评过)
                     found.setdefault(cid, False)
                 elif (
                     _GOT.search(before)
@@ -1746,8 +1748,6 @@ def _denied_after(norm: str, end: int, stop: int, vocab: _Vocab, breaks: tuple[i
 
     A denial glued to the next title is that title's; one set apart (专精特新 没有 小巨人也没有) is this one's.
     """
-    said_by = _SUBJECT.match(norm, end)  # (专精特新我们没评过)
-    end, stop = (said_by.end(), stop + len(said_by[0])) if said_by else (end, stop)
     denial = _NOT_AFTER.match(norm[end:stop])  # (its ^ holds at the slice's start only)
     if denial is None:
         return False

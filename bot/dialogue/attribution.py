@@ -8,6 +8,7 @@ to one criterion.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from bot.answers import (
@@ -95,6 +96,13 @@ def named_criteria(t: Turn, msg: Message, shortest: int = 2) -> set[str]:
     return {cid for kw, cid in keywords(t.kn.criteria, policy_names(t.kn)) if len(kw) >= shortest and kw in msg.norm}
 
 
+def longest_named(t: Turn, msg: Message, among: Iterable[str]) -> str | None:
+    """The criterion of ``among`` that the message names by its longest keyword (高新技术产品收入, not 收入)."""
+    own = set(among)
+    found = [(len(kw), cid) for kw, cid in keywords(t.kn.criteria, policy_names(t.kn)) if cid in own and kw in msg.norm]
+    return max(found)[1] if found else None
+
+
 def keyword_figure(t: Turn, msg: Message, pending: str | None = None) -> dict[str, Any]:
     """The one figure of a message that names one criterion by its words (负债率我看错了 是八十左右 → 资产负债率).
 
@@ -144,7 +152,7 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
             held = held_titles(msg.text, t.kn.criteria).get(pending)
             if held is not None:
                 return held
-            clauses = [normalize(c) for c in re.split(r"[\s,，。；;!！、]+", msg.text)]
+            clauses = [normalize(c) for c in _CLAUSES.split(msg.text)]
             if not any(_DENIAL.search(c) for c in clauses if any(n in c for n in said)):
                 return True  # (“省级专精特新我们莫评过” not read as a denial: not taken for a yes either)
     if value is None and crit.type == "bool" and not asks(t, msg):
@@ -176,7 +184,7 @@ def restated(t: Turn, msg: Message, crit: Criterion) -> str | None:
         return None  # (“是否尚未获得…”: a denial in the answer agrees with the question, a restatement may not)
     pairs = {asked[i : i + 2] for i in range(len(asked) - 1)} - _EMPTY_PAIRS
     found = set()
-    for clause in re.split(r"[\s,，。；;!！、]+", msg.text):
+    for clause in _CLAUSES.split(msg.text):
         norm = normalize(clause)
         shared = {norm[i : i + 2] for i in range(len(norm) - 1)} & pairs
         if len(shared) >= RESTATED_PAIRS:
@@ -184,6 +192,8 @@ def restated(t: Turn, msg: Message, crit: Criterion) -> str | None:
     return "denied" if "denied" in found else "stated" if found else None
 
 
+_CLAUSES = re.compile(r"[\s,，。；;!！、]+")
+"""Where a statement's clauses part (a space or punctuation, 、 included)."""
 RESTATED_PAIRS = 4
 """Character pairs of the question a statement must repeat to be taken as a yes (研发费用统计 → 研发, 发费, 费用 …)."""
 

@@ -18,7 +18,6 @@ from bot.answers import (
     SUPPOSING,
     UNKNOWN,
     clause_breaks,
-    keywords,
     number_value,
     parse_answer,
     parse_yes_no,
@@ -34,6 +33,7 @@ from bot.dialogue.attribution import (
     all_owned,
     answer_value,
     keyword_figure,
+    longest_named,
     named_criteria,
     names_fact,
     read_answer,
@@ -65,7 +65,7 @@ from bot.dialogue.topics import (
     shaped_part,
     wants_check,
 )
-from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, checklist_criteria, policy_names, says, words
+from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, checklist_criteria, says, words
 from intents.normalize import clean, normalize
 from knowledge.schema import Criterion, Topic
 
@@ -185,7 +185,7 @@ def cancel(t: Turn, msg: Message) -> Act | None:
         return None  # “加计扣除汇算清缴什么时候结束”: when something ends, a question on the topic
     if not t.flow and not ends and closing(t, msg):
         return None  # “算了 谢谢哈” with no check going: a goodbye, thanked back
-    checked = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
+    checked = _check_topic(t)
     if ends and (t.flow or t.state.get("suspended")) and about_us(t, msg, anywhere=True):
         return Act(acts.CANCEL)  # “算了 不测了 连专精特新都莫得 测了也白测”: the title named is a fact, no switch
     if not ends and other_policy_named(t, msg, str(checked)):
@@ -325,7 +325,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     if not asked or (not _checking(t) and wants_check(t, msg.norm) and not _known_of_check(t)):
         return None  # nothing known yet: “我们到底能不能申请” starts the check (a figure calculated with is no answer)
     _c, decision = t.match(msg.text)
-    current = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
+    current = _check_topic(t)
     other = (
         decision.intent
         and decision.intent != current
@@ -394,9 +394,14 @@ _GENERIC_GRAMS = frozenset(
 """Character pairs any question of a check holds: sharing them says nothing of which condition is meant."""
 
 
+def _check_topic(t: Turn) -> Any:
+    """The topic of the check under way, else of the parked one, else the topic under discussion."""
+    return (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
+
+
 def _known_of_check(t: Turn) -> bool:
     """Whether anything is known of the conditions of the check the conversation is on (not only of a calculation)."""
-    current = (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
+    current = _check_topic(t)
     own = checklist_criteria(t.kn, str(current), t.day) if current in t.kn.topics else None
     if own is None:
         return bool(t.profile)
@@ -768,12 +773,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     ):
         # “科技人员是咋个算的 售后调试的算不算”: what one of the check's own conditions means; a bare share said
         # next is that condition's (高新技术产品收入是啥子意思 → “那就是电机壳体那块 占总收入七成五左右”)
-        own = set(checklist_criteria(t.kn, topic.id) or {})
-        meant = [
-            (len(kw), cid) for kw, cid in keywords(t.kn.criteria, policy_names(t.kn)) if cid in own and kw in msg.norm
-        ]
-        if meant:  # the condition its longest word names (高新技术产品收入, not 收入)
-            t.state[flows.ATTENDING] = max(meant)[1]
+        if meant := longest_named(t, msg, checklist_criteria(t.kn, topic.id) or {}):
+            t.state[flows.ATTENDING] = meant  # the condition its longest word names (高新技术产品收入, not 收入)
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if decision.reason == "out_of_scope" and (asking or value is None) and not figure and not facts:
         named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
