@@ -1916,7 +1916,7 @@ def clause_breaks(text: str) -> tuple[int, ...]:
     return tuple(breaks)
 
 
-_DENIAL_OPENS = re.compile(r"(近一年|近三年|近两年|都|也|从来)?(没有|没得|莫得|没|无|未)")
-"""A clause that opens with a denial: the things it lists after 、 are all denied."""
+_DENIAL_OPENS = re.compile(r"(近一年|近三年|近两年|这几年|去年|我们|公司|都|也|从来|还)*(没有|没得|莫得|没|无|未)")
+"""A clause that opens with a denial (近一年也没有…): the things it lists after 、 are all denied."""
 _PREDICATE = re.compile(r"出|发生|有|被|是|过|了")
 """Words that make the next piece a statement of its own, not one more thing of the list."""

@@ -1915,3 +1915,24 @@ def test_whether_a_kind_counts_asked_after_a_question_is_on_the_conditions(user:
     in_check(user, "我们是国家级小巨人 想报市级单项冠军 帮我核下")
     reply = user.say("人才计划是啥要求 区县级的算不算")  # its last clause asks whether that kind counts
     assert reply.act == "followup" and reply.kind != "verdict"
+
+
+def test_batch63s_denied_list_after_a_time_word_and_a_verdict_asked_in_the_words_of_a_yes(user: User) -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise", DAY) or {}
+    said = extract("近一年也沒有安全、品質或環保事故", hte, [])  # 近一年也没有 opens the denied list
+    assert said["had_major_accident_1y"] is False
+    assert extract("我们没有失信、出过一次事故", hte, [])["had_major_accident_1y"] is True  # a statement of its own
+    in_check(user, "专精特新要什么条件 帮我核一下")
+    before = dict(profile(user))
+    reply = user.say("所以算符合吗")  # asks for the verdict: its 符合 answers no question
+    assert reply.kind == "verdict" and profile(user) == before
+
+
+def test_batch64s_several_and_not_any_are_statements_and_a_rough_verdict_is_a_verdict(user: User) -> None:
+    in_check(user, "渝北做汽车诊断软件的 市里的首版次软件我们够不够格 帮忙核下")
+    user.say("重庆注册独立法人 经营正常 信用莫得问题")
+    reply = user.say("产品是通用的 卖给好几家主机厂和4S店 不是给哪家定制的 也不是自己用")
+    assert reply.act == "answer" and profile(user)["first_version_not_custom"] is True  # 好几家, 哪家: no question
+    assert user.say("其他的按前面说的 先给个大概").kind == "verdict"
+    user.say("退出")
+    assert user.say("那先冲国家级小巨人嘛 帮我们看下").kind == "checklist_step"  # 帮我们看下 asks for the check

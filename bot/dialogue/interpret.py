@@ -336,14 +336,16 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     pending = t.flow.get("pending") if t.flow else None
     stated = _SUCCESS_A_NOT_A.sub("", msg.norm)  # (得不得行 asks; it answers nothing)
     hopeless = _NO_HOPE.search(msg.norm) or _NOTHING_MORE.search(msg.norm)  # (是不是没得戏了, 没有了的话…: no 否)
-    rest = _ASKING_FILLERS.sub("", without(stated, words(t.kn)["outcome"] | words(t.kn)["conclude"], ""))
+    asked_for = without(stated, words(t.kn)["outcome"] | words(t.kn)["conclude"], " ")
+    rest = _ASKING_FILLERS.sub("", asked_for.replace(" ", ""))
     if (
         pending in t.kn.criteria
         and pending not in values
         and len(rest) >= 2  # (那到底得不得行嘛, 那这样够了噻: nothing but the request, no answer to the question)
         and not hopeless
     ):
-        said = msg if stated == msg.norm else Message(stated, stated)  # (够没得: its 没得 answers nothing)
+        # (够没得: its 没得 answers nothing; 所以算符合吗: its 符合 asks for the verdict, it is no 是)
+        said = msg if asked_for == msg.norm else Message(asked_for, asked_for)
         value = answer_value(t, said, t.kn.criteria[pending])  # “专精特新还没评 直接报得不得行”
         owned = t.kn.criteria[pending].type == "number" and all_owned(t, msg, values)
         if value is not None and not owned:  # (“高新收入七成 …” is no answer to the share of technicians)

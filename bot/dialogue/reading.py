@@ -63,7 +63,8 @@ _ECHO_ANSWERED = re.compile(
 )
 """“融资？莫得 都是老板自己出的”: the item repeated with a question mark, then answered — no question."""
 _NOT_ANY = re.compile(
-    r"(不是|没得|没有|没|莫得|不算|也不是)(啥子|啥|什么)|(啥子|啥|什么)[^，|]{0,4}都(没有|没得|莫得|没)"
+    r"(不是|没得|没有|没|莫得|不算|也不是)(给|为|卖给|帮)?(啥子|啥|什么|哪家|哪个|哪一家)"
+    r"|(啥子|啥|什么)[^，|]{0,4}都(没有|没得|莫得|没)"
 )
 
 
@@ -91,8 +92,8 @@ _EMBEDDED_GAP = 1
 """Characters between 晓不得 and the question it does not know the answer to (晓不得是多少: 是)."""
 
 
-_HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千这那近前过最])几(年|月|号|个月|天|批|项|个|家)")
-"""几年 / 几个 asks; 十几年 / 三十几个 is a hedged figure, 这几年 / 近几年 a period."""
+_HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千这那近前过最好])几(年|月|号|个月|天|批|项|个|家)")
+"""几年 / 几个 asks; 十几年 / 三十几个 is a hedged figure, 这几年 / 近几年 a period, 好几家 several."""
 
 
 _OUT_YET = re.compile(r"(出来|下来|发了|出了|开始了|公布)了?(没得|没有|没)$")
