@@ -1936,3 +1936,15 @@ def test_batch64s_several_and_not_any_are_statements_and_a_rough_verdict_is_a_ve
     assert user.say("其他的按前面说的 先给个大概").kind == "verdict"
     user.say("退出")
     assert user.say("那先冲国家级小巨人嘛 帮我们看下").kind == "checklist_step"  # 帮我们看下 asks for the check
+
+
+def test_batch63s_try_it_a_human_asked_for_what_a_condition_counts_and_a_verdict_after_leave_it_there(
+    user: User,
+) -> None:
+    user.say("请问市级企业技术中心认定要啥条件 我们大足做五金刀具的")
+    assert user.say("可以 试一哈").kind == "checklist_step"  # 试一哈: go ahead with the check offered
+    user.say("退出")
+    in_check(user, "高企够不够条件 帮我核一下")
+    assert user.say("科技人员算哪些人 生产线上的技术工人算不算").kind != "verdict"  # what a condition counts
+    assert user.say("先这样 能不能报").kind == "verdict"  # 先这样 with 能不能报 asks the verdict, no cancel
+    assert user.say("理赔那块想找个人工问下").intent == "human_agent"

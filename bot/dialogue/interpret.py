@@ -169,9 +169,10 @@ def restart(t: Turn, msg: Message) -> Act | None:
 
 
 def cancel(t: Turn, msg: Message) -> Act | None:
-    """退出 / 算了 / 不测了: the check ends (not “那先这样判一下”, which asks for the verdict on what is known)."""
+    """退出 / 算了 / 不测了: the check ends (not “那先这样判一下” or “先这样 能不能报”, which ask for the verdict)."""
     alone = msg.norm in words(t.kn)["exit"]  # 退出, said on its own
     other_ask = _ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
+    other_ask = other_ask or (not alone and _asks_outcome(t, msg))  # “先这样 能不能报”: the verdict on what is known
     if not alone and other_ask:
         return None  # (“算了 回到刚才那个加计扣除”: back to it, not out)
     if not says(_RECKONED.sub("", msg.norm), t.kn, "exit"):
@@ -470,6 +471,7 @@ _TEXT_CLAUSES = re.compile(r"[\s，,。？?！!；;]+")
 _MEANING_IN_CHECK = re.compile(
     r"是啥子|是什么|啥子叫|什么叫|啥叫|是必须的|必须的吗|必须要吗|没得变通|能不能变通|看哪一年|算哪一年|还是只算|算全部"
     r"|算什么行业|算啥子行业|要咋个证明|怎么证明|咋个证明|[在去到]哪[里儿]?查|是多少"
+    r"|(算|指|包括|包含|含)(哪些|哪几种|哪几类|哪种)(人|费用|收入|东西)?$"  # 科技人员算哪些人
 )
 """Within a check, more ways to ask what a condition means, demands or counts (辅助账是啥子, 独立法人是必须的哇)."""
 _MEANING = re.compile(
