@@ -1090,6 +1090,9 @@ def extract(
                     seen.append(run)
             prev_end = q.end
             continue
+        if q.unit == "%" and _PEERS_AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start):
+            prev_end = q.end
+            continue  # “研发投入四百二十万 行业平均听说两个点左右”: the industry's share, not ours
         before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end, breaks)
         if before is None and denied and _fits(q, criteria[denied]):
             before, before_at = denied, q.start  # (只有六成五: what the denied figure was of)
@@ -1253,9 +1256,14 @@ _ONLY_ASKED = re.compile(r"(是不是|是否|难道)?只有.{1,12}才|仅限|只
 
 _AVERAGE = re.compile(
     r"(平均|(同行|行业|同类企业|别家|人家)(一般|普遍|大多|大都|通常|基本上?))(水平)?(强度|占比|水平)?"
-    r"(也就|大概|大约|才|是|有|只有|差不多|在|都|好像|估计|应该|可能|不到|不足|还不到|低于|不超过)*$"
+    r"(也就|大概|大约|才|是|有|只有|差不多|在|都|好像|估计|应该|可能|听说|据说|不到|不足|还不到|低于|不超过)*$"
 )
 """Right before a share: it is the average (行业平均也就两三个点, 同行一般两个多点)."""
+_PEERS_AVERAGE = re.compile(
+    r"(同行|行业|同类企业|别家|人家)的?(平均|一般|普遍|大多|大都|通常)(水平)?(强度|占比|水平)?"
+    r"(也就|大概|大约|才|是|有|只有|差不多|在|都|好像|估计|应该|可能|听说|据说)*$"
+)
+"""Right before a share: the peers' average (行业平均听说两个点左右), never the enterprise's own figure."""
 _AVERAGE_CHARS = 10
 """How far before a share its 平均 may stand."""
 FULL_SHARE = 100.0

@@ -368,7 +368,8 @@ def gap(kn: Knowledge, item: Item, profile: dict[str, Any]) -> str | None:
             spent, base = profile.get(top), profile.get(bottom)
             if isinstance(spent, int | float) and isinstance(base, int | float) and base > 0:
                 unit = kn.criteria[top].unit or ""
-                return f"{_num(need / 100 * base - spent)}{unit}"
+                short = need / 100 * base - spent
+                return f"{_num(short)}{unit}" if short > 0 else None  # (a share said apart from its two figures)
         return f"{_num(need - answer)}{crit.unit or ''}"
     return None
 

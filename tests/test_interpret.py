@@ -1948,3 +1948,25 @@ def test_batch63s_try_it_a_human_asked_for_what_a_condition_counts_and_a_verdict
     assert user.say("科技人员算哪些人 生产线上的技术工人算不算").kind != "verdict"  # what a condition counts
     assert user.say("先这样 能不能报").kind == "verdict"  # 先这样 with 能不能报 asks the verdict, no cancel
     assert user.say("理赔那块想找个人工问下").intent == "human_agent"
+
+
+def test_batch65s_industry_average_is_not_our_share_and_an_acknowledgement_answers_no_question(user: User) -> None:
+    centre = checklist_criteria(KN, "rd_institution", DAY) or {}
+    said = extract("研发投入四百二十万 行业平均听说两个点左右", centre, [])
+    assert said == {"rd_spend_last_year": 420.0}  # 两个点 is the industry's
+    assert extract("研发占比近三年平均4.5%", centre, [])["rd_ratio_last_year"] == 4.5  # our own average
+    in_check(user, "专精特新要什么条件 帮我核一下")
+    before = dict(profile(user))
+    assert user.say("可以了吧 给个结论").kind == "verdict" and profile(user) == before  # 可以 is no 是
+
+
+def test_a_gap_is_never_negative_when_the_share_was_said_apart_from_its_figures() -> None:
+    from bot import checklist, render
+
+    version = checklist.version_in_force(KN.topics["rd_institution"], DAY)
+    assert version is not None
+    item = next(i for i in version.items if i.criterion == "rd_ratio_last_year")
+    said = {"rd_ratio_last_year": 2.0, "rd_spend_last_year": 420.0, "revenue_last_year": 6500.0}
+    assert render.gap(KN, item, said) is None  # 420万 of 6,500万 is above 3%: no “约差 -225万元”
+    short = {"rd_ratio_last_year": 2.0, "rd_spend_last_year": 130.0, "revenue_last_year": 6500.0}
+    assert render.gap(KN, item, short) == "65万元"
