@@ -531,8 +531,9 @@ _NOTHING_MORE = re.compile(r"(没有|没得|莫得|没)了|没别的|没其他")
 """Nothing more to tell (没有了的话给个结论嘛): no answer to the question pending."""
 _ASKING_FILLERS = re.compile(r"是不是|那么|那|到底|究竟|现在|这下|了|嘛|吗|呢|哦|噻|啊|说句话")
 """Words around a request for the verdict that answer nothing (那到底…嘛)."""
-_ACKNOWLEDGED = re.compile(r"(好|好的|行|可以|要得|ok|嗯|对)(吧|的)?")
-"""What is left of a request for the verdict that only acknowledges (可以了吧 给个结论): no answer to the question."""
+_ACKNOWLEDGED = re.compile(r"(好|好的|行|可以|要得|ok)(吧|的)?")
+"""What is left of a request for the verdict that only acknowledges (可以了吧 给个结论): no answer to the question
+(对 and 是 still answer it: “对 直接给结论” is a yes)."""
 _NO_HOPE = re.compile(r"(没得|莫得|没有|没)(戏|搞头|搞|希望|指望)|不行|不得行|行还是不行")
 """Asking whether it is hopeless (是不是没得戏了, 那是不是就不得行了): a request for the verdict, no 否 to the question
 pending."""
