@@ -1254,15 +1254,13 @@ _ONLY_ASKED = re.compile(r"(是不是|是否|难道)?只有.{1,12}才|仅限|只
 """Whom a policy is only for (只有制造业才有): a question on the policy, no choice of ours."""
 
 
-_AVERAGE = re.compile(
-    r"(平均|(同行|行业|同类企业|别家|人家)(一般|普遍|大多|大都|通常|基本上?))(水平)?(强度|占比|水平)?"
-    r"(也就|大概|大约|才|是|有|只有|差不多|在|都|好像|估计|应该|可能|听说|据说|不到|不足|还不到|低于|不超过)*$"
-)
+_PEERS = "(同行|行业|同类企业|别家|人家)"
+_USUALLY = "(一般|普遍|大多|大都|通常)"
+_OF_AVERAGE = "(水平)?(强度|占比|水平)?"
+_HEDGES = "也就|大概|大约|才|是|有|只有|差不多|在|都|好像|估计|应该|可能|听说|据说"
+_AVERAGE = re.compile(rf"(平均|{_PEERS}({_USUALLY}|基本上?)){_OF_AVERAGE}({_HEDGES}|不到|不足|还不到|低于|不超过)*$")
 """Right before a share: it is the average (行业平均也就两三个点, 同行一般两个多点)."""
-_PEERS_AVERAGE = re.compile(
-    r"(同行|行业|同类企业|别家|人家)的?(平均|一般|普遍|大多|大都|通常)(水平)?(强度|占比|水平)?"
-    r"(也就|大概|大约|才|是|有|只有|差不多|在|都|好像|估计|应该|可能|听说|据说)*$"
-)
+_PEERS_AVERAGE = re.compile(rf"{_PEERS}的?(平均|{_USUALLY}){_OF_AVERAGE}({_HEDGES})*$")
 """Right before a share: the peers' average (行业平均听说两个点左右), never the enterprise's own figure."""
 _AVERAGE_CHARS = 10
 """How far before a share its 平均 may stand."""

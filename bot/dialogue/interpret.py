@@ -186,7 +186,7 @@ def cancel(t: Turn, msg: Message) -> Act | None:
         return None  # “加计扣除汇算清缴什么时候结束”: when something ends, a question on the topic
     if not t.flow and not ends and closing(t, msg):
         return None  # “算了 谢谢哈” with no check going: a goodbye, thanked back
-    checked = _check_topic(t)
+    checked = t.check_topic
     if ends and (t.flow or t.state.get("suspended")) and about_us(t, msg, anywhere=True):
         return Act(acts.CANCEL)  # “算了 不测了 连专精特新都莫得 测了也白测”: the title named is a fact, no switch
     if not ends and other_policy_named(t, msg, str(checked)):
@@ -326,7 +326,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     if not asked or (not _checking(t) and wants_check(t, msg.norm) and not _known_of_check(t)):
         return None  # nothing known yet: “我们到底能不能申请” starts the check (a figure calculated with is no answer)
     _c, decision = t.match(msg.text)
-    current = _check_topic(t)
+    current = t.check_topic
     other = (
         decision.intent
         and decision.intent != current
@@ -398,14 +398,9 @@ _GENERIC_GRAMS = frozenset(
 """Character pairs any question of a check holds: sharing them says nothing of which condition is meant."""
 
 
-def _check_topic(t: Turn) -> Any:
-    """The topic of the check under way, else of the parked one, else the topic under discussion."""
-    return (t.flow or t.state.get("suspended") or {}).get("topic") or t.state.get("topic")
-
-
 def _known_of_check(t: Turn) -> bool:
     """Whether anything is known of the conditions of the check the conversation is on (not only of a calculation)."""
-    current = _check_topic(t)
+    current = t.check_topic
     own = checklist_criteria(t.kn, str(current), t.day) if current in t.kn.topics else None
     if own is None:
         return bool(t.profile)

@@ -143,12 +143,16 @@ class Turn:
         return self.state.get("flow")
 
     @property
+    def check_topic(self) -> Any:
+        """The topic of the check under way, else of the parked one, else the topic under discussion."""
+        return (self.flow or self.state.get("suspended") or {}).get("topic") or self.state.get("topic")
+
+    @property
     def scope(self) -> str | None:
         """The topic whose checklist the conversation is on (under way, parked, or the topic discussed)."""
-        flow = self.flow or self.state.get("suspended") or {}
-        if flow.get("kind") == "questionnaire":
+        if (self.flow or self.state.get("suspended") or {}).get("kind") == "questionnaire":
             return None
-        topic = flow.get("topic") or self.state.get("topic")
+        topic = self.check_topic
         return topic if topic and checklist_criteria(self.kn, topic) else None
 
     def facts(self, text: str, anywhere: bool = False, topic: str | None = None) -> dict[str, Any]:
