@@ -552,8 +552,12 @@ def parse_yes_no(norm: str, vocab: Vocabulary, breaks: tuple[int, ...] | None = 
         return False
     if norm in yes:
         return True
-    lead = max((w for w in yes | no if norm.startswith(w)), key=len, default=None)
-    separate = breaks is None or len(norm) <= BARE_YES_NO_CHARS or len(lead or "") in breaks
+    opened = len(norm) - len(norm.lstrip(_OPENING_SOUNDS))  # “那有的 财务按项目在记”: 那 leads into the answer
+    lead = max((w for w in yes | no if norm.startswith(w, opened)), key=len, default=None)
+    if lead is None:
+        opened = 0
+        lead = max((w for w in yes | no if norm.startswith(w)), key=len, default=None)
+    separate = breaks is None or len(norm) <= BARE_YES_NO_CHARS or opened + len(lead or "") in breaks
     if lead is not None and separate and (len(lead) >= 2 or lead in ("是", "有", "对")):
         return lead in yes  # “是的 搞了八年了”, “有的 三个发明专利”, “不是外购的”
     if len(norm) > BARE_YES_NO_CHARS:
@@ -569,6 +573,9 @@ def parse_yes_no(norm: str, vocab: Vocabulary, breaks: tuple[int, ...] | None = 
         return True
     return None
 
+
+_OPENING_SOUNDS = "那嗯哦噢诶哎欸啊呃额"
+"""Sounds (and 那) a reply may open with before its yes or no."""
 
 BARE_YES_NO_CHARS = 8
 """A message up to this long may answer yes or no anywhere in it (“这个没有”); a longer one only at its start."""
@@ -1672,7 +1679,8 @@ _GOT = re.compile(
     r"(了)?的?(市级|省级|国家级|重庆市?)?$"
 )
 _NOT_GOT = re.compile(
-    r"(没评上|没评过|没有评|还没评|[没莫](评|报|申报|申请)|没拿到|莫拿到|没有|还没有|不是|还不是|未|莫得|没得|没|莫)(过)?(市级|省级|国家级)?$"
+    r"(没评上|没评过|没有评|还没评|[没莫](评|报|申报|申请)|没拿到|莫拿到|没有|还没有|不是|还不是|未|莫得|没得|没|莫"
+    r"|[也还都正]{0,2}在(申请|申报|报|评))(过)?(市级|省级|国家级)?$"
 )
 _YEAR_SAID = 4
 """Room after a title for the year it was won (专精特新2024年认定的)."""
@@ -1682,9 +1690,12 @@ _GOT_AFTER = re.compile(
 )
 _SUBJECT = re.compile("我们公司|我们厂|我们这边|我们|我司|公司|咱们|厂里")
 """The enterprise named between a title and what is said of it (专精特新我们没评过, 专精特新我们评上了)."""
+_APPLYING = r"[也还都正]{0,2}在(申请|申报|评审|审核|报|评|走流程)|申请中|申报中|评审中"
+"""Applying for a title, not holding it yet (小巨人还在申请, 正在申报小巨人)."""
 _NOT_AFTER = re.compile(
     r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|(的?(称号|牌子|证书|资质))?[也还都]{0,2}"
-    r"(没有|[没莫](评|拿|报|申)|莫得|没得|不是)|[也还都]{1,2}[没莫]|还没评|没评上)"
+    rf"(没有|[没莫](评|拿|报|申)|莫得|没得|不是)|[也还都]{{1,2}}[没莫]|还没评|没评上|{_APPLYING}"
+    r"|(报|申请|申报)了?[也还都]{0,2}[没莫])"
 )
 _SUPPOSED = re.compile(r"是不是|要不要|得先|要先|需要先|必须|才能|才可以|如果|要是|假如")
 """Before a title: a condition or a supposition (是不是得先拿到…), not a title the enterprise holds."""

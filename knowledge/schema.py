@@ -490,6 +490,7 @@ class Messages(Strict):
     range_below: str
     range_note: str
     corrected: str
+    unchanged: str
     correction_none: str
     suspended_note: str
     resume_none: str

@@ -1970,3 +1970,39 @@ def test_a_gap_is_never_negative_when_the_share_was_said_apart_from_its_figures(
     assert render.gap(KN, item, said) is None  # 420万 of 6,500万 is above 3%: no “约差 -225万元”
     short = {"rd_ratio_last_year": 2.0, "rd_spend_last_year": 130.0, "revenue_last_year": 6500.0}
     assert render.gap(KN, item, short) == "65万元"
+
+
+def test_batch66s_yes_after_na_a_denial_of_all_listed_and_a_title_still_applied_for(user: User) -> None:
+    in_check(user, "研发费用加计扣除要啥子条件 帮我核一下")
+    user.say("查账征收的居民企业 主营自己生产减速机 没得批发零售")
+    user.say("研发是新产品开发 不是常规升级")
+    reply = user.say("那有的 财务按项目在记 我们也不是集成电路那些")  # 那 before the 有的 that answers
+    assert profile(user)["rd_aux_account"] is True and reply.kind == "verdict"
+    user.say("退出")
+    in_check(user, "首台套我们够不够 帮我看一下")
+    user.say("巴南注册的独立法人 经营正常 信用没问题")
+    user.say("目录我翻了2024版的 还有重庆2025年那个 都莫得包装线")  # 都莫得 denies what was just named
+    assert profile(user)["first_set_in_catalog"] is False
+    assert user.say("所以是不行噻").kind == "verdict"  # asks the verdict back, no out-of-scope note
+    champion = checklist_criteria(KN, "single_champion", DAY) or {}
+    said = extract("我们是市级专精特新 小巨人还在申请 没批下来", champion, [])
+    assert said["little_giant_certified"] is False  # applied for, not held
+
+
+def test_a_denial_of_all_answers_a_question_asked_in_the_negative_with_a_yes(user: User) -> None:
+    in_check(user, "首版次软件我们够不够 帮我核一下")
+    user.say("渝北注册的独立法人 著作权是自己开发登记的 去年11月在重庆登的 版本号V1.0")
+    user.say("是通用产品 不是定制的 刚推出来")
+    user.say("功能上打破了进口垄断")
+    user.say("之前没申报过任何首版次 省里国家的都没有")  # asked whether it has NOT been recognised: a yes
+    assert profile(user)["first_version_no_prior"] is True
+
+
+def test_a_correction_is_read_from_its_last_clauses_when_the_whole_restates_the_old_fact(user: User) -> None:
+    in_check(user, "首批次新材料我们够不够 帮我核下 产品在24版目录里头有")
+    user.say("买方是集团里头的兄弟公司")
+    assert profile(user)["first_batch_buyer_unrelated"] is False
+    reply = user.say("不对不对 搞混了 兄弟公司那个是试用样品 正式首批是卖给一家汽车零部件厂 跟我们没得关联关系")
+    assert profile(user)["first_batch_buyer_unrelated"] is True and "否 → 是" in reply.text
+    reply = user.say("前面说错了 买方跟我们没得关联关系")  # nothing changes: said so, not “是 → 是”
+    assert "→" not in reply.text and "记录没变" in reply.text

@@ -157,6 +157,16 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
                 return True  # (“省级专精特新我们莫评过” not read as a denial: not taken for a yes either)
     if value is None and crit.type == "bool" and not asks(t, msg):
         value = had(msg.text, crit)  # asked “是否拥有…知识产权”, told “专利有 实用新型十几个”
+    if (
+        value is None
+        and crit.type == "bool"
+        and not asks(t, msg)
+        and _ALL_DENIED.search(_last_clause(msg.text))
+        and not t.facts(msg.text)  # (专精特新还没评过 啥子称号都莫得: the denial is the title's)
+    ):
+        # asked “是否在目录里”, told “目录我翻了2024版的 还有重庆2025年那个 都莫得包装线”: no; asked “是否还没有
+        # 获得过首版次认定”, told “之前没申报过任何首版次 省里国家的都没有”: yes
+        return bool(_DENIAL.search(_ASIDE.sub("", crit.question)))
     if value is None and crit.type == "bool" and restated(t, msg, crit) == "denied":
         return False  # asked “是否已建立研发准备金制度并备案”, told “准备金制度还没建 备案也没弄过”
     if value is None and crit.type == "bool" and restates(t, msg, crit):
@@ -166,6 +176,22 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
         if meets is not None and not any(ch.isdigit() for ch in msg.norm):
             return {MEETS: meets}
     return value
+
+
+_ALL_DENIED = re.compile(
+    r"(都|也都|全都|一个都|一样都)(莫得|没得|没有|不在|没在|找不到|没找到|没看到|查不到|没查到)(?!问题|事|啥|什么)"
+)
+"""A last clause that denies all that was just listed (… 都莫得包装线): a no to the question asked."""
+
+
+_ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
+"""A question's words in brackets: how to answer it, not what it asks."""
+
+
+def _last_clause(text: str) -> str:
+    """The normalised last clause of ``text`` (“” for a message of one clause: it is read whole)."""
+    clauses = [c for c in _CLAUSES.split(text.strip()) if c]
+    return normalize(clauses[-1]) if len(clauses) > 1 else ""
 
 
 def restates(t: Turn, msg: Message, crit: Criterion) -> bool:

@@ -581,7 +581,7 @@ def correction(t: Turn, msg: Message) -> Act | None:
     values = _replaced(t, msg)
     if values:  # “刚才那个5%说错了 … 实际是2.5% 全部在国内”: the figure replaced, and the new facts beside it
         values |= {c: v for c, v in t.facts(msg.text).items() if c not in t.profile and c not in values}
-    values = values or _retarget(t, msg, t.facts(msg.text)) or keyword_figure(t, msg)
+    values = values or _retarget(t, msg, _changed_facts(t, msg)) or keyword_figure(t, msg)
     if not values:
         values = _reanswer(t, msg)
     # “看错表了 前年650万 去年720万 加起来1370万”: the total corrected, and the two years that add up to it
@@ -614,6 +614,23 @@ def _taken_back(t: Turn, msg: Message) -> dict[str, Any]:
     if not before or not _DOUBT.search(after) or t.facts(after) or quantities(after):
         return {}
     return {c: UNKNOWN for c in t.facts(before)}
+
+
+def _changed_facts(t: Turn, msg: Message) -> dict[str, Any]:
+    """The facts a correction states, read from its last clauses when the whole restates what it replaces.
+
+    “兄弟公司那个是试用样品 正式首批是卖给一家汽车零部件厂 跟我们没得关联关系”: read whole, 兄弟公司 says
+    “related” again, as recorded; the clauses after it say what changed.
+    """
+    facts = t.facts(msg.text)
+    if not facts or any(t.profile.get(c) != v for c, v in facts.items()):
+        return facts
+    clauses = [c for c in _CLAUSE.split(msg.text.strip()) if c]
+    for start in range(len(clauses) - 1, 0, -1):
+        later = t.facts(" ".join(clauses[start:]))
+        if any(c in t.profile and t.profile[c] != v for c, v in later.items()):
+            return later
+    return facts
 
 
 def _replaced(t: Turn, msg: Message) -> dict[str, Any]:

@@ -18,16 +18,20 @@ def correct(t: Turn, act: Act) -> Reply:
     if not act.values:
         reply = Reply(m.correction_none, "correction")
         return flows.ask_again(t, reply.text) if t.flow else reply
-    notes = []
+    notes: list[str] = []
     flows.forget_computed(t)  # computed again from the corrected figures, all of them at once
     old = {cid: render.show_value(t.kn, t.kn.criteria[cid], t.profile.get(cid)) for cid in act.values}
     stored = flows.record(t, dict(act.values))
+    unchanged: list[str] = []
     for cid in act.values:
         if cid in stored:
             crit = t.kn.criteria[cid]
             new = render.show_value(t.kn, crit, stored[cid])
-            notes.append(m.corrected.format(label=crit.label or crit.question, old=old[cid], new=new))
-    note = "".join(notes)
+            said = m.corrected if new != old[cid] else m.unchanged  # (not “否 → 否”)
+            (notes if new != old[cid] else unchanged).append(
+                said.format(label=crit.label or crit.question, old=old[cid], new=new)
+            )
+    note = "".join(notes or unchanged)  # what stayed is told only when nothing changed (科技人员还是十五个)
     if t.flow:
         return flows.conclude(t, note) if act.conclude else flows.advance(t, note)
     finished = t.state.get("last_check") or t.state.get("suspended")
