@@ -1805,12 +1805,17 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
         named_alone = _POINTS_BACK_END.search(text, start, stop)  # “研发费用这个 | 财务没单独统计过 | 晓不得好多”
         if not (
             _UNSURE.search(text[start:stop])
+            or _REQUIRED_BEFORE.search(text, max(start, at - _REQUIRED_CHARS), at)
             or (_POINTS_BACK.match(text, stop) and _UNSURE.search(text[stop:after]))
             or (named_alone and _UNSURE.search(text[stop:beyond]))
         ):
             return False
     return True
 
+
+_REQUIRED_BEFORE = re.compile(r"((?<![主重只想])要|需要|必须|应当|得要|要求)$")
+"""Right before a yes/no word: what a condition requires (研发投入强度要高于全市同行业平均), no fact stated."""
+_REQUIRED_CHARS = 2
 
 MIN_UNSURE_KEYWORD = 3
 """A figure's keyword this long names it well enough for “不晓得” beside it to be about it (市场占有率, not 研发)."""
@@ -1873,12 +1878,31 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
             before = before[-_DENIES_AGAIN_CHARS:]  # not by the denial of the thing before (没得失信也没出过事)
         if not (
             _NEGATION.search(before)
+            or (listed and _opens_denied(text, start, at))
             or _LAPSED.match(after)
             or (listed and _LIST_DENIED.match(after))
             or _denied_next(text, stop, breaks, listed)
         ):
             return False
     return True
+
+
+def _opens_denied(text: str, start: int, at: int) -> bool:
+    """Whether the clause opens with a denial of events that reaches the word at ``at``.
+
+    “去年也没有发生安全、质量或环保事故”: all the events it lists are denied.
+    """
+    opened = _DENIAL_OPENS.match(text, start)
+    happened = _HAPPENED.match(text, opened.end()) if opened else None
+    return happened is not None and not _TURNS.search(text, happened.end(), at)
+
+
+_HAPPENED = re.compile(r"(发生|出现|出)过?")
+"""After a denial that opens a clause: what it denies is events, all those it lists (没有发生安全、质量事故)."""
+
+
+_TURNS = re.compile(r"但|不过|可是|只是|就是|而是|却|倒是|是有|有过|出过")
+"""Words that turn a clause opened by a denial to a statement (没有失信 但出过事故)."""
 
 
 _ASKED_A_NOT_A = re.compile(r"([^\W\d_])[不没]\1")

@@ -62,9 +62,14 @@ _COUNTED_AFTER = re.compile(r"(企业)?(数量|数目|家数)?(说|是)?(要)?(�
 
 
 _HELD_AFTER = re.compile(
-    r"(企业)?是?((\d{2,4}年|去年|前年|今年|早就|已经)就?(认定|认的|认下来|评上|评的|拿到|复核)|(认定|评上|拿到|复核)(了|的|过))"
+    r"(企业)?是?((\d{2,4}年|去年|前年|今年|早就|已经)就?(认定|认的|认下来|评上|评的|评了|拿到|拿的|拿了|复核)"
+    r"|(认定|评上|拿到|复核)(了|的|过))"
 )
 """After a name, words that say the title is held (专精特新2022年认定的, 专精特新去年评上了)."""
+
+
+_ASKING = re.compile(r"[吗嘛呢不没]$|什么|啥|怎么|咋|多少|好多|哪|能不能|可不可以|是不是|有没有|要不要|几")
+"""Words of a question: a sentence with none only states (…2024年拿到市级专精特新)."""
 
 
 _TRADE_BEFORE = re.compile(r"(做|生产|制造|加工)[^，。！？,.!?的]{0,2}$")
@@ -408,8 +413,10 @@ class Index:
         if last and last[0].intent and last[0].score >= self.t.min_score:
             overall = self.decide(whole)
             named = not last[0].via.startswith("example")
-            if overall.intent is None or (named and overall.intent != last[0].intent):
-                return last
+            said = self.prepare(sentences[-1], strip=False)
+            held = named and not _ASKING.search(said) and _prerequisite(said, last[0].via)
+            if overall.intent is None or (named and overall.intent != last[0].intent and not held):
+                return last  # (not “…小巨人今年还能申报吗？我们…2024年拿到市级专精特新”: a title held is context)
         return whole
 
     def _match_one(self, text: str, limit: int, exact: bool) -> list[Candidate]:

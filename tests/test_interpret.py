@@ -2006,3 +2006,29 @@ def test_a_correction_is_read_from_its_last_clauses_when_the_whole_restates_the_
     assert profile(user)["first_batch_buyer_unrelated"] is True and "否 → 是" in reply.text
     reply = user.say("前面说错了 买方跟我们没得关联关系")  # nothing changes: said so, not “是 → 是”
     assert "→" not in reply.text and "记录没变" in reply.text
+
+
+def test_batch67s_an_echoed_word_answered_a_go_ahead_in_four_words_and_the_title_asked_not_held(
+    user: User,
+) -> None:
+    user.say("研发准备金是啥子 帮我看下我们能不能申")
+    assert user.say("规上？还不是 差一点点").act == "answer"  # the word asked back, then answered: no question
+    user.say("退出")
+    user.say("研发准备金补助 涪陵的企业找哪个申请")
+    assert user.say("行 你问我答").kind == "checklist_step"  # go ahead: ask me
+    said = "老板喊我问 国家级小巨人我们够不 铜梁做转向节的 市级专精特新前年拿的 做了九年了 营收一个多亿"
+    assert User(user.engine, "b67").say(said).intent == "little_giant"  # 市级专精特新前年拿的: held, context
+
+
+def test_batch68s_a_condition_restated_a_denial_of_events_and_a_title_held_after_the_question(user: User) -> None:
+    in_check(user, "万盛经开区的 做光伏玻璃 想报市级企业技术中心 看看够不够")
+    user.say("技术中心内部2022年就成立了 一直在正常运转")
+    user.say("主营去年两个亿六千万左右 研发投入九百来万")
+    before = dict(profile(user))
+    reply = user.say("研发投入强度要高于全市同行业平均 这个平均是好多 在哪查")
+    assert reply.intent == "rd_institution" and profile(user) == before  # what it requires, on this check
+    hte = checklist_criteria(KN, "high_tech_enterprise", DAY) or {}
+    assert extract("去年也沒有發生安全、品質或環保事故", hte, [])["had_major_accident_1y"] is False
+    assert extract("没有失信 但出过一次质量事故", hte, [])["had_major_accident_1y"] is True
+    said = "請問專精特新小巨人今年還能申報嗎？我們在重慶高新區做被動元件，2024年拿到市級專精特新"
+    assert User(user.engine, "b68").say(said).intent == "little_giant"

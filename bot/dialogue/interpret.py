@@ -29,6 +29,7 @@ from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.attribution import (
     FIGURE_ONLY,
+    RESTATED_PAIRS,
     about_us,
     all_owned,
     answer_value,
@@ -771,6 +772,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     facts, value = read_answer(t, msg, pending, aside=aside)
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
+    if other and _named_in_question(t, msg, crit, other):
+        other = None  # “研发投入强度要高于全市同行业平均 这个平均是好多”: the question's own words, not 52号文's goals
     if other and t.kn.topics[other].kind == "policy" and not names_topic(t, msg, decision, other):
         other = None  # like another topic's example, but naming none: still about this check
     if other and facts and value is None and all(t.kn.criteria[c].presume is not None for c in facts):
@@ -840,6 +843,21 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if (decision.reason == "out_of_scope" or asking) and not figure:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+def _named_in_question(t: Turn, msg: Message, crit: Criterion, other: str) -> bool:
+    """Whether ``other`` is named only by words of the pending question, which the message goes on restating.
+
+    “研发投入强度要高于全市同行业平均 这个平均是好多”: 研发投入强度 names 52号文's goals, but the message restates
+    the question asked (研发投入强度是否高于全市同行业平均); “那专精特新中小企业呢 我们够不够” only names it.
+    """
+    asked = normalize(f"{crit.question}{crit.label or ''}")
+    named = [n for n in topic_names(t).get(other, []) if n in msg.norm]
+    if not named or not all(n in asked for n in named):
+        return False
+    every = frozenset(n for names in topic_names(t).values() for n in names if n in msg.norm)
+    rest = without(msg.norm, every, "|")  # (beside any policy's name: 我们还只是市级专精特新 restates nothing)
+    return len(render.bigrams(rest) & render.bigrams(asked)) >= RESTATED_PAIRS
 
 
 def _question_in_check(

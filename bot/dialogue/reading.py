@@ -59,7 +59,7 @@ def asks(t: Turn, msg: Message) -> bool:
 
 
 _ECHO_ANSWERED = re.compile(
-    r"^[^?？]{1,8}[?？]+\s*(莫得|没得|没有|有的|有|是的|是|不是|对|没|都没|都有)(?![^?？]*[?？])"
+    r"^[^?？]{1,8}[?？]+\s*(还|也|都)?(莫得|没得|没有|有的|有|是的|是|不是|对|没)(?![^?？]*[?？])"
 )
 """“融资？莫得 都是老板自己出的”: the item repeated with a question mark, then answered — no question."""
 _NOT_ANY = re.compile(
