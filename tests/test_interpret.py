@@ -2032,3 +2032,20 @@ def test_batch68s_a_condition_restated_a_denial_of_events_and_a_title_held_after
     assert extract("没有失信 但出过一次质量事故", hte, [])["had_major_accident_1y"] is True
     said = "請問專精特新小巨人今年還能申報嗎？我們在重慶高新區做被動元件，2024年拿到市級專精特新"
     assert User(user.engine, "b68").say(said).intent == "little_giant"
+
+
+def test_batch69s_ok_asks_the_verdict_and_a_condition_nearly_everyone_meets_is_taken_for_granted(
+    user: User,
+) -> None:
+    in_check(user, "研发费用加计扣除我们能不能享受 帮我核一下")
+    before = dict(profile(user))
+    assert user.say("所以可以加计吗").kind == "verdict" and profile(user) == before  # asks, answers nothing
+    user.say("退出")
+    in_check(user, "研发准备金补助 我们够不够 帮我核一下")
+    user.say("渝北注册的独立法人 规上工业企业 准备金制度建了 备案平台也备了")
+    user.say("研发费用每年都在统计局报 莫得失信 也没拿过市里其他补贴")
+    reply = user.say("OK了吧")  # asks for the verdict: no 是 to the question asked
+    assert reply.kind == "verdict" and "符合国家产业政策" in reply.text.split("按一般情况计")[-1]
+    centre = checklist_criteria(KN, "rd_institution", DAY) or {}
+    said = extract("研发场地八十个平方左右 设备是齐的 技术中心没认定过", centre, [])
+    assert said["rd_equipment"] is True and said["cq_tech_center_valid"] is False
