@@ -1377,6 +1377,8 @@ def _owner_after(
     if q.unit not in COUNT_UNITS:
         return None
     rest = norm[q.end :]
+    if q.unit == "个" and _ENTITY.match(rest):
+        return None  # “新注册一个公司”: a count of companies, no head count
     rest = rest[len(m[0]) :] if (m := _CLASSIFIER.match(rest)) else rest
     rest = rest[len(m[0]) :] if (m := _HAVE_BEFORE.match(rest)) else rest  # “六个有中级以上职称”: six of them have it
     for kw, cid in vocab.keywords:
@@ -1391,6 +1393,10 @@ def _owner_after(
                 return None  # “职工150人 科技人员30个”: the words after belong to the next figure
             return cid
     return None
+
+
+_ENTITY = re.compile(r"新?(公司|厂|企业|单位)")
+"""Nouns a count of ``个`` may count that are enterprises, not people (一个公司, 两个厂)."""
 
 
 def _keyword_at(text: str, vocab: _Vocab, cid: str) -> str:
@@ -1671,7 +1677,21 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
             scoped = [(cid, c) for cid, c in criteria.items() if c.rank_within and "" in c.rank_scope]
         for cid, crit in scoped:
             found.setdefault(cid, rank <= (crit.rank_within or 0))
+    for m in _UNRANKED.finditer(norm):  # “全球更排不上”: outside every top N of that scope
+        before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
+        said = m[1] or m[2]
+        top = _cn_number(said) if said else None  # (全球排不进前三: outside the top 3, maybe in the top 5)
+        for cid, crit in criteria.items():
+            within = crit.rank_within or 0
+            if within and any(w and normalize(w) in before for w in crit.rank_scope) and (top is None or within <= top):
+                found.setdefault(cid, False)
     return found
+
+
+_UNRANKED = re.compile(
+    r"(?:排不上|排不进|排不到|上不了榜)(?:前([\d一二两三四五六七八九十]+))?|(?:进不了|没进|没排进|不在)前([\d一二两三四五六七八九十]+)"
+)
+"""A rank denied: not among the first of that scope (全球排不上), or not among its first N (排不进前三)."""
 
 
 _GOT = re.compile(

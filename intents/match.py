@@ -50,6 +50,7 @@ def _prerequisite(query: str, via: str) -> bool:
         _FIRST_HELD.search(query[:at])
         or _HELD.search(query[:at])
         or _HELD_AFTER.match(query, at + len(name))
+        or _LACKED_AFTER.match(query, at + len(name))
         or _COUNTED.search(query[:at])
         or _COUNTED_AFTER.match(query, at + len(name))
     )
@@ -66,6 +67,10 @@ _HELD_AFTER = re.compile(
     r"|(认定|评上|拿到|复核)(了|的|过))"
 )
 """After a name, words that say the title is held (专精特新2022年认定的, 专精特新去年评上了)."""
+
+
+_LACKED_AFTER = re.compile(r"(企业)?(称号|牌子)?(我们|公司)?[都也还]{0,3}(没有|没得|莫得|没|莫|未)(评|拿|申|报|认定)")
+"""After a name, words that say the title is not held yet (专精特新都还没评): context of another question."""
 
 
 _ASKING = re.compile(r"[吗嘛呢不没]$|什么|啥|怎么|咋|多少|好多|哪|能不能|可不可以|是不是|有没有|要不要|几")

@@ -2049,3 +2049,32 @@ def test_batch69s_ok_asks_the_verdict_and_a_condition_nearly_everyone_meets_is_t
     centre = checklist_criteria(KN, "rd_institution", DAY) or {}
     said = extract("研发场地八十个平方左右 设备是齐的 技术中心没认定过", centre, [])
     assert said["rd_equipment"] is True and said["cq_tech_center_valid"] is False
+
+
+def test_batch69s_figures_without_their_subject_a_share_by_its_part_and_whole_and_unranked(user: User) -> None:
+    in_check(user, "专精特新中小企业 我们今年想报 帮忙核下条件")
+    user.say("创新型中小企业的牌子前年就拿到了")
+    user.say("做铝合金压铸壳体的 做了六年多")
+    user.say("营收去年四千二百万左右 主营占九成以上 负债率五十几")
+    user.say("24年一百八十万 25年两百出头 占营收都是四个多点")  # the R&D asked: each year's, and each year's share
+    said = profile(user)
+    assert said["rd_spend_prev_year"] == 180.0 and said["rd_ratio_last_year"] == [4.0, 4.9995]
+    other = User(user.engine, "b69")
+    in_check(other, "高新技术企业认定 帮我们核对一下")
+    other.say("科技人员是指哪些人 品管部算不算")
+    other.say("那就只算研发部 16个人 全厂大概两百人")  # the share asked about: 16 of 200
+    assert profile(other)["tech_staff_ratio"] == 8.0
+    champion = checklist_criteria(KN, "single_champion", DAY) or {}
+    assert extract("全国大概排第五 全球更排不上", champion, [])["global_top5"] is False
+    assert "global_top5" not in extract("全国排第二 全球的话排不进前三", champion, [])  # maybe fourth or fifth
+    assert "employees" not in extract("准备新注册一个公司 独立法人", champion, [])  # one company, no head count
+
+
+def test_batch70s_start_over_in_a_longer_message_keeps_what_it_says_after(user: User) -> None:
+    in_check(user, "想报市级企业技术中心 帮忙核一下")
+    reply = user.say("搞错了 重新来 我们要报的是中小企业技术研发中心 不是企业技术中心")
+    assert reply.act == "restart" and profile(user).get("tech_center_target") is False
+    user.say("退出")
+    user.say("想了解一下研發準備金的補助政策")
+    assert user.say("補助比例是多少").intent == "rd_reserve"  # the topic's own words, not 医保报销比例
+    assert user.say("行 一条条来").kind == "checklist_step"  # go ahead with the check offered

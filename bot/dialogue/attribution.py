@@ -241,6 +241,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     crit = t.kn.criteria[pending]
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure: the answer, whatever else it might fit
     facts = keep_variant(t, msg, t.facts(msg.text), pending)
+    if not facts and not aside and crit.type == "number":
+        facts = _said_of_subject(t, msg, crit, pending)
     named = named_criterion(t, msg, pending)
     value = None if aside else answer_value(t, msg, t.kn.criteria[named] if named else crit)
     if named and value is None and not aside and crit.type == "number":
@@ -273,6 +275,25 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     elif value is None and not aside and not facts and says_unknown(msg.norm):
         value = UNKNOWN  # “称号啥的我晓不得 要问老板 好像报过啥子 记不到了”: not known, in many words
     return facts, value
+
+
+def _said_of_subject(t: Turn, msg: Message, crit: Criterion, pending: str) -> dict[str, Any]:
+    """Figures said without their subject, read as said of the years the question is made of.
+
+    Asked the lower of two years' R&D, told “24年一百八十万 25年两百出头 占营收都是四个多点”: each year's R&D,
+    and each year's share of revenue, as if “研发费用” opened the message.
+    """
+    parts = [c for c in (*crit.min_of, *crit.sum_of) if c in t.kn.criteria]
+    subject = next((w for c in parts for w in t.kn.criteria[c].extract), None)
+    if subject is None or len(quantities(msg.norm)) < len(parts):
+        return {}
+    said = keep_variant(t, msg, t.facts(f"{subject} {msg.text}"), pending)
+    return said if all(c in said for c in parts) else {}  # (each year's figure, not only a share)
+
+
+def gives_parts(t: Turn, msg: Message, crit: Criterion) -> bool:
+    """Whether the message gives the part and the whole of the share ``crit`` (16个人 全厂两百人)."""
+    return bool(_part_of_share(t, msg, crit, t.facts(msg.text)))
 
 
 def _part_of_share(t: Turn, msg: Message, crit: Criterion, facts: dict[str, Any]) -> dict[str, Any]:

@@ -21,8 +21,13 @@ MEETS = "meets"
 """A value ``{"meets": bool}``: the user said a number criterion reaches its threshold (够了) or not."""
 
 
-def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False) -> Reply:
-    """Begin ``topic``'s checklist: what is known is kept, what was “不知道” is asked again; ``fresh`` forgets all."""
+def start_checklist(
+    t: Turn, topic: Topic, intro: str = "", fresh: bool = False, values: dict[str, Any] | None = None
+) -> Reply:
+    """Begin ``topic``'s checklist: what is known is kept, what was “不知道” is asked again; ``fresh`` forgets all.
+
+    ``values`` are recorded once the old answers are forgotten (重新来 我们要报的是…: the new start's facts).
+    """
     version = checklist.version_in_force(topic, t.day)
     if version is None:
         return Reply(
@@ -40,6 +45,8 @@ def start_checklist(t: Turn, topic: Topic, intro: str = "", fresh: bool = False)
             t.profile.pop(cid, None)
     if fresh:
         forget_computed(t)
+    if values:
+        record(t, dict(values))
     t.state["flow"] = {"kind": CHECKLIST, "topic": topic.id, "version": topic.checklist.index(version), "asked": 0}
     t.state["topic"] = topic.id
     if (t.state.get("suspended") or {}).get("topic") == topic.id:

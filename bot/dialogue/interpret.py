@@ -33,6 +33,7 @@ from bot.dialogue.attribution import (
     about_us,
     all_owned,
     answer_value,
+    gives_parts,
     keyword_figure,
     longest_named,
     named_criteria,
@@ -166,7 +167,19 @@ def restart(t: Turn, msg: Message) -> Act | None:
     """重新开始 / 从头再来: the check starts over (or, with no check, the conversation)."""
     if msg.norm not in words(t.kn)["restart"] and any(q.unit in ("万元", "%") for q in quantities(msg.norm)):
         return None  # “那个项目二十万 包在五百万里头的 扣掉重新算”: a figure to count again, not a new start
-    return Act(acts.RESTART) if _control(t, msg, "restart") else None
+    if _control(t, msg, "restart"):
+        return Act(acts.RESTART)
+    clauses = [c for c in _CLAUSE.split(msg.text.strip()) if c]
+    at = next((i for i, c in enumerate(clauses) if _restarts(t, normalize(c))), None)
+    if at is None or len(clauses) < 2 or not _checkable(t):
+        return None
+    # “搞错了 重新来 我们要报的是中小企业技术研发中心”: start over, with what it says after (its facts)
+    return Act(acts.RESTART, values=t.facts(" ".join(clauses[at + 1 :])) if at + 1 < len(clauses) else {})
+
+
+def _restarts(t: Turn, clause: str) -> bool:
+    """Whether a clause of a longer message is only a request to start over (重新来, 重新来一遍嘛)."""
+    return len(clause) <= CONTROL_CHARS and says(clause, t.kn, "restart") and not quantities(clause)
 
 
 def cancel(t: Turn, msg: Message) -> Act | None:
@@ -748,8 +761,15 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         t.state.pop("flow", None)
         return None
     attending = str(t.state.pop(flows.ATTENDING, "") or "")
-    if attending in t.kn.criteria and attending not in t.profile and _bare_share(t, msg, t.kn.criteria[attending]):
-        pending, crit = attending, t.kn.criteria[attending]  # (研发要占好多才够 → “三年加起来大概4.6%”: that share)
+    attending = _share_of_part(t, attending)
+    if (
+        attending in t.kn.criteria
+        and attending not in t.profile
+        and (_bare_share(t, msg, t.kn.criteria[attending]) or gives_parts(t, msg, t.kn.criteria[attending]))
+    ):
+        # 研发要占好多才够 → “三年加起来大概4.6%”: that share; 科技人员是指哪些人 → “那就只算研发部 16个人 全厂
+        # 大概两百人”: the share of 科技人员, its part and whole
+        pending, crit = attending, t.kn.criteria[attending]
     _c, decision = t.match(msg.text)
     asking = asks(t, msg)
     opening = _INTERJECTION.sub("", msg.norm)  # “诶 插一句 …”
@@ -767,7 +787,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         and not other_policy_named(t, msg, str(flow["topic"]))
     ):
         # “受让的为啥子不行”: why a condition rules something out; its 不行 answers nothing; “相近的算不算嘛”:
-        # whether a thing just spoken of meets one
+        # whether a thing just spoken of meets one (科技人员是指哪些人 品管部算不算: the figure said next is its)
+        if meant := longest_named(t, msg, checklist_criteria(t.kn, str(flow["topic"])) or {}):
+            t.state[flows.ATTENDING] = meant
         return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=_conditions(t, t.kn.topics[flow["topic"]]))
     facts, value = read_answer(t, msg, pending, aside=aside)
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
@@ -843,6 +865,12 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if (decision.reason == "out_of_scope" or asking) and not figure:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+def _share_of_part(t: Turn, cid: str) -> str:
+    """The check's share that ``cid`` is the part of (科技人员 → 科技人员占比), else ``cid`` itself."""
+    asked = checklist_criteria(t.kn, t.scope) if t.scope else None
+    return next((c for c, crit in (asked or {}).items() if crit.ratio_of[:1] == [cid]), cid)
 
 
 def _named_in_question(t: Turn, msg: Message, crit: Criterion, other: str) -> bool:

@@ -71,8 +71,7 @@ def topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate]
         return False
     if not asks(t, msg):
         return False
-    inside, pairs = pairs_in_topic(t, topic, msg)
-    return pairs > 0 and inside == pairs
+    return in_topic_words(t, topic, msg)  # (补助比例: its pairs 补助 and 比例 are the topic's; 助比 spans them)
 
 
 def in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
