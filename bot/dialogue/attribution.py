@@ -25,7 +25,7 @@ from bot.answers import (
 )
 from bot.dialogue.flows import MEETS
 from bot.dialogue.mentions import topic_names
-from bot.dialogue.reading import CONTROL_CHARS, Message, asks, statement
+from bot.dialogue.reading import CONTROL_CHARS, Message, asks, last_clause, statement
 from bot.dialogue.turn import Turn, checklist_criteria, policy_names, says
 from intents.normalize import normalize
 from knowledge.schema import Criterion
@@ -161,7 +161,8 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
         value is None
         and crit.type == "bool"
         and not asks(t, msg)
-        and _ALL_DENIED.search(_last_clause(msg.text))
+        and (last := last_clause(msg)).norm != msg.norm  # (a message of one clause is read whole)
+        and _ALL_DENIED.search(last.norm)
         and not t.facts(msg.text)  # (专精特新还没评过 啥子称号都莫得: the denial is the title's)
     ):
         # asked “是否在目录里”, told “目录我翻了2024版的 还有重庆2025年那个 都莫得包装线”: no; asked “是否还没有
@@ -186,12 +187,6 @@ _ALL_DENIED = re.compile(
 
 _ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
 """A question's words in brackets: how to answer it, not what it asks."""
-
-
-def _last_clause(text: str) -> str:
-    """The normalised last clause of ``text`` (“” for a message of one clause: it is read whole)."""
-    clauses = [c for c in _CLAUSES.split(text.strip()) if c]
-    return normalize(clauses[-1]) if len(clauses) > 1 else ""
 
 
 def restates(t: Turn, msg: Message, crit: Criterion) -> bool:

@@ -57,7 +57,16 @@ from bot.dialogue.mentions import (
     topic_names,
     topic_words,
 )
-from bot.dialogue.reading import CONTROL_CHARS, DIFFERENCE, SHORT_MESSAGE, Message, asks, without
+from bot.dialogue.reading import (
+    CONTROL_CHARS,
+    DIFFERENCE,
+    SHORT_MESSAGE,
+    Message,
+    asks,
+    clauses,
+    last_clause,
+    without,
+)
 from bot.dialogue.topics import (
     CALCULATION,
     LOOKUPS,
@@ -169,12 +178,12 @@ def restart(t: Turn, msg: Message) -> Act | None:
         return None  # “那个项目二十万 包在五百万里头的 扣掉重新算”: a figure to count again, not a new start
     if _control(t, msg, "restart"):
         return Act(acts.RESTART)
-    clauses = [c for c in _CLAUSE.split(msg.text.strip()) if c]
-    at = next((i for i, c in enumerate(clauses) if _restarts(t, normalize(c))), None)
-    if at is None or len(clauses) < 2 or not _checkable(t):
+    said = clauses(msg.text)
+    at = next((i for i, c in enumerate(said) if _restarts(t, normalize(c))), None)
+    if at is None or len(said) < 2 or not _checkable(t):
         return None
     # “搞错了 重新来 我们要报的是中小企业技术研发中心”: start over, with what it says after (its facts)
-    return Act(acts.RESTART, values=t.facts(" ".join(clauses[at + 1 :])) if at + 1 < len(clauses) else {})
+    return Act(acts.RESTART, values=t.facts(" ".join(said[at + 1 :])) if at + 1 < len(said) else {})
 
 
 def _restarts(t: Turn, clause: str) -> bool:
@@ -299,7 +308,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None
     if says(msg.norm, t.kn, "correction") and any(c in msg.norm for c in _WRONG) and t.profile:
         return None  # “不对 负债率我看错了 是八十左右 那还行不行”: the correction, then the verdict
-    last = _last_clause(msg)
+    last = last_clause(msg)
     if last.norm != msg.norm and len(last.norm) <= CONTROL_CHARS and says(last.norm, t.kn, "resume"):
         return None  # “单项冠军我们够不到 接着前面小巨人的”: back to the check, not its verdict
     if supposes(msg.text) and not _VERDICT_NOUN.search(msg.norm):
@@ -441,7 +450,7 @@ _OURSELVES = re.compile(r"我|咱|公司|这样|这种|这个情况|现在|这�
 
 def _thing_counts(t: Turn, msg: Message) -> bool:
     """Whether the message asks if a thing just spoken of counts (相近的算不算嘛), not if we qualify (我们算不算)."""
-    found = _THING_COUNTS.match(_last_clause(msg).norm)  # (人才计划是啥要求 区县级的算不算: its last clause)
+    found = _THING_COUNTS.match(last_clause(msg).norm)  # (人才计划是啥要求 区县级的算不算: its last clause)
     if found is None or _OURSELVES.search(found[1]):
         return False
     return not any(n in found[1] for ns in topic_names(t).values() for n in ns)  # (加计扣除能不能算: the policy)
@@ -639,9 +648,9 @@ def _changed_facts(t: Turn, msg: Message) -> dict[str, Any]:
     facts = t.facts(msg.text)
     if not facts or any(t.profile.get(c) != v for c, v in facts.items()):
         return facts
-    clauses = [c for c in _CLAUSE.split(msg.text.strip()) if c]
-    for start in range(len(clauses) - 1, 0, -1):
-        later = t.facts(" ".join(clauses[start:]))
+    said = clauses(msg.text)
+    for start in range(len(said) - 1, 0, -1):
+        later = t.facts(" ".join(said[start:]))
         if any(c in t.profile and t.profile[c] != v for c, v in later.items()):
             return later
     return facts
@@ -724,7 +733,7 @@ def resume(t: Turn, msg: Message) -> Act | None:
     In a longer message, only when its last clause says so (懂了 单项冠军我们够不到 接着前面小巨人的).
     """
     if len(msg.norm) > CONTROL_CHARS:
-        msg = _last_clause(msg)
+        msg = last_clause(msg)
     if len(msg.norm) > CONTROL_CHARS or not says(msg.norm, t.kn, "resume"):
         return None
     parked = t.state.get("suspended") or t.flow
@@ -734,15 +743,6 @@ def resume(t: Turn, msg: Message) -> Act | None:
         if named and named != parked.get("topic") and t.kn.topics[named].kind == "policy":
             return None  # “回到专精特新” with another check parked: a new question on that topic
     return Act(acts.RESUME)
-
-
-_CLAUSE = re.compile(r"[\s,，。；;!！?？]+")
-
-
-def _last_clause(msg: Message) -> Message:
-    """The message's last clause (after its last space or punctuation)."""
-    last = _CLAUSE.split(msg.text.strip())[-1]
-    return Message(last, normalize(last))
 
 
 def _figure_or_rank(crit: Criterion) -> bool:

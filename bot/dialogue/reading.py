@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from bot.dialogue.turn import Turn, says, words
+from intents.normalize import normalize
 
 CONTROL_CHARS = 14
 """A message up to this long that contains a control phrase (算了 不测了, 接着前面的) is that phrase."""
@@ -24,6 +25,21 @@ class Message:
 
     text: str
     norm: str
+
+
+CLAUSE_BREAK = re.compile(r"[\s,，。；;!！?？]+")
+"""Where a message's clauses part: a space or punctuation."""
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of ``text`` as typed, between its spaces and punctuation."""
+    return [c for c in CLAUSE_BREAK.split(text.strip()) if c]
+
+
+def last_clause(msg: Message) -> Message:
+    """The message's last clause (after its last space or punctuation)."""
+    last = CLAUSE_BREAK.split(msg.text.strip())[-1]
+    return Message(last, normalize(last))
 
 
 DIFFERENCE = re.compile(r"(啥|什么|啥子)区别|有区别|一样不|一回事")
