@@ -1864,9 +1864,11 @@ def _clause(text: str, at: int, word: str, breaks: tuple[int, ...]) -> tuple[int
 
 _NEGATION = re.compile(
     r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得|不得|不会|不打算|不准备|没去|没有去|未去)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
+    r"|(没|没有|没得|莫得|无)(啥子|啥|什么)$"
     r"|(没|未|从没|莫)(出|发生|上|进|被|遭|犯)[^没不]{0,7}$|(没|不|从不|从没)(搞|做|干|弄|涉及|碰|走|经过|通过|找|卖给|用在)[^没不]{0,2}$"
 )
-"""Denials before a word: 不是…, 没有…, and 没/不 with its verb (没出过啥子事故, 没上失信, 不搞批发零售, 不走贸易商)."""
+"""Denials before a word: 不是…, 没有…, 没啥子… (没啥子不良记录), and 没/不 with its verb (没出过啥子事故, 没上失信,
+不搞批发零售, 不走贸易商)."""
 NEGATION_CHARS = 10
 """How far before a word a negation may stand (“不是简单改个款”)."""
 _LAPSED = re.compile(

@@ -2078,3 +2078,18 @@ def test_batch70s_start_over_in_a_longer_message_keeps_what_it_says_after(user: 
     user.say("想了解一下研發準備金的補助政策")
     assert user.say("補助比例是多少").intent == "rd_reserve"  # the topic's own words, not 医保报销比例
     assert user.say("行 一条条来").kind == "checklist_step"  # go ahead with the check offered
+
+
+def test_batch71s_nothing_much_denies_a_verdict_or_not_answers_nothing_and_a_figure_referred_back(
+    user: User,
+) -> None:
+    zjtx = checklist_criteria(KN, "zjtx", DAY) or {}
+    assert extract("平台上那个评价得分62 也没啥子不良记录", zjtx, [])["had_violation"] is False  # 没啥子: none
+    in_check(user, "专精特新帮我们核一下嘛")
+    before = dict(profile(user))
+    assert user.say("那现在能下结论没得").kind == "verdict" and profile(user) == before  # 没得 asks: no 否
+    other = User(user.engine, "b72")
+    in_check(other, "市级企业技术中心 帮我核一下")
+    other.say("技术中心18年就成立了 一直在运转 主营业务收入五千五百万左右")
+    reply = other.say("哦 前面那个五千五是合并报表的 我们申报主体自己只有四千万")  # the figure said before, replaced
+    assert reply.act == "correction" and profile(other)["main_revenue_last_year"] == 4000.0

@@ -360,6 +360,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     pending = t.flow.get("pending") if t.flow else None
     stated = _SUCCESS_A_NOT_A.sub("", msg.norm)  # (得不得行 asks; it answers nothing)
     hopeless = _NO_HOPE.search(msg.norm) or _NOTHING_MORE.search(msg.norm)  # (是不是没得戏了, 没有了的话…: no 否)
+    hopeless = hopeless or _VERDICT_OR_NOT.search(msg.norm)  # (能下结论没得: its 没得 asks, it is no 否)
     asked_for = without(stated, words(t.kn)["outcome"] | words(t.kn)["conclude"], " ")
     rest = _ASKING_FILLERS.sub("", asked_for.replace(" ", ""))
     if (
@@ -540,6 +541,8 @@ def _length(norm: str) -> int:
 _ENGLISH_WORD = re.compile(r"[a-z]+")
 _CONFIRMS = re.compile(r"呢|[噻撒吧嘛哈]$|还是不|还是没")
 """现在呢, 能报了噻: asking the bot to confirm, without a question mark."""
+_VERDICT_OR_NOT = re.compile(r"(结论|结果|定论|说法|准话)(没得|没有|莫得|没|不)$")
+"""A request for the verdict that ends by asking “or not” (能下结论没得): its 没得 answers nothing."""
 _VERDICT_NOUN = re.compile(r"结果|结论|定论|准话|判断")
 """Words that ask for the verdict itself (先说结论 差在哪里), not only for what is missing (还差啥子 你直接说)."""
 _CHECK_PARTS = ("section:申报条件", "section:适用对象", "checklist")
@@ -595,7 +598,9 @@ def correction(t: Turn, msg: Message) -> Act | None:
     ):
         return None
     opens = msg.norm.startswith(CORRECTION_OPENINGS) and bool(quantities(msg.norm))  # “不对 研发是九百五十万”
-    if not (says(msg.norm, t.kn, "correction") or (opens and t.profile)):
+    # “前面那个五千五是合并报表的 我们申报主体自己只有四千万”: a figure said before, referred back to, replaced
+    refers = bool(_REFERS_BACK.search(msg.norm)) and bool(_replaced(t, msg))
+    if not (says(msg.norm, t.kn, "correction") or (opens and t.profile) or refers):
         return None
     said_wrong = any(w in msg.norm for w in words(t.kn)["correction"] if any(c in w for c in _WRONG))
     if (asks(t, msg) or supposes(msg.text)) and not said_wrong:
@@ -617,6 +622,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
     return Act(acts.CORRECTION, values=values, conclude=asked)  # (“…是八十左右 那还行不行”: the verdict again)
 
 
+_REFERS_BACK = re.compile(r"(前面|刚才|之前|前头|先前)(那个|说的|讲的)(?=\d|[一二两三四五六七八九十](?!样))")
+"""Words that point back at an earlier answer (前面那个五千五): with a figure that replaces it, a correction."""
 _HEDGING_ENDS = ("应该是", "应该是的", "应该是吧", "应该")
 """At the end of a message, 应该是 hedges what was said; it corrects nothing."""
 _WRONG = ("错", "不对", "混", "反", "岔", "口误")
