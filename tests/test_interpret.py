@@ -2093,3 +2093,10 @@ def test_batch71s_nothing_much_denies_a_verdict_or_not_answers_nothing_and_a_fig
     other.say("技术中心18年就成立了 一直在运转 主营业务收入五千五百万左右")
     reply = other.say("哦 前面那个五千五是合并报表的 我们申报主体自己只有四千万")  # the figure said before, replaced
     assert reply.act == "correction" and profile(other)["main_revenue_last_year"] == 4000.0
+
+
+def test_a_hedge_among_facts_is_no_supposition_and_no_accident_of_any_kind_asks_nothing(user: User) -> None:
+    in_check(user, "璧山做变速箱齿轮的 去年营收一点三个亿左右 高新技术企业我们够不够")
+    reply = user.say("齿轮产品都算高新收入的话占八成多 中介帮我们估的创新能力分数78 去年也没出过啥子事故")
+    said = profile(user)
+    assert reply.act == "answer" and said["hte_innovation_score"] == 78.0 and said["had_major_accident_1y"] is False

@@ -917,6 +917,8 @@ def _question_in_check(
         t.state[flows.ATTENDING] = needed
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic), values=values)
     supposed = (supposes(msg.text) or (asking and SUPPOSING.search(msg.norm))) and not figure
+    if supposed and not asking and len(values) >= SEVERAL_FACTS:
+        supposed = False  # “齿轮产品都算高新收入的话占八成多 …创新能力分数78 …没出过事故”: a hedge among facts
     if not supposed and not (values and asking):
         return None
     restated = unanswered and all(t.profile.get(c) == v for c, v in values.items())
