@@ -1668,11 +1668,7 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
         if rank is None:
             continue
         before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
-        scoped = [
-            (cid, c)
-            for cid, c in criteria.items()
-            if c.rank_within and any(w and normalize(w) in before for w in c.rank_scope)
-        ]
+        scoped = _scoped(before, criteria)
         if not scoped:  # “排第二”: the criteria that take a rank with no scope word
             scoped = [(cid, c) for cid, c in criteria.items() if c.rank_within and "" in c.rank_scope]
         for cid, crit in scoped:
@@ -1681,11 +1677,19 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
         before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
         said = m[1] or m[2]
         top = _cn_number(said) if said else None  # (全球排不进前三: outside the top 3, maybe in the top 5)
-        for cid, crit in criteria.items():
-            within = crit.rank_within or 0
-            if within and any(w and normalize(w) in before for w in crit.rank_scope) and (top is None or within <= top):
+        for cid, crit in _scoped(before, criteria):
+            if top is None or (crit.rank_within or 0) <= top:
                 found.setdefault(cid, False)
     return found
+
+
+def _scoped(before: str, criteria: dict[str, Criterion]) -> list[tuple[str, Criterion]]:
+    """The rank criteria one of whose scope words (全球, 国内 …) stands in ``before``."""
+    return [
+        (cid, c)
+        for cid, c in criteria.items()
+        if c.rank_within and any(w and normalize(w) in before for w in c.rank_scope)
+    ]
 
 
 _UNRANKED = re.compile(

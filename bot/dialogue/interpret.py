@@ -183,7 +183,7 @@ def restart(t: Turn, msg: Message) -> Act | None:
     if at is None or len(said) < 2 or not _checkable(t):
         return None
     # “搞错了 重新来 我们要报的是中小企业技术研发中心”: start over, with what it says after (its facts)
-    return Act(acts.RESTART, values=t.facts(" ".join(said[at + 1 :])) if at + 1 < len(said) else {})
+    return Act(acts.RESTART, values=t.facts(" ".join(said[at + 1 :])))
 
 
 def _restarts(t: Turn, clause: str) -> bool:
@@ -795,8 +795,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     ):
         # “受让的为啥子不行”: why a condition rules something out; its 不行 answers nothing; “相近的算不算嘛”:
         # whether a thing just spoken of meets one (科技人员是指哪些人 品管部算不算: the figure said next is its)
-        if meant := longest_named(t, msg, checklist_criteria(t.kn, str(flow["topic"])) or {}):
-            t.state[flows.ATTENDING] = meant
+        _attend(t, msg, str(flow["topic"]))
         return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=_conditions(t, t.kn.topics[flow["topic"]]))
     facts, value = read_answer(t, msg, pending, aside=aside)
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
@@ -825,8 +824,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     ):
         # “科技人员是咋个算的 售后调试的算不算”: what one of the check's own conditions means; a bare share said
         # next is that condition's (高新技术产品收入是啥子意思 → “那就是电机壳体那块 占总收入七成五左右”)
-        if meant := longest_named(t, msg, checklist_criteria(t.kn, topic.id) or {}):
-            t.state[flows.ATTENDING] = meant  # the condition its longest word names (高新技术产品收入, not 收入)
+        _attend(t, msg, topic.id)
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if decision.reason == "out_of_scope" and (asking or value is None) and not figure and not facts:
         named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
@@ -872,6 +870,15 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if (decision.reason == "out_of_scope" or asking) and not figure:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+def _attend(t: Turn, msg: Message, topic: str) -> None:
+    """Remember the condition of ``topic``'s check that a question is about: a figure said next is its.
+
+    The condition is the one its longest word names (高新技术产品收入, not 收入).
+    """
+    if meant := longest_named(t, msg, checklist_criteria(t.kn, topic) or {}):
+        t.state[flows.ATTENDING] = meant
 
 
 def _share_of_part(t: Turn, cid: str) -> str:

@@ -27,10 +27,11 @@ def correct(t: Turn, act: Act) -> Reply:
         if cid in stored:
             crit = t.kn.criteria[cid]
             new = render.show_value(t.kn, crit, stored[cid])
-            said = m.corrected if new != old[cid] else m.unchanged  # (not “否 → 否”)
-            (notes if new != old[cid] else unchanged).append(
-                said.format(label=crit.label or crit.question, old=old[cid], new=new)
-            )
+            label = crit.label or crit.question
+            if new != old[cid]:
+                notes.append(m.corrected.format(label=label, old=old[cid], new=new))
+            else:  # (not “否 → 否”)
+                unchanged.append(m.unchanged.format(label=label, new=new))
     note = "".join(notes or unchanged)  # what stayed is told only when nothing changed (科技人员还是十五个)
     if t.flow:
         return flows.conclude(t, note) if act.conclude else flows.advance(t, note)
