@@ -350,6 +350,8 @@ def _hedged(
             low = value * lo_f
             if word[1] == "多":
                 high = value + _step(m["num"], value)
+            elif word[1] == "出头":  # 九十万出头: above ninety, below the next hundred-thousand: never 一百
+                high = min(value * hi_f, (value + _step(m["num"], value)) * JUST_UNDER) if hi_f else None
             else:
                 high = value * hi_f if hi_f is not None else None
                 open_ended = hi_f is None

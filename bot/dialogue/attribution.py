@@ -179,6 +179,24 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
     return value
 
 
+_LEAD = re.compile(
+    r"(是(?![的啊呀滴哦嘞撒噻呢是嘛吧了哈对])|(好的|好嘛|好|行|可以|要得|ok)[\s,，。!！、~]*)(?=[\u4e00-\u9fffA-Za-z0-9])",
+    re.I,
+)
+"""A message's opening 是 run straight into what it says (是规上企业: the verb “to be”), or an acknowledgement
+before it (好的 帮我们看一下 我们在渝北注册…)."""
+
+
+def yes_only_by_lead(t: Turn, msg: Message, crit: Criterion) -> bool:
+    """Whether the message's yes to ``crit`` is only its opening 是 or 好的, the rest stating other things."""
+    text = msg.text.strip()
+    lead = _LEAD.match(text)
+    if not lead:
+        return False
+    rest = text[lead.end() :]
+    return answer_value(t, Message(rest, normalize(rest)), crit) is None
+
+
 _ALL_DENIED = re.compile(
     r"(都|也都|全都|一个都|一样都)(莫得|没得|没有|不在|没在|找不到|没找到|没看到|查不到|没查到)(?!问题|事|啥|什么)"
 )
@@ -263,6 +281,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         value = None if crit.type == "number" else value  # (a yes to the question asked still holds)
     if value is None and not aside and (part := _part_of_share(t, msg, crit, facts)):
         facts.update(part)  # asked 科技人员占比, told “按十八个算 公司总共一百二十来个人”: 18 of the 120
+    if value is True and facts and pending not in facts and yes_only_by_lead(t, msg, crit):
+        value = None  # asked 是否已备案, told “是规上工业企业” or “好的 我们在渝北注册…”: no yes to the question
     if pending in facts:  # said in its own words (“小巨人 莫得”): surer than a leading 是 or a title named
         value = facts.pop(pending)
     elif value == UNKNOWN and UNKNOWN in facts.values():

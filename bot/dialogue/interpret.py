@@ -39,6 +39,7 @@ from bot.dialogue.attribution import (
     named_criteria,
     names_fact,
     read_answer,
+    yes_only_by_lead,
 )
 from bot.dialogue.flows import CONDITIONS
 from bot.dialogue.mentions import (
@@ -373,6 +374,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         # (够没得: its 没得 answers nothing; 所以算符合吗: its 符合 asks for the verdict, it is no 是)
         said = msg if asked_for == msg.norm else Message(asked_for, asked_for)
         value = answer_value(t, said, t.kn.criteria[pending])  # “专精特新还没评 直接报得不得行”
+        if value is True and values and yes_only_by_lead(t, said, t.kn.criteria[pending]):
+            value = None  # “好的 帮我们看一下 我们在渝北注册…”: 好的 takes the check in, it is no 是
         owned = t.kn.criteria[pending].type == "number" and all_owned(t, msg, values)
         if value is not None and not owned:  # (“高新收入七成 …” is no answer to the share of technicians)
             values[pending] = value
