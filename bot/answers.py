@@ -1144,6 +1144,8 @@ def extract(
             last, last_previous = owner, targets == [criteria[owner].previous]
             seen.append(owner)
             for cid in targets:
+                if criteria[cid].adds_up and isinstance(facts.get(cid), float) and isinstance(value, float):
+                    facts[cid] += value  # “高工2个 工程师3个 还有1个研究生”: the parts of one count, added
                 facts.setdefault(cid, value)
         if owner is None and q.unit == "人":
             heads.append(q)
@@ -1387,7 +1389,7 @@ def _owner_after(
         if rest.startswith(kw) and criteria[cid].unit == "%" and q.unit != "%":
             return None  # “25年一百九 占比都在四个点以上”: a figure before a share's words is no share, nor
             # the figure of a shorter word in them (六千五 研发占比三点八: 六千五 is not 研发's)
-        if rest.startswith(kw) and cid not in facts and _fits(q, criteria[cid]):
+        if rest.startswith(kw) and (cid not in facts or criteria[cid].adds_up) and _fits(q, criteria[cid]):
             after = rest[len(kw) :]
             after = after[len(more) :] if (more := _keyword_at(after, vocab, cid)) else after  # (公司总共一百二十个人)
             after = after[len(year) :] if (year := next((w for w in _YEAR_WORDS if after.startswith(w)), "")) else after
@@ -1546,7 +1548,7 @@ def _owner_before(
         if pos < since or pos + len(kw) > q.start:
             continue
         yearly = "上年度" in (criteria[cid].label or criteria[cid].question)  # (its years' total may be meant)
-        if cid in facts and not yearly:
+        if cid in facts and not yearly and not criteria[cid].adds_up:
             continue
         if _NONE_BEFORE.search(norm[max(0, pos - 3) : pos]):
             continue  # (“没有发明专利 有两个实用新型”: the figure is not the denied one's)
@@ -1573,7 +1575,7 @@ def _owner_before(
             cid = _over_years(cid, lead + between, criteria, facts) or ""
             if not cid or not _fits(q, criteria[cid]):
                 continue
-        if cid in facts:
+        if cid in facts and not crit.adds_up:
             continue
         if crit.unit in MONEY and _said_again(norm, kw, q.end):
             continue  # “营收研发跟刚才一样 一点二个亿 研发每年七百多万”: 研发's figure comes after it again
@@ -1711,7 +1713,7 @@ _NOT_GOT = re.compile(
 _YEAR_SAID = 4
 """Room after a title for the year it was won (专精特新2024年认定的)."""
 _GOT_AFTER = re.compile(
-    r"^(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(评上|拿到|认定了|认定的|评的|拿的|获得|公告了|公示了|入选了|评定了)"
+    r"^(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(评上|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了)"
     r"|^(的?(称号|牌子|证书|资质))?(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用])"
 )
 _SUBJECT = re.compile("我们公司|我们厂|我们这边|我们|我司|公司|咱们|厂里")

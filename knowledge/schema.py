@@ -188,6 +188,10 @@ class Criterion(Strict):
     previous: str | None = Field(
         None, description="同一数字前一年的 criterion id：消息里说“前年…”时记到它上面（上年度研发费用 → 前年研发费用）"
     )
+    adds_up: bool = Field(
+        False,
+        description="一条消息里几个数各由它的一个词说出时相加（高工2个 工程师3个 还有1个研究生 → 6人）（仅 number）",
+    )
     min_of: list[str] = Field([], description="由这些 criterion 取最小值算出（如近两年较低一年的研发费用）")
     sum_of: list[str] = Field([], description="由这些 criterion 相加算出（如近两年研发费用合计）")
     mean_of: list[str] = Field([], description="由这些 criterion 取平均算出（如近三年平均营业收入）")

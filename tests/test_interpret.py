@@ -2125,3 +2125,15 @@ def test_registration_in_chongqing_is_taken_for_granted_unless_said_otherwise() 
     said = extract("今年三月才正式发布 还在推 以前基本用德国的 我们算是替代了", software, [])
     assert said["first_version_first_release"] is True and said["first_version_breakthrough"] is True
     assert extract("还替代不了进口", software, [])["first_version_breakthrough"] is False
+
+
+def test_batch74s_parts_of_one_count_add_up_and_a_particle_in_either_spelling(user: User) -> None:
+    institution = checklist_criteria(KN, "rd_institution", DAY) or {}
+    said = extract("专职研发12个 高工2个 中级职称3个 还有1个研究生", institution, [])
+    assert said["fulltime_rd_staff"] == 12 and said["senior_rd_staff"] == 6  # 高工, 中级职称, 研究生: 2 + 3 + 1
+    zjtx = checklist_criteria(KN, "zjtx", DAY) or {}
+    assert extract("科技和创新型中小企业去年拿了", zjtx, [])["innovative_sme_certified"] is True
+    in_check(user, "中小企业技术研发中心那个 我们够不够 帮我核下")
+    user.say("研发场地有 单独一层 一百八十平左右 设备齐的")
+    assert user.say("那我们够了撒").kind == "verdict"  # 撒, as 噻 is written too: the verdict asked for
+    assert user.say("还有啥子没问到的不").act == "followup"  # what is still open

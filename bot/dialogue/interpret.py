@@ -581,6 +581,8 @@ def missing(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, part="missing")  # “为啥子不得行 我们也有搞研发的嘛”: what is unmet, and why
     if not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS:
         return None
+    if says(msg.norm, t.kn, "resume"):
+        return None  # “回到首版次 还有啥没问的”, “继续 还要问啥”: on with the check, which asks what it has not
     return Act(acts.FOLLOWUP, part="missing")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from bot import checklist
@@ -109,12 +110,22 @@ def words(kn: Knowledge) -> dict[str, frozenset[str]]:
     """The normalised reply words (有用, 退出, 重新开始, 直接给个结论 …), computed once per knowledge version."""
     if "vocabulary" not in kn.memo:
         vocab = kn.messages.vocabulary
-        found = {name: frozenset(w for w in map(normalize, getattr(vocab, name)) if w) for name in WORD_LISTS}
+        found = {name: _with_variants(map(normalize, getattr(vocab, name))) for name in WORD_LISTS}
         found["eligibility"] = frozenset(
             w for w in map(normalize, [*vocab.eligibility, *kn.messages.checklist_words]) if w
         )
         kn.memo["vocabulary"] = found
     return kn.memo["vocabulary"]  # type: ignore[no-any-return]
+
+
+_PARTICLE_SPELLINGS = {"噻": "撒"}
+"""A closing particle and how else users write it (够了噻, 够了撒): a word ending in one ends in the other too."""
+
+
+def _with_variants(found: Iterable[str]) -> frozenset[str]:
+    """The non-empty words, and each one ending in a particle also with its other spelling."""
+    out = {w for w in found if w}
+    return frozenset(out | {w[:-1] + _PARTICLE_SPELLINGS[w[-1]] for w in out if w[-1] in _PARTICLE_SPELLINGS})
 
 
 def says(norm: str, kn: Knowledge, name: str) -> bool:
