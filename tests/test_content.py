@@ -82,6 +82,12 @@ def test_high_tech_rd_share_is_in_the_conditions(user: User) -> None:
     assert "不低于5%" in first and "不低于4%" in first and "不低于3%" in first
 
 
+def test_what_a_policy_gives_leads_with_its_points_and_a_comparison_gets_the_overview(user: User) -> None:
+    assert user.say("首台套那个补贴现在还有没有").section == "政策要点"  # what it gives, asked in any words
+    assert user.say("工信重点实验室这块有什么政策").section == "政策要点"
+    assert user.say("国家级小巨人和重点小巨人有啥区别").section is None  # the whole topic: the overview
+
+
 def test_july_prepayment_is_in_the_timing(user: User) -> None:
     reply = user.say("七月份预缴所得税的时候，研发加计扣除可以享受了吗")
     assert reply.section == "时间节点"

@@ -136,8 +136,14 @@ _MAY = re.compile(
     r"|(报|申报|申请|评|享受|拿|批)得(到|了|上|下来)(不|没|吗|嘛|哦)"
 )
 """“可以申请不”, “要先认定吗”, “需要软著吗”: whether the enterprise may, or what it must have first."""
-_WHAT = re.compile(r"有(什么|哪些)|多少|几|哪些|哪几")
+_WHAT = re.compile(r"有(什么|哪些|啥|啥子|没有|没得|莫得)|多少|几|哪些|哪几|给不给|补不补|提没提|补(什么|啥)")
 """“有什么好处”, “比例是多少”, “有哪几类”: a question of what the policy holds, not of what it is."""
+_LIST = re.compile(r"哪些|哪几|有几|几个|几类|几种|几项|几条")
+"""“目标有哪些”: a list asked for, which the overview gives whole; a tie with another section's words keeps it."""
+_WHOLE_TOPIC = re.compile(
+    r"区别|不同|不一样|差别|差异|difference|一回事|一样不|关系|是个啥|是个什么|是什么|内容|几部分|哪些部分|讲了|讲的|讲讲|说了|说的"
+)
+"""“市级的跟国家的有啥区别”, “主要讲了哪些内容”: a question of the whole topic (the overview), whatever it holds."""
 
 
 def shaped_part(t: Turn, topic: Topic, text: str) -> str | None:
@@ -188,7 +194,8 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
     if (
         MAIN in parts
         and _WHAT.search(whole)
-        and shared[MAIN] > max((n for k, n in shared.items() if k != MAIN), default=0)
+        and not _WHOLE_TOPIC.search(whole)
+        and (shared[MAIN], not _LIST.search(whole)) > (max((n for k, n in shared.items() if k != MAIN), default=0), 0)
     ):
         return parts[MAIN]  # of a thing the policy holds (比例, 平台): not “52号文有哪些”, which is the whole topic
     return None
