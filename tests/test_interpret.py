@@ -2137,3 +2137,14 @@ def test_batch74s_parts_of_one_count_add_up_and_a_particle_in_either_spelling(us
     user.say("研发场地有 单独一层 一百八十平左右 设备齐的")
     assert user.say("那我们够了撒").kind == "verdict"  # 撒, as 噻 is written too: the verdict asked for
     assert user.say("还有啥子没问到的不").act == "followup"  # what is still open
+
+
+def test_a_recorded_figure_denied_is_corrected_and_debt_alone_names_its_ratio(user: User) -> None:
+    in_check(user, "小巨人 帮我核一下 合川的 市级专精特新24年拿的 营收去年一个亿出头")
+    user.say("研发 前年五百万 去年六百八 营收前年九千五")
+    reply = user.say("等下 前年不是五百 查了下账是六百万")  # the figure recorded, denied, replaced
+    assert reply.act == "correction" and profile(user)["rd_spend_prev_year"] == 600.0
+    assert "500项" not in reply.text
+    little = checklist_criteria(KN, "little_giant", DAY) or {}
+    assert extract("主营占九成六 负债四成", little, [])["debt_ratio"] == 40.0
+    assert "debt_ratio" not in extract("负债两千万", little, [])  # a sum of money, not the ratio

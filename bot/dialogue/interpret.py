@@ -604,7 +604,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
         return None
     opens = msg.norm.startswith(CORRECTION_OPENINGS) and bool(quantities(msg.norm))  # “不对 研发是九百五十万”
     # “前面那个五千五是合并报表的 我们申报主体自己只有四千万”: a figure said before, referred back to, replaced
-    refers = bool(_REFERS_BACK.search(msg.norm)) and bool(_replaced(t, msg))
+    # “前年不是五百 查了下账是六百万”: the figure recorded, denied, and the one that replaces it
+    refers = bool(_REFERS_BACK.search(msg.norm) or _NOT_THAT_FIGURE.search(msg.norm)) and bool(_replaced(t, msg))
     if not (says(msg.norm, t.kn, "correction") or (opens and t.profile) or refers):
         return None
     said_wrong = any(w in msg.norm for w in words(t.kn)["correction"] if any(c in w for c in _WRONG))
@@ -629,6 +630,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
 
 _REFERS_BACK = re.compile(r"(前面|刚才|之前|前头|先前)(那个|说的|讲的)(?=\d|[一二两三四五六七八九十](?!样))")
 """Words that point back at an earlier answer (前面那个五千五): with a figure that replaces it, a correction."""
+_NOT_THAT_FIGURE = re.compile(r"不是(?=\d|[一二两三四五六七八九十](?!样))")
+"""A figure denied (前年不是五百): if it is one recorded, the figure said with it replaces it."""
 _HEDGING_ENDS = ("应该是", "应该是的", "应该是吧", "应该")
 """At the end of a message, 应该是 hedges what was said; it corrects nothing."""
 _WRONG = ("错", "不对", "混", "反", "岔", "口误")
