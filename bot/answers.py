@@ -9,7 +9,7 @@ import re
 import threading
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from intents.normalize import normalize
@@ -1076,6 +1076,10 @@ def extract(
         if q.unit == "年" and _FIGURE_NEXT.match(norm, q.end):
             continue  # “研发经费一年260万”: a period the next figure is counted over, not a number of years
         if q.unit == "年" and _TWO_DIGIT_YEAR.fullmatch(norm, q.start, q.end) and _EVENT_AFTER.match(norm, q.end):
+            year = replace(q, value=CENTURY + q.value, low=None, high=None)  # “16年成立”: founded in 2016
+            founded = _founded(norm, year, vocab, criteria, facts)
+            if founded and (value := number_value(year, "年")) is not None:
+                facts[founded] = value
             continue  # “23年评的市级专精特新”: the year 2023, when it happened, no number of years
         if q.unit is None and not norm[q.start].isdigit() and q.end not in breaks and _WORD_AFTER.match(norm, q.end):
             continue  # “五险一金”, “三体”: a numeral in a word, no figure
@@ -1361,7 +1365,15 @@ def _founded(
         return None
     word = m[1]
     return next(
-        (cid for kw, cid in vocab.keywords if word in kw and criteria[cid].unit == "年" and cid not in facts), None
+        (
+            cid
+            for kw, cid in vocab.keywords
+            if word in kw
+            and criteria[cid].unit == "年"
+            and cid not in facts
+            and all(part in norm for part in kw.split(word) if len(part) > 1)  # (中心成立: only of a 中心 named)
+        ),
+        None,
     )
 
 
@@ -1444,6 +1456,8 @@ def _year_since(norm: str, since: int, at: int) -> int | None:
 
 
 _TWO_DIGIT_YEAR = re.compile(r"[12]\d年")
+CENTURY = 2000
+"""What a two-digit year (16年成立, 23年评的) counts from."""
 _EVENT_AFTER = re.compile(r"(就|才|的时候)?(评|认定|拿|获|成立|注册|入选|建|办|开|立)")
 """After a two-digit year: what happened then (23年评的, 18年成立), so 23年 is a date."""
 _REFERS_BACK = re.compile(r"那个(是|数|钱)|那笔|那是")

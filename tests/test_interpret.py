@@ -2148,3 +2148,11 @@ def test_a_recorded_figure_denied_is_corrected_and_debt_alone_names_its_ratio(us
     little = checklist_criteria(KN, "little_giant", DAY) or {}
     assert extract("主营占九成六 负债四成", little, [])["debt_ratio"] == 40.0
     assert "debt_ratio" not in extract("负债两千万", little, [])  # a sum of money, not the ratio
+
+
+def test_a_two_digit_year_of_founding_gives_the_years_since() -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise", DAY) or {}
+    assert extract("我们北碚做压力传感器的 16年成立 想报高心企业", hte, [])["years_registered"] == 10.0
+    assert "years_registered" not in extract("23年评的市级专精特新", hte, [])  # when a title came: no founding
+    first_set = checklist_criteria(KN, "first_set_equipment", DAY) or {}
+    assert extract("技术人员六十多个 有整机测试线", first_set, [])["first_set_rd_capability"] is True
