@@ -1076,9 +1076,9 @@ def extract(
         if q.unit == "年" and _FIGURE_NEXT.match(norm, q.end):
             continue  # “研发经费一年260万”: a period the next figure is counted over, not a number of years
         if q.unit == "年" and _TWO_DIGIT_YEAR.fullmatch(norm, q.start, q.end) and _EVENT_AFTER.match(norm, q.end):
-            year = replace(q, value=CENTURY + q.value, low=None, high=None)  # “16年成立”: founded in 2016
-            founded = _founded(norm, year, vocab, criteria, facts)
-            if founded and (value := number_value(year, "年")) is not None:
+            as_year = replace(q, value=CENTURY + q.value, low=None, high=None)  # “16年成立”: founded in 2016
+            founded = _founded(norm, as_year, vocab, criteria, facts)
+            if founded and (value := number_value(as_year, "年")) is not None:
                 facts[founded] = value
             continue  # “23年评的市级专精特新”: the year 2023, when it happened, no number of years
         if q.unit is None and not norm[q.start].isdigit() and q.end not in breaks and _WORD_AFTER.match(norm, q.end):
