@@ -191,12 +191,9 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
         return parts[max(near)[2]] if near else None
     grams = render.bigrams(_WHAT.sub("|", whole)) - _name_grams(kn, topic)
     shared = {name: len(grams & g) for name, g in _section_grams(t, topic)}
-    if (
-        MAIN in parts
-        and _WHAT.search(whole)
-        and not _WHOLE_TOPIC.search(whole)
-        and (shared[MAIN], not _LIST.search(whole)) > (max((n for k, n in shared.items() if k != MAIN), default=0), 0)
-    ):
+    rival = max((n for k, n in shared.items() if k != MAIN), default=0)
+    leads = shared.get(MAIN, 0) > rival or (shared.get(MAIN, 0) == rival and not _LIST.search(whole))
+    if MAIN in parts and _WHAT.search(whole) and not _WHOLE_TOPIC.search(whole) and leads:
         return parts[MAIN]  # of a thing the policy holds (比例, 平台): not “52号文有哪些”, which is the whole topic
     return None
 
