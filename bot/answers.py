@@ -1352,7 +1352,7 @@ def _one_unsaid(norm: str, vocab: _Vocab, criteria: dict[str, Criterion]) -> dic
     return found
 
 
-_FOUNDED = re.compile(r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂)")
+_FOUNDED = re.compile(r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂|建立|建了)")
 """A calendar year the enterprise was founded in: 2015年注册, 2019年在璧山成立的."""
 
 

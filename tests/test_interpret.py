@@ -2156,3 +2156,11 @@ def test_a_two_digit_year_of_founding_gives_the_years_since() -> None:
     assert "years_registered" not in extract("23年评的市级专精特新", hte, [])  # when a title came: no founding
     first_set = checklist_criteria(KN, "first_set_equipment", DAY) or {}
     assert extract("技术人员六十多个 有整机测试线", first_set, [])["first_set_rd_capability"] is True
+
+
+def test_the_year_a_centre_was_built_gives_its_years_and_a_catalogue_searched_in_vain_is_a_no() -> None:
+    institution = checklist_criteria(KN, "rd_institution", DAY) or {}
+    assert extract("技术中心2023年就建了 一直在运转", institution, [])["tech_center_years"] == 3.0
+    assert extract("我们2019年建了新厂房", institution, []) == {}  # no 中心 named: no centre's age
+    material = checklist_criteria(KN, "first_batch_material", DAY) or {}
+    assert extract("目录里面我翻了 莫得改性PVC", material, [])["first_batch_in_catalog"] is False
