@@ -1069,17 +1069,13 @@ def extract(
     found = [q for q in quantities(norm) if not _REFERS_BACK.match(norm, q.end)]  # (一千二那个是…: said before)
     for q in found:
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
-            founded = _founded(norm, q, vocab, criteria, facts)  # “2015年在璧山注册的”: registered that year
-            if founded and (value := number_value(q, "年")) is not None:
-                facts[founded] = value
+            _record_founding(norm, q, vocab, criteria, facts)  # “2015年在璧山注册的”: registered that year
             continue  # any other calendar year: asked, not guessed
         if q.unit == "年" and _FIGURE_NEXT.match(norm, q.end):
             continue  # “研发经费一年260万”: a period the next figure is counted over, not a number of years
         if q.unit == "年" and _TWO_DIGIT_YEAR.fullmatch(norm, q.start, q.end) and _EVENT_AFTER.match(norm, q.end):
             as_year = replace(q, value=CENTURY + q.value, low=None, high=None)  # “16年成立”: founded in 2016
-            founded = _founded(norm, as_year, vocab, criteria, facts)
-            if founded and (value := number_value(as_year, "年")) is not None:
-                facts[founded] = value
+            _record_founding(norm, as_year, vocab, criteria, facts)
             continue  # “23年评的市级专精特新”: the year 2023, when it happened, no number of years
         if q.unit is None and not norm[q.start].isdigit() and q.end not in breaks and _WORD_AFTER.match(norm, q.end):
             continue  # “五险一金”, “三体”: a numeral in a word, no figure
@@ -1356,6 +1352,15 @@ _FOUNDED = re.compile(r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂|建立
 """A calendar year the enterprise was founded in: 2015年注册, 2019年在璧山成立的."""
 
 
+def _record_founding(
+    norm: str, year: Quantity, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
+) -> None:
+    """Record the years since ``year`` (a calendar year) on the criterion its 注册 / 成立 words date, if any."""
+    founded = _founded(norm, year, vocab, criteria, facts)
+    if founded and (value := number_value(year, "年")) is not None:
+        facts[founded] = value
+
+
 def _founded(
     norm: str, q: Quantity, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
 ) -> str | None:
@@ -1401,7 +1406,7 @@ def _owner_after(
         if rest.startswith(kw) and criteria[cid].unit == "%" and q.unit != "%":
             return None  # “25年一百九 占比都在四个点以上”: a figure before a share's words is no share, nor
             # the figure of a shorter word in them (六千五 研发占比三点八: 六千五 is not 研发's)
-        if rest.startswith(kw) and (cid not in facts or criteria[cid].adds_up) and _fits(q, criteria[cid]):
+        if rest.startswith(kw) and not _taken(cid, facts, criteria) and _fits(q, criteria[cid]):
             after = rest[len(kw) :]
             after = after[len(more) :] if (more := _keyword_at(after, vocab, cid)) else after  # (公司总共一百二十个人)
             after = after[len(year) :] if (year := next((w for w in _YEAR_WORDS if after.startswith(w)), "")) else after
@@ -1413,6 +1418,11 @@ def _owner_after(
 
 _ENTITY = re.compile(r"新?(公司|厂|企业|单位)")
 """Nouns a count of ``个`` may count that are enterprises, not people (一个公司, 两个厂)."""
+
+
+def _taken(cid: str, facts: dict[str, Any], criteria: dict[str, Criterion]) -> bool:
+    """Whether a figure of the message already went to ``cid``, so another does not (unless its parts add up)."""
+    return cid in facts and not criteria[cid].adds_up
 
 
 def _keyword_at(text: str, vocab: _Vocab, cid: str) -> str:
@@ -1562,7 +1572,7 @@ def _owner_before(
         if pos < since or pos + len(kw) > q.start:
             continue
         yearly = "上年度" in (criteria[cid].label or criteria[cid].question)  # (its years' total may be meant)
-        if cid in facts and not yearly and not criteria[cid].adds_up:
+        if _taken(cid, facts, criteria) and not yearly:
             continue
         if _NONE_BEFORE.search(norm[max(0, pos - 3) : pos]):
             continue  # (“没有发明专利 有两个实用新型”: the figure is not the denied one's)
@@ -1589,7 +1599,7 @@ def _owner_before(
             cid = _over_years(cid, lead + between, criteria, facts) or ""
             if not cid or not _fits(q, criteria[cid]):
                 continue
-        if cid in facts and not crit.adds_up:
+        if _taken(cid, facts, criteria):
             continue
         if crit.unit in MONEY and _said_again(norm, kw, q.end):
             continue  # “营收研发跟刚才一样 一点二个亿 研发每年七百多万”: 研发's figure comes after it again

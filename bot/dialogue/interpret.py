@@ -628,9 +628,11 @@ def correction(t: Turn, msg: Message) -> Act | None:
     return Act(acts.CORRECTION, values=values, conclude=asked)  # (“…是八十左右 那还行不行”: the verdict again)
 
 
-_REFERS_BACK = re.compile(r"(前面|刚才|之前|前头|先前)(那个|说的|讲的)(?=\d|[一二两三四五六七八九十](?!样))")
+_FIGURE_AHEAD = r"(?=\d|[一二两三四五六七八九十](?!样))"
+"""A figure comes next (五千五, 500; not 一样)."""
+_REFERS_BACK = re.compile(r"(前面|刚才|之前|前头|先前)(那个|说的|讲的)" + _FIGURE_AHEAD)
 """Words that point back at an earlier answer (前面那个五千五): with a figure that replaces it, a correction."""
-_NOT_THAT_FIGURE = re.compile(r"不是(?=\d|[一二两三四五六七八九十](?!样))")
+_NOT_THAT_FIGURE = re.compile(r"不是" + _FIGURE_AHEAD)
 """A figure denied (前年不是五百): if it is one recorded, the figure said with it replaces it."""
 _HEDGING_ENDS = ("应该是", "应该是的", "应该是吧", "应该")
 """At the end of a message, 应该是 hedges what was said; it corrects nothing."""
