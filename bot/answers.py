@@ -72,7 +72,7 @@ _UNIT_KIND = {
     "平": "平方米",
     "㎡": "平方米",
 }
-_BELOW = re.compile(r"(不到|不足|少于|低于|未满|不满|将近|接近|近)$")
+_BELOW = re.compile(r"(不到|不足|不够|没够|没到|没有到|没过|没达到|达不到|少于|低于|未满|不满|将近|接近|近)$")
 """Words before a number that put the value just under it (“不到一年”, “将近三千万”)."""
 _ABOVE_BEFORE = re.compile(r"(超过|高于|多于|不少于|不低于|至少|起码)(营收|营业收入|销售收入|收入|销售额)?的?$")
 _APPROX_BEFORE = re.compile(r"(大约|大概|约|差不多|估计|可能|应该是|预计)$")
@@ -422,8 +422,10 @@ def _a_span(norm: str, q: Quantity) -> bool:
 _SPAN_ENDS = re.compile(r"了|啦|多|左右|出头|的样子|吧|嘛|噻")
 
 
-_HAD = re.compile(r"(.{1,6}?)(都有|是有的|有的|有)([\d一二两三四五六七八九十百几多来]+[个项件]?)?$")
-"""A first clause that names a thing and says it is had (专利有, 市级技术中心是有的)."""
+_HAD = re.compile(
+    r"(.{1,6}?)(都有|是有的|有的|有)([\d一二两三四五六七八九十百几多来]+[个项件]?(实用新型|发明专利|发明|软著|软件著作权|商标)?)?$"
+)
+"""A first clause that names a thing and says it is had (专利有, 市级技术中心是有的, 专利有几个实用新型)."""
 
 
 def had(text: str, crit: Criterion) -> bool | None:
@@ -800,6 +802,8 @@ class _Vocab:
     """Criteria that are yes when a word of each group occurs (yes_when_all), normalised."""
     whole: list[tuple[str, list[str]]]
     """Shares that are 100% when one of their ``all_words`` is said (全部在国内)."""
+    none: list[tuple[str, list[str]]]
+    """Figures that are 0 when one of their ``none_words`` is said (没有单独的研发场地)."""
     variants: frozenset[str]
     """Criteria that pick a variant of a policy (``presume`` set: 市级 or 国家级单项冠军): a name answers them."""
     dated: list[tuple[str, list[str]]]
@@ -832,6 +836,7 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
             if c.yes_when_all
         ],
         whole=[(cid, [w for w in map(normalize, c.all_words) if w]) for cid, c in criteria.items() if c.all_words],
+        none=[(cid, [w for w in map(normalize, c.none_words) if w]) for cid, c in criteria.items() if c.none_words],
         variants=frozenset(cid for cid, c in criteria.items() if c.presume is not None),
         dated=[(cid, [w for w in map(normalize, c.dated_by) if w]) for cid, c in criteria.items() if c.within_years],
     )
@@ -977,6 +982,7 @@ _IF = r"如果|(?<![主需])要是|假如|假设"
 _SUPPOSED_CASE = re.compile(
     rf"{_IF}|万一|以后就|之后就|到时候|就可以了|就得行了|就行了|就够了"
     r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(报|申|评|去报|去申)"  # 明年把研发做到一百万以上再报
+    r"|(重新|改成|改为|换成)[^，,。]{0,14}(再|去|来)?(报|申|登记|评|注册)"  # 重新出个2.0版本去登记, 改成通用版再报
 )
 _ASKED = re.compile(r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|多少|好多|啥|什么|[不没噻嘛嗦]$")
 """A question (with 如果 / 要是 before it) about a case supposed: what it says is no fact about the enterprise."""
@@ -1199,6 +1205,9 @@ def extract(
         stated = [w for w in words if cid not in facts and _stated(norm, w, names) and not _unsure(norm, w, breaks)]
         if stated and not all(_negated(norm, w, breaks) for w in stated):
             facts[cid] = WHOLE  # “研发全部在国内发生的”
+    for cid, words in vocab.none:
+        if cid not in facts and any(_stated(norm, w, names) and not _unsure(norm, w, breaks) for w in words):
+            facts[cid] = 0.0  # “研发就在车间里头搞 没有单独的场地”
     asked_whether = bool(_WHETHER.search(norm))  # (在不在目录里头 / 有没得: asked, not said)
     for cid, groups in vocab.together:
         if (
@@ -1796,8 +1805,10 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                 )
                 if _SUPPOSED.search(before):
                     pass  # “是不是得先拿到市级专精特新”: a condition asked about, not a title held
-                elif _NOT_GOT.search(before) or _denied_after(
-                    norm, after_at, stop + after_at - end, vocab, breaks
+                elif (
+                    _NOT_GOT.search(before)
+                    or _denied_after(norm, after_at, stop + after_at - end, vocab, breaks)
+                    or _own_denied(norm, end, breaks)
                 ):  # a denial within its clause (after the enterprise named: 专精特新我们没评过)
                     found.setdefault(cid, False)
                 elif (
@@ -1810,6 +1821,15 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                     found.setdefault(cid, True)  # “做电子连接器的 市级专精特新 做了九年”: a clause of its own
             at = norm.find(word, at + 1)
     return found
+
+
+def _own_denied(norm: str, end: int, breaks: tuple[int, ...]) -> bool:
+    """Whether the next clause says the enterprise itself has none (研发机构挂在集团那边 子公司自己莫得)."""
+    nxt = min([len(norm), *(b for b in breaks if b > end)])
+    return nxt < len(norm) and bool(_OWN_NONE.match(norm, nxt))
+
+
+_OWN_NONE = re.compile(r"(子公司|我们|公司|本身|我们公司)?自己(都|也|还)?(莫得|没得|没有|没建|没设)")
 
 
 def _denied_after(norm: str, end: int, stop: int, vocab: _Vocab, breaks: tuple[int, ...]) -> bool:

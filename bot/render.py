@@ -350,28 +350,45 @@ def hint(kn: Knowledge, crit: Criterion, yes_no: bool = False) -> str:
 
 
 def gap(kn: Knowledge, item: Item, profile: dict[str, Any]) -> str | None:
-    """How far an unmet number is from its threshold: “约差 60万元” (in money where the figure is a ratio of two)."""
+    """How far an unmet number is from its threshold: “约差 60万元”.
+
+    In money where the figure is a ratio of two, with the amount needed (“约差 110万元（需约360万元）”). A minimum
+    of two years is judged by the year that falls short (近两年每年占比: last year's 250万 of 1.2亿).
+    """
     for cond in item.conditions():
         crit = kn.criteria[cond.criterion]
-        answer = profile.get(cond.criterion)
-        if crit.type != "number" or cond.op not in (">=", ">") or not isinstance(answer, int | float):
+        if crit.type != "number" or cond.op not in (">=", ">") or isinstance(cond.value, bool):
             continue
-        if isinstance(answer, bool) or not isinstance(cond.value, int | float):
+        if not isinstance(cond.value, int | float):
             continue
         need = float(cond.value)
         if cond.unit and crit.unit and cond.unit != crit.unit:
             need = convert(need, cond.unit, crit.unit) or need
-        if answer >= need:
-            continue
-        if crit.ratio_of:
-            top, bottom = crit.ratio_of
-            spent, base = profile.get(top), profile.get(bottom)
-            if isinstance(spent, int | float) and isinstance(base, int | float) and base > 0:
-                unit = kn.criteria[top].unit or ""
-                short = need / 100 * base - spent
-                return f"{_num(short)}{unit}" if short > 0 else None  # (a share said apart from its two figures)
-        return f"{_num(need - answer)}{crit.unit or ''}"
+        for cid in (cond.criterion, *crit.min_of):
+            short = _short(kn, cid, need, profile)
+            if short:
+                return short
     return None
+
+
+def _short(kn: Knowledge, cid: str, need: float, profile: dict[str, Any]) -> str | None:
+    """How far ``cid``'s exact answer is below ``need``, in money where it is a ratio of two known figures."""
+    crit, answer = kn.criteria[cid], profile.get(cid)
+    if not isinstance(answer, int | float) or isinstance(answer, bool) or answer >= need:
+        return None
+    if crit.ratio_of:
+        top, bottom = crit.ratio_of
+        spent, base = profile.get(top), profile.get(bottom)
+        if isinstance(spent, int | float) and isinstance(base, int | float) and base > 0:
+            unit = kn.criteria[top].unit or ""
+            needed = need / 100 * base
+            short = needed - spent
+            return (
+                kn.messages.verdict_short_of.format(gap=f"{_num(short)}{unit}", need=f"{_num(needed)}{unit}")
+                if short > 0
+                else None
+            )
+    return f"{_num(need - answer)}{crit.unit or ''}"
 
 
 def unmet_line(kn: Knowledge, topic: Topic, item: Item, profile: dict[str, Any]) -> str:

@@ -161,6 +161,9 @@ class Criterion(Strict):
     yes_words: list[str] = Field([], description="消息里出现这些词时自动记为“是”（仅 bool）")
     no_words: list[str] = Field([], description="消息里出现这些词时自动记为“否”（仅 bool）")
     all_words: list[str] = Field([], description="说这些词时记为100%（如 全部在国内、都在国内发生）（仅 unit: %）")
+    none_words: list[str] = Field(
+        [], description="说这些词时记为0（如 没有单独的研发场地、研发就在车间里）（仅 number）"
+    )
     yes_when_all: list[list[str]] = Field(
         [], description="几组词，每组都有一个出现在消息里时记为“是”（如 [[渝北, 江北, …], [注册, 落户]]）（仅 bool）"
     )
@@ -239,6 +242,8 @@ class Criterion(Strict):
             raise ValueError("presume is only for type: bool")
         if self.all_words and self.unit != "%":
             raise ValueError("all_words is only for a share (unit: %)")
+        if self.none_words and self.type != "number":
+            raise ValueError("none_words is only for a number")
         if self.assume is not None and self.type != "bool":
             raise ValueError("assume is only for type: bool")
         if self.within_years is not None and (self.type != "bool" or not self.dated_by):
@@ -509,6 +514,9 @@ class Messages(Strict):
     verdict_met_header: str
     verdict_assumed_header: str = "按一般情况计（您没提到；如不是这样，结论会变）："
     verdict_gap: str
+    verdict_short_of: str = Field(
+        "{gap}（需约{need}）", description="比例差在钱上时：差多少（gap）和按已知营收要达到多少（need）"
+    )
     verdict_need: str
     verdict_count: str
     verdict_skipped: str

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bot.answers import UNBOUNDED, UNKNOWN, extract, parse_answer, quantities
+from bot.answers import UNBOUNDED, UNKNOWN, extract, had, parse_answer, quantities
 from bot.dialogue.handle import HANDLERS
 from bot.dialogue.interpret import RECOGNISERS
 from bot.dialogue.turn import checklist_criteria
@@ -1969,7 +1969,7 @@ def test_a_gap_is_never_negative_when_the_share_was_said_apart_from_its_figures(
     said = {"rd_ratio_last_year": 2.0, "rd_spend_last_year": 420.0, "revenue_last_year": 6500.0}
     assert render.gap(KN, item, said) is None  # 420万 of 6,500万 is above 3%: no “约差 -225万元”
     short = {"rd_ratio_last_year": 2.0, "rd_spend_last_year": 130.0, "revenue_last_year": 6500.0}
-    assert render.gap(KN, item, short) == "65万元"
+    assert render.gap(KN, item, short) == "65万元（需约195万元）"  # 3% of 6,500万
 
 
 def test_batch66s_yes_after_na_a_denial_of_all_listed_and_a_title_still_applied_for(user: User) -> None:
@@ -2164,3 +2164,90 @@ def test_the_year_a_centre_was_built_gives_its_years_and_a_catalogue_searched_in
     assert extract("我们2019年建了新厂房", institution, []) == {}  # no 中心 named: no centre's age
     material = checklist_criteria(KN, "first_batch_material", DAY) or {}
     assert extract("目录里面我翻了 莫得改性PVC", material, [])["first_batch_in_catalog"] is False
+
+
+def test_a_plan_to_register_again_is_a_question_not_a_fact(user: User) -> None:
+    in_check(user, "首版次软件 帮我核一下 我们北碚做仓储调度软件的")
+    reply = user.say("那我们另起一个3.0版本重新去登记 可以吗")  # a plan asked about: nothing recorded
+    assert reply.act == "followup" and "first_version_is_v1" not in profile(user)
+
+
+def test_what_the_enterprise_holds_is_stated_not_asked() -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise", DAY) or {}
+    assert had("专利有几个软著 发明的还没下来", hte["core_ip_owned"]) is True  # the thing had, a count and kind
+
+
+def test_an_enterprise_holding_a_few_answers_and_a_question_asks(user: User) -> None:
+    in_check(user, "高企认定 我们够不够条件 帮我对一下")
+    user.say("注册九年了")
+    reply = user.say("专利有几个实用新型 都在公司名下")
+    assert reply.act == "answer" and profile(user)["core_ip_owned"] is True
+    other = User(user.engine, "ask-few")
+    in_check(other, "高企认定 我们够不够条件 帮我对一下")
+    assert other.say("高企要有几个专利才够").act == "followup"  # 要有几个: how many are needed
+
+
+def test_a_thanks_word_after_a_negation_is_no_thanks(user: User) -> None:
+    in_check(user, "单项冠军 我们够不够 帮我核一下")
+    reply = user.say("国内大概排第四 国外的就不晓得了")
+    assert reply.act != "thanks"
+
+
+def test_then_we_have_it_answers_yes_and_then_we_have_none_no() -> None:
+    crit = KN.criteria["rd_aux_account"]
+    vocab = KN.messages.vocabulary
+    assert parse_answer("那就有", crit, vocab) is True
+    assert parse_answer("那也有的", crit, vocab) is True
+    assert parse_answer("那就没得", crit, vocab) is False
+
+
+def test_a_bound_below_keeps_the_exact_figure_it_agrees_with(user: User) -> None:
+    in_check(user, "小巨人 帮我核一下 我们是市级专精特新")
+    user.say("去年营收三千八百万")
+    user.say("营收没到五千万 那是不是就不行")
+    assert profile(user)["revenue_last_year"] == 3800.0  # 没到五千万 agrees with 3800万: it stands
+    other = User(user.engine, "bound")
+    in_check(other, "小巨人 帮我核一下 我们是市级专精特新")
+    other.say("去年营收六千万")
+    other.say("不对 营收不够五千万")
+    assert other_value(other) == [4500.0, 4999.5]  # 6000万 is past the bound: replaced
+
+
+def other_value(user: User) -> Any:
+    return profile(user)["revenue_last_year"]
+
+
+def test_year_labelled_figures_with_no_subject_belong_to_the_figure_they_repeat(user: User) -> None:
+    in_check(user, "小巨人 帮我核一下 我们是市级专精特新")
+    user.say("去年营收六千三百万")
+    reply = user.say("前年五千一 去年六千三")  # 去年六千三 repeats 营收: 前年五千一 is 营收's too
+    assert reply.act == "answer" and profile(user)["revenue_prev_year"] == 5100.0
+    other = User(user.engine, "years")
+    in_check(other, "小巨人 帮我核一下 我们是市级专精特新")
+    other.say("去年营收六千三百万")
+    other.say("前年五千一 去年七千")  # repeats nothing recorded: not guessed
+    assert "revenue_prev_year" not in profile(other)
+
+
+def test_a_title_the_group_holds_is_not_the_subsidiarys() -> None:
+    champion = checklist_criteria(KN, "single_champion", DAY) or {}
+    said = extract("企业技术中心在母公司那边 我们自己没有", champion, [])
+    assert said["has_rd_institution"] is False
+
+
+def test_no_separate_site_is_an_area_of_nought_and_main_revenue_bounds_revenue(user: User) -> None:
+    institution = checklist_criteria(KN, "rd_institution", DAY) or {}
+    assert extract("没有专门的场地 研发在车间里搞", institution, [])["rd_site_area"] == 0.0
+    in_check(user, "中小企业技术研发中心 我们够不够 帮我核下")
+    user.say("主营收入三千万左右")
+    reply = user.say("直接给结论")
+    assert "上一年度营业收入2000万元以上" in reply.text.split("已满足")[1]  # 主营 ≤ 营收: revenue is at least that
+
+
+def test_how_much_would_be_enough_after_a_no_gives_the_amount_needed(user: User) -> None:
+    in_check(user, "专精特新 帮我核一下 创新型中小企业已经拿了")
+    user.say("营收八千万 研发去年一百六十万")
+    user.say("前年研发也差不多 一百五")
+    assert user.say("给个结论").text.count("不符合") >= 1
+    reply = user.say("那研发费用要到多少才够")
+    assert reply.act == "followup" and "需约240万元" in reply.text  # 3% of 8000万

@@ -68,9 +68,9 @@ def all_owned(t: Turn, msg: Message, facts: dict[str, Any]) -> bool:
 
 
 FIGURE_ONLY = re.compile(
-    r"[\d.%一二两三四五六七八九十百千万亿零半多来几个元块人年月项分平方米左右上下大约概差不将近出头]+"
+    r"[\d.%一二两三四五六七八九十百千万亿零半多来几个元块人年月项分平方米左右上下大约概差不将近出头去前今]+"
 )
-"""A message that is only a figure, with its unit and hedges (3000万, 大概两千万左右)."""
+"""A message that is only figures, with units, hedges and years (3000万, 大概两千万左右, 前年三千五 去年四千二)."""
 
 
 def named_criterion(t: Turn, msg: Message, pending: str) -> str | None:
@@ -289,7 +289,30 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         value = None  # “目录里有没得 我晓不得”: the not-knowing is the catalogue's, not the question's
     elif value is None and not aside and not facts and says_unknown(msg.norm):
         value = UNKNOWN  # “称号啥的我晓不得 要问老板 好像报过啥子 记不到了”: not known, in many words
+    if value is None and not facts and not aside and _YEAR_LABEL.search(msg.norm):
+        facts = _years_of_recorded(t, msg)  # told 营收四千二百万, then “前年三千五 去年四千二”: 营收's years
     return facts, value
+
+
+_YEAR_LABEL = re.compile(r"(去年|前年|今年)")
+
+
+def _years_of_recorded(t: Turn, msg: Message) -> dict[str, Any]:
+    """Year-labelled figures with no subject, read as the years of the figure last recorded that one of them repeats.
+
+    “前年三千五 去年四千二” after 营收四千二百万: read with 营收 before it, 去年四千二 gives back the 4200万 recorded,
+    so 前年三千五 is 营收's too. Recorded figures are tried latest first; nothing is read unless one is said again.
+    """
+    if not FIGURE_ONLY.fullmatch(msg.norm):
+        return {}
+    for cid in reversed(t.state.get("answered", [])):
+        crit = t.kn.criteria.get(cid)
+        if crit is None or crit.type != "number" or not crit.extract or cid not in t.profile:
+            continue
+        read = t.facts(f"{crit.extract[0]} {msg.text}")
+        if read.get(cid) == t.profile[cid] and len(read) > 1:
+            return {c: v for c, v in read.items() if c != cid}
+    return {}
 
 
 def _said_of_subject(t: Turn, msg: Message, crit: Criterion, pending: str) -> dict[str, Any]:

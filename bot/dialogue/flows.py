@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot import checklist, render
-from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN
+from bot.answers import BELOW_FACTOR, JUST_UNDER, UNBOUNDED, UNKNOWN
 from bot.dialogue.topics import describe, refused, topic_options
 from bot.dialogue.turn import Turn, checklist_criteria, finish, menu, set_options
 from bot.models import Option, Reply
@@ -260,6 +260,8 @@ def record(t: Turn, values: dict[str, Any]) -> dict[str, Any]:
             value = threshold_value(t, cid, bool(value[MEETS]))
             if value is None:
                 continue
+        if _within_bound(t.profile.get(cid), value):
+            continue  # told 4200万, then “营收不够五千万是不是就莫戏了”: the exact figure stands
         t.profile[cid] = value
         stored[cid] = value
         answered = t.state.setdefault("answered", [])
@@ -269,10 +271,23 @@ def record(t: Turn, values: dict[str, Any]) -> dict[str, Any]:
     return stored
 
 
+def _within_bound(known: Any, value: Any) -> bool:
+    """Whether ``value`` is only a bound (不到/不够 X: just under X) that the exact figure ``known`` keeps to."""
+    if not _number(known) or not (isinstance(value, list) and len(value) == 2 and all(map(_number, value))):
+        return False
+    low, high = value
+    below = high > 0 and abs(low / high - BELOW_FACTOR / JUST_UNDER) < BOUND_TOLERANCE
+    return below and 0 <= known <= high
+
+
+BOUND_TOLERANCE = 1e-6
+
+
 def derive(t: Turn) -> dict[str, Any]:
     """Values the profile now allows that the user has not given (研发费用 ÷ 营业收入 → 研发占比).
 
-    Bounds (近两年每年的占比 ≤ 上年度占比) are kept apart in ``state["derived"]``: they judge, but are still asked.
+    Bounds (近两年每年的占比 ≤ 上年度占比, and so 上年度占比 ≥ 近两年每年的占比) are kept apart in
+    ``state["derived"]``: they judge, but are still asked.
     """
     found: dict[str, Any] = {}
     bounds = {}
@@ -289,6 +304,10 @@ def derive(t: Turn) -> dict[str, Any]:
         above = t.profile.get(crit.at_most or "")
         if crit.at_most and cid not in t.profile and (_number(above) or isinstance(above, list)):
             bounds[cid] = [0.0, above[1] if isinstance(above, list) else above]
+        below = t.profile.get(cid)
+        if crit.at_most and crit.at_most not in t.profile and (_number(below) or isinstance(below, list)):
+            # and what it does not exceed is at least as much (主营收入四千万 → 营业收入 4000万 or more)
+            bounds[crit.at_most] = [below[0] if isinstance(below, list) else below, UNBOUNDED]
     t.state["derived"] = bounds
     if not bounds:
         t.state.pop("derived")
@@ -456,7 +475,7 @@ def missing(t: Turn, flow: dict[str, Any]) -> str:
     lines = []
     if result.unmet:
         lines.append(m.verdict_unmet_header)
-        lines += [m.bullet + render.unmet_line(t.kn, topic, o.item, t.profile) for o in result.unmet]
+        lines += [m.bullet + render.unmet_line(t.kn, topic, o.item, known(t)) for o in result.unmet]
     if result.unknown:
         lines.append(m.verdict_unknown_header)
         lines += [m.bullet + o.item.label for o in result.unknown]

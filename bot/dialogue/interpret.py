@@ -9,7 +9,7 @@ act's ``via``, so the log says why a message was read as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -242,7 +242,7 @@ def closing(t: Turn, msg: Message) -> Act | None:
         return None
     for topic_id in HANDOFF:
         topic = t.kn.topics.get(topic_id)
-        said = [a for a in map(normalize, topic.aliases) if len(a) >= 2 and a in msg.norm] if topic else []
+        said = [a for a in map(normalize, topic.aliases) if len(a) >= 2 and _said_plainly(msg.norm, a)] if topic else []
         if said:
             if topic_id == "human_agent" and contact_of(t, msg):
                 return None  # “小巨人 咨询电话”: that policy's 咨询部门, not a person
@@ -257,6 +257,21 @@ def closing(t: Turn, msg: Message) -> Act | None:
     if not t.flow and says(msg.norm, t.kn, "leaving") and not asks(t, msg) and not t.facts(msg.text):
         return Act("thanks", topic="thanks")  # “好嘛 我去找区经信委”: the user's own next step, a goodbye
     return None
+
+
+def _said_plainly(norm: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``norm`` not negated (“全球就不晓得了” holds no 晓得了, no thanks)."""
+    return any(not norm[:found].endswith(_NEGATIONS) for found in _occurrences(norm, word))
+
+
+def _occurrences(norm: str, word: str) -> Iterator[int]:
+    found = norm.find(word)
+    while found >= 0:
+        yield found
+        found = norm.find(word, found + 1)
+
+
+_NEGATIONS = ("不", "没", "莫")
 
 
 # -- what the last turn offered --------------------------------------------------------------------
@@ -440,15 +455,22 @@ def _opens_an_answer(t: Turn, msg: Message) -> bool:
     lead = max((w for w in words(t.kn)["conclude"] if msg.norm.startswith(w)), key=len, default="")
     rest = msg.norm[len(lead) :]
     stated = any(q.unit for q in quantities(rest)) or bool(t.facts(msg.text))  # (那就是全部在境内 对头)
+    first = clauses(msg.text)[0] if msg.text.strip() else ""
+    # (“那就是 全部是我们自己团队写的 登记也只有我们一家”: 那就是 on its own, then what it is, said at length)
+    stated = stated or (normalize(first) == lead and len(rest) >= LONG_ANSWER_CHARS and not asks(t, msg))
     return bool(lead) and len(rest) >= ANSWER_AFTER_CHARS and stated and not _OUTCOME_OR_ASKED.search(rest)
 
 
 ANSWER_AFTER_CHARS = 4
+LONG_ANSWER_CHARS = 8
 _OUTCOME_OR_ASKED = re.compile(r"[不没吗嘛呢?？够行差]|可以|符合")
 
 
 _COUNTS_AS = re.compile(r"算不算|算得到不|算不算是|能不能算|可不可以算")
-_THING_COUNTS = re.compile(rf"^(?:那|那么)?(.{{1,8}}?的?)(?:{_COUNTS_AS.pattern})(?:嘛|哦|呢|啊|喃|噻)?$")
+_THING_COUNTS = re.compile(
+    rf"^(?:那|那么)?(.{{1,8}}?的?)(?:{_COUNTS_AS.pattern})(?:[那这]个|[那这]一?类|[那这]种)?(?:领域|范围|类别|行业|里面)?"
+    r"(?:嘛|哦|呢|啊|喃|噻)?$"
+)
 _OURSELVES = re.compile(r"我|咱|公司|这样|这种|这个情况|现在|这下|目前|都")
 
 
@@ -579,11 +601,24 @@ def missing(t: Turn, msg: Message) -> Act | None:
         return None
     if _WHY_NOT.match(msg.norm) and flows.referred(t, topic_check=False) is not None:
         return Act(acts.FOLLOWUP, part="missing")  # “为啥子不得行 我们也有搞研发的嘛”: what is unmet, and why
+    if _ENOUGH_AT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
+        return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那研发要到好多才够”: the gap, with the amount
     if not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS:
         return None
     if says(msg.norm, t.kn, "resume"):
         return None  # “回到首版次 还有啥没问的”, “继续 还要问啥”: on with the check, which asks what it has not
     return Act(acts.FOLLOWUP, part="missing")
+
+
+_ENOUGH_AT = re.compile(r"(要|得|需要)(到|达到)?(好多|多少)(才够|才行|才得行|才达标)")
+"""How much would be enough (要到好多才够): after a check found something unmet, its gap."""
+
+
+def _falls_short(t: Turn) -> bool:
+    """Whether the check referred to has a condition unmet on what is known."""
+    flow = flows.referred(t, topic_check=False)
+    found = flows.judged(t, flow) if flow else None
+    return bool(found and found[2].unmet)
 
 
 _WHY_NOT = re.compile(
@@ -622,8 +657,10 @@ def correction(t: Turn, msg: Message) -> Act | None:
     values |= {c: v for c, v in _parts_of_total(t, msg, values).items() if c not in values}
     if not values and not t.state.get("answered") and not t.profile:
         return None
-    if values and not said_wrong and not any(c in t.profile for c in values):
-        return None  # “以前核定征收 今年改成查账征收了”: news, nothing said before changes
+    wrong_opening = opens and msg.norm.startswith(_WRONG)  # (“不对 刚问了财务经理 …”; not “不是给哪家定制的 …”)
+    changes = any(c in t.profile and t.profile[c] != v for c, v in values.items())
+    if values and not said_wrong and not wrong_opening and not changes:
+        return None  # “以前核定征收 今年改成查账征收了”: news, nothing said before changes (or it is said again)
     asked = says(msg.norm, t.kn, "conclude") or wants_check(t, msg.norm) or _asks_outcome(t, msg)
     return Act(acts.CORRECTION, values=values, conclude=asked)  # (“…是八十左右 那还行不行”: the verdict again)
 

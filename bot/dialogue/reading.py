@@ -64,7 +64,8 @@ def asks(t: Turn, msg: Message) -> bool:
     """Whether the message is a question (吗, 怎么, 啥子, 好久 …) rather than a statement."""
     tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
     marked = ("?" in msg.text or "？" in msg.text) and not _ECHO_ANSWERED.match(msg.text)
-    if marked or tail in _ASKING_TAILS or _HOW_MANY.search(msg.norm) or _DIALECT_ASKING.search(msg.text):
+    how_many = _HOW_MANY.search(normalize(_FEW_HELD.sub("有些", msg.text)))
+    if marked or tail in _ASKING_TAILS or how_many or _DIALECT_ASKING.search(msg.text):
         return True
     if _HAVE_OR_NOT.search(msg.norm) or _OUT_YET.search(msg.norm):
         return True  # “专利有没得”, “补贴有得没得”, “通知出来没得”; not “市级的都没得”
@@ -110,6 +111,8 @@ _EMBEDDED_GAP = 1
 
 _HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千这那近前过最好])几(年|月|号|个月|天|批|项|个|家)")
 """几年 / 几个 asks; 十几年 / 三十几个 is a hedged figure, 这几年 / 近几年 a period, 好几家 several."""
+_FEW_HELD = re.compile(r"(?<![要需得])有几个(?=实用新型|软著|软件著作|专利|发明|商标|著作权|[\s,，。；;]+\S)")
+"""有几个 of what the enterprise holds (有几个实用新型, 发明专利有几个 都是自己的) states a few; 要有几个专利 asks."""
 
 
 _OUT_YET = re.compile(r"(出来|下来|发了|出了|开始了|公布)了?(没得|没有|没)$")
