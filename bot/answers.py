@@ -32,7 +32,7 @@ _QUANTITY = re.compile(
     r"(?P<pointfew>点几)?"
     r"(?:个(?=半?[多几来]?[十百千万亿]|[多来半][月点]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
     rf"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|位(?![置于数])|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成|点(?![\d{_CN_DIGITS}]))?"
-    r"(?P<tenth>[一二三四五六七八九1-9](?![\d十百千万亿个年月人项件分类等级.%]))?"
+    r"(?P<tenth>[一二三四五六七八九1-9](?![\d十百千万亿个年月人项件分类等级.%家所条台套次种批位名户本张]))?"
 )
 
 
@@ -247,7 +247,14 @@ def quantities(text: str) -> list[Quantity]:
             found.append(_hedged(text, m, value, low, high, "万元", factor / 1e4, approx=few == "来"))
         else:
             found.append(_hedged(text, m, value, low, high, _UNIT_KIND.get(unit or ""), factor, approx=few == "来"))
+    for m in _HALF_YEAR.finditer(text):  # 成立半年: half a year, with no numeral before it
+        found.append(Quantity(0.5, "年", m.start(), m.end()))
+    found.sort(key=lambda q: q.start)
     return _joined(text, found)
+
+
+_HALF_YEAR = re.compile(r"(?<![上下前后大多个\d一二两三四五六七八九十])半年(?!度|报|考核|的时间内)")
+"""半年 on its own: half a year (not 上半年, 一年半, 半年度)."""
 
 
 def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -406,7 +413,7 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
             fits = [v for q in found if q.unit and q.unit == unit and (v := number_value(q, unit, today)) is not None]
         return fits[0] if len(fits) == 1 else None
     breaks = clause_breaks(text)
-    return _parse_choice(_unsaid(norm, _choices(crit), breaks), crit, breaks=breaks)
+    return _parse_choice(_unsaid(norm, _choices(crit), breaks, crit), crit, breaks=breaks)
 
 
 def _a_span(norm: str, q: Quantity) -> bool:
@@ -457,10 +464,18 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
-def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...]) -> str:
-    """``norm`` with the choice words it denies blanked out (“没得批发零售那些”: not that industry)."""
+def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...], crit: Criterion | None = None) -> str:
+    """``norm`` with the choice words it denies blanked out (“没得批发零售那些”: not that industry).
+
+    A word that only modifies what follows it (``not_before``: 检测设备) is no choice, denied or not.
+    """
     said = norm
     present = {w for _v, label, synonyms in options for w in (label, *synonyms) if w and w in norm}
+    modifiers = {o.value: [normalize(w) for w in o.not_before] for o in (crit.options if crit else [])}
+    for value, _label, synonyms in options:
+        for word in [w for w in synonyms if w in present]:
+            if modifiers.get(value) and _before_any(norm, word, modifiers[value]):
+                present.discard(word)
     for word in present:
         if _negated(norm, word, breaks):
             said = said.replace(word, _DENIED * len(word))
@@ -649,6 +664,15 @@ def _parse_choice(
         hits = {o.value for o in crit.options for p in _patterns(tuple(o.patterns)) if p.search(norm)}
     if not hits and _DENIED in norm and _BLANK not in norm and any(o.value == CATCH_ALL for o in crit.options):
         hits = {CATCH_ALL}  # “规上还没上”, “不搞批发零售”: an option denied and none other said is the rest
+    if hits and _BLANK not in norm:  # “主要卖环保设备 也自己生产一点”: a shape that says the main line decides
+        main = {
+            o.value
+            for o in crit.options
+            for p in _patterns(tuple(o.patterns))
+            if (found := p.search(norm)) and _MAIN_OPENING.match(found[0])
+        }
+        if len(main) == 1 and not main <= hits and not any(_main_line(norm, ws, [], breaks) for ws in said.values()):
+            hits = main
     if len(hits) > 1:  # “主要做五金批发 自己有个小车间搞点加工”: the main line of business
         others = [w for ws in said.values() for w in ws]
         hits = {v for v in hits if _main_line(norm, said.get(v, []), others, breaks)} or hits
@@ -694,11 +718,13 @@ NOT_AFTER_GAP = 4
 
 _REST = re.compile(r"剩下|其余|其他的|另外")
 """Where the rest of the business begins: a share said before it is not the rest's."""
-_MAIN_BEFORE = re.compile(r"(主要|主营|主业|基本都?是|大部分是?|大头是?)[做搞是干卖]?.{0,10}$")
+_MAIN_BEFORE = re.compile(r"(主要|主营|主业|基本都?是|大部分是?|大头是?|^我们就?是|^本身是)[做搞是干卖]?.{0,10}$")
 _MAIN_REACH = 14
 """How far before a line-of-business word 主要 / 大头 may stand in its clause, no other line between (大头是从潮州
 那边进货再批发出去)."""
 _MAIN_AFTER = re.compile(r"^.{0,8}?(为主|占大头|是主业|是主营)")
+_MAIN_OPENING = re.compile(r"主要|主业|大头")
+"""A choice's shape that opens with these names the main line (主要卖…), over a word said of a minor one."""
 
 
 _MODIFIES = ("", "的")
@@ -852,10 +878,20 @@ _MEASURES = ("个", "了", "了个", "一个", "一下")
 
 
 def _with_measures(words: list[str]) -> list[str]:
-    """Normalised yes/no words, each also with a measure after its first character (三字及以上的词)."""
+    """Normalised yes/no words, each also with a measure after its first character (三字及以上的词).
+
+    A 没 before a verb is also written as Chongqing says it (没评过 → 莫得评过, 没得评过, 莫评过).
+    """
     plain = [w for w in map(normalize, words) if w]
     more = [w[0] + m + w[1:] for w in plain if len(w) >= 3 and w[1] not in "个了" for m in _MEASURES]
-    return plain + [w for w in more if w not in plain]
+    said = [_NOT_VERB.sub(d + r"\1", w) for w in plain if _NOT_VERB.search(w) for d in _DIALECT_NOT]
+    return plain + [w for w in dict.fromkeys(more + said) if w not in plain]
+
+
+_NOT_VERB = re.compile(r"(?<![莫没])没(?![有得])([一-鿿])")
+"""没 before a verb (没评过, 没拿过; not 没有, 没得)."""
+_DIALECT_NOT = ("莫得", "没得", "莫")
+"""How Chongqing says 没 before a verb."""
 
 
 COUNT_UNITS = (None, "个", "项", "件", "人")
@@ -1215,13 +1251,14 @@ def extract(
             and not unsure
             and not asked_whether
             and all(any(w in norm for w in group) for group in groups)
+            and not _denied_in_clause(norm, [w for w in groups[-1] if w in norm], breaks)
         ):
-            facts[cid] = True  # “在渝北注册的”
+            facts[cid] = True  # “在渝北注册的”; not “2024版里头好像莫得压铸线这一项”
     if not norm.isdigit() and not _ONLY_ASKED.search(norm):  # (是不是只有制造业才有: the policy's, not ours)
         hidden = [*names, *_echoes(text)]  # (a policy's name, or “规上？” asked back: no choice stated)
         plain = "".join("|" if any(a <= i < b for a, b in hidden) else ch for i, ch in enumerate(norm))
         for cid, options in vocab.choices:
-            choice = _parse_choice(_unsaid(plain, options, breaks), criteria[cid], options, breaks)
+            choice = _parse_choice(_unsaid(plain, options, breaks, criteria[cid]), criteria[cid], options, breaks)
             if choice:
                 facts.setdefault(cid, choice)
     return facts
@@ -1736,7 +1773,7 @@ _UNRANKED = re.compile(
 
 
 _GOT = re.compile(
-    r"(只是|就是|评上|评上了|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|现在是|本身是|也是|都是|评为|有)"
+    r"(只是|就是|评上|评上了|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|现在是|本身是|也是|都是|评为|公告|公示|入选|入库|评定|有)"
     r"(了)?的?(市级|省级|国家级|重庆市?)?$"
 )
 _NOT_GOT = re.compile(
@@ -1821,6 +1858,20 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                     found.setdefault(cid, True)  # “做电子连接器的 市级专精特新 做了九年”: a clause of its own
             at = norm.find(word, at + 1)
     return found
+
+
+def _denied_in_clause(norm: str, said: list[str], breaks: tuple[int, ...]) -> bool:
+    """Whether every place a word of ``said`` stands is denied right after it, in its clause (版里头好像莫得…)."""
+    places = [(at, w) for w in said for at in _places(norm, w)]
+    return bool(places) and all(
+        _DENIED_RIGHT_AFTER.match(norm, at + len(w), min([len(norm), *(b for b in breaks if b > at)]))
+        or norm[:at].endswith(_NOT_BEFORE)  # (里头可能没有我们这种: 有我们这, denied)
+        for at, w in places
+    )
+
+
+_NOT_BEFORE = ("没", "莫得", "没得", "不")
+_DENIED_RIGHT_AFTER = re.compile(r".{0,2}(好像|可能|估计|应该|貌似|暂时)?(还)?(没有|没得|莫得|找不到|查不到)")
 
 
 def _own_denied(norm: str, end: int, breaks: tuple[int, ...]) -> bool:

@@ -480,6 +480,8 @@ def verdict_text(
     failed = result.result == FAIL
     lines = [m.verdict_header.format(title=topic.title)]
     lines.append({"pass": m.verdict_pass, "fail": m.verdict_fail}.get(result.result, m.verdict_unknown))
+    if result.result == "pass" and topic.summary:
+        lines.append(m.verdict_gives.format(summary=topic.summary))  # “那能不能享受”: what it gives, in one line
     caveat = False
     if result.unmet:
         lines.append(group_header(kn, m.verdict_unmet_header, len(result.unmet)))

@@ -514,6 +514,9 @@ class Messages(Strict):
     verdict_met_header: str
     verdict_assumed_header: str = "按一般情况计（您没提到；如不是这样，结论会变）："
     verdict_gap: str
+    verdict_gives: str = Field(
+        "政策内容：{summary}", description="结论为符合时，紧跟结论的一行：这项政策给什么（取主题的 summary）"
+    )
     verdict_short_of: str = Field(
         "{gap}（需约{need}）", description="比例差在钱上时：差多少（gap）和按已知营收要达到多少（need）"
     )

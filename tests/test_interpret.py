@@ -2251,3 +2251,84 @@ def test_how_much_would_be_enough_after_a_no_gives_the_amount_needed(user: User)
     assert user.say("给个结论").text.count("不符合") >= 1
     reply = user.say("那研发费用要到多少才够")
     assert reply.act == "followup" and "需约240万元" in reply.text  # 3% of 8000万
+
+
+def test_a_passed_check_says_what_the_policy_gives(user: User) -> None:
+    in_check(user, "研发费用加计扣除 我们够不够条件")
+    reply = user.say("查账征收的 搞的是新工艺研发 辅助账按项目设了的 不是集成电路企业 给个结论")
+    assert reply.kind == "verdict" and "结论：符合" in reply.text
+    assert "政策内容：" + KN.topics["rd_deduction"].summary in reply.text
+
+
+def test_a_catalogue_searched_with_a_hedged_denial_is_no_yes() -> None:
+    first_set = checklist_criteria(KN, "first_set_equipment", DAY) or {}
+    said = extract("2025版里头可能没有我们这种设备", first_set, [])
+    assert said.get("first_set_in_catalog") is not True
+    assert extract("2024版里头有这一类", first_set, [])["first_set_in_catalog"] is True
+
+
+def test_a_count_after_a_sum_is_not_its_last_digit() -> None:
+    assert [(q.value, q.unit) for q in quantities("注册资金五千万 两家股东出的")][0] == (5000.0, "万元")
+    assert quantities("一万三")[0].value == 1.3  # 一万三 is still 13,000元
+
+
+def test_which_kind_differs_is_asked_not_answered(user: User) -> None:
+    in_check(user, "研发机构认定 我们想申个市级的 看下够不")
+    reply = user.say("市级企业技术中心和中小企业技术研发中心有什么不同")
+    assert reply.act == "followup" and "rd_center_kind" not in profile(user)
+    assert "中小企业技术研发中心：" in reply.text  # the two kinds' conditions, side by side
+
+
+def test_a_closing_word_inside_another_word_is_no_thanks(user: User) -> None:
+    in_check(user, "研发准备金补助 帮我核一下")
+    assert user.say("税收到底要交多少才算规上").act != "thanks"  # 税收 + 到: no 收到
+
+
+def test_equipment_for_testing_is_no_line_of_business() -> None:
+    institution = checklist_criteria(KN, "rd_institution", DAY) or {}
+    assert extract("我们有一台检测仪器", institution, []).get("industry") != "research_service"
+    assert "industry" not in extract("没有检测设备", institution, [])  # no 其他行业 from a denied 检测
+    assert extract("我们是做检测服务的", institution, [])["industry"] == "research_service"
+
+
+def test_the_main_line_said_by_its_shape_decides_over_a_minor_word() -> None:
+    rd = checklist_criteria(KN, "rd_deduction", DAY) or {}
+    assert extract("主要卖五金工具 自己也生产一些", rd, [])["industry"] == "wholesale_retail"
+    assert extract("我们主要生产阀门 大头是卖给电厂", rd, [])["industry"] == "manufacturing"
+
+
+def test_a_question_ending_in_a_no_word_answers_nothing(user: User) -> None:
+    pending = in_check(user, "首版次软件 帮我核一下")
+    reply = user.say("外购的著作权不得行吗")
+    assert reply.act == "followup" and pending not in profile(user)
+
+
+def test_giving_up_first_or_last_ends_the_check_whatever_reason_follows(user: User) -> None:
+    in_check(user, "单项冠军 帮我核一下")
+    assert user.say("算了 不核了 营收差得远 肯定不够").act == "cancel"
+    in_check(User(user.engine, "g2"), "单项冠军 帮我核一下")
+    assert User(user.engine, "g2").say("算了 这个肯定够不到 不测了").act == "cancel"
+
+
+def test_checking_ourselves_after_the_offer_and_a_reluctant_okay(user: User) -> None:
+    user.say("首版次软件是什么政策")
+    assert user.say("先自己测下").via == "accept_offer"
+    other = User(user.engine, "ok")
+    other.say("首版次软件是什么政策")
+    other.say("要是改成通用版呢")
+    assert other.say("那行吧").act == "thanks"
+
+
+def test_chongqing_never_did_answers_as_never_did() -> None:
+    software = checklist_criteria(KN, "first_version_software", DAY) or {}
+    assert extract("省里的首版次莫得拿过", software, [])["first_version_no_prior"] is True
+
+
+def test_a_title_told_in_another_check_is_kept_and_a_fact_beside_a_question_too(user: User) -> None:
+    in_check(user, "研发准备金补助 帮我核一下 我们是规上企业")
+    reply = user.say("我们是国家级小巨人 22年评的")
+    assert reply.act == "answer" and profile(user)["little_giant_certified"] is True
+    other = User(user.engine, "beside")
+    in_check(other, "专精特新 帮我核一下 创新型中小企业已经评上了")
+    other.say("市场占有率咋个算 我们在细分领域国内排第二")
+    assert profile(other)["market_rank_front"] is True  # the rank said beside the question is kept

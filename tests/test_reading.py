@@ -103,7 +103,8 @@ def test_a_met_verdict_ends_with_what_to_prepare_where_when_and_whom_to_ask(user
     reply = user.answer_checklist(user.say("研发费用加计扣除够不够条件"), {"industry": "制造业"}, "是")
     assert reply.kind == "verdict" and reply.data["verdict"] == "pass"
     lines = reply.text.splitlines()
-    assert lines[1].startswith("结论：符合") and lines[2].startswith("已满足（4项）：")
+    assert lines[1].startswith("结论：符合") and lines[2].startswith("政策内容：")  # what it gives, then
+    assert lines[3].startswith("已满足（4项）：")
     steps = lines.index("下一步：")
     nexts = [x for x in lines[steps + 1 :] if x.startswith("· ")]
     assert [x.split("：")[0] for x in nexts] == ["· 准备", "· 办理", "· 时间", "· 咨询"]

@@ -25,7 +25,7 @@ from bot.answers import (
 )
 from bot.dialogue.flows import MEETS
 from bot.dialogue.mentions import topic_names
-from bot.dialogue.reading import CONTROL_CHARS, Message, asks, last_clause, statement
+from bot.dialogue.reading import CONTROL_CHARS, Message, asks, clauses, last_clause, statement
 from bot.dialogue.turn import Turn, checklist_criteria, policy_names, says
 from intents.normalize import normalize
 from knowledge.schema import Criterion
@@ -145,6 +145,8 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
         return UNKNOWN
     text = statement(t, msg)
     value = parse_answer(text, crit, t.kn.messages.vocabulary, t.day)
+    if crit.type == "bool" and value is not None and value != UNKNOWN and asks(t, msg) and not _answers_first(t, msg):
+        value = None  # asked 版本号是1.0吗, told “定制的不得行吗”: its 不得行 is the question's, no 否
     if value is None and crit.type == "bool" and crit.title and not asks(t, msg):
         said = [n for n in map(normalize, crit.title) if n and n in msg.norm]
         if said:  # asked “是否已是专精特新”, told “市级专精特新 做齿轮十五年了” (or “… 都还莫得”: no)
@@ -177,6 +179,19 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
         if meets is not None and not any(ch.isdigit() for ch in msg.norm):
             return {MEETS: meets}
     return value
+
+
+def _answers_first(t: Turn, msg: Message) -> bool:
+    """Whether a question opens with a yes or no of its own clause (“是的 这个算不算”, “不是 那咋办”)."""
+    parts = clauses(msg.text)
+    if len(parts) < 2:
+        return False
+    first = normalize(parts[0])
+    return len(first) <= ANSWER_CLAUSE_CHARS and parse_yes_no(first, t.kn.messages.vocabulary) is not None
+
+
+ANSWER_CLAUSE_CHARS = 4
+"""A yes or no that opens a question stands alone in a clause this short (是的, 没有, 莫得)."""
 
 
 _LEAD = re.compile(

@@ -385,6 +385,11 @@ def known(t: Turn) -> dict[str, Any]:
     return {**t.state.get("derived", {}), **t.profile}
 
 
+def said_before(t: Turn, values: dict[str, Any]) -> set[str]:
+    """The criteria whose value the profile already holds (said again: not echoed again)."""
+    return {c for c, v in values.items() if c in t.profile and t.profile[c] == v}
+
+
 def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
     """“已记下：…” for what a free-text answer recorded (a plain 是/否 to the question asked needs none)."""
     shown = {

@@ -197,6 +197,9 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     alone = msg.norm in words(t.kn)["exit"]  # 退出, said on its own
     other_ask = _ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
     other_ask = other_ask or (not alone and _asks_outcome(t, msg))  # “先这样 能不能报”: the verdict on what is known
+    gives_up = _GIVES_UP.match(msg.norm) or _GIVES_UP.fullmatch(last_clause(msg).norm)  # (…肯定不够 不测了)
+    if gives_up and not _VERDICT_NOUN.search(msg.norm) and not says(msg.norm, t.kn, "resume"):
+        return Act(acts.CANCEL)  # “算了算了 不测了 营收才几千万 肯定不够”: given up first; what follows is why
     if not alone and other_ask:
         return None  # (“算了 回到刚才那个加计扣除”: back to it, not out)
     if not says(_RECKONED.sub("", msg.norm), t.kn, "exit"):
@@ -228,6 +231,8 @@ _RECKONED = re.compile(r"(?<=[开拆合加起分单另再重])算了")
 """算了 after a way of counting (拆开算了, 合起来算了): reckoned, not given up."""
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|几时|哪天|几号|几月|好久|多久|哪阵")
 """A question of when (什么时候结束): the exit word in it is what ends, not the check."""
+_GIVES_UP = re.compile(r"^(算了|那|那就)*(不测了|不核了|不查了|不弄了|不搞了|不做了|不测|不核了)")
+"""A message that opens by giving the check up (算了 不测了 …)."""
 _ENDS_CHECK = re.compile(r"不测|不核|不查|不评|不弄|不搞|退出|结束|不做了")
 """Words that end the check itself, not only set it aside (算了 alone may open a switch: 算了 先问加计扣除)."""
 QUESTION_AFTER = 4
@@ -260,8 +265,14 @@ def closing(t: Turn, msg: Message) -> Act | None:
 
 
 def _said_plainly(norm: str, word: str) -> bool:
-    """Whether ``word`` occurs in ``norm`` not negated (“全球就不晓得了” holds no 晓得了, no thanks)."""
-    return any(not norm[:found].endswith(_NEGATIONS) for found in _occurrences(norm, word))
+    """Whether ``word`` occurs in ``norm`` not negated and not the end of another word.
+
+    “全球就不晓得了” holds no 晓得了, “上规要营收到好多哦” no 收到 (营收): no thanks.
+    """
+    return any(
+        not norm[:found].endswith(_NEGATIONS) and norm[max(0, found - 1) : found + 1] not in _WORDS_ENDING_IN_IT
+        for found in _occurrences(norm, word)
+    )
 
 
 def _occurrences(norm: str, word: str) -> Iterator[int]:
@@ -272,6 +283,8 @@ def _occurrences(norm: str, word: str) -> Iterator[int]:
 
 
 _NEGATIONS = ("不", "没", "莫")
+_WORDS_ENDING_IN_IT = frozenset({"营收", "税收", "回收", "验收", "接收", "征收", "吸收"})
+"""Two characters that make a word of their own where a closing word (收到) starts on the second."""
 
 
 # -- what the last turn offered --------------------------------------------------------------------
@@ -467,16 +480,20 @@ _OUTCOME_OR_ASKED = re.compile(r"[不没吗嘛呢?？够行差]|可以|符合")
 
 
 _COUNTS_AS = re.compile(r"算不算|算得到不|算不算是|能不能算|可不可以算")
+_THING_OK = re.compile(r"^(?:那|那么)?([^，|]{0,8}的[^，|]{0,6}?)(?:不得行|不行|可以|能行|得行)(?:吗|嘛|哇|迈)$")
+"""Whether a thing will do (外购的著作权不得行吗, 定制的不行吗): of the thing named before it, not of us."""
 _THING_COUNTS = re.compile(
-    rf"^(?:那|那么)?(.{{1,8}}?的?)(?:{_COUNTS_AS.pattern})(?:[那这]个|[那这]一?类|[那这]种)?(?:领域|范围|类别|行业|里面)?"
-    r"(?:嘛|哦|呢|啊|喃|噻)?$"
+    rf"^(?:那|那么)?(.{{1,10}}?的?)(?:{_COUNTS_AS.pattern})(?:[那这]个|[那这]一?类|[那这]种)?"
+    r"(?:领域|范围|类别|行业|里面|研发|研发费用|研发活动|科技人员|主营)?(?:嘛|哦|呢|啊|喃|噻)?$"
 )
 _OURSELVES = re.compile(r"我|咱|公司|这样|这种|这个情况|现在|这下|目前|都")
 
 
 def _thing_counts(t: Turn, msg: Message) -> bool:
     """Whether the message asks if a thing just spoken of counts (相近的算不算嘛), not if we qualify (我们算不算)."""
-    found = _THING_COUNTS.match(last_clause(msg).norm)  # (人才计划是啥要求 区县级的算不算: its last clause)
+    # (人才计划是啥要求 区县级的算不算: its last clause; 批发算不算 我们也有工厂的噻: its first)
+    found = _THING_COUNTS.match(last_clause(msg).norm) or _THING_COUNTS.match(normalize(clauses(msg.text)[0]))
+    found = found or _THING_OK.match(msg.norm)
     if found is None or _OURSELVES.search(found[1]):
         return False
     return not any(n in found[1] for ns in topic_names(t).values() for n in ns)  # (加计扣除能不能算: the policy)
@@ -603,8 +620,8 @@ def missing(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, part="missing")  # “为啥子不得行 我们也有搞研发的嘛”: what is unmet, and why
     if _ENOUGH_AT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那研发要到好多才够”: the gap, with the amount
-    if not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS:
-        return None
+    if not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS or DIFFERENCE.search(msg.norm):
+        return None  # (“综合类和行业类门槛差在哪”: how two things differ, not what we lack)
     if says(msg.norm, t.kn, "resume"):
         return None  # “回到首版次 还有啥没问的”, “继续 还要问啥”: on with the check, which asks what it has not
     return Act(acts.FOLLOWUP, part="missing")
@@ -830,6 +847,15 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     aside = any(opening.startswith(w) for w in words(t.kn)["asides"])
     if asking and DIFFERENCE.search(msg.norm) and (compared := other_policy_named(t, msg, str(flow["topic"]))):
         return Act(compared, topic=compared)  # “单项冠军跟小巨人是啥子区别” in the 小巨人 check: about 单项冠军
+    if (
+        asking
+        and DIFFERENCE.search(msg.norm)
+        and decision.intent in (None, flow["topic"])
+        and decision.reason != "out_of_scope"
+    ):
+        # “中小企业技术研发中心跟企业技术中心有啥区别”, asked which kind is checked: the kinds explained, not a choice
+        topic = t.kn.topics[flow["topic"]]
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or _conditions(t, topic))
     if aside and decision.intent is None and asking:
         return Act(acts.NULL)
     if _go_ahead(t, msg.norm):
@@ -870,9 +896,10 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         and _of_conditions(t, topic, msg, decision.reason != "out_of_scope")
     ):
         # “科技人员是咋个算的 售后调试的算不算”: what one of the check's own conditions means; a bare share said
-        # next is that condition's (高新技术产品收入是啥子意思 → “那就是电机壳体那块 占总收入七成五左右”)
+        # next is that condition's (高新技术产品收入是啥子意思 → “那就是电机壳体那块 占总收入七成五左右”); facts
+        # stated beside the question are kept (市场占有率咋个算哦 我们…国内排第三)
         _attend(t, msg, topic.id)
-        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic), values=_stated_beside(t, msg))
     if decision.reason == "out_of_scope" and (asking or value is None) and not figure and not facts:
         named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
         if asking and not named_elsewhere and in_topic_words(t, topic, msg):  # (个税汇算…: another world named)
@@ -898,6 +925,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return question
     if values:
         return Act(acts.ANSWER, values=values)
+    if other and not asking and (held := _titles_stated(t, msg)):
+        return Act(acts.ANSWER, values=held)  # “我们是市级专精特新 21年拿的”: a title held, told; no question on it
     if other and not chatter:  # no answer in it, and it names another topic (or 转人工): a switch
         return Act(other, topic=other, check=wants_check(t, msg.norm))
     if not asking and (elsewhere := t.facts(msg.text, anywhere=True)):
@@ -917,6 +946,23 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if (decision.reason == "out_of_scope" or asking) and not figure:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+def _stated_beside(t: Turn, msg: Message) -> dict[str, Any]:
+    """The facts of the message's clauses that ask nothing (市场占有率咋个算哦 | 我们…国内排第三)."""
+    parts = [m[0] for m in _CLAUSE_WITH_MARK.finditer(msg.text)]  # (独立法人是硬杠杠? keeps its ?)
+    told = [c for c in parts if not asks(t, Message(c, normalize(c)))]
+    if not told or len(told) == len(parts):
+        return {}
+    return t.facts(" ".join(told))
+
+
+_CLAUSE_WITH_MARK = re.compile(r"[^\s,，。；;!！?？]+[?？]?")
+
+
+def _titles_stated(t: Turn, msg: Message) -> dict[str, Any]:
+    """Titles the message says the enterprise holds or not, as facts wherever they are asked."""
+    return {c: v for c, v in t.facts(msg.text, anywhere=True).items() if t.kn.criteria[c].title}
 
 
 def _attend(t: Turn, msg: Message, topic: str) -> None:
@@ -1232,6 +1278,8 @@ MANY_FACTS = 4
 """Facts in one message that make it an answer to the check whatever other policy it names in passing."""
 
 
+_RESIGNED = frozenset({"行吧", "那好吧", "那行吧", "也行吧", "只能这样了", "那只能这样了", "那算了吧"})
+"""A reluctant okay: what was said is taken in, nothing more asked."""
 _ACK = re.compile(r"(要得|好嘛|好的|好吧|好|行|晓得了|知道了|收到|明白了|ok|嗯|那好|懂了|了解)")
 """Words that take in what was said (at the start of a message)."""
 
@@ -1244,6 +1292,8 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, topic=topic_id, check=True)  # “好嘛 那一个一个来”: on with what is still unknown
     if after_verdict and _ACK.match(msg.norm) and not asks(t, msg) and not about_us(t, msg):
         return Act("thanks", topic="thanks")  # 要得 / 好嘛 明年再冲: the verdict taken in
+    if not t.flow and msg.norm in _RESIGNED:
+        return Act("thanks", topic="thanks")  # “行吧” after an answer: taken in, reluctantly; no yes to any offer
     topic = t.kn.topics.get(topic_id or "")
     if (
         topic is not None
@@ -1312,7 +1362,7 @@ def _go_ahead(t: Turn, norm: str) -> bool:
 
 
 _CHECK_VERB = re.compile(
-    r"(那|就)?(你|先)?(帮|给)?(我们|我|咱们)?(先)?(查|看|测|核|检查|核对|对|评估|评|过)"
+    r"(那|就)?(你|先)?(帮|给)?(我们|我|咱们)?(先)?(自己|自)?(查|看|测|核|检查|核对|对|评估|评|过)"
     r"(一下|一哈|一遍|下|哈|看|一下子)(我们|我)?(嘛|吧|哈|噻|撒)?"
 )
 """A request to be checked (查一哈, 帮我们看下, 幫我們檢查一下): after a yes or an offer, it takes the offer up."""

@@ -42,7 +42,9 @@ def last_clause(msg: Message) -> Message:
     return Message(last, normalize(last))
 
 
-DIFFERENCE = re.compile(r"(啥|什么|啥子)区别|有区别|一样不|一回事")
+DIFFERENCE = re.compile(
+    r"(啥|什么|啥子)区别|有区别|一样不|一回事|[和跟与].{1,12}(差在哪|差别|差异|有啥不同|有什么不同)"
+)
 """A question on how two things differ: what it names is compared, not said of the enterprise."""
 
 
