@@ -31,7 +31,7 @@ _QUANTITY = re.compile(
     rf"(?:(?P<sep>-|~|到|至)(?P<num2>{_NUM}))?"
     r"(?P<pointfew>点几)?"
     r"(?:个(?=半?[多几来]?[十百千万亿]|[多来半][月点]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
-    rf"(?P<unit>个点|%|万元|亿元|元|块钱|块|人|名|位(?![置于数])|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成|点(?![\d{_CN_DIGITS}]))?"
+    rf"(?P<unit>个点|%|趴|万元|亿元|元|块钱|块|人|名|位(?![置于数])|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成|点(?![\d{_CN_DIGITS}]))?"
     r"(?P<tenth>[一二三四五六七八九1-9](?![\d十百千万亿个年月人项件分类等级.%家所条台套次种批位名户本张]))?"
 )
 
@@ -49,6 +49,7 @@ _MID_PAIR = re.compile(r"^(.*[百千])([一二三四五六七八九])([一二三
 """两百七八十 / 三千七八百: two neighbouring digits after a hundred or a thousand are a range (270 to 280)."""
 _UNIT_KIND = {
     "%": "%",
+    "趴": "%",
     "个点": "%",
     "成": "%",
     "人": "人",
@@ -1394,7 +1395,7 @@ def _one_unsaid(norm: str, vocab: _Vocab, criteria: dict[str, Criterion]) -> dic
     return found
 
 
-_FOUNDED = re.compile(r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂|建立|建了)")
+_FOUNDED = re.compile(r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂|建立|建了|开始做|开始搞|开始干)")
 """A calendar year the enterprise was founded in: 2015年注册, 2019年在璧山成立的."""
 
 

@@ -167,6 +167,10 @@ YIELD_PENALTY = 10.0
 """Points a yielding intent's alias loses when another intent's alias is in the same message."""
 
 
+_LEVEL_OF = re.compile(r"(市级|区级|省级|国家级|区县级|县级)的(?=[\u4e00-\u9fff])")
+"""A level and 的 before what it qualifies (市级的研发中心): the 的 is dropped where aliases are looked for."""
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One intent the message may mean, with the evidence: ``via="alias:加计扣除"``."""
@@ -439,7 +443,7 @@ class Index:
         alias_best: dict[str, tuple[float, str]] = {}
         # Aliases are looked for before greetings and thanks are stripped (“晓得了 谢谢哈” thanks).
         named = self.prepare(text, strip=False)
-        hits = self._alias_hits(named)
+        hits = self._alias_hits(_LEVEL_OF.sub(r"\1", named))  # (市级的研发中心 names 市级研发中心)
         other_world = {via.partition(":")[2] for intent, _s, via in hits if intent == OUT_OF_SCOPE}
         named_policy = any(intent != OUT_OF_SCOPE for intent, _s, _v in hits)
         trade = named_policy and bool(other_world) and all(_trade(named, w) for w in other_world)

@@ -2332,3 +2332,40 @@ def test_a_title_told_in_another_check_is_kept_and_a_fact_beside_a_question_too(
     in_check(other, "专精特新 帮我核一下 创新型中小企业已经评上了")
     other.say("市场占有率咋个算 我们在细分领域国内排第二")
     assert profile(other)["market_rank_front"] is True  # the rank said beside the question is kept
+
+
+def test_a_centre_run_as_a_department_is_no_legal_person() -> None:
+    centre = checklist_criteria(KN, "innovation_center", DAY) or {}
+    assert extract("就放在公司内部做 不单独注册", centre, [])["mic_independent_entity"] is False
+
+
+def test_a_statement_of_our_line_is_misread_not_out_of_scope(user: User) -> None:
+    in_check(user, "专精特新 帮我核一下 创新型中小企业已经评上了")
+    reply = user.say("就做阀门 十几年没换过")
+    assert reply.act == "answer" and "不在我能解答" not in reply.text
+
+
+def test_an_earlier_year_with_no_subject_belongs_to_the_yearly_figure_last_told(user: User) -> None:
+    in_check(user, "小巨人 帮我核一下 我们是市级专精特新")
+    user.say("营收去年八千万")
+    user.say("前年七千二 负债率四成")
+    assert profile(user)["revenue_prev_year"] == 7200.0 and profile(user)["debt_ratio"] == 40.0
+
+
+def test_the_year_a_line_began_gives_its_years_and_a_sensor_maker_is_in_a_supported_field() -> None:
+    champion = checklist_criteria(KN, "single_champion", DAY) or {}
+    assert extract("2018年开始做这个产品", champion, [])["niche_years"] == 8.0
+    hte = checklist_criteria(KN, "high_tech_enterprise", DAY) or {}
+    assert extract("我们做温度传感器的", hte, [])["hte_field"] is True
+
+
+def test_pa_is_a_percent_and_three_years_of_rd_are_never_revenue() -> None:
+    assert [(q.value, q.unit) for q in quantities("大概五趴")] == [(5.0, "%")]
+    hte = checklist_criteria(KN, "high_tech_enterprise", DAY) or {}
+    said = extract("研发费用近三年合计八百万 三年营收加起来一亿六", hte, [])
+    assert said["rd_spend_3y_total"] == 800.0 and said["revenue_3y_total"] == 16000.0
+
+
+def test_is_this_enough_after_facts_asks_for_the_verdict(user: User) -> None:
+    in_check(user, "研发费用加计扣除 帮我核一下")
+    assert user.say("查账征收 这样可以吗").kind == "verdict"

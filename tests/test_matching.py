@@ -86,6 +86,7 @@ def test_heldout_has_at_least_ten_per_intent() -> None:
         ("我们市级专精特新前年就认定了 单项冠军能不能冲", "single_champion"),  # a title held is context
         ("市专精到期复核要准备啥", "zjtx"),  # an agent's short form
         ("你们这个机器人能帮我们做啥", "help"),
+        ("想弄个区级的研发中心 条件是啥", "rd_institution"),  # a level and 的 before the alias 区级研发中心
     ],
 )
 def test_typical_messages_match(text: str, intent: str) -> None:

@@ -304,22 +304,35 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         value = None  # “目录里有没得 我晓不得”: the not-knowing is the catalogue's, not the question's
     elif value is None and not aside and not facts and says_unknown(msg.norm):
         value = UNKNOWN  # “称号啥的我晓不得 要问老板 好像报过啥子 记不到了”: not known, in many words
-    if value is None and not facts and not aside and _YEAR_LABEL.search(msg.norm):
-        facts = _years_of_recorded(t, msg)  # told 营收四千二百万, then “前年三千五 去年四千二”: 营收's years
+    if value is None and not aside and _YEAR_LABEL.search(msg.norm):
+        facts.update(_years_of_recorded(t, msg, facts))  # 营收四千二百万 told, then “前年三千五 去年四千二”
     return facts, value
 
 
-_YEAR_LABEL = re.compile(r"(去年|前年|今年)")
+_YEAR_LABEL = re.compile(r"(去年|前年|今年|大前年)")
 
 
-def _years_of_recorded(t: Turn, msg: Message) -> dict[str, Any]:
-    """Year-labelled figures with no subject, read as the years of the figure last recorded that one of them repeats.
+def _years_of_recorded(t: Turn, msg: Message, facts: dict[str, Any]) -> dict[str, Any]:
+    """Year-labelled figures with no subject, read as years of the yearly figure last recorded.
 
-    “前年三千五 去年四千二” after 营收四千二百万: read with 营收 before it, 去年四千二 gives back the 4200万 recorded,
-    so 前年三千五 is 营收's too. Recorded figures are tried latest first; nothing is read unless one is said again.
+    “前年三千五 去年四千二” after 营收四千二百万: read with 营收 before it, 去年四千二 gives back the 4200万
+    recorded, so 前年三千五 is 营收's too; “前年一亿四” alone gives only an earlier year of it. Only the latest
+    yearly figure recorded is tried, and nothing it already holds is read again.
     """
-    if not FIGURE_ONLY.fullmatch(msg.norm):
+    for cid in reversed(t.state.get("answered", [])):
+        crit = t.kn.criteria.get(cid)
+        if crit is None or crit.type != "number" or not crit.extract or not crit.previous or cid not in t.profile:
+            continue
+        family = [cid]
+        while (earlier := t.kn.criteria[family[-1]].previous) and earlier in t.kn.criteria and earlier not in family:
+            family.append(earlier)
+        read = t.facts(f"{crit.extract[0]} {msg.text}")
+        earlier_years = {c: v for c, v in read.items() if c in family[1:] and c not in facts}
+        repeated = read.get(cid) == t.profile[cid]
+        if earlier_years and (repeated or cid not in read):
+            return earlier_years
         return {}
+    return {}
     for cid in reversed(t.state.get("answered", [])):
         crit = t.kn.criteria.get(cid)
         if crit is None or crit.type != "number" or not crit.extract or cid not in t.profile:

@@ -1094,7 +1094,7 @@ _INTERJECTION = re.compile(r"^[诶哎欸嗯哦噢喔啊呃唉]+")
 # -- the topic under discussion --------------------------------------------------------------------
 
 
-_OURS = re.compile(r"我|咱|公司|厂|单位|\d|[一二两三四五六七八九十百千万]+[个项件人万亿%成]")
+_OURS = re.compile(r"我|咱|公司|厂|单位|^就?[做搞干]|一直|\d|[一二两三四五六七八九十百千万]+[个项件人万亿%成]")
 """Words of the enterprise's own (我们, 厂里) or a figure: a message with them may answer in its own words."""
 
 
