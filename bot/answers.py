@@ -1872,7 +1872,9 @@ def _denied_in_clause(norm: str, said: list[str], breaks: tuple[int, ...]) -> bo
 
 
 _NOT_BEFORE = ("没", "莫得", "没得", "不")
+"""A denial right before a word of having (没有我们这种: its 有我们这 is denied)."""
 _DENIED_RIGHT_AFTER = re.compile(r".{0,2}(好像|可能|估计|应该|貌似|暂时)?(还)?(没有|没得|莫得|找不到|查不到)")
+"""A denial right after a word, a hedge allowed between (版里头好像莫得…)."""
 
 
 def _own_denied(norm: str, end: int, breaks: tuple[int, ...]) -> bool:
@@ -1881,7 +1883,8 @@ def _own_denied(norm: str, end: int, breaks: tuple[int, ...]) -> bool:
     return nxt < len(norm) and bool(_OWN_NONE.match(norm, nxt))
 
 
-_OWN_NONE = re.compile(r"(子公司|我们|公司|本身|我们公司)?自己(都|也|还)?(莫得|没得|没有|没建|没设)")
+_OWN_NONE = re.compile(r"(我们公司|子公司|我们|公司|本身)?自己(都|也|还)?(莫得|没得|没有|没建|没设)")
+"""A clause saying the enterprise itself has none (子公司自己莫得): the title named before is the group's."""
 
 
 def _denied_after(norm: str, end: int, stop: int, vocab: _Vocab, breaks: tuple[int, ...]) -> bool:

@@ -231,8 +231,8 @@ _RECKONED = re.compile(r"(?<=[开拆合加起分单另再重])算了")
 """算了 after a way of counting (拆开算了, 合起来算了): reckoned, not given up."""
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|几时|哪天|几号|几月|好久|多久|哪阵")
 """A question of when (什么时候结束): the exit word in it is what ends, not the check."""
-_GIVES_UP = re.compile(r"^(算了|那|那就)*(不测了|不核了|不查了|不弄了|不搞了|不做了|不测|不核了)")
-"""A message that opens by giving the check up (算了 不测了 …)."""
+_GIVES_UP = re.compile(r"^(算了|那|那就)*(不测|不核|不查|不弄|不搞|不做)了?")
+"""A message (or its last clause) that gives the check up (算了 不测了 …, …肯定不够 不测了)."""
 _ENDS_CHECK = re.compile(r"不测|不核|不查|不评|不弄|不搞|退出|结束|不做了")
 """Words that end the check itself, not only set it aside (算了 alone may open a switch: 算了 先问加计扣除)."""
 QUESTION_AFTER = 4
