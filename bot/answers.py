@@ -160,6 +160,8 @@ def _step(raw: str, value: float) -> float:
     return 1.0 if value < 10 else 10.0
 
 
+_ONE_OF = frozenset("另每哪某同任唯")
+"""Before 一, words that make it pick one (另一个, 每一个) rather than count one."""
 _CODE = re.compile(r"[a-z]{2}$")
 """Letters just before a number make it a code (iatf16949, iso9001, gb18030), not a figure."""
 
@@ -198,6 +200,8 @@ def quantities(text: str) -> list[Quantity]:
             continue  # 排第二 and 全国前五 are ranks, 十月份 a date, 52号(文) a document, 一类知识产权 a kind
         if _CODE.search(text, 0, m.start()):
             continue  # IATF16949, ISO9001: a standard's code, not an amount
+        if raw == "一" and text[max(0, m.start() - 1) : m.start()] in _ONE_OF:
+            continue  # 另一个公司, 每一个项目: which one, not how many
         if not re.search(r"[\d一二两三四五六七八九十]", raw):
             continue
         if _A_BIT.match(text, m.start()) and not (mult or unit or m["pct"]):
@@ -1366,7 +1370,12 @@ def _nothing(norm: str, breaks: tuple[int, ...], vocab: _Vocab, criteria: dict[s
             after = norm[at + len(kw) : stop]
             if not after and stop < len(norm):  # “融资？莫得”: the keyword alone, answered in the next clause
                 after = norm[stop : min([len(norm), *(b for b in breaks if b > stop)])]
-            if _NONE_BEFORE.search(norm[max(0, at - 3) : at]) or _NONE_AFTER.match(after):
+            start = max([0, at - 3, *(b for b in breaks if b <= at)])  # (its own clause: not “…有没有 | 研发费用”)
+            before = norm[start:at]
+            denied = (_NONE_BEFORE.search(before) and not _WHETHER.search(norm[max(start - 1, 0) : at])) or (
+                _NONE_AFTER.match(after)
+            )
+            if denied and not _unsure(norm, kw, breaks):
                 found[cid] = 0.0
                 break
     return found

@@ -2369,3 +2369,10 @@ def test_pa_is_a_percent_and_three_years_of_rd_are_never_revenue() -> None:
 def test_is_this_enough_after_facts_asks_for_the_verdict(user: User) -> None:
     in_check(user, "研发费用加计扣除 帮我核一下")
     assert user.say("查账征收 这样可以吗").kind == "verdict"
+
+
+def test_not_knowing_whether_is_no_none_and_another_one_is_no_count() -> None:
+    zjtx = checklist_criteria(KN, "zjtx", DAY) or {}
+    assert extract("称号我记不到有没有 研发费用也记不到了", zjtx, []).get("rd_spend_last_year") != 0.0
+    assert extract("融资没有", zjtx, [])["equity_financing_2y"] == 0.0
+    assert [q.value for q in quantities("是老板另一个公司的")] == []  # 另一个: which one, not how many

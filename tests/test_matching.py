@@ -87,6 +87,7 @@ def test_heldout_has_at_least_ten_per_intent() -> None:
         ("市专精到期复核要准备啥", "zjtx"),  # an agent's short form
         ("你们这个机器人能帮我们做啥", "help"),
         ("想弄个区级的研发中心 条件是啥", "rd_institution"),  # a level and 的 before the alias 区级研发中心
+        ("单项冠军我们有没有戏 市级专精特新去年刚评上", "single_champion"),  # a title got just last year is held
     ],
 )
 def test_typical_messages_match(text: str, intent: str) -> None:
