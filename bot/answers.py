@@ -476,7 +476,7 @@ def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...], crit: Criteri
     """
     said = norm
     present = {w for _v, label, synonyms in options for w in (label, *synonyms) if w and w in norm}
-    modifiers = {o.value: [normalize(w) for w in o.not_before] for o in (crit.options if crit else [])}
+    modifiers = {o.value: o.not_before for o in (crit.options if crit else [])}
     for value, _label, synonyms in options:
         for word in [w for w in synonyms if w in present]:
             if modifiers.get(value) and _before_any(norm, word, modifiers[value]):
@@ -501,7 +501,7 @@ def _minor(norm: str, word: str, others: Iterable[str] = (), breaks: tuple[int, 
 
     The main business is what brings in more than half: a smaller line of business does not make it that industry.
     """
-    for at in _places(norm, word):
+    for at in places(norm, word):
         after = norm[at + len(word) : at + len(word) + MINOR_SHARE_CHARS]
         cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
         after = _own_part(after, cut, at + len(word), breaks)
@@ -695,16 +695,16 @@ def main_line(text: str, crit: Criterion, value: str) -> bool:
 
 def _after_any(norm: str, word: str, leads: list[str]) -> bool:
     """Whether every place of ``word`` follows one of ``leads`` within a few characters (卖五金配件)."""
-    places = list(_places(norm, word))
-    return bool(places) and all(
-        any(normalize(lead) in norm[max(0, at - len(lead) - NOT_AFTER_GAP) : at] for lead in leads) for at in places
+    found = list(places(norm, word))
+    return bool(found) and all(
+        any(normalize(lead) in norm[max(0, at - len(lead) - NOT_AFTER_GAP) : at] for lead in leads) for at in found
     )
 
 
 def _before_any(norm: str, word: str, trails: list[str]) -> bool:
     """Whether every place of ``word`` comes a few characters before one of ``trails`` (电子元器件批发)."""
-    places = list(_places(norm, word))
-    return bool(places) and all(any(_goods_of(norm, at + len(word), normalize(t)) for t in trails) for at in places)
+    found = list(places(norm, word))
+    return bool(found) and all(any(_goods_of(norm, at + len(word), normalize(t)) for t in trails) for at in found)
 
 
 def _goods_of(norm: str, end: int, trail: str) -> bool:
@@ -742,7 +742,7 @@ def _main_line(norm: str, words: list[str], others: list[str], breaks: tuple[int
     What follows a word counts up to the next option's word (``others``): “加工 批发收入占七成” is 批发's share.
     """
     for word in words:
-        for at in _places(norm, word):
+        for at in places(norm, word):
             end = at + len(word)
             after = norm[end : end + MINOR_SHARE_CHARS]
             cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
@@ -928,7 +928,7 @@ def _changed_to(norm: str, vocab: _Vocab) -> dict[str, bool]:
         return found  # (most messages change nothing: no need to look at every word)
     for value, pairs in ((True, vocab.yes), (False, vocab.no)):
         for cid, words in pairs:
-            if any(_CHANGED.search(norm, 0, at) for w in words if w in norm for at in _places(norm, w)):
+            if any(_CHANGED.search(norm, 0, at) for w in words if w in norm for at in places(norm, w)):
                 found.setdefault(cid, value)
     return found
 
@@ -1365,7 +1365,7 @@ def _nothing(norm: str, breaks: tuple[int, ...], vocab: _Vocab, criteria: dict[s
     for kw, cid in vocab.keywords:
         if cid in found or (criteria[cid].unit or "") not in ZERO_UNITS or len(kw) < 2:
             continue
-        for at in _places(norm, kw):
+        for at in places(norm, kw):
             stop = _clause(norm, at, kw, breaks)[1]
             after = norm[at + len(kw) : stop]
             if not after and stop < len(norm):  # “融资？莫得”: the keyword alone, answered in the next clause
@@ -1872,11 +1872,11 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
 
 def _denied_in_clause(norm: str, said: list[str], breaks: tuple[int, ...]) -> bool:
     """Whether every place a word of ``said`` stands is denied right after it, in its clause (版里头好像莫得…)."""
-    places = [(at, w) for w in said for at in _places(norm, w)]
-    return bool(places) and all(
+    found = [(at, w) for w in said for at in places(norm, w)]
+    return bool(found) and all(
         _DENIED_RIGHT_AFTER.match(norm, at + len(w), min([len(norm), *(b for b in breaks if b > at)]))
         or norm[:at].endswith(_NOT_BEFORE)  # (里头可能没有我们这种: 有我们这, denied)
-        for at, w in places
+        for at, w in found
     )
 
 
@@ -1914,7 +1914,7 @@ def _denied_after(norm: str, end: int, stop: int, vocab: _Vocab, breaks: tuple[i
 
 def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
     """Whether ``word`` occurs in ``text`` other than inside a policy name."""
-    return any(not any(a <= at and at + len(word) <= b for a, b in names) for at in _places(text, word))
+    return any(not any(a <= at and at + len(word) <= b for a, b in names) for at in places(text, word))
 
 
 _SUPPOSE = rf"的话|{_IF}"
@@ -1934,7 +1934,7 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
     A clause that only names the thing is read with the next one when that one points back at it
     (“人才计划入选者 这个不晓得有没得”).
     """
-    for at in _places(text, word):
+    for at in places(text, word):
         start, stop = _clause(text, at, word, breaks)
         after = min([len(text), *(b for b in breaks if b > stop)])
         beyond = min([len(text), *(b for b in breaks if b > after)])
@@ -1963,7 +1963,7 @@ _POINTS_BACK_END = re.compile(r"(这个|这块|这项|这一项|那个|这条)$"
 _POINTS_BACK = re.compile(r"这个|这块|这项|这一项|那个|这条")
 
 
-def _places(text: str, word: str) -> Iterator[int]:
+def places(text: str, word: str) -> Iterator[int]:
     """Every position of ``word`` in ``text``."""
     at = text.find(word)
     while at >= 0:
@@ -2006,7 +2006,7 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
     (“独立法人 莫得失信”) does not deny the word.
     """
     listed = not _SAID_NEGATIVE.search(word)  # (没拿过 … 都没有: a list's denial agrees with a denying word)
-    for at in _places(text, word):
+    for at in places(text, word):
         start, stop = _clause(text, at, word, breaks)
         before, after = text[max(start, at - NEGATION_CHARS) : at], text[at + len(word) : stop]
         if at - 2 >= start and a_not_a(text, at - 1):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from typing import Any
+from typing import Any, TypeGuard
 
 from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN, bigrams, convert
-from bot.checklist import FAIL, Verdict
+from bot.checklist import FAIL, PASS, Verdict
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
 from knowledge.schema import UNCERTAIN, Criterion, Fact, Followup, Item, Topic
@@ -357,9 +357,7 @@ def gap(kn: Knowledge, item: Item, profile: dict[str, Any]) -> str | None:
     """
     for cond in item.conditions():
         crit = kn.criteria[cond.criterion]
-        if crit.type != "number" or cond.op not in (">=", ">") or isinstance(cond.value, bool):
-            continue
-        if not isinstance(cond.value, int | float):
+        if crit.type != "number" or cond.op not in (">=", ">") or not _number(cond.value):
             continue
         need = float(cond.value)
         if cond.unit and crit.unit and cond.unit != crit.unit:
@@ -374,7 +372,7 @@ def gap(kn: Knowledge, item: Item, profile: dict[str, Any]) -> str | None:
 def _short(kn: Knowledge, cid: str, need: float, profile: dict[str, Any]) -> str | None:
     """How far ``cid``'s exact answer is below ``need``, in money where it is a ratio of two known figures."""
     crit, answer = kn.criteria[cid], profile.get(cid)
-    if not isinstance(answer, int | float) or isinstance(answer, bool) or answer >= need:
+    if not _number(answer) or answer >= need:
         return None
     if crit.ratio_of:
         top, bottom = crit.ratio_of
@@ -389,6 +387,11 @@ def _short(kn: Knowledge, cid: str, need: float, profile: dict[str, Any]) -> str
                 else None
             )
     return f"{_num(need - answer)}{crit.unit or ''}"
+
+
+def _number(value: Any) -> TypeGuard[float]:
+    """A figure, not a yes/no (bool is an int in Python)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def unmet_line(kn: Knowledge, topic: Topic, item: Item, profile: dict[str, Any]) -> str:
@@ -480,7 +483,7 @@ def verdict_text(
     failed = result.result == FAIL
     lines = [m.verdict_header.format(title=topic.title)]
     lines.append({"pass": m.verdict_pass, "fail": m.verdict_fail}.get(result.result, m.verdict_unknown))
-    if result.result == "pass" and topic.summary:
+    if result.result == PASS and topic.summary:
         lines.append(m.verdict_gives.format(summary=topic.summary))  # “那能不能享受”: what it gives, in one line
     caveat = False
     if result.unmet:

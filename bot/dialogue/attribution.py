@@ -319,28 +319,24 @@ def _years_of_recorded(t: Turn, msg: Message, facts: dict[str, Any]) -> dict[str
     recorded, so 前年三千五 is 营收's too; “前年一亿四” alone gives only an earlier year of it. Only the latest
     yearly figure recorded is tried, and nothing it already holds is read again.
     """
-    for cid in reversed(t.state.get("answered", [])):
-        crit = t.kn.criteria.get(cid)
-        if crit is None or crit.type != "number" or not crit.extract or not crit.previous or cid not in t.profile:
-            continue
-        family = [cid]
-        while (earlier := t.kn.criteria[family[-1]].previous) and earlier in t.kn.criteria and earlier not in family:
-            family.append(earlier)
-        read = t.facts(f"{crit.extract[0]} {msg.text}")
-        earlier_years = {c: v for c, v in read.items() if c in family[1:] and c not in facts}
-        repeated = read.get(cid) == t.profile[cid]
-        if earlier_years and (repeated or cid not in read):
-            return earlier_years
+    latest = next((c for c in reversed(t.state.get("answered", [])) if _yearly(t, c) and c in t.profile), None)
+    if latest is None:
         return {}
+    crit = t.kn.criteria[latest]
+    family = [latest]
+    while (earlier := t.kn.criteria[family[-1]].previous) and earlier in t.kn.criteria and earlier not in family:
+        family.append(earlier)
+    read = t.facts(f"{crit.extract[0]} {msg.text}")
+    earlier_years = {c: v for c, v in read.items() if c in family[1:] and c not in facts}
+    if earlier_years and (read.get(latest) == t.profile[latest] or latest not in read):
+        return earlier_years
     return {}
-    for cid in reversed(t.state.get("answered", [])):
-        crit = t.kn.criteria.get(cid)
-        if crit is None or crit.type != "number" or not crit.extract or cid not in t.profile:
-            continue
-        read = t.facts(f"{crit.extract[0]} {msg.text}")
-        if read.get(cid) == t.profile[cid] and len(read) > 1:
-            return {c: v for c, v in read.items() if c != cid}
-    return {}
+
+
+def _yearly(t: Turn, cid: str) -> bool:
+    """Whether ``cid`` is a figure of one year, with the year before it (上年度营业收入 → 前年营业收入)."""
+    crit = t.kn.criteria.get(cid)
+    return crit is not None and crit.type == "number" and bool(crit.extract) and crit.previous is not None
 
 
 def _said_of_subject(t: Turn, msg: Message, crit: Criterion, pending: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ act's ``via``, so the log says why a message was read as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -21,6 +21,7 @@ from bot.answers import (
     number_value,
     parse_answer,
     parse_yes_no,
+    places,
     quantities,
     supposes,
 )
@@ -271,15 +272,8 @@ def _said_plainly(norm: str, word: str) -> bool:
     """
     return any(
         not norm[:found].endswith(_NEGATIONS) and norm[max(0, found - 1) : found + 1] not in _WORDS_ENDING_IN_IT
-        for found in _occurrences(norm, word)
+        for found in places(norm, word)
     )
-
-
-def _occurrences(norm: str, word: str) -> Iterator[int]:
-    found = norm.find(word)
-    while found >= 0:
-        yield found
-        found = norm.find(word, found + 1)
 
 
 _NEGATIONS = ("不", "没", "莫")
