@@ -903,7 +903,8 @@ COUNT_UNITS = (None, "个", "项", "件", "人")
 """Units of a count, which may name what they count after them (“三个发明专利”); money and shares do not."""
 _CLASSIFIER = re.compile(r"^(?:个|项|件|名|位|家|款|篇|套|台|条)")
 _SPAN_YEARS = re.compile(r"(近两年|近三年|两年|三年|累计|合计|总共)")
-_EACH_YEAR = re.compile(r"两年都|每年|两年各|每一年|各年")
+_EACH_YEAR = re.compile(r"两年[^，|\d]{0,4}?(都|各|均)|每年|每一年|各年")
+"""Each year's figure (两年都…, 两年占比都超过5%, 每年), not the years' total."""
 _SPAN_LEAD = 6
 """How far before a keyword a period (近三年平均…) may stand."""
 """A period before a keyword (“两年研发1500万”): the figure is not a single year's."""
@@ -993,10 +994,10 @@ def _whole_of(facts: dict[str, Any], q: Quantity, criteria: dict[str, Criterion]
             and whole in criteria
             and whole not in facts
             and criteria[whole].unit == q.unit
-            and isinstance(facts[part], float)
-            and q.value > facts[part]
+            and isinstance(facts[part], (float, list))
+            and q.value > (max(facts[part]) if isinstance(facts[part], list) else facts[part])
         ):
-            return whole
+            return whole  # (a part said as a range, 八九个, counts by its top)
     return None
 
 
@@ -1208,7 +1209,8 @@ def extract(
     _yearly_run(found, facts, criteria)
     _two_rates(norm, found, facts, criteria)
     if len(heads) == 1 and (whole := _whole_of(facts, heads[0], criteria)):
-        facts.setdefault(whole, heads[0].value)  # “一百二十个人 搞技术研发的二十五个”: all, then the part
+        value = number_value(heads[0], criteria[whole].unit or "")
+        facts.setdefault(whole, heads[0].value if value is None else value)  # “一百二十个人 搞技术的二十五个”
     if len(shares) == 1 and (of := _share_of(facts, criteria)) and (value := number_value(shares[0], "%")) is not None:
         facts.setdefault(of, value)  # “技术的二十六个人 总共两百人 是百分之十三”: the share of the two just given
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
@@ -1341,6 +1343,16 @@ def _above_average(norm: str, found: list[Quantity]) -> bool | None:
     average = [q for q in shares if _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)]
     if len(average) == 1 and len(shares) == 1:  # “平均两个点 我们三点二”: ours said bare, after the average's unit
         shares += [q for q in found if q.unit is None and q.start > average[0].end and q.value < FULL_SHARE][:1]
+    if not average and len(shares) == 1:  # “我们4% 行业平均好像才一点几”: the average said bare, after ours
+        bare = [
+            q
+            for q in found
+            if q.unit is None
+            and q.start > shares[0].end
+            and q.value < FULL_SHARE
+            and _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)
+        ]
+        average, shares = bare[:1], shares + bare[:1]
     if len(shares) != _COMPARED or len(average) != 1:
         return None
     ours = next(q for q in shares if q is not average[0])
@@ -1488,9 +1500,12 @@ def _keyword_at(text: str, vocab: _Vocab, cid: str) -> str:
 
 _OWN_NOUN = re.compile(r"(?![的了是都也还就在有左右多来吧嘛哦啊呢人名位啦哈噻撒吗和跟与或及等以])[\u4e00-\u9fff]")
 """After N个: a noun of its own (一个实验室, 两个车间): the count is of that, not of a keyword before."""
+_LEAD_HEDGES = "也就|也才|就|才|只有|也有|有|是|为|约|大概|大约|差不多|将近|接近|估计|可能|共"
 _HAVE_BEFORE = re.compile(r"^(?:人)?(?:有|是|具有|拿到|拿了|取得)")
 """Between a count and what it counts: 六个有中级职称, 五个是研究生."""
-_STARTS_NUMBER = re.compile(rf"^(?:有|是|为|约|大概|共)?(?:{_NUM})")
+_STARTS_NUMBER = re.compile(
+    rf"^(?:也就|也才|就|才|只有|也有|有|是|为|约|大概|大约|差不多|将近|接近|估计|可能|共)*(?:{_NUM})"
+)
 
 
 _HEDGE_GAP = re.compile(r"(?:大概|大约|差不多|将近|接近|估计|可能|约|有|是|为|共|只有|才|就|也)+$")
@@ -1580,7 +1595,7 @@ def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]
         return [owner]
     if "前年" in around:
         return [previous]
-    if any(w in around for w in ("每年", "两年都", "两年各", "每一年")):
+    if _EACH_YEAR.search(around):
         return [owner, previous]
     return [owner]
 

@@ -107,12 +107,19 @@ def _at_edge(named: str, word: str) -> bool:
 
 
 def _opens_a_question(named: str, via: str, intent: str, example_best: dict[str, tuple[float, str]]) -> bool:
-    """Whether the alias ``via`` only opens the message, and another intent's example is clear (你好 请问你能答啥)."""
+    """Whether the alias ``via`` only opens the message, and what follows it asks something.
+
+    Another intent's example is clear (你好 请问你能答啥), or the rest is long enough to be a question of its own
+    (在吗 我们是做榨菜的小厂 有啥子政策).
+    """
     word = via.partition(":")[2]
     return (
         named.startswith(word)
         and len(word) * OPENING_SHARE <= len(named)
-        and any(i != intent and s >= CLEAR_EXAMPLE for i, (s, _v) in example_best.items())
+        and (
+            len(named) - len(word) >= OPENING_QUESTION
+            or any(i != intent and s >= CLEAR_EXAMPLE for i, (s, _v) in example_best.items())
+        )
     )
 
 
@@ -157,10 +164,14 @@ SHORT_ENGLISH = 2
 """An English synonym this short (ip, hr) is replaced only as a word of its own, never inside another (ipo)."""
 OPENING_SHARE = 4
 """A greeting's or thanks' alias opening the message, a quarter of it or less, opens a question (你好 请问…)."""
+OPENING_QUESTION = 16
+"""Characters after an opening greeting that make the message a question of its own, whatever its examples score."""
 CLEAR_EXAMPLE = 75.0
 """An example scoring above this is clear enough for a short message's opening greeting to yield to it."""
 LONG_YIELD_PENALTY = 30.0
 """Points a greeting's or thanks' alias loses in a long message where another intent's example is clear."""
+OPENING = " (opens a question)"
+"""Marks the evidence of a greeting that yielded to the question it opens; it answers if the question routes nowhere."""
 PREREQUISITE_PENALTY = 15.0
 """Points the alias of a title to hold first loses to another policy named in the same message."""
 YIELD_PENALTY = 10.0
@@ -362,7 +373,14 @@ class Index:
         return list(cached)
 
     def _match(self, text: str, limit: int, exact: bool) -> list[Candidate]:
-        return self._vote(text, self._match_clauses(text, limit, exact))
+        ranked = self._vote(text, self._match_clauses(text, limit, exact))
+        if ranked and self.decide(ranked).reason in ("low_score", "ambiguous"):
+            # “你好 请问这里可以咨询重庆的政策吗”: what follows the greeting routes nowhere, so the greeting answers
+            opened = [c for c in ranked if c.via.endswith(OPENING)]
+            if opened:
+                back = Candidate(opened[0].intent, min(opened[0].score + LONG_YIELD_PENALTY, 100.0), opened[0].via)
+                ranked = sorted([back, *(c for c in ranked if c is not opened[0])], key=lambda c: -c.score)
+        return ranked
 
     def _vote(self, text: str, ranked: list[Candidate]) -> list[Candidate]:
         """Let the n-gram classifier settle a tie or rescue a low score among the intents already in view.
@@ -478,6 +496,7 @@ class Index:
         others = any(i not in self.yielding for i in alias_best)
         rival = any(i not in self.yielding and s >= self.t.min_score for i, (s, _v) in example_best.items())
         for intent, (score, via) in alias_best.items():
+            support = SUPPORT_WEIGHT * max(0.0, example_best.get(intent, (0.0, ""))[0] - SUPPORT_FLOOR)
             if intent in self.yielding and others:
                 score -= YIELD_PENALTY
             elif intent in self.yielding and (
@@ -485,8 +504,8 @@ class Index:
             ):
                 # “你好 我们是…帮我看看我们能享受哪些”, “你好 请问你可以回答哪些问题”: the greeting opens a question
                 score -= LONG_YIELD_PENALTY
-            support = example_best.get(intent, (0.0, ""))[0]
-            offer(intent, score + SUPPORT_WEIGHT * max(0.0, support - SUPPORT_FLOOR), via)
+                via += OPENING
+            offer(intent, score + support, via)
         hit = self.exact.get(query) if exact else None
         if hit is not None:
             # A message that is one of the YAML's examples goes where its author put it.

@@ -2376,3 +2376,28 @@ def test_not_knowing_whether_is_no_none_and_another_one_is_no_count() -> None:
     assert extract("称号我记不到有没有 研发费用也记不到了", zjtx, []).get("rd_spend_last_year") != 0.0
     assert extract("融资没有", zjtx, [])["equity_financing_2y"] == 0.0
     assert [q.value for q in quantities("是老板另一个公司的")] == []  # 另一个: which one, not how many
+
+
+def test_a_count_before_another_counts_words_with_a_hedged_figure_is_the_whole() -> None:
+    """科技人员也就八九个: the hedged figure after 科技人员 is theirs; the count before is all the staff."""
+    crit = checklist_criteria(KN, "high_tech_enterprise", DAY)
+    assert crit is not None
+    facts = extract("一百二十几个人 科技人员也就八九个", crit, today=DAY)
+    assert facts["tech_staff_count"] == [8.0, 9.0] and facts["employees"][0] == 120.0
+
+
+def test_both_years_share_and_a_bare_average_after_ours() -> None:
+    zjtx = checklist_criteria(KN, "zjtx", DAY)
+    assert zjtx is not None
+    facts = extract("研发 前年一百五十万 去年两百一十万 两年占比都超过5%", zjtx, today=DAY)
+    assert facts["rd_ratio_last_year"][0] == 5.0 and facts["rd_ratio_prev_year"][0] == 5.0
+    centre = checklist_criteria(KN, "rd_institution", DAY)
+    assert centre is not None
+    assert extract("研发强度差不多4% 行业平均好像才一点几", centre, today=DAY)["rd_intensity_above_city_avg"] is True
+
+
+def test_back_to_the_parked_topic_in_english_resumes(user: User) -> None:
+    in_check(user, "高企 帮我check一下")
+    user.say("集成电路的加计扣除是不是120%")
+    assert user.say("ok back to 高企").act == "resume"
+    assert user.say("帮我转下人工嘛 我要问具体的").intent == "human_agent"

@@ -245,11 +245,18 @@ def test_an_excluded_industry_named_with_the_policy_asks_about_it_and_other_regi
     assert index.decide(index.match("火锅店想研发个新菜品 咋个做好吃")).intent is None
     assert index.decide(index.match("杭州的专精特新认定了奖多少")).intent is None
     assert index.decide(index.match("我们总部在杭州 重庆的子公司能报专精特新不")).intent == "zjtx"  # unless: 重庆
+    # another region's policy set beside Chongqing's, or asked for a branch there, is still that region's
+    assert index.decide(index.match("成都那边专精特新奖励是不是比重庆多")).intent is None
+    assert index.decide(index.match("四川那边高企有奖励 我们成都分公司能不能拿")).intent is None
+    assert index.decide(index.match("已经评过外省的首版次 还能报重庆的吗")).intent == "first_version_software"
 
 
 def test_a_greeting_opening_a_short_question_yields_to_the_question() -> None:
     assert decide("你好 请问你能答哪些方面的问题")[0] == "help"
     assert decide("你好 在吗")[0] == "greeting"
+    assert decide("在吗 我们是涪陵做榨菜的小厂 有啥子政策可以享受")[0] == "policy_match"
+    # a question after it that routes nowhere leaves the greeting to answer (with its menu), not a fallback
+    assert decide("你好，請問這裡可以諮詢重慶的產業政策嗎")[0] == "greeting"
 
 
 @pytest.mark.parametrize(
