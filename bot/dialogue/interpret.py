@@ -1179,7 +1179,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     part = section_asked(t, topic, msg.text)
     if part and decision.intent is None and foreign(t, topic, msg):
         return None  # “银行那边有没有啥子低息贷款可以办”: a question cue, but of another world
-    if part and (decision.intent in (None, topic.id) or len(msg.norm) <= SHORT_MESSAGE):
+    if part and (decision.intent in (None, topic.id) or len(msg.norm) <= SHORT_MESSAGE or _closer(t, topic, msg)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)
     if decision.intent == topic.id and (asks(t, msg) or ellipsis):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")
@@ -1193,6 +1193,18 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if other and asks(t, msg) and _short_in_topic(t, topic, msg):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # “目录在哪里查”: this topic's 目录, named by none
     return None
+
+
+def _closer(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether a question naming no topic shares more word pairs with this topic's text than with the one it resembles.
+
+    高企 in view: “拿到以后所得税是15%对吧 有效期几年” is 高企's, not 单项冠军's (单项冠军称号有效期几年).
+    """
+    _c, decision = t.match(msg.text)
+    other = t.kn.topics.get(decision.intent or "")
+    if other is None or other.kind != "policy" or names_topic(t, msg, decision, other.id):
+        return False  # (转人工, 咨询电话: the conversation intents keep their own words)
+    return pairs_in_topic(t, topic, msg)[0] > pairs_in_topic(t, other, msg)[0]
 
 
 def _short_in_topic(t: Turn, topic: Topic, msg: Message) -> bool:
@@ -1428,9 +1440,16 @@ _STRONG_CHECK = ("核", "测", "评估", "自查", "够", "判断", "对一", "�
 def _clearly_about(t: Turn, msg: Message, decision: Any, other: str, topic: str) -> bool:
     """Whether the message is about ``other`` by name, or with ``topic`` not even among its candidates.
 
-    After the 首台套 verdict, “对了我们算不算工业母机企业 研发费用能按120%扣不” asks about 研发费用加计扣除.
+    After the 首台套 verdict, “对了我们算不算工业母机企业 研发费用能按120%扣不” asks about 研发费用加计扣除; but a
+    request to be checked that states facts this topic's check asks (规上企业 独立法人) stays with this topic, however
+    like another topic's example its words are (独立法人研发机构怎么认定).
     """
-    return names_topic(t, msg, decision, other) or all(c.intent != topic for c in decision.top)
+    if names_topic(t, msg, decision, other):
+        return True
+    if any(c.intent == topic for c in decision.top):
+        return False
+    own = checklist_criteria(t.kn, topic) or {}
+    return not t.facts(msg.text).keys() & own.keys()  # (“帮我们看下 规上企业 独立法人”: our facts, of this check)
 
 
 def _check_asked(t: Turn, msg: Message, intent: str) -> bool:
