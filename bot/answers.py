@@ -181,6 +181,8 @@ _NUMERAL_PLACES = re.compile(r"两江|两路|万州|万盛|九龙坡|九龙园|�
 """Places whose names hold a numeral (两江新区, 万州, 九龙坡): no figure is read in them."""
 _NOT_AMOUNT = frozenset("份号类等级度岁楼栋")
 """After a number, words that make it a name or another measure: 十月份, 52号, 一类知识产权, 二等奖, 一级, 40度, 3楼."""
+_THINGS = frozenset("只辆张")
+"""After a bare number, classifiers of things no condition counts: 推荐两只 (stocks), 两辆车, 三张票."""
 
 
 _A_BIT = re.compile(r"一点(?![\d一二两三四五六七八九零几])")
@@ -198,6 +200,8 @@ def quantities(text: str) -> list[Quantity]:
         raw, mult, unit = m["num"], m["mult"], m["unit"]
         if text[max(0, m.start() - 1) : m.start()] in ("第", "前") or text[m.end() : m.end() + 1] in _NOT_AMOUNT:
             continue  # 排第二 and 全国前五 are ranks, 十月份 a date, 52号(文) a document, 一类知识产权 a kind
+        if not (mult or unit or m["pct"]) and text[m.end() : m.end() + 1] in _THINGS:
+            continue
         if _CODE.search(text, 0, m.start()):
             continue  # IATF16949, ISO9001: a standard's code, not an amount
         if raw == "一" and text[max(0, m.start() - 1) : m.start()] in _ONE_OF:
@@ -1755,6 +1759,12 @@ _RANK = re.compile(r"(?:排名|排在|排)?第([一二三四五六七八九十\d
 """A rank (国内第二, 排第五名); not a batch or an article (第八批, 第三条)."""
 _RANK_SCOPE_CHARS = 8
 """How far before “第N” a scope word (全球, 国内) may stand."""
+_TOP = re.compile(
+    r"(?:排名|排在|排进|排|进了?|在)?前([一二两三四五\d])(?:名|位)?(?![批期届次个年季天代轮章条款项号部十百千万亿\d])"
+)
+"""Among the first N (国内前三, 排进前五); not a span of time (前三年) or a larger figure."""
+_DENIED_TOP_CHARS = 4
+"""How far before “前N” the words that deny it (排不进, 没进) may start."""
 
 
 def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
@@ -1772,6 +1782,14 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
             scoped = [(cid, c) for cid, c in criteria.items() if c.rank_within and "" in c.rank_scope]
         for cid, crit in scoped:
             found.setdefault(cid, rank <= (crit.rank_within or 0))
+    for m in _TOP.finditer(norm):  # “国内市场占有率前三”: within its top N, if N is no more than the criterion's
+        top = _cn_number(m[1])
+        if top is None or _UNRANKED.search(norm, max(0, m.start() - _DENIED_TOP_CHARS), m.end()):
+            continue  # (排不进前三, 没进前三: denied below)
+        before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
+        for cid, crit in _scoped(before, criteria):
+            if top <= (crit.rank_within or 0):
+                found.setdefault(cid, True)
     for m in _UNRANKED.finditer(norm):  # “全球更排不上”: outside every top N of that scope
         before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
         said = m[1] or m[2]

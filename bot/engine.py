@@ -97,6 +97,10 @@ def _attempt(storage: Store, what: str, channel: str, write: Callable[..., Any],
         return None
 
 
+LAST_GROUP = ":last-group"
+"""Suffix of the state key that points from a user's private chat to their latest group conversation."""
+
+
 @dataclass
 class Answered:
     """A reply, and what answering it leaves to store (``Engine.record`` writes it)."""
@@ -160,7 +164,7 @@ class Engine:
         started = time.perf_counter()
         kn, index = self._active
         user_hash = Storage.hash_user(self.salt, inbound.channel, inbound.user_id)
-        key = f"{inbound.channel}:{user_hash}"
+        private = key = f"{inbound.channel}:{user_hash}"
         if inbound.chat_id is not None and inbound.chat_id != inbound.user_id:
             key += ":" + Storage.hash_user(self.salt, inbound.channel, f"chat:{inbound.chat_id}")
         now = inbound.received or self.clock()
@@ -169,6 +173,8 @@ class Engine:
         idle = self.settings.session_idle_minutes * 60
         try:
             turn.state = self.storage.load_state(key, idle, now.timestamp())
+            if key == private and not turn.state:
+                turn.state = self._taken_up(private, idle, now)
             reply = handle.respond(turn, inbound, self.settings.max_message_chars)
         except Busy:
             raise
@@ -179,6 +185,15 @@ class Engine:
             turn.state = self._stored_state(key, idle, now)  # the conversation is kept as it was before
             turn.state["options"] = [[o.key, o.label, o.action] for o in reply.options]
         return Answered(inbound, reply, turn, key, user_hash, started, now, log, error)
+
+    def _taken_up(self, private: str, idle: float, now: dt.datetime) -> dict[str, Any]:
+        """The user's latest group conversation, for a private chat with none of its own; else empty.
+
+        Asked in the group, the check offered there is taken up in private (“要得”), within the idle time.
+        """
+        pointer = self.storage.load_state(private + LAST_GROUP, idle, now.timestamp())
+        group = pointer.get("key")
+        return self.storage.load_state(group, idle, now.timestamp()) if isinstance(group, str) else {}
 
     def _stored_state(self, key: str, idle: float, now: dt.datetime) -> dict[str, Any]:
         """The state as stored (after a failed turn, which may have changed it half-way); empty if unreadable."""
@@ -231,6 +246,12 @@ class Engine:
                 turn.state["last_turn"] = turn_id
             stamp = answered.now.timestamp()  # idle time is counted on the engine's clock (the message's time)
             _attempt(storage, "the dialogue state", channel, storage.save_state, answered.state_key, turn.state, stamp)
+            private = f"{channel}:{answered.user_hash}"
+            if answered.state_key != private and turn.state:  # (a group's: private chat may take it up)
+                pointer = {"key": answered.state_key}
+                _attempt(
+                    storage, "the group pointer", channel, storage.save_state, private + LAST_GROUP, pointer, stamp
+                )
 
         return write
 

@@ -23,7 +23,8 @@ class Inbound:
     """A control act a channel's command or button stands for (``reset``, ``cancel``): not interpreted as text."""
     chat_id: str | None = None
     """The chat the message was sent in, where it is not the private chat with ``user_id`` (a Telegram group):
-    each (channel, chat, user) is a conversation of its own."""
+    each (channel, chat, user) is a conversation of its own. A private chat with none of its own takes up the
+    user's latest group conversation (asked in the group, the check offered there goes on in private)."""
 
 
 @dataclass(frozen=True)

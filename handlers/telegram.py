@@ -531,7 +531,10 @@ class TelegramBot:
         chat: int | None = None,
         log: bool = True,
     ) -> Reply:
-        """One engine turn (logged with channel telegram), off the event loop; each chat is its own conversation."""
+        """One engine turn (logged with channel telegram), off the event loop.
+
+        Each chat is its own conversation; a private chat with none yet takes up the user's latest group one.
+        """
         inbound = Inbound(
             CHANNEL,
             user,

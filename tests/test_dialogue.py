@@ -625,3 +625,20 @@ def test_a_part_asked_in_speech_leads_with_the_fact_written_otherwise(user: User
     user.say("中小企业技术研发中心 帮我看下")
     reply = user.say("营收要到好多才够")  # 营收 is 营业收入, 好多 is 多少 in the facts' words
     assert "2000万元" in reply.text
+
+
+def test_a_check_offered_in_a_group_is_taken_up_in_private_and_the_group_keeps_its_own(user: User) -> None:
+    from bot.models import Inbound
+
+    def say(text: str, chat: str | None = None) -> Reply:
+        return user.engine.respond(Inbound("telegram", "tg-7", text, chat_id=chat))
+
+    say("@policybot 高企认定要啥子条件", chat="-1001")
+    step = say("要得")  # in private, right after: the offer made in the group
+    assert step.kind == "checklist_step", step.text
+    assert say("公司成立八年了").kind == "checklist_step"
+    other = user.engine.respond(Inbound("telegram", "tg-8", "要得"))  # another user's private chat has no offer
+    assert other.kind != "checklist_step"
+    # once the private chat has a conversation of its own, a new group question does not replace it
+    say("@policybot 首台套保险补偿比例是多少", chat="-1001")
+    assert "高新技术企业" in say("结论呢").text

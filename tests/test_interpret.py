@@ -2401,3 +2401,21 @@ def test_back_to_the_parked_topic_in_english_resumes(user: User) -> None:
     user.say("集成电路的加计扣除是不是120%")
     assert user.say("ok back to 高企").act == "resume"
     assert user.say("帮我转下人工嘛 我要问具体的").intent == "human_agent"
+
+
+def test_among_the_first_n_is_a_rank_and_things_counted_are_no_figure() -> None:
+    crit = checklist_criteria(KN, "little_giant", DAY)
+    assert crit is not None
+    assert extract("国内市场占有率前三 长安吉利都在用", crit, today=DAY).get("domestic_top3") is True
+    assert extract("全国排不进前三", crit, today=DAY).get("domestic_top3") is False
+    assert "domestic_top3" not in extract("国内排前五", crit, today=DAY)  # (1 to 5: not known to be top 3)
+    assert quantities("推荐两只") == [] and quantities("成立两年只有十个人")[0].value == 2.0
+
+
+def test_a_verdict_asked_with_manzu_or_gou_mei_is_the_verdict(user: User) -> None:
+    in_check(user, "市级企业技术中心 帮我对一下条件")
+    user.say("技术中心建起三年了 主营业务收入三个多亿 去年研发一千二百万")
+    user.say("研发强度差不多4% 行业平均好像才一点几")
+    for text in ("满足条件没", "那这回够没", "满足不嘛"):
+        reply = user.say(text)
+        assert reply.act == "answer" and "结论：符合" in reply.text, (text, reply.text)
