@@ -181,8 +181,8 @@ _NUMERAL_PLACES = re.compile(r"两江|两路|万州|万盛|九龙坡|九龙园|�
 """Places whose names hold a numeral (两江新区, 万州, 九龙坡): no figure is read in them."""
 _NOT_AMOUNT = frozenset("份号类等级度岁楼栋")
 """After a number, words that make it a name or another measure: 十月份, 52号, 一类知识产权, 二等奖, 一级, 40度, 3楼."""
-_THINGS = frozenset("只辆张")
-"""After a bare number, classifiers of things no condition counts: 推荐两只 (stocks), 两辆车, 三张票."""
+_THINGS = frozenset("只辆张套间杯顿")
+"""After a bare number, classifiers of things no condition counts: 推荐两只 (stocks), 两辆车, 租两套 (flats)."""
 
 
 _A_BIT = re.compile(r"一点(?![\d一二两三四五六七八九零几])")
@@ -1955,6 +1955,7 @@ SUPPOSING = re.compile(_SUPPOSE)
 """Words of a case supposed (那要独立法人的话, 如果出个新版本): what follows is no fact about the enterprise."""
 _UNSURE = re.compile(
     r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|没算过|没测过|没查过|没(单独)?统计|没单独算|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
+    r"|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|没去查|还没查|没去对"
     rf"|是不是|算不算|必须|一定要|非得|需不需要|要不要|什么意思|啥意思|啥子意思|是什么|是啥|{_SUPPOSE}"
 )
 """In the clause of a yes/no word: the user does not know, asks (“我晓不得我们在不在里头”, “必须得单独注册”,
@@ -1989,7 +1990,8 @@ _REQUIRED_CHARS = 2
 MIN_UNSURE_KEYWORD = 3
 """A figure's keyword this long names it well enough for “不晓得” beside it to be about it (市场占有率, not 研发)."""
 _DONT_KNOW = re.compile(
-    r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|说不清|不太清楚|没算过|没测过|没查过|没统计|记不到|记不得|记不清|记不住|想不起"
+    r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|说不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|没算过|没测过|没查过|没去查|还没查"
+    r"|没统计|记不到|记不得|记不清|记不住|想不起"
 )
 """The user says they do not know (not merely asks)."""
 _POINTS_BACK_END = re.compile(r"(这个|这块|这项|这一项|那个|这条)$")

@@ -2419,3 +2419,12 @@ def test_a_verdict_asked_with_manzu_or_gou_mei_is_the_verdict(user: User) -> Non
     for text in ("满足条件没", "那这回够没", "满足不嘛"):
         reply = user.say(text)
         assert reply.act == "answer" and "结论：符合" in reply.text, (text, reply.text)
+
+
+def test_unsure_either_way_and_reckoned_again_are_no_answer_and_no_exit(user: User) -> None:
+    in_check(user, "研发费用加计扣除 帮我看看我们能不能享受")
+    reply = user.say("查账还是核定征收我不太清楚 要问会计")
+    assert "否" not in reply.text.split("\n")[0] and "不符合" not in reply.text
+    user.say("主要做批发 自己也有个小车间 批发占六成")
+    assert user.say("不对 我重新算了下 批发占得更多 差不多八成").act == "correction"
+    assert user.say("算了下次再说").act == "cancel"

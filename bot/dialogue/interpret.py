@@ -228,8 +228,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     return None
 
 
-_RECKONED = re.compile(r"(?<=[开拆合加起分单另再重])算了")
-"""算了 after a way of counting (拆开算了, 合起来算了): reckoned, not given up."""
+_RECKONED = re.compile(r"(?<=[开拆合加起分单另再重新])算了|算了一?[下遍哈](?![次回])")
+"""算了 after a way of counting (拆开算了, 重新算了下): reckoned, not given up."""
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|几时|哪天|几号|几月|好久|多久|哪阵")
 """A question of when (什么时候结束): the exit word in it is what ends, not the check."""
 _GIVES_UP = re.compile(r"^(算了|那|那就)*(不测|不核|不查|不弄|不搞|不做)了?")
