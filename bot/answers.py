@@ -1123,8 +1123,8 @@ def extract(
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
             _record_founding(norm, q, vocab, criteria, facts)  # “2015年在璧山注册的”: registered that year
             continue  # any other calendar year: asked, not guessed
-        if q.unit == "年" and _FIGURE_NEXT.match(norm, q.end):
-            continue  # “研发经费一年260万”: a period the next figure is counted over, not a number of years
+        if q.unit == "年" and q.end not in breaks and _FIGURE_NEXT.match(norm, q.end):
+            continue  # “研发经费一年260万”: a period the next figure is counted over (not “做了九年 三百人”)
         if q.unit == "年" and _TWO_DIGIT_YEAR.fullmatch(norm, q.start, q.end) and _EVENT_AFTER.match(norm, q.end):
             as_year = replace(q, value=CENTURY + q.value, low=None, high=None)  # “16年成立”: founded in 2016
             _record_founding(norm, as_year, vocab, criteria, facts)

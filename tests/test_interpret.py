@@ -2428,3 +2428,20 @@ def test_unsure_either_way_and_reckoned_again_are_no_answer_and_no_exit(user: Us
     user.say("主要做批发 自己也有个小车间 批发占六成")
     assert user.say("不对 我重新算了下 批发占得更多 差不多八成").act == "correction"
     assert user.say("算了下次再说").act == "cancel"
+
+
+def test_years_then_a_head_count_keeps_the_years_and_another_provinces_licence_is_no() -> None:
+    crit = checklist_criteria(KN, "little_giant", DAY)
+    assert crit is not None
+    assert extract("这个细分市场做了九年 三百来人", crit, today=DAY)["niche_years"] == 9.0
+    assert extract("研发经费一年260万", crit, today=DAY)["rd_spend_last_year"] == 260.0  # (a period, no years)
+    first = checklist_criteria(KN, "first_set_equipment", DAY)
+    assert first is not None
+    assert extract("营业执照是四川广安的 工厂在合川 税也在广安交", first, today=DAY)["registered_in_cq"] is False
+
+
+def test_gou_mei_you_asks_the_verdict_and_answers_no_threshold(user: User) -> None:
+    in_check(user, "小巨人 帮我们对一下 我们是市级专精特新")
+    user.say("九龙坡的 做压铸件 这个细分市场做了九年 去年营收二点一亿")
+    reply = user.say("够没有嘛")
+    assert reply.act == "answer" and "结论" in reply.text and "不到90%" not in reply.text

@@ -557,7 +557,8 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
     if t.match(msg.text)[1].reason == "out_of_scope":
         return False  # (专精特新ETF能不能买: another world's question)
     crit = t.kn.criteria.get(str(flow.get("pending") or "")) if t.flow else None
-    if crit is not None and crit.type != "bool" and answer_value(t, msg, crit) is not None:
+    only_asks = not _SUCCESS_A_NOT_A.sub("", msg.norm).strip(_PARTICLES)  # (够没有嘛: its 没有 is no answer)
+    if crit is not None and crit.type != "bool" and not only_asks and answer_value(t, msg, crit) is not None:
         return False
     if _VERDICT_NOUN.search(msg.norm):
         return True  # (最后结果咋个说: the result is asked, whatever 咋个说 cues)
@@ -565,6 +566,8 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
     return part is None or part in _CHECK_PARTS  # (我们这条件 批得下来不: the conditions are what the check is)
 
 
+_PARTICLES = "那嘛哦呢啊噻吧哈撒了"
+"""What may stand around a bare A-not-A request (那够没有嘛)."""
 _PROCEDURES = re.compile(r"资格(审定|认定|复核|有效期)")
 """Steps named with an outcome's word (资格审定 holds 资格): a procedure asked about, not the verdict."""
 
@@ -594,7 +597,9 @@ _ACKNOWLEDGED = re.compile(r"(好|好的|行|可以|要得|ok)(吧|的)?")
 _NO_HOPE = re.compile(r"(没得|莫得|没有|没)(戏|搞头|搞|希望|指望)|不行|不得行|行还是不行")
 """Asking whether it is hopeless (是不是没得戏了, 那是不是就不得行了): a request for the verdict, no 否 to the question
 pending."""
-_SUCCESS_A_NOT_A = re.compile(r"([能行成过够达算得可符批上评报申拿扣])[不没]\1|[够行成过](没得|没有)$")
+_SUCCESS_A_NOT_A = re.compile(
+    r"([能行成过够达算得可符批上评报申拿扣])[不没]\1|[够行成过到](了)?(没得|没有|没)[嘛哦呢啊噻吧哈撒]*$"
+)
 """能不能 / 成不成 / 过没过 / 够没得 …: whether it works out, in any words (一锤子定音 能不能扣)."""
 OUTCOME_CHARS = 16
 """A longer message with a result word is more likely a question of its own than a request for the verdict."""
