@@ -912,6 +912,8 @@ _EACH_YEAR = re.compile(r"两年[^，|\d]{0,4}?(都|各|均)|每年|每一年|�
 _SPAN_LEAD = 6
 """How far before a keyword a period (近三年平均…) may stand."""
 """A period before a keyword (“两年研发1500万”): the figure is not a single year's."""
+_SUMMED = re.compile(r"加起来|合计|总共|一共|累计")
+"""Right before a figure after a yearly one: the years' total (一年六百多万 加起来一千三百来万)."""
 _SPAN_BETWEEN = re.compile(r"(两年|三年|平均|累计|合计|总共|加起来)")
 
 
@@ -1165,6 +1167,10 @@ def extract(
         counts_its_own = q.unit == "个" and not adjacent and q.end not in breaks and _OWN_NOUN.match(norm, q.end)
         if owner is None and (adjacent or not _CLASSIFIER.match(norm[q.end :])) and not counts_its_own:
             owner, at = before, before_at  # (“研发场地就一个实验室”: 一个 counts 实验室, no staff)
+        if owner is None and last and _SUMMED.search(norm, prev_end, q.start):
+            total = _over_years(last, norm[max(0, prev_end - _SPAN_LEAD * 2) : q.start], criteria, facts)
+            if total and _fits(q, criteria[total]):
+                owner, at = total, q.start  # “研发这两年一年六百多万 加起来一千三百来万”: the years' total
         if owner is None and last and q.start - prev_end <= 1 and "分别" in norm[max(0, prev_end - 30) : q.start]:
             owner, at = last, q.start  # “营收三年分别是1.4亿 1.6亿 1.8亿”: the run ends with last year
             _shift_years(facts, owner, criteria)
@@ -1666,8 +1672,8 @@ def _owner_before(
         between = norm[pos + len(kw) : q.start]
         lead = norm[max(since, pos - _SPAN_LEAD) : pos]
         spans = _SPAN_YEARS.search(lead) or (_SPAN_BETWEEN.search(lead + between) and "分别" not in between)
-        if spans and _EACH_YEAR.search(lead + between):
-            spans = None  # “两年都是占营收5%”: each year's figure, not a total
+        if spans and (_EACH_YEAR.search(lead + between) or (lead + between).endswith("一年")):
+            spans = None  # “两年都是占营收5%”, “近两年一年六百多万”: each year's figure, not a total
         if spans and yearly:
             # “两年研发1500万”, “营收三年平均1.5亿”, “近三年平均主营收入”: not the last year's figure, but the
             # years' total or mean where one is asked about (“三年销售加起来三亿七”)
@@ -1826,7 +1832,8 @@ _NOT_GOT = re.compile(
 _YEAR_SAID = 4
 """Room after a title for the year it was won (专精特新2024年认定的)."""
 _GOT_AFTER = re.compile(
-    r"^(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(评上|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了)"
+    r"^(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(就|早就|也|都)?"
+    r"(评上|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了)"
     r"|^(的?(称号|牌子|证书|资质))?(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用])"
 )
 _SUBJECT = re.compile("我们公司|我们厂|我们这边|我们|我司|公司|咱们|厂里")
@@ -1852,12 +1859,18 @@ _ALONE = re.compile(r"(市级|省级|国家级|重庆市?)?$")
 _ASKING = re.compile(r"吗|呢|\?|？|哪|什么|啥|怎么|咋|如何|多少|好多|好久|是不是|能不能|可不可以|要不要")
 
 
+_ASCII_ONLY = re.compile(r"[a-z0-9 .,!?&']+")
+
+
 def _clause_alone(norm: str, at: int, end: int, breaks: tuple[int, ...]) -> bool:
     """Whether a title (with its level) makes a middle clause of a statement on its own (… 市级专精特新 做了九年)."""
     level = _ALONE.search(norm, 0, at)
     start = at - len(level[0]) if level else at
     if start == 0 or start not in breaks or not (end in breaks or end == len(norm)):
         return False
+    prev = max([0, *(b for b in breaks if b < start)])
+    if _ASCII_ONLY.fullmatch(norm, prev, start):
+        return False  # (“back to 小巨人”, “ok 小巨人”: the topic gone back to, no title held)
     nxt = min([len(norm), *(b for b in breaks if b > end)])
     return not _ASKING.search(norm, end, nxt) and not _ASKING.search(norm, 0, start)
 

@@ -2445,3 +2445,19 @@ def test_gou_mei_you_asks_the_verdict_and_answers_no_threshold(user: User) -> No
     user.say("九龙坡的 做压铸件 这个细分市场做了九年 去年营收二点一亿")
     reply = user.say("够没有嘛")
     assert reply.act == "answer" and "结论" in reply.text and "不到90%" not in reply.text
+
+
+def test_a_yearly_figure_in_a_span_and_the_total_after_it() -> None:
+    crit = checklist_criteria(KN, "little_giant", DAY)
+    assert crit is not None
+    facts = extract("研发这两年一年六百多万 加起来一千三百来万 占比都在3个点以上", crit, today=DAY)
+    assert facts["rd_spend_2y_total"] == 1300.0 and facts["rd_spend_last_year"][0] == 600.0
+    assert "little_giant_certified" not in extract("back to 小巨人", KN.criteria, today=DAY)
+
+
+def test_a_check_asked_with_a_place_or_the_title_it_needs_stays_on_the_topic(user: User) -> None:
+    user.say("收台套 重庆这边认定了补贴好多")
+    assert user.say("帮我们对一下 我们做伺服压力机的 两江新区").act == "first_set_equipment"
+    other = User(user.engine, "lg")
+    other.say("小巨人认定标准 2026新的那个 发我看下")
+    assert other.say("check一下我们 市级专精特新2023年就评上了").act == "little_giant"

@@ -1159,8 +1159,19 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     here = about_here(t, topic, msg, str(decision.intent)) if other else None
     if here:
         return Act(acts.FOLLOWUP, topic=topic.id, part="question", text=here)  # “高企占比那个是好多” after the goals
-    if other and (
-        names_topic(t, msg, decision, str(decision.intent)) or not (asks(t, msg) or section_asked(t, topic, msg.text))
+    checked_here = (
+        bool(topic.checklist)
+        and wants_check(t, msg.norm)
+        and _check_asked(t, msg, topic.id)
+        and not _clearly_about(t, msg, decision, str(decision.intent), topic.id)
+    )  # (“帮我们对一下 我们做伺服压力机的 两江新区”: a check of this topic, however like a platform question)
+    if (
+        other
+        and not checked_here
+        and (
+            names_topic(t, msg, decision, str(decision.intent))
+            or not (asks(t, msg) or section_asked(t, topic, msg.text))
+        )
     ):
         return None  # another topic named: a new question
     ellipsis = _ELLIPSIS.match(msg.norm)
@@ -1450,7 +1461,9 @@ def _clearly_about(t: Turn, msg: Message, decision: Any, other: str, topic: str)
     like another topic's example its words are (独立法人研发机构怎么认定).
     """
     if names_topic(t, msg, decision, other):
-        return True
+        current = t.kn.topics.get(topic)
+        held = current is not None and prerequisite(t, current, other) and True in _titles_stated(t, msg).values()
+        return not held  # (“check一下我们 市级专精特新2023年就评上了” about 小巨人: the title it asks for, held)
     if any(c.intent == topic for c in decision.top):
         return False
     own = checklist_criteria(t.kn, topic) or {}
