@@ -1968,7 +1968,7 @@ SUPPOSING = re.compile(_SUPPOSE)
 """Words of a case supposed (那要独立法人的话, 如果出个新版本): what follows is no fact about the enterprise."""
 _UNSURE = re.compile(
     r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|没算过|没测过|没查过|没(单独)?统计|没单独算|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
-    r"|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|没去查|还没查|没去对"
+    r"|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|没去查|还没查|没去对|也可能|还在谈|还没定|没定下来|不一定"
     rf"|是不是|算不算|必须|一定要|非得|需不需要|要不要|什么意思|啥意思|啥子意思|是什么|是啥|{_SUPPOSE}"
 )
 """In the clause of a yes/no word: the user does not know, asks (“我晓不得我们在不在里头”, “必须得单独注册”,

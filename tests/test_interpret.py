@@ -2461,3 +2461,12 @@ def test_a_check_asked_with_a_place_or_the_title_it_needs_stays_on_the_topic(use
     other = User(user.engine, "lg")
     other.say("小巨人认定标准 2026新的那个 发我看下")
     assert other.say("check一下我们 市级专精特新2023年就评上了").act == "little_giant"
+
+
+def test_either_buyer_is_unknown_and_an_english_check_request_checks(user: User) -> None:
+    crit = checklist_criteria(KN, "first_batch_material", DAY)
+    assert crit is not None
+    assert extract("买家还在谈 可能是外面的航空厂 也可能是集团里头的兄弟公司", crit, today=DAY) == {}
+    user.say("hi 首版次软件 重庆这边咋个申报")
+    assert user.say("can you check if we qualify? 我们做工业软件的").kind == "checklist_step"
+    assert user.say("老板个人的所得税 公司拿了首版次他个人有没有优惠").act == "null"
