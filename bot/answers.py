@@ -1511,11 +1511,11 @@ def _keyword_at(text: str, vocab: _Vocab, cid: str) -> str:
 _OWN_NOUN = re.compile(r"(?![的了是都也还就在有左右多来吧嘛哦啊呢人名位啦哈噻撒吗和跟与或及等以])[\u4e00-\u9fff]")
 """After N个: a noun of its own (一个实验室, 两个车间): the count is of that, not of a keyword before."""
 _LEAD_HEDGES = "也就|也才|就|才|只有|也有|有|是|为|约|大概|大约|差不多|将近|接近|估计|可能|共"
+"""Words that may stand between a keyword and its figure (科技人员也就八九个)."""
 _HAVE_BEFORE = re.compile(r"^(?:人)?(?:有|是|具有|拿到|拿了|取得)")
 """Between a count and what it counts: 六个有中级职称, 五个是研究生."""
-_STARTS_NUMBER = re.compile(
-    rf"^(?:也就|也才|就|才|只有|也有|有|是|为|约|大概|大约|差不多|将近|接近|估计|可能|共)*(?:{_NUM})"
-)
+_STARTS_NUMBER = re.compile(rf"^(?:{_LEAD_HEDGES})*(?:{_NUM})")
+"""A figure next, after hedges: the words before it are that figure's (职工150人 科技人员也就三十个)."""
 
 
 _HEDGE_GAP = re.compile(r"(?:大概|大约|差不多|将近|接近|估计|可能|约|有|是|为|共|只有|才|就|也)+$")
