@@ -251,6 +251,21 @@ def test_an_excluded_industry_named_with_the_policy_asks_about_it_and_other_regi
     assert index.decide(index.match("已经评过外省的首版次 还能报重庆的吗")).intent == "first_version_software"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "专精特新企业去建行能贷多少款",
+        "商标注册一般要多久能下来",
+        "ISO9001认证找哪家机构便宜",
+        "稳岗补贴怎么申请",
+        "今年全国GDP增长目标是多少",
+    ],
+)
+def test_loans_trademarks_certifiers_and_other_subsidies_are_out_of_scope(text: str) -> None:
+    """No policy here lends, registers trademarks, certifies or pays these subsidies (the policy's words aside)."""
+    assert decide(text)[0] is None
+
+
 def test_a_greeting_opening_a_short_question_yields_to_the_question() -> None:
     assert decide("你好 请问你能答哪些方面的问题")[0] == "help"
     assert decide("你好 在吗")[0] == "greeting"
