@@ -201,7 +201,7 @@ def quantities(text: str) -> list[Quantity]:
         if text[max(0, m.start() - 1) : m.start()] in ("第", "前") or text[m.end() : m.end() + 1] in _NOT_AMOUNT:
             continue  # 排第二 and 全国前五 are ranks, 十月份 a date, 52号(文) a document, 一类知识产权 a kind
         if not (mult or unit or m["pct"]) and text[m.end() : m.end() + 1] in _THINGS:
-            continue
+            continue  # 推荐两只, 租两套: things counted, no figure of the enterprise
         if _CODE.search(text, 0, m.start()):
             continue  # IATF16949, ISO9001: a standard's code, not an amount
         if raw == "一" and text[max(0, m.start() - 1) : m.start()] in _ONE_OF:
@@ -1860,6 +1860,7 @@ _ASKING = re.compile(r"吗|呢|\?|？|哪|什么|啥|怎么|咋|如何|多少|�
 
 
 _ASCII_ONLY = re.compile(r"[a-z0-9 .,!?&']+")
+"""A clause in English only (back to, ok): before a lone title, it says where to go, not what is held."""
 
 
 def _clause_alone(norm: str, at: int, end: int, breaks: tuple[int, ...]) -> bool:
@@ -1966,9 +1967,14 @@ def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
 _SUPPOSE = rf"的话|{_IF}"
 SUPPOSING = re.compile(_SUPPOSE)
 """Words of a case supposed (那要独立法人的话, 如果出个新版本): what follows is no fact about the enterprise."""
+_NOT_KNOWN = (
+    "晓不得|不晓得|不知道|不清楚|不确定|搞不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|"
+    + "没算过|没测过|没查过|没去查|还没查"
+)
+"""Ways of saying “I don't know” that both the unsure reading and the plain don't-know share."""
 _UNSURE = re.compile(
-    r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|没算过|没测过|没查过|没(单独)?统计|没单独算|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
-    r"|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|没去查|还没查|没去对|也可能|还在谈|还没定|没定下来|不一定"
+    rf"{_NOT_KNOWN}|没(单独)?统计|没单独算|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
+    r"|没去对|也可能|还在谈|还没定|没定下来|不一定"
     rf"|是不是|算不算|必须|一定要|非得|需不需要|要不要|什么意思|啥意思|啥子意思|是什么|是啥|{_SUPPOSE}"
 )
 """In the clause of a yes/no word: the user does not know, asks (“我晓不得我们在不在里头”, “必须得单独注册”,
@@ -2002,10 +2008,7 @@ _REQUIRED_CHARS = 2
 
 MIN_UNSURE_KEYWORD = 3
 """A figure's keyword this long names it well enough for “不晓得” beside it to be about it (市场占有率, not 研发)."""
-_DONT_KNOW = re.compile(
-    r"晓不得|不晓得|不知道|不清楚|不确定|搞不清|说不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|没算过|没测过|没查过|没去查|还没查"
-    r"|没统计|记不到|记不得|记不清|记不住|想不起"
-)
+_DONT_KNOW = re.compile(rf"{_NOT_KNOWN}|说不清|没统计|记不到|记不得|记不清|记不住|想不起")
 """The user says they do not know (not merely asks)."""
 _POINTS_BACK_END = re.compile(r"(这个|这块|这项|这一项|那个|这条)$")
 _POINTS_BACK = re.compile(r"这个|这块|这项|这一项|那个|这条")

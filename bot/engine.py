@@ -97,6 +97,11 @@ def _attempt(storage: Store, what: str, channel: str, write: Callable[..., Any],
         return None
 
 
+def private_key(channel: str, user_hash: str) -> str:
+    """The state key of a user's private chat on a channel (a group chat's key adds the chat to it)."""
+    return f"{channel}:{user_hash}"
+
+
 LAST_GROUP = ":last-group"
 """Suffix of the state key that points from a user's private chat to their latest group conversation."""
 
@@ -164,7 +169,7 @@ class Engine:
         started = time.perf_counter()
         kn, index = self._active
         user_hash = Storage.hash_user(self.salt, inbound.channel, inbound.user_id)
-        private = key = f"{inbound.channel}:{user_hash}"
+        private = key = private_key(inbound.channel, user_hash)
         if inbound.chat_id is not None and inbound.chat_id != inbound.user_id:
             key += ":" + Storage.hash_user(self.salt, inbound.channel, f"chat:{inbound.chat_id}")
         now = inbound.received or self.clock()
@@ -246,7 +251,7 @@ class Engine:
                 turn.state["last_turn"] = turn_id
             stamp = answered.now.timestamp()  # idle time is counted on the engine's clock (the message's time)
             _attempt(storage, "the dialogue state", channel, storage.save_state, answered.state_key, turn.state, stamp)
-            private = f"{channel}:{answered.user_hash}"
+            private = private_key(channel, answered.user_hash)
             if answered.state_key != private and turn.state:  # (a group's: private chat may take it up)
                 pointer = {"key": answered.state_key}
                 _attempt(

@@ -385,9 +385,14 @@ def known(t: Turn) -> dict[str, Any]:
     return {**t.state.get("derived", {}), **t.profile}
 
 
-def said_before(t: Turn, values: dict[str, Any]) -> set[str]:
-    """The criteria whose value the profile already holds (said again: not echoed again)."""
-    return {c for c, v in values.items() if c in t.profile and t.profile[c] == v}
+def record_news(t: Turn, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``record`` the values; returns what was stored and, of that, the news to echo.
+
+    A value the profile already held is said again, not news (“汽车零部件制造”, its 制造业 recorded already).
+    """
+    again = {c for c, v in values.items() if c in t.profile and t.profile[c] == v}
+    stored = record(t, values)
+    return stored, {c: v for c, v in stored.items() if c not in again}
 
 
 def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:

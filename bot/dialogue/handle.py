@@ -108,11 +108,10 @@ def answer(t: Turn, act: Act) -> Reply:
         t.state["topic"] = t.state["flow"]["topic"]
     flow = t.flow
     values = _unsaid_before(t, act, flow.get("pending") if flow else None)
-    again = flows.said_before(t, values)  # (“汽车零部件制造”, its 制造业 recorded already: no second echo)
     if flow is None:
         parked = flows.referred(t)
-        stored = flows.record(t, values)
-        note = flows.echo(t, _without(stored, again), None)
+        _stored, news = flows.record_news(t, values)
+        note = flows.echo(t, news, None)
         if act.conclude and parked:
             t.state.pop("suspended", None)
             return flows.verdict_reply(t, parked, note)
@@ -121,8 +120,8 @@ def answer(t: Turn, act: Act) -> Reply:
             return flows.start_checklist(t, topic, note) if topic.checklist else _no_checklist(t, topic, note)
         return Reply(note or t.kn.messages.conclude_none, "answer", intent=t.state.get("topic"))
     pending = flow.get("pending")
-    stored = flows.record(t, values)
-    note = flows.echo(t, _without(stored, again), pending)
+    stored, news = flows.record_news(t, values)
+    note = flows.echo(t, news, pending)
     if stored and pending not in stored and not act.conclude:  # the variant asked, other facts told: presumed
         note = "\n".join(x for x in (note, flows.presume_unsaid(t, pending)) if x)
     _keep_titles(t, act, values)
@@ -141,10 +140,6 @@ def _keep_titles(t: Turn, act: Act, values: dict[str, Any]) -> None:
     for cid, held in held_titles(act.text, t.kn.criteria).items():
         if cid not in values and cid not in t.profile:
             t.profile[cid] = held
-
-
-def _without(stored: dict[str, Any], again: set[str]) -> dict[str, Any]:
-    return {c: v for c, v in stored.items() if c not in again}
 
 
 def _unsaid_before(t: Turn, act: Act, pending: str | None) -> dict[str, Any]:
@@ -186,9 +181,8 @@ def followup(t: Turn, act: Act) -> Reply:
     if act.values and part != "calc":
         # the variant asked about (那中小企业技术研发中心呢: a check next is of it), or figures said beside the
         # question (去年营收八千万出头 研发要占好多才够), echoed before the answer
-        again = flows.said_before(t, act.values)
-        stored = _without(flows.record(t, act.values), again)
-        facts = {c: v for c, v in stored.items() if t.kn.criteria[c].presume is None}  # (not which kind is asked)
+        _stored, news = flows.record_news(t, act.values)
+        facts = {c: v for c, v in news.items() if t.kn.criteria[c].presume is None}  # (not which kind is asked)
         note = flows.echo(t, facts, None) if t.flow else ""
         reply.text = "\n".join(x for x in (note, reply.text) if x)
     if t.flow:

@@ -566,8 +566,6 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
     return part is None or part in _CHECK_PARTS  # (我们这条件 批得下来不: the conditions are what the check is)
 
 
-_PARTICLES = "那嘛哦呢啊噻吧哈撒了"
-"""What may stand around a bare A-not-A request (那够没有嘛)."""
 _PROCEDURES = re.compile(r"资格(审定|认定|复核|有效期)")
 """Steps named with an outcome's word (资格审定 holds 资格): a procedure asked about, not the verdict."""
 
@@ -597,10 +595,14 @@ _ACKNOWLEDGED = re.compile(r"(好|好的|行|可以|要得|ok)(吧|的)?")
 _NO_HOPE = re.compile(r"(没得|莫得|没有|没)(戏|搞头|搞|希望|指望)|不行|不得行|行还是不行")
 """Asking whether it is hopeless (是不是没得戏了, 那是不是就不得行了): a request for the verdict, no 否 to the question
 pending."""
+_ASK_PARTICLES = "嘛哦呢啊噻吧哈撒"
+"""Particles that may close a question (够没有嘛)."""
 _SUCCESS_A_NOT_A = re.compile(
-    r"([能行成过够达算得可符批上评报申拿扣])[不没]\1|[够行成过到](了)?(没得|没有|没)[嘛哦呢啊噻吧哈撒]*$"
+    rf"([能行成过够达算得可符批上评报申拿扣])[不没]\1|[够行成过到](了)?(没得|没有|没)[{_ASK_PARTICLES}]*$"
 )
 """能不能 / 成不成 / 过没过 / 够没得 …: whether it works out, in any words (一锤子定音 能不能扣)."""
+_PARTICLES = f"那{_ASK_PARTICLES}了"
+"""What may stand around a bare A-not-A request (那够没有嘛)."""
 OUTCOME_CHARS = 16
 """A longer message with a result word is more likely a question of its own than a request for the verdict."""
 _ASKS_A_PART = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪")
@@ -1160,7 +1162,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if here:
         return Act(acts.FOLLOWUP, topic=topic.id, part="question", text=here)  # “高企占比那个是好多” after the goals
     checked_here = (
-        bool(topic.checklist)
+        bool(other)
+        and bool(topic.checklist)
         and wants_check(t, msg.norm)
         and _check_asked(t, msg, topic.id)
         and not _clearly_about(t, msg, decision, str(decision.intent), topic.id)
