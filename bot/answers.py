@@ -31,7 +31,7 @@ _QUANTITY = re.compile(
     rf"(?:(?P<sep>-|~|到|至)(?P<num2>{_NUM}))?"
     r"(?P<pointfew>点几)?"
     r"(?:个(?=半?[多几来]?[十百千万亿]|[多来半][月点]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
-    rf"(?P<unit>个点|%|趴|万元|亿元|元|块钱|块|人|名|位(?![置于数])|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成|点(?![\d{_CN_DIGITS}]))?"
+    rf"(?P<unit>个点|%|趴|万元|亿元|元|块钱|块|人|名|位(?![置于数])|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成(?![立功本果绩员品熟长交型])|点(?![\d{_CN_DIGITS}]))?"
     r"(?P<tenth>[一二三四五六七八九1-9](?![\d十百千万亿个年月人项件分类等级.%家所条台套次种批位名户本张]))?"
 )
 
@@ -198,8 +198,8 @@ def quantities(text: str) -> list[Quantity]:
     text = _NUMERAL_PLACES.sub(lambda m: "地" * len(m[0]), text)  # 在两江注册的: a place, no figure (same length)
     for m in _QUANTITY.finditer(text):
         raw, mult, unit = m["num"], m["mult"], m["unit"]
-        if text[max(0, m.start() - 1) : m.start()] in ("第", "前") or text[m.end() : m.end() + 1] in _NOT_AMOUNT:
-            continue  # 排第二 and 全国前五 are ranks, 十月份 a date, 52号(文) a document, 一类知识产权 a kind
+        if text[max(0, m.start() - 1) : m.start()] in ("第", "前", "哪") or text[m.end() : m.end() + 1] in _NOT_AMOUNT:
+            continue  # 排第二 and 全国前五 are ranks, 哪两年 asks which, 十月份 a date, 52号(文) a document
         if not (mult or unit or m["pct"]) and text[m.end() : m.end() + 1] in _THINGS:
             continue  # 推荐两只, 租两套: things counted, no figure of the enterprise
         if _CODE.search(text, 0, m.start()):
@@ -245,7 +245,7 @@ def quantities(text: str) -> list[Quantity]:
             factor *= _MULT[ch]
         if m["tenth"] and unit is None and mult[-1:] in ("亿", "万") and raw.isdigit() == m["tenth"].isdigit():
             value += _digit(m["tenth"]) / 10  # 一万二 = 1.2万, 4亿5 = 4.5亿
-        if unit == "成":
+        if unit == "成" and not mult:  # (三百万成: no share; 三百万 then a word)
             tenth = float(_digit(m["tenth"])) if m["tenth"] and not m["tenth"].isdigit() else 0.0
             found.append(_hedged(text, m, value * 10 + tenth, low, high, "%", 1.0, approx=few == "来"))
             continue
@@ -843,6 +843,8 @@ class _Vocab:
     """Criteria that pick a variant of a policy (``presume`` set: 市级 or 国家级单项冠军): a name answers them."""
     dated: list[tuple[str, list[str]]]
     """Criteria of something obtained within N years (``within_years``), with their ``dated_by`` words, normalised."""
+    since_founding: list[tuple[str, list[str]]]
+    """Numbers of years that are the years since founding when one of their ``since_founding`` words is said."""
 
 
 _VOCABS: dict[tuple[int, int], tuple[dict[str, Criterion], Iterable[str], _Vocab]] = {}
@@ -874,6 +876,9 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
         none=[(cid, [w for w in map(normalize, c.none_words) if w]) for cid, c in criteria.items() if c.none_words],
         variants=frozenset(cid for cid, c in criteria.items() if c.presume is not None),
         dated=[(cid, [w for w in map(normalize, c.dated_by) if w]) for cid, c in criteria.items() if c.within_years],
+        since_founding=[
+            (cid, [w for w in map(normalize, c.since_founding) if w]) for cid, c in criteria.items() if c.since_founding
+        ],
     )
     with _VOCABS_LOCK:
         if len(_VOCABS) > MAX_VOCABS:
@@ -1121,15 +1126,20 @@ def extract(
     shares: list[Quantity] = []  # shares nobody's words took (是百分之十三)
     heads: list[Quantity] = []  # counts of people nobody's words took (一百二十个人)
     found = [q for q in quantities(norm) if not _REFERS_BACK.match(norm, q.end)]  # (一千二那个是…: said before)
+    founding: float | list[float] | None = None  # years since the enterprise was founded (成立九年了, 2015年成立)
     for q in found:
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
             _record_founding(norm, q, vocab, criteria, facts)  # “2015年在璧山注册的”: registered that year
+            if _FOUNDED.match(norm, q.end) and (since := number_value(q, "年")) is not None:
+                founding = since
             continue  # any other calendar year: asked, not guessed
         if q.unit == "年" and q.end not in breaks and _FIGURE_NEXT.match(norm, q.end):
             continue  # “研发经费一年260万”: a period the next figure is counted over (not “做了九年 三百人”)
         if q.unit == "年" and _TWO_DIGIT_YEAR.fullmatch(norm, q.start, q.end) and _EVENT_AFTER.match(norm, q.end):
             as_year = replace(q, value=CENTURY + q.value, low=None, high=None)  # “16年成立”: founded in 2016
             _record_founding(norm, as_year, vocab, criteria, facts)
+            if _FOUNDED.match(norm, q.end) and (since := number_value(as_year, "年")) is not None:
+                founding = since
             continue  # “23年评的市级专精特新”: the year 2023, when it happened, no number of years
         if q.unit is None and not norm[q.start].isdigit() and q.end not in breaks and _WORD_AFTER.match(norm, q.end):
             continue  # “五险一金”, “三体”: a numeral in a word, no figure
@@ -1153,6 +1163,13 @@ def extract(
                     seen.append(run)
             prev_end = q.end
             continue
+        since_words = _FOUNDING_BEFORE.search(norm[max(0, q.start - _FOUNDING_CHARS) : q.start])
+        if q.unit == "年" and since_words:
+            if (since := number_value(q, "年")) is not None:
+                founding = since
+            if not any(since_words[1] in kw for kw, cid in vocab.keywords if criteria[cid].unit == "年"):
+                prev_end = q.end
+                continue  # “做锁体的 成立七年 这个细分做了六年”: the years since founding, of no criterion asked here
         if q.unit == "%" and _PEERS_AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start):
             prev_end = q.end
             continue  # “研发投入四百二十万 行业平均听说两个点左右”: the industry's share, not ours
@@ -1218,6 +1235,9 @@ def extract(
             # a duration said (运行两年多了) ends its clause: 两年 is not the span of the figure after
     _yearly_run(found, facts, criteria)
     _two_rates(norm, found, facts, criteria)
+    if founding is not None:  # “做网关的 成立6年”, “成立九年了 一直做压力传感器”: in that market since it was founded
+        said = [cid for cid, ws in vocab.since_founding if cid not in facts and any(w in norm for w in ws)]
+        facts.update(dict.fromkeys(said, founding))
     if len(heads) == 1 and (whole := _whole_of(facts, heads[0], criteria)):
         value = number_value(heads[0], criteria[whole].unit or "")
         facts.setdefault(whole, heads[0].value if value is None else value)  # “一百二十个人 搞技术的二十五个”
@@ -1274,6 +1294,7 @@ def extract(
     if not norm.isdigit() and not _ONLY_ASKED.search(norm):  # (是不是只有制造业才有: the policy's, not ours)
         hidden = [*names, *_echoes(text)]  # (a policy's name, or “规上？” asked back: no choice stated)
         plain = "".join("|" if any(a <= i < b for a, b in hidden) else ch for i, ch in enumerate(norm))
+        plain = _WHETHER.sub(lambda m: "|" * len(m[0]), plain)  # (有没得奖补: asked, no 没得奖 said)
         for cid, options in vocab.choices:
             choice = _parse_choice(_unsaid(plain, options, breaks, criteria[cid]), criteria[cid], options, breaks)
             if choice:
@@ -1363,6 +1384,10 @@ def _above_average(norm: str, found: list[Quantity]) -> bool | None:
             and _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)
         ]
         average, shares = bare[:1], shares + bare[:1]
+    if not shares:  # “研发强度三点六 全市平均好像才两点几”: both said bare
+        bare = [q for q in found if q.unit is None and q.value < FULL_SHARE]
+        average = [q for q in bare if _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)]
+        shares = bare if len(bare) == _COMPARED else []
     if len(shares) != _COMPARED or len(average) != 1:
         return None
     ours = next(q for q in shares if q is not average[0])
@@ -1426,6 +1451,9 @@ def _one_unsaid(norm: str, vocab: _Vocab, criteria: dict[str, Criterion]) -> dic
     return found
 
 
+_FOUNDING_BEFORE = re.compile(r"(注册成立|成立|注册|创立|创办|建厂|办厂)(了|有|都|已经|满|快|近|将近|差不多|大概|刚)*$")
+"""Right before a number of years: the years since the enterprise was founded (成立九年, 注册了快十年)."""
+_FOUNDING_CHARS = 8
 _FOUNDED = re.compile(r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂|建立|建了|开始做|开始搞|开始干)")
 """A calendar year the enterprise was founded in: 2015年注册, 2019年在璧山成立的."""
 

@@ -179,6 +179,12 @@ class Criterion(Strict):
         "早于N年记为“否”，一年以内记为“是”（仅 bool），配合 dated_by",
     )
     dated_by: list[str] = Field([], description="和年月在同一句里时才算取得日期的词（登记、取得、拿到、证书）")
+    since_founding: list[str] = Field(
+        [],
+        description="说企业做什么的词（做、从事）：同一条消息说了成立多少年（做齿轮的 成立九年了、"
+        "2015年成立 一直做液压钳），又没单独说这一项的年数时，按成立年数记，"
+        "回复里照样写“已记下”让用户能改（仅 unit: 年）",
+    )
     title: list[str] = Field(
         [], description="称号的叫法（专精特新、高企）：“已经评上/拿到了…”记为“是”，“还没评…/…莫得”记为“否”（仅 bool）"
     )
@@ -248,6 +254,8 @@ class Criterion(Strict):
             raise ValueError("assume is only for type: bool")
         if self.within_years is not None and (self.type != "bool" or not self.dated_by):
             raise ValueError("within_years is only for type: bool, with dated_by naming what was obtained")
+        if self.since_founding and self.unit != "年":
+            raise ValueError("since_founding is only for a number of years (unit: 年)")
         return self
 
 

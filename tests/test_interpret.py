@@ -2470,3 +2470,70 @@ def test_either_buyer_is_unknown_and_an_english_check_request_checks(user: User)
     user.say("hi 首版次软件 重庆这边咋个申报")
     assert user.say("can you check if we qualify? 我们做工业软件的").kind == "checklist_step"
     assert user.say("老板个人的所得税 公司拿了首版次他个人有没有优惠").act == "null"
+
+
+def test_the_years_since_founding_are_the_markets_unless_its_own_years_are_said() -> None:
+    crit = checklist_criteria(KN, "zjtx", DAY)
+    assert crit is not None
+    assert extract("合川做网关的 成立6年 去年营收2600万", crit, today=DAY)["niche_years"] == 6.0
+    assert extract("成立九年了 一直做压力传感器", crit, today=DAY)["niche_years"] == 9.0
+    assert extract("2015年成立 一直做液压钳", crit, today=DAY)["niche_years"] == 11.0
+    assert extract("做锁体的 成立七年 这个细分做了六年", crit, today=DAY)["niche_years"] == 6.0
+    assert "niche_years" not in extract("研发三百万 成立三年", crit, today=DAY)  # (no line of business said)
+    assert extract("研发三百万 成立三年", crit, today=DAY) == {"rd_spend_last_year": 300.0}  # (三百万成: no share)
+
+
+def test_a_question_word_or_a_whether_is_no_figure_and_no_answer() -> None:
+    assert quantities("研发费用是说哪两年哦") == []
+    crit = checklist_criteria(KN, "zjtx", DAY)
+    assert crit is not None
+    assert extract("评上小巨人国家有没得奖补 好多钱", crit, today=DAY) == {}  # (有没得奖: asked, no award denied)
+    assert extract("获奖的话 没得奖", crit, today=DAY)["sci_award_rank_3y"] == "none"
+
+
+def test_our_share_and_the_average_both_said_bare_are_compared() -> None:
+    crit = checklist_criteria(KN, "rd_institution", DAY)
+    assert crit is not None
+    said = extract("研发强度三点六 我们这个行业全市平均好像才两点几", crit, today=DAY)
+    assert said == {"rd_ratio_last_year": 3.6, "rd_intensity_above_city_avg": True}
+    assert extract("研发强度三点六 行业平均四点几", crit, today=DAY)["rd_intensity_above_city_avg"] is False
+
+
+def test_a_correction_of_years_without_their_subject_is_of_the_figure_answered_last(user: User) -> None:
+    user.say("我们渝北做汽车连接器的 去年评上了创新型中小企业 帮我对下专精特新")
+    user.say("做连接器八年了 去年营收三千二百万 主营差不多全是连接器 负债率百分之四十几")
+    user.say("研发费用去年八十万 前年一百一十万")
+    reply = user.say("不对不对 刚才看错行了 去年是一百八十万 前年一百一十万没错")
+    assert reply.act == "correction" and "80万元 → 180万元" in reply.text
+    assert profile(user)["rd_spend_last_year"] == 180.0 and profile(user)["revenue_last_year"] == 3200.0
+    user.say("前年营收两千八百万左右")  # (营收's year before: not this year's 营收, not 研发's year before)
+    known = profile(user)
+    assert known["revenue_prev_year"] == 2800.0 and known["revenue_last_year"] == 3200.0
+    assert known["rd_spend_prev_year"] == 110.0
+
+
+def test_back_to_a_check_finished_before_another_topic_picks_it_up_where_it_stands(user: User) -> None:
+    user.say("市级企业技术中心 帮我核一下")
+    user.say("营收八千万 研发四百万 技术中心运行三年了 研发强度比同行高")
+    user.say("涪陵工业园区是不是有个食品产业的创新平台 跟我们有关系不")
+    reply = user.say("接到说技术中心")
+    assert reply.act == "resume" and reply.intent == "rd_institution" and "主营业务收入" in reply.text
+    assert "没有暂停" not in reply.text
+
+
+def test_a_check_asked_in_other_words_and_a_verdict_asked_by_a_not_a(user: User) -> None:
+    user.say("市级企业技术中心今年啥时候开始报")
+    assert user.say("我们想报 帮忙对下条件").act == "rd_institution"
+    other = User(user.engine, "sts")
+    other.say("首台套 帮我核一下")
+    other.say("我们在双桥做矿用掘进机")
+    reply = other.say("先说嘛 到底认不认得到")
+    assert reply.act == "answer" and "结论" in reply.text
+
+
+def test_a_yes_with_facts_that_say_started_is_no_go_ahead(user: User) -> None:
+    in_check(user, "首版次软件 帮我核一下")
+    reply = user.say("是首次发布 刚开始推 功能上打破了国外垄断 以前主机厂都用德国的")
+    known = profile(user)
+    assert known["first_version_first_release"] is True and known["first_version_breakthrough"] is True
+    assert "已记下" in reply.text

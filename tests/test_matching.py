@@ -88,6 +88,9 @@ def test_heldout_has_at_least_ten_per_intent() -> None:
         ("你们这个机器人能帮我们做啥", "help"),
         ("想弄个区级的研发中心 条件是啥", "rd_institution"),  # a level and 的 before the alias 区级研发中心
         ("单项冠军我们有没有戏 市级专精特新去年刚评上", "single_champion"),  # a title got just last year is held
+        ("gq认定要交哪些资料", "high_tech_enterprise"),  # pinyin initials, as agents type them
+        ("jjkc 季度预缴能不能先扣", "rd_deduction"),
+        ("xjr 复核要准备啥", "little_giant"),
     ],
 )
 def test_typical_messages_match(text: str, intent: str) -> None:

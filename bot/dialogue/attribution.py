@@ -279,6 +279,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
             named, value = None, own
     if named and value is None and not aside and crit.type == "bool" and restates(t, msg, crit):
         named, value = None, True  # “研发费用统计局那边每年都在报” names a figure but restates the question
+    if named and value is not None and value in facts.values():
+        named, value = None, None  # “前年营收两千八百万”: the figure is 前年营收's, not the 营收 its word names
     if named and value is not None:
         facts.setdefault(named, value)  # “融资 莫得”: the yes/no belongs to the figure named, not the question
         value = None
@@ -327,7 +329,8 @@ def _years_of_recorded(t: Turn, msg: Message, facts: dict[str, Any]) -> dict[str
     while (earlier := t.kn.criteria[family[-1]].previous) and earlier in t.kn.criteria and earlier not in family:
         family.append(earlier)
     read = t.facts(f"{crit.extract[0]} {msg.text}")
-    earlier_years = {c: v for c, v in read.items() if c in family[1:] and c not in facts}
+    owned = list(facts.values())  # (前年营收两千八百万: a figure its own words gave another criterion)
+    earlier_years = {c: v for c, v in read.items() if c in family[1:] and c not in facts and v not in owned}
     if earlier_years and (read.get(latest) == t.profile[latest] or latest not in read):
         return earlier_years
     return {}

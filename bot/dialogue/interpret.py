@@ -598,7 +598,7 @@ pending."""
 _ASK_PARTICLES = "嘛哦呢啊噻吧哈撒"
 """Particles that may close a question (够没有嘛)."""
 _SUCCESS_A_NOT_A = re.compile(
-    rf"([能行成过够达算得可符批上评报申拿扣])[不没]\1|[够行成过到](了)?(没得|没有|没)[{_ASK_PARTICLES}]*$"
+    rf"([能行成过够达算得可符批上评报申拿扣认享入选进通])[不没]\1|[够行成过到](了)?(没得|没有|没)[{_ASK_PARTICLES}]*$"
 )
 """能不能 / 成不成 / 过没过 / 够没得 …: whether it works out, in any words (一锤子定音 能不能扣)."""
 _PARTICLES = f"那{_ASK_PARTICLES}了"
@@ -670,7 +670,7 @@ def correction(t: Turn, msg: Message) -> Act | None:
         values |= {c: v for c, v in t.facts(msg.text).items() if c not in t.profile and c not in values}
     values = values or _retarget(t, msg, _changed_facts(t, msg)) or keyword_figure(t, msg)
     if not values:
-        values = _reanswer(t, msg)
+        values = _years_again(t, msg) or _reanswer(t, msg)
     # “看错表了 前年650万 去年720万 加起来1370万”: the total corrected, and the two years that add up to it
     values |= {c: v for c, v in _parts_of_total(t, msg, values).items() if c not in values}
     if not values and not t.state.get("answered") and not t.profile:
@@ -783,6 +783,33 @@ def _retarget(t: Turn, msg: Message, values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+def _years_again(t: Turn, msg: Message) -> dict[str, Any]:
+    """A correction of yearly figures with no subject (不对 去年是一百八十万 前年一百一十万没错).
+
+    The years of the figure answered last, read as if its word stood before them (不对不对 研发 去年是…).
+    """
+    year = _YEAR_WORD.search(msg.text)
+    if year is None:
+        return {}
+    criteria = t.kn.criteria
+    answered = [c for c in t.state.get("answered") or [] if c in criteria]
+    if not answered:
+        return {}
+    # (the figure answered last, if yearly: after 近两年研发合计, not 营收 before it; a total is corrected by its parts)
+    heads = [answered[-1], *(h for h, c in criteria.items() if c.previous == answered[-1])]
+    head = next((h for h in heads if h in criteria and criteria[h].previous and criteria[h].extract), None)
+    if head is None:
+        return {}
+    family = [head]
+    while (earlier := criteria[family[-1]].previous) in criteria and earlier not in family:
+        family.append(str(earlier))
+    said = f"{msg.text[: year.start()]} {criteria[head].extract[0]} {msg.text[year.start() :]}"
+    return {c: v for c, v in t.facts(said).items() if c in family}
+
+
+_YEAR_WORD = re.compile(r"去年|前年|大前年|上年|今年")
+
+
 def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
     """A correction without a keyword (“不对 是五千二百万”): the latest answer of a fitting kind."""
     stripped = without(msg.norm, words(t.kn)["correction"], "")
@@ -809,12 +836,12 @@ def resume(t: Turn, msg: Message) -> Act | None:
     if len(msg.norm) > CONTROL_CHARS or not says(msg.norm, t.kn, "resume"):
         return None
     parked = t.state.get("suspended") or t.flow
-    if parked:
-        _c, decision = t.match(msg.text)
-        named = decision.intent if decision.intent in t.kn.topics else None
-        if named and named != parked.get("topic") and t.kn.topics[named].kind == "policy":
-            return None  # “回到专精特新” with another check parked: a new question on that topic
-    return Act(acts.RESUME)
+    _c, decision = t.match(msg.text)
+    named = decision.intent if decision.intent in t.kn.topics else None
+    named = named if named and t.kn.topics[named].kind == "policy" else None
+    if parked and named and named != parked.get("topic"):
+        return None  # “回到专精特新” with another check parked: a new question on that topic
+    return Act(acts.RESUME, topic=named)
 
 
 def _figure_or_rank(crit: Criterion) -> bool:
@@ -1383,9 +1410,13 @@ def _go_ahead(t: Turn, norm: str) -> bool:
     rest = re.sub("|".join(map(re.escape, sorted(found, key=len, reverse=True))), "", norm)
     rest = re.sub("我们|我|咱们|[那吧嘛噻哈了的啊呀]", "", rest)  # (好 查一下我们, 好 那一个一个来)
     yes_no = parse_yes_no(rest, t.kn.messages.vocabulary)
-    return not rest or rest in _OKAY or yes_no is True or (len(rest) == 1 and yes_no is None)  # (烦 那你问嘛)
+    # (烦 那你问嘛; not “是首次发布 刚开始推 …”, a yes to the question with facts, where 开始 is of the facts)
+    short_yes = yes_no is True and len(rest) <= GO_AHEAD_REST
+    return not rest or rest in _OKAY or short_yes or (len(rest) == 1 and yes_no is None)
 
 
+GO_AHEAD_REST = 8
+"""Characters a yes beside a go-ahead may have (要得嘛 你问): more, and it is a message of its own."""
 _CHECK_VERB = re.compile(
     r"(那|就)?(你|先)?(帮|给)?(我们|我|咱们)?(先)?(自己|自)?(查|看|测|核|检查|核对|对|评估|评|过)"
     r"(一下|一哈|一遍|下|哈|看|一下子)(我们|我)?(嘛|吧|哈|噻|撒)?"

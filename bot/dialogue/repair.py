@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot import render
 from bot.dialogue import acts, flows, topics
 from bot.dialogue.acts import Act
-from bot.dialogue.turn import Turn, finish, menu, set_options
+from bot.dialogue.turn import Turn, checklist_criteria, finish, menu, set_options
 from bot.models import Option, Reply
 
 REASKS_BEFORE_HELP = 1
@@ -21,17 +21,23 @@ def correct(t: Turn, act: Act) -> Reply:
     notes: list[str] = []
     flows.forget_computed(t)  # computed again from the corrected figures, all of them at once
     old = {cid: render.show_value(t.kn, t.kn.criteria[cid], t.profile.get(cid)) for cid in act.values}
+    had = {cid for cid in act.values if t.profile.get(cid) is not None}
     stored = flows.record(t, dict(act.values))
     unchanged: list[str] = []
+    added: list[str] = []
     for cid in act.values:
         if cid in stored:
             crit = t.kn.criteria[cid]
             new = render.show_value(t.kn, crit, stored[cid])
             label = crit.label or crit.question
-            if new != old[cid]:
+            if cid not in had:
+                added.append(f"{label} {new}")  # (“已更正：前年研发费用 未回答 → 650万元” says nothing was there)
+            elif new != old[cid]:
                 notes.append(m.corrected.format(label=label, old=old[cid], new=new))
             else:  # (not “否 → 否”)
                 unchanged.append(m.unchanged.format(label=label, new=new))
+    if added:
+        notes.append(m.prefilled.format(facts="，".join(added)))
     note = "".join(notes or unchanged)  # what stayed is told only when nothing changed (科技人员还是十五个)
     if t.flow:
         return flows.conclude(t, note) if act.conclude else flows.advance(t, note)
@@ -51,6 +57,10 @@ def resume(t: Turn, act: Act) -> Reply:
         return flows.advance(t, m.resumed.format(title=t.kn.topics[parked["topic"]].title))
     if t.flow:
         return flows.ask_again(t)
+    checked = t.kn.topics.get(act.topic or str(t.state.get(flows.CHECKABLE) or ""))
+    if checked is not None and checked.checklist and t.profile.keys() & (checklist_criteria(t.kn, checked.id) or {}):
+        # “接到说技术中心” after its verdict and a question on something else: that check again, where it stands
+        return flows.start_checklist(t, checked, m.resumed.format(title=checked.title))
     return Reply(m.resume_none, "resume", options=set_options(t, menu(t)))
 
 

@@ -648,7 +648,9 @@ def wants_check(t: Turn, norm: str) -> bool:
     """
     if _HOW_MUCH_NEEDED.search(norm):
         return False
-    return says(norm, t.kn, "eligibility") or bool(_ENOUGH.search(norm) or _MAY_APPLY.search(norm))
+    return says(norm, t.kn, "eligibility") or bool(
+        _ENOUGH.search(norm) or _MAY_APPLY.search(norm) or _CHECK_FOR_US.search(norm)
+    )
 
 
 _HOW_MUCH_NEEDED = re.compile(r"(要|得|需要|起码)(到|达到|有)?(好多|多少|好几|几)[^够]{0,8}才")
@@ -661,3 +663,8 @@ _MAY_APPLY = re.compile(
     r"(能否|可否|是否能|是否可以|能不能够|有没有可能)(申报|申请|评上|评|报|享受|认定|拿到|入选|通过)"
 )
 """“评估…能否申报”, “可否申请”: whether the enterprise may, in written Chinese."""
+_CHECK_FOR_US = re.compile(
+    r"(帮我们|帮我|帮忙|帮|麻烦你?|请你|给我们|给我|替我们)(逐条|逐项|挨个|一条条)?"
+    r"((对|核|测|核对|评估|判断)(一下|一哈|下|哈|一遍|看看|看)?(条件)?|看(一下|一哈|下|哈|看))(嘛|哦|呢|吧|噻|哈|撒)?$"
+)
+"""“帮忙对下条件”, “麻烦核一下”, “想申请 帮看下” (at the end): a request to check us, in any such words."""
