@@ -1343,7 +1343,7 @@ def _dated(text: str, vocab: _Vocab, criteria: dict[str, Criterion], today: dt.d
     return found
 
 
-_WHETHER = re.compile(r"([在有是算属])[不没]\1|有没有|有没得|有莫得")
+_WHETHER = re.compile(r"([在有是算属高])[不没]\1|有没有|有没得|有莫得")
 """An A-not-A question (在不在, 有没得): whether, asked; the words around it state nothing."""
 _ONLY_ASKED = re.compile(r"(是不是|是否|难道)?只有.{1,12}才|仅限|只限于?")
 """Whom a policy is only for (只有制造业才有): a question on the policy, no choice of ours."""
@@ -2022,9 +2022,13 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
         named_alone = _POINTS_BACK_END.search(text, start, stop)  # “研发费用这个 | 财务没单独统计过 | 晓不得好多”
         if not (
             _UNSURE.search(text[start:stop])
-            or _REQUIRED_BEFORE.search(text, max(start, at - _REQUIRED_CHARS), at)
+            or (
+                _REQUIRED_BEFORE.search(text, max(start, at - _REQUIRED_BEFORE_CHARS), at)
+                and not _AS_REQUIRED.search(text, max(start, at - _AS_REQUIRED_CHARS), at)
+            )
             or (_POINTS_BACK.match(text, stop) and _UNSURE.search(text[stop:after]))
             or (named_alone and _UNSURE.search(text[stop:beyond]))
+            or text.startswith((f"不{word[-1]}", f"没{word[-1]}"), at + len(word))  # 比平均高不高: asked
         ):
             return False
     return True
@@ -2032,7 +2036,10 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
 
 _REQUIRED_BEFORE = re.compile(r"((?<![主重只想])要|需要|必须|应当|得要|要求)$")
 """Right before a yes/no word: what a condition requires (研发投入强度要高于全市同行业平均), no fact stated."""
-_REQUIRED_CHARS = 2
+_REQUIRED_BEFORE_CHARS = 2
+_AS_REQUIRED = re.compile(r"(按|按照|根据|依照)[^|]{0,6}要求$")
+"""…but “按统计局要求报统了”: done as required, a fact."""
+_AS_REQUIRED_CHARS = 10
 
 MIN_UNSURE_KEYWORD = 3
 """A figure's keyword this long names it well enough for “不晓得” beside it to be about it (市场占有率, not 研发)."""

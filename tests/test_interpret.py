@@ -2537,3 +2537,47 @@ def test_a_yes_with_facts_that_say_started_is_no_go_ahead(user: User) -> None:
     known = profile(user)
     assert known["first_version_first_release"] is True and known["first_version_breakthrough"] is True
     assert "已记下" in reply.text
+
+
+def test_an_aside_in_the_topics_own_words_is_its_question_and_a_dont_know_takes_an_answer_back(user: User) -> None:
+    in_check(user, "你好 高心企业认定要啥子条件嘛 帮我们对一哈")
+    reply = user.say("对了 认定下来所得税是按好多交 15%是不是")
+    assert reply.act == "followup" and "15%" in reply.text
+    other = User(user.engine, "rd")
+    in_check(other, "研发费用加计扣除 我们食品厂能不能享受哦")
+    other.say("要得")  # (a yes to 查账征收, as it turns out)
+    other.say("在搞低盐发酵的新工艺 不是常规升级 研发支出辅助账有的 财务按项目在记")
+    reply = other.say("是查账征收还是核定征收 这个我真的不晓得 账是代账公司在做")
+    assert reply.act == "answer" and profile(other)["resident_audit"] == UNKNOWN
+    assert "暂无法判断" in other.say("那能享受不嘛 给个准话").text
+
+
+def test_after_the_verdict_an_a_not_a_asks_it_again_and_giving_up_ends_the_check(user: User) -> None:
+    in_check(user, "研发费用加计扣除 帮我核一下")
+    user.say("查账征收 主营是机床制造 研发是新一代五轴机床 辅助账有")
+    reply = user.say("那满足没得")
+    assert reply.act == "answer" and "结论" in reply.text
+    other = User(user.engine, "hte")
+    in_check(other, "高企 帮我们对一哈")
+    assert other.say("算了算了 不问了 我们专利都莫得 高企肯定没戏").act == "cancel"
+
+
+def test_a_question_on_a_policy_with_nothing_to_check_records_no_variant_of_another(user: User) -> None:
+    reply = user.say("另外 我们有个新产品想报重点新产品 有啥子支持")
+    assert reply.intent == "new_product" and "小巨人" not in reply.text.split("\n")[0]
+    assert "little_giant_review" not in profile(user)
+
+
+@pytest.mark.parametrize("text", ["重庆英才计划怎么申报", "空港那边有没得便宜点的厂房租哦", "今年世乒赛好久开始"])
+def test_talent_programmes_factory_rents_and_sport_are_another_world(user: User, text: str) -> None:
+    assert user.say(text).act == "null"
+
+
+def test_done_as_required_is_a_fact_and_higher_or_not_asked_is_none() -> None:
+    reserve = checklist_criteria(KN, "rd_reserve", DAY)
+    institution = checklist_criteria(KN, "rd_institution", DAY)
+    assert reserve is not None and institution is not None
+    assert extract("研发费用每年都按统计局要求报统了的", reserve, today=DAY)["rd_stats_reported"] is True
+    assert extract("研发费每年都按统计局要求报了", reserve, today=DAY)["rd_stats_reported"] is True
+    assert extract("我们比同行平均高不高", institution, today=DAY) == {}
+    assert extract("区县经信委说比我们行业全市平均高", institution, today=DAY)["rd_intensity_above_city_avg"] is True

@@ -199,6 +199,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     other_ask = _ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
     other_ask = other_ask or (not alone and _asks_outcome(t, msg))  # “先这样 能不能报”: the verdict on what is known
     gives_up = _GIVES_UP.match(msg.norm) or _GIVES_UP.fullmatch(last_clause(msg).norm)  # (…肯定不够 不测了)
+    if gives_up and any(w in msg.norm for topic in t.kn.topics.values() for w in map(normalize, topic.insistent)):
+        return None  # “算了不问了。帮我转人工吧”: given up on the bot, a person asked for
     if gives_up and not _VERDICT_NOUN.search(msg.norm) and not says(msg.norm, t.kn, "resume"):
         return Act(acts.CANCEL)  # “算了算了 不测了 营收才几千万 肯定不够”: given up first; what follows is why
     if not alone and other_ask:
@@ -232,7 +234,7 @@ _RECKONED = re.compile(r"(?<=[开拆合加起分单另再重新])算了|算了�
 """算了 after a way of counting (拆开算了, 重新算了下): reckoned, not given up."""
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|几时|哪天|几号|几月|好久|多久|哪阵")
 """A question of when (什么时候结束): the exit word in it is what ends, not the check."""
-_GIVES_UP = re.compile(r"^(算了|那|那就)*(不测|不核|不查|不弄|不搞|不做)了?")
+_GIVES_UP = re.compile(r"^(算了|那|那就)*(不测|不核|不查|不弄|不搞|不做|不问|不看)了?")
 """A message (or its last clause) that gives the check up (算了 不测了 …, …肯定不够 不测了)."""
 _ENDS_CHECK = re.compile(r"不测|不核|不查|不评|不弄|不搞|退出|结束|不做了")
 """Words that end the check itself, not only set it aside (算了 alone may open a switch: 算了 先问加计扣除)."""
@@ -552,7 +554,8 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
         return False  # a check of a topic the conversation has left
     if _ASKS_A_PART.search(msg.norm) or _length(msg.norm) > OUTCOME_CHARS or about_us(t, msg, anywhere=True):
         return False
-    if not (asks(t, msg) or _ORDER.search(msg.norm) or _CONFIRMS.search(msg.norm)):
+    asked = asks(t, msg) or bool(_SUCCESS_A_NOT_A.search(msg.norm))  # (满足没得: a question by its shape)
+    if not (asked or _ORDER.search(msg.norm) or _CONFIRMS.search(msg.norm)):
         return False
     if t.match(msg.text)[1].reason == "out_of_scope":
         return False  # (专精特新ETF能不能买: another world's question)
@@ -598,7 +601,7 @@ pending."""
 _ASK_PARTICLES = "嘛哦呢啊噻吧哈撒"
 """Particles that may close a question (够没有嘛)."""
 _SUCCESS_A_NOT_A = re.compile(
-    rf"([能行成过够达算得可符批上评报申拿扣认享入选进通])[不没]\1|[够行成过到](了)?(没得|没有|没)[{_ASK_PARTICLES}]*$"
+    rf"([能行成过够达算得可符批上评报申拿扣认享选通])[不没]\1|[够行成过到足合](了)?(没得|没有|没)[{_ASK_PARTICLES}]*$"
 )
 """能不能 / 成不成 / 过没过 / 够没得 …: whether it works out, in any words (一锤子定音 能不能扣)."""
 _PARTICLES = f"那{_ASK_PARTICLES}了"
@@ -651,6 +654,14 @@ def correction(t: Turn, msg: Message) -> Act | None:
     doubted = _taken_back(t, msg)
     if doubted:
         return Act(acts.ANSWER, values=doubted)  # “我们是核定征收 哦不对 好像又不是”: neither, so not known
+    pending = (t.flow or {}).get("pending")  # (not knowing the question asked answers it)
+    unsure = {
+        c: v
+        for c, v in t.facts(msg.text).items()
+        if v == UNKNOWN and c != pending and t.profile.get(c) not in (None, UNKNOWN)
+    }
+    if unsure:  # “是查账征收还是核定征收 这个我真的不晓得” after a yes: that answer is not known after all (after
+        return Act(acts.ANSWER, values=unsure, conclude=t.flow is None)  # the verdict, the verdict again)
     if msg.norm.endswith(_HEDGING_ENDS) and not any(
         w in msg.norm for w in words(t.kn)["correction"] if not w.startswith("应该")
     ):
@@ -885,7 +896,10 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         topic = t.kn.topics[flow["topic"]]
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or _conditions(t, topic))
     if aside and decision.intent is None and asking:
-        return Act(acts.NULL)
+        checked = t.kn.topics[flow["topic"]]
+        if not _asked_in_topic_words(t, checked, msg):
+            return Act(acts.NULL)  # (“对了 认定下来所得税是按好多交”: an aside on the topic itself is its question)
+        return Act(acts.FOLLOWUP, topic=checked.id, part=section_asked(t, checked, msg.text, asked=True) or "question")
     if _go_ahead(t, msg.norm):
         return Act(acts.ANSWER, check=True)  # “你问嘛”, “测嘛” with the check already under way: ask on
     if (
@@ -968,12 +982,23 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.NULL)  # “这两天火锅底料涨价了没得哦”: another world's chatter, not a misread answer
     if asking and len(msg.norm) <= CONTROL_CHARS and DIFFERENCE.search(msg.norm):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # “跟国家级的有啥区别”: of this topic
-    if asking and not figure and decision.reason != "out_of_scope" and in_topic_words(t, topic, msg):
-        # “那补的是保费的好多”: a short question in the topic's own words
+    if asking and not figure and decision.reason != "out_of_scope" and _asked_in_topic_words(t, topic, msg):
+        # “那补的是保费的好多”, “对了 认定下来所得税是按好多交 15%是不是”: a question in the topic's own words
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if (decision.reason == "out_of_scope" or asking) and not figure:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+def _asked_in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether a question is in the topic's own words: most of a short one's, half of a longer one's (at least 3)."""
+    if in_topic_words(t, topic, msg):
+        return True
+    inside, pairs = pairs_in_topic(t, topic, msg)
+    return inside >= LONGER_TOPIC_PAIRS and inside * 2 >= pairs
+
+
+LONGER_TOPIC_PAIRS = 3
 
 
 def _stated_beside(t: Turn, msg: Message) -> dict[str, Any]:

@@ -187,7 +187,10 @@ class Turn:
                     known.clear()
                 known[(text, scope, self.day)] = facts  # (a calendar year's meaning changes with the day)
             self._facts[(text, scope)] = facts
-        return dict(self._facts[(text, scope)])
+        found = self._facts[(text, scope)]
+        if topic is not None and scope is None:  # (“想报重点新产品”: no variant of another policy's check, 新申请)
+            return {c: v for c, v in found.items() if self.kn.criteria[c].presume is None}
+        return dict(found)
 
     def match(self, text: str) -> tuple[list[Candidate], Decision]:
         """Ranked intents and the decision for ``text`` (computed once per text and turn)."""
