@@ -485,11 +485,13 @@ def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...], crit: Criteri
         for word in [w for w in synonyms if w in present]:
             if modifiers.get(value) and _before_any(norm, word, modifiers[value]):
                 present.discard(word)
+    value_of = {w: value for value, label, synonyms in options for w in (label, *synonyms) if w in present}
+    major = {value_of[w] for w in present if not _negated(norm, w, breaks) and _major(norm, w, present, breaks)}
     for word in present:
         if _negated(norm, word, breaks):
             said = said.replace(word, _DENIED * len(word))
-        elif _minor(norm, word, present, breaks):
-            said = said.replace(word, _BLANK * len(word))
+        elif _minor(norm, word, present, breaks) or (len(major) == 1 and value_of[word] not in major):
+            said = said.replace(word, _BLANK * len(word))  # (six in ten is 批发: the other line is the lesser)
     return said
 
 
@@ -505,20 +507,56 @@ def _minor(norm: str, word: str, others: Iterable[str] = (), breaks: tuple[int, 
 
     The main business is what brings in more than half: a smaller line of business does not make it that industry.
     """
+    shares = _shares_said(norm, word, others, breaks)
+    for said in shares:
+        above = any(q.low is not None and q.high is None for q in said)  # 超过一半, 一半以上: open upwards
+        if above or not (said and all(max(q.value, q.high or 0) <= MAJORITY for q in said)):
+            return False
+    return True
+
+
+def _major(norm: str, word: str, others: Iterable[str] = (), breaks: tuple[int, ...] = ()) -> bool:
+    """Whether a mention of ``word`` is given a share of more than half (百分之六十几的收入是…批发代卖的).
+
+    Not a share of selling said before a product (六成收入是卖别个的配件): that is the trade's share.
+    """
+    for at, shares in zip(places(norm, word), _shares_said(norm, word, others, breaks, own_clause=True), strict=True):
+        for q in shares:
+            sold = q.end <= at and _SELLING.search(norm, q.end, at) and not _SELLING.search(word)
+            if q.value > MAJORITY and (q.low is None or q.low > MAJORITY) and not sold:
+                return True
+    return False
+
+
+_SELLING = re.compile(r"卖|销售|经销|代理|贸易|倒")
+"""Words of selling what others make: a share said of them is the trade's, whatever product is named after."""
+
+
+def _shares_said(
+    norm: str, word: str, others: Iterable[str], breaks: tuple[int, ...], own_clause: bool = False
+) -> list[list[Quantity]]:
+    """The shares said of each mention of ``word``: after it, else just before it.
+
+    With ``own_clause``, only a share in the word's own clause counts after it (“生产的少了 百分之六十几…是批发”:
+    the share is the next clause's).
+    """
+    found = []
     for at in places(norm, word):
-        after = norm[at + len(word) : at + len(word) + MINOR_SHARE_CHARS]
+        end = at + len(word)
+        after = norm[end : end + MINOR_SHARE_CHARS]
         cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
-        after = _own_part(after, cut, at + len(word), breaks)
+        after = _own_part(after, cut, end, breaks)
+        if own_clause:
+            after = after[: min([len(after), *(b - end for b in breaks if b > end)])]
         shares = [q for q in quantities(after) if q.unit == "%" and not _OPENS_LINE.match(after, q.end)]
         # (一半 and 三成 come as shares too; up to the next line of business: “代销五金件 自己生产的只有两成”
         # gives 生产 its share, not 代销; “批发 四成是自己加工的”: a share that opens the next line is that line's)
-        if not shares:  # “另外三成多是做贸易的”: the share said just before, in the same stretch
-            before = _REST.split(norm[max(0, at - _SHARE_BEFORE_CHARS) : at])[-1]
-            shares = [q for q in quantities(before) if q.unit == "%"]
-        above = any(q.low is not None and q.high is None for q in shares)  # 超过一半, 一半以上: open upwards
-        if above or not (shares and all(max(q.value, q.high or 0) <= MAJORITY for q in shares)):
-            return False
-    return True
+        if not shares:  # “另外三成多是做贸易的”: the share said just before, in the same stretch (a share
+            # ending there, however long: 百分之六十几的收入是帮别个批发代卖的)
+            since = at - len(_REST.split(norm[max(0, at - _SHARE_BEFORE_CHARS) : at])[-1])
+            shares = [q for q in quantities(norm) if q.unit == "%" and since <= q.end <= at]
+        found.append(shares)
+    return found
 
 
 def _own_part(after: str, cut: int, end: int, breaks: tuple[int, ...]) -> str:
@@ -1891,6 +1929,12 @@ _ASCII_ONLY = re.compile(r"[a-z0-9 .,!?&']+")
 """A clause in English only (back to, ok): before a lone title, it says where to go, not what is held."""
 
 
+_TURNING = re.compile(
+    r"(说正事|说回正事|言归正传|回到|接着|继续|另外|对了|还有|然后|再问下?|问下|问一下|顺便问下|那|好|好的|嗯|哦|ok)+"
+)
+"""A clause that only turns the conversation (说正事, 另外, 回到): before a lone title, the topic it turns to."""
+
+
 def _clause_alone(norm: str, at: int, end: int, breaks: tuple[int, ...]) -> bool:
     """Whether a title (with its level) makes a middle clause of a statement on its own (… 市级专精特新 做了九年)."""
     level = _ALONE.search(norm, 0, at)
@@ -1898,8 +1942,8 @@ def _clause_alone(norm: str, at: int, end: int, breaks: tuple[int, ...]) -> bool
     if start == 0 or start not in breaks or not (end in breaks or end == len(norm)):
         return False
     prev = max([0, *(b for b in breaks if b < start)])
-    if _ASCII_ONLY.fullmatch(norm, prev, start):
-        return False  # (“back to 小巨人”, “ok 小巨人”: the topic gone back to, no title held)
+    if _ASCII_ONLY.fullmatch(norm, prev, start) or _TURNING.fullmatch(norm, prev, start):
+        return False  # (“back to 小巨人”, “说正事 小巨人”: the topic gone (back) to, no title held)
     nxt = min([len(norm), *(b for b in breaks if b > end)])
     return not _ASKING.search(norm, end, nxt) and not _ASKING.search(norm, 0, start)
 

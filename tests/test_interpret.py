@@ -2581,3 +2581,44 @@ def test_done_as_required_is_a_fact_and_higher_or_not_asked_is_none() -> None:
     assert extract("研发费每年都按统计局要求报了", reserve, today=DAY)["rd_stats_reported"] is True
     assert extract("我们比同行平均高不高", institution, today=DAY) == {}
     assert extract("区县经信委说比我们行业全市平均高", institution, today=DAY)["rd_intensity_above_city_avg"] is True
+
+
+def test_a_turn_of_talk_before_a_title_names_the_topic_and_holds_no_title(user: User) -> None:
+    assert "little_giant_certified" not in extract("说正事 小巨人 帮我们对一下 我们是市级专精特新", KN.criteria, [])
+    user.say("工业和信息化重点实验室 民营企业能建不")
+    assert user.say("说正事 小巨人 帮我们对一下 我们是市级专精特新").act == "little_giant"
+
+
+def test_a_line_of_business_said_to_bring_in_more_than_half_is_the_main_one() -> None:
+    said = extract("不过说实话 这两年自己生产的少了 百分之六十几的收入是帮别个批发代卖的", KN.criteria, [])
+    assert said["industry"] == "wholesale_retail"
+    assert extract("四成是帮别人代卖批发的 六成自己生产", KN.criteria, [])["industry"] == "manufacturing"
+
+
+def test_facts_then_a_request_for_the_verdict_get_both(user: User) -> None:
+    in_check(user, "专精特新 帮我核一下")
+    reply = user.say("没上过异常名录和失信 没出过事故 产品也不是淘汰类的 这下能报了噻")
+    assert reply.act == "answer" and "结论" in reply.text and profile(user)["had_violation"] is False
+    other = User(user.engine, "lg")
+    other.say("小巨人 想先了解下条件")
+    assert other.say("可以 数据我都准备好了").kind == "checklist_step"
+    mic = checklist_criteria(KN, "innovation_center", DAY)
+    assert mic is not None
+    assert extract("转化的成果有七项", mic, today=DAY)["mic_tech_achievements"] == 7.0
+
+
+@pytest.mark.parametrize(
+    "text", ["出口信用保险保费补贴怎么申请", "企业年报什么时候截止", "外资在重庆设研发中心 外汇资本金怎么结汇"]
+)
+def test_export_insurance_annual_reports_and_foreign_exchange_are_another_world(user: User, text: str) -> None:
+    assert user.say(text).act == "null"
+
+
+def test_a_share_of_selling_is_the_trades_and_a_question_after_facts_is_no_verdict_request(user: User) -> None:
+    said = extract("我们一半多是批发 帮修理厂配货 大概六成收入是卖别个的配件 自己车间生产的占四成", KN.criteria, [])
+    assert said["industry"] == "wholesale_retail"
+    in_check(user, "市级企业技术中心 帮我核一下")
+    user.say("营收八千万 研发四百万 技术中心运行三年了")
+    reply = user.say("还有个中小企业技术研发中心 跟技术中心能不能一起报")
+    assert reply.act == "followup" and "结论" not in reply.text
+    assert "结论" in user.say("研发强度比同行高 你看行不").text

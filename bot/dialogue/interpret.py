@@ -371,6 +371,9 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
     asked = asked or _asks_outcome(t, msg)
+    if not asked and _checking(t) and last.norm != msg.norm and t.facts(msg.text):
+        # “没出过事故 产品也不是淘汰类的 这下能报了噻”: the facts, then the verdict (not “…能不能一起报”, a question)
+        asked = bool(_NOW_IT_DOES.search(last.norm)) or says(last.norm, t.kn, "conclude")
     if not asked or (not _checking(t) and wants_check(t, msg.norm) and not _known_of_check(t)):
         return None  # nothing known yet: “我们到底能不能申请” starts the check (a figure calculated with is no answer)
     _c, decision = t.match(msg.text)
@@ -610,6 +613,10 @@ OUTCOME_CHARS = 16
 """A longer message with a result word is more likely a question of its own than a request for the verdict."""
 _ASKS_A_PART = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪")
 """Asks why, how much, when or where: a part of the topic, not the verdict (能拿好多, 为啥子不行)."""
+_NOW_IT_DOES = re.compile(
+    r"^(所以|那|那么)?(这下|现在|这样|这回|那就)(就|总)?(能|可以|得行|够|行|符合)(报|申请|申报|评|享受)?了?(噻|吧|嘛|哈|撒|不|没|吗|哇)*$"
+)
+"""The last clause after facts, asking if they make it now (这下能报了噻, 现在可以申请了不)."""
 _ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论|结果给|结果发|给我?个?准话|说下结果|给个?说法")
 """Imperatives that ask for the result without a question word (好 判吧, 出结果嘛)."""
 
