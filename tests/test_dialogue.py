@@ -642,3 +642,19 @@ def test_a_check_offered_in_a_group_is_taken_up_in_private_and_the_group_keeps_i
     # once the private chat has a conversation of its own, a new group question does not replace it
     say("@policybot 首台套保险补偿比例是多少", chat="-1001")
     assert "高新技术企业" in say("结论呢").text
+
+
+def test_a_group_question_in_few_words_is_on_the_private_topic_with_none_of_its_facts(user: User) -> None:
+    from bot.models import Inbound
+
+    def say(text: str, chat: str | None = None) -> Reply:
+        return user.engine.respond(Inbound("telegram", "tg-9", text, chat_id=chat))
+
+    say("铜梁高新区要建啥子平台")
+    assert say("@policybot 璧山高新区呢", chat="-1002").intent == "innovation_platforms"
+    say("高企 帮我核一下")
+    say("成立八年了 员工一百二 技术人员十八个")
+    group = say("@policybot 认定下来是不是所得税按15%交 有效期几年", chat="-1003")
+    assert group.intent == "high_tech_enterprise" and "15%" in group.text
+    verdict = say("那我们符合不", chat="-1003")  # the private figures stay private
+    assert "已满足" not in verdict.text and "18人" not in verdict.text

@@ -2622,3 +2622,22 @@ def test_a_share_of_selling_is_the_trades_and_a_question_after_facts_is_no_verdi
     reply = user.say("还有个中小企业技术研发中心 跟技术中心能不能一起报")
     assert reply.act == "followup" and "结论" not in reply.text
     assert "结论" in user.say("研发强度比同行高 你看行不").text
+
+
+def test_a_mention_of_the_bot_is_read_without_it_and_a_request_to_be_checked_asks_on(user: User) -> None:
+    in_check(user, "高企 帮我们过一遍")
+    reply = user.say("@policybot 认定下来是不是所得税按15%交 有效期几年")
+    assert reply.act == "followup" and "15%" in reply.text
+    other = User(user.engine, "zj")
+    other.say("专精特信今年还能报不 听说标准改了")
+    reply = other.say("那帮我们对一下嘛 看够不够")  # nothing known yet: no verdict of a dozen unknowns
+    assert reply.kind == "checklist_step" and "结论" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "text", ["个体户核定征收的个税咋个算", "单位食堂的伙食费能不能税前扣除哦", "欧洲杯哪个是冠军 哈哈"]
+)
+def test_a_sole_trader_a_canteen_and_football_are_another_world_even_in_a_check(user: User, text: str) -> None:
+    in_check(user, "研发费用加计扣除 帮我核一下")
+    reply = user.say(text)
+    assert reply.act == "null" and "resident_audit" not in profile(user)

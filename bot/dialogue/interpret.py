@@ -100,7 +100,12 @@ Recogniser = Callable[[Turn, Message], Act | None]
 
 
 def interpret(t: Turn, text: str) -> Act:
-    """The one act ``text`` stands for in this conversation."""
+    """The one act ``text`` stands for in this conversation (“@PolicyBot …” is read without the mention)."""
+    mention = _ADDRESSED.match(text)
+    if mention and any(w in mention["name"].lower() for w in BOT_NAMES) and text[mention.end() :].strip():
+        text = text[mention.end() :]
+    if t.state.pop(BORROWED, False) and t.match(text)[1].intent:
+        t.state.pop("topic", None)  # a group's first question that names its topic: a question of its own
     msg = Message(clean(text), normalize(text))
     for name, recognise in RECOGNISERS:
         act = recognise(t, msg)
@@ -135,6 +140,8 @@ _EVERYONE = frozenset({"all", "所有人", "全体成员", "大家", "群友", "
 """@mentions of the whole group: a question on a policy after them is the bot's to answer."""
 _MISSENT = re.compile(r"发错|手滑|点错了")
 """A message sent by mistake (hhhh 发错了): nothing to answer, and no answer to the question pending."""
+BORROWED = "topic_borrowed"
+"""State flag: the topic in view was taken from the user's private chat (a group with no conversation yet)."""
 BOT_NAMES = ("bot", "机器人", "助手", "policy")
 """Words of a mention that addresses this bot (@PolicyBot, @政策机器人) rather than a colleague."""
 
@@ -360,17 +367,21 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “可以 测一下” with the check under way: ask on, no verdict yet
     if (
         t.flow is not None
-        and not t.profile
+        and not _known_of_check(t)
         and wants_check(t, msg.norm)
         and not says(msg.norm, t.kn, "conclude")
         and len(msg.norm) <= CONTROL_CHARS
         and t.match(msg.text)[1].intent in (None, t.flow.get("topic"))
-        and not _asks_outcome(t, msg)
+        and (not _asks_outcome(t, msg) or _CHECK_FOR_US_SAID.search(msg.norm))
     ):
-        return Act(acts.ANSWER, check=True)  # “帮我对一下条件” before anything is known: the check, asked on
+        # “帮我对一下条件”, “那帮我们对一下嘛 看够不够” before anything is known: the check, asked on (no verdict of
+        # twelve unknowns); without a yes before it, a request for the check (with one, the offer taken up)
+        if _LEADING_YES.match(msg.norm):
+            return Act(acts.ANSWER, check=True)
+        return Act(str(t.flow["topic"]), topic=str(t.flow["topic"]), check=True)
     bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
-    asked = asked or _asks_outcome(t, msg)
+    asked = asked or _asks_outcome(t, msg) or (_checking(t) and bool(_NOW_IT_DOES.search(msg.norm)))
     if not asked and _checking(t) and last.norm != msg.norm and t.facts(msg.text):
         # “没出过事故 产品也不是淘汰类的 这下能报了噻”: the facts, then the verdict (not “…能不能一起报”, a question)
         asked = bool(_NOW_IT_DOES.search(last.norm)) or says(last.norm, t.kn, "conclude")
@@ -613,8 +624,11 @@ OUTCOME_CHARS = 16
 """A longer message with a result word is more likely a question of its own than a request for the verdict."""
 _ASKS_A_PART = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪")
 """Asks why, how much, when or where: a part of the topic, not the verdict (能拿好多, 为啥子不行)."""
+_CHECK_FOR_US_SAID = re.compile(r"(帮我们|帮我|帮忙|麻烦|给我们)(对|核|测|查|看)")
+"""A request to be checked, in it (帮我们对一下嘛 看够不够): the check, whatever result word follows."""
 _NOW_IT_DOES = re.compile(
-    r"^(所以|那|那么)?(这下|现在|这样|这回|那就)(就|总)?(能|可以|得行|够|行|符合)(报|申请|申报|评|享受)?了?(噻|吧|嘛|哈|撒|不|没|吗|哇)*$"
+    r"^(所以|那|那么)?(这下|现在|这样|这回|那就)(就|总)?(能|可以|得行|够|行|符合)(报|申请|申报|评|享受)?[^了不没吗]{0,4}了?"
+    r"(噻|吧|嘛|哈|撒|不|没|吗|哇)*$"
 )
 """The last clause after facts, asking if they make it now (这下能报了噻, 现在可以申请了不)."""
 _ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论|结果给|结果发|给我?个?准话|说下结果|给个?说法")
@@ -949,8 +963,10 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # stated beside the question are kept (市场占有率咋个算哦 我们…国内排第三)
         _attend(t, msg, topic.id)
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic), values=_stated_beside(t, msg))
+    named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
+    if decision.reason == "out_of_scope" and asking and named_elsewhere and not figure and value is None:
+        return Act(acts.NULL)  # “个体户核定征收的个税咋个算”: another world's question; its 核定征收 is not ours
     if decision.reason == "out_of_scope" and (asking or value is None) and not figure and not facts:
-        named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
         if asking and not named_elsewhere and in_topic_words(t, topic, msg):  # (个税汇算…: another world named)
             return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
         return Act(acts.NULL)
