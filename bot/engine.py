@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.dialogue import handle
-from bot.dialogue.interpret import BORROWED
+from bot.dialogue.interpret import without_mention
 from bot.dialogue.turn import Turn, human_option
 from bot.models import Inbound, Reply
 from bot.settings import Settings
@@ -182,7 +182,7 @@ class Engine:
             if key == private and not turn.state:
                 turn.state = self._taken_up(private, idle, now)
             elif not turn.state:
-                turn.state = self._topic_in_view(private, idle, now)
+                turn.state = self._topic_in_view(private, idle, now, index, inbound.text)
             reply = handle.respond(turn, inbound, self.settings.max_message_chars)
         except Busy:
             raise
@@ -203,14 +203,17 @@ class Engine:
         group = pointer.get("key")
         return self.storage.load_state(group, idle, now.timestamp()) if isinstance(group, str) else {}
 
-    def _topic_in_view(self, private: str, idle: float, now: dt.datetime) -> dict[str, Any]:
+    def _topic_in_view(self, private: str, idle: float, now: dt.datetime, index: Index, text: str) -> dict[str, Any]:
         """For a group conversation with none of its own: only the topic of the user's private chat, no facts.
 
         “@PolicyBot 璧山高新区呢” in the group, right after asking in private which platforms 铜梁 has, asks about
         the same topic; nothing the user told in private (figures, a check and its verdict) comes into the group.
+        A question that names a topic of its own starts afresh.
         """
+        if index.decide(index.match(without_mention(text))).intent:
+            return {}
         topic = self.storage.load_state(private, idle, now.timestamp()).get("topic")
-        return {"topic": topic, BORROWED: True} if isinstance(topic, str) else {}
+        return {"topic": topic} if isinstance(topic, str) else {}
 
     def _stored_state(self, key: str, idle: float, now: dt.datetime) -> dict[str, Any]:
         """The state as stored (after a failed turn, which may have changed it half-way); empty if unreadable."""

@@ -101,11 +101,7 @@ Recogniser = Callable[[Turn, Message], Act | None]
 
 def interpret(t: Turn, text: str) -> Act:
     """The one act ``text`` stands for in this conversation (“@PolicyBot …” is read without the mention)."""
-    mention = _ADDRESSED.match(text)
-    if mention and any(w in mention["name"].lower() for w in BOT_NAMES) and text[mention.end() :].strip():
-        text = text[mention.end() :]
-    if t.state.pop(BORROWED, False) and t.match(text)[1].intent:
-        t.state.pop("topic", None)  # a group's first question that names its topic: a question of its own
+    text = without_mention(text)
     msg = Message(clean(text), normalize(text))
     for name, recognise in RECOGNISERS:
         act = recognise(t, msg)
@@ -140,10 +136,16 @@ _EVERYONE = frozenset({"all", "所有人", "全体成员", "大家", "群友", "
 """@mentions of the whole group: a question on a policy after them is the bot's to answer."""
 _MISSENT = re.compile(r"发错|手滑|点错了")
 """A message sent by mistake (hhhh 发错了): nothing to answer, and no answer to the question pending."""
-BORROWED = "topic_borrowed"
-"""State flag: the topic in view was taken from the user's private chat (a group with no conversation yet)."""
 BOT_NAMES = ("bot", "机器人", "助手", "policy")
 """Words of a mention that addresses this bot (@PolicyBot, @政策机器人) rather than a colleague."""
+
+
+def without_mention(text: str) -> str:
+    """``text`` without a mention of this bot opening it (“@PolicyBot 璧山高新区呢” → “璧山高新区呢”)."""
+    mention = _ADDRESSED.match(text)
+    if mention and any(w in mention["name"].lower() for w in BOT_NAMES) and text[mention.end() :].strip():
+        return text[mention.end() :]
+    return text
 
 
 def aside(t: Turn, msg: Message) -> Act | None:

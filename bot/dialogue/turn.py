@@ -171,7 +171,8 @@ class Turn:
 
         With ``anywhere``, read against every criterion, not only the check's: whether the message states
         facts at all (“独立法人 没进失信名单” in a check that asks neither is still an answer, not chatter).
-        With ``topic``, read against that topic's checklist (a question that switches to it).
+        With ``topic``, read against that topic's checklist (a question that switches to it); a topic with none
+        takes no variant of another policy's check (想报 is 小巨人's new application, not 重点新产品's).
         """
         if topic is not None:  # a new question on ``topic``: read against its checklist, if it has one
             scope = topic if checklist_criteria(self.kn, topic) else None
