@@ -1167,16 +1167,14 @@ def extract(
     founding: float | list[float] | None = None  # years since the enterprise was founded (成立九年了, 2015年成立)
     for q in found:
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
-            _record_founding(norm, q, vocab, criteria, facts)  # “2015年在璧山注册的”: registered that year
-            if _FOUNDED.match(norm, q.end) and (since := number_value(q, "年")) is not None:
-                founding = since
+            if (since := _record_founding(norm, q, vocab, criteria, facts)) is not None:
+                founding = since  # “2015年在璧山注册的”: registered that year
             continue  # any other calendar year: asked, not guessed
         if q.unit == "年" and q.end not in breaks and _FIGURE_NEXT.match(norm, q.end):
             continue  # “研发经费一年260万”: a period the next figure is counted over (not “做了九年 三百人”)
         if q.unit == "年" and _TWO_DIGIT_YEAR.fullmatch(norm, q.start, q.end) and _EVENT_AFTER.match(norm, q.end):
             as_year = replace(q, value=CENTURY + q.value, low=None, high=None)  # “16年成立”: founded in 2016
-            _record_founding(norm, as_year, vocab, criteria, facts)
-            if _FOUNDED.match(norm, q.end) and (since := number_value(as_year, "年")) is not None:
+            if (since := _record_founding(norm, as_year, vocab, criteria, facts)) is not None:
                 founding = since
             continue  # “23年评的市级专精特新”: the year 2023, when it happened, no number of years
         if q.unit is None and not norm[q.start].isdigit() and q.end not in breaks and _WORD_AFTER.match(norm, q.end):
@@ -1498,11 +1496,18 @@ _FOUNDED = re.compile(r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂|建立
 
 def _record_founding(
     norm: str, year: Quantity, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
-) -> None:
-    """Record the years since ``year`` (a calendar year) on the criterion its 注册 / 成立 words date, if any."""
+) -> float | list[float] | None:
+    """Record the years since ``year`` (a calendar year) on the criterion its 注册 / 成立 words date, if any.
+
+    Returns those years when ``year`` is when the enterprise was founded, whatever criterion is asked.
+    """
+    if not _FOUNDED.match(norm, year.end):
+        return None
+    since = number_value(year, "年")
     founded = _founded(norm, year, vocab, criteria, facts)
-    if founded and (value := number_value(year, "年")) is not None:
-        facts[founded] = value
+    if founded and since is not None:
+        facts[founded] = since
+    return since
 
 
 def _founded(

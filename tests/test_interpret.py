@@ -50,6 +50,13 @@ def test_yes_after_the_offer_starts_the_check(user: User) -> None:
         assert reply.act == "answer" and reply.via == "accept_offer" and reply.kind == "checklist_step", text
 
 
+def read(text: str, topic: str) -> dict[str, Any]:
+    """What ``text`` states, read against ``topic``'s checklist in force on DAY (as during its check)."""
+    crit = checklist_criteria(KN, topic, DAY)
+    assert crit is not None
+    return extract(text, crit, today=DAY)
+
+
 def replies_after(user: User, first: str, texts: list[str]) -> list[tuple[str, Any]]:
     """Each text said right after ``first``, each in a conversation of its own: (text, reply)."""
     replies = []
@@ -2380,20 +2387,14 @@ def test_not_knowing_whether_is_no_none_and_another_one_is_no_count() -> None:
 
 def test_a_count_before_another_counts_words_with_a_hedged_figure_is_the_whole() -> None:
     """科技人员也就八九个: the hedged figure after 科技人员 is theirs; the count before is all the staff."""
-    crit = checklist_criteria(KN, "high_tech_enterprise", DAY)
-    assert crit is not None
-    facts = extract("一百二十几个人 科技人员也就八九个", crit, today=DAY)
+    facts = read("一百二十几个人 科技人员也就八九个", "high_tech_enterprise")
     assert facts["tech_staff_count"] == [8.0, 9.0] and facts["employees"][0] == 120.0
 
 
 def test_both_years_share_and_a_bare_average_after_ours() -> None:
-    zjtx = checklist_criteria(KN, "zjtx", DAY)
-    assert zjtx is not None
-    facts = extract("研发 前年一百五十万 去年两百一十万 两年占比都超过5%", zjtx, today=DAY)
+    facts = read("研发 前年一百五十万 去年两百一十万 两年占比都超过5%", "zjtx")
     assert facts["rd_ratio_last_year"][0] == 5.0 and facts["rd_ratio_prev_year"][0] == 5.0
-    centre = checklist_criteria(KN, "rd_institution", DAY)
-    assert centre is not None
-    assert extract("研发强度差不多4% 行业平均好像才一点几", centre, today=DAY)["rd_intensity_above_city_avg"] is True
+    assert read("研发强度差不多4% 行业平均好像才一点几", "rd_institution")["rd_intensity_above_city_avg"] is True
 
 
 def test_back_to_the_parked_topic_in_english_resumes(user: User) -> None:
@@ -2404,11 +2405,9 @@ def test_back_to_the_parked_topic_in_english_resumes(user: User) -> None:
 
 
 def test_among_the_first_n_is_a_rank_and_things_counted_are_no_figure() -> None:
-    crit = checklist_criteria(KN, "little_giant", DAY)
-    assert crit is not None
-    assert extract("国内市场占有率前三 长安吉利都在用", crit, today=DAY).get("domestic_top3") is True
-    assert extract("全国排不进前三", crit, today=DAY).get("domestic_top3") is False
-    assert "domestic_top3" not in extract("国内排前五", crit, today=DAY)  # (1 to 5: not known to be top 3)
+    assert read("国内市场占有率前三 长安吉利都在用", "little_giant").get("domestic_top3") is True
+    assert read("全国排不进前三", "little_giant").get("domestic_top3") is False
+    assert "domestic_top3" not in read("国内排前五", "little_giant")  # (1 to 5: not known to be top 3)
     assert quantities("推荐两只") == [] and quantities("成立两年只有十个人")[0].value == 2.0
 
 
@@ -2431,13 +2430,9 @@ def test_unsure_either_way_and_reckoned_again_are_no_answer_and_no_exit(user: Us
 
 
 def test_years_then_a_head_count_keeps_the_years_and_another_provinces_licence_is_no() -> None:
-    crit = checklist_criteria(KN, "little_giant", DAY)
-    assert crit is not None
-    assert extract("这个细分市场做了九年 三百来人", crit, today=DAY)["niche_years"] == 9.0
-    assert extract("研发经费一年260万", crit, today=DAY)["rd_spend_last_year"] == 260.0  # (a period, no years)
-    first = checklist_criteria(KN, "first_set_equipment", DAY)
-    assert first is not None
-    assert extract("营业执照是四川广安的 工厂在合川 税也在广安交", first, today=DAY)["registered_in_cq"] is False
+    assert read("这个细分市场做了九年 三百来人", "little_giant")["niche_years"] == 9.0
+    assert read("研发经费一年260万", "little_giant")["rd_spend_last_year"] == 260.0  # (a period, no years)
+    assert read("营业执照是四川广安的 工厂在合川 税也在广安交", "first_set_equipment")["registered_in_cq"] is False
 
 
 def test_gou_mei_you_asks_the_verdict_and_answers_no_threshold(user: User) -> None:
@@ -2448,9 +2443,7 @@ def test_gou_mei_you_asks_the_verdict_and_answers_no_threshold(user: User) -> No
 
 
 def test_a_yearly_figure_in_a_span_and_the_total_after_it() -> None:
-    crit = checklist_criteria(KN, "little_giant", DAY)
-    assert crit is not None
-    facts = extract("研发这两年一年六百多万 加起来一千三百来万 占比都在3个点以上", crit, today=DAY)
+    facts = read("研发这两年一年六百多万 加起来一千三百来万 占比都在3个点以上", "little_giant")
     assert facts["rd_spend_2y_total"] == 1300.0 and facts["rd_spend_last_year"][0] == 600.0
     assert "little_giant_certified" not in extract("back to 小巨人", KN.criteria, today=DAY)
 
@@ -2464,39 +2457,31 @@ def test_a_check_asked_with_a_place_or_the_title_it_needs_stays_on_the_topic(use
 
 
 def test_either_buyer_is_unknown_and_an_english_check_request_checks(user: User) -> None:
-    crit = checklist_criteria(KN, "first_batch_material", DAY)
-    assert crit is not None
-    assert extract("买家还在谈 可能是外面的航空厂 也可能是集团里头的兄弟公司", crit, today=DAY) == {}
+    assert read("买家还在谈 可能是外面的航空厂 也可能是集团里头的兄弟公司", "first_batch_material") == {}
     user.say("hi 首版次软件 重庆这边咋个申报")
     assert user.say("can you check if we qualify? 我们做工业软件的").kind == "checklist_step"
     assert user.say("老板个人的所得税 公司拿了首版次他个人有没有优惠").act == "null"
 
 
 def test_the_years_since_founding_are_the_markets_unless_its_own_years_are_said() -> None:
-    crit = checklist_criteria(KN, "zjtx", DAY)
-    assert crit is not None
-    assert extract("合川做网关的 成立6年 去年营收2600万", crit, today=DAY)["niche_years"] == 6.0
-    assert extract("成立九年了 一直做压力传感器", crit, today=DAY)["niche_years"] == 9.0
-    assert extract("2015年成立 一直做液压钳", crit, today=DAY)["niche_years"] == 11.0
-    assert extract("做锁体的 成立七年 这个细分做了六年", crit, today=DAY)["niche_years"] == 6.0
-    assert "niche_years" not in extract("研发三百万 成立三年", crit, today=DAY)  # (no line of business said)
-    assert extract("研发三百万 成立三年", crit, today=DAY) == {"rd_spend_last_year": 300.0}  # (三百万成: no share)
+    assert read("合川做网关的 成立6年 去年营收2600万", "zjtx")["niche_years"] == 6.0
+    assert read("成立九年了 一直做压力传感器", "zjtx")["niche_years"] == 9.0
+    assert read("2015年成立 一直做液压钳", "zjtx")["niche_years"] == 11.0
+    assert read("做锁体的 成立七年 这个细分做了六年", "zjtx")["niche_years"] == 6.0
+    assert "niche_years" not in read("研发三百万 成立三年", "zjtx")  # (no line of business said)
+    assert read("研发三百万 成立三年", "zjtx") == {"rd_spend_last_year": 300.0}  # (三百万成: no share)
 
 
 def test_a_question_word_or_a_whether_is_no_figure_and_no_answer() -> None:
     assert quantities("研发费用是说哪两年哦") == []
-    crit = checklist_criteria(KN, "zjtx", DAY)
-    assert crit is not None
-    assert extract("评上小巨人国家有没得奖补 好多钱", crit, today=DAY) == {}  # (有没得奖: asked, no award denied)
-    assert extract("获奖的话 没得奖", crit, today=DAY)["sci_award_rank_3y"] == "none"
+    assert read("评上小巨人国家有没得奖补 好多钱", "zjtx") == {}  # (有没得奖: asked, no award denied)
+    assert read("获奖的话 没得奖", "zjtx")["sci_award_rank_3y"] == "none"
 
 
 def test_our_share_and_the_average_both_said_bare_are_compared() -> None:
-    crit = checklist_criteria(KN, "rd_institution", DAY)
-    assert crit is not None
-    said = extract("研发强度三点六 我们这个行业全市平均好像才两点几", crit, today=DAY)
+    said = read("研发强度三点六 我们这个行业全市平均好像才两点几", "rd_institution")
     assert said == {"rd_ratio_last_year": 3.6, "rd_intensity_above_city_avg": True}
-    assert extract("研发强度三点六 行业平均四点几", crit, today=DAY)["rd_intensity_above_city_avg"] is False
+    assert read("研发强度三点六 行业平均四点几", "rd_institution")["rd_intensity_above_city_avg"] is False
 
 
 def test_a_correction_of_years_without_their_subject_is_of_the_figure_answered_last(user: User) -> None:
@@ -2574,13 +2559,10 @@ def test_talent_programmes_factory_rents_and_sport_are_another_world(user: User,
 
 
 def test_done_as_required_is_a_fact_and_higher_or_not_asked_is_none() -> None:
-    reserve = checklist_criteria(KN, "rd_reserve", DAY)
-    institution = checklist_criteria(KN, "rd_institution", DAY)
-    assert reserve is not None and institution is not None
-    assert extract("研发费用每年都按统计局要求报统了的", reserve, today=DAY)["rd_stats_reported"] is True
-    assert extract("研发费每年都按统计局要求报了", reserve, today=DAY)["rd_stats_reported"] is True
-    assert extract("我们比同行平均高不高", institution, today=DAY) == {}
-    assert extract("区县经信委说比我们行业全市平均高", institution, today=DAY)["rd_intensity_above_city_avg"] is True
+    assert read("研发费用每年都按统计局要求报统了的", "rd_reserve")["rd_stats_reported"] is True
+    assert read("研发费每年都按统计局要求报了", "rd_reserve")["rd_stats_reported"] is True
+    assert read("我们比同行平均高不高", "rd_institution") == {}
+    assert read("区县经信委说比我们行业全市平均高", "rd_institution")["rd_intensity_above_city_avg"] is True
 
 
 def test_a_turn_of_talk_before_a_title_names_the_topic_and_holds_no_title(user: User) -> None:
@@ -2602,9 +2584,7 @@ def test_facts_then_a_request_for_the_verdict_get_both(user: User) -> None:
     other = User(user.engine, "lg")
     other.say("小巨人 想先了解下条件")
     assert other.say("可以 数据我都准备好了").kind == "checklist_step"
-    mic = checklist_criteria(KN, "innovation_center", DAY)
-    assert mic is not None
-    assert extract("转化的成果有七项", mic, today=DAY)["mic_tech_achievements"] == 7.0
+    assert read("转化的成果有七项", "innovation_center")["mic_tech_achievements"] == 7.0
 
 
 @pytest.mark.parametrize(

@@ -321,13 +321,11 @@ def _years_of_recorded(t: Turn, msg: Message, facts: dict[str, Any]) -> dict[str
     recorded, so 前年三千五 is 营收's too; “前年一亿四” alone gives only an earlier year of it. Only the latest
     yearly figure recorded is tried, and nothing it already holds is read again.
     """
-    latest = next((c for c in reversed(t.state.get("answered", [])) if _yearly(t, c) and c in t.profile), None)
+    latest = next((c for c in reversed(t.state.get("answered", [])) if yearly(t, c) and c in t.profile), None)
     if latest is None:
         return {}
     crit = t.kn.criteria[latest]
-    family = [latest]
-    while (earlier := t.kn.criteria[family[-1]].previous) and earlier in t.kn.criteria and earlier not in family:
-        family.append(earlier)
+    family = year_family(t, latest)
     read = t.facts(f"{crit.extract[0]} {msg.text}")
     owned = list(facts.values())  # (前年营收两千八百万: a figure its own words gave another criterion)
     earlier_years = {c: v for c, v in read.items() if c in family[1:] and c not in facts and v not in owned}
@@ -336,7 +334,15 @@ def _years_of_recorded(t: Turn, msg: Message, facts: dict[str, Any]) -> dict[str
     return {}
 
 
-def _yearly(t: Turn, cid: str) -> bool:
+def year_family(t: Turn, cid: str) -> list[str]:
+    """``cid`` and the criteria of the years before it (上年度营业收入, 前年营业收入, 大前年营业收入)."""
+    family = [cid]
+    while (earlier := t.kn.criteria[family[-1]].previous) and earlier in t.kn.criteria and earlier not in family:
+        family.append(earlier)
+    return family
+
+
+def yearly(t: Turn, cid: str) -> bool:
     """Whether ``cid`` is a figure of one year, with the year before it (上年度营业收入 → 前年营业收入)."""
     crit = t.kn.criteria.get(cid)
     return crit is not None and crit.type == "number" and bool(crit.extract) and crit.previous is not None

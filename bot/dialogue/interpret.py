@@ -40,6 +40,8 @@ from bot.dialogue.attribution import (
     named_criteria,
     names_fact,
     read_answer,
+    year_family,
+    yearly,
     yes_only_by_lead,
 )
 from bot.dialogue.flows import CONDITIONS
@@ -208,7 +210,7 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     other_ask = _ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
     other_ask = other_ask or (not alone and _asks_outcome(t, msg))  # “先这样 能不能报”: the verdict on what is known
     gives_up = _GIVES_UP.match(msg.norm) or _GIVES_UP.fullmatch(last_clause(msg).norm)  # (…肯定不够 不测了)
-    if gives_up and any(w in msg.norm for topic in t.kn.topics.values() for w in map(normalize, topic.insistent)):
+    if gives_up and any(w in msg.norm for w in t.index.insistent):
         return None  # “算了不问了。帮我转人工吧”: given up on the bot, a person asked for
     if gives_up and not _VERDICT_NOUN.search(msg.norm) and not says(msg.norm, t.kn, "resume"):
         return Act(acts.CANCEL)  # “算了算了 不测了 营收才几千万 肯定不够”: given up first; what follows is why
@@ -831,12 +833,10 @@ def _years_again(t: Turn, msg: Message) -> dict[str, Any]:
         return {}
     # (the figure answered last, if yearly: after 近两年研发合计, not 营收 before it; a total is corrected by its parts)
     heads = [answered[-1], *(h for h, c in criteria.items() if c.previous == answered[-1])]
-    head = next((h for h in heads if h in criteria and criteria[h].previous and criteria[h].extract), None)
+    head = next((h for h in heads if yearly(t, h)), None)
     if head is None:
         return {}
-    family = [head]
-    while (earlier := criteria[family[-1]].previous) in criteria and earlier not in family:
-        family.append(str(earlier))
+    family = year_family(t, head)
     said = f"{msg.text[: year.start()]} {criteria[head].extract[0]} {msg.text[year.start() :]}"
     return {c: v for c, v in t.facts(said).items() if c in family}
 
