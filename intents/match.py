@@ -427,6 +427,8 @@ class Index:
                     if not (last and last[0].intent and last[0].score >= self.t.min_score):
                         continue
                     named = not last[0].via.startswith("example")
+                    if last[0].intent in self.yielding and tied - self.yielding:
+                        continue  # “我们参与制定了一个行业标准 有没有什么政策支持”: the policy named is the one asked
                     if named and _held(clause, last[0].via):
                         continue  # “…今年还能报不 我们是市级专精特新”: a title held is context
                     if n == 0 and (named or not tied or last[0].intent in tied):

@@ -228,6 +228,9 @@ def test_a_word_of_another_world_holds_for_the_clause_after_it(text: str) -> Non
         "这个手机号是哪里的",  # a phone number (trigger: 手机号 + 是哪里的)
         "群里哪个有闲置的二手铲车 想收一台",  # buying and selling in a group (trigger: 哪个有 + 二手)
         "今天热死了 空调都不管用",  # the weather
+        "市里的科技进步奖怎么报",  # another award programme
+        "专精特新贷哪家银行利息低",  # a bank's loan product named after a title
+        "陆海新通道的物流补贴找哪个",  # a logistics subsidy
         "奥运冠军和单项冠军有啥子区别",  # sport, in the policy's words
         "德国的制造业创新中心是咋个运作的",  # another country's policy
     ],
@@ -267,6 +270,12 @@ def test_an_excluded_industry_named_with_the_policy_asks_about_it_and_other_regi
 def test_loans_trademarks_certifiers_and_other_subsidies_are_out_of_scope(text: str) -> None:
     """No policy here lends, registers trademarks, certifies or pays these subsidies (the policy's words aside)."""
     assert decide(text)[0] is None
+
+
+def test_what_policy_there_is_for_a_policy_named_before_asks_about_that_policy() -> None:
+    """有没有什么政策 in a last clause asks about the policy the clause before names, not what the bot knows."""
+    assert decide("我们参与制定了一个行业标准 有没有什么政策支持")[0] == "standards"
+    assert decide("有什么政策")[0] == "help"
 
 
 def test_a_greeting_opening_a_short_question_yields_to_the_question() -> None:
