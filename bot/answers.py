@@ -1281,7 +1281,8 @@ def extract(
         facts.setdefault(of, value)  # “技术的二十六个人 总共两百人 是百分之十三”: the share of the two just given
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
     facts.update({cid: v for cid, v in _one_unsaid(norm, vocab, criteria).items() if cid not in facts})
-    facts.update({cid: v for cid, v in ranks(norm, criteria).items() if cid not in facts})
+    placed = without_award_places(norm)  # (省科技进步奖 排第二: the award's place, not the market's)
+    facts.update({cid: v for cid, v in ranks(placed, criteria).items() if cid not in facts})
     if (above := _above_average(norm, found)) is not None:  # “同行业平均两个点左右 我们五个多点”
         facts.update({cid: above for cid, crit in criteria.items() if crit.beats_average and cid not in facts})
     facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
@@ -1298,7 +1299,11 @@ def extract(
         stated = [
             w
             for w in words
-            if cid not in facts and w[0] in chars and _stated(norm, w, spans) and not _unsure(norm, w, breaks)
+            if cid not in facts
+            and w[0] in chars
+            and w in placed
+            and _stated(norm, w, spans)
+            and not _unsure(norm, w, breaks)
         ]
         if stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no
             facts[cid] = not all(_negated(norm, w, breaks) for w in stated)
@@ -1842,6 +1847,15 @@ _TOP = re.compile(
 """Among the first N (国内前三, 排进前五); not a span of time (前三年) or a larger figure."""
 _DENIED_TOP_CHARS = 4
 """How far before “前N” the words that deny it (排不进, 没进) may start."""
+
+
+_AWARD_PLACE = re.compile(r"(?<=奖)[^，。,；;！？!?]{0,6}?(?:排名|排在|排进|排|第|前)[^，。,；;！？!?]{0,4}")
+"""A place among an award's winners (省科技进步奖 排第二, 获奖单位中排前三): no rank in any market."""
+
+
+def without_award_places(norm: str) -> str:
+    """``norm`` with the places among an award's winners blanked (same length), for reading market ranks."""
+    return _AWARD_PLACE.sub(lambda m: "·" * len(m[0]), norm)
 
 
 def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:

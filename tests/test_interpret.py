@@ -430,6 +430,8 @@ def test_figures_go_to_the_words_they_belong_to() -> None:
     assert extract("还有个发明专利在用", KN.criteria, names) == {"class1_ip_count": 1.0}  # 有个: one
     assert extract("我们有个人专门弄这个", KN.criteria, names) == {}
     assert extract("国内细分市场排第二", KN.criteria, names) == {"domestic_top3": True, "market_rank_front": True}
+    for award in ("前年拿过省科技进步奖 排第二", "国家科技进步奖 获奖单位里头我们第三"):  # a place among winners
+        assert not {"domestic_top3", "market_rank_front"} & set(extract(award, KN.criteria, names))
     assert extract("小巨人 莫得 只是市级专精特新", KN.criteria, names) == {
         "little_giant_certified": False,
         "zjtx_certified": True,
