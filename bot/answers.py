@@ -177,6 +177,10 @@ _POINTS_SAID = re.compile(
     rf"{_SPOKEN_ALONE_BEFORE}([一二两三四五六七八九十])个点([一二三四五六七八九]){_SPOKEN_ALONE_AFTER}"
 )
 """“三个点二”: 3.2 percentage points."""
+_POINT_MONEY_SAID = re.compile(
+    rf"{_SPOKEN_ALONE_BEFORE}([一二两三四五六七八九十])个点([一二三四五六七八九])(个?)(?=[万亿])"
+)
+"""“一个点六亿”, “两个点三个亿”: 1.6亿, 2.3亿, spoken with 个点 (no share of one percent, then 六亿)."""
 _NUMERAL_PLACES = re.compile(r"两江|两路|万州|万盛|九龙坡|九龙园|三峡|四川|四面山|八一路|五一路")
 """Places whose names hold a numeral (两江新区, 万州, 九龙坡): no figure is read in them."""
 _NOT_AMOUNT = frozenset("份号类等级度岁楼栋")
@@ -194,6 +198,7 @@ def quantities(text: str) -> list[Quantity]:
     found = []
     text = text.replace("一半", "五成")  # (same length: positions still point into the caller's text)
     text = _POINT_SAID_GE.sub(r"\1点\2", text)  # 四个八 = 四点八 (same length)
+    text = _POINT_MONEY_SAID.sub(lambda m: _BLANK * (1 + len(m[3])) + m[1] + "点" + m[2], text)  # (same length)
     text = _POINTS_SAID.sub(r"\1点\2%", text)  # 三个点二 = 三点二% (same length)
     text = _NUMERAL_PLACES.sub(lambda m: "地" * len(m[0]), text)  # 在两江注册的: a place, no figure (same length)
     for m in _QUANTITY.finditer(text):
@@ -731,7 +736,14 @@ def main_line(text: str, crit: Criterion, value: str) -> bool:
     norm = normalize(text)
     options = _choices(crit)
     mine = [w for v, label, ws in options if v == value for w in (label, *ws) if w in norm]
-    others = [w for v, label, ws in options if v != value for w in (label, *ws) if w in norm]
+    modifiers = {o.value: o.not_before for o in crit.options}
+    others = [
+        w
+        for v, label, ws in options
+        if v != value
+        for w in (label, *ws)
+        if w in norm and not (modifiers.get(v) and _before_any(norm, w, modifiers[v]))
+    ]  # (外购配件批发: 配件 names the goods traded, no other line)
     return _main_line(norm, mine, others, clause_breaks(text))
 
 

@@ -1348,6 +1348,31 @@ def test_a_correction_naming_the_wrong_figure_after_the_right_one(user: User) ->
     assert (profile(user)["rd_spend_prev_year"], profile(user)["rd_spend_last_year"]) == (600, 650)
 
 
+def test_a_correction_naming_its_subject_goes_to_that_answer_and_not_to_the_old_figure(user: User) -> None:
+    in_check(user, "专精特新我们够不够 帮我核一下")
+    user.say("去年营收六千五百万 主营占百分之九十二 负债率百分之八十五左右")
+    user.say("研发费用前年三百万 去年三百六十万 两年占比都超过百分之五")
+    reply = user.say("不对不对 负债率我看错了 是五十八 八十五是好几年前的")
+    assert reply.act == "correction" and "资产负债率 85% → 58%" in reply.text
+    assert profile(user)["rd_ratio_prev_year"] != 85
+
+
+def test_goods_bought_in_and_sold_on_are_the_trade_that_changes_the_line_recorded(user: User) -> None:
+    in_check(user, "我们做摩托车配件 研发费用能加计扣除不 帮我判断下")
+    user.say("查账征收的 有研发辅助账")
+    reply = user.say("收入里头七成是外购配件批发出去的 三成是自己加工")
+    assert profile(user)["industry"] == "wholesale_retail" and "不符合" in reply.text
+
+
+def test_money_spoken_with_ge_dian_is_a_decimal_and_a_request_to_compare_names_the_variant() -> None:
+    champion = checklist_criteria(KN, "single_champion")
+    assert extract("近三年平均主营一个点六亿", champion, []) == {"avg_main_revenue_3y": 16000.0}
+    assert extract("营收两个点三个亿", KN.criteria, [])["revenue_last_year"] == 23000.0
+    institution = checklist_criteria(KN, "rd_institution")
+    assert extract("市级企业技术中心呢 对一下嘛", institution, [])["tech_center_target"] is True
+    assert extract("研发强度百分之五 行业平均三点几", champion, [])["rd_ratio_industry_avg"] is True
+
+
 @pytest.mark.parametrize(
     ("check", "text"),
     [
