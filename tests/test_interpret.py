@@ -1122,6 +1122,21 @@ def test_in_the_questionnaire_naming_a_policy_to_aim_for_switches_to_it(user: Us
     assert reply.intent == "single_champion" and reply.act == "single_champion"
 
 
+def test_in_the_questionnaire_facts_and_a_check_asked_of_a_policy_start_that_check(user: User) -> None:
+    user.say("我们企业能享受哪些政策")
+    user.say("做火锅底料的 大渡口 三十几个人 一年卖八百来万")
+    assert profile(user)["revenue_last_year"] == 800  # 一年卖: a year's sales
+    reply = user.say("先问专精特新嘛 我们已经是科技和创新型中小企业了 帮我们对一下")
+    assert reply.act == "zjtx" and reply.kind == "checklist_step"
+
+
+def test_facts_then_asking_if_they_let_us_apply_to_the_policy_by_name_is_the_verdict(user: User) -> None:
+    in_check(user, "我们想冲一下小巨人 帮对下")
+    user.say("做摩托车离合器的 十几年了 营收三千万左右")
+    reply = user.say("专精特新还没申过 创新型中小企业也没报 这样能直接报小巨人不")
+    assert reply.kind == "verdict" and "不符合" in reply.text
+
+
 def test_a_very_short_question_in_the_topics_words_stays_on_the_topic(user: User) -> None:
     user.say("首批次新材料要啥条件")
     reply = user.say("目录去哪查")  # 首台（套） has a 目录 example too; the topic under discussion has its own 目录

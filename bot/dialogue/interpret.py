@@ -388,7 +388,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     asked = asked or _asks_outcome(t, msg) or (_checking(t) and bool(_NOW_IT_DOES.search(msg.norm)))
     if not asked and _checking(t) and last.norm != msg.norm and t.facts(msg.text):
         # “没出过事故 产品也不是淘汰类的 这下能报了噻”: the facts, then the verdict (not “…能不能一起报”, a question)
-        asked = bool(_NOW_IT_DOES.search(last.norm)) or says(last.norm, t.kn, "conclude")
+        asked = bool(_NOW_IT_DOES.search(_unnamed(t, last.norm))) or says(last.norm, t.kn, "conclude")
     if not asked or (not _checking(t) and wants_check(t, msg.norm) and not _known_of_check(t)):
         return None  # nothing known yet: “我们到底能不能申请” starts the check (a figure calculated with is no answer)
     _c, decision = t.match(msg.text)
@@ -631,10 +631,20 @@ _ASKS_A_PART = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|�
 _CHECK_FOR_US_SAID = re.compile(r"(帮我们|帮我|帮忙|麻烦|给我们)(对|核|测|查|看)")
 """A request to be checked, in it (帮我们对一下嘛 看够不够): the check, whatever result word follows."""
 _NOW_IT_DOES = re.compile(
-    r"^(所以|那|那么)?(这下|现在|这样|这回|那就)(就|总)?(能|可以|得行|够|行|符合)(报|申请|申报|评|享受)?[^了不没吗]{0,4}了?"
+    r"^(所以|那|那么)?(这下|现在|这样|这回|那就)(就|总)?(能|可以|得行|够|行|符合)(直接)?(报|申请|申报|评|享受)?[^了不没吗]{0,4}了?"
     r"(噻|吧|嘛|哈|撒|不|没|吗|哇)*$"
 )
 """The last clause after facts, asking if they make it now (这下能报了噻, 现在可以申请了不)."""
+
+
+def _unnamed(t: Turn, norm: str) -> str:
+    """``norm`` without the names of the topic checked (这样能直接报小巨人不 → 这样能直接报不)."""
+    topic = t.kn.topics.get(str(t.check_topic or ""))
+    for name in sorted({normalize(n) for n in (topic.aliases if topic else [])} - {""}, key=len, reverse=True):
+        norm = norm.replace(name, "")
+    return norm
+
+
 _ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论|结果给|结果发|给我?个?准话|说下结果|给个?说法")
 """Imperatives that ask for the result without a question word (好 判吧, 出结果嘛)."""
 
@@ -948,6 +958,14 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if other and facts and value is None and all(t.kn.criteria[c].presume is not None for c in facts):
         facts = {}  # “小巨人 我们想冲一下”: 想冲 is how the other policy is asked about, no fact for this check
     topic = t.kn.topics[flow["topic"]]
+    if (
+        other
+        and flow.get("kind") == flows.QUESTIONNAIRE
+        and t.kn.topics[other].kind == "policy"
+        and names_topic(t, msg, decision, other)
+        and wants_check(t, msg.norm)
+    ):
+        return Act(other, topic=other, check=True)  # “先问专精特新嘛 …帮我们对一下”: that policy's check instead
     if other and (
         len(facts) + (value is not None) >= MANY_FACTS
         or (len(facts) >= SEVERAL_FACTS and any(names_fact(t, msg, c, other) for c in facts))
