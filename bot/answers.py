@@ -2077,7 +2077,7 @@ _NOT_KNOWN = (
 """Ways of saying “I don't know” that both the unsure reading and the plain don't-know share."""
 _UNSURE = re.compile(
     rf"{_NOT_KNOWN}|没(单独)?统计|没单独算|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
-    r"|没去对|也可能|还在谈|还没定|没定下来|不一定"
+    r"|没去对|也可能|还在谈|还没定|没定下来|不一定|要问(会计|财务|代账|老板|领导)"
     rf"|是不是|算不算|必须|一定要|非得|需不需要|要不要|什么意思|啥意思|啥子意思|是什么|是啥|{_SUPPOSE}"
 )
 """In the clause of a yes/no word: the user does not know, asks (“我晓不得我们在不在里头”, “必须得单独注册”,

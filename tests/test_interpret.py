@@ -1137,6 +1137,18 @@ def test_facts_then_asking_if_they_let_us_apply_to_the_policy_by_name_is_the_ver
     assert reply.kind == "verdict" and "不符合" in reply.text
 
 
+def test_a_thing_named_then_left_to_the_accountant_is_not_known_and_no_yes(user: User) -> None:
+    rd = checklist_criteria(KN, "rd_deduction")
+    assert extract("辅助账 这个要问会计 我不晓得建没建", rd, [])["rd_aux_account"] == UNKNOWN
+    assert extract("辅助账 这个有的 其他的我不晓得", rd, [])["rd_aux_account"] is True
+
+
+def test_continuing_education_in_another_worlds_question_is_no_going_back(user: User) -> None:
+    in_check(user, "研发费用加计扣除 帮我核一下")
+    user.say("查账征收的")
+    assert user.say("个人的专项附加扣除又咋个填 继续教育那个").act == "null"
+
+
 def test_a_very_short_question_in_the_topics_words_stays_on_the_topic(user: User) -> None:
     user.say("首批次新材料要啥条件")
     reply = user.say("目录去哪查")  # 首台（套） has a 目录 example too; the topic under discussion has its own 目录

@@ -878,10 +878,13 @@ def resume(t: Turn, msg: Message) -> Act | None:
 
     In a longer message, only when its last clause says so (懂了 单项冠军我们够不到 接着前面小巨人的).
     """
+    whole = msg
     if len(msg.norm) > CONTROL_CHARS:
         msg = last_clause(msg)
     if len(msg.norm) > CONTROL_CHARS or not says(msg.norm, t.kn, "resume"):
         return None
+    if whole is not msg and t.match(whole.text)[1].reason == "out_of_scope":
+        return None  # “个人的专项附加扣除又咋个填 继续教育那个”: another world's 继续教育, no going back
     parked = t.state.get("suspended") or t.flow
     _c, decision = t.match(msg.text)
     named = decision.intent if decision.intent in t.kn.topics else None
