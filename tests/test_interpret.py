@@ -1149,6 +1149,14 @@ def test_continuing_education_in_another_worlds_question_is_no_going_back(user: 
     assert user.say("个人的专项附加扣除又咋个填 继续教育那个").act == "null"
 
 
+def test_denials_of_other_conditions_with_a_verdict_request_are_no_no_to_the_question_asked(user: User) -> None:
+    in_check(user, "小巨人我们够不够 帮我核一下")
+    asked = user.say("国内市场占有率排第二 发展评价得分平台上是六十八").data.get("criterion")
+    assert asked is not None
+    user.say("莫得失信莫得事故 够了吧 给个结论")
+    assert profile(user)["had_violation"] is False and asked not in profile(user)
+
+
 def test_a_very_short_question_in_the_topics_words_stays_on_the_topic(user: User) -> None:
     user.say("首批次新材料要啥条件")
     reply = user.say("目录去哪查")  # 首台（套） has a 目录 example too; the topic under discussion has its own 目录

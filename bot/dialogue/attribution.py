@@ -212,6 +212,21 @@ def yes_only_by_lead(t: Turn, msg: Message, crit: Criterion) -> bool:
     return answer_value(t, Message(rest, normalize(rest)), crit) is None
 
 
+def no_only_of_others(t: Turn, msg: Message, crit: Criterion, facts: dict[str, Any]) -> bool:
+    """Whether the message's no to ``crit`` is only its denials of the other facts it states (莫得失信莫得事故)."""
+    said = msg.norm
+    for cid in facts:
+        other = t.kn.criteria[cid]
+        for word in sorted({normalize(w) for w in (*other.yes_words, *other.no_words)} - {""}, key=len, reverse=True):
+            said = re.sub(f"{_DENYING}?{re.escape(word)}", " ", said)
+    rest = said.strip()
+    return not normalize(rest) or answer_value(t, Message(rest, normalize(rest)), crit) is None
+
+
+_DENYING = "(?:莫得|没得|没有|没|无|不是|不)"
+"""A word that denies what follows it (莫得失信)."""
+
+
 _ALL_DENIED = re.compile(
     r"(都|也都|全都|一个都|一样都)(莫得|没得|没有|不在|没在|找不到|没找到|没看到|查不到|没查到)(?!问题|事|啥|什么)"
 )

@@ -39,6 +39,7 @@ from bot.dialogue.attribution import (
     longest_named,
     named_criteria,
     names_fact,
+    no_only_of_others,
     read_answer,
     year_family,
     yearly,
@@ -418,6 +419,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         value = answer_value(t, said, t.kn.criteria[pending])  # “专精特新还没评 直接报得不得行”
         if value is True and values and yes_only_by_lead(t, said, t.kn.criteria[pending]):
             value = None  # “好的 帮我们看一下 我们在渝北注册…”: 好的 takes the check in, it is no 是
+        if value is False and values and no_only_of_others(t, said, t.kn.criteria[pending], values):
+            value = None  # asked 是否属于中小企业, told “莫得失信莫得事故 够了吧”: its 莫得 denies those
         owned = t.kn.criteria[pending].type == "number" and all_owned(t, msg, values)
         if value is not None and not owned:  # (“高新收入七成 …” is no answer to the share of technicians)
             values[pending] = value
