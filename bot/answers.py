@@ -1062,6 +1062,21 @@ def _whole_of(facts: dict[str, Any], q: Quantity, criteria: dict[str, Criterion]
     return None
 
 
+def _staff_alone(norm: str, q: Quantity, breaks: tuple[int, ...], criteria: dict[str, Criterion]) -> str | None:
+    """The whole staff, for a head count said as a clause of its own (做片式电感的 | 一百六十来个人 | 今年想…).
+
+    It is the one count in people that a share of staff is taken of (职工人数, of 科技人员占比).
+    """
+    if not ((q.start == 0 or q.start in breaks) and (q.end == len(norm) or q.end in breaks)):
+        return None  # (四五个人在搞: some of them, doing something)
+    wholes = {
+        c.ratio_of[1]
+        for c in criteria.values()
+        if len(c.ratio_of) == 2 and c.ratio_of[1] in criteria and criteria[c.ratio_of[1]].unit == q.unit
+    }
+    return wholes.pop() if len(wholes) == 1 else None
+
+
 def _share_of(facts: dict[str, Any], criteria: dict[str, Criterion]) -> str | None:
     """The one share criterion (``ratio_of``) both of whose parts the message gave, if there is exactly one."""
     found = [c for c, crit in criteria.items() if crit.ratio_of and all(p in facts for p in crit.ratio_of)]
@@ -1286,7 +1301,9 @@ def extract(
     if founding is not None:  # “做网关的 成立6年”, “成立九年了 一直做压力传感器”: in that market since it was founded
         said = [cid for cid, ws in vocab.since_founding if cid not in facts and any(w in norm for w in ws)]
         facts.update(dict.fromkeys(said, founding))
-    if len(heads) == 1 and (whole := _whole_of(facts, heads[0], criteria)):
+    if len(heads) == 1 and (
+        whole := _whole_of(facts, heads[0], criteria) or _staff_alone(norm, heads[0], breaks, criteria)
+    ):
         value = number_value(heads[0], criteria[whole].unit or "")
         facts.setdefault(whole, heads[0].value if value is None else value)  # “一百二十个人 搞技术的二十五个”
     if len(shares) == 1 and (of := _share_of(facts, criteria)) and (value := number_value(shares[0], "%")) is not None:

@@ -1157,6 +1157,12 @@ def test_denials_of_other_conditions_with_a_verdict_request_are_no_no_to_the_que
     assert profile(user)["had_violation"] is False and asked not in profile(user)
 
 
+def test_a_head_count_said_as_a_clause_of_its_own_is_the_whole_staff() -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise")
+    assert extract("做片式电感的 一百六十来个人 今年想申报高企", hte, [])["employees"] == 160
+    assert "employees" not in extract("四五个人在搞这个", hte, [])  # some of them, doing something
+
+
 def test_a_very_short_question_in_the_topics_words_stays_on_the_topic(user: User) -> None:
     user.say("首批次新材料要啥条件")
     reply = user.say("目录去哪查")  # 首台（套） has a 目录 example too; the topic under discussion has its own 目录
