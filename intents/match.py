@@ -24,6 +24,14 @@ _HELD = re.compile(
 """What stands before a name the enterprise holds, lacks or has done (也是市级专精特新, 还没评过专精特新): context."""
 
 
+_ABOUT_IT = re.compile(
+    r"支持|鼓励|说法|怎么说|怎么讲|怎么提|提的|提到|条款|哪一条|哪条|原文|规划|定的|方向|帮助|什么政策|啥政策"
+)
+"""A last sentence asking what the document or the bot says of something (52号文对这块怎么支持, 能提供什么帮助)."""
+_ELSE = re.compile(r"还能|还可以|别的|其他|其它|不问")
+"""…but not one asking about something else (专精特新…都问过了。你还能帮我查些什么政策)."""
+
+
 def _held(clause: str, via: str) -> bool:
     """Whether the name that ``via`` matched stands in ``clause`` as something held, not asked about."""
     name = via.partition(":")[2]
@@ -444,8 +452,16 @@ class Index:
             named = not last[0].via.startswith("example")
             said = self.prepare(sentences[-1], strip=False)
             held = named and not _ASKING.search(said) and _prerequisite(said, last[0].via)
-            if overall.intent is None or (named and overall.intent != last[0].intent and not held):
-                return last  # (not “…小巨人今年还能申报吗？我们…2024年拿到市级专精特新”: a title held is context)
+            yields = (
+                last[0].intent in self.yielding
+                and overall.intent not in (None, *self.yielding)
+                and bool(_ABOUT_IT.search(said))
+                and not _ELSE.search(said)
+            )
+            if overall.intent is None or (named and overall.intent != last[0].intent and not held and not yields):
+                # (not “…小巨人今年还能申报吗？我们…2024年拿到市级专精特新”: a title held is context; not
+                # “…听说有知识产权保护联系点。能提供什么帮助”, “…。52号文对这块怎么支持”: the policy named is asked)
+                return last
         return whole
 
     def _match_one(self, text: str, limit: int, exact: bool) -> list[Candidate]:

@@ -231,6 +231,8 @@ def test_a_word_of_another_world_holds_for_the_clause_after_it(text: str) -> Non
         "市里的科技进步奖怎么报",  # another award programme
         "专精特新贷哪家银行利息低",  # a bank's loan product named after a title
         "陆海新通道的物流补贴找哪个",  # a logistics subsidy
+        "增值税留抵退税咋个申请",  # another tax
+        "厂里充电桩有补贴没得",  # another subsidy
         "奥运冠军和单项冠军有啥子区别",  # sport, in the policy's words
         "德国的制造业创新中心是咋个运作的",  # another country's policy
     ],
@@ -276,6 +278,12 @@ def test_what_policy_there_is_for_a_policy_named_before_asks_about_that_policy()
     """有没有什么政策 in a last clause asks about the policy the clause before names, not what the bot knows."""
     assert decide("我们参与制定了一个行业标准 有没有什么政策支持")[0] == "standards"
     assert decide("有什么政策")[0] == "help"
+    # a last sentence asking what the document or the bot says of it: the policy named before is asked about
+    assert decide("我们有个发明专利被别人仿了。听说有知识产权保护联系点。能提供什么帮助")[0] == "ip_protection"
+    assert decide("最近在搞数字化车间改造。52号文里对这块是怎么支持的")[0] == "quality_brand"
+    assert decide("上次问的是小巨人，这次不问那个了。52号文是哪天印发的")[0] == "policy_overview"
+    assert decide("专精特新 小巨人 这些我都问过了。你还能帮我查些什么政策")[0] == "help"
+    assert decide("我想问一下。你们这个机器人都能查哪些政策")[0] == "help"
 
 
 def test_a_greeting_opening_a_short_question_yields_to_the_question() -> None:
