@@ -1163,6 +1163,18 @@ def test_a_head_count_said_as_a_clause_of_its_own_is_the_whole_staff() -> None:
     assert "employees" not in extract("四五个人在搞这个", hte, [])  # some of them, doing something
 
 
+def test_facts_ending_in_then_can_we_apply_or_denying_some_kind_are_the_verdict(user: User) -> None:
+    in_check(user, "专精特新我们够不够 帮我核一下")
+    user.say("去年营收五千二百万 主营占比百分之九十二 负债率百分之四十五")
+    reply = user.say("重庆注册的 没失信 没出过事故 产品也不是啥子淘汰类的 那可以报了不")
+    assert reply.kind == "verdict"  # 不是啥子淘汰类的 denies; it asks nothing about a condition
+
+
+def test_a_check_asked_for_by_name_beside_a_title_held_since_a_year_in_numerals(user: User) -> None:
+    reply = user.say("我们綦江做精密齿轮的 三百来个人 市级专精特新是二四年拿的 干这行二十年了 帮我们对一下小巨人")
+    assert reply.intent == "little_giant" and reply.kind == "checklist_step"
+
+
 def test_a_very_short_question_in_the_topics_words_stays_on_the_topic(user: User) -> None:
     user.say("首批次新材料要啥条件")
     reply = user.say("目录去哪查")  # 首台（套） has a 目录 example too; the topic under discussion has its own 目录

@@ -389,7 +389,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     asked = asked or _asks_outcome(t, msg) or (_checking(t) and bool(_NOW_IT_DOES.search(msg.norm)))
     if not asked and _checking(t) and last.norm != msg.norm and t.facts(msg.text):
         # “没出过事故 产品也不是淘汰类的 这下能报了噻”: the facts, then the verdict (not “…能不能一起报”, a question)
-        asked = bool(_NOW_IT_DOES.search(_unnamed(t, last.norm))) or says(last.norm, t.kn, "conclude")
+        unnamed = _unnamed(t, last.norm)
+        asked = bool(_NOW_IT_DOES.search(unnamed) or _THEN_IT_DOES.search(unnamed)) or says(last.norm, t.kn, "conclude")
     if not asked or (not _checking(t) and wants_check(t, msg.norm) and not _known_of_check(t)):
         return None  # nothing known yet: “我们到底能不能申请” starts the check (a figure calculated with is no answer)
     _c, decision = t.match(msg.text)
@@ -548,11 +549,12 @@ def _means(msg: Message, in_check: bool = False) -> bool:
 
 _TEXT_CLAUSES = re.compile(r"[\s，,。？?！!；;]+")
 _MEANING_IN_CHECK = re.compile(
-    r"是啥子|是什么|啥子叫|什么叫|啥叫|是必须的|必须的吗|必须要吗|没得变通|能不能变通|看哪一年|算哪一年|还是只算|算全部"
+    r"(?<!不)是啥子|(?<!不)是什么|啥子叫|什么叫|啥叫|是必须的|必须的吗|必须要吗|没得变通|能不能变通|看哪一年|算哪一年|还是只算|算全部"
     r"|算什么行业|算啥子行业|要咋个证明|怎么证明|咋个证明|[在去到]哪[里儿]?查|是多少"
     r"|(算|指|包括|包含|含)(哪些|哪几种|哪几类|哪种)(人|费用|收入|东西)?$"  # 科技人员算哪些人
 )
-"""Within a check, more ways to ask what a condition means, demands or counts (辅助账是啥子, 独立法人是必须的哇)."""
+"""Within a check, more ways to ask what a condition means, demands or counts (辅助账是啥子, 独立法人是必须的哇);
+not 不是啥子淘汰类的, which denies."""
 _MEANING = re.compile(
     r"是指|指的是|指啥|什么意思|啥意思|啥子意思|是什么东西|是啥东西|怎么理解|咋个理解|是啥$|是什么$"
     r"|(是|要)?(咋个|怎么|如何)(算|认定|比|计算|统计)"
@@ -638,6 +640,8 @@ _NOW_IT_DOES = re.compile(
     r"(噻|吧|嘛|哈|撒|不|没|吗|哇)*$"
 )
 """The last clause after facts, asking if they make it now (这下能报了噻, 现在可以申请了不)."""
+_THEN_IT_DOES = re.compile(r"^(所以)?那(就)?(能|可以)(直接)?(报|申请|申报|评|享受)了?(噻|吧|嘛|哈|撒|不|没|吗|哇)*$")
+"""…or, after facts only, 那可以报了不: those facts, then whether they make it."""
 
 
 def _unnamed(t: Turn, norm: str) -> str:
