@@ -1190,7 +1190,12 @@ def extract(
     aside_from: str | None = None  # the run a figure dated 那年 broke off (its next year goes back to it)
     shares: list[Quantity] = []  # shares nobody's words took (是百分之十三)
     heads: list[Quantity] = []  # counts of people nobody's words took (一百二十个人)
-    found = [q for q in quantities(norm) if not _REFERS_BACK.match(norm, q.end)]  # (一千二那个是…: said before)
+    found = [
+        q
+        for q in quantities(norm)
+        if not _REFERS_BACK.match(norm, q.end)  # (一千二那个是…: said before)
+        and not (_DONT_KNOW.search(norm) and _BAR_NAMED.search(norm, 0, q.start) and norm.startswith("的", q.end))
+    ]  # (评分那个70分的 不晓得好多: the bar named, not our figure)
     founding: float | list[float] | None = None  # years since the enterprise was founded (成立九年了, 2015年成立)
     for q in found:
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
@@ -2135,6 +2140,8 @@ _AS_REQUIRED_CHARS = 10
 
 MIN_UNSURE_KEYWORD = 3
 """A figure's keyword this long names it well enough for “不晓得” beside it to be about it (市场占有率, not 研发)."""
+_BAR_NAMED = re.compile(r"(那个|这个)$")
+"""Before a figure followed by 的 (那个70分的): the bar a condition names, pointed at, not a figure of ours."""
 _DONT_KNOW = re.compile(rf"{_NOT_KNOWN}|说不清|没统计|记不到|记不得|记不清|记不住|想不起")
 """The user says they do not know (not merely asks)."""
 _POINTS_BACK_END = re.compile(r"(这个|这块|这项|这一项|那个|这条)$")

@@ -1175,6 +1175,20 @@ def test_a_check_asked_for_by_name_beside_a_title_held_since_a_year_in_numerals(
     assert reply.intent == "little_giant" and reply.kind == "checklist_step"
 
 
+def test_the_bar_pointed_at_with_i_dont_know_is_no_figure_of_ours(user: User) -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise")
+    assert "hte_innovation_score" not in extract("评分那个70分的我们自己算不来 不晓得好多", hte, [])
+    in_check(user, "高新技术企业我们够不够 帮我核一下")
+    user.say("评分那个70分的我们自己算不来 不晓得好多")
+    assert all(v != 70 for v in profile(user).values())
+
+
+def test_so_we_cannot_apply_then_asks_for_the_verdict(user: User) -> None:
+    in_check(user, "研发准备金我们够不够 帮我核一下")
+    user.say("重庆注册的独立法人 不过我们还不是规上 去年才一千五百来万")
+    assert user.say("那是不是就报不到了").kind == "verdict"
+
+
 def test_a_very_short_question_in_the_topics_words_stays_on_the_topic(user: User) -> None:
     user.say("首批次新材料要啥条件")
     reply = user.say("目录去哪查")  # 首台（套） has a 目录 example too; the topic under discussion has its own 目录

@@ -23,7 +23,7 @@ from bot.answers import (
     quantities,
     says_unknown,
 )
-from bot.dialogue.flows import MEETS
+from bot.dialogue.flows import MEETS, yes_no_threshold
 from bot.dialogue.mentions import topic_names
 from bot.dialogue.reading import CONTROL_CHARS, Message, asks, clauses, last_clause, statement
 from bot.dialogue.turn import Turn, checklist_criteria, policy_names, says
@@ -315,6 +315,9 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         facts.update(part)  # asked 科技人员占比, told “按十八个算 公司总共一百二十来个人”: 18 of the 120
     if value is True and facts and pending not in facts and yes_only_by_lead(t, msg, crit):
         value = None  # asked 是否已备案, told “是规上工业企业” or “好的 我们在渝北注册…”: no yes to the question
+    if _threshold_not_known(t, msg, pending, facts.get(pending, value)):
+        facts.pop(pending, None)  # “评分那个70分的我们自己算不来 不晓得好多”: the bar asked about, not our figure
+        value = UNKNOWN
     if pending in facts:  # said in its own words (“小巨人 莫得”): surer than a leading 是 or a title named
         value = facts.pop(pending)
     elif value == UNKNOWN and UNKNOWN in facts.values():
@@ -324,6 +327,12 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     if value is None and not aside and _YEAR_LABEL.search(msg.norm):
         facts.update(_years_of_recorded(t, msg, facts))  # 营收四千二百万 told, then “前年三千五 去年四千二”
     return facts, value
+
+
+def _threshold_not_known(t: Turn, msg: Message, pending: str, value: Any) -> bool:
+    """Whether the figure read is only the bar the question asked about, said with “I don't know” beside it."""
+    bar = yes_no_threshold(t, pending)
+    return bar is not None and isinstance(value, float) and value == bar[1] and says_unknown(msg.norm)
 
 
 _YEAR_LABEL = re.compile(r"(去年|前年|今年|大前年)")
