@@ -864,12 +864,12 @@ _YEAR_WORD = re.compile(r"去年|前年|大前年|上年|今年")
 def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
     """A correction without a keyword (“不对 是五千二百万”): the latest answer of a fitting kind."""
     stripped = without(msg.norm, words(t.kn)["correction"], "")
+    if not stripped:
+        return {}
     answered = [c for c in t.state.get("answered") or [] if c in t.kn.criteria]
     named = named_criteria(t, msg) & set(answered)  # “负债率我看错了 是五十八”: the answer it names
     for cid in reversed([c for c in answered if c in named] if named else answered):
         crit = t.kn.criteria[cid]
-        if not stripped:
-            continue
         value = parse_answer(stripped, crit, t.kn.messages.vocabulary, t.day)
         if value is None and crit.type == "number":  # “2800是今年预计的 去年实际只有1800万”: the last figure
             fits = [v for q in quantities(stripped) if (v := number_value(q, crit.unit or "", t.day)) is not None]
