@@ -635,21 +635,21 @@ _ASKS_A_PART = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|�
 """Asks why, how much, when or where: a part of the topic, not the verdict (能拿好多, 为啥子不行)."""
 _CHECK_FOR_US_SAID = re.compile(r"(帮我们|帮我|帮忙|麻烦|给我们)(对|核|测|查|看)")
 """A request to be checked, in it (帮我们对一下嘛 看够不够): the check, whatever result word follows."""
+_APPLYING = "(直接)?(报|申请|申报|评|享受)"
+_CLOSING = "(噻|吧|嘛|哈|撒|不|没|吗|哇)*$"
+"""The parts the two patterns below share: applying (directly), and the particles that close the question."""
 _NOW_IT_DOES = re.compile(
-    r"^(所以|那|那么)?(这下|现在|这样|这回|那就)(就|总)?(能|可以|得行|够|行|符合)(直接)?(报|申请|申报|评|享受)?[^了不没吗]{0,4}了?"
-    r"(噻|吧|嘛|哈|撒|不|没|吗|哇)*$"
+    rf"^(所以|那|那么)?(这下|现在|这样|这回|那就)(就|总)?(能|可以|得行|够|行|符合){_APPLYING}?[^了不没吗]{{0,4}}了?"
+    + _CLOSING
 )
 """The last clause after facts, asking if they make it now (这下能报了噻, 现在可以申请了不)."""
-_THEN_IT_DOES = re.compile(r"^(所以)?那(就)?(能|可以)(直接)?(报|申请|申报|评|享受)了?(噻|吧|嘛|哈|撒|不|没|吗|哇)*$")
+_THEN_IT_DOES = re.compile(rf"^(所以)?那(就)?(能|可以){_APPLYING}了?{_CLOSING}")
 """…or, after facts only, 那可以报了不: those facts, then whether they make it."""
 
 
 def _unnamed(t: Turn, norm: str) -> str:
     """``norm`` without the names of the topic checked (这样能直接报小巨人不 → 这样能直接报不)."""
-    topic = t.kn.topics.get(str(t.check_topic or ""))
-    for name in sorted({normalize(n) for n in (topic.aliases if topic else [])} - {""}, key=len, reverse=True):
-        norm = norm.replace(name, "")
-    return norm
+    return without(norm, frozenset(topic_names(t).get(str(t.check_topic or ""), [])), "")
 
 
 _ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论|结果给|结果发|给我?个?准话|说下结果|给个?说法")
