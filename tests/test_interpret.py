@@ -2715,3 +2715,23 @@ def test_a_sole_trader_a_canteen_and_football_are_another_world_even_in_a_check(
     in_check(user, "研发费用加计扣除 帮我核一下")
     reply = user.say(text)
     assert reply.act == "null" and "resident_audit" not in profile(user)
+
+
+def test_a_request_to_look_us_over_after_a_card_checks_that_topic_but_other_policies_named_match(user: User) -> None:
+    user.say("高新企业认定 对科技人员比例有要求没得")
+    assert user.say("帮我们整体看下嘛 北碚做特种功能材料的").kind == "checklist_step"
+    other = User(user.engine, "pm")
+    other.say("研发费用加计扣除怎么算")
+    assert other.say("另外我们企业还能享受哪些政策 帮我看下").intent == "policy_match"
+    assert other.say("那还有啥子政策我们能享受的 帮我们整体看一下").intent == "policy_match"
+    third = User(user.engine, "rd")
+    third.say("研发费用加计扣除怎么算")
+    assert third.say("帮我看下我们公司能不能享受").kind == "checklist_step"  # no policy named: this topic's check
+
+
+def test_going_back_names_the_check_begun_by_a_part_of_its_title_not_the_last_card(user: User) -> None:
+    user.say("首批次新材料 帮我们看下能不能申请")
+    user.say("是")
+    user.say("那首台套跟这个有啥子区别 我们有台设备也想报")
+    reply = user.say("先回到材料那个")
+    assert reply.act == "resume" and "首批次新材料" in reply.text and "首台（套）" not in reply.text

@@ -411,3 +411,18 @@ def test_a_greeting_before_asking_what_the_bot_does_is_help() -> None:
 def test_rd_invested_and_tax_offset_and_a_real_person_asked_for() -> None:
     assert decide("我们厂去年研发投了两百多万 咋个算能抵好多税哦")[0] == "rd_deduction"
     assert decide("机器人说不清楚 能不能找个人跟我聊")[0] == "human_agent"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("gqrd研发费用占比要求多少", "high_tech_enterprise"),  # pinyin initials of 高企认定
+        ("dxgj要啥条件", "single_champion"),
+        ("yfzbj好久报", "rd_reserve"),
+        ("这个bot有哪些功能 给个menu看看", "help"),
+        ("帮我们整体看下嘛 北碚做特种功能材料的", None),  # 功能 inside a product is not the bot's functions
+        ("固定资产一次性税前扣除政策还有没有", None),  # another tax relief, not R&D super-deduction
+    ],
+)
+def test_initials_of_a_title_and_a_word_inside_a_product_name(text: str, intent: str | None) -> None:
+    assert decide(text)[0] == intent

@@ -49,6 +49,8 @@ def start_checklist(
         record(t, dict(values))
     t.state["flow"] = {"kind": CHECKLIST, "topic": topic.id, "version": topic.checklist.index(version), "asked": 0}
     t.state["topic"] = topic.id
+    begun = [x for x in t.state.get(BEGUN) or [] if x != topic.id]
+    t.state[BEGUN] = [*begun, topic.id][-BEGUN_KEPT:]
     if (t.state.get("suspended") or {}).get("topic") == topic.id:
         t.state.pop("suspended")  # this check was the parked one; another parked check stays parked
     t.state["options"] = []
@@ -319,6 +321,9 @@ VERDICT_GIVEN = "verdict_given"
 """State flag: the last reply was a verdict (要得 after it thanks, it does not start the check again)."""
 CHECKABLE = "checkable"
 """State: the last topic of the conversation with a checklist (a check asked on the goals after it is of that one)."""
+BEGUN = "begun"
+"""State: the topics whose check was started in this conversation, the latest last (回到材料那个: which one)."""
+BEGUN_KEPT = 8
 ATTENDING = "attending"
 """State: the condition the user just asked the threshold of (a bare share said next is of it)."""
 

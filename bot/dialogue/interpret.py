@@ -898,7 +898,17 @@ def resume(t: Turn, msg: Message) -> Act | None:
     named = named if named and t.kn.topics[named].kind == "policy" else None
     if parked and named and named != parked.get("topic"):
         return None  # “回到专精特新” with another check parked: a new question on that topic
-    return Act(acts.RESUME, topic=named)
+    return Act(acts.RESUME, topic=named or _begun_named(t, msg))
+
+
+def _begun_named(t: Turn, msg: Message) -> str | None:
+    """The check begun earlier that the words beside the resume words name by a part of its title (回到材料那个)."""
+    rest = render.bigrams(without(msg.norm, words(t.kn)["resume"], "|"))
+    for tid in reversed(t.state.get(flows.BEGUN) or []):
+        topic = t.kn.topics.get(tid)
+        if topic is not None and rest & render.bigrams(normalize(topic.title)):
+            return tid
+    return None
 
 
 def _figure_or_rank(crit: Criterion) -> bool:
@@ -1294,6 +1304,11 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if (
         wants_check(t, msg.norm)
         and _check_asked(t, msg, topic.id)
+        and not (  # (“还能享受哪些政策 帮我看下” names the questionnaire; “帮我看下能不能享受” checks this topic)
+            decision.intent
+            and t.kn.topics[decision.intent].questionnaire
+            and names_topic(t, msg, decision, str(decision.intent))
+        )
         and (
             decision.intent in (None, topic.id)
             or (topic.checklist and (policy is None or not _clearly_about(t, msg, decision, policy, topic.id)))

@@ -57,7 +57,8 @@ def resume(t: Turn, act: Act) -> Reply:
         return flows.advance(t, m.resumed.format(title=t.kn.topics[parked["topic"]].title))
     if t.flow:
         return flows.ask_again(t)
-    checked = t.kn.topics.get(act.topic or str(t.state.get(flows.CHECKABLE) or ""))
+    begun = [x for x in t.state.get(flows.BEGUN) or [] if x in t.kn.topics]
+    checked = t.kn.topics.get(act.topic or (begun[-1] if begun else str(t.state.get(flows.CHECKABLE) or "")))
     if checked is not None and checked.checklist and t.profile.keys() & (checklist_criteria(t.kn, checked.id) or {}):
         # “接到说技术中心” after its verdict and a question on something else: that check again, where it stands
         return flows.start_checklist(t, checked, m.resumed.format(title=checked.title))
