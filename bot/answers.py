@@ -913,7 +913,7 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
             key=lambda p: -len(p[0]),
         ),
         yes=[(cid, _with_measures(c.yes_words)) for cid, c in criteria.items() if c.yes_words],
-        no=[(cid, _with_measures(c.no_words)) for cid, c in criteria.items() if c.no_words],
+        no=[(cid, _with_intending(_with_measures(c.no_words))) for cid, c in criteria.items() if c.no_words],
         choices=[(cid, _choices(c)) for cid, c in criteria.items() if c.type == "choice"],
         names=_Words(names),
         titles=sorted(((normalize(w), cid) for cid, c in criteria.items() for w in c.title), key=lambda p: -len(p[0])),
@@ -950,6 +950,16 @@ def _with_measures(words: list[str]) -> list[str]:
     more = [w[0] + m + w[1:] for w in plain if len(w) >= 3 and w[1] not in "个了" for m in _MEASURES]
     said = [_NOT_VERB.sub(d + r"\1", w) for w in plain if _NOT_VERB.search(w) for d in _DIALECT_NOT]
     return plain + [w for w in dict.fromkeys(more + said) if w not in plain]
+
+
+def _with_intending(words: list[str]) -> list[str]:
+    """The no-words, each opening with 不 also with an intention between (不另外注册 → 不想另外注册, 不打算另外注册)."""
+    more = [w[0] + i + w[1:] for w in words if w[0] == "不" and not w.startswith(_INTENDING, 1) for i in _INTENDING]
+    return words + [w for w in dict.fromkeys(more) if w not in words]
+
+
+_INTENDING = ("想", "打算", "准备")
+"""What people put between 不 and what they will not do (不想另外注册公司)."""
 
 
 _NOT_VERB = re.compile(r"(?<![莫没])没(?![有得])([一-鿿])")
@@ -1315,6 +1325,8 @@ def extract(
         facts.setdefault(of, value)  # “技术的二十六个人 总共两百人 是百分之十三”: the share of the two just given
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
     facts.update({cid: v for cid, v in _one_unsaid(norm, vocab, criteria).items() if cid not in facts})
+    for cid in [c for c, v in facts.items() if v == 1.0 and criteria[c].unit == "人" and _one_person(norm, c, vocab)]:
+        del facts[cid]  # “有一个工程师入选了人才计划”: one of the staff, no head count
     placed = without_award_places(norm)  # (省科技进步奖 排第二: the award's place, not the market's)
     facts.update({cid: v for cid, v in ranks(placed, criteria).items() if cid not in facts})
     if (above := _above_average(norm, found)) is not None:  # “同行业平均两个点左右 我们五个多点”
@@ -1509,6 +1521,18 @@ _OF_A_KIND = re.compile(r"[^\d的，,。]{1,6}的")
 """Words of what kind between 有个 and what it counts (有个提取工艺的发明专利)."""
 _ONE_UNITS = ("项", "人", "个")
 """Criteria a 有个 may count (patents, people), never money or shares."""
+_SAID_OF_ONE = re.compile(r"(是|入选|选上|评上|拿|获|被|当|在|负责|专门|会|懂|刚)")
+"""After 有个 and a person: what is said of that one person (有个工程师入选了人才计划), no head count."""
+
+
+def _one_person(norm: str, cid: str, vocab: _Vocab) -> bool:
+    """Whether a count of one person of ``cid`` is said of that person (有一个工程师是博士), not a head count."""
+    for kw, owner in vocab.keywords:
+        if owner == cid:
+            for m in re.finditer(r"(有|其中)?(一个|一位|1个|1位|个)" + re.escape(kw), norm):
+                if _SAID_OF_ONE.match(norm, m.end()):
+                    return True
+    return False
 
 
 def _one_unsaid(norm: str, vocab: _Vocab, criteria: dict[str, Criterion]) -> dict[str, float]:
@@ -2099,7 +2123,7 @@ _NOT_KNOWN = (
 """Ways of saying “I don't know” that both the unsure reading and the plain don't-know share."""
 _UNSURE = re.compile(
     rf"{_NOT_KNOWN}|没(单独)?统计|没单独算|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
-    r"|没去对|也可能|还在谈|还没定|没定下来|不一定|要问(会计|财务|代账|老板|领导)"
+    r"|没去对|也可能|还在谈|还没定|没定下来|不一定|[要得]问(一下|下|哈)?(会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|他们)"
     rf"|是不是|算不算|必须|一定要|非得|需不需要|要不要|什么意思|啥意思|啥子意思|是什么|是啥|{_SUPPOSE}"
 )
 """In the clause of a yes/no word: the user does not know, asks (“我晓不得我们在不在里头”, “必须得单独注册”,
@@ -2164,7 +2188,7 @@ def _clause(text: str, at: int, word: str, breaks: tuple[int, ...]) -> tuple[int
 
 
 _NEGATION = re.compile(
-    r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得|不得|不会|不打算|不准备|没去|没有去|未去)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
+    r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得|不得|不会|不打算|不准备|没打算|没准备|不想|没想|不愿|不愿意|不计划|没去|没有去|未去)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
     r"|(没|没有|没得|莫得|无)(啥子|啥|什么)$"
     r"|(没|未|从没|莫)(出|发生|上|进|被|遭|犯)[^没不]{0,7}$|(没|不|从不|从没)(搞|做|干|弄|涉及|碰|走|经过|通过|找|卖给|用在)[^没不]{0,2}$"
 )

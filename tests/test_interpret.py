@@ -2735,3 +2735,45 @@ def test_going_back_names_the_check_begun_by_a_part_of_its_title_not_the_last_ca
     user.say("那首台套跟这个有啥子区别 我们有台设备也想报")
     reply = user.say("先回到材料那个")
     assert reply.act == "resume" and "首批次新材料" in reply.text and "首台（套）" not in reply.text
+
+
+def test_a_plan_not_to_do_a_thing_denies_it_and_one_person_is_no_head_count() -> None:
+    assert read("就是不想单独注册法人 这样得不得行", "innovation_center")["mic_independent_entity"] is False
+    assert read("不想另外注册公司 就拿我们研发部挂个牌", "innovation_center")["mic_independent_entity"] is False
+    said = extract("有一个工程师入选了区里的人才计划", KN.criteria, [], DAY)
+    assert said == {"talent_program": True}  # one of the staff, not a head count of one
+    assert extract("有个研发人员是博士", KN.criteria, [], DAY) == {}
+    assert extract("我们有个技术员", KN.criteria, [], DAY)["tech_staff_count"] == 1.0  # (a count of one still is)
+
+
+def test_taking_part_in_drafting_a_standard_a_score_measured_and_asking_hr(user: User) -> None:
+    assert read("参加过两个国家标准的起草", "single_champion")["standard_setter"] is True
+    assert read("主导制定过一项国际标准", "single_champion")["standard_setter"] is True
+    assert read("平台测的评价分六十五", "zjtx")["eval_score"] == 65.0
+    assert read("人才计划入选的 这个要问人事 我不晓得有没得", "single_champion")["talent_program"] == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "text", ["你先说现在能不能判断", "到这儿看得出来不", "那现在到底啥子情况", "那按目前说的 够不够"]
+)
+def test_asking_whether_it_can_be_judged_yet_is_a_verdict_request(user: User, text: str) -> None:
+    in_check(user, "高企 帮我们过一遍")
+    user.say("成立七年了 员工一百个左右")
+    reply = user.say(text)
+    assert reply.act == "answer" and "结论：暂无法判断" in reply.text
+
+
+def test_asked_straight_with_a_gap_the_verdict_but_what_is_missing_while_nothing_fails(user: User) -> None:
+    in_check(user, "高企 帮我们过一遍")
+    user.say("去年营收九千万左右 近三年研发费用占比三个点左右")
+    assert "结论：不符合" in user.say("差好多 直接说得行不").text
+    other = User(user.engine, "ms")
+    in_check(other, "高企 帮我们过一遍")
+    other.say("成立七年了")
+    reply = other.say("还差啥子 你直接说")
+    assert reply.act == "followup" and "结论" not in reply.text
+
+
+def test_how_to_pass_a_personal_certificate_is_another_world(user: User) -> None:
+    user.say("高企 有啥子好处")
+    assert user.say("锅炉工证咋个考").act == "null"

@@ -356,6 +356,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         len(msg.norm) <= CONTROL_CHARS
         and says(msg.norm, t.kn, "missing")
         and not _VERDICT_NOUN.search(msg.norm)
+        and not (_STRAIGHT.search(msg.norm) and _falls_short(t))
         and not (_SUCCESS_A_NOT_A.search(msg.norm) and not quantities(msg.norm))
     ):
         # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里”, “够不够 差好多” the verdict, which lists it;
@@ -654,6 +655,9 @@ def _unnamed(t: Turn, norm: str) -> str:
 
 _ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论|结果给|结果发|给我?个?准话|说下结果|给个?说法")
 """Imperatives that ask for the result without a question word (好 判吧, 出结果嘛)."""
+
+_STRAIGHT = re.compile(r"直接(说|讲|告诉)|准话|一句话")
+"""Asking to be told straight (差好多 直接说得行不) once a condition is unmet: the verdict, which lists the gap too."""
 
 _BARE_CONCLUDE = frozenset({"结果", "结论", "结果嘞", "结果咧", "然后呢", "所以呢"})
 
