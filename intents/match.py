@@ -90,6 +90,18 @@ _TRADE_BEFORE = re.compile(r"(做|生产|制造|加工)[^，。！？,.!?的]{0,
 _TRADE_AFTER = re.compile(r"(配件|零部件|零件|部件|整车|电机|电控|控制器|模具|厂|工厂|企业|行业|产业链)")
 
 
+def _compared(named: str, via: str, rivals: list[str]) -> bool:
+    """Whether the name ``via`` matched is what another policy is compared with (小巨人是啥 跟专精特新有啥区别).
+
+    Not in a bare pair (首台套和首批次有什么区别): both are asked about alike.
+    """
+    word = via.partition(":")[2]
+    at = named.find(word) if word else -1
+    if at <= 0 or not _COMPARED.search(named, 0, at) or not _COMPARED_AFTER.match(named[at + len(word) :]):
+        return False
+    return not any(named.endswith(r.partition(":")[2], 0, at - 1) for r in rivals)  # (A和B: a pair)
+
+
 def _trade(named: str, word: str) -> bool:
     """Whether ``word`` stands in ``named`` as what the enterprise makes (做电动车配件的), wherever it stands."""
     spots = [m.start() for m in re.finditer(re.escape(word), named)]
@@ -185,6 +197,13 @@ PREREQUISITE_PENALTY = 15.0
 """Points the alias of a title to hold first loses to another policy named in the same message."""
 YIELD_PENALTY = 10.0
 """Points a yielding intent's alias loses when another intent's alias is in the same message."""
+COMPARED_PENALTY = 10.0
+"""Points the alias of what a named policy is compared with loses (A 跟加计扣除是一回事不: A is asked about)."""
+_COMPARED = re.compile(r"(跟|和|与|同)$")
+_COMPARED_AFTER = re.compile(
+    r"^.{0,4}?(是一回事|一回事|有啥子?区别|有什么区别|的区别|区别|一样不|一不一样|有啥子?不同|有什么不同)"
+)
+"""After the name compared with: the question of the difference."""
 
 
 _LEVEL_OF = re.compile(r"(市级|区级|省级|国家级|区县级|县级)的(?=[\u4e00-\u9fff])")
@@ -506,6 +525,10 @@ class Index:
             # A word of another world (概念股, 姚明, 首套房) decides: the policy words around it do not count.
             top = max((s for s, _ in [*alias_best.values(), *example_best.values()]), default=0.0)
             alias_best[OUT_OF_SCOPE] = (top + self.t.min_margin + 1, alias_best[OUT_OF_SCOPE][1])
+        for intent, (score, via) in list(alias_best.items()):
+            rivals = [v for i, (_s, v) in alias_best.items() if i not in (intent, OUT_OF_SCOPE, *self.yielding)]
+            if intent != OUT_OF_SCOPE and rivals and _compared(named, via, rivals):
+                alias_best[intent] = (score - COMPARED_PENALTY, via)  # (A是啥 跟加计扣除是一回事不: about A)
         held = {i for i, (_s, v) in alias_best.items() if i != OUT_OF_SCOPE and _prerequisite(named, v)}
         free = [i for i in alias_best if i != OUT_OF_SCOPE and i not in self.yielding and i not in held]
         for intent, (score, via) in list(alias_best.items()):

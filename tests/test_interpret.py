@@ -2777,3 +2777,15 @@ def test_asked_straight_with_a_gap_the_verdict_but_what_is_missing_while_nothing
 def test_how_to_pass_a_personal_certificate_is_another_world(user: User) -> None:
     user.say("高企 有啥子好处")
     assert user.say("锅炉工证咋个考").act == "null"
+
+
+def test_a_closing_clause_asking_the_verdict_outweighs_not_knowing_how_a_figure_counts(user: User) -> None:
+    in_check(user, "帮我们对照一下小巨人 我们是2023年认定的市级专精特新")
+    reply = user.say("市场占有率不晓得咋个算 评价得分也没测过 你先说能不能申")
+    assert reply.act == "answer" and "结论：暂无法判断" in reply.text
+
+
+@pytest.mark.parametrize("text", ["yes pls", "sure", "ok please"])
+def test_an_english_yes_takes_up_the_offered_check(user: User, text: str) -> None:
+    user.say("首批次新材料 保险补偿 how to apply")
+    assert user.say(text).kind == "checklist_step"

@@ -426,3 +426,15 @@ def test_rd_invested_and_tax_offset_and_a_real_person_asked_for() -> None:
 )
 def test_initials_of_a_title_and_a_word_inside_a_product_name(text: str, intent: str | None) -> None:
     assert decide(text)[0] == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("研发准背金奖励是啥子 跟加计扣除是一回事不", "rd_reserve"),  # a typo'd name still leads the comparison
+        ("小巨人是啥子嘛 跟专精特新有啥子区别", "little_giant"),
+        ("加计扣除跟研发准备金是一回事不", "rd_deduction"),
+    ],
+)
+def test_a_policy_compared_with_another_is_the_one_asked_about(text: str, intent: str) -> None:
+    assert decide(text)[0] == intent

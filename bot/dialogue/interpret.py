@@ -363,7 +363,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         # “差好多 研发两百万够不够” asks about that figure)
         return None
     if (
-        _means(msg, in_check=t.flow is not None)
+        (_means(msg, in_check=t.flow is not None) and not _closes_asking(t, msg, last))
         or _counts_as(t, msg)
         or _WHY_NOT.search(msg.norm)
         or _thing_counts(t, msg)
@@ -536,6 +536,20 @@ def _of_pending(msg: Message, crit: Criterion) -> bool:
 
 MIN_INSIDE = 2
 """Word pairs of the topic's text a question of meaning needs to be about the topic (I类知识产权是啥)."""
+
+
+def _closes_asking(t: Turn, msg: Message, last: Message) -> bool:
+    """Whether the message ends in a clause of its own asking the verdict (…不晓得咋个算 你先说能不能申)."""
+    return (
+        last.norm != msg.norm
+        and bool(_ASKING_VERDICT.search(last.norm))
+        and says(last.norm, t.kn, "conclude")
+        and not _means(last, in_check=True)
+    )
+
+
+_ASKING_VERDICT = re.compile(r"说|讲|告诉|给|判断|结论|(.)[不没]\1")
+"""A clause that asks for the verdict, not one that states it (卖东西为主就不得行了嗦)."""
 
 
 def _means(msg: Message, in_check: bool = False) -> bool:
@@ -1494,10 +1508,10 @@ def _please_go(t: Turn, msg: Message) -> bool:
     return bool(yes and _offered(t) and t.state.get("topic") and _COURTESY.fullmatch(msg.norm, yes.end()))
 
 
-_COURTESY = re.compile(r"(麻烦|辛苦)(你|您)?(了|啦|哈)?")
+_COURTESY = re.compile(r"(麻烦|辛苦)(你|您)?(了|啦|哈)?|pls|please|plz")
 """Thanks for the trouble about to be taken, after a yes (好的 麻烦了): not a goodbye (好的 谢谢 is one)."""
 _LEADING_YES = re.compile(
-    r"^(好|行|嗯|可以|要得|对|是|ok|那好|好嘛|好的|行嘛|得行)(的|嘛|吧|哈)?(?![久多像些不没吗点少])(?=.)"
+    r"^(好|行|嗯|可以|要得|对|是|okay|ok|yes|yeah|yep|sure|那好|好嘛|好的|行嘛|得行)(的|嘛|吧|哈)?(?![久多像些不没吗点少])(?=.)"
 )
 """A yes opening a message (好 帮我看下): with a request for the check, it takes up the offer (not 好久, 是不是)."""
 
