@@ -1360,6 +1360,8 @@ def extract(
                 facts[cid] = UNKNOWN
         for kw, cid in vocab.keywords:  # “市场占有率这个真晓不得”: a figure not known
             if cid not in facts and len(kw) >= MIN_UNSURE_KEYWORD and kw in norm and _unsure(norm, kw, breaks):
+                if all(_PEERS_BEFORE.search(norm, max(0, at - _AVERAGE_CHARS), at) for at in places(norm, kw)):
+                    continue  # “行业平均研发强度是好多我不晓得”: the peers' figure, not ours
                 facts[cid] = UNKNOWN
     for cid, words in vocab.whole:
         stated = [w for w in words if cid not in facts and _stated(norm, w, names) and not _unsure(norm, w, breaks)]
@@ -1445,6 +1447,8 @@ _AVERAGE = re.compile(rf"(平均|{_PEERS}({_USUALLY}|基本上?)){_OF_AVERAGE}({
 _PEERS_AVERAGE = re.compile(rf"{_PEERS}的?(平均|{_USUALLY}){_OF_AVERAGE}({_HEDGES})*$")
 """Right before a share: the peers' average (行业平均听说两个点左右), never the enterprise's own figure."""
 _AVERAGE_CHARS = 10
+_PEERS_BEFORE = re.compile(rf"{_PEERS}的?平均(水平)?的?$")
+"""Right before a figure's name: the peers' average of it (行业平均研发强度)."""
 """How far before a share its 平均 may stand."""
 FULL_SHARE = 100.0
 """A whole, in %: a bare figure below it may be a share."""

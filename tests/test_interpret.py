@@ -2789,3 +2789,23 @@ def test_a_closing_clause_asking_the_verdict_outweighs_not_knowing_how_a_figure_
 def test_an_english_yes_takes_up_the_offered_check(user: User, text: str) -> None:
     user.say("首批次新材料 保险补偿 how to apply")
     assert user.say(text).kind == "checklist_step"
+
+
+def test_not_knowing_a_condition_pointed_at_is_that_ones_and_is_shown(user: User) -> None:
+    in_check(user, "首批次新材料 帮我们看下能不能申请")  # asks first whether we make the material
+    reply = user.say("目录这个晓不得 还没查过")
+    assert "目录" in reply.text.splitlines()[0] and "不知道" in reply.text.splitlines()[0]  # 已记下：…目录… 不知道
+    assert "生产" in reply.text  # the question asked, asked again
+    assert profile(user)["first_batch_in_catalog"] == UNKNOWN and "first_batch_producer" not in profile(user)
+
+
+def test_the_peers_average_not_known_is_no_unknown_of_our_own_share() -> None:
+    said = extract("行业平均研发强度是好多我不晓得 我们自己是百分之四点多", KN.criteria, [], DAY)
+    assert "rd_ratio_last_year" not in said and "rd_ratio_3y" not in said
+
+
+def test_a_word_of_a_condition_naming_another_topic_still_asks_this_checks_verdict(user: User) -> None:
+    in_check(user, "专精特新中小企业 帮我核一下")
+    user.say("做汽车座椅骨架 做了五年 去年营收四千五百万左右 主营占九成 负债率百分之五十")
+    reply = user.say("知识产权这块我要问下技术部 记不到了 你先说够不够嘛")
+    assert reply.act == "answer" and "结论：暂无法判断" in reply.text

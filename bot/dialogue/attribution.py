@@ -324,9 +324,29 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         value = None  # “目录里有没得 我晓不得”: the not-knowing is the catalogue's, not the question's
     elif value is None and not aside and not facts and says_unknown(msg.norm):
         value = UNKNOWN  # “称号啥的我晓不得 要问老板 好像报过啥子 记不到了”: not known, in many words
+    if value == UNKNOWN and not facts and (other := _pointed_at(t, msg, pending)):
+        facts, value = {other: UNKNOWN}, None  # asked 研发占比, told “知识产权这块我要问下技术部 记不到了”
     if value is None and not aside and _YEAR_LABEL.search(msg.norm):
         facts.update(_years_of_recorded(t, msg, facts))  # 营收四千二百万 told, then “前年三千五 去年四千二”
     return facts, value
+
+
+def _pointed_at(t: Turn, msg: Message, pending: str) -> str | None:
+    """The one other condition of the check that the message opens by pointing at (知识产权这块 …), if any."""
+    opened = _POINTED.match(msg.norm)
+    crit = t.kn.criteria[pending]
+    if not opened or opened[1] in normalize(f"{crit.label}{crit.question}") or not t.scope:
+        return None
+    named = [
+        cid
+        for cid, c in (checklist_criteria(t.kn, t.scope, t.day) or {}).items()
+        if cid != pending and opened[1] in normalize(c.label)
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+_POINTED = re.compile(r"^(?:那|还有)?(.{2,8}?)(?:这块|这一块|那块|那一块|这方面|方面|这个|那个|这项|那项|这条|那条)")
+"""A message opening by pointing at a thing (知识产权这块, 评价得分那个): what it goes on to say is of that."""
 
 
 def _threshold_not_known(t: Turn, msg: Message, pending: str, value: Any) -> bool:

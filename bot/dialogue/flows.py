@@ -405,8 +405,8 @@ def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
     shown = {
         cid: v
         for cid, v in stored.items()
-        if not (cid == pending and (t.kn.criteria[cid].type == "bool" or _yes_no(t, cid, v))) and v != UNKNOWN
-    }
+        if not (cid == pending and (t.kn.criteria[cid].type == "bool" or _yes_no(t, cid, v) or v == UNKNOWN))
+    }  # (a 不知道 to another question than the one asked is shown: 已记下：年度研发投入占比 不知道)
     if not shown:
         return ""
     note = t.kn.messages.prefilled.format(facts=describe(t, shown))

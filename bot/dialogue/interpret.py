@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from bot import render
+from bot import checklist, render
 from bot.answers import (
     SUPPOSING,
     UNKNOWN,
@@ -428,7 +428,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
             values[pending] = value
     if other and (t.flow or {}).get("kind") == flows.QUESTIONNAIRE and not says(msg.norm, t.kn, "conclude"):
         return None  # “首版次软件那个 …能报不” during “which policies suit us”: that policy's check, asked for
-    if other and all(t.kn.criteria[c].presume is not None for c in values):
+    if other and all(t.kn.criteria[c].presume is not None for c in values) and not _word_of_check(t, msg, decision):
         # “那高企呢 够不够”: a check on another topic (with figures or an answer, it is still this one); so is
         # “小巨人我们直接报可以不”, whose 直接报 only says which kind of that policy is asked about
         return None
@@ -536,6 +536,24 @@ def _of_pending(msg: Message, crit: Criterion) -> bool:
 
 MIN_INSIDE = 2
 """Word pairs of the topic's text a question of meaning needs to be about the topic (I类知识产权是啥)."""
+
+
+def _word_of_check(t: Turn, msg: Message, decision: Any) -> bool:
+    """Whether another topic with nothing to check is named only by a word of a condition of this check.
+
+    “知识产权这块我要问下技术部 你先说够不够嘛” asks this check's verdict; “那高企呢 够不够” asks another's.
+    """
+    topic = t.kn.topics.get(str(t.check_topic or ""))
+    version = checklist.version_in_force(topic, t.day) if topic else None
+    if version is None or _WHAT_ABOUT.match(msg.norm) or t.kn.topics[decision.intent].checklist:
+        return False  # (a title held first, 那小巨人我们有没得希望: that policy's own check)
+    named = [str(c.via).partition(":")[2] for c in decision.top if c.intent == decision.intent]
+    labels = normalize("|".join(item.label for item in version.items))
+    return bool(named) and all(w and _THIS_PART.sub("", normalize(w)) in labels for w in named)
+
+
+_THIS_PART = re.compile(r"(这块|这个|这一块|那块|那一块|这方面|方面|的事)$")
+"""After a word, only pointing at it (知识产权这块): the word is what names."""
 
 
 def _closes_asking(t: Turn, msg: Message, last: Message) -> bool:
