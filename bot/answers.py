@@ -891,6 +891,8 @@ class _Vocab:
     """Figures that are 0 when one of their ``none_words`` is said (没有单独的研发场地)."""
     variants: frozenset[str]
     """Criteria that pick a variant of a policy (``presume`` set: 市级 or 国家级单项冠军): a name answers them."""
+    planned: frozenset[str]
+    """Criteria a plan answers as well as a fact (准备新成立一个独立法人公司来做; 想报小巨人 for its variant)."""
     dated: list[tuple[str, list[str]]]
     """Criteria of something obtained within N years (``within_years``), with their ``dated_by`` words, normalised."""
     since_founding: list[tuple[str, list[str]]]
@@ -925,6 +927,7 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
         whole=[(cid, [w for w in map(normalize, c.all_words) if w]) for cid, c in criteria.items() if c.all_words],
         none=[(cid, [w for w in map(normalize, c.none_words) if w]) for cid, c in criteria.items() if c.none_words],
         variants=frozenset(cid for cid, c in criteria.items() if c.presume is not None),
+        planned=frozenset(cid for cid, c in criteria.items() if c.presume is not None or c.plan_counts),
         dated=[(cid, [w for w in map(normalize, c.dated_by) if w]) for cid, c in criteria.items() if c.within_years],
         since_founding=[
             (cid, [w for w in map(normalize, c.since_founding) if w]) for cid, c in criteria.items() if c.since_founding
@@ -1350,6 +1353,7 @@ def extract(
             and w in placed
             and _stated(norm, w, spans)
             and not _unsure(norm, w, breaks)
+            and (cid in vocab.planned or not _planned(norm, w, breaks))
         ]
         if stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no
             facts[cid] = not all(_negated(norm, w, breaks) for w in stated)
@@ -2236,6 +2240,23 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
         ):
             return False
     return True
+
+
+def _planned(text: str, word: str, breaks: tuple[int, ...]) -> bool:
+    """Whether ``word`` is only planned wherever it stands (想搞数字化改造 上MES): no fact about the enterprise yet."""
+    for at in places(text, word):
+        start, _stop = _clause(text, at, word, breaks)
+        goes_on = _DOING.match(text, start) and _INTENDED.search(text, max(0, start - _INTENDED_CHARS), start)
+        if not (_INTENDED.search(text, max(start, at - _INTENDED_CHARS), at) or goes_on):
+            return False
+    return True
+
+
+_INTENDED = re.compile(r"(想|打算|准备(?!金)|计划|考虑|想要|正在搞|还在谈)[^\d]{0,8}$")
+"""Before a word, in its clause or closing the clause before it: it is planned, not had (想搞数字化改造 | 上MES)."""
+_INTENDED_CHARS = 10
+_DOING = re.compile(r"(再|还要|还想)?(上|搞|建|买|引进|弄|开发|做)")
+"""A clause going on with what the clause before plans (想搞数字化改造 | 上MES), not one stating what is had."""
 
 
 def _opens_denied(text: str, start: int, at: int) -> bool:

@@ -59,15 +59,30 @@ def _prerequisite(query: str, via: str) -> bool:
         or _HELD.search(query[:at])
         or _HELD_AFTER.match(query, at + len(name))
         or _LACKED_AFTER.match(query, at + len(name))
-        or _COUNTED.search(query[:at])
-        or _COUNTED_AFTER.match(query, at + len(name))
+        or _counted(query, via)
     )
 
 
-_COUNTED = re.compile(r"企业(里|中|里面|当中|里头)的?$")
-"""Before a title, the enterprises it is counted among (规上工业企业里高新技术企业要占到多少): a goal's count."""
-_COUNTED_AFTER = re.compile(r"(企业)?(数量|数目|家数)?(说|是)?(要)?(翻番|翻一番|翻两番|占比|比重)")
-"""After a title, its number as a goal (专精特新企业说要翻番, 高企占比): the title is counted, not asked about."""
+def _counted(query: str, via: str) -> bool:
+    """Whether the name that ``via`` matched is counted as a goal (要建多少家市级制造业创新中心, 高企占比)."""
+    name = via.partition(":")[2]
+    at = -1 if _GOAL_WORD.search(name) else query.find(name)  # (到2025年要建多少家: the goal itself, no title)
+    return at >= 0 and bool(_COUNTED.search(query[:at]) or _COUNTED_AFTER.match(query, at + len(name)))
+
+
+_GOAL_WORD = re.compile(r"\d|年|目标|指标")
+"""In a name: a year or target, which names the goals, never a title counted by them."""
+
+
+_COUNTED = re.compile(r"企业(里|中|里面|当中|里头)的?$|(建|搞|培育|建成|新建)(多少|好多|几)(家|个)?$")
+"""Before a title, the enterprises it is counted among (规上工业企业里高新技术企业要占到多少) or how many are to be
+built (要建多少家市级制造业创新中心): a goal's count."""
+_COUNTED_AFTER = re.compile(
+    r"(企业)?(数量|数目|家数)?(说|是)?(要|计划|打算|准备)?(翻番|翻一番|翻两番|翻好多|翻几番|占比|比重"
+    r"|(建|搞|搞到|建到|达到|培育|建成)?(多少|好多|几)(家|个))"
+)
+"""After a title, its number as a goal (专精特新企业说要翻番, 高企占比, 专精特新要搞到好多家): the title is counted,
+not asked about."""
 
 
 _HELD_AFTER = re.compile(
@@ -532,7 +547,8 @@ class Index:
         held = {i for i, (_s, v) in alias_best.items() if i != OUT_OF_SCOPE and _prerequisite(named, v)}
         free = [i for i in alias_best if i != OUT_OF_SCOPE and i not in self.yielding and i not in held]
         for intent, (score, via) in list(alias_best.items()):
-            if intent in held and any(i != intent for i in free):
+            counted = _counted(named, via) and any(i not in (intent, OUT_OF_SCOPE) for i in alias_best)
+            if intent in held and (any(i != intent for i in free) or counted):
                 # “小巨人要先是市级专精特新才得行”: the title to hold first is a condition of the other one asked
                 alias_best[intent] = (score - PREREQUISITE_PENALTY, via)
         others = any(i not in self.yielding for i in alias_best)

@@ -160,6 +160,11 @@ class Criterion(Strict):
     )
     yes_words: list[str] = Field([], description="消息里出现这些词时自动记为“是”（仅 bool）")
     no_words: list[str] = Field([], description="消息里出现这些词时自动记为“否”（仅 bool）")
+    plan_counts: bool = Field(
+        False,
+        description="问的是打算怎么办（如 创新中心以什么形式建立）：说“准备、打算…”也记为“是”；"
+        "不填时“想上MES”这类打算不算已经有（仅 bool）",
+    )
     all_words: list[str] = Field([], description="说这些词时记为100%（如 全部在国内、都在国内发生）（仅 unit: %）")
     none_words: list[str] = Field(
         [], description="说这些词时记为0（如 没有单独的研发场地、研发就在车间里）（仅 number）"

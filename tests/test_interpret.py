@@ -2809,3 +2809,38 @@ def test_a_word_of_a_condition_naming_another_topic_still_asks_this_checks_verdi
     user.say("做汽车座椅骨架 做了五年 去年营收四千五百万左右 主营占九成 负债率百分之五十")
     reply = user.say("知识产权这块我要问下技术部 记不到了 你先说够不够嘛")
     assert reply.act == "answer" and "结论：暂无法判断" in reply.text
+
+
+@pytest.mark.parametrize("text", ["我们车间想搞数字化改造 上MES 有啥子政策支持", "数字化技改有没得支持 我们想上个MES"])
+def test_a_system_only_planned_is_no_fact_that_we_have_it(text: str) -> None:
+    assert extract(text, KN.criteria, [], DAY) == {}
+
+
+def test_a_plan_answers_a_question_about_how_the_centre_will_be_set_up() -> None:
+    said = read("准备新成立一个独立法人公司来搞 注册资金三千万", "innovation_center")
+    assert said["mic_independent_entity"] is True
+
+
+@pytest.mark.parametrize("text", ["以上 是否符合", "综上 能否申报"])
+def test_a_written_chinese_verdict_request_after_the_verdict_gives_it_again(user: User, text: str) -> None:
+    in_check(user, "首批次新材料 帮我们看下能不能申请")
+    user.say("是")
+    user.say("在目录里 境内注册的独立法人 核心技术是自己的")
+    user.say("买家不是关联企业也不是贸易商")
+    reply = user.say(text)
+    assert reply.act == "answer" and "结论：符合" in reply.text
+
+
+def test_facts_naming_another_topic_before_a_closing_verdict_request_stay_in_the_check(user: User) -> None:
+    in_check(user, "高企 帮我对一下")
+    user.say("成立十年 去年销售一点五个亿 近三年研发占比平均四点五左右 都是在国内花的")
+    reply = user.say("专利是跟高校合作的 归谁我不清楚 评分也没测过 能不能先给个结论")
+    assert reply.act == "answer" and "结论：暂无法判断" in reply.text
+
+
+def test_a_request_for_the_check_after_its_offer_is_the_topic_a_plain_yes_the_answer(user: User) -> None:
+    user.say("市级企业技术中心今年认定开始没有")
+    assert user.say("帮我们对一下嘛").act == "rd_institution"
+    other = User(user.engine, "yes")
+    other.say("市级企业技术中心今年认定开始没有")
+    assert other.say("要得 对一下").act == "answer"

@@ -438,3 +438,21 @@ def test_initials_of_a_title_and_a_word_inside_a_product_name(text: str, intent:
 )
 def test_a_policy_compared_with_another_is_the_one_asked_about(text: str, intent: str) -> None:
     assert decide(text)[0] == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2025年全市要建多少个市级制造业创新中心",
+        "到2025年市级制造业创新中心计划建多少家",
+        "发展目标里市级制造业创新中心要建几家",
+        "52号文说2025年要建好多家市级创新中心",
+    ],
+)
+def test_how_many_of_a_title_are_to_be_built_by_a_year_is_a_goal(text: str) -> None:
+    assert decide(text)[0] == "policy_goals"
+
+
+def test_what_the_bot_answers_asked_in_other_words_is_help() -> None:
+    assert decide("你这边都能回答哪方面的政策问题")[0] == "help"
+    assert decide("你好 請問你可以回答哪些政策")[0] == "help"

@@ -428,7 +428,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
             values[pending] = value
     if other and (t.flow or {}).get("kind") == flows.QUESTIONNAIRE and not says(msg.norm, t.kn, "conclude"):
         return None  # “首版次软件那个 …能报不” during “which policies suit us”: that policy's check, asked for
-    if other and all(t.kn.criteria[c].presume is not None for c in values) and not _word_of_check(t, msg, decision):
+    if other and all(t.kn.criteria[c].presume is not None for c in values) and not _this_checks(t, msg, decision, last):
         # “那高企呢 够不够”: a check on another topic (with figures or an answer, it is still this one); so is
         # “小巨人我们直接报可以不”, whose 直接报 only says which kind of that policy is asked about
         return None
@@ -538,15 +538,19 @@ MIN_INSIDE = 2
 """Word pairs of the topic's text a question of meaning needs to be about the topic (I类知识产权是啥)."""
 
 
-def _word_of_check(t: Turn, msg: Message, decision: Any) -> bool:
-    """Whether another topic with nothing to check is named only by a word of a condition of this check.
+def _this_checks(t: Turn, msg: Message, decision: Any, last: Message) -> bool:
+    """Whether a verdict request naming another topic, one with nothing to check, asks this check's verdict.
 
-    “知识产权这块我要问下技术部 你先说够不够嘛” asks this check's verdict; “那高企呢 够不够” asks another's.
+    So it does when the topic is named only by a word of a condition of this check (知识产权这块我要问下技术部
+    你先说够不够嘛), or in a fact said before a closing clause that asks the verdict (专利是跟高校合作的 … 能不能
+    先给个结论). “那高企呢 够不够” asks another's.
     """
     topic = t.kn.topics.get(str(t.check_topic or ""))
     version = checklist.version_in_force(topic, t.day) if topic else None
     if version is None or _WHAT_ABOUT.match(msg.norm) or t.kn.topics[decision.intent].checklist:
         return False  # (a title held first, 那小巨人我们有没得希望: that policy's own check)
+    if last.norm != msg.norm and says(last.norm, t.kn, "conclude") and t.match(last.text)[1].intent is None:
+        return True
     named = [str(c.via).partition(":")[2] for c in decision.top if c.intent == decision.intent]
     labels = normalize("|".join(item.label for item in version.items))
     return bool(named) and all(w and _THIS_PART.sub("", normalize(w)) in labels for w in named)
@@ -1488,7 +1492,7 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
         and not names_other(t, msg)
     ):
         # “要得 核一下 我们做摩托车离合器的 做了十五年”: yes, check us (with what it says of us), at any length
-        return Act(acts.ANSWER, topic=topic.id, check=True, values=t.facts(msg.text))
+        return _taken_up(t, msg, topic.id, t.facts(msg.text))
     offered = _offered(t)
     if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
         return None
@@ -1504,7 +1508,7 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
         or _CHECK_VERB.fullmatch(msg.norm)
         or (_LEADING_YES.match(msg.norm) and wants_check(t, msg.norm) and not names_other(t, msg))
     ):
-        return Act(acts.ANSWER, topic=topic_id, check=True)  # 好 你问嘛, 要得 看下我们, 行 帮我们测一下
+        return _taken_up(t, msg, topic_id)  # 好 你问嘛, 要得 看下我们, 行 帮我们测一下
     bare = len(msg.norm) <= ACCEPT_CHARS or wants_check(t, msg.norm)
     if bare and not asks(t, msg) and parse_yes_no(msg.norm, vocab) is True:
         return Act(acts.ANSWER, topic=topic_id, check=True)  # the answer to the offer (条件自查?)
@@ -1513,6 +1517,16 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
 
 _UNDERSTOOD = re.compile(r"明白|晓得了|知道了|懂了|收到|了解了|清楚了|^[哦噢喔]")
 """Words that take in an answer: after them a yes word acknowledges, it accepts no offer."""
+
+
+def _taken_up(t: Turn, msg: Message, topic: str, values: dict[str, Any] | None = None) -> Act:
+    """The offered check taken up, by a request in words of its own or by a plain go-ahead.
+
+    “帮我们对一下嘛” asks for the topic's check as a new question would; “要得 对一下”, “好 你问嘛” answer the offer.
+    """
+    if not _LEADING_YES.match(msg.norm) and (wants_check(t, msg.norm) or _CHECK_VERB.search(msg.norm)):
+        return Act(topic, topic=topic, check=True, values=values or {})
+    return Act(acts.ANSWER, topic=topic, check=True, values=values or {})
 
 
 def _offered(t: Turn) -> bool:
