@@ -2753,16 +2753,6 @@ def test_taking_part_in_drafting_a_standard_a_score_measured_and_asking_hr(user:
     assert read("人才计划入选的 这个要问人事 我不晓得有没得", "single_champion")["talent_program"] == UNKNOWN
 
 
-@pytest.mark.parametrize(
-    "text", ["你先说现在能不能判断", "到这儿看得出来不", "那现在到底啥子情况", "那按目前说的 够不够"]
-)
-def test_asking_whether_it_can_be_judged_yet_is_a_verdict_request(user: User, text: str) -> None:
-    in_check(user, "高企 帮我们过一遍")
-    user.say("成立七年了 员工一百个左右")
-    reply = user.say(text)
-    assert reply.act == "answer" and "结论：暂无法判断" in reply.text
-
-
 def test_asked_straight_with_a_gap_the_verdict_but_what_is_missing_while_nothing_fails(user: User) -> None:
     in_check(user, "高企 帮我们过一遍")
     user.say("去年营收九千万左右 近三年研发费用占比三个点左右")
@@ -2777,12 +2767,6 @@ def test_asked_straight_with_a_gap_the_verdict_but_what_is_missing_while_nothing
 def test_how_to_pass_a_personal_certificate_is_another_world(user: User) -> None:
     user.say("高企 有啥子好处")
     assert user.say("锅炉工证咋个考").act == "null"
-
-
-def test_a_closing_clause_asking_the_verdict_outweighs_not_knowing_how_a_figure_counts(user: User) -> None:
-    in_check(user, "帮我们对照一下小巨人 我们是2023年认定的市级专精特新")
-    reply = user.say("市场占有率不晓得咋个算 评价得分也没测过 你先说能不能申")
-    assert reply.act == "answer" and "结论：暂无法判断" in reply.text
 
 
 @pytest.mark.parametrize("text", ["yes pls", "sure", "ok please"])
@@ -2804,13 +2788,6 @@ def test_the_peers_average_not_known_is_no_unknown_of_our_own_share() -> None:
     assert "rd_ratio_last_year" not in said and "rd_ratio_3y" not in said
 
 
-def test_a_word_of_a_condition_naming_another_topic_still_asks_this_checks_verdict(user: User) -> None:
-    in_check(user, "专精特新中小企业 帮我核一下")
-    user.say("做汽车座椅骨架 做了五年 去年营收四千五百万左右 主营占九成 负债率百分之五十")
-    reply = user.say("知识产权这块我要问下技术部 记不到了 你先说够不够嘛")
-    assert reply.act == "answer" and "结论：暂无法判断" in reply.text
-
-
 @pytest.mark.parametrize("text", ["我们车间想搞数字化改造 上MES 有啥子政策支持", "数字化技改有没得支持 我们想上个MES"])
 def test_a_system_only_planned_is_no_fact_that_we_have_it(text: str) -> None:
     assert extract(text, KN.criteria, [], DAY) == {}
@@ -2821,26 +2798,67 @@ def test_a_plan_answers_a_question_about_how_the_centre_will_be_set_up() -> None
     assert said["mic_independent_entity"] is True
 
 
-@pytest.mark.parametrize("text", ["以上 是否符合", "综上 能否申报"])
-def test_a_written_chinese_verdict_request_after_the_verdict_gives_it_again(user: User, text: str) -> None:
-    in_check(user, "首批次新材料 帮我们看下能不能申请")
-    user.say("是")
-    user.say("在目录里 境内注册的独立法人 核心技术是自己的")
-    user.say("买家不是关联企业也不是贸易商")
-    reply = user.say(text)
-    assert reply.act == "answer" and "结论：符合" in reply.text
-
-
-def test_facts_naming_another_topic_before_a_closing_verdict_request_stay_in_the_check(user: User) -> None:
-    in_check(user, "高企 帮我对一下")
-    user.say("成立十年 去年销售一点五个亿 近三年研发占比平均四点五左右 都是在国内花的")
-    reply = user.say("专利是跟高校合作的 归谁我不清楚 评分也没测过 能不能先给个结论")
-    assert reply.act == "answer" and "结论：暂无法判断" in reply.text
-
-
 def test_a_request_for_the_check_after_its_offer_is_the_topic_a_plain_yes_the_answer(user: User) -> None:
     user.say("市级企业技术中心今年认定开始没有")
     assert user.say("帮我们对一下嘛").act == "rd_institution"
     other = User(user.engine, "yes")
     other.say("市级企业技术中心今年认定开始没有")
     assert other.say("要得 对一下").act == "answer"
+
+
+@pytest.mark.parametrize(
+    ("said", "asked", "verdict"),
+    [
+        (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "你先说现在能不能判断", "暂无法判断"),
+        (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "到这儿看得出来不", "暂无法判断"),
+        (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "那现在到底啥子情况", "暂无法判断"),
+        (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "那按目前说的 够不够", "暂无法判断"),
+        # a closing clause asking the verdict outweighs not knowing how a figure counts
+        (
+            ["帮我们对照一下小巨人 我们是2023年认定的市级专精特新"],
+            "市场占有率不晓得咋个算 评价得分也没测过 你先说能不能申",
+            "暂无法判断",
+        ),
+        # a condition's word that names a topic with nothing to check (知识产权) still asks this check's verdict
+        (
+            [
+                "专精特新中小企业 帮我核一下",
+                "做汽车座椅骨架 做了五年 去年营收四千五百万左右 主营占九成 负债率百分之五十",
+            ],
+            "知识产权这块我要问下技术部 记不到了 你先说够不够嘛",
+            "暂无法判断",
+        ),
+        # facts naming another topic (跟高校合作) before a closing verdict request stay in the check
+        (
+            ["高企 帮我对一下", "成立十年 去年销售一点五个亿 近三年研发占比平均四点五左右 都是在国内花的"],
+            "专利是跟高校合作的 归谁我不清楚 评分也没测过 能不能先给个结论",
+            "暂无法判断",
+        ),
+        # written Chinese, after the verdict: the verdict again
+        (
+            [
+                "首批次新材料 帮我们看下能不能申请",
+                "是",
+                "在目录里 境内注册的独立法人 核心技术是自己的",
+                "买家不是关联企业也不是贸易商",
+            ],
+            "以上 是否符合",
+            "符合",
+        ),
+        (
+            [
+                "首批次新材料 帮我们看下能不能申请",
+                "是",
+                "在目录里 境内注册的独立法人 核心技术是自己的",
+                "买家不是关联企业也不是贸易商",
+            ],
+            "综上 能否申报",
+            "符合",
+        ),
+    ],
+)
+def test_verdict_requests_in_other_words(user: User, said: list[str], asked: str, verdict: str) -> None:
+    for text in said:
+        user.say(text)
+    reply = user.say(asked)
+    assert reply.act == "answer" and f"结论：{verdict}" in reply.text, reply.text
