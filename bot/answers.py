@@ -2228,7 +2228,7 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
         before, after = text[max(start, at - NEGATION_CHARS) : at], text[at + len(word) : stop]
         if at - 2 >= start and a_not_a(text, at - 1):
             return False  # 能不能报: the 不 of a question (A-not-A), no denial of 能报
-        before = _ASKED_A_NOT_A.sub("", before)  # 是不是只有制造业, 有没有高企: asked, not denied
+        before = ASKED_A_NOT_A.sub("", before)  # 是不是只有制造业, 有没有高企: asked, not denied
         if not listed:  # a word that denies itself (没出过事) is denied again only right before it (不是没出过事),
             before = before[-_DENIES_AGAIN_CHARS:]  # not by the denial of the thing before (没得失信也没出过事)
         if not (
@@ -2277,7 +2277,8 @@ _TURNS = re.compile(r"但|不过|可是|只是|就是|而是|却|倒是|是有|�
 """Words that turn a clause opened by a denial to a statement (没有失信 但出过事故)."""
 
 
-_ASKED_A_NOT_A = re.compile(r"([^\W\d_])[不没]\1")
+ASKED_A_NOT_A = re.compile(r"([^\W\d_])[不没]\1")
+"""A question by its shape (是不是, 有没有, 够不够): the same word on both sides of 不 or 没."""
 _DENIES_AGAIN_CHARS = 3
 """How close before a denying word (没出过事) a second denial must stand to deny it (不是没出过事)."""
 

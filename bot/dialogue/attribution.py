@@ -216,11 +216,20 @@ def no_only_of_others(t: Turn, msg: Message, crit: Criterion, facts: dict[str, A
     """Whether the message's no to ``crit`` is only its denials of the other facts it states (莫得失信莫得事故)."""
     said = msg.norm
     for cid in facts:
-        other = t.kn.criteria[cid]
-        for word in sorted({normalize(w) for w in (*other.yes_words, *other.no_words)} - {""}, key=len, reverse=True):
-            said = re.sub(f"{_DENYING}?{re.escape(word)}", " ", said)
+        for said_of_it in _said_of(t, cid):
+            said = said_of_it.sub(" ", said)
     rest = said.strip()
     return not normalize(rest) or answer_value(t, Message(rest, normalize(rest)), crit) is None
+
+
+def _said_of(t: Turn, cid: str) -> list[re.Pattern[str]]:
+    """A criterion's yes and no words, each denied or not (莫得失信), longest first (once per knowledge version)."""
+    memo = t.kn.memo.setdefault("said_of", {})
+    if cid not in memo:
+        crit = t.kn.criteria[cid]
+        found = sorted({normalize(w) for w in (*crit.yes_words, *crit.no_words)} - {""}, key=len, reverse=True)
+        memo[cid] = [re.compile(f"{_DENYING}?{re.escape(w)}") for w in found]
+    return memo[cid]  # type: ignore[no-any-return]
 
 
 _DENYING = "(?:莫得|没得|没有|没|无|不是|不)"

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot import checklist, render
 from bot.answers import (
+    ASKED_A_NOT_A,
     SUPPOSING,
     UNKNOWN,
     clause_breaks,
@@ -564,14 +565,14 @@ def _closes_asking(t: Turn, msg: Message, last: Message) -> bool:
     """Whether the message ends in a clause of its own asking the verdict (…不晓得咋个算 你先说能不能申)."""
     return (
         last.norm != msg.norm
-        and bool(_ASKING_VERDICT.search(last.norm))
+        and bool(_ASKING_VERDICT.search(last.norm) or ASKED_A_NOT_A.search(last.norm))
         and says(last.norm, t.kn, "conclude")
         and not _means(last, in_check=True)
     )
 
 
-_ASKING_VERDICT = re.compile(r"说|讲|告诉|给|判断|结论|(.)[不没]\1")
-"""A clause that asks for the verdict, not one that states it (卖东西为主就不得行了嗦)."""
+_ASKING_VERDICT = re.compile(r"说|讲|告诉|给|判断|结论")
+"""Words of a clause asking for the verdict (as a question by its shape does), not stating it (就不得行了嗦)."""
 
 
 def _means(msg: Message, in_check: bool = False) -> bool:
