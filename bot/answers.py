@@ -2084,9 +2084,13 @@ def _denied_in_clause(norm: str, said: list[str], breaks: tuple[int, ...]) -> bo
     )
 
 
+_NOT_ASKED = "(?<!开始|出来|公布|发布|启动|下来|截止|结束|下发)(?<!始了|来了|布了|动了|止了|束了|发了)"
+"""Not after a verb of the policy's calendar: 认定开始没有, 名单出来了没得 ask whether it happened, no denial."""
 _NOT_BEFORE = ("没", "莫得", "没得", "不")
 """A denial right before a word of having (没有我们这种: its 有我们这 is denied)."""
-_DENIED_RIGHT_AFTER = re.compile(r".{0,2}(好像|可能|估计|应该|貌似|暂时)?(还)?(没有|没得|莫得|找不到|查不到)")
+_DENIED_RIGHT_AFTER = re.compile(
+    r".{0,2}(好像|可能|估计|应该|貌似|暂时)?(还)?" + _NOT_ASKED + "(没有|没得|莫得|找不到|查不到)"
+)
 """A denial right after a word, a hedge allowed between (版里头好像莫得…)."""
 
 
@@ -2206,7 +2210,8 @@ NEGATION_CHARS = 10
 """How far before a word a negation may stand (“不是简单改个款”)."""
 _LAPSED = re.compile(
     r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立上进]|$)"
-    r"|.{0,4}(没有|没得|莫得)(的|哦|嘛|噻)?$|.{0,6}(都|也)(没有|没得|莫得)(的|哦|嘛|噻)?$|.{0,3}(从来|从|也|都|还)?(没|未)(出|发生|碰到|遇到|上|被列入|列入)过?$)"
+    r"|.{0,4}" + _NOT_ASKED + r"(没有|没得|莫得)(的|哦|嘛|噻)?$|.{0,6}(都|也)(没有|没得|莫得)(的|哦|嘛|噻)?$"
+    r"|.{0,3}(从来|从|也|都|还)?(没|未)(出|发生|碰到|遇到|上|被列入|列入)过?$)"
 )
 """After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建, 规上还没上, 失信名单也莫得)."""
 

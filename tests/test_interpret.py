@@ -1302,6 +1302,15 @@ def test_a_policy_named_as_what_our_case_is_not_keeps_the_topic(user: User) -> N
     assert reply.intent != "first_set_equipment", reply.text
 
 
+def test_a_question_whether_the_round_has_begun_names_the_centre_it_is_about(user: User) -> None:
+    user.say("市级企业技术中心今年认定开始没有")  # (开始没有: asked whether it began, no denial of 认定)
+    reply = user.say("帮我们对一下嘛 九龙坡做铝合金压铸件的")
+    assert "企业技术中心建立并正常运行" in reply.text, reply.text
+    institution = checklist_criteria(KN, "rd_institution")
+    assert extract("企业技术中心名单出来了没得", institution, []) == {}
+    assert extract("技术中心 没有", institution, []) == {"cq_tech_center_valid": False}  # a denial still is one
+
+
 def test_titles_held_and_denied_side_by_side_are_read_apart() -> None:
     lg = checklist_criteria(KN, "little_giant") or {}
     names = [n for t in KN.topics.values() for n in (t.title, *t.aliases)]
