@@ -1785,10 +1785,11 @@ def _owner_before(
     """The criterion whose keyword stands shortly before the number (“营收6000万”), longest then nearest.
 
     Only words after the figure before (``since``) count, and the longest names the figure best:
-    “近三年平均主营收入一个半亿” is the three-year average (三年平均), not last year's revenue (收入). A keyword
+    “近三年平均主营收入一个半亿” is the three-year average (三年平均), not last year's revenue (收入); a keyword in
+    the figure's own clause comes before one in a clause before it (科技人员的话 全公司一百二十个人). A keyword
     whose clause asks a question does not reach a figure in the next clause (研发中心有啥子区别 两个能同时挂不).
     """
-    best: tuple[int, int, str, int] | None = None  # (-keyword length, distance, criterion, where)
+    best: tuple[bool, int, int, str, int] | None = None  # (clause before, -length, distance, criterion, where)
     unfit: list[tuple[str, int]] = []  # keywords found whose criterion takes another unit (“研发20个”)
     for kw, cid in vocab.keywords:
         pos = norm.rfind(kw, 0, q.start + 1)
@@ -1826,7 +1827,8 @@ def _owner_before(
             continue
         if crit.unit in MONEY and _said_again(norm, kw, q.end):
             continue  # “营收研发跟刚才一样 一点二个亿 研发每年七百多万”: 研发's figure comes after it again
-        cand = (-len(kw), distance, cid, pos)
+        across = any(pos + len(kw) <= b <= q.start for b in breaks)  # (科技人员的话 | 全公司一百二十个人)
+        cand = (across, -len(kw), distance, cid, pos)
         if best is None or cand < best:
             best = cand
     if best is None and q.unit in _COUNTS:  # “研发20个”: the one 研发… criterion that counts people, not money
@@ -1858,7 +1860,7 @@ def _owner_before(
                 shares = [c for c in shares if span in (criteria[c].label or criteria[c].question)]
             if len(shares) == 1:
                 return shares[0], pos
-    return (best[2], best[3]) if best else (None, q.start)
+    return (best[3], best[4]) if best else (None, q.start)
 
 
 _SUBJECT_REACH = 14

@@ -931,6 +931,12 @@ def test_a_hedge_between_a_keyword_and_its_figure_keeps_them_together() -> None:
     assert extract("总共120个人 搞研发的就8个", hte, []) == {"employees": 120, "tech_staff_count": 8}
 
 
+def test_a_keyword_in_the_figures_own_clause_comes_before_a_longer_one_in_the_clause_before() -> None:
+    hte = checklist_criteria(KN, "high_tech_enterprise")
+    said = extract("科技人员的话 全公司一百二十个人 专门搞研发的技术员就八个", hte, [])
+    assert said["employees"] == 120 and said["tech_staff_count"] == 8  # not 120 technical staff
+
+
 def test_a_bit_is_no_figure(user: User) -> None:
     assert extract("讲白话一点 科技人员那条是什么意思", KN.criteria, []) == {}
     assert extract("营收一点五亿", KN.criteria, [])["revenue_last_year"] == 15000
