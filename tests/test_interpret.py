@@ -2563,6 +2563,13 @@ def test_a_check_asked_with_a_place_or_the_title_it_needs_stays_on_the_topic(use
     other = User(user.engine, "lg")
     other.say("小巨人认定标准 2026新的那个 发我看下")
     assert other.say("check一下我们 市级专精特新2023年就评上了").act == "little_giant"
+    third = User(user.engine, "zjtx")
+    third.say("想问下专精特新现在是按啥子标准 听说今年改了")
+    reply = third.say("帮我们过一下条件 九龙坡做传感器模组的")  # (帮我过一下 said for us; a faint platform likeness)
+    assert reply.act == "zjtx" and reply.kind == "checklist_step", reply.text
+    fourth = User(user.engine, "rd")
+    fourth.say("首台套是什么")
+    assert fourth.say("对了我们算不算工业母机企业 研发费用能按120%扣不").intent == "rd_deduction"  # a question
 
 
 def test_either_buyer_is_unknown_and_an_english_check_request_checks(user: User) -> None:

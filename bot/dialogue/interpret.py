@@ -1647,6 +1647,8 @@ def _clearly_about(t: Turn, msg: Message, decision: Any, other: str, topic: str)
         return not held  # (“check一下我们 市级专精特新2023年就评上了” about 小巨人: the title it asks for, held)
     if any(c.intent == topic for c in decision.top):
         return False
+    if decision.score < t.settings.new_question_score and not asks(t, msg):
+        return False  # (“帮我们过一下条件 九龙坡做传感器模组的”: a request, only faintly like a platform question)
     own = checklist_criteria(t.kn, topic) or {}
     return not t.facts(msg.text).keys() & own.keys()  # (“帮我们看下 规上企业 独立法人”: our facts, of this check)
 

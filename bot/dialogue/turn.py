@@ -111,9 +111,7 @@ def words(kn: Knowledge) -> dict[str, frozenset[str]]:
     if "vocabulary" not in kn.memo:
         vocab = kn.messages.vocabulary
         found = {name: _with_variants(map(normalize, getattr(vocab, name))) for name in WORD_LISTS}
-        found["eligibility"] = frozenset(
-            w for w in map(normalize, [*vocab.eligibility, *kn.messages.checklist_words]) if w
-        )
+        found["eligibility"] = _with_variants(map(normalize, [*vocab.eligibility, *kn.messages.checklist_words]))
         kn.memo["vocabulary"] = found
     return kn.memo["vocabulary"]  # type: ignore[no-any-return]
 
@@ -122,10 +120,19 @@ _PARTICLE_SPELLINGS = {"噻": "撒"}
 """A closing particle and how else users write it (够了噻, 够了撒): a word ending in one ends in the other too."""
 
 
+_FOR_US = ("帮我们", "帮咱们", "帮我")
+"""Who a request is for, said of me or of us (帮我过一下, 帮我们过一下): a word with one has the others too."""
+
+
 def _with_variants(found: Iterable[str]) -> frozenset[str]:
-    """The non-empty words, and each one ending in a particle also with its other spelling."""
+    """The non-empty words, each ending in a particle also with its other spelling, each for me also for us."""
     out = {w for w in found if w}
-    return frozenset(out | {w[:-1] + _PARTICLE_SPELLINGS[w[-1]] for w in out if w[-1] in _PARTICLE_SPELLINGS})
+    out |= {w[:-1] + _PARTICLE_SPELLINGS[w[-1]] for w in out if w[-1] in _PARTICLE_SPELLINGS}
+    for w in list(out):
+        said = next((p for p in _FOR_US if p in w), None)
+        if said:
+            out |= {w.replace(said, other, 1) for other in _FOR_US}
+    return frozenset(out)
 
 
 def says(norm: str, kn: Knowledge, name: str) -> bool:
