@@ -1959,19 +1959,38 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
     return found
 
 
+_PLACES = frozenset({"全球", "世界", "国际", "国内", "全国", "中国", "国内市场", "全国市场"})
+"""Scope words that name a place; 行业, 细分市场 go with any."""
+
+
 def _scoped(before: str, criteria: dict[str, Criterion]) -> list[tuple[str, Criterion]]:
-    """The rank criteria one of whose scope words (全球, 国内 …) stands in ``before``."""
-    return [
-        (cid, c)
+    """The rank criteria whose scope word (全球, 国内 …) stands in ``before`` nearest the rank.
+
+    “全球靠前 国内第二”: 第二 is the rank at home, not in the world; a place (全球) outweighs a word of any scope
+    (全球细分市场第二 is a rank in the world).
+    """
+    ends = {
+        cid: max(
+            (
+                before.rfind(w) + len(w) + (len(before) if w in _PLACES else 0)
+                for w in map(normalize, c.rank_scope)
+                if w and w in before
+            ),
+            default=-1,
+        )
         for cid, c in criteria.items()
-        if c.rank_within and any(w and normalize(w) in before for w in c.rank_scope)
-    ]
+        if c.rank_within
+    }
+    nearest = max(ends.values(), default=-1)
+    return [(cid, criteria[cid]) for cid, end in ends.items() if end >= 0 and end == nearest]
 
 
 _UNRANKED = re.compile(
-    r"(?:排不上|排不进|排不到|上不了榜)(?:前([\d一二两三四五六七八九十]+))?|(?:进不了|没进|没排进|不在)前([\d一二两三四五六七八九十]+)"
+    r"(?:排不上|排不进|排不到|上不了榜|靠后|更后面|更往后|排后面)(?:前([\d一二两三四五六七八九十]+))?"
+    r"|(?:进不了|没进|没排进|不在)前([\d一二两三四五六七八九十]+)"
 )
-"""A rank denied: not among the first of that scope (全球排不上), or not among its first N (排不进前三)."""
+"""A rank denied: not among the first of that scope (全球排不上, 全球就更靠后了), or not among its first N (排不进前三).
+"""
 
 
 _GOT = re.compile(
@@ -2211,7 +2230,7 @@ _NEGATION = re.compile(
 NEGATION_CHARS = 10
 """How far before a word a negation may stand (“不是简单改个款”)."""
 _LAPSED = re.compile(
-    r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立上进]|$)"
+    r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立上进买配装]|$)"
     r"|.{0,4}" + _NOT_ASKED + r"(没有|没得|莫得)(的|哦|嘛|噻)?$|.{0,6}(都|也)(没有|没得|莫得)(的|哦|嘛|噻)?$"
     r"|.{0,3}(从来|从|也|都|还)?(没|未)(出|发生|碰到|遇到|上|被列入|列入)过?$)"
 )

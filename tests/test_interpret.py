@@ -320,6 +320,23 @@ def test_an_area_in_ping_is_the_rd_site_not_money() -> None:
     assert extract("研发那层一百二十平左右", institution, []) == {"rd_site_area": 120.0}  # its one unit
 
 
+def test_equipment_listed_is_equipment_had_and_equipment_not_bought_is_none() -> None:
+    institution = checklist_criteria(KN, "rd_institution")
+    assert extract("研发场地有三百来平 有光谱仪 拉力机这些设备", institution, []) == {
+        "rd_site_area": 300.0,
+        "rd_equipment": True,
+    }
+    assert extract("设备这些还没买", institution, []) == {"rd_equipment": False}
+
+
+def test_a_rank_goes_to_the_place_said_nearest_it_and_further_back_is_outside_the_top() -> None:
+    champion = checklist_criteria(KN, "single_champion")
+    said = extract("市场占有率的话 国内大概排第六 全球就更靠后了", champion, [])
+    assert said["domestic_top3"] is False and said["global_top5"] is False
+    assert extract("全球靠前 国内第二", champion, []) == {"domestic_top3": True}  # 第二 is at home
+    assert extract("全球细分市场第二", champion, [])["global_top5"] is True  # a place outweighs 细分市场
+
+
 def test_a_fact_about_the_other_centre_does_not_switch_the_check(user: User) -> None:
     user.say("想报中小企业技术研发中心 看下条件够不")
     user.say("前年我们已经认定了市级企业技术中心 还在有效期")
