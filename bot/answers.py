@@ -559,7 +559,8 @@ def _shares_said(
         if not shares:  # “另外三成多是做贸易的”: the share said just before, in the same stretch (a share
             # ending there, however long: 百分之六十几的收入是帮别个批发代卖的)
             since = at - len(_REST.split(norm[max(0, at - _SHARE_BEFORE_CHARS) : at])[-1])
-            shares = [q for q in quantities(norm) if q.unit == "%" and since <= q.end <= at]
+            clause = max([0, *(b for b in breaks if b <= at)])  # (只占三成 | 七成是批发: 七成 is 批发's)
+            shares = [q for q in quantities(norm) if q.unit == "%" and since <= q.end <= at and q.start >= clause]
         found.append(shares)
     return found
 
@@ -1291,7 +1292,7 @@ def extract(
             if value is None:
                 continue
             around = norm[max(0, at - _YEAR_CHARS, prev_end) : q.start]
-            if "那年" in around and last_previous:
+            if _THAT_YEAR.search(around) and last_previous:
                 around += "前年"  # “前年研发120万 那年营收2800万”: the same year
                 aside_from = last
             if _BOTH_NAMED.search(norm[:at]) and "都" in around:
@@ -1697,6 +1698,8 @@ _REFERS_BACK = re.compile(r"那个(是|数|钱)|那笔|那是")
 """After a figure: it is spoken of as one said before (一千二那个是…), not given as a new fact."""
 _YEAR_CHARS = 4
 """How far before a keyword a year word (前年, 每年) may stand."""
+_THAT_YEAR = re.compile(r"那年|那一年|当年")
+"""The year just named (前年研发120万 那年营收2800万): a yearly figure of it is not last year's again."""
 
 
 def _yearly_run(found: list[Quantity], facts: dict[str, Any], criteria: dict[str, Criterion]) -> None:
@@ -1823,8 +1826,9 @@ def _owner_before(
             cid = _over_years(cid, lead + between, criteria, facts) or ""
             if not cid or not _fits(q, criteria[cid]):
                 continue
-        if _taken(cid, facts, criteria):
-            continue
+        that_year = not spans and _THAT_YEAR.search(norm, max(0, pos - _YEAR_CHARS), pos)
+        if _taken(cid, facts, criteria) and not (that_year and yearly and crit.previous not in facts):
+            continue  # (“去年营收三千二 研发前年一百三十万 那年营收两千八”: 那年's revenue is the year before's)
         if crit.unit in MONEY and _said_again(norm, kw, q.end):
             continue  # “营收研发跟刚才一样 一点二个亿 研发每年七百多万”: 研发's figure comes after it again
         across = any(pos + len(kw) <= b <= q.start for b in breaks)  # (科技人员的话 | 全公司一百二十个人)

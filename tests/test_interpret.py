@@ -1345,6 +1345,8 @@ def test_goods_named_before_a_trade_word_are_not_manufacturing() -> None:
     rd = checklist_criteria(KN, "rd_deduction") or {}
     assert extract("六成是汽车配件批发 四成是自己加工的", rd)["industry"] == "wholesale_retail"
     assert extract("主要做机械加工 也做点批发", rd)["industry"] == "manufacturing"
+    said = "收入的话 自己厂里生产的只占三成 七成是帮别人批发五金件"  # (三成 is the clause before's, 七成 批发's)
+    assert extract(said, rd)["industry"] == "wholesale_retail"
 
 
 def test_a_yearly_run_after_a_totals_word_is_each_year_and_a_bare_denial_denies() -> None:
@@ -1525,6 +1527,9 @@ def test_a_run_of_years_keeps_its_unit_and_an_aside_year_does_not_take_the_run()
     assert (facts["revenue_3y_ago"], facts["revenue_prev_year"], facts["revenue_last_year"]) == (12000, 14000, 16000)
     facts = extract("研发 前年一百一十万 那年营收两千四 去年一百三十万", KN.criteria)
     assert (facts["rd_spend_prev_year"], facts["revenue_prev_year"], facts["rd_spend_last_year"]) == (110, 2400, 130)
+    facts = extract("去年营收三千二百万 研发前年一百三十万 那年营收两千八 去年一百六十万", KN.criteria)
+    assert (facts["revenue_last_year"], facts["revenue_prev_year"]) == (3200, 2800)  # 那年: last year's is said
+    assert extract("研发前年一百三十万 当年营收两千八", KN.criteria)["revenue_prev_year"] == 2800
     assert extract("有个提取工艺的发明专利 在生产线上用着的", KN.criteria)["class1_ip_count"] == 1
 
 
