@@ -2857,6 +2857,8 @@ def test_a_request_for_the_check_after_its_offer_is_the_topic_a_plain_yes_the_an
         (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "到这儿看得出来不", "暂无法判断"),
         (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "那现在到底啥子情况", "暂无法判断"),
         (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "那按目前说的 够不够", "暂无法判断"),
+        (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "so eligible or not", "暂无法判断"),  # in English
+        (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "所以 can we or not", "暂无法判断"),
         # a closing clause asking the verdict outweighs not knowing how a figure counts
         (
             ["帮我们对照一下小巨人 我们是2023年认定的市级专精特新"],
