@@ -886,6 +886,8 @@ class _Vocab:
     """(title, criterion), longest first."""
     together: list[tuple[str, list[list[str]]]]
     """Criteria that are yes when a word of each group occurs (yes_when_all), normalised."""
+    apart: list[tuple[str, list[list[str]]]]
+    """Criteria that are no when a word of each group occurs in one clause (no_when_all), normalised."""
     whole: list[tuple[str, list[str]]]
     """Shares that are 100% when one of their ``all_words`` is said (全部在国内)."""
     none: list[tuple[str, list[str]]]
@@ -924,6 +926,11 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
             (cid, [[w for w in map(normalize, group) if w] for group in c.yes_when_all])
             for cid, c in criteria.items()
             if c.yes_when_all
+        ],
+        apart=[
+            (cid, [[w for w in map(normalize, group) if w] for group in c.no_when_all])
+            for cid, c in criteria.items()
+            if c.no_when_all
         ],
         whole=[(cid, [w for w in map(normalize, c.all_words) if w]) for cid, c in criteria.items() if c.all_words],
         none=[(cid, [w for w in map(normalize, c.none_words) if w]) for cid, c in criteria.items() if c.none_words],
@@ -1339,6 +1346,9 @@ def extract(
     names = vocab.names.spans(norm)
     chars = set(norm)
     facts.update({cid: v for cid, v in _changed_to(norm, vocab).items() if cid not in facts})
+    for cid, groups in vocab.apart:  # “公司是在四川广安注册的 厂房在重庆合川”: registered elsewhere
+        if any(_all_in_clause(norm, groups, w, breaks) for w in groups[-1] if w in norm):
+            facts[cid] = False
     for cid, words in vocab.no:
         spans = [] if cid in vocab.variants else names
         stated = [w for w in words if w[0] in chars and _stated(norm, w, spans) and not _unsure(norm, w, breaks)]
@@ -2215,6 +2225,16 @@ def places(text: str, word: str) -> Iterator[int]:
     while at >= 0:
         yield at
         at = text.find(word, at + 1)
+
+
+def _all_in_clause(norm: str, groups: list[list[str]], word: str, breaks: tuple[int, ...]) -> bool:
+    """Whether a clause holding ``word`` (of the last group) holds a word of every other group, undenied."""
+    for at in places(norm, word):
+        start, stop = _clause(norm, at, word, breaks)
+        clause = norm[start:stop]
+        if all(any(w in clause for w in group) for group in groups[:-1]) and not _negated(norm, word, breaks):
+            return True
+    return False
 
 
 def _clause(text: str, at: int, word: str, breaks: tuple[int, ...]) -> tuple[int, int]:

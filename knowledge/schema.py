@@ -172,6 +172,11 @@ class Criterion(Strict):
     yes_when_all: list[list[str]] = Field(
         [], description="几组词，每组都有一个出现在消息里时记为“是”（如 [[渝北, 江北, …], [注册, 落户]]）（仅 bool）"
     )
+    no_when_all: list[list[str]] = Field(
+        [],
+        description="几组词，在同一小句里每组都有一个出现时记为“否”，先于 yes_words 和 yes_when_all"
+        "（如 [[四川, 成都, 外地], [注册, 执照]]：在四川广安注册的 厂房在重庆合川 → 否）（仅 bool）",
+    )
     beats_average: bool = Field(
         False,
         description="是否高于平均水平的问题：用户同时说了自己的比例和平均的比例（平均两个点 我们五个多点）时，"

@@ -320,6 +320,14 @@ def test_an_area_in_ping_is_the_rd_site_not_money() -> None:
     assert extract("研发那层一百二十平左右", institution, []) == {"rd_site_area": 120.0}  # its one unit
 
 
+def test_registered_elsewhere_in_one_clause_is_no_whatever_district_the_plant_is_in() -> None:
+    first_set = checklist_criteria(KN, "first_set_equipment")
+    said = extract("哦忘了说 公司是在四川广安注册的 厂房在重庆合川", first_set, [])
+    assert said["registered_in_cq"] is False
+    assert extract("我们在重庆注册 四川有个分厂", first_set, [])["registered_in_cq"] is True  # another clause
+    assert extract("不是在四川注册的 在重庆璧山", first_set, [])["registered_in_cq"] is True  # denied
+
+
 def test_equipment_listed_is_equipment_had_and_equipment_not_bought_is_none() -> None:
     institution = checklist_criteria(KN, "rd_institution")
     assert extract("研发场地有三百来平 有光谱仪 拉力机这些设备", institution, []) == {
