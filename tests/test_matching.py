@@ -431,6 +431,20 @@ def test_initials_of_a_title_and_a_word_inside_a_product_name(text: str, intent:
 @pytest.mark.parametrize(
     ("text", "intent"),
     [
+        ("标准厂房租金补贴咋个申请", None),  # a subsidy no policy here gives, however like 装备补贴怎么申请
+        ("去广交会参展有没得补助", None),
+        ("东莞那边研发机构奖励好多", None),  # another city's award
+        ("想在德国设个研发中心 有没得奖励", "open_cooperation"),  # going abroad is this policy's own
+        ("国企混改有啥子支持", None),
+    ],
+)
+def test_other_subsidies_and_other_places_are_out_of_scope(text: str, intent: str | None) -> None:
+    assert decide(text)[0] == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
         ("研发准背金奖励是啥子 跟加计扣除是一回事不", "rd_reserve"),  # a typo'd name still leads the comparison
         ("小巨人是啥子嘛 跟专精特新有啥子区别", "little_giant"),
         ("加计扣除跟研发准备金是一回事不", "rd_deduction"),
