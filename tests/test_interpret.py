@@ -2866,6 +2866,9 @@ def test_a_request_for_the_check_after_its_offer_is_the_topic_a_plain_yes_the_an
         (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "那现在到底啥子情况", "暂无法判断"),
         (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "那按目前说的 够不够", "暂无法判断"),
         (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "so eligible or not", "暂无法判断"),  # in English
+        # 稳了没得 asks (its 没得 is no “否” to the question pending: nothing said fails)
+        (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "那我们稳了没得", "暂无法判断"),
+        (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "那还有戏没得 直接说结果", "暂无法判断"),
         (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "所以 can we or not", "暂无法判断"),
         # a closing clause asking the verdict outweighs not knowing how a figure counts
         (

@@ -117,8 +117,8 @@ _FEW_HELD = re.compile(r"(?<![要需得])有几个(?=实用新型|软著|软件�
 """有几个 of what the enterprise holds (有几个实用新型, 发明专利有几个 都是自己的) states a few; 要有几个专利 asks."""
 
 
-_OUT_YET = re.compile(r"(出来|下来|发了|出了|开始了|公布)了?(没得|没有|没)$")
-"""…出来没得 at the end asks whether it is out yet (今年的通知出来没得)."""
+_OUT_YET = re.compile(r"(出来|下来|发了|出了|开始了|公布)了?(没得|没有|没)$|[^都也还没]了(没得|没有|莫得)[嘛哦啊呢]?$")
+"""…出来没得 at the end asks whether it is out yet (今年的通知出来没得), …了没得 whether it is so yet (稳了没得)."""
 _HAVE_OR_NOT = re.compile(r"有[^都也还根就]{0,8}[^都也还根就]没得$|[够行成过]没得$")
 """…有…没得 or 够没得 at the end asks (有补贴没得, 那现在够没得); 都没得 / 也没得 states a lack."""
 
