@@ -1644,7 +1644,15 @@ def _owner_after(
             after = rest[len(kw) :]
             after = after[len(more) :] if (more := _keyword_at(after, vocab, cid)) else after  # (公司总共一百二十个人)
             after = after[len(year) :] if (year := next((w for w in _YEAR_WORDS if after.startswith(w)), "")) else after
-            if _STARTS_NUMBER.match(after):  # (前年五千二 研发去年二百五: 研发 is the next figure's)
+            nxt = _STARTS_NUMBER.match(after)
+            counted = (
+                nxt is not None
+                and bool(cls := _CLASSIFIER.match(after[nxt.end() :]))
+                and bool(_OWN_NOUN.match(after, nxt.end() + cls.end()))
+            )
+            if nxt and not (counted and q.unit == "个" and norm.endswith("个", q.start, q.end)):
+                # (前年五千二 研发去年二百五: 研发 is the next figure's; not “五个中级职称 两个硕士”, where the next
+                # count has its own noun)
                 return None  # “职工150人 科技人员30个”: the words after belong to the next figure
             return cid
     return None

@@ -320,6 +320,12 @@ def test_an_area_in_ping_is_the_rd_site_not_money() -> None:
     assert extract("研发那层一百二十平左右", institution, []) == {"rd_site_area": 120.0}  # its one unit
 
 
+def test_counts_each_with_its_own_noun_are_each_their_own_and_add_up() -> None:
+    institution = checklist_criteria(KN, "rd_institution")
+    said = extract("专职研发十个人 五个中级职称 两个硕士", institution, [])
+    assert said == {"fulltime_rd_staff": 10, "senior_rd_staff": 7}  # not only the 两个 after 中级职称
+
+
 def test_registered_elsewhere_in_one_clause_is_no_whatever_district_the_plant_is_in() -> None:
     first_set = checklist_criteria(KN, "first_set_equipment")
     said = extract("哦忘了说 公司是在四川广安注册的 厂房在重庆合川", first_set, [])
