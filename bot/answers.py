@@ -1645,17 +1645,18 @@ def _owner_after(
             after = after[len(more) :] if (more := _keyword_at(after, vocab, cid)) else after  # (公司总共一百二十个人)
             after = after[len(year) :] if (year := next((w for w in _YEAR_WORDS if after.startswith(w)), "")) else after
             nxt = _STARTS_NUMBER.match(after)
-            counted = (
-                nxt is not None
-                and bool(cls := _CLASSIFIER.match(after[nxt.end() :]))
-                and bool(_OWN_NOUN.match(after, nxt.end() + cls.end()))
-            )
-            if nxt and not (counted and q.unit == "个" and norm.endswith("个", q.start, q.end)):
+            if nxt and not (q.unit == "个" and norm.endswith("个", q.start, q.end) and _own_count(after[nxt.end() :])):
                 # (前年五千二 研发去年二百五: 研发 is the next figure's; not “五个中级职称 两个硕士”, where the next
                 # count has its own noun)
                 return None  # “职工150人 科技人员30个”: the words after belong to the next figure
             return cid
     return None
+
+
+def _own_count(rest: str) -> bool:
+    """Whether ``rest`` (after a number) goes on with a classifier and a noun of its own (两个硕士)."""
+    cls = _CLASSIFIER.match(rest)
+    return cls is not None and bool(_OWN_NOUN.match(rest, cls.end()))
 
 
 _ENTITY = re.compile(r"新?(公司|厂|企业|单位)")
