@@ -1354,7 +1354,14 @@ def extract(
             facts[cid] = False
     for cid, words in vocab.no:
         spans = [] if cid in vocab.variants else names
-        stated = [w for w in words if w[0] in chars and _stated(norm, w, spans) and not _unsure(norm, w, breaks)]
+        stated = [
+            w
+            for w in words
+            if w[0] in chars
+            and _stated(norm, w, spans)
+            and not _unsure(norm, w, breaks)
+            and (cid in vocab.variants or not _asked(norm, w))
+        ]
         if stated:  # “换包装” is a no; “不是换包装那种” a yes
             facts.setdefault(cid, all(_negated(norm, w, breaks) for w in stated))
     for cid, words in vocab.yes:
@@ -1368,6 +1375,7 @@ def extract(
             and _stated(norm, w, spans)
             and not _unsure(norm, w, breaks)
             and (cid in vocab.planned or not _planned(norm, w, breaks))
+            and (cid in vocab.variants or not _asked(norm, w))  # (能不能报: asks the verdict, and 报 is new)
         ]
         if stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no
             facts[cid] = not all(_negated(norm, w, breaks) for w in stated)
@@ -2182,7 +2190,7 @@ _NOT_KNOWN = (
 """Ways of saying “I don't know” that both the unsure reading and the plain don't-know share."""
 _UNSURE = re.compile(
     rf"{_NOT_KNOWN}|没(单独)?统计|没单独算|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
-    r"|没去对|也可能|还在谈|还没定|没定下来|不一定|[要得]问(一下|下|哈)?(会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|他们)"
+    r"|没去对|也可能|还在谈|还没定|没定下来|不一定|[要得]问(一下|下|哈)?(会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|他们|统计员|安全科)"
     rf"|是不是|算不算|必须|一定要|非得|需不需要|要不要|什么意思|啥意思|啥子意思|是什么|是啥|{_SUPPOSE}"
 )
 """In the clause of a yes/no word: the user does not know, asks (“我晓不得我们在不在里头”, “必须得单独注册”,
@@ -2208,6 +2216,7 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
             )
             or (_POINTS_BACK.match(text, stop) and _UNSURE.search(text[stop:after]))
             or (named_alone and _UNSURE.search(text[stop:beyond]))
+            or (ASKED_A_NOT_A.search(text[start:stop]) and _DONT_KNOW.search(text[stop:after]))  # 报没报 | 记不到
             or text.startswith((f"不{word[-1]}", f"没{word[-1]}"), at + len(word))  # 比平均高不高: asked
         ):
             return False
@@ -2271,6 +2280,26 @@ _LAPSED = re.compile(
     r"|.{0,3}(从来|从|也|都|还)?(没|未)(出|发生|碰到|遇到|上|被列入|列入)过?$)"
 )
 """After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建, 规上还没上, 失信名单也莫得)."""
+
+
+def _asked(text: str, word: str) -> bool:
+    """Whether every place of ``word`` is asked about, not said.
+
+    It is the middle of a question (没报统计 in 报没报统计), or a question's A-not-A stands right before it
+    (报没报统计, 出没出过安全环保事故).
+    """
+    return all(
+        (word[0] in "不没" and 0 < at < len(text) - 1 and text[at - 1] == text[at + 1])
+        or any(
+            m.end() == at + 1 or text[m.end() : at] in _ASKED_GAP
+            for m in ASKED_A_NOT_A.finditer(text, max(0, at - 6), at + 1)
+        )
+        for at in places(text, word)
+    )
+
+
+_ASKED_GAP = ("", "过", "了")
+"""What may stand between a question's A-not-A and the word it asks about (出没出过 | 安全环保事故)."""
 
 
 def a_not_a(text: str, at: int) -> bool:

@@ -320,6 +320,16 @@ def test_an_area_in_ping_is_the_rd_site_not_money() -> None:
     assert extract("研发那层一百二十平左右", institution, []) == {"rd_site_area": 120.0}  # its one unit
 
 
+def test_a_question_whether_is_no_answer_and_with_i_dont_know_after_it_is_unknown() -> None:
+    reserve = checklist_criteria(KN, "rd_reserve")
+    assert extract("研发费用报没报统计", reserve, []) == {}  # asked, not denied
+    assert extract("研发费用报没报统计 我记不到了 要问统计员", reserve, []) == {"rd_stats_reported": UNKNOWN}
+    assert extract("失信肯定莫得 其他市级的钱拿没拿过记不到了", reserve, [])["not_credit_blacklisted"] is True
+    first_set = checklist_criteria(KN, "first_set_equipment")
+    said = extract("近三年出没出过安全环保事故 这个要问安全科 我记不到了", first_set, [])
+    assert said == {"had_violation": UNKNOWN}
+
+
 def test_counts_each_with_its_own_noun_are_each_their_own_and_add_up() -> None:
     institution = checklist_criteria(KN, "rd_institution")
     said = extract("专职研发十个人 五个中级职称 两个硕士", institution, [])
