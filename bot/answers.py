@@ -185,8 +185,9 @@ _NUMERAL_PLACES = re.compile(r"两江|两路|万州|万盛|九龙坡|九龙园|�
 """Places whose names hold a numeral (两江新区, 万州, 九龙坡): no figure is read in them."""
 _NOT_AMOUNT = frozenset("份号类等级度岁楼栋")
 """After a number, words that make it a name or another measure: 十月份, 52号, 一类知识产权, 二等奖, 一级, 40度, 3楼."""
-_THINGS = frozenset("只辆张套间杯顿")
-"""After a bare number, classifiers of things no condition counts: 推荐两只 (stocks), 两辆车, 租两套 (flats)."""
+_THINGS = frozenset("只辆张套间杯顿次回遍趟")
+"""After a bare number, classifiers of things no condition counts: 推荐两只 (stocks), 两辆车, 租两套 (flats), and
+of times (每半年公告一次, 评了两回)."""
 
 
 _A_BIT = re.compile(r"一点(?![\d一二两三四五六七八九零几])")

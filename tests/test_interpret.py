@@ -320,6 +320,14 @@ def test_an_area_in_ping_is_the_rd_site_not_money() -> None:
     assert extract("研发那层一百二十平左右", institution, []) == {"rd_site_area": 120.0}  # its one unit
 
 
+def test_how_often_something_happens_is_no_figure_but_a_question_on_timing(user: User) -> None:
+    in_check(user, "专精特新 帮忙看哈")
+    user.say("负债率百分之六十 去年研发一百二十来万")
+    reply = user.say("市里是不是每半年公告一次")  # (一次 is how often, not 1%)
+    assert reply.act == "followup" and "·时间节点】" in reply.text, reply.text
+    assert "已记下" not in reply.text
+
+
 def test_a_question_whether_is_no_answer_and_with_i_dont_know_after_it_is_unknown() -> None:
     reserve = checklist_criteria(KN, "rd_reserve")
     assert extract("研发费用报没报统计", reserve, []) == {}  # asked, not denied
