@@ -2186,7 +2186,7 @@ SUPPOSING = re.compile(_SUPPOSE)
 """Words of a case supposed (那要独立法人的话, 如果出个新版本): what follows is no fact about the enterprise."""
 _NOT_KNOWN = (
     "晓不得|不晓得|不知道|不清楚|不确定|搞不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|"
-    + "没算过|没测过|没查过|没去查|还没查"
+    + "没算过|没测过|没查过|没去查|还没查|没整理|还在整理|没理清|没弄清|没搞清"
 )
 """Ways of saying “I don't know” that both the unsure reading and the plain don't-know share."""
 _UNSURE = re.compile(

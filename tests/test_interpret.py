@@ -328,6 +328,13 @@ def test_how_often_something_happens_is_no_figure_but_a_question_on_timing(user:
     assert "已记下" not in reply.text
 
 
+def test_another_worlds_amount_after_a_verdict_is_out_of_scope_not_the_calculation(user: User) -> None:
+    in_check(user, "高企 帮我们过一遍")
+    user.say("成立七年了 员工一百个左右")
+    user.say("直接给个结论")
+    assert user.say("研发人员的个税能不能少交点 有没得啥子扣除").act == "null"  # 个税: personal income tax
+
+
 def test_a_question_whether_is_no_answer_and_with_i_dont_know_after_it_is_unknown() -> None:
     reserve = checklist_criteria(KN, "rd_reserve")
     assert extract("研发费用报没报统计", reserve, []) == {}  # asked, not denied
@@ -2892,6 +2899,10 @@ def test_a_request_for_the_check_after_its_offer_is_the_topic_a_plain_yes_the_an
         (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "so eligible or not", "暂无法判断"),  # in English
         # 稳了没得 asks (its 没得 is no “否” to the question pending: nothing said fails)
         (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "那我们稳了没得", "暂无法判断"),
+        (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "其他的还在准备 你先说下现在能不能行", "暂无法判断"),
+        (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "那是不是够了", "暂无法判断"),
+        # 还没整理 is not known yet, no “否” to the question pending
+        (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "先给个结论 其他的还没整理", "暂无法判断"),
         (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "那还有戏没得 直接说结果", "暂无法判断"),
         (["高企 帮我们过一遍", "成立七年了 员工一百个左右"], "所以 can we or not", "暂无法判断"),
         # a closing clause asking the verdict outweighs not knowing how a figure counts

@@ -1300,8 +1300,9 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         has_section(t, topic, CALCULATION)
         and not topic.calculator
         and decision.intent in (None, topic.id)
+        and decision.reason != "out_of_scope"
         and _asks_amount(t, msg)
-    ):
+    ):  # (not “研发人员的个税能不能少交点”: another world's amount)
         return Act(acts.FOLLOWUP, topic=topic.id, part=f"section:{CALCULATION}")  # “大概能补好多 算给我看哈”
     if topic.checklist and _only_check(t, msg.norm):
         return Act(topic.id, topic=topic.id, check=True)  # “帮我核一下”, however like an out-of-scope example
