@@ -633,7 +633,7 @@ def parse_yes_no(norm: str, vocab: Vocabulary, breaks: tuple[int, ...] | None = 
     separate = breaks is None or len(norm) <= BARE_YES_NO_CHARS or opened + len(lead or "") in breaks
     if lead is not None and separate and (len(lead) >= 2 or lead in ("是", "有", "对")):
         return lead in yes  # “是的 搞了八年了”, “有的 三个发明专利”, “不是外购的”
-    if len(norm) > BARE_YES_NO_CHARS or _DONE_YET.search(norm):
+    if len(norm) > BARE_YES_NO_CHARS or DONE_YET.search(norm):
         return None  # a long message is read for facts, not for a stray 没有 (“没有失信 也没出过事” is no “否”);
         # “那我们稳了没得” asks, its 没得 no answer
     negated = [w for w in no if len(w) >= 2 and w in norm]
@@ -651,7 +651,7 @@ def parse_yes_no(norm: str, vocab: Vocabulary, breaks: tuple[int, ...] | None = 
 _OPENING_SOUNDS = "那嗯哦噢诶哎欸啊呃额"
 """Sounds (and 那) a reply may open with before its yes or no."""
 
-_DONE_YET = re.compile(r".了(没得|没有|莫得|没)[嘛哦啊呢]?$")
+DONE_YET = re.compile(r"[^都也还没]了(没得|没有|莫得|没)[嘛哦啊呢]?$")
 """A question whether something is so yet (稳了没得, 够了没有): its 没得 is no “否”."""
 BARE_YES_NO_CHARS = 8
 """A message up to this long may answer yes or no anywhere in it (“这个没有”); a longer one only at its start."""

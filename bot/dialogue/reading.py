@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.answers import DONE_YET
 from bot.dialogue.turn import Turn, says, words
 from intents.normalize import normalize
 
@@ -69,8 +70,8 @@ def asks(t: Turn, msg: Message) -> bool:
     how_many = _HOW_MANY.search(normalize(_FEW_HELD.sub("有些", msg.text)))
     if marked or tail in _ASKING_TAILS or how_many or _DIALECT_ASKING.search(msg.text):
         return True
-    if _HAVE_OR_NOT.search(msg.norm) or _OUT_YET.search(msg.norm):
-        return True  # “专利有没得”, “补贴有得没得”, “通知出来没得”; not “市级的都没得”
+    if _HAVE_OR_NOT.search(msg.norm) or _OUT_YET.search(msg.norm) or DONE_YET.search(msg.norm):
+        return True  # “专利有没得”, “补贴有得没得”, “通知出来没得”, “稳了没得”; not “市级的都没得”
     if _A_NOT_A.search(msg.norm) and not says(msg.norm, t.kn, "unknown"):
         return True  # “够不够”; not “在不在目录里 我还要问下技术部”, which says it is not known
     norm = _NOT_ANY.sub("|", msg.norm)  # “不是啥子批发零售”, “没得啥子奖”: not any, no question
@@ -117,8 +118,8 @@ _FEW_HELD = re.compile(r"(?<![要需得])有几个(?=实用新型|软著|软件�
 """有几个 of what the enterprise holds (有几个实用新型, 发明专利有几个 都是自己的) states a few; 要有几个专利 asks."""
 
 
-_OUT_YET = re.compile(r"(出来|下来|发了|出了|开始了|公布)了?(没得|没有|没)$|[^都也还没]了(没得|没有|莫得)[嘛哦啊呢]?$")
-"""…出来没得 at the end asks whether it is out yet (今年的通知出来没得), …了没得 whether it is so yet (稳了没得)."""
+_OUT_YET = re.compile(r"(出来|下来|发了|出了|开始了|公布)了?(没得|没有|没)$")
+"""…出来没得 at the end asks whether it is out yet (今年的通知出来没得)."""
 _HAVE_OR_NOT = re.compile(r"有[^都也还根就]{0,8}[^都也还根就]没得$|[够行成过]没得$")
 """…有…没得 or 够没得 at the end asks (有补贴没得, 那现在够没得); 都没得 / 也没得 states a lack."""
 
