@@ -211,7 +211,7 @@ def _mine_and_apply(log: Engine, kb: Path, db: Path | str, tmp_path: Path) -> No
     assert len(groups) == len(review.inbox(log.storage.db.conn, LOW_SCORE, prepare=log.index.prepare))
     assert all(g["intent"] is None and g["count"] >= 1 and g["examples"] for g in groups)
     assert all(isinstance(g["guesses"], list) for g in groups)
-    target = next(g for g in groups if "厂房租金" in g["text"])
+    target = next(g for g in groups if "搬迁" in g["text"])
     target["intent"] = review.OUT_OF_SCOPE
     draft.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     result = _cli(kb, db, "review", "--apply", str(draft))
@@ -282,9 +282,9 @@ def test_mine_writes_the_text_without_masks(log: Engine, kb: Path, tmp_path: Pat
 
     db = copy_db(log, tmp_path / "log.db")
     with sqlite3.connect(db) as conn:  # as the log keeps questions that came with a phone number
-        conn.execute("UPDATE turns SET text = ? || text WHERE text LIKE '厂房租金%'", [mask("13812345678 ")])
+        conn.execute("UPDATE turns SET text = ? || text WHERE text LIKE '搬迁%'", [mask("13812345678 ")])
         masked = [g.text for g in review.inbox(conn, LOW_SCORE) if review.MASKED.search(g.text)]
-    assert len(masked) == 1 and masked[0].startswith("[手机号] 厂房租金")
+    assert len(masked) == 1 and masked[0].startswith("[手机号] 搬迁")
     draft = tmp_path / "draft.yaml"
     _cli(kb, db, "mine", "--out", str(draft))
     doc = yaml.safe_load(draft.read_text(encoding="utf-8"))
