@@ -1474,9 +1474,9 @@ _AVERAGE = re.compile(rf"(平均|{_PEERS}({_USUALLY}|基本上?)){_OF_AVERAGE}({
 _PEERS_AVERAGE = re.compile(rf"{_PEERS}的?(平均|{_USUALLY}){_OF_AVERAGE}({_HEDGES})*$")
 """Right before a share: the peers' average (行业平均听说两个点左右), never the enterprise's own figure."""
 _AVERAGE_CHARS = 10
+"""How far before a share its 平均 may stand."""
 _PEERS_BEFORE = re.compile(rf"{_PEERS}的?平均(水平)?的?$")
 """Right before a figure's name: the peers' average of it (行业平均研发强度)."""
-"""How far before a share its 平均 may stand."""
 FULL_SHARE = 100.0
 """A whole, in %: a bare figure below it may be a share."""
 _COMPARED = 2
@@ -2024,8 +2024,8 @@ _UNRANKED = re.compile(
     r"(?:排不上|排不进|排不到|上不了榜|靠后|更后面|更往后|排后面)(?:前([\d一二两三四五六七八九十]+))?"
     r"|(?:进不了|没进|没排进|不在)前([\d一二两三四五六七八九十]+)"
 )
-"""A rank denied: not among the first of that scope (全球排不上, 全球就更靠后了), or not among its first N (排不进前三).
-"""
+"""A rank denied: not among the first of that scope (全球排不上, 全球就更靠后了), or not among its first N
+(排不进前三)."""
 
 
 _GOT = re.compile(

@@ -1022,14 +1022,6 @@ def test_asking_what_a_condition_means_states_nothing_and_wont_denies_it(user: U
     assert extract("我们暂时不得单独注册 就现在这样", mic, [])["mic_independent_entity"] is False
 
 
-def test_yes_with_thanks_for_the_trouble_takes_up_the_offer_and_ok_thanks_does_not(user: User) -> None:
-    user.say("高新技术企业要什么条件")
-    assert user.say("好的 麻烦了").kind == "checklist_step"
-    other = User(user.engine, "t2")
-    other.say("高新技术企业要什么条件")
-    assert other.say("好的 谢谢").act == "thanks"
-
-
 def test_not_on_the_list_answers_the_list_question_after_the_verdict(user: User) -> None:
     rd = checklist_criteria(KN, "rd_deduction")
     assert extract("我们不是集成电路也不是工业母机 就按普通的走", rd, [])["ic_or_machine_tool_listed"] is False
@@ -2881,12 +2873,18 @@ def test_a_plan_answers_a_question_about_how_the_centre_will_be_set_up() -> None
     assert said["mic_independent_entity"] is True
 
 
-def test_a_request_for_the_check_after_its_offer_is_the_topic_a_plain_yes_the_answer(user: User) -> None:
-    user.say("市级企业技术中心今年认定开始没有")
-    assert user.say("帮我们对一下嘛").act == "rd_institution"
-    other = User(user.engine, "yes")
-    other.say("市级企业技术中心今年认定开始没有")
-    assert other.say("要得 对一下").act == "answer"
+@pytest.mark.parametrize(
+    ("card", "reply", "field", "expected"),
+    [
+        ("高新技术企业要什么条件", "好的 麻烦了", "kind", "checklist_step"),  # thanks for the trouble: take it up
+        ("高新技术企业要什么条件", "好的 谢谢", "act", "thanks"),  # a goodbye, no yes
+        ("市级企业技术中心今年认定开始没有", "帮我们对一下嘛", "act", "rd_institution"),  # a request: the topic act
+        ("市级企业技术中心今年认定开始没有", "要得 对一下", "act", "answer"),  # a plain yes first: the answer
+    ],
+)
+def test_a_reply_to_the_offer_of_the_check(user: User, card: str, reply: str, field: str, expected: str) -> None:
+    user.say(card)
+    assert getattr(user.say(reply), field) == expected
 
 
 @pytest.mark.parametrize(
