@@ -32,7 +32,7 @@ _QUANTITY = re.compile(
     r"(?P<pointfew>点几)?"
     r"(?:个(?=半?[多几来]?[十百千万亿]|[多来半][月点]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
     rf"(?P<unit>个点|%|趴|万元|亿元|元|块钱|块|人|名|位(?![置于数])|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成(?![立功本果绩员品熟长交型])|点(?![\d{_CN_DIGITS}]))?"
-    r"(?P<tenth>[一二三四五六七八九1-9](?![\d十百千万亿个年月人项件分类等级.%家所条台套次种批位名户本张]))?"
+    r"(?P<tenth>[一二三四五六七八九1-9](?![\d十百千万亿个年月人项件分类等级.%家所条台套次种批位名户本张成]))?"
 )
 
 
@@ -816,8 +816,9 @@ def _main_line(norm: str, words: list[str], others: list[str], breaks: tuple[int
             before = _REST.split(norm[since:at])[-1]  # “批发占七成 剩下是加工”: the share before 剩下 is 批发's
             if any(w != word and w in before for w in others):  # another line's word before: only this clause
                 before = norm[max((b for b in breaks if since < b <= at), default=at) : at]  # (批发的 六成自己生产)
-            for part in (after, before):  # 批发占七成, 七成是帮别个批发
+            for part, nearest in ((after, False), (before, True)):  # 批发占七成, 七成是帮别个批发
                 shares = [q for q in quantities(part) if q.unit == "%"]
+                shares = shares[-1:] if nearest else shares  # (自己烧的只占三成 七成是批发…: the share next to it)
                 if shares and min(q.value if q.low is None else q.low for q in shares) > MAJORITY:
                     return True
     return False
@@ -1353,7 +1354,12 @@ def extract(
     for cid, groups in vocab.apart:  # “公司是在四川广安注册的 厂房在重庆合川”: registered elsewhere
         if any(_all_in_clause(norm, groups, w, breaks) for w in groups[-1] if w in norm):
             facts[cid] = False
+    either = _either(norm, vocab)
+    if either and _DONT_KNOW.search(norm):  # “查账征收还是核定征收 我不晓得”: the question said back, not known
+        facts.update({cid: UNKNOWN for cid in either if cid not in facts})
     for cid, words in vocab.no:
+        if cid in either:
+            continue  # (“是查账征收还是核定征收哦”: asked, neither said)
         spans = [] if cid in vocab.variants else names
         stated = [
             w
@@ -1371,6 +1377,7 @@ def extract(
             w
             for w in words
             if cid not in facts
+            and cid not in either
             and w[0] in chars
             and w in placed
             and _stated(norm, w, spans)
@@ -2281,6 +2288,20 @@ _LAPSED = re.compile(
     r"|.{0,3}(从来|从|也|都|还)?(没|未)(出|发生|碰到|遇到|上|被列入|列入)过?$)"
 )
 """After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建, 规上还没上, 失信名单也莫得)."""
+
+
+def _either(norm: str, vocab: _Vocab) -> set[str]:
+    """The criteria whose yes and no are set side by side as a question (查账征收还是核定征收): neither is said."""
+    no = dict(vocab.no)
+    found = set()
+    for cid, yes in vocab.yes:
+        pairs = [(y, n) for y in yes if y in norm for n in no.get(cid, ()) if n in norm]
+        if any(re.search(f"{re.escape(a)}的?{_OR}{re.escape(b)}", norm) for y, n in pairs for a, b in ((y, n), (n, y))):
+            found.add(cid)
+    return found
+
+
+_OR = "(还是说?|或者是?|或是)"
 
 
 def _asked(text: str, word: str) -> bool:

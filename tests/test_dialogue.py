@@ -90,6 +90,8 @@ def test_what_the_topic_is_gets_the_overview_and_a_cue_beside_it_still_counts(us
         ("专精特新 营收增长率现在还考核吗", "申报条件"),
         ("首台套骗补了 是不是几年不能再申报", "不适用情形"),
         ("小巨人 我们是两江新区做配件的 想了解下", None),  # where we are asks for no part
+        ("单项冠军去哪儿报", "办理流程"),  # 哪儿 / 哪点 = 哪里
+        ("首版次要去哪点申报哦", "办理流程"),
     ],
 )
 def test_each_part_is_found_by_what_the_question_asks(user: User, text: str, section: str | None) -> None:

@@ -2952,3 +2952,43 @@ def test_verdict_requests_in_other_words(user: User, said: list[str], asked: str
         user.say(text)
     reply = user.say(asked)
     assert reply.act == "answer" and f"结论：{verdict}" in reply.text, reply.text
+
+
+def test_a_recorded_figure_made_the_subject_is_replaced_by_the_one_said_after_it(user: User) -> None:
+    in_check(user, "中小企业技术研发中心 帮我看下够不够 北碚做传感器的")
+    user.say("营收去年两千二百万")
+    reply = user.say("等一下 财务说两千二是含税的 不含税只有一千九百多万")  # 2200 is the subject, 19xx replaces it
+    assert reply.act == "correction" and profile(user)["revenue_last_year"] != 2200.0, reply.text
+    other = User(user.engine, "other")
+    in_check(other, "小巨人 帮我核一下")
+    other.say("去年营收2200万")
+    reply = other.say("去年营收2200万 前年只有1800万")  # the figure said again among others: no correction
+    assert reply.act != "correction", reply.text
+
+
+def test_shares_of_two_lines_said_side_by_side_are_each_their_own() -> None:
+    assert [q.value for q in quantities("自己烧的只占三成 七成是批发别家的货在卖") if q.unit == "%"] == [30.0, 70.0]
+    assert [q.value for q in quantities("主营占九成七") if q.unit == "%"] == [97.0]
+    rd = checklist_criteria(KN, "rd_deduction", DAY) or {}
+    assert extract("自己烧的只占三成 七成是批发别家的货在卖", rd, [])["industry"] == "wholesale_retail"
+
+
+def test_a_main_line_share_changes_the_line_recorded(user: User) -> None:
+    user.say("研发费用加计扣除 我们荣昌做陶瓷的 能不能享受")
+    user.say("查账征收的 研发辅助账也设了")
+    user.say("不过说实话 自己烧的只占三成 七成是批发别家的货在卖")
+    assert profile(user)["industry"] == "wholesale_retail"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("查账征收还是核定征收 我不晓得 账是外面代账公司做的", UNKNOWN),  # the question said back, not known
+        ("是查账征收还是核定征收 这个我真的不晓得", UNKNOWN),
+        ("我们是查账征收还是核定征收哦", None),  # asked: neither said
+        ("查账征收 不是核定征收", True),
+        ("核定征收的", False),
+    ],
+)
+def test_a_yes_and_no_set_side_by_side_are_asked_not_said(text: str, value: Any) -> None:
+    assert read(text, "rd_deduction").get("resident_audit") == value

@@ -753,7 +753,7 @@ def correction(t: Turn, msg: Message) -> Act | None:
     # “前面那个五千五是合并报表的 我们申报主体自己只有四千万”: a figure said before, referred back to, replaced
     # “前年不是五百 查了下账是六百万”: the figure recorded, denied, and the one that replaces it
     refers = bool(_REFERS_BACK.search(msg.norm) or _NOT_THAT_FIGURE.search(msg.norm)) and bool(_replaced(t, msg))
-    if not (says(msg.norm, t.kn, "correction") or (opens and t.profile) or refers):
+    if not (says(msg.norm, t.kn, "correction") or (opens and t.profile) or refers or _restated(t, msg)):
         return None
     said_wrong = any(w in msg.norm for w in words(t.kn)["correction"] if any(c in w for c in _WRONG))
     if (asks(t, msg) or supposes(msg.text)) and not said_wrong:
@@ -836,6 +836,26 @@ def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
             if later and later[-1] != old:
                 return {cid: later[-1]}
     return {}
+
+
+def _restated(t: Turn, msg: Message) -> bool:
+    """“财务说两千二是含税的 不含税只有一千九百多万”: a recorded figure is the subject, a new one replaces it.
+
+    Not “去年营收2200万 前年只有1800万”: a recorded figure said again among others is no correction.
+    """
+    if not _replaced(t, msg):
+        return False
+    recorded = {v for v in t.profile.values() if isinstance(v, float)}
+    for q in quantities(msg.norm):
+        if _SUBJECT_AFTER.match(msg.norm, q.end) and any(abs(q.value - v) < 1e-6 for v in recorded):
+            return bool(_ONLY_REALLY.search(msg.norm, q.end))
+    return False
+
+
+_SUBJECT_AFTER = re.compile(r"(万元|万块|万)?(那个)?(是|算的是|说的是|报的是)")
+"""After a figure: it is the subject of what follows (两千二是含税的)."""
+_ONLY_REALLY = re.compile(r"只有|实际|其实|真实|实实在在|才")
+"""Before the figure that replaces it (不含税只有一千九百多万)."""
 
 
 def _parts_of_total(t: Turn, msg: Message, values: dict[str, Any]) -> dict[str, Any]:
