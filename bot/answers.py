@@ -2404,7 +2404,8 @@ def _denied_next(text: str, stop: int, breaks: tuple[int, ...], listed: bool = T
     if stop not in breaks:
         return False
     nxt = min([len(text), *(b for b in breaks if b > stop)])
-    return bool(_BARE_DENIAL.fullmatch(text, stop, nxt) or (listed and _LISTED_ON.fullmatch(text, stop, nxt)))
+    listed_on = listed and _LISTED_ON.fullmatch(text, stop, nxt) and not _OWN_TIME.search(text, stop, nxt)
+    return bool(_BARE_DENIAL.fullmatch(text, stop, nxt) or listed_on)
 
 
 _BARE_DENIAL = re.compile(r"(都|也|还)?(不是|没有|没得|莫得|不是的|没|无|没有的)(哦|嘛|噻|的)?")
@@ -2419,6 +2420,8 @@ _SAID_NEGATIVE = re.compile(r"[没不无莫未]")
 """A word that already denies (没拿过): a list's 都没有 after it agrees with it, and denies nothing more."""
 _LISTED_ON = re.compile(r"[^\d\s]{1,8}?" + _LIST_DENIED.pattern + r"[^\s]{0,4}")
 """The clause after a word continues its list and denies all of it (失信 | 事故这些都莫得)."""
+_OWN_TIME = re.compile(r"近[一二两三四五六七八九十\d]+年|这几年|这些年|历年|从来|一直")
+"""A clause with its own span of time states its own fact (有试验车间 | 近三年安全环保都没出过事), no list going on."""
 
 
 _BREAK = re.compile(r"[\s,，。；;!！?？、]+")

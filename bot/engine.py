@@ -8,11 +8,11 @@ import logging
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.dialogue import handle
+from bot.dialogue import acts, handle
 from bot.dialogue.interpret import without_mention
 from bot.dialogue.turn import Turn, human_option
 from bot.models import Inbound, Reply
@@ -98,6 +98,13 @@ def _attempt(storage: Store, what: str, channel: str, write: Callable[..., Any],
         return None
 
 
+def _told(turn: Turn, before: dict[str, Any]) -> dict[str, Any]:
+    """The facts a turn recorded: new or changed in the profile, not computed from others."""
+    computed = set(turn.state.get("computed") or [])
+    after = turn.state.get("profile") or {}
+    return {c: v for c, v in after.items() if c not in computed and (c not in before or before[c] != v)}
+
+
 def private_key(channel: str, user_hash: str) -> str:
     """The state key of a user's private chat on a channel (a group chat's key adds the chat to it)."""
     return f"{channel}:{user_hash}"
@@ -120,6 +127,8 @@ class Answered:
     now: dt.datetime
     log: bool
     error: str | None = None
+    told: dict[str, Any] = field(default_factory=dict)
+    """Facts about the enterprise this turn recorded (a group's are also the user's private chat's)."""
 
 
 class Engine:
@@ -183,16 +192,32 @@ class Engine:
                 turn.state = self._taken_up(private, idle, now)
             elif not turn.state:
                 turn.state = self._topic_in_view(private, idle, now, index, inbound.text)
+            before = dict(turn.state.get("profile") or {})
             reply = handle.respond(turn, inbound, self.settings.max_message_chars)
+            told = _told(turn, before) if reply.act in (acts.ANSWER, acts.CORRECTION) else {}
         except Busy:
             raise
         except Exception:
             logger.exception("failed to answer a message on %s", inbound.channel)
             error = traceback.format_exc()
+            told = {}
             reply = Reply(kn.messages.error, "error", options=[human_option(kn)], act="error")
             turn.state = self._stored_state(key, idle, now)  # the conversation is kept as it was before
             turn.state["options"] = [[o.key, o.label, o.action] for o in reply.options]
-        return Answered(inbound, reply, turn, key, user_hash, started, now, log, error)
+        return Answered(inbound, reply, turn, key, user_hash, started, now, log, error, told)
+
+    def _tell_private(self, answered: Answered, private: str) -> None:
+        """Facts the user told in a group also count in their private conversation under way (never the reverse).
+
+        “@PolicyBot 第一批货是卖给集团另外一个子公司” in the group, during a check in private: the private verdict
+        reads it. What was told in private never comes into a group (``_topic_in_view``).
+        """
+        idle, stamp = self.settings.session_idle_minutes * 60, answered.now.timestamp()
+        state = self.storage.load_state(private, idle, stamp)
+        if not state.get("flow") and not state.get("suspended"):
+            return  # no check under way in private: nothing to add to
+        state["profile"] = {**(state.get("profile") or {}), **answered.told}
+        self.storage.save_state(private, state, stamp)
 
     def _taken_up(self, private: str, idle: float, now: dt.datetime) -> dict[str, Any]:
         """The user's latest group conversation, for a private chat with none of its own; else empty.
@@ -272,6 +297,8 @@ class Engine:
                 _attempt(
                     storage, "the group pointer", channel, storage.save_state, private + LAST_GROUP, pointer, stamp
                 )
+            if answered.state_key != private and answered.told:
+                _attempt(storage, "the facts told in a group", channel, self._tell_private, answered, private)
 
         return write
 

@@ -660,3 +660,20 @@ def test_a_group_question_in_few_words_is_on_the_private_topic_with_none_of_its_
     assert group.intent == "high_tech_enterprise" and "15%" in group.text
     verdict = say("那我们符合不", chat="-1003")  # the private figures stay private
     assert "已满足" not in verdict.text and "18人" not in verdict.text
+
+
+def test_facts_told_in_a_group_count_in_the_private_check_under_way_and_never_the_reverse(user: User) -> None:
+    from bot.models import Inbound
+
+    def say(text: str, chat: str | None = None) -> Reply:
+        return user.engine.respond(Inbound("telegram", "tg-10", text, chat_id=chat))
+
+    say("首批次新材料 帮我看下能不能申请")
+    say("涪陵的 做特种尼龙 产品在2024版目录里头 独立法人 核心技术和专利都是自己的")
+    say("@policybot 第一批货是卖给我们集团另外一个子公司", chat="-1004")  # a fact, told in the group
+    verdict = say("那我们能不能报 直接说")
+    assert "结论：不符合" in verdict.text and "关联" in verdict.text, verdict.text
+    # a question asked in the group (its figure a threshold, not ours) adds nothing to the private check
+    say("小巨人 帮我核一下")
+    say("@policybot 专精特新的新标准营收要1500万了哦", chat="-1004")
+    assert "1,500万元" not in say("还差啥").text

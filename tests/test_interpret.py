@@ -2992,3 +2992,20 @@ def test_a_main_line_share_changes_the_line_recorded(user: User) -> None:
 )
 def test_a_yes_and_no_set_side_by_side_are_asked_not_said(text: str, value: Any) -> None:
     assert read(text, "rd_deduction").get("resident_audit") == value
+
+
+def test_a_clause_with_its_own_span_of_time_denies_only_itself() -> None:
+    first_set = read("技术人员四十几个 有自己的试验车间 近三年安全环保都没出过事 信用也没问题", "first_set_equipment")
+    assert first_set["first_set_rd_capability"] is True and first_set["had_violation"] is False
+    assert read("失信 事故这些都莫得", "first_set_equipment")["had_violation"] is False  # a list denied
+
+
+def test_the_questions_own_word_then_a_bare_no_answers_it(user: User) -> None:
+    in_check(user, "研发准备金 帮我看下够不够 规上工业企业 在长寿注册的独立法人")
+    user.say("统计局那边研发费用都是如实报的 也没有失信")
+    user.say("备案 莫得 制度倒是有个草稿 还没在平台上报")
+    assert profile(user)["rd_reserve_filed"] is False
+    other = User(user.engine, "other")
+    in_check(other, "研发准备金 帮我看下够不够 规上工业企业 在长寿注册的独立法人")
+    other.say("准备金备案？不晓得弄没弄 财务在管")  # not known, asked back: no 否
+    assert profile(other).get("rd_reserve_filed") is not False

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.answers import (
+    ASKED_A_NOT_A,
     CALENDAR_YEAR,
     UNKNOWN,
     had,
@@ -327,6 +328,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     if _threshold_not_known(t, msg, pending, facts.get(pending, value)):
         facts.pop(pending, None)  # “评分那个70分的我们自己算不来 不晓得好多”: the bar asked about, not our figure
         value = UNKNOWN
+    if value is None and not aside and pending not in facts and crit.type == "bool":
+        value = _named_then_answered(t, msg, crit)  # “备案 莫得 制度倒是有个草稿 …”
     if pending in facts:  # said in its own words (“小巨人 莫得”): surer than a leading 是 or a title named
         value = facts.pop(pending)
     elif value == UNKNOWN and UNKNOWN in facts.values():
@@ -338,6 +341,26 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     if value is None and not aside and _YEAR_LABEL.search(msg.norm):
         facts.update(_years_of_recorded(t, msg, facts))  # 营收四千二百万 told, then “前年三千五 去年四千二”
     return facts, value
+
+
+def _named_then_answered(t: Turn, msg: Message, crit: Criterion) -> bool | None:
+    """“备案 莫得 制度倒是有个草稿 还没在平台上报”: the question's own word, then a bare yes or no, answers it.
+
+    The opening clause must be words of the question asked (备案 of 是否…完成备案), the next a yes or no alone.
+    """
+    said = clauses(msg.text)
+    if len(said) < 2 or len(said[0]) > NAMED_CHARS:
+        return None
+    head, reply = normalize(said[0]), normalize(said[1])
+    if len(head) < 2 or head not in normalize(f"{crit.label}{crit.question}"):
+        return None
+    if len(reply) > CONTROL_CHARS or says_unknown(reply) or ASKED_A_NOT_A.search(reply):
+        return None  # (“准备金备案？不晓得弄没弄”: not known, asked back)
+    return parse_yes_no(reply, t.kn.messages.vocabulary)
+
+
+NAMED_CHARS = 6
+"""An opening clause this short may name the thing asked about (备案, 辅助账) before its yes or no."""
 
 
 def _pointed_at(t: Turn, msg: Message, pending: str) -> str | None:
