@@ -1140,7 +1140,17 @@ def supposes(text: str) -> bool:
     norm = normalize(text)
     if _PLANNED.search(norm) and _LATER.search(norm):
         return True
+    if _HEARSAY.search(norm) and _TRUE_OR_NOT.search(norm) and not _OURS.search(norm):
+        return True  # “有人跟我说大专以上学历的要占30% 是不是真的哦”: a rule heard of, asked about
     return bool(_SUPPOSED_CASE.search(norm)) and bool(_ASKED.search(norm) or "?" in text or "？" in text)
+
+
+_HEARSAY = re.compile(r"(有人|别人|朋友|同行|群里|中介|听人|人家)(跟我|给我|和我)?(说|讲|讲的|说的)|听说|据说")
+"""A rule the user heard of (有人跟我说…, 听说…)."""
+_TRUE_OR_NOT = re.compile(r"是不是真的|是真的吗|真的吗|真的假的|真的不|对不对|靠不靠谱|有没有这回事|是不是这样")
+"""Asking whether what was heard is so."""
+_OURS = re.compile(r"我们|我司|咱们|我们公司|我们厂")
+"""The enterprise's own words: a figure beside them may be ours (听说要占30% 我们才20%)."""
 
 
 _PLANNED = re.compile(r"(拉到|提到|提高到|做到|投到|加到|增加到|搞到|冲到|涨到|弄到)")
@@ -2404,7 +2414,8 @@ def _denied_next(text: str, stop: int, breaks: tuple[int, ...], listed: bool = T
     if stop not in breaks:
         return False
     nxt = min([len(text), *(b for b in breaks if b > stop)])
-    listed_on = listed and _LISTED_ON.fullmatch(text, stop, nxt) and not _OWN_TIME.search(text, stop, nxt)
+    on = _LISTED_ON.fullmatch(text, stop, nxt) if listed else None
+    listed_on = on is not None and not (on["tail"] and _OWN_TIME.search(text, stop, nxt))
     return bool(_BARE_DENIAL.fullmatch(text, stop, nxt) or listed_on)
 
 
@@ -2418,10 +2429,11 @@ _LIST_DENIED = re.compile(
 """After the last word of a list, a denial of all of it (失信 事故这些都莫得)."""
 _SAID_NEGATIVE = re.compile(r"[没不无莫未]")
 """A word that already denies (没拿过): a list's 都没有 after it agrees with it, and denies nothing more."""
-_LISTED_ON = re.compile(r"[^\d\s]{1,8}?" + _LIST_DENIED.pattern + r"[^\s]{0,4}")
+_LISTED_ON = re.compile(r"[^\d\s]{1,8}?" + _LIST_DENIED.pattern + r"(?P<tail>[^\s]{0,4})")
 """The clause after a word continues its list and denies all of it (失信 | 事故这些都莫得)."""
 _OWN_TIME = re.compile(r"近[一二两三四五六七八九十\d]+年|这几年|这些年|历年|从来|一直")
-"""A clause with its own span of time states its own fact (有试验车间 | 近三年安全环保都没出过事), no list going on."""
+"""A clause with its own span of time and its own verb after the denial states its own fact (有试验车间 |
+近三年安全环保都没出过事), no list going on; without one (安全事故环保那些 | 这几年都莫得) it denies the list."""
 
 
 _BREAK = re.compile(r"[\s,，。；;!！?？、]+")

@@ -3009,3 +3009,22 @@ def test_the_questions_own_word_then_a_bare_no_answers_it(user: User) -> None:
     in_check(other, "研发准备金 帮我看下够不够 规上工业企业 在长寿注册的独立法人")
     other.say("准备金备案？不晓得弄没弄 财务在管")  # not known, asked back: no 否
     assert profile(other).get("rd_reserve_filed") is not False
+
+
+def test_a_list_denied_over_a_span_of_time_is_still_denied() -> None:
+    assert read("安全事故环保那些 这几年都莫得", "high_tech_enterprise")["had_major_accident_1y"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["有人跟我说大专以上学历的要占30% 是不是真的哦", "听说小巨人国家给六百万 真的假的", "群里说研发费用要占5% 对不对"],
+)
+def test_a_rule_heard_of_and_asked_about_states_nothing_of_ours(text: str) -> None:
+    assert read(text, "high_tech_enterprise") == {}
+
+
+def test_a_rule_heard_of_beside_our_own_words_is_still_read_for_our_facts() -> None:
+    from bot.answers import supposes
+
+    assert supposes("听说小巨人国家给六百万 真的假的")
+    assert not supposes("听说科技人员要占10% 我们有12% 是不是真的")  # 我们: our figure may be beside it

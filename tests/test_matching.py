@@ -470,3 +470,21 @@ def test_how_many_of_a_title_are_to_be_built_by_a_year_is_a_goal(text: str) -> N
 def test_what_the_bot_answers_asked_in_other_words_is_help() -> None:
     assert decide("你这边都能回答哪方面的政策问题")[0] == "help"
     assert decide("你好 請問你可以回答哪些政策")[0] == "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "单项冠军杯足球赛啥时候开始 门票在哪买",  # sport: a match named after a title
+        "专精特新主题基金最近涨了没",  # investing: a fund or index named after a policy
+        "小巨人牌的电饭煲在哪买",  # shopping: a brand
+        "新能源车牌摇号什么时候开始",  # a person's car plate
+    ],
+)
+def test_sport_investing_brands_and_car_plates_named_like_a_policy_are_other_worlds(text: str) -> None:
+    assert decide(text)[0] is None
+
+
+def test_a_policy_named_beside_sport_or_market_words_that_ask_nothing_of_them_stays_the_policy() -> None:
+    assert decide("单项冠军要在细分市场排到全国前几名")[0] == "single_champion"
+    assert decide("小巨人企业的主营业务收入要占多少")[0] == "little_giant"
