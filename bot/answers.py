@@ -21,8 +21,8 @@ UNKNOWN = "unknown"
 
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千"
 _CN_DIGITS = _CN_NUMERALS + "点"
-_NOT_A_COUNT = "[部些直般样共定旦切致向贯下句遍起声眼]"
-"""After a numeral, a word it forms that counts nothing: 一部分, 一些, 一直, 一般, 一共, 一定 …"""
+_NOT_A_COUNT = "[部些直般样共定旦切致向贯下哈句遍起声眼]"
+"""After a numeral, a word it forms that counts nothing: 一部分, 一些, 一直, 一般, 一共, 一定, 一哈 (一下) …"""
 _MULT = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
 _NUM = rf"\d+(?:\.\d+)?|[{_CN_NUMERALS}][{_CN_DIGITS}]*(?![{_CN_DIGITS}]|{_NOT_A_COUNT})"
 """A figure in digits or Chinese numerals; 点 only inside one (一点二), not opening it (前年少点 八十万)."""
@@ -2059,7 +2059,10 @@ _GOT_AFTER = re.compile(
     r"^(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(就|早就|也|都)?"
     r"(评上|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了)"
     r"|^(的?(称号|牌子|证书|资质))?(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用])"
+    r"|" + r"^(的?(称号|牌子|证书|资质))?((还在|都在|在)有效期(内|里)?|还没过期|没过期|还有效)(?!吗|不|没|哇|迈|[?？])"
 )
+_STILL_VALID = re.compile(r"^(的?(称号|牌子|证书|资质))?(还没过期|没过期|还没到期|没到期)(?!吗|不|没|哇|迈|[?？])")
+"""After a title: it is still held (小巨人还没过期), whatever its 没 would deny."""
 _SUBJECT = re.compile("我们公司|我们厂|我们这边|我们|我司|公司|咱们|厂里")
 """The enterprise named between a title and what is said of it (专精特新我们没评过, 专精特新我们评上了)."""
 _APPLYING = r"[也还都正]{0,2}在(申请|申报|评审|审核|报|评|走流程)|申请中|申报中|评审中"
@@ -2129,6 +2132,8 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                 )
                 if _SUPPOSED.search(before):
                     pass  # “是不是得先拿到市级专精特新”: a condition asked about, not a title held
+                elif _STILL_VALID.match(after):
+                    found.setdefault(cid, True)  # (小巨人还没过期: its 没 denies the lapse, not the title)
                 elif (
                     _NOT_GOT.search(before)
                     or _denied_after(norm, after_at, stop + after_at - end, vocab, breaks)

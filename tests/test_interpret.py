@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bot.answers import UNBOUNDED, UNKNOWN, extract, had, parse_answer, quantities
+from bot.answers import UNBOUNDED, UNKNOWN, extract, had, held_titles, parse_answer, quantities
 from bot.dialogue.handle import HANDLERS
 from bot.dialogue.interpret import RECOGNISERS
 from bot.dialogue.turn import checklist_criteria
@@ -3028,3 +3028,26 @@ def test_a_rule_heard_of_beside_our_own_words_is_still_read_for_our_facts() -> N
 
     assert supposes("听说小巨人国家给六百万 真的假的")
     assert not supposes("听说科技人员要占10% 我们有12% 是不是真的")  # 我们: our figure may be beside it
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("市级专精特新还在有效期", {"zjtx_certified": True}),
+        ("高企还在有效期内", {"high_tech_certified": True}),
+        ("小巨人还没过期", {"little_giant_certified": True}),  # its 没 denies the lapse, not the title
+        ("我们的专精特新还在有效期吗", {}),  # asked, not said
+    ],
+)
+def test_a_title_still_valid_is_held(text: str, held: dict[str, bool]) -> None:
+    assert held_titles(text, KN.criteria) == held
+
+
+def test_a_title_still_valid_in_another_topic_is_context_of_the_topic_asked(user: User) -> None:
+    user.say("问下小巨人 2026年新标准出来没得")
+    reply = user.say("我们两江的 做机器人精密减速器 市级专精特新还在有效期 这个细分做了八年")
+    assert reply.act == "answer" and reply.intent == "little_giant", reply.text
+
+
+def test_yi_ha_is_a_moment_not_a_figure() -> None:
+    assert [q.value for q in quantities("我去平台上自评了一哈 67分")] == [67.0]
