@@ -222,6 +222,8 @@ _COMPARED_AFTER = re.compile(
 """After the name compared with: the question of the difference."""
 
 
+_DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
+"""A Chinese character typed twice in a row (专精精特新): where no name is found, it is looked for once more without."""
 _LEVEL_OF = re.compile(r"(市级|区级|省级|国家级|区县级|县级)的(?=[\u4e00-\u9fff])")
 """A level and 的 before what it qualifies (市级的研发中心): the 的 is dropped where aliases are looked for."""
 
@@ -516,6 +518,8 @@ class Index:
         # Aliases are looked for before greetings and thanks are stripped (“晓得了 谢谢哈” thanks).
         named = self.prepare(text, strip=False)
         hits = self._alias_hits(_LEVEL_OF.sub(r"\1", named))  # (市级的研发中心 names 市级研发中心)
+        if not hits and _DOUBLED.search(named):  # (专精精特新: a character typed twice)
+            hits = [h for h in self._alias_hits(_DOUBLED.sub(r"\1", named)) if h[0] != OUT_OF_SCOPE]
         other_world = {via.partition(":")[2] for intent, _s, via in hits if intent == OUT_OF_SCOPE}
         named_policy = any(intent != OUT_OF_SCOPE for intent, _s, _v in hits)
         trade = named_policy and bool(other_world) and all(_trade(named, w) for w in other_world)

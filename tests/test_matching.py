@@ -488,3 +488,17 @@ def test_sport_investing_brands_and_car_plates_named_like_a_policy_are_other_wor
 def test_a_policy_named_beside_sport_or_market_words_that_ask_nothing_of_them_stays_the_policy() -> None:
     assert decide("单项冠军要在细分市场排到全国前几名")[0] == "single_champion"
     assert decide("小巨人企业的主营业务收入要占多少")[0] == "little_giant"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("我们研发花的钱能不能少交点税", "rd_deduction"),  # the money spent on R&D and a tax cut: the deduction
+        ("研发上花的能不能在税前多扣一些", "rd_deduction"),
+        ("你这个机器人能搞些什么", "help"),  # a request about the bot stands beside its name
+        ("专精精特新要啥条件", "zjtx"),  # a character typed twice
+        ("小巨巨人企业怎么认定", "little_giant"),
+    ],
+)
+def test_plain_words_for_a_policy_and_a_doubled_character_still_find_it(text: str, intent: str) -> None:
+    assert decide(text)[0] == intent
