@@ -3051,3 +3051,29 @@ def test_a_title_still_valid_in_another_topic_is_context_of_the_topic_asked(user
 
 def test_yi_ha_is_a_moment_not_a_figure() -> None:
     assert [q.value for q in quantities("我去平台上自评了一哈 67分")] == [67.0]
+
+
+def test_a_head_count_given_as_a_range_beside_the_whole_is_recorded_not_an_error(user: User) -> None:
+    in_check(user, "高新技术企业 帮我核下嘛 北碚做传感器的")
+    user.say("公司成立八年了 发明专利4个 都是自己申请的在公司名下")
+    reply = user.say("九十来个人 研发的二十四五个")  # the part a range (24–25), the whole a figure
+    assert reply.act == "answer" and "24–25人" in reply.text, reply.text
+
+
+def test_a_list_denied_after_it_answers_no_other_question(user: User) -> None:
+    in_check(user, "专精特新 新办法 我们能不能报")
+    user.say("大渡口的 做汽车冲压件 前年拿到科技和创新型中小企业称号 做了七年")
+    user.say("九十来个人 营收去年三千万 主营占九成 负债率五十几")
+    user.say("研发前年一百二十万 去年一百四十万 占收入都是四个多点")
+    user.say("一类知识产权有两个发明专利 都用在产品上了")
+    user.say("产品在细分领域全国排前五 发展评价自测了五十八分")
+    reply = user.say("失信 事故都没有 直接说结论")  # 都没有 denies 失信 and 事故, not 中小企业
+    assert profile(user).get("sme") is not False and "结论：不符合" not in reply.text, reply.text
+
+
+def test_our_facts_said_as_an_aside_and_asked_about_are_an_answer(user: User) -> None:
+    in_check(user, "首台套认定 我们永川的 做焊接机器人 看能不能报")
+    reply = user.say("哦对了 我们是成都总公司在永川设的分公司 不是独立法人 有影响没")
+    assert reply.act == "answer" and profile(user)["registered_in_cq"] is False, reply.text
+    reply = user.say("那我们要在重庆注册个子公司才行嗦")  # what it would take: asked, no fact
+    assert profile(user)["registered_in_cq"] is False, reply.text

@@ -219,8 +219,14 @@ def no_only_of_others(t: Turn, msg: Message, crit: Criterion, facts: dict[str, A
     for cid in facts:
         for said_of_it in _said_of(t, cid):
             said = said_of_it.sub(" ", said)
-    rest = said.strip()
-    return not normalize(rest) or answer_value(t, Message(rest, normalize(rest)), crit) is None
+    rest = normalize(said)
+    if _LIST_DENIAL_ONLY.fullmatch(rest):
+        return True  # “失信 事故都没有”: the 都没有 denies the things listed before it
+    return not rest or answer_value(t, Message(said.strip(), rest), crit) is None
+
+
+_LIST_DENIAL_ONLY = re.compile(r"(这些|那些|这两样|两样|这几样)?(也|都|也都|全都)(莫得|没得|没有|没|无)(的|哦|嘛|噻)?")
+"""What is left of a message once the facts it denies are taken out (失信 事故|都没有): a denial of those alone."""
 
 
 def _said_of(t: Turn, cid: str) -> list[re.Pattern[str]]:
@@ -458,4 +464,7 @@ def _part_of_share(t: Turn, msg: Message, crit: Criterion, facts: dict[str, Any]
     others = [q for q in counts if number_value(q, "人") != facts[crit.ratio_of[1]]]
     if len(counts) != 2 or len(others) != 1 or (value := number_value(others[0], "人")) is None:
         return {}
-    return {crit.ratio_of[0]: value} if value < facts[crit.ratio_of[1]] else {}
+    whole_value = facts[crit.ratio_of[1]]  # (a figure or a range: 九十来个人 is 90–100)
+    top = value[-1] if isinstance(value, list) else value
+    bottom = whole_value[0] if isinstance(whole_value, list) else whole_value
+    return {crit.ratio_of[0]: value} if top < bottom else {}

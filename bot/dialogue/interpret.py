@@ -1012,7 +1012,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # “中小企业技术研发中心跟企业技术中心有啥区别”, asked which kind is checked: the kinds explained, not a choice
         topic = t.kn.topics[flow["topic"]]
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or _conditions(t, topic))
-    if aside and decision.intent is None and asking:
+    if aside and decision.intent is None and asking and not (_OURS.search(msg.norm) and t.facts(msg.text)):
+        # (“哦对了 我们是…分公司 不是独立法人 有影响没”: our facts, asked about, are an answer)
         checked = t.kn.topics[flow["topic"]]
         if not _asked_in_topic_words(t, checked, msg):
             return Act(acts.NULL)  # (“对了 认定下来所得税是按好多交”: an aside on the topic itself is its question)
