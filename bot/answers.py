@@ -679,6 +679,8 @@ def _bool_words(vocab: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
 CATCH_ALL = "other"
 """The option value “其他 / 以上都不是”: only a reply that is just its word picks it (not “市里其他财政资金”)."""
 
+_ALL_DENIED_WORD = re.compile(r"(都|也都|全都)(莫得|没得|没有|没)")
+"""An option's word that only denies all (都没有): it answers the question asked, and says nothing elsewhere."""
 CATCH_ALL_CHARS = 2
 """A catch-all option's word this short (其他, 都不是) counts only as the whole reply; 规下企业 counts anywhere."""
 
@@ -687,7 +689,7 @@ _Choices = list[tuple[str, str, list[str]]]
 
 
 def _parse_choice(
-    norm: str, crit: Criterion, words: _Choices | None = None, breaks: tuple[int, ...] = ()
+    norm: str, crit: Criterion, words: _Choices | None = None, breaks: tuple[int, ...] = (), answering: bool = True
 ) -> str | None:
     if norm.isdigit() and 1 <= int(norm) <= len(crit.options):
         return crit.options[int(norm) - 1].value
@@ -698,6 +700,8 @@ def _parse_choice(
     said: dict[str, list[str]] = {}
     for value, _, synonyms in options:
         for s in synonyms:
+            if not answering and _ALL_DENIED_WORD.fullmatch(s) and s != norm:
+                continue  # (“都没有” answers the question asked; said after 失信 事故 it denies those, no award)
             if s in norm and (value != CATCH_ALL or len(s) > CATCH_ALL_CHARS or s == norm):
                 said.setdefault(value, []).append(s)
     longer = {w for ws in said.values() for w in ws}
@@ -1430,7 +1434,9 @@ def extract(
         plain = "".join("|" if any(a <= i < b for a, b in hidden) else ch for i, ch in enumerate(norm))
         plain = _WHETHER.sub(lambda m: "|" * len(m[0]), plain)  # (有没得奖补: asked, no 没得奖 said)
         for cid, options in vocab.choices:
-            choice = _parse_choice(_unsaid(plain, options, breaks, criteria[cid]), criteria[cid], options, breaks)
+            choice = _parse_choice(
+                _unsaid(plain, options, breaks, criteria[cid]), criteria[cid], options, breaks, answering=False
+            )
             if choice:
                 facts.setdefault(cid, choice)
     return facts
@@ -2420,11 +2426,15 @@ def _denied_next(text: str, stop: int, breaks: tuple[int, ...], listed: bool = T
     if stop not in breaks:
         return False
     nxt = min([len(text), *(b for b in breaks if b > stop)])
+    while listed and nxt in breaks and _LIST_ITEM.fullmatch(text, stop, nxt):  # (失信 | 事故 | 都莫得: a list)
+        stop, nxt = nxt, min([len(text), *(b for b in breaks if b > nxt)])
     on = _LISTED_ON.fullmatch(text, stop, nxt) if listed else None
     listed_on = on is not None and not (on["tail"] and _OWN_TIME.search(text, stop, nxt))
     return bool(_BARE_DENIAL.fullmatch(text, stop, nxt) or listed_on)
 
 
+_LIST_ITEM = re.compile(r"[^\d\s没不无莫未有是都也还吗呢嘛]{1,6}")
+"""A clause that only names one more thing (失信 | 事故 | 都莫得): the list goes on to what is said of all of it."""
 _BARE_DENIAL = re.compile(r"(都|也|还)?(不是|没有|没得|莫得|不是的|没|无|没有的)(哦|嘛|噻|的)?")
 """A clause that only denies (不是, 莫得): it denies what the clause before named."""
 

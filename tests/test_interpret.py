@@ -3077,3 +3077,15 @@ def test_our_facts_said_as_an_aside_and_asked_about_are_an_answer(user: User) ->
     assert reply.act == "answer" and profile(user)["registered_in_cq"] is False, reply.text
     reply = user.say("那我们要在重庆注册个子公司才行嗦")  # what it would take: asked, no fact
     assert profile(user)["registered_in_cq"] is False, reply.text
+
+
+@pytest.mark.parametrize("text", ["失信 事故 都莫得", "失信 事故都莫得"])
+def test_a_list_said_clause_by_clause_then_denied_is_denied_and_no_award_is_read(text: str) -> None:
+    assert read(text, "zjtx") == {"had_violation": False}  # (都莫得 answers the award question only when asked)
+    assert parse_answer("都没有", KN.criteria["sci_award_rank_3y"], KN.messages.vocabulary) == "none"
+
+
+def test_a_denial_of_other_things_listed_is_no_answer_to_the_question_asked(user: User) -> None:
+    in_check(user, "首台套 帮我核一下 万州注册纳税 独立法人")
+    user.say("目录里头有 压力容器那类我们看了的 安全环保都没得问题")  # asked 研发制造能力 next: no 否 to it
+    assert profile(user).get("first_set_rd_capability") is not False

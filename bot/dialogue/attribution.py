@@ -329,6 +329,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         value = None if crit.type == "number" else value  # (a yes to the question asked still holds)
     if value is None and not aside and (part := _part_of_share(t, msg, crit, facts)):
         facts.update(part)  # asked 科技人员占比, told “按十八个算 公司总共一百二十来个人”: 18 of the 120
+    if value is False and facts and pending not in facts and no_only_of_others(t, msg, crit, facts):
+        value = None  # asked 是否属于中小企业, told “失信 事故 都莫得”: its 莫得 denies those
     if value is True and facts and pending not in facts and yes_only_by_lead(t, msg, crit):
         value = None  # asked 是否已备案, told “是规上工业企业” or “好的 我们在渝北注册…”: no yes to the question
     if _threshold_not_known(t, msg, pending, facts.get(pending, value)):
