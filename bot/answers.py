@@ -1140,7 +1140,8 @@ _ASKED = re.compile(r"吗|呢|是不是|能不能|可不可以|行不行|得不�
 def supposes(text: str) -> bool:
     """Whether ``text`` asks about a case supposed, or states a plan: no fact of ours.
 
-    Supposed: 要是明年营收过两亿…, 上了规上以后就得行了噻. Planned: 多投点研发 三年平均拉到四个点以上 明年再报.
+    Supposed: 要是明年营收过两亿…, 上了规上以后就得行了噻, 要在重庆注册个子公司才行嗦. Planned: 多投点研发 三年平均拉到
+    四个点以上 明年再报. Heard of and asked about: 有人跟我说大专以上学历的要占30% 是不是真的.
     """
     norm = normalize(text)
     if _PLANNED.search(norm) and _LATER.search(norm):
@@ -2324,6 +2325,7 @@ def _either(norm: str, vocab: _Vocab) -> set[str]:
 
 
 _OR = "(还是说?|或者是?|或是)"
+"""Between two things set side by side as a choice asked (查账征收还是核定征收)."""
 
 
 def _asked(text: str, word: str) -> bool:
