@@ -3089,3 +3089,10 @@ def test_a_denial_of_other_things_listed_is_no_answer_to_the_question_asked(user
     in_check(user, "首台套 帮我核一下 万州注册纳税 独立法人")
     user.say("目录里头有 压力容器那类我们看了的 安全环保都没得问题")  # asked 研发制造能力 next: no 否 to it
     assert profile(user).get("first_set_rd_capability") is not False
+
+
+def test_waiting_for_a_time_is_asked_when_not_what_it_would_take() -> None:
+    from bot.answers import supposes
+
+    assert supposes("那我们要在重庆注册个子公司才行嗦")
+    assert not supposes("好久可以享受 是不是要等明年汇算才行")
