@@ -1156,7 +1156,7 @@ _HEARSAY = re.compile(r"(有人|别人|朋友|同行|群里|中介|听人|人家
 """A rule the user heard of (有人跟我说…, 听说…)."""
 _TRUE_OR_NOT = re.compile(r"是不是真的|是真的吗|真的吗|真的假的|真的不|对不对|靠不靠谱|有没有这回事|是不是这样")
 """Asking whether what was heard is so."""
-_OURS = re.compile(r"我们|我司|咱们|我们公司|我们厂")
+_OURS = re.compile(r"我们|我司|咱们")
 """The enterprise's own words: a figure beside them may be ours (听说要占30% 我们才20%)."""
 
 
@@ -2064,14 +2064,18 @@ _NOT_GOT = re.compile(
 )
 _YEAR_SAID = 4
 """Room after a title for the year it was won (专精特新2024年认定的)."""
+_TITLE_NOUN = r"^(的?(称号|牌子|证书|资质))?"
+"""Right after a title, the word for the title itself (专精特新的证书 …)."""
+_SAID_NOT_ASKED = r"(?!吗|不|没|哇|迈|[?？])"
+"""After what is said of a title: no question mark or particle that asks it (还在有效期吗)."""
 _GOT_AFTER = re.compile(
     r"^(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(就|早就|也|都)?"
     r"(评上|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了)"
-    r"|^(的?(称号|牌子|证书|资质))?(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用])"
-    r"|" + r"^(的?(称号|牌子|证书|资质))?((还在|都在|在)有效期(内|里)?|还没过期|没过期|还有效)(?!吗|不|没|哇|迈|[?？])"
+    rf"|{_TITLE_NOUN}(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用])"
+    rf"|{_TITLE_NOUN}((还在|都在|在)有效期(内|里)?|还有效){_SAID_NOT_ASKED}"
 )
-_STILL_VALID = re.compile(r"^(的?(称号|牌子|证书|资质))?(还没过期|没过期|还没到期|没到期)(?!吗|不|没|哇|迈|[?？])")
-"""After a title: it is still held (小巨人还没过期), whatever its 没 would deny."""
+_STILL_VALID = re.compile(rf"{_TITLE_NOUN}(还没过期|没过期|还没到期|没到期){_SAID_NOT_ASKED}")
+"""After a title: it is still held (小巨人还没过期), whatever its 没 would deny (looked for before ``_GOT_AFTER``)."""
 _SUBJECT = re.compile("我们公司|我们厂|我们这边|我们|我司|公司|咱们|厂里")
 """The enterprise named between a title and what is said of it (专精特新我们没评过, 专精特新我们评上了)."""
 _APPLYING = r"[也还都正]{0,2}在(申请|申报|评审|审核|报|评|走流程)|申请中|申报中|评审中"

@@ -128,7 +128,7 @@ class Answered:
     log: bool
     error: str | None = None
     told: dict[str, Any] = field(default_factory=dict)
-    """Facts about the enterprise this turn recorded (a group's are also the user's private chat's)."""
+    """Facts about the enterprise a group turn recorded: they are also the user's private chat's."""
 
 
 class Engine:
@@ -192,9 +192,9 @@ class Engine:
                 turn.state = self._taken_up(private, idle, now)
             elif not turn.state:
                 turn.state = self._topic_in_view(private, idle, now, index, inbound.text)
-            before = dict(turn.state.get("profile") or {})
+            before = dict(turn.state.get("profile") or {}) if key != private else None  # (a group's turn only)
             reply = handle.respond(turn, inbound, self.settings.max_message_chars)
-            told = _told(turn, before) if reply.act in (acts.ANSWER, acts.CORRECTION) else {}
+            told = _told(turn, before) if before is not None and reply.act in (acts.ANSWER, acts.CORRECTION) else {}
         except Busy:
             raise
         except Exception:

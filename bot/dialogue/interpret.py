@@ -752,14 +752,15 @@ def correction(t: Turn, msg: Message) -> Act | None:
     opens = msg.norm.startswith(CORRECTION_OPENINGS) and bool(quantities(msg.norm))  # “不对 研发是九百五十万”
     # “前面那个五千五是合并报表的 我们申报主体自己只有四千万”: a figure said before, referred back to, replaced
     # “前年不是五百 查了下账是六百万”: the figure recorded, denied, and the one that replaces it
-    refers = bool(_REFERS_BACK.search(msg.norm) or _NOT_THAT_FIGURE.search(msg.norm)) and bool(_replaced(t, msg))
-    if not (says(msg.norm, t.kn, "correction") or (opens and t.profile) or refers or _restated(t, msg)):
+    replaced = _replaced(t, msg)
+    refers = bool(_REFERS_BACK.search(msg.norm) or _NOT_THAT_FIGURE.search(msg.norm)) and bool(replaced)
+    if not (says(msg.norm, t.kn, "correction") or (opens and t.profile) or refers or _restated(t, msg, replaced)):
         return None
     said_wrong = any(w in msg.norm for w in words(t.kn)["correction"] if any(c in w for c in _WRONG))
     if (asks(t, msg) or supposes(msg.text)) and not said_wrong:
         # “那改成查账征收以后 要留存啥资料”, “那改成查账征收以后就可以了嘛”: the new premise, not a correction
         return None
-    values = _replaced(t, msg)
+    values = dict(replaced)
     if values:  # “刚才那个5%说错了 … 实际是2.5% 全部在国内”: the figure replaced, and the new facts beside it
         values |= {c: v for c, v in t.facts(msg.text).items() if c not in t.profile and c not in values}
     values = values or _retarget(t, msg, _changed_facts(t, msg)) or keyword_figure(t, msg)
@@ -838,12 +839,13 @@ def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
     return {}
 
 
-def _restated(t: Turn, msg: Message) -> bool:
+def _restated(t: Turn, msg: Message, replaced: dict[str, Any]) -> bool:
     """“财务说两千二是含税的 不含税只有一千九百多万”: a recorded figure is the subject, a new one replaces it.
 
-    Not “去年营收2200万 前年只有1800万”: a recorded figure said again among others is no correction.
+    ``replaced`` is what ``_replaced`` read. Not “去年营收2200万 前年只有1800万”: a recorded figure said again among
+    others is no correction.
     """
-    if not _replaced(t, msg):
+    if not replaced:
         return False
     recorded = {v for v in t.profile.values() if isinstance(v, float)}
     for q in quantities(msg.norm):
