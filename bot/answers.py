@@ -24,7 +24,9 @@ _CN_DIGITS = _CN_NUMERALS + "点"
 _NOT_A_COUNT = "[部些直般样共定旦切致向贯下哈句遍起声眼]"
 """After a numeral, a word it forms that counts nothing: 一部分, 一些, 一直, 一般, 一共, 一定, 一哈 (一下) …"""
 _MULT = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
-_NUM = rf"\d+(?:\.\d+)?|[{_CN_NUMERALS}][{_CN_DIGITS}]*(?![{_CN_DIGITS}]|{_NOT_A_COUNT})"
+_NUMERAL_NOUNS = "五金|三坐标|三维|[三四五六七]轴|三星|三角|一体"
+"""Names of things that open with a numeral (五金, 三坐标, 五轴机床): no figure in them."""
+_NUM = rf"\d+(?:\.\d+)?|(?!{_NUMERAL_NOUNS})[{_CN_NUMERALS}][{_CN_DIGITS}]*(?![{_CN_DIGITS}]|{_NOT_A_COUNT})"
 """A figure in digits or Chinese numerals; 点 only inside one (一点二), not opening it (前年少点 八十万)."""
 _QUANTITY = re.compile(
     rf"(?P<pct>百分之)?(?P<num>{_NUM})"
@@ -494,7 +496,9 @@ def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...], crit: Criteri
     value_of = {w: value for value, label, synonyms in options for w in (label, *synonyms) if w in present}
     major = {value_of[w] for w in present if not _negated(norm, w, breaks) and _major(norm, w, present, breaks)}
     for word in present:
-        if _negated(norm, word, breaks):
+        if _negated(norm, word, breaks) and value_of[word] == CATCH_ALL:
+            said = said.replace(word, "|" * len(word))  # (没有拿过…其他的钱: “not any other” picks no option)
+        elif _negated(norm, word, breaks):
             said = said.replace(word, _DENIED * len(word))
         elif _minor(norm, word, present, breaks) or (len(major) == 1 and value_of[word] not in major):
             said = said.replace(word, _BLANK * len(word))  # (six in ten is 批发: the other line is the lesser)
@@ -684,6 +688,22 @@ _ALL_DENIED_WORD = re.compile(r"(都|也都|全都)(莫得|没得|没有|没)")
 CATCH_ALL_CHARS = 2
 """A catch-all option's word this short (其他, 都不是) counts only as the whole reply; 规下企业 counts anywhere."""
 
+_ANY_OTHER = frozenset({"其他", "其它", "别的", "另外"})
+"""Catch-all words that name no kind of their own."""
+_BECOME = re.compile(r"(是|成|为|到|属于)\x00|\x00(了|啦)")
+"""Around a word: what the enterprise is or has become (掉成规下了), so a short catch-all word counts."""
+
+
+def _become(norm: str, word: str) -> bool:
+    """Whether ``word`` stands in ``norm`` as what the enterprise is or has become (我们已经掉成规下了)."""
+    if word in _ANY_OTHER:
+        return False  # (其他了: no kind named)
+    return any(
+        _BECOME.search(norm[max(0, at - 2) : at] + "\x00" + norm[at + len(word) : at + len(word) + 1])
+        for at in places(norm, word)
+    )
+
+
 _Choices = list[tuple[str, str, list[str]]]
 """A choice criterion's options: (value, normalised label, normalised synonyms)."""
 
@@ -702,7 +722,7 @@ def _parse_choice(
         for s in synonyms:
             if not answering and _ALL_DENIED_WORD.fullmatch(s) and s != norm:
                 continue  # (“都没有” answers the question asked; said after 失信 事故 it denies those, no award)
-            if s in norm and (value != CATCH_ALL or len(s) > CATCH_ALL_CHARS or s == norm):
+            if s in norm and (value != CATCH_ALL or len(s) > CATCH_ALL_CHARS or s == norm or _become(norm, s)):
                 said.setdefault(value, []).append(s)
     longer = {w for ws in said.values() for w in ws}
     for value in list(said):  # “还没进规上”: 规上 inside another option's longer word is that option's
@@ -968,7 +988,7 @@ def _with_measures(words: list[str]) -> list[str]:
     """
     plain = [w for w in map(normalize, words) if w]
     more = [w[0] + m + w[1:] for w in plain if len(w) >= 3 and w[1] not in "个了" for m in _MEASURES]
-    said = [_NOT_VERB.sub(d + r"\1", w) for w in plain if _NOT_VERB.search(w) for d in _DIALECT_NOT]
+    said = [_NOT_VERB.sub(d, w) for w in plain if _NOT_VERB.search(w) for d in _SAID_NOT]
     return plain + [w for w in dict.fromkeys(more + said) if w not in plain]
 
 
@@ -982,10 +1002,10 @@ _INTENDING = ("想", "打算", "准备")
 """What people put between 不 and what they will not do (不想另外注册公司)."""
 
 
-_NOT_VERB = re.compile(r"(?<![莫没])没(?![有得])([一-鿿])")
-"""没 before a verb (没评过, 没拿过; not 没有, 没得)."""
-_DIALECT_NOT = ("莫得", "没得", "莫")
-"""How Chongqing says 没 before a verb."""
+_NOT_VERB = re.compile(r"(?<![莫没])没(?:有(?=[一-鿿]))?(?![有得])(?=[一-鿿])")
+"""没 or 没有 before a verb (没评过, 没有拿过; not 没有 alone, not 没得)."""
+_SAID_NOT = ("没", "没有", "莫得", "没得", "莫")
+"""How people say 没 before a verb: in Mandarin (没拿过, 没有拿过) and as Chongqing says it (莫得拿过, 莫拿过)."""
 
 
 COUNT_UNITS = (None, "个", "项", "件", "人")
@@ -1679,6 +1699,7 @@ def _owner_after(
             after = rest[len(kw) :]
             after = after[len(more) :] if (more := _keyword_at(after, vocab, cid)) else after  # (公司总共一百二十个人)
             after = after[len(year) :] if (year := next((w for w in _YEAR_WORDS if after.startswith(w)), "")) else after
+            after = after[len(noun[0]) :] if (noun := _KEYWORD_NOUN.match(after)) else after  # (研发和技术|人员三十个)
             nxt = _STARTS_NUMBER.match(after)
             if nxt and not (q.unit == "个" and norm.endswith("个", q.start, q.end) and _own_count(after[nxt.end() :])):
                 # (前年五千二 研发去年二百五: 研发 is the next figure's; not “五个中级职称 两个硕士”, where the next
@@ -1694,6 +1715,8 @@ def _own_count(rest: str) -> bool:
     return cls is not None and bool(_OWN_NOUN.match(rest, cls.end()))
 
 
+_KEYWORD_NOUN = re.compile(r"(的)?(人员|人)")
+"""What may close a keyword of people before its figure (研发和技术 + 人员三十个)."""
 _ENTITY = re.compile(r"新?(公司|厂|企业|单位)")
 """Nouns a count of ``个`` may count that are enterprises, not people (一个公司, 两个厂)."""
 
@@ -2252,6 +2275,7 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
             )
             or (_POINTS_BACK.match(text, stop) and _UNSURE.search(text[stop:after]))
             or (named_alone and _UNSURE.search(text[stop:beyond]))
+            or _WHETHER_UNKNOWN.match(text, stop)  # 人才计划入选的 | 不晓得有没得: whether there is one, not known
             or (ASKED_A_NOT_A.search(text[start:stop]) and _DONT_KNOW.search(text[stop:after]))  # 报没报 | 记不到
             or text.startswith((f"不{word[-1]}", f"没{word[-1]}"), at + len(word))  # 比平均高不高: asked
         ):
@@ -2272,6 +2296,8 @@ _BAR_NAMED = re.compile(r"(那个|这个)$")
 """Before a figure followed by 的 (那个70分的): the bar a condition names, pointed at, not a figure of ours."""
 _DONT_KNOW = re.compile(rf"{_NOT_KNOWN}|说不清|没统计|记不到|记不得|记不清|记不住|想不起")
 """The user says they do not know (not merely asks)."""
+_WHETHER_UNKNOWN = re.compile(rf"(也|还|我|我们|都)?({_NOT_KNOWN})(有没有|有没得|有莫得|是不是|在不在|算不算)")
+"""A clause that opens saying the user does not know whether the thing before it is so (不晓得有没得)."""
 _POINTS_BACK_END = re.compile(r"(这个|这块|这项|这一项|那个|这条)$")
 _POINTS_BACK = re.compile(r"这个|这块|这项|这一项|那个|这条")
 
@@ -2302,7 +2328,7 @@ def _clause(text: str, at: int, word: str, breaks: tuple[int, ...]) -> tuple[int
 
 
 _NEGATION = re.compile(
-    r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得|不得|不会|不打算|不准备|没打算|没准备|不想|没想|不愿|不愿意|不计划|没去|没有去|未去)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
+    r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得|不得|不会|不在|不再是|不再|不打算|不准备|没打算|没准备|不想|没想|不愿|不愿意|不计划|没去|没有去|未去)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
     r"|(没|没有|没得|莫得|无)(啥子|啥|什么)$"
     r"|(没|未|从没|莫)(出|发生|上|进|被|遭|犯)[^没不]{0,7}$|(没|不|从不|从没)(搞|做|干|弄|涉及|碰|走|经过|通过|找|卖给|用在)[^没不]{0,2}$"
 )

@@ -441,6 +441,9 @@ class Vocabulary(Strict):
     resume: list[str] = Field([], description="回到被打断的条件自查的说法（接着前面的、继续核）")
     plainer: list[str] = Field([], description="要求讲通俗点的说法（没听懂、讲简单点）")
     missing: list[str] = Field([], description="问还缺什么的说法（还缺啥、差多少）")
+    fees: list[str] = Field(
+        [], description="问申报要不要交钱、中介“包过”可不可信的说法（要交钱吗、包过）：答文件里有没有写，并给咨询部门"
+    )
     go_ahead: list[str] = Field(
         [], description="答应开始的说法（你问嘛、开始吧、看下我们）：刚提出条件自查时，跟在“好、要得”后面也算答应"
     )
@@ -555,6 +558,7 @@ class Messages(Strict):
         description="问“够不够条件”而该政策没有可核对的条件时的开头，{title} 为政策名；后面接它的申报条件一节"
     )
     plain_header: str
+    fees_unknown: str = Field(description="文件里没有收费规定时的回答（可用 {title} 写政策名称），后面跟咨询部门")
     missing_none: str
     vocabulary: Vocabulary
     calc: dict[str, str] = Field({}, description="计算器文字，按计算器 kind 取用")

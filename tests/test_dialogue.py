@@ -677,3 +677,18 @@ def test_facts_told_in_a_group_count_in_the_private_check_under_way_and_never_th
     say("小巨人 帮我核一下")
     say("@policybot 专精特新的新标准营收要1500万了哦", chat="-1004")
     assert "1,500万元" not in say("还差啥").text
+
+
+def test_fees_and_agents_are_answered_from_the_texts_and_never_with_a_fee_or_free_they_do_not_state(
+    user: User,
+) -> None:
+    """要交钱吗 / 中介说包过 靠谱不: the sourced line where a policy has one, else “the texts say nothing”, and whom
+    to ask."""
+    reply = user.say("单项冠军申报收费吗")
+    assert "申报不收费" in reply.text and reply.section == "办理流程", reply.text
+    reply = user.say("高企申报要交钱吗")
+    assert "文件里没有写" in reply.text and "15%" not in reply.text and reply.section == "咨询部门", reply.text
+    user.say("我们想报高企 帮我看下够不够")
+    assert user.say("中介帮我们估了下创新能力评价 七十八分").text.startswith("已记下")  # an answer, agent or not
+    reply = user.say("有个中介说三万块包过 靠谱不")  # during the check: the same answer, then the question again
+    assert "文件里没有写" in reply.text and reply.kind == "checklist_step", reply.text

@@ -3096,3 +3096,88 @@ def test_waiting_for_a_time_is_asked_when_not_what_it_would_take() -> None:
 
     assert supposes("那我们要在重庆注册个子公司才行嗦")
     assert not supposes("好久可以享受 是不是要等明年汇算才行")
+
+
+def test_out_of_reach_asked_in_the_negative_is_a_request_for_the_verdict(user: User) -> None:
+    user.say("那先申专精特新要啥子条件嘛")
+    user.say("创新型中小企业也没评过")  # the title the new rules require first: decided 不符合
+    reply = user.say("那意思是专精特新现在也申不到哦")
+    assert reply.kind == "verdict" and reply.data["verdict"] == "fail", reply.text
+
+
+def test_can_it_be_recognised_in_three_words_is_a_request_for_the_verdict(user: User) -> None:
+    user.say("市级企业技术中心 认定要啥子条件")
+    user.say("渝北空港的 做汽车电子 研发中心建起来三年了")
+    user.say("营收三千五百万左右 研发投入一年一百五十万上下")
+    reply = user.say("那能认不")
+    assert reply.kind == "verdict" and reply.data["verdict"] == "fail", reply.text
+
+
+def test_another_variant_asked_about_as_the_better_fit_is_taken_up(user: User) -> None:
+    user.say("市级企业技术中心 认定要啥子条件")
+    user.say("渝北空港的 做汽车电子 研发中心建起来三年了")
+    assert profile(user)["tech_center_target"] is True
+    user.say("那有没有门槛低点的 中小企业技术研发中心是不是更适合我们")
+    assert profile(user)["tech_center_target"] is False  # the check asked next is of the SME R&D centre
+
+
+def test_a_title_going_on_after_its_term_is_a_question_of_its_validity(user: User) -> None:
+    for text in ["高企证书到期了还能接着用吗", "高企证书到期了还能用吗"]:
+        reply = user.say(text)
+        assert reply.section == "时间节点" and reply.kind != "checklist_step", (text, reply.text)
+
+
+def test_eligibility_words_with_a_topics_words_start_the_check(user: User) -> None:
+    """重庆认定 shares words with the exclusions' text; that guess is no part asked (a cue would be)."""
+    assert user.say("首台套重庆认定 我们能不能报").kind == "checklist_step"
+    other = User(user.engine, "u2")
+    other.say("首台套认定要啥条件")
+    assert other.say("对下我们的条件嘛 永川做五轴数控机床的").kind == "checklist_step"  # (五轴 is no figure of ours)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("没有拿过市里其他的钱", {"no_other_municipal_funding": True}),  # 没有 + verb, as 没 + verb
+        ("今年已经不在规上名单了", {"rd_reserve_entity": "other"}),  # 不在 denies 规上
+        ("我们已经掉成规下了", {"rd_reserve_entity": "other"}),  # a short catch-all word said as what we became
+    ],
+)
+def test_denials_and_becoming_in_the_words_people_use(text: str, facts: dict[str, Any]) -> None:
+    assert read(text, "rd_reserve") == facts
+
+
+def test_a_joint_group_of_staff_takes_its_own_figure_not_the_head_count_before() -> None:
+    assert read("两百人左右 研发和技术人员三十个", "high_tech_enterprise") == {
+        "employees": 200.0,
+        "tech_staff_count": 30.0,
+    }
+
+
+def test_names_that_open_with_a_numeral_hold_no_figure() -> None:
+    assert [q.value for q in quantities("做五金的 三坐标 五轴机床 三星手机")] == []
+
+
+@pytest.mark.parametrize(("text", "national"), [("好嘛 还是先说市级 到底行不行", False), ("那还是国家级", True)])
+def test_a_variant_named_back_after_asking_about_the_other_is_the_one_checked(text: str, national: bool) -> None:
+    assert read(text, "single_champion").get("sc_national") is national
+
+
+def test_a_thing_named_then_not_known_whether_it_is_so_is_unknown() -> None:
+    assert read("人才计划入选的 不晓得有没得 要问人事", "single_champion")["talent_program"] == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主要做刹车卡钳 自己生产自己卖 没做啥子批发",  # 没做啥子: not any, no question
+        "主营占好多? 基本都是刀具 莫得其他",  # the question said back, then answered
+    ],
+)
+def test_statements_with_a_question_word_that_asks_nothing_are_no_questions(user: User, text: str) -> None:
+    from bot.dialogue.reading import Message, asks
+    from bot.dialogue.turn import Turn
+    from intents.normalize import normalize
+
+    engine = user.engine
+    assert not asks(Turn(engine.knowledge, engine.index, engine.settings, {}, DAY), Message(text, normalize(text)))

@@ -169,6 +169,8 @@ def followup(t: Turn, act: Act) -> Reply:
         reply = Reply(t.kn.messages.nothing_to_choose, "no_option")
     elif part == "plain":
         reply = topics.plain(t, topic)
+    elif part == "fees":
+        reply = topics.fees(t, topic)
     elif part == "lookup":
         found = topics.LOOKUPS[topic.id](t.kn, act.text)
         reply = Reply(found or "", "answer", intent=topic.id, options=topics.topic_options(t, topic))

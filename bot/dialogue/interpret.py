@@ -609,7 +609,8 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
     flow = t.flow or flows.referred(t, topic_check=False)  # under way, parked, or just concluded (再说一遍结果)
     if flow is None or flow.get("kind") != flows.CHECKLIST:
         return False
-    if not (says(_PROCEDURES.sub("|", msg.norm), t.kn, "outcome") or _SUCCESS_A_NOT_A.search(msg.norm)):
+    said = says(_PROCEDURES.sub("|", msg.norm), t.kn, "outcome") or _SUCCESS_A_NOT_A.search(msg.norm)
+    if not (said or _CANNOT_GET.search(msg.norm)):
         return False
     if t.flow is None and flow.get("topic") != t.state.get("topic"):
         return False  # a check of a topic the conversation has left
@@ -640,8 +641,10 @@ def _length(norm: str) -> int:
 
 
 _ENGLISH_WORD = re.compile(r"[a-z]+")
-_CONFIRMS = re.compile(r"呢|[噻撒吧嘛哈]$|还是不|还是没")
-"""现在呢, 能报了噻: asking the bot to confirm, without a question mark."""
+_CONFIRMS = re.compile(r"呢|[噻撒吧嘛哈哦]$|还是不|还是没")
+"""现在呢, 能报了噻, 申不到哦: asking the bot to confirm, without a question mark."""
+_CANNOT_GET = re.compile(r"[申报评拿扣批享选认][不没](到|上|了|成|起|下来)")
+"""申不到, 评不上, 报不了: whether it is out of reach, asked in the negative (那意思是现在也申不到哦)."""
 _VERDICT_OR_NOT = re.compile(r"(结论|结果|定论|说法|准话)(没得|没有|莫得|没|不)$")
 """A request for the verdict that ends by asking “or not” (能下结论没得): its 没得 answers nothing."""
 _VERDICT_NOUN = re.compile(r"结果|结论|定论|准话|判断")
@@ -663,8 +666,9 @@ _ASK_PARTICLES = "嘛哦呢啊噻吧哈撒"
 """Particles that may close a question (够没有嘛)."""
 _SUCCESS_A_NOT_A = re.compile(
     rf"([能行成过够达算得可符批上评报申拿扣认享选通])[不没]\1|[够行成过到足合](了)?(没得|没有|没)[{_ASK_PARTICLES}]*$"
+    rf"|(能|可以)[认评报申批过拿享扣选]{{1,2}}(得|上)?不[{_ASK_PARTICLES}]*$"
 )
-"""能不能 / 成不成 / 过没过 / 够没得 …: whether it works out, in any words (一锤子定音 能不能扣)."""
+"""能不能 / 成不成 / 过没过 / 够没得 / 能认不 …: whether it works out, in any words (一锤子定音 能不能扣)."""
 _PARTICLES = f"那{_ASK_PARTICLES}了"
 """What may stand around a bare A-not-A request (那够没有嘛)."""
 OUTCOME_CHARS = 16
@@ -712,6 +716,32 @@ def missing(t: Turn, msg: Message) -> Act | None:
     if says(msg.norm, t.kn, "resume"):
         return None  # “回到首版次 还有啥没问的”, “继续 还要问啥”: on with the check, which asks what it has not
     return Act(acts.FOLLOWUP, part="missing")
+
+
+def fees(t: Turn, msg: Message) -> Act | None:
+    """要交钱吗, 有个中介说三万块包过 靠谱不: on the topic talked of, what its texts say of fees and agents.
+
+    A question with no facts of ours (中介帮我们估了下创新能力评价 七十八分 is an answer).
+    """
+    topic = t.kn.topics.get(str(t.check_topic or t.state.get("topic") or ""))
+    if topic is None or topic.kind != "policy" or not says(msg.norm, t.kn, "fees"):
+        return None
+    if not (asks(t, msg) or _TRUSTED.search(msg.norm)) or t.facts(msg.text, anywhere=True):
+        return None
+    if section_asked(t, topic, msg.text, cues_only=True):
+        return None  # (中介说能包过 正规申报走什么流程: the part asked)
+    _c, decision = t.match(msg.text)
+    if decision.intent not in (None, topic.id) or decision.reason == "out_of_scope" or _OF_OTHERS.search(msg.norm):
+        return (
+            None  # (首台套申报要交钱吗: that topic's; 中介的发票…交个税不: another world's; 有没有人用过: the group's)
+        )
+    return Act(acts.FOLLOWUP, topic=topic.id, part="fees")
+
+
+_TRUSTED = re.compile(r"靠谱|可信|信得过|真的假的|是真的|骗")
+"""Whether an agent's offer can be trusted (包过 靠谱不): a question, whatever its shape."""
+_OF_OTHERS = re.compile(r"有没有人|有没得人|有人用过|谁用过|哪个用过")
+"""A question put to the others in a chat (有没有人用过那种代办的), not to the bot."""
 
 
 _ENOUGH_AT = re.compile(r"(要|得|需要)(到|达到)?(好多|多少)(才够|才行|才得行|才达标)")
@@ -943,6 +973,10 @@ def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
     return {}
 
 
+_GOES_ON_HOLDING = re.compile(r"(接着|继续|接到|接倒)(用|使用|享受|有效|生效|保持|执行)")
+"""“证书到期了还能接着用吗”: a title or benefit that goes on holding, not the conversation going back."""
+
+
 def resume(t: Turn, msg: Message) -> Act | None:
     """接着前面的 / 回到刚才的自查 / 继续核: back to the check that was interrupted.
 
@@ -951,7 +985,7 @@ def resume(t: Turn, msg: Message) -> Act | None:
     whole = msg
     if len(msg.norm) > CONTROL_CHARS:
         msg = last_clause(msg)
-    if len(msg.norm) > CONTROL_CHARS or not says(msg.norm, t.kn, "resume"):
+    if len(msg.norm) > CONTROL_CHARS or not says(msg.norm, t.kn, "resume") or _GOES_ON_HOLDING.search(msg.norm):
         return None
     if whole is not msg and t.match(whole.text)[1].reason == "out_of_scope":
         return None  # “个人的专项附加扣除又咋个填 继续教育那个”: another world's 继续教育, no going back
@@ -1189,10 +1223,10 @@ def _question_in_check(
     """
     asking = asks(t, msg)
     said = {**t.facts(msg.text), **values}
-    variants = {c: v for c, v in said.items() if t.kn.criteria[c].presume is not None}
-    if asking and variants and variants == said and _WHAT_ABOUT.match(msg.norm):
+    taken = _variant_taken_up(t, msg)
+    if asking and taken and all(t.kn.criteria[c].presume is not None for c in said):
         conditions = section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
-        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions, values=variants)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions, values=taken)
     needed = _needed(t, topic, msg, values) if asking and values else None
     if needed is not None:
         # “去年营收八千万出头 研发要占好多才够”: the figure kept, and the threshold asked answered; a bare share
@@ -1287,11 +1321,9 @@ def followup(t: Turn, msg: Message) -> Act | None:
     “那中小企业技术研发中心呢”: the variant it names is taken up, so that a check asked next is of that one.
     """
     act = _followup(t, msg)
-    if act is None or act.name != acts.FOLLOWUP or not _WHAT_ABOUT.match(msg.norm):
+    if act is None or act.name != acts.FOLLOWUP:
         return act
-    switch = {
-        c: v for c, v in t.facts(msg.text).items() if t.kn.criteria[c].presume is not None and t.profile.get(c) != v
-    }
+    switch = {c: v for c, v in _variant_taken_up(t, msg).items() if t.profile.get(c) != v}
     return replace(act, values={**act.values, **switch}) if switch else act
 
 
@@ -1299,6 +1331,19 @@ _WE_TOO = re.compile(r"我们也|那我们|我们(就)?来|那就|给我们")
 """A check asked for ourselves after hearing of something (那我们也核一下): of the topic talked of before."""
 _WHAT_ABOUT = re.compile(r"^(?:那|那么|如果是|要是)?.{1,14}?(?:呢|咧|嘞)")
 """“那中小企业技术研发中心呢 要求是不是低点”: the same question of another one."""
+_FITS_BETTER = re.compile(r"(是不是|是否|会不会)?(更|比较|还是)(适合|合适|对路|好报|好评|容易)")
+"""“中小企业技术研发中心是不是更适合我们”: another one asked about as the better fit (its 是不是 doubts nothing)."""
+
+
+def _variant_taken_up(t: Turn, msg: Message) -> dict[str, Any]:
+    """The variant a question names and takes up (那X呢, X是不是更适合我们), so that a check asked next is of it."""
+    if _WHAT_ABOUT.match(msg.norm):
+        text = msg.text
+    elif _FITS_BETTER.search(msg.text):
+        text = _FITS_BETTER.sub(" ", msg.text)
+    else:
+        return {}
+    return {c: v for c, v in t.facts(text).items() if t.kn.criteria[c].presume is not None}
 
 
 def _followup(t: Turn, msg: Message) -> Act | None:
@@ -1692,8 +1737,20 @@ def _check_asked(t: Turn, msg: Message, intent: str) -> bool:
         return False  # “哪些情况不能申报 有行政处罚的还行不行”: the exclusions answer it
     if any(w in msg.norm for w in _STRONG_CHECK) or about_us(t, msg, anywhere=True):
         return True  # (“我们这种做贸易的能不能享受”: about us, so the check, which says so first)
-    part = section_asked(t, topic, msg.text) if topic else None
-    return not (part and (part == "sources" or part.removeprefix("section:") in _SPECIFIC_PARTS))
+    specific = _specific_part(section_asked(t, topic, msg.text, cues_only=True) if topic else None)
+    if specific or (topic and _WE_APPLY.search(msg.norm)):
+        return not specific  # (首台套重庆认定 我们能不能报: of us, whatever its words share with the exclusions)
+    return not _specific_part(section_asked(t, topic, msg.text) if topic else None)
+
+
+def _specific_part(part: str | None) -> bool:
+    """Whether ``part`` answers an eligibility question by itself (the sources, the exclusions, when …)."""
+    return bool(part and (part == "sources" or part.removeprefix("section:") in _SPECIFIC_PARTS))
+
+
+_WE_APPLY = re.compile(r"(我们|咱们|我这种).{0,8}(报|申|评|享受|认定|拿|够)")
+"""Whether we may apply, asked of ourselves: the check, not a part the message's words only resemble (not 我们研究
+新口味算不算研发, what a word covers)."""
 
 
 RECOGNISERS: list[tuple[str, Recogniser]] = [
@@ -1706,6 +1763,7 @@ RECOGNISERS: list[tuple[str, Recogniser]] = [
     ("option_label", option_label),
     ("conclude", conclude),
     ("missing", missing),
+    ("fees", fees),
     ("correction", correction),
     ("resume", resume),
     ("closing", closing),

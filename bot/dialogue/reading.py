@@ -64,9 +64,16 @@ def without(norm: str, remove: frozenset[str], gap: str) -> str:
 
 
 def asks(t: Turn, msg: Message) -> bool:
-    """Whether the message is a question (吗, 怎么, 啥子, 好久 …) rather than a statement."""
+    """Whether the message is a question (吗, 怎么, 啥子, 好久 …) rather than a statement.
+
+    The bot's question said back with a question mark and answered after it (主营占好多? 基本都是刀具) is read by
+    its answer.
+    """
+    if echo := _ECHO_ANSWERED.match(msg.text):
+        answer = msg.text[echo.end("echo") :]
+        return asks(t, Message(answer, normalize(answer)))
     tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
-    marked = ("?" in msg.text or "？" in msg.text) and not _ECHO_ANSWERED.match(msg.text)
+    marked = "?" in msg.text or "？" in msg.text
     how_many = _HOW_MANY.search(normalize(_FEW_HELD.sub("有些", msg.text)))
     if marked or tail in _ASKING_TAILS or how_many or _DIALECT_ASKING.search(msg.text):
         return True
@@ -79,11 +86,12 @@ def asks(t: Turn, msg: Message) -> bool:
 
 
 _ECHO_ANSWERED = re.compile(
-    r"^[^?？]{1,8}[?？]+\s*(还|也|都)?(莫得|没得|没有|有的|有|是的|是|不是|对|没)(?![^?？]*[?？])"
+    r"^(?P<echo>[^?？]{1,8}[?？]+\s*)(还|也|都|基本|基本上|主要|差不多|大概)?(莫得|没得|没有|有的|有|是的|是|不是|对|没|都是|全是)"
+    r"(?![^?？]*[?？])"
 )
 """“融资？莫得 都是老板自己出的”: the item repeated with a question mark, then answered — no question."""
 _NOT_ANY = re.compile(
-    r"(不是|没得|没有|没|莫得|不算|也不是)(给|为|卖给|帮|出过|出|发生过|发生|遇到过|遭过|犯过|拿过)?(啥子|啥|什么|哪家|哪个|哪一家)"
+    r"(不是|没得|没有|没|莫得|不算|也不是)(给|为|卖给|帮|出过|出|发生过|发生|遇到过|遭过|犯过|拿过|做过|做|搞过|搞|干过|干|弄)?(啥子|啥|什么|哪家|哪个|哪一家)"
     r"|(啥子|啥|什么)[^，|]{0,4}都(没有|没得|莫得|没)"
 )
 

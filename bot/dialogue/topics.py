@@ -556,6 +556,10 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
     lead = [*extra, warning] if warning else []  # an excluded enterprise is told so before anything else
     calc = topic.calculator
     result = None if warning else calculate(t, topic, text)
+    if says(norm, kn, "fees") and not learned and not warning and not section_asked(t, topic, text, cues_only=True):
+        reply = fees(t, topic)  # “高企申报要交钱吗”: what the texts say of fees, never the tax it saves
+        reply.kind = "answer"
+        return reply
     part = section_asked(t, topic, text, asked=True) if text else None
     plain = plain_form(kn, norm)  # 少交好多 asks as 少交多少 does
     asks_amount = any(plain_form(kn, normalize(w)) in plain for w in kn.messages.calc_words)
@@ -588,6 +592,37 @@ def _with_footnote(kn: Knowledge, text: str, caveat: bool) -> str:
     """``text`` with the caveat footnote, when it carries a caveat mark the footnote does not yet explain."""
     footnote = kn.messages.caveat_footnote
     return f"{text}\n{footnote}" if caveat and footnote not in text else text
+
+
+_FEE_FACT = re.compile(r"收费|包过|特殊通道")
+"""A fact on fees or agents (申报不收费，没有特殊通道)."""
+CONTACT = "咨询部门"
+
+
+def fees(t: Turn, topic: Topic) -> Reply:
+    """要交钱吗, 中介说包过 靠谱不: what the topic's texts say of fees and agents.
+
+    Else that they say nothing, and whom to ask (its 咨询部门): never a fee or a “free” the texts do not state.
+    """
+    kn = t.kn
+    found = [
+        (s.name, f) for s in topic.sections for f in render.facts_in_force(s.items, t.day) if _FEE_FACT.search(f.text)
+    ]
+    if found:
+        lines, caveat = render.fact_lines(kn, topic, [f for _name, f in found])
+        section: str | None = found[0][0]
+    else:
+        contact = next((s for s in topic.sections if s.name == CONTACT), None)
+        shown = render.facts_in_force(contact.items, t.day)[:FEE_CONTACTS] if contact else []
+        more, caveat = render.fact_lines(kn, topic, shown)
+        lines, section = [kn.messages.fees_unknown.format(title=topic.title), *more], CONTACT if shown else None
+    header = f"【{topic.title}·{section}】" if section else f"【{topic.title}】"
+    text = _with_footnote(kn, "\n".join([header, *lines]), caveat)
+    return Reply(text, "section", intent=topic.id, options=topic_options(t, topic), section=section)
+
+
+FEE_CONTACTS = 2
+"""Lines of the 咨询部门 shown after “the texts say nothing of fees”."""
 
 
 def plain(t: Turn, topic: Topic) -> Reply:
@@ -646,10 +681,10 @@ def wants_check(t: Turn, norm: str) -> bool:
 
     Not “营收要到好多才够得到”: that asks the threshold, a condition.
     """
-    if _HOW_MUCH_NEEDED.search(norm):
+    if _HOW_MUCH_NEEDED.search(norm) or _LAPSED_STILL.search(norm):
         return False
     return says(norm, t.kn, "eligibility") or bool(
-        _ENOUGH.search(norm) or _MAY_APPLY.search(norm) or _CHECK_FOR_US.search(norm)
+        _ENOUGH.search(norm) or _MAY_APPLY.search(norm) or _CHECK_FOR_US.search(norm) or _CHECK_OURS.match(norm)
     )
 
 
@@ -657,6 +692,10 @@ _HOW_MUCH_NEEDED = re.compile(r"(要|得|需要|起码)(到|达到|有)?(好多|
 """“营收要到好多才够”, “要几个专利才行”: the threshold asked."""
 
 
+_LAPSED_STILL = re.compile(r"(到期|过期|期满|失效)了?[^还]{0,6}还")
+"""“高企证书到期了还能用吗”: whether a title held still holds after its term, a question of its validity."""
+_CHECK_OURS = re.compile(r"(帮忙|麻烦)?(对|核|核对|测|查)(一下|一哈|下|哈)(我们|咱们)")
+"""“对下我们的条件嘛”, “核一下我们”: opening with the request to check us."""
 _ENOUGH = re.compile(r"够.{1,10}(不|没|吗|没得)$")
 """“够专精特新不”, “够得上小巨人吗”: enough for a title."""
 _MAY_APPLY = re.compile(

@@ -34,6 +34,7 @@ WORD_LISTS = (
     "resume",
     "plainer",
     "missing",
+    "fees",
     "go_ahead",
     "question_words",
     "unknown",
