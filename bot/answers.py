@@ -34,7 +34,7 @@ _QUANTITY = re.compile(
     r"(?P<pointfew>点几)?"
     r"(?:个(?=半?[多几来]?[十百千万亿]|[多来半][月点]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
     rf"(?P<unit>个点|%|趴|万元|亿元|元|块钱|块|人|名|位(?![置于数])|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成(?![立功本果绩员品熟长交型])|点(?![\d{_CN_DIGITS}]))?"
-    r"(?P<tenth>[一二三四五六七八九1-9](?![\d十百千万亿个年月人项件分类等级.%家所条台套次种批位名户本张成]))?"
+    r"(?P<tenth>[一二三四五六七八九1-9](?![\d一二两三四五六七八九十百千万亿个年月人项件分类等级.%家所条台套次种批位名户本张成]))?"
 )
 
 
@@ -196,6 +196,18 @@ _A_BIT = re.compile(r"一点(?![\d一二两三四五六七八九零几])")
 """一点 with no digit after it: “a bit” (讲通俗一点), not one point something (一点五亿)."""
 
 
+_YI_SAID = re.compile(r"([一两二三四五六七八九])个([一二两三四五六七八九]千[一二两三四五六七八九百万]*)")
+"""一个三千万, 一个一千五: 亿 said as 个 before the 千万 that follow it (营收去年一个三千万 = 1.3亿)."""
+_ONE_THING_OF = ("的", "项目", "合同", "订单", "单子")
+"""After such a figure: a thing of that amount (一个三千万的项目), not an amount in 亿."""
+
+
+def _yi_said(m: re.Match[str]) -> str:
+    if m.string.startswith(_ONE_THING_OF, m.end()):
+        return m[0]
+    return m[1] + "亿" + m[2]
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` (already normalised), with hedges and ranges, money converted to 万元."""
     found = []
@@ -203,6 +215,7 @@ def quantities(text: str) -> list[Quantity]:
     text = _POINT_SAID_GE.sub(r"\1点\2", text)  # 四个八 = 四点八 (same length)
     text = _POINT_MONEY_SAID.sub(lambda m: _BLANK * (1 + len(m[3])) + m[1] + "点" + m[2], text)  # (same length)
     text = _POINTS_SAID.sub(r"\1点\2%", text)  # 三个点二 = 三点二% (same length)
+    text = _YI_SAID.sub(_yi_said, text)  # 一个三千万 = 一亿三千万 (same length)
     text = _NUMERAL_PLACES.sub(lambda m: "地" * len(m[0]), text)  # 在两江注册的: a place, no figure (same length)
     for m in _QUANTITY.finditer(text):
         raw, mult, unit = m["num"], m["mult"], m["unit"]
@@ -1994,9 +2007,9 @@ _RANK = re.compile(r"(?:排名|排在|排)?第([一二三四五六七八九十\d
 _RANK_SCOPE_CHARS = 8
 """How far before “第N” a scope word (全球, 国内) may stand."""
 _TOP = re.compile(
-    r"(?:排名|排在|排进|排|进了?|在)?前([一二两三四五\d])(?:名|位)?(?![批期届次个年季天代轮章条款项号部十百千万亿\d])"
+    r"(?:排名|排在|排进|排得到|排得进|排到|排|进了?|在)?前([一二两三四五\d])(?:名|位)?(?![批期届次个年季天代轮章条款项号部十百千万亿\d])"
 )
-"""Among the first N (国内前三, 排进前五); not a span of time (前三年) or a larger figure."""
+"""Among the first N (国内前三, 排进前五, 排得到前三); not a span of time (前三年) or a larger figure."""
 _DENIED_TOP_CHARS = 4
 """How far before “前N” the words that deny it (排不进, 没进) may start."""
 

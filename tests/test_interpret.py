@@ -3181,3 +3181,36 @@ def test_statements_with_a_question_word_that_asks_nothing_are_no_questions(user
 
     engine = user.engine
     assert not asks(Turn(engine.knowledge, engine.index, engine.settings, {}, DAY), Message(text, normalize(text)))
+
+
+def test_a_hundred_million_said_as_ge_before_the_ten_millions() -> None:
+    """营收去年一个三千万: 1.3亿 (a wrong 3,000万 had failed 小巨人's 5,000万); 一个三千万的合同 is one contract."""
+    assert [q.value for q in quantities("营收去年一个三千万 前年一个一千五")] == [13000.0, 11500.0]
+    assert [q.value for q in quantities("签了一个三千万的合同")] == [1.0, 3000.0]
+    assert [(q.low, q.value) for q in quantities("一年三四百万")][1] == (300.0, 400.0)  # (三 is no tenth of 一年)
+
+
+def test_a_hedged_share_is_no_question_and_answers_the_parked_check(user: User) -> None:
+    user.say("市级企业技术中心怎么认定 我们想报")
+    user.say("主营收入去年一个八千万 研发经费七百万左右")
+    user.say("看到个三年行动计划 重点支持100家科技型中小企业 那个咋个进")  # parks the check
+    user.say("刚才那个同行平均 问了统计的 行业平均一点几个点 我们快4个点了")  # 一点几个点: 1.x%, no 几个 asked
+    assert profile(user)["rd_intensity_above_city_avg"] is True
+
+
+def test_a_rank_reached_with_a_verb_between_is_a_rank() -> None:
+    assert read("潼南的 做工业余热回收换热器 全球市场占有率排得到前三", "single_champion")["global_top3"] is True
+
+
+def test_the_thing_restated_then_said_not_to_be_in_it_is_a_no(user: User) -> None:
+    user.say("首批次新材料保險補償 我們能不能申請")
+    user.say("涪陵的 做改性尼龙 独立法人 核心配方是自己的 有专利")
+    user.say("客户是下游汽车零部件厂 直接买来用的 不是贸易商")
+    reply = user.say("目录2024版我翻了 我们这个牌号不在上面 只有类似的")  # it had recorded 是 and a wrong 符合
+    assert profile(user)["first_batch_in_catalog"] is False and "结论：不符合" in reply.text, reply.text
+
+
+def test_an_acknowledgement_then_result_asks_for_the_verdict_again(user: User) -> None:
+    in_check(user, "高企我们够不够条件")
+    user.say("成立三年了 科技人员占比只有5%")
+    assert user.say("OK 结果").kind == "verdict"  # (it had been taken for thanks)

@@ -274,7 +274,15 @@ def restated(t: Turn, msg: Message, crit: Criterion) -> str | None:
         shared = {norm[i : i + 2] for i in range(len(norm) - 1)} & pairs
         if len(shared) >= RESTATED_PAIRS:
             found.add("denied" if _DENIAL.search(norm) else "stated")
+    if found == {"stated"} and _NOT_THERE.search(msg.norm):
+        return "denied"  # (目录2024版我翻了 | 我们这个牌号不在上面: the thing restated, then said not to be in it)
     return "denied" if "denied" in found else "stated" if found else None
+
+
+_NOT_THERE = re.compile(
+    r"(不在|没在|没有在|莫得在)(上面|里面|里头|上头|里边|上边|其中)|(上面|里面|里头|上头)(没有|没得|莫得)"
+)
+"""Said not to be in the thing the question names (不在上面, 里头没得): a no, whatever clause restates it."""
 
 
 _CLAUSES = re.compile(r"[\s,，。；;!！、]+")

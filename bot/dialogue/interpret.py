@@ -386,7 +386,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         if _LEADING_YES.match(msg.norm):
             return Act(acts.ANSWER, check=True)
         return Act(str(t.flow["topic"]), topic=str(t.flow["topic"]), check=True)
-    bare = msg.norm in _BARE_CONCLUDE and _checking(t)  # “结果” alone, during a check
+    bare = _LEAD_ACK.sub("", msg.norm) in _BARE_CONCLUDE and _checking(t)  # “结果”, “OK 结果” alone, in a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
     asked = asked or _asks_outcome(t, msg) or (_checking(t) and bool(_NOW_IT_DOES.search(msg.norm)))
     if not asked and _checking(t) and last.norm != msg.norm and t.facts(msg.text):
@@ -701,6 +701,8 @@ _STRAIGHT = re.compile(r"直接(说|讲|告诉)|准话|一句话")
 """Asking to be told straight (差好多 直接说得行不) once a condition is unmet: the verdict, which lists the gap too."""
 
 _BARE_CONCLUDE = frozenset({"结果", "结论", "结果嘞", "结果咧", "然后呢", "所以呢"})
+_LEAD_ACK = re.compile(r"^(ok|好的|好|行|嗯|要得|可以)")
+"""An acknowledgement before a bare request for the result (OK 结果)."""
 
 
 def missing(t: Turn, msg: Message) -> Act | None:
