@@ -203,6 +203,7 @@ _ONE_THING_OF = ("的", "项目", "合同", "订单", "单子")
 
 
 def _yi_said(m: re.Match[str]) -> str:
+    """A match of ``_YI_SAID`` with its 个 read as 亿, unless a thing of that amount follows."""
     if m.string.startswith(_ONE_THING_OF, m.end()):
         return m[0]
     return m[1] + "亿" + m[2]
@@ -705,6 +706,20 @@ _ANY_OTHER = frozenset({"其他", "其它", "别的", "另外"})
 """Catch-all words that name no kind of their own."""
 _BECOME = re.compile(r"(是|成|为|到|属于)\x00|\x00(了|啦)")
 """Around a word: what the enterprise is or has become (掉成规下了), so a short catch-all word counts."""
+
+
+_AFFIRMING = re.compile(
+    r"(?<![没不未莫无])(出了|发生了|被定成|被定为|被认定为?|有过|出过|被列入|列入了|上了|被罚|被处罚)"
+)
+"""Before a word in its clause: it happened (前年出了个事 被定成重大安全生产事故), not merely named in a list."""
+
+
+def _affirmed(norm: str, word: str, breaks: tuple[int, ...]) -> bool:
+    """Whether ``word`` is said to have happened, in its own clause (被定成重大安全生产事故了)."""
+    return any(
+        _AFFIRMING.search(norm, _clause(norm, at, word, breaks)[0], at) and not _negated(norm, word, breaks)
+        for at in places(norm, word)
+    )
 
 
 def _become(norm: str, word: str) -> bool:
@@ -1421,12 +1436,13 @@ def extract(
         ]
         if stated:  # “换包装” is a no; “不是换包装那种” a yes
             facts.setdefault(cid, all(_negated(norm, w, breaks) for w in stated))
+    denied_by_words = {cid for cid, v in facts.items() if v is False}
     for cid, words in vocab.yes:
         spans = [] if cid in vocab.variants else names
         stated = [
             w
             for w in words
-            if cid not in facts
+            if (cid not in facts or cid in denied_by_words)
             and cid not in either
             and w[0] in chars
             and w in placed
@@ -1435,7 +1451,16 @@ def extract(
             and (cid in vocab.planned or not _planned(norm, w, breaks))
             and (cid in vocab.variants or not _asked(norm, w))  # (能不能报: asks the verdict, and 报 is new)
         ]
-        if stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no
+        if stated and cid in denied_by_words:
+            if any(_affirmed(norm, w, breaks) for w in stated) and cid not in vocab.variants:
+                # a no and a yes (信用莫得问题 | 就是前年…出了重大安全生产事故): the one that fails a condition nearly
+                # everyone meets (``assume`` is the value that passes), else neither
+                assumed = criteria[cid].assume
+                if assumed is None:
+                    del facts[cid]
+                else:
+                    facts[cid] = not assumed
+        elif stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no
             facts[cid] = not all(_negated(norm, w, breaks) for w in stated)
     unsure = bool(_DONT_KNOW.search(norm))
     if unsure:  # “目录里头有没得我们这个产品 我真的晓不得”: that one is not known

@@ -3214,3 +3214,15 @@ def test_an_acknowledgement_then_result_asks_for_the_verdict_again(user: User) -
     in_check(user, "高企我们够不够条件")
     user.say("成立三年了 科技人员占比只有5%")
     assert user.say("OK 结果").kind == "verdict"  # (it had been taken for thanks)
+
+
+def test_a_failing_fact_beside_a_partial_denial_is_recorded_as_failing(user: User) -> None:
+    """信用莫得问题 denies only the blacklist; the accident said after it fails the condition (it had read 否)."""
+    text = "信用莫得问题 就是前年车间出了个事 被定成重大安全生产事故了 这个有影响不"
+    assert extract(text, {"had_violation": KN.criteria["had_violation"]}, []) == {"had_violation": True}
+
+
+def test_a_person_asked_for_during_a_check_is_the_handoff_not_the_verdict(user: User) -> None:
+    in_check(user, "高企我们够不够条件")
+    user.say("成立三年了")
+    assert user.say("能不能转个人工 我想直接问").intent == "human_agent"

@@ -337,6 +337,15 @@ def option_label(t: Turn, msg: Message) -> Act | None:
 
 
 # -- the check under way ---------------------------------------------------------------------------
+def _asks_person(t: Turn, msg: Message) -> bool:
+    """Whether the message names the handoff by one of its own words (转个人工, 给我找个人, 有没有电话)."""
+    if "handoff_words" not in t.kn.memo:
+        human = t.kn.topics.get(HUMAN)
+        said = (*human.insistent, *human.aliases) if human else ()
+        t.kn.memo["handoff_words"] = frozenset(w for w in map(normalize, said) if w)
+    return any(w in msg.norm for w in t.kn.memo["handoff_words"])
+
+
 def conclude(t: Turn, msg: Message) -> Act | None:
     """直接给个结论 / 就这些，行不行: the verdict now, on what is known."""
     current = t.kn.topics.get(t.state.get("topic") or "")
@@ -344,6 +353,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return Act(current.id, topic=current.id, check=True)  # “直接说结论” on a policy with nothing to check
     if not _checkable(t):
         return None
+    if _asks_person(t, msg):
+        return None  # “能不能转个人工 我想直接问”: a person asked for, not the verdict
     if says(msg.norm, t.kn, "correction") and any(c in msg.norm for c in _WRONG) and t.profile:
         return None  # “不对 负债率我看错了 是八十左右 那还行不行”: the correction, then the verdict
     last = last_clause(msg)
@@ -733,10 +744,9 @@ def fees(t: Turn, msg: Message) -> Act | None:
     if section_asked(t, topic, msg.text, cues_only=True):
         return None  # (中介说能包过 正规申报走什么流程: the part asked)
     _c, decision = t.match(msg.text)
+    # (首台套申报要交钱吗: that topic's question; 中介的发票…交个税不: another world's; 有没有人用过: the group's)
     if decision.intent not in (None, topic.id) or decision.reason == "out_of_scope" or _OF_OTHERS.search(msg.norm):
-        return (
-            None  # (首台套申报要交钱吗: that topic's; 中介的发票…交个税不: another world's; 有没有人用过: the group's)
-        )
+        return None
     return Act(acts.FOLLOWUP, topic=topic.id, part="fees")
 
 

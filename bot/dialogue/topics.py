@@ -244,6 +244,7 @@ def _a_not_a(clause: str, word: str) -> bool:
 
 
 WHEN = "时间节点"
+CONTACT = "咨询部门"
 """The section of dates and durations: a bare 怎么 or 多少 never asks it, whatever facts the question shares."""
 MAIN = "政策要点"
 """The section of what a policy gives: a question of how much, with figures, is a calculation instead."""
@@ -596,7 +597,6 @@ def _with_footnote(kn: Knowledge, text: str, caveat: bool) -> str:
 
 _FEE_FACT = re.compile(r"收费|包过|特殊通道")
 """A fact on fees or agents (申报不收费，没有特殊通道)."""
-CONTACT = "咨询部门"
 
 
 def fees(t: Turn, topic: Topic) -> Reply:
