@@ -510,9 +510,10 @@ def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...], crit: Criteri
     value_of = {w: value for value, label, synonyms in options for w in (label, *synonyms) if w in present}
     major = {value_of[w] for w in present if not _negated(norm, w, breaks) and _major(norm, w, present, breaks)}
     for word in present:
-        if _negated(norm, word, breaks) and value_of[word] == CATCH_ALL:
+        denied = _negated(norm, word, breaks)
+        if denied and value_of[word] == CATCH_ALL:
             said = said.replace(word, "|" * len(word))  # (没有拿过…其他的钱: “not any other” picks no option)
-        elif _negated(norm, word, breaks):
+        elif denied:
             said = said.replace(word, _DENIED * len(word))
         elif _minor(norm, word, present, breaks) or (len(major) == 1 and value_of[word] not in major):
             said = said.replace(word, _BLANK * len(word))  # (six in ten is 批发: the other line is the lesser)
@@ -704,7 +705,8 @@ CATCH_ALL_CHARS = 2
 
 _ANY_OTHER = frozenset({"其他", "其它", "别的", "另外"})
 """Catch-all words that name no kind of their own."""
-_BECOME = re.compile(r"(是|成|为|到|属于)\x00|\x00(了|啦)")
+_BECOME_BEFORE = ("是", "成", "为", "到", "属于")
+_BECOME_AFTER = ("了", "啦")
 """Around a word: what the enterprise is or has become (掉成规下了), so a short catch-all word counts."""
 
 
@@ -716,9 +718,8 @@ _AFFIRMING = re.compile(
 
 def _affirmed(norm: str, word: str, breaks: tuple[int, ...]) -> bool:
     """Whether ``word`` is said to have happened, in its own clause (被定成重大安全生产事故了)."""
-    return any(
-        _AFFIRMING.search(norm, _clause(norm, at, word, breaks)[0], at) and not _negated(norm, word, breaks)
-        for at in places(norm, word)
+    return not _negated(norm, word, breaks) and any(
+        _AFFIRMING.search(norm, _clause(norm, at, word, breaks)[0], at) for at in places(norm, word)
     )
 
 
@@ -727,7 +728,7 @@ def _become(norm: str, word: str) -> bool:
     if word in _ANY_OTHER:
         return False  # (其他了: no kind named)
     return any(
-        _BECOME.search(norm[max(0, at - 2) : at] + "\x00" + norm[at + len(word) : at + len(word) + 1])
+        norm.endswith(_BECOME_BEFORE, 0, at) or norm.startswith(_BECOME_AFTER, at + len(word))
         for at in places(norm, word)
     )
 

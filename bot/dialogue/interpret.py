@@ -667,7 +667,9 @@ _NOTHING_MORE = re.compile(r"(没有|没得|莫得|没)了|没别的|没其他")
 """Nothing more to tell (没有了的话给个结论嘛): no answer to the question pending."""
 _ASKING_FILLERS = re.compile(r"是不是|那么|那|到底|究竟|现在|这下|了|嘛|吗|呢|哦|噻|啊|说句话")
 """Words around a request for the verdict that answer nothing (那到底…嘛)."""
-_ACKNOWLEDGED = re.compile(r"(好|好的|行|可以|要得|ok)(吧|的)?")
+_ACK_WORDS = "ok|好的|好|行|可以|要得"
+"""Words that only acknowledge (longest first where one opens another: 好的 before 好)."""
+_ACKNOWLEDGED = re.compile(rf"({_ACK_WORDS})(吧|的)?")
 """What is left of a request for the verdict that only acknowledges (可以了吧 给个结论): no answer to the question
 (对 and 是 still answer it: “对 直接给结论” is a yes)."""
 _NO_HOPE = re.compile(r"(没得|莫得|没有|没)(戏|搞头|搞|希望|指望)|不行|不得行|行还是不行")
@@ -712,7 +714,7 @@ _STRAIGHT = re.compile(r"直接(说|讲|告诉)|准话|一句话")
 """Asking to be told straight (差好多 直接说得行不) once a condition is unmet: the verdict, which lists the gap too."""
 
 _BARE_CONCLUDE = frozenset({"结果", "结论", "结果嘞", "结果咧", "然后呢", "所以呢"})
-_LEAD_ACK = re.compile(r"^(ok|好的|好|行|嗯|要得|可以)")
+_LEAD_ACK = re.compile(rf"^({_ACK_WORDS}|嗯)")
 """An acknowledgement before a bare request for the result (OK 结果)."""
 
 
