@@ -1198,10 +1198,17 @@ def supposes(text: str) -> bool:
         return True
     if _HEARSAY.search(norm) and _TRUE_OR_NOT.search(norm) and not _OURS.search(norm):
         return True  # “有人跟我说大专以上学历的要占30% 是不是真的哦”: a rule heard of, asked about
+    heard = _HEARSAY.search(norm)
+    if heard and _RULE_HEARD.search(norm) and not _OURS.search(norm) and not quantities(norm[: heard.start()]):
+        return True  # “不是说营收一千万以上就够了嘛 网上写的”: the rule as heard (not after a figure of ours)
     return bool(_SUPPOSED_CASE.search(norm)) and bool(_ASKED.search(norm) or "?" in text or "？" in text)
 
 
-_HEARSAY = re.compile(r"(有人|别人|朋友|同行|群里|中介|听人|人家)(跟我|给我|和我)?(说|讲|讲的|说的)|听说|据说")
+_HEARSAY = re.compile(
+    r"(有人|别人|朋友|同行|群里|中介|听人|人家)(跟我|给我|和我)?(说|讲|讲的|说的)|听说|据说|^不是说|网上(写|说)"
+)
+_RULE_HEARD = re.compile(r"以上就|以下就|就够|就行|就可以|就能|才行")
+"""What makes a threshold heard of a rule (营收一千万以上就够了): “只要…就” of the policy, not of us."""
 """A rule the user heard of (有人跟我说…, 听说…)."""
 _TRUE_OR_NOT = re.compile(r"是不是真的|是真的吗|真的吗|真的假的|真的不|对不对|靠不靠谱|有没有这回事|是不是这样")
 """Asking whether what was heard is so."""
@@ -1219,8 +1226,11 @@ def keywords(criteria: dict[str, Criterion], ignore: Iterable[str] = ()) -> list
     return _vocab(criteria, ignore).keywords
 
 
-_CALENDAR_LABEL = re.compile(r"(?<![\d.])(?:20)?(\d{2})\s*年度?")
-"""A calendar year as people type it: 2024年, 24年, 2025年度."""
+_CALENDAR_LABEL = re.compile(
+    r"(?<![\d.零〇一二两三四五六七八九十])(?:20|二[零〇])?(\d{2}|二[零〇一二三四五六七八九])\s*年度?"
+)
+"""A calendar year as people type it: 2024年, 24年, 2025年度, 二四年, 二零二四年."""
+_YEAR_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 _DURATION_BEFORE = re.compile(r"[了做干立满近过超有多第经营差快到办开搞]\s*$")
 """Before ``N年``: a duration (做了23年, 成立25年), no calendar year."""
 _DATED_EVENT = re.compile(
@@ -1242,7 +1252,7 @@ def relative_years(text: str, today: dt.date | None = None) -> str:
     year = (today or dt.date.today()).year
 
     def swap(m: re.Match[str]) -> str:
-        word = _RELATIVE.get(year % 100 - int(m[1]))
+        word = _RELATIVE.get(year % 100 - int(m[1].translate(_YEAR_DIGITS)))
         rest = text[m.end() :]
         if (
             word is None
@@ -1287,6 +1297,7 @@ def extract(
         for q in quantities(norm)
         if not _REFERS_BACK.match(norm, q.end)  # (一千二那个是…: said before)
         and not (_DONT_KNOW.search(norm) and _BAR_NAMED.search(norm, 0, q.start) and norm.startswith("的", q.end))
+        and not _of_the_rule(norm, q, breaks)
     ]  # (评分那个70分的 不晓得好多: the bar named, not our figure)
     founding: float | list[float] | None = None  # years since the enterprise was founded (成立九年了, 2015年成立)
     for q in found:
@@ -1334,6 +1345,8 @@ def extract(
             prev_end = q.end
             continue  # “研发投入四百二十万 行业平均听说两个点左右”: the industry's share, not ours
         before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end, breaks)
+        if before is None and (founded := _since_founded(norm, q, vocab, criteria, facts)):
+            before, before_at = founded, q.start  # “去年底才注册的新公司 … 到现在十个月”
         if before is None and denied and _fits(q, criteria[denied]):
             before, before_at = denied, q.start  # (只有六成五: what the denied figure was of)
         denied = None
@@ -1510,6 +1523,19 @@ _MONTH_SAID = {"底": 12, "末": 12, "初": 1}
 YEAR_MONTHS = 12
 CENTURY = 2000
 """Added to a two-digit year (23年)."""
+
+
+def _of_the_rule(norm: str, q: Quantity, breaks: tuple[int, ...]) -> bool:
+    """Whether the figure's clause, up to it, speaks of the rule and not of us (新标准营收要1500万了哦)."""
+    start = max([0, *(b for b in breaks if b <= q.start)])
+    rule = _RULE_SAID.search(norm, start, q.start)
+    return bool(rule) and not _OURS.search(norm, start, q.start) and not _BY_RULE.search(norm, start, q.start)
+
+
+_RULE_SAID = re.compile(r"新标准|标准是|标准要|门槛|要求|规定|文件上")
+"""Words of the policy's rule before a figure in its clause: the figure is the rule's, not the enterprise's."""
+_BY_RULE = re.compile(r"按|根据|照")
+"""…but a figure reckoned by the rule (按新标准算 我们是四十二分) is ours."""
 
 
 def _dated(text: str, vocab: _Vocab, criteria: dict[str, Criterion], today: dt.date) -> dict[str, bool]:
@@ -1694,9 +1720,29 @@ def _founded(
 ) -> str | None:
     """The criterion of years since founding that a calendar year followed by 注册 / 成立 dates, if any."""
     m = _FOUNDED.match(norm, q.end)
-    if m is None:
+    return None if m is None else _founding_criterion(m[1], norm, vocab, criteria, facts)
+
+
+def _since_founded(
+    norm: str, q: Quantity, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
+) -> str | None:
+    """The criterion of years since founding that a span up to now (到现在十个月) after 注册 / 成立 said gives."""
+    if q.unit not in ("年", "月") or not _UNTIL_NOW.search(norm, max(0, q.start - _UNTIL_NOW_CHARS), q.start):
         return None
-    word = m[1]
+    said = [m[1] for m in _FOUNDED_SAID.finditer(norm, 0, q.start)]
+    return _founding_criterion(said[-1], norm, vocab, criteria, facts) if said else None
+
+
+_UNTIL_NOW = re.compile(r"(到现在|到目前|到今天|至今|到如今)(为止)?(才|有|也就|刚|快|差不多|大概|都|已经)*$")
+_UNTIL_NOW_CHARS = 9
+_FOUNDED_SAID = re.compile(r"(注册|成立|创立|创办|建厂|办厂)")
+"""“去年底才注册的新公司 … 到现在十个月”: the span up to now is the enterprise's age."""
+
+
+def _founding_criterion(
+    word: str, norm: str, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
+) -> str | None:
+    """The criterion of years since ``word`` (注册, 成立) whose other words the message names (中心成立: a 中心)."""
     return next(
         (
             cid
@@ -1954,6 +2000,12 @@ def _owner_before(
         cand = (across, -len(kw), distance, cid, pos)
         if best is None or cand < best:
             best = cand
+    if best is not None and q.unit == "%":  # “研发人员占三成”: the people's share, not 占 of the R&D spending
+        for kw, pos in unfit:
+            parts = {c for k, c in vocab.keywords if k == kw}
+            shares = [c for c, cr in criteria.items() if c not in facts and cr.ratio_of and cr.ratio_of[0] in parts]
+            if pos + len(kw) == best[4] and len(shares) == 1:
+                return shares[0], pos
     if best is None and q.unit in _COUNTS:  # “研发20个”: the one 研发… criterion that counts people, not money
         lead = norm[max(since, q.start - _PREFIX_CHARS) : q.start]
         for kw, pos in [*unfit, (lead, q.start - len(lead))] if len(lead) == _PREFIX_CHARS else unfit:
@@ -2281,6 +2333,11 @@ def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
 _SUPPOSE = rf"的话|{_IF}"
 SUPPOSING = re.compile(_SUPPOSE)
 """Words of a case supposed (那要独立法人的话, 如果出个新版本): what follows is no fact about the enterprise."""
+_ASK_SOMEONE = (
+    r"(要|得|我|我去|再)问(一下|下|哈)?"
+    r"(会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|他们|统计员|安全科)"
+)
+"""The user must ask someone first (要问下人事): what they said of it is not known yet."""
 _NOT_KNOWN = (
     "晓不得|不晓得|不知道|不清楚|不确定|搞不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|"
     + "没算过|没测过|没查过|没去查|还没查|没整理|还在整理|没理清|没弄清|没搞清"
@@ -2288,7 +2345,7 @@ _NOT_KNOWN = (
 """Ways of saying “I don't know” that both the unsure reading and the plain don't-know share."""
 _UNSURE = re.compile(
     rf"{_NOT_KNOWN}|没(单独)?统计|没单独算|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
-    r"|没去对|也可能|还在谈|还没定|没定下来|不一定|[要得]问(一下|下|哈)?(会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|他们|统计员|安全科)"
+    rf"|没去对|也可能|还在谈|还没定|没定下来|不一定|{_ASK_SOMEONE}"
     rf"|是不是|算不算|必须|一定要|非得|需不需要|要不要|什么意思|啥意思|啥子意思|是什么|是啥|{_SUPPOSE}"
 )
 """In the clause of a yes/no word: the user does not know, asks (“我晓不得我们在不在里头”, “必须得单独注册”,
@@ -2317,7 +2374,8 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
             or _WHETHER_UNKNOWN.match(text, stop)  # 人才计划入选的 | 不晓得有没得: whether there is one, not known
             or (ASKED_A_NOT_A.search(text[start:stop]) and _DONT_KNOW.search(text[stop:after]))  # 报没报 | 记不到
             or text.startswith((f"不{word[-1]}", f"没{word[-1]}"), at + len(word))  # 比平均高不高: asked
-        ):
+            or (_BARE_DENIAL.fullmatch(text, stop, after) and _UNSURE.search(text, after, beyond))
+        ):  # 人才计划 | 好像没有 | 要问下人事: denied, then said to be not known yet
             return False
     return True
 
@@ -2333,7 +2391,7 @@ MIN_UNSURE_KEYWORD = 3
 """A figure's keyword this long names it well enough for “不晓得” beside it to be about it (市场占有率, not 研发)."""
 _BAR_NAMED = re.compile(r"(那个|这个)$")
 """Before a figure followed by 的 (那个70分的): the bar a condition names, pointed at, not a figure of ours."""
-_DONT_KNOW = re.compile(rf"{_NOT_KNOWN}|说不清|没统计|记不到|记不得|记不清|记不住|想不起")
+_DONT_KNOW = re.compile(rf"{_NOT_KNOWN}|说不清|没统计|记不到|记不得|记不清|记不住|想不起|{_ASK_SOMEONE}")
 """The user says they do not know (not merely asks)."""
 _WHETHER_UNKNOWN = re.compile(rf"(也|还|我|我们|都)?({_NOT_KNOWN})(有没有|有没得|有莫得|是不是|在不在|算不算)")
 """A clause that opens saying the user does not know whether the thing before it is so (不晓得有没得)."""
@@ -2507,8 +2565,10 @@ def _denied_next(text: str, stop: int, breaks: tuple[int, ...], listed: bool = T
 
 _LIST_ITEM = re.compile(r"[^\d\s没不无莫未有是都也还吗呢嘛]{1,6}")
 """A clause that only names one more thing (失信 | 事故 | 都莫得): the list goes on to what is said of all of it."""
-_BARE_DENIAL = re.compile(r"(都|也|还)?(不是|没有|没得|莫得|不是的|没|无|没有的)(哦|嘛|噻|的)?")
-"""A clause that only denies (不是, 莫得): it denies what the clause before named."""
+_BARE_DENIAL = re.compile(
+    r"(好像|应该|可能|估计|貌似)?(都|也|还)?(不是|没有|没得|莫得|不是的|没|无|没有的)(哦|嘛|噻|的)?"
+)
+"""A clause that only denies (不是, 莫得, 好像没有): it denies what the clause before named."""
 
 
 _LIST_DENIED = re.compile(

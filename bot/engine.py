@@ -105,6 +105,15 @@ def _told(turn: Turn, before: dict[str, Any]) -> dict[str, Any]:
     return {c: v for c, v in after.items() if c not in computed and (c not in before or before[c] != v)}
 
 
+def _mentioned(turn: Turn, before: dict[str, Any]) -> dict[str, Any]:
+    """Facts a group turn that answered no question recorded beside it: not which kind of a policy is asked about.
+
+    准备金制度建了的 去年在备案平台上备过案, read as a question on the topic, still states its facts.
+    """
+    criteria = turn.kn.criteria
+    return {c: v for c, v in _told(turn, before).items() if c not in criteria or criteria[c].presume is None}
+
+
 def private_key(channel: str, user_hash: str) -> str:
     """The state key of a user's private chat on a channel (a group chat's key adds the chat to it)."""
     return f"{channel}:{user_hash}"
@@ -129,6 +138,8 @@ class Answered:
     error: str | None = None
     told: dict[str, Any] = field(default_factory=dict)
     """Facts about the enterprise a group turn recorded: they are also the user's private chat's."""
+    mentioned: dict[str, Any] = field(default_factory=dict)
+    """Facts a group turn recorded beside a question: they fill gaps in the user's private check, never change it."""
 
 
 class Engine:
@@ -194,17 +205,22 @@ class Engine:
                 turn.state = self._topic_in_view(private, idle, now, index, inbound.text)
             before = dict(turn.state.get("profile") or {}) if key != private else None  # (a group's turn only)
             reply = handle.respond(turn, inbound, self.settings.max_message_chars)
-            told = _told(turn, before) if before is not None and reply.act in (acts.ANSWER, acts.CORRECTION) else {}
+            told: dict[str, Any] = {}
+            mentioned: dict[str, Any] = {}
+            if before is not None and reply.act in (acts.ANSWER, acts.CORRECTION):
+                told = _told(turn, before)
+            elif before is not None:
+                mentioned = _mentioned(turn, before)
         except Busy:
             raise
         except Exception:
             logger.exception("failed to answer a message on %s", inbound.channel)
             error = traceback.format_exc()
-            told = {}
+            told, mentioned = {}, {}
             reply = Reply(kn.messages.error, "error", options=[human_option(kn)], act="error")
             turn.state = self._stored_state(key, idle, now)  # the conversation is kept as it was before
             turn.state["options"] = [[o.key, o.label, o.action] for o in reply.options]
-        return Answered(inbound, reply, turn, key, user_hash, started, now, log, error, told)
+        return Answered(inbound, reply, turn, key, user_hash, started, now, log, error, told, mentioned)
 
     def _tell_private(self, answered: Answered, private: str) -> None:
         """Facts the user told in a group also count in their private conversation under way (never the reverse).
@@ -216,7 +232,7 @@ class Engine:
         state = self.storage.load_state(private, idle, stamp)
         if not state.get("flow") and not state.get("suspended"):
             return  # no check under way in private: nothing to add to
-        state["profile"] = {**(state.get("profile") or {}), **answered.told}
+        state["profile"] = {**answered.mentioned, **(state.get("profile") or {}), **answered.told}
         self.storage.save_state(private, state, stamp)
 
     def _taken_up(self, private: str, idle: float, now: dt.datetime) -> dict[str, Any]:
@@ -297,7 +313,7 @@ class Engine:
                 _attempt(
                     storage, "the group pointer", channel, storage.save_state, private + LAST_GROUP, pointer, stamp
                 )
-            if answered.state_key != private and answered.told:
+            if answered.state_key != private and (answered.told or answered.mentioned):
                 _attempt(storage, "the facts told in a group", channel, self._tell_private, answered, private)
 
         return write

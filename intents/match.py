@@ -19,7 +19,8 @@ OUT_OF_SCOPE = "__out_of_scope__"
 
 
 _HELD = re.compile(
-    r"(有|是|已经|参与过|评了|评上了?|拿到了?|获得了?|没有?|还没有?|没评|还没评|未|不是|还不是)(了|过)?(个|一个)?的?(市级|省级|国家级|重庆市?)?$"
+    r"(有|是|已经|参与过|评了|评上了?|拿到了?|获得了?|成了|成为了?|当上了?|被?评为|升为|没有?|还没有?|没评|还没评|未|不是|还不是)"
+    r"(了|过)?(个|一个)?的?(市级|省级|国家级|重庆市?)?$"
 )
 """What stands before a name the enterprise holds, lacks or has done (也是市级专精特新, 还没评过专精特新): context."""
 
@@ -124,6 +125,20 @@ def _trade(named: str, word: str) -> bool:
     return bool(spots) and all(
         _TRADE_BEFORE.search(named[:at]) or _TRADE_AFTER.match(named, at + len(word)) for at in spots
     )
+
+
+def _goal(named: str, word: str) -> bool:
+    """Whether ``word`` is a goal the policy asked about comes first for (准备明年IPO 想先拿个专精特新)."""
+    spots = [m.start() for m in re.finditer(re.escape(word), named)]
+    return bool(spots) and all(
+        _GOAL_BEFORE.search(named, max(0, at - _GOAL_CHARS), at) and _FIRST_AFTER.search(named, at + len(word))
+        for at in spots
+    )
+
+
+_GOAL_BEFORE = re.compile(r"(准备|计划|打算|想|以后|将来|冲刺|筹备)")
+_GOAL_CHARS = 6
+_FIRST_AFTER = re.compile(r"先(评|拿|报|申|认定|搞|弄|把)")
 
 
 _TAIL = re.compile(r"[啊呀哈嘛噻哦吗呢么不没得在]*$")
@@ -522,7 +537,7 @@ class Index:
             hits = [h for h in self._alias_hits(_DOUBLED.sub(r"\1", named)) if h[0] != OUT_OF_SCOPE]
         other_world = {via.partition(":")[2] for intent, _s, via in hits if intent == OUT_OF_SCOPE}
         named_policy = any(intent != OUT_OF_SCOPE for intent, _s, _v in hits)
-        trade = named_policy and bool(other_world) and all(_trade(named, w) for w in other_world)
+        trade = named_policy and bool(other_world) and all(_trade(named, w) or _goal(named, w) for w in other_world)
         for intent, score, via in hits:
             if intent in self.edge_only and not _at_edge(named, via.partition(":")[2]):
                 continue

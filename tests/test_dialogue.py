@@ -692,3 +692,57 @@ def test_fees_and_agents_are_answered_from_the_texts_and_never_with_a_fee_or_fre
     assert user.say("中介帮我们估了下创新能力评价 七十八分").text.startswith("已记下")  # an answer, agent or not
     reply = user.say("有个中介说三万块包过 靠谱不")  # during the check: the same answer, then the question again
     assert "文件里没有写" in reply.text and reply.kind == "checklist_step", reply.text
+
+
+def test_facts_said_beside_a_group_question_fill_the_private_check_and_change_no_answer(user: User) -> None:
+    from bot.models import Inbound
+
+    def say(text: str, chat: str | None = None) -> Reply:
+        return user.engine.respond(Inbound("telegram", "tg-11", text, chat_id=chat))
+
+    say("研发准备金 帮我们对一下能不能拿")
+    say("万州的 规上工业企业 独立法人 研发费用都如实报统了")
+    # read in the group as a question on the topic, its facts still fill the private check's open question
+    say("@policybot 准备金制度建了的 去年在备案平台上备过案 预算也填了", chat="-1005")
+    assert "备案平台完成备案" not in say("还缺啥").text
+    # a group question naming what we make changes no answer given in private
+    say("加计扣除 帮我看下")
+    say("查账征收的")
+    say("收入七成是批发别人的五金 自己生产的只占三成")
+    say("@policybot 大足高新区那个现代五金平台是做啥的", chat="-1005")
+    assert "结论：不符合" in say("能享受不 一句话").text
+
+
+def test_starting_over_after_leaving_a_check_starts_that_check_again(user: User) -> None:
+    user.say("专精特新 我们够不够格 帮忙看下")
+    user.say("科技和创新型去年拿了 做这行十来年了")
+    assert user.say("算了 老板喊我去开会 不问了").kind == "exit"
+    reply = user.say("回来了 刚才那个从头重新来一遍嘛")  # it had asked which policy
+    assert reply.kind == "checklist_step" and "专精特新" in reply.text and "（第 1 项）" in reply.text, reply.text
+
+
+def test_a_threshold_heard_of_during_a_check_is_a_question_not_a_correction(user: User) -> None:
+    assert user.say("专精特新 我们够不够格 帮忙看下").kind == "checklist_step"
+    user.say("科技和创新型有 做了十来年 营收一千二 没有融资 负债率三十")
+    reply = user.say("不是说营收一千万以上就够了嘛 网上写的")  # it had corrected 1,200万 to “1,000万元以上”
+    assert reply.act != "correction" and "已更正" not in reply.text, reply.text
+    assert "结论：不符合" in user.say("那就是不行噻").text
+
+
+def test_asking_whether_the_other_kind_can_be_had_too_keeps_the_kind_checked(user: User) -> None:
+    user.say("市级企业技术中心认定 帮我对一下")
+    user.say("技术中心成立两年了 一直正常运转 主营收入去年1.8亿 研发经费支出九百万左右")
+    user.say("研发强度五个点 统计局给的同行业平均才两点几")
+    user.say("那个中小企业技术研发中心我们能不能一起报")  # it had switched the check to the other kind
+    assert "结论：符合" in user.say("快点 结论").text
+
+
+def test_the_other_kind_named_with_a_request_for_the_verdict_gets_its_verdict(user: User) -> None:
+    user.say("单项冠军 帮我们对一下市里的那个")
+    user.say("做摩托车变速齿轮十八年了 国内市场占有率排第二 技术指标国内领先的")
+    user.say("有市级企业技术中心 发明专利二十几个 参与起草过两个行业标准")
+    user.say("研发投入比同行高 近三年主营平均两个半亿左右 我们是国家级小巨人")
+    assert "结论：不符合" in user.say("那国家级的单项冠军我们够不够").text  # (under 4亿)
+    user.say("人才计划 好像没有 要问下人事")
+    verdict = user.say("那市级的到底行不行 给个准话")  # it had given the national 不符合 again
+    assert "结论：暂无法判断" in verdict.text and "人才计划" in verdict.text, verdict.text

@@ -3226,3 +3226,41 @@ def test_a_person_asked_for_during_a_check_is_the_handoff_not_the_verdict(user: 
     in_check(user, "高企我们够不够条件")
     user.say("成立三年了")
     assert user.say("能不能转个人工 我想直接问").intent == "human_agent"
+
+
+def test_a_hedged_denial_is_a_no_and_one_left_to_ask_someone_is_not_known() -> None:
+    """人才计划 | 好像没有 denies it; …| 要问下人事 leaves it open (it had recorded 是, and a wrong 不符合)."""
+    assert read("人才计划 好像没有", "single_champion")["talent_program"] is False
+    assert read("人才计划 好像没有 要问下人事", "single_champion")["talent_program"] == UNKNOWN
+    assert read("人才计划 应该没得 我问哈老板", "single_champion")["talent_program"] == UNKNOWN
+
+
+def test_a_calendar_year_said_in_chinese_digits_dates_its_figure() -> None:
+    """二四年 is 2024 (the year before last on DAY): 二四年七百万 去年八百万 had recorded last year's 700万."""
+    facts = read("营收二三年一点三亿 二四年一点五亿 去年一点七亿", "little_giant")
+    assert (facts["revenue_3y_ago"], facts["revenue_prev_year"], facts["revenue_last_year"]) == (13000, 15000, 17000)
+    facts = read("研发二四年七百万 去年八百万", "little_giant")
+    assert (facts["rd_spend_prev_year"], facts["rd_spend_last_year"]) == (700, 800)
+    assert read("搞了二三年 营收三千万", "zjtx")["niche_years"] == [2.0, 3.0]  # (a span of two or three years)
+
+
+def test_a_share_said_of_people_with_zhan_is_their_share() -> None:
+    """研发人员占三成 is the share of the staff, not 占 of the R&D spending (it had recorded 研发费用占比 30%)."""
+    assert read("研发人员占三成 收入还少", "high_tech_enterprise") == {"tech_staff_ratio": 30.0}
+    assert read("研发占三成", "high_tech_enterprise") == {"rd_ratio_3y": 30.0}
+
+
+def test_the_span_up_to_now_after_registering_is_the_enterprise_age() -> None:
+    facts = read("我们是去年底才注册的新公司 做机器人焊接工装 到现在十个月", "high_tech_enterprise")
+    assert facts["years_registered"] == pytest.approx(10 / 12)
+
+
+def test_a_rule_as_heard_or_as_the_standard_is_no_figure_of_ours() -> None:
+    assert read("不是说营收一千万以上就够了嘛 网上写的", "zjtx") == {}
+    assert "revenue_last_year" not in read("专精特新的新标准营收要1500万了哦 群里有人晓得不", "zjtx")
+    # our figure first, then the rule heard of: the figure stays ours
+    assert read("近三年主营平均两亿五左右 听说单项冠军两个亿就够了", "single_champion")["avg_main_revenue_3y"] == 25000
+
+
+def test_the_kind_named_with_a_request_for_the_verdict_is_the_kind_checked() -> None:
+    assert read("那市级的到底行不行 给个准话", "single_champion") == {"sc_national": False}

@@ -502,3 +502,21 @@ def test_a_policy_named_beside_sport_or_market_words_that_ask_nothing_of_them_st
 )
 def test_plain_words_for_a_policy_and_a_doubled_character_still_find_it(text: str, intent: str) -> None:
     assert decide(text)[0] == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("打算明年IPO 想先评个专精特新 要啥条件", "zjtx"),  # the other world is the goal the policy comes first for
+        ("专精特新企业IPO有没有绿色通道", None),  # asked about the other world itself
+        ("前面问了研发费用加计扣除。答得好像不对。能帮我联系人工核实一下吗？", "human_agent"),
+        ("你给我说个电话嘛 我直接打过去", "human_agent"),
+        ("研发人员的人工费用能不能加计扣除", "rd_deduction"),  # (人工费用 is a cost, not a person)
+        ("我们在璧山 前年成了市级专精特新 营收九千万 想问报小巨人还差啥", "little_giant"),  # a title held is context
+        ("你这个机器人可以帮我查些啥子", "help"),
+    ],
+)
+def test_a_policy_asked_beside_a_goal_a_person_asked_for_and_a_title_become_are_read_as_asked(
+    text: str, intent: str | None
+) -> None:
+    assert decide(text)[0] == intent, text

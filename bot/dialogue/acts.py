@@ -20,6 +20,8 @@ NO_OPTION = "no_option"
 """Bookkeeping acts: 有用/没用, an empty message, “which topic did you mean?”, a number with nothing to pick."""
 ASIDE = "aside"
 """The ``part`` of a null act for a group message addressed to someone else (@同事 …)."""
+AGAIN = "again"
+"""The ``part`` of a restart that points back (刚才那个从头重新来): the check just left starts again."""
 
 
 @dataclass(frozen=True)

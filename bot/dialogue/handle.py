@@ -188,7 +188,9 @@ def followup(t: Turn, act: Act) -> Reply:
         note = flows.echo(t, facts, None) if t.flow else ""
         reply.text = "\n".join(x for x in (note, reply.text) if x)
     if t.flow:
-        return flows.ask_again(t, reply.text)
+        answered = t.flow.get("pending") in t.profile and flows.next_question(t) is not None
+        # (市场占有率不晓得 | 评价得分是啥子: the question pending was answered beside the one asked; on to the next)
+        return flows.advance(t, reply.text) if answered else flows.ask_again(t, reply.text)
     return finish(t, reply)
 
 

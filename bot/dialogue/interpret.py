@@ -192,13 +192,17 @@ def restart(t: Turn, msg: Message) -> Act | None:
     if msg.norm not in words(t.kn)["restart"] and any(q.unit in ("万元", "%") for q in quantities(msg.norm)):
         return None  # “那个项目二十万 包在五百万里头的 扣掉重新算”: a figure to count again, not a new start
     if _control(t, msg, "restart"):
-        return Act(acts.RESTART)
+        return Act(acts.RESTART, part=acts.AGAIN if _THAT_ONE.search(msg.norm) else None)
     said = clauses(msg.text)
     at = next((i for i, c in enumerate(said) if _restarts(t, normalize(c))), None)
     if at is None or len(said) < 2 or not _checkable(t):
         return None
     # “搞错了 重新来 我们要报的是中小企业技术研发中心”: start over, with what it says after (its facts)
     return Act(acts.RESTART, values=t.facts(" ".join(said[at + 1 :])))
+
+
+_THAT_ONE = re.compile(r"刚才|前面|之前|上一个|那个|这个")
+"""A start over that points back (刚才那个从头重新来): the check left just now, if one was."""
 
 
 def _restarts(t: Turn, clause: str) -> bool:

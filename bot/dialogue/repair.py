@@ -68,6 +68,8 @@ def resume(t: Turn, act: Act) -> Reply:
 def restart(t: Turn, act: Act) -> Reply:
     """Start the check over with its answers cleared; with no check, start the conversation over."""
     flow = flows.referred(t, topic_check=False)
+    if flow is None and act.part == acts.AGAIN:
+        flow = t.state.pop(CANCELLED, None)  # “刚才那个从头重新来”, after 算了 不问了: the check left
     topic = t.kn.topics.get(flow["topic"]) if flow and act.part != "all" else None
     if topic is not None and topic.checklist:
         t.state.pop("flow", None)
@@ -76,9 +78,15 @@ def restart(t: Turn, act: Act) -> Reply:
     return finish(t, Reply(t.kn.messages.restarted, "restart", options=set_options(t, menu(t))))
 
 
+CANCELLED = "cancelled"
+"""State key: the check the user left (算了 不问了), which “刚才那个从头重新来” starts again."""
+
+
 def cancel(t: Turn, act: Act) -> Reply:
     """End the check (and any parked one)."""
     had = [t.state.pop("flow", None), t.state.pop("suspended", None)]
+    if had[0] and had[0].get("kind") == flows.CHECKLIST:
+        t.state[CANCELLED] = {k: had[0][k] for k in ("kind", "topic", "version") if k in had[0]}
     t.state["options"] = []
     m = t.kn.messages
     return Reply(m.checklist_exit if any(had) else m.restarted, "exit")

@@ -9,7 +9,7 @@ from typing import Any
 from bot import platforms, render
 from bot.answers import a_not_a, quantities
 from bot.calc import compute, refusal
-from bot.dialogue.reading import DIFFERENCE
+from bot.dialogue.reading import BOTH, DIFFERENCE
 from bot.dialogue.turn import Turn, human_option, menu, says, set_options
 from bot.models import Option, Reply
 from intents.normalize import normalize
@@ -538,6 +538,8 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
     """The answer to a question about ``topic``: the part asked if there is one, else the overview card."""
     kn = t.kn
     learned = t.facts(text, topic=topic.id) if text and not DIFFERENCE.search(normalize(text)) else {}
+    if BOTH.search(normalize(text)):  # (中小企业技术研发中心我们能不能一起报: the kind checked stays)
+        learned = {c: v for c, v in learned.items() if kn.criteria[c].presume is None}
     t.profile.update(learned)  # (“中小企业技术研发中心和这个有啥子区别 两个能同时挂不” states nothing of us)
     t.state["topic"] = topic.id
     if topic.kind == "conversation":
