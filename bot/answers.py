@@ -303,6 +303,7 @@ def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
             and text[last.end - 1] == "亿"
             and not last.is_range
             and q.value < _MULT["亿"] / _MULT["万"]
+            and "." not in text[last.start : q.end]  # (2.3个亿 1.5是前年的: two figures, no 一亿三千五)
         ):
             low = None if q.low is None else last.value + q.low
             high = None if q.high is None else last.value + q.high
@@ -437,7 +438,11 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
     if crit.type == "number":
         if _is_word(norm, ["0", "零", "没有", "无", "莫得", "没得", "一个都没有", "一项都没有"]):
             return 0.0
-        found = [q for q in quantities(norm) if not _a_span(norm, q)]
+        found = [  # (同行平均好像才一点几 我们四个点多: the peers' average answers nothing of ours)
+            q
+            for q in quantities(norm)
+            if not _a_span(norm, q) and not _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)
+        ]
         fits = [v for v in (number_value(q, crit.unit or "", today) for q in found) if v is not None]
         if len(fits) != 1:  # “1.6个亿左右 有个工程师入选了”: the one figure said in the question's unit
             unit = "万元" if (crit.unit or "") in MONEY else crit.unit
@@ -1198,16 +1203,22 @@ def supposes(text: str) -> bool:
         return True
     if _HEARSAY.search(norm) and _TRUE_OR_NOT.search(norm) and not _OURS.search(norm):
         return True  # “有人跟我说大专以上学历的要占30% 是不是真的哦”: a rule heard of, asked about
-    heard = _HEARSAY.search(norm)
-    if heard and _RULE_HEARD.search(norm) and not _OURS.search(norm) and not quantities(norm[: heard.start()]):
+    if heard_rule(text):
         return True  # “不是说营收一千万以上就够了嘛 网上写的”: the rule as heard (not after a figure of ours)
     return bool(_SUPPOSED_CASE.search(norm)) and bool(_ASKED.search(norm) or "?" in text or "？" in text)
 
 
+def heard_rule(text: str) -> bool:
+    """Whether ``text`` tells a threshold heard of (听说…门槛可以降到两个亿, 不是说…以上就够了嘛), none of ours."""
+    norm = normalize(text)
+    heard = _HEARSAY.search(norm)
+    return bool(heard and _RULE_HEARD.search(norm) and not _OURS.search(norm) and not quantities(norm[: heard.start()]))
+
+
 _HEARSAY = re.compile(
-    r"(有人|别人|朋友|同行|群里|中介|听人|人家)(跟我|给我|和我)?(说|讲|讲的|说的)|听说|据说|^不是说|网上(写|说)"
+    r"(有人|别人|别个|朋友|同行|群里|中介|听人|人家)(跟我|给我|和我)?(说|讲|讲的|说的)|听说|据说|^不是说|网上(写|说)"
 )
-_RULE_HEARD = re.compile(r"以上就|以下就|就够|就行|就可以|就能|才行")
+_RULE_HEARD = re.compile(r"以上就|以下就|就够|就行|就可以|就能|才行|降到|降为|放宽|放低")
 """What makes a threshold heard of a rule (营收一千万以上就够了): “只要…就” of the policy, not of us."""
 """A rule the user heard of (有人跟我说…, 听说…)."""
 _TRUE_OR_NOT = re.compile(r"是不是真的|是真的吗|真的吗|真的假的|真的不|对不对|靠不靠谱|有没有这回事|是不是这样")
@@ -1419,6 +1430,8 @@ def extract(
     if len(shares) == 1 and (of := _share_of(facts, criteria)) and (value := number_value(shares[0], "%")) is not None:
         facts.setdefault(of, value)  # “技术的二十六个人 总共两百人 是百分之十三”: the share of the two just given
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
+    facts.update({c: v for c, v in _founded_years_ago(norm, vocab, criteria, facts).items() if c not in facts})
+    facts.update(_subset_counts(norm, found, vocab, criteria, facts))
     facts.update({cid: v for cid, v in _one_unsaid(norm, vocab, criteria).items() if cid not in facts})
     for cid in [c for c, v in facts.items() if v == 1.0 and criteria[c].unit == "人" and _one_person(norm, c, vocab)]:
         del facts[cid]  # “有一个工程师入选了人才计划”: one of the staff, no head count
@@ -1446,6 +1459,7 @@ def extract(
             if w[0] in chars
             and _stated(norm, w, spans)
             and not _unsure(norm, w, breaks)
+            and (cid in vocab.planned or not _planned(norm, w, breaks))  # (还想在成都开个分公司: not yet)
             and (cid in vocab.variants or not _asked(norm, w))
         ]
         if stated:  # “换包装” is a no; “不是换包装那种” a yes
@@ -1518,6 +1532,8 @@ def extract(
 
 _DATE = re.compile(r"(?<!\d)(20\d{2}|\d{2})年(?:底|末|初|(\d{1,2})月)?")
 """A date said: 2025年3月, 23年3月, 24年底, 2022年."""
+_YEARS_BEFORE = re.compile(r"(?<![\d一二两三四五六七八九十])([\d一二两三四五六七八九十]{1,2})年(?:以)?前")
+"""A date said as years back (四年前登记的)."""
 _MONTH_SAID = {"底": 12, "末": 12, "初": 1}
 """A part of the year said for its month (24年底)."""
 YEAR_MONTHS = 12
@@ -1550,14 +1566,18 @@ def _dated(text: str, vocab: _Vocab, criteria: dict[str, Criterion], today: dt.d
     now = today.year * YEAR_MONTHS + today.month
     for clause in map(normalize, _BREAK.split(text)):  # (a date and what it dates share a clause)
         m = _DATE.search(clause)
-        if m is None:
+        ago = _YEARS_BEFORE.search(clause) if m is None else None
+        if ago is not None and (n := _cn_number(ago[1])) is not None:  # “软著是四年前登记的”: half a year either way
+            least, most = int(n * YEAR_MONTHS) - YEAR_MONTHS // 2, int(n * YEAR_MONTHS) + YEAR_MONTHS // 2
+        elif m is None:
             continue
-        year = int(m[1]) + (CENTURY if len(m[1]) == 2 else 0)
-        month = int(m[2]) if m[2] else _MONTH_SAID.get(clause[m.end() - 1])
-        if month is not None and not 1 <= month <= YEAR_MONTHS:
-            continue
-        least = now - (year * YEAR_MONTHS + (month or YEAR_MONTHS))  # months ago, at the least
-        most = now - (year * YEAR_MONTHS + (month or 1))  # and at the most
+        else:
+            year = int(m[1]) + (CENTURY if len(m[1]) == 2 else 0)
+            month = int(m[2]) if m[2] else _MONTH_SAID.get(clause[m.end() - 1])
+            if month is not None and not 1 <= month <= YEAR_MONTHS:
+                continue
+            least = now - (year * YEAR_MONTHS + (month or YEAR_MONTHS))  # months ago, at the least
+            most = now - (year * YEAR_MONTHS + (month or 1))  # and at the most
         if least < 0:
             continue  # a date to come is a plan, not a certificate held
         for cid, words in vocab.dated:
@@ -1603,12 +1623,11 @@ def _above_average(norm: str, found: list[Quantity]) -> bool | None:
     average = [q for q in shares if _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)]
     if len(average) == 1 and len(shares) == 1:  # “平均两个点 我们三点二”: ours said bare, after the average's unit
         shares += [q for q in found if q.unit is None and q.start > average[0].end and q.value < FULL_SHARE][:1]
-    if not average and len(shares) == 1:  # “我们4% 行业平均好像才一点几”: the average said bare, after ours
+    if not average and len(shares) == 1:  # “我们4% 行业平均好像才一点几”: the average said bare, after or before ours
         bare = [
             q
             for q in found
             if q.unit is None
-            and q.start > shares[0].end
             and q.value < FULL_SHARE
             and _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)
         ]
@@ -1695,7 +1714,7 @@ def _one_unsaid(norm: str, vocab: _Vocab, criteria: dict[str, Criterion]) -> dic
 _FOUNDING_BEFORE = re.compile(r"(注册成立|成立|注册|创立|创办|建厂|办厂)(了|有|都|已经|满|快|近|将近|差不多|大概|刚)*$")
 """Right before a number of years: the years since the enterprise was founded (成立九年, 注册了快十年)."""
 _FOUNDING_CHARS = 8
-_FOUNDED = re.compile(r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂|建立|建了|开始做|开始搞|开始干)")
+_FOUNDED = re.compile(r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂|建立|建了|建起|建成|搞起|挂牌|开始做|开始搞|开始干)")
 """A calendar year the enterprise was founded in: 2015年注册, 2019年在璧山成立的."""
 
 
@@ -1721,6 +1740,47 @@ def _founded(
     """The criterion of years since founding that a calendar year followed by 注册 / 成立 dates, if any."""
     m = _FOUNDED.match(norm, q.end)
     return None if m is None else _founding_criterion(m[1], norm, vocab, criteria, facts)
+
+
+def _subset_counts(
+    norm: str, found: list[Quantity], vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
+) -> dict[str, float]:
+    """A smaller count after a keyword ending in 的 that narrows the one given (发明专利七个 产生效益的三个): 3."""
+    narrowed: dict[str, float] = {}
+    for q in found:
+        if q.unit not in COUNT_UNITS or q.is_range:
+            continue
+        for kw, cid in vocab.keywords:
+            if (
+                kw.endswith("的")
+                and norm.endswith(kw, 0, _hedged_from(norm, 0, q.start))
+                and criteria[cid].unit == "项"
+                and isinstance(had := facts.get(cid), float)
+                and q.value < had
+            ):
+                narrowed[cid] = q.value
+                break
+    return narrowed
+
+
+def _founded_years_ago(
+    norm: str, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
+) -> dict[str, list[float]]:
+    """Years since a founding dated by a year word (技术中心是前年挂牌的): a range, its month unsaid.
+
+    前年 is one to three years ago, 去年 up to two: a threshold inside the range is left to be confirmed.
+    """
+    found: dict[str, list[float]] = {}
+    for m in _YEARS_AGO_FOUNDED.finditer(norm):
+        back = _YEARS_AGO[m[1]]
+        cid = _founding_criterion(m[2], norm, vocab, criteria, {**facts, **found})
+        if cid:
+            found[cid] = [float(back - 1), float(back + 1)]
+    return found
+
+
+_YEARS_AGO = {"去年": 1, "前年": 2, "大前年": 3}
+_YEARS_AGO_FOUNDED = re.compile(r"(大前年|前年|去年)(?:就|才|刚)?(注册|成立|创立|创办|建厂|建立|建起|建成|搞起|挂牌)")
 
 
 def _since_founded(
@@ -2340,7 +2400,7 @@ _ASK_SOMEONE = (
 """The user must ask someone first (要问下人事): what they said of it is not known yet."""
 _NOT_KNOWN = (
     "晓不得|不晓得|不知道|不清楚|不确定|搞不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|"
-    + "没算过|没测过|没查过|没去查|还没查|没整理|还在整理|没理清|没弄清|没搞清"
+    + "没算过|没测过|没查过|没去查|还没查|没整理|还在整理|没理清|没弄清|没搞清|还没翻|没翻过|没去翻|还没看|没看过"
 )
 """Ways of saying “I don't know” that both the unsure reading and the plain don't-know share."""
 _UNSURE = re.compile(

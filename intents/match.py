@@ -141,6 +141,10 @@ _GOAL_CHARS = 6
 _FIRST_AFTER = re.compile(r"先(评|拿|报|申|认定|搞|弄|把)")
 
 
+_SELF_SAID = re.compile(r"(我们|我司|我们公司|公司|我们厂|我们企业)(是|主要是|主要)?(做|生产|搞)")
+"""A message that opens telling what the enterprise makes (我们是做火锅底料的食品厂): no question of that world."""
+
+
 _TAIL = re.compile(r"[啊呀哈嘛噻哦吗呢么不没得在]*$")
 
 
@@ -537,7 +541,8 @@ class Index:
             hits = [h for h in self._alias_hits(_DOUBLED.sub(r"\1", named)) if h[0] != OUT_OF_SCOPE]
         other_world = {via.partition(":")[2] for intent, _s, via in hits if intent == OUT_OF_SCOPE}
         named_policy = any(intent != OUT_OF_SCOPE for intent, _s, _v in hits)
-        trade = named_policy and bool(other_world) and all(_trade(named, w) or _goal(named, w) for w in other_world)
+        trade = (named_policy or bool(_SELF_SAID.match(named))) and bool(other_world)
+        trade = trade and all(_trade(named, w) or _goal(named, w) for w in other_world)
         for intent, score, via in hits:
             if intent in self.edge_only and not _at_edge(named, via.partition(":")[2]):
                 continue

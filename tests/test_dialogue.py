@@ -746,3 +746,30 @@ def test_the_other_kind_named_with_a_request_for_the_verdict_gets_its_verdict(us
     user.say("人才计划 好像没有 要问下人事")
     verdict = user.say("那市级的到底行不行 给个准话")  # it had given the national 不符合 again
     assert "结论：暂无法判断" in verdict.text and "人才计划" in verdict.text, verdict.text
+
+
+def test_a_lower_tier_asked_for_takes_up_the_other_kind_and_its_verdict_follows(user: User) -> None:
+    user.say("市级企业技术中心 我们巴南做医药中间体的能认定不")
+    user.say("内部技术中心搞了三年了 营业收入去年三千五百万左右 研发投入两百万")
+    assert "结论：不符合" in user.say("够不够 直接说").text
+    user.say("那有没有低一档的 中小企业那种研发中心")  # it had kept checking the municipal centre
+    user.say("研发场地三百个平方 设备都有 专职研发十二个 六个有中级职称或者研究生")
+    user.say("以前没评过任何技术中心")
+    assert "结论：符合" in user.say("那这个研发中心呢 够了不").text
+
+
+def test_a_question_beside_the_answer_to_the_pending_one_goes_on_to_the_next(user: User) -> None:
+    user.say("小巨人 帮我们看下够不够")
+    user.say("市级专精特新有的 做了八年 营收去年六千五百万 前年五千六 主营95% 负债率四成")
+    asked = user.say("研发两年一千五百多万 每年都超过10个点 发明专利6个 都在产品上用")
+    assert "占有率" in asked.text, asked.text
+    reply = user.say("市场占有率不晓得 评价得分是啥子")
+    assert "占有率达到" not in reply.text.rsplit("\n", 3)[-3], reply.text  # not the same question again
+
+
+def test_starting_the_check_over_keeps_the_kind_taken_up(user: User) -> None:
+    user.say("市级企业技术中心 我们想申报 帮我对一下")
+    user.say("技术中心内部成立三年多了 主营收入3800万上下 研发一年160万")
+    user.say("那有没有门槛低点的 听说有个中小企业研发中心")
+    reply = user.say("要得 按这个再核一遍")
+    assert "这次要核对的是市级企业技术中心" not in reply.text, reply.text  # the kind is not asked again

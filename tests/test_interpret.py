@@ -3264,3 +3264,64 @@ def test_a_rule_as_heard_or_as_the_standard_is_no_figure_of_ours() -> None:
 
 def test_the_kind_named_with_a_request_for_the_verdict_is_the_kind_checked() -> None:
     assert read("那市级的到底行不行 给个准话", "single_champion") == {"sc_national": False}
+
+
+def test_a_branch_planned_elsewhere_and_a_catalogue_not_yet_looked_at_state_nothing_and_not_known() -> None:
+    assert "registered_in_cq" not in read("我们还想在成都开个分公司 注册要啥子手续", "first_set_equipment")
+    assert read("目录里头有没有我们这个产品 我还没翻", "first_set_equipment")["first_set_in_catalog"] == UNKNOWN
+
+
+def test_the_peers_average_said_before_ours_is_compared_and_answers_no_other_figure(user: User) -> None:
+    assert read("同行平均好像才一点几 我们四个点多", "rd_institution") == {"rd_intensity_above_city_avg": True}
+    user.say("市级企业技术中心咋个认定 帮我对一下")
+    user.say("主营一点二个亿 研发经费去年五百万出头")
+    user.say("同行平均好像才一点几 我们四个点多")  # it had recorded a technical centre of 1–2 years from 一点几
+    assert "tech_center_years" not in profile(user)
+
+
+def test_a_founding_dated_by_a_year_word_or_years_back_is_a_span() -> None:
+    assert read("技术中心是前年挂牌的 一直在运转", "rd_institution")["tech_center_years"] == [1.0, 3.0]
+    assert read("公司去年成立的", "high_tech_enterprise")["years_registered"] == [0.0, 2.0]
+    assert read("软著是四年前登记的", "first_version_software") == {"first_version_copyright_2y": False}
+
+
+def test_a_figure_in_yi_with_a_decimal_takes_no_tail_and_a_narrower_count_is_the_count() -> None:
+    """2.3个亿 1.5是前年的 had read 23,001.5万; 发明专利七个 产生效益的三个 had recorded 7."""
+    assert [q.value for q in quantities("说错了去年营收是2.3个亿1.5是前年的")] == [23000.0, 1.5]
+    assert read("Ⅰ类的发明专利有七个 用在主导产品上产生效益的三个", "little_giant")["class1_ip_count"] == 3.0
+
+
+def test_a_rule_of_this_check_heard_of_beside_another_title_is_a_question_on_this_check(user: User) -> None:
+    user.say("单项冠军 帮我们对一下市里的那个")
+    user.say("做摩托车变速齿轮十八年了 国内市场占有率排第二")
+    reply = user.say("听别个说专精特新的收入可以放宽到两个亿 是不是真的哦")  # it had recorded 2亿 of revenue
+    assert reply.intent == "single_champion" and reply.kind == "checklist_step", reply.text
+    assert "avg_main_revenue_3y" not in profile(user) and "revenue_last_year" not in profile(user)
+
+
+def test_a_technical_centre_built_in_a_year_said_is_as_old_as_that() -> None:
+    assert read("技术中心2023年就建起了 一直在正常运转", "rd_institution")["tech_center_years"] == 3.0
+
+
+def test_giving_up_while_asking_for_a_person_is_the_handoff(user: User) -> None:
+    in_check(user, "高企我们够不够条件")
+    assert user.say("算了 你给我个人工电话").intent == "human_agent"
+
+
+def test_saying_what_we_make_after_a_topic_is_for_its_check_not_another_world(user: User) -> None:
+    user.say("研发准备金那个补助 今年还有没得")
+    reply = user.say("我们是做火锅底料的食品厂 江津的")  # it had said 火锅 was out of scope
+    assert reply.kind == "checklist_step" and reply.intent == "rd_reserve", reply.text
+
+
+def test_the_question_thing_asked_back_then_denied_is_a_no(user: User) -> None:
+    in_check(user, "研发准备金奖励 我们潼南的小厂能不能拿")
+    user.say("备案？啥子备案 没搞过")  # it had said this was out of scope
+    assert profile(user)["rd_reserve_filed"] is False
+
+
+def test_a_course_or_wages_asked_during_a_check_are_another_world(user: User) -> None:
+    in_check(user, "高企我们够不够条件")
+    user.say("成立八年了")
+    for text in ["会计继续教育在哪点报名", "周末加班工资咋个算"]:  # 继续 had resumed, 工资 had been read as the check's
+        assert user.say(text).act == "null", text

@@ -37,10 +37,12 @@ def start_checklist(
             options=topic_options(t, topic),
         )
     answered = t.state.setdefault("answered", [])
-    # Starting afresh forgets every figure the check reads (its shares' figures too); else only the 不知道 answers.
+    # Starting afresh forgets every figure the check reads (its shares' figures too), but not which kind of the
+    # policy is checked (那有没有门槛低点的 … 按这个再核一遍); else only the 不知道 answers.
     ids = (checklist_criteria(t.kn, topic.id) or {}) if fresh else checklist.to_ask(version.items, t.kn.criteria)
     for cid in ids:
-        if cid in answered and (fresh or t.profile.get(cid) == UNKNOWN):
+        kind = t.kn.criteria[cid].presume is not None and t.profile.get(cid) != UNKNOWN
+        if cid in answered and ((fresh and not kind) or t.profile.get(cid) == UNKNOWN):
             answered.remove(cid)
             t.profile.pop(cid, None)
     if fresh:

@@ -18,7 +18,9 @@ from bot.answers import (
     ASKED_A_NOT_A,
     SUPPOSING,
     UNKNOWN,
+    bigrams,
     clause_breaks,
+    heard_rule,
     number_value,
     parse_answer,
     parse_yes_no,
@@ -216,8 +218,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     other_ask = _ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
     other_ask = other_ask or (not alone and _asks_outcome(t, msg))  # “先这样 能不能报”: the verdict on what is known
     gives_up = _GIVES_UP.match(msg.norm) or _GIVES_UP.fullmatch(last_clause(msg).norm)  # (…肯定不够 不测了)
-    if gives_up and any(w in msg.norm for w in t.index.insistent):
-        return None  # “算了不问了。帮我转人工吧”: given up on the bot, a person asked for
+    if not alone and any(w in msg.norm for w in t.index.insistent):
+        return None  # “算了不问了。帮我转人工吧”, “算了 你给我个人工电话”: given up on the bot, a person asked for
     if gives_up and not _VERDICT_NOUN.search(msg.norm) and not says(msg.norm, t.kn, "resume"):
         return Act(acts.CANCEL)  # “算了算了 不测了 营收才几千万 肯定不够”: given up first; what follows is why
     if not alone and other_ask:
@@ -991,8 +993,9 @@ def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
     return {}
 
 
-_GOES_ON_HOLDING = re.compile(r"(接着|继续|接到|接倒)(用|使用|享受|有效|生效|保持|执行)")
-"""“证书到期了还能接着用吗”: a title or benefit that goes on holding, not the conversation going back."""
+_GOES_ON_HOLDING = re.compile(r"(接着|继续|接到|接倒)(用|使用|享受|有效|生效|保持|执行|教育|读|上学|经营)")
+"""“证书到期了还能接着用吗”: a title or benefit that goes on holding (继续教育: a course), not the conversation
+going back."""
 
 
 def resume(t: Turn, msg: Message) -> Act | None:
@@ -1074,6 +1077,14 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=checked.id, part=section_asked(t, checked, msg.text, asked=True) or "question")
     if _go_ahead(t, msg.norm):
         return Act(acts.ANSWER, check=True)  # “你问嘛”, “测嘛” with the check already under way: ask on
+    if asking and (said := _asked_back_then_answered(t, msg, crit)) is not None:
+        # “备案？啥子备案 没搞过”: the question's thing asked back, then answered: the answer, and what it means
+        return Act(
+            acts.FOLLOWUP,
+            topic=str(flow["topic"]),
+            part=_conditions(t, t.kn.topics[flow["topic"]]),
+            values={pending: said},
+        )
     if (
         asking
         and (_WHY_NOT.search(msg.norm) or _thing_counts(t, msg))
@@ -1108,6 +1119,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     ):
         other = None  # “ISO9001也过了 有自己品牌 …你看行不”: facts of this check, not a question on the other policy
     if other and asking and FIRST.search(msg.norm) and prerequisite(t, topic, other):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
+    if other and heard_rule(msg.text) and _of_conditions(t, topic, msg, in_scope=True):
+        # “听说专精特新的话收入门槛可以降到两个亿 是不是哦” in a 单项冠军 check: a rule of this check heard of
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
@@ -1349,8 +1363,11 @@ _WE_TOO = re.compile(r"我们也|那我们|我们(就)?来|那就|给我们")
 """A check asked for ourselves after hearing of something (那我们也核一下): of the topic talked of before."""
 _WHAT_ABOUT = re.compile(r"^(?:那|那么|如果是|要是)?.{1,14}?(?:呢|咧|嘞)")
 """“那中小企业技术研发中心呢 要求是不是低点”: the same question of another one."""
-_FITS_BETTER = re.compile(r"(是不是|是否|会不会)?(更|比较|还是)(适合|合适|对路|好报|好评|容易)")
-"""“中小企业技术研发中心是不是更适合我们”: another one asked about as the better fit (its 是不是 doubts nothing)."""
+_FITS_BETTER = re.compile(
+    r"(是不是|是否|会不会)?(更|比较|还是)(适合|合适|对路|好报|好评|容易)|低一档|低一级|次一级|门槛低|要求低|低一点的|低点的"
+)
+"""“中小企业技术研发中心是不是更适合我们”, “有没有低一档的 中小企业那种”: another one asked about as the better
+fit (its 是不是 doubts nothing)."""
 
 
 def _variant_taken_up(t: Turn, msg: Message) -> dict[str, Any]:
@@ -1529,14 +1546,39 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     _c, decision = t.match(msg.text)
     other = decision.intent and decision.intent != topic.id and decision.score >= t.settings.new_question_score
     denied = bool(other) and named_only_denied(t, msg, str(decision.intent))
-    if not facts and not denied and not _told(t, topic, msg, decision):
-        return None
+    introduced = not parked and _INTRODUCES.match(msg.norm) and decision.intent in (None, topic.id)
+    if not facts and not denied and not _told(t, topic, msg, decision) and not introduced:
+        return None  # (“我们是做火锅底料的食品厂 江津的” after a topic: who we are, for its check)
     if parked:
         return Act(acts.ANSWER, topic=topic.id, values=facts, part="resume")
     if other and len(facts) < SEVERAL_FACTS and not denied:
         return None  # (several facts about us outweigh a policy's word among them: 研发投入强度比行业平均高 …)
     # (“这批料不是用在首台套装备上的 信用也没问题”: the other policy is what our case is not)
     return Act(acts.ANSWER, topic=topic.id, values=facts, check=True)
+
+
+_INTRODUCES = re.compile(r"(我们|我司|我们公司|我们厂)(是|主要是)?(做|生产|搞)[^\d，。？?]{1,14}的")
+"""A message that opens saying what the enterprise makes (我们是做火锅底料的食品厂)."""
+
+
+def _asked_back_then_answered(t: Turn, msg: Message, crit: Criterion) -> bool | None:
+    """The yes or no a message ends on after asking back what the question's thing is (备案？啥子备案 | 没搞过)."""
+    last = last_clause(msg)
+    bare = _BARE_DONE.fullmatch(last.norm)
+    if crit.type != "bool" or last.norm == msg.norm or bare is None:
+        return None
+    before = msg.norm[: len(msg.norm) - len(last.norm)]
+    if not (_WHAT_IS.search(before) and bigrams(before) & bigrams(normalize(crit.question))) or quantities(before):
+        return None
+    return bare["no"] is None
+
+
+_WHAT_IS = re.compile(r"啥子|啥|什么|是指|咋个")
+"""Words asking what a thing is (啥子备案)."""
+
+
+_BARE_DONE = re.compile(r"(还|都|也|从来)?(?P<no>没有|没得|莫得|没)?(搞|弄|做|办|建|报|备)(过|了)(的|哦|嘛|噻)?")
+"""A clause that only says it was done or not (没搞过, 弄过的): the answer after the question's thing asked back."""
 
 
 def _told(t: Turn, topic: Topic, msg: Message, decision: Any) -> bool:
