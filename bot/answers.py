@@ -213,6 +213,7 @@ def quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` (already normalised), with hedges and ranges, money converted to 万元."""
     found = []
     text = text.replace("一半", "五成")  # (same length: positions still point into the caller's text)
+    text = text.replace("百分之百", "100%")  # (same length)
     text = _POINT_SAID_GE.sub(r"\1点\2", text)  # 四个八 = 四点八 (same length)
     text = _POINT_MONEY_SAID.sub(lambda m: _BLANK * (1 + len(m[3])) + m[1] + "点" + m[2], text)  # (same length)
     text = _POINTS_SAID.sub(r"\1点\2%", text)  # 三个点二 = 三点二% (same length)
@@ -345,8 +346,14 @@ def _carried_units(text: str, out: list[Quantity]) -> list[Quantity]:
         if scale is None or b.unit is not None or b.is_range or not _YEAR_ONLY.fullmatch(text, a.end, b.start):
             scale = None if b.unit != "万元" else scale
             continue
+        if scale > 1 and b.value >= _YI_BARE_MAX:
+            scale = 1.0  # (去年一点一个亿 前年九千五: 九千五 is 9,500万, no 9,500亿)
         out[i] = Quantity(b.value * scale, "万元", b.start, b.end, None, None, b.approx)
     return out
+
+
+_YI_BARE_MAX = 100
+"""A bare figure after a sum in 亿 this large is in 万 (一点一个亿 | 九千五), not in 亿."""
 
 
 _SCALE = {"亿": 1e4, "万": 1.0}
@@ -1397,6 +1404,8 @@ def extract(
             if _THAT_YEAR.search(around) and last_previous:
                 around += "前年"  # “前年研发120万 那年营收2800万”: the same year
                 aside_from = last
+            elif last_previous and owner != last and not _YEAR_SAID_AT.search(norm, prev_end, q.start):
+                around += "前年"  # “前年营收三千八百万 研发一百八十万”: the year said goes on to the next figure
             if _BOTH_NAMED.search(norm[:at]) and "都" in around:
                 around += "每年"  # “前年190万 去年230万 都占营收5个点以上”: both years
             targets = _years(around, owner, criteria)
@@ -1968,6 +1977,10 @@ _BOTH_NAMED = re.compile(r"前年.*(去年|上年)|(去年|上年).*前年|两�
 """Both years were named before: a following 都… speaks of each."""
 
 
+_YEAR_SAID_AT = re.compile(r"去年|前年|今年|上年|那年|\d{2,4}年|每年|两年|三年")
+"""A year word between two figures: the second has its own year."""
+
+
 def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]:
     """The criteria a figure fills: 前年… → the year before's; 每年/两年都… → both years; else its own."""
     previous = criteria[owner].previous
@@ -2401,6 +2414,7 @@ _ASK_SOMEONE = (
 _NOT_KNOWN = (
     "晓不得|不晓得|不知道|不清楚|不确定|搞不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|"
     + "没算过|没测过|没查过|没去查|还没查|没整理|还在整理|没理清|没弄清|没搞清|还没翻|没翻过|没去翻|还没看|没看过"
+    + "|没算出来|还没算出|还没出来|年报没出|审计没出|报表没出"
 )
 """Ways of saying “I don't know” that both the unsure reading and the plain don't-know share."""
 _UNSURE = re.compile(
@@ -2431,6 +2445,7 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
             )
             or (_POINTS_BACK.match(text, stop) and _UNSURE.search(text[stop:after]))
             or (named_alone and _UNSURE.search(text[stop:beyond]))
+            or (text[start:stop] == word and _DONT_KNOW.search(text, stop, after))  # 负债率 | 财务还没算出来
             or _WHETHER_UNKNOWN.match(text, stop)  # 人才计划入选的 | 不晓得有没得: whether there is one, not known
             or (ASKED_A_NOT_A.search(text[start:stop]) and _DONT_KNOW.search(text[stop:after]))  # 报没报 | 记不到
             or text.startswith((f"不{word[-1]}", f"没{word[-1]}"), at + len(word))  # 比平均高不高: asked

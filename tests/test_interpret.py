@@ -3325,3 +3325,41 @@ def test_a_course_or_wages_asked_during_a_check_are_another_world(user: User) ->
     user.say("成立八年了")
     for text in ["会计继续教育在哪点报名", "周末加班工资咋个算"]:  # 继续 had resumed, 工资 had been read as the check's
         assert user.say(text).act == "null", text
+
+
+def test_a_share_after_the_market_rank_is_the_market_s_and_all_of_it_is_a_hundred(user: User) -> None:
+    assert read("主营差不多百分之百 负债率六十几", "zjtx")["main_business_ratio"] == 100.0
+    in_check(user, "专精特新中小企业 按新办法我们够不够 帮忙核一下")
+    user.say("去年拿了科技和创新型中小企业称号 做这个细分做了五年了 营收去年一千八百万左右 负债率六十几")
+    user.say("研发前年一百零五万 去年一百二十万 前年营收一千六 有个一类的发明专利 就用在主打的导管上")
+    user.say("主导产品在国内这个细分里头排第三 占了百分之十几")  # it had recorded 主营占比 11–19%
+    assert "main_business_ratio" not in profile(user)
+
+
+def test_a_bare_figure_after_a_sum_in_yi_too_large_for_yi_is_in_wan() -> None:
+    facts = read("去年营收一点一个亿 前年九千五 大前年八千五", "little_giant")  # 前年 had read 95,000,000万
+    assert (facts["revenue_last_year"], facts["revenue_prev_year"], facts["revenue_3y_ago"]) == (11000, 9500, 8500)
+
+
+def test_a_figure_named_alone_then_said_not_worked_out_is_not_known() -> None:
+    assert read("负债率 财务还没算出来 年报没出", "little_giant") == {"debt_ratio": UNKNOWN}
+    assert read("国家级单项冠军 今年有没有通知 我们想报", "single_champion") == {"sc_national": True}
+
+
+def test_the_year_said_goes_on_to_the_next_figure_until_another_is_said() -> None:
+    facts = read("前年营收三千八百万 研发一百八十万 去年研发二百一十万", "zjtx")  # it had recorded last year's 180万
+    assert (facts["rd_spend_prev_year"], facts["rd_spend_last_year"]) == (180, 210)
+    assert read("去年营收五千万 研发三百万", "zjtx")["rd_spend_last_year"] == 300
+
+
+def test_a_correction_without_a_keyword_goes_to_the_answer_whose_words_it_shares(user: User) -> None:
+    in_check(user, "高企我们够不够条件")
+    user.say("一百二十来个人 搞研发的有十五个左右")
+    reply = user.say("刚才说错了 研发那边正式的只有九个 另外几个是车间借过去的 不算")  # it had corrected 职工 to 9
+    assert "科技人员人数 15人 → 9人" in reply.text, reply.text
+
+
+def test_starting_to_tell_it_again_is_a_restart_not_a_no(user: User) -> None:
+    in_check(user, "研发费用加计扣除 这个我们能享受不 单独帮我核一哈")
+    user.say("查账征收的 主营是食品生产 不是批发")
+    assert user.say("不对 我重新从头说 刚才有些说乱了").act == "restart"  # 不对 had answered 否

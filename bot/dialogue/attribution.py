@@ -299,6 +299,13 @@ _EMPTY_PAIRS = frozenset(
 )
 
 
+_MARKET_SHARE = re.compile(
+    r"(市场|细分|排第|排名|国内|全国|全球|国际)[^，。,]{0,14}?占(了|到|有)?(百分之|\d|[一二三四五六七八九十]成)"
+)
+"""A share said right after the market the product ranks in (国内细分里头排第三 占了百分之十几)."""
+_MARKET_WORDS = re.compile(r"市场|占有率|份额")
+
+
 def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tuple[dict[str, Any], Any]:
     """The facts a message states during a check, each given to the criterion its words name, and its answer.
 
@@ -328,8 +335,13 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         and crit.type == "number"
         and pending not in facts
         and not figure
-        and (all_owned(t, msg, facts) or figured_elsewhere(t, msg) or value in facts.values())
-    ):
+        and (
+            all_owned(t, msg, facts)
+            or figured_elsewhere(t, msg)
+            or value in facts.values()
+            or (_MARKET_SHARE.search(msg.norm) and not _MARKET_WORDS.search(crit.label or crit.question))
+        )
+    ):  # (“国内细分里头排第三 占了百分之十几” while 主营占比 is asked: the market's share, no answer)
         value = None  # “有2个发明专利在用” while 研发费用 is asked: the figure is the patents', no answer; so is
         # “质量评价得分平台上测的58”, a score this check does not ask about, and 大前年一点二亿 (大前年's)
     if value is not None and not facts and (owned := keyword_figure(t, msg, pending)):

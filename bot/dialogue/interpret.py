@@ -981,7 +981,10 @@ def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
         return {}
     answered = [c for c in t.state.get("answered") or [] if c in t.kn.criteria]
     named = named_criteria(t, msg) & set(answered)  # “负债率我看错了 是五十八”: the answer it names
-    for cid in reversed([c for c in answered if c in named] if named else answered):
+    said = bigrams(stripped)  # else those whose words it shares first (研发那边…九个 → 搞研发的: 科技人员人数)
+    sharing = [c for c in answered if said & bigrams(normalize(" ".join(t.kn.criteria[c].extract)))]
+    order = [c for c in answered if c in named] if named else [c for c in answered if c not in sharing] + sharing
+    for cid in reversed(order):
         crit = t.kn.criteria[cid]
         value = parse_answer(stripped, crit, t.kn.messages.vocabulary, t.day)
         if value is None and crit.type == "number":  # “2800是今年预计的 去年实际只有1800万”: the last figure
