@@ -1225,7 +1225,10 @@ def heard_rule(text: str) -> bool:
 _HEARSAY = re.compile(
     r"(有人|别人|别个|朋友|同行|群里|中介|听人|人家)(跟我|给我|和我)?(说|讲|讲的|说的)|听说|据说|^不是说|网上(写|说)"
 )
-_RULE_HEARD = re.compile(r"以上就|以下就|就够|就行|就可以|就能|才行|降到|降为|放宽|放低")
+_RULE_HEARD = re.compile(
+    r"以上就|以下就|就够|就行|就可以|就能|才行|降到|降为|放宽|放低"
+    r"|(要|需要|必须|得)[^\s，。,]{0,8}?(\d|[一二两三四五六七八九十]|百分之)"
+)
 """What makes a threshold heard of a rule (营收一千万以上就够了): “只要…就” of the policy, not of us."""
 """A rule the user heard of (有人跟我说…, 听说…)."""
 _TRUE_OR_NOT = re.compile(r"是不是真的|是真的吗|真的吗|真的假的|真的不|对不对|靠不靠谱|有没有这回事|是不是这样")
@@ -1466,7 +1469,7 @@ def extract(
             w
             for w in words
             if w[0] in chars
-            and _stated(norm, w, spans)
+            and _stated(norm, w, spans, breaks)
             and not _unsure(norm, w, breaks)
             and (cid in vocab.planned or not _planned(norm, w, breaks))  # (还想在成都开个分公司: not yet)
             and (cid in vocab.variants or not _asked(norm, w))
@@ -1483,7 +1486,7 @@ def extract(
             and cid not in either
             and w[0] in chars
             and w in placed
-            and _stated(norm, w, spans)
+            and _stated(norm, w, spans, breaks)
             and not _unsure(norm, w, breaks)
             and (cid in vocab.planned or not _planned(norm, w, breaks))
             and (cid in vocab.variants or not _asked(norm, w))  # (能不能报: asks the verdict, and 报 is new)
@@ -2041,6 +2044,8 @@ def _owner_before(
             continue
         if _NONE_BEFORE.search(norm[max(0, pos - 3) : pos]):
             continue  # (“没有发明专利 有两个实用新型”: the figure is not the denied one's)
+        if criteria[cid].unit == "人" and _THING_COUNTED.search(norm, pos + len(kw), q.start):
+            continue  # (“知识产权都在公司名下 发明两个”: the count is the inventions', not the staff)
         distance = q.start - (pos + len(kw))
         if _clause_goes_on(norm, pos + len(kw), q.start, breaks):
             continue
@@ -2111,6 +2116,8 @@ def _owner_before(
     return (best[3], best[4]) if best else (None, q.start)
 
 
+_THING_COUNTED = re.compile(r"发明|专利|软著|著作权|实用新型|商标|产品|项目|设备|标准|证书")
+"""Things counted in 个 that no head count is of: a count after one is theirs."""
 _SUBJECT_REACH = 14
 """How far before a share the words of its subject may stand when no keyword names it (研发…近三年…四个点)."""
 _REQUIRED = re.compile(r"要|须|得|求|标准|门槛|规定|够")
@@ -2398,9 +2405,20 @@ def _denied_after(norm: str, end: int, stop: int, vocab: _Vocab, breaks: tuple[i
     return not next_title or after in breaks
 
 
-def _stated(text: str, word: str, names: list[tuple[int, int]]) -> bool:
-    """Whether ``word`` occurs in ``text`` other than inside a policy name."""
-    return any(not any(a <= at and at + len(word) <= b for a, b in names) for at in places(text, word))
+def _stated(text: str, word: str, names: list[tuple[int, int]], breaks: tuple[int, ...] = ()) -> bool:
+    """Whether ``word`` occurs in ``text`` other than inside a policy name, its denial in its own clause.
+
+    (失信 莫得 | 事故也莫得: the 莫得 ends the clause before, so no 莫得事故 is said.)
+    """
+    return any(
+        not any(a <= at and at + len(word) <= b for a, b in names)
+        and not any(at < b < at + len(word) and _DENIAL_HEAD.fullmatch(text, at, b) for b in breaks)
+        for at in places(text, word)
+    )
+
+
+_DENIAL_HEAD = re.compile(r"(都|也|还)?(没有|没得|莫得|没|无|不是|不)")
+"""The head of a word that a space cuts off: the denial closes the clause before it."""
 
 
 _SUPPOSE = rf"的话|{_IF}"

@@ -3363,3 +3363,32 @@ def test_starting_to_tell_it_again_is_a_restart_not_a_no(user: User) -> None:
     in_check(user, "研发费用加计扣除 这个我们能享受不 单独帮我核一哈")
     user.say("查账征收的 主营是食品生产 不是批发")
     assert user.say("不对 我重新从头说 刚才有些说乱了").act == "restart"  # 不对 had answered 否
+
+
+def test_no_word_is_read_across_a_space_and_a_count_of_things_is_no_head_count() -> None:
+    """失信 莫得 | 事故也莫得 had read 莫得事故 across the space, negated it, and recorded 有事故 (a wrong 不符合)."""
+    assert read("失信 莫得 事故也莫得", "first_set_equipment") == {"had_violation": False}
+    facts = read("知识产权都在公司名下 发明两个 软著十几个", "high_tech_enterprise")  # it had recorded 职工 2人
+    assert "employees" not in facts and facts["core_ip_owned"] is True
+    assert read("员工六十个 研发的十五个", "high_tech_enterprise")["tech_staff_count"] == 15
+
+
+def test_sales_said_before_its_year_and_an_own_improved_process_are_read() -> None:
+    assert read("销售去年一个多亿 研发三年算下来3个点", "high_tech_enterprise")["revenue_last_year"] == [
+        10000.0,
+        19998.0,
+    ]
+    assert read("工艺是自己摸索改进的 不是照搬别个的", "rd_deduction")["rd_activity"] is True
+
+
+def test_never_mind_that_then_the_verdict_asked_is_the_verdict(user: User) -> None:
+    in_check(user, "专精特新 帮我核一下")
+    user.say("做了五年了 营收三千万")
+    assert user.say("算了不管那个 你先说我们到底得不得行").kind == "verdict"  # it had left the check
+
+
+def test_a_rule_heard_of_is_no_figure_of_ours_even_as_the_answer_asked(user: User) -> None:
+    in_check(user, "高企我们够不够条件")
+    user.say("成立八年了 专利都是公司的 属于先进制造")
+    user.say("网上说科技人员要大专以上占30% 是不是哦")  # asked 科技人员占比: it had recorded 30%
+    assert "tech_staff_ratio" not in profile(user)

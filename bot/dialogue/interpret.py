@@ -217,6 +217,7 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     alone = msg.norm in words(t.kn)["exit"]  # 退出, said on its own
     other_ask = _ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
     other_ask = other_ask or (not alone and _asks_outcome(t, msg))  # “先这样 能不能报”: the verdict on what is known
+    other_ask = other_ask or (not alone and _asks_outcome(t, last_clause(msg)))  # (算了不管那个 你先说…得不得行)
     gives_up = _GIVES_UP.match(msg.norm) or _GIVES_UP.fullmatch(last_clause(msg).norm)  # (…肯定不够 不测了)
     if not alone and any(w in msg.norm for w in t.index.insistent):
         return None  # “算了不问了。帮我转人工吧”, “算了 你给我个人工电话”: given up on the bot, a person asked for
@@ -1392,6 +1393,9 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     w = words(t.kn)
     if len(msg.norm) <= CONTROL_CHARS and any(p in msg.norm for p in w["plainer"]):
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")
+    if heard_rule(msg.text) and "的话" in msg.norm and _of_conditions(t, topic, msg, in_scope=True):
+        # “网上说是专精特新的话营收可以降到2个亿 是不是” after a 单项冠军 verdict: this topic's rule, heard of
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if _thing_counts(t, msg) and checklist_criteria(t.kn, topic.id, t.day):
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # “只有相近的” → “相近的算不算嘛”
     item = _ITEM.search(msg.norm)
