@@ -1791,7 +1791,7 @@ def _founded_years_ago(
     return found
 
 
-_YEARS_AGO = {"去年": 1, "前年": 2, "大前年": 3}
+_YEARS_AGO = {word: back for back, word in _RELATIVE.items()}
 _YEARS_AGO_FOUNDED = re.compile(r"(大前年|前年|去年)(?:就|才|刚)?(注册|成立|创立|创办|建厂|建立|建起|建成|搞起|挂牌)")
 
 
