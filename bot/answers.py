@@ -1225,12 +1225,12 @@ def heard_rule(text: str) -> bool:
 _HEARSAY = re.compile(
     r"(有人|别人|别个|朋友|同行|群里|中介|听人|人家)(跟我|给我|和我)?(说|讲|讲的|说的)|听说|据说|^不是说|网上(写|说)"
 )
+"""A rule the user heard of (有人跟我说…, 听说…)."""
 _RULE_HEARD = re.compile(
     r"以上就|以下就|就够|就行|就可以|就能|才行|降到|降为|放宽|放低"
     r"|(要|需要|必须|得)[^\s，。,]{0,8}?(\d|[一二两三四五六七八九十]|百分之)"
 )
 """What makes a threshold heard of a rule (营收一千万以上就够了): “只要…就” of the policy, not of us."""
-"""A rule the user heard of (有人跟我说…, 听说…)."""
 _TRUE_OR_NOT = re.compile(r"是不是真的|是真的吗|真的吗|真的假的|真的不|对不对|靠不靠谱|有没有这回事|是不是这样")
 """Asking whether what was heard is so."""
 _OURS = re.compile(r"我们|我司|咱们")
@@ -1555,7 +1555,7 @@ CENTURY = 2000
 
 def _of_the_rule(norm: str, q: Quantity, breaks: tuple[int, ...]) -> bool:
     """Whether the figure's clause, up to it, speaks of the rule and not of us (新标准营收要1500万了哦)."""
-    start = max([0, *(b for b in breaks if b <= q.start)])
+    start, _stop = _clause(norm, q.start, norm[q.start : q.end], breaks)
     rule = _RULE_SAID.search(norm, start, q.start)
     return bool(rule) and not _OURS.search(norm, start, q.start) and not _BY_RULE.search(norm, start, q.start)
 

@@ -119,9 +119,14 @@ def _compared(named: str, via: str, rivals: list[str]) -> bool:
     return not any(named.endswith(r.partition(":")[2], 0, at - 1) for r in rivals)  # (A和B: a pair)
 
 
+def _spots(named: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``named``."""
+    return [m.start() for m in re.finditer(re.escape(word), named)]
+
+
 def _trade(named: str, word: str) -> bool:
     """Whether ``word`` stands in ``named`` as what the enterprise makes (做电动车配件的), wherever it stands."""
-    spots = [m.start() for m in re.finditer(re.escape(word), named)]
+    spots = _spots(named, word)
     return bool(spots) and all(
         _TRADE_BEFORE.search(named[:at]) or _TRADE_AFTER.match(named, at + len(word)) for at in spots
     )
@@ -129,7 +134,7 @@ def _trade(named: str, word: str) -> bool:
 
 def _goal(named: str, word: str) -> bool:
     """Whether ``word`` is a goal the policy asked about comes first for (准备明年IPO 想先拿个专精特新)."""
-    spots = [m.start() for m in re.finditer(re.escape(word), named)]
+    spots = _spots(named, word)
     return bool(spots) and all(
         _GOAL_BEFORE.search(named, max(0, at - _GOAL_CHARS), at) and _FIRST_AFTER.search(named, at + len(word))
         for at in spots

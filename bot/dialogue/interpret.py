@@ -458,6 +458,11 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER, conclude=True, values=values)
 
 
+def _heard_of_here(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether the message tells a threshold heard of in words of ``topic``'s conditions (听说…营收可以降到两个亿)."""
+    return heard_rule(msg.text) and _of_conditions(t, topic, msg, in_scope=True)
+
+
 def _of_conditions(t: Turn, topic: Topic, msg: Message, in_scope: bool) -> bool:
     """Whether the message names one of the topic's conditions, by a criterion's word or (in scope) the topic's."""
     own = set(checklist_criteria(t.kn, topic.id) or {})
@@ -1124,7 +1129,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         other = None  # “ISO9001也过了 有自己品牌 …你看行不”: facts of this check, not a question on the other policy
     if other and asking and FIRST.search(msg.norm) and prerequisite(t, topic, other):
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
-    if other and heard_rule(msg.text) and _of_conditions(t, topic, msg, in_scope=True):
+    if other and _heard_of_here(t, topic, msg):
         # “听说专精特新的话收入门槛可以降到两个亿 是不是哦” in a 单项冠军 check: a rule of this check heard of
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
@@ -1393,7 +1398,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     w = words(t.kn)
     if len(msg.norm) <= CONTROL_CHARS and any(p in msg.norm for p in w["plainer"]):
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")
-    if heard_rule(msg.text) and "的话" in msg.norm and _of_conditions(t, topic, msg, in_scope=True):
+    if "的话" in msg.norm and _heard_of_here(t, topic, msg):
         # “网上说是专精特新的话营收可以降到2个亿 是不是” after a 单项冠军 verdict: this topic's rule, heard of
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if _thing_counts(t, msg) and checklist_criteria(t.kn, topic.id, t.day):
@@ -1580,7 +1585,7 @@ def _asked_back_then_answered(t: Turn, msg: Message, crit: Criterion) -> bool | 
     return bare["no"] is None
 
 
-_WHAT_IS = re.compile(r"啥子|啥|什么|是指|咋个")
+_WHAT_IS = re.compile(r"啥|什么|是指|咋个")
 """Words asking what a thing is (啥子备案)."""
 
 
