@@ -661,6 +661,8 @@ def parse_yes_no(norm: str, vocab: Vocabulary, breaks: tuple[int, ...] | None = 
     if lead is None:
         opened = 0
         lead = max((w for w in yes | no if norm.startswith(w)), key=len, default=None)
+    if lead in _INTENSIFIERS and (denied := parse_yes_no(norm[opened + len(lead) :], vocab)) is False:
+        return denied  # “肯定没有”: 肯定 only says how sure the no is
     separate = breaks is None or len(norm) <= BARE_YES_NO_CHARS or opened + len(lead or "") in breaks
     if lead is not None and separate and (len(lead) >= 2 or lead in ("是", "有", "对")):
         return lead in yes  # “是的 搞了八年了”, “有的 三个发明专利”, “不是外购的”
@@ -679,6 +681,8 @@ def parse_yes_no(norm: str, vocab: Vocabulary, breaks: tuple[int, ...] | None = 
     return None
 
 
+_INTENSIFIERS = frozenset({"肯定", "当然", "确实", "绝对", "的确"})
+"""Yes words that before a no only say how sure it is (肯定没有)."""
 _OPENING_SOUNDS = "那嗯哦噢诶哎欸啊呃额"
 """Sounds (and 那) a reply may open with before its yes or no."""
 
@@ -807,13 +811,16 @@ def main_line(text: str, crit: Criterion, value: str) -> bool:
     options = _choices(crit)
     mine = [w for v, label, ws in options if v == value for w in (label, *ws) if w in norm]
     modifiers = {o.value: o.not_before for o in crit.options}
+    sold = {o.value: o.not_after for o in crit.options}
     others = [
         w
         for v, label, ws in options
         if v != value
         for w in (label, *ws)
-        if w in norm and not (modifiers.get(v) and _before_any(norm, w, modifiers[v]))
-    ]  # (外购配件批发: 配件 names the goods traded, no other line)
+        if w in norm
+        and not (modifiers.get(v) and _before_any(norm, w, modifiers[v]))
+        and not (sold.get(v) and _after_any(norm, w, sold[v]))
+    ]  # (外购配件批发, 贸易那块卖别家的电机: 配件, 电机 name the goods traded, no other line)
     return _main_line(norm, mine, others, clause_breaks(text))
 
 
@@ -1456,21 +1463,27 @@ def extract(
     chars = set(norm)
     facts.update({cid: v for cid, v in _changed_to(norm, vocab).items() if cid not in facts})
     for cid, groups in vocab.apart:  # “公司是在四川广安注册的 厂房在重庆合川”: registered elsewhere
-        if any(_all_in_clause(norm, groups, w, breaks) for w in groups[-1] if w in norm):
+        if any(
+            _all_in_clause(norm, groups, w, breaks) and not _unsure(norm, w, breaks) and not _a_or_not(norm, w)
+            for w in groups[-1]
+            if w in norm
+        ):  # (not “清单进没进晓不得”: asked whether, and not known)
             facts[cid] = False
     either = _either(norm, vocab)
     if either and _DONT_KNOW.search(norm):  # “查账征收还是核定征收 我不晓得”: the question said back, not known
         facts.update({cid: UNKNOWN for cid in either if cid not in facts})
+    echoed = _echoes(text)  # (人才计划? | 啥子人才计划 这个不晓得有没有: the word asked back says nothing)
+    answered = "".join("|" if any(a <= i < b for a, b in echoed) else ch for i, ch in enumerate(norm))
     for cid, words in vocab.no:
         if cid in either:
             continue  # (“是查账征收还是核定征收哦”: asked, neither said)
-        spans = [] if cid in vocab.variants else names
+        spans = [*([] if cid in vocab.variants else names), *echoed]
         stated = [
             w
             for w in words
             if w[0] in chars
             and _stated(norm, w, spans, breaks)
-            and not _unsure(norm, w, breaks)
+            and not _unsure(answered, w, breaks)
             and (cid in vocab.planned or not _planned(norm, w, breaks))  # (还想在成都开个分公司: not yet)
             and (cid in vocab.variants or not _asked(norm, w))
         ]
@@ -1478,7 +1491,7 @@ def extract(
             facts.setdefault(cid, all(_negated(norm, w, breaks) for w in stated))
     denied_by_words = {cid for cid, v in facts.items() if v is False}
     for cid, words in vocab.yes:
-        spans = [] if cid in vocab.variants else names
+        spans = [*([] if cid in vocab.variants else names), *echoed]
         stated = [
             w
             for w in words
@@ -1487,7 +1500,7 @@ def extract(
             and w[0] in chars
             and w in placed
             and _stated(norm, w, spans, breaks)
-            and not _unsure(norm, w, breaks)
+            and not _unsure(answered, w, breaks)
             and (cid in vocab.planned or not _planned(norm, w, breaks))
             and (cid in vocab.variants or not _asked(norm, w))  # (能不能报: asks the verdict, and 报 is new)
         ]
@@ -1505,7 +1518,7 @@ def extract(
     unsure = bool(_DONT_KNOW.search(norm))
     if unsure:  # “目录里头有没得我们这个产品 我真的晓不得”: that one is not known
         for cid, words in vocab.yes + vocab.no:
-            if cid not in facts and any(w in norm and _unsure(norm, w, breaks) for w in words if w[0] in chars):
+            if cid not in facts and any(w in answered and _unsure(answered, w, breaks) for w in words if w[0] in chars):
                 facts[cid] = UNKNOWN
         for kw, cid in vocab.keywords:  # “市场占有率这个真晓不得”: a figure not known
             if cid not in facts and len(kw) >= MIN_UNSURE_KEYWORD and kw in norm and _unsure(norm, kw, breaks):
@@ -1524,7 +1537,7 @@ def extract(
         if (
             cid not in facts
             and not unsure
-            and not asked_whether
+            and (cid in vocab.variants or not asked_whether)  # (算不算…能不能按120%: which kind is checked)
             and all(any(w in norm for w in group) for group in groups)
             and not _denied_in_clause(norm, [w for w in groups[-1] if w in norm], breaks)
         ):
@@ -1980,12 +1993,26 @@ _BOTH_NAMED = re.compile(r"前年.*(去年|上年)|(去年|上年).*前年|两�
 """Both years were named before: a following 都… speaks of each."""
 
 
+def _a_or_not(norm: str, word: str) -> bool:
+    """Whether ``word`` (没进) is the middle of an A-not-A question everywhere it stands (进没进)."""
+    if len(word) < 2 or word[0] not in "没不":
+        return False
+    return all(at > 0 and norm[at - 1] == word[1] for at in places(norm, word))
+
+
+_EACH_OF_THEM = re.compile(r"每年|每一年|年年|都在|都是|都有|各年|各是|均为|均在")
+"""Between a total's word and its figure: the figure is each year's (三年营收每年都在一个亿左右)."""
 _YEAR_SAID_AT = re.compile(r"去年|前年|今年|上年|那年|\d{2,4}年|每年|两年|三年")
 """A year word between two figures: the second has its own year."""
 
 
 def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]:
-    """The criteria a figure fills: 前年… → the year before's; 每年/两年都… → both years; else its own."""
+    """The criteria a figure fills: 前年… → the year before's; 每年/两年都… → both years; else its own.
+
+    A total of years said of each (近三年营收都在一个亿上下) fills each year it adds up, not the total.
+    """
+    if criteria[owner].sum_of and _EACH_OF_THEM.search(around):
+        return list(criteria[owner].sum_of)
     previous = criteria[owner].previous
     if not previous:
         return [owner]

@@ -233,6 +233,13 @@ class Criterion(Strict):
             "作为 when 前提时，用户没回答（或不知道）就按这个值判断（如没说是复核就按新申请）；问题照样先问（仅 bool）"
         ),
     )
+    this_turn_only: bool = Field(
+        False,
+        description=(
+            "只在说到它的那句话里算，不记下来"
+            "（问“能不能按120%扣”，这次回答按120%核对；下一句没再说，又按 presume 的默认核对）"
+        ),
+    )
     assume: bool | None = Field(
         None,
         description=(

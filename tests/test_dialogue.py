@@ -773,3 +773,19 @@ def test_starting_the_check_over_keeps_the_kind_taken_up(user: User) -> None:
     user.say("那有没有门槛低点的 听说有个中小企业研发中心")
     reply = user.say("要得 按这个再核一遍")
     assert "这次要核对的是市级企业技术中心" not in reply.text, reply.text  # the kind is not asked again
+
+
+def test_a_share_named_alone_leads_with_the_section_whose_fact_states_it(user: User) -> None:
+    """比例 alone (加计比例, 准备金补助比例) had led with nothing: the part whose fact states a 比例 leads."""
+    assert _leads_with(user.say("研发准备金 存量增量比例"), "计算方法")
+    assert _leads_with(User(user.engine, "p1").say("高企科技人员比例"), "申报条件")  # a threshold, stated there
+
+
+def test_the_part_asked_beside_our_figures_leads_and_the_figures_are_kept(user: User) -> None:
+    """Where to file, asked after the enterprise's R&D spend, had got the tax calculation instead."""
+    reply = user.say("你好 我们是江津做齿轮的 去年研发投入大概两百万 想问下研发费用加计扣除在哪里申报")
+    first, title = reply.text.split("\n")[:2]
+    assert reply.section == "办理流程" and title.endswith("·办理流程】") and "200万元" in first  # 已记下 first
+    both = User(user.engine, "p2").say("我们是查账征收的 加计扣除具体怎么操作，在哪里申报？")
+    assert both.section == "办理流程"  # the clause that names the part, not the shared words of the intro
+    assert both.text.split("\n")[1].endswith("·办理流程】")

@@ -3392,3 +3392,84 @@ def test_a_rule_heard_of_is_no_figure_of_ours_even_as_the_answer_asked(user: Use
     user.say("成立八年了 专利都是公司的 属于先进制造")
     user.say("网上说科技人员要大专以上占30% 是不是哦")  # asked 科技人员占比: it had recorded 30%
     assert "tech_staff_ratio" not in profile(user)
+
+
+def test_the_higher_rate_asked_checks_the_list_for_that_reply_only(user: User) -> None:
+    """能不能按120%: that verdict checks the 集成电路/工业母机 list; a later one asked plainly is of the usual 100%."""
+    in_check(user, "研发费用加计扣除 帮我核一下能不能享受")
+    user.say("查账征收的居民企业 做机床主轴的制造企业 研发是新一代主轴 按项目设了辅助账")
+    unknown = user.say("那我们能不能按120%")
+    assert unknown.kind == "verdict" and "暂无法判断" in unknown.text and "清单" in unknown.text
+    rate = user.say("清单上莫得我们 那能不能按120% 直接说")
+    assert rate.kind == "verdict" and "不符合" in rate.text and "清单" in rate.text
+    plain = user.say("那按普通的来 能享受不")
+    assert plain.kind == "verdict" and "结论：符合" in plain.text
+
+
+def test_a_denial_asked_as_whether_or_not_known_is_no_answer() -> None:
+    """“清单进没进晓不得” had read 没进 as a no."""
+    assert "ic_or_machine_tool_listed" not in read("清单进没进晓不得 要问老板", "rd_deduction")
+    assert read("清单查了莫得我们", "rd_deduction")["ic_or_machine_tool_listed"] is False
+
+
+def test_the_niche_word_alone_counts_its_years_and_an_award_denied_after_its_name() -> None:
+    facts = read("前年评的市级专精特新 做汽车电子控制器这个细分九年了", "little_giant")
+    assert facts["niche_years"] == 9  # it had recorded only the title
+    assert read("国家级科技奖 没得过", "little_giant") == {"sci_award_rank_3y": "none"}
+
+
+def test_the_trade_share_said_of_goods_sold_is_the_trades() -> None:
+    """“贸易那块卖别家的电机 占六成”: 电机 is what is traded, so 六成 is the trade's (it had stayed 制造业)."""
+    read_as = read("去年收入里头 贸易那块卖别家的电机 大概占六成 自己生产的控制板占四成", "rd_deduction")
+    assert read_as["industry"] == "wholesale_retail"
+
+
+def test_a_total_of_years_said_of_each_year_fills_each_year() -> None:
+    """“近三年营收都在一个亿上下” had recorded a three-year total of 1亿."""
+    facts = read("前三年营收差不多 都在一个亿上下", "high_tech_enterprise")
+    assert "revenue_3y_total" not in facts
+    assert facts["revenue_last_year"] == facts["revenue_prev_year"] == facts["revenue_3y_ago"] == 10000
+
+
+def test_rivals_described_are_no_question_and_the_ranks_are_kept(user: User) -> None:
+    in_check(user, "国家级的制造业单项冠军 我们想试一下 条件对一下")
+    assert profile(user).get("sc_national") is True  # 国家级的制造业单项冠军 had been presumed 市级
+    user.say("万州做有机硅中间体的 这个产品做了十二年")
+    user.say("全国我们第一 全球的话大概排第六第七 国外有几家大的")  # 有几家 had made it a question
+    assert profile(user)["domestic_top3"] is True and profile(user)["global_top5"] is False
+
+
+def test_a_bare_yearly_figure_corrected_beside_a_named_one_is_corrected_too(user: User) -> None:
+    in_check(user, "专精特新 帮我对一下")
+    user.say("营收去年四千二百万左右 主营占九成五 负债率六十几")
+    user.say("研发费用前年103万 去年150万")
+    user.say("哦不对 前年是130万 我看错了 前年营收三千八百万的样子")  # 130万 had been dropped
+    assert profile(user)["rd_spend_prev_year"] == 130 and profile(user)["revenue_prev_year"] == 3800
+
+
+def test_a_word_asked_back_then_not_known_is_no_yes() -> None:
+    """“人才计划? 啥子人才计划 这个不晓得有没有” had recorded 有人才计划 (a 符合 on a condition not known)."""
+    assert read("人才计划? 啥子人才计划 这个不晓得有没有", "single_champion") == {"talent_program": UNKNOWN}
+
+
+def test_the_national_kind_asked_for_its_verdict_is_the_kind_checked() -> None:
+    assert read("国家级的够不够 先说这个", "single_champion") == {"sc_national": True}  # it had stayed 市级
+
+
+def test_a_figure_said_to_be_the_year_befores_moves_there(user: User) -> None:
+    """“营收我看成前年的了 去年是2.3个亿” had recorded 2.3亿 as the year before's and kept 1.2亿 as last year's."""
+    in_check(user, "高企 帮我们测一下")
+    user.say("营收去年一个亿两千万 R&D三年加起来占比3.6%左右")
+    user.say("不对不对 营收我看成前年的了 去年是2.3个亿")
+    assert profile(user)["revenue_last_year"] == 23000 and profile(user)["revenue_prev_year"] == 12000
+
+
+def test_going_through_the_conditions_asks_for_the_check(user: User) -> None:
+    assert user.say("研发准备金 我们今年想报 帮我把条件过一下").kind == "checklist_step"  # it had shown 申报条件
+
+
+def test_a_sure_no_is_a_no() -> None:
+    from bot.answers import parse_yes_no
+
+    assert parse_yes_no("肯定没有", KN.messages.vocabulary) is False  # 肯定 had made it a yes
+    assert parse_yes_no("肯定有", KN.messages.vocabulary) is True

@@ -34,6 +34,8 @@ def respond(t: Turn, inbound: Inbound, max_chars: int) -> Reply:
     if act.name != acts.NULL and act.name != acts.FEEDBACK:
         t.state.pop("misses", None)
     reply = handler(act)(t, act)
+    for cid in [c for c in t.profile if c in t.kn.criteria and t.kn.criteria[c].this_turn_only]:
+        del t.profile[cid]  # (能不能按120%扣: that rate checked in this reply; a verdict asked plainly is of the usual)
     reply.act = act.name
     reply.via = act.via
     if reply.kind == "verdict":

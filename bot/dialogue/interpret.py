@@ -451,8 +451,10 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         # “那高企呢 够不够”: a check on another topic (with figures or an answer, it is still this one); so is
         # “小巨人我们直接报可以不”, whose 直接报 only says which kind of that policy is asked about
         return None
-    if _WHAT_ABOUT.match(msg.norm) and any(
-        t.kn.criteria[c].presume is not None and t.profile.get(c) != v for c, v in values.items()
+    if (
+        _WHAT_ABOUT.match(msg.norm)
+        and not _VERDICT_NOUN.search(msg.norm)  # (“那结论呢 能按120不”: the verdict, of that kind)
+        and any(t.kn.criteria[c].presume is not None and t.profile.get(c) != v for c, v in values.items())
     ):
         return None  # “那国家级的单项冠军呢 有没得戏”: the other variant, asked about (a follow-up)
     return Act(acts.ANSWER, conclude=True, values=values)
@@ -816,10 +818,18 @@ def correction(t: Turn, msg: Message) -> Act | None:
     if (asks(t, msg) or supposes(msg.text)) and not said_wrong:
         # “那改成查账征收以后 要留存啥资料”, “那改成查账征收以后就可以了嘛”: the new premise, not a correction
         return None
-    values = dict(replaced)
+    values = dict(replaced) or _of_the_other_year(t, msg)
     if values:  # “刚才那个5%说错了 … 实际是2.5% 全部在国内”: the figure replaced, and the new facts beside it
         values |= {c: v for c, v in t.facts(msg.text).items() if c not in t.profile and c not in values}
     values = values or _retarget(t, msg, _changed_facts(t, msg)) or keyword_figure(t, msg)
+    if values:  # “前年是130万 我看错了 前年营收三千八百万”: a bare yearly figure beside a named one
+        known = {v for v in (*values.values(), *t.profile.values()) if isinstance(v, float)}
+        for clause in clauses(msg.text):
+            said = [q.value for q in quantities(normalize(clause))]
+            # (not “2000万是前年的 去年是2800万”: the figures recorded and replaced, already read)
+            if said and not t.facts(clause) and not any(abs(x - v) < 1e-6 for x in said for v in known):
+                bare = _years_again(t, Message(clause, normalize(clause)))
+                values |= {c: v for c, v in bare.items() if c not in values}
     if not values:
         values = _years_again(t, msg) or _reanswer(t, msg)
     # “看错表了 前年650万 去年720万 加起来1370万”: the total corrected, and the two years that add up to it
@@ -978,6 +988,24 @@ def _years_again(t: Turn, msg: Message) -> dict[str, Any]:
 
 
 _YEAR_WORD = re.compile(r"去年|前年|大前年|上年|今年")
+_OTHER_YEAR = re.compile(r"(看成|搞成|说成|当成|弄成|写成|填成)了?(前年|去年)的")
+"""The figure recorded was another year's (营收我看成前年的了 去年是2.3个亿): it moves to that year."""
+
+
+def _of_the_other_year(t: Turn, msg: Message) -> dict[str, Any]:
+    """“营收我看成前年的了 去年是2.3个亿”: last year's figure recorded is the year before's, the new one last year's."""
+    found = _OTHER_YEAR.search(msg.norm)
+    if found is None or found[2] != "前年":
+        return {}
+    before = msg.norm[: found.start()]
+    heads = [c for c in t.profile if yearly(t, c) and any(normalize(w) in before for w in t.kn.criteria[c].extract)]
+    if len(heads) != 1 or not isinstance(t.profile[heads[0]], float):
+        return {}
+    head = heads[0]
+    moved: dict[str, Any] = {str(t.kn.criteria[head].previous): t.profile[head]}
+    said = f"{t.kn.criteria[head].extract[0]} {msg.norm[found.end() :]}"  # (去年是2.3个亿, read as its figure's)
+    moved |= {c: v for c, v in t.facts(said).items() if c == head}
+    return moved
 
 
 def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
@@ -1167,6 +1195,11 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
             acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
         )
     values = {**facts, **({pending: value} if value is not None else {})}
+    if asking and values and all(t.kn.criteria[c].this_turn_only for c in values):
+        # “工业母机那个120%我们沾得到边不” in the check: a question on that rate's conditions, no answer
+        return Act(
+            acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
+        )
     question = _question_in_check(t, msg, topic, values, value is None, figure)
     if question is not None:
         return question

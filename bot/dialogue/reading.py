@@ -124,8 +124,12 @@ _EMBEDDED_GAP = 1
 
 _HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千点这那近前过最好])几(年|月|号|个月|天|批|项|个|家)")
 """几年 / 几个 asks; 十几年 / 三十几个 / 一点几个点 is a hedged figure, 这几年 / 近几年 a period, 好几家 several."""
-_FEW_HELD = re.compile(r"(?<![要需得])有几个(?=实用新型|软著|软件著作|专利|发明|商标|著作权|[\s,，。；;]+\S)")
-"""有几个 of what the enterprise holds (有几个实用新型, 发明专利有几个 都是自己的) states a few; 要有几个专利 asks."""
+_FEW_HELD = re.compile(
+    r"(?<![要需得])有几个(?=实用新型|软著|软件著作|专利|发明|商标|著作权|[\s,，。；;]+\S)"
+    r"|(?<![要需得])有几(个|家)(?=大的|大厂|大企业|大公司|强的|厉害|比我们|做得)"
+)
+"""有几个 of what the enterprise holds (有几个实用新型, 发明专利有几个 都是自己的) states a few, and so does 有几家
+of rivals described (国外有几家大的); 要有几个专利 asks."""
 
 
 _OUT_YET = re.compile(r"(出来|下来|发了|出了|开始了|公布)了?(没得|没有|没)$")

@@ -75,6 +75,9 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
                 # what the topic is (the overview), a term one section explains, or one of the measures its main
                 # section sets out (在研一批开发一批上市一批是啥意思, 法人化改革是啥子意思)
                 return guess or (parts[MAIN] if MAIN in parts and _measure_named(t, topic, text) else None)
+        named_before = _cue(cues, specific[-1]) if specific else None
+        if found is None and named_before and (bare := _cue(weak, clause)) and named_before[0] == bare[0]:
+            found = named_before  # “具体怎么操作，在哪里申报”: the part another clause names
         if found is None and (found := _cue(weak, clause)):  # 多少, 怎么: what the question is about decides first
             about = guess.removeprefix("section:") if guess and guess.startswith("section:") else None
             found = (about, "") if about and about != WHEN else found  # 怎么复核 asks how, never when
@@ -567,7 +570,8 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
     plain = plain_form(kn, norm)  # 少交好多 asks as 少交多少 does
     asks_amount = any(plain_form(kn, normalize(w)) in plain for w in kn.messages.calc_words)
     asks_amount |= part == f"section:{CALCULATION}"  # 能加计多少, with the enterprise's figures
-    if result and (asks_amount or calc and calc.inputs[0] in learned):
+    other_part = part not in (None, f"section:{MAIN}", f"section:{CALCULATION}")  # (…在哪里申报: where, not how much)
+    if result and (asks_amount or calc and calc.inputs[0] in learned and not other_part):
         extra.append(result)
         section = CALCULATION if asks_amount else None
     elif part and not (asks_amount and warning):
