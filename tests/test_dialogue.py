@@ -789,3 +789,8 @@ def test_the_part_asked_beside_our_figures_leads_and_the_figures_are_kept(user: 
     both = User(user.engine, "p2").say("我们是查账征收的 加计扣除具体怎么操作，在哪里申报？")
     assert both.section == "办理流程"  # the clause that names the part, not the shared words of the intro
     assert both.text.split("\n")[1].endswith("·办理流程】")
+
+
+def test_a_cue_holding_the_topics_name_still_names_its_part(user: User) -> None:
+    """加计多少 holds 加计, a name of 研发费用加计扣除: blanking the name had lost the cue."""
+    assert _leads_with(user.say("委托外面单位做研发 费用能加计多少"), "计算方法")

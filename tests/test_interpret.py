@@ -3473,3 +3473,15 @@ def test_a_sure_no_is_a_no() -> None:
 
     assert parse_yes_no("肯定没有", KN.messages.vocabulary) is False  # 肯定 had made it a yes
     assert parse_yes_no("肯定有", KN.messages.vocabulary) is True
+
+
+def test_an_acknowledgement_then_the_result_asks_for_the_verdict(user: User) -> None:
+    in_check(user, "单项冠军 市里面那个 帮我对一下")
+    user.say("做重卡齿轮的 干了二十多年了 全国排第二")
+    assert user.say("行了 结果").kind == "verdict"  # 行了 had answered the pending question 是
+
+
+def test_said_to_lead_at_home_and_equipment_complete_are_yes() -> None:
+    facts = read("主打那个变速箱齿轮 全国排第二 性能指标国内算领先的", "single_champion")
+    assert facts["tech_domestic_leading"] is True
+    assert read("研发场地单独一层 一百五十平左右 设备都是齐的", "rd_institution")["rd_equipment"] is True

@@ -728,8 +728,8 @@ _STRAIGHT = re.compile(r"直接(说|讲|告诉)|准话|一句话")
 """Asking to be told straight (差好多 直接说得行不) once a condition is unmet: the verdict, which lists the gap too."""
 
 _BARE_CONCLUDE = frozenset({"结果", "结论", "结果嘞", "结果咧", "然后呢", "所以呢"})
-_LEAD_ACK = re.compile(rf"^({_ACK_WORDS}|嗯)")
-"""An acknowledgement before a bare request for the result (OK 结果)."""
+_LEAD_ACK = re.compile(rf"^(({_ACK_WORDS})(了|啦)?|嗯)")
+"""An acknowledgement before a bare request for the result (OK 结果, 行了 结果)."""
 
 
 def missing(t: Turn, msg: Message) -> Act | None:

@@ -305,8 +305,25 @@ def _parts(kn: Knowledge, topic: Topic) -> dict[str, str]:
 
 
 def _clause(kn: Knowledge, topic: Topic, raw: str) -> str:
-    """One clause, normalised, the topic's names blanked out and the spoken question words in their plain form."""
-    return plain_form(kn, _without_names(kn, topic, normalize(raw)))  # 首批次新材料: its 材料 asks for no 申报材料
+    """One clause, normalised, the topic's names blanked out and the spoken question words in their plain form.
+
+    A cue word that holds one of the names (加计多少 holds 加计) is kept after the blanked clause.
+    """
+    norm = normalize(raw)
+    blanked = plain_form(kn, _without_names(kn, topic, norm))  # 首批次新材料: its 材料 asks for no 申报材料
+    plain = plain_form(kn, norm)
+    held = [w for w in _cues_holding_names(kn, topic) if w in plain and w not in blanked]
+    return "|".join([blanked, *held])
+
+
+def _cues_holding_names(kn: Knowledge, topic: Topic) -> list[str]:
+    """The plain cue words of messages.yaml that hold a name of the topic and say more (加计多少, not 加计)."""
+    key = ("cues_holding_names", topic.id)
+    if key not in kn.memo:
+        names = [plain_form(kn, n) for n in _names(kn, topic)]
+        cues = {plain_form(kn, normalize(w)) for ws in kn.messages.section_words.values() for w in ws}
+        kn.memo[key] = sorted(w for w in cues if any(n in w and n != w for n in names))
+    return kn.memo[key]  # type: ignore[no-any-return]
 
 
 def plain_form(kn: Knowledge, norm: str) -> str:
