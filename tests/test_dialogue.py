@@ -794,3 +794,8 @@ def test_the_part_asked_beside_our_figures_leads_and_the_figures_are_kept(user: 
 def test_a_cue_holding_the_topics_name_still_names_its_part(user: User) -> None:
     """加计多少 holds 加计, a name of 研发费用加计扣除: blanking the name had lost the cue."""
     assert _leads_with(user.say("委托外面单位做研发 费用能加计多少"), "计算方法")
+
+
+def test_needed_by_a_date_asks_when_and_needed_for_how_long_a_condition(user: User) -> None:
+    assert _leads_with(user.say("研发费用加计扣除好久报嘛 是不是要年底才得行"), "时间节点")  # it had led with 申报条件
+    assert _leads_with(User(user.engine, "d1").say("公司成立好久才能申请高企哦"), "申报条件")

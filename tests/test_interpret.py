@@ -3485,3 +3485,22 @@ def test_said_to_lead_at_home_and_equipment_complete_are_yes() -> None:
     facts = read("主打那个变速箱齿轮 全国排第二 性能指标国内算领先的", "single_champion")
     assert facts["tech_domestic_leading"] is True
     assert read("研发场地单独一层 一百五十平左右 设备都是齐的", "rd_institution")["rd_equipment"] is True
+
+
+def test_a_new_date_given_in_a_correction_clears_the_old_answer(user: User) -> None:
+    """“那个是老版本 新产品著作权是2025年8月登记的” had kept 2020's 否 (a wrong 不符合)."""
+    in_check(user, "首版次软件 帮我对一下")
+    user.say("著作权2020年登记的")
+    user.say("哦不对 看错了 那个是老版本 新产品著作权是2025年8月登记的 版本号V1.0")
+    assert profile(user)["first_version_copyright_2y"] == UNKNOWN and profile(user)["first_version_v1"] is True
+
+
+def test_give_me_a_judgement_after_asking_for_a_person_is_the_parked_checks_verdict(user: User) -> None:
+    in_check(user, "单项冠军 市级的 条件帮我过一遍")
+    user.say("做五金刀剪的 2010年做到现在 近三年平均主营一亿八")
+    user.say("能不能转个人工 想问问具体的")
+    assert user.say("那先这样 你先给我个判断").kind == "verdict"  # it had been out of scope
+
+
+def test_a_buyer_who_uses_it_directly_is_no_trader() -> None:
+    assert read("首单客户是直接买来用的 做汽车零件", "first_batch_material")["first_batch_buyer_unrelated"] is True

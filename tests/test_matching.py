@@ -520,3 +520,7 @@ def test_a_policy_asked_beside_a_goal_a_person_asked_for_and_a_title_become_are_
     text: str, intent: str | None
 ) -> None:
     assert decide(text)[0] == intent, text
+
+
+def test_the_rd_ledger_asked_about_is_the_super_deduction() -> None:
+    assert decide("R&D辅助账一定要按项目设吗")[0] == "rd_deduction"  # it had fallen to the fallback

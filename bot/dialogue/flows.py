@@ -6,15 +6,13 @@ from typing import Any
 
 from bot import checklist, render
 from bot.answers import BELOW_FACTOR, JUST_UNDER, UNBOUNDED, UNKNOWN
-from bot.dialogue.topics import describe, refused, topic_options
+from bot.dialogue.topics import CONDITIONS, describe, refused, topic_options
 from bot.dialogue.turn import Turn, checklist_criteria, finish, menu, set_options
 from bot.models import Option, Reply
 from knowledge.schema import ChecklistVersion, Criterion, Topic
 
 CHECKLIST = "checklist"
 QUESTIONNAIRE = "questionnaire"
-CONDITIONS = "申报条件"
-"""The section a checklist is drawn from: a reply that starts the check leads with it."""
 EXCLUSIONS = "不适用情形"
 """The section of the excluded: a check that starts by telling an excluded industry so leads with it."""
 MEETS = "meets"

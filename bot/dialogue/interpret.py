@@ -834,6 +834,7 @@ def correction(t: Turn, msg: Message) -> Act | None:
         values = _years_again(t, msg) or _reanswer(t, msg)
     # “看错表了 前年650万 去年720万 加起来1370万”: the total corrected, and the two years that add up to it
     values |= {c: v for c, v in _parts_of_total(t, msg, values).items() if c not in values}
+    values |= {c: UNKNOWN for c in _redated(t, msg) if c not in values}
     if not values and not t.state.get("answered") and not t.profile:
         return None
     wrong_opening = opens and msg.norm.startswith(_WRONG)  # (“不对 刚问了财务经理 …”; not “不是给哪家定制的 …”)
@@ -988,6 +989,26 @@ def _years_again(t: Turn, msg: Message) -> dict[str, Any]:
 
 
 _YEAR_WORD = re.compile(r"去年|前年|大前年|上年|今年")
+_A_DATE = re.compile(r"(?<!\d)(20\d{2}|\d{2})年")
+
+
+def _redated(t: Turn, msg: Message) -> list[str]:
+    """Answers of “obtained within N years” a correction gives a new date for that decides nothing yet.
+
+    “那个是老版本 新产品著作权是2025年8月登记的”: the old 否 goes; within 2 years of a deadline not yet known, the
+    new date is not known to pass.
+    """
+    if not _A_DATE.search(msg.norm):
+        return []
+    return [
+        c
+        for c in t.profile
+        if c in t.kn.criteria
+        and t.kn.criteria[c].within_years
+        and any(normalize(w) in msg.norm for w in t.kn.criteria[c].dated_by)
+    ]
+
+
 _OTHER_YEAR = re.compile(r"(看成|搞成|说成|当成|弄成|写成|填成)了?(前年|去年)的")
 """The figure recorded was another year's (营收我看成前年的了 去年是2.3个亿): it moves to that year."""
 

@@ -83,6 +83,12 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
             found = (about, "") if about and about != WHEN else found  # 怎么复核 asks how, never when
         if found is None:
             continue
+        if (
+            found[0] == CONDITIONS
+            and found[1].startswith("才")
+            and (when := _cue([c for c in cues if c[0] == WHEN and c[1] not in _DURATIONS], clause))
+        ):
+            found = when  # “是不是要年底才得行”: 才得行 after a date asks when (after 好久, a condition)
         name, word = found
         if word in _plain_list(kn, kn.messages.fact_words):
             name = _stating(t, topic, word, clause, name)  # the clause that says it tells the facts apart
@@ -247,8 +253,12 @@ def _a_not_a(clause: str, word: str) -> bool:
 
 
 WHEN = "时间节点"
-CONTACT = "咨询部门"
 """The section of dates and durations: a bare 怎么 or 多少 never asks it, whatever facts the question shares."""
+_DURATIONS = frozenset({"好久", "多久", "几年", "多少年", "几个月", "管几年", "管好多年", "有效期"})
+"""When-cues that ask how long (要运行多久才能报): before 才…, a condition, not a date."""
+CONTACT = "咨询部门"
+CONDITIONS = "申报条件"
+"""The section a checklist is drawn from: a reply that starts the check leads with it."""
 MAIN = "政策要点"
 """The section of what a policy gives: a question of how much, with figures, is a calculation instead."""
 OVERVIEW = ""
