@@ -450,6 +450,8 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
             for q in quantities(norm)
             if not _a_span(norm, q) and not _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)
         ]
+        if crit.unit == "年" and len(found) > 1:  # (专精特新2024年拿的 …十一年了: the year a title came, no span)
+            found = [q for q in found if q.value < CENTURY] or found
         fits = [v for v in (number_value(q, crit.unit or "", today) for q in found) if v is not None]
         if len(fits) != 1:  # “1.6个亿左右 有个工程师入选了”: the one figure said in the question's unit
             unit = "万元" if (crit.unit or "") in MONEY else crit.unit
@@ -462,11 +464,17 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
 def _a_span(norm: str, q: Quantity) -> bool:
     """Whether a number of years is the span another figure is counted over (研发费用近三年算下来四个点).
 
-    “成立近三年了” still answers how long: the years end the clause there.
+    “成立近三年了” still answers how long: the years end the clause there. “研发两年加起来九百万”: a total's span.
     """
-    return (
-        q.unit == "年" and norm.endswith("近", 0, q.start) and q.end < len(norm) and not _SPAN_ENDS.match(norm, q.end)
-    )
+    if q.unit != "年":
+        return False
+    if _SPAN_TOTAL.match(norm, q.end):
+        return True
+    return norm.endswith("近", 0, q.start) and q.end < len(norm) and not _SPAN_ENDS.match(norm, q.end)
+
+
+_SPAN_TOTAL = re.compile(r"[^\d，|]{0,4}?(加起来|合计|一共|总共|累计|算下来)")
+"""After a number of years: a total over them follows (两年加起来, 三年的研发合计)."""
 
 
 _SPAN_ENDS = re.compile(r"了|啦|多|左右|出头|的样子|吧|嘛|噻")
@@ -1940,8 +1948,6 @@ def _year_since(norm: str, since: int, at: int) -> int | None:
 
 
 _TWO_DIGIT_YEAR = re.compile(r"[12]\d年")
-CENTURY = 2000
-"""What a two-digit year (16年成立, 23年评的) counts from."""
 _EVENT_AFTER = re.compile(r"(就|才|的时候)?(评|认定|拿|获|成立|注册|入选|建|办|开|立)")
 """After a two-digit year: what happened then (23年评的, 18年成立), so 23年 is a date."""
 _REFERS_BACK = re.compile(r"那个(是|数|钱)|那笔|那是")
@@ -2495,11 +2501,17 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
             or (ASKED_A_NOT_A.search(text[start:stop]) and _DONT_KNOW.search(text[stop:after]))  # 报没报 | 记不到
             or text.startswith((f"不{word[-1]}", f"没{word[-1]}"), at + len(word))  # 比平均高不高: asked
             or (_BARE_DENIAL.fullmatch(text, stop, after) and _UNSURE.search(text, after, beyond))
+            or _GRAVITY_DOUBTED.search(text, stop)  # 出过一次事故 | 算不算重大我不晓得: whether it counts, not known
         ):  # 人才计划 | 好像没有 | 要问下人事: denied, then said to be not known yet
             return False
     return True
 
 
+_GRAVITY_DOUBTED = re.compile(
+    rf"(算不算|是不是|属不属于|够不够)(重大|严重|较大)[^|]{{0,6}}?({_NOT_KNOWN})"
+    rf"|({_NOT_KNOWN})(算不算|是不是|属不属于|够不够)(重大|严重|较大)"
+)
+"""After a thing that happened: whether it was grave enough to count is not known (算不算重大我不晓得)."""
 _REQUIRED_BEFORE = re.compile(r"((?<![主重只想])要|需要|必须|应当|得要|要求)$")
 """Right before a yes/no word: what a condition requires (研发投入强度要高于全市同行业平均), no fact stated."""
 _REQUIRED_BEFORE_CHARS = 2

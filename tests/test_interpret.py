@@ -3504,3 +3504,29 @@ def test_give_me_a_judgement_after_asking_for_a_person_is_the_parked_checks_verd
 
 def test_a_buyer_who_uses_it_directly_is_no_trader() -> None:
     assert read("首单客户是直接买来用的 做汽车零件", "first_batch_material")["first_batch_buyer_unrelated"] is True
+
+
+def test_the_years_a_total_spans_and_the_year_a_title_came_are_no_years_in_the_niche() -> None:
+    niche = KN.criteria["niche_years"]
+    v = KN.messages.vocabulary
+    assert parse_answer("研发两年加起来九百万左右", niche, v, DAY) is None  # it had recorded 从事细分市场 2年
+    assert parse_answer("市级专精特新2024年拿的 做变速器齿轮轴这些核心零部件 十一年了", niche, v, DAY) == 11
+
+
+def test_an_accident_whose_gravity_is_not_known_is_not_known() -> None:
+    said = read("安全方面 去年车间出过一次事故 伤了一个人 算不算重大我不晓得", "first_set_equipment")
+    assert said == {"had_violation": UNKNOWN}  # it had recorded 有重大事故 (a 不符合)
+
+
+def test_a_rare_yes_told_is_not_undone_by_a_passing_no(user: User) -> None:
+    in_check(user, "首台套 重庆的认定 帮我核下")
+    user.say("去年因为一个合同纠纷 被列进信用中国严重失信名单了 还没修复")
+    user.say("安全环保倒是没出过事")  # it had recorded 否 and said 符合
+    assert profile(user)["had_violation"] is True
+
+
+def test_a_denial_right_after_another_criterions_word_is_its_own(user: User) -> None:
+    in_check(user, "研发准备金奖励 帮我们看下")
+    user.say("规上的 独立法人")
+    user.say("失信 莫得")  # it had also answered 备案 否 (a 不符合)
+    assert "rd_reserve_filed" not in profile(user)

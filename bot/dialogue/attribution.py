@@ -225,6 +225,8 @@ def no_only_of_others(t: Turn, msg: Message, crit: Criterion, facts: dict[str, A
     return not rest or answer_value(t, Message(said.strip(), rest), crit) is None
 
 
+_DENIED_AFTER = r"((也|都)?(莫得|没得|没有|没|无))"
+"""Right after a criterion's word, the denial that is its own (失信 莫得)."""
 _LIST_DENIAL_ONLY = re.compile(r"(这些|那些|这两样|两样|这几样)?(也|都|也都|全都)(莫得|没得|没有|没|无)(的|哦|嘛|噻)?")
 """What is left of a message once the facts it denies are taken out (失信 事故|都没有): a denial of those alone."""
 
@@ -235,7 +237,7 @@ def _said_of(t: Turn, cid: str) -> list[re.Pattern[str]]:
     if cid not in memo:
         crit = t.kn.criteria[cid]
         found = sorted({normalize(w) for w in (*crit.yes_words, *crit.no_words)} - {""}, key=len, reverse=True)
-        memo[cid] = [re.compile(f"{_DENYING}?{re.escape(w)}") for w in found]
+        memo[cid] = [re.compile(f"{_DENYING}?{re.escape(w)}{_DENIED_AFTER}?") for w in found]  # (失信 莫得)
     return memo[cid]  # type: ignore[no-any-return]
 
 

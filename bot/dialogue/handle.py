@@ -148,12 +148,15 @@ def _unsaid_before(t: Turn, act: Act, pending: str | None) -> dict[str, Any]:
     """The act's values without a choice already answered that a passing word would change (批发为主, then 改模具).
 
     The answer to the question asked, a message saying it is the main line (七成是批发), and a correction (its
-    own act) do change it.
+    own act) do change it. Nor does a passing no undo a rare yes told (失信, then 安全环保倒是没出过事).
     """
     kept = {}
     for cid, v in act.values.items():
         crit = t.kn.criteria.get(cid)
         passing = crit is not None and crit.type == "choice" and cid != pending and t.profile.get(cid, v) != v
+        told_rare = crit is not None and crit.assume is False and t.profile.get(cid) is True and v is False
+        if told_rare and cid != pending:
+            continue  # 被列进失信名单了, then “安全环保倒是没出过事”: one part denied, the rest told stays
         if not passing or main_line(act.text, crit, str(v)):  # type: ignore[arg-type]
             kept[cid] = v
     return kept
