@@ -3418,10 +3418,12 @@ def test_the_niche_word_alone_counts_its_years_and_an_award_denied_after_its_nam
     assert read("国家级科技奖 没得过", "little_giant") == {"sci_award_rank_3y": "none"}
 
 
-def test_the_trade_share_said_of_goods_sold_is_the_trades() -> None:
-    """“贸易那块卖别家的电机 占六成”: 电机 is what is traded, so 六成 is the trade's (it had stayed 制造业)."""
-    read_as = read("去年收入里头 贸易那块卖别家的电机 大概占六成 自己生产的控制板占四成", "rd_deduction")
-    assert read_as["industry"] == "wholesale_retail"
+def test_the_trade_share_said_of_goods_sold_is_the_trades(user: User) -> None:
+    """“贸易那块卖别家的电机 占六成”: 电机 is what is traded, so 六成 is the trade's (it had stayed 制造业, 符合)."""
+    in_check(user, "家计扣除 我们公司能不能搞 帮我核一下")
+    user.say("南岸的 一半生产一半贸易 查账征收的")
+    user.say("去年收入里头 贸易那块卖别家的电机 大概占六成 自己生产的控制板占四成")
+    assert profile(user)["industry"] == "wholesale_retail"
 
 
 def test_a_total_of_years_said_of_each_year_fills_each_year() -> None:
