@@ -927,6 +927,11 @@ _ECHO_CHARS = 6
 """A clause this short, asked back before the answer (规上？我们还没进规), repeats the question's word."""
 
 
+def _blanked(norm: str, spans: list[tuple[int, int]]) -> str:
+    """``norm`` with each character inside one of ``spans`` replaced by | (positions kept)."""
+    return "".join("|" if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(norm))
+
+
 def _echoes(text: str) -> list[tuple[int, int]]:
     """Spans of ``normalize(text)`` that only ask the question's word back before answering (“规上？”, “清单？”)."""
     spans, at = [], 0
@@ -1481,7 +1486,7 @@ def extract(
     if either and _DONT_KNOW.search(norm):  # “查账征收还是核定征收 我不晓得”: the question said back, not known
         facts.update({cid: UNKNOWN for cid in either if cid not in facts})
     echoed = _echoes(text)  # (人才计划? | 啥子人才计划 这个不晓得有没有: the word asked back says nothing)
-    answered = "".join("|" if any(a <= i < b for a, b in echoed) else ch for i, ch in enumerate(norm))
+    answered = _blanked(norm, echoed)
     for cid, words in vocab.no:
         if cid in either:
             continue  # (“是查账征收还是核定征收哦”: asked, neither said)
@@ -1551,8 +1556,7 @@ def extract(
         ):
             facts[cid] = True  # “在渝北注册的”; not “2024版里头好像莫得压铸线这一项”
     if not norm.isdigit() and not _ONLY_ASKED.search(norm):  # (是不是只有制造业才有: the policy's, not ours)
-        hidden = [*names, *_echoes(text)]  # (a policy's name, or “规上？” asked back: no choice stated)
-        plain = "".join("|" if any(a <= i < b for a, b in hidden) else ch for i, ch in enumerate(norm))
+        plain = _blanked(norm, [*names, *echoed])  # (a policy's name, or “规上？” asked back: no choice stated)
         plain = _WHETHER.sub(lambda m: "|" * len(m[0]), plain)  # (有没得奖补: asked, no 没得奖 said)
         for cid, options in vocab.choices:
             choice = _parse_choice(
@@ -1563,7 +1567,7 @@ def extract(
     return facts
 
 
-_DATE = re.compile(r"(?<!\d)(20\d{2}|\d{2})年(?:底|末|初|(\d{1,2})月)?")
+DATE_SAID = re.compile(r"(?<!\d)(20\d{2}|\d{2})年(?:底|末|初|(\d{1,2})月)?")
 """A date said: 2025年3月, 23年3月, 24年底, 2022年."""
 _YEARS_BEFORE = re.compile(r"(?<![\d一二两三四五六七八九十])([\d一二两三四五六七八九十]{1,2})年(?:以)?前")
 """A date said as years back (四年前登记的)."""
@@ -1598,7 +1602,7 @@ def _dated(text: str, vocab: _Vocab, criteria: dict[str, Criterion], today: dt.d
         return found
     now = today.year * YEAR_MONTHS + today.month
     for clause in map(normalize, _BREAK.split(text)):  # (a date and what it dates share a clause)
-        m = _DATE.search(clause)
+        m = DATE_SAID.search(clause)
         ago = _YEARS_BEFORE.search(clause) if m is None else None
         if ago is not None and (n := _cn_number(ago[1])) is not None:  # “软著是四年前登记的”: half a year either way
             least, most = int(n * YEAR_MONTHS) - YEAR_MONTHS // 2, int(n * YEAR_MONTHS) + YEAR_MONTHS // 2

@@ -225,9 +225,11 @@ def no_only_of_others(t: Turn, msg: Message, crit: Criterion, facts: dict[str, A
     return not rest or answer_value(t, Message(said.strip(), rest), crit) is None
 
 
-_DENIED_AFTER = r"((也|都)?(莫得|没得|没有|没|无))"
+_DENIALS = "莫得|没得|没有|没|无"
+"""The words that deny a thing said right before them (失信 莫得, 事故都没有)."""
+_DENIED_AFTER = rf"((也|都)?({_DENIALS}))"
 """Right after a criterion's word, the denial that is its own (失信 莫得)."""
-_LIST_DENIAL_ONLY = re.compile(r"(这些|那些|这两样|两样|这几样)?(也|都|也都|全都)(莫得|没得|没有|没|无)(的|哦|嘛|噻)?")
+_LIST_DENIAL_ONLY = re.compile(rf"(这些|那些|这两样|两样|这几样)?(也|都|也都|全都)({_DENIALS})(的|哦|嘛|噻)?")
 """What is left of a message once the facts it denies are taken out (失信 事故|都没有): a denial of those alone."""
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from bot import checklist, render
 from bot.answers import (
     ASKED_A_NOT_A,
+    DATE_SAID,
     SUPPOSING,
     UNKNOWN,
     bigrams,
@@ -989,7 +990,6 @@ def _years_again(t: Turn, msg: Message) -> dict[str, Any]:
 
 
 _YEAR_WORD = re.compile(r"去年|前年|大前年|上年|今年")
-_A_DATE = re.compile(r"(?<!\d)(20\d{2}|\d{2})年")
 
 
 def _redated(t: Turn, msg: Message) -> list[str]:
@@ -998,7 +998,7 @@ def _redated(t: Turn, msg: Message) -> list[str]:
     “那个是老版本 新产品著作权是2025年8月登记的”: the old 否 goes; within 2 years of a deadline not yet known, the
     new date is not known to pass.
     """
-    if not _A_DATE.search(msg.norm):
+    if not DATE_SAID.search(msg.norm):
         return []
     return [
         c

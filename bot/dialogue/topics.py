@@ -64,10 +64,11 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     if shaped:
         return shaped  # 哪个文件规定的: the source, whatever else it names; 哪些情况不能报: exclusions
     specific = [c for c in clauses if (f := _cue(cues, c)) and f[0] not in (MAIN, OVERVIEW)]
+    named_before = _cue(cues, specific[-1]) if specific else None  # the part the last clause naming one names
     for clause in reversed(clauses):
         found = _cue(cues, clause)
         if found and found[0] == MAIN and specific and specific[-1] != clause:
-            found = _cue(cues, specific[-1])  # “是怎么计算的 存量和增量各按多少比例”: the part named, not its figures
+            found = named_before  # “是怎么计算的 存量和增量各按多少比例”: the part named, not its figures
         if found and found[0] == OVERVIEW:  # “是什么”, “怎么回事”: its own words (怎么) ask for nothing
             clause = clause.replace(found[1], "|")
             found = _cue(cues, clause)
@@ -75,7 +76,6 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
                 # what the topic is (the overview), a term one section explains, or one of the measures its main
                 # section sets out (在研一批开发一批上市一批是啥意思, 法人化改革是啥子意思)
                 return guess or (parts[MAIN] if MAIN in parts and _measure_named(t, topic, text) else None)
-        named_before = _cue(cues, specific[-1]) if specific else None
         if found is None and named_before and (bare := _cue(weak, clause)) and named_before[0] == bare[0]:
             found = named_before  # “具体怎么操作，在哪里申报”: the part another clause names
         if found is None and (found := _cue(weak, clause)):  # 多少, 怎么: what the question is about decides first
@@ -321,8 +321,9 @@ def _clause(kn: Knowledge, topic: Topic, raw: str) -> str:
     """
     norm = normalize(raw)
     blanked = plain_form(kn, _without_names(kn, topic, norm))  # 首批次新材料: its 材料 asks for no 申报材料
-    plain = plain_form(kn, norm)
-    held = [w for w in _cues_holding_names(kn, topic) if w in plain and w not in blanked]
+    holding = _cues_holding_names(kn, topic)
+    plain = plain_form(kn, norm) if holding else ""
+    held = [w for w in holding if w in plain and w not in blanked]
     return "|".join([blanked, *held])
 
 
