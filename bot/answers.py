@@ -258,8 +258,8 @@ def quantities(text: str) -> list[Quantity]:
         if few in ("多", "几"):
             # 三千多万 is under 四千万: the next step is just out of reach (display rounds it back)
             low, high = value, (value + _step(raw, value) * (0.999 if few == "几" else 1.0)) * JUST_UNDER
-            if few == "几" and raw in ("十",):
-                low = value + 1
+            if few == "几" and raw.endswith("十"):
+                low = value + 1  # 十几 from 11, 八十几 from 81 (八十 itself is said so)
         if m["pct"]:  # 百分之十几: from 11% to 19%
             found.append(_hedged(text, m, value, low, high, "%", 1.0))
             continue
@@ -388,7 +388,9 @@ def _hedged(
     elif _APPROX_BEFORE.search(before):
         approx = True
     word = _AFTER.match(after)
-    if word and low is None and high is None:
+    if low is None and high is None and _SHORT_DOUBTED.search(after, 0, _SHORT_DOUBT_CHARS):
+        low, high = value * BELOW_FACTOR, value  # “大概四个点 可能差一点点 也可能刚好”: at most, maybe under
+    elif word and low is None and high is None:
         if word[1] in ("左右", "上下", "前后"):
             approx = True
         else:
@@ -409,6 +411,11 @@ def _hedged(
     if low is not None and high is None and not open_ended:
         high = value  # 两三千万: from the first to the second
     return Quantity(value * factor, unit, m.start(), end, scale(low), scale(high), approx)
+
+
+_SHORT_DOUBTED = re.compile(r"可能(还)?差(一)?点|差一点点|可能不到|不一定(够|到|有)|可能还不够|可能没到")
+"""Said after a figure: it may fall short of what it says (四个点 可能差一点点): at most that, maybe under."""
+_SHORT_DOUBT_CHARS = 10
 
 
 def convert(value: float, unit: str | None, to: str) -> float | None:
@@ -937,11 +944,17 @@ def _echoes(text: str) -> list[tuple[int, int]]:
     spans, at = [], 0
     parts = _BREAK_KEPT.split(text)
     for i in range(0, len(parts) - 2, 2):  # (text, separator, text, …): a short clause, a question mark, more
-        size = len(normalize(parts[i]))
-        if 0 < size <= _ECHO_CHARS and ("?" in parts[i + 1] or "？" in parts[i + 1]) and normalize(parts[i + 2]):
+        clause = normalize(parts[i])
+        size = len(clause)
+        asked_back = size <= _ECHO_CHARS and ("?" in parts[i + 1] or "？" in parts[i + 1])
+        if size and (asked_back or _TAG_ASKED.search(clause)) and normalize(parts[i + 2]):
             spans.append((at, at + size))
         at += size
     return spans
+
+
+_TAG_ASKED = re.compile(r"(是吧|对吧|是不是|对不对|是哇|对哇|是迈|对迈)$")
+"""A clause ending so says back what was heard, to check it (产品要在目录里头是吧 | 我翻了…没看到): no statement."""
 
 
 class _Words:

@@ -47,6 +47,7 @@ def _once(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = _t2s().convert(text).translate(_VARIANTS)
     text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("再前年", "大前年").replace("前前年", "大前年")  # the year before 前年, said two more ways
     text = _RANGE_DASH.sub(r"\1到", text)  # 2-3千万 keeps its range once the dash is gone
     text = _DIGITS_APART.sub("+", text)  # 1.6 1.8 2.1个亿 stay three figures once the spaces are gone
     text = _KEEP.sub("", text.replace("_", ""))

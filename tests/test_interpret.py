@@ -139,7 +139,7 @@ def test_an_a_not_a_question_denies_nothing_and_a_keyword_said_again_keeps_its_o
     again = extract("营收研发跟刚才说的一样 一点二个亿 研发每年七百多万", KN.criteria, [])
     assert again["revenue_last_year"] == 12000 and again["rd_spend_last_year"] == [700.0, pytest.approx(799.92)]
     years = extract("研发投了一百一十几万 前年研发也有一百零几万", KN.criteria, [])
-    assert years["rd_spend_last_year"][0] == 110 and years["rd_spend_prev_year"][0] == 100
+    assert years["rd_spend_last_year"][0] == 111 and years["rd_spend_prev_year"][0] == 100
     total = extract("近三年营收加起来两亿五左右 去年九千万出头 R&D三年一共七百来万", KN.criteria, [])
     assert total["revenue_last_year"] == [9000, pytest.approx(9999)] and total["rd_spend_3y_total"] == 700
 
@@ -2550,7 +2550,7 @@ def test_not_knowing_whether_is_no_none_and_another_one_is_no_count() -> None:
 def test_a_count_before_another_counts_words_with_a_hedged_figure_is_the_whole() -> None:
     """科技人员也就八九个: the hedged figure after 科技人员 is theirs; the count before is all the staff."""
     facts = read("一百二十几个人 科技人员也就八九个", "high_tech_enterprise")
-    assert facts["tech_staff_count"] == [8.0, 9.0] and facts["employees"][0] == 120.0
+    assert facts["tech_staff_count"] == [8.0, 9.0] and facts["employees"][0] == 121.0
 
 
 def test_both_years_share_and_a_bare_average_after_ours() -> None:
@@ -3532,3 +3532,56 @@ def test_a_denial_right_after_another_criterions_word_is_its_own(user: User) -> 
     user.say("规上的 独立法人")
     user.say("失信 莫得")  # it had also answered 备案 否 (a 不符合)
     assert "rd_reserve_filed" not in profile(user)
+
+
+def test_not_knowing_a_condition_named_first_is_that_conditions_not_the_questions(user: User) -> None:
+    in_check(user, "研发准备金 我们可以申请吗")
+    user.say("有的")  # 备案 yes
+    reply = user.say("备案平台?这个我真的晓不得 当时是财务弄的 她休产假了")
+    assert reply.act == "answer" and "已记下：研发准备金制度和预算已备案 不知道" in reply.text  # it was out of scope
+    assert profile(user)["rd_reserve_filed"] == UNKNOWN and profile(user).get("rd_reserve_entity") is None
+    user.say("莫得")
+    user.say("备案平台?? 啥子备案 我晓不得 以前是另外一个同事弄的")  # its first clause names it
+    assert profile(user)["rd_reserve_filed"] == UNKNOWN
+
+
+def test_a_catalogue_looked_through_in_vain_is_a_no_and_a_point_checked_back_no_yes(user: User) -> None:
+    assert read("我翻了2024版国家目录 没看到炒料机这类", "first_set_equipment") == {"first_set_in_catalog": False}
+    said = read("要得 产品要在目录里头是吧 我翻了2024版国家目录 没看到炒料机这类", "first_set_equipment")
+    assert said == {"first_set_in_catalog": False}  # 在目录里头是吧 had recorded 是 (a wrong 符合)
+
+
+def test_an_opening_yes_that_says_again_what_was_recorded_answers_nothing_new(user: User) -> None:
+    in_check(user, "首台套 我们够不够条件")
+    user.say("设备是我们自己研发的")  # the capability, before it is asked
+    user.say("有的 研发团队二十几个人 自己有试验车间")  # had answered the catalogue 是
+    assert "first_set_in_catalog" not in profile(user)
+
+
+def test_that_figure_was_one_years_corrects_it(user: User) -> None:
+    in_check(user, "高企 帮忙看下够不够格")
+    user.say("去年销售收入1.3个亿 研发投入占比大概百分之三点八")
+    reply = user.say("等哈 刚才那个是去年一年的 财务说三年加起来算是4.6%")
+    assert reply.act == "correction" and profile(user)["rd_ratio_3y"] == 4.6
+
+
+def test_a_figure_said_to_maybe_fall_short_is_at_most_that() -> None:
+    (q,) = quantities("大概四个点 可能差一点点 也可能刚好")
+    assert q.high == 4.0 and q.low is not None and q.low < 4.0  # it was 4%, a 符合 at the 4% bar
+    (q,) = quantities("负债率八十几")
+    assert q.low == 81.0  # 八十 is said so: 八十几 is above an 80% bar
+
+
+def test_no_more_questions_and_the_verdict_asked_for_is_the_verdict(user: User) -> None:
+    in_check(user, "小巨人 帮我核一下能不能评上")
+    assert user.say("算了不问那么细了 直接说能不能评上嘛").kind == "verdict"  # it had cancelled the check
+
+
+def test_the_year_before_last_said_otherwise_is_that_year() -> None:
+    said = read("营收前年一点二亿 再前年一点一亿", "little_giant")
+    assert said["revenue_prev_year"] == 12000 and said["revenue_3y_ago"] == 11000
+
+
+def test_a_core_component_and_a_rank_near_the_top_are_said_in_plain_words() -> None:
+    assert read("主导产品是变速器核心零部件", "little_giant")["chain_key_role_2026"] is True
+    assert read("在西南市场排前面 全国也算靠前", "zjtx")["market_rank_front"] is True

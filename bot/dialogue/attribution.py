@@ -203,14 +203,23 @@ _LEAD = re.compile(
 before it (好的 帮我们看一下 我们在渝北注册…)."""
 
 
-def yes_only_by_lead(t: Turn, msg: Message, crit: Criterion) -> bool:
-    """Whether the message's yes to ``crit`` is only its opening 是 or 好的, the rest stating other things."""
+def yes_only_by_lead(t: Turn, msg: Message, crit: Criterion, facts: dict[str, Any]) -> bool:
+    """Whether the message's yes to ``crit`` is only its opening 是 or 好的, the rest stating other things.
+
+    An opening 有的 is the yes of what the rest says again (asked 目录, told “有的 研发团队二十几个人 自己有试验
+    车间” about the capability already recorded): the user answers the question before.
+    """
     text = msg.text.strip()
     lead = _LEAD.match(text)
+    if not lead and all(t.profile.get(c) == v for c, v in facts.items()):
+        lead = _HAD_LEAD.match(text)
     if not lead:
         return False
     rest = text[lead.end() :]
     return answer_value(t, Message(rest, normalize(rest)), crit) is None
+
+
+_HAD_LEAD = re.compile(r"(有的|有)[\s,，。!！、~]+(?=[\u4e00-\u9fffA-Za-z0-9])")
 
 
 def no_only_of_others(t: Turn, msg: Message, crit: Criterion, facts: dict[str, Any]) -> bool:
@@ -355,7 +364,7 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         facts.update(part)  # asked 科技人员占比, told “按十八个算 公司总共一百二十来个人”: 18 of the 120
     if value is False and facts and pending not in facts and no_only_of_others(t, msg, crit, facts):
         value = None  # asked 是否属于中小企业, told “失信 事故 都莫得”: its 莫得 denies those
-    if value is True and facts and pending not in facts and yes_only_by_lead(t, msg, crit):
+    if value is True and facts and pending not in facts and yes_only_by_lead(t, msg, crit, facts):
         value = None  # asked 是否已备案, told “是规上工业企业” or “好的 我们在渝北注册…”: no yes to the question
     if _threshold_not_known(t, msg, pending, facts.get(pending, value)):
         facts.pop(pending, None)  # “评分那个70分的我们自己算不来 不晓得好多”: the bar asked about, not our figure
@@ -397,20 +406,32 @@ NAMED_CHARS = 6
 
 def _pointed_at(t: Turn, msg: Message, pending: str) -> str | None:
     """The one other condition of the check that the message opens by pointing at (知识产权这块 …), if any."""
-    opened = _POINTED.match(msg.norm)
     crit = t.kn.criteria[pending]
-    if not opened or opened[1] in normalize(f"{crit.label}{crit.question}") or not t.scope:
+    if not t.scope:
         return None
-    named = [
-        cid
-        for cid, c in (checklist_criteria(t.kn, t.scope, t.day) or {}).items()
-        if cid != pending and opened[1] in normalize(c.label)
-    ]
-    return named[0] if len(named) == 1 else None
+    opened = _POINTED.match(msg.norm)
+    heads = [opened[1]] if opened else []
+    heads.append(_POINTER_CLAUSE.sub("", normalize(clauses(msg.text)[0])))  # (“备案平台?? 啥子备案 我晓不得”)
+    others = {cid: c for cid, c in (checklist_criteria(t.kn, t.scope, t.day) or {}).items() if cid != pending}
+    for head in heads:
+        if not 2 <= len(head) <= NAMED_CHARS + 2 or head in normalize(f"{crit.label}{crit.question}"):
+            continue
+        if says_unknown(head) or len(head) >= len(msg.norm):
+            continue  # (“不知道” alone names nothing: it answers the question)
+        named = [cid for cid, c in others.items() if head in normalize(c.label)]
+        if not named:  # (备案平台 is in the question of 研发准备金制度和预算已备案, not in its label)
+            named = [cid for cid, c in others.items() if head in normalize(c.question)]
+        if len(named) == 1:
+            return named[0]
+    return None
 
 
-_POINTED = re.compile(r"^(?:那|还有)?(.{2,8}?)(?:这块|这一块|那块|那一块|这方面|方面|这个|那个|这项|那项|这条|那条)")
-"""A message opening by pointing at a thing (知识产权这块, 评价得分那个): what it goes on to say is of that."""
+_POINTED = re.compile(
+    r"^(?:那|还有)?(.{2,8}?)(?:这块|这一块|那块|那一块|这方面|方面|这个|那个|这项|那项|这条|那条"
+    r"|(?=我|也|真的|确实|晓不得|不晓得|不知道|不清楚|搞不清|记不到|记不清))"
+)
+"""A message opening by pointing at a thing (知识产权这块, 评价得分那个, 备案我晓不得): what follows is of that."""
+_POINTER_CLAUSE = re.compile(r"(这块|这一块|那块|那一块|这方面|方面|这个|那个|这项|那项|这条|那条)$")
 
 
 def _threshold_not_known(t: Turn, msg: Message, pending: str, value: Any) -> bool:

@@ -222,6 +222,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     gives_up = _GIVES_UP.match(msg.norm) or _GIVES_UP.fullmatch(last_clause(msg).norm)  # (…肯定不够 不测了)
     if not alone and any(w in msg.norm for w in t.index.insistent):
         return None  # “算了不问了。帮我转人工吧”, “算了 你给我个人工电话”: given up on the bot, a person asked for
+    if gives_up and other_ask and _STRAIGHT.search(msg.norm):
+        return None  # “算了不问那么细了 直接说能不能评上嘛”: no more questions, the verdict on what is known
     if gives_up and not _VERDICT_NOUN.search(msg.norm) and not says(msg.norm, t.kn, "resume"):
         return Act(acts.CANCEL)  # “算了算了 不测了 营收才几千万 肯定不够”: given up first; what follows is why
     if not alone and other_ask:
@@ -439,7 +441,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         # (够没得: its 没得 answers nothing; 所以算符合吗: its 符合 asks for the verdict, it is no 是)
         said = msg if asked_for == msg.norm else Message(asked_for, asked_for)
         value = answer_value(t, said, t.kn.criteria[pending])  # “专精特新还没评 直接报得不得行”
-        if value is True and values and yes_only_by_lead(t, said, t.kn.criteria[pending]):
+        if value is True and values and yes_only_by_lead(t, said, t.kn.criteria[pending], values):
             value = None  # “好的 帮我们看一下 我们在渝北注册…”: 好的 takes the check in, it is no 是
         if value is False and values and no_only_of_others(t, said, t.kn.criteria[pending], values):
             value = None  # asked 是否属于中小企业, told “莫得失信莫得事故 够了吧”: its 莫得 denies those
@@ -1195,7 +1197,14 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         _attend(t, msg, topic.id)
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic), values=_stated_beside(t, msg))
     named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
-    if decision.reason == "out_of_scope" and asking and named_elsewhere and not figure and value is None:
+    if (
+        decision.reason == "out_of_scope"
+        and asking
+        and named_elsewhere
+        and not figure
+        and value is None
+        and UNKNOWN not in facts.values()  # (“备案平台? 我真的晓不得 …她休产假了”: not known, of 备案)
+    ):
         return Act(acts.NULL)  # “个体户核定征收的个税咋个算”: another world's question; its 核定征收 is not ours
     if decision.reason == "out_of_scope" and (asking or value is None) and not figure and not facts:
         if asking and not named_elsewhere and in_topic_words(t, topic, msg):  # (个税汇算…: another world named)
