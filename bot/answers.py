@@ -1225,6 +1225,7 @@ _SUPPOSED_CASE = re.compile(
     rf"{_IF}|万一|以后就|之后就|到时候|就可以了|就得行了|就行了|就够了"
     r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(报|申|评|去报|去申)"  # 明年把研发做到一百万以上再报
     r"|(重新|改成|改为|换成)[^，,。]{0,14}(再|去|来)?(报|申|登记|评|注册)"  # 重新出个2.0版本去登记, 改成通用版再报
+    r"|^(那|那么)(换成|改成|改为|变成|换个|改个)"  # 那换成外面的客户来买要得不: what would change it
     # 要在重庆注册个子公司才行嗦: what it would take (not 要等明年汇算才行: when)
     r"|(要|得|需要|必须)(先|另外|单独|重新)?(?!等)[^，,。]{1,14}才(行|得行|可以|能报|能申|符合)"
 )
@@ -2649,7 +2650,7 @@ def _negated(text: str, word: str, breaks: tuple[int, ...] = ()) -> bool:
             _NEGATION.search(before)
             or (listed and _opens_denied(text, start, at))
             or _LAPSED.match(after)
-            or (listed and _LIST_DENIED.match(after))
+            or (listed and (_LIST_DENIED.match(after) or _COORDINATED_DENIED.match(after)))
             or _denied_next(text, stop, breaks, listed)
         ):
             return False
@@ -2724,6 +2725,8 @@ _LIST_DENIED = re.compile(
     r"(这些|那些|这几样|这几个|这几项|这类|啥的|什么的)?(都|全都|全)(不是|没有|没得|莫得|没|无)(?!.{0,2}问题)"
 )
 """After the last word of a list, a denial of all of it (失信 事故这些都莫得)."""
+_COORDINATED_DENIED = re.compile(r"(和|跟|与|及|还有)[^\d|]{1,8}?" + _LIST_DENIED.pattern)
+"""After a word, another joined to it and the denial of both (失信和市里其他补助都莫得)."""
 _SAID_NEGATIVE = re.compile(r"[没不无莫未]")
 """A word that already denies (没拿过): a list's 都没有 after it agrees with it, and denies nothing more."""
 _LISTED_ON = re.compile(r"[^\d\s]{1,8}?" + _LIST_DENIED.pattern + r"(?P<tail>[^\s]{0,4})")

@@ -48,10 +48,23 @@ def _once(text: str) -> str:
     text = _t2s().convert(text).translate(_VARIANTS)
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("再前年", "大前年").replace("前前年", "大前年")  # the year before 前年, said two more ways
+    text = _SPOKEN_YEAR.sub(_year_digits, text)  # 二三年就成立了: 2023, as 23年 (两三年 stays two or three years)
     text = _RANGE_DASH.sub(r"\1到", text)  # 2-3千万 keeps its range once the dash is gone
     text = _DIGITS_APART.sub("+", text)  # 1.6 1.8 2.1个亿 stay three figures once the spaces are gone
     text = _KEEP.sub("", text.replace("_", ""))
     return _DOT.sub("", text)
+
+
+_SPOKEN_YEAR = re.compile(
+    r"(?<![\d零〇一二两三四五六七八九十百千万亿第])([一二])([〇零一二三四五六七八九])年"
+    r"(?=就|的时候|成立|注册|认定|开始|拿|评|建|公告|获|入库|底|初|[上下]半年|[\d一二三四五六七八九十]{1,2}月)"
+)
+"""A calendar year said digit by digit (二三年成立, 一九年认定, 二四年底): the same length as its digits."""
+_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _year_digits(m: re.Match[str]) -> str:
+    return (m[1] + m[2]).translate(_YEAR_DIGITS) + "年"
 
 
 _DIGITS_APART = re.compile(r"(?<=[\d一二两三四五六七八九十])[ \t]+(?=[\d一二两三四五六七八九十])")

@@ -3585,3 +3585,110 @@ def test_the_year_before_last_said_otherwise_is_that_year() -> None:
 def test_a_core_component_and_a_rank_near_the_top_are_said_in_plain_words() -> None:
     assert read("主导产品是变速器核心零部件", "little_giant")["chain_key_role_2026"] is True
     assert read("在西南市场排前面 全国也算靠前", "zjtx")["market_rank_front"] is True
+
+
+def test_a_correction_puts_each_new_figure_where_its_words_put_it(user: User) -> None:
+    in_check(user, "高企 帮我核一哈")
+    user.say("总共一百二十几个人 搞技术的有十五六个")
+    reply = user.say("刚才说错了 那十五六个包括车间的技术工人 真正搞研发的就十个左右 总人数是一百三")
+    assert profile(user)["tech_staff_count"] == 10 and profile(user)["employees"] == 130  # 科技人员 had become 130
+    assert reply.kind == "verdict" or "不符合" in reply.text
+
+
+def test_exact_years_after_an_estimate_replace_it(user: User) -> None:
+    in_check(user, "我们想报专精特新 你帮我过一哈条件")
+    user.say("研发一年两三百万吧")
+    user.say("我翻了下账 前年三百二十万 去年三百八十万 前年营收五千八")  # only 前年营收 had been kept
+    assert profile(user)["rd_spend_last_year"] == 380 and profile(user)["rd_spend_prev_year"] == 320
+
+
+def test_a_year_said_digit_by_digit_is_that_year_and_a_pair_of_numbers_a_range() -> None:
+    assert read("技术中心二三年就成立了 一直在正常运行", "rd_institution")["tech_center_years"] == 3  # it was 2–3 years
+    assert read("做了两三年了", "zjtx")["niche_years"] == [2.0, 3.0]
+
+
+def test_reported_to_the_statistics_office_in_two_words_is_a_yes() -> None:
+    assert read("母公司也在长寿 独立法人 规上工业 研发费用报统一千二百万", "rd_reserve")["rd_stats_reported"] is True
+
+
+def test_the_negative_list_unmet_names_its_50_percent_line(user: User) -> None:
+    in_check(user, "加计扣除我们能享受不")
+    reply = user.answer_checklist(user.say("我们主要做五金批发 批发收入占七成"), default="是")
+    assert reply.kind == "verdict" and "50%" in reply.text
+
+
+def test_how_much_more_would_reach_it_after_a_no_is_the_gap(user: User) -> None:
+    in_check(user, "高企 帮我核一下够不够")
+    user.say("一百个人 科技人员十二个")
+    user.say("去年卖了三千万左右 研发费用三年平均下来百分之三左右")
+    assert user.say("那我们够不够嘛").kind == "verdict"
+    reply = user.say("那要花好多研发才够得到")  # it had started the check over
+    assert reply.act == "followup" and "约差 2%" in reply.text
+
+
+def test_a_guess_not_to_be_relied_on_is_not_known(user: User) -> None:
+    in_check(user, "单项冠军 市级的 我们能申请不")
+    user.say("不是国家级")
+    pending = user.say("市场占有率全国排第几？这个真晓不得 没做过统计").data.get("criterion")
+    user.say("大概前五？我乱猜的哈 莫当真")  # it had been taken as out of scope
+    assert profile(user).get(pending) == UNKNOWN
+
+
+def test_what_a_change_would_do_asked_changes_no_answer(user: User) -> None:
+    in_check(user, "首批次新材料 能不能申请 帮我看下")
+    user.say("买家是我们老板另外一个公司 算关联方吧")
+    user.say("那换成外面的客户来买要得不")  # it had recorded the buyer unrelated
+    assert profile(user)["first_batch_buyer_unrelated"] is False
+
+
+def test_two_things_joined_and_denied_together_are_both_denied() -> None:
+    said = read("莫得 失信和市里其他补助都莫得", "rd_reserve")  # 失信 had been read as said: 列入失信 (a 不符合)
+    assert said == {"not_credit_blacklisted": True, "no_other_municipal_funding": True}
+    assert read("备案做了的 在经信委那个平台上", "rd_reserve") == {"rd_reserve_filed": True}
+
+
+def test_setting_the_national_kind_aside_goes_back_to_the_municipal_one(user: User) -> None:
+    in_check(user, "市级单项冠军 帮忙看下我们够不够")
+    user.say("那国家级的单项冠军呢 我们能冲不")
+    assert profile(user)["sc_national"] is True
+    user.say("先不管国家的 市级那个人才计划是啥意思")  # it had kept checking the national one (a wrong 不符合)
+    assert profile(user)["sc_national"] is False
+
+
+@pytest.mark.parametrize("text", ["对了这个评上了有好多钱奖励", "那大概能拿好多"])
+def test_how_much_money_asked_in_a_check_is_about_its_topic(user: User, text: str) -> None:
+    in_check(user, "市级企业技术中心 帮我核一下条件")
+    assert user.say(text).act == "followup"  # it had been out of scope
+
+
+@pytest.mark.parametrize("text", ["应该算吧", "新材料？应该算吧 我们搞的是抗菌釉料"])
+def test_should_count_i_think_is_a_yes(user: User, text: str) -> None:
+    in_check(user, "高企 帮我核一下够不够")
+    user.say("成立五年了")
+    user.say("专利都是自己的")
+    user.say(text)  # it had not been understood
+    assert profile(user)["hte_field"] is True
+
+
+def test_back_to_the_municipal_kind_said_plainly_switches_back(user: User) -> None:
+    in_check(user, "市级单项冠军 帮忙看下我们够不够")
+    user.say("那国家级单项冠军我们够不够 顺便说下")
+    user.say("好嘛 那还是说市级的 结论是啥")
+    assert profile(user)["sc_national"] is False
+
+
+def test_whether_a_trade_counts_as_a_named_field_is_a_question_not_the_verdict(user: User) -> None:
+    in_check(user, "高企 帮我核一下够不够")
+    user.say("成立五年了")
+    assert user.say("五金算不算那个八大领域哦").act == "followup"  # it had given the verdict
+
+
+def test_on_the_list_every_year_is_a_yes_and_not_on_it_a_no() -> None:
+    assert read("清单的话 每年都在里头 区经信委也通知我们了", "rd_deduction")["ic_or_machine_tool_listed"] is True
+    assert read("清单我们不在里头", "rd_deduction")["ic_or_machine_tool_listed"] is False
+
+
+def test_when_the_higher_rate_ends_is_answered_first_and_nothing_is_said_recorded(user: User) -> None:
+    reply = user.say("加计扣除那个120%到哪年截止")
+    assert reply.section == "时间节点" and "2027年12月31日" in reply.text.split("\n")[1]
+    assert "已记下" not in reply.text  # it had said it recorded 按120%加计扣除, which it does not keep

@@ -524,3 +524,19 @@ def test_a_policy_asked_beside_a_goal_a_person_asked_for_and_a_title_become_are_
 
 def test_the_rd_ledger_asked_about_is_the_super_deduction() -> None:
     assert decide("R&D辅助账一定要按项目设吗")[0] == "rd_deduction"  # it had fallen to the fallback
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "职业技能提升补贴在哪里申请",  # another department's subsidy for people (it was 首台套's 补贴怎么申请)
+        "京东新产品首发 有啥优惠",  # a shop's new goods, not 新产品 promotion
+        "世界500强排名今年出来了没得",  # a ranking, not attracting 500强 firms (it was open_cooperation)
+    ],
+)
+def test_another_departments_subsidy_a_shops_new_goods_and_a_ranking_are_out_of_scope(text: str) -> None:
+    assert decide(text)[0] is None, text
+
+
+def test_attracting_top_500_firms_is_still_open_cooperation() -> None:
+    assert decide("我们想引进世界500强企业合作 有啥支持")[0] == "open_cooperation"

@@ -51,7 +51,7 @@ def keep_variant(t: Turn, msg: Message, facts: dict[str, Any], pending: str) -> 
     }
 
 
-_SWITCH = re.compile(r"换成|改成|换个|改查|换查|改为")
+_SWITCH = re.compile(r"换成|改成|换个|改查|换查|改为|先不管|不考虑|先不看|放一边|还是(说|看|按|查|报|核)")
 
 
 _FIGURE_AFTER = re.compile(r"[\d一二两三四五六七八九十百千]")
@@ -460,6 +460,9 @@ def _years_of_recorded(t: Turn, msg: Message, facts: dict[str, Any]) -> dict[str
     earlier_years = {c: v for c, v in read.items() if c in family[1:] and c not in facts and v not in owned}
     if earlier_years and (read.get(latest) == t.profile[latest] or latest not in read):
         return earlier_years
+    if earlier_years and isinstance(t.profile[latest], list) and isinstance(read.get(latest), float):
+        # “研发一年两三百万吧”, then “我翻了下账 前年三百二十万 去年三百八十万”: the years, exact where a range was
+        return {latest: read[latest], **earlier_years}
     return {}
 
 

@@ -531,7 +531,7 @@ _COUNTS_AS = re.compile(r"算不算|算得到不|算不算是|能不能算|可�
 _THING_OK = re.compile(r"^(?:那|那么)?([^，|]{0,8}的[^，|]{0,6}?)(?:不得行|不行|可以|能行|得行)(?:吗|嘛|哇|迈)$")
 """Whether a thing will do (外购的著作权不得行吗, 定制的不行吗): of the thing named before it, not of us."""
 _THING_COUNTS = re.compile(
-    rf"^(?:那|那么)?(.{{1,10}}?的?)(?:{_COUNTS_AS.pattern})(?:[那这]个|[那这]一?类|[那这]种)?"
+    rf"^(?:那|那么)?(.{{1,10}}?的?)(?:{_COUNTS_AS.pattern})(?:[那这]个|[那这]一?类|[那这]种)?(?:八大|高新技术|高新|重点)?"
     r"(?:领域|范围|类别|行业|里面|研发|研发费用|研发活动|科技人员|主营)?(?:嘛|哦|呢|啊|喃|噻)?$"
 )
 _OURSELVES = re.compile(r"我|咱|公司|这样|这种|这个情况|现在|这下|目前|都")
@@ -775,8 +775,10 @@ _OF_OTHERS = re.compile(r"有没有人|有没得人|有人用过|谁用过|哪�
 """A question put to the others in a chat (有没有人用过那种代办的), not to the bot."""
 
 
-_ENOUGH_AT = re.compile(r"(要|得|需要)(到|达到)?(好多|多少)(才够|才行|才得行|才达标)")
-"""How much would be enough (要到好多才够): after a check found something unmet, its gap."""
+_ENOUGH_AT = re.compile(
+    r"(要|得|需要)(到|达到|花|投|做|搞|有)?(好多|多少)[^，|]{0,4}?(才够|才行|才得行|才达标|才能|够得到|才达得到)"
+)
+"""How much would be enough (要到好多才够, 要花好多研发才够得到): after a check found something unmet, its gap."""
 
 
 def _falls_short(t: Turn) -> bool:
@@ -823,7 +825,18 @@ def correction(t: Turn, msg: Message) -> Act | None:
         return None
     values = dict(replaced) or _of_the_other_year(t, msg)
     if values:  # “刚才那个5%说错了 … 实际是2.5% 全部在国内”: the figure replaced, and the new facts beside it
-        values |= {c: v for c, v in t.facts(msg.text).items() if c not in t.profile and c not in values}
+        stated = t.facts(msg.text)
+        # (“那十五六个包括车间的技术工人 真正搞研发的就十个左右 总人数是一百三”: each new figure where its words
+        # put it — 10 the 科技人员's, 130 the 职工's — not the last figure to the one recorded)
+        if replaced:
+            values = {
+                c: stated[c] if stated.get(c, t.profile.get(c)) != t.profile.get(c) else v for c, v in values.items()
+            }
+        values |= {
+            c: v
+            for c, v in stated.items()
+            if c not in values and (c not in t.profile or (t.profile[c] != v and _near(t.profile[c], v)))
+        }  # (a figure recorded beside it changes only to one near it: not 职工 180 → “22个里头有7个…” 7)
     values = values or _retarget(t, msg, _changed_facts(t, msg)) or keyword_figure(t, msg)
     if values:  # “前年是130万 我看错了 前年营收三千八百万”: a bare yearly figure beside a named one
         known = {v for v in (*values.values(), *t.profile.values()) if isinstance(v, float)}
@@ -928,6 +941,20 @@ _SUBJECT_AFTER = re.compile(r"(万元|万块|万)?(那个)?(是|算的是|说的
 """After a figure: it is the subject of what follows (两千二是含税的)."""
 _ONLY_REALLY = re.compile(r"只有|实际|其实|真实|实实在在|才")
 """Before the figure that replaces it (不含税只有一千九百多万)."""
+
+
+def _near(old: Any, new: Any) -> bool:
+    """Whether ``new`` is a figure close to ``old`` (a figure or a range): a refinement, not another quantity."""
+    if not isinstance(new, float):
+        return False
+    low, high = (old[0], old[1]) if isinstance(old, list) else (old, old)
+    if not isinstance(low, float | int) or not isinstance(high, float | int):
+        return False
+    return low * (1 - NEAR_SHARE) <= new <= high * (1 + NEAR_SHARE)
+
+
+NEAR_SHARE = 0.25
+"""How far a figure said beside a correction may move one recorded (一百二十几个人 → 总人数是一百三)."""
 
 
 def _parts_of_total(t: Turn, msg: Message, values: dict[str, Any]) -> dict[str, Any]:
@@ -1132,7 +1159,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if aside and decision.intent is None and asking and not (_OURS.search(msg.norm) and t.facts(msg.text)):
         # (“哦对了 我们是…分公司 不是独立法人 有影响没”: our facts, asked about, are an answer)
         checked = t.kn.topics[flow["topic"]]
-        if not _asked_in_topic_words(t, checked, msg):
+        money = _MONEY_ASKED.search(msg.norm) and decision.reason != "out_of_scope"  # (not 港股IPO有没有补贴)
+        if not _asked_in_topic_words(t, checked, msg) and not money:
             return Act(acts.NULL)  # (“对了 认定下来所得税是按好多交”: an aside on the topic itself is its question)
         return Act(acts.FOLLOWUP, topic=checked.id, part=section_asked(t, checked, msg.text, asked=True) or "question")
     if _go_ahead(t, msg.norm):
@@ -1253,9 +1281,17 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if asking and not figure and decision.reason != "out_of_scope" and _asked_in_topic_words(t, topic, msg):
         # “那补的是保费的好多”, “对了 认定下来所得税是按好多交 15%是不是”: a question in the topic's own words
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
+    if asking and not figure and decision.reason != "out_of_scope" and _MONEY_ASKED.search(msg.norm):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if (decision.reason == "out_of_scope" or asking) and not figure:
         return Act(acts.NULL)
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+_MONEY_ASKED = re.compile(
+    r"(好多|多少)(钱|奖励|补贴|补助|奖金)|(奖励|补贴|补助|奖金|奖|补|拿|给)(好多|多少)|有没有(钱|奖励|补贴)"
+)
+"""How much money a topic gives (评上了有好多钱奖励, 那大概能拿好多): asked of the topic under discussion."""
 
 
 def _asked_in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:

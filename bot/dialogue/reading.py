@@ -88,7 +88,7 @@ def asks(t: Turn, msg: Message) -> bool:
 
 
 _ECHO_ANSWERED = re.compile(
-    r"^(?P<echo>[^?？]{1,8}[?？]+\s*)(还|也|都|基本|基本上|主要|差不多|大概)?(莫得|没得|没有|有的|有|是的|是|不是|对|没|都是|全是)"
+    r"^(?P<echo>[^?？]{1,8}[?？]+\s*)(还|也|都|基本|基本上|主要|差不多|大概)?(莫得|没得|没有|有的|有|是的|是|不是|对|没|都是|全是|应该算|应该是|算是|算)"
     r"(?![^?？]*[?？])"
 )
 """“融资？莫得 都是老板自己出的”: the item repeated with a question mark, then answered — no question."""

@@ -584,8 +584,9 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
             return Reply(found, "answer", intent=topic.id, options=topic_options(t, topic), section=main)
     extra = []
     section = None
-    if learned:
-        extra.append(kn.messages.prefilled.format(facts=describe(t, learned)))
+    kept = {c: v for c, v in learned.items() if not (c in kn.criteria and kn.criteria[c].this_turn_only)}
+    if kept:  # (a rate asked of — 120%政策到好久截止 — is not recorded, and not said to be)
+        extra.append(kn.messages.prefilled.format(facts=describe(t, kept)))
     warning = refused(t, topic)
     lead = [*extra, warning] if warning else []  # an excluded enterprise is told so before anything else
     calc = topic.calculator
