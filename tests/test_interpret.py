@@ -3655,7 +3655,7 @@ def test_setting_the_national_kind_aside_goes_back_to_the_municipal_one(user: Us
     assert profile(user)["sc_national"] is False
 
 
-@pytest.mark.parametrize("text", ["对了这个评上了有好多钱奖励", "那大概能拿好多"])
+@pytest.mark.parametrize("text", ["对了这个评上了有好多钱奖励", "那大概能拿好多", "认定了奖多少钱"])
 def test_how_much_money_asked_in_a_check_is_about_its_topic(user: User, text: str) -> None:
     in_check(user, "市级企业技术中心 帮我核一下条件")
     assert user.say(text).act == "followup"  # it had been out of scope
@@ -3692,3 +3692,22 @@ def test_when_the_higher_rate_ends_is_answered_first_and_nothing_is_said_recorde
     reply = user.say("加计扣除那个120%到哪年截止")
     assert reply.section == "时间节点" and "2027年12月31日" in reply.text.split("\n")[1]
     assert "已记下" not in reply.text  # it had said it recorded 按120%加计扣除, which it does not keep
+
+
+def test_an_answer_not_understood_is_never_taken_for_granted(user: User) -> None:
+    user.say("首批次新材料保险补偿 我们能搞不")
+    assert user.say("自己生产的 万州注册的独立法人 核心工艺和专利是自己的").kind == "checklist_step"
+    user.say("产品在2024版目录里头 查过了 有的")
+    user.say("买家在璧山 是我们集团那边的一个厂")  # not understood (asked again), in words of its no
+    reply = user.say("那这个能申请不 给个结论")
+    assert reply.data.get("verdict") != "pass"  # it had said 符合, taking the buyer “按一般情况” to be unrelated
+
+
+def test_another_plant_of_our_group_is_a_related_buyer() -> None:
+    said = read("买家是我们集团另外一个厂 在璧山", "first_batch_material")
+    assert said["first_batch_buyer_unrelated"] is False
+
+
+def test_a_yearly_rise_said_of_rd_is_not_the_revenue_growth() -> None:
+    assert "revenue_growth_2y" not in read("研发投入强度比协会公布的行业平均高 这两年每年涨百分之十几", "little_giant")
+    assert read("营收每年涨百分之十几", "little_giant")["revenue_growth_2y"][0] == 11.0

@@ -540,3 +540,15 @@ def test_another_departments_subsidy_a_shops_new_goods_and_a_ranking_are_out_of_
 
 def test_attracting_top_500_firms_is_still_open_cooperation() -> None:
     assert decide("我们想引进世界500强企业合作 有啥支持")[0] == "open_cooperation"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("我是经信委新来的工作人员 想问下52号文的全称", "policy_overview"),  # the asker's own job, no person asked for
+        ("麻烦让工作人员回个电话 姓刘", "human_agent"),
+        ("你们工作人员的微信能给一个不", "human_agent"),
+    ],
+)
+def test_staff_named_as_the_askers_job_is_no_request_for_a_person(text: str, intent: str) -> None:
+    assert decide(text)[0] == intent, text

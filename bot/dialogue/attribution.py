@@ -220,6 +220,7 @@ def yes_only_by_lead(t: Turn, msg: Message, crit: Criterion, facts: dict[str, An
 
 
 _HAD_LEAD = re.compile(r"(有的|有)[\s,，。!！、~]+(?=[\u4e00-\u9fffA-Za-z0-9])")
+"""A message's opening 有的 set apart before what it goes on to say (有的 研发团队二十几个人)."""
 
 
 def no_only_of_others(t: Turn, msg: Message, crit: Criterion, facts: dict[str, Any]) -> bool:

@@ -441,7 +441,14 @@ def judged(t: Turn, flow: dict[str, Any]) -> tuple[Topic, ChecklistVersion, chec
     version = version_of(t, flow) if topic else None
     if topic is None or version is None:
         return None
-    return topic, version, checklist.verdict(version.items, known(t), t.kn.criteria)
+    profile = known(t)
+    unread = {c: UNKNOWN for c in flow.get(UNREAD, ()) if c not in profile and c in t.kn.criteria}
+    # (“买家是我们集团那边的一个厂” not understood: the buyer is not taken to be unrelated “按一般情况”)
+    return topic, version, checklist.verdict(version.items, {**unread, **profile}, t.kn.criteria)
+
+
+UNREAD = "unread"
+"""Flow key: the criteria whose answer was asked again, not understood (no ``assume`` value is taken for them)."""
 
 
 def conclude(t: Turn, intro: str = "") -> Reply:

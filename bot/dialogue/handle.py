@@ -130,7 +130,7 @@ def answer(t: Turn, act: Act) -> Reply:
     if act.conclude:
         return flows.conclude(t, note)  # (the questionnaire concludes with its recommendations)
     if not stored and not act.check:
-        return repair.reask(t)  # (“你问嘛” once the check is under way asks on: its question, no “没看懂”)
+        return repair.reask(t, act.text)  # (“你问嘛” once the check is under way asks on: its question, no “没看懂”)
     return flows.advance(t, note)
 
 

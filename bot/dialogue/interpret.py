@@ -1235,7 +1235,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     ):
         return Act(acts.NULL)  # “个体户核定征收的个税咋个算”: another world's question; its 核定征收 is not ours
     if decision.reason == "out_of_scope" and (asking or value is None) and not figure and not facts:
-        if asking and not named_elsewhere and in_topic_words(t, topic, msg):  # (个税汇算…: another world named)
+        if asking and not named_elsewhere and (in_topic_words(t, topic, msg) or _AWARD_ASKED.search(msg.norm)):
+            # (个税汇算…: another world named; 入选奖多少钱: this topic's award, though like an example of another)
             return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
         return Act(acts.NULL)
     chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
@@ -1292,6 +1293,10 @@ _MONEY_ASKED = re.compile(
     r"(好多|多少)(钱|奖励|补贴|补助|奖金)|(奖励|补贴|补助|奖金|奖|补|拿|给)(好多|多少)|有没有(钱|奖励|补贴)"
 )
 """How much money a topic gives (评上了有好多钱奖励, 那大概能拿好多): asked of the topic under discussion."""
+
+
+_AWARD_ASKED = re.compile(r"(奖|奖励|奖金|补贴|补助|资助)(好多|多少)|(好多|多少)(奖励|奖金|补贴|补助|资助)")
+"""How much a topic awards (入选奖多少钱): not a price of another world (房贷一个月好多钱)."""
 
 
 def _asked_in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from bot import render
+from bot.answers import bigrams
 from bot.dialogue import acts, flows, topics
 from bot.dialogue.acts import Act
 from bot.dialogue.turn import Turn, checklist_criteria, finish, menu, set_options
 from bot.models import Option, Reply
+from intents.normalize import normalize
 
 REASKS_BEFORE_HELP = 1
 """After this many answers that were not understood, the question comes back with the options and 跳过."""
@@ -109,12 +111,19 @@ def out_of_scope(t: Turn, act: Act) -> Reply:
     return finish(t, reply)
 
 
-def reask(t: Turn) -> Reply:
-    """The pending question again, with how to answer it; the second time with the options and 跳过."""
+def reask(t: Turn, text: str = "") -> Reply:
+    """The pending question again, with how to answer it; the second time with the options and 跳过.
+
+    A reply not understood that shares words with the question's no (集团 of 集团下属) keeps its criterion from
+    being taken for granted in the verdict.
+    """
     flow = t.state["flow"]
     crit = t.kn.criteria[flow["pending"]]
     m = t.kn.messages
     flow["reasks"] = flow.get("reasks", 0) + 1
+    denying = {g for w in crit.no_words for g in bigrams(normalize(w))}
+    if bigrams(normalize(text)) & denying and flow["pending"] not in flow.setdefault(flows.UNREAD, []):
+        flow[flows.UNREAD].append(flow["pending"])
     if flow["reasks"] > REASKS_BEFORE_HELP:
         reply = flows.ask_again(t, m.reask_again)
     else:
