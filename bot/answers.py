@@ -1827,11 +1827,23 @@ def _founded_years_ago(
         cid = _founding_criterion(m[2], norm, vocab, criteria, {**facts, **found})
         if cid:
             found[cid] = [float(back - 1), float(back + 1)]
+    for m in _THIS_YEAR_FOUNDED.finditer(norm):  # 今年三月份才注册的, 注册时间是今年三月十号: under a year
+        word = m["before"] or m["after"]
+        cid = _founding_criterion(word, norm, vocab, criteria, {**facts, **found}) if word else None
+        if cid:
+            found[cid] = [0.0, JUST_UNDER]
     return found
 
 
 _YEARS_AGO = {word: back for back, word in _RELATIVE.items()}
-_YEARS_AGO_FOUNDED = re.compile(r"(大前年|前年|去年)(?:就|才|刚)?(注册|成立|创立|创办|建厂|建立|建起|建成|搞起|挂牌)")
+_FOUNDING = "注册|成立|创立|创办|建厂|建立|建起|建成|搞起|挂牌"
+_YEARS_AGO_FOUNDED = re.compile(rf"(大前年|前年|去年)(?:就|才|刚)?({_FOUNDING})")
+_THIS_YEAR_FOUNDED = re.compile(
+    rf"(?:(?P<before>{_FOUNDING})(?:的)?(?:时间|日期)?(?:是|在)?)?今年(?:[\d一二三四五六七八九十]{{1,2}}月份?"
+    rf"(?:[\d一二三四五六七八九十]{{1,3}}[号日])?)?(?:初|底|才|就|刚)*(?P<after>{_FOUNDING})?"
+    r"(?!了?(个|一个|一项|一件|[\d一二两三四五六七八九十]+[个项件]|商标|专利))"  # (今年注册了个商标: a thing)
+)
+"""今年 (with its month and day) before or after 注册 / 成立: founded less than a year ago."""
 
 
 def _since_founded(

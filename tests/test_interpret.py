@@ -3711,3 +3711,19 @@ def test_another_plant_of_our_group_is_a_related_buyer() -> None:
 def test_a_yearly_rise_said_of_rd_is_not_the_revenue_growth() -> None:
     assert "revenue_growth_2y" not in read("研发投入强度比协会公布的行业平均高 这两年每年涨百分之十几", "little_giant")
     assert read("营收每年涨百分之十几", "little_giant")["revenue_growth_2y"][0] == 11.0
+
+
+def test_founded_this_year_is_under_a_year_and_a_trademark_registered_is_no_founding() -> None:
+    assert read("注册时间是今年三月十号 营业执照上写的", "high_tech_enterprise")["years_registered"][1] < 1
+    assert read("今年三月份才注册的公司", "high_tech_enterprise")["years_registered"][1] < 1  # it read nothing
+    assert "years_registered" not in read("今年注册了个商标", "high_tech_enterprise")
+
+
+def test_people_said_with_a_particle_are_the_whole_staff() -> None:
+    said = read("人嘛八九十个 搞研发的十五个", "high_tech_enterprise")  # the 八九十 had been dropped
+    assert said["employees"] == [80.0, 90.0] and said["tech_staff_count"] == 15
+
+
+def test_the_catalogue_looked_through_and_the_product_found_is_a_yes() -> None:
+    assert read("2024版目录我们翻了 有这个品种", "first_batch_material")["first_batch_in_catalog"] is True
+    assert read("目录我们翻了 没有这个品种", "first_batch_material")["first_batch_in_catalog"] is False
