@@ -3727,3 +3727,10 @@ def test_people_said_with_a_particle_are_the_whole_staff() -> None:
 def test_the_catalogue_looked_through_and_the_product_found_is_a_yes() -> None:
     assert read("2024版目录我们翻了 有这个品种", "first_batch_material")["first_batch_in_catalog"] is True
     assert read("目录我们翻了 没有这个品种", "first_batch_material")["first_batch_in_catalog"] is False
+
+
+def test_the_thing_asked_about_named_then_denied_in_a_clause_of_its_own_is_a_no(user: User) -> None:
+    user.say("中小企业技术研发中心 认定要啥子条件 我们想报")
+    user.say("工业企业 做传感器的 研发场地有 大概一百五十个平方 设备也齐")
+    user.say("市级企业技术中心 我们莫得")  # it had recorded 有 (a wrong 不符合: holders may not apply)
+    assert profile(user)["cq_tech_center_valid"] is False

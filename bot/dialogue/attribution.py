@@ -290,9 +290,13 @@ def restated(t: Turn, msg: Message, crit: Criterion) -> str | None:
             found.add("denied" if _DENIAL.search(norm) else "stated")
     if found == {"stated"} and _NOT_THERE.search(msg.norm):
         return "denied"  # (目录2024版我翻了 | 我们这个牌号不在上面: the thing restated, then said not to be in it)
+    if found == {"stated"} and any(_BARE_DENIAL.fullmatch(normalize(c)) for c in _CLAUSES.split(msg.text)):
+        return "denied"  # (市级企业技术中心 | 我们莫得: the thing restated, then denied in a clause of its own)
     return "denied" if "denied" in found else "stated" if found else None
 
 
+_BARE_DENIAL = re.compile(r"(我们|我|公司|咱们)?(也|都|还|暂时)?(莫得|没得|没有|没|无)(的|哦|嘛|噻|哈|呢)?")
+"""A clause that only denies (我们莫得, 还没有): a no to the thing named before it."""
 _NOT_THERE = re.compile(
     r"(不在|没在|没有在|莫得在)(上面|里面|里头|上头|里边|上边|其中)|(上面|里面|里头|上头)(没有|没得|莫得)"
 )
