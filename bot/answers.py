@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from intents.normalize import normalize
+from intents.normalize import YEAR_DIGITS, normalize
 from knowledge.loader import MONEY
 from knowledge.schema import Criterion, Vocabulary
 
@@ -1285,7 +1285,6 @@ _CALENDAR_LABEL = re.compile(
     r"(?<![\d.零〇一二两三四五六七八九十])(?:20|二[零〇])?(\d{2}|二[零〇一二三四五六七八九])\s*年度?"
 )
 """A calendar year as people type it: 2024年, 24年, 2025年度, 二四年, 二零二四年."""
-_YEAR_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 _DURATION_BEFORE = re.compile(r"[了做干立满近过超有多第经营差快到办开搞]\s*$")
 """Before ``N年``: a duration (做了23年, 成立25年), no calendar year."""
 _DATED_EVENT = re.compile(
@@ -1307,7 +1306,7 @@ def relative_years(text: str, today: dt.date | None = None) -> str:
     year = (today or dt.date.today()).year
 
     def swap(m: re.Match[str]) -> str:
-        word = _RELATIVE.get(year % 100 - int(m[1].translate(_YEAR_DIGITS)))
+        word = _RELATIVE.get(year % 100 - int(m[1].translate(YEAR_DIGITS)))
         rest = text[m.end() :]
         if (
             word is None

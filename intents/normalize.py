@@ -60,11 +60,12 @@ _SPOKEN_YEAR = re.compile(
     r"(?=就|的时候|成立|注册|认定|开始|拿|评|建|公告|获|入库|底|初|[上下]半年|[\d一二三四五六七八九十]{1,2}月)"
 )
 """A calendar year said digit by digit (二三年成立, 一九年认定, 二四年底): the same length as its digits."""
-_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+YEAR_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
+"""Chinese digits as a year is said digit by digit (二三 → 23)."""
 
 
 def _year_digits(m: re.Match[str]) -> str:
-    return (m[1] + m[2]).translate(_YEAR_DIGITS) + "年"
+    return (m[1] + m[2]).translate(YEAR_DIGITS) + "年"
 
 
 _DIGITS_APART = re.compile(r"(?<=[\d一二两三四五六七八九十])[ \t]+(?=[\d一二两三四五六七八九十])")

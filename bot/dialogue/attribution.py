@@ -431,12 +431,14 @@ def _pointed_at(t: Turn, msg: Message, pending: str) -> str | None:
     return None
 
 
+_POINTERS = "这块|这一块|那块|那一块|这方面|方面|这个|那个|这项|那项|这条|那条"
+"""Words that point at the thing said before them (知识产权这块, 评价得分那个)."""
 _POINTED = re.compile(
-    r"^(?:那|还有)?(.{2,8}?)(?:这块|这一块|那块|那一块|这方面|方面|这个|那个|这项|那项|这条|那条"
+    rf"^(?:那|还有)?(.{{2,8}}?)(?:{_POINTERS}"
     r"|(?=我|也|真的|确实|晓不得|不晓得|不知道|不清楚|搞不清|记不到|记不清))"
 )
 """A message opening by pointing at a thing (知识产权这块, 评价得分那个, 备案我晓不得): what follows is of that."""
-_POINTER_CLAUSE = re.compile(r"(这块|这一块|那块|那一块|这方面|方面|这个|那个|这项|那项|这条|那条)$")
+_POINTER_CLAUSE = re.compile(rf"({_POINTERS})$")
 
 
 def _threshold_not_known(t: Turn, msg: Message, pending: str, value: Any) -> bool:

@@ -1289,13 +1289,11 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER)  # not understood: asked again
 
 
-_MONEY_ASKED = re.compile(
-    r"(好多|多少)(钱|奖励|补贴|补助|奖金)|(奖励|补贴|补助|奖金|奖|补|拿|给)(好多|多少)|有没有(钱|奖励|补贴)"
-)
+_AWARDS = "奖励|奖金|补贴|补助"
+"""What a topic pays out, in the words of a question on how much."""
+_MONEY_ASKED = re.compile(rf"(好多|多少)(钱|{_AWARDS})|({_AWARDS}|奖|补|拿|给)(好多|多少)|有没有(钱|奖励|补贴)")
 """How much money a topic gives (评上了有好多钱奖励, 那大概能拿好多): asked of the topic under discussion."""
-
-
-_AWARD_ASKED = re.compile(r"(奖|奖励|奖金|补贴|补助|资助)(好多|多少)|(好多|多少)(奖励|奖金|补贴|补助|资助)")
+_AWARD_ASKED = re.compile(rf"(奖|{_AWARDS}|资助)(好多|多少)|(好多|多少)({_AWARDS}|资助)")
 """How much a topic awards (入选奖多少钱): not a price of another world (房贷一个月好多钱)."""
 
 
