@@ -465,7 +465,63 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
             fits = [v for q in found if q.unit and q.unit == unit and (v := number_value(q, unit, today)) is not None]
         return fits[0] if len(fits) == 1 else None
     breaks = clause_breaks(text)
-    return _parse_choice(_unsaid(norm, _choices(crit), breaks, crit), crit, breaks=breaks)
+    chosen = _parse_choice(_unsaid(norm, _choices(crit), breaks, crit), crit, breaks=breaks)
+    return _narrowest(chosen, family_value(norm, crit, breaks, asked=True), crit)
+
+
+def _narrowest(chosen: str | None, kinds: str | list[str] | None, crit: Criterion) -> str | list[str] | None:
+    """An option said, unless the kind said beside it rules it out or says what its denial denies.
+
+    国家级奖前三: that option, of the national kind. 国家级科技奖没拿过: its 奖没拿过 reads as 没有奖, but only the
+    national kind is denied (an option of no kind is never what a kind's denial means).
+    """
+    if kinds is None:
+        return chosen
+    some_kind = {v for family in crit.families for v in family.values}
+    if chosen in (kinds if isinstance(kinds, list) else [kinds]) and (chosen in some_kind or isinstance(kinds, str)):
+        return chosen
+    return kinds
+
+
+_KIND_DENIED_AFTER = re.compile(r"[^|]{0,8}?(莫得|没得|没有|[没莫未](拿|获|得|评|报)|都[没莫]|也[没莫]|不是)")
+_KIND_DENIED_BEFORE = re.compile(r"([没莫未](拿|获|得|评)过?|没有|莫得|不是)[^|]{0,3}$")
+
+
+def _kind_denied(norm: str, word: str, breaks: tuple[int, ...]) -> bool:
+    """Whether a kind (国家级) is denied in its clause: 国家级的奖莫得, 国家级科技奖没拿过, 没拿过国家级的奖."""
+    for at in places(norm, word):
+        start, stop = _clause(norm, at, word, breaks)
+        if stop - at - len(word) <= _KIND_TAIL:  # (国家级科技奖 | 没得过: the denial in a clause of its own)
+            stop = min([len(norm), *(b for b in breaks if b > stop)])
+        if not (_KIND_DENIED_AFTER.match(norm[at + len(word) : stop]) or _KIND_DENIED_BEFORE.search(norm[start:at])):
+            return False
+    return True
+
+
+_KIND_TAIL = 4
+"""What may follow a kind to its clause's end (科技奖) for a bare denial in the next clause to deny it."""
+
+
+def family_value(norm: str, crit: Criterion, breaks: tuple[int, ...], asked: bool = False) -> str | list[str] | None:
+    """The options a choice's ``families`` leave open: 国家级的奖莫得 → any but the national ones, in option order.
+
+    A family said (省里拿过一个二等奖) keeps its options; one denied (国家级的莫得) drops them. A word counts in a
+    clause that names the criterion's ``subject`` (奖), or anywhere when the message answers its question
+    (``asked``). One option left is that option; None when no family is said.
+    """
+    if not crit.families:
+        return None
+    subject = None if asked else [w for w in map(normalize, crit.subject) if w]
+    left = [o.value for o in crit.options]
+    for family in crit.families:
+        words = [w for w in map(normalize, family.words) if w and w in norm and _of_subject(norm, w, subject, breaks)]
+        if not words or (not asked and not subject):
+            continue
+        denied = all(_kind_denied(norm, w, breaks) for w in words)
+        left = [v for v in left if (v in family.values) != denied]
+    if len(left) == len(crit.options) or not left:
+        return None
+    return left[0] if len(left) == 1 else left
 
 
 def _a_span(norm: str, q: Quantity) -> bool:
@@ -1003,6 +1059,8 @@ class _Vocab:
     """Criteria of something obtained within N years (``within_years``), with their ``dated_by`` words, normalised."""
     since_founding: list[tuple[str, list[str]]]
     """Numbers of years that are the years since founding when one of their ``since_founding`` words is said."""
+    subjects: dict[str, list[str]]
+    """Yes/no criteria whose words count only in a clause naming their ``subject`` (买方 … 集团下面的)."""
 
 
 _VOCABS: dict[tuple[int, int], tuple[dict[str, Criterion], Iterable[str], _Vocab]] = {}
@@ -1043,6 +1101,11 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
         since_founding=[
             (cid, [w for w in map(normalize, c.since_founding) if w]) for cid, c in criteria.items() if c.since_founding
         ],
+        subjects={
+            cid: [w for w in map(normalize, c.subject) if w]
+            for cid, c in criteria.items()
+            if c.subject and c.type == "bool"
+        },
     )
     with _VOCABS_LOCK:
         if len(_VOCABS) > MAX_VOCABS:
@@ -1223,7 +1286,7 @@ _IF = r"如果|(?<![主需])要是|假如|假设"
 """Words that open a case supposed (shared by ``SUPPOSING`` and ``supposes``)."""
 _SUPPOSED_CASE = re.compile(
     rf"{_IF}|万一|以后就|之后就|到时候|就可以了|就得行了|就行了|就够了"
-    r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(报|申|评|去报|去申)"  # 明年把研发做到一百万以上再报
+    r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(来|去)?(报|申|评)"  # 明年把研发做到一百万以上再报
     r"|(重新|改成|改为|换成)[^，,。]{0,14}(再|去|来)?(报|申|登记|评|注册)"  # 重新出个2.0版本去登记, 改成通用版再报
     r"|^(那|那么)(换成|改成|改为|变成|换个|改个)"  # 那换成外面的客户来买要得不: what would change it
     # 要在重庆注册个子公司才行嗦: what it would take (not 要等明年汇算才行: when)
@@ -1249,13 +1312,37 @@ def supposes(text: str) -> bool:
     return bool(_SUPPOSED_CASE.search(norm)) and bool(_ASKED.search(norm) or "?" in text or "？" in text)
 
 
-def heard_rule(text: str) -> bool:
-    """Whether ``text`` tells a threshold heard of (听说…门槛可以降到两个亿, 不是说…以上就够了嘛), none of ours."""
+def heard_rule(text: str, ours_too: bool = False) -> bool:
+    """Whether ``text`` tells a threshold heard of (听说…门槛可以降到两个亿, 不是说…以上就够了嘛), none of ours.
+
+    ``ours_too``: words of ours may follow it (听说要占30% 我们有四十多个 够不).
+    """
     norm = normalize(text)
     heard = _HEARSAY.search(norm)
-    return bool(heard and _RULE_HEARD.search(norm) and not _OURS.search(norm) and not quantities(norm[: heard.start()]))
+    return bool(
+        heard
+        and _RULE_HEARD.search(norm, heard.end())
+        and (ours_too or not _OURS.search(norm, heard.end()))  # (帮我们看下够不够 听说…两个亿就可以报了: ours asks)
+        and not quantities(norm[: heard.start()])
+    )
 
 
+def _without_rule_heard(text: str) -> str | None:
+    """The message without the rule it tells as heard of, from 听说 to the end of the rule's clause, if it tells one.
+
+    “…朋友说可以报 所得税只交15% 公司注册才八个月 能不能报”: the 15% is the rule's, the eight months ours.
+    """
+    heard = _HEARSAY.search(text)
+    if heard is None or not heard_rule(text):
+        return None
+    rule = _RULE_HEARD.search(text, heard.end())
+    if rule is None:
+        return None
+    end = _CLAUSE_END.search(text, rule.end())
+    return f"{text[: heard.start()]} {text[end.start() if end else len(text) :]}"
+
+
+_CLAUSE_END = re.compile(r"[\s，。,；;！!？?]")
 _HEARSAY = re.compile(
     r"(有人|别人|别个|朋友|同行|群里|中介|听人|人家)(跟我|给我|和我)?(说|讲|讲的|说的)|听说|据说|^不是说|网上(写|说)"
 )
@@ -1331,6 +1418,8 @@ def extract(
     each time (the words are prepared once per ``criteria`` and ``ignore``).
     """
     vocab = _vocab(criteria, ignore)
+    if (rest := _without_rule_heard(text)) is not None:
+        return extract(rest, criteria, ignore, today)  # (帮我们看下 | 听说…两个亿就可以报了: ours, not the rule)
     dated = _dated(text, vocab, criteria, today) if today else {}
     text = relative_years(text, today)
     norm = normalize(text)
@@ -1512,6 +1601,7 @@ def extract(
             and not _unsure(answered, w, breaks)
             and (cid in vocab.planned or not _planned(norm, w, breaks))  # (还想在成都开个分公司: not yet)
             and (cid in vocab.variants or not _asked(norm, w))
+            and _of_subject(norm, w, vocab.subjects.get(cid), breaks)
         ]
         if stated:  # “换包装” is a no; “不是换包装那种” a yes
             facts.setdefault(cid, all(_negated(norm, w, breaks) for w in stated))
@@ -1529,6 +1619,7 @@ def extract(
             and not _unsure(answered, w, breaks)
             and (cid in vocab.planned or not _planned(norm, w, breaks))
             and (cid in vocab.variants or not _asked(norm, w))  # (能不能报: asks the verdict, and 报 is new)
+            and _of_subject(norm, w, vocab.subjects.get(cid), breaks)
         ]
         if stated and cid in denied_by_words:
             if any(_affirmed(norm, w, breaks) for w in stated) and cid not in vocab.variants:
@@ -1575,8 +1666,10 @@ def extract(
             choice = _parse_choice(
                 _unsaid(plain, options, breaks, criteria[cid]), criteria[cid], options, breaks, answering=False
             )
-            if choice:
-                facts.setdefault(cid, choice)
+            # “国家级的奖莫得 省里拿过一个二等奖”: which kind, not which option
+            kind_said = _narrowest(choice, family_value(plain, criteria[cid], breaks), criteria[cid])
+            if kind_said:
+                facts.setdefault(cid, kind_said)
     return facts
 
 
@@ -2337,7 +2430,8 @@ _SUBJECT = re.compile("我们公司|我们厂|我们这边|我们|我司|公司|
 _APPLYING = r"[也还都正]{0,2}在(申请|申报|评审|审核|报|评|走流程)|申请中|申报中|评审中"
 """Applying for a title, not holding it yet (小巨人还在申请, 正在申报小巨人)."""
 _NOT_AFTER = re.compile(
-    r"^(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|(的?(称号|牌子|证书|资质))?[也还都]{0,2}"
+    r"^(去年|前年|今年|上年|那年|\d{2,4}年)?"  # (小巨人去年没评上)
+    r"(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|(的?(称号|牌子|证书|资质))?[也还都]{0,2}"
     rf"(没有|[没莫](评|拿|报|申)|莫得|没得|不是)|[也还都]{{1,2}}[没莫]|还没评|没评上|{_APPLYING}"
     r"|(报|申请|申报)了?[也还都]{0,2}[没莫])"
 )
@@ -2517,6 +2611,8 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
         after = min([len(text), *(b for b in breaks if b > stop)])
         beyond = min([len(text), *(b for b in breaks if b > after)])
         named_alone = _POINTS_BACK_END.search(text, start, stop)  # “研发费用这个 | 财务没单独统计过 | 晓不得好多”
+        if (topic := _TOPIC_MARKED.match(text, start, stop)) and topic.end() <= at:
+            start = topic.end()  # “市场的话西南这边排前三”: 的话 marks what it speaks of, no case supposed
         if not (
             _UNSURE.search(text[start:stop])
             or (
@@ -2536,6 +2632,8 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
     return True
 
 
+_TOPIC_MARKED = re.compile(r"(那|那个)?[^要是有评报如假万不没能可会想|]{1,6}的话")
+"""A clause opening with a thing and 的话 (市场的话, 研发费用的话): what it speaks of, no case supposed (要评上的话)."""
 _GRAVITY_DOUBTED = re.compile(
     rf"(算不算|是不是|属不属于|够不够)(重大|严重|较大)[^|]{{0,6}}?({_NOT_KNOWN})"
     rf"|({_NOT_KNOWN})(算不算|是不是|属不属于|够不够)(重大|严重|较大)"
@@ -2566,6 +2664,20 @@ def places(text: str, word: str) -> Iterator[int]:
     while at >= 0:
         yield at
         at = text.find(word, at + 1)
+
+
+def _of_subject(norm: str, word: str, subject: list[str] | None, breaks: tuple[int, ...]) -> bool:
+    """Whether ``word`` is said of its criterion's ``subject``: it names it, or its clause or the words just before do.
+
+    “买方就是刚说的那个 同一个集团控股的” is the buyer's tie; “我们是集团下面的分公司” says who we are, nothing of the
+    buyer; “国家级科技奖莫得 省里的都莫得”: 省里's award.
+    """
+    if not subject or any(s in word for s in subject):
+        return True
+    return any(
+        any(s in norm[max(0, at - SUBJECT_CHARS) : _clause(norm, at, word, breaks)[1]] for s in subject)
+        for at in places(norm, word)
+    )
 
 
 def _all_in_clause(norm: str, groups: list[list[str]], word: str, breaks: tuple[int, ...]) -> bool:

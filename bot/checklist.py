@@ -41,6 +41,9 @@ def test(cond: Condition, profile: dict[str, Any], criteria: dict[str, Criterion
         return OPEN
     answer = profile[cond.criterion]
     crit = criteria[cond.criterion]
+    if crit.type == "choice" and isinstance(answer, list):  # 国家级的奖莫得: one of several, decided if all agree
+        found = {test(cond, {**profile, cond.criterion: one}, criteria) for one in answer}
+        return found.pop() if len(found) == 1 else OPEN
     if cond.op in ("in", "not_in"):
         values = cond.value if isinstance(cond.value, list) else [cond.value]
         inside = answer in values

@@ -273,6 +273,13 @@ def show_value(kn: Knowledge, crit: Criterion, value: Any) -> str:
         return m.answer_unknown
     if crit.type == "bool":
         return m.answer_yes if value else m.answer_no
+    if crit.type == "choice" and isinstance(value, list):  # the options a family said or denied leaves open
+        for family in crit.families:
+            if set(value) == set(family.values):
+                return family.label
+            if set(value) == {o.value for o in crit.options} - set(family.values):
+                return family.denied_label
+        return "或".join(show_value(kn, crit, v) for v in value)
     if crit.type == "choice":
         return next((o.label for o in crit.options if o.value == value), str(value))
     unit = crit.unit or ""

@@ -33,6 +33,10 @@ _ELSE = re.compile(r"还能|还可以|别的|其他|其它|不问")
 """…but not one asking about something else (专精特新…都问过了。你还能帮我查些什么政策)."""
 
 
+_HEARD = re.compile(r"(听说|据说|听人说|听别人说|网上说|网上写|有人说|有人讲|别人说|群里说|中介说)")
+"""A clause opening with what the user heard (听说…两个亿就可以报了): context of the question, not the question."""
+
+
 def _held(clause: str, via: str) -> bool:
     """Whether the name that ``via`` matched stands in ``clause`` as something held, not asked about."""
     name = via.partition(":")[2]
@@ -501,6 +505,8 @@ class Index:
                         continue  # “我们参与制定了一个行业标准 有没有什么政策支持”: the policy named is the one asked
                     if named and _held(clause, last[0].via):
                         continue  # “…今年还能报不 我们是市级专精特新”: a title held is context
+                    if named and _HEARD.match(clause.strip()):
+                        continue  # “单项冠军 帮我们看下够不够 听说省级专精特新营收两个亿就可以报了”: a rule heard of
                     if n == 0 and (named or not tied or last[0].intent in tied):
                         return last
                     if n > 0 and named and last[0].intent in tied:

@@ -138,6 +138,15 @@ class ChoiceOption(Strict):
         return patterns
 
 
+class ChoiceFamily(Strict):
+    """Options a word names together (国家级 → the three national awards), whichever of them it is."""
+
+    words: list[str] = Field(min_length=1, description="说到这些词（同一句里还要有 subject 的词，如 奖）")
+    values: list[str] = Field(min_length=1, description="这些词所指的几个选项的 value")
+    label: str = Field(min_length=2, description="说“有”时记下的样子，如 国家级科技奖励（排名没说）")
+    denied_label: str = Field(min_length=2, description="说“没有”时记下的样子，如 没有国家级科技奖励")
+
+
 class Criterion(Strict):
     """A fact about the enterprise, asked once and reused by every checklist."""
 
@@ -156,7 +165,8 @@ class Criterion(Strict):
     subject: list[str] = Field(
         [],
         description="extract 里不含这些词的说法（占营收、占收入），要前面不远处说到这些词才算"
-        "（研发…占营收5%；批发占收入七成不算）",
+        "（研发…占营收5%；批发占收入七成不算）；bool 条件：yes_words/no_words 里不含这些词的，要同一句里说到"
+        "这些词才算（买方是集团下面的厂 算；我们是集团下面的分公司 不算），正在问这一条时不限",
     )
     yes_words: list[str] = Field([], description="消息里出现这些词时自动记为“是”（仅 bool）")
     no_words: list[str] = Field([], description="消息里出现这些词时自动记为“否”（仅 bool）")
@@ -240,6 +250,11 @@ class Criterion(Strict):
             "（问“能不能按120%扣”，这次回答按120%核对；下一句没再说，又按 presume 的默认核对）"
         ),
     )
+    families: list[ChoiceFamily] = Field(
+        [],
+        description="只说了是哪一类、没说是哪一项时（省里拿过奖；国家级的奖莫得），记下可能的几项，"
+        "条件对这几项结果一样时就能判断（仅 choice；同一句里要有 subject 的词）",
+    )
     assume: bool | None = Field(
         None,
         description=(
@@ -269,6 +284,12 @@ class Criterion(Strict):
             raise ValueError("none_words is only for a number")
         if self.assume is not None and self.type != "bool":
             raise ValueError("assume is only for type: bool")
+        if self.families and self.type != "choice":
+            raise ValueError("families is only for type: choice")
+        values = {o.value for o in self.options}
+        for family in self.families:
+            if unknown := [v for v in family.values if v not in values]:
+                raise ValueError(f"families: {', '.join(unknown)} is not a value of this criterion's options")
         if self.within_years is not None and (self.type != "bool" or not self.dated_by):
             raise ValueError("within_years is only for type: bool, with dated_by naming what was obtained")
         if self.since_founding and self.unit != "年":

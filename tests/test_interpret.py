@@ -961,7 +961,7 @@ def test_several_facts_outweigh_a_policy_word_among_them(user: User) -> None:
 def test_a_kind_or_grade_is_no_amount_and_pieces_count_as_items() -> None:
     said = extract("二类知识产权没算 一类的发明专利有五件", KN.criteria, [])
     assert said == {"class1_ip_count": 5}  # not 2 (二类) nor 1 (一类)
-    assert extract("拿过省里二等奖", KN.criteria, []) == {}
+    assert extract("拿过省里二等奖", KN.criteria, []) == {"sci_award_rank_3y": ["provincial_other", "provincial_top3"]}
 
 
 def test_the_year_before_belongs_to_the_last_figure_it_fits(user: User) -> None:
@@ -3415,7 +3415,9 @@ def test_a_denial_asked_as_whether_or_not_known_is_no_answer() -> None:
 def test_the_niche_word_alone_counts_its_years_and_an_award_denied_after_its_name() -> None:
     facts = read("前年评的市级专精特新 做汽车电子控制器这个细分九年了", "little_giant")
     assert facts["niche_years"] == 9  # it had recorded only the title
-    assert read("国家级科技奖 没得过", "little_giant") == {"sci_award_rank_3y": "none"}
+    assert read("国家级科技奖 没得过", "little_giant") == {
+        "sci_award_rank_3y": ["none", "provincial_other", "provincial_top3"]
+    }
 
 
 def test_the_trade_share_said_of_goods_sold_is_the_trades(user: User) -> None:
@@ -3734,3 +3736,86 @@ def test_the_thing_asked_about_named_then_denied_in_a_clause_of_its_own_is_a_no(
     user.say("工业企业 做传感器的 研发场地有 大概一百五十个平方 设备也齐")
     user.say("市级企业技术中心 我们莫得")  # it had recorded 有 (a wrong 不符合: holders may not apply)
     assert profile(user)["cq_tech_center_valid"] is False
+
+
+def test_a_tie_to_a_group_is_the_buyers_only_where_the_buyer_is_spoken_of(user: User) -> None:
+    assert "first_batch_buyer_unrelated" not in read("我们是集团下面的分公司", "first_batch_material")
+    assert read("买方就是刚说的那个 同一个集团控股的", "first_batch_material")["first_batch_buyer_unrelated"] is False
+    user.say("首批次新材料 帮我核一下")
+    for text in ("是", "是", "北碚注册的独立法人", "核心技术是自己的"):
+        user.say(text)
+    user.say("集团下面的兄弟公司")  # asked about the buyer: the question names it
+    assert profile(user)["first_batch_buyer_unrelated"] is False
+
+
+def test_a_buyer_corrected_without_naming_the_buyer_again_is_changed(user: User) -> None:
+    user.say("帮忙看下我们首批次新材料符不符合 北碚的 做特种合金粉末 独立法人")
+    user.say("买家是一家做航空零件的厂 直接买去用的")
+    reply = user.say("哦不对 刚问了销售 那家其实是我们集团控股的子公司")
+    assert reply.act == "correction" and profile(user)["first_batch_buyer_unrelated"] is False
+
+
+def test_a_title_denied_with_a_year_between_is_a_no() -> None:
+    assert read("小巨人去年没评上", "single_champion") == {"little_giant_certified": False}
+    said = read("不对不对 改一下 我们是市级专精特新 小巨人去年没评上", "single_champion")
+    assert said["little_giant_certified"] is False  # it had read a yes
+    assert read("小巨人去年评上了", "single_champion") == {"little_giant_certified": True}
+
+
+def test_a_thing_then_de_hua_names_what_is_spoken_of_not_a_case_supposed() -> None:
+    assert read("市场的话西南这边排前三", "zjtx")["market_rank_front"] is True
+    assert read("要排前三的话 能评上不", "zjtx") == {}
+
+
+def test_a_rule_heard_of_after_the_question_is_context_not_the_topic_nor_our_figure(user: User) -> None:
+    reply = user.say("国家级单项冠军 帮我们看下够不够 听说省级专精特新营收两个亿就可以报了")
+    assert reply.act == "single_champion" and reply.kind == "checklist_step"
+    assert profile(user) == {"sc_national": True}  # it had opened 专精特新 and recorded a revenue of 2亿
+
+
+def test_a_rule_heard_of_asked_about_in_a_check_gets_the_conditions(user: User) -> None:
+    in_check(user, "高企 帮我核一下")
+    reply = user.say("网上说要大专以上的占30% 我们大专以上有四十多个 这个应该够噻")
+    assert reply.act == "followup" and reply.text.startswith("【高新技术企业认定·申报条件】")
+    assert "2008年旧版条件" in reply.text  # it had said 没看懂这个回答
+
+
+def test_an_award_kind_denied_is_recorded_and_decides_the_exemption() -> None:
+    left = ["none", "provincial_other", "provincial_top3"]
+    assert read("国家级的奖莫得", "little_giant")["sci_award_rank_3y"] == left
+    assert read("国家级科技奖没拿过", "little_giant")["sci_award_rank_3y"] == left
+    assert read("国家级科技奖莫得 省里的都莫得", "little_giant")["sci_award_rank_3y"] == "none"
+    assert read("国家级科技奖莫得 省里的拿过一个二等奖", "little_giant")["sci_award_rank_3y"] == [
+        "provincial_other",
+        "provincial_top3",
+    ]
+    assert "sci_award_rank_3y" not in read("国家级小巨人莫得", "little_giant")  # no award spoken of
+
+
+def test_an_award_kind_denied_is_echoed_in_words(user: User) -> None:
+    in_check(user, "小巨人 帮我核下条件")
+    reply = user.say("发明专利三个 都在用 国家级的奖莫得")
+    assert "没有国家级科技奖励" in reply.text and "范围" not in reply.text
+
+
+def test_waiting_for_a_title_before_applying_again_asks_the_conditions(user: User) -> None:
+    user.say("重庆市级的单项冠军 帮我看哈够不够")
+    user.say("近三年平均主营两亿六 小巨人没评上")
+    user.say("直接说结论")
+    reply = user.say("那等小巨人评上了再来报呢")
+    assert reply.act == "followup" and reply.intent == "single_champion" and reply.section == "申报条件"
+    assert "little_giant_certified" not in profile(user) or profile(user)["little_giant_certified"] is False
+
+
+def test_a_new_start_with_facts_says_what_it_recorded(user: User) -> None:
+    in_check(user, "专精特新 帮我核一下")
+    user.say("重新来")
+    reply = user.say("重新说 这个公司做减速机配件四年了 去年营收三千二")
+    assert "已记下" in reply.text and "3,200万元" in reply.text
+
+
+def test_a_figure_from_finance_replacing_one_recorded_is_a_correction(user: User) -> None:
+    in_check(user, "单项冠军 帮我核一下")
+    user.say("近三年平均主营是二点六个亿")
+    reply = user.say("等哈 财务刚说三年平均是二点八个亿")
+    assert reply.act == "correction" and "已更正" in reply.text and "28,000万元" in reply.text

@@ -527,3 +527,17 @@ def test_a_condition_that_fails_or_holds_on_every_branch_is_judged_without_the_b
     old = verdict_after(User(user.engine, "old"), "单项冠军够不够条件", "我们从事这个领域18年了")
     assert len([m for m in old["met"] if "从事相关领域满" in m]) == 2  # type: ignore[union-attr]
     assert not any("从事相关领域满" in u for u in old["unknown"])  # type: ignore[union-attr]
+
+
+def test_a_kind_said_without_its_option_is_judged_when_every_option_of_it_agrees() -> None:
+    from bot.checklist import FAIL, OPEN, PASS, test
+    from knowledge.loader import load
+    from knowledge.schema import Condition
+
+    criteria = load().criteria
+    top3 = Condition(criterion="sci_award_rank_3y", op="in", value=["national_top3"])
+    not_national = ["none", "provincial_other", "provincial_top3"]  # “国家级的奖莫得”
+    national = ["national_other", "national_top5", "national_top3"]  # “国家级的奖拿过” (rank not said)
+    assert test(top3, {"sci_award_rank_3y": not_national}, criteria) == FAIL
+    assert test(top3, {"sci_award_rank_3y": national}, criteria) == OPEN
+    assert test(top3, {"sci_award_rank_3y": ["national_top3"]}, criteria) == PASS

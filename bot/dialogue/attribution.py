@@ -15,6 +15,7 @@ from bot.answers import (
     ASKED_A_NOT_A,
     CALENDAR_YEAR,
     UNKNOWN,
+    extract,
     had,
     held_titles,
     keywords,
@@ -27,7 +28,7 @@ from bot.answers import (
 from bot.dialogue.flows import MEETS, yes_no_threshold
 from bot.dialogue.mentions import topic_names
 from bot.dialogue.reading import CONTROL_CHARS, Message, asks, clauses, last_clause, statement
-from bot.dialogue.turn import Turn, checklist_criteria, policy_names, says
+from bot.dialogue.turn import Turn, checklist_criteria, english_terms, policy_names, says
 from intents.normalize import normalize
 from knowledge.schema import Criterion
 
@@ -333,6 +334,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     crit = t.kn.criteria[pending]
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure: the answer, whatever else it might fit
     facts = keep_variant(t, msg, t.facts(msg.text), pending)
+    if pending not in facts and (own := said_of_subject(t, msg, pending)) is not None:
+        facts[pending] = own  # asked 购买方是否关联, told “集团下面的兄弟公司”: the buyer, whom the question names
     if not facts and not aside and crit.type == "number":
         facts = _said_of_subject(t, msg, crit, pending)
     named = named_criterion(t, msg, pending)
@@ -387,6 +390,17 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     if value is None and not aside and _YEAR_LABEL.search(msg.norm):
         facts.update(_years_of_recorded(t, msg, facts))  # 营收四千二百万 told, then “前年三千五 去年四千二”
     return facts, value
+
+
+def said_of_subject(t: Turn, msg: Message, cid: str) -> Any:
+    """The value the message gives ``cid`` read as said of its ``subject`` (the question asked names it), if any."""
+    crit = t.kn.criteria[cid]
+    if not crit.subject or crit.type == "number":
+        return None
+    unbound = t.kn.memo.setdefault("subject_said", {})  # (one dict per criterion: its words are prepared once)
+    if cid not in unbound:
+        unbound[cid] = {cid: crit.model_copy(update={"subject": []})}
+    return extract(english_terms(t.kn, msg.text), unbound[cid], policy_names(t.kn), t.day).get(cid)
 
 
 def _named_then_answered(t: Turn, msg: Message, crit: Criterion) -> bool | None:

@@ -45,8 +45,7 @@ def start_checklist(
             t.profile.pop(cid, None)
     if fresh:
         forget_computed(t)
-    if values:
-        record(t, dict(values))
+    noted = echo(t, record(t, dict(values)), None) if values else ""  # (重新说 …去年营收三千二: 已记下 …)
     t.state["flow"] = {"kind": CHECKLIST, "topic": topic.id, "version": topic.checklist.index(version), "asked": 0}
     t.state["topic"] = topic.id
     begun = [x for x in t.state.get(BEGUN) or [] if x != topic.id]
@@ -63,7 +62,7 @@ def start_checklist(
         return advance(t, "\n".join(x for x in (intro, warning, footnote) if x))
     total = checklist.open_items(version.items, known(t), t.kn.criteria)
     start = t.kn.messages.checklist_start.format(title=topic.title, version=version.label, total=total)
-    reply = advance(t, "\n".join(x for x in (intro, warning, footnote, start) if x))
+    reply = advance(t, "\n".join(x for x in (intro, warning, footnote, start, noted) if x))
     lead = (
         EXCLUSIONS if warning else CONDITIONS
     )  # an excluded industry is told so first, then the 申报条件 one at a time
@@ -410,7 +409,7 @@ def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
     if not shown:
         return ""
     note = t.kn.messages.prefilled.format(facts=describe(t, shown))
-    if any(isinstance(v, list) for v in shown.values()):
+    if any(isinstance(v, list) and t.kn.criteria[cid].type == "number" for cid, v in shown.items()):
         note += t.kn.messages.range_note
     return note
 

@@ -45,6 +45,7 @@ from bot.dialogue.attribution import (
     names_fact,
     no_only_of_others,
     read_answer,
+    said_of_subject,
     year_family,
     yearly,
     yes_only_by_lead,
@@ -194,14 +195,15 @@ def restart(t: Turn, msg: Message) -> Act | None:
     """重新开始 / 从头再来: the check starts over (or, with no check, the conversation)."""
     if msg.norm not in words(t.kn)["restart"] and any(q.unit in ("万元", "%") for q in quantities(msg.norm)):
         return None  # “那个项目二十万 包在五百万里头的 扣掉重新算”: a figure to count again, not a new start
-    if _control(t, msg, "restart"):
-        return Act(acts.RESTART, part=acts.AGAIN if _THAT_ONE.search(msg.norm) else None)
     said = clauses(msg.text)
     at = next((i for i, c in enumerate(said) if _restarts(t, normalize(c))), None)
+    # “搞错了 重新来 我们要报的是中小企业技术研发中心”: start over, with what it says after (its facts)
+    values = t.facts(" ".join(said[at + 1 :])) if at is not None and len(said) > 1 else {}
+    if _control(t, msg, "restart"):
+        return Act(acts.RESTART, part=acts.AGAIN if _THAT_ONE.search(msg.norm) else None, values=values)
     if at is None or len(said) < 2 or not _checkable(t):
         return None
-    # “搞错了 重新来 我们要报的是中小企业技术研发中心”: start over, with what it says after (its facts)
-    return Act(acts.RESTART, values=t.facts(" ".join(said[at + 1 :])))
+    return Act(acts.RESTART, values=values)
 
 
 _THAT_ONE = re.compile(r"刚才|前面|之前|上一个|那个|这个")
@@ -463,9 +465,12 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER, conclude=True, values=values)
 
 
-def _heard_of_here(t: Turn, topic: Topic, msg: Message) -> bool:
-    """Whether the message tells a threshold heard of in words of ``topic``'s conditions (听说…营收可以降到两个亿)."""
-    return heard_rule(msg.text) and _of_conditions(t, topic, msg, in_scope=True)
+def _heard_of_here(t: Turn, topic: Topic, msg: Message, ours_too: bool = False) -> bool:
+    """Whether the message tells a threshold heard of in words of ``topic``'s conditions (听说…营收可以降到两个亿).
+
+    ``ours_too``: a figure of ours may stand beside it (the message asks whether we meet the rule heard of).
+    """
+    return heard_rule(msg.text, ours_too) and _of_conditions(t, topic, msg, in_scope=True)
 
 
 def _of_conditions(t: Turn, topic: Topic, msg: Message, in_scope: bool) -> bool:
@@ -1071,6 +1076,8 @@ def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
     for cid in reversed(order):
         crit = t.kn.criteria[cid]
         value = parse_answer(stripped, crit, t.kn.messages.vocabulary, t.day)
+        if value is None:  # “哦不对 刚问了销售 那家其实是我们集团控股的子公司”: the buyer answered before
+            value = said_of_subject(t, msg, cid)
         if value is None and crit.type == "number":  # “2800是今年预计的 去年实际只有1800万”: the last figure
             fits = [v for q in quantities(stripped) if (v := number_value(q, crit.unit or "", t.day)) is not None]
             fits = [v for v in fits if v != t.profile.get(cid)]  # (“是五十八 八十五是好几年前的”: not the old one)
@@ -1208,8 +1215,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         other = None  # “ISO9001也过了 有自己品牌 …你看行不”: facts of this check, not a question on the other policy
     if other and asking and FIRST.search(msg.norm) and prerequisite(t, topic, other):
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
-    if other and _heard_of_here(t, topic, msg):
-        # “听说专精特新的话收入门槛可以降到两个亿 是不是哦” in a 单项冠军 check: a rule of this check heard of
+    if (other or (not facts and value is None)) and _heard_of_here(t, topic, msg, ours_too=not other):
+        # “听说专精特新的话收入门槛可以降到两个亿 是不是哦” in a 单项冠军 check, “网上说要大专以上的占30% 我们大专
+        # 以上有四十多个 这个应该够噻” in a 高企 check: a rule of this check heard of, asked about
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”

@@ -157,6 +157,7 @@ def about_here(t: Turn, topic: Topic, msg: Message, other: str) -> str | None:
 FIRST = re.compile(
     r"(要|得|需要|必须)先|先(要|得)|才(得行|行|能|可以)|(要是|如果|假如)(以后|将来|明年|今后)?先?(评上|拿到|取得|获得|成为|是)?"
     r"|先(评上|拿到|取得|获得).{0,12}(呢|就够|就行|就可以)"
+    r"|等.{0,8}(评上|拿到|取得|获得|评下来|认定)了?(以后|之后)?(再|就)"  # 等小巨人评上了再来报呢
 )
 """“是不是要先评上专精特新才得行”: whether another title comes first, a condition of the topic under discussion."""
 
