@@ -1292,7 +1292,7 @@ _SUPPOSED_CASE = re.compile(
     # 要在重庆注册个子公司才行嗦: what it would take (not 要等明年汇算才行: when)
     r"|(要|得|需要|必须)(先|另外|单独|重新)?(?!等)[^，,。]{1,14}才(行|得行|可以|能报|能申|符合)"
 )
-_ASKED = re.compile(r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|多少|好多|啥|什么|[不没噻嘛嗦]$")
+_ASKED = re.compile(r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|多少|好多|啥|什么|[不没噻嘛嗦撒]$")
 """A question (with 如果 / 要是 before it) about a case supposed: what it says is no fact about the enterprise."""
 
 
@@ -2420,7 +2420,7 @@ _SAID_NOT_ASKED = r"(?!吗|不|没|哇|迈|[?？])"
 _GOT_AFTER = re.compile(
     r"^(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(就|早就|也|都)?"
     r"(评上|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了)"
-    rf"|{_TITLE_NOUN}(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用])"
+    rf"|{_TITLE_NOUN}(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用戏机希搞可望])"
     rf"|{_TITLE_NOUN}((还在|都在|在)有效期(内|里)?|还有效){_SAID_NOT_ASKED}"
 )
 _STILL_VALID = re.compile(rf"{_TITLE_NOUN}(还没过期|没过期|还没到期|没到期){_SAID_NOT_ASKED}")
@@ -2790,8 +2790,11 @@ def _planned(text: str, word: str, breaks: tuple[int, ...]) -> bool:
     return True
 
 
-_INTENDED = re.compile(r"(想|打算|准备(?!金)|计划|考虑|想要|正在搞|还在谈)[^\d]{0,8}$")
-"""Before a word, in its clause or closing the clause before it: it is planned, not had (想搞数字化改造 | 上MES)."""
+_INTENDED = re.compile(
+    r"(想|打算|准备(?!金)|计划|考虑|想要|正在搞|还在谈|(?<![了过])(开|建|设|成立)(个|一个))[^\d]{0,8}$"
+)
+"""Before a word, in its clause or closing the clause before it: it is planned, not had (想搞数字化改造 | 上MES;
+在成都开个分公司要啥子材料)."""
 _INTENDED_CHARS = 10
 _DOING = re.compile(r"(再|还要|还想)?(上|搞|建|买|引进|弄|开发|做)")
 """A clause going on with what the clause before plans (想搞数字化改造 | 上MES), not one stating what is had."""

@@ -3819,3 +3819,60 @@ def test_a_figure_from_finance_replacing_one_recorded_is_a_correction(user: User
     user.say("近三年平均主营是二点六个亿")
     reply = user.say("等哈 财务刚说三年平均是二点八个亿")
     assert reply.act == "correction" and "已更正" in reply.text and "28,000万元" in reply.text
+
+
+def test_a_chance_asked_after_a_title_is_no_title_held(user: User) -> None:
+    reply = user.say("我们去年评上了重庆市专精特新 今年想冲一下国家级小巨人 有戏没得")
+    assert reply.act == "little_giant"  # 小巨人 … 有戏 had read as “小巨人 有”, a title held, and opened 专精特新
+    assert "little_giant_certified" not in profile(user)
+
+
+def test_going_for_a_title_in_dialect_starts_its_check(user: User) -> None:
+    reply = user.say("老板喊我问下 我们能不能冲国家级小巨人")
+    assert reply.act == "little_giant" and reply.kind == "checklist_step"
+
+
+def test_nothing_applied_for_with_a_what_is_a_plain_no(user: User) -> None:
+    assert in_check(user, "专精特新 帮我看哈") == "innovative_sme_certified"
+    reply = user.say("莫得 没申请过啥子创新型")  # 啥子 after a denial: not any, no question
+    assert reply.act == "answer" and profile(user)["innovative_sme_certified"] is False
+
+
+def test_an_item_said_back_then_told_about_is_recorded(user: User) -> None:
+    in_check(user, "单项冠军 帮我核一下")
+    user.say("否")
+    reply = user.say("人才计划？区里面有个人入选了区县级的")
+    assert reply.act == "answer" and profile(user)["talent_program"] is True
+
+
+def test_the_city_named_as_chongqing_picks_the_municipal_champion(user: User) -> None:
+    user.say("帮我看下我们能不能评重庆市的单项冠军")
+    assert profile(user)["sc_national"] is False
+
+
+def test_a_count_after_a_bare_word_is_not_the_named_money_figure(user: User) -> None:
+    in_check(user, "高企证书明年到期 要重新认定 帮我过一遍条件")
+    user.say("公司成立十年了 做汽车电子控制器的 在渝北")
+    user.say("知识产权都是自己的 发明八个 软著二十几个")
+    user.say("人 三百出头 研发四十五个")
+    assert "rd_spend_last_year" not in profile(user)  # it had recorded 研发费用 300–360万元
+    assert profile(user)["tech_staff_count"] == 45
+
+
+def test_a_branch_to_be_opened_elsewhere_is_no_fact_about_us(user: User) -> None:
+    assert read("对了顺便问下 在成都开个分公司要啥子材料", "first_version_software") == {}
+    assert read("我们是成都公司的分公司", "first_version_software")["registered_in_cq"] is False
+
+
+def test_a_case_supposed_after_a_verdict_is_asked_about_not_recorded(user: User) -> None:
+    in_check(user, "首批次新材料 帮我核一下")
+    for text in ("是", "是", "北碚注册的独立法人", "核心技术是自己的", "买家是集团下面的兄弟公司"):
+        user.say(text)
+    reply = user.say("那卖给外面的客户就可以了撒")
+    assert reply.act == "followup" and profile(user)["first_batch_buyer_unrelated"] is False
+
+
+def test_which_time_a_benefit_applies_is_a_question_of_dates_not_the_verdict(user: User) -> None:
+    in_check(user, "研发费用加计扣除 帮我核一下")
+    reply = user.say("下回预缴的时候就能享受不 还是要等汇算清缴")
+    assert reply.act == "followup" and reply.text.startswith("【研发费用加计扣除·时间节点】")

@@ -339,6 +339,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     if not facts and not aside and crit.type == "number":
         facts = _said_of_subject(t, msg, crit, pending)
     named = named_criterion(t, msg, pending)
+    if named and t.kn.criteria[named].type == "number" and any(t.kn.criteria[c].type == "number" for c in facts):
+        named = None  # “人 三百出头 研发四十五个”: 研发 names the 45 read already, not the 300
     value = None if aside else answer_value(t, msg, t.kn.criteria[named] if named else crit)
     if named and value is None and not aside and crit.type == "number":
         own = answer_value(t, msg, crit)

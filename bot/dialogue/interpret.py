@@ -80,6 +80,7 @@ from bot.dialogue.reading import (
 from bot.dialogue.topics import (
     CALCULATION,
     LOOKUPS,
+    WHEN,
     has_section,
     plain_form,
     section_asked,
@@ -358,6 +359,11 @@ def _asks_person(t: Turn, msg: Message) -> bool:
     return any(w in msg.norm for w in t.kn.memo["handoff_words"])
 
 
+_WHICH_TIME = re.compile(r"还是要?等|的时候就|(什么|啥子?)时候(就|才)?(能|可以)|好久(就|才)(能|可以)")
+"""Asking at which time something applies (预缴的时候就能享受不 还是要等汇算清缴), not whether we qualify."""
+_WHEN_PART = f"section:{WHEN}"
+
+
 def conclude(t: Turn, msg: Message) -> Act | None:
     """直接给个结论 / 就这些，行不行: the verdict now, on what is known."""
     current = t.kn.topics.get(t.state.get("topic") or "")
@@ -376,6 +382,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
     if _opens_an_answer(t, msg):
         return None  # “那就是新能源车电机壳体那块 占总收入七成五左右”: 那就是 introduces the answer
+    if current and _WHICH_TIME.search(msg.norm) and section_asked(t, current, msg.text, cues_only=True) == _WHEN_PART:
+        return None  # “下回预缴的时候就能享受不 还是要等汇算清缴”: when it applies, not whether
     if (
         len(msg.norm) <= CONTROL_CHARS
         and says(msg.norm, t.kn, "missing")
@@ -1148,6 +1156,10 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # 研发要占好多才够 → “三年加起来大概4.6%”: that share; 科技人员是指哪些人 → “那就只算研发部 16个人 全厂
         # 大概两百人”: the share of 科技人员, its part and whole
         pending, crit = attending, t.kn.criteria[attending]
+    if told := _echo_then_told(t, msg):
+        return Act(
+            acts.ANSWER, values=told
+        )  # “人才计划？区里面有个人入选了区县级的”: that item, asked back and answered
     _c, decision = t.match(msg.text)
     asking = asks(t, msg)
     opening = _INTERJECTION.sub("", msg.norm)  # “诶 插一句 …”
@@ -1681,6 +1693,24 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
 
 _INTRODUCES = re.compile(r"(我们|我司|我们公司|我们厂)(是|主要是)?(做|生产|搞)[^\d，。？?]{1,14}的")
 """A message that opens saying what the enterprise makes (我们是做火锅底料的食品厂)."""
+
+
+_ECHO_THEN = re.compile(r"^\s*(?P<item>[^?？\s]{2,8})\s*[?？]+\s*(?P<rest>[^?？]+)$")
+"""An item said back with a question mark, then a statement (人才计划？区里面有个人入选了区县级的)."""
+
+
+def _echo_then_told(t: Turn, msg: Message) -> dict[str, Any]:
+    """The facts of an item said back and then told about, read as if it were named without the question mark.
+
+    Only when the rest asks nothing and states nothing on its own: “规上？是的” answers the question asked.
+    """
+    said = _ECHO_THEN.match(msg.text)
+    if said is None:
+        return {}
+    rest = said["rest"]
+    if asks(t, Message(rest, normalize(rest))) or t.facts(rest):
+        return {}
+    return t.facts(f"{said['item']} {rest}")
 
 
 def _asked_back_then_answered(t: Turn, msg: Message, crit: Criterion) -> bool | None:
