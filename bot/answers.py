@@ -1216,6 +1216,25 @@ _RATE_PAIR = re.compile(r"(\+|和|、|跟|与|一年|另一年|另外一年|再�
 """Between two yearly rates said together (一年百分之十一 一年十三, 分别是11%和13%)."""
 
 
+def _narrow_ranges(norm: str, facts: dict[str, Any], criteria: dict[str, Criterion], today: dt.date | None) -> None:
+    """A range recorded (一个多亿) and one figure of its unit within it said too (大概一点六个亿): that figure."""
+    taken = [v for v in facts.values() if isinstance(v, float)]
+    found = [q for q in quantities(norm) if q.unit]
+    for cid, value in list(facts.items()):
+        crit = criteria[cid]
+        if crit.type != "number" or not isinstance(value, list) or value[1] >= UNBOUNDED:
+            continue
+        inside = [
+            v
+            for q in found
+            if isinstance(v := number_value(q, crit.unit or "", today), float)
+            and value[0] < v < value[1]
+            and v not in taken
+        ]
+        if len(inside) == 1:
+            facts[cid] = inside[0]
+
+
 def _two_rates(norm: str, found: list[Quantity], facts: dict[str, Any], criteria: dict[str, Criterion]) -> None:
     """A growth over two years said as each year's rate: its average lies between them, so it is that range.
 
@@ -1566,6 +1585,7 @@ def extract(
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
     facts.update({c: v for c, v in _founded_years_ago(norm, vocab, criteria, facts).items() if c not in facts})
     facts.update(_subset_counts(norm, found, vocab, criteria, facts))
+    _narrow_ranges(norm, facts, criteria, today)  # “一个多亿 大概一点六个亿”: the figure that narrows the range
     facts.update({cid: v for cid, v in _one_unsaid(norm, vocab, criteria).items() if cid not in facts})
     for cid in [c for c, v in facts.items() if v == 1.0 and criteria[c].unit == "人" and _one_person(norm, c, vocab)]:
         del facts[cid]  # “有一个工程师入选了人才计划”: one of the staff, no head count
@@ -2135,7 +2155,7 @@ _YEAR_SAID_AT = re.compile(r"去年|前年|今年|上年|那年|\d{2,4}年|每�
 
 
 def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]:
-    """The criteria a figure fills: 前年… → the year before's; 每年/两年都… → both years; else its own.
+    """The criteria a figure fills: 前年… → the year before's; 每年/两年都… → both years; 今年 → none; else its own.
 
     A total of years said of each (近三年营收都在一个亿上下) fills each year it adds up, not the total.
     """
@@ -2144,6 +2164,8 @@ def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]
     previous = criteria[owner].previous
     if not previous:
         return [owner]
+    if "今年" in around and not any(y in around for y in ("去年", "前年", "上年")):
+        return []  # “今年研发费用大概一千五 去年一千二”: this year's, not the last year's the criterion holds
     if "前年" in around:
         return [previous]
     if _EACH_YEAR.search(around):

@@ -3876,3 +3876,50 @@ def test_which_time_a_benefit_applies_is_a_question_of_dates_not_the_verdict(use
     in_check(user, "研发费用加计扣除 帮我核一下")
     reply = user.say("下回预缴的时候就能享受不 还是要等汇算清缴")
     assert reply.act == "followup" and reply.text.startswith("【研发费用加计扣除·时间节点】")
+
+
+def test_the_thing_named_then_none_had_answers_a_question_of_not_yet(user: User) -> None:
+    pending = in_check(user, "首版次软件 帮我看下条件")
+    for _ in range(12):
+        if pending == "first_version_no_prior":
+            break
+        pending = str(user.say("是").data.get("criterion"))
+    assert pending == "first_version_no_prior"
+    user.say("省级的首版次 莫得")  # asked “是否还没有获得过…首版次认定”: none had, so not yet
+    assert profile(user)["first_version_no_prior"] is True
+
+
+def test_an_ok_before_asking_for_the_verdict_admits_no_accident(user: User) -> None:
+    pending = in_check(user, "首版次软件 帮我看下条件")
+    for _ in range(12):
+        if pending == "had_violation":
+            break
+        pending = str(user.say("是").data.get("criterion"))
+    assert pending == "had_violation"
+    reply = user.say("OK 那我们能不能报 给个结论")
+    assert reply.data.get("verdict") is not None
+    assert profile(user).get("had_violation") is not True  # its OK had been read as “yes, we had an accident”
+
+
+def test_a_figure_said_within_a_range_said_first_is_the_one_recorded() -> None:
+    assert read("近三年主营平均一个多亿 大概一点六个亿", "single_champion") == {"avg_main_revenue_3y": 16000}
+    assert read("近三年平均主营 两个多亿 两亿三左右", "single_champion") == {"avg_main_revenue_3y": 23000}
+
+
+def test_this_years_figure_is_not_the_last_years() -> None:
+    said = extract("今年研发费用大概一千五 去年一千二左右", KN.criteria, today=DAY)
+    assert said == {"rd_spend_last_year": 1200}  # it had recorded 1500 as 上年度研发费用
+    assert "revenue_last_year" not in extract("今年营收预计五千万", KN.criteria, today=DAY)
+
+
+def test_the_municipal_one_asked_about_after_the_national_is_checked(user: User) -> None:
+    user.say("重庆市级的单项冠军 帮我对下条件")
+    user.say("那国家级单项冠军我们够不够")
+    assert profile(user)["sc_national"] is True
+    user.say("好 市级这个能评上不")
+    assert profile(user)["sc_national"] is False
+
+
+def test_our_company_may_apply_asked_starts_the_check(user: User) -> None:
+    reply = user.say("研发准备金补助 我们公司可以申报不")
+    assert reply.kind == "checklist_step" and reply.act == "rd_reserve"

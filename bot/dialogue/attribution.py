@@ -15,6 +15,7 @@ from bot.answers import (
     ASKED_A_NOT_A,
     CALENDAR_YEAR,
     UNKNOWN,
+    bigrams,
     extract,
     had,
     held_titles,
@@ -147,6 +148,8 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
         return UNKNOWN
     text = statement(t, msg)
     value = parse_answer(text, crit, t.kn.messages.vocabulary, t.day)
+    if value is False and crit.type == "bool" and _none_of_the_thing_asked(msg, crit):
+        return True  # asked “是否还没有获得过省级以上首版次认定”, told “省级的首版次 莫得”: none had, so not yet
     if crit.type == "bool" and value is not None and value != UNKNOWN and asks(t, msg) and not _answers_first(t, msg):
         value = None  # asked 版本号是1.0吗, told “定制的不得行吗”: its 不得行 is the question's, no 否
     if value is None and crit.type == "bool" and crit.title and not asks(t, msg):
@@ -419,6 +422,22 @@ def _named_then_answered(t: Turn, msg: Message, crit: Criterion) -> bool | None:
     if len(reply) > CONTROL_CHARS or says_unknown(reply) or ASKED_A_NOT_A.search(reply):
         return None  # (“准备金备案？不晓得弄没弄”: not known, asked back)
     return parse_yes_no(reply, t.kn.messages.vocabulary)
+
+
+def _none_of_the_thing_asked(msg: Message, crit: Criterion) -> bool:
+    """Whether the message names the thing a question phrased “还没有…” asks about, then says none is had."""
+    said = clauses(msg.text)
+    if len(said) < 2 or not _NONE_HAD.fullmatch(normalize(said[-1])):
+        return False
+    asked = _ASIDE.sub("", crit.question)
+    head = normalize("".join(said[:-1]))
+    return bool(_DENIAL.search(asked)) and len(bigrams(head) & bigrams(normalize(asked))) >= NAMED_PAIRS
+
+
+NAMED_PAIRS = 2
+"""Character pairs the words before a bare denial must share with the question to name its thing (省级, 首版)."""
+_NONE_HAD = re.compile(r"(还|都|也|从来)?(莫得|没得|没有|没)(过)?(的|哦|嘛|噻)?")
+"""A bare denial that the thing named is had (莫得, 都没有): what a question phrased “还没有…” asks is so."""
 
 
 NAMED_CHARS = 6

@@ -451,6 +451,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         # (够没得: its 没得 answers nothing; 所以算符合吗: its 符合 asks for the verdict, it is no 是)
         said = msg if asked_for == msg.norm else Message(asked_for, asked_for)
         value = answer_value(t, said, t.kn.criteria[pending])  # “专精特新还没评 直接报得不得行”
+        if value is True and t.kn.criteria[pending].assume is False and _LEAD_ACK_ASKING.match(said.norm):
+            value = None  # asked 近三年是否出过重大事故, told “OK 那我们能不能报”: its OK is no admission
         if value is True and values and yes_only_by_lead(t, said, t.kn.criteria[pending], values):
             value = None  # “好的 帮我们看一下 我们在渝北注册…”: 好的 takes the check in, it is no 是
         if value is False and values and no_only_of_others(t, said, t.kn.criteria[pending], values):
@@ -700,6 +702,8 @@ _ASKING_FILLERS = re.compile(r"是不是|那么|那|到底|究竟|现在|这下|
 _ACK_WORDS = "ok|好的|好|行|可以|要得"
 """Words that only acknowledge (longest first where one opens another: 好的 before 好)."""
 _ACKNOWLEDGED = re.compile(rf"({_ACK_WORDS})(吧|的)?")
+_LEAD_ACK_ASKING = re.compile(rf"\s*({_ACK_WORDS})(吧|的)?\s*", re.I)
+"""An acknowledgement opening a request for the verdict (OK 那我们能不能报): never a yes that fails the check."""
 """What is left of a request for the verdict that only acknowledges (可以了吧 给个结论): no answer to the question
 (对 and 是 still answer it: “对 直接给结论” is a yes)."""
 _NO_HOPE = re.compile(r"(没得|莫得|没有|没)(戏|搞头|搞|希望|指望)|不行|不得行|行还是不行")
