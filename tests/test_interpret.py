@@ -3878,24 +3878,24 @@ def test_which_time_a_benefit_applies_is_a_question_of_dates_not_the_verdict(use
     assert reply.act == "followup" and reply.text.startswith("【研发费用加计扣除·时间节点】")
 
 
-def test_the_thing_named_then_none_had_answers_a_question_of_not_yet(user: User) -> None:
-    pending = in_check(user, "首版次软件 帮我看下条件")
-    for _ in range(12):
-        if pending == "first_version_no_prior":
-            break
+def yes_until(user: User, topic_question: str, criterion: str) -> None:
+    """Start a check and answer 是 until it asks ``criterion``."""
+    pending = in_check(user, topic_question)
+    for _ in range(CHECKLIST_TURNS):
+        if pending == criterion:
+            return
         pending = str(user.say("是").data.get("criterion"))
-    assert pending == "first_version_no_prior"
+    raise AssertionError(f"the check never asked {criterion}")
+
+
+def test_the_thing_named_then_none_had_answers_a_question_of_not_yet(user: User) -> None:
+    yes_until(user, "首版次软件 帮我看下条件", "first_version_no_prior")
     user.say("省级的首版次 莫得")  # asked “是否还没有获得过…首版次认定”: none had, so not yet
     assert profile(user)["first_version_no_prior"] is True
 
 
 def test_an_ok_before_asking_for_the_verdict_admits_no_accident(user: User) -> None:
-    pending = in_check(user, "首版次软件 帮我看下条件")
-    for _ in range(12):
-        if pending == "had_violation":
-            break
-        pending = str(user.say("是").data.get("criterion"))
-    assert pending == "had_violation"
+    yes_until(user, "首版次软件 帮我看下条件", "had_violation")
     reply = user.say("OK 那我们能不能报 给个结论")
     assert reply.data.get("verdict") is not None
     assert profile(user).get("had_violation") is not True  # its OK had been read as “yes, we had an accident”
