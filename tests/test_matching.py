@@ -235,6 +235,9 @@ def test_a_word_of_another_world_holds_for_the_clause_after_it(text: str) -> Non
         "厂里充电桩有补贴没得",  # another subsidy
         "奥运冠军和单项冠军有啥子区别",  # sport, in the policy's words
         "德国的制造业创新中心是咋个运作的",  # another country's policy
+        "小巨人牌子的平衡车质量怎么样 靠谱不",  # a household good, in a policy's name
+        "渝万高铁好久通车",  # a railway line
+        "高新区那边的工作好不好找",  # a job for oneself
     ],
 )
 def test_words_of_other_worlds_by_class_are_out_of_scope(text: str) -> None:
