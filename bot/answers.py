@@ -512,10 +512,12 @@ def family_value(norm: str, crit: Criterion, breaks: tuple[int, ...], asked: boo
     if not crit.families:
         return None
     subject = None if asked else [w for w in map(normalize, crit.subject) if w]
+    if subject == []:
+        return None  # (a kind volunteered counts only beside its subject; with none set, only when asked)
     left = [o.value for o in crit.options]
     for family in crit.families:
         words = [w for w in map(normalize, family.words) if w and w in norm and _of_subject(norm, w, subject, breaks)]
-        if not words or (not asked and not subject):
+        if not words:
             continue
         denied = all(_kind_denied(norm, w, breaks) for w in words)
         left = [v for v in left if (v in family.values) != denied]
@@ -1218,6 +1220,8 @@ _RATE_PAIR = re.compile(r"(\+|和|、|跟|与|一年|另一年|另外一年|再�
 
 def _narrow_ranges(norm: str, facts: dict[str, Any], criteria: dict[str, Criterion], today: dt.date | None) -> None:
     """A range recorded (一个多亿) and one figure of its unit within it said too (大概一点六个亿): that figure."""
+    if not any(isinstance(v, list) and criteria[c].type == "number" for c, v in facts.items()):
+        return  # (most messages record no range: no need to read their figures again)
     taken = [v for v in facts.values() if isinstance(v, float)]
     found = [q for q in quantities(norm) if q.unit]
     for cid, value in list(facts.items()):

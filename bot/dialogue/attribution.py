@@ -337,7 +337,7 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     crit = t.kn.criteria[pending]
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure: the answer, whatever else it might fit
     facts = keep_variant(t, msg, t.facts(msg.text), pending)
-    if pending not in facts and (own := said_of_subject(t, msg, pending)) is not None:
+    if pending not in facts and (own := subject_taken_as_said(t, msg, pending)) is not None:
         facts[pending] = own  # asked 购买方是否关联, told “集团下面的兄弟公司”: the buyer, whom the question names
     if not facts and not aside and crit.type == "number":
         facts = _said_of_subject(t, msg, crit, pending)
@@ -397,7 +397,7 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     return facts, value
 
 
-def said_of_subject(t: Turn, msg: Message, cid: str) -> Any:
+def subject_taken_as_said(t: Turn, msg: Message, cid: str) -> Any:
     """The value the message gives ``cid`` read as said of its ``subject`` (the question asked names it), if any."""
     crit = t.kn.criteria[cid]
     if not crit.subject or crit.type == "number":

@@ -45,7 +45,7 @@ from bot.dialogue.attribution import (
     names_fact,
     no_only_of_others,
     read_answer,
-    said_of_subject,
+    subject_taken_as_said,
     year_family,
     yearly,
     yes_only_by_lead,
@@ -451,8 +451,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         # (够没得: its 没得 answers nothing; 所以算符合吗: its 符合 asks for the verdict, it is no 是)
         said = msg if asked_for == msg.norm else Message(asked_for, asked_for)
         value = answer_value(t, said, t.kn.criteria[pending])  # “专精特新还没评 直接报得不得行”
-        if value is True and t.kn.criteria[pending].assume is False and _LEAD_ACK_ASKING.match(said.norm):
-            value = None  # asked 近三年是否出过重大事故, told “OK 那我们能不能报”: its OK is no admission
+        if value is True and t.kn.criteria[pending].assume is False and _ACKNOWLEDGED.match(said.norm.lstrip()):
+            value = None  # asked 近三年是否出过重大事故, told “OK 那我们能不能报”: an opening OK admits nothing
         if value is True and values and yes_only_by_lead(t, said, t.kn.criteria[pending], values):
             value = None  # “好的 帮我们看一下 我们在渝北注册…”: 好的 takes the check in, it is no 是
         if value is False and values and no_only_of_others(t, said, t.kn.criteria[pending], values):
@@ -702,8 +702,6 @@ _ASKING_FILLERS = re.compile(r"是不是|那么|那|到底|究竟|现在|这下|
 _ACK_WORDS = "ok|好的|好|行|可以|要得"
 """Words that only acknowledge (longest first where one opens another: 好的 before 好)."""
 _ACKNOWLEDGED = re.compile(rf"({_ACK_WORDS})(吧|的)?")
-_LEAD_ACK_ASKING = re.compile(rf"\s*({_ACK_WORDS})(吧|的)?\s*", re.I)
-"""An acknowledgement opening a request for the verdict (OK 那我们能不能报): never a yes that fails the check."""
 """What is left of a request for the verdict that only acknowledges (可以了吧 给个结论): no answer to the question
 (对 and 是 still answer it: “对 直接给结论” is a yes)."""
 _NO_HOPE = re.compile(r"(没得|莫得|没有|没)(戏|搞头|搞|希望|指望)|不行|不得行|行还是不行")
@@ -1089,7 +1087,7 @@ def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
         crit = t.kn.criteria[cid]
         value = parse_answer(stripped, crit, t.kn.messages.vocabulary, t.day)
         if value is None:  # “哦不对 刚问了销售 那家其实是我们集团控股的子公司”: the buyer answered before
-            value = said_of_subject(t, msg, cid)
+            value = subject_taken_as_said(t, msg, cid)
         if value is None and crit.type == "number":  # “2800是今年预计的 去年实际只有1800万”: the last figure
             fits = [v for q in quantities(stripped) if (v := number_value(q, crit.unit or "", t.day)) is not None]
             fits = [v for v in fits if v != t.profile.get(cid)]  # (“是五十八 八十五是好几年前的”: not the old one)
@@ -1160,10 +1158,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # 研发要占好多才够 → “三年加起来大概4.6%”: that share; 科技人员是指哪些人 → “那就只算研发部 16个人 全厂
         # 大概两百人”: the share of 科技人员, its part and whole
         pending, crit = attending, t.kn.criteria[attending]
-    if told := _echo_then_told(t, msg):
-        return Act(
-            acts.ANSWER, values=told
-        )  # “人才计划？区里面有个人入选了区县级的”: that item, asked back and answered
+    if told := _echo_then_told(t, msg):  # “人才计划？区里面有个人入选了区县级的”: that item, asked back and answered
+        return Act(acts.ANSWER, values=told)
     _c, decision = t.match(msg.text)
     asking = asks(t, msg)
     opening = _INTERJECTION.sub("", msg.norm)  # “诶 插一句 …”
