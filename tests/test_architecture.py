@@ -12,7 +12,7 @@ FORBIDDEN = ("handlers", "wechatpy", "telegram", "starlette", "uvicorn")
 
 
 @pytest.mark.parametrize(
-    "path", sorted(p for d in ("bot", "intents", "knowledge") for p in (ROOT / d).glob("*.py")), ids=str
+    "path", sorted(p for d in ("bot", "intents", "knowledge") for p in (ROOT / d).rglob("*.py")), ids=str
 )
 def test_core_does_not_import_channels(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
