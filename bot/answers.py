@@ -730,6 +730,8 @@ def parse_yes_no(norm: str, vocab: Vocabulary, breaks: tuple[int, ...] | None = 
     if norm in yes:
         return True
     opened = len(norm) - len(norm.lstrip(_OPENING_SOUNDS))  # “那有的 财务按项目在记”: 那 leads into the answer
+    if reported := _REPORTED.match(norm, opened):
+        opened = reported.end()  # “会计说有 按项目建的”: the answer someone gave, passed on
     lead = max((w for w in yes | no if norm.startswith(w, opened)), key=len, default=None)
     if lead is None:
         opened = 0
@@ -758,6 +760,11 @@ _INTENSIFIERS = frozenset({"肯定", "当然", "确实", "绝对", "的确"})
 """Yes words that before a no only say how sure it is (肯定没有)."""
 _OPENING_SOUNDS = "那嗯哦噢诶哎欸啊呃额"
 """Sounds (and 那) a reply may open with before its yes or no."""
+_REPORTED = re.compile(
+    r"(问了(一下|下|哈)?)?(会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|统计员|安全科)(那边)?"
+    r"(回话|回复|说|讲|回)(的是|了)?"
+)
+"""Who was asked, opening the answer they gave (会计说有的, 问了财务讲的是没有)."""
 
 DONE_YET = re.compile(r"[^都也还没]了(没得|没有|莫得|没)[嘛哦啊呢]?$")
 """A question whether something is so yet (稳了没得, 够了没有): its 没得 is no “否”."""
@@ -900,9 +907,16 @@ def main_line(text: str, crit: Criterion, value: str) -> bool:
 def _after_any(norm: str, word: str, leads: list[str]) -> bool:
     """Whether every place of ``word`` follows one of ``leads`` within a few characters (卖五金配件)."""
     found = list(places(norm, word))
-    return bool(found) and all(
-        any(normalize(lead) in norm[max(0, at - len(lead) - NOT_AFTER_GAP) : at] for lead in leads) for at in found
-    )
+    return bool(found) and all(any(_sold(norm, at, normalize(lead)) for lead in leads) for at in found)
+
+
+def _sold(norm: str, at: int, lead: str) -> bool:
+    """Whether ``lead`` (卖, 代理) stands a few characters before ``at``, the words between naming the goods only.
+
+    “代理卖别个品牌的配件”: the 配件 are sold; “不卖东西 做配件”: a line of its own.
+    """
+    start = norm.rfind(lead, max(0, at - len(lead) - NOT_AFTER_GAP), at)
+    return start >= 0 and not _ANOTHER_LINE.search(norm, start + len(lead), at)
 
 
 def _before_any(norm: str, word: str, trails: list[str]) -> bool:
@@ -921,8 +935,8 @@ _ANOTHER_LINE = re.compile(r"[也还和跟顺带做搞并及兼但另]")
 """Between a product and a trade word, a second line of business (加工 顺带批发), not the goods traded."""
 
 
-NOT_AFTER_GAP = 4
-"""Characters allowed between a ``not_after`` word and the synonym it voids (卖 五金 配件)."""
+NOT_AFTER_GAP = 6
+"""Characters allowed between a ``not_after`` word and the synonym it voids (卖 五金 配件, 卖别个品牌的配件)."""
 
 
 _REST = re.compile(r"剩下|其余|其他的|另外")
@@ -1458,6 +1472,7 @@ def extract(
     aside_from: str | None = None  # the run a figure dated 那年 broke off (its next year goes back to it)
     shares: list[Quantity] = []  # shares nobody's words took (是百分之十三)
     heads: list[Quantity] = []  # counts of people nobody's words took (一百二十个人)
+    durations: list[Quantity] = []  # numbers of years opening a clause that nobody's words took (十一年了)
     found = [
         q
         for q in quantities(norm)
@@ -1565,6 +1580,8 @@ def extract(
                 facts.setdefault(cid, value)
         if owner is None and q.unit == "人":
             heads.append(q)
+        if owner is None and q.unit == "年" and q.start in breaks:
+            durations.append(q)
         if (
             owner is None
             and q.unit == "%"
@@ -1576,6 +1593,11 @@ def extract(
             # a duration said (运行两年多了) ends its clause: 两年 is not the span of the figure after
     _yearly_run(found, facts, criteria)
     _two_rates(norm, found, facts, criteria)
+    if founding is None and len(durations) == 1 and (value := number_value(durations[0], "年")) is not None:
+        start = max([0, *(b for b in breaks if b < durations[0].start)])
+        if _MAKES.match(norm, start, durations[0].start):  # “做新能源车用铝合金结构件 十一年了”: making it that long
+            said = [cid for cid, ws in vocab.since_founding if cid not in facts]
+            facts.update(dict.fromkeys(said, value))
     if founding is not None:  # “做网关的 成立6年”, “成立九年了 一直做压力传感器”: in that market since it was founded
         said = [cid for cid, ws in vocab.since_founding if cid not in facts and any(w in norm for w in ws)]
         facts.update(dict.fromkeys(said, founding))
@@ -2075,6 +2097,10 @@ def _hedged_from(norm: str, since: int, at: int) -> int:
     return found.start() if found else at
 
 
+_MAKES = re.compile(r"(我们)?(一直|主要|专门|专)?在?(做|搞|干|生产|从事)")
+"""A clause opening with what the enterprise makes (做新能源车用铝合金结构件): the years after it are in that line."""
+
+
 def _keyword_ends_at(norm: str, at: int, vocab: _Vocab, cid: str) -> bool:
     """Whether a keyword of ``cid`` stands right before position ``at`` (“职工150人”)."""
     return any(c == cid and norm.endswith(kw, 0, at) for kw, c in vocab.keywords)
@@ -2453,8 +2479,12 @@ _STILL_VALID = re.compile(rf"{_TITLE_NOUN}(还没过期|没过期|还没到期|�
 """After a title: it is still held (小巨人还没过期), whatever its 没 would deny (looked for before ``_GOT_AFTER``)."""
 _SUBJECT = re.compile("我们公司|我们厂|我们这边|我们|我司|公司|咱们|厂里")
 """The enterprise named between a title and what is said of it (专精特新我们没评过, 专精特新我们评上了)."""
-_APPLYING = r"[也还都正]{0,2}在(申请|申报|评审|审核|报|评|走流程)|申请中|申报中|评审中"
-"""Applying for a title, not holding it yet (小巨人还在申请, 正在申报小巨人)."""
+_APPLYING = (
+    r"[也还都正]{0,2}在(申请|申报|评审|审核|报|评|走流程)|申请中|申报中|评审中"
+    r"|(今年|刚刚|刚)?才(报|申报|申请|交)|刚刚?(报|申报|申请|交)(上去|了)|还没批|没批下来|还没下来|还没公示"
+    r"|在等(批|结果|公示)|结果还没出"
+)
+"""Applying for a title, not holding it yet (小巨人还在申请, 正在申报小巨人, 小巨人今年才报 还没批下来)."""
 _NOT_AFTER = re.compile(
     r"^(去年|前年|今年|上年|那年|\d{2,4}年)?"  # (小巨人去年没评上)
     r"(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|(的?(称号|牌子|证书|资质))?[也还都]{0,2}"
@@ -2692,13 +2722,21 @@ def places(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
+_TO_BUYER = re.compile(
+    r"(卖给|供给|供货给|卖到|交给|发给|销售给|出给|批给)(了|的是)?(一些|一个|几家|一家|那些|这些|各地的)?$"
+)
+"""Right before a word: it names whom the goods go to (卖给贸易商), not the enterprise itself."""
+
+
 def _of_subject(norm: str, word: str, subject: list[str] | None, breaks: tuple[int, ...]) -> bool:
     """Whether ``word`` is said of its criterion's ``subject``: it names it, or its clause or the words just before do.
 
     “买方就是刚说的那个 同一个集团控股的” is the buyer's tie; “我们是集团下面的分公司” says who we are, nothing of the
     buyer; “国家级科技奖莫得 省里的都莫得”: 省里's award.
     """
-    if not subject or any(s in word for s in subject):
+    if not subject:
+        return not all(_TO_BUYER.search(norm, max(0, at - SUBJECT_CHARS), at) for at in places(norm, word))
+    if any(s in word for s in subject):
         return True
     return any(
         any(s in norm[max(0, at - SUBJECT_CHARS) : _clause(norm, at, word, breaks)[1]] for s in subject)

@@ -31,6 +31,8 @@ EDGE_ONLY = (GREETING, THANKS)
 """Intents whose words (在不在, 你好, 收到) greet or thank only where a message begins or ends (not 收到通知了)."""
 SMALL_TALK = (GREETING, THANKS, "help")
 """Conversation intents whose words (你好, 谢谢) yield to a policy named in the same message."""
+POLICY_MATCH = "policy_match"
+"""The question which policies suit us; asked right after a policy's name (专精特新企业能享受什么), of that policy."""
 FEEDBACK_KINDS = frozenset({"answer", "section", "verdict", "match", "calc"})
 """Reply kinds that 有用 / 没用 can refer to."""
 
@@ -60,6 +62,7 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
     return Index(
         yielding=[tid for tid, t in kn.topics.items() if t.yields or tid in SMALL_TALK],
         edge_only=list(EDGE_ONLY),
+        asked_of=[POLICY_MATCH],
         insistent=[w for t in kn.topics.values() for w in t.insistent],
         own_words={tid: list(t.own_words) for tid, t in kn.topics.items() if t.own_words},
         aliases=aliases,

@@ -33,6 +33,13 @@ _ELSE = re.compile(r"还能|还可以|别的|其他|其它|不问")
 """…but not one asking about something else (专精特新…都问过了。你还能帮我查些什么政策)."""
 
 
+_FOCUS = re.compile(
+    r"(?<!上次)(?<!之前)(?<!刚才)(?<!以前)(?<!前面)"
+    r"(想问的是|想问下?的是|问的是|想了解的是|主要想问|主要是想问|就想问|就想了解|关心的是|这次想问|现在想问)"
+)
+"""In a sentence before the last: what follows is what the user says they ask about (我想问的是研发准备金补助)."""
+
+
 _HEARD = re.compile(r"(听说|据说|听人说|听别人说|网上说|网上写|有人说|有人讲|别人说|群里说|中介说)")
 """A clause opening with what the user heard (听说…两个亿就可以报了): context of the question, not the question."""
 
@@ -121,6 +128,26 @@ def _compared(named: str, via: str, rivals: list[str]) -> bool:
     if at <= 0 or not _COMPARED.search(named, 0, at) or not _COMPARED_AFTER.match(named[at + len(word) :]):
         return False
     return not any(named.endswith(r.partition(":")[2], 0, at - 1) for r in rivals)  # (A和B: a pair)
+
+
+_SUBJECT_GAP = re.compile(r"(企业|公司|称号|认定|认定后|认定以后|以后|之后|的话)?")
+"""What may stand between a policy named and a question of what it gives (专精特新企业能享受什么)."""
+
+
+def _asked_of(named: str, via: str, rivals: list[str]) -> bool:
+    """Whether the question ``via`` matched (能享受什么) asks what a policy named right before it gives.
+
+    “高新技术企业能享受什么税收优惠” asks what that policy gives; “我们是高新技术企业 能享受什么” (the title held)
+    asks which policies suit us, and is not this.
+    """
+    word = via.partition(":")[2]
+    at = named.find(word) if word else -1
+    for rival in rivals:
+        name = rival.partition(":")[2]
+        end = named.rfind(name, 0, max(0, at)) + len(name) if name else -1
+        if name and end >= len(name) and _SUBJECT_GAP.fullmatch(named, end, at) and not _prerequisite(named, rival):
+            return True
+    return False
 
 
 def _spots(named: str, word: str) -> list[int]:
@@ -332,11 +359,14 @@ class Index:
         insistent: Iterable[str] = (),
         own_words: Mapping[str, Iterable[str]] | None = None,
         edge_only: Iterable[str] = (),
+        asked_of: Iterable[str] = (),
     ):
         self.t = thresholds or Thresholds()
         self._recent: dict[tuple[str, int, bool], tuple[Candidate, ...]] = {}
         self._lock = threading.Lock()
         self.yielding = set(yielding)
+        self.asked_of = set(asked_of)
+        """Intents whose question (能享受什么) asks what a policy named right before it gives, not what suits us."""
         self.edge_only = set(edge_only)
         """Intents whose aliases count only where a message begins or ends (在不在 greets; 型号在不在里头 asks)."""
         self.synonyms = sorted(
@@ -530,6 +560,15 @@ class Index:
                 # (not “…小巨人今年还能申报吗？我们…2024年拿到市级专精特新”: a title held is context; not
                 # “…听说有知识产权保护联系点。能提供什么帮助”, “…。52号文对这块怎么支持”: the policy named is asked)
                 return last
+            return whole
+        for sentence in reversed(sentences[:-1]):
+            focus = _FOCUS.search(sentence)
+            if focus is None:
+                continue
+            # “加计扣除财务已经在弄了。我想问的是研发准备金补助。今年的通知出了没有？”: the one said to be asked
+            meant = self._match_one(sentence[focus.end() :], limit, exact)
+            if meant and meant[0].intent and meant[0].score >= self.t.min_score and not meant[0].via.startswith("ex"):
+                return meant
         return whole
 
     def _match_one(self, text: str, limit: int, exact: bool) -> list[Candidate]:
@@ -580,6 +619,8 @@ class Index:
             rivals = [v for i, (_s, v) in alias_best.items() if i not in (intent, OUT_OF_SCOPE, *self.yielding)]
             if intent != OUT_OF_SCOPE and rivals and _compared(named, via, rivals):
                 alias_best[intent] = (score - COMPARED_PENALTY, via)  # (A是啥 跟加计扣除是一回事不: about A)
+            if intent in self.asked_of and rivals and _asked_of(named, via, rivals):
+                alias_best[intent] = (score - COMPARED_PENALTY, via)  # (专精特新企业能享受什么: what it gives)
         held = {i for i, (_s, v) in alias_best.items() if i != OUT_OF_SCOPE and _prerequisite(named, v)}
         free = [i for i in alias_best if i != OUT_OF_SCOPE and i not in self.yielding and i not in held]
         for intent, (score, via) in list(alias_best.items()):

@@ -3923,3 +3923,101 @@ def test_the_municipal_one_asked_about_after_the_national_is_checked(user: User)
 def test_our_company_may_apply_asked_starts_the_check(user: User) -> None:
     reply = user.say("研发准备金补助 我们公司可以申报不")
     assert reply.kind == "checklist_step" and reply.act == "rd_reserve"
+
+
+def verdict_of(reply: Any) -> str | None:
+    return reply.data.get("verdict")  # type: ignore[no-any-return]
+
+
+def test_the_verdict_asked_again_before_a_goodbye_is_given(user: User) -> None:
+    yes_until(user, "研发费用加计扣除 帮我核一下 我们是做机械加工的", "rd_aux_account")
+    assert verdict_of(user.say("有的")) == "pass"
+    reply = user.say("那我们到底符合不 行的话我去跟老板说")  # its 跟老板说 had been read as a goodbye
+    assert reply.act == "answer" and verdict_of(reply) == "pass"
+
+
+def test_the_verdict_asked_beside_a_part_comes_first(user: User) -> None:
+    yes_until(user, "研发费用加计扣除 帮我核一下 我们是做机械加工的", "rd_aux_account")
+    user.say("有的")
+    reply = user.say("那能享受不 找哪个部门办")
+    assert reply.text.startswith("结论：符合") and verdict_of(reply) == "pass"
+
+
+def test_the_answer_to_what_a_verdict_left_unknown_comes_after_it(user: User) -> None:
+    yes_until(user, "研发费用加计扣除 帮我核一下 我们是做机械加工的", "rd_aux_account")
+    assert verdict_of(user.say("辅助账这个我要问下财务")) == "unknown"
+    reply = user.say("财务回话了 有 按项目设的")
+    assert reply.via == "late_answer" and verdict_of(reply) == "pass"
+    assert profile(user)["rd_aux_account"] is True
+
+
+def test_a_denial_of_something_else_answers_no_unknown_left(user: User) -> None:
+    yes_until(user, "研发费用加计扣除 帮我核一下 我们是做机械加工的", "rd_aux_account")
+    user.say("辅助账不清楚 回头问会计")
+    reply = user.say("工业母机那个清单上面没得我们")
+    assert profile(user).get("rd_aux_account") in (None, UNKNOWN) and reply.via != "late_answer"
+
+
+def test_someone_asked_passes_on_the_answer() -> None:
+    vocab = KN.messages.vocabulary
+    assert parse_answer("会计说有", KN.criteria["rd_aux_account"], vocab) is True
+    assert parse_answer("财务讲的是没有", KN.criteria["rd_aux_account"], vocab) is False
+
+
+def test_goods_of_other_brands_sold_are_trade_not_making() -> None:
+    assert read("收入大头是代理卖别家厂的轴承 占六成多", "rd_deduction")["industry"] == "wholesale_retail"
+    assert read("我们不卖东西 做轴承", "rd_deduction")["industry"] == "manufacturing"
+
+
+def test_a_trader_sold_to_is_the_buyer_not_us() -> None:
+    said = read("生产出来主要卖给贸易商 他们再供主机厂", "first_batch_material")
+    assert said.get("first_batch_producer") is not False
+    assert said["first_batch_buyer_unrelated"] is False
+
+
+def test_a_title_applied_for_this_year_is_not_held() -> None:
+    assert held_titles("小巨人今年才报上去 还没批下来", KN.criteria)["little_giant_certified"] is False
+    assert held_titles("小巨人刚报了 等结果", KN.criteria)["little_giant_certified"] is False
+
+
+def test_years_after_what_we_make_are_years_in_that_market() -> None:
+    assert read("市级专精特新2021年评的 做新能源车用铝合金座椅骨架 十二年了", "little_giant")["niche_years"] == 12
+
+
+def test_sales_over_three_years_said_either_way_round() -> None:
+    said = read("研发三年加起来九百万 销售三年两个亿", "high_tech_enterprise")
+    assert said["revenue_3y_total"] == 20000 and "years_registered" not in said
+
+
+def test_a_score_given_by_an_agent_is_the_score() -> None:
+    said = read("中介给我们打了个分 72", "high_tech_enterprise")
+    assert said == {"hte_innovation_score": 72}
+
+
+def test_funds_of_another_direction_leave_this_one_unfunded() -> None:
+    said = read("市里的钱拿过 是智能化改造的 跟研发方向不同", "rd_reserve")
+    assert said["no_other_municipal_funding"] is True
+
+
+def test_start_over_after_leaving_a_check_starts_that_check(user: User) -> None:
+    in_check(user, "研发准备金补助 我们能报不")
+    user.say("算了 先不测了")
+    reply = user.say("还是核一下嘛 重新来")
+    assert reply.kind == "checklist_step" and reply.intent == "rd_reserve"
+
+
+def test_whether_we_may_hope_for_a_policy_with_nothing_to_check_gives_its_conditions(user: User) -> None:
+    user.say("科技型中小企业三年行动计划是啥")
+    reply = user.say("我们这种二十来个人的厂有戏不")
+    assert reply.act == "followup" and reply.section == "申报条件"
+
+
+def test_a_question_of_another_world_during_a_topic_is_out_of_scope(user: User) -> None:
+    user.say("市级企业技术中心要啥条件")
+    assert user.say("重庆队明天踢球在哪个场晓得不").act == "null"
+
+
+def test_a_question_as_like_this_topic_as_another_stays_on_it(user: User) -> None:
+    user.say("首台套能补好多")
+    reply = user.say("听说保险补偿费率不能超过3% 是不是")
+    assert reply.act == "followup" and reply.intent == "first_set_equipment"

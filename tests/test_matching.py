@@ -555,3 +555,24 @@ def test_attracting_top_500_firms_is_still_open_cooperation() -> None:
 )
 def test_staff_named_as_the_askers_job_is_no_request_for_a_person(text: str, intent: str) -> None:
     assert decide(text)[0] == intent, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("专精特新企业能享受什么支持", "zjtx"),  # what the policy named right before the question gives
+        ("小巨人企业能享受什么优惠", "little_giant"),
+        ("我们是高新技术企业 能享受哪些政策", "policy_match"),  # the title held: which policies suit us
+        ("高企那边会计在跑了。我主要想问的是首台套。资料好久交？", "first_set_equipment"),  # the one said to be asked
+    ],
+)
+def test_the_policy_a_question_is_of(text: str, intent: str) -> None:
+    assert decide(text) == (intent, "matched")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我妈的高龄补贴在哪里领", "保险合同上写的准备金是啥意思", "自己屋头灌的香肠 卖要办啥证", "想注册个公司要啥子材料"],
+)
+def test_private_life_is_out_of_scope(text: str) -> None:
+    assert decide(text)[0] is None

@@ -486,6 +486,20 @@ def verdict_reply(t: Turn, flow: dict[str, Any], intro: str = "") -> Reply:
     return finish(t, reply)
 
 
+def verdict_line(t: Turn, flow: dict[str, Any]) -> tuple[str, str] | None:
+    """The verdict of a check in one line (结论：不符合。未满足：…), with its result; None if it cannot be judged."""
+    found = judged(t, flow)
+    if found is None:
+        return None
+    _topic, _version, result = found
+    m = t.kn.messages
+    if result.result == checklist.PASS:
+        return m.verdict_pass, result.result
+    if result.result == checklist.FAIL:
+        return m.verdict_fail + m.verdict_unmet_header + "；".join(o.item.label for o in result.unmet), result.result
+    return m.verdict_unknown + m.verdict_unknown_header + "；".join(o.item.label for o in result.unknown), result.result
+
+
 def missing(t: Turn, flow: dict[str, Any]) -> str:
     """What is still unmet or unknown in a check, in short lines."""
     found = judged(t, flow)

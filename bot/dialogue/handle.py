@@ -192,6 +192,10 @@ def followup(t: Turn, act: Act) -> Reply:
         facts = {c: v for c, v in news.items() if t.kn.criteria[c].presume is None}  # (not which kind is asked)
         note = flows.echo(t, facts, None) if t.flow else ""
         reply.text = "\n".join(x for x in (note, reply.text) if x)
+    flow = flows.referred(t) if act.conclude else None
+    if flow is not None and (line := flows.verdict_line(t, flow)):
+        reply.text = f"{line[0]}\n{reply.text}"  # “那可以报不 是市里补还是区里补”: the verdict again, then the part
+        reply.data["verdict"] = line[1]
     if t.flow:
         answered = t.flow.get("pending") in t.profile and flows.next_question(t) is not None
         # (市场占有率不晓得 | 评价得分是啥子: the question pending was answered beside the one asked; on to the next)

@@ -73,6 +73,7 @@ from bot.dialogue.reading import (
     SHORT_MESSAGE,
     Message,
     asks,
+    asks_in_a_clause,
     clauses,
     last_clause,
     without,
@@ -88,6 +89,7 @@ from bot.dialogue.topics import (
     wants_check,
 )
 from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, checklist_criteria, says, words
+from intents.match import Candidate, Decision
 from intents.normalize import clean, normalize
 from knowledge.schema import Criterion, Topic
 
@@ -207,8 +209,8 @@ def restart(t: Turn, msg: Message) -> Act | None:
     return Act(acts.RESTART, values=values)
 
 
-_THAT_ONE = re.compile(r"刚才|前面|之前|上一个|那个|这个")
-"""A start over that points back (刚才那个从头重新来): the check left just now, if one was."""
+_THAT_ONE = re.compile(r"刚才|前面|之前|上一个|那个|这个|还是(测|核|查|对|自查)")
+"""A start over that points back (刚才那个从头重新来, 还是测一下嘛 从头来): the check left just now, if one was."""
 
 
 def _restarts(t: Turn, clause: str) -> bool:
@@ -282,8 +284,8 @@ def closing(t: Turn, msg: Message) -> Act | None:
                 return None  # “小巨人 咨询电话”: that policy's 咨询部门, not a person
             if t.match(msg.text)[1].reason == "out_of_scope":
                 return None  # (“中国移动客服电话多少”: another service's hotline is not ours)
-            if topic_id == "thanks" and _QUESTION_BEFORE.search(msg.norm[: msg.norm.find(said[0])]):
-                return None  # “那明年几月可以申请？谢谢”: the question first, the thanks after it
+            if topic_id == "thanks" and _asked_before(t, msg, said[0]):
+                return None  # “那明年几月可以申请？谢谢”, “那我们符合不 ok的话我跟老板说”: the question first
             after = msg.norm[msg.norm.find(said[0]) + len(said[0]) :]
             if topic_id == "thanks" and len(after) >= QUESTION_AFTER and asks(t, Message(after, after)):
                 return None  # “晓得了 那首台套目录好久修订”: taken in, and a new question after it
@@ -291,6 +293,19 @@ def closing(t: Turn, msg: Message) -> Act | None:
     if not t.flow and says(msg.norm, t.kn, "leaving") and not asks(t, msg) and not t.facts(msg.text):
         return Act("thanks", topic="thanks")  # “好嘛 我去找区经信委”: the user's own next step, a goodbye
     return None
+
+
+def _asked_before(t: Turn, msg: Message, word: str) -> bool:
+    """Whether a question stands before the closing ``word`` (in its clause, or as a clause of its own)."""
+    if _QUESTION_BEFORE.search(msg.norm[: msg.norm.find(word)]):
+        return True
+    at = msg.text.lower().find(word)  # (as typed, its spaces part the clauses)
+    before = msg.text[:at] if at >= 0 else msg.norm[: msg.norm.find(word)]
+    return any(normalize(c)[-1:] in _ASKING_END for c in clauses(before))  # (not 明年多招几个再说 谢了)
+
+
+_ASKING_END = frozenset("不没否吗呢?？")
+"""The last character of a clause that asks (那我们符合不)."""
 
 
 def _said_plainly(norm: str, word: str) -> bool:
@@ -420,6 +435,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     bare = _LEAD_ACK.sub("", msg.norm) in _BARE_CONCLUDE and _checking(t)  # “结果”, “OK 结果” alone, in a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
     asked = asked or _asks_outcome(t, msg) or (_checking(t) and bool(_NOW_IT_DOES.search(msg.norm)))
+    asked = asked or _outcome_then_aside(t, msg)
     if not asked and _checking(t) and last.norm != msg.norm and t.facts(msg.text):
         # “没出过事故 产品也不是淘汰类的 这下能报了噻”: the facts, then the verdict (not “…能不能一起报”, a question)
         unnamed = _unnamed(t, last.norm)
@@ -659,7 +675,7 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
         return False  # a check of a topic the conversation has left
     if _ASKS_A_PART.search(msg.norm) or _length(msg.norm) > OUTCOME_CHARS or about_us(t, msg, anywhere=True):
         return False
-    asked = asks(t, msg) or bool(_SUCCESS_A_NOT_A.search(msg.norm))  # (满足没得: a question by its shape)
+    asked = asks_in_a_clause(t, msg) or bool(_SUCCESS_A_NOT_A.search(msg.norm))  # (满足没得: by its shape)
     if not (asked or _ORDER.search(msg.norm) or _CONFIRMS.search(msg.norm)):
         return False
     if t.match(msg.text)[1].reason == "out_of_scope":
@@ -672,6 +688,23 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
         return True  # (最后结果咋个说: the result is asked, whatever 咋个说 cues)
     part = section_asked(t, t.kn.topics[flow["topic"]], msg.text, cues_only=True)
     return part is None or part in _CHECK_PARTS  # (我们这条件 批得下来不: the conditions are what the check is)
+
+
+def _outcome_then_aside(t: Turn, msg: Message) -> bool:
+    """“那我们到底符合不 行的话我去跟老板说”: the result asked first, then what the user will do, which asks nothing."""
+    said = clauses(msg.text)
+    if len(said) < 2 or not _asks_outcome(t, Message(said[0], normalize(said[0]))):
+        return False
+    if t.match(said[0])[1].intent not in (None, t.state.get("topic")):
+        return False  # (“我们企业总的还能享受啥子政策 帮我匹配一下”: which policies, another question)
+    rest = " ".join(said[1:])
+    norm = normalize(rest)
+    if asks_in_a_clause(t, Message(rest, norm)) or t.facts(rest) or norm.startswith("还是"):
+        return False
+    if wants_check(t, norm) or says(norm, t.kn, "outcome") or says(norm, t.kn, "conclude"):
+        return False  # (“重庆市级的单项冠军我们够不够 帮我看下”: the check asked; “…按老标准我们是够的撒”)
+    topic = t.kn.topics.get(str(t.state.get("topic") or ""))
+    return topic is None or section_asked(t, topic, rest, cues_only=True) is None  # (…还是有时间窗口: when)
 
 
 _PROCEDURES = re.compile(r"资格(审定|认定|复核|有效期)")
@@ -1487,7 +1520,17 @@ def followup(t: Turn, msg: Message) -> Act | None:
     if act is None or act.name != acts.FOLLOWUP:
         return act
     switch = {c: v for c, v in _variant_taken_up(t, msg).items() if t.profile.get(c) != v}
-    return replace(act, values={**act.values, **switch}) if switch else act
+    if switch:
+        act = replace(act, values={**act.values, **switch})
+    return replace(act, conclude=True) if _verdict_asked_beside(t, msg, act) else act
+
+
+def _verdict_asked_beside(t: Turn, msg: Message, act: Act) -> bool:
+    """“那可以报不 是市里补还是区里补” after the verdict: a part asked, and the verdict asked again in a clause."""
+    if t.flow is not None or act.part in (None, "question", "missing") or act.topic != t.state.get("topic"):
+        return False
+    said = clauses(msg.text)
+    return len(said) > 1 and any(_asks_outcome(t, Message(c, normalize(c))) for c in said)
 
 
 _WE_TOO = re.compile(r"我们也|那我们|我们(就)?来|那就|给我们")
@@ -1565,6 +1608,10 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         and _check_asked(t, msg, topic.id)
         and not _clearly_about(t, msg, decision, str(decision.intent), topic.id)
     )  # (“帮我们对一下 我们做伺服压力机的 两江新区”: a check of this topic, however like a platform question)
+    unnamed = other and not checked_here and not names_topic(t, msg, decision, str(decision.intent))
+    if unnamed and not wants_check(t, msg.norm) and _close_behind(t, topic, candidates, decision):
+        # “听说保险补偿费率不能超过3% 是不是” on 首台套: like 首批次's example, but no nearer than this topic's own
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or "question")
     if (
         other
         and not checked_here
@@ -1598,8 +1645,11 @@ def _followup(t: Turn, msg: Message) -> Act | None:
             return Act(earlier, topic=earlier, check=True)  # “那我们也核一下嘛” after 高企's goal: the 高企 check
         return Act(topic.id, topic=topic.id, check=True)
     part = section_asked(t, topic, msg.text)
-    if part and decision.intent is None and foreign(t, topic, msg):
+    ours = wants_check(t, msg.norm) and (bool(_OUR_KIND.search(msg.norm)) or bool(about_us(t, msg, anywhere=True)))
+    if part and decision.intent is None and foreign(t, topic, msg) and not ours:
         return None  # “银行那边有没有啥子低息贷款可以办”: a question cue, but of another world
+    if ours and decision.intent is None and not topic.checklist:
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # nothing to check: its conditions
     if part and (decision.intent in (None, topic.id) or len(msg.norm) <= SHORT_MESSAGE or _closer(t, topic, msg)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)
     if decision.intent == topic.id and (asks(t, msg) or ellipsis):
@@ -1614,6 +1664,22 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if other and asks(t, msg) and _short_in_topic(t, topic, msg):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # “目录在哪里查”: this topic's 目录, named by none
     return None
+
+
+CLOSE_BEHIND = 6.0
+"""Points a topic under discussion may trail another's example by and still be the one a question is about."""
+
+
+_OUR_KIND = re.compile(r"我们(这种|这样|这类|这号|这个|公司|厂|企业)")
+"""The enterprise described, asking whether it qualifies (我们这种三十几个人的小厂有戏不): about this topic."""
+
+
+def _close_behind(t: Turn, topic: Topic, candidates: list[Candidate], decision: Decision) -> bool:
+    """Whether a question matched to another topic by an example only is about as like this topic's own words."""
+    if not decision.top or not decision.top[0].via.startswith("example"):
+        return False
+    own = next((c.score for c in candidates if c.intent == topic.id), None)
+    return own is not None and own >= decision.score - CLOSE_BEHIND
 
 
 def _closer(t: Turn, topic: Topic, msg: Message) -> bool:
@@ -1661,6 +1727,37 @@ def _asks_amount(t: Turn, msg: Message) -> bool:
 def _conditions(t: Turn, topic: Topic) -> str:
     """The part that states the topic's conditions (申报条件), or its general answer if it has none."""
     return f"section:{CONDITIONS}" if has_section(t, topic, CONDITIONS) else "question"
+
+
+LATE_BARE_CHARS = 4
+"""A message this short (有的, 没得) after such a verdict answers what it left unknown without naming it."""
+
+
+def late_answer(t: Turn, msg: Message) -> Act | None:
+    """“会计说有的 按项目建的” right after a verdict that left one thing unknown: its answer, and the verdict again."""
+    if t.flow is not None or not t.state.get(flows.VERDICT_GIVEN) or asks_in_a_clause(t, msg):
+        return None
+    finished = flows.referred(t)
+    found = flows.judged(t, finished) if finished else None
+    if found is None or found[2].result != checklist.OPEN:
+        return None
+    unknown = {
+        c.criterion
+        for o in found[2].unknown
+        for c in o.item.gates() + o.item.conditions()
+        if t.profile.get(c.criterion, UNKNOWN) == UNKNOWN
+    }
+    if len(unknown) != 1 or names_other(t, msg):
+        return None  # (with several unknown, a bare 有的 answers no one of them)
+    cid = unknown.pop()
+    crit = t.kn.criteria[cid]
+    bare = len(msg.norm) <= LATE_BARE_CHARS
+    if not bare and not bigrams(msg.norm) & bigrams(normalize(f"{crit.question}{crit.label or ''}")):
+        return None  # (“清单里头没得我们”: its 没得 is of another list, not of the 辅助账 left unknown)
+    facts, value = read_answer(t, msg, cid)
+    if value is None or value == UNKNOWN:
+        return None
+    return Act(acts.ANSWER, topic=found[0].id, values={**facts, cid: value}, conclude=True)
 
 
 def volunteered(t: Turn, msg: Message) -> Act | None:
@@ -1981,6 +2078,7 @@ RECOGNISERS: list[tuple[str, Recogniser]] = [
     ("closing", closing),
     ("pending_answer", pending_answer),
     ("accept_offer", accept_offer),
+    ("late_answer", late_answer),
     ("volunteered", volunteered),
     ("followup", followup),
     ("new_question", new_question),

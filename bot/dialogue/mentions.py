@@ -117,13 +117,15 @@ def foreign(t: Turn, topic: Topic, msg: Message) -> bool:
         return False  # “营收没上五千万就莫得搞头了是不是”: a figure its own conditions ask about
     pairs = word_pairs(t, msg, _FOREIGN_FILLERS)
     text = _topic_text(t, topic)
-    return len(pairs) >= FOREIGN_PAIRS and not any(p in text for p in pairs)
+    return len(pairs) >= FOREIGN_PAIRS and not any(p in text for p in pairs - _EVERY_TOPICS)
 
 
 _FOREIGN_FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要有没]")
 """The fillers and the 有 / 没 of 有没有: a pair like 有没 says nothing of which world a question is in."""
 
 
+_EVERY_TOPICS = frozenset({"重庆", "企业", "公司", "我们", "你们", "他们", "今年", "去年", "明年", "晚上", "开始"})
+"""Pairs every topic's text has, or any talk (重庆队踢球几点开始: its 重庆 ties it to no policy)."""
 _CARRIES_ON = ("那", "如果", "要是", "假如", "没听懂", "没懂", "不懂")
 
 
@@ -131,7 +133,7 @@ FOREIGN_PAIRS = 6
 """Word pairs a question needs before sharing none with the topic makes it another world's (找哪个处室 has too few)."""
 
 
-_COUNTED_AS = re.compile(r"(企业)?(占比|比例|比重|数量|家数|个数|数目|的占比|的比例)")
+_COUNTED_AS = re.compile(r"(企业)?(占比|比例|比重|数量|家数|个数|数目|的占比|的比例|翻番|翻一番|翻两番)")
 """After a policy's name, a measure of it (高企占比): the name qualifies a figure, it is not the question's topic."""
 
 

@@ -87,6 +87,11 @@ def asks(t: Turn, msg: Message) -> bool:
     return says(norm, t.kn, "question_words") and not _not_known(t, norm)
 
 
+def asks_in_a_clause(t: Turn, msg: Message) -> bool:
+    """Whether the message, or a clause of it, is a question (那我们符合不 ok的话我跟老板说: its first clause)."""
+    return asks(t, msg) or any(asks(t, Message(c, normalize(c))) for c in clauses(msg.text)[:-1])
+
+
 _ECHO_ANSWERED = re.compile(
     r"^(?P<echo>[^?？]{1,8}[?？]+\s*)(还|也|都|基本|基本上|主要|差不多|大概)?(莫得|没得|没有|有的|有|是的|是|不是|对|没|都是|全是|应该算|应该是|算是|算)"
     r"(?![^?？]*[?？])"
