@@ -4021,3 +4021,38 @@ def test_a_question_as_like_this_topic_as_another_stays_on_it(user: User) -> Non
     user.say("首台套能补好多")
     reply = user.say("听说保险补偿费率不能超过3% 是不是")
     assert reply.act == "followup" and reply.intent == "first_set_equipment"
+
+
+def test_a_correction_names_the_figure_it_replaces(user: User) -> None:
+    in_check(user, "专精特新 帮我看下够不够")
+    user.say("研发费用 前年九十万 去年一百五十万 前年营收两千五百万左右")
+    user.say("不对不对 前年是一百一十万 九十万是前年前三个季度的")
+    assert profile(user)["rd_spend_prev_year"] == 110
+    assert profile(user)["revenue_prev_year"] != 110  # the 前年 answered last was the revenue, not the one named
+
+
+def test_asking_the_gap_when_the_check_has_just_begun_asks_on(user: User) -> None:
+    first = in_check(user, "小巨人我们能报不 我们已经是市级专精特新")
+    reply = user.say("帮忙核一下 看我们还差啥子")
+    assert reply.kind == "checklist_step" and reply.data["criterion"] == first
+
+
+def test_whether_our_rd_spend_may_be_deducted_starts_the_check(user: User) -> None:
+    reply = user.say("綦江做齿轮的 研发费用能加计扣除吗")
+    assert reply.kind == "checklist_step" and reply.intent == "rd_deduction"
+
+
+def test_short_forms_of_the_way_tax_is_levied() -> None:
+    assert read("问了会计 我们是查账的", "rd_deduction")["resident_audit"] is True
+    assert "resident_audit" not in read("查账还是核定 我不晓得", "rd_deduction")
+
+
+def test_no_technology_centre_said_plainly() -> None:
+    assert read("我们没得技术中心 一直没评过", "rd_institution")["cq_tech_center_valid"] is False
+
+
+def test_combining_with_another_policy_is_asked_of_the_one_being_checked(user: User) -> None:
+    in_check(user, "首批次新材料保险补偿 我们够不够")
+    reply = user.say("这个和首台套可不可以一起享受")
+    assert reply.act == "followup" and reply.intent == "first_batch_material"
+    assert "首台（套）" in reply.text

@@ -62,7 +62,8 @@ def start_checklist(
         return advance(t, "\n".join(x for x in (intro, warning, footnote) if x))
     total = checklist.open_items(version.items, known(t), t.kn.criteria)
     start = t.kn.messages.checklist_start.format(title=topic.title, version=version.label, total=total)
-    reply = advance(t, "\n".join(x for x in (intro, warning, footnote, start, noted) if x))
+    parts = (warning, intro, footnote, start, noted) if warning else (intro, start, noted)
+    reply = advance(t, "\n".join(x for x in parts if x))  # (an excluded industry: told so before anything else)
     lead = (
         EXCLUSIONS if warning else CONDITIONS
     )  # an excluded industry is told so first, then the 申报条件 one at a time

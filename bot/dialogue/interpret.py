@@ -63,11 +63,13 @@ from bot.dialogue.mentions import (
     pairs_in_topic,
     policies_named,
     prerequisite,
+    section_naming,
     status_topics,
     topic_names,
     topic_words,
 )
 from bot.dialogue.reading import (
+    BOTH,
     CONTROL_CHARS,
     DIFFERENCE,
     SHORT_MESSAGE,
@@ -690,21 +692,22 @@ def _asks_outcome(t: Turn, msg: Message) -> bool:
     return part is None or part in _CHECK_PARTS  # (我们这条件 批得下来不: the conditions are what the check is)
 
 
+_PAST_RULE = re.compile(r"以前|原来|老标准|旧标准|之前|往年")
+
+
 def _outcome_then_aside(t: Turn, msg: Message) -> bool:
     """“那我们到底符合不 行的话我去跟老板说”: the result asked first, then what the user will do, which asks nothing."""
     said = clauses(msg.text)
-    if len(said) < 2 or not _asks_outcome(t, Message(said[0], normalize(said[0]))):
-        return False
+    if len(said) < 2 or _PAST_RULE.search(msg.norm) or not _asks_outcome(t, Message(said[0], normalize(said[0]))):
+        return False  # (not “以前不是一千万就可以吗 按老标准我们是够的撒”: the old rule, argued)
     if t.match(said[0])[1].intent not in (None, t.state.get("topic")):
         return False  # (“我们企业总的还能享受啥子政策 帮我匹配一下”: which policies, another question)
     rest = " ".join(said[1:])
     norm = normalize(rest)
     if asks_in_a_clause(t, Message(rest, norm)) or t.facts(rest) or norm.startswith("还是"):
         return False
-    if wants_check(t, norm) or says(norm, t.kn, "outcome") or says(norm, t.kn, "conclude"):
-        return False  # (“重庆市级的单项冠军我们够不够 帮我看下”: the check asked; “…按老标准我们是够的撒”)
-    topic = t.kn.topics.get(str(t.state.get("topic") or ""))
-    return topic is None or section_asked(t, topic, rest, cues_only=True) is None  # (…还是有时间窗口: when)
+    return not (wants_check(t, norm) or says(norm, t.kn, "outcome") or says(norm, t.kn, "conclude"))
+    # (“重庆市级的单项冠军我们够不够 帮我看下”: the check asked; “…按老标准我们是够的撒”: a claim)
 
 
 _PROCEDURES = re.compile(r"资格(审定|认定|复核|有效期)")
@@ -795,7 +798,17 @@ def missing(t: Turn, msg: Message) -> Act | None:
         return None  # (“综合类和行业类门槛差在哪”: how two things differ, not what we lack)
     if says(msg.norm, t.kn, "resume"):
         return None  # “回到首版次 还有啥没问的”, “继续 还要问啥”: on with the check, which asks what it has not
+    if wants_check(t, msg.norm) and flows.referred(t, topic_check=False) is None:
+        return None  # “核一下嘛 看我们差好多” before any check: the check, which finds the gaps
+    if wants_check(t, msg.norm) and t.flow is not None and t.flow.get("asked", 0) <= 1 and not _figures_known(t):
+        return Act(acts.ANSWER, check=True)  # (the check just begun, no figure told: on with its first question)
     return Act(acts.FOLLOWUP, part="missing")
+
+
+def _figures_known(t: Turn) -> bool:
+    """Whether a figure the check under way asks about is known (营收, 研发费用 …), not only a title or a yes."""
+    own = checklist_criteria(t.kn, str(t.check_topic), t.day) or {}
+    return any(c in own and own[c].type == "number" for c in t.profile)
 
 
 def fees(t: Turn, msg: Message) -> Act | None:
@@ -1056,8 +1069,10 @@ def _years_again(t: Turn, msg: Message) -> dict[str, Any]:
     answered = [c for c in t.state.get("answered") or [] if c in criteria]
     if not answered:
         return {}
-    # (the figure answered last, if yearly: after 近两年研发合计, not 营收 before it; a total is corrected by its parts)
-    heads = [answered[-1], *(h for h, c in criteria.items() if c.previous == answered[-1])]
+    # (the figure answered last, if yearly: after 近两年研发合计, not 营收 before it; a total is corrected by its parts;
+    # or the one whose recorded figure the message names: “前年是一百二十万 八十万是前年上半年的数”)
+    last = next((c for c in reversed(answered) if _figure_named(t, msg, c)), answered[-1])
+    heads = [last, *(h for h, c in criteria.items() if c.previous == last)]
     head = next((h for h in heads if yearly(t, h)), None)
     if head is None:
         return {}
@@ -1067,6 +1082,13 @@ def _years_again(t: Turn, msg: Message) -> dict[str, Any]:
 
 
 _YEAR_WORD = re.compile(r"去年|前年|大前年|上年|今年")
+
+
+def _figure_named(t: Turn, msg: Message, cid: str) -> bool:
+    """Whether the message says again the figure recorded for ``cid`` (八十万 for 前年研发费用 80万元)."""
+    recorded = t.profile.get(cid)
+    unit = t.kn.criteria[cid].unit or ""
+    return isinstance(recorded, float) and any(number_value(q, unit) == recorded for q in quantities(msg.norm))
 
 
 def _redated(t: Turn, msg: Message) -> list[str]:
@@ -1293,6 +1315,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
             return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
         return Act(acts.NULL)
     chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
+    if other and asking and BOTH.search(msg.norm) and (here := section_naming(t, topic, other)):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=here)  # “这个跟首台套能不能一起享受”: this one's word on that
     if other and asking and decision.score >= t.settings.new_question_score and not chatter:
         return Act(other, topic=other, check=wants_check(t, msg.norm))  # a clear question on another topic
     if (

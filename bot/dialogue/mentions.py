@@ -137,6 +137,13 @@ _COUNTED_AS = re.compile(r"(企业)?(占比|比例|比重|数量|家数|个数|�
 """After a policy's name, a measure of it (高企占比): the name qualifies a figure, it is not the question's topic."""
 
 
+def section_naming(t: Turn, topic: Topic, other: str) -> str | None:
+    """The section of ``topic`` whose facts name the policy ``other`` (首批次's word on 首台套), if one does."""
+    names = sorted(topic_names(t).get(other, []), key=len, reverse=True)
+    found = [name for name, text in section_texts(t, topic) if any(n in text for n in names)]
+    return f"section:{found[0]}" if len(found) == 1 else None
+
+
 def about_here(t: Turn, topic: Topic, msg: Message, other: str) -> str | None:
     """Whether a short question naming ``other`` asks a measure of it the current topic holds (高企占比 in the goals).
 

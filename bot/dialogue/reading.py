@@ -47,7 +47,7 @@ DIFFERENCE = re.compile(
     r"(啥|什么|啥子)区别|有区别|一样不|一回事|[和跟与].{1,12}(差在哪|差别|差异|有啥不同|有什么不同)"
 )
 """A question on how two things differ: what it names is compared, not said of the enterprise."""
-BOTH = re.compile(r"(一起|一块|同时|两个都|两个一起|都|也|也能|也可以)(报|申|评|挂|认定)")
+BOTH = re.compile(r"(一起|一块|同时|两个都|两个一起|都|也|也能|也可以)(报|申|评|挂|认定|享受|拿)")
 """A question on having one more (中小企业技术研发中心我们能不能一起报): it takes up no kind in place of the other."""
 
 
