@@ -51,6 +51,16 @@ def _held(clause: str, via: str) -> bool:
     return at >= 0 and bool(_HELD.search(clause[:at]))
 
 
+def _bare_name(clause: str, via: str) -> bool:
+    """Whether ``clause`` is the name ``via`` matched and nothing else but its level (国家级小巨人): no question."""
+    name = via.partition(":")[2]
+    rest = normalize(clause).replace(name, "", 1) if name and name in normalize(clause) else None
+    return rest is not None and _LEVEL_ONLY.fullmatch(rest) is not None
+
+
+_LEVEL_ONLY = re.compile(r"(市级|省级|国家级|区级|重庆市?|的)*")
+
+
 _FIRST_HELD = re.compile(
     r"(要先|得先|先要|先得|需要先|必须先)(是|评上|评起|评到|拿到|拿起|取得|获得|有)(了|过)?(市级|省级|国家级|重庆市?)?$"
 )
@@ -535,6 +545,8 @@ class Index:
                         continue  # “我们参与制定了一个行业标准 有没有什么政策支持”: the policy named is the one asked
                     if named and _held(clause, last[0].via):
                         continue  # “…今年还能报不 我们是市级专精特新”: a title held is context
+                    if named and n == 0 and _bare_name(clause, last[0].via):
+                        continue  # “单项冠军 帮我们对一下条件 綦江做齿轮的 国家级小巨人”: a title said of us last
                     if named and _HEARD.match(clause.strip()):
                         continue  # “单项冠军 帮我们看下够不够 听说省级专精特新营收两个亿就可以报了”: a rule heard of
                     if n == 0 and (named or not tied or last[0].intent in tied):

@@ -4056,3 +4056,29 @@ def test_combining_with_another_policy_is_asked_of_the_one_being_checked(user: U
     reply = user.say("这个和首台套可不可以一起享受")
     assert reply.act == "followup" and reply.intent == "first_batch_material"
     assert "首台（套）" in reply.text
+
+
+def test_a_rate_of_the_policy_asked_during_the_check_answers_no_share(user: User) -> None:
+    yes_until(user, "高新技术企业认定 帮我看下够不够", "hightech_income_ratio")
+    reply = user.say("认定下来企业所得税是不是降到百分之十五")
+    assert "hightech_income_ratio" not in profile(user) and reply.act == "followup"
+
+
+def test_a_title_applied_for_with_the_outcome_not_known_is_unknown(user: User) -> None:
+    yes_until(user, "专精特新 帮我看下够不够", "innovative_sme_certified")
+    user.say("科技和创新型那个称号 去年找人帮忙报了 晓不得批了没得")
+    assert profile(user).get("innovative_sme_certified") in (None, UNKNOWN)
+
+
+def test_not_a_small_patch_on_an_old_product_is_research() -> None:
+    assert read("今年在做一款新的电驱 不是老产品小修小补", "rd_deduction")["rd_activity"] is True
+
+
+def test_a_research_centre_of_our_own_is_the_capability_asked() -> None:
+    assert read("有研发中心 工程师三十几个", "first_set_equipment")["first_set_rd_capability"] is True
+
+
+def test_one_years_figure_is_not_the_two_years_total(user: User) -> None:
+    yes_until(user, "小巨人我们能报不 我们是市级专精特新", "rd_spend_2y_total")
+    user.say("前年一点二亿 负债率四成")
+    assert "rd_spend_2y_total" not in profile(user)

@@ -576,3 +576,11 @@ def test_the_policy_a_question_is_of(text: str, intent: str) -> None:
 )
 def test_private_life_is_out_of_scope(text: str) -> None:
     assert decide(text)[0] is None
+
+
+def test_a_word_of_another_world_inside_a_product_description_does_not_count() -> None:
+    assert decide("新搞了一款大流量的离心泵 想认定首台套 能行不")[0] == "first_set_equipment"
+
+
+def test_a_title_said_last_of_us_is_no_question_of_it() -> None:
+    assert decide("市级单项冠军 帮我们核一下 做摩托车齿轮的 国家级小巨人")[0] == "single_champion"

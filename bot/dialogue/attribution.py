@@ -159,6 +159,8 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
             held = held_titles(msg.text, t.kn.criteria).get(pending)
             if held is not None:
                 return held
+            if says_unknown(msg.norm):
+                return UNKNOWN  # “科技和创新型那个称号 前年中介说帮我们报了 晓不得批没批”: applied, outcome not known
             clauses = [normalize(c) for c in _CLAUSES.split(msg.text)]
             if not any(_DENIAL.search(c) for c in clauses if any(n in c for n in said)):
                 return True  # (“省级专精特新我们莫评过” not read as a denial: not taken for a yes either)
@@ -370,6 +372,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     ):  # (“国内细分里头排第三 占了百分之十几” while 主营占比 is asked: the market's share, no answer)
         value = None  # “有2个发明专利在用” while 研发费用 is asked: the figure is the patents', no answer; so is
         # “质量评价得分平台上测的58”, a score this check does not ask about, and 大前年一点二亿 (大前年's)
+    if value is not None and crit.sum_of and pending not in facts and _YEAR_LABEL.match(msg.norm.lstrip(_LEADS)):
+        value = None  # asked 近两年研发费用合计, told “前年一点四五亿 …”: one year's figure (the one talked of)
     if value is not None and not facts and (owned := keyword_figure(t, msg, pending)):
         facts = owned  # “负债率我看错了 是八十左右” while 研发 is asked: the figure is the 负债率's
         value = None if crit.type == "number" else value  # (a yes to the question asked still holds)
@@ -483,6 +487,7 @@ def _threshold_not_known(t: Turn, msg: Message, pending: str, value: Any) -> boo
 
 
 _YEAR_LABEL = re.compile(r"(去年|前年|今年|大前年)")
+_LEADS = "那嗯哦噢诶对是"
 
 
 def _years_of_recorded(t: Turn, msg: Message, facts: dict[str, Any]) -> dict[str, Any]:

@@ -1330,6 +1330,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(
             acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
         )
+    if value is not None and asking and crit.type == "number" and _POLICY_RATE.search(msg.norm):
+        value = None  # “评上了所得税是不是减到百分之十五”: the policy's rate asked about, no share of ours
     values = {**facts, **({pending: value} if value is not None else {})}
     if asking and values and all(t.kn.criteria[c].this_turn_only for c in values):
         # “工业母机那个120%我们沾得到边不” in the check: a question on that rate's conditions, no answer
@@ -1755,6 +1757,10 @@ def _conditions(t: Turn, topic: Topic) -> str:
 
 LATE_BARE_CHARS = 4
 """A message this short (有的, 没得) after such a verdict answers what it left unknown without naming it."""
+
+
+_POLICY_RATE = re.compile(r"减到|降到|减按|减为|降为|优惠到|税率|所得税")
+"""In a question, a figure of the policy's tax rate (所得税是不是减到百分之十五), not of the enterprise."""
 
 
 def late_answer(t: Turn, msg: Message) -> Act | None:
