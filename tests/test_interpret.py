@@ -4082,3 +4082,12 @@ def test_one_years_figure_is_not_the_two_years_total(user: User) -> None:
     yes_until(user, "小巨人我们能报不 我们是市级专精特新", "rd_spend_2y_total")
     user.say("前年一点二亿 负债率四成")
     assert "rd_spend_2y_total" not in profile(user)
+
+
+def test_a_figure_told_after_the_verdict_is_kept_not_refused(user: User) -> None:
+    in_check(user, "研发准备金补助 帮我们核一下 我们是璧山的规上工业企业 独立法人")
+    for _ in range(CHECKLIST_TURNS):
+        if user.say("不晓得").kind == "verdict":
+            break
+    reply = user.say("研发费用去年九百来万")
+    assert reply.act == "answer" and profile(user)["rd_spend_last_year"] == 900

@@ -1804,6 +1804,10 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     if topic is None or not topic.checklist or asks(t, msg) or (not parked and wants_check(t, msg.norm)):
         return None  # (“我们够不够格 帮我评估一下” asks for the check: a question on the topic, with its facts)
     facts = t.facts(msg.text)
+    if not facts and t.state.get(flows.VERDICT_GIVEN):
+        # “研发费用去年大概八百多万” after the verdict: a figure its check does not ask, kept (not out of scope)
+        elsewhere = t.facts(msg.text, anywhere=True)
+        facts = {c: v for c, v in elsewhere.items() if t.kn.criteria[c].type == "number" and v != UNKNOWN}
     _c, decision = t.match(msg.text)
     other = decision.intent and decision.intent != topic.id and decision.score >= t.settings.new_question_score
     denied = bool(other) and named_only_denied(t, msg, str(decision.intent))

@@ -126,6 +126,7 @@ _FOREIGN_FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要有没]")
 
 _EVERY_TOPICS = frozenset({"重庆", "企业", "公司", "我们", "你们", "他们", "今年", "去年", "明年", "晚上", "开始"})
 """Pairs every topic's text has, or any talk (重庆队踢球几点开始: its 重庆 ties it to no policy)."""
+
 _CARRIES_ON = ("那", "如果", "要是", "假如", "没听懂", "没懂", "不懂")
 
 
