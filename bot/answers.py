@@ -760,10 +760,9 @@ _INTENSIFIERS = frozenset({"肯定", "当然", "确实", "绝对", "的确"})
 """Yes words that before a no only say how sure it is (肯定没有)."""
 _OPENING_SOUNDS = "那嗯哦噢诶哎欸啊呃额"
 """Sounds (and 那) a reply may open with before its yes or no."""
-_REPORTED = re.compile(
-    r"(问了(一下|下|哈)?)?(会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|统计员|安全科)(那边)?"
-    r"(回话|回复|说|讲|回)(的是|了)?"
-)
+_WHO_KNOWS = "会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|统计员|安全科"
+"""The people in the enterprise a user asks for a fact (要问下人事, 会计说有的)."""
+_REPORTED = re.compile(rf"(问了(一下|下|哈)?)?({_WHO_KNOWS})(那边)?(回话|回复|说|讲|回)(的是|了)?")
 """Who was asked, opening the answer they gave (会计说有的, 问了财务讲的是没有)."""
 
 DONE_YET = re.compile(r"[^都也还没]了(没得|没有|莫得|没)[嘛哦啊呢]?$")
@@ -2636,10 +2635,7 @@ _DENIAL_HEAD = re.compile(r"(都|也|还)?(没有|没得|莫得|没|无|不是|�
 _SUPPOSE = rf"的话|{_IF}"
 SUPPOSING = re.compile(_SUPPOSE)
 """Words of a case supposed (那要独立法人的话, 如果出个新版本): what follows is no fact about the enterprise."""
-_ASK_SOMEONE = (
-    r"(要|得|我|我去|再)问(一下|下|哈)?"
-    r"(会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|他们|统计员|安全科)"
-)
+_ASK_SOMEONE = rf"(要|得|我|我去|再)问(一下|下|哈)?({_WHO_KNOWS}|他们)"
 """The user must ask someone first (要问下人事): what they said of it is not known yet."""
 _NOT_KNOWN = (
     "晓不得|不晓得|不知道|不清楚|不确定|搞不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|"

@@ -69,6 +69,7 @@ from bot.dialogue.mentions import (
     topic_words,
 )
 from bot.dialogue.reading import (
+    ASKING_TAILS,
     BOTH,
     CONTROL_CHARS,
     DIFFERENCE,
@@ -306,8 +307,8 @@ def _asked_before(t: Turn, msg: Message, word: str) -> bool:
     return any(normalize(c)[-1:] in _ASKING_END for c in clauses(before))  # (not 明年多招几个再说 谢了)
 
 
-_ASKING_END = frozenset("不没否吗呢?？")
-"""The last character of a clause that asks (那我们符合不)."""
+_ASKING_END = ASKING_TAILS | frozenset("吗呢?？")
+"""The last character of a clause that asks (那我们符合不, …吗, …？)."""
 
 
 def _said_plainly(norm: str, word: str) -> bool:
@@ -706,8 +707,8 @@ def _outcome_then_aside(t: Turn, msg: Message) -> bool:
     norm = normalize(rest)
     if asks_in_a_clause(t, Message(rest, norm)) or t.facts(rest) or norm.startswith("还是"):
         return False
+    # (not “重庆市级的单项冠军我们够不够 帮我看下”: the check asked; nor “…按老标准我们是够的撒”: a claim)
     return not (wants_check(t, norm) or says(norm, t.kn, "outcome") or says(norm, t.kn, "conclude"))
-    # (“重庆市级的单项冠军我们够不够 帮我看下”: the check asked; “…按老标准我们是够的撒”: a claim)
 
 
 _PROCEDURES = re.compile(r"资格(审定|认定|复核|有效期)")

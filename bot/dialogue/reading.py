@@ -77,7 +77,7 @@ def asks(t: Turn, msg: Message) -> bool:
     tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
     marked = "?" in msg.text or "？" in msg.text
     how_many = _HOW_MANY.search(normalize(_FEW_HELD.sub("有些", msg.text)))
-    if marked or tail in _ASKING_TAILS or how_many or _DIALECT_ASKING.search(msg.text):
+    if marked or tail in ASKING_TAILS or how_many or _DIALECT_ASKING.search(msg.text):
         return True
     if _HAVE_OR_NOT.search(msg.norm) or _OUT_YET.search(msg.norm) or DONE_YET.search(msg.norm):
         return True  # “专利有没得”, “补贴有得没得”, “通知出来没得”, “稳了没得”; not “市级的都没得”
@@ -152,7 +152,7 @@ _TAIL_AFTER = 2
 """Only a message longer than this asks by its last character (“能享受不”; a bare “否” answers)."""
 
 
-_ASKING_TAILS = frozenset("不没否")
+ASKING_TAILS = frozenset("不没否")
 """A last character that makes a statement a question (能享受不, 有没)."""
 _DIALECT_ASKING = re.compile(r"[迈哇](?=$|[\s,，。?？!！~～])|是[^，,。\s]{1,10}还是")
 """迈 or 哇 ending a clause is Chongqing's 吗 (外协的不算主营迈, 独立法人是必须的哇); 是A还是B asks which."""
