@@ -20,7 +20,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy bot intents handlers knowledge
 
 test: lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto  # one worker per CPU (pytest-xdist); plain `pytest` runs the suite in one process
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
