@@ -1521,7 +1521,7 @@ def extract(
             if not any(since_words[1] in kw for kw, cid in vocab.keywords if criteria[cid].unit == "年"):
                 prev_end = q.end
                 continue  # “做锁体的 成立七年 这个细分做了六年”: the years since founding, of no criterion asked here
-        if q.unit == "%" and _PEERS_AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start):
+        if q.unit == "%" and _PEERS_AVERAGE.search(norm, max(0, q.start - _PEERS_AVERAGE_CHARS), q.start):
             prev_end = q.end
             continue  # “研发投入四百二十万 行业平均听说两个点左右”: the industry's share, not ours
         before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end, breaks)
@@ -1786,7 +1786,7 @@ _ONLY_ASKED = re.compile(r"(是不是|是否|难道)?只有.{1,12}才|仅限|只
 
 _PEERS = "(同行|行业|同类企业|别家|人家)"
 _USUALLY = "(一般|普遍|大多|大都|通常)"
-_OF_AVERAGE = "(水平)?(强度|占比|水平)?"
+_OF_AVERAGE = "(水平)?的?(研发(投入|费用|经费)?)?(强度|占比|水平)?"
 _HEDGES = "也就|大概|大约|才|是|有|只有|差不多|在|都|好像|估计|应该|可能|听说|据说"
 _AVERAGE = re.compile(rf"(平均|{_PEERS}({_USUALLY}|基本上?)){_OF_AVERAGE}({_HEDGES}|不到|不足|还不到|低于|不超过)*$")
 """Right before a share: it is the average (行业平均也就两三个点, 同行一般两个多点)."""
@@ -1794,6 +1794,8 @@ _PEERS_AVERAGE = re.compile(rf"{_PEERS}的?(平均|{_USUALLY}){_OF_AVERAGE}({_HE
 """Right before a share: the peers' average (行业平均听说两个点左右), never the enterprise's own figure."""
 _AVERAGE_CHARS = 10
 """How far before a share its 平均 may stand."""
+_PEERS_AVERAGE_CHARS = 16
+"""How far before a share the peers' average that names it may start (同行平均研发投入强度大概三个点)."""
 _PEERS_BEFORE = re.compile(rf"{_PEERS}的?平均(水平)?的?$")
 """Right before a figure's name: the peers' average of it (行业平均研发强度)."""
 FULL_SHARE = 100.0
@@ -2223,6 +2225,31 @@ _SHARE_OF = ("占", "比")
 _FIGURE_SOON = re.compile(rf"[^\d{_CN_DIGITS}]{{0,4}}[\d{_CN_DIGITS}]")
 
 
+_GROWS = re.compile(r"增长|增加了|增幅|涨|提高了|提升了|上升了")
+"""Words between a keyword and a figure that make the figure a growth (研发费用每年都增长20%)."""
+
+
+def _growth_of_ours(norm: str, cid: str, crit: Criterion, at: int, vocab: _Vocab) -> bool:
+    """Whether a growth named at ``at`` without its subject (每年都增长八九个点) is the one ``crit`` asks about.
+
+    It is when the last thing named shortly before is its subject (营收 … 每年都增长) or nothing at all (前年一点四五亿
+    这两年每年都增长): the figures it grows from. Another criterion's word after the subject (研发费用每年都增长) makes
+    it that one's growth.
+    """
+    window = norm[max(0, at - SUBJECT_CHARS) : at]
+    subject = max((window.rfind(w) for w in crit.subject), default=-1)
+    own = {cid, *crit.growth_of}
+    other = max(
+        (
+            window.rfind(kw)
+            for kw, c in vocab.keywords
+            if c not in own and len(kw) > 1 and not any(w in kw for w in crit.subject)
+        ),
+        default=-1,
+    )  # (not 主营占 or 占: 主营占九成五 … 每年都涨一成多 is the revenue's growth still)
+    return other < 0 or subject > other
+
+
 def _owner_before(
     norm: str,
     q: Quantity,
@@ -2258,8 +2285,13 @@ def _owner_before(
         crit = criteria[cid]
         if distance > (_NEAR_BARE if q.unit is None and crit.unit not in BARE_UNITS else _NEAR):
             continue
-        if crit.subject and not any(w in kw or w in norm[max(0, pos - SUBJECT_CHARS) : pos] for w in crit.subject):
+        if crit.growth_of and not any(w in kw for w in crit.subject):
+            if not _growth_of_ours(norm, cid, crit, pos, vocab):
+                continue  # “营收两千万 研发费用每年都增长20%”: the R&D's growth, not the revenue's
+        elif crit.subject and not any(w in kw or w in norm[max(0, pos - SUBJECT_CHARS) : pos] for w in crit.subject):
             continue  # “批发占收入七成”: a share of revenue, but not the R&D's
+        if not crit.growth_of and _GROWS.search(norm, pos + len(kw), q.start):
+            continue  # “研发费用每年都增长20%”: how fast it grows, not its level
         if not _fits(q, crit):
             if cid not in facts:
                 unfit.append((kw, pos))
@@ -2305,6 +2337,8 @@ def _owner_before(
         for kw, pos in [*unfit, *((w, at) for w, at in subjects if w in lead)]:
             if _REQUIRED.search(norm, max(0, pos - _REQUIRED_CHARS), q.start):
                 continue  # “科技人员一定要10%啊”: the threshold asked about, no share of ours
+            if _GROWS.search(norm, pos, q.start):
+                continue  # “研发投入强度…每年涨百分之十几”: how fast it grows, not the share
             parts = {c for k, c in vocab.keywords if k == kw}
             shares = [
                 c

@@ -129,6 +129,19 @@ def _as_written(query: str) -> str:
     return said.replace("好多", "多少").replace("营收", "营业收入")
 
 
+RARE_SHARE = 4
+"""In one section's view, a word of the question that at most one fact in this many (and at least one) of the section
+says pins those facts (委托 among the nine ways to compute the deduction: the two on commissioned R&D lead)."""
+_LINKING = frozenset("的了是有吗呢吧么啊嘛在和与及或也都就还要能可会这那个些啥咋怎多少几")
+"""Characters that tie words together: a pair holding one says nothing of which fact answers."""
+
+
+def _rare_words(own: frozenset[str], facts: list[frozenset[str]]) -> frozenset[str]:
+    """The question's own character pairs that few of the section's facts say (see ``RARE_SHARE``)."""
+    most = max(1, len(facts) // RARE_SHARE)
+    return frozenset(g for g in own if not _LINKING & set(g) and 0 < sum(g in f for f in facts) <= most)
+
+
 def relevant_first(
     facts: list[Fact],
     query: str,
@@ -154,7 +167,11 @@ def relevant_first(
             memo[key] = bigrams(fact.text)
         shared = grams & memo[key]
         scored.append((len(shared), len(own & shared), n, fact))
-    relevant = [s[0] >= RELEVANT_BIGRAMS or (own_words and s[1] >= RELEVANT_OWN) for s in scored]
+    rare = _rare_words(own, [memo[("grams", id(f))] for f in facts]) if own_words else frozenset()
+    relevant = [
+        s[0] >= RELEVANT_BIGRAMS or (own_words and (s[1] >= RELEVANT_OWN or bool(rare & memo[("grams", id(s[3]))])))
+        for s in scored
+    ]
     pinned = sorted((s for s, r in zip(scored, relevant, strict=True) if r), key=lambda s: (-s[1], s[2]))
     rest = [s for s, r in zip(scored, relevant, strict=True) if not r]
     return [f for *_, f in pinned + rest]

@@ -580,6 +580,11 @@ def test_checking_ourselves_after_a_topic_with_nothing_to_check_checks_the_polic
         ("国家级单项冠军对营收有没有硬杠杠", "申报条件"),
         ("首版次软件对著作权取得时间有没有限制", "申报条件"),  # a limit is a condition, though it names a time
         ("有技术中心了还能报研发中心吗", "不适用情形"),
+        ("小巨人要做了多少年", "申报条件"),  # how long the enterprise must have run, not when to file
+        ("高企公司要注册满多久", "申报条件"),
+        ("研发准备金哪些企业申请不了", "不适用情形"),  # who cannot apply: the exclusions
+        ("首台套是不是经信委认定的", "咨询部门"),  # which office decides
+        ("小巨人现在按新办法还是老办法认定", "政策依据"),  # which rule applies: the sources
     ],
 )
 def test_a_threshold_a_limit_or_a_title_already_held_names_its_part(user: User, text: str, section: str) -> None:
@@ -799,3 +804,18 @@ def test_a_cue_holding_the_topics_name_still_names_its_part(user: User) -> None:
 def test_needed_by_a_date_asks_when_and_needed_for_how_long_a_condition(user: User) -> None:
     assert _leads_with(user.say("研发费用加计扣除好久报嘛 是不是要年底才得行"), "时间节点")  # it had led with 申报条件
     assert _leads_with(User(user.engine, "d1").say("公司成立好久才能申请高企哦"), "申报条件")
+
+
+def test_the_facts_a_rare_word_of_the_question_names_lead_the_part(user: User) -> None:
+    """委托 is said by two of the nine ways to compute the deduction: they had stood unseen behind 更多计算方法."""
+    user.say("研发费用加计扣除按多少比例")
+    reply = user.say("我们委托研究院做的那块 咋个算")
+    assert _leads_with(reply, "计算方法")
+    assert "80%" in reply.text.split("\n")[1], reply.text  # the first fact shown is the commissioned R&D's
+
+
+def test_whether_a_cost_counts_in_is_asked_of_the_calculation(user: User) -> None:
+    """能不能算进去 asks what the base holds (计算方法), not whether the enterprise qualifies (能不能算 → 申报条件)."""
+    user.say("研发费用加计扣除按多少比例")
+    reply = user.say("外包给高校的研发费用算不算进去")
+    assert _leads_with(reply, "计算方法") and "80%" in reply.text, reply.text

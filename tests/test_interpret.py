@@ -4091,3 +4091,79 @@ def test_a_figure_told_after_the_verdict_is_kept_not_refused(user: User) -> None
             break
     reply = user.say("研发费用去年九百来万")
     assert reply.act == "answer" and profile(user)["rd_spend_last_year"] == 900
+
+
+def test_a_growth_said_with_all_years_or_after_its_figures_is_the_revenue_growth() -> None:
+    """每年都增长 (with 都) and a growth right after the revenue figures, with no 营收 said, had been dropped."""
+    assert read("营收这两年每年都增长7%左右", "little_giant")["revenue_growth_2y"] == 7.0
+    assert read("前年一点二亿 去年一点三亿 这两年年年都增长六七个点", "little_giant")["revenue_growth_2y"] == [6.0, 7.0]
+
+
+def test_a_growth_of_the_rd_spending_is_neither_its_share_nor_the_revenue_growth() -> None:
+    said = read("营收三千万 研发费用每年都增长两成", "little_giant")
+    assert said == {"revenue_last_year": 3000.0}, said
+
+
+def _to_the_share_spent_in_china(user: User) -> None:
+    """A 高企 check up to its question on the share of R&D spent in China, the R&D share told as 2.5%."""
+    in_check(user, "高企帮我核一下够不够")
+    for said in ("2019年成立的 自己申请了八个发明专利", "属于先进制造与自动化", "员工一百二十人 搞技术的二十个"):
+        user.say(said)
+    assert "在中国境内发生的比例" in user.say("营收九千万 研发三年加起来占比两个半点").text
+
+
+def test_our_own_figure_said_back_in_a_question_answers_nothing_pending(user: User) -> None:
+    """“三个半点不够啊？” asked the 3.5% recorded as the R&D share: it had been taken as the share spent in China."""
+    _to_the_share_spent_in_china(user)
+    reply = user.say("两个半点不够哇？九千万的要占好多")
+    assert reply.act == "followup", reply.text
+    assert "domestic_rd_share" not in profile(user) and profile(user)["rd_ratio_3y"] == 2.5
+
+
+def test_a_corrected_share_goes_to_the_recorded_answer_whose_words_its_clause_shares(user: User) -> None:
+    """“三年合计占比是百分之四点三” names no criterion by a keyword: 三年 and 占比 are the R&D share's words."""
+    _to_the_share_spent_in_china(user)
+    reply = user.say("刚才说错了 会计说三年合计占比是百分之四点六 都是在国内花的")
+    assert reply.act == "correction" and "近三年研发费用占比 2.5% → 4.6%" in reply.text, reply.text
+    assert profile(user)["domestic_rd_share"] == 100
+
+
+def test_middle_and_senior_titles_counted_apart_add_up() -> None:
+    said = read("专职研发十二个人 高级两个 中级五个", "rd_institution")
+    assert said["senior_rd_staff"] == 7 and said["fulltime_rd_staff"] == 12
+
+
+def test_the_peers_average_named_with_its_measure_is_compared_with_ours_and_never_taken_as_ours() -> None:
+    said = read("同行平均研发投入强度大概三个点 我们才两个点", "single_champion")
+    assert "rd_ratio_3y" not in said and said.get("rd_ratio_industry_avg") is False
+    assert read("行业平均研发强度好像两个点多 我们有百分之五", "rd_institution")["rd_intensity_above_city_avg"] is True
+
+
+def test_an_oh_ok_before_something_else_is_no_yes_to_the_question(user: User) -> None:
+    """“哦 要得 …” takes in what the bot said: it had answered 是 to whether the software is sold on the market."""
+    in_check(user, "首版次软件我们能不能报 帮我核一下")
+    reply = user.say("哦 要得 我们这个比老版本改动很大")
+    assert "（第 1 项）这款软件是面向市场销售的产品吗" in reply.text, reply.text  # asked again, not passed
+
+
+def test_software_made_to_order_for_one_customer_is_not_sold_on_the_market() -> None:
+    said = read("这套系统是给一家主机厂专门定做的 就他们在用", "first_version_software")
+    assert said["first_version_not_custom"] is False
+
+
+def test_a_request_to_check_with_most_conditions_unknown_asks_on_and_keeps_the_variant(user: User) -> None:
+    """“帮我们核一下到底能不能享受100%那个” had given a verdict of three unknowns instead of the check."""
+    user.say("研发费用加计扣除120%的我们能享受不")
+    reply = user.say("行 那帮我们核一下到底能不能享受100%那个")
+    assert reply.kind != "verdict" and "（第 1 项）" in reply.text, reply.text
+    assert "核对的是按120%加计扣除 否" in reply.text  # the rate it names is the one checked
+
+
+def test_the_level_named_after_the_programme_is_the_level_checked(user: User) -> None:
+    user.say("单项冠军 重庆市级的 要些啥子条件")
+    reply = user.say("帮我们核一下")
+    assert profile(user).get("sc_national") is False and "国家级单项冠军（工信部认定）吗" not in reply.text
+
+
+def test_the_rd_said_to_be_on_something_new_is_real_rd() -> None:
+    assert read("研发是在搞一个新的减速机结构", "rd_deduction")["rd_activity"] is True

@@ -572,7 +572,13 @@ def test_the_policy_a_question_is_of(text: str, intent: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["我妈的高龄补贴在哪里领", "保险合同上写的准备金是啥意思", "自己屋头灌的香肠 卖要办啥证", "想注册个公司要啥子材料"],
+    [
+        "我妈的高龄补贴在哪里领",
+        "保险合同上写的准备金是啥意思",
+        "自己屋头灌的香肠 卖要办啥证",
+        "想注册个公司要啥子材料",
+        "专精特新的护肤品牌子靠谱不",  # cosmetics sold with the policy's words
+    ],
 )
 def test_private_life_is_out_of_scope(text: str) -> None:
     assert decide(text)[0] is None

@@ -225,6 +225,8 @@ def yes_only_by_lead(t: Turn, msg: Message, crit: Criterion, facts: dict[str, An
     return answer_value(t, Message(rest, normalize(rest)), crit) is None
 
 
+_OH_OK = re.compile(r"(哦|噢|喔|哦哦)[\s,，。!！~]*(要得|好的|好|行|晓得了|明白了|知道了|ok|OK)[\s,，。!！~]+(?=\S)")
+"""An opening 哦 要得 set apart before more: what the bot said is taken in (哦 要得 我们确实改了很多)."""
 _HAD_LEAD = re.compile(r"(有的|有)[\s,，。!！、~]+(?=[\u4e00-\u9fffA-Za-z0-9])")
 """A message's opening 有的 set apart before what it goes on to say (有的 研发团队二十几个人)."""
 
@@ -383,6 +385,10 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         value = None  # asked 是否属于中小企业, told “失信 事故 都莫得”: its 莫得 denies those
     if value is True and facts and pending not in facts and yes_only_by_lead(t, msg, crit, facts):
         value = None  # asked 是否已备案, told “是规上工业企业” or “好的 我们在渝北注册…”: no yes to the question
+    if value is True and pending not in facts and (oh := _OH_OK.match(msg.text.strip())):
+        rest = msg.text.strip()[oh.end() :]
+        if answer_value(t, Message(rest, normalize(rest)), crit) is None:
+            value = None  # “哦 要得 我们确实比老版本改了很多”: 哦 要得 takes in what the bot said, it is no 是
     if _threshold_not_known(t, msg, pending, facts.get(pending, value)):
         facts.pop(pending, None)  # “评分那个70分的我们自己算不来 不晓得好多”: the bar asked about, not our figure
         value = UNKNOWN

@@ -421,19 +421,21 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “一类知识产权是指啥子 发明专利算不算”: what a condition's word means
     if t.flow is not None and _go_ahead(t, msg.norm) and not says(msg.norm, t.kn, "conclude"):
         return None  # “可以 测一下” with the check under way: ask on, no verdict yet
+    asked_on = t.flow is not None and _asked_on(t, msg)
     if (
         t.flow is not None
-        and not _known_of_check(t)
+        and (not _known_of_check(t) or asked_on)
         and wants_check(t, msg.norm)
-        and not says(msg.norm, t.kn, "conclude")
-        and len(msg.norm) <= CONTROL_CHARS
+        and (not says(msg.norm, t.kn, "conclude") or asked_on)
+        and (len(msg.norm) <= CONTROL_CHARS or asked_on)
         and t.match(msg.text)[1].intent in (None, t.flow.get("topic"))
         and (not _asks_outcome(t, msg) or _CHECK_FOR_US_SAID.search(msg.norm))
     ):
         # “帮我对一下条件”, “那帮我们对一下嘛 看够不够” before anything is known: the check, asked on (no verdict of
-        # twelve unknowns); without a yes before it, a request for the check (with one, the offer taken up)
+        # twelve unknowns); without a yes before it, a request for the check (with one, the offer taken up). So is
+        # “帮我们核一下到底能不能享受100%那个” with most conditions still to ask
         if _LEADING_YES.match(msg.norm):
-            return Act(acts.ANSWER, check=True)
+            return Act(acts.ANSWER, check=True, values=t.facts(msg.text))  # (the variant it names: 100%那个)
         return Act(str(t.flow["topic"]), topic=str(t.flow["topic"]), check=True)
     bare = _LEAD_ACK.sub("", msg.norm) in _BARE_CONCLUDE and _checking(t)  # “结果”, “OK 结果” alone, in a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
@@ -533,6 +535,18 @@ _GENERIC_GRAMS = frozenset(
     }
 )
 """Character pairs any question of a check holds: sharing them says nothing of which condition is meant."""
+
+
+def _asked_on(t: Turn, msg: Message) -> bool:
+    """Whether the message asks for the check itself while fewer than half its conditions are known.
+
+    “帮我们核一下到底能不能享受”: the questions asked on, not a verdict of unknowns (not with 结论 or 结果 said).
+    """
+    if not _CHECK_FOR_US_SAID.search(msg.norm) or _VERDICT_NOUN.search(msg.norm):
+        return False
+    current = t.check_topic
+    own = (checklist_criteria(t.kn, str(current), t.day) if current in t.kn.topics else None) or {}
+    return bool(own) and 2 * len(t.profile.keys() & own.keys()) < len(own)
 
 
 def _known_of_check(t: Turn) -> bool:
@@ -757,8 +771,9 @@ OUTCOME_CHARS = 16
 """A longer message with a result word is more likely a question of its own than a request for the verdict."""
 _ASKS_A_PART = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪")
 """Asks why, how much, when or where: a part of the topic, not the verdict (能拿好多, 为啥子不行)."""
-_CHECK_FOR_US_SAID = re.compile(r"(帮我们|帮我|帮忙|麻烦|给我们)(对|核|测|查|看)")
-"""A request to be checked, in it (帮我们对一下嘛 看够不够): the check, whatever result word follows."""
+_CHECK_FOR_US_SAID = re.compile(r"(帮我们|帮我|帮忙|麻烦|给我们)(对|核|测|查|看)(?!过)")
+"""A request to be checked, in it (帮我们对一下嘛 看够不够): the check, whatever result word follows (not 帮我们对过:
+someone did)."""
 _APPLYING = "(直接)?(报|申请|申报|评|享受)"
 _CLOSING = "(噻|吧|嘛|哈|撒|不|没|吗|哇)*$"
 """The parts the two patterns below share: applying (directly), and the particles that close the question."""
@@ -906,7 +921,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
             said = [q.value for q in quantities(normalize(clause))]
             # (not “2000万是前年的 去年是2800万”: the figures recorded and replaced, already read)
             if said and not t.facts(clause) and not any(abs(x - v) < 1e-6 for x in said for v in known):
-                bare = _years_again(t, Message(clause, normalize(clause)))
+                said_clause = Message(clause, normalize(clause))
+                bare = _years_again(t, said_clause) or _words_shared(t, said_clause)
                 values |= {c: v for c, v in bare.items() if c not in values}
     if not values:
         values = _years_again(t, msg) or _reanswer(t, msg)
@@ -1092,6 +1108,55 @@ def _figure_named(t: Turn, msg: Message, cid: str) -> bool:
     return isinstance(recorded, float) and any(number_value(q, unit) == recorded for q in quantities(msg.norm))
 
 
+SHARED_WORDS = 2
+"""Character pairs a corrected figure's clause must share with a recorded answer's words to be its (三年…占比)."""
+
+
+def _words_shared(t: Turn, msg: Message) -> dict[str, Any]:
+    """A corrected figure no keyword names, given to the recorded answer whose words its clause shares most.
+
+    “财务说三年合计占比是百分之四点三”: 三年 and 占比 are words of 近三年研发费用占比 (recorded 3.5%), and no other
+    recorded share says as many; a tie names none.
+    """
+    found = quantities(msg.norm)
+    said = bigrams(msg.norm)
+    scored: list[tuple[int, str, float]] = []
+    for cid, recorded in t.profile.items():
+        crit = t.kn.criteria.get(cid)
+        if crit is None or crit.type != "number" or not isinstance(recorded, float):
+            continue
+        fits = [v for q in found if (v := number_value(q, crit.unit or "", t.day)) is not None]
+        if len(fits) != 1 or not isinstance(value := fits[0], float) or value == recorded:
+            continue  # (三年 in 三年合计占比 is no share: the one figure of the unit is)
+        shared = max((len(said & bigrams(normalize(w))) for w in crit.extract), default=0)
+        if shared >= SHARED_WORDS:
+            scored.append((shared, cid, value))
+    scored.sort(reverse=True)
+    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return {}
+    return {scored[0][1]: scored[0][2]}
+
+
+def _recorded_figure_asked(t: Turn, msg: Message, pending: str) -> bool:
+    """Whether the message's first figure is one recorded for another criterion, asked about in its own clause.
+
+    “三个半点不够啊？”: the 3.5% recorded as the R&D share, said back with a question; not an answer of 3.5% to the
+    share of R&D spent in China pending.
+    """
+    pieces = (Message(m[0], normalize(m[0])) for m in _CLAUSE_WITH_MARK.finditer(msg.text))
+    said = next(((c, found[0]) for c in pieces if (found := quantities(c.norm))), None)
+    if said is None or not asks(t, said[0]):
+        return False
+    first = said[1]
+    for cid, recorded in t.profile.items():
+        crit = t.kn.criteria.get(cid)
+        if cid == pending or crit is None or crit.type != "number" or not isinstance(recorded, float):
+            continue
+        if number_value(first, crit.unit or "", t.day) == recorded:
+            return True
+    return False
+
+
 def _redated(t: Turn, msg: Message) -> list[str]:
     """Answers of “obtained within N years” a correction gives a new date for that decides nothing yet.
 
@@ -1257,6 +1322,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # “受让的为啥子不行”: why a condition rules something out; its 不行 answers nothing; “相近的算不算嘛”:
         # whether a thing just spoken of meets one (科技人员是指哪些人 品管部算不算: the figure said next is its)
         _attend(t, msg, str(flow["topic"]))
+        return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=_conditions(t, t.kn.topics[flow["topic"]]))
+    if asking and _recorded_figure_asked(t, msg, pending):
+        # “三个半点不够啊？八千多万的是要好多”: our 3.5% said back and asked about, no answer to the question pending
         return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=_conditions(t, t.kn.topics[flow["topic"]]))
     facts, value = read_answer(t, msg, pending, aside=aside)
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
