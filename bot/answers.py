@@ -1457,7 +1457,7 @@ def extract(
     if (rest := _without_rule_heard(text)) is not None:
         return extract(rest, criteria, ignore, today)  # (帮我们看下 | 听说…两个亿就可以报了: ours, not the rule)
     dated = _dated(text, vocab, criteria, today) if today else {}
-    text = relative_years(text, today)
+    text = _OTHER_GOODS.sub(" ", relative_years(text, today))  # (走贸易商的是别的普通产品: not the goods asked of)
     norm = normalize(text)
     if supposes(text):
         return {}  # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us
@@ -1715,7 +1715,50 @@ def extract(
             kind_said = _narrowest(choice, family_value(plain, criteria[cid], breaks), criteria[cid])
             if kind_said:
                 facts.setdefault(cid, kind_said)
+    _same_each_year(norm, facts, criteria)
     return facts
+
+
+_SAME_EACH_YEAR = re.compile(
+    r"(三年|这几年|这三年|每年|年年)[^，|\d]{0,3}(差不多|一样|差不离|持平|这个数|这么多|那么多)"
+)
+"""The one year's figure said holds for each of the three (研发一年两百万左右 三年都差不多)."""
+_ONE_YEAR = re.compile(r"一年|每年|年均|一年大概|每年大概")
+
+
+def _same_each_year(norm: str, facts: dict[str, Any], criteria: dict[str, Criterion]) -> None:
+    """Add the three years' total of one year's sum said to be the same each year (研发一年两百万 三年都差不多).
+
+    The total is a criterion of money labelled a three-year 合计 whose first word begins as the figure's name does
+    (研发…): the last year's figure read, or the one figure said right after that name and 一年 (the yearly
+    criterion is not asked in every check). It is three times the figure (its range too).
+    """
+    if not _SAME_EACH_YEAR.search(norm):
+        return
+    totals = {
+        c: normalize(total.extract[0])[:2]
+        for c, total in criteria.items()
+        if c not in facts
+        and total.extract
+        and total.unit in MONEY
+        and "三年" in (total.label or "")
+        and "合计" in (total.label or "")
+    }
+    money = [q for q in quantities(norm) if q.unit and number_value(q, "万元") is not None]
+    for c, stem in totals.items():
+        yearly = [
+            v
+            for cid, v in facts.items()
+            if (criteria[cid].label or "").startswith("上年度")
+            and criteria[cid].unit == criteria[c].unit
+            and normalize(criteria[cid].extract[0] if criteria[cid].extract else "").startswith(stem)
+        ]
+        if not yearly and len(money) == 1:
+            lead = norm[max(0, money[0].start - _SPAN_LEAD - len(stem)) : money[0].start]
+            if stem in lead and _ONE_YEAR.search(lead):
+                yearly = [number_value(money[0], criteria[c].unit or "")]
+        if len(yearly) == 1 and isinstance(one := yearly[0], (float, list)):
+            facts[c] = [3 * v for v in one] if isinstance(one, list) else 3 * one
 
 
 DATE_SAID = re.compile(r"(?<!\d)(20\d{2}|\d{2})年(?:底|末|初|(\d{1,2})月)?")
@@ -1727,6 +1770,12 @@ _MONTH_SAID = {"底": 12, "末": 12, "初": 1}
 YEAR_MONTHS = 12
 CENTURY = 2000
 """Added to a two-digit year (23年)."""
+
+
+_OTHER_GOODS = re.compile(
+    r"[^\s,，。；;!！?？]*(的是|是)(别的|其他|其它|另外)的?[^\s,，。；;!！?？]{0,6}(产品|品种|货|东西)"
+)
+"""A clause that says it is of other goods (走贸易商的是别的普通产品): nothing in it is of the one checked."""
 
 
 def _of_the_rule(norm: str, q: Quantity, breaks: tuple[int, ...]) -> bool:
@@ -2753,9 +2802,9 @@ def places(text: str, word: str) -> Iterator[int]:
 
 
 _TO_BUYER = re.compile(
-    r"(卖给|供给|供货给|卖到|交给|发给|销售给|出给|批给)(了|的是)?(一些|一个|几家|一家|那些|这些|各地的)?$"
+    r"(卖给|供给|供货给|卖到|交给|发给|销售给|出给|批给|走|通过|经过|经由)(了|的是)?(一些|一个|几家|一家|那些|这些|各地的)?$"
 )
-"""Right before a word: it names whom the goods go to (卖给贸易商), not the enterprise itself."""
+"""Right before a word: it names whom the goods go to (卖给贸易商, 走贸易商), not the enterprise itself."""
 
 
 def _of_subject(norm: str, word: str, subject: list[str] | None, breaks: tuple[int, ...]) -> bool:

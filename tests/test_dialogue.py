@@ -267,7 +267,9 @@ def test_words_and_english_users_type_for_the_policies(user: User) -> None:
         "你这个机器人能帮我查啥子嘛": "help",
         "小巨 啥意思": "little_giant",
         "4S店技术中心保养一次要多少钱": None,
-        "学习要专精一门还是广泛涉猎": None,  # (专精 alone names no policy)
+        "学习要专精一门还是广泛涉猎": None,  # (专精一门 is a way of learning, though 专精 alone is 专精特新)
+        "专精 续期咋个弄": "zjtx",
+        "HTE认定要几个发明专利": "high_tech_enterprise",  # HNTE without its N
     }
     for text, reply in first_replies(user, cases):
         assert reply.intent == cases[text], text

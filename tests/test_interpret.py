@@ -4167,3 +4167,48 @@ def test_the_level_named_after_the_programme_is_the_level_checked(user: User) ->
 
 def test_the_rd_said_to_be_on_something_new_is_real_rd() -> None:
     assert read("研发是在搞一个新的减速机结构", "rd_deduction")["rd_activity"] is True
+
+
+def test_goods_sold_through_traders_say_whom_they_go_to_not_that_we_trade() -> None:
+    said = read("卖的时候有一些走经销商", "first_batch_material")
+    assert "first_batch_producer" not in said and said["first_batch_buyer_unrelated"] is False
+
+
+def test_what_a_clause_says_of_other_goods_is_not_of_the_goods_checked() -> None:
+    said = read("申报的这个型号是卖给涪陵一家厂他们自己用 走贸易商的是别的老产品", "first_batch_material")
+    assert said["first_batch_buyer_unrelated"] is True
+
+
+def test_denying_one_exclusion_leaves_the_other_said_before(user: User) -> None:
+    """Buyer said to be a sister company, then “他们直接用 不是贸易商”: the related buyer still fails the condition."""
+    in_check(user, "首批次新材料保险补偿 我们能申请不")
+    user.say("买我们材料的是集团下面另外一个厂")
+    reply = user.say("嗯 他们拿去直接用的 不是贸易商")
+    assert profile(user)["first_batch_buyer_unrelated"] is False, reply.text
+
+
+def test_sales_listed_year_by_year_after_their_name() -> None:
+    said = read("销售 大前年四千万 前年五千五 去年七千万左右", "high_tech_enterprise")
+    assert (said["revenue_3y_ago"], said["revenue_prev_year"], said["revenue_last_year"]) == (4000, 5500, 7000)
+
+
+def test_one_years_rd_said_the_same_each_year_is_a_third_of_the_three_years_total() -> None:
+    """“研发一年两百万 三年都差不多” in a 高企 check (which asks the three years' share) had been lost."""
+    said = read("研发一年一百八十万左右 三年都差不多", "high_tech_enterprise")
+    assert said["rd_spend_3y_total"] == 540
+
+
+def test_no_more_questions_after_the_verdict_closes_the_talk(user: User) -> None:
+    user.say("首版次软件要哪些条件")
+    assert user.say("好的 没有别的问题了").intent == "thanks"
+
+
+def test_software_no_one_else_bought_is_made_to_order() -> None:
+    assert read("其实这套只有那一家客户在用 没卖给别人", "first_version_software")["first_version_not_custom"] is False
+
+
+def test_the_like_elsewhere_or_a_ban_lifted_after_a_topic_is_out_of_scope(user: User) -> None:
+    """Right after a topic, a short question had been taken as a follow-up on it (成都那边…, 摩托车好久解禁)."""
+    user.say("高新技术企业占比目标是好多")
+    assert user.say("成都那边有没得类似的政策").act == "null"
+    assert user.say("主城摩托车好久解禁哦").act == "null"

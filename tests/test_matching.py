@@ -439,6 +439,7 @@ def test_initials_of_a_title_and_a_word_inside_a_product_name(text: str, intent:
         ("东莞那边研发机构奖励好多", None),  # another city's award
         ("想在德国设个研发中心 有没得奖励", "open_cooperation"),  # going abroad is this policy's own
         ("国企混改有啥子支持", None),
+        ("园区那个创新中心大楼的写字楼租金好多", None),  # an office building's rent, not the centre
     ],
 )
 def test_other_subsidies_and_other_places_are_out_of_scope(text: str, intent: str | None) -> None:

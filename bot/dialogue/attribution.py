@@ -332,6 +332,18 @@ _MARKET_SHARE = re.compile(
 _MARKET_WORDS = re.compile(r"市场|占有率|份额")
 
 
+def _only_denied_again(t: Turn, msg: Message, cid: str) -> bool:
+    """Whether a yes to ``cid``, recorded as no, holds none of its yes words (only a no word denied: 不是贸易商).
+
+    A condition that excludes several things (关联企业 or 贸易商) fails on the one said before; denying another
+    leaves it failed. Its own yes words (非关联, 外部客户) or a correction (a recogniser of its own) change it.
+    """
+    crit = t.kn.criteria.get(cid)
+    if crit is None or crit.type != "bool" or t.profile.get(cid) is not False:
+        return False
+    return not any(w and w in msg.norm for w in map(normalize, crit.yes_words))
+
+
 def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tuple[dict[str, Any], Any]:
     """The facts a message states during a check, each given to the criterion its words name, and its answer.
 
@@ -341,6 +353,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     crit = t.kn.criteria[pending]
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure: the answer, whatever else it might fit
     facts = keep_variant(t, msg, t.facts(msg.text), pending)
+    for cid in [c for c, v in facts.items() if v is True and _only_denied_again(t, msg, c)]:
+        del facts[cid]  # buyer recorded as 集团下面的子公司, then “他们直接用 不是贸易商”: still related
     if pending not in facts and (own := subject_taken_as_said(t, msg, pending)) is not None:
         facts[pending] = own  # asked 购买方是否关联, told “集团下面的兄弟公司”: the buyer, whom the question names
     if not facts and not aside and crit.type == "number":
