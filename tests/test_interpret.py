@@ -4212,3 +4212,11 @@ def test_the_like_elsewhere_or_a_ban_lifted_after_a_topic_is_out_of_scope(user: 
     user.say("高新技术企业占比目标是好多")
     assert user.say("成都那边有没得类似的政策").act == "null"
     assert user.say("主城摩托车好久解禁哦").act == "null"
+
+
+def test_start_over_and_check_it_all_again_after_leaving_restarts_that_check(user: User) -> None:
+    """“会开完了 重新来嘛 从头核一遍” after 算了不测了 had started the whole conversation over, the check forgotten."""
+    in_check(user, "中小企业技术研发中心 我们想评 帮我核一下")
+    user.say("算了 不测了 要开会")
+    reply = user.say("开完了 重新来嘛 从头核一遍")
+    assert reply.kind == "checklist_step" and reply.intent == "rd_institution", reply.text

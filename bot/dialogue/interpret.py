@@ -212,8 +212,9 @@ def restart(t: Turn, msg: Message) -> Act | None:
     return Act(acts.RESTART, values=values)
 
 
-_THAT_ONE = re.compile(r"刚才|前面|之前|上一个|那个|这个|还是(测|核|查|对|自查)")
-"""A start over that points back (刚才那个从头重新来, 还是测一下嘛 从头来): the check left just now, if one was."""
+_THAT_ONE = re.compile(r"刚才|前面|之前|上一个|那个|这个|还是(测|核|查|对|自查)|从头(测|核|查|对)|(测|核|查|对)一遍")
+"""A start over that points back (刚才那个从头重新来, 还是测一下嘛 从头来, 重新来嘛 从头核一遍): the check left just
+now, if one was."""
 
 
 def _restarts(t: Turn, clause: str) -> bool:
