@@ -4220,3 +4220,12 @@ def test_start_over_and_check_it_all_again_after_leaving_restarts_that_check(use
     user.say("算了 不测了 要开会")
     reply = user.say("开完了 重新来嘛 从头核一遍")
     assert reply.kind == "checklist_step" and reply.intent == "rd_institution", reply.text
+
+
+def test_going_back_with_facts_beside_it_is_a_return_that_records_them(user: User) -> None:
+    """“好 接着说高企 去年销售收入…” after a detour: back to the check (resume), the facts recorded, not lost."""
+    in_check(user, "高企帮我核一下够不够")
+    user.say("小巨人要成立几年")
+    reply = user.say("好 接着说高企 去年销售收入九千万 研发三年占比五个点")
+    assert reply.act == "resume", reply.text
+    assert profile(user)["revenue_last_year"] == 9000 and profile(user)["rd_ratio_3y"] == 5

@@ -1230,6 +1230,8 @@ def resume(t: Turn, msg: Message) -> Act | None:
     In a longer message, only when its last clause says so (懂了 单项冠军我们够不到 接着前面小巨人的).
     """
     whole = msg
+    if (back := _back_then_told(t, msg)) is not None:
+        return back
     if len(msg.norm) > CONTROL_CHARS:
         msg = last_clause(msg)
     if len(msg.norm) > CONTROL_CHARS or not says(msg.norm, t.kn, "resume") or _GOES_ON_HOLDING.search(msg.norm):
@@ -1243,6 +1245,35 @@ def resume(t: Turn, msg: Message) -> Act | None:
     if parked and named and named != parked.get("topic"):
         return None  # “回到专精特新” with another check parked: a new question on that topic
     return Act(acts.RESUME, topic=named or _begun_named(t, msg))
+
+
+LEAD_CLAUSES = 2
+"""How many clauses may open a message before the one that goes back to the check (好 接着说高企 …)."""
+
+
+def _back_then_told(t: Turn, msg: Message) -> Act | None:
+    """“好 接着说高企 去年销售收入一点五个亿 …”: back to the check in course or parked, with the facts told after.
+
+    One of the first clauses goes back (short, a resume word); the rest states facts of that check and asks
+    nothing. A clause naming another policy than the check's is a new question on it, not a return.
+    """
+    check = t.state.get("suspended") or t.flow
+    if not check or check.get("kind") != flows.CHECKLIST:
+        return None
+    said = clauses(msg.text)
+    for i, clause in enumerate(said[:LEAD_CLAUSES]):
+        norm = normalize(clause)
+        if len(norm) > CONTROL_CHARS or not says(norm, t.kn, "resume") or _GOES_ON_HOLDING.search(norm):
+            continue
+        named = t.match(clause)[1].intent
+        if named in t.kn.topics and t.kn.topics[named].kind == "policy" and named != check.get("topic"):
+            return None
+        rest = " ".join(said[i + 1 :])
+        if not rest or asks(t, Message(rest, normalize(rest))):
+            return None
+        facts = t.facts(rest, topic=str(check["topic"]))
+        return Act(acts.RESUME, topic=str(check["topic"]), values=facts) if facts else None
+    return None
 
 
 def _begun_named(t: Turn, msg: Message) -> str | None:

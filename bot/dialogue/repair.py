@@ -56,15 +56,25 @@ def resume(t: Turn, act: Act) -> Reply:
     if parked:
         t.state["flow"] = parked
         t.state["topic"] = parked["topic"]
-        return flows.advance(t, m.resumed.format(title=t.kn.topics[parked["topic"]].title))
+        resumed = m.resumed.format(title=t.kn.topics[parked["topic"]].title)
+        return flows.advance(t, "\n".join(x for x in (resumed, _told(t, act)) if x))
     if t.flow:
-        return flows.ask_again(t)
+        told = _told(t, act)  # “接着刚才的 研发近两年加起来一千三百万”: back, with the answers it gives
+        return flows.advance(t, told) if told or t.flow.get("pending") in t.profile else flows.ask_again(t)
     begun = [x for x in t.state.get(flows.BEGUN) or [] if x in t.kn.topics]
     checked = t.kn.topics.get(act.topic or (begun[-1] if begun else str(t.state.get(flows.CHECKABLE) or "")))
     if checked is not None and checked.checklist and t.profile.keys() & (checklist_criteria(t.kn, checked.id) or {}):
         # “接到说技术中心” after its verdict and a question on something else: that check again, where it stands
         return flows.start_checklist(t, checked, m.resumed.format(title=checked.title))
     return Reply(m.resume_none, "resume", options=set_options(t, menu(t)))
+
+
+def _told(t: Turn, act: Act) -> str:
+    """Record the facts a message going back to the check gives beside it; the “已记下” line of the news."""
+    if not act.values or t.flow is None:
+        return ""
+    _stored, news = flows.record_news(t, act.values)
+    return flows.echo(t, news, None)
 
 
 def restart(t: Turn, act: Act) -> Reply:
