@@ -1723,7 +1723,8 @@ _SAME_EACH_YEAR = re.compile(
     r"(三年|这几年|这三年|每年|年年)[^，|\d]{0,3}(差不多|一样|差不离|持平|这个数|这么多|那么多)"
 )
 """The one year's figure said holds for each of the three (研发一年两百万左右 三年都差不多)."""
-_ONE_YEAR = re.compile(r"一年|每年|年均|一年大概|每年大概")
+_ONE_YEAR = re.compile(r"一年|每年|年均")
+"""Before a figure: it is one year's (研发一年两百万, 每年一百五十万)."""
 
 
 def _same_each_year(norm: str, facts: dict[str, Any], criteria: dict[str, Criterion]) -> None:

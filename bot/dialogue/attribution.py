@@ -219,8 +219,11 @@ def yes_only_by_lead(t: Turn, msg: Message, crit: Criterion, facts: dict[str, An
     lead = _LEAD.match(text)
     if not lead and all(t.profile.get(c) == v for c, v in facts.items()):
         lead = _HAD_LEAD.match(text)
-    if not lead:
-        return False
+    return lead is not None and _answers_nothing_after(t, text, lead, crit)
+
+
+def _answers_nothing_after(t: Turn, text: str, lead: re.Match[str], crit: Criterion) -> bool:
+    """Whether what ``text`` says after its ``lead`` gives no answer to ``crit``."""
     rest = text[lead.end() :]
     return answer_value(t, Message(rest, normalize(rest)), crit) is None
 
@@ -399,10 +402,9 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         value = None  # asked 是否属于中小企业, told “失信 事故 都莫得”: its 莫得 denies those
     if value is True and facts and pending not in facts and yes_only_by_lead(t, msg, crit, facts):
         value = None  # asked 是否已备案, told “是规上工业企业” or “好的 我们在渝北注册…”: no yes to the question
-    if value is True and pending not in facts and (oh := _OH_OK.match(msg.text.strip())):
-        rest = msg.text.strip()[oh.end() :]
-        if answer_value(t, Message(rest, normalize(rest)), crit) is None:
-            value = None  # “哦 要得 我们确实比老版本改了很多”: 哦 要得 takes in what the bot said, it is no 是
+    oh = _OH_OK.match(msg.text.strip())
+    if value is True and pending not in facts and oh and _answers_nothing_after(t, msg.text.strip(), oh, crit):
+        value = None  # “哦 要得 我们确实比老版本改了很多”: 哦 要得 takes in what the bot said, it is no 是
     if _threshold_not_known(t, msg, pending, facts.get(pending, value)):
         facts.pop(pending, None)  # “评分那个70分的我们自己算不来 不晓得好多”: the bar asked about, not our figure
         value = UNKNOWN

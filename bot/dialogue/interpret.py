@@ -545,18 +545,22 @@ def _asked_on(t: Turn, msg: Message) -> bool:
     """
     if not _CHECK_FOR_US_SAID.search(msg.norm) or _VERDICT_NOUN.search(msg.norm):
         return False
-    current = t.check_topic
-    own = (checklist_criteria(t.kn, str(current), t.day) if current in t.kn.topics else None) or {}
+    own = _check_criteria(t) or {}
     return bool(own) and 2 * len(t.profile.keys() & own.keys()) < len(own)
+
+
+def _check_criteria(t: Turn) -> dict[str, Criterion] | None:
+    """The criteria of the check the conversation is on, in force today (None without one)."""
+    current = t.check_topic
+    return checklist_criteria(t.kn, str(current), t.day) if current in t.kn.topics else None
 
 
 def _known_of_check(t: Turn) -> bool:
     """Whether anything is known of the conditions of the check the conversation is on (not only of a calculation)."""
-    current = t.check_topic
-    own = checklist_criteria(t.kn, str(current), t.day) if current in t.kn.topics else None
+    own = _check_criteria(t)
     if own is None:
         return bool(t.profile)
-    calculator = t.kn.topics[str(current)].calculator
+    calculator = t.kn.topics[str(t.check_topic)].calculator
     return bool(t.profile.keys() & (own.keys() - set(calculator.inputs if calculator else ())))
 
 
