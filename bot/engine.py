@@ -154,12 +154,14 @@ class Engine:
         storage: Store,
         settings: Settings | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        index: Index | None = None,
     ):
+        """``index``: the matcher already built for ``knowledge`` with these settings (see ``bot.warm``)."""
         self.settings = settings or Settings()
         self.storage = storage
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.salt = storage.salt(self.settings.user_salt)
-        self._active: tuple[Knowledge, Index] = (knowledge, build_index(knowledge, self.settings))
+        self._active: tuple[Knowledge, Index] = (knowledge, index or build_index(knowledge, self.settings))
 
     @property
     def knowledge(self) -> Knowledge:
@@ -358,11 +360,12 @@ def open_engine(
     settings: Settings | None = None,
 ) -> Engine:
     """Load knowledge (raising KnowledgeError on bad YAML), open the database (a path or a URL), build the engine."""
-    from knowledge.loader import load
+    from bot.warm import prepared
 
-    kn = load(knowledge_dir)
+    settings = settings or Settings.from_env()
+    kn, index = prepared(knowledge_dir, settings)
     storage = open_storage(db_path or default_db())
-    return Engine(kn, storage, settings or Settings.from_env())
+    return Engine(kn, storage, settings, index=index)
 
 
 def default_db() -> Path:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 PREFIX = "POLICYBOT_"
-OTHER_NAMES: set[str] = {"POLICYBOT_KNOWLEDGE", "POLICYBOT_DB"}
+OTHER_NAMES: set[str] = {"POLICYBOT_KNOWLEDGE", "POLICYBOT_DB", "POLICYBOT_CACHE"}
 """``POLICYBOT_*`` environment variables that are not settings; the channels add theirs (``register_names``)."""
 
 

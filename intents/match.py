@@ -7,6 +7,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -450,6 +451,15 @@ class Index:
         self.max_postings = max(MIN_POSTINGS_CAP, int(len(self.examples) * COMMON_BIGRAM_SHARE))
         # Trained from the same examples (the negative ones included), never from anything users wrote.
         self.classifier = NgramClassifier((i, p) for i, p, _ in self.examples) if classifier else None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Everything but the lock and the memo of recent matches (for ``bot.warm``'s cache)."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_lock", "_recent")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._recent = {}
+        self._lock = threading.Lock()
 
     def prepare(self, text: str, strip: bool = True) -> str:
         """Normalise, unify synonyms and numbers, and drop greetings and fillers (unless nothing else is left)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,10 @@ import pytest
 
 from bot.engine import Engine
 from tests.helpers import BACKENDS, User, database, make_engine
+
+# The knowledge cache between runs (bot.warm) stays off: tests load many folders, and tests/test_warm.py turns
+# it on where it is tested. Set here, so the CLI subprocesses of the suite inherit it too.
+os.environ["POLICYBOT_CACHE"] = "0"
 
 _real_connect = socket.socket.connect
 
