@@ -32,8 +32,8 @@ _QUANTITY = re.compile(
     rf"(?P<pct>百分之)?(?P<num>{_NUM})"
     rf"(?:(?P<sep>-|~|到|至)(?P<num2>{_NUM}))?"
     r"(?P<pointfew>点几)?"
-    r"(?:个(?=半?[多几来]?[十百千万亿]|[多来半][月点]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
-    rf"(?P<unit>个点|%|趴|万元|亿元|元|块钱|块|人|名|位(?![置于数])|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成(?![立功本果绩员品熟长交型])|点(?![\d{_CN_DIGITS}]))?"
+    r"(?:个(?=半?[多几来]?[十百千]?[万亿]|[多来半][月点]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
+    rf"(?P<unit>个百分点|百分点|个点|%|趴|万元|亿元|元|块钱|块|人|名|位(?![置于数])|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成(?![立功本果绩员品熟长交型])|点(?![\d{_CN_DIGITS}]))?"
     r"(?P<tenth>[一二三四五六七八九1-9](?![\d一二两三四五六七八九十百千万亿个年月人项件分类等级.%家所条台套次种批位名户本张成]))?"
 )
 
@@ -53,6 +53,8 @@ _UNIT_KIND = {
     "%": "%",
     "趴": "%",
     "个点": "%",
+    "个百分点": "%",
+    "百分点": "%",
     "成": "%",
     "人": "人",
     "名": "人",
@@ -1316,6 +1318,33 @@ _UNCOUNTED = re.compile(rf"({_YEARS_BACK}|没得|没有|莫得|不是)$")
 _UNCOUNTED_CHARS = 4
 _GAP_BEFORE = re.compile(r"(还差|差了|就差|只差|差|还少|少了|缺了|还缺)$")
 """Before a figure: how far short it falls (差二十个平方), not the figure (差不多 ends otherwise)."""
+_MORE_THAN_BEFORE = re.compile(
+    r"比(?P<year>前年|前一年|上一年|上年|头年|大前年|去年|上年度)?的?"
+    r"(?P<way>多|少|高|低|增加|增长|涨|减少|下降|降|多出|少出)了?(大概|差不多|约|将近|接近)?$"
+)
+"""Before a figure: by how much it differs from another year's (比前年多了两百来万), not a year's figure."""
+_MORE_THAN_CHARS = 12
+"""How far before a figure the words of a difference (比前年多了大概) may begin."""
+_LESS = ("少", "低", "减少", "下降", "降", "少出")
+
+
+def _year_before_from(
+    last: str, q: Quantity, more: re.Match[str], criteria: dict[str, Criterion], facts: dict[str, Any]
+) -> tuple[str, float] | None:
+    """The year before's figure from this year's and the difference said (去年1500万 比前年多了200万 → 1300万).
+
+    Only when the figure before is last year's, the year compared is the one before it (前年), and both are
+    single amounts in the same unit: a range or a share changed by points (高了两个点) gives nothing.
+    """
+    earlier = criteria[last].previous
+    if not earlier or more["year"] not in ("前年", "前一年") or not isinstance(facts.get(last), float):
+        return None
+    unit = criteria[last].unit or ""
+    difference = number_value(q, unit)
+    if unit == "%" or not isinstance(difference, float) or q.low is not None:
+        return None
+    value = facts[last] + difference if more["way"] in _LESS else facts[last] - difference
+    return (earlier, value) if value > 0 else None
 
 
 _IF = r"如果|(?<![主需])要是|假如|假设"
@@ -1328,7 +1357,9 @@ _SUPPOSED_CASE = re.compile(
     # 要在重庆注册个子公司才行嗦: what it would take (not 要等明年汇算才行: when)
     r"|(要|得|需要|必须)(先|另外|单独|重新)?(?!等)[^，,。]{1,14}才(行|得行|可以|能报|能申|符合)"
 )
-_ASKED = re.compile(r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|多少|好多|啥|什么|[不没噻嘛嗦撒]$")
+_ASKED = re.compile(
+    r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|多少|好多|啥|什么|有戏|[不没噻嘛嗦撒]$|(没得|没有|莫得)$"
+)
 """A question (with 如果 / 要是 before it) about a case supposed: what it says is no fact about the enterprise."""
 
 
@@ -1341,7 +1372,7 @@ def supposes(text: str) -> bool:
     norm = normalize(text)
     if _PLANNED.search(norm) and _LATER.search(norm):
         return True
-    if _HEARSAY.search(norm) and _TRUE_OR_NOT.search(norm) and not _OURS.search(norm):
+    if HEARSAY.search(norm) and _TRUE_OR_NOT.search(norm) and not _OURS.search(norm):
         return True  # “有人跟我说大专以上学历的要占30% 是不是真的哦”: a rule heard of, asked about
     if heard_rule(text):
         return True  # “不是说营收一千万以上就够了嘛 网上写的”: the rule as heard (not after a figure of ours)
@@ -1354,7 +1385,7 @@ def heard_rule(text: str, ours_too: bool = False) -> bool:
     ``ours_too``: words of ours may follow it (听说要占30% 我们有四十多个 够不).
     """
     norm = normalize(text)
-    heard = _HEARSAY.search(norm)
+    heard = HEARSAY.search(norm)
     return bool(
         heard
         and _RULE_HEARD.search(norm, heard.end())
@@ -1368,7 +1399,7 @@ def _without_rule_heard(text: str) -> str | None:
 
     “…朋友说可以报 所得税只交15% 公司注册才八个月 能不能报”: the 15% is the rule's, the eight months ours.
     """
-    heard = _HEARSAY.search(text)
+    heard = HEARSAY.search(text)
     if heard is None or not heard_rule(text):
         return None
     rule = _RULE_HEARD.search(text, heard.end())
@@ -1379,7 +1410,7 @@ def _without_rule_heard(text: str) -> str | None:
 
 
 _CLAUSE_END = re.compile(r"[\s，。,；;！!？?]")
-_HEARSAY = re.compile(
+HEARSAY = re.compile(
     r"(有人|别人|别个|朋友|同行|群里|中介|听人|人家)(跟我|给我|和我)?(说|讲|讲的|说的)|听说|据说|^不是说|网上(写|说)"
 )
 """A rule the user heard of (有人跟我说…, 听说…)."""
@@ -1494,6 +1525,11 @@ def extract(
             continue  # “23年评的市级专精特新”: the year 2023, when it happened, no number of years
         if q.unit is None and not norm[q.start].isdigit() and q.end not in breaks and _WORD_AFTER.match(norm, q.end):
             continue  # “五险一金”, “三体”: a numeral in a word, no figure
+        if more := _MORE_THAN_BEFORE.search(norm, max(0, q.start - _MORE_THAN_CHARS), q.start):
+            if last and not last_previous and (earlier := _year_before_from(last, q, more, criteria, facts)):
+                facts.setdefault(*earlier)  # “去年研发一千五百万 比前年多了两百来万”: 前年 1300万
+            prev_end = q.end
+            continue  # (the difference itself is nobody's figure, whether or not the earlier year follows)
         if _GAP_BEFORE.search(norm, max(0, q.start - _UNCOUNTED_CHARS), q.start):
             prev_end = q.end
             continue  # “差二十个平方都不得行”: how far short, not the figure itself
@@ -1620,6 +1656,8 @@ def extract(
         facts.update({cid: above for cid, crit in criteria.items() if crit.beats_average and cid not in facts})
     facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
     names = vocab.names.spans(norm)
+    # (“创新型中小企业 莫得”: the 中小企业 of a title's name says nothing of the enterprise's size)
+    titled = [(at, at + len(w)) for w, _cid in vocab.titles if len(w) >= _TITLE_NAME_CHARS for at in places(norm, w)]
     chars = set(norm)
     facts.update({cid: v for cid, v in _changed_to(norm, vocab).items() if cid not in facts})
     for cid, groups in vocab.apart:  # “公司是在四川广安注册的 厂房在重庆合川”: registered elsewhere
@@ -1637,7 +1675,7 @@ def extract(
     for cid, words in vocab.no:
         if cid in either:
             continue  # (“是查账征收还是核定征收哦”: asked, neither said)
-        spans = [*([] if cid in vocab.variants else names), *echoed]
+        spans = [*([] if cid in vocab.variants else names), *echoed, *([] if criteria[cid].title else titled)]
         stated = [
             w
             for w in words
@@ -1652,7 +1690,7 @@ def extract(
             facts.setdefault(cid, all(_negated(norm, w, breaks) for w in stated))
     denied_by_words = {cid for cid, v in facts.items() if v is False}
     for cid, words in vocab.yes:
-        spans = [*([] if cid in vocab.variants else names), *echoed]
+        spans = [*([] if cid in vocab.variants else names), *echoed, *([] if criteria[cid].title else titled)]
         stated = [
             w
             for w in words
@@ -1838,11 +1876,18 @@ _PEERS = "(同行|行业|同类企业|别家|人家)"
 _USUALLY = "(一般|普遍|大多|大都|通常)"
 _OF_AVERAGE = "(水平)?的?(研发(投入|费用|经费)?)?(强度|占比|水平)?"
 _HEDGES = "也就|大概|大约|才|是|有|只有|差不多|在|都|好像|估计|应该|可能|听说|据说"
-_AVERAGE = re.compile(rf"(平均|{_PEERS}({_USUALLY}|基本上?)){_OF_AVERAGE}({_HEDGES}|不到|不足|还不到|低于|不超过)*$")
+_SAID_BY = (
+    "((听|据|按|看)?(统计局|统计|协会|行业协会|商会|同行|网上|中介|别人|朋友|园区|经信委|区里|报告|年鉴)"
+    "(那边|上面|上|的)?(数据|说的?|讲的?|统计|报告|公布的?)?)?"
+)
+"""Where the average was heard or read (统计局数据, 听协会说), between 平均 and its figure."""
+_AVERAGE = re.compile(
+    rf"(平均|{_PEERS}({_USUALLY}|基本上?)){_OF_AVERAGE}{_SAID_BY}({_HEDGES}|不到|不足|还不到|低于|不超过)*$"
+)
 """Right before a share: it is the average (行业平均也就两三个点, 同行一般两个多点)."""
-_PEERS_AVERAGE = re.compile(rf"{_PEERS}的?(平均|{_USUALLY}){_OF_AVERAGE}({_HEDGES})*$")
+_PEERS_AVERAGE = re.compile(rf"{_PEERS}的?(平均|{_USUALLY}){_OF_AVERAGE}{_SAID_BY}({_HEDGES})*$")
 """Right before a share: the peers' average (行业平均听说两个点左右), never the enterprise's own figure."""
-_AVERAGE_CHARS = 10
+_AVERAGE_CHARS = 16
 """How far before a share its 平均 may stand."""
 _PEERS_AVERAGE_CHARS = 16
 """How far before a share the peers' average that names it may start (同行平均研发投入强度大概三个点)."""
@@ -1862,7 +1907,9 @@ def _above_average(norm: str, found: list[Quantity]) -> bool | None:
     shares = [q for q in found if q.unit == "%"]
     average = [q for q in shares if _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)]
     if len(average) == 1 and len(shares) == 1:  # “平均两个点 我们三点二”: ours said bare, after the average's unit
-        shares += [q for q in found if q.unit is None and q.start > average[0].end and q.value < FULL_SHARE][:1]
+        bare = [q for q in found if q.unit is None and q.value < FULL_SHARE]
+        after = [q for q in bare if q.start > average[0].end]
+        shares += after[:1] or bare[-1:]  # (“研发强度四点二 行业平均听商会说两个点左右”: or before it)
     if not average and len(shares) == 1:  # “我们4% 行业平均好像才一点几”: the average said bare, after or before ours
         bare = [
             q
@@ -2452,7 +2499,7 @@ _COUNTS = ("个", "人", "名", "位", "个人", "号人", "项", "件")
 
 _RANK = re.compile(r"(?:排名|排在|排)?第([一二三四五六七八九十\d]+)(?:名|位)?(?![批期届次个年季天代轮章条款项号部])")
 """A rank (国内第二, 排第五名); not a batch or an article (第八批, 第三条)."""
-_RANK_SCOPE_CHARS = 8
+_RANK_SCOPE_CHARS = 10
 """How far before “第N” a scope word (全球, 国内) may stand."""
 _TOP = re.compile(
     r"(?:排名|排在|排进|排得到|排得进|排到|排|进了?|在)?前([一二两三四五\d])(?:名|位)?(?![批期届次个年季天代轮章条款项号部十百千万亿\d])"
@@ -2548,7 +2595,11 @@ _NOT_GOT = re.compile(
 )
 _YEAR_SAID = 4
 """Room after a title for the year it was won (专精特新2024年认定的)."""
-_TITLE_NOUN = r"^(的?(称号|牌子|证书|资质))?"
+_TITLE_NAME_CHARS = 5
+"""A title's name this long (创新型中小企业) holds words of other criteria (中小企业) that are not said of us."""
+_TITLE_NOUN = r"^((的|那个|这个)?(称号|牌子|证书|资质))?"
+_TITLE_NOUN_ONLY = re.compile(r"(的|那个|这个)?(称号|牌子|证书|资质)")
+"""All that stands between a title and the end of its clause (创新型那个称号): what follows is said of it."""
 """Right after a title, the word for the title itself (专精特新的证书 …)."""
 _SAID_NOT_ASKED = r"(?!吗|不|没|哇|迈|[?？])"
 """After what is said of a title: no question mark or particle that asks it (还在有效期吗)."""
@@ -2570,7 +2621,7 @@ _APPLYING = (
 """Applying for a title, not holding it yet (小巨人还在申请, 正在申报小巨人, 小巨人今年才报 还没批下来)."""
 _NOT_AFTER = re.compile(
     r"^(去年|前年|今年|上年|那年|\d{2,4}年)?"  # (小巨人去年没评上)
-    r"(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|(的?(称号|牌子|证书|资质))?[也还都]{0,2}"
+    r"(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|((的|那个|这个)?(称号|牌子|证书|资质))?[也还都]{0,2}"
     rf"(没有|[没莫](评|拿|报|申)|莫得|没得|不是)|[也还都]{{1,2}}[没莫]|还没评|没评上|{_APPLYING}"
     r"|(报|申请|申报)了?[也还都]{0,2}[没莫])"
 )
@@ -2584,6 +2635,8 @@ def held_titles(text: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
     return titles(normalize(text), _vocab(criteria, ()), clause_breaks(text))
 
 
+_ALSO_IS = re.compile(r"(也|都)是(的|嘛|噻|撒|哦)?")
+"""Right after a title, ending its clause: it is held too (市级专精特新也是)."""
 _ALONE = re.compile(r"(市级|省级|国家级|重庆市?)?$")
 _ASKING = re.compile(r"吗|呢|\?|？|哪|什么|啥|怎么|咋|如何|多少|好多|好久|是不是|能不能|可不可以|要不要")
 
@@ -2626,6 +2679,8 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
             if not any(a < end and at < b for a, b in taken):
                 taken.append((at, end))
                 stop = min([end + _TITLE_CHARS, *(b for b in breaks if b > end)])
+                if stop in breaks and _TITLE_NOUN_ONLY.fullmatch(norm, end, stop):  # (创新型那个称号 | 莫得)
+                    stop = min([stop + _TITLE_CHARS, *(b for b in breaks if b > stop)])
                 said_by = _SUBJECT.match(norm, end)  # (专精特新我们评上了)
                 after_at = said_by.end() if said_by else end
                 before, after = (
@@ -2646,7 +2701,8 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                     _GOT.search(before)
                     or _GOT_AFTER.match(after)
                     or (before.endswith("是") and (at == 1 or at - 1 in breaks))
-                ):
+                    or ((also := _ALSO_IS.match(norm, after_at)) and (also.end() == len(norm) or also.end() in breaks))
+                ):  # (“独立法人 涪陵注册的 市级专精特新也是”: that title too, ending its clause)
                     found.setdefault(cid, True)
                 elif _ALONE.search(norm, 0, at) and _clause_alone(norm, at, end, breaks):
                     found.setdefault(cid, True)  # “做电子连接器的 市级专精特新 做了九年”: a clause of its own

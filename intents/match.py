@@ -226,6 +226,10 @@ def _opens_a_question(named: str, via: str, intent: str, example_best: dict[str,
     )
 
 
+_COUNTING = frozenset("哪这那一二两三四五六七八九十几每各某整")
+"""Before 个: words that make it a measure word (哪个, 这个, 两个), so no word starting with 个 begins there."""
+
+
 def _inside_digits(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` begins or ends with a digit that runs on beyond it (part of a longer number)."""
     return (text[start].isdigit() and start > 0 and text[start - 1].isdigit()) or (
@@ -688,6 +692,8 @@ class Index:
                     break
                 if _inside_digits(query, i, i + j):
                     continue  # 12345 inside 13637912345: a phone number, not the hotline
+                if query[i] == "个" and i and query[i - 1] in _COUNTING:
+                    continue  # 哪个税率: 个 counts the 税率, it is no 个税
                 for intent in self.alias.get(query[i : i + j], ()):
                     score = self.t.alias_score + self.t.alias_bonus_per_char * min(j, 6)
                     spans.append((i, i + j, intent, score, f"alias:{query[i : i + j]}"))

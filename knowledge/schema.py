@@ -574,6 +574,7 @@ class Messages(Strict):
     verdict_skipped: str
     verdict_more: str
     verdict_decided: str
+    verdict_undecided: str
     threshold_questions: dict[str, str] = Field(
         {}, description="数字条件只需判断是否达到门槛时的问法，按比较符（>=、>），{label} 为简称，{value} 为门槛"
     )

@@ -4229,3 +4229,171 @@ def test_going_back_with_facts_beside_it_is_a_return_that_records_them(user: Use
     reply = user.say("好 接着说高企 去年销售收入九千万 研发三年占比五个点")
     assert reply.act == "resume", reply.text
     assert profile(user)["revenue_last_year"] == 9000 and profile(user)["rd_ratio_3y"] == 5
+
+
+def test_a_count_said_twice_is_two_counts_not_one_figure_with_a_ten() -> None:
+    """“是三十六个 十六个是…” had been read 三十六个十 = 360 and 六个 = 6: 个 is no place before 十, only 万/亿."""
+    assert [q.value for q in quantities("技术人员是三十六个十六个是只算了研发部")] == [36, 16]
+    assert [q.value for q in quantities("一个亿")] == [10000] and [q.value for q in quantities("两个多亿")] == [20000]
+    assert [(q.value, q.unit) for q in quantities("高了三个百分点")] == [(3, "%")]
+
+
+def test_a_correction_that_explains_the_old_figure_keeps_the_new_one(user: User) -> None:
+    in_check(user, "高企帮我核一下够不够")
+    user.say("总共三百人 搞研发技术的十六个")
+    reply = user.say("刚才说错了 技术人员是三十六个 十六个是只算了研发部")
+    assert profile(user)["tech_staff_count"] == 36, reply.text
+
+
+def test_a_difference_from_the_year_before_gives_that_years_figure() -> None:
+    said = read("去年研发费用九百万左右 比前年多了一百来万", "zjtx")
+    assert said["rd_spend_last_year"] == 900 and said["rd_spend_prev_year"] == 800
+    less = read("营收去年八千万 比前年少了一千万", "zjtx")
+    assert less["revenue_last_year"] == 8000 and less["revenue_prev_year"] == 9000
+    assert "revenue_prev_year" not in read("去年营收八千万 比前年多了两百多万", "zjtx")  # a range: nothing guessed
+
+
+def test_a_no_said_of_a_named_list_does_not_answer_the_question_asked(user: User) -> None:
+    """“失信名单 没得” while asked about funds already received: the no is the blacklist's, not the question's."""
+    in_check(user, "研发准备金补助 我们能申请不")
+    user.say("江北的机械厂 规上企业 重庆注册的独立法人")
+    user.say("统计那边研发费用每年按时报的")
+    asked = user.say("制度建了 备案平台也备了的").data.get("criterion")
+    assert asked == "no_other_municipal_funding"
+    reply = user.say("失信名单 没得")
+    assert reply.data.get("criterion") == "no_other_municipal_funding", reply.text  # asked again
+    assert "no_other_municipal_funding" not in profile(user)
+
+
+def test_our_share_and_the_average_heard_from_someone_answer_above_the_average() -> None:
+    for text in ("研发强度四点二 行业平均听商会说两个点左右", "行业平均强度统计局数据好像一点几 我们差不多三个点"):
+        assert read(text, "rd_institution")["rd_intensity_above_city_avg"] is True, text
+
+
+def test_a_title_too_or_its_name_said_back_and_denied(user: User) -> None:
+    assert extract("独立法人 江津注册的 市级专精特新也是", KN.criteria, today=DAY)["zjtx_certified"] is True
+    said = extract("科技和创新型那个称号 没得 从来没报过", KN.criteria, today=DAY)
+    assert said["innovative_sme_certified"] is False and "sme" not in said  # (中小企业 of the title's name)
+
+
+def test_a_title_held_beside_a_fact_of_the_topic_starts_its_check_not_the_titles(user: User) -> None:
+    user.say("研发准备金补助 今年想申报 看下条件")
+    reply = user.say("璧山做摩配的 规上企业 市级专精特新")
+    assert reply.kind == "checklist_step" and reply.intent == "rd_reserve", reply.text
+
+
+def test_a_supposed_rank_asked_about_records_nothing(user: User) -> None:
+    in_check(user, "单项冠军 重庆市级 帮我核一下")
+    user.say("近三年平均主营五个亿")
+    user.say("要是全国第四 还有戏没得")
+    assert "domestic_top3" not in profile(user)
+
+
+def test_whether_a_rate_applies_to_us_is_a_follow_up_not_a_verdict(user: User) -> None:
+    """In the check and after its verdict: that rate's condition, not a verdict of 120% (nor a 是 to the question)."""
+    in_check(user, "研发费用加计扣除 我们能享受不")
+    user.say("查账征收的居民企业 做五金的 在搞新产品研发")
+    reply = user.say("有的企业可以按百分之一百二 我们算不算")
+    assert reply.act == "followup" and reply.kind != "verdict", reply.text
+    assert "120%" in reply.text, reply.text
+    reply = user.say("是")
+    for _ in range(CHECKLIST_TURNS):  # every condition met: a verdict of 符合, at 100%
+        if reply.kind == "verdict":
+            break
+        reply = user.say("1" if reply.expects == "choice" else "是")
+    assert reply.kind == "verdict" and "结论：符合" in reply.text, reply.text
+    after = user.say("听说有些企业可以按120% 我们行不行")
+    assert after.act == "followup" and after.kind != "verdict", after.text
+    again = user.say("网上说有的企业能按120% 我们算不算")  # (or the check again, of that rate: its questions)
+    assert again.kind != "verdict" and "120%" in again.text, again.text
+
+
+def test_after_a_verdict_of_a_rate_the_answer_to_its_list_condition_is_read(user: User) -> None:
+    in_check(user, "研发费用加计扣除 我们能享受不")
+    verdict = user.say("直接给个结论 能按120%不")
+    assert verdict.kind == "verdict", verdict.text  # (its list condition among those not known)
+    reply = user.say("清单? 没进过 应该不在里面")
+    assert reply.act == "answer" and reply.via == "late_answer", reply.text
+    assert profile(user)["ic_or_machine_tool_listed"] is False
+
+
+def test_whether_a_thing_counts_said_in_two_clauses_is_a_question_not_the_verdict(user: User) -> None:
+    in_check(user, "研发费用加计扣除 我们能享受不")
+    reply = user.say("研发嘛 在搞一款新的电动螺丝刀 算不算研发")
+    assert reply.kind != "verdict" and reply.act == "followup", reply.text
+
+
+def test_what_a_word_means_asked_then_not_knowing_it_is_the_question(user: User) -> None:
+    in_check(user, "研发费用加计扣除 我们能享受不")
+    reply = user.say("负面清单是啥子 不晓得")
+    assert reply.act == "followup" and reply.text.split("\n")[0].endswith("·不适用情形】"), reply.text
+    assert "industry" not in profile(user)
+
+
+def test_a_document_cited_for_a_word_is_not_the_topic_asked(user: User) -> None:
+    in_check(user, "单项冠军 重庆市级的 帮我核一下")
+    reply = user.say("52号文里面提到的隐形冠军 和这个是不是一回事")
+    assert reply.act == "followup" and reply.intent == "single_champion", reply.text
+
+
+def test_an_errand_asked_in_passing_in_a_check_is_out_of_scope(user: User) -> None:
+    in_check(user, "我们能享受哪些政策 帮我整体看下")
+    reply = user.say("顺便问下 我们想把注册地从江北改到渝北 要办啥手续")
+    assert reply.act == "null" and reply.kind == "out_of_scope", reply.text
+
+
+def test_one_policy_first_in_the_survey_is_that_policys_check(user: User) -> None:
+    in_check(user, "我们能享受哪些政策 帮我整体看下")
+    reply = user.say("算了 先帮我看小巨人嘛")
+    assert reply.act == "little_giant" and reply.kind == "checklist_step", reply.text
+
+
+def test_falling_a_little_short_asked_after_the_verdict_shows_the_gap(user: User) -> None:
+    in_check(user, "市级企业技术中心 帮我核一下")
+    user.say("技术中心运行三年了")
+    user.say("主营收入九千万")
+    user.say("研发经费一年两百八十万")
+    reply = user.say("差一点也不得行嗦")
+    assert reply.act == "followup" and "20万元" in reply.text, reply.text
+
+
+def test_english_level_words_name_the_level(user: User) -> None:
+    reply = user.say("national level 单项冠军 帮我核一下")
+    assert "核对的是国家级单项冠军 是" in reply.text, reply.text
+
+
+def test_a_correction_naming_the_year_changes_that_years_figure(user: User) -> None:
+    """“刚才24年说错了 是七百万”: the year named (2024, 前年 in 2026) changes, not the figure answered last."""
+    in_check(user, "小巨人够不够 帮我核一下")
+    user.say("研发费用 24年五百万 25年六百五")
+    reply = user.say("刚才24年说错了 是五百五 五百是23年的")
+    assert profile(user)["rd_spend_prev_year"] == 550 and profile(user)["rd_spend_last_year"] == 650, reply.text
+
+
+def test_earlier_years_of_a_figure_told_before_the_check_are_read_beside_another_fact(user: User) -> None:
+    user.say("我们做阀门的 去年营收两个亿 想问小巨人够不够")
+    user.say("前年1.8亿 大前年1.6亿 负债率45%")
+    said = profile(user)
+    assert (said["revenue_prev_year"], said["revenue_3y_ago"], said["debt_ratio"]) == (18000, 16000, 45)
+
+
+def test_how_far_short_of_the_other_level_shows_the_bars(user: User) -> None:
+    in_check(user, "单项冠军 重庆市级的 帮我核一下")
+    reply = user.say("国家级的单项冠军 我们是不是差得远")
+    assert reply.act == "followup" and "4亿" in reply.text, reply.text
+
+
+def test_a_measure_word_before_ge_is_no_personal_tax(user: User) -> None:
+    """哪个税率 holds 个税: the 个 of 哪个 had sent a 高企 tax question to the out-of-scope 个税."""
+    reply = user.say("高新技术企业的所得税按哪个税率交")
+    assert reply.intent == "high_tech_enterprise" and reply.section != "政策依据", reply.text
+
+
+def test_a_correction_says_what_it_recomputes_and_that_a_settled_no_is_undone(user: User) -> None:
+    """Issue 11: “say what changed and recompute what depends on it”: the share and the lifted 不符合 went unsaid."""
+    in_check(user, "高企帮我核一下够不够")
+    settled = user.say("职工两百人左右 搞研发技术的十六个")
+    assert "结论已经确定：不符合" in settled.text, settled.text
+    reply = user.say("不对 刚才说错了 十六个只是研发部的 算上工艺的科技人员有三十个")
+    assert "科技人员占比 8% → 15%" in reply.text, reply.text
+    assert "不再成立" in reply.text, reply.text

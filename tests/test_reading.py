@@ -184,7 +184,7 @@ def test_a_correction_that_meets_the_condition_takes_the_decided_verdict_back(us
     assert "结论已经确定：不符合" in user.say("3000万").text
     fixed = user.say("不对 营收应该是六千万")
     assert fixed.act == "correction" and fixed.kind == "checklist_step"
-    assert "不符合" not in fixed.text and "6,000万元" in fixed.text
+    assert "结论已经确定" not in fixed.text and "不再成立" in fixed.text and "6,000万元" in fixed.text
     again = fixed
     for _ in range(10):  # 否 to the next conditions: one is unmet again, and it is said again
         again = user.say("否")

@@ -155,8 +155,10 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
     if value is None and crit.type == "bool" and crit.title and not asks(t, msg):
         said = [n for n in map(normalize, crit.title) if n and n in msg.norm]
         if said:  # asked “是否已是专精特新”, told “市级专精特新 做齿轮十五年了” (or “… 都还莫得”: no)
-            pending = str(t.state["flow"].get("pending"))
-            held = held_titles(msg.text, t.kn.criteria).get(pending)
+            asked = next(
+                (c for c, known in t.kn.criteria.items() if known is crit), ""
+            )  # (pending, or a late answer's)
+            held = held_titles(msg.text, t.kn.criteria).get(asked)
             if held is not None:
                 return held
             if says_unknown(msg.norm):
@@ -248,8 +250,8 @@ def no_only_of_others(t: Turn, msg: Message, crit: Criterion, facts: dict[str, A
 
 _DENIALS = "莫得|没得|没有|没|无"
 """The words that deny a thing said right before them (失信 莫得, 事故都没有)."""
-_DENIED_AFTER = rf"((也|都)?({_DENIALS}))"
-"""Right after a criterion's word, the denial that is its own (失信 莫得)."""
+_DENIED_AFTER = rf"((名单|名录|记录|情况|问题|这块|这些|方面)?(也|都)?({_DENIALS}))"
+"""Right after a criterion's word (and the list or record it names), the denial that is its own (失信名单 没得)."""
 _LIST_DENIAL_ONLY = re.compile(rf"(这些|那些|这两样|两样|这几样)?(也|都|也都|全都)({_DENIALS})(的|哦|嘛|噻)?")
 """What is left of a message once the facts it denies are taken out (失信 事故|都没有): a denial of those alone."""
 
@@ -418,8 +420,9 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         value = UNKNOWN  # “称号啥的我晓不得 要问老板 好像报过啥子 记不到了”: not known, in many words
     if value == UNKNOWN and not facts and (other := _pointed_at(t, msg, pending)):
         facts, value = {other: UNKNOWN}, None  # asked 研发占比, told “知识产权这块我要问下技术部 记不到了”
-    if value is None and not aside and _YEAR_LABEL.search(msg.norm):
-        facts.update(_years_of_recorded(t, msg, facts))  # 营收四千二百万 told, then “前年三千五 去年四千二”
+    if not aside and _YEAR_LABEL.search(msg.norm) and (value is None or facts):
+        # 营收四千二百万 told, then “前年三千五 去年四千二” (or “前年1.48亿 大前年1.37亿 负债率52%”, beside a fact)
+        facts.update(_years_of_recorded(t, msg, {**facts, **({pending: value} if value is not None else {})}))
     return facts, value
 
 
@@ -519,7 +522,8 @@ def _years_of_recorded(t: Turn, msg: Message, facts: dict[str, Any]) -> dict[str
     recorded, so 前年三千五 is 营收's too; “前年一亿四” alone gives only an earlier year of it. Only the latest
     yearly figure recorded is tried, and nothing it already holds is read again.
     """
-    latest = next((c for c in reversed(t.state.get("answered", [])) if yearly(t, c) and c in t.profile), None)
+    recorded = [*t.profile, *t.state.get("answered", [])]  # the last answered, else the last told before the check
+    latest = next((c for c in reversed(recorded) if c in t.profile and yearly(t, c)), None)
     if latest is None:
         return {}
     crit = t.kn.criteria[latest]

@@ -172,8 +172,8 @@ def decided(t: Turn, flow: dict[str, Any]) -> str:
     """
     found = judged(t, flow) if flow.get("kind") == CHECKLIST else None
     if found is None or found[2].result != checklist.FAIL:
-        flow.pop("decided", None)  # a correction undid it: a condition unmet later is told again
-        return ""
+        # a correction undid it (科技人员 12 → 22): said once; a condition unmet later is told again
+        return t.kn.messages.verdict_undecided if flow.pop("decided", None) and found is not None else ""
     if flow.get("decided"):
         return ""
     _topic, _version, result = found
@@ -319,6 +319,8 @@ def derive(t: Turn) -> dict[str, Any]:
 DERIVE_ROUNDS = 2
 VERDICT_GIVEN = "verdict_given"
 """State flag: the last reply was a verdict (要得 after it thanks, it does not start the check again)."""
+VERDICT_VARIANT = "verdict_variant"
+"""State key: the variant a verdict just given was of (按120%), for the late answer to one of its conditions."""
 CHECKABLE = "checkable"
 """State: the last topic of the conversation with a checklist (a check asked on the goals after it is of that one)."""
 BEGUN = "begun"

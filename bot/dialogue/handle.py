@@ -34,12 +34,16 @@ def respond(t: Turn, inbound: Inbound, max_chars: int) -> Reply:
     if act.name != acts.NULL and act.name != acts.FEEDBACK:
         t.state.pop("misses", None)
     reply = handler(act)(t, act)
-    for cid in [c for c in t.profile if c in t.kn.criteria and t.kn.criteria[c].this_turn_only]:
+    variant = {c: v for c, v in t.profile.items() if c in t.kn.criteria and t.kn.criteria[c].this_turn_only}
+    for cid in variant:
         del t.profile[cid]  # (能不能按120%扣: that rate checked in this reply; a verdict asked plainly is of the usual)
     reply.act = act.name
     reply.via = act.via
+    t.state.pop(flows.VERDICT_VARIANT, None)
     if reply.kind == "verdict":
         t.state[flows.VERDICT_GIVEN] = True
+        if variant:  # (“清单? 没报过” right after a verdict of 120%: the answer to that verdict's list condition)
+            t.state[flows.VERDICT_VARIANT] = variant
     current = t.kn.topics.get(str(t.state.get("topic") or ""))
     if current is not None and current.checklist:
         t.state[flows.CHECKABLE] = current.id  # (“那我们也核一下嘛” after a topic with nothing to check)

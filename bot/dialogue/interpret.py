@@ -17,6 +17,7 @@ from bot import checklist, render
 from bot.answers import (
     ASKED_A_NOT_A,
     DATE_SAID,
+    HEARSAY,
     SUPPOSING,
     UNKNOWN,
     bigrams,
@@ -330,6 +331,7 @@ _WORDS_ENDING_IN_IT = frozenset({"营收", "税收", "回收", "验收", "接收
 
 # -- what the last turn offered --------------------------------------------------------------------
 def _option_act(t: Turn, action: str) -> Act:
+    """The act an offered option stands for (``intent:…``, ``section:…``, ``checklist`` …)."""
     kind, _, arg = action.partition(":")
     topic = t.state.get("topic")
     if kind == "intent":
@@ -494,6 +496,15 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         and any(t.kn.criteria[c].presume is not None and t.profile.get(c) != v for c, v in values.items())
     ):
         return None  # “那国家级的单项冠军呢 有没得戏”: the other variant, asked about (a follow-up)
+    if (
+        values
+        and all(t.kn.criteria[c].this_turn_only for c in values)
+        and (HEARSAY.search(msg.norm) or _COUNTS_AS.search(msg.norm))
+        and not bare
+        and not says(msg.norm, t.kn, "conclude")
+        and not _VERDICT_NOUN.search(msg.norm)
+    ):
+        return None  # “听说有的能按120% 我们得行不”: a rate heard of, what it asks of us (not a verdict of it)
     return Act(acts.ANSWER, conclude=True, values=values)
 
 
@@ -588,25 +599,34 @@ _THING_COUNTS = re.compile(
     r"(?:领域|范围|类别|行业|里面|研发|研发费用|研发活动|科技人员|主营)?(?:嘛|哦|呢|啊|喃|噻)?$"
 )
 _OURSELVES = re.compile(r"我|咱|公司|这样|这种|这个情况|现在|这下|目前|都")
+THING_CHARS = 16
+"""A clause this short before a bare “算不算研发” may be the thing asked about."""
 
 
 def _thing_counts(t: Turn, msg: Message) -> bool:
     """Whether the message asks if a thing just spoken of counts (相近的算不算嘛), not if we qualify (我们算不算)."""
     # (人才计划是啥要求 区县级的算不算: its last clause; 批发算不算 我们也有工厂的噻: its first)
-    found = _THING_COUNTS.match(last_clause(msg).norm) or _THING_COUNTS.match(normalize(clauses(msg.text)[0]))
+    said = clauses(msg.text)
+    found = _THING_COUNTS.match(last_clause(msg).norm) or _THING_COUNTS.match(normalize(said[0]))
     found = found or _THING_OK.match(msg.norm)
-    if found is None or _OURSELVES.search(found[1]):
+    thing = found[1] if found else None
+    last = normalize(said[-1])
+    if thing is None and len(said) > 1 and _THING_COUNTS.match("这" + last) and not _COUNTS_AS.fullmatch(last):
+        thing = normalize(said[-2])  # (在搞一个新款电动扳手 | 算不算研发: the thing, the clause before)
+        thing = thing if len(thing) <= THING_CHARS else None
+    if thing is None or _OURSELVES.search(thing):
         return False
-    return not any(n in found[1] for ns in topic_names(t).values() for n in ns)  # (加计扣除能不能算: the policy)
+    return not any(n in thing for ns in topic_names(t).values() for n in ns)  # (加计扣除能不能算: the policy)
 
 
 def _counts_as(t: Turn, msg: Message) -> bool:
     """Whether the message asks if something counts as a word of the check's conditions (调试的师傅算不算科技人员)."""
     found = _COUNTS_AS.search(msg.norm)
-    if found is None or not t.flow:
+    checked = t.flow.get("topic") if t.flow else t.check_topic  # (after its verdict too)
+    if found is None or checked not in t.kn.topics:
         return False
     after = Message(msg.norm[found.end() :], msg.norm[found.end() :])
-    own = set(checklist_criteria(t.kn, str(t.flow.get("topic"))) or {})
+    own = set(checklist_criteria(t.kn, str(checked)) or {})
     return bool(named_criteria(t, after, LONG_KEYWORD) & own)
 
 
@@ -815,6 +835,8 @@ def missing(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, part="missing")  # “为啥子不得行 我们也有搞研发的嘛”: what is unmet, and why
     if _ENOUGH_AT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那研发要到好多才够”: the gap, with the amount
+    if _A_BIT_SHORT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
+        return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “差一点点也不行嗦”: the gap and the bar again
     if not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS or DIFFERENCE.search(msg.norm):
         return None  # (“综合类和行业类门槛差在哪”: how two things differ, not what we lack)
     if says(msg.norm, t.kn, "resume"):
@@ -824,6 +846,14 @@ def missing(t: Turn, msg: Message) -> Act | None:
     if wants_check(t, msg.norm) and t.flow is not None and t.flow.get("asked", 0) <= 1 and not _figures_known(t):
         return Act(acts.ANSWER, check=True)  # (the check just begun, no figure told: on with its first question)
     return Act(acts.FOLLOWUP, part="missing")
+
+
+_FAR_SHORT = re.compile(r"差(好远|得远|多远|好多|多少|几多|得多)|够得(到|上|着)|够不(到|上|着)")
+"""How far short we fall of a kind of the topic (国家级的我们是不是差好远), asked inside its check."""
+_EXCLUDED_PART = "section:不适用情形"
+"""The part that lists who is left out (负面清单是啥子: the industries, not the condition naming them)."""
+_A_BIT_SHORT = re.compile(r"差(一|那么)?(点点?|丁点|些)(儿)?(也|都|就)(不|没)(行|得行|够|可以|算|得)")
+"""Whether falling a little short still fails (差一点点也不行嗦): asked after a verdict that found a gap."""
 
 
 def _figures_known(t: Turn) -> bool:
@@ -919,6 +949,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
             for c, v in stated.items()
             if c not in values and (c not in t.profile or (t.profile[c] != v and _near(t.profile[c], v)))
         }  # (a figure recorded beside it changes only to one near it: not 职工 180 → “22个里头有7个…” 7)
+    if not values and _CALENDAR_YEAR.search(msg.norm):
+        values = _years_again(t, msg)  # “刚才24年说错了 是七百万 六百是23年的”: the year named, not the last figure
     values = values or _retarget(t, msg, _changed_facts(t, msg)) or keyword_figure(t, msg)
     if values:  # “前年是130万 我看错了 前年营收三千八百万”: a bare yearly figure beside a named one
         known = {v for v in (*values.values(), *t.profile.values()) if isinstance(v, float)}
@@ -998,7 +1030,8 @@ def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
             if crit is None or crit.type != "number" or number_value(q, crit.unit or "", t.day) != old:
                 continue
             later = [v for r in found[i + 1 :] if (v := number_value(r, crit.unit or "", t.day)) is not None]
-            if _DENIED_FIGURE.search(msg.norm, 0, q.start):  # “是六百万 不是五百万 前年…”: the one before it
+            if _DENIED_FIGURE.search(msg.norm, 0, q.start) or _SUBJECT_AFTER.match(msg.norm, q.end):
+                # “是六百万 不是五百万 前年…”, “是二十八个 十八个是研发部的”: the one before it
                 later = [v for r in found[:i] if (v := number_value(r, crit.unit or "", t.day)) is not None] or later
             if later and later[-1] != old:
                 return {cid: later[-1]}
@@ -1100,10 +1133,15 @@ def _years_again(t: Turn, msg: Message) -> dict[str, Any]:
         return {}
     family = year_family(t, head)
     said = f"{msg.text[: year.start()]} {criteria[head].extract[0]} {msg.text[year.start() :]}"
+    said = re.sub(r"\s*" + _SAID_WRONG.pattern + r"\s*", "", said)  # (24年说错了 是七百万: the year goes on)
     return {c: v for c, v in t.facts(said).items() if c in family}
 
 
-_YEAR_WORD = re.compile(r"去年|前年|大前年|上年|今年")
+_CALENDAR_YEAR = re.compile(r"(?<!\d)(20)?2\d年(?![\d底初末]|以|之|前|后)")
+"""A year of this decade named (24年, 2025年): the year a corrected figure belongs to."""
+_YEAR_WORD = re.compile(rf"去年|前年|大前年|上年|今年|{_CALENDAR_YEAR.pattern}")
+_SAID_WRONG = re.compile(r"(说|搞|记|写|报|填|看)(错|岔|反)了?")
+"""Words that say a figure was wrong (说错了): in a correction they stand between a year and its new figure."""
 
 
 def _figure_named(t: Turn, msg: Message, cid: str) -> bool:
@@ -1332,7 +1370,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # “中小企业技术研发中心跟企业技术中心有啥区别”, asked which kind is checked: the kinds explained, not a choice
         topic = t.kn.topics[flow["topic"]]
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or _conditions(t, topic))
-    if aside and decision.intent is None and asking and not (_OURS.search(msg.norm) and t.facts(msg.text)):
+    how_to = aside and bool(_HOW_TO_DO.search(msg.norm))  # (顺便问下 公司注册地址…迁到九龙坡要咋办手续: another errand)
+    if aside and decision.intent is None and asking and (how_to or not (_OURS.search(msg.norm) and t.facts(msg.text))):
         # (“哦对了 我们是…分公司 不是独立法人 有影响没”: our facts, asked about, are an answer)
         checked = t.kn.topics[flow["topic"]]
         money = _MONEY_ASKED.search(msg.norm) and decision.reason != "out_of_scope"  # (not 港股IPO有没有补贴)
@@ -1377,9 +1416,10 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         and flow.get("kind") == flows.QUESTIONNAIRE
         and t.kn.topics[other].kind == "policy"
         and names_topic(t, msg, decision, other)
-        and wants_check(t, msg.norm)
+        and (wants_check(t, msg.norm) or _THIS_FIRST.search(msg.norm))
     ):
-        return Act(other, topic=other, check=True)  # “先问专精特新嘛 …帮我们对一下”: that policy's check instead
+        # “先问专精特新嘛 …帮我们对一下”, “算了 先帮我看专精特新嘛”: that policy's check instead
+        return Act(other, topic=other, check=True)
     if other and (
         len(facts) + (value is not None) >= MANY_FACTS
         or (len(facts) >= SEVERAL_FACTS and any(names_fact(t, msg, c, other) for c in facts))
@@ -1394,8 +1434,10 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
     named_other = bool(other) and names_topic(t, msg, decision, str(other))  # (研发准备金是啥子: that policy)
+    # (“负面清单是啥子 晓不得”: what a word means asked, then not knowing it said: the question, no “don't know”)
+    asked_first = value == UNKNOWN and not facts and asks_in_a_clause(t, msg) and not _of_pending(msg, crit)
     if (
-        asking
+        (asking or asked_first)
         and (_means(msg) or (not named_other and (_means(msg, in_check=True) or _counts_as(t, msg))))
         and _of_conditions(t, topic, msg, decision.reason != "out_of_scope")
     ):
@@ -1403,7 +1445,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # next is that condition's (高新技术产品收入是啥子意思 → “那就是电机壳体那块 占总收入七成五左右”); facts
         # stated beside the question are kept (市场占有率咋个算哦 我们…国内排第三)
         _attend(t, msg, topic.id)
-        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic), values=_stated_beside(t, msg))
+        meant = _EXCLUDED_PART if section_asked(t, topic, msg.text) == _EXCLUDED_PART else _conditions(t, topic)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=meant, values=_stated_beside(t, msg))
     named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
     if (
         decision.reason == "out_of_scope"
@@ -1458,6 +1501,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, values={c: v for c, v in elsewhere.items() if _figure_or_rank(t.kn.criteria[c])})
     if decision.intent == flow["topic"] or (asking and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
         part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
+        if part is None and asking and (_FAR_SHORT.search(msg.norm) or wants_check(t, msg.norm)):
+            part = _conditions(t, topic)  # “国家级的单项冠军我们是不是差好远”: the bars of that kind, its words first
         return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")
     if value is None and not asking and not figure and not _OURS.search(msg.norm) and foreign(t, topic, msg):
         return Act(acts.NULL)  # “这两天火锅底料涨价了没得哦”: another world's chatter, not a misread answer
@@ -1638,6 +1683,12 @@ _INTERJECTION = re.compile(r"^[诶哎欸嗯哦噢喔啊呃唉]+")
 # -- the topic under discussion --------------------------------------------------------------------
 
 
+_THIS_FIRST = re.compile(r"先(帮我们?|给我们?)?(看|核|对|查|弄|搞)(一下|下|哈)?")
+"""In the questionnaire: one policy asked about first (先帮我看专精特新嘛), instead of the whole survey."""
+_HOW_TO_DO = re.compile(
+    r"(咋个|咋|怎么|怎样|如何)(办|弄|搞|操作)(手续|理)?|办(啥|什么)?手续|(要|需要)(办)?(哪些|啥子|啥|什么)手续"
+)
+"""How to get something done (要咋办手续): an errand asked in passing, not an answer about us."""
 _OURS = re.compile(r"我|咱|公司|厂|单位|^就?[做搞干]|一直|\d|[一二两三四五六七八九十百千万]+[个项件人万亿%成]")
 """Words of the enterprise's own (我们, 厂里) or a figure: a message with them may answer in its own words."""
 
@@ -1792,6 +1843,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         and not foreign(t, topic, msg)
     ):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # a question the topic's context explains
+    if decision.reason == "out_of_scope" and topic_words(t, topic, msg, candidates):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # (要单独注册公司吗: a condition's words)
     if other and asks(t, msg) and _short_in_topic(t, topic, msg):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # “目录在哪里查”: this topic's 目录, named by none
     return None
@@ -1870,26 +1923,41 @@ _POLICY_RATE = re.compile(r"减到|降到|减按|减为|降为|优惠到|税率|
 
 def late_answer(t: Turn, msg: Message) -> Act | None:
     """“会计说有的 按项目建的” right after a verdict that left one thing unknown: its answer, and the verdict again."""
-    if t.flow is not None or not t.state.get(flows.VERDICT_GIVEN) or asks_in_a_clause(t, msg):
+    echo = _ECHO_THEN.match(msg.text)  # (“清单? 没报过 应该不在里头”: the item said back, then answered)
+    told = Message(echo["rest"], normalize(echo["rest"])) if echo else msg
+    if t.flow is not None or not t.state.get(flows.VERDICT_GIVEN) or asks_in_a_clause(t, told):
         return None
     finished = flows.referred(t)
-    found = flows.judged(t, finished) if finished else None
+    variant = t.state.get(flows.VERDICT_VARIANT) or {}  # (the verdict was of 120%: its list condition is asked of)
+    t.profile.update({c: v for c, v in variant.items() if c in t.kn.criteria})
+    try:
+        found = flows.judged(t, finished) if finished else None
+    finally:
+        for cid in variant:
+            t.profile.pop(cid, None)
     if found is None or found[2].result != checklist.OPEN:
         return None
     unknown = {
         c.criterion
         for o in found[2].unknown
         for c in o.item.gates() + o.item.conditions()
-        if t.profile.get(c.criterion, UNKNOWN) == UNKNOWN
+        if t.profile.get(c.criterion, UNKNOWN) == UNKNOWN and c.criterion not in variant
     }
-    if len(unknown) != 1 or names_other(t, msg):
-        return None  # (with several unknown, a bare 有的 answers no one of them)
-    cid = unknown.pop()
-    crit = t.kn.criteria[cid]
+    if not unknown or names_other(t, msg):
+        return None
+    said = bigrams(msg.norm) - _GENERIC_GRAMS
+    named = [c for c in unknown if said & bigrams(normalize(f"{t.kn.criteria[c].question}{t.kn.criteria[c].label}"))]
     bare = len(msg.norm) <= LATE_BARE_CHARS
-    if not bare and not bigrams(msg.norm) & bigrams(normalize(f"{crit.question}{crit.label or ''}")):
-        return None  # (“清单里头没得我们”: its 没得 is of another list, not of the 辅助账 left unknown)
+    if len(unknown) == 1 and bare:
+        named = list(unknown)
+    if len(named) != 1:
+        return None  # (with several unknown, a bare 有的 answers no one of them; “清单里头没得我们”: its 没得 is of
+        # another list, not of the 辅助账 left unknown)
+    cid = named[0]
     facts, value = read_answer(t, msg, cid)
+    if value is None and echo:  # (“清单? 没报过 应该不在里头”: the last clause says it)
+        last = last_clause(told)
+        value = read_answer(t, last, cid)[1] if last.norm != told.norm else None
     if value is None or value == UNKNOWN:
         return None
     return Act(acts.ANSWER, topic=found[0].id, values={**facts, cid: value}, conclude=True)
@@ -1921,8 +1989,12 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
         return None  # (“我们是做火锅底料的食品厂 江津的” after a topic: who we are, for its check)
     if parked:
         return Act(acts.ANSWER, topic=topic.id, values=facts, part="resume")
-    if other and len(facts) < SEVERAL_FACTS and not denied:
-        return None  # (several facts about us outweigh a policy's word among them: 研发投入强度比行业平均高 …)
+    held = _titles_stated(t, msg) if other and facts else {}
+    held = held if facts.keys() - held.keys() else {}  # (a title alone, 我们是高企, is no fact of this check)
+    if other and len(facts) < SEVERAL_FACTS and not denied and not held:
+        return None  # (several facts about us outweigh a policy's word among them: 研发投入强度比行业平均高 …;
+        # so does a title held beside a fact of this check: “江北做家电的 规上企业 市级专精特新”)
+    facts |= {c: v for c, v in held.items() if c not in facts}
     # (“这批料不是用在首台套装备上的 信用也没问题”: the other policy is what our case is not)
     return Act(acts.ANSWER, topic=topic.id, values=facts, check=True)
 

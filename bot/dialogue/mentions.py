@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.answers import clause_breaks
+from bot.answers import clause_breaks, places
 from bot.checklist import to_ask
-from bot.dialogue.reading import CONTROL_CHARS, FILLERS, SHORT_MESSAGE, Message, asks, word_pairs
+from bot.dialogue.reading import CONTROL_CHARS, FILLERS, SHORT_MESSAGE, Message, asks, clauses, word_pairs
 from bot.dialogue.topics import (
     section_texts,
 )
@@ -67,9 +67,14 @@ def topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate]
 
     比例是好多 ≈ 医保报销比例是多少: the example's other words (医保报销) make it another world, not 比例.
     """
-    if len(msg.norm) > CONTROL_CHARS or not candidates or not candidates[0].via.startswith("example:"):
+    if len(msg.norm) > 2 * CONTROL_CHARS or not candidates or not asks(t, msg):
         return False
-    if not asks(t, msg):
+    if len(msg.norm) > CONTROL_CHARS:
+        # “要单独注册公司吗 还是用我们现在这个公司” after 创新中心: its asking clause all in the topic's words (单独
+        # 注册的公司), however like another world's name (注册公司)
+        said = [Message(c, normalize(c)) for c in clauses(msg.text)]  # (the first: not “个人买的商业养老保险 能不能…”)
+        return len(said) > 1 and asks(t, said[0]) and _all_in_topic(t, topic, said[0])
+    if not candidates[0].via.startswith("example:"):
         return False
     return in_topic_words(t, topic, msg)  # (补助比例: its pairs 补助 and 比例 are the topic's; 助比 spans them)
 
@@ -81,6 +86,19 @@ def in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
     inside, pairs = pairs_in_topic(t, topic, msg)
     enough = inside >= min(MIN_TOPIC_PAIRS, pairs)
     return pairs > 0 and enough and inside >= pairs * TOPIC_PAIR_SHARE  # (补贴最高: 贴最 spans two words)
+
+
+def _all_in_topic(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether the word pairs of content of a short clause stand in the topic's text or its conditions' questions."""
+    key = ("checked_text", topic.id)
+    if key not in t.kn.memo:
+        asked = (checklist_criteria(t.kn, topic.id) or {}).values()
+        t.kn.memo[key] = "|".join([_topic_text(t, topic), *(normalize(f"{c.question}|{c.label}") for c in asked)])
+    text: str = t.kn.memo[key]
+    pairs = word_pairs(t, msg, FILLERS)
+    found = {p for p in pairs if p in text}
+    spanning = {p for p in pairs - found if any(f[1] == p[0] for f in found) and any(f[0] == p[1] for f in found)}
+    return len(found) > MIN_TOPIC_PAIRS and found | spanning == pairs  # (a pair may span two words: 注册|公司)
 
 
 def pairs_in_topic(t: Turn, topic: Topic, msg: Message) -> tuple[int, int]:
@@ -134,6 +152,8 @@ FOREIGN_PAIRS = 6
 """Word pairs a question needs before sharing none with the topic makes it another world's (找哪个处室 has too few)."""
 
 
+_WHAT_IT_SAYS = re.compile(r"说的是|讲的是|指的是|是指|的意思|意思|说的")
+"""Words that ask what a measure means (翻番说的是啥子), not part of the measure."""
 _COUNTED_AS = re.compile(r"(企业)?(占比|比例|比重|数量|家数|个数|数目|的占比|的比例|翻番|翻一番|翻两番)")
 """After a policy's name, a measure of it (高企占比): the name qualifies a figure, it is not the question's topic."""
 
@@ -156,7 +176,8 @@ def about_here(t: Turn, topic: Topic, msg: Message, other: str) -> str | None:
     names = topic_names(t).get(other, [])
     facts = [f for _name, text in section_texts(t, topic) for f in text.split("|") if any(n in f for n in names)]
     for name in (n for n in names if n in msg.norm and _COUNTED_AS.match(msg.norm, msg.norm.find(n) + len(n))):
-        pairs = word_pairs(t, Message(msg.text, msg.norm.replace(name, "|")), FILLERS)
+        asked = _WHAT_IT_SAYS.sub("|", msg.norm.replace(name, "|"))  # (专精特新翻番说的是啥子: 翻番 is the word)
+        pairs = word_pairs(t, Message(msg.text, asked), FILLERS)
         fact = next((f for f in facts if pairs and all(p in f for p in pairs)), None)
         if fact is not None:  # one fact of the topic names the other policy and holds every other word asked
             said = max((n for n in names if n in fact), key=len)
@@ -198,11 +219,18 @@ def names_other(t: Turn, msg: Message) -> bool:
 
 def policies_named(t: Turn, msg: Message) -> list[tuple[int, str]]:
     """(where it is first named, topic id) of each policy the message names by its title or an alias, in order."""
-    return sorted(
-        (min(msg.norm.find(n) for n in names if n in msg.norm), tid)
-        for tid, names in topic_names(t).items()
-        if t.kn.topics[tid].kind == "policy" and any(n in msg.norm for n in names)
-    )
+    found = []
+    for tid, names in topic_names(t).items():
+        if t.kn.topics[tid].kind != "policy":
+            continue
+        at = [i for n in names for i in places(msg.norm, n) if not _CITED_IN.match(msg.norm, i + len(n))]
+        if at:
+            found.append((min(at), tid))
+    return sorted(found)
+
+
+_CITED_IN = re.compile(r"(里头|里面|上面|上头|中|里)(说|讲|提|写)(的|到的|过的)")
+"""After a document's name: it is cited for a word it uses (52号文里头说的隐形冠军), not asked about."""
 
 
 def named_only_denied(t: Turn, msg: Message, tid: str) -> bool:

@@ -21,10 +21,14 @@ def correct(t: Turn, act: Act) -> Reply:
         reply = Reply(m.correction_none, "correction")
         return flows.ask_again(t, reply.text) if t.flow else reply
     notes: list[str] = []
+    derived = [c for c in t.state.get("computed", []) if c in t.kn.criteria and c not in act.values]
+    before = {cid: render.show_value(t.kn, t.kn.criteria[cid], t.profile.get(cid)) for cid in derived}
     flows.forget_computed(t)  # computed again from the corrected figures, all of them at once
     old = {cid: render.show_value(t.kn, t.kn.criteria[cid], t.profile.get(cid)) for cid in act.values}
     had = {cid for cid in act.values if t.profile.get(cid) is not None}
     stored = flows.record(t, dict(act.values))
+    # what depends on the corrected figures, said again where it changed (科技人员占比 8% → 14.67%)
+    recomputed = {cid: render.show_value(t.kn, t.kn.criteria[cid], t.profile.get(cid)) for cid in before}
     unchanged: list[str] = []
     added: list[str] = []
     for cid in act.values:
@@ -38,6 +42,10 @@ def correct(t: Turn, act: Act) -> Reply:
                 notes.append(m.corrected.format(label=label, old=old[cid], new=new))
             else:  # (not “否 → 否”)
                 unchanged.append(m.unchanged.format(label=label, new=new))
+    for cid, shown in recomputed.items():
+        crit = t.kn.criteria[cid]
+        if cid in t.profile and shown != before[cid]:
+            notes.append(m.corrected.format(label=crit.label or crit.question, old=before[cid], new=shown))
     if added:
         notes.append(m.prefilled.format(facts="，".join(added)))
     note = "".join(notes or unchanged)  # what stayed is told only when nothing changed (科技人员还是十五个)
