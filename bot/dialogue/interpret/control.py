@@ -1,0 +1,255 @@
+"""Control words, read before anything else.
+
+Feedback, an empty message, an aside to someone else in a group, restart, cancel, and a closing (谢谢, 转人工).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers import (
+    places,
+    quantities,
+)
+from bot.dialogue import acts
+from bot.dialogue.acts import Act
+from bot.dialogue.attribution import (
+    about_us,
+)
+from bot.dialogue.interpret.shared import (
+    HANDOFF,
+    ORDER,
+    STRAIGHT,
+    VERDICT_NOUN,
+    asks_outcome,
+    checkable,
+    contact_of,
+    please_go,
+)
+from bot.dialogue.mentions import (
+    other_policy_named,
+)
+from bot.dialogue.reading import (
+    ASKING_TAILS,
+    CONTROL_CHARS,
+    Message,
+    asks,
+    clauses,
+    last_clause,
+)
+from bot.dialogue.turn import Turn, says, words
+from intents.normalize import normalize
+
+CLOSING_CHARS = 16
+"""A message up to this long that says 谢谢 or 人工 is that, even in the middle of a check."""
+
+
+def feedback(t: Turn, msg: Message) -> Act | None:
+    """有用 / 没用 (or 👍 / 👎) right after an answer."""
+    if not t.state.get("last_turn"):
+        return None
+    vocab = t.kn.messages.vocabulary
+    raw = msg.text.strip()
+    w = words(t.kn)
+    if raw in vocab.useful or (msg.norm and msg.norm in w["useful"]):
+        return Act(acts.FEEDBACK, useful=True)
+    if raw in vocab.useless or (msg.norm and msg.norm in w["useless"]):
+        return Act(acts.FEEDBACK, useful=False)
+    return None
+
+
+def empty(t: Turn, msg: Message) -> Act | None:
+    """Nothing to read (only spaces, emoji or punctuation)."""
+    return Act(acts.EMPTY) if not msg.norm else None
+
+
+_ADDRESSED = re.compile(r"^\s*[@＠](?P<name>[^\s@＠]+)\s")
+"""A message that opens with an @mention: in a group, addressed to that person."""
+
+
+_EVERYONE = frozenset({"all", "所有人", "全体成员", "大家", "群友", "各位", "everyone", "群里"})
+"""@mentions of the whole group: a question on a policy after them is the bot's to answer."""
+
+
+_MISSENT = re.compile(r"发错|手滑|点错了")
+"""A message sent by mistake (hhhh 发错了): nothing to answer, and no answer to the question pending."""
+
+
+BOT_NAMES = ("bot", "机器人", "助手", "policy")
+"""Words of a mention that addresses this bot (@PolicyBot, @政策机器人) rather than a colleague."""
+
+
+def without_mention(text: str) -> str:
+    """``text`` without a mention of this bot opening it (“@PolicyBot 璧山高新区呢” → “璧山高新区呢”)."""
+    mention = _ADDRESSED.match(text)
+    if mention and any(w in mention["name"].lower() for w in BOT_NAMES) and text[mention.end() :].strip():
+        return text[mention.end() :]
+    return text
+
+
+def aside(t: Turn, msg: Message) -> Act | None:
+    """A group message to someone else (@Tony 下午的会改到四点): not for the bot, and no miss; 发错了: nothing asked."""
+    if len(msg.norm) <= CLOSING_CHARS and _MISSENT.search(msg.norm) and not quantities(msg.norm):
+        return Act(acts.NULL)
+    m = _ADDRESSED.match(msg.text)
+    if m is None or any(w in m["name"].lower() for w in BOT_NAMES):
+        return None
+    if m["name"].lower() in _EVERYONE:
+        rest = msg.text[m.end() :]
+        _c, decision = t.match(rest)
+        if (
+            decision.intent
+            and t.kn.topics[decision.intent].kind == "policy"
+            and asks(t, Message(rest, normalize(rest)))
+        ):
+            return None  # “@all 加计扣除第三季度预缴能不能享受”: a policy question put to the whole group, the bot too
+    return Act(acts.NULL, part=acts.ASIDE)
+
+
+def _control(t: Turn, msg: Message, name: str) -> bool:
+    if msg.norm in words(t.kn)[name]:
+        return True
+    return checkable(t) and len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, name)
+
+
+def restart(t: Turn, msg: Message) -> Act | None:
+    """重新开始 / 从头再来: the check starts over (or, with no check, the conversation)."""
+    if msg.norm not in words(t.kn)["restart"] and any(q.unit in ("万元", "%") for q in quantities(msg.norm)):
+        return None  # “那个项目二十万 包在五百万里头的 扣掉重新算”: a figure to count again, not a new start
+    said = clauses(msg.text)
+    at = next((i for i, c in enumerate(said) if _restarts(t, normalize(c))), None)
+    # “搞错了 重新来 我们要报的是中小企业技术研发中心”: start over, with what it says after (its facts)
+    values = t.facts(" ".join(said[at + 1 :])) if at is not None and len(said) > 1 else {}
+    if _control(t, msg, "restart"):
+        return Act(acts.RESTART, part=acts.AGAIN if _THAT_ONE.search(msg.norm) else None, values=values)
+    if at is None or len(said) < 2 or not checkable(t):
+        return None
+    return Act(acts.RESTART, values=values)
+
+
+_THAT_ONE = re.compile(r"刚才|前面|之前|上一个|那个|这个|还是(测|核|查|对|自查)|从头(测|核|查|对)|(测|核|查|对)一遍")
+"""A start over that points back (刚才那个从头重新来, 还是测一下嘛 从头来, 重新来嘛 从头核一遍): the check left just
+now, if one was."""
+
+
+def _restarts(t: Turn, clause: str) -> bool:
+    """Whether a clause of a longer message is only a request to start over (重新来, 重新来一遍嘛)."""
+    return len(clause) <= CONTROL_CHARS and says(clause, t.kn, "restart") and not quantities(clause)
+
+
+def cancel(t: Turn, msg: Message) -> Act | None:
+    """退出 / 算了 / 不测了: the check ends (not “那先这样判一下” or “先这样 能不能报”, which ask for the verdict)."""
+    alone = msg.norm in words(t.kn)["exit"]  # 退出, said on its own
+    other_ask = ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
+    other_ask = other_ask or (not alone and asks_outcome(t, msg))  # “先这样 能不能报”: the verdict on what is known
+    other_ask = other_ask or (not alone and asks_outcome(t, last_clause(msg)))  # (算了不管那个 你先说…得不得行)
+    gives_up = _GIVES_UP.match(msg.norm) or _GIVES_UP.fullmatch(last_clause(msg).norm)  # (…肯定不够 不测了)
+    if not alone and any(w in msg.norm for w in t.index.insistent):
+        return None  # “算了不问了。帮我转人工吧”, “算了 你给我个人工电话”: given up on the bot, a person asked for
+    if gives_up and other_ask and STRAIGHT.search(msg.norm):
+        return None  # “算了不问那么细了 直接说能不能评上嘛”: no more questions, the verdict on what is known
+    if gives_up and not VERDICT_NOUN.search(msg.norm) and not says(msg.norm, t.kn, "resume"):
+        return Act(acts.CANCEL)  # “算了算了 不测了 营收才几千万 肯定不够”: given up first; what follows is why
+    if not alone and other_ask:
+        return None  # (“算了 回到刚才那个加计扣除”: back to it, not out)
+    if not says(_RECKONED.sub("", msg.norm), t.kn, "exit"):
+        return None  # (“把模具配件拆开算了”: counted that way, no 算了 of giving up)
+    if alone:
+        return Act(acts.CANCEL)
+    if says(msg.norm, t.kn, "correction"):
+        return None  # “不对 主营我前面算错了…”: an answer changes, the check goes on
+    ends = _ENDS_CHECK.search(msg.norm)
+    if _ASKS_WHEN.search(msg.norm):
+        return None  # “加计扣除汇算清缴什么时候结束”: when something ends, a question on the topic
+    if not t.flow and not ends and closing(t, msg):
+        return None  # “算了 谢谢哈” with no check going: a goodbye, thanked back
+    checked = t.check_topic
+    if ends and (t.flow or t.state.get("suspended")) and about_us(t, msg, anywhere=True):
+        return Act(acts.CANCEL)  # “算了 不测了 连专精特新都莫得 测了也白测”: the title named is a fact, no switch
+    if not ends and other_policy_named(t, msg, str(checked)):
+        return None  # “算了 先问加计扣除”: a switch to another policy (the check is kept); “不测了 先看X” ends it
+    if len(msg.norm) <= CONTROL_CHARS:
+        return Act(acts.CANCEL)
+    if (t.flow or t.state.get("suspended")) and len(msg.norm) <= CONTROL_CHARS * 2:
+        _c, decision = t.match(msg.text)
+        if not decision.intent or decision.score < t.settings.new_question_score:
+            return Act(acts.CANCEL)
+    return None
+
+
+_RECKONED = re.compile(r"(?<=[开拆合加起分单另再重新])算了|算了一?[下遍哈](?![次回])")
+"""算了 after a way of counting (拆开算了, 重新算了下): reckoned, not given up."""
+
+
+_ASKS_WHEN = re.compile(r"什么时候|啥时候|几时|哪天|几号|几月|好久|多久|哪阵")
+"""A question of when (什么时候结束): the exit word in it is what ends, not the check."""
+
+
+_GIVES_UP = re.compile(r"^(算了|那|那就)*(不测|不核|不查|不弄|不搞|不做|不问|不看)了?")
+"""A message (or its last clause) that gives the check up (算了 不测了 …, …肯定不够 不测了)."""
+
+
+_ENDS_CHECK = re.compile(r"不测|不核|不查|不评|不弄|不搞|退出|结束|不做了")
+"""Words that end the check itself, not only set it aside (算了 alone may open a switch: 算了 先问加计扣除)."""
+
+
+QUESTION_AFTER = 4
+"""Characters after a thanks that can hold a question of their own (那目录好久修订)."""
+
+
+_QUESTION_BEFORE = re.compile(r"吗|呢|几月|啥时候|什么时候|好久|多少|好多|哪")
+"""A question standing before a thanks in the same message."""
+
+
+def closing(t: Turn, msg: Message) -> Act | None:
+    """谢谢 / 转人工 in a short message, whatever else is going on (要得 谢了, 有没有人工 我想找个人问)."""
+    if len(msg.norm) > CLOSING_CHARS or please_go(t, msg):
+        return None
+    for topic_id in HANDOFF:
+        topic = t.kn.topics.get(topic_id)
+        said = [a for a in map(normalize, topic.aliases) if len(a) >= 2 and _said_plainly(msg.norm, a)] if topic else []
+        if said:
+            if topic_id == "human_agent" and contact_of(t, msg):
+                return None  # “小巨人 咨询电话”: that policy's 咨询部门, not a person
+            if t.match(msg.text)[1].reason == "out_of_scope":
+                return None  # (“中国移动客服电话多少”: another service's hotline is not ours)
+            if topic_id == "thanks" and _asked_before(t, msg, said[0]):
+                return None  # “那明年几月可以申请？谢谢”, “那我们符合不 ok的话我跟老板说”: the question first
+            after = msg.norm[msg.norm.find(said[0]) + len(said[0]) :]
+            if topic_id == "thanks" and len(after) >= QUESTION_AFTER and asks(t, Message(after, after)):
+                return None  # “晓得了 那首台套目录好久修订”: taken in, and a new question after it
+            return Act(topic_id, topic=topic_id)
+    if not t.flow and says(msg.norm, t.kn, "leaving") and not asks(t, msg) and not t.facts(msg.text):
+        return Act("thanks", topic="thanks")  # “好嘛 我去找区经信委”: the user's own next step, a goodbye
+    return None
+
+
+def _asked_before(t: Turn, msg: Message, word: str) -> bool:
+    """Whether a question stands before the closing ``word`` (in its clause, or as a clause of its own)."""
+    if _QUESTION_BEFORE.search(msg.norm[: msg.norm.find(word)]):
+        return True
+    at = msg.text.lower().find(word)  # (as typed, its spaces part the clauses)
+    before = msg.text[:at] if at >= 0 else msg.norm[: msg.norm.find(word)]
+    return any(normalize(c)[-1:] in _ASKING_END for c in clauses(before))  # (not 明年多招几个再说 谢了)
+
+
+_ASKING_END = ASKING_TAILS | frozenset("吗呢?？")
+"""The last character of a clause that asks (那我们符合不, …吗, …？)."""
+
+
+def _said_plainly(norm: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``norm`` not negated and not the end of another word.
+
+    “全球就不晓得了” holds no 晓得了, “上规要营收到好多哦” no 收到 (营收): no thanks.
+    """
+    return any(
+        not norm[:found].endswith(_NEGATIONS) and norm[max(0, found - 1) : found + 1] not in _WORDS_ENDING_IN_IT
+        for found in places(norm, word)
+    )
+
+
+_NEGATIONS = ("不", "没", "莫")
+
+
+_WORDS_ENDING_IN_IT = frozenset({"营收", "税收", "回收", "验收", "接收", "征收", "吸收"})
+"""Two characters that make a word of their own where a closing word (收到) starts on the second."""

@@ -1,0 +1,386 @@
+"""A correction of earlier answers (前面说错了, 不对 应该是…, 刚才24年说错了 是七百万): what changes, read in full."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.answers import (
+    DATE_SAID,
+    UNKNOWN,
+    bigrams,
+    number_value,
+    parse_answer,
+    quantities,
+    supposes,
+)
+from bot.dialogue import acts
+from bot.dialogue.acts import Act
+from bot.dialogue.attribution import (
+    keyword_figure,
+    named_criteria,
+    subject_taken_as_said,
+    year_family,
+    yearly,
+)
+from bot.dialogue.interpret.shared import WRONG, asks_outcome
+from bot.dialogue.reading import (
+    Message,
+    asks,
+    clauses,
+    without,
+)
+from bot.dialogue.topics import (
+    wants_check,
+)
+from bot.dialogue.turn import Turn, says, words
+from intents.normalize import normalize
+
+CORRECTION_OPENINGS = ("不对", "不是", "错了")
+"""How a message that gives a figure may start when it corrects one."""
+
+
+def correction(t: Turn, msg: Message) -> Act | None:
+    """说错了 / 不对，应该是…: an earlier answer changes (not “查账征收吧 应该是”: 应该是 at the end hedges)."""
+    doubted = _taken_back(t, msg)
+    if doubted:
+        return Act(acts.ANSWER, values=doubted)  # “我们是核定征收 哦不对 好像又不是”: neither, so not known
+    pending = (t.flow or {}).get("pending")  # (not knowing the question asked answers it)
+    unsure = {
+        c: v
+        for c, v in t.facts(msg.text).items()
+        if v == UNKNOWN and c != pending and t.profile.get(c) not in (None, UNKNOWN)
+    }
+    if unsure:  # “是查账征收还是核定征收 这个我真的不晓得” after a yes: that answer is not known after all (after
+        return Act(acts.ANSWER, values=unsure, conclude=t.flow is None)  # the verdict, the verdict again)
+    if msg.norm.endswith(_HEDGING_ENDS) and not any(
+        w in msg.norm for w in words(t.kn)["correction"] if not w.startswith("应该")
+    ):
+        return None
+    opens = msg.norm.startswith(CORRECTION_OPENINGS) and bool(quantities(msg.norm))  # “不对 研发是九百五十万”
+    # “前面那个五千五是合并报表的 我们申报主体自己只有四千万”: a figure said before, referred back to, replaced
+    # “前年不是五百 查了下账是六百万”: the figure recorded, denied, and the one that replaces it
+    replaced = _replaced(t, msg)
+    refers = bool(_REFERS_BACK.search(msg.norm) or _NOT_THAT_FIGURE.search(msg.norm)) and bool(replaced)
+    if not (says(msg.norm, t.kn, "correction") or (opens and t.profile) or refers or _restated(t, msg, replaced)):
+        return None
+    said_wrong = any(w in msg.norm for w in words(t.kn)["correction"] if any(c in w for c in WRONG))
+    if (asks(t, msg) or supposes(msg.text)) and not said_wrong:
+        # “那改成查账征收以后 要留存啥资料”, “那改成查账征收以后就可以了嘛”: the new premise, not a correction
+        return None
+    values = dict(replaced) or _of_the_other_year(t, msg)
+    if values:  # “刚才那个5%说错了 … 实际是2.5% 全部在国内”: the figure replaced, and the new facts beside it
+        stated = t.facts(msg.text)
+        # (“那十五六个包括车间的技术工人 真正搞研发的就十个左右 总人数是一百三”: each new figure where its words
+        # put it — 10 the 科技人员's, 130 the 职工's — not the last figure to the one recorded)
+        if replaced:
+            values = {
+                c: stated[c] if stated.get(c, t.profile.get(c)) != t.profile.get(c) else v for c, v in values.items()
+            }
+        values |= {
+            c: v
+            for c, v in stated.items()
+            if c not in values and (c not in t.profile or (t.profile[c] != v and _near(t.profile[c], v)))
+        }  # (a figure recorded beside it changes only to one near it: not 职工 180 → “22个里头有7个…” 7)
+    if not values and _CALENDAR_YEAR.search(msg.norm):
+        values = _years_again(t, msg)  # “刚才24年说错了 是七百万 六百是23年的”: the year named, not the last figure
+    values = values or _retarget(t, msg, _changed_facts(t, msg)) or keyword_figure(t, msg)
+    if values:  # “前年是130万 我看错了 前年营收三千八百万”: a bare yearly figure beside a named one
+        known = {v for v in (*values.values(), *t.profile.values()) if isinstance(v, float)}
+        for clause in clauses(msg.text):
+            said = [q.value for q in quantities(normalize(clause))]
+            # (not “2000万是前年的 去年是2800万”: the figures recorded and replaced, already read)
+            if said and not t.facts(clause) and not any(abs(x - v) < 1e-6 for x in said for v in known):
+                said_clause = Message(clause, normalize(clause))
+                bare = _years_again(t, said_clause) or _words_shared(t, said_clause)
+                values |= {c: v for c, v in bare.items() if c not in values}
+    if not values:
+        values = _years_again(t, msg) or _reanswer(t, msg)
+    # “看错表了 前年650万 去年720万 加起来1370万”: the total corrected, and the two years that add up to it
+    values |= {c: v for c, v in _parts_of_total(t, msg, values).items() if c not in values}
+    values |= {c: UNKNOWN for c in _redated(t, msg) if c not in values}
+    if not values and not t.state.get("answered") and not t.profile:
+        return None
+    wrong_opening = opens and msg.norm.startswith(WRONG)  # (“不对 刚问了财务经理 …”; not “不是给哪家定制的 …”)
+    changes = any(c in t.profile and t.profile[c] != v for c, v in values.items())
+    if values and not said_wrong and not wrong_opening and not changes:
+        return None  # “以前核定征收 今年改成查账征收了”: news, nothing said before changes (or it is said again)
+    asked = says(msg.norm, t.kn, "conclude") or wants_check(t, msg.norm) or asks_outcome(t, msg)
+    return Act(acts.CORRECTION, values=values, conclude=asked)  # (“…是八十左右 那还行不行”: the verdict again)
+
+
+_FIGURE_AHEAD = r"(?=\d|[一二两三四五六七八九十](?!样))"
+"""A figure comes next (五千五, 500; not 一样)."""
+
+
+_REFERS_BACK = re.compile(r"(前面|刚才|之前|前头|先前)(那个|说的|讲的)" + _FIGURE_AHEAD)
+"""Words that point back at an earlier answer (前面那个五千五): with a figure that replaces it, a correction."""
+
+
+_NOT_THAT_FIGURE = re.compile(r"不是" + _FIGURE_AHEAD)
+"""A figure denied (前年不是五百): if it is one recorded, the figure said with it replaces it."""
+
+
+_HEDGING_ENDS = ("应该是", "应该是的", "应该是吧", "应该")
+"""At the end of a message, 应该是 hedges what was said; it corrects nothing."""
+
+
+_DOUBT = re.compile(r"好像|不确定|记不清|记不到|可能|也许|晓不得|不知道|搞不清|说不准")
+"""After a fact taken back in the same message (哦不对 好像又不是): the user is not sure of it."""
+
+
+def _taken_back(t: Turn, msg: Message) -> dict[str, Any]:
+    """The facts a message states and then takes back in doubt, each as not known (no new fact after)."""
+    found = [(msg.norm.find(w), w) for w in words(t.kn)["correction"] if w in msg.norm]
+    if not found:
+        return {}
+    at, word = min(found)
+    before, after = msg.norm[:at], msg.norm[at + len(word) :]
+    if not before or not _DOUBT.search(after) or t.facts(after) or quantities(after):
+        return {}
+    return {c: UNKNOWN for c in t.facts(before)}
+
+
+def _changed_facts(t: Turn, msg: Message) -> dict[str, Any]:
+    """The facts a correction states, read from its last clauses when the whole restates what it replaces.
+
+    “兄弟公司那个是试用样品 正式首批是卖给一家汽车零部件厂 跟我们没得关联关系”: read whole, 兄弟公司 says
+    “related” again, as recorded; the clauses after it say what changed.
+    """
+    facts = t.facts(msg.text)
+    if not facts or any(t.profile.get(c) != v for c, v in facts.items()):
+        return facts
+    said = clauses(msg.text)
+    for start in range(len(said) - 1, 0, -1):
+        later = t.facts(" ".join(said[start:]))
+        if any(c in t.profile and t.profile[c] != v for c, v in later.items()):
+            return later
+    return facts
+
+
+def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
+    """“刚才那个5%说错了 … 实际是2.5%”: the figure said before names the answer, the one after replaces it."""
+    found = quantities(msg.norm)
+    for i, q in enumerate(found):
+        for cid, old in t.profile.items():
+            crit = t.kn.criteria.get(cid)
+            if crit is None or crit.type != "number" or number_value(q, crit.unit or "", t.day) != old:
+                continue
+            later = [v for r in found[i + 1 :] if (v := number_value(r, crit.unit or "", t.day)) is not None]
+            if _DENIED_FIGURE.search(msg.norm, 0, q.start) or _SUBJECT_AFTER.match(msg.norm, q.end):
+                # “是六百万 不是五百万 前年…”, “是二十八个 十八个是研发部的”: the one before it
+                later = [v for r in found[:i] if (v := number_value(r, crit.unit or "", t.day)) is not None] or later
+            if later and later[-1] != old:
+                return {cid: later[-1]}
+    return {}
+
+
+def _restated(t: Turn, msg: Message, replaced: dict[str, Any]) -> bool:
+    """“财务说两千二是含税的 不含税只有一千九百多万”: a recorded figure is the subject, a new one replaces it.
+
+    ``replaced`` is what ``_replaced`` read. Not “去年营收2200万 前年只有1800万”: a recorded figure said again among
+    others is no correction.
+    """
+    if not replaced:
+        return False
+    recorded = {v for v in t.profile.values() if isinstance(v, float)}
+    for q in quantities(msg.norm):
+        if _SUBJECT_AFTER.match(msg.norm, q.end) and any(abs(q.value - v) < 1e-6 for v in recorded):
+            return bool(_ONLY_REALLY.search(msg.norm, q.end))
+    return False
+
+
+_SUBJECT_AFTER = re.compile(r"(万元|万块|万)?(那个)?(是|算的是|说的是|报的是)")
+"""After a figure: it is the subject of what follows (两千二是含税的)."""
+
+
+_ONLY_REALLY = re.compile(r"只有|实际|其实|真实|实实在在|才")
+"""Before the figure that replaces it (不含税只有一千九百多万)."""
+
+
+def _near(old: Any, new: Any) -> bool:
+    """Whether ``new`` is a figure close to ``old`` (a figure or a range): a refinement, not another quantity."""
+    if not isinstance(new, float):
+        return False
+    low, high = (old[0], old[1]) if isinstance(old, list) else (old, old)
+    if not isinstance(low, float | int) or not isinstance(high, float | int):
+        return False
+    return low * (1 - NEAR_SHARE) <= new <= high * (1 + NEAR_SHARE)
+
+
+NEAR_SHARE = 0.25
+"""How far a figure said beside a correction may move one recorded (一百二十几个人 → 总人数是一百三)."""
+
+
+def _parts_of_total(t: Turn, msg: Message, values: dict[str, Any]) -> dict[str, Any]:
+    """The years of a corrected two-year total, each dated (去年, 前年) and adding up to it (650 + 720 = 1370)."""
+    said = quantities(msg.norm)
+    for cid, total in values.items():
+        crit = t.kn.criteria.get(cid)
+        if crit is None or len(crit.sum_of) != len(_YEAR_WORDS) or not isinstance(total, float):
+            continue
+        found: dict[str, float] = {}
+        for q in said:
+            value = number_value(q, crit.unit or "", t.day)
+            year = next((i for i, w in enumerate(_YEAR_WORDS) if msg.norm.endswith(w, 0, q.start)), None)
+            if isinstance(value, float) and year is not None:
+                found[crit.sum_of[year]] = value
+        if len(found) == len(_YEAR_WORDS) and abs(sum(found.values()) - total) < 1:
+            return found
+    return {}
+
+
+_YEAR_WORDS = ("去年", "前年")
+"""The years of a two-year total, in the order of its ``sum_of`` (last year, the year before)."""
+
+
+_DENIED_FIGURE = re.compile(r"(不是|而不是|并不是|不该是)$")
+"""Before a figure: it is the wrong one (是六百万 不是五百万)."""
+
+
+def _retarget(t: Turn, msg: Message, values: dict[str, Any]) -> dict[str, Any]:
+    """“研发是一千四百万 不是四百万”: the figure goes where the wrong one (400万) was recorded."""
+    if len(values) != 1:
+        return values
+    ((cid, value),) = values.items()
+    unit = t.kn.criteria[cid].unit
+    for q in quantities(msg.norm):
+        for other, old in t.profile.items():
+            crit = t.kn.criteria.get(other)
+            same_kind = other != cid and crit is not None and crit.type == "number" and crit.unit == unit
+            if same_kind and number_value(q, unit or "", t.day) == old != value:
+                return {other: value}
+    return values
+
+
+def _years_again(t: Turn, msg: Message) -> dict[str, Any]:
+    """A correction of yearly figures with no subject (不对 去年是一百八十万 前年一百一十万没错).
+
+    The years of the figure answered last, read as if its word stood before them (不对不对 研发 去年是…).
+    """
+    year = _YEAR_WORD.search(msg.text)
+    if year is None:
+        return {}
+    criteria = t.kn.criteria
+    answered = [c for c in t.state.get("answered") or [] if c in criteria]
+    if not answered:
+        return {}
+    # (the figure answered last, if yearly: after 近两年研发合计, not 营收 before it; a total is corrected by its parts;
+    # or the one whose recorded figure the message names: “前年是一百二十万 八十万是前年上半年的数”)
+    last = next((c for c in reversed(answered) if _figure_named(t, msg, c)), answered[-1])
+    heads = [last, *(h for h, c in criteria.items() if c.previous == last)]
+    head = next((h for h in heads if yearly(t, h)), None)
+    if head is None:
+        return {}
+    family = year_family(t, head)
+    said = f"{msg.text[: year.start()]} {criteria[head].extract[0]} {msg.text[year.start() :]}"
+    said = re.sub(r"\s*" + _SAID_WRONG.pattern + r"\s*", "", said)  # (24年说错了 是七百万: the year goes on)
+    return {c: v for c, v in t.facts(said).items() if c in family}
+
+
+_CALENDAR_YEAR = re.compile(r"(?<!\d)(20)?2\d年(?![\d底初末]|以|之|前|后)")
+"""A year of this decade named (24年, 2025年): the year a corrected figure belongs to."""
+
+
+_YEAR_WORD = re.compile(rf"去年|前年|大前年|上年|今年|{_CALENDAR_YEAR.pattern}")
+
+
+_SAID_WRONG = re.compile(r"(说|搞|记|写|报|填|看)(错|岔|反)了?")
+"""Words that say a figure was wrong (说错了): in a correction they stand between a year and its new figure."""
+
+
+def _figure_named(t: Turn, msg: Message, cid: str) -> bool:
+    """Whether the message says again the figure recorded for ``cid`` (八十万 for 前年研发费用 80万元)."""
+    recorded = t.profile.get(cid)
+    unit = t.kn.criteria[cid].unit or ""
+    return isinstance(recorded, float) and any(number_value(q, unit) == recorded for q in quantities(msg.norm))
+
+
+SHARED_WORDS = 2
+"""Character pairs a corrected figure's clause must share with a recorded answer's words to be its (三年…占比)."""
+
+
+def _words_shared(t: Turn, msg: Message) -> dict[str, Any]:
+    """A corrected figure no keyword names, given to the recorded answer whose words its clause shares most.
+
+    “财务说三年合计占比是百分之四点三”: 三年 and 占比 are words of 近三年研发费用占比 (recorded 3.5%), and no other
+    recorded share says as many; a tie names none.
+    """
+    found = quantities(msg.norm)
+    said = bigrams(msg.norm)
+    scored: list[tuple[int, str, float]] = []
+    for cid, recorded in t.profile.items():
+        crit = t.kn.criteria.get(cid)
+        if crit is None or crit.type != "number" or not isinstance(recorded, float):
+            continue
+        fits = [v for q in found if (v := number_value(q, crit.unit or "", t.day)) is not None]
+        if len(fits) != 1 or not isinstance(value := fits[0], float) or value == recorded:
+            continue  # (三年 in 三年合计占比 is no share: the one figure of the unit is)
+        shared = max((len(said & bigrams(normalize(w))) for w in crit.extract), default=0)
+        if shared >= SHARED_WORDS:
+            scored.append((shared, cid, value))
+    scored.sort(reverse=True)
+    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return {}
+    return {scored[0][1]: scored[0][2]}
+
+
+def _redated(t: Turn, msg: Message) -> list[str]:
+    """Answers of “obtained within N years” a correction gives a new date for that decides nothing yet.
+
+    “那个是老版本 新产品著作权是2025年8月登记的”: the old 否 goes; within 2 years of a deadline not yet known, the
+    new date is not known to pass.
+    """
+    if not DATE_SAID.search(msg.norm):
+        return []
+    return [
+        c
+        for c in t.profile
+        if c in t.kn.criteria
+        and t.kn.criteria[c].within_years
+        and any(normalize(w) in msg.norm for w in t.kn.criteria[c].dated_by)
+    ]
+
+
+_OTHER_YEAR = re.compile(r"(看成|搞成|说成|当成|弄成|写成|填成)了?(前年|去年)的")
+"""The figure recorded was another year's (营收我看成前年的了 去年是2.3个亿): it moves to that year."""
+
+
+def _of_the_other_year(t: Turn, msg: Message) -> dict[str, Any]:
+    """“营收我看成前年的了 去年是2.3个亿”: last year's figure recorded is the year before's, the new one last year's."""
+    found = _OTHER_YEAR.search(msg.norm)
+    if found is None or found[2] != "前年":
+        return {}
+    before = msg.norm[: found.start()]
+    heads = [c for c in t.profile if yearly(t, c) and any(normalize(w) in before for w in t.kn.criteria[c].extract)]
+    if len(heads) != 1 or not isinstance(t.profile[heads[0]], float):
+        return {}
+    head = heads[0]
+    moved: dict[str, Any] = {str(t.kn.criteria[head].previous): t.profile[head]}
+    said = f"{t.kn.criteria[head].extract[0]} {msg.norm[found.end() :]}"  # (去年是2.3个亿, read as its figure's)
+    moved |= {c: v for c, v in t.facts(said).items() if c == head}
+    return moved
+
+
+def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
+    """A correction without a keyword (“不对 是五千二百万”): the latest answer of a fitting kind."""
+    stripped = without(msg.norm, words(t.kn)["correction"], "")
+    if not stripped:
+        return {}
+    answered = [c for c in t.state.get("answered") or [] if c in t.kn.criteria]
+    named = named_criteria(t, msg) & set(answered)  # “负债率我看错了 是五十八”: the answer it names
+    said = bigrams(stripped)  # else those whose words it shares first (研发那边…九个 → 搞研发的: 科技人员人数)
+    sharing = [c for c in answered if said & bigrams(normalize(" ".join(t.kn.criteria[c].extract)))]
+    order = [c for c in answered if c in named] if named else [c for c in answered if c not in sharing] + sharing
+    for cid in reversed(order):
+        crit = t.kn.criteria[cid]
+        value = parse_answer(stripped, crit, t.kn.messages.vocabulary, t.day)
+        if value is None:  # “哦不对 刚问了销售 那家其实是我们集团控股的子公司”: the buyer answered before
+            value = subject_taken_as_said(t, msg, cid)
+        if value is None and crit.type == "number":  # “2800是今年预计的 去年实际只有1800万”: the last figure
+            fits = [v for q in quantities(stripped) if (v := number_value(q, crit.unit or "", t.day)) is not None]
+            fits = [v for v in fits if v != t.profile.get(cid)]  # (“是五十八 八十五是好几年前的”: not the old one)
+            value = fits[-1] if fits else None
+        if value is not None and value != UNKNOWN:
+            return {cid: value}
+    return {}

@@ -1,0 +1,285 @@
+"""A follow-up on the topic under discussion.
+
+A part of it (啥时候截止), plainer words, an item of the last list, an ellipsis with a new value (那永川呢), or a
+question its context explains.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from bot.answers import (
+    supposes,
+)
+from bot.calc import HIGH_TECH
+from bot.dialogue import acts, flows
+from bot.dialogue.acts import Act
+from bot.dialogue.attribution import (
+    about_us,
+)
+from bot.dialogue.interpret.shared import (
+    _conditions,
+    asks_outcome,
+    check_asked,
+    heard_of_here,
+    option_act,
+    thing_counts,
+    titles_stated,
+    variant_taken_up,
+)
+from bot.dialogue.mentions import (
+    FIRST,
+    about_here,
+    foreign,
+    in_topic_words,
+    names_topic,
+    pairs_in_topic,
+    prerequisite,
+    topic_words,
+)
+from bot.dialogue.reading import (
+    CONTROL_CHARS,
+    SHORT_MESSAGE,
+    Message,
+    asks,
+    clauses,
+    without,
+)
+from bot.dialogue.topics import (
+    CALCULATION,
+    LOOKUPS,
+    has_section,
+    plain_form,
+    section_asked,
+    wants_check,
+)
+from bot.dialogue.turn import Turn, checklist_criteria, words
+from intents.match import Candidate, Decision
+from intents.normalize import normalize
+from knowledge.schema import Topic
+
+_ITEM = re.compile(r"第([一二三四五六七八九1-9])(?:个|条|项|点|种)")
+
+
+_ELLIPSIS = re.compile(r"^(?:那|那么|还有|再问下|那个)?(.{1,12}?)(?:的)?(?:呢|咧|嘞|喃|勒)$")
+
+
+_CN_ORDINAL = "一二三四五六七八九"
+
+
+def followup(t: Turn, msg: Message) -> Act | None:
+    """On the current topic: plainer words, an item of the last list, ellipsis, a part of it, the calculation.
+
+    “那中小企业技术研发中心呢”: the variant it names is taken up, so that a check asked next is of that one.
+    """
+    act = _followup(t, msg)
+    if act is None or act.name != acts.FOLLOWUP:
+        return act
+    switch = {c: v for c, v in variant_taken_up(t, msg).items() if t.profile.get(c) != v}
+    if switch:
+        act = replace(act, values={**act.values, **switch})
+    return replace(act, conclude=True) if _verdict_asked_beside(t, msg, act) else act
+
+
+def _verdict_asked_beside(t: Turn, msg: Message, act: Act) -> bool:
+    """“那可以报不 是市里补还是区里补” after the verdict: a part asked, and the verdict asked again in a clause."""
+    if t.flow is not None or act.part in (None, "question", "missing") or act.topic != t.state.get("topic"):
+        return False
+    said = clauses(msg.text)
+    return len(said) > 1 and any(asks_outcome(t, Message(c, normalize(c))) for c in said)
+
+
+_WE_TOO = re.compile(r"我们也|那我们|我们(就)?来|那就|给我们")
+"""A check asked for ourselves after hearing of something (那我们也核一下): of the topic talked of before."""
+
+
+def _followup(t: Turn, msg: Message) -> Act | None:
+    topic_id = t.state.get("topic")
+    topic = t.kn.topics.get(topic_id or "")
+    if topic is None or topic.kind != "policy":
+        return None
+    w = words(t.kn)
+    if len(msg.norm) <= CONTROL_CHARS and any(p in msg.norm for p in w["plainer"]):
+        return Act(acts.FOLLOWUP, topic=topic.id, part="plain")
+    if "的话" in msg.norm and heard_of_here(t, topic, msg):
+        # “网上说是专精特新的话营收可以降到2个亿 是不是” after a 单项冠军 verdict: this topic's rule, heard of
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
+    if thing_counts(t, msg) and checklist_criteria(t.kn, topic.id, t.day):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # “只有相近的” → “相近的算不算嘛”
+    item = _ITEM.search(msg.norm)
+    if item:
+        n = item[1]
+        key = str(_CN_ORDINAL.index(n) + 1) if n in _CN_ORDINAL else n
+        for k, _label, action in t.state.get("options") or []:
+            if k == key:
+                return option_act(t, action)
+    candidates, decision = t.match(msg.text)
+    if (
+        has_section(t, topic, CALCULATION)
+        and not topic.calculator
+        and decision.intent in (None, topic.id)
+        and decision.reason != "out_of_scope"
+        and _asks_amount(t, msg)
+    ):  # (not “研发人员的个税能不能少交点”: another world's amount)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=f"section:{CALCULATION}")  # “大概能补好多 算给我看哈”
+    if topic.checklist and _only_check(t, msg.norm):
+        return Act(topic.id, topic=topic.id, check=True)  # “帮我核一下”, however like an out-of-scope example
+    if decision.reason == "out_of_scope" and not topic_words(t, topic, msg, candidates):
+        return None
+    if topic.calculator:  # “我们是高企” after a calculation: the same calculation at 15%
+        learned = t.facts(msg.text)
+        relevant = {*topic.calculator.inputs, HIGH_TECH}
+        if (learned.keys() & relevant and len(msg.norm) <= SHORT_MESSAGE) or (
+            _asks_amount(t, msg) and decision.intent in (None, topic.id) and not wants_check(t, msg.norm)
+        ):  # (能多扣好多: 好多 is 多少; “那我们够不够嘛 能多扣好多” asks the verdict first)
+            return Act(acts.FOLLOWUP, topic=topic.id, part="calc", values=learned)
+    other = decision.intent and decision.intent != topic.id and t.kn.topics[decision.intent].kind == "policy"
+    if other and FIRST.search(msg.norm) and prerequisite(t, topic, str(decision.intent)):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
+    here = about_here(t, topic, msg, str(decision.intent)) if other else None
+    if here:
+        return Act(acts.FOLLOWUP, topic=topic.id, part="question", text=here)  # “高企占比那个是好多” after the goals
+    checked_here = (
+        bool(other)
+        and bool(topic.checklist)
+        and wants_check(t, msg.norm)
+        and check_asked(t, msg, topic.id)
+        and not _clearly_about(t, msg, decision, str(decision.intent), topic.id)
+    )  # (“帮我们对一下 我们做伺服压力机的 两江新区”: a check of this topic, however like a platform question)
+    unnamed = other and not checked_here and not names_topic(t, msg, decision, str(decision.intent))
+    if unnamed and not wants_check(t, msg.norm) and _close_behind(t, topic, candidates, decision):
+        # “听说保险补偿费率不能超过3% 是不是” on 首台套: like 首批次's example, but no nearer than this topic's own
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or "question")
+    if (
+        other
+        and not checked_here
+        and (
+            names_topic(t, msg, decision, str(decision.intent))
+            or not (asks(t, msg) or section_asked(t, topic, msg.text))
+        )
+    ):
+        return None  # another topic named: a new question
+    ellipsis = _ELLIPSIS.match(msg.norm)
+    if ellipsis and topic.id in LOOKUPS and LOOKUPS[topic.id](t.kn, ellipsis[1]):
+        return Act(acts.FOLLOWUP, topic=topic.id, part="lookup", text=ellipsis[1])
+    if supposes(msg.text) and decision.intent in (None, topic.id) and t.state.get(flows.VERDICT_GIVEN):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # “明年把研发做到一百万以上再报 得行不”
+    policy = decision.intent if decision.intent and t.kn.topics[decision.intent].kind == "policy" else None
+    if (
+        wants_check(t, msg.norm)
+        and check_asked(t, msg, topic.id)
+        and not (  # (“还能享受哪些政策 帮我看下” names the questionnaire; “帮我看下能不能享受” checks this topic)
+            decision.intent
+            and t.kn.topics[decision.intent].questionnaire
+            and names_topic(t, msg, decision, str(decision.intent))
+        )
+        and (
+            decision.intent in (None, topic.id)
+            or (topic.checklist and (policy is None or not _clearly_about(t, msg, decision, policy, topic.id)))
+        )
+    ):  # (a policy with nothing to check says so; “研发费用能按120%扣不” asks about another policy)
+        earlier = str(t.state.get(flows.CHECKABLE) or "")
+        if not topic.checklist and decision.intent is None and earlier in t.kn.topics and _WE_TOO.search(msg.norm):
+            return Act(earlier, topic=earlier, check=True)  # “那我们也核一下嘛” after 高企's goal: the 高企 check
+        return Act(topic.id, topic=topic.id, check=True)
+    part = section_asked(t, topic, msg.text)
+    ours = wants_check(t, msg.norm) and (bool(_OUR_KIND.search(msg.norm)) or bool(about_us(t, msg, anywhere=True)))
+    if part and decision.intent is None and foreign(t, topic, msg) and not ours:
+        return None  # “银行那边有没有啥子低息贷款可以办”: a question cue, but of another world
+    if ours and decision.intent is None and not topic.checklist:
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # nothing to check: its conditions
+    if part and (decision.intent in (None, topic.id) or len(msg.norm) <= SHORT_MESSAGE or _closer(t, topic, msg)):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=part)
+    if decision.intent == topic.id and (asks(t, msg) or ellipsis):
+        return Act(acts.FOLLOWUP, topic=topic.id, part="question")
+    if (
+        decision.intent is None
+        and decision.reason != "out_of_scope"
+        and (asks(t, msg) or ellipsis)
+        and not foreign(t, topic, msg)
+    ):
+        return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # a question the topic's context explains
+    if decision.reason == "out_of_scope" and topic_words(t, topic, msg, candidates):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # (要单独注册公司吗: a condition's words)
+    if other and asks(t, msg) and _short_in_topic(t, topic, msg):
+        return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # “目录在哪里查”: this topic's 目录, named by none
+    return None
+
+
+CLOSE_BEHIND = 6.0
+"""Points a topic under discussion may trail another's example by and still be the one a question is about."""
+
+
+_OUR_KIND = re.compile(r"我们(这种|这样|这类|这号|这个|公司|厂|企业)")
+"""The enterprise described, asking whether it qualifies (我们这种三十几个人的小厂有戏不): about this topic."""
+
+
+def _close_behind(t: Turn, topic: Topic, candidates: list[Candidate], decision: Decision) -> bool:
+    """Whether a question matched to another topic by an example only is about as like this topic's own words."""
+    if not decision.top or not decision.top[0].via.startswith("example"):
+        return False
+    own = next((c.score for c in candidates if c.intent == topic.id), None)
+    return own is not None and own >= decision.score - CLOSE_BEHIND
+
+
+def _closer(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether a question naming no topic shares more word pairs with this topic's text than with the one it resembles.
+
+    高企 in view: “拿到以后所得税是15%对吧 有效期几年” is 高企's, not 单项冠军's (单项冠军称号有效期几年).
+    """
+    _c, decision = t.match(msg.text)
+    other = t.kn.topics.get(decision.intent or "")
+    if other is None or other.kind != "policy" or names_topic(t, msg, decision, other.id):
+        return False  # (转人工, 咨询电话: the conversation intents keep their own words)
+    return pairs_in_topic(t, topic, msg)[0] > pairs_in_topic(t, other, msg)[0]
+
+
+def _short_in_topic(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether a very short question's words of content stand in the topic's text (目录在哪里查 → 目录)."""
+    if len(msg.norm) > VERY_SHORT:
+        return in_topic_words(t, topic, msg)
+    inside, pairs = pairs_in_topic(t, topic, msg)
+    return inside >= 1 and inside * 2 >= pairs
+
+
+VERY_SHORT = 8
+"""A question this short has one or two words of content: one of them in the topic's text is enough."""
+
+
+def _only_check(t: Turn, norm: str) -> bool:
+    """Whether the message is nothing but a request for the check (帮我核一下, 先帮我们测下嘛)."""
+    if not wants_check(t, norm):
+        return False
+    rest = without(norm, words(t.kn)["eligibility"], "")
+    return not _CHECK_FILLERS.sub("", rest)
+
+
+_CHECK_FILLERS = re.compile(r"我们|我|咱们|帮忙|帮|你|先|再|一下|一哈|下|哈|嘛|吧|噻|呢|了|的|看|条件|情况|那")
+"""Words around a request for the check that add nothing to it (你先帮我们…嘛)."""
+
+
+def _asks_amount(t: Turn, msg: Message) -> bool:
+    """“能扣多少”, “算给我看”: the enterprise's own amount asked (plain form: 能补好多 is 能补多少)."""
+    plain = plain_form(t.kn, msg.norm)
+    return any(plain_form(t.kn, normalize(x)) in plain for x in t.kn.messages.calc_words)
+
+
+def _clearly_about(t: Turn, msg: Message, decision: Any, other: str, topic: str) -> bool:
+    """Whether the message is about ``other`` by name, or with ``topic`` not even among its candidates.
+
+    After the 首台套 verdict, “对了我们算不算工业母机企业 研发费用能按120%扣不” asks about 研发费用加计扣除; but a
+    request to be checked that states facts this topic's check asks (规上企业 独立法人) stays with this topic, however
+    like another topic's example its words are (独立法人研发机构怎么认定).
+    """
+    if names_topic(t, msg, decision, other):
+        current = t.kn.topics.get(topic)
+        held = current is not None and prerequisite(t, current, other) and True in titles_stated(t, msg).values()
+        return not held  # (“check一下我们 市级专精特新2023年就评上了” about 小巨人: the title it asks for, held)
+    if any(c.intent == topic for c in decision.top):
+        return False
+    if decision.score < t.settings.new_question_score and not asks(t, msg):
+        return False  # (“帮我们过一下条件 九龙坡做传感器模组的”: a request, only faintly like a platform question)
+    own = checklist_criteria(t.kn, topic) or {}
+    return not t.facts(msg.text).keys() & own.keys()  # (“帮我们看下 规上企业 独立法人”: our facts, of this check)

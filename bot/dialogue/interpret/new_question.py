@@ -1,0 +1,54 @@
+"""A new question for the matcher: the intent it matches, its check if eligibility is asked, or out of scope."""
+
+from __future__ import annotations
+
+from bot.dialogue import acts
+from bot.dialogue.acts import Act
+from bot.dialogue.interpret.shared import HUMAN, check_asked, contact_of
+from bot.dialogue.mentions import (
+    names_topic,
+    status_topics,
+)
+from bot.dialogue.reading import (
+    Message,
+)
+from bot.dialogue.topics import (
+    wants_check,
+)
+from bot.dialogue.turn import Turn
+
+
+def new_question(t: Turn, msg: Message) -> Act:
+    """The matcher's decision: a topic (its checklist if the message asks whether we qualify), ask which, or null."""
+    candidates, decision = t.match(msg.text)
+    status = status_topics(t, msg)
+    if decision.intent in status or (decision.reason == "ambiguous" and status):
+        # “我们已经是市级专精特新了 想冲一下小巨人”: a title the enterprise holds (or lacks) is context, the other
+        # policy named is the question.
+        other = next(
+            (
+                c
+                for c in candidates
+                if c.intent
+                and c.intent not in status
+                and c.score >= t.settings.new_question_score
+                and t.kn.topics[c.intent].kind == "policy"
+                and names_topic(t, msg, decision, c.intent)
+            ),
+            None,
+        )  # named clearly: “高企证书有效期几年” asks about 高企 itself, not about a weak second guess, nor
+        # “我们从来没申报过高企。第一次申报要准备哪些材料” about 首批次, whose example it only resembles
+        if other is not None:
+            return Act(other.intent, topic=other.intent, check=wants_check(t, msg.norm))  # type: ignore[arg-type]
+        current = t.state.get("topic")
+        if current in t.kn.topics and current not in status and t.kn.topics[current].kind == "policy":
+            # “帮我们核一哈 我们是市级专精特新” while 小巨人 is discussed: the title is context, 小巨人 the question
+            return Act(current, topic=current, check=wants_check(t, msg.norm))
+    meant = {decision.intent} if decision.intent else {c.intent for c in decision.top if decision.reason == "ambiguous"}
+    if HUMAN in meant and (policy := contact_of(t, msg)):
+        return Act(policy, topic=policy)  # “专精特新中小企业 联系方式”: whom to ask about that policy
+    if decision.intent:
+        return Act(decision.intent, topic=decision.intent, check=check_asked(t, msg, decision.intent))
+    if decision.reason == "ambiguous":
+        return Act(acts.CLARIFY)
+    return Act(acts.NULL)

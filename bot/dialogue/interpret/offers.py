@@ -1,0 +1,231 @@
+"""What follows the bot's last turn: an offer taken up, a late answer, facts volunteered.
+
+An offer of the check taken up (要得), a late answer to what a verdict left unknown (会计说有的), and facts about
+the enterprise volunteered outside a check.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot import checklist
+from bot.answers import (
+    UNKNOWN,
+    bigrams,
+    clause_breaks,
+    parse_yes_no,
+    quantities,
+)
+from bot.dialogue import acts, flows
+from bot.dialogue.acts import Act
+from bot.dialogue.attribution import (
+    about_us,
+    read_answer,
+)
+from bot.dialogue.interpret.shared import (
+    ECHO_THEN,
+    GENERIC_GRAMS,
+    INTERJECTION,
+    LEADING_YES,
+    MINE,
+    SEVERAL_FACTS,
+    WHAT_QUESTION,
+    _offered,
+    go_ahead,
+    please_go,
+    titles_stated,
+)
+from bot.dialogue.mentions import (
+    named_only_denied,
+    names_other,
+    pairs_in_topic,
+)
+from bot.dialogue.reading import (
+    CONTROL_CHARS,
+    Message,
+    asks,
+    asks_in_a_clause,
+    last_clause,
+)
+from bot.dialogue.topics import (
+    wants_check,
+)
+from bot.dialogue.turn import NOTHING_TO_CHECK, Turn
+from intents.normalize import normalize
+from knowledge.schema import Topic
+
+ACCEPT_CHARS = 4
+"""A yes this short after an offer of 条件自查 accepts it (要得, 好的嘛); a longer message must also ask for it."""
+
+
+LATE_BARE_CHARS = 4
+"""A message this short (有的, 没得) after such a verdict answers what it left unknown without naming it."""
+
+
+def late_answer(t: Turn, msg: Message) -> Act | None:
+    """“会计说有的 按项目建的” right after a verdict that left one thing unknown: its answer, and the verdict again."""
+    echo = ECHO_THEN.match(msg.text)  # (“清单? 没报过 应该不在里头”: the item said back, then answered)
+    told = Message(echo["rest"], normalize(echo["rest"])) if echo else msg
+    if t.flow is not None or not t.state.get(flows.VERDICT_GIVEN) or asks_in_a_clause(t, told):
+        return None
+    finished = flows.referred(t)
+    variant = t.state.get(flows.VERDICT_VARIANT) or {}  # (the verdict was of 120%: its list condition is asked of)
+    t.profile.update({c: v for c, v in variant.items() if c in t.kn.criteria})
+    try:
+        found = flows.judged(t, finished) if finished else None
+    finally:
+        for cid in variant:
+            t.profile.pop(cid, None)
+    if found is None or found[2].result != checklist.OPEN:
+        return None
+    unknown = {
+        c.criterion
+        for o in found[2].unknown
+        for c in o.item.gates() + o.item.conditions()
+        if t.profile.get(c.criterion, UNKNOWN) == UNKNOWN and c.criterion not in variant
+    }
+    if not unknown or names_other(t, msg):
+        return None
+    said = bigrams(msg.norm) - GENERIC_GRAMS
+    named = [c for c in unknown if said & bigrams(normalize(f"{t.kn.criteria[c].question}{t.kn.criteria[c].label}"))]
+    bare = len(msg.norm) <= LATE_BARE_CHARS
+    if len(unknown) == 1 and bare:
+        named = list(unknown)
+    if len(named) != 1:
+        return None  # (with several unknown, a bare 有的 answers no one of them; “清单里头没得我们”: its 没得 is of
+        # another list, not of the 辅助账 left unknown)
+    cid = named[0]
+    facts, value = read_answer(t, msg, cid)
+    if value is None and echo:  # (“清单? 没报过 应该不在里头”: the last clause says it)
+        last = last_clause(told)
+        value = read_answer(t, last, cid)[1] if last.norm != told.norm else None
+    if value is None or value == UNKNOWN:
+        return None
+    return Act(acts.ANSWER, topic=found[0].id, values={**facts, cid: value}, conclude=True)
+
+
+def volunteered(t: Turn, msg: Message) -> Act | None:
+    """Facts about the enterprise outside a check: they go to the parked check, else start the topic's."""
+    parked = t.state.get("suspended")
+    current = t.kn.topics.get(t.state.get("topic") or "")
+    if parked and parked.get("kind") == flows.QUESTIONNAIRE and current is not None and current.checklist:
+        parked = None  # asked about 加计扣除 in the middle of the questionnaire: facts now are for 加计扣除's check
+    topic = t.kn.topics.get((parked or {}).get("topic") or t.state.get("topic") or "")
+    if topic is not None and not topic.checklist and not parked and t.state.get(NOTHING_TO_CHECK) == topic.id:
+        facts = {} if asks(t, msg) else t.facts(msg.text)
+        # (“营收七八千万 有入库编号” on a policy with nothing to check: recorded, and what it asks for)
+        return Act(acts.ANSWER, topic=topic.id, values=facts, check=True) if facts else None
+    if topic is None or not topic.checklist or asks(t, msg) or (not parked and wants_check(t, msg.norm)):
+        return None  # (“我们够不够格 帮我评估一下” asks for the check: a question on the topic, with its facts)
+    facts = t.facts(msg.text)
+    if not facts and t.state.get(flows.VERDICT_GIVEN):
+        # “研发费用去年大概八百多万” after the verdict: a figure its check does not ask, kept (not out of scope)
+        elsewhere = t.facts(msg.text, anywhere=True)
+        facts = {c: v for c, v in elsewhere.items() if t.kn.criteria[c].type == "number" and v != UNKNOWN}
+    _c, decision = t.match(msg.text)
+    other = decision.intent and decision.intent != topic.id and decision.score >= t.settings.new_question_score
+    denied = bool(other) and named_only_denied(t, msg, str(decision.intent))
+    introduced = not parked and _INTRODUCES.match(msg.norm) and decision.intent in (None, topic.id)
+    if not facts and not denied and not _told(t, topic, msg, decision) and not introduced:
+        return None  # (“我们是做火锅底料的食品厂 江津的” after a topic: who we are, for its check)
+    if parked:
+        return Act(acts.ANSWER, topic=topic.id, values=facts, part="resume")
+    held = titles_stated(t, msg) if other and facts else {}
+    held = held if facts.keys() - held.keys() else {}  # (a title alone, 我们是高企, is no fact of this check)
+    if other and len(facts) < SEVERAL_FACTS and not denied and not held:
+        return None  # (several facts about us outweigh a policy's word among them: 研发投入强度比行业平均高 …;
+        # so does a title held beside a fact of this check: “江北做家电的 规上企业 市级专精特新”)
+    facts |= {c: v for c, v in held.items() if c not in facts}
+    # (“这批料不是用在首台套装备上的 信用也没问题”: the other policy is what our case is not)
+    return Act(acts.ANSWER, topic=topic.id, values=facts, check=True)
+
+
+_INTRODUCES = re.compile(r"(我们|我司|我们公司|我们厂)(是|主要是)?(做|生产|搞)[^\d，。？?]{1,14}的")
+"""A message that opens saying what the enterprise makes (我们是做火锅底料的食品厂)."""
+
+
+def _told(t: Turn, topic: Topic, msg: Message, decision: Any) -> bool:
+    """A figure of ours in the topic's own words that no condition asks (保险的话 保额打算投六千万左右)."""
+    if decision.intent not in (None, topic.id) or decision.reason == "out_of_scope" or not quantities(msg.norm):
+        return False
+    if "还是" in msg.norm or WHAT_QUESTION.search(msg.norm):
+        return False  # (“一千五百万这种是市里补还是区县补”: a question with our figure in it)
+    inside, _pairs = pairs_in_topic(t, topic, msg)
+    return inside >= 1 and bool(MINE.search(msg.norm))
+
+
+_RESIGNED = frozenset({"行吧", "那好吧", "那行吧", "也行吧", "只能这样了", "那只能这样了", "那算了吧"})
+"""A reluctant okay: what was said is taken in, nothing more asked."""
+
+
+_ACK = re.compile(r"(要得|好嘛|好的|好吧|好|行|晓得了|知道了|收到|明白了|ok|嗯|那好|懂了|了解)")
+"""Words that take in what was said (at the start of a message)."""
+
+
+def accept_offer(t: Turn, msg: Message) -> Act | None:
+    """是 / 好 / 要得 right after an answer that offered 条件自查: start that check; right after a verdict, thanks."""
+    topic_id = t.state.get("topic")
+    after_verdict = t.state.get(flows.VERDICT_GIVEN) and not t.flow
+    if after_verdict and topic_id and t.kn.topics[topic_id].checklist and go_ahead(t, msg.norm):
+        return Act(acts.ANSWER, topic=topic_id, check=True)  # “好嘛 那一个一个来”: on with what is still unknown
+    if after_verdict and _ACK.match(msg.norm) and not asks(t, msg) and not about_us(t, msg):
+        return Act("thanks", topic="thanks")  # 要得 / 好嘛 明年再冲: the verdict taken in
+    if not t.flow and msg.norm in _RESIGNED:
+        return Act("thanks", topic="thanks")  # “行吧” after an answer: taken in, reluctantly; no yes to any offer
+    topic = t.kn.topics.get(topic_id or "")
+    if (
+        topic is not None
+        and topic.checklist
+        and (yes := LEADING_YES.match(msg.norm))
+        and yes.end() in clause_breaks(msg.text)  # (好 帮我测下; not 好久可以报)
+        and (wants_check(t, msg.norm) or _CHECK_VERB.match(msg.norm, yes.end()))
+        and not names_other(t, msg)
+    ):
+        # “要得 核一下 我们做摩托车离合器的 做了十五年”: yes, check us (with what it says of us), at any length
+        return _taken_up(t, msg, topic.id, t.facts(msg.text))
+    offered = _offered(t)
+    if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
+        return None
+    if _UNDERSTOOD.search(msg.norm):  # (“好的 明白”, “哦 要得”: what was said is taken in, no yes to the offer)
+        ack = INTERJECTION.sub("", msg.norm)
+        return Act("thanks", topic="thanks") if _ACK.fullmatch(ack) or not ack else None
+    if please_go(t, msg):
+        return Act(acts.ANSWER, topic=topic_id, check=True)  # 好的 麻烦了: yes, and thanks for the trouble
+    vocab = t.kn.messages.vocabulary
+    if (
+        INTERJECTION.sub("", msg.norm).rstrip("吧嘛哈噻撒") in _BARE_GO
+        or go_ahead(t, msg.norm)
+        or _CHECK_VERB.fullmatch(msg.norm)
+        or (LEADING_YES.match(msg.norm) and wants_check(t, msg.norm) and not names_other(t, msg))
+    ):
+        return _taken_up(t, msg, topic_id)  # 好 你问嘛, 要得 看下我们, 行 帮我们测一下
+    bare = len(msg.norm) <= ACCEPT_CHARS or wants_check(t, msg.norm)
+    if bare and not asks(t, msg) and parse_yes_no(msg.norm, vocab) is True:
+        return Act(acts.ANSWER, topic=topic_id, check=True)  # the answer to the offer (条件自查?)
+    return None
+
+
+_UNDERSTOOD = re.compile(r"明白|晓得了|知道了|懂了|收到|了解了|清楚了|^[哦噢喔]")
+"""Words that take in an answer: after them a yes word acknowledges, it accepts no offer."""
+
+
+def _taken_up(t: Turn, msg: Message, topic: str, values: dict[str, Any] | None = None) -> Act:
+    """The offered check taken up, by a request in words of its own or by a plain go-ahead.
+
+    “帮我们对一下嘛” asks for the topic's check as a new question would; “要得 对一下”, “好 你问嘛” answer the offer.
+    """
+    if not LEADING_YES.match(msg.norm) and (wants_check(t, msg.norm) or _CHECK_VERB.search(msg.norm)):
+        return Act(topic, topic=topic, check=True, values=values or {})
+    return Act(acts.ANSWER, topic=topic, check=True, values=values or {})
+
+
+_CHECK_VERB = re.compile(
+    r"(那|就)?(你|先)?(帮|给)?(我们|我|咱们)?(先)?(自己|自)?(查|看|测|核|检查|核对|对|评估|评|过)"
+    r"(一下|一哈|一遍|下|哈|看|一下子)(我们|我)?(嘛|吧|哈|噻|撒)?"
+)
+"""A request to be checked (查一哈, 帮我们看下, 幫我們檢查一下): after a yes or an offer, it takes the offer up."""
+
+
+_BARE_GO = frozenset({"测", "核", "查", "看"})
+"""One character that, alone after an offer of 条件自查, takes it up (测)."""

@@ -1,0 +1,39 @@
+"""An option the last reply offered, by its number or typed as its label (申报材料 after a topic's menu)."""
+
+from __future__ import annotations
+
+from bot.dialogue import acts
+from bot.dialogue.acts import Act
+from bot.dialogue.interpret.shared import option_act
+from bot.dialogue.reading import (
+    Message,
+)
+from bot.dialogue.turn import Turn
+from intents.normalize import normalize
+
+
+def option(t: Turn, msg: Message) -> Act | None:
+    """A bare number picks one of the options offered (during a check, it answers the question)."""
+    if not msg.norm.isdigit() or t.flow:
+        return None
+    for key, _label, action in t.state.get("options") or []:
+        if key == msg.norm:
+            return option_act(t, action)
+    return Act(acts.NO_OPTION)
+
+
+def option_label(t: Turn, msg: Message) -> Act | None:
+    """An offered option's label (or a clear part of it) typed instead of its number: “申报材料”, “政策依据”."""
+    if t.flow:
+        return None
+    best = None
+    for _key, label, action in t.state.get("options") or []:
+        norm_label = normalize(label)
+        if not norm_label:
+            continue
+        whole = msg.norm == norm_label
+        inside = norm_label in msg.norm and len(msg.norm) <= len(norm_label) + 4
+        part = len(msg.norm) >= 2 and msg.norm in norm_label and len(msg.norm) * 2 >= len(norm_label)
+        if (whole or inside or part) and (best is None or len(norm_label) > best[0]):
+            best = (len(norm_label), action)
+    return option_act(t, best[1]) if best else None

@@ -1,0 +1,504 @@
+"""During a check: the answer to the question asked, facts volunteered, a detour, or a note that it is off topic."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot import render
+from bot.answers import (
+    SUPPOSING,
+    UNKNOWN,
+    bigrams,
+    number_value,
+    quantities,
+    supposes,
+)
+from bot.dialogue import acts, flows
+from bot.dialogue.acts import Act
+from bot.dialogue.attribution import (
+    FIGURE_ONLY,
+    RESTATED_PAIRS,
+    gives_parts,
+    longest_named,
+    names_fact,
+    read_answer,
+)
+from bot.dialogue.interpret.shared import (
+    ECHO_THEN,
+    GENERIC_GRAMS,
+    HANDOFF,
+    INTERJECTION,
+    MIN_KEYWORD,
+    MINE,
+    SEVERAL_FACTS,
+    WHAT_QUESTION,
+    WHY_NOT,
+    _conditions,
+    counts_as,
+    go_ahead,
+    heard_of_here,
+    means,
+    of_conditions,
+    thing_counts,
+    titles_stated,
+    variant_taken_up,
+)
+from bot.dialogue.mentions import (
+    FIRST,
+    foreign,
+    in_topic_words,
+    names_topic,
+    other_policy_named,
+    pairs_in_topic,
+    prerequisite,
+    section_naming,
+    topic_names,
+)
+from bot.dialogue.reading import (
+    BOTH,
+    CONTROL_CHARS,
+    DIFFERENCE,
+    Message,
+    asks,
+    asks_in_a_clause,
+    last_clause,
+    without,
+)
+from bot.dialogue.topics import (
+    section_asked,
+    wants_check,
+)
+from bot.dialogue.turn import Turn, checklist_criteria, says, words
+from intents.normalize import normalize
+from knowledge.schema import Criterion, Topic
+
+
+def _of_pending(msg: Message, crit: Criterion) -> bool:
+    """Whether the message shares a word with the pending question or its label (目录 of 指导目录所列范围)."""
+    own = (render.bigrams(normalize(crit.question)) | render.bigrams(normalize(crit.label))) - GENERIC_GRAMS
+    return bool(render.bigrams(msg.norm) & own)
+
+
+_FAR_SHORT = re.compile(r"差(好远|得远|多远|好多|多少|几多|得多)|够得(到|上|着)|够不(到|上|着)")
+"""How far short we fall of a kind of the topic (国家级的我们是不是差好远), asked inside its check."""
+
+
+_EXCLUDED_PART = "section:不适用情形"
+"""The part that lists who is left out (负面清单是啥子: the industries, not the condition naming them)."""
+
+
+def _recorded_figure_asked(t: Turn, msg: Message, pending: str) -> bool:
+    """Whether the message's first figure is one recorded for another criterion, asked about in its own clause.
+
+    “三个半点不够啊？”: the 3.5% recorded as the R&D share, said back with a question; not an answer of 3.5% to the
+    share of R&D spent in China pending.
+    """
+    pieces = (Message(m[0], normalize(m[0])) for m in _CLAUSE_WITH_MARK.finditer(msg.text))
+    said = next(((c, found[0]) for c in pieces if (found := quantities(c.norm))), None)
+    if said is None or not asks(t, said[0]):
+        return False
+    first = said[1]
+    for cid, recorded in t.profile.items():
+        crit = t.kn.criteria.get(cid)
+        if cid == pending or crit is None or crit.type != "number" or not isinstance(recorded, float):
+            continue
+        if number_value(first, crit.unit or "", t.day) == recorded:
+            return True
+    return False
+
+
+def _figure_or_rank(crit: Criterion) -> bool:
+    """Whether a fact of ``crit`` may be kept from a check that does not ask it: a figure or a rank, no variant."""
+    return crit.presume is None and (crit.type == "number" or crit.rank_within is not None)
+
+
+def pending_answer(t: Turn, msg: Message) -> Act | None:
+    """During a check: the answer to the pending question, facts volunteered, a detour, or a note it is off topic."""
+    flow = t.flow
+    if not flow:
+        return None
+    pending = str(flow.get("pending") or "")
+    crit = t.kn.criteria.get(pending)
+    if crit is None or flow.get("topic") not in t.kn.topics:
+        t.state.pop("flow", None)
+        return None
+    attending = str(t.state.pop(flows.ATTENDING, "") or "")
+    attending = _share_of_part(t, attending)
+    if (
+        attending in t.kn.criteria
+        and attending not in t.profile
+        and (_bare_share(t, msg, t.kn.criteria[attending]) or gives_parts(t, msg, t.kn.criteria[attending]))
+    ):
+        # 研发要占好多才够 → “三年加起来大概4.6%”: that share; 科技人员是指哪些人 → “那就只算研发部 16个人 全厂
+        # 大概两百人”: the share of 科技人员, its part and whole
+        pending, crit = attending, t.kn.criteria[attending]
+    if told := _echo_then_told(t, msg):  # “人才计划？区里面有个人入选了区县级的”: that item, asked back and answered
+        return Act(acts.ANSWER, values=told)
+    _c, decision = t.match(msg.text)
+    asking = asks(t, msg)
+    opening = INTERJECTION.sub("", msg.norm)  # “诶 插一句 …”
+    aside = any(opening.startswith(w) for w in words(t.kn)["asides"])
+    if asking and DIFFERENCE.search(msg.norm) and (compared := other_policy_named(t, msg, str(flow["topic"]))):
+        return Act(compared, topic=compared)  # “单项冠军跟小巨人是啥子区别” in the 小巨人 check: about 单项冠军
+    if (
+        asking
+        and DIFFERENCE.search(msg.norm)
+        and decision.intent in (None, flow["topic"])
+        and decision.reason != "out_of_scope"
+    ):
+        # “中小企业技术研发中心跟企业技术中心有啥区别”, asked which kind is checked: the kinds explained, not a choice
+        topic = t.kn.topics[flow["topic"]]
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or _conditions(t, topic))
+    how_to = aside and bool(_HOW_TO_DO.search(msg.norm))  # (顺便问下 公司注册地址…迁到九龙坡要咋办手续: another errand)
+    if aside and decision.intent is None and asking and (how_to or not (_OURS.search(msg.norm) and t.facts(msg.text))):
+        # (“哦对了 我们是…分公司 不是独立法人 有影响没”: our facts, asked about, are an answer)
+        checked = t.kn.topics[flow["topic"]]
+        money = _MONEY_ASKED.search(msg.norm) and decision.reason != "out_of_scope"  # (not 港股IPO有没有补贴)
+        if not _asked_in_topic_words(t, checked, msg) and not money:
+            return Act(acts.NULL)  # (“对了 认定下来所得税是按好多交”: an aside on the topic itself is its question)
+        return Act(acts.FOLLOWUP, topic=checked.id, part=section_asked(t, checked, msg.text, asked=True) or "question")
+    if go_ahead(t, msg.norm):
+        return Act(acts.ANSWER, check=True)  # “你问嘛”, “测嘛” with the check already under way: ask on
+    if asking and (said := _asked_back_then_answered(t, msg, crit)) is not None:
+        # “备案？啥子备案 没搞过”: the question's thing asked back, then answered: the answer, and what it means
+        return Act(
+            acts.FOLLOWUP,
+            topic=str(flow["topic"]),
+            part=_conditions(t, t.kn.topics[flow["topic"]]),
+            values={pending: said},
+        )
+    if (
+        asking
+        and (WHY_NOT.search(msg.norm) or thing_counts(t, msg))
+        and decision.reason != "out_of_scope"
+        and not other_policy_named(t, msg, str(flow["topic"]))
+    ):
+        # “受让的为啥子不行”: why a condition rules something out; its 不行 answers nothing; “相近的算不算嘛”:
+        # whether a thing just spoken of meets one (科技人员是指哪些人 品管部算不算: the figure said next is its)
+        _attend(t, msg, str(flow["topic"]))
+        return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=_conditions(t, t.kn.topics[flow["topic"]]))
+    if asking and _recorded_figure_asked(t, msg, pending):
+        # “三个半点不够啊？八千多万的是要好多”: our 3.5% said back and asked about, no answer to the question pending
+        return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=_conditions(t, t.kn.topics[flow["topic"]]))
+    facts, value = read_answer(t, msg, pending, aside=aside)
+    figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
+    other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
+    if other and _named_in_question(t, msg, crit, other):
+        other = None  # “研发投入强度要高于全市同行业平均 这个平均是好多”: the question's own words, not 52号文's goals
+    if other and t.kn.topics[other].kind == "policy" and not names_topic(t, msg, decision, other):
+        other = None  # like another topic's example, but naming none: still about this check
+    if other and facts and value is None and all(t.kn.criteria[c].presume is not None for c in facts):
+        facts = {}  # “小巨人 我们想冲一下”: 想冲 is how the other policy is asked about, no fact for this check
+    topic = t.kn.topics[flow["topic"]]
+    if (
+        other
+        and flow.get("kind") == flows.QUESTIONNAIRE
+        and t.kn.topics[other].kind == "policy"
+        and names_topic(t, msg, decision, other)
+        and (wants_check(t, msg.norm) or _THIS_FIRST.search(msg.norm))
+    ):
+        # “先问专精特新嘛 …帮我们对一下”, “算了 先帮我看专精特新嘛”: that policy's check instead
+        return Act(other, topic=other, check=True)
+    if other and (
+        len(facts) + (value is not None) >= MANY_FACTS
+        or (len(facts) >= SEVERAL_FACTS and any(names_fact(t, msg, c, other) for c in facts))
+    ):
+        other = None  # “ISO9001也过了 有自己品牌 …你看行不”: facts of this check, not a question on the other policy
+    if other and asking and FIRST.search(msg.norm) and prerequisite(t, topic, other):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
+    if (other or (not facts and value is None)) and heard_of_here(t, topic, msg, ours_too=not other):
+        # “听说专精特新的话收入门槛可以降到两个亿 是不是哦” in a 单项冠军 check, “网上说要大专以上的占30% 我们大专
+        # 以上有四十多个 这个应该够噻” in a 高企 check: a rule of this check heard of, asked about
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
+    if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
+        return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
+    named_other = bool(other) and names_topic(t, msg, decision, str(other))  # (研发准备金是啥子: that policy)
+    # (“负面清单是啥子 晓不得”: what a word means asked, then not knowing it said: the question, no “don't know”)
+    asked_first = value == UNKNOWN and not facts and asks_in_a_clause(t, msg) and not _of_pending(msg, crit)
+    if (
+        (asking or asked_first)
+        and (means(msg) or (not named_other and (means(msg, in_check=True) or counts_as(t, msg))))
+        and of_conditions(t, topic, msg, decision.reason != "out_of_scope")
+    ):
+        # “科技人员是咋个算的 售后调试的算不算”: what one of the check's own conditions means; a bare share said
+        # next is that condition's (高新技术产品收入是啥子意思 → “那就是电机壳体那块 占总收入七成五左右”); facts
+        # stated beside the question are kept (市场占有率咋个算哦 我们…国内排第三)
+        _attend(t, msg, topic.id)
+        meant = _EXCLUDED_PART if section_asked(t, topic, msg.text) == _EXCLUDED_PART else _conditions(t, topic)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=meant, values=_stated_beside(t, msg))
+    named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
+    if (
+        decision.reason == "out_of_scope"
+        and asking
+        and named_elsewhere
+        and not figure
+        and value is None
+        and UNKNOWN not in facts.values()  # (“备案平台? 我真的晓不得 …她休产假了”: not known, of 备案)
+    ):
+        return Act(acts.NULL)  # “个体户核定征收的个税咋个算”: another world's question; its 核定征收 is not ours
+    if decision.reason == "out_of_scope" and (asking or value is None) and not figure and not facts:
+        if asking and not named_elsewhere and (in_topic_words(t, topic, msg) or _AWARD_ASKED.search(msg.norm)):
+            # (个税汇算…: another world named; 入选奖多少钱: this topic's award, though like an example of another)
+            return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
+        return Act(acts.NULL)
+    chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
+    if other and asking and BOTH.search(msg.norm) and (here := section_naming(t, topic, other)):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=here)  # “这个跟首台套能不能一起享受”: this one's word on that
+    if other and asking and decision.score >= t.settings.new_question_score and not chatter:
+        return Act(other, topic=other, check=wants_check(t, msg.norm))  # a clear question on another topic
+    if (
+        value is not None
+        and asking
+        and not named_other
+        and (means(msg, in_check=True) or _WHICH_OR_WHY.search(msg.norm))
+        and _of_pending(msg, crit)
+    ):
+        # “目录是哪个目录 在哪里查”: what the pending question's own words mean, not an answer (“don't know”)
+        return Act(
+            acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
+        )
+    if value is not None and asking and crit.type == "number" and _POLICY_RATE.search(msg.norm):
+        value = None  # “评上了所得税是不是减到百分之十五”: the policy's rate asked about, no share of ours
+    values = {**facts, **({pending: value} if value is not None else {})}
+    if asking and values and all(t.kn.criteria[c].this_turn_only for c in values):
+        # “工业母机那个120%我们沾得到边不” in the check: a question on that rate's conditions, no answer
+        return Act(
+            acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
+        )
+    question = _question_in_check(t, msg, topic, values, value is None, figure)
+    if question is not None:
+        return question
+    if values:
+        return Act(acts.ANSWER, values=values)
+    if other and not asking and (held := titles_stated(t, msg)):
+        return Act(acts.ANSWER, values=held)  # “我们是市级专精特新 21年拿的”: a title held, told; no question on it
+    if other and not chatter:  # no answer in it, and it names another topic (or 转人工): a switch
+        return Act(other, topic=other, check=wants_check(t, msg.norm))
+    if not asking and (elsewhere := t.facts(msg.text, anywhere=True)):
+        # facts this check does not ask about: figures and ranks (全国排第五 in the 专精特新 check) are kept and
+        # echoed; a yes or no is not (its words may be another check's), and the question is asked again
+        return Act(acts.ANSWER, values={c: v for c, v in elsewhere.items() if _figure_or_rank(t.kn.criteria[c])})
+    if decision.intent == flow["topic"] or (asking and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
+        part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
+        if part is None and asking and (_FAR_SHORT.search(msg.norm) or wants_check(t, msg.norm)):
+            part = _conditions(t, topic)  # “国家级的单项冠军我们是不是差好远”: the bars of that kind, its words first
+        return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")
+    if value is None and not asking and not figure and not _OURS.search(msg.norm) and foreign(t, topic, msg):
+        return Act(acts.NULL)  # “这两天火锅底料涨价了没得哦”: another world's chatter, not a misread answer
+    if asking and len(msg.norm) <= CONTROL_CHARS and DIFFERENCE.search(msg.norm):
+        return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # “跟国家级的有啥区别”: of this topic
+    if asking and not figure and decision.reason != "out_of_scope" and _asked_in_topic_words(t, topic, msg):
+        # “那补的是保费的好多”, “对了 认定下来所得税是按好多交 15%是不是”: a question in the topic's own words
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
+    if asking and not figure and decision.reason != "out_of_scope" and _MONEY_ASKED.search(msg.norm):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
+    if (decision.reason == "out_of_scope" or asking) and not figure:
+        return Act(acts.NULL)
+    return Act(acts.ANSWER)  # not understood: asked again
+
+
+_AWARDS = "奖励|奖金|补贴|补助"
+"""What a topic pays out, in the words of a question on how much."""
+
+
+_MONEY_ASKED = re.compile(rf"(好多|多少)(钱|{_AWARDS})|({_AWARDS}|奖|补|拿|给)(好多|多少)|有没有(钱|奖励|补贴)")
+"""How much money a topic gives (评上了有好多钱奖励, 那大概能拿好多): asked of the topic under discussion."""
+
+
+_AWARD_ASKED = re.compile(rf"(奖|{_AWARDS}|资助)(好多|多少)|(好多|多少)({_AWARDS}|资助)")
+"""How much a topic awards (入选奖多少钱): not a price of another world (房贷一个月好多钱)."""
+
+
+def _asked_in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether a question is in the topic's own words: most of a short one's, half of a longer one's (at least 3)."""
+    if in_topic_words(t, topic, msg):
+        return True
+    inside, pairs = pairs_in_topic(t, topic, msg)
+    return inside >= LONGER_TOPIC_PAIRS and inside * 2 >= pairs
+
+
+LONGER_TOPIC_PAIRS = 3
+
+
+def _stated_beside(t: Turn, msg: Message) -> dict[str, Any]:
+    """The facts of the message's clauses that ask nothing (市场占有率咋个算哦 | 我们…国内排第三)."""
+    parts = [m[0] for m in _CLAUSE_WITH_MARK.finditer(msg.text)]  # (独立法人是硬杠杠? keeps its ?)
+    told = [c for c in parts if not asks(t, Message(c, normalize(c)))]
+    if not told or len(told) == len(parts):
+        return {}
+    return t.facts(" ".join(told))
+
+
+_CLAUSE_WITH_MARK = re.compile(r"[^\s,，。；;!！?？]+[?？]?")
+
+
+def _attend(t: Turn, msg: Message, topic: str) -> None:
+    """Remember the condition of ``topic``'s check that a question is about: a figure said next is its.
+
+    The condition is the one its longest word names (高新技术产品收入, not 收入).
+    """
+    if meant := longest_named(t, msg, checklist_criteria(t.kn, topic) or {}):
+        t.state[flows.ATTENDING] = meant
+
+
+def _share_of_part(t: Turn, cid: str) -> str:
+    """The check's share that ``cid`` is the part of (科技人员 → 科技人员占比), else ``cid`` itself."""
+    asked = checklist_criteria(t.kn, t.scope) if t.scope else None
+    return next((c for c, crit in (asked or {}).items() if crit.ratio_of[:1] == [cid]), cid)
+
+
+def _named_in_question(t: Turn, msg: Message, crit: Criterion, other: str) -> bool:
+    """Whether ``other`` is named only by words of the pending question, which the message goes on restating.
+
+    “研发投入强度要高于全市同行业平均 这个平均是好多”: 研发投入强度 names 52号文's goals, but the message restates
+    the question asked (研发投入强度是否高于全市同行业平均); “那专精特新中小企业呢 我们够不够” only names it.
+    """
+    asked = normalize(f"{crit.question}{crit.label or ''}")
+    named = [n for n in topic_names(t).get(other, []) if n in msg.norm]
+    if not named or not all(n in asked for n in named):
+        return False
+    every = frozenset(n for names in topic_names(t).values() for n in names if n in msg.norm)
+    rest = without(msg.norm, every, "|")  # (beside any policy's name: 我们还只是市级专精特新 restates nothing)
+    return len(render.bigrams(rest) & render.bigrams(asked)) >= RESTATED_PAIRS
+
+
+def _question_in_check(
+    t: Turn, msg: Message, topic: Topic, values: dict[str, Any], unanswered: bool, figure: bool
+) -> Act | None:
+    """A question on the topic in a check's words, not an answer to it (the facts in ``values`` are its words).
+
+    “那中小企业技术研发中心呢 门槛低点不” (the other variant, taken up), “那如果明年营收过两亿 是不是只要3%”
+    (a case supposed), “啥子意思 批发的就不得行啊” (what was said already), “那生产厂家那边要满足啥子” (the
+    criterion's words, of nobody in particular).
+    """
+    asking = asks(t, msg)
+    said = {**t.facts(msg.text), **values}
+    taken = variant_taken_up(t, msg)
+    if asking and taken and all(t.kn.criteria[c].presume is not None for c in said):
+        conditions = section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions, values=taken)
+    needed = _needed(t, topic, msg, values) if asking and values else None
+    if needed is not None:
+        # “去年营收八千万出头 研发要占好多才够”: the figure kept, and the threshold asked answered; a bare share
+        # said next is of the condition asked about
+        t.state[flows.ATTENDING] = needed
+        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic), values=values)
+    supposed = (supposes(msg.text) or (asking and SUPPOSING.search(msg.norm))) and not figure
+    if supposed and not asking and len(values) >= SEVERAL_FACTS:
+        supposed = False  # “齿轮产品都算高新收入的话占八成多 …创新能力分数78 …没出过事故”: a hedge among facts
+    if not supposed and not (values and asking):
+        return None
+    restated = unanswered and all(t.profile.get(c) == v for c, v in values.items())
+    anyones = bool(WHAT_QUESTION.search(msg.norm)) and msg.norm.startswith("那") and not MINE.search(msg.norm)
+    if not (supposed or restated or anyones):
+        return None
+    return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
+
+
+_HOW_MUCH_NEEDED = re.compile(
+    r"(好多|多少|几)[^，|]{0,3}(才够|才行|才能|才得行|才可以|才算)|(要|得|需要)(占|达到|到)(好多|多少|几)"
+)
+"""How much a condition takes (研发要占好多才够), asked beside the enterprise's own figures."""
+
+
+def _needed(t: Turn, topic: Topic, msg: Message, values: dict[str, Any]) -> str | None:
+    """The one condition of the check whose threshold the message asks, beside figures it gives for others."""
+    found = _HOW_MUCH_NEEDED.search(msg.norm)
+    if found is None:
+        return None
+    asked = _NEED_VERBS.sub("", msg.norm[max(0, found.start() - NEEDED_WORDS) : found.end()])  # 研发占好多才够
+    share = "占" in asked or "比" in asked
+    scored = []
+    for cid in checklist_criteria(t.kn, topic.id) or {}:
+        crit = t.kn.criteria[cid]
+        if cid in values or crit.type != "number" or (share and crit.unit != "%"):
+            continue
+        # how far a criterion's word runs on in the question (研发占比: 研发占 of 研发占好多; 研发人员: only 研发)
+        run = max((_run(asked, normalize(w)) for w in (*crit.extract, *crit.subject)), default=0)
+        if run >= MIN_KEYWORD:
+            scored.append((run, cid))
+    best = max((r for r, _c in scored), default=0)
+    named = [c for r, c in scored if r == best]
+    return named[0] if len(named) == 1 else None
+
+
+_NEED_VERBS = re.compile(r"要|得|需要")
+
+
+def _bare_share(t: Turn, msg: Message, crit: Criterion) -> bool:
+    """Whether the message gives one share in ``crit``'s unit that the words around it give to no condition."""
+    found = [q for q in quantities(msg.norm) if q.unit == "%"]
+    if crit.unit != "%" or len(found) != 1:
+        return False
+    said = t.facts(msg.text).values()  # (全部在国内做的 is the domestic share, 100%, not the figure said)
+    return not any(v == found[0].value or v == found[0].stored() for v in said)
+
+
+def _run(text: str, word: str) -> int:
+    """The longest start of ``word`` that stands in ``text``."""
+    return max((n for n in range(len(word), 0, -1) if word[:n] in text), default=0)
+
+
+NEEDED_WORDS = 6
+"""Characters before “要占好多才够” that name the condition asked (研发)."""
+
+
+_WHICH_OR_WHY = re.compile(r"是哪[个种些一]|是好多")
+"""Which one, how much (目录是哪个目录): asked of a word, never an answer."""
+
+
+_THIS_FIRST = re.compile(r"先(帮我们?|给我们?)?(看|核|对|查|弄|搞)(一下|下|哈)?")
+"""In the questionnaire: one policy asked about first (先帮我看专精特新嘛), instead of the whole survey."""
+
+
+_HOW_TO_DO = re.compile(
+    r"(咋个|咋|怎么|怎样|如何)(办|弄|搞|操作)(手续|理)?|办(啥|什么)?手续|(要|需要)(办)?(哪些|啥子|啥|什么)手续"
+)
+"""How to get something done (要咋办手续): an errand asked in passing, not an answer about us."""
+
+
+_OURS = re.compile(r"我|咱|公司|厂|单位|^就?[做搞干]|一直|\d|[一二两三四五六七八九十百千万]+[个项件人万亿%成]")
+"""Words of the enterprise's own (我们, 厂里) or a figure: a message with them may answer in its own words."""
+
+
+_POLICY_RATE = re.compile(r"减到|降到|减按|减为|降为|优惠到|税率|所得税")
+"""In a question, a figure of the policy's tax rate (所得税是不是减到百分之十五), not of the enterprise."""
+
+
+def _echo_then_told(t: Turn, msg: Message) -> dict[str, Any]:
+    """The facts of an item said back and then told about, read as if it were named without the question mark.
+
+    Only when the rest asks nothing and states nothing on its own: “规上？是的” answers the question asked.
+    """
+    said = ECHO_THEN.match(msg.text)
+    if said is None:
+        return {}
+    rest = said["rest"]
+    if asks(t, Message(rest, normalize(rest))) or t.facts(rest):
+        return {}
+    return t.facts(f"{said['item']} {rest}")
+
+
+def _asked_back_then_answered(t: Turn, msg: Message, crit: Criterion) -> bool | None:
+    """The yes or no a message ends on after asking back what the question's thing is (备案？啥子备案 | 没搞过)."""
+    last = last_clause(msg)
+    bare = _BARE_DONE.fullmatch(last.norm)
+    if crit.type != "bool" or last.norm == msg.norm or bare is None:
+        return None
+    before = msg.norm[: len(msg.norm) - len(last.norm)]
+    if not (_WHAT_IS.search(before) and bigrams(before) & bigrams(normalize(crit.question))) or quantities(before):
+        return None
+    return bare["no"] is None
+
+
+_WHAT_IS = re.compile(r"啥|什么|是指|咋个")
+"""Words asking what a thing is (啥子备案)."""
+
+
+_BARE_DONE = re.compile(r"(还|都|也|从来)?(?P<no>没有|没得|莫得|没)?(搞|弄|做|办|建|报|备)(过|了)(的|哦|嘛|噻)?")
+"""A clause that only says it was done or not (没搞过, 弄过的): the answer after the question's thing asked back."""
+
+
+MANY_FACTS = 4
+"""Facts in one message that make it an answer to the check whatever other policy it names in passing."""

@@ -1,0 +1,85 @@
+"""Back to the check left for another question (接着前面的, 回到刚才的自查), with any facts said beside it."""
+
+from __future__ import annotations
+
+import re
+
+from bot import render
+from bot.dialogue import acts, flows
+from bot.dialogue.acts import Act
+from bot.dialogue.reading import (
+    CONTROL_CHARS,
+    Message,
+    asks,
+    clauses,
+    last_clause,
+    without,
+)
+from bot.dialogue.turn import Turn, says, words
+from intents.normalize import normalize
+
+_GOES_ON_HOLDING = re.compile(r"(接着|继续|接到|接倒)(用|使用|享受|有效|生效|保持|执行|教育|读|上学|经营)")
+"""“证书到期了还能接着用吗”: a title or benefit that goes on holding (继续教育: a course), not the conversation
+going back."""
+
+
+def resume(t: Turn, msg: Message) -> Act | None:
+    """接着前面的 / 回到刚才的自查 / 继续核: back to the check that was interrupted.
+
+    In a longer message, only when its last clause says so (懂了 单项冠军我们够不到 接着前面小巨人的).
+    """
+    whole = msg
+    if (back := _back_then_told(t, msg)) is not None:
+        return back
+    if len(msg.norm) > CONTROL_CHARS:
+        msg = last_clause(msg)
+    if len(msg.norm) > CONTROL_CHARS or not says(msg.norm, t.kn, "resume") or _GOES_ON_HOLDING.search(msg.norm):
+        return None
+    if whole is not msg and t.match(whole.text)[1].reason == "out_of_scope":
+        return None  # “个人的专项附加扣除又咋个填 继续教育那个”: another world's 继续教育, no going back
+    parked = t.state.get("suspended") or t.flow
+    _c, decision = t.match(msg.text)
+    named = decision.intent if decision.intent in t.kn.topics else None
+    named = named if named and t.kn.topics[named].kind == "policy" else None
+    if parked and named and named != parked.get("topic"):
+        return None  # “回到专精特新” with another check parked: a new question on that topic
+    return Act(acts.RESUME, topic=named or _begun_named(t, msg))
+
+
+LEAD_CLAUSES = 2
+"""How many clauses may open a message before the one that goes back to the check (好 接着说高企 …)."""
+
+
+def _back_then_told(t: Turn, msg: Message) -> Act | None:
+    """“好 接着说高企 去年销售收入一点五个亿 …”: back to the check in course or parked, with the facts told after.
+
+    One of the first clauses goes back (short, a resume word); the rest states facts of that check and asks
+    nothing. A clause naming another policy than the check's is a new question on it, not a return.
+    """
+    check = t.state.get("suspended") or t.flow
+    if not check or check.get("kind") != flows.CHECKLIST:
+        return None
+    said = clauses(msg.text)
+    for i, clause in enumerate(said[:LEAD_CLAUSES]):
+        norm = normalize(clause)
+        if len(norm) > CONTROL_CHARS or not says(norm, t.kn, "resume") or _GOES_ON_HOLDING.search(norm):
+            continue
+        named = t.match(clause)[1].intent
+        if named in t.kn.topics and t.kn.topics[named].kind == "policy" and named != check.get("topic"):
+            return None
+        rest = " ".join(said[i + 1 :])
+        if not rest or asks(t, Message(rest, normalize(rest))):
+            return None
+        facts = t.facts(rest, topic=str(check["topic"]))
+        return Act(acts.RESUME, topic=str(check["topic"]), values=facts) if facts else None
+    return None
+
+
+def _begun_named(t: Turn, msg: Message) -> str | None:
+    """The check begun earlier that the words beside the resume words name by a part of its title (回到材料那个)."""
+    rest = render.bigrams(without(msg.norm, words(t.kn)["resume"], "|"))
+    for tid in reversed(t.state.get(flows.BEGUN) or []):
+        topic = t.kn.topics.get(tid)
+        if topic is not None and rest & render.bigrams(normalize(topic.title)):
+            return tid
+    return None

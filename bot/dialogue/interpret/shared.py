@@ -1,0 +1,441 @@
+"""Words and tests more than one recogniser reads with (a figure of ours, a question of meaning, a title held)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.answers import (
+    SUPPOSING,
+    heard_rule,
+    parse_yes_no,
+)
+from bot.dialogue import acts, flows
+from bot.dialogue.acts import Act
+from bot.dialogue.attribution import (
+    about_us,
+    answer_value,
+    named_criteria,
+)
+from bot.dialogue.flows import CONDITIONS
+from bot.dialogue.mentions import (
+    pairs_in_topic,
+    policies_named,
+    topic_names,
+)
+from bot.dialogue.reading import (
+    Message,
+    asks_in_a_clause,
+    clauses,
+    last_clause,
+)
+from bot.dialogue.topics import (
+    has_section,
+    section_asked,
+    shaped_part,
+    wants_check,
+)
+from bot.dialogue.turn import Turn, checklist_criteria, says, words
+from intents.normalize import normalize
+from knowledge.schema import Topic
+
+HUMAN = "human_agent"
+
+
+HANDOFF = (HUMAN, "thanks")
+"""Conversation intents that leave a check whatever the message's length (转人工, 谢谢); greetings do not."""
+
+
+def checkable(t: Turn) -> bool:
+    """A check is under way or parked or done, or the topic under discussion has one."""
+    return flows.referred(t) is not None
+
+
+def option_act(t: Turn, action: str) -> Act:
+    """The act an offered option stands for (``intent:…``, ``section:…``, ``checklist`` …)."""
+    kind, _, arg = action.partition(":")
+    topic = t.state.get("topic")
+    if kind == "intent":
+        return Act(arg, topic=arg, part=None)
+    if kind == "checklist" and topic:
+        return Act(topic, topic=topic, check=True)
+    if kind == "all":
+        return Act("help", topic="help", part="all")
+    return Act(acts.FOLLOWUP, topic=topic, part=action)
+
+
+def heard_of_here(t: Turn, topic: Topic, msg: Message, ours_too: bool = False) -> bool:
+    """Whether the message tells a threshold heard of in words of ``topic``'s conditions (听说…营收可以降到两个亿).
+
+    ``ours_too``: a figure of ours may stand beside it (the message asks whether we meet the rule heard of).
+    """
+    return heard_rule(msg.text, ours_too) and of_conditions(t, topic, msg, in_scope=True)
+
+
+def of_conditions(t: Turn, topic: Topic, msg: Message, in_scope: bool) -> bool:
+    """Whether the message names one of the topic's conditions, by a criterion's word or (in scope) the topic's."""
+    own = set(checklist_criteria(t.kn, topic.id) or {})
+    if named_criteria(t, msg, MIN_KEYWORD if in_scope else LONG_KEYWORD) & own:
+        return True  # (out of scope by another world's word, 售后: only a long word of the condition, 科技人员)
+    inside, _pairs = pairs_in_topic(t, topic, msg)
+    return in_scope and inside >= MIN_INSIDE
+
+
+MIN_KEYWORD = 2
+
+
+LONG_KEYWORD = 3
+
+
+GENERIC_GRAMS = frozenset(
+    {
+        "是否",
+        "企业",
+        "贵企",
+        "是不",
+        "不是",
+        "有没",
+        "没有",
+        "多少",
+        "上年",
+        "年度",
+        "我们",
+        "公司",
+        "属于",
+        "是什",
+        "什么",
+    }
+)
+"""Character pairs any question of a check holds: sharing them says nothing of which condition is meant."""
+
+
+COUNTS_AS = re.compile(r"算不算|算得到不|算不算是|能不能算|可不可以算")
+
+
+THING_OK = re.compile(r"^(?:那|那么)?([^，|]{0,8}的[^，|]{0,6}?)(?:不得行|不行|可以|能行|得行)(?:吗|嘛|哇|迈)$")
+"""Whether a thing will do (外购的著作权不得行吗, 定制的不行吗): of the thing named before it, not of us."""
+
+
+THING_COUNTS = re.compile(
+    rf"^(?:那|那么)?(.{{1,10}}?的?)(?:{COUNTS_AS.pattern})(?:[那这]个|[那这]一?类|[那这]种)?(?:八大|高新技术|高新|重点)?"
+    r"(?:领域|范围|类别|行业|里面|研发|研发费用|研发活动|科技人员|主营)?(?:嘛|哦|呢|啊|喃|噻)?$"
+)
+
+
+OURSELVES = re.compile(r"我|咱|公司|这样|这种|这个情况|现在|这下|目前|都")
+
+
+THING_CHARS = 16
+"""A clause this short before a bare “算不算研发” may be the thing asked about."""
+
+
+def thing_counts(t: Turn, msg: Message) -> bool:
+    """Whether the message asks if a thing just spoken of counts (相近的算不算嘛), not if we qualify (我们算不算)."""
+    # (人才计划是啥要求 区县级的算不算: its last clause; 批发算不算 我们也有工厂的噻: its first)
+    said = clauses(msg.text)
+    found = THING_COUNTS.match(last_clause(msg).norm) or THING_COUNTS.match(normalize(said[0]))
+    found = found or THING_OK.match(msg.norm)
+    thing = found[1] if found else None
+    last = normalize(said[-1])
+    if thing is None and len(said) > 1 and THING_COUNTS.match("这" + last) and not COUNTS_AS.fullmatch(last):
+        thing = normalize(said[-2])  # (在搞一个新款电动扳手 | 算不算研发: the thing, the clause before)
+        thing = thing if len(thing) <= THING_CHARS else None
+    if thing is None or OURSELVES.search(thing):
+        return False
+    return not any(n in thing for ns in topic_names(t).values() for n in ns)  # (加计扣除能不能算: the policy)
+
+
+def counts_as(t: Turn, msg: Message) -> bool:
+    """Whether the message asks if something counts as a word of the check's conditions (调试的师傅算不算科技人员)."""
+    found = COUNTS_AS.search(msg.norm)
+    checked = t.flow.get("topic") if t.flow else t.check_topic  # (after its verdict too)
+    if found is None or checked not in t.kn.topics:
+        return False
+    after = Message(msg.norm[found.end() :], msg.norm[found.end() :])
+    own = set(checklist_criteria(t.kn, str(checked)) or {})
+    return bool(named_criteria(t, after, LONG_KEYWORD) & own)
+
+
+MIN_INSIDE = 2
+"""Word pairs of the topic's text a question of meaning needs to be about the topic (I类知识产权是啥)."""
+
+
+def means(msg: Message, in_check: bool = False) -> bool:
+    """Whether a clause of the message asks what a word means or how a figure is counted.
+
+    ``in_check``: during a check, “X是啥子”, “啥子叫X”, “是必须的哇” and “看哪一年的” ask about a condition too
+    (outside one, “研发准备金是啥子” asks about the policy itself).
+    """
+    meaning = (MEANING, MEANING_IN_CHECK) if in_check else (MEANING,)
+    return any(m.search(clause) for clause in map(normalize, TEXT_CLAUSES.split(msg.text)) for m in meaning)
+
+
+TEXT_CLAUSES = re.compile(r"[\s，,。？?！!；;]+")
+
+
+MEANING_IN_CHECK = re.compile(
+    r"(?<!不)是啥子|(?<!不)是什么|啥子叫|什么叫|啥叫|是必须的|必须的吗|必须要吗|没得变通|能不能变通|看哪一年|算哪一年|还是只算|算全部"
+    r"|算什么行业|算啥子行业|要咋个证明|怎么证明|咋个证明|[在去到]哪[里儿]?查|是多少"
+    r"|(算|指|包括|包含|含)(哪些|哪几种|哪几类|哪种)(人|费用|收入|东西)?$"  # 科技人员算哪些人
+)
+"""Within a check, more ways to ask what a condition means, demands or counts (辅助账是啥子, 独立法人是必须的哇);
+not 不是啥子淘汰类的, which denies."""
+
+
+MEANING = re.compile(
+    r"是指|指的是|指啥|什么意思|啥意思|啥子意思|是什么东西|是啥东西|怎么理解|咋个理解|是啥$|是什么$"
+    r"|(是|要)?(咋个|怎么|如何)(算|认定|比|计算|统计)"
+    r"|硬性|硬杠|硬指标|通融|有弹性|有没有弹性"  # 面积这条是硬性的迈: how strict a condition is
+)
+"""What a word means: a question on a condition, never the verdict."""
+
+
+def asks_outcome(t: Turn, msg: Message) -> bool:
+    """During a check, a question about the result in the user's own words: 算下来合不合格, 你看能判不, 综合起来咋样.
+
+    Only when it answers nothing, asks no part of the topic and no “why” (为啥不得行 asks what is missing).
+    """
+    flow = t.flow or flows.referred(t, topic_check=False)  # under way, parked, or just concluded (再说一遍结果)
+    if flow is None or flow.get("kind") != flows.CHECKLIST:
+        return False
+    said = says(PROCEDURES.sub("|", msg.norm), t.kn, "outcome") or SUCCESS_A_NOT_A.search(msg.norm)
+    if not (said or CANNOT_GET.search(msg.norm)):
+        return False
+    if t.flow is None and flow.get("topic") != t.state.get("topic"):
+        return False  # a check of a topic the conversation has left
+    if ASKS_A_PART.search(msg.norm) or length(msg.norm) > OUTCOME_CHARS or about_us(t, msg, anywhere=True):
+        return False
+    asked = asks_in_a_clause(t, msg) or bool(SUCCESS_A_NOT_A.search(msg.norm))  # (满足没得: by its shape)
+    if not (asked or ORDER.search(msg.norm) or CONFIRMS.search(msg.norm)):
+        return False
+    if t.match(msg.text)[1].reason == "out_of_scope":
+        return False  # (专精特新ETF能不能买: another world's question)
+    crit = t.kn.criteria.get(str(flow.get("pending") or "")) if t.flow else None
+    only_asks = not SUCCESS_A_NOT_A.sub("", msg.norm).strip(PARTICLES)  # (够没有嘛: its 没有 is no answer)
+    if crit is not None and crit.type != "bool" and not only_asks and answer_value(t, msg, crit) is not None:
+        return False
+    if VERDICT_NOUN.search(msg.norm):
+        return True  # (最后结果咋个说: the result is asked, whatever 咋个说 cues)
+    part = section_asked(t, t.kn.topics[flow["topic"]], msg.text, cues_only=True)
+    return part is None or part in CHECK_PARTS  # (我们这条件 批得下来不: the conditions are what the check is)
+
+
+PROCEDURES = re.compile(r"资格(审定|认定|复核|有效期)")
+"""Steps named with an outcome's word (资格审定 holds 资格): a procedure asked about, not the verdict."""
+
+
+def length(norm: str) -> int:
+    """Characters as a reader counts them: an English word is one (so do we qualify = 4)."""
+    return len(ENGLISH_WORD.sub("a", norm))
+
+
+ENGLISH_WORD = re.compile(r"[a-z]+")
+
+
+CONFIRMS = re.compile(r"呢|[噻撒吧嘛哈哦]$|还是不|还是没")
+"""现在呢, 能报了噻, 申不到哦: asking the bot to confirm, without a question mark."""
+
+
+CANNOT_GET = re.compile(r"[申报评拿扣批享选认][不没](到|上|了|成|起|下来)")
+"""申不到, 评不上, 报不了: whether it is out of reach, asked in the negative (那意思是现在也申不到哦)."""
+
+
+VERDICT_NOUN = re.compile(r"结果|结论|定论|准话|判断")
+"""Words that ask for the verdict itself (先说结论 差在哪里), not only for what is missing (还差啥子 你直接说)."""
+
+
+CHECK_PARTS = ("section:申报条件", "section:适用对象", "checklist")
+
+
+ASK_PARTICLES = "嘛哦呢啊噻吧哈撒"
+"""Particles that may close a question (够没有嘛)."""
+
+
+SUCCESS_A_NOT_A = re.compile(
+    rf"([能行成过够达算得可符批上评报申拿扣认享选通])[不没]\1|[够行成过到足合](了)?(没得|没有|没)[{ASK_PARTICLES}]*$"
+    rf"|(能|可以)[认评报申批过拿享扣选]{{1,2}}(得|上)?不[{ASK_PARTICLES}]*$"
+)
+"""能不能 / 成不成 / 过没过 / 够没得 / 能认不 …: whether it works out, in any words (一锤子定音 能不能扣)."""
+
+
+PARTICLES = f"那{ASK_PARTICLES}了"
+"""What may stand around a bare A-not-A request (那够没有嘛)."""
+
+
+OUTCOME_CHARS = 16
+"""A longer message with a result word is more likely a question of its own than a request for the verdict."""
+
+
+ASKS_A_PART = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪")
+"""Asks why, how much, when or where: a part of the topic, not the verdict (能拿好多, 为啥子不行)."""
+
+
+ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论|结果给|结果发|给我?个?准话|说下结果|给个?说法")
+"""Imperatives that ask for the result without a question word (好 判吧, 出结果嘛)."""
+
+
+STRAIGHT = re.compile(r"直接(说|讲|告诉)|准话|一句话")
+"""Asking to be told straight (差好多 直接说得行不) once a condition is unmet: the verdict, which lists the gap too."""
+
+
+WRONG = ("错", "不对", "混", "反", "岔", "口误")
+"""Correction words that say something was wrong (说错了); 改成 / 应该是 alone may open a question."""
+
+
+def titles_stated(t: Turn, msg: Message) -> dict[str, Any]:
+    """Titles the message says the enterprise holds or not, as facts wherever they are asked."""
+    return {c: v for c, v in t.facts(msg.text, anywhere=True).items() if t.kn.criteria[c].title}
+
+
+WHY_NOT = re.compile(
+    r"(为啥子?|为什么|咋个就|凭啥|凭什么)[^，|]{0,10}?"
+    r"(不行|不得行|不能|不可以|不算|不给|不认|报不了|报不到|评不上|拿不到|享受不了|够不到|不够)"
+)
+"""Why a condition rules something out (受让的为啥子不行): a question, and its 不行 no answer."""
+
+
+WHAT_QUESTION = re.compile(r"啥|什么|哪|怎么|咋|多少|好多|意思")
+"""Question words that ask for content (what, which, how, how much), not for a yes."""
+
+
+MINE = re.compile(r"我|咱|\d|[一二两三四五六七八九十百千万]+[个项件人万亿%成年]")
+"""The enterprise's own words or a figure: a message with them says something of us."""
+
+
+INTERJECTION = re.compile(r"^[诶哎欸嗯哦噢喔啊呃唉]+")
+"""Sounds a message may open with before what it says (诶 插一句)."""
+
+
+WHAT_ABOUT = re.compile(r"^(?:那|那么|如果是|要是)?.{1,14}?(?:呢|咧|嘞)")
+"""“那中小企业技术研发中心呢 要求是不是低点”: the same question of another one."""
+
+
+FITS_BETTER = re.compile(
+    r"(是不是|是否|会不会)?(更|比较|还是)(适合|合适|对路|好报|好评|容易)|低一档|低一级|次一级|门槛低|要求低|低一点的|低点的"
+)
+"""“中小企业技术研发中心是不是更适合我们”, “有没有低一档的 中小企业那种”: another one asked about as the better
+fit (its 是不是 doubts nothing)."""
+
+
+def variant_taken_up(t: Turn, msg: Message) -> dict[str, Any]:
+    """The variant a question names and takes up (那X呢, X是不是更适合我们), so that a check asked next is of it."""
+    if WHAT_ABOUT.match(msg.norm):
+        text = msg.text
+    elif FITS_BETTER.search(msg.text):
+        text = FITS_BETTER.sub(" ", msg.text)
+    else:
+        return {}
+    return {c: v for c, v in t.facts(text).items() if t.kn.criteria[c].presume is not None}
+
+
+def _conditions(t: Turn, topic: Topic) -> str:
+    """The part that states the topic's conditions (申报条件), or its general answer if it has none."""
+    return f"section:{CONDITIONS}" if has_section(t, topic, CONDITIONS) else "question"
+
+
+ECHO_THEN = re.compile(r"^\s*(?P<item>[^?？\s]{2,8})\s*[?？]+\s*(?P<rest>[^?？]+)$")
+"""An item said back with a question mark, then a statement (人才计划？区里面有个人入选了区县级的)."""
+
+
+SEVERAL_FACTS = 2
+
+
+def _offered(t: Turn) -> bool:
+    """Whether the last reply offered the check (条件自查) among its options."""
+    return any(action == "checklist" for _k, _l, action in t.state.get("options") or [])
+
+
+def please_go(t: Turn, msg: Message) -> bool:
+    """“好的 麻烦了”, “要得 辛苦你了” right after the offer of the check: a yes with thanks for the trouble."""
+    yes = LEADING_YES.match(msg.norm)
+    return bool(yes and _offered(t) and t.state.get("topic") and COURTESY.fullmatch(msg.norm, yes.end()))
+
+
+COURTESY = re.compile(r"(麻烦|辛苦)(你|您)?(了|啦|哈)?|pls|please|plz")
+"""Thanks for the trouble about to be taken, after a yes (好的 麻烦了): not a goodbye (好的 谢谢 is one)."""
+
+
+LEADING_YES = re.compile(
+    r"^(好|行|嗯|可以|要得|对|是|okay|ok|yes|yeah|yep|sure|那好|好嘛|好的|行嘛|得行)(的|嘛|吧|哈)?(?![久多像些不没吗点少])(?=.)"
+)
+"""A yes opening a message (好 帮我看下): with a request for the check, it takes up the offer (not 好久, 是不是)."""
+
+
+def go_ahead(t: Turn, norm: str) -> bool:
+    """“你问嘛”, “好 看下我们”, “要得 开始”: a go-ahead, alone or after a yes word (好 is one here)."""
+    found = [w for w in words(t.kn)["go_ahead"] if w in norm]
+    if not found:
+        return False
+    rest = re.sub("|".join(map(re.escape, sorted(found, key=len, reverse=True))), "", norm)
+    rest = re.sub("我们|我|咱们|[那吧嘛噻哈了的啊呀]", "", rest)  # (好 查一下我们, 好 那一个一个来)
+    yes_no = parse_yes_no(rest, t.kn.messages.vocabulary)
+    # (烦 那你问嘛; not “是首次发布 刚开始推 …”, a yes to the question with facts, where 开始 is of the facts)
+    short_yes = yes_no is True and len(rest) <= GO_AHEAD_REST
+    return not rest or rest in OKAY or short_yes or (len(rest) == 1 and yes_no is None)
+
+
+GO_AHEAD_REST = 8
+"""Characters a yes beside a go-ahead may have (要得嘛 你问): more, and it is a message of its own."""
+
+
+OKAY = frozenset({"好", "好好", "行", "那", "那好", "那你", "你", "嗯", "ok", "okay"})
+"""A one-word yes before a go-ahead (好 你问嘛) that is no yes on its own in the vocabulary."""
+
+
+A_PERSON = re.compile(r"人工|真人|客服|工作人员|找个人|找人")
+"""Words that ask for a person, not for a department's contact (转人工, 找个工作人员)."""
+
+
+def contact_of(t: Turn, msg: Message) -> str | None:
+    """The one policy a request for contacts names (小巨人 咨询电话, 专精特新中小企业 联系方式), if any.
+
+    Its 咨询部门 answers it; a request for a person (转人工, 找个工作人员) stays one.
+    """
+    if A_PERSON.search(msg.norm):
+        return None
+    named = {tid for _at, tid in policies_named(t, msg)}
+    return named.pop() if len(named) == 1 else None
+
+
+SPECIFIC_PARTS = frozenset({"时间节点", "不适用情形", "申报材料", "办理流程", "咨询部门", "计算方法"})
+
+
+CHOSEN = re.compile(r"(入|选|评)(得)?(上|选)|够得?(上|到)|够不够")
+"""“能不能入选”, “评得上不”, “够不够”: whether we would be chosen, on a policy with no conditions to check."""
+
+
+SHAPED_NO_CHECK = frozenset({"section:不适用情形", "sources"})
+
+
+STRONG_CHECK = ("核", "测", "评估", "自查", "够", "判断", "对一", "对下", "对哈", "check", "看看", "看下", "看哈")
+
+
+def check_asked(t: Turn, msg: Message, intent: str) -> bool:
+    """Whether a new question asks for the check: eligibility words, unless they only frame a specific part.
+
+    “预缴的时候就能享受吗” asks when, “核定征收的还能享受吗” asks about the exclusions: those parts answer it.
+    “帮我核一下”, “够不够”, or facts about the enterprise ask for the check whatever else the message says.
+    """
+    if not wants_check(t, msg.norm) or SUPPOSING.search(msg.norm):
+        return False  # (“如果出个新版本重新登记 算不算”: a case supposed, a question on the topic)
+    topic = t.kn.topics.get(intent)
+    if topic and not topic.checklist:
+        return any(w in msg.norm for w in STRONG_CHECK) or bool(CHOSEN.search(msg.norm))
+    if topic and shaped_part(t, topic, msg.text) in SHAPED_NO_CHECK:
+        return False  # “哪些情况不能申报 有行政处罚的还行不行”: the exclusions answer it
+    if any(w in msg.norm for w in STRONG_CHECK) or about_us(t, msg, anywhere=True):
+        return True  # (“我们这种做贸易的能不能享受”: about us, so the check, which says so first)
+    specific = specific_part(section_asked(t, topic, msg.text, cues_only=True) if topic else None)
+    if specific or (topic and WE_APPLY.search(msg.norm)):
+        return not specific  # (首台套重庆认定 我们能不能报: of us, whatever its words share with the exclusions)
+    return not specific_part(section_asked(t, topic, msg.text) if topic else None)
+
+
+def specific_part(part: str | None) -> bool:
+    """Whether ``part`` answers an eligibility question by itself (the sources, the exclusions, when …)."""
+    return bool(part and (part == "sources" or part.removeprefix("section:") in SPECIFIC_PARTS))
+
+
+WE_APPLY = re.compile(r"(我们|咱们|我这种).{0,8}(报|申|评|享受|认定|拿|够)")
+"""Whether we may apply, asked of ourselves: the check, not a part the message's words only resemble (not 我们研究
+新口味算不算研发, what a word covers)."""

@@ -1,0 +1,437 @@
+"""The verdict now (直接给个结论, 就这些行不行), what is still missing (还缺啥, 差多少) and fees (要交钱吗)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot import checklist
+from bot.answers import (
+    ASKED_A_NOT_A,
+    HEARSAY,
+    quantities,
+    supposes,
+)
+from bot.dialogue import acts, flows
+from bot.dialogue.acts import Act
+from bot.dialogue.attribution import (
+    all_owned,
+    answer_value,
+    no_only_of_others,
+    yes_only_by_lead,
+)
+from bot.dialogue.interpret.shared import (
+    COUNTS_AS,
+    HUMAN,
+    LEADING_YES,
+    STRAIGHT,
+    SUCCESS_A_NOT_A,
+    VERDICT_NOUN,
+    WHAT_ABOUT,
+    WHY_NOT,
+    WRONG,
+    asks_outcome,
+    checkable,
+    counts_as,
+    go_ahead,
+    means,
+    thing_counts,
+)
+from bot.dialogue.mentions import (
+    names_topic,
+    topic_names,
+)
+from bot.dialogue.reading import (
+    CONTROL_CHARS,
+    DIFFERENCE,
+    Message,
+    asks,
+    asks_in_a_clause,
+    clauses,
+    last_clause,
+    without,
+)
+from bot.dialogue.topics import (
+    WHEN,
+    section_asked,
+    wants_check,
+)
+from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, checklist_criteria, says, words
+from intents.normalize import normalize
+from knowledge.schema import Criterion
+
+
+def _checking(t: Turn) -> bool:
+    """A check is under way, parked, or was just concluded: control phrases refer to it."""
+    return flows.referred(t, topic_check=False) is not None
+
+
+def _asks_person(t: Turn, msg: Message) -> bool:
+    """Whether the message names the handoff by one of its own words (转个人工, 给我找个人, 有没有电话)."""
+    if "handoff_words" not in t.kn.memo:
+        human = t.kn.topics.get(HUMAN)
+        said = (*human.insistent, *human.aliases) if human else ()
+        t.kn.memo["handoff_words"] = frozenset(w for w in map(normalize, said) if w)
+    return any(w in msg.norm for w in t.kn.memo["handoff_words"])
+
+
+_WHICH_TIME = re.compile(r"还是要?等|的时候就|(什么|啥子?)时候(就|才)?(能|可以)|好久(就|才)(能|可以)")
+"""Asking at which time something applies (预缴的时候就能享受不 还是要等汇算清缴), not whether we qualify."""
+
+
+_WHEN_PART = f"section:{WHEN}"
+
+
+def conclude(t: Turn, msg: Message) -> Act | None:
+    """直接给个结论 / 就这些，行不行: the verdict now, on what is known."""
+    current = t.kn.topics.get(t.state.get("topic") or "")
+    if current and t.state.get(NOTHING_TO_CHECK) == current.id and says(msg.norm, t.kn, "conclude"):
+        return Act(current.id, topic=current.id, check=True)  # “直接说结论” on a policy with nothing to check
+    if not checkable(t):
+        return None
+    if _asks_person(t, msg):
+        return None  # “能不能转个人工 我想直接问”: a person asked for, not the verdict
+    if says(msg.norm, t.kn, "correction") and any(c in msg.norm for c in WRONG) and t.profile:
+        return None  # “不对 负债率我看错了 是八十左右 那还行不行”: the correction, then the verdict
+    last = last_clause(msg)
+    if last.norm != msg.norm and len(last.norm) <= CONTROL_CHARS and says(last.norm, t.kn, "resume"):
+        return None  # “单项冠军我们够不到 接着前面小巨人的”: back to the check, not its verdict
+    if supposes(msg.text) and not VERDICT_NOUN.search(msg.norm):
+        return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
+    if _opens_an_answer(t, msg):
+        return None  # “那就是新能源车电机壳体那块 占总收入七成五左右”: 那就是 introduces the answer
+    if current and _WHICH_TIME.search(msg.norm) and section_asked(t, current, msg.text, cues_only=True) == _WHEN_PART:
+        return None  # “下回预缴的时候就能享受不 还是要等汇算清缴”: when it applies, not whether
+    if (
+        len(msg.norm) <= CONTROL_CHARS
+        and says(msg.norm, t.kn, "missing")
+        and not VERDICT_NOUN.search(msg.norm)
+        and not (STRAIGHT.search(msg.norm) and _falls_short(t))
+        and not (SUCCESS_A_NOT_A.search(msg.norm) and not quantities(msg.norm))
+    ):
+        # “要咋个搞才得行” asks what is missing (“先说结论 差在哪里”, “够不够 差好多” the verdict, which lists it;
+        # “差好多 研发两百万够不够” asks about that figure)
+        return None
+    if (
+        (means(msg, in_check=t.flow is not None) and not _closes_asking(t, msg, last))
+        or counts_as(t, msg)
+        or WHY_NOT.search(msg.norm)
+        or thing_counts(t, msg)
+    ) and not VERDICT_NOUN.search(msg.norm):
+        return None  # “一类知识产权是指啥子 发明专利算不算”: what a condition's word means
+    if t.flow is not None and go_ahead(t, msg.norm) and not says(msg.norm, t.kn, "conclude"):
+        return None  # “可以 测一下” with the check under way: ask on, no verdict yet
+    asked_on = t.flow is not None and _asked_on(t, msg)
+    if (
+        t.flow is not None
+        and (not _known_of_check(t) or asked_on)
+        and wants_check(t, msg.norm)
+        and (not says(msg.norm, t.kn, "conclude") or asked_on)
+        and (len(msg.norm) <= CONTROL_CHARS or asked_on)
+        and t.match(msg.text)[1].intent in (None, t.flow.get("topic"))
+        and (not asks_outcome(t, msg) or _CHECK_FOR_US_SAID.search(msg.norm))
+    ):
+        # “帮我对一下条件”, “那帮我们对一下嘛 看够不够” before anything is known: the check, asked on (no verdict of
+        # twelve unknowns); without a yes before it, a request for the check (with one, the offer taken up). So is
+        # “帮我们核一下到底能不能享受100%那个” with most conditions still to ask
+        if LEADING_YES.match(msg.norm):
+            return Act(acts.ANSWER, check=True, values=t.facts(msg.text))  # (the variant it names: 100%那个)
+        return Act(str(t.flow["topic"]), topic=str(t.flow["topic"]), check=True)
+    bare = _LEAD_ACK.sub("", msg.norm) in _BARE_CONCLUDE and _checking(t)  # “结果”, “OK 结果” alone, in a check
+    asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
+    asked = asked or asks_outcome(t, msg) or (_checking(t) and bool(_NOW_IT_DOES.search(msg.norm)))
+    asked = asked or _outcome_then_aside(t, msg)
+    if not asked and _checking(t) and last.norm != msg.norm and t.facts(msg.text):
+        # “没出过事故 产品也不是淘汰类的 这下能报了噻”: the facts, then the verdict (not “…能不能一起报”, a question)
+        unnamed = _unnamed(t, last.norm)
+        asked = bool(_NOW_IT_DOES.search(unnamed) or _THEN_IT_DOES.search(unnamed)) or says(last.norm, t.kn, "conclude")
+    if not asked or (not _checking(t) and wants_check(t, msg.norm) and not _known_of_check(t)):
+        return None  # nothing known yet: “我们到底能不能申请” starts the check (a figure calculated with is no answer)
+    _c, decision = t.match(msg.text)
+    current = t.check_topic
+    other = (
+        decision.intent
+        and decision.intent != current
+        and t.kn.topics[decision.intent].kind == "policy"
+        and names_topic(t, msg, decision, decision.intent)  # (结论是什么 only resembles 智造重镇是什么)
+    )
+    values = t.facts(msg.text)
+    pending = t.flow.get("pending") if t.flow else None
+    stated = SUCCESS_A_NOT_A.sub("", msg.norm)  # (得不得行 asks; it answers nothing)
+    hopeless = _NO_HOPE.search(msg.norm) or _NOTHING_MORE.search(msg.norm)  # (是不是没得戏了, 没有了的话…: no 否)
+    hopeless = hopeless or _VERDICT_OR_NOT.search(msg.norm)  # (能下结论没得: its 没得 asks, it is no 否)
+    asked_for = without(stated, words(t.kn)["outcome"] | words(t.kn)["conclude"], " ")
+    rest = _ASKING_FILLERS.sub("", asked_for.replace(" ", ""))
+    if (
+        pending in t.kn.criteria
+        and pending not in values
+        and len(rest) >= 2  # (那到底得不得行嘛, 那这样够了噻: nothing but the request, no answer to the question)
+        and not _ACKNOWLEDGED.fullmatch(rest)  # (可以了吧 给个结论: 可以 is no 是 to the question)
+        and not hopeless
+    ):
+        # (够没得: its 没得 answers nothing; 所以算符合吗: its 符合 asks for the verdict, it is no 是)
+        said = msg if asked_for == msg.norm else Message(asked_for, asked_for)
+        value = answer_value(t, said, t.kn.criteria[pending])  # “专精特新还没评 直接报得不得行”
+        if value is True and t.kn.criteria[pending].assume is False and _ACKNOWLEDGED.match(said.norm.lstrip()):
+            value = None  # asked 近三年是否出过重大事故, told “OK 那我们能不能报”: an opening OK admits nothing
+        if value is True and values and yes_only_by_lead(t, said, t.kn.criteria[pending], values):
+            value = None  # “好的 帮我们看一下 我们在渝北注册…”: 好的 takes the check in, it is no 是
+        if value is False and values and no_only_of_others(t, said, t.kn.criteria[pending], values):
+            value = None  # asked 是否属于中小企业, told “莫得失信莫得事故 够了吧”: its 莫得 denies those
+        owned = t.kn.criteria[pending].type == "number" and all_owned(t, msg, values)
+        if value is not None and not owned:  # (“高新收入七成 …” is no answer to the share of technicians)
+            values[pending] = value
+    if other and (t.flow or {}).get("kind") == flows.QUESTIONNAIRE and not says(msg.norm, t.kn, "conclude"):
+        return None  # “首版次软件那个 …能报不” during “which policies suit us”: that policy's check, asked for
+    if other and all(t.kn.criteria[c].presume is not None for c in values) and not _this_checks(t, msg, decision, last):
+        # “那高企呢 够不够”: a check on another topic (with figures or an answer, it is still this one); so is
+        # “小巨人我们直接报可以不”, whose 直接报 only says which kind of that policy is asked about
+        return None
+    if (
+        WHAT_ABOUT.match(msg.norm)
+        and not VERDICT_NOUN.search(msg.norm)  # (“那结论呢 能按120不”: the verdict, of that kind)
+        and any(t.kn.criteria[c].presume is not None and t.profile.get(c) != v for c, v in values.items())
+    ):
+        return None  # “那国家级的单项冠军呢 有没得戏”: the other variant, asked about (a follow-up)
+    if (
+        values
+        and all(t.kn.criteria[c].this_turn_only for c in values)
+        and (HEARSAY.search(msg.norm) or COUNTS_AS.search(msg.norm))
+        and not bare
+        and not says(msg.norm, t.kn, "conclude")
+        and not VERDICT_NOUN.search(msg.norm)
+    ):
+        return None  # “听说有的能按120% 我们得行不”: a rate heard of, what it asks of us (not a verdict of it)
+    return Act(acts.ANSWER, conclude=True, values=values)
+
+
+def _asked_on(t: Turn, msg: Message) -> bool:
+    """Whether the message asks for the check itself while fewer than half its conditions are known.
+
+    “帮我们核一下到底能不能享受”: the questions asked on, not a verdict of unknowns (not with 结论 or 结果 said).
+    """
+    if not _CHECK_FOR_US_SAID.search(msg.norm) or VERDICT_NOUN.search(msg.norm):
+        return False
+    own = _check_criteria(t) or {}
+    return bool(own) and 2 * len(t.profile.keys() & own.keys()) < len(own)
+
+
+def _check_criteria(t: Turn) -> dict[str, Criterion] | None:
+    """The criteria of the check the conversation is on, in force today (None without one)."""
+    current = t.check_topic
+    return checklist_criteria(t.kn, str(current), t.day) if current in t.kn.topics else None
+
+
+def _known_of_check(t: Turn) -> bool:
+    """Whether anything is known of the conditions of the check the conversation is on (not only of a calculation)."""
+    own = _check_criteria(t)
+    if own is None:
+        return bool(t.profile)
+    calculator = t.kn.topics[str(t.check_topic)].calculator
+    return bool(t.profile.keys() & (own.keys() - set(calculator.inputs if calculator else ())))
+
+
+def _opens_an_answer(t: Turn, msg: Message) -> bool:
+    """Whether a verdict word opening the message (那就是) only introduces a figure or fact said plainly after it."""
+    lead = max((w for w in words(t.kn)["conclude"] if msg.norm.startswith(w)), key=len, default="")
+    rest = msg.norm[len(lead) :]
+    stated = any(q.unit for q in quantities(rest)) or bool(t.facts(msg.text))  # (那就是全部在境内 对头)
+    first = clauses(msg.text)[0] if msg.text.strip() else ""
+    # (“那就是 全部是我们自己团队写的 登记也只有我们一家”: 那就是 on its own, then what it is, said at length)
+    stated = stated or (normalize(first) == lead and len(rest) >= LONG_ANSWER_CHARS and not asks(t, msg))
+    return bool(lead) and len(rest) >= ANSWER_AFTER_CHARS and stated and not _OUTCOME_OR_ASKED.search(rest)
+
+
+ANSWER_AFTER_CHARS = 4
+
+
+LONG_ANSWER_CHARS = 8
+
+
+_OUTCOME_OR_ASKED = re.compile(r"[不没吗嘛呢?？够行差]|可以|符合")
+
+
+def _this_checks(t: Turn, msg: Message, decision: Any, last: Message) -> bool:
+    """Whether a verdict request naming another topic, one with nothing to check, asks this check's verdict.
+
+    So it does when the topic is named only by a word of a condition of this check (知识产权这块我要问下技术部
+    你先说够不够嘛), or in a fact said before a closing clause that asks the verdict (专利是跟高校合作的 … 能不能
+    先给个结论). “那高企呢 够不够” asks another's.
+    """
+    topic = t.kn.topics.get(str(t.check_topic or ""))
+    version = checklist.version_in_force(topic, t.day) if topic else None
+    if version is None or WHAT_ABOUT.match(msg.norm) or t.kn.topics[decision.intent].checklist:
+        return False  # (a title held first, 那小巨人我们有没得希望: that policy's own check)
+    if last.norm != msg.norm and says(last.norm, t.kn, "conclude") and t.match(last.text)[1].intent is None:
+        return True
+    named = [str(c.via).partition(":")[2] for c in decision.top if c.intent == decision.intent]
+    labels = normalize("|".join(item.label for item in version.items))
+    return bool(named) and all(w and _THIS_PART.sub("", normalize(w)) in labels for w in named)
+
+
+_THIS_PART = re.compile(r"(这块|这个|这一块|那块|那一块|这方面|方面|的事)$")
+"""After a word, only pointing at it (知识产权这块): the word is what names."""
+
+
+def _closes_asking(t: Turn, msg: Message, last: Message) -> bool:
+    """Whether the message ends in a clause of its own asking the verdict (…不晓得咋个算 你先说能不能申)."""
+    return (
+        last.norm != msg.norm
+        and bool(_ASKING_VERDICT.search(last.norm) or ASKED_A_NOT_A.search(last.norm))
+        and says(last.norm, t.kn, "conclude")
+        and not means(last, in_check=True)
+    )
+
+
+_ASKING_VERDICT = re.compile(r"说|讲|告诉|给|判断|结论")
+"""Words of a clause asking for the verdict (as a question by its shape does), not stating it (就不得行了嗦)."""
+
+
+_PAST_RULE = re.compile(r"以前|原来|老标准|旧标准|之前|往年")
+
+
+def _outcome_then_aside(t: Turn, msg: Message) -> bool:
+    """“那我们到底符合不 行的话我去跟老板说”: the result asked first, then what the user will do, which asks nothing."""
+    said = clauses(msg.text)
+    if len(said) < 2 or _PAST_RULE.search(msg.norm) or not asks_outcome(t, Message(said[0], normalize(said[0]))):
+        return False  # (not “以前不是一千万就可以吗 按老标准我们是够的撒”: the old rule, argued)
+    if t.match(said[0])[1].intent not in (None, t.state.get("topic")):
+        return False  # (“我们企业总的还能享受啥子政策 帮我匹配一下”: which policies, another question)
+    rest = " ".join(said[1:])
+    norm = normalize(rest)
+    if asks_in_a_clause(t, Message(rest, norm)) or t.facts(rest) or norm.startswith("还是"):
+        return False
+    # (not “重庆市级的单项冠军我们够不够 帮我看下”: the check asked; nor “…按老标准我们是够的撒”: a claim)
+    return not (wants_check(t, norm) or says(norm, t.kn, "outcome") or says(norm, t.kn, "conclude"))
+
+
+_VERDICT_OR_NOT = re.compile(r"(结论|结果|定论|说法|准话)(没得|没有|莫得|没|不)$")
+"""A request for the verdict that ends by asking “or not” (能下结论没得): its 没得 answers nothing."""
+
+
+_NOTHING_MORE = re.compile(r"(没有|没得|莫得|没)了|没别的|没其他")
+"""Nothing more to tell (没有了的话给个结论嘛): no answer to the question pending."""
+
+
+_ASKING_FILLERS = re.compile(r"是不是|那么|那|到底|究竟|现在|这下|了|嘛|吗|呢|哦|噻|啊|说句话")
+"""Words around a request for the verdict that answer nothing (那到底…嘛)."""
+
+
+_ACK_WORDS = "ok|好的|好|行|可以|要得"
+"""Words that only acknowledge (longest first where one opens another: 好的 before 好)."""
+
+
+_ACKNOWLEDGED = re.compile(rf"({_ACK_WORDS})(吧|的)?")
+"""What is left of a request for the verdict that only acknowledges (可以了吧 给个结论): no answer to the question
+(对 and 是 still answer it: “对 直接给结论” is a yes)."""
+
+
+_NO_HOPE = re.compile(r"(没得|莫得|没有|没)(戏|搞头|搞|希望|指望)|不行|不得行|行还是不行")
+"""Asking whether it is hopeless (是不是没得戏了, 那是不是就不得行了): a request for the verdict, no 否 to the question
+pending."""
+
+
+_CHECK_FOR_US_SAID = re.compile(r"(帮我们|帮我|帮忙|麻烦|给我们)(对|核|测|查|看)(?!过)")
+"""A request to be checked, in it (帮我们对一下嘛 看够不够): the check, whatever result word follows (not 帮我们对过:
+someone did)."""
+
+
+_APPLYING = "(直接)?(报|申请|申报|评|享受)"
+
+
+_CLOSING = "(噻|吧|嘛|哈|撒|不|没|吗|哇)*$"
+"""The parts the two patterns below share: applying (directly), and the particles that close the question."""
+
+
+_NOW_IT_DOES = re.compile(
+    rf"^(所以|那|那么)?(这下|现在|这样|这回|那就)(就|总)?(能|可以|得行|够|行|符合){_APPLYING}?[^了不没吗]{{0,4}}了?"
+    + _CLOSING
+)
+"""The last clause after facts, asking if they make it now (这下能报了噻, 现在可以申请了不)."""
+
+
+_THEN_IT_DOES = re.compile(rf"^(所以)?那(就)?(能|可以){_APPLYING}了?{_CLOSING}")
+"""…or, after facts only, 那可以报了不: those facts, then whether they make it."""
+
+
+def _unnamed(t: Turn, norm: str) -> str:
+    """``norm`` without the names of the topic checked (这样能直接报小巨人不 → 这样能直接报不)."""
+    return without(norm, frozenset(topic_names(t).get(str(t.check_topic or ""), [])), "")
+
+
+_BARE_CONCLUDE = frozenset({"结果", "结论", "结果嘞", "结果咧", "然后呢", "所以呢"})
+
+
+_LEAD_ACK = re.compile(rf"^(({_ACK_WORDS})(了|啦)?|嗯)")
+"""An acknowledgement before a bare request for the result (OK 结果, 行了 结果)."""
+
+
+def missing(t: Turn, msg: Message) -> Act | None:
+    """还缺啥 / 差多少: what is still unmet or unknown."""
+    if not checkable(t):
+        return None
+    if WHY_NOT.match(msg.norm) and flows.referred(t, topic_check=False) is not None:
+        return Act(acts.FOLLOWUP, part="missing")  # “为啥子不得行 我们也有搞研发的嘛”: what is unmet, and why
+    if _ENOUGH_AT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
+        return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那研发要到好多才够”: the gap, with the amount
+    if _A_BIT_SHORT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
+        return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “差一点点也不行嗦”: the gap and the bar again
+    if not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS or DIFFERENCE.search(msg.norm):
+        return None  # (“综合类和行业类门槛差在哪”: how two things differ, not what we lack)
+    if says(msg.norm, t.kn, "resume"):
+        return None  # “回到首版次 还有啥没问的”, “继续 还要问啥”: on with the check, which asks what it has not
+    if wants_check(t, msg.norm) and flows.referred(t, topic_check=False) is None:
+        return None  # “核一下嘛 看我们差好多” before any check: the check, which finds the gaps
+    if wants_check(t, msg.norm) and t.flow is not None and t.flow.get("asked", 0) <= 1 and not _figures_known(t):
+        return Act(acts.ANSWER, check=True)  # (the check just begun, no figure told: on with its first question)
+    return Act(acts.FOLLOWUP, part="missing")
+
+
+_A_BIT_SHORT = re.compile(r"差(一|那么)?(点点?|丁点|些)(儿)?(也|都|就)(不|没)(行|得行|够|可以|算|得)")
+"""Whether falling a little short still fails (差一点点也不行嗦): asked after a verdict that found a gap."""
+
+
+def _figures_known(t: Turn) -> bool:
+    """Whether a figure the check under way asks about is known (营收, 研发费用 …), not only a title or a yes."""
+    own = checklist_criteria(t.kn, str(t.check_topic), t.day) or {}
+    return any(c in own and own[c].type == "number" for c in t.profile)
+
+
+def fees(t: Turn, msg: Message) -> Act | None:
+    """要交钱吗, 有个中介说三万块包过 靠谱不: on the topic talked of, what its texts say of fees and agents.
+
+    A question with no facts of ours (中介帮我们估了下创新能力评价 七十八分 is an answer).
+    """
+    topic = t.kn.topics.get(str(t.check_topic or t.state.get("topic") or ""))
+    if topic is None or topic.kind != "policy" or not says(msg.norm, t.kn, "fees"):
+        return None
+    if not (asks(t, msg) or _TRUSTED.search(msg.norm)) or t.facts(msg.text, anywhere=True):
+        return None
+    if section_asked(t, topic, msg.text, cues_only=True):
+        return None  # (中介说能包过 正规申报走什么流程: the part asked)
+    _c, decision = t.match(msg.text)
+    # (首台套申报要交钱吗: that topic's question; 中介的发票…交个税不: another world's; 有没有人用过: the group's)
+    if decision.intent not in (None, topic.id) or decision.reason == "out_of_scope" or _OF_OTHERS.search(msg.norm):
+        return None
+    return Act(acts.FOLLOWUP, topic=topic.id, part="fees")
+
+
+_TRUSTED = re.compile(r"靠谱|可信|信得过|真的假的|是真的|骗")
+"""Whether an agent's offer can be trusted (包过 靠谱不): a question, whatever its shape."""
+
+
+_OF_OTHERS = re.compile(r"有没有人|有没得人|有人用过|谁用过|哪个用过")
+"""A question put to the others in a chat (有没有人用过那种代办的), not to the bot."""
+
+
+_ENOUGH_AT = re.compile(
+    r"(要|得|需要)(到|达到|花|投|做|搞|有)?(好多|多少)[^，|]{0,4}?(才够|才行|才得行|才达标|才能|够得到|才达得到)"
+)
+"""How much would be enough (要到好多才够, 要花好多研发才够得到): after a check found something unmet, its gap."""
+
+
+def _falls_short(t: Turn) -> bool:
+    """Whether the check referred to has a condition unmet on what is known."""
+    flow = flows.referred(t, topic_check=False)
+    found = flows.judged(t, flow) if flow else None
+    return bool(found and found[2].unmet)
