@@ -1561,6 +1561,14 @@ def extract(
             prev_end = q.end
             continue  # “研发投入四百二十万 行业平均听说两个点左右”: the industry's share, not ours
         before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end, breaks)
+        if (
+            q.unit in (None, "人", "个")
+            and _AMONG_AFTER.match(norm, q.end)
+            and (before is None or _part_of(before, criteria))
+        ):
+            heads.append(q)  # “科技人员 一百个人里头搞研发的十五个”: the whole the part after it is counted from
+            prev_end = q.end  # (not “专职研发十二个人 里头中级职称的七个”: 12 is 专职研发's own count)
+            continue
         if before is None and (founded := _since_founded(norm, q, vocab, criteria, facts)):
             before, before_at = founded, q.start  # “去年底才注册的新公司 … 到现在十个月”
         if before is None and denied and _fits(q, criteria[denied]):
@@ -2819,11 +2827,28 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
             or text.startswith((f"不{word[-1]}", f"没{word[-1]}"), at + len(word))  # 比平均高不高: asked
             or (_BARE_DENIAL.fullmatch(text, stop, after) and _UNSURE.search(text, after, beyond))
             or _GRAVITY_DOUBTED.search(text, stop)  # 出过一次事故 | 算不算重大我不晓得: whether it counts, not known
+            # 好像挂在老板个人名下 | 具体晓不得: a hedge, then not knowing: the fact is not known
+            or (_HEDGED.search(text, start, stop) and _ONLY_NOT_KNOWN.fullmatch(text, stop, after))
         ):  # 人才计划 | 好像没有 | 要问下人事: denied, then said to be not known yet
             return False
     return True
 
 
+def _part_of(cid: str, criteria: dict[str, Criterion]) -> bool:
+    """Whether ``cid`` is the part of a share of people (科技人员 of 科技人员占比, over 职工)."""
+    return any(
+        c.ratio_of and c.ratio_of[0] == cid and criteria[c.ratio_of[1]].unit == "人"
+        for c in criteria.values()
+        if c.ratio_of and c.ratio_of[1] in criteria
+    )
+
+
+_AMONG_AFTER = re.compile(r"(个人|个|人)?(里头|里面|当中|中间|之中)")
+"""After a head count: the whole that the count after it is part of (一百个人里头 …十五个)."""
+_HEDGED = re.compile(r"好像|可能|估计|应该|大概|似乎|貌似")
+"""A hedge in the clause of a fact (好像挂在老板个人名下)."""
+_ONLY_NOT_KNOWN = re.compile(rf"(具体|详细|到底|具体的|详细的)?(我|我们|我也|也)?({_NOT_KNOWN})(哦|嘛|的|了)?")
+"""A clause that only says the user does not know (具体晓不得): after a hedged fact, it is not known."""
 _TOPIC_MARKED = re.compile(r"(那|那个)?[^要是有评报如假万不没能可会想|]{1,6}的话")
 """A clause opening with a thing and 的话 (市场的话, 研发费用的话): what it speaks of, no case supposed (要评上的话)."""
 _GRAVITY_DOUBTED = re.compile(

@@ -4397,3 +4397,48 @@ def test_a_correction_says_what_it_recomputes_and_that_a_settled_no_is_undone(us
     reply = user.say("不对 刚才说错了 十六个只是研发部的 算上工艺的科技人员有三十个")
     assert "科技人员占比 8% → 15%" in reply.text, reply.text
     assert "不再成立" in reply.text, reply.text
+
+
+def test_where_to_look_it_up_is_a_question_on_the_topic(user: User) -> None:
+    in_check(user, "小巨人够不够 帮我核一下")
+    reply = user.say("这个在哪儿看得到嘛")
+    assert reply.act == "followup" and reply.kind != "out_of_scope", reply.text
+
+
+def test_plainer_words_asked_at_the_start_of_a_longer_message(user: User) -> None:
+    user.say("52号文是啥子文件")
+    reply = user.say("说人话 跟我们这种做配件的有啥子关系")
+    assert reply.act == "followup" and reply.kind != "out_of_scope", reply.text
+
+
+def test_a_person_on_the_phone_is_a_handoff(user: User) -> None:
+    user.say("首台套怎么申报")
+    assert user.say("要个人工电话 我问细的").intent == "human_agent"
+
+
+def test_whether_a_cost_counts_in_asked_in_a_check_records_nothing(user: User) -> None:
+    """“车间日常质检的费用能不能也算进去” had been read as 否 to 研发活动 (质检 is a no word): a wrong 不符合."""
+    in_check(user, "研发费用加计扣除 我们能享受不")
+    user.say("查账征收的居民企业 做轴承的")
+    reply = user.say("产线上日常检测的费用能不能也算进去")
+    assert reply.act == "followup" and reply.kind != "verdict", reply.text
+    assert "rd_activity" not in profile(user)
+
+
+def test_a_hedged_fact_then_not_knowing_is_not_known(user: User) -> None:
+    in_check(user, "高企帮我核一下够不够")
+    user.say("成立五年了 做传感器的")
+    user.say("发明专利有四个 不过好像在股东个人名下 具体不清楚")
+    assert profile(user).get("core_ip_owned") in (None, UNKNOWN)
+
+
+def test_a_head_count_the_part_is_counted_from_is_the_whole(user: User) -> None:
+    in_check(user, "高企帮我核一下够不够")
+    user.say("科技人员嘛 两百个人里头搞技术的二十六个")
+    said = profile(user)
+    assert (said["employees"], said["tech_staff_count"]) == (200, 26)
+
+
+def test_funds_for_another_direction_answer_that_none_were_had_for_this_one() -> None:
+    said = read("市里的钱拿过一笔技改补助 不是研发这个方向的", "rd_reserve")
+    assert said["no_other_municipal_funding"] is True

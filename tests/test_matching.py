@@ -565,6 +565,7 @@ def test_staff_named_as_the_askers_job_is_no_request_for_a_person(text: str, int
         ("小巨人企业能享受什么优惠", "little_giant"),
         ("我们是高新技术企业 能享受哪些政策", "policy_match"),  # the title held: which policies suit us
         ("高企那边会计在跑了。我主要想问的是首台套。资料好久交？", "first_set_equipment"),  # the one said to be asked
+        ("高企我们前年就评上了。听说还有个首台套。这个补贴咋个算", "first_set_equipment"),  # the one heard of next
     ],
 )
 def test_the_policy_a_question_is_of(text: str, intent: str) -> None:
@@ -579,6 +580,8 @@ def test_the_policy_a_question_is_of(text: str, intent: str) -> None:
         "自己屋头灌的香肠 卖要办啥证",
         "想注册个公司要啥子材料",
         "专精特新的护肤品牌子靠谱不",  # cosmetics sold with the policy's words
+        "高新技术企业的新股打新怎么提高中签率",  # shares, with a title's name
+        "小巨人牌的儿童自行车结实不",  # a brand named like the title
     ],
 )
 def test_private_life_is_out_of_scope(text: str) -> None:

@@ -20,11 +20,14 @@ from bot.dialogue.attribution import (
     about_us,
 )
 from bot.dialogue.interpret.shared import (
+    WHERE_TO,
     _conditions,
     asks_outcome,
     check_asked,
+    counted_part,
     heard_of_here,
     option_act,
+    plainer_asked,
     thing_counts,
     titles_stated,
     variant_taken_up,
@@ -40,7 +43,6 @@ from bot.dialogue.mentions import (
     topic_words,
 )
 from bot.dialogue.reading import (
-    CONTROL_CHARS,
     SHORT_MESSAGE,
     Message,
     asks,
@@ -100,14 +102,15 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     topic = t.kn.topics.get(topic_id or "")
     if topic is None or topic.kind != "policy":
         return None
-    w = words(t.kn)
-    if len(msg.norm) <= CONTROL_CHARS and any(p in msg.norm for p in w["plainer"]):
+    if plainer_asked(t, msg):
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")
+    if WHERE_TO.match(msg.norm):  # (这个在哪儿查得到嘛: where, of what the last answer spoke of)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if "的话" in msg.norm and heard_of_here(t, topic, msg):
         # “网上说是专精特新的话营收可以降到2个亿 是不是” after a 单项冠军 verdict: this topic's rule, heard of
         return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
     if thing_counts(t, msg) and checklist_criteria(t.kn, topic.id, t.day):
-        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # “只有相近的” → “相近的算不算嘛”
+        return Act(acts.FOLLOWUP, topic=topic.id, part=counted_part(t, topic, msg))  # “只有相近的” → “相近的算不算嘛”
     item = _ITEM.search(msg.norm)
     if item:
         n = item[1]

@@ -40,6 +40,7 @@ from bot.dialogue.mentions import (
     named_only_denied,
     names_other,
     pairs_in_topic,
+    prerequisite,
 )
 from bot.dialogue.reading import (
     CONTROL_CHARS,
@@ -132,7 +133,8 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     if parked:
         return Act(acts.ANSWER, topic=topic.id, values=facts, part="resume")
     held = titles_stated(t, msg) if other and facts else {}
-    held = held if facts.keys() - held.keys() else {}  # (a title alone, 我们是高企, is no fact of this check)
+    if held and not facts.keys() - held.keys() and not prerequisite(t, topic, str(decision.intent)):
+        held = {}  # (a title alone is a fact of this check only where it asks for it: not 我们是高企 after 加计扣除)
     if other and len(facts) < SEVERAL_FACTS and not denied and not held:
         return None  # (several facts about us outweigh a policy's word among them: 研发投入强度比行业平均高 …;
         # so does a title held beside a fact of this check: “江北做家电的 规上企业 市级专精特新”)

@@ -33,13 +33,16 @@ from bot.dialogue.interpret.shared import (
     MINE,
     SEVERAL_FACTS,
     WHAT_QUESTION,
+    WHERE_TO,
     WHY_NOT,
     _conditions,
+    counted_part,
     counts_as,
     go_ahead,
     heard_of_here,
     means,
     of_conditions,
+    plainer_asked,
     thing_counts,
     titles_stated,
     variant_taken_up,
@@ -158,6 +161,14 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         if not _asked_in_topic_words(t, checked, msg) and not money:
             return Act(acts.NULL)  # (“对了 认定下来所得税是按好多交”: an aside on the topic itself is its question)
         return Act(acts.FOLLOWUP, topic=checked.id, part=section_asked(t, checked, msg.text, asked=True) or "question")
+    if WHERE_TO.match(msg.norm) or plainer_asked(t, msg):  # (这个得分在哪儿测, 讲通俗点 …: of the question asked)
+        checked = t.kn.topics[flow["topic"]]
+        plain = plainer_asked(t, msg)
+        return Act(
+            acts.FOLLOWUP,
+            topic=checked.id,
+            part="plain" if plain else section_asked(t, checked, msg.text, asked=True) or _conditions(t, checked),
+        )
     if go_ahead(t, msg.norm):
         return Act(acts.ANSWER, check=True)  # “你问嘛”, “测嘛” with the check already under way: ask on
     if asking and (said := _asked_back_then_answered(t, msg, crit)) is not None:
@@ -177,7 +188,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # “受让的为啥子不行”: why a condition rules something out; its 不行 answers nothing; “相近的算不算嘛”:
         # whether a thing just spoken of meets one (科技人员是指哪些人 品管部算不算: the figure said next is its)
         _attend(t, msg, str(flow["topic"]))
-        return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=_conditions(t, t.kn.topics[flow["topic"]]))
+        checked = t.kn.topics[flow["topic"]]  # (车间日常质检的费用能不能也算进去: whether a cost counts in the base)
+        return Act(acts.FOLLOWUP, topic=checked.id, part=counted_part(t, checked, msg))
     if asking and _recorded_figure_asked(t, msg, pending):
         # “三个半点不够啊？八千多万的是要好多”: our 3.5% said back and asked about, no answer to the question pending
         return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=_conditions(t, t.kn.topics[flow["topic"]]))

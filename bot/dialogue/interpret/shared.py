@@ -24,12 +24,14 @@ from bot.dialogue.mentions import (
     topic_names,
 )
 from bot.dialogue.reading import (
+    CONTROL_CHARS,
     Message,
     asks_in_a_clause,
     clauses,
     last_clause,
 )
 from bot.dialogue.topics import (
+    CALCULATION,
     has_section,
     section_asked,
     shaped_part,
@@ -109,7 +111,8 @@ GENERIC_GRAMS = frozenset(
 """Character pairs any question of a check holds: sharing them says nothing of which condition is meant."""
 
 
-COUNTS_AS = re.compile(r"算不算|算得到不|算不算是|能不能算|可不可以算")
+COUNTS_AS = re.compile(r"算不算|算得到不|算不算是|能不能也?算|可不可以也?算|能也?算进去不|算得进去不")
+"""Whether something counts (算不算, 能不能也算进去): asked of a thing, not said of us."""
 
 
 THING_OK = re.compile(r"^(?:那|那么)?([^，|]{0,8}的[^，|]{0,6}?)(?:不得行|不行|可以|能行|得行)(?:吗|嘛|哇|迈)$")
@@ -118,7 +121,8 @@ THING_OK = re.compile(r"^(?:那|那么)?([^，|]{0,8}的[^，|]{0,6}?)(?:不得�
 
 THING_COUNTS = re.compile(
     rf"^(?:那|那么)?(.{{1,10}}?的?)(?:{COUNTS_AS.pattern})(?:[那这]个|[那这]一?类|[那这]种)?(?:八大|高新技术|高新|重点)?"
-    r"(?:领域|范围|类别|行业|里面|研发|研发费用|研发活动|科技人员|主营)?(?:嘛|哦|呢|啊|喃|噻)?$"
+    r"(?:领域|范围|类别|行业|里面|进去|研发|研发费用|研发活动|科技人员|主营|关联企业|关联方|关联公司|贸易商)?"
+    r"(?:嘛|哦|呢|啊|喃|噻)?$"
 )
 
 
@@ -333,6 +337,12 @@ def _conditions(t: Turn, topic: Topic) -> str:
     return f"section:{CONDITIONS}" if has_section(t, topic, CONDITIONS) else "question"
 
 
+def counted_part(t: Turn, topic: Topic, msg: Message) -> str:
+    """The part for whether a thing counts: the calculation's for a cost in the base (算进去), else the conditions."""
+    part = section_asked(t, topic, msg.text, cues_only=True)
+    return part if part == f"section:{CALCULATION}" else _conditions(t, topic)
+
+
 ECHO_THEN = re.compile(r"^\s*(?P<item>[^?？\s]{2,8})\s*[?？]+\s*(?P<rest>[^?？]+)$")
 """An item said back with a question mark, then a statement (人才计划？区里面有个人入选了区县级的)."""
 
@@ -439,3 +449,22 @@ def specific_part(part: str | None) -> bool:
 WE_APPLY = re.compile(r"(我们|咱们|我这种).{0,8}(报|申|评|享受|认定|拿|够)")
 """Whether we may apply, asked of ourselves: the check, not a part the message's words only resemble (not 我们研究
 新口味算不算研发, what a word covers)."""
+
+
+WHERE_TO = re.compile(
+    r"^(那|那么)?(这个|那个|这|那)[^，|?？]{0,6}?(在|去|到|上)哪(儿|里|个地方|个网站|个平台|个部门)?"
+    r"(查|测|看|弄|办|填|报|评|做|找|问)"
+)
+"""Where to look something up or get it done, of the thing just spoken of (这个得分在哪儿测, 这个在哪儿查得到嘛)."""
+
+
+def plainer_asked(t: Turn, msg: Message) -> bool:
+    """Whether the message asks for plainer words: said alone, or opening a longer message (讲通俗点 跟我们有啥关系)."""
+    plainer = words(t.kn)["plainer"]
+    if len(msg.norm) <= CONTROL_CHARS and any(p in msg.norm for p in plainer):
+        return True
+    return any(msg.norm.startswith(p) for p in plainer if len(p) >= PLAINER_OPENING)
+
+
+PLAINER_OPENING = 3
+"""A word asking for plainer words this long (讲通俗点, 没听懂) may open a longer message."""

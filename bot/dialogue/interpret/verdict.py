@@ -28,6 +28,7 @@ from bot.dialogue.interpret.shared import (
     SUCCESS_A_NOT_A,
     VERDICT_NOUN,
     WHAT_ABOUT,
+    WHERE_TO,
     WHY_NOT,
     WRONG,
     asks_outcome,
@@ -35,6 +36,7 @@ from bot.dialogue.interpret.shared import (
     counts_as,
     go_ahead,
     means,
+    plainer_asked,
     thing_counts,
 )
 from bot.dialogue.mentions import (
@@ -98,6 +100,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “单项冠军我们够不到 接着前面小巨人的”: back to the check, not its verdict
     if supposes(msg.text) and not VERDICT_NOUN.search(msg.norm):
         return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
+    if WHERE_TO.match(msg.norm) or plainer_asked(t, msg):
+        return None  # “这个在哪儿查得到嘛”, “讲通俗点 我们要咋个改才得行”: where, or plainer words (a follow-up)
     if _opens_an_answer(t, msg):
         return None  # “那就是新能源车电机壳体那块 占总收入七成五左右”: 那就是 introduces the answer
     if current and _WHICH_TIME.search(msg.norm) and section_asked(t, current, msg.text, cues_only=True) == _WHEN_PART:
