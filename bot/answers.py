@@ -2605,10 +2605,12 @@ _YEAR_SAID = 4
 """Room after a title for the year it was won (专精特新2024年认定的)."""
 _TITLE_NAME_CHARS = 5
 """A title's name this long (创新型中小企业) holds words of other criteria (中小企业) that are not said of us."""
-_TITLE_NOUN = r"^((的|那个|这个)?(称号|牌子|证书|资质))?"
-_TITLE_NOUN_ONLY = re.compile(r"(的|那个|这个)?(称号|牌子|证书|资质)")
-"""All that stands between a title and the end of its clause (创新型那个称号): what follows is said of it."""
+_TITLE_WORD = r"(的|那个|这个)?(称号|牌子|证书|资质)"
+"""The word for a title itself, right after its name (专精特新的证书, 创新型那个称号)."""
+_TITLE_NOUN = rf"^({_TITLE_WORD})?"
 """Right after a title, the word for the title itself (专精特新的证书 …)."""
+_TITLE_NOUN_ONLY = re.compile(_TITLE_WORD)
+"""All that stands between a title and the end of its clause (创新型那个称号): what follows is said of it."""
 _SAID_NOT_ASKED = r"(?!吗|不|没|哇|迈|[?？])"
 """After what is said of a title: no question mark or particle that asks it (还在有效期吗)."""
 _GOT_AFTER = re.compile(
@@ -2629,7 +2631,7 @@ _APPLYING = (
 """Applying for a title, not holding it yet (小巨人还在申请, 正在申报小巨人, 小巨人今年才报 还没批下来)."""
 _NOT_AFTER = re.compile(
     r"^(去年|前年|今年|上年|那年|\d{2,4}年)?"  # (小巨人去年没评上)
-    r"(.{0,4}(都莫得|都没有|都没得|都没评|都不是)|((的|那个|这个)?(称号|牌子|证书|资质))?[也还都]{0,2}"
+    rf"(.{{0,4}}(都莫得|都没有|都没得|都没评|都不是)|({_TITLE_WORD})?[也还都]{{0,2}}"
     rf"(没有|[没莫](评|拿|报|申)|莫得|没得|不是)|[也还都]{{1,2}}[没莫]|还没评|没评上|{_APPLYING}"
     r"|(报|申请|申报)了?[也还都]{0,2}[没莫])"
 )

@@ -69,15 +69,14 @@ def prepared(root: Path | str | None, settings: Settings) -> tuple[Knowledge, In
         return kn, build_index(kn, settings)
     wanted = key(folder, settings, dt.date.today())
     path = cache_file()
-    try:
-        with path.open("rb") as fh:
-            found, kn, index = pickle.load(fh)
-        if found == wanted and isinstance(kn, Knowledge) and isinstance(index, Index):
-            return kn, index
-    except FileNotFoundError:
-        pass
-    except Exception as exc:  # a cache written by other code, or cut short: build as if it were not there
-        logger.debug("ignoring the knowledge cache %s: %s", path, exc)
+    if path.is_file():
+        try:
+            with path.open("rb") as fh:
+                found, kn, index = pickle.load(fh)
+            if found == wanted and isinstance(kn, Knowledge) and isinstance(index, Index):
+                return kn, index
+        except Exception as exc:  # a cache written by other code, or cut short: build as if it were not there
+            logger.debug("ignoring the knowledge cache %s: %s", path, exc)
     kn = load(folder)
     index = build_index(kn, settings)
     _store(path, (wanted, kn, index))

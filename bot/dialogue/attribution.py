@@ -155,10 +155,8 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
     if value is None and crit.type == "bool" and crit.title and not asks(t, msg):
         said = [n for n in map(normalize, crit.title) if n and n in msg.norm]
         if said:  # asked “是否已是专精特新”, told “市级专精特新 做齿轮十五年了” (or “… 都还莫得”: no)
-            asked = next(
-                (c for c, known in t.kn.criteria.items() if known is crit), ""
-            )  # (pending, or a late answer's)
-            held = held_titles(msg.text, t.kn.criteria).get(asked)
+            # (of the question pending, or of a late answer's: whichever criterion ``crit`` is)
+            held = next((v for c, v in held_titles(msg.text, t.kn.criteria).items() if t.kn.criteria[c] is crit), None)
             if held is not None:
                 return held
             if says_unknown(msg.norm):

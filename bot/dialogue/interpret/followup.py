@@ -21,9 +21,9 @@ from bot.dialogue.attribution import (
 )
 from bot.dialogue.interpret.shared import (
     WHERE_TO,
-    _conditions,
     asks_outcome,
     check_asked,
+    conditions_part,
     counted_part,
     heard_of_here,
     option_act,
@@ -108,7 +108,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if "的话" in msg.norm and heard_of_here(t, topic, msg):
         # “网上说是专精特新的话营收可以降到2个亿 是不是” after a 单项冠军 verdict: this topic's rule, heard of
-        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
+        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if thing_counts(t, msg) and checklist_criteria(t.kn, topic.id, t.day):
         return Act(acts.FOLLOWUP, topic=topic.id, part=counted_part(t, topic, msg))  # “只有相近的” → “相近的算不算嘛”
     item = _ITEM.search(msg.norm)
@@ -140,7 +140,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
             return Act(acts.FOLLOWUP, topic=topic.id, part="calc", values=learned)
     other = decision.intent and decision.intent != topic.id and t.kn.topics[decision.intent].kind == "policy"
     if other and FIRST.search(msg.norm) and prerequisite(t, topic, str(decision.intent)):
-        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
+        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     here = about_here(t, topic, msg, str(decision.intent)) if other else None
     if here:
         return Act(acts.FOLLOWUP, topic=topic.id, part="question", text=here)  # “高企占比那个是好多” after the goals
@@ -168,7 +168,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if ellipsis and topic.id in LOOKUPS and LOOKUPS[topic.id](t.kn, ellipsis[1]):
         return Act(acts.FOLLOWUP, topic=topic.id, part="lookup", text=ellipsis[1])
     if supposes(msg.text) and decision.intent in (None, topic.id) and t.state.get(flows.VERDICT_GIVEN):
-        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # “明年把研发做到一百万以上再报 得行不”
+        # “明年把研发做到一百万以上再报 得行不”
+        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     policy = decision.intent if decision.intent and t.kn.topics[decision.intent].kind == "policy" else None
     if (
         wants_check(t, msg.norm)
@@ -192,7 +193,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if part and decision.intent is None and foreign(t, topic, msg) and not ours:
         return None  # “银行那边有没有啥子低息贷款可以办”: a question cue, but of another world
     if ours and decision.intent is None and not topic.checklist:
-        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # nothing to check: its conditions
+        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))  # nothing to check: its conditions
     if part and (decision.intent in (None, topic.id) or len(msg.norm) <= SHORT_MESSAGE or _closer(t, topic, msg)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)
     if decision.intent == topic.id and (asks(t, msg) or ellipsis):
@@ -205,7 +206,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     ):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # a question the topic's context explains
     if decision.reason == "out_of_scope" and topic_words(t, topic, msg, candidates):
-        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))  # (要单独注册公司吗: a condition's words)
+        # (要单独注册公司吗: a condition's words)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if other and asks(t, msg) and _short_in_topic(t, topic, msg):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # “目录在哪里查”: this topic's 目录, named by none
     return None

@@ -31,7 +31,7 @@ from bot.dialogue.interpret.shared import (
     MINE,
     SEVERAL_FACTS,
     WHAT_QUESTION,
-    _offered,
+    check_offered,
     go_ahead,
     please_go,
     titles_stated,
@@ -186,7 +186,7 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     ):
         # “要得 核一下 我们做摩托车离合器的 做了十五年”: yes, check us (with what it says of us), at any length
         return _taken_up(t, msg, topic.id, t.facts(msg.text))
-    offered = _offered(t)
+    offered = check_offered(t)
     if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
         return None
     if _UNDERSTOOD.search(msg.norm):  # (“好的 明白”, “哦 要得”: what was said is taken in, no yes to the offer)

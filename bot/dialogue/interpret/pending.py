@@ -35,7 +35,7 @@ from bot.dialogue.interpret.shared import (
     WHAT_QUESTION,
     WHERE_TO,
     WHY_NOT,
-    _conditions,
+    conditions_part,
     counted_part,
     counts_as,
     go_ahead,
@@ -152,7 +152,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     ):
         # “中小企业技术研发中心跟企业技术中心有啥区别”, asked which kind is checked: the kinds explained, not a choice
         topic = t.kn.topics[flow["topic"]]
-        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or _conditions(t, topic))
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or conditions_part(t, topic))
     how_to = aside and bool(_HOW_TO_DO.search(msg.norm))  # (顺便问下 公司注册地址…迁到九龙坡要咋办手续: another errand)
     if aside and decision.intent is None and asking and (how_to or not (_OURS.search(msg.norm) and t.facts(msg.text))):
         # (“哦对了 我们是…分公司 不是独立法人 有影响没”: our facts, asked about, are an answer)
@@ -167,7 +167,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(
             acts.FOLLOWUP,
             topic=checked.id,
-            part="plain" if plain else section_asked(t, checked, msg.text, asked=True) or _conditions(t, checked),
+            part="plain" if plain else section_asked(t, checked, msg.text, asked=True) or conditions_part(t, checked),
         )
     if go_ahead(t, msg.norm):
         return Act(acts.ANSWER, check=True)  # “你问嘛”, “测嘛” with the check already under way: ask on
@@ -176,7 +176,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(
             acts.FOLLOWUP,
             topic=str(flow["topic"]),
-            part=_conditions(t, t.kn.topics[flow["topic"]]),
+            part=conditions_part(t, t.kn.topics[flow["topic"]]),
             values={pending: said},
         )
     if (
@@ -192,7 +192,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=checked.id, part=counted_part(t, checked, msg))
     if asking and _recorded_figure_asked(t, msg, pending):
         # “三个半点不够啊？八千多万的是要好多”: our 3.5% said back and asked about, no answer to the question pending
-        return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=_conditions(t, t.kn.topics[flow["topic"]]))
+        return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=conditions_part(t, t.kn.topics[flow["topic"]]))
     facts, value = read_answer(t, msg, pending, aside=aside)
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
@@ -218,11 +218,11 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     ):
         other = None  # “ISO9001也过了 有自己品牌 …你看行不”: facts of this check, not a question on the other policy
     if other and asking and FIRST.search(msg.norm) and prerequisite(t, topic, other):
-        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
+        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if (other or (not facts and value is None)) and heard_of_here(t, topic, msg, ours_too=not other):
         # “听说专精特新的话收入门槛可以降到两个亿 是不是哦” in a 单项冠军 check, “网上说要大专以上的占30% 我们大专
         # 以上有四十多个 这个应该够噻” in a 高企 check: a rule of this check heard of, asked about
-        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic))
+        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
     named_other = bool(other) and names_topic(t, msg, decision, str(other))  # (研发准备金是啥子: that policy)
@@ -237,7 +237,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # next is that condition's (高新技术产品收入是啥子意思 → “那就是电机壳体那块 占总收入七成五左右”); facts
         # stated beside the question are kept (市场占有率咋个算哦 我们…国内排第三)
         _attend(t, msg, topic.id)
-        meant = _EXCLUDED_PART if section_asked(t, topic, msg.text) == _EXCLUDED_PART else _conditions(t, topic)
+        meant = _EXCLUDED_PART if section_asked(t, topic, msg.text) == _EXCLUDED_PART else conditions_part(t, topic)
         return Act(acts.FOLLOWUP, topic=topic.id, part=meant, values=_stated_beside(t, msg))
     named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
     if (
@@ -268,7 +268,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     ):
         # “目录是哪个目录 在哪里查”: what the pending question's own words mean, not an answer (“don't know”)
         return Act(
-            acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
+            acts.FOLLOWUP,
+            topic=topic.id,
+            part=section_asked(t, topic, msg.text, asked=True) or conditions_part(t, topic),
         )
     if value is not None and asking and crit.type == "number" and _POLICY_RATE.search(msg.norm):
         value = None  # “评上了所得税是不是减到百分之十五”: the policy's rate asked about, no share of ours
@@ -276,7 +278,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if asking and values and all(t.kn.criteria[c].this_turn_only for c in values):
         # “工业母机那个120%我们沾得到边不” in the check: a question on that rate's conditions, no answer
         return Act(
-            acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
+            acts.FOLLOWUP,
+            topic=topic.id,
+            part=section_asked(t, topic, msg.text, asked=True) or conditions_part(t, topic),
         )
     question = _question_in_check(t, msg, topic, values, value is None, figure)
     if question is not None:
@@ -294,7 +298,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if decision.intent == flow["topic"] or (asking and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
         part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
         if part is None and asking and (_FAR_SHORT.search(msg.norm) or wants_check(t, msg.norm)):
-            part = _conditions(t, topic)  # “国家级的单项冠军我们是不是差好远”: the bars of that kind, its words first
+            part = conditions_part(t, topic)  # “国家级的单项冠军我们是不是差好远”: the bars of that kind
         return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")
     if value is None and not asking and not figure and not _OURS.search(msg.norm) and foreign(t, topic, msg):
         return Act(acts.NULL)  # “这两天火锅底料涨价了没得哦”: another world's chatter, not a misread answer
@@ -388,14 +392,14 @@ def _question_in_check(
     said = {**t.facts(msg.text), **values}
     taken = variant_taken_up(t, msg)
     if asking and taken and all(t.kn.criteria[c].presume is not None for c in said):
-        conditions = section_asked(t, topic, msg.text, asked=True) or _conditions(t, topic)
+        conditions = section_asked(t, topic, msg.text, asked=True) or conditions_part(t, topic)
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions, values=taken)
     needed = _needed(t, topic, msg, values) if asking and values else None
     if needed is not None:
         # “去年营收八千万出头 研发要占好多才够”: the figure kept, and the threshold asked answered; a bare share
         # said next is of the condition asked about
         t.state[flows.ATTENDING] = needed
-        return Act(acts.FOLLOWUP, topic=topic.id, part=_conditions(t, topic), values=values)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic), values=values)
     supposed = (supposes(msg.text) or (asking and SUPPOSING.search(msg.norm))) and not figure
     if supposed and not asking and len(values) >= SEVERAL_FACTS:
         supposed = False  # “齿轮产品都算高新收入的话占八成多 …创新能力分数78 …没出过事故”: a hedge among facts

@@ -332,7 +332,7 @@ def variant_taken_up(t: Turn, msg: Message) -> dict[str, Any]:
     return {c: v for c, v in t.facts(text).items() if t.kn.criteria[c].presume is not None}
 
 
-def _conditions(t: Turn, topic: Topic) -> str:
+def conditions_part(t: Turn, topic: Topic) -> str:
     """The part that states the topic's conditions (申报条件), or its general answer if it has none."""
     return f"section:{CONDITIONS}" if has_section(t, topic, CONDITIONS) else "question"
 
@@ -340,7 +340,7 @@ def _conditions(t: Turn, topic: Topic) -> str:
 def counted_part(t: Turn, topic: Topic, msg: Message) -> str:
     """The part for whether a thing counts: the calculation's for a cost in the base (算进去), else the conditions."""
     part = section_asked(t, topic, msg.text, cues_only=True)
-    return part if part == f"section:{CALCULATION}" else _conditions(t, topic)
+    return part if part == f"section:{CALCULATION}" else conditions_part(t, topic)
 
 
 ECHO_THEN = re.compile(r"^\s*(?P<item>[^?？\s]{2,8})\s*[?？]+\s*(?P<rest>[^?？]+)$")
@@ -350,7 +350,7 @@ ECHO_THEN = re.compile(r"^\s*(?P<item>[^?？\s]{2,8})\s*[?？]+\s*(?P<rest>[^?�
 SEVERAL_FACTS = 2
 
 
-def _offered(t: Turn) -> bool:
+def check_offered(t: Turn) -> bool:
     """Whether the last reply offered the check (条件自查) among its options."""
     return any(action == "checklist" for _k, _l, action in t.state.get("options") or [])
 
@@ -358,7 +358,7 @@ def _offered(t: Turn) -> bool:
 def please_go(t: Turn, msg: Message) -> bool:
     """“好的 麻烦了”, “要得 辛苦你了” right after the offer of the check: a yes with thanks for the trouble."""
     yes = LEADING_YES.match(msg.norm)
-    return bool(yes and _offered(t) and t.state.get("topic") and COURTESY.fullmatch(msg.norm, yes.end()))
+    return bool(yes and check_offered(t) and t.state.get("topic") and COURTESY.fullmatch(msg.norm, yes.end()))
 
 
 COURTESY = re.compile(r"(麻烦|辛苦)(你|您)?(了|啦|哈)?|pls|please|plz")
