@@ -865,6 +865,8 @@ def _parse_choice(
             ]
             if not said[o.value]:
                 del said[o.value]
+    if not answering:  # (我们厂门口还有个门市直接零售 | 这个算不算零售业: a side line, and a line asked about)
+        said = {v: kept for v, ws in said.items() if (kept := [w for w in ws if not _side_line(norm, w, breaks)])}
     hits = set(said)
     if not hits and _BLANK not in norm:  # no option's word: its shapes (“做齿轮箱的”, “模具厂” → 制造业), unless
         # one was said and set aside (“三成是做贸易的”: 做…的 is that minor line, not manufacturing)
@@ -884,6 +886,21 @@ def _parse_choice(
         others = [w for ws in said.values() for w in ws]
         hits = {v for v in hits if _main_line(norm, said.get(v, []), others, breaks)} or hits
     return hits.pop() if len(hits) == 1 else None
+
+
+def _side_line(norm: str, word: str, breaks: tuple[int, ...]) -> bool:
+    """Whether every place of a line-of-business ``word`` is a side line (还有个门市直接零售) or asked (算不算零售)."""
+    return all(
+        _SIDE_LINE.search(norm, _clause(norm, at, word, breaks)[0], at) or _KIND_ASKED.search(norm, 0, at)
+        for at in places(norm, word)
+    )
+
+
+_SIDE_LINE = re.compile(r"(还有|也有|另外有|另外还有|顺便|顺带|附带|兼着?|也在|还在)个?[^，|]{0,8}$")
+"""Before a line of business: one beside the main line (厂门口还有个门市直接零售), which it does not replace."""
+_KIND_ASKED = re.compile(r"(算不算|是不是|属不属于|(?<!\|)\|{3}|算是|能不能算|可不可以算)(那个|这个|那种|这种)?$")
+"""Right before a line of business: whether something counts as it is asked (算不算, or its A-not-A already
+blanked as three |; a longer blank is a policy's name), not said."""
 
 
 def main_line(text: str, crit: Criterion, value: str) -> bool:
@@ -1074,6 +1091,8 @@ class _Vocab:
     """Criteria a plan answers as well as a fact (准备新成立一个独立法人公司来做; 想报小巨人 for its variant)."""
     dated: list[tuple[str, list[str]]]
     """Criteria of something obtained within N years (``within_years``), with their ``dated_by`` words, normalised."""
+    makes: list[tuple[str, list[str]]]
+    """Yes/no criteria a clause saying what the enterprise makes answers yes (我们是做特种尼龙的)."""
     since_founding: list[tuple[str, list[str]]]
     """Numbers of years that are the years since founding when one of their ``since_founding`` words is said."""
     subjects: dict[str, list[str]]
@@ -1115,6 +1134,7 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
         variants=frozenset(cid for cid, c in criteria.items() if c.presume is not None),
         planned=frozenset(cid for cid, c in criteria.items() if c.presume is not None or c.plan_counts),
         dated=[(cid, [w for w in map(normalize, c.dated_by) if w]) for cid, c in criteria.items() if c.within_years],
+        makes=[(cid, [w for w in map(normalize, c.makes) if w]) for cid, c in criteria.items() if c.makes],
         since_founding=[
             (cid, [w for w in map(normalize, c.since_founding) if w]) for cid, c in criteria.items() if c.since_founding
         ],
@@ -1350,7 +1370,7 @@ def _year_before_from(
 _IF = r"如果|(?<![主需])要是|假如|假设"
 """Words that open a case supposed (shared by ``SUPPOSING`` and ``supposes``)."""
 _SUPPOSED_CASE = re.compile(
-    rf"{_IF}|万一|以后就|之后就|到时候|就可以了|就得行了|就行了|就够了"
+    rf"{_IF}|(?<![\d零一二两三四五六七八九十百千])万一|以后就|之后就|到时候|就可以了|就得行了|就行了|就够了"
     r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(来|去)?(报|申|评)"  # 明年把研发做到一百万以上再报
     r"|(重新|改成|改为|换成)[^，,。]{0,14}(再|去|来)?(报|申|登记|评|注册)"  # 重新出个2.0版本去登记, 改成通用版再报
     r"|^(那|那么)(换成|改成|改为|变成|换个|改个)"  # 那换成外面的客户来买要得不: what would change it
@@ -1358,7 +1378,7 @@ _SUPPOSED_CASE = re.compile(
     r"|(要|得|需要|必须)(先|另外|单独|重新)?(?!等)[^，,。]{1,14}才(行|得行|可以|能报|能申|符合)"
 )
 _ASKED = re.compile(
-    r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|多少|好多|啥|什么|有戏|[不没噻嘛嗦撒]$|(没得|没有|莫得)$"
+    r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|够不够|算不算|多少|好多|啥|什么|有戏|[不没噻嘛嗦撒哈迈]$|(没得|没有|莫得)$"
 )
 """A question (with 如果 / 要是 before it) about a case supposed: what it says is no fact about the enterprise."""
 
@@ -1385,6 +1405,10 @@ def heard_rule(text: str, ours_too: bool = False) -> bool:
     ``ours_too``: words of ours may follow it (听说要占30% 我们有四十多个 够不).
     """
     norm = normalize(text)
+    if (after := HEARSAY_AFTER.search(text)) is not None:  # (是不是还要大专学历的占百分之三十哦 网上看到的)
+        rule = _RULE_HEARD.search(text, 0, after.start())
+        starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, rule.start())] if rule else []
+        return rule is not None and (ours_too or not _OURS.search(text, starts[-1] if starts else 0, after.start()))
     heard = HEARSAY.search(norm)
     return bool(
         heard
@@ -1399,8 +1423,16 @@ def _without_rule_heard(text: str) -> str | None:
 
     “…朋友说可以报 所得税只交15% 公司注册才八个月 能不能报”: the 15% is the rule's, the eight months ours.
     """
+    if not heard_rule(text):
+        return None
+    if (after := HEARSAY_AFTER.search(text)) is not None:  # (…我们才20% | 是不是要占30% 网上看到的: ours kept)
+        rule = _RULE_HEARD.search(text, 0, after.start())
+        if rule is None:
+            return None
+        starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, rule.start())]
+        return text[: starts[-1] if starts else 0]
     heard = HEARSAY.search(text)
-    if heard is None or not heard_rule(text):
+    if heard is None:
         return None
     rule = _RULE_HEARD.search(text, heard.end())
     if rule is None:
@@ -1414,6 +1446,10 @@ HEARSAY = re.compile(
     r"(有人|别人|别个|朋友|同行|群里|中介|听人|人家)(跟我|给我|和我)?(说|讲|讲的|说的)|听说|据说|^不是说|网上(写|说)"
 )
 """A rule the user heard of (有人跟我说…, 听说…)."""
+HEARSAY_AFTER = re.compile(
+    r"(网上|别人|别个|朋友|同行|群里|中介|人家|抖音上|文章上?)(看到|看|查到|听|听到|说|讲)(的|来的)?(哦|嘛|啊|哈|噻)?[?？]?$"
+)
+"""A rule told first and its hearsay after it (是不是还要大专学历的占百分之三十哦 网上看到的)."""
 _RULE_HEARD = re.compile(
     r"以上就|以下就|就够|就行|就可以|就能|才行|降到|降为|放宽|放低"
     r"|(要|需要|必须|得)[^\s，。,]{0,8}?(\d|[一二两三四五六七八九十]|百分之)"
@@ -1741,6 +1777,9 @@ def extract(
         if cid not in facts and any(_stated(norm, w, names) and not _unsure(norm, w, breaks) for w in words):
             facts[cid] = 0.0  # “研发就在车间里头搞 没有单独的场地”
     asked_whether = bool(_WHETHER.search(norm))  # (在不在目录里头 / 有没得: asked, not said)
+    for cid, words in vocab.makes:
+        if cid not in facts and not unsure and _makes(_blanked(norm, names), words, breaks):
+            facts[cid] = True  # “我们涪陵做特种尼龙的”; not “客户是做装备的”, “我们是做贸易的”
     for cid, groups in vocab.together:
         if (
             cid not in facts
@@ -2395,6 +2434,10 @@ def _owner_before(
                 continue  # “营收两千万 研发费用每年都增长20%”: the R&D's growth, not the revenue's
         elif crit.subject and not any(w in kw or w in norm[max(0, pos - SUBJECT_CHARS) : pos] for w in crit.subject):
             continue  # “批发占收入七成”: a share of revenue, but not the R&D's
+        if crit.unit in MONEY and _PART_OF_BUSINESS.search(
+            norm, max(0, pos - _PART_CHARS, *(b for b in breaks if b <= pos)), pos
+        ):
+            continue  # “门市一年卖个两三百万 全厂营收一个多亿”: the shop's sales, not the enterprise's revenue
         if not crit.growth_of and _GROWS.search(norm, pos + len(kw), q.start):
             continue  # “研发费用每年都增长20%”: how fast it grows, not its level
         if not _fits(q, crit):
@@ -2461,6 +2504,11 @@ def _owner_before(
     return (best[3], best[4]) if best else (None, q.start)
 
 
+_PART_OF_BUSINESS = re.compile(
+    r"(门市|门店|店面|铺面|网店|那块|这块|那一块|这一块|那部分|这部分|其中|批发|零售|贸易|代理)(的|这边|那边)?(一年|每年|去年)?$"
+)
+"""Right before a sales word: a part of the business names whose sales they are (门市一年卖, 批发那块收入)."""
+_PART_CHARS = 6
 _THING_COUNTED = re.compile(r"发明|专利|软著|著作权|实用新型|商标|产品|项目|设备|标准|证书")
 """Things counted in 个 that no head count is of: a count after one is theirs."""
 _SUBJECT_REACH = 14
@@ -2788,7 +2836,7 @@ SUPPOSING = re.compile(_SUPPOSE)
 _ASK_SOMEONE = rf"(要|得|我|我去|再)问(一下|下|哈)?({_WHO_KNOWS}|他们)"
 """The user must ask someone first (要问下人事): what they said of it is not known yet."""
 _NOT_KNOWN = (
-    "晓不得|不晓得|不知道|不清楚|不确定|搞不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|"
+    "晓不得|不晓得|不知道|不清楚|不确定|搞不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|不敢确定|不敢肯定|说不准|"
     + "没算过|没测过|没查过|没去查|还没查|没整理|还在整理|没理清|没弄清|没搞清|还没翻|没翻过|没去翻|还没看|没看过"
     + "|没算出来|还没算出|还没出来|年报没出|审计没出|报表没出"
 )
@@ -2907,6 +2955,48 @@ def _of_subject(norm: str, word: str, subject: list[str] | None, breaks: tuple[i
     )
 
 
+def _makes(norm: str, words: list[str], breaks: tuple[int, ...]) -> bool:
+    """Whether a clause says what the enterprise itself makes with one of ``words`` (我们长寿做改性塑料的).
+
+    Before the word stand only our own words (我们, 公司, a place: 涪陵, 万州经开区的), never another
+    party's (客户是做装备的, 买家是集团下面做汽车件的); after it, a thing made, not a trade (做贸易), a task
+    (做研发, 做认定), a past or a question (做过, 做了三年, 能不能做).
+    """
+    for word in words:
+        for at in places(norm, word):
+            start, stop = _clause(norm, at, word, breaks)
+            lead, made = norm[start:at], norm[at + len(word) : stop]
+            before = norm[max(0, start - _MAKER_LEAD_CHARS) : start]
+            if (
+                len(lead) <= _MAKER_LEAD_CHARS
+                and not _NOT_OURS.search(lead)
+                and (_MAKER_OURS.search(lead) or not _NOT_OURS.search(before))  # (买家是…子公司 做汽车零件的: theirs)
+                and _MADE.match(made)
+                and not _NOT_MADE.search(made)
+                and not _negated(norm, word, breaks)
+                and not _asked(norm, word)
+                and not _planned(norm, word, breaks)
+            ):
+                return True
+    return False
+
+
+_MAKER_LEAD_CHARS = 10
+"""How long the words before 做 may be and still say only who and where we are (我们万州经开区的)."""
+_NOT_OURS = re.compile(
+    r"买|客户|用户|下游|上游|他们|人家|别个|别人|对方|你们|供应商|贸易|经销|代理|集团|兄弟|子公司|母公司|合作|朋友|[不没莫想能]"
+)
+"""Before 做: someone else does it (客户是做装备的), or it is denied, wanted or asked (想做, 能做)."""
+_MAKER_OURS = re.compile(r"我们|我司|咱们|本公司|公司|厂里|自己")
+"""Before 做: the enterprise itself is who does it (我们是做…, 公司做…)."""
+_MADE = re.compile(r"[^\d过了不得着完好起啥哪这那什么个一]{2,}")
+"""After 做: a thing made, two characters at least (做特种尼龙的), not 做过, 做了, 做不到, 做啥."""
+_NOT_MADE = re.compile(
+    r"贸易|代理|经销|销售|批发|零售|商贸|电商|门市|门店|买卖|生意|进口|分装|代工|贴牌|外包|研发|认定|申报|资格|审定|账|项目|方案|评估|检测|服务|工程|设计|软件|平台|试验|测试"
+)
+"""What 做 may take that is no product made (做贸易, 做研发, 做账, 做项目, 做设计): not a producer's line."""
+
+
 def _all_in_clause(norm: str, groups: list[list[str]], word: str, breaks: tuple[int, ...]) -> bool:
     """Whether a clause holding ``word`` (of the last group) holds a word of every other group, undenied."""
     for at in places(norm, word):
@@ -2936,9 +3026,10 @@ NEGATION_CHARS = 10
 _LAPSED = re.compile(
     r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立上进买配装]|$)"
     r"|.{0,4}" + _NOT_ASKED + r"(没有|没得|莫得)(的|哦|嘛|噻)?$|.{0,6}(都|也)(没有|没得|莫得)(的|哦|嘛|噻)?$"
-    r"|.{0,3}(从来|从|也|都|还)?(没|未)(出|发生|碰到|遇到|上|被列入|列入)过?$)"
+    r"|.{0,3}(从来|从|也|都|还)?(没|未)(出|发生|碰到|遇到|上|被列入|列入)过?$"
+    r"|(还|也|都)不是(的|哦|嘛|噻|哈)?$)"
 )
-"""After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建, 规上还没上, 失信名单也莫得)."""
+"""After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建, 规上还没上 | 还不是, 失信名单也莫得)."""
 
 
 def _either(norm: str, vocab: _Vocab) -> set[str]:

@@ -242,6 +242,10 @@ _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?=[万亿%元人名千百个项])")
 """Amounts (300万, 4%, 120人) are unified so that figures do not decide the match; years and 文号 stay."""
 MIN_PINYIN_ALIAS = 3
 """Aliases shorter than this many characters are not matched by sound (加计 ≈ 假期)."""
+COMMON_PAIR = 5
+"""Examples writing two characters side by side this often make them a word (今年): no half of a homophone."""
+TIME_WORDS = frozenset({"今年", "今天", "今后", "明年", "明天", "去年", "前年", "年底", "年初", "月底", "月初"})
+"""Words of time that follow a question's verb (准备今天报): their first character is never a homophone's last."""
 COMMON_BIGRAM_SHARE = 0.08
 """A bigram in more than this share of all examples (企业, 申报) says little; it is skipped when shortlisting."""
 MIN_POSTINGS_CAP = 40
@@ -456,6 +460,25 @@ class Index:
         self.max_postings = max(MIN_POSTINGS_CAP, int(len(self.examples) * COMMON_BIGRAM_SHARE))
         # Trained from the same examples (the negative ones included), never from anything users wrote.
         self.classifier = NgramClassifier((i, p) for i, p, _ in self.examples) if classifier else None
+
+    def _splits_word(self, query: str, start: int, end: int, name: str) -> bool:
+        """Whether a homophone of alias ``name`` at ``start:end`` is no typo of it.
+
+        It is none when a mistyped edge character makes, with its neighbour outside the span, a pair the examples
+        write often (准备今年: 今年, not 准备金) and the alias's own character never does.
+        """
+        forms = [f for f in dict.fromkeys((self.prepare(name, strip=False), normalize(name))) if f]
+        typo_last = end < len(query) and all(query[end - 1] != f[-1] for f in forms)
+        if typo_last and self._common_pair(query[end - 1 : end + 1], [f[-1] + query[end] for f in forms]):
+            return True
+        if start > 0 and all(query[start] != f[0] for f in forms):
+            return self._common_pair(query[start - 1 : start + 1], [query[start - 1] + f[0] for f in forms])
+        return False
+
+    def _common_pair(self, typed: str, meant: list[str]) -> bool:
+        """Whether ``typed`` is a word (a time word, or a pair the examples write often) and no ``meant`` pair is."""
+        common = typed in TIME_WORDS or len(self.postings.get(typed, ())) >= COMMON_PAIR
+        return common and not any(p in self.postings for p in meant)
 
     def __getstate__(self) -> dict[str, Any]:
         """Everything but the lock and the memo of recent matches (for ``bot.warm``'s cache)."""
@@ -706,6 +729,8 @@ class Index:
                 if _inside_digits(query, i, i + j):
                     continue
                 for intent, name in self.alias_sound.get(tuple(sounds[i : i + j]), ()):
+                    if self._splits_word(query, i, i + j, name):
+                        continue  # 准备今|年底报: 今年 is a word, not a mistyped 准备金
                     score = self.t.alias_score + self.t.alias_bonus_per_char * min(j, 6) - self.t.pinyin_penalty
                     spans.append((i, i + j, intent, score, f"pinyin:{name}"))
         chars = set(query)

@@ -205,6 +205,11 @@ class Criterion(Strict):
         "2015年成立 一直做液压钳），又没单独说这一项的年数时，按成立年数记，"
         "回复里照样写“已记下”让用户能改（仅 unit: 年）",
     )
+    makes: list[str] = Field(
+        [],
+        description="说企业自己做什么的词（做、生产）：“我们是做特种尼龙的”“涪陵做改性塑料的”这类介绍自家业务的小句记为“是”；"
+        "小句说的是买方、客户（客户是做装备的），或做的是贸易、代理、研发、认定这类事的不算（仅 bool）",
+    )
     title: list[str] = Field(
         [], description="称号的叫法（专精特新、高企）：“已经评上/拿到了…”记为“是”，“还没评…/…莫得”记为“否”（仅 bool）"
     )
@@ -294,6 +299,8 @@ class Criterion(Strict):
             raise ValueError("within_years is only for type: bool, with dated_by naming what was obtained")
         if self.since_founding and self.unit != "年":
             raise ValueError("since_founding is only for a number of years (unit: 年)")
+        if self.makes and self.type != "bool":
+            raise ValueError("makes is only for type: bool")
         return self
 
 
@@ -583,6 +590,10 @@ class Messages(Strict):
     next_step_line: str
     next_steps: list[NextStep] = []
     conclude_none: str
+    noted_after_verdict: str = Field(
+        description="结论刚给出后，用户补了一句不改变任何条件的话（有的 合同都签了）时的开头，{title} 为政策名"
+    )
+    noted_change_hint: str = Field(description="上面一句之后，告诉用户怎么改前面的回答")
     no_checklist: str = Field(
         description="问“够不够条件”而该政策没有可核对的条件时的开头，{title} 为政策名；后面接它的申报条件一节"
     )

@@ -594,3 +594,27 @@ def test_a_word_of_another_world_inside_a_product_description_does_not_count() -
 
 def test_a_title_said_last_of_us_is_no_question_of_it() -> None:
     assert decide("市级单项冠军 帮我们核一下 做摩托车齿轮的 国家级小巨人")[0] == "single_champion"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("高新企业认定条件帮我们过一下 准备今年年底报", "high_tech_enterprise"),  # 准备今|年 is no 准备金
+        ("专精特信 准备今天就报", "zjtx"),
+        ("研发准备经是啥子", "rd_reserve"),  # a homophone that is one still counts
+        ("我们的研发投入能不能家计扣除", "rd_deduction"),
+    ],
+)
+def test_a_homophone_is_no_typo_where_its_edge_belongs_to_the_next_word(text: str, intent: str) -> None:
+    assert decide(text)[0] == intent, text
+
+
+def test_the_three_year_plan_asked_by_how_many_it_supports() -> None:
+    assert decide("三年行动重点支持几家企业")[0] == "tech_sme_plan"
+
+
+@pytest.mark.parametrize(
+    "text", ["观音桥那个创新中心停车怎么收费", "有没有讲单项冠军的书推荐一本", "护照照片尺寸有啥要求"]
+)
+def test_parking_books_and_photo_sizes_are_out_of_scope(text: str) -> None:
+    assert decide(text)[0] is None, text

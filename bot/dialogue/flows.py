@@ -264,6 +264,8 @@ def record(t: Turn, values: dict[str, Any]) -> dict[str, Any]:
                 continue
         if _within_bound(t.profile.get(cid), value):
             continue  # told 4200万, then “营收不够五千万是不是就莫戏了”: the exact figure stands
+        if t.profile.get(cid) not in (None, value):
+            t.replaced.setdefault(cid, t.profile[cid])
         t.profile[cid] = value
         stored[cid] = value
         answered = t.state.setdefault("answered", [])
@@ -411,9 +413,15 @@ def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
     }  # (a 不知道 to another question than the one asked is shown: 已记下：年度研发投入占比 不知道)
     if not shown:
         return ""
-    note = t.kn.messages.prefilled.format(facts=describe(t, shown))
+    m = t.kn.messages
+    fresh = {cid: v for cid, v in shown.items() if cid not in t.replaced}
+    note = m.prefilled.format(facts=describe(t, fresh)) if fresh else ""
+    for cid in [c for c in shown if c in t.replaced]:  # (a 否 told before, now 是: not a silent 已记下)
+        crit = t.kn.criteria[cid]
+        old, new = (render.show_value(t.kn, crit, v) for v in (t.replaced[cid], shown[cid]))
+        note += m.corrected.format(label=crit.label or crit.question, old=old, new=new)
     if any(isinstance(v, list) and t.kn.criteria[cid].type == "number" for cid, v in shown.items()):
-        note += t.kn.messages.range_note
+        note += m.range_note
     return note
 
 

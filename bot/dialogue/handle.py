@@ -107,6 +107,21 @@ def _no_checklist(t: Turn, topic: Topic, note: str) -> Reply:
     return finish(t, reply)
 
 
+def _noted(t: Turn, act: Act) -> Reply:
+    """A statement after a verdict that changes no condition: taken in, the verdict said again in one line."""
+    m = t.kn.messages
+    finished = t.state.get("last_check")
+    topic = t.kn.topics[str(act.topic)]
+    line = flows.verdict_line(t, finished) if finished else None
+    text = "\n".join(
+        x for x in (m.noted_after_verdict.format(title=topic.title), line[0] if line else "", m.noted_change_hint) if x
+    )
+    reply = Reply(text, "answer", intent=topic.id, options=topics.topic_options(t, topic))
+    if line:
+        reply.data["verdict"] = line[1]
+    return finish(t, reply)
+
+
 def answer(t: Turn, act: Act) -> Reply:
     """Answers to the check: record them, echo free-text figures, ask on (or conclude when asked to)."""
     if t.flow is None and act.part == "resume" and t.state.get("suspended"):
@@ -114,6 +129,8 @@ def answer(t: Turn, act: Act) -> Reply:
         t.state["topic"] = t.state["flow"]["topic"]
     flow = t.flow
     values = _unsaid_before(t, act, flow.get("pending") if flow else None)
+    if flow is None and act.part == "noted":
+        return _noted(t, act)
     if flow is None:
         parked = flows.referred(t)
         _stored, news = flows.record_news(t, values)
@@ -203,7 +220,9 @@ def followup(t: Turn, act: Act) -> Reply:
     if t.flow:
         answered = t.flow.get("pending") in t.profile and flows.next_question(t) is not None
         # (市场占有率不晓得 | 评价得分是啥子: the question pending was answered beside the one asked; on to the next)
-        return flows.advance(t, reply.text) if answered else flows.ask_again(t, reply.text)
+        step = flows.advance(t, reply.text) if answered else flows.ask_again(t, reply.text)
+        step.section = step.section or reply.section  # (the part it led with, the question pending after it)
+        return step
     return finish(t, reply)
 
 

@@ -79,7 +79,12 @@ def asks(t: Turn, msg: Message) -> bool:
     how_many = _HOW_MANY.search(normalize(_FEW_HELD.sub("有些", msg.text)))
     if marked or tail in ASKING_TAILS or how_many or _DIALECT_ASKING.search(msg.text):
         return True
-    if _HAVE_OR_NOT.search(msg.norm) or _OUT_YET.search(msg.norm) or DONE_YET.search(msg.norm):
+    if (
+        _HAVE_OR_NOT.search(msg.norm)
+        or _OUT_YET.search(msg.norm)
+        or DONE_YET.search(msg.norm)
+        or _HAVE_ANY.search(msg.norm)
+    ):
         return True  # “专利有没得”, “补贴有得没得”, “通知出来没得”, “稳了没得”; not “市级的都没得”
     if _A_NOT_A.search(msg.norm) and not says(msg.norm, t.kn, "unknown"):
         return True  # “够不够”; not “在不在目录里 我还要问下技术部”, which says it is not known
@@ -99,7 +104,7 @@ _ECHO_ANSWERED = re.compile(
 """“融资？莫得 都是老板自己出的”: the item repeated with a question mark, then answered — no question."""
 _NOT_ANY = re.compile(
     r"(不是|没得|没有|没|莫得|不算|也不是)(给|为|卖给|帮|出过|出|发生过|发生|遇到过|遭过|犯过|拿过|做过|做|搞过|搞|干过|干|弄"
-    r"|申请过|申报过|报过|评过|参加过|获得过|获过|得过|入选过|认定过)?(啥子|啥|什么|哪家|哪个|哪一家)"
+    r"|申请过|申报过|报过|评过|参加过|获得过|获过|得过|入选过|认定过|备过|备|建过|建|填过|填|交过|交)?(啥子|啥|什么|哪家|哪个|哪一家)"
     r"|(啥子|啥|什么)[^，|]{0,4}都(没有|没得|莫得|没)"
 )
 
@@ -140,6 +145,8 @@ of rivals described (国外有几家大的); 要有几个专利 asks."""
 
 _OUT_YET = re.compile(r"(出来|下来|发了|出了|开始了|公布)了?(没得|没有|没)$")
 """…出来没得 at the end asks whether it is out yet (今年的通知出来没得)."""
+_HAVE_ANY = re.compile(r"有(没得|没有|莫得)(啥子|啥|什么)")
+"""有没得啥子补贴: whether there is any, asked (its 没得啥子 denies nothing)."""
 _HAVE_OR_NOT = re.compile(r"有[^都也还根就]{0,8}[^都也还根就]没得$|[够行成过]没得$")
 """…有…没得 or 够没得 at the end asks (有补贴没得, 那现在够没得); 都没得 / 也没得 states a lack."""
 

@@ -148,6 +148,8 @@ class Turn:
         self.kn, self.index, self.settings, self.state, self.day = kn, index, settings, state, day
         self._facts: dict[tuple[str, str | None], dict[str, Any]] = {}
         self._matches: dict[str, tuple[list[Candidate], Decision]] = {}
+        self.replaced: dict[str, Any] = {}
+        """Answers this message changed: criterion id → the value before (echoed as 已更正, not 已记下)."""
         self.feedback: tuple[int, str, str | None, bool] | None = None
         """有用 / 没用 to store: ``Storage.add_feedback``'s arguments (no user hash: feedback is anonymous)."""
 

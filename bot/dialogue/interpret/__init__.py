@@ -22,7 +22,7 @@ from bot.dialogue.interpret.control import aside, cancel, closing, empty, feedba
 from bot.dialogue.interpret.correction import correction
 from bot.dialogue.interpret.followup import followup
 from bot.dialogue.interpret.new_question import new_question
-from bot.dialogue.interpret.offers import accept_offer, late_answer, volunteered
+from bot.dialogue.interpret.offers import accept_offer, late_answer, noted, volunteered
 from bot.dialogue.interpret.options import option, option_label
 from bot.dialogue.interpret.pending import pending_answer
 from bot.dialogue.interpret.resume import resume
@@ -64,6 +64,7 @@ RECOGNISERS: list[tuple[str, Recogniser]] = [
     ("late_answer", late_answer),
     ("volunteered", volunteered),
     ("followup", followup),
+    ("noted", noted),
     ("new_question", new_question),
 ]
 """In order; the first that returns an act wins (``new_question`` always does)."""

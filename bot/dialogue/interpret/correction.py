@@ -64,6 +64,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
     refers = bool(_REFERS_BACK.search(msg.norm) or _NOT_THAT_FIGURE.search(msg.norm)) and bool(replaced)
     if not (says(msg.norm, t.kn, "correction") or (opens and t.profile) or refers or _restated(t, msg, replaced)):
         return None
+    if not t.profile and not t.state.get("answered") and not t.flow:
+        return None  # (“刚才说错了 我们是规上 那研发准备金能申报吗” opening a conversation: nothing to correct yet)
     said_wrong = any(w in msg.norm for w in words(t.kn)["correction"] if any(c in w for c in WRONG))
     if (asks(t, msg) or supposes(msg.text)) and not said_wrong:
         # “那改成查账征收以后 要留存啥资料”, “那改成查账征收以后就可以了嘛”: the new premise, not a correction
@@ -138,7 +140,8 @@ def _taken_back(t: Turn, msg: Message) -> dict[str, Any]:
     before, after = msg.norm[:at], msg.norm[at + len(word) :]
     if not before or not _DOUBT.search(after) or t.facts(after) or quantities(after):
         return {}
-    return {c: UNKNOWN for c in t.facts(before)}
+    # (“研发费用一千多万 哦不对 那个好像是别个的数” in a check that does not ask it: still not to be recorded)
+    return {c: UNKNOWN for c in t.facts(before) or t.facts(before, anywhere=True)}
 
 
 def _changed_facts(t: Turn, msg: Message) -> dict[str, Any]:

@@ -52,7 +52,7 @@ from bot.dialogue.reading import (
 from bot.dialogue.topics import (
     wants_check,
 )
-from bot.dialogue.turn import NOTHING_TO_CHECK, Turn
+from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, checklist_criteria
 from intents.normalize import normalize
 from knowledge.schema import Topic
 
@@ -135,12 +135,54 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     held = titles_stated(t, msg) if other and facts else {}
     if held and not facts.keys() - held.keys() and not prerequisite(t, topic, str(decision.intent)):
         held = {}  # (a title alone is a fact of this check only where it asks for it: not 我们是高企 after 加计扣除)
-    if other and len(facts) < SEVERAL_FACTS and not denied and not held:
+    if other and len(facts) < SEVERAL_FACTS and not denied and not held and not _own_facts(t, topic.id, facts):
         return None  # (several facts about us outweigh a policy's word among them: 研发投入强度比行业平均高 …;
         # so does a title held beside a fact of this check: “江北做家电的 规上企业 市级专精特新”)
     facts |= {c: v for c, v in held.items() if c not in facts}
     # (“这批料不是用在首台套装备上的 信用也没问题”: the other policy is what our case is not)
     return Act(acts.ANSWER, topic=topic.id, values=facts, check=True)
+
+
+def _own_facts(t: Turn, topic: str, facts: dict[str, Any]) -> bool:
+    """Whether a fact told is one only this topic's check asks (想搞综合类的 after 创新中心).
+
+    Such a fact makes the message an answer for this topic, whatever other policy's word stands beside it (共性技术).
+    """
+    others = t.kn.memo.get(("asked_elsewhere", topic))
+    if others is None:
+        others = {c for o in t.kn.topics if o != topic for c in checklist_criteria(t.kn, o) or {}}
+        t.kn.memo[("asked_elsewhere", topic)] = others
+    own = checklist_criteria(t.kn, topic) or {}
+    # (not which kind of it is asked: “那市级专精特新到期复核” is 专精特新's review, not this 小巨人's)
+    return any(c in own and c not in others and own[c].presume is None for c in facts)
+
+
+NOTED_CHARS = 24
+"""A statement this short right after a verdict, in no policy's words and stating no fact, is taken in
+(有的 合同都签了)."""
+
+
+def noted(t: Turn, msg: Message) -> Act | None:
+    """A short statement after a verdict that no condition reads (有的 合同都签了): taken in, the verdict stands.
+
+    Not out of scope: it speaks of the case just judged, in words the matcher finds nothing in (not another world's).
+    """
+    if t.flow is not None or len(msg.norm) > NOTED_CHARS or not t.state.get(flows.VERDICT_GIVEN):
+        return None  # (right after the verdict: later, 今天热得遭不住 is chat, not about the case)
+    finished = t.state.get("last_check")
+    if not finished or finished.get("topic") != t.state.get("topic") or t.state.get("suspended"):
+        return None
+    if asks(t, msg) or t.facts(msg.text):
+        return None  # (facts its check reads are answers, taken by the recognisers before)
+    _c, decision = t.match(msg.text)
+    words = INTERJECTION.sub("", msg.norm).lstrip("嗯")
+    if decision.intent is not None or decision.reason not in ("low_score", "empty") or not CJK_PAIR.search(words):
+        return None
+    return Act(acts.ANSWER, topic=finished["topic"], part="noted")
+
+
+CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+"""Two Chinese characters running: words, not gibberish."""
 
 
 _INTRODUCES = re.compile(r"(我们|我司|我们公司|我们厂)(是|主要是)?(做|生产|搞)[^\d，。？?]{1,14}的")

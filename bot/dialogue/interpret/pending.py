@@ -26,6 +26,7 @@ from bot.dialogue.attribution import (
 )
 from bot.dialogue.interpret.shared import (
     ECHO_THEN,
+    EXCLUDED_PART,
     GENERIC_GRAMS,
     HANDOFF,
     INTERJECTION,
@@ -85,10 +86,6 @@ def _of_pending(msg: Message, crit: Criterion) -> bool:
 
 _FAR_SHORT = re.compile(r"差(好远|得远|多远|好多|多少|几多|得多)|够得(到|上|着)|够不(到|上|着)")
 """How far short we fall of a kind of the topic (国家级的我们是不是差好远), asked inside its check."""
-
-
-_EXCLUDED_PART = "section:不适用情形"
-"""The part that lists who is left out (负面清单是啥子: the industries, not the condition naming them)."""
 
 
 def _recorded_figure_asked(t: Turn, msg: Message, pending: str) -> bool:
@@ -157,6 +154,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if aside and decision.intent is None and asking and (how_to or not (_OURS.search(msg.norm) and t.facts(msg.text))):
         # (“哦对了 我们是…分公司 不是独立法人 有影响没”: our facts, asked about, are an answer)
         checked = t.kn.topics[flow["topic"]]
+        if decision.reason != "out_of_scope" and thing_counts(t, msg):  # (哦对了 卖给贸易商的是不是也不能算)
+            return Act(acts.FOLLOWUP, topic=checked.id, part=counted_part(t, checked, msg))
         money = _MONEY_ASKED.search(msg.norm) and decision.reason != "out_of_scope"  # (not 港股IPO有没有补贴)
         if not _asked_in_topic_words(t, checked, msg) and not money:
             return Act(acts.NULL)  # (“对了 认定下来所得税是按好多交”: an aside on the topic itself is its question)
@@ -237,7 +236,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # next is that condition's (高新技术产品收入是啥子意思 → “那就是电机壳体那块 占总收入七成五左右”); facts
         # stated beside the question are kept (市场占有率咋个算哦 我们…国内排第三)
         _attend(t, msg, topic.id)
-        meant = _EXCLUDED_PART if section_asked(t, topic, msg.text) == _EXCLUDED_PART else conditions_part(t, topic)
+        meant = EXCLUDED_PART if section_asked(t, topic, msg.text) == EXCLUDED_PART else conditions_part(t, topic)
         return Act(acts.FOLLOWUP, topic=topic.id, part=meant, values=_stated_beside(t, msg))
     named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
     if (

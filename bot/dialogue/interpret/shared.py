@@ -111,12 +111,17 @@ GENERIC_GRAMS = frozenset(
 """Character pairs any question of a check holds: sharing them says nothing of which condition is meant."""
 
 
-COUNTS_AS = re.compile(r"算不算|算得到不|算不算是|能不能也?算|可不可以也?算|能也?算进去不|算得进去不")
+COUNTS_AS = re.compile(
+    r"算不算|算得到不|算不算是|能不能也?算|可不可以也?算|能也?算进去不|算得进去不|是不是也?(不能|不)算|是不是也?算不了"
+)
 """Whether something counts (算不算, 能不能也算进去): asked of a thing, not said of us."""
 
 
-THING_OK = re.compile(r"^(?:那|那么)?([^，|]{0,8}的[^，|]{0,6}?)(?:不得行|不行|可以|能行|得行)(?:吗|嘛|哇|迈)$")
-"""Whether a thing will do (外购的著作权不得行吗, 定制的不行吗): of the thing named before it, not of us."""
+THING_OK = re.compile(
+    r"^(?:那|那么)?([^，|]{0,8}的(?:(?!到底|究竟)[^，|]){0,6}?)(?<!行)(?:不得行|不行|可以|能行|得行)(?:吗|嘛|哇|迈)$"
+)
+"""Whether a thing will do (外购的著作权不得行吗, 定制的不行吗): of the thing named before it, not of us
+(市级的到底行不行: the verdict asked, A-not-A)."""
 
 
 THING_COUNTS = re.compile(
@@ -124,6 +129,10 @@ THING_COUNTS = re.compile(
     r"(?:领域|范围|类别|行业|里面|进去|研发|研发费用|研发活动|科技人员|主营|关联企业|关联方|关联公司|贸易商)?"
     r"(?:嘛|哦|呢|啊|喃|噻)?$"
 )
+
+
+POINTER = re.compile(r"(这|那)(种|个|样|类|一类|一种)的?")
+"""A thing named only by pointing back (这种算不算研发): the thing is what the clause before said."""
 
 
 OURSELVES = re.compile(r"我|咱|公司|这样|这种|这个情况|现在|这下|目前|都")
@@ -141,6 +150,13 @@ def thing_counts(t: Turn, msg: Message) -> bool:
     found = found or THING_OK.match(msg.norm)
     thing = found[1] if found else None
     last = normalize(said[-1])
+    if thing is not None and POINTER.fullmatch(thing) and len(said) > 1:
+        # (包装换个颜色 | 这种算不算研发: 这种 points to the clause before, a thing asked about; 在搞低盐的新配方 |
+        # 这种算不算研发: a fact of ours stated, then confirmed, unless it goes against an answer given)
+        stated = t.facts(said[-2])
+        against = any(t.profile.get(c) not in (None, v) for c, v in stated.items())
+        before = normalize(said[-2])
+        thing = before if len(before) <= THING_CHARS and (not stated or against) else thing
     if thing is None and len(said) > 1 and THING_COUNTS.match("这" + last) and not COUNTS_AS.fullmatch(last):
         thing = normalize(said[-2])  # (在搞一个新款电动扳手 | 算不算研发: the thing, the clause before)
         thing = thing if len(thing) <= THING_CHARS else None
@@ -157,7 +173,19 @@ def counts_as(t: Turn, msg: Message) -> bool:
         return False
     after = Message(msg.norm[found.end() :], msg.norm[found.end() :])
     own = set(checklist_criteria(t.kn, str(checked)) or {})
-    return bool(named_criteria(t, after, LONG_KEYWORD) & own)
+    if named_criteria(t, after, LONG_KEYWORD) & own:
+        return True
+    # (齿轮算不算那个核心基础零部件: words of a condition's own question, not one of its keywords)
+    named = WORDS_OF_CONDITION.sub("", after.norm)
+    if any(named in n for ns in topic_names(t).values() for n in ns):
+        return False  # (我们这个到底算不算首版次: the policy itself, whether we qualify)
+    return len(named) >= LONG_KEYWORD and any(
+        named in normalize(f"{t.kn.criteria[cid].question}{t.kn.criteria[cid].label or ''}") for cid in own
+    )
+
+
+WORDS_OF_CONDITION = re.compile(r"^(是|属于)?(那个|这个|那种|这种|那一?类|这一?类)?|(嘛|哦|呢|啊|喃|噻|吗|的)+$")
+"""Around the words of a condition after 算不算 (那个核心基础零部件嘛): pointing and closing words, not its own."""
 
 
 MIN_INSIDE = 2
@@ -205,10 +233,12 @@ def asks_outcome(t: Turn, msg: Message) -> bool:
     said = says(PROCEDURES.sub("|", msg.norm), t.kn, "outcome") or SUCCESS_A_NOT_A.search(msg.norm)
     if not (said or CANNOT_GET.search(msg.norm)):
         return False
-    if t.flow is None and flow.get("topic") != t.state.get("topic"):
-        return False  # a check of a topic the conversation has left
+    if t.flow is None and flow.get("topic") != t.state.get("topic") and t.state.get("topic") not in HANDOFF:
+        return False  # a check of a topic the conversation has left (not for a phone number: 电话先放到 你先说…)
     if ASKS_A_PART.search(msg.norm) or length(msg.norm) > OUTCOME_CHARS or about_us(t, msg, anywhere=True):
         return False
+    if any(INTERJECTION.sub("", msg.norm).startswith(w) for w in words(t.kn)["asides"]):
+        return False  # (顺便问下 公司能不能搬到两江新区去: another question, opened as an aside)
     asked = asks_in_a_clause(t, msg) or bool(SUCCESS_A_NOT_A.search(msg.norm))  # (满足没得: by its shape)
     if not (asked or ORDER.search(msg.norm) or CONFIRMS.search(msg.norm)):
         return False
@@ -338,9 +368,17 @@ def conditions_part(t: Turn, topic: Topic) -> str:
 
 
 def counted_part(t: Turn, topic: Topic, msg: Message) -> str:
-    """The part for whether a thing counts: the calculation's for a cost in the base (算进去), else the conditions."""
+    """The part for whether a thing counts.
+
+    The calculation's for a cost in the base (算进去), the exclusions' for a case they name (卖给贸易商的算不算),
+    else the conditions.
+    """
     part = section_asked(t, topic, msg.text, cues_only=True)
-    return part if part == f"section:{CALCULATION}" else conditions_part(t, topic)
+    return part if part in (f"section:{CALCULATION}", EXCLUDED_PART) else conditions_part(t, topic)
+
+
+EXCLUDED_PART = "section:不适用情形"
+"""The part that lists who is left out (负面清单是啥子: the industries, not the condition naming them)."""
 
 
 ECHO_THEN = re.compile(r"^\s*(?P<item>[^?？\s]{2,8})\s*[?？]+\s*(?P<rest>[^?？]+)$")

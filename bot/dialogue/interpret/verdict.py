@@ -74,7 +74,13 @@ def _asks_person(t: Turn, msg: Message) -> bool:
         human = t.kn.topics.get(HUMAN)
         said = (*human.insistent, *human.aliases) if human else ()
         t.kn.memo["handoff_words"] = frozenset(w for w in map(normalize, said) if w)
-    return any(w in msg.norm for w in t.kn.memo["handoff_words"])
+    return any(
+        w in msg.norm and not _SET_ASIDE.match(msg.norm, msg.norm.find(w) + len(w)) for w in t.kn.memo["handoff_words"]
+    )
+
+
+_SET_ASIDE = re.compile(r"(先)?(放到|放倒|放一边|放一放|不用|不打|等会|等下|算了|不急)")
+"""After a handoff word: the person is set aside for now (电话先放到 你先说…), not asked for."""
 
 
 _WHICH_TIME = re.compile(r"还是要?等|的时候就|(什么|啥子?)时候(就|才)?(能|可以)|好久(就|才)(能|可以)")
@@ -144,7 +150,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     bare = _LEAD_ACK.sub("", msg.norm) in _BARE_CONCLUDE and _checking(t)  # “结果”, “OK 结果” alone, in a check
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
     asked = asked or asks_outcome(t, msg) or (_checking(t) and bool(_NOW_IT_DOES.search(msg.norm)))
-    asked = asked or _outcome_then_aside(t, msg)
+    asked = asked or _outcome_then_aside(t, msg) or _aside_then_outcome(t, msg)
     if not asked and _checking(t) and last.norm != msg.norm and t.facts(msg.text):
         # “没出过事故 产品也不是淘汰类的 这下能报了噻”: the facts, then the verdict (not “…能不能一起报”, a question)
         unnamed = _unnamed(t, last.norm)
@@ -307,6 +313,27 @@ def _outcome_then_aside(t: Turn, msg: Message) -> bool:
         return False
     # (not “重庆市级的单项冠军我们够不够 帮我看下”: the check asked; nor “…按老标准我们是够的撒”: a claim)
     return not (wants_check(t, norm) or says(norm, t.kn, "outcome") or says(norm, t.kn, "conclude"))
+
+
+def _aside_then_outcome(t: Turn, msg: Message) -> bool:
+    """“电话先放到 你先说我们现在能不能认定”: an aside that asks and tells nothing, then the result asked."""
+    said = clauses(msg.text)
+    last = normalize(said[-1]) if len(said) > 1 else ""
+    if not last or not asks_outcome(t, Message(said[-1], last)):
+        return False
+    if not (says(last, t.kn, "conclude") or wants_check(t, last)):
+        return False  # (顺便问下 | 公司注册地址能不能迁到自贸区去: a new question, not the result)
+    if t.match(msg.text)[1].reason == "out_of_scope":
+        return False  # (石墨烯概念股最近涨得凶 | 你觉得能不能买点: another world's question)
+    rest = " ".join(said[:-1])
+    norm = normalize(rest)
+    if len(norm) > ASIDE_CHARS or supposes(msg.text):
+        return False  # (如果出个新版本重新登记著作权 | 算不算: a case supposed, asked about)
+    return not asks_in_a_clause(t, Message(rest, norm)) and not t.facts(rest)
+
+
+ASIDE_CHARS = 8
+"""An aside before the result asked is this short (电话先放到)."""
 
 
 _VERDICT_OR_NOT = re.compile(r"(结论|结果|定论|说法|准话)(没得|没有|莫得|没|不)$")
