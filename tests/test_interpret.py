@@ -4578,3 +4578,13 @@ def test_a_changed_answer_is_echoed_as_changed(user: User) -> None:
     user.say("买家是集团下面另一个子公司")
     reply = user.say("不对 搞混了 买家是外面一家机械厂 没得关联关系")
     assert "→ 是" in reply.text and "已记下：购买方" not in reply.text, reply.text
+
+
+def test_whether_a_cost_goes_in_after_the_verdict_changes_no_answer(user: User) -> None:
+    """“车间日常的质检费用能不能也放进去” after a 符合 had recorded 研发活动 否: a wrong 不符合 (batch248)."""
+    in_check(user, "研发费用加计扣除 我们能享受不")
+    user.say("查账征收的居民企业 做齿轮箱的")
+    user.say("在搞新的热处理工艺 立了项")
+    assert "结论：符合" in user.say("辅助账按项目建了的").text
+    reply = user.say("售后维修的费用可不可以也计进去")
+    assert reply.act == "followup" and profile(user)["rd_activity"] is True, reply.text

@@ -17,6 +17,7 @@ from bot.answers import (
     parse_yes_no,
     quantities,
 )
+from bot.calc import HIGH_TECH
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.attribution import (
@@ -153,8 +154,10 @@ def _own_facts(t: Turn, topic: str, facts: dict[str, Any]) -> bool:
         others = {c for o in t.kn.topics if o != topic for c in checklist_criteria(t.kn, o) or {}}
         t.kn.memo[("asked_elsewhere", topic)] = others
     own = checklist_criteria(t.kn, topic) or {}
+    calc = t.kn.topics[topic].calculator
+    read = {*calc.inputs, HIGH_TECH, calc.params.get("special_criterion")} if calc else set()  # (我们是高企: its rate)
     # (not which kind of it is asked: “那市级专精特新到期复核” is 专精特新's review, not this 小巨人's)
-    return any(c in own and c not in others and own[c].presume is None for c in facts)
+    return any(c in own and c not in others and c not in read and own[c].presume is None for c in facts)
 
 
 NOTED_CHARS = 24
