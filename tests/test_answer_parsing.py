@@ -150,3 +150,8 @@ def test_a_leading_yes_or_no_set_apart_answers_a_long_message() -> None:
 )
 def test_a_one_character_lead_and_the_eight_character_limit(text: str, value: bool | None) -> None:
     assert recorded(text, "sme") is value
+
+
+@pytest.mark.parametrize("text", ["好像有类似的 不敢确定", "有个差不多的 不敢肯定", "拿不准"])
+def test_not_daring_to_be_sure_is_not_known(text: str) -> None:
+    assert recorded(text, "first_batch_in_catalog") == UNKNOWN
