@@ -1406,9 +1406,8 @@ def heard_rule(text: str, ours_too: bool = False) -> bool:
     """
     norm = normalize(text)
     if (after := HEARSAY_AFTER.search(text)) is not None:  # (是不是还要大专学历的占百分之三十哦 网上看到的)
-        rule = _RULE_HEARD.search(text, 0, after.start())
-        starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, rule.start())] if rule else []
-        return rule is not None and (ours_too or not _OURS.search(text, starts[-1] if starts else 0, after.start()))
+        start = _rule_before(text, after.start())
+        return start is not None and (ours_too or not _OURS.search(text, start, after.start()))
     heard = HEARSAY.search(norm)
     return bool(
         heard
@@ -1426,11 +1425,8 @@ def _without_rule_heard(text: str) -> str | None:
     if not heard_rule(text):
         return None
     if (after := HEARSAY_AFTER.search(text)) is not None:  # (…我们才20% | 是不是要占30% 网上看到的: ours kept)
-        rule = _RULE_HEARD.search(text, 0, after.start())
-        if rule is None:
-            return None
-        starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, rule.start())]
-        return text[: starts[-1] if starts else 0]
+        start = _rule_before(text, after.start())
+        return None if start is None else text[:start]
     heard = HEARSAY.search(text)
     if heard is None:
         return None
@@ -1439,6 +1435,15 @@ def _without_rule_heard(text: str) -> str | None:
         return None
     end = _CLAUSE_END.search(text, rule.end())
     return f"{text[: heard.start()]} {text[end.start() if end else len(text) :]}"
+
+
+def _rule_before(text: str, end: int) -> int | None:
+    """Where the clause of the rule told before ``end`` (a hearsay said after it) starts, if one is told."""
+    rule = _RULE_HEARD.search(text, 0, end)
+    if rule is None:
+        return None
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, rule.start())]
+    return starts[-1] if starts else 0
 
 
 _CLAUSE_END = re.compile(r"[\s，。,；;！!？?]")

@@ -418,6 +418,8 @@ class Index:
         # set iteration, so every process (whatever its hash seed) ranks ties the same way.
         self.alias: dict[str, list[str]] = defaultdict(list)
         self.alias_sound: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+        self.sound_forms: dict[str, list[str]] = {}
+        """An alias matched by sound → the written forms it was matched as (to tell a typo of one from a word)."""
         for intent, names in aliases.items():
             for name in names:
                 norm = self.prepare(name, strip=False)
@@ -425,6 +427,7 @@ class Index:
                     continue
                 if intent not in self.alias[norm]:
                     self.alias[norm].append(intent)
+                self.sound_forms[name] = [f for f in dict.fromkeys((norm, normalize(name))) if f]
                 # By sound both as written and as canonicalised: “高心企业” sounds like the written “高新企业”.
                 for form in dict.fromkeys((norm, normalize(name))):
                     sound = tuple(pinyin.syllables(form))
@@ -467,7 +470,7 @@ class Index:
         It is none when a mistyped edge character makes, with its neighbour outside the span, a pair the examples
         write often (准备今年: 今年, not 准备金) and the alias's own character never does.
         """
-        forms = [f for f in dict.fromkeys((self.prepare(name, strip=False), normalize(name))) if f]
+        forms = self.sound_forms[name]
         typo_last = end < len(query) and all(query[end - 1] != f[-1] for f in forms)
         if typo_last and self._common_pair(query[end - 1 : end + 1], [f[-1] + query[end] for f in forms]):
             return True

@@ -14,7 +14,7 @@ from bot.settings import Settings
 from intents.match import Candidate, Decision, Index
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
-from knowledge.schema import Criterion
+from knowledge.schema import Criterion, Topic
 
 FACTS_KEPT = 4096
 """Messages whose extracted facts are remembered per knowledge version (then forgotten all at once)."""
@@ -74,6 +74,15 @@ def policy_names(kn: Knowledge) -> list[str]:
     return kn.memo["names"]  # type: ignore[no-any-return]
 
 
+def calculation_criteria(topic: Topic | None) -> set[str]:
+    """The criteria a topic's calculation reads: its inputs, the 15% rate's title and its special list (120%)."""
+    calc = topic.calculator if topic else None
+    if calc is None:
+        return set()
+    special = calc.params.get("special_criterion")
+    return {*calc.inputs, HIGH_TECH, *([special] if special else [])}
+
+
 def checklist_criteria(kn: Knowledge, topic_id: str, day: dt.date | None = None) -> dict[str, Criterion] | None:
     """The criteria a topic's checklists ask or derive from (the same object each time), or None without one.
 
@@ -87,9 +96,7 @@ def checklist_criteria(kn: Knowledge, topic_id: str, day: dt.date | None = None)
     key = ("checklist_criteria", topic_id, topic.checklist.index(in_force) if topic and in_force else None)
     if key not in kn.memo:
         ids: set[str] = set()
-        if topic and topic.calculator:  # and what its calculation reads (the 120% list, the 15% rate)
-            special = topic.calculator.params.get("special_criterion")
-            ids.update((*topic.calculator.inputs, HIGH_TECH, *([special] if special else [])))
+        ids.update(calculation_criteria(topic))  # and what its calculation reads (the 120% list, the 15% rate)
         for version in [in_force] if in_force else topic.checklist if topic else []:
             for item in version.items:
                 for cond in (*item.conditions(), *item.gates()):

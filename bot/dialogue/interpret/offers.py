@@ -17,7 +17,6 @@ from bot.answers import (
     parse_yes_no,
     quantities,
 )
-from bot.calc import HIGH_TECH
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.attribution import (
@@ -53,7 +52,7 @@ from bot.dialogue.reading import (
 from bot.dialogue.topics import (
     wants_check,
 )
-from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, checklist_criteria
+from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, calculation_criteria, checklist_criteria
 from intents.normalize import normalize
 from knowledge.schema import Topic
 
@@ -154,8 +153,7 @@ def _own_facts(t: Turn, topic: str, facts: dict[str, Any]) -> bool:
         others = {c for o in t.kn.topics if o != topic for c in checklist_criteria(t.kn, o) or {}}
         t.kn.memo[("asked_elsewhere", topic)] = others
     own = checklist_criteria(t.kn, topic) or {}
-    calc = t.kn.topics[topic].calculator
-    read = {*calc.inputs, HIGH_TECH, calc.params.get("special_criterion")} if calc else set()  # (我们是高企: its rate)
+    read = calculation_criteria(t.kn.topics[topic])  # (我们是高企 after the sum: its rate)
     # (not which kind of it is asked: “那市级专精特新到期复核” is 专精特新's review, not this 小巨人's)
     return any(c in own and c not in others and c not in read and own[c].presume is None for c in facts)
 
@@ -178,8 +176,8 @@ def noted(t: Turn, msg: Message) -> Act | None:
     if asks(t, msg) or t.facts(msg.text):
         return None  # (facts its check reads are answers, taken by the recognisers before)
     _c, decision = t.match(msg.text)
-    words = INTERJECTION.sub("", msg.norm).lstrip("嗯")
-    if decision.intent is not None or decision.reason not in ("low_score", "empty") or not CJK_PAIR.search(words):
+    plain = INTERJECTION.sub("", msg.norm)  # (嗯嗯 dfgh: no words)
+    if decision.intent is not None or decision.reason not in ("low_score", "empty") or not CJK_PAIR.search(plain):
         return None
     return Act(acts.ANSWER, topic=finished["topic"], part="noted")
 

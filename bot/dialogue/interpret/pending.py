@@ -29,7 +29,6 @@ from bot.dialogue.interpret.shared import (
     EXCLUDED_PART,
     GENERIC_GRAMS,
     HANDOFF,
-    INTERJECTION,
     MIN_KEYWORD,
     MINE,
     SEVERAL_FACTS,
@@ -43,6 +42,7 @@ from bot.dialogue.interpret.shared import (
     heard_of_here,
     means,
     of_conditions,
+    opens_aside,
     plainer_asked,
     thing_counts,
     titles_stated,
@@ -73,7 +73,7 @@ from bot.dialogue.topics import (
     section_asked,
     wants_check,
 )
-from bot.dialogue.turn import Turn, checklist_criteria, says, words
+from bot.dialogue.turn import Turn, checklist_criteria, says
 from intents.normalize import normalize
 from knowledge.schema import Criterion, Topic
 
@@ -137,8 +137,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, values=told)
     _c, decision = t.match(msg.text)
     asking = asks(t, msg)
-    opening = INTERJECTION.sub("", msg.norm)  # “诶 插一句 …”
-    aside = any(opening.startswith(w) for w in words(t.kn)["asides"])
+    aside = opens_aside(t, msg)  # “诶 插一句 …”
     if asking and DIFFERENCE.search(msg.norm) and (compared := other_policy_named(t, msg, str(flow["topic"]))):
         return Act(compared, topic=compared)  # “单项冠军跟小巨人是啥子区别” in the 小巨人 check: about 单项冠军
     if (

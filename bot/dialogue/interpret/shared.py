@@ -238,7 +238,7 @@ def asks_outcome(t: Turn, msg: Message) -> bool:
         return False  # a check of a topic the conversation has left (not for a phone number: 电话先放到 你先说…)
     if ASKS_A_PART.search(msg.norm) or length(msg.norm) > OUTCOME_CHARS or about_us(t, msg, anywhere=True):
         return False
-    if any(INTERJECTION.sub("", msg.norm).startswith(w) for w in words(t.kn)["asides"]):
+    if opens_aside(t, msg):
         return False  # (顺便问下 公司能不能搬到两江新区去: another question, opened as an aside)
     asked = asks_in_a_clause(t, msg) or bool(SUCCESS_A_NOT_A.search(msg.norm))  # (满足没得: by its shape)
     if not (asked or ORDER.search(msg.norm) or CONFIRMS.search(msg.norm)):
@@ -338,6 +338,14 @@ MINE = re.compile(r"我|咱|\d|[一二两三四五六七八九十百千万]+[个
 
 
 INTERJECTION = re.compile(r"^[诶哎欸嗯哦噢喔啊呃唉]+")
+
+
+def opens_aside(t: Turn, msg: Message) -> bool:
+    """Whether the message opens as an aside (诶 插一句 …, 顺便问下 …), after any interjection."""
+    opening = INTERJECTION.sub("", msg.norm)
+    return any(opening.startswith(w) for w in words(t.kn)["asides"])
+
+
 """Sounds a message may open with before what it says (诶 插一句)."""
 
 
