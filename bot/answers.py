@@ -459,6 +459,9 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
             for q in quantities(norm)
             if not _a_span(norm, q) and not _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)
         ]
+        years = crit.mean_years or crit.sum_years
+        if years and (combined := _over_years_said(norm, found, crit, years, today)) is not None:
+            return combined  # asked 近三年平均主营业务收入, told “2.6亿 3亿 3.4亿” (or “三年加起来18个亿”)
         if crit.unit == "年" and len(found) > 1:  # (专精特新2024年拿的 …十一年了: the year a title came, no span)
             found = [q for q in found if q.value < CENTURY] or found
         fits = [v for v in (number_value(q, crit.unit or "", today) for q in found) if v is not None]
@@ -469,6 +472,64 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
     breaks = clause_breaks(text)
     chosen = _parse_choice(_unsaid(norm, _choices(crit), breaks, crit), crit, breaks=breaks)
     return _narrowest(chosen, family_value(norm, crit, breaks, asked=True), crit)
+
+
+_TOTAL_SAID = re.compile(r"加起来|加一起|加在一起|合计|总共|一共|总计|累计")
+"""Words saying a figure is several years' total (三年加起来18个亿)."""
+_BETWEEN_YEARS = re.compile(r"[、,，和跟]?(大前年|前年|去年|上年|上一年|今年|\d{4}年?)?(是|为|有|:|：)?")
+"""What may stand between the figures of consecutive years (2.6亿 去年3亿 | 2.6亿、3亿): a year's name, a comma."""
+
+
+def _over_years_said(
+    norm: str, found: list[Quantity], crit: Criterion, years: int, today: dt.date | None
+) -> float | list[float] | None:
+    """A figure asked as an average (``mean_years``) or a total (``sum_years``) of ``years`` years; else None.
+
+    Given one figure a year in a row (2.6亿 3亿 3.4亿), or, for an average, as the years' total (三年加起来18个亿).
+    """
+    unit = crit.unit or ""
+    values = [v for q in found if (v := number_value(q, unit, today)) is not None]
+    if len(values) != len(found):
+        return None
+    yearly = all(_BETWEEN_YEARS.fullmatch(norm, a.end, b.start) for a, b in itertools.pairwise(found))
+    if len(found) == years and yearly:
+        lows = [v[0] if isinstance(v, list) else v for v in values]
+        highs = [v[1] if isinstance(v, list) else v for v in values]
+        low, high = (sum(lows), sum(highs)) if crit.sum_years else (sum(lows) / years, sum(highs) / years)
+        return low if low == high else [low, high]
+    said = values[0] if len(values) == 1 else None
+    if crit.mean_years and said is not None and _TOTAL_SAID.search(norm, 0, found[0].start):
+        return [v / years for v in said] if isinstance(said, list) else said / years
+    return None
+
+
+def _over_years_run(
+    norm: str,
+    found: list[Quantity],
+    facts: dict[str, Any],
+    criteria: dict[str, Criterion],
+    breaks: tuple[int, ...],
+    today: dt.date | None,
+) -> None:
+    """An average's or a total's figure read from a run of yearly figures, or from the years' total.
+
+    近三年主营 2.6亿 3亿 3.4亿 (the first was taken) is their average; 近三年主营加起来18个亿 is a third of it.
+    """
+    for cid, value in list(facts.items()):
+        crit = criteria[cid]
+        years = crit.mean_years or crit.sum_years
+        if not years or not isinstance(value, (int, float, list)):
+            continue
+        at = next((i for i, q in enumerate(found) if number_value(q, crit.unit or "", today) == value), None)
+        if at is None:
+            continue
+        start = max([0, *(b for b in breaks if b <= found[at].start)])
+        own = "|" * start + norm[start:]  # (a total's word counts in the figure's own clause only)
+        for run in (found[at : at + years], found[at : at + 1]):
+            combined = _over_years_said(own, run, crit, years, today)
+            if combined is not None:
+                facts[cid] = combined
+                break
 
 
 def _narrowest(chosen: str | None, kinds: str | list[str] | None, crit: Criterion) -> str | list[str] | None:
@@ -762,7 +823,7 @@ _INTENSIFIERS = frozenset({"肯定", "当然", "确实", "绝对", "的确"})
 """Yes words that before a no only say how sure it is (肯定没有)."""
 _OPENING_SOUNDS = "那嗯哦噢诶哎欸啊呃额"
 """Sounds (and 那) a reply may open with before its yes or no."""
-_WHO_KNOWS = "会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|统计员|安全科"
+_WHO_KNOWS = "会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|统计员|安全科|法务|总工|厂长|经理|老总"
 """The people in the enterprise a user asks for a fact (要问下人事, 会计说有的)."""
 _REPORTED = re.compile(rf"(问了(一下|下|哈)?)?({_WHO_KNOWS})(那边)?(回话|回复|说|讲|回)(的是|了)?")
 """Who was asked, opening the answer they gave (会计说有的, 问了财务讲的是没有)."""
@@ -1676,6 +1737,7 @@ def extract(
             prev_end = q.end  # a period or numeral nobody owns (近三年平均…, 一类) still leads to the figure after;
             # a duration said (运行两年多了) ends its clause: 两年 is not the span of the figure after
     _yearly_run(found, facts, criteria)
+    _over_years_run(norm, found, facts, criteria, breaks, today)
     _two_rates(norm, found, facts, criteria)
     if founding is None and len(durations) == 1 and (value := number_value(durations[0], "年")) is not None:
         start = max([0, *(b for b in breaks if b < durations[0].start)])
@@ -1788,7 +1850,7 @@ def extract(
     for cid, groups in vocab.together:
         if (
             cid not in facts
-            and not unsure
+            and not (unsure and any(_unsure(norm, w, breaks) for group in groups for w in group if w in norm))
             and (cid in vocab.variants or not asked_whether)  # (算不算…能不能按120%: which kind is checked)
             and all(any(w in norm for w in group) for group in groups)
             and not _denied_in_clause(norm, [w for w in groups[-1] if w in norm], breaks)
@@ -2473,7 +2535,8 @@ def _owner_before(
         for kw, pos in unfit:
             parts = {c for k, c in vocab.keywords if k == kw}
             shares = [c for c, cr in criteria.items() if c not in facts and cr.ratio_of and cr.ratio_of[0] in parts]
-            if pos + len(kw) == best[4] and len(shares) == 1:
+            across = any(pos + len(kw) <= b <= best[4] for b in breaks)  # (都是主营 | 负债率四十几: 负债率's)
+            if pos + len(kw) == best[4] and len(shares) == 1 and not across:
                 return shares[0], pos
     if best is None and q.unit in _COUNTS:  # “研发20个”: the one 研发… criterion that counts people, not money
         lead = norm[max(since, q.start - _PREFIX_CHARS) : q.start]
@@ -3038,18 +3101,31 @@ _LAPSED = re.compile(
 
 
 def _either(norm: str, vocab: _Vocab) -> set[str]:
-    """The criteria whose yes and no are set side by side as a question (查账征收还是核定征收): neither is said."""
+    """The criteria whose yes and no are set side by side as a question (查账征收还是核定征收): neither is said.
+
+    The yes may be a word of ``yes_when_all``'s last group, and a few words may stand around 还是 (是我们自己申请的
+    还是合作方转过来的).
+    """
     no = dict(vocab.no)
+    yes = {cid: list(words) for cid, words in vocab.yes}
+    for cid, groups in vocab.together:
+        yes.setdefault(cid, []).extend(groups[-1])
     found = set()
-    for cid, yes in vocab.yes:
-        pairs = [(y, n) for y in yes if y in norm for n in no.get(cid, ()) if n in norm]
-        if any(re.search(f"{re.escape(a)}的?{_OR}{re.escape(b)}", norm) for y, n in pairs for a, b in ((y, n), (n, y))):
+    for cid, words in yes.items():
+        pairs = [(y, n) for y in words if y in norm for n in no.get(cid, ()) if n in norm]
+        if any(
+            re.search(f"{re.escape(a)}的?{_OR}{_OR_GAP}{re.escape(b)}", norm)
+            for y, n in pairs
+            for a, b in ((y, n), (n, y))
+        ):
             found.add(cid)
     return found
 
 
 _OR = "(还是说?|或者是?|或是)"
 """Between two things set side by side as a choice asked (查账征收还是核定征收)."""
+_OR_GAP = r"[^，,。！？!?；;\s的是]{0,4}"
+"""What may stand between 还是 and the other side (自己申请的还是 | 合作方 | 转过来的), within one clause."""
 
 
 def _asked(text: str, word: str) -> bool:

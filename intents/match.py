@@ -668,12 +668,16 @@ class Index:
             # A word of another world (概念股, 姚明, 首套房) decides: the policy words around it do not count.
             top = max((s for s, _ in [*alias_best.values(), *example_best.values()]), default=0.0)
             alias_best[OUT_OF_SCOPE] = (top + self.t.min_margin + 1, alias_best[OUT_OF_SCOPE][1])
+        ceilings: dict[str, float] = {}
         for intent, (score, via) in list(alias_best.items()):
             rivals = [v for i, (_s, v) in alias_best.items() if i not in (intent, OUT_OF_SCOPE, *self.yielding)]
             if intent != OUT_OF_SCOPE and rivals and _compared(named, via, rivals):
                 alias_best[intent] = (score - COMPARED_PENALTY, via)  # (A是啥 跟加计扣除是一回事不: about A)
             if intent in self.asked_of and rivals and _asked_of(named, via, rivals):
-                alias_best[intent] = (score - COMPARED_PENALTY, via)  # (专精特新企业能享受什么: what it gives)
+                # (专精特新企业能享受什么, 高企能享受什么税收优惠: what that policy gives, clearly, not a tie)
+                named_best = max(s for i, (s, _v) in alias_best.items() if i not in (intent, OUT_OF_SCOPE))
+                ceilings[intent] = named_best - self.t.min_margin - EXACT_LEAD  # (whatever examples support it)
+                alias_best[intent] = (score - COMPARED_PENALTY, via)
         held = {i for i, (_s, v) in alias_best.items() if i != OUT_OF_SCOPE and _prerequisite(named, v)}
         free = [i for i in alias_best if i != OUT_OF_SCOPE and i not in self.yielding and i not in held]
         for intent, (score, via) in list(alias_best.items()):
@@ -693,7 +697,7 @@ class Index:
                 # “你好 我们是…帮我看看我们能享受哪些”, “你好 请问你可以回答哪些问题”: the greeting opens a question
                 score -= LONG_YIELD_PENALTY
                 via += OPENING
-            offer(intent, score + support, via)
+            offer(intent, min(score + support, ceilings.get(intent, 100.0)), via)
         hit = self.exact.get(query) if exact else None
         if hit is not None:
             # A message that is one of the YAML's examples goes where its author put it.

@@ -229,6 +229,19 @@ class Criterion(Strict):
     min_of: list[str] = Field([], description="由这些 criterion 取最小值算出（如近两年较低一年的研发费用）")
     sum_of: list[str] = Field([], description="由这些 criterion 相加算出（如近两年研发费用合计）")
     mean_of: list[str] = Field([], description="由这些 criterion 取平均算出（如近三年平均营业收入）")
+    mean_years: int | None = Field(
+        None,
+        ge=2,
+        description=(
+            "本项是几年的平均（近三年平均主营业务收入 → 3）：回答逐年给出这么多个数（2.6亿 3亿 3.4亿）时取平均，"
+            "说几年“加起来”多少时除以年数（仅 number）"
+        ),
+    )
+    sum_years: int | None = Field(
+        None,
+        ge=2,
+        description="本项是几年的合计（近三年研发费用合计 → 3）：回答逐年给出这么多个数时相加（仅 number）",
+    )
     growth_of: list[str] = Field(
         [],
         description=(
@@ -287,6 +300,10 @@ class Criterion(Strict):
             raise ValueError("all_words is only for a share (unit: %)")
         if self.none_words and self.type != "number":
             raise ValueError("none_words is only for a number")
+        if (self.mean_years or self.sum_years) and self.type != "number":
+            raise ValueError("mean_years and sum_years are only for a number")
+        if self.mean_years and self.sum_years:
+            raise ValueError("a figure is an average (mean_years) or a total (sum_years), not both")
         if self.assume is not None and self.type != "bool":
             raise ValueError("assume is only for type: bool")
         if self.families and self.type != "choice":

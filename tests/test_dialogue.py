@@ -533,6 +533,10 @@ def test_a_question_of_what_the_policy_holds_leads_with_its_main_section(user: U
     assert _leads_with(user.say("知识产权保护联系点能提供哪些帮助"), "政策要点")
     # a bare “what is it” keeps the overview
     assert _leads_with(User(user.engine, "m1").say("高企是什么"), None)
+    # a target asked, its question words inside the goals' own names (目标是多少), or 要达到什么
+    assert _leads_with(User(user.engine, "m2").say("到2025年企业研发投入强度的目标是多少"), "政策要点")
+    assert _leads_with(User(user.engine, "m3").say("2035年要达到啥子目标哦"), "政策要点")
+    assert _leads_with(User(user.engine, "m4").say("52号文 发展目标"), None)
 
 
 def test_may_we_apply_without_a_cue_leads_with_the_conditions(user: User) -> None:
@@ -597,7 +601,8 @@ def test_a_threshold_a_limit_or_a_title_already_held_names_its_part(user: User, 
     ("text", "section"),
     [
         ("我们还是规下企业 研发准备金报得到不嘛", "不适用情形"),  # a case the exclusions name
-        ("我们公司才成立八个月 高企报得了不", "申报条件"),
+        ("我们公司才成立八个月 高企报得了不", "不适用情形"),  # a condition failed at once: the rule excluding it
+        ("我们公司成立三年了 高企报得了不", "申报条件"),  # a condition met: the check, by its conditions
     ],
 )
 def test_can_we_apply_in_dialect_asks_the_conditions_or_the_exclusions(user: User, text: str, section: str) -> None:
@@ -821,3 +826,18 @@ def test_whether_a_cost_counts_in_is_asked_of_the_calculation(user: User) -> Non
     user.say("研发费用加计扣除按多少比例")
     reply = user.say("外包给高校的研发费用算不算进去")
     assert _leads_with(reply, "计算方法") and "80%" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("首版次软件 我们自己内部用的系统能不能报", "企业自用"),
+        ("公司才成立半年 高企报得了不", "不满一年"),
+        ("大企业能评专精特新不", "大型企业不能申报"),
+    ],
+)
+def test_a_case_its_own_facts_exclude_leads_with_the_rule_that_excludes_it(user: User, text: str, rule: str) -> None:
+    """The check says 不符合 at once; the 不适用情形 fact stating the case comes first, then the check goes on."""
+    reply = user.say(text)
+    assert reply.kind == "checklist_step" and reply.section == "不适用情形", reply.text
+    assert rule in reply.text.splitlines()[1] and "结论已经确定：不符合" in reply.text, reply.text

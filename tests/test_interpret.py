@@ -4588,3 +4588,75 @@ def test_whether_a_cost_goes_in_after_the_verdict_changes_no_answer(user: User) 
     assert "结论：符合" in user.say("辅助账按项目建了的").text
     reply = user.say("售后维修的费用可不可以也计进去")
     assert reply.act == "followup" and profile(user)["rd_activity"] is True, reply.text
+
+
+def test_which_of_two_it_is_not_known_yet_is_unknown_and_the_date_beside_it_holds(user: User) -> None:
+    """“是我们自己申请的还是合作方转过来的 我要问下法务” had answered 原始取得 否: a wrong 不符合 (batch250)."""
+    in_check(user, "首版次软件 帮我看下我们够不够条件")
+    user.say("V1.0 今年刚发布 通用产品 不是定制的 没评过首版次")
+    reply = user.say("软著今年三月拿的 但是是我们自己申请的还是合作方转过来的 我要问下法务")
+    assert "著作权证书取得不超过2年 是" in reply.text, reply.text
+    assert profile(user)["first_version_copyright_original"] == UNKNOWN
+    assert "不符合" not in user.say("那现在能判断不").text
+
+
+def test_keys_hit_at_random_in_a_check_are_no_answer_and_keep_it(user: User) -> None:
+    asked = in_check(user, "首版次软件 帮我看下我们够不够条件")
+    for text in ["asdkjh", "dfgdfg"]:
+        reply = user.say(text)
+        assert reply.act == "null" and reply.data.get("criterion", asked) == asked, reply.text
+    assert user.say("是").act == "answer"
+
+
+def test_an_average_asked_is_read_from_each_years_figure_or_the_years_total() -> None:
+    crit = KN.criteria["avg_main_revenue_3y"]
+    vocab = KN.messages.vocabulary
+    assert parse_answer("2.6亿 3亿 3.4亿", crit, vocab, DAY) == 30000.0
+    assert parse_answer("三年加起来18个亿左右", crit, vocab, DAY) == 60000.0
+    assert read("近三年主营 2.6亿 3亿 3.4亿 这样子", "single_champion")["avg_main_revenue_3y"] == 30000.0
+    assert read("近三年主营加起来18个亿左右", "single_champion")["avg_main_revenue_3y"] == 60000.0
+    assert read("近三年主营平均6个亿", "single_champion")["avg_main_revenue_3y"] == 60000.0
+
+
+def test_a_total_asked_is_the_sum_of_each_years_figure() -> None:
+    crit = KN.criteria["rd_spend_3y_total"]
+    assert parse_answer("100万 120万 150万", crit, KN.messages.vocabulary, DAY) == 370.0
+
+
+def test_main_revenue_said_as_an_amount_gives_its_share(user: User) -> None:
+    in_check(user, "小巨人认定 核一下我们")
+    user.say("北碚的 做压力传感器九年 市级专精特新24年拿的")
+    reply = user.say("营收去年1.2亿 主营一亿一千五 负债率45%")
+    assert profile(user)["main_business_ratio"] == pytest.approx(95.83, abs=0.01), reply.text
+
+
+def test_the_verdict_asked_with_the_level_named_is_the_verdict(user: User) -> None:
+    """“直接说能不能报市级的” in the 单项冠军 check had shown its exclusions (batch249, batch250)."""
+    in_check(user, "单项冠军 帮我核一下")
+    user.say("做有机硅 十五年了 全国第二")
+    reply = user.say("直接说能不能报市级的")
+    assert reply.act == "answer" and "结论" in reply.text, reply.text
+
+
+def test_a_yes_said_the_other_way_after_buduì_is_a_correction(user: User) -> None:
+    """“不对 刚问了销售 第一单是我们集团另一家子公司买的” after “买家是外面一家风电叶片厂” (batch251)."""
+    user.say("首批次新材料保险补偿 我们想报")
+    assert user.say("长寿的 独立法人 做风电用的特种环氧树脂").kind == "checklist_step"
+    user.say("查了 在2024年版目录里头 核心专利五个都是自己的")
+    user.say("买家是外面一家风电叶片厂")
+    assert profile(user)["first_batch_buyer_unrelated"] is True
+    reply = user.say("不对 刚问了销售 第一单是我们集团另一家子公司买的")
+    assert reply.act == "correction" and "是 → 否" in reply.text, reply.text
+
+
+def test_what_else_the_bot_does_asked_in_a_check_is_help_and_keeps_the_check(user: User) -> None:
+    in_check(user, "小巨人认定 核一下我们")
+    reply = user.say("你除了这个还能查啥子")
+    assert reply.act == "help", reply.text
+    assert user.say("接着核小巨人").act == "resume"
+
+
+def test_can_we_do_it_in_dialect_starts_the_check(user: User) -> None:
+    for n, text in enumerate(["制造业创新中心 我们能弄不", "专精特新 我们能搞不"]):
+        reply = User(user.engine, f"do-{n}").say(text)
+        assert reply.kind == "checklist_step", text

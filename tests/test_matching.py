@@ -111,6 +111,12 @@ def test_typical_messages_match(text: str, intent: str) -> None:
         "高新区派出所的电话是好多",
         "考个质量管理体系审核员证要多久",
         "科技股现在值不值得长期拿着",
+        "高新技术板块明天会不会反弹",  # shares, with a title's words
+        "解放碑那家小巨人蛋糕店搬到哪去了",  # a shop named like the title
+        "有没有那种小厂逆袭成行业冠军的爽文推荐",  # fiction
+        "个税预缴的时候能扣房贷吗",
+        "股市里头那个单项冠军指数最近咋样",
+        "公司注册地址要变更 在哪里办",
     ],
 )
 def test_out_of_scope_gets_the_fallback(text: str) -> None:
@@ -563,6 +569,9 @@ def test_staff_named_as_the_askers_job_is_no_request_for_a_person(text: str, int
     [
         ("专精特新企业能享受什么支持", "zjtx"),  # what the policy named right before the question gives
         ("小巨人企业能享受什么优惠", "little_giant"),
+        ("高企能享受什么税收优惠", "high_tech_enterprise"),  # a short name: still what it gives
+        ("我们是荣昌做消费品的 规模不大 营收两千万 想了解下我们都能申请啥政策", "policy_match"),
+        ("上半年的研发费用 预缴的时候就能先扣了吗", "rd_deduction"),  # 预缴 with 研发: when the deduction is taken
         ("我们是高新技术企业 能享受哪些政策", "policy_match"),  # the title held: which policies suit us
         ("高企那边会计在跑了。我主要想问的是首台套。资料好久交？", "first_set_equipment"),  # the one said to be asked
         ("高企我们前年就评上了。听说还有个首台套。这个补贴咋个算", "first_set_equipment"),  # the one heard of next

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from bot import checklist
 from bot.answers import held_titles, main_line
 from bot.dialogue import acts, flows, repair, topics
 from bot.dialogue.acts import Act
@@ -83,6 +84,18 @@ def new_question(t: Turn, act: Act) -> Reply:
         reply = flows.start_checklist(t, topic, intro)
         if covered and reply.section == CONDITIONS:
             reply.section = part
+        elif learned and reply.section == CONDITIONS and reply.text.startswith(f"【{topic.title}】\n"):
+            # “首版次软件 我们自己内部用的系统能不能报”: its own facts fail a condition; the rule excluding it first
+            found = flows.judged(t, t.flow or t.state.get("last_check") or {})
+            unmet = [o.item.label for o in found[2].unmet] if found and found[2].result == checklist.FAIL else []
+            rule, caveat = topics.exclusion_for(t, topic, act.text, unmet) if unmet else ("", False)
+            if rule:
+                footnote = t.kn.messages.caveat_footnote if caveat else ""
+                rest = reply.text.removeprefix(f"【{topic.title}】")
+                if footnote and footnote in rest:
+                    rest = rest.replace("\n" + footnote, "")  # (explained once, right after the rule as a warning is)
+                reply.text = "\n".join(x for x in (rule, footnote) if x) + rest
+                reply.section = topics.EXCLUSIONS
         return reply
     if act.part == "all":
         return finish(t, topics.all_topics(t))

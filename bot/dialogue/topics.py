@@ -151,7 +151,9 @@ _MAY = re.compile(
     r"|(能不能|可不可以|可以不可以)(搞|建|做|报|申请|申报|评|参与|参加|加入|享受)(一个|个)?(嘛|哦|呢)?$"
 )
 """“可以申请不”, “要先认定吗”, “需要软著吗”: whether the enterprise may, or what it must have first."""
-_WHAT = re.compile(r"有(什么|哪些|啥|啥子|没有|没得|莫得)|多少|几|哪些|哪几|给不给|补不补|提没提|补(什么|啥)")
+_WHAT = re.compile(
+    r"有(什么|哪些|啥|啥子|没有|没得|莫得)|多少|几|哪些|哪几|给不给|补不补|提没提|补(什么|啥)|(达到|实现|搞到)(什么|啥)"
+)
 """“有什么好处”, “比例是多少”, “有哪几类”: a question of what the policy holds, not of what it is."""
 _LIST = re.compile(r"哪些|哪几|有几|几个|几类|几种|几项|几条")
 """“目标有哪些”: a list asked for, which the overview gives whole; a tie with another section's words keeps it."""
@@ -208,7 +210,9 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
     shared = {name: len(grams & g) for name, g in _section_grams(t, topic)}
     rival = max((n for k, n in shared.items() if k != MAIN), default=0)
     leads = shared.get(MAIN, 0) > rival or (shared.get(MAIN, 0) == rival and not _LIST.search(whole))
-    if MAIN in parts and _WHAT.search(whole) and not _WHOLE_TOPIC.search(whole) and leads:
+    # (the question's words may be inside a name blanked out: 研发投入强度的目标是多少)
+    what = _WHAT.search(whole) or _WHAT.search(plain)
+    if MAIN in parts and what and not _WHOLE_TOPIC.search(whole) and leads:
         return parts[MAIN]  # of a thing the policy holds (比例, 平台): not “52号文有哪些”, which is the whole topic
     return None
 
@@ -304,6 +308,29 @@ def covered(t: Turn, topic: Topic, text: str) -> tuple[str, str]:
         return "", ""
     body, caveat, _ = render.section_text(t.kn, topic, name, t.day, text, COVERED_FACTS)
     return "\n".join(x for x in (body, t.kn.messages.caveat_footnote if caveat else "") if x), name
+
+
+EXCLUSION_SHARED = 2
+"""Character pairs (beyond the topic's name) a fact of 不适用情形 shares with a failed condition to be its rule."""
+
+
+def exclusion_for(t: Turn, topic: Topic, text: str, unmet: list[str]) -> tuple[str, bool]:
+    """The fact of 不适用情形 stating the case a message's own facts already fail, titled, and its caveat.
+
+    ("", False) when no fact of that section shares enough words with the failed conditions and the message.
+
+    “首版次软件 我们自己内部用的系统能不能报”: the check says 不符合 at once, and the rule that excludes a
+    system for the enterprise's own use is what the question asks (not the conditions one by one).
+    """
+    section = next((s for s in topic.sections if s.name == EXCLUSIONS and s.items), None)
+    if section is None:
+        return "", False
+    said = render.bigrams(normalize(" ".join([text, *unmet]))) - render.head_grams(t.kn, topic)
+    shared = [len(said & render.bigrams(normalize(f.text))) for f in render.facts_in_force(section.items, t.day)]
+    if not shared or max(shared) < EXCLUSION_SHARED:
+        return "", False
+    body, caveat, _ = render.section_text(t.kn, topic, EXCLUSIONS, t.day, " ".join([text, *unmet]), 1)
+    return body, caveat
 
 
 def has_section(t: Turn, topic: Topic, name: str) -> bool:
@@ -741,7 +768,8 @@ _ENOUGH = re.compile(r"够.{1,10}(不|没|吗|没得)$")
 """“够专精特新不”, “够得上小巨人吗”: enough for a title."""
 _MAY_APPLY = re.compile(
     r"(能否|可否|是否能|是否可以|能不能够|有没有可能)(申报|申请|评上|评|报|享受|认定|拿到|入选|通过)"
-    r"|(我们|我司|咱们)[^，|]{0,6}(可以|能)(申报|申请|报|评|享受)(不|吗|么)"  # 我们公司可以申报不 (not 刚成立的公司…)
+    # 我们公司可以申报不, 我们能弄不 (not 刚成立的公司…)
+    r"|(我们|我司|咱们)[^，|]{0,6}(可以|能)(申报|申请|报|评|享受|弄|搞|建|牵头)(不|吗|么)"
     # (做五金的 研发费可以加计扣除不: of us; not 化工企业研发费能加计扣除不, a question of a kind of enterprise)
     r"|(我们|我司|做[^委托]{1,8}的)[^委托]{0,4}研发(费用?|投入|支出|经费)?(可以|能)(加计扣除|加计|扣除)(不|吗|么)$"
 )

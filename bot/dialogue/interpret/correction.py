@@ -58,6 +58,11 @@ def correction(t: Turn, msg: Message) -> Act | None:
     ):
         return None
     opens = msg.norm.startswith(CORRECTION_OPENINGS) and bool(quantities(msg.norm))  # “不对 研发是九百五十万”
+    # “不对 刚问了销售 第一单是我们集团另一家子公司买的”: an answer recorded, said the other way after 不对
+    opens = opens or (
+        msg.norm.startswith(WRONG)
+        and any(t.profile.get(c) not in (None, UNKNOWN, v) for c, v in _changed_facts(t, msg).items())
+    )
     # “前面那个五千五是合并报表的 我们申报主体自己只有四千万”: a figure said before, referred back to, replaced
     # “前年不是五百 查了下账是六百万”: the figure recorded, denied, and the one that replaces it
     replaced = _replaced(t, msg)

@@ -29,6 +29,7 @@ from bot.dialogue.interpret.shared import (
     EXCLUDED_PART,
     GENERIC_GRAMS,
     HANDOFF,
+    HELP,
     MIN_KEYWORD,
     MINE,
     SEVERAL_FACTS,
@@ -40,6 +41,7 @@ from bot.dialogue.interpret.shared import (
     counts_as,
     go_ahead,
     heard_of_here,
+    mashed,
     means,
     of_conditions,
     opens_aside,
@@ -123,6 +125,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if crit is None or flow.get("topic") not in t.kn.topics:
         t.state.pop("flow", None)
         return None
+    if mashed(msg):
+        return None  # “asdkjh”: keys hit at random, no answer (a short note, then the question again)
     attending = str(t.state.pop(flows.ATTENDING, "") or "")
     attending = _share_of_part(t, attending)
     if (
@@ -252,7 +256,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
             # (个税汇算…: another world named; 入选奖多少钱: this topic's award, though like an example of another)
             return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
         return Act(acts.NULL)
-    chatter = other and t.kn.topics[other].kind == "conversation" and other not in HANDOFF and len(msg.norm) > 8
+    # (a greeting in a long message is chatter; 你除了这个还能查啥子 asks what else the bot does, a switch to help)
+    talk = other and t.kn.topics[other].kind == "conversation"
+    chatter = talk and other not in (*HANDOFF, HELP) and len(msg.norm) > 8
     if other and asking and BOTH.search(msg.norm) and (here := section_naming(t, topic, other)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=here)  # “这个跟首台套能不能一起享受”: this one's word on that
     if other and asking and decision.score >= t.settings.new_question_score and not chatter:

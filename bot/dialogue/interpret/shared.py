@@ -42,6 +42,7 @@ from intents.normalize import normalize
 from knowledge.schema import Topic
 
 HUMAN = "human_agent"
+HELP = "help"
 
 
 HANDOFF = (HUMAN, "thanks")
@@ -265,6 +266,15 @@ def length(norm: str) -> int:
 
 
 ENGLISH_WORD = re.compile(r"[a-z]+")
+_MASHED = re.compile(r"[bcdfghjklmnpqrstvwxz]{5}|([bcdfghjklmnpqrstvwxz]{2,3})\1")
+"""Five consonants running (asdkjh, asdfgh) or letters typed twice over (dfgdfg): a keyboard mashed, no word."""
+
+
+def mashed(msg: Message) -> bool:
+    """Whether the message is only letters hit at random (asdkjh, asdfgh jkl, dfgdfg): gibberish, no answer."""
+    words = msg.norm.split() if " " in msg.norm else ENGLISH_WORD.findall(msg.norm)
+    letters = "".join(words)
+    return bool(letters) and letters == re.sub(r"[^a-z]", "", msg.norm) and any(_MASHED.search(w) for w in words)
 
 
 CONFIRMS = re.compile(r"呢|[噻撒吧嘛哈哦]$|还是不|还是没")
@@ -493,7 +503,7 @@ def specific_part(part: str | None) -> bool:
     return bool(part and (part == "sources" or part.removeprefix("section:") in SPECIFIC_PARTS))
 
 
-WE_APPLY = re.compile(r"(我们|咱们|我这种).{0,8}(报|申|评|享受|认定|拿|够)")
+WE_APPLY = re.compile(r"(我们|咱们|我这种).{0,8}(报|申|评|享受|认定|拿|够|弄|搞|建)")
 """Whether we may apply, asked of ourselves: the check, not a part the message's words only resemble (not 我们研究
 新口味算不算研发, what a word covers)."""
 

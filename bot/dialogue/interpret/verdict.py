@@ -249,7 +249,8 @@ def _opens_an_answer(t: Turn, msg: Message) -> bool:
     first = clauses(msg.text)[0] if msg.text.strip() else ""
     # (“那就是 全部是我们自己团队写的 登记也只有我们一家”: 那就是 on its own, then what it is, said at length)
     stated = stated or (normalize(first) == lead and len(rest) >= LONG_ANSWER_CHARS and not asks(t, msg))
-    return bool(lead) and len(rest) >= ANSWER_AFTER_CHARS and stated and not _OUTCOME_OR_ASKED.search(rest)
+    # (not “直接说能不能报市级的”: the lead itself asks the outcome, and 市级的 says which one)
+    return bool(lead) and len(rest) >= ANSWER_AFTER_CHARS and stated and not _OUTCOME_OR_ASKED.search(msg.norm)
 
 
 ANSWER_AFTER_CHARS = 4
