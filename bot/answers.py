@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import os
 import re
 import threading
 import warnings
@@ -476,7 +477,7 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
 
 _TOTAL_SAID = re.compile(r"加起来|加一起|加在一起|合计|总共|一共|总计|累计")
 """Words saying a figure is several years' total (三年加起来18个亿)."""
-_BETWEEN_YEARS = re.compile(r"[、,，和跟]?(大前年|前年|去年|上年|上一年|今年|\d{4}年?)?(是|为|有|:|：)?")
+_BETWEEN_YEARS = re.compile(r"[、,，和跟+]?(大前年|前年|去年|上年|上一年|今年|\d{4}年?)?(是|为|有|:|：)?")
 """What may stand between the figures of consecutive years (2.6亿 去年3亿 | 2.6亿、3亿): a year's name, a comma."""
 
 
@@ -523,13 +524,38 @@ def _over_years_run(
         at = next((i for i, q in enumerate(found) if number_value(q, crit.unit or "", today) == value), None)
         if at is None:
             continue
-        start = max([0, *(b for b in breaks if b <= found[at].start)])
-        own = "|" * start + norm[start:]  # (a total's word counts in the figure's own clause only)
-        for run in (found[at : at + years], found[at : at + 1]):
+        runs = (
+            found[at : at + years],
+            _one_unit(found[max(0, at + 1 - years) : at + 1]),
+            _one_unit(found[at : at + years]),
+        )
+        for run in (*runs, found[at : at + 1]):
+            if not run:
+                continue
+            start = max([0, *(b for b in breaks if b <= run[0].start)])
+            own = "|" * start + norm[start:]  # (a total's word counts in the figure's own clause only)
             combined = _over_years_said(own, run, crit, years, today)
             if combined is not None:
                 facts[cid] = combined
                 break
+
+
+def _one_unit(run: list[Quantity]) -> list[Quantity]:
+    """``run`` with its bare figures in the unit of the one that has it, first or last; [] if not so said.
+
+    两点三 两点五 两点七个亿 and 2.3亿 2.5 2.7: each figure in 亿.
+    """
+    if len(run) < 2:
+        return []
+    said = [q for q in run if q.unit is not None]
+    if len(said) != 1 or said[0] not in (run[0], run[-1]):
+        return []
+    unit, value = said[0].unit, said[0].value
+    bare = [q for q in run if q.unit is None]
+    scale = next((10**k for k in range(6) if all(value / 3 <= q.value * 10**k <= value * 3 for q in bare)), None)
+    if scale is None:
+        return []
+    return [q if q.unit else replace(q, value=q.value * scale, unit=unit) for q in run]
 
 
 def _narrowest(chosen: str | None, kinds: str | list[str] | None, crit: Criterion) -> str | list[str] | None:
@@ -1383,6 +1409,41 @@ def _staff_alone(norm: str, q: Quantity, breaks: tuple[int, ...], criteria: dict
     return wholes.pop() if len(wholes) == 1 else None
 
 
+_PRODUCT_SHARE = re.compile(
+    r"(?P<what>[\u4e00-\u9fffA-Za-z]{1,8}?)(这块|这一块|那块|这一样|产品|的)?(收入|销售|营收)?"
+    r"(就|都|大概|差不多|基本|基本上)?(占了|占到|占比|占)(大概|差不多|将近|接近|有|了)?$"
+)
+"""Right before a share: a product said to take it (齿轮占了, 连接器这块占)."""
+_NOT_A_PRODUCT = re.compile(
+    r"出口|外销|内销|海外|国外|境外|外贸|线上|线下|电商|门店|成本|利润|毛利|人工|工资|材料|税|回款|应收|客户|"
+    r"研发|人员|员工|职工|人|技术|负债|市场|份额|股|贷|政府|补贴|批发|零售|贸易|代理|经销|增|涨|降|前|大客户|国内|全国|全球"
+)
+"""In a product's place: what is no product of ours (出口占六成, 成本占七成, 前五大客户占八成)."""
+_REVENUE_SAID = re.compile(r"营收|营业收入|收入|销售|卖了|产值|营业额")
+
+
+def _product_share(
+    norm: str,
+    q: Quantity,
+    vocab: _Vocab,
+    criteria: dict[str, Criterion],
+    facts: dict[str, Any],
+    breaks: tuple[int, ...],
+) -> str | None:
+    """The ``product_share`` criterion a bare majority share fills, said of a product after the revenue; else None.
+
+    “去年营收三千二 齿轮占了九成五” is the main product's share; exports', costs' or customers' shares are not.
+    """
+    wanted = [c for c, crit in criteria.items() if crit.product_share and c not in facts]
+    if len(wanted) != 1 or (q.value if q.low is None else q.low) < MAJORITY:
+        return None
+    start = max([0, *(b for b in breaks if b <= q.start)])
+    lead = _PRODUCT_SHARE.fullmatch(norm, start, q.start)
+    if lead is None or _NOT_A_PRODUCT.search(lead["what"]) or any(kw in lead["what"] for kw, _ in vocab.keywords):
+        return None
+    return wanted[0] if _REVENUE_SAID.search(norm, 0, start) else None
+
+
 def _share_of(facts: dict[str, Any], criteria: dict[str, Criterion]) -> str | None:
     """The one share criterion (``ratio_of``) both of whose parts the message gave, if there is exactly one."""
     found = [c for c, crit in criteria.items() if crit.ratio_of and all(p in facts for p in crit.ratio_of)]
@@ -1632,7 +1693,8 @@ def extract(
                 facts.setdefault(*earlier)  # “去年研发一千五百万 比前年多了两百来万”: 前年 1300万
             prev_end = q.end
             continue  # (the difference itself is nobody's figure, whether or not the earlier year follows)
-        if _GAP_BEFORE.search(norm, max(0, q.start - _UNCOUNTED_CHARS), q.start):
+        gap = _GAP_BEFORE.search(norm, max(0, q.start - _UNCOUNTED_CHARS), q.start)
+        if gap and not (gap[1] == "少了" and q.start in breaks):  # (“去年少了 八十万”: down to 80万)
             prev_end = q.end
             continue  # “差二十个平方都不得行”: how far short, not the figure itself
         skipped = _UNCOUNTED.search(norm, max(0, q.start - _UNCOUNTED_CHARS), q.start)
@@ -1754,6 +1816,12 @@ def extract(
         facts.setdefault(whole, heads[0].value if value is None else value)  # “一百二十个人 搞技术的二十五个”
     if len(shares) == 1 and (of := _share_of(facts, criteria)) and (value := number_value(shares[0], "%")) is not None:
         facts.setdefault(of, value)  # “技术的二十六个人 总共两百人 是百分之十三”: the share of the two just given
+    if (
+        len(shares) == 1
+        and (of := _product_share(norm, shares[0], vocab, criteria, facts, breaks))
+        and (value := number_value(shares[0], "%")) is not None
+    ):
+        facts[of] = value  # “去年营收三千二 齿轮占了九成五”: the main product's share of the revenue
     facts.update({cid: v for cid, v in _nothing(norm, breaks, vocab, criteria).items() if cid not in facts})
     facts.update({c: v for c, v in _founded_years_ago(norm, vocab, criteria, facts).items() if c not in facts})
     facts.update(_subset_counts(norm, found, vocab, criteria, facts))
@@ -2409,6 +2477,9 @@ def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]
     if "今年" in around and not any(y in around for y in ("去年", "前年", "上年")):
         return []  # “今年研发费用大概一千五 去年一千二”: this year's, not the last year's the criterion holds
     if "前年" in around:
+        if around.endswith(_YEARS_BACK, 0, around.rfind("前年") + 2):  # “大前年营收一个亿”: the third year back
+            third = _third_year(owner, criteria)
+            return [third] if third else []
         return [previous]
     if _EACH_YEAR.search(around):
         return [owner, previous]
@@ -3002,9 +3073,10 @@ def places(text: str, word: str) -> Iterator[int]:
 
 
 _TO_BUYER = re.compile(
-    r"(卖给|供给|供货给|卖到|交给|发给|销售给|出给|批给|走|通过|经过|经由)(了|的是)?(一些|一个|几家|一家|那些|这些|各地的)?$"
+    r"((卖给|供给|供货给|卖到|交给|发给|销售给|出给|批给|走|通过|经过|经由)(了|的是)?"
+    r"|(客户|买家|买方|购买方|用户|下游|甲方|买的)(都|主要|就|也)?是)(一些|一个|个|几家|一家|那些|这些|各地的)?$"
 )
-"""Right before a word: it names whom the goods go to (卖给贸易商, 走贸易商), not the enterprise itself."""
+"""Right before a word: it names whom the goods go to (卖给贸易商, 走贸易商, 客户是个贸易商), not the enterprise."""
 
 
 def _of_subject(norm: str, word: str, subject: list[str] | None, breaks: tuple[int, ...]) -> bool:
@@ -3110,16 +3182,39 @@ def _either(norm: str, vocab: _Vocab) -> set[str]:
     yes = {cid: list(words) for cid, words in vocab.yes}
     for cid, groups in vocab.together:
         yes.setdefault(cid, []).extend(groups[-1])
-    found = set()
+    found: set[str] = set()
+    if not re.search(_OR, norm):
+        return found
     for cid, words in yes.items():
         pairs = [(y, n) for y in words if y in norm for n in no.get(cid, ()) if n in norm]
         if any(
             re.search(f"{re.escape(a)}的?{_OR}{_OR_GAP}{re.escape(b)}", norm)
             for y, n in pairs
             for a, b in ((y, n), (n, y))
+        ) or any(
+            b in norm and re.search(f"{re.escape(a)}{_OR}{re.escape(b)}", norm)
+            for a, others in _elided(tuple(words), tuple(no.get(cid, ()))).items()
+            if a in norm
+            for b in others
         ):
             found.add(cid)
     return found
+
+
+@functools.cache
+def _elided(yes: tuple[str, ...], no: tuple[str, ...]) -> dict[str, list[str]]:
+    """The choices of a yes and a no with their shared ending said once, by the side cut short.
+
+    查账还是核定征收, 核定还是查账征收: each first side cut short, with the whole words that may follow 还是.
+    """
+    pairs: dict[str, list[str]] = {}
+    for y in yes:
+        for n in no:
+            k = len(os.path.commonprefix([y[::-1], n[::-1]]))
+            if 2 <= k < min(len(y), len(n)):
+                pairs.setdefault(y[:-k], []).append(n)
+                pairs.setdefault(n[:-k], []).append(y)
+    return pairs
 
 
 _OR = "(还是说?|或者是?|或是)"

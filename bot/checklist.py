@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.answers import UNKNOWN, convert
@@ -14,6 +14,9 @@ from knowledge.schema import ChecklistVersion, Condition, Criterion, Item, Topic
 PASS, FAIL, OPEN, NA = "pass", "fail", "unknown", "n/a"
 ASSUMED = "assumed"
 """Met on the criteria's ``assume`` value: the user never mentioned them (无失信、无事故 …); the verdict says so."""
+ASSUMED_FAIL = "assumed_fail"
+"""Not met unless an exception the user never mentioned applies (4项知识产权 unless a national award): the verdict
+names the exception taken as absent (the criteria's ``assume`` value)."""
 
 _NUMERIC: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
@@ -213,10 +216,13 @@ class Verdict:
     result: str
     outcomes: list[Outcome]
 
+    supposed: dict[str, Any] = field(default_factory=dict)
+    """The ``assume`` values an item was judged on (ASSUMED or ASSUMED_FAIL)."""
+
     @property
     def unmet(self) -> list[Outcome]:
-        """Items not met."""
-        return [o for o in self.outcomes if o.status == FAIL]
+        """Items not met (on the user's answers, or unless an exception never mentioned applies)."""
+        return [o for o in self.outcomes if o.status in (FAIL, ASSUMED_FAIL)]
 
     @property
     def assumed(self) -> list[Outcome]:
@@ -229,11 +235,15 @@ class Verdict:
         return [o for o in self.outcomes if o.status == OPEN]
 
 
-def verdict(items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion]) -> Verdict:
+def verdict(
+    items: list[Item], profile: dict[str, Any], criteria: dict[str, Criterion], exceptions: bool = False
+) -> Verdict:
     """Judge every item; any unmet → FAIL, else any unknown → OPEN, else PASS.
 
     When every item still open has criteria the user never mentioned with an ``assume`` value (无失信, 无事故 …)
     and is met on those values, the items are ASSUMED and the verdict is 符合, naming what it took for granted.
+    With ``exceptions`` (the verdict the user asked for, not a check still asking), an item that those values fail
+    (3项知识产权, no national award mentioned) is ASSUMED_FAIL: 不符合, unless the exception never mentioned applies.
     """
     found = statuses(items, profile, criteria)
     assumed = (
@@ -250,7 +260,11 @@ def verdict(items: list[Item], profile: dict[str, Any], criteria: dict[str, Crit
     supposed = statuses(items, {**profile, **assumed}, criteria) if assumed else found
     if OPEN not in supposed and FAIL not in supposed:  # only to say 符合: otherwise it stays to be confirmed
         found = [ASSUMED if s == OPEN and t == PASS else s for s, t in zip(found, supposed, strict=True)]
+    elif (
+        exceptions and FAIL in supposed
+    ):  # “授权的只有三个”, no award mentioned: not met, unless the award the user never named
+        found = [ASSUMED_FAIL if s == OPEN and t == FAIL else s for s, t in zip(found, supposed, strict=True)]
     outcomes = [Outcome(i, state) for i, state in zip(items, found, strict=True)]
-    states = {PASS if o.status == ASSUMED else o.status for o in outcomes}
+    states = {PASS if o.status == ASSUMED else FAIL if o.status == ASSUMED_FAIL else o.status for o in outcomes}
     result = FAIL if FAIL in states else OPEN if OPEN in states else PASS
-    return Verdict(result, outcomes)
+    return Verdict(result, outcomes, assumed)

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any, TypeGuard
 
 from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN, bigrams, convert
-from bot.checklist import FAIL, PASS, Verdict
+from bot.checklist import ASSUMED_FAIL, FAIL, PASS, Outcome, Verdict
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
 from knowledge.schema import UNCERTAIN, Criterion, Fact, Followup, Item, Topic
@@ -300,6 +300,8 @@ def show_value(kn: Knowledge, crit: Criterion, value: Any) -> str:
     if crit.type == "choice":
         return next((o.label for o in crit.options if o.value == value), str(value))
     unit = crit.unit or ""
+    if unit == "万元" and _in_yi(value):  # (2.5亿元, not 25,000万元)
+        unit, value = "亿元", [v / YI for v in value] if isinstance(value, list) else float(value) / YI
     if isinstance(value, list):
         low, high = value
         if high >= UNBOUNDED:
@@ -312,6 +314,18 @@ def show_value(kn: Knowledge, crit: Criterion, value: Any) -> str:
             low=_num(low), high=_num(shown if round(shown, 2) == round(shown, 6) else high), unit=unit
         )
     return f"{_num(float(value))}{unit}"
+
+
+YI = 10000.0
+"""万元 in one 亿元."""
+
+
+def _in_yi(value: Any) -> bool:
+    """Whether a sum in 万元 reads better in 亿元: 1亿 or more, with two decimals at most there (1.28亿)."""
+    values = value if isinstance(value, list) else [value]
+    if not all(_number(v) for v in values) or min(values) < YI:
+        return False
+    return all(any(round(w / YI, 2) == round(w / YI, 6) for w in (v, v / JUST_UNDER)) or v >= UNBOUNDED for v in values)
 
 
 def requirement(kn: Knowledge, item: Item) -> str:
@@ -418,12 +432,25 @@ def _number(value: Any) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def unmet_line(kn: Knowledge, topic: Topic, item: Item, profile: dict[str, Any]) -> str:
-    """An unmet condition: the user's answer, the threshold (where the label does not say it), the gap, the clause."""
+def unmet_line(
+    kn: Knowledge, topic: Topic, outcome: Outcome, profile: dict[str, Any], supposed: dict[str, Any] | None = None
+) -> str:
+    """An unmet condition: the user's answer, the threshold (where the label does not say it), the gap, the clause.
+
+    Unmet unless an exception never mentioned applies (ASSUMED_FAIL): the exception taken as absent is named.
+    """
     m = kn.messages
-    answers = "、".join(show_value(kn, kn.criteria[c.criterion], profile.get(c.criterion)) for c in item.conditions())
+    item = outcome.item
+    taken = {}
+    if outcome.status == ASSUMED_FAIL and supposed:
+        taken = {c.criterion: supposed[c.criterion] for c in item.conditions() if c.criterion in supposed}
+    answers = "、".join(
+        show_value(kn, kn.criteria[c.criterion], profile.get(c.criterion))
+        for c in item.conditions()
+        if c.criterion not in taken
+    )
     need = requirement(kn, item)
-    short = gap(kn, item, profile)
+    short = gap(kn, item, {**profile, **taken})
     yes_no = all(kn.criteria[c.criterion].type == "bool" for c in item.conditions())  # the label says which
     line = m.verdict_line.format(
         label=item.label,
@@ -433,6 +460,10 @@ def unmet_line(kn: Knowledge, topic: Topic, item: Item, profile: dict[str, Any])
         need="" if yes_no or _says(item.label, need) else m.verdict_need.format(requirement=need),
         gap=m.verdict_gap.format(label=item.label, answer=answers, requirement=need, gap=short) if short else "",
     )
+    if taken:
+        line += m.verdict_assumed_fail.format(
+            assumed="；".join(show_value(kn, kn.criteria[c], v) for c, v in taken.items())
+        )
     return line + (m.caveat_mark if kn.uncertain(topic, item) else "")
 
 
@@ -514,7 +545,7 @@ def verdict_text(
         lines.append(group_header(kn, m.verdict_unmet_header, len(result.unmet)))
         for outcome in result.unmet:
             caveat |= kn.uncertain(topic, outcome.item)
-            lines.append(m.bullet + unmet_line(kn, topic, outcome.item, profile))
+            lines.append(m.bullet + unmet_line(kn, topic, outcome, profile, result.supposed))
     if result.unknown and not (failed and m.verdict_skipped):
         lines.append(group_header(kn, m.verdict_unknown_header, len(result.unknown)))
         for outcome in result.unknown[:UNKNOWN_SHOWN]:

@@ -68,8 +68,12 @@ def _year_digits(m: re.Match[str]) -> str:
     return (m[1] + m[2]).translate(YEAR_DIGITS) + "年"
 
 
-_DIGITS_APART = re.compile(r"(?<=[\d一二两三四五六七八九十])[ \t]+(?=[\d一二两三四五六七八九十])")
-"""Spaces between two figures (营收1.6 1.8 2.1个亿, 百分之八 一年): kept apart by a ``+`` (kept by ``_KEEP``)."""
+_DIGITS_APART = re.compile(
+    r"(?<=[\d一二两三四五六七八九十])[ \t]+(?=[\d一二两三四五六七八九十])"
+    r"|(?<=[亿万])[ \t]+(?=[\d一二两三四五六七八九十]+(点|\.)[\d一二两三四五六七八九十])"
+)
+"""Spaces between two figures (营收1.6 1.8 2.1个亿, 百分之八 一年, 两点三亿 两点五): kept apart by a ``+`` (kept by
+``_KEEP``)."""
 _VARIANTS = str.maketrans({"帐": "账"})
 """Variant forms OpenCC leaves: 帳 becomes 帐, but accounts are written 账 today (查帳徵收 → 查账征收, 辅助帐)."""
 _RANGE_DASH = re.compile(

@@ -176,6 +176,11 @@ class Criterion(Strict):
         "不填时“想上MES”这类打算不算已经有（仅 bool）",
     )
     all_words: list[str] = Field([], description="说这些词时记为100%（如 全部在国内、都在国内发生）（仅 unit: %）")
+    product_share: bool = Field(
+        False,
+        description="说到营收里某个产品占的比重（营收三千二 齿轮占了九成五）时记为此项；"
+        "出口、成本、利润等不算（仅 unit: %）",
+    )
     none_words: list[str] = Field(
         [], description="说这些词时记为0（如 没有单独的研发场地、研发就在车间里）（仅 number）"
     )
@@ -273,11 +278,12 @@ class Criterion(Strict):
         description="只说了是哪一类、没说是哪一项时（省里拿过奖；国家级的奖莫得），记下可能的几项，"
         "条件对这几项结果一样时就能判断（仅 choice；同一句里要有 subject 的词）",
     )
-    assume: bool | None = Field(
+    assume: bool | str | None = Field(
         None,
         description=(
             "用户要结论时还没提到这一项，就按这个值判断，并在结论里写明是按一般情况计的"
-            "（只用于几乎都满足的条件：没有失信和重大事故、属于中小企业）；说了“不知道”仍算待确认（仅 bool）"
+            "（只用于几乎都是这样的情况：没有失信和重大事故、属于中小企业、没有得过国家级科技奖）；"
+            "说了“不知道”仍算待确认（bool 填 true/false；choice 填一个选项的 value）"
         ),
     )
 
@@ -300,12 +306,18 @@ class Criterion(Strict):
             raise ValueError("all_words is only for a share (unit: %)")
         if self.none_words and self.type != "number":
             raise ValueError("none_words is only for a number")
+        if self.product_share and self.unit != "%":
+            raise ValueError("product_share is only for a share (unit: %)")
         if (self.mean_years or self.sum_years) and self.type != "number":
             raise ValueError("mean_years and sum_years are only for a number")
         if self.mean_years and self.sum_years:
             raise ValueError("a figure is an average (mean_years) or a total (sum_years), not both")
-        if self.assume is not None and self.type != "bool":
-            raise ValueError("assume is only for type: bool")
+        if self.assume is not None and self.type not in ("bool", "choice"):
+            raise ValueError("assume is only for type: bool or choice")
+        if self.assume is not None and (self.type == "bool") != isinstance(self.assume, bool):
+            raise ValueError("assume is true or false for type: bool, an option's value for type: choice")
+        if isinstance(self.assume, str) and self.assume not in {o.value for o in self.options}:
+            raise ValueError(f"assume: {self.assume} is not a value of this criterion's options")
         if self.families and self.type != "choice":
             raise ValueError("families is only for type: choice")
         values = {o.value for o in self.options}
@@ -586,6 +598,7 @@ class Messages(Strict):
     reask_again: str
     verdict_met_header: str
     verdict_assumed_header: str = "按一般情况计（您没提到；如不是这样，结论会变）："
+    verdict_assumed_fail: str = "（按一般情况计：{assumed}；您没提到，如不是这样，结论会变）"
     verdict_gap: str
     verdict_gives: str = Field(
         "政策内容：{summary}", description="结论为符合时，紧跟结论的一行：这项政策给什么（取主题的 summary）"

@@ -445,8 +445,14 @@ def _yes_no(t: Turn, cid: str, value: Any) -> bool:
     )
 
 
-def judged(t: Turn, flow: dict[str, Any]) -> tuple[Topic, ChecklistVersion, checklist.Verdict] | None:
-    """The verdict of a check (under way, parked or finished) on what is known now."""
+def judged(
+    t: Turn, flow: dict[str, Any], exceptions: bool = False
+) -> tuple[Topic, ChecklistVersion, checklist.Verdict] | None:
+    """The verdict of a check (under way, parked or finished) on what is known now.
+
+    ``exceptions``: the verdict told the user, where an exception never mentioned (a national award) is taken as
+    absent; a check still asking asks about it instead.
+    """
     topic = t.kn.topics.get(flow.get("topic", ""))
     version = version_of(t, flow) if topic else None
     if topic is None or version is None:
@@ -454,7 +460,7 @@ def judged(t: Turn, flow: dict[str, Any]) -> tuple[Topic, ChecklistVersion, chec
     profile = known(t)
     unread = {c: UNKNOWN for c in flow.get(UNREAD, ()) if c not in profile and c in t.kn.criteria}
     # (“买家是我们集团那边的一个厂” not understood: the buyer is not taken to be unrelated “按一般情况”)
-    return topic, version, checklist.verdict(version.items, {**unread, **profile}, t.kn.criteria)
+    return topic, version, checklist.verdict(version.items, {**unread, **profile}, t.kn.criteria, exceptions)
 
 
 UNREAD = "unread"
@@ -474,7 +480,7 @@ def conclude(t: Turn, intro: str = "") -> Reply:
 
 def verdict_reply(t: Turn, flow: dict[str, Any], intro: str = "") -> Reply:
     """The verdict of the check ``flow`` on what is known now: met, unmet (with the gap) and unknown."""
-    found = judged(t, flow)
+    found = judged(t, flow, exceptions=True)
     if found is None:
         return Reply(t.kn.messages.conclude_none, "no_option")
     topic, version, result = found
@@ -499,7 +505,7 @@ def verdict_reply(t: Turn, flow: dict[str, Any], intro: str = "") -> Reply:
 
 def verdict_line(t: Turn, flow: dict[str, Any]) -> tuple[str, str] | None:
     """The verdict of a check in one line (结论：不符合。未满足：…), with its result; None if it cannot be judged."""
-    found = judged(t, flow)
+    found = judged(t, flow, exceptions=True)
     if found is None:
         return None
     _topic, _version, result = found
@@ -513,7 +519,7 @@ def verdict_line(t: Turn, flow: dict[str, Any]) -> tuple[str, str] | None:
 
 def missing(t: Turn, flow: dict[str, Any]) -> str:
     """What is still unmet or unknown in a check, in short lines."""
-    found = judged(t, flow)
+    found = judged(t, flow, exceptions=True)
     if found is None:
         return t.kn.messages.conclude_none
     topic, _version, result = found
@@ -521,7 +527,7 @@ def missing(t: Turn, flow: dict[str, Any]) -> str:
     lines = []
     if result.unmet:
         lines.append(m.verdict_unmet_header)
-        lines += [m.bullet + render.unmet_line(t.kn, topic, o.item, known(t)) for o in result.unmet]
+        lines += [m.bullet + render.unmet_line(t.kn, topic, o, known(t), result.supposed) for o in result.unmet]
     if result.unknown:
         lines.append(m.verdict_unknown_header)
         lines += [m.bullet + o.item.label for o in result.unknown]

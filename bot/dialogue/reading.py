@@ -83,9 +83,10 @@ def asks(t: Turn, msg: Message) -> bool:
         _HAVE_OR_NOT.search(msg.norm)
         or _OUT_YET.search(msg.norm)
         or DONE_YET.search(msg.norm)
+        or _HAPPENED_YET.search(msg.norm)
         or _HAVE_ANY.search(msg.norm)
     ):
-        return True  # “专利有没得”, “补贴有得没得”, “通知出来没得”, “稳了没得”; not “市级的都没得”
+        return True  # “专利有没得”, “补贴有得没得”, “通知出来没得”, “稳了没得”, “落雨没有”; not “市级的都没得”
     if _A_NOT_A.search(msg.norm) and not says(msg.norm, t.kn, "unknown"):
         return True  # “够不够”; not “在不在目录里 我还要问下技术部”, which says it is not known
     norm = _NOT_ANY.sub("|", msg.norm)  # “不是啥子批发零售”, “没得啥子奖”: not any, no question
@@ -145,6 +146,10 @@ of rivals described (国外有几家大的); 要有几个专利 asks."""
 
 _OUT_YET = re.compile(r"(出来|下来|发了|出了|开始了|公布)了?(没得|没有|没)$")
 """…出来没得 at the end asks whether it is out yet (今年的通知出来没得)."""
+_HAPPENED_YET = re.compile(
+    r"(落雨|下雨|下雪|出太阳|降温|升温|放假|开门|关门|吃饭|吃了|到了|来了|走了|睡了|涨了|跌了)(没得|没有|没|莫得)$"
+)
+"""…落雨没有 at the end asks whether it happened (今天合川落雨没有), a question of daily life, not an answer 没有."""
 _HAVE_ANY = re.compile(r"有(没得|没有|莫得)(啥子|啥|什么)")
 """有没得啥子补贴: whether there is any, asked (its 没得啥子 denies nothing)."""
 _HAVE_OR_NOT = re.compile(r"有[^都也还根就]{0,8}[^都也还根就]没得$|[够行成过]没得$")

@@ -370,6 +370,12 @@ def _of_the_other_year(t: Turn, msg: Message) -> dict[str, Any]:
     return moved
 
 
+_STILL_PENDING = re.compile(
+    r"(都|也)?(还|正|才)?(在|处于)?(实审|审查|审核|受理|申请中|在审|没授权|没有授权|没下来|没批)"
+)
+"""After a count: those not granted yet (两个还在实审), which the corrected figure leaves out."""
+
+
 def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
     """A correction without a keyword (“不对 是五千二百万”): the latest answer of a fitting kind."""
     stripped = without(msg.norm, words(t.kn)["correction"], "")
@@ -386,7 +392,12 @@ def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
         if value is None:  # “哦不对 刚问了销售 那家其实是我们集团控股的子公司”: the buyer answered before
             value = subject_taken_as_said(t, msg, cid)
         if value is None and crit.type == "number":  # “2800是今年预计的 去年实际只有1800万”: the last figure
-            fits = [v for q in quantities(stripped) if (v := number_value(q, crit.unit or "", t.day)) is not None]
+            fits = [
+                v
+                for q in quantities(stripped)
+                if not _STILL_PENDING.match(stripped, q.end)
+                and (v := number_value(q, crit.unit or "", t.day)) is not None
+            ]  # (“授权的只有三个 另外两个还在实审”: the two still in examination are not counted)
             fits = [v for v in fits if v != t.profile.get(cid)]  # (“是五十八 八十五是好几年前的”: not the old one)
             value = fits[-1] if fits else None
         if value is not None and value != UNKNOWN:
