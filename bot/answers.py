@@ -317,8 +317,23 @@ def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
             months = q.value / MONTHS  # “五年零三个月”, “5年3个月”: one duration in years
             out[-1] = Quantity(last.value + months, "年", last.start, q.end, None, None, last.approx or q.approx)
             continue
+        if (
+            last is not None
+            and text[last.end : q.start] in _EITHER_OF
+            and last.unit == q.unit
+            and q.unit in ("个", "项", "件", "人")  # (not 门槛到底是1000万还是1500万: two rules heard of)
+            and not last.is_range
+            and not q.is_range
+        ):  # “发明专利有三个还是四个 记不到了”: one or the other, a range
+            low, high = sorted((last.value, q.value))
+            out[-1] = Quantity(high, q.unit, last.start, q.end, low, high, last.approx or q.approx)
+            continue
         out.append(q)
     return _shared_units(text, out)
+
+
+_EITHER_OF = ("还是", "或者", "或", "还是说", "或者是")
+"""Between two figures of one kind: the one or the other (三个还是四个), said as not sure which."""
 
 
 def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -455,10 +470,14 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
     if crit.type == "number":
         if _is_word(norm, ["0", "零", "没有", "无", "莫得", "没得", "一个都没有", "一项都没有"]):
             return 0.0
+        apart = clause_breaks(text)
         found = [  # (同行平均好像才一点几 我们四个点多: the peers' average answers nothing of ours)
             q
             for q in quantities(norm)
-            if not _a_span(norm, q) and not _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)
+            if not _a_span(norm, q)
+            and not _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)
+            and not (q.end not in apart and _counts_another_thing(norm, q, crit))
+            and not STILL_PENDING.match(norm, q.end)
         ]
         years = crit.mean_years or crit.sum_years
         if years and (combined := _over_years_said(norm, found, crit, years, today)) is not None:
@@ -2355,6 +2374,24 @@ def _taken(cid: str, facts: dict[str, Any], criteria: dict[str, Criterion]) -> b
 def _keyword_at(text: str, vocab: _Vocab, cid: str) -> str:
     """The longest keyword of ``cid`` that ``text`` starts with (“总共” in “总共一百二十个人”), or an empty string."""
     return max((kw for kw, c in vocab.keywords if c == cid and text.startswith(kw)), key=len, default="")
+
+
+STILL_PENDING = re.compile(
+    r"(都|也)?(还|正|才)?(在|处于)?(实审|审查|审核|受理|申请中|在审|没授权|没有授权|没下来|没批)"
+)
+"""After a count: those not granted yet (两个还在实审), which are not counted."""
+
+
+_NEXT_ONES = ("另外", "另", "还有", "其他", "其余", "剩下", "其中", "其它")
+"""After N个: the next clause begins (授权的只有三个 另外两个还在实审), no thing counted."""
+
+
+def _counts_another_thing(norm: str, q: Quantity, crit: Criterion) -> bool:
+    """Whether N个 counts a thing of its own that is none of ``crit``'s words (漏了一个项目, asked for patents)."""
+    if q.unit != "个" or crit.unit == "人" or not _OWN_NOUN.match(norm, q.end) or norm.startswith(_NEXT_ONES, q.end):
+        return False  # (people are counted by many names: 八个工程师)
+    own = normalize(" ".join((crit.question, crit.label or "", *crit.extract, *crit.subject)))
+    return norm[q.end : q.end + 2] not in own  # (六个专利: the question's own thing)
 
 
 _OWN_NOUN = re.compile(r"(?![的了是都也还就在有左右多来吧嘛哦啊呢人名位啦哈噻撒吗和跟与或及等以])[\u4e00-\u9fff]")

@@ -82,6 +82,13 @@ def test_high_tech_rd_share_is_in_the_conditions(user: User) -> None:
     assert "不低于5%" in first and "不低于4%" in first and "不低于3%" in first
 
 
+def test_which_step_comes_first_who_is_not_recommended_and_amortisation_are_their_parts(user: User) -> None:
+    """Batches 253-256."""
+    assert User(user.engine, "order").say("首台套资格审定和资金申请哪个在前").section == "办理流程"
+    assert User(user.engine, "not").say("哪些情况不能推荐单项冠军").section == "不适用情形"
+    assert User(user.engine, "amortise").say("研发费用形成无形资产的按多少摊销").section == "计算方法"
+
+
 def test_what_a_policy_gives_leads_with_its_points_and_a_comparison_gets_the_overview(user: User) -> None:
     assert user.say("首台套那个补贴现在还有没有").section == "政策要点"  # what it gives, asked in any words
     assert user.say("工信重点实验室这块有什么政策").section == "政策要点"

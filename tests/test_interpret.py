@@ -4759,3 +4759,25 @@ def test_sums_of_a_hundred_million_or_more_are_shown_in_yi(user: User) -> None:
     in_check(user, "小巨人 帮我核一下")
     reply = user.say("去年营收1.28亿")
     assert "1.28亿元" in reply.text, reply.text
+
+
+def test_one_figure_or_another_is_a_range_not_the_first() -> None:
+    """“发明专利有三个还是四个 记不到了” had been 3 and, with no award said, 不符合 (batch114, batch37 after 253)."""
+    got = read("发明专利有三个还是四个 我记不到了 要问下管专利的同事", "little_giant")
+    assert got["class1_ip_count"] == [3.0, 4.0]
+
+
+def test_a_thing_counted_in_a_correction_is_no_figure_of_the_last_answer(user: User) -> None:
+    """“研发算漏了一个项目 两年合计是一千四百三十万” had also set Ⅰ类知识产权 to 1 (batch186)."""
+    in_check(user, "小巨人 帮我核一下")
+    user.say("研发两年加起来一千一百万 每年都占六七个点")
+    user.say("一类知识产权 发明专利六个 都在产品上用起的")
+    reply = user.say("等哈 研发算漏了一个项目 两年合计是一千四百三十万")
+    assert "1,430万元" in reply.text and profile(user)["class1_ip_count"] == 6.0, reply.text
+
+
+def test_asking_to_hear_more_of_a_kind_named_starts_no_check(user: User) -> None:
+    """“中小企业技术研发中心那个展开讲讲” after the overview had started its check (batch256)."""
+    user.say("企业研发机构认定有哪几种哦")
+    reply = user.say("中小企业技术研发中心那个展开讲讲")
+    assert reply.kind != "checklist_step" and reply.act in ("rd_institution", "followup"), reply.text

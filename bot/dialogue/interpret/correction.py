@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.answers import (
     DATE_SAID,
+    STILL_PENDING,
     UNKNOWN,
     bigrams,
     number_value,
@@ -95,7 +96,9 @@ def correction(t: Turn, msg: Message) -> Act | None:
     if values:  # “前年是130万 我看错了 前年营收三千八百万”: a bare yearly figure beside a named one
         known = {v for v in (*values.values(), *t.profile.values()) if isinstance(v, float)}
         for clause in clauses(msg.text):
-            said = [q.value for q in quantities(normalize(clause))]
+            plain = normalize(clause)
+            said = [q.value for q in quantities(plain) if not (q.unit == "个" and _THING_AFTER.match(plain, q.end))]
+            # (“研发算漏了一个项目”: a thing counted, no figure)
             # (not “2000万是前年的 去年是2800万”: the figures recorded and replaced, already read)
             if said and not t.facts(clause) and not any(abs(x - v) < 1e-6 for x in said for v in known):
                 said_clause = Message(clause, normalize(clause))
@@ -370,10 +373,8 @@ def _of_the_other_year(t: Turn, msg: Message) -> dict[str, Any]:
     return moved
 
 
-_STILL_PENDING = re.compile(
-    r"(都|也)?(还|正|才)?(在|处于)?(实审|审查|审核|受理|申请中|在审|没授权|没有授权|没下来|没批)"
-)
-"""After a count: those not granted yet (两个还在实审), which the corrected figure leaves out."""
+_THING_AFTER = re.compile(r"[\u4e00-\u9fff](?<![了的都也还啊哦嘛呢吧])")
+"""After a count in 个: the thing it counts (漏了一个项目), which is no figure of the criterion answered last."""
 
 
 def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
@@ -395,7 +396,8 @@ def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
             fits = [
                 v
                 for q in quantities(stripped)
-                if not _STILL_PENDING.match(stripped, q.end)
+                if not STILL_PENDING.match(stripped, q.end)
+                and not (q.unit == "个" and _THING_AFTER.match(stripped, q.end))
                 and (v := number_value(q, crit.unit or "", t.day)) is not None
             ]  # (“授权的只有三个 另外两个还在实审”: the two still in examination are not counted)
             fits = [v for v in fits if v != t.profile.get(cid)]  # (“是五十八 八十五是好几年前的”: not the old one)

@@ -106,6 +106,10 @@ def late_answer(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER, topic=found[0].id, values={**facts, cid: value}, conclude=True)
 
 
+_EXPLAIN = re.compile(r"展开(讲|说|介绍)|详细(讲|说|介绍)|具体(讲|说|介绍)|介绍(一)?下|多(讲|说)(点|一点|些)")
+"""Asking for more about something named, not telling a fact of ours."""
+
+
 def volunteered(t: Turn, msg: Message) -> Act | None:
     """Facts about the enterprise outside a check: they go to the parked check, else start the topic's."""
     parked = t.state.get("suspended")
@@ -120,6 +124,8 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     if topic is None or not topic.checklist or asks(t, msg) or (not parked and wants_check(t, msg.norm)):
         return None  # (“我们够不够格 帮我评估一下” asks for the check: a question on the topic, with its facts)
     facts = t.facts(msg.text)
+    if facts and _EXPLAIN.search(msg.norm) and all(t.kn.criteria[c].presume is not None for c in facts):
+        return None  # “中小企业技术研发中心那个展开讲讲”: that kind explained, no check of it
     if not facts and t.state.get(flows.VERDICT_GIVEN):
         # “研发费用去年大概八百多万” after the verdict: a figure its check does not ask, kept (not out of scope)
         elsewhere = t.facts(msg.text, anywhere=True)
