@@ -260,9 +260,8 @@ def verdict(
     supposed = statuses(items, {**profile, **assumed}, criteria) if assumed else found
     if OPEN not in supposed and FAIL not in supposed:  # only to say 符合: otherwise it stays to be confirmed
         found = [ASSUMED if s == OPEN and t == PASS else s for s, t in zip(found, supposed, strict=True)]
-    elif (
-        exceptions and FAIL in supposed
-    ):  # “授权的只有三个”, no award mentioned: not met, unless the award the user never named
+    elif exceptions and FAIL in supposed:
+        # “授权的只有三个”, no award mentioned: not met, unless the award the user never named applies
         found = [ASSUMED_FAIL if s == OPEN and t == FAIL else s for s, t in zip(found, supposed, strict=True)]
     outcomes = [Outcome(i, state) for i, state in zip(items, found, strict=True)]
     states = {PASS if o.status == ASSUMED else FAIL if o.status == ASSUMED_FAIL else o.status for o in outcomes}

@@ -441,7 +441,7 @@ def unmet_line(
     """
     m = kn.messages
     item = outcome.item
-    taken = {}
+    taken: dict[str, Any] = {}
     if outcome.status == ASSUMED_FAIL and supposed:
         taken = {c.criterion: supposed[c.criterion] for c in item.conditions() if c.criterion in supposed}
     answers = "、".join(
