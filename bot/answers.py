@@ -991,7 +991,28 @@ def _parse_choice(
     if len(hits) > 1:  # “主要做五金批发 自己有个小车间搞点加工”: the main line of business
         others = [w for ws in said.values() for w in ws]
         hits = {v for v in hits if _main_line(norm, said.get(v, []), others, breaks)} or hits
+        if len(hits) > 1 and (larger := _larger_amount(norm, {v: said.get(v, []) for v in hits}, others, breaks)):
+            hits = {larger}  # “代理卖货五千六百万 自己生产的两千四左右”: the line with more than half the revenue
     return hits.pop() if len(hits) == 1 else None
+
+
+def _larger_amount(norm: str, said: dict[str, list[str]], others: list[str], breaks: tuple[int, ...]) -> str | None:
+    """The line of business whose amount said right after its word is more than all the others' together."""
+    amounts: dict[str, float] = {}
+    for value, words in said.items():
+        for word in words:
+            for at in places(norm, word):
+                end = at + len(word)
+                after = norm[end : end + MINOR_SHARE_CHARS]
+                cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
+                part = _own_part(after, cut, end, breaks)
+                money = [q.value for q in quantities(part) if q.unit == "万元" or (q.unit is None and q.value >= 1)]
+                if money:
+                    amounts[value] = max(amounts.get(value, 0.0), money[0])
+    if len(amounts) != len(said) or not amounts:
+        return None
+    top = max(amounts, key=lambda v: amounts[v])
+    return top if amounts[top] > sum(amounts.values()) - amounts[top] else None
 
 
 def _side_line(norm: str, word: str, breaks: tuple[int, ...]) -> bool:
@@ -1025,7 +1046,10 @@ def main_line(text: str, crit: Criterion, value: str) -> bool:
         and not (modifiers.get(v) and _before_any(norm, w, modifiers[v]))
         and not (sold.get(v) and _after_any(norm, w, sold[v]))
     ]  # (外购配件批发, 贸易那块卖别家的电机: 配件, 电机 name the goods traded, no other line)
-    return _main_line(norm, mine, others, clause_breaks(text))
+    breaks = clause_breaks(text)
+    if _main_line(norm, mine, others, breaks):
+        return True  # (代理卖货五千六百万 自己生产的两千四: the larger amount, more than the rest, is the main line)
+    return bool(mine and others) and _larger_amount(norm, {value: mine, "": others}, mine + others, breaks) == value
 
 
 def _after_any(norm: str, word: str, leads: list[str]) -> bool:
@@ -1055,8 +1079,9 @@ def _goods_of(norm: str, end: int, trail: str) -> bool:
     return found >= 0 and not _ANOTHER_LINE.search(norm, end, found)
 
 
-_ANOTHER_LINE = re.compile(r"[也还和跟顺带做搞并及兼但另]")
-"""Between a product and a trade word, a second line of business (加工 顺带批发), not the goods traded."""
+_ANOTHER_LINE = re.compile(r"[也还和跟顺带做搞并及兼但另万亿]")
+"""Between a product and a trade word, a second line of business (加工 顺带批发; 批发100万 自己生产2900万), not the
+goods traded."""
 
 
 NOT_AFTER_GAP = 6
@@ -3229,29 +3254,23 @@ def _either(norm: str, vocab: _Vocab) -> set[str]:
             for y, n in pairs
             for a, b in ((y, n), (n, y))
         ) or any(
-            b in norm and re.search(f"{re.escape(a)}{_OR}{re.escape(b)}", norm)
-            for a, others in _elided(tuple(words), tuple(no.get(cid, ()))).items()
-            if a in norm
-            for b in others
+            re.search(f"{re.escape(a)}{_OR}{re.escape(b)}", norm) for a, b in _elided(norm, words, no.get(cid, []))
         ):
             found.add(cid)
     return found
 
 
-@functools.cache
-def _elided(yes: tuple[str, ...], no: tuple[str, ...]) -> dict[str, list[str]]:
+def _elided(norm: str, yes: list[str], no: list[str]) -> Iterator[tuple[str, str]]:
     """The choices of a yes and a no with their shared ending said once, by the side cut short.
 
-    查账还是核定征收, 核定还是查账征收: each first side cut short, with the whole words that may follow 还是.
+    查账还是核定征收, 核定还是查账征收: the side said whole stands in ``norm``, and the other's head before 还是.
     """
-    pairs: dict[str, list[str]] = {}
-    for y in yes:
-        for n in no:
-            k = len(os.path.commonprefix([y[::-1], n[::-1]]))
-            if 2 <= k < min(len(y), len(n)):
-                pairs.setdefault(y[:-k], []).append(n)
-                pairs.setdefault(n[:-k], []).append(y)
-    return pairs
+    said = itertools.chain(((n, yes) for n in no if n in norm), ((y, no) for y in yes if y in norm))
+    for whole, others in said:
+        for other in others:
+            k = len(os.path.commonprefix([whole[::-1], other[::-1]]))
+            if 2 <= k < min(len(whole), len(other)) and other[:-k] in norm:
+                yield other[:-k], whole
 
 
 _OR = "(还是说?|或者是?|或是)"

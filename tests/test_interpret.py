@@ -4781,3 +4781,37 @@ def test_asking_to_hear_more_of_a_kind_named_starts_no_check(user: User) -> None
     user.say("企业研发机构认定有哪几种哦")
     reply = user.say("中小企业技术研发中心那个展开讲讲")
     assert reply.kind != "checklist_step" and reply.act in ("rd_institution", "followup"), reply.text
+
+
+def test_the_line_with_more_than_half_the_revenue_said_in_amounts_is_the_main_line() -> None:
+    """“代理卖货五千六百万 自己生产的两千四左右” had read 符合 for 加计扣除 (batch258, batch259)."""
+    said = "去年收入八千万出头 代理卖货五千六百万 自己生产的两千四左右"
+    assert read(said, "rd_deduction")["industry"] == "wholesale_retail"
+    assert read("营收3000万 其中批发100万 自己生产2900万", "rd_deduction")["industry"] == "manufacturing"
+
+
+def test_a_meeting_or_an_outing_asked_after_a_topic_is_out_of_scope(user: User) -> None:
+    user.say("加计扣除是不是要先去税务局备案哦")
+    for text in ("下午那个会还开不开", "周末团建去哪里耍 有推荐没"):
+        assert user.say(text).act == "null", text
+
+
+def test_a_correction_opened_in_dialect_is_a_correction(user: User) -> None:
+    """“改一下 员工是90个 上个月新招了几个”, “改下 … 算下来八年” had been plain answers (batch257)."""
+    in_check(user, "高企 帮我们自查一下")
+    user.say("员工85人 研发技术人员22个")
+    reply = user.say("改一下 员工是90个 上个月新招了几个")
+    assert reply.act == "correction" and "85人 → 90人" in reply.text, reply.text
+    other = User(user.engine, "sc")
+    in_check(other, "单项冠军 帮我核一下")
+    other.say("铜梁的 做发动机气门 做了十二年")
+    reply = other.say("改下 气门这块是18年才开始做的 之前做别的 算下来八年")
+    assert reply.act == "correction" and "12年 → 8年" in reply.text, reply.text
+
+
+def test_amounts_said_after_both_lines_replace_the_line_recorded(user: User) -> None:
+    """d259_02: 制造业 recorded from “代理加自己贴片”, then 代理卖货五千六百万 自己生产的两千四 → 批发零售, 不符合."""
+    in_check(user, "家计扣除 我们公司能享受不")
+    user.say("渝北的 做电子元器件 代理加自己贴片 查账征收")
+    reply = user.say("去年收入八千万出头 代理卖货五千六百万 自己生产的两千四左右")
+    assert "制造业 → 批发和零售业" in reply.text and profile(user)["industry"] == "wholesale_retail", reply.text

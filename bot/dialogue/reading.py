@@ -134,8 +134,11 @@ _EMBEDDED_GAP = 1
 """Characters between 晓不得 and the question it does not know the answer to (晓不得是多少: 是)."""
 
 
-_HOW_MANY = re.compile(r"(?<![\d一二两三四五六七八九十百千点这那近前过最好])几(年|月|号|个月|天|批|项|个|家)")
-"""几年 / 几个 asks; 十几年 / 三十几个 / 一点几个点 is a hedged figure, 这几年 / 近几年 a period, 好几家 several."""
+_HOW_MANY = re.compile(
+    r"(?<![\d一二两三四五六七八九十百千点这那近前过最好])(?<!招了|新招|进了|来了|走了|加了|多了|少了)几(年|月|号|个月|天|批|项|个|家)"
+)
+"""几年 / 几个 asks; 十几年 / 三十几个 / 一点几个点 is a hedged figure, 这几年 / 近几年 a period, 好几家 several,
+新招了几个 a few."""
 _FEW_HELD = re.compile(
     r"(?<![要需得])有几个(?=实用新型|软著|软件著作|专利|发明|商标|著作权|[\s,，。；;]+\S)"
     r"|(?<![要需得])有几(个|家)(?=大的|大厂|大企业|大公司|强的|厉害|比我们|做得)"

@@ -37,7 +37,7 @@ from bot.dialogue.topics import (
 from bot.dialogue.turn import Turn, says, words
 from intents.normalize import normalize
 
-CORRECTION_OPENINGS = ("不对", "不是", "错了")
+CORRECTION_OPENINGS = ("不对", "不是", "错了", "改下", "改一下", "改哈", "改一哈")
 """How a message that gives a figure may start when it corrects one."""
 
 

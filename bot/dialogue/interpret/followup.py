@@ -94,7 +94,8 @@ def _verdict_asked_beside(t: Turn, msg: Message, act: Act) -> bool:
 
 
 BRIEF = 10
-"""A question this short with a part's word (今年还赶得上报不) carries on from the topic; no other world is named."""
+"""A question this short with a part's word and an applying word (今年还赶得上报不) carries on from the topic."""
+_APPLYING = re.compile(r"报|申|评|认定|享受|今年|明年")
 _WE_TOO = re.compile(r"我们也|那我们|我们(就)?来|那就|给我们")
 """A check asked for ourselves after hearing of something (那我们也核一下): of the topic talked of before."""
 
@@ -192,7 +193,11 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         return Act(topic.id, topic=topic.id, check=True)
     part = section_asked(t, topic, msg.text)
     ours = wants_check(t, msg.norm) and (bool(_OUR_KIND.search(msg.norm)) or bool(about_us(t, msg, anywhere=True)))
-    brief = len(msg.norm) <= BRIEF and not (decision.top and decision.top[0].via.startswith(("alias:", "combo:")))
+    brief = (
+        len(msg.norm) <= BRIEF
+        and bool(_APPLYING.search(msg.norm))
+        and not (decision.top and decision.top[0].via.startswith(("alias:", "combo:")))
+    )
     if part and decision.intent is None and not brief and foreign(t, topic, msg) and not ours:
         return None  # “银行那边有没有啥子低息贷款可以办”: a question cue, but of another world (not “今年还赶得上报不”)
     if ours and decision.intent is None and not topic.checklist:
