@@ -494,7 +494,7 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
     return _narrowest(chosen, family_value(norm, crit, breaks, asked=True), crit)
 
 
-_TOTAL_SAID = re.compile(r"加起来|加一起|加在一起|合计|总共|一共|总计|累计")
+_TOTAL_SAID = re.compile(r"加起来?|加一起|加在一起|合计|总共|一共|总计|累计")
 """Words saying a figure is several years' total (三年加起来18个亿)."""
 _BETWEEN_YEARS = re.compile(r"[、,，和跟+]?(大前年|前年|去年|上年|上一年|今年|\d{4}年?)?(是|为|有|:|：)?")
 """What may stand between the figures of consecutive years (2.6亿 去年3亿 | 2.6亿、3亿): a year's name, a comma."""
@@ -646,7 +646,7 @@ def _a_span(norm: str, q: Quantity) -> bool:
     return norm.endswith("近", 0, q.start) and q.end < len(norm) and not _SPAN_ENDS.match(norm, q.end)
 
 
-_SPAN_TOTAL = re.compile(r"[^\d，|]{0,4}?(加起来|合计|一共|总共|累计|算下来)")
+_SPAN_TOTAL = re.compile(r"[^\d，|]{0,4}?(加起来?|合计|一共|总共|累计|算下来)")
 """After a number of years: a total over them follows (两年加起来, 三年的研发合计)."""
 
 
@@ -1242,7 +1242,12 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
         return cached[2]
     words = _Vocab(
         keywords=sorted(
-            ((normalize(k), cid) for cid, c in criteria.items() if c.type == "number" for k in c.extract),
+            {
+                (k, cid): None
+                for cid, c in criteria.items()
+                if c.type == "number"
+                for k in _with_period_after([normalize(w) for w in c.extract], bool(c.mean_years))
+            },
             key=lambda p: -len(p[0]),
         ),
         yes=[(cid, _with_measures(c.yes_words)) for cid, c in criteria.items() if c.yes_words],
@@ -1280,6 +1285,19 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
             _VOCABS.clear()
         _VOCABS[(id(criteria), id(names))] = (criteria, names, words)
     return words
+
+
+def _with_period_after(words: list[str], mean: bool) -> list[str]:
+    """Keywords with 加起来 also as 加起; an average's opening with a period also with it after (主营近三年 2.8亿…).
+
+    Only an average's: “研发近两年 一年六百多万” gives one year's figure, not the two years' total.
+    """
+    more = [m[2] + m[1] for w in words if mean and (m := _PERIOD_FIRST.fullmatch(w)) and len(m[2]) >= 2]
+    more += [w.replace("加起来", "加起") for w in words if "加起来" in w]  # (三年加起2.1亿)
+    return words + [w for w in dict.fromkeys(more) if w not in words]
+
+
+_PERIOD_FIRST = re.compile(r"(近三年|近两年|近3年|近2年)(.+)")
 
 
 _MEASURES = ("个", "了", "了个", "一个", "一下")
@@ -1322,7 +1340,7 @@ _EACH_YEAR = re.compile(r"两年[^，|\d]{0,4}?(都|各|均)|每年|每一年|�
 _SPAN_LEAD = 6
 """How far before a keyword a period (近三年平均…) may stand."""
 """A period before a keyword (“两年研发1500万”): the figure is not a single year's."""
-_SUMMED = re.compile(r"加起来|合计|总共|一共|累计")
+_SUMMED = re.compile(r"加起来?|合计|总共|一共|累计")
 """Right before a figure after a yearly one: the years' total (一年六百多万 加起来一千三百来万)."""
 _SPAN_BETWEEN = re.compile(r"(两年|三年|平均|累计|合计|总共|加起来)")
 
@@ -1464,6 +1482,8 @@ _NOT_A_PRODUCT = re.compile(
 )
 """In a product's place: what is no product of ours (出口占六成, 成本占七成, 前五大客户占八成)."""
 _REVENUE_SAID = re.compile(r"营收|营业收入|收入|销售|卖了|产值|营业额")
+_SHARE_ALONE = re.compile(r"(就|都|大概|差不多|基本|基本上)?(占了|占到|占比|占)(大概|差不多|将近|接近|有|了)?")
+"""A clause that is only a share taken (占九成多): of what the clause before names."""
 
 
 def _product_share(
@@ -1483,6 +1503,9 @@ def _product_share(
         return None
     start = max([0, *(b for b in breaks if b <= q.start)])
     lead = _PRODUCT_SHARE.fullmatch(norm, start, q.start)
+    if lead is None and _SHARE_ALONE.fullmatch(norm, start, q.start):  # (基本全是卖设备 | 占九成多)
+        start = max([0, *(b for b in breaks if b < start)])
+        lead = _PRODUCT_SHARE.fullmatch(norm, start, q.start)
     if lead is None or _NOT_A_PRODUCT.search(lead["what"]) or any(kw in lead["what"] for kw, _ in vocab.keywords):
         return None
     return wanted[0] if _REVENUE_SAID.search(norm, 0, start) else None
@@ -1696,6 +1719,7 @@ def extract(
         return extract(rest, criteria, ignore, today)  # (帮我们看下 | 听说…两个亿就可以报了: ours, not the rule)
     dated = _dated(text, vocab, criteria, today) if today else {}
     text = _OTHER_GOODS.sub(" ", relative_years(text, today))  # (走贸易商的是别的普通产品: not the goods asked of)
+    text = _GO_BETWEEN.sub(" ", text)  # (经销商只是牵线: not the buyer)
     norm = normalize(text)
     if supposes(text):
         return {}  # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us
@@ -1805,8 +1829,14 @@ def extract(
             aside_from = None
             if criteria[owner].sum_of and criteria[criteria[owner].sum_of[0]].unit == criteria[owner].unit:
                 owner = criteria[owner].sum_of[0]  # “三年加起来两亿五 去年九千万出头”: a year of the total
-        if owner is None and q.unit == "%" and last and _SHARE_RIGHT_AFTER.fullmatch(norm, prev_end, q.start):
-            owner, at = _share_after(last, norm[prev_end : q.start], criteria), q.start  # “研发1500万 每年都超过4%”
+        if (
+            q.unit == "%"
+            and last
+            and (owner is None or (owner == before and before_at >= prev_end))
+            and _SHARE_RIGHT_AFTER.fullmatch(norm, prev_end, q.start)
+            and (share := _share_after(last, norm[prev_end : q.start], criteria))
+        ):  # “研发1500万 每年都超过4%”; “高新产品收入一个亿出头 占七成多”: of that amount, not what a bare 占 names
+            owner, at = share, q.start
         if owner is None and q.unit in OWN_UNITS:
             alone = [c for c, crit in criteria.items() if crit.unit == q.unit and c not in facts]
             owner = alone[0] if len(alone) == 1 else None  # “研发那层一百二十平”: the one criterion in 平方米
@@ -2041,6 +2071,13 @@ _OTHER_GOODS = re.compile(
     r"[^\s,，。；;!！?？]*(的是|是)(别的|其他|其它|另外)的?[^\s,，。；;!！?？]{0,6}(产品|品种|货|东西)"
 )
 """A clause that says it is of other goods (走贸易商的是别的普通产品): nothing in it is of the one checked."""
+
+_GO_BETWEEN = re.compile(
+    r"[^\s,，。；;!！?？]*(只是|只|就是|只不过|不过是|仅仅是|只负责|就)(帮忙|帮我们|给我们)?"
+    r"(牵线|牵个线|牵了个线|介绍|搭桥|搭个桥|搭了个桥|居间|中间人|当中间人|做中间人|介绍人|引荐|拉的线|拉个线)"
+    r"[^\s,，。；;!！?？]{0,4}"
+)
+"""A clause that says someone only brought the parties together (经销商只是牵线): they are no party to it."""
 
 
 def _of_the_rule(norm: str, q: Quantity, breaks: tuple[int, ...]) -> bool:
@@ -2370,6 +2407,7 @@ def _owner_after(
             after = after[len(more) :] if (more := _keyword_at(after, vocab, cid)) else after  # (公司总共一百二十个人)
             after = after[len(year) :] if (year := next((w for w in _YEAR_WORDS if after.startswith(w)), "")) else after
             after = after[len(noun[0]) :] if (noun := _KEYWORD_NOUN.match(after)) else after  # (研发和技术|人员三十个)
+            after = after[len(bound[0]) :] if (bound := _BOUND_WORDS.match(after)) else after  # (中级职称以上|7个)
             nxt = _STARTS_NUMBER.match(after)
             if nxt and not (q.unit == "个" and norm.endswith("个", q.start, q.end) and _own_count(after[nxt.end() :])):
                 # (前年五千二 研发去年二百五: 研发 is the next figure's; not “五个中级职称 两个硕士”, where the next
@@ -2377,6 +2415,10 @@ def _owner_after(
                 return None  # “职工150人 科技人员30个”: the words after belong to the next figure
             return cid
     return None
+
+
+_BOUND_WORDS = re.compile(r"(及以上|以上|以下|的有|的是|有|是)+")
+"""Between a keyword and its figure: what qualifies the figure (中级职称以上7个, 高工的有三个)."""
 
 
 def _own_count(rest: str) -> bool:
@@ -2462,7 +2504,9 @@ def _year_since(norm: str, since: int, at: int) -> int | None:
 
 
 _TWO_DIGIT_YEAR = re.compile(r"[12]\d年")
-_EVENT_AFTER = re.compile(r"(就|才|的时候)?(评|认定|拿|获|成立|注册|入选|建|办|开|立)")
+_EVENT_AFTER = re.compile(
+    r"(就|才|的时候)?(评|认定|拿|获|成立|注册|入选|建|办|开|立|挂牌|授牌|批下来|组建|投产|购买|买的)"
+)
 """After a two-digit year: what happened then (23年评的, 18年成立), so 23年 is a date."""
 _REFERS_BACK = re.compile(r"那个(是|数|钱)|那笔|那是")
 """After a figure: it is spoken of as one said before (一千二那个是…), not given as a new fact."""

@@ -20,10 +20,11 @@ OUT_OF_SCOPE = "__out_of_scope__"
 
 
 _HELD = re.compile(
-    r"(有|是|已经|参与过|评了|评上了?|拿到了?|获得了?|成了|成为了?|当上了?|被?评为|升为|没有?|还没有?|没评|还没评|未|不是|还不是)"
+    r"(有|(?<!这次)(?<!这回)(?<!现在)(?<!问的)是|已经|参与过|评了|评上了?|拿到了?|获得了?|成了|成为了?|当上了?|被?评为|升为|没有?|还没有?|没评|还没评|未|不是|还不是)"
     r"(了|过)?(个|一个)?的?(市级|省级|国家级|重庆市?)?$"
 )
-"""What stands before a name the enterprise holds, lacks or has done (也是市级专精特新, 还没评过专精特新): context."""
+"""What stands before a name the enterprise holds, lacks or has done (也是市级专精特新, 还没评过专精特新): context
+(not 这次是新材料首批次: what is asked this time)."""
 
 
 _ABOUT_IT = re.compile(
@@ -94,8 +95,8 @@ def _counted(query: str, via: str) -> bool:
     return at >= 0 and bool(_COUNTED.search(query[:at]) or _COUNTED_AFTER.match(query, at + len(name)))
 
 
-_GOAL_WORD = re.compile(r"\d|年|目标|指标")
-"""In a name: a year or target, which names the goals, never a title counted by them."""
+_GOAL_WORD = re.compile(r"\d|年|目标|指标|占比|比重")
+"""In a name: a year, target or share, which names the goals, never a title counted by them."""
 
 
 _COUNTED = re.compile(r"企业(里|中|里面|当中|里头)的?$|(建|搞|培育|建成|新建)(多少|好多|几)(家|个)?$")
@@ -113,9 +114,10 @@ _HELD_AFTER = re.compile(
     r"(企业)?是?((\d{2,4}年|[一二三四五六七八九零〇]{2,4}年|去年|前年|今年|早就|已经)(就|刚|才|刚刚)?"
     r"(认定|认的|认下来|评上|评起|评的|评了|拿到|拿起|拿的|拿了|复核)"
     r"|(认定|评上|评起|拿到|拿起|复核)(了|的|过)"
-    r"|(还在|都在|在)有效期|有效期内|还没过期|没过期|还有效)"
+    r"|(还在|都在|在)有效期|有效期内|还没过期|没过期|还有效|是有的|已经有了|早就有了|是有了)"
 )
-"""After a name, words that say the title is held (专精特新2022年认定的, 专精特新去年评上了, 专精特新还在有效期)."""
+"""After a name, words that say the title is held (专精特新2022年认定的, 专精特新去年评上了, 专精特新还在有效期,
+市级专精特新是有的)."""
 
 
 _LACKED_AFTER = re.compile(r"(企业)?(称号|牌子)?(我们|公司)?[都也还]{0,3}(没有|没得|莫得|没|莫|未)(评|拿|申|报|认定)")
@@ -403,12 +405,12 @@ class Index:
         """Requests that stand whatever else a message says (转人工): a word of another world yields to them."""
         self.own_words = {i: {normalize(w) for w in ws} - {""} for i, ws in (own_words or {}).items()}
         """Words of another world that belong to a topic too (饭馆 for 加计扣除's excluded industries)."""
-        self.fillers = sorted({normalize(f) for f in fillers if normalize(f)}, key=len, reverse=True)
+        self.fillers = sorted({normalize(f) for f in fillers if normalize(f)}, key=lambda w: (-len(w), w))
         self.combos = [
             (
                 intent,
-                sorted({self.prepare(w, strip=False) for w in a} - {""}, key=len, reverse=True),
-                sorted({self.prepare(w, strip=False) for w in b} - {""}, key=len, reverse=True),
+                sorted({self.prepare(w, strip=False) for w in a} - {""}, key=lambda w: (-len(w), w)),
+                sorted({self.prepare(w, strip=False) for w in b} - {""}, key=lambda w: (-len(w), w)),
                 sorted({self.prepare(w, strip=False) for w in unless} - {""}),
             )
             for intent, triples in (combos or {}).items()
@@ -659,7 +661,10 @@ class Index:
         for intent, score, via in self._example_hits(query):
             if intent not in example_best or score > example_best[intent][0]:
                 example_best[intent] = (score, via)
+        policy_named = any(i not in self.yielding and i != OUT_OF_SCOPE for i in alias_best)
         for intent, (score, via) in example_best.items():
+            if policy_named and intent in self.yielding:
+                score -= YIELD_PENALTY  # (“市里对建研发机构有什么政策”: the policy named, not the help's 有什么政策)
             offer(intent, score, via)
         if OUT_OF_SCOPE in alias_best and any(w in query for w in self.insistent):
             # A request that stands whatever else is said (你是机器人吧 转人工): the other world's word yields.
@@ -681,7 +686,10 @@ class Index:
         held = {i for i, (_s, v) in alias_best.items() if i != OUT_OF_SCOPE and _prerequisite(named, v)}
         free = [i for i in alias_best if i != OUT_OF_SCOPE and i not in self.yielding and i not in held]
         for intent, (score, via) in list(alias_best.items()):
-            counted = _counted(named, via) and any(i not in (intent, OUT_OF_SCOPE) for i in alias_best)
+            counted = _counted(named, via) and (
+                any(i not in (intent, OUT_OF_SCOPE) for i in alias_best)
+                or any(i not in (intent, OUT_OF_SCOPE) and s >= self.t.min_score for i, (s, _v) in example_best.items())
+            )  # (规上企业里头高企占比目标是好多: the goals' count, though only examples name the goals)
             if intent in held and (any(i != intent for i in free) or counted):
                 # “小巨人要先是市级专精特新才得行”: the title to hold first is a condition of the other one asked
                 alias_best[intent] = (score - PREREQUISITE_PENALTY, via)

@@ -596,6 +596,10 @@ class Messages(Strict):
     )
     fallback_again: str
     reask_again: str
+    reask_noted: str = Field(
+        "收到。这一项还需要您回答：{hint}",
+        description="核对中用户说了企业的情况（在哪、做什么），但没回答正在问的这一项：不说“没看懂”，再问一次",
+    )
     verdict_met_header: str
     verdict_assumed_header: str = "按一般情况计（您没提到；如不是这样，结论会变）："
     verdict_assumed_fail: str = "（按一般情况计：{assumed}；您没提到，如不是这样，结论会变）"

@@ -73,6 +73,11 @@ def test_what_the_topic_is_gets_the_overview_and_a_cue_beside_it_still_counts(us
     ("text", "section"),
     [
         ("高企到底归哪几个部门认定", "咨询部门"),  # 几个 alone asks how many; 几个部门, who
+        ("首批刺新材料目录是哪年版的", "政策依据"),  # which edition, not when (batch261)
+        ("关键核心技术攻关主要讲了啥", "政策要点"),
+        ("市级制造业创新中心分哪几类", "政策要点"),
+        ("准备金补贴今年还有没有", "时间节点"),
+        ("高企研发费用占比按销售收入怎么分档计算", "计算方法"),
         ("单项冠军是国家认定还是重庆市认定", "咨询部门"),
         ("加计扣除那些备查资料得保存多少年", "时间节点"),  # 资料 is what is kept, not what to hand in
         ("52号文是啥时候印发的", "时间节点"),
@@ -99,8 +104,10 @@ def test_each_part_is_found_by_what_the_question_asks(user: User, text: str, sec
 
 
 def test_a_word_of_the_topics_own_name_asks_for_no_part(user: User) -> None:
-    # 文件 asks for the sources, but “52号文件” is the topic itself
-    assert _leads_with(user.say("渝经信发52号文件主要讲了什么"), None)
+    # 文件 asks for the sources, but “52号文件” is the topic itself: what it says comes first
+    reply = user.say("渝经信发52号文件主要讲了什么")
+    assert _leads_with(reply, "政策要点") and "重点工作有五项" in reply.text
+    assert _leads_with(User(user.engine, "f1").say("渝经信发52号文件是什么"), None)
 
 
 def test_a_fact_word_leads_with_the_section_that_states_it(user: User) -> None:

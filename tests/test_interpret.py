@@ -4815,3 +4815,81 @@ def test_amounts_said_after_both_lines_replace_the_line_recorded(user: User) -> 
     user.say("渝北的 做电子元器件 代理加自己贴片 查账征收")
     reply = user.say("去年收入八千万出头 代理卖货五千六百万 自己生产的两千四左右")
     assert "制造业 → 批发和零售业" in reply.text and profile(user)["industry"] == "wholesale_retail", reply.text
+
+
+def test_a_go_between_is_no_party_to_the_sale(user: User) -> None:
+    """d264_07: “经销商只是牵线” had made the enterprise a distributor and the buyer a trader (a wrong 不符合)."""
+    in_check(user, "首批次新材料保险补偿 我们想申请 够不够条件")
+    user.say("长寿的 做特种尼龙 境内注册的独立法人")
+    user.say("产品在2024年版目录里头 查过的")
+    user.say("核心技术是自己的 发明专利有八个")
+    user.say("买方是个经销商")
+    reply = user.say("刚才说错了 合同是跟用户厂直接签的 经销商只是牵线 跟用户厂也没得股权关系")
+    assert reply.act == "correction" and "结论：符合" in reply.text, reply.text
+    assert profile(user)["first_batch_producer"] is True
+
+
+def test_figures_said_around_their_words_find_them() -> None:
+    """An average's period after its word, 加起 for 加起来, a title's count before its qualifier (batch261–263)."""
+    assert read("主营近三年2.8亿 3.1亿 3.3亿", "single_champion")["avg_main_revenue_3y"] == pytest.approx(
+        30666.67, 0.01
+    )
+    assert read("去年营收八千万 三年加起2.1亿", "high_tech_enterprise")["revenue_3y_total"] == 21000
+    said = read("研发12个人 中级职称以上7个", "rd_institution")  # 12 + 7 had been 19 with 中级职称
+    assert said["fulltime_rd_staff"] == 12 and said["senior_rd_staff"] == 7
+    assert read("技术中心21年挂牌的 一直在运转", "rd_institution")["tech_center_years"] == 5  # not 21 years
+    # a year's figures, not the two years' total: the period after the word is an average's only
+    assert read("研发近两年一年六百多万 两年加起来一千二百七十万", "little_giant")["rd_spend_2y_total"] == 1270
+
+
+def test_a_share_of_hightech_income_is_computed_from_the_two_incomes() -> None:
+    said = read("高新产品收入去年6000万 总收入8200万", "high_tech_enterprise")
+    assert said == {"hightech_income": 6000, "total_income_last_year": 8200}
+    share = read("研发都在国内 高新产品收入一个亿出头 占七成多", "high_tech_enterprise")  # a bare 占 had been 研发占比
+    assert share["hightech_income_ratio"] == [70.0, 80.0] and "rd_ratio_3y" not in share
+
+
+def test_a_share_alone_after_what_is_sold_is_the_main_business_share() -> None:
+    said = read("去年营收两千六百万左右 基本全是卖设备 占九成多", "zjtx")
+    assert said["main_business_ratio"] == [90.0, 100.0]
+    assert "main_business_ratio" not in read("去年营收两千六百万 出口 占三成", "zjtx")
+
+
+def test_a_share_the_user_cannot_give_is_marked_unknown_and_the_question_stays(user: User) -> None:
+    in_check(user, "高企 帮我核一下")
+    user.say("成立五年 我们公司80人 技术人员12个 节能环保这块")
+    reply = user.say("高新产品收入占好多 没统计过 要问财务")
+    assert profile(user)["hightech_income_ratio"] == UNKNOWN and "知识产权" in reply.text, reply.text
+
+
+def test_reckoned_short_is_a_correction_not_giving_up(user: User) -> None:
+    in_check(user, "高企 我们公司达标没有")
+    user.say("最近一年销售一点五个亿 前三年研发总共一千三百万 三年销售加起来三点六亿")
+    reply = user.say("不对 研发三年是一千五百万 少算了一个项目")
+    assert reply.act == "correction" and "1,300万元 → 1,500万元" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("text", ["发展评价66分 OK了吧", "那先出个结果"])
+def test_more_ways_to_ask_for_the_verdict(user: User, text: str) -> None:
+    in_check(user, "小巨人 帮我核一下")
+    assert user.say(text).kind == "verdict"
+
+
+def test_what_the_enterprise_is_said_beside_no_answer_is_acknowledged(user: User) -> None:
+    in_check(user, "我们想牵头搞个市级制造业创新中心 综合类的 看看条件够不")
+    reply = user.say("永川高新区的 做数控机床")
+    assert reply.text.startswith("收到") and "没看懂" not in reply.text, reply.text
+
+
+def test_the_other_kind_after_a_verdict_gets_its_verdict_and_conditions(user: User) -> None:
+    in_check(user, "单项冠军 帮我核一下 我们想报市级")
+    user.say("綦江 做齿轮18年 国家级小巨人 近三年主营1.3亿 1.6亿 1.9亿")
+    user.say("结论")
+    reply = user.say("那国家级的呢")
+    assert reply.act == "followup" and reply.text.startswith("结论：不符合") and "4亿" in reply.text, reply.text
+    other = User(user.engine, "city")
+    in_check(other, "国家级单项冠军 帮我核一下")
+    other.say("做了12年 近三年平均主营三个亿左右")
+    other.say("结论")
+    reply = other.say("那市级的呢 我们是市级专精特新")  # the title held is said beside: no switch to 专精特新
+    assert reply.act == "followup" and reply.intent == "single_champion", reply.text

@@ -627,3 +627,22 @@ def test_the_three_year_plan_asked_by_how_many_it_supports() -> None:
 )
 def test_parking_books_and_photo_sizes_are_out_of_scope(text: str) -> None:
     assert decide(text)[0] is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("小巨人 我们够不够格 帮忙核一下 市级专精特新是有的", "little_giant"),  # the title held, said after it
+        ("首台套我们以前申过了。这次是新材料 首批次保险补偿资格有效期多久？", "first_batch_material"),  # 这次是: asked
+        ("规模工业企业里头高企占比目标是好多嘛？", "policy_goals"),  # the goals' count of 高企
+        ("我们在荣昌做消费品 还没有研发机构 想问市里对建研发机构有什么政策", "rd_institution"),  # not help's 有什么政策
+        ("我们是IC设计公司 要进那个list才能享受120%吗？", "rd_deduction"),  # the list of the 120% rate
+        ("知产保护有啥支持", "ip_protection"),
+        ("市级技中要运行几年才能报", "rd_institution"),
+        ("注册一家新公司需要准备哪些材料？", None),  # registering a company itself
+        ("我们准备注册一家新公司来做研发中心 能评市级企业技术中心不", "rd_institution"),
+        ("小巨人遥控玩具车哪里买便宜", None),
+    ],
+)
+def test_batch261_to_264_first_sight_misses(text: str, intent: str | None) -> None:
+    assert decide(text)[0] == intent

@@ -259,7 +259,7 @@ def _said_of(t: Turn, cid: str) -> list[re.Pattern[str]]:
     memo = t.kn.memo.setdefault("said_of", {})
     if cid not in memo:
         crit = t.kn.criteria[cid]
-        found = sorted({normalize(w) for w in (*crit.yes_words, *crit.no_words)} - {""}, key=len, reverse=True)
+        found = sorted({normalize(w) for w in (*crit.yes_words, *crit.no_words)} - {""}, key=lambda w: (-len(w), w))
         memo[cid] = [re.compile(f"{_DENYING}?{re.escape(w)}{_DENIED_AFTER}?") for w in found]  # (失信 莫得)
     return memo[cid]  # type: ignore[no-any-return]
 
@@ -468,6 +468,8 @@ _NONE_HAD = re.compile(r"(还|都|也|从来)?(莫得|没得|没有|没)(过)?(�
 
 
 NAMED_CHARS = 6
+CLAUSE_NAMING_CHARS = 12
+"""The longest first clause that may name the condition a “don't know” after it is of (高新产品收入占好多)."""
 """An opening clause this short may name the thing asked about (备案, 辅助账) before its yes or no."""
 
 
@@ -481,16 +483,33 @@ def _pointed_at(t: Turn, msg: Message, pending: str) -> str | None:
     heads.append(_POINTER_CLAUSE.sub("", normalize(clauses(msg.text)[0])))  # (“备案平台?? 啥子备案 我晓不得”)
     others = {cid: c for cid, c in (checklist_criteria(t.kn, t.scope, t.day) or {}).items() if cid != pending}
     for head in heads:
-        if not 2 <= len(head) <= NAMED_CHARS + 2 or head in normalize(f"{crit.label}{crit.question}"):
+        if not 2 <= len(head) <= CLAUSE_NAMING_CHARS or head in normalize(f"{crit.label}{crit.question}"):
             continue
         if says_unknown(head) or len(head) >= len(msg.norm):
             continue  # (“不知道” alone names nothing: it answers the question)
-        named = [cid for cid, c in others.items() if head in normalize(c.label)]
-        if not named:  # (备案平台 is in the question of 研发准备金制度和预算已备案, not in its label)
-            named = [cid for cid, c in others.items() if head in normalize(c.question)]
+        named = []
+        if len(head) <= NAMED_CHARS + 2:
+            named = [cid for cid, c in others.items() if head in normalize(c.label)]
+            if not named:  # (备案平台 is in the question of 研发准备金制度和预算已备案, not in its label)
+                named = [cid for cid, c in others.items() if head in normalize(c.question)]
+        if not named:  # (高新产品收入占好多 | 没统计过: named by its words, the share asked, not the amount)
+            named = _asked_by_words(t, head, others)
         if len(named) == 1:
             return named[0]
     return None
+
+
+def _asked_by_words(t: Turn, head: str, others: dict[str, Criterion]) -> list[str]:
+    """The conditions the check asks whose words (three characters or more) ``head`` says, the longest word's."""
+    asked = {c for c in others if t.kn.criteria[c].computed_from or not _parts_only(t, c, others)}
+    said = [(len(w), cid) for cid in asked for w in map(normalize, others[cid].extract) if len(w) >= 3 and w in head]
+    longest = max((n for n, _c in said), default=0)
+    return sorted({cid for n, cid in said if n == longest})
+
+
+def _parts_only(t: Turn, cid: str, others: dict[str, Criterion]) -> bool:
+    """Whether ``cid`` is only a part a share of the check is computed from (高新技术产品收入 of its share)."""
+    return any(cid in c.ratio_of for c in others.values())
 
 
 _POINTERS = "这块|这一块|那块|那一块|这方面|方面|这个|那个|这项|那项|这条|那条"

@@ -133,12 +133,14 @@ def reask(t: Turn, text: str = "") -> Reply:
     """The pending question again, with how to answer it; the second time with the options and 跳过.
 
     A reply not understood that shares words with the question's no (集团 of 集团下属) keeps its criterion from
-    being taken for granted in the verdict.
+    being taken for granted in the verdict. One that tells something else of the enterprise (永川高新区的 做数控机床)
+    is acknowledged, not called not understood.
     """
     flow = t.state["flow"]
     crit = t.kn.criteria[flow["pending"]]
     m = t.kn.messages
-    flow["reasks"] = flow.get("reasks", 0) + 1
+    noted = bool(text) and bool(t.facts(text, anywhere=True))  # (永川高新区的 做数控机床: heard, just no answer)
+    flow["reasks"] = flow.get("reasks", 0) + (0 if noted else 1)
     denying = {g for w in crit.no_words for g in bigrams(normalize(w))}
     if bigrams(normalize(text)) & denying and flow["pending"] not in flow.setdefault(flows.UNREAD, []):
         flow[flows.UNREAD].append(flow["pending"])
@@ -146,7 +148,8 @@ def reask(t: Turn, text: str = "") -> Reply:
         reply = flows.ask_again(t, m.reask_again)
     else:
         yes_no = flows.yes_no_threshold(t, flow["pending"]) is not None
-        reply = flows.ask_again(t, m.reask.format(hint=render.hint(t.kn, crit, yes_no)))
+        said = m.reask_noted if noted else m.reask
+        reply = flows.ask_again(t, said.format(hint=render.hint(t.kn, crit, yes_no)))
     reply.kind, reply.reason = "reask", "bad_answer"
     return reply
 

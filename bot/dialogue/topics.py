@@ -448,7 +448,8 @@ def _names(kn: Knowledge, topic: Topic) -> list[str]:
     """The topic's normalised title and aliases of two characters or more, longest first."""
     key = ("names_longest_first", topic.id)
     if key not in kn.memo:
-        kn.memo[key] = sorted({n for n in map(normalize, (topic.title, *topic.aliases)) if len(n) >= 2}, key=len)[::-1]
+        names = {n for n in map(normalize, (topic.title, *topic.aliases)) if len(n) >= 2}
+        kn.memo[key] = sorted(names, key=lambda n: (-len(n), n))  # (ties in a fixed order: the same on every run)
     return kn.memo[key]  # type: ignore[no-any-return]
 
 

@@ -177,8 +177,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     return None
 
 
-_RECKONED = re.compile(r"(?<=[开拆合加起分单另再重新])算了|算了一?[下遍哈](?![次回])")
-"""算了 after a way of counting (拆开算了, 重新算了下): reckoned, not given up."""
+_RECKONED = re.compile(r"(?<=[开拆合加起分单另再重新少多漏])算了|算了一?[下遍哈](?![次回])")
+"""算了 after a way of counting (拆开算了, 重新算了下, 少算了一个项目): reckoned, not given up."""
 
 
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|几时|哪天|几号|几月|好久|多久|哪阵")

@@ -20,6 +20,7 @@ from bot.dialogue.attribution import (
     about_us,
 )
 from bot.dialogue.interpret.shared import (
+    WHAT_ABOUT,
     WHERE_TO,
     asks_outcome,
     check_asked,
@@ -47,6 +48,7 @@ from bot.dialogue.reading import (
     Message,
     asks,
     clauses,
+    last_clause,
     without,
 )
 from bot.dialogue.topics import (
@@ -76,13 +78,32 @@ def followup(t: Turn, msg: Message) -> Act | None:
 
     “那中小企业技术研发中心呢”: the variant it names is taken up, so that a check asked next is of that one.
     """
-    act = _followup(t, msg)
+    act = _followup(t, msg) or _other_kind_with_title_held(t, msg)
     if act is None or act.name != acts.FOLLOWUP:
         return act
     switch = {c: v for c, v in variant_taken_up(t, msg).items() if t.profile.get(c) != v}
     if switch:
         act = replace(act, values={**act.values, **switch})
+    topic = t.kn.topics.get(act.topic or "")
+    if switch and t.state.get(flows.VERDICT_GIVEN) and not t.flow and act.part in (None, "question") and topic:
+        # “那国家级的呢” right after the verdict of the municipal one: that kind's verdict on what is known, and its
+        # conditions (not the topic's overview again)
+        return replace(act, part=conditions_part(t, topic), conclude=True)
     return replace(act, conclude=True) if _verdict_asked_beside(t, msg, act) else act
+
+
+def _other_kind_with_title_held(t: Turn, msg: Message) -> Act | None:
+    """“那市级的呢 我们是市级专精特新” after a 单项冠军 check: the other kind of this policy, a title said beside it."""
+    topic = t.kn.topics.get(str(t.state.get("topic") or ""))
+    what = WHAT_ABOUT.match(msg.norm)
+    if topic is None or not topic.checklist or t.flow is not None or what is None or what.end() >= len(msg.norm):
+        return None
+    kind = {c: v for c, v in t.facts(what[0]).items() if t.kn.criteria[c].presume is not None}
+    rest = Message(msg.text, msg.norm[what.end() :])
+    held = titles_stated(t, rest)
+    if not kind or not held or len(rest.norm) > SHORT_MESSAGE or asks(t, rest):
+        return None
+    return Act(acts.FOLLOWUP, topic=topic.id, part="question", values=held)
 
 
 def _verdict_asked_beside(t: Turn, msg: Message, act: Act) -> bool:
@@ -171,8 +192,9 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if ellipsis and topic.id in LOOKUPS and LOOKUPS[topic.id](t.kn, ellipsis[1]):
         return Act(acts.FOLLOWUP, topic=topic.id, part="lookup", text=ellipsis[1])
     if supposes(msg.text) and decision.intent in (None, topic.id) and t.state.get(flows.VERDICT_GIVEN):
-        # “明年把研发做到一百万以上再报 得行不”
-        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
+        # “明年把研发做到一百万以上再报 得行不”: the conditions; “要是备了案 大概补好多”: the part it asks
+        asked = section_asked(t, topic, last_clause(msg).text, cues_only=True)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=asked or conditions_part(t, topic))
     policy = decision.intent if decision.intent and t.kn.topics[decision.intent].kind == "policy" else None
     if (
         wants_check(t, msg.norm)
