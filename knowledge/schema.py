@@ -596,6 +596,10 @@ class Messages(Strict):
     )
     fallback_again: str
     reask_again: str
+    verdict_line_more: str = Field(
+        "；另有 {n} 项（回复“还缺啥”看全部）",
+        description="一行结论（追问时放在回答前面）只列前三项条件，其余的计数：{n} 是没列出的项数",
+    )
     reask_noted: str = Field(
         "收到。这一项还需要您回答：{hint}",
         description="核对中用户说了企业的情况（在哪、做什么），但没回答正在问的这一项：不说“没看懂”，再问一次",

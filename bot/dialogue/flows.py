@@ -513,8 +513,19 @@ def verdict_line(t: Turn, flow: dict[str, Any]) -> tuple[str, str] | None:
     if result.result == checklist.PASS:
         return m.verdict_pass, result.result
     if result.result == checklist.FAIL:
-        return m.verdict_fail + m.verdict_unmet_header + "；".join(o.item.label for o in result.unmet), result.result
-    return m.verdict_unknown + m.verdict_unknown_header + "；".join(o.item.label for o in result.unknown), result.result
+        return m.verdict_fail + m.verdict_unmet_header + _first_few(t, result.unmet), result.result
+    return m.verdict_unknown + m.verdict_unknown_header + _first_few(t, result.unknown), result.result
+
+
+LINE_ITEMS = 3
+"""How many conditions a one-line verdict names (the full verdict, or 还缺啥, lists them all)."""
+
+
+def _first_few(t: Turn, outcomes: list[checklist.Outcome]) -> str:
+    """The first conditions' labels, joined; the rest counted (a phone shows one short paragraph)."""
+    shown = "；".join(o.item.label for o in outcomes[:LINE_ITEMS])
+    rest = len(outcomes) - LINE_ITEMS
+    return shown + (t.kn.messages.verdict_line_more.format(n=rest) if rest > 0 else "")
 
 
 def missing(t: Turn, flow: dict[str, Any]) -> str:

@@ -89,7 +89,8 @@ def followup(t: Turn, msg: Message) -> Act | None:
         # “那国家级的呢” right after the verdict of the municipal one: that kind's verdict on what is known, and its
         # conditions (not the topic's overview again)
         return replace(act, part=conditions_part(t, topic), conclude=True)
-    return replace(act, conclude=True) if _verdict_asked_beside(t, msg, act) else act
+    beside = _verdict_asked_beside(t, msg, act) and not supposes(msg.text)  # (明年再报得行不: a plan, not now)
+    return replace(act, conclude=True) if beside else act
 
 
 def _other_kind_with_title_held(t: Turn, msg: Message) -> Act | None:
@@ -104,6 +105,11 @@ def _other_kind_with_title_held(t: Turn, msg: Message) -> Act | None:
     if not kind or not held or len(rest.norm) > SHORT_MESSAGE or asks(t, rest):
         return None
     return Act(acts.FOLLOWUP, topic=topic.id, part="question", values=held)
+
+
+def _checked_here(t: Turn, topic: Topic) -> bool:
+    """Whether the last check ended on ``topic`` (its verdict given, then a part asked: 差好多)."""
+    return bool((t.state.get("last_check") or {}).get("topic") == topic.id)
 
 
 def _verdict_asked_beside(t: Turn, msg: Message, act: Act) -> bool:
@@ -191,7 +197,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     ellipsis = _ELLIPSIS.match(msg.norm)
     if ellipsis and topic.id in LOOKUPS and LOOKUPS[topic.id](t.kn, ellipsis[1]):
         return Act(acts.FOLLOWUP, topic=topic.id, part="lookup", text=ellipsis[1])
-    if supposes(msg.text) and decision.intent in (None, topic.id) and t.state.get(flows.VERDICT_GIVEN):
+    checked = t.state.get(flows.VERDICT_GIVEN) or (t.flow is None and _checked_here(t, topic))
+    if supposes(msg.text) and decision.intent in (None, topic.id) and checked:
         # “明年把研发做到一百万以上再报 得行不”: the conditions; “要是备了案 大概补好多”: the part it asks
         asked = section_asked(t, topic, last_clause(msg).text, cues_only=True)
         return Act(acts.FOLLOWUP, topic=topic.id, part=asked or conditions_part(t, topic))
