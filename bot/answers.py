@@ -997,8 +997,12 @@ def _parse_choice(
 
 
 def _larger_amount(norm: str, said: dict[str, list[str]], others: list[str], breaks: tuple[int, ...]) -> str | None:
-    """The line of business whose amount said right after its word is more than all the others' together."""
+    """The line of business whose amount (or share) said right after its word is more than all the others' together.
+
+    “代理卖货五千六百万 自己生产的两千四”, “代理占六成 生产四成”: the trade is the main line.
+    """
     amounts: dict[str, float] = {}
+    units: set[str] = set()
     for value, words in said.items():
         for word in words:
             for at in places(norm, word):
@@ -1006,11 +1010,12 @@ def _larger_amount(norm: str, said: dict[str, list[str]], others: list[str], bre
                 after = norm[end : end + MINOR_SHARE_CHARS]
                 cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
                 part = _own_part(after, cut, end, breaks)
-                money = [q.value for q in quantities(part) if q.unit == "万元" or (q.unit is None and q.value >= 1)]
-                if money:
-                    amounts[value] = max(amounts.get(value, 0.0), money[0])
-    if len(amounts) != len(said) or not amounts:
-        return None
+                found = [q for q in quantities(part) if q.unit in ("万元", "%") or (q.unit is None and q.value >= 1)]
+                if found:
+                    amounts[value] = max(amounts.get(value, 0.0), found[0].value)
+                    units.add("%" if found[0].unit == "%" else "万元")
+    if len(amounts) != len(said) or not amounts or len(units) > 1:
+        return None  # (a share against an amount compares nothing)
     top = max(amounts, key=lambda v: amounts[v])
     return top if amounts[top] > sum(amounts.values()) - amounts[top] else None
 
@@ -1717,6 +1722,7 @@ def extract(
     vocab = _vocab(criteria, ignore)
     if (rest := _without_rule_heard(text)) is not None:
         return extract(rest, criteria, ignore, today)  # (帮我们看下 | 听说…两个亿就可以报了: ours, not the rule)
+    text = _SALES_OVER_YEARS.sub("营收", _with_unit_said(text))  # (研发费 150 190 220 单位万; 销售近三年 …)
     dated = _dated(text, vocab, criteria, today) if today else {}
     text = _OTHER_GOODS.sub(" ", relative_years(text, today))  # (走贸易商的是别的普通产品: not the goods asked of)
     text = _GO_BETWEEN.sub(" ", text)  # (经销商只是牵线: not the buyer)
@@ -2065,6 +2071,23 @@ _MONTH_SAID = {"底": 12, "末": 12, "初": 1}
 YEAR_MONTHS = 12
 CENTURY = 2000
 """Added to a two-digit year (23年)."""
+
+
+_UNIT_SAID = re.compile(r"[（(]?单位(?:是|为|:|：)?(万元|万)[)）]?")
+_BARE_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|[万亿元千百%％个人年月日号平项件分名家台套倍成点岁天])")
+
+
+_SALES_OVER_YEARS = re.compile(r"销售额?(?=(近|这|前|最近)?[两三23]年)")
+"""销售 before a run of years (销售近三年 6200万 7000万 8000万): the revenue of those years."""
+
+
+def _with_unit_said(text: str) -> str:
+    """“研发费 150 190 220 单位万”: the unit said once, after bare figures, is theirs (150万 190万 220万)."""
+    said = _UNIT_SAID.search(text)
+    if said is None:
+        return text
+    rest = text[: said.start()] + " " + text[said.end() :]
+    return _BARE_NUMBER.sub(lambda m: m[1] + "万", rest)
 
 
 _OTHER_GOODS = re.compile(
@@ -3179,10 +3202,11 @@ def places(text: str, word: str) -> Iterator[int]:
 
 
 _TO_BUYER = re.compile(
-    r"((卖给|供给|供货给|卖到|交给|发给|销售给|出给|批给|走|通过|经过|经由)(了|的是)?"
+    r"((卖给|供给|供货给|卖到|交给|发给|销售给|出给|批给|走|通过|经过|经由)(了|的是)?(?:(?![是也我])[一-鿿]){0,4}?"
     r"|(客户|买家|买方|购买方|用户|下游|甲方|买的)(都|主要|就|也)?是)(一些|一个|个|几家|一家|那些|这些|各地的)?$"
 )
-"""Right before a word: it names whom the goods go to (卖给贸易商, 走贸易商, 客户是个贸易商), not the enterprise."""
+"""Right before a word: it names whom the goods go to (卖给贸易商, 走贸易商, 客户是个贸易商, 卖给成都一个经销商), not
+the enterprise."""
 
 
 def _of_subject(norm: str, word: str, subject: list[str] | None, breaks: tuple[int, ...]) -> bool:

@@ -4893,3 +4893,21 @@ def test_the_other_kind_after_a_verdict_gets_its_verdict_and_conditions(user: Us
     other.say("结论")
     reply = other.say("那市级的呢 我们是市级专精特新")  # the title held is said beside: no switch to 专精特新
     assert reply.act == "followup" and reply.intent == "single_champion", reply.text
+
+
+def test_batch265_to_268_first_sight_figures_and_parties() -> None:
+    # selling to a distributor says who buys, not that we are one (d266_10: a wrong 不符合)
+    assert read("主要卖给成都一个经销商", "first_batch_material") == {"first_batch_buyer_unrelated": False}
+    # the larger share decides the line of business, as the larger amount does (d267_16: a wrong 符合)
+    assert read("哦 说反了 代理占六成 生产四成", "rd_deduction")["industry"] == "wholesale_retail"
+    assert read("生产占七成 代理三成", "rd_deduction")["industry"] == "manufacturing"
+    # a unit said once after bare figures, and 销售 before a run of years
+    said = read("销售近三年 6200万 7000万 8000万", "high_tech_enterprise")
+    assert (said["revenue_last_year"], said["revenue_3y_ago"]) == (8000, 6200)
+    assert read("近三年研发 150 190 220 单位万", "high_tech_enterprise")["rd_spend_3y_total"] == 560
+
+
+@pytest.mark.parametrize("text", ["conclusion?", "中介估的创新能力80分左右 最后能不能过"])
+def test_a_verdict_asked_in_english_or_as_whether_it_passes(user: User, text: str) -> None:
+    in_check(user, "高企 帮我核一下")
+    assert user.say(text).kind == "verdict"
