@@ -1726,6 +1726,7 @@ def extract(
     dated = _dated(text, vocab, criteria, today) if today else {}
     text = _OTHER_GOODS.sub(" ", relative_years(text, today))  # (走贸易商的是别的普通产品: not the goods asked of)
     text = _GO_BETWEEN.sub(" ", text)  # (经销商只是牵线: not the buyer)
+    text = _BEFORE_NOW.sub(" ", text)  # (经销商是去年的: not this batch's buyer)
     norm = normalize(text)
     if supposes(text):
         return {}  # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us
@@ -2101,6 +2102,11 @@ _GO_BETWEEN = re.compile(
     r"[^\s,，。；;!！?？]{0,4}"
 )
 """A clause that says someone only brought the parties together (经销商只是牵线): they are no party to it."""
+_BEFORE_NOW = re.compile(
+    r"[^\s,，。；;!！?？]{0,4}(经销商|贸易商|代理商|中间商|客户|买家|买方|用户)(是|都是)"
+    r"(去年|前年|以前|之前|上次|原来|过去)的(事|了)?(?=[\s,，。；;!！?？]|$)"
+)
+"""A clause that puts a buyer in the past (经销商是去年的): not this sale's (a 失信 that was 前年的 still counts)."""
 
 
 def _of_the_rule(norm: str, q: Quantity, breaks: tuple[int, ...]) -> bool:

@@ -4911,3 +4911,10 @@ def test_batch265_to_268_first_sight_figures_and_parties() -> None:
 def test_a_verdict_asked_in_english_or_as_whether_it_passes(user: User, text: str) -> None:
     in_check(user, "高企 帮我核一下")
     assert user.say(text).kind == "verdict"
+
+
+def test_a_buyer_put_in_the_past_is_not_this_sales() -> None:
+    """d266_10: “经销商是去年的 这批是零部件厂直接买来用” had made the producer a distributor (a wrong 不符合)."""
+    said = read("刚才说错了 经销商是去年的 这批是零部件厂直接买来用 跟我们没关联", "first_batch_material")
+    assert said == {"first_batch_buyer_unrelated": True}
+    assert read("那个失信是前年的", "zjtx")["had_violation"] is True  # a blacklisting in the past still counts
