@@ -762,7 +762,8 @@ def _shares_said(
     for at in places(norm, word):
         end = at + len(word)
         after = norm[end : end + MINOR_SHARE_CHARS]
-        cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
+        # (a word glued on, 组装加工三成, is one line of business with it: the share after both is its share)
+        cut = min((i for w in others if w != word and (i := after.find(w)) > 0), default=len(after))
         after = _own_part(after, cut, end, breaks)
         if own_clause:
             after = after[: min([len(after), *(b - end for b in breaks if b > end)])]
@@ -971,6 +972,10 @@ def _parse_choice(
             ]
             if not said[o.value]:
                 del said[o.value]
+    for value in list(said):  # “卖家电配件 也自己组装一部分”: a little of it beside the main line, not the line
+        said[value] = [w for w in said[value] if not _minor_only(norm, w)]
+        if not said[value]:
+            del said[value]
     if not answering:  # (我们厂门口还有个门市直接零售 | 这个算不算零售业: a side line, and a line asked about)
         said = {v: kept for v, ws in said.items() if (kept := [w for w in ws if not _side_line(norm, w, breaks)])}
     hits = set(said)
@@ -996,6 +1001,21 @@ def _parse_choice(
     return hits.pop() if len(hits) == 1 else None
 
 
+def _minor_only(norm: str, word: str) -> bool:
+    """Whether every place of a line-of-business ``word`` is a little done beside the main line (也自己组装一部分)."""
+    found = list(places(norm, word))
+    return bool(found) and all(
+        _MINOR_BEFORE.search(norm, max(0, at - _MINOR_REACH), at) and _MINOR_AFTER.match(norm, at + len(word))
+        for at in found
+    )
+
+
+_MINOR_BEFORE = re.compile(r"(也|还|顺便|顺带)(自己)?(搞|做|在做|在搞)?$")
+_MINOR_AFTER = re.compile(r"(一部分|一小部分|小部分|一点|一点点|一些|少量|点)")
+_MINOR_REACH = 6
+"""Before and after a line's word: a little of it, beside what the enterprise mainly does (也自己组装一部分)."""
+
+
 def _larger_amount(norm: str, said: dict[str, list[str]], others: list[str], breaks: tuple[int, ...]) -> str | None:
     """The line of business whose amount (or share) said right after its word is more than all the others' together.
 
@@ -1014,10 +1034,30 @@ def _larger_amount(norm: str, said: dict[str, list[str]], others: list[str], bre
                 if found:
                     amounts[value] = max(amounts.get(value, 0.0), found[0].value)
                     units.add("%" if found[0].unit == "%" else "万元")
+    if len(amounts) == 1 and len(said) == 2 and units == {"万元"} and (total := _total_said(norm)):
+        # “收入五千万 其中批发药材三千二 剩下是饮片加工”: one line's amount against the total, the rest the other's
+        (value, amount), other = next(iter(amounts.items())), next(v for v in said if v not in amounts)
+        if amount < total:
+            return value if amount > total / 2 else other if amount < total / 2 else None
     if len(amounts) != len(said) or not amounts or len(units) > 1:
         return None  # (a share against an amount compares nothing)
     top = max(amounts, key=lambda v: amounts[v])
     return top if amounts[top] > sum(amounts.values()) - amounts[top] else None
+
+
+def _total_said(norm: str) -> float | None:
+    """The enterprise's whole income in 万元, said with its word before the lines' amounts (收入五千万 其中…)."""
+    found = _TOTAL_INCOME.search(norm)
+    amounts = quantities(norm[found.end() : found.end() + _TOTAL_AMOUNT_CHARS]) if found else []
+    return amounts[0].value if amounts and amounts[0].unit == "万元" else None
+
+
+_TOTAL_INCOME = re.compile(
+    r"(去年|今年|上年|全年|一年)?(总收入|营业收入|总营收|营收|收入|销售额|销售收入)(总共|一共|合计|大概|差不多|约)?"
+)
+"""The whole income named (收入五千万, 去年总收入两千六): what the lines' amounts are parts of."""
+_TOTAL_AMOUNT_CHARS = 8
+"""How far after its word the whole income's amount may stand."""
 
 
 def _side_line(norm: str, word: str, breaks: tuple[int, ...]) -> bool:
@@ -1084,9 +1124,9 @@ def _goods_of(norm: str, end: int, trail: str) -> bool:
     return found >= 0 and not _ANOTHER_LINE.search(norm, end, found)
 
 
-_ANOTHER_LINE = re.compile(r"[也还和跟顺带做搞并及兼但另万亿]")
-"""Between a product and a trade word, a second line of business (加工 顺带批发; 批发100万 自己生产2900万), not the
-goods traded."""
+_ANOTHER_LINE = re.compile(r"[也还和跟顺带做搞并及兼但另万亿千]|\d|剩下|其余")
+"""Between a product and a trade word, a second line of business (加工 顺带批发; 批发100万 自己生产2900万; 批发一千
+剩下加工), not the goods traded."""
 
 
 NOT_AFTER_GAP = 6
@@ -1099,6 +1139,8 @@ _MAIN_BEFORE = re.compile(r"(主要|主营|主业|基本都?是|大部分是?|�
 _MAIN_REACH = 14
 """How far before a line-of-business word 主要 / 大头 may stand in its clause, no other line between (大头是从潮州
 那边进货再批发出去)."""
+_RD_LEADS = re.compile(r"(研发|研究|项目|课题)(的|这块|那块)?(内容)?(主要|基本|大部分|大头)")
+"""Before 主要: what it is said of is the R&D (研发主要是改进组装工艺), not the line of business."""
 _MAIN_AFTER = re.compile(r"^.{0,8}?(为主|占大头|是主业|是主营)")
 _MAIN_OPENING = re.compile(r"主要|主业|大头")
 """A choice's shape that opens with these names the main line (主要卖…), over a word said of a minor one."""
@@ -1123,7 +1165,7 @@ def _main_line(norm: str, words: list[str], others: list[str], breaks: tuple[int
             lead = norm[max(0, at - _MAIN_REACH, *(b for b in breaks if b <= at)) : at]  # (its own clause)
             if any(w not in words and w in lead for w in others):  # (another line's word, not this line's own)
                 lead = lead[max(lead.rfind(w) + len(w) for w in others if w not in words and w in lead) :]
-            if (head and _MAIN_BEFORE.search(lead)) or _MAIN_AFTER.match(after):
+            if (head and _MAIN_BEFORE.search(lead) and not _RD_LEADS.search(lead)) or _MAIN_AFTER.match(after):
                 return True
             since = max(0, at - MINOR_SHARE_CHARS)
             before = _REST.split(norm[since:at])[-1]  # “批发占七成 剩下是加工”: the share before 剩下 is 批发's
@@ -1709,6 +1751,13 @@ def relative_years(text: str, today: dt.date | None = None) -> str:
     return _CALENDAR_LABEL.sub(swap, text) if "年" in text else text
 
 
+_WORKED_OUT = re.compile(
+    r"[\d.一二三四五六七八九十百千万两零]+[万亿]?(多|左右)?\s*(除以|除|/|÷|乘以|乘|×)\s*[\d.一二三四五六七八九十百千万两零]+[万亿]?(多|左右)?"
+    r"(?=[\s，,]*(大概|大约|约|差不多|等于|就是|算下来|≈|=))"
+)
+"""A sum worked out before its result (250除6000多 大概4个点): only the result is the figure."""
+
+
 def extract(
     text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (), today: dt.date | None = None
 ) -> dict[str, Any]:
@@ -1727,6 +1776,7 @@ def extract(
     text = _OTHER_GOODS.sub(" ", relative_years(text, today))  # (走贸易商的是别的普通产品: not the goods asked of)
     text = _GO_BETWEEN.sub(" ", text)  # (经销商只是牵线: not the buyer)
     text = _BEFORE_NOW.sub(" ", text)  # (经销商是去年的: not this batch's buyer)
+    text = _WORKED_OUT.sub(" ", text)  # (250除6000多 大概4个点: the sum worked, then its result)
     norm = normalize(text)
     if supposes(text):
         return {}  # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us
@@ -3019,12 +3069,15 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                     norm[max(0, at - _TITLE_CHARS) : at],
                     norm[after_at : after_at + _TITLE_CHARS + _YEAR_SAID],
                 )
+                denial = _NOT_GOT.search(before)
                 if _SUPPOSED.search(before):
                     pass  # “是不是得先拿到市级专精特新”: a condition asked about, not a title held
+                elif denial and _denial_of_title_before(norm, at, denial, vocab, breaks):
+                    pass  # “单项冠军我们没报过。小巨人复核…”: the denial is the other title's, nothing said of this
                 elif _STILL_VALID.match(after):
                     found.setdefault(cid, True)  # (小巨人还没过期: its 没 denies the lapse, not the title)
                 elif (
-                    _NOT_GOT.search(before)
+                    denial
                     or _denied_after(norm, after_at, stop + after_at - end, vocab, breaks)
                     or _own_denied(norm, end, breaks)
                 ):  # a denial within its clause (after the enterprise named: 专精特新我们没评过)
@@ -3040,6 +3093,26 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                     found.setdefault(cid, True)  # “做电子连接器的 市级专精特新 做了九年”: a clause of its own
             at = norm.find(word, at + 1)
     return found
+
+
+def _denial_of_title_before(norm: str, at: int, denial: re.Match[str], vocab: _Vocab, breaks: tuple[int, ...]) -> bool:
+    """Whether a denial before the title at ``at`` closes the clause of another title (单项冠军我们没报过。小巨人…).
+
+    ``denial`` was found in the few characters before ``at``; set apart from this title and glued to the one before
+    it (with the enterprise between: 单项冠军我们没报过), it is that title's or that policy's.
+    """
+    if at not in breaks:
+        return False
+    start = at - len(denial.string) + denial.start()
+    head = norm[:start]
+    subject = _SUBJECT_AT_END.search(head)
+    head = head[: subject.start()] if subject else head
+    tail = head[-_TITLE_CHARS * 2 :]
+    return any(head.endswith(w) for w, _c in vocab.titles) or any(b == len(tail) for _a, b in vocab.names.spans(tail))
+
+
+_SUBJECT_AT_END = re.compile(f"({_SUBJECT.pattern})(也|都|还|从来)?$")
+"""The enterprise named at the end of a clause's head (单项冠军我们|没报过)."""
 
 
 def _denied_in_clause(norm: str, said: list[str], breaks: tuple[int, ...]) -> bool:

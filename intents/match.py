@@ -54,6 +54,22 @@ def _held(clause: str, via: str) -> bool:
     return at >= 0 and bool(_HELD.search(clause[:at]))
 
 
+def _dismissed(sentence: str, via: str) -> bool:
+    """Whether the name that ``via`` matched is set aside in ``sentence`` (首台套用不上, 之前问过首版次软件了)."""
+    name = via.partition(":")[2]
+    at = sentence.find(name) if name else -1
+    return at >= 0 and bool(_SET_ASIDE_BEFORE.search(sentence[:at]) or _SET_ASIDE_AFTER.match(sentence, at + len(name)))
+
+
+_SET_ASIDE_BEFORE = re.compile(r"(问过|问了|了解过|看过|咨询过)(你|了)?(的)?$")
+"""Before a name: a topic already asked about (之前问过你首版次软件了)."""
+_SET_ASIDE_AFTER = re.compile(
+    r"(那块|那个|这块|这个)?(我们|对我们)?[都也就]?(用不上|用不到|不适用|不沾边|不相关|没关系|先不管|不考虑|不搞|不需要|算了"
+    r"|就算了|问过了|已经问过|了解过了|已经了解)"
+)
+"""After a name: a topic set aside (首台套用不上, 高企那块先不管, 首版次问过了)."""
+
+
 def _bare_name(clause: str, via: str) -> bool:
     """Whether ``clause`` is the name ``via`` matched and nothing else but its level (国家级小巨人): no question."""
     name = via.partition(":")[2]
@@ -113,11 +129,11 @@ not asked about."""
 _HELD_AFTER = re.compile(
     r"(企业)?是?((\d{2,4}年|[一二三四五六七八九零〇]{2,4}年|去年|前年|今年|早就|已经)(就|刚|才|刚刚)?"
     r"(认定|认的|认下来|评上|评起|评的|评了|拿到|拿起|拿的|拿了|复核)"
-    r"|(认定|评上|评起|拿到|拿起|复核)(了|的|过)"
+    r"|(认定|评上|评起|拿到|拿起|复核)(了|的(?!条件|标准|要求|流程|材料|程序|办法|门槛|指标|细则|时间|依据|部门)|过)"
     r"|(还在|都在|在)有效期|有效期内|还没过期|没过期|还有效|是有的|已经有了|早就有了|是有了)"
 )
 """After a name, words that say the title is held (专精特新2022年认定的, 专精特新去年评上了, 专精特新还在有效期,
-市级专精特新是有的)."""
+市级专精特新是有的); not 认定的条件, what certification asks."""
 
 
 _LACKED_AFTER = re.compile(r"(企业)?(称号|牌子)?(我们|公司)?[都也还]{0,3}(没有|没得|莫得|没|莫|未)(评|拿|申|报|认定)")
@@ -611,7 +627,16 @@ class Index:
                 and bool(_ABOUT_IT.search(said))
                 and not _ELSE.search(said)
             )
-            if overall.intent is None or (named and overall.intent != last[0].intent and not held and not yields):
+            dismissed = (
+                overall.intent != last[0].intent
+                and bool(overall.top)
+                and any(_dismissed(self.prepare(x, strip=False), overall.top[0].via) for x in sentences[:-1])
+            )  # “首台套用不上。我们做新材料，有什么保险补偿政策”: the policy set aside is not the one asked
+            if (
+                overall.intent is None
+                or dismissed
+                or (named and overall.intent != last[0].intent and not held and not yields)
+            ):
                 # (not “…小巨人今年还能申报吗？我们…2024年拿到市级专精特新”: a title held is context; not
                 # “…听说有知识产权保护联系点。能提供什么帮助”, “…。52号文对这块怎么支持”: the policy named is asked)
                 return last

@@ -434,6 +434,11 @@ class Topic(Strict):
     yields: bool = Field(
         False, description="本主题的别名只是背景（如文件名“52号文”）：同一句话里出现其他主题的别名时让给对方"
     )
+    about_document: bool = Field(
+        False,
+        description="本主题讲的是文件本身（发展目标、文件概况），没有企业要核对的条件：在它之后问“帮我看下够不够条件”，"
+        "核对的是之前谈过的可自查政策",
+    )
     insistent: list[str] = Field(
         [], description="明确的请求（转人工）：同一句话里有范围外的词（你是机器人吧）也照样回答本主题"
     )

@@ -598,6 +598,11 @@ def test_checking_ourselves_after_a_topic_with_nothing_to_check_checks_the_polic
         ("研发准备金哪些企业申请不了", "不适用情形"),  # who cannot apply: the exclusions
         ("首台套是不是经信委认定的", "咨询部门"),  # which office decides
         ("小巨人现在按新办法还是老办法认定", "政策依据"),  # which rule applies: the sources
+        ("首台套的保险补偿啷个申请哦？", "办理流程"),  # 啷个: Chongqing's 怎么
+        ("首批次新材料的资格管得到好多年哦？", "时间节点"),  # how long it holds: its term
+        ("单项冠军我们没报过。小巨人复核要满足什么条件", "申报条件"),  # the denial is 单项冠军's, 小巨人 is asked
+        ("专精特新到期了咋个复核嘛？", "办理流程"),  # how to renew, though 到期 names a time
+        ("首台套认定下来管好多年", "时间节点"),
     ],
 )
 def test_a_threshold_a_limit_or_a_title_already_held_names_its_part(user: User, text: str, section: str) -> None:

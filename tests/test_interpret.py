@@ -4918,3 +4918,76 @@ def test_a_buyer_put_in_the_past_is_not_this_sales() -> None:
     said = read("刚才说错了 经销商是去年的 这批是零部件厂直接买来用 跟我们没关联", "first_batch_material")
     assert said == {"first_batch_buyer_unrelated": True}
     assert read("那个失信是前年的", "zjtx")["had_violation"] is True  # a blacklisting in the past still counts
+
+
+def test_batch269_to_272_first_sight_lines_of_business_and_money() -> None:
+    # one line's amount against the whole income: the rest is the other line's (d272_18: 暂无法判断 for a trader)
+    assert read("收入五千万 其中批发药材三千二 剩下是饮片加工", "rd_deduction")["industry"] == "wholesale_retail"
+    assert read("收入五千万 批发一千 剩下加工", "rd_deduction")["industry"] == "manufacturing"
+    assert read("批发一千 加工四千", "rd_deduction")["industry"] == "manufacturing"  # an amount between: two lines
+    assert read("涪陵的 做榨菜和调味品 查账征收", "rd_deduction")["industry"] == "manufacturing"
+    # a little done beside, and what the R&D is mainly about, name no line of business
+    assert "industry" not in read("江北的 卖家电配件 也自己组装一部分", "rd_deduction")
+    # 组装加工三成: one line with its share, the lesser one (d178_14 had turned a trader into a maker)
+    assert "industry" not in read("卖轴承的收入大概占七成 组装加工三成", "rd_deduction")
+    assert read("去年营收一千二百万左右 没得人投资", "zjtx")["equity_financing_2y"] == 0
+    # a ratio worked out before its result: the result, not the first figure (it had been 250%)
+    assert read("研发占收入的话 250除6000多 大概4个点", "rd_institution")["rd_ratio_last_year"] == 4
+
+
+def test_a_part_done_and_a_part_denied_is_no(user: User) -> None:
+    """d269_16: “准备金制度有 但是没在平台备案” had been a yes to the filing (a condition wrongly met)."""
+    in_check(user, "研发准备金 帮我核一下")
+    reply = user.say("准备金制度有 但是没在平台备案")
+    assert profile(user)["rd_reserve_filed"] is False, reply.text
+    other = User(user.engine, "other")
+    in_check(other, "研发准备金 帮我核一下")
+    other.say("研发准备金制度 备案 好像还没有")  # the question restated, then denied with a hedge
+    assert profile(other)["rd_reserve_filed"] is False
+
+
+def test_asking_to_be_certified_says_the_title_is_not_held_yet() -> None:
+    said = read("先看研发机构 市级企业技术中心能评不", "rd_institution")
+    assert said["cq_tech_center_valid"] is False
+
+
+def test_facts_then_this_way_or_not_asks_the_verdict(user: User) -> None:
+    in_check(user, "研发费用加计扣除 我们公司符合不")
+    user.say("贸易公司主要是汽配批发 也是查账征收")
+    assert user.say("也在做个诊断软件的研发 这样能不能加计嘛").kind == "verdict"
+
+
+def test_a_question_on_another_topic_changes_nothing_told_for_the_check(user: User) -> None:
+    """d151_03: a platform's name (调味品产业创新支撑平台) had turned a trader back into a maker."""
+    in_check(user, "我们江津做火锅底料的 帮我看下加计扣除能享受不")
+    user.say("主要是做批发 批发收入占了七成多 自己车间只做一小部分")
+    user.say("江津那个调味品产业创新支撑平台是干啥子的")
+    user.say("好 继续刚才的")
+    assert profile(user)["industry"] == "wholesale_retail"
+
+
+def test_a_check_asked_after_the_goals_is_of_the_policy_before(user: User) -> None:
+    """d269_10: nobody qualifies for the document's goals; the check is the innovation centre's."""
+    user.say("市级制造业创新中心 我们想牵头搞一个")
+    user.say("52号文说到2025年要建好多家")
+    reply = user.say("帮我看下我们够不够条件")
+    assert reply.intent == "innovation_center" and "逐条核对" in reply.text, reply.text
+
+
+def test_a_rule_heard_of_and_a_case_supposed_after_a_verdict_stay_on_it(user: User) -> None:
+    in_check(user, "单项冠军 我们綦江做齿轮的 能不能搞 帮忙核下")
+    user.say("市级专精特新 做齿轮十五年了 农机齿轮这块国内排第二")
+    user.say("近三年主营 2.2亿 2.5亿 2.8亿 就这些 能不能评")
+    reply = user.say("不是说专精特新可以降到2亿吗")
+    assert reply.act == "followup" and reply.intent == "single_champion", reply.text
+
+
+def test_a_short_question_in_the_topics_own_words_is_no_other_world(user: User) -> None:
+    user.say("市级制造业创新中心怎么申请")
+    assert user.say("那单独注册个公司要好多注册资金").intent == "innovation_center"
+    assert user.say("那开个火锅店要好多注册资金").intent is None
+
+
+def test_a_denial_closing_another_titles_clause_is_not_this_titles(user: User) -> None:
+    """“单项冠军我们没报过。小巨人复核…” had read 没报过 as 小巨人's and switched the question to 单项冠军."""
+    assert user.say("单项冠军我们没报过。小巨人复核要满足什么条件").intent == "little_giant"

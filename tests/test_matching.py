@@ -646,3 +646,25 @@ def test_parking_books_and_photo_sizes_are_out_of_scope(text: str) -> None:
 )
 def test_batch261_to_264_first_sight_misses(text: str, intent: str | None) -> None:
     assert decide(text)[0] == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("我们不是做装备的，首台套用不上。我们做新材料，有什么保险补偿政策？", "first_batch_material"),  # set aside
+        ("之前问过你首版次软件了。现在想问企业技术中心认定的条件", "rd_institution"),  # 认定的条件: not held
+        ("我们想建个R&D center 市级认定标准是啥", "rd_institution"),
+        ("文件里说2025年要多少规上企业建研发机构？", "policy_goals"),
+        ("企业知识产权老被人仿 52号文里有啥保护的措施", "ip_protection"),
+        ("我们想加入产业技术创新alliance 52号文怎么说的", "core_tech"),
+        ("委托外面高校做的研发 费用能算进去多少？", "rd_deduction"),
+        ("重庆队今年拿了几个全国冠军", None),  # 全国冠军 holds no abbreviation of 国家级单项冠军
+        ("我们是荣昌的消费品企业 员工200人 营收两个亿 第一次接触这些政策 能帮我看看能享受哪些吗？", "policy_match"),
+        ("开个公司注册资金最少要多少？", None),
+        ("小巨人乐高积木在哪里买得到？", None),
+        ("学生物的去重点实验室读博好不好？", None),
+        ("这个楼盘首开优惠还有没有", None),
+    ],
+)
+def test_batch265_to_272_first_sight_misses(text: str, intent: str | None) -> None:
+    assert decide(text)[0] == intent

@@ -306,8 +306,10 @@ def restated(t: Turn, msg: Message, crit: Criterion) -> str | None:
     return "denied" if "denied" in found else "stated" if found else None
 
 
-_BARE_DENIAL = re.compile(r"(我们|我|公司|咱们)?(也|都|还|暂时)?(莫得|没得|没有|没|无)(的|哦|嘛|噻|哈|呢)?")
-"""A clause that only denies (我们莫得, 还没有): a no to the thing named before it."""
+_BARE_DENIAL = re.compile(
+    r"(我们|我|公司|咱们)?(好像|可能|应该|估计|貌似|大概)?(也|都|还|暂时)?(莫得|没得|没有|没|无)(的|哦|嘛|噻|哈|呢)?"
+)
+"""A clause that only denies (我们莫得, 还没有, 好像还没有): a no to the thing named before it."""
 _NOT_THERE = re.compile(
     r"(不在|没在|没有在|莫得在)(上面|里面|里头|上头|里边|上边|其中)|(上面|里面|里头|上头)(没有|没得|莫得)"
 )
@@ -370,8 +372,10 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         own = answer_value(t, msg, crit)
         if own is not None:  # “科技人员 大概占百分之八” asked the share: 科技人员 names the count, 8% is the share's
             named, value = None, own
-    if named and value is None and not aside and crit.type == "bool" and restates(t, msg, crit):
-        named, value = None, True  # “研发费用统计局那边每年都在报” names a figure but restates the question
+    if named and value is None and not aside and crit.type == "bool" and (again := restated(t, msg, crit)):
+        # “研发费用统计局那边每年都在报” names a figure but restates the question; “研发准备金制度 备案 好像还没有”
+        # restates it and denies it
+        named, value = None, again == "stated"
     if named and value is not None and value in facts.values():
         named, value = None, None  # “前年营收两千八百万”: the figure is 前年营收's, not the 营收 its word names
     if named and value is not None:

@@ -73,7 +73,9 @@ def topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate]
         # “要单独注册公司吗 还是用我们现在这个公司” after 创新中心: its asking clause all in the topic's words (单独
         # 注册的公司), however like another world's name (注册公司)
         said = [Message(c, normalize(c)) for c in clauses(msg.text)]  # (the first: not “个人买的商业养老保险 能不能…”)
-        return len(said) > 1 and asks(t, said[0]) and _all_in_topic(t, topic, said[0])
+        if len(said) == 1:  # “那单独注册个公司要好多注册资金” after 创新中心: one question, all in its words
+            return _all_in_topic(t, topic, msg)
+        return asks(t, said[0]) and _all_in_topic(t, topic, said[0])
     if not candidates[0].via.startswith("example:"):
         return False
     return in_topic_words(t, topic, msg)  # (补助比例: its pairs 补助 and 比例 are the topic's; 助比 spans them)

@@ -123,6 +123,10 @@ def _verdict_asked_beside(t: Turn, msg: Message, act: Act) -> bool:
 BRIEF = 10
 """A question this short with a part's word and an applying word (今年还赶得上报不) carries on from the topic."""
 _APPLYING = re.compile(r"报|申|评|认定|享受|今年|明年")
+_HEARD_ASKED = re.compile(r"^(不是说|不是听说|听说|网上说|有人说|别人说)")
+"""A rule heard of, put as a question (不是说专精特新可以降到2亿吗): about the rules of the topic in hand."""
+
+
 _WE_TOO = re.compile(r"我们也|那我们|我们(就)?来|那就|给我们")
 """A check asked for ourselves after hearing of something (那我们也核一下): of the topic talked of before."""
 
@@ -136,7 +140,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")
     if WHERE_TO.match(msg.norm):  # (这个在哪儿查得到嘛: where, of what the last answer spoke of)
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
-    if "的话" in msg.norm and heard_of_here(t, topic, msg):
+    if ("的话" in msg.norm or _HEARD_ASKED.search(msg.norm)) and heard_of_here(t, topic, msg):
         # “网上说是专精特新的话营收可以降到2个亿 是不是” after a 单项冠军 verdict: this topic's rule, heard of
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if thing_counts(t, msg) and checklist_criteria(t.kn, topic.id, t.day):
@@ -217,8 +221,15 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         )
     ):  # (a policy with nothing to check says so; “研发费用能按120%扣不” asks about another policy)
         earlier = str(t.state.get(flows.CHECKABLE) or "")
-        if not topic.checklist and decision.intent is None and earlier in t.kn.topics and _WE_TOO.search(msg.norm):
-            return Act(earlier, topic=earlier, check=True)  # “那我们也核一下嘛” after 高企's goal: the 高企 check
+        if (
+            not topic.checklist
+            and decision.intent is None
+            and earlier in t.kn.topics
+            and (_WE_TOO.search(msg.norm) or topic.about_document)
+        ):
+            # “那我们也核一下嘛” after 高企's goal: the 高企 check; so is “帮我看下够不够条件” after a question on the
+            # document's goals, which nobody qualifies for
+            return Act(earlier, topic=earlier, check=True)
         return Act(topic.id, topic=topic.id, check=True)
     part = section_asked(t, topic, msg.text)
     ours = wants_check(t, msg.norm) and (bool(_OUR_KIND.search(msg.norm)) or bool(about_us(t, msg, anywhere=True)))

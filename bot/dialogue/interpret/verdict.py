@@ -376,10 +376,10 @@ _CLOSING = "(噻|吧|嘛|哈|撒|不|没|吗|哇)*$"
 
 
 _NOW_IT_DOES = re.compile(
-    rf"^(所以|那|那么)?(这下|现在|这样|这回|那就)(就|总)?(能|可以|得行|够|行|符合){_APPLYING}?[^了不没吗]{{0,4}}了?"
+    rf"^(所以|那|那么)?(这下|现在|这样|这回|那就)(就|总)?(能不能|可不可以|得不得行|行不行|够不够|符不符合|能|可以|得行|够|行|符合){_APPLYING}?[^了不没吗]{{0,4}}了?"
     + _CLOSING
 )
-"""The last clause after facts, asking if they make it now (这下能报了噻, 现在可以申请了不)."""
+"""The last clause after facts, asking if they make it now (这下能报了噻, 现在可以申请了不, 这样能不能加计嘛)."""
 
 
 _THEN_IT_DOES = re.compile(rf"^(所以)?那(就)?(能|可以){_APPLYING}了?{_CLOSING}")
