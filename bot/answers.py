@@ -1751,6 +1751,33 @@ def relative_years(text: str, today: dt.date | None = None) -> str:
     return _CALENDAR_LABEL.sub(swap, text) if "年" in text else text
 
 
+def _only_a_part_denied(norm: str, no_words: list[str], breaks: tuple[int, ...]) -> bool:
+    """Whether every no word said stands in a clause about a part beside (还有一部分是日常质检, 也有日常质检)."""
+    found = [(at, w) for w in no_words for at in places(norm, w)]
+    return bool(found) and all(_A_PART.search(norm, max([0, *(b for b in breaks if b <= at)]), at) for at, _w in found)
+
+
+_A_PART = re.compile(r"一部分|一小部分|小部分|部分是|也有|还有|另外|有些|有的")
+"""In a clause before a no word: what it denies is a part beside the rest (还有一部分是产品日常质检)."""
+
+
+def _kind_switched(norm: str, vocab: _Vocab) -> dict[str, Any]:
+    """The option a message switches the check to (那改成行业类的呢 够不够), if it names one right after 改成."""
+    switched = _SWITCHED_TO.match(norm)
+    if switched is None:
+        return {}
+    said = switched[1]
+    for cid, options in vocab.choices:
+        for value, label, synonyms in options:
+            if any(w and said.startswith(w) for w in (label, *synonyms)):
+                return {cid: value}
+    return {}
+
+
+_SWITCHED_TO = re.compile(r"^(?:那|那么)?(?:换成|改成|改为|换个|改个|改报|换报)(.{2,10})")
+"""A switch to another kind of the policy (那改成行业类的呢): the kind named right after."""
+
+
 _WORKED_OUT = re.compile(
     r"[\d.一二三四五六七八九十百千万两零]+[万亿]?(多|左右)?\s*(除以|除|/|÷|乘以|乘|×)\s*[\d.一二三四五六七八九十百千万两零]+[万亿]?(多|左右)?"
     r"(?=[\s，,]*(大概|大约|约|差不多|等于|就是|算下来|≈|=))"
@@ -1779,7 +1806,9 @@ def extract(
     text = _WORKED_OUT.sub(" ", text)  # (250除6000多 大概4个点: the sum worked, then its result)
     norm = normalize(text)
     if supposes(text):
-        return {}  # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us
+        # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us; but “那改成行业类的呢
+        # 够不够” names the kind to check instead
+        return _kind_switched(norm, vocab)
     breaks = clause_breaks(text)
     facts: dict[str, Any] = dict(dated)
     last: str | None = None  # the criterion of the figure before, and whether it was the year before's
@@ -2015,7 +2044,13 @@ def extract(
             and _of_subject(norm, w, vocab.subjects.get(cid), breaks)
         ]
         if stated and cid in denied_by_words:
-            if any(_affirmed(norm, w, breaks) for w in stated) and cid not in vocab.variants:
+            if (
+                criteria[cid].yes_over_no
+                and not all(_negated(norm, w, breaks) for w in stated)
+                and _only_a_part_denied(norm, [w for c, ws in vocab.no if c == cid for w in ws], breaks)
+            ):
+                facts[cid] = True  # (研发主要是新剂型的工艺开发 还有一部分是日常质检: the R&D project is real)
+            elif any(_affirmed(norm, w, breaks) for w in stated) and cid not in vocab.variants:
                 # a no and a yes (信用莫得问题 | 就是前年…出了重大安全生产事故): the one that fails a condition nearly
                 # everyone meets (``assume`` is the value that passes), else neither
                 assumed = criteria[cid].assume

@@ -278,6 +278,11 @@ class Criterion(Strict):
         description="只说了是哪一类、没说是哪一项时（省里拿过奖；国家级的奖莫得），记下可能的几项，"
         "条件对这几项结果一样时就能判断（仅 choice；同一句里要有 subject 的词）",
     )
+    yes_over_no: bool = Field(
+        False,
+        description="同一句话里既说了 yes_words，又在说“一部分、也有、还有”的小句里说了 no_words 时按“是”算（仅 bool）："
+        "研发有新工艺开发 也有日常质检——真正的研发项目有了，常规部分只是不能计入",
+    )
     assume: bool | str | None = Field(
         None,
         description=(

@@ -4991,3 +4991,19 @@ def test_a_short_question_in_the_topics_own_words_is_no_other_world(user: User) 
 def test_a_denial_closing_another_titles_clause_is_not_this_titles(user: User) -> None:
     """“单项冠军我们没报过。小巨人复核…” had read 没报过 as 小巨人's and switched the question to 单项冠军."""
     assert user.say("单项冠军我们没报过。小巨人复核要满足什么条件").intent == "little_giant"
+
+
+def test_real_research_beside_a_routine_part_is_research() -> None:
+    """d274_14: “新剂型的工艺开发 还有一部分是产品日常质检” had been 否 (a wrong 不符合)."""
+    assert read("研发主要是新剂型的工艺开发 还有一部分是产品日常质检", "rd_deduction")["rd_activity"] is True
+    assert read("今年那个研发项目 说白了就是老产品换个包装", "rd_deduction")["rd_activity"] is False
+
+
+def test_switching_the_kind_after_a_verdict_checks_that_kind(user: User) -> None:
+    """d274_10: “那改成行业类的呢” kept the 综合类 check and its 不符合 on the registered capital."""
+    in_check(user, "市级制造业创新中心 我们涪陵做合成材料的 想牵头搞个综合类的 帮我核下门槛")
+    user.say("准备和两个大学一起成立个新公司 独立法人 注册资本三千万")
+    user.say("差不多了 结论嘛")
+    user.say("那改成行业类的呢 够不够")
+    assert profile(user)["mic_type"] == "industry"
+    assert "不符合" not in user.say("先给个结论").text.split("\n")[1]

@@ -359,6 +359,8 @@ def opens_aside(t: Turn, msg: Message) -> bool:
 """Sounds a message may open with before what it says (诶 插一句)."""
 
 
+SWITCHED_TO = re.compile(r"^(?:那|那么)?(?:换成|改成|改为|改报|换报)")
+"""“那改成行业类的呢 够不够”: the same check of another kind."""
 WHAT_ABOUT = re.compile(r"^(?:那|那么|如果是|要是)?.{1,14}?(?:呢|咧|嘞)")
 """“那中小企业技术研发中心呢 要求是不是低点”: the same question of another one."""
 
@@ -372,13 +374,30 @@ fit (its 是不是 doubts nothing)."""
 
 def variant_taken_up(t: Turn, msg: Message) -> dict[str, Any]:
     """The variant a question names and takes up (那X呢, X是不是更适合我们), so that a check asked next is of it."""
-    if WHAT_ABOUT.match(msg.norm):
+    if WHAT_ABOUT.match(msg.norm) or SWITCHED_TO.match(msg.norm):
         text = msg.text
     elif FITS_BETTER.search(msg.text):
         text = FITS_BETTER.sub(" ", msg.text)
     else:
         return {}
-    return {c: v for c, v in t.facts(text).items() if t.kn.criteria[c].presume is not None}
+    return {c: v for c, v in t.facts(text).items() if c in kinds(t)}
+
+
+def kinds(t: Turn) -> frozenset[str]:
+    """Criteria that pick the kind of a policy checked: a ``presume`` (市级 or 国家级), or a choice items are gated by
+    (综合类 or 行业类)."""
+    if "kinds" not in t.kn.memo:
+        gating = {
+            g.criterion
+            for topic in t.kn.topics.values()
+            for version in topic.checklist
+            for item in version.items
+            for g in item.gates()
+        }
+        t.kn.memo["kinds"] = frozenset(
+            cid for cid, c in t.kn.criteria.items() if c.presume is not None or (c.type == "choice" and cid in gating)
+        )
+    return t.kn.memo["kinds"]  # type: ignore[no-any-return]
 
 
 def conditions_part(t: Turn, topic: Topic) -> str:
