@@ -384,8 +384,10 @@ def variant_taken_up(t: Turn, msg: Message) -> dict[str, Any]:
 
 
 def kinds(t: Turn) -> frozenset[str]:
-    """Criteria that pick the kind of a policy checked: a ``presume`` (市级 or 国家级), or a choice items are gated by
-    (综合类 or 行业类)."""
+    """Criteria that pick the kind of a policy checked.
+
+    A ``presume`` (市级 or 国家级), or a choice that checklist items are gated by (综合类 or 行业类).
+    """
     if "kinds" not in t.kn.memo:
         gating = {
             g.criterion
