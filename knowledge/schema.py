@@ -280,8 +280,8 @@ class Criterion(Strict):
     )
     yes_over_no: bool = Field(
         False,
-        description="同一句话里既说了 yes_words，又在说“一部分、也有、还有”的小句里说了 no_words 时按“是”算（仅 bool）："
-        "研发有新工艺开发 也有日常质检——真正的研发项目有了，常规部分只是不能计入",
+        description="同一句话里既说了 yes_words，又在说“一部分、也有、还有”的小句里说了 no_words 时"
+        "按“是”算（仅 bool）：研发有新工艺开发 也有日常质检——真正的研发项目有了，常规部分只是不能计入",
     )
     assume: bool | str | None = Field(
         None,
