@@ -664,6 +664,8 @@ def test_batch261_to_264_first_sight_misses(text: str, intent: str | None) -> No
         ("小巨人乐高积木在哪里买得到？", None),
         ("学生物的去重点实验室读博好不好？", None),
         ("这个楼盘首开优惠还有没有", None),
+        ("今晚那场球哪个看了 好多比分", None),
+        ("工业用电有没有补贴", None),
     ],
 )
 def test_batch265_to_272_first_sight_misses(text: str, intent: str | None) -> None:
