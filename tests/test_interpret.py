@@ -5007,3 +5007,11 @@ def test_switching_the_kind_after_a_verdict_checks_that_kind(user: User) -> None
     user.say("那改成行业类的呢 够不够")
     assert profile(user)["mic_type"] == "industry"
     assert "不符合" not in user.say("先给个结论").text.split("\n")[1]
+
+
+def test_an_opening_have_is_the_yes_of_the_thing_described_not_the_question(user: User) -> None:
+    """Asked whether a city tech centre is held, “有的 研发场地在二楼…” describes the R&D site: no yes to the centre."""
+    in_check(user, "重庆市中小企业技术研发中心 帮我核一下")
+    user.say("我们是工业企业 做液压件的 去年营业收入三千五百万")
+    reply = user.say("有的 研发场地在二楼 一百五十平 有试验台和三坐标")
+    assert "cq_tech_center_valid" not in profile(user) and profile(user)["rd_site_area"] == 150, reply.text

@@ -212,13 +212,12 @@ before it (好的 帮我们看一下 我们在渝北注册…)."""
 def yes_only_by_lead(t: Turn, msg: Message, crit: Criterion, facts: dict[str, Any]) -> bool:
     """Whether the message's yes to ``crit`` is only its opening 是 or 好的, the rest stating other things.
 
-    An opening 有的 is the yes of what the rest says again (asked 目录, told “有的 研发团队二十几个人 自己有试验
-    车间” about the capability already recorded): the user answers the question before.
+    An opening 有的 is the yes of what the rest goes on to say (asked 目录, told “有的 研发团队二十几个人 自己有试验
+    车间” about the capability; asked whether a city tech centre is held, told “有的 研发场地在二楼 一百五十平”):
+    the thing had is the one described, not the one asked.
     """
     text = msg.text.strip()
-    lead = _LEAD.match(text)
-    if not lead and all(t.profile.get(c) == v for c, v in facts.items()):
-        lead = _HAD_LEAD.match(text)
+    lead = _LEAD.match(text) or _HAD_LEAD.match(text)
     return lead is not None and _answers_nothing_after(t, text, lead, crit)
 
 
