@@ -471,9 +471,9 @@ _NONE_HAD = re.compile(r"(还|都|也|从来)?(莫得|没得|没有|没)(过)?(�
 
 
 NAMED_CHARS = 6
+"""An opening clause this short may name the thing asked about (备案, 辅助账) before its yes or no."""
 CLAUSE_NAMING_CHARS = 12
 """The longest first clause that may name the condition a “don't know” after it is of (高新产品收入占好多)."""
-"""An opening clause this short may name the thing asked about (备案, 辅助账) before its yes or no."""
 
 
 def _pointed_at(t: Turn, msg: Message, pending: str) -> str | None:
