@@ -608,7 +608,7 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
     # (“中小企业技术研发中心和这个有啥子区别 两个能同时挂不” states nothing of us); a question on another topic than
     # the check's adds what it tells and changes nothing told before (“江津那个调味品产业创新支撑平台是干啥子的”
     # after 批发为主), one on the check's own topic may (“去年被定了重大环境污染事故 这个有影响不”)
-    aside = (t.flow or t.state.get("suspended") or {}).get("topic") not in (None, topic.id)
+    aside = (t.open_check or {}).get("topic") not in (None, topic.id)
     t.profile.update({c: v for c, v in learned.items() if not (aside and c in t.profile)})
     t.state["topic"] = topic.id
     if topic.kind == "conversation":

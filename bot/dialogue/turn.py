@@ -171,14 +171,19 @@ class Turn:
         return self.state.get("flow")
 
     @property
+    def open_check(self) -> dict[str, Any] | None:
+        """The check under way, else the parked one (a question on something else set it aside), if any."""
+        return self.flow or self.state.get("suspended")
+
+    @property
     def check_topic(self) -> Any:
         """The topic of the check under way, else of the parked one, else the topic under discussion."""
-        return (self.flow or self.state.get("suspended") or {}).get("topic") or self.state.get("topic")
+        return (self.open_check or {}).get("topic") or self.state.get("topic")
 
     @property
     def scope(self) -> str | None:
         """The topic whose checklist the conversation is on (under way, parked, or the topic discussed)."""
-        if (self.flow or self.state.get("suspended") or {}).get("kind") == "questionnaire":
+        if (self.open_check or {}).get("kind") == "questionnaire":
             return None
         topic = self.check_topic
         return topic if topic and checklist_criteria(self.kn, topic) else None

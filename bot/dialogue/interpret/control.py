@@ -164,13 +164,13 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     if not t.flow and not ends and closing(t, msg):
         return None  # “算了 谢谢哈” with no check going: a goodbye, thanked back
     checked = t.check_topic
-    if ends and (t.flow or t.state.get("suspended")) and about_us(t, msg, anywhere=True):
+    if ends and t.open_check and about_us(t, msg, anywhere=True):
         return Act(acts.CANCEL)  # “算了 不测了 连专精特新都莫得 测了也白测”: the title named is a fact, no switch
     if not ends and other_policy_named(t, msg, str(checked)):
         return None  # “算了 先问加计扣除”: a switch to another policy (the check is kept); “不测了 先看X” ends it
     if len(msg.norm) <= CONTROL_CHARS:
         return Act(acts.CANCEL)
-    if (t.flow or t.state.get("suspended")) and len(msg.norm) <= CONTROL_CHARS * 2:
+    if t.open_check and len(msg.norm) <= CONTROL_CHARS * 2:
         _c, decision = t.match(msg.text)
         if not decision.intent or decision.score < t.settings.new_question_score:
             return Act(acts.CANCEL)
