@@ -1389,6 +1389,13 @@ _SPAN_LEAD = 6
 """A period before a keyword (“两年研发1500万”): the figure is not a single year's."""
 _SUMMED = re.compile(r"加起来?|合计|总共|一共|累计")
 """Right before a figure after a yearly one: the years' total (一年六百多万 加起来一千三百来万)."""
+
+
+def sums_things(keyword: str, q: Quantity) -> bool:
+    """Whether a summing word before a count in 个 (还有两个 一共五个) sums the things counted, not heads."""
+    return q.unit == "个" and bool(_SUMMED.fullmatch(keyword))
+
+
 _SPAN_BETWEEN = re.compile(r"(两年|三年|平均|累计|合计|总共|加起来)")
 
 
@@ -1607,6 +1614,7 @@ _IF = r"如果|(?<![主需])要是|假如|假设"
 """Words that open a case supposed (shared by ``SUPPOSING`` and ``supposes``)."""
 _SUPPOSED_CASE = re.compile(
     rf"{_IF}|(?<![\d零一二两三四五六七八九十百千])万一|以后就|之后就|到时候|就可以了|就得行了|就行了|就够了"
+    r"|的话(是不是|会不会)?就(?!是|有|[\d零一二两三四五六七八九十百千几])"  # 核定征收的话是不是就享受不了
     r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(来|去)?(报|申|评)"  # 明年把研发做到一百万以上再报
     r"|(重新|改成|改为|换成)[^，,。]{0,14}(再|去|来)?(报|申|登记|评|注册)"  # 重新出个2.0版本去登记, 改成通用版再报
     r"|^(那|那么)(换成|改成|改为|变成|换个|改个)"  # 那换成外面的客户来买要得不: what would change it
@@ -1763,10 +1771,10 @@ _A_PART = re.compile(r"一部分|一小部分|小部分|部分是|也有|还有|
 
 def _kind_switched(norm: str, vocab: _Vocab) -> dict[str, Any]:
     """The option a message switches the check to (那改成行业类的呢 够不够), if it names one right after 改成."""
-    switched = _SWITCHED_TO.match(norm)
-    if switched is None:
+    switched = SWITCHED_TO.match(norm)
+    said = norm[switched.end() : switched.end() + 10] if switched else ""
+    if len(said) < 2:
         return {}
-    said = switched[1]
     for cid, options in vocab.choices:
         for value, label, synonyms in options:
             if any(w and said.startswith(w) for w in (label, *synonyms)):
@@ -1774,8 +1782,8 @@ def _kind_switched(norm: str, vocab: _Vocab) -> dict[str, Any]:
     return {}
 
 
-_SWITCHED_TO = re.compile(r"^(?:那|那么)?(?:换成|改成|改为|换个|改个|改报|换报)(.{2,10})")
-"""A switch to another kind of the policy (那改成行业类的呢): the kind named right after."""
+SWITCHED_TO = re.compile(r"^(?:那|那么)?(?:换成|改成|改为|换个|改个|改报|换报)")
+"""A switch to another kind of the policy (那改成行业类的呢 够不够): the kind is named right after."""
 
 
 _WORKED_OUT = re.compile(
@@ -2781,6 +2789,8 @@ def _owner_before(
             continue  # (“没有发明专利 有两个实用新型”: the figure is not the denied one's)
         if criteria[cid].unit == "人" and _THING_COUNTED.search(norm, pos + len(kw), q.start):
             continue  # (“知识产权都在公司名下 发明两个”: the count is the inventions', not the staff)
+        if sums_things(kw, q):
+            continue
         distance = q.start - (pos + len(kw))
         if _clause_goes_on(norm, pos + len(kw), q.start, breaks):
             continue
@@ -2834,6 +2844,8 @@ def _owner_before(
         for kw, pos in [*unfit, (lead, q.start - len(lead))] if len(lead) == _PREFIX_CHARS else unfit:
             if len(kw) < _PREFIX_CHARS:
                 continue  # one character (做) begins too many words to be one cut short
+            if sums_things(kw, q):
+                continue
             fits = {c for k, c in vocab.keywords if k.startswith(kw) and c not in facts and _fits(q, criteria[c])}
             if len(fits) == 1:
                 return fits.pop(), pos

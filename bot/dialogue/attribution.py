@@ -25,6 +25,7 @@ from bot.answers import (
     parse_yes_no,
     quantities,
     says_unknown,
+    sums_things,
 )
 from bot.dialogue.flows import MEETS, yes_no_threshold
 from bot.dialogue.mentions import topic_names
@@ -114,6 +115,9 @@ def keyword_figure(t: Turn, msg: Message, pending: str | None = None) -> dict[st
     """
     named = named_criteria(t, msg)
     found = quantities(msg.norm)
+    if len(found) == 1:  # (“漏了 还有两个 一共五个”: 一共 names no head count here)
+        own = keywords(t.kn.criteria, policy_names(t.kn))
+        named = {c for kw, c in own if c in named and kw in msg.norm and not sums_things(kw, found[0])}
     if not named or len(found) != 1 or pending in named:
         return {}
     fitting = {

@@ -21,9 +21,13 @@ from intents.normalize import normalize
 from knowledge.schema import Topic
 
 
-def status_topics(t: Turn, msg: Message) -> set[str]:
-    """Topics named only as a title the message says the enterprise holds or lacks (已经是专精特新, 没评过小巨人)."""
-    facts = t.facts(msg.text)
+def status_topics(t: Turn, msg: Message, anywhere: bool = False) -> set[str]:
+    """Topics named only as a title the message says the enterprise holds or lacks (已经是专精特新, 没评过小巨人).
+
+    The titles are read against the check in scope, or with ``anywhere`` against every criterion (a check asked
+    for: “帮我们核一下 巴南做中成药的 规上工业 市级专精特新” while 研发准备金 is discussed).
+    """
+    facts = t.facts(msg.text, anywhere=anywhere)
     said = [normalize(w) for cid in facts for w in t.kn.criteria[cid].title]
     if not said:
         return set()

@@ -21,7 +21,7 @@ from bot.dialogue.turn import Turn
 def new_question(t: Turn, msg: Message) -> Act:
     """The matcher's decision: a topic (its checklist if the message asks whether we qualify), ask which, or null."""
     candidates, decision = t.match(msg.text)
-    status = status_topics(t, msg)
+    status = status_topics(t, msg, anywhere=wants_check(t, msg.norm))
     if decision.intent in status or (decision.reason == "ambiguous" and status):
         # “我们已经是市级专精特新了 想冲一下小巨人”: a title the enterprise holds (or lacks) is context, the other
         # policy named is the question.

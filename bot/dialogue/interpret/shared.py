@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.answers import (
     SUPPOSING,
+    SWITCHED_TO,
     heard_rule,
     parse_yes_no,
 )
@@ -359,8 +360,6 @@ def opens_aside(t: Turn, msg: Message) -> bool:
 """Sounds a message may open with before what it says (诶 插一句)."""
 
 
-SWITCHED_TO = re.compile(r"^(?:那|那么)?(?:换成|改成|改为|改报|换报)")
-"""“那改成行业类的呢 够不够”: the same check of another kind."""
 WHAT_ABOUT = re.compile(r"^(?:那|那么|如果是|要是)?.{1,14}?(?:呢|咧|嘞)")
 """“那中小企业技术研发中心呢 要求是不是低点”: the same question of another one."""
 
