@@ -710,7 +710,13 @@ def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...], crit: Criteri
             said = said.replace(word, _DENIED * len(word))
         elif _minor(norm, word, present, breaks) or (len(major) == 1 and value_of[word] not in major):
             said = said.replace(word, _BLANK * len(word))  # (six in ten is 批发: the other line is the lesser)
+        elif all(_SHARE_ASKED.match(norm, at + len(word)) for at in places(norm, word)):
+            said = said.replace(word, _BLANK * len(word))  # (批发那块占好多我真晓不得: its share is not known)
     return said
+
+
+_SHARE_ASKED = re.compile(r"[^，,|\d]{0,4}?占(好多|多少|几成|几个点|百分之几|比例)")
+"""Right after a line of business: its share asked or not known (批发那块占好多我真晓不得), so no line is said."""
 
 
 _BLANK = "\x1f"
@@ -1693,8 +1699,9 @@ def _rule_before(text: str, end: int) -> int | None:
 _CLAUSE_END = re.compile(r"[\s，。,；;！!？?]")
 HEARSAY = re.compile(
     r"(有人|别人|别个|朋友|同行|群里|中介|听人|人家)(跟我|给我|和我)?(说|讲|讲的|说的)|听说|据说|^不是说|网上(写|说)"
+    r"|^(以前|之前|原来|过去|老办法|旧办法)(不是|是)说?"
 )
-"""A rule the user heard of (有人跟我说…, 听说…)."""
+"""A rule the user heard of (有人跟我说…, 听说…), or recalls from before (以前不是一千万就可以了嘛)."""
 HEARSAY_AFTER = re.compile(
     r"(网上|别人|别个|朋友|同行|群里|中介|人家|抖音上|文章上?)(看到|看|查到|听|听到|说|讲)(的|来的)?(哦|嘛|啊|哈|噻)?[?？]?$"
 )

@@ -5015,3 +5015,73 @@ def test_an_opening_have_is_the_yes_of_the_thing_described_not_the_question(user
     user.say("我们是工业企业 做液压件的 去年营业收入三千五百万")
     reply = user.say("有的 研发场地在二楼 一百五十平 有试验台和三坐标")
     assert "cq_tech_center_valid" not in profile(user) and profile(user)["rd_site_area"] == 150, reply.text
+
+
+# -- batches 277-284 on first sight -------------------------------------------------------------------
+def test_a_sum_of_things_counted_is_no_head_count(user: User) -> None:
+    """d280_19: “漏了 还有两个 一共五个” after 3 patents had recorded 职工人数 5人 and corrected nothing."""
+    assert "employees" not in read("还有一个 一共四个", "little_giant")
+    assert read("公司一共八十多个人", "high_tech_enterprise")["employees"][0] == 80
+    in_check(user, "小巨人 国家级的 帮我核一下够不够")
+    user.say("一类知识产权两个 都是发明专利")
+    reply = user.say("漏了 还有两个 一共四个")
+    assert reply.act == "correction" and profile(user)["class1_ip_count"] == 4, reply.text
+    assert "employees" not in profile(user)
+
+
+def test_a_title_beside_a_check_asked_is_context_for_the_topic_in_hand(user: User) -> None:
+    """d277_12: “帮我们核一下 … 市级专精特新” while 研发准备金 was discussed had started the 专精特新 check."""
+    user.say("研发准备金补助 江北找哪个部门")
+    reply = user.say("帮我们核一下 江北做汽配的 规上工业 市级专精特新")
+    assert reply.intent == "rd_reserve" and "逐条核对" in reply.text, reply.text
+    other = User(user.engine, "opening")
+    other.say("研发准备金补助 江北找哪个部门")
+    assert other.say("那小巨人帮我核一哈 我们前年评了市级专精特新").intent == "little_giant"
+    third = User(user.engine, "english")
+    third.say("专精特新 帮我们看下")
+    third.say("算了不测了")
+    assert third.say("高新技术企业 high-tech 帮核一下 北碚做传感器的").intent == "high_tech_enterprise"
+
+
+def test_a_case_supposed_or_a_rule_recalled_after_a_verdict_is_a_followup(user: User) -> None:
+    in_check(user, "加计扣除 我们能享受不 帮我核下")
+    user.say("做电机的 制造业 研发是新产品开发 辅助账有")
+    user.say("征收方式不晓得 先给个结论")
+    reply = user.say("核定征收的话是不是就不能享受了")
+    assert reply.act == "followup" and reply.intent == "rd_deduction", reply.text
+    other = User(user.engine, "recalled")
+    in_check(other, "专精特新 帮我看看够不够")
+    other.say("营收去年一千一百万 没得融资")
+    other.say("直接说 行不行")
+    reply = other.say("以前不是一千万就够了嘛")
+    assert reply.act == "followup" and "逐条核对" not in reply.text, reply.text
+
+
+def test_which_policies_asked_after_a_verdict_is_the_policy_match(user: User) -> None:
+    in_check(user, "专精特新 帮我看看够不够")
+    user.say("营收去年一千一百万 没得融资")
+    user.say("直接说 行不行")
+    assert user.say("那我们还可以享受啥子政策嘛").intent == "policy_match"
+
+
+def test_a_share_asked_or_unknown_names_no_line_of_business() -> None:
+    """d281_03: “批发那块占好多我真晓不得” had recorded 批发零售 and given a wrong 不符合."""
+    assert "industry" not in read("批发那块占多少我也不清楚", "rd_deduction")
+    assert read("批发占了七成", "rd_deduction")["industry"] == "wholesale_retail"
+
+
+def test_the_sme_rd_centre_assumes_equipment_and_no_city_centre(user: User) -> None:
+    """Conditions nearly every applicant meets are taken as met when the verdict is asked, and said so."""
+    in_check(user, "中小企业技术研发中心 帮我核一下")
+    user.say("工业企业 去年营业收入六千万 研发占四个点")
+    reply = user.say("研发场地两百平 专职研发十个 中级以上职称六个 行不行")
+    assert "结论：符合" in reply.text and "按一般情况计" in reply.text, reply.text
+
+
+def test_words_found_in_first_sight_batches_277_to_284() -> None:
+    assert read("参与定过一项团体标准", "single_champion")["standard_setter"] is True
+    assert read("发明专利五十多件 行业里算多", "single_champion")["core_ip_industry_leading"] is True
+    assert read("华南份额第一", "zjtx")["market_rank_front"] is True
+    assert read("2024版目录头有 参数对得上", "first_set_equipment")["first_set_in_catalog"] is True
+    assert read("市里其他补助也没拿", "rd_reserve")["no_other_municipal_funding"] is True
+    assert read("刚卖了两家 反馈还可以", "first_version_software")["first_version_first_release"] is True

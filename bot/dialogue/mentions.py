@@ -32,11 +32,18 @@ def status_topics(t: Turn, msg: Message, anywhere: bool = False) -> set[str]:
     if not said:
         return set()
     plain = _names_not_titles(t)
+    opening = _OPENING.sub("", msg.norm)
     return {
         tid
         for tid, ns in topic_names(t).items()
-        if any(n in said for n in ns) and not any(n in msg.norm for n in plain[tid])  # (…法人化改革: named otherwise)
+        if any(n in said for n in ns)
+        and not any(n in msg.norm for n in plain[tid])  # (…法人化改革: named otherwise)
+        and not (anywhere and any(opening.startswith(n) for n in ns))  # (那专精特新帮我核一哈 我们去年评了…)
     }
+
+
+_OPENING = re.compile(r"^(那么|那|还有|再|然后|好|好的|嗯)+")
+"""Words before the topic a message opens with (那专精特新帮我核一哈): that topic is asked, not a title held."""
 
 
 def _names_not_titles(t: Turn) -> dict[str, list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -59,7 +60,9 @@ def english_terms(kn: Knowledge, text: str) -> str:
     lowered = text.lower()
     for variant, word in kn.memo["english_terms"]:
         if variant in lowered:
-            lowered = lowered.replace(variant, word)
+            # (“高新技术企业 high-tech”: the word said twice is said once, not a second mention standing alone)
+            w, v = re.escape(word), re.escape(variant)
+            lowered = re.sub(rf"{w}[\s(（]*{v}[)）]?|{v}[\s(（]*{w}[)）]?", word, lowered).replace(variant, word)
     return lowered
 
 

@@ -16,6 +16,7 @@ from bot.answers import (
     clause_breaks,
     parse_yes_no,
     quantities,
+    supposes,
 )
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
@@ -130,6 +131,8 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
         # “研发费用去年大概八百多万” after the verdict: a figure its check does not ask, kept (not out of scope)
         elsewhere = t.facts(msg.text, anywhere=True)
         facts = {c: v for c, v in elsewhere.items() if t.kn.criteria[c].type == "number" and v != UNKNOWN}
+    if not facts and supposes(msg.text):
+        return None  # “以前不是一千万就可以了嘛” after the verdict: a rule recalled, nothing told about us
     _c, decision = t.match(msg.text)
     other = decision.intent and decision.intent != topic.id and decision.score >= t.settings.new_question_score
     denied = bool(other) and named_only_denied(t, msg, str(decision.intent))

@@ -44,6 +44,7 @@ from knowledge.schema import Topic
 
 HUMAN = "human_agent"
 HELP = "help"
+MATCH = "policy_match"
 
 
 HANDOFF = (HUMAN, "thanks")

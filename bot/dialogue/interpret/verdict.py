@@ -24,6 +24,7 @@ from bot.dialogue.interpret.shared import (
     COUNTS_AS,
     HUMAN,
     LEADING_YES,
+    MATCH,
     STRAIGHT,
     SUCCESS_A_NOT_A,
     VERDICT_NOUN,
@@ -90,6 +91,10 @@ _WHICH_TIME = re.compile(r"还是要?等|的时候就|(什么|啥子?)时候(就
 _WHEN_PART = f"section:{WHEN}"
 
 
+_OTHER_POLICIES = re.compile(r"(啥子?|什么|哪些|哪几个|别的|其他)(政策|补贴|优惠)")
+"""Which policies asked for (还能享受啥子政策): the policy match, not a verdict."""
+
+
 def conclude(t: Turn, msg: Message) -> Act | None:
     """直接给个结论 / 就这些，行不行: the verdict now, on what is known."""
     current = t.kn.topics.get(t.state.get("topic") or "")
@@ -99,6 +104,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None
     if _asks_person(t, msg):
         return None  # “能不能转个人工 我想直接问”: a person asked for, not the verdict
+    if _OTHER_POLICIES.search(msg.norm) and t.match(msg.text)[1].intent == MATCH:
+        return None  # “那我们还能享受啥子政策” after the verdict: which policies we may have, not this one's verdict
     if says(msg.norm, t.kn, "correction") and any(c in msg.norm for c in WRONG) and t.profile:
         return None  # “不对 负债率我看错了 是八十左右 那还行不行”: the correction, then the verdict
     last = last_clause(msg)
