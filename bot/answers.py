@@ -1387,6 +1387,15 @@ _SAID_NOT = ("没", "没有", "莫得", "没得", "莫")
 COUNT_UNITS = (None, "个", "项", "件", "人")
 """Units of a count, which may name what they count after them (“三个发明专利”); money and shares do not."""
 _CLASSIFIER = re.compile(r"^(?:个|项|件|名|位|家|款|篇|套|台|条)")
+_NOT_HEADS = re.compile(r"(?:家|款|篇|套|台|条|单|批|次|种|类)")
+"""After a bare numeral: what it counts is firms, products or orders (卖给一家贸易公司), never people or money."""
+
+
+def counts_things(norm: str, q: Quantity) -> bool:
+    """Whether a bare numeral counts things other than people (一家贸易公司, 两台设备), so it is no figure of ours."""
+    return q.unit is None and bool(_NOT_HEADS.match(norm, q.end))
+
+
 _SPAN_YEARS = re.compile(r"(近两年|近三年|两年|三年|累计|合计|总共)")
 _EACH_YEAR = re.compile(r"两年[^，|\d]{0,4}?(都|各|均)|每年|每一年|各年")
 """Each year's figure (两年都…, 两年占比都超过5%, 每年), not the years' total."""
@@ -1707,7 +1716,7 @@ HEARSAY_AFTER = re.compile(
 )
 """A rule told first and its hearsay after it (是不是还要大专学历的占百分之三十哦 网上看到的)."""
 _RULE_HEARD = re.compile(
-    r"以上就|以下就|就够|就行|就可以|就能|才行|降到|降为|放宽|放低"
+    r"以上就|以下就|就够|就行|就得行|就可以|就能|才行|降到|降为|放宽|放低"
     r"|(要|需要|必须|得)[^\s，。,]{0,8}?(\d|[一二两三四五六七八九十]|百分之)"
 )
 """What makes a threshold heard of a rule (营收一千万以上就够了): “只要…就” of the policy, not of us."""
@@ -1769,11 +1778,16 @@ def relative_years(text: str, today: dt.date | None = None) -> str:
 def _only_a_part_denied(norm: str, no_words: list[str], breaks: tuple[int, ...]) -> bool:
     """Whether every no word said stands in a clause about a part beside (还有一部分是日常质检, 也有日常质检)."""
     found = [(at, w) for w in no_words for at in places(norm, w)]
-    return bool(found) and all(_A_PART.search(norm, max([0, *(b for b in breaks if b <= at)]), at) for at, _w in found)
+    return bool(found) and all(
+        _A_PART.search(norm, max([0, *(b for b in breaks if b <= at)]), at) or _A_SMALL_PART.match(norm, at + len(w))
+        for at, w in found
+    )
 
 
 _A_PART = re.compile(r"一部分|一小部分|小部分|部分是|也有|还有|另外|有些|有的")
 """In a clause before a no word: what it denies is a part beside the rest (还有一部分是产品日常质检)."""
+_A_SMALL_PART = re.compile(r"(那单|那部分|那块|那边|那一单|的)?(很小|很少|不多|是小头|只有一点|一点点|占得少|占比很小)")
+"""Right after a no word: what it names is a small part beside the rest (贸易公司那单很小)."""
 
 
 def _kind_switched(norm: str, vocab: _Vocab) -> dict[str, Any]:
@@ -2393,7 +2407,9 @@ def _one_unsaid(norm: str, vocab: _Vocab, criteria: dict[str, Criterion]) -> dic
 _FOUNDING_BEFORE = re.compile(r"(注册成立|成立|注册|创立|创办|建厂|办厂)(了|有|都|已经|满|快|近|将近|差不多|大概|刚)*$")
 """Right before a number of years: the years since the enterprise was founded (成立九年, 注册了快十年)."""
 _FOUNDING_CHARS = 8
-_FOUNDED = re.compile(r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂|建立|建了|建起|建成|搞起|挂牌|开始做|开始搞|开始干)")
+_FOUNDED = re.compile(
+    r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂|建立|建了|建起|建成|搞起|挂牌|开始做|开始搞|开始干|做到现在|干到现在|搞到现在)"
+)
 """A calendar year the enterprise was founded in: 2015年注册, 2019年在璧山成立的."""
 
 
@@ -3369,7 +3385,7 @@ def _makes(norm: str, words: list[str], breaks: tuple[int, ...]) -> bool:
         for at in places(norm, word):
             start, stop = _clause(norm, at, word, breaks)
             lead, made = norm[start:at], norm[at + len(word) : stop]
-            before = norm[max(0, start - _MAKER_LEAD_CHARS) : start]
+            before = ASKED_A_NOT_A.sub("", norm[max(0, start - _MAKER_LEAD_CHARS) : start])  # (够不够 asks)
             if (
                 len(lead) <= _MAKER_LEAD_CHARS
                 and not _NOT_OURS.search(lead)

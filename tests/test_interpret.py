@@ -5085,3 +5085,54 @@ def test_words_found_in_first_sight_batches_277_to_284() -> None:
     assert read("2024版目录头有 参数对得上", "first_set_equipment")["first_set_in_catalog"] is True
     assert read("市里其他补助也没拿", "rd_reserve")["no_other_municipal_funding"] is True
     assert read("刚卖了两家 反馈还可以", "first_version_software")["first_version_first_release"] is True
+
+
+def test_a_catalogue_entry_of_another_grade_is_no_entry(user: User) -> None:
+    """d285_05: “目录里头那个是另一个牌号 我们这个型号不在” had kept 目录内 是 and the verdict 符合 (wrongly)."""
+    in_check(user, "首批次新材料保险补偿 我们够不够 帮我核一下")
+    user.say("产品在2024版目录里头")
+    reply = user.say("刚才说错了 目录里头那个是另一个型号 我们这个牌号不在")
+    assert profile(user)["first_batch_in_catalog"] is False, reply.text
+
+
+def test_a_firm_counted_is_no_head_count_and_a_buyer_is_not_us() -> None:
+    """d287_10: “主要卖给一家贸易公司” had recorded 职工人数 1人, and 贸易公司 made us no producer."""
+    facts = read("主要卖给一家贸易公司", "first_batch_material")
+    assert facts == {"first_batch_buyer_unrelated": False}
+    assert read("我们是做贸易的 帮厂家卖", "first_batch_material")["first_batch_producer"] is False
+    corrected = read("不对 主要是直接卖给电池厂的 贸易公司那单很小", "first_batch_material")
+    assert corrected["first_batch_buyer_unrelated"] is True
+
+
+def test_a_minor_accident_said_not_major_is_no_major_accident(user: User) -> None:
+    """d285_20: “前年有个小的安全事故 不算重大的” had been 近三年有重大事故 是 (a wrong 不符合)."""
+    assert read("前年有个小的质量事故 不算重大的", "first_set_equipment")["had_violation"] is False
+    assert read("前年出过一次安全事故", "first_set_equipment")["had_violation"] is True
+
+
+def test_a_title_held_then_the_verdict_asked_stays_in_the_check(user: User) -> None:
+    """d287_06: “有市级企业技术中心 就这些 能报不” in the 研发准备金 check had started the tech centre's check."""
+    in_check(user, "研发准备金补助 帮我们对一下条件 规上工业")
+    user.say("准备金制度建了 备案平台上也备了")
+    reply = user.say("有市级企业技术中心 就这些 能报不")
+    assert reply.intent == "rd_reserve" and "条件自查结果" in reply.text, reply.text
+
+
+def test_how_many_short_and_a_month_gone_by_after_a_verdict(user: User) -> None:
+    in_check(user, "小巨人 帮我核一下 新申请")
+    user.say("一类知识产权两个 没有国家级的奖")
+    user.say("直接说行不行")
+    assert user.say("就差专利嗦 差几个").act == "followup"
+    other = User(user.engine, "month")
+    in_check(other, "加计扣除 我们能享受不 帮我核下")
+    other.say("做电机的 制造业 查账征收 研发是新产品开发 辅助账有")
+    other.say("结论呢")
+    reply = other.say("那现在9月都过了 还能享受不")
+    assert reply.act == "followup" and "时间节点" in reply.text, reply.text
+
+
+def test_words_found_in_first_sight_batches_285_to_288() -> None:
+    assert read("专利有3个是买过来的 都在我们名下", "high_tech_enterprise")["core_ip_owned"] is True
+    assert read("我们做阀门 从2015年做到现在", "single_champion")["niche_years"] >= 10
+    assert read("我们在两江 做传感器的 行业里头算领先", "innovation_center")["mic_lead_advantage"] is True
+    assert read("我们够不够 涪陵做改性塑料的", "first_batch_material")["first_batch_producer"] is True

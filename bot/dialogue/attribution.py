@@ -16,6 +16,7 @@ from bot.answers import (
     CALENDAR_YEAR,
     UNKNOWN,
     bigrams,
+    counts_things,
     extract,
     had,
     held_titles,
@@ -150,6 +151,9 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
     """The message read as a direct answer to ``crit`` (a digit picks an option; 够了 on a figure → its threshold)."""
     if crit.type == "bool" and msg.norm == "3":
         return UNKNOWN
+    found = quantities(msg.norm)
+    if crit.type == "number" and found and all(counts_things(msg.norm, q) for q in found):
+        return None  # “主要卖给一家贸易公司”: one firm counted, no figure of ours
     text = statement(t, msg)
     value = parse_answer(text, crit, t.kn.messages.vocabulary, t.day)
     if value is False and crit.type == "bool" and _none_of_the_thing_asked(msg, crit):

@@ -29,6 +29,7 @@ from bot.dialogue.interpret.shared import (
     heard_of_here,
     option_act,
     plainer_asked,
+    policies_asked,
     thing_counts,
     titles_stated,
     variant_taken_up,
@@ -78,6 +79,8 @@ def followup(t: Turn, msg: Message) -> Act | None:
 
     “那中小企业技术研发中心呢”: the variant it names is taken up, so that a check asked next is of that one.
     """
+    if policies_asked(t, msg):
+        return None  # “那我们企业还能享受哪些政策”: the policy match, not a part of this topic
     act = _followup(t, msg) or _other_kind_with_title_held(t, msg)
     if act is None or act.name != acts.FOLLOWUP:
         return act

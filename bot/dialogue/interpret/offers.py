@@ -99,12 +99,18 @@ def late_answer(t: Turn, msg: Message) -> Act | None:
         # another list, not of the 辅助账 left unknown)
     cid = named[0]
     facts, value = read_answer(t, msg, cid)
+    if facts and value is False and msg.norm.startswith(_TAKEN_BACK):
+        return None  # “不对 前年有个小的安全事故 不算重大的”: 不对 takes back an answer it then restates, no 否 here
     if value is None and echo:  # (“清单? 没报过 应该不在里头”: the last clause says it)
         last = last_clause(told)
         value = read_answer(t, last, cid)[1] if last.norm != told.norm else None
     if value is None or value == UNKNOWN:
         return None
     return Act(acts.ANSWER, topic=found[0].id, values={**facts, cid: value}, conclude=True)
+
+
+_TAKEN_BACK = ("不对", "不是不是", "说错了", "搞错了")
+"""How a message opens that takes back an earlier answer."""
 
 
 _EXPLAIN = re.compile(r"展开(讲|说|介绍)|详细(讲|说|介绍)|具体(讲|说|介绍)|介绍(一)?下|多(讲|说)(点|一点|些)")

@@ -51,6 +51,15 @@ HANDOFF = (HUMAN, "thanks")
 """Conversation intents that leave a check whatever the message's length (转人工, 谢谢); greetings do not."""
 
 
+OTHER_POLICIES = re.compile(r"(啥子?|什么|哪些|哪几个|别的|其他)(政策|补贴|优惠)")
+"""Which policies asked for (还能享受啥子政策)."""
+
+
+def policies_asked(t: Turn, msg: Message) -> bool:
+    """Whether the message asks which policies we may have (那我们企业还能享受哪些政策): the policy match."""
+    return bool(OTHER_POLICIES.search(msg.norm)) and t.match(msg.text)[1].intent == MATCH
+
+
 def checkable(t: Turn) -> bool:
     """A check is under way or parked or done, or the topic under discussion has one."""
     return flows.referred(t) is not None

@@ -24,7 +24,6 @@ from bot.dialogue.interpret.shared import (
     COUNTS_AS,
     HUMAN,
     LEADING_YES,
-    MATCH,
     STRAIGHT,
     SUCCESS_A_NOT_A,
     VERDICT_NOUN,
@@ -38,10 +37,12 @@ from bot.dialogue.interpret.shared import (
     go_ahead,
     means,
     plainer_asked,
+    policies_asked,
     thing_counts,
 )
 from bot.dialogue.mentions import (
     names_topic,
+    status_topics,
     topic_names,
 )
 from bot.dialogue.reading import (
@@ -84,15 +85,13 @@ _SET_ASIDE = re.compile(r"(先)?(放到|放倒|放一边|放一放|不用|不打
 """After a handoff word: the person is set aside for now (电话先放到 你先说…), not asked for."""
 
 
-_WHICH_TIME = re.compile(r"还是要?等|的时候就|(什么|啥子?)时候(就|才)?(能|可以)|好久(就|才)(能|可以)")
+_WHICH_TIME = re.compile(
+    r"还是要?等|的时候就|(什么|啥子?)时候(就|才)?(能|可以)|好久(就|才)(能|可以)|月份?(都|已经)过了|(都|已经)过了.{0,3}还"
+)
 """Asking at which time something applies (预缴的时候就能享受不 还是要等汇算清缴), not whether we qualify."""
 
 
 _WHEN_PART = f"section:{WHEN}"
-
-
-_OTHER_POLICIES = re.compile(r"(啥子?|什么|哪些|哪几个|别的|其他)(政策|补贴|优惠)")
-"""Which policies asked for (还能享受啥子政策): the policy match, not a verdict."""
 
 
 def conclude(t: Turn, msg: Message) -> Act | None:
@@ -104,7 +103,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None
     if _asks_person(t, msg):
         return None  # “能不能转个人工 我想直接问”: a person asked for, not the verdict
-    if _OTHER_POLICIES.search(msg.norm) and t.match(msg.text)[1].intent == MATCH:
+    if policies_asked(t, msg):
         return None  # “那我们还能享受啥子政策” after the verdict: which policies we may have, not this one's verdict
     if says(msg.norm, t.kn, "correction") and any(c in msg.norm for c in WRONG) and t.profile:
         return None  # “不对 负债率我看错了 是八十左右 那还行不行”: the correction, then the verdict
@@ -172,6 +171,9 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         and t.kn.topics[decision.intent].kind == "policy"
         and names_topic(t, msg, decision, decision.intent)  # (结论是什么 only resembles 智造重镇是什么)
     )
+    questionnaire = (t.flow or {}).get("kind") == flows.QUESTIONNAIRE
+    if other and not questionnaire and decision.intent in status_topics(t, msg, anywhere=True):
+        other = False  # “有市级企业技术中心 就这些 能报不” in the 研发准备金 check: a title held, then this verdict
     values = t.facts(msg.text)
     pending = t.flow.get("pending") if t.flow else None
     stated = SUCCESS_A_NOT_A.sub("", msg.norm)  # (得不得行 asks; it answers nothing)
@@ -198,7 +200,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         owned = t.kn.criteria[pending].type == "number" and all_owned(t, msg, values)
         if value is not None and not owned:  # (“高新收入七成 …” is no answer to the share of technicians)
             values[pending] = value
-    if other and (t.flow or {}).get("kind") == flows.QUESTIONNAIRE and not says(msg.norm, t.kn, "conclude"):
+    if other and questionnaire and not says(msg.norm, t.kn, "conclude"):
         return None  # “首版次软件那个 …能报不” during “which policies suit us”: that policy's check, asked for
     if other and all(t.kn.criteria[c].presume is not None for c in values) and not _this_checks(t, msg, decision, last):
         # “那高企呢 够不够”: a check on another topic (with figures or an answer, it is still this one); so is
