@@ -1388,11 +1388,11 @@ COUNT_UNITS = (None, "个", "项", "件", "人")
 """Units of a count, which may name what they count after them (“三个发明专利”); money and shares do not."""
 _CLASSIFIER = re.compile(r"^(?:个|项|件|名|位|家|款|篇|套|台|条)")
 _NOT_HEADS = re.compile(r"(?:家|款|篇|套|台|条|单|批|次|种|类)")
-"""After a bare numeral: what it counts is firms, products or orders (卖给一家贸易公司), never people or money."""
+"""After a bare numeral: what it counts is firms, products or orders (卖给一家贸易公司), never people."""
 
 
 def counts_things(norm: str, q: Quantity) -> bool:
-    """Whether a bare numeral counts things other than people (一家贸易公司, 两台设备), so it is no figure of ours."""
+    """Whether a bare numeral counts things other than people (一家贸易公司, 两台设备): no head count."""
     return q.unit is None and bool(_NOT_HEADS.match(norm, q.end))
 
 

@@ -4452,7 +4452,7 @@ def test_funds_for_another_direction_answer_that_none_were_had_for_this_one() ->
     [
         ("我们永川是做碳化硅粉体的", True),  # the enterprise's own line: it makes the material
         ("大足注册的独立法人 做特种涂料", True),  # no subject said: ours
-        ("我们是做贸易的 帮厂家卖", None),  # a trade, no production
+        ("我们是做贸易的 帮厂家卖", False),  # a trader says so: not the producer
         ("我们主要做代理", False),
         ("买家是集团里另一家公司 做电机的", None),  # the buyer's line, not ours
         ("客户都是做装备的", None),

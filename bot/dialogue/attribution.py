@@ -152,8 +152,8 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
     if crit.type == "bool" and msg.norm == "3":
         return UNKNOWN
     found = quantities(msg.norm)
-    if crit.type == "number" and found and all(counts_things(msg.norm, q) for q in found):
-        return None  # “主要卖给一家贸易公司”: one firm counted, no figure of ours
+    if crit.type == "number" and crit.unit == "人" and found and all(counts_things(msg.norm, q) for q in found):
+        return None  # “主要卖给一家贸易公司”: one firm counted, no head count (but 龙头企业 “3家” is a count)
     text = statement(t, msg)
     value = parse_answer(text, crit, t.kn.messages.vocabulary, t.day)
     if value is False and crit.type == "bool" and _none_of_the_thing_asked(msg, crit):
