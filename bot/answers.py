@@ -1392,8 +1392,14 @@ _NOT_HEADS = re.compile(r"(?:家|款|篇|套|台|条|单|批|次|种|类)")
 
 
 def counts_things(norm: str, q: Quantity) -> bool:
-    """Whether a bare numeral counts things other than people (一家贸易公司, 两台设备): no head count."""
-    return q.unit is None and bool(_NOT_HEADS.match(norm, q.end))
+    """Whether a numeral counts things other than people (一家贸易公司, 两台设备, 一个关联公司): no head count."""
+    if q.unit is None and _NOT_HEADS.match(norm, q.end):
+        return True
+    return q.unit in (None, "个") and bool(_FIRM_AFTER.match(norm, q.end))
+
+
+_FIRM_AFTER = re.compile(r"[^，,|\d]{0,4}?(公司|企业|厂|单位|客户|集团)")
+"""After a count: the firms it counts (一个关联公司), not the staff."""
 
 
 _SPAN_YEARS = re.compile(r"(近两年|近三年|两年|三年|累计|合计|总共)")
@@ -3364,8 +3370,11 @@ def _of_subject(norm: str, word: str, subject: list[str] | None, breaks: tuple[i
     “买方就是刚说的那个 同一个集团控股的” is the buyer's tie; “我们是集团下面的分公司” says who we are, nothing of the
     buyer; “国家级科技奖莫得 省里的都莫得”: 省里's award.
     """
-    if not subject:
-        return not all(_TO_BUYER.search(norm, max(0, at - SUBJECT_CHARS), at) for at in places(norm, word))
+    if not subject:  # (“我们买来卖给客户 | 自己不生产”: the buyer named in the clause before says nothing of this)
+        return not all(
+            _TO_BUYER.search(norm, max(0, at - SUBJECT_CHARS, _clause(norm, at, word, breaks)[0]), at)
+            for at in places(norm, word)
+        )
     if any(s in word for s in subject):
         return True
     return any(

@@ -5136,3 +5136,43 @@ def test_words_found_in_first_sight_batches_285_to_288() -> None:
     assert read("我们做阀门 从2015年做到现在", "single_champion")["niche_years"] >= 10
     assert read("我们在两江 做传感器的 行业里头算领先", "innovation_center")["mic_lead_advantage"] is True
     assert read("我们够不够 涪陵做改性塑料的", "first_batch_material")["first_batch_producer"] is True
+
+
+def test_a_restart_with_the_case_retold_keeps_the_topic(user: User) -> None:
+    """d290_06: “搞错了 从头来 我说的是…” after a 首台套 question had dropped the topic and every fact after it."""
+    user.say("首台套补贴咋个申请")
+    reply = user.say("搞错了 从头来 我说的是我们自己造的焊接设备")
+    assert reply.intent == "first_set_equipment" and "逐条核对" in reply.text, reply.text
+    other = User(user.engine, "bare")
+    other.say("首台套补贴咋个申请")
+    assert other.say("重新开始").text.startswith(KN.messages.restarted)  # nothing retold: the conversation starts over
+
+
+def test_it_was_another_firms_takes_back_the_yes_just_told(user: User) -> None:
+    """d290_19: “那是我们一个关联公司 不是我们本身” after “被列过一次失信” had recorded 职工 1人 (a wrong 不符合)."""
+    in_check(user, "首台套认定 帮我们看下够不够")
+    user.say("前年被列过一次失信")
+    reply = user.say("刚才说错了 那是我们一个兄弟公司 不是我们本身")
+    assert profile(user)["had_violation"] is False and "employees" not in profile(user), reply.text
+
+
+def test_a_buyer_named_before_is_no_subject_of_what_we_do_not_make() -> None:
+    """d292_11: “…一个厂生产的 我们买来卖给客户 自己不生产” had kept 自己生产 是."""
+    facts = read("材料是外省一个厂生产的 我们买来卖给客户 自己不生产", "first_batch_material")
+    assert facts["first_batch_producer"] is False
+
+
+def test_another_worlds_question_in_a_check_is_no_verdict_asked(user: User) -> None:
+    in_check(user, "首批次新材料保险补偿 帮我核一下")
+    reply = user.say("铜价最近涨得凶 现在买点期货得不得行")
+    assert reply.act == "null" and reply.kind == "out_of_scope", reply.text
+
+
+def test_one_topic_dropped_and_another_asked_is_the_other_question(user: User) -> None:
+    reply = user.say("不问加计扣除了。高企今年的通知出来没有？")
+    assert reply.intent == "high_tech_enterprise", reply.text
+    assert User(user.engine, "next").say("专精特新我们已经认定了。小巨人能不能接着报？").intent == "little_giant"
+
+
+def test_after_sales_help_is_no_research() -> None:
+    assert read("研发嘛 就是帮客户现场调试 解决售后问题", "rd_deduction")["rd_activity"] is False

@@ -22,6 +22,8 @@ ASIDE = "aside"
 """The ``part`` of a null act for a group message addressed to someone else (@同事 …)."""
 AGAIN = "again"
 """The ``part`` of a restart that points back (刚才那个从头重新来): the check just left starts again."""
+RETOLD = "retold"
+"""The ``part`` of a restart with more said after it (搞错了 从头来 我说的是…): the topic in hand, told afresh."""
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,8 @@ def keyword_figure(t: Turn, msg: Message, pending: str | None = None) -> dict[st
     if len(found) == 1:  # (“漏了 还有两个 一共五个”: 一共 names no head count here)
         own = keywords(t.kn.criteria, policy_names(t.kn))
         named = {c for kw, c in own if c in named and kw in msg.norm and not sums_things(kw, found[0])}
+        if counts_things(msg.norm, found[0]):  # (“那是我们一个关联公司”: one firm, no head count)
+            named = {c for c in named if t.kn.criteria[c].unit != "人"}
     if not named or len(found) != 1 or pending in named:
         return {}
     fitting = {

@@ -39,7 +39,8 @@ def clauses(text: str) -> list[str]:
 
 def last_clause(msg: Message) -> Message:
     """The message's last clause (after its last space or punctuation)."""
-    last = CLAUSE_BREAK.split(msg.text.strip())[-1]
+    parts = [c for c in CLAUSE_BREAK.split(msg.text.strip()) if c.strip()]  # (not the nothing after a final ？)
+    last = parts[-1] if parts else ""
     return Message(last, normalize(last))
 
 

@@ -11,7 +11,7 @@ from bot.answers import (
     places,
     quantities,
 )
-from bot.dialogue import acts
+from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.attribution import (
     about_us,
@@ -120,11 +120,19 @@ def restart(t: Turn, msg: Message) -> Act | None:
     at = next((i for i, c in enumerate(said) if _restarts(t, normalize(c))), None)
     # “搞错了 重新来 我们要报的是中小企业技术研发中心”: start over, with what it says after (its facts)
     values = t.facts(" ".join(said[at + 1 :])) if at is not None and len(said) > 1 else {}
+    if at is not None and len(said) > at + 1 and flows.referred(t, topic_check=False) is None and _topic_with_check(t):
+        return Act(acts.RESTART, part=acts.RETOLD, values=values)  # (“搞错了 从头来 我说的是我们自己造的机器人”)
     if _control(t, msg, "restart"):
         return Act(acts.RESTART, part=acts.AGAIN if _THAT_ONE.search(msg.norm) else None, values=values)
     if at is None or len(said) < 2 or not checkable(t):
         return None
     return Act(acts.RESTART, values=values)
+
+
+def _topic_with_check(t: Turn) -> bool:
+    """Whether the topic in hand is a policy with a check (what a retold case is told for)."""
+    topic = t.kn.topics.get(str(t.state.get("topic") or ""))
+    return topic is not None and bool(topic.checklist)
 
 
 _THAT_ONE = re.compile(r"刚才|前面|之前|上一个|那个|这个|还是(测|核|查|对|自查)|从头(测|核|查|对)|(测|核|查|对)一遍")
@@ -148,6 +156,9 @@ def cancel(t: Turn, msg: Message) -> Act | None:
         return None  # “算了不问了。帮我转人工吧”, “算了 你给我个人工电话”: given up on the bot, a person asked for
     if gives_up and other_ask and STRAIGHT.search(msg.norm):
         return None  # “算了不问那么细了 直接说能不能评上嘛”: no more questions, the verdict on what is known
+    last = last_clause(msg)
+    if gives_up and last.norm != msg.norm and asks(t, last) and t.match(last.text)[1].intent:
+        return None  # “不问加计扣除了。研发准备金今年的通知出来没有”: one topic dropped, another asked
     if gives_up and not VERDICT_NOUN.search(msg.norm) and not says(msg.norm, t.kn, "resume"):
         return Act(acts.CANCEL)  # “算了算了 不测了 营收才几千万 肯定不够”: given up first; what follows is why
     if not alone and other_ask:

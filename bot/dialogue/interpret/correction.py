@@ -109,6 +109,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
     # “看错表了 前年650万 去年720万 加起来1370万”: the total corrected, and the two years that add up to it
     values |= {c: v for c, v in _parts_of_total(t, msg, values).items() if c not in values}
     values |= {c: UNKNOWN for c in _redated(t, msg) if c not in values}
+    if not values and _NOT_OURS.search(msg.norm) and (last := _last_yes(t)):
+        values = {last: False}  # “刚才说错了 那是我们一个关联公司 不是我们本身” after “被列过一次失信”: not ours
     if not values and not t.state.get("answered") and not t.profile:
         return None
     wrong_opening = opens and msg.norm.startswith(WRONG)  # (“不对 刚问了财务经理 …”; not “不是给哪家定制的 …”)
@@ -117,6 +119,17 @@ def correction(t: Turn, msg: Message) -> Act | None:
         return None  # “以前核定征收 今年改成查账征收了”: news, nothing said before changes (or it is said again)
     asked = says(msg.norm, t.kn, "conclude") or wants_check(t, msg.norm) or asks_outcome(t, msg)
     return Act(acts.CORRECTION, values=values, conclude=asked)  # (“…是八十左右 那还行不行”: the verdict again)
+
+
+_NOT_OURS = re.compile(r"不是我们(本身|自己|这家|公司)")
+"""What was said was of another firm (那是我们一个关联公司 不是我们本身): the yes just told is not ours."""
+
+
+def _last_yes(t: Turn) -> str | None:
+    """The yes/no question answered last, if its answer was yes."""
+    answered = [c for c in t.state.get("answered") or [] if c in t.kn.criteria]
+    last = answered[-1] if answered else None
+    return last if last and t.kn.criteria[last].type == "bool" and t.profile.get(last) is True else None
 
 
 _FIGURE_AHEAD = r"(?=\d|[一二两三四五六七八九十](?!样))"

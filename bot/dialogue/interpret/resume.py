@@ -35,6 +35,8 @@ def resume(t: Turn, msg: Message) -> Act | None:
         msg = last_clause(msg)
     if len(msg.norm) > CONTROL_CHARS or not says(msg.norm, t.kn, "resume") or _GOES_ON_HOLDING.search(msg.norm):
         return None
+    if _APPLY_NEXT.search(msg.norm):
+        return None  # “小巨人现在能不能接着报”: applying next, no going back to a check
     if whole is not msg and t.match(whole.text)[1].reason == "out_of_scope":
         return None  # “个人的专项附加扣除又咋个填 继续教育那个”: another world's 继续教育, no going back
     parked = t.state.get("suspended") or t.flow
@@ -44,6 +46,10 @@ def resume(t: Turn, msg: Message) -> Act | None:
     if parked and named and named != parked.get("topic"):
         return None  # “回到专精特新” with another check parked: a new question on that topic
     return Act(acts.RESUME, topic=named or _begun_named(t, msg))
+
+
+_APPLY_NEXT = re.compile(r"(接着|继续)(报|申|评|往上报|冲)")
+"""Applying for the next title (接着报小巨人), not going back to the check."""
 
 
 LEAD_CLAUSES = 2

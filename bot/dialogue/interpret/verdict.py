@@ -48,6 +48,7 @@ from bot.dialogue.mentions import (
 from bot.dialogue.reading import (
     CONTROL_CHARS,
     DIFFERENCE,
+    SHORT_MESSAGE,
     Message,
     asks,
     asks_in_a_clause,
@@ -105,6 +106,13 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “能不能转个人工 我想直接问”: a person asked for, not the verdict
     if policies_asked(t, msg):
         return None  # “那我们还能享受啥子政策” after the verdict: which policies we may have, not this one's verdict
+    if (
+        len(msg.norm) > SHORT_MESSAGE
+        and t.match(msg.text)[1].reason == "out_of_scope"
+        and not says(msg.norm, t.kn, "conclude")
+        and not t.facts(msg.text)
+    ):
+        return None  # “铜价最近涨好凶 现在买点期货得不得行”: another world's 得不得行, not our verdict
     if says(msg.norm, t.kn, "correction") and any(c in msg.norm for c in WRONG) and t.profile:
         return None  # “不对 负债率我看错了 是八十左右 那还行不行”: the correction, then the verdict
     last = last_clause(msg)
