@@ -5176,3 +5176,10 @@ def test_one_topic_dropped_and_another_asked_is_the_other_question(user: User) -
 
 def test_after_sales_help_is_no_research() -> None:
     assert read("研发嘛 就是帮客户现场调试 解决售后问题", "rd_deduction")["rd_activity"] is False
+
+
+def test_what_a_policy_says_leads_with_its_main_points(user: User) -> None:
+    """First sight 277-292: “…说了啥”, “具体指什么” ask for the measures (政策要点); “是什么” the overview."""
+    assert User(user.engine, "a").say("对外合作这块 文件里说了些什么").section == "政策要点"
+    assert User(user.engine, "b").say("重点新产品应用开发场景具体指什么").section == "政策要点"
+    assert User(user.engine, "c").say("首批次新材料是什么").section is None
