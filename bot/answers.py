@@ -1781,6 +1781,11 @@ def relative_years(text: str, today: dt.date | None = None) -> str:
     return _CALENDAR_LABEL.sub(swap, text) if "年" in text else text
 
 
+def _small_part_beside(norm: str, at: int, word: str) -> bool:
+    """Whether ``word`` at ``at`` is a small part beside the rest (经销商只做售后), not what we are (我们是经销商)."""
+    return bool(_A_SMALL_PART.match(norm, at + len(word))) and norm[max(0, at - 1) : at] not in ("是", "做", "当")
+
+
 def _only_a_part_denied(norm: str, no_words: list[str], breaks: tuple[int, ...]) -> bool:
     """Whether every no word said stands in a clause about a part beside (还有一部分是日常质检, 也有日常质检)."""
     found = [(at, w) for w in no_words for at in places(norm, w)]
@@ -1792,7 +1797,9 @@ def _only_a_part_denied(norm: str, no_words: list[str], breaks: tuple[int, ...])
 
 _A_PART = re.compile(r"一部分|一小部分|小部分|部分是|也有|还有|另外|有些|有的")
 """In a clause before a no word: what it denies is a part beside the rest (还有一部分是产品日常质检)."""
-_A_SMALL_PART = re.compile(r"(那单|那部分|那块|那边|那一单|的)?(很小|很少|不多|是小头|只有一点|一点点|占得少|占比很小)")
+_A_SMALL_PART = re.compile(
+    r"(商|那单|那部分|那块|那边|那一单|的)?(很小|很少|不多|是小头|只有一点|一点点|占得少|占比很小|只做|只负责|只管)"
+)
 """Right after a no word: what it names is a small part beside the rest (贸易公司那单很小)."""
 
 
@@ -2059,6 +2066,7 @@ def extract(
             and (cid in vocab.planned or not _planned(norm, w, breaks))  # (还想在成都开个分公司: not yet)
             and (cid in vocab.variants or not _asked(norm, w))
             and _of_subject(norm, w, vocab.subjects.get(cid), breaks)
+            and not all(_small_part_beside(norm, at, w) for at in places(norm, w))  # (经销商只做售后)
         ]
         if stated:  # “换包装” is a no; “不是换包装那种” a yes
             facts.setdefault(cid, all(_negated(norm, w, breaks) for w in stated))

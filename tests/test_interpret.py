@@ -5183,3 +5183,18 @@ def test_what_a_policy_says_leads_with_its_main_points(user: User) -> None:
     assert User(user.engine, "a").say("对外合作这块 文件里说了些什么").section == "政策要点"
     assert User(user.engine, "b").say("重点新产品应用开发场景具体指什么").section == "政策要点"
     assert User(user.engine, "c").say("首批次新材料是什么").section is None
+
+
+def test_a_figure_in_money_corrects_no_years(user: User) -> None:
+    """d294_09: “大前年是3.6亿 不是3.9” had turned 细分市场年数 14年 into 3.9年 (a wrong 不符合)."""
+    in_check(user, "市级单项冠军 帮我们核一下")
+    user.say("2012年开始做这个 有市级企业技术中心")
+    user.say("改一哈 大前年是3.6亿 不是3.9")
+    assert profile(user)["niche_years"] >= 10
+
+
+def test_a_dealer_doing_a_small_part_denies_nothing() -> None:
+    """d295_07: “是直接卖给主机厂 经销商只做售后” had recorded 不是生产方 (a wrong 不符合)."""
+    facts = read("不对 是直接卖给主机厂 代理商只负责售后", "first_batch_material")
+    assert facts.get("first_batch_buyer_unrelated") is True and "first_batch_producer" not in facts
+    assert read("我们是经销商 只做销售", "first_batch_material")["first_batch_producer"] is False

@@ -113,6 +113,9 @@ def correction(t: Turn, msg: Message) -> Act | None:
         values = {last: False}  # “刚才说错了 那是我们一个关联公司 不是我们本身” after “被列过一次失信”: not ours
     if not values and not t.state.get("answered") and not t.profile:
         return None
+    if not any(q.unit in ("年", "月") for q in quantities(msg.norm)) and "月" not in msg.norm:
+        # (“大前年是3.6亿 不是3.9”: 3.9 is 亿, no years; “执照是去年十月份才拿的” dates them)
+        values = {c: v for c, v in values.items() if t.kn.criteria[c].unit != "年"}
     wrong_opening = opens and msg.norm.startswith(WRONG)  # (“不对 刚问了财务经理 …”; not “不是给哪家定制的 …”)
     changes = any(c in t.profile and t.profile[c] != v for c, v in values.items())
     if values and not said_wrong and not wrong_opening and not changes:
