@@ -15,6 +15,7 @@ from bot.answers import (
     ASKED_A_NOT_A,
     CALENDAR_YEAR,
     UNKNOWN,
+    Quantity,
     bigrams,
     counts_things,
     extract,
@@ -96,9 +97,16 @@ def about_us(t: Turn, msg: Message, anywhere: bool = False) -> list[str]:
     return [c for c in t.facts(msg.text, anywhere=anywhere) if t.kn.criteria[c].presume is None]
 
 
-def named_criteria(t: Turn, msg: Message, shortest: int = 2) -> set[str]:
-    """The criteria the message names by a keyword of ``shortest`` characters or more."""
-    return {cid for kw, cid in keywords(t.kn.criteria, policy_names(t.kn)) if len(kw) >= shortest and kw in msg.norm}
+def named_criteria(t: Turn, msg: Message, shortest: int = 2, figure: Quantity | None = None) -> set[str]:
+    """The criteria the message names by a keyword of ``shortest`` characters or more.
+
+    With ``figure``, a summing word before it that sums things counted (还有两个 一共五个) names nothing.
+    """
+    return {
+        cid
+        for kw, cid in keywords(t.kn.criteria, policy_names(t.kn))
+        if len(kw) >= shortest and kw in msg.norm and not (figure and sums_things(kw, figure))
+    }
 
 
 def longest_named(t: Turn, msg: Message, among: Iterable[str]) -> str | None:
@@ -114,14 +122,13 @@ def keyword_figure(t: Turn, msg: Message, pending: str | None = None) -> dict[st
     Farther from its word than ``extract`` reaches, the figure still belongs to the one criterion named, not to the
     question pending; with two criteria named, or two figures, nothing is taken.
     """
-    named = named_criteria(t, msg)
     found = quantities(msg.norm)
-    if len(found) == 1:  # (“漏了 还有两个 一共五个”: 一共 names no head count here)
-        own = keywords(t.kn.criteria, policy_names(t.kn))
-        named = {c for kw, c in own if c in named and kw in msg.norm and not sums_things(kw, found[0])}
-        if counts_things(msg.norm, found[0]):  # (“那是我们一个关联公司”: one firm, no head count)
-            named = {c for c in named if t.kn.criteria[c].unit != "人"}
-    if not named or len(found) != 1 or pending in named:
+    if len(found) != 1:
+        return {}
+    named = named_criteria(t, msg, figure=found[0])  # (“漏了 还有两个 一共五个”: 一共 names no head count here)
+    if counts_things(msg.norm, found[0]):  # (“那是我们一个关联公司”: one firm, no head count)
+        named = {c for c in named if t.kn.criteria[c].unit != "人"}
+    if not named or pending in named:
         return {}
     fitting = {
         cid: value

@@ -90,9 +90,9 @@ def restart(t: Turn, act: Act) -> Reply:
     flow = flows.referred(t, topic_check=False)
     if flow is None and act.part == acts.AGAIN:
         flow = t.state.pop(CANCELLED, None)  # “刚才那个从头重新来”, after 算了 不问了: the check left
+    if flow is None and act.part == acts.RETOLD:
+        flow = flows.referred(t)  # (“搞错了 从头来 我说的是…”: the check of the topic in hand, not begun)
     topic = t.kn.topics.get(flow["topic"]) if flow and act.part != "all" else None
-    if flow is None and act.part == acts.RETOLD:  # (“搞错了 从头来 我说的是…” on a topic, no check begun)
-        topic = t.kn.topics.get(str(t.state.get("topic") or ""))
     if topic is not None and topic.checklist:
         t.state.pop("flow", None)
         return flows.start_checklist(t, topic, fresh=True, values=act.values)

@@ -120,19 +120,14 @@ def restart(t: Turn, msg: Message) -> Act | None:
     at = next((i for i, c in enumerate(said) if _restarts(t, normalize(c))), None)
     # “搞错了 重新来 我们要报的是中小企业技术研发中心”: start over, with what it says after (its facts)
     values = t.facts(" ".join(said[at + 1 :])) if at is not None and len(said) > 1 else {}
-    if at is not None and len(said) > at + 1 and flows.referred(t, topic_check=False) is None and _topic_with_check(t):
-        return Act(acts.RESTART, part=acts.RETOLD, values=values)  # (“搞错了 从头来 我说的是我们自己造的机器人”)
+    if at is not None and len(said) > at + 1 and flows.referred(t, topic_check=False) is None and checkable(t):
+        # (“搞错了 从头来 我说的是我们自己造的机器人”: no check begun, but the topic in hand has one)
+        return Act(acts.RESTART, part=acts.RETOLD, values=values)
     if _control(t, msg, "restart"):
         return Act(acts.RESTART, part=acts.AGAIN if _THAT_ONE.search(msg.norm) else None, values=values)
     if at is None or len(said) < 2 or not checkable(t):
         return None
     return Act(acts.RESTART, values=values)
-
-
-def _topic_with_check(t: Turn) -> bool:
-    """Whether the topic in hand is a policy with a check (what a retold case is told for)."""
-    topic = t.kn.topics.get(str(t.state.get("topic") or ""))
-    return topic is not None and bool(topic.checklist)
 
 
 _THAT_ONE = re.compile(r"刚才|前面|之前|上一个|那个|这个|还是(测|核|查|对|自查)|从头(测|核|查|对)|(测|核|查|对)一遍")

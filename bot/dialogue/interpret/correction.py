@@ -109,7 +109,7 @@ def correction(t: Turn, msg: Message) -> Act | None:
     # “看错表了 前年650万 去年720万 加起来1370万”: the total corrected, and the two years that add up to it
     values |= {c: v for c, v in _parts_of_total(t, msg, values).items() if c not in values}
     values |= {c: UNKNOWN for c in _redated(t, msg) if c not in values}
-    if not values and _NOT_OURS.search(msg.norm) and (last := _last_yes(t)):
+    if not values and _ANOTHER_FIRMS.search(msg.norm) and (last := _last_yes(t)):
         values = {last: False}  # “刚才说错了 那是我们一个关联公司 不是我们本身” after “被列过一次失信”: not ours
     if not values and not t.state.get("answered") and not t.profile:
         return None
@@ -124,7 +124,7 @@ def correction(t: Turn, msg: Message) -> Act | None:
     return Act(acts.CORRECTION, values=values, conclude=asked)  # (“…是八十左右 那还行不行”: the verdict again)
 
 
-_NOT_OURS = re.compile(r"不是我们(本身|自己|这家|公司)")
+_ANOTHER_FIRMS = re.compile(r"不是我们(本身|自己|这家|公司)")
 """What was said was of another firm (那是我们一个关联公司 不是我们本身): the yes just told is not ours."""
 
 
