@@ -103,6 +103,10 @@ _NEAR = 10
 """How many characters may stand between a keyword and the number it introduces."""
 _NEAR_BARE = 3
 """A number with no unit belongs to a keyword only this close (“营收3000”, not “营收过了排二十几位”)."""
+_SAID_BEFORE = re.compile(
+    r"(还是|也是|就是|是|还|都|跟|和)?(我|我们)?(刚才|刚刚|前面|之前|上面)(说|讲|报|给|填)(的|过的|了的)(一样|那个)?(是)?"
+)
+"""Between a keyword and a bare number: the figure was said before (营收还是刚才说的一千五), so it is the keyword's."""
 BARE_UNITS = ("分",)
 """Units people leave out (评价得分平台上测的58): a bare number reaches their keywords as far as a unit's does."""
 UNBOUNDED = 1e15
@@ -172,7 +176,7 @@ _CODE = re.compile(r"[a-z]{2}$")
 
 
 _SPOKEN_ALONE_BEFORE = r"(?<![\d一二两三四五六七八九十百千万亿])"
-_SPOKEN_ALONE_AFTER = r"(?![\d一二两三四五六七八九十百千万亿个点年月号人项件名位家岁天])"
+_SPOKEN_ALONE_AFTER = r"(?![\d一二两三四五六七八九十百千万亿个点年月号人项件名位家岁天类等级种批期])"
 """Around a spoken decimal: no other numeral before it, and no numeral or unit after its tenth."""
 _POINT_SAID_GE = re.compile(
     rf"{_SPOKEN_ALONE_BEFORE}([一二两三四五六七八九十])个([一二三四五六七八九]){_SPOKEN_ALONE_AFTER}"
@@ -1069,13 +1073,18 @@ _TOTAL_AMOUNT_CHARS = 8
 def _side_line(norm: str, word: str, breaks: tuple[int, ...]) -> bool:
     """Whether every place of a line-of-business ``word`` is a side line (还有个门市直接零售) or asked (算不算零售)."""
     return all(
-        _SIDE_LINE.search(norm, _clause(norm, at, word, breaks)[0], at) or _KIND_ASKED.search(norm, 0, at)
+        _SIDE_LINE.search(norm, _clause(norm, at, word, breaks)[0], at)
+        or _KIND_ASKED.search(norm, 0, at)
+        or (_A_SMALL_ONE.search(norm, _clause(norm, at, word, breaks)[0], at) and _WORKSHOP.match(norm, at + len(word)))
         for at in places(norm, word)
     )
 
 
 _SIDE_LINE = re.compile(r"(还有|也有|另外有|另外还有|顺便|顺带|附带|兼着?|也在|还在)个?[^，|]{0,8}$")
 """Before a line of business: one beside the main line (厂门口还有个门市直接零售), which it does not replace."""
+_A_SMALL_ONE = re.compile(r"有一?个小[^，|]{0,4}$")
+_WORKSHOP = re.compile(r"[^，|]{0,2}(车间|作坊|工段)")
+"""Around a line of business: a small workshop the enterprise has (有个小加工车间), a part beside its main line."""
 _KIND_ASKED = re.compile(r"(算不算|是不是|属不属于|(?<!\|)\|{3}|算是|能不能算|可不可以算)(那个|这个|那种|这种)?$")
 """Right before a line of business: whether something counts as it is asked (算不算, or its A-not-A already
 blanked as three |; a longer blank is a policy's name), not said."""
@@ -1130,9 +1139,9 @@ def _goods_of(norm: str, end: int, trail: str) -> bool:
     return found >= 0 and not _ANOTHER_LINE.search(norm, end, found)
 
 
-_ANOTHER_LINE = re.compile(r"[也还和跟顺带做搞并及兼但另万亿千]|\d|剩下|其余")
+_ANOTHER_LINE = re.compile(r"[也还和跟顺带做搞并及兼但另万亿千占]|\d|剩下|其余")
 """Between a product and a trade word, a second line of business (加工 顺带批发; 批发100万 自己生产2900万; 批发一千
-剩下加工), not the goods traded."""
+剩下加工; 批发占七成 加工三成), not the goods traded."""
 
 
 NOT_AFTER_GAP = 6
@@ -2035,6 +2044,7 @@ def extract(
     facts.update({cid: v for cid, v in ranks(placed, criteria).items() if cid not in facts})
     if (above := _above_average(norm, found)) is not None:  # “同行业平均两个点左右 我们五个多点”
         facts.update({cid: above for cid, crit in criteria.items() if crit.beats_average and cid not in facts})
+        facts.update(_ours_beside_average(norm, found, vocab, criteria, facts))
     facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
     names = vocab.names.spans(norm)
     # (“创新型中小企业 莫得”: the 中小企业 of a title's name says nothing of the enterprise's size)
@@ -2324,6 +2334,46 @@ def _above_average(norm: str, found: list[Quantity]) -> bool | None:
 
     One share right after 平均 and one other share: True or False when their ranges do not overlap, else None.
     """
+    compared = _ours_and_average(norm, found)
+    if compared is None:
+        return None
+    ours, average = compared
+    avg_low, avg_high = average.low or average.value, average.high or average.value
+    our_low, our_high = ours.low or ours.value, ours.high or ours.value
+    if our_low > avg_high:
+        return True
+    if our_high < avg_low:
+        return False
+    return None
+
+
+def _ours_beside_average(
+    norm: str, found: list[Quantity], vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
+) -> dict[str, Any]:
+    """Our own share, said beside the peers' average, for the share the message names before both.
+
+    “研发强度比同行高 行业平均两个多点 我们八个多点”: 研发强度 is 8–9%, though 行业平均 stands between.
+    """
+    compared = _ours_and_average(norm, found)
+    if compared is None:
+        return {}
+    ours, average = compared
+    first = min(ours.start, average.start)
+    named = [
+        (len(kw), cid)
+        for kw, cid in vocab.keywords
+        if criteria[cid].unit == "%"
+        and cid not in facts
+        and (not criteria[cid].subject or any(w in kw for w in criteria[cid].subject))
+        and 0 <= (at := norm.find(kw)) < first
+        and not _PEERS_BEFORE.search(norm, 0, at)
+    ]
+    value = number_value(ours, "%")
+    return {max(named)[1]: value} if named and value is not None else {}
+
+
+def _ours_and_average(norm: str, found: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+    """Our share and the average's, when a message compares the two (平均两个点 我们五个多点); else None."""
     shares = [q for q in found if q.unit == "%"]
     average = [q for q in shares if _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)]
     if len(average) == 1 and len(shares) == 1:  # “平均两个点 我们三点二”: ours said bare, after the average's unit
@@ -2345,14 +2395,7 @@ def _above_average(norm: str, found: list[Quantity]) -> bool | None:
         shares = bare if len(bare) == _COMPARED else []
     if len(shares) != _COMPARED or len(average) != 1:
         return None
-    ours = next(q for q in shares if q is not average[0])
-    avg_low, avg_high = average[0].low or average[0].value, average[0].high or average[0].value
-    our_low, our_high = ours.low or ours.value, ours.high or ours.value
-    if our_low > avg_high:
-        return True
-    if our_high < avg_low:
-        return False
-    return None
+    return next(q for q in shares if q is not average[0]), average[0]
 
 
 _NONE_BEFORE = re.compile(r"(没有|没得|莫得|没|未|无)过?$")
@@ -2832,8 +2875,9 @@ def _owner_before(
         if _clause_goes_on(norm, pos + len(kw), q.start, breaks):
             continue
         crit = criteria[cid]
-        if distance > (_NEAR_BARE if q.unit is None and crit.unit not in BARE_UNITS else _NEAR):
-            continue
+        near = _NEAR_BARE if q.unit is None and crit.unit not in BARE_UNITS else _NEAR
+        if distance > near and not (distance <= _NEAR and _SAID_BEFORE.fullmatch(norm, pos + len(kw), q.start)):
+            continue  # (“营收还是刚才说的一千五”: a figure said before, named again, reaches its keyword)
         if crit.growth_of and not any(w in kw for w in crit.subject):
             if not _growth_of_ours(norm, cid, crit, pos, vocab):
                 continue  # “营收两千万 研发费用每年都增长20%”: the R&D's growth, not the revenue's
@@ -3402,7 +3446,7 @@ def _makes(norm: str, words: list[str], breaks: tuple[int, ...]) -> bool:
         for at in places(norm, word):
             start, stop = _clause(norm, at, word, breaks)
             lead, made = norm[start:at], norm[at + len(word) : stop]
-            before = ASKED_A_NOT_A.sub("", norm[max(0, start - _MAKER_LEAD_CHARS) : start])  # (够不够 asks)
+            before = ASKED_A_NOT_A.sub("", norm[:start])[-_MAKER_LEAD_CHARS:]  # (够不够 asks, wherever it is cut)
             if (
                 len(lead) <= _MAKER_LEAD_CHARS
                 and not _NOT_OURS.search(lead)

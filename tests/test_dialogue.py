@@ -298,8 +298,8 @@ def test_an_english_word_belongs_to_its_clause(user: User) -> None:
 
 
 def test_a_part_the_topic_lacks_gives_way_to_the_next_cue(user: User) -> None:
-    # the 重点实验室 topic has no 办理流程: 怎么申报 gives way to 材料
-    assert _leads_with(user.say("重点实验室怎么申报要什么材料"), "申报材料")
+    # the 发展目标 topic has no 办理流程: 怎么申报 gives way to 哪个部门
+    assert _leads_with(user.say("发展目标怎么申报找哪个部门"), "咨询部门")
 
 
 def test_a_check_that_starts_by_telling_an_excluded_industry_so_leads_with_the_exclusions(user: User) -> None:
@@ -547,7 +547,7 @@ def test_a_question_of_what_the_policy_holds_leads_with_its_main_section(user: U
 
 
 def test_may_we_apply_without_a_cue_leads_with_the_conditions(user: User) -> None:
-    assert _leads_with(user.say("重点实验室要先备案吗"), "申报条件")
+    assert _leads_with(user.say("重点实验室要先评上技术中心吗"), "申报条件")
 
 
 def test_a_platform_lookup_is_the_main_section(user: User) -> None:
@@ -853,3 +853,15 @@ def test_a_case_its_own_facts_exclude_leads_with_the_rule_that_excludes_it(user:
     reply = user.say(text)
     assert reply.kind == "checklist_step" and reply.section == "不适用情形", reply.text
     assert rule in reply.text.splitlines()[1] and "结论已经确定：不符合" in reply.text, reply.text
+
+
+def test_every_part_the_corpus_asks_of_a_topic_has_an_answer(user: User) -> None:
+    """First sight 297-300: how to apply for a 重点实验室, when the goals fall due, what 创新中心 asks to submit.
+
+    Each had no section and got the overview; where the sources are silent, the section says so and names whom to ask.
+    """
+    assert _leads_with(User(user.engine, "k1").say("工信部重点实验室咋个申报"), "办理流程")
+    assert _leads_with(User(user.engine, "k2").say("发展目标是定到哪一年的"), "时间节点")
+    assert _leads_with(User(user.engine, "k3").say("市级制造业创新中心申报交哪些资料"), "申报材料")
+    assert _leads_with(User(user.engine, "k4").say("单项冠军市场占有率要排多前"), "申报条件")
+    assert _leads_with(User(user.engine, "k5").say("首批次骗取保费补贴有啥后果"), "不适用情形")

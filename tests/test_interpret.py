@@ -5198,3 +5198,66 @@ def test_a_dealer_doing_a_small_part_denies_nothing() -> None:
     facts = read("不对 是直接卖给主机厂 代理商只负责售后", "first_batch_material")
     assert facts.get("first_batch_buyer_unrelated") is True and "first_batch_producer" not in facts
     assert read("我们是经销商 只做销售", "first_batch_material")["first_batch_producer"] is False
+
+
+# batches 297-300 on first sight
+
+
+def test_a_bare_figure_corrects_the_answer_it_is_near(user: User) -> None:
+    """d298_20: “看错了 是三百八十万” after 主营 1.2亿 and 研发 280万 had made the revenue 380万 (a wrong 不符合)."""
+    in_check(user, "市级企业技术中心 帮我们核一下够不够")
+    user.say("主营收入去年一点五亿 研发经费两百五十万")
+    reply = user.say("写错了 是三百五十万")
+    assert profile(user)["rd_spend_last_year"] == 350 and profile(user)["main_revenue_last_year"] == 15000, reply.text
+
+
+def test_a_small_workshop_is_no_line_of_business() -> None:
+    """d300_12: “有个小加工车间” had recorded 制造业, and the wholesale said next was dropped (a wrong 符合)."""
+    assert "industry" not in read("查账征收的 有个小装配车间", "rd_deduction")
+    assert read("我们是个小加工厂", "rd_deduction")["industry"] == "manufacturing"
+
+
+def test_a_share_said_for_each_line_names_the_main_one(user: User) -> None:
+    """The larger share decides the line of business, and replaces one inferred before (批发占六成 加工四成)."""
+    in_check(user, "加计扣除 帮我们核一下")
+    user.say("是 查账征收的 我们做五金加工的")
+    user.say("高企税率多少")
+    reply = user.say("收入的话 批发占六成 加工占四成")
+    assert profile(user)["industry"] == "wholesale_retail" and "不符合" in reply.text, reply.text
+
+
+def test_a_figure_said_before_reaches_its_keyword() -> None:
+    """d299_07: “营收还是刚才说的一千五” recorded nothing, and the turn fell out of scope."""
+    assert read("营收跟刚才讲的一样 两千三", "rd_institution")["revenue_last_year"] == 2300
+
+
+def test_so_it_is_no_asks_for_the_verdict(user: User) -> None:
+    """d299_07: “就是说不行噻” after 结论已经确定 asked the next question instead of giving the verdict."""
+    in_check(user, "研发准备金 我们能不能拿")
+    user.say("规下企业 去年营收八百万")
+    reply = user.say("意思是不行噻")
+    assert "结论：不符合" in reply.text, reply.text
+
+
+def test_our_share_beside_the_peers_average_is_our_intensity() -> None:
+    """d298_11: “研发强度比同行高 行业平均两个多点 我们八个多点” kept the comparison but not our 8–9%."""
+    facts = read("研发强度高于同行 同行平均三个点左右 我们六个多点", "rd_institution")
+    assert facts["rd_ratio_last_year"][0] == 6 and facts["rd_ratio_last_year"][1] < 7
+    assert facts["rd_intensity_above_city_avg"] is True
+
+
+def test_a_class_one_patent_said_in_words_is_counted() -> None:
+    """d298_01: “两个一类的发明专利” read 两个一 as 2.1 and counted nothing."""
+    assert read("有三个一类的知识产权", "zjtx")["class1_ip_count"] == 3
+
+
+def test_a_question_in_the_checked_topics_own_words_is_about_it(user: User) -> None:
+    """d298_09: “费率是不是固定3个点” in a 首批次 check was called out of scope; another world's words still are."""
+    in_check(user, "首批次新材料保险补偿 帮我看下够不够")
+    assert user.say("保险费率是不是最高三个点").act == "followup"
+    assert user.say("我个人买的理财收益要交税不").act == "null"
+
+
+def test_what_we_make_after_asking_for_the_check_is_ours() -> None:
+    """d299_11: “帮我们看下够不够资格 长寿经开区的 做聚酰亚胺薄膜”: 够不够, cut by the window, hid 做."""
+    assert read("帮我们看下够不够资格 綦江的 做碳纤维复合材料", "first_batch_material")["first_batch_producer"] is True

@@ -136,6 +136,32 @@ def _topic_text(t: Turn, topic: Topic) -> str:
     return t.kn.memo[key]  # type: ignore[no-any-return]
 
 
+def own_words_of(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether the message shares a pair of words with the topic's text that few other topics' texts have (费率).
+
+    Not a pair most policies' texts share (高新, 注册, 工商): those tie a question to no one topic.
+    """
+    text = _topic_text(t, topic)
+    policies = [o for o in t.kn.topics.values() if o.kind == "policy"]
+    elsewhere = _out_of_scope_text(t)
+    return any(
+        p in text and p not in elsewhere and sum(p in _topic_text(t, o) for o in policies) <= FEW_TOPICS
+        for p in word_pairs(t, msg, FILLERS) - _EVERY_TOPICS
+    )
+
+
+FEW_TOPICS = 2
+"""How many topics' texts a pair may stand in and still be the words of those topics (费率: 首台套, 首批次)."""
+
+
+def _out_of_scope_text(t: Turn) -> str:
+    """The examples and words of out_of_scope.yaml, normalised, in one string (工商, 理财: another world's words)."""
+    if "out_of_scope_text" not in t.kn.memo:
+        words = [*t.kn.out_of_scope, *t.kn.out_of_scope_aliases]
+        t.kn.memo["out_of_scope_text"] = "|".join(normalize(w) for w in words)
+    return t.kn.memo["out_of_scope_text"]  # type: ignore[no-any-return]
+
+
 def foreign(t: Turn, topic: Topic, msg: Message) -> bool:
     """Whether a longer question matched to no topic shares no pair of words with the topic under discussion.
 

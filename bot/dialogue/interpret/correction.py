@@ -403,6 +403,10 @@ def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
     said = bigrams(stripped)  # else those whose words it shares first (研发那边…九个 → 搞研发的: 科技人员人数)
     sharing = [c for c in answered if said & bigrams(normalize(" ".join(t.kn.criteria[c].extract)))]
     order = [c for c in answered if c in named] if named else [c for c in answered if c not in sharing] + sharing
+    if not named:  # “研发两百八十万 主营一点二亿” then “看错了 是三百八十万”: the figure it is near, not the last
+        order = [c for c in order if not _near_recorded(t, c, stripped)] + [
+            c for c in order if _near_recorded(t, c, stripped)
+        ]
     for cid in reversed(order):
         crit = t.kn.criteria[cid]
         value = parse_answer(stripped, crit, t.kn.messages.vocabulary, t.day)
@@ -421,3 +425,13 @@ def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
         if value is not None and value != UNKNOWN:
             return {cid: value}
     return {}
+
+
+def _near_recorded(t: Turn, cid: str, stripped: str) -> bool:
+    """Whether a figure of ``stripped`` is within a factor of two of the figure recorded for ``cid``."""
+    crit = t.kn.criteria[cid]
+    old = t.profile.get(cid)
+    if crit.type != "number" or not isinstance(old, float) or old <= 0:
+        return False
+    said = [number_value(q, crit.unit or "", t.day) for q in quantities(stripped)]
+    return any(isinstance(v, float) and v != old and old / 2 <= v <= old * 2 for v in said)

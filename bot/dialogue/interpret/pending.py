@@ -56,6 +56,7 @@ from bot.dialogue.mentions import (
     in_topic_words,
     names_topic,
     other_policy_named,
+    own_words_of,
     pairs_in_topic,
     prerequisite,
     section_naming,
@@ -312,6 +313,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # “那补的是保费的好多”, “对了 认定下来所得税是按好多交 15%是不是”: a question in the topic's own words
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if asking and not figure and decision.reason != "out_of_scope" and _MONEY_ASKED.search(msg.norm):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
+    if asking and not figure and decision.reason != "out_of_scope" and own_words_of(t, topic, msg):
+        # “费率是不是固定3个点”: a question that names no other topic and shares a word with this one's text
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if (decision.reason == "out_of_scope" or asking) and not figure:
         return Act(acts.NULL)
