@@ -2042,7 +2042,9 @@ def extract(
         del facts[cid]  # “有一个工程师入选了人才计划”: one of the staff, no head count
     placed = without_award_places(norm)  # (省科技进步奖 排第二: the award's place, not the market's)
     facts.update({cid: v for cid, v in ranks(placed, criteria).items() if cid not in facts})
-    if (above := _above_average(norm, found)) is not None:  # “同行业平均两个点左右 我们五个多点”
+    if (above := _above_average(norm, found)) is None:
+        above = _said_against_average(norm, found)  # “行业平均研发强度两个点左右 我们高得多”
+    if above is not None:  # “同行业平均两个点左右 我们五个多点”
         facts.update({cid: above for cid, crit in criteria.items() if crit.beats_average and cid not in facts})
         facts.update(_ours_beside_average(norm, found, vocab, criteria, facts))
     facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
@@ -2345,6 +2347,28 @@ def _above_average(norm: str, found: list[Quantity]) -> bool | None:
     if our_high < avg_low:
         return False
     return None
+
+
+def _said_against_average(norm: str, found: list[Quantity]) -> bool | None:
+    """Ours said higher or lower than the one average share given, in words (平均两个点左右 我们高得多)."""
+    average = [
+        q
+        for q in found
+        if q.unit in ("%", None)
+        and q.value < FULL_SHARE
+        and _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)
+    ]
+    if len(average) != 1 or len(found) != 1:
+        return None
+    said = _OURS_AGAINST.search(norm, average[0].end)
+    return None if said is None else said["way"] in _HIGHER
+
+
+_OURS_AGAINST = re.compile(
+    r"(我们|我们的|我们家|咱们)(研发强度|强度|研发)?(比[^，|\d]{0,4})?(要|还|都)?(?P<way>高|低|超|不到|不如)"
+)
+_HIGHER = ("高", "超")
+"""After the average's share: ours said above (我们高得多, 我们比这个高) or below it (我们低一些, 我们不到)."""
 
 
 def _ours_beside_average(
@@ -2896,13 +2920,17 @@ def _owner_before(
         between = norm[pos + len(kw) : q.start]
         lead = norm[max(since, pos - _SPAN_LEAD) : pos]
         spans = _SPAN_YEARS.search(lead) or (_SPAN_BETWEEN.search(lead + between) and "分别" not in between)
+        far = None
+        if not spans and "分别" in between and (far := _SPAN_YEARS.search(norm, 0, pos)):
+            # “近三年销售 3900万 4300万 4800万 研发分别210 240 280万”: the period said first is the run's too
+            spans, lead = far, far[0]
         if spans and (_EACH_YEAR.search(lead + between) or (lead + between).endswith("一年")):
             spans = None  # “两年都是占营收5%”, “近两年一年六百多万”: each year's figure, not a total
         if spans and yearly:
             # “两年研发1500万”, “营收三年平均1.5亿”, “近三年平均主营收入”: not the last year's figure, but the
             # years' total or mean where one is asked about (“三年销售加起来三亿七”)
-            cid = _over_years(cid, lead + between, criteria, facts) or ""
-            if not cid or not _fits(q, criteria[cid]):
+            cid = _over_years(cid, lead + between, criteria, facts) or (_period_named(far[0], kw, vocab) if far else "")
+            if not cid or cid in facts or not _fits(q, criteria[cid]):
                 continue
         that_year = not spans and _THAT_YEAR.search(norm, max(0, pos - _YEAR_CHARS), pos)
         if _taken(cid, facts, criteria) and not (that_year and yearly and crit.previous not in facts):
@@ -2968,6 +2996,12 @@ _SUBJECT_REACH = 14
 _REQUIRED = re.compile(r"要|须|得|求|标准|门槛|规定|够")
 """Words of a threshold asked about (要求科技人员占30%, 科技人员一定要10%), not a share said."""
 _REQUIRED_CHARS = 4
+
+
+def _period_named(period: str, kw: str, vocab: _Vocab) -> str:
+    """The criterion the period and the keyword name said together (近三年 + 研发 → 近三年研发's), else ""."""
+    phrases = {period + kw, period.removeprefix("近") + kw}
+    return next((cid for word, cid in vocab.keywords if word in phrases), "")
 
 
 def _over_years(cid: str, said: str, criteria: dict[str, Criterion], facts: dict[str, Any]) -> str | None:
@@ -3201,7 +3235,12 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                 if _SUPPOSED.search(before):
                     pass  # “是不是得先拿到市级专精特新”: a condition asked about, not a title held
                 elif denial and _denial_of_title_before(norm, at, denial, vocab, breaks):
-                    pass  # “单项冠军我们没报过。小巨人复核…”: the denial is the other title's, nothing said of this
+                    # “单项冠军我们没报过。小巨人复核…”: the denial is the other title's, nothing said of this, unless
+                    # its own clause denies it too (专精特新没报过 小巨人也不是)
+                    if _denied_after(norm, after_at, stop + after_at - end, vocab, breaks) or _own_denied(
+                        norm, end, breaks
+                    ):
+                        found.setdefault(cid, False)
                 elif _STILL_VALID.match(after):
                     found.setdefault(cid, True)  # (小巨人还没过期: its 没 denies the lapse, not the title)
                 elif (
@@ -3325,6 +3364,10 @@ _UNSURE = re.compile(
 “独立法人是啥子意思”) or supposes (“那要独立法人的话”)."""
 
 
+_BUT_OURS = re.compile(r"(但是?|不过|可是|只是)(我们|我们的|我们这个|咱们)")
+"""Opening the clause after a yes: what follows is said of our own case (但我们型号…), against the general yes."""
+
+
 def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
     """Whether every clause holding ``word`` says the user does not know or asks.
 
@@ -3354,6 +3397,8 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
             or _GRAVITY_DOUBTED.search(text, stop)  # 出过一次事故 | 算不算重大我不晓得: whether it counts, not known
             # 好像挂在老板个人名下 | 具体晓不得: a hedge, then not knowing: the fact is not known
             or (_HEDGED.search(text, start, stop) and _ONLY_NOT_KNOWN.fullmatch(text, stop, after))
+            # 目录里有冻干机这类 | 但我们型号的指标对不对得上 | 晓不得: granted in general, not known of ours
+            or (_BUT_OURS.match(text, stop) and _UNSURE.search(text, stop, beyond))
         ):  # 人才计划 | 好像没有 | 要问下人事: denied, then said to be not known yet
             return False
     return True

@@ -5261,3 +5261,47 @@ def test_a_question_in_the_checked_topics_own_words_is_about_it(user: User) -> N
 def test_what_we_make_after_asking_for_the_check_is_ours() -> None:
     """d299_11: “帮我们看下够不够资格 长寿经开区的 做聚酰亚胺薄膜”: 够不够, cut by the window, hid 做."""
     assert read("帮我们看下够不够资格 綦江的 做碳纤维复合材料", "first_batch_material")["first_batch_producer"] is True
+
+
+# batches 301-304 on first sight
+
+
+def test_a_kind_in_the_catalogue_but_our_model_not_known_is_not_known() -> None:
+    """d304_17: “目录里有冻干机这类 但我们型号的指标对不对得上 晓不得” had recorded 目录内 是 (a wrong 符合)."""
+    facts = read("目录里有数控机床这一类 但我们这个型号对不对得上 不确定", "first_set_equipment")
+    assert facts["first_set_in_catalog"] == UNKNOWN
+    assert read("2024版目录里头我们不在", "first_set_equipment")["first_set_in_catalog"] is False
+    assert read("2024版目录我们对过的 在里头", "first_set_equipment")["first_set_in_catalog"] is True
+
+
+def test_a_title_denied_after_another_titles_denial_is_denied() -> None:
+    """d303_11: “专精特新没报过 小巨人也不是” kept nothing of 小巨人, so the national bar stayed unknown."""
+    assert read("单项冠军没报过 小巨人也不是", "single_champion")["little_giant_certified"] is False
+
+
+def test_a_sales_total_is_the_three_years_total() -> None:
+    """d302_13: “近三年研发2100万 销售合计5.8亿” dropped the sales total the ratio needs."""
+    assert read("最近一年销售1.9个亿 销售合计4.6亿", "high_tech_enterprise")["revenue_3y_total"] == 46000
+
+
+def test_a_period_said_first_spans_a_run_said_respectively() -> None:
+    """d303_02: “近三年销售 3900万 4300万 4800万 研发分别210 240 280万”: the three R&D figures are the three years."""
+    facts = extract("近三年销售 5100万 5600万 6200万 研发分别300 330 360万", KN.criteria, today=DAY)
+    assert facts["rd_spend_3y_total"] == 990
+
+
+def test_ours_said_above_the_average_in_words() -> None:
+    """d304_16: “行业平均研发强度两个点左右 我们高得多” left 高于同行业平均 unknown."""
+    assert read("同行平均研发强度三个点 我们要高不少", "rd_institution")["rd_intensity_above_city_avg"] is True
+    assert read("行业平均两个点 我们比这个低一些", "rd_institution")["rd_intensity_above_city_avg"] is False
+
+
+def test_a_test_workshop_is_research_capability() -> None:
+    assert read("研发二十几个人 有自己的检测车间", "first_set_equipment")["first_set_rd_capability"] is True
+
+
+def test_an_aside_in_another_worlds_words_is_out_of_scope_in_a_check(user: User) -> None:
+    """d303_02: “对了 个人所得税汇算在哪里弄” in a 高企 check answered with 高企's dates (所得税 is in its text)."""
+    in_check(user, "高企认定 帮我核一下")
+    assert user.say("对了 个人所得税汇算在哪里弄").act == "null"
+    assert user.say("对了 认定下来企业所得税是按好多交").act == "followup"

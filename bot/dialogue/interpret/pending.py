@@ -161,8 +161,13 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         if decision.reason != "out_of_scope" and thing_counts(t, msg):  # (哦对了 卖给贸易商的是不是也不能算)
             return Act(acts.FOLLOWUP, topic=checked.id, part=counted_part(t, checked, msg))
         money = _MONEY_ASKED.search(msg.norm) and decision.reason != "out_of_scope"  # (not 港股IPO有没有补贴)
-        if not _asked_in_topic_words(t, checked, msg) and not money:
-            return Act(acts.NULL)  # (“对了 认定下来所得税是按好多交”: an aside on the topic itself is its question)
+        another_world = (
+            decision.reason == "out_of_scope" and bool(decision.top) and decision.top[0].via.startswith("alias:")
+        )
+        if (not _asked_in_topic_words(t, checked, msg) and not money) or another_world:
+            # (“对了 认定下来所得税是按好多交”: an aside on the topic itself is its question; “对了 个人所得税汇算在
+            # 哪里弄”: another world's word, though 所得税 stands in the topic's text)
+            return Act(acts.NULL)
         return Act(acts.FOLLOWUP, topic=checked.id, part=section_asked(t, checked, msg.text, asked=True) or "question")
     if WHERE_TO.match(msg.norm) or plainer_asked(t, msg):  # (这个得分在哪儿测, 讲通俗点 …: of the question asked)
         checked = t.kn.topics[flow["topic"]]
