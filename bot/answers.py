@@ -563,6 +563,47 @@ def _over_years_run(
                 break
 
 
+def _three_years_named(
+    norm: str, found: list[Quantity], vocab: _Vocab, criteria: dict[str, Criterion]
+) -> dict[str, float | list[float]]:
+    """“主营收入23年2.3亿 24年2.6亿 25年2.9亿”: each of the last three years named with its figure, after a word.
+
+    Asked as the three years' average or total (近三年主营 …), they give it, though no criterion holds each year.
+    """
+    for i in range(len(found) - 2):
+        run = found[i : i + 3]
+        if not all(
+            norm.endswith(w, 0, q.start) or norm.endswith(w + "是", 0, q.start)
+            for w, q in zip(_THREE_YEARS, run, strict=True)
+        ):
+            continue
+        head = norm[: run[0].start - len(_THREE_YEARS[0])].removesuffix("是")[-_HEAD_CHARS:]
+        named = [  # (a word its period names: 三年主营 for 主营收入; the earliest, then the longest)
+            (head.find(rest), -len(rest), cid)
+            for k, cid in vocab.keywords
+            for period in ("近三年", "三年")
+            if k.startswith(period) and len(rest := k.removeprefix(period)) >= 2 and rest in head
+        ]
+        cid = min(named)[2] if named else ""
+        crit = criteria.get(cid)
+        years = crit and (crit.mean_years or crit.sum_years)
+        values = [number_value(q, crit.unit or "") for q in run] if crit and years == len(run) else []
+        if crit is None or not values or not all(isinstance(v, float) for v in values):
+            continue
+        total = sum(v for v in values if isinstance(v, float))
+        return {cid: total / len(run) if crit.mean_years else total}
+    return {}
+
+
+_PERIOD_SAID = re.compile(r"近三年|三年")
+_PERIOD_WORD_CHARS = 5
+"""How many characters before a figure no keyword owns may name it, read with the period said before (三年 + 研发)."""
+_HEAD_CHARS = 8
+"""How far before the first year the word the figures are of may stand."""
+_THREE_YEARS = ("大前年", "前年", "去年")
+"""The last three years, oldest first, as relative_years names them."""
+
+
 def _one_unit(run: list[Quantity]) -> list[Quantity]:
     """``run`` with its bare figures in the unit of the one that has it, first or last; [] if not so said.
 
@@ -1109,7 +1150,8 @@ def main_line(text: str, crit: Criterion, value: str) -> bool:
     breaks = clause_breaks(text)
     if _main_line(norm, mine, others, breaks):
         return True  # (代理卖货五千六百万 自己生产的两千四: the larger amount, more than the rest, is the main line)
-    return bool(mine and others) and _larger_amount(norm, {value: mine, "": others}, mine + others, breaks) == value
+    # (营收八千万 代理卖货的占五千万: more than half the whole said, with no other line named)
+    return bool(mine) and _larger_amount(norm, {value: mine, "": others}, mine + others, breaks) == value
 
 
 def _after_any(norm: str, word: str, leads: list[str]) -> bool:
@@ -1974,6 +2016,13 @@ def extract(
             and (share := _share_after(last, norm[prev_end : q.start], criteria))
         ):  # “研发1500万 每年都超过4%”; “高新产品收入一个亿出头 占七成多”: of that amount, not what a bare 占 names
             owner, at = share, q.start
+        if owner is None and q.unit in MONEY and (period := _PERIOD_SAID.search(norm, 0, q.start)):
+            # “三年营收共1.8亿 研发九百三十万” where only the years' totals are asked: the period said before spans it
+            word = norm[max(prev_end, q.start - _PERIOD_WORD_CHARS, *(b for b in breaks if b <= q.start)) : q.start]
+            word = _HEDGE_GAP.sub("", word)
+            named = next((c for i in range(len(word) - 1) if (c := _period_named(period[0], word[i:], vocab))), "")
+            if named and named in criteria and named not in facts and _fits(q, criteria[named]):
+                owner, at = named, q.start
         if owner is None and q.unit in OWN_UNITS:
             alone = [c for c, crit in criteria.items() if crit.unit == q.unit and c not in facts]
             owner = alone[0] if len(alone) == 1 else None  # “研发那层一百二十平”: the one criterion in 平方米
@@ -2011,6 +2060,7 @@ def extract(
             # a duration said (运行两年多了) ends its clause: 两年 is not the span of the figure after
     _yearly_run(found, facts, criteria)
     _over_years_run(norm, found, facts, criteria, breaks, today)
+    facts.update({c: v for c, v in _three_years_named(norm, found, vocab, criteria).items() if c not in facts})
     _two_rates(norm, found, facts, criteria)
     if founding is None and len(durations) == 1 and (value := number_value(durations[0], "年")) is not None:
         start = max([0, *(b for b in breaks if b < durations[0].start)])
@@ -2489,7 +2539,7 @@ _FOUNDING_BEFORE = re.compile(r"(注册成立|成立|注册|创立|创办|建厂
 """Right before a number of years: the years since the enterprise was founded (成立九年, 注册了快十年)."""
 _FOUNDING_CHARS = 8
 _FOUNDED = re.compile(
-    r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂|建立|建了|建起|建成|搞起|挂牌|开始做|开始搞|开始干|做到现在|干到现在|搞到现在)"
+    r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂|建立|建了|建起|建成|建的|搭起|搭建|搞起|挂牌|开始做|开始搞|开始干|做到现在|干到现在|搞到现在)"
 )
 """A calendar year the enterprise was founded in: 2015年注册, 2019年在璧山成立的."""
 
@@ -2507,6 +2557,8 @@ def _record_founding(
     founded = _founded(norm, year, vocab, criteria, facts)
     if founded and since is not None:
         facts[founded] = since
+        if not any(w in (criteria[founded].label or "") for w in ("注册", "成立")):
+            return None  # “技术中心19年就搭起来了”: when the centre was set up, not the enterprise
     return since
 
 
@@ -2515,7 +2567,12 @@ def _founded(
 ) -> str | None:
     """The criterion of years since founding that a calendar year followed by 注册 / 成立 dates, if any."""
     m = _FOUNDED.match(norm, q.end)
-    return None if m is None else _founding_criterion(m[1], norm, vocab, criteria, facts)
+    near = norm[max(0, q.start - _FOUNDED_NEAR) : m.end()] if m else ""  # (公司2015年成立 | 技术中心三年了: 公司's)
+    return None if m is None else _founding_criterion(m[1], near, vocab, criteria, facts)
+
+
+_FOUNDED_NEAR = 8
+"""How far before a calendar year what it dates may be named (技术中心2019年建的)."""
 
 
 def _subset_counts(
@@ -2731,7 +2788,7 @@ def _year_since(norm: str, since: int, at: int) -> int | None:
 
 _TWO_DIGIT_YEAR = re.compile(r"[12]\d年")
 _EVENT_AFTER = re.compile(
-    r"(就|才|的时候)?(评|认定|拿|获|成立|注册|入选|建|办|开|立|挂牌|授牌|批下来|组建|投产|购买|买的)"
+    r"(就|才|的时候)?(评|认定|拿|获|成立|注册|入选|建|搭|办|开|立|挂牌|授牌|批下来|组建|投产|购买|买的)"
 )
 """After a two-digit year: what happened then (23年评的, 18年成立), so 23年 is a date."""
 _REFERS_BACK = re.compile(r"那个(是|数|钱)|那笔|那是")

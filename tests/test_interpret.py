@@ -5305,3 +5305,63 @@ def test_an_aside_in_another_worlds_words_is_out_of_scope_in_a_check(user: User)
     in_check(user, "高企认定 帮我核一下")
     assert user.say("对了 个人所得税汇算在哪里弄").act == "null"
     assert user.say("对了 认定下来企业所得税是按好多交").act == "followup"
+
+
+# batches 305-308 on first sight
+
+
+def test_starting_over_a_policy_named_after_leaving_its_check_starts_its_check(user: User) -> None:
+    """d308_14: “开完了 重新开始核专精特新嘛” after 不测了 cleared everything; every answer after was out of scope."""
+    in_check(user, "专精特新 帮我测一下")
+    user.say("算了 不测了")
+    reply = user.say("好了 重新开始核一下专精特新")
+    assert reply.act == "restart" and reply.kind == "checklist_step", reply.text
+
+
+def test_a_buyer_our_group_holds_is_related() -> None:
+    """d305_08: “那家零部件厂是我们集团控股的” changed nothing (a wrong 符合)."""
+    assert read("不对 买家那个厂是我们集团控股的", "first_batch_material")["first_batch_buyer_unrelated"] is False
+
+
+def test_a_line_with_more_than_half_the_whole_is_the_main_one(user: User) -> None:
+    """d307_03: “去年营收八千万 代理卖货的占五千万左右” after 制造业 was recorded left it (no 不符合)."""
+    in_check(user, "加计扣除 帮我们核一下")
+    user.say("我们做电子元器件的 也代理别家的货")
+    user.say("去年营收六千万 代理卖货的占四千万左右")
+    assert profile(user)["industry"] == "wholesale_retail"
+
+
+def test_three_named_years_give_the_average_asked() -> None:
+    """d307_08: “主营收入23年2.3亿 24年2.6亿 25年2.9亿” recorded nothing for the three-year average."""
+    facts = read("主营收入大前年3.1亿 前年3.3亿 去年3.8亿", "single_champion")
+    assert facts["avg_main_revenue_3y"] == pytest.approx(34000)
+
+
+def test_a_title_named_then_denied_in_the_next_clause_is_not_held(user: User) -> None:
+    """d305_13: “那个啥子科技和创新型的称号 我们没评过” was read as a question, then as a yes."""
+    in_check(user, "专精特新 帮我核一下")
+    user.say("就是那个啥子创新型中小企业的称号 我们还没评过")
+    assert profile(user)["innovative_sme_certified"] is False
+
+
+def test_the_year_a_centre_was_set_up_dates_the_centre_not_the_firm() -> None:
+    """d305_10: “技术中心19年就搭起来了” dated nothing; “公司2015年成立的” had dated the centre 11 years."""
+    assert read("技术中心2020年建的", "rd_institution")["tech_center_years"] == 6
+    assert "tech_center_years" not in read("公司2012年成立的 技术中心建起来没多久", "rd_institution")
+
+
+def test_english_high_tech_products_are_the_high_tech_income() -> None:
+    """d306_03: “high-tech产品收入占七成多” corrected the R&D ratio to 70–80%."""
+    facts = read("研发都在国内 high-tech产品收入占六成多", "high_tech_enterprise")
+    assert facts["hightech_income_ratio"][0] == 60 and "rd_ratio_3y" not in facts
+
+
+def test_new_development_is_research_and_small_fixes_are_not() -> None:
+    assert read("在做新一代电机 全新开发的 不是小改小修", "rd_deduction")["rd_activity"] is True
+    assert read("其实就是些小改小修", "rd_deduction")["rd_activity"] is False
+
+
+def test_a_figure_after_a_three_year_total_is_of_the_three_years_too() -> None:
+    """d307_04: “三年营收共1.8亿 研发九百三十万” in a 高企 check dropped the R&D total."""
+    facts = read("三年营收共2.1亿 研发一千零五十万", "high_tech_enterprise")
+    assert facts["revenue_3y_total"] == 21000 and facts["rd_spend_3y_total"] == 1050

@@ -179,6 +179,10 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
             if says_unknown(msg.norm):
                 return UNKNOWN  # “科技和创新型那个称号 前年中介说帮我们报了 晓不得批没批”: applied, outcome not known
             clauses = [normalize(c) for c in _CLAUSES.split(msg.text)]
+            at = next(i for i, c in enumerate(clauses) if any(n in c for n in said))
+            after = clauses[at + 1] if at + 1 < len(clauses) else ""
+            if after and _TITLE_DENIED.fullmatch(after):
+                return False  # “那个啥子科技和创新型的称号 | 我们没评过”: the title named, denied in the next clause
             if not any(_DENIAL.search(c) for c in clauses if any(n in c for n in said)):
                 return True  # (“省级专精特新我们莫评过” not read as a denial: not taken for a yes either)
     if value is None and crit.type == "bool" and not asks(t, msg):
@@ -487,6 +491,10 @@ _NONE_HAD = re.compile(r"(还|都|也|从来)?(莫得|没得|没有|没)(过)?(�
 """A bare denial that the thing named is had (莫得, 都没有): what a question phrased “还没有…” asks is so."""
 
 
+_TITLE_DENIED = re.compile(
+    r"(我们|我们家|咱们|公司)?(都|也|还|从来|一直)?(没|没有|莫|莫得|没得|未|不是)(评|报|拿|申请|申报|得|获|认定|申)?(过|到|上)?(的|哦|嘛|噻|呢)?"
+)
+"""A clause after the one naming a title that only denies it is held (我们没评过, 还没报过)."""
 NAMED_CHARS = 6
 """An opening clause this short may name the thing asked about (备案, 辅助账) before its yes or no."""
 CLAUSE_NAMING_CHARS = 12

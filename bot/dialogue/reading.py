@@ -91,6 +91,7 @@ def asks(t: Turn, msg: Message) -> bool:
     if _A_NOT_A.search(msg.norm) and not says(msg.norm, t.kn, "unknown"):
         return True  # “够不够”; not “在不在目录里 我还要问下技术部”, which says it is not known
     norm = _NOT_ANY.sub("|", msg.norm)  # “不是啥子批发零售”, “没得啥子奖”: not any, no question
+    norm = _PLACEHOLDER.sub("|", norm)  # “那个啥子创新型的称号 我们没评过”: a name not recalled, no question
     return says(norm, t.kn, "question_words") and not _not_known(t, norm)
 
 
@@ -104,6 +105,10 @@ _ECHO_ANSWERED = re.compile(
     r"(?![^?？]*[?？])"
 )
 """“融资？莫得 都是老板自己出的”: the item repeated with a question mark, then answered — no question."""
+_PLACEHOLDER = re.compile(
+    r"^(那个|就是那个|就那个)(啥子|啥|什么)(?=[^?？]{2,12}?(称号|牌子|资质|认定|证书)[^?？]*(没|莫|不是|是|有))"
+)
+"""Opening a statement: 那个啥子 stands for a name the user does not recall (那个啥子…称号 | 我们没评过)."""
 _NOT_ANY = re.compile(
     r"(不是|没得|没有|没|莫得|不算|也不是)(给|为|卖给|帮|出过|出|发生过|发生|遇到过|遭过|犯过|拿过|做过|做|搞过|搞|干过|干|弄"
     r"|申请过|申报过|报过|评过|参加过|获得过|获过|得过|入选过|认定过|备过|备|建过|建|填过|填|交过|交)?(啥子|啥|什么|哪家|哪个|哪一家)"

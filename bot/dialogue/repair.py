@@ -92,6 +92,8 @@ def restart(t: Turn, act: Act) -> Reply:
         flow = t.state.pop(CANCELLED, None)  # “刚才那个从头重新来”, after 算了 不问了: the check left
     if flow is None and act.part == acts.RETOLD:
         flow = flows.referred(t)  # (“搞错了 从头来 我说的是…”: the check of the topic in hand, not begun)
+    if flow is None and act.topic:
+        flow = {"topic": act.topic}  # (“重新开始核专精特新嘛” with no check in hand: the check of the policy named)
     topic = t.kn.topics.get(flow["topic"]) if flow and act.part != "all" else None
     if topic is not None and topic.checklist:
         t.state.pop("flow", None)

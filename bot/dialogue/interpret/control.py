@@ -124,6 +124,11 @@ def restart(t: Turn, msg: Message) -> Act | None:
         # (“搞错了 从头来 我说的是我们自己造的机器人”: no check begun, but the topic in hand has one)
         return Act(acts.RESTART, part=acts.RETOLD, values=values)
     if _control(t, msg, "restart"):
+        _c, decision = t.match(msg.text)
+        named = t.kn.topics.get(str(decision.intent)) if decision.intent else None
+        if named is not None and named.checklist and flows.referred(t, topic_check=False) is None:
+            # “开完了 重新开始核专精特新嘛” after the check was left: that policy's check, from its start
+            return Act(acts.RESTART, topic=named.id, values=values)
         return Act(acts.RESTART, part=acts.AGAIN if _THAT_ONE.search(msg.norm) else None, values=values)
     if at is None or len(said) < 2 or not checkable(t):
         return None
