@@ -839,7 +839,13 @@ def _own_part(after: str, cut: int, end: int, breaks: tuple[int, ...]) -> str:
     """
     if cut < len(after):
         cut = max((b - end for b in breaks if end <= b < end + cut), default=cut)
+    if own := _OWN_LINE.search(after, 0, cut):
+        cut = own.start()  # “七成是代理批发电子元器件的 自己产品三成”: 三成 is the own products', not 批发's
     return after[:cut]
+
+
+_OWN_LINE = re.compile(r"自己(的)?(产品|生产|做|加工|造|组装)|自产")
+"""After a line of business: the enterprise's own line begins (自己产品三成), and what follows is that line's."""
 
 
 _OPENS_LINE = re.compile(r"(左右|多|上下)?(是|为)")
@@ -2301,9 +2307,19 @@ _BEFORE_NOW = re.compile(
 
 def _of_the_rule(norm: str, q: Quantity, breaks: tuple[int, ...]) -> bool:
     """Whether the figure's clause, up to it, speaks of the rule and not of us (新标准营收要1500万了哦)."""
-    start, _stop = _clause(norm, q.start, norm[q.start : q.end], breaks)
+    start, stop = _clause(norm, q.start, norm[q.start : q.end], breaks)
+    if _REQUIRED_FIGURE.search(norm, max(start, q.start - _REQUIRED_FIGURE_CHARS), q.start) and _RULE_ASKED.search(
+        norm, start, stop
+    ):
+        return True  # “是不是研发要占6%”, “研发要占6%吗”: the bar asked about, not our share
     rule = _RULE_SAID.search(norm, start, q.start)
     return bool(rule) and not _OURS.search(norm, start, q.start) and not _BY_RULE.search(norm, start, q.start)
+
+
+_REQUIRED_FIGURE = re.compile(r"(要|需要|得|必须)(占|达到|达|到|超过)(百分之)?$")
+_REQUIRED_FIGURE_CHARS = 6
+_RULE_ASKED = re.compile(r"是不是|是否|吗|么|[?？]|不$")
+"""Right before a figure, a requirement (要占), in a clause that asks: the figure is the rule's (研发要占6%吗)."""
 
 
 _RULE_SAID = re.compile(r"新标准|标准是|标准要|门槛|要求|规定|文件上")

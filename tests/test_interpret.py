@@ -5365,3 +5365,29 @@ def test_a_figure_after_a_three_year_total_is_of_the_three_years_too() -> None:
     """d307_04: “三年营收共1.8亿 研发九百三十万” in a 高企 check dropped the R&D total."""
     facts = read("三年营收共2.1亿 研发一千零五十万", "high_tech_enterprise")
     assert facts["revenue_3y_total"] == 21000 and facts["rd_spend_3y_total"] == 1050
+
+
+# batches 309-312 on first sight
+
+
+def test_the_policy_named_beside_a_title_held_is_the_question(user: User) -> None:
+    """d309_10: “单项冠军 市里头那个 我们綦江做齿轮的 国家级小巨人 帮我核一下” checked 小巨人, the title held."""
+    reply = user.say("单项冠军 市级的 我们做阀门的 国家级小巨人 帮我核一下够不够")
+    assert reply.intent == "single_champion" and reply.kind == "checklist_step", reply.text
+    other = User(user.engine, "b").say("你好 专精特新小巨人 新标准 帮我们过一遍")
+    assert other.intent == "little_giant"  # (专精特新 inside 专精特新小巨人 names no other policy)
+
+
+def test_a_required_share_asked_about_is_not_ours() -> None:
+    """d310_11: “是不是研发要占6%” recorded our R&D ratio as 6%, and the ratio said next could not replace it."""
+    assert "rd_ratio_3y" not in read("高企帮我核一下 研发是不是要占5%", "high_tech_enterprise")
+    assert read("我们研发占5%", "high_tech_enterprise")["rd_ratio_3y"] == 5
+
+
+def test_a_share_after_our_own_line_is_that_lines() -> None:
+    """d311_10: “七成是代理批发电子元器件的 自己产品三成”: 三成 is our products', so trade is the main line."""
+    assert read("收入里头六成是代理批发电子元件的 自己产品四成", "rd_deduction")["industry"] == "wholesale_retail"
+
+
+def test_a_test_platform_and_a_full_team_are_research_capability() -> None:
+    assert read("技术人员四十来个 专业比较全 有试验平台", "first_set_equipment")["first_set_rd_capability"] is True

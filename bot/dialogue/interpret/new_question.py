@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from bot.answers import places
 from bot.dialogue import acts
 from bot.dialogue.acts import Act
 from bot.dialogue.interpret.shared import HUMAN, check_asked, contact_of
 from bot.dialogue.mentions import (
     names_topic,
+    policies_named,
     status_topics,
+    topic_names,
 )
 from bot.dialogue.reading import (
     Message,
@@ -40,6 +43,24 @@ def new_question(t: Turn, msg: Message) -> Act:
         # “我们从来没申报过高企。第一次申报要准备哪些材料” about 首批次, whose example it only resembles
         if other is not None:
             return Act(other.intent, topic=other.intent, check=wants_check(t, msg.norm))  # type: ignore[arg-type]
+        held = [(i, i + len(n)) for tid in status for n in topic_names(t).get(tid, []) for i in places(msg.norm, n)]
+        named = next(
+            (
+                tid
+                for _at, tid in policies_named(t, msg)
+                if tid not in status
+                and any(  # (专精特新 inside 专精特新小巨人 names no other policy)
+                    not any(a <= i and i + len(n) <= b for a, b in held)
+                    for n in topic_names(t)[tid]
+                    for i in places(msg.norm, n)
+                )
+            ),
+            None,
+        )
+        if named is not None and t.kn.topics[named].kind == "policy":
+            # “单项冠军 市里头那个 我们綦江做齿轮的 国家级小巨人 帮我核一下”: the policy named besides the title held,
+            # though the matcher weighs the title's later clause more
+            return Act(named, topic=named, check=wants_check(t, msg.norm))
         current = t.state.get("topic")
         if current in t.kn.topics and current not in status and t.kn.topics[current].kind == "policy":
             # “帮我们核一哈 我们是市级专精特新” while 小巨人 is discussed: the title is context, 小巨人 the question
