@@ -596,7 +596,8 @@ def _three_years_named(
 
 
 _PERIOD_SAID = re.compile(r"近三年|三年")
-_PERIOD_WORD_CHARS = 5
+_PERIOD_WORD_CHARS = 8
+_RESPECTIVELY = re.compile(r"(分别|各)(是|为)?$")
 """How many characters before a figure no keyword owns may name it, read with the period said before (三年 + 研发)."""
 _HEAD_CHARS = 8
 """How far before the first year the word the figures are of may stand."""
@@ -2025,9 +2026,24 @@ def extract(
         if owner is None and q.unit in MONEY and (period := _PERIOD_SAID.search(norm, 0, q.start)):
             # “三年营收共1.8亿 研发九百三十万” where only the years' totals are asked: the period said before spans it
             word = norm[max(prev_end, q.start - _PERIOD_WORD_CHARS, *(b for b in breaks if b <= q.start)) : q.start]
-            word = _HEDGE_GAP.sub("", word)
-            named = next((c for i in range(len(word) - 1) if (c := _period_named(period[0], word[i:], vocab))), "")
-            if named and named in criteria and named not in facts and _fits(q, criteria[named]):
+            word = _RESPECTIVELY.sub("", _HEDGE_GAP.sub("", word))
+            each = _ONE_YEAR.search(word)  # (研发每年五百万: one year's, the years' total is three times it)
+            word = _ONE_YEAR.sub("", word)
+            named = next(
+                (
+                    c
+                    for size in range(len(word), 1, -1)
+                    for i in range(len(word) - size + 1)
+                    if (c := _period_named(period[0], word[i : i + size], vocab))
+                ),
+                "",
+            )
+            years = criteria[named].sum_years if named in criteria else None
+            if each and years and named not in facts and (one := number_value(q, criteria[named].unit or "")):
+                facts[named] = [v * years for v in one] if isinstance(one, list) else one * years
+                prev_end = q.end
+                continue
+            if named and named in criteria and named not in facts and _fits(q, criteria[named]) and not each:
                 owner, at = named, q.start
         if owner is None and q.unit in OWN_UNITS:
             alone = [c for c, crit in criteria.items() if crit.unit == q.unit and c not in facts]

@@ -5391,3 +5391,32 @@ def test_a_share_after_our_own_line_is_that_lines() -> None:
 
 def test_a_test_platform_and_a_full_team_are_research_capability() -> None:
     assert read("技术人员四十来个 专业比较全 有试验平台", "first_set_equipment")["first_set_rd_capability"] is True
+
+
+# batches 313-316 on first sight
+
+
+def test_what_the_buyer_is_not_beside_what_it_is_changes_nothing(user: User) -> None:
+    """d313_08: “是我们集团下面的兄弟公司买去用的 不是贸易公司” turned 关联 into 非关联 (a wrong 符合)."""
+    in_check(user, "首批次新材料保险补偿 帮我核一下")
+    user.say("买家是一家贸易公司")
+    user.say("不对 说错了 是我们集团下面的子公司买去用的 不是贸易公司")
+    assert profile(user)["first_batch_buyer_unrelated"] is False
+
+
+def test_the_policy_to_check_beats_the_words_of_what_we_make(user: User) -> None:
+    """d315_18: “专精特新帮我测一哈 经开区做物联网平台的” went to the innovation platforms (物联网+平台)."""
+    reply = user.say("专精特新帮我核一下 我们是做工业互联网平台的")
+    assert reply.intent == "zjtx" and reply.kind == "checklist_step", reply.text
+
+
+def test_making_equipment_is_manufacturing() -> None:
+    assert read("璧山的 做包装设备 查账征收", "rd_deduction")["industry"] == "manufacturing"
+    assert "industry" not in read("我们卖包装设备", "rd_deduction")
+
+
+def test_each_years_figure_after_a_three_year_period_gives_the_total() -> None:
+    """d313_02, d185_03: “研发费用分别160万 200万 250万”, “研发每年五百万” after 近三年 in a 高企 check."""
+    facts = read("近三年销售 5000万 5500万 6000万 研发费用分别200万 220万 260万", "high_tech_enterprise")
+    assert facts["rd_spend_3y_total"] == 680
+    assert read("前三年营收都在八千万上下 研发每年四百万", "high_tech_enterprise")["rd_spend_3y_total"] == 1200

@@ -179,10 +179,16 @@ def _changed_facts(t: Turn, msg: Message) -> dict[str, Any]:
         return facts
     said = clauses(msg.text)
     for start in range(len(said) - 1, 0, -1):
+        if _ONLY_NOT.match(normalize(said[start])):
+            continue  # “是我们集团下面的兄弟公司买去用的 不是贸易公司”: what it is not, beside what it is
         later = t.facts(" ".join(said[start:]))
         if any(c in t.profile and t.profile[c] != v for c, v in later.items()):
             return later
     return facts
+
+
+_ONLY_NOT = re.compile(r"(也|并|而|倒)?不是")
+"""Opening a later clause: it says what the thing is not (不是贸易公司), which changes nothing said before it."""
 
 
 def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
