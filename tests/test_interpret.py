@@ -5420,3 +5420,11 @@ def test_each_years_figure_after_a_three_year_period_gives_the_total() -> None:
     facts = read("近三年销售 5000万 5500万 6000万 研发费用分别200万 220万 260万", "high_tech_enterprise")
     assert facts["rd_spend_3y_total"] == 680
     assert read("前三年营收都在八千万上下 研发每年四百万", "high_tech_enterprise")["rd_spend_3y_total"] == 1200
+
+
+def test_what_the_bot_offers_a_person_and_what_we_may_apply_for_are_understood(user: User) -> None:
+    """Questions 297-316 at first sight: 提供哪些服务, customer service, 能申请哪些 fell back; 季后赛 was 小巨人."""
+    assert User(user.engine, "a").say("你们能提供哪些服务").intent == "help"
+    assert User(user.engine, "b").say("麻烦转一下customer service").intent == "human_agent"
+    assert User(user.engine, "c").say("我们小厂能申请哪些政策").intent == "policy_match"
+    assert User(user.engine, "d").say("单项冠军队季后赛什么时候开始").intent is None
