@@ -4222,6 +4222,13 @@ def test_start_over_and_check_it_all_again_after_leaving_restarts_that_check(use
     user.say("算了 不测了 要开会")
     reply = user.say("开完了 重新来嘛 从头核一遍")
     assert reply.kind == "checklist_step" and reply.intent == "rd_institution", reply.text
+    # d308_14: “开完了 重新开始核专精特新嘛” (the policy named, not 那个) had cleared everything, every answer after
+    # then out of scope
+    other = User(user.engine, "named")
+    in_check(other, "专精特新 帮我测一下")
+    other.say("算了 不测了")
+    reply = other.say("好了 重新开始核一下专精特新")
+    assert reply.act == "restart" and reply.kind == "checklist_step", reply.text
 
 
 def test_going_back_with_facts_beside_it_is_a_return_that_records_them(user: User) -> None:
@@ -5308,14 +5315,6 @@ def test_an_aside_in_another_worlds_words_is_out_of_scope_in_a_check(user: User)
 
 
 # batches 305-308 on first sight
-
-
-def test_starting_over_a_policy_named_after_leaving_its_check_starts_its_check(user: User) -> None:
-    """d308_14: “开完了 重新开始核专精特新嘛” after 不测了 cleared everything; every answer after was out of scope."""
-    in_check(user, "专精特新 帮我测一下")
-    user.say("算了 不测了")
-    reply = user.say("好了 重新开始核一下专精特新")
-    assert reply.act == "restart" and reply.kind == "checklist_step", reply.text
 
 
 def test_a_buyer_our_group_holds_is_related() -> None:
