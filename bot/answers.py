@@ -479,7 +479,7 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
             q
             for q in quantities(norm)
             if not _a_span(norm, q)
-            and not _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)
+            and not _after_average(norm, q)
             and not (q.end not in apart and _counts_another_thing(norm, q, crit))
             and not STILL_PENDING.match(norm, q.end)
         ]
@@ -578,13 +578,7 @@ def _three_years_named(
         ):
             continue
         head = norm[: run[0].start - len(_THREE_YEARS[0])].removesuffix("是")[-_HEAD_CHARS:]
-        named = [  # (a word its period names: 三年主营 for 主营收入; the earliest, then the longest)
-            (head.find(rest), -len(rest), cid)
-            for k, cid in vocab.keywords
-            for period in ("近三年", "三年")
-            if k.startswith(period) and len(rest := k.removeprefix(period)) >= 2 and rest in head
-        ]
-        cid = min(named)[2] if named else ""
+        cid = _named_with_period("近三年", head, vocab)  # (三年主营 for 主营收入)
         crit = criteria.get(cid)
         years = crit and (crit.mean_years or crit.sum_years)
         values = [number_value(q, crit.unit or "") for q in run] if crit and years == len(run) else []
@@ -597,8 +591,9 @@ def _three_years_named(
 
 _PERIOD_SAID = re.compile(r"近三年|三年")
 _PERIOD_WORD_CHARS = 8
-_RESPECTIVELY = re.compile(r"(分别|各)(是|为)?$")
 """How many characters before a figure no keyword owns may name it, read with the period said before (三年 + 研发)."""
+_RESPECTIVELY = re.compile(r"(分别|各)(是|为)?$")
+"""Right before a run of figures: one for each (研发费用分别160万 200万 250万)."""
 _HEAD_CHARS = 8
 """How far before the first year the word the figures are of may stand."""
 _THREE_YEARS = ("大前年", "前年", "去年")
@@ -1120,11 +1115,12 @@ _TOTAL_AMOUNT_CHARS = 8
 
 def _side_line(norm: str, word: str, breaks: tuple[int, ...]) -> bool:
     """Whether every place of a line-of-business ``word`` is a side line (还有个门市直接零售) or asked (算不算零售)."""
+    starts = [(at, _clause(norm, at, word, breaks)[0]) for at in places(norm, word)]
     return all(
-        _SIDE_LINE.search(norm, _clause(norm, at, word, breaks)[0], at)
+        _SIDE_LINE.search(norm, start, at)
         or _KIND_ASKED.search(norm, 0, at)
-        or (_A_SMALL_ONE.search(norm, _clause(norm, at, word, breaks)[0], at) and _WORKSHOP.match(norm, at + len(word)))
-        for at in places(norm, word)
+        or (_A_SMALL_ONE.search(norm, start, at) and _WORKSHOP.match(norm, at + len(word)))
+        for at, start in starts
     )
 
 
@@ -2028,23 +2024,15 @@ def extract(
             word = norm[max(prev_end, q.start - _PERIOD_WORD_CHARS, *(b for b in breaks if b <= q.start)) : q.start]
             word = _RESPECTIVELY.sub("", _HEDGE_GAP.sub("", word))
             each = _ONE_YEAR.search(word)  # (研发每年五百万: one year's, the years' total is three times it)
-            word = _ONE_YEAR.sub("", word)
-            named = next(
-                (
-                    c
-                    for size in range(len(word), 1, -1)
-                    for i in range(len(word) - size + 1)
-                    if (c := _period_named(period[0], word[i : i + size], vocab))
-                ),
-                "",
-            )
-            years = criteria[named].sum_years if named in criteria else None
-            if each and years and named not in facts and (one := number_value(q, criteria[named].unit or "")):
-                facts[named] = [v * years for v in one] if isinstance(one, list) else one * years
-                prev_end = q.end
-                continue
-            if named and named in criteria and named not in facts and _fits(q, criteria[named]) and not each:
-                owner, at = named, q.start
+            named = _named_with_period(period[0], _ONE_YEAR.sub("", word), vocab)
+            crit = criteria.get(named)
+            if crit is not None and named not in facts:
+                if each and crit.sum_years and (one := number_value(q, crit.unit or "")):
+                    facts[named] = [v * crit.sum_years for v in one] if isinstance(one, list) else one * crit.sum_years
+                    prev_end = q.end
+                    continue
+                if not each and _fits(q, crit):
+                    owner, at = named, q.start
         if owner is None and q.unit in OWN_UNITS:
             alone = [c for c, crit in criteria.items() if crit.unit == q.unit and c not in facts]
             owner = alone[0] if len(alone) == 1 else None  # “研发那层一百二十平”: the one criterion in 平方米
@@ -2114,11 +2102,12 @@ def extract(
         del facts[cid]  # “有一个工程师入选了人才计划”: one of the staff, no head count
     placed = without_award_places(norm)  # (省科技进步奖 排第二: the award's place, not the market's)
     facts.update({cid: v for cid, v in ranks(placed, criteria).items() if cid not in facts})
-    if (above := _above_average(norm, found)) is None:
-        above = _said_against_average(norm, found)  # “行业平均研发强度两个点左右 我们高得多”
-    if above is not None:  # “同行业平均两个点左右 我们五个多点”
+    compared = _ours_and_average(norm, found)  # “同行业平均两个点左右 我们五个多点”
+    above = _above(*compared) if compared else _said_against_average(norm, found)  # (…我们高得多)
+    if above is not None:
         facts.update({cid: above for cid, crit in criteria.items() if crit.beats_average and cid not in facts})
-        facts.update(_ours_beside_average(norm, found, vocab, criteria, facts))
+        if compared:
+            facts.update(_ours_beside_average(norm, compared, vocab, criteria, facts))
     facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
     names = vocab.names.spans(norm)
     # (“创新型中小企业 莫得”: the 中小企业 of a title's name says nothing of the enterprise's size)
@@ -2413,15 +2402,8 @@ _COMPARED = 2
 """Shares a comparison with the average names: the average's and ours."""
 
 
-def _above_average(norm: str, found: list[Quantity]) -> bool | None:
-    """Whether the enterprise's share is above the average it names beside it (平均两个点 我们五个多点).
-
-    One share right after 平均 and one other share: True or False when their ranges do not overlap, else None.
-    """
-    compared = _ours_and_average(norm, found)
-    if compared is None:
-        return None
-    ours, average = compared
+def _above(ours: Quantity, average: Quantity) -> bool | None:
+    """Whether our share is above the average (平均两个点 我们五个多点): None when their ranges overlap."""
     avg_low, avg_high = average.low or average.value, average.high or average.value
     our_low, our_high = ours.low or ours.value, ours.high or ours.value
     if our_low > avg_high:
@@ -2433,13 +2415,7 @@ def _above_average(norm: str, found: list[Quantity]) -> bool | None:
 
 def _said_against_average(norm: str, found: list[Quantity]) -> bool | None:
     """Ours said higher or lower than the one average share given, in words (平均两个点左右 我们高得多)."""
-    average = [
-        q
-        for q in found
-        if q.unit in ("%", None)
-        and q.value < FULL_SHARE
-        and _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)
-    ]
+    average = [q for q in found if q.unit in ("%", None) and q.value < FULL_SHARE and _after_average(norm, q)]
     if len(average) != 1 or len(found) != 1:
         return None
     said = _OURS_AGAINST.search(norm, average[0].end)
@@ -2454,15 +2430,16 @@ _HIGHER = ("高", "超")
 
 
 def _ours_beside_average(
-    norm: str, found: list[Quantity], vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
+    norm: str,
+    compared: tuple[Quantity, Quantity],
+    vocab: _Vocab,
+    criteria: dict[str, Criterion],
+    facts: dict[str, Any],
 ) -> dict[str, Any]:
-    """Our own share, said beside the peers' average, for the share the message names before both.
+    """Our own share, said beside the peers' average (``compared``), for the share the message names before both.
 
     “研发强度比同行高 行业平均两个多点 我们八个多点”: 研发强度 is 8–9%, though 行业平均 stands between.
     """
-    compared = _ours_and_average(norm, found)
-    if compared is None:
-        return {}
     ours, average = compared
     first = min(ours.start, average.start)
     named = [
@@ -2478,26 +2455,28 @@ def _ours_beside_average(
     return {max(named)[1]: value} if named and value is not None else {}
 
 
+def _after_average(norm: str, q: Quantity) -> bool:
+    """Whether the figure ``q`` is said right after the words of an average (行业平均两个点左右)."""
+    return bool(_AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start))
+
+
 def _ours_and_average(norm: str, found: list[Quantity]) -> tuple[Quantity, Quantity] | None:
-    """Our share and the average's, when a message compares the two (平均两个点 我们五个多点); else None."""
+    """Our share and the average's, when a message compares the two (平均两个点 我们五个多点); else None.
+
+    One share right after 平均 and one other share (either may be said bare).
+    """
     shares = [q for q in found if q.unit == "%"]
-    average = [q for q in shares if _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)]
+    average = [q for q in shares if _after_average(norm, q)]
     if len(average) == 1 and len(shares) == 1:  # “平均两个点 我们三点二”: ours said bare, after the average's unit
         bare = [q for q in found if q.unit is None and q.value < FULL_SHARE]
         after = [q for q in bare if q.start > average[0].end]
         shares += after[:1] or bare[-1:]  # (“研发强度四点二 行业平均听商会说两个点左右”: or before it)
     if not average and len(shares) == 1:  # “我们4% 行业平均好像才一点几”: the average said bare, after or before ours
-        bare = [
-            q
-            for q in found
-            if q.unit is None
-            and q.value < FULL_SHARE
-            and _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)
-        ]
+        bare = [q for q in found if q.unit is None and q.value < FULL_SHARE and _after_average(norm, q)]
         average, shares = bare[:1], shares + bare[:1]
     if not shares:  # “研发强度三点六 全市平均好像才两点几”: both said bare
         bare = [q for q in found if q.unit is None and q.value < FULL_SHARE]
-        average = [q for q in bare if _AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start)]
+        average = [q for q in bare if _after_average(norm, q)]
         shares = bare if len(bare) == _COMPARED else []
     if len(shares) != _COMPARED or len(average) != 1:
         return None
@@ -2599,8 +2578,10 @@ def _founded(
 ) -> str | None:
     """The criterion of years since founding that a calendar year followed by 注册 / 成立 dates, if any."""
     m = _FOUNDED.match(norm, q.end)
-    near = norm[max(0, q.start - _FOUNDED_NEAR) : m.end()] if m else ""  # (公司2015年成立 | 技术中心三年了: 公司's)
-    return None if m is None else _founding_criterion(m[1], near, vocab, criteria, facts)
+    if m is None:
+        return None
+    near = norm[max(0, q.start - _FOUNDED_NEAR) : m.end()]  # (公司2015年成立 | 技术中心三年了: 公司's)
+    return _founding_criterion(m[1], near, vocab, criteria, facts)
 
 
 _FOUNDED_NEAR = 8
@@ -3091,6 +3072,24 @@ def _period_named(period: str, kw: str, vocab: _Vocab) -> str:
     """The criterion the period and the keyword name said together (近三年 + 研发 → 近三年研发's), else ""."""
     phrases = {period + kw, period.removeprefix("近") + kw}
     return next((cid for word, cid in vocab.keywords if word in phrases), "")
+
+
+def _named_with_period(period: str, text: str, vocab: _Vocab) -> str:
+    """The criterion of the longest word in ``text`` (the earliest of equals) that the period said with it names.
+
+    “研发费用分别…” after 近三年: 研发 makes 近三年研发, the three years' R&D total; “主营收入” makes 三年主营.
+    """
+    found = [
+        (-len(rest), text.find(rest), cid)
+        for word, cid in vocab.keywords
+        for lead in {period, period.removeprefix("近")}
+        if word.startswith(lead) and len(rest := word.removeprefix(lead)) >= _PERIOD_REST_CHARS and rest in text
+    ]
+    return min(found)[2] if found else ""
+
+
+_PERIOD_REST_CHARS = 2
+"""The shortest word a period may name with (研发, 主营)."""
 
 
 def _over_years(cid: str, said: str, criteria: dict[str, Criterion], facts: dict[str, Any]) -> str | None:

@@ -65,17 +65,11 @@ def new_question(t: Turn, msg: Message) -> Act:
         if current in t.kn.topics and current not in status and t.kn.topics[current].kind == "policy":
             # “帮我们核一哈 我们是市级专精特新” while 小巨人 is discussed: the title is context, 小巨人 the question
             return Act(current, topic=current, check=wants_check(t, msg.norm))
-    named_only = [tid for _at, tid in policies_named(t, msg)]
-    if (
-        decision.intent
-        and decision.top
-        and decision.top[0].via.startswith("combo:")
-        and len(named_only) == 1
-        and named_only[0] != decision.intent
-        and wants_check(t, msg.norm)
-    ):
+    if decision.intent and decision.top and decision.top[0].via.startswith("combo:") and wants_check(t, msg.norm):
         # “专精特新帮我测一哈 经开区做物联网平台的”: the policy named to be checked, not the words of what we make
-        return Act(named_only[0], topic=named_only[0], check=True)
+        named_only = [tid for _at, tid in policies_named(t, msg)]
+        if len(named_only) == 1 and named_only[0] != decision.intent:
+            return Act(named_only[0], topic=named_only[0], check=True)
     meant = {decision.intent} if decision.intent else {c.intent for c in decision.top if decision.reason == "ambiguous"}
     if HUMAN in meant and (policy := contact_of(t, msg)):
         return Act(policy, topic=policy)  # “专精特新中小企业 联系方式”: whom to ask about that policy
