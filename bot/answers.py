@@ -1879,6 +1879,13 @@ _WORKED_OUT = re.compile(
     r"(?=[\s，,]*(大概|大约|约|差不多|等于|就是|算下来|≈|=))"
 )
 """A sum worked out before its result (250除6000多 大概4个点): only the result is the figure."""
+_BAR_BEFORE_OURS = re.compile(
+    r"((要|需要|得|必须)(占|达到|达|到|超过|满)|(?<![我们])(要|需要|必须))(百分之)?[\d零一二两三四五六七八九十百千万.点]+"
+    r"(%|个点|个百分点|万元?|亿元?|个|人|年)?(以上|及以上|左右)?(吧|嘛|哦|噻|哈|是不是|对吧|对不)?"
+    r"(?=[\s，,。；;]+(我们|我司|咱们|我这边|我们这边)(有|是|才|只有|大概|差不多|去年|今年|的))"
+)
+"""The bar the rule sets, said just before the enterprise's own figure (研发占比要达到6%以上吧 我们有7%):
+not ours; the name before it (研发占比) names ours."""
 
 
 def extract(
@@ -1900,6 +1907,7 @@ def extract(
     text = _GO_BETWEEN.sub(" ", text)  # (经销商只是牵线: not the buyer)
     text = _BEFORE_NOW.sub(" ", text)  # (经销商是去年的: not this batch's buyer)
     text = _WORKED_OUT.sub(" ", text)  # (250除6000多 大概4个点: the sum worked, then its result)
+    text = _BAR_BEFORE_OURS.sub(" ", text)  # (研发占比要达到6%以上吧 我们有7%: the bar, then ours)
     norm = normalize(text)
     if supposes(text):
         # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us; but “那改成行业类的呢

@@ -5427,3 +5427,12 @@ def test_what_the_bot_offers_a_person_and_what_we_may_apply_for_are_understood(u
     assert User(user.engine, "b").say("麻烦转一下customer service").intent == "human_agent"
     assert User(user.engine, "c").say("我们小厂能申请哪些政策").intent == "policy_match"
     assert User(user.engine, "d").say("单项冠军队季后赛什么时候开始").intent is None
+
+
+# since batch316
+
+
+def test_the_bar_said_before_our_own_figure_is_the_rules() -> None:
+    """“研发占比要达到6%以上吧 我们有7%” recorded the 6% the rule asks, not our 7%."""
+    assert read("研发占比要达到6%以上吧 我们有7%", "zjtx")["rd_ratio_last_year"] == 7
+    assert read("营收要达到1000万 我们有八百万", "zjtx")["revenue_last_year"] == 800
