@@ -1030,11 +1030,17 @@ def _parse_choice(
         if not said[value]:
             del said[value]
     if not answering:  # (我们厂门口还有个门市直接零售 | 这个算不算零售业: a side line, and a line asked about)
-        said = {v: kept for v, ws in said.items() if (kept := [w for w in ws if not _side_line(norm, w, breaks)])}
+        sold = {o.value: [normalize(lead) for lead in o.not_after] for o in crit.options}
+        said = {
+            v: kept
+            for v, ws in said.items()
+            if (kept := [w for w in ws if not _side_line(norm, w, breaks, sold.get(v, []))])
+        }
     hits = set(said)
+    spaced = _with_breaks(norm, breaks)  # (the shapes see where the message had a space: 做智能门锁 四十几个人)
     if not hits and _BLANK not in norm:  # no option's word: its shapes (“做齿轮箱的”, “模具厂” → 制造业), unless
         # one was said and set aside (“三成是做贸易的”: 做…的 is that minor line, not manufacturing)
-        hits = {o.value for o in crit.options for p in _patterns(tuple(o.patterns)) if p.search(norm)}
+        hits = {o.value for o in crit.options for p in _patterns(tuple(o.patterns)) if p.search(spaced)}
     if not hits and _DENIED in norm and _BLANK not in norm and any(o.value == CATCH_ALL for o in crit.options):
         hits = {CATCH_ALL}  # “规上还没上”, “不搞批发零售”: an option denied and none other said is the rest
     if hits and _BLANK not in norm:  # “主要卖环保设备 也自己生产一点”: a shape that says the main line decides
@@ -1042,7 +1048,7 @@ def _parse_choice(
             o.value
             for o in crit.options
             for p in _patterns(tuple(o.patterns))
-            if (found := p.search(norm)) and _MAIN_OPENING.match(found[0])
+            if (found := p.search(spaced)) and _MAIN_OPENING.match(found[0])
         }
         if len(main) == 1 and not main <= hits and not any(_main_line(norm, ws, [], breaks) for ws in said.values()):
             hits = main
@@ -1052,6 +1058,11 @@ def _parse_choice(
         if len(hits) > 1 and (larger := _larger_amount(norm, {v: said.get(v, []) for v in hits}, others, breaks)):
             hits = {larger}  # “代理卖货五千六百万 自己生产的两千四左右”: the line with more than half the revenue
     return hits.pop() if len(hits) == 1 else None
+
+
+def _with_breaks(norm: str, breaks: tuple[int, ...]) -> str:
+    """``norm`` with a space at each of its clause ``breaks``."""
+    return " ".join(norm[a:b] for a, b in itertools.pairwise((0, *breaks, len(norm))))
 
 
 def _minor_only(norm: str, word: str) -> bool:
@@ -1113,18 +1124,25 @@ _TOTAL_AMOUNT_CHARS = 8
 """How far after its word the whole income's amount may stand."""
 
 
-def _side_line(norm: str, word: str, breaks: tuple[int, ...]) -> bool:
-    """Whether every place of a line-of-business ``word`` is a side line (还有个门市直接零售) or asked (算不算零售)."""
+def _side_line(norm: str, word: str, breaks: tuple[int, ...], sold: Iterable[str] = ()) -> bool:
+    """Whether every place of a line-of-business ``word`` is a side line (还有个门市直接零售) or asked (算不算零售).
+
+    A place after one of ``sold`` (the option's ``not_after``) is none of the enterprise's lines either: “卖底料给
+    超市和火锅店 自己还开了两个火锅店”.
+    """
     starts = [(at, _clause(norm, at, word, breaks)[0]) for at in places(norm, word)]
     return all(
         _SIDE_LINE.search(norm, start, at)
         or _KIND_ASKED.search(norm, 0, at)
         or (_A_SMALL_ONE.search(norm, start, at) and _WORKSHOP.match(norm, at + len(word)))
+        or any(_sold(norm, at, lead) for lead in sold)
         for at, start in starts
     )
 
 
-_SIDE_LINE = re.compile(r"(还有|也有|另外有|另外还有|顺便|顺带|附带|兼着?|也在|还在)个?[^，|]{0,8}$")
+_SIDE_LINE = re.compile(
+    r"(还有|也有|另外有|另外还有|顺便|顺带|附带|兼着?|也在|还在|(还|也|另外)(开|办)了?)个?[^，|]{0,8}$"
+)
 """Before a line of business: one beside the main line (厂门口还有个门市直接零售), which it does not replace."""
 _A_SMALL_ONE = re.compile(r"有一?个小[^，|]{0,4}$")
 _WORKSHOP = re.compile(r"[^，|]{0,2}(车间|作坊|工段)")
@@ -1169,7 +1187,8 @@ def _sold(norm: str, at: int, lead: str) -> bool:
     “代理卖别个品牌的配件”: the 配件 are sold; “不卖东西 做配件”: a line of its own.
     """
     start = norm.rfind(lead, max(0, at - len(lead) - NOT_AFTER_GAP), at)
-    return start >= 0 and not _ANOTHER_LINE.search(norm, start + len(lead), at)
+    between = _ANOTHER_BUYER if lead.endswith("给") else _ANOTHER_LINE  # (卖给超市和火锅店: the buyers, listed)
+    return start >= 0 and not between.search(norm, start + len(lead), at)
 
 
 def _before_any(norm: str, word: str, trails: list[str]) -> bool:
@@ -1187,6 +1206,8 @@ def _goods_of(norm: str, end: int, trail: str) -> bool:
 _ANOTHER_LINE = re.compile(r"[也还和跟顺带做搞并及兼但另万亿千占]|\d|剩下|其余")
 """Between a product and a trade word, a second line of business (加工 顺带批发; 批发100万 自己生产2900万; 批发一千
 剩下加工; 批发占七成 加工三成), not the goods traded."""
+_ANOTHER_BUYER = re.compile(r"[也还做搞并兼但另万亿千占]|\d|剩下|其余")
+"""Between 给 and a trade word, a second line of business; 和 and 跟 only list the buyers (卖给超市和火锅店)."""
 
 
 NOT_AFTER_GAP = 6
@@ -1693,6 +1714,7 @@ _SUPPOSED_CASE = re.compile(
     r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(来|去)?(报|申|评)"  # 明年把研发做到一百万以上再报
     r"|(重新|改成|改为|换成)[^，,。]{0,14}(再|去|来)?(报|申|登记|评|注册)"  # 重新出个2.0版本去登记, 改成通用版再报
     r"|^(那|那么)(换成|改成|改为|变成|换个|改个)"  # 那换成外面的客户来买要得不: what would change it
+    r"|^(那|那么)?把[^，,。]{1,12}(剥|拆|分|去|划|转|卖|弄|搞)(出去|掉|走)"  # 那把房租那块剥出去 明年能行不
     # 要在重庆注册个子公司才行嗦: what it would take (not 要等明年汇算才行: when)
     r"|(要|得|需要|必须)(先|另外|单独|重新)?(?!等)[^，,。]{1,14}才(行|得行|可以|能报|能申|符合)"
 )

@@ -5436,3 +5436,63 @@ def test_the_bar_said_before_our_own_figure_is_the_rules() -> None:
     """“研发占比要达到6%以上吧 我们有7%” recorded the 6% the rule asks, not our 7%."""
     assert read("研发占比要达到6%以上吧 我们有7%", "zjtx")["rd_ratio_last_year"] == 7
     assert read("营收要达到1000万 我们有八百万", "zjtx")["revenue_last_year"] == 800
+
+
+def test_what_was_looked_up_then_what_was_found_answers(user: User) -> None:
+    """“目录查了 我们这个产品莫得”: the 查了 clause hid the no after it (read as “稳了没得”, a question)."""
+    in_check(user, "首台套帮我核一下")
+    user.say("目录查了 我们这个产品莫得")
+    assert profile(user)["first_set_in_catalog"] is False
+
+
+def test_selling_what_we_make_is_manufacturing_and_whom_we_sell_to_is_no_trade() -> None:
+    """d317_18, d318_03: “主营就是卖自己生产的锁” and “卖底料给超市和火锅店” recorded 批发和零售业 (a wrong 不符合)."""
+    assert read("主营就是卖自己生产的锁", "rd_deduction")["industry"] == "manufacturing"
+    assert "industry" not in read("主要卖底料给超市和火锅店 自己还开了两个火锅店 店子收入占一成多", "rd_deduction")
+    assert read("开州的 做智能门锁 四十几个人", "rd_deduction")["industry"] == "manufacturing"
+    assert read("主要是卖别人的锁", "rd_deduction")["industry"] == "wholesale_retail"
+    assert "industry" not in read("我们是做咨询的", "rd_deduction")  # (做…的 names no product here)
+
+
+def test_a_buyer_that_uses_it_and_has_nothing_to_do_with_us_is_unrelated(user: User) -> None:
+    """d318_12: “首批买的是重庆一家车企 直接用的 跟我们没关系” could not correct “集团另外一个厂”."""
+    in_check(user, "首批次新材料保险补偿 我们能申请不")
+    user.say("买家是我们集团另外一个厂")
+    reply = user.say("不对 我搞混了 首批买的是重庆一家车企 直接用的 跟我们没关系")
+    assert profile(user)["first_batch_buyer_unrelated"] is True and "否 → 是" in reply.text
+
+
+def test_a_share_said_gives_way_to_its_parts_corrected(user: User) -> None:
+    """d317_16: “主营占九成五”, then “主营只有一亿二千八” with 营收 1.5亿: the share is 85.33% (小巨人 falls short)."""
+    in_check(user, "小巨人今年我们想报 帮核一下")
+    user.say("去年营收1.5个亿 主营占九成五")
+    reply = user.say("刚才说错了 主营只有一亿二千八 剩下是卖废料和收房租")
+    assert "95% → 85.33%" in reply.text
+    assert profile(user)["main_business_ratio"] == 85.33
+
+
+def test_the_verdict_asked_beside_a_question_is_given_with_its_answer(user: User) -> None:
+    """d317_03: “那能不能加计 加好多” right after the verdict got the 政策要点 alone."""
+    in_check(user, "家计扣除 我们厂能享受不")
+    for said in ("查账征收", "是的 新工艺", "辅助账有的"):
+        user.say(said)
+    reply = user.say("那能不能加计 加好多")
+    assert "结论：符合" in reply.text and reply.section == "政策要点", reply.text
+
+
+def test_whether_we_qualify_for_the_other_kind_starts_its_check(user: User) -> None:
+    """d317_10: “那中小企业技术研发中心我们够不够” after the 市级技术中心 verdict judged six unknowns at once."""
+    in_check(user, "市级企业技术中心 认定要啥条件 我们够不够")
+    user.say("主营四千二百万 研发一年一百八十万左右")
+    user.say("行不行 给个话")
+    reply = user.say("那中小企业技术研发中心我们够不够")
+    assert reply.kind == "checklist_step" and "结论" not in reply.text, reply.text
+
+
+def test_a_change_supposed_is_asked_about_not_judged(user: User) -> None:
+    """d317_16: “那把房租那块剥出去 明年能行不” after the verdict repeated the verdict."""
+    in_check(user, "小巨人今年我们想报 帮核一下")
+    user.say("去年营收1.5个亿 主营1.28亿")
+    user.say("到底行不行")
+    reply = user.say("那把房租那块剥出去 明年能行不")
+    assert reply.act == "followup", reply.text

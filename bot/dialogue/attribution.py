@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.answers import (
     ASKED_A_NOT_A,
+    BARE_YES_NO_CHARS,
     CALENDAR_YEAR,
     UNKNOWN,
     Quantity,
@@ -198,6 +199,17 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
         # asked “是否在目录里”, told “目录我翻了2024版的 还有重庆2025年那个 都莫得包装线”: no; asked “是否还没有
         # 获得过首版次认定”, told “之前没申报过任何首版次 省里国家的都没有”: yes
         return bool(_DENIAL.search(_ASIDE.sub("", crit.question)))
+    if (
+        value is None
+        and crit.type == "bool"
+        and not asks(t, msg)
+        and (last := last_clause(msg)).norm != msg.norm
+        and _LOOKED.search(msg.norm, 0, len(msg.norm) - len(last.norm))
+        and len(last.norm) <= BARE_YES_NO_CHARS
+        and not t.facts(msg.text)
+    ):
+        # asked “是否在目录里”, told “目录查了 我们这个产品莫得”: what was looked up, then the answer found
+        return parse_yes_no(last.norm, t.kn.messages.vocabulary)
     if value is None and crit.type == "bool" and restated(t, msg, crit) == "denied":
         return False  # asked “是否已建立研发准备金制度并备案”, told “准备金制度还没建 备案也没弄过”
     if value is None and crit.type == "bool" and restates(t, msg, crit):
@@ -292,6 +304,8 @@ _ALL_DENIED = re.compile(
     r"(都|也都|全都|一个都|一样都)(莫得|没得|没有|不在|没在|找不到|没找到|没看到|查不到|没查到)(?!问题|事|啥|什么)"
 )
 """A last clause that denies all that was just listed (… 都莫得包装线): a no to the question asked."""
+_LOOKED = re.compile(r"(查|翻|看|对|比对|核|问)(了|过)")
+"""Words that report having looked it up (目录查了, 翻过了): the short clause after them is what was found."""
 
 
 _ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")

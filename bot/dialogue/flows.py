@@ -271,8 +271,27 @@ def record(t: Turn, values: dict[str, Any]) -> dict[str, Any]:
         answered = t.state.setdefault("answered", [])
         if cid not in answered:
             answered.append(cid)
+    _restate_from_parts(t, stored)
     stored.update(derive(t))
     return stored
+
+
+def _restate_from_parts(t: Turn, stored: dict[str, Any]) -> None:
+    """Drop a figure said before whose parts were all said since, this turn among them, so it is computed again.
+
+    “主营占九成五”, then “主营只有一亿二千八” with 营收 1.5亿 known: the share is 85.33% now, not the 95% said.
+    """
+    computed = t.state.get("computed", [])
+    for cid, crit in _computed(t):
+        parts = crit.computed_from
+        if (
+            cid in t.profile
+            and cid not in stored
+            and cid not in computed
+            and any(p in stored for p in parts)
+            and all(p in t.profile for p in parts)
+        ):
+            t.replaced.setdefault(cid, t.profile.pop(cid))
 
 
 def _within_bound(known: Any, value: Any) -> bool:

@@ -42,6 +42,10 @@ def correct(t: Turn, act: Act) -> Reply:
                 notes.append(m.corrected.format(label=label, old=old[cid], new=new))
             else:  # (not “否 → 否”)
                 unchanged.append(m.unchanged.format(label=label, new=new))
+    for cid in t.replaced.keys() - act.values.keys() - before.keys():  # (a share said, computed from its parts now)
+        if cid in t.profile and cid in t.kn.criteria:
+            before[cid] = render.show_value(t.kn, t.kn.criteria[cid], t.replaced[cid])
+            recomputed[cid] = render.show_value(t.kn, t.kn.criteria[cid], t.profile[cid])
     for cid, shown in recomputed.items():
         crit = t.kn.criteria[cid]
         if cid in t.profile and shown != before[cid]:

@@ -117,10 +117,12 @@ def _checked_here(t: Turn, topic: Topic) -> bool:
 
 def _verdict_asked_beside(t: Turn, msg: Message, act: Act) -> bool:
     """“那可以报不 是市里补还是区里补” after the verdict: a part asked, and the verdict asked again in a clause."""
-    if t.flow is not None or act.part in (None, "question", "missing") or act.topic != t.state.get("topic"):
+    if t.flow is not None or act.part in (None, "missing") or act.topic != t.state.get("topic"):
         return False
     said = clauses(msg.text)
-    return len(said) > 1 and any(asks_outcome(t, Message(c, normalize(c))) for c in said)
+    outcome = [asks_outcome(t, Message(c, normalize(c))) for c in said]
+    # (“那能不能加计 加好多”: the verdict, and the question in the other clause)
+    return len(said) > 1 and any(outcome) and (act.part != "question" or not all(outcome))
 
 
 BRIEF = 10

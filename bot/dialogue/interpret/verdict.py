@@ -221,6 +221,19 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     ):
         return None  # “那国家级的单项冠军呢 有没得戏”: the other variant, asked about (a follow-up)
     if (
+        t.flow is None
+        and current
+        and current == (t.state.get("last_check") or {}).get("topic")
+        and not bare
+        and not says(msg.norm, t.kn, "conclude")
+        and not VERDICT_NOUN.search(msg.norm)
+        and _OURS_ASKED.search(msg.norm)
+        and _other_kind_named(t, msg, current, values)
+    ):
+        # “那中小企业技术研发中心我们够不够” after the verdict of the municipal centre: the check of the other kind,
+        # asked on from what is known (not a verdict of its conditions, none asked yet)
+        return Act(current, topic=current, check=True, values=values)
+    if (
         values
         and all(t.kn.criteria[c].this_turn_only for c in values)
         and (HEARSAY.search(msg.norm) or COUNTS_AS.search(msg.norm))
@@ -230,6 +243,22 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     ):
         return None  # “听说有的能按120% 我们得行不”: a rate heard of, what it asks of us (not a verdict of it)
     return Act(acts.ANSWER, conclude=True, values=values)
+
+
+_OURS_ASKED = re.compile(r"我们[^，,。]{0,4}(够不够|能不能|能报|报得|可以报|可不可以|行不行|得不得行|评得上|能评)")
+"""Whether we qualify, asked in so many words (我们够不够): of a new kind, its check (not 那市级的行不行, a verdict)."""
+
+
+def _other_kind_named(t: Turn, msg: Message, topic: str, values: dict[str, Any]) -> bool:
+    """Whether the message names another kind of the ``topic`` just judged (中小企业技术研发中心 after 市级技术中心)."""
+    own = checklist_criteria(t.kn, topic, t.day) or {}
+    return any(
+        c in own
+        and t.kn.criteria[c].presume is not None
+        and not t.kn.criteria[c].this_turn_only
+        and t.profile.get(c) not in (None, v)
+        for c, v in values.items()
+    )
 
 
 def _asked_on(t: Turn, msg: Message) -> bool:
