@@ -1939,6 +1939,7 @@ def extract(
     facts: dict[str, Any] = dict(dated)
     last: str | None = None  # the criterion of the figure before, and whether it was the year before's
     last_previous = False
+    last_start = 0  # where the figure of ``last`` stands
     prev_end = 0
     denied: str | None = None  # the criterion of a figure just denied (没得95): the next figure is its
     seen: list[str] = []  # the criteria of the figures before, in order
@@ -1990,7 +1991,7 @@ def extract(
             ) and (value := number_value(q, criteria[third].unit or "")) is not None:
                 facts.setdefault(third, value)
                 if run:  # “营收 大前年一点二亿 前年一点四 去年一点六”: the years after are the same run's
-                    last, last_previous = run, False
+                    last, last_previous, last_start = run, False, q.start
                     seen.append(run)
             prev_end = q.end
             continue
@@ -2029,7 +2030,13 @@ def extract(
             total = _over_years(last, norm[max(0, prev_end - _SPAN_LEAD * 2) : q.start], criteria, facts)
             if total and _fits(q, criteria[total]):
                 owner, at = total, q.start  # “研发这两年一年六百多万 加起来一千三百来万”: the years' total
-        if owner is None and last and q.start - prev_end <= 1 and "分别" in norm[max(0, prev_end - 30) : q.start]:
+        if (
+            owner is None
+            and last
+            and q.start - prev_end <= 1
+            and "分别" in norm[max(0, prev_end - 30) : q.start]
+            and norm.rfind("分别", 0, q.start) < last_start  # (not “营收…去年7500万 研发费分别200 220”: 研发's)
+        ):
             owner, at = last, q.start  # “营收三年分别是1.4亿 1.6亿 1.8亿”: the run ends with last year
             _shift_years(facts, owner, criteria)
         if owner is None and last and (year := _year_since(norm, prev_end, q.start)) is not None:
@@ -2049,12 +2056,12 @@ def extract(
             and (share := _share_after(last, norm[prev_end : q.start], criteria))
         ):  # “研发1500万 每年都超过4%”; “高新产品收入一个亿出头 占七成多”: of that amount, not what a bare 占 names
             owner, at = share, q.start
-        if owner is None and q.unit in MONEY and (period := _PERIOD_SAID.search(norm, 0, q.start)):
+        if owner is None and q.unit in MONEY and (period := _period_said(norm, q, facts, criteria, found)):
             # “三年营收共1.8亿 研发九百三十万” where only the years' totals are asked: the period said before spans it
             word = norm[max(prev_end, q.start - _PERIOD_WORD_CHARS, *(b for b in breaks if b <= q.start)) : q.start]
             word = _RESPECTIVELY.sub("", _HEDGE_GAP.sub("", word))
             each = _ONE_YEAR.search(word)  # (研发每年五百万: one year's, the years' total is three times it)
-            named = _named_with_period(period[0], _ONE_YEAR.sub("", word), vocab)
+            named = _named_with_period(period, _ONE_YEAR.sub("", word), vocab)
             crit = criteria.get(named)
             if crit is not None and named not in facts:
                 if each and crit.sum_years and (one := number_value(q, crit.unit or "")):
@@ -2079,7 +2086,7 @@ def extract(
             if _BOTH_NAMED.search(norm[:at]) and "都" in around:
                 around += "每年"  # “前年190万 去年230万 都占营收5个点以上”: both years
             targets = _years(around, owner, criteria)
-            last, last_previous = owner, targets == [criteria[owner].previous]
+            last, last_previous, last_start = owner, targets == [criteria[owner].previous], q.start
             seen.append(owner)
             for cid in targets:
                 if criteria[cid].adds_up and isinstance(facts.get(cid), float) and isinstance(value, float):
@@ -2102,6 +2109,7 @@ def extract(
     _over_years_run(norm, found, facts, criteria, breaks, today)
     facts.update({c: v for c, v in _three_years_named(norm, found, vocab, criteria).items() if c not in facts})
     _two_rates(norm, found, facts, criteria)
+    _share_of_whole_said(norm, found, facts, criteria, today)
     if founding is None and len(durations) == 1 and (value := number_value(durations[0], "年")) is not None:
         start = max([0, *(b for b in breaks if b < durations[0].start)])
         if _MAKES.match(norm, start, durations[0].start):  # “做新能源车用铝合金结构件 十一年了”: making it that long
@@ -2309,12 +2317,17 @@ _UNIT_SAID = re.compile(r"[（(]?单位(?:是|为|:|：)?(万元|万)[)）]?")
 _BARE_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|[万亿元千百%％个人年月日号平项件分名家台套倍成点岁天])")
 
 
+_RUN_BEFORE_UNIT = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)(?=(?:[\s、,，/]+\d+(?:\.\d+)?)*[\s、,，/]+\d+(?:\.\d+)?(万元|万|亿元|亿)(?![\d]))"
+)
+"""A bare figure in a run whose last figure alone has the unit (200 220 230万): that unit is its too."""
 _SALES_OVER_YEARS = re.compile(r"销售额?(?=(近|这|前|最近)?[两三23]年)")
 """销售 before a run of years (销售近三年 6200万 7000万 8000万): the revenue of those years."""
 
 
 def _with_unit_said(text: str) -> str:
-    """“研发费 150 190 220 单位万”: the unit said once, after bare figures, is theirs (150万 190万 220万)."""
+    """A unit said once is the bare figures' too: “研发费 150 190 220 单位万”, “研发费分别200 220 230万”."""
+    text = _RUN_BEFORE_UNIT.sub(lambda m: m[1] + m[2], text)
     said = _UNIT_SAID.search(text)
     if said is None:
         return text
@@ -3102,6 +3115,79 @@ def _period_named(period: str, kw: str, vocab: _Vocab) -> str:
     """The criterion the period and the keyword name said together (近三年 + 研发 → 近三年研发's), else ""."""
     phrases = {period + kw, period.removeprefix("近") + kw}
     return next((cid for word, cid in vocab.keywords if word in phrases), "")
+
+
+def _share_of_whole_said(
+    norm: str, found: list[Quantity], facts: dict[str, Any], criteria: dict[str, Criterion], today: dt.date | None
+) -> None:
+    """A share from a part said inside a whole (去年1.5个亿里头高新产品卖了1.2个亿: 80%), its whole not asked."""
+    for cid, crit in criteria.items():
+        if cid in facts or len(crit.ratio_of) != 2:
+            continue
+        top, bottom = crit.ratio_of
+        part = facts.get(top)
+        if bottom in facts or not isinstance(part, float) or part <= 0:
+            continue
+        unit = criteria[top].unit or ""
+        for whole_q, part_q in itertools.pairwise(found):
+            within = _WITHIN_WHOLE.match(norm, whole_q.end)
+            whole = number_value(whole_q, unit, today)
+            if (
+                within
+                and part_q.start - within.end() <= _PART_NAME_CHARS
+                and number_value(part_q, unit, today) == part
+                and isinstance(whole, float)
+                and whole >= part
+            ):
+                facts[cid] = round(part / whole * 100, 2)
+                break
+
+
+_WITHIN_WHOLE = re.compile(r"(里头|里面|当中|中间|其中)")
+_PART_NAME_CHARS = 10
+"""How far after 里头 the part's figure may stand (里头高新产品卖了1.2个亿)."""
+
+
+def _period_said(
+    norm: str, q: Quantity, facts: dict[str, Any], criteria: dict[str, Criterion], found: list[Quantity]
+) -> str | None:
+    """The period said before the figure (近三年), or the three years named before it or by the run it opens.
+
+    “销售额23年6500万 24年7000万 去年7500万 研发费分别200 220 230万”: the R&D of the same three years; so is
+    “研发投入500万 600万 700万”.
+    """
+    if said := _PERIOD_SAID.search(norm, 0, q.start):
+        return said[0]
+    if _opens_run_of_three(norm, q, found):
+        return "近三年"
+    run = any(len(crit.sum_of) == _THREE and all(p in facts for p in crit.sum_of) for crit in criteria.values())
+    return "近三年" if run and _RESPECTIVELY_SAID.search(norm, 0, q.start) else None
+
+
+_THREE = 3
+
+
+def _opens_run_of_three(norm: str, q: Quantity, found: list[Quantity]) -> bool:
+    """Whether ``q`` opens a run of exactly three figures in one unit, nothing but a 、 or comma between them."""
+    at = next((i for i, f in enumerate(found) if f is q), None)
+    if at is None:
+        return False
+    run = found[at : at + _THREE]
+
+    def joined(a: Quantity, b: Quantity) -> bool:
+        return _RUN_GAP.fullmatch(norm, a.end, b.start) is not None
+
+    return (
+        len(run) == _THREE
+        and len({f.unit for f in run}) == 1
+        and all(joined(a, b) for a, b in itertools.pairwise(run))
+        and not (at > 0 and joined(found[at - 1], q))
+        and not (at + _THREE < len(found) and joined(run[-1], found[at + _THREE]))
+    )
+
+
+_RUN_GAP = re.compile(r"[、,，/]?")
+_RESPECTIVELY_SAID = re.compile(r"分别|各")
 
 
 def _named_with_period(period: str, text: str, vocab: _Vocab) -> str:

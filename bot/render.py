@@ -11,7 +11,7 @@ from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN, bigrams, convert
 from bot.checklist import ASSUMED_FAIL, FAIL, PASS, Outcome, Verdict
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
-from knowledge.schema import UNCERTAIN, Criterion, Fact, Followup, Item, Topic
+from knowledge.schema import UNCERTAIN, Condition, Criterion, Fact, Followup, Item, Topic
 
 MAIN_SECTIONS = ("政策要点",)
 """Sections shown in the first answer (its most relevant facts); the rest are one tap away."""
@@ -328,10 +328,21 @@ def _in_yi(value: Any) -> bool:
     return all(any(round(w / YI, 2) == round(w / YI, 6) for w in (v, v / JUST_UNDER)) or v >= UNBOUNDED for v in values)
 
 
+def judging(item: Item) -> list[Condition]:
+    """The item's tests, without an alternative on the criterion of its gate where another is left.
+
+    近三年研发占比 ≥ 4% “or” 营收 > 2亿, gated on 营收 > 5000万: the 2亿 only bounds the band, the 4% is the test
+    (its answer, requirement and gap are the share's, not “约差 12,500万元” of revenue).
+    """
+    gated = {g.criterion for g in item.gates()}
+    tests = [c for c in item.conditions() if c.criterion not in gated]
+    return tests or item.conditions()
+
+
 def requirement(kn: Knowledge, item: Item) -> str:
     """The item's threshold in words: 不低于100万元 / 不属于：烟草制造业、……"""
     parts = []
-    for cond in item.conditions():
+    for cond in judging(item):
         crit = kn.criteria[cond.criterion]
         op = kn.messages.ops.get(cond.op, cond.op)
         if crit.type == "bool":
@@ -393,7 +404,7 @@ def gap(kn: Knowledge, item: Item, profile: dict[str, Any]) -> str | None:
     In money where the figure is a ratio of two, with the amount needed (“约差 110万元（需约360万元）”). A minimum
     of two years is judged by the year that falls short (近两年每年占比: last year's 250万 of 1.2亿).
     """
-    for cond in item.conditions():
+    for cond in judging(item):
         crit = kn.criteria[cond.criterion]
         if crit.type != "number" or cond.op not in (">=", ">") or not _number(cond.value):
             continue
@@ -446,7 +457,7 @@ def unmet_line(
         taken = {c.criterion: supposed[c.criterion] for c in item.conditions() if c.criterion in supposed}
     answers = "、".join(
         show_value(kn, kn.criteria[c.criterion], profile.get(c.criterion))
-        for c in item.conditions()
+        for c in judging(item)
         if c.criterion not in taken
     )
     need = requirement(kn, item)

@@ -5496,3 +5496,24 @@ def test_a_change_supposed_is_asked_about_not_judged(user: User) -> None:
     user.say("到底行不行")
     reply = user.say("那把房租那块剥出去 明年能行不")
     assert reply.act == "followup", reply.text
+
+
+def test_a_run_of_figures_is_read_as_its_keywords_years() -> None:
+    """d318_02, d318_08: “…去年7500万 研发费分别200 220 230万” made revenue 220万 and 230万; “研发投入500万 600万 700万”
+    was last year's 500万."""
+    facts = read("销售额23年6500万 24年7000万 去年7500万 研发费分别200 220 230万 都是国内花的", "high_tech_enterprise")
+    assert (facts["revenue_prev_year"], facts["revenue_last_year"], facts["rd_spend_3y_total"]) == (7000, 7500, 650)
+    assert read("研发投入500万 600万 700万", "high_tech_enterprise")["rd_spend_3y_total"] == 1800
+
+
+def test_a_part_said_inside_a_whole_gives_its_share() -> None:
+    """d318_08: “去年1.5个亿里头高新产品卖了1.2个亿” left the high-tech income share unknown."""
+    assert read("去年1.5个亿里头高新产品卖了1.2个亿", "high_tech_enterprise")["hightech_income_ratio"] == 80
+
+
+def test_the_gap_of_a_banded_share_is_the_shares(user: User) -> None:
+    """d318_02: the 4% band of 高企 said “约差 12,500万元”, the way to 2亿 of revenue, not the R&D short of 4%."""
+    in_check(user, "高新技术企业认定 帮我核一下")
+    user.say("销售额23年6500万 24年7000万 去年7500万 研发费分别200 220 230万")
+    reply = user.say("直接给个结论")
+    assert "约差 190万元（需约840万元）" in reply.text and "12,500" not in reply.text, reply.text
