@@ -2256,7 +2256,29 @@ def extract(
             if kind_said:
                 facts.setdefault(cid, kind_said)
     _same_each_year(norm, facts, criteria)
+    _granted_by_the_city(norm, facts, criteria, vocab)
     return facts
+
+
+def _granted_by_the_city(norm: str, facts: dict[str, Any], criteria: dict[str, Criterion], vocab: _Vocab) -> None:
+    """A national title held, said to be the city's (我们是小巨人 19年市经信委评的): not the national one."""
+    if _NATION.search(norm):
+        return
+    for word, cid in vocab.titles:
+        if facts.get(cid) is not True or _NATIONAL not in (criteria[cid].label or criteria[cid].question):
+            continue
+        at = norm.find(word)
+        if at >= 0 and _CITY_GRANTED.search(norm, at + len(word), at + len(word) + _GRANTOR_CHARS):
+            facts[cid] = False
+
+
+_NATIONAL = "国家级"
+_NATION = re.compile(r"国家|工信部|部里")
+_CITY_GRANTED = re.compile(
+    r"(市经信委|市经济信息委|市经信局|市经济和信息化委|市里|市级|重庆市|区里|区县)[^，,。]{0,4}(评|认定|发|授)"
+)
+_GRANTOR_CHARS = 16
+"""How far after a title the city may be said to have granted it (小巨人 19年市经信委评的)."""
 
 
 _SAME_EACH_YEAR = re.compile(

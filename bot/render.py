@@ -431,11 +431,18 @@ def _short(kn: Knowledge, cid: str, need: float, profile: dict[str, Any]) -> str
             needed = need / 100 * base
             short = needed - spent
             return (
-                kn.messages.verdict_short_of.format(gap=f"{_num(short)}{unit}", need=f"{_num(needed)}{unit}")
+                kn.messages.verdict_short_of.format(gap=_sum(short, unit), need=_sum(needed, unit))
                 if short > 0
                 else None
             )
-    return f"{_num(need - answer)}{crit.unit or ''}"
+    return _sum(need - answer, crit.unit or "")
+
+
+def _sum(value: float, unit: str) -> str:
+    """A gap in words, in 亿元 where it reads better (约差 1.4亿元, not 14,000万元)."""
+    if unit == "万元" and _in_yi(value):
+        return f"{_num(value / YI)}亿元"
+    return f"{_num(value)}{unit}"
 
 
 def _number(value: Any) -> TypeGuard[float]:

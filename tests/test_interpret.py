@@ -5517,3 +5517,16 @@ def test_the_gap_of_a_banded_share_is_the_shares(user: User) -> None:
     user.say("销售额23年6500万 24年7000万 去年7500万 研发费分别200 220 230万")
     reply = user.say("直接给个结论")
     assert "约差 190万元（需约840万元）" in reply.text and "12,500" not in reply.text, reply.text
+
+
+def test_a_national_title_the_city_granted_is_not_held() -> None:
+    """d318_10: “我们是小巨人 19年市经信委评的” (the old municipal 小巨人) was taken as the national 小巨人."""
+    assert read("我们是小巨人 19年市经信委评的", "single_champion")["little_giant_certified"] is False
+    assert read("我们是国家级小巨人 市里推荐的", "single_champion")["little_giant_certified"] is True
+
+
+def test_a_gap_of_a_hundred_million_or_more_reads_in_yi(user: User) -> None:
+    """d318_10: “约差 14,000万元” is “约差 1.4亿元” on a phone."""
+    in_check(user, "单项冠军帮我核一下 市级的")
+    reply = user.say("近三年主营2.3亿 2.6亿 2.9亿 不是小巨人 直接给结论")
+    assert "约差 1.4亿元" in reply.text, reply.text
