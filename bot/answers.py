@@ -35,7 +35,7 @@ _QUANTITY = re.compile(
     r"(?P<pointfew>点几)?"
     r"(?:个(?=半?[多几来]?[十百千]?[万亿]|[多来半][月点]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
     rf"(?P<unit>个百分点|百分点|个点|%|趴|万元|亿元|元|块钱|块|人|名|位(?![置于数])|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成(?![立功本果绩员品熟长交型])|点(?![\d{_CN_DIGITS}]))?"
-    r"(?P<tenth>[一二三四五六七八九1-9](?![\d一二两三四五六七八九十百千万亿个年月人项件分类等级.%家所条台套次种批位名户本张成]))?"
+    r"(?P<tenth>[一二三四五六七八九1-9](?![\d一二两三四五六七八九十百千万亿个年月人项件分类等级.%家所条台套次种批位名户本张成点]))?"
 )
 
 
@@ -2058,7 +2058,10 @@ def extract(
             owner, at = share, q.start
         if owner is None and q.unit in MONEY and (period := _period_said(norm, q, facts, criteria, found)):
             # “三年营收共1.8亿 研发九百三十万” where only the years' totals are asked: the period said before spans it
-            word = norm[max(prev_end, q.start - _PERIOD_WORD_CHARS, *(b for b in breaks if b <= q.start)) : q.start]
+            opens = max([0, *(b for b in breaks if b <= q.start)])
+            if opens == q.start and opens > prev_end:  # (主营收入近三年 | 四点二亿 …: the clause before names it)
+                opens = max([0, *(b for b in breaks if b < q.start)])
+            word = norm[max(prev_end, q.start - _PERIOD_WORD_CHARS, opens) : q.start]
             word = _RESPECTIVELY.sub("", _HEDGE_GAP.sub("", word))
             each = _ONE_YEAR.search(word)  # (研发每年五百万: one year's, the years' total is three times it)
             named = _named_with_period(period, _ONE_YEAR.sub("", word), vocab)
@@ -2964,7 +2967,8 @@ def _said_again(norm: str, kw: str, after: int) -> bool:
         return False
     if norm[max(0, again - 1) : again] in _SHARE_OF:
         return False  # “研发费用占营收大概3.8%”: the share's base, no figure of its own
-    span = _SPAN_YEARS.search(norm[max(0, again - _SPAN_LEAD) : again]) or _SPAN_BETWEEN.search(soon[0])
+    lead = norm[max(0, again - _SPAN_LEAD) : again + len(kw)]  # (三年销售: the 年 of the keyword spans it too)
+    span = _SPAN_YEARS.search(lead) or _SPAN_BETWEEN.search(soon[0])
     other_year = any(y in norm[after : soon.end()] for y in _YEAR_WORDS)  # (研发…一百一十几万 前年研发也有…)
     return not span and not other_year  # (“近三年营收合计1.3亿” is the three years', not last year's again)
 
@@ -3375,7 +3379,7 @@ _SAID_NOT_ASKED = r"(?!吗|不|没|哇|迈|[?？])"
 """After what is said of a title: no question mark or particle that asks it (还在有效期吗)."""
 _GOT_AFTER = re.compile(
     r"^(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(就|早就|也|都)?"
-    r"(评上|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了)"
+    r"(评上|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了|复核过|复核通过|复核了)"
     rf"|{_TITLE_NOUN}(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用戏机希搞可望])"
     rf"|{_TITLE_NOUN}((还在|都在|在)有效期(内|里)?|还有效){_SAID_NOT_ASKED}"
 )

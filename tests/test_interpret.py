@@ -5530,3 +5530,27 @@ def test_a_gap_of_a_hundred_million_or_more_reads_in_yi(user: User) -> None:
     in_check(user, "单项冠军帮我核一下 市级的")
     reply = user.say("近三年主营2.3亿 2.6亿 2.9亿 不是小巨人 直接给结论")
     assert "约差 1.4亿元" in reply.text, reply.text
+
+
+def test_a_figure_after_a_period_reads_whole() -> None:
+    """d320_17: “主营收入近三年 四点二亿 五亿 五点八亿” read 三年四 (three years and four) and then 二亿."""
+    assert read("主营收入近三年 四点二亿 五亿 五点八亿", "single_champion")["avg_main_revenue_3y"] == 50000
+
+
+def test_last_years_figure_stands_beside_the_three_years_total() -> None:
+    """d320_13: “最近一年销售一点二个亿 三年销售一共三亿” lost the 1.2亿 (its 年销售 said again in 三年销售)."""
+    facts = read("最近一年销售一点二个亿 三年销售一共三亿 研发费三年八百四十万", "high_tech_enterprise")
+    assert (facts["revenue_last_year"], facts["revenue_3y_total"]) == (12000, 30000)
+
+
+def test_a_title_reviewed_is_held() -> None:
+    """d320_14: “市级专精特新 去年复核过了” left the title unknown."""
+    assert read("市级专精特新 去年复核过了 铜梁做轴承十年了", "little_giant")["zjtx_certified"] is True
+
+
+def test_that_is_we_can_then_the_verdict_asked_gives_it(user: User) -> None:
+    """d320_14: “那就是能报撒 给个结论” was read as 那就是 opening an answer, and the verdict never came."""
+    in_check(user, "研发费用加计扣除 帮我核一下")
+    user.say("查账征收 制造业")
+    reply = user.say("那就是能报撒 给个结论")
+    assert "结论" in reply.text and reply.kind != "checklist_step", reply.text

@@ -305,7 +305,7 @@ ANSWER_AFTER_CHARS = 4
 LONG_ANSWER_CHARS = 8
 
 
-_OUTCOME_OR_ASKED = re.compile(r"[不没吗嘛呢?？够行差]|可以|符合")
+_OUTCOME_OR_ASKED = re.compile(r"[不没吗嘛呢?？够行差]|可以|符合|结论|结果|能报|能评|能申|能享受|报得|评得")
 
 
 def _this_checks(t: Turn, msg: Message, decision: Any, last: Message) -> bool:
