@@ -2367,10 +2367,12 @@ _OTHER_GOODS = re.compile(
 
 _GO_BETWEEN = re.compile(
     r"[^\s,，。；;!！?？]*(只是|只|就是|只不过|不过是|仅仅是|只负责|就)(帮忙|帮我们|给我们)?"
-    r"(牵线|牵个线|牵了个线|介绍|搭桥|搭个桥|搭了个桥|居间|中间人|当中间人|做中间人|介绍人|引荐|拉的线|拉个线)"
+    r"(牵线|牵个线|牵了个线|介绍|搭桥|搭个桥|搭了个桥|居间|中间人|当中间人|做中间人|介绍人|引荐|拉的线|拉个线"
+    r"|管送货|负责送货|送货|送个货|管物流|负责物流|管运输|负责运输|配送|发货)"
     r"[^\s,，。；;!！?？]{0,4}"
 )
-"""A clause that says someone only brought the parties together (经销商只是牵线): they are no party to it."""
+"""A clause that says someone only brought the parties together (经销商只是牵线) or delivered the goods (贸易公司只管
+送货): they are no party to the sale."""
 _BEFORE_NOW = re.compile(
     r"[^\s,，。；;!！?？]{0,4}(经销商|贸易商|代理商|中间商|客户|买家|买方|用户)(是|都是)"
     r"(去年|前年|以前|之前|上次|原来|过去)的(事|了)?(?=[\s,，。；;!！?？]|$)"
@@ -3378,7 +3380,7 @@ _TITLE_NOUN_ONLY = re.compile(_TITLE_WORD)
 _SAID_NOT_ASKED = r"(?!吗|不|没|哇|迈|[?？])"
 """After what is said of a title: no question mark or particle that asks it (还在有效期吗)."""
 _GOT_AFTER = re.compile(
-    r"^(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(就|早就|也|都)?"
+    r"^(是)?(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(就|早就|也|都)?"
     r"(评上|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了|复核过|复核通过|复核了)"
     rf"|{_TITLE_NOUN}(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用戏机希搞可望])"
     rf"|{_TITLE_NOUN}((还在|都在|在)有效期(内|里)?|还有效){_SAID_NOT_ASKED}"

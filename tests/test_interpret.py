@@ -5554,3 +5554,26 @@ def test_that_is_we_can_then_the_verdict_asked_gives_it(user: User) -> None:
     user.say("查账征收 制造业")
     reply = user.say("那就是能报撒 给个结论")
     assert "结论" in reply.text and reply.kind != "checklist_step", reply.text
+
+
+# batches 325-328 on first sight
+
+
+def test_a_trader_that_only_delivers_is_no_buyer() -> None:
+    """d327_08: “合同是跟用户厂直接签的 贸易公司只管送货” could not correct “买家是一家贸易公司” (a wrong 不符合)."""
+    facts = read("改一下 合同是跟用户厂直接签的 贸易公司只管送货", "first_batch_material")
+    assert facts["first_batch_buyer_unrelated"] is True
+    assert read("买家是贸易公司", "first_batch_material")["first_batch_buyer_unrelated"] is False
+
+
+def test_a_title_that_is_of_a_year_is_held() -> None:
+    """d326_15: “市级专精特新是24年评的” left the title unknown."""
+    assert read("子公司做车载控制器九年了 市级专精特新是24年评的", "little_giant")["zjtx_certified"] is True
+
+
+def test_facts_said_again_then_the_verdict_asked_gives_it(user: User) -> None:
+    """d325_18: “做了七年 平均3个亿 行不” restated the years and got the question again, no verdict."""
+    in_check(user, "市级单项冠军 帮我核哈")
+    user.say("做了七年")
+    reply = user.say("做了七年 平均3个亿 行不")
+    assert "结论" in reply.text, reply.text
