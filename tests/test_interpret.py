@@ -5577,3 +5577,20 @@ def test_facts_said_again_then_the_verdict_asked_gives_it(user: User) -> None:
     user.say("做了七年")
     reply = user.say("做了七年 平均3个亿 行不")
     assert "结论" in reply.text, reply.text
+
+
+def test_questions_of_batches_317_to_328_that_missed_are_understood(user: User) -> None:
+    """First sight 317-328: 首版软件, 科小, brand, human, 你这个机器人都…, 适合报些啥 fell back; a named policy's
+    benefits (评上高企能享受什么优惠) went to the policy match; 专升本 and 个人兼职 were taken for policies."""
+    asked = {
+        "首版软件认定是找软件处吗？": "first_version_software",
+        "制造业科小三年计划是干啥的": "tech_sme_plan",
+        "有没有支持企业打造自主brand的政策？": "quality_brand",
+        "你这个机器人都晓得些啥子政策嘛": "help",
+        "我们厂子适合报些啥子 帮我对一下嘛": "policy_match",
+        "评上高企能享受什么优惠？": "high_tech_enterprise",
+        "专升本有哪些报考条件": None,
+        "我个人兼职的收入能加计扣除吗?": None,
+    }
+    for n, (text, intent) in enumerate(asked.items()):
+        assert User(user.engine, f"q{n}").say(text).intent == intent, text
