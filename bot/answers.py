@@ -1737,6 +1737,8 @@ def supposes(text: str) -> bool:
         return True  # “有人跟我说大专以上学历的要占30% 是不是真的哦”: a rule heard of, asked about
     if heard_rule(text):
         return True  # “不是说营收一千万以上就够了嘛 网上写的”: the rule as heard (not after a figure of ours)
+    if _WAIT_THEN.search(norm):
+        return True  # “等进规了再说”: what is waited for, not yet so
     return bool(_SUPPOSED_CASE.search(norm)) and bool(_ASKED.search(norm) or "?" in text or "？" in text)
 
 
@@ -1808,6 +1810,8 @@ _OURS = re.compile(r"我们|我司|咱们")
 """The enterprise's own words: a figure beside them may be ours (听说要占30% 我们才20%)."""
 
 
+_WAIT_THEN = re.compile(r"(^|[^\w])?等[^，,。|]{1,10}(了|以后|之后)再(说|看|报|申|来|弄|搞|考虑)")
+"""Waiting for something before acting (等进规了再说): it is not so yet."""
 _PLANNED = re.compile(r"(拉到|提到|提高到|做到|投到|加到|增加到|搞到|冲到|涨到|弄到)")
 """A figure aimed at (拉到四个点以上): a plan, when a time to come is said beside it."""
 _LATER = re.compile(r"明年|后年|以后|今后|将来|下一年|下半年|再报|再申|再评")
@@ -2260,7 +2264,47 @@ def extract(
                 facts.setdefault(cid, kind_said)
     _same_each_year(norm, facts, criteria)
     _granted_by_the_city(norm, facts, criteria, vocab)
+    if _DONT_KNOW.search(norm):
+        _left_open(text, norm, facts, criteria, ignore, today)
     return facts
+
+
+def _left_open(
+    text: str,
+    norm: str,
+    facts: dict[str, Any],
+    criteria: dict[str, Criterion],
+    ignore: Iterable[str],
+    today: dt.date | None,
+) -> None:
+    """Yes/no facts the user leaves open in the same message, as not known.
+
+    “前年车间出过一回事故 … 定没定重大我不清楚”: whether it was major, asked back in the label's words, is not
+    known; “著作权好像是外包公司先登记再转给我们的 也可能是我们自己登的 要问法务”: one way or the other.
+    """
+    for cid, value in list(facts.items()):
+        crit = criteria[cid]
+        if crit.type != "bool" or not isinstance(value, bool):
+            continue
+        label = normalize(crit.label or crit.question)
+        for clause in _CLAUSE_SPLIT.split(text):
+            said = normalize(clause)
+            whether = ASKED_A_NOT_A.search(said)
+            if whether and _DONT_KNOW.search(said) and any(w in label for w in _pairs(said[whether.end() :])):
+                facts[cid] = UNKNOWN  # (定没定重大我不清楚: 重大 is the label's own word)
+        other = _OTHER_WAY.search(text)
+        if other and facts[cid] is value and extract(text[: other.start()], criteria, ignore, today).get(cid) == value:
+            facts[cid] = UNKNOWN  # (…转给我们的 也可能是我们自己登的: either way, not known)
+
+
+_CLAUSE_SPLIT = re.compile(r"[\s，,。；;！!？?]+")
+_OTHER_WAY = re.compile(r"也可能是|也有可能是|也可能|也有可能|说不定是|或者是我们")
+"""Words that offer the other way round after a statement (…转给我们的 也可能是我们自己登的)."""
+
+
+def _pairs(text: str) -> list[str]:
+    """The two-character words of ``text``."""
+    return [text[i : i + 2] for i in range(len(text) - 1)]
 
 
 def _granted_by_the_city(norm: str, facts: dict[str, Any], criteria: dict[str, Criterion], vocab: _Vocab) -> None:
@@ -2342,8 +2386,10 @@ _UNIT_SAID = re.compile(r"[（(]?单位(?:是|为|:|：)?(万元|万)[)）]?")
 _BARE_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|[万亿元千百%％个人年月日号平项件分名家台套倍成点岁天])")
 
 
+_RUN_FIGURE = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3}(?:点[一二三四五六七八九])?个?半?)"
 _RUN_BEFORE_UNIT = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)(?=(?:[\s、,，/]+\d+(?:\.\d+)?)*[\s、,，/]+\d+(?:\.\d+)?(万元|万|亿元|亿)(?![\d]))"
+    rf"(?<![\d.一二两三四五六七八九十点个亿万千百])({_RUN_FIGURE})"
+    rf"(?=(?:[\s、,，/]+{_RUN_FIGURE})*[\s、,，/]+{_RUN_FIGURE}(万元|万|亿元|亿)(?![\d]))"
 )
 """A bare figure in a run whose last figure alone has the unit (200 220 230万): that unit is its too."""
 _SALES_OVER_YEARS = re.compile(r"销售额?(?=(近|这|前|最近)?[两三23]年)")
@@ -2975,6 +3021,8 @@ def _said_again(norm: str, kw: str, after: int) -> bool:
     return not span and not other_year  # (“近三年营收合计1.3亿” is the three years', not last year's again)
 
 
+_AVERAGE_SAID = re.compile(r"平均|均值|每年平均|年均")
+"""Between a total's keyword and its figure: the figure is a mean (近三年营收平均3个亿)."""
 _SHARE_OF = ("占", "比")
 """Just before a keyword said again, words that make it a share's base (占营收, 比营收)."""
 _FIGURE_SOON = re.compile(rf"[^\d{_CN_DIGITS}]{{0,4}}[\d{_CN_DIGITS}]")
@@ -3036,6 +3084,8 @@ def _owner_before(
             continue  # (“知识产权都在公司名下 发明两个”: the count is the inventions', not the staff)
         if sums_things(kw, q):
             continue
+        if criteria[cid].sum_of and _AVERAGE_SAID.search(norm, pos, q.start):
+            continue  # “近三年营收平均3个亿”: the years' mean, not their total
         distance = q.start - (pos + len(kw))
         if _clause_goes_on(norm, pos + len(kw), q.start, breaks):
             continue
@@ -3774,6 +3824,7 @@ def _clause(text: str, at: int, word: str, breaks: tuple[int, ...]) -> tuple[int
 _NEGATION = re.compile(
     r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得|不得|不会|不在|不再是|不再|不打算|不准备|没打算|没准备|不想|没想|不愿|不愿意|不计划|没去|没有去|未去)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
     r"|(没|没有|没得|莫得|无)(啥子|啥|什么)$"
+    r"|(没|没有|没得|莫得|不)(给|为|帮|替)(哪家|哪个|谁|任何|哪一家|某一家|某家)[^没不]{0,4}$"
     r"|(没|未|从没|莫)(出|发生|上|进|被|遭|犯)[^没不]{0,7}$|(没|不|从不|从没)(搞|做|干|弄|涉及|碰|走|经过|通过|找|卖给|用在)[^没不]{0,2}$"
 )
 """Denials before a word: 不是…, 没有…, 没啥子… (没啥子不良记录), and 没/不 with its verb (没出过啥子事故, 没上失信,

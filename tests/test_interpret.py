@@ -5594,3 +5594,58 @@ def test_questions_of_batches_317_to_328_that_missed_are_understood(user: User) 
     }
     for n, (text, intent) in enumerate(asked.items()):
         assert User(user.engine, f"q{n}").say(text).intent == intent, text
+
+
+# batches 329-332 on first sight
+
+
+def test_not_customised_for_anyone_is_not_customised() -> None:
+    """d331_10: “没给哪家专门定制” recorded 定制 (a wrong 不符合)."""
+    assert (
+        read("今年才开始推 没给哪家专门定制 也没评过首版次", "first_version_software")["first_version_not_custom"]
+        is True
+    )
+    assert read("专门给一家定制的", "first_version_software")["first_version_not_custom"] is False
+
+
+def test_grown_above_scale_is_above_scale_and_waiting_for_it_is_not() -> None:
+    """d330_14: “去年十月份就上规了” could not correct 规下 (a wrong 不符合); “等进规了再说” is not so yet."""
+    assert (
+        read("等哈 刚问了老板 去年十月份就上规了 改一下", "rd_reserve")["rd_reserve_entity"] == "above_scale_industrial"
+    )
+    assert "rd_reserve_entity" not in read("好嘛 等进规了再说", "rd_reserve")
+
+
+def test_a_fact_left_open_in_the_same_message_is_not_known() -> None:
+    """d331_18, d331_20: “定没定重大我不清楚” and “也可能是我们自己登的 要问法务” were read as definite."""
+    assert (
+        read("前年车间出过一回事故 应急局来调查过 定没定重大我不清楚", "first_set_equipment")["had_violation"]
+        == UNKNOWN
+    )
+    facts = read("著作权好像是外包公司先登记再转给我们的 也可能是我们自己登的 要问法务", "first_version_software")
+    assert facts["first_version_copyright_original"] == UNKNOWN
+    assert read("前年车间出过一回事故", "first_set_equipment")["had_violation"] is True
+
+
+def test_the_unit_of_the_last_of_a_run_in_numerals_is_theirs_too() -> None:
+    """d326_17: “近三年营收五个半 六个 六个半亿” took 6.5亿 for the three years' total."""
+    facts = read("近三年营收五个半 六个 六个半亿 基本都是主营", "single_champion")
+    assert (facts["revenue_3y_ago"], facts["revenue_prev_year"], facts["revenue_last_year"]) == (55000, 60000, 65000)
+    assert read("近三年平均收入大概一个六 一点六个亿", "single_champion")["avg_main_revenue_3y"] == 16000
+
+
+def test_a_revenue_total_bounds_the_main_revenue_average(user: User) -> None:
+    """d332_05: “近三年营收一共3.6个亿” in a 单项冠军 check was not read (the 4亿 main-revenue mean is beyond it)."""
+    in_check(user, "单项冠军帮我核一下 市级的")
+    user.say("我们不是小巨人")
+    user.say("近三年营收一共3.6个亿")
+    reply = user.say("直接讲 够不够")
+    assert "结论：不符合" in reply.text and "近三年平均主营业务收入不低于4亿元" in reply.text, reply.text
+
+
+def test_starting_over_forgets_every_figure_told(user: User) -> None:
+    """d332_05: “那个是集团的数 重新开始嘛” kept the group's 三年营收五个多亿, a figure the check only bounds with."""
+    in_check(user, "单项冠军帮我核一下 市级的")
+    user.say("三年营收加起来五个多亿")
+    user.say("不对 那个是集团的数 重新开始嘛")
+    assert "revenue_3y_total" not in profile(user)

@@ -37,8 +37,13 @@ def start_checklist(
     answered = t.state.setdefault("answered", [])
     # Starting afresh forgets every figure the check reads (its shares' figures too), but not which kind of the
     # policy is checked (那有没有门槛低点的 … 按这个再核一遍); else only the 不知道 answers.
-    ids = (checklist_criteria(t.kn, topic.id) or {}) if fresh else checklist.to_ask(version.items, t.kn.criteria)
-    for cid in ids:
+    # (and every other figure told in the check being redone: 三年营收加起来五个多亿 “那个是集团的数 重新开始”)
+    ids = (
+        [*(checklist_criteria(t.kn, topic.id) or {}), *answered]
+        if fresh
+        else checklist.to_ask(version.items, t.kn.criteria)
+    )
+    for cid in dict.fromkeys(ids):
         kind = t.kn.criteria[cid].presume is not None and t.profile.get(cid) != UNKNOWN
         if cid in answered and ((fresh and not kind) or t.profile.get(cid) == UNKNOWN):
             answered.remove(cid)
@@ -320,6 +325,8 @@ def derive(t: Turn) -> dict[str, Any]:
             if cid in t.profile:
                 continue
             value = _compute(crit, t.profile)
+            if value is None and crit.mean_of:
+                value = _mean_of_total(t, crit)  # 近三年营收一共3.6个亿: 1.2亿 a year on average
             if value is not None:
                 t.profile[cid] = found[cid] = value
                 computed.append(cid)
@@ -349,6 +356,17 @@ BEGUN = "begun"
 BEGUN_KEPT = 8
 ATTENDING = "attending"
 """State: the condition the user just asked the threshold of (a bare share said next is of it)."""
+
+
+def _mean_of_total(t: Turn, crit: Criterion) -> Any:
+    """A mean over years from the total said of the same years (the criterion summing what ``crit`` averages)."""
+    total = next(
+        (t.profile[c] for c, other in t.kn.criteria.items() if other.sum_of == crit.mean_of and c in t.profile), None
+    )
+    years = len(crit.mean_of)
+    if isinstance(total, list) and all(_number(v) for v in total):
+        return [total[0] / years, min(total[1] / years, UNBOUNDED)]
+    return total / years if _number(total) else None
 
 
 def _compute(crit: Criterion, profile: dict[str, Any]) -> Any:

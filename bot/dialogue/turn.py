@@ -109,7 +109,15 @@ def checklist_criteria(kn: Knowledge, topic_id: str, day: dt.date | None = None)
             crit = kn.criteria.get(todo.pop())
             if crit is None:
                 continue
-            for cid in (*crit.computed_from, *([crit.previous] if crit.previous else [])):
+            # (and what bounds it, with the total its mean is taken of: 近三年营收一共3.6个亿 bounds 平均主营)
+            bound = kn.criteria.get(crit.at_most or "")
+            totals = [c for c, o in kn.criteria.items() if bound and bound.mean_of and o.sum_of == bound.mean_of]
+            for cid in (
+                *crit.computed_from,
+                *([crit.previous] if crit.previous else []),
+                *([crit.at_most] if bound else []),
+                *totals,
+            ):
                 if cid not in ids:
                     ids.add(cid)
                     todo.append(cid)
