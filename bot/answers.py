@@ -3430,7 +3430,7 @@ _TITLE_NOUN_ONLY = re.compile(_TITLE_WORD)
 _SAID_NOT_ASKED = r"(?!吗|不|没|哇|迈|[?？])"
 """After what is said of a title: no question mark or particle that asks it (还在有效期吗)."""
 _GOT_AFTER = re.compile(
-    r"^(是)?(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经)?(就|早就|也|都)?"
+    r"^(是)?(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经){0,2}(就|早就|也|都)?"
     r"(评上|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了|复核过|复核通过|复核了)"
     rf"|{_TITLE_NOUN}(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用戏机希搞可望])"
     rf"|{_TITLE_NOUN}((还在|都在|在)有效期(内|里)?|还有效){_SAID_NOT_ASKED}"
@@ -3509,8 +3509,9 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                     stop = min([stop + _TITLE_CHARS, *(b for b in breaks if b > stop)])
                 said_by = _SUBJECT.match(norm, end)  # (专精特新我们评上了)
                 after_at = said_by.end() if said_by else end
+                opens = max([0, *(b for b in breaks if b <= at)])  # (…已经认定了。小巨人…: not this title's)
                 before, after = (
-                    norm[max(0, at - _TITLE_CHARS) : at],
+                    norm[max(opens, at - _TITLE_CHARS) : at],
                     norm[after_at : after_at + _TITLE_CHARS + _YEAR_SAID],
                 )
                 denial = _NOT_GOT.search(before)

@@ -5649,3 +5649,16 @@ def test_starting_over_forgets_every_figure_told(user: User) -> None:
     user.say("三年营收加起来五个多亿")
     user.say("不对 那个是集团的数 重新开始嘛")
     assert "revenue_3y_total" not in profile(user)
+
+
+def test_a_title_said_in_the_clause_before_is_not_this_titles() -> None:
+    """“专精特新去年已经认定了。小巨人什么时候开始申报” took 小巨人 as held (认定了 of the clause before) and answered
+    专精特新; “去年已经认定了” (two time words) left 专精特新 unknown."""
+    facts = read("专精特新去年已经认定了。小巨人什么时候开始申报？", "little_giant")
+    assert facts.get("zjtx_certified") is True and "little_giant_certified" not in facts
+
+
+def test_when_it_applies_beside_a_title_held_is_answered_not_checked(user: User) -> None:
+    """“高企去年已经认定了。现在想问加计扣除预缴的时候能不能享受” started the 加计扣除 check."""
+    reply = user.say("高企去年已经认定了。现在想问加计扣除预缴的时候能不能享受？")
+    assert reply.intent == "rd_deduction" and reply.section == "时间节点", reply.text

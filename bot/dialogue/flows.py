@@ -366,7 +366,9 @@ def _mean_of_total(t: Turn, crit: Criterion) -> Any:
     years = len(crit.mean_of)
     if isinstance(total, list) and all(_number(v) for v in total):
         return [total[0] / years, min(total[1] / years, UNBOUNDED)]
-    return total / years if _number(total) else None
+    if isinstance(total, int | float) and not isinstance(total, bool):
+        return total / years
+    return None
 
 
 def _compute(crit: Criterion, profile: dict[str, Any]) -> Any:

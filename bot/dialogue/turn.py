@@ -115,7 +115,7 @@ def checklist_criteria(kn: Knowledge, topic_id: str, day: dt.date | None = None)
             for cid in (
                 *crit.computed_from,
                 *([crit.previous] if crit.previous else []),
-                *([crit.at_most] if bound else []),
+                *([crit.at_most] if bound and crit.at_most else []),
                 *totals,
             ):
                 if cid not in ids:

@@ -33,6 +33,7 @@ from bot.dialogue.reading import (
 )
 from bot.dialogue.topics import (
     CALCULATION,
+    WHEN,
     has_section,
     section_asked,
     shaped_part,
@@ -520,12 +521,21 @@ def check_asked(t: Turn, msg: Message, intent: str) -> bool:
         return any(w in msg.norm for w in STRONG_CHECK) or bool(CHOSEN.search(msg.norm))
     if topic and shaped_part(t, topic, msg.text) in SHAPED_NO_CHECK:
         return False  # “哪些情况不能申报 有行政处罚的还行不行”: the exclusions answer it
-    if any(w in msg.norm for w in STRONG_CHECK) or about_us(t, msg, anywhere=True):
+    if any(w in msg.norm for w in STRONG_CHECK):
+        return True
+    cued = section_asked(t, topic, msg.text, cues_only=True) if topic else None
+    if cued == f"section:{WHEN}" and _AT_WHICH_TIME.search(msg.norm):
+        return False  # (“高企去年认定了。…预缴的时候能不能享受”: when, whatever the title held beside it)
+    if about_us(t, msg, anywhere=True):
         return True  # (“我们这种做贸易的能不能享受”: about us, so the check, which says so first)
-    specific = specific_part(section_asked(t, topic, msg.text, cues_only=True) if topic else None)
+    specific = specific_part(cued)
     if specific or (topic and WE_APPLY.search(msg.norm)):
         return not specific  # (首台套重庆认定 我们能不能报: of us, whatever its words share with the exclusions)
     return not specific_part(section_asked(t, topic, msg.text) if topic else None)
+
+
+_AT_WHICH_TIME = re.compile(r"(预缴|汇算|申报|季度|年底|年初)的?时候|(什么|啥子?|哪个)时候|几月份?|好久")
+"""Asking at which time it applies (预缴的时候能不能享受), not whether we qualify."""
 
 
 def specific_part(part: str | None) -> bool:
