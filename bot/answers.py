@@ -3021,6 +3021,11 @@ def _said_again(norm: str, kw: str, after: int) -> bool:
     return not span and not other_year  # (“近三年营收合计1.3亿” is the three years', not last year's again)
 
 
+def _of_main_business(norm: str, pos: int) -> bool:
+    """Whether the keyword at ``pos`` is part of 主营… (主营收入, 主营业务收入, the 营收 of 主营收入)."""
+    return norm.endswith(("主营", "主营业务"), 0, pos) or (pos > 0 and norm.startswith("主营", pos - 1))
+
+
 _AVERAGE_SAID = re.compile(r"平均|均值|每年平均|年均")
 """Between a total's keyword and its figure: the figure is a mean (近三年营收平均3个亿)."""
 _SHARE_OF = ("占", "比")
@@ -3086,6 +3091,8 @@ def _owner_before(
             continue
         if criteria[cid].sum_of and _AVERAGE_SAID.search(norm, pos, q.start):
             continue  # “近三年营收平均3个亿”: the years' mean, not their total
+        if pos not in breaks and _of_main_business(norm, pos) and "主营" not in (criteria[cid].label or ""):
+            continue  # “主营收入近三年 …”: the main business's income, not the revenue's 收入
         distance = q.start - (pos + len(kw))
         if _clause_goes_on(norm, pos + len(kw), q.start, breaks):
             continue
