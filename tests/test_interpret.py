@@ -15,6 +15,7 @@ from bot.answers import UNBOUNDED, UNKNOWN, extract, had, held_titles, parse_ans
 from bot.dialogue.handle import HANDLERS
 from bot.dialogue.interpret import RECOGNISERS
 from bot.dialogue.turn import checklist_criteria
+from bot.models import Reply
 from bot.storage import Storage
 from knowledge.loader import Knowledge, load
 from tests.helpers import CHECKLIST_TURNS, FIXED_NOW, User
@@ -5480,21 +5481,30 @@ def test_the_verdict_asked_beside_a_question_is_given_with_its_answer(user: User
     assert "结论：符合" in reply.text and reply.section == "政策要点", reply.text
 
 
+def after_verdict(user: User, opener: str, facts: str, message: str) -> Reply:
+    """The reply to ``message`` said right after the verdict of a check begun by ``opener`` on ``facts``."""
+    in_check(user, opener)
+    user.say(facts)
+    user.say("到底行不行")
+    return user.say(message)
+
+
 def test_whether_we_qualify_for_the_other_kind_starts_its_check(user: User) -> None:
     """d317_10: “那中小企业技术研发中心我们够不够” after the 市级技术中心 verdict judged six unknowns at once."""
-    in_check(user, "市级企业技术中心 认定要啥条件 我们够不够")
-    user.say("主营四千二百万 研发一年一百八十万左右")
-    user.say("行不行 给个话")
-    reply = user.say("那中小企业技术研发中心我们够不够")
+    reply = after_verdict(
+        user,
+        "市级企业技术中心 认定要啥条件 我们够不够",
+        "主营四千二百万 研发一年一百八十万左右",
+        "那中小企业技术研发中心我们够不够",
+    )
     assert reply.kind == "checklist_step" and "结论" not in reply.text, reply.text
 
 
 def test_a_change_supposed_is_asked_about_not_judged(user: User) -> None:
     """d317_16: “那把房租那块剥出去 明年能行不” after the verdict repeated the verdict."""
-    in_check(user, "小巨人今年我们想报 帮核一下")
-    user.say("去年营收1.5个亿 主营1.28亿")
-    user.say("到底行不行")
-    reply = user.say("那把房租那块剥出去 明年能行不")
+    reply = after_verdict(
+        user, "小巨人今年我们想报 帮核一下", "去年营收1.5个亿 主营1.28亿", "那把房租那块剥出去 明年能行不"
+    )
     assert reply.act == "followup", reply.text
 
 
