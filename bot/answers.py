@@ -1203,10 +1203,11 @@ def _goods_of(norm: str, end: int, trail: str) -> bool:
     return found >= 0 and not _ANOTHER_LINE.search(norm, end, found)
 
 
-_ANOTHER_LINE = re.compile(r"[也还和跟顺带做搞并及兼但另万亿千占]|\d|剩下|其余")
+_ANOTHER = r"[也还做搞并兼但另万亿千占]|\d|剩下|其余"
+_ANOTHER_LINE = re.compile(rf"[和跟顺带及]|{_ANOTHER}")
 """Between a product and a trade word, a second line of business (加工 顺带批发; 批发100万 自己生产2900万; 批发一千
 剩下加工; 批发占七成 加工三成), not the goods traded."""
-_ANOTHER_BUYER = re.compile(r"[也还做搞并兼但另万亿千占]|\d|剩下|其余")
+_ANOTHER_BUYER = re.compile(_ANOTHER)
 """Between 给 and a trade word, a second line of business; 和 and 跟 only list the buyers (卖给超市和火锅店)."""
 
 
@@ -2265,13 +2266,14 @@ def extract(
     _same_each_year(norm, facts, criteria)
     _granted_by_the_city(norm, facts, criteria, vocab)
     if _DONT_KNOW.search(norm):
-        _left_open(text, norm, facts, criteria, ignore, today)
+        _left_open(text, norm, breaks, facts, criteria, ignore, today)
     return facts
 
 
 def _left_open(
     text: str,
     norm: str,
+    breaks: tuple[int, ...],
     facts: dict[str, Any],
     criteria: dict[str, Criterion],
     ignore: Iterable[str],
@@ -2282,29 +2284,25 @@ def _left_open(
     “前年车间出过一回事故 … 定没定重大我不清楚”: whether it was major, asked back in the label's words, is not
     known; “著作权好像是外包公司先登记再转给我们的 也可能是我们自己登的 要问法务”: one way or the other.
     """
+    asked_back: frozenset[str] = frozenset()  # the words after an A-not-A in a clause that says it is not known
+    for a, b in itertools.pairwise((0, *breaks, len(norm))):
+        whether = ASKED_A_NOT_A.search(norm, a, b)
+        if whether and _DONT_KNOW.search(norm, a, b):
+            asked_back |= bigrams(norm[whether.end() : b])
+    other = _OTHER_WAY.search(text)
+    before = extract(text[: other.start()], criteria, ignore, today) if other else {}
     for cid, value in list(facts.items()):
         crit = criteria[cid]
         if crit.type != "bool" or not isinstance(value, bool):
             continue
         label = normalize(crit.label or crit.question)
-        for clause in _CLAUSE_SPLIT.split(text):
-            said = normalize(clause)
-            whether = ASKED_A_NOT_A.search(said)
-            if whether and _DONT_KNOW.search(said) and any(w in label for w in _pairs(said[whether.end() :])):
-                facts[cid] = UNKNOWN  # (定没定重大我不清楚: 重大 is the label's own word)
-        other = _OTHER_WAY.search(text)
-        if other and facts[cid] is value and extract(text[: other.start()], criteria, ignore, today).get(cid) == value:
-            facts[cid] = UNKNOWN  # (…转给我们的 也可能是我们自己登的: either way, not known)
+        if any(w in label for w in asked_back) or before.get(cid) == value:
+            # (定没定重大我不清楚: 重大 is the label's own word; …转给我们的 也可能是我们自己登的: either way)
+            facts[cid] = UNKNOWN
 
 
-_CLAUSE_SPLIT = re.compile(r"[\s，,。；;！!？?]+")
 _OTHER_WAY = re.compile(r"也可能是|也有可能是|也可能|也有可能|说不定是|或者是我们")
 """Words that offer the other way round after a statement (…转给我们的 也可能是我们自己登的)."""
-
-
-def _pairs(text: str) -> list[str]:
-    """The two-character words of ``text``."""
-    return [text[i : i + 2] for i in range(len(text) - 1)]
 
 
 def _granted_by_the_city(norm: str, facts: dict[str, Any], criteria: dict[str, Criterion], vocab: _Vocab) -> None:
@@ -3245,8 +3243,10 @@ def _period_said(
         return said[0]
     if _opens_run_of_three(norm, q, found):
         return "近三年"
+    if not _RESPECTIVELY_SAID.search(norm, 0, q.start):
+        return None
     run = any(len(crit.sum_of) == _THREE and all(p in facts for p in crit.sum_of) for crit in criteria.values())
-    return "近三年" if run and _RESPECTIVELY_SAID.search(norm, 0, q.start) else None
+    return "近三年" if run else None
 
 
 _THREE = 3

@@ -299,9 +299,7 @@ def show_value(kn: Knowledge, crit: Criterion, value: Any) -> str:
         return "或".join(show_value(kn, crit, v) for v in value)
     if crit.type == "choice":
         return next((o.label for o in crit.options if o.value == value), str(value))
-    unit = crit.unit or ""
-    if unit == "万元" and _in_yi(value):  # (2.5亿元, not 25,000万元)
-        unit, value = "亿元", [v / YI for v in value] if isinstance(value, list) else float(value) / YI
+    value, unit = _in_yi_units(value, crit.unit or "")  # (2.5亿元, not 25,000万元)
     if isinstance(value, list):
         low, high = value
         if high >= UNBOUNDED:
@@ -318,6 +316,13 @@ def show_value(kn: Knowledge, crit: Criterion, value: Any) -> str:
 
 YI = 10000.0
 """万元 in one 亿元."""
+
+
+def _in_yi_units(value: Any, unit: str) -> tuple[Any, str]:
+    """A sum (or range) in 万元 and its unit, in 亿元 where it reads better (1.28亿); else as it is."""
+    if unit != "万元" or not _in_yi(value):
+        return value, unit
+    return ([v / YI for v in value] if isinstance(value, list) else float(value) / YI), "亿元"
 
 
 def _in_yi(value: Any) -> bool:
@@ -440,9 +445,8 @@ def _short(kn: Knowledge, cid: str, need: float, profile: dict[str, Any]) -> str
 
 def _sum(value: float, unit: str) -> str:
     """A gap in words, in 亿元 where it reads better (约差 1.4亿元, not 14,000万元)."""
-    if unit == "万元" and _in_yi(value):
-        return f"{_num(value / YI)}亿元"
-    return f"{_num(value)}{unit}"
+    shown, unit = _in_yi_units(value, unit)
+    return f"{_num(shown)}{unit}"
 
 
 def _number(value: Any) -> TypeGuard[float]:

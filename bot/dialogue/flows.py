@@ -7,7 +7,7 @@ from typing import Any
 from bot import checklist, render
 from bot.answers import BELOW_FACTOR, JUST_UNDER, UNBOUNDED, UNKNOWN
 from bot.dialogue.topics import CONDITIONS, describe, refused, topic_options
-from bot.dialogue.turn import Turn, checklist_criteria, finish, menu, set_options
+from bot.dialogue.turn import Turn, checklist_criteria, finish, menu, set_options, totals_of
 from bot.models import Option, Reply
 from knowledge.schema import ChecklistVersion, Criterion, Topic
 
@@ -360,9 +360,7 @@ ATTENDING = "attending"
 
 def _mean_of_total(t: Turn, crit: Criterion) -> Any:
     """A mean over years from the total said of the same years (the criterion summing what ``crit`` averages)."""
-    total = next(
-        (t.profile[c] for c, other in t.kn.criteria.items() if other.sum_of == crit.mean_of and c in t.profile), None
-    )
+    total = next((t.profile[c] for c in totals_of(t.kn, crit) if c in t.profile), None)
     years = len(crit.mean_of)
     if isinstance(total, list) and all(_number(v) for v in total):
         return [total[0] / years, min(total[1] / years, UNBOUNDED)]

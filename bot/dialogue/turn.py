@@ -86,6 +86,16 @@ def calculation_criteria(topic: Topic | None) -> set[str]:
     return {*calc.inputs, HIGH_TECH, *([special] if special else [])}
 
 
+def totals_of(kn: Knowledge, crit: Criterion) -> tuple[str, ...]:
+    """The criteria that sum what the mean ``crit`` averages (近三年销售收入合计 for 近三年平均营业收入)."""
+    if not crit.mean_of:
+        return ()
+    key = ("totals_of", tuple(crit.mean_of))
+    if key not in kn.memo:
+        kn.memo[key] = tuple(c for c, other in kn.criteria.items() if other.sum_of == crit.mean_of)
+    return kn.memo[key]  # type: ignore[no-any-return]
+
+
 def checklist_criteria(kn: Knowledge, topic_id: str, day: dt.date | None = None) -> dict[str, Criterion] | None:
     """The criteria a topic's checklists ask or derive from (the same object each time), or None without one.
 
@@ -111,12 +121,11 @@ def checklist_criteria(kn: Knowledge, topic_id: str, day: dt.date | None = None)
                 continue
             # (and what bounds it, with the total its mean is taken of: 近三年营收一共3.6个亿 bounds 平均主营)
             bound = kn.criteria.get(crit.at_most or "")
-            totals = [c for c, o in kn.criteria.items() if bound and bound.mean_of and o.sum_of == bound.mean_of]
             for cid in (
                 *crit.computed_from,
                 *([crit.previous] if crit.previous else []),
                 *([crit.at_most] if bound and crit.at_most else []),
-                *totals,
+                *(totals_of(kn, bound) if bound else ()),
             ):
                 if cid not in ids:
                     ids.add(cid)

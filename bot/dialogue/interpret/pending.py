@@ -396,6 +396,16 @@ SHORT_ASK = 4
 """A last clause this short that asks the outcome (行不, 够不够) asks only that."""
 
 
+def _outcome_asked_last(t: Turn, msg: Message) -> bool:
+    """Whether the message ends in a short clause of its own that asks the outcome (… 平均3个亿 | 行不)."""
+    last = last_clause(msg)
+    return (
+        last.norm != msg.norm
+        and len(last.norm) <= SHORT_ASK
+        and (says(last.norm, t.kn, "outcome") or says(last.norm, t.kn, "conclude"))
+    )
+
+
 def _question_in_check(
     t: Turn, msg: Message, topic: Topic, values: dict[str, Any], unanswered: bool, figure: bool
 ) -> Act | None:
@@ -423,9 +433,7 @@ def _question_in_check(
     if not supposed and not (values and asking):
         return None
     restated = unanswered and all(t.profile.get(c) == v for c, v in values.items())
-    last = last_clause(msg)
-    outcome = says(last.norm, t.kn, "outcome") or says(last.norm, t.kn, "conclude")
-    if restated and not supposed and last.norm != msg.norm and len(last.norm) <= SHORT_ASK and outcome:
+    if restated and not supposed and _outcome_asked_last(t, msg):
         return Act(acts.ANSWER, conclude=True, values=values)  # “做了七年 平均3个亿 行不”: said again, then the verdict
     anyones = bool(WHAT_QUESTION.search(msg.norm)) and msg.norm.startswith("那") and not MINE.search(msg.norm)
     if not (supposed or restated or anyones):
