@@ -2155,6 +2155,8 @@ def extract(
         if compared:
             facts.update(_ours_beside_average(norm, compared, vocab, criteria, facts))
     facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
+    if _NO_TITLE_AT_ALL.search(norm) and not supposes(text):  # (啥子称号都莫得: none of them held)
+        facts.update({cid: False for _w, cid in vocab.titles if cid not in facts})
     names = vocab.names.spans(norm)
     # (“创新型中小企业 莫得”: the 中小企业 of a title's name says nothing of the enterprise's size)
     titled = [(at, at + len(w)) for w, _cid in vocab.titles if len(w) >= _TITLE_NAME_CHARS for at in places(norm, w)]
@@ -2162,7 +2164,10 @@ def extract(
     facts.update({cid: v for cid, v in _changed_to(norm, vocab).items() if cid not in facts})
     for cid, groups in vocab.apart:  # “公司是在四川广安注册的 厂房在重庆合川”: registered elsewhere
         if any(
-            _all_in_clause(norm, groups, w, breaks) and not _unsure(norm, w, breaks) and not _a_or_not(norm, w)
+            _all_in_clause(norm, groups, w, breaks)
+            and not _unsure(norm, w, breaks)
+            and not _a_or_not(norm, w)
+            and not (criteria[cid].yes_over_no and _asked_of_a_part(norm, w, breaks))
             for w in groups[-1]
             if w in norm
         ):  # (not “清单进没进晓不得”: asked whether, and not known)
@@ -2664,7 +2669,7 @@ _FOUNDING_BEFORE = re.compile(r"(注册成立|成立|注册|创立|创办|建厂
 """Right before a number of years: the years since the enterprise was founded (成立九年, 注册了快十年)."""
 _FOUNDING_CHARS = 8
 _FOUNDED = re.compile(
-    r"[^\d年]{0,6}?(注册|成立|创立|创办|建厂|建立|建了|建起|建成|建的|搭起|搭建|搞起|挂牌|开始做|开始搞|开始干|做到现在|干到现在|搞到现在)"
+    r"(?:(?P<month>\d{1,2})月份?)?[^\d年]{0,6}?(?P<verb>注册|成立|创立|创办|建厂|建立|建了|建起|建成|建的|搭起|搭建|搞起|挂牌|开始做|开始搞|开始干|做到现在|干到现在|搞到现在)"
 )
 """A calendar year the enterprise was founded in: 2015年注册, 2019年在璧山成立的."""
 
@@ -2676,9 +2681,14 @@ def _record_founding(
 
     Returns those years when ``year`` is when the enterprise was founded, whatever criterion is asked.
     """
-    if not _FOUNDED.match(norm, year.end):
+    if not (said := _FOUNDED.match(norm, year.end)):
         return None
     since = number_value(year, "年")
+    if said["month"] and since is not None and year.value >= CALENDAR_YEAR and 1 <= int(said["month"]) <= YEAR_MONTHS:
+        # (2023年3月注册: the months since, in years; 2025年12月注册 is not a year old yet)
+        today = dt.date.today()
+        months = (today.year - int(year.value)) * YEAR_MONTHS + today.month - int(said["month"])
+        since = max(0.0, round(months / YEAR_MONTHS, 1))
     founded = _founded(norm, year, vocab, criteria, facts)
     if founded and since is not None:
         facts[founded] = since
@@ -2695,7 +2705,7 @@ def _founded(
     if m is None:
         return None
     near = norm[max(0, q.start - _FOUNDED_NEAR) : m.end()]  # (公司2015年成立 | 技术中心三年了: 公司's)
-    return _founding_criterion(m[1], near, vocab, criteria, facts)
+    return _founding_criterion(m["verb"], near, vocab, criteria, facts)
 
 
 _FOUNDED_NEAR = 8
@@ -3456,11 +3466,38 @@ _NOT_AFTER = re.compile(
     r"^(去年|前年|今年|上年|那年|\d{2,4}年)?"  # (小巨人去年没评上)
     rf"(.{{0,4}}(都莫得|都没有|都没得|都没评|都不是)|({_TITLE_WORD})?[也还都]{{0,2}}"
     rf"(没有|[没莫](评|拿|报|申)|莫得|没得|不是)|[也还都]{{1,2}}[没莫]|还没评|没评上|{_APPLYING}"
-    r"|(报|申请|申报)了?[也还都]{0,2}[没莫])"
+    r"|(?P<verb>报|申请|申报)了?[也还都]{0,2}[没莫](?!(?P=verb)))"  # (not 报没报过: whether, asked)
 )
 _SUPPOSED = re.compile(r"是不是|要不要|得先|要先|需要先|必须|才能|才可以|如果|要是|假如")
 """Before a title: a condition or a supposition (是不是得先拿到…), not a title the enterprise holds."""
 _TITLE_CHARS = 6
+
+
+def _asked_of_a_part(norm: str, w: str, breaks: tuple[int, ...]) -> bool:
+    """Whether the words that would say no (of a kind of activity: ``yes_over_no``) are asked about, or name a part.
+
+    Not “日常的品控检测费用也可以算进去哇” (asked), “研发主要是新口味配方开发 还有日常的质量检测” (a part beside the
+    R&D), “质量部日常的检测费用 能不能算进研发费用” (whether a cost counts, not what the R&D is).
+    """
+    clause = norm[slice(*_clause(norm, norm.find(w), w, breaks))]
+    return bool(
+        _CLAUSE_ASKS.search(clause)
+        or _only_a_part_denied(norm, [w], breaks)
+        or (_INCLUSION_ASKED.search(norm) and not _MAINLY.search(clause))
+    )
+
+
+_INCLUSION_ASKED = re.compile(r"算进|计入|算到|算在|加进|放进|归集进|能不能算|可不可以算|能算|可以算")
+"""Whether a cost is counted in, asked (…能不能算进研发费用): the thing named is a cost, not the whole activity."""
+_MAINLY = re.compile(r"主要|都是|全是|就是|全部|基本上")
+"""In the clause naming a thing: it is all or most of what is done (钱主要花在出厂批次检测)."""
+_CLAUSE_ASKS = re.compile(r"吗|呢|[?？]|算不算|能不能|可不可以|是不是|哇$|(可以|能)[^，]{0,8}(不|没)$")
+"""A clause that asks (…也可以算进去哇): the words in it are asked about, not said of us."""
+_NO_TITLE_AT_ALL = re.compile(
+    r"(啥子|啥|什么|任何|一个)(称号|资质|荣誉|牌子|头衔|认定)(都|也)(莫得|没得|没有|没|没评过|没拿过|没申请过|没报过)"
+    r"|(称号|资质|荣誉|牌子|头衔)(一个|啥子|啥|什么)?(都|也)(莫得|没得|没有|没评过|没拿过)"
+)
+"""No title of any kind held (啥子称号都莫得, 任何资质都没有): every title is a no."""
 
 
 def held_titles(text: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
@@ -3542,6 +3579,7 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                 elif (
                     _GOT.search(before)
                     or _GOT_AFTER.match(after)
+                    or _GOT_AFTER.match(norm[after_at : min([len(norm), *(b for b in breaks if b > after_at)])])
                     or (before.endswith("是") and (at == 1 or at - 1 in breaks))
                     or ((also := _ALSO_IS.match(norm, after_at)) and (also.end() == len(norm) or also.end() in breaks))
                 ):  # (“独立法人 涪陵注册的 市级专精特新也是”: that title too, ending its clause)

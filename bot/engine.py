@@ -231,13 +231,15 @@ class Engine:
         """Facts the user told in a group also count in their private conversation under way (never the reverse).
 
         “@PolicyBot 第一批货是卖给集团另外一个子公司” in the group, during a check in private: the private verdict
-        reads it. What was told in private never comes into a group (``_topic_in_view``).
+        reads it, where the private conversation had no answer of its own. What was told in private never comes
+        into a group (``_topic_in_view``).
         """
         idle, stamp = self.settings.session_idle_minutes * 60, answered.now.timestamp()
         state = self.storage.load_state(private, idle, stamp)
         if not state.get("flow") and not state.get("suspended"):
             return  # no check under way in private: nothing to add to
-        state["profile"] = {**answered.mentioned, **(state.get("profile") or {}), **answered.told}
+        # (never over an answer given in private: “我们成立两年多” in the group is not the private check's 四年)
+        state["profile"] = {**answered.mentioned, **answered.told, **(state.get("profile") or {})}
         self.storage.save_state(private, state, stamp)
 
     def _taken_up(self, private: str, idle: float, now: dt.datetime) -> dict[str, Any]:

@@ -48,7 +48,9 @@ def _once(text: str) -> str:
     text = _t2s().convert(text).translate(_VARIANTS)
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("再前年", "大前年").replace("前前年", "大前年")  # the year before 前年, said two more ways
+    text = _SPOKEN_FULL_YEAR.sub(lambda m: m[0].translate(YEAR_DIGITS), text)  # 二零二二年 → 2022年
     text = _SPOKEN_YEAR.sub(_year_digits, text)  # 二三年就成立了: 2023, as 23年 (两三年 stays two or three years)
+    text = _SPOKEN_MONTH.sub(_month_digits, text)  # 2022年五月 → 2022年5月
     text = _RANGE_DASH.sub(r"\1到", text)  # 2-3千万 keeps its range once the dash is gone
     text = _DIGITS_APART.sub("+", text)  # 1.6 1.8 2.1个亿 stay three figures once the spaces are gone
     text = _KEEP.sub("", text.replace("_", ""))
@@ -60,6 +62,17 @@ _SPOKEN_YEAR = re.compile(
     r"(?=就|的时候|成立|注册|认定|开始|拿|评|建|公告|获|入库|底|初|[上下]半年|[\d一二三四五六七八九十]{1,2}月)"
 )
 """A calendar year said digit by digit (二三年成立, 一九年认定, 二四年底): the same length as its digits."""
+_SPOKEN_FULL_YEAR = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万亿第])[一二][〇零一二三四五六七八九]{3}(?=年)")
+"""A calendar year said digit by digit in full (二零二二年, 二〇一九年)."""
+_SPOKEN_MONTH = re.compile(r"(?<=\d年)(十[一二]?|[一二三四五六七八九])(?=月)")
+"""A month said in words after a calendar year (2022年五月, 23年十一月)."""
+_MONTHS = {"十": "10", "十一": "11", "十二": "12"}
+
+
+def _month_digits(m: re.Match[str]) -> str:
+    return _MONTHS.get(m[0]) or m[0].translate(YEAR_DIGITS)
+
+
 YEAR_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 """Chinese digits as a year is said digit by digit (二三 → 23)."""
 

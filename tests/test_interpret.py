@@ -5672,3 +5672,166 @@ def test_when_it_applies_beside_a_title_held_is_answered_not_checked(user: User)
     """“高企去年已经认定了。现在想问加计扣除预缴的时候能不能享受” started the 加计扣除 check."""
     reply = user.say("高企去年已经认定了。现在想问加计扣除预缴的时候能不能享受？")
     assert reply.intent == "rd_deduction" and reply.section == "时间节点", reply.text
+
+
+# batches 337-340 on first sight
+def test_a_title_held_then_a_clause_of_another_fact_is_held() -> None:
+    """d337_13: “创新型称号有 没得失信” lost the title (its 有 read as 有没 once the space was gone)."""
+    facts = read("创新型称号有 没得失信", "zjtx")
+    assert facts["innovative_sme_certified"] is True and facts["had_violation"] is False
+    assert "innovative_sme_certified" not in read("创新型称号有没有啊", "zjtx")
+
+
+def test_a_start_over_keeps_the_news_said_before_it(user: User) -> None:
+    """d337_13: “我问了老板 去年评的创新型 还在有效期 从头再核一遍嘛” forgot the title it had just told."""
+    in_check(user)
+    user.say("称号不清楚")
+    user.say("我问了老板 去年评的创新型 还在有效期 从头再核一遍嘛")
+    assert profile(user).get("innovative_sme_certified") is True
+    user.say("负债率说错了 重新来")
+    assert "debt_ratio" not in profile(user)
+
+
+def test_give_me_a_word_asks_for_the_verdict(user: User) -> None:
+    """d337_18: “ok 给个话” after the verdict was taken as thanks; “给个话” alone as a request for a person."""
+    reply = after_verdict(user, "高企帮我核一下", "注册两年 发明专利三个都是自己的", "ok 给个话")
+    assert reply.act == "answer" and "结论" in reply.text, reply.text
+
+
+def test_a_thanks_keeps_the_policy_in_hand(user: User) -> None:
+    """d337_18: “谢谢” then “那税率是好多” fell out of scope: the thanks had become the topic."""
+    user.say("高企要什么条件")
+    user.say("谢谢")
+    reply = user.say("那税率是好多")
+    assert reply.intent == "high_tech_enterprise" and "15%" in reply.text, reply.text
+
+
+def test_another_policys_variant_is_not_echoed_in_a_check(user: User) -> None:
+    """d337_18: “能不能报 给个话” in the 高企 check echoed “已记下：已认定“小巨人”到期复核 否”."""
+    in_check(user, "高企帮我核一下")
+    assert "小巨人" not in user.say("能不能报 给个话").text
+
+
+def test_a_date_said_in_chinese_numerals_dates_a_certificate() -> None:
+    """d337_19: “证书是二零二二年五月拿的” left the 2-year copyright condition open (a wrong 暂无法判断)."""
+    facts = read("证书是二零二二年五月拿的 版本号是V2.1", "first_version_software")
+    assert facts["first_version_copyright_2y"] is False
+
+
+def test_a_registration_date_with_its_month_gives_the_years_since() -> None:
+    """d203_12: “2023年3月注册的” (digits or words for the month) recorded no age at all."""
+    for text in ("2023年3月注册的", "2023年三月註冊的 做工業機器人夾爪"):
+        assert read(text, "high_tech_enterprise")["years_registered"] > 3, text
+
+
+def test_routine_testing_and_upkeep_said_as_the_whole_of_it_is_no_rd() -> None:
+    """d338_04: the money “主要花在出厂批次检测 …日常维修保养” is routine work (财税〔2015〕119号 第一条 第6类); a
+    question whether such a cost counts, or such work beside a real project, says nothing of the project."""
+    said = "钱主要花在出厂批次检测 还有生产线日常维修保养 一年一百多万 这种算不算"
+    assert read(said, "rd_deduction")["rd_activity"] is False
+    assert "rd_activity" not in read("质量部日常的检测费用 能不能算进研发费用", "rd_deduction")
+    assert "rd_activity" not in read("那车间日常的品控检测费用也可以算进去哇", "rd_deduction")
+    assert read("研发主要是新口味配方开发 还有日常的质量检测", "rd_deduction")["rd_activity"] is True
+
+
+def test_routine_work_said_and_asked_about_answers_the_question_and_goes_on(user: User) -> None:
+    """d338_04: the answer was shown the conditions and asked again, and the verdict stayed 暂无法判断."""
+    in_check(user, "加计扣除我们能不能享受 帮我看哈")
+    user.say("做火锅底料的 查账征收 辅助账也有")
+    reply = user.say("钱主要花在出厂批次检测 还有生产线日常维修保养 一年一百多万 这种算不算")
+    assert "结论：不符合" in reply.text, reply.text
+
+
+def test_whether_a_title_was_applied_for_asked_back_is_no_denial() -> None:
+    """d338_18: “创新型中小企业 我们报没报过我真不清楚” was read as 没有 the title (a wrong 不符合)."""
+    assert read("创新型中小企业 我们报没报过我真不清楚", "zjtx").get("innovative_sme_certified") is not False
+    assert read("创新型 报了没批", "zjtx")["innovative_sme_certified"] is False
+
+
+def test_a_corrected_share_over_three_years_is_not_a_count_of_years(user: User) -> None:
+    """d340_02: “三年合计只有百分之三点二” after 四个多点 changed 成立六年 to 三年 and kept the share."""
+    in_check(user, "高企够不够 帮我评估一下")
+    user.say("成立六年了")
+    user.say("研发费用三年加起来占销售四个多点吧 去年营收八千万左右")
+    user.say("等一哈 财务刚给我说我算错了 三年合计只有百分之三点二")
+    facts = profile(user)
+    assert facts["rd_ratio_3y"] == 3.2 and facts["years_registered"] == 6, facts
+
+
+def test_how_far_short_beside_another_clause_gives_the_gap(user: User) -> None:
+    """d340_02: “那还差好多嘛 大概要补好多研发费” after 不符合 showed the policy's main points."""
+    reply = after_verdict(
+        user, "高企够不够 帮我评估一下", "去年营收八千万 三年研发占比百分之三点二", "那还差好多嘛 大概要补好多研发费"
+    )
+    assert "约差" in reply.text, reply.text
+
+
+def test_all_of_it_at_home_is_the_whole_domestic_share() -> None:
+    """d340_05: “全部境内” left the domestic R&D share open."""
+    assert read("三年研发占比百分之七 全部境内", "high_tech_enterprise")["domestic_rd_share"] == 100
+
+
+def test_a_group_fact_never_overrides_an_answer_given_in_private(user: User) -> None:
+    """d340_05: “我们成立两年多” in the group replaced the private check's 成立四年."""
+    from bot.models import Inbound
+
+    def say(text: str, chat: str | None = None) -> Reply:
+        return user.engine.respond(Inbound("telegram", "tg-11", text, chat_id=chat))
+
+    say("高企能不能评上 帮我核一下")
+    say("成立四年 五个发明专利都是我们自己的")
+    say("@policybot 我们成立两年多 高企够不够", chat="-1005")
+    key = f"telegram:{Storage.hash_user(user.engine.salt, 'telegram', 'tg-11')}"
+    facts = user.engine.storage.load_state(key, 3600, FIXED_NOW.timestamp())["profile"]
+    assert facts["years_registered"] == 4, facts
+
+
+def test_no_title_of_any_kind_denies_each_title() -> None:
+    """d338_10, d340_12: “啥子称号都莫得” answered none of the title questions."""
+    facts = read("研发一年一百五十万左右 啥子称号都莫得", "zjtx")
+    assert facts["innovative_sme_certified"] is False
+    assert "innovative_sme_certified" not in read("如果啥子称号都没得 能不能报", "zjtx")
+
+
+def test_which_ones_during_the_questionnaire_gives_the_list_and_an_item_of_it_opens(user: User) -> None:
+    """d338_10: “那总的说 我们能搞哪几样” and then “第一个具体咋个弄” fell out of scope."""
+    user.say("我们企业能享受哪些政策嘛 帮我们整体摸个底")
+    user.say("做智能窗帘电机 六十来个人 成立五年了 去年营收三千万出头 是规上 企业所得税查账征收")
+    listed = user.say("那总的说 我们能搞哪几样")
+    assert listed.kind == "match", listed.text
+    first = listed.options[0]
+    reply = user.say("第一个具体咋个弄")
+    assert reply.act == "followup" and reply.intent == first.action.partition(":")[2], reply.text
+
+
+def test_what_can_we_apply_for_unnamed_is_the_policy_match_and_a_named_policy_wins(user: User) -> None:
+    """“帮我看看能申请啥”, “我们厂能报些啥子” fell to the fallback or help; “高企能享受什么优惠” stays 高企."""
+    unnamed = ["我是一家小电子厂的老板 什么资质都没有 帮我看看能申请啥", "晓不得我们厂能报些啥子 你帮我理一下嘛"]
+    for n, text in enumerate(unnamed):
+        assert User(user.engine, f"m{n}").say(text).intent == "policy_match", text
+    assert User(user.engine, "m9").say("高企能享受什么优惠").intent == "high_tech_enterprise"
+
+
+def test_two_brief_clauses_of_when_carry_on_from_the_topic(user: User) -> None:
+    """d340_15: “好久开始报 今年还来得及不” after 小巨人 fell out of scope; each clause alone was understood."""
+    user.say("小巨人要啥条件")
+    reply = user.say("好久开始报 今年还来得及不")
+    assert reply.act == "followup" and reply.section == "时间节点", reply.text
+
+
+def test_glad_words_after_an_answer_are_thanks_not_a_yes_to_the_check(user: User) -> None:
+    """d340_03: “要得 巴适” after an answer started the check again."""
+    user.say("专精特新是什么")
+    assert user.say("要得 巴适").act == "thanks"
+
+
+def test_where_a_platform_comes_from_is_its_sources_not_the_list(user: User) -> None:
+    """“听说园区要建家电创新平台 这个平台出自哪个文件” listed the park's platforms and named no document."""
+    reply = user.say("公司在江北港城工业园 听说园区要建家电创新平台 这个平台出自哪个文件")
+    assert reply.intent == "innovation_platforms" and reply.section == "政策依据", reply.text
+
+
+def test_a_maker_is_told_it_makes_the_material_only_in_the_material_check(user: User) -> None:
+    """“我是做家电配件的 …” echoed “自己生产该新材料（不是代理、经销） 是” on a question about platforms."""
+    reply = user.say("我是做家电配件的 公司在江北港城工业园 五十个人左右 听说园区要建家电创新平台 有哪些")
+    assert "新材料" not in reply.text, reply.text

@@ -6,7 +6,7 @@ from typing import Any
 
 from bot import checklist, render
 from bot.answers import BELOW_FACTOR, JUST_UNDER, UNBOUNDED, UNKNOWN
-from bot.dialogue.topics import CONDITIONS, describe, refused, topic_options
+from bot.dialogue.topics import CONDITIONS, describe, noted, refused, topic_options
 from bot.dialogue.turn import Turn, checklist_criteria, finish, menu, set_options, totals_of
 from bot.models import Option, Reply
 from knowledge.schema import ChecklistVersion, Criterion, Topic
@@ -447,12 +447,13 @@ def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
         cid: v
         for cid, v in stored.items()
         if not (cid == pending and (t.kn.criteria[cid].type == "bool" or _yes_no(t, cid, v) or v == UNKNOWN))
+        and not (t.kn.criteria[cid].presume is not None and cid not in _asked_of(t))
     }  # (a 不知道 to another question than the one asked is shown: 已记下：年度研发投入占比 不知道)
     if not shown:
         return ""
     m = t.kn.messages
     fresh = {cid: v for cid, v in shown.items() if cid not in t.replaced}
-    note = m.prefilled.format(facts=describe(t, fresh)) if fresh else ""
+    note = noted(t, fresh)
     for cid in [c for c in shown if c in t.replaced]:  # (a 否 told before, now 是: not a silent 已记下)
         crit = t.kn.criteria[cid]
         old, new = (render.show_value(t.kn, crit, v) for v in (t.replaced[cid], shown[cid]))
@@ -460,6 +461,15 @@ def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
     if any(isinstance(v, list) and t.kn.criteria[cid].type == "number" for cid, v in shown.items()):
         note += m.range_note
     return note
+
+
+def _asked_of(t: Turn) -> frozenset[str]:
+    """The criteria of the check under way: a variant of another policy (小巨人复核) is not news in it (高企 …)."""
+    flow = t.state.get("flow")
+    version = version_of(t, flow) if flow else None
+    if version is None:
+        return frozenset()
+    return frozenset(c.criterion for item in version.items for c in (*item.gates(), *item.conditions()))
 
 
 def presume_unsaid(t: Turn, pending: str | None) -> str:

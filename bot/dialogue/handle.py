@@ -68,9 +68,7 @@ def new_question(t: Turn, act: Act) -> Reply:
     if act.check and not topic.checklist and topic.kind == "policy":
         learned = t.facts(act.text, topic=topic.id)
         t.profile.update(learned)
-        return _no_checklist(
-            t, topic, t.kn.messages.prefilled.format(facts=topics.describe(t, learned)) if learned else ""
-        )
+        return _no_checklist(t, topic, topics.noted(t, learned))
     if act.check and topic.checklist:
         parked = t.state.get("suspended")
         if parked and parked.get("topic") == topic.id:
@@ -79,8 +77,8 @@ def new_question(t: Turn, act: Act) -> Reply:
         t.profile.update(learned)
         covered, part = topics.covered(t, topic, act.text)  # “外资企业能不能认定高企”: who it is for, then the check
         intro = covered or f"【{topic.title}】"
-        if learned:
-            intro += "\n" + t.kn.messages.prefilled.format(facts=topics.describe(t, learned))
+        if note := topics.noted(t, learned):
+            intro += "\n" + note
         reply = flows.start_checklist(t, topic, intro)
         if covered and reply.section == CONDITIONS:
             reply.section = part
@@ -200,6 +198,8 @@ def followup(t: Turn, act: Act) -> Reply:
     """A part of the current topic; during a check the pending question follows."""
     topic = t.kn.topics.get(act.topic or t.state.get("topic") or "")
     part = act.part or "question"
+    if topic is not None and topic.kind == "policy" and t.flow is None:
+        t.state["topic"] = topic.id  # (“第一个具体咋个弄” after the list of policies: that one's part)
     if part == "missing":
         flow = flows.referred(t)
         body = flows.missing(t, flow) if flow else t.kn.messages.conclude_none

@@ -10,7 +10,7 @@ from bot import platforms, render
 from bot.answers import a_not_a, quantities
 from bot.calc import compute, refusal
 from bot.dialogue.reading import BOTH, DIFFERENCE
-from bot.dialogue.turn import Turn, human_option, menu, says, set_options
+from bot.dialogue.turn import Turn, checklist_criteria, human_option, menu, says, set_options
 from bot.models import Option, Reply
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
@@ -517,6 +517,18 @@ def describe(t: Turn, facts: dict[str, Any]) -> str:
     )
 
 
+def noted(t: Turn, facts: dict[str, Any]) -> str:
+    """“已记下：…” for the facts worth echoing here, or "" when there are none.
+
+    A yes read from how the enterprise describes its trade (做家电配件的 → it makes the thing: ``makes``) is said
+    only where the policy in hand asks it (首批次: 自己生产该新材料), not on every question of a maker.
+    """
+    in_hand = str((t.flow or {}).get("topic") or t.state.get("topic") or "")
+    asked = (checklist_criteria(t.kn, in_hand, t.day) or {}) if in_hand in t.kn.topics else {}
+    shown = {c: v for c, v in facts.items() if not (t.kn.criteria[c].makes and c not in asked)}
+    return t.kn.messages.prefilled.format(facts=describe(t, shown)) if shown else ""
+
+
 def calculate(t: Turn, topic: Topic, text: str) -> str | None:
     """The topic's calculation on what the user told us, with its source; None without the figures."""
     calc = topic.calculator
@@ -599,6 +611,9 @@ def all_topics(t: Turn) -> Reply:
     return Reply(t.kn.messages.menu_header, "conversation", options=set_options(t, opts))
 
 
+THANKS = "thanks"
+
+
 def answer(t: Turn, topic: Topic, text: str) -> Reply:
     """The answer to a question about ``topic``: the part asked if there is one, else the overview card."""
     kn = t.kn
@@ -610,11 +625,14 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
     # after 批发为主), one on the check's own topic may (“去年被定了重大环境污染事故 这个有影响不”)
     aside = (t.open_check or {}).get("topic") not in (None, topic.id)
     t.profile.update({c: v for c, v in learned.items() if not (aside and c in t.profile)})
-    t.state["topic"] = topic.id
+    if topic.id != THANKS or t.state.get("topic") not in t.kn.topics:
+        t.state["topic"] = topic.id  # (a thanks keeps the policy in hand: “谢谢” then “那税率是好多” asks on it)
     if topic.kind == "conversation":
         return conversation(t, topic)
     norm = normalize(text)
     lookup = LOOKUPS.get(topic.id)
+    if lookup and text and shaped_part(t, topic, text) not in (None, f"section:{MAIN}"):
+        lookup = None  # (“…要建家电创新平台 这个平台出自哪个文件”: the part asked of the platforms, not the list)
     if lookup and text:
         found = lookup(kn, text)
         if found:
@@ -623,8 +641,8 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
     extra = []
     section = None
     kept = {c: v for c, v in learned.items() if not (c in kn.criteria and kn.criteria[c].this_turn_only)}
-    if kept:  # (a rate asked of — 120%政策到好久截止 — is not recorded, and not said to be)
-        extra.append(kn.messages.prefilled.format(facts=describe(t, kept)))
+    if kept and (note := noted(t, kept)):  # (a rate asked of — 120%政策到好久截止 — is not recorded, nor said)
+        extra.append(note)
     warning = refused(t, topic)
     lead = [*extra, warning] if warning else []  # an excluded enterprise is told so before anything else
     calc = topic.calculator

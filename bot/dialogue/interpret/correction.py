@@ -104,8 +104,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
                 said_clause = Message(clause, normalize(clause))
                 bare = _years_again(t, said_clause) or _words_shared(t, said_clause)
                 values |= {c: v for c, v in bare.items() if c not in values}
-    if not values:
-        values = _years_again(t, msg) or _reanswer(t, msg)
+    if not values:  # (“三年合计只有百分之三点二”: the share whose words it says, before the last answer of a kind)
+        values = _years_again(t, msg) or _words_shared(t, msg) or _reanswer(t, msg)
     # “看错表了 前年650万 去年720万 加起来1370万”: the total corrected, and the two years that add up to it
     values |= {c: v for c, v in _parts_of_total(t, msg, values).items() if c not in values}
     values |= {c: UNKNOWN for c in _redated(t, msg) if c not in values}
@@ -344,8 +344,8 @@ def _words_shared(t: Turn, msg: Message) -> dict[str, Any]:
     scored: list[tuple[int, str, float]] = []
     for cid, recorded in t.profile.items():
         crit = t.kn.criteria.get(cid)
-        if crit is None or crit.type != "number" or not isinstance(recorded, float):
-            continue
+        if crit is None or crit.type != "number" or not isinstance(recorded, float | list):
+            continue  # (a range recorded too: 四个多点 → “三年合计只有百分之三点二”)
         fits = [v for q in found if (v := number_value(q, crit.unit or "", t.day)) is not None]
         if len(fits) != 1 or not isinstance(value := fits[0], float) or value == recorded:
             continue  # (三年 in 三年合计占比 is no share: the one figure of the unit is)
@@ -415,6 +415,8 @@ def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
         ]
     for cid in reversed(order):
         crit = t.kn.criteria[cid]
+        if crit.unit == "年" and _PERIOD.search(stripped):
+            continue  # (“三年合计只有百分之三点二”: the years a figure covers, no count of years)
         value = parse_answer(stripped, crit, t.kn.messages.vocabulary, t.day)
         if value is None:  # “哦不对 刚问了销售 那家其实是我们集团控股的子公司”: the buyer answered before
             value = subject_taken_as_said(t, msg, cid)
@@ -431,6 +433,10 @@ def _reanswer(t: Turn, msg: Message) -> dict[str, Any]:
         if value is not None and value != UNKNOWN:
             return {cid: value}
     return {}
+
+
+_PERIOD = re.compile(r"[一二两三四五六七八九十\d]年(合计|加起来|累计|总共|一共|平均|下来|的研发|研发|总的)")
+"""Years a figure is summed or averaged over (三年合计, 近三年加起来): a period, not a count of years."""
 
 
 def _near_recorded(t: Turn, cid: str, stripped: str) -> bool:

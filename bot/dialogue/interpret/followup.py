@@ -96,6 +96,21 @@ def followup(t: Turn, msg: Message) -> Act | None:
     return replace(act, conclude=True) if beside else act
 
 
+def _listed_policy(t: Turn, msg: Message) -> Act | None:
+    """“第一个具体咋个弄” after the list of policies that may suit us: that policy, and the part asked of it."""
+    item = _ITEM.search(msg.norm)
+    if item is None:
+        return None
+    n = item[1]
+    key = str(_CN_ORDINAL.index(n) + 1) if n in _CN_ORDINAL else n
+    action = next((a for k, _label, a in t.state.get("options") or [] if k == key), "")
+    kind, _, listed = action.partition(":")
+    topic = t.kn.topics.get(listed) if kind == "intent" else None
+    if topic is None or topic.kind != "policy" or t.kn.topics.get(str(t.state.get("topic"))) == topic:
+        return None
+    return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
+
+
 def _other_kind_with_title_held(t: Turn, msg: Message) -> Act | None:
     """“那市级的呢 我们是市级专精特新” after a 单项冠军 check: the other kind of this policy, a title said beside it."""
     topic = t.kn.topics.get(str(t.state.get("topic") or ""))
@@ -139,6 +154,8 @@ _WE_TOO = re.compile(r"我们也|那我们|我们(就)?来|那就|给我们")
 def _followup(t: Turn, msg: Message) -> Act | None:
     topic_id = t.state.get("topic")
     topic = t.kn.topics.get(topic_id or "")
+    if (listed := _listed_policy(t, msg)) is not None:
+        return listed
     if topic is None or topic.kind != "policy":
         return None
     if plainer_asked(t, msg):
@@ -239,7 +256,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     part = section_asked(t, topic, msg.text)
     ours = wants_check(t, msg.norm) and (bool(_OUR_KIND.search(msg.norm)) or bool(about_us(t, msg, anywhere=True)))
     brief = (
-        len(msg.norm) <= BRIEF
+        all(len(normalize(c)) <= BRIEF for c in clauses(msg.text))  # (好久开始报 | 今年还来得及不: two brief ones)
         and bool(_APPLYING.search(msg.norm))
         and not (decision.top and decision.top[0].via.startswith(("alias:", "combo:")))
     )

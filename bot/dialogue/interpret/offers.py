@@ -219,7 +219,9 @@ _RESIGNED = frozenset({"行吧", "那好吧", "那行吧", "也行吧", "只能�
 """A reluctant okay: what was said is taken in, nothing more asked."""
 
 
-_ACK = re.compile(r"(要得|好嘛|好的|好吧|好|行|晓得了|知道了|收到|明白了|ok|嗯|那好|懂了|了解)")
+_ACK = re.compile(
+    r"(要得|好嘛|好的|好吧|好(?![多久几像些处点])|行(?![业情政为程])|晓得了|知道了|收到|明白了|ok(?![a-z])|嗯|那好|懂了|了解)"
+)
 """Words that take in what was said (at the start of a message)."""
 
 
@@ -249,6 +251,7 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
         return None
     if _UNDERSTOOD.search(msg.norm):  # (“好的 明白”, “哦 要得”: what was said is taken in, no yes to the offer)
         ack = INTERJECTION.sub("", msg.norm)
+        ack = _GLAD.sub("", ack)
         return Act("thanks", topic="thanks") if _ACK.fullmatch(ack) or not ack else None
     if please_go(t, msg):
         return Act(acts.ANSWER, topic=topic_id, check=True)  # 好的 麻烦了: yes, and thanks for the trouble
@@ -266,8 +269,10 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     return None
 
 
-_UNDERSTOOD = re.compile(r"明白|晓得了|知道了|懂了|收到|了解了|清楚了|^[哦噢喔]")
-"""Words that take in an answer: after them a yes word acknowledges, it accepts no offer."""
+_GLAD = re.compile(r"巴适|安逸")
+_UNDERSTOOD = re.compile(r"明白|晓得了|知道了|懂了|收到|了解了|清楚了|巴适|安逸|^[哦噢喔]")
+"""Words that take in an answer (巴适, 安逸: and are glad of it): after them a yes word acknowledges, it accepts no
+offer."""
 
 
 def _taken_up(t: Turn, msg: Message, topic: str, values: dict[str, Any] | None = None) -> Act:

@@ -197,6 +197,11 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # whether a thing just spoken of meets one (科技人员是指哪些人 品管部算不算: the figure said next is its)
         _attend(t, msg, str(flow["topic"]))
         checked = t.kn.topics[flow["topic"]]  # (车间日常质检的费用能不能也算进去: whether a cost counts in the base)
+        told = {c: v for c, v in t.facts(msg.text).items() if c == pending and v is not UNKNOWN}
+        if told and _ALL_OF_IT.search(msg.norm):
+            # “钱主要花在出厂批次检测 …日常维修保养 这种算不算”: what it names is all of it, and answers the question
+            # (not “有个项目只是把外壳换了个颜色 …算不算研发”: one project, asked about)
+            return Act(acts.ANSWER, values=told)
         return Act(acts.FOLLOWUP, topic=checked.id, part=counted_part(t, checked, msg))
     if asking and _recorded_figure_asked(t, msg, pending):
         # “三个半点不够啊？八千多万的是要好多”: our 3.5% said back and asked about, no answer to the question pending
@@ -350,13 +355,29 @@ def _asked_in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
 LONGER_TOPIC_PAIRS = 3
 
 
+_ALL_OF_IT = re.compile(r"主要|都是|全是|全部|基本上|就只|只有")
+"""What a message names is all or most of the thing asked about (钱主要花在…), not a part of it."""
+
+
 def _stated_beside(t: Turn, msg: Message) -> dict[str, Any]:
     """The facts of the message's clauses that ask nothing (市场占有率咋个算哦 | 我们…国内排第三)."""
     parts = [m[0] for m in _CLAUSE_WITH_MARK.finditer(msg.text)]  # (独立法人是硬杠杠? keeps its ?)
-    told = [c for c in parts if not asks(t, Message(c, normalize(c)))]
+    asking = [asks(t, Message(c, normalize(c))) for c in parts]
+    # (not “质量部日常的检测费用 | 能不能算进研发费用”: the clause before a question whether it counts is its subject)
+    told = [
+        c
+        for i, c in enumerate(parts)
+        if not asking[i] and not (i + 1 < len(parts) and _COUNTS_IN.match(normalize(parts[i + 1])))
+    ]
     if not told or len(told) == len(parts):
         return {}
     return t.facts(" ".join(told))
+
+
+_COUNTS_IN = re.compile(
+    r"(那|这|这个|那个|这种|那种|这些|那些)?(能不能|可不可以|能|可以|算不算)(算|计入|算进|加进|归集)"
+)
+"""A question whether what was just named counts in (能不能算进研发费用, 可以算进去不)."""
 
 
 _CLAUSE_WITH_MARK = re.compile(r"[^\s,，。；;!！?？]+[?？]?")

@@ -102,6 +102,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return Act(current.id, topic=current.id, check=True)  # “直接说结论” on a policy with nothing to check
     if not checkable(t):
         return None
+    if (t.flow or {}).get("kind") == flows.QUESTIONNAIRE and _WHICH_ONES.search(msg.norm):
+        return Act(acts.ANSWER, conclude=True, values=t.facts(msg.text))  # “那总的说 我们能搞哪几样”: the list now
     if _asks_person(t, msg):
         return None  # “能不能转个人工 我想直接问”: a person asked for, not the verdict
     if policies_asked(t, msg):
@@ -245,6 +247,10 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER, conclude=True, values=values)
 
 
+_WHICH_ONES = re.compile(
+    r"(能|可以|可能|够得上|符合|适合)(搞|报|申报|申请|享受|弄|拿|评)?(哪些|哪几样|哪几个|哪几项|哪样|哪个|啥子|什么|些啥)"
+)
+"""Which policies we may have, asked during the questionnaire (我们能报哪些嘛, 能搞哪几样): its list."""
 _OURS_ASKED = re.compile(r"我们[^，,。]{0,4}(够不够|能不能|能报|报得|可以报|可不可以|行不行|得不得行|评得上|能评)")
 """Whether we qualify, asked in so many words (我们够不够): of a new kind, its check (not 那市级的行不行, a verdict)."""
 
@@ -454,6 +460,15 @@ def missing(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那研发要到好多才够”: the gap, with the amount
     if _A_BIT_SHORT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “差一点点也不行嗦”: the gap and the bar again
+    if (
+        len(msg.norm) > CONTROL_CHARS
+        and _falls_short(t)
+        and any(len(n) <= CONTROL_CHARS and says(n, t.kn, "missing") for n in map(normalize, clauses(msg.text)))
+        and not DIFFERENCE.search(msg.norm)
+    ):
+        return Act(
+            acts.FOLLOWUP, part="missing"
+        )  # after 不符合, “那还差好多嘛 大概要补好多研发费”: the gap, its clause
     if not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS or DIFFERENCE.search(msg.norm):
         return None  # (“综合类和行业类门槛差在哪”: how two things differ, not what we lack)
     if says(msg.norm, t.kn, "resume"):
