@@ -197,6 +197,8 @@ _NOT_AMOUNT = frozenset("份号类等级度岁楼栋")
 _THINGS = frozenset("只辆张套间杯顿次回遍趟")
 """After a bare number, classifiers of things no condition counts: 推荐两只 (stocks), 两辆车, 租两套 (flats), and
 of times (每半年公告一次, 评了两回)."""
+_ONE_PLACE = re.compile(r"家(?![\u4e00-\u9fff])|家[撒嘛噻哈哦呢吧啊的]")
+"""After a bare number, 家 ending its clause (推荐一家撒): a place or a firm, no figure (两家主机厂 counts partners)."""
 
 
 _A_BIT = re.compile(r"一点(?![\d一二两三四五六七八九零几])")
@@ -230,14 +232,16 @@ def quantities(text: str) -> list[Quantity]:
         raw, mult, unit = m["num"], m["mult"], m["unit"]
         if text[max(0, m.start() - 1) : m.start()] in ("第", "前", "哪") or text[m.end() : m.end() + 1] in _NOT_AMOUNT:
             continue  # 排第二 and 全国前五 are ranks, 哪两年 asks which, 十月份 a date, 52号(文) a document
-        if not (mult or unit or m["pct"]) and text[m.end() : m.end() + 1] in _THINGS:
+        if not (mult or unit or m["pct"]) and (
+            text[m.end() : m.end() + 1] in _THINGS or _ONE_PLACE.match(text, m.end())
+        ):
             continue  # 推荐两只, 租两套: things counted, no figure of the enterprise
         if _CODE.search(text, 0, m.start()):
             continue  # IATF16949, ISO9001: a standard's code, not an amount
         if raw == "一" and text[max(0, m.start() - 1) : m.start()] in _ONE_OF:
             continue  # 另一个公司, 每一个项目: which one, not how many
-        if not re.search(r"[\d一二两三四五六七八九十]", raw):
-            continue
+        if not re.search(r"[\d一二两三四五六七八九十]", raw) and not raw.startswith("零点"):
+            continue  # (a lone 零 is no figure; 零点几 and 零点五 are)
         if _A_BIT.match(text, m.start()) and not (mult or unit or m["pct"]):
             continue  # 讲白话一点, 快一点: “a bit”, no figure
         if unit == "月" and "个" not in m[0] and not m["half"]:
@@ -250,7 +254,8 @@ def quantities(text: str) -> list[Quantity]:
             low_raw, raw = teen[1] + teen[2], teen[1] + teen[3]
         elif mid := _MID_PAIR.match(raw):  # 两百七八十万: from 两百七十 to 两百八十
             low_raw, raw = mid[1] + mid[2] + mid[4], mid[1] + mid[3] + mid[4]
-        value = _cn_number(raw[1:] if raw.startswith("零") and len(raw) > 1 else raw)  # (一亿零五百万: 五百)
+        leading_zero = raw.startswith("零") and len(raw) > 1 and raw[1] != "点"  # (零点五 is 0.5)
+        value = _cn_number(raw[1:] if leading_zero else raw)  # (一亿零五百万: 五百)
         if value is None:
             continue
         if m["half"] and (m["mult"] or m["unit"] in ("月", "年", "点")):  # 一个半亿, 八个半月, 四个半点
@@ -2027,8 +2032,14 @@ def extract(
         adjacent = before is not None and any(
             _keyword_ends_at(norm, at, vocab, before) for at in {q.start, _hedged_from(norm, before_at, q.start)}
         )
-        owner, at = (None if adjacent else _owner_after(norm, q, vocab, criteria, facts)), q.start
-        counts_its_own = q.unit == "个" and not adjacent and q.end not in breaks and _OWN_NOUN.match(norm, q.end)
+        # (the noun after a count first, even with a keyword just before: “自己研发的 有5个发明专利” → 专利)
+        thing_after = q.unit == "个" and bool(_THING_NOUN.match(norm, q.end))
+        owner, at = (None if adjacent and not thing_after else _owner_after(norm, q, vocab, criteria, facts)), q.start
+        counts_its_own = (
+            q.unit == "个"
+            and q.end not in breaks
+            and bool((_THING_NOUN if adjacent else _OWN_NOUN).match(norm, q.end))  # (研发的 有5个发明专利: 专利)
+        )
         if owner is None and (adjacent or not _CLASSIFIER.match(norm[q.end :])) and not counts_its_own:
             owner, at = before, before_at  # (“研发场地就一个实验室”: 一个 counts 实验室, no staff)
         if owner is None and last and _SUMMED.search(norm, prev_end, q.start):
@@ -2266,6 +2277,8 @@ def extract(
             )
             # “国家级的奖莫得 省里拿过一个二等奖”: which kind, not which option
             kind_said = _narrowest(choice, family_value(plain, criteria[cid], breaks), criteria[cid])
+            if kind_said and _EVEN_SPLIT.search(plain) and _lines_named(plain, options) >= EVEN_LINES:
+                kind_said = UNKNOWN  # (自己生产的跟批发的差不多一半一半: which line is the main one is not known)
             if kind_said:
                 facts.setdefault(cid, kind_said)
     _same_each_year(norm, facts, criteria)
@@ -2273,6 +2286,16 @@ def extract(
     if _DONT_KNOW.search(norm):
         _left_open(text, norm, breaks, facts, criteria, ignore, today)
     return facts
+
+
+_EVEN_SPLIT = re.compile(r"一半一半|各占一半|各一半|各占50|五五开|对半|一样多|差不多一半")
+"""Two lines of business said to share the revenue evenly: neither is known to be the main one (over half)."""
+EVEN_LINES = 2
+
+
+def _lines_named(norm: str, options: Any) -> int:
+    """How many of a choice's options the message names (批发 and 生产: two lines of business)."""
+    return sum(any(w and w in norm for w in (label, *words)) for _value, label, words in options)
 
 
 def _left_open(
@@ -2883,6 +2906,10 @@ def _counts_another_thing(norm: str, q: Quantity, crit: Criterion) -> bool:
 
 _OWN_NOUN = re.compile(r"(?![的了是都也还就在有左右多来吧嘛哦啊呢人名位啦哈噻撒吗和跟与或及等以])[\u4e00-\u9fff]")
 """After N个: a noun of its own (一个实验室, 两个车间): the count is of that, not of a keyword before."""
+_THING_NOUN = re.compile(
+    r"发明|专利|实用新型|软著|软件著作权|著作权|标准|商标|实验室|车间|产品|项目|子公司|工厂|厂房|客户|型号"
+)
+"""After N个 right behind a keyword of people (研发的 有5个发明专利): things counted, not the people."""
 _LEAD_HEDGES = "也就|也才|就|才|只有|也有|有|是|为|约|大概|大约|差不多|将近|接近|估计|可能|共"
 """Words that may stand between a keyword and its figure (科技人员也就八九个)."""
 _HAVE_BEFORE = re.compile(r"^(?:人)?(?:有|是|具有|拿到|拿了|取得)")
@@ -2891,7 +2918,9 @@ _STARTS_NUMBER = re.compile(rf"^(?:{_LEAD_HEDGES})*(?:{_NUM})")
 """A figure next, after hedges: the words before it are that figure's (职工150人 科技人员也就三十个)."""
 
 
-_HEDGE_GAP = re.compile(r"(?:大概|大约|差不多|将近|接近|估计|可能|约|有|是|为|共|只有|才|就|也)+$")
+_HEDGE_GAP = re.compile(
+    r"(?:大概|大约|差不多|将近|接近|估计|可能|约|有|是|为|共|只有|才|就|也|我们|自己|算的|算出来的?|算下来|测算的?|核算的?)+$"
+)
 """Hedges and verbs between a keyword and its figure (员工大概一百二十个, 营收只有三千万): still adjacent."""
 
 

@@ -48,6 +48,7 @@ def _once(text: str) -> str:
     text = _t2s().convert(text).translate(_VARIANTS)
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("再前年", "大前年").replace("前前年", "大前年")  # the year before 前年, said two more ways
+    text = _ALL_OF_IT.sub("百分之百", text)  # 主营基本百分百是膜组件: 100%
     text = _SPOKEN_FULL_YEAR.sub(lambda m: m[0].translate(YEAR_DIGITS), text)  # 二零二二年 → 2022年
     text = _SPOKEN_YEAR.sub(_year_digits, text)  # 二三年就成立了: 2023, as 23年 (两三年 stays two or three years)
     text = _SPOKEN_MONTH.sub(_month_digits, text)  # 2022年五月 → 2022年5月
@@ -62,6 +63,9 @@ _SPOKEN_YEAR = re.compile(
     r"(?=就|的时候|成立|注册|认定|开始|拿|评|建|公告|获|入库|底|初|[上下]半年|[\d一二三四五六七八九十]{1,2}月)"
 )
 """A calendar year said digit by digit (二三年成立, 一九年认定, 二四年底): the same length as its digits."""
+_ALL_OF_IT = re.compile(r"(?<=[占是都本营])百分百(?!在?(国内|境内|重庆|本地))")
+"""百分百 right after the words of a share (主营基本百分百是膜组件: 百分之百); elsewhere (都在国内 百分百, 百分百国内)
+it stays words, as where the R&D is done is read from them."""
 _SPOKEN_FULL_YEAR = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万亿第])[一二][〇零一二三四五六七八九]{3}(?=年)")
 """A calendar year said digit by digit in full (二零二二年, 二〇一九年)."""
 _SPOKEN_MONTH = re.compile(r"(?<=\d年)(十[一二]?|[一二三四五六七八九])(?=月)")

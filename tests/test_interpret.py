@@ -5835,3 +5835,82 @@ def test_a_maker_is_told_it_makes_the_material_only_in_the_material_check(user: 
     """“我是做家电配件的 …” echoed “自己生产该新材料（不是代理、经销） 是” on a question about platforms."""
     reply = user.say("我是做家电配件的 公司在江北港城工业园 五十个人左右 听说园区要建家电创新平台 有哪些")
     assert "新材料" not in reply.text, reply.text
+
+
+# batches 341-344 on first sight
+def test_the_core_patents_owned_with_others_licensed_beside_is_ownership() -> None:
+    """d341_20: “核心那两个发明专利在我们公司名下 另外有几个是别人授权我们用的” was a no (a wrong 不符合)."""
+    said = "核心那两个发明专利在我们公司名下 另外有几个是别人授权我们用的"
+    assert read(said, "high_tech_enterprise")["core_ip_owned"] is True
+    assert read("专利是别人授权我们用的", "high_tech_enterprise")["core_ip_owned"] is False
+
+
+def test_finishing_the_parked_check_first_goes_back_to_it(user: User) -> None:
+    """d341_06: “嗯 这个回头再说 先把准备金那个核完” after a switch was taken as a goodbye."""
+    in_check(user, "研发准备金补助 今年我们能申请不 帮我核一下")
+    user.say("对了 我们新搞的电驱测试台架 能不能报首台套")
+    assert user.say("嗯 这个回头再说 先把准备金那个核完").act == "resume"
+
+
+def test_a_decimal_said_from_zero_in_words_is_read() -> None:
+    """d341_11: “行业平均听说才零点几” (and 零点五) were no figures, so ours above the average went unread."""
+    facts = read("研发强度我们两个点左右 行业平均听说才零点几", "rd_institution")
+    assert facts["rd_intensity_above_city_avg"] is True
+
+
+def test_one_place_recommended_is_no_share(user: User) -> None:
+    """d342_13: “周末想请客户吃火锅 推荐一家撒” answered the 主营占比 question with 1%."""
+    in_check(user)
+    user.say("去年营收三千二百万")
+    assert "1%" not in user.say("周末想请客户吃火锅 推荐一家撒").text
+    assert read("主营基本百分百是膜组件", "zjtx")["main_business_ratio"] == 100
+
+
+def test_an_even_split_of_trade_and_making_leaves_the_main_line_unknown(user: User) -> None:
+    """d343_20: “自己生产的跟批发的差不多一半一半” after 符合 kept 制造业 (the 50% rule then undecided)."""
+    in_check(user, "做火锅底料的 研发费用加计扣除能享受不 帮我核哈")
+    user.say("查账征收的居民企业 研发项目建了辅助账的 研发在搞新的清油底料配方")
+    user.say("不过这家也帮别人批发一些调料 自己生产的跟批发的差不多一半一半 具体好多说不清楚")
+    reply = user.say("好 你就说能不能享受")
+    assert "结论：暂无法判断" in reply.text, reply.text
+
+
+def test_and_the_like_after_a_denial_asks_nothing(user: User) -> None:
+    """d342_15: “…也没得失信啥子的 单项冠军没评过” in the 小巨人 check switched to 单项冠军."""
+    in_check(user, "国家级小巨人 我们能不能评上 帮我评估下")
+    reply = user.say("发展评价得分平台上算出来六十八分 也没得失信啥子的 单项冠军没评过")
+    assert reply.act == "answer" and profile(user)["eval_score"] == 68, reply.text
+
+
+def test_a_count_with_its_thing_after_is_not_the_people_named_before() -> None:
+    """d344_02: “核心技术都是自己研发的 有5个发明专利” took 5 for the 科技人员 (a wrong 不符合)."""
+    assert "tech_staff_count" not in read("核心技术都是自己研发的 有5个发明专利", "high_tech_enterprise")
+    assert read("研发人员12个中级职称的7个", "rd_institution").get("senior_rd_staff") != 19
+
+
+def test_passed_or_not_in_dialect_asks_the_verdict(user: User) -> None:
+    """d344_19: “好了 达标没得” was read as an answer it could not understand."""
+    in_check(user)
+    user.say("去年营收五千六百万")
+    assert "结论" in user.say("好了 达标没得").text
+
+
+def test_giving_up_in_more_words_ends_the_check(user: User) -> None:
+    """d342_14, d343_12, d341_16: 莫核了, 先放到这儿 …再弄, …那算了 小巨人不测了 did not end the check."""
+    for n, text in enumerate(["莫核了 财务说这个她自己会弄", "先放到这儿 等会计回来再弄", "那算了 小巨人不测了"]):
+        other = User(user.engine, f"g{n}")
+        in_check(other, "小巨人帮我核一下")
+        assert other.say(text).act == "cancel", text
+
+
+def test_going_back_in_more_words_resumes(user: User) -> None:
+    """d342_04, d344_20: “倒回去说加计扣除”, “首版次接起说” after a switch were a goodbye or a new question."""
+    in_check(user, "加计扣除帮我核一下")
+    user.say("对了 高企税率是好多")
+    assert user.say("哦 晓得了 倒回去说加计扣除").act == "resume"
+
+
+def test_the_question_said_back_and_not_known_is_unknown_not_out_of_scope(user: User) -> None:
+    """d341_13: “我们是查账还是核定征收 我真不晓得 会计休产假去了” got the out-of-scope note."""
+    in_check(user, "加计扣除帮我核一下")
+    assert user.say("我们是查账还是核定征收 我真不晓得 会计休产假去了").act == "answer"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot import checklist
-from bot.answers import held_titles, main_line
+from bot.answers import UNKNOWN, held_titles, main_line
 from bot.dialogue import acts, flows, repair, topics
 from bot.dialogue.acts import Act
 from bot.dialogue.flows import CONDITIONS
@@ -189,7 +189,8 @@ def _unsaid_before(t: Turn, act: Act, pending: str | None) -> dict[str, Any]:
         told_rare = crit is not None and crit.assume is False and t.profile.get(cid) is True and v is False
         if told_rare and cid != pending:
             continue  # 被列进失信名单了, then “安全环保倒是没出过事”: one part denied, the rest told stays
-        if not passing or main_line(act.text, crit, str(v)):  # type: ignore[arg-type]
+        if not passing or v == UNKNOWN or main_line(act.text, crit, str(v)):  # type: ignore[arg-type]
+            # (自己生产的跟批发的差不多一半一半: which line is the main one is no longer known)
             kept[cid] = v
     return kept
 

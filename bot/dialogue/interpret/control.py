@@ -156,6 +156,9 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     other_ask = other_ask or (not alone and asks_outcome(t, msg))  # “先这样 能不能报”: the verdict on what is known
     other_ask = other_ask or (not alone and asks_outcome(t, last_clause(msg)))  # (算了不管那个 你先说…得不得行)
     gives_up = _GIVES_UP.match(msg.norm) or _GIVES_UP.fullmatch(last_clause(msg).norm)  # (…肯定不够 不测了)
+    gives_up = gives_up or _THIS_GIVEN_UP.fullmatch(last_clause(msg).norm)  # (…那算了 小巨人不测了)
+    if _SET_ASIDE_FIRST.match(msg.norm) and t.open_check and not other_policy_named(t, msg, str(t.check_topic)):
+        return Act(acts.CANCEL)  # (not “先不搞那个 直接看小巨人够不够”: another policy asked for instead)
     if not alone and any(w in msg.norm for w in t.index.insistent):
         return None  # “算了不问了。帮我转人工吧”, “算了 你给我个人工电话”: given up on the bot, a person asked for
     if gives_up and other_ask and STRAIGHT.search(msg.norm):
@@ -200,10 +203,14 @@ _ASKS_WHEN = re.compile(r"什么时候|啥时候|几时|哪天|几号|几月|好
 """A question of when (什么时候结束): the exit word in it is what ends, not the check."""
 
 
-_GIVES_UP = re.compile(r"^(算了|那|那就)*(不测|不核|不查|不弄|不搞|不做|不问|不看)了?")
+_GIVES_UP = re.compile(r"^(算了|那|那就)*(不(测|核|查|弄|搞|做|问|看)|莫(测|核|查|弄|搞|问)了)了?")
+_SET_ASIDE_FIRST = re.compile(r"^(算了|那|那就|哦|嗯|好)*先(不(测|核|查|弄|搞|做)|放到这|放倒这|放着|放一放)")
+"""“先放到这儿 等会计回来再弄”, “先不弄这个了”: the check set aside, unless another policy is asked for instead."""
 """A message (or its last clause) that gives the check up (算了 不测了 …, …肯定不够 不测了)."""
 
 
+_THIS_GIVEN_UP = re.compile(r"(那|那就)?(算了)?[\u4e00-\u9fff]{2,8}?(就|也)?[不莫](测|核|查|评估)了")
+"""A last clause that gives up the check of a policy it names (小巨人不测了)."""
 _ENDS_CHECK = re.compile(r"不测|不核|不查|不评|不弄|不搞|退出|结束|不做了")
 """Words that end the check itself, not only set it aside (算了 alone may open a switch: 算了 先问加计扣除)."""
 

@@ -230,6 +230,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         or (len(facts) >= SEVERAL_FACTS and any(names_fact(t, msg, c, other) for c in facts))
     ):
         other = None  # “ISO9001也过了 有自己品牌 …你看行不”: facts of this check, not a question on the other policy
+    if other and not asking and (facts or value is not None) and _NOT_HELD.search(msg.norm):
+        other = None  # “发展评价得分六十八分 也没得失信 单项冠军没评过”: our facts, and a title we do not hold
     if other and asking and FIRST.search(msg.norm) and prerequisite(t, topic, other):
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if (other or (not facts and value is None)) and heard_of_here(t, topic, msg, ours_too=not other):
@@ -262,7 +264,13 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         and UNKNOWN not in facts.values()  # (“备案平台? 我真的晓不得 …她休产假了”: not known, of 备案)
     ):
         return Act(acts.NULL)  # “个体户核定征收的个税咋个算”: another world's question; its 核定征收 is not ours
-    if decision.reason == "out_of_scope" and (asking or value is None) and not figure and not facts:
+    if (
+        decision.reason == "out_of_scope"
+        and (asking or value is None)
+        and not figure
+        and not facts
+        and not (value == UNKNOWN and t.facts(msg.text).get(pending) == UNKNOWN)
+    ):  # (not “我们是查账还是核定征收 我真不晓得 会计休产假去了”: the question said back, and not known)
         if asking and not named_elsewhere and (in_topic_words(t, topic, msg) or _AWARD_ASKED.search(msg.norm)):
             # (个税汇算…: another world named; 入选奖多少钱: this topic's award, though like an example of another)
             return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
@@ -355,6 +363,8 @@ def _asked_in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
 LONGER_TOPIC_PAIRS = 3
 
 
+_NOT_HELD = re.compile(r"没评过|没评上|没拿过|没申请过|没报过|还不是|也不是|莫得|没得")
+"""A title said not to be held (单项冠军没评过): its policy is named, not asked about."""
 _ALL_OF_IT = re.compile(r"主要|都是|全是|全部|基本上|就只|只有")
 """What a message names is all or most of the thing asked about (钱主要花在…), not a part of it."""
 

@@ -31,6 +31,8 @@ def resume(t: Turn, msg: Message) -> Act | None:
     whole = msg
     if (back := _back_then_told(t, msg)) is not None:
         return back
+    if (finish := _finish_that_first(t, msg)) is not None:
+        return finish
     if len(msg.norm) > CONTROL_CHARS:
         msg = last_clause(msg)
     if len(msg.norm) > CONTROL_CHARS or not says(msg.norm, t.kn, "resume") or _GOES_ON_HOLDING.search(msg.norm):
@@ -46,6 +48,22 @@ def resume(t: Turn, msg: Message) -> Act | None:
     if parked and named and named != parked.get("topic"):
         return None  # “回到专精特新” with another check parked: a new question on that topic
     return Act(acts.RESUME, topic=named or _begun_named(t, msg))
+
+
+_FINISH_FIRST = re.compile(r"(先把|先)?[^，,。]{0,10}(核完|对完|测完|查完|弄完|搞完|问完|核了|对了再说)")
+"""“先把准备金那个核完”: the check left, named, to be finished first."""
+
+
+def _finish_that_first(t: Turn, msg: Message) -> Act | None:
+    """“嗯 这个回头再说 先把准备金那个核完”: back to the parked check the last clause names, to finish it."""
+    parked = t.state.get("suspended")
+    if not parked or parked.get("kind") != flows.CHECKLIST:
+        return None
+    last = last_clause(msg)
+    if not _FINISH_FIRST.search(last.norm):
+        return None
+    named = t.match(last.text)[1].intent
+    return Act(acts.RESUME, topic=str(parked["topic"])) if named == parked.get("topic") else None
 
 
 _APPLY_NEXT = re.compile(r"(接着|继续)(报|申|评|往上报|冲)")

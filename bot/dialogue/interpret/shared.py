@@ -309,10 +309,10 @@ ASK_PARTICLES = "嘛哦呢啊噻吧哈撒"
 
 
 SUCCESS_A_NOT_A = re.compile(
-    rf"([能行成过够达算得可符批上评报申拿扣认享选通])[不没]\1|[够行成过到足合](了)?(没得|没有|没)[{ASK_PARTICLES}]*$"
+    rf"([能行成过够达算得可符批上评报申拿扣认享选通])[不没]\1|([够行成过到足合]|达标)(了)?(没得|没有|没)[{ASK_PARTICLES}]*$"
     rf"|(能|可以)[认评报申批过拿享扣选]{{1,2}}(得|上)?不[{ASK_PARTICLES}]*$"
 )
-"""能不能 / 成不成 / 过没过 / 够没得 / 能认不 …: whether it works out, in any words (一锤子定音 能不能扣)."""
+"""能不能 / 成不成 / 过没过 / 够没得 / 达标没得 / 能认不 …: whether it works out, in any words (一锤子定音 能不能扣)."""
 
 
 PARTICLES = f"那{ASK_PARTICLES}了"
