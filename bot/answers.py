@@ -2277,7 +2277,9 @@ def extract(
             )
             # “国家级的奖莫得 省里拿过一个二等奖”: which kind, not which option
             kind_said = _narrowest(choice, family_value(plain, criteria[cid], breaks), criteria[cid])
-            if kind_said and _EVEN_SPLIT.search(plain) and _lines_named(plain, options) >= EVEN_LINES:
+            if kind_said and (
+                (_EVEN_SPLIT.search(plain) and _lines_named(plain, options) >= EVEN_LINES) or _ABOUT_HALF.search(plain)
+            ):
                 kind_said = UNKNOWN  # (自己生产的跟批发的差不多一半一半: which line is the main one is not known)
             if kind_said:
                 facts.setdefault(cid, kind_said)
@@ -2291,6 +2293,10 @@ def extract(
 _EVEN_SPLIT = re.compile(r"一半一半|各占一半|各一半|各占50|五五开|对半|一样多|差不多一半")
 """Two lines of business said to share the revenue evenly: neither is known to be the main one (over half)."""
 EVEN_LINES = 2
+_ABOUT_HALF = re.compile(
+    r"(可能|大概|差不多|估计|将近|接近)?(一半|五成)(上下|左右)|(可能|大概|差不多|估计|将近|接近)(一半|五成)(?![一二三四五六七八九\d])"
+)
+"""A line's share said to be about half (可能一半上下): whether it is the main one (over half) is not known."""
 
 
 def _lines_named(norm: str, options: Any) -> int:
@@ -2758,16 +2764,21 @@ def _subset_counts(
 
 def _founded_years_ago(
     norm: str, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
-) -> dict[str, list[float]]:
+) -> dict[str, float | list[float]]:
     """Years since a founding dated by a year word (技术中心是前年挂牌的): a range, its month unsaid.
 
     前年 is one to three years ago, 去年 up to two: a threshold inside the range is left to be confirmed.
     """
-    found: dict[str, list[float]] = {}
+    found: dict[str, float | list[float]] = {}
     for m in _YEARS_AGO_FOUNDED.finditer(norm):
         back = _YEARS_AGO[m[1]]
-        cid = _founding_criterion(m[2], norm, vocab, criteria, {**facts, **found})
-        if cid:
+        cid = _founding_criterion(m[3], norm, vocab, criteria, {**facts, **found})
+        if cid and m["month"]:  # (去年三月份成立的: the months since, in years)
+            month = int(m["month"]) if m["month"].isdigit() else int(_cn_number(m["month"]) or 1)
+            today = dt.date.today()
+            months = back * YEAR_MONTHS + today.month - min(max(month, 1), YEAR_MONTHS)
+            found[cid] = round(months / YEAR_MONTHS, 1)
+        elif cid:
             found[cid] = [float(back - 1), float(back + 1)]
     for m in _THIS_YEAR_FOUNDED.finditer(norm):  # 今年三月份才注册的, 注册时间是今年三月十号: under a year
         word = m["before"] or m["after"]
@@ -2779,7 +2790,9 @@ def _founded_years_ago(
 
 _YEARS_AGO = {word: back for back, word in _RELATIVE.items()}
 _FOUNDING = "注册|成立|创立|创办|建厂|建立|建起|建成|搞起|挂牌"
-_YEARS_AGO_FOUNDED = re.compile(rf"(大前年|前年|去年)(?:就|才|刚)?({_FOUNDING})")
+_YEARS_AGO_FOUNDED = re.compile(
+    rf"(大前年|前年|去年)(?:(?P<month>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月份?|底|初)?(?:就|才|刚)?({_FOUNDING})"
+)
 _THIS_YEAR_FOUNDED = re.compile(
     rf"(?:(?P<before>{_FOUNDING})(?:的)?(?:时间|日期)?(?:是|在)?)?今年(?:[\d一二三四五六七八九十]{{1,2}}月份?"
     rf"(?:[\d一二三四五六七八九十]{{1,3}}[号日])?)?(?:初|底|才|就|刚)*(?P<after>{_FOUNDING})?"
@@ -3599,6 +3612,10 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                         found.setdefault(cid, False)
                 elif _STILL_VALID.match(after):
                     found.setdefault(cid, True)  # (小巨人还没过期: its 没 denies the lapse, not the title)
+                elif _GOT.search(before) and not denial and end in breaks:
+                    found.setdefault(
+                        cid, True
+                    )  # (有市级企业技术中心 也没出过事故: held; the next clause denies another)
                 elif (
                     denial
                     or _denied_after(norm, after_at, stop + after_at - end, vocab, breaks)

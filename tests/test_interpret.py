@@ -5914,3 +5914,51 @@ def test_the_question_said_back_and_not_known_is_unknown_not_out_of_scope(user: 
     """d341_13: “我们是查账还是核定征收 我真不晓得 会计休产假去了” got the out-of-scope note."""
     in_check(user, "加计扣除帮我核一下")
     assert user.say("我们是查账还是核定征收 我真不晓得 会计休产假去了").act == "answer"
+
+
+# batches 345-348 on first sight
+def test_a_caller_in_the_story_is_no_request_for_a_person(user: User) -> None:
+    """d345_12: “高心企业 我们报不报得上 有个中介打电话来说包过” went to 转人工 and lost the whole check."""
+    assert user.say("高心企业 我们报不报得上 有个中介打电话来说包过").intent == "high_tech_enterprise"
+    assert User(user.engine, "p2").say("我想打电话问一下").intent == "human_agent"
+
+
+def test_never_having_used_the_filing_platform_is_not_filed() -> None:
+    """d345_07: “备案平台从来没弄过 不晓得在哪” was read as not known (a wrong 暂无法判断)."""
+    said = "准备金制度有个内部文件 但是那个备案平台从来没弄过 不晓得在哪"
+    assert read(said, "rd_reserve")["rd_reserve_filed"] is False
+
+
+def test_which_champion_is_read_in_dialect(user: User) -> None:
+    """d345_05: “单项冠军 国家级那个 我们有没有戏” and “那市里头那个单项冠军呢” named no kind."""
+    assert read("单项冠军 国家级那个 我们有没有戏 帮忙评估一下", "single_champion")["sc_national"] is True
+    assert read("那市里头那个单项冠军呢 我们够不够", "single_champion")["sc_national"] is False
+    assert read("市级的给个结论", "single_champion")["sc_national"] is False
+
+
+def test_a_centre_held_beside_a_denial_of_something_else_is_held() -> None:
+    """d345_05: “有市级企业技术中心 没得失信 也没出过啥子事故” denied the 技术中心."""
+    facts = read("有市级企业技术中心 没得失信 也没出过啥子事故", "single_champion")
+    assert facts["has_rd_institution"] is True
+    assert read("专精特新 没有", "little_giant")["zjtx_certified"] is False
+
+
+def test_more_words_of_routine_work_and_of_funds_not_given() -> None:
+    """d348_15, d345_19: colour and size changes, daily testing; “这个方向市里没给过别的钱”."""
+    said = "研发嘛 就是每年把外观颜色改一下 尺寸调一调 还有质检室天天做的检测"
+    assert read(said, "rd_deduction")["rd_activity"] is False
+    assert read("不是改颜色那种 是全新开发", "rd_deduction")["rd_activity"] is True
+    assert read("信用没得问题 这个方向市里没给过别的钱", "rd_reserve")["no_other_municipal_funding"] is True
+    assert read("机器人产业链关键环节 市级专精特新", "little_giant")["chain_key_role_2026"] is True
+
+
+def test_a_trade_share_of_about_half_leaves_the_line_unknown() -> None:
+    """d347_18: “贸易收入占好多说不清楚 可能一半上下” left 制造业 standing (a wrong 符合)."""
+    assert read("我们还代理卖进口芯片 贸易收入占好多说不清楚 可能一半上下", "rd_deduction")["industry"] == UNKNOWN
+    assert read("批发占六成", "rd_deduction")["industry"] == "wholesale_retail"
+
+
+def test_founded_in_a_month_of_last_year_gives_its_age() -> None:
+    """d347_15: “去年三月份成立的” gave no age."""
+    years = read("去年三月份成立的", "high_tech_enterprise")["years_registered"]
+    assert isinstance(years, float) and 1 < years < 3
