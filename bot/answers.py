@@ -175,8 +175,8 @@ _CODE = re.compile(r"[a-z]{2}$")
 """Letters just before a number make it a code (iatf16949, iso9001, gb18030), not a figure."""
 
 
-_SPOKEN_ALONE_BEFORE = r"(?<![\d一二两三四五六七八九十百千万亿])"
-_SPOKEN_ALONE_AFTER = r"(?![\d一二两三四五六七八九十百千万亿个点年月号人项件名位家岁天类等级种批期])"
+_SPOKEN_ALONE_BEFORE = r"(?<![\d一二两三四五六七八九十百千万亿点])"
+_SPOKEN_ALONE_AFTER = r"(?![\d一二两三四五六七八九十百千万亿个点年月号人项件名位家岁天类等级种批期成])"
 """Around a spoken decimal: no other numeral before it, and no numeral or unit after its tenth."""
 _POINT_SAID_GE = re.compile(
     rf"{_SPOKEN_ALONE_BEFORE}([一二两三四五六七八九十])个([一二三四五六七八九]){_SPOKEN_ALONE_AFTER}"
@@ -1347,6 +1347,8 @@ class _Vocab:
     apart: list[tuple[str, list[list[str]]]]
     """Criteria that are no when a word of each group occurs in one clause (no_when_all), normalised."""
     whole: list[tuple[str, list[str]]]
+    after: list[tuple[str, list[str]]]
+    """Shares named by the words right after their figure (九成在国内: 境内研发费用占比)."""
     """Shares that are 100% when one of their ``all_words`` is said (全部在国内)."""
     none: list[tuple[str, list[str]]]
     """Figures that are 0 when one of their ``none_words`` is said (没有单独的研发场地)."""
@@ -1400,6 +1402,7 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
             if c.no_when_all
         ],
         whole=[(cid, [w for w in map(normalize, c.all_words) if w]) for cid, c in criteria.items() if c.all_words],
+        after=[(cid, [w for w in map(normalize, c.said_after) if w]) for cid, c in criteria.items() if c.said_after],
         none=[(cid, [w for w in map(normalize, c.none_words) if w]) for cid, c in criteria.items() if c.none_words],
         variants=frozenset(cid for cid, c in criteria.items() if c.presume is not None),
         planned=frozenset(cid for cid, c in criteria.items() if c.presume is not None or c.plan_counts),
@@ -2203,6 +2206,8 @@ def extract(
             and _of_subject(norm, w, vocab.subjects.get(cid), breaks)
             and not all(_small_part_beside(norm, at, w) for at in places(norm, w))  # (经销商只做售后)
         ]
+        # (失信 inside 在失信名单上: the longer word said there is the one read, with its 没)
+        stated = [w for w in stated if not _inside_longer(norm, w, stated)]
         if stated:  # “换包装” is a no; “不是换包装那种” a yes
             facts.setdefault(cid, all(_negated(norm, w, breaks) for w in stated))
     denied_by_words = {cid for cid, v in facts.items() if v is False}
@@ -2221,6 +2226,8 @@ def extract(
             and (cid in vocab.variants or not _asked(norm, w))  # (能不能报: asks the verdict, and 报 is new)
             and _of_subject(norm, w, vocab.subjects.get(cid), breaks)
         ]
+        nos = [w for c, ws in vocab.no if c == cid for w in ws if w in norm]  # (生产 inside 母公司生产: the no's)
+        stated = [w for w in stated if not _inside_longer(norm, w, nos)] if cid in denied_by_words else stated
         if stated and cid in denied_by_words:
             if (
                 criteria[cid].yes_over_no
@@ -2302,6 +2309,12 @@ _ABOUT_HALF = re.compile(
 def _lines_named(norm: str, options: Any) -> int:
     """How many of a choice's options the message names (批发 and 生产: two lines of business)."""
     return sum(any(w and w in norm for w in (label, *words)) for _value, label, words in options)
+
+
+def _inside_longer(norm: str, word: str, said: list[str]) -> bool:
+    """Whether every place of ``word`` lies inside a place of a longer word of ``said`` (失信 in 在失信名单上)."""
+    longer = [(at, at + len(w)) for w in said if len(w) > len(word) and word in w for at in places(norm, w)]
+    return bool(longer) and all(any(a <= at and at + len(word) <= b for a, b in longer) for at in places(norm, word))
 
 
 def _left_open(
@@ -2772,9 +2785,9 @@ def _founded_years_ago(
     found: dict[str, float | list[float]] = {}
     for m in _YEARS_AGO_FOUNDED.finditer(norm):
         back = _YEARS_AGO[m[1]]
-        cid = _founding_criterion(m[3], norm, vocab, criteria, {**facts, **found})
-        if cid and m["month"]:  # (去年三月份成立的: the months since, in years)
-            month = int(m["month"]) if m["month"].isdigit() else int(_cn_number(m["month"]) or 1)
+        cid = _founding_criterion(m[4], norm, vocab, criteria, {**facts, **found})
+        if cid and (m["month"] or m["part"]):  # (去年三月份成立的, 前年初就建了: the months since, in years)
+            month = _MONTH_SAID.get(m["part"][-1], 1) if m["part"] else int(_cn_number(m["month"]) or 1)
             today = dt.date.today()
             months = back * YEAR_MONTHS + today.month - min(max(month, 1), YEAR_MONTHS)
             found[cid] = round(months / YEAR_MONTHS, 1)
@@ -2789,9 +2802,10 @@ def _founded_years_ago(
 
 
 _YEARS_AGO = {word: back for back, word in _RELATIVE.items()}
-_FOUNDING = "注册|成立|创立|创办|建厂|建立|建起|建成|搞起|挂牌"
+_FOUNDING = "注册|成立|创立|创办|建厂|建立|建起|建成|建了|建的|搞起|挂牌"
 _YEARS_AGO_FOUNDED = re.compile(
-    rf"(大前年|前年|去年)(?:(?P<month>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月份?|底|初)?(?:就|才|刚)?({_FOUNDING})"
+    rf"(大前年|前年|去年)(?:(?P<month>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月份?|(?P<part>底|初|年底|年初))?"
+    rf"(?:就|才|刚)?({_FOUNDING})"
 )
 _THIS_YEAR_FOUNDED = re.compile(
     rf"(?:(?P<before>{_FOUNDING})(?:的)?(?:时间|日期)?(?:是|在)?)?今年(?:[\d一二三四五六七八九十]{{1,2}}月份?"
@@ -2846,7 +2860,13 @@ def _fits(q: Quantity, crit: Criterion) -> bool:
 def _owner_after(
     norm: str, q: Quantity, vocab: _Vocab, criteria: dict[str, Criterion], facts: dict[str, Any]
 ) -> str | None:
-    """The criterion named right after a count (“三个发明专利” → Ⅰ类知识产权)."""
+    """The criterion named right after a count (“三个发明专利” → Ⅰ类知识产权), or a share (九成在国内)."""
+    if q.unit == "%":
+        rest = norm[q.end :]
+        return next(
+            (c for c, ws in vocab.after if any(rest.startswith(w) for w in ws) and not _taken(c, facts, criteria)),
+            None,
+        )
     if q.unit not in COUNT_UNITS:
         return None
     rest = norm[q.end :]

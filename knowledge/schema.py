@@ -176,6 +176,9 @@ class Criterion(Strict):
         "不填时“想上MES”这类打算不算已经有（仅 bool）",
     )
     all_words: list[str] = Field([], description="说这些词时记为100%（如 全部在国内、都在国内发生）（仅 unit: %）")
+    said_after: list[str] = Field(
+        [], description="紧跟在比例后面、说明这是本项比例的词（如 九成在国内：在国内）（仅 unit: %）"
+    )
     product_share: bool = Field(
         False,
         description="说到营收里某个产品占的比重（营收三千二 齿轮占了九成五）时记为此项；"

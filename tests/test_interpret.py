@@ -5962,3 +5962,41 @@ def test_founded_in_a_month_of_last_year_gives_its_age() -> None:
     """d347_15: “去年三月份成立的” gave no age."""
     years = read("去年三月份成立的", "high_tech_enterprise")["years_registered"]
     assert isinstance(years, float) and 1 < years < 3
+
+
+# batches 349-352 on first sight
+def test_not_on_the_blacklist_is_read_with_its_longer_word() -> None:
+    """d352_16: “信用中国查过 没在失信名单上” was a no (its bare 失信 read on its own; a wrong 不符合)."""
+    assert read("信用中国查过 没在失信名单上", "rd_reserve")["not_credit_blacklisted"] is True
+    assert read("上过失信名单", "rd_reserve")["not_credit_blacklisted"] is False
+
+
+def test_a_spoken_decimal_does_not_swallow_the_next_share() -> None:
+    """d351_19: “三点四个点 九成在国内” read 四个点九 as one figure and lost both."""
+    facts = read("近三年研发费用占销售三点四个点 九成在国内", "high_tech_enterprise")
+    assert facts["rd_ratio_3y"] == 3.4 and facts["domestic_rd_share"] == 90
+    assert read("研发占比三个点二", "high_tech_enterprise")["rd_ratio_3y"] == 3.2
+
+
+def test_a_centre_set_up_early_in_a_year_gives_its_age() -> None:
+    """d351_10: “技术中心前年初就建了” gave no age (its one-year condition left open)."""
+    years = read("技术中心前年初就建了 一直在正常运转", "rd_institution")["tech_center_years"]
+    assert isinstance(years, float) and years > 2
+
+
+def test_a_rule_heard_of_with_the_verdict_asked_gets_the_verdict(user: User) -> None:
+    """d349_03: “网上说做满两年就够了噻 你直接说报得了不” showed the conditions and no verdict."""
+    in_check(user)
+    user.say("做这个细分两年 去年营收两千万")
+    reply = user.say("网上说做满两年就够了噻 你直接说报得了不")
+    assert "结论" in reply.text, reply.text
+
+
+def test_a_seller_of_what_its_parent_makes_is_no_producer() -> None:
+    """d339_12: “材料是江苏母公司生产的 我们这边只管西南片区销售” read 生产 as ours (a wrong 符合)."""
+    assert (
+        read("不过材料是江苏母公司生产的 我们这边只管西南片区销售", "first_batch_material")["first_batch_producer"]
+        is False
+    )
+    assert read("核心技术和专利都在母公司名下", "first_batch_material")["first_batch_core_tech_ip"] is False
+    assert read("我们自己生产的", "first_batch_material")["first_batch_producer"] is True

@@ -36,6 +36,7 @@ from bot.dialogue.interpret.shared import (
     WHAT_QUESTION,
     WHERE_TO,
     WHY_NOT,
+    asks_outcome,
     conditions_part,
     counted_part,
     counts_as,
@@ -236,7 +237,11 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if (other or (not facts and value is None)) and heard_of_here(t, topic, msg, ours_too=not other):
         # “听说专精特新的话收入门槛可以降到两个亿 是不是哦” in a 单项冠军 check, “网上说要大专以上的占30% 我们大专
-        # 以上有四十多个 这个应该够噻” in a 高企 check: a rule of this check heard of, asked about
+        # 以上有四十多个 这个应该够噻” in a 高企 check: a rule of this check heard of, asked about; the verdict
+        # when a clause asks for it (网上说做满两年就够了噻 | 你直接说报得了不)
+        last = last_clause(msg)
+        if last.norm != msg.norm and (asks_outcome(t, last) or says(last.norm, t.kn, "conclude")):
+            return Act(acts.ANSWER, conclude=True)  # (its verdict names each condition with its bar)
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
