@@ -2182,9 +2182,10 @@ def extract(
             and not _unsure(norm, w, breaks)
             and not _a_or_not(norm, w)
             and not (criteria[cid].yes_over_no and _asked_of_a_part(norm, w, breaks))
+            and not _OR_ELSE.search(norm, norm.find(w), norm.find(w) + len(w) + _OR_ELSE_GAP)
             for w in groups[-1]
             if w in norm
-        ):  # (not “清单进没进晓不得”: asked whether, and not known)
+        ):  # (not “清单进没进晓不得”: asked whether, and not known; not “登在集团名下还是我们名下”: one of two)
             facts[cid] = False
     either = _either(norm, vocab)
     if either and _DONT_KNOW.search(norm):  # “查账征收还是核定征收 我不晓得”: the question said back, not known
@@ -3549,6 +3550,9 @@ def _asked_of_a_part(norm: str, w: str, breaks: tuple[int, ...]) -> bool:
     )
 
 
+_OR_ELSE = re.compile("还是")
+_OR_ELSE_GAP = 4
+"""Right after the words of a no, 还是 makes them one of two ways (登在集团名下还是我们名下): neither is said."""
 _INCLUSION_ASKED = re.compile(r"算进|计入|算到|算在|加进|放进|归集进|能不能算|可不可以算|能算|可以算")
 """Whether a cost is counted in, asked (…能不能算进研发费用): the thing named is a cost, not the whole activity."""
 _MAINLY = re.compile(r"主要|都是|全是|就是|全部|基本上")

@@ -6000,3 +6000,9 @@ def test_a_seller_of_what_its_parent_makes_is_no_producer() -> None:
     )
     assert read("核心技术和专利都在母公司名下", "first_batch_material")["first_batch_core_tech_ip"] is False
     assert read("我们自己生产的", "first_batch_material")["first_batch_producer"] is True
+
+
+def test_one_of_two_owners_not_known_is_no_denial() -> None:
+    """d328_20: “专利登在集团名下还是我们名下 真不清楚” read 集团名下 as the answer (a wrong 不符合)."""
+    said = "核心技术是我们搞的 但专利登在集团名下还是我们名下 真不清楚 要问法务"
+    assert read(said, "first_batch_material").get("first_batch_core_tech_ip") is not False
