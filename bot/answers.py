@@ -197,8 +197,8 @@ _NOT_AMOUNT = frozenset("份号类等级度岁楼栋")
 _THINGS = frozenset("只辆张套间杯顿次回遍趟")
 """After a bare number, classifiers of things no condition counts: 推荐两只 (stocks), 两辆车, 租两套 (flats), and
 of times (每半年公告一次, 评了两回)."""
-_ONE_PLACE = re.compile(r"家(?![\u4e00-\u9fff])|家[撒嘛噻哈哦呢吧啊的]")
-"""After a bare number, 家 ending its clause (推荐一家撒): a place or a firm, no figure (两家主机厂 counts partners)."""
+_ONE_PLACE = re.compile(r"家[撒嘛噻哈哦呢吧啊]")
+"""After a bare number, 家 and a closing particle (推荐一家撒): a place to go, no figure (两家主机厂, 3家 count)."""
 
 
 _A_BIT = re.compile(r"一点(?![\d一二两三四五六七八九零几])")
