@@ -2729,15 +2729,19 @@ def _record_founding(
     since = number_value(year, "年")
     if said["month"] and since is not None and year.value >= CALENDAR_YEAR and 1 <= int(said["month"]) <= YEAR_MONTHS:
         # (2023年3月注册: the months since, in years; 2025年12月注册 is not a year old yet)
-        today = dt.date.today()
-        months = (today.year - int(year.value)) * YEAR_MONTHS + today.month - int(said["month"])
-        since = max(0.0, round(months / YEAR_MONTHS, 1))
+        since = _years_since(dt.date.today().year - int(year.value), int(said["month"]))
     founded = _founded(norm, year, vocab, criteria, facts)
     if founded and since is not None:
         facts[founded] = since
         if not any(w in (criteria[founded].label or "") for w in ("注册", "成立")):
             return None  # “技术中心19年就搭起来了”: when the centre was set up, not the enterprise
     return since
+
+
+def _years_since(years_back: int, month: int) -> float:
+    """Years (to a tenth) from ``month`` of the year ``years_back`` before this one to this month."""
+    months = years_back * YEAR_MONTHS + dt.date.today().month - month
+    return max(0.0, round(months / YEAR_MONTHS, 1))
 
 
 def _founded(
@@ -2789,9 +2793,7 @@ def _founded_years_ago(
         cid = _founding_criterion(m[4], norm, vocab, criteria, {**facts, **found})
         if cid and (m["month"] or m["part"]):  # (去年三月份成立的, 前年初就建了: the months since, in years)
             month = _MONTH_SAID.get(m["part"][-1], 1) if m["part"] else int(_cn_number(m["month"]) or 1)
-            today = dt.date.today()
-            months = back * YEAR_MONTHS + today.month - min(max(month, 1), YEAR_MONTHS)
-            found[cid] = round(months / YEAR_MONTHS, 1)
+            found[cid] = _years_since(back, min(max(month, 1), YEAR_MONTHS))
         elif cid:
             found[cid] = [float(back - 1), float(back + 1)]
     for m in _THIS_YEAR_FOUNDED.finditer(norm):  # 今年三月份才注册的, 注册时间是今年三月十号: under a year
@@ -3637,9 +3639,8 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                 elif _STILL_VALID.match(after):
                     found.setdefault(cid, True)  # (小巨人还没过期: its 没 denies the lapse, not the title)
                 elif _GOT.search(before) and not denial and end in breaks:
-                    found.setdefault(
-                        cid, True
-                    )  # (有市级企业技术中心 也没出过事故: held; the next clause denies another)
+                    # (有市级企业技术中心 也没出过事故: held; the next clause denies another)
+                    found.setdefault(cid, True)
                 elif (
                     denial
                     or _denied_after(norm, after_at, stop + after_at - end, vocab, breaks)

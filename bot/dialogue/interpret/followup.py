@@ -96,13 +96,19 @@ def followup(t: Turn, msg: Message) -> Act | None:
     return replace(act, conclude=True) if beside else act
 
 
-def _listed_policy(t: Turn, msg: Message) -> Act | None:
-    """“第一个具体咋个弄” after the list of policies that may suit us: that policy, and the part asked of it."""
+def _item_key(msg: Message) -> str | None:
+    """The option key of an item of the last list named by its place (第三个 → "3"), if the message names one."""
     item = _ITEM.search(msg.norm)
     if item is None:
         return None
-    n = item[1]
-    key = str(_CN_ORDINAL.index(n) + 1) if n in _CN_ORDINAL else n
+    return str(_CN_ORDINAL.index(item[1]) + 1) if item[1] in _CN_ORDINAL else item[1]
+
+
+def _listed_policy(t: Turn, msg: Message) -> Act | None:
+    """“第一个具体咋个弄” after the list of policies that may suit us: that policy, and the part asked of it."""
+    key = _item_key(msg)
+    if key is None:
+        return None
     action = next((a for k, _label, a in t.state.get("options") or [] if k == key), "")
     kind, _, listed = action.partition(":")
     topic = t.kn.topics.get(listed) if kind == "intent" else None
@@ -167,10 +173,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if thing_counts(t, msg) and checklist_criteria(t.kn, topic.id, t.day):
         return Act(acts.FOLLOWUP, topic=topic.id, part=counted_part(t, topic, msg))  # “只有相近的” → “相近的算不算嘛”
-    item = _ITEM.search(msg.norm)
-    if item:
-        n = item[1]
-        key = str(_CN_ORDINAL.index(n) + 1) if n in _CN_ORDINAL else n
+    key = _item_key(msg)
+    if key is not None:
         for k, _label, action in t.state.get("options") or []:
             if k == key:
                 return option_act(t, action)

@@ -466,9 +466,8 @@ def missing(t: Turn, msg: Message) -> Act | None:
         and any(len(n) <= CONTROL_CHARS and says(n, t.kn, "missing") for n in map(normalize, clauses(msg.text)))
         and not DIFFERENCE.search(msg.norm)
     ):
-        return Act(
-            acts.FOLLOWUP, part="missing"
-        )  # after 不符合, “那还差好多嘛 大概要补好多研发费”: the gap, its clause
+        # after 不符合, “那还差好多嘛 大概要补好多研发费”: the gap, asked in a clause of its own
+        return Act(acts.FOLLOWUP, part="missing")
     if not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS or DIFFERENCE.search(msg.norm):
         return None  # (“综合类和行业类门槛差在哪”: how two things differ, not what we lack)
     if says(msg.norm, t.kn, "resume"):
