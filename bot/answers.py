@@ -714,8 +714,8 @@ def had(text: str, crit: Criterion) -> bool | None:
     norm, breaks = normalize(text), clause_breaks(text)
     first = norm[: min(breaks)] if breaks else norm
     found = _HAD.fullmatch(first)
-    if found is None or _NEGATION.search(found[1]):
-        return None
+    if found is None or _NEGATION.search(found[1]) or _UNSURE.search(norm, len(first)):
+        return None  # (“目录应该有 | 没仔细对过”: had, as far as is known, which is not far)
     thing = found[1]
     own = bigrams(normalize(crit.question)) | bigrams(normalize(crit.label or ""))
     nouns = crit.yes_when_all[0] if crit.yes_when_all else []
@@ -1632,12 +1632,14 @@ def _staff_alone(norm: str, q: Quantity, breaks: tuple[int, ...], criteria: dict
 
 _PRODUCT_SHARE = re.compile(
     r"(?P<what>[\u4e00-\u9fffA-Za-z]{1,8}?)(这块|这一块|那块|这一样|产品|的)?(收入|销售|营收)?"
-    r"(就|都|大概|差不多|基本|基本上)?(占了|占到|占比|占)(大概|差不多|将近|接近|有|了)?$"
+    r"(就|都|大概|差不多|基本|基本上)?(占了|占到|占比|占)(?P<of>(全部|总|整个)?(营收|营业收入|收入|销售额|销售|产值)的?)?"
+    r"(大概|差不多|将近|接近|有|了)?$"
 )
-"""Right before a share: a product said to take it (齿轮占了, 连接器这块占)."""
+"""Right before a share: a product said to take it (齿轮占了, 连接器这块占, 齿轮占营收)."""
 _NOT_A_PRODUCT = re.compile(
     r"出口|外销|内销|海外|国外|境外|外贸|线上|线下|电商|门店|成本|利润|毛利|人工|工资|材料|税|回款|应收|客户|"
     r"研发|人员|员工|职工|人|技术|负债|市场|份额|股|贷|政府|补贴|批发|零售|贸易|代理|经销|增|涨|降|前|大客户|国内|全国|全球"
+    r"|扣|除|的话|算下来|加起来|总共|一共|这些|那些|剩下|大概|差不多|大约|将近|接近|估计|可能"
 )
 """In a product's place: what is no product of ours (出口占六成, 成本占七成, 前五大客户占八成)."""
 _REVENUE_SAID = re.compile(r"营收|营业收入|收入|销售|卖了|产值|营业额")
@@ -1667,7 +1669,7 @@ def _product_share(
         lead = _PRODUCT_SHARE.fullmatch(norm, start, q.start)
     if lead is None or _NOT_A_PRODUCT.search(lead["what"]) or any(kw in lead["what"] for kw, _ in vocab.keywords):
         return None
-    return wanted[0] if _REVENUE_SAID.search(norm, 0, start) else None
+    return wanted[0] if lead["of"] or _REVENUE_SAID.search(norm, 0, start) else None
 
 
 def _share_of(facts: dict[str, Any], criteria: dict[str, Criterion]) -> str | None:
@@ -2274,8 +2276,10 @@ def extract(
             and (cid in vocab.variants or not asked_whether)  # (算不算…能不能按120%: which kind is checked)
             and all(any(w in norm for w in group) for group in groups)
             and not _denied_in_clause(norm, [w for w in groups[-1] if w in norm], breaks)
+            and not all(_negated(norm, w, breaks) for w in groups[-1] if w in norm)
+            and not all(_one_of_two(norm, w, breaks) for w in groups[-1] if w in norm)
         ):
-            facts[cid] = True  # “在渝北注册的”; not “2024版里头好像莫得压铸线这一项”
+            facts[cid] = True  # “在渝北注册的”; not “2024版里头好像莫得压铸线这一项”, “核心技术不是自己的”
     if not norm.isdigit() and not _ONLY_ASKED.search(norm):  # (是不是只有制造业才有: the policy's, not ours)
         plain = _blanked(norm, [*names, *echoed])  # (a policy's name, or “规上？” asked back: no choice stated)
         plain = _WHETHER.sub(lambda m: "|" * len(m[0]), plain)  # (有没得奖补: asked, no 没得奖 said)
@@ -3171,6 +3175,8 @@ def _owner_before(
             continue
         crit = criteria[cid]
         near = _NEAR_BARE if q.unit is None and crit.unit not in BARE_UNITS else _NEAR
+        if q.unit is None and distance > near:  # “研发强度我们算的三点八”: hedges between keep them adjacent
+            distance = _hedged_from(norm, pos + len(kw), q.start) - (pos + len(kw))
         if distance > near and not (distance <= _NEAR and _SAID_BEFORE.fullmatch(norm, pos + len(kw), q.start)):
             continue  # (“营收还是刚才说的一千五”: a figure said before, named again, reaches its keyword)
         if crit.growth_of and not any(w in kw for w in crit.subject):
@@ -3555,6 +3561,18 @@ def _asked_of_a_part(norm: str, w: str, breaks: tuple[int, ...]) -> bool:
 _OR_ELSE = re.compile("还是")
 _OR_ELSE_GAP = 4
 """Right after the words of a no, 还是 makes them one of two ways (登在集团名下还是我们名下): neither is said."""
+
+
+def _one_of_two(norm: str, word: str, breaks: tuple[int, ...]) -> bool:
+    """Whether every place of ``word`` is one of two ways set side by side with 还是 (集团名下还是我们名下)."""
+    found = []
+    for at in places(norm, word):
+        start, stop = _clause(norm, at, word, breaks)
+        before = norm[max(start, at - _OR_ELSE_GAP - 2) : at]
+        found.append("还是" in before or "还是" in norm[at + len(word) : min(stop, at + len(word) + _OR_ELSE_GAP)])
+    return all(found)
+
+
 _INCLUSION_ASKED = re.compile(r"算进|计入|算到|算在|加进|放进|归集进|能不能算|可不可以算|能算|可以算")
 """Whether a cost is counted in, asked (…能不能算进研发费用): the thing named is a cost, not the whole activity."""
 _MAINLY = re.compile(r"主要|都是|全是|就是|全部|基本上")
@@ -3755,7 +3773,7 @@ _NOT_KNOWN = (
 )
 """Ways of saying “I don't know” that both the unsure reading and the plain don't-know share."""
 _UNSURE = re.compile(
-    rf"{_NOT_KNOWN}|没(单独)?统计|没单独算|还没对|没对过|在查|在不在|有没有|有没得|有莫得"
+    rf"{_NOT_KNOWN}|没(单独)?统计|没单独算|还没(仔细|认真|详细|具体)?对|没(仔细|认真|详细|具体)?(对|核|查)过|在查|在不在|有没有|有没得|有莫得"
     rf"|没去对|也可能|还在谈|还没定|没定下来|不一定|{_ASK_SOMEONE}"
     rf"|是不是|算不算|必须|一定要|非得|需不需要|要不要|什么意思|啥意思|啥子意思|是什么|是啥|{_SUPPOSE}"
 )
@@ -3894,7 +3912,9 @@ def _makes(norm: str, words: list[str], breaks: tuple[int, ...]) -> bool:
             if (
                 len(lead) <= _MAKER_LEAD_CHARS
                 and not _NOT_OURS.search(lead)
-                and (_MAKER_OURS.search(lead) or not _NOT_OURS.search(before))  # (买家是…子公司 做汽车零件的: theirs)
+                and (
+                    _MAKER_OURS.search(lead) or not _OTHER_PARTY.search(before)
+                )  # (买家是…子公司 做汽车零件的: theirs)
                 and _MADE.match(made)
                 and not _NOT_MADE.search(made)
                 and not _negated(norm, word, breaks)
@@ -3907,10 +3927,14 @@ def _makes(norm: str, words: list[str], breaks: tuple[int, ...]) -> bool:
 
 _MAKER_LEAD_CHARS = 10
 """How long the words before 做 may be and still say only who and where we are (我们万州经开区的)."""
-_NOT_OURS = re.compile(
-    r"买|客户|用户|下游|上游|他们|人家|别个|别人|对方|你们|供应商|贸易|经销|代理|集团|兄弟|子公司|母公司|合作|朋友|[不没莫想能]"
+_PARTIES = (
+    "买|客户|用户|下游|上游|他们|人家|别个|别人|对方|你们|供应商|贸易|经销|代理|集团|兄弟|子公司|母公司|合作|朋友"
 )
+_NOT_OURS = re.compile(rf"{_PARTIES}|[不没莫想能]")
 """Before 做: someone else does it (客户是做装备的), or it is denied, wanted or asked (想做, 能做)."""
+_OTHER_PARTY = re.compile(_PARTIES)
+"""In the clause before 做's: someone else named, whose line it may be (买家是…子公司 | 做汽车零件的); a question
+there (我们能申请不 | 长寿的 做改性尼龙的) says nothing of who makes it."""
 _MAKER_OURS = re.compile(r"我们|我司|咱们|本公司|公司|厂里|自己")
 """Before 做: the enterprise itself is who does it (我们是做…, 公司做…)."""
 _MADE = re.compile(r"[^\d过了不得着完好起啥哪这那什么个一]{2,}")
@@ -3940,7 +3964,7 @@ def _clause(text: str, at: int, word: str, breaks: tuple[int, ...]) -> tuple[int
 
 _NEGATION = re.compile(
     r"(不是|没有|不属于|还不是|并非|非|未|无|不|没|莫得|没得|不得|不会|不在|不再是|不再|不打算|不准备|没打算|没准备|不想|没想|不愿|不愿意|不计划|没去|没有去|未去)$|(不是|并非|没有|不属于|不算|而不是|没得|莫得)"
-    r"|(没|没有|没得|莫得|无)(啥子|啥|什么)$"
+    r"|(没|没有|没得|莫得|无)(啥子|啥|什么)$|(没|没有|未|从没|莫)(仔细|认真|详细|具体|好好|专门)$"
     r"|(没|没有|没得|莫得|不)(给|为|帮|替)(哪家|哪个|谁|任何|哪一家|某一家|某家)[^没不]{0,4}$"
     r"|(没|未|从没|莫)(出|发生|上|进|被|遭|犯)[^没不]{0,7}$|(没|不|从不|从没)(搞|做|干|弄|涉及|碰|走|经过|通过|找|卖给|用在)[^没不]{0,2}$"
 )

@@ -260,6 +260,8 @@ _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?=[万亿%元人名千百个项])")
 """Amounts (300万, 4%, 120人) are unified so that figures do not decide the match; years and 文号 stay."""
 MIN_PINYIN_ALIAS = 3
 """Aliases shorter than this many characters are not matched by sound (加计 ≈ 假期)."""
+RESPELL_CHARS = 4
+"""The shortest name a typo of which is written as the name before facts are read (单项冠君; not 冠君)."""
 COMMON_PAIR = 5
 """Examples writing two characters side by side this often make them a word (今年): no half of a homophone."""
 TIME_WORDS = frozenset({"今年", "今天", "今后", "明年", "明天", "去年", "前年", "年底", "年初", "月底", "月初"})
@@ -525,6 +527,33 @@ class Index:
             if len(stripped) >= 2:
                 out = stripped
         return out
+
+    def respell(self, text: str) -> str:
+        """``text`` with the names it mistypes by sound written as named (那市级的单项冠君呢 → …单项冠军呢).
+
+        Only names of ``RESPELL_CHARS`` characters or more, typed in Chinese characters that sound like them and
+        are not a word of their own next to the name (准备今年 stays): the facts are then read from the name.
+        """
+        sounds = pinyin.syllables(text)
+        out, i, n = [], 0, len(text)
+        while i < n:
+            found = None
+            for j in self.sound_ends.get(sounds[i], ()):
+                if i + j > n:
+                    break
+                typed = text[i : i + j]
+                if j < RESPELL_CHARS or not all("\u4e00" <= ch <= "\u9fff" for ch in typed):
+                    continue
+                for _intent, name in self.alias_sound.get(tuple(sounds[i : i + j]), ()):
+                    if len(name) == j and name != typed and not self._splits_word(text, i, i + j, name):
+                        found = (j, name)
+            if found:
+                out.append(found[1])
+                i += found[0]
+            else:
+                out.append(text[i])
+                i += 1
+        return "".join(out)
 
     def match(self, text: str, limit: int = 5, exact: bool = True, remember: bool = True) -> list[Candidate]:
         """Rank intents for ``text``; the best evidence per intent, highest score first.

@@ -6006,3 +6006,148 @@ def test_one_of_two_owners_not_known_is_no_denial() -> None:
     """d328_20: “专利登在集团名下还是我们名下 真不清楚” read 集团名下 as the answer (a wrong 不符合)."""
     said = "核心技术是我们搞的 但专利登在集团名下还是我们名下 真不清楚 要问法务"
     assert read(said, "first_batch_material").get("first_batch_core_tech_ip") is not False
+
+
+# batches 353-356 on first sight (and items left by the session before)
+
+
+def test_hedges_between_a_keyword_and_a_bare_figure_keep_them_together() -> None:
+    """“研发强度我们算的三点八”: the words of who worked it out stood between the keyword and its bare figure."""
+    assert read("研发强度我们算的三点八", "little_giant")["rd_ratio_last_year"] == 3.8
+    assert read("研发强度自己算出来3.8", "little_giant")["rd_ratio_last_year"] == 3.8
+
+
+def test_a_product_said_to_take_a_share_of_the_revenue_is_the_main_business() -> None:
+    """“齿轮占营收九成以上”: a product's share named with the revenue in one clause was read as nothing."""
+    assert read("齿轮占营收九成以上", "zjtx")["main_business_ratio"][0] == 90
+    assert read("齿轮占收入的九成", "zjtx")["main_business_ratio"] == 90
+    assert "main_business_ratio" not in read("出口占营收六成", "zjtx")
+
+
+def test_a_catalogue_looked_through_then_none_found_is_a_no(user: User) -> None:
+    """d356_07: “目录我翻了两遍 2024年版那个 我们这个耐高温尼龙确实没得” was a yes (the catalogue's words restated)."""
+    in_check(user, "首批次新材料 我们可以申请吗")
+    user.say("我们自己生产的")
+    user.say("目录我翻了两遍 2024年版那个 我们这个耐高温尼龙确实没得")
+    assert profile(user)["first_batch_in_catalog"] is False
+    assert read("2024版目录我们翻了 长玻纤增强尼龙那个牌号没在上面 只有相近的", "first_batch_material") == {
+        "first_batch_in_catalog": False
+    }
+
+
+def test_a_catalogue_not_looked_through_closely_is_no_yes(user: User) -> None:
+    """d274_19: “目录应该有 没仔细对过 名字有点不一样” was a yes (a wrong 符合)."""
+    in_check(user, "首批次新材料 我们可以申请吗")
+    user.say("我们自己生产的")
+    user.say("目录应该有 没仔细对过 名字有点不一样")
+    assert profile(user).get("first_batch_in_catalog") is not True
+
+
+def test_core_technology_worked_out_ourselves_is_ours_and_a_denial_or_a_choice_is_not() -> None:
+    """d354_12, d356_07: “核心配方自己搞的 有六个发明专利” said nothing; “核心技术不是自己的” was a yes."""
+    topic = "first_batch_material"
+    assert read("核心配方自己搞的 有六个发明专利", topic)["first_batch_core_tech_ip"] is True
+    assert read("核心合成工艺是自己搞出来的 都在我们名下", topic)["first_batch_core_tech_ip"] is True
+    assert read("核心技术不是自己的 是买的", topic).get("first_batch_core_tech_ip") is not True
+    assert read("专利登在集团名下还是我们名下 真不清楚", topic).get("first_batch_core_tech_ip") is None
+
+
+def test_what_we_make_said_after_a_question_makes_us_its_producer() -> None:
+    """d355_11: “我们能申请不 长寿的 做改性尼龙的”: the 不 of the question before hid that we make it."""
+    facts = read("首批次新材料保险补偿 我们能申请不 长寿的 做改性尼龙的", "first_batch_material")
+    assert facts["first_batch_producer"] is True
+    assert "first_batch_producer" not in read("买家是集团下面的子公司 做汽车零件的", "first_batch_material")
+
+
+def test_a_policy_name_mistyped_by_sound_still_names_the_kind_checked(user: User) -> None:
+    """d355_05: “那重庆市级的单项冠君呢” after the national verdict kept the national check (冠君 for 冠军)."""
+    assert user.engine.index.respell("那重庆市级的单项冠君呢") == "那重庆市级的单项冠军呢"
+    assert user.engine.index.respell("准备今年报") == "准备今年报"  # 今年 is a word, no mistyped 准备金
+    reply = after_verdict(
+        user, "单项冠军 帮我们评估一下够不够格", "是 近三年平均主营三亿二 全球排第五", "那重庆市级的单项冠君呢"
+    )
+    assert profile(user)["sc_national"] is False, reply.text
+
+
+def test_a_share_after_a_hedge_or_a_deduction_is_no_products() -> None:
+    """d82_04: “扣掉的话 大概占总收入七成五” answered the high-tech income's share, not the main business's."""
+    assert "main_business_ratio" not in read("扣掉的話 大概佔總收入七成五", "high_tech_enterprise")
+    assert read("齿轮大概占营收九成", "zjtx")["main_business_ratio"] == 90
+
+
+def test_what_can_we_apply_for_in_dialect_is_the_policy_match(user: User) -> None:
+    """q353/q354: “你帮我看下能搞啥子”, “看下能报点啥”, “还有没有别的能报的” fell to the fallback."""
+    said = [
+        "你帮我看下能搞啥子",
+        "我们公司80多人 营收五千万左右 看下能报点啥",
+        "老板问还有没有别的能报的 帮我们整体看一下",
+    ]
+    for n, text in enumerate(said):
+        assert User(user.engine, f"p{n}").say(text).intent == "policy_match", text
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("高新技术企业认定 科技人员要占员工多少比例", "申报条件"),  # 要占…多少: a threshold, not a rate
+        ("研发准备金存量增量各补好多个点哦", "计算方法"),
+        ("工业母机企业研发费用是按120%加计扣除吗", "计算方法"),
+        ("关键核心技术攻关的需求目录由谁来发布", "咨询部门"),
+        ("single champion的market share要global top几", "申报条件"),  # English words of one phrase kept together
+        ("研发准备金reward怎么calculate", "计算方法"),
+        ("加计扣除100%那个是哪年哪号公告定的", "政策依据"),
+        ("單項冠軍企業需要從事該領域多少年", "申报条件"),  # how long in the line: a condition, not a date
+        ("以前听说首台套保险费率上限是3%。现在还有这个上限吗", "计算方法"),
+        ("研发辅助账咋个设嘛 有没得模板", "申报材料"),
+    ],
+)
+def test_the_part_asked_by_its_shape_and_in_english(user: User, text: str, section: str) -> None:
+    """Batches 353-356: parts asked by a question's shape, or in English words spaced apart, got another part."""
+    assert user.say(text).section == section, text
+
+
+def test_a_platform_to_file_on_is_no_innovation_platform(user: User) -> None:
+    """q354: “两江新区…想问专精特新中小企业在哪个平台申报 流程是啥” listed the district's innovation platforms."""
+    reply = user.say(
+        "您好 我们是两江新区一家做传感器的企业 已经是市级创新型中小企业 想问专精特新中小企业在哪个平台申报 流程是啥"
+    )
+    assert (reply.intent, reply.section) == ("zjtx", "办理流程"), reply.text
+
+
+def test_another_province_and_a_new_company_are_out_of_scope(user: User) -> None:
+    """q353, q355: another province's engineering centre and a new company's capital got a policy's answer."""
+    for n, text in enumerate(["江苏省工程技术研究中心怎么申报", "注册一家科技公司 注册资本最少要多少"]):
+        assert User(user.engine, f"o{n}").say(text).act == "null", text
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        ("高企要啥条件", "懂了 先去招人 谢谢"),  # 招人 is another world's, but the message closes
+        ("高企要啥条件", "要得 到时候再来找你"),
+        ("研发准备金要啥条件", "要得 明年进了规上再来问"),  # 进了规上 is to come: no fact, a goodbye
+        ("单项冠军要啥条件", "要得 我们下来研究一下"),
+        ("有没得经信委的人可以当面问 给个电话嘛", "好嘛"),  # nothing offered to say yes to: taken in
+    ],
+)
+def test_a_goodbye_in_the_users_words_is_thanks(user: User, first: str, last: str) -> None:
+    """Batches 353-356: goodbyes with the user's next step fell to the out-of-scope block or started a check."""
+    user.say(first)
+    assert user.say(last).act == "thanks", last
+
+
+def test_going_back_then_asking_what_is_left_resumes(user: User) -> None:
+    """d356_10: “哦 接着刚才那个 我们还有啥没说的” after a question between answered that question again."""
+    in_check(user, "研发费用加计扣除我们够不够条件")
+    user.say("铜梁高新区是不是要建个啥子汽车零部件平台")
+    assert user.say("哦 接着刚才那个 我们还有啥没说的").act == "resume"
+
+
+def test_a_listed_policy_named_with_what_is_missing_gets_its_gap(user: User) -> None:
+    """d353_11: “专精特新那个 我们还差啥子” after the list of policies that may suit us gave its conditions again."""
+    user.say("帮我看下我们能申请啥")
+    user.say("制造业 去年营收三千万 研发两百万")
+    listed = user.say("那综合下来 我们能报些啥子")
+    assert listed.kind == "match", listed.text
+    reply = user.say("高企那个 我们还差啥子")
+    assert (reply.act, reply.intent) == ("followup", "high_tech_enterprise") and "待确认" in reply.text, reply.text

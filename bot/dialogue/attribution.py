@@ -337,6 +337,11 @@ def restated(t: Turn, msg: Message, crit: Criterion) -> str | None:
         return "denied"  # (目录2024版我翻了 | 我们这个牌号不在上面: the thing restated, then said not to be in it)
     if found == {"stated"} and any(_BARE_DENIAL.fullmatch(normalize(c)) for c in _CLAUSES.split(msg.text)):
         return "denied"  # (市级企业技术中心 | 我们莫得: the thing restated, then denied in a clause of its own)
+    last = last_clause(msg)
+    if found == {"stated"} and _ENDS_DENIED.search(last.norm) and not t.facts(last.text, anywhere=True):
+        # (目录我翻了 2024年版那个 | 我们这个耐高温尼龙确实没得: what was looked in, then none found; not
+        # “国内市场占有率前五 … 失信事故都莫得”: another thing denied)
+        return "denied"
     return "denied" if "denied" in found else "stated" if found else None
 
 
@@ -344,6 +349,10 @@ _BARE_DENIAL = re.compile(
     r"(我们|我|公司|咱们)?(好像|可能|应该|估计|貌似|大概)?(也|都|还|暂时)?(莫得|没得|没有|没|无)(的|哦|嘛|噻|哈|呢)?"
 )
 """A clause that only denies (我们莫得, 还没有, 好像还没有): a no to the thing named before it."""
+_ENDS_DENIED = re.compile(
+    r"(?<![有了])(也|都|还|确实|的确|真的|硬是|根本)?(莫得|没得|没有|不在|没在)(的|哦|嘛|噻|哈|呢)?$"
+)
+"""A last clause ending in a denial (我们这个尼龙确实没得), not asking (有没得, 够了没有): a no to the thing named."""
 _NOT_THERE = re.compile(
     r"(不在|没在|没有在|莫得在)(上面|里面|里头|上头|里边|上边|其中)|(上面|里面|里头|上头)(没有|没得|莫得)"
 )

@@ -108,7 +108,7 @@ _ASKS = {
         r"(哪个|哪份|哪一个|什么|啥|哪些)(文件|文|办法|规定|公告|通知|政策)(规定|定的|出的|里定|来的|说的|里提|提出)"
         r"|(哪个|哪份|哪一个|哪部|什么|啥)(认定)?(管理)?办法"
         r"|出自|依据是|文号|全称|全名|原文|根据什么|根据哪"
-        r"|哪一条|哪条|第几条|依据(什么|哪个|哪些|啥|的是|文件|的文件|哪)"
+        r"|哪一条|哪条|第几条|依据(什么|哪个|哪些|啥|的是|文件|的文件|哪)|哪号(公告|文件|通知|文)?|(公告|通知)定的"
     ),
     "不适用情形": re.compile(  # (not the A-not-A of 能不能, 可不可以)
         r"((?<!能)不能|(?<!可)不可以|不得|不给|不予|不让|不准|没法|无法|没办法|没有办法|莫得办法|没得办法)被?再?"
@@ -123,15 +123,19 @@ _ASKS = {
         r"|(起码|最少|至少|最低)(要|得|需要)?[^，|补奖给扣交]{0,6}(多少|几)"
         r"|(有没有|有没得|有莫得|有啥|有什么|有啥子)(限制|硬杠杠|硬杠子|硬性要求|门槛|硬指标)"
         r"|(需要|要求|得要)(营收|收入|销售|研发|人员|员工|专利|资产|产值|利润|规模)[^补奖给扣交|]{0,6}(多少|几)"
+        r"|(要|需要|得|必须|至少要)(占|达到)[^，|补奖给扣交]{0,8}(多少|几)"  # 科技人员要占员工多少比例: a threshold
+        r"|(要|需要|得|必须|要求)(从事|深耕|专注)[^，|]{0,8}(多少|几)年"  # 要从事这个领域几年: a condition
     ),
     "咨询部门": re.compile(
         # 税务局还是经信委 (not 直接报工信部还是先走市经信委: where to file), 是不是经信委认定的
         rf"(?<![报走交])({_OFFICES})[^报]{{0,8}}还是[^报]{{0,6}}({_OFFICES})(?!报)"
         rf"|(是不是|是)由?[市区县]?({_OFFICES}|工信厅|经信厅)[^，|报]{{0,4}}(认定|管|批|负责|审批|评审|评定)"
+        r"|谁来?(发布|制定|认定|评审|审批|评定|组织)"  # 需求目录由谁来发布: an office (谁来牵头 asks who may lead)
     ),
     "计算方法": re.compile(
-        r"\d+%(吗|还是)|还是\d+%|\d+(%|个点)的?费率|费率(是|为)?\d"  # (3%的费率: the old cap)
+        r"\d+%(吗|还是)|还是\d+%|\d+(%|个点)的?费率|费率(上限)?(是|为)?\d|费率上限"  # (3%的费率: the old cap)
         r"|比例(现在)?(是)?(多少|好多|几)|保费[^，|]{0,6}(多少|几成|好多|比例)|(多少|几成|好多)[^，|]{0,3}保费"
+        r"|是按\d+%|(补|给|奖|扣|按)[^，|]{0,4}(多少|几)个(百分)?点"  # 是按120%加计吗, 存量增量各补多少个点: the rate
     ),
 }
 """Question shapes that name their part whatever cue words stand beside them (plain form, names blanked)."""
@@ -281,10 +285,9 @@ _OWN_CONTACT = re.compile(
     r"(打我|联系我|我的?|本人|麻烦打)(的)?(电话|手机|微信|联系方式)(号码?|号)?(是|:|：)?\s*[\d-]*|1\d{10}"
 )
 """The user's own phone number (我电话186…, 打我电话): given, not asked for."""
-_ASCII_SPACE = re.compile(
-    r"(?<=[A-Za-z])[ \t]+(?=[^\sA-Za-z,，。!！?？])|(?<=[^\sA-Za-z,，。!！?？])[ \t]+(?=[A-Za-z])"
-)
-"""A space between an English word and Chinese (首版次软件 requirements 是啥子): typed to switch keyboards."""
+_ASCII_SPACE = re.compile(r"(?<=[A-Za-z])[ \t]+(?=[^\s,，。!！?？])|(?<=[^\sA-Za-z,，。!！?？])[ \t]+(?=[A-Za-z])")
+"""A space beside an English word (首版次软件 requirements 是啥子: typed to switch keyboards; market share, global
+top几: between the words of one English phrase)."""
 _CLAUSES = re.compile(r"[\s,，。!！?？;；:：、…~～]+")
 """What ends a clause as people type it (a space included: 研发费三百万 加计了少交好多税嘛)."""
 

@@ -225,7 +225,8 @@ class Turn:
             facts = known.get((text, scope, self.day))  # one lookup: another thread may clear ``known`` at any time
             if facts is None:
                 criteria = (checklist_criteria(self.kn, scope, self.day) if scope else None) or self.kn.criteria
-                facts = extract(english_terms(self.kn, text), criteria, policy_names(self.kn), self.day)
+                said = english_terms(self.kn, self.index.respell(text))  # (单项冠君: the name meant)
+                facts = extract(said, criteria, policy_names(self.kn), self.day)
                 if len(known) >= FACTS_KEPT:
                     known.clear()
                 known[(text, scope, self.day)] = facts  # (a calendar year's meaning changes with the day)

@@ -233,17 +233,33 @@ def closing(t: Turn, msg: Message) -> Act | None:
         if said:
             if topic_id == "human_agent" and contact_of(t, msg):
                 return None  # “小巨人 咨询电话”: that policy's 咨询部门, not a person
-            if t.match(msg.text)[1].reason == "out_of_scope":
-                return None  # (“中国移动客服电话多少”: another service's hotline is not ours)
+            if t.match(msg.text)[1].reason == "out_of_scope" and not (topic_id == "thanks" and _at_the_end(msg, said)):
+                return None  # (“中国移动客服电话多少”: another service's hotline is not ours; “翻译一句 thank you for
+                # your cooperation”: words to translate, but “懂了 先去招人 谢谢” closes, whatever it says between)
             if topic_id == "thanks" and _asked_before(t, msg, said[0]):
                 return None  # “那明年几月可以申请？谢谢”, “那我们符合不 ok的话我跟老板说”: the question first
             after = msg.norm[msg.norm.find(said[0]) + len(said[0]) :]
             if topic_id == "thanks" and len(after) >= QUESTION_AFTER and asks(t, Message(after, after)):
                 return None  # “晓得了 那首台套目录好久修订”: taken in, and a new question after it
             return Act(topic_id, topic=topic_id)
-    if not t.flow and says(msg.norm, t.kn, "leaving") and not asks(t, msg) and not t.facts(msg.text):
-        return Act("thanks", topic="thanks")  # “好嘛 我去找区经信委”: the user's own next step, a goodbye
+    if (
+        not t.flow
+        and says(msg.norm, t.kn, "leaving")
+        and not asks(t, msg)
+        and (not t.facts(msg.text) or _LATER.search(msg.norm))
+    ):
+        # “好嘛 我去找区经信委”: the user's own next step, a goodbye (“明年进了规上再来问”: what is to come, no fact)
+        return Act("thanks", topic="thanks")
     return None
+
+
+_LATER = re.compile(r"明年|后年|以后|到时候|过段时间|过两年|等.{1,10}再")
+"""A time to come: what is said of it (明年进了规上再来问) is a plan, no fact of the enterprise now."""
+
+
+def _at_the_end(msg: Message, said: list[str]) -> bool:
+    """Whether a word of ``said`` closes the message (… 先去招人 谢谢): said to close the conversation."""
+    return any(msg.norm.endswith(w) for w in said)
 
 
 def _asked_before(t: Turn, msg: Message, word: str) -> bool:

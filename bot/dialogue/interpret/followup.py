@@ -20,6 +20,7 @@ from bot.dialogue.attribution import (
     about_us,
 )
 from bot.dialogue.interpret.shared import (
+    MATCH,
     WHAT_ABOUT,
     WHERE_TO,
     asks_outcome,
@@ -60,7 +61,7 @@ from bot.dialogue.topics import (
     section_asked,
     wants_check,
 )
-from bot.dialogue.turn import Turn, checklist_criteria, words
+from bot.dialogue.turn import Turn, checklist_criteria, says, words
 from intents.match import Candidate, Decision
 from intents.normalize import normalize
 from knowledge.schema import Topic
@@ -108,13 +109,25 @@ def _listed_policy(t: Turn, msg: Message) -> Act | None:
     """“第一个具体咋个弄” after the list of policies that may suit us: that policy, and the part asked of it."""
     key = _item_key(msg)
     if key is None:
-        return None
+        return _listed_gap(t, msg)
     action = next((a for k, _label, a in t.state.get("options") or [] if k == key), "")
     kind, _, listed = action.partition(":")
     topic = t.kn.topics.get(listed) if kind == "intent" else None
     if topic is None or topic.kind != "policy" or t.kn.topics.get(str(t.state.get("topic"))) == topic:
         return None
     return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
+
+
+def _listed_gap(t: Turn, msg: Message) -> Act | None:
+    """“专精特新那个 我们还差啥子” after the list of policies that may suit us: that policy's gap on what is known."""
+    if t.state.get("topic") != MATCH or not says(msg.norm, t.kn, "missing"):
+        return None
+    listed = {a.partition(":")[2] for _k, _label, a in t.state.get("options") or [] if a.startswith("intent:")}
+    named = t.match(msg.text)[1].intent
+    topic = t.kn.topics.get(named or "")
+    if topic is None or named not in listed or not topic.checklist:
+        return None
+    return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic), conclude=True)
 
 
 def _other_kind_with_title_held(t: Turn, msg: Message) -> Act | None:

@@ -223,6 +223,8 @@ _ACK = re.compile(
     r"(要得|好嘛|好的|好吧|好(?![多久几像些处点])|行(?![业情政为程])|晓得了|知道了|收到|明白了|ok(?![a-z])|嗯|那好|懂了|了解)"
 )
 """Words that take in what was said (at the start of a message)."""
+_BARE_ACK = re.compile(r"[诶哎欸嗯哦噢喔啊]*(要得|好嘛|好的|好吧|好|行|行嘛|可以|嗯+|ok|okay|得行)[的嘛吧哈啊噻撒]*")
+"""A message that only takes in what was said (好嘛, 要得, 嗯嗯)."""
 
 
 def accept_offer(t: Turn, msg: Message) -> Act | None:
@@ -235,6 +237,8 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
         return Act("thanks", topic="thanks")  # 要得 / 好嘛 明年再冲: the verdict taken in
     if not t.flow and msg.norm in _RESIGNED:
         return Act("thanks", topic="thanks")  # “行吧” after an answer: taken in, reluctantly; no yes to any offer
+    if not t.flow and not check_offered(t) and t.state.get("topic") and _BARE_ACK.fullmatch(msg.norm):
+        return Act("thanks", topic="thanks")  # “好嘛”, “要得” after the contacts: taken in (no offer to say yes to)
     topic = t.kn.topics.get(topic_id or "")
     if (
         topic is not None

@@ -33,6 +33,8 @@ def resume(t: Turn, msg: Message) -> Act | None:
         return back
     if (finish := _finish_that_first(t, msg)) is not None:
         return finish
+    if len(msg.norm) > CONTROL_CHARS and (parked := t.state.get("suspended") or t.flow) and _opens_back(t, msg):
+        return Act(acts.RESUME, topic=str(parked["topic"]))  # “哦 接着刚才那个 我们还有啥没说的”
     if len(msg.norm) > CONTROL_CHARS:
         msg = last_clause(msg)
     if len(msg.norm) > CONTROL_CHARS or not says(msg.norm, t.kn, "resume") or _GOES_ON_HOLDING.search(msg.norm):
@@ -97,6 +99,21 @@ def _back_then_told(t: Turn, msg: Message) -> Act | None:
         facts = t.facts(rest, topic=str(check["topic"]))
         return Act(acts.RESUME, topic=str(check["topic"]), values=facts) if facts else None
     return None
+
+
+_WHAT_LEFT = re.compile(r"还(有|差)(啥子|啥|什么|哪些|哪几个|哪样)(子)?(没|要|需要|得)(说|问|答|核|填|讲|回答|对)")
+"""“还有啥没说的”: what the check has still to ask, asked after going back to it."""
+
+
+def _opens_back(t: Turn, msg: Message) -> bool:
+    """Whether a short clause opening the message goes back to the check and the rest asks what it still needs."""
+    said = clauses(msg.text)
+    for i, clause in enumerate(said[:LEAD_CLAUSES]):
+        norm = normalize(clause)
+        if len(norm) <= CONTROL_CHARS and says(norm, t.kn, "resume") and not _GOES_ON_HOLDING.search(norm):
+            rest = normalize("".join(said[i + 1 :]))
+            return bool(rest) and bool(_WHAT_LEFT.search(rest))
+    return False
 
 
 def _begun_named(t: Turn, msg: Message) -> str | None:
