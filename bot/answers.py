@@ -194,6 +194,11 @@ _NUMERAL_PLACES = re.compile(r"两江|两路|万州|万盛|九龙坡|九龙园|�
 """Places whose names hold a numeral (两江新区, 万州, 九龙坡): no figure is read in them."""
 _NOT_AMOUNT = frozenset("份号类等级度岁楼栋")
 """After a number, words that make it a name or another measure: 十月份, 52号, 一类知识产权, 二等奖, 一级, 40度, 3楼."""
+_NAMED_BY_COUNT = re.compile(r"大(?![概约致体前])")
+"""After a bare number, 大 makes a name of it (八大领域, 四大件), unless it opens a hedge (三大概) or a year
+(大前年)."""
+_FEW = frozenset("两三四五六七八九十")
+"""The counts a name is made of (八大领域, 十大产业): one numeral, no decimal (一点六 | 大前年一点四)."""
 _THINGS = frozenset("只辆张套间杯顿次回遍趟")
 """After a bare number, classifiers of things no condition counts: 推荐两只 (stocks), 两辆车, 租两套 (flats), and
 of times (每半年公告一次, 评了两回)."""
@@ -238,6 +243,8 @@ def quantities(text: str) -> list[Quantity]:
             continue  # 推荐两只, 租两套: things counted, no figure of the enterprise
         if _CODE.search(text, 0, m.start()):
             continue  # IATF16949, ISO9001: a standard's code, not an amount
+        if not (mult or unit or m["pct"]) and raw in _FEW and _NAMED_BY_COUNT.match(text, m.end()):
+            continue  # 八大领域, 三大类: a name counting its parts, no figure (三大概 is a figure and a hedge)
         if raw == "一" and text[max(0, m.start() - 1) : m.start()] in _ONE_OF:
             continue  # 另一个公司, 每一个项目: which one, not how many
         if not re.search(r"[\d一二两三四五六七八九十]", raw) and not raw.startswith("零点"):
@@ -426,7 +433,7 @@ def _hedged(
             if word[1] == "多":
                 high = value + _step(m["num"], value)
             elif word[1] == "出头":  # 九十万出头: above ninety, below the next hundred-thousand: never 一百
-                high = min(value * hi_f, (value + _step(m["num"], value)) * JUST_UNDER) if hi_f else None
+                high = min(value * hi_f, value + _step(m["num"], value)) * JUST_UNDER if hi_f else None  # (< 1.2×)
             else:
                 high = value * hi_f if hi_f is not None else None
                 open_ended = hi_f is None
@@ -1669,6 +1676,9 @@ def _product_share(
         lead = _PRODUCT_SHARE.fullmatch(norm, start, q.start)
     if lead is None or _NOT_A_PRODUCT.search(lead["what"]) or any(kw in lead["what"] for kw, _ in vocab.keywords):
         return None
+    rest = norm[:start] + "|" + norm[q.end :]
+    if lead["of"] and any(kw in rest for kw, c in vocab.keywords if c != wanted[0] and criteria[c].unit == "%"):
+        return None  # “焊接工作站这块收入占总收入八成 都算高新产品”: the share another criterion names
     return wanted[0] if lead["of"] or _REVENUE_SAID.search(norm, 0, start) else None
 
 
@@ -1720,7 +1730,8 @@ def _year_before_from(
 _IF = r"如果|(?<![主需])要是|假如|假设"
 """Words that open a case supposed (shared by ``SUPPOSING`` and ``supposes``)."""
 _SUPPOSED_CASE = re.compile(
-    rf"{_IF}|(?<![\d零一二两三四五六七八九十百千])万一|以后就|之后就|到时候|就可以了|就得行了|就行了|就够了"
+    rf"{_IF}|(?<![\d零一二两三四五六七八九十百千])万一|以后就|之后就|到时候"
+    r"|(?<!这样)(?<!这样是不是)(?<!这下)(?<!这下是不是)(就可以了|就得行了|就行了|就够了)"  # (这样是不是就可以了: now)
     r"|的话(是不是|会不会)?就(?!是|有|[\d零一二两三四五六七八九十百千几])"  # 核定征收的话是不是就享受不了
     r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(来|去)?(报|申|评)"  # 明年把研发做到一百万以上再报
     r"|(重新|改成|改为|换成)[^，,。]{0,14}(再|去|来)?(报|申|登记|评|注册)"  # 重新出个2.0版本去登记, 改成通用版再报
@@ -1802,7 +1813,8 @@ def _rule_before(text: str, end: int) -> int | None:
 
 _CLAUSE_END = re.compile(r"[\s，。,；;！!？?]")
 HEARSAY = re.compile(
-    r"(有人|别人|别个|朋友|同行|群里|中介|听人|人家)(跟我|给我|和我)?(说|讲|讲的|说的)|听说|据说|^不是说|网上(写|说)"
+    r"(有人|别人|别个|朋友|同行|群里|中介|听人|人家)(跟我|给我|和我)?(说|讲|讲的|说的)|听说|据说|^不是说"
+    r"|网上(有的|有人|看到|查到|看的|查的)?(写|说|讲)"
     r"|^(以前|之前|原来|过去|老办法|旧办法)(不是|是)说?"
 )
 """A rule the user heard of (有人跟我说…, 听说…), or recalls from before (以前不是一千万就可以了嘛)."""
@@ -3236,7 +3248,9 @@ def _owner_before(
             if len(fits) == 1:
                 return fits.pop(), pos
     if best is None and q.unit == "%":  # “科技人员百分之十二”: the share whose part the words name (科技人员人数)
-        lead_at = max(since, q.start - _SUBJECT_REACH)
+        # (研发…一千八百万的样子 每年都四个点以上: only years between, so the subject of the figure before)
+        same = bool(_SAME_SUBJECT_GAP.fullmatch(norm, since, q.start))
+        lead_at = max(0, q.start - _SAME_SUBJECT_REACH) if same else max(since, q.start - _SUBJECT_REACH)
         lead = norm[lead_at : q.start]  # (or whose subject it names: 研发费用近三年算下来差不多四个点)
         subjects = [(w, lead.rfind(w) + lead_at) for crit in criteria.values() for w in crit.subject]
         for kw, pos in [*unfit, *((w, at) for w, at in subjects if w in lead)]:
@@ -3270,6 +3284,11 @@ _THING_COUNTED = re.compile(r"发明|专利|软著|著作权|实用新型|商标
 """Things counted in 个 that no head count is of: a count after one is theirs."""
 _SUBJECT_REACH = 14
 """How far before a share the words of its subject may stand when no keyword names it (研发…近三年…四个点)."""
+_SAME_SUBJECT_GAP = re.compile(
+    r"(的样子|的样|左右|上下|出头|多)?(都|也)?(每年|每一年|近两年|两年)(都|也|各)?(是|有|在)?"
+)
+"""Between a figure and a share after it, only its years (…一千八百万的样子 每年都四个点): the same subject's share."""
+_SAME_SUBJECT_REACH = 24
 _REQUIRED = re.compile(r"要|须|得|求|标准|门槛|规定|够")
 """Words of a threshold asked about (要求科技人员占30%, 科技人员一定要10%), not a share said."""
 _REQUIRED_CHARS = 4
@@ -3768,7 +3787,8 @@ _ASK_SOMEONE = rf"(要|得|我|我去|再)问(一下|下|哈)?({_WHO_KNOWS}|他�
 """The user must ask someone first (要问下人事): what they said of it is not known yet."""
 _NOT_KNOWN = (
     "晓不得|不晓得|不知道|不清楚|不确定|搞不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|不敢确定|不敢肯定|说不准|"
-    + "没算过|没测过|没查过|没去查|还没查|没整理|还在整理|没理清|没弄清|没搞清|还没翻|没翻过|没去翻|还没看|没看过"
+    + "没算过|没测过|还没测|没去测|没查过|没去查|还没查|没整理|还在整理|没理清|没弄清|没搞清"
+    + "|还没翻|没翻过|没去翻|还没看|没看过"
     + "|没算出来|还没算出|还没出来|年报没出|审计没出|报表没出"
 )
 """Ways of saying “I don't know” that both the unsure reading and the plain don't-know share."""
@@ -3873,9 +3893,10 @@ def places(text: str, word: str) -> Iterator[int]:
 _TO_BUYER = re.compile(
     r"((卖给|供给|供货给|卖到|交给|发给|销售给|出给|批给|走|通过|经过|经由)(了|的是)?(?:(?![是也我])[一-鿿]){0,4}?"
     r"|(客户|买家|买方|购买方|用户|下游|甲方|买的)(都|主要|就|也)?是)(一些|一个|个|几家|一家|那些|这些|各地的)?$"
+    r"|(客户|买家|买方|购买方|用户|下游|他们|人家|对方)(那边)?(拿去|拿回去|买去|买回去|买了)(再|又|就)?$"
 )
-"""Right before a word: it names whom the goods go to (卖给贸易商, 走贸易商, 客户是个贸易商, 卖给成都一个经销商), not
-the enterprise."""
+"""Right before a word: it names whom the goods go to (卖给贸易商, 走贸易商, 客户是个贸易商, 卖给成都一个经销商), or
+what they do with them (他们拿去再转卖), not the enterprise."""
 
 
 def _of_subject(norm: str, word: str, subject: list[str] | None, breaks: tuple[int, ...]) -> bool:

@@ -33,6 +33,8 @@ _ABOUT_IT = re.compile(
 """A last sentence asking what the document or the bot says of something (52号文对这块怎么支持, 能提供什么帮助)."""
 _ELSE = re.compile(r"还能|还可以|别的|其他|其它|不问")
 """…but not one asking about something else (专精特新…都问过了。你还能帮我查些什么政策)."""
+_OTHERS = re.compile(r"还有(哪些|啥|什么)|全面|整体|都能")
+"""Words that ask for other policies than those named (还有哪些政策, 全面看看): the policy match, not the one named."""
 
 
 _FOCUS = re.compile(
@@ -732,7 +734,11 @@ class Index:
             rivals = [v for i, (_s, v) in alias_best.items() if i not in (intent, OUT_OF_SCOPE, *self.yielding)]
             if intent != OUT_OF_SCOPE and rivals and _compared(named, via, rivals):
                 alias_best[intent] = (score - COMPARED_PENALTY, via)  # (A是啥 跟加计扣除是一回事不: about A)
-            if intent in self.asked_of and rivals and _asked_of(named, via, rivals):
+            asked = f"alias:{via.partition(':')[2].partition('+')[0]}" if via.startswith("combo:") else via
+            # (“收台套是啥子政策 能不能申请”: word pairs of “which policies” with a policy named ask of that one,
+            # unless others than it are asked for: “已经是高企 … 还能申报哪些政策”)
+            pair_of_named = via.startswith("combo:") and not _ELSE.search(named) and not _OTHERS.search(named)
+            if intent in self.asked_of and rivals and (pair_of_named or _asked_of(named, asked, rivals)):
                 # (专精特新企业能享受什么, 高企能享受什么税收优惠: what that policy gives, clearly, not a tie)
                 named_best = max(s for i, (s, _v) in alias_best.items() if i not in (intent, OUT_OF_SCOPE))
                 ceilings[intent] = named_best - self.t.min_margin - EXACT_LEAD  # (whatever examples support it)

@@ -6151,3 +6151,108 @@ def test_a_listed_policy_named_with_what_is_missing_gets_its_gap(user: User) -> 
     assert listed.kind == "match", listed.text
     reply = user.say("高企那个 我们还差啥子")
     assert (reply.act, reply.intent) == ("followup", "high_tech_enterprise") and "待确认" in reply.text, reply.text
+
+
+# batches 357-360 on first sight
+
+
+def test_a_name_counting_its_parts_is_no_figure(user: User) -> None:
+    """d358_01: “技术领域…八大领域头有的” recorded 科技人员占比 8% (八大 read as a figure)."""
+    in_check(user, "高企我们够不够条件")
+    user.say("成立五年了 有两个发明专利 都是自己的")
+    user.say("技术领域代理说是电子信息那块 八大领域头有的")
+    assert 8.0 not in profile(user).values()
+
+
+def test_a_verdict_asked_as_a_or_not_is_asked(user: User) -> None:
+    """d360_14, d358_03: “就这些了 够格没得” read its 没得 as a no; “有戏莫得” got no verdict."""
+    in_check(user, "小巨人 我们今年想冲一哈 帮我评估下够不够")
+    reply = user.say("就这些了 够格没得")
+    assert reply.data.get("verdict") and profile(user).get("is_sme") is not False, reply.text
+    other = User(user.engine, "v2")
+    in_check(other, "小巨人 我们今年想冲一哈 帮我评估下够不够")
+    assert other.say("我们这个到底有戏莫得").data.get("verdict")
+
+
+def test_this_way_is_it_enough_asks_the_verdict_now(user: User) -> None:
+    """d358_04: “这样是不是就可以了 直接说嘛” was read as a case supposed, not the verdict asked."""
+    in_check(user, "加计扣除我们能不能享受")
+    user.say("查账征收 我们主要是批发电子元器件 大概七成收入是批发")
+    assert user.say("这样是不是就可以了 直接说嘛").data.get("verdict") == "fail"
+
+
+def test_whether_it_can_be_said_for_sure_asks_the_verdict(user: User) -> None:
+    """d360_07: “那现在说得准不” fell out of scope in the check."""
+    in_check(user, "首版次软件我们够不够条件")
+    assert user.say("那现在说得准不").data.get("verdict")
+
+
+def test_what_the_buyer_does_with_the_goods_is_not_ours() -> None:
+    """d357_07: “客户是个贸易商 他们拿去再转卖给下游” changed 自己生产 to 否 (转卖 read as ours)."""
+    facts = read("客户是个贸易商 他们拿去再转卖给下游", "first_batch_material")
+    assert "first_batch_producer" not in facts and facts["first_batch_buyer_unrelated"] is False
+    assert read("我们就是转卖别人的材料", "first_batch_material")["first_batch_producer"] is False
+
+
+def test_a_rule_read_online_is_no_correction(user: User) -> None:
+    """d358_12: “网上有的说研发要占6% 到底是好多哦” corrected our 3.6% to 6%."""
+    in_check(user, "高企认定能帮我看下我们达标没有吗")
+    user.say("去年营收四千万左右 三年研发费用占销售收入3.6%")
+    user.say("网上有的说研发要占6% 到底是好多哦")
+    assert profile(user)["rd_ratio_3y"] == 3.6
+
+
+def test_a_share_said_after_a_figure_and_its_years_is_that_figures_subjects() -> None:
+    """d359_14: “研发近两年加起来一千八百万的样子 每年都四个点以上” left the yearly shares unknown."""
+    facts = read("研发近两年加起来一千八百万的样子 每年都四个点以上", "little_giant")
+    assert facts["rd_ratio_last_year"][0] == 4 and facts["rd_ratio_prev_year"][0] == 4
+
+
+def test_a_bit_over_never_reaches_the_next_fifth() -> None:
+    """d359_04: “一千万出头” reached 1200万 and left “近两年研发费用合计不低于1200万元” open."""
+    low, high = read("研发两年加起来一千万出头", "little_giant")["rd_spend_2y_total"]
+    assert low == 1000 and high < 1200
+
+
+def test_giving_up_in_dialect_cancels_the_check(user: User) -> None:
+    """d358_20: “莫评了莫评了 营收才两千多万 肯定不够 撤了” was read as an answer."""
+    in_check(user, "小巨人的申报条件帮我看下 我们够不够")
+    assert user.say("莫评了莫评了 营收才两千多万 肯定不够 撤了").act == "cancel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们厂子做火锅底料的 七十几个人 有啥子政策享受得到嘛",
+        "我们厂八九十个人 一年卖三千万左右 有没得啥子政策可以享受",
+        "你好 我是大足一家五金企业的 老板想知道市里面有哪些政策我们能用上 你帮我们看看",
+    ],
+)
+def test_which_policies_we_may_have_in_any_words_is_the_match(user: User, text: str) -> None:
+    """Batches 357-360: “有啥子政策享受得到” and the like, with no policy named, fell to the fallback or help."""
+    assert user.say(text).intent == "policy_match", text
+
+
+def test_a_policy_named_with_what_it_gives_stays_that_policy(user: User) -> None:
+    """The policy match's word pairs give way to a policy named (高企有啥政策可以享受: what 高企 gives)."""
+    assert user.say("高企有啥政策可以享受").intent == "high_tech_enterprise"
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("加计扣除的辅助账咋个弄 要交给税务局不", "申报材料"),  # the account kept is a record
+        ("加计扣除那些资料要留好久哦", "时间节点"),
+        ("加计扣除预缴的时候要填哪张表", "申报材料"),
+        ("评上高企以后企业所得税能少交多少", "政策要点"),  # what it gives, no figures to work out
+        ("高企 我们利润一千万 能少交多少税", "计算方法"),
+        ("首台套保险补偿现在是先审资格还是先申请资金", "办理流程"),
+        ("技术中心和研发中心 能同时报不", "不适用情形"),
+        ("我们还没评过创新型中小企业。专精特新可以直接报吗", "申报条件"),
+        ("我们不是设备厂家。是采购了别人的首台套设备。用户这边有没有奖励？", "适用对象"),
+        ("首版次软件 著作权要啥子时候拿到的才得行", "申报条件"),
+    ],
+)
+def test_the_part_asked_as_writers_read_it(user: User, text: str, section: str) -> None:
+    """Parts the corpus's writers read one way, again and again, that the bot read another."""
+    assert user.say(text).section == section, text

@@ -94,6 +94,14 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
             name = _stating(t, topic, word, clause, name)  # the clause that says it tells the facts apart
         if name == MAIN and _amount(kn, clause, whole) and CALCULATION in parts:
             name = CALCULATION  # how much, with the enterprise's own figures: the calculation
+        elif (
+            name == CALCULATION
+            and MAIN in parts
+            and not topic.calculator
+            and _TAX_SAVED.search(word)
+            and not any(q.unit == MONEY for q in quantities(whole))
+        ):
+            name = MAIN  # “评上高企所得税能少交多少”: what it gives (15% for 25%), where no calculator takes figures
         return parts[name]
     return guess or (_unnamed(t, topic, text, whole, parts) if asked else None)
 
@@ -117,6 +125,18 @@ _ASKS = {
         r"|不得行(申请|申报|报)|不给推荐|不予推荐|已经(是|有).{0,12}还能(再)?(报|申|评)|(有|是|拿了|评了).{1,10}了还能(再)?(报|申|评)"
         r"|不属于|排除在外|被排除|(申报|申请|享受|拿)不(了|到)(吗|嘛|哦|呢|么)?(\||$)"
         r"|不在.{0,12}(范围|之列|目录范围)|导致.{0,12}(不通过|不予|通不过|过不了|被否|取消)"
+        r"|(能|可以|可不可以|能不能)同时(报|申|申报|申请|认定|挂)"  # 技术中心和研发中心能同时报吗: one excludes
+    ),
+    "适用对象": re.compile(  # 用户这边有没有奖励: whom it is for (the buyer too), not what it gives
+        r"(用户|买方|采购方|购买方|使用方)(这边|那边|企业|单位)?[^|]{0,6}(奖励|补贴|补助|奖|支持)"
+    ),
+    "办理流程": re.compile(  # 先审资格还是先申请资金: the order of the steps
+        r"先[^|]{1,8}(还是|再|后)[^|]{0,3}(申请|申报|报|审|认定|拨付|兑现)"
+        r"|直接报[^|]{0,10}还是|还是[^|]{0,6}直接报"  # 直接报工信部还是先走市经信委: which way, not whether
+    ),
+    "申报材料": re.compile(  # 辅助账咋个弄, 辅助账有没得模板: the account kept is a record, not a step
+        r"辅助账[^|]{0,6}(怎么|如何)(弄|设|建|做|搞|填|设置|建立|记)|(怎么|如何)(弄|设|建|做|搞|填|设置|建立|记)[^|]{0,4}辅助账"
+        r"|辅助账[^|]{0,8}(模板|格式|样式|样表|交给|要交|提交)"
     ),
     "申报条件": re.compile(  # (how much it takes, not how much it gives: 多少钱才够 is a threshold)
         r"(多少|几)[^，|]{0,4}才(够|能|行|算|可以|得行|过|有资格)"
@@ -125,6 +145,7 @@ _ASKS = {
         r"|(需要|要求|得要)(营收|收入|销售|研发|人员|员工|专利|资产|产值|利润|规模)[^补奖给扣交|]{0,6}(多少|几)"
         r"|(要|需要|得|必须|至少要)(占|达到)[^，|补奖给扣交]{0,8}(多少|几)"  # 科技人员要占员工多少比例: a threshold
         r"|(要|需要|得|必须|要求)(从事|深耕|专注)[^，|]{0,8}(多少|几)年"  # 要从事这个领域几年: a condition
+        r"|(取得|拿到|登记|获得)的?(才|就)(行|得行|算|算数|可以)|(几年|多少年|多久)(以内|之内|内)的?(取得|登记|拿到|获得)"
     ),
     "咨询部门": re.compile(
         # 税务局还是经信委 (not 直接报工信部还是先走市经信委: where to file), 是不是经信委认定的
@@ -418,6 +439,10 @@ _HOW_LONG = re.compile(r"几年|多久|多长|多少年|好久|管几|能管")
 """A question of how long (有效期几年, 能管多久)."""
 _TERM = re.compile(r".{0,6}?\d+年")
 """A term stated right after the word (有效期3年, 有效期不超过3年)."""
+
+
+_TAX_SAVED = re.compile(r"少交|少缴|省多少|能省")
+"""Cue words of the tax saved: with no figures of the enterprise, what the policy gives, not how it is worked out."""
 
 
 def _amount(kn: Knowledge, clause: str, whole: str) -> bool:

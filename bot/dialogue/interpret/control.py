@@ -203,10 +203,10 @@ _ASKS_WHEN = re.compile(r"什么时候|啥时候|几时|哪天|几号|几月|好
 """A question of when (什么时候结束): the exit word in it is what ends, not the check."""
 
 
-_GIVES_UP = re.compile(r"^(算了|那|那就)*(不(测|核|查|弄|搞|做|问|看)|莫(测|核|查|弄|搞|问)了)了?")
+_GIVES_UP = re.compile(r"^(算了|那|那就)*(不(测|核|查|弄|搞|做|问|看|评)|莫(测|核|查|弄|搞|问|评)了|撤了)了?")
+"""A message (or its last clause) that gives the check up (算了 不测了 …, …肯定不够 不测了, 莫评了 … 撤了)."""
 _SET_ASIDE_FIRST = re.compile(r"^(算了|那|那就|哦|嗯|好)*先(不(测|核|查|弄|搞|做)|放到这|放倒这|放着|放一放)")
 """“先放到这儿 等会计回来再弄”, “先不弄这个了”: the check set aside, unless another policy is asked for instead."""
-"""A message (or its last clause) that gives the check up (算了 不测了 …, …肯定不够 不测了)."""
 
 
 _THIS_GIVEN_UP = re.compile(r"(那|那就)?(算了)?[\u4e00-\u9fff]{2,8}?(就|也)?[不莫](测|核|查|评估)了")
