@@ -3546,6 +3546,8 @@ _STILL_VALID = re.compile(rf"{_TITLE_NOUN}(还没过期|没过期|还没到期|�
 """After a title: it is still held (小巨人还没过期), whatever its 没 would deny (looked for before ``_GOT_AFTER``)."""
 _SUBJECT = re.compile("我们公司|我们厂|我们这边|我们|我司|公司|咱们|厂里")
 """The enterprise named between a title and what is said of it (专精特新我们没评过, 专精特新我们评上了)."""
+_POINTED_SUBJECT = re.compile("(那个|这个|那块|这块)?(我们公司|我们厂|我们这边|我们|我司|公司|咱们|厂里)|那个|这个")
+"""The same, or a word pointing back at the title (创新型中小企业那个我们还在申请, 专精特新这个还没评)."""
 _APPLYING = (
     r"[也还都正]{0,2}在(申请|申报|评审|审核|报|评|走流程)|申请中|申报中|评审中"
     r"|(今年|刚刚|刚)?才(报|申报|申请|交)|刚刚?(报|申报|申请|交)(上去|了)|还没批|没批下来|还没下来|还没公示"
@@ -3656,7 +3658,7 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                 stop = min([end + _TITLE_CHARS, *(b for b in breaks if b > end)])
                 if stop in breaks and _TITLE_NOUN_ONLY.fullmatch(norm, end, stop):  # (创新型那个称号 | 莫得)
                     stop = min([stop + _TITLE_CHARS, *(b for b in breaks if b > stop)])
-                said_by = _SUBJECT.match(norm, end)  # (专精特新我们评上了)
+                said_by = _POINTED_SUBJECT.match(norm, end)  # (专精特新我们评上了, 创新型中小企业那个我们还在申请)
                 after_at = said_by.end() if said_by else end
                 opens = max([0, *(b for b in breaks if b <= at)])  # (…已经认定了。小巨人…: not this title's)
                 before, after = (

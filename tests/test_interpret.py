@@ -6256,3 +6256,55 @@ def test_a_policy_named_with_what_it_gives_stays_that_policy(user: User) -> None
 def test_the_part_asked_as_writers_read_it(user: User, text: str, section: str) -> None:
     """Parts the corpus's writers read one way, again and again, that the bot read another."""
     assert user.say(text).section == section, text
+
+
+# batches 361-364 on first sight
+
+
+def test_a_title_still_applied_for_is_not_held() -> None:
+    """d363_02: “创新型中小企业那个我们还在申请” said nothing (the 那个 pointing back hid the 还在申请)."""
+    assert read("创新型中小企业那个我们还在申请 材料上周才交上去", "zjtx")["innovative_sme_certified"] is False
+    assert read("创新型中小企业那个称号有的", "zjtx")["innovative_sme_certified"] is True
+
+
+@pytest.mark.parametrize("text", ["算了 高企不测了 又要审计又要啥子 太麻烦", "高企先放起 财务那边在弄 这个不搞了"])
+def test_a_check_given_up_in_any_opening_clause_is_cancelled(user: User, text: str) -> None:
+    """d362_16, d364_19: the check given up, then why, was read as a question on the topic."""
+    in_check(user, "高企我们够不够条件")
+    assert user.say(text).act == "cancel", text
+
+
+def test_a_policy_named_only_as_what_our_case_is_not_is_no_switch(user: User) -> None:
+    """d364_19: “这个材料也不是用在首台套装备上的” in the 首批次 check opened 首台套."""
+    in_check(user, "首批次新材料 我们能不能申请保险补偿")
+    reply = user.say("投保金额按计划六千万 这个材料也不是用在首台套装备上的")
+    assert reply.intent == "first_batch_material", reply.text
+
+
+def test_a_start_over_then_why_with_figures_is_a_start_over(user: User) -> None:
+    """d362_07: “等哈 重新来 从头核 刚才那个五个亿是整个集团的” was an answer (its figure read as counted again)."""
+    in_check(user, "单项冠军我们够不够条件")
+    user.say("是 近三年平均主营五个亿")
+    assert user.say("等哈 重新来 从头核 刚才那个五个亿是整个集团的 我们申报主体是下面的子公司").act == "restart"
+    other = User(user.engine, "r2")
+    in_check(other, "研发费用加计扣除我们够不够")
+    assert other.say("那个项目二十万 包在五百万里头的 扣掉重新算").act != "restart"
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("单项冠军申报要做这行多少年", "申报条件"),
+        ("SRDI认定要做细分市场几年", "申报条件"),
+        ("专精特信申报要营收多少", "申报条件"),
+    ],
+)
+def test_what_it_takes_asked_with_a_plain_yao_is_the_conditions(user: User, text: str, section: str) -> None:
+    """q361-q364: “要营收多少”, “要做这行多少年” got the main points or the dates."""
+    assert user.say(text).section == section, text
+
+
+def test_which_support_we_can_reach_is_the_match(user: User) -> None:
+    """q361-q364: “我们这种够得着哪些扶持”, “看下能弄些啥子政策” fell to the fallback or help."""
+    for n, text in enumerate(["我们厂子八九十个人 做摩托车配件的 看下能弄些啥子政策嘛", "我们这种够得着哪些扶持"]):
+        assert User(user.engine, f"w{n}").say(text).intent == "policy_match", text

@@ -114,10 +114,16 @@ def _control(t: Turn, msg: Message, name: str) -> bool:
 
 def restart(t: Turn, msg: Message) -> Act | None:
     """重新开始 / 从头再来: the check starts over (or, with no check, the conversation)."""
-    if msg.norm not in words(t.kn)["restart"] and any(q.unit in ("万元", "%") for q in quantities(msg.norm)):
-        return None  # “那个项目二十万 包在五百万里头的 扣掉重新算”: a figure to count again, not a new start
     said = clauses(msg.text)
     at = next((i for i, c in enumerate(said) if _restarts(t, normalize(c))), None)
+    if (
+        (at is None or _RETOLD.search(said[at]))  # (扣掉重新算: counted again; 重新说 …: the figures told again)
+        and msg.norm not in words(t.kn)["restart"]
+        and any(q.unit in ("万元", "%") for q in quantities(msg.norm))
+    ):
+        # “那个项目二十万 包在五百万里头的 扣掉重新算”: a figure to count again, not a new start (but “等哈 重新来
+        # 从头核 刚才那个五个亿是整个集团的”: a start over in a clause of its own, then why)
+        return None
     # “搞错了 重新来 我们要报的是中小企业技术研发中心”: start over, with what it says after (its facts); and with
     # what it says before, unless that calls something wrong (“问了老板 去年评的创新型 从头再核一遍嘛”)
     kept = [] if at is None else [*([] if _WRONG.search(" ".join(said[:at])) else said[:at]), *said[at + 1 :]]
@@ -137,6 +143,8 @@ def restart(t: Turn, msg: Message) -> Act | None:
     return Act(acts.RESTART, values=values)
 
 
+_RETOLD = re.compile(r"算|说|讲")
+"""In a start over before figures: they are counted or told again (扣掉重新算, 重新说 …), no new check."""
 _WRONG = re.compile(r"错|不对|乱|不算|不是")
 """Before a start over: what was said is called wrong (营收说错了 重新来), not new facts."""
 _THAT_ONE = re.compile(r"刚才|前面|之前|上一个|那个|这个|还是(测|核|查|对|自查)|从头(测|核|查|对)|(测|核|查|对)一遍")
@@ -155,8 +163,13 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     other_ask = ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
     other_ask = other_ask or (not alone and asks_outcome(t, msg))  # “先这样 能不能报”: the verdict on what is known
     other_ask = other_ask or (not alone and asks_outcome(t, last_clause(msg)))  # (算了不管那个 你先说…得不得行)
-    gives_up = _GIVES_UP.match(msg.norm) or _GIVES_UP.fullmatch(last_clause(msg).norm)  # (…肯定不够 不测了)
-    gives_up = gives_up or _THIS_GIVEN_UP.fullmatch(last_clause(msg).norm)  # (…那算了 小巨人不测了)
+    opening = [normalize(c) for c in clauses(msg.text)[:LEAD_CLAUSES]]
+    gives_up = bool(
+        _GIVES_UP.match(msg.norm)
+        or _GIVES_UP.fullmatch(last_clause(msg).norm)  # (…肯定不够 不测了)
+        or _THIS_GIVEN_UP.fullmatch(last_clause(msg).norm)  # (…那算了 小巨人不测了)
+        or any(_THIS_GIVEN_UP.fullmatch(c) for c in opening)  # (算了 高企不测了 又要审计又要啥子 太麻烦: then why)
+    )
     if _SET_ASIDE_FIRST.match(msg.norm) and t.open_check and not other_policy_named(t, msg, str(t.check_topic)):
         return Act(acts.CANCEL)  # (not “先不搞那个 直接看小巨人够不够”: another policy asked for instead)
     if not alone and any(w in msg.norm for w in t.index.insistent):
@@ -209,12 +222,14 @@ _SET_ASIDE_FIRST = re.compile(r"^(算了|那|那就|哦|嗯|好)*先(不(测|核
 """“先放到这儿 等会计回来再弄”, “先不弄这个了”: the check set aside, unless another policy is asked for instead."""
 
 
-_THIS_GIVEN_UP = re.compile(r"(那|那就)?(算了)?[\u4e00-\u9fff]{2,8}?(就|也)?[不莫](测|核|查|评估)了")
+_THIS_GIVEN_UP = re.compile(r"(那|那就)?(算了)?[\u4e00-\u9fff]{2,8}?(就|也)?[不莫](测|核|查|评估|搞|弄)了")
 """A last clause that gives up the check of a policy it names (小巨人不测了)."""
 _ENDS_CHECK = re.compile(r"不测|不核|不查|不评|不弄|不搞|退出|结束|不做了")
 """Words that end the check itself, not only set it aside (算了 alone may open a switch: 算了 先问加计扣除)."""
 
 
+LEAD_CLAUSES = 2
+"""How many clauses may open a message before the one that gives the check up (算了 | 高企不测了 | …)."""
 QUESTION_AFTER = 4
 """Characters after a thanks that can hold a question of their own (那目录好久修订)."""
 

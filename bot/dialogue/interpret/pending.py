@@ -55,6 +55,7 @@ from bot.dialogue.mentions import (
     FIRST,
     foreign,
     in_topic_words,
+    named_only_denied,
     names_topic,
     other_policy_named,
     own_words_of,
@@ -233,6 +234,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         other = None  # “ISO9001也过了 有自己品牌 …你看行不”: facts of this check, not a question on the other policy
     if other and not asking and (facts or value is not None) and _NOT_HELD.search(msg.norm):
         other = None  # “发展评价得分六十八分 也没得失信 单项冠军没评过”: our facts, and a title we do not hold
+    if other and not asking and t.kn.topics[other].kind == "policy" and named_only_denied(t, msg, other):
+        other = None  # “投保金额按计划六千万 这个材料也不是用在首台套装备上的”: what our case is not, no switch
     if other and asking and FIRST.search(msg.norm) and prerequisite(t, topic, other):
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if (other or (not facts and value is None)) and heard_of_here(t, topic, msg, ours_too=not other):
