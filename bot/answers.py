@@ -1354,9 +1354,9 @@ class _Vocab:
     apart: list[tuple[str, list[list[str]]]]
     """Criteria that are no when a word of each group occurs in one clause (no_when_all), normalised."""
     whole: list[tuple[str, list[str]]]
+    """Shares that are 100% when one of their ``all_words`` is said (全部在国内)."""
     after: list[tuple[str, list[str]]]
     """Shares named by the words right after their figure (九成在国内: 境内研发费用占比)."""
-    """Shares that are 100% when one of their ``all_words`` is said (全部在国内)."""
     none: list[tuple[str, list[str]]]
     """Figures that are 0 when one of their ``none_words`` is said (没有单独的研发场地)."""
     variants: frozenset[str]
@@ -2226,6 +2226,7 @@ def extract(
         if stated:  # “换包装” is a no; “不是换包装那种” a yes
             facts.setdefault(cid, all(_negated(norm, w, breaks) for w in stated))
     denied_by_words = {cid for cid, v in facts.items() if v is False}
+    no_words = dict(vocab.no)
     for cid, words in vocab.yes:
         spans = [*([] if cid in vocab.variants else names), *echoed, *([] if criteria[cid].title else titled)]
         stated = [
@@ -2241,13 +2242,13 @@ def extract(
             and (cid in vocab.variants or not _asked(norm, w))  # (能不能报: asks the verdict, and 报 is new)
             and _of_subject(norm, w, vocab.subjects.get(cid), breaks)
         ]
-        nos = [w for c, ws in vocab.no if c == cid for w in ws if w in norm]  # (生产 inside 母公司生产: the no's)
-        stated = [w for w in stated if not _inside_longer(norm, w, nos)] if cid in denied_by_words else stated
+        if cid in denied_by_words:  # (生产 inside 母公司生产: the no's)
+            stated = [w for w in stated if not _inside_longer(norm, w, [n for n in no_words.get(cid, []) if n in norm])]
         if stated and cid in denied_by_words:
             if (
                 criteria[cid].yes_over_no
                 and not all(_negated(norm, w, breaks) for w in stated)
-                and _only_a_part_denied(norm, [w for c, ws in vocab.no if c == cid for w in ws], breaks)
+                and _only_a_part_denied(norm, no_words.get(cid, []), breaks)
             ):
                 facts[cid] = True  # (研发主要是新剂型的工艺开发 还有一部分是日常质检: the R&D project is real)
             elif any(_affirmed(norm, w, breaks) for w in stated) and cid not in vocab.variants:
@@ -3289,6 +3290,7 @@ _SAME_SUBJECT_GAP = re.compile(
 )
 """Between a figure and a share after it, only its years (…一千八百万的样子 每年都四个点): the same subject's share."""
 _SAME_SUBJECT_REACH = 24
+"""How far before such a share its subject may stand, across the figure before it (研发…一千八百万…四个点)."""
 _REQUIRED = re.compile(r"要|须|得|求|标准|门槛|规定|够")
 """Words of a threshold asked about (要求科技人员占30%, 科技人员一定要10%), not a share said."""
 _REQUIRED_CHARS = 4
@@ -3546,7 +3548,7 @@ _STILL_VALID = re.compile(rf"{_TITLE_NOUN}(还没过期|没过期|还没到期|�
 """After a title: it is still held (小巨人还没过期), whatever its 没 would deny (looked for before ``_GOT_AFTER``)."""
 _SUBJECT = re.compile("我们公司|我们厂|我们这边|我们|我司|公司|咱们|厂里")
 """The enterprise named between a title and what is said of it (专精特新我们没评过, 专精特新我们评上了)."""
-_POINTED_SUBJECT = re.compile("(那个|这个|那块|这块)?(我们公司|我们厂|我们这边|我们|我司|公司|咱们|厂里)|那个|这个")
+_POINTED_SUBJECT = re.compile(f"(那个|这个|那块|这块)?({_SUBJECT.pattern})|那个|这个")
 """The same, or a word pointing back at the title (创新型中小企业那个我们还在申请, 专精特新这个还没评)."""
 _APPLYING = (
     r"[也还都正]{0,2}在(申请|申报|评审|审核|报|评|走流程)|申请中|申报中|评审中"
@@ -3935,9 +3937,8 @@ def _makes(norm: str, words: list[str], breaks: tuple[int, ...]) -> bool:
             if (
                 len(lead) <= _MAKER_LEAD_CHARS
                 and not _NOT_OURS.search(lead)
-                and (
-                    _MAKER_OURS.search(lead) or not _OTHER_PARTY.search(before)
-                )  # (买家是…子公司 做汽车零件的: theirs)
+                # (买家是…子公司 做汽车零件的: theirs)
+                and (_MAKER_OURS.search(lead) or not _OTHER_PARTY.search(before))
                 and _MADE.match(made)
                 and not _NOT_MADE.search(made)
                 and not _negated(norm, word, breaks)

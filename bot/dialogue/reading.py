@@ -14,6 +14,8 @@ from intents.normalize import normalize
 
 CONTROL_CHARS = 14
 """A message up to this long that contains a control phrase (算了 不测了, 接着前面的) is that phrase."""
+LEAD_CLAUSES = 2
+"""How many clauses may open a message before the one that acts (好 | 接着说高企 …, 算了 | 高企不测了 …)."""
 
 
 SHORT_MESSAGE = 16

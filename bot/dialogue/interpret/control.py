@@ -32,6 +32,7 @@ from bot.dialogue.mentions import (
 from bot.dialogue.reading import (
     ASKING_TAILS,
     CONTROL_CHARS,
+    LEAD_CLAUSES,
     Message,
     asks,
     clauses,
@@ -228,8 +229,6 @@ _ENDS_CHECK = re.compile(r"不测|不核|不查|不评|不弄|不搞|退出|结�
 """Words that end the check itself, not only set it aside (算了 alone may open a switch: 算了 先问加计扣除)."""
 
 
-LEAD_CLAUSES = 2
-"""How many clauses may open a message before the one that gives the check up (算了 | 高企不测了 | …)."""
 QUESTION_AFTER = 4
 """Characters after a thanks that can hold a question of their own (那目录好久修订)."""
 

@@ -9,6 +9,7 @@ from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.reading import (
     CONTROL_CHARS,
+    LEAD_CLAUSES,
     Message,
     asks,
     clauses,
@@ -72,10 +73,6 @@ _APPLY_NEXT = re.compile(r"(接着|继续)(报|申|评|往上报|冲)")
 """Applying for the next title (接着报小巨人), not going back to the check."""
 
 
-LEAD_CLAUSES = 2
-"""How many clauses may open a message before the one that goes back to the check (好 接着说高企 …)."""
-
-
 def _back_then_told(t: Turn, msg: Message) -> Act | None:
     """“好 接着说高企 去年销售收入一点五个亿 …”: back to the check in course or parked, with the facts told after.
 
@@ -86,18 +83,25 @@ def _back_then_told(t: Turn, msg: Message) -> Act | None:
     if not check or check.get("kind") != flows.CHECKLIST:
         return None
     said = clauses(msg.text)
+    i = _goes_back_at(t, said)
+    if i is None:
+        return None
+    named = t.match(said[i])[1].intent
+    if named in t.kn.topics and t.kn.topics[named].kind == "policy" and named != check.get("topic"):
+        return None
+    rest = " ".join(said[i + 1 :])
+    if not rest or asks(t, Message(rest, normalize(rest))):
+        return None
+    facts = t.facts(rest, topic=str(check["topic"]))
+    return Act(acts.RESUME, topic=str(check["topic"]), values=facts) if facts else None
+
+
+def _goes_back_at(t: Turn, said: list[str]) -> int | None:
+    """The place of the first of the opening clauses that only goes back to the check (short, a resume word)."""
     for i, clause in enumerate(said[:LEAD_CLAUSES]):
         norm = normalize(clause)
-        if len(norm) > CONTROL_CHARS or not says(norm, t.kn, "resume") or _GOES_ON_HOLDING.search(norm):
-            continue
-        named = t.match(clause)[1].intent
-        if named in t.kn.topics and t.kn.topics[named].kind == "policy" and named != check.get("topic"):
-            return None
-        rest = " ".join(said[i + 1 :])
-        if not rest or asks(t, Message(rest, normalize(rest))):
-            return None
-        facts = t.facts(rest, topic=str(check["topic"]))
-        return Act(acts.RESUME, topic=str(check["topic"]), values=facts) if facts else None
+        if len(norm) <= CONTROL_CHARS and says(norm, t.kn, "resume") and not _GOES_ON_HOLDING.search(norm):
+            return i
     return None
 
 
@@ -108,12 +112,8 @@ _WHAT_LEFT = re.compile(r"还(有|差)(啥子|啥|什么|哪些|哪几个|哪样
 def _opens_back(t: Turn, msg: Message) -> bool:
     """Whether a short clause opening the message goes back to the check and the rest asks what it still needs."""
     said = clauses(msg.text)
-    for i, clause in enumerate(said[:LEAD_CLAUSES]):
-        norm = normalize(clause)
-        if len(norm) <= CONTROL_CHARS and says(norm, t.kn, "resume") and not _GOES_ON_HOLDING.search(norm):
-            rest = normalize("".join(said[i + 1 :]))
-            return bool(rest) and bool(_WHAT_LEFT.search(rest))
-    return False
+    i = _goes_back_at(t, said)
+    return i is not None and bool(_WHAT_LEFT.search(normalize("".join(said[i + 1 :]))))
 
 
 def _begun_named(t: Turn, msg: Message) -> str | None:
