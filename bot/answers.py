@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import math
 import os
 import re
 import threading
@@ -194,6 +195,8 @@ _NUMERAL_PLACES = re.compile(r"两江|两路|万州|万盛|九龙坡|九龙园|�
 """Places whose names hold a numeral (两江新区, 万州, 九龙坡): no figure is read in them."""
 _NOT_AMOUNT = frozenset("份号类等级度岁楼栋")
 """After a number, words that make it a name or another measure: 十月份, 52号, 一类知识产权, 二等奖, 一级, 40度, 3楼."""
+_EDITION = re.compile(r"版(?!权)")
+"""After a number, an edition (2024版目录, 2024年版): no amount (3年版权 is three years, then 版权)."""
 _NAMED_BY_COUNT = re.compile(r"大(?![概约致体前])")
 """After a bare number, 大 makes a name of it (八大领域, 四大件), unless it opens a hedge (三大概) or a year
 (大前年)."""
@@ -221,6 +224,31 @@ def _yi_said(m: re.Match[str]) -> str:
     if m.string.startswith(_ONE_THING_OF, m.end()):
         return m[0]
     return m[1] + "亿" + m[2]
+
+
+_SPOKEN_YEAR = re.compile(r"^([一二])([零〇一二三四五六七八九])$")
+"""A year said by its last two digits in numerals (一六年, 二三年)."""
+_DATED_BY = re.compile(
+    r"(就|才|的时候|开始|在)?(开始|评|认定|拿|获|成立|注册|入选|建|搭|办|开|立|挂牌|授牌|批|组建|投产|购买|买的|登记|申请|申报|报)"
+)
+"""After a year: what happened then (一八年挂牌, 二三年评的)."""
+
+
+def _spoken_year(raw: str, text: str, end: int) -> float | None:
+    """The calendar year a pair of numerals before 年 names (一六年开始做 → 2016), if it names one.
+
+    Neighbouring numerals (二三年) are a range of years unless an event follows (二三年评的); others (一六, 一八)
+    never are.
+    """
+    pair = _SPOKEN_YEAR.match(raw)
+    if pair is None:
+        return None
+    tens, ones = "一二".index(pair[1]) + 1, "零〇一二三四五六七八九".index(pair[2])
+    ones = max(0, ones - 1)  # (零 and 〇 are both 0)
+    neighbours = ones == tens + 1
+    if neighbours and not _DATED_BY.match(text, end):
+        return None
+    return float(CENTURY + tens * 10 + ones)
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -251,8 +279,13 @@ def quantities(text: str) -> list[Quantity]:
             continue  # (a lone 零 is no figure; 零点几 and 零点五 are)
         if _A_BIT.match(text, m.start()) and not (mult or unit or m["pct"]):
             continue  # 讲白话一点, 快一点: “a bit”, no figure
+        if _EDITION.match(text, m.end()):
+            continue  # 2024版目录, 2024年版: an edition, no figure nor years
         if unit == "月" and "个" not in m[0] and not m["half"]:
             continue  # 今年7月预缴: a month of the year, no duration (七个月, 八个多月 are)
+        if unit == "年" and (year := _spoken_year(raw, text, m.end())) is not None:
+            found.append(Quantity(year, "年", m.start(), m.end()))  # 一六年开始做, 一八年挂牌: 2016, 2018
+            continue
         pair = _PAIR.match(raw)
         low_raw = None
         if pair:  # 两三千万: the range from 两千 to 三千
@@ -1053,6 +1086,10 @@ def _parse_choice(
     if not hits and _BLANK not in norm:  # no option's word: its shapes (“做齿轮箱的”, “模具厂” → 制造业), unless
         # one was said and set aside (“三成是做贸易的”: 做…的 is that minor line, not manufacturing)
         hits = {o.value for o in crit.options for p in _patterns(tuple(o.patterns)) if p.search(spaced)}
+    elif hits and _BLANK not in norm and _ALSO_BEFORE.search(norm):
+        # “做陶瓷 自己烧一部分 也帮别人卖货”: a line said by its shape beside one said by its word, which is which
+        # the main one is not said (unless a main line or the larger amount says it, below)
+        hits |= {o.value for o in crit.options for p in _patterns(tuple(o.patterns)) if p.search(spaced)}
     if not hits and _DENIED in norm and _BLANK not in norm and any(o.value == CATCH_ALL for o in crit.options):
         hits = {CATCH_ALL}  # “规上还没上”, “不搞批发零售”: an option denied and none other said is the rest
     if hits and _BLANK not in norm:  # “主要卖环保设备 也自己生产一点”: a shape that says the main line decides
@@ -1070,6 +1107,22 @@ def _parse_choice(
         if len(hits) > 1 and (larger := _larger_amount(norm, {v: said.get(v, []) for v in hits}, others, breaks)):
             hits = {larger}  # “代理卖货五千六百万 自己生产的两千四左右”: the line with more than half the revenue
     return hits.pop() if len(hits) == 1 else None
+
+
+_ALSO_BEFORE = re.compile(r"(也|还|另外|同时)(帮|替|给)")
+"""Before a line of business: one done besides another (也帮别人卖货)."""
+
+
+def _nearer(q: Quantity, one: str, other: str, facts: dict[str, Any], criteria: dict[str, Criterion]) -> bool:
+    """Whether figure ``q`` is nearer in size to ``one``'s run than to ``other``'s (the figure said of its year)."""
+
+    def said(cid: str) -> Any:
+        return facts.get(cid, facts.get(criteria[cid].previous or ""))
+
+    a, b = said(one), said(other)
+    if not (isinstance(a, float) and isinstance(b, float) and a > 0 and b > 0 and q.value > 0):
+        return False
+    return abs(math.log(q.value / a)) < abs(math.log(q.value / b))
 
 
 def _with_breaks(norm: str, breaks: tuple[int, ...]) -> str:
@@ -2029,6 +2082,10 @@ def extract(
             if not any(since_words[1] in kw for kw, cid in vocab.keywords if criteria[cid].unit == "年"):
                 prev_end = q.end
                 continue  # “做锁体的 成立七年 这个细分做了六年”: the years since founding, of no criterion asked here
+        rate = _RATE_OR.match(norm, q.end) or _OR_RATE.search(norm, 0, q.start) or _BY_RATE.search(norm, 0, q.start)
+        if q.unit == "%" and rate:
+            prev_end = q.end
+            continue  # “加计扣除是按100%还是120%”: the policy's rates asked about, not a share of ours
         if q.unit == "%" and _PEERS_AVERAGE.search(norm, max(0, q.start - _PEERS_AVERAGE_CHARS), q.start):
             prev_end = q.end
             continue  # “研发投入四百二十万 行业平均听说两个点左右”: the industry's share, not ours
@@ -2077,6 +2134,8 @@ def extract(
             # before of the last figure it fits (营收), not of the share said in between; “研发前年110万 那年营收
             # 两千四 去年130万”: the run the 那年 aside broke off
             run = aside_from if aside_from and _fits(q, criteria[aside_from]) else last
+            if run == aside_from and _fits(q, criteria[last]) and _nearer(q, last, aside_from, facts, criteria):
+                run = last  # “前年营收一点六个亿 研发前年七百万 去年八百万”: 800 goes on 研发's 700, not 营收's 1.6亿
             owner, at = run if _fits(q, criteria[run]) else _of_years(q, seen, criteria) or run, year
             aside_from = None
             if criteria[owner].sum_of and criteria[criteria[owner].sum_of[0]].unit == criteria[owner].unit:
@@ -2109,6 +2168,9 @@ def extract(
         if owner is None and q.unit in OWN_UNITS:
             alone = [c for c, crit in criteria.items() if crit.unit == q.unit and c not in facts]
             owner = alone[0] if len(alone) == 1 else None  # “研发那层一百二十平”: the one criterion in 平方米
+        if owner and criteria[owner].unit == "项" and _not_granted(norm, q, breaks):
+            prev_end = q.end
+            continue  # “发明专利报了三个 还在实审”: applications, no rights held yet
         if owner:
             value = number_value(q, criteria[owner].unit or "")
             if value is None:
@@ -2117,6 +2179,8 @@ def extract(
             if _THAT_YEAR.search(around) and last_previous:
                 around += "前年"  # “前年研发120万 那年营收2800万”: the same year
                 aside_from = last
+            elif last_previous and owner != last and "前年" in around and "大前年" not in around:
+                aside_from = last  # “研发费前年130万 前年营收就是3200 去年190万”: the same year, of another figure
             elif last_previous and owner != last and not _YEAR_SAID_AT.search(norm, prev_end, q.start):
                 around += "前年"  # “前年营收三千八百万 研发一百八十万”: the year said goes on to the next figure
             if _BOTH_NAMED.search(norm[:at]) and "都" in around:
@@ -2483,7 +2547,7 @@ _GO_BETWEEN = re.compile(
 """A clause that says someone only brought the parties together (经销商只是牵线) or delivered the goods (贸易公司只管
 送货): they are no party to the sale."""
 _BEFORE_NOW = re.compile(
-    r"[^\s,，。；;!！?？]{0,4}(经销商|贸易商|代理商|中间商|客户|买家|买方|用户)(是|都是)"
+    r"[^\s,，。；;!！?？]{0,4}(经销商|贸易商|代理商|中间商|贸易公司|经销公司|代理公司|客户|买家|买方|用户)(那|那个|那家)?(是|都是)"
     r"(去年|前年|以前|之前|上次|原来|过去)的(事|了)?(?=[\s,，。；;!！?？]|$)"
 )
 """A clause that puts a buyer in the past (经销商是去年的): not this sale's (a 失信 that was 前年的 still counts)."""
@@ -2557,7 +2621,33 @@ _ONLY_ASKED = re.compile(r"(是不是|是否|难道)?只有.{1,12}才|仅限|只
 _PEERS = "(同行|行业|同类企业|别家|人家)"
 _USUALLY = "(一般|普遍|大多|大都|通常)"
 _OF_AVERAGE = "(水平)?的?(研发(投入|费用|经费)?)?(强度|占比|水平)?"
-_HEDGES = "也就|大概|大约|才|是|有|只有|差不多|在|都|好像|估计|应该|可能|听说|据说"
+_FILED_BEFORE = re.compile(r"(报了|申请了|申报了|交了|递了|提交了|在申请|正在申请|申请中的?)$")
+_PENDING_GRANT = re.compile(
+    r"还在实审|在实审|实审中|在审查|审查中|还在审|在审|还没授权|没授权|未授权|还没下证|没下证|还没拿到证|还没批|没批下来"
+    r"|还没下来|还在申请|申请中|在申请"
+)
+_PENDING_REACH = 12
+"""A count of rights filed (报了三个) or said to be pending (还在实审, 还没授权) near it: applications, none held."""
+
+
+def _not_granted(norm: str, q: Quantity, breaks: tuple[int, ...]) -> bool:
+    """Whether the count ``q`` of patents or rights is of applications still pending, not of rights held."""
+    opens = max([0, *(b for b in breaks if b <= q.start)])
+    if _FILED_BEFORE.search(norm, max(opens, q.start - 4), q.start):
+        return True
+    after = _NEXT_COUNT.split(norm[q.end : q.end + _PENDING_REACH], maxsplit=1)[0]  # (…还有两个在申请: those two)
+    return bool(_PENDING_GRANT.search(after))
+
+
+_NEXT_COUNT = re.compile(r"[\d一二两三四五六七八九十几]+(?:个|项|件)")
+
+
+_RATE_OR = re.compile(r"还是(按)?\d")
+_OR_RATE = re.compile(r"\d%还是(按)?$")
+"""A share, or one after it, of an either-or question (按100%还是120%): the rates asked about."""
+_BY_RATE = re.compile(r"(加计|扣除|扣|补贴|补助|奖励|税率)[^\d，,。；;]{0,4}按$")
+"""A share a policy's amount is reckoned at (加计扣除按100%, 补贴按80%): the policy's rate, not ours."""
+_HEDGES = "也就|就|大概|大约|才|是|有|只有|差不多|在|都|好像|估计|应该|可能|听说|据说"
 _SAID_BY = (
     "((听|据|按|看)?(统计局|统计|协会|行业协会|商会|同行|网上|中介|别人|朋友|园区|经信委|区里|报告|年鉴)"
     "(那边|上面|上|的)?(数据|说的?|讲的?|统计|报告|公布的?)?)?"
@@ -2729,7 +2819,7 @@ _FOUNDING_BEFORE = re.compile(r"(注册成立|成立|注册|创立|创办|建厂
 """Right before a number of years: the years since the enterprise was founded (成立九年, 注册了快十年)."""
 _FOUNDING_CHARS = 8
 _FOUNDED = re.compile(
-    r"(?:(?P<month>\d{1,2})月份?)?[^\d年]{0,6}?(?P<verb>注册|成立|创立|创办|建厂|建立|建了|建起|建成|建的|搭起|搭建|搞起|挂牌|开始做|开始搞|开始干|做到现在|干到现在|搞到现在)"
+    r"(?:(?P<month>\d{1,2})月份?)?[^\d年]{0,6}?(?P<verb>注册|成立|创立|创办|建厂|建立|建了|建起|建成|建的|搭起|搭建|搞起|挂牌|开始(?:就|就是)?(?:专门|专)?(?:做|搞|干|生产)|做到现在|干到现在|搞到现在)"
 )
 """A calendar year the enterprise was founded in: 2015年注册, 2019年在璧山成立的."""
 
@@ -3552,7 +3642,7 @@ _POINTED_SUBJECT = re.compile(f"(那个|这个|那块|这块)?({_SUBJECT.pattern
 """The same, or a word pointing back at the title (创新型中小企业那个我们还在申请, 专精特新这个还没评)."""
 _APPLYING = (
     r"[也还都正]{0,2}在(申请|申报|评审|审核|报|评|走流程)|申请中|申报中|评审中"
-    r"|(今年|刚刚|刚)?才(报|申报|申请|交)|刚刚?(报|申报|申请|交)(上去|了)|还没批|没批下来|还没下来|还没公示"
+    r"|(今年|刚刚|刚)?才在?(报|申报|申请|交)|刚刚?(报|申报|申请|交)(上去|了)|还没批|没批下来|还没下来|还没公示"
     r"|在等(批|结果|公示)|结果还没出"
 )
 """Applying for a title, not holding it yet (小巨人还在申请, 正在申报小巨人, 小巨人今年才报 还没批下来)."""

@@ -20,7 +20,7 @@ OUT_OF_SCOPE = "__out_of_scope__"
 
 
 _HELD = re.compile(
-    r"(有|(?<!这次)(?<!这回)(?<!现在)(?<!问的)是|已经|参与过|评了|评上了?|拿到了?|获得了?|成了|成为了?|当上了?|被?评为|升为|没有?|还没有?|没评|还没评|未|不是|还不是)"
+    r"(有|(?<!这次)(?<!这回)(?<!现在)(?<!问的)是|已经|参与过|评了|评上了?|评起了?|评到了?|拿到了?|拿起了?|获得了?|成了|成为了?|当上了?|被?评为|升为|没有?|还没有?|没评|还没评|未|不是|还不是)"
     r"(了|过)?(个|一个)?的?(市级|省级|国家级|重庆市?)?$"
 )
 """What stands before a name the enterprise holds, lacks or has done (也是市级专精特新, 还没评过专精特新): context
@@ -436,6 +436,8 @@ class Index:
             for intent, triples in (combos or {}).items()
             for a, b, unless in triples
         ]
+        self.combo_starts = [frozenset(w[0] for w in first) for _intent, first, _second, _unless in self.combos]
+        """Each combo's first characters: a message with none of them is not scanned for its words."""
         # Lists in the order of the knowledge (topic, then alias), each entry once: matching never depends on
         # set iteration, so every process (whatever its hash seed) ranks ties the same way.
         self.alias: dict[str, list[str]] = defaultdict(list)
@@ -809,7 +811,9 @@ class Index:
                     score = self.t.alias_score + self.t.alias_bonus_per_char * min(j, 6) - self.t.pinyin_penalty
                     spans.append((i, i + j, intent, score, f"pinyin:{name}"))
         chars = set(query)
-        for intent, first, second, unless in self.combos:
+        for (intent, first, second, unless), starts in zip(self.combos, self.combo_starts, strict=True):
+            if starts.isdisjoint(chars):
+                continue
             a = next((w for w in first if w[0] in chars and w in query), None)
             b = next((w for w in second if w in query), None) if a else None
             if a and b and any(w in query for w in unless):

@@ -6308,3 +6308,175 @@ def test_which_support_we_can_reach_is_the_match(user: User) -> None:
     """q361-q364: “我们这种够得着哪些扶持”, “看下能弄些啥子政策” fell to the fallback or help."""
     for n, text in enumerate(["我们厂子八九十个人 做摩托车配件的 看下能弄些啥子政策嘛", "我们这种够得着哪些扶持"]):
         assert User(user.engine, f"w{n}").say(text).intent == "policy_match", text
+
+
+# left at first sight of batches 365-368, and batches 369-372 on first sight
+def test_a_trader_said_to_be_the_buyer_of_before_is_no_longer_the_buyer() -> None:
+    """d366_07: “现在是主机厂直接跟我们签合同 贸易公司那是以前的” kept the trader as the buyer (不符合)."""
+    facts = read("我搞错了 现在是主机厂直接跟我们签合同 贸易公司那是以前的", "first_batch_material")
+    assert facts.get("first_batch_buyer_unrelated") is True
+    assert read("客户是一家贸易公司在买", "first_batch_material").get("first_batch_buyer_unrelated") is False
+
+
+def test_a_correction_after_a_sound_naming_the_old_figure_by_value_replaces_it(user: User) -> None:
+    """d367_06: “喔 不对 九十几万是前年上半年的 前年全年是一百八十万 前年营收三千六” recorded only the 营收."""
+    in_check(user, "专精特新我们够不够条件")
+    user.say("研发费去年两百一十万 前年九十几万")
+    reply = user.say("喔 不对 九十几万是前年上半年的 前年全年是一百八十万 前年营收三千六")
+    assert reply.act == "correction", reply.text
+    assert profile(user)["rd_spend_prev_year"] == 180.0
+    assert profile(user)["revenue_prev_year"] == 3600.0
+
+
+def test_a_title_said_won_in_dialect_is_held_and_the_other_policy_checked(user: User) -> None:
+    """d369_04: “前年评起了市级专精特新 你帮我测下小巨人够不够” checked 专精特新, the title held."""
+    assert user.say("我们綦江做汽车齿轮的 前年评起了市级专精特新 你帮我测下小巨人够不够").intent == "little_giant"
+
+
+def test_whether_it_can_be_had_in_the_verbs_own_words_starts_the_check(user: User) -> None:
+    """d369_06, d369_16: “你帮忙看下申请得到不” after an answer on the topic showed a part of it."""
+    user.say("研发准备金补助是咋个算的 按啥子比例补")
+    assert user.say("我们长寿做化工催化剂的 规上企业 你帮忙看下申请得到不").kind == "checklist_step"
+
+
+def test_a_start_over_naming_the_kind_checks_that_kind_and_says_so(user: User) -> None:
+    """d369_09: “…是不是该报企业技术中心 那从头按企业技术中心重新核” kept checking 中小企业技术研发中心."""
+    in_check(user, "先按中小企业技术研发中心帮我们核一下 铜梁做座椅骨架的")
+    reply = user.say("等哈 营收都上亿了 是不是该报企业技术中心 那从头按企业技术中心重新核")
+    assert reply.act == "restart", reply.text
+    assert profile(user)["tech_center_target"] is True
+    assert "核对的是市级企业技术中心" in reply.text
+
+
+def test_a_catalogue_looked_through_and_the_kind_not_in_it_is_a_no(user: User) -> None:
+    """d369_15: “2024版目录我们对过 矿山机械那块没得圆锥破碎机这一类” was not read (and 2024 became a patent count)."""
+    in_check(user, "首台套认定 我们江津做矿山破碎机的 新出的机型能不能报 帮忙评估下")
+    reply = user.say("2024版目录我们对过 矿山机械那块没得圆锥破碎机这一类")
+    assert profile(user).get("first_set_in_catalog") is False, reply.text
+    assert "class1_ip_count" not in profile(user)
+
+
+@pytest.mark.parametrize("text", ["2024版目录我们对过", "2024年版目录里有没得", "目录2024版的"])
+def test_an_edition_is_no_figure(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_a_standard_chaired_is_one_set() -> None:
+    """d370_05: “主持过两个行业标准” in the 单项冠军 check opened 标准制修订."""
+    assert read("主持过两个行业标准 发明专利二十几件", "single_champion").get("standard_setter") is True
+
+
+def test_our_share_above_an_average_said_with_jiu_is_above_it() -> None:
+    """d370_10: “强度大概4% 行业协会说我们这行平均就两个点多” was not read as above the average."""
+    facts = read("研发经费支出去年六百五十万左右 强度大概4% 行业协会说我们这行平均就两个点多", "rd_institution")
+    assert facts.get("rd_intensity_above_city_avg") is True
+
+
+@pytest.mark.parametrize("opening", ["等哈 不对", "喔 不对", "等一下 不对"])
+def test_a_correction_after_wait_or_a_sound_is_a_correction(user: User, opening: str) -> None:
+    """d370_11: “等哈 不对 去年是八千多万 五千万是前年的” was not understood."""
+    in_check(user, "高企我们够不够条件")
+    user.say("去年销售收入五千万左右 近三年研发费用占比3.2%")
+    reply = user.say(f"{opening} 去年是八千多万 五千万是前年的")
+    assert reply.act == "correction", reply.text
+    assert profile(user)["revenue_last_year"] != 5000.0
+
+
+def test_making_one_thing_and_selling_others_leaves_the_main_line_to_ask() -> None:
+    """d370_15: “做陶瓷 自己烧一部分 也帮别人卖货” was read as 批发零售 (不符合 for 加计扣除, a wrong verdict)."""
+    assert "industry" not in read("荣昌的 做陶瓷 自己烧一部分 也帮别人卖货 查账征收", "rd_deduction")
+    assert read("主要做齿轮 也帮别人卖点货", "rd_deduction").get("industry") == "manufacturing"
+
+
+def test_an_errand_asked_in_passing_is_out_of_scope(user: User) -> None:
+    """d370_15: “对了 开个分公司要准备啥子材料” after the verdict showed the topic's 申报材料."""
+    reply = after_verdict(
+        user, "加计扣除我们公司能享受不 帮我核一下", "查账征收 做齿轮的 有研发项目", "对了 开个分公司要准备啥子材料"
+    )
+    assert reply.act == "null", reply.text
+
+
+def test_ask_from_the_start_is_a_start_over(user: User) -> None:
+    """d370_20: “等哈 我刚说的是前年的数字 你从头问嘛” was not understood."""
+    in_check(user)
+    user.say("营收三千二 主营占八成五 研发费一百二十万")
+    assert user.say("等哈 我刚说的是前年的数字 你从头问嘛").act == "restart"
+
+
+def test_a_figure_of_the_same_year_said_between_is_an_aside_in_the_run() -> None:
+    """d370_20: “研发费前年130万 前年营收就是3200 去年190万” corrected 营收 to 190万."""
+    facts = read("研发费前年一百三十万 前年营收就是三千二 去年一百九十万", "zjtx")
+    assert facts["rd_spend_last_year"] == 190.0 and facts["revenue_prev_year"] == 3200.0
+    assert "revenue_last_year" not in facts
+    other = read("前年营收一点六个亿 研发前年七百万 去年八百万", "zjtx")  # (the run whose size the figure fits)
+    assert other["rd_spend_last_year"] == 800.0 and "revenue_last_year" not in other
+
+
+def test_doing_a_figure_up_is_no_line_of_business(user: User) -> None:
+    """d371_02: “中介说可以帮我们把研发费用做高点 这样搞得行不” read 做高点 as 制造业 and started a check."""
+    assert read("中介说可以帮我们把研发费用做高点 这样搞得行不", "high_tech_enterprise") == {}
+
+
+def test_a_kind_with_a_lower_bar_asked_after_the_verdict_is_no_verdict_again(user: User) -> None:
+    """d371_10: “那有没得门槛低点的研发机构可以评” after the 技术中心 verdict repeated it."""
+    reply = after_verdict(
+        user,
+        "我们涪陵做榨菜的 想评个市级企业技术中心 帮我看下够不够格",
+        "技术中心一八年就挂牌了 主营收入去年三千六百万",
+        "那有没得门槛低点的研发机构可以评",
+    )
+    assert reply.act == "followup", reply.text
+
+
+def test_the_tech_centre_title_denied_after_its_name_is_a_no() -> None:
+    """d371_10: “企业技术中心的牌子我们没得” was taken for a new question."""
+    assert read("企业技术中心的牌子我们没得", "rd_institution").get("cq_tech_center_valid") is False
+
+
+def test_a_title_only_applied_for_this_year_is_not_held_and_corrects(user: User) -> None:
+    """d371_13: “我刚问了办公室 …专精特新今年才在报 还没批下来” kept 专精特新 as held."""
+    in_check(user, "小巨仁的条件 我们綦江做齿轮的 想看下有没有戏 帮我捋一下")
+    user.say("我们是市级专精特新 做汽车变速箱齿轮十五年了")
+    reply = user.say("等一下 我刚问了办公室 我们去年拿的是创新型中小企业 专精特新今年才在报 还没批下来")
+    assert reply.act == "correction", reply.text
+    assert profile(user)["zjtx_certified"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "year"), [("一六年开始就专做这个", 2016.0), ("一八年就挂牌了", 2018.0), ("二三年评的", 2023.0)]
+)
+def test_a_year_said_by_two_numerals_is_that_year(text: str, year: float) -> None:
+    """d371_14: “一六年开始就专做这个” was read as 1 to 6 years."""
+    assert quantities(text)[0].value == year
+    assert quantities("做了二三年")[0].low == 2.0  # (neighbours and no event: a range of years)
+
+
+def test_years_in_a_market_since_a_year_it_began_are_counted() -> None:
+    assert read("渝北空港园区的 做汽车车身控制器 一六年开始就专做这个", "zjtx").get("niche_years") == 10.0
+
+
+def test_the_policys_rates_asked_either_or_are_no_share_of_ours() -> None:
+    """d372_07: “加计扣除是按100%还是120%” recorded 研发费用占营业收入比重 100%."""
+    assert "rd_ratio_last_year" not in read(
+        "对了插一句 我们研发费用加计扣除是按100%还是120% 电磁阀算不算工业母机哦", "zjtx"
+    )
+
+
+def test_patents_filed_and_pending_are_not_held() -> None:
+    """d372_17: “发明专利报了三个 还在实审 还没下来” recorded three Ⅰ类知识产权."""
+    assert "class1_ip_count" not in read("知识产权嘛 发明专利报了三个 还在实审 还没下来", "zjtx")
+    assert read("有三个发明专利 还有两个在申请", "zjtx")["class1_ip_count"] == 3.0
+    assert read("软著也没登记 就这几个专利申请", "high_tech_enterprise").get("core_ip_owned") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("我们做摩托车配件的 研发费用加计扣除好多个点嘛", "计算方法"),
+        ("家计扣除 今年是不是比例变了", "计算方法"),
+        ("小巨人 营收门坎是多少", "申报条件"),
+    ],
+)
+def test_rates_in_points_and_a_mistyped_bar_name_their_parts(user: User, text: str, section: str) -> None:
+    """q369-q372: 好多个点 and 比例变了 got the main points; 门坎 (门槛) the main points."""
+    assert user.say(text).section == section, text

@@ -210,6 +210,17 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
     ):
         # asked “是否在目录里”, told “目录查了 我们这个产品莫得”: what was looked up, then the answer found
         return parse_yes_no(last.norm, t.kn.messages.vocabulary)
+    if (
+        value is None
+        and crit.type == "bool"
+        and not asks(t, msg)
+        and (last := last_clause(msg)).norm != msg.norm
+        and _LOOKED.search(msg.norm, 0, len(msg.norm) - len(last.norm))
+        and _NOT_THERE.search(last.norm)
+        and not t.facts(msg.text)
+    ):
+        # asked “是否属于目录范围”, told “2024版目录我们对过 矿山机械那块没得圆锥破碎机这一类”: looked, not in it
+        return bool(_DENIAL.search(_ASIDE.sub("", crit.question)))
     if value is None and crit.type == "bool" and restated(t, msg, crit) == "denied":
         return False  # asked “是否已建立研发准备金制度并备案”, told “准备金制度还没建 备案也没弄过”
     if value is None and crit.type == "bool" and restates(t, msg, crit):
@@ -354,9 +365,11 @@ _ENDS_DENIED = re.compile(
 )
 """A last clause ending in a denial (我们这个尼龙确实没得), not asking (有没得, 够了没有): a no to the thing named."""
 _NOT_THERE = re.compile(
-    r"(不在|没在|没有在|莫得在)(上面|里面|里头|上头|里边|上边|其中)|(上面|里面|里头|上头)(没有|没得|莫得)"
+    r"(不在|没在|没有在|莫得在)(上面|里面|里头|上头|里边|上边|其中)"
+    r"|(上面|里面|里头|上头|那块|那一块|那一类|那一栏|那部分)(也|都)?(没有|没得|莫得|找不到|没找到)"
 )
-"""Said not to be in the thing the question names (不在上面, 里头没得): a no, whatever clause restates it."""
+"""Said not to be in the thing the question names (不在上面, 里头没得, 矿山机械那块没得圆锥破碎机): a no, whatever
+clause restates it."""
 
 
 _CLAUSES = re.compile(r"[\s,，。；;!！、]+")

@@ -50,8 +50,10 @@ def start_checklist(
             t.profile.pop(cid, None)
     if fresh:
         forget_computed(t)
-    noted = echo(t, record(t, dict(values)), None) if values else ""  # (重新说 …去年营收三千二: 已记下 …)
+    stored = record(t, dict(values)) if values else {}
     t.state["flow"] = {"kind": CHECKLIST, "topic": topic.id, "version": topic.checklist.index(version), "asked": 0}
+    # (echoed once the check is in hand, so the kind it checks is shown: 已记下：核对的是市级企业技术中心 是)
+    noted = echo(t, stored, None) if stored else ""  # (重新说 …去年营收三千二: 已记下 …)
     t.state["topic"] = topic.id
     begun = [x for x in t.state.get(BEGUN) or [] if x != topic.id]
     t.state[BEGUN] = [*begun, topic.id][-BEGUN_KEPT:]

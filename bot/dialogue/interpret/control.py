@@ -127,8 +127,11 @@ def restart(t: Turn, msg: Message) -> Act | None:
         return None
     # “搞错了 重新来 我们要报的是中小企业技术研发中心”: start over, with what it says after (its facts); and with
     # what it says before, unless that calls something wrong (“问了老板 去年评的创新型 从头再核一遍嘛”)
-    kept = [] if at is None else [*([] if _WRONG.search(" ".join(said[:at])) else said[:at]), *said[at + 1 :]]
+    # (and with its own clause's: “那从头按企业技术中心重新核” names the kind to check)
+    kept = [] if at is None else [*([] if _WRONG.search(" ".join(said[: at + 1])) else said[: at + 1]), *said[at + 1 :]]
     values = t.facts(" ".join(kept)) if kept else {}
+    if at is None and not _WRONG.search(msg.norm):
+        values = t.facts(msg.text)  # (“那从头按企业技术中心重新核”: one clause, the kind to check in it)
     if at is not None and len(said) > at + 1 and flows.referred(t, topic_check=False) is None and checkable(t):
         # (“搞错了 从头来 我说的是我们自己造的机器人”: no check begun, but the topic in hand has one)
         return Act(acts.RESTART, part=acts.RETOLD, values=values)
@@ -146,8 +149,8 @@ def restart(t: Turn, msg: Message) -> Act | None:
 
 _RETOLD = re.compile(r"算|说|讲")
 """In a start over before figures: they are counted or told again (扣掉重新算, 重新说 …), no new check."""
-_WRONG = re.compile(r"错|不对|乱|不算|不是")
-"""Before a start over: what was said is called wrong (营收说错了 重新来), not new facts."""
+_WRONG = re.compile(r"错|不对|乱|不算|(?<!是)不是")
+"""Before a start over: what was said is called wrong (营收说错了 重新来), not new facts (not 是不是, a question)."""
 _THAT_ONE = re.compile(r"刚才|前面|之前|上一个|那个|这个|还是(测|核|查|对|自查)|从头(测|核|查|对)|(测|核|查|对)一遍")
 """A start over that points back (刚才那个从头重新来, 还是测一下嘛 从头来, 重新来嘛 从头核一遍): the check left just
 now, if one was."""

@@ -58,10 +58,11 @@ def correction(t: Turn, msg: Message) -> Act | None:
         w in msg.norm for w in words(t.kn)["correction"] if not w.startswith("应该")
     ):
         return None
-    opens = msg.norm.startswith(CORRECTION_OPENINGS) and bool(quantities(msg.norm))  # “不对 研发是九百五十万”
+    opening = _INTERJECTION.sub("", msg.norm)  # (“喔 不对 …”)
+    opens = opening.startswith(CORRECTION_OPENINGS) and bool(quantities(msg.norm))  # “不对 研发是九百五十万”
     # “不对 刚问了销售 第一单是我们集团另一家子公司买的”: an answer recorded, said the other way after 不对
     opens = opens or (
-        msg.norm.startswith(WRONG)
+        (opening.startswith(WRONG) or bool(_CHECKED_BACK.search(msg.norm)))
         and any(t.profile.get(c) not in (None, UNKNOWN, v) for c, v in _changed_facts(t, msg).items())
     )
     # “前面那个五千五是合并报表的 我们申报主体自己只有四千万”: a figure said before, referred back to, replaced
@@ -116,12 +117,20 @@ def correction(t: Turn, msg: Message) -> Act | None:
     if not any(q.unit in ("年", "月") for q in quantities(msg.norm)) and "月" not in msg.norm:
         # (“大前年是3.6亿 不是3.9”: 3.9 is 亿, no years; “执照是去年十月份才拿的” dates them)
         values = {c: v for c, v in values.items() if t.kn.criteria[c].unit != "年"}
-    wrong_opening = opens and msg.norm.startswith(WRONG)  # (“不对 刚问了财务经理 …”; not “不是给哪家定制的 …”)
+    wrong_opening = opens and opening.startswith(WRONG)  # (“不对 刚问了财务经理 …”; not “不是给哪家定制的 …”)
     changes = any(c in t.profile and t.profile[c] != v for c, v in values.items())
     if values and not said_wrong and not wrong_opening and not changes:
         return None  # “以前核定征收 今年改成查账征收了”: news, nothing said before changes (or it is said again)
     asked = says(msg.norm, t.kn, "conclude") or wants_check(t, msg.norm) or asks_outcome(t, msg)
     return Act(acts.CORRECTION, values=values, conclude=asked)  # (“…是八十左右 那还行不行”: the verdict again)
+
+
+_CHECKED_BACK = re.compile(r"(刚|刚刚|刚才)(问了|问过|查了|查过|核了|核过|翻了|对了)")
+"""The user went and checked (我刚问了办公室 …): what it says after, if it differs from the record, corrects it."""
+
+
+_INTERJECTION = re.compile(r"^(喔|哦|噢|啊|呃|诶|哎|唉|欸|嗯|额|等哈|等一下|等一哈|等下|等等|稍等)+")
+"""A sound or a “wait” before what the message says (喔 不对 …, 等哈 不对 …): the correction opens after it."""
 
 
 _ANOTHER_FIRMS = re.compile(r"不是我们(本身|自己|这家|公司)")
@@ -194,12 +203,38 @@ _ONLY_NOT = re.compile(r"(也|并|而|倒)?不是")
 def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
     """“刚才那个5%说错了 … 实际是2.5%”: the figure said before names the answer, the one after replaces it."""
     found = quantities(msg.norm)
+    stated: dict[str, Any] | None = None
+
+    def others(cid: str) -> list[Any]:
+        """The figures the message gives by their words to criteria of another subject in the same unit.
+
+        Not to the other years of the same subject (which year is what the correction may be about), nor to
+        figures computed from others.
+        """
+        nonlocal stated
+        if stated is None:
+            stated = t.facts(msg.text)
+        unit = t.kn.criteria[cid].unit
+        return [
+            v
+            for c, v in stated.items()
+            if (other := t.kn.criteria.get(c))
+            and other.unit == unit
+            and not other.computed_from
+            and c not in year_family(t, cid)
+            and cid not in year_family(t, c)
+        ]
+
     for i, q in enumerate(found):
         for cid, old in t.profile.items():
             crit = t.kn.criteria.get(cid)
             if crit is None or crit.type != "number" or number_value(q, crit.unit or "", t.day) != old:
                 continue
-            later = [v for r in found[i + 1 :] if (v := number_value(r, crit.unit or "", t.day)) is not None]
+            later = [
+                v
+                for r in found[i + 1 :]
+                if (v := number_value(r, crit.unit or "", t.day)) is not None and v not in others(cid)
+            ]  # (not “九十几万是前年上半年的 前年全年是一百八十万 前年营收三千六”: 3600 is the 营收's, by its word)
             if _DENIED_FIGURE.search(msg.norm, 0, q.start) or _SUBJECT_AFTER.match(msg.norm, q.end):
                 # “是六百万 不是五百万 前年…”, “是二十八个 十八个是研发部的”: the one before it
                 later = [v for r in found[:i] if (v := number_value(r, crit.unit or "", t.day)) is not None] or later

@@ -20,6 +20,7 @@ from bot.dialogue.attribution import (
     about_us,
 )
 from bot.dialogue.interpret.shared import (
+    ERRAND,
     MATCH,
     WHAT_ABOUT,
     WHERE_TO,
@@ -28,6 +29,7 @@ from bot.dialogue.interpret.shared import (
     conditions_part,
     counted_part,
     heard_of_here,
+    opens_aside,
     option_act,
     plainer_asked,
     policies_asked,
@@ -73,6 +75,12 @@ _ELLIPSIS = re.compile(r"^(?:那|那么|还有|再问下|那个)?(.{1,12}?)(?:�
 
 
 _CN_ORDINAL = "一二三四五六七八九"
+
+
+_ERRAND = re.compile(r"(开|注册|设立|新开|新设)(个|一个|家|一家)?分公司|执照|工商|手续|落户|注册证|新公司")
+"""Words of an errand of the enterprise's own (开个分公司, 办执照, 工商手续): no part of a policy."""
+_SPUN_OFF = re.compile(r"单独|拆|分出|剥离|独立")
+"""A part of the business set up apart (把加工那块单独成立个公司): a case of the policy's, not an errand."""
 
 
 def followup(t: Turn, msg: Message) -> Act | None:
@@ -192,6 +200,15 @@ def _followup(t: Turn, msg: Message) -> Act | None:
             if k == key:
                 return option_act(t, action)
     candidates, decision = t.match(msg.text)
+    if (
+        decision.intent is None
+        and (_ERRAND.search(msg.norm) or (opens_aside(t, msg) and ERRAND.search(msg.norm)))
+        and not _SPUN_OFF.search(msg.norm)
+        and not supposes(msg.text)
+    ):
+        # “对了 开个分公司要准备啥子材料”, “注册个子公司 执照咋个办”: another errand, though 材料 is a word of this
+        # topic (not “那要是把加工那块单独成立个公司呢”, a case of this topic's)
+        return None
     if (
         has_section(t, topic, CALCULATION)
         and not topic.calculator

@@ -26,6 +26,7 @@ from bot.dialogue.attribution import (
 )
 from bot.dialogue.interpret.shared import (
     ECHO_THEN,
+    ERRAND,
     EXCLUDED_PART,
     GENERIC_GRAMS,
     HANDOFF,
@@ -156,7 +157,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # “中小企业技术研发中心跟企业技术中心有啥区别”, asked which kind is checked: the kinds explained, not a choice
         topic = t.kn.topics[flow["topic"]]
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or conditions_part(t, topic))
-    how_to = aside and bool(_HOW_TO_DO.search(msg.norm))  # (顺便问下 公司注册地址…迁到九龙坡要咋办手续: another errand)
+    how_to = aside and bool(ERRAND.search(msg.norm))  # (顺便问下 公司注册地址…迁到九龙坡要咋办手续: another errand)
     if aside and decision.intent is None and asking and (how_to or not (_OURS.search(msg.norm) and t.facts(msg.text))):
         # (“哦对了 我们是…分公司 不是独立法人 有影响没”: our facts, asked about, are an answer)
         checked = t.kn.topics[flow["topic"]]
@@ -534,12 +535,6 @@ _WHICH_OR_WHY = re.compile(r"是哪[个种些一]|是好多")
 
 _THIS_FIRST = re.compile(r"先(帮我们?|给我们?)?(看|核|对|查|弄|搞)(一下|下|哈)?")
 """In the questionnaire: one policy asked about first (先帮我看专精特新嘛), instead of the whole survey."""
-
-
-_HOW_TO_DO = re.compile(
-    r"(咋个|咋|怎么|怎样|如何)(办|弄|搞|操作)(手续|理)?|办(啥|什么)?手续|(要|需要)(办)?(哪些|啥子|啥|什么)手续"
-)
-"""How to get something done (要咋办手续): an errand asked in passing, not an answer about us."""
 
 
 _OURS = re.compile(r"我|咱|公司|厂|单位|^就?[做搞干]|一直|\d|[一二两三四五六七八九十百千万]+[个项件人万亿%成]")

@@ -565,3 +565,11 @@ def plainer_asked(t: Turn, msg: Message) -> bool:
 
 PLAINER_OPENING = 3
 """A word asking for plainer words this long (讲通俗点, 没听懂) may open a longer message."""
+
+
+ERRAND = re.compile(
+    r"(咋个|咋|怎么|怎样|如何)(办|弄|搞|操作)(手续|理)?|办(啥|什么)?手续|(要|需要)(办)?(哪些|啥子|啥|什么)手续"
+    r"|(开|注册|成立|设立|新开|新设)(个|一个|家|一家)?(分公司|子公司|新公司|公司|分厂|门市|网店)"
+)
+"""How to get something done (要咋办手续, 开个分公司要准备啥子材料): an errand asked in passing, not an answer about
+us."""

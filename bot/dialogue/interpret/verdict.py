@@ -22,6 +22,7 @@ from bot.dialogue.attribution import (
 )
 from bot.dialogue.interpret.shared import (
     COUNTS_AS,
+    FITS_BETTER,
     HUMAN,
     LEADING_YES,
     STRAIGHT,
@@ -124,6 +125,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
     if WHERE_TO.match(msg.norm) or plainer_asked(t, msg):
         return None  # “这个在哪儿查得到嘛”, “讲通俗点 我们要咋个改才得行”: where, or plainer words (a follow-up)
+    if FITS_BETTER.search(msg.norm) and not VERDICT_NOUN.search(msg.norm):
+        return None  # “那有没得门槛低点的研发机构可以评”: another kind asked about, not this one's verdict again
     if _opens_an_answer(t, msg):
         return None  # “那就是新能源车电机壳体那块 占总收入七成五左右”: 那就是 introduces the answer
     if current and _WHICH_TIME.search(msg.norm) and section_asked(t, current, msg.text, cues_only=True) == _WHEN_PART:
