@@ -1790,6 +1790,7 @@ _SUPPOSED_CASE = re.compile(
     r"|(重新|改成|改为|换成)[^，,。]{0,14}(再|去|来)?(报|申|登记|评|注册)"  # 重新出个2.0版本去登记, 改成通用版再报
     r"|^(那|那么)(换成|改成|改为|变成|换个|改个)"  # 那换成外面的客户来买要得不: what would change it
     r"|^(那|那么)?把[^，,。]{1,12}(剥|拆|分|去|划|转|卖|弄|搞)(出去|掉|走)"  # 那把房租那块剥出去 明年能行不
+    r"|凑够|凑齐|凑足|凑到|扩到|扩大到|扩建|腾出|改造一下|改一下"  # 把隔壁库房改一下 凑够面积得行不: what would do it
     # 要在重庆注册个子公司才行嗦: what it would take (not 要等明年汇算才行: when)
     r"|(要|得|需要|必须)(先|另外|单独|重新)?(?!等)[^，,。]{1,14}才(行|得行|可以|能报|能申|符合)"
 )
@@ -2136,6 +2137,14 @@ def extract(
             run = aside_from if aside_from and _fits(q, criteria[aside_from]) else last
             if run == aside_from and _fits(q, criteria[last]) and _nearer(q, last, aside_from, facts, criteria):
                 run = last  # “前年营收一点六个亿 研发前年七百万 去年八百万”: 800 goes on 研发's 700, not 营收's 1.6亿
+            numerator = criteria[run].ratio_of[0] if criteria[run].ratio_of else None
+            if (
+                not _fits(q, criteria[run])
+                and not _of_years(q, seen, criteria)  # (“营收1.6亿 主营占95% 前年1.4亿”: the run said before)
+                and numerator in criteria
+                and _fits(q, criteria[numerator])
+            ):
+                run = numerator  # “研发两年都在三个点以上 前年三百二十万 …”: the amount the share is of
             owner, at = run if _fits(q, criteria[run]) else _of_years(q, seen, criteria) or run, year
             aside_from = None
             if criteria[owner].sum_of and criteria[criteria[owner].sum_of[0]].unit == criteria[owner].unit:
@@ -3174,6 +3183,8 @@ def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]
         return [owner]
     if "今年" in around and not any(y in around for y in ("去年", "前年", "上年")):
         return []  # “今年研发费用大概一千五 去年一千二”: this year's, not the last year's the criterion holds
+    if _BOTH_YEARS.search(around):
+        return [owner, previous]  # “研发前年去年都在一百五十万左右”: each of the two years named together
     if "前年" in around:
         if around.endswith(_YEARS_BACK, 0, around.rfind("前年") + 2):  # “大前年营收一个亿”: the third year back
             third = _third_year(owner, criteria)
@@ -3182,6 +3193,10 @@ def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]
     if _EACH_YEAR.search(around):
         return [owner, previous]
     return [owner]
+
+
+_BOTH_YEARS = re.compile(r"(?<!大)前年(和|跟|与|同|、)?(去年|上年)|(去年|上年)(和|跟|与|同|、)?(?<!大)前年")
+"""Two years named side by side before one figure (前年去年都在…): the figure is each year's."""
 
 
 SUBJECT_CHARS = 24
@@ -3609,7 +3624,7 @@ _UNRANKED = re.compile(
 
 
 _GOT = re.compile(
-    r"(只是|就是|评上|评上了|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|现在是|本身是|也是|都是|评为|公告|公示|入选|入库|评定|有)"
+    r"(只是|就是|评上|评上了|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|我们还是|公司还是|现在是|本身是|也是|都是|评为|公告|公示|入选|入库|评定|有)"
     r"(了)?的?(市级|省级|国家级|重庆市?)?$"
 )
 _NOT_GOT = re.compile(
@@ -3640,6 +3655,10 @@ _SUBJECT = re.compile("我们公司|我们厂|我们这边|我们|我司|公司|
 """The enterprise named between a title and what is said of it (专精特新我们没评过, 专精特新我们评上了)."""
 _POINTED_SUBJECT = re.compile(f"(那个|这个|那块|这块)?({_SUBJECT.pattern})|那个|这个")
 """The same, or a word pointing back at the title (创新型中小企业那个我们还在申请, 专精特新这个还没评)."""
+APPLIED_NOT_YET = re.compile(
+    r"(申请|申报|报)了[^，|]{0,2}(还没|没有?|莫)(公示|公告|批|下来|出结果)|还没公示|还没公告|没批下来"
+)
+"""Applied for, the outcome not out yet (刚在平台上申请了 还没公示): the title is not held."""
 _APPLYING = (
     r"[也还都正]{0,2}在(申请|申报|评审|审核|报|评|走流程)|申请中|申报中|评审中"
     r"|(今年|刚刚|刚)?才在?(报|申报|申请|交)|刚刚?(报|申报|申请|交)(上去|了)|还没批|没批下来|还没下来|还没公示"
@@ -3884,6 +3903,7 @@ _NOT_KNOWN = (
     + "没算过|没测过|还没测|没去测|没查过|没去查|还没查|没整理|还在整理|没理清|没弄清|没搞清"
     + "|还没翻|没翻过|没去翻|还没看|没看过"
     + "|没算出来|还没算出|还没出来|年报没出|审计没出|报表没出"
+    + "|没单独算过|没有单独算过|没专门算过|还没算|打分也还没|打分还没|还没打分|没打过分"
 )
 """Ways of saying “I don't know” that both the unsure reading and the plain don't-know share."""
 _UNSURE = re.compile(

@@ -6480,3 +6480,132 @@ def test_patents_filed_and_pending_are_not_held() -> None:
 def test_rates_in_points_and_a_mistyped_bar_name_their_parts(user: User, text: str, section: str) -> None:
     """q369-q372: 好多个点 and 比例变了 got the main points; 门坎 (门槛) the main points."""
     assert user.say(text).section == section, text
+
+
+# batches 373-376 on first sight
+def test_a_figure_read_as_the_year_before_is_moved_and_the_new_one_taken(user: User) -> None:
+    """d375_13: “营收我看成前年的了 去年是五千八百万” recorded 5800 as 前年's (a wrong 不符合 stood)."""
+    in_check(user, "高新技术企业认定 帮我们评估一下")
+    user.say("去年销售收入四千二百万 近三年研发费占销售收入四点六个点 全在国内花的")
+    reply = user.say("不好意思 营收我看成前年的了 去年是五千八百万")
+    assert reply.act == "correction", reply.text
+    assert profile(user)["revenue_last_year"] == 5800.0 and profile(user)["revenue_prev_year"] == 4200.0
+
+
+def test_the_whole_staff_counted_as_quanyuan_is_the_head_count() -> None:
+    """d373_12: “全员一百二十个 搞研发的八个” kept only the 8 (a 不符合 on 科技人员占比 went unknown)."""
+    facts = read("四个发明专利都是自己的 全员一百二十个 搞研发的八个", "high_tech_enterprise")
+    assert facts["employees"] == 120.0 and facts["tech_staff_count"] == 8.0
+
+
+def test_say_it_straight_asks_for_the_verdict(user: User) -> None:
+    """d373_13: “…你直说 成不成” recorded its facts and asked on."""
+    in_check(user)
+    assert user.say("负债率三十几 发明专利两个在用 你直说 成不成").data.get("verdict") is not None
+
+
+def test_a_title_held_too_with_haishi_is_no_switch(user: User) -> None:
+    """d375_10: “我们还是市级企业技术中心 条件都齐了噻 给句话” after the 研发准备金 verdict opened 研发机构."""
+    reply = after_verdict(
+        user,
+        "两江新区注册的独立法人 做车灯的 规上工业 你帮我对一下研发准备金的条件",
+        "准备金制度前年就建了 备案了 研发费每年如实报统 没拿过市里其他钱 没上失信名单 符合产业政策",
+        "我们还是市级企业技术中心 条件都齐了噻 给句话",
+    )
+    assert reply.intent == "rd_reserve" and reply.data.get("verdict"), reply.text
+
+
+def test_which_of_two_pays_is_asked_after_a_figure(user: User) -> None:
+    """d375_10: “去年研发费一千三百万左右 归市里还是区里补” repeated the verdict."""
+    reply = after_verdict(
+        user,
+        "两江新区注册的独立法人 做车灯的 规上工业 你帮我对一下研发准备金的条件",
+        "准备金制度前年就建了 备案了 研发费每年如实报统 没拿过市里其他钱 没上失信名单 符合产业政策",
+        "去年研发费一千三百万左右 归市里还是区里补",
+    )
+    assert reply.act == "followup", reply.text
+
+
+def test_a_title_not_held_then_the_verdict_asked_is_this_checks_verdict(user: User) -> None:
+    """d375_19, d376_15: “没评过单项冠军 …能不能报”, “单项冠军没得 也不属于哪个集团” in the 小巨人 check switched."""
+    in_check(user, "小巨人 帮我们过一遍条件")
+    assert user.say("没评过单项冠军 条件都齐了 能不能报").intent == "little_giant"
+    other = User(user.engine, "sc2")
+    in_check(other, "小巨人 帮我们过一遍条件")
+    assert other.say("今年专精特新发展评价测的六十五分 单项冠军没得 也不属于哪个集团").act == "answer"
+
+
+def test_a_title_applied_for_and_not_yet_announced_is_not_held(user: User) -> None:
+    """d376_17: “创新型中小企业的话 今年刚在平台上申请了 还没公示” recorded the title as held."""
+    in_check(user)
+    user.say("创新型中小企业的话 今年刚在平台上申请了 还没公示")
+    assert profile(user)["innovative_sme_certified"] is False
+
+
+def test_amounts_after_a_share_are_of_the_amount_the_share_is_of() -> None:
+    """d376_12: “研发两年都在三个点以上 前年三百二十万 去年三百八十万” recorded neither amount."""
+    facts = read("研发两年都在三个点以上 前年三百二十万 去年三百八十万", "zjtx")
+    assert facts["rd_spend_prev_year"] == 320.0 and facts["rd_spend_last_year"] == 380.0
+
+
+def test_two_years_named_together_share_the_figure() -> None:
+    """d376_17: “研发前年去年都在一百五十万左右” recorded only 前年's."""
+    facts = read("研发前年去年都在一百五十万左右", "zjtx")
+    assert facts["rd_spend_prev_year"] == facts["rd_spend_last_year"] == 150.0
+
+
+@pytest.mark.parametrize(
+    ("opener", "facts", "message"),
+    [
+        ("小巨人帮我们核一下", "去年营收三千八百万 主营九成 做了十年", "营收要到好多才够 我们明年估计能上五千万"),
+        ("研发准备金补助 帮我核一下条件", "准备金制度建了 也备案了", "大概补得到好多 前年一千二 去年一千五"),
+        ("中小企业技术研发中心 帮我核一下", "研发场地八十平方", "那我们把隔壁库房改一下 凑够面积得行不"),
+        ("高企我们够不够条件", "去年营收三千万 近三年研发占比百分之二", "为啥子嘛 我们数据比好多人都好"),
+    ],
+)
+def test_a_question_on_the_topic_after_its_verdict_is_a_followup(
+    user: User, opener: str, facts: str, message: str
+) -> None:
+    """d373_03, d373_05, d373_15, d375_15: the threshold, the amount, a case supposed, why: out of scope or a check."""
+    reply = after_verdict(user, opener, facts, message)
+    assert reply.act == "followup", (message, reply.text)
+
+
+def test_whether_a_part_counts_too_is_asked_of_it(user: User) -> None:
+    """d374_05: “委托重大做的那部分也能加计不” gave the verdict again."""
+    reply = after_verdict(
+        user, "加计扣除我们够不够", "查账征收 做齿轮的 有研发项目 建了辅助账", "委托重大做的那部分也能加计不"
+    )
+    assert reply.act == "followup", reply.text
+
+
+def test_a_correction_saying_nothing_new_says_the_record_stands(user: User) -> None:
+    """d375_18: “更正下 注册地其实在铜梁 …都在重庆” was an answer with nothing said."""
+    in_check(user, "首台套重大技术装备 我们能不能申请")
+    user.say("潼南注册的独立法人")
+    reply = user.say("更正下 注册地其实在铜梁 厂在潼南 都在重庆 税在铜梁交")
+    assert reply.act == "correction" and "记录没变" in reply.text, reply.text
+
+
+def test_check_me_with_facts_in_a_check_just_begun_asks_on(user: User) -> None:
+    """d375_18: “潼南的 做一体化污水处理设备 你给我核一下” gave a verdict of four unknowns."""
+    in_check(user, "首台套重大技术装备 我们这种小设备能不能申请哦")
+    assert user.say("潼南的 做一体化污水处理设备 你给我核一下").data.get("verdict") is None
+
+
+def test_yes_then_where_and_when_is_a_question(user: User) -> None:
+    """d375_01: “要得 那在哪里报 好久开始” after the verdict asked the check on (开始 as a go-ahead)."""
+    reply = after_verdict(user, "专精特新我们够不够条件", "营收三千万 研发两百万", "要得 那在哪里报 好久开始")
+    assert reply.act == "followup", reply.text
+
+
+def test_not_worked_out_separately_is_not_known() -> None:
+    """d375_17: “高新产品收入占好多这个没单独算过 创新能力打分也还没弄” was not understood."""
+    facts = read("高新产品收入占好多这个没单独算过 创新能力打分也还没弄", "high_tech_enterprise")
+    assert facts["hightech_income_ratio"] == UNKNOWN and facts["hte_innovation_score"] == UNKNOWN
+
+
+def test_an_answer_taken_in_with_a_plan_is_thanks(user: User) -> None:
+    """d376_07: “好 那我们先把市级的守好” got the out-of-scope block."""
+    user.say("小巨人要营收多少")
+    assert user.say("好 那我们先把市级的守好").intent == "thanks"

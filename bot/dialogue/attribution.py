@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.answers import (
+    APPLIED_NOT_YET,
     ASKED_A_NOT_A,
     BARE_YES_NO_CHARS,
     CALENDAR_YEAR,
@@ -179,6 +180,8 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
                 return held
             if says_unknown(msg.norm):
                 return UNKNOWN  # “科技和创新型那个称号 前年中介说帮我们报了 晓不得批没批”: applied, outcome not known
+            if APPLIED_NOT_YET.search(msg.norm):
+                return False  # “创新型中小企业的话 今年刚在平台上申请了 还没公示”: applied for, not held yet
             clauses = [normalize(c) for c in _CLAUSES.split(msg.text)]
             at = next(i for i, c in enumerate(clauses) if any(n in c for n in said))
             after = clauses[at + 1] if at + 1 < len(clauses) else ""

@@ -172,6 +172,9 @@ def foreign(t: Turn, topic: Topic, msg: Message) -> bool:
     own = checklist_criteria(t.kn, topic.id) or {}
     if own and t.facts(msg.text).keys() & own.keys():
         return False  # “营收没上五千万就莫得搞头了是不是”: a figure its own conditions ask about
+    said = (normalize(w) for c in own.values() for w in c.extract)
+    if any(len(w) >= 2 and w not in _EVERY_TOPICS and w in msg.norm for w in said):
+        return False  # “营收要到好多才够 我们明年估计能上五千万”: the word of a figure its conditions ask about
     pairs = word_pairs(t, msg, _FOREIGN_FILLERS)
     text = _topic_text(t, topic)
     return len(pairs) >= FOREIGN_PAIRS and not any(p in text for p in pairs - _EVERY_TOPICS)
@@ -278,11 +281,24 @@ def named_only_denied(t: Turn, msg: Message, tid: str) -> bool:
     if not found:
         return False
     breaks = (0, *clause_breaks(msg.text))
-    return all(_DENIED.search(msg.norm, max(b for b in breaks if b <= i), i) is not None for i, _n in found)
+
+    def denied_after(end: int) -> bool:  # (单项冠军没得 | 也不属于…: the denial ends the name's clause)
+        after = _DENIED_AFTER.match(msg.norm, end)
+        return after is not None and (after.end() == len(msg.norm) or after.end() in breaks)
+
+    return all(
+        _DENIED.search(msg.norm, max(b for b in breaks if b <= i), i) is not None or denied_after(i + len(n))
+        for i, n in found
+    )
 
 
-_DENIED = re.compile(r"不是|不用|没有|没得|莫得|没|未|非|不属于|不在|不涉及|跟.{0,4}无关")
-"""A denial before a policy's name in its clause: the name says what the enterprise's case is not."""
+_DENIED = re.compile(
+    r"(?<!是)不是|不用|(?<!有)没有|(?<!有)没得|(?<!有)莫得|(?<!有)没|未|非|不属于|不在|不涉及|跟.{0,4}无关"
+)
+"""A denial before a policy's name in its clause: the name says what the enterprise's case is not (not 有没得, 是不是:
+a question)."""
+_DENIED_AFTER = re.compile(r"(我们)?(也|都|还)?(没得|没有|莫得|没评过?|莫评过?|没拿过?|不是)(的|哦|嘛)?")
+"""A denial right after a policy's name, ending its clause (单项冠军没得): the enterprise does not hold it."""
 
 
 def other_policy_named(t: Turn, msg: Message, current: str) -> str | None:

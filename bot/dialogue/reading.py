@@ -68,6 +68,10 @@ def without(norm: str, remove: frozenset[str], gap: str) -> str:
     return norm
 
 
+_EITHER_OR = re.compile(r"还是[^，,。；;|\s]{1,6}?(补|管|批|给|出钱|发|认定|负责|报|交|算|享受)(的|呢|哦|嘛|喃)?$")
+"""A message ending in which of two does something (归市里还是区里补): a question, whatever else it says."""
+
+
 def asks(t: Turn, msg: Message) -> bool:
     """Whether the message is a question (吗, 怎么, 啥子, 好久 …) rather than a statement.
 
@@ -90,6 +94,8 @@ def asks(t: Turn, msg: Message) -> bool:
         or _HAVE_ANY.search(msg.norm)
     ):
         return True  # “专利有没得”, “补贴有得没得”, “通知出来没得”, “稳了没得”, “落雨没有”; not “市级的都没得”
+    if _EITHER_OR.search(msg.norm):
+        return True  # “归市里还是区里补”: which of two, asked
     if _A_NOT_A.search(msg.norm) and not says(msg.norm, t.kn, "unknown"):
         return True  # “够不够”; not “在不在目录里 我还要问下技术部”, which says it is not known
     norm = _NOT_ANY.sub("|", msg.norm)  # “不是啥子批发零售”, “没得啥子奖”: not any, no question
@@ -112,7 +118,7 @@ _PLACEHOLDER = re.compile(
 )
 """Opening a statement: 那个啥子 stands for a name the user does not recall (那个啥子…称号 | 我们没评过)."""
 _NOT_ANY = re.compile(
-    r"(不是|没得|没有|没|莫得|不算|也不是)(给|为|卖给|帮|出过|出|发生过|发生|遇到过|遭过|犯过|拿过|做过|做|搞过|搞|干过|干|弄"
+    r"(不是|没得|没有|没|莫得|不算|也不是|不属于|也不属于|不归)(给|为|卖给|帮|出过|出|发生过|发生|遇到过|遭过|犯过|拿过|做过|做|搞过|搞|干过|干|弄"
     r"|申请过|申报过|报过|评过|参加过|获得过|获过|得过|入选过|认定过|备过|备|建过|建|填过|填|交过|交)?(啥子|啥|什么|哪家|哪个|哪一家)"
     r"|(啥子|啥|什么)[^，|]{0,4}都(没有|没得|莫得|没)"
     r"|(?<=[没莫不][得有是][\u4e00-\u9fff]{2})(啥子|啥|什么)的"  # (也没得失信啥子的: and the like, after a denial)

@@ -227,14 +227,21 @@ _BARE_ACK = re.compile(r"[诶哎欸嗯哦噢喔啊]*(要得|好嘛|好的|好吧
 """A message that only takes in what was said (好嘛, 要得, 嗯嗯)."""
 
 
+_PLAN = re.compile(r"先把|回去|明年再|以后再|下次再|过段时间再|再说|守好|去准备|先准备|先去")
+"""After a word that takes in an answer: what the user will do next (先把市级的守好), no question."""
+
+
 def accept_offer(t: Turn, msg: Message) -> Act | None:
     """是 / 好 / 要得 right after an answer that offered 条件自查: start that check; right after a verdict, thanks."""
     topic_id = t.state.get("topic")
     after_verdict = t.state.get(flows.VERDICT_GIVEN) and not t.flow
-    if after_verdict and topic_id and t.kn.topics[topic_id].checklist and go_ahead(t, msg.norm):
-        return Act(acts.ANSWER, topic=topic_id, check=True)  # “好嘛 那一个一个来”: on with what is still unknown
+    if after_verdict and topic_id and t.kn.topics[topic_id].checklist and go_ahead(t, msg.norm) and not asks(t, msg):
+        # “好嘛 那一个一个来”: on with what is still unknown (not “要得 那在哪里报 好久开始”: where and when)
+        return Act(acts.ANSWER, topic=topic_id, check=True)
     if after_verdict and _ACK.match(msg.norm) and not asks(t, msg) and not about_us(t, msg):
         return Act("thanks", topic="thanks")  # 要得 / 好嘛 明年再冲: the verdict taken in
+    if not t.flow and _ACK.match(msg.norm) and _PLAN.search(msg.norm) and not asks(t, msg) and not about_us(t, msg):
+        return Act("thanks", topic="thanks")  # “好 那我们先把市级的守好”: taken in, and what we will do
     if not t.flow and msg.norm in _RESIGNED:
         return Act("thanks", topic="thanks")  # “行吧” after an answer: taken in, reluctantly; no yes to any offer
     if not t.flow and not check_offered(t) and t.state.get("topic") and _BARE_ACK.fullmatch(msg.norm):

@@ -127,6 +127,7 @@ GENERIC_GRAMS = frozenset(
 COUNTS_AS = re.compile(
     r"算不算|算得到不|算不算是|能不能也?算|可不可以也?算|能也?算进去不|算得进去不|是不是也?(?:不能|不)算|是不是也?算不了"
     r"|(?:能不能|可不可以|能否)也?(?:放|计|加|摆|归|列)(?:进去|进来|到里面|里头)|(?:放|计|加|归)得?进去不"
+    r"|也(?:能|可以)(?:加计|扣除|扣|算|计入)(?:扣除)?(?:不|吗|么)"  # (委托重大做的那部分也能加计不)
 )
 """Whether something counts (算不算, 能不能也算进去): asked of a thing, not said of us."""
 
@@ -335,7 +336,7 @@ STRAIGHT = re.compile(r"直接(说|讲|告诉)|准话|一句话")
 """Asking to be told straight (差好多 直接说得行不) once a condition is unmet: the verdict, which lists the gap too."""
 
 
-WRONG = ("错", "不对", "混", "反", "岔", "口误")
+WRONG = ("错", "不对", "混", "反", "岔", "口误", "更正", "纠正")
 """Correction words that say something was wrong (说错了); 改成 / 应该是 alone may open a question."""
 
 
@@ -423,8 +424,11 @@ def counted_part(t: Turn, topic: Topic, msg: Message) -> str:
     The calculation's for a cost in the base (算进去), the exclusions' for a case they name (卖给贸易商的算不算),
     else the conditions.
     """
+    counted = (f"section:{CALCULATION}", EXCLUDED_PART)
     part = section_asked(t, topic, msg.text, cues_only=True)
-    return part if part in (f"section:{CALCULATION}", EXCLUDED_PART) else conditions_part(t, topic)
+    if part not in counted:
+        part = section_asked(t, topic, msg.text)  # (委托重大做的那部分也能加计不: the calculation's words, 委托)
+    return part if part in counted else conditions_part(t, topic)
 
 
 EXCLUDED_PART = "section:不适用情形"
@@ -466,12 +470,16 @@ def go_ahead(t: Turn, norm: str) -> bool:
         return False
     rest = re.sub("|".join(map(re.escape, sorted(found, key=len, reverse=True))), "", norm)
     rest = re.sub("我们|我|咱们|[那吧嘛噻哈了的啊呀]", "", rest)  # (好 查一下我们, 好 那一个一个来)
+    if _ASKED_BESIDE.search(rest):
+        return False  # “要得 那在哪里报 好久开始”: where and when asked, 开始 is theirs
     yes_no = parse_yes_no(rest, t.kn.messages.vocabulary)
     # (烦 那你问嘛; not “是首次发布 刚开始推 …”, a yes to the question with facts, where 开始 is of the facts)
     short_yes = yes_no is True and len(rest) <= GO_AHEAD_REST
     return not rest or rest in OKAY or short_yes or (len(rest) == 1 and yes_no is None)
 
 
+_ASKED_BESIDE = re.compile(r"哪里|哪儿|在哪|好久|多久|什么时候|啥时候|几时|怎么|咋")
+"""Question words beside a go-ahead word: a question (好久开始), no go-ahead."""
 GO_AHEAD_REST = 8
 """Characters a yes beside a go-ahead may have (要得嘛 你问): more, and it is a message of its own."""
 

@@ -42,6 +42,7 @@ from bot.dialogue.interpret.shared import (
     thing_counts,
 )
 from bot.dialogue.mentions import (
+    named_only_denied,
     names_topic,
     status_topics,
     topic_names,
@@ -187,6 +188,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     questionnaire = (t.flow or {}).get("kind") == flows.QUESTIONNAIRE
     if other and not questionnaire and decision.intent in status_topics(t, msg, anywhere=True):
         other = False  # “有市级企业技术中心 就这些 能报不” in the 研发准备金 check: a title held, then this verdict
+    if other and _checking(t) and named_only_denied(t, msg, str(decision.intent)):
+        other = False  # “没评过单项冠军 条件都齐了 能不能报” in the 小巨人 check: a title not held, then this verdict
     values = t.facts(msg.text)
     pending = t.flow.get("pending") if t.flow else None
     stated = SUCCESS_A_NOT_A.sub("", msg.norm)  # (得不得行 asks; it answers nothing)
@@ -418,7 +421,7 @@ _NO_HOPE = re.compile(r"(没得|莫得|没有|没)(戏|搞头|搞|希望|指望)
 pending."""
 
 
-_CHECK_FOR_US_SAID = re.compile(r"(帮我们|帮我|帮忙|麻烦|给我们)(对|核|测|查|看)(?!过)")
+_CHECK_FOR_US_SAID = re.compile(r"(帮我们|帮我|帮忙|麻烦|给我们|给我)(对|核|测|查|看)(?!过)")
 """A request to be checked, in it (帮我们对一下嘛 看够不够): the check, whatever result word follows (not 帮我们对过:
 someone did)."""
 
@@ -459,6 +462,8 @@ def missing(t: Turn, msg: Message) -> Act | None:
         return None
     if WHY_NOT.match(msg.norm) and flows.referred(t, topic_check=False) is not None:
         return Act(acts.FOLLOWUP, part="missing")  # “为啥子不得行 我们也有搞研发的嘛”: what is unmet, and why
+    if _WHY_LEAD.match(msg.norm) and _falls_short(t):
+        return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “为啥子嘛 我们数据比好多专精特新都好”: why
     if _ENOUGH_AT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那研发要到好多才够”: the gap, with the amount
     if _A_BIT_SHORT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
@@ -482,6 +487,8 @@ def missing(t: Turn, msg: Message) -> Act | None:
     return Act(acts.FOLLOWUP, part="missing")
 
 
+_WHY_LEAD = re.compile(r"^(那|可是|但是)?(为啥子?|为什么|凭啥子?|凭什么)(嘛|呢|哦|喃|啊|勒)?(?=[\s,，。?？!！]|我们|$)")
+"""A message opening with a bare why (为啥子嘛 …): after a verdict that found a gap, why it fails."""
 _A_BIT_SHORT = re.compile(r"差(一|那么)?(点点?|丁点|些)(儿)?(也|都|就)(不|没)(行|得行|够|可以|算|得)")
 """Whether falling a little short still fails (差一点点也不行嗦): asked after a verdict that found a gap."""
 
