@@ -234,6 +234,18 @@ _DATED_BY = re.compile(
 """After a year: what happened then (一八年挂牌, 二三年评的)."""
 
 
+_NUMERAL_YEAR = re.compile(r"(?<![一二两三四五六七八九十〇零])([一二][〇零一二三四五六七八九]{1,3})年")
+_DIGIT_OF = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def _year_in_digits(m: re.Match[str], text: str) -> str:
+    """A year said in numerals (二〇年, 二〇二〇年) written in digits, if it is a year (二三年 may be 2 to 3 years)."""
+    raw = m[1]
+    if len(raw) == 2 and _spoken_year(raw, text, m.end()) is None:
+        return m[0]
+    return "".join(_DIGIT_OF[c] for c in raw) + "年"
+
+
 def _spoken_year(raw: str, text: str, end: int) -> float | None:
     """The calendar year a pair of numerals before 年 names (一六年开始做 → 2016), if it names one.
 
@@ -2337,13 +2349,20 @@ def extract(
     unsure = bool(_DONT_KNOW.search(norm))
     if unsure:  # “目录里头有没得我们这个产品 我真的晓不得”: that one is not known
         for cid, words in vocab.yes + vocab.no:
-            if cid not in facts and any(w in answered and _unsure(answered, w, breaks) for w in words if w[0] in chars):
+            if cid not in facts and any(
+                w in answered and _unsure(answered, w, breaks) and _stated(norm, w, names)
+                for w in words
+                if w[0] in chars
+            ):  # (not 中小企业 inside 创新型中小企业: the title's, not the SME's)
                 facts[cid] = UNKNOWN
         for kw, cid in vocab.keywords:  # “市场占有率这个真晓不得”: a figure not known
             if cid not in facts and len(kw) >= MIN_UNSURE_KEYWORD and kw in norm and _unsure(norm, kw, breaks):
                 if all(_PEERS_BEFORE.search(norm, max(0, at - _AVERAGE_CHARS), at) for at in places(norm, kw)):
                     continue  # “行业平均研发强度是好多我不晓得”: the peers' figure, not ours
                 facts[cid] = UNKNOWN
+        if (average := _AVERAGE_WORD.search(norm)) and _unsure(norm, average[0], breaks):
+            # “不太清楚行业平均是好多”: whether ours is above the peers' average is not known
+            facts.update({c: UNKNOWN for c, crit in criteria.items() if crit.beats_average and c not in facts})
     for cid, words in vocab.whole:
         stated = [w for w in words if cid not in facts and _stated(norm, w, names) and not _unsure(norm, w, breaks)]
         if stated and not all(_negated(norm, w, breaks) for w in stated):
@@ -2596,6 +2615,7 @@ def _dated(text: str, vocab: _Vocab, criteria: dict[str, Criterion], today: dt.d
         return found
     now = today.year * YEAR_MONTHS + today.month
     for clause in map(normalize, _BREAK.split(text)):  # (a date and what it dates share a clause)
+        clause = _NUMERAL_YEAR.sub(functools.partial(_year_in_digits, text=clause), clause)  # (二〇年的: 20年的)
         m = DATE_SAID.search(clause)
         ago = _YEARS_BEFORE.search(clause) if m is None else None
         if ago is not None and (n := _cn_number(ago[1])) is not None:  # “软著是四年前登记的”: half a year either way
@@ -3195,6 +3215,8 @@ def _years(around: str, owner: str, criteria: dict[str, Criterion]) -> list[str]
     return [owner]
 
 
+_AVERAGE_WORD = re.compile(r"(行业|同行|全市|同行业|这行|这个行业)(的)?平均")
+"""The peers' average named (行业平均, 全市同行业平均)."""
 _BOTH_YEARS = re.compile(r"(?<!大)前年(和|跟|与|同|、)?(去年|上年)|(去年|上年)(和|跟|与|同|、)?(?<!大)前年")
 """Two years named side by side before one figure (前年去年都在…): the figure is each year's."""
 
@@ -3631,6 +3653,8 @@ _NOT_GOT = re.compile(
     r"(没评上|没评过|没有评|还没评|[没莫](评|报|申报|申请)|没拿到|莫拿到|没有|还没有|不是|还不是|未|莫得|没得|没|莫"
     r"|[也还都正]{0,2}在(申请|申报|报|评))(过)?(市级|省级|国家级)?$"
 )
+_WHETHER_BEFORE = re.compile(r"(?P<verb>评|报|拿|申请|申报|认定)[没莫](?P=verb)(过|到|上)?(市级|省级|国家级)?$")
+"""Before a title, whether it was had, asked (评没评过创新型中小企业): no denial."""
 _YEAR_SAID = 4
 """Room after a title for the year it was won (专精特新2024年认定的)."""
 _TITLE_NAME_CHARS = 5
@@ -3777,8 +3801,8 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                     norm[after_at : after_at + _TITLE_CHARS + _YEAR_SAID],
                 )
                 denial = _NOT_GOT.search(before)
-                if _SUPPOSED.search(before):
-                    pass  # “是不是得先拿到市级专精特新”: a condition asked about, not a title held
+                if _SUPPOSED.search(before) or _WHETHER_BEFORE.search(before):
+                    pass  # “是不是得先拿到市级专精特新”: a condition asked about, not a title held; 评没评过: asked
                 elif denial and _denial_of_title_before(norm, at, denial, vocab, breaks):
                     # “单项冠军我们没报过。小巨人复核…”: the denial is the other title's, nothing said of this, unless
                     # its own clause denies it too (专精特新没报过 小巨人也不是)

@@ -6609,3 +6609,50 @@ def test_an_answer_taken_in_with_a_plan_is_thanks(user: User) -> None:
     """d376_07: “好 那我们先把市级的守好” got the out-of-scope block."""
     user.say("小巨人要营收多少")
     assert user.say("好 那我们先把市级的守好").intent == "thanks"
+
+
+# batches 377-380 on first sight
+def test_whether_a_title_was_had_asked_back_and_not_known_is_not_known(user: User) -> None:
+    """d378_13: “我们之前评没评过创新型中小企业 我真不晓得” recorded the title as denied (a wrong 不符合), and the
+    中小企业 inside its name as the SME question not known."""
+    in_check(user)
+    user.say("我们之前评没评过创新型中小企业 我真不晓得 发展评价得分也没算过")
+    assert profile(user)["innovative_sme_certified"] == UNKNOWN
+    assert "sme" not in profile(user)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "cid", "value"),
+    [
+        ("研发费用去年一千八百万左右 每个月都在统计联网直报里面报", "rd_reserve", "rd_stats_reported", True),
+        ("今年在搞一个电动微耕机的变速箱 从头设计的 不是在老产品上改改", "rd_deduction", "rd_activity", True),
+        ("去年主营1.5个亿 研究与试验发展经费支出八百二十万", "rd_institution", "rd_spend_last_year", 820.0),
+        (
+            "等一哈 翻了证书 登记日期是二〇年的 不是前年 我记错了",
+            "first_version_software",
+            "first_version_copyright_2y",
+            False,
+        ),
+        (
+            "有效发明专利十一项 研发投入强度跟行业比 不太清楚行业平均是好多",
+            "single_champion",
+            "rd_ratio_industry_avg",
+            UNKNOWN,
+        ),
+    ],
+)
+def test_facts_in_the_words_users_write_them(text: str, topic: str, cid: str, value: Any) -> None:
+    """d380_18, d380_01, d378_20, d379_08, d379_18: each fact was not read (a verdict stayed 暂无法判断)."""
+    assert read(text, topic).get(cid) == value, text
+
+
+def test_yes_then_thanks_is_thanks_not_a_yes_to_the_check(user: User) -> None:
+    """d380_15: “要得 辛苦了” after a time-line answer started the check."""
+    user.say("小巨人好久申报 今年还赶得上不")
+    assert user.say("要得 辛苦了").intent == "thanks"
+
+
+def test_a_question_said_in_jest_is_no_question(user: User) -> None:
+    """d377_13: “支付宝花呗的钱能不能算研发费用 哈哈开个玩笑” got the conditions and a verdict."""
+    in_check(user, "研发准备金补助 帮我核一下条件")
+    assert user.say("支付宝花呗的钱能不能算研发费用 哈哈开个玩笑").act == "null"

@@ -475,8 +475,9 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         value = _named_then_answered(t, msg, crit)  # “备案 莫得 制度倒是有个草稿 …”
     if pending in facts:  # said in its own words (“小巨人 莫得”): surer than a leading 是 or a title named
         value = facts.pop(pending)
-    elif value == UNKNOWN and UNKNOWN in facts.values():
-        value = None  # “目录里有没得 我晓不得”: the not-knowing is the catalogue's, not the question's
+    elif value == UNKNOWN and UNKNOWN in facts.values() and not any(normalize(w) in msg.norm for w in crit.title):
+        value = None  # “目录里有没得 我晓不得”: the not-knowing is the catalogue's, not the question's (unless the
+        # question's title is named: “评没评过创新型中小企业 我真不晓得 发展评价得分也没算过”, both not known)
     elif value is None and not aside and not facts and says_unknown(msg.norm):
         value = UNKNOWN  # “称号啥的我晓不得 要问老板 好像报过啥子 记不到了”: not known, in many words
     if value == UNKNOWN and not facts and (other := _pointed_at(t, msg, pending)):

@@ -72,6 +72,12 @@ _EITHER_OR = re.compile(r"还是[^，,。；;|\s]{1,6}?(补|管|批|给|出钱|�
 """A message ending in which of two does something (归市里还是区里补): a question, whatever else it says."""
 
 
+_NOT_KNOWN_WHAT = re.compile(
+    r"(晓不得|不晓得|不知道|不清楚|搞不清楚?|不太清楚|记不到|记不得)[^，,。；;\s]{0,10}?(是好多|是多少|有好多|有多少|是啥子?|是什么|是哪个)"
+)
+"""Not knowing what something is (晓不得行业平均是好多): a statement; its question word asks nothing."""
+
+
 def asks(t: Turn, msg: Message) -> bool:
     """Whether the message is a question (吗, 怎么, 啥子, 好久 …) rather than a statement.
 
@@ -81,6 +87,9 @@ def asks(t: Turn, msg: Message) -> bool:
     if echo := _ECHO_ANSWERED.match(msg.text):
         answer = msg.text[echo.end("echo") :]
         return asks(t, Message(answer, normalize(answer)))
+    if "?" not in msg.text and "？" not in msg.text and (embedded := _NOT_KNOWN_WHAT.search(msg.text)):
+        rest = msg.text[: embedded.start()] + " " + msg.text[embedded.end() :]
+        return asks(t, Message(rest, normalize(rest)))  # “这个晓不得行业平均是好多”: not known, said; no question
     tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
     marked = "?" in msg.text or "？" in msg.text
     how_many = _HOW_MANY.search(normalize(_FEW_HELD.sub("有些", msg.text)))

@@ -88,10 +88,16 @@ def without_mention(text: str) -> str:
     return text
 
 
+_JOKING = re.compile(r"(开个?玩笑|开玩笑的|说着耍的?|说起耍的?|逗你的|逗你玩)(的|哈|嘛|哦|噻)*$")
+"""A message ending in “just kidding” (哈哈开个玩笑): nothing asked in earnest."""
+
+
 def aside(t: Turn, msg: Message) -> Act | None:
     """A group message to someone else (@Tony 下午的会改到四点): not for the bot, and no miss; 发错了: nothing asked."""
     if len(msg.norm) <= CLOSING_CHARS and _MISSENT.search(msg.norm) and not quantities(msg.norm):
         return Act(acts.NULL)
+    if _JOKING.search(msg.norm) and not quantities(msg.norm):
+        return Act(acts.NULL)  # “支付宝花呗的钱能不能算研发费用 哈哈开个玩笑”: said in jest, nothing to answer
     m = _ADDRESSED.match(msg.text)
     if m is None or any(w in m["name"].lower() for w in BOT_NAMES):
         return None
