@@ -273,6 +273,11 @@ def quantities(text: str) -> list[Quantity]:
     text = _POINTS_SAID.sub(r"\1点\2%", text)  # 三个点二 = 三点二% (same length)
     text = _YI_SAID.sub(_yi_said, text)  # 一个三千万 = 一亿三千万 (same length)
     text = _NUMERAL_PLACES.sub(lambda m: "地" * len(m[0]), text)  # 在两江注册的: a place, no figure (same length)
+    for m in _FRACTION.finditer(text):  # 占四分之一: a quarter, 25%
+        whole, part = _cn_number(m[1]), _cn_number(m[2])
+        if whole and part is not None and 0 < part <= whole:
+            found.append(Quantity(round(100 * part / whole, 2), "%", m.start(), m.end()))
+    text = _FRACTION.sub(lambda m: _BLANK * len(m[0]), text)  # (same length)
     for m in _QUANTITY.finditer(text):
         raw, mult, unit = m["num"], m["mult"], m["unit"]
         if text[max(0, m.start() - 1) : m.start()] in ("第", "前", "哪") or text[m.end() : m.end() + 1] in _NOT_AMOUNT:
@@ -349,6 +354,8 @@ def quantities(text: str) -> list[Quantity]:
     return _joined(text, found)
 
 
+_FRACTION = re.compile(r"(?<!百)([一二两三四五六七八九十\d]{1,3})分之([一二两三四五六七八九十\d]{1,3})")
+"""A fraction (四分之一, 三分之二): a share, in per cent (百分之 is said as such)."""
 _HALF_YEAR = re.compile(r"(?<![上下前后大多个\d一二两三四五六七八九十])半年(?!度|报|考核|的时间内)")
 """半年 on its own: half a year (not 上半年, 一年半, 半年度)."""
 
@@ -1123,6 +1130,33 @@ def _parse_choice(
 
 _ALSO_BEFORE = re.compile(r"(也|还|另外|同时)(帮|替|给)")
 """Before a line of business: one done besides another (也帮别人卖货)."""
+
+
+_ONE_YEAR_SAID = re.compile(r"(另外|另|还有|其中)?一年(是|有|花了|投了|搞了)?$")
+"""Right before a figure: the figure of one year of two (一年一千一百万), not of each (每年)."""
+
+
+def _one_year_and_the_other(
+    norm: str, found: list[Quantity], facts: dict[str, Any], criteria: dict[str, Criterion]
+) -> None:
+    """Two years' figures said each as “one year” (一年1100万 一年1300万): the total adds them, the lower is the lower.
+
+    Which of the two is last year's is not said, so only what does not depend on it is recorded.
+    """
+    said = [q for q in found if q.unit in MONEY and _ONE_YEAR_SAID.search(norm, max(0, q.start - 6), q.start)]
+    if len(said) != 2:
+        return
+    first, second = (number_value(q, "万元") for q in said)
+    if not (isinstance(first, float) and isinstance(second, float)):
+        return
+    for cid, crit in criteria.items():
+        years = crit.sum_of or crit.min_of
+        if len(years) != 2 or not any(facts.get(c) in (first, second) for c in (cid, *years)):
+            continue  # (read as the total, or a year, of the first year's figure alone)
+        facts[cid] = first + second if crit.sum_of else min(first, second)
+        for year in years:
+            if facts.get(year) in (first, second):
+                del facts[year]  # (which year is which is not said)
 
 
 def _nearer(q: Quantity, one: str, other: str, facts: dict[str, Any], criteria: dict[str, Criterion]) -> bool:
@@ -2256,6 +2290,7 @@ def extract(
     facts.update({c: v for c, v in _founded_years_ago(norm, vocab, criteria, facts).items() if c not in facts})
     facts.update(_subset_counts(norm, found, vocab, criteria, facts))
     _narrow_ranges(norm, facts, criteria, today)  # “一个多亿 大概一点六个亿”: the figure that narrows the range
+    _one_year_and_the_other(norm, found, facts, criteria)  # “近两年研发一年一千一百万 一年一千三百万”
     facts.update({cid: v for cid, v in _one_unsaid(norm, vocab, criteria).items() if cid not in facts})
     for cid in [c for c, v in facts.items() if v == 1.0 and criteria[c].unit == "人" and _one_person(norm, c, vocab)]:
         del facts[cid]  # “有一个工程师入选了人才计划”: one of the staff, no head count
@@ -3668,9 +3703,9 @@ _TITLE_NOUN_ONLY = re.compile(_TITLE_WORD)
 _SAID_NOT_ASKED = r"(?!吗|不|没|哇|迈|[?？])"
 """After what is said of a title: no question mark or particle that asks it (还在有效期吗)."""
 _GOT_AFTER = re.compile(
-    r"^(是)?(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经){0,2}(就|早就|也|都)?"
+    rf"{_TITLE_NOUN}(是)?(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经|上半年|下半年|年初|年底){{0,2}}(就|早就|也|都|才)?"
     r"(评上|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了|复核过|复核通过|复核了)"
-    rf"|{_TITLE_NOUN}(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用戏机希搞可望])"
+    rf"|{_TITLE_NOUN}(已经|早就|早都|都)?(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用戏机希搞可望])"
     rf"|{_TITLE_NOUN}((还在|都在|在)有效期(内|里)?|还有效){_SAID_NOT_ASKED}"
 )
 _STILL_VALID = re.compile(rf"{_TITLE_NOUN}(还没过期|没过期|还没到期|没到期){_SAID_NOT_ASKED}")
@@ -4098,7 +4133,7 @@ _MAKER_OURS = re.compile(r"我们|我司|咱们|本公司|公司|厂里|自己")
 _MADE = re.compile(r"[^\d过了不得着完好起啥哪这那什么个一]{2,}")
 """After 做: a thing made, two characters at least (做特种尼龙的), not 做过, 做了, 做不到, 做啥."""
 _NOT_MADE = re.compile(
-    r"贸易|代理|经销|销售|批发|零售|商贸|电商|门市|门店|买卖|生意|进口|分装|代工|贴牌|外包|研发|认定|申报|资格|审定|账|项目|方案|评估|检测|服务|工程|设计|软件|平台|试验|测试"
+    r"贸易|代理|经销|销售|批发|零售|商贸|电商|门市|门店|买卖|生意|进口|分装|代工|贴牌|外包|研发|认定|申报|资格|审定|账|项目|方案|评估|检测|服务|工程(?!塑料|机械|车|材料|陶瓷|胶|轮胎|机)|设计|软件|平台|试验|测试"
 )
 """What 做 may take that is no product made (做贸易, 做研发, 做账, 做项目, 做设计): not a producer's line."""
 

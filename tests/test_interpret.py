@@ -6656,3 +6656,53 @@ def test_a_question_said_in_jest_is_no_question(user: User) -> None:
     """d377_13: “支付宝花呗的钱能不能算研发费用 哈哈开个玩笑” got the conditions and a verdict."""
     in_check(user, "研发准备金补助 帮我核一下条件")
     assert user.say("支付宝花呗的钱能不能算研发费用 哈哈开个玩笑").act == "null"
+
+
+# batches 381-384 on first sight
+def test_a_fraction_is_a_share() -> None:
+    """d383_16: “科技人员十五个 占四分之一” recorded a score of 4 and a share of 1% (a wrong 不符合)."""
+    assert quantities("占四分之一")[0].value == 25.0 and quantities("占四分之一")[0].unit == "%"
+    facts = read("科技人员十五个 占四分之一 研发三年平均7% 都在国内", "high_tech_enterprise")
+    assert facts["tech_staff_ratio"] == 25.0 and "hte_innovation_score" not in facts
+
+
+def test_one_year_and_the_other_add_up(user: User) -> None:
+    """d384_16: “近两年研发一年一千一百万 一年一千三百万” recorded a two-year total of 1100 (a wrong 不符合)."""
+    assert (
+        read("近两年研发一年一千一百万 一年一千三百万 每年都占营收四个多点", "little_giant")["rd_spend_2y_total"]
+        == 2400.0
+    )
+
+
+def test_a_place_misremembered_is_corrected(user: User) -> None:
+    """d383_17: “场地我记岔了 八十平是老实验室 … 现在一百八十平” was not read (a wrong 不符合 stood)."""
+    in_check(user, "市里的中小企业技术研发中心 我们评得上不")
+    user.say("研发场地有八十平 设备有三坐标")
+    assert user.say("场地我记岔了 八十平是老实验室 新的去年搬了 现在一百八十平").act == "correction"
+    assert profile(user)["rd_site_area"] == 180.0
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "cid"),
+    [
+        ("巴南做显示光学膜的 市级专精特新已经有了 帮我们核一下够不够小巨人", "little_giant", "zjtx_certified"),
+        ("铜梁的 做制动卡钳 八年了 科技和创新型中小企业的称号今年上半年拿到的", "zjtx", "innovative_sme_certified"),
+        ("帮我评估一下嘛 我们长寿的 做改性PPS工程塑料", "first_batch_material", "first_batch_producer"),
+    ],
+)
+def test_held_and_made_in_more_words(text: str, topic: str, cid: str) -> None:
+    """d384_16, d381_15, d384_06: 已经有了, 的称号…拿到的, 做…工程塑料 were not read (verdicts stayed unknown)."""
+    assert read(text, topic).get(cid) is True, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("我们是做火锅底料的 两百多人 营收两个亿左右 有啥子政策可以整", "policy_match"),
+        ("我们公司成立三年，做智能家居的。能帮我们看看适合哪些吗？", "policy_match"),
+        ("你们这个机器人答得太笼统了。我想跟工作人员直接聊。能转一下吗？", "human_agent"),
+    ],
+)
+def test_requests_users_write_reach_their_intent(user: User, text: str, intent: str) -> None:
+    """q382, q384: false fallbacks."""
+    assert user.say(text).intent == intent, text
