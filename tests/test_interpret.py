@@ -6297,10 +6297,14 @@ def test_a_start_over_then_why_with_figures_is_a_start_over(user: User) -> None:
         ("单项冠军申报要做这行多少年", "申报条件"),
         ("SRDI认定要做细分市场几年", "申报条件"),
         ("专精特信申报要营收多少", "申报条件"),
+        ("小巨人 营收门坎是多少", "申报条件"),
+        ("我们做摩托车配件的 研发费用加计扣除好多个点嘛", "计算方法"),
+        ("家计扣除 今年是不是比例变了", "计算方法"),
     ],
 )
-def test_what_it_takes_asked_with_a_plain_yao_is_the_conditions(user: User, text: str, section: str) -> None:
-    """q361-q364: “要营收多少”, “要做这行多少年” got the main points or the dates."""
+def test_what_it_takes_and_the_rate_name_their_parts(user: User, text: str, section: str) -> None:
+    """q361-q372: “要营收多少”, “要做这行多少年”, 门坎 (门槛) got the main points or the dates; 好多个点 and 比例变了
+    (the rate) the main points."""
     assert user.say(text).section == section, text
 
 
@@ -6467,19 +6471,6 @@ def test_patents_filed_and_pending_are_not_held() -> None:
     assert "class1_ip_count" not in read("知识产权嘛 发明专利报了三个 还在实审 还没下来", "zjtx")
     assert read("有三个发明专利 还有两个在申请", "zjtx")["class1_ip_count"] == 3.0
     assert read("软著也没登记 就这几个专利申请", "high_tech_enterprise").get("core_ip_owned") is False
-
-
-@pytest.mark.parametrize(
-    ("text", "section"),
-    [
-        ("我们做摩托车配件的 研发费用加计扣除好多个点嘛", "计算方法"),
-        ("家计扣除 今年是不是比例变了", "计算方法"),
-        ("小巨人 营收门坎是多少", "申报条件"),
-    ],
-)
-def test_rates_in_points_and_a_mistyped_bar_name_their_parts(user: User, text: str, section: str) -> None:
-    """q369-q372: 好多个点 and 比例变了 got the main points; 门坎 (门槛) the main points."""
-    assert user.say(text).section == section, text
 
 
 # batches 373-376 on first sight

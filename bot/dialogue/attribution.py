@@ -208,22 +208,14 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
         and not asks(t, msg)
         and (last := last_clause(msg)).norm != msg.norm
         and _LOOKED.search(msg.norm, 0, len(msg.norm) - len(last.norm))
-        and len(last.norm) <= BARE_YES_NO_CHARS
         and not t.facts(msg.text)
     ):
-        # asked “是否在目录里”, told “目录查了 我们这个产品莫得”: what was looked up, then the answer found
-        return parse_yes_no(last.norm, t.kn.messages.vocabulary)
-    if (
-        value is None
-        and crit.type == "bool"
-        and not asks(t, msg)
-        and (last := last_clause(msg)).norm != msg.norm
-        and _LOOKED.search(msg.norm, 0, len(msg.norm) - len(last.norm))
-        and _NOT_THERE.search(last.norm)
-        and not t.facts(msg.text)
-    ):
-        # asked “是否属于目录范围”, told “2024版目录我们对过 矿山机械那块没得圆锥破碎机这一类”: looked, not in it
-        return bool(_DENIAL.search(_ASIDE.sub("", crit.question)))
+        if len(last.norm) <= BARE_YES_NO_CHARS:
+            # asked “是否在目录里”, told “目录查了 我们这个产品莫得”: what was looked up, then the answer found
+            return parse_yes_no(last.norm, t.kn.messages.vocabulary)
+        if _NOT_THERE.search(last.norm):
+            # asked “是否属于目录范围”, told “2024版目录我们对过 矿山机械那块没得圆锥破碎机这一类”: looked, not in it
+            return bool(_DENIAL.search(_ASIDE.sub("", crit.question)))
     if value is None and crit.type == "bool" and restated(t, msg, crit) == "denied":
         return False  # asked “是否已建立研发准备金制度并备案”, told “准备金制度还没建 备案也没弄过”
     if value is None and crit.type == "bool" and restates(t, msg, crit):
