@@ -2129,8 +2129,7 @@ def extract(
             if not any(since_words[1] in kw for kw, cid in vocab.keywords if criteria[cid].unit == "年"):
                 prev_end = q.end
                 continue  # “做锁体的 成立七年 这个细分做了六年”: the years since founding, of no criterion asked here
-        rate = _RATE_OR.match(norm, q.end) or _OR_RATE.search(norm, 0, q.start) or _BY_RATE.search(norm, 0, q.start)
-        if q.unit == "%" and rate:
+        if q.unit == "%" and _policy_rate(norm, q):
             prev_end = q.end
             continue  # “加计扣除是按100%还是120%”: the policy's rates asked about, not a share of ours
         if q.unit == "%" and _PEERS_AVERAGE.search(norm, max(0, q.start - _PEERS_AVERAGE_CHARS), q.start):
@@ -2704,6 +2703,11 @@ def _not_granted(norm: str, q: Quantity, breaks: tuple[int, ...]) -> bool:
 
 
 _NEXT_COUNT = re.compile(r"[\d一二两三四五六七八九十几]+(?:个|项|件)")
+
+
+def _policy_rate(norm: str, q: Quantity) -> bool:
+    """Whether the share ``q`` is a rate of the policy asked about (按100%还是120%, 加计扣除按100%), not ours."""
+    return bool(_RATE_OR.match(norm, q.end) or _OR_RATE.search(norm, 0, q.start) or _BY_RATE.search(norm, 0, q.start))
 
 
 _RATE_OR = re.compile(r"还是(按)?\d")

@@ -135,9 +135,10 @@ def restart(t: Turn, msg: Message) -> Act | None:
     # what it says before, unless that calls something wrong (“问了老板 去年评的创新型 从头再核一遍嘛”)
     # (and with its own clause's: “那从头按企业技术中心重新核” names the kind to check)
     kept = [] if at is None else [*([] if _WRONG.search(" ".join(said[: at + 1])) else said[: at + 1]), *said[at + 1 :]]
-    values = t.facts(" ".join(kept)) if kept else {}
-    if at is None and not _WRONG.search(msg.norm):
-        values = t.facts(msg.text)  # (“那从头按企业技术中心重新核”: one clause, the kind to check in it)
+    if at is None:  # (“那从头按企业技术中心重新核”: one clause, the kind to check in it)
+        values = {} if _WRONG.search(msg.norm) else t.facts(msg.text)
+    else:
+        values = t.facts(" ".join(kept)) if kept else {}
     if at is not None and len(said) > at + 1 and flows.referred(t, topic_check=False) is None and checkable(t):
         # (“搞错了 从头来 我说的是我们自己造的机器人”: no check begun, but the topic in hand has one)
         return Act(acts.RESTART, part=acts.RETOLD, values=values)

@@ -24,7 +24,7 @@ from bot.dialogue.attribution import (
     year_family,
     yearly,
 )
-from bot.dialogue.interpret.shared import WRONG, asks_outcome
+from bot.dialogue.interpret.shared import SOUNDS, WRONG, asks_outcome
 from bot.dialogue.reading import (
     Message,
     asks,
@@ -129,7 +129,7 @@ _CHECKED_BACK = re.compile(r"(刚|刚刚|刚才)(问了|问过|查了|查过|核
 """The user went and checked (我刚问了办公室 …): what it says after, if it differs from the record, corrects it."""
 
 
-_INTERJECTION = re.compile(r"^(喔|哦|噢|啊|呃|诶|哎|唉|欸|嗯|额|等哈|等一下|等一哈|等下|等等|稍等)+")
+_INTERJECTION = re.compile(rf"^([{SOUNDS}额]|等哈|等一下|等一哈|等下|等等|稍等)+")
 """A sound or a “wait” before what the message says (喔 不对 …, 等哈 不对 …): the correction opens after it."""
 
 

@@ -360,16 +360,15 @@ MINE = re.compile(r"我|咱|\d|[一二两三四五六七八九十百千万]+[个
 """The enterprise's own words or a figure: a message with them says something of us."""
 
 
-INTERJECTION = re.compile(r"^[诶哎欸嗯哦噢喔啊呃唉]+")
+SOUNDS = "诶哎欸嗯哦噢喔啊呃唉"
+INTERJECTION = re.compile(rf"^[{SOUNDS}]+")
+"""Sounds a message may open with before what it says (诶 插一句)."""
 
 
 def opens_aside(t: Turn, msg: Message) -> bool:
     """Whether the message opens as an aside (诶 插一句 …, 顺便问下 …), after any interjection."""
     opening = INTERJECTION.sub("", msg.norm)
     return any(opening.startswith(w) for w in words(t.kn)["asides"])
-
-
-"""Sounds a message may open with before what it says (诶 插一句)."""
 
 
 WHAT_ABOUT = re.compile(r"^(?:那|那么|如果是|要是)?.{1,14}?(?:呢|咧|嘞)")
