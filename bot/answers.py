@@ -986,13 +986,15 @@ _INTENSIFIERS = frozenset({"肯定", "当然", "确实", "绝对", "的确"})
 """Yes words that before a no only say how sure it is (肯定没有)."""
 _OPENING_SOUNDS = "那嗯哦噢诶哎欸啊呃额"
 """Sounds (and 那) a reply may open with before its yes or no."""
-_WHO_KNOWS = "会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|统计员|安全科|法务|总工|厂长|经理|老总"
+WHO_KNOWS = "会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|统计员|安全科|法务|总工|厂长|经理|老总"
 """The people in the enterprise a user asks for a fact (要问下人事, 会计说有的)."""
-_REPORTED = re.compile(rf"(问了(一下|下|哈)?)?({_WHO_KNOWS})(那边)?(回话|回复|说|讲|回)(的是|了)?")
+_REPORTED = re.compile(rf"(问了(一下|下|哈)?)?({WHO_KNOWS})(那边)?(回话|回复|说|讲|回)(的是|了)?")
 """Who was asked, opening the answer they gave (会计说有的, 问了财务讲的是没有)."""
 
-DONE_YET = re.compile(r"[^都也还没]了(没得|没有|莫得|没)[嘛哦啊呢]?$")
-"""A question whether something is so yet (稳了没得, 够了没有): its 没得 is no “否”."""
+REACHED = "得[上到了起过住齐]"
+"""A verb's complement of reach (对得上, 够得着, 评得上): asked “or not” by a 没有 after it."""
+DONE_YET = re.compile(rf"([^都也还没]了|{REACHED})(没得|没有|莫得|没)[嘛哦啊呢]?$")
+"""A question whether something is so yet (稳了没得, 够了没有, 都对得上没有): its 没得 is no “否”."""
 BARE_YES_NO_CHARS = 8
 """A message up to this long may answer yes or no anywhere in it (“这个没有”); a longer one only at its start."""
 
@@ -1543,8 +1545,8 @@ def _with_period_after(words: list[str], mean: bool) -> list[str]:
 _PERIOD_FIRST = re.compile(r"(近三年|近两年|近3年|近2年)(.+)")
 
 
-_MEASURES = ("个", "了", "了个", "一个", "一下")
-"""What people put between a verb and its object (换包装 → 换个包装, 换了包装): the same yes/no word."""
+_MEASURES = ("个", "了", "了个", "一个", "一下", "个新", "了新", "新", "几个", "了几个")
+"""What people put between a verb and its object (换包装 → 换个包装, 换了包装; 换个新外壳, 改几个配色): one word."""
 
 
 def _with_measures(words: list[str]) -> list[str]:
@@ -2338,6 +2340,7 @@ def extract(
             and (cid in vocab.planned or not _planned(norm, w, breaks))  # (还想在成都开个分公司: not yet)
             and (cid in vocab.variants or not _asked(norm, w))
             and _of_subject(norm, w, vocab.subjects.get(cid), breaks)
+            and (criteria[cid].title or not _of_a_title(norm, w, vocab, breaks))
             and not all(_small_part_beside(norm, at, w) for at in places(norm, w))  # (经销商只做售后)
         ]
         # (失信 inside 在失信名单上: the longer word said there is the one read, with its 没)
@@ -2360,6 +2363,7 @@ def extract(
             and (cid in vocab.planned or not _planned(norm, w, breaks))
             and (cid in vocab.variants or not _asked(norm, w))  # (能不能报: asks the verdict, and 报 is new)
             and _of_subject(norm, w, vocab.subjects.get(cid), breaks)
+            and (criteria[cid].title or not _of_a_title(norm, w, vocab, breaks))  # (高企 专精特新都没评过)
         ]
         if cid in denied_by_words:  # (生产 inside 母公司生产: the no's)
             stated = [w for w in stated if not _inside_longer(norm, w, [n for n in no_words.get(cid, []) if n in norm])]
@@ -3690,8 +3694,9 @@ _GOT = re.compile(
 )
 _NOT_GOT = re.compile(
     r"(没评上|没评过|没有评|还没评|[没莫](评|报|申报|申请)|没拿到|莫拿到|没有|还没有|不是|还不是|未|莫得|没得|没|莫"
-    r"|[也还都正]{0,2}在(申请|申报|报|评))(过)?(市级|省级|国家级)?$"
+    r"|[也还都正]{0,2}在(申请|申报|报|评))(过)?(啥子|啥|什么|任何)?(市级|省级|国家级)?$"
 )
+"""Before a title, its denial (没评过创新型, 没评过啥子创新型: not any, 还在申报小巨人)."""
 _WHETHER_BEFORE = re.compile(r"(?P<verb>评|报|拿|申请|申报|认定)[没莫](?P=verb)(过|到|上)?(市级|省级|国家级)?$")
 """Before a title, whether it was had, asked (评没评过创新型中小企业): no denial."""
 _YEAR_SAID = 4
@@ -3858,6 +3863,7 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                     denial
                     or _denied_after(norm, after_at, stop + after_at - end, vocab, breaks)
                     or _own_denied(norm, end, breaks)
+                    or _listed_before_all_denied(norm, end, vocab, breaks)
                 ):  # a denial within its clause (after the enterprise named: 专精特新我们没评过)
                     found.setdefault(cid, False)
                 elif (
@@ -3872,6 +3878,40 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                     found.setdefault(cid, True)  # “做电子连接器的 市级专精特新 做了九年”: a clause of its own
             at = norm.find(word, at + 1)
     return found
+
+
+def _of_a_title(norm: str, word: str, vocab: _Vocab, breaks: tuple[int, ...]) -> bool:
+    """Whether ``word`` says a title was won or not (没评过), wherever it stands of a title named before it.
+
+    “高企 专精特新都没评过”: said of the titles in its clause, nothing another criterion asks (首版次 never had).
+    """
+    if not _AWARDED.search(word):
+        return False
+    return all(
+        any(w in norm[_clause(norm, at, word, breaks)[0] : at] for w, _c in vocab.titles) for at in places(norm, word)
+    )
+
+
+_AWARDED = re.compile(r"评|认定|入选|获得|得过|拿过|报过|申过|申报|申请")
+"""Words of winning a title or applying for one (没评过, 已经认定)."""
+
+
+def _listed_before_all_denied(norm: str, end: int, vocab: _Vocab, breaks: tuple[int, ...]) -> bool:
+    """Whether the title ending at ``end`` opens a list of titles all denied at its end (高企 专精特新都没评过)."""
+    if end not in breaks:
+        return False
+    at = end
+    while named := next((w for w, _c in vocab.titles if norm.startswith(w, at)), None):
+        at += len(named)
+        if _ALL_DENIED_AFTER.match(norm, at):
+            return True
+        if at not in breaks:
+            return False
+    return False
+
+
+_ALL_DENIED_AFTER = re.compile(r"(我们|公司)?(也|全|一个|一样)?都(还)?(没有|没得|莫得|没|莫|不是)")
+"""After a list of titles: all of them denied (高企 专精特新都没评过, 创新型 科技型 都莫得)."""
 
 
 def _denial_of_title_before(norm: str, at: int, denial: re.Match[str], vocab: _Vocab, breaks: tuple[int, ...]) -> bool:
@@ -3959,7 +3999,7 @@ _DENIAL_HEAD = re.compile(r"(都|也|还)?(没有|没得|莫得|没|无|不是|�
 _SUPPOSE = rf"的话|{_IF}"
 SUPPOSING = re.compile(_SUPPOSE)
 """Words of a case supposed (那要独立法人的话, 如果出个新版本): what follows is no fact about the enterprise."""
-_ASK_SOMEONE = rf"(要|得|我|我去|再)问(一下|下|哈)?({_WHO_KNOWS}|他们)"
+_ASK_SOMEONE = rf"(要|得|我|我去|再)问(一下|下|哈)?({WHO_KNOWS}|他们)"
 """The user must ask someone first (要问下人事): what they said of it is not known yet."""
 _NOT_KNOWN = (
     "晓不得|不晓得|不知道|不清楚|不确定|搞不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|不敢确定|不敢肯定|说不准|"
@@ -4378,7 +4418,10 @@ def clause_breaks(text: str) -> tuple[int, ...]:
     return tuple(breaks)
 
 
-_DENIAL_OPENS = re.compile(r"(近一年|近三年|近两年|这几年|去年|我们|公司|都|也|从来|还)*(没有|没得|莫得|没|无|未)")
-"""A clause that opens with a denial (近一年也没有…): the things it lists after 、 are all denied."""
+_DENIAL_OPENS = re.compile(
+    r"((申请前|这|近|前|过去|最近)?[一二两三几123]年(内|来|里|以来|里头)?|这几年|这些年|去年|今年|前年|上年|我们|公司|都|也|从来|还)*"
+    r"(没有|没得|莫得|没|无|未)"
+)
+"""A clause that opens with a denial (近一年也没有…, 这一年也没出过…): the things it lists after 、 are all denied."""
 _PREDICATE = re.compile(r"出|发生|有|被|是|过|了")
 """Words that make the next piece a statement of its own, not one more thing of the list."""

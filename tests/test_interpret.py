@@ -6697,3 +6697,134 @@ def test_held_and_made_in_more_words(text: str, topic: str, cid: str) -> None:
 def test_requests_users_write_reach_their_intent(user: User, text: str, intent: str) -> None:
     """q382, q384: false fallbacks."""
     assert user.say(text).intent == intent, text
+
+
+# batches 385-388 on first sight
+def test_no_accident_of_any_kind_this_year_is_a_no() -> None:
+    """d385_15: “这一年也没出过啥子安全质量环境事故” recorded an accident (a wrong 不符合)."""
+    assert read("这一年也没出过啥子安全质量环境事故", "high_tech_enterprise")["had_major_accident_1y"] is False
+    assert read("这一年出过一次事故", "high_tech_enterprise")["had_major_accident_1y"] is True
+
+
+def test_a_reach_asked_or_not_is_no_answer(user: User) -> None:
+    """d387_14: “都对得上没有 说个结论” answered 否 to the pending question (a wrong 不符合)."""
+    asked = in_check(user, "小巨人 帮我对一下我们上不上得了")
+    reply = user.say("都对得上没有")
+    assert reply.act == "answer" and reply.data.get("verdict")
+    assert profile(user).get(asked) is not False
+
+
+def test_finish_that_first_after_giving_up_something_else(user: User) -> None:
+    """d387_12: “算了电话等哈再打 先把刚才那个核完” ended the check (the verdict was never reached)."""
+    in_check(user, "高企 帮我评估下我们条件够没够")
+    user.say("有没得人工 我想直接打电话问问主管部门")
+    assert user.say("算了电话等哈再打 先把刚才那个核完").act == "resume"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "facts"),
+    [
+        ("没评过啥子创新型 直接报专精特新不得行吗", "zjtx", {"innovative_sme_certified": False}),
+        ("项目是把老款门锁换个新外壳 改几个配色", "rd_deduction", {"rd_activity": False}),
+    ],
+)
+def test_any_and_measure_words_between(text: str, topic: str, facts: dict[str, Any]) -> None:
+    """d386_17, d385_19: 没评过啥子创新型 and 换个新外壳 were not read (a verdict stayed unknown)."""
+    assert facts.items() <= read(text, topic).items(), text
+
+
+def test_titles_listed_then_all_denied() -> None:
+    """d386_11: “高企 专精特新都没评过” denied only 专精特新, and said no 首版次 was ever had."""
+    facts = extract("啥子资质都还没得 高企 专精特新都没评过 公司成立五年了", KN.criteria, today=DAY)
+    assert facts["high_tech_certified"] is False and facts["zjtx_certified"] is False
+    assert "first_version_no_prior" not in facts
+    assert read("以前没评过 也不是定制的", "first_version_software")["first_version_no_prior"] is True
+
+
+def test_a_question_put_to_oneself_and_answered_is_an_answer(user: User) -> None:
+    """d388_16: “研发主要是啥子嘛 就是产线上的日常质量检测…” was read as a question."""
+    in_check(user, "加计扣除 我们去年也搞了些研发 能不能扣 帮忙评估下")
+    user.say("开州的 做智能家具 查账征收的居民企业")
+    assert user.say("研发主要是啥子嘛 就是产线上的日常质量检测 还有设备维修保养这些").act == "answer"
+    assert profile(user)["rd_activity"] is False
+
+
+@pytest.mark.parametrize("text", ["要得 我去跟老板汇报 谢谢哈", "好 改天再细问", "要得 我问下法务"])
+def test_the_users_next_step_closes(user: User, text: str) -> None:
+    """d385_05, d387_05, d387_16: a goodbye in other words got the verdict again or the fallback."""
+    assert user.say(text).intent == "thanks", text
+
+
+def test_the_verdict_asked_with_the_next_step_is_the_verdict(user: User) -> None:
+    """d213_15: “那我们符合不 ok的话我跟老板说” asks first."""
+    in_check(user, "加计扣除 我们能不能享受 帮我核一下")
+    assert user.say("那我们符合不 ok的话我跟老板说").act == "answer"
+
+
+def test_why_it_fails_on_the_contrary_is_a_question(user: User) -> None:
+    """d388_07: “咋个营收少了反而不行了” after the verdict repeated it instead of explaining."""
+    reply = after_verdict(user, "高企 帮我核一下", "成立四年 研发占比4.5% 去年销售收入4500万", "咋个营收少了反而不行了")
+    assert reply.act == "followup"
+
+
+@pytest.mark.parametrize("text", ["对了 你们能不能帮忙对接下银行 流动资金有点紧", "失信咋个修复 要找法院还是找哪个"])
+def test_bank_and_credit_repair_are_out_of_scope(user: User, text: str) -> None:
+    """d387_07, d387_16: a bank loan and credit repair got a policy's overview."""
+    in_check(user, "首批次新材料保险补偿 帮我核一下")
+    assert user.say(text).act == "null", text
+
+
+def test_a_person_asked_for_over_credit_repair(user: User) -> None:
+    """d117_11: “你们有没得电话 我找个人问下失信修复”."""
+    assert user.say("你们有没得电话 我找个人问下失信修复").intent == "human_agent"
+
+
+def test_a_lower_kind_asked_after_the_verdict_is_this_topic(user: User) -> None:
+    """d387_10: “那有没得门槛低点的 适合我们这种规模的” started the policy match."""
+    reply = after_verdict(
+        user,
+        "市级企业技术中心 我们够不够",
+        "技术中心成立三年了 主营收入三千二百万 研发一年一百一十万",
+        "那有没得门槛低点的 适合我们这种规模的",
+    )
+    assert reply.act == "followup" and reply.intent == "rd_institution"
+
+
+def test_the_title_a_check_needs_asked_after_its_verdict(user: User) -> None:
+    """d387_13: “那创新型中小企业呢 先评那个得不得行” started the 专精特新 check over."""
+    reply = after_verdict(
+        user, "专精特新 帮我核一下", "研发去年五十万 前年四十万", "那创新型中小企业呢 先评那个得不得行"
+    )
+    assert reply.act == "followup" and "创新型中小企业" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "section"), [("高企的税收优惠 打12366能问不", "咨询部门"), ("加计扣除 打12366问得到不", "咨询部门")]
+)
+def test_a_hotline_asks_who_answers(user: User, text: str, section: str) -> None:
+    """d386_19: “打12366能问不” got the main points."""
+    assert user.say(text).section == section, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "section"),
+    [
+        ("想牵头制定一个国家standard 有什么支持", "standards", None),
+        ("quality management认证和digital改造 政府有支持吗", "quality_brand", None),
+        ("重点新品 政策依据", "new_product", "政策依据"),
+        ("52号文全文哪里看", "policy_overview", "政策依据"),
+        ("高新技術企業不適用哪些情況", "high_tech_enterprise", "不适用情形"),
+        ("首批次新材料保险补偿哪些情况不支持", "first_batch_material", "不适用情形"),
+        ("公司注销需要准备哪些材料", None, None),
+        ("我个人评R&D工程师中级职称要什么条件", None, None),
+        ("食品安全国家标准里防腐剂限量是好多", None, None),
+        ("帮我翻译下 quality management system", None, None),
+        ("专职研发人员七个 其中中级职称四个 研发中心够条件吗", "rd_institution", None),
+    ],
+)
+def test_terms_users_write_in_batches_385_388(user: User, text: str, intent: str | None, section: str | None) -> None:
+    """q385-q388: English and abbreviated names, parts asked in other words, other worlds' questions."""
+    reply = user.say(text)
+    assert reply.intent == intent, text
+    if section:
+        assert reply.section == section, text

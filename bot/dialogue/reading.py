@@ -87,6 +87,9 @@ def asks(t: Turn, msg: Message) -> bool:
     if echo := _ECHO_ANSWERED.match(msg.text):
         answer = msg.text[echo.end("echo") :]
         return asks(t, Message(answer, normalize(answer)))
+    if self_said := _SELF_ANSWERED.match(msg.text):
+        answer = msg.text[self_said.end("asked") :]
+        return asks(t, Message(answer, normalize(answer)))  # “研发主要是啥子嘛 就是产线上的日常质检”: told
     if "?" not in msg.text and "？" not in msg.text and (embedded := _NOT_KNOWN_WHAT.search(msg.text)):
         rest = msg.text[: embedded.start()] + " " + msg.text[embedded.end() :]
         return asks(t, Message(rest, normalize(rest)))  # “这个晓不得行业平均是好多”: not known, said; no question
@@ -122,6 +125,11 @@ _ECHO_ANSWERED = re.compile(
     r"(?![^?？]*[?？])"
 )
 """“融资？莫得 都是老板自己出的”: the item repeated with a question mark, then answered — no question."""
+_SELF_ANSWERED = re.compile(
+    r"^(?P<asked>[^?？\s，,]{1,10}(是|搞的|做的|在搞|在做)(啥子|啥|什么)(嘛|呢|哦|喃)?[\s，,]+)"
+    r"(就是|主要是|其实就是|说白了就是|无非是|无非就是)"
+)
+"""“研发主要是啥子嘛 就是产线上的日常质量检测”: a question put to oneself and answered at once — no question."""
 _PLACEHOLDER = re.compile(
     r"^(那个|就是那个|就那个)(啥子|啥|什么)(?=[^?？]{2,12}?(称号|牌子|资质|认定|证书)[^?？]*(没|莫|不是|是|有))"
 )

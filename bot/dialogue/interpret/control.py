@@ -16,6 +16,7 @@ from bot.dialogue.acts import Act
 from bot.dialogue.attribution import (
     about_us,
 )
+from bot.dialogue.interpret.resume import finishes_first
 from bot.dialogue.interpret.shared import (
     HANDOFF,
     ORDER,
@@ -24,6 +25,7 @@ from bot.dialogue.interpret.shared import (
     asks_outcome,
     checkable,
     contact_of,
+    leaving,
     please_go,
 )
 from bot.dialogue.mentions import (
@@ -35,6 +37,7 @@ from bot.dialogue.reading import (
     LEAD_CLAUSES,
     Message,
     asks,
+    asks_in_a_clause,
     clauses,
     last_clause,
 )
@@ -171,6 +174,8 @@ def _restarts(t: Turn, clause: str) -> bool:
 def cancel(t: Turn, msg: Message) -> Act | None:
     """退出 / 算了 / 不测了: the check ends (not “那先这样判一下” or “先这样 能不能报”, which ask for the verdict)."""
     alone = msg.norm in words(t.kn)["exit"]  # 退出, said on its own
+    if not alone and finishes_first(t, msg):
+        return None  # “算了电话等哈再打 先把刚才那个核完”: another thing given up, back to the check
     other_ask = ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
     other_ask = other_ask or (not alone and asks_outcome(t, msg))  # “先这样 能不能报”: the verdict on what is known
     other_ask = other_ask or (not alone and asks_outcome(t, last_clause(msg)))  # (算了不管那个 你先说…得不得行)
@@ -268,8 +273,8 @@ def closing(t: Turn, msg: Message) -> Act | None:
             return Act(topic_id, topic=topic_id)
     if (
         not t.flow
-        and says(msg.norm, t.kn, "leaving")
-        and not asks(t, msg)
+        and leaving(t, msg)
+        and not asks_in_a_clause(t, msg)
         and (not t.facts(msg.text) or _LATER.search(msg.norm))
     ):
         # “好嘛 我去找区经信委”: the user's own next step, a goodbye (“明年进了规上再来问”: what is to come, no fact)

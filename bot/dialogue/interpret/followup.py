@@ -21,7 +21,9 @@ from bot.dialogue.attribution import (
 )
 from bot.dialogue.interpret.shared import (
     ERRAND,
+    FITS_BETTER,
     MATCH,
+    OTHER_POLICIES,
     WHAT_ABOUT,
     WHERE_TO,
     asks_outcome,
@@ -245,6 +247,9 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if unnamed and not wants_check(t, msg.norm) and _close_behind(t, topic, candidates, decision):
         # “听说保险补偿费率不能超过3% 是不是” on 首台套: like 首批次's example, but no nearer than this topic's own
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or "question")
+    if decision.intent == MATCH and FITS_BETTER.search(msg.norm) and not OTHER_POLICIES.search(msg.norm):
+        # “那有没得门槛低点的 适合我们这种规模的” after this topic's verdict: a lower kind of it, not the policy match
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or "question")
     if (
         other
         and not checked_here
@@ -262,6 +267,9 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         # “明年把研发做到一百万以上再报 得行不”: the conditions; “要是备了案 大概补好多”: the part it asks
         asked = section_asked(t, topic, last_clause(msg).text, cues_only=True)
         return Act(acts.FOLLOWUP, topic=topic.id, part=asked or conditions_part(t, topic))
+    if checked and _title_asked_about(t, topic, msg):
+        # “那创新型中小企业呢 先评那个得不得行” after the verdict: the title this check needs, what it takes
+        return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     policy = decision.intent if decision.intent and t.kn.topics[decision.intent].kind == "policy" else None
     if (
         wants_check(t, msg.norm)
@@ -315,6 +323,15 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if other and asks(t, msg) and _short_in_topic(t, topic, msg):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # “目录在哪里查”: this topic's 目录, named by none
     return None
+
+
+def _title_asked_about(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether “那X呢” names a title this topic's check asks whether we hold (创新型中小企业 for 专精特新)."""
+    about = WHAT_ABOUT.match(msg.norm)
+    if about is None:
+        return False
+    criteria = checklist_criteria(t.kn, topic.id, t.day) or {}
+    return any(normalize(w) in about[0] for c in criteria.values() for w in c.title)
 
 
 CLOSE_BEHIND = 6.0

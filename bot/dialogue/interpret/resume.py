@@ -57,16 +57,25 @@ _FINISH_FIRST = re.compile(r"(先把|先)?[^，,。]{0,10}(核完|对完|测完|
 """“先把准备金那个核完”: the check left, named, to be finished first."""
 
 
-def _finish_that_first(t: Turn, msg: Message) -> Act | None:
-    """“嗯 这个回头再说 先把准备金那个核完”: back to the parked check the last clause names, to finish it."""
+_POINTS_BACK = re.compile(r"(刚才|刚刚|前面|之前|先前|上面|原来)(那个|那项|那一项|的)")
+"""Words pointing back at the check left (先把刚才那个核完), naming no policy."""
+
+
+def finishes_first(t: Turn, msg: Message) -> bool:
+    """Whether the last clause asks to finish the parked check first (先把准备金那个核完, 先把刚才那个核完)."""
     parked = t.state.get("suspended")
     if not parked or parked.get("kind") != flows.CHECKLIST:
-        return None
+        return False
     last = last_clause(msg)
     if not _FINISH_FIRST.search(last.norm):
-        return None
+        return False
     named = t.match(last.text)[1].intent
-    return Act(acts.RESUME, topic=str(parked["topic"])) if named == parked.get("topic") else None
+    return named == parked.get("topic") or (named is None and bool(_POINTS_BACK.search(last.norm)))
+
+
+def _finish_that_first(t: Turn, msg: Message) -> Act | None:
+    """“嗯 这个回头再说 先把准备金那个核完”: back to the parked check the last clause names, to finish it."""
+    return Act(acts.RESUME, topic=str(t.state["suspended"]["topic"])) if finishes_first(t, msg) else None
 
 
 _APPLY_NEXT = re.compile(r"(接着|继续)(报|申|评|往上报|冲)")

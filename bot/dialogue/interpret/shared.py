@@ -8,6 +8,7 @@ from typing import Any
 from bot.answers import (
     SUPPOSING,
     SWITCHED_TO,
+    WHO_KNOWS,
     heard_rule,
     parse_yes_no,
 )
@@ -346,10 +347,10 @@ def titles_stated(t: Turn, msg: Message) -> dict[str, Any]:
 
 
 WHY_NOT = re.compile(
-    r"(为啥子?|为什么|咋个就|凭啥|凭什么)[^，|]{0,10}?"
+    r"((为啥子?|为什么|咋个就|怎么就|凭啥|凭什么)|(咋个|怎么)[^，|]{0,8}?反而)[^，|]{0,10}?"
     r"(不行|不得行|不能|不可以|不算|不给|不认|报不了|报不到|评不上|拿不到|享受不了|够不到|不够)"
 )
-"""Why a condition rules something out (受让的为啥子不行): a question, and its 不行 no answer."""
+"""Why a condition rules something out (受让的为啥子不行, 咋个营收少了反而不行了): a question, its 不行 no answer."""
 
 
 WHAT_QUESTION = re.compile(r"啥|什么|哪|怎么|咋|多少|好多|意思")
@@ -580,3 +581,16 @@ ERRAND = re.compile(
 )
 """How to get something done (要咋办手续, 开个分公司要准备啥子材料): an errand asked in passing, not an answer about
 us."""
+
+
+def leaving(t: Turn, msg: Message) -> bool:
+    """Whether the message says the user goes off to do the next step (我去问下法务, 改天再细问, 我去跟老板汇报)."""
+    return says(msg.norm, t.kn, "leaving") or bool(_LEAVING.search(msg.norm))
+
+
+_LEAVING = re.compile(
+    rf"(我|我们)(先|再)?去?(问|找)(一下|下|哈|问)?({WHO_KNOWS})(?!说|讲|回)"
+    rf"|(我|我们)(先|再)?去?跟({WHO_KNOWS})(说|讲|汇报|商量|报告|沟通)"
+    r"|(改天|回头|晚点|下次|过两天|过几天)再?(细|详细|仔细|慢慢)?(问|来|聊|请教|咨询)"
+)
+"""The user's own next step, said in other words than the ``leaving`` list (我问下法务, 改天再细问)."""

@@ -9,6 +9,7 @@ from bot import checklist
 from bot.answers import (
     ASKED_A_NOT_A,
     HEARSAY,
+    REACHED,
     quantities,
     supposes,
 )
@@ -36,6 +37,7 @@ from bot.dialogue.interpret.shared import (
     checkable,
     counts_as,
     go_ahead,
+    leaving,
     means,
     plainer_asked,
     policies_asked,
@@ -108,6 +110,13 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, conclude=True, values=t.facts(msg.text))  # “那总的说 我们能搞哪几样”: the list now
     if _asks_person(t, msg):
         return None  # “能不能转个人工 我想直接问”: a person asked for, not the verdict
+    if (
+        leaving(t, msg)
+        and not asks_in_a_clause(t, msg)
+        and not VERDICT_NOUN.search(msg.norm)
+        and not says(msg.norm, t.kn, "conclude")
+    ):
+        return None  # “要得 我去跟老板汇报 谢谢哈”: the user's next step (汇报), no request for the verdict
     if policies_asked(t, msg):
         return None  # “那我们还能享受啥子政策” after the verdict: which policies we may have, not this one's verdict
     if (
@@ -195,6 +204,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     stated = SUCCESS_A_NOT_A.sub("", msg.norm)  # (得不得行 asks; it answers nothing)
     hopeless = _NO_HOPE.search(msg.norm) or _NOTHING_MORE.search(msg.norm)  # (是不是没得戏了, 没有了的话…: no 否)
     hopeless = hopeless or _VERDICT_OR_NOT.search(msg.norm)  # (能下结论没得: its 没得 asks, it is no 否)
+    hopeless = hopeless or _REACHED_OR_NOT.search(msg.text)  # (都对得上没有 说个结论: asked, no 否)
     asked_for = without(stated, words(t.kn)["outcome"] | words(t.kn)["conclude"], " ")
     rest = _ASKING_FILLERS.sub("", asked_for.replace(" ", ""))
     if (
@@ -397,6 +407,10 @@ ASIDE_CHARS = 8
 
 _VERDICT_OR_NOT = re.compile(r"(结论|结果|定论|说法|准话)(没得|没有|莫得|没|不)$")
 """A request for the verdict that ends by asking “or not” (能下结论没得): its 没得 answers nothing."""
+
+
+_REACHED_OR_NOT = re.compile(rf"{REACHED}(没得|没有|莫得|没)(?=$|[\s，,。！!？?嘛哦啊呢])")
+"""A reach asked “or not” at the end of a clause (都对得上没有, 够得着没得): its 没有 answers nothing."""
 
 
 _NOTHING_MORE = re.compile(r"(没有|没得|莫得|没)了|没别的|没其他")
