@@ -1837,7 +1837,7 @@ _SUPPOSED_CASE = re.compile(
     r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(来|去)?(报|申|评)"  # 明年把研发做到一百万以上再报
     r"|(重新|改成|改为|换成)[^，,。]{0,14}(再|去|来)?(报|申|登记|评|注册)"  # 重新出个2.0版本去登记, 改成通用版再报
     r"|^(那|那么)(换成|改成|改为|变成|换个|改个)"  # 那换成外面的客户来买要得不: what would change it
-    r"|^(那|那么)?把[^，,。]{1,12}(剥|拆|分|去|划|转|卖|弄|搞)(出去|掉|走)"  # 那把房租那块剥出去 明年能行不
+    r"|^(那|那么)?(我们|咱们|公司)?(就)?把[^，,。]{1,12}(剥|拆|分|去|划|转|卖|弄|搞)(出去|掉|走)"  # 那我们把批发拆出去
     r"|凑够|凑齐|凑足|凑到|扩到|扩大到|扩建|腾出|改造一下|改一下"  # 把隔壁库房改一下 凑够面积得行不: what would do it
     # 要在重庆注册个子公司才行嗦: what it would take (not 要等明年汇算才行: when)
     r"|(要|得|需要|必须)(先|另外|单独|重新)?(?!等)[^，,。]{1,14}才(行|得行|可以|能报|能申|符合)"
@@ -1937,7 +1937,7 @@ _OURS = re.compile(r"我们|我司|咱们")
 
 _WAIT_THEN = re.compile(r"(^|[^\w])?等[^，,。|]{1,10}(了|以后|之后)再(说|看|报|申|来|弄|搞|考虑)")
 """Waiting for something before acting (等进规了再说): it is not so yet."""
-_PLANNED = re.compile(r"(拉到|提到|提高到|做到|投到|加到|增加到|搞到|冲到|涨到|弄到)")
+_PLANNED = re.compile(r"(拉到|提到|提高到|做到|投到|加到|增加到|搞到|冲到|涨到|弄到|上到|上了|达到)")
 """A figure aimed at (拉到四个点以上): a plan, when a time to come is said beside it."""
 _LATER = re.compile(r"明年|后年|以后|今后|将来|下一年|下半年|再报|再申|再评")
 
@@ -2386,12 +2386,14 @@ def extract(
             facts[cid] = not all(_negated(norm, w, breaks) for w in stated)
     unsure = bool(_DONT_KNOW.search(norm))
     if unsure:  # “目录里头有没得我们这个产品 我真的晓不得”: that one is not known
+        whether = bool(ASKED_A_NOT_A.search(norm))  # (备没备案我不清楚: whether, not when or how many)
         for cid, words in vocab.yes + vocab.no:
-            if cid not in facts and any(
+            if (cid not in facts or (facts[cid] is True and whether)) and any(
                 w in answered and _unsure(answered, w, breaks) and _stated(norm, w, names)
                 for w in words
                 if w[0] in chars
-            ):  # (not 中小企业 inside 创新型中小企业: the title's, not the SME's)
+            ):  # (not 中小企业 inside 创新型中小企业: the title's, not the SME's; “制度建了的 备没备案我不清楚”: a
+                # part had, the rest not known)
                 facts[cid] = UNKNOWN
         for kw, cid in vocab.keywords:  # “市场占有率这个真晓不得”: a figure not known
             if cid not in facts and len(kw) >= MIN_UNSURE_KEYWORD and kw in norm and _unsure(norm, kw, breaks):

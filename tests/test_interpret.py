@@ -6828,3 +6828,68 @@ def test_terms_users_write_in_batches_385_388(user: User, text: str, intent: str
     assert reply.intent == intent, text
     if section:
         assert reply.section == section, text
+
+
+# batches 389-392 on first sight
+def test_a_requirement_of_the_other_kind_asked_aside_keeps_the_kind_checked(user: User) -> None:
+    """d389_07: “那国家级的单项冠军呢 主营要求是好多” in the municipal check switched it to 国家级 (a wrong 不符合)."""
+    in_check(user, "单项冠军 市级的 帮我核一下")
+    user.say("大足的 做五金刀剪 十二年了 前年评上国家级小巨人")
+    user.say("近三年主营平均下来一点六个亿 国内市场占有率排第二")
+    assert user.say("那国家级的单项冠军呢 主营要求是好多").act == "followup"
+    assert profile(user).get("sc_national") is not True
+
+
+def test_a_part_had_and_whether_the_rest_is_not_known() -> None:
+    """d389_18: “准备金制度建了的 备案平台上备没备案我不清楚” recorded 备案 as done (a wrong 符合)."""
+    facts = read("准备金制度建了的 备案平台上备没备案我不清楚 要问财务经理", "rd_reserve")
+    assert facts["rd_reserve_filed"] == UNKNOWN
+
+
+def test_the_ministry_names_the_national_kind() -> None:
+    """d390_10: “单项冠军 国家工信部那个 我们想报” was checked as the municipal one (verdict unknown, not 不符合)."""
+    assert read("单项冠军 国家工信部那个 我们想报 评估一下", "single_champion")["sc_national"] is True
+
+
+def test_a_plans_figure_is_none_of_ours(user: User) -> None:
+    """d392_20: “那明年营收上了两千万再报” after the verdict corrected last year's revenue to 2000."""
+    reply = after_verdict(
+        user, "中小企业技术研发中心 我们够不够", "工业企业 去年营收一千七百万", "还差三百万噻 那明年营收上了两千万再报"
+    )
+    assert reply.act == "followup" and profile(user)["revenue_last_year"] == 1700.0
+
+
+@pytest.mark.parametrize(
+    ("opener", "text"),
+    [
+        ("加计扣除 我们能不能享受 帮我核一下", "那我们把批发拆出去另外成立公司 生产这块单独算能享受不"),
+        ("研发准备金补助 帮我核一下", "明年回到规上再报得行不"),
+    ],
+)
+def test_a_case_supposed_in_a_check_is_a_question(user: User, opener: str, text: str) -> None:
+    """d389_14, d391_18: a plan read as a new check, or 回到 as going back to the check."""
+    in_check(user, opener)
+    assert user.say(text).act == "followup", text
+
+
+def test_a_guess_put_for_confirmation_gets_the_part(user: User) -> None:
+    """d390_09: “食品厂应该不在那个负面清单里头吧” got “没看懂这个回答”."""
+    in_check(user, "加计扣除 我们能不能享受 帮我核一下")
+    reply = user.say("食品厂应该不在那个负面清单里头吧")
+    assert reply.act == "followup" and reply.section == "不适用情形"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("会计在问 坏账准备金能不能税前扣除", None),
+        ("顺便问 公司变更经营范围去哪里办", None),
+        ("今天万州下好大的雨 高速封没封你晓得不", None),
+        ("我们想把研发中心单独搞成独立法人 有没得支持哦", "rd_institution"),
+        ("申请专精特新要准备哪些材料 营业执照审计报告这些够吗", "zjtx"),
+        ("我们做注塑件的 五十多个人 看看有没有适合我们报的项目", "policy_match"),
+    ],
+)
+def test_questions_of_batches_389_392(user: User, text: str, intent: str | None) -> None:
+    """q389-q392, d389-d392: another world's words, and policies named in words of their own."""
+    assert user.say(text).intent == intent, text

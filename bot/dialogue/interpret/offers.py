@@ -48,6 +48,7 @@ from bot.dialogue.reading import (
     Message,
     asks,
     asks_in_a_clause,
+    clauses,
     last_clause,
 )
 from bot.dialogue.topics import (
@@ -109,6 +110,11 @@ def late_answer(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER, topic=found[0].id, values={**facts, cid: value}, conclude=True)
 
 
+def _unsupposed(text: str) -> str:
+    """``text`` without its clauses that suppose a case or state a plan (那明年营收上了两千万再报)."""
+    return " ".join(c for c in clauses(text) if not supposes(c))
+
+
 _TAKEN_BACK = ("不对", "不是不是", "说错了", "搞错了")
 """How a message opens that takes back an earlier answer."""
 
@@ -137,8 +143,12 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
         # “研发费用去年大概八百多万” after the verdict: a figure its check does not ask, kept (not out of scope)
         elsewhere = t.facts(msg.text, anywhere=True)
         facts = {c: v for c, v in elsewhere.items() if t.kn.criteria[c].type == "number" and v != UNKNOWN}
-    if not facts and supposes(msg.text):
-        return None  # “以前不是一千万就可以了嘛” after the verdict: a rule recalled, nothing told about us
+    if supposes(msg.text):
+        # “还差三百万噻 那明年营收上了两千万再报”: the figure of a plan is none of ours; “以前不是一千万就可以了嘛”
+        # after the verdict: a rule recalled, nothing told about us
+        facts = {c: v for c, v in facts.items() if c in t.facts(_unsupposed(msg.text))}
+        if not facts:
+            return None
     _c, decision = t.match(msg.text)
     other = decision.intent and decision.intent != topic.id and decision.score >= t.settings.new_question_score
     denied = bool(other) and named_only_denied(t, msg, str(decision.intent))

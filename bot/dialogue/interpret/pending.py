@@ -21,6 +21,7 @@ from bot.dialogue.attribution import (
     RESTATED_PAIRS,
     gives_parts,
     longest_named,
+    named_criteria,
     names_fact,
     read_answer,
 )
@@ -34,6 +35,7 @@ from bot.dialogue.interpret.shared import (
     MIN_KEYWORD,
     MINE,
     SEVERAL_FACTS,
+    WHAT_ABOUT,
     WHAT_QUESTION,
     WHERE_TO,
     WHY_NOT,
@@ -346,7 +348,14 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if (decision.reason == "out_of_scope" or asking) and not figure:
         return Act(acts.NULL)
+    guess = _GUESS_PUT.search(msg.norm) and not quantities(msg.norm)  # (not “批发那块大概占四成吧”: a share told)
+    if guess and (part := section_asked(t, topic, msg.text, cues_only=True)):
+        return Act(acts.FOLLOWUP, topic=topic.id, part=part)  # “食品厂应该不在那个负面清单里头吧”: a guess to confirm
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+_GUESS_PUT = re.compile(r"(应该|估计|大概|可能|多半)[^，,。|]{1,16}吧$")
+"""A guess put for confirmation (应该不在那个负面清单里头吧): a question on a part of the topic, no answer."""
 
 
 _AWARDS = "奖励|奖金|补贴|补助"
@@ -460,6 +469,10 @@ def _question_in_check(
     taken = variant_taken_up(t, msg)
     if asking and taken and all(t.kn.criteria[c].presume is not None for c in said):
         conditions = section_asked(t, topic, msg.text, asked=True) or conditions_part(t, topic)
+        about = WHAT_ABOUT.match(msg.norm)
+        rest = msg.norm[about.end() :] if about else ""
+        if rest and named_criteria(t, Message(rest, rest)) - set(taken):
+            taken = {}  # “那国家级的单项冠军呢 主营要求是好多”: one requirement of the other kind, asked aside
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions, values=taken)
     needed = _needed(t, topic, msg, values) if asking and values else None
     if needed is not None:

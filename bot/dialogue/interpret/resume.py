@@ -19,9 +19,12 @@ from bot.dialogue.reading import (
 from bot.dialogue.turn import Turn, says, words
 from intents.normalize import normalize
 
-_GOES_ON_HOLDING = re.compile(r"(接着|继续|接到|接倒)(用|使用|享受|有效|生效|保持|执行|教育|读|上学|经营)")
+_GOES_ON_HOLDING = re.compile(
+    r"(接着|继续|接到|接倒)(用|使用|享受|有效|生效|保持|执行|教育|读|上学|经营)"
+    r"|回到[^，,。|]{0,4}(规上|规模以上|规下|以前|原来|水平|万|亿|个点)"
+)
 """“证书到期了还能接着用吗”: a title or benefit that goes on holding (继续教育: a course), not the conversation
-going back."""
+going back; nor is “明年回到规上再报” (the enterprise back above the line)."""
 
 
 def resume(t: Turn, msg: Message) -> Act | None:
