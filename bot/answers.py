@@ -2003,9 +2003,10 @@ def _only_a_part_denied(norm: str, no_words: list[str], breaks: tuple[int, ...])
 _A_PART = re.compile(r"一部分|一小部分|小部分|部分是|也有|还有|另外|有些|有的")
 """In a clause before a no word: what it denies is a part beside the rest (还有一部分是产品日常质检)."""
 _A_SMALL_PART = re.compile(
-    r"(商|那单|那部分|那块|那边|那一单|的)?(很小|很少|不多|是小头|只有一点|一点点|占得少|占比很小|只做|只负责|只管)"
+    r"(商|那单|那部分|那块|那边|那一单|那个|的)?(很小|很少|不多|是小头|只有一点|一点点|占得少|占比很小|只做|只负责|只管"
+    r"|是另外一单|是另一单|是别的单|是另外的单|是另外一笔|是另一笔)"
 )
-"""Right after a no word: what it names is a small part beside the rest (贸易公司那单很小)."""
+"""Right after a no word: what it names is a small part beside the rest (贸易公司那单很小, 贸易商那个是另外一单)."""
 
 
 def _kind_switched(norm: str, vocab: _Vocab) -> dict[str, Any]:

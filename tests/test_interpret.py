@@ -6893,3 +6893,56 @@ def test_a_guess_put_for_confirmation_gets_the_part(user: User) -> None:
 def test_questions_of_batches_389_392(user: User, text: str, intent: str | None) -> None:
     """q389-q392, d389-d392: another world's words, and policies named in words of their own."""
     assert user.say(text).intent == intent, text
+
+
+# batches 393-396 on first sight
+def test_not_sure_in_the_end_is_not_known(user: User) -> None:
+    """d393_18: “目录我翻了 没找到一模一样的名字 有个类似的 不确定算不算” recorded 否 (a wrong 不符合)."""
+    asked = in_check(user, "首台套认定 帮我核一下 我们那台余热回收机组能不能报")
+    while asked != "first_set_in_catalog":
+        asked = str(user.say("是").data.get("criterion"))
+    user.say("目录我翻了 没找到一模一样的名字 有个类似的 不确定算不算")
+    assert profile(user)["first_set_in_catalog"] == UNKNOWN
+
+
+def test_a_district_level_centre_is_no_municipal_one() -> None:
+    """d394_11: “技术中心我搞错了 我们是区级的 市级的还在申请” changed nothing (a wrong 符合)."""
+    assert read("等下 技术中心我搞错了 我们是区级的 市级的还在申请", "single_champion")["has_rd_institution"] is False
+    assert "has_rd_institution" not in read("有个工程师入选了区里的人才计划 是区级的", "single_champion")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "facts"),
+    [
+        ("融资没搞过 一类知识产权有两个发明专利", "zjtx", {"equity_financing_2y": 0.0}),
+        ("我们这家是独立法人 长寿注册的 产品是长碳链尼龙PA12", "first_batch_material", {"first_batch_producer": True}),
+        ("我们代理的产品是碳纤维", "first_batch_material", {"first_batch_producer": False}),
+    ],
+)
+def test_none_had_and_our_product_named(text: str, topic: str, facts: dict[str, Any]) -> None:
+    """d394_06, d396_08: 融资没搞过 and 产品是… were not read (verdicts stayed unknown)."""
+    assert facts.items() <= read(text, topic).items(), text
+
+
+def test_another_worlds_question_in_a_check_gets_no_verdict(user: User) -> None:
+    """d395_14: “买股票的话 工业母机概念股现在能不能上车” got the 加计扣除 verdict."""
+    in_check(user, "加计扣除 我们能不能享受 帮我核一下")
+    assert user.say("买股票的话 工业母机概念股现在能不能上车").act == "null"
+
+
+def test_what_the_pending_questions_word_means(user: User) -> None:
+    """d396_11: “备案是啥子意思 我们没弄过” got the out-of-scope line."""
+    in_check(user, "研发准备金补助 帮我核一下")
+    assert user.say("备案是啥子意思 我们没弄过").act == "followup"
+
+
+def test_the_list_asked_for_in_the_questionnaire(user: User) -> None:
+    """d394_18: “推荐哪些 列出来看下” got the out-of-scope line."""
+    user.say("我们企业能享受哪些政策 帮我们匹配一下")
+    user.say("去年营收两点三个亿 研发投入八百万左右 查账征收的")
+    assert user.say("推荐哪些 列出来看下").act == "answer"
+
+
+def test_the_summary_passed_on_closes(user: User) -> None:
+    """d393_09: “要得 我整理下发给老板”."""
+    assert user.say("要得 我整理下发给老板").intent == "thanks"

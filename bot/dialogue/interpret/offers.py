@@ -54,7 +54,7 @@ from bot.dialogue.reading import (
 from bot.dialogue.topics import (
     wants_check,
 )
-from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, calculation_criteria, checklist_criteria
+from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, calculation_criteria, checklist_criteria, says
 from intents.normalize import normalize
 from knowledge.schema import Topic
 
@@ -110,6 +110,16 @@ def late_answer(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER, topic=found[0].id, values={**facts, cid: value}, conclude=True)
 
 
+def _undoes_a_failure(t: Turn, cid: str, value: Any) -> bool:
+    """Whether ``value`` would turn a recorded answer that fails a condition nearly everyone meets into a pass."""
+    passes = t.kn.criteria[cid].assume
+    return passes is not None and value == passes and t.profile.get(cid) == (not passes)
+
+
+_NOW = re.compile(r"现在|已经|刚刚?|后来|最近|今年|上个月|这个月|搞好了|弄好了|建好了|办好了|下来了")
+"""Words of a change since (现在建好了, 已经备案了): a later state, not a slip."""
+
+
 def _unsupposed(text: str) -> str:
     """``text`` without its clauses that suppose a case or state a plan (那明年营收上了两千万再报)."""
     return " ".join(c for c in clauses(text) if not supposes(c))
@@ -143,6 +153,10 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
         # “研发费用去年大概八百多万” after the verdict: a figure its check does not ask, kept (not out of scope)
         elsewhere = t.facts(msg.text, anywhere=True)
         facts = {c: v for c, v in elsewhere.items() if t.kn.criteria[c].type == "number" and v != UNKNOWN}
+    if not says(msg.norm, t.kn, "correction") and not _NOW.search(msg.norm):
+        # “对头 他们直接用 不是贸易商” after “买家是我们集团下面另一个子公司”: a failing answer is not undone by a
+        # word on another of its parts; only a correction or a change (现在建好了) undoes it
+        facts = {c: v for c, v in facts.items() if not _undoes_a_failure(t, c, v)}
     if supposes(msg.text):
         # “还差三百万噻 那明年营收上了两千万再报”: the figure of a plan is none of ours; “以前不是一千万就可以了嘛”
         # after the verdict: a rule recalled, nothing told about us

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot import render
 from bot.answers import (
+    ASKED_A_NOT_A,
     SUPPOSING,
     UNKNOWN,
     bigrams,
@@ -212,6 +213,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # “三个半点不够啊？八千多万的是要好多”: our 3.5% said back and asked about, no answer to the question pending
         return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=conditions_part(t, t.kn.topics[flow["topic"]]))
     facts, value = read_answer(t, msg, pending, aside=aside)
+    if value is not None and value != UNKNOWN and _unsure_at_last(t, msg):
+        facts.pop(pending, None)
+        value = UNKNOWN  # “目录我翻了 没找到一模一样的名字 有个类似的 不确定算不算”: in the end, not known
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
     if other and _named_in_question(t, msg, crit, other):
@@ -346,12 +350,27 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if asking and not figure and decision.reason != "out_of_scope" and own_words_of(t, topic, msg):
         # “费率是不是固定3个点”: a question that names no other topic and shares a word with this one's text
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
+    if asking and not figure and means(msg, in_check=True) and _of_pending(msg, crit):
+        # “备案是啥子意思 我们没弄过”: what the pending question's own word means (and what is said beside it)
+        part = section_asked(t, topic, msg.text, asked=True) or conditions_part(t, topic)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=part, values=_stated_beside(t, msg))
     if (decision.reason == "out_of_scope" or asking) and not figure:
         return Act(acts.NULL)
     guess = _GUESS_PUT.search(msg.norm) and not quantities(msg.norm)  # (not “批发那块大概占四成吧”: a share told)
     if guess and (part := section_asked(t, topic, msg.text, cues_only=True)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)  # “食品厂应该不在那个负面清单里头吧”: a guess to confirm
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+def _unsure_at_last(t: Turn, msg: Message) -> bool:
+    """Whether the message ends by saying it is not sure whether it is so (…有个类似的 不确定算不算), naming nothing."""
+    last = last_clause(msg)
+    return (
+        last.norm != msg.norm
+        and says(last.norm, t.kn, "unknown")
+        and bool(ASKED_A_NOT_A.search(last.norm))
+        and not t.facts(last.text)
+    )
 
 
 _GUESS_PUT = re.compile(r"(应该|估计|大概|可能|多半)[^，,。|]{1,16}吧$")

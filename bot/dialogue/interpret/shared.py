@@ -591,6 +591,7 @@ def leaving(t: Turn, msg: Message) -> bool:
 _LEAVING = re.compile(
     rf"(我|我们)(先|再)?去?(问|找)(一下|下|哈|问)?({WHO_KNOWS})(?!说|讲|回)"
     rf"|(我|我们)(先|再)?去?跟({WHO_KNOWS})(说|讲|汇报|商量|报告|沟通)"
+    rf"|(整理|理)(一下|下|哈)?(发|转|拿|报)给({WHO_KNOWS})"
     r"|(改天|回头|晚点|下次|过两天|过几天)再?(细|详细|仔细|慢慢)?(问|来|聊|请教|咨询)"
 )
 """The user's own next step, said in other words than the ``leaving`` list (我问下法务, 改天再细问)."""

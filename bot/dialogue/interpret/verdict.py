@@ -119,13 +119,19 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “要得 我去跟老板汇报 谢谢哈”: the user's next step (汇报), no request for the verdict
     if policies_asked(t, msg):
         return None  # “那我们还能享受啥子政策” after the verdict: which policies we may have, not this one's verdict
+    _c, seen = t.match(msg.text)
+    elsewhere = seen.reason == "out_of_scope" and bool(seen.top) and seen.top[0].via.startswith(("alias:", "combo:"))
     if (
         len(msg.norm) > SHORT_MESSAGE
-        and t.match(msg.text)[1].reason == "out_of_scope"
-        and not says(msg.norm, t.kn, "conclude")
-        and not t.facts(msg.text)
+        and seen.reason == "out_of_scope"
+        and (
+            (not says(msg.norm, t.kn, "conclude") and not t.facts(msg.text))
+            or (elsewhere and asks(t, msg) and not VERDICT_NOUN.search(msg.norm) and _asked_of_elsewhere(t, msg))
+        )
     ):
-        return None  # “铜价最近涨好凶 现在买点期货得不得行”: another world's 得不得行, not our verdict
+        # “铜价最近涨好凶 现在买点期货得不得行”: another world's 得不得行, not our verdict; so is “工业母机概念股现在
+        # 能不能上车”, whatever policy word it holds
+        return None
     if says(msg.norm, t.kn, "correction") and any(c in msg.norm for c in WRONG) and t.profile:
         return None  # “不对 负债率我看错了 是八十左右 那还行不行”: the correction, then the verdict
     last = last_clause(msg)
@@ -263,8 +269,18 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER, conclude=True, values=values)
 
 
+def _asked_of_elsewhere(t: Turn, msg: Message) -> bool:
+    """Whether every clause that asks is of another world (工业母机概念股现在能不能上车).
+
+    Not “个税那个不管了 | 你直接说我们高企够不够嘛”, nor “你先说够不够 | 另外…能不能帮我们申请点贷款”.
+    """
+    asking = [c for c in clauses(msg.text) if asks(t, Message(c, normalize(c)))]
+    return all(t.match(c)[1].reason == "out_of_scope" for c in asking)
+
+
 _WHICH_ONES = re.compile(
     r"(能|可以|可能|够得上|符合|适合)(搞|报|申报|申请|享受|弄|拿|评)?(哪些|哪几样|哪几个|哪几项|哪样|哪个|啥子|什么|些啥)"
+    r"|推荐(哪些|哪几个|哪几样|啥子|什么|些啥)|列(出来|一下|个单子)"
 )
 """Which policies we may have, asked during the questionnaire (我们能报哪些嘛, 能搞哪几样): its list."""
 _OURS_ASKED = re.compile(r"我们[^，,。]{0,4}(够不够|能不能|能报|报得|可以报|可不可以|行不行|得不得行|评得上|能评)")
