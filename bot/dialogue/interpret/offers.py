@@ -110,21 +110,6 @@ def late_answer(t: Turn, msg: Message) -> Act | None:
     return Act(acts.ANSWER, topic=found[0].id, values={**facts, cid: value}, conclude=True)
 
 
-def _undoes_a_failure(t: Turn, cid: str, value: Any) -> bool:
-    """Whether ``value`` would turn a recorded answer that fails a condition nearly everyone meets into a pass."""
-    passes = t.kn.criteria[cid].assume
-    return passes is not None and value == passes and t.profile.get(cid) == (not passes)
-
-
-_NOW = re.compile(r"现在|已经|刚刚?|后来|最近|今年|上个月|这个月|搞好了|弄好了|建好了|办好了|下来了")
-"""Words of a change since (现在建好了, 已经备案了): a later state, not a slip."""
-
-
-def _unsupposed(text: str) -> str:
-    """``text`` without its clauses that suppose a case or state a plan (那明年营收上了两千万再报)."""
-    return " ".join(c for c in clauses(text) if not supposes(c))
-
-
 _TAKEN_BACK = ("不对", "不是不是", "说错了", "搞错了")
 """How a message opens that takes back an earlier answer."""
 
@@ -180,6 +165,21 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     facts |= {c: v for c, v in held.items() if c not in facts}
     # (“这批料不是用在首台套装备上的 信用也没问题”: the other policy is what our case is not)
     return Act(acts.ANSWER, topic=topic.id, values=facts, check=True)
+
+
+def _undoes_a_failure(t: Turn, cid: str, value: Any) -> bool:
+    """Whether ``value`` would turn a recorded answer that fails a condition nearly everyone meets into a pass."""
+    passes = t.kn.criteria[cid].assume
+    return passes is not None and value == passes and t.profile.get(cid) == (not passes)
+
+
+_NOW = re.compile(r"现在|已经|刚刚?|后来|最近|今年|上个月|这个月|搞好了|弄好了|建好了|办好了|下来了")
+"""Words of a change since (现在建好了, 已经备案了): a later state, not a slip."""
+
+
+def _unsupposed(text: str) -> str:
+    """``text`` without its clauses that suppose a case or state a plan (那明年营收上了两千万再报)."""
+    return " ".join(c for c in clauses(text) if not supposes(c))
 
 
 def _own_facts(t: Turn, topic: str, facts: dict[str, Any]) -> bool:
