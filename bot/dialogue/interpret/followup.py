@@ -31,6 +31,7 @@ from bot.dialogue.interpret.shared import (
     conditions_part,
     counted_part,
     heard_of_here,
+    named_by_word,
     opens_aside,
     option_act,
     plainer_asked,
@@ -300,7 +301,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     brief = (
         all(len(normalize(c)) <= BRIEF for c in clauses(msg.text))  # (好久开始报 | 今年还来得及不: two brief ones)
         and bool(_APPLYING.search(msg.norm))
-        and not (decision.top and decision.top[0].via.startswith(("alias:", "combo:")))
+        and not named_by_word(decision)
     )
     if part and decision.intent is None and not brief and foreign(t, topic, msg) and not ours:
         return None  # “银行那边有没有啥子低息贷款可以办”: a question cue, but of another world (not “今年还赶得上报不”)

@@ -48,6 +48,7 @@ from bot.dialogue.interpret.shared import (
     heard_of_here,
     mashed,
     means,
+    named_by_word,
     of_conditions,
     opens_aside,
     plainer_asked,
@@ -269,7 +270,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         _attend(t, msg, topic.id)
         meant = EXCLUDED_PART if section_asked(t, topic, msg.text) == EXCLUDED_PART else conditions_part(t, topic)
         return Act(acts.FOLLOWUP, topic=topic.id, part=meant, values=_stated_beside(t, msg))
-    named_elsewhere = bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
+    named_elsewhere = named_by_word(decision)
     if (
         decision.reason == "out_of_scope"
         and asking

@@ -41,6 +41,7 @@ from bot.dialogue.topics import (
     wants_check,
 )
 from bot.dialogue.turn import Turn, checklist_criteria, says, words
+from intents.match import Decision
 from intents.normalize import normalize
 from knowledge.schema import Topic
 
@@ -55,6 +56,11 @@ HANDOFF = (HUMAN, "thanks")
 
 OTHER_POLICIES = re.compile(r"(啥子?|什么|哪些|哪几个|别的|其他)(政策|补贴|优惠)")
 """Which policies asked for (还能享受啥子政策)."""
+
+
+def named_by_word(decision: Decision) -> bool:
+    """Whether the best candidate was named by an alias or a trigger's words, not only like an example."""
+    return bool(decision.top) and decision.top[0].via.startswith(("alias:", "combo:"))
 
 
 def policies_asked(t: Turn, msg: Message) -> bool:

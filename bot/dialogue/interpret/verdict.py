@@ -39,6 +39,7 @@ from bot.dialogue.interpret.shared import (
     go_ahead,
     leaving,
     means,
+    named_by_word,
     plainer_asked,
     policies_asked,
     thing_counts,
@@ -119,11 +120,11 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “要得 我去跟老板汇报 谢谢哈”: the user's next step (汇报), no request for the verdict
     if policies_asked(t, msg):
         return None  # “那我们还能享受啥子政策” after the verdict: which policies we may have, not this one's verdict
-    _c, seen = t.match(msg.text)
-    elsewhere = seen.reason == "out_of_scope" and bool(seen.top) and seen.top[0].via.startswith(("alias:", "combo:"))
+    _c, decision = t.match(msg.text)
+    elsewhere = decision.reason == "out_of_scope" and named_by_word(decision)
     if (
         len(msg.norm) > SHORT_MESSAGE
-        and seen.reason == "out_of_scope"
+        and decision.reason == "out_of_scope"
         and (
             (not says(msg.norm, t.kn, "conclude") and not t.facts(msg.text))
             or (elsewhere and asks(t, msg) and not VERDICT_NOUN.search(msg.norm) and _asked_of_elsewhere(t, msg))
@@ -192,7 +193,6 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         asked = bool(_NOW_IT_DOES.search(unnamed) or _THEN_IT_DOES.search(unnamed)) or says(last.norm, t.kn, "conclude")
     if not asked or (not _checking(t) and wants_check(t, msg.norm) and not _known_of_check(t)):
         return None  # nothing known yet: “我们到底能不能申请” starts the check (a figure calculated with is no answer)
-    _c, decision = t.match(msg.text)
     current = t.check_topic
     other = (
         decision.intent
