@@ -436,8 +436,16 @@ class Index:
             for intent, triples in (combos or {}).items()
             for a, b, unless in triples
         ]
-        self.combo_starts = [frozenset(w[0] for w in first) for _intent, first, _second, _unless in self.combos]
-        """Each combo's first characters: a message with none of them is not scanned for its words."""
+        self.combo_words: dict[str, list[str]] = defaultdict(list)
+        """The combos' words by their first character: a message is scanned for those of its own characters only."""
+        self.combos_of: dict[str, list[int]] = defaultdict(list)
+        """The combos (by position) each first word opens."""
+        for k, (_intent, first, second, unless) in enumerate(self.combos):
+            for w in (*first, *second, *unless):
+                if w not in self.combo_words[w[0]]:
+                    self.combo_words[w[0]].append(w)
+            for w in first:
+                self.combos_of[w].append(k)
         # Lists in the order of the knowledge (topic, then alias), each entry once: matching never depends on
         # set iteration, so every process (whatever its hash seed) ranks ties the same way.
         self.alias: dict[str, list[str]] = defaultdict(list)
@@ -787,49 +795,48 @@ class Index:
     def _alias_hits(self, query: str) -> list[tuple[str, float, str]]:
         spans: list[tuple[int, int, str, float, str]] = []
         n = len(query)
+        alias, bonus = self.alias, self.t.alias_bonus_per_char
         for i in range(n):
             for j in self.alias_ends.get(query[i], ()):
                 if i + j > n:
                     break
-                if _inside_digits(query, i, i + j):
+                word = query[i : i + j]
+                intents = alias.get(word)
+                if not intents or _inside_digits(query, i, i + j):
                     continue  # 12345 inside 13637912345: a phone number, not the hotline
                 if query[i] == "个" and i and query[i - 1] in _COUNTING:
                     continue  # 哪个税率: 个 counts the 税率, it is no 个税
-                for intent in self.alias.get(query[i : i + j], ()):
-                    score = self.t.alias_score + self.t.alias_bonus_per_char * min(j, 6)
-                    spans.append((i, i + j, intent, score, f"alias:{query[i : i + j]}"))
+                score = self.t.alias_score + bonus * min(j, 6)
+                spans.extend((i, i + j, intent, score, f"alias:{word}") for intent in intents)
         sounds = pinyin.syllables(query)
         for i in range(n):
             for j in self.sound_ends.get(sounds[i], ()):
                 if i + j > n:
                     break
-                if _inside_digits(query, i, i + j):
+                named = self.alias_sound.get(tuple(sounds[i : i + j]))
+                if not named or _inside_digits(query, i, i + j):
                     continue
-                for intent, name in self.alias_sound.get(tuple(sounds[i : i + j]), ()):
+                for intent, name in named:
                     if self._splits_word(query, i, i + j, name):
                         continue  # 准备今|年底报: 今年 is a word, not a mistyped 准备金
-                    score = self.t.alias_score + self.t.alias_bonus_per_char * min(j, 6) - self.t.pinyin_penalty
+                    score = self.t.alias_score + bonus * min(j, 6) - self.t.pinyin_penalty
                     spans.append((i, i + j, intent, score, f"pinyin:{name}"))
-        chars = set(query)
-        for (intent, first, second, unless), starts in zip(self.combos, self.combo_starts, strict=True):
-            if starts.isdisjoint(chars):
-                continue
-            a = next((w for w in first if w[0] in chars and w in query), None)
-            b = next((w for w in second if w in query), None) if a else None
-            if a and b and any(w in query for w in unless):
+        present = {w for ch in set(query) for w in self.combo_words.get(ch, ()) if w in query}
+        for k in sorted({k for w in present for k in self.combos_of.get(w, ())}):
+            intent, first, second, unless = self.combos[k]
+            a = next(w for w in first if w in present)
+            b = next((w for w in second if w in present), None)
+            if b is None or not present.isdisjoint(unless):
                 continue  # (外省市的政策 … 重庆的: the trigger does not hold)
-            if a and b:
-                score = self.t.alias_score + self.t.alias_bonus_per_char * min(len(a) + len(b), 6)
-                i = query.index(a)
-                spans.append((i, i + len(a), intent, score, f"combo:{a}+{b}"))
+            score = self.t.alias_score + bonus * min(len(a) + len(b), 6)
+            i = query.index(a)
+            spans.append((i, i + len(a), intent, score, f"combo:{a}+{b}"))
         # A hit inside a longer hit of another intent does not count (专精特新 inside 专精特新小巨人).
-        kept = []
-        for span in spans:
-            i, j, intent = span[:3]
-            inside = any(a <= i and j <= b and (b - a) > (j - i) and other != intent for a, b, other, *_ in spans)
-            if not inside:
-                kept.append((intent, span[3], span[4]))
-        return kept
+        return [
+            (intent, score, via)
+            for i, j, intent, score, via in spans
+            if not any(a <= i and j <= b and (b - a) > (j - i) and other != intent for a, b, other, *_ in spans)
+        ]
 
     def _example_hits(self, query: str) -> list[tuple[str, float, str]]:
         ids = self._shortlist(query)
