@@ -2243,6 +2243,17 @@ def extract(
             if _BOTH_NAMED.search(norm[:at]) and "都" in around:
                 around += "每年"  # “前年190万 去年230万 都占营收5个点以上”: both years
             targets = _years(around, owner, criteria)
+            if (
+                "都" in around
+                and len(targets) == 1
+                and _THREE_EACH.search(norm, 0, at)
+                and (third := _third_year(owner, criteria))
+            ):
+                targets = [owner, str(criteria[owner].previous), third]  # “研发三年都是一百万出头 收入都是四千多万”
+            if _each_of_a_total(norm[max(0, at - _YEAR_CHARS, prev_end) : q.start], criteria[owner]):
+                # “研发费用三年都是一百万出头”: each year's, the years' total is three times it
+                value = [v * (criteria[owner].sum_years or 1) for v in value] if isinstance(value, list) else value
+                value = value * (criteria[owner].sum_years or 1) if isinstance(value, float) else value
             last, last_previous, last_start = owner, targets == [criteria[owner].previous], q.start
             seen.append(owner)
             for cid in targets:
@@ -3220,6 +3231,8 @@ def _shift_years(facts: dict[str, Any], owner: str, criteria: dict[str, Criterio
         facts[previous] = facts.pop(owner)
 
 
+_THREE_EACH = re.compile(r"三年[^，|\d]{0,3}(都|每年|年年)")
+"""Three years said of each before (研发三年都是…): a following 都… speaks of each of the three too."""
 _BOTH_NAMED = re.compile(r"前年.*(去年|上年)|(去年|上年).*前年|两年")
 """Both years were named before: a following 都… speaks of each."""
 
@@ -3233,6 +3246,13 @@ def _a_or_not(norm: str, word: str) -> bool:
 
 _EACH_OF_THEM = re.compile(r"每年|每一年|年年|都在|都是|都有|各年|各是|均为|均在")
 """Between a total's word and its figure: the figure is each year's (三年营收每年都在一个亿左右)."""
+
+
+def _each_of_a_total(between: str, crit: Criterion) -> bool:
+    """Whether a figure said of a total of years (``sum_years``) is each year's: 三年都是, 每年, 年年 before it."""
+    return bool(crit.sum_years and not crit.sum_of and _EACH_OF_THEM.search(between) and not _SUMMED.search(between))
+
+
 _YEAR_SAID_AT = re.compile(r"去年|前年|今年|上年|那年|\d{2,4}年|每年|两年|三年")
 """A year word between two figures: the second has its own year."""
 

@@ -6946,3 +6946,156 @@ def test_the_list_asked_for_in_the_questionnaire(user: User) -> None:
 def test_the_summary_passed_on_closes(user: User) -> None:
     """d393_09: “要得 我整理下发给老板”."""
     assert user.say("要得 我整理下发给老板").intent == "thanks"
+
+
+# batches 397-400 on first sight
+def asked_until(user: User, opener: str, criterion: str) -> None:
+    """Start the check ``opener`` asks for and answer 是 until it asks ``criterion``."""
+    asked = in_check(user, opener)
+    for _ in range(CHECKLIST_TURNS):
+        if asked == criterion:
+            return
+        asked = str(user.say("是").data.get("criterion"))
+    raise AssertionError(f"{criterion} never asked")
+
+
+def test_met_or_not_after_facts_asks_the_verdict(user: User) -> None:
+    """d398_11: “没上过异常名录 也没出过事故 满足了不” recorded the answer but gave no verdict."""
+    in_check(user, "专精特新帮我们核一下")
+    reply = user.say("没上过异常名录 也没出过事故 满足了不")
+    assert "结论" in reply.text and reply.data.get("verdict"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "facts"),
+    [
+        ("振动诊断精度超过国外同类软件", "first_version_software", {"first_version_breakthrough": True}),
+        ("精度还没超过国外的", "first_version_software", {"first_version_breakthrough": False}),
+        ("另外一个是通用的设备数据采集平台", "first_version_software", {"first_version_not_custom": True}),
+        ("这个产品刚发布 卖了三家客户", "first_version_software", {"first_version_not_custom": True}),
+        ("只卖给一家客户", "first_version_software", {"first_version_not_custom": False}),
+        ("准备金制度还没建 备案是啥子意思", "rd_reserve", {"rd_reserve_filed": False}),
+    ],
+)
+def test_breakthrough_market_and_reserve_words(text: str, topic: str, facts: dict[str, Any]) -> None:
+    """d399_08, d400_05, d397_09: 超过国外, 通用的 / 卖了三家客户 and 制度还没建 were not read."""
+    assert facts.items() <= read(text, topic).items(), text
+
+
+def test_each_of_three_years_makes_the_totals() -> None:
+    """d400_10: “研发费用三年都是一百万出头 收入都是四千多万” was read as a three-year total of 100–120万."""
+    facts = read("研发费用三年都是一百万出头 收入都是四千多万", "high_tech_enterprise")
+    assert facts["rd_spend_3y_total"][0] == 300.0
+    assert facts["revenue_prev_year"] == facts["revenue_3y_ago"] == facts["revenue_last_year"]
+    assert read("研发费用三年加起来三百万", "high_tech_enterprise")["rd_spend_3y_total"] == 300.0
+
+
+def test_detection_instruments_are_no_line_of_business() -> None:
+    """d399_10: “设备有几台检测仪” was read as 科学研究和技术服务业."""
+    assert "industry" not in read("研发场地有 大概七十个平方 设备有几台检测仪", "rd_institution")
+
+
+def test_dropping_the_aside_keeps_the_check(user: User) -> None:
+    """d400_01: “算了不扯那个 高新产品收入占比应该有八成” after an aside ended the check."""
+    in_check(user, "高企认定 帮我核一下够不够")
+    user.say("对了顺便问下 公积金基数今年好久调哦")
+    reply = user.say("算了不扯那个 高新产品收入占比应该有八成")
+    assert reply.act == "answer", reply.text
+
+
+def test_one_part_asked_after_a_failed_verdict(user: User) -> None:
+    """d397_04: “那研发那块呢 四百万够不够” after 不符合 began the check again and stored 400万 as last year's."""
+    reply = after_verdict(
+        user, "小巨人帮我核一下", "营收去年三千八百多万 研发这两年加起来四百来万", "那研发那块呢 四百万够不够"
+    )
+    assert reply.act == "followup" and "差" in reply.text, reply.text
+
+
+def test_what_the_buyer_may_have_is_no_check_of_ours(user: User) -> None:
+    """d397_18: “买我们设备的那个化工厂 能不能拿首购首用的奖励” gave our 首台套 verdict again."""
+    reply = after_verdict(
+        user, "首台套帮我核一下", "目录里有 我们在两江注册的", "买我们设备的那个化工厂 能不能拿首购首用的奖励"
+    )
+    assert "结论" not in reply.text and "首购首用" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["目录的话 2024版里头有没有我们这个牌号 我真的晓不得 技术部的人出差了", "在不在目录里头我也不清楚"],
+)
+def test_not_knowing_whether_is_not_known(user: User, text: str) -> None:
+    """d398_06: “…里头有没有我们这个牌号 我真的晓不得” showed the overview as if asked."""
+    in_check(user, "首批次新材料 帮我核一下")
+    assert user.say(text).act == "answer"
+    assert profile(user)["first_batch_in_catalog"] == UNKNOWN
+
+
+def test_not_understanding_what_a_word_means_asks_nothing(user: User) -> None:
+    """d398_16: “专利有十几个 但啥子一类二类我搞不懂 …” showed 政策要点."""
+    in_check(user, "专精特新帮我们核一下")
+    assert user.say("专利有十几个 但啥子一类二类我搞不懂 评价得分也还没在平台上算过").act == "answer"
+
+
+def test_not_rated_yet_is_not_known(user: User) -> None:
+    """d399_11: “那个创新能力评分也没找中介评过” got “没看懂这个回答”."""
+    asked_until(user, "高企帮我核一下", "hte_innovation_score")
+    user.say("那个创新能力评分也没找中介评过")
+    assert profile(user)["hte_innovation_score"] == UNKNOWN
+
+
+def test_asking_something_else_switches(user: User) -> None:
+    """d399_05: “等哈 先问个别的 小巨人要营收好多才能报” in the 单项冠军 check answered 单项冠军's conditions."""
+    in_check(user, "单项冠军我们有没得戏 帮忙评估一哈")
+    user.say("綦江做重卡变速箱齿轮的 做了十五年 这个细分产品国内占有率排第二")
+    assert user.say("近三年平均主营收入两亿五左右 有市级企业技术中心").data["criterion"] == "little_giant_certified"
+    reply = user.say("等哈 先问个别的 小巨人要营收好多才能报")
+    assert reply.intent == "little_giant" and "暂停" in reply.text, reply.text
+
+
+def test_a_department_asked_like_another_topics_example(user: User) -> None:
+    """d399_10: “要得 我们先把场地弄好 到时候找哪个部门报” went to 技改 (its example 技改找哪个部门)."""
+    reply = after_verdict(
+        user, "研发机构认定 我们够不够", "营收三千五百万 研发场地七十个平方", "要得 我们先把场地弄好 到时候找哪个部门报"
+    )
+    assert reply.intent == "rd_institution" and reply.section == "咨询部门", reply.text
+
+
+def test_other_policies_asked_after_a_check(user: User) -> None:
+    """d399_11: “回到刚才那个 我们还能享受啥子其他的” got 高企's overview; the list needs no “共 0 个” questions."""
+    user.say("我们这种企业能享受些啥子政策 帮我们整体看一下")
+    user.say("涪陵的 做改性塑料粒子 两百人 去年营收一亿三左右 规上企业 成立十年了")
+    user.say("研发费用去年六百万左右 有六个发明专利 还没评过高企 也没评专精特新")
+    in_check(user, "那高企我们够不够 先帮我核一下这个")
+    reply = user.say("回到刚才那个 我们还能享受啥子其他的")
+    assert reply.intent == "policy_match" and "共 0 个" not in reply.text, reply.text
+
+
+def test_reckoning_whether_we_qualify_is_the_check(user: User) -> None:
+    """d400_19: “帮我们算一下够不够 今年想报” after a 高企 question showed 计算方法."""
+    user.say("高新企业认定 科技人员占比要求是好多")
+    assert user.say("帮我们算一下够不够 今年想报").kind == "checklist_step"
+
+
+@pytest.mark.parametrize("text", ["哈哈 重庆队今年拿没拿冠军哦", "顺便问哈 公司买的银行理财收益要交税不"])
+def test_sport_and_savings_in_a_check_are_out_of_scope(user: User, text: str) -> None:
+    """d399_17, d398_14: a team's championship gave the 单项冠军 verdict; bank savings got 加计扣除's overview."""
+    in_check(user, "单项冠军帮我们核一下")
+    assert user.say(text).act == "null", text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("注册一个有限公司 注册资本最低要多少", None),
+        ("小微企业所得税减半征收还有没有", None),
+        ("网上那个小巨人滑板车质量好不好", None),
+        ("新产品发布会怎么策划比较有排面", None),
+        ("研发人员落户重庆有什么政策", None),
+        ("做工业母机的 是不是可以按120%扣 要啥子条件噻", "rd_deduction"),
+        ("hi 能帮我check一下我们公司fit哪些policy吗", "policy_match"),
+        ("我们还能享受啥子其他的", "policy_match"),
+    ],
+)
+def test_questions_of_batches_397_400(user: User, text: str, intent: str | None) -> None:
+    """q397-q400: another world's words (注册资本, 减半征收, 滑板车, 落户), 按120%扣 of 工业母机, fit哪些policy."""
+    assert user.say(text).intent == intent, text

@@ -158,11 +158,17 @@ MORE_NAMED = 3
 """Criteria a keyword may name beyond the one the figure fits (主营: its share, its revenue, its average)."""
 
 
+_NOT_SCORED = re.compile(r"(没|没有|莫|莫得|没得|还没|未)(找[^，|]{0,6})?(自评|自测|评|测|算|打分|打|估)(过|了)?")
+"""Asked a score: not rated yet (没自评过, 没找中介评过, 还没测): not known, no zero."""
+
+
 def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
     """The message read as a direct answer to ``crit`` (a digit picks an option; 够了 on a figure → its threshold)."""
     if crit.type == "bool" and msg.norm == "3":
         return UNKNOWN
     found = quantities(msg.norm)
+    if crit.unit == "分" and not found and _NOT_SCORED.search(msg.norm):
+        return UNKNOWN  # “那个创新能力评分也没找中介评过”: no score to tell
     if crit.type == "number" and crit.unit == "人" and found and all(counts_things(msg.norm, q) for q in found):
         return None  # “主要卖给一家贸易公司”: one firm counted, no head count (but 龙头企业 “3家” is a count)
     text = statement(t, msg)

@@ -85,7 +85,7 @@ def start_questionnaire(t: Turn, topic: Topic) -> Reply:
     t.state.pop("suspended", None)
     t.state["options"] = []
     total = len([c for c in topic.questionnaire if c not in t.profile])
-    return advance(t, (topic.reply or "").format(total=total))
+    return advance(t, (topic.reply or "").format(total=total) if total else "")  # (all known: the list at once)
 
 
 def referred(t: Turn, topic_check: bool = True) -> dict[str, Any] | None:

@@ -78,6 +78,14 @@ _NOT_KNOWN_WHAT = re.compile(
 """Not knowing what something is (晓不得行业平均是好多): a statement; its question word asks nothing."""
 
 
+_WHETHER_NOT_KNOWN = re.compile(
+    r"(?P<whether>(有没有|有没得|在不在|是不是|算不算|啥子|什么)[^，,。；;？?\s]{0,12}?)[\s，,]*(我|我们)?(真的|确实|也|实在|是|硬是)?"
+    r"(晓不得|不晓得|不知道|不清楚|搞不清楚?|说不清楚?|不太清楚|搞不懂|不懂|弄不懂)"
+)
+"""Whether or what something is, then not knowing it (目录里头有没有我们这个牌号 我真的晓不得, 啥子一类二类我搞不懂):
+a statement."""
+
+
 def asks(t: Turn, msg: Message) -> bool:
     """Whether the message is a question (吗, 怎么, 啥子, 好久 …) rather than a statement.
 
@@ -93,6 +101,9 @@ def asks(t: Turn, msg: Message) -> bool:
     if "?" not in msg.text and "？" not in msg.text and (embedded := _NOT_KNOWN_WHAT.search(msg.text)):
         rest = msg.text[: embedded.start()] + " " + msg.text[embedded.end() :]
         return asks(t, Message(rest, normalize(rest)))  # “这个晓不得行业平均是好多”: not known, said; no question
+    if "?" not in msg.text and "？" not in msg.text and (whether := _WHETHER_NOT_KNOWN.search(msg.text)):
+        rest = msg.text[: whether.start()] + " " + msg.text[whether.end("whether") :]
+        return asks(t, Message(rest, normalize(rest)))  # “里头有没有我们这个牌号 我真的晓不得”: not known whether
     tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
     marked = "?" in msg.text or "？" in msg.text
     how_many = _HOW_MANY.search(normalize(_FEW_HELD.sub("有些", msg.text)))

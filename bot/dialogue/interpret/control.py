@@ -186,6 +186,9 @@ def cancel(t: Turn, msg: Message) -> Act | None:
         or _THIS_GIVEN_UP.fullmatch(last_clause(msg).norm)  # (…那算了 小巨人不测了)
         or any(_THIS_GIVEN_UP.fullmatch(c) for c in opening)  # (算了 高企不测了 又要审计又要啥子 太麻烦: then why)
     )
+    dropped = _THAT_DROPPED.match(msg.norm)
+    if dropped and t.flow is not None and t.facts(msg.norm[dropped.end() :]):
+        return None  # “算了不扯那个 高新产品收入占比应该有八成”: the aside dropped, the check answered
     if _SET_ASIDE_FIRST.match(msg.norm) and t.open_check and not other_policy_named(t, msg, str(t.check_topic)):
         return Act(acts.CANCEL)  # (not “先不搞那个 直接看小巨人够不够”: another policy asked for instead)
     if not alone and any(w in msg.norm for w in t.index.insistent):
@@ -238,6 +241,8 @@ _SET_ASIDE_FIRST = re.compile(r"^(算了|那|那就|哦|嗯|好)*先(不(测|核
 """“先放到这儿 等会计回来再弄”, “先不弄这个了”: the check set aside, unless another policy is asked for instead."""
 
 
+_THAT_DROPPED = re.compile(r"^(算了|那|好|嗯|哦)*(不|莫|别)(扯|管|说|聊|提|讲)(那个|那些|那|它)了?")
+"""“算了不扯那个”: the aside just asked dropped, not the check."""
 _THIS_GIVEN_UP = re.compile(r"(那|那就)?(算了)?[\u4e00-\u9fff]{2,8}?(就|也)?[不莫](测|核|查|评估|搞|弄)了")
 """A last clause that gives up the check of a policy it names (小巨人不测了)."""
 _ENDS_CHECK = re.compile(r"不测|不核|不查|不评|不弄|不搞|退出|结束|不做了")

@@ -24,6 +24,7 @@ from bot.dialogue.interpret.shared import (
     FITS_BETTER,
     MATCH,
     OTHER_POLICIES,
+    SUCCESS_A_NOT_A,
     WHAT_ABOUT,
     WHERE_TO,
     asks_outcome,
@@ -218,6 +219,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         and decision.intent in (None, topic.id)
         and decision.reason != "out_of_scope"
         and _asks_amount(t, msg)
+        and not (wants_check(t, msg.norm) and SUCCESS_A_NOT_A.search(msg.norm))  # (帮我们算一下够不够: the check)
     ):  # (not “研发人员的个税能不能少交点”: another world's amount)
         return Act(acts.FOLLOWUP, topic=topic.id, part=f"section:{CALCULATION}")  # “大概能补好多 算给我看哈”
     if topic.checklist and _only_check(t, msg.norm):
@@ -309,6 +311,15 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))  # nothing to check: its conditions
     if part and (decision.intent in (None, topic.id) or len(msg.norm) <= SHORT_MESSAGE or _closer(t, topic, msg)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)
+    if (
+        part in _PROCEDURAL
+        and other
+        and not named_by_word(decision)
+        and not names_topic(t, msg, decision, str(decision.intent))
+    ):
+        return Act(
+            acts.FOLLOWUP, topic=topic.id, part=part
+        )  # “先把场地弄好 到时候找哪个部门报”: like 技改's example only
     if decision.intent == topic.id and (asks(t, msg) or ellipsis):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")
     if (
@@ -324,6 +335,10 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if other and asks(t, msg) and _short_in_topic(t, topic, msg):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # “目录在哪里查”: this topic's 目录, named by none
     return None
+
+
+_PROCEDURAL = frozenset(f"section:{name}" for name in ("咨询部门", "办理流程", "时间节点", "申报材料"))
+"""Parts every topic has in like words (找哪个部门, 好久报): asked with no topic named, of the one under discussion."""
 
 
 def _title_asked_about(t: Turn, topic: Topic, msg: Message) -> bool:

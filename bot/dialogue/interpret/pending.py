@@ -33,6 +33,7 @@ from bot.dialogue.interpret.shared import (
     GENERIC_GRAMS,
     HANDOFF,
     HELP,
+    MATCH,
     MIN_KEYWORD,
     MINE,
     SEVERAL_FACTS,
@@ -244,7 +245,13 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         other = None  # “发展评价得分六十八分 也没得失信 单项冠军没评过”: our facts, and a title we do not hold
     if other and not asking and t.kn.topics[other].kind == "policy" and named_only_denied(t, msg, other):
         other = None  # “投保金额按计划六千万 这个材料也不是用在首台套装备上的”: what our case is not, no switch
-    if other and asking and FIRST.search(msg.norm) and prerequisite(t, topic, other):
+    if (
+        other
+        and asking
+        and FIRST.search(msg.norm)
+        and prerequisite(t, topic, other)
+        and not _ELSE_ASKED.search(msg.norm)
+    ):
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if (other or (not facts and value is None)) and heard_of_here(t, topic, msg, ours_too=not other):
         # “听说专精特新的话收入门槛可以降到两个亿 是不是哦” in a 单项冠军 check, “网上说要大专以上的占30% 我们大专
@@ -293,7 +300,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.NULL)
     # (a greeting in a long message is chatter; 你除了这个还能查啥子 asks what else the bot does, a switch to help)
     talk = other and t.kn.topics[other].kind == "conversation"
-    chatter = talk and other not in (*HANDOFF, HELP) and len(msg.norm) > 8
+    chatter = talk and other not in (*HANDOFF, HELP, MATCH) and len(msg.norm) > 8  # (还能享受啥子其他的: the match)
     if other and asking and BOTH.search(msg.norm) and (here := section_naming(t, topic, other)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=here)  # “这个跟首台套能不能一起享受”: this one's word on that
     if other and asking and decision.score >= t.settings.new_question_score and not chatter:
@@ -444,6 +451,10 @@ def _share_of_part(t: Turn, cid: str) -> str:
     """The check's share that ``cid`` is the part of (科技人员 → 科技人员占比), else ``cid`` itself."""
     asked = checklist_criteria(t.kn, t.scope) if t.scope else None
     return next((c for c, crit in (asked or {}).items() if crit.ratio_of[:1] == [cid]), cid)
+
+
+_ELSE_ASKED = re.compile(r"(问|说)(个|下|一下|点)?(别的|其他的?|另外的?)|换个(问题|话题)")
+"""“等哈 先问个别的 小巨人要营收好多才能报”: another question, not the title this check asks whether we hold."""
 
 
 def _named_in_question(t: Turn, msg: Message, crit: Criterion, other: str) -> bool:

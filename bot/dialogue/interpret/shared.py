@@ -54,8 +54,10 @@ HANDOFF = (HUMAN, "thanks")
 """Conversation intents that leave a check whatever the message's length (转人工, 谢谢); greetings do not."""
 
 
-OTHER_POLICIES = re.compile(r"(啥子?|什么|哪些|哪几个|别的|其他)(政策|补贴|优惠)")
-"""Which policies asked for (还能享受啥子政策)."""
+OTHER_POLICIES = re.compile(
+    r"(啥子?|什么|哪些|哪几个|别的|其他)(政策|补贴|优惠)|(享受|申请|报)(啥子?|什么|哪些)(其他|别的)"
+)
+"""Which policies asked for (还能享受啥子政策, 还能享受啥子其他的)."""
 
 
 def named_by_word(decision: Decision) -> bool:
@@ -319,8 +321,10 @@ ASK_PARTICLES = "嘛哦呢啊噻吧哈撒"
 SUCCESS_A_NOT_A = re.compile(
     rf"([能行成过够达算得可符批上评报申拿扣认享选通])[不没]\1|([够行成过到足合]|达标|够格|够条件|有戏)(了)?(没得|没有|莫得|没)[{ASK_PARTICLES}]*$"
     rf"|(能|可以)[认评报申批过拿享扣选]{{1,2}}(得|上)?不[{ASK_PARTICLES}]*$"
+    rf"|([够行成过足合]|达标|够格|够条件)了不[{ASK_PARTICLES}]*$"
 )
-"""能不能 / 成不成 / 过没过 / 够没得 / 达标没得 / 能认不 …: whether it works out, in any words (一锤子定音 能不能扣)."""
+"""能不能 / 成不成 / 过没过 / 够没得 / 达标没得 / 能认不 / 满足了不 …: whether it works out, in any words (一锤子定音
+能不能扣)."""
 
 
 PARTICLES = f"那{ASK_PARTICLES}了"
@@ -540,6 +544,8 @@ def check_asked(t: Turn, msg: Message, intent: str) -> bool:
     cued = section_asked(t, topic, msg.text, cues_only=True) if topic else None
     if cued == f"section:{WHEN}" and _AT_WHICH_TIME.search(msg.norm):
         return False  # (“高企去年认定了。…预缴的时候能不能享受”: when, whatever the title held beside it)
+    if ANOTHER_PARTY.search(msg.norm):
+        return False  # “买我们设备的那个化工厂 能不能拿首购首用的奖励”: whether the buyer may, no check of ours
     if about_us(t, msg, anywhere=True):
         return True  # (“我们这种做贸易的能不能享受”: about us, so the check, which says so first)
     specific = specific_part(cued)
@@ -548,6 +554,11 @@ def check_asked(t: Turn, msg: Message, intent: str) -> bool:
     return not specific_part(section_asked(t, topic, msg.text) if topic else None)
 
 
+ANOTHER_PARTY = re.compile(
+    r"^(那|那么)?((买|用|采购|购买)了?我们[^，|]{0,6}的(那个|那家|这个|这家|那些)?[^，|]{0,4}(厂|企业|公司|单位|客户|用户)"
+    r"|(我们的)?(客户|买家|买方|采购方|购买方|下游))"
+)
+"""A message about another party than us (买我们设备的那个厂, 我们的客户): what they may have is no check of ours."""
 _AT_WHICH_TIME = re.compile(r"(预缴|汇算|申报|季度|年底|年初)的?时候|(什么|啥子?|哪个)时候|几月份?|好久")
 """Asking at which time it applies (预缴的时候能不能享受), not whether we qualify."""
 

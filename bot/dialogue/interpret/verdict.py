@@ -22,6 +22,7 @@ from bot.dialogue.attribution import (
     yes_only_by_lead,
 )
 from bot.dialogue.interpret.shared import (
+    ANOTHER_PARTY,
     COUNTS_AS,
     FITS_BETTER,
     HUMAN,
@@ -111,6 +112,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, conclude=True, values=t.facts(msg.text))  # “那总的说 我们能搞哪几样”: the list now
     if _asks_person(t, msg):
         return None  # “能不能转个人工 我想直接问”: a person asked for, not the verdict
+    if ANOTHER_PARTY.search(msg.norm):
+        return None  # “那买我们设备的客户能拿奖励不”: what the buyer may have, not our verdict
     if (
         leaving(t, msg)
         and not asks_in_a_clause(t, msg)
@@ -190,7 +193,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     if not asked and _checking(t) and last.norm != msg.norm and t.facts(msg.text):
         # “没出过事故 产品也不是淘汰类的 这下能报了噻”: the facts, then the verdict (not “…能不能一起报”, a question)
         unnamed = _unnamed(t, last.norm)
-        asked = bool(_NOW_IT_DOES.search(unnamed) or _THEN_IT_DOES.search(unnamed)) or says(last.norm, t.kn, "conclude")
+        asked = bool(_NOW_IT_DOES.search(unnamed) or _THEN_IT_DOES.search(unnamed) or _MET_NOW.search(unnamed))
+        asked = asked or says(last.norm, t.kn, "conclude")
     if not asked or (not _checking(t) and wants_check(t, msg.norm) and not _known_of_check(t)):
         return None  # nothing known yet: “我们到底能不能申请” starts the check (a figure calculated with is no answer)
     current = t.check_topic
@@ -473,6 +477,9 @@ _NOW_IT_DOES = re.compile(
 _THEN_IT_DOES = re.compile(rf"^(所以)?那(就)?(能|可以){_APPLYING}了?{_CLOSING}")
 """…or, after facts only, 那可以报了不: those facts, then whether they make it."""
 
+_MET_NOW = re.compile(r"^(条件)?(都|全|就)?(满足|符合|达标|合格|够格|够)了(不|没得|没有|没|吗|噻|吧)(嘛|哦|噻|哇)?$")
+"""…or 满足了不, 都符合了吧: whether they make it, asked of the conditions."""
+
 
 def _unnamed(t: Turn, norm: str) -> str:
     """``norm`` without the names of the topic checked (这样能直接报小巨人不 → 这样能直接报不)."""
@@ -496,6 +503,9 @@ def missing(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “为啥子嘛 我们数据比好多专精特新都好”: why
     if _ENOUGH_AT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那研发要到好多才够”: the gap, with the amount
+    part = _THAT_PART.match(msg.norm)
+    if part and SUCCESS_A_NOT_A.search(msg.norm) and _falls_short(t) and t.match(part[2])[1].intent is None:
+        return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那研发那块呢 四百万够不够”: that condition's gap
     if _A_BIT_SHORT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “差一点点也不行嗦”: the gap and the bar again
     if (
@@ -517,6 +527,8 @@ def missing(t: Turn, msg: Message) -> Act | None:
     return Act(acts.FOLLOWUP, part="missing")
 
 
+_THAT_PART = re.compile(r"^(那|那么|还有)(.{1,6}?)(那块|那一块|这块|方面|那项|那条)(呢|咧|嘞|喃)")
+"""“那研发那块呢”: one part of what was checked, asked about after the verdict."""
 _WHY_LEAD = re.compile(r"^(那|可是|但是)?(为啥子?|为什么|凭啥子?|凭什么)(嘛|呢|哦|喃|啊|勒)?(?=[\s,，。?？!！]|我们|$)")
 """A message opening with a bare why (为啥子嘛 …): after a verdict that found a gap, why it fails."""
 _A_BIT_SHORT = re.compile(r"差(一|那么)?(点点?|丁点|些)(儿)?(也|都|就)(不|没)(行|得行|够|可以|算|得)")
