@@ -1723,13 +1723,27 @@ def _whole_of(facts: dict[str, Any], q: Quantity, criteria: dict[str, Criterion]
     return None
 
 
+_STAFF_LEAD = re.compile(
+    r"(\|)?((现在|目前|如今|眼下)?(公司|厂里|厂头|全厂|全公司|我们)?(现在|目前|如今|眼下)?(一共|总共)?(有)?)?"
+)
+"""Before a head count that is a clause of its own: when and whose (现在两百人左右, 公司目前一共有)."""
+_PART_OF_STAFF = re.compile(r"(研发|技术|团队|人员|部门|工程师|科技人员|研究生|博士|硕士|本科|大专)(的)?(\|)?$")
+"""A clause that names part of the staff right before a head count (研发团队 | 二十人): the count is theirs."""
+_STAFF_TAIL = re.compile(r"(左右|上下|出头|的样子|多点|不到)?(\|)?")
+"""After it: a hedge only."""
+
+
 def _staff_alone(norm: str, q: Quantity, breaks: tuple[int, ...], criteria: dict[str, Criterion]) -> str | None:
     """The whole staff, for a head count said as a clause of its own (做片式电感的 | 一百六十来个人 | 今年想…).
 
     It is the one count in people that a share of staff is taken of (职工人数, of 科技人员占比).
     """
-    if not ((q.start == 0 or q.start in breaks) and (q.end == len(norm) or q.end in breaks)):
+    opens = max([0, *(b for b in breaks if b <= q.start)])
+    ends = min([len(norm), *(b for b in breaks if b >= q.end)])
+    if not (_STAFF_LEAD.fullmatch(norm, opens, q.start) and _STAFF_TAIL.fullmatch(norm, q.end, ends)):
         return None  # (四五个人在搞: some of them, doing something)
+    if _PART_OF_STAFF.search(norm, 0, opens):
+        return None  # (研发团队 现在二十人左右: the team the clause before names)
     wholes = {
         c.ratio_of[1]
         for c in criteria.values()
@@ -2901,7 +2915,9 @@ def _one_unsaid(norm: str, vocab: _Vocab, criteria: dict[str, Criterion]) -> dic
     return found
 
 
-_FOUNDING_BEFORE = re.compile(r"(注册成立|成立|注册|创立|创办|建厂|办厂)(了|有|都|已经|满|快|近|将近|差不多|大概|刚)*$")
+_FOUNDING_BEFORE = re.compile(
+    r"(注册成立|成立|注册|创立|创办|建厂|办厂|厂子开|厂开|公司开|厂子办|开厂|开公司)(了|有|都|已经|满|快|近|将近|差不多|大概|刚)*$"
+)
 """Right before a number of years: the years since the enterprise was founded (成立九年, 注册了快十年)."""
 _FOUNDING_CHARS = 8
 _FOUNDED = re.compile(
@@ -3654,6 +3670,8 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
         if rank is None:
             continue
         before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
+        if _RANKS_IP.search(before[-_IP_RANK_CHARS:]):
+            continue  # (发明专利数行业第一: the patents' rank, not the market's)
         scoped = _scoped(before, criteria)
         if not scoped:  # “排第二”: the criteria that take a rank with no scope word
             scoped = [(cid, c) for cid, c in criteria.items() if c.rank_within and "" in c.rank_scope]
@@ -3664,6 +3682,8 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
         if top is None or _UNRANKED.search(norm, max(0, m.start() - _DENIED_TOP_CHARS), m.end()):
             continue  # (排不进前三, 没进前三: denied below)
         before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
+        if _RANKS_IP.search(before[-_IP_RANK_CHARS:]):
+            continue
         for cid, crit in _scoped(before, criteria):
             if top <= (crit.rank_within or 0):
                 found.setdefault(cid, True)
@@ -3677,6 +3697,10 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
     return found
 
 
+_RANKS_IP = re.compile(r"专利|知识产权|软著|论文")
+"""Before a rank: what is ranked is the enterprise's rights (专利数行业第一), not its market."""
+_IP_RANK_CHARS = 5
+"""How near before a rank the rights ranked stand (专利数行业第一)."""
 _PLACES = frozenset({"全球", "世界", "国际", "国内", "全国", "中国", "国内市场", "全国市场"})
 """Scope words that name a place; 行业, 细分市场 go with any."""
 

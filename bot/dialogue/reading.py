@@ -73,14 +73,17 @@ _EITHER_OR = re.compile(r"还是[^，,。；;|\s]{1,6}?(补|管|批|给|出钱|�
 
 
 _NOT_KNOWN_WHAT = re.compile(
-    r"(晓不得|不晓得|不知道|不清楚|搞不清楚?|不太清楚|记不到|记不得)[^，,。；;\s]{0,10}?(是好多|是多少|有好多|有多少|是啥子?|是什么|是哪个)"
+    r"(晓不得|不晓得|不知道|不清楚|搞不清楚?|不太清楚|记不到|记不得)[^，,。；;\s]{0,10}?"
+    r"(是好多|是多少|有好多|有多少|是啥子?|是什么|是哪个|(?P<a>[进在有是算评拿过])[没不](?P=a))"
 )
-"""Not knowing what something is (晓不得行业平均是好多): a statement; its question word asks nothing."""
+"""Not knowing what something is, or whether (晓不得行业平均是好多, 不晓得我们进没进): a statement; its question word
+asks nothing."""
 
 
 _WHETHER_NOT_KNOWN = re.compile(
     r"(?P<whether>(有没有|有没得|在不在|是不是|算不算|啥子|什么)[^，,。；;？?\s]{0,12}?)[\s，,]*(我|我们)?(真的|确实|也|实在|是|硬是)?"
-    r"(晓不得|不晓得|不知道|不清楚|搞不清楚?|说不清楚?|不太清楚|搞不懂|不懂|弄不懂)"
+    r"(?P<nk>晓不得|不晓得|不知道|不清楚|搞不清楚?|说不清楚?|不太清楚|搞不懂|不懂|弄不懂)"
+    r"((?P<b>[有在是进算])[没不](?P=b)|有没得|有莫得)?"  # (…啥子称号 晓不得有没有: whether we hold it, not known)
 )
 """Whether or what something is, then not knowing it (目录里头有没有我们这个牌号 我真的晓不得, 啥子一类二类我搞不懂):
 a statement."""
@@ -98,12 +101,13 @@ def asks(t: Turn, msg: Message) -> bool:
     if self_said := _SELF_ANSWERED.match(msg.text):
         answer = msg.text[self_said.end("asked") :]
         return asks(t, Message(answer, normalize(answer)))  # “研发主要是啥子嘛 就是产线上的日常质检”: told
+    if "?" not in msg.text and "？" not in msg.text and (whether := _WHETHER_NOT_KNOWN.search(msg.text)):
+        rest = msg.text[: whether.start()] + " " + msg.text[whether.end("whether") : whether.end("nk")]
+        rest += " " + msg.text[whether.end() :]  # (the not knowing kept; its A-not-A, if any, asks nothing)
+        return asks(t, Message(rest, normalize(rest)))  # “里头有没有我们这个牌号 我真的晓不得”: not known whether
     if "?" not in msg.text and "？" not in msg.text and (embedded := _NOT_KNOWN_WHAT.search(msg.text)):
         rest = msg.text[: embedded.start()] + " " + msg.text[embedded.end() :]
         return asks(t, Message(rest, normalize(rest)))  # “这个晓不得行业平均是好多”: not known, said; no question
-    if "?" not in msg.text and "？" not in msg.text and (whether := _WHETHER_NOT_KNOWN.search(msg.text)):
-        rest = msg.text[: whether.start()] + " " + msg.text[whether.end("whether") :]
-        return asks(t, Message(rest, normalize(rest)))  # “里头有没有我们这个牌号 我真的晓不得”: not known whether
     tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
     marked = "?" in msg.text or "？" in msg.text
     how_many = _HOW_MANY.search(normalize(_FEW_HELD.sub("有些", msg.text)))

@@ -97,7 +97,12 @@ _JOKING = re.compile(r"(开个?玩笑|开玩笑的|说着耍的?|说起耍的?|�
 
 def aside(t: Turn, msg: Message) -> Act | None:
     """A group message to someone else (@Tony 下午的会改到四点): not for the bot, and no miss; 发错了: nothing asked."""
-    if len(msg.norm) <= CLOSING_CHARS and _MISSENT.search(msg.norm) and not quantities(msg.norm):
+    if (
+        len(msg.norm) <= CLOSING_CHARS
+        and _MISSENT.search(msg.norm)
+        and not quantities(msg.norm)
+        and not any(_restarts(t, normalize(c)) for c in clauses(msg.text))  # (发错了 … 重新来: start over)
+    ):
         return Act(acts.NULL)
     if _JOKING.search(msg.norm) and not quantities(msg.norm):
         return Act(acts.NULL)  # “支付宝花呗的钱能不能算研发费用 哈哈开个玩笑”: said in jest, nothing to answer
@@ -137,7 +142,13 @@ def restart(t: Turn, msg: Message) -> Act | None:
     # “搞错了 重新来 我们要报的是中小企业技术研发中心”: start over, with what it says after (its facts); and with
     # what it says before, unless that calls something wrong (“问了老板 去年评的创新型 从头再核一遍嘛”)
     # (and with its own clause's: “那从头按企业技术中心重新核” names the kind to check)
-    kept = [] if at is None else [*([] if _WRONG.search(" ".join(said[: at + 1])) else said[: at + 1]), *said[at + 1 :]]
+    after = said[at + 1 :] if at is not None else []
+    told_before = [i for i, c in enumerate(after) if _SAID_BEFORE.search(c)]
+    if told_before:  # (从头来 我刚才说的是关联的贸易公司 不是这家: why it was wrong, no fact of ours)
+        after = after[told_before[-1] + 1 :]
+        while after and _WRONG.search(after[0]) and len(normalize(after[0])) <= _DISOWNING_CHARS:
+            after = after[1:]
+    kept = [] if at is None else [*([] if _WRONG.search(" ".join(said[: at + 1])) else said[: at + 1]), *after]
     if at is None:  # (“那从头按企业技术中心重新核”: one clause, the kind to check in it)
         values = {} if _WRONG.search(msg.norm) else t.facts(msg.text)
     else:
@@ -161,6 +172,10 @@ _RETOLD = re.compile(r"算|说|讲")
 """In a start over before figures: they are counted or told again (扣掉重新算, 重新说 …), no new check."""
 _WRONG = re.compile(r"错|不对|乱|不算|(?<!是)不是")
 """Before a start over: what was said is called wrong (营收说错了 重新来), not new facts (not 是不是, a question)."""
+_DISOWNING_CHARS = 6
+"""A clause this short right after what was said before is explained only denies it (不是这家)."""
+_SAID_BEFORE = re.compile(r"(刚才|之前|前面|先前|上面)(说|讲|报|给)的")
+"""After a start over: what was said before, explained (我刚才说的是我们关联的那个贸易公司), no fact of ours."""
 _THAT_ONE = re.compile(r"刚才|前面|之前|上一个|那个|这个|还是(测|核|查|对|自查)|从头(测|核|查|对)|(测|核|查|对)一遍")
 """A start over that points back (刚才那个从头重新来, 还是测一下嘛 从头来, 重新来嘛 从头核一遍): the check left just
 now, if one was."""

@@ -498,6 +498,15 @@ def _question_in_check(
     asking = asks(t, msg)
     said = {**t.facts(msg.text), **values}
     taken = variant_taken_up(t, msg)
+    if (
+        asking
+        and not taken
+        and said
+        and all(t.kn.criteria[c].presume is not None for c in said)
+        and section_asked(t, topic, msg.text, cues_only=True) == conditions_part(t, topic)
+        and not named_criteria(t, msg) - set(said)  # (not “国家级的单项冠军要好多营收哦”: one requirement, aside)
+    ):
+        taken = said  # “市级的那个单项冠军要啥条件”: that kind taken up, and its conditions asked
     if asking and taken and all(t.kn.criteria[c].presume is not None for c in said):
         conditions = section_asked(t, topic, msg.text, asked=True) or conditions_part(t, topic)
         about = WHAT_ABOUT.match(msg.norm)

@@ -56,7 +56,7 @@ def resume(t: Turn, msg: Message) -> Act | None:
     return Act(acts.RESUME, topic=named or _begun_named(t, msg))
 
 
-_FINISH_FIRST = re.compile(r"(先把|先)?[^，,。]{0,10}(核完|对完|测完|查完|弄完|搞完|问完|核了|对了再说)")
+_FINISH_FIRST = re.compile(r"(先把|先)?[^，,。]{0,10}(核完|对完|测完|查完|弄完|搞完|问完|看完|过完|整完|核了|对了再说)")
 """“先把准备金那个核完”: the check left, named, to be finished first."""
 
 
@@ -73,7 +73,13 @@ def finishes_first(t: Turn, msg: Message) -> bool:
     if not _FINISH_FIRST.search(last.norm):
         return False
     named = t.match(last.text)[1].intent
-    return named == parked.get("topic") or (named is None and bool(_POINTS_BACK.search(last.norm)))
+    title = normalize(t.kn.topics[parked["topic"]].title) if parked.get("topic") in t.kn.topics else ""
+    said = _FINISH_FIRST.search(last.norm)
+    thing = (said[0][len(said[1] or "") : -len(said[2])] if said else "").removesuffix("的").removesuffix("那个")
+    of_title = (
+        len(thing) >= 2 and thing in title
+    )  # (先把软件的看完: the 首版次软件 check, named by a word of its title)
+    return named == parked.get("topic") or (named is None and (bool(_POINTS_BACK.search(last.norm)) or of_title))
 
 
 def _finish_that_first(t: Turn, msg: Message) -> Act | None:

@@ -359,8 +359,10 @@ def titles_stated(t: Turn, msg: Message) -> dict[str, Any]:
 WHY_NOT = re.compile(
     r"((为啥子?|为什么|咋个就|怎么就|凭啥|凭什么)|(咋个|怎么)[^，|]{0,8}?反而)[^，|]{0,10}?"
     r"(不行|不得行|不能|不可以|不算|不给|不认|报不了|报不到|评不上|拿不到|享受不了|够不到|不够)"
+    r"|^(那|但是|可是)?(咋个|怎么|咋)(会|就)?(不行|不得行|不算|不够|报不了|评不上)(?!业)"
 )
-"""Why a condition rules something out (受让的为啥子不行, 咋个营收少了反而不行了): a question, its 不行 no answer."""
+"""Why a condition rules something out (受让的为啥子不行, 咋个营收少了反而不行了, 咋个不行喃 …): a question, its 不行
+no answer."""
 
 
 WHAT_QUESTION = re.compile(r"啥|什么|哪|怎么|咋|多少|好多|意思")

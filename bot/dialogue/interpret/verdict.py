@@ -143,7 +143,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “单项冠军我们够不到 接着前面小巨人的”: back to the check, not its verdict
     if supposes(msg.text) and not VERDICT_NOUN.search(msg.norm):
         return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
-    if WHERE_TO.match(msg.norm) or plainer_asked(t, msg):
+    plain_verdict = _checking(t) and bool(SUCCESS_A_NOT_A.search(msg.norm))  # (能不能报 简单点说: the verdict, plainly)
+    if WHERE_TO.match(msg.norm) or (plainer_asked(t, msg) and not plain_verdict):
         return None  # “这个在哪儿查得到嘛”, “讲通俗点 我们要咋个改才得行”: where, or plainer words (a follow-up)
     if FITS_BETTER.search(msg.norm) and not VERDICT_NOUN.search(msg.norm):
         return None  # “那有没得门槛低点的研发机构可以评”: another kind asked about, not this one's verdict again
@@ -284,7 +285,7 @@ def _asked_of_elsewhere(t: Turn, msg: Message) -> bool:
 
 _WHICH_ONES = re.compile(
     r"(能|可以|可能|够得上|符合|适合)(搞|报|申报|申请|享受|弄|拿|评)?(哪些|哪几样|哪几个|哪几项|哪样|哪个|啥子|什么|些啥)"
-    r"|推荐(哪些|哪几个|哪几样|啥子|什么|些啥)|列(出来|一下|个单子)"
+    r"|推荐(哪些|哪几个|哪几样|啥子|什么|些啥)|列(出来|一下|个单子)|(最该|应该|该)?先(弄|搞|报|做|申报|申请)哪(个|样|一个|些)"
 )
 """Which policies we may have, asked during the questionnaire (我们能报哪些嘛, 能搞哪几样): its list."""
 _OURS_ASKED = re.compile(r"我们[^，,。]{0,4}(够不够|能不能|能报|报得|可以报|可不可以|行不行|得不得行|评得上|能评)")
@@ -455,7 +456,7 @@ _NO_HOPE = re.compile(r"(没得|莫得|没有|没)(戏|搞头|搞|希望|指望)
 pending."""
 
 
-_CHECK_FOR_US_SAID = re.compile(r"(帮我们|帮我|帮忙|麻烦|给我们|给我)(对|核|测|查|看)(?!过)")
+_CHECK_FOR_US_SAID = re.compile(r"(帮我们|帮我|帮忙|麻烦|给我们|给我)(对|核|测|查|看|评估)(?!过)")
 """A request to be checked, in it (帮我们对一下嘛 看够不够): the check, whatever result word follows (not 帮我们对过:
 someone did)."""
 
@@ -501,7 +502,12 @@ def missing(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, part="missing")  # “为啥子不得行 我们也有搞研发的嘛”: what is unmet, and why
     if _WHY_LEAD.match(msg.norm) and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “为啥子嘛 我们数据比好多专精特新都好”: why
-    if _ENOUGH_AT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
+    if (
+        _ENOUGH_AT.search(last_clause(msg).norm)
+        and len(last_clause(msg).norm) <= CONTROL_CHARS
+        and _falls_short(t)
+        and t.match(msg.text)[1].intent in (None, (flows.referred(t, topic_check=False) or {}).get("topic"))
+    ):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那研发要到好多才够”: the gap, with the amount
     part = _THAT_PART.match(msg.norm)
     if part and SUCCESS_A_NOT_A.search(msg.norm) and _falls_short(t) and t.match(part[2])[1].intent is None:
@@ -569,7 +575,7 @@ _OF_OTHERS = re.compile(r"有没有人|有没得人|有人用过|谁用过|哪�
 
 
 _ENOUGH_AT = re.compile(
-    r"(要|得|需要)(到|达到|花|投|做|搞|有)?(好多|多少)[^，|]{0,4}?(才够|才行|才得行|才达标|才能|够得到|才达得到)"
+    r"(要|得|需要)(到|达到|花|投|做|搞|有|补|加|招|增加)?(好多|多少|几个|几)[^，|]{0,4}?(才够|才行|才得行|才达标|才能|够得到|才达得到)"
 )
 """How much would be enough (要到好多才够, 要花好多研发才够得到): after a check found something unmet, its gap."""
 
