@@ -817,7 +817,15 @@ def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...], crit: Criteri
             said = said.replace(word, _BLANK * len(word))  # (six in ten is 批发: the other line is the lesser)
         elif all(_SHARE_ASKED.match(norm, at + len(word)) for at in places(norm, word)):
             said = said.replace(word, _BLANK * len(word))  # (批发那块占好多我真晓不得: its share is not known)
+        elif all(_AIMED_AT.search(norm[max(0, at - _AIM_CHARS) : at]) for at in places(norm, word)):
+            said = said.replace(word, _BLANK * len(word))  # (还是规下企业 今年争取进规上: a plan, not what we are)
     return said
+
+
+_AIMED_AT = re.compile(r"(争取|力争|打算|准备|计划|希望|想|目标是?|明年|后年)(要)?(进|上|进入|成为|评上|达到)(了)?$")
+"""Right before a choice word: what is aimed to become (争取进规上), not what is so (but 打算做综合类的 is the kind
+applied for)."""
+_AIM_CHARS = 6
 
 
 _SHARE_ASKED = re.compile(r"[^，,|\d]{0,4}?占(好多|多少|几成|几个点|百分之几|比例)")
@@ -3014,7 +3022,7 @@ def _founded_years_ago(
 
 
 _YEARS_AGO = {word: back for back, word in _RELATIVE.items()}
-_FOUNDING = "注册|成立|创立|创办|建厂|建立|建起|建成|建了|建的|搞起|挂牌"
+_FOUNDING = "注册|成立|创立|创办|建厂|建立|建起|建成|建了|建的|搞起|挂牌|挂的牌"
 _YEARS_AGO_FOUNDED = re.compile(
     rf"(大前年|前年|去年)(?:(?P<month>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月份?|(?P<part>底|初|年底|年初))?"
     rf"(?:就|才|刚)?({_FOUNDING})"

@@ -314,7 +314,7 @@ COMPARED_PENALTY = 10.0
 """Points the alias of what a named policy is compared with loses (A 跟加计扣除是一回事不: A is asked about)."""
 _COMPARED = re.compile(r"(跟|和|与|同)$")
 _COMPARED_AFTER = re.compile(
-    r"^.{0,4}?(是一回事|一回事|有啥子?区别|有什么区别|的区别|区别|一样不|一不一样|有啥子?不同|有什么不同)"
+    r"^.{0,4}?(是一回事|一回事|有啥子?区别|有什么区别|的区别|区别|一样不|一不一样|有啥子?不同|有什么不同|有啥子?关系|有什么关系|啥子?关系|什么关系)"
 )
 """After the name compared with: the question of the difference."""
 

@@ -211,7 +211,12 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     if gives_up and other_ask and STRAIGHT.search(msg.norm):
         return None  # “算了不问那么细了 直接说能不能评上嘛”: no more questions, the verdict on what is known
     last = last_clause(msg)
-    if gives_up and last.norm != msg.norm and asks(t, last) and t.match(last.text)[1].intent:
+    if (
+        gives_up
+        and last.norm != msg.norm
+        and asks(t, last)
+        and t.match(last.text)[1].intent not in (None, t.check_topic)
+    ):
         return None  # “不问加计扣除了。研发准备金今年的通知出来没有”: one topic dropped, another asked
     if gives_up and not VERDICT_NOUN.search(msg.norm) and not says(msg.norm, t.kn, "resume"):
         return Act(acts.CANCEL)  # “算了算了 不测了 营收才几千万 肯定不够”: given up first; what follows is why
@@ -250,7 +255,9 @@ _ASKS_WHEN = re.compile(r"什么时候|啥时候|几时|哪天|几号|几月|好
 """A question of when (什么时候结束): the exit word in it is what ends, not the check."""
 
 
-_GIVES_UP = re.compile(r"^(算了|那|那就)*(不(测|核|查|弄|搞|做|问|看|评)|莫(测|核|查|弄|搞|问|评)了|撤了)了?")
+_GIVES_UP = re.compile(
+    r"^(哎呀|哎|唉|嗯|哦|好|算了|算球了|算逑了|算求了|那|那就)*(不(测|核|查|弄|搞|做|问|看|评)|莫(测|核|查|弄|搞|问|评)了|撤了)了?"
+)
 """A message (or its last clause) that gives the check up (算了 不测了 …, …肯定不够 不测了, 莫评了 … 撤了)."""
 _SET_ASIDE_FIRST = re.compile(r"^(算了|那|那就|哦|嗯|好)*先(不(测|核|查|弄|搞|做)|放到这|放倒这|放着|放一放)")
 """“先放到这儿 等会计回来再弄”, “先不弄这个了”: the check set aside, unless another policy is asked for instead."""

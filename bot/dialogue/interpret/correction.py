@@ -114,6 +114,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
         values = {last: False}  # “刚才说错了 那是我们一个关联公司 不是我们本身” after “被列过一次失信”: not ours
     if not values and not t.state.get("answered") and not t.profile:
         return None
+    if not values and _MEANT_TO_ASK.search(msg.norm) and t.match(msg.text)[1].intent:
+        return None  # “我其实是想问首版次软件 我们有个产品想报”: the question meant, no answer changed
     if not any(q.unit in ("年", "月") for q in quantities(msg.norm)) and "月" not in msg.norm:
         # (“大前年是3.6亿 不是3.9”: 3.9 is 亿, no years; “执照是去年十月份才拿的” dates them)
         values = {c: v for c, v in values.items() if t.kn.criteria[c].unit != "年"}
@@ -125,6 +127,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
     return Act(acts.CORRECTION, values=values, conclude=asked)  # (“…是八十左右 那还行不行”: the verdict again)
 
 
+_MEANT_TO_ASK = re.compile(r"(其实|本来|实际上)(是)?(想|要)(问|咨询|了解|报|申请)")
+"""“我其实是想问…”: the question meant, named next."""
 _CHECKED_BACK = re.compile(r"(刚|刚刚|刚才)(问了|问过|查了|查过|核了|核过|翻了|对了)")
 """The user went and checked (我刚问了办公室 …): what it says after, if it differs from the record, corrects it."""
 
