@@ -317,9 +317,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         and not named_by_word(decision)
         and not names_topic(t, msg, decision, str(decision.intent))
     ):
-        return Act(
-            acts.FOLLOWUP, topic=topic.id, part=part
-        )  # “先把场地弄好 到时候找哪个部门报”: like 技改's example only
+        # “先把场地弄好 到时候找哪个部门报”: a part every topic has, like 技改's example only
+        return Act(acts.FOLLOWUP, topic=topic.id, part=part)
     if decision.intent == topic.id and (asks(t, msg) or ellipsis):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")
     if (

@@ -70,16 +70,16 @@ def finishes_first(t: Turn, msg: Message) -> bool:
     if not parked or parked.get("kind") != flows.CHECKLIST:
         return False
     last = last_clause(msg)
-    if not _FINISH_FIRST.search(last.norm):
+    said = _FINISH_FIRST.search(last.norm)
+    if not said:
         return False
     named = t.match(last.text)[1].intent
+    if named is not None:
+        return named == parked.get("topic")
+    # (先把软件的看完: the 首版次软件 check, named by a word of its title)
+    thing = said[0][len(said[1] or "") : -len(said[2])].removesuffix("的").removesuffix("那个")
     title = normalize(t.kn.topics[parked["topic"]].title) if parked.get("topic") in t.kn.topics else ""
-    said = _FINISH_FIRST.search(last.norm)
-    thing = (said[0][len(said[1] or "") : -len(said[2])] if said else "").removesuffix("的").removesuffix("那个")
-    of_title = (
-        len(thing) >= 2 and thing in title
-    )  # (先把软件的看完: the 首版次软件 check, named by a word of its title)
-    return named == parked.get("topic") or (named is None and (bool(_POINTS_BACK.search(last.norm)) or of_title))
+    return bool(_POINTS_BACK.search(last.norm)) or (len(thing) >= 2 and thing in title)
 
 
 def _finish_that_first(t: Turn, msg: Message) -> Act | None:

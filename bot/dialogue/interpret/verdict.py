@@ -502,9 +502,10 @@ def missing(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, part="missing")  # “为啥子不得行 我们也有搞研发的嘛”: what is unmet, and why
     if _WHY_LEAD.match(msg.norm) and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “为啥子嘛 我们数据比好多专精特新都好”: why
+    tail = last_clause(msg).norm  # (差好大一截哦 | 要补几个人才够: the clause that asks)
     if (
-        _ENOUGH_AT.search(last_clause(msg).norm)
-        and len(last_clause(msg).norm) <= CONTROL_CHARS
+        _ENOUGH_AT.search(tail)
+        and len(tail) <= CONTROL_CHARS
         and _falls_short(t)
         and t.match(msg.text)[1].intent in (None, (flows.referred(t, topic_check=False) or {}).get("topic"))
     ):
