@@ -2239,7 +2239,7 @@ def extract(
             crit = criteria.get(named)
             if crit is not None and named not in facts:
                 if each and crit.sum_years and (one := number_value(q, crit.unit or "")):
-                    facts[named] = [v * crit.sum_years for v in one] if isinstance(one, list) else one * crit.sum_years
+                    facts[named] = _times(one, crit.sum_years)
                     prev_end = q.end
                     continue
                 if not each and _fits(q, crit):
@@ -2274,8 +2274,7 @@ def extract(
                 targets = [owner, str(criteria[owner].previous), third]  # “研发三年都是一百万出头 收入都是四千多万”
             if _each_of_a_total(norm[max(0, at - _YEAR_CHARS, prev_end) : q.start], criteria[owner]):
                 # “研发费用三年都是一百万出头”: each year's, the years' total is three times it
-                value = [v * (criteria[owner].sum_years or 1) for v in value] if isinstance(value, list) else value
-                value = value * (criteria[owner].sum_years or 1) if isinstance(value, float) else value
+                value = _times(value, criteria[owner].sum_years or 1)
             last, last_previous, last_start = owner, targets == [criteria[owner].previous], q.start
             seen.append(owner)
             for cid in targets:
@@ -3272,6 +3271,11 @@ _EACH_OF_THEM = re.compile(r"每年|每一年|年年|都在|都是|都有|各年
 """Between a total's word and its figure: the figure is each year's (三年营收每年都在一个亿左右)."""
 
 
+def _times(value: float | list[float], factor: float) -> float | list[float]:
+    """A figure, or each end of a range, ``factor`` times over (one year's, as the years' total)."""
+    return [v * factor for v in value] if isinstance(value, list) else value * factor
+
+
 def _each_of_a_total(between: str, crit: Criterion) -> bool:
     """Whether a figure said of a total of years (``sum_years``) is each year's: 三年都是, 每年, 年年 before it."""
     return bool(crit.sum_years and not crit.sum_of and _EACH_OF_THEM.search(between) and not _SUMMED.search(between))
@@ -3678,7 +3682,7 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
         if rank is None:
             continue
         before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
-        if _RANKS_IP.search(before[-_IP_RANK_CHARS:]):
+        if _ranks_rights(before):
             continue  # (发明专利数行业第一: the patents' rank, not the market's)
         scoped = _scoped(before, criteria)
         if not scoped:  # “排第二”: the criteria that take a rank with no scope word
@@ -3690,7 +3694,7 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
         if top is None or _UNRANKED.search(norm, max(0, m.start() - _DENIED_TOP_CHARS), m.end()):
             continue  # (排不进前三, 没进前三: denied below)
         before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
-        if _RANKS_IP.search(before[-_IP_RANK_CHARS:]):
+        if _ranks_rights(before):
             continue
         for cid, crit in _scoped(before, criteria):
             if top <= (crit.rank_within or 0):
@@ -3706,9 +3710,14 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
 
 
 _RANKS_IP = re.compile(r"专利|知识产权|软著|论文")
-"""Before a rank: what is ranked is the enterprise's rights (专利数行业第一), not its market."""
 _IP_RANK_CHARS = 5
-"""How near before a rank the rights ranked stand (专利数行业第一)."""
+
+
+def _ranks_rights(before: str) -> bool:
+    """Whether what a rank ranks, named just before it, is the enterprise's rights (专利数行业第一), not its market."""
+    return bool(_RANKS_IP.search(before[-_IP_RANK_CHARS:]))
+
+
 _PLACES = frozenset({"全球", "世界", "国际", "国内", "全国", "中国", "国内市场", "全国市场"})
 """Scope words that name a place; 行业, 细分市场 go with any."""
 
