@@ -562,6 +562,13 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
     return _narrowest(chosen, family_value(norm, crit, breaks, asked=True), crit)
 
 
+_DONE_BEFORE = re.compile(
+    r"(主导|参与|牵头|起草|主编|参编|制定|制订)(了|过)?[一两三四五六七八九十几\d]*(项|个|部|份)?$"
+)
+"""Before a policy's name, a part taken (主导了一项 | 行业标准): the thing done, no policy named."""
+_DONE_CHARS = 8
+"""How far before a name ``_DONE_BEFORE`` looks."""
+
 _TOTAL_SAID = re.compile(r"加起来?|加一起|加在一起|合计|总共|一共|总计|累计")
 """Words saying a figure is several years' total (三年加起来18个亿)."""
 _BETWEEN_YEARS = re.compile(r"[、,，和跟+]?(大前年|前年|去年|上年|上一年|今年|\d{4}年?)?(是|为|有|:|：)?")
@@ -948,6 +955,10 @@ def number_value(q: Quantity, target: str, today: dt.date | None = None) -> floa
     return None if factor is None else q.stored(factor)
 
 
+_BY_THE_WAY = "对了"
+"""对了 with more after it opens another matter (by the way); alone it agrees."""
+
+
 def parse_yes_no(norm: str, vocab: Vocabulary, breaks: tuple[int, ...] | None = None) -> bool | None:
     """是 / 否 in any usual form (要得, 莫得, 没问题, 不是外购的) of a normalised message; None if neither.
 
@@ -970,6 +981,8 @@ def parse_yes_no(norm: str, vocab: Vocabulary, breaks: tuple[int, ...] | None = 
     if lead is None:
         opened = 0
         lead = max((w for w in yes | no if norm.startswith(w)), key=len, default=None)
+    if lead and norm.startswith(_BY_THE_WAY, opened) and len(norm) > opened + len(_BY_THE_WAY):
+        lead = None  # “对了 我们的手术机器人能不能申请首台套”: 对了 turns to another thing, it is no 是
     if lead in _INTENSIFIERS and (denied := parse_yes_no(norm[opened + len(lead) :], vocab)) is False:
         return denied  # “肯定没有”: 肯定 only says how sure the no is
     separate = breaks is None or len(norm) <= BARE_YES_NO_CHARS or opened + len(lead or "") in breaks
@@ -1885,6 +1898,9 @@ def supposes(text: str) -> bool:
         return True  # “不是说营收一千万以上就够了嘛 网上写的”: the rule as heard (not after a figure of ours)
     if _WAIT_THEN.search(norm):
         return True  # “等进规了再说”: what is waited for, not yet so
+    if _STEPS_AHEAD.search(norm) or _MORE_TO_DO.search(norm):
+        # “那就是要先上规 再建制度备案噻”, “那我们再隔个一百多平的出来”: the steps still to take, none done
+        return True
     return bool(_SUPPOSED_CASE.search(norm)) and bool(_ASKED.search(norm) or "?" in text or "？" in text)
 
 
@@ -1957,8 +1973,15 @@ _OURS = re.compile(r"我们|我司|咱们")
 """The enterprise's own words: a figure beside them may be ours (听说要占30% 我们才20%)."""
 
 
-_WAIT_THEN = re.compile(r"(^|[^\w])?等[^，,。|]{1,10}(了|以后|之后)再(说|看|报|申|来|弄|搞|考虑)")
-"""Waiting for something before acting (等进规了再说): it is not so yet."""
+_WAIT_THEN = re.compile(
+    r"(^|[^\w])?等[^，,。|]{1,10}(了|以后|之后)再(说|看|报|申|来|弄|搞|考虑)"
+    r"|等[^，,。|]{0,8}(上了|到了|过了|达到|超过|满了|进了)[^，,。|]{0,8}才"
+)
+"""Waiting for something before acting (等进规了再说, 要等营收上了五千万才行噻): it is not so yet."""
+_MORE_TO_DO = re.compile(r"再(隔|建|租|搞|弄|扩|加|招|买|添|盖|开|投)(个|一个|一间|一|出|些|点|几)")
+"""More to be done (再隔个一百多平的出来, 再招几个): what it would make is not so yet."""
+_STEPS_AHEAD = re.compile(r"(要|得|需要|必须)先[^，,。|]{1,10}再(建|搞|弄|做|报|申|评|办|去|来|上|进)")
+"""Steps still to take, in their order (要先上规 再建制度): a plan, nothing of ours yet."""
 _PLANNED = re.compile(r"(拉到|提到|提高到|做到|投到|加到|增加到|搞到|冲到|涨到|弄到|上到|上了|达到)")
 """A figure aimed at (拉到四个点以上): a plan, when a time to come is said beside it."""
 _LATER = re.compile(r"明年|后年|以后|今后|将来|下一年|下半年|再报|再申|再评")
@@ -2339,7 +2362,7 @@ def extract(
     facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
     if _NO_TITLE_AT_ALL.search(norm) and not supposes(text):  # (啥子称号都莫得: none of them held)
         facts.update({cid: False for _w, cid in vocab.titles if cid not in facts})
-    names = vocab.names.spans(norm)
+    names = [(a, b) for a, b in vocab.names.spans(norm) if not _DONE_BEFORE.search(norm, max(0, a - _DONE_CHARS), a)]
     # (“创新型中小企业 莫得”: the 中小企业 of a title's name says nothing of the enterprise's size)
     titled = [(at, at + len(w)) for w, _cid in vocab.titles if len(w) >= _TITLE_NAME_CHARS for at in places(norm, w)]
     chars = set(norm)

@@ -299,10 +299,11 @@ def show_value(kn: Knowledge, crit: Criterion, value: Any) -> str:
         return "或".join(show_value(kn, crit, v) for v in value)
     if crit.type == "choice":
         return next((o.label for o in crit.options if o.value == value), str(value))
+    above = isinstance(value, list) and value[1] >= UNBOUNDED  # (before 亿元 divides the bound)
     value, unit = _in_yi_units(value, crit.unit or "")  # (2.5亿元, not 25,000万元)
     if isinstance(value, list):
         low, high = value
-        if high >= UNBOUNDED:
+        if above:
             return m.range_above.format(low=_num(low), unit=unit)
         if low == 0 and high > 0:  # “否” to 做满3年了吗: [0, just under 3]
             below = high / JUST_UNDER

@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 
-from bot.answers import UNBOUNDED, UNKNOWN, extract, had, held_titles, parse_answer, quantities
+from bot.answers import UNBOUNDED, UNKNOWN, extract, had, held_titles, parse_answer, parse_yes_no, quantities
 from bot.dialogue.handle import HANDLERS
 from bot.dialogue.interpret import RECOGNISERS
-from bot.dialogue.turn import checklist_criteria
+from bot.dialogue.turn import checklist_criteria, policy_names
 from bot.models import Reply
+from bot.render import show_value
 from bot.storage import Storage
 from knowledge.loader import Knowledge, load
 from tests.helpers import CHECKLIST_TURNS, FIXED_NOW, User
@@ -7244,3 +7245,192 @@ def test_questions_of_batches_397_408(user: User, text: str, intent: str | None)
     asks about A; which policies, in dialect and English (fit哪些policy); 按120%扣 of 工业母机; 摊销 of R&D; a person
     asked past a word about the bot."""
     assert user.say(text).intent == intent, text
+
+
+# batches 409-412 on first sight
+def test_the_parked_check_named_to_talk_of_again_resumes_it(user: User) -> None:
+    """d409_03, d409_09: “那个晓得了 我们再说专精特新的事” was thanked; “算了 还是说技术中心 刚才说到哪了” left the
+    check (and its 刚才说到哪了 read as out of scope)."""
+    in_check(user)
+    user.say("去年营收九百来万")
+    user.say("诶 这一百多万研发费拿去加计扣除得不得行")
+    reply = user.say("那个晓得了 我们再说专精特新的事")
+    assert (reply.act, reply.intent) == ("resume", "zjtx"), reply.text
+    other = User(user.engine, "where-were-we")
+    in_check(other, "市级企业技术中心认定 帮我评估一下")
+    other.say("技术中心2022年就挂牌了")
+    other.say("诶 顺便问下 市级制造业创新中心是啥子")
+    reply = other.say("门槛太高了 算了 还是说技术中心 刚才说到哪了")
+    assert (reply.act, reply.intent) == ("resume", "rd_institution"), reply.text
+
+
+def test_a_part_of_the_parked_check_asked_again_is_no_resume(user: User) -> None:
+    in_check(user)
+    user.say("诶 这一百多万研发费拿去加计扣除得不得行")
+    assert user.say("再说一下专精特新的申报材料").act != "resume"
+
+
+def test_which_insurer_then_one_proposed_is_a_question_of_the_topic(user: User) -> None:
+    """d409_06: “这个保险找哪家保险公司买 人保得行不” in the 首批次 check gave the verdict (read as 得行不)."""
+    in_check(user, "首批次新材料保险补偿 我们能不能申请")
+    reply = user.say("这个保险找哪家保险公司买 人保得行不")
+    assert reply.act == "followup" and "办理流程" in reply.text and "结论" not in reply.text, reply.text
+
+
+def test_the_price_of_goods_in_a_check_is_chatter(user: User) -> None:
+    """d409_08: “今天猪肉好多钱一斤哦 涨没有” in the 研发准备金 check got its 政策要点 (好多钱 read as its money)."""
+    in_check(user, "研发准备金补助 帮我核一下")
+    assert user.say("今天猪肉好多钱一斤哦 涨没有").act == "null"
+
+
+def test_a_bare_part_asked_after_a_verdict_is_of_its_topic(user: User) -> None:
+    """d409_14: “申报在哪个系统填” after the 单项冠军 verdict was out of scope (like another world's example)."""
+    reply = after_verdict(user, "市级单项冠军 帮我核一下", "近三年主营平均两亿三 全国第二", "申报在哪个系统填")
+    assert (reply.act, reply.intent) == ("followup", "single_champion") and "办理流程" in reply.text, reply.text
+
+
+def test_by_the_way_is_no_yes(user: User) -> None:
+    """d409_19: “对了 我们的手术机器人能不能申请首台套” in the 高企 check was read as 是 to the revenue asked (shown as
+    2–100,010,001,000.1亿元) and gave the 高企 verdict."""
+    assert parse_yes_no("对了我们的手术机器人申请首台套", KN.messages.vocabulary) is None
+    assert parse_yes_no("对了", KN.messages.vocabulary) is True
+    in_check(user, "高企认定 够不够 帮忙评估下")
+    user.say("成立三年了 员工六十个 研发技术人员十八个")
+    reply = user.say("对了 我们的手术机器人能不能申请首台套")
+    assert reply.intent == "first_set_equipment" and "结论" not in reply.text, reply.text
+
+
+def test_a_figure_said_to_be_met_shows_as_at_least_the_bar() -> None:
+    crit = KN.criteria["revenue_last_year"]
+    assert show_value(KN, crit, [20000.0, UNBOUNDED]) == "2亿元以上"
+    assert show_value(KN, crit, [5000.0, UNBOUNDED]) == "5,000万元以上"
+
+
+@pytest.mark.parametrize(
+    ("opener", "facts", "message"),
+    [
+        ("小巨人帮我看看够不够", "营收去年三千二百万左右", "那就是要等营收上了五千万才行噻"),
+        ("研发准备金补助 帮我核一下", "规下企业 制度还没建", "那就是要先上规 再建制度备案噻"),
+        ("中小企业技术研发中心认定 帮我核下", "研发场地八十平左右", "那我们再隔个一百多平的出来 其他都够了噻"),
+    ],
+)
+def test_steps_still_to_take_after_a_verdict_change_no_answer(
+    user: User, opener: str, facts: str, message: str
+) -> None:
+    """d410_07, d410_14, d411_17: a plan (要等营收上了五千万才行, 要先上规 再建制度, 再隔个一百多平出来) was taken
+    for a correction (营收 3,200万 → 5,000万) or for the verdict, and the area planned made it 符合."""
+    in_check(user, opener)
+    user.say(facts)
+    user.say("到底行不行")
+    before = profile(user)
+    reply = user.say(message)
+    assert reply.act == "followup" and "已更正" not in reply.text and "已记下" not in reply.text, reply.text
+    assert profile(user) == before
+
+
+def test_self_developed_software_in_our_name_is_original(user: User) -> None:
+    """d410_12: “MES是我们自己团队开发的 著作权在我们名下” did not answer 著作权原始取得."""
+    said = read("MES是我们自己团队开发的 著作权在我们名下", "first_version_software")
+    assert said["first_version_copyright_original"] is True
+    assert (
+        read("著作权是前年从北京一家公司买过来的", "first_version_software")["first_version_copyright_original"]
+        is False
+    )
+
+
+def test_titles_told_after_a_verdict_are_kept_and_the_verdict_stands(user: User) -> None:
+    """d410_13: “对了我们还是市级专精特新 有市级企业技术中心” after the 研发准备金 verdict got its 适用对象."""
+    reply = after_verdict(
+        user,
+        "研发准备金补助 帮我看看条件够不",
+        "璧山注册的独立法人 规上工业企业 制度建了也备案了 研发费如实报统 没上失信名单 方向没拿过市里其他资金",
+        "对了我们还是市级专精特新 有市级企业技术中心",
+    )
+    assert reply.act == "answer" and "已记下" in reply.text and "不改变" in reply.text, reply.text
+    assert profile(user)["zjtx_certified"] is True
+
+
+@pytest.mark.parametrize("message", ["到底能报不能报", "评得上评不上"])
+def test_can_or_cannot_asks_the_verdict(user: User, message: str) -> None:
+    """d410_19: “到底能报不能报” after the 首台套 verdict got its 不适用情形 (能报不能报 not read as A-not-A)."""
+    reply = after_verdict(user, "首台套认定 帮忙看一下", "目录我们翻了 2024版里头没找到我们这种喷涂线", message)
+    assert reply.act == "answer" and reply.data.get("verdict") == "fail", reply.text
+
+
+def test_a_question_in_words_two_topics_share_stays_on_the_one_in_hand(user: User) -> None:
+    """d411_09: “保费能补好多 费率是不是还是3%封顶” after the 首批次 verdict went to 首台套 (like its example)."""
+    reply = after_verdict(
+        user, "首批次新材料保险补偿 帮我核一下", "产品在2024年版首批次目录里头", "保费能补好多 费率是不是还是3%封顶"
+    )
+    assert (reply.act, reply.intent) == ("followup", "first_batch_material"), reply.text
+
+
+def test_a_standard_led_is_a_standard_set_though_a_policy_is_named_by_it() -> None:
+    """d411_16: “还主导了一项行业标准”: 行业标准 names a policy, so nothing of it was read."""
+    said = extract("有效发明专利三十多件 还主导了一项行业标准", KN.criteria, policy_names(KN), DAY)
+    assert said["standard_setter"] is True
+    assert "standard_setter" not in extract("行业标准补贴有多少", KN.criteria, policy_names(KN), DAY)
+
+
+def test_a_title_held_since_a_year_is_context_of_the_policy_asked(user: User) -> None:
+    """d412_04: “我们是2024年的市级专精特新 … 能不能冲小巨人” started the 专精特新 check."""
+    assert (
+        user.say("我们是2024年的市级专精特新 铜梁做汽车座椅调角器的 帮我评估一下能不能冲小巨人").intent
+        == "little_giant"
+    )
+
+
+def test_another_product_starts_the_check_over(user: User) -> None:
+    """d412_08: “那换一个产品重新评 我们还有个设备预测性维护的SaaS”."""
+    in_check(user, "首版次软件 帮我核下能不能申请")
+    user.say("MES是给长安一家配套厂专门定制开发的")
+    assert user.say("那换一个产品重新评 我们还有个设备预测性维护的SaaS").act == "restart"
+
+
+def test_hardly_any_is_no_question(user: User) -> None:
+    """d412_11: “研发投入强度应该比同行高 同行基本都不咋搞研发” (不咋搞: hardly) was a question on 52号文's goals."""
+    yes_until(user, "市级企业技术中心 帮我看下能不能认定", "rd_intensity_above_city_avg")
+    reply = user.say("研发投入强度应该比同行高 同行基本都不咋搞研发")
+    assert reply.act == "answer" and profile(user)["rd_intensity_above_city_avg"] is True, reply.text
+
+
+def test_whether_a_thing_counts_for_anything_is_no_verdict(user: User) -> None:
+    """d412_20: “专利从集团转过来的算不算数” after the 高企 verdict repeated it."""
+    reply = after_verdict(user, "高企帮我评估一下", "注册十一个月", "专利从集团转过来的算不算数")
+    assert reply.act == "followup" and "受让" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("我们是九龙坡的压铸厂 市级专精特新已经两年了 想问申报小巨人要走什么流程", "little_giant"),
+        ("我们做火锅底料的 六十几个人 一年三千来万 有啥子政策可以搞嘛", "policy_match"),
+        ("你好 請問你能提供哪些服務", "help"),
+        ("what can you do 你都能回答啥", "help"),
+        ("在两江新区注册一个公司要准备哪些材料", None),
+        ("空调能效国家标准一级和三级一年差好多电费", None),
+        ("我们是规上企业。研发机构还没建。52号文对企业建研发机构有什么支持", "rd_institution"),
+        ("小巨人去年没评上。今年市级单项冠军能不能报？我们营收5个亿", "single_champion"),
+        ("我们已经是小巨人了。还想报单项冠军。小巨人的营收门槛是不是低一些", "single_champion"),
+        ("专利被人仿了。52号文里提到知识产权保护。这方面能提供什么服务？", "ip_protection"),
+    ],
+)
+def test_questions_of_batches_409_412(user: User, text: str, intent: str | None) -> None:
+    """q409-q412: a title held for years (已经两年了) is context; 有啥子政策可以搞; what the bot does, in traditional
+    characters and English; a company registered or an air conditioner's 国家标准 are another world's; a title not
+    held said before the question that names it again (研发机构还没建。…建研发机构有什么支持), unless another policy
+    is asked of it (单项冠军对小巨人的营收门槛); what a service offers is no question of what the bot does."""
+    assert user.say(text).intent == intent, text
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("R&D加计扣除有问题打哪个hotline", "咨询部门"),
+        ("认定high-tech enterprise有哪些benefit", "政策要点"),
+        ("研发准备金补助是按存量好多增量好多算嘛", "计算方法"),
+    ],
+)
+def test_parts_of_batches_409_412(user: User, text: str, section: str) -> None:
+    """q409: English words for a part (hotline, benefit); 按存量…增量…算 asks the calculation."""
+    assert user.say(text).section == section, text

@@ -119,14 +119,19 @@ def _no_checklist(t: Turn, topic: Topic, note: str) -> Reply:
 
 
 def _noted(t: Turn, act: Act) -> Reply:
-    """A statement after a verdict that changes no condition: taken in, the verdict said again in one line."""
+    """A statement after a verdict that changes no condition: taken in, the verdict said again in one line.
+
+    Titles told with it (我们还是市级专精特新) are kept for the next check and echoed; a statement of nothing the
+    bot reads ends with how to correct an answer, in case it meant one.
+    """
     m = t.kn.messages
     finished = t.state.get("last_check")
     topic = t.kn.topics[str(act.topic)]
     line = flows.verdict_line(t, finished) if finished else None
-    text = "\n".join(
-        x for x in (m.noted_after_verdict.format(title=topic.title), line[0] if line else "", m.noted_change_hint) if x
-    )
+    _stored, news = flows.record_news(t, act.values)
+    hint = "" if act.values else m.noted_change_hint
+    said = (flows.echo(t, news, None), m.noted_after_verdict.format(title=topic.title), line[0] if line else "", hint)
+    text = "\n".join(x for x in said if x)
     reply = Reply(text, "answer", intent=topic.id, options=topics.topic_options(t, topic))
     if line:
         reply.data["verdict"] = line[1]

@@ -11,8 +11,18 @@ from typing import Any
 
 from bot.answers import clause_breaks, places
 from bot.checklist import to_ask
-from bot.dialogue.reading import CONTROL_CHARS, FILLERS, SHORT_MESSAGE, Message, asks, clauses, word_pairs
+from bot.dialogue.reading import (
+    CONTROL_CHARS,
+    FILLERS,
+    SHORT_MESSAGE,
+    Message,
+    asks,
+    clauses,
+    last_clause,
+    word_pairs,
+)
 from bot.dialogue.topics import (
+    bare_part_asked,
     section_texts,
 )
 from bot.dialogue.turn import Turn, checklist_criteria
@@ -33,13 +43,20 @@ def status_topics(t: Turn, msg: Message, anywhere: bool = False) -> set[str]:
         return set()
     plain = _names_not_titles(t)
     opening = _OPENING.sub("", msg.norm)
-    return {
+    titled = {
         tid
         for tid, ns in topic_names(t).items()
         if any(n in said for n in ns)
         and not any(n in msg.norm for n in plain[tid])  # (…法人化改革: named otherwise)
         and not (anywhere and any(opening.startswith(n) for n in ns))  # (那专精特新帮我核一哈 我们去年评了…)
     }
+    last = last_clause(msg)
+    if last.norm == msg.norm or not asks(t, last) or t.facts(last.text, anywhere=True):
+        return titled
+    if any(not t.kn.topics[tid].about_document for _at, tid in policies_named(t, msg) if tid not in titled):
+        return titled  # (已经是小巨人了。还想报单项冠军。小巨人的营收门槛是不是低一些: 单项冠军's, for 小巨人 holders)
+    # (研发机构还没建。52号文对企业建研发机构有什么支持: the title lacked is what the last clause asks about)
+    return {tid for tid in titled if not any(n in last.norm for n in topic_names(t)[tid])}
 
 
 _OPENING = re.compile(r"^(那么|那|还有|再|然后|好|好的|嗯)+")
@@ -89,7 +106,9 @@ def topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate]
         return asks(t, said[0]) and _all_in_topic(t, topic, said[0])
     if not candidates[0].via.startswith("example:"):
         return False
-    return in_topic_words(t, topic, msg)  # (补助比例: its pairs 补助 and 比例 are the topic's; 助比 spans them)
+    return in_topic_words(t, topic, msg) or bare_part_asked(
+        t, topic, msg.norm
+    )  # (补助比例: its pairs 补助 and 比例 are the topic's; 助比 spans them)
 
 
 def in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
@@ -148,6 +167,24 @@ def own_words_of(t: Turn, topic: Topic, msg: Message) -> bool:
         p in text and p not in elsewhere and sum(p in _topic_text(t, o) for o in policies) <= FEW_TOPICS
         for p in word_pairs(t, msg, FILLERS) - _EVERY_TOPICS
     )
+
+
+def this_titled(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether the message points at the topic by a word of its title (这个保险 on 首批次新材料保险补偿).
+
+    Not a word most titles have (企业): the pair must stand in the titles of few policies.
+    """
+    titles = [normalize(o.title) for o in t.kn.topics.values() if o.kind == "policy"]
+    title = normalize(topic.title)
+    for said in _THIS_WORD.finditer(msg.norm):
+        word = said["word"]
+        if word not in _EVERY_TOPICS and word in title and sum(word in o for o in titles) <= FEW_TOPICS:
+            return True
+    return False
+
+
+_THIS_WORD = re.compile(r"(这个|这|那个|该)(?P<word>[\u4e00-\u9fff]{2})")
+"""“这个保险”: the thing just spoken of, by a word of its name."""
 
 
 FEW_TOPICS = 2

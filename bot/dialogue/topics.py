@@ -9,7 +9,7 @@ from typing import Any
 from bot import platforms, render
 from bot.answers import a_not_a, quantities
 from bot.calc import compute, refusal
-from bot.dialogue.reading import BOTH, DIFFERENCE
+from bot.dialogue.reading import BOTH, CONTROL_CHARS, DIFFERENCE
 from bot.dialogue.turn import Turn, checklist_criteria, human_option, menu, says, set_options
 from bot.models import Option, Reply
 from intents.normalize import normalize
@@ -385,6 +385,22 @@ def _clause(kn: Knowledge, topic: Topic, raw: str) -> str:
     plain = plain_form(kn, norm) if holding else ""
     held = [w for w in holding if w in plain and w not in blanked]
     return "|".join([blanked, *held])
+
+
+def bare_part_asked(t: Turn, topic: Topic, norm: str) -> bool:
+    """Whether a short question asks nothing but a part of the topic: a cue and words of applying (申报在哪个系统填).
+
+    Such a question is of the topic under discussion, however like another world's example it reads.
+    """
+    if len(norm) > CONTROL_CHARS:
+        return False
+    plain = plain_form(t.kn, norm)
+    said = [w for name, w in _cues(t.kn, topic) if name != OVERVIEW and w in plain]
+    return bool(said) and len(_APPLYING.sub("", plain.replace(max(said, key=len), ""))) <= 1
+
+
+_APPLYING = re.compile(r"申报|申请|报名|我们|这个|那个|需要|要|的|在|去|填|交|是|呢|嘛|哦|啊|吗|了|哈")
+"""The words of applying and asking around a part's cue (申报 | 在哪个系统 | 填)."""
 
 
 def _cues_holding_names(kn: Knowledge, topic: Topic) -> list[str]:

@@ -47,6 +47,7 @@ from bot.dialogue.mentions import (
     foreign,
     in_topic_words,
     names_topic,
+    own_words_of,
     pairs_in_topic,
     prerequisite,
     topic_words,
@@ -247,8 +248,13 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         and not _clearly_about(t, msg, decision, str(decision.intent), topic.id)
     )  # (“帮我们对一下 我们做伺服压力机的 两江新区”: a check of this topic, however like a platform question)
     unnamed = other and not checked_here and not names_topic(t, msg, decision, str(decision.intent))
-    if unnamed and not wants_check(t, msg.norm) and _close_behind(t, topic, candidates, decision):
-        # “听说保险补偿费率不能超过3% 是不是” on 首台套: like 首批次's example, but no nearer than this topic's own
+    if (
+        unnamed
+        and not wants_check(t, msg.norm)
+        and (_close_behind(t, topic, candidates, decision) or own_words_of(t, topic, msg))
+    ):
+        # “听说保险补偿费率不能超过3% 是不是” on 首台套: like 首批次's example, but no nearer than this topic's own;
+        # “保费能补好多 费率是不是还是3%封顶” on 首批次: like 首台套's example, in words the two share (费率)
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or "question")
     if decision.intent == MATCH and FITS_BETTER.search(msg.norm) and not OTHER_POLICIES.search(msg.norm):
         # “那有没得门槛低点的 适合我们这种规模的” after this topic's verdict: a lower kind of it, not the policy match

@@ -152,6 +152,8 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     other = decision.intent and decision.intent != topic.id and decision.score >= t.settings.new_question_score
     denied = bool(other) and named_only_denied(t, msg, str(decision.intent))
     introduced = not parked and _INTRODUCES.match(msg.norm) and decision.intent in (None, topic.id)
+    if not facts and not parked and (held := _titles_after_verdict(t, topic, msg)):
+        return Act(acts.ANSWER, topic=topic.id, part="noted", values=held)
     if not facts and not denied and not _told(t, topic, msg, decision) and not introduced:
         return None  # (“我们是做火锅底料的食品厂 江津的” after a topic: who we are, for its check)
     if parked:
@@ -165,6 +167,20 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     facts |= {c: v for c, v in held.items() if c not in facts}
     # (“这批料不是用在首台套装备上的 信用也没问题”: the other policy is what our case is not)
     return Act(acts.ANSWER, topic=topic.id, values=facts, check=True)
+
+
+def _titles_after_verdict(t: Turn, topic: Topic, msg: Message) -> dict[str, Any]:
+    """Titles (and what goes with them) told right after this topic's verdict, none of which its check asks.
+
+    “我们还是市级专精特新 有市级企业技术中心” after the 研发准备金 verdict.
+
+    Kept for the next check; the verdict stands (not the topic's 适用对象 asked).
+    """
+    finished = t.state.get("last_check") or {}
+    if t.flow is not None or not t.state.get(flows.VERDICT_GIVEN) or finished.get("topic") != topic.id:
+        return {}
+    told = {c: v for c, v in t.facts(msg.text, anywhere=True).items() if t.kn.criteria[c].presume is None}
+    return told if any(t.kn.criteria[c].title for c in told) else {}  # (not 市级's 国家级单项冠军 否: a kind)
 
 
 def _undoes_a_failure(t: Turn, cid: str, value: Any) -> bool:

@@ -68,6 +68,7 @@ from bot.dialogue.mentions import (
     pairs_in_topic,
     prerequisite,
     section_naming,
+    this_titled,
     topic_names,
 )
 from bot.dialogue.reading import (
@@ -341,6 +342,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # facts this check does not ask about: figures and ranks (全国排第五 in the 专精特新 check) are kept and
         # echoed; a yes or no is not (its words may be another check's), and the question is asked again
         return Act(acts.ANSWER, values={c: v for c, v in elsewhere.items() if _figure_or_rank(t.kn.criteria[c])})
+    if decision.intent is None and _PRICE_OF_GOODS.search(msg.norm):
+        return Act(acts.NULL)  # “今天猪肉好多钱一斤哦 涨没有”: the price of goods, chatter (no money of the policy)
     if decision.intent == flow["topic"] or (asking and section_asked(t, t.kn.topics[flow["topic"]], msg.text)):
         part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
         if part is None and asking and (_FAR_SHORT.search(msg.norm) or wants_check(t, msg.norm)):
@@ -357,6 +360,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if asking and not figure and decision.reason != "out_of_scope" and own_words_of(t, topic, msg):
         # “费率是不是固定3个点”: a question that names no other topic and shares a word with this one's text
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
+    if asking and not figure and this_titled(t, topic, msg):
+        # “这个保险找哪家保险公司买”: the topic's own 保险, though insurance is another world's word too
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if asking and not figure and means(msg, in_check=True) and _of_pending(msg, crit):
         # “备案是啥子意思 我们没弄过”: what the pending question's own word means (and what is said beside it)
@@ -389,6 +395,11 @@ _AWARDS = "奖励|奖金|补贴|补助"
 """What a topic pays out, in the words of a question on how much."""
 
 
+_PRICE_OF_GOODS = re.compile(
+    r"(好多|多少|几)(钱|块|元)(一|每)(斤|公斤|吨|个|件|箱|盒|瓶|袋|克|两|桶)"
+    r"|(一|每)(斤|公斤|吨|箱|盒|瓶|袋|桶)(好多|多少|几)(钱|块|元)"
+)
+"""A price of goods (猪肉好多钱一斤): another world's money, not what a policy gives."""
 _MONEY_ASKED = re.compile(rf"(好多|多少)(钱|{_AWARDS})|({_AWARDS}|奖|补|拿|给)(好多|多少)|有没有(钱|奖励|补贴)")
 """How much money a topic gives (评上了有好多钱奖励, 那大概能拿好多): asked of the topic under discussion."""
 

@@ -16,6 +16,7 @@ from bot.dialogue.reading import (
     last_clause,
     without,
 )
+from bot.dialogue.topics import section_asked
 from bot.dialogue.turn import Turn, says, words
 from intents.normalize import normalize
 
@@ -32,9 +33,10 @@ def resume(t: Turn, msg: Message) -> Act | None:
 
     In a longer message, only when its last clause says so (懂了 单项冠军我们够不到 接着前面小巨人的).
     """
-    whole = msg
     if (back := _back_then_told(t, msg)) is not None:
         return back
+    if (named_back := _talked_of_again(t, msg)) is not None:
+        return named_back
     if (finish := _finish_that_first(t, msg)) is not None:
         return finish
     if len(msg.norm) > CONTROL_CHARS and (parked := t.state.get("suspended") or t.flow) and _opens_back(t, msg):
@@ -45,8 +47,6 @@ def resume(t: Turn, msg: Message) -> Act | None:
         return None
     if _APPLY_NEXT.search(msg.norm):
         return None  # “小巨人现在能不能接着报”: applying next, no going back to a check
-    if whole is not msg and t.match(whole.text)[1].reason == "out_of_scope":
-        return None  # “个人的专项附加扣除又咋个填 继续教育那个”: another world's 继续教育, no going back
     parked = t.state.get("suspended") or t.flow
     _c, decision = t.match(msg.text)
     named = decision.intent if decision.intent in t.kn.topics else None
@@ -85,6 +85,33 @@ def finishes_first(t: Turn, msg: Message) -> bool:
 def _finish_that_first(t: Turn, msg: Message) -> Act | None:
     """“嗯 这个回头再说 先把准备金那个核完”: back to the parked check the last clause names, to finish it."""
     return Act(acts.RESUME, topic=str(t.state["suspended"]["topic"])) if finishes_first(t, msg) else None
+
+
+_TALK_AGAIN = re.compile(
+    r"(再|还是|又|重新)(来)?(说|聊|谈|讲|摆)(一下|下|哈|回|说)?(?P<what>[^，,。|]{2,12}?)(的事情|的事|那个|那块|这块|的|吧|嘛|哈|了)*$"
+)
+"""“我们再说专精特新的事”, “还是说技术中心”: the talk turned again to a policy (named after the verb)."""
+
+
+def _talked_of_again(t: Turn, msg: Message) -> Act | None:
+    """“那个晓得了 我们再说专精特新的事”: back to the check left, named as the thing to talk of again.
+
+    Only the parked (or current) check's own policy, named and nothing asked of it: “再说一下小巨人的申报材料”
+    asks a part of it, and “还是说高企” with another check parked is a new question on 高企.
+    """
+    parked = t.state.get("suspended") or t.flow
+    if not parked or parked.get("kind") != flows.CHECKLIST:
+        return None
+    said = _TALK_AGAIN.search(last_clause(msg).norm)
+    if said is None:
+        return None
+    what = Message(said["what"], said["what"])
+    if asks(t, what) or t.match(what.text)[1].intent != parked.get("topic"):
+        return None
+    topic = t.kn.topics[str(parked["topic"])]
+    if section_asked(t, topic, what.text) is not None:
+        return None
+    return Act(acts.RESUME, topic=str(parked["topic"]))
 
 
 _APPLY_NEXT = re.compile(r"(接着|继续)(报|申|评|往上报|冲)")

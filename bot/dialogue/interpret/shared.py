@@ -150,7 +150,7 @@ THING_OK = re.compile(
 
 THING_COUNTS = re.compile(
     rf"^(?:那|那么)?(.{{1,10}}?的?)(?:{COUNTS_AS.pattern})(?:[那这]个|[那这]一?类|[那这]种)?(?:八大|高新技术|高新|重点)?"
-    r"(?:领域|范围|类别|行业|里面|进去|研发|研发费用|研发活动|科技人员|主营|关联企业|关联方|关联公司|贸易商)?"
+    r"(?:领域|范围|类别|行业|里面|进去|研发|研发费用|研发活动|科技人员|主营|关联企业|关联方|关联公司|贸易商|数)?"
     r"(?:嘛|哦|呢|啊|喃|噻)?$"
 )
 
@@ -164,6 +164,10 @@ OURSELVES = re.compile(r"我|咱|公司|这样|这种|这个情况|现在|这下
 
 THING_CHARS = 16
 """A clause this short before a bare “算不算研发” may be the thing asked about."""
+
+
+_NOT_SURE = re.compile(r"晓不得|不晓得|不知道")
+"""Before 算不算: whether a thing counts is not known (不晓得还算不算数), said, not asked."""
 
 
 def thing_counts(t: Turn, msg: Message) -> bool:
@@ -184,8 +188,8 @@ def thing_counts(t: Turn, msg: Message) -> bool:
     if thing is None and len(said) > 1 and THING_COUNTS.match("这" + last) and not COUNTS_AS.fullmatch(last):
         thing = normalize(said[-2])  # (在搞一个新款电动扳手 | 算不算研发: the thing, the clause before)
         thing = thing if len(thing) <= THING_CHARS else None
-    if thing is None or OURSELVES.search(thing):
-        return False
+    if thing is None or OURSELVES.search(thing) or _NOT_SURE.search(thing):
+        return False  # (不晓得还算不算数: whether it counts is not known, said; no question)
     return not any(n in thing for ns in topic_names(t).values() for n in ns)  # (加计扣除能不能算: the policy)
 
 
@@ -274,10 +278,13 @@ def asks_outcome(t: Turn, msg: Message) -> bool:
         return False
     if VERDICT_NOUN.search(msg.norm):
         return True  # (最后结果咋个说: the result is asked, whatever 咋个说 cues)
-    part = section_asked(t, t.kn.topics[flow["topic"]], msg.text, cues_only=True)
+    asked_of = _CAN_OR_CANNOT.sub("|", msg.text)  # (能报不能报: its 不能报 cues no 不适用情形)
+    part = section_asked(t, t.kn.topics[flow["topic"]], asked_of, cues_only=True)
     return part is None or part in CHECK_PARTS  # (我们这条件 批得下来不: the conditions are what the check is)
 
 
+_CAN_OR_CANNOT = re.compile(r"(能|可以)(?P<verb>[认评报申批过拿享扣选])不(能|可以)(?P=verb)")
+"""能报不能报: whether it works out, whose 不能报 names no part."""
 PROCEDURES = re.compile(r"资格(审定|认定|复核|有效期)")
 """Steps named with an outcome's word (资格审定 holds 资格): a procedure asked about, not the verdict."""
 
@@ -322,9 +329,11 @@ SUCCESS_A_NOT_A = re.compile(
     rf"([能行成过够达算得可符批上评报申拿扣认享选通])[不没]\1|([够行成过到足合]|达标|够格|够条件|有戏)(了)?(没得|没有|莫得|没)[{ASK_PARTICLES}]*$"
     rf"|(能|可以)[认评报申批过拿享扣选]{{1,2}}(得|上)?不[{ASK_PARTICLES}]*$"
     rf"|([够行成过足合]|达标|够格|够条件)了不[{ASK_PARTICLES}]*$"
+    r"|(能|可以)(?P<verb>[认评报申批过拿享扣选])不(能|可以)(?P=verb)"
+    r"|(?P<done>[认评报申批过拿享扣选])得(上|了|到|过)(?P=done)不"
 )
-"""能不能 / 成不成 / 过没过 / 够没得 / 达标没得 / 能认不 / 满足了不 …: whether it works out, in any words (一锤子定音
-能不能扣)."""
+"""能不能 / 成不成 / 过没过 / 够没得 / 达标没得 / 能认不 / 满足了不 / 能报不能报 / 评得上评不上 …: whether it works
+out, in any words (一锤子定音能不能扣)."""
 
 
 PARTICLES = f"那{ASK_PARTICLES}了"

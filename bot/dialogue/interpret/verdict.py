@@ -144,7 +144,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     if supposes(msg.text) and not VERDICT_NOUN.search(msg.norm):
         return None  # “我们上了规上以后就得行了噻”: a case supposed, a question on the topic, not the verdict now
     plain_verdict = _checking(t) and bool(SUCCESS_A_NOT_A.search(msg.norm))  # (能不能报 简单点说: the verdict, plainly)
-    if WHERE_TO.match(msg.norm) or (plainer_asked(t, msg) and not plain_verdict):
+    if WHERE_TO.match(msg.norm) or _one_proposed(msg) or (plainer_asked(t, msg) and not plain_verdict):
         return None  # “这个在哪儿查得到嘛”, “讲通俗点 我们要咋个改才得行”: where, or plainer words (a follow-up)
     if FITS_BETTER.search(msg.norm) and not VERDICT_NOUN.search(msg.norm):
         return None  # “那有没得门槛低点的研发机构可以评”: another kind asked about, not this one's verdict again
@@ -272,6 +272,23 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     ):
         return None  # “听说有的能按120% 我们得行不”: a rate heard of, what it asks of us (not a verdict of it)
     return Act(acts.ANSWER, conclude=True, values=values)
+
+
+_WHICH_ONE = re.compile(r"哪家|哪个|哪种|哪一家|哪些|找谁|找哪|哪里|哪儿")
+"""Which one (找哪家保险公司), asked in a clause before one is proposed."""
+_ONE_OR_NOT = re.compile(r"(?P<who>[\u4e00-\u9fffA-Za-z]{1,8}?)(得不得行|得行不|行不行|行不|可以不|可不可以|要得不)")
+"""A last clause proposing one and asking if it will do (人保得行不)."""
+_US_OR_THIS = re.compile(r"[我咱这那]|自己|本身")
+"""…unless what it proposes is us or this case (我们得行不, 这样行不): the verdict asked."""
+
+
+def _one_proposed(msg: Message) -> bool:
+    """“这个保险找哪家保险公司买 人保得行不”: which one asked, then one proposed (人保 will do?), no verdict asked."""
+    said = [normalize(c) for c in clauses(msg.text)]
+    proposed = _ONE_OR_NOT.fullmatch(said[-1]) if len(said) >= 2 else None
+    if proposed is None or _US_OR_THIS.search(proposed["who"]):
+        return False
+    return any(_WHICH_ONE.search(c) for c in said[:-1])
 
 
 def _asked_of_elsewhere(t: Turn, msg: Message) -> bool:
