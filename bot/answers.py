@@ -1159,6 +1159,37 @@ _ONE_YEAR_SAID = re.compile(r"(另外|另|还有|其中)?一年(是|有|花了|�
 """Right before a figure: the figure of one year of two (一年一千一百万), not of each (每年)."""
 
 
+def _both_the_same(
+    norm: str, found: list[Quantity], facts: dict[str, Any], vocab: _Vocab, criteria: dict[str, Criterion]
+) -> None:
+    """One figure said of two things joined before it (营收和主营 … 都是三千二百万): each of them has it.
+
+    Only things whose figure is not said otherwise, and only in the figure's unit.
+    """
+    for q in found:
+        said = _ALL_ARE.search(norm, max(0, q.start - _ALL_ARE_CHARS), q.start)
+        if said is None or said.end() != q.start:
+            continue
+        before = norm[max(0, said.start() - _BOTH_CHARS) : said.start()]
+        if not _JOINED.search(before):
+            continue
+        named = {cid for word, cid in vocab.keywords if word in before and _fits(q, criteria[cid])}
+        if len(named) != 2 or not any(facts.get(cid) is not None for cid in named):
+            continue
+        for cid in named:
+            if cid not in facts and (value := number_value(q, criteria[cid].unit or "")) is not None:
+                facts[cid] = value
+
+
+_ALL_ARE = re.compile(r"都(是|有|在|差不多)?(大概|大约|差不多)?")
+"""Right before a figure: it holds of each thing named before (…都是三千二百万)."""
+_ALL_ARE_CHARS = 6
+_JOINED = re.compile(r"和|跟|与|、|还有")
+"""Between the things named before 都: they are two (营收和主营)."""
+_BOTH_CHARS = 16
+"""How far before 都 the things it speaks of may be named."""
+
+
 def _one_year_and_the_other(
     norm: str, found: list[Quantity], facts: dict[str, Any], criteria: dict[str, Criterion]
 ) -> None:
@@ -2045,8 +2076,9 @@ def _only_a_part_denied(norm: str, no_words: list[str], breaks: tuple[int, ...])
     )
 
 
-_A_PART = re.compile(r"一部分|一小部分|小部分|部分是|也有|还有|另外|有些|有的")
-"""In a clause before a no word: what it denies is a part beside the rest (还有一部分是产品日常质检)."""
+_A_PART = re.compile(r"一部分|一小部分|小部分|部分是|也有|还有|另外(?!一?[个家])|有些|有的")
+"""In a clause before a no word: what it denies is a part beside the rest (还有一部分是产品日常质检); not 另外一个
+(集团下头另外一个子公司: another one, which is all of it)."""
 _A_SMALL_PART = re.compile(
     r"(商|那单|那部分|那块|那边|那一单|那个|的)?(很小|很少|不多|是小头|只有一点|一点点|占得少|占比很小|只做|只负责|只管"
     r"|是另外一单|是另一单|是别的单|是另外的单|是另外一笔|是另一笔)"
@@ -2318,6 +2350,7 @@ def extract(
             prev_end = q.end  # a period or numeral nobody owns (近三年平均…, 一类) still leads to the figure after;
             # a duration said (运行两年多了) ends its clause: 两年 is not the span of the figure after
     _yearly_run(found, facts, criteria)
+    _years_in_a_row(norm, found, facts, vocab, criteria)  # “三年营收0.9个亿 1.05个亿 1.2个亿”
     _over_years_run(norm, found, facts, criteria, breaks, today)
     facts.update({c: v for c, v in _three_years_named(norm, found, vocab, criteria).items() if c not in facts})
     _two_rates(norm, found, facts, criteria)
@@ -2348,6 +2381,7 @@ def extract(
     facts.update(_subset_counts(norm, found, vocab, criteria, facts))
     _narrow_ranges(norm, facts, criteria, today)  # “一个多亿 大概一点六个亿”: the figure that narrows the range
     _one_year_and_the_other(norm, found, facts, criteria)  # “近两年研发一年一千一百万 一年一千三百万”
+    _both_the_same(norm, found, facts, vocab, criteria)  # “营收和主营差不多 去年都是三千二百万左右”
     facts.update({cid: v for cid, v in _one_unsaid(norm, vocab, criteria).items() if cid not in facts})
     for cid in [c for c, v in facts.items() if v == 1.0 and criteria[c].unit == "人" and _one_person(norm, c, vocab)]:
         del facts[cid]  # “有一个工程师入选了人才计划”: one of the staff, no head count
@@ -3268,6 +3302,45 @@ RUN_GAP = 1
 """Characters allowed between the figures of a yearly run (a space is gone once normalised; 、 stays)."""
 
 
+def _years_in_a_row(
+    norm: str, found: list[Quantity], facts: dict[str, Any], vocab: _Vocab, criteria: dict[str, Criterion]
+) -> None:
+    """“三年营收0.9个亿 1.05个亿 1.2个亿”: a period and a yearly word, then one figure a year, oldest first.
+
+    The last is last year's, the one before the year before's (and a third the year before that, where asked),
+    whether or not the check asks the period's total; a figure read already as last year's gives way to them.
+    """
+    for period in _PERIOD_OF_YEARS.finditer(norm):
+        years = 2 if period["n"] in "两2" else 3
+        for word, cid in vocab.keywords:
+            if not criteria[cid].previous or not (
+                norm.startswith(word, period.end()) or norm.endswith(word, 0, period.start())
+            ):
+                continue
+            after = period.end() + len(word) if norm.startswith(word, period.end()) else period.end()
+            run = [q for q in found if q.start >= after][:years]
+            if len(run) < years or run[0].start - after > _RUN_LEAD:
+                continue
+            unit = criteria[cid].unit or ""
+            values = [number_value(q, unit) for q in run]
+            if not all(b.start - a.end <= RUN_GAP for a, b in itertools.pairwise(run)) or None in values:
+                continue
+            chain = [cid, criteria[cid].previous, _third_year(cid, criteria)][:years]
+            if not all(c in criteria for c in chain):
+                continue
+            if facts.get(cid) not in (None, values[0], values[-1]):
+                continue  # (a figure of its own for last year, said elsewhere)
+            for c, v in zip(chain, reversed(values), strict=True):
+                facts[str(c)] = v
+            return
+
+
+_PERIOD_OF_YEARS = re.compile(r"(近|最近|这)?(?P<n>[两三23])年(的|来)?")
+"""A period of years before or after the word of a yearly figure (三年营收, 营收近三年)."""
+_RUN_LEAD = 2
+"""Characters allowed between that word and the first figure of the run (营收是 | 0.9个亿)."""
+
+
 def _shift_years(facts: dict[str, Any], owner: str, criteria: dict[str, Criterion]) -> None:
     """In a run of yearly figures, the one taken as last year's moves to the year before."""
     previous = criteria[owner].previous
@@ -4140,6 +4213,7 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
             or (_HEDGED.search(text, start, stop) and _ONLY_NOT_KNOWN.fullmatch(text, stop, after))
             # 目录里有冻干机这类 | 但我们型号的指标对不对得上 | 晓不得: granted in general, not known of ours
             or (_BUT_OURS.match(text, stop) and _UNSURE.search(text, stop, beyond))
+            or (_HEDGED.search(text, start, stop) and _HEDGED_OTHERWISE.match(text, stop))  # 好像没备过 | 又好像弄过
         ):  # 人才计划 | 好像没有 | 要问下人事: denied, then said to be not known yet
             return False
     return True
@@ -4158,6 +4232,8 @@ _AMONG_AFTER = re.compile(r"(个人|个|人)?(里头|里面|当中|中间|之中
 """After a head count: the whole that the count after it is part of (一百个人里头 …十五个)."""
 _HEDGED = re.compile(r"好像|可能|估计|应该|大概|似乎|貌似")
 """A hedge in the clause of a fact (好像挂在老板个人名下)."""
+_HEDGED_OTHERWISE = re.compile(r"[\s,，|]*(又|也|但|可|但是|可是|或者)(好像|可能|似乎|貌似|说不定)")
+"""After a hedged fact, the next clause hedging the other way (好像没备过 | 又好像去年同事弄过): not known."""
 _ONLY_NOT_KNOWN = re.compile(rf"(具体|详细|到底|具体的|详细的)?(我|我们|我也|也)?({_NOT_KNOWN})(哦|嘛|的|了)?")
 """A clause that only says the user does not know (具体晓不得): after a hedged fact, it is not known."""
 _TOPIC_MARKED = re.compile(r"(那|那个)?[^要是有评报如假万不没能可会想|]{1,6}的话")

@@ -7434,3 +7434,134 @@ def test_questions_of_batches_409_412(user: User, text: str, intent: str | None)
 def test_parts_of_batches_409_412(user: User, text: str, section: str) -> None:
     """q409: English words for a part (hotline, benefit); 按存量…增量…算 asks the calculation."""
     assert user.say(text).section == section, text
+
+
+# batches 413-416 on first sight
+@pytest.mark.parametrize(
+    ("text", "topic", "facts"),
+    [
+        ("我们好像没备过 又好像去年同事弄过 晓不得", "rd_reserve", {"rd_reserve_filed": UNKNOWN}),
+        (
+            "客户是我们集团下头另外一个子公司 他们直接买去用",
+            "first_batch_material",
+            {"first_batch_buyer_unrelated": False},
+        ),
+        ("主要直接卖给电池厂 另外有个贸易公司那单很小", "first_batch_material", {"first_batch_buyer_unrelated": True}),
+        ("营收和主营差不多 去年都是三千二百万左右", "rd_institution", {"revenue_last_year": 3200.0}),
+        (
+            "三年营收0.9个亿 1.05个亿 1.2个亿",
+            "little_giant",
+            {"revenue_last_year": 12000.0, "revenue_prev_year": 10500.0},
+        ),
+        ("发明专利三十几个 行业头几名", "single_champion", {"core_ip_industry_leading": True}),
+    ],
+)
+def test_facts_of_batches_413_416(text: str, topic: str, facts: dict[str, Any]) -> None:
+    """d414_19, d415_05, d416_10, d413_13, d413_19: hedged both ways is not known (it was 否); 另外一个子公司 is the
+    buyer, related (it was read as a small part beside, and 直接买去用 passed it); one figure of two things joined
+    (营收和主营…都是); a run of years after 三年营收 where the check asks no three-year total; 行业头几名."""
+    assert facts.items() <= read(text, topic).items(), text
+    assert "rd_reserve_filed" not in read("我们好像没备过 又好像去年同事弄过", "rd_reserve")
+
+
+def test_what_about_the_other_kind_takes_it_up_whatever_is_asked_of_it(user: User) -> None:
+    """d416_10: “那中小企业技术研发中心呢 那个门槛是不是低点” kept the municipal centre's check (and its 不符合)."""
+    after_verdict(user, "市级企业技术中心 帮我看看条件够没够", "主营三千二百万 研发一百三十万", "好")
+    user.say("那中小企业技术研发中心呢 那个门槛是不是低点")
+    assert profile(user)["tech_center_target"] is False
+
+
+def test_a_thing_pointed_at_is_asked_whether_it_counts(user: User) -> None:
+    """d413_14: “我们也做质检 每批出厂抽检这种算不算研发” gave the verdict (这种 read as our kind)."""
+    in_check(user, "研发费用加计扣除 帮我评估一下")
+    reply = user.say("我们也做质检 每批出厂抽检这种算不算研发")
+    assert reply.act == "followup" and "不适用情形" in reply.text and "结论" not in reply.text, reply.text
+
+
+def test_not_knowing_said_first_then_of_what_is_no_question(user: User) -> None:
+    """d415_10: “目录的话 我还真晓不得 2024版那个目录有没有我们这个型号 没查过” was read as a question."""
+    yes_until(user, "首台套 帮我核一下", "first_set_in_catalog")
+    user.say("目录的话 我还真晓不得 2024版那个目录有没有我们这个型号 没查过")
+    assert profile(user)["first_set_in_catalog"] == UNKNOWN
+    assert User(user.engine, "polite").say("不知道我们能不能申请首台套").act != "null"
+
+
+@pytest.mark.parametrize(
+    ("aside", "back", "act"),
+    [
+        ("插一句 高新企业税率是15%还是好多来着", "好 加计扣除那个我们再往下走", "resume"),
+        ("插一句 专精特新今年啥时候开始报", "好 回来说加计扣除", "resume"),
+    ],
+)
+def test_going_on_with_the_check_left(user: User, aside: str, back: str, act: str) -> None:
+    """d415_13, d416_20: 再往下走, 回来说X went back to no check."""
+    in_check(user, "研发费用加计扣除 帮我核一下")
+    user.say("查账征收的")
+    user.say(aside)
+    reply = user.say(back)
+    assert (reply.act, reply.intent) == (act, "rd_deduction"), reply.text
+
+
+def test_talk_turned_back_to_a_topic_checked_already_is_no_goodbye(user: User) -> None:
+    """d416_01: “晓得了 那个不管了 还是说加计扣除” after an aside, the check done, was thanked."""
+    after_verdict(user, "研发费用加计扣除 帮我核一下", "查账征收 有辅助账 新开发的离合器项目 做离合器的", "好")
+    user.say("诶顺便问哈 我自己个税的专项附加扣除 房贷那个在哪里填")
+    assert user.say("晓得了 那个不管了 还是说加计扣除").intent == "rd_deduction"
+
+
+def test_the_other_level_asked_of_us_checks_it(user: User) -> None:
+    """d415_19: “那国家级的我们够得着不” after the municipal 单项冠军 verdict repeated the municipal 符合."""
+    after_verdict(user, "市级单项冠军 帮我核一下", "近三年主营平均两亿三 全国第二 国家级小巨人", "好")
+    reply = user.say("那国家级的我们够得着不")
+    assert profile(user)["sc_national"] is True and "国家级" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "act"),
+    [
+        ("嗯 那现在到底算够还是不够", "answer"),
+        ("要得 我先去平台测一哈", "thanks"),
+        ("哦 要四个亿啊 那差得远 先不核这个了", "cancel"),
+    ],
+)
+def test_how_a_check_is_left_or_judged(user: User, message: str, act: str) -> None:
+    """d416_16, d416_17: 够还是不够 (A还是不A) was out of scope; 我先去平台测一哈 in a check asked on; 先不核这个了
+    in a last clause asked on."""
+    in_check(user)
+    user.say("营收去年两千六百万")
+    reply = user.say(message)
+    assert reply.act == act, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("你好。我们是做齿轮的 营收三个亿左右 有市级技术中心。帮我看看能申哪些政策", "policy_match"),
+        ("你好 请问你能帮忙查那些正策", "help"),
+        ("你这个能帮到我啥子嘛", "help"),
+        ("hi 你能提供哪些service", "help"),
+        ("知识产权代理师考试怎么报名", None),
+        ("残保金今年怎么申报", None),
+        ("我们想去德国设个研发中心 市里支持企业出去建研发机构吗", "open_cooperation"),
+    ],
+)
+def test_questions_of_batches_413_416(user: User, text: str, intent: str | None) -> None:
+    """q413-q416: a title held beside a policy match asked is context; what the bot does, in many words; an IP
+    agent's exam and 残保金 are another world's; building R&D abroad is 开放合作."""
+    assert user.say(text).intent == intent, text
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("标准制修定的支持政策是哪个文件里的", "政策依据"),
+        ("first set equipment现在执行的是哪几个文件", "政策依据"),
+        ("小巨人申报流程 企业填完之后谁来审", "办理流程"),
+        ("申请高企要做哪几个专项审计", "申报材料"),
+        ("我们前年评上了高企。今年营收掉了一些。证书现在还有效吗", "时间节点"),
+    ],
+)
+def test_parts_of_batches_413_416(user: User, text: str, section: str) -> None:
+    """q414, q416: 哪个文件里 / 哪几个文件 ask the sources; 谁来审 the process; 专项审计 the materials; 还有效吗 the
+    dates."""
+    assert user.say(text).section == section, text

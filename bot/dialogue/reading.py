@@ -89,6 +89,14 @@ _WHETHER_NOT_KNOWN = re.compile(
 a statement."""
 
 
+_NOT_KNOWN_THEN_WHETHER = re.compile(
+    r"(我|我们)(还|也)?(真的?|确实|实在)?(晓不得|不晓得|不知道|不清楚|搞不清楚?)(哦|啊|了|哈)?[\s，,]+"
+    r"(?P<whether>[^，,。；;？?\s]{0,16}?(有没有|有没得|在不在|是不是|算不算)[^，,。；;？?\s]{0,12})"
+)
+"""The user's own not knowing, said in a clause of its own, then what it is about (我还真晓不得 | 目录有没有我们这个
+型号): a statement (not “不知道能不能申请”, which asks politely)."""
+
+
 def asks(t: Turn, msg: Message) -> bool:
     """Whether the message is a question (吗, 怎么, 啥子, 好久 …) rather than a statement.
 
@@ -105,6 +113,9 @@ def asks(t: Turn, msg: Message) -> bool:
         rest = msg.text[: whether.start()] + " " + msg.text[whether.end("whether") : whether.end("nk")]
         rest += " " + msg.text[whether.end() :]  # (the not knowing kept; its A-not-A, if any, asks nothing)
         return asks(t, Message(rest, normalize(rest)))  # “里头有没有我们这个牌号 我真的晓不得”: not known whether
+    if "?" not in msg.text and "？" not in msg.text and (first := _NOT_KNOWN_THEN_WHETHER.search(msg.text)):
+        rest = msg.text[: first.start("whether")] + " " + msg.text[first.end("whether") :]
+        return asks(t, Message(rest, normalize(rest)))  # “我还真晓不得 2024版目录有没有我们这个型号 没查过”
     if "?" not in msg.text and "？" not in msg.text and (embedded := _NOT_KNOWN_WHAT.search(msg.text)):
         rest = msg.text[: embedded.start()] + " " + msg.text[embedded.end() :]
         return asks(t, Message(rest, normalize(rest)))  # “这个晓不得行业平均是好多”: not known, said; no question

@@ -204,7 +204,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     dropped = _THAT_DROPPED.match(msg.norm)
     if dropped and t.flow is not None and t.facts(msg.norm[dropped.end() :]):
         return None  # “算了不扯那个 高新产品收入占比应该有八成”: the aside dropped, the check answered
-    if _SET_ASIDE_FIRST.match(msg.norm) and t.open_check and not other_policy_named(t, msg, str(t.check_topic)):
+    aside = _SET_ASIDE_FIRST.match(msg.norm) or _SET_ASIDE_FIRST.match(last_clause(msg).norm)  # (…差得远 先不核这个了)
+    if aside and t.open_check and not other_policy_named(t, msg, str(t.check_topic)):
         return Act(acts.CANCEL)  # (not “先不搞那个 直接看小巨人够不够”: another policy asked for instead)
     if not alone and any(w in msg.norm for w in t.index.insistent):
         return None  # “算了不问了。帮我转人工吧”, “算了 你给我个人工电话”: given up on the bot, a person asked for
@@ -299,7 +300,8 @@ def closing(t: Turn, msg: Message) -> Act | None:
                 return None  # “晓得了 那首台套目录好久修订”: taken in, and a new question after it
             return Act(topic_id, topic=topic_id)
     if (
-        not t.flow
+        (not t.flow or (len(msg.norm) <= CONTROL_CHARS and _TAKEN_IN.match(msg.norm)))
+        # (in a check, only after taking in what was said: 要得 我先去平台测一哈; not 征收方式 晓不得 我问哈会计)
         and leaving(t, msg)
         and not asks_in_a_clause(t, msg)
         and (not t.facts(msg.text) or _LATER.search(msg.norm))
@@ -309,6 +311,8 @@ def closing(t: Turn, msg: Message) -> Act | None:
     return None
 
 
+_TAKEN_IN = re.compile(r"(要得|好的|好嘛|好|行|嗯|ok|可以|晓得了|明白了|知道了)", re.I)
+"""An opening that takes in what the bot said, before the user's own next step."""
 _LATER = re.compile(r"明年|后年|以后|到时候|过段时间|过两年|等.{1,10}再")
 """A time to come: what is said of it (明年进了规上再来问) is a plan, no fact of the enterprise now."""
 

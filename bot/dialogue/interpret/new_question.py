@@ -67,7 +67,7 @@ def new_question(t: Turn, msg: Message) -> Act:
             return Act(current, topic=current, check=wants_check(t, msg.norm))
     if decision.intent and decision.top and decision.top[0].via.startswith("combo:") and wants_check(t, msg.norm):
         # “专精特新帮我测一哈 经开区做物联网平台的”: the policy named to be checked, not the words of what we make
-        named_only = [tid for _at, tid in policies_named(t, msg)]
+        named_only = [tid for _at, tid in policies_named(t, msg) if tid not in status]  # (有市级技术中心: held)
         if len(named_only) == 1 and named_only[0] != decision.intent:
             return Act(named_only[0], topic=named_only[0], check=True)
     meant = {decision.intent} if decision.intent else {c.intent for c in decision.top if decision.reason == "ambiguous"}

@@ -88,7 +88,7 @@ def _finish_that_first(t: Turn, msg: Message) -> Act | None:
 
 
 _TALK_AGAIN = re.compile(
-    r"(再|还是|又|重新)(来)?(说|聊|谈|讲|摆)(一下|下|哈|回|说)?(?P<what>[^，,。|]{2,12}?)(的事情|的事|那个|那块|这块|的|吧|嘛|哈|了)*$"
+    r"(再|还是|又|重新|回来)(来)?(说|聊|谈|讲|摆)(一下|下|哈|回|说)?(?P<what>[^，,。|]{2,12}?)(的事情|的事|那个|那块|这块|的|吧|嘛|哈|了)*$"
 )
 """“我们再说专精特新的事”, “还是说技术中心”: the talk turned again to a policy (named after the verb)."""
 
@@ -100,18 +100,19 @@ def _talked_of_again(t: Turn, msg: Message) -> Act | None:
     asks a part of it, and “还是说高企” with another check parked is a new question on 高企.
     """
     parked = t.state.get("suspended") or t.flow
-    if not parked or parked.get("kind") != flows.CHECKLIST:
+    if parked and parked.get("kind") != flows.CHECKLIST:
         return None
     said = _TALK_AGAIN.search(last_clause(msg).norm)
     if said is None:
         return None
     what = Message(said["what"], said["what"])
-    if asks(t, what) or t.match(what.text)[1].intent != parked.get("topic"):
+    back_to = (parked or t.state.get("last_check") or {}).get("topic")
+    if back_to not in t.kn.topics or asks(t, what) or t.match(what.text)[1].intent != back_to:
         return None
-    topic = t.kn.topics[str(parked["topic"])]
-    if section_asked(t, topic, what.text) is not None:
+    if section_asked(t, t.kn.topics[back_to], what.text) is not None:
         return None
-    return Act(acts.RESUME, topic=str(parked["topic"]))
+    # (the check done: “晓得了 那个不管了 还是说加计扣除” after an aside goes back to it, not a goodbye)
+    return Act(acts.RESUME, topic=back_to)
 
 
 _APPLY_NEXT = re.compile(r"(接着|继续)(报|申|评|往上报|冲)")

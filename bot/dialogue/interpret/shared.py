@@ -188,6 +188,9 @@ def thing_counts(t: Turn, msg: Message) -> bool:
     if thing is None and len(said) > 1 and THING_COUNTS.match("这" + last) and not COUNTS_AS.fullmatch(last):
         thing = normalize(said[-2])  # (在搞一个新款电动扳手 | 算不算研发: the thing, the clause before)
         thing = thing if len(thing) <= THING_CHARS else None
+    pointed = POINTER.search(thing) if thing is not None else None
+    if thing is not None and pointed is not None and pointed.end() == len(thing) and pointed.start() >= 2:
+        thing = thing[: pointed.start()]  # (每批出厂抽检这种: the checks named, 这种 pointing at them)
     if thing is None or OURSELVES.search(thing) or _NOT_SURE.search(thing):
         return False  # (不晓得还算不算数: whether it counts is not known, said; no question)
     return not any(n in thing for ns in topic_names(t).values() for n in ns)  # (加计扣除能不能算: the policy)
@@ -331,9 +334,10 @@ SUCCESS_A_NOT_A = re.compile(
     rf"|([够行成过足合]|达标|够格|够条件)了不[{ASK_PARTICLES}]*$"
     r"|(能|可以)(?P<verb>[认评报申批过拿享扣选])不(能|可以)(?P=verb)"
     r"|(?P<done>[认评报申批过拿享扣选])得(上|了|到|过)(?P=done)不"
+    r"|(?P<either>够|行|符合|达标|满足|合格)还是不(?P=either)"
 )
-"""能不能 / 成不成 / 过没过 / 够没得 / 达标没得 / 能认不 / 满足了不 / 能报不能报 / 评得上评不上 …: whether it works
-out, in any words (一锤子定音能不能扣)."""
+"""能不能 / 成不成 / 过没过 / 够没得 / 达标没得 / 能认不 / 满足了不 / 能报不能报 / 评得上评不上 / 够还是不够 …:
+whether it works out, in any words (一锤子定音能不能扣)."""
 
 
 PARTICLES = f"那{ASK_PARTICLES}了"
@@ -406,7 +410,11 @@ fit (its 是不是 doubts nothing)."""
 
 def variant_taken_up(t: Turn, msg: Message) -> dict[str, Any]:
     """The variant a question names and takes up (那X呢, X是不是更适合我们), so that a check asked next is of it."""
-    if WHAT_ABOUT.match(msg.norm) or SWITCHED_TO.match(msg.norm):
+    if about := WHAT_ABOUT.match(msg.norm):
+        text = about[0]  # (那中小企业技术研发中心呢 | 那个门槛是不是低点: the one named, whatever is asked of it)
+        taken = {c: v for c, v in t.facts(text).items() if c in kinds(t)}
+        return taken or {c: v for c, v in t.facts(msg.text).items() if c in kinds(t)}
+    if SWITCHED_TO.match(msg.norm):
         text = msg.text
     elif FITS_BETTER.search(msg.text):
         text = FITS_BETTER.sub(" ", msg.text)
@@ -621,5 +629,7 @@ _LEAVING = re.compile(
     rf"|(我|我们)(先|再)?去?跟({WHO_KNOWS})(说|讲|汇报|商量|报告|沟通)"
     rf"|(整理|理)(一下|下|哈)?(发|转|拿|报)给({WHO_KNOWS})"
     r"|(改天|回头|晚点|下次|过两天|过几天)再?(细|详细|仔细|慢慢)?(问|来|聊|请教|咨询)"
+    r"|(我|我们)(先|再)?去(平台|网上|系统|官网|那边)?上?(测|算|查|对|填|评)(一下|下|哈|一哈|看看|一遍)"
 )
-"""The user's own next step, said in other words than the ``leaving`` list (我问下法务, 改天再细问)."""
+"""The user's own next step, said in other words than the ``leaving`` list (我问下法务, 改天再细问, 我先去平台测一哈).
+"""

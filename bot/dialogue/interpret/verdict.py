@@ -305,7 +305,9 @@ _WHICH_ONES = re.compile(
     r"|推荐(哪些|哪几个|哪几样|啥子|什么|些啥)|列(出来|一下|个单子)|(最该|应该|该)?先(弄|搞|报|做|申报|申请)哪(个|样|一个|些)"
 )
 """Which policies we may have, asked during the questionnaire (我们能报哪些嘛, 能搞哪几样): its list."""
-_OURS_ASKED = re.compile(r"我们[^，,。]{0,4}(够不够|能不能|能报|报得|可以报|可不可以|行不行|得不得行|评得上|能评)")
+_OURS_ASKED = re.compile(
+    r"我们[^，,。]{0,4}(够不够|能不能|能报|报得|可以报|可不可以|行不行|得不得行|评得上|能评|够得着|够得到|够得上)"
+)
 """Whether we qualify, asked in so many words (我们够不够): of a new kind, its check (not 那市级的行不行, a verdict)."""
 
 
