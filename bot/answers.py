@@ -2081,6 +2081,7 @@ _A_PART = re.compile(r"一部分|一小部分|小部分|部分是|也有|还有|
 (集团下头另外一个子公司: another one, which is all of it)."""
 _A_SMALL_PART = re.compile(
     r"(商|那单|那部分|那块|那边|那一单|那个|的)?(很小|很少|不多|是小头|只有一点|一点点|占得少|占比很小|只做|只负责|只管"
+    r"|只占一点|只占很少|只占一小部分|只占小头|占一点点|占很少|占一小部分"
     r"|是另外一单|是另一单|是别的单|是另外的单|是另外一笔|是另一笔)"
 )
 """Right after a no word: what it names is a small part beside the rest (贸易公司那单很小, 贸易商那个是另外一单)."""

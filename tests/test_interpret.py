@@ -7565,3 +7565,18 @@ def test_parts_of_batches_413_416(user: User, text: str, section: str) -> None:
     """q414, q416: 哪个文件里 / 哪几个文件 ask the sources; 谁来审 the process; 专项审计 the materials; 还有效吗 the
     dates."""
     assert user.say(text).section == section, text
+
+
+# batches 417-420 on first sight
+def test_a_correction_to_a_direct_buyer_with_a_trader_a_small_part_undoes_the_no(user: User) -> None:
+    """d418_08: “更正一下 …大头是直接卖给长安的配套厂用 贸易商只占一点点” kept 否 (只占一点点 not read as a small part),
+    and two wrong 不符合 verdicts followed."""
+    yes_until(user, "首批次新材料保险补偿 帮我核一下", "first_batch_buyer_unrelated")
+    user.say("主要卖给贸易商 他们再卖给汽车厂")
+    reply = user.say("更正一下 刚问了销售 大头是直接卖给长安的配套厂用 贸易商只占一点点")
+    assert reply.act == "correction" and profile(user)["first_batch_buyer_unrelated"] is True, reply.text
+
+
+def test_whether_all_the_premium_is_paid_asks_the_calculation(user: User) -> None:
+    reply = user.say("首批次新材料保险补偿 保费是全补还是补一部分")
+    assert reply.section == "计算方法", reply.text
