@@ -3314,11 +3314,10 @@ def _years_in_a_row(
     for period in _PERIOD_OF_YEARS.finditer(norm):
         years = 2 if period["n"] in "两2" else 3
         for word, cid in vocab.keywords:
-            if not criteria[cid].previous or not (
-                norm.startswith(word, period.end()) or norm.endswith(word, 0, period.start())
-            ):
+            follows = norm.startswith(word, period.end())  # (三年营收 …, or 营收近三年 …)
+            if not criteria[cid].previous or not (follows or norm.endswith(word, 0, period.start())):
                 continue
-            after = period.end() + len(word) if norm.startswith(word, period.end()) else period.end()
+            after = period.end() + (len(word) if follows else 0)
             run = [q for q in found if q.start >= after][:years]
             if len(run) < years or run[0].start - after > _RUN_LEAD:
                 continue

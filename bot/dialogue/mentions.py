@@ -106,9 +106,8 @@ def topic_words(t: Turn, topic: Topic, msg: Message, candidates: list[Candidate]
         return asks(t, said[0]) and _all_in_topic(t, topic, said[0])
     if not candidates[0].via.startswith("example:"):
         return False
-    return in_topic_words(t, topic, msg) or bare_part_asked(
-        t, topic, msg.norm
-    )  # (补助比例: its pairs 补助 and 比例 are the topic's; 助比 spans them)
+    # (补助比例: its pairs 补助 and 比例 are the topic's, 助比 spans them; 申报在哪个系统填: a bare part of it)
+    return in_topic_words(t, topic, msg) or bare_part_asked(t, topic, msg.norm)
 
 
 def in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
@@ -174,7 +173,9 @@ def this_titled(t: Turn, topic: Topic, msg: Message) -> bool:
 
     Not a word most titles have (企业): the pair must stand in the titles of few policies.
     """
-    titles = [normalize(o.title) for o in t.kn.topics.values() if o.kind == "policy"]
+    if "policy_titles" not in t.kn.memo:
+        t.kn.memo["policy_titles"] = [normalize(o.title) for o in t.kn.topics.values() if o.kind == "policy"]
+    titles: list[str] = t.kn.memo["policy_titles"]
     title = normalize(topic.title)
     for said in _THIS_WORD.finditer(msg.norm):
         word = said["word"]

@@ -109,18 +109,18 @@ def asks(t: Turn, msg: Message) -> bool:
     if self_said := _SELF_ANSWERED.match(msg.text):
         answer = msg.text[self_said.end("asked") :]
         return asks(t, Message(answer, normalize(answer)))  # “研发主要是啥子嘛 就是产线上的日常质检”: told
-    if "?" not in msg.text and "？" not in msg.text and (whether := _WHETHER_NOT_KNOWN.search(msg.text)):
+    marked = "?" in msg.text or "？" in msg.text
+    if not marked and (whether := _WHETHER_NOT_KNOWN.search(msg.text)):
         rest = msg.text[: whether.start()] + " " + msg.text[whether.end("whether") : whether.end("nk")]
         rest += " " + msg.text[whether.end() :]  # (the not knowing kept; its A-not-A, if any, asks nothing)
         return asks(t, Message(rest, normalize(rest)))  # “里头有没有我们这个牌号 我真的晓不得”: not known whether
-    if "?" not in msg.text and "？" not in msg.text and (first := _NOT_KNOWN_THEN_WHETHER.search(msg.text)):
+    if not marked and (first := _NOT_KNOWN_THEN_WHETHER.search(msg.text)):
         rest = msg.text[: first.start("whether")] + " " + msg.text[first.end("whether") :]
         return asks(t, Message(rest, normalize(rest)))  # “我还真晓不得 2024版目录有没有我们这个型号 没查过”
-    if "?" not in msg.text and "？" not in msg.text and (embedded := _NOT_KNOWN_WHAT.search(msg.text)):
+    if not marked and (embedded := _NOT_KNOWN_WHAT.search(msg.text)):
         rest = msg.text[: embedded.start()] + " " + msg.text[embedded.end() :]
         return asks(t, Message(rest, normalize(rest)))  # “这个晓不得行业平均是好多”: not known, said; no question
     tail = msg.norm[-1:] if len(msg.norm) > _TAIL_AFTER else ""
-    marked = "?" in msg.text or "？" in msg.text
     how_many = _HOW_MANY.search(normalize(_FEW_HELD.sub("有些", msg.text)))
     if marked or tail in ASKING_TAILS or how_many or _DIALECT_ASKING.search(msg.text):
         return True

@@ -189,29 +189,29 @@ def _restarts(t: Turn, clause: str) -> bool:
 def cancel(t: Turn, msg: Message) -> Act | None:
     """退出 / 算了 / 不测了: the check ends (not “那先这样判一下” or “先这样 能不能报”, which ask for the verdict)."""
     alone = msg.norm in words(t.kn)["exit"]  # 退出, said on its own
+    last = last_clause(msg)
     if not alone and finishes_first(t, msg):
         return None  # “算了电话等哈再打 先把刚才那个核完”: another thing given up, back to the check
     other_ask = ORDER.search(msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "resume")
     other_ask = other_ask or (not alone and asks_outcome(t, msg))  # “先这样 能不能报”: the verdict on what is known
-    other_ask = other_ask or (not alone and asks_outcome(t, last_clause(msg)))  # (算了不管那个 你先说…得不得行)
+    other_ask = other_ask or (not alone and asks_outcome(t, last))  # (算了不管那个 你先说…得不得行)
     opening = [normalize(c) for c in clauses(msg.text)[:LEAD_CLAUSES]]
     gives_up = bool(
         _GIVES_UP.match(msg.norm)
-        or _GIVES_UP.fullmatch(last_clause(msg).norm)  # (…肯定不够 不测了)
-        or _THIS_GIVEN_UP.fullmatch(last_clause(msg).norm)  # (…那算了 小巨人不测了)
+        or _GIVES_UP.fullmatch(last.norm)  # (…肯定不够 不测了)
+        or _THIS_GIVEN_UP.fullmatch(last.norm)  # (…那算了 小巨人不测了)
         or any(_THIS_GIVEN_UP.fullmatch(c) for c in opening)  # (算了 高企不测了 又要审计又要啥子 太麻烦: then why)
     )
     dropped = _THAT_DROPPED.match(msg.norm)
     if dropped and t.flow is not None and t.facts(msg.norm[dropped.end() :]):
         return None  # “算了不扯那个 高新产品收入占比应该有八成”: the aside dropped, the check answered
-    aside = _SET_ASIDE_FIRST.match(msg.norm) or _SET_ASIDE_FIRST.match(last_clause(msg).norm)  # (…差得远 先不核这个了)
+    aside = _SET_ASIDE_FIRST.match(msg.norm) or _SET_ASIDE_FIRST.match(last.norm)  # (…差得远 先不核这个了)
     if aside and t.open_check and not other_policy_named(t, msg, str(t.check_topic)):
         return Act(acts.CANCEL)  # (not “先不搞那个 直接看小巨人够不够”: another policy asked for instead)
     if not alone and any(w in msg.norm for w in t.index.insistent):
         return None  # “算了不问了。帮我转人工吧”, “算了 你给我个人工电话”: given up on the bot, a person asked for
     if gives_up and other_ask and STRAIGHT.search(msg.norm):
         return None  # “算了不问那么细了 直接说能不能评上嘛”: no more questions, the verdict on what is known
-    last = last_clause(msg)
     if (
         gives_up
         and last.norm != msg.norm

@@ -358,10 +358,12 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if asking and not figure and decision.reason != "out_of_scope" and _MONEY_ASKED.search(msg.norm):
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
-    if asking and not figure and decision.reason != "out_of_scope" and own_words_of(t, topic, msg):
-        # “费率是不是固定3个点”: a question that names no other topic and shares a word with this one's text
-        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
-    if asking and not figure and this_titled(t, topic, msg):
+    if (
+        asking
+        and not figure
+        and ((decision.reason != "out_of_scope" and own_words_of(t, topic, msg)) or this_titled(t, topic, msg))
+    ):
+        # “费率是不是固定3个点”: a question that names no other topic and shares a word with this one's text;
         # “这个保险找哪家保险公司买”: the topic's own 保险, though insurance is another world's word too
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if asking and not figure and means(msg, in_check=True) and _of_pending(msg, crit):

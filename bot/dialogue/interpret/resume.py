@@ -96,8 +96,9 @@ _TALK_AGAIN = re.compile(
 def _talked_of_again(t: Turn, msg: Message) -> Act | None:
     """“那个晓得了 我们再说专精特新的事”: back to the check left, named as the thing to talk of again.
 
-    Only the parked (or current) check's own policy, named and nothing asked of it: “再说一下小巨人的申报材料”
-    asks a part of it, and “还是说高企” with another check parked is a new question on 高企.
+    Only the policy of the check parked (or under way, or, with none, the one last done), named and nothing asked
+    of it: “再说一下小巨人的申报材料” asks a part of it, and “还是说高企” with another check parked is a new question
+    on 高企.
     """
     parked = t.state.get("suspended") or t.flow
     if parked and parked.get("kind") != flows.CHECKLIST:

@@ -286,8 +286,6 @@ def asks_outcome(t: Turn, msg: Message) -> bool:
     return part is None or part in CHECK_PARTS  # (我们这条件 批得下来不: the conditions are what the check is)
 
 
-_CAN_OR_CANNOT = re.compile(r"(能|可以)(?P<verb>[认评报申批过拿享扣选])不(能|可以)(?P=verb)")
-"""能报不能报: whether it works out, whose 不能报 names no part."""
 PROCEDURES = re.compile(r"资格(审定|认定|复核|有效期)")
 """Steps named with an outcome's word (资格审定 holds 资格): a procedure asked about, not the verdict."""
 
@@ -328,11 +326,13 @@ ASK_PARTICLES = "嘛哦呢啊噻吧哈撒"
 """Particles that may close a question (够没有嘛)."""
 
 
+_CAN_OR_CANNOT = re.compile(r"(能|可以)(?P<verb>[认评报申批过拿享扣选])不(能|可以)(?P=verb)")
+"""能报不能报: whether it works out, whose 不能报 names no part."""
 SUCCESS_A_NOT_A = re.compile(
     rf"([能行成过够达算得可符批上评报申拿扣认享选通])[不没]\1|([够行成过到足合]|达标|够格|够条件|有戏)(了)?(没得|没有|莫得|没)[{ASK_PARTICLES}]*$"
     rf"|(能|可以)[认评报申批过拿享扣选]{{1,2}}(得|上)?不[{ASK_PARTICLES}]*$"
     rf"|([够行成过足合]|达标|够格|够条件)了不[{ASK_PARTICLES}]*$"
-    r"|(能|可以)(?P<verb>[认评报申批过拿享扣选])不(能|可以)(?P=verb)"
+    rf"|{_CAN_OR_CANNOT.pattern}"
     r"|(?P<done>[认评报申批过拿享扣选])得(上|了|到|过)(?P=done)不"
     r"|(?P<either>够|行|符合|达标|满足|合格)还是不(?P=either)"
 )
@@ -411,15 +411,17 @@ fit (its 是不是 doubts nothing)."""
 def variant_taken_up(t: Turn, msg: Message) -> dict[str, Any]:
     """The variant a question names and takes up (那X呢, X是不是更适合我们), so that a check asked next is of it."""
     if about := WHAT_ABOUT.match(msg.norm):
-        text = about[0]  # (那中小企业技术研发中心呢 | 那个门槛是不是低点: the one named, whatever is asked of it)
-        taken = {c: v for c, v in t.facts(text).items() if c in kinds(t)}
-        return taken or {c: v for c, v in t.facts(msg.text).items() if c in kinds(t)}
+        # (那中小企业技术研发中心呢 | 那个门槛是不是低点: the one named, whatever is asked of it)
+        return _kinds_said(t, about[0]) or _kinds_said(t, msg.text)
     if SWITCHED_TO.match(msg.norm):
-        text = msg.text
-    elif FITS_BETTER.search(msg.text):
-        text = FITS_BETTER.sub(" ", msg.text)
-    else:
-        return {}
+        return _kinds_said(t, msg.text)
+    if FITS_BETTER.search(msg.text):
+        return _kinds_said(t, FITS_BETTER.sub(" ", msg.text))
+    return {}
+
+
+def _kinds_said(t: Turn, text: str) -> dict[str, Any]:
+    """The kinds of a policy that ``text`` picks (criteria of ``kinds``), as read against the check in scope."""
     return {c: v for c, v in t.facts(text).items() if c in kinds(t)}
 
 
