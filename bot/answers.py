@@ -2106,7 +2106,7 @@ SWITCHED_TO = re.compile(r"^(?:那|那么)?(?:换成|改成|改为|换个|改个
 
 _WORKED_OUT = re.compile(
     r"[\d.一二三四五六七八九十百千万两零]+[万亿]?(多|左右)?\s*(除以|除|/|÷|乘以|乘|×)\s*[\d.一二三四五六七八九十百千万两零]+[万亿]?(多|左右)?"
-    r"(?=[\s，,]*(大概|大约|约|差不多|等于|就是|算下来|≈|=))"
+    r"(?=[\s，,]*(大概|大约|约|差不多|等于|就是|算下来|≈|=|百分之|[\d.零一二两三四五六七八九十点]+(%|个点|个百分点)))"
 )
 """A sum worked out before its result (250除6000多 大概4个点): only the result is the figure."""
 _BAR_BEFORE_OURS = re.compile(
@@ -2133,6 +2133,7 @@ def extract(
         return extract(rest, criteria, ignore, today)  # (帮我们看下 | 听说…两个亿就可以报了: ours, not the rule)
     text = _SALES_OVER_YEARS.sub("营收", _with_unit_said(text))  # (研发费 150 190 220 单位万; 销售近三年 …)
     dated = _dated(text, vocab, criteria, today) if today else {}
+    text = THIS_KIND.sub(r"\1类", text)  # (这一类: a kind, no 一类 of Ⅰ类知识产权)
     text = _OTHER_GOODS.sub(" ", relative_years(text, today))  # (走贸易商的是别的普通产品: not the goods asked of)
     text = _GO_BETWEEN.sub(" ", text)  # (经销商只是牵线: not the buyer)
     text = _BEFORE_NOW.sub(" ", text)  # (经销商是去年的: not this batch's buyer)
@@ -2525,9 +2526,8 @@ def extract(
             )
             # “国家级的奖莫得 省里拿过一个二等奖”: which kind, not which option
             kind_said = _narrowest(choice, family_value(plain, criteria[cid], breaks), criteria[cid])
-            if kind_said and (
-                (_EVEN_SPLIT.search(plain) and _lines_named(plain, options) >= EVEN_LINES) or _ABOUT_HALF.search(plain)
-            ):
+            even = bool(_EVEN_SPLIT.search(plain)) and _lines_named(plain, options) >= EVEN_LINES
+            if even or (kind_said and _ABOUT_HALF.search(plain)):
                 kind_said = UNKNOWN  # (自己生产的跟批发的差不多一半一半: which line is the main one is not known)
             if kind_said:
                 facts.setdefault(cid, kind_said)
@@ -2538,7 +2538,9 @@ def extract(
     return facts
 
 
-_EVEN_SPLIT = re.compile(r"一半一半|各占一半|各一半|各占50|五五开|对半|一样多|差不多一半")
+_EVEN_SPLIT = re.compile(
+    r"一半一半|各占一半|各一半|各占50|五五开|对半|一样多|差不多一半|一半(是|为)?[^一。；;]{1,14}一半"
+)
 """Two lines of business said to share the revenue evenly: neither is known to be the main one (over half)."""
 EVEN_LINES = 2
 _ABOUT_HALF = re.compile(
@@ -2573,10 +2575,22 @@ def _left_open(
     known; “著作权好像是外包公司先登记再转给我们的 也可能是我们自己登的 要问法务”: one way or the other.
     """
     asked_back: frozenset[str] = frozenset()  # the words after an A-not-A in a clause that says it is not known
+    whether_not_known = ""  # the words asked back whether (在不在, 进没进), in a clause that says it is not known
     for a, b in itertools.pairwise((0, *breaks, len(norm))):
         whether = ASKED_A_NOT_A.search(norm, a, b)
         if whether and _DONT_KNOW.search(norm, a, b):
             asked_back |= bigrams(norm[whether.end() : b])
+            whether_not_known += whether[1]
+    vocab = _vocab(criteria, ignore)
+    for cid, groups in vocab.together:
+        # “清单那个事 我真不晓得我们在不在里头”: its subject named, whether asked back, and not known
+        if (
+            cid not in facts
+            and groups
+            and any(w in norm for w in groups[0])
+            and any(w.startswith(tuple(whether_not_known)) for w in groups[-1])
+        ):
+            facts[cid] = UNKNOWN
     other = _OTHER_WAY.search(text)
     before = extract(text[: other.start()], criteria, ignore, today) if other else {}
     for cid, value in list(facts.items()):
@@ -2691,6 +2705,9 @@ def _with_unit_said(text: str) -> str:
     rest = text[: said.start()] + " " + text[said.end() :]
     return _BARE_NUMBER.sub(lambda m: m[1] + "万", rest)
 
+
+THIS_KIND = re.compile(r"(这|那|哪|同|另|每|某)一类")
+"""“这一类” is a kind (目录里没得包装机这一类), not the 一类 of Ⅰ类知识产权: read as 这类."""
 
 _OTHER_GOODS = re.compile(
     r"[^\s,，。；;!！?？]*(的是|是)(别的|其他|其它|另外)的?[^\s,，。；;!！?？]{0,6}(产品|品种|货|东西)"

@@ -121,7 +121,7 @@ _COUNTED = re.compile(r"企业(里|中|里面|当中|里头)的?$|(建|搞|培�
 """Before a title, the enterprises it is counted among (规上工业企业里高新技术企业要占到多少) or how many are to be
 built (要建多少家市级制造业创新中心): a goal's count."""
 _COUNTED_AFTER = re.compile(
-    r"(企业)?(数量|数目|家数)?(说|是)?(要|计划|打算|准备)?(翻番|翻一番|翻两番|翻好多|翻几番|占比|比重"
+    r"(企业)?(数量|数目|家数)?(目标|指标)?(说|是)?(要|计划|打算|准备)?(翻番|翻一番|翻两番|翻好多|翻几|翻多少|占比|比重"
     r"|(建|搞|搞到|建到|达到|培育|建成)?(多少|好多|几)(家|个))"
 )
 """After a title, its number as a goal (专精特新企业说要翻番, 高企占比, 专精特新要搞到好多家): the title is counted,
@@ -163,6 +163,16 @@ def _compared(named: str, via: str, rivals: list[str]) -> bool:
     return not any(named.endswith(r.partition(":")[2], 0, at - 1) for r in rivals)  # (A和B: a pair)
 
 
+_CHOOSING = re.compile(
+    r"先(报|申报|申请|搞|弄|评|整)(哪|啥)|哪(个|一个|样|项)先|哪(个|一个|样|项)(更|比较)?(合适|划算|好)|选哪|挑哪"
+)
+"""Which of the policies named to take first (高企 专精特新 小巨人 先报哪个合适): the enterprise's choice among them."""
+
+
+_APPLIED_FOR = re.compile(r"(够不够|够|能不能|能|可不可以|可以|想)(报|申报|申请|评|冲)$")
+"""Before a policy named: it is the one applied for (知识产权这块够不够报高企), and asked about."""
+
+
 _SUBJECT_GAP = re.compile(r"(企业|公司|称号|认定|认定后|认定以后|以后|之后|的话)?")
 """What may stand between a policy named and a question of what it gives (专精特新企业能享受什么)."""
 
@@ -181,6 +191,11 @@ def _asked_of(named: str, via: str, rivals: list[str]) -> bool:
         if name and end >= len(name) and _SUBJECT_GAP.fullmatch(named, end, at) and not _prerequisite(named, rival):
             return True
     return False
+
+
+def _word(via: str) -> str:
+    """The name an alias hit matched (``alias:高企`` → 高企; a pair of words → its first)."""
+    return via.partition(":")[2].partition("+")[0]
 
 
 def _spots(named: str, word: str) -> list[int]:
@@ -754,6 +769,20 @@ class Index:
                 named_best = max(s for i, (s, _v) in alias_best.items() if i not in (intent, OUT_OF_SCOPE))
                 ceilings[intent] = named_best - self.t.min_margin - EXACT_LEAD  # (whatever examples support it)
                 alias_best[intent] = (score - COMPARED_PENALTY, via)
+        policies = {i for i in alias_best if i not in (OUT_OF_SCOPE, *self.yielding, *self.asked_of)}
+        if len(policies) >= 2 and _CHOOSING.search(named):
+            # “高企 专精特新 小巨人 我们先报哪个合适”: a choice among the policies named, which the match answers
+            top = max(s for i, (s, _v) in alias_best.items() if i in policies)
+            for intent in self.asked_of & alias_best.keys():
+                ceilings.pop(intent, None)
+                alias_best[intent] = (top, alias_best[intent][1])
+                ceilings.update(dict.fromkeys(policies, top - self.t.min_margin - EXACT_LEAD))
+        applied = [i for i in policies if _APPLIED_FOR.search(named, 0, max(0, named.rfind(_word(alias_best[i][1]))))]
+        if len(applied) == 1:
+            # “公司注册快两年了。有两个实用新型专利。知识产权这块够不够报高企”: the policy applied for is asked
+            for intent in policies - {applied[0]}:
+                if named.find(_word(alias_best[intent][1])) < named.rfind(_word(alias_best[applied[0]][1])):
+                    alias_best[intent] = (alias_best[intent][0] - PREREQUISITE_PENALTY, alias_best[intent][1])
         held = {i for i, (_s, v) in alias_best.items() if i != OUT_OF_SCOPE and _prerequisite(named, v)}
         free = [i for i in alias_best if i != OUT_OF_SCOPE and i not in self.yielding and i not in held]
         for intent, (score, via) in list(alias_best.items()):

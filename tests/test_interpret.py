@@ -7580,3 +7580,119 @@ def test_a_correction_to_a_direct_buyer_with_a_trader_a_small_part_undoes_the_no
 def test_whether_all_the_premium_is_paid_asks_the_calculation(user: User) -> None:
     reply = user.say("首批次新材料保险补偿 保费是全补还是补一部分")
     assert reply.section == "计算方法", reply.text
+
+
+# batches 421-424 on first sight
+def test_a_correction_said_after_the_fact_it_corrects_changes_the_verdict(user: User) -> None:
+    """d424_20: “等哈 我刚打电话问了统计那边 去年底已经纳入规上了 前面那个说法不对” after 不符合 (规下) was read as
+    a new fact, not kept (the recorded 规下 stood), and the verdict stayed 不符合."""
+    in_check(user, "研发准备金补助 帮我测一下")
+    user.say("我们还是规下企业 没进规")
+    user.say("结论呢")
+    reply = user.say("等哈 我刚打电话问了统计那边 去年底已经纳入规上了 前面那个说法不对")
+    assert reply.act == "correction" and profile(user)["rd_reserve_entity"] == "above_scale_industrial", reply.text
+
+
+def test_none_of_this_kind_in_the_catalogue_is_a_no(user: User) -> None:
+    """d421_08: “国家那个2024版目录我翻了一遍 好像没得包装机这一类” was not understood: 这一类 was read as 一类
+    (Ⅰ类知识产权), and 没得X这一类 not as “not in it”."""
+    yes_until(user, "首台套 我们这种设备申请得了不哦", "first_set_in_catalog")
+    user.say("国家那个2024版目录我翻了一遍 好像没得包装机这一类")
+    assert profile(user)["first_set_in_catalog"] is False
+    assert "class1_ip_count" not in read("没得包装机这一类", "little_giant")
+
+
+def test_a_share_worked_out_before_its_result_in_percent_is_the_result() -> None:
+    """d423_11: “研发占比嘛 一百五除以四千 百分之三点七五左右” read nothing (the sum hid the result)."""
+    assert read("研发占比嘛 一百五除以四千 百分之三点七五左右 这三年都差不多", "high_tech_enterprise") == {
+        "rd_ratio_3y": 3.75
+    }
+
+
+def test_half_of_one_line_and_half_of_another_leaves_the_main_line_unknown() -> None:
+    """d423_20: “一半是自己生产的板子 一半是帮别个代销的配件 具体哪边多我晓不得”: which line is the main one is not
+    known; “代销的只占四成 自产的占六成” then makes it manufacturing, as does a long product after 做."""
+    assert read("收入的话 一半是自己生产的板子 一半是帮别个代销的配件 具体哪边多我晓不得", "rd_deduction") == {
+        "industry": UNKNOWN
+    }
+    assert read("问到了 财务说代销的只占四成 自产的占六成", "rd_deduction") == {"industry": "manufacturing"}
+    assert read("我们做空调变频控制板", "rd_deduction") == {"industry": "manufacturing"}
+
+
+def test_the_one_figure_of_no_other_fact_answers_the_share_asked(user: User) -> None:
+    """d424_04: asked the market share, told “…国内这个细分排第七 估计百分之五六 负债率55%”: the rank and 负债率
+    were kept, the 5–6% lost, and the verdict was 暂无法判断 instead of 不符合."""
+    yes_until(user, "小巨人 你帮我们对一下条件嘛", "market_share")
+    user.say("市场占有率的话 国内这个细分排第七 估计百分之五六 负债率55%")
+    assert profile(user)["market_share"] == [5.0, 6.0]
+    assert profile(user)["debt_ratio"] == 55.0
+
+
+def test_the_list_not_known_after_the_verdict_is_recorded_for_the_higher_rate(user: User) -> None:
+    """d424_16: after the verdict (a stock question between), “清单那个事 我真不晓得我们在不在里头 要问下集团” was
+    not understood; the list is now not known, so 120% is 暂无法判断 while the usual 100% stands."""
+    user.say("工业母机企业研发费用加计扣除是120%吗")
+    in_check(user, "我们江津做数控机床电主轴的 能按120%扣不 帮我对一下")
+    user.say("查账征收 居民企业 主营就是电主轴 辅助账按项目建的")
+    user.say("研发在做新一代高速电主轴 不是常规改款")
+    user.say("工业母机板块的股票最近咋样 能不能买点")
+    reply = user.say("清单那个事 我真不晓得我们在不在里头 要问下集团")
+    assert reply.act == "answer" and "清单 不知道" in reply.text, reply.text
+    assert user.say("120%到底享受得到不").data.get("verdict") == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("message", "act"),
+    [
+        ("问到了 从头再测一遍嘛", "restart"),
+        ("帮我们预评一下嘛 做工控安全网关的 成立四年了", "high_tech_enterprise"),
+    ],
+)
+def test_more_ways_to_start_over_or_be_checked(user: User, message: str, act: str) -> None:
+    """d424_08, d422_18: 从头再测一遍 after leaving a check; 预评一下 after the 高企 overview."""
+    if act == "restart":
+        in_check(user, "首版次软件 帮我过一下条件")
+        user.say("这个先不弄了")
+    else:
+        user.say("高新技术企业认定")
+    assert user.say(message).act == act
+
+
+def test_a_bare_ok_after_the_check_was_judged_takes_the_answer_in(user: User) -> None:
+    """d424_19: “要得” after 申报通知好久出, the check already judged, began the check again."""
+    after_verdict(user, "专精特新够不够条件", "营收去年两千六百万", "那市级的申报通知好久出")
+    assert user.say("要得").act == "thanks"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("高企 专精特新 小巨人 我们先报哪个合适", "policy_match"),
+        ("我们厂五十来个人做齿轮的 有没有适合我们的补贴", "policy_match"),
+        ("我们是沙坪坝一家做精密齿轮的厂 三十多个人 从来没申请过政策 老板让我问下能享受啥子", "policy_match"),
+        ("评上专精特新我们能享受啥", "zjtx"),
+        ("批发调料要办啥子许可证哦", None),
+        ("公司注册快两年了。有两个实用新型专利。知识产权这块够不够报高企", "high_tech_enterprise"),
+        ("专精特新企业数量目标是要翻好多倍哦", "policy_goals"),
+    ],
+)
+def test_questions_of_batches_421_424(user: User, text: str, intent: str | None) -> None:
+    """q423, q424, d422_13: which of several policies to take first, 适合我们的补贴 and 能享受啥子 ask for the match;
+    a licence for trading condiments is another world's; the policy applied for (够不够报高企) is the one asked,
+    not the aspect named before it; a title's count as a goal (数量目标是要翻好多倍) asks the goals."""
+    assert user.say(text).intent == intent, text
+
+
+def test_whether_the_whole_of_contracted_research_counts_asks_the_calculation(user: User) -> None:
+    """q422-q424: 全额加计 / 打折 asked of research contracted out."""
+    assert user.say("委托外面单位做研发的费用能全额加计吗").section == "计算方法"
+
+
+def test_whether_we_can_apply_right_after_the_verdict_gives_it_again(user: User) -> None:
+    """d108_06: the catalogue not known (在不在…不晓得) ended the check; “那现在能说好多 能不能报” then asked the
+    catalogue again instead of giving the verdict."""
+    in_check(user, "首台套 我们这种设备申请得了不哦")
+    user.say("母公司在江津注册 独立法人 纳税也在江津 技术人员三十几个 有自己的试验台")
+    user.say("生产经营都正常 没得失信 近三年也没出过安全环保事故 产品在不在国家目录里头不晓得")
+    reply = user.say("那现在能说好多 能不能报")
+    assert reply.act == "answer" and reply.data.get("verdict") == "unknown", reply.text

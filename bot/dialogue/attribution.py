@@ -16,6 +16,7 @@ from bot.answers import (
     ASKED_A_NOT_A,
     BARE_YES_NO_CHARS,
     CALENDAR_YEAR,
+    THIS_KIND,
     UNKNOWN,
     Quantity,
     bigrams,
@@ -104,10 +105,11 @@ def named_criteria(t: Turn, msg: Message, shortest: int = 2, figure: Quantity | 
 
     With ``figure``, a summing word before it that sums things counted (还有两个 一共五个) names nothing.
     """
+    said = THIS_KIND.sub(r"\1类", msg.norm)  # (没得包装机这一类: a kind, not 一类知识产权)
     return {
         cid
         for kw, cid in keywords(t.kn.criteria, policy_names(t.kn))
-        if len(kw) >= shortest and kw in msg.norm and not (figure and sums_things(kw, figure))
+        if len(kw) >= shortest and kw in said and not (figure and sums_things(kw, figure))
     }
 
 
@@ -368,6 +370,7 @@ _ENDS_DENIED = re.compile(
 _NOT_THERE = re.compile(
     r"(不在|没在|没有在|莫得在)(上面|里面|里头|上头|里边|上边|其中)"
     r"|(上面|里面|里头|上头|那块|那一块|那一类|那一栏|那部分)(也|都)?(没有|没得|莫得|找不到|没找到)"
+    r"|(没有|没得|莫得)[\u4e00-\u9fff]{1,8}(这一?类|这一?种|这一?项)"
 )
 """Said not to be in the thing the question names (不在上面, 里头没得, 矿山机械那块没得圆锥破碎机): a no, whatever
 clause restates it."""
@@ -457,6 +460,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     if value is not None and not facts and (owned := keyword_figure(t, msg, pending)):
         facts = owned  # “负债率我看错了 是八十左右” while 研发 is asked: the figure is the 负债率's
         value = None if crit.type == "number" else value  # (a yes to the question asked still holds)
+    if value is None and not aside and facts and pending not in facts and crit.type == "number":
+        value = _figure_on_its_own(t, msg, crit, facts)  # “占有率的话 国内排第七 估计百分之五六 负债率55%”
     if value is None and not aside and (part := _part_of_share(t, msg, crit, facts)):
         facts.update(part)  # asked 科技人员占比, told “按十八个算 公司总共一百二十来个人”: 18 of the 120
     if value is False and facts and pending not in facts and no_only_of_others(t, msg, crit, facts):
@@ -484,6 +489,27 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         # 营收四千二百万 told, then “前年三千五 去年四千二” (or “前年1.48亿 大前年1.37亿 负债率52%”, beside a fact)
         facts.update(_years_of_recorded(t, msg, {**facts, **({pending: value} if value is not None else {})}))
     return facts, value
+
+
+def _figure_on_its_own(t: Turn, msg: Message, crit: Criterion, facts: dict[str, Any]) -> Any:
+    """The answer to ``crit`` in the one clause of figures that states nothing else, beside facts told.
+
+    Asked the market share, told “国内这个细分排第七 估计百分之五六 负债率55%”: the rank and the 负债率 are facts of
+    their own, and 百分之五六, in its unit, is the answer. Only a figure whose unit is said and fits counts.
+    """
+    found = []
+    for clause in clauses(msg.text):
+        said = Message(clause, normalize(clause))
+        figures = quantities(said.norm)
+        if not figures or t.facts(clause) or asks(t, said):
+            continue
+        if any(q.unit is None or q.unit == "年" for q in figures) or _YEAR_LABEL.search(said.norm):
+            return None  # (a bare number, a year, or 前年一点四五亿 — an earlier year's figure: whose, is not clear)
+        found.append(said)
+    if len(found) != 1:
+        return None
+    value = answer_value(t, found[0], crit)
+    return None if value is None or value == UNKNOWN or value in facts.values() else value
 
 
 def subject_taken_as_said(t: Turn, msg: Message, cid: str) -> Any:

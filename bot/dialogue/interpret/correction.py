@@ -129,7 +129,7 @@ def correction(t: Turn, msg: Message) -> Act | None:
 
 _MEANT_TO_ASK = re.compile(r"(其实|本来|实际上)(是)?(想|要)(问|咨询|了解|报|申请)")
 """“我其实是想问…”: the question meant, named next."""
-_CHECKED_BACK = re.compile(r"(刚|刚刚|刚才)(问了|问过|查了|查过|核了|核过|翻了|对了)")
+_CHECKED_BACK = re.compile(r"(刚|刚刚|刚才)(打电话|打了电话|打了个电话|电话)?(问了|问过|查了|查过|核了|核过|翻了|对了)")
 """The user went and checked (我刚问了办公室 …): what it says after, if it differs from the record, corrects it."""
 
 
