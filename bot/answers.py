@@ -35,7 +35,7 @@ _QUANTITY = re.compile(
     rf"(?:(?P<sep>-|~|到|至)(?P<num2>{_NUM}))?"
     r"(?P<pointfew>点几)?"
     r"(?:个(?=半?[多几来]?[十百千]?[万亿]|[多来半][月点]))?(?P<half>半)?(?P<few>多|几|来)?(?P<mult>[十百千万亿]*)(?P<few2>多|来)?"
-    rf"(?P<unit>个百分点|百分点|个点|%|趴|万元|亿元|元|块钱|块|人|名|位(?![置于数])|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成(?![立功本果绩员品熟长交型])|点(?![\d{_CN_DIGITS}]))?"
+    rf"(?P<unit>个百分点|百分点|个点|%|趴|万元|亿元|元|块钱|块|人|名|位(?![置于数])|个人|号人|年|个月|月|项|件|个平方|个平米|分|平方米|平方|平米|平(?![均台时常安稳])|㎡|个|成(?![立功本果绩员品熟长交型])|点(?![\d{_CN_DIGITS}])|点(?=[{_CN_DIGITS}]{{1,2}}年))?"
     r"(?P<tenth>[一二三四五六七八九1-9](?![\d一二两三四五六七八九十百千万亿个年月人项件分类等级.%家所条台套次种批位名户本张成点]))?"
 )
 
@@ -3788,6 +3788,7 @@ def without_award_places(norm: str) -> str:
 def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
     """“国内第一 全球第五” → each rank criterion whose scope word stands before a rank: within its top N or not."""
     found: dict[str, bool] = {}
+    unscoped: dict[str, bool] = {}  # ranks with no scope word: “估计排第四第五 国内排第二” — 国内's rank decides
     for m in _RANK.finditer(norm):
         if not (m[0].startswith("排") or norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]):
             continue
@@ -3799,7 +3800,9 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
             continue  # (发明专利数行业第一: the patents' rank, not the market's)
         scoped = _scoped(before, criteria)
         if not scoped:  # “排第二”: the criteria that take a rank with no scope word
-            scoped = [(cid, c) for cid, c in criteria.items() if c.rank_within and "" in c.rank_scope]
+            for cid, crit in criteria.items():
+                if crit.rank_within and "" in crit.rank_scope:
+                    unscoped.setdefault(cid, rank <= crit.rank_within)
         for cid, crit in scoped:
             found.setdefault(cid, rank <= (crit.rank_within or 0))
     for m in _TOP.finditer(norm):  # “国内市场占有率前三”: within its top N, if N is no more than the criterion's
@@ -3819,7 +3822,7 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
         for cid, crit in _scoped(before, criteria):
             if top is None or (crit.rank_within or 0) <= top:
                 found.setdefault(cid, False)
-    return found
+    return {**unscoped, **found}
 
 
 _RANKS_IP = re.compile(r"专利|知识产权|软著|论文")
@@ -3997,6 +4000,12 @@ def _clause_alone(norm: str, at: int, end: int, breaks: tuple[int, ...]) -> bool
     return not _ASKING.search(norm, end, nxt) and not _ASKING.search(norm, 0, start)
 
 
+_ASKED_AFTER_BREAK = re.compile(
+    r"[^，,。；;!！?？|]{1,8}?(能不能|能否|可不可以|可以|够不够|够得上|行不行|得不得行|冲|报得|申请得|怎么|咋)"
+)
+"""After a clause break inside a title's name: the second part is asked about (小巨人能不能冲一下)."""
+
+
 def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, bool]:
     """Titles the enterprise holds or not: “已经评上专精特新” → yes; “小巨人 莫得”, “还没评专精特新” → no.
 
@@ -4009,7 +4018,9 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
         at = norm.find(word)
         while word and at >= 0:
             end = at + len(word)
-            if not any(a < end and at < b for a, b in taken):
+            if any(at < b < end for b in breaks) and _ASKED_AFTER_BREAK.match(norm, next(b for b in breaks if b > at)):
+                pass  # “评上了市级专精特新 小巨人能不能冲一下”: two titles, the second asked about, not 专精特新小巨人
+            elif not any(a < end and at < b for a, b in taken):
                 taken.append((at, end))
                 stop = min([end + _TITLE_CHARS, *(b for b in breaks if b > end)])
                 if stop in breaks and _TITLE_NOUN_ONLY.fullmatch(norm, end, stop):  # (创新型那个称号 | 莫得)
@@ -4181,7 +4192,7 @@ _ASK_SOMEONE = rf"(要|得|我|我去|再)问(一下|下|哈)?({WHO_KNOWS}|他�
 _NOT_KNOWN = (
     "晓不得|不晓得|不知道|不清楚|不确定|搞不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|不敢确定|不敢肯定|说不准|"
     + "没算过|没测过|还没测|没去测|没查过|没去查|还没查|没整理|还在整理|没理清|没弄清|没搞清"
-    + "|还没翻|没翻过|没去翻|还没看|没看过"
+    + "|还没翻|没翻过|没去翻|还没看|没看过|没对过|还没对过|没核过|没比对过"
     + "|没算出来|还没算出|还没出来|年报没出|审计没出|报表没出"
     + "|没单独算过|没有单独算过|没专门算过|还没算|打分也还没|打分还没|还没打分|没打过分"
 )

@@ -7696,3 +7696,73 @@ def test_whether_we_can_apply_right_after_the_verdict_gives_it_again(user: User)
     user.say("生产经营都正常 没得失信 近三年也没出过安全环保事故 产品在不在国家目录里头不晓得")
     reply = user.say("那现在能说好多 能不能报")
     assert reply.act == "answer" and reply.data.get("verdict") == "unknown", reply.text
+
+
+# batches 425-428 on first sight
+def test_a_title_held_then_another_asked_across_a_space_is_not_both_in_one_name(user: User) -> None:
+    """d427_08: “我们去年评上了市级专精特新 小巨人能不能冲一下” read 专精特新小巨人 across the space as held, and the
+    专精特新 check began instead of 小巨人's."""
+    assert user.say("我们去年评上了市级专精特新 小巨人能不能冲一下 帮我看看").act == "little_giant"
+    assert profile(user).get("zjtx_certified") is True
+    assert extract("我们是专精特新 小巨人企业", KN.criteria, today=DAY).get("little_giant_certified") is True
+
+
+def test_patents_in_the_bosss_own_name_are_not_the_companys() -> None:
+    """d427_17: “专利是老板个人名义申请的 没在公司名下” was read as owned (在公司名下 under 没)."""
+    assert read("专利是老板个人名义申请的 没在公司名下", "high_tech_enterprise") == {"core_ip_owned": False}
+
+
+def test_a_rank_with_its_scope_word_decides_over_one_without() -> None:
+    """d425_05: “全球市场占有率我们自己估计排第四第五 国内排第二”: 排第四, with no scope word near, was taken as the
+    domestic rank before 国内排第二."""
+    assert read("全球市场占有率我们自己估计排第四第五 国内排第二", "single_champion")["domestic_top3"] is True
+
+
+def test_four_and_a_half_points_before_three_years_is_a_share() -> None:
+    """d427_04: “研发占比四个半点 三年平均的”: 点三 was taken as a decimal, and the share was lost."""
+    assert read("收入六千万左右 研发占比四个半点 三年平均的", "high_tech_enterprise")["rd_ratio_3y"] == 4.5
+
+
+@pytest.mark.parametrize(
+    ("opener", "message", "act"),
+    [
+        ("研发费用加计扣除 帮我核一下", "主营就是线束制造 不沾啥子批发零售", "answer"),
+        ("首台套 帮我核一下", "产品在不在国家那个目录里头 我还真没对过", "answer"),
+    ],
+)
+def test_none_of_a_kind_and_never_checked_are_answers(user: User, opener: str, message: str, act: str) -> None:
+    """d425_14, d426_20: 不沾啥子批发零售 (none of it) and 我还真没对过 (never checked: not known) were questions."""
+    in_check(user, opener)
+    assert user.say(message).act == act
+
+
+def test_passing_it_on_to_the_boss_is_thanks(user: User) -> None:
+    """d427_10: “好 我报给老板” after an answer was out of scope."""
+    user.say("首台套最多补好多钱")
+    assert user.say("好 我报给老板").act == "thanks"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("我们厂在江津 做农机配件 一百多号人。去年营收九千万左右 有高企证书。还能申报些啥子", "policy_match"),
+        ("公司有个研发中心运行好几年了。现在想把它独立出来成为法人。这个有鼓励政策吗", "rd_institution"),
+        ("国产自主品牌的手机哪个好 推荐一个", None),
+        ("成都高新区有哪些产业创新平台", None),
+    ],
+)
+def test_questions_of_batches_425_428(user: User, text: str, intent: str | None) -> None:
+    """q425, q426, q428: 还能申报些啥子 asks the match; a research centre made a legal person is 法人化; a phone
+    brand to buy and another city's platforms are another world's."""
+    assert user.say(text).intent == intent, text
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("52号文是哪一天发的", "时间节点"),
+        ("家计扣除今年还是按百分百加计吗", "计算方法"),
+    ],
+)
+def test_parts_of_batches_425_428(user: User, text: str, section: str) -> None:
+    assert user.say(text).section == section, text

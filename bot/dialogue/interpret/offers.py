@@ -267,7 +267,10 @@ _BARE_ACK = re.compile(r"[诶哎欸嗯哦噢喔啊]*(要得|好嘛|好的|好吧
 """A message that only takes in what was said (好嘛, 要得, 嗯嗯)."""
 
 
-_PLAN = re.compile(r"先把|回去|明年再|以后再|下次再|过段时间再|再说|守好|去准备|先准备|先去")
+_PLAN = re.compile(
+    r"先把|回去|明年再|以后再|下次再|过段时间再|再说|守好|去准备|先准备|先去|(报|汇报|转|说|讲)(给|跟)(老板|领导|财务|经理)"
+    r"|(跟|给|向)(老板|领导|财务|经理)(说|讲|汇报|报)"
+)
 """After a word that takes in an answer: what the user will do next (先把市级的守好), no question."""
 
 

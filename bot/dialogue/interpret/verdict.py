@@ -71,7 +71,9 @@ from bot.dialogue.turn import NOTHING_TO_CHECK, Turn, checklist_criteria, says, 
 from intents.normalize import normalize
 from knowledge.schema import Criterion
 
-_CAN_WE = re.compile(r"(那|那现在|现在|到底|那到底)?(能不能|可不可以|能|可以)(报|申报|申请|评|享受)(不|吗|嘛|没)?")
+_CAN_WE = re.compile(
+    r"(先|你)?(告诉我|说下|说一下|直接说)?(那|那现在|现在|到底|那到底)?(能不能|可不可以|能|可以)(报|申报|申请|评|享受)(不|吗|嘛|没)?"
+)
 """A bare “can we apply” (能不能报), as the last clause: the outcome asked, nothing else."""
 
 
@@ -195,9 +197,9 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     asked = asked or asks_outcome(t, msg) or (_checking(t) and bool(_NOW_IT_DOES.search(msg.norm)))
     asked = asked or _outcome_then_aside(t, msg) or _aside_then_outcome(t, msg)
     judged = (t.state.get("last_check") or {}).get("topic")
-    if not asked and t.state.get(flows.VERDICT_GIVEN) and not t.flow and judged and _CAN_WE.fullmatch(last.norm):
-        # “那现在能说好多 能不能报” right after the verdict, nothing new told: that verdict again (its unknowns are
-        # the user's to find out, not to be asked again at once)
+    if not asked and not t.flow and judged == t.state.get("topic") and _CAN_WE.fullmatch(last.norm):
+        # “那现在能说好多 能不能报”, “目录我们一时半会对不出来 先告诉我现在能不能评” after the verdict, nothing new
+        # told: that verdict again (its unknowns are the user's to find out, not to be asked again at once)
         asked = not t.facts(msg.text) and t.match(msg.text)[1].intent in (None, judged)
     if not asked and _checking(t) and last.norm != msg.norm and t.facts(msg.text):
         # “没出过事故 产品也不是淘汰类的 这下能报了噻”: the facts, then the verdict (not “…能不能一起报”, a question)
