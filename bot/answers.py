@@ -2133,7 +2133,7 @@ def extract(
         return extract(rest, criteria, ignore, today)  # (帮我们看下 | 听说…两个亿就可以报了: ours, not the rule)
     text = _SALES_OVER_YEARS.sub("营收", _with_unit_said(text))  # (研发费 150 190 220 单位万; 销售近三年 …)
     dated = _dated(text, vocab, criteria, today) if today else {}
-    text = THIS_KIND.sub(r"\1类", text)  # (这一类: a kind, no 一类 of Ⅰ类知识产权)
+    text = kind_words_plain(text)
     text = _OTHER_GOODS.sub(" ", relative_years(text, today))  # (走贸易商的是别的普通产品: not the goods asked of)
     text = _GO_BETWEEN.sub(" ", text)  # (经销商只是牵线: not the buyer)
     text = _BEFORE_NOW.sub(" ", text)  # (经销商是去年的: not this batch's buyer)
@@ -2236,7 +2236,12 @@ def extract(
         )
         # (the noun after a count first, even with a keyword just before: “自己研发的 有5个发明专利” → 专利)
         thing_after = q.unit == "个" and bool(_THING_NOUN.match(norm, q.end))
-        owner, at = (None if adjacent and not thing_after else _owner_after(norm, q, vocab, criteria, facts)), q.start
+        # (“负债率好像五十几 研发费我不清楚”: the clause's own keyword, not the next clause's)
+        closes = before is not None and q.end in breaks and not any(before_at < b <= q.start for b in breaks)
+        owner, at = (
+            (None if (adjacent or closes) and not thing_after else _owner_after(norm, q, vocab, criteria, facts)),
+            q.start,
+        )
         counts_its_own = (
             q.unit == "个"
             and q.end not in breaks
@@ -2466,7 +2471,10 @@ def extract(
                 and _only_a_part_denied(norm, no_words.get(cid, []), breaks)
             ):
                 facts[cid] = True  # (研发主要是新剂型的工艺开发 还有一部分是日常质检: the R&D project is real)
-            elif any(_affirmed(norm, w, breaks) for w in stated) and cid not in vocab.variants:
+            elif (
+                any(_affirmed(norm, w, breaks) and not _listed_after_a_denial(norm, w, stated, breaks) for w in stated)
+                and cid not in vocab.variants
+            ):
                 # a no and a yes (信用莫得问题 | 就是前年…出了重大安全生产事故): the one that fails a condition nearly
                 # everyone meets (``assume`` is the value that passes), else neither
                 assumed = criteria[cid].assume
@@ -2474,8 +2482,10 @@ def extract(
                     del facts[cid]
                 else:
                     facts[cid] = not assumed
-        elif stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no
-            facts[cid] = not all(_negated(norm, w, breaks) for w in stated)
+        elif stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no (“莫得安全事故 质量事故”: both)
+            facts[cid] = not all(
+                _negated(norm, w, breaks) or _listed_after_a_denial(norm, w, stated, breaks) for w in stated
+            )
     unsure = bool(_DONT_KNOW.search(norm))
     if unsure:  # “目录里头有没得我们这个产品 我真的晓不得”: that one is not known
         whether = bool(ASKED_A_NOT_A.search(norm))  # (备没备案我不清楚: whether, not when or how many)
@@ -2706,8 +2716,13 @@ def _with_unit_said(text: str) -> str:
     return _BARE_NUMBER.sub(lambda m: m[1] + "万", rest)
 
 
-THIS_KIND = re.compile(r"(这|那|哪|同|另|每|某)一类")
-"""“这一类” is a kind (目录里没得包装机这一类), not the 一类 of Ⅰ类知识产权: read as 这类."""
+_THIS_KIND = re.compile(r"(这|那|哪|同|另|每|某)一类")
+
+
+def kind_words_plain(text: str) -> str:
+    """``text`` with “这一类” read as 这类: a kind (目录里没得包装机这一类), not the 一类 of Ⅰ类知识产权."""
+    return _THIS_KIND.sub(r"\1类", text)
+
 
 _OTHER_GOODS = re.compile(
     r"[^\s,，。；;!！?？]*(的是|是)(别的|其他|其它|另外)的?[^\s,，。；;!！?？]{0,6}(产品|品种|货|东西)"
@@ -4371,6 +4386,28 @@ _NOT_MADE = re.compile(
     r"贸易|代理|经销|销售|批发|零售|商贸|电商|门市|门店|买卖|生意|进口|分装|代工|贴牌|外包|研发|认定|申报|资格|审定|账|项目|方案|评估|检测|服务|工程(?!塑料|机械|车|材料|陶瓷|胶|轮胎|机)|设计|软件|平台|试验|测试"
 )
 """What 做 may take that is no product made (做贸易, 做研发, 做账, 做项目, 做设计): not a producer's line."""
+
+
+def _listed_after_a_denial(norm: str, word: str, said: list[str], breaks: tuple[int, ...]) -> bool:
+    """Whether ``word`` stands in a short clause of its own, with no verb, right after a clause denying ``said``.
+
+    “莫得安全事故 质量事故 环保也没被罚过”: 质量事故 is one more of the things denied, not one that happened.
+    """
+    for at in places(norm, word):
+        start, stop = _clause(norm, at, word, breaks)
+        clause = norm[start:stop]
+        if start == 0 or len(clause) > len(word) + _LISTED_EXTRA or _HAPPENED.search(clause):
+            continue
+        prev = norm[max([0, *(b for b in breaks if b < start)]) : start]
+        if any(w in prev and _DENIES.search(prev, 0, prev.find(w)) for w in said):
+            return True
+    return False
+
+
+_LISTED_EXTRA = 4
+"""Characters beside the word in a clause that only lists it (质量事故 beside 事故)."""
+_HAPPENED = re.compile(r"有|出|发生|被|犯|遭|过|了")
+_DENIES = re.compile(r"没|莫|无|未|不")
 
 
 def _all_in_clause(norm: str, groups: list[list[str]], word: str, breaks: tuple[int, ...]) -> bool:

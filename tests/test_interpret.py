@@ -1749,7 +1749,8 @@ def test_facts_then_enough_now_is_the_verdict(user: User) -> None:
 def test_whether_it_is_in_the_catalog_asked_is_not_said() -> None:
     first_set = checklist_criteria(KN, "first_set_equipment", DAY)
     assert extract("产品在首台套目录2024版里头 想报", first_set, [], DAY)["first_set_in_catalog"] is True
-    assert "first_set_in_catalog" not in extract("产品在不在国家目录里头我还要问下技术部", first_set, [], DAY)
+    # (asked back whether, and someone else must be asked: not known, never a no)
+    assert extract("产品在不在国家目录里头我还要问下技术部", first_set, [], DAY)["first_set_in_catalog"] == UNKNOWN
 
 
 @pytest.mark.parametrize(
@@ -3410,8 +3411,8 @@ def test_the_higher_rate_asked_checks_the_list_for_that_reply_only(user: User) -
 
 
 def test_a_denial_asked_as_whether_or_not_known_is_no_answer() -> None:
-    """“清单进没进晓不得” had read 没进 as a no."""
-    assert "ic_or_machine_tool_listed" not in read("清单进没进晓不得 要问老板", "rd_deduction")
+    """“清单进没进晓不得” had read 没进 as a no; it is not known."""
+    assert read("清单进没进晓不得 要问老板", "rd_deduction")["ic_or_machine_tool_listed"] == UNKNOWN
     assert read("清单查了莫得我们", "rd_deduction")["ic_or_machine_tool_listed"] is False
 
 
@@ -7766,3 +7767,44 @@ def test_questions_of_batches_425_428(user: User, text: str, intent: str | None)
 )
 def test_parts_of_batches_425_428(user: User, text: str, section: str) -> None:
     assert user.say(text).section == section, text
+
+
+# batches 429-432 on first sight
+def test_a_second_thing_listed_after_a_denial_is_denied_too() -> None:
+    """d429_04: “申请前这一年莫得安全事故 质量事故 环保也没被罚过”: 质量事故, listed after the denial, was read as
+    one that happened, and the verdict was 不符合."""
+    assert read("申请前这一年莫得安全事故 质量事故 环保也没被罚过", "high_tech_enterprise") == {
+        "had_major_accident_1y": False
+    }
+    assert read("没出过安全事故 出过质量事故", "high_tech_enterprise") == {"had_major_accident_1y": True}
+
+
+def test_a_figure_closing_its_clause_is_its_own_keywords() -> None:
+    """d431_14: “负债率好像五十几 研发费我不清楚”: 五十几 went to 研发费 in the next clause (R&D of 51–60万), and
+    the verdict was 不符合."""
+    assert read("负债率好像五十几 研发费我不清楚 要问财务", "zjtx") == {
+        "debt_ratio": [51.0, 59.984001],
+        "rd_spend_last_year": UNKNOWN,
+    }
+
+
+def test_more_ways_to_say_the_share_and_the_filing() -> None:
+    """d429_07, d431_07: 两年都超过营收百分之五 (the share each year), 制度和备案都弄了 (filed)."""
+    assert read("研发费用前年一百九十万 去年两百三十万 两年都超过营收百分之五", "zjtx")["rd_ratio_prev_year"][0] == 5.0
+    assert read("制度和备案都弄了", "rd_reserve") == {"rd_reserve_filed": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("我们公司做汽配的 一百来人 营收八千万 看看能申哪些", "policy_match"),
+        ("我们公司有个研发部。想把它独立出来注册成公司。政策上鼓励不？", "rd_institution"),
+        ("中国制造业500强今年第一名是哪家", None),
+        ("车子刮了 保险公司理赔 保险补偿咋个算", None),
+        ("引进世界500强设立研发中心有什么支持", "open_cooperation"),
+    ],
+)
+def test_questions_of_batches_429_432(user: User, text: str, intent: str | None) -> None:
+    """q432, q431: 能申哪些 asks the match; a research department registered as a company is 法人化; the 500强 list
+    itself and a car's insurance claim are another world's."""
+    assert user.say(text).intent == intent, text

@@ -16,7 +16,6 @@ from bot.answers import (
     ASKED_A_NOT_A,
     BARE_YES_NO_CHARS,
     CALENDAR_YEAR,
-    THIS_KIND,
     UNKNOWN,
     Quantity,
     bigrams,
@@ -25,6 +24,7 @@ from bot.answers import (
     had,
     held_titles,
     keywords,
+    kind_words_plain,
     number_value,
     parse_answer,
     parse_yes_no,
@@ -105,7 +105,7 @@ def named_criteria(t: Turn, msg: Message, shortest: int = 2, figure: Quantity | 
 
     With ``figure``, a summing word before it that sums things counted (还有两个 一共五个) names nothing.
     """
-    said = THIS_KIND.sub(r"\1类", msg.norm)  # (没得包装机这一类: a kind, not 一类知识产权)
+    said = kind_words_plain(msg.norm)
     return {
         cid
         for kw, cid in keywords(t.kn.criteria, policy_names(t.kn))
@@ -460,7 +460,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     if value is not None and not facts and (owned := keyword_figure(t, msg, pending)):
         facts = owned  # “负债率我看错了 是八十左右” while 研发 is asked: the figure is the 负债率's
         value = None if crit.type == "number" else value  # (a yes to the question asked still holds)
-    if value is None and not aside and facts and pending not in facts and crit.type == "number":
+    market = bool(_MARKET_SHARE.search(msg.norm)) and not _MARKET_WORDS.search(crit.label or crit.question)
+    if value is None and not aside and facts and pending not in facts and crit.type == "number" and not market:
         value = _figure_on_its_own(t, msg, crit, facts)  # “占有率的话 国内排第七 估计百分之五六 负债率55%”
     if value is None and not aside and (part := _part_of_share(t, msg, crit, facts)):
         facts.update(part)  # asked 科技人员占比, told “按十八个算 公司总共一百二十来个人”: 18 of the 120
