@@ -760,7 +760,7 @@ class Index:
             rivals = [v for i, (_s, v) in alias_best.items() if i not in (intent, OUT_OF_SCOPE, *self.yielding)]
             if intent != OUT_OF_SCOPE and rivals and _compared(named, via, rivals):
                 alias_best[intent] = (score - COMPARED_PENALTY, via)  # (A是啥 跟加计扣除是一回事不: about A)
-            asked = f"alias:{via.partition(':')[2].partition('+')[0]}" if via.startswith("combo:") else via
+            asked = f"alias:{_word(via)}" if via.startswith("combo:") else via
             # (“收台套是啥子政策 能不能申请”: word pairs of “which policies” with a policy named ask of that one,
             # unless others than it are asked for: “已经是高企 … 还能申报哪些政策”)
             pair_of_named = via.startswith("combo:") and not _ELSE.search(named) and not _OTHERS.search(named)
@@ -773,15 +773,17 @@ class Index:
         if len(policies) >= 2 and _CHOOSING.search(named):
             # “高企 专精特新 小巨人 我们先报哪个合适”: a choice among the policies named, which the match answers
             top = max(s for i, (s, _v) in alias_best.items() if i in policies)
-            for intent in self.asked_of & alias_best.keys():
-                ceilings.pop(intent, None)
-                alias_best[intent] = (top, alias_best[intent][1])
+            if chooser := self.asked_of & alias_best.keys():
+                for intent in chooser:
+                    ceilings.pop(intent, None)
+                    alias_best[intent] = (top, alias_best[intent][1])
                 ceilings.update(dict.fromkeys(policies, top - self.t.min_margin - EXACT_LEAD))
-        applied = [i for i in policies if _APPLIED_FOR.search(named, 0, max(0, named.rfind(_word(alias_best[i][1]))))]
+        last_named = {i: named.rfind(_word(alias_best[i][1])) for i in policies}
+        applied = [i for i in policies if _APPLIED_FOR.search(named, 0, max(0, last_named[i]))]
         if len(applied) == 1:
             # “公司注册快两年了。有两个实用新型专利。知识产权这块够不够报高企”: the policy applied for is asked
             for intent in policies - {applied[0]}:
-                if named.find(_word(alias_best[intent][1])) < named.rfind(_word(alias_best[applied[0]][1])):
+                if named.find(_word(alias_best[intent][1])) < last_named[applied[0]]:
                     alias_best[intent] = (alias_best[intent][0] - PREREQUISITE_PENALTY, alias_best[intent][1])
         held = {i for i, (_s, v) in alias_best.items() if i != OUT_OF_SCOPE and _prerequisite(named, v)}
         free = [i for i in alias_best if i != OUT_OF_SCOPE and i not in self.yielding and i not in held]

@@ -441,17 +441,13 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     if named and value is not None:
         facts.setdefault(named, value)  # “融资 莫得”: the yes/no belongs to the figure named, not the question
         value = None
+    market = bool(_MARKET_SHARE.search(msg.norm)) and not _MARKET_WORDS.search(crit.label or crit.question)
     if (
         value is not None
         and crit.type == "number"
         and pending not in facts
         and not figure
-        and (
-            all_owned(t, msg, facts)
-            or figured_elsewhere(t, msg)
-            or value in facts.values()
-            or (_MARKET_SHARE.search(msg.norm) and not _MARKET_WORDS.search(crit.label or crit.question))
-        )
+        and (all_owned(t, msg, facts) or figured_elsewhere(t, msg) or value in facts.values() or market)
     ):  # (“国内细分里头排第三 占了百分之十几” while 主营占比 is asked: the market's share, no answer)
         value = None  # “有2个发明专利在用” while 研发费用 is asked: the figure is the patents', no answer; so is
         # “质量评价得分平台上测的58”, a score this check does not ask about, and 大前年一点二亿 (大前年's)
@@ -460,7 +456,6 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     if value is not None and not facts and (owned := keyword_figure(t, msg, pending)):
         facts = owned  # “负债率我看错了 是八十左右” while 研发 is asked: the figure is the 负债率's
         value = None if crit.type == "number" else value  # (a yes to the question asked still holds)
-    market = bool(_MARKET_SHARE.search(msg.norm)) and not _MARKET_WORDS.search(crit.label or crit.question)
     if value is None and not aside and facts and pending not in facts and crit.type == "number" and not market:
         value = _figure_on_its_own(t, msg, crit, facts)  # “占有率的话 国内排第七 估计百分之五六 负债率55%”
     if value is None and not aside and (part := _part_of_share(t, msg, crit, facts)):

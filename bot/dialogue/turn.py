@@ -196,6 +196,11 @@ class Turn:
         return self.flow or self.state.get("suspended")
 
     @property
+    def judged_topic(self) -> str | None:
+        """The topic of the check last judged (its verdict given), if any."""
+        return (self.state.get("last_check") or {}).get("topic")
+
+    @property
     def check_topic(self) -> Any:
         """The topic of the check under way, else of the parked one, else the topic under discussion."""
         return (self.open_check or {}).get("topic") or self.state.get("topic")

@@ -159,7 +159,7 @@ def _other_kind_with_title_held(t: Turn, msg: Message) -> Act | None:
 
 def _checked_here(t: Turn, topic: Topic) -> bool:
     """Whether the last check ended on ``topic`` (its verdict given, then a part asked: 差好多)."""
-    return bool((t.state.get("last_check") or {}).get("topic") == topic.id)
+    return t.judged_topic == topic.id
 
 
 def _verdict_asked_beside(t: Turn, msg: Message, act: Act) -> bool:

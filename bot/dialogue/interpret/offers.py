@@ -303,8 +303,7 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
     offered = check_offered(t)
     if not (topic_id and offered) or len(msg.norm) > CONTROL_CHARS:
         return None
-    checked = (t.state.get("last_check") or {}).get("topic") == topic_id
-    if checked and not t.flow and _BARE_ACK.fullmatch(msg.norm):
+    if t.judged_topic == topic_id and not t.flow and _BARE_ACK.fullmatch(msg.norm):
         return Act("thanks", topic="thanks")  # “要得” after 申报通知好久出, the check already judged: taken in
     if _UNDERSTOOD.search(msg.norm):  # (“好的 明白”, “哦 要得”: what was said is taken in, no yes to the offer)
         ack = INTERJECTION.sub("", msg.norm)

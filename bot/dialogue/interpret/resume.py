@@ -107,7 +107,7 @@ def _talked_of_again(t: Turn, msg: Message) -> Act | None:
     if said is None:
         return None
     what = Message(said["what"], said["what"])
-    back_to = (parked or t.state.get("last_check") or {}).get("topic")
+    back_to = parked.get("topic") if parked else t.judged_topic
     if back_to not in t.kn.topics or asks(t, what) or t.match(what.text)[1].intent != back_to:
         return None
     if section_asked(t, t.kn.topics[back_to], what.text) is not None:

@@ -196,7 +196,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     asked = bare or says(msg.norm, t.kn, "conclude") or (t.flow is not None and wants_check(t, msg.norm))
     asked = asked or asks_outcome(t, msg) or (_checking(t) and bool(_NOW_IT_DOES.search(msg.norm)))
     asked = asked or _outcome_then_aside(t, msg) or _aside_then_outcome(t, msg)
-    judged = (t.state.get("last_check") or {}).get("topic")
+    judged = t.judged_topic
     if not asked and not t.flow and judged == t.state.get("topic") and _CAN_WE.fullmatch(last.norm):
         # “那现在能说好多 能不能报”, “目录我们一时半会对不出来 先告诉我现在能不能评” after the verdict, nothing new
         # told: that verdict again (its unknowns are the user's to find out, not to be asked again at once)
