@@ -3822,8 +3822,9 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
             found.setdefault(cid, rank <= (crit.rank_within or 0))
     for m in _TOP.finditer(norm):  # “国内市场占有率前三”: within its top N, if N is no more than the criterion's
         top = _cn_number(m[1])
-        if top is None or _UNRANKED.search(norm, max(0, m.start() - _DENIED_TOP_CHARS), m.end()):
-            continue  # (排不进前三, 没进前三: denied below)
+        denied = _UNRANKED.search(norm, max(0, m.start() - _DENIED_TOP_CHARS), m.end())
+        if top is None or denied or ((after := _UNRANKED.match(norm, m.start())) and after[3]):
+            continue  # (排不进前三, 没进前三, 前三排不进去: denied below)
         before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
         if _ranks_rights(before):
             continue
@@ -3832,7 +3833,7 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
                 found.setdefault(cid, True)
     for m in _UNRANKED.finditer(norm):  # “全球更排不上”: outside every top N of that scope
         before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
-        said = m[1] or m[2]
+        said = m[1] or m[2] or m[3]
         top = _cn_number(said) if said else None  # (全球排不进前三: outside the top 3, maybe in the top 5)
         for cid, crit in _scoped(before, criteria):
             if top is None or (crit.rank_within or 0) <= top:
@@ -3878,9 +3879,11 @@ def _scoped(before: str, criteria: dict[str, Criterion]) -> list[tuple[str, Crit
 _UNRANKED = re.compile(
     r"(?:排不上|排不进|排不到|上不了榜|靠后|更后面|更往后|排后面)(?:前([\d一二两三四五六七八九十]+))?"
     r"|(?:进不了|没进|没排进|不在)前([\d一二两三四五六七八九十]+)"
+    r"|前([\d一二两三四五六七八九十]+)(?:名|位)?(?:都|也|还|肯定|根本)?"
+    r"(?:排不进去?|排不上去?|进不去|进不了|够不着|够不到|没进去?|没排进去?|挨不到|沾不到边)"
 )
 """A rank denied: not among the first of that scope (全球排不上, 全球就更靠后了), or not among its first N
-(排不进前三)."""
+(排不进前三, 前三排不进去)."""
 
 
 _GOT = re.compile(
@@ -4438,7 +4441,7 @@ _NEGATION = re.compile(
 NEGATION_CHARS = 10
 """How far before a word a negation may stand (“不是简单改个款”)."""
 _LAPSED = re.compile(
-    r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立上进买配装]|$)"
+    r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立上进买配装]|(了|的|哦|嘛|噻|哈)?$)"
     r"|.{0,4}" + _NOT_ASKED + r"(没有|没得|莫得)(的|哦|嘛|噻)?$|.{0,6}(都|也)(没有|没得|莫得)(的|哦|嘛|噻)?$"
     r"|.{0,3}(从来|从|也|都|还)?(没|未)(出|发生|碰到|遇到|上|被列入|列入)过?$"
     r"|(还|也|都)不是(的|哦|嘛|噻|哈)?$)"

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any, TypeGuard
 
 from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN, bigrams, convert
-from bot.checklist import ASSUMED_FAIL, FAIL, PASS, Outcome, Verdict
+from bot.checklist import ASSUMED, ASSUMED_FAIL, FAIL, PASS, Outcome, Verdict
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
 from knowledge.schema import UNCERTAIN, Condition, Criterion, Fact, Followup, Item, Topic
@@ -124,8 +124,9 @@ _SAID_TENTHS = re.compile(r"([一二三四五六七八九])成")
 
 
 def _as_written(query: str) -> str:
-    """The question in the words facts are written in: 八成 → 80%, 好多 → 多少 (Chongqing speech), 营收 → 营业收入."""
+    """The question in the words facts are written in (八成 → 80%, 好多 → 多少, 营收 → 营业收入, 高新收入)."""
     said = _SAID_TENTHS.sub(lambda m: f"{_TENTHS[m[1]]}0%", query)
+    said = said.replace("高新产品", "高新技术产品").replace("高新收入", "高新技术产品收入")
     return said.replace("好多", "多少").replace("营收", "营业收入")
 
 
@@ -542,6 +543,30 @@ def next_steps(kn: Knowledge, topic: Topic, day: dt.date, only_ask: bool) -> tup
         text = m.next_step_line.format(label=label, text=fact.text.rstrip("。"), source=kn.cite(topic, fact))
         lines.append(m.bullet + text + mark)
     return lines, caveat
+
+
+def status_text(kn: Knowledge, topic: Topic, asked: list[Outcome], result: Verdict, profile: dict[str, Any]) -> str:
+    """“研发那条够没得”: the conditions asked about, each met / unmet (with the gap) / to confirm, then the verdict."""
+    m = kn.messages
+    lines = [m.status_header.format(title=topic.title)]
+    for outcome in asked:
+        item = outcome.item
+        if outcome.status in (FAIL, ASSUMED_FAIL):
+            lines.append(
+                m.bullet + m.status_unmet.format(line=unmet_line(kn, topic, outcome, profile, result.supposed))
+            )
+        elif outcome.status == PASS:
+            answers = "、".join(
+                show_value(kn, kn.criteria[c.criterion], profile.get(c.criterion)) for c in judging(item)
+            )
+            lines.append(m.bullet + m.status_met.format(label=item.label, answer=answers))
+        elif outcome.status == ASSUMED:
+            lines.append(m.bullet + m.status_assumed.format(label=item.label))
+        else:
+            lines.append(m.bullet + m.status_unknown.format(label=item.label, threshold=_threshold(kn, item)))
+    verdict = {PASS: "符合", FAIL: "不符合"}.get(result.result, "暂无法判断")
+    lines.append(m.status_footer.format(verdict=verdict))
+    return "\n".join(lines)
 
 
 def verdict_text(

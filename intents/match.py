@@ -165,8 +165,10 @@ def _compared(named: str, via: str, rivals: list[str]) -> bool:
 
 _CHOOSING = re.compile(
     r"先(报|申报|申请|搞|弄|评|整)(哪|啥)|哪(个|一个|样|项)先|哪(个|一个|样|项)(更|比较)?(合适|划算|好)|选哪|挑哪"
+    r"|(能|可以|够得上|该)(报|申报|申请|评|搞)(哪个|哪一个|哪样|哪项|哪几个|哪些)"
 )
-"""Which of the policies named to take first (高企 专精特新 小巨人 先报哪个合适): the enterprise's choice among them."""
+"""Which of the policies named to take first, or at all (高企 专精特新 小巨人 先报哪个合适, …能报哪个): the
+enterprise's choice among them."""
 
 
 _APPLIED_FOR = re.compile(r"(够不够|够|能不能|能|可不可以|可以|想)(报|申报|申请|评|冲)$")
@@ -770,9 +772,11 @@ class Index:
                 ceilings[intent] = named_best - self.t.min_margin - EXACT_LEAD  # (whatever examples support it)
                 alias_best[intent] = (score - COMPARED_PENALTY, via)
         policies = {i for i in alias_best if i not in (OUT_OF_SCOPE, *self.yielding, *self.asked_of)}
-        if len(policies) >= 2 and _CHOOSING.search(named):
+        if len(policies) >= 2 and (choosing := _CHOOSING.search(named)):
             # “高企 专精特新 小巨人 我们先报哪个合适”: a choice among the policies named, which the match answers
             top = max(s for i, (s, _v) in alias_best.items() if i in policies)
+            if not self.asked_of & alias_best.keys():  # (…能报哪个: the choice, though in no words of the match's)
+                alias_best.update({i: (top, f"alias:{choosing[0]}") for i in self.asked_of})
             if chooser := self.asked_of & alias_best.keys():
                 for intent in chooser:
                     ceilings.pop(intent, None)

@@ -618,6 +618,18 @@ class Messages(Strict):
         description="核对中用户说了企业的情况（在哪、做什么），但没回答正在问的这一项：不说“没看懂”，再问一次",
     )
     verdict_met_header: str
+    status_header: str = Field(
+        "「{title}」里您问的条件：", description="结论之后（或核对中）问某一条够不够（研发那条够没得）：开头一行"
+    )
+    status_met: str = Field("已满足：{label}（您的回答 {answer}）", description="问到的一条已满足")
+    status_unmet: str = Field(
+        "未满足：{line}", description="问到的一条未满足：{line} 同结论里的一行（回答、要求、差距）"
+    )
+    status_assumed: str = Field("按一般情况计满足：{label}（您没提到）", description="问到的一条按一般情况算满足")
+    status_unknown: str = Field("待确认：{label}{threshold}", description="问到的一条还不能判断")
+    status_footer: str = Field(
+        "整体结论：{verdict}（回复“结论”看全部条件）。", description="问某一条之后的最后一行：整体结论，怎么看全部"
+    )
     verdict_assumed_header: str = "按一般情况计（您没提到；如不是这样，结论会变）："
     verdict_assumed_fail: str = "（按一般情况计：{assumed}；您没提到，如不是这样，结论会变）"
     verdict_gap: str

@@ -7808,3 +7808,153 @@ def test_questions_of_batches_429_432(user: User, text: str, intent: str | None)
     """q432, q431: 能申哪些 asks the match; a research department registered as a company is 法人化; the 500强 list
     itself and a car's insurance claim are another world's."""
     assert user.say(text).intent == intent, text
+
+
+# one condition asked about (left from batches 410 and 425)
+def test_one_condition_asked_after_the_verdict_gets_its_standing(user: User) -> None:
+    """d425_04: “研发那条够没得” after 不符合 got the whole verdict again; it asks how the R&D conditions stand."""
+    reply = after_verdict(
+        user,
+        "小巨人申报 帮我评估一下",
+        "市级专精特新 做汽车传感器九年 去年营收三千八百万 主营占百分之九十五 "
+        "近两年研发加起来六百多万 每年占比百分之八左右",
+        "研发那条够没得",
+    )
+    assert reply.act == "followup"
+    assert "条件自查结果" not in reply.text
+    lines = reply.text.splitlines()
+    assert any(line.startswith("· 未满足") and "1200万元" in line and "600–700万元" in line for line in lines)
+    assert any(line.startswith("· 已满足") and "3%" in line for line in lines)
+    assert "整体结论：不符合" in lines[-1]
+
+
+def test_one_condition_asked_during_the_check_then_the_question_again(user: User) -> None:
+    """知识产权这块够不够, before it was answered: to confirm, then the question pending is asked again."""
+    first = in_check(user, "小巨人够不够条件")
+    reply = user.say("知识产权这块我们够不够")
+    assert reply.act == "followup"
+    assert "待确认" in reply.text and "知识产权" in reply.text
+    assert reply.data.get("criterion") == first
+
+
+def test_the_whole_or_another_policy_is_not_one_condition(user: User) -> None:
+    """条件够不够 / 其他的够不够 ask the verdict; 高企够不够 starts that check; a figure told is an answer."""
+    for n, (text, act) in enumerate([("条件够不够", "answer"), ("高企够不够", "high_tech_enterprise")]):
+        other = User(user.engine, f"whole-{n}")
+        reply = after_verdict(other, "小巨人申报 帮我评估一下", "市级专精特新 去年营收三千八百万", text)
+        assert reply.act == act, text
+    other = User(user.engine, "figure")
+    in_check(other, "小巨人够不够条件")
+    assert "您问的条件" not in other.say("研发两年一千三百万够不够").text
+
+
+# batches 433-436 on first sight
+def test_a_title_with_nothing_at_all_had_answers_the_question(user: User) -> None:
+    """d434_09: asked 是否小巨人, told “专精特新小巨人啥子都还没评过”: 啥子都还没 is none at all, no question (it
+    opened the 小巨人 topic and the verdict stayed 暂无法判断)."""
+    yes_until(user, "市级单项冠军 我们评得上不", "little_giant_certified")
+    reply = user.say("专精特新小巨人啥子都还没评过")
+    assert reply.act == "answer"
+    assert profile(user)["little_giant_certified"] is False
+
+
+def test_a_top_rank_denied_after_it() -> None:
+    """d434_09: “全球前三排不进去” was read as in the world's top three (and top five)."""
+    assert read("国内市场占有率排第二 全球前三排不进去", "single_champion") == {
+        "domestic_top3": True,
+        "global_top3": False,
+    }
+    assert read("全球前五都进不了", "single_champion") == {"global_top3": False, "global_top5": False}
+    assert read("全球前三", "single_champion")["global_top3"] is True
+
+
+def test_more_ways_to_say_we_make_it() -> None:
+    """d434_13, d436_11: 卖自己烧的陶瓷 and 做五金工具 are manufacturing (五 no longer ends the product's name)."""
+    assert read("收入基本都是卖自己烧的陶瓷", "rd_deduction") == {"industry": "manufacturing"}
+    assert read("大足的 做五金工具 七十来个人", "rd_deduction")["industry"] == "manufacturing"
+    assert "industry" not in read("做了五年", "rd_deduction")
+
+
+def test_a_thing_denied_right_after_it() -> None:
+    """d436_12: “别的研发项目莫得了” was a yes to 研发活动 (and undid the 不符合 of routine testing)."""
+    assert read("别的研发项目莫得了", "rd_deduction") == {"rd_activity": False}
+
+
+def test_why_said_alone_before_the_reason_after_a_gap(user: User) -> None:
+    """d436_12: “为啥子 检测也花了不少钱噻” after 不符合 got the overview, and 检测 was recorded as the industry."""
+    reply = after_verdict(
+        user,
+        "研发费用加计扣除 帮我们核一下",
+        "查账征收 做注塑件的 研发主要是出厂前的检测和产线上的常规质量控制",
+        "为啥子 检测也花了不少钱噻",
+    )
+    assert reply.act == "followup"
+    assert reply.text.startswith("未满足")
+    assert profile(user)["industry"] == "manufacturing"
+
+
+def test_the_record_looked_at_again_corrects(user: User) -> None:
+    """d433_13: “等一下 我翻了证书 不对 是2022年12月登记的” changed the answer but was not read as a correction."""
+    in_check(user, "首版次软件 帮我核下条件")
+    user.say("著作权是我们自己原始取得的 去年登的")
+    reply = user.say("等一下 我翻了证书 不对 是2022年12月登记的")
+    assert reply.act == "correction"
+    assert "已更正" in reply.text
+
+
+def test_the_accountant_sent_to_work_it_out_closes(user: User) -> None:
+    """d433_17: “好 我喊会计去算” after the gap got the out-of-scope menu."""
+    reply = after_verdict(user, "高企够不够条件", "成立五年了 营收四千万", "好 我喊会计去算")
+    assert reply.act == "thanks"
+
+
+def test_denials_right_after_the_verdict_are_taken_in(user: User) -> None:
+    """d434_11: “以前没申报过 也没得虚假材料那些事” after 符合 got the 不适用情形 section, as if asked."""
+    reply = after_verdict(
+        user,
+        "首批次新材料 帮我核下够不够格",
+        "重庆注册的独立法人 生产的材料在2024版目录里 核心技术和专利都是自己的 客户直接买来用 不是关联公司",
+        "以前没申报过 也没得虚假材料那些事",
+    )
+    assert reply.act == "answer"
+    assert reply.text.startswith("收到")
+
+
+def test_another_policy_misspelt_in_a_check_is_that_policy(user: User) -> None:
+    """d435_20: “对了 家计扣除的话 委托重大做的研发能不能算” in the 首批次 check got 首批次's conditions."""
+    in_check(user, "首批次新材料 帮我看下能不能报")
+    reply = user.say("对了 家计扣除的话 委托高校做的研发能不能算")
+    assert reply.intent == "rd_deduction"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("那我们还有啥子别的政策可以报", "policy_match"),
+        ("做机械加工的 营收八千万左右 看下能申报些啥", "policy_match"),
+        ("专精特新 高企 首台套 我们这种能报哪个", "policy_match"),
+        ("首台套能报哪个目录", "first_set_equipment"),
+        ("高新要交些啥子材料 专项审计报告要不要", "high_tech_enterprise"),
+        ("研发人员十来个 高新得不得行", "high_tech_enterprise"),
+        ("高新区有哪些产业园", None),
+        ("路由器IP地址被封了咋个解", None),
+        ("国家标准GB 2760在哪里下载", None),
+        ("主导制定国家标准有没有奖励", "standards"),
+    ],
+)
+def test_questions_of_batches_433_436(user: User, text: str, intent: str | None) -> None:
+    """q434-q436: other policies asked for (别的政策, 能申报些啥, 能报哪个 among those named); 高新 alone is 高企
+    (not 高新区); an IP address and a standard's text to download are another world's."""
+    assert user.say(text).intent == intent, text
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("企业技术中心要运行好久才报得了市级", "申报条件"),
+        ("公司注册才半年 报得了高企不", "申报条件"),
+    ],
+)
+def test_parts_of_batches_433_436(user: User, text: str, section: str) -> None:
+    """q433, q434: how long it must run before it may apply is a condition; 报得了高企不 asks whether we may."""
+    assert user.say(text).section == section, text

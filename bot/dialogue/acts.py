@@ -25,6 +25,10 @@ AGAIN = "again"
 RETOLD = "retold"
 """The ``part`` of a restart with more said after it (搞错了 从头来 我说的是…): the topic in hand, told afresh."""
 
+STATUS = "status:"
+"""The ``part`` prefix of a follow-up asking how some conditions of the check stand (研发那条够没得):
+``status:研发|rd_spend_last_year`` — the word the message names them by, then the criteria it names."""
+
 
 @dataclass(frozen=True)
 class Act:

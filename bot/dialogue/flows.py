@@ -9,7 +9,8 @@ from bot.answers import BELOW_FACTOR, JUST_UNDER, UNBOUNDED, UNKNOWN
 from bot.dialogue.topics import CONDITIONS, describe, noted, refused, topic_options
 from bot.dialogue.turn import Turn, checklist_criteria, finish, menu, set_options, totals_of
 from bot.models import Option, Reply
-from knowledge.schema import ChecklistVersion, Criterion, Topic
+from intents.normalize import normalize
+from knowledge.schema import ChecklistVersion, Criterion, Item, Topic
 
 CHECKLIST = "checklist"
 QUESTIONNAIRE = "questionnaire"
@@ -592,6 +593,30 @@ def missing(t: Turn, flow: dict[str, Any]) -> str:
         lines.append(m.verdict_unknown_header)
         lines += [m.bullet + o.item.label for o in result.unknown]
     return "\n".join(lines) or m.missing_none
+
+
+def status(t: Turn, flow: dict[str, Any], asked: set[str], word: str) -> str:
+    """The conditions of a check that ``asked`` criteria or ``word`` (in a label) name: each one's status."""
+    found = judged(t, flow, exceptions=True)
+    if found is None:
+        return t.kn.messages.conclude_none
+    topic, _version, result = found
+    named = [o for o in result.outcomes if o.status != checklist.NA and _names_item(o.item, asked, word)]
+    return render.status_text(t.kn, topic, named, result, known(t))
+
+
+def named_items(t: Turn, flow: dict[str, Any], asked: set[str], word: str) -> int:
+    """How many conditions of the check ``flow`` the criteria ``asked`` or ``word`` name; -1 when all of them."""
+    version = version_of(t, flow)
+    items = version.items if version else []
+    named = sum(_names_item(item, asked, word) for item in items)
+    return -1 if named == len(items) else named
+
+
+def _names_item(item: Item, asked: set[str], word: str) -> bool:
+    """Whether an item tests one of the criteria ``asked``, or its label holds ``word``."""
+    tested = {c.criterion for c in (*item.gates(), *item.conditions())}
+    return bool(tested & asked) or (len(word) >= 2 and word in normalize(item.label))
 
 
 def match_report(t: Turn) -> Reply:

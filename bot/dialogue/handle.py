@@ -210,6 +210,11 @@ def followup(t: Turn, act: Act) -> Reply:
         flow = flows.referred(t)
         body = flows.missing(t, flow) if flow else t.kn.messages.conclude_none
         reply = Reply(body, "section", intent=str(flow["topic"]) if flow else None)
+    elif part.startswith(acts.STATUS):
+        flow = flows.referred(t)
+        word, _, named = part.removeprefix(acts.STATUS).partition("|")
+        body = flows.status(t, flow, set(named.split(",")) - {""}, word) if flow else t.kn.messages.conclude_none
+        reply = Reply(body, "section", intent=str(flow["topic"]) if flow else None)
     elif topic is None:
         reply = Reply(t.kn.messages.nothing_to_choose, "no_option")
     elif part == "plain":

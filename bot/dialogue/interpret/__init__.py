@@ -26,7 +26,7 @@ from bot.dialogue.interpret.offers import accept_offer, late_answer, noted, volu
 from bot.dialogue.interpret.options import option, option_label
 from bot.dialogue.interpret.pending import pending_answer
 from bot.dialogue.interpret.resume import resume
-from bot.dialogue.interpret.verdict import conclude, fees, missing
+from bot.dialogue.interpret.verdict import conclude, fees, missing, standing
 from bot.dialogue.reading import Message
 from bot.dialogue.turn import Turn
 from intents.normalize import clean, normalize
@@ -53,6 +53,7 @@ RECOGNISERS: list[tuple[str, Recogniser]] = [
     ("cancel", cancel),
     ("option", option),
     ("option_label", option_label),
+    ("standing", standing),
     ("conclude", conclude),
     ("missing", missing),
     ("fees", fees),

@@ -129,8 +129,12 @@ def correction(t: Turn, msg: Message) -> Act | None:
 
 _MEANT_TO_ASK = re.compile(r"(其实|本来|实际上)(是)?(想|要)(问|咨询|了解|报|申请)")
 """“我其实是想问…”: the question meant, named next."""
-_CHECKED_BACK = re.compile(r"(刚|刚刚|刚才)(打电话|打了电话|打了个电话|电话)?(问了|问过|查了|查过|核了|核过|翻了|对了)")
-"""The user went and checked (我刚问了办公室 …): what it says after, if it differs from the record, corrects it."""
+_CHECKED_BACK = re.compile(
+    r"(刚|刚刚|刚才)(打电话|打了电话|打了个电话|电话)?(问了|问过|查了|查过|核了|核过|翻了|对了)"
+    r"|我?(又|去)?(翻|查|看|对|核)了(下|一下|一哈)?(证书|证|账|账本|报表|财报|合同|资料|执照|系统|记录|台账)"
+)
+"""The user went and checked (我刚问了办公室 …, 我翻了证书 …): what it says after, if it differs from the record,
+corrects it."""
 
 
 _INTERJECTION = re.compile(rf"^([{SOUNDS}额]|等哈|等一下|等一哈|等下|等等|稍等)+")

@@ -19,6 +19,7 @@ from bot.dialogue.acts import Act
 from bot.dialogue.attribution import (
     about_us,
 )
+from bot.dialogue.interpret.offers import denies_only
 from bot.dialogue.interpret.shared import (
     ERRAND,
     FITS_BETTER,
@@ -95,6 +96,8 @@ def followup(t: Turn, msg: Message) -> Act | None:
     """
     if policies_asked(t, msg):
         return None  # “那我们企业还能享受哪些政策”: the policy match, not a part of this topic
+    if denies_only(t, msg):
+        return None  # after the verdict, “以前没申报过 也没得虚假材料那些事”: told, no part asked (taken in)
     act = _followup(t, msg) or _other_kind_with_title_held(t, msg)
     if act is None or act.name != acts.FOLLOWUP:
         return act

@@ -230,11 +230,33 @@ def noted(t: Turn, msg: Message) -> Act | None:
         return None
     if asks(t, msg) or t.facts(msg.text):
         return None  # (facts its check reads are answers, taken by the recognisers before)
+    if denies_only(t, msg):
+        return Act(acts.ANSWER, topic=finished["topic"], part="noted")  # (以前没申报过 也没得虚假材料那些事)
     _c, decision = t.match(msg.text)
     plain = INTERJECTION.sub("", msg.norm)  # (嗯嗯 dfgh: no words)
     if decision.intent is not None or decision.reason not in ("low_score", "empty") or not CJK_PAIR.search(plain):
         return None
     return Act(acts.ANSWER, topic=finished["topic"], part="noted")
+
+
+_DENYING_CLAUSE = re.compile(
+    r"(以前|之前|原来|从来|一直|也|都|还|我们|公司|那些|这些)*(没得|莫得|没有|没|未|从没|从未|不存在|不涉及|不沾)"
+)
+"""A clause that opens denying (以前没申报过, 也没得虚假材料那些事): something our case does not have."""
+
+
+def denies_only(t: Turn, msg: Message) -> bool:
+    """Right after a verdict, a statement every clause of which denies something (以前没申报过 也没得虚假材料那些事).
+
+    In the judged policy's words or none, it is taken in, not a question on the part those words are in.
+    """
+    if t.flow is not None or not t.state.get(flows.VERDICT_GIVEN) or asks(t, msg):
+        return False
+    said = [normalize(c) for c in clauses(msg.text)]
+    if not said or not all(_DENYING_CLAUSE.match(c) for c in said if c):
+        return False
+    intent = t.match(msg.text)[1].intent
+    return intent is None or intent == (t.state.get("last_check") or {}).get("topic")
 
 
 CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")

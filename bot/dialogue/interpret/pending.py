@@ -86,6 +86,7 @@ from bot.dialogue.topics import (
     wants_check,
 )
 from bot.dialogue.turn import Turn, checklist_criteria, says
+from intents.match import Decision
 from intents.normalize import normalize
 from knowledge.schema import Criterion, Topic
 
@@ -123,6 +124,11 @@ def _recorded_figure_asked(t: Turn, msg: Message, pending: str) -> bool:
 def _figure_or_rank(crit: Criterion) -> bool:
     """Whether a fact of ``crit`` may be kept from a check that does not ask it: a figure or a rank, no variant."""
     return crit.presume is None and (crit.type == "number" or crit.rank_within is not None)
+
+
+def _sounds_like_other(decision: Decision, current: str) -> bool:
+    """Whether the matcher found another topic by the sound of its name (家计扣除 → 加计扣除): named, misspelt."""
+    return decision.intent not in (None, current) and bool(decision.top) and decision.top[0].via.startswith("pinyin:")
 
 
 def pending_answer(t: Turn, msg: Message) -> Act | None:
@@ -201,6 +207,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         and (WHY_NOT.search(msg.norm) or thing_counts(t, msg))
         and decision.reason != "out_of_scope"
         and not other_policy_named(t, msg, str(flow["topic"]))
+        and not _sounds_like_other(decision, str(flow["topic"]))  # (对了 家计扣除的话 委托…能不能算)
     ):
         # “受让的为啥子不行”: why a condition rules something out; its 不行 answers nothing; “相近的算不算嘛”:
         # whether a thing just spoken of meets one (科技人员是指哪些人 品管部算不算: the figure said next is its)

@@ -10,6 +10,7 @@ from bot.answers import (
     ASKED_A_NOT_A,
     HEARSAY,
     REACHED,
+    keywords,
     quantities,
     supposes,
 )
@@ -18,6 +19,7 @@ from bot.dialogue.acts import Act
 from bot.dialogue.attribution import (
     all_owned,
     answer_value,
+    named_criteria,
     no_only_of_others,
     yes_only_by_lead,
 )
@@ -104,6 +106,49 @@ _WHICH_TIME = re.compile(
 
 
 _WHEN_PART = f"section:{WHEN}"
+
+
+_ONE_CONDITION = re.compile(
+    r"(那|那么|那个|还有|再问下)?(?P<what>[\u4e00-\u9fffA-Za-z]{2,10}?)的?"
+    r"(?P<that>那条|这条|那一条|这一条|那项|这项|那一项|这一项|那块|这块|方面|这个条件|那个条件)?(我们|我们的|我们家)?(现在)?"
+    r"(够了没有?|够没得|够没有|够不够|够了吗|够了不|够不|达到没有?|达到了没有?|达没达到|达到了吗|达标没有?|达标了没有?|"
+    r"满足没有?|满足了没有?|满不满足|满足了吗|过没过|过了没有?|合格没有?|符不符合|符合没有?|符合了没有?)"
+    r"(啊|哦|嘛|呢|喃|嗦|哇)?"
+)
+"""“研发那条够没得”, “知识产权这块我们满足没有”: how the conditions it names stand, not the whole verdict again."""
+_WHOLE = re.compile(r"^(条件|我们|我们的|这些|那些|都|全部|整体|总的|其他|别的|剩下|别个|其余)")
+"""…unless what it names is the whole (条件够不够, 其他的够不够): the verdict."""
+
+
+_THIS_ONE = re.compile(r"这个|那个")
+"""“这个研发中心”: the kind under discussion named, not one of its conditions."""
+
+
+def _criterion_words(t: Turn, topic: str) -> set[str]:
+    """The words that name a condition of ``topic``'s check on their own (营收, 负债率, 占有率)."""
+    own = checklist_criteria(t.kn, topic, t.day) or {}
+    return {kw for kw, cid in keywords(t.kn.criteria) if cid in own}
+
+
+def standing(t: Turn, msg: Message) -> Act | None:
+    """“研发那条够没得” during or after a check: how the conditions it names stand, each with its answer and gap."""
+    said = _ONE_CONDITION.fullmatch(msg.norm)
+    flow = flows.referred(t, topic_check=False) if said else None
+    if said is None or flow is None or flow.get("kind") != flows.CHECKLIST or _WHOLE.match(said["what"]):
+        return None
+    if t.facts(msg.text):
+        return None  # “研发两百万够不够”: a figure told, answered and judged
+    if not said["that"] and t.match(msg.text)[1].intent not in (None, flow["topic"]):
+        return None  # “高企够不够”: another policy's check
+    what = said["what"]
+    if _THIS_ONE.search(what):
+        return None  # “那这个研发中心我们够不”: the kind in hand, its verdict
+    if not said["that"] and what not in _criterion_words(t, str(flow["topic"])):
+        return None  # “营收刚才说了的嘛 够不够”, “那市级的够没得”: no condition named by its own word
+    named = named_criteria(t, Message(what, what))
+    if flows.named_items(t, flow, named, what) <= 0:
+        return None  # nothing of the check named, or all of it: the verdict
+    return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=f"{acts.STATUS}{what}|{','.join(sorted(named))}")
 
 
 def conclude(t: Turn, msg: Message) -> Act | None:
@@ -529,7 +574,7 @@ def missing(t: Turn, msg: Message) -> Act | None:
         return None
     if WHY_NOT.match(msg.norm) and flows.referred(t, topic_check=False) is not None:
         return Act(acts.FOLLOWUP, part="missing")  # “为啥子不得行 我们也有搞研发的嘛”: what is unmet, and why
-    if _WHY_LEAD.match(msg.norm) and _falls_short(t):
+    if (_WHY_LEAD.match(msg.norm) or _WHY_LEAD.match(msg.text)) and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “为啥子嘛 我们数据比好多专精特新都好”: why
     tail = last_clause(msg).norm  # (差好大一截哦 | 要补几个人才够: the clause that asks)
     if (
@@ -566,7 +611,8 @@ def missing(t: Turn, msg: Message) -> Act | None:
 _THAT_PART = re.compile(r"^(那|那么|还有)(.{1,6}?)(那块|那一块|这块|方面|那项|那条)(呢|咧|嘞|喃)")
 """“那研发那块呢”: one part of what was checked, asked about after the verdict."""
 _WHY_LEAD = re.compile(r"^(那|可是|但是)?(为啥子?|为什么|凭啥子?|凭什么)(嘛|呢|哦|喃|啊|勒)?(?=[\s,，。?？!！]|我们|$)")
-"""A message opening with a bare why (为啥子嘛 …): after a verdict that found a gap, why it fails."""
+"""A message opening with a bare why (为啥子嘛 …, 为啥子 检测也花了钱的): after a verdict that found a gap, why it
+fails."""
 _A_BIT_SHORT = re.compile(r"差(一|那么)?(点点?|丁点|些)(儿)?(也|都|就)(不|没)(行|得行|够|可以|算|得)")
 """Whether falling a little short still fails (差一点点也不行嗦): asked after a verdict that found a gap."""
 
