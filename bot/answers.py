@@ -808,10 +808,13 @@ def _unsaid(norm: str, options: _Choices, breaks: tuple[int, ...], crit: Criteri
     said = norm
     present = {w for _v, label, synonyms in options for w in (label, *synonyms) if w and w in norm}
     modifiers = {o.value: o.not_before for o in (crit.options if crit else [])}
+    sold = {o.value: o.not_after for o in (crit.options if crit else [])}
     for value, _label, synonyms in options:
         for word in [w for w in synonyms if w in present]:
             if modifiers.get(value) and _before_any(norm, word, modifiers[value]):
                 present.discard(word)
+            elif sold.get(value) and _goods_traded(norm, word, sold[value], breaks):
+                present.discard(word)  # (批发进口轴承那块占七成: the 轴承 are the goods traded, the 七成 the trade's)
     value_of = {w: value for value, label, synonyms in options for w in (label, *synonyms) if w in present}
     major = {value_of[w] for w in present if not _negated(norm, w, breaks) and _major(norm, w, present, breaks)}
     for word in present:
@@ -1344,6 +1347,24 @@ def _after_any(norm: str, word: str, leads: list[str]) -> bool:
     """Whether every place of ``word`` follows one of ``leads`` within a few characters (卖五金配件)."""
     found = list(places(norm, word))
     return bool(found) and all(any(_sold(norm, at, normalize(lead)) for lead in leads) for at in found)
+
+
+def _goods_traded(norm: str, word: str, leads: list[str], breaks: tuple[int, ...]) -> bool:
+    """Whether every place of ``word`` names goods right after a trade word, in its clause, no figure between.
+
+    “批发进口轴承那块占七成”: the 轴承 are traded; not “代卖批发的 六成自己生产”, whose 生产 is a line of its own.
+    """
+    found = list(places(norm, word))
+    return bool(found) and all(
+        any(
+            (start := norm.rfind(lead, max(0, at - len(lead) - NOT_AFTER_GAP), at)) >= 0
+            and not any(start < b <= at for b in breaks)
+            and not _ANOTHER_LINE.search(norm, start + len(lead), at)
+            and not quantities(norm[start + len(lead) : at])
+            for lead in map(normalize, leads)
+        )
+        for at in found
+    )
 
 
 def _sold(norm: str, at: int, lead: str) -> bool:
@@ -2529,8 +2550,14 @@ def extract(
             facts[cid] = True  # “在渝北注册的”; not “2024版里头好像莫得压铸线这一项”, “核心技术不是自己的”
     if not norm.isdigit() and not _ONLY_ASKED.search(norm):  # (是不是只有制造业才有: the policy's, not ours)
         plain = _blanked(norm, [*names, *echoed])  # (a policy's name, or “规上？” asked back: no choice stated)
+        # “规上不规上我真不清楚”, “算不算制造业我也不晓得”: which one, asked; with a “don't know”, not known
+        which_asked = [m.span() for r in (_WHETHER, _WORD_OR_NOT) for m in r.finditer(plain)] if unsure else []
         plain = _WHETHER.sub(lambda m: "|" * len(m[0]), plain)  # (有没得奖补: asked, no 没得奖 said)
+        plain = _WORD_OR_NOT.sub(lambda m: "|" * len(m[0]), plain)
         for cid, options in vocab.choices:
+            if which_asked and cid not in facts and _asked_which(norm, which_asked, options):
+                facts[cid] = UNKNOWN
+                continue
             choice = _parse_choice(
                 _unsaid(plain, options, breaks, criteria[cid]), criteria[cid], options, breaks, answering=False
             )
@@ -2806,6 +2833,18 @@ def _dated(text: str, vocab: _Vocab, criteria: dict[str, Criterion], today: dt.d
 
 _WHETHER = re.compile(r"([在有是算属高])[不没]\1|有没有|有没得|有莫得")
 """An A-not-A question (在不在, 有没得): whether, asked; the words around it state nothing."""
+_WORD_OR_NOT = re.compile(r"([\u4e00-\u9fff]{2,4})[不没]\1|(是不是|算不算|属不属于|是否)(?=[\u4e00-\u9fff]{2})")
+"""A word asked in its A-not-A form (规上不规上), or a whether before a word (是不是规上)."""
+_WHETHER_REACH = 6
+"""How far after 是不是 the word asked about may stand."""
+
+
+def _asked_which(norm: str, spans: list[tuple[int, int]], options: _Choices) -> bool:
+    """Whether a choice word of ``options`` stands inside or just after one of the whether ``spans``."""
+    words = [w for _v, label, synonyms in options for w in (label, *synonyms) if w]
+    return any(w in norm[start : end + _WHETHER_REACH] for start, end in spans for w in words)
+
+
 _ONLY_ASKED = re.compile(r"(是不是|是否|难道)?只有.{1,12}才|仅限|只限于?")
 """Whom a policy is only for (只有制造业才有): a question on the policy, no choice of ours."""
 
@@ -3910,7 +3949,8 @@ _TITLE_NOUN_ONLY = re.compile(_TITLE_WORD)
 _SAID_NOT_ASKED = r"(?!吗|不|没|哇|迈|[?？])"
 """After what is said of a title: no question mark or particle that asks it (还在有效期吗)."""
 _GOT_AFTER = re.compile(
-    rf"{_TITLE_NOUN}(是)?(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经|上半年|下半年|年初|年底){{0,2}}(就|早就|也|都|才)?"
+    rf"{_TITLE_NOUN}(市级|省级|国家级|重庆市?)?(的)?(是)?(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经|上半年|下半年|年初|年底){{0,2}}"
+    r"(就|早就|也|都|才)?"
     r"(评上|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了|复核过|复核通过|复核了)"
     rf"|{_TITLE_NOUN}(已经|早就|早都|都)?(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用戏机希搞可望])"
     rf"|{_TITLE_NOUN}((还在|都在|在)有效期(内|里)?|还有效){_SAID_NOT_ASKED}"

@@ -7958,3 +7958,81 @@ def test_questions_of_batches_433_436(user: User, text: str, intent: str | None)
 def test_parts_of_batches_433_436(user: User, text: str, section: str) -> None:
     """q433, q434: how long it must run before it may apply is a condition; 报得了高企不 asks whether we may."""
     assert user.say(text).section == section, text
+
+
+# batches 437-440 on first sight
+def test_goods_traded_do_not_take_the_trade_s_share() -> None:
+    """d437_02: “批发进口轴承那块占七成左右 自己装配生产的占三成”: the 轴承 traded took the 七成, and manufacturing
+    was the main line (the verdict was 符合; wholesale over half is 不符合)."""
+    assert read("收入的话 批发进口轴承那块占七成左右 自己装配生产的占三成", "rd_deduction") == {
+        "industry": "wholesale_retail"
+    }
+    assert read("做轴承的", "rd_deduction") == {"industry": "manufacturing"}
+
+
+def test_which_kind_asked_and_not_known() -> None:
+    """d437_19: “规上不规上我真不清楚” was read as 规上 said (the verdict was 符合; it is 暂无法判断)."""
+    assert read("规上不规上我真不清楚 营收两千万出头", "rd_reserve")["rd_reserve_entity"] == UNKNOWN
+    assert read("是不是规上我不清楚", "rd_reserve") == {"rd_reserve_entity": UNKNOWN}
+    assert read("算不算制造业我也不晓得", "rd_deduction") == {"industry": UNKNOWN}
+    assert read("我们是规上", "rd_reserve") == {"rd_reserve_entity": "above_scale_industrial"}
+
+
+def test_a_score_worked_out_is_no_giving_up(user: User) -> None:
+    """d437_20: “平台上发展评价算了58分 没失信没出过事故” ended the check (算了)."""
+    in_check(user)
+    reply = user.say("平台上发展评价算了58分 没失信没出过事故")
+    assert reply.act == "answer"
+    assert profile(user)["eval_score"] == 58.0
+
+
+def test_growth_said_as_went_up() -> None:
+    """d439_04: “营收主营这两年都涨了百分之八左右” was not read (the verdict stayed 暂无法判断)."""
+    assert read("营收主营这两年都涨了百分之八左右", "little_giant") == {"revenue_growth_2y": 8.0}
+    assert read("研发每年涨了20%", "little_giant") == {}
+
+
+def test_a_title_with_its_level_after_it_is_held(user: User) -> None:
+    """d440_14: “帮我核一下我们够不够 專精特新市级的2024年拿的”, 小巨人 asked about: it began the 专精特新 check."""
+    user.say("小巨人今年好久申报")
+    reply = user.say("帮我核一下我们够不够 專精特新市级的2024年拿的")
+    assert reply.act == "little_giant"
+    assert profile(user)["zjtx_certified"] is True
+
+
+def test_a_question_before_thanks_is_answered(user: User) -> None:
+    """d438_08: “资格管几年 要得 谢谢啊” got only 不客气."""
+    user.say("首批次新材料资格审定要啥条件")
+    assert user.say("资格管几年 要得 谢谢啊").act == "followup"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("五金市场哪家刀具批发便宜", None),
+        ("今晚上成渝双城德比几点开踢", None),
+        ("成渝双城经济圈有什么合作政策", "open_cooperation"),
+        ("做齿轮的 有市级技术中心 想问下有哪些政策我们可以享受", "policy_match"),
+        ("小厂子 做纸箱包装的 有啥政策能沾边", "policy_match"),
+        ("区县创新平台是哪个文件定的", "innovation_platforms"),
+        ("新手机首批次发售好久抢", None),
+        ("这款SUV油耗高不高", None),
+    ],
+)
+def test_questions_of_batches_437_440(user: User, text: str, intent: str | None) -> None:
+    """d437_09, d440_20, q437-q440: shopping for the cheapest, a football derby, a phone's first sale and a car's
+    fuel use are another world's; a title held does not hide the match asked for; 能沾边 asks the match."""
+    assert user.say(text).intent == intent, text
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("首批次是卖材料的厂报还是用材料的厂报", "适用对象"),
+        ("加计扣除现在执行的是哪个公告", "政策依据"),
+        ("高企认定管理办法是哪年的文件", "政策依据"),
+    ],
+)
+def test_parts_of_batches_437_440(user: User, text: str, section: str) -> None:
+    """q437-q439: which party applies is whom the policy is for; the document in force and its year are sources."""
+    assert user.say(text).section == section, text

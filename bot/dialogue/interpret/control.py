@@ -248,8 +248,12 @@ def cancel(t: Turn, msg: Message) -> Act | None:
     return None
 
 
-_RECKONED = re.compile(r"(?<=[开拆合加起分单另再重新少多漏])算了|算了一?[下遍哈](?![次回])")
-"""算了 after a way of counting (拆开算了, 重新算了下, 少算了一个项目): reckoned, not given up."""
+_RECKONED = re.compile(
+    r"(?<=[开拆合加起分单另再重新少多漏])算了|算了一?[下遍哈](?![次回])"
+    r"|(?<=[评测估核])算了|算了(?=[\d一二两三四五六七八九十百]+(分|万|个|项|%|亿|年))"
+)
+"""算了 after a way of counting (拆开算了, 重新算了下, 少算了一个项目) or before what came out (评价算了58分):
+reckoned, not given up."""
 
 
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|几时|哪天|几号|几月|好久|多久|哪阵")
@@ -276,7 +280,7 @@ QUESTION_AFTER = 4
 """Characters after a thanks that can hold a question of their own (那目录好久修订)."""
 
 
-_QUESTION_BEFORE = re.compile(r"吗|呢|几月|啥时候|什么时候|好久|多少|好多|哪")
+_QUESTION_BEFORE = re.compile(r"吗|呢|几月|几年|几天|几号|多久|啥时候|什么时候|好久|多少|好多|哪|咋个|怎么|啥子")
 """A question standing before a thanks in the same message."""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.answers import places
 from bot.dialogue import acts
 from bot.dialogue.acts import Act
-from bot.dialogue.interpret.shared import HUMAN, check_asked, contact_of
+from bot.dialogue.interpret.shared import HUMAN, MATCH, check_asked, contact_of
 from bot.dialogue.mentions import (
     names_topic,
     policies_named,
@@ -35,8 +35,10 @@ def new_question(t: Turn, msg: Message) -> Act:
                 if c.intent
                 and c.intent not in status
                 and c.score >= t.settings.new_question_score
-                and t.kn.topics[c.intent].kind == "policy"
-                and names_topic(t, msg, decision, c.intent)
+                and (
+                    (t.kn.topics[c.intent].kind == "policy" and names_topic(t, msg, decision, c.intent))
+                    or (c.intent == MATCH and c.via.startswith("alias:"))  # (有市级技术中心 …有哪些政策我们可以享受)
+                )
             ),
             None,
         )  # named clearly: “高企证书有效期几年” asks about 高企 itself, not about a weak second guess, nor
