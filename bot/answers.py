@@ -2235,7 +2235,10 @@ def extract(
         if q.unit == "%" and _policy_rate(norm, q):
             prev_end = q.end
             continue  # “加计扣除是按100%还是120%”: the policy's rates asked about, not a share of ours
-        if q.unit == "%" and _PEERS_AVERAGE.search(norm, max(0, q.start - _PEERS_AVERAGE_CHARS), q.start):
+        if q.unit == "%" and (
+            _PEERS_AVERAGE.search(norm, max(0, q.start - _PEERS_AVERAGE_CHARS), q.start)
+            or _PEERS_SAID.search(norm, max(0, q.start - _PEERS_SAID_CHARS), q.start)
+        ):
             prev_end = q.end
             continue  # “研发投入四百二十万 行业平均听说两个点左右”: the industry's share, not ours
         before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end, breaks)
@@ -2551,15 +2554,19 @@ def extract(
     if not norm.isdigit() and not _ONLY_ASKED.search(norm):  # (是不是只有制造业才有: the policy's, not ours)
         plain = _blanked(norm, [*names, *echoed])  # (a policy's name, or “规上？” asked back: no choice stated)
         # “规上不规上我真不清楚”, “算不算制造业我也不晓得”: which one, asked; with a “don't know”, not known
-        which_asked = [m.span() for r in (_WHETHER, _WORD_OR_NOT) for m in r.finditer(plain)] if unsure else []
+        which_asked = [m.span() for r in (_WHETHER, _WORD_OR_NOT) for m in r.finditer(plain)]
+        which_asked += _shares_not_known(plain, vocab.choices) if unsure else []  # (代理那块占好多我真不清楚)
         plain = _WHETHER.sub(lambda m: "|" * len(m[0]), plain)  # (有没得奖补: asked, no 没得奖 said)
         plain = _WORD_OR_NOT.sub(lambda m: "|" * len(m[0]), plain)
         for cid, options in vocab.choices:
+            unasked = plain
             if which_asked and cid not in facts and _asked_which(norm, which_asked, options):
-                facts[cid] = UNKNOWN
-                continue
+                if unsure:
+                    facts[cid] = UNKNOWN
+                    continue
+                unasked = _blank_asked(plain, which_asked, options)  # (门市部这种算不算零售: asked, no 零售 said)
             choice = _parse_choice(
-                _unsaid(plain, options, breaks, criteria[cid]), criteria[cid], options, breaks, answering=False
+                _unsaid(unasked, options, breaks, criteria[cid]), criteria[cid], options, breaks, answering=False
             )
             # “国家级的奖莫得 省里拿过一个二等奖”: which kind, not which option
             kind_said = _narrowest(choice, family_value(plain, criteria[cid], breaks), criteria[cid])
@@ -2839,6 +2846,32 @@ _WHETHER_REACH = 6
 """How far after 是不是 the word asked about may stand."""
 
 
+def _shares_not_known(norm: str, choices: list[tuple[str, _Choices]]) -> list[tuple[int, int]]:
+    """Where a choice word stands whose share is asked right after it (代理销售那块收入占好多 …我真不清楚)."""
+    return [
+        (at, at + len(w))
+        for _cid, options in choices
+        for _v, label, synonyms in options
+        for w in (label, *synonyms)
+        if w
+        for at in places(norm, w)
+        if _SHARE_ASKED.match(norm, at + len(w))
+    ]
+
+
+def _blank_asked(norm: str, spans: list[tuple[int, int]], options: _Choices) -> str:
+    """``norm`` with the choice words inside or just after the whether ``spans`` blanked (same length)."""
+    words = [w for _v, label, synonyms in options for w in (label, *synonyms) if w]
+    out = list(norm)
+    for start, end in spans:
+        stop = end + _WHETHER_REACH
+        for w in words:
+            for at in places(norm, w):
+                if start <= at < stop:
+                    out[at : at + len(w)] = "|" * len(w)
+    return "".join(out)
+
+
 def _asked_which(norm: str, spans: list[tuple[int, int]], options: _Choices) -> bool:
     """Whether a choice word of ``options`` stands inside or just after one of the whether ``spans``."""
     words = [w for _v, label, synonyms in options for w in (label, *synonyms) if w]
@@ -2895,6 +2928,9 @@ _AVERAGE = re.compile(
 """Right before a share: it is the average (行业平均也就两三个点, 同行一般两个多点)."""
 _PEERS_AVERAGE = re.compile(rf"{_PEERS}的?(平均|{_USUALLY}){_OF_AVERAGE}{_SAID_BY}({_HEDGES})*$")
 """Right before a share: the peers' average (行业平均听说两个点左右), never the enterprise's own figure."""
+_PEERS_SAID = re.compile(rf"(?<![我们自己])(整个)?{_PEERS}(里头|里面|那边|上)?({_HEDGES})+$")
+"""Right before a share: the peers' figure said plainly (行业也就两个点, 同行大概三个点), never ours."""
+_PEERS_SAID_CHARS = 8
 _AVERAGE_CHARS = 16
 """How far before a share its 平均 may stand."""
 _PEERS_AVERAGE_CHARS = 16
@@ -4229,11 +4265,13 @@ def _denied_after(norm: str, end: int, stop: int, vocab: _Vocab, breaks: tuple[i
 def _stated(text: str, word: str, names: list[tuple[int, int]], breaks: tuple[int, ...] = ()) -> bool:
     """Whether ``word`` occurs in ``text`` other than inside a policy name, its denial in its own clause.
 
-    (失信 莫得 | 事故也莫得: the 莫得 ends the clause before, so no 莫得事故 is said.)
+    (失信 莫得 | 事故也莫得: the 莫得 ends the clause before, so no 莫得事故 is said; 还在申请 | 中介说: the 中 is the
+    next word's, so no 还在申请中.)
     """
     return any(
         not any(a <= at and at + len(word) <= b for a, b in names)
         and not any(at < b < at + len(word) and _DENIAL_HEAD.fullmatch(text, at, b) for b in breaks)
+        and not any(b == at + len(word) - 1 and len(word) > 2 for b in breaks)  # (还在申请 | 中介说: no 申请中)
         for at in places(text, word)
     )
 

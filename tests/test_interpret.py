@@ -5076,7 +5076,7 @@ def test_which_policies_asked_after_a_verdict_is_the_policy_match(user: User) ->
 
 def test_a_share_asked_or_unknown_names_no_line_of_business() -> None:
     """d281_03: “批发那块占好多我真晓不得” had recorded 批发零售 and given a wrong 不符合."""
-    assert "industry" not in read("批发那块占多少我也不清楚", "rd_deduction")
+    assert read("批发那块占多少我也不清楚", "rd_deduction")["industry"] == UNKNOWN  # (d443_16: not wholesale)
     assert read("批发占了七成", "rd_deduction")["industry"] == "wholesale_retail"
 
 
@@ -8036,3 +8036,50 @@ def test_questions_of_batches_437_440(user: User, text: str, intent: str | None)
 def test_parts_of_batches_437_440(user: User, text: str, section: str) -> None:
     """q437-q439: which party applies is whom the policy is for; the document in force and its year are sources."""
     assert user.say(text).section == section, text
+
+
+# batches 441-444 on first sight
+def test_the_peers_figure_said_plainly_is_not_ours() -> None:
+    """d441_10: “研发强度比行业平均高 行业也就两个点” recorded our R&D share as 2% (the verdict was 不符合)."""
+    assert read("研发强度比行业平均高 行业也就两个点", "rd_institution") == {"rd_intensity_above_city_avg": True}
+    assert read("研发占比百分之四 同行大概两个点", "rd_institution") == {"rd_ratio_last_year": 4.0}
+
+
+def test_engineers_add_up_with_senior_engineers() -> None:
+    """d442_09: “专职研发十一个人 高工两个 工程师四个” recorded 2 with a mid or senior title, not 6 (不符合)."""
+    assert read("专职研发十一个人 高工两个 工程师四个", "rd_institution") == {
+        "fulltime_rd_staff": 11.0,
+        "senior_rd_staff": 6.0,
+    }
+
+
+def test_a_word_cut_by_a_space_before_its_last_character() -> None:
+    """d442_17: “一个发明还在申请 中介说…” was read as 还在申请中 (no IP owned: the verdict was 不符合)."""
+    assert read("有两个实用新型 一个发明还在申请 中介说技术属于资源与环境领域", "high_tech_enterprise") == {
+        "hte_field": True
+    }
+
+
+def test_the_special_rate_said_in_chinese_numerals() -> None:
+    """d442_20: “那到底能不能按一百二” got the 100% verdict (符合); the 120% one is 暂无法判断 on the list unknown."""
+    assert read("那到底能不能按一百二", "rd_deduction") == {"rd_special_rate": True}
+
+
+def test_a_line_s_share_not_known_leaves_the_main_line_unknown() -> None:
+    """d443_16: “代理销售那块收入占好多我真不清楚 …估计一半上下吧” kept wholesale as the main line (不符合)."""
+    said = "代理销售那块收入占好多我真不清楚 要问财务总监 估计一半上下吧 说不准"
+    assert read(said, "rd_deduction") == {"industry": UNKNOWN}
+
+
+def test_a_kind_asked_about_is_no_kind_said() -> None:
+    """d442_01: “这个算不算批发零售哦” recorded wholesale (the verdict turned 不符合)."""
+    assert read("对了 我们每年还要卖点铝边角料 这个算不算批发零售哦", "rd_deduction") == {}
+    assert read("边角料一年也就几十万 大头还是压铸件 占九成多", "rd_deduction") == {"industry": "manufacturing"}
+
+
+def test_more_ways_to_say_looked_up_and_approved(user: User) -> None:
+    """d442_15, d442_01: 目录翻完了 莫得我们这种灌装线 is not in it; 去年立的项 is a real R&D project."""
+    yes_until(user, "首台套 帮我看下能不能申请", "first_set_in_catalog")
+    user.say("技术部把国家那个目录2024版翻完了 莫得我们这种灌装线")
+    assert profile(user)["first_set_in_catalog"] is False
+    assert read("研发主要是搞电池托盘的一体压铸工艺 去年立的项 董事会有决议的", "rd_deduction")["rd_activity"] is True

@@ -318,7 +318,7 @@ _ALL_DENIED = re.compile(
     r"(都|也都|全都|一个都|一样都)(莫得|没得|没有|不在|没在|找不到|没找到|没看到|查不到|没查到)(?!问题|事|啥|什么)"
 )
 """A last clause that denies all that was just listed (… 都莫得包装线): a no to the question asked."""
-_LOOKED = re.compile(r"(查|翻|看|对|比对|核|问)(了|过)")
+_LOOKED = re.compile(r"(查|翻|看|对|比对|核|问)(完|遍|了一遍|过一遍)?(了|过)")
 """Words that report having looked it up (目录查了, 翻过了): the short clause after them is what was found."""
 
 
@@ -371,6 +371,7 @@ _NOT_THERE = re.compile(
     r"(不在|没在|没有在|莫得在)(上面|里面|里头|上头|里边|上边|其中)"
     r"|(上面|里面|里头|上头|那块|那一块|那一类|那一栏|那部分)(也|都)?(没有|没得|莫得|找不到|没找到)"
     r"|(没有|没得|莫得)[\u4e00-\u9fff]{1,8}(这一?类|这一?种|这一?项)"
+    r"|(没有|没得|莫得)(我们|咱们)(这种|这类|这个|这款|的)"  # (目录翻完了 莫得我们这种灌装线)
 )
 """Said not to be in the thing the question names (不在上面, 里头没得, 矿山机械那块没得圆锥破碎机): a no, whatever
 clause restates it."""
