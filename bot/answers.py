@@ -2846,14 +2846,17 @@ _WHETHER_REACH = 6
 """How far after 是不是 the word asked about may stand."""
 
 
+def _choice_words(options: _Choices) -> list[str]:
+    """Every word that names an option of a choice: its label and synonyms."""
+    return [w for _v, label, synonyms in options for w in (label, *synonyms) if w]
+
+
 def _shares_not_known(norm: str, choices: list[tuple[str, _Choices]]) -> list[tuple[int, int]]:
     """Where a choice word stands whose share is asked right after it (代理销售那块收入占好多 …我真不清楚)."""
     return [
         (at, at + len(w))
         for _cid, options in choices
-        for _v, label, synonyms in options
-        for w in (label, *synonyms)
-        if w
+        for w in _choice_words(options)
         for at in places(norm, w)
         if _SHARE_ASKED.match(norm, at + len(w))
     ]
@@ -2861,11 +2864,10 @@ def _shares_not_known(norm: str, choices: list[tuple[str, _Choices]]) -> list[tu
 
 def _blank_asked(norm: str, spans: list[tuple[int, int]], options: _Choices) -> str:
     """``norm`` with the choice words inside or just after the whether ``spans`` blanked (same length)."""
-    words = [w for _v, label, synonyms in options for w in (label, *synonyms) if w]
     out = list(norm)
     for start, end in spans:
         stop = end + _WHETHER_REACH
-        for w in words:
+        for w in _choice_words(options):
             for at in places(norm, w):
                 if start <= at < stop:
                     out[at : at + len(w)] = "|" * len(w)
@@ -2874,7 +2876,7 @@ def _blank_asked(norm: str, spans: list[tuple[int, int]], options: _Choices) -> 
 
 def _asked_which(norm: str, spans: list[tuple[int, int]], options: _Choices) -> bool:
     """Whether a choice word of ``options`` stands inside or just after one of the whether ``spans``."""
-    words = [w for _v, label, synonyms in options for w in (label, *synonyms) if w]
+    words = _choice_words(options)
     return any(w in norm[start : end + _WHETHER_REACH] for start, end in spans for w in words)
 
 

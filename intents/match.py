@@ -775,12 +775,13 @@ class Index:
         if len(policies) >= 2 and (choosing := _CHOOSING.search(named)):
             # “高企 专精特新 小巨人 我们先报哪个合适”: a choice among the policies named, which the match answers
             top = max(s for i, (s, _v) in alias_best.items() if i in policies)
-            if not self.asked_of & alias_best.keys():  # (…能报哪个: the choice, though in no words of the match's)
-                alias_best.update({i: (top, f"alias:{choosing[0]}") for i in self.asked_of})
-            if chooser := self.asked_of & alias_best.keys():
-                for intent in chooser:
+            if self.asked_of:
+                for intent in self.asked_of:  # (…能报哪个: the choice, though in no words of the match's)
                     ceilings.pop(intent, None)
-                    alias_best[intent] = (top, alias_best[intent][1])
+                    alias_best[intent] = (
+                        top,
+                        alias_best[intent][1] if intent in alias_best else f"alias:{choosing[0]}",
+                    )
                 ceilings.update(dict.fromkeys(policies, top - self.t.min_margin - EXACT_LEAD))
         last_named = {i: named.rfind(_word(alias_best[i][1])) for i in policies}
         applied = [i for i in policies if _APPLIED_FOR.search(named, 0, max(0, last_named[i]))]

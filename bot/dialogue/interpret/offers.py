@@ -256,7 +256,7 @@ def denies_only(t: Turn, msg: Message) -> bool:
     if not said or not all(_DENYING_CLAUSE.match(c) for c in said if c):
         return False
     intent = t.match(msg.text)[1].intent
-    return intent is None or intent == (t.state.get("last_check") or {}).get("topic")
+    return intent is None or intent == t.judged_topic
 
 
 CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
