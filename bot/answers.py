@@ -303,6 +303,14 @@ def quantities(text: str) -> list[Quantity]:
         if unit == "年" and (year := _spoken_year(raw, text, m.end())) is not None:
             found.append(Quantity(year, "年", m.start(), m.end()))  # 一六年开始做, 一八年挂牌: 2016, 2018
             continue
+        if raw.count("点") == 2 and (cut := raw.index("点") + 2) < raw.index("点", cut - 1):
+            # “两年都是三点八三点九”: two decimals said in one breath, each of one digit after its 点
+            at = m.start() + cut
+            found += [
+                replace(q, start=q.start + m.start(), end=q.end + m.start()) for q in quantities(text[m.start() : at])
+            ]
+            found += [replace(q, start=q.start + at, end=q.end + at) for q in quantities(text[at : m.end()])]
+            continue
         pair = _PAIR.match(raw)
         low_raw = None
         if pair:  # 两三千万: the range from 两千 to 三千

@@ -83,7 +83,7 @@ _LEVEL_ONLY = re.compile(r"(市级|省级|国家级|区级|重庆市?|的)*")
 
 
 _FIRST_HELD = re.compile(
-    r"(要先|得先|先要|先得|需要先|必须先)(是|评上|评起|评到|拿到|拿起|取得|获得|有)(了|过)?(市级|省级|国家级|重庆市?)?$"
+    r"(要先|得先|先要|先得|需要先|必须先)(是|当|当上|成为|评上|评起|评到|拿到|拿起|取得|获得|有)(了|过)?(市级|省级|国家级|重庆市?)?$"
 )
 """What stands before a title that must be held first (要先是市级专精特新): a condition, not the question's topic."""
 
@@ -139,7 +139,9 @@ _HELD_AFTER = re.compile(
 市级专精特新是有的, 市级专精特新已经两年了); not 认定的条件, what certification asks."""
 
 
-_LACKED_AFTER = re.compile(r"(企业)?(称号|牌子)?(我们|公司)?[都也还]{0,3}(没有|没得|莫得|没|莫|未)(评|拿|申|报|认定)")
+_LACKED_AFTER = re.compile(
+    r"(企业)?(称号|牌子)?(我们|公司)?[都也还]{0,3}((?<!有)(没有|没得|莫得)(评|拿|申|报|认定)?|(没|莫|未)(评|拿|申|报|认定))"
+)
 """After a name, words that say the title is not held yet (专精特新都还没评): context of another question."""
 
 
@@ -255,12 +257,16 @@ def _opens_a_question(named: str, via: str, intent: str, example_best: dict[str,
     (在吗 我们是做榨菜的小厂 有啥子政策).
     """
     word = via.partition(":")[2]
+    # (你好 请问你能提供哪些政策咨询: a question follows a greeting; not 菜单发一下 有哪些…, help's own word)
+    asked = intent == GREETING and bool(_WHICH_ASKED.search(named, len(word)))
     return (
         named.startswith(word)
         and len(word) * OPENING_SHARE <= len(named)
         and (
             len(named) - len(word) >= OPENING_QUESTION
-            or any(i != intent and s >= CLEAR_EXAMPLE for i, (s, _v) in example_best.items())
+            or any(
+                i != intent and s >= (ASKED_EXAMPLE if asked else CLEAR_EXAMPLE) for i, (s, _v) in example_best.items()
+            )
         )
     )
 
@@ -320,6 +326,11 @@ OPENING_QUESTION = 16
 """Characters after an opening greeting that make the message a question of its own, whatever its examples score."""
 CLEAR_EXAMPLE = 75.0
 """An example scoring above this is clear enough for a short message's opening greeting to yield to it."""
+GREETING = "greeting"
+_WHICH_ASKED = re.compile(r"哪些|哪个|哪几|什么|啥|怎么|咋|多少|好多")
+"""A question for something (which, what, how), not whether one may ask (你好 请问可以咨询政策吗: a greeting)."""
+ASKED_EXAMPLE = 62.0
+"""…or above this, when what follows the greeting asks something (你好 请问你能提供哪些政策咨询)."""
 LONG_YIELD_PENALTY = 30.0
 """Points a greeting's or thanks' alias loses in a long message where another intent's example is clear."""
 OPENING = " (opens a question)"

@@ -170,6 +170,11 @@ class Criterion(Strict):
     )
     yes_words: list[str] = Field([], description="消息里出现这些词时自动记为“是”（仅 bool）")
     no_words: list[str] = Field([], description="消息里出现这些词时自动记为“否”（仅 bool）")
+    part_words: list[str] = Field(
+        [],
+        description="只是条件一部分的词（查账征收的居民企业 里的 居民企业）：回答只确认了这些、没说 yes_words 时，"
+        "不算“是”，再问一次（仅 bool）",
+    )
     plan_counts: bool = Field(
         False,
         description="问的是打算怎么办（如 创新中心以什么形式建立）：说“准备、打算…”也记为“是”；"
@@ -558,6 +563,10 @@ class Messages(Strict):
     checklist_exit: str
     checklist_left: str
     prefilled: str
+    restart_kept: str = Field(
+        "沿用前面说的：{facts}。",
+        description="为另一个产品重新自查（那这个不算了 重新来 我们还有个…）：沿用的企业情况（注册地、信用、营收等）",
+    )
     variant_presumed: str = Field(
         "您没说是哪一种，先按“{facts}”核对；不对请直接告诉我。",
         description="自查先问是哪一种（复核还是新申请、哪种研发中心），用户答了别的：按默认的一种核对时说的话",
@@ -582,6 +591,14 @@ class Messages(Strict):
     match_none: str
     match_line: str
     match_unknown_line: str
+    match_footer: str = Field(
+        "排在前面的还需确认的条件最少。回复序号逐条核对。",
+        description="“能享受哪些政策”列表之后的一行：怎么排的、下一步做什么",
+    )
+    match_easiest: str = Field(
+        "按您说的情况，还需确认的条件最少的是「{title}」，可以先从它核起。回复 {key} 逐条核对。",
+        description="列表之后问“哪个最容易、先报哪个”：排第一的那项（{title} 政策名，{key} 它的序号）",
+    )
     empty: str
     too_long: str
     unsupported: str

@@ -8083,3 +8083,123 @@ def test_more_ways_to_say_looked_up_and_approved(user: User) -> None:
     user.say("技术部把国家那个目录2024版翻完了 莫得我们这种灌装线")
     assert profile(user)["first_set_in_catalog"] is False
     assert read("研发主要是搞电池托盘的一体压铸工艺 去年立的项 董事会有决议的", "rd_deduction")["rd_activity"] is True
+
+
+# batches 445-448 on first sight
+def test_not_known_after_the_question_s_own_word_said_back(user: User) -> None:
+    """d448_17: “征收方式? 这个我真晓不得 会计休产假去了” got the out-of-scope note (产假), and a later half answer
+    made the verdict 符合; it is 暂无法判断."""
+    yes_until(user, "研发费用加计扣除 帮我核一下够不够", "resident_audit")
+    reply = user.say("征收方式? 这个我真晓不得 会计休产假去了")
+    assert reply.act == "answer"
+    assert profile(user)["resident_audit"] == UNKNOWN
+
+
+def test_half_the_question_confirmed_is_no_yes(user: User) -> None:
+    """d448_17: asked 查账征收的居民企业, “居民企业是的” is no 是: its 查账征收 is the point of the question."""
+    yes_until(user, "研发费用加计扣除 帮我核一下够不够", "resident_audit")
+    user.say("居民企业是的")
+    assert "resident_audit" not in profile(user)
+    user.say("是查账征收的居民企业")
+    assert profile(user)["resident_audit"] is True
+
+
+def test_more_ways_to_say_it() -> None:
+    """d445_02, d446_16, d447_07, d447_17: 境内研发百分之百 took the 100% as the R&D share; 国内技术指标也领先,
+    软著…买过来转到我们名下的 and 研发费用每个月都在统计上报 were not read."""
+    assert read("境内研发百分之百 高新产品收入占八成", "high_tech_enterprise") == {
+        "domestic_rd_share": 100.0,
+        "hightech_income_ratio": 80.0,
+    }
+    assert read("国内技术指标也领先", "single_champion")["tech_domestic_leading"] is True
+    said = "软著的话 是前年从北京一家公司买过来转到我们名下的 登记在北京"
+    assert read(said, "first_version_software")["first_version_copyright_original"] is False
+    assert read("研发费用每个月都在统计上报", "rd_reserve") == {"rd_stats_reported": True}
+
+
+def test_two_decimals_said_in_one_breath() -> None:
+    """d447_14: “两年占比都是三点八三点九” gave no figure at all."""
+    assert [q.value for q in quantities("三点八三点九")] == [3.8, 3.9]
+    assert [q.value for q in quantities("三点八三")] == [3.83]
+
+
+def test_the_share_of_r_and_d_said_plainly_is_of_revenue() -> None:
+    """d448_10: “研发占比四个半点” in the policy match was recorded as the innovation centre's share of costs."""
+    assert "rd_cost_ratio" not in read("研发占比四个半点", "innovation_center")
+    assert read("研发费用占成本费用支出35%", "innovation_center") == {"rd_cost_ratio": 35.0}
+
+
+def test_facts_then_whether_this_makes_it(user: User) -> None:
+    """d446_09: “营收就刚才说的三千万 研发占比十一个点 那这个行不” recorded the facts and asked on, no verdict."""
+    in_check(user, "中小企业技术研发中心 帮我核一下")
+    reply = user.say("营收三千万 研发占比十一个点 那这个行不")
+    assert reply.kind == "verdict"
+
+
+def test_a_restart_for_another_product_keeps_the_enterprise_s_facts(user: User) -> None:
+    """d446_05: “那这个不算了 重新来 我们还有个通用的设备数据采集软件” forgot where the company is registered and
+    its credit, though only the product changed; they are kept, and said so."""
+    in_check(user, "首版次软件 帮我看下能不能报")
+    user.say("渝中区注册的 独立法人 经营正常 信用没得问题")
+    user.say("这套MES是帮一个汽车厂专门定制开发的")
+    reply = user.say("那这个不算了 重新来 我们还有个通用的设备数据采集软件")
+    assert reply.act == "restart"
+    assert "沿用前面说的" in reply.text
+    assert profile(user)["registered_in_cq"] is True
+    assert profile(user)["first_version_not_custom"] is True
+    reply = user.say("重新来")  # a plain start over forgets them
+    assert "registered_in_cq" not in profile(user)
+
+
+def test_check_asked_again_after_leaving_it_starts_that_check(user: User) -> None:
+    """d445_17: “问清楚了 还是帮我核一下嘛 从头来” after 不测了 started the whole conversation over (the menu), and
+    the answers after it got the out-of-scope note."""
+    in_check(user, "研发费用加计扣除 帮我核下")
+    user.say("算了算了 不测了 我先问下品质部具体做啥子")
+    reply = user.say("问清楚了 还是帮我核一下嘛 从头来")
+    assert reply.act == "restart"
+    assert reply.intent == "rd_deduction"
+
+
+def test_which_of_the_policies_listed_is_easiest(user: User) -> None:
+    """d445_16: “讲通俗点 哪个最容易先拿到” after the policies that may suit us got the out-of-scope block."""
+    user.say("我们企业能享受哪些政策 帮我们匹配一下")
+    user.say("制造业 去年营收六千万 研发三百万")
+    listed = user.say("就这些 推荐下嘛")
+    assert listed.kind == "match"
+    assert "回复序号逐条核对" in listed.text
+    first = listed.options[0]
+    reply = user.say("讲通俗点 哪个最容易先拿到")
+    assert reply.act == "followup"
+    assert f"「{first.label}」" in reply.text
+
+
+def test_what_we_are_told_after_a_question_on_another_kind(user: User) -> None:
+    """d448_07: “研发加计扣除 批发企业能享受不”, then “帮我核一下 我们巴南的 做摩托车配件”: the verdict 不符合 on
+    wholesale, the kind the first question supposed; what we are told now is checked from the start."""
+    user.say("研发加计扣除 批发企业能享受不")
+    reply = user.say("帮我核一下 我们巴南的 做摩托车配件")
+    assert reply.act == "rd_deduction"
+    assert profile(user)["industry"] == "manufacturing"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("重庆高新区哪里的火锅巴适", None),
+        ("厂里技术中心的空调坏了 找哪个师傅修", None),
+        ("我们做空调压缩机的 能评专精特新吗", "zjtx"),
+        ("你好 請問你能提供哪些政策諮詢", "help"),
+        ("小巨人是不是要先当市级专精特新才报得了哦", "little_giant"),
+        ("我们做的是隧道掘进设备。去年第一台卖给了中铁。保险补偿是我们申请还是用户申请", "first_set_equipment"),
+    ],
+)
+def test_questions_of_batches_445_448(user: User, text: str, intent: str | None) -> None:
+    """q445-q448: the office's air conditioner and where to eat hotpot are another world's; a greeting before a
+    question yields to it; 要先当 X names a title to hold first; the first unit sold and its insurance is 首台套."""
+    assert user.say(text).intent == intent, text
+
+
+def test_english_words_for_a_cap_and_qualifications(user: User) -> None:
+    """q446: “首批次保险补偿要什么qualification” got the overview, not the conditions."""
+    assert user.say("我们是做new material的 首批次保险补偿要什么qualification").section == "申报条件"

@@ -24,6 +24,9 @@ AGAIN = "again"
 """The ``part`` of a restart that points back (刚才那个从头重新来): the check just left starts again."""
 RETOLD = "retold"
 """The ``part`` of a restart with more said after it (搞错了 从头来 我说的是…): the topic in hand, told afresh."""
+ANOTHER = "another"
+"""The ``part`` of a restart for another thing of ours (那这个不算了 重新来 我们还有个…软件): the check over for it,
+what it says of the enterprise kept."""
 
 STATUS = "status:"
 """The ``part`` prefix of a follow-up asking how some conditions of the check stand (研发那条够没得):

@@ -465,6 +465,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         value = None  # asked 是否属于中小企业, told “失信 事故 都莫得”: its 莫得 denies those
     if value is True and facts and pending not in facts and yes_only_by_lead(t, msg, crit, facts):
         value = None  # asked 是否已备案, told “是规上工业企业” or “好的 我们在渝北注册…”: no yes to the question
+    if value is True and pending not in facts and _part_only(msg, crit):
+        value = None  # asked 查账征收的居民企业, told “居民企业是的”: half the question, its 查账征收 not said
     oh = _OH_OK.match(msg.text.strip())
     if value is True and pending not in facts and oh and _answers_nothing_after(t, msg.text.strip(), oh, crit):
         value = None  # “哦 要得 我们确实比老版本改了很多”: 哦 要得 takes in what the bot said, it is no 是
@@ -480,12 +482,59 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         # question's title is named: “评没评过创新型中小企业 我真不晓得 发展评价得分也没算过”, both not known)
     elif value is None and not aside and not facts and says_unknown(msg.norm):
         value = UNKNOWN  # “称号啥的我晓不得 要问老板 好像报过啥子 记不到了”: not known, in many words
+    elif value is None and not aside and facts and UNKNOWN not in facts.values() and _clause_not_known(t, msg, pending):
+        value = UNKNOWN  # “著作权是原始取得 在重庆登记的 证好久拿的我不清楚”: facts, then the question's not known
     if value == UNKNOWN and not facts and (other := _pointed_at(t, msg, pending)):
         facts, value = {other: UNKNOWN}, None  # asked 研发占比, told “知识产权这块我要问下技术部 记不到了”
     if not aside and _YEAR_LABEL.search(msg.norm) and (value is None or facts):
         # 营收四千二百万 told, then “前年三千五 去年四千二” (or “前年1.48亿 大前年1.37亿 负债率52%”, beside a fact)
         facts.update(_years_of_recorded(t, msg, {**facts, **({pending: value} if value is not None else {})}))
     return facts, value
+
+
+GENERIC_GRAMS = frozenset(
+    {
+        "是否",
+        "企业",
+        "贵企",
+        "是不",
+        "不是",
+        "有没",
+        "没有",
+        "多少",
+        "上年",
+        "年度",
+        "我们",
+        "公司",
+        "属于",
+        "是什",
+        "什么",
+    }
+)
+"""Character pairs any question of a check holds: sharing them says nothing of which condition is meant."""
+
+
+def _clause_not_known(t: Turn, msg: Message, pending: str) -> bool:
+    """Whether the last clause saying it is not known states no fact and names no other condition of the check.
+
+    “著作权是原始取得 在重庆登记的 证好久拿的我不清楚”: the question asked is not known; not “版本号V1.0 软著好久登记的
+    我要问下行政” while 面向市场销售 is asked (the 登记 of another question).
+    """
+    parts = clauses(msg.text)
+    said = [i for i, c in enumerate(parts) if says_unknown(normalize(c))]
+    if not said or t.facts(parts[said[-1]]):
+        return False
+    # (“市场占有率没统计过 不晓得”: a bare 不晓得 is of the clause before it)
+    spoken = " ".join(parts[max(0, said[-1] - 1) : said[-1] + 1])
+    grams = bigrams(normalize(spoken)) - GENERIC_GRAMS
+    others = {cid: c for cid, c in (checklist_criteria(t.kn, t.scope or "", t.day) or {}).items() if cid != pending}
+    return not any(grams & bigrams(normalize(f"{c.label or ''}{c.question}")) for c in others.values())
+
+
+def _part_only(msg: Message, crit: Criterion) -> bool:
+    """Whether the message confirms only a part of ``crit`` (its ``part_words``), none of its ``yes_words``."""
+    said = msg.norm
+    return any(normalize(w) in said for w in crit.part_words) and not any(normalize(w) in said for w in crit.yes_words)
 
 
 def _figure_on_its_own(t: Turn, msg: Message, crit: Criterion, facts: dict[str, Any]) -> Any:

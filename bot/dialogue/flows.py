@@ -20,10 +20,30 @@ MEETS = "meets"
 """A value ``{"meets": bool}``: the user said a number criterion reaches its threshold (够了) or not."""
 
 
+def of_the_enterprise(t: Turn, topic: Topic) -> set[str]:
+    """The criteria of ``topic``'s check that other policies' checks ask too: facts of the enterprise.
+
+    Where it is registered, its credit, its figures: not of the one product checked. A check started over for
+    another product keeps them (那这个不算了 重新来 我们还有个…软件).
+    """
+    own = set(checklist_criteria(t.kn, topic.id) or {})
+    elsewhere = {
+        c for other in t.kn.topics.values() if other.id != topic.id for c in checklist_criteria(t.kn, other.id) or {}
+    }
+    return own & elsewhere
+
+
 def start_checklist(
-    t: Turn, topic: Topic, intro: str = "", fresh: bool = False, values: dict[str, Any] | None = None
+    t: Turn,
+    topic: Topic,
+    intro: str = "",
+    fresh: bool = False,
+    values: dict[str, Any] | None = None,
+    kept: set[str] | frozenset[str] = frozenset(),
 ) -> Reply:
     """Begin ``topic``'s checklist: what is known is kept, what was “不知道” is asked again; ``fresh`` forgets all.
+
+    ``kept`` criteria are not forgotten even then (another product of the same enterprise checked afresh).
 
     ``values`` are recorded once the old answers are forgotten (重新来 我们要报的是…: the new start's facts).
     """
@@ -46,7 +66,7 @@ def start_checklist(
     )
     for cid in dict.fromkeys(ids):
         kind = t.kn.criteria[cid].presume is not None and t.profile.get(cid) != UNKNOWN
-        if cid in answered and ((fresh and not kind) or t.profile.get(cid) == UNKNOWN):
+        if cid in answered and ((fresh and not kind and cid not in kept) or t.profile.get(cid) == UNKNOWN):
             answered.remove(cid)
             t.profile.pop(cid, None)
     if fresh:
@@ -55,6 +75,9 @@ def start_checklist(
     t.state["flow"] = {"kind": CHECKLIST, "topic": topic.id, "version": topic.checklist.index(version), "asked": 0}
     # (echoed once the check is in hand, so the kind it checks is shown: 已记下：核对的是市级企业技术中心 是)
     noted = echo(t, stored, None) if stored else ""  # (重新说 …去年营收三千二: 已记下 …)
+    still = {c: t.profile[c] for c in kept if c in t.profile and c not in stored}  # (another product's check)
+    if still:
+        noted = "\n".join(x for x in (t.kn.messages.restart_kept.format(facts=describe(t, still)), noted) if x)
     t.state["topic"] = topic.id
     begun = [x for x in t.state.get(BEGUN) or [] if x != topic.id]
     t.state[BEGUN] = [*begun, topic.id][-BEGUN_KEPT:]
@@ -646,7 +669,20 @@ def match_report(t: Turn) -> Reply:
         )
         lines.append(m.match_line.format(n=n, title=kn.topics[tid].title, status=status))
         options.append(Option(str(n), kn.topics[tid].title, f"intent:{tid}"))
+    lines.append(m.match_footer)
     set_options(t, options)
     return Reply(
         "\n".join(lines), "match", intent="policy_match", options=options, data={"policies": [r[3] for r in rows]}
+    )
+
+
+def easiest(t: Turn) -> Reply:
+    """哪个最容易先拿到, after the policies that may suit us: the first listed (fewest conditions left), to check."""
+    listed = [(key, label) for key, label, action in t.state.get("options") or [] if action.startswith("intent:")]
+    key, title = listed[0]
+    return Reply(
+        t.kn.messages.match_easiest.format(title=title, key=key),
+        "match",
+        intent="policy_match",
+        options=[Option(k, lab, a) for k, lab, a in t.state.get("options") or []],
     )

@@ -215,6 +215,8 @@ def followup(t: Turn, act: Act) -> Reply:
         word, _, named = part.removeprefix(acts.STATUS).partition("|")
         body = flows.status(t, flow, set(named.split(",")) - {""}, word) if flow else t.kn.messages.conclude_none
         reply = Reply(body, "section", intent=str(flow["topic"]) if flow else None)
+    elif part == "easiest":
+        reply = flows.easiest(t)
     elif topic is None:
         reply = Reply(t.kn.messages.nothing_to_choose, "no_option")
     elif part == "plain":

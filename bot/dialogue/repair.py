@@ -101,7 +101,8 @@ def restart(t: Turn, act: Act) -> Reply:
     topic = t.kn.topics.get(flow["topic"]) if flow and act.part != "all" else None
     if topic is not None and topic.checklist:
         t.state.pop("flow", None)
-        return flows.start_checklist(t, topic, fresh=True, values=act.values)
+        kept = flows.of_the_enterprise(t, topic) if act.part == acts.ANOTHER else set()
+        return flows.start_checklist(t, topic, fresh=True, values=act.values, kept=kept)
     t.state.clear()
     return finish(t, Reply(t.kn.messages.restarted, "restart", options=set_options(t, menu(t))))
 

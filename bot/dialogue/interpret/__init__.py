@@ -23,7 +23,7 @@ from bot.dialogue.interpret.correction import correction
 from bot.dialogue.interpret.followup import followup
 from bot.dialogue.interpret.new_question import new_question
 from bot.dialogue.interpret.offers import accept_offer, late_answer, noted, volunteered
-from bot.dialogue.interpret.options import option, option_label
+from bot.dialogue.interpret.options import easiest, option, option_label
 from bot.dialogue.interpret.pending import pending_answer
 from bot.dialogue.interpret.resume import resume
 from bot.dialogue.interpret.verdict import conclude, fees, missing, standing
@@ -53,6 +53,7 @@ RECOGNISERS: list[tuple[str, Recogniser]] = [
     ("cancel", cancel),
     ("option", option),
     ("option_label", option_label),
+    ("easiest", easiest),
     ("standing", standing),
     ("conclude", conclude),
     ("missing", missing),

@@ -153,6 +153,8 @@ def restart(t: Turn, msg: Message) -> Act | None:
         values = {} if _WRONG.search(msg.norm) else t.facts(msg.text)
     else:
         values = t.facts(" ".join(kept)) if kept else {}
+    if at is not None and flows.referred(t, topic_check=False) and _ANOTHER_ONE.search(normalize(" ".join(after))):
+        return Act(acts.RESTART, part=acts.ANOTHER, values=values)  # (我们还有个通用的采集软件: its check afresh)
     if at is not None and len(said) > at + 1 and flows.referred(t, topic_check=False) is None and checkable(t):
         # (“搞错了 从头来 我说的是我们自己造的机器人”: no check begun, but the topic in hand has one)
         return Act(acts.RESTART, part=acts.RETOLD, values=values)
@@ -176,7 +178,14 @@ _DISOWNING_CHARS = 6
 """A clause this short right after what was said before is explained only denies it (不是这家)."""
 _SAID_BEFORE = re.compile(r"(刚才|之前|前面|先前|上面)(说|讲|报|给)的")
 """After a start over: what was said before, explained (我刚才说的是我们关联的那个贸易公司), no fact of ours."""
-_THAT_ONE = re.compile(r"刚才|前面|之前|上一个|那个|这个|还是(测|核|查|对|自查)|从头(测|核|查|对)|(测|核|查|对)一遍")
+_ANOTHER_ONE = re.compile(
+    r"((还有|另外|另)(一)?(个|款|套|种|台|样)|换(一)?(个|款|套|种)(?=产品|软件|装备|设备|材料))(?![^|+]{0,8}(公司|厂|企业|单位))"
+)
+"""After a start over: another thing of ours to check (我们还有个…软件, 换个产品), not the same told again, nor
+another company (我们还有个贸易公司: none of this one's facts are its)."""
+_THAT_ONE = re.compile(
+    r"刚才|前面|之前|上一个|那个|这个|还是(帮我|给我|帮忙|再)?(测|核|查|对|自查)|从头(测|核|查|对)|(测|核|查|对)一遍"
+)
 """A start over that points back (刚才那个从头重新来, 还是测一下嘛 从头来, 重新来嘛 从头核一遍): the check left just
 now, if one was."""
 

@@ -21,12 +21,12 @@ from bot.answers import (
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.attribution import (
+    GENERIC_GRAMS,
     about_us,
     read_answer,
 )
 from bot.dialogue.interpret.shared import (
     ECHO_THEN,
-    GENERIC_GRAMS,
     INTERJECTION,
     LEADING_YES,
     MINE,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.dialogue import acts
 from bot.dialogue.acts import Act
-from bot.dialogue.interpret.shared import option_act
+from bot.dialogue.interpret.shared import MATCH, option_act
 from bot.dialogue.reading import (
     Message,
 )
@@ -37,3 +39,18 @@ def option_label(t: Turn, msg: Message) -> Act | None:
         if (whole or inside or part) and (best is None or len(norm_label) > best[0]):
             best = (len(norm_label), action)
     return option_act(t, best[1]) if best else None
+
+
+_EASIEST = re.compile(
+    r"哪(个|一个|样|项|些)(最|比较|更)?(容易|好拿|好报|好申请|简单|有希望|有戏|稳|快)|先(报|搞|申请|弄|做)哪(个|一个|样|项)"
+    r"|哪(个|一个|样|项)(可以|能)?先(报|搞|申请|弄|做|拿)"
+)
+"""Which of the policies listed is the easiest, or to go for first (哪个最容易先拿到, 先报哪个)."""
+
+
+def easiest(t: Turn, msg: Message) -> Act | None:
+    """“讲通俗点 哪个最容易先拿到” right after the policies that may suit us were listed: the first of them."""
+    if t.flow or t.state.get("topic") != MATCH or not _EASIEST.search(msg.norm):
+        return None
+    listed = [action for _key, _label, action in t.state.get("options") or [] if action.startswith("intent:")]
+    return Act(acts.FOLLOWUP, topic=MATCH, part="easiest") if listed else None

@@ -19,6 +19,7 @@ from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.attribution import (
     FIGURE_ONLY,
+    GENERIC_GRAMS,
     RESTATED_PAIRS,
     gives_parts,
     longest_named,
@@ -30,7 +31,6 @@ from bot.dialogue.interpret.shared import (
     ECHO_THEN,
     ERRAND,
     EXCLUDED_PART,
-    GENERIC_GRAMS,
     HANDOFF,
     HELP,
     MATCH,
@@ -300,8 +300,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         and (asking or value is None)
         and not figure
         and not facts
-        and not (value == UNKNOWN and t.facts(msg.text).get(pending) == UNKNOWN)
-    ):  # (not “我们是查账还是核定征收 我真不晓得 会计休产假去了”: the question said back, and not known)
+        and not (value == UNKNOWN and (t.facts(msg.text).get(pending) == UNKNOWN or _of_pending(msg, crit)))
+    ):  # (not “我们是查账还是核定征收 我真不晓得 会计休产假去了”, “征收方式? 这个我真晓不得 …”: the question said
+        # back, and not known)
         if asking and not named_elsewhere and (in_topic_words(t, topic, msg) or _AWARD_ASKED.search(msg.norm)):
             # (个税汇算…: another world named; 入选奖多少钱: this topic's award, though like an example of another)
             return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")

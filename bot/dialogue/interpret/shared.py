@@ -111,28 +111,6 @@ MIN_KEYWORD = 2
 LONG_KEYWORD = 3
 
 
-GENERIC_GRAMS = frozenset(
-    {
-        "是否",
-        "企业",
-        "贵企",
-        "是不",
-        "不是",
-        "有没",
-        "没有",
-        "多少",
-        "上年",
-        "年度",
-        "我们",
-        "公司",
-        "属于",
-        "是什",
-        "什么",
-    }
-)
-"""Character pairs any question of a check holds: sharing them says nothing of which condition is meant."""
-
-
 COUNTS_AS = re.compile(
     r"算不算|算得到不|算不算是|能不能也?算|可不可以也?算|能也?算进去不|算得进去不|是不是也?(?:不能|不)算|是不是也?算不了"
     r"|(?:能不能|可不可以|能否)也?(?:放|计|加|摆|归|列)(?:进去|进来|到里面|里头)|(?:放|计|加|归)得?进去不"

@@ -251,6 +251,18 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         unnamed = _unnamed(t, last.norm)
         asked = bool(_NOW_IT_DOES.search(unnamed) or _THEN_IT_DOES.search(unnamed) or _MET_NOW.search(unnamed))
         asked = asked or says(last.norm, t.kn, "conclude")
+    if (
+        asked
+        and t.flow
+        and t.flow.get("kind") == flows.CHECKLIST
+        and not t.state.get("answered")
+        and not (decision.intent not in (None, t.flow.get("topic")) and names_topic(t, msg, decision, decision.intent))
+        and wants_check(t, msg.norm)
+        and _tells_of_us(t, msg)
+    ):
+        # “帮我核一下 我们巴南的 做摩托车配件” after “批发企业能享受不” began the check: what it tells of us, not
+        # what the question supposed, and the check from its start
+        return Act(str(t.flow["topic"]), topic=str(t.flow["topic"]), check=True)
     if not asked or (not _checking(t) and wants_check(t, msg.norm) and not _known_of_check(t)):
         return None  # nothing known yet: “我们到底能不能申请” starts the check (a figure calculated with is no answer)
     current = t.check_topic
@@ -543,7 +555,7 @@ _CLOSING = "(噻|吧|嘛|哈|撒|不|没|吗|哇)*$"
 
 
 _NOW_IT_DOES = re.compile(
-    rf"^(所以|那|那么)?(这下|现在|这样|这回|那就)(就|总)?(能不能|可不可以|得不得行|行不行|够不够|符不符合|能|可以|得行|够|行|符合){_APPLYING}?[^了不没吗]{{0,4}}了?"
+    rf"^(所以|那|那么)?(这下|现在|这样|这回|那就|这个)(就|总)?(能不能|可不可以|得不得行|行不行|够不够|符不符合|能|可以|得行|够|行|符合){_APPLYING}?[^了不没吗]{{0,4}}了?"
     + _CLOSING
 )
 """The last clause after facts, asking if they make it now (这下能报了噻, 现在可以申请了不, 这样能不能加计嘛)."""
@@ -554,6 +566,19 @@ _THEN_IT_DOES = re.compile(rf"^(所以)?那(就)?(能|可以){_APPLYING}了?{_CL
 
 _MET_NOW = re.compile(r"^(条件)?(都|全|就)?(满足|符合|达标|合格|够格|够)了(不|没得|没有|没|吗|噻|吧)(嘛|哦|噻|哇)?$")
 """…or 满足了不, 都符合了吧: whether they make it, asked of the conditions."""
+
+
+def _tells_of_us(t: Turn, msg: Message) -> bool:
+    """Whether a request for the check says what the enterprise is (我们巴南的 做摩托车配件), naming no figure.
+
+    The check starts on it, no verdict on what an earlier question supposed.
+    """
+    said = t.facts(msg.text)
+    return bool(said) and bool(_OURS_SAID.search(msg.norm)) and not quantities(msg.norm)
+
+
+_OURS_SAID = re.compile(r"我们|我司|我们公司|我们厂|本公司")
+"""The enterprise speaking of itself."""
 
 
 def _unnamed(t: Turn, norm: str) -> str:
