@@ -2928,7 +2928,8 @@ _BY_RATE = re.compile(r"(加计|扣除|扣|补贴|补助|奖励|税率)[^\d，,�
 """A share a policy's amount is reckoned at (加计扣除按100%, 补贴按80%): the policy's rate, not ours."""
 _HEDGES = "也就|就|大概|大约|才|是|有|只有|差不多|在|都|好像|估计|应该|可能|听说|据说"
 _SAID_BY = (
-    "((听|据|按|看)?(统计局|统计|协会|行业协会|商会|同行|网上|中介|别人|朋友|园区|经信委|区里|报告|年鉴)"
+    "((我们)?(查了|查的|查到|看了|看到|翻了)?(听|据|按|看)?"
+    "(统计局|统计公报|统计年鉴|统计|协会|行业协会|商会|同行|网上|中介|别人|朋友|园区|经信委|区里|报告|年鉴)"
     "(那边|上面|上|的)?(数据|说的?|讲的?|统计|报告|公布的?)?)?"
 )
 """Where the average was heard or read (统计局数据, 听协会说), between 平均 and its figure."""
@@ -2943,7 +2944,7 @@ _PEERS_SAID = re.compile(rf"(?<![我们自己])(整个)?{_PEERS}(里头|里面|�
 _PEERS_SAID_CHARS = 8
 _AVERAGE_CHARS = 16
 """How far before a share its 平均 may stand."""
-_PEERS_AVERAGE_CHARS = 16
+_PEERS_AVERAGE_CHARS = 20
 """How far before a share the peers' average that names it may start (同行平均研发投入强度大概三个点)."""
 _PEERS_BEFORE = re.compile(rf"{_PEERS}的?平均(水平)?的?$")
 """Right before a figure's name: the peers' average of it (行业平均研发强度)."""

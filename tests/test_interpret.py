@@ -8203,3 +8203,95 @@ def test_questions_of_batches_445_448(user: User, text: str, intent: str | None)
 def test_english_words_for_a_cap_and_qualifications(user: User) -> None:
     """q446: “首批次保险补偿要什么qualification” got the overview, not the conditions."""
     assert user.say("我们是做new material的 首批次保险补偿要什么qualification").section == "申报条件"
+
+
+# batches 449-452 on first sight
+def test_a_score_told_while_asking_whether_it_counts(user: User) -> None:
+    """d449_06: “平台上那个评价得分我测了56分 这个算不算数” answered whether it counts and dropped the 56."""
+    yes_until(user, "专精特新 帮我看下够不够", "eval_score")
+    reply = user.say("平台上那个评价得分我测了56分 这个算不算数")
+    assert reply.act == "followup"
+    assert profile(user)["eval_score"] == 56.0
+
+
+def test_this_year_s_money_is_the_fund_application(user: User) -> None:
+    """d449_14: “今年的钱我们能不能申请” was checked on the qualification alone; the money asks more: the product
+    qualified already, and insured (2025 notice). “资格审定我们没报过 保险也还没买” is 不符合."""
+    reply = user.say("首批次新材料的保险补偿 今年的钱我们能不能申请 帮我看下")
+    assert profile(user)["first_batch_fund"] is True
+    user.say("资格审定我们没报过 保险也还没买")
+    assert profile(user)["first_batch_qualified"] is False
+    assert profile(user)["first_batch_insured"] is False
+    assert "不符合" in user.say("能不能申请嘛 直接说").text
+    other = User(user.engine, "qualification")
+    other.say("首批次新材料资格审定 帮我看下够不够")
+    assert "first_batch_fund" not in profile(other)
+    assert reply.intent == "first_batch_material"
+
+
+def test_the_new_one_after_a_start_over_keeps_the_enterprise(user: User) -> None:
+    """d451_17: “搞混了 那个是老产品 重新核 我说的是新的这个” forgot where the company is registered."""
+    in_check(user, "首版次软件 帮我核一下够不够条件")
+    user.say("我们北碚注册的独立法人 经营正常 没得失信")
+    reply = user.say("哎呀搞混了 那个是老产品 重新核 我说的是新的这个")
+    assert "沿用前面说的" in reply.text
+    assert profile(user)["registered_in_cq"] is True
+
+
+def test_the_peers_average_looked_up_is_not_ours() -> None:
+    """d451_20: “行业平均研发强度我们查了统计公报是百分之二点三 我们五个多点” recorded our share as 2.3%."""
+    said = "行业平均研发强度我们查了统计公报是百分之二点三 我们五个多点"
+    assert read(said, "rd_institution") == {"rd_intensity_above_city_avg": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("有人没得 问个事", "greeting"),
+        ("在重庆高新区注册个公司 要准备啥子材料", None),
+        ("首版次软件申报要准备啥子材料", "first_version_software"),
+        ("想给老板定做个奖杯 刻制造业单项冠军那种 哪里能做", None),
+        ("公司一百五十人 营收八千万 你能帮我们看看哪些政策合适吗", "policy_match"),
+    ],
+)
+def test_questions_of_batches_449_452(user: User, text: str, intent: str | None) -> None:
+    """q450-q451: 有人没得 greets; registering a company and engraving a trophy are another world's; which
+    policies suit us is the match."""
+    assert user.say(text).intent == intent, text
+
+
+def test_back_to_a_check_named_then_go_on(user: User) -> None:
+    """d450_02: “晓得了 回到高企那个 接着评” after a question on 加计扣除 got 不客气 (晓得了 closes)."""
+    in_check(user, "高企 帮我评估下够不够")
+    user.say("对了 我们研发费用加计扣除现在是按好多 100%还是120%")
+    reply = user.say("晓得了 回到高企那个 接着评")
+    assert reply.act == "resume"
+    assert reply.intent == "high_tech_enterprise"
+
+
+def test_a_check_asked_with_little_known_starts_it(user: User) -> None:
+    """d449_01: “老板喊我搞清楚我们到底能不能享受 你帮我评估一下”, only the trade known (我们做齿轮的, said with a
+    question), gave a verdict of three conditions to confirm; it starts the check."""
+    user.say("加记扣除今年还是百分之百不 我们做齿轮的")
+    reply = user.say("老板喊我搞清楚我们到底能不能享受 你帮我评估一下")
+    assert reply.act == "rd_deduction"
+    assert reply.kind != "verdict"
+
+
+def test_a_check_asked_again_just_after_it_began_asks_on(user: User) -> None:
+    """d450_03: “帮我们看下够不够小巨人 前年评上的市级专精特新 …十一年了”, the check just begun, gave a verdict of
+    twelve conditions to confirm; its facts are taken and the check goes on."""
+    user.say("小巨人今年还能报不 我们北碚做压力传感器的")
+    reply = user.say("帮我们看下够不够小巨人 前年评上的市级专精特新 压力传感器做了十一年了")
+    assert reply.kind != "verdict"
+    assert profile(user)["niche_years"] == 11.0
+
+
+def test_the_conditions_of_another_kind_asked_take_it_up(user: User) -> None:
+    """d449_18: after the verdict of the municipal centre, “那中小企业技术研发中心又是啥子条件” then “帮我核下这个”
+    checked the municipal centre again (不符合)."""
+    in_check(user, "市级企业技术中心 我们能不能认定 帮我看下")
+    user.say("去年主营收入三千五百万左右 研发投入两百万")
+    user.say("够不够 直接说")
+    user.say("那中小企业技术研发中心又是啥子条件")
+    assert profile(user)["tech_center_target"] is False

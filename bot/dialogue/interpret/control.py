@@ -179,7 +179,8 @@ _DISOWNING_CHARS = 6
 _SAID_BEFORE = re.compile(r"(刚才|之前|前面|先前|上面)(说|讲|报|给)的")
 """After a start over: what was said before, explained (我刚才说的是我们关联的那个贸易公司), no fact of ours."""
 _ANOTHER_ONE = re.compile(
-    r"((还有|另外|另)(一)?(个|款|套|种|台|样)|换(一)?(个|款|套|种)(?=产品|软件|装备|设备|材料))(?![^|+]{0,8}(公司|厂|企业|单位))"
+    r"((还有|另外|另)(一)?(个|款|套|种|台|样)|换(一)?(个|款|套|种)(?=产品|软件|装备|设备|材料)"
+    r"|新的(这|那)(个|款|套)|新(产品|软件|装备|材料))(?![^|+]{0,8}(公司|厂|企业|单位))"
 )
 """After a start over: another thing of ours to check (我们还有个…软件, 换个产品), not the same told again, nor
 another company (我们还有个贸易公司: none of this one's facts are its)."""

@@ -218,7 +218,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
             # “钱主要花在出厂批次检测 …日常维修保养 这种算不算”: what it names is all of it, and answers the question
             # (not “有个项目只是把外壳换了个颜色 …算不算研发”: one project, asked about)
             return Act(acts.ANSWER, values=told)
-        return Act(acts.FOLLOWUP, topic=checked.id, part=counted_part(t, checked, msg))
+        # (“平台上那个评价得分我测了56分 这个算不算数”: the score is told, whether it counts asked)
+        scored = {c: v for c, v in told.items() if t.kn.criteria[c].unit == "分"}
+        return Act(acts.FOLLOWUP, topic=checked.id, part=counted_part(t, checked, msg), values=scored)
     if asking and _recorded_figure_asked(t, msg, pending):
         # “三个半点不够啊？八千多万的是要好多”: our 3.5% said back and asked about, no answer to the question pending
         return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=conditions_part(t, t.kn.topics[flow["topic"]]))

@@ -41,12 +41,13 @@ def resume(t: Turn, msg: Message) -> Act | None:
         return finish
     if len(msg.norm) > CONTROL_CHARS and (parked := t.state.get("suspended") or t.flow) and _opens_back(t, msg):
         return Act(acts.RESUME, topic=str(parked["topic"]))  # “哦 接着刚才那个 我们还有啥没说的”
+    whole = msg.norm
     if len(msg.norm) > CONTROL_CHARS:
         msg = last_clause(msg)
     if len(msg.norm) > CONTROL_CHARS or not says(msg.norm, t.kn, "resume") or _GOES_ON_HOLDING.search(msg.norm):
         return None
-    if _APPLY_NEXT.search(msg.norm):
-        return None  # “小巨人现在能不能接着报”: applying next, no going back to a check
+    if _APPLY_NEXT.search(msg.norm) and not _BACK_TO.search(whole):
+        return None  # “小巨人现在能不能接着报”: applying next, no going back to a check (回到高企那个 接着评 is)
     parked = t.state.get("suspended") or t.flow
     _c, decision = t.match(msg.text)
     named = decision.intent if decision.intent in t.kn.topics else None
@@ -116,6 +117,8 @@ def _talked_of_again(t: Turn, msg: Message) -> Act | None:
     return Act(acts.RESUME, topic=back_to)
 
 
+_BACK_TO = re.compile(r"(回到|倒回|说回|转回)[^，,。|+]{0,8}(那个|那项|的自查|的核对)")
+"""Back to a check named (回到高企那个): the 接着评 after it goes on with that check."""
 _APPLY_NEXT = re.compile(r"(接着|继续)(报|申|评|往上报|冲)")
 """Applying for the next title (接着报小巨人), not going back to the check."""
 

@@ -393,9 +393,15 @@ def variant_taken_up(t: Turn, msg: Message) -> dict[str, Any]:
         return _kinds_said(t, about[0]) or _kinds_said(t, msg.text)
     if SWITCHED_TO.match(msg.norm):
         return _kinds_said(t, msg.text)
+    if kind_asked := _KIND_ASKED.match(msg.norm):
+        return _kinds_said(t, kind_asked[2])  # (那中小企业技术研发中心又是啥子条件: a check next is of that one)
     if FITS_BETTER.search(msg.text):
         return _kinds_said(t, FITS_BETTER.sub(" ", msg.text))
     return {}
+
+
+_KIND_ASKED = re.compile(r"^(那|那么)?(.{2,14}?)(又|的|要|有)?(是)?(啥子|什么|啥|哪些)(条件|要求|门槛|标准)")
+"""The conditions of a kind asked (那中小企业技术研发中心又是啥子条件): the kind named first."""
 
 
 def _kinds_said(t: Turn, text: str) -> dict[str, Any]:

@@ -162,6 +162,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, conclude=True, values=t.facts(msg.text))  # “那总的说 我们能搞哪几样”: the list now
     if _asks_person(t, msg):
         return None  # “能不能转个人工 我想直接问”: a person asked for, not the verdict
+    if t.state.get("suspended") and len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "resume"):
+        return None  # “回到刚才的自查” with a check set aside: back to it, not the verdict of the one in hand
     if ANOTHER_PARTY.search(msg.norm):
         return None  # “那买我们设备的客户能拿奖励不”: what the buyer may have, not our verdict
     if (
@@ -263,8 +265,28 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         # “帮我核一下 我们巴南的 做摩托车配件” after “批发企业能享受不” began the check: what it tells of us, not
         # what the question supposed, and the check from its start
         return Act(str(t.flow["topic"]), topic=str(t.flow["topic"]), check=True)
-    if not asked or (not _checking(t) and wants_check(t, msg.norm) and not _known_of_check(t)):
-        return None  # nothing known yet: “我们到底能不能申请” starts the check (a figure calculated with is no answer)
+    if (
+        asked
+        and t.flow
+        and t.flow.get("kind") == flows.CHECKLIST
+        and wants_check(t, msg.norm)
+        and _known_of_check(t) < _FEW_KNOWN
+        and _to_check(t, msg)
+        and not WHAT_ABOUT.match(msg.norm)
+        and not says(msg.norm, t.kn, "conclude")
+        and not VERDICT_NOUN.search(msg.norm)
+        and (decision.intent in (None, t.flow.get("topic")) or decision.intent in status_topics(t, msg, anywhere=True))
+    ):
+        # “帮我们看下够不够小巨人 前年评上的市级专精特新 …” with the check just begun: its facts, and the check
+        # asked on (no verdict of a dozen conditions to confirm)
+        return Act(acts.ANSWER, check=True, values=t.facts(msg.text))
+    known = _known_of_check(t)
+    if not asked or (
+        not _checking(t) and wants_check(t, msg.norm) and (not known or (known < _FEW_KNOWN and _to_check(t, msg)))
+    ):
+        # nothing known yet: “我们到底能不能申请” starts the check (a figure calculated with is no answer); so does
+        # “我们到底能不能享受 你帮我评估一下” with only the trade known (我们做齿轮的, said with a question)
+        return None
     current = t.check_topic
     other = (
         decision.intent
@@ -407,13 +429,51 @@ def _check_criteria(t: Turn) -> dict[str, Criterion] | None:
     return checklist_criteria(t.kn, str(current), t.day) if current in t.kn.topics else None
 
 
-def _known_of_check(t: Turn) -> bool:
-    """Whether anything is known of the conditions of the check the conversation is on (not only of a calculation)."""
+def _known_of_check(t: Turn) -> int:
+    """How many conditions of the check the conversation is on are known (not only of a calculation)."""
     own = _check_criteria(t)
     if own is None:
-        return bool(t.profile)
+        return len(t.profile)
     calculator = t.kn.topics[str(t.check_topic)].calculator
-    return bool(t.profile.keys() & (own.keys() - set(calculator.inputs if calculator else ())))
+    return len(t.profile.keys() & (own.keys() - set(calculator.inputs if calculator else ())))
+
+
+_NOW_PLEASE = re.compile(r"先说|就问|快点|有没有戏|有没得戏|有戏没|莫绕|别绕|给个话|给句话")
+"""The verdict asked for now, on what is known (你先说有没有戏嘛, 就问够不够 快点): no check begun instead."""
+
+
+_EVALUATE = re.compile(r"帮(我|我们|忙)?(看|核|评估|对|测|查|过)|评估")
+"""A request to go through the conditions (帮我们看下, 你帮我评估一下), not only whether we qualify."""
+
+
+def _to_check(t: Turn, msg: Message) -> bool:
+    """Whether a request to go through the conditions should begin (or ask on) the check rather than judge now."""
+    return bool(_EVALUATE.search(msg.norm)) and _undecided(t, msg)
+
+
+def _undecided(t: Turn, msg: Message) -> bool:
+    """Whether what is known, with what the message tells, decides nothing yet in the check (批发占七成 does).
+
+    Not when the verdict is asked for straight away (你先说有没有戏嘛).
+    """
+    topic = t.check_topic
+    if STRAIGHT.search(msg.norm) or _NOW_PLEASE.search(msg.norm):
+        return False
+    if topic is None:
+        return True
+    said = t.facts(msg.text)
+    before = dict(t.profile)
+    t.profile.update(said)
+    try:
+        found = flows.judged(t, {"topic": topic})
+    finally:
+        t.profile.clear()
+        t.profile.update(before)
+    return found is None or found[2].result == checklist.OPEN
+
+
+_FEW_KNOWN = 2
+"""With fewer conditions known than this, a request to check starts the check rather than giving the verdict."""
 
 
 def _opens_an_answer(t: Turn, msg: Message) -> bool:
