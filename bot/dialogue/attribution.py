@@ -526,9 +526,14 @@ def _clause_not_known(t: Turn, msg: Message, pending: str) -> bool:
         return False
     # (“市场占有率没统计过 不晓得”: a bare 不晓得 is of the clause before it)
     spoken = " ".join(parts[max(0, said[-1] - 1) : said[-1] + 1])
-    grams = bigrams(normalize(spoken)) - GENERIC_GRAMS
-    others = {cid: c for cid, c in (checklist_criteria(t.kn, t.scope or "", t.day) or {}).items() if cid != pending}
-    return not any(grams & bigrams(normalize(f"{c.label or ''}{c.question}")) for c in others.values())
+    others = [c for cid, c in (checklist_criteria(t.kn, t.scope or "", t.day) or {}).items() if cid != pending]
+    return not any(names_criterion(normalize(spoken), c) for c in others)
+
+
+def names_criterion(norm: str, crit: Criterion) -> bool:
+    """Whether ``norm`` shares a word (a character pair, not a generic one) with ``crit``'s question or label."""
+    own = (bigrams(normalize(crit.question)) | bigrams(normalize(crit.label or ""))) - GENERIC_GRAMS
+    return bool(bigrams(norm) & own)
 
 
 def _part_only(msg: Message, crit: Criterion) -> bool:

@@ -519,18 +519,18 @@ def _yes_no(t: Turn, cid: str, value: Any) -> bool:
 
 
 def judged(
-    t: Turn, flow: dict[str, Any], exceptions: bool = False
+    t: Turn, flow: dict[str, Any], exceptions: bool = False, told: dict[str, Any] | None = None
 ) -> tuple[Topic, ChecklistVersion, checklist.Verdict] | None:
-    """The verdict of a check (under way, parked or finished) on what is known now.
+    """The verdict of a check (under way, parked or finished) on what is known now, with ``told`` besides.
 
     ``exceptions``: the verdict told the user, where an exception never mentioned (a national award) is taken as
-    absent; a check still asking asks about it instead.
+    absent; a check still asking asks about it instead. ``told``: facts of a message not recorded (yet).
     """
     topic = t.kn.topics.get(flow.get("topic", ""))
     version = version_of(t, flow) if topic else None
     if topic is None or version is None:
         return None
-    profile = known(t)
+    profile = {**known(t), **(told or {})}
     unread = {c: UNKNOWN for c in flow.get(UNREAD, ()) if c not in profile and c in t.kn.criteria}
     # (“买家是我们集团那边的一个厂” not understood: the buyer is not taken to be unrelated “按一般情况”)
     return topic, version, checklist.verdict(version.items, {**unread, **profile}, t.kn.criteria, exceptions)

@@ -19,11 +19,11 @@ from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
 from bot.dialogue.attribution import (
     FIGURE_ONLY,
-    GENERIC_GRAMS,
     RESTATED_PAIRS,
     gives_parts,
     longest_named,
     named_criteria,
+    names_criterion,
     names_fact,
     read_answer,
 )
@@ -93,8 +93,7 @@ from knowledge.schema import Criterion, Topic
 
 def _of_pending(msg: Message, crit: Criterion) -> bool:
     """Whether the message shares a word with the pending question or its label (目录 of 指导目录所列范围)."""
-    own = (render.bigrams(normalize(crit.question)) | render.bigrams(normalize(crit.label))) - GENERIC_GRAMS
-    return bool(render.bigrams(msg.norm) & own)
+    return names_criterion(msg.norm, crit)
 
 
 _FAR_SHORT = re.compile(r"差(好远|得远|多远|好多|多少|几多|得多)|够得(到|上|着)|够不(到|上|着)")

@@ -265,12 +265,13 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         # “帮我核一下 我们巴南的 做摩托车配件” after “批发企业能享受不” began the check: what it tells of us, not
         # what the question supposed, and the check from its start
         return Act(str(t.flow["topic"]), topic=str(t.flow["topic"]), check=True)
+    known = _known_of_check(t)
     if (
         asked
         and t.flow
         and t.flow.get("kind") == flows.CHECKLIST
         and wants_check(t, msg.norm)
-        and _known_of_check(t) < _FEW_KNOWN
+        and known < _FEW_KNOWN
         and _to_check(t, msg)
         and not WHAT_ABOUT.match(msg.norm)
         and not says(msg.norm, t.kn, "conclude")
@@ -280,7 +281,6 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         # “帮我们看下够不够小巨人 前年评上的市级专精特新 …” with the check just begun: its facts, and the check
         # asked on (no verdict of a dozen conditions to confirm)
         return Act(acts.ANSWER, check=True, values=t.facts(msg.text))
-    known = _known_of_check(t)
     if not asked or (
         not _checking(t) and wants_check(t, msg.norm) and (not known or (known < _FEW_KNOWN and _to_check(t, msg)))
     ):
@@ -461,14 +461,7 @@ def _undecided(t: Turn, msg: Message) -> bool:
         return False
     if topic is None:
         return True
-    said = t.facts(msg.text)
-    before = dict(t.profile)
-    t.profile.update(said)
-    try:
-        found = flows.judged(t, {"topic": topic})
-    finally:
-        t.profile.clear()
-        t.profile.update(before)
+    found = flows.judged(t, {"topic": topic}, told=t.facts(msg.text))
     return found is None or found[2].result == checklist.OPEN
 
 
