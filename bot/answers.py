@@ -418,7 +418,7 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     A bare figure after a year word, following a sum in 亿 or 万 (大前年一点二亿 前年一点四 去年一点六), is in the
     same unit.
     """
-    out = _carried_units(text, list(found))
+    out = _points_carried(text, _carried_units(text, list(found)))
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         digits_a, digits_b = _DIGITS.fullmatch(text, a.start, a.end), _DIGITS.match(text, b.start, b.end)
@@ -444,6 +444,29 @@ def _carried_units(text: str, out: list[Quantity]) -> list[Quantity]:
             scale = 1.0  # (去年一点一个亿 前年九千五: 九千五 is 9,500万, no 9,500亿)
         out[i] = Quantity(b.value * scale, "万元", b.start, b.end, None, None, b.approx)
     return out
+
+
+def _points_carried(text: str, out: list[Quantity]) -> list[Quantity]:
+    """``out`` with “五个多” right after a share in points (行业两个点 我们五个多) a share too: five-odd points."""
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if (
+            a.unit == "%"
+            and b.unit == "个"
+            and text.endswith("个多", 0, b.end)
+            and b.start - a.end <= _POINTS_GAP
+            and not _NOUN_AFTER_COUNT.match(text, b.end)
+        ):
+            out[i] = Quantity(b.value, "%", b.start, b.end, b.value, b.value + 1, b.approx)
+    return out
+
+
+_POINTS_GAP = 6
+"""How far after a share in points a bare “N个多” may stand to be in points too."""
+_NOUN_AFTER_COUNT = re.compile(
+    r"人|员|项|件|家|台|套|款|种|名|位|篇|本|张|条|专利|软著|产品|客户|工程师|博士|硕士|研究生"
+)
+"""Right after “N个多”: what it counts (五个多人), not the end of a figure in points."""
 
 
 _YI_BARE_MAX = 100
@@ -1904,6 +1927,26 @@ _MORE_THAN_CHARS = 12
 _LESS = ("少", "低", "减少", "下降", "降", "少出")
 
 
+def _in_run_of(q: Quantity, seen: list[str], criteria: dict[str, Criterion], facts: dict[str, Any]) -> Quantity | None:
+    """A bare figure as another year of the sum said before a share with no years (一点五个亿 | 九十六 | 一点三).
+
+    It takes that sum's scale (亿 or 万) when it is then within a factor of ``_YEAR_ON_YEAR`` of it.
+    """
+    run = _of_years(replace(q, unit="万元"), seen, criteria)
+    before = facts.get(run) if run and criteria[run].unit == "万元" else None
+    if not isinstance(before, float) or before <= 0:
+        return None
+    scale = _SCALE["亿"] if before >= _SCALE["亿"] and q.value < _YI_BARE_MAX else 1.0
+    value = q.value * scale
+    if not before / _YEAR_ON_YEAR <= value <= before * _YEAR_ON_YEAR:
+        return None
+    return replace(q, value=value, unit="万元", low=None, high=None)
+
+
+_YEAR_ON_YEAR = 3.0
+"""How far apart two years of one sum may be for a bare figure to be taken as the other year's."""
+
+
 def _year_before_from(
     last: str, q: Quantity, more: re.Match[str], criteria: dict[str, Criterion], facts: dict[str, Any]
 ) -> tuple[str, float] | None:
@@ -1936,9 +1979,11 @@ _SUPPOSED_CASE = re.compile(
     r"|凑够|凑齐|凑足|凑到|扩到|扩大到|扩建|腾出|改造一下|改一下"  # 把隔壁库房改一下 凑够面积得行不: what would do it
     # 要在重庆注册个子公司才行嗦: what it would take (not 要等明年汇算才行: when)
     r"|(要|得|需要|必须)(先|另外|单独|重新)?(?!等)[^，,。]{1,14}才(行|得行|可以|能报|能申|符合)"
+    r"|^(那|那么|那意思是|意思是|所以|也就是说)?(就是)?[^，,。]{0,6}?(要|得|需要|必须)[^，,。]{1,14}才(有戏|够|算|报得|评得上|拿得到)"
 )
 _ASKED = re.compile(
-    r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|够不够|算不算|多少|好多|啥|什么|有戏|[不没噻嘛嗦撒哈迈]$|(没得|没有|莫得)$"
+    r"吗|呢|是不是|能不能|可不可以|行不行|得不得行|会不会|够不够|算不算|多少|好多|好大|多大|啥|什么|有戏"
+    r"|[不没噻嘛嗦撒哈迈]$|(没得|没有|莫得)$"
 )
 """A question (with 如果 / 要是 before it) about a case supposed: what it says is no fact about the enterprise."""
 
@@ -2193,6 +2238,7 @@ def extract(
         and not _of_the_rule(norm, q, breaks)
     ]  # (评分那个70分的 不晓得好多: the bar named, not our figure)
     founding: float | list[float] | None = None  # years since the enterprise was founded (成立九年了, 2015年成立)
+    peers_of: str | None = None  # the criterion of the peers' figure just passed over (行业两个点 | 我们五个多)
     for q in found:
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
             if (since := _record_founding(norm, q, vocab, criteria, facts)) is not None:
@@ -2219,6 +2265,8 @@ def extract(
         skipped = _UNCOUNTED.search(norm, max(0, q.start - _UNCOUNTED_CHARS), q.start)
         if skipped:  # “大前年5100万”: the year before the year before; “没得95 只有六成五”: the figure denied
             run = None
+            if skipped[1] == _YEARS_BACK and q.unit is None:
+                q = _in_run_of(q, seen, criteria, facts) or q  # (营收一点五个亿 主营占九成六 前年一点三 大前年一点一五)
             if skipped[1] != _YEARS_BACK:
                 denied = _owner_before(norm, q, vocab, criteria, facts, prev_end)[0]
             elif (
@@ -2247,9 +2295,13 @@ def extract(
             _PEERS_AVERAGE.search(norm, max(0, q.start - _PEERS_AVERAGE_CHARS), q.start)
             or _PEERS_SAID.search(norm, max(0, q.start - _PEERS_SAID_CHARS), q.start)
         ):
+            peers_of = _owner_before(norm, q, vocab, criteria, facts, prev_end, breaks)[0]
             prev_end = q.end
             continue  # “研发投入四百二十万 行业平均听说两个点左右”: the industry's share, not ours
         before, before_at = _owner_before(norm, q, vocab, criteria, facts, prev_end, breaks)
+        if before is None and peers_of and q.unit == "%" and _OURS_THEN.search(norm, max(0, q.start - 4), q.start):
+            before, before_at = peers_of, q.start  # “研发强度 行业两个点 我们五个多”: ours, of what the peers' was
+        peers_of = None
         if (
             q.unit in (None, "人", "个")
             and _AMONG_AFTER.match(norm, q.end)
@@ -2309,6 +2361,8 @@ def extract(
                 and _fits(q, criteria[numerator])
             ):
                 run = numerator  # “研发两年都在三个点以上 前年三百二十万 …”: the amount the share is of
+            if q.unit is None and not criteria[run].previous and (carried := _in_run_of(q, seen, criteria, facts)):
+                q = carried  # “营收一点五个亿 主营占百分之九十六 前年一点三”: 前年 of the sum, not of the share
             owner, at = run if _fits(q, criteria[run]) else _of_years(q, seen, criteria) or run, year
             aside_from = None
             if criteria[owner].sum_of and criteria[criteria[owner].sum_of[0]].unit == criteria[owner].unit:
@@ -2793,6 +2847,10 @@ def _of_the_rule(norm: str, q: Quantity, breaks: tuple[int, ...]) -> bool:
         norm, start, stop
     ):
         return True  # “是不是研发要占6%”, “研发要占6%吗”: the bar asked about, not our share
+    if _NEEDED_FIGURE.search(norm, max(start, q.start - _REQUIRED_FIGURE_CHARS), q.start) and _ONLY_THEN.match(
+        norm, q.end, stop
+    ):
+        return True  # “那意思是营收要上了五千万才有戏哦”: what it takes, not our figure
     rule = _RULE_SAID.search(norm, start, q.start)
     return bool(rule) and not _OURS.search(norm, start, q.start) and not _BY_RULE.search(norm, start, q.start)
 
@@ -2801,6 +2859,11 @@ _REQUIRED_FIGURE = re.compile(r"(要|需要|得|必须)(占|达到|达|到|超�
 _REQUIRED_FIGURE_CHARS = 6
 _RULE_ASKED = re.compile(r"是不是|是否|吗|么|[?？]|不$")
 """Right before a figure, a requirement (要占), in a clause that asks: the figure is the rule's (研发要占6%吗)."""
+
+
+_NEEDED_FIGURE = re.compile(r"(要|需要|得|必须)(上|到|达到|达|过|做到|搞到|满|超过)?了?(百分之)?$")
+_ONLY_THEN = re.compile(r"[^|，,。]{0,6}?才")
+"""Right after a figure needed (要上五千万), 才 (才有戏, 以上才行): the condition it takes, not a figure of ours."""
 
 
 _RULE_SAID = re.compile(r"新标准|标准是|标准要|门槛|要求|规定|文件上")
@@ -2939,9 +3002,11 @@ _AVERAGE = re.compile(
 """Right before a share: it is the average (行业平均也就两三个点, 同行一般两个多点)."""
 _PEERS_AVERAGE = re.compile(rf"{_PEERS}的?(平均|{_USUALLY}){_OF_AVERAGE}{_SAID_BY}({_HEDGES})*$")
 """Right before a share: the peers' average (行业平均听说两个点左右), never the enterprise's own figure."""
-_PEERS_SAID = re.compile(rf"(?<![我们自己])(整个)?{_PEERS}(里头|里面|那边|上)?({_HEDGES})+$")
+_PEERS_SAID = re.compile(rf"(?<![我们自己])(整个)?{_PEERS}(里头|里面|那边|上)?({_HEDGES})*$")
 """Right before a share: the peers' figure said plainly (行业也就两个点, 同行大概三个点), never ours."""
 _PEERS_SAID_CHARS = 8
+_OURS_THEN = re.compile(r"(我们|我司|咱们|我们自己|我们的|自己)(是|有|大概|差不多|能有)?$")
+"""Right before a share after the peers': ours (行业两个点 我们五个多)."""
 _AVERAGE_CHARS = 16
 """How far before a share its 平均 may stand."""
 _PEERS_AVERAGE_CHARS = 20
@@ -3974,7 +4039,7 @@ _UNRANKED = re.compile(
 
 _GOT = re.compile(
     r"(只是|就是|评上|评上了|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|我们还是|公司还是|现在是|本身是|也是|都是|评为|公告|公示|入选|入库|评定|有)"
-    r"(了)?的?(市级|省级|国家级|重庆市?)?$"
+    r"(了)?的?(市级|省级|国家级|重庆市?|市里|市上|区里|区上|国家)?的?$"
 )
 _NOT_GOT = re.compile(
     r"(没评上|没评过|没有评|还没评|[没莫](评|报|申报|申请)|没拿到|莫拿到|没有|还没有|不是|还不是|未|莫得|没得|没|莫"
@@ -4020,7 +4085,7 @@ _APPLYING = (
 """Applying for a title, not holding it yet (小巨人还在申请, 正在申报小巨人, 小巨人今年才报 还没批下来)."""
 _NOT_AFTER = re.compile(
     r"^(去年|前年|今年|上年|那年|\d{2,4}年)?"  # (小巨人去年没评上)
-    rf"(.{{0,4}}(都莫得|都没有|都没得|都没评|都不是)|({_TITLE_WORD})?[也还都]{{0,2}}"
+    rf"(.{{0,4}}都还?(莫得|没有|没得|没评|不是)|({_TITLE_WORD})?[也还都]{{0,2}}"
     rf"(没有|[没莫](评|拿|报|申)|莫得|没得|不是)|[也还都]{{1,2}}[没莫]|还没评|没评上|{_APPLYING}"
     r"|(?P<verb>报|申请|申报)了?[也还都]{0,2}[没莫](?!(?P=verb)))"  # (not 报没报过: whether, asked)
 )
@@ -4203,7 +4268,9 @@ def _listed_before_all_denied(norm: str, end: int, vocab: _Vocab, breaks: tuple[
     return False
 
 
-_ALL_DENIED_AFTER = re.compile(r"(我们|公司)?(也|全|一个|一样)?都(还)?(没有|没得|莫得|没|莫|不是)")
+_ALL_DENIED_AFTER = re.compile(
+    r"(这些|那些|这几个|这两个|这几样|这两样|啥的|这些称号)?(我们|公司)?(也|全|一个|一样)?都(还)?(没有|没得|莫得|没|莫|不是)"
+)
 """After a list of titles: all of them denied (高企 专精特新都没评过, 创新型 科技型 都莫得)."""
 
 

@@ -70,8 +70,16 @@ def section_text(
                 facts_in_force(section.items, day), named(kn, query, topic), kn.memo, head_grams(kn, topic), True
             )
             lines, caveat = fact_lines(kn, topic, facts[:limit], section.caveat)
-            return "\n".join([f"【{topic.title}·{name}】", *lines]), caveat, len(facts)
+            news = changes_text(kn, topic, day)[:FIRST_ANSWER_CHANGES] if _CHANGE_ASKED.search(query) else []
+            caveat |= any(n.endswith(kn.messages.caveat_mark) for n in news)
+            return "\n".join([f"【{topic.title}·{name}】", *news, *lines]), caveat, len(facts)
     return "", False, 0
+
+
+_CHANGE_ASKED = re.compile(
+    r"变了|变化|改了|改动|调整了|有啥不同|有什么不同|有哪些不同|新旧|跟以前比|和以前比|跟原来比|和原来比|比以前|跟去年比|和去年比"
+)
+"""A question of what changed (小巨人今年的标准跟以前比变了啥子): the latest change of the rules leads the part."""
 
 
 RELEVANT_BIGRAMS = 3

@@ -233,10 +233,11 @@ _SELF_SAID = re.compile(r"(我们|我司|我们公司|公司|我们厂|我们企
 """A message that opens telling what the enterprise makes (我们是做火锅底料的食品厂): no question of that world."""
 
 
-_TAIL = re.compile(r"[啊呀哈嘛噻哦吗呢么不没得在]*$")
+_TAIL = re.compile(r"[啊呀哈嘛噻哦吗呢么不没得在]*((我)?(想)?(问|请教)(个|一个|下|一下)(事|事情|问题)?)?$")
+"""After a greeting at the end: particles, or that a question is coming (在吗 问个事)."""
 
 
-_LEAD = re.compile(r"^(ok|okay|好的?|嗯+|哦+|噢|行|那)*")
+_LEAD = re.compile(r"^(ok|okay|好的?|嗯+|哦+|噢|行|那|喂+|诶|欸|哎|唉|嘿)*")
 
 
 def _at_edge(named: str, word: str) -> bool:

@@ -216,7 +216,7 @@ def load(root: Path | str | None = None, today: dt.date | None = None) -> Knowle
                 criteria[cid], crit_where[cid] = crit, name
 
     for cid, crit in criteria.items():
-        for key in ("ratio_of", "min_of", "sum_of", "mean_of", "growth_of", "previous", "at_most"):
+        for key in ("ratio_of", "min_of", "sum_of", "mean_of", "growth_of", "previous", "at_most", "told_by"):
             refs = getattr(crit, key)
             for ref in refs if isinstance(refs, list) else [refs] if refs else []:
                 if ref not in criteria:

@@ -274,6 +274,13 @@ class Criterion(Strict):
             "作为 when 前提时，用户没回答（或不知道）就按这个值判断（如没说是复核就按新申请）；问题照样先问（仅 bool）"
         ),
     )
+    told_by: list[str] = Field(
+        [],
+        description=(
+            "作为前提（presume）时：用户没回答这一问、却说了这些 criterion 的事实，就按“是”核对"
+            "（问核对哪种研发中心，答“技术中心运行三年多了” → 核对市级企业技术中心）"
+        ),
+    )
     this_turn_only: bool = Field(
         False,
         description=(
@@ -570,6 +577,10 @@ class Messages(Strict):
     variant_presumed: str = Field(
         "您没说是哪一种，先按“{facts}”核对；不对请直接告诉我。",
         description="自查先问是哪一种（复核还是新申请、哪种研发中心），用户答了别的：按默认的一种核对时说的话",
+    )
+    variant_inferred: str = Field(
+        "从您说的情况看，按“{facts}”核对；不对请直接告诉我。",
+        description="自查先问是哪一种，用户答的情况只有其中一种才问（技术中心运行三年多了）：按那一种核对时说的话",
     )
     reask: str
     hint_bool: str

@@ -8241,7 +8241,7 @@ def test_the_new_one_after_a_start_over_keeps_the_enterprise(user: User) -> None
 def test_the_peers_average_looked_up_is_not_ours() -> None:
     """d451_20: “行业平均研发强度我们查了统计公报是百分之二点三 我们五个多点” recorded our share as 2.3%."""
     said = "行业平均研发强度我们查了统计公报是百分之二点三 我们五个多点"
-    assert read(said, "rd_institution") == {"rd_intensity_above_city_avg": True}
+    assert read(said, "rd_institution") == {"rd_intensity_above_city_avg": True, "rd_ratio_last_year": [5.0, 5.9994]}
 
 
 @pytest.mark.parametrize(
@@ -8295,3 +8295,136 @@ def test_the_conditions_of_another_kind_asked_take_it_up(user: User) -> None:
     user.say("够不够 直接说")
     user.say("那中小企业技术研发中心又是啥子条件")
     assert profile(user)["tech_center_target"] is False
+
+
+# -- batches 453-456 on first sight -----------------------------------------------------------------
+def test_facts_only_one_kind_asks_decide_which_kind(user: User) -> None:
+    """d453_05: asked which centre to check, “技术中心2022年就挂牌了 一直在运转” was taken as no answer, and the
+    default kind (中小企业技术研发中心) checked; how long the centre has run is asked of the municipal one only."""
+    user.say("研发机构认定有哪几种")
+    assert in_check(user, "帮我们核下条件嘛 看够不够") == "tech_center_target"
+    reply = user.say("我们做化工助剂的 技术中心2021年就挂牌了")
+    assert profile(user)["tech_center_target"] is True
+    assert "从您说的情况看" in reply.text
+    other = User(user.engine, "other")
+    other.say("研发机构认定 帮我核下条件 看够不够")
+    other.say("我们做化工助剂的 去年营收八千万")
+    assert profile(other)["tech_center_target"] is False  # (no fact the kind is told by: the default, said so)
+
+
+def test_years_of_a_sum_said_after_a_share_between() -> None:
+    """d453_15: “去年营收一点五个亿 主营占百分之九十六 前年一点三 大前年一点一五” lost the years before."""
+    said = read("去年营收一点五个亿 主营占百分之九十六 前年一点三 大前年一点一五", "little_giant")
+    assert said["revenue_prev_year"] == 13000.0
+    assert said["revenue_3y_ago"] == 11500.0
+    assert "revenue_prev_year" not in read("营收五千万 主营占九成 前年八十", "little_giant")  # (no such year)
+
+
+def test_a_title_won_at_the_city_level() -> None:
+    """d453_19: “前年评上了市里的创新型中小企业” was not read as the title held."""
+    assert held_titles("前年评上了市里的创新型中小企业", KN.criteria) == {"innovative_sme_certified": True}
+    assert held_titles("评上了区里的专精特新", KN.criteria) == {"zjtx_certified": True}
+
+
+def test_titles_listed_with_these_then_all_denied() -> None:
+    """d456_10: “专精特新 高企这些都还没有 也没建研发机构” went out of scope."""
+    said = held_titles("专精特新 高企这些都还没有 也没建研发机构", KN.criteria)
+    assert said == {"zjtx_certified": False, "high_tech_certified": False}
+
+
+def test_the_peers_share_then_ours_in_points() -> None:
+    """d455_20: “研发强度比行业平均高 行业两个点 我们五个多” recorded the peers' 2% as ours (a wrong 不符合 after)."""
+    said = read("研发经费去年三百五十万 研发强度比行业平均高 行业两个点 我们五个多", "rd_institution")
+    assert said["rd_ratio_last_year"] == [5.0, 6.0]
+    assert said["rd_intensity_above_city_avg"] is True
+    assert quantities("行业两个点 我们五个多人")[1].unit == "个"  # (five-odd people, no share)
+
+
+def test_what_it_takes_is_no_figure_of_ours(user: User) -> None:
+    """d454_03: “那意思是营收要上了五千万才有戏哦” after the verdict corrected our revenue to 5,000万."""
+    assert read("那意思是营收要上了五千万才有戏哦", "little_giant") == {}
+    assert read("营收要到两个亿了才报得", "little_giant") == {}
+    in_check(user, "小巨人 帮我评估下够不够")
+    user.say("去年营收三千八百万")
+    user.say("行不行嘛 一句话")
+    reply = user.say("那意思是营收要上了五千万才有戏哦")
+    assert reply.act == "followup"
+    assert profile(user)["revenue_last_year"] == 3800.0
+
+
+def test_no_need_to_check_ends_it(user: User) -> None:
+    """d453_17: “老板刚发话 准备金那个今年不弄了 不用核了” was read as a question on the topic."""
+    in_check(user, "研发准备金 帮我核一下能不能拿")
+    assert user.say("等一下 老板刚发话 准备金那个今年不弄了 不用核了").act == "cancel"
+
+
+def test_another_world_asked_short_gets_no_verdict(user: User) -> None:
+    """d453_20: “半导体ETF最近能不能上车哦” after a verdict gave the verdict again (符合)."""
+    in_check(user, "加计扣除 帮我核一下")
+    user.say("直接说结论")
+    assert user.say("半导体ETF最近能不能上车哦").act == "null"
+
+
+def test_back_to_a_check_named_then_go_on_without_that_one(user: User) -> None:
+    """d454_20: “哦 那回到专精特新 接着评”, a check of 首批次 begun meanwhile, gave 专精特新's overview."""
+    in_check(user, "专精特新 帮我对下条件")
+    user.say("对了 首批次新材料是不是也有补贴 我们这个涂料算不算")
+    reply = user.say("哦 那回到专精特新 接着评")
+    assert reply.act == "resume"
+    assert reply.intent == "zjtx"
+
+
+def test_another_party_asked_about_is_no_check_of_ours(user: User) -> None:
+    """d455_14, d456_06: “那子公司那边单独享受可以不”, “他们的钢是卖给贸易商的 算不算” (a sister plant's)."""
+    in_check(user, "加计扣除 帮我核一下")
+    user.say("直接说结论")
+    assert user.say("那子公司那边单独享受可以不").act == "followup"
+    other = User(user.engine, "sister")
+    other.say("首批次新材料又是咋回事 我们兄弟厂做特种钢的")
+    reply = other.say("他们的钢是卖给贸易商的 算不算")
+    assert reply.act == "followup"
+    assert "first_batch_unrelated_buyer" not in profile(other)
+
+
+def test_a_thing_denied_after_the_verdict_is_taken_in(user: User) -> None:
+    """d456_18: “失信名单没得” after a 不符合 for an accident told was a question on the exclusions."""
+    in_check(user, "首台套 重庆认定 帮我核一下")
+    user.say("前年车间出过一次重大安全生产事故")
+    user.say("直接说结论")
+    reply = user.say("失信名单没得")
+    assert reply.act == "answer"
+    assert profile(user)["had_violation"] is True
+
+
+def test_a_part_asked_before_a_statement_of_why(user: User) -> None:
+    """d456_01, d455_16, d456_03: the clause that asks leads (…还是百分之百嘛 财务在弄预缴); a month in words is a
+    time (那十月份呢); what changed is said first (跟以前比变了啥子)."""
+    assert user.say("加计扣除今年还是百分之百嘛 财务在弄预缴").section == "计算方法"
+    assert User(user.engine, "month").say("加计扣除十月份预缴能享受不").section == "时间节点"
+    reply = User(user.engine, "changes").say("小巨人今年的标准跟以前比变了啥子")
+    assert "5000万元" in reply.text.splitlines()[1]
+
+
+def test_the_list_item_pointed_at_and_its_part(user: User) -> None:
+    """d453_11: “加计扣除那个具体咋个报” after the list of policies that may suit us is a follow-up on that item."""
+    user.say("我们企业能享受哪些政策")
+    user.say("做汽车零部件的 去年营收八千万 研发三百万 查账征收")
+    user.say("差不多了 你看我们能搞哪几样")
+    reply = user.say("加计扣除那个具体咋个报")
+    assert (reply.act, reply.intent, reply.section) == ("followup", "rd_deduction", "办理流程")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("喂 在吗 问个事", "greeting"),
+        ("贵州的创新型中小企业怎么认定", None),
+        ("我是做研发的 月薪一万二 个人所得税能少交不", None),
+        ("新产品出来了卖不动 政府有没有推广的政策", "new_product"),
+        ("车间的质量检测费用算不算研发费用", "rd_deduction"),
+    ],
+)
+def test_questions_of_batches_453_456(user: User, text: str, intent: str | None) -> None:
+    """q453-q456: a greeting with what is coming; another province's title; one's own income tax; a new product to
+    promote; what counts as R&D expense."""
+    assert user.say(text).intent == intent, text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from bot import checklist, render
@@ -498,16 +499,20 @@ def _asked_of(t: Turn) -> frozenset[str]:
     return frozenset(c.criterion for item in version.items for c in (*item.gates(), *item.conditions()))
 
 
-def presume_unsaid(t: Turn, pending: str | None) -> str:
+def presume_unsaid(t: Turn, pending: str | None, told: Iterable[str] = ()) -> str:
     """Take a variant question's presumed answer when the user answered other things instead (no loop on it).
 
     Asked “这次是到期复核吗” and told the figures instead: the check goes on as a new application and says so.
+    Facts ``told`` that the variant is ``told_by`` make it 是 instead (技术中心运行三年多了 → 市级企业技术中心).
     """
     crit = t.kn.criteria.get(pending) if pending else None
     if pending is None or crit is None or crit.presume is None or pending in t.profile:
         return ""
-    record(t, {pending: crit.presume})
-    return t.kn.messages.variant_presumed.format(facts=describe(t, {pending: crit.presume}))
+    inferred = bool(crit.told_by) and any(c in crit.told_by for c in told)
+    value = True if inferred else crit.presume
+    record(t, {pending: value})
+    message = t.kn.messages.variant_inferred if inferred and value != crit.presume else t.kn.messages.variant_presumed
+    return message.format(facts=describe(t, {pending: value}))
 
 
 def _yes_no(t: Turn, cid: str, value: Any) -> bool:

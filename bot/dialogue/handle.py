@@ -162,7 +162,7 @@ def answer(t: Turn, act: Act) -> Reply:
     stored, news = flows.record_news(t, values)
     note = flows.echo(t, news, pending)
     if stored and pending not in stored and not act.conclude:  # the variant asked, other facts told: presumed
-        note = "\n".join(x for x in (note, flows.presume_unsaid(t, pending)) if x)
+        note = "\n".join(x for x in (note, flows.presume_unsaid(t, pending, stored)) if x)
     _keep_titles(t, act, values)
     if act.conclude:
         return flows.conclude(t, note)  # (the questionnaire concludes with its recommendations)

@@ -52,6 +52,7 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     joined = _ASCII_SPACE.sub("", text)  # “requirements 是啥子”: an English word is part of its clause
     joined = _IN_THE_TEXT.sub("|", joined)  # “文件里头…目标是好多”: where it is written, not which document
     joined = _OWN_CONTACT.sub("|", joined)  # “有消息打我电话139…”: the user's number, no question of whom to call
+    joined = _MONTH_WORD.sub(lambda m: f"{_MONTHS.index(m[1]) + 1}月", joined)  # (那十月份呢: as 10月 is written)
     clauses = [c for c in (_clause(kn, topic, raw) for raw in _CLAUSES.split(joined)) if c.strip("|")]
     whole = "|".join(clauses)
     named = [name for name in parts if name in whole]
@@ -63,6 +64,10 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     shaped = _shaped(parts, clauses)
     if shaped:
         return shaped  # 哪个文件规定的: the source, whatever else it names; 哪些情况不能报: exclusions
+    asking = [i for i, c in enumerate(clauses) if _ASKS_AT_END.search(c)]
+    after = clauses[asking[-1] + 1 :] if asking else []
+    if after and _cue(cues, clauses[asking[-1]]) and not any(_ASKS_IN.search(c) for c in after):
+        clauses = clauses[: asking[-1] + 1]  # “加计扣除今年还是百分之百嘛 财务在弄预缴”: the clause that asks, not why
     specific = [c for c in clauses if (f := _cue(cues, c)) and f[0] not in (MAIN, OVERVIEW)]
     named_before = _cue(cues, specific[-1]) if specific else None  # the part the last clause naming one names
     for clause in reversed(clauses):
@@ -315,6 +320,15 @@ _OWN_CONTACT = re.compile(
     r"(打我|联系我|我的?|本人|麻烦打)(的)?(电话|手机|微信|联系方式)(号码?|号)?(是|:|：)?\s*[\d-]*|1\d{10}"
 )
 """The user's own phone number (我电话186…, 打我电话): given, not asked for."""
+_ASKS_AT_END = re.compile(r"(吗|嘛|么|呢|[?？])\|*$")
+_ASKS_IN = re.compile(
+    r"吗|嘛|么|呢|[?？]|啥|什么|怎么|咋|多少|好多|好久|多久|哪|几|谁|还是|([\u4e00-\u9fff])[不没]\1"
+    r"|(不|没|没得|没有|莫得|没嘛)\|*$"
+)
+"""A clause that ends asking (…还是百分之百嘛): statements after it (asking nothing) say why, not what is asked."""
+_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+_MONTH_WORD = re.compile(r"(?<![一二三四五六七八九十\d])(十一|十二|[一二三四五六七八九十])月")
+"""A month in Chinese numerals (十月份): the facts write it in digits (10月份)."""
 _ASCII_SPACE = re.compile(r"(?<=[A-Za-z])[ \t]+(?=[^\s,，。!！?？])|(?<=[^\sA-Za-z,，。!！?？])[ \t]+(?=[A-Za-z])")
 """A space beside an English word (首版次软件 requirements 是啥子: typed to switch keyboards; market share, global
 top几: between the words of one English phrase)."""

@@ -211,6 +211,7 @@ def cancel(t: Turn, msg: Message) -> Act | None:
         or _GIVES_UP.fullmatch(last.norm)  # (…肯定不够 不测了)
         or _THIS_GIVEN_UP.fullmatch(last.norm)  # (…那算了 小巨人不测了)
         or any(_THIS_GIVEN_UP.fullmatch(c) for c in opening)  # (算了 高企不测了 又要审计又要啥子 太麻烦: then why)
+        or (t.flow is not None and _NO_NEED.fullmatch(last.norm) is not None)  # (…今年不弄了 不用核了)
     )
     dropped = _THAT_DROPPED.match(msg.norm)
     if dropped and t.flow is not None and t.facts(msg.norm[dropped.end() :]):
@@ -274,6 +275,8 @@ _GIVES_UP = re.compile(
     r"^(哎呀|哎|唉|嗯|哦|好|算了|算球了|算逑了|算求了|那|那就)*(不(测|核|查|弄|搞|做|问|看|评)|莫(测|核|查|弄|搞|问|评)了|撤了)了?"
 )
 """A message (or its last clause) that gives the check up (算了 不测了 …, …肯定不够 不测了, 莫评了 … 撤了)."""
+_NO_NEED = re.compile(r"(就|也|都)?不(用|要|必|需要)(再)?(测|核|查|评|核对|对)了?")
+"""A last clause, a check under way, saying it need not go on (…准备金那个今年不弄了 不用核了)."""
 _SET_ASIDE_FIRST = re.compile(r"^(算了|那|那就|哦|嗯|好)*先(不(测|核|查|弄|搞|做)|放到这|放倒这|放着|放一放)")
 """“先放到这儿 等会计回来再弄”, “先不弄这个了”: the check set aside, unless another policy is asked for instead."""
 

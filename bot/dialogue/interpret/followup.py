@@ -135,15 +135,27 @@ def _listed_policy(t: Turn, msg: Message) -> Act | None:
 
 
 def _listed_gap(t: Turn, msg: Message) -> Act | None:
-    """“专精特新那个 我们还差啥子” after the list of policies that may suit us: that policy's gap on what is known."""
-    if t.state.get("topic") != MATCH or not says(msg.norm, t.kn, "missing"):
+    """“专精特新那个 我们还差啥子” after the list of policies that may suit us: that policy's gap on what is known.
+
+    “加计扣除那个具体咋个报”: the part asked of the policy the list named (那个 points back to it).
+    """
+    missing = says(msg.norm, t.kn, "missing")
+    pointed = _POINTS_BACK.search(msg.norm) and not wants_check(t, msg.norm)  # (not 那高企够不够 帮我核一下这个)
+    if t.state.get("topic") != MATCH or not (missing or pointed):
         return None
     listed = {a.partition(":")[2] for _k, _label, a in t.state.get("options") or [] if a.startswith("intent:")}
     named = t.match(msg.text)[1].intent
     topic = t.kn.topics.get(named or "")
     if topic is None or named not in listed or not topic.checklist:
         return None
+    if not missing:
+        part = section_asked(t, topic, msg.text, asked=True)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=part) if part else None
     return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic), conclude=True)
+
+
+_POINTS_BACK = re.compile(r"(那个|这个|那项|这项|那条|这条)")
+"""Words pointing back at something said (加计扣除那个): a policy of the list just given."""
 
 
 def _other_kind_with_title_held(t: Turn, msg: Message) -> Act | None:

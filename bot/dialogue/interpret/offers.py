@@ -228,10 +228,11 @@ def noted(t: Turn, msg: Message) -> Act | None:
     finished = t.state.get("last_check")
     if not finished or finished.get("topic") != t.state.get("topic") or t.state.get("suspended"):
         return None
+    if denies_only(t, msg):
+        # (以前没申报过 也没得虚假材料那些事; 失信名单没得 after an accident told: one part denied, nothing changed)
+        return Act(acts.ANSWER, topic=finished["topic"], part="noted")
     if asks(t, msg) or t.facts(msg.text):
         return None  # (facts its check reads are answers, taken by the recognisers before)
-    if denies_only(t, msg):
-        return Act(acts.ANSWER, topic=finished["topic"], part="noted")  # (以前没申报过 也没得虚假材料那些事)
     _c, decision = t.match(msg.text)
     plain = INTERJECTION.sub("", msg.norm)  # (嗯嗯 dfgh: no words)
     if decision.intent is not None or decision.reason not in ("low_score", "empty") or not CJK_PAIR.search(plain):
@@ -243,6 +244,13 @@ _DENYING_CLAUSE = re.compile(
     r"(以前|之前|原来|从来|一直|也|都|还|我们|公司|那些|这些)*(没得|莫得|没有|没|未|从没|从未|不存在|不涉及|不沾)"
 )
 """A clause that opens denying (以前没申报过, 也没得虚假材料那些事): something our case does not have."""
+_DENIED_AT_END = re.compile(r"[\u4e00-\u9fff]{1,8}?(我们)?(也|都|还|从来)?(没得|莫得|没有|没上|没进|没列)(过)?的?")
+"""A clause that names a thing, then denies it (失信名单没得): something our case does not have."""
+
+
+def _named_then_denied(t: Turn, clause: str) -> bool:
+    """“失信名单没得”: a thing a condition reads, then denied (not “社保基数今年调没得”, asked: changed or not)."""
+    return bool(_DENIED_AT_END.fullmatch(clause)) and bool(t.facts(clause))
 
 
 def denies_only(t: Turn, msg: Message) -> bool:
@@ -253,7 +261,7 @@ def denies_only(t: Turn, msg: Message) -> bool:
     if t.flow is not None or not t.state.get(flows.VERDICT_GIVEN) or asks(t, msg):
         return False
     said = [normalize(c) for c in clauses(msg.text)]
-    if not said or not all(_DENYING_CLAUSE.match(c) for c in said if c):
+    if not said or not all(_DENYING_CLAUSE.match(c) or _named_then_denied(t, c) for c in said if c):
         return False
     intent = t.match(msg.text)[1].intent
     return intent is None or intent == t.judged_topic

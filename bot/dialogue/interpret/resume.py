@@ -117,7 +117,7 @@ def _talked_of_again(t: Turn, msg: Message) -> Act | None:
     return Act(acts.RESUME, topic=back_to)
 
 
-_BACK_TO = re.compile(r"(回到|倒回|说回|转回)[^，,。|+]{0,8}(那个|那项|的自查|的核对)")
+_BACK_TO = re.compile(r"(回到|倒回|说回|转回)[^，,。|+]{0,8}?(那个|那项|的自查|的核对|[|，,。 ]*(?=接着|继续))")
 """Back to a check named (回到高企那个): the 接着评 after it goes on with that check."""
 _APPLY_NEXT = re.compile(r"(接着|继续)(报|申|评|往上报|冲)")
 """Applying for the next title (接着报小巨人), not going back to the check."""

@@ -151,6 +151,10 @@ def standing(t: Turn, msg: Message) -> Act | None:
     return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=f"{acts.STATUS}{what}|{','.join(sorted(named))}")
 
 
+_THAT_ONE_TOO = re.compile(r"^(?:那|那么)?(.{2,12}?)(?:呢|嘞|喃)(?:也|还是|又)")
+"""Another thing named, then whether it too (国家那个保险补偿呢 也不得行哇): asked of that thing."""
+
+
 def conclude(t: Turn, msg: Message) -> Act | None:
     """直接给个结论 / 就这些，行不行: the verdict now, on what is known."""
     current = t.kn.topics.get(t.state.get("topic") or "")
@@ -166,6 +170,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “回到刚才的自查” with a check set aside: back to it, not the verdict of the one in hand
     if ANOTHER_PARTY.search(msg.norm):
         return None  # “那买我们设备的客户能拿奖励不”: what the buyer may have, not our verdict
+    if (also := _THAT_ONE_TOO.match(msg.norm)) and not VERDICT_NOUN.search(also[1]):
+        return None  # “国家那个保险补偿呢 也不得行哇”: the same asked of another thing, a follow-up on it
     if (
         leaving(t, msg)
         and not asks_in_a_clause(t, msg)
@@ -177,16 +183,12 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “那我们还能享受啥子政策” after the verdict: which policies we may have, not this one's verdict
     _c, decision = t.match(msg.text)
     elsewhere = decision.reason == "out_of_scope" and named_by_word(decision)
-    if (
-        len(msg.norm) > SHORT_MESSAGE
-        and decision.reason == "out_of_scope"
-        and (
-            (not says(msg.norm, t.kn, "conclude") and not t.facts(msg.text))
-            or (elsewhere and asks(t, msg) and not VERDICT_NOUN.search(msg.norm) and _asked_of_elsewhere(t, msg))
-        )
+    if decision.reason == "out_of_scope" and (
+        (len(msg.norm) > SHORT_MESSAGE and not says(msg.norm, t.kn, "conclude") and not t.facts(msg.text))
+        or (elsewhere and asks(t, msg) and not VERDICT_NOUN.search(msg.norm) and _asked_of_elsewhere(t, msg))
     ):
         # “铜价最近涨好凶 现在买点期货得不得行”: another world's 得不得行, not our verdict; so is “工业母机概念股现在
-        # 能不能上车”, whatever policy word it holds
+        # 能不能上车” (or “半导体ETF能不能上车”, short), whatever policy word it holds
         return None
     if says(msg.norm, t.kn, "correction") and any(c in msg.norm for c in WRONG) and t.profile:
         return None  # “不对 负债率我看错了 是八十左右 那还行不行”: the correction, then the verdict
