@@ -4380,8 +4380,9 @@ _UNSURE = re.compile(
 “独立法人是啥子意思”) or supposes (“那要独立法人的话”)."""
 
 
-_BUT_OURS = re.compile(r"(但是?|不过|可是|只是)(我们|我们的|我们这个|咱们)")
-"""Opening the clause after a yes: what follows is said of our own case (但我们型号…), against the general yes."""
+_BUT_OURS = re.compile(r"(但是?|不过|可是|只是)?(我们|我们的|我们这个|咱们)")
+"""Opening the clause after a yes or a no: what follows is said of our own case (但我们型号…; 只有类似的 |
+我们这个型号…)."""
 
 
 def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:

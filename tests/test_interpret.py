@@ -8428,3 +8428,11 @@ def test_questions_of_batches_453_456(user: User, text: str, intent: str | None)
     """q453-q456: a greeting with what is coming; another province's title; one's own income tax; a new product to
     promote; what counts as R&D expense."""
     assert user.say(text).intent == intent, text
+
+
+def test_only_a_similar_one_listed_and_ours_not_known() -> None:
+    """d457_18: “技术部说目录里只有类似的 我们这个型号在不在还说不准” corrected the catalogue to 否, and the verdict
+    to a wrong 不符合; whether our model is in it is not known."""
+    said = read("技术部说目录里只有类似的 我们这个型号在不在还说不准", "first_set_equipment")
+    assert said["first_set_in_catalog"] == UNKNOWN
+    assert read("目录里只有类似的 我们这个型号不在", "first_set_equipment")["first_set_in_catalog"] is False
