@@ -4380,7 +4380,9 @@ _UNSURE = re.compile(
 “独立法人是啥子意思”) or supposes (“那要独立法人的话”)."""
 
 
-_BUT_OURS = re.compile(r"(但是?|不过|可是|只是)?(我们|我们的|我们这个|咱们)")
+_BUT_OURS = re.compile(
+    r"(但是?|不过|可是|只是)(我们|我们的|我们这个|咱们)|(我们|我们的|咱们)(这个|这款|这种|的)?(型号|牌号|产品|规格)"
+)
 """Opening the clause after a yes or a no: what follows is said of our own case (但我们型号…; 只有类似的 |
 我们这个型号…)."""
 
