@@ -508,10 +508,9 @@ def presume_unsaid(t: Turn, pending: str | None, told: Iterable[str] = ()) -> st
     crit = t.kn.criteria.get(pending) if pending else None
     if pending is None or crit is None or crit.presume is None or pending in t.profile:
         return ""
-    inferred = bool(crit.told_by) and any(c in crit.told_by for c in told)
-    value = True if inferred else crit.presume
+    value = True if any(c in crit.told_by for c in told) else crit.presume
     record(t, {pending: value})
-    message = t.kn.messages.variant_inferred if inferred and value != crit.presume else t.kn.messages.variant_presumed
+    message = t.kn.messages.variant_inferred if value != crit.presume else t.kn.messages.variant_presumed
     return message.format(facts=describe(t, {pending: value}))
 
 

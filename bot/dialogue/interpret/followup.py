@@ -140,7 +140,7 @@ def _listed_gap(t: Turn, msg: Message) -> Act | None:
     “加计扣除那个具体咋个报”: the part asked of the policy the list named (那个 points back to it).
     """
     missing = says(msg.norm, t.kn, "missing")
-    pointed = _POINTS_BACK.search(msg.norm) and not wants_check(t, msg.norm)  # (not 那高企够不够 帮我核一下这个)
+    pointed = bool(_POINTS_BACK.search(msg.norm)) and not wants_check(t, msg.norm)  # (not 那高企够不够 帮我核一下这个)
     if t.state.get("topic") != MATCH or not (missing or pointed):
         return None
     listed = {a.partition(":")[2] for _k, _label, a in t.state.get("options") or [] if a.startswith("intent:")}
