@@ -70,8 +70,8 @@ def section_text(
                 facts_in_force(section.items, day), named(kn, query, topic), kn.memo, head_grams(kn, topic), True
             )
             lines, caveat = fact_lines(kn, topic, facts[:limit], section.caveat)
-            news = changes_text(kn, topic, day)[:FIRST_ANSWER_CHANGES] if _CHANGE_ASKED.search(query) else []
-            caveat |= any(n.endswith(kn.messages.caveat_mark) for n in news)
+            news, flagged = latest_changes(kn, topic, day) if _CHANGE_ASKED.search(query) else ([], False)
+            caveat |= flagged
             return "\n".join([f"【{topic.title}·{name}】", *news, *lines]), caveat, len(facts)
     return "", False, 0
 
@@ -196,6 +196,13 @@ def changes_text(kn: Knowledge, topic: Topic, day: dt.date) -> list[str]:
     return out
 
 
+def latest_changes(kn: Knowledge, topic: Topic, day: dt.date) -> tuple[list[str], bool]:
+    """The notes on the newest rule changes a first answer mentions, and whether any of them carries the caveat."""
+    newest = sorted((c for c in topic.changes if (day - c.date).days <= 730), key=lambda c: c.date, reverse=True)
+    caveat = any(kn.uncertain(topic, c) for c in newest[:FIRST_ANSWER_CHANGES])
+    return changes_text(kn, topic, day)[:FIRST_ANSWER_CHANGES], caveat
+
+
 def _date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
@@ -232,9 +239,8 @@ def answer_text(
     parts = [f"【{topic.title}】"]
     if topic.summary:
         parts.append(topic.summary)
-    parts.extend(changes_text(kn, topic, day)[:FIRST_ANSWER_CHANGES])
-    newest = sorted((c for c in topic.changes if (day - c.date).days <= 730), key=lambda c: c.date, reverse=True)
-    caveat = any(kn.uncertain(topic, c) for c in newest[:FIRST_ANSWER_CHANGES])
+    news, caveat = latest_changes(kn, topic, day)
+    parts.extend(news)
     cut: list[str] = []
     for name in () if brief else MAIN_SECTIONS:
         for section in topic.sections:

@@ -90,12 +90,6 @@ from intents.match import Decision
 from intents.normalize import normalize
 from knowledge.schema import Criterion, Topic
 
-
-def _of_pending(msg: Message, crit: Criterion) -> bool:
-    """Whether the message shares a word with the pending question or its label (目录 of 指导目录所列范围)."""
-    return names_criterion(msg.norm, crit)
-
-
 _FAR_SHORT = re.compile(r"差(好远|得远|多远|好多|多少|几多|得多)|够得(到|上|着)|够不(到|上|着)")
 """How far short we fall of a kind of the topic (国家级的我们是不是差好远), asked inside its check."""
 
@@ -274,7 +268,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
     named_other = bool(other) and names_topic(t, msg, decision, str(other))  # (研发准备金是啥子: that policy)
     # (“负面清单是啥子 晓不得”: what a word means asked, then not knowing it said: the question, no “don't know”)
-    asked_first = value == UNKNOWN and not facts and asks_in_a_clause(t, msg) and not _of_pending(msg, crit)
+    asked_first = value == UNKNOWN and not facts and asks_in_a_clause(t, msg) and not names_criterion(msg.norm, crit)
     if (
         (asking or asked_first)
         and (means(msg) or (not named_other and (means(msg, in_check=True) or counts_as(t, msg))))
@@ -301,7 +295,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         and (asking or value is None)
         and not figure
         and not facts
-        and not (value == UNKNOWN and (t.facts(msg.text).get(pending) == UNKNOWN or _of_pending(msg, crit)))
+        and not (value == UNKNOWN and (t.facts(msg.text).get(pending) == UNKNOWN or names_criterion(msg.norm, crit)))
     ):  # (not “我们是查账还是核定征收 我真不晓得 会计休产假去了”, “征收方式? 这个我真晓不得 …”: the question said
         # back, and not known)
         if asking and not named_elsewhere and (in_topic_words(t, topic, msg) or _AWARD_ASKED.search(msg.norm)):
@@ -320,7 +314,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         and asking
         and not named_other
         and (means(msg, in_check=True) or _WHICH_OR_WHY.search(msg.norm))
-        and _of_pending(msg, crit)
+        and names_criterion(msg.norm, crit)
     ):
         # “目录是哪个目录 在哪里查”: what the pending question's own words mean, not an answer (“don't know”)
         return Act(
@@ -375,7 +369,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # “费率是不是固定3个点”: a question that names no other topic and shares a word with this one's text;
         # “这个保险找哪家保险公司买”: the topic's own 保险, though insurance is another world's word too
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
-    if asking and not figure and means(msg, in_check=True) and _of_pending(msg, crit):
+    if asking and not figure and means(msg, in_check=True) and names_criterion(msg.norm, crit):
         # “备案是啥子意思 我们没弄过”: what the pending question's own word means (and what is said beside it)
         part = section_asked(t, topic, msg.text, asked=True) or conditions_part(t, topic)
         return Act(acts.FOLLOWUP, topic=topic.id, part=part, values=_stated_beside(t, msg))
