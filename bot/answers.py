@@ -1555,7 +1555,8 @@ class _Vocab:
     titles: list[tuple[str, str]]
     """(title, criterion), longest first."""
     together: list[tuple[str, list[list[str]]]]
-    """Criteria that are yes when a word of each group occurs (yes_when_all), normalised."""
+    """Criteria that are yes when a word of each group occurs (yes_when_all, and each of yes_when_also), normalised;
+    a criterion with several combinations has one entry for each."""
     apart: list[tuple[str, list[list[str]]]]
     """Criteria that are no when a word of each group occurs in one clause (no_when_all), normalised."""
     whole: list[tuple[str, list[str]]]
@@ -1604,9 +1605,9 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
         names=_Words(names),
         titles=sorted(((normalize(w), cid) for cid, c in criteria.items() for w in c.title), key=lambda p: -len(p[0])),
         together=[
-            (cid, [[w for w in map(normalize, group) if w] for group in c.yes_when_all])
+            (cid, [[w for w in map(normalize, group) if w] for group in combination])
             for cid, c in criteria.items()
-            if c.yes_when_all
+            for combination in ([c.yes_when_all] if c.yes_when_all else []) + c.yes_when_also
         ],
         apart=[
             (cid, [[w for w in map(normalize, group) if w] for group in c.no_when_all])
@@ -2608,6 +2609,8 @@ def extract(
             and not (unsure and any(_unsure(norm, w, breaks) for group in groups for w in group if w in norm))
             and (cid in vocab.variants or not asked_whether)  # (算不算…能不能按120%: which kind is checked)
             and all(any(w in norm for w in group) for group in groups)
+            # (以前没得市级技术中心 …评得上不: the kind not held, no kind chosen)
+            and not (cid in vocab.variants and all(_negated(norm, w, breaks) for w in groups[0] if w in norm))
             and not _denied_in_clause(norm, [w for w in groups[-1] if w in norm], breaks)
             and not all(_negated(norm, w, breaks) for w in groups[-1] if w in norm)
             and not all(_one_of_two(norm, w, breaks) for w in groups[-1] if w in norm)
@@ -4038,7 +4041,7 @@ _UNRANKED = re.compile(
 
 
 _GOT = re.compile(
-    r"(只是|就是|评上|评上了|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|我们还是|公司还是|现在是|本身是|也是|都是|评为|公告|公示|入选|入库|评定|有)"
+    r"(只是|就是|评上|评上了|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|我们还是|公司还是|现在是|本身是|也是|都是|评为|公告|公示|入选|入库|评定|有|(?<![没不])显示(?:的)?(?:是|为)?)"
     r"(了)?的?(市级|省级|国家级|重庆市?|市里|市上|区里|区上|国家)?的?$"
 )
 _NOT_GOT = re.compile(
@@ -4628,7 +4631,9 @@ def _either(norm: str, vocab: _Vocab) -> set[str]:
             for y, n in pairs
             for a, b in ((y, n), (n, y))
         ) or any(
-            re.search(f"{re.escape(a)}{_OR}{re.escape(b)}", norm) for a, b in _elided(norm, words, no.get(cid, []))
+            re.search(f"{re.escape(a)}{_OR}{re.escape(b)}", norm)
+            for pair in _elided(norm, words, no.get(cid, []))
+            for a, b in (pair, pair[::-1])
         ):
             found.add(cid)
     return found
@@ -4637,7 +4642,8 @@ def _either(norm: str, vocab: _Vocab) -> set[str]:
 def _elided(norm: str, yes: list[str], no: list[str]) -> Iterator[tuple[str, str]]:
     """The choices of a yes and a no with their shared ending said once, by the side cut short.
 
-    查账还是核定征收, 核定还是查账征收: the side said whole stands in ``norm``, and the other's head before 还是.
+    查账还是核定征收, 查账征收还是核定: the side said whole stands in ``norm``, and the other's head on either side
+    of 还是.
     """
     said = itertools.chain(((n, yes) for n in no if n in norm), ((y, no) for y in yes if y in norm))
     for whole, others in said:

@@ -195,6 +195,11 @@ class Criterion(Strict):
     yes_when_all: list[list[str]] = Field(
         [], description="几组词，每组都有一个出现在消息里时记为“是”（如 [[渝北, 江北, …], [注册, 落户]]）（仅 bool）"
     )
+    yes_when_also: list[list[list[str]]] = Field(
+        [],
+        description="更多的词组组合，每个组合写法同 yes_when_all，任一组合成立就记为“是”"
+        "（如 [[[首次把, 第一次把], [做进, 集成进]]]）（仅 bool）",
+    )
     no_when_all: list[list[str]] = Field(
         [],
         description="几组词，在同一小句里每组都有一个出现时记为“否”，先于 yes_words 和 yes_when_all"

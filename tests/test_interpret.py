@@ -2706,7 +2706,7 @@ def test_an_aside_in_the_topics_own_words_is_its_question_and_a_dont_know_takes_
     other.say("要得")  # (a yes to 查账征收, as it turns out)
     other.say("在搞低盐发酵的新工艺 不是常规升级 研发支出辅助账有的 财务按项目在记")
     reply = other.say("是查账征收还是核定征收 这个我真的不晓得 账是代账公司在做")
-    assert reply.act == "answer" and profile(other)["resident_audit"] == UNKNOWN
+    assert reply.act == "correction" and profile(other)["resident_audit"] == UNKNOWN
     assert "暂无法判断" in other.say("那能享受不嘛 给个准话").text
 
 
@@ -8436,3 +8436,78 @@ def test_only_a_similar_one_listed_and_ours_not_known() -> None:
     said = read("技术部说目录里只有类似的 我们这个型号在不在还说不准", "first_set_equipment")
     assert said["first_set_in_catalog"] == UNKNOWN
     assert read("目录里只有类似的 我们这个型号不在", "first_set_equipment")["first_set_in_catalog"] is False
+
+
+# -- batches 457-460 on first sight -----------------------------------------------------------------
+def test_a_title_shown_on_the_platform_is_held_and_the_check_stays(user: User) -> None:
+    """d457_03: “平台上显示是科技和创新型中小企业” was no title held; once it was, 铜梁/璧山 + 平台 took the check
+    to the district platforms."""
+    user.say("专精特新中小企业现在是啥子标准")
+    reply = user.say("帮我们看看嘛 铜梁做汽车内饰件的 平台上显示的是科技和创新型中小企业 做这行六年了")
+    assert reply.intent == "zjtx" and reply.kind == "checklist_step"
+    assert profile(user)["innovative_sme_certified"] is True
+
+
+def test_more_than_one_combination_of_words_says_yes() -> None:
+    """d458_18, d457_15: a criterion may have several word combinations (``yes_when_also``)."""
+    said = read("功能上是第一次把故障预测集成进产品 国内没几家", "first_version_software")
+    assert said["first_version_breakthrough"] is True
+    assert read("研发主要是新一代电机轻量化", "rd_deduction")["rd_activity"] is True
+    assert "rd_activity" not in read("研发主要是在车间", "rd_deduction")
+
+
+def test_rights_moved_into_our_name_and_a_maker_elsewhere_are_no() -> None:
+    """d459_06, d459_07: a copyright moved to us later is not ours from the start; a material another factory
+    makes for our brand is not ours to apply for."""
+    said = read("著作权是母公司登记的 去年才划转到重庆子公司名下", "first_version_software")
+    assert said["first_version_copyright_original"] is False
+    assert read("膜是外面一家厂生产的 我们贴牌卖", "first_batch_material")["first_batch_producer"] is False
+    assert read("膜是我们自己厂里生产的", "first_batch_material")["first_batch_producer"] is True
+
+
+def test_whether_another_factory_may_apply_is_its_conditions(user: User) -> None:
+    """d459_07, d458_16: “那江苏那个厂能报不 我们帮他跑腿” after our 不符合 asks of another party: the conditions,
+    without our verdict said again as if it were theirs."""
+    in_check(user, "首批次新材料保险补偿 我们能不能申请")
+    user.say("材料是浙江一家厂生产的 我们贴牌卖")
+    user.say("直接说结论")
+    reply = user.say("那浙江那个厂家能报不 我们帮他问问")
+    assert (reply.act, reply.section) == ("followup", "申报条件")
+    assert "结论" not in reply.text
+
+
+def test_a_matter_set_aside_is_not_read(user: User) -> None:
+    """d460_09: “先不管贷款 单项冠军到底够没够” was out of scope for its 贷款."""
+    in_check(user, "市级单项冠军 帮我看下够不够")
+    user.say("我们是做特种助剂的 做了十二年 全国排第四 主营近三年平均一亿二")
+    reply = user.say("贷款的事先放一边 单项冠军到底够没够")
+    assert reply.act == "answer" and "结论" in reply.text
+
+
+def test_a_kind_not_held_is_no_kind_chosen(user: User) -> None:
+    """d460_16: “以前没得市级技术中心 这回呢 评得上不” in the SME centre check switched back to the municipal one."""
+    assert read("以前没得市级技术中心 这回呢 评得上不", "rd_institution").get("tech_center_target") is not True
+    assert read("以前没得市级技术中心", "rd_institution")["cq_tech_center_valid"] is False
+
+
+def test_an_answer_taken_back_to_not_known_is_a_correction(user: User) -> None:
+    """d457_18: a yes changed to 不知道 (我们这个型号在不在还说不准) is a correction, said so."""
+    in_check(user, "首台套 帮我核一下")
+    user.say("在目录里的")
+    reply = user.say("改一下 技术部说目录里只有类似的 我们这个型号在不在还说不准")
+    assert reply.act == "correction" and "不知道" in reply.text
+
+
+def test_whether_a_fact_told_after_the_verdict_matters_is_the_verdict(user: User) -> None:
+    """d460_17: “分公司营业执照是分支机构那种 不是独立法人 这个影响大不” after the verdict fell out of scope for
+    its 营业执照; the verdict on it answers whether it matters."""
+    in_check(user, "首台套 帮我核一下")
+    user.say("直接说结论")
+    reply = user.say("我们营业执照是分公司那种 不是独立法人 有影响没")
+    assert reply.act == "answer" and "结论：不符合" in reply.text
+
+
+def test_a_choice_with_its_shared_ending_said_once_after_the_whole_side() -> None:
+    """d459_20: “是查账征收还是核定 我真不晓得” was a yes to 查账征收 (and out of scope for 产假 beside it)."""
+    assert read("是查账征收还是核定 我真不晓得", "rd_deduction")["resident_audit"] == UNKNOWN
+    assert read("查账还是核定征收 不清楚", "rd_deduction")["resident_audit"] == UNKNOWN

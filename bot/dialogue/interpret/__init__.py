@@ -18,7 +18,16 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.dialogue.acts import Act
-from bot.dialogue.interpret.control import aside, cancel, closing, empty, feedback, restart, without_mention
+from bot.dialogue.interpret.control import (
+    aside,
+    cancel,
+    closing,
+    empty,
+    feedback,
+    restart,
+    without_mention,
+    without_set_aside,
+)
 from bot.dialogue.interpret.correction import correction
 from bot.dialogue.interpret.followup import followup
 from bot.dialogue.interpret.new_question import new_question
@@ -35,8 +44,11 @@ Recogniser = Callable[[Turn, Message], Act | None]
 
 
 def interpret(t: Turn, text: str) -> Act:
-    """The one act ``text`` stands for in this conversation (“@PolicyBot …” is read without the mention)."""
-    text = without_mention(text)
+    """The one act ``text`` stands for in this conversation.
+
+    “@PolicyBot …” is read without the mention, “先不管贷款 单项冠军到底够没够” without the matter set aside.
+    """
+    text = without_set_aside(t, without_mention(text))
     msg = Message(clean(text), normalize(text))
     for name, recognise in RECOGNISERS:
         act = recognise(t, msg)

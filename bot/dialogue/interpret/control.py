@@ -91,6 +91,26 @@ def without_mention(text: str) -> str:
     return text
 
 
+_SET_ASIDE = re.compile(
+    r"^(?:那|好|嗯|哦)?\s*(?:先不管|先不说|先不谈|暂时不管|暂时不说|先撇开|撇开|先放下)[^，,。；;！!？?\s]{1,12}?(?:了|的事|那个|这个)?"
+    r"[\s，,。；;！!]+(?=\S)"
+    r"|^[^，,。；;！!？?\s]{1,12}?(?:的事情?|那个|这个|那块)?"
+    r"(?:先不管|先不说|先不谈|先放一边|先放一放|先放到一边|先放起|先搁着|等会儿?再说|回头再说)(?:了|哈|嘛|哦)?[\s，,。；;！!]+(?=\S)"
+)
+"""A clause opening a message that sets a matter aside (先不管贷款, 贷款的事先放一边) before what is asked."""
+
+
+def without_set_aside(t: Turn, text: str) -> str:
+    """``text`` without a clause setting a matter aside (“先不管贷款 单项冠军到底够没够” → “单项冠军到底够没够”).
+
+    Not when the matter is a fact a check reads (先不管国家的 …: the municipal kind, then).
+    """
+    aside = _SET_ASIDE.match(text)
+    if aside is None or t.facts(aside[0], anywhere=True):
+        return text
+    return text[aside.end() :]
+
+
 _JOKING = re.compile(r"(开个?玩笑|开玩笑的|说着耍的?|说起耍的?|逗你的|逗你玩)(的|哈|嘛|哦|噻)*$")
 """A message ending in “just kidding” (哈哈开个玩笑): nothing asked in earnest."""
 

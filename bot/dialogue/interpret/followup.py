@@ -21,6 +21,7 @@ from bot.dialogue.attribution import (
 )
 from bot.dialogue.interpret.offers import denies_only
 from bot.dialogue.interpret.shared import (
+    ANOTHER_PARTY,
     ERRAND,
     FITS_BETTER,
     MATCH,
@@ -57,6 +58,7 @@ from bot.dialogue.reading import (
     SHORT_MESSAGE,
     Message,
     asks,
+    asks_in_a_clause,
     clauses,
     last_clause,
     without,
@@ -109,7 +111,8 @@ def followup(t: Turn, msg: Message) -> Act | None:
         # “那国家级的呢” right after the verdict of the municipal one: that kind's verdict on what is known, and its
         # conditions (not the topic's overview again)
         return replace(act, part=conditions_part(t, topic), conclude=True)
-    beside = _verdict_asked_beside(t, msg, act) and not supposes(msg.text)  # (明年再报得行不: a plan, not now)
+    # (明年再报得行不: a plan, not now; 那江苏那个厂能报不: another party's, not ours)
+    beside = _verdict_asked_beside(t, msg, act) and not supposes(msg.text) and not ANOTHER_PARTY.search(msg.norm)
     return replace(act, conclude=True) if beside else act
 
 
@@ -220,6 +223,13 @@ def _followup(t: Turn, msg: Message) -> Act | None:
             if k == key:
                 return option_act(t, action)
     candidates, decision = t.match(msg.text)
+    if (
+        decision.intent in (None, topic.id)
+        and ANOTHER_PARTY.search(msg.norm)
+        and _APPLYING.search(msg.norm)
+        and asks_in_a_clause(t, msg)
+    ):  # “那江苏那个厂能报不 我们帮他跑腿”: whether another party may, which the conditions say
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or conditions_part(t, topic))
     if (
         decision.intent is None
         and (_ERRAND.search(msg.norm) or (opens_aside(t, msg) and ERRAND.search(msg.norm)))

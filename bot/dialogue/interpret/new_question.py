@@ -72,6 +72,11 @@ def new_question(t: Turn, msg: Message) -> Act:
         named_only = [tid for _at, tid in policies_named(t, msg) if tid not in status]  # (有市级技术中心: held)
         if len(named_only) == 1 and named_only[0] != decision.intent:
             return Act(named_only[0], topic=named_only[0], check=True)
+        current = t.state.get("topic")
+        if not named_only and current in status:
+            # “帮我们评估一下嘛 璧山做液冷板的 平台上显示是科技和创新型中小企业” while 专精特新 is discussed: the title
+            # held is the current check's own rung, 璧山 + 平台 only words
+            return Act(current, topic=current, check=True)
     meant = {decision.intent} if decision.intent else {c.intent for c in decision.top if decision.reason == "ambiguous"}
     if HUMAN in meant and (policy := contact_of(t, msg)):
         return Act(policy, topic=policy)  # “专精特新中小企业 联系方式”: whom to ask about that policy

@@ -129,6 +129,8 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
         facts = {} if asks(t, msg) else t.facts(msg.text)
         # (“营收七八千万 有入库编号” on a policy with nothing to check: recorded, and what it asks for)
         return Act(acts.ANSWER, topic=topic.id, values=facts, check=True) if facts else None
+    if topic is not None and (matters := _matters_asked(t, topic, msg)):
+        return Act(acts.ANSWER, topic=topic.id, values=matters, conclude=True)
     if topic is None or not topic.checklist or asks(t, msg) or (not parked and wants_check(t, msg.norm)):
         return None  # (“我们够不够格 帮我评估一下” asks for the check: a question on the topic, with its facts)
     facts = t.facts(msg.text)
@@ -167,6 +169,27 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
     facts |= {c: v for c, v in held.items() if c not in facts}
     # (“这批料不是用在首台套装备上的 信用也没问题”: the other policy is what our case is not)
     return Act(acts.ANSWER, topic=topic.id, values=facts, check=True)
+
+
+_MATTERS = re.compile(
+    r"影响(大不大|大不|大吗|不大|没得|没有|没|吗|不)|有没有?影响|有没得影响|有影响(没|不|吗)|影不影响"
+    r"|要紧(不|吗|没)|要不要紧|碍事(不|吗)|碍不碍事|有关系(没|不|吗)|有没有?关系|有没得关系"
+)
+"""Whether something matters (这个影响大不, 有关系没): asked of a fact just told."""
+
+
+def _matters_asked(t: Turn, topic: Topic, msg: Message) -> dict[str, Any]:
+    """Facts this topic's check reads, told right after its verdict with whether they matter (这个影响大不).
+
+    “分公司营业执照是分支机构那种 不是独立法人 这个影响大不”: the verdict on them says whether they matter.
+    """
+    if t.flow is not None or not t.state.get(flows.VERDICT_GIVEN) or not _MATTERS.search(msg.norm):
+        return {}
+    if (t.state.get("last_check") or {}).get("topic") != topic.id:
+        return {}
+    facts = t.facts(msg.text)
+    read = checklist_criteria(t.kn, topic.id, t.day) or {}
+    return facts if facts and all(c in read for c in facts) else {}
 
 
 def _titles_after_verdict(t: Turn, topic: Topic, msg: Message) -> dict[str, Any]:
@@ -231,8 +254,9 @@ def noted(t: Turn, msg: Message) -> Act | None:
     if denies_only(t, msg):
         # (以前没申报过 也没得虚假材料那些事; 失信名单没得 after an accident told: one part denied, nothing changed)
         return Act(acts.ANSWER, topic=finished["topic"], part="noted")
-    if asks(t, msg) or t.facts(msg.text):
-        return None  # (facts its check reads are answers, taken by the recognisers before)
+    if asks_in_a_clause(t, msg) or t.facts(msg.text):
+        # (facts its check reads are answers, taken by the recognisers before; 那江苏那个厂能报不 我们帮他跑腿: asked)
+        return None
     _c, decision = t.match(msg.text)
     plain = INTERJECTION.sub("", msg.norm)  # (嗯嗯 dfgh: no words)
     if decision.intent is not None or decision.reason not in ("low_score", "empty") or not CJK_PAIR.search(plain):

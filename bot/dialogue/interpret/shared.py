@@ -563,10 +563,11 @@ ANOTHER_PARTY = re.compile(
     r"^(那|那么)?((买|用|采购|购买)了?我们[^，|]{0,6}的(那个|那家|这个|这家|那些)?[^，|]{0,4}(厂|企业|公司|单位|客户|用户)"
     r"|(我们的)?(客户|买家|买方|采购方|购买方|下游)"
     r"|(我们的?)?(子公司|分公司|关联公司|另外那家|另外一家)((那边|那里)(单独|自己|独立)?|单独|自己|独立)"
-    r"|(他们|人家|兄弟厂|兄弟单位|兄弟公司|朋友的?(厂|公司))(的|那边|那里|那个|家))"
+    r"|(他们|人家|兄弟厂|兄弟单位|兄弟公司|朋友的?(厂|公司))(的|那边|那里|那个|家)"
+    r"|[^，|我咱自]{1,6}?(那个|那家)(厂家?|工厂|企业|公司|供应商|代工厂))"
 )
-"""A message about another party than us (买我们设备的那个厂, 我们的客户, 子公司那边单独): what they may have is no
-check of ours."""
+"""A message about another party than us (买我们设备的那个厂, 我们的客户, 子公司那边单独, 江苏那个厂家): what they
+may have is no check of ours."""
 _AT_WHICH_TIME = re.compile(r"(预缴|汇算|申报|季度|年底|年初)的?时候|(什么|啥子?|哪个)时候|几月份?|好久")
 """Asking at which time it applies (预缴的时候能不能享受), not whether we qualify."""
 
