@@ -594,9 +594,12 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
 
 
 _DONE_BEFORE = re.compile(
-    r"(主导|参与|牵头|起草|主编|参编|制定|制订)(了|过)?[一两三四五六七八九十几\d]*(项|个|部|份)?$"
+    r"(主导|参与|牵头|起草|主编|参编|制定|制订)(搞|弄|编|定|写)?(了|过)?[一两三四五六七八九十几\d]*(项|个|部|份)?$"
 )
-"""Before a policy's name, a part taken (主导了一项 | 行业标准): the thing done, no policy named."""
+"""Before a policy's name, a part taken (主导了一项 | 行业标准, 牵头搞了一个 | 行业标准): the thing done, no policy
+named."""
+_HELD_AFTER = re.compile(r"(都|也)有(的|了)?(?![吗没不哪啥什几多])")
+"""After a policy's name, that we have one too (技术中心 行业标准都有): the thing had, no policy named."""
 _DONE_CHARS = 8
 """How far before a name ``_DONE_BEFORE`` looks."""
 
@@ -1089,9 +1092,11 @@ _BECOME_AFTER = ("了", "啦")
 
 
 _AFFIRMING = re.compile(
-    r"(?<![没不未莫无])(出了|发生了|被定成|被定为|被认定为?|有过|出过|被列入|列入了|上了|被罚|被处罚)"
+    r"(?<![没不未莫无])(出了|发生了|被定成|被定为|被认定为?|有过|出过|被列入|列入了|上了|被罚|被处罚"
+    r"|挂到|挂着|挂了|挂起|有一条|有条|有一个|有个|有一次|有一起|记了)"
 )
-"""Before a word in its clause: it happened (前年出了个事 被定成重大安全生产事故), not merely named in a list."""
+"""Before a word in its clause: it happened (前年出了个事 被定成重大安全生产事故; 信用中国上还挂到一条严重失信), not
+merely named in a list."""
 
 
 def _affirmed(norm: str, word: str, breaks: tuple[int, ...]) -> bool:
@@ -2490,7 +2495,11 @@ def extract(
     facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
     if _NO_TITLE_AT_ALL.search(norm) and not supposes(text):  # (啥子称号都莫得: none of them held)
         facts.update({cid: False for _w, cid in vocab.titles if cid not in facts})
-    names = [(a, b) for a, b in vocab.names.spans(norm) if not _DONE_BEFORE.search(norm, max(0, a - _DONE_CHARS), a)]
+    names = [
+        (a, b)
+        for a, b in vocab.names.spans(norm)
+        if not _DONE_BEFORE.search(norm, max(0, a - _DONE_CHARS), a) and not _HELD_AFTER.match(norm, b)
+    ]
     # (“创新型中小企业 莫得”: the 中小企业 of a title's name says nothing of the enterprise's size)
     titled = [(at, at + len(w)) for w, _cid in vocab.titles if len(w) >= _TITLE_NAME_CHARS for at in places(norm, w)]
     chars = set(norm)
@@ -4413,6 +4422,8 @@ def _unsure(text: str, word: str, breaks: tuple[int, ...]) -> bool:
             or (named_alone and _UNSURE.search(text[stop:beyond]))
             or (text[start:stop] == word and _DONT_KNOW.search(text, stop, after))  # 负债率 | 财务还没算出来
             or _WHETHER_UNKNOWN.match(text, stop)  # 人才计划入选的 | 不晓得有没得: whether there is one, not known
+            # 人才计划入选的 | 不晓得 | 要问人事: the thing named, then not known
+            or (text.endswith("的", start, stop) and _BARE_NOT_KNOWN.fullmatch(text, stop, after))
             or (ASKED_A_NOT_A.search(text[start:stop]) and _DONT_KNOW.search(text[stop:after]))  # 报没报 | 记不到
             or text.startswith((f"不{word[-1]}", f"没{word[-1]}"), at + len(word))  # 比平均高不高: asked
             or (_BARE_DENIAL.fullmatch(text, stop, after) and _UNSURE.search(text, after, beyond))
@@ -4466,6 +4477,8 @@ _DONT_KNOW = re.compile(rf"{_NOT_KNOWN}|说不清|没统计|记不到|记不得|
 """The user says they do not know (not merely asks)."""
 _WHETHER_UNKNOWN = re.compile(rf"(也|还|我|我们|都)?({_NOT_KNOWN})(有没有|有没得|有莫得|是不是|在不在|算不算)")
 """A clause that opens saying the user does not know whether the thing before it is so (不晓得有没得)."""
+_BARE_NOT_KNOWN = re.compile(rf"(也|还|我|我们|都|这个)?({_NOT_KNOWN})(哦|嘛|了|的)?")
+"""A clause that only says the user does not know (不晓得): of the thing named in the clause before."""
 _POINTS_BACK_END = re.compile(r"(这个|这块|这项|这一项|那个|这条)$")
 _POINTS_BACK = re.compile(r"这个|这块|这项|这一项|那个|这条")
 
@@ -4603,12 +4616,13 @@ _NEGATION = re.compile(
 NEGATION_CHARS = 10
 """How far before a word a negation may stand (“不是简单改个款”)."""
 _LAPSED = re.compile(
-    r"^(.{0,4}(到期|过期|失效|被取消|撤销)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立上进买配装]|(了|的|哦|嘛|噻|哈)?$)"
+    r"^(.{0,4}(到期|过期|失效|被取消|撤销|修复了|已修复|移出了|移出来了|已移出)|.?(还没|没有|没得|莫得|还未|未|没)([建设做办弄搞评拿有开立上进买配装]|(了|的|哦|嘛|噻|哈)?$)"
     r"|.{0,4}" + _NOT_ASKED + r"(没有|没得|莫得)(的|哦|嘛|噻)?$|.{0,6}(都|也)(没有|没得|莫得)(的|哦|嘛|噻)?$"
     r"|.{0,3}(从来|从|也|都|还)?(没|未)(出|发生|碰到|遇到|上|被列入|列入)过?$"
     r"|(还|也|都)不是(的|哦|嘛|噻|哈)?$)"
 )
-"""After a word: it lapsed (高企证书到期了) or is still missing (辅助账还没建, 规上还没上 | 还不是, 失信名单也莫得)."""
+"""After a word: it lapsed (高企证书到期了, 失信已经修复了) or is still missing (辅助账还没建, 规上还没上 | 还不是,
+失信名单也莫得)."""
 
 
 def _either(norm: str, vocab: _Vocab) -> set[str]:

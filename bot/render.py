@@ -131,11 +131,16 @@ _TENTHS = {c: str(n) for n, c in enumerate("一二三四五六七八九", start=
 _SAID_TENTHS = re.compile(r"([一二三四五六七八九])成")
 
 
+_YEARS_ASKED = re.compile(r"(多少|几|好几)年")
+"""How many years, asked: written as the facts of a span of years say it (从事相关细分领域10年以上)."""
+
+
 def _as_written(query: str) -> str:
     """The question in the words facts are written in (八成 → 80%, 好多 → 多少, 营收 → 营业收入, 高新收入)."""
     said = _SAID_TENTHS.sub(lambda m: f"{_TENTHS[m[1]]}0%", query)
     said = said.replace("高新产品", "高新技术产品").replace("高新收入", "高新技术产品收入")
-    return said.replace("好多", "多少").replace("营收", "营业收入")
+    said = _YEARS_ASKED.sub("年以上", said.replace("好多", "多少"))  # (要做好多年才够: the facts of N年以上)
+    return said.replace("营收", "营业收入")
 
 
 RARE_SHARE = 4

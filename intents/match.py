@@ -91,9 +91,10 @@ _FIRST_HELD = re.compile(
 def _prerequisite(query: str, via: str) -> bool:
     """Whether the name that ``via`` matched stands in ``query`` as a title to hold first, or one held already.
 
-    “要先是市级专精特新”, “我们是市级专精特新”, “市级专精特新2022年认定 去年复核过了”: context of another question.
+    “要先是市级专精特新”, “我们是市级专精特新”, “市级专精特新2022年认定 去年复核过了”: context of another question;
+    so is “有市级技术中心”, matched as a pair of words (技术中心 + 市级).
     """
-    name = via.partition(":")[2]
+    name = _word(via)
     at = query.find(name)
     if at < 0:
         return False

@@ -355,6 +355,10 @@ class Criterion(Strict):
             raise ValueError("since_founding is only for a number of years (unit: 年)")
         if self.makes and self.type != "bool":
             raise ValueError("makes is only for type: bool")
+        if self.yes_when_also and self.type != "bool":
+            raise ValueError("yes_when_also is only for type: bool")
+        if any(len(combination) < 2 for combination in self.yes_when_also):
+            raise ValueError("yes_when_also: each combination is two or more groups of words, like yes_when_all")
         return self
 
 

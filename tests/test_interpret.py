@@ -2706,7 +2706,7 @@ def test_an_aside_in_the_topics_own_words_is_its_question_and_a_dont_know_takes_
     other.say("要得")  # (a yes to 查账征收, as it turns out)
     other.say("在搞低盐发酵的新工艺 不是常规升级 研发支出辅助账有的 财务按项目在记")
     reply = other.say("是查账征收还是核定征收 这个我真的不晓得 账是代账公司在做")
-    assert reply.act == "correction" and profile(other)["resident_audit"] == UNKNOWN
+    assert reply.act == "answer" and profile(other)["resident_audit"] == UNKNOWN
     assert "暂无法判断" in other.say("那能享受不嘛 给个准话").text
 
 
@@ -8511,3 +8511,109 @@ def test_a_choice_with_its_shared_ending_said_once_after_the_whole_side() -> Non
     """d459_20: “是查账征收还是核定 我真不晓得” was a yes to 查账征收 (and out of scope for 产假 beside it)."""
     assert read("是查账征收还是核定 我真不晓得", "rd_deduction")["resident_audit"] == UNKNOWN
     assert read("查账还是核定征收 不清楚", "rd_deduction")["resident_audit"] == UNKNOWN
+
+
+def test_understood_then_a_question_is_the_question(user: User) -> None:
+    """d460_02: “晓得了 这个具体要问税务哪个” was a thanks for its 晓得了."""
+    user.say("加计扣除比例是好多")
+    reply = user.say("明白了 这个具体要问税务局哪个")
+    assert (reply.act, reply.section) == ("followup", "咨询部门")
+    assert User(user.engine, "ok").say("晓得了 谢谢").act == "thanks"
+
+
+# -- batches 461-464 on first sight -----------------------------------------------------------------
+def test_a_listing_still_there_beside_no_accident_fails(user: User) -> None:
+    """d461_17: “近三年没出过事故 就是信用中国上头还挂到一条严重失信” gave a wrong 符合: the accident denied read as
+    a no to the whole condition. A listing repaired is none."""
+    said = read("经营正常 近三年没出过事故 就是信用中国上还挂着一条严重失信 还没修复", "first_set_equipment")
+    assert said["had_violation"] is True
+    assert read("以前有一条失信已经修复了", "first_set_equipment")["had_violation"] is False
+    assert read("没得失信 也没有一个事故", "first_set_equipment")["had_violation"] is False
+
+
+def test_a_standard_led_or_had_is_no_policy_named() -> None:
+    """d464_16: “牵头搞了一个行业标准”, “技术中心 行业标准都有” were read as the 标准 policy named, no fact."""
+    crit = checklist_criteria(KN, "single_champion", DAY)
+    assert crit is not None
+    names = policy_names(KN)
+    for text in ("牵头搞了一个行业标准", "技术中心 行业标准都有"):
+        assert extract(text, crit, names, today=DAY)["standard_setter"] is True, text
+    assert "standard_setter" not in extract("行业标准都有哪些", crit, names, today=DAY)
+
+
+def test_another_policy_asked_aside_in_a_check_is_that_policy(user: User) -> None:
+    """d462_04, d462_12: “插一句 研发准备金那个补贴是咋个算的” in the 小巨人 check read its 研发 as a condition of
+    小巨人; so did “52号文里头说的重点新产品应用开发场景是啥子意思” in the 首批次 check."""
+    in_check(user, "小巨人 帮我核一下")
+    reply = user.say("插一句 研发准备金那个补贴是咋个算的")
+    assert reply.intent == "rd_reserve"
+    other = User(user.engine, "scene")
+    in_check(other, "首批次新材料保险补偿 帮我看下能不能申请")
+    assert other.say("顺带问一下 重点新产品应用开发场景是啥子意思").intent == "new_product"
+
+
+def test_said_more_than_it_was_is_a_correction(user: User) -> None:
+    """d463_04: “前年研发是一百一十万 刚才多说了十万” corrected the figure without being a correction."""
+    in_check(user, "专精特新 帮我核一下")
+    user.say("前年研发一百二十万 去年一百五十万")
+    reply = user.say("等一哈 前年研发是一百一十万 刚才多说了十万")
+    assert reply.act == "correction" and "110万元" in reply.text
+
+
+def test_our_case_put_as_the_check_begins_asks_on(user: User) -> None:
+    """d463_05: “我们这种情况行不行 沙坪坝的 做数控刀片 市级专精特新前年评上的” right after the check began gave a
+    verdict with thirteen conditions to confirm; it asks on."""
+    user.say("小巨人今年还能报不")
+    reply = user.say("我们这种情况行不行 江北的 做液压件 市级专精特新去年评上的")
+    assert reply.kind == "checklist_step" and "结论" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("研发准备金补助今年要报。我们规上 有市级技术中心。还差啥条件？", "rd_reserve"),
+        ("R&D里头的其他相关费用是不是有个10%的上限", "rd_deduction"),
+        ("失业保险金去哪里领", None),
+        ("劳动合同到期了公司不续签 能要补偿不", None),
+        ("研发人员劳动合同到期了 工资还能加计扣除不", "rd_deduction"),
+        ("想报个会计培训班 考中级", None),
+        ("公司打算去香港IPO 要啥子条件", None),
+        ("准备IPO 小巨人要什么条件", "little_giant"),
+    ],
+)
+def test_questions_of_batches_461_464(user: User, text: str, intent: str | None) -> None:
+    """q461-q464: a title held as a pair of words (有市级技术中心) is context; R&D in Latin letters; another world's
+    insurance, labour contract, training and listing."""
+    assert user.say(text).intent == intent, text
+
+
+def test_the_thing_named_then_not_known_is_not_known() -> None:
+    """d157_09: “人才计划入选的 不晓得 要问人事” read as a yes once the standard before it was understood, and the
+    verdict became a wrong 符合."""
+    assert read("人才计划入选的 不晓得 要问人事", "single_champion")["talent_program"] == UNKNOWN
+    assert read("人才计划入选的 有两个", "single_champion")["talent_program"] is True
+
+
+def test_whether_there_is_any_hope_is_the_verdict(user: User) -> None:
+    """d226_07: “那还有搞头没得 直说” after a 不符合."""
+    in_check(user, "首台套 帮我核一下")
+    user.say("目录2024版里头莫得我们这个型号 类似的也莫得")
+    reply = user.say("那还有搞头没得 直说")
+    assert reply.act == "answer" and "结论：不符合" in reply.text
+
+
+def test_whether_a_case_supposed_matters_is_no_fact_told(user: User) -> None:
+    """d278_17: “版本号不是1.0也有影响吗” after the verdict asks of a case, it tells no version of ours."""
+    in_check(user, "首版次软件 帮我核一下")
+    user.say("直接说结论")
+    user.say("版本号不是1.0也有影响吗")
+    assert "first_version_v1" not in profile(user)
+
+
+def test_the_other_kind_asked_after_its_verdict_gets_its_conditions(user: User) -> None:
+    """d460_09: “那国家级的单项冠军呢 也是四个亿？” two turns after the municipal verdict got the overview."""
+    in_check(user, "市级单项冠军 帮我看下够不够")
+    user.say("直接说结论")
+    user.say("如果明年评上小巨人呢 门槛是不是就低了")
+    reply = user.say("那国家级的单项冠军呢 也是四个亿？")
+    assert (reply.act, reply.section) == ("followup", "申报条件")

@@ -206,3 +206,18 @@ def test_a_criterion_computed_from_an_unknown_one_names_its_line(tmp_path: Path)
         p.file.endswith("common.yaml") and "revenue_3yago" in str(p) and "growth_of" in str(p)
         for p in err.value.problems
     ), [str(p) for p in err.value.problems]
+
+
+def test_a_combination_of_one_group_names_its_line(tmp_path: Path) -> None:
+    """``yes_when_also`` takes combinations of two or more groups; one group alone is a plain yes_words list."""
+    root = _copy(tmp_path)
+    path = root / "criteria" / "first.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    target = next(i for i, line in enumerate(lines) if line.strip().startswith("yes_when_also:"))
+    lines[target] = lines[target].split(":")[0] + ": [[[首次把, 第一次把]]]"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        load(root)
+    assert any(
+        p.file.endswith("first.yaml") and "yes_when_also" in str(p) and p.line is not None for p in err.value.problems
+    ), [str(p) for p in err.value.problems]

@@ -27,6 +27,7 @@ from bot.dialogue.interpret.control import (
     restart,
     without_mention,
     without_set_aside,
+    without_understood,
 )
 from bot.dialogue.interpret.correction import correction
 from bot.dialogue.interpret.followup import followup
@@ -46,9 +47,10 @@ Recogniser = Callable[[Turn, Message], Act | None]
 def interpret(t: Turn, text: str) -> Act:
     """The one act ``text`` stands for in this conversation.
 
-    “@PolicyBot …” is read without the mention, “先不管贷款 单项冠军到底够没够” without the matter set aside.
+    “@PolicyBot …” is read without the mention, “先不管贷款 单项冠军到底够没够” without the matter set aside,
+    “晓得了 这个要问哪个” without its opening “understood”.
     """
-    text = without_set_aside(t, without_mention(text))
+    text = without_understood(t, without_set_aside(t, without_mention(text)))
     msg = Message(clean(text), normalize(text))
     for name, recognise in RECOGNISERS:
         act = recognise(t, msg)

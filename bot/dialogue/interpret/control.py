@@ -111,6 +111,21 @@ def without_set_aside(t: Turn, text: str) -> str:
     return text[aside.end() :]
 
 
+_UNDERSTOOD = re.compile(
+    r"^(?:晓得了|知道了|明白了|懂了|清楚了|了解了|收到)(?:哈|嘛|哦|噢|啊|了)?[\s，,。；;！!]+(?=\S)"
+)
+"""“晓得了” opening a message before a question: the last answer taken in, and the question is what is said."""
+
+
+def without_understood(t: Turn, text: str) -> str:
+    """``text`` without an opening “understood” before a question (“晓得了 这个具体要问税务哪个”)."""
+    understood = _UNDERSTOOD.match(text)
+    if understood is None:
+        return text
+    rest = text[understood.end() :]
+    return rest if asks(t, Message(rest, normalize(rest))) else text
+
+
 _JOKING = re.compile(r"(开个?玩笑|开玩笑的|说着耍的?|说起耍的?|逗你的|逗你玩)(的|哈|嘛|哦|噻)*$")
 """A message ending in “just kidding” (哈哈开个玩笑): nothing asked in earnest."""
 

@@ -53,7 +53,9 @@ def correction(t: Turn, msg: Message) -> Act | None:
         if v == UNKNOWN and c != pending and t.profile.get(c) not in (None, UNKNOWN)
     }
     if unsure:  # “是查账征收还是核定征收 这个我真的不晓得” after a yes: that answer is not known after all (after
-        return Act(acts.CORRECTION, values=unsure, conclude=t.flow is None)  # the verdict, the verdict again)
+        # the verdict, the verdict again); a correction when said to be one (改一下 …我们这个型号在不在还说不准)
+        name = acts.CORRECTION if says(msg.norm, t.kn, "correction") else acts.ANSWER
+        return Act(name, values=unsure, conclude=t.flow is None)
     if msg.norm.endswith(_HEDGING_ENDS) and not any(
         w in msg.norm for w in words(t.kn)["correction"] if not w.startswith("应该")
     ):

@@ -107,10 +107,16 @@ def followup(t: Turn, msg: Message) -> Act | None:
     if switch:
         act = replace(act, values={**act.values, **switch})
     topic = t.kn.topics.get(act.topic or "")
-    if switch and t.state.get(flows.VERDICT_GIVEN) and not t.flow and act.part in (None, "question") and topic:
+    if (
+        switch
+        and act.part in (None, "question")
+        and topic
+        and (t.state.get(flows.VERDICT_GIVEN) or t.judged_topic == topic.id)
+    ):
         # “那国家级的呢” right after the verdict of the municipal one: that kind's verdict on what is known, and its
-        # conditions (not the topic's overview again)
-        return replace(act, part=conditions_part(t, topic), conclude=True)
+        # conditions (not the topic's overview again); later (那国家级的单项冠军呢 也是四个亿), its conditions
+        concluded = bool(t.state.get(flows.VERDICT_GIVEN)) and not t.flow
+        return replace(act, part=conditions_part(t, topic), conclude=concluded)
     # (明年再报得行不: a plan, not now; 那江苏那个厂能报不: another party's, not ours)
     beside = _verdict_asked_beside(t, msg, act) and not supposes(msg.text) and not ANOTHER_PARTY.search(msg.norm)
     return replace(act, conclude=True) if beside else act

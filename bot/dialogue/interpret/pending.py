@@ -11,6 +11,7 @@ from bot.answers import (
     SUPPOSING,
     UNKNOWN,
     bigrams,
+    keywords,
     number_value,
     quantities,
     supposes,
@@ -85,7 +86,7 @@ from bot.dialogue.topics import (
     section_asked,
     wants_check,
 )
-from bot.dialogue.turn import Turn, checklist_criteria, says
+from bot.dialogue.turn import Turn, checklist_criteria, policy_names, says
 from intents.match import Decision
 from intents.normalize import normalize
 from knowledge.schema import Criterion, Topic
@@ -272,8 +273,10 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if (
         (asking or asked_first)
         and (means(msg) or (not named_other and (means(msg, in_check=True) or counts_as(t, msg))))
-        and of_conditions(t, topic, msg, decision.reason != "out_of_scope")
-    ):
+        and of_conditions(
+            t, topic, _without_names(t, msg, topic.id) if named_other else msg, decision.reason != "out_of_scope"
+        )
+    ):  # (not “插一句 研发准备金那个补贴是咋个算的” in the 小巨人 check: its 研发 is the other policy's name)
         # “科技人员是咋个算的 售后调试的算不算”: what one of the check's own conditions means; a bare share said
         # next is that condition's (高新技术产品收入是啥子意思 → “那就是电机壳体那块 占总收入七成五左右”); facts
         # stated beside the question are kept (市场占有率咋个算哦 我们…国内排第三)
@@ -500,6 +503,25 @@ def _outcome_asked_last(t: Turn, msg: Message) -> bool:
         and len(last.norm) <= SHORT_ASK
         and (says(last.norm, t.kn, "outcome") or says(last.norm, t.kn, "conclude"))
     )
+
+
+def _without_names(t: Turn, msg: Message, kept: str) -> Message:
+    """``msg`` with the names of every topic but ``kept`` blanked (研发准备金 names no R&D spend of this check).
+
+    A name that is a criterion's word too stays (研发投入强度: the goals' name, and a condition of 高企).
+    """
+    words = [kw for kw, _cid in keywords(t.kn.criteria, policy_names(t.kn))]
+    names = {
+        n
+        for tid, ns in topic_names(t).items()
+        if tid != kept
+        for n in ns
+        if n in msg.norm and not any(n in kw for kw in words)
+    }
+    norm = msg.norm
+    for name in sorted(names, key=len, reverse=True):
+        norm = norm.replace(name, "|" * len(name))
+    return Message(norm, norm)
 
 
 def _question_in_check(

@@ -448,9 +448,13 @@ _EVALUATE = re.compile(r"帮(我|我们|忙)?(看|核|评估|对|测|查|过)|�
 """A request to go through the conditions (帮我们看下, 你帮我评估一下), not only whether we qualify."""
 
 
+_OUR_CASE = re.compile(r"(我们|我)(这种|这个|这样的?)(情况|条件|企业|公司|厂)")
+"""Our case put to the check (我们这种情况行不行 | 沙坪坝的 做数控刀片 …): the conditions gone through, as asked."""
+
+
 def _to_check(t: Turn, msg: Message) -> bool:
     """Whether a request to go through the conditions should begin (or ask on) the check rather than judge now."""
-    return bool(_EVALUATE.search(msg.norm)) and _undecided(t, msg)
+    return bool(_EVALUATE.search(msg.norm) or _OUR_CASE.search(msg.norm)) and _undecided(t, msg)
 
 
 def _undecided(t: Turn, msg: Message) -> bool:
