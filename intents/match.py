@@ -50,8 +50,11 @@ _HEARD = re.compile(r"(听说|据说|听人说|听别人说|网上说|网上写|
 
 
 def _held(clause: str, via: str) -> bool:
-    """Whether the name that ``via`` matched stands in ``clause`` as something held, not asked about."""
-    name = via.partition(":")[2]
+    """Whether the name that ``via`` matched stands in ``clause`` as something held, not asked about.
+
+    A pair of words is found by its first (有市级技术中心: 技术中心 + 市级).
+    """
+    name = _word(via)
     at = clause.find(name)
     return at >= 0 and bool(_HELD.search(clause[:at]))
 
