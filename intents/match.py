@@ -49,14 +49,29 @@ _HEARD = re.compile(r"(听说|据说|听人说|听别人说|网上说|网上写|
 """A clause opening with what the user heard (听说…两个亿就可以报了): context of the question, not the question."""
 
 
-def _held(clause: str, via: str) -> bool:
-    """Whether the name that ``via`` matched stands in ``clause`` as something held, not asked about.
+_HELD_PAIR = re.compile(
+    r"(有|已经有|评上了?|拿到了?|获得了?|没有|还没有|没得|莫得)(个|一个)?(市级|省级|国家级|重庆市?)?$"
+)
+"""Before the first word of a pair matched (有 | 市级 | 技术中心): a thing had or lacked, not only named (是52号文
+定的)."""
 
-    A pair of words is found by its first (有市级技术中心: 技术中心 + 市级).
+
+def _held_at(text: str, via: str) -> int | None:
+    """Where the name ``via`` matched stands in ``text`` as something held, else None.
+
+    A pair of words is found by its first, held only when had or lacked (有市级技术中心: 技术中心 + 市级).
     """
+    pair = "+" in via.partition(":")[2]
     name = _word(via)
-    at = clause.find(name)
-    return at >= 0 and bool(_HELD.search(clause[:at]))
+    at = text.find(name)
+    if at < 0 or not (_HELD_PAIR if pair else _HELD).search(text[:at]):
+        return None
+    return at
+
+
+def _held(clause: str, via: str) -> bool:
+    """Whether the name that ``via`` matched stands in ``clause`` as something held, not asked about."""
+    return _held_at(clause, via) is not None
 
 
 def _dismissed(sentence: str, via: str) -> bool:
@@ -95,9 +110,11 @@ def _prerequisite(query: str, via: str) -> bool:
     """Whether the name that ``via`` matched stands in ``query`` as a title to hold first, or one held already.
 
     “要先是市级专精特新”, “我们是市级专精特新”, “市级专精特新2022年认定 去年复核过了”: context of another question;
-    so is “有市级技术中心”, matched as a pair of words (技术中心 + 市级).
+    so is “有市级技术中心”, matched as a pair of words (技术中心 + 市级), though not “是52号文定的目标”.
     """
-    name = _word(via)
+    if "+" in via.partition(":")[2]:
+        return _held_at(query, via) is not None
+    name = via.partition(":")[2]
     at = query.find(name)
     if at < 0:
         return False
