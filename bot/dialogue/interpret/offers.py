@@ -187,12 +187,13 @@ def _matters_asked(t: Turn, topic: Topic, msg: Message) -> dict[str, Any]:
         return {}
     if (t.state.get("last_check") or {}).get("topic") != topic.id:
         return {}
-    told = [c for c in clauses(msg.text) if not _MATTERS.search(normalize(c))]
-    if len(told) == len(clauses(msg.text)) or supposes(msg.text):
+    said = clauses(msg.text)
+    told = [c for c in said if not _MATTERS.search(normalize(c))]
+    if len(told) == len(said) or supposes(msg.text):
         return {}  # (版本号不是1.0也有影响吗: a case asked about in the clause that asks, not ours told)
     facts = t.facts(" ".join(told))
-    read = checklist_criteria(t.kn, topic.id, t.day) or {}
-    return facts if facts and all(c in read for c in facts) else {}
+    checked = checklist_criteria(t.kn, topic.id, t.day) or {}
+    return facts if facts and all(c in checked for c in facts) else {}
 
 
 def _titles_after_verdict(t: Turn, topic: Topic, msg: Message) -> dict[str, Any]:
