@@ -8484,7 +8484,7 @@ def test_a_matter_set_aside_is_not_read(user: User) -> None:
     assert reply.act == "answer" and "结论" in reply.text
 
 
-def test_a_kind_not_held_is_no_kind_chosen(user: User) -> None:
+def test_a_kind_not_held_is_no_kind_chosen() -> None:
     """d460_16: “以前没得市级技术中心 这回呢 评得上不” in the SME centre check switched back to the municipal one."""
     assert read("以前没得市级技术中心 这回呢 评得上不", "rd_institution").get("tech_center_target") is not True
     assert read("以前没得市级技术中心", "rd_institution")["cq_tech_center_valid"] is False
@@ -8617,3 +8617,10 @@ def test_the_other_kind_asked_after_its_verdict_gets_its_conditions(user: User) 
     user.say("如果明年评上小巨人呢 门槛是不是就低了")
     reply = user.say("那国家级的单项冠军呢 也是四个亿？")
     assert (reply.act, reply.section) == ("followup", "申报条件")
+
+
+def test_telling_head_office_is_the_users_next_step(user: User) -> None:
+    """d460_17: “好 我跟总部说一哈” after the verdict fell out of scope."""
+    in_check(user, "首台套 帮我核一下")
+    user.say("直接说结论")
+    assert user.say("好 我跟总部说一哈").act == "thanks"
