@@ -1044,7 +1044,9 @@ _INTENSIFIERS = frozenset({"肯定", "当然", "确实", "绝对", "的确"})
 """Yes words that before a no only say how sure it is (肯定没有)."""
 _OPENING_SOUNDS = "那嗯哦噢诶哎欸啊呃额"
 """Sounds (and 那) a reply may open with before its yes or no."""
-WHO_KNOWS = "会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|统计员|安全科|法务|总工|厂长|经理|老总|总部|董事长"
+WHO_KNOWS = (
+    "会计|财务|代账|老板|领导|人事|hr|技术部|研发部|行政|办公室|同事|统计员|安全科|法务|总工|厂长|经理|老总|总部|董事长"
+)
 """The people in the enterprise a user asks for a fact (要问下人事, 会计说有的)."""
 _REPORTED = re.compile(rf"(问了(一下|下|哈)?)?({WHO_KNOWS})(那边)?(回话|回复|说|讲|回)(的是|了)?")
 """Who was asked, opening the answer they gave (会计说有的, 问了财务讲的是没有)."""
