@@ -73,8 +73,13 @@ _SPOKEN_MONTH = re.compile(r"(?<=\d年)(十[一二]?|[一二三四五六七八�
 _MONTHS = {"十": "10", "十一": "11", "十二": "12"}
 
 
+def month_digits(month: str) -> str:
+    """A month said in Chinese numerals, in digits (五 → 5, 十一 → 11)."""
+    return _MONTHS.get(month) or month.translate(YEAR_DIGITS)
+
+
 def _month_digits(m: re.Match[str]) -> str:
-    return _MONTHS.get(m[0]) or m[0].translate(YEAR_DIGITS)
+    return month_digits(m[0])
 
 
 YEAR_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")

@@ -12,7 +12,7 @@ from bot.calc import compute, refusal
 from bot.dialogue.reading import BOTH, CONTROL_CHARS, DIFFERENCE
 from bot.dialogue.turn import Turn, checklist_criteria, human_option, menu, says, set_options
 from bot.models import Option, Reply
-from intents.normalize import normalize
+from intents.normalize import month_digits, normalize
 from knowledge.loader import Knowledge
 from knowledge.schema import Topic
 
@@ -52,7 +52,7 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     joined = _ASCII_SPACE.sub("", text)  # “requirements 是啥子”: an English word is part of its clause
     joined = _IN_THE_TEXT.sub("|", joined)  # “文件里头…目标是好多”: where it is written, not which document
     joined = _OWN_CONTACT.sub("|", joined)  # “有消息打我电话139…”: the user's number, no question of whom to call
-    joined = _MONTH_WORD.sub(lambda m: f"{_MONTHS.index(m[1]) + 1}月", joined)  # (那十月份呢: as 10月 is written)
+    joined = _MONTH_WORD.sub(lambda m: f"{month_digits(m[1])}月", joined)  # (那十月份呢: as 10月 is written)
     clauses = [c for c in (_clause(kn, topic, raw) for raw in _CLAUSES.split(joined)) if c.strip("|")]
     whole = "|".join(clauses)
     named = [name for name in parts if name in whole]
@@ -326,7 +326,6 @@ _ASKS_IN = re.compile(
     r"|(不|没|没得|没有|莫得|没嘛)\|*$"
 )
 """A clause that ends asking (…还是百分之百嘛): statements after it (asking nothing) say why, not what is asked."""
-_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
 _MONTH_WORD = re.compile(r"(?<![一二三四五六七八九十\d])(十一|十二|[一二三四五六七八九十])月")
 """A month in Chinese numerals (十月份): the facts write it in digits (10月份)."""
 _ASCII_SPACE = re.compile(r"(?<=[A-Za-z])[ \t]+(?=[^\s,，。!！?？])|(?<=[^\sA-Za-z,，。!！?？])[ \t]+(?=[A-Za-z])")
