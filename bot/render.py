@@ -139,7 +139,7 @@ def _as_written(query: str) -> str:
     """The question in the words facts are written in (八成 → 80%, 好多 → 多少, 营收 → 营业收入, 高新收入)."""
     said = _SAID_TENTHS.sub(lambda m: f"{_TENTHS[m[1]]}0%", query)
     said = said.replace("高新产品", "高新技术产品").replace("高新收入", "高新技术产品收入")
-    said = _YEARS_ASKED.sub("年以上", said.replace("好多", "多少"))  # (要做好多年才够: the facts of N年以上)
+    said = _YEARS_ASKED.sub("从事年以上", said.replace("好多", "多少"))  # (要做好多年才够: the facts of 从事…N年以上, 满N年)
     return said.replace("营收", "营业收入")
 
 

@@ -8624,3 +8624,27 @@ def test_telling_head_office_is_the_users_next_step(user: User) -> None:
     in_check(user, "首台套 帮我核一下")
     user.say("直接说结论")
     assert user.say("好 我跟总部说一哈").act == "thanks"
+
+
+# -- left from round 28
+
+
+def test_a_patent_told_in_the_questionnaire_is_not_another_world(user: User) -> None:
+    """d460_18: “有几个实用新型专利 外观专利也有” while the questionnaire asks the industry got “不在我能解答的政策范围内”:
+    the questionnaire asks about the enterprise for every policy, so a policy's words are of this world."""
+    user.say("我们企业能享受哪些政策哦 想摸个底")
+    reply = user.say("有几个实用新型专利 外观专利也有")
+    assert reply.act == "answer" and "不在我能解答" not in reply.text
+
+
+def test_standards_revised_named_in_another_order(user: User) -> None:
+    """q-corpus: “政策鼓励制修订的标准包括哪几类？” fell back (制修订 … 标准, not 制修订标准)."""
+    assert user.say("政策鼓励制修订的标准包括哪几类？").intent == "standards"
+
+
+def test_how_many_years_leads_with_every_kinds_years(user: User) -> None:
+    """d462_15: “那要做好多年才够” on 单项冠军 led with the national 10年以上, then the municipal revenue, with the
+    municipal 满5年 last."""
+    user.say("国家级单项冠军要好多营收")
+    lines = [line for line in user.say("那要做好多年才够").text.splitlines() if line.startswith("·")]
+    assert "10年以上" in lines[0] and "满5年" in lines[1]

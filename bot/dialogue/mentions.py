@@ -214,8 +214,11 @@ def foreign(t: Turn, topic: Topic, msg: Message) -> bool:
     if any(len(w) >= 2 and w not in _EVERY_TOPICS and w in msg.norm for w in said):
         return False  # “营收要到好多才够 我们明年估计能上五千万”: the word of a figure its conditions ask about
     pairs = word_pairs(t, msg, _FOREIGN_FILLERS)
-    text = _topic_text(t, topic)
-    return len(pairs) >= FOREIGN_PAIRS and not any(p in text for p in pairs - _EVERY_TOPICS)
+    if len(pairs) < FOREIGN_PAIRS:
+        return False
+    # (the questionnaire asks about the enterprise for every policy: 有几个实用新型专利 is of this world)
+    texts = [_topic_text(t, o) for o in t.kn.topics.values() if o.kind == "policy"] if topic.kind != "policy" else []
+    return not any(p in text for text in (_topic_text(t, topic), *texts) for p in pairs - _EVERY_TOPICS)
 
 
 _FOREIGN_FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要有没]")
