@@ -2254,6 +2254,13 @@ def extract(
             continue  # any other calendar year: asked, not guessed
         if q.unit == "年" and q.end not in breaks and _FIGURE_NEXT.match(norm, q.end):
             continue  # “研发经费一年260万”: a period the next figure is counted over (not “做了九年 三百人”)
+        if (
+            q.unit == "年"
+            and q.value == 1
+            and (hedged := _HEDGE_THEN.match(norm, q.end))
+            and _FIGURE_NEXT.match(norm, hedged.end())
+        ):
+            continue  # “研发一年就五六十万”: a year, the period the figure after is counted over
         if q.unit == "年" and _TWO_DIGIT_YEAR.fullmatch(norm, q.start, q.end) and _EVENT_AFTER.match(norm, q.end):
             as_year = replace(q, value=CENTURY + q.value, low=None, high=None)  # “16年成立”: founded in 2016
             if (since := _record_founding(norm, as_year, vocab, criteria, facts)) is not None:
@@ -2890,7 +2897,8 @@ def _dated(text: str, vocab: _Vocab, criteria: dict[str, Criterion], today: dt.d
     """Criteria of something obtained within N years (``within_years``) that a date said next to it decides.
 
     “证书23年3月拿的”: obtained 44 months ago, more than two years before any deadline still to come: 否. A date
-    within the last twelve months: 是. Anything between (前年, no month) is asked: the deadline decides it.
+    at most N years less ``DEADLINE_AHEAD_MONTHS`` ago (and anything within the last twelve months): 是. Anything
+    between (前年, no month) is asked: the deadline decides it.
     """
     found: dict[str, bool] = {}
     if not vocab.dated:
@@ -2916,11 +2924,17 @@ def _dated(text: str, vocab: _Vocab, criteria: dict[str, Criterion], today: dt.d
         for cid, words in vocab.dated:
             if cid in found or not any(w in clause for w in words):
                 continue
-            if least > (criteria[cid].within_years or 0) * YEAR_MONTHS:
+            span = (criteria[cid].within_years or 0) * YEAR_MONTHS
+            if least > span:
                 found[cid] = False
-            elif most <= YEAR_MONTHS:
-                found[cid] = True
+            elif most <= max(YEAR_MONTHS, span - DEADLINE_AHEAD_MONTHS):
+                found[cid] = True  # (25年8月拿到的, in December 2026: within two years of a deadline half a year on)
     return found
+
+
+DEADLINE_AHEAD_MONTHS = 6
+"""How far ahead the next deadline is taken to be when a date decides “within N years of the deadline”: a certificate
+at most N years less this many months old is within them (the calls are yearly; the deadline itself is not known)."""
 
 
 _WHETHER = re.compile(r"([在有是算属高])[不没]\1|有没有|有没得|有莫得")
@@ -3937,6 +3951,8 @@ _ASKING_TAIL = re.compile(r"啥|什么|区别|吗|么|[不没]$")
 """A question after a keyword, in its clause: the keyword is asked about, not given a figure after it."""
 
 
+_HEDGE_THEN = re.compile(r"(就|才|也就|也就是|大概|大约|差不多|只有|将近|接近|顶多|最多)")
+"""Between one year and a figure (一年就五六十万): how the figure is put, not the end of a duration."""
 _FIGURE_NEXT = re.compile(rf"[\d{_CN_DIGITS}]+(?![\d{_CN_DIGITS}]*[号份])")
 """A figure right after (not a document number 52号 or a month 十月份)."""
 _PREFIX_CHARS = 2
@@ -4052,7 +4068,7 @@ _UNRANKED = re.compile(
 
 
 _GOT = re.compile(
-    r"(只是|就是|评上|评上了|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|我们还是|公司还是|现在是|本身是|也是|都是|评为|公告|公示|入选|入库|评定|有|(?<![没不])显示(?:的)?(?:是|为)?)"
+    r"(只是|就是|评上|评上了|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|我们还是|公司还是|现在是|本身是|也是|都是|评为|升成|升为|升级成|升级为|升到|升格为|升格成|变成|公告|公示|入选|入库|评定|有|(?<![没不])显示(?:的)?(?:是|为)?)"
     r"(了)?的?(市级|省级|国家级|重庆市?|市里|市上|区里|区上|国家)?的?$"
 )
 _NOT_GOT = re.compile(
@@ -4185,9 +4201,11 @@ def _clause_alone(norm: str, at: int, end: int, breaks: tuple[int, ...]) -> bool
 
 
 _ASKED_AFTER_BREAK = re.compile(
-    r"[^，,。；;!！?？|]{1,8}?(能不能|能否|可不可以|可以|够不够|够得上|行不行|得不得行|冲|报得|申请得|怎么|咋)"
+    r"[^，,。；;!！?？|]{1,8}?(能不能|能否|可不可以|可以|够不够|够得上|行不行|得不得行|冲|报得|申请得|怎么|咋"
+    r"|什么时候|啥时候|哪个时候|好久|多久|要哪些|要什么|要啥|要些啥|有什么|有啥|能报|能申|能评)"
 )
-"""After a clause break inside a title's name: the second part is asked about (小巨人能不能冲一下)."""
+"""After a clause break inside a title's name: the second part is asked about (小巨人能不能冲一下, 小巨人今年什么时候
+开始申报)."""
 
 
 def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, bool]:

@@ -3496,11 +3496,17 @@ def test_said_to_lead_at_home_and_equipment_complete_are_yes() -> None:
 
 
 def test_a_new_date_given_in_a_correction_clears_the_old_answer(user: User) -> None:
-    """“那个是老版本 新产品著作权是2025年8月登记的” had kept 2020's 否 (a wrong 不符合)."""
+    """“那个是老版本 新产品著作权是2025年8月登记的” had kept 2020's 否 (a wrong 不符合). The new date decides (within
+    two years of a deadline half a year on); one it cannot decide clears the old answer to not known."""
     in_check(user, "首版次软件 帮我对一下")
     user.say("著作权2020年登记的")
     user.say("哦不对 看错了 那个是老版本 新产品著作权是2025年8月登记的 版本号V1.0")
-    assert profile(user)["first_version_copyright_2y"] == UNKNOWN and profile(user)["first_version_v1"] is True
+    assert profile(user)["first_version_copyright_2y"] is True and profile(user)["first_version_v1"] is True
+    other = User(user.engine, "u-redated")
+    in_check(other, "首版次软件 帮我对一下")
+    other.say("著作权2020年登记的")
+    other.say("哦不对 看错了 那个是老版本 新产品著作权是2025年2月登记的")
+    assert profile(other)["first_version_copyright_2y"] == UNKNOWN
 
 
 def test_give_me_a_judgement_after_asking_for_a_person_is_the_parked_checks_verdict(user: User) -> None:
@@ -8630,8 +8636,8 @@ def test_telling_head_office_is_the_users_next_step(user: User) -> None:
 
 
 def test_a_patent_told_in_the_questionnaire_is_not_another_world(user: User) -> None:
-    """d460_18: “有几个实用新型专利 外观专利也有” while the questionnaire asks the industry got “不在我能解答的政策范围内”:
-    the questionnaire asks about the enterprise for every policy, so a policy's words are of this world."""
+    """d460_18: “有几个实用新型专利 外观专利也有” while the questionnaire asks the industry got “不在我能解答的政策
+    范围内”: the questionnaire asks about the enterprise for every policy, so a policy's words are of this world."""
     user.say("我们企业能享受哪些政策哦 想摸个底")
     reply = user.say("有几个实用新型专利 外观专利也有")
     assert reply.act == "answer" and "不在我能解答" not in reply.text
@@ -8648,3 +8654,164 @@ def test_how_many_years_leads_with_every_kinds_years(user: User) -> None:
     user.say("国家级单项冠军要好多营收")
     lines = [line for line in user.say("那要做好多年才够").text.splitlines() if line.startswith("·")]
     assert "10年以上" in lines[0] and "满5年" in lines[1]
+
+
+# -- batches 465-468 on first sight
+
+
+def test_a_title_held_then_the_next_title_asked_in_the_next_sentence(user: User) -> None:
+    """q466/q467: “…拿了市级专精特新。小巨人今年…” read 专精特新小巨人 across the full stop, so the title held became
+    the question (专精特新 answered instead of 小巨人)."""
+    assert user.say("去年评上了市级专精特新。小巨人啥时候开始报").intent == "little_giant"
+    assert User(user.engine, "u2").say("已经是市级专精特新了。小巨人今年还能报吗").intent == "little_giant"
+
+
+def test_a_no_just_after_asking_what_a_condition_means_is_that_conditions(user: User) -> None:
+    """d465_07: asked the 专精特新 title, the user asked what the 评价得分 is and where it is measured, then said
+    “还没测过”: read as no title, the verdict was a wrong 不符合."""
+    assert in_check(user) == "innovative_sme_certified"
+    user.say("那个发展评价得分是啥子 在哪里测")
+    reply = user.say("没测过")
+    assert profile(user).get("eval_score") == UNKNOWN and "innovative_sme_certified" not in profile(user)
+    assert "是否已获得" in reply.text  # the title is asked again
+
+
+def test_a_research_body_raised_to_municipal_is_held() -> None:
+    """d468_17: “去年已经升成市级企业技术中心了” as a correction said nothing (升成 is how a title is won)."""
+    assert read("去年已经升成市级企业技术中心了", "single_champion")["has_rd_institution"] is True
+
+
+def test_whether_asked_then_not_sure_is_not_known(user: User) -> None:
+    """d468_20: “目录里头有个…材料 但是跟我们这个是不是同一个品种 我也拿不准” was a yes, and a wrong 符合."""
+    in_check(user, "首批次新材料 帮我核一下")
+    user.say("我们自己生产的 境内独立法人 核心技术有发明专利 卖给外面的厂 直接用")
+    user.say("目录里头有个氧化铝材料 但是跟我们的是不是同一种 我也说不准")
+    assert profile(user)["first_batch_in_catalog"] == UNKNOWN
+
+
+def test_one_year_then_an_amount_is_a_yearly_amount() -> None:
+    """d468_08: “做智能门锁的 研发一年就五六十万” read 一年 as the years in the market (one year: not met)."""
+    facts = read("我们做智能门锁的 研发一年就五六十万", "zjtx")
+    assert "niche_years" not in facts and facts["rd_spend_last_year"] == [50.0, 60.0]
+
+
+def test_the_term_asked_leads_to_the_section_that_tells_it(user: User) -> None:
+    """d465_13, d466_13, d468_11: “费率是不是最高3%” on 首批次 led with the calculation, which never says 费率;
+    the sections that say how the rate is set (协商) do."""
+    user.say("首批次新材料保险补偿是什么")
+    reply = user.say("那个保险费率是不是最高百分之三")
+    assert "协商" in reply.text
+
+
+def test_the_figure_recorded_said_to_be_the_year_befores(user: User) -> None:
+    """d466_03: “一千三是前年的 去年是一千六百多万” replaced last year's revenue and dropped the year before's."""
+    in_check(user)
+    user.say("营收一千二百万")
+    reply = user.say("等下 我看错了 一千二是前年的 去年是一千五百多万")
+    assert reply.act == "correction"
+    assert profile(user)["revenue_prev_year"] == 1200 and profile(user)["revenue_last_year"][0] == 1500
+
+
+def test_understood_after_a_menu_is_thanks(user: User) -> None:
+    """d466_06: “好的 了解” after a part of the topic took 好的 as a yes to the check and gave the verdict again."""
+    user.say("研发准备金补助是什么")
+    assert user.say("好的 了解").act == "thanks"
+
+
+def test_the_kind_already_judged_named_again_gets_its_verdict_and_conditions(user: User) -> None:
+    """d466_07: “那重庆市级的单项冠军呢” right after the verdict of the municipal kind got the overview."""
+    in_check(user, "单项冠军 我们有没得戏")
+    user.say("直接说行不行")
+    reply = user.say("那重庆市级的单项冠军呢")
+    assert reply.section == "申报条件" and reply.text.startswith("结论：")
+
+
+def test_back_to_the_questionnaire_with_facts(user: User) -> None:
+    """d466_16: “回到刚才 我们还有个研发中心 场地两百平 …” after an aside in “which policies suit us” fell out of
+    scope, and the questionnaire was lost."""
+    user.say("我们企业能享受哪些政策 全部列一下")
+    user.say("涪陵工业园区是不是有个食品的创新平台")
+    reply = user.say("回到刚才 我们还有个研发中心 场地两百平")
+    assert reply.act == "resume" and "200平方米" in reply.text
+
+
+def test_which_clause_of_the_document_is_this_topics_source(user: User) -> None:
+    """d466_14: “52号文里头说的是哪一条” while 研发机构 is discussed opened the document's own sources."""
+    user.say("市级企业技术中心咋个认定")
+    reply = user.say("52号文里头说的是哪一条")
+    assert (reply.intent, reply.section) == ("rd_institution", "政策依据")
+
+
+def test_giving_up_with_nothing_going_is_goodbye(user: User) -> None:
+    """d466_20, d467_08, d467_13: “算了 不问了 谢谢”, “要得 先这样”, “好 问到了再来” with no check going got
+    “已重新开始” or fell out of scope."""
+    for n, text in enumerate(["算了 不问了 谢谢", "要得 先这样", "好 问到了再来"]):
+        other = User(user.engine, f"bye-{n}")
+        other.say("高企证书有效期几年")
+        assert other.say(text).act == "thanks", text
+
+
+def test_another_worlds_paid_in_capital_and_housing_after_a_topic(user: User) -> None:
+    """d466_20, d468_12: when registered capital must be paid in, and whether flats are easy to buy, are another
+    world's questions, though asked beside a topic or in a check."""
+    user.say("高企证书有效期几年")
+    assert user.say("对了 公司注册资本好久要实缴完").act == "null"
+    in_check(user, "高企 帮我核一下")
+    assert user.say("两江那边的房子好买不 想给员工搞点福利房").act == "null"
+
+
+def test_a_question_like_another_topics_example_but_naming_none_stays(user: User) -> None:
+    """d467_11: “目录在哪里查 看哪一年的版本” after the 首批次 verdict went to 首台套 (like its example)."""
+    in_check(user, "首批次新材料 帮我核一下")
+    user.say("直接给结论")
+    reply = user.say("目录在哪里查 看哪一年的版本")
+    assert reply.intent == "first_batch_material"
+
+
+def test_whom_to_call_about_another_policy_in_a_check(user: User) -> None:
+    """d467_09: “有没得人晓得加计扣除的问题打哪个电话问” in the 高企 check gave 高企's contacts."""
+    in_check(user, "高企 帮我核一下")
+    reply = user.say("加计扣除的问题打哪个电话问")
+    assert reply.intent == "rd_deduction" and "12366" in reply.text
+
+
+def test_still_so_asked_aside_is_a_question(user: User) -> None:
+    """d468_15: “插一句 高企证书现在还是三年有效嘛 我们的明年到期” in the 专精特新 check was read as holding 高企."""
+    in_check(user)
+    reply = user.say("插一句 高企证书现在还是三年有效嘛")
+    assert reply.intent == "high_tech_enterprise" and "3年" in reply.text
+
+
+def test_supplying_some_customers_asks_nothing(user: User) -> None:
+    """d468_07: “…给几家主机厂配套 … ISO9001有 …有市级技术中心” in the 小巨人 check left it for 质量品牌 (几家 read as
+    how many, asked)."""
+    in_check(user, "小巨人 帮我看下够不够")
+    reply = user.say("产品是核心基础零部件 给几家主机厂配套 ISO9001有 有市级技术中心 也有自己品牌")
+    assert reply.act == "answer" and reply.intent == "little_giant"
+
+
+def test_copyright_registered_ourselves_is_original(user: User) -> None:
+    """d468_06: “软著是我们自己去登记的” recorded nothing; the correction after it then had nothing to change."""
+    assert read("软著是我们自己去登记的", "first_version_software")["first_version_copyright_original"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("打算在越南设个研发中心 政府支持不", "open_cooperation"),
+        ("我们想主导一个ISO标准 有没有奖励", "standards"),
+        ("贵州的专精特新认定条件是啥 我们在贵阳", None),
+        ("政策鼓励制修订的标准有哪几类", "standards"),
+    ],
+)
+def test_questions_of_batches_465_468(user: User, text: str, intent: str | None) -> None:
+    """q465-q468: a research centre in another country, an ISO standard, another province's title."""
+    assert user.say(text).intent == intent, text
+
+
+def test_a_certificate_dated_a_year_and_a_half_ago_is_within_two_years() -> None:
+    """d464_05: “软著…25年8月拿到的” left “within two years of the deadline” open while “去年8月” said yes; a date at
+    most eighteen months back is within two years of a deadline half a year on (the calls are yearly)."""
+    assert read("软著是25年8月拿到的", "first_version_software")["first_version_copyright_2y"] is True
+    assert "first_version_copyright_2y" not in read("软著是24年12月拿到的", "first_version_software")
+    assert read("软著是23年3月拿到的", "first_version_software")["first_version_copyright_2y"] is False

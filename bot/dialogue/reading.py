@@ -195,9 +195,10 @@ _EMBEDDED_GAP = 1
 
 _HOW_MANY = re.compile(
     r"(?<![\d一二两三四五六七八九十百千点这那近前过最好])(?<!招了|新招|进了|来了|走了|加了|多了|少了)几(年|月|号|个月|天|批|项|个|家)"
+    r"(?<!给几家)"
 )
 """几年 / 几个 asks; 十几年 / 三十几个 / 一点几个点 is a hedged figure, 这几年 / 近几年 a period, 好几家 several,
-新招了几个 a few."""
+新招了几个 a few, 给几家主机厂配套 some customers."""
 _FEW_HELD = re.compile(
     r"(?<![要需得])有几个(?=实用新型|软著|软件著作|专利|发明|商标|著作权|[\s,，。；;]+\S)"
     r"|(?<![要需得])有几(个|家)(?=大的|大厂|大企业|大公司|强的|厉害|比我们|做得)"
@@ -228,8 +229,11 @@ _TAIL_AFTER = 2
 
 ASKING_TAILS = frozenset("不没否")
 """A last character that makes a statement a question (能享受不, 有没)."""
-_DIALECT_ASKING = re.compile(r"[迈哇](?=$|[\s,，。?？!！~～])|是[^，,。\s]{1,10}还是")
-"""迈 or 哇 ending a clause is Chongqing's 吗 (外协的不算主营迈, 独立法人是必须的哇); 是A还是B asks which."""
+_DIALECT_ASKING = re.compile(
+    r"[迈哇](?=$|[\s,，。?？!！~～])|是[^，,。\s]{1,10}还是|(现在|目前|今年)还是[^，,。\s]{1,10}嘛(?=$|[\s,，。!！~～])"
+)
+"""迈 or 哇 ending a clause is Chongqing's 吗 (外协的不算主营迈, 独立法人是必须的哇); 是A还是B asks which; so does
+现在还是…嘛 (高企证书现在还是三年有效嘛: still so, asked)."""
 
 
 FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要]")

@@ -111,6 +111,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
         values = _years_again(t, msg) or _words_shared(t, msg) or _reanswer(t, msg)
     # “看错表了 前年650万 去年720万 加起来1370万”: the total corrected, and the two years that add up to it
     values |= {c: v for c, v in _parts_of_total(t, msg, values).items() if c not in values}
+    # “一千三是前年的 去年是一千六百多万”: the figure replaced is kept as the year before's
+    values |= {c: v for c, v in _figure_of_the_other_year(t, msg).items() if c not in values}
     values |= {c: UNKNOWN for c in _redated(t, msg) if c not in values}
     if not values and _ANOTHER_FIRMS.search(msg.norm) and (last := _last_yes(t)):
         values = {last: False}  # “刚才说错了 那是我们一个关联公司 不是我们本身” after “被列过一次失信”: not ours
@@ -428,7 +430,7 @@ def _of_the_other_year(t: Turn, msg: Message) -> dict[str, Any]:
     """“营收我看成前年的了 去年是2.3个亿”: last year's figure recorded is the year before's, the new one last year's."""
     found = _OTHER_YEAR.search(msg.norm)
     if found is None or found[2] != "前年":
-        return {}
+        return _figure_of_the_other_year(t, msg)
     before = msg.norm[: found.start()]
     heads = [c for c in t.profile if yearly(t, c) and any(normalize(w) in before for w in t.kn.criteria[c].extract)]
     if len(heads) != 1 or not isinstance(t.profile[heads[0]], float):
@@ -436,6 +438,33 @@ def _of_the_other_year(t: Turn, msg: Message) -> dict[str, Any]:
     head = heads[0]
     moved: dict[str, Any] = {str(t.kn.criteria[head].previous): t.profile[head]}
     said = f"{t.kn.criteria[head].extract[0]} {msg.norm[found.end() :]}"  # (去年是2.3个亿, read as its figure's)
+    moved |= {c: v for c, v in t.facts(said).items() if c == head}
+    return moved
+
+
+_WAS_THE_YEAR_BEFORE = re.compile(r"(是|算|为)(前年)的")
+"""After a figure recorded (一千三是前年的): that figure was the year before's."""
+
+
+def _figure_of_the_other_year(t: Turn, msg: Message) -> dict[str, Any]:
+    """“一千三是前年的 去年是一千六百多万”: the yearly figure recorded, named again, moves to the year before."""
+    found = _WAS_THE_YEAR_BEFORE.search(msg.norm)
+    if found is None:
+        return {}
+    named = quantities(msg.norm[: found.start()])[-1:]
+    heads = [
+        c
+        for c, v in t.profile.items()
+        if yearly(t, c)
+        and isinstance(v, float)
+        and t.kn.criteria[c].previous
+        and any(number_value(q, t.kn.criteria[c].unit or "", t.day) == v for q in named)
+    ]
+    if len(heads) != 1:
+        return {}
+    head = heads[0]
+    moved: dict[str, Any] = {str(t.kn.criteria[head].previous): t.profile[head]}
+    said = f"{t.kn.criteria[head].extract[0]} {msg.norm[found.end() :]}"  # (去年是一千六百多万: its new figure)
     moved |= {c: v for c, v in t.facts(said).items() if c == head}
     return moved
 

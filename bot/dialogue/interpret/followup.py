@@ -49,6 +49,7 @@ from bot.dialogue.mentions import (
     foreign,
     in_topic_words,
     names_topic,
+    other_policy_named,
     own_words_of,
     pairs_in_topic,
     prerequisite,
@@ -65,6 +66,7 @@ from bot.dialogue.reading import (
 )
 from bot.dialogue.topics import (
     CALCULATION,
+    CONTACT,
     LOOKUPS,
     has_section,
     plain_form,
@@ -87,6 +89,8 @@ _CN_ORDINAL = "一二三四五六七八九"
 
 _ERRAND = re.compile(r"(开|注册|设立|新开|新设)(个|一个|家|一家)?分公司|执照|工商|手续|落户|注册证|新公司")
 """Words of an errand of the enterprise's own (开个分公司, 办执照, 工商手续): no part of a policy."""
+_WHICH_CLAUSE = re.compile(r"哪一条|哪条|第几条|哪个条款|哪一款|哪款|哪一部分|哪部分|哪里讲|哪儿讲|哪里说的|哪里提")
+"""Which clause of the document (52号文里头说的是哪一条): the topic's own source, not the document's."""
 _SPUN_OFF = re.compile(r"单独|拆|分出|剥离|独立")
 """A part of the business set up apart (把加工那块单独成立个公司): a case of the policy's, not an errand."""
 
@@ -103,12 +107,13 @@ def followup(t: Turn, msg: Message) -> Act | None:
     act = _followup(t, msg) or _other_kind_with_title_held(t, msg)
     if act is None or act.name != acts.FOLLOWUP:
         return act
-    switch = {c: v for c, v in variant_taken_up(t, msg).items() if t.profile.get(c) != v}
+    named = variant_taken_up(t, msg)
+    switch = {c: v for c, v in named.items() if t.profile.get(c) != v}
     if switch:
         act = replace(act, values={**act.values, **switch})
     topic = t.kn.topics.get(act.topic or "")
     if (
-        switch
+        named  # (“那重庆市级的单项冠军呢” when the municipal one was judged: its verdict and conditions again)
         and act.part in (None, "question")
         and topic
         and (t.state.get(flows.VERDICT_GIVEN) or t.judged_topic == topic.id)
@@ -268,6 +273,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     other = decision.intent and decision.intent != topic.id and t.kn.topics[decision.intent].kind == "policy"
     if other and FIRST.search(msg.norm) and prerequisite(t, topic, str(decision.intent)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
+    if other and t.kn.topics[str(decision.intent)].about_document and _WHICH_CLAUSE.search(msg.norm):
+        return Act(acts.FOLLOWUP, topic=topic.id, part="sources")  # “52号文里头说的是哪一条”: this topic's clause
     here = about_here(t, topic, msg, str(decision.intent)) if other else None
     if here:
         return Act(acts.FOLLOWUP, topic=topic.id, part="question", text=here)  # “高企占比那个是好多” after the goals
@@ -346,6 +353,13 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         return None  # “银行那边有没有啥子低息贷款可以办”: a question cue, but of another world (not “今年还赶得上报不”)
     if ours and decision.intent is None and not topic.checklist:
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))  # nothing to check: its conditions
+    if (
+        part
+        and decision.reason == "ambiguous"
+        and part == f"section:{CONTACT}"
+        and other_policy_named(t, msg, topic.id)
+    ):
+        return None  # “有没得人晓得加计扣除的问题打哪个电话问” in the 高企 check: whom to ask of 加计扣除
     if part and (decision.intent in (None, topic.id) or len(msg.norm) <= SHORT_MESSAGE or _closer(t, topic, msg)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)
     if (
@@ -370,6 +384,10 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if other and asks(t, msg) and _short_in_topic(t, topic, msg):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")  # “目录在哪里查”: this topic's 目录, named by none
+    if other and asks(t, msg) and not named_by_word(decision) and _closer(t, topic, msg, or_as_close=True):
+        # “目录在哪里查 看哪一年的版本” after the 首批次 verdict: like 首台套's example, but naming no topic, and in
+        # 首批次's words as much as in 首台套's
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     return None
 
 
@@ -402,16 +420,18 @@ def _close_behind(t: Turn, topic: Topic, candidates: list[Candidate], decision: 
     return own is not None and own >= decision.score - CLOSE_BEHIND
 
 
-def _closer(t: Turn, topic: Topic, msg: Message) -> bool:
+def _closer(t: Turn, topic: Topic, msg: Message, or_as_close: bool = False) -> bool:
     """Whether a question naming no topic shares more word pairs with this topic's text than with the one it resembles.
 
     高企 in view: “拿到以后所得税是15%对吧 有效期几年” is 高企's, not 单项冠军's (单项冠军称号有效期几年).
+    ``or_as_close``: as many (at least one) will do, the topic under discussion breaking the tie.
     """
     _c, decision = t.match(msg.text)
     other = t.kn.topics.get(decision.intent or "")
     if other is None or other.kind != "policy" or names_topic(t, msg, decision, other.id):
         return False  # (转人工, 咨询电话: the conversation intents keep their own words)
-    return pairs_in_topic(t, topic, msg)[0] > pairs_in_topic(t, other, msg)[0]
+    here, there = pairs_in_topic(t, topic, msg)[0], pairs_in_topic(t, other, msg)[0]
+    return here > there or (or_as_close and here >= max(1, there))
 
 
 def _short_in_topic(t: Turn, topic: Topic, msg: Message) -> bool:

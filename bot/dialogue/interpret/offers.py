@@ -384,7 +384,7 @@ def accept_offer(t: Turn, msg: Message) -> Act | None:
 
 
 _GLAD = re.compile(r"巴适|安逸|辛苦了?|谢谢|感谢|多谢")
-_UNDERSTOOD = re.compile(rf"明白|晓得了|知道了|懂了|收到|了解了|清楚了|{_GLAD.pattern}|^[哦噢喔]")
+_UNDERSTOOD = re.compile(rf"明白|晓得了|知道了|懂了|收到|了解了|(?<![想要])了解$|清楚了|{_GLAD.pattern}|^[哦噢喔]")
 """Words that take in an answer (巴适, 安逸: and are glad of it): after them a yes word acknowledges, it accepts no
 offer."""
 

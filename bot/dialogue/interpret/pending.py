@@ -46,6 +46,7 @@ from bot.dialogue.interpret.shared import (
     conditions_part,
     counted_part,
     counts_as,
+    denial_of_the_one_asked_about,
     go_ahead,
     heard_of_here,
     mashed,
@@ -79,6 +80,7 @@ from bot.dialogue.reading import (
     Message,
     asks,
     asks_in_a_clause,
+    clauses,
     last_clause,
     without,
 )
@@ -222,6 +224,12 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if value is not None and value != UNKNOWN and _unsure_at_last(t, msg):
         facts.pop(pending, None)
         value = UNKNOWN  # “目录我翻了 没找到一模一样的名字 有个类似的 不确定算不算”: in the end, not known
+    if (
+        not asking
+        and not (facts.keys() - {pending})
+        and (moved := denial_of_the_one_asked_about(t, msg, attending, pending, value))
+    ):
+        return Act(acts.ANSWER, values=moved)  # (评价得分是啥子 在哪里测 → “还没测过”: the score's, not the title's)
     figure = bool(FIGURE_ONLY.fullmatch(msg.norm))  # a bare figure that does not fit is misread, not off topic
     other = decision.intent if decision.intent and decision.intent != flow["topic"] else None
     if other and _named_in_question(t, msg, crit, other):
@@ -387,10 +395,11 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
 def _unsure_at_last(t: Turn, msg: Message) -> bool:
     """Whether the message ends by saying it is not sure whether it is so (…有个类似的 不确定算不算), naming nothing."""
     last = last_clause(msg)
+    before = clauses(msg.text)[-2:-1]  # (…但是跟我们这个是不是同一个品种 我也拿不准: the whether, then not sure)
     return (
         last.norm != msg.norm
         and says(last.norm, t.kn, "unknown")
-        and bool(ASKED_A_NOT_A.search(last.norm))
+        and any(ASKED_A_NOT_A.search(normalize(c)) for c in (last.text, *before))
         and not t.facts(last.text)
     )
 

@@ -130,7 +130,7 @@ def _back_then_told(t: Turn, msg: Message) -> Act | None:
     nothing. A clause naming another policy than the check's is a new question on it, not a return.
     """
     check = t.state.get("suspended") or t.flow
-    if not check or check.get("kind") != flows.CHECKLIST:
+    if not check or check.get("kind") not in (flows.CHECKLIST, flows.QUESTIONNAIRE):
         return None
     said = clauses(msg.text)
     i = _goes_back_at(t, said)

@@ -8,6 +8,7 @@ from typing import Any
 from bot.answers import (
     SUPPOSING,
     SWITCHED_TO,
+    UNKNOWN,
     WHO_KNOWS,
     heard_rule,
     parse_yes_no,
@@ -18,6 +19,7 @@ from bot.dialogue.attribution import (
     about_us,
     answer_value,
     named_criteria,
+    names_criterion,
 )
 from bot.dialogue.flows import CONDITIONS
 from bot.dialogue.mentions import (
@@ -621,6 +623,21 @@ _LEAVING = re.compile(
     rf"|(我|我们)(先|再)?去?(喊|叫|让|找)({WHO_KNOWS})(去|来)?(算|查|弄|搞|对|核|看|填|报|准备|整理)"
     r"|(改天|回头|晚点|下次|过两天|过几天)再?(细|详细|仔细|慢慢)?(问|来|聊|请教|咨询)"
     r"|(我|我们)(先|再)?去(平台|网上|系统|官网|那边)?上?(测|算|查|对|填|评)(一下|下|哈|一哈|看看|一遍)"
+    r"|(问到|问清楚|问好|查到|查清楚|搞清楚|弄清楚|算好|准备好)了?(再来|再问|再找你|再说)"
 )
 """The user's own next step, said in other words than the ``leaving`` list (我问下法务, 改天再细问, 我先去平台测一哈,
-我喊会计去算)."""
+我喊会计去算, 问到了再来)."""
+
+
+def denial_of_the_one_asked_about(t: Turn, msg: Message, attending: str, pending: str, value: Any) -> dict[str, Any]:
+    """A bare no or not-known just after the user asked what a condition means: that condition's, not the pending one's.
+
+    Asked the title, the user asks “你说的那个评价得分是啥子 在哪里测”, then says “还没测过”: the score is not known;
+    the title is still to be answered. Only a no or not-known moves (a yes may take up the question shown again), and
+    only to a condition not yet answered; a score or figure denied is not known, never a zero.
+    """
+    if value not in (False, UNKNOWN) or attending == pending or attending not in t.kn.criteria:
+        return {}
+    if attending in t.profile or (pending in t.kn.criteria and names_criterion(msg.norm, t.kn.criteria[pending])):
+        return {}  # (“称号还没拿到”: the pending question's own words)
+    return {attending: value if t.kn.criteria[attending].type == "bool" else UNKNOWN}

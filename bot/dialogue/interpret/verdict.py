@@ -39,6 +39,7 @@ from bot.dialogue.interpret.shared import (
     asks_outcome,
     checkable,
     counts_as,
+    denial_of_the_one_asked_about,
     go_ahead,
     leaving,
     means,
@@ -326,7 +327,10 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         if value is False and values and no_only_of_others(t, said, t.kn.criteria[pending], values):
             value = None  # asked 是否属于中小企业, told “莫得失信莫得事故 够了吧”: its 莫得 denies those
         owned = t.kn.criteria[pending].type == "number" and all_owned(t, msg, values)
-        if value is not None and not owned:  # (“高新收入七成 …” is no answer to the share of technicians)
+        attending = str(t.state.get(flows.ATTENDING) or "")
+        if moved := denial_of_the_one_asked_about(t, said, attending, str(pending), value):
+            values.update(moved)  # (评价得分是啥子 在哪里测 → “还没测过 先判一下嘛”: the score is not known)
+        elif value is not None and not owned:  # (“高新收入七成 …” is no answer to the share of technicians)
             values[pending] = value
     if other and questionnaire and not says(msg.norm, t.kn, "conclude"):
         return None  # “首版次软件那个 …能报不” during “which policies suit us”: that policy's check, asked for
