@@ -139,23 +139,22 @@ def _as_written(query: str) -> str:
     """The question in the words facts are written in (八成 → 80%, 好多 → 多少, 营收 → 营业收入, 高新收入)."""
     said = _SAID_TENTHS.sub(lambda m: f"{_TENTHS[m[1]]}0%", query)
     said = said.replace("高新产品", "高新技术产品").replace("高新收入", "高新技术产品收入")
-    said = _YEARS_ASKED.sub(
-        "从事年以上", said.replace("好多", "多少")
-    )  # (要做好多年才够: the facts of 从事…N年以上, 满N年)
+    # (要做好多年才够: the facts of 从事…N年以上, and of 满N年)
+    said = _YEARS_ASKED.sub("从事年以上", said.replace("好多", "多少"))
     return said.replace("营收", "营业收入")
 
 
 RARE_SHARE = 4
 """In one section's view, a word of the question that at most one fact in this many (and at least one) of the section
 says pins those facts (委托 among the nine ways to compute the deduction: the two on commissioned R&D lead)."""
-LINKING = frozenset("的了是有吗呢吧么啊嘛在和与及或也都就还要能可会这那个些啥咋怎多少几")
+_LINKING = frozenset("的了是有吗呢吧么啊嘛在和与及或也都就还要能可会这那个些啥咋怎多少几")
 """Characters that tie words together: a pair holding one says nothing of which fact answers."""
 
 
 def _rare_words(own: frozenset[str], facts: list[frozenset[str]]) -> frozenset[str]:
     """The question's own character pairs that few of the section's facts say (see ``RARE_SHARE``)."""
     most = max(1, len(facts) // RARE_SHARE)
-    return frozenset(g for g in own if not LINKING & set(g) and 0 < sum(g in f for f in facts) <= most)
+    return frozenset(g for g in own if not _LINKING & set(g) and 0 < sum(g in f for f in facts) <= most)
 
 
 def relevant_first(

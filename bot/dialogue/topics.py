@@ -107,8 +107,6 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
             and not any(q.unit == MONEY for q in quantities(whole))
         ):
             name = MAIN  # “评上高企所得税能少交多少”: what it gives (15% for 25%), where no calculator takes figures
-        if name in (CALCULATION, MAIN) and (told := _term_told_elsewhere(t, topic, clause, name)) in parts:
-            name = told  # “费率是不是最高3%”: 费率 is told where the insurance is bought, not in the calculation
         return parts[name]
     return guess or (_unnamed(t, topic, text, whole, parts) if asked else None)
 
@@ -551,38 +549,6 @@ def _name_grams(kn: Knowledge, topic: Topic) -> frozenset[str]:
     if key not in kn.memo:
         kn.memo[key] = frozenset().union(*(render.bigrams(normalize(n)) for n in (topic.title, *topic.aliases)))
     return kn.memo[key]  # type: ignore[no-any-return]
-
-
-def _term_told_elsewhere(t: Turn, topic: Topic, clause: str, name: str) -> str | None:
-    """The section that tells the term the clause asks about, when the section its cue named never says it.
-
-    A term: a character pair of the clause (not the topic's names, not one holding a linking character like 是 or 多)
-    that some section's facts say. If the section named says none of them, the section saying the most does (ties:
-    the one written first).
-    """
-    sections = _section_grams(t, topic)
-    terms = {g for g in render.bigrams(clause) if not render.LINKING & set(g)} - _name_grams(t.kn, topic)
-    terms = {g for g in terms if any(g in grams for _n, grams in sections) and _topics_saying(t, g) <= TERM_TOPICS}
-    if not terms or any(terms & grams for n, grams in sections if n == name):
-        return None
-    best = max(((len(terms & grams), -i, n) for i, (n, grams) in enumerate(sections)), default=None)
-    return best[2] if best and best[0] else None
-
-
-TERM_TOPICS = 2
-"""How many policies' texts a term may stand in (费率: 首台套, 首批次); words most say (一般, 具体, 三年) are none."""
-
-
-def _topics_saying(t: Turn, gram: str) -> int:
-    """How many policy topics' facts say the character pair ``gram`` (counted once per knowledge version)."""
-    if "grams_topics" not in t.kn.memo:
-        counts: dict[str, int] = {}
-        for other in t.kn.topics.values():
-            if other.kind == "policy":
-                for g in frozenset().union(*(grams for _n, grams in _section_grams(t, other))):
-                    counts[g] = counts.get(g, 0) + 1
-        t.kn.memo["grams_topics"] = counts
-    return t.kn.memo["grams_topics"].get(gram, 0)  # type: ignore[no-any-return]
 
 
 def _section_grams(t: Turn, topic: Topic) -> list[tuple[str, frozenset[str]]]:

@@ -265,7 +265,7 @@ def cancel(t: Turn, msg: Message) -> Act | None:
         and t.match(last.text)[1].intent not in (None, t.check_topic)
     ):
         return None  # “不问加计扣除了。研发准备金今年的通知出来没有”: one topic dropped, another asked
-    if gives_up and not t.flow and not t.state.get("suspended") and closing(t, msg):
+    if gives_up and not t.flow and not t.state.get("suspended") and "谢" in msg.norm and closing(t, msg):
         return None  # “算了 不问了 谢谢” with no check going or left: a goodbye, thanked back
     if gives_up and not VERDICT_NOUN.search(msg.norm) and not says(msg.norm, t.kn, "resume"):
         return Act(acts.CANCEL)  # “算了算了 不测了 营收才几千万 肯定不够”: given up first; what follows is why
