@@ -131,14 +131,17 @@ _TENTHS = {c: str(n) for n, c in enumerate("一二三四五六七八九", start=
 _SAID_TENTHS = re.compile(r"([一二三四五六七八九])成")
 
 
+_BOUGHT_IN = re.compile(r"买(过)?来|买进来|买的专利|转让过来")
+"""Rights bought in, as the facts say it (受让)."""
 _YEARS_ASKED = re.compile(r"(多少|几|好几)年")
 """How many years, asked: written as the facts of a span of years say it (从事相关细分领域10年以上)."""
 
 
 def _as_written(query: str) -> str:
-    """The question in the words facts are written in (八成 → 80%, 好多 → 多少, 营收 → 营业收入, 高新收入)."""
+    """The question in the words facts are written in (八成 → 80%, 好多 → 多少, 营收 → 营业收入, 买来 → 受让)."""
     said = _SAID_TENTHS.sub(lambda m: f"{_TENTHS[m[1]]}0%", query)
     said = said.replace("高新产品", "高新技术产品").replace("高新收入", "高新技术产品收入")
+    said = _BOUGHT_IN.sub("受让", said)  # (专利买来的也算数噻: the facts on rights 受让)
     # (要做好多年才够: the facts of 从事…N年以上, and of 满N年)
     said = _YEARS_ASKED.sub("从事年以上", said.replace("好多", "多少"))
     return said.replace("营收", "营业收入")

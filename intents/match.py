@@ -874,8 +874,8 @@ class Index:
                 intents = alias.get(word)
                 if not intents or _inside_digits(query, i, i + j):
                     continue  # 12345 inside 13637912345: a phone number, not the hotline
-                if query[i] == "个" and i and query[i - 1] in _COUNTING:
-                    continue  # 哪个税率: 个 counts the 税率, it is no 个税
+                if query[i] == "个" and i and query[i - 1] in _COUNTING and not word.startswith("个人"):
+                    continue  # 哪个税率: 个 counts the 税率, it is no 个税 (那个人所得税 is 个人所得税)
                 score = self.t.alias_score + bonus * min(j, 6)
                 spans.extend((i, i + j, intent, score, f"alias:{word}") for intent in intents)
         sounds = pinyin.syllables(query)

@@ -8695,12 +8695,12 @@ def test_one_year_then_an_amount_is_a_yearly_amount() -> None:
     assert "niche_years" not in facts and facts["rd_spend_last_year"] == [50.0, 60.0]
 
 
-def test_the_term_asked_leads_to_the_section_that_tells_it(user: User) -> None:
-    """d465_13, d466_13, d468_11: “费率是不是最高3%” on 首批次 led with the calculation, which never says 费率;
-    the sections that say how the rate is set (协商) do."""
+def test_the_premium_rate_asked_is_answered_with_the_calculation(user: User) -> None:
+    """d465_13, d466_13, d468_11: “费率是不是最高3%” on 首批次 led with the calculation, which never said how the
+    rate is set (协商, no 3% cap since the 2025 notice); the 80% of the premium is wanted beside it (d350_11)."""
     user.say("首批次新材料保险补偿是什么")
     reply = user.say("那个保险费率是不是最高百分之三")
-    assert "协商" in reply.text
+    assert "协商" in reply.text and "80%" in reply.text
 
 
 def test_the_figure_recorded_said_to_be_the_year_befores(user: User) -> None:
@@ -8815,3 +8815,90 @@ def test_a_certificate_dated_a_year_and_a_half_ago_is_within_two_years() -> None
     assert read("软著是25年8月拿到的", "first_version_software")["first_version_copyright_2y"] is True
     assert "first_version_copyright_2y" not in read("软著是24年12月拿到的", "first_version_software")
     assert read("软著是23年3月拿到的", "first_version_software")["first_version_copyright_2y"] is False
+
+
+# -- batches 469-472 on first sight
+
+
+def test_a_digit_typed_or_missed_is_no_figure(user: User) -> None:
+    """d471_11: “不对不对 前年研发是一百八十万 少打了个一” also set the 评价得分 to 1分 (a wrong 不符合)."""
+    in_check(user)
+    user.say("研发前年八十万 去年两百万 评价得分六十二分")
+    reply = user.say("不对 前年研发是一百八十万 少打了个一")
+    assert profile(user)["rd_spend_prev_year"] == 180 and profile(user)["eval_score"] == 62
+    assert "1分" not in reply.text
+
+
+def test_a_project_said_new_and_not_a_model_change_is_research() -> None:
+    """d471_01: “项目主要是新款…离合器 减重加换挡平顺 不是改个型号那种” left 属于研发活动 open."""
+    assert read("项目主要是新款电机壳体 不是改个型号那种", "rd_deduction")["rd_activity"] is True
+
+
+def test_tell_us_can_we_is_the_verdict(user: User) -> None:
+    """d471_06: “咋个说 报得成不” with the 不符合 already settled got the overview (咋个 read as how to)."""
+    in_check(user, "首版次软件 帮我看下行不行")
+    user.say("这套是给一家厂专门定制开发的")
+    reply = user.say("咋个说 报得成不")
+    assert reply.act == "answer" and "结论：不符合" in reply.text
+
+
+def test_what_we_sell_after_an_answer_starts_its_check(user: User) -> None:
+    """d471_12: “我们主要是卖钢材的 自己也有个小加工车间” after the 高企 overview fell out of scope."""
+    user.say("高企认定我们搞不搞得成")
+    reply = user.say("我们主要是卖建材的 也有个小车间")
+    assert reply.act == "answer" and reply.kind == "checklist_step"
+
+
+def test_a_plan_to_apply_later_after_the_verdict_is_taken_in(user: User) -> None:
+    """d471_04: “要得 那明年多投点研发再报” after the verdict fell out of scope."""
+    in_check(user, "高企 帮我核一下")
+    user.say("直接说结论")
+    assert user.say("要得 那明年多招点人再报").act == "thanks"
+
+
+def test_not_the_national_title_is_a_denial_of_it() -> None:
+    """d472_11: “我们是市级专精特新 不是国家小巨人” as a correction changed nothing (国家, not 国家级)."""
+    assert held_titles("我们是市级专精特新 不是国家小巨人", KN.criteria)["little_giant_certified"] is False
+
+
+def test_that_personal_income_tax_is_another_worlds(user: User) -> None:
+    """d472_14: “那个人所得税汇算…” after 加计扣除 (那个 took the 个 of 个人所得税)."""
+    user.say("加计扣除汇算清缴什么时候截止")
+    assert user.say("那个人所得税汇算也是5月底截止吗").act == "null"
+
+
+def test_what_the_other_title_takes_first_is_its_own_question(user: User) -> None:
+    """d470_05: “小巨人是不是要先有市级专精特新才能报” in the 单项冠军 check got 单项冠军's conditions, as if 小巨人
+    were asked as its prerequisite."""
+    in_check(user, "单项冠军 市里头评的那个 我们够不够格 帮我核一哈")
+    assert user.say("对了 小巨人是不是要先有市级专精特新才能报").intent == "little_giant"
+
+
+def test_stop_for_now_ends_the_check(user: User) -> None:
+    """d470_17: “先停到 等财务回来再说” fell out of scope."""
+    in_check(user, "研发准备金 帮我核一下")
+    assert user.say("先停到 等财务回来再说").act == "cancel"
+
+
+def test_bought_in_too_asked_to_be_confirmed(user: User) -> None:
+    """d469_18: “专利买来的也算数噻” after the 高企 verdict was taken in as a statement; it asks, and the fact on
+    rights 受让 answers it."""
+    in_check(user, "高企 帮我核一下")
+    user.say("直接说结论")
+    reply = user.say("专利买来的也算数噻")
+    assert reply.act == "followup" and "受让" in reply.text.splitlines()[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("我们是做IC design的 R&D能按120%扣吗", "rd_deduction"),
+        ("高新技术企业招会计 工资开好多合适", None),
+        ("想注册个新公司 要准备啥材料", None),
+        ("专精特新 高企 首版次 我们能沾上哪个", "policy_match"),
+    ],
+)
+def test_questions_of_batches_469_472(user: User, text: str, intent: str | None) -> None:
+    """q469-q472: R&D in Latin letters with a chip designer; another world's hiring and company registration; three
+    policies listed, which suit us."""
+    assert user.say(text).intent == intent, text

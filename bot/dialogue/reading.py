@@ -231,9 +231,10 @@ ASKING_TAILS = frozenset("不没否")
 """A last character that makes a statement a question (能享受不, 有没)."""
 _DIALECT_ASKING = re.compile(
     r"[迈哇](?=$|[\s,，。?？!！~～])|是[^，,。\s]{1,10}还是|(现在|目前|今年)还是[^，,。\s]{1,10}嘛(?=$|[\s,，。!！~～])"
+    r"|也(算数|算|可以|行|得行|认)噻(?=$|[\s,，。!！~～])"
 )
 """迈 or 哇 ending a clause is Chongqing's 吗 (外协的不算主营迈, 独立法人是必须的哇); 是A还是B asks which; so does
-现在还是…嘛 (高企证书现在还是三年有效嘛: still so, asked)."""
+现在还是…嘛 (高企证书现在还是三年有效嘛: still so, asked), and 也算噻 (专利买来的也算数噻: that too, asked)."""
 
 
 FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要]")

@@ -43,6 +43,9 @@ CORRECTION_OPENINGS = ("不对", "不是", "错了", "改下", "改一下", "改
 
 def correction(t: Turn, msg: Message) -> Act | None:
     """说错了 / 不对，应该是…: an earlier answer changes (not “查账征收吧 应该是”: 应该是 at the end hedges)."""
+    if _TYPED_DIGIT.search(msg.text):  # “前年研发是一百八十万 少打了个一”: the 一 is a key missed, no figure
+        typed = _TYPED_DIGIT.sub(r"\1", msg.text)
+        msg = Message(typed, normalize(typed))
     doubted = _taken_back(t, msg)
     if doubted:
         return Act(acts.ANSWER, values=doubted)  # “我们是核定征收 哦不对 好像又不是”: neither, so not known
@@ -131,6 +134,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
     return Act(acts.CORRECTION, values=values, conclude=asked)  # (“…是八十左右 那还行不行”: the verdict again)
 
 
+_TYPED_DIGIT = re.compile(r"((?:少|多|漏)(?:打|写|输|敲|按|填)了?(?:一个|个)?)([\d一二三四五六七八九零〇])")
+"""A digit typed or missed (少打了个一, 多写了个零): a key, not a figure of any answer."""
 _MEANT_TO_ASK = re.compile(r"(其实|本来|实际上)(是)?(想|要)(问|咨询|了解|报|申请)")
 """“我其实是想问…”: the question meant, named next."""
 _CHECKED_BACK = re.compile(

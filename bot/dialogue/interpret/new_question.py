@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answers import places
 from bot.dialogue import acts
 from bot.dialogue.acts import Act
@@ -24,6 +26,9 @@ from bot.dialogue.turn import Turn
 def new_question(t: Turn, msg: Message) -> Act:
     """The matcher's decision: a topic (its checklist if the message asks whether we qualify), ask which, or null."""
     candidates, decision = t.match(msg.text)
+    listed = {tid for _at, tid in policies_named(t, msg) if t.kn.topics[tid].kind == "policy"}
+    if len(listed) >= LISTED_POLICIES and _WHICH_OF_THEM.search(msg.norm):
+        return Act(MATCH, topic=MATCH)  # “专精特新 高企 首台套 我们厂能沾上哪个”: which policies suit us
     status = status_topics(t, msg, anywhere=wants_check(t, msg.norm))
     if decision.intent in status or (decision.reason == "ambiguous" and status):
         # “我们已经是市级专精特新了 想冲一下小巨人”: a title the enterprise holds (or lacks) is context, the other
@@ -85,3 +90,12 @@ def new_question(t: Turn, msg: Message) -> Act:
     if decision.reason == "ambiguous":
         return Act(acts.CLARIFY)
     return Act(acts.NULL)
+
+
+LISTED_POLICIES = 3
+"""Policies a message lists before asking which of them suit us (专精特新 高企 首台套 …能沾上哪个)."""
+_WHICH_OF_THEM = re.compile(
+    r"(能|可以|适合|够得上|沾得上|沾上|沾得到|享受|报|申请)[^|，。]{0,4}哪(个|些|几个|一个|样)"
+    r"|哪(个|些|几个|一个|样)[^|，。]{0,4}(能|可以|适合|够|沾|享受|报|申请)"
+)
+"""Which of the policies listed suit us (能沾上哪个, 哪几个能报)."""

@@ -299,8 +299,10 @@ CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 """Two Chinese characters running: words, not gibberish."""
 
 
-_INTRODUCES = re.compile(r"(我们|我司|我们公司|我们厂)(是|主要是)?(做|生产|搞)[^\d，。？?]{1,14}的")
-"""A message that opens saying what the enterprise makes (我们是做火锅底料的食品厂)."""
+_INTRODUCES = re.compile(
+    r"(我们|我司|我们公司|我们厂)(是|主要是)?(做|生产|搞|卖|经营|销售|加工|干)[^\d，。？?]{1,14}的"
+)
+"""A message that opens saying what the enterprise makes or sells (我们是做火锅底料的食品厂, 我们主要是卖钢材的)."""
 
 
 def _told(t: Turn, topic: Topic, msg: Message, decision: Any) -> bool:
@@ -327,6 +329,7 @@ _BARE_ACK = re.compile(r"[诶哎欸嗯哦噢喔啊]*(要得|好嘛|好的|好吧
 
 _PLAN = re.compile(
     r"先把|回去|明年再|以后再|下次再|过段时间再|再说|守好|去准备|先准备|先去|(报|汇报|转|说|讲)(给|跟)(老板|领导|财务|经理)"
+    r"|(明年|以后|下次|过段时间|等)[^，。？?|]{1,10}再(报|申报|申请|评|搞|弄|来)"
     r"|(跟|给|向)(老板|领导|财务|经理)(说|讲|汇报|报)"
 )
 """After a word that takes in an answer: what the user will do next (先把市级的守好), no question."""

@@ -263,6 +263,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         and FIRST.search(msg.norm)
         and prerequisite(t, topic, other)
         and not _ELSE_ASKED.search(msg.norm)
+        and not _its_own_first(t, msg, other)
     ):
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if (other or (not facts and value is None)) and heard_of_here(t, topic, msg, ours_too=not other):
@@ -390,6 +391,20 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if guess and (part := section_asked(t, topic, msg.text, cues_only=True)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)  # “食品厂应该不在那个负面清单里头吧”: a guess to confirm
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+def _its_own_first(t: Turn, msg: Message, other: str) -> bool:
+    """Whether ``other`` is named before what must come first, and another title after it.
+
+    “小巨人是不是要先有市级专精特新才能报”: what ``other`` itself takes first, not whether this check needs it first.
+    """
+    first = FIRST.search(msg.norm)
+    if first is None:
+        return False
+    names = topic_names(t)
+    before = any(n in msg.norm[: first.start()] for n in names.get(other, []))
+    after = msg.norm[first.end() :]
+    return before and any(n in after for tid, ns in names.items() if tid != other for n in ns)
 
 
 def _unsure_at_last(t: Turn, msg: Message) -> bool:

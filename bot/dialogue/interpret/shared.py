@@ -117,6 +117,7 @@ COUNTS_AS = re.compile(
     r"算不算|算得到不|算不算是|能不能也?算|可不可以也?算|能也?算进去不|算得进去不|是不是也?(?:不能|不)算|是不是也?算不了"
     r"|(?:能不能|可不可以|能否)也?(?:放|计|加|摆|归|列)(?:进去|进来|到里面|里头)|(?:放|计|加|归)得?进去不"
     r"|也(?:能|可以)(?:加计|扣除|扣|算|计入)(?:扣除)?(?:不|吗|么)"  # (委托重大做的那部分也能加计不)
+    r"|也算数?(?:噻|吧|哈|撒)(?=$|\|)|算数不"  # (专利买来的也算数噻: that too, asked to be confirmed)
 )
 """Whether something counts (算不算, 能不能也算进去): asked of a thing, not said of us."""
 
@@ -233,6 +234,10 @@ MEANING = re.compile(
 """What a word means: a question on a condition, never the verdict."""
 
 
+_SAY_IT = re.compile(r"^(那|你)?(咋个说|怎么说|咋说|啷个说)")
+"""Opening a question of the result (咋个说 报得成不): tell us, no part of the topic asked how."""
+
+
 def asks_outcome(t: Turn, msg: Message) -> bool:
     """During a check, a question about the result in the user's own words: 算下来合不合格, 你看能判不, 综合起来咋样.
 
@@ -246,7 +251,11 @@ def asks_outcome(t: Turn, msg: Message) -> bool:
         return False
     if t.flow is None and flow.get("topic") != t.state.get("topic") and t.state.get("topic") not in HANDOFF:
         return False  # a check of a topic the conversation has left (not for a phone number: 电话先放到 你先说…)
-    if ASKS_A_PART.search(msg.norm) or length(msg.norm) > OUTCOME_CHARS or about_us(t, msg, anywhere=True):
+    if (
+        ASKS_A_PART.search(_SAY_IT.sub("", msg.norm))
+        or length(msg.norm) > OUTCOME_CHARS
+        or about_us(t, msg, anywhere=True)
+    ):
         return False
     if opens_aside(t, msg):
         return False  # (顺便问下 公司能不能搬到两江新区去: another question, opened as an aside)
@@ -261,7 +270,7 @@ def asks_outcome(t: Turn, msg: Message) -> bool:
         return False
     if VERDICT_NOUN.search(msg.norm):
         return True  # (最后结果咋个说: the result is asked, whatever 咋个说 cues)
-    asked_of = _CAN_OR_CANNOT.sub("|", msg.text)  # (能报不能报: its 不能报 cues no 不适用情形)
+    asked_of = _CAN_OR_CANNOT.sub("|", _SAY_IT.sub("", msg.text.strip()))  # (能报不能报: its 不能报 cues no 不适用情形)
     part = section_asked(t, t.kn.topics[flow["topic"]], asked_of, cues_only=True)
     return part is None or part in CHECK_PARTS  # (我们这条件 批得下来不: the conditions are what the check is)
 
