@@ -95,7 +95,7 @@ def new_question(t: Turn, msg: Message) -> Act:
 LISTED_POLICIES = 3
 """Policies a message lists before asking which of them suit us (专精特新 高企 首台套 …能沾上哪个)."""
 _WHICH_OF_THEM = re.compile(
-    r"(能|可以|适合|够得上|沾得上|沾上|沾得到|享受|报|申请)[^|，。]{0,4}哪(个|些|几个|一个|样)"
-    r"|哪(个|些|几个|一个|样)[^|，。]{0,4}(能|可以|适合|够|沾|享受|报|申请)"
+    r"(能|可以|适合|够得上|沾得上|沾上|沾得到|享受|报|申请)[^|，。]{0,4}哪(个|些|几个|一个|样)(?=$|[吗呢嘛哦啊噻\s,，。?？])"
+    r"|哪(个|些|几个|一个|样)(能|可以|适合|够|沾|享受|报|申请)"
 )
-"""Which of the policies listed suit us (能沾上哪个, 哪几个能报)."""
+"""Which of the policies listed suit us (能沾上哪个, 哪几个能报); not which of something else (哪个系统报, 哪些情况)."""
