@@ -265,7 +265,8 @@ def cancel(t: Turn, msg: Message) -> Act | None:
         and t.match(last.text)[1].intent not in (None, t.check_topic)
     ):
         return None  # “不问加计扣除了。研发准备金今年的通知出来没有”: one topic dropped, another asked
-    if gives_up and not t.flow and not t.state.get("suspended") and "谢" in msg.norm and closing(t, msg):
+    idle = not (t.flow or t.state.get("suspended"))  # (no check going, none left to come back to)
+    if gives_up and idle and "谢" in msg.norm and closing(t, msg):
         return None  # “算了 不问了 谢谢” with no check going or left: a goodbye, thanked back
     if gives_up and not VERDICT_NOUN.search(msg.norm) and not says(msg.norm, t.kn, "resume"):
         return Act(acts.CANCEL)  # “算了算了 不测了 营收才几千万 肯定不够”: given up first; what follows is why
@@ -275,7 +276,7 @@ def cancel(t: Turn, msg: Message) -> Act | None:
         return None  # (“把模具配件拆开算了”: counted that way, no 算了 of giving up)
     if alone:
         return Act(acts.CANCEL)
-    if not (t.flow or t.state.get("suspended")) and _TAKEN_IN.match(msg.norm) and not asks_in_a_clause(t, msg):
+    if idle and _TAKEN_IN.match(msg.norm) and not asks_in_a_clause(t, msg):
         return Act("thanks", topic="thanks")  # “要得 先这样” after an answer, no check going: taken in, goodbye
     if says(msg.norm, t.kn, "correction"):
         return None  # “不对 主营我前面算错了…”: an answer changes, the check goes on

@@ -440,11 +440,7 @@ def _of_the_other_year(t: Turn, msg: Message) -> dict[str, Any]:
     heads = [c for c in t.profile if yearly(t, c) and any(normalize(w) in before for w in t.kn.criteria[c].extract)]
     if len(heads) != 1 or not isinstance(t.profile[heads[0]], float):
         return {}
-    head = heads[0]
-    moved: dict[str, Any] = {str(t.kn.criteria[head].previous): t.profile[head]}
-    said = f"{t.kn.criteria[head].extract[0]} {msg.norm[found.end() :]}"  # (去年是2.3个亿, read as its figure's)
-    moved |= {c: v for c, v in t.facts(said).items() if c == head}
-    return moved
+    return _to_the_year_before(t, heads[0], msg.norm[found.end() :])  # (去年是2.3个亿, read as its figure's)
 
 
 _WAS_THE_YEAR_BEFORE = re.compile(r"(是|算|为)(前年)的")
@@ -467,11 +463,14 @@ def _figure_of_the_other_year(t: Turn, msg: Message) -> dict[str, Any]:
     ]
     if len(heads) != 1:
         return {}
-    head = heads[0]
+    return _to_the_year_before(t, heads[0], msg.norm[found.end() :])  # (去年是一千六百多万: its new figure)
+
+
+def _to_the_year_before(t: Turn, head: str, rest: str) -> dict[str, Any]:
+    """``head``'s recorded figure moved to the year before, and the figure ``rest`` gives read as ``head``'s."""
     moved: dict[str, Any] = {str(t.kn.criteria[head].previous): t.profile[head]}
-    said = f"{t.kn.criteria[head].extract[0]} {msg.norm[found.end() :]}"  # (去年是一千六百多万: its new figure)
-    moved |= {c: v for c, v in t.facts(said).items() if c == head}
-    return moved
+    said = f"{t.kn.criteria[head].extract[0]} {rest}"
+    return moved | {c: v for c, v in t.facts(said).items() if c == head}
 
 
 _THING_AFTER = re.compile(r"[\u4e00-\u9fff](?<![了的都也还啊哦嘛呢吧])")

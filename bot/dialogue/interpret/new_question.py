@@ -26,8 +26,7 @@ from bot.dialogue.turn import Turn
 def new_question(t: Turn, msg: Message) -> Act:
     """The matcher's decision: a topic (its checklist if the message asks whether we qualify), ask which, or null."""
     candidates, decision = t.match(msg.text)
-    listed = {tid for _at, tid in policies_named(t, msg) if t.kn.topics[tid].kind == "policy"}
-    if len(listed) >= LISTED_POLICIES and _WHICH_OF_THEM.search(msg.norm):
+    if _WHICH_OF_THEM.search(msg.norm) and len(_policies_listed(t, msg)) >= LISTED_POLICIES:
         return Act(MATCH, topic=MATCH)  # “专精特新 高企 首台套 我们厂能沾上哪个”: which policies suit us
     status = status_topics(t, msg, anywhere=wants_check(t, msg.norm))
     if decision.intent in status or (decision.reason == "ambiguous" and status):
@@ -99,3 +98,8 @@ _WHICH_OF_THEM = re.compile(
     r"|哪(个|些|几个|一个|样)(能|可以|适合|够|沾|享受|报|申请)"
 )
 """Which of the policies listed suit us (能沾上哪个, 哪几个能报); not which of something else (哪个系统报, 哪些情况)."""
+
+
+def _policies_listed(t: Turn, msg: Message) -> set[str]:
+    """The policies the message names (counted only when it asks which of them suit us)."""
+    return {tid for _at, tid in policies_named(t, msg) if t.kn.topics[tid].kind == "policy"}

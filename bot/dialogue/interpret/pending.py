@@ -414,7 +414,7 @@ def _unsure_at_last(t: Turn, msg: Message) -> bool:
     return (
         last.norm != msg.norm
         and says(last.norm, t.kn, "unknown")
-        and any(ASKED_A_NOT_A.search(normalize(c)) for c in (last.text, *before))
+        and any(ASKED_A_NOT_A.search(norm) for norm in (last.norm, *map(normalize, before)))
         and not t.facts(last.text)
     )
 
