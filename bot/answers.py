@@ -228,6 +228,8 @@ def _yi_said(m: re.Match[str]) -> str:
 
 _SPOKEN_YEAR = re.compile(r"^([一二])([零〇一二三四五六七八九])$")
 """A year said by its last two digits in numerals (一六年, 二三年)."""
+_NOUGHTS_YEAR = re.compile(r"^(?:[零〇]([一二三四五六七八九])|0([1-9]))$")
+"""A year of the 2000s said by its last two digits (零九年, 〇八年, 09年)."""
 _DATED_BY = re.compile(
     r"(就|才|的时候|开始|在)?(开始|评|认定|拿|获|成立|注册|入选|建|搭|办|开|立|挂牌|授牌|批|组建|投产|购买|买的|登记|申请|申报|报)"
 )
@@ -252,6 +254,8 @@ def _spoken_year(raw: str, text: str, end: int) -> float | None:
     Neighbouring numerals (二三年) are a range of years unless an event follows (二三年评的); others (一六, 一八)
     never are.
     """
+    if (noughts := _NOUGHTS_YEAR.match(raw)) is not None:  # 零九年开始做的, 09年注册: 2009, never nine years
+        return float(CENTURY + int(noughts[2]) if noughts[2] else CENTURY + "一二三四五六七八九".index(noughts[1]) + 1)
     pair = _SPOKEN_YEAR.match(raw)
     if pair is None:
         return None
@@ -589,6 +593,8 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
             fits = [v for q in found if q.unit and q.unit == unit and (v := number_value(q, unit, today)) is not None]
         return fits[0] if len(fits) == 1 else None
     breaks = clause_breaks(text)
+    if says_unknown(norm) and len({v for v, label, words in _choices(crit) if any(w in norm for w in words)}) > 1:
+        return UNKNOWN  # “规上规下我真不晓得”: two kinds named, neither known
     chosen = _parse_choice(_unsaid(norm, _choices(crit), breaks, crit), crit, breaks=breaks)
     return _narrowest(chosen, family_value(norm, crit, breaks, asked=True), crit)
 
@@ -1977,12 +1983,14 @@ def _year_before_from(
 _IF = r"如果|(?<![主需])要是|假如|假设"
 """Words that open a case supposed (shared by ``SUPPOSING`` and ``supposes``)."""
 _SUPPOSED_CASE = re.compile(
-    rf"{_IF}|(?<![\d零一二两三四五六七八九十百千])万一|以后就|之后就|到时候"
+    rf"{_IF}|(?<![\d零一二两三四五六七八九十百千])万一|以后就|之后就|到时候|了(以后|之后)(还|就)?(可以|能|得行|行)"
     r"|(?<!这样)(?<!这样是不是)(?<!这下)(?<!这下是不是)(就可以了|就得行了|就行了|就够了)"  # (这样是不是就可以了: now)
     r"|的话(是不是|会不会)?就(?!是|有|[\d零一二两三四五六七八九十百千几])"  # 核定征收的话是不是就享受不了
     r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(来|去)?(报|申|评)"  # 明年把研发做到一百万以上再报
     r"|(重新|改成|改为|换成)[^，,。]{0,14}(再|去|来)?(报|申|登记|评|注册)"  # 重新出个2.0版本去登记, 改成通用版再报
     r"|^(那|那么)(换成|改成|改为|变成|换个|改个)"  # 那换成外面的客户来买要得不: what would change it
+    # 那我们在重庆新注册个子公司来做呢: a company not yet founded
+    r"|^(那|那么)[^，,。]{0,8}(新|另外|单独|重新)(注册|成立|开|办|设立?)[^，,。]{0,12}(呢|嘞|喃)$"
     r"|^(那|那么)?(我们|咱们|公司)?(就)?把[^，,。]{1,12}(剥|拆|分|去|划|转|卖|弄|搞)(出去|掉|走)"  # 那我们把批发拆出去
     r"|凑够|凑齐|凑足|凑到|扩到|扩大到|扩建|腾出|改造一下|改一下"  # 把隔壁库房改一下 凑够面积得行不: what would do it
     # 要在重庆注册个子公司才行嗦: what it would take (not 要等明年汇算才行: when)
@@ -2191,6 +2199,11 @@ _WORKED_OUT = re.compile(
     r"(?=[\s，,]*(大概|大约|约|差不多|等于|就是|算下来|≈|=|百分之|[\d.零一二两三四五六七八九十点]+(%|个点|个百分点)))"
 )
 """A sum worked out before its result (250除6000多 大概4个点): only the result is the figure."""
+TAKEN_BACK = re.compile(
+    r"(刚才|刚刚|之前|前面|先前|上面)(说的?|讲的?|报的?|答的?)[^，,。；;\s]{1,12}?(不准|不对|错了|有误|不算数?)(的|哈|哦)?"
+    r"(?=$|[\s，,。；;])"
+)
+"""A clause taking back what was said before (刚才说一半一半不准): what it repeats is no fact now."""
 _BAR_BEFORE_OURS = re.compile(
     r"((要|需要|得|必须)(占|达到|达|到|超过|满)|(?<![我们])(要|需要|必须))(百分之)?[\d零一二两三四五六七八九十百千万.点]+"
     r"(%|个点|个百分点|万元?|亿元?|个|人|年)?(以上|及以上|左右)?(吧|嘛|哦|噻|哈|是不是|对吧|对不)?"
@@ -2221,6 +2234,7 @@ def extract(
     text = _BEFORE_NOW.sub(" ", text)  # (经销商是去年的: not this batch's buyer)
     text = _WORKED_OUT.sub(" ", text)  # (250除6000多 大概4个点: the sum worked, then its result)
     text = _BAR_BEFORE_OURS.sub(" ", text)  # (研发占比要达到6%以上吧 我们有7%: the bar, then ours)
+    text = TAKEN_BACK.sub(" ", text)  # (刚才说一半一半不准 | 批发占六成二: only the new word is a fact)
     norm = normalize(text)
     if supposes(text):
         # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us; but “那改成行业类的呢
@@ -4093,7 +4107,7 @@ _SAID_NOT_ASKED = r"(?!吗|不|没|哇|迈|[?？])"
 _GOT_AFTER = re.compile(
     rf"{_TITLE_NOUN}(市级|省级|国家级|重庆市?)?(的)?(是)?(有的?|也有|都有|有了)?(去年|前年|今年|\d+年|已经|上半年|下半年|年初|年底){{0,2}}"
     r"(就|早就|也|都|才)?"
-    r"(评上|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了|复核过|复核通过|复核了)"
+    r"(评上|评起|拿到|认定了|认定的|评的|拿的|拿了|评了|拿下|评下来|认下来|获得|公告了|公示了|入选了|评定了|复核过|复核通过|复核了)"
     rf"|{_TITLE_NOUN}(已经|早就|早都|都)?(有的?|也有|都有|有了)(?![没不啥什哪多好几效关点些用戏机希搞可望])"
     rf"|{_TITLE_NOUN}((还在|都在|在)有效期(内|里)?|还有效){_SAID_NOT_ASKED}"
 )
@@ -4401,6 +4415,7 @@ _NOT_KNOWN = (
     + "|还没翻|没翻过|没去翻|还没看|没看过|没对过|还没对过|没核过|没比对过"
     + "|没算出来|还没算出|还没出来|年报没出|审计没出|报表没出"
     + "|没单独算过|没有单独算过|没专门算过|还没算|打分也还没|打分还没|还没打分|没打过分"
+    + "|还没在[^，|\\s]{1,6}?[测评]|没在[^，|\\s]{1,6}?[测评]过"  # (还没在平台上测)
 )
 """Ways of saying “I don't know” that both the unsure reading and the plain don't-know share."""
 _UNSURE = re.compile(

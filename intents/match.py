@@ -29,8 +29,10 @@ _HELD = re.compile(
 
 _ABOUT_IT = re.compile(
     r"支持|鼓励|说法|怎么说|怎么讲|怎么提|提的|提到|条款|哪一条|哪条|原文|规划|定的|方向|帮助|什么政策|啥政策"
+    r"|^(这个|这|它|那个)(是|算|属于)?(不是)?[^，,。]{0,8}(里|里面|里头|上)(的|有的|提的)"
 )
-"""A last sentence asking what the document or the bot says of something (52号文对这块怎么支持, 能提供什么帮助)."""
+"""A last sentence asking what the document or the bot says of something (52号文对这块怎么支持, 能提供什么帮助), or
+whether the document holds it (这个是52号文里的吗)."""
 _ELSE = re.compile(r"还能|还可以|别的|其他|其它|不问")
 """…but not one asking about something else (专精特新…都问过了。你还能帮我查些什么政策)."""
 _OTHERS = re.compile(r"还有(哪些|啥|什么)|全面|整体|都能")

@@ -8902,3 +8902,194 @@ def test_questions_of_batches_469_472(user: User, text: str, intent: str | None)
     """q469-q472: R&D in Latin letters with a chip designer; another world's hiring and company registration; three
     policies listed, which suit us."""
     assert user.say(text).intent == intent, text
+
+
+# -- batches 473-480 on first sight
+def until_asked(user: User, reply: Reply, criterion: str) -> Reply:
+    """Answer 不知道 to each question of the check until it asks ``criterion``."""
+    for _ in range(20):
+        if reply.kind != "checklist_step" or reply.data["criterion"] == criterion:
+            break
+        reply = user.say("不知道")
+    assert reply.data.get("criterion") == criterion, reply.text
+    return reply
+
+
+def test_a_score_not_yet_rated_on_the_platform_is_not_known() -> None:
+    """d473_15: “专精特新发展评价今年还没在平台上测 先给个结论” read no score and went to 专精特新's overview."""
+    assert read("发展评价还没在平台上测过", "little_giant")["eval_score"] == UNKNOWN
+
+
+def test_3q_is_thanks(user: User) -> None:
+    """d473_20: “3q” fell out of scope."""
+    assert user.say("好的 3Q").act == "thanks"
+
+
+def test_can_we_still_apply_after_the_verdict_is_the_verdict_again(user: User) -> None:
+    """d474_09: “那还报得不” after 不符合 got the conditions, not the verdict."""
+    in_check(user, "首版次软件 帮我看下行不行")
+    user.say("这套是给一家厂专门定制开发的")
+    user.say("直接说结论")
+    reply = user.say("那还报得不")
+    assert reply.act == "answer" and "结论：不符合" in reply.text
+
+
+def test_a_title_named_as_the_topic_then_denied_is_a_no(user: User) -> None:
+    """d474_11: asked 是否已设立市级研发机构, “研发机构嘛 就厂里自己有个技术部 没评过市级的” was a yes."""
+    until_asked(user, user.say("市级单项冠军 帮我核一下"), "has_rd_institution")
+    user.say("研发机构嘛 就是自己内部有个研发部 没评过市级的")
+    assert profile(user)["has_rd_institution"] is False
+
+
+def test_a_company_yet_to_be_founded_is_no_fact(user: User) -> None:
+    """d474_16: “那我们在重庆新注册个子公司来做呢” after 不符合 (not registered in Chongqing) recorded that it is, and
+    the next verdict was a wrong 符合."""
+    in_check(user, "首台套 帮我们核一下")
+    user.say("我们是四川注册的公司")
+    user.say("直接说结论")
+    user.say("那我们在重庆新成立个公司来做呢")
+    assert profile(user)["registered_in_cq"] is False
+
+
+def test_the_national_one_asked_about_first_is_the_kind_checked(user: User) -> None:
+    """d475_09: “单项冠军 国家那个要求高不高” then “帮我们评估一下”: the check took 市级 by default."""
+    user.say("单项冠军 国家那个门槛高不高")
+    user.say("帮我们评估一下 做刀具的 干了十六年")
+    assert profile(user)["sc_national"] is True
+
+
+def test_a_title_won_said_in_dialect_is_held() -> None:
+    """d475_13: “市级专精特新前年评起的” was not read, so 专精特新 became the topic instead of 小巨人's check."""
+    assert read("市级专精特新去年评起的", "little_giant")["zjtx_certified"] is True
+
+
+def test_our_own_platform_in_a_check_request_is_the_topic_in_hand(user: User) -> None:
+    """d475_18: “两江新区注册的 帮我看下我们那个车载OTA升级平台够不够” while 首版次软件 is discussed went to the
+    districts' innovation platforms (两江新区 + 平台)."""
+    user.say("首版次软件要哪些条件")
+    reply = user.say("两江新区注册的 帮我看下我们那个远程运维平台够不够")
+    assert reply.intent == "first_version_software" and reply.kind == "checklist_step"
+
+
+def test_another_policy_denied_after_the_verdict_is_taken_in(user: User) -> None:
+    """d476_07: “用在车身件上 不是配啥子首台套设备的 公司也没得失信记录” after the 首批次 verdict went to 首台套."""
+    in_check(user, "首批次新材料 帮我们核一下")
+    user.say("直接说结论")
+    reply = user.say("材料用在汽车门板上 不是配啥子首台套设备的")
+    assert reply.intent == "first_batch_material"
+
+
+def test_ip_counted_leading_in_dialect() -> None:
+    """d476_16, d478_20: “在行业里排前头的”, “行业头两名” said of patents were not read."""
+    assert read("有效发明专利三十多件 在行业里排前头的", "single_champion")["core_ip_industry_leading"] is True
+    assert read("发明专利四十几个 行业头两名", "single_champion")["core_ip_industry_leading"] is True
+
+
+def test_a_year_of_the_2000s_said_with_a_nought_is_a_year() -> None:
+    """d477_05: “零九年开始做的 十五六年了” recorded 9 years in the field (a wrong 不符合 of 国家级's ten)."""
+    assert [q.value for q in quantities("零九年开始做的")] == [2009.0]
+    assert [q.value for q in quantities("09年注册的")] == [2009.0]
+    assert read("零九年开始做的 十五六年了", "single_champion")["niche_years"] >= 10
+
+
+def test_two_kinds_named_and_not_known_is_not_known(user: User) -> None:
+    """d479_17: asked which kind of enterprise, “规上规下我真不晓得 …” recorded 规上 (a wrong 符合)."""
+    until_asked(user, user.say("研发准备金 帮我核一下"), "rd_reserve_entity")
+    user.say("规上规下我真不晓得 统计是另外一个同事在管")
+    assert profile(user).get("rd_reserve_entity") in (None, UNKNOWN)
+
+
+def test_what_was_said_before_taken_back_is_no_fact(user: User) -> None:
+    """d478_04: “刚才说一半一半不准 …批发贸易收入占六成二” kept 不知道 (its 一半一半 read again)."""
+    assert read("刚才说一半一半不准 批发收入占六成五 加工三成五", "rd_deduction")["industry"] == "wholesale_retail"
+    in_check(user, "加计扣除 帮我们核一下")
+    user.say("一半自己加工 一半批发")
+    reply = user.say("刚才说一半一半不准 批发收入占六成五 加工三成五")
+    assert reply.act == "correction" and profile(user)["industry"] == "wholesale_retail"
+
+
+def test_told_again_right_after_starting_over_is_an_answer(user: User) -> None:
+    """d478_07: “重新说 这个厂永川注册纳税 …” right after “重新来” started the check over once more."""
+    in_check(user, "首台套 帮我们核一下")
+    user.say("我们是永川的 搞混了 重新来")
+    assert user.say("重新说 这个厂在永川注册纳税 独立法人").act == "answer"
+
+
+def test_the_same_asked_of_another_kind_is_a_follow_up_with_its_check(user: User) -> None:
+    """d477_12, d478_11, d479_12: “那中小企业技术研发中心呢 我们够不够” after the 企业技术中心 verdict is the same
+    question of the other kind: a follow-up, whose reply is that kind's check."""
+    user.say("市级企业技术中心 帮忙评估下我们够不够")
+    user.say("直接说结论")
+    reply = user.say("那中小企业技术研发中心呢 我们够不够")
+    assert reply.act == "followup" and reply.kind == "checklist_step"
+    assert profile(user)["tech_center_target"] is False
+
+
+def test_the_gap_closed_supposed_after_the_verdict_asks_what_is_missing(user: User) -> None:
+    """d479_03: “就差三个点嘛 明年还点贷款降下来是不是就得行了” fell out of scope (贷款)."""
+    in_check(user, "小巨人 帮我核一下")
+    user.say("资产负债率78%")
+    user.say("直接说结论")
+    reply = user.say("就差几个点嘛 明年还点贷款降下来是不是就得行了")
+    assert reply.act == "followup" and "资产负债率" in reply.text
+
+
+def test_the_missing_ones_listed_is_what_is_missing(user: User) -> None:
+    """d479_10: “那把还缺的列给我 我去找财务” after the verdict was taken for a goodbye."""
+    in_check(user, "高企 帮我核一下")
+    user.say("直接说结论")
+    assert user.say("那把还缺的列给我 我去问下财务").act == "followup"
+
+
+def test_the_national_scheme_heard_of_is_not_this_checks_verdict(user: User) -> None:
+    """d480_05: “听说工信部也在搞首版次 国家那个我们报得了不” got 重庆's verdict again."""
+    in_check(user, "首版次软件 帮我看下行不行")
+    user.say("直接说结论")
+    reply = user.say("听说工信部也在搞首版次 国家那个我们报得了不")
+    assert reply.act == "followup" and "工业和信息化部" in reply.text
+
+
+def test_after_it_is_put_right_asks_about_a_case_supposed(user: User) -> None:
+    """d480_20: “信用修复了以后可以报不” after 不符合 (失信) got the verdict again."""
+    in_check(user, "首台套 帮我们核一下")
+    user.say("去年被列进失信名单了")
+    user.say("直接说结论")
+    assert user.say("信用修复了以后可以报不").act == "followup"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("研发人员的工资算不算得到研发费用里头", "rd_deduction"),
+        ("你这个机器人能回答些啥子", "help"),
+        ("Excel的vlookup函数咋个用", None),
+        ("中国制造500强第一名是哪家公司", None),
+        ("我们厂该报些啥子 帮我理一下", "policy_match"),
+        ("做压铸的 七十几个人 研发投入三个多点 听说高企能少交税 想问要满足哪些条件", "high_tech_enterprise"),
+        ("听说璧山有个智能装备的创新平台。这个是52号文里的吗", "innovation_platforms"),
+        ("区里说要建个产业技术研究院。这个是不是52号文里头提的", "innovation_center"),
+        ("办食品生产许可证要准备哪些材料", None),
+    ],
+)
+def test_questions_of_batches_473_480(user: User, text: str, intent: str | None) -> None:
+    """q473-q480: which costs count as R&D; what the bot answers; another world's software, ranking and permit; what
+    to apply for; 高企 named as hearsay beside R&D spending; whether the thing named before is in the document."""
+    assert user.say(text).intent == intent, text
+
+
+def test_a_figure_named_far_from_its_word_while_another_is_asked(user: User) -> None:
+    """d470_15: “等一哈 负债率我看的季度报表 年末的是57%” while 中小企业 is asked: 没看懂 (the figure too far from
+    its word for the reader, and no answer to the question)."""
+    in_check(user, "小巨人 帮我核一下")
+    user.say("资产负债率52%")
+    reply = user.say("等一哈 负债率我看的半年报 年底的是57%")
+    assert profile(user)["debt_ratio"] == 57 and "52% → 57%" in reply.text
+
+
+def test_how_to_get_it_after_a_no_is_what_is_missing(user: User) -> None:
+    """d469_17: “那要咋个才拿得到” after 不符合 got the verdict again."""
+    in_check(user, "首版次软件 帮我看下行不行")
+    user.say("这套是给一家厂专门定制开发的")
+    user.say("直接说结论")
+    reply = user.say("那要咋个才拿得到")
+    assert reply.act == "followup" and reply.text.startswith("未满足")

@@ -28,6 +28,10 @@ ANOTHER = "another"
 """The ``part`` of a restart for another thing of ours (那这个不算了 重新来 我们还有个…软件): the check over for it,
 what it says of the enterprise kept."""
 
+CHECK_PART = "check"
+"""The ``part`` of a follow-up asking the same of another kind of the topic (那中小企业技术研发中心呢 我们够不够): the
+check, of that kind."""
+
 STATUS = "status:"
 """The ``part`` prefix of a follow-up asking how some conditions of the check stand (研发那条够没得):
 ``status:研发|rd_spend_last_year`` — the word the message names them by, then the criteria it names."""

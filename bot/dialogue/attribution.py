@@ -160,8 +160,8 @@ MORE_NAMED = 3
 """Criteria a keyword may name beyond the one the figure fits (主营: its share, its revenue, its average)."""
 
 
-_NOT_SCORED = re.compile(r"(没|没有|莫|莫得|没得|还没|未)(找[^，|]{0,6})?(自评|自测|评|测|算|打分|打|估)(过|了)?")
-"""Asked a score: not rated yet (没自评过, 没找中介评过, 还没测): not known, no zero."""
+_NOT_SCORED = re.compile(r"(没|没有|莫|莫得|没得|还没|未)([找在][^，|]{0,6})?(自评|自测|评|测|算|打分|打|估)(过|了)?")
+"""Asked a score: not rated yet (没自评过, 没找中介评过, 还没在平台上测, 还没测): not known, no zero."""
 
 
 def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
@@ -195,6 +195,10 @@ def answer_value(t: Turn, msg: Message, crit: Any) -> Any:
             after = clauses[at + 1] if at + 1 < len(clauses) else ""
             if after and _TITLE_DENIED.fullmatch(after):
                 return False  # “那个啥子科技和创新型的称号 | 我们没评过”: the title named, denied in the next clause
+            if _TOPIC_MARKED.fullmatch(clauses[at].replace(said[0], "", 1)) and any(
+                (denied := _TITLE_DENIED.match(c)) and denied[3] for c in clauses[at + 1 :]
+            ):
+                return False  # “研发机构嘛 | 就厂里自己有个技术部 | 没评过市级的”: the title names what is spoken of
             if not any(_DENIAL.search(c) for c in clauses if any(n in c for n in said)):
                 return True  # (“省级专精特新我们莫评过” not read as a denial: not taken for a yes either)
     if value is None and crit.type == "bool" and not asks(t, msg):
@@ -457,6 +461,9 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     if value is not None and not facts and (owned := keyword_figure(t, msg, pending)):
         facts = owned  # “负债率我看错了 是八十左右” while 研发 is asked: the figure is the 负债率's
         value = None if crit.type == "number" else value  # (a yes to the question asked still holds)
+    owned = keyword_figure(t, msg, pending) if value is None and not aside and not facts else {}
+    if owned and all(c in t.profile for c in owned):
+        facts = owned  # “负债率我看的季度报表 年末的是57%” while 中小企业 is asked: the 负债率 recorded, told again
     if value is None and not aside and facts and pending not in facts and crit.type == "number" and not market:
         value = _figure_on_its_own(t, msg, crit, facts)  # “占有率的话 国内排第七 估计百分之五六 负债率55%”
     if value is None and not aside and (part := _part_of_share(t, msg, crit, facts)):
@@ -475,7 +482,9 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         value = UNKNOWN
     if value is None and not aside and pending not in facts and crit.type == "bool":
         value = _named_then_answered(t, msg, crit)  # “备案 莫得 制度倒是有个草稿 …”
-    if pending in facts:  # said in its own words (“小巨人 莫得”): surer than a leading 是 or a title named
+    if pending in facts and crit.type == "choice" and value == UNKNOWN:
+        del facts[pending]  # “规上规下我真不晓得”: of the kinds it names, none is known
+    elif pending in facts:  # said in its own words (“小巨人 莫得”): surer than a leading 是 or a title named
         value = facts.pop(pending)
     elif value == UNKNOWN and UNKNOWN in facts.values() and not any(normalize(w) in msg.norm for w in crit.title):
         value = None  # “目录里有没得 我晓不得”: the not-knowing is the catalogue's, not the question's (unless the
@@ -610,6 +619,8 @@ _TITLE_DENIED = re.compile(
     r"(我们|我们家|咱们|公司)?(都|也|还|从来|一直)?(没|没有|莫|莫得|没得|未|不是)(评|报|拿|申请|申报|得|获|认定|申)?(过|到|上)?(的|哦|嘛|噻|呢)?"
 )
 """A clause after the one naming a title that only denies it is held (我们没评过, 还没报过)."""
+_TOPIC_MARKED = re.compile(r"(说到|至于|关于)?(嘛|的话|呢|这块|这一块|这个|方面|这方面)")
+"""What is left of a clause naming a title that only marks it as what is spoken of (研发机构嘛, 技术中心的话)."""
 NAMED_CHARS = 6
 """An opening clause this short may name the thing asked about (备案, 辅助账) before its yes or no."""
 CLAUSE_NAMING_CHARS = 12

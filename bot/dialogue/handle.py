@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from bot import checklist
@@ -204,6 +205,8 @@ def followup(t: Turn, act: Act) -> Reply:
     """A part of the current topic; during a check the pending question follows."""
     topic = t.kn.topics.get(act.topic or t.state.get("topic") or "")
     part = act.part or "question"
+    if part == acts.CHECK_PART and topic is not None:
+        return new_question(t, replace(act, name=topic.id, check=True))  # (那中小企业技术研发中心呢 我们够不够)
     if topic is not None and topic.kind == "policy" and t.flow is None:
         t.state["topic"] = topic.id  # (“第一个具体咋个弄” after the list of policies: that one's part)
     if part == "missing":

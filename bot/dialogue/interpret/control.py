@@ -41,7 +41,7 @@ from bot.dialogue.reading import (
     clauses,
     last_clause,
 )
-from bot.dialogue.turn import Turn, says, words
+from bot.dialogue.turn import Turn, checklist_criteria, says, words
 from intents.normalize import normalize
 
 CLOSING_CHARS = 16
@@ -174,6 +174,8 @@ def restart(t: Turn, msg: Message) -> Act | None:
         # “那个项目二十万 包在五百万里头的 扣掉重新算”: a figure to count again, not a new start (but “等哈 重新来
         # 从头核 刚才那个五个亿是整个集团的”: a start over in a clause of its own, then why)
         return None
+    if at is not None and _RETOLD.search(said[at]) and len(said) > at + 1 and _nothing_told_yet(t):
+        return None  # “重新说 这个厂永川注册纳税 …” right after the check started over: the facts, told afresh
     # “搞错了 重新来 我们要报的是中小企业技术研发中心”: start over, with what it says after (its facts); and with
     # what it says before, unless that calls something wrong (“问了老板 去年评的创新型 从头再核一遍嘛”)
     # (and with its own clause's: “那从头按企业技术中心重新核” names the kind to check)
@@ -203,6 +205,12 @@ def restart(t: Turn, msg: Message) -> Act | None:
     if at is None or len(said) < 2 or not checkable(t):
         return None
     return Act(acts.RESTART, values=values)
+
+
+def _nothing_told_yet(t: Turn) -> bool:
+    """A check under way with none of its conditions known yet (just begun, or begun again)."""
+    own = checklist_criteria(t.kn, str(t.flow["topic"]), t.day) if t.flow else None
+    return own is not None and not any(c in t.profile for c in own)
 
 
 _RETOLD = re.compile(r"算|说|讲")

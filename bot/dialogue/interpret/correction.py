@@ -8,6 +8,7 @@ from typing import Any
 from bot.answers import (
     DATE_SAID,
     STILL_PENDING,
+    TAKEN_BACK,
     UNKNOWN,
     bigrams,
     number_value,
@@ -74,7 +75,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
     # “前年不是五百 查了下账是六百万”: the figure recorded, denied, and the one that replaces it
     replaced = _replaced(t, msg)
     refers = bool(_REFERS_BACK.search(msg.norm) or _NOT_THAT_FIGURE.search(msg.norm)) and bool(replaced)
-    if not (says(msg.norm, t.kn, "correction") or (opens and t.profile) or refers or _restated(t, msg, replaced)):
+    correcting = says(msg.norm, t.kn, "correction") or (bool(TAKEN_BACK.search(msg.text)) and bool(t.profile))
+    if not (correcting or (opens and t.profile) or refers or _restated(t, msg, replaced)):  # (刚才说一半一半不准 …)
         return None
     if not t.profile and not t.state.get("answered") and not t.flow:
         return None  # (“刚才说错了 我们是规上 那研发准备金能申报吗” opening a conversation: nothing to correct yet)

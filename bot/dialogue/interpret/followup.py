@@ -35,6 +35,7 @@ from bot.dialogue.interpret.shared import (
     counted_part,
     heard_of_here,
     named_by_word,
+    national_scheme_heard_of,
     opens_aside,
     option_act,
     plainer_asked,
@@ -91,6 +92,8 @@ _ERRAND = re.compile(r"(开|注册|设立|新开|新设)(个|一个|家|一家)?
 """Words of an errand of the enterprise's own (开个分公司, 办执照, 工商手续): no part of a policy."""
 _WHICH_CLAUSE = re.compile(r"哪一条|哪条|第几条|哪个条款|哪一款|哪款|哪一部分|哪部分|哪里讲|哪儿讲|哪里说的|哪里提")
 """Which clause of the document (52号文里头说的是哪一条): the topic's own source, not the document's."""
+_GAP_CLOSED = re.compile(r"差[^，|]{0,6}(点|万|亿|个|年|%|分)|(降|减|压|提|涨|拉|做|补)(下来|上去|上来|到|够|齐)")
+"""The gap to a condition, or closing it (就差三个点, 降下来, 拉上去): said of the condition unmet."""
 _SPUN_OFF = re.compile(r"单独|拆|分出|剥离|独立")
 """A part of the business set up apart (把加工那块单独成立个公司): a case of the policy's, not an errand."""
 
@@ -261,6 +264,13 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=f"section:{CALCULATION}")  # “大概能补好多 算给我看哈”
     if topic.checklist and _only_check(t, msg.norm):
         return Act(topic.id, topic=topic.id, check=True)  # “帮我核一下”, however like an out-of-scope example
+    if (
+        decision.reason == "out_of_scope"
+        and t.state.get(flows.VERDICT_GIVEN)
+        and _GAP_CLOSED.search(msg.norm)
+        and supposes(msg.text)
+    ):  # “就差三个点嘛 明年还点贷款降下来是不是就得行了”: the gap closed, supposed; what is still missing
+        return Act(acts.FOLLOWUP, topic=topic.id, part="missing")
     if decision.reason == "out_of_scope" and not topic_words(t, topic, msg, candidates):
         return None
     if topic.calculator:  # “我们是高企” after a calculation: the same calculation at 15%
@@ -321,6 +331,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if (
         wants_check(t, msg.norm)
         and check_asked(t, msg, topic.id)
+        and not national_scheme_heard_of(t, msg)  # (国家那个我们报得了不: that scheme's word, not our check)
         and not (  # (“还能享受哪些政策 帮我看下” names the questionnaire; “帮我看下能不能享受” checks this topic)
             decision.intent
             and t.kn.topics[decision.intent].questionnaire
@@ -341,6 +352,9 @@ def _followup(t: Turn, msg: Message) -> Act | None:
             # “那我们也核一下嘛” after 高企's goal: the 高企 check; so is “帮我看下够不够条件” after a question on the
             # document's goals, which nobody qualifies for
             return Act(earlier, topic=earlier, check=True)
+        if topic.checklist and WHAT_ABOUT.match(msg.norm) and t.facts(msg.text, topic=topic.id):
+            # “那中小企业技术研发中心呢 我们够不够”: the same question of another kind, the check of that kind
+            return Act(acts.FOLLOWUP, topic=topic.id, part=acts.CHECK_PART)
         return Act(topic.id, topic=topic.id, check=True)
     part = section_asked(t, topic, msg.text)
     ours = wants_check(t, msg.norm) and (bool(_OUR_KIND.search(msg.norm)) or bool(about_us(t, msg, anywhere=True)))

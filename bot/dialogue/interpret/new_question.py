@@ -77,9 +77,18 @@ def new_question(t: Turn, msg: Message) -> Act:
         if len(named_only) == 1 and named_only[0] != decision.intent:
             return Act(named_only[0], topic=named_only[0], check=True)
         current = t.state.get("topic")
-        if not named_only and current in status:
+        if not named_only and (
+            current in status
+            or (
+                current in t.kn.topics
+                and current != decision.intent
+                and t.kn.topics[current].checklist
+                and _OUR_OWN_THING.search(msg.text)
+            )
+        ):
             # “帮我们评估一下嘛 璧山做液冷板的 平台上显示是科技和创新型中小企业” while 专精特新 is discussed: the title
-            # held is the current check's own rung, 璧山 + 平台 only words
+            # held is the current check's own rung, 璧山 + 平台 only words; so are “两江新区注册的 帮我看下我们那个
+            # 车载OTA升级平台够不够” while 首版次软件 is
             return Act(current, topic=current, check=True)
     meant = {decision.intent} if decision.intent else {c.intent for c in decision.top if decision.reason == "ambiguous"}
     if HUMAN in meant and (policy := contact_of(t, msg)):
@@ -91,6 +100,9 @@ def new_question(t: Turn, msg: Message) -> Act:
     return Act(acts.NULL)
 
 
+_OUR_OWN_THING = re.compile(r"(我们|我司|咱们|公司)(的|那个|这个|这款|那款|自己的|自己那个)|(^|[\s，,。])(我们)?做")
+"""Ours, pointing at a thing we make (我们那个车载OTA升级平台, 做环保监测平台): a product, whatever topic its words
+resemble."""
 LISTED_POLICIES = 3
 """Policies a message lists before asking which of them suit us (专精特新 高企 首台套 …能沾上哪个)."""
 _WHICH_OF_THEM = re.compile(

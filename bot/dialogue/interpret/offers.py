@@ -250,10 +250,15 @@ def noted(t: Turn, msg: Message) -> Act | None:
 
     Not out of scope: it speaks of the case just judged, in words the matcher finds nothing in (not another world's).
     """
-    if t.flow is not None or len(msg.norm) > NOTED_CHARS or not t.state.get(flows.VERDICT_GIVEN):
+    if t.flow is not None or not t.state.get(flows.VERDICT_GIVEN):
         return None  # (right after the verdict: later, 今天热得遭不住 is chat, not about the case)
     finished = t.state.get("last_check")
     if not finished or finished.get("topic") != t.state.get("topic") or t.state.get("suspended"):
+        return None
+    if _other_only_denied(t, msg, str(finished["topic"])):
+        # “用在车身件上 不是配啥子首台套设备的 公司也没得失信记录”: what our case is not, told; no other policy asked
+        return Act(acts.ANSWER, topic=finished["topic"], part="noted")
+    if len(msg.norm) > NOTED_CHARS:
         return None
     if denies_only(t, msg):
         # (以前没申报过 也没得虚假材料那些事; 失信名单没得 after an accident told: one part denied, nothing changed)
@@ -266,6 +271,24 @@ def noted(t: Turn, msg: Message) -> Act | None:
     if decision.intent is not None or decision.reason not in ("low_score", "empty") or not CJK_PAIR.search(plain):
         return None
     return Act(acts.ANSWER, topic=finished["topic"], part="noted")
+
+
+_ANY_DENIED = re.compile(r"(不是|没得|没有|莫得)([\u4e00-\u9fff]{0,2}?)(啥子|什么)")
+"""“不是配啥子…的”: after a denial, 啥子 is “any”, no question."""
+
+
+def _other_only_denied(t: Turn, msg: Message, judged: str) -> bool:
+    """Whether the message names another policy only to deny it (不是配啥子首台套设备的), asking and telling nothing."""
+    text = _ANY_DENIED.sub(r"\1\2", msg.text)  # (不是配啥子…的: its 啥子 asks nothing)
+    said = Message(text, normalize(text))
+    if asks(t, said) or asks_in_a_clause(t, said) or t.facts(msg.text):
+        return False
+    other = t.match(msg.text)[1].intent
+    return (
+        other not in (None, judged)
+        and t.kn.topics[str(other)].kind == "policy"
+        and named_only_denied(t, msg, str(other))
+    )
 
 
 _DENYING_CLAUSE = re.compile(

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from bot.answers import (
+    HEARSAY,
     SUPPOSING,
     SWITCHED_TO,
     UNKNOWN,
@@ -650,3 +651,19 @@ def denial_of_the_one_asked_about(t: Turn, msg: Message, attending: str, pending
     if attending in t.profile or (pending in t.kn.criteria and names_criterion(msg.norm, t.kn.criteria[pending])):
         return {}  # (“称号还没拿到”: the pending question's own words)
     return {attending: value if t.kn.criteria[attending].type == "bool" else UNKNOWN}
+
+
+_NATIONAL_ONE = re.compile(r"(国家|工信部|部里)的?(那个|这个|层面)")
+"""The national scheme of the same name, pointed at (国家那个): another one than the city's checked here."""
+
+
+def national_scheme_heard_of(t: Turn, msg: Message) -> bool:
+    """Whether the message asks of a national scheme heard of, where the topic's check knows only the city's.
+
+    听说工信部也在搞首版次 国家那个我们报得了不: that scheme's word, not this check's verdict.
+    """
+    if not (HEARSAY.search(msg.norm) and _NATIONAL_ONE.search(msg.norm)):
+        return False
+    topic = t.check_topic or t.state.get("topic")
+    own = checklist_criteria(t.kn, str(topic), t.day) if topic in t.kn.topics else None
+    return not any(t.kn.criteria[c].presume is not None and "国家" in t.kn.criteria[c].label for c in own or ())

@@ -44,6 +44,7 @@ from bot.dialogue.interpret.shared import (
     leaving,
     means,
     named_by_word,
+    national_scheme_heard_of,
     plainer_asked,
     policies_asked,
     thing_counts,
@@ -75,9 +76,10 @@ from intents.normalize import normalize
 from knowledge.schema import Criterion
 
 _CAN_WE = re.compile(
-    r"(先|你)?(告诉我|说下|说一下|直接说)?(那|那现在|现在|到底|那到底)?(能不能|可不可以|能|可以)(报|申报|申请|评|享受)(不|吗|嘛|没)?"
+    r"(先|你)?(告诉我|说下|说一下|直接说)?(那|那现在|现在|到底|那到底)?还?"
+    r"((能不能|可不可以|能|可以)(报|申报|申请|评|享受)(不|吗|嘛|没)?|(报|申报|申请|评|享受)得(成|了|到)?(不|吗|嘛|没))"
 )
-"""A bare “can we apply” (能不能报), as the last clause: the outcome asked, nothing else."""
+"""A bare “can we apply” (能不能报, 那还报得不), as the last clause: the outcome asked, nothing else."""
 
 
 def _checking(t: Turn) -> bool:
@@ -169,6 +171,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “能不能转个人工 我想直接问”: a person asked for, not the verdict
     if t.state.get("suspended") and len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "resume"):
         return None  # “回到刚才的自查” with a check set aside: back to it, not the verdict of the one in hand
+    if national_scheme_heard_of(t, msg):
+        return None  # “听说工信部也在搞首版次 国家那个我们报得了不”: another scheme heard of, not this check's verdict
     if ANOTHER_PARTY.search(msg.norm):
         return None  # “那买我们设备的客户能拿奖励不”: what the buyer may have, not our verdict
     if (also := _THAT_ONE_TOO.match(msg.norm)) and not VERDICT_NOUN.search(also[1]):
