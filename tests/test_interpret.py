@@ -9069,6 +9069,9 @@ def test_after_it_is_put_right_asks_about_a_case_supposed(user: User) -> None:
         ("听说璧山有个智能装备的创新平台。这个是52号文里的吗", "innovation_platforms"),
         ("区里说要建个产业技术研究院。这个是不是52号文里头提的", "innovation_center"),
         ("办食品生产许可证要准备哪些材料", None),
+        ("你这个机器人有没有高企资质哦", None),
+        ("小巨人咋个报嘛 晓不得从哪里下手", "little_giant"),
+        ("高企我们去年评上了。现在想了解首版次软件。要先找哪个部门？", "first_version_software"),
     ],
 )
 def test_questions_of_batches_473_480(user: User, text: str, intent: str | None) -> None:
