@@ -664,6 +664,6 @@ def national_scheme_heard_of(t: Turn, msg: Message) -> bool:
     """
     if not (HEARSAY.search(msg.norm) and _NATIONAL_ONE.search(msg.norm)):
         return False
-    topic = t.check_topic or t.state.get("topic")
-    own = checklist_criteria(t.kn, str(topic), t.day) if topic in t.kn.topics else None
-    return not any(t.kn.criteria[c].presume is not None and "国家" in t.kn.criteria[c].label for c in own or ())
+    topic = str(t.check_topic or t.state.get("topic") or "")
+    own = checklist_criteria(t.kn, topic, t.day) if topic in t.kn.topics else None
+    return not any(t.kn.criteria[c].presume is not None and "国家" in (t.kn.criteria[c].label or "") for c in own or ())
