@@ -255,7 +255,8 @@ def _spoken_year(raw: str, text: str, end: int) -> float | None:
     never are.
     """
     if (noughts := _NOUGHTS_YEAR.match(raw)) is not None:  # 零九年开始做的, 09年注册: 2009, never nine years
-        return float(CENTURY + int(noughts[2]) if noughts[2] else CENTURY + "一二三四五六七八九".index(noughts[1]) + 1)
+        digit = int(noughts[2]) if noughts[2] else "一二三四五六七八九".index(noughts[1]) + 1
+        return float(CENTURY + digit)
     pair = _SPOKEN_YEAR.match(raw)
     if pair is None:
         return None
@@ -593,7 +594,7 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
             fits = [v for q in found if q.unit and q.unit == unit and (v := number_value(q, unit, today)) is not None]
         return fits[0] if len(fits) == 1 else None
     breaks = clause_breaks(text)
-    if says_unknown(norm) and len({v for v, label, words in _choices(crit) if any(w in norm for w in words)}) > 1:
+    if says_unknown(norm) and len({v for v, _label, words in _choices(crit) if any(w in norm for w in words)}) > 1:
         return UNKNOWN  # “规上规下我真不晓得”: two kinds named, neither known
     chosen = _parse_choice(_unsaid(norm, _choices(crit), breaks, crit), crit, breaks=breaks)
     return _narrowest(chosen, family_value(norm, crit, breaks, asked=True), crit)
