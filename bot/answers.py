@@ -594,9 +594,10 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
             fits = [v for q in found if q.unit and q.unit == unit and (v := number_value(q, unit, today)) is not None]
         return fits[0] if len(fits) == 1 else None
     breaks = clause_breaks(text)
-    if says_unknown(norm) and len({v for v, _label, words in _choices(crit) if any(w in norm for w in words)}) > 1:
+    choices = _choices(crit)
+    if says_unknown(norm) and len({v for v, _label, words in choices if any(w in norm for w in words)}) > 1:
         return UNKNOWN  # “规上规下我真不晓得”: two kinds named, neither known
-    chosen = _parse_choice(_unsaid(norm, _choices(crit), breaks, crit), crit, breaks=breaks)
+    chosen = _parse_choice(_unsaid(norm, choices, breaks, crit), crit, breaks=breaks)
     return _narrowest(chosen, family_value(norm, crit, breaks, asked=True), crit)
 
 

@@ -8927,10 +8927,7 @@ def test_3q_is_thanks(user: User) -> None:
 
 def test_can_we_still_apply_after_the_verdict_is_the_verdict_again(user: User) -> None:
     """d474_09: “那还报得不” after 不符合 got the conditions, not the verdict."""
-    in_check(user, "首版次软件 帮我看下行不行")
-    user.say("这套是给一家厂专门定制开发的")
-    user.say("直接说结论")
-    reply = user.say("那还报得不")
+    reply = after_verdict(user, "首版次软件 帮我看下行不行", "这套是给一家厂专门定制开发的", "那还报得不")
     assert reply.act == "answer" and "结论：不符合" in reply.text
 
 
@@ -9027,10 +9024,7 @@ def test_the_same_asked_of_another_kind_is_a_follow_up_with_its_check(user: User
 
 def test_the_gap_closed_supposed_after_the_verdict_asks_what_is_missing(user: User) -> None:
     """d479_03: “就差三个点嘛 明年还点贷款降下来是不是就得行了” fell out of scope (贷款)."""
-    in_check(user, "小巨人 帮我核一下")
-    user.say("资产负债率78%")
-    user.say("直接说结论")
-    reply = user.say("就差几个点嘛 明年还点贷款降下来是不是就得行了")
+    reply = after_verdict(user, "小巨人 帮我核一下", "资产负债率78%", "就差几个点嘛 明年还点贷款降下来是不是就得行了")
     assert reply.act == "followup" and "资产负债率" in reply.text
 
 
@@ -9051,10 +9045,9 @@ def test_the_national_scheme_heard_of_is_not_this_checks_verdict(user: User) -> 
 
 def test_after_it_is_put_right_asks_about_a_case_supposed(user: User) -> None:
     """d480_20: “信用修复了以后可以报不” after 不符合 (失信) got the verdict again."""
-    in_check(user, "首台套 帮我们核一下")
-    user.say("去年被列进失信名单了")
-    user.say("直接说结论")
-    assert user.say("信用修复了以后可以报不").act == "followup"
+    assert (
+        after_verdict(user, "首台套 帮我们核一下", "去年被列进失信名单了", "信用修复了以后可以报不").act == "followup"
+    )
 
 
 @pytest.mark.parametrize(
@@ -9091,8 +9084,5 @@ def test_a_figure_named_far_from_its_word_while_another_is_asked(user: User) -> 
 
 def test_how_to_get_it_after_a_no_is_what_is_missing(user: User) -> None:
     """d469_17: “那要咋个才拿得到” after 不符合 got the verdict again."""
-    in_check(user, "首版次软件 帮我看下行不行")
-    user.say("这套是给一家厂专门定制开发的")
-    user.say("直接说结论")
-    reply = user.say("那要咋个才拿得到")
+    reply = after_verdict(user, "首版次软件 帮我看下行不行", "这套是给一家厂专门定制开发的", "那要咋个才拿得到")
     assert reply.act == "followup" and reply.text.startswith("未满足")

@@ -279,16 +279,12 @@ _ANY_DENIED = re.compile(r"(不是|没得|没有|莫得)([\u4e00-\u9fff]{0,2}?)(
 
 def _other_only_denied(t: Turn, msg: Message, judged: str) -> bool:
     """Whether the message names another policy only to deny it (不是配啥子首台套设备的), asking and telling nothing."""
+    other = t.match(msg.text)[1].intent
+    if other in (None, judged) or t.kn.topics[str(other)].kind != "policy" or not named_only_denied(t, msg, str(other)):
+        return False  # (most messages after a verdict name no other policy: nothing more to read)
     text = _ANY_DENIED.sub(r"\1\2", msg.text)  # (不是配啥子…的: its 啥子 asks nothing)
     said = Message(text, normalize(text))
-    if asks(t, said) or asks_in_a_clause(t, said) or t.facts(msg.text):
-        return False
-    other = t.match(msg.text)[1].intent
-    return (
-        other not in (None, judged)
-        and t.kn.topics[str(other)].kind == "policy"
-        and named_only_denied(t, msg, str(other))
-    )
+    return not (asks(t, said) or asks_in_a_clause(t, said) or t.facts(msg.text))
 
 
 _DENYING_CLAUSE = re.compile(
