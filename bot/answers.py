@@ -2105,8 +2105,10 @@ _MORE_TO_DO = re.compile(r"再(隔|建|租|搞|弄|扩|加|招|买|添|盖|开|�
 """More to be done (再隔个一百多平的出来, 再招几个): what it would make is not so yet."""
 _STEPS_AHEAD = re.compile(r"(要|得|需要|必须)先[^，,。|]{1,10}再(建|搞|弄|做|报|申|评|办|去|来|上|进)")
 """Steps still to take, in their order (要先上规 再建制度): a plan, nothing of ours yet."""
-_PLANNED = re.compile(r"(拉到|提到|提高到|做到|投到|加到|增加到|搞到|冲到|涨到|弄到|上到|上了|达到)")
-"""A figure aimed at (拉到四个点以上): a plan, when a time to come is said beside it."""
+_PLANNED = re.compile(
+    r"(拉到|提到|提高到|做到|投到|加到|增加到|搞到|冲到|涨到|弄到|上到|上了|达到|多投|多花|加大投入|加大研发)"
+)
+"""A figure aimed at (拉到四个点以上), or more spent (今年多投点研发): a plan, when a time to come is said beside it."""
 _LATER = re.compile(r"明年|后年|以后|今后|将来|下一年|下半年|再报|再申|再评")
 
 

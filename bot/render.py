@@ -256,8 +256,8 @@ def answer_text(
             if section.name != name:
                 continue
             facts = relevant_first(
-                facts_in_force(section.items, day), named(kn, query, topic), kn.memo, head_grams(kn, topic)
-            )
+                facts_in_force(section.items, day), named(kn, query, topic), kn.memo, head_grams(kn, topic), True
+            )  # (目录是哪一年的版本: the facts on the 目录 lead the main section, though it has seventeen)
             limit = topic.main_facts or m.main_facts_limit
             if len(facts) > limit:
                 cut.append(name)
@@ -449,23 +449,48 @@ def gap(kn: Knowledge, item: Item, profile: dict[str, Any]) -> str | None:
 
 
 def _short(kn: Knowledge, cid: str, need: float, profile: dict[str, Any]) -> str | None:
-    """How far ``cid``'s exact answer is below ``need``, in money where it is a ratio of two known figures."""
+    """How far ``cid``'s answer is below ``need``, in money where it is a ratio of two known figures.
+
+    A share said as a range (两个多点) of a revenue said as one (一个亿出头) is short by a range of money
+    (约差 50–110万元（需约300–360万元）); a range answer of anything else has no gap worth saying.
+    """
     crit, answer = kn.criteria[cid], profile.get(cid)
-    if not _number(answer) or answer >= need:
+    said = _bounds(answer)
+    if said is None or said[1] >= need:
         return None
     if crit.ratio_of:
         top, bottom = crit.ratio_of
-        spent, base = profile.get(top), profile.get(bottom)
-        if isinstance(spent, int | float) and isinstance(base, int | float) and base > 0:
+        spent, base = _bounds(profile.get(top)), _bounds(profile.get(bottom))
+        if spent is not None and base is not None and base[0] > 0:
             unit = kn.criteria[top].unit or ""
-            needed = need / 100 * base
-            short = needed - spent
-            return (
-                kn.messages.verdict_short_of.format(gap=_sum(short, unit), need=_sum(needed, unit))
-                if short > 0
-                else None
+            needed = (need / 100 * base[0], need / 100 * base[1])
+            short = (needed[0] - spent[1], needed[1] - spent[0])
+            if short[1] <= 0:
+                return None
+            return kn.messages.verdict_short_of.format(
+                gap=_sum_between(max(short[0], 0), short[1], unit), need=_sum_between(*needed, unit)
             )
-    return _sum(need - answer, crit.unit or "")
+    return _sum(need - answer, crit.unit or "") if _number(answer) else None
+
+
+def _bounds(value: Any) -> tuple[float, float] | None:
+    """An exact figure as (it, it), a range said (三千多万) as its ends; None for anything else or no upper end."""
+    if _number(value):
+        return float(value), float(value)
+    if isinstance(value, list) and len(value) == 2 and all(_number(v) for v in value) and value[1] < UNBOUNDED:
+        return float(value[0]), float(value[1]) / JUST_UNDER if value[1] > value[0] else float(value[1])
+    return None
+
+
+def _sum_between(low: float, high: float, unit: str) -> str:
+    """An amount known exactly (约差 60万元) or between two ends (50–110万元, each end rounded to a whole 万元)."""
+    if low == high:
+        return _sum(high, unit)
+    ends = [round(v) if v >= 10 else round(v, 2) for v in (low, high)]
+    if ends[0] == ends[1]:
+        return _sum(ends[1], unit)
+    shown, unit = _in_yi_units(ends, unit)
+    return f"{_num(shown[0])}–{_num(shown[1])}{unit}"
 
 
 def _sum(value: float, unit: str) -> str:

@@ -83,11 +83,15 @@ def _dismissed(sentence: str, via: str) -> bool:
     return at >= 0 and bool(_SET_ASIDE_BEFORE.search(sentence[:at]) or _SET_ASIDE_AFTER.match(sentence, at + len(name)))
 
 
-_SET_ASIDE_BEFORE = re.compile(r"(问过|问了|了解过|看过|咨询过)(你|了)?(的)?$")
-"""Before a name: a topic already asked about (之前问过你首版次软件了)."""
+CLEAR_LEAD = 10.0
+"""How far an example's match must lead the next to stand for what the rest of a message asks."""
+_SET_ASIDE_BEFORE = re.compile(
+    r"(问过|问了|了解过|看过|咨询过)(你|了)?(的)?$|(如果|要是|假如)?(不算|算不上|够不上|评不上|报不了|没评上|不是)(个|一个)?$"
+)
+"""Before a name: a topic already asked about (之前问过你首版次软件了), or one ruled out (不算首台套的话)."""
 _SET_ASIDE_AFTER = re.compile(
     r"(那块|那个|这块|这个)?(我们|对我们)?[都也就]?(用不上|用不到|不适用|不沾边|不相关|没关系|先不管|不考虑|不搞|不需要|算了"
-    r"|就算了|问过了|已经问过|了解过了|已经了解)"
+    r"|就算了|问过了|已经问过|了解过了|已经了解|(不行|没戏|报不了|评不上|够不上|算不上)的话)"
 )
 """After a name: a topic set aside (首台套用不上, 高企那块先不管, 首版次问过了)."""
 
@@ -676,6 +680,25 @@ class Index:
         held = [Candidate(c.intent, min(c.score, ceiling), c.via) for c in ranked if c is not chosen]
         return [Candidate(chosen.intent, score, f"{chosen.via} +ngram:{vote.margin:.1f}"), *held]
 
+    def _ruled_out(self, clauses: list[str], top: Candidate, limit: int, exact: bool) -> list[Candidate] | None:
+        """What the clauses after one that rules out the policy ``top`` names ask, when they ask another clearly.
+
+        “不算首台套的话 新产品有没得啥子别的支持”: 别的 is other than the policy ruled out, so it is left out.
+        """
+        if top.via.startswith("example"):
+            return None
+        for n, clause in enumerate(clauses[:-1]):
+            if _dismissed(self.prepare(clause, strip=False), top.via):
+                rest = self._match_one(_ELSE.sub("", " ".join(clauses[n + 1 :])), limit, exact)
+                asked = self.decide(rest).intent if rest else None
+                clear = asked is not None and (
+                    not rest[0].via.startswith("example")
+                    or len(rest) < 2
+                    or rest[0].score - rest[1].score >= CLEAR_LEAD
+                )  # (not “首台套不行的话 有没得别的补贴”: any policy's 补贴, none asked clearly)
+                return rest if clear and asked != top.intent else None
+        return None
+
     def _match_clauses(self, text: str, limit: int, exact: bool) -> list[Candidate]:
         whole = self._match_one(text, limit, exact)
         sentences = [x for x in _SENTENCE.split(text) if normalize(x)]
@@ -685,6 +708,10 @@ class Index:
             # policy words (“版权咋维权”, “咨询电话是好多”) asks about that world, not about a policy.
             other_world = bool(whole) and whole[0].intent is None and whole[0].via.startswith(("alias:", "combo:"))
             overall = self.decide(whole)
+            if len(clauses) >= MIN_SENTENCES and overall.intent is not None and overall.top:
+                ruled_out = self._ruled_out(clauses, overall.top[0], limit, exact)
+                if ruled_out:
+                    return ruled_out  # “那不算首台套的话 新产品有没得啥子别的支持”: the policy ruled out is not asked
             if len(clauses) >= MIN_SENTENCES and overall.intent is None and not other_world:
                 # “想先评专精特新再评小巨人 先看专精特新够不够”: unclear as a whole, clear in its last clause; a
                 # clause that names no policy (“要满足哪些条件”) only counts for a policy already in view

@@ -286,6 +286,14 @@ class Criterion(Strict):
             "（问核对哪种研发中心，答“技术中心运行三年多了” → 核对市级企业技术中心）"
         ),
     )
+    said_yes: str | None = Field(
+        None,
+        description="“已记下”里回答“是”时整句怎么说（按国家级单项冠军核对）；不写就是“label 是”（仅 bool）",
+    )
+    said_no: str | None = Field(
+        None,
+        description="“已记下”里回答“否”时整句怎么说（按重庆市级单项冠军核对）；不写就是“label 否”（仅 bool）",
+    )
     this_turn_only: bool = Field(
         False,
         description=(
@@ -327,6 +335,8 @@ class Criterion(Strict):
             raise ValueError("options are only for type: choice")
         if self.presume is not None and self.type != "bool":
             raise ValueError("presume is only for type: bool")
+        if (self.said_yes or self.said_no) and self.type != "bool":
+            raise ValueError("said_yes and said_no are only for type: bool")
         if self.all_words and self.unit != "%":
             raise ValueError("all_words is only for a share (unit: %)")
         if self.none_words and self.type != "number":

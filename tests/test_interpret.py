@@ -9086,3 +9086,173 @@ def test_how_to_get_it_after_a_no_is_what_is_missing(user: User) -> None:
     """d469_17: “那要咋个才拿得到” after 不符合 got the verdict again."""
     reply = after_verdict(user, "首版次软件 帮我看下行不行", "这套是给一家厂专门定制开发的", "那要咋个才拿得到")
     assert reply.act == "followup" and reply.text.startswith("未满足")
+
+
+# -- batches 481-488 -----------------------------------------------------------------------------------------------
+def test_finishing_this_first_after_a_person_was_asked_for_resumes(user: User) -> None:
+    """d482_15: “算了 先接到把这个核完” after asking for a person ended the check it meant to finish."""
+    in_check(user, "国家级小巨人 帮我们评估一下")
+    user.say("有没有人工 我想打电话问")
+    assert user.say("算了 先接到把这个核完").act == "resume"
+
+
+def test_a_share_said_as_a_range_is_short_by_a_range_of_money(user: User) -> None:
+    """d483_03: “研发要投到好多才够” after 不符合 on 两个多点 of 一个亿出头: the amount needed was not said."""
+    in_check(user, "专精特新 我们想报 帮忙看下")
+    user.say("营收去年一个亿出头")
+    user.say("研发费去年250万左右 前年200万出头 占营收都是两个多点")
+    user.say("直接说结论")
+    reply = user.say("那研发要投到好多才够")
+    assert reply.act == "followup" and "需约300–360万元" in reply.text, reply.text
+
+
+def test_how_far_a_share_must_come_down_is_what_is_missing(user: User) -> None:
+    """d484_07: “批发那块要降到好多才得行” after 不符合 (批发 as the main line) got the conditions, not the bar."""
+    reply = after_verdict(user, "加计扣除 我们能享受不", "我们主要做批发 查账征收", "批发那块要降到好多才得行")
+    assert reply.act == "followup" and reply.text.startswith("未满足") and "50%" in reply.text, reply.text
+
+
+def test_two_parts_asked_in_one_message_are_both_answered(user: User) -> None:
+    """d481_01: “在哪个网上报 找哪个部门” got whom to ask, not where to file."""
+    user.say("高企认定有啥好处")
+    reply = user.say("在哪个网站上报 该找哪个部门")
+    assert "·办理流程】" in reply.text and "·咨询部门】" in reply.text, reply.text
+    assert reply.text.index("·办理流程】") < reply.text.index("·咨询部门】")  # in the order asked
+
+
+def test_the_kind_taken_up_is_echoed_in_words_of_its_own(user: User) -> None:
+    """d481_10: “已记下：核对的是市级企业技术中心 否” when the other kind was asked for."""
+    reply = after_verdict(
+        user, "市级企业技术中心 我们够不够", "主营三千五百万 研发二百六十万", "那中小企业技术研发中心呢 也帮我看下"
+    )
+    assert "按重庆市中小企业技术研发中心核对" in reply.text and "核对的是" not in reply.text, reply.text
+
+
+def test_a_policy_ruled_out_is_not_the_one_asked(user: User) -> None:
+    """d481_16: “那不算首台套的话 新产品有没得啥子别的支持” stayed on 首台套."""
+    assert user.say("首台套评不上的话 新产品有啥子别的支持").intent == "new_product"
+    assert User(user.engine, "u2").say("首台套不行的话 有没得别的补贴").intent != "rd_institution"
+
+
+def test_a_thing_asked_of_leads_the_overview(user: User) -> None:
+    """d484_13: “目录是哪一年的版本 去哪查” got the first three points of seventeen, none on the 目录."""
+    user.say("首台套是啥子政策")
+    assert "2024版" in user.say("目录是哪一年的版本").text
+
+
+def test_how_big_a_place_is_asked_not_told(user: User) -> None:
+    """d484_14: “那个中小企业研发中心 场地要好大” after a verdict started a check instead of answering."""
+    reply = after_verdict(user, "市级企业技术中心 我们够不够", "主营三千八百万", "那个中小企业研发中心 场地要好大")
+    assert reply.act == "followup" and "100平方米" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("opener", "said", "criterion", "value"),
+    [
+        ("首版次软件 帮我看下够不够", "版本号是V1.0 今年三月份拿的证", "first_version_copyright_2y", True),
+        ("首版次软件 帮我看下够不够", "标准产品卖给好几家 公司经营信用都正常", "had_violation", False),
+        ("高企 帮我评估一下", "核心发明专利十一个 都在自己名下", "core_ip_owned", True),
+        ("专精特新 帮我核一下", "两个发明专利用在主导产品上 国内这个细分占有率前五", "market_rank_front", True),
+    ],
+)
+def test_facts_of_batches_485_488(user: User, opener: str, said: str, criterion: str, value: Any) -> None:
+    """d486_08, d486_13, d486_15: a certificate got this year, credit said normal in one breath with the business,
+    patents in the company's own name, a share ranked fifth: each went unread, so a 符合 was 暂无法判断."""
+    in_check(user, opener)
+    user.say(said)
+    assert profile(user).get(criterion) == value, profile(user)
+
+
+def test_no_institution_at_all_answers_whether_one_is_held(user: User) -> None:
+    """d487_09: “我们啥子研发机构都还没认定过” to 是否已有有效期内的市级企业技术中心 was not read."""
+    in_check(user, "中小企业技术研发中心 帮我看下")
+    user.say("研发场地三百平 专职研发十二个 六个中级职称")
+    user.say("我们啥子研发机构都还没认定过")
+    assert profile(user).get("cq_tech_center_valid") is False
+
+
+def test_a_date_that_decides_nothing_is_an_answer_not_a_question(user: User) -> None:
+    """d485_07: “软著是前年登记的” in the 首版次 check got the topic's overview."""
+    in_check(user, "首版次软件 帮我看下够不够")
+    assert user.say("软著是前年登记的").act == "answer"
+
+
+def test_another_question_said_so_is_asked_not_our_title(user: User) -> None:
+    """d485_15: “诶问个别的 评了高企研发费还可以加计扣除不 会不会冲突” was taken as an answer in the 高企 check."""
+    in_check(user, "高企 帮我评估一下")
+    assert user.say("诶问个别的 评了高企研发费还能加计扣除不 会不会冲突").act == "rd_deduction"
+
+
+def test_not_long_here_is_no_question_of_how_long(user: User) -> None:
+    """d485_20: “…是不是市级认定的我不清楚 我刚来公司没好久” went to 研发机构's offices."""
+    in_check(user, "单项冠军 帮我们核一下")
+    user.say("近三年主营平均四个多亿")
+    assert user.say("有个技术中心 是不是市级认定的我不清楚 我刚来没好久").act == "answer"
+
+
+def test_an_aside_on_another_policys_bar_switches_to_it(user: User) -> None:
+    """d485_20: “对了 插一句 小巨人现在要好多营收才能报” in the 单项冠军 check got 单项冠军's conditions."""
+    in_check(user, "单项冠军 帮我们核一下")
+    assert user.say("对了 插一句 小巨人要好多营收才能报").act == "little_giant"
+
+
+def test_our_intensity_told_is_not_a_question_on_the_goals(user: User) -> None:
+    """d486_17: “研发投入强度大概五个点 跟行业比应该算高的” in the 单项冠军 check got 52号文's goals."""
+    in_check(user, "单项冠军 帮我们核一下")
+    assert user.say("研发投入强度大概五个点 跟同行比算高的").act == "answer"
+
+
+def test_the_national_cover_for_a_head_office_elsewhere_is_in_scope(user: User) -> None:
+    """d486_18, d487_05: “国家那个首台套保险补偿 成都总部能报不” was out of scope (成都), then 重庆's verdict."""
+    reply = after_verdict(
+        user, "首台套 帮我们核一下", "我们在璧山只有个分公司 总部在成都", "国家的首台套保险补偿 成都总部能报不"
+    )
+    assert reply.intent == "first_set_equipment" and not reply.text.startswith("结论"), reply.text
+
+
+def test_a_few_recommended_after_the_list_is_the_list(user: User) -> None:
+    """d487_10: “就这些 推荐几个嘛” after the list of policies was out of scope."""
+    user.say("我们企业能享受哪些政策")
+    user.say("查账征收 有四个发明专利 研发没单独建账")
+    reply = user.say("就这些 推荐几个嘛")
+    assert reply.act in ("answer", "policy_match") and "可以关注这些政策" in reply.text, reply.text
+    assert User(user.engine, "u2").say("推荐几个嘛").act == "null"  # (no list in view: nothing to recommend from)
+
+
+@pytest.mark.parametrize(
+    ("opener", "facts", "message", "start"),
+    [
+        ("专精特新 帮我核一下", "研发前年120万 去年八十几万", "那今年多投点研发 明年报得成不", "【"),
+        ("市级企业技术中心 我们够不够", "主营四千八百万 研发三百五十万 运行三年了", "就差两百万都不得行啊", "未满足"),
+    ],
+)
+def test_after_a_no_a_plan_or_a_small_gap_is_no_verdict_again(
+    user: User, opener: str, facts: str, message: str, start: str
+) -> None:
+    """d487_12, d488_10: a plan for next year, and a gap of 200万 asked about, got the same verdict again."""
+    reply = after_verdict(user, opener, facts, message)
+    assert reply.act == "followup" and reply.text.startswith(start), reply.text
+
+
+def test_what_the_other_kind_lacks_is_judged_on_it(user: User) -> None:
+    """d488_18: “那国家级单项冠军呢 我们差在哪” after the municipal 符合 said nothing was unmet."""
+    reply = after_verdict(
+        user, "市级单项冠军 帮我们核一下", "近三年平均主营一点八个亿", "那国家级单项冠军呢 我们差在哪"
+    )
+    assert "4亿" in reply.text, reply.text
+
+
+def test_a_yearly_figure_below_a_minimum_told_takes_its_place(user: User) -> None:
+    """d457_11: “一百二十万是两年加起的 一年也就六十万左右” left 近两年每年都过了100万 standing beside it."""
+    in_check(user, "专精特新 帮我测下")
+    user.say("做包装机八年了 去年营收两千五百万")
+    user.say("研发费用一百二十万")
+    user.say("不对 一百二十万是两年加起的 一年也就六十万左右")
+    reply = user.say("那还报得成不")
+    assert "近两年研发费用均不低于100万元：您的回答 不到60万元" in reply.text, reply.text
+
+
+def test_a_share_not_worked_out_yet_is_said_not_asked(user: User) -> None:
+    """d487_15: “高新产品收入占好多 财务还没拆出来” in the 高企 check got the conditions, as if asked."""
+    in_check(user, "高企 帮我评估一下")
+    assert user.say("高新产品收入占好多 财务还没拆出来").act == "answer"

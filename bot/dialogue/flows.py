@@ -347,6 +347,7 @@ def derive(t: Turn) -> dict[str, Any]:
     found: dict[str, Any] = {}
     bounds = {}
     computed = t.state.setdefault("computed", [])
+    _drop_contradicted_minimums(t, computed)
     for _ in range(DERIVE_ROUNDS):  # a ratio of last year and of the year before, then their minimum
         for cid, crit in _computed(t):
             if cid in t.profile:
@@ -383,6 +384,23 @@ BEGUN = "begun"
 BEGUN_KEPT = 8
 ATTENDING = "attending"
 """State: the condition the user just asked the threshold of (a bare share said next is of it)."""
+
+
+def _drop_contradicted_minimums(t: Turn, computed: list[str]) -> None:
+    """A minimum told (近两年每年都过了100万) that a year told since falls below (一年也就六十万): at most that year's.
+
+    “研发费用一百二十万” to 近两年每年都有100万吗, then “一百二十万是两年加起的 一年也就六十万左右”: the minimum is
+    60万 or less, not still 100万 or more.
+    """
+    for cid, crit in _computed(t):
+        told: Any = t.profile.get(cid)
+        if not crit.min_of or cid in computed or not (_number(told) or isinstance(told, list)):
+            continue
+        least = float(told[0] if isinstance(told, list) else told)
+        years: list[Any] = [t.profile.get(c) for c in crit.min_of]
+        highs = [float(y[1] if isinstance(y, list) else y) for y in years if _number(y) or isinstance(y, list)]
+        if highs and min(highs) < least:
+            t.profile[cid] = [0.0, min(highs)]
 
 
 def _mean_of_total(t: Turn, crit: Criterion) -> Any:

@@ -80,6 +80,10 @@ _NOT_KNOWN_WHAT = re.compile(
 asks nothing."""
 
 
+_NOT_WORKED_OUT = re.compile(
+    r"(占|有|是)(好多|多少)[\s，,]*[^，,。；;\s?？]{0,4}?(还|也)?(没|没有|莫)(拆|算|统计|理|整理|测|打|核)(出来|过|清楚?|好)?"
+)
+"""How much something is, then that it is not worked out yet (高新产品收入占好多 财务还没拆出来): a statement."""
 _WHETHER_NOT_KNOWN = re.compile(
     r"(?P<whether>(有没有|有没得|在不在|是不是|算不算|啥子|什么)[^，,。；;？?\s]{0,12}?)[\s，,]*(我|我们)?(真的|确实|也|实在|是|硬是)?"
     r"(?P<nk>晓不得|不晓得|不知道|不清楚|搞不清楚?|说不清楚?|不太清楚|搞不懂|不懂|弄不懂)"
@@ -117,6 +121,9 @@ def asks(t: Turn, msg: Message) -> bool:
     if not marked and (first := _NOT_KNOWN_THEN_WHETHER.search(msg.text)):
         rest = msg.text[: first.start("whether")] + " " + msg.text[first.end("whether") :]
         return asks(t, Message(rest, normalize(rest)))  # “我还真晓不得 2024版目录有没有我们这个型号 没查过”
+    if not marked and (worked := _NOT_WORKED_OUT.search(msg.text)):
+        rest = msg.text[: worked.start()] + " " + msg.text[worked.end() :]
+        return asks(t, Message(rest, normalize(rest)))  # “高新产品收入占好多 财务还没拆出来”: not known yet, said
     if not marked and (embedded := _NOT_KNOWN_WHAT.search(msg.text)):
         rest = msg.text[: embedded.start()] + " " + msg.text[embedded.end() :]
         return asks(t, Message(rest, normalize(rest)))  # “这个晓不得行业平均是好多”: not known, said; no question
@@ -134,8 +141,11 @@ def asks(t: Turn, msg: Message) -> bool:
         return True  # “专利有没得”, “补贴有得没得”, “通知出来没得”, “稳了没得”, “落雨没有”; not “市级的都没得”
     if _EITHER_OR.search(msg.norm):
         return True  # “归市里还是区里补”: which of two, asked
-    if _A_NOT_A.search(msg.norm) and not says(msg.norm, t.kn, "unknown"):
-        return True  # “够不够”; not “在不在目录里 我还要问下技术部”, which says it is not known
+    a_not_a = _A_NOT_A.search(msg.norm) or any(_A_NOT_A.search(normalize(c)) for c in clauses(msg.text))
+    if a_not_a and not says(msg.norm, t.kn, "unknown"):
+        # “够不够”; not “在不在目录里 我还要问下技术部”, which says it is not known; a clause's own (…加计扣除不 会不会
+        # 冲突: 会不会, though 不会 runs on from the clause before once the space is gone)
+        return True
     norm = _NOT_ANY.sub("|", msg.norm)  # “不是啥子批发零售”, “没得啥子奖”: not any, no question
     norm = _PLACEHOLDER.sub("|", norm)  # “那个啥子创新型的称号 我们没评过”: a name not recalled, no question
     return says(norm, t.kn, "question_words") and not _not_known(t, norm)
@@ -166,6 +176,7 @@ _NOT_ANY = re.compile(
     r"|(啥子|啥|什么)[^，|]{0,4}都(还|也|从来)?(没有|没得|莫得|没|未)"
     r"|(不|没)(咋个?|怎么|咋子)(搞|做|弄|投|花|管|用|行|样|好|会|懂|去|报|研发)"  # (同行基本都不咋搞研发: hardly)
     r"|(?<=[没莫不][得有是][\u4e00-\u9fff]{2})(啥子|啥|什么)的"  # (也没得失信啥子的: and the like, after a denial)
+    r"|(没|莫|没有|还没|才来|来了|刚来)(好久|多久)(?!(才|就|能|可以))"  # (我刚来公司没好久: not long, no when asked)
 )
 
 

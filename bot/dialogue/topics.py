@@ -9,7 +9,7 @@ from typing import Any
 from bot import platforms, render
 from bot.answers import a_not_a, quantities
 from bot.calc import compute, refusal
-from bot.dialogue.reading import BOTH, CONTROL_CHARS, DIFFERENCE
+from bot.dialogue.reading import BOTH, CONTROL_CHARS, DIFFERENCE, Message, asks
 from bot.dialogue.turn import Turn, checklist_criteria, human_option, menu, says, set_options
 from bot.models import Option, Reply
 from intents.normalize import month_digits, normalize
@@ -240,10 +240,10 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
     ):
         grams = render.bigrams(norm) - _name_grams(kn, topic)
         near = [
-            (len(grams & g), -ELIGIBILITY_PARTS.index(n), n)
-            for n, g in _section_grams(t, topic)
+            (max(len(grams & g) for g in facts), -ELIGIBILITY_PARTS.index(n), n)
+            for n, facts in _fact_grams(t, topic)
             if n in ELIGIBILITY_PARTS and not (n == EXCLUSIONS and "先" in plain)  # 是不是得先拿到: a condition
-        ]
+        ]  # (the fact nearest the case said: 大型企业可以申报吗 → the exclusion of 大型企业, not the longest list)
         return parts[max(near)[2]] if near else None
     grams = render.bigrams(_WHAT.sub("|", whole)) - _name_grams(kn, topic)
     shared = {name: len(grams & g) for name, g in _section_grams(t, topic)}
@@ -566,6 +566,17 @@ def _section_grams(t: Turn, topic: Topic) -> list[tuple[str, frozenset[str]]]:
     return t.kn.memo[key]  # type: ignore[no-any-return]
 
 
+def _fact_grams(t: Turn, topic: Topic) -> list[tuple[str, list[frozenset[str]]]]:
+    """Each section's name and the character pairs of each of its facts (the topic's names left out)."""
+    key = ("fact_grams", topic.id)
+    if key not in t.kn.memo:
+        names = _name_grams(t.kn, topic)
+        t.kn.memo[key] = [
+            (s.name, [render.bigrams(normalize(f.text)) - names for f in s.items]) for s in topic.sections if s.items
+        ]
+    return t.kn.memo[key]  # type: ignore[no-any-return]
+
+
 def section_texts(t: Turn, topic: Topic) -> list[tuple[str, str]]:
     """Each section's name and its facts' text, normalised, in the topic's order."""
     key = ("section_texts", topic.id)
@@ -575,12 +586,18 @@ def section_texts(t: Turn, topic: Topic) -> list[tuple[str, str]]:
 
 
 def describe(t: Turn, facts: dict[str, Any]) -> str:
-    """“上年度研发费用 300万元，行业 制造业” for the echo of what was recorded."""
+    """“上年度研发费用 300万元，行业 制造业” for the echo of what was recorded.
+
+    A yes or no the criterion says in words of its own is said so (按重庆市中小企业技术研发中心核对, not
+    “核对的是市级企业技术中心 否”).
+    """
     kn = t.kn
-    return "，".join(
-        f"{kn.criteria[cid].label or kn.criteria[cid].question} {render.show_value(kn, kn.criteria[cid], v)}"
-        for cid, v in facts.items()
-    )
+    said = []
+    for cid, v in facts.items():
+        crit = kn.criteria[cid]
+        own = (crit.said_yes if v is True else crit.said_no if v is False else None) if crit.type == "bool" else None
+        said.append(own or f"{crit.label or crit.question} {render.show_value(kn, crit, v)}")
+    return "，".join(said)
 
 
 def noted(t: Turn, facts: dict[str, Any]) -> str:
@@ -651,9 +668,17 @@ def do(t: Turn, action: str, text: str = "") -> Reply:
     if kind == "section":
         name, _, whole = arg.partition(":")
         limit = None if whole else SECTION_FACTS
+        asked = _parts_by_clause(t, topic, text) if limit is not None and text else {}
+        also = next((n for n in asked if n != name), None) if name in asked and len(asked) == 2 else None
+        if also is not None:
+            limit = PAIRED_FACTS
         body, caveat, count = render.section_text(t.kn, topic, name, t.day, text, limit)
         if not body:
             return Reply(t.kn.messages.nothing_to_choose, "no_option")
+        if also is not None:  # (在哪个网上报 找哪个部门: where to file, and whom to ask, in the order asked)
+            more_body, more_caveat, _n = render.section_text(t.kn, topic, also, t.day, asked[also], PAIRED_FACTS)
+            body = "\n".join([more_body, body] if next(iter(asked)) == also else [body, more_body])
+            caveat = caveat or more_caveat
         footnote = [t.kn.messages.caveat_footnote] if caveat else []
         more = [name] if limit is not None and count > limit else []
         reply = Reply("\n".join([body, *footnote]), "section", intent=topic.id, section=name)
@@ -668,6 +693,31 @@ def do(t: Turn, action: str, text: str = "") -> Reply:
         body = _with_footnote(t.kn, result, bool(refused(t, topic))) if result else t.kn.messages.calc_missing
         return Reply(body, "calc", intent=topic.id, options=topic_options(t, topic))
     return Reply(t.kn.messages.nothing_to_choose, "no_option")
+
+
+PAIRED_FACTS = 4
+"""Facts each of two parts asked in one message shows (在哪个网上报 找哪个部门): both on one phone screen."""
+
+
+def _parts_by_clause(t: Turn, topic: Topic, text: str) -> dict[str, str]:
+    """The parts the clauses of ``text`` ask by a cue word (找哪个部门 beside 在哪个网上报), in the order asked.
+
+    A clause that tells rather than asks names no part (另外有一部分是委托重大做的 | 那部分咋算: how it is counted).
+    """
+    asked: dict[str, str] = {}
+    for clause in _CLAUSES.split(text):
+        norm = normalize(clause)
+        if len(norm) < MIN_PART_CLAUSE or not asks(t, Message(clause, norm)):
+            continue
+        part = section_asked(t, topic, clause, cues_only=True)  # (its own cue: not 多少, 哪里, which any part may ask)
+        name = part.removeprefix("section:") if part and part.startswith("section:") else None
+        if name:
+            asked.setdefault(name, clause)
+    return asked
+
+
+MIN_PART_CLAUSE = 3
+"""Characters a clause needs to ask a part of its own (找哪个部门; not 咋个)."""
 
 
 def all_topics(t: Turn) -> Reply:

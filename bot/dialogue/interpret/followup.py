@@ -127,6 +127,7 @@ def followup(t: Turn, msg: Message) -> Act | None:
         return replace(act, part=conditions_part(t, topic), conclude=concluded)
     # (明年再报得行不: a plan, not now; 那江苏那个厂能报不: another party's, not ours)
     beside = _verdict_asked_beside(t, msg, act) and not supposes(msg.text) and not ANOTHER_PARTY.search(msg.norm)
+    beside = beside and not national_scheme_heard_of(t, msg)  # (国家那个…保险补偿 成都总部能报不: not our verdict)
     return replace(act, conclude=True) if beside else act
 
 

@@ -236,6 +236,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         other = None  # “研发投入强度要高于全市同行业平均 这个平均是好多”: the question's own words, not 52号文's goals
     if other and t.kn.topics[other].kind == "policy" and not names_topic(t, msg, decision, other):
         other = None  # like another topic's example, but naming none: still about this check
+    if other and asking and _ELSE_ASKED.search(msg.norm):
+        # “诶问个别的 评了高企研发费还可以加计扣除不”: another question, said so; 评了高企 is its case, not our title
+        return Act(other, topic=other, check=wants_check(t, msg.norm))
     if other and facts and value is None and all(t.kn.criteria[c].presume is not None for c in facts):
         facts = {}  # “小巨人 我们想冲一下”: 想冲 is how the other policy is asked about, no fact for this check
     topic = t.kn.topics[flow["topic"]]
@@ -264,6 +267,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         and prerequisite(t, topic, other)
         and not _ELSE_ASKED.search(msg.norm)
         and not _its_own_first(t, msg, other)
+        and not _ITS_OWN_BAR.search(msg.norm)
     ):
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if (other or (not facts and value is None)) and heard_of_here(t, topic, msg, ours_too=not other):
@@ -351,6 +355,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, values=values)
     if other and not asking and (held := titles_stated(t, msg)):
         return Act(acts.ANSWER, values=held)  # “我们是市级专精特新 21年拿的”: a title held, told; no question on it
+    if other and not asking and t.kn.topics[other].about_document and _tells_of_check(t, topic, msg):
+        return Act(acts.ANSWER)  # “研发投入强度大概五个点 跟行业比应该算高的”: of this check's bar, not 52号文's goals
     if other and not chatter:  # no answer in it, and it names another topic (or 转人工): a switch
         return Act(other, topic=other, check=wants_check(t, msg.norm))
     if not asking and (elsewhere := t.facts(msg.text, anywhere=True)):
@@ -363,6 +369,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
         if part is None and asking and (_FAR_SHORT.search(msg.norm) or wants_check(t, msg.norm)):
             part = conditions_part(t, topic)  # “国家级的单项冠军我们是不是差好远”: the bars of that kind
+        if part is None and not asks_in_a_clause(t, msg) and _tells_of_check(t, topic, msg):
+            return Act(acts.ANSWER)  # “软著是前年登记的”: told of a condition, too vaguely to decide; asked again
         return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")
     if value is None and not asking and not figure and not _OURS.search(msg.norm) and foreign(t, topic, msg):
         return Act(acts.NULL)  # “这两天火锅底料涨价了没得哦”: another world's chatter, not a misread answer
@@ -391,6 +399,11 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if guess and (part := section_asked(t, topic, msg.text, cues_only=True)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)  # “食品厂应该不在那个负面清单里头吧”: a guess to confirm
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+def _tells_of_check(t: Turn, topic: Topic, msg: Message) -> bool:
+    """Whether a statement names a condition of the check in hand (软著…登记: the certificate's date)."""
+    return any(names_criterion(msg.norm, c) for c in (checklist_criteria(t.kn, topic.id, t.day) or {}).values())
 
 
 def _its_own_first(t: Turn, msg: Message, other: str) -> bool:
@@ -496,8 +509,13 @@ def _share_of_part(t: Turn, cid: str) -> str:
     return next((c for c, crit in (asked or {}).items() if crit.ratio_of[:1] == [cid]), cid)
 
 
-_ELSE_ASKED = re.compile(r"(问|说)(个|下|一下|点)?(别的|其他的?|另外的?)|换个(问题|话题)")
-"""“等哈 先问个别的 小巨人要营收好多才能报”: another question, not the title this check asks whether we hold."""
+_ELSE_ASKED = re.compile(r"(问|说)(个|下|一下|点)?(别的|其他的?|另外的?)|换个(问题|话题)|插(一|个)?(句|嘴|个话)")
+"""“等哈 先问个别的 小巨人要营收好多才能报”, “对了 插一句 小巨人…”: another question, not the title this check asks
+whether we hold."""
+
+
+_ITS_OWN_BAR = re.compile(r"(好多|多少|几)[^，|]{0,6}才(能|得行|行|可以|够)")
+"""“小巨人要好多营收才能报”: how much the policy named takes, not whether it must come first."""
 
 
 def _named_in_question(t: Turn, msg: Message, crit: Criterion, other: str) -> bool:

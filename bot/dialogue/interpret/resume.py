@@ -61,8 +61,8 @@ _FINISH_FIRST = re.compile(r"(先把|先)?[^，,。]{0,10}(核完|对完|测完|
 """“先把准备金那个核完”: the check left, named, to be finished first."""
 
 
-_POINTS_BACK = re.compile(r"(刚才|刚刚|前面|之前|先前|上面|原来)(那个|那项|那一项|的)")
-"""Words pointing back at the check left (先把刚才那个核完), naming no policy."""
+_POINTS_BACK = re.compile(r"(刚才|刚刚|前面|之前|先前|上面|原来)(那个|那项|那一项|的)|把(这个|这项|这些)")
+"""Words pointing back at the check left (先把刚才那个核完, 先接到把这个核完), naming no policy."""
 
 
 def finishes_first(t: Turn, msg: Message) -> bool:

@@ -655,14 +655,17 @@ def denial_of_the_one_asked_about(t: Turn, msg: Message, attending: str, pending
 
 _NATIONAL_ONE = re.compile(r"(国家|工信部|部里)的?(那个|这个|层面)")
 """The national scheme of the same name, pointed at (国家那个): another one than the city's checked here."""
+_NATIONAL_COVER = re.compile(r"(国家|工信部)(的|那个|层面的?)?[^，|]{0,6}保险补偿")
+"""The national insurance compensation, named (让成都总公司去报国家的首台套保险补偿): not the city's title checked."""
 
 
 def national_scheme_heard_of(t: Turn, msg: Message) -> bool:
     """Whether the message asks of a national scheme heard of, where the topic's check knows only the city's.
 
-    听说工信部也在搞首版次 国家那个我们报得了不: that scheme's word, not this check's verdict.
+    听说工信部也在搞首版次 国家那个我们报得了不, 那让成都总公司去报国家的首台套保险补偿得不得行: that scheme's word,
+    not this check's verdict.
     """
-    if not (HEARSAY.search(msg.norm) and _NATIONAL_ONE.search(msg.norm)):
+    if not (HEARSAY.search(msg.norm) and _NATIONAL_ONE.search(msg.norm)) and not _NATIONAL_COVER.search(msg.norm):
         return False
     topic = str(t.check_topic or t.state.get("topic") or "")
     own = checklist_criteria(t.kn, topic, t.day) if topic in t.kn.topics else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from bot import checklist
@@ -48,6 +49,7 @@ from bot.dialogue.interpret.shared import (
     plainer_asked,
     policies_asked,
     thing_counts,
+    variant_taken_up,
 )
 from bot.dialogue.mentions import (
     named_only_denied,
@@ -163,6 +165,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     current = t.kn.topics.get(t.state.get("topic") or "")
     if current and t.state.get(NOTHING_TO_CHECK) == current.id and says(msg.norm, t.kn, "conclude"):
         return Act(current.id, topic=current.id, check=True)  # “直接说结论” on a policy with nothing to check
+    if current and current.questionnaire and not t.flow and _WHICH_ONES.search(msg.norm):
+        return Act(current.id, topic=current.id)  # “就这些 推荐几个嘛” after the list of policies: the list again
     if not checkable(t):
         return None
     if (t.flow or {}).get("kind") == flows.QUESTIONNAIRE and _WHICH_ONES.search(msg.norm):
@@ -401,7 +405,7 @@ def _asked_of_elsewhere(t: Turn, msg: Message) -> bool:
 
 _WHICH_ONES = re.compile(
     r"(能|可以|可能|够得上|符合|适合)(搞|报|申报|申请|享受|弄|拿|评)?(哪些|哪几样|哪几个|哪几项|哪样|哪个|啥子|什么|些啥)"
-    r"|推荐(哪些|哪几个|哪几样|啥子|什么|些啥)|列(出来|一下|个单子)|(最该|应该|该)?先(弄|搞|报|做|申报|申请)哪(个|样|一个|些)"
+    r"|推荐(哪些|哪几个|哪几样|啥子|什么|些啥|几个|一下|下|哈|点)|列(出来|一下|个单子)|(最该|应该|该)?先(弄|搞|报|做|申报|申请)哪(个|样|一个|些)"
 )
 """Which policies we may have, asked during the questionnaire (我们能报哪些嘛, 能搞哪几样): its list."""
 _OURS_ASKED = re.compile(
@@ -661,7 +665,18 @@ _LEAD_ACK = re.compile(rf"^(({_ACK_WORDS})(了|啦)?|嗯)")
 
 
 def missing(t: Turn, msg: Message) -> Act | None:
-    """还缺啥 / 差多少: what is still unmet or unknown."""
+    """还缺啥 / 差多少: what is still unmet or unknown; of the other kind, when the message names it.
+
+    “那国家级单项冠军呢 我们差在哪” after the municipal kind's 符合: what the national one lacks.
+    """
+    act = _missing(t, msg)
+    if act is None:
+        return None
+    switch = {c: v for c, v in variant_taken_up(t, msg).items() if t.profile.get(c) != v}
+    return replace(act, values={**act.values, **switch}) if switch else act
+
+
+def _missing(t: Turn, msg: Message) -> Act | None:
     if not checkable(t):
         return None
     if WHY_NOT.match(msg.norm) and flows.referred(t, topic_check=False) is not None:
@@ -705,8 +720,11 @@ _THAT_PART = re.compile(r"^(那|那么|还有)(.{1,6}?)(那块|那一块|这块|
 _WHY_LEAD = re.compile(r"^(那|可是|但是)?(为啥子?|为什么|凭啥子?|凭什么)(嘛|呢|哦|喃|啊|勒)?(?=[\s,，。?？!！]|我们|$)")
 """A message opening with a bare why (为啥子嘛 …, 为啥子 检测也花了钱的): after a verdict that found a gap, why it
 fails."""
-_A_BIT_SHORT = re.compile(r"差(一|那么)?(点点?|丁点|些)(儿)?(也|都|就)(不|没)(行|得行|够|可以|算|得)")
-"""Whether falling a little short still fails (差一点点也不行嗦): asked after a verdict that found a gap."""
+_A_BIT_SHORT = re.compile(
+    r"差(一|那么)?(点点?|丁点|些|[\d一二两三四五六七八九十百千]+(万|个点|分|人|项|年|%)?)(儿)?(也|都|就)(不|没)(行|得行|够|可以|算|得)"
+)
+"""Whether falling a little short still fails (差一点点也不行嗦, 就差两百万都不得行啊): asked after a verdict that
+found a gap."""
 
 
 def _figures_known(t: Turn) -> bool:
@@ -743,9 +761,11 @@ _OF_OTHERS = re.compile(r"有没有人|有没得人|有人用过|谁用过|哪�
 
 
 _ENOUGH_AT = re.compile(
-    r"(要|得|需要)(到|达到|花|投|做|搞|有|补|加|招|增加)?(好多|多少|几个|几)[^，|]{0,4}?(才够|才行|才得行|才达标|才能|够得到|才达得到)"
+    r"(要|得|需要)(降|减|压|提|涨|拉|投|花|做|搞|有|补|加|招|增加|提高|降低|控制)?(到|达到)?(好多|多少|几个|几)"
+    r"[^，|]{0,4}?(才够|才行|才得行|才达标|才能|够得到|才达得到)"
 )
-"""How much would be enough (要到好多才够, 要花好多研发才够得到): after a check found something unmet, its gap."""
+"""How much would be enough (要到好多才够, 要花好多研发才够得到, 批发那块要降到好多才得行): after a check found
+something unmet, its gap."""
 
 
 def _falls_short(t: Turn) -> bool:
