@@ -86,7 +86,7 @@ def _dismissed(sentence: str, via: str) -> bool:
 CLEAR_LEAD = 10.0
 """How far an example's match must lead the next to stand for what the rest of a message asks."""
 _SET_ASIDE_BEFORE = re.compile(
-    r"(问过|问了|了解过|看过|咨询过)(你|了)?(的)?$|(如果|要是|假如)?(不算|算不上|够不上|评不上|报不了|没评上|不是)(个|一个)?$"
+    r"(问过|问了|了解过|看过|咨询过)(你|了)?(的)?$|(如果|要是|假如)?(不算|算不上|够不上|评不上|报不了|没评上)(个|一个)?$"
 )
 """Before a name: a topic already asked about (之前问过你首版次软件了), or one ruled out (不算首台套的话)."""
 _SET_ASIDE_AFTER = re.compile(

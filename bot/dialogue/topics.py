@@ -240,10 +240,10 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
     ):
         grams = render.bigrams(norm) - _name_grams(kn, topic)
         near = [
-            (max(len(grams & g) for g in facts), -ELIGIBILITY_PARTS.index(n), n)
-            for n, facts in _fact_grams(t, topic)
+            (len(grams & g), -ELIGIBILITY_PARTS.index(n), n)
+            for n, g in _section_grams(t, topic)
             if n in ELIGIBILITY_PARTS and not (n == EXCLUSIONS and "先" in plain)  # 是不是得先拿到: a condition
-        ]  # (the fact nearest the case said: 大型企业可以申报吗 → the exclusion of 大型企业, not the longest list)
+        ]
         return parts[max(near)[2]] if near else None
     grams = render.bigrams(_WHAT.sub("|", whole)) - _name_grams(kn, topic)
     shared = {name: len(grams & g) for name, g in _section_grams(t, topic)}
@@ -562,17 +562,6 @@ def _section_grams(t: Turn, topic: Topic) -> list[tuple[str, frozenset[str]]]:
             )
             for s in topic.sections
             if s.items
-        ]
-    return t.kn.memo[key]  # type: ignore[no-any-return]
-
-
-def _fact_grams(t: Turn, topic: Topic) -> list[tuple[str, list[frozenset[str]]]]:
-    """Each section's name and the character pairs of each of its facts (the topic's names left out)."""
-    key = ("fact_grams", topic.id)
-    if key not in t.kn.memo:
-        names = _name_grams(t.kn, topic)
-        t.kn.memo[key] = [
-            (s.name, [render.bigrams(normalize(f.text)) - names for f in s.items]) for s in topic.sections if s.items
         ]
     return t.kn.memo[key]  # type: ignore[no-any-return]
 
