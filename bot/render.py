@@ -238,11 +238,13 @@ def answer_text(
     extra: list[str] | None = None,
     brief: bool = False,
     query: str = "",
+    own_words: bool = False,
 ) -> tuple[str, list[str]]:
     """The first answer about a topic: title, summary, changes, main sections (shortened), extras.
 
     Returns the text and the names of sections that were cut short (offered as follow-ups). ``brief``
-    leaves the sections out (the extras, e.g. a calculation, are the answer).
+    leaves the sections out (the extras, e.g. a calculation, are the answer). ``own_words``: the question's rare
+    words pin facts too (a question on the topic already in hand, not its first answer).
     """
     m = kn.messages
     parts = [f"【{topic.title}】"]
@@ -256,8 +258,8 @@ def answer_text(
             if section.name != name:
                 continue
             facts = relevant_first(
-                facts_in_force(section.items, day), named(kn, query, topic), kn.memo, head_grams(kn, topic), True
-            )  # (目录是哪一年的版本: the facts on the 目录 lead the main section, though it has seventeen)
+                facts_in_force(section.items, day), named(kn, query, topic), kn.memo, head_grams(kn, topic), own_words
+            )  # (目录是哪一年的版本, the topic in hand: the facts on the 目录 lead the main section of seventeen)
             limit = topic.main_facts or m.main_facts_limit
             if len(facts) > limit:
                 cut.append(name)

@@ -4167,7 +4167,7 @@ def test_a_request_to_check_with_most_conditions_unknown_asks_on_and_keeps_the_v
     user.say("研发费用加计扣除120%的我们能享受不")
     reply = user.say("行 那帮我们核一下到底能不能享受100%那个")
     assert reply.kind != "verdict" and "（第 1 项）" in reply.text, reply.text
-    assert "核对的是按120%加计扣除 否" in reply.text  # the rate it names is the one checked
+    assert "按一般企业的100%加计扣除核对" in reply.text  # the rate it names is the one checked
 
 
 def test_the_level_named_after_the_programme_is_the_level_checked(user: User) -> None:
@@ -4377,7 +4377,7 @@ def test_falling_a_little_short_asked_after_the_verdict_shows_the_gap(user: User
 
 def test_english_level_words_name_the_level(user: User) -> None:
     reply = user.say("national level 单项冠军 帮我核一下")
-    assert "核对的是国家级单项冠军 是" in reply.text, reply.text
+    assert "按国家级单项冠军核对" in reply.text, reply.text
 
 
 def test_a_correction_naming_the_year_changes_that_years_figure(user: User) -> None:

@@ -694,7 +694,8 @@ def _parts_by_clause(t: Turn, topic: Topic, text: str) -> dict[str, str]:
     A clause that tells rather than asks names no part (另外有一部分是委托重大做的 | 那部分咋算: how it is counted).
     """
     asked: dict[str, str] = {}
-    for clause in _CLAUSES.split(text):
+    sentences = [x for x in _SENTENCES.split(text) if x.strip()]
+    for clause in _CLAUSES.split(sentences[-1] if sentences else ""):  # (not 要准备哪些材料我们都清楚。今年几月截止？)
         norm = normalize(clause)
         if len(norm) < MIN_PART_CLAUSE or not asks(t, Message(clause, norm)):
             continue
@@ -705,6 +706,8 @@ def _parts_by_clause(t: Turn, topic: Topic, text: str) -> dict[str, str]:
     return asked
 
 
+_SENTENCES = re.compile(r"[。！？!?；;\n]+")
+"""Where a sentence ends: the parts asked together stand in the last one."""
 MIN_PART_CLAUSE = 3
 """Characters a clause needs to ask a part of its own (找哪个部门; not 咋个)."""
 
@@ -730,6 +733,7 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
     # after 批发为主), one on the check's own topic may (“去年被定了重大环境污染事故 这个有影响不”)
     aside = (t.open_check or {}).get("topic") not in (None, topic.id)
     t.profile.update({c: v for c, v in learned.items() if not (aside and c in t.profile)})
+    in_view = t.state.get("topic") == topic.id  # (a question on the topic in hand: its rare words pin its facts)
     if topic.id != THANKS or t.state.get("topic") not in t.kn.topics:
         t.state["topic"] = topic.id  # (a thanks keeps the policy in hand: “谢谢” then “那税率是好多” asks on it)
     if topic.kind == "conversation":
@@ -773,7 +777,9 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
         return reply
     if lead:
         extra = []
-    body, cut = render.answer_text(kn, topic, t.day, extra, brief=bool(asks_amount and (result or warning)), query=text)
+    body, cut = render.answer_text(
+        kn, topic, t.day, extra, brief=bool(asks_amount and (result or warning)), query=text, own_words=in_view
+    )
     body = _with_footnote(kn, "\n".join([*lead, body]), bool(warning))
     return Reply(
         body,
