@@ -535,8 +535,16 @@ def _clause_not_known(t: Turn, msg: Message, pending: str) -> bool:
         return False
     # (“市场占有率没统计过 不晓得”: a bare 不晓得 is of the clause before it)
     spoken = " ".join(parts[max(0, said[-1] - 1) : said[-1] + 1])
-    others = [c for cid, c in (checklist_criteria(t.kn, t.scope or "", t.day) or {}).items() if cid != pending]
-    return not any(names_criterion(normalize(spoken), c) for c in others)
+    return not names_condition_of_check(t, normalize(spoken), but=pending)
+
+
+def names_condition_of_check(t: Turn, norm: str, but: str | None = None, topic: str | None = None) -> bool:
+    """Whether ``norm`` names a condition of the check (``topic``'s, else the one in hand) other than ``but``.
+
+    “软著是前年登记的” while 面向市场销售 is asked: the 登记 of another condition.
+    """
+    asked = checklist_criteria(t.kn, topic or t.scope or "", t.day) or {}
+    return any(names_criterion(norm, crit) for cid, crit in asked.items() if cid != but)
 
 
 def names_criterion(norm: str, crit: Criterion) -> bool:

@@ -6,7 +6,7 @@ from bot import render
 from bot.answers import bigrams
 from bot.dialogue import acts, flows, topics
 from bot.dialogue.acts import Act
-from bot.dialogue.attribution import names_criterion
+from bot.dialogue.attribution import names_condition_of_check
 from bot.dialogue.turn import Turn, checklist_criteria, finish, menu, set_options
 from bot.models import Option, Reply
 from intents.normalize import normalize
@@ -150,8 +150,7 @@ def reask(t: Turn, text: str = "") -> Reply:
     crit = t.kn.criteria[flow["pending"]]
     m = t.kn.messages
     noted = bool(text) and bool(t.facts(text, anywhere=True))  # (永川高新区的 做数控机床: heard, just no answer)
-    others = [c for cid, c in (checklist_criteria(t.kn, t.scope or "", t.day) or {}).items() if cid != flow["pending"]]
-    noted = noted or (bool(text) and any(names_criterion(normalize(text), c) for c in others))  # (软著是前年登记的)
+    noted = noted or (bool(text) and names_condition_of_check(t, normalize(text), but=flow["pending"]))  # (软著…登记的)
     flow["reasks"] = flow.get("reasks", 0) + (0 if noted else 1)
     denying = {g for w in crit.no_words for g in bigrams(normalize(w))}
     if bigrams(normalize(text)) & denying and flow["pending"] not in flow.setdefault(flows.UNREAD, []):

@@ -24,6 +24,7 @@ from bot.dialogue.attribution import (
     gives_parts,
     longest_named,
     named_criteria,
+    names_condition_of_check,
     names_criterion,
     names_fact,
     read_answer,
@@ -355,7 +356,12 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, values=values)
     if other and not asking and (held := titles_stated(t, msg)):
         return Act(acts.ANSWER, values=held)  # “我们是市级专精特新 21年拿的”: a title held, told; no question on it
-    if other and not asking and t.kn.topics[other].about_document and _tells_of_check(t, topic, msg):
+    if (
+        other
+        and not asking
+        and t.kn.topics[other].about_document
+        and names_condition_of_check(t, msg.norm, topic=topic.id)
+    ):
         return Act(acts.ANSWER)  # “研发投入强度大概五个点 跟行业比应该算高的”: of this check's bar, not 52号文's goals
     if other and not chatter:  # no answer in it, and it names another topic (or 转人工): a switch
         return Act(other, topic=other, check=wants_check(t, msg.norm))
@@ -369,7 +375,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         part = section_asked(t, t.kn.topics[flow["topic"]], msg.text)
         if part is None and asking and (_FAR_SHORT.search(msg.norm) or wants_check(t, msg.norm)):
             part = conditions_part(t, topic)  # “国家级的单项冠军我们是不是差好远”: the bars of that kind
-        if part is None and not asks_in_a_clause(t, msg) and _tells_of_check(t, topic, msg):
+        if part is None and not asks_in_a_clause(t, msg) and names_condition_of_check(t, msg.norm, topic=topic.id):
             return Act(acts.ANSWER)  # “软著是前年登记的”: told of a condition, too vaguely to decide; asked again
         return Act(acts.FOLLOWUP, topic=flow["topic"], part=part or "question")
     if value is None and not asking and not figure and not _OURS.search(msg.norm) and foreign(t, topic, msg):
@@ -399,11 +405,6 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if guess and (part := section_asked(t, topic, msg.text, cues_only=True)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)  # “食品厂应该不在那个负面清单里头吧”: a guess to confirm
     return Act(acts.ANSWER)  # not understood: asked again
-
-
-def _tells_of_check(t: Turn, topic: Topic, msg: Message) -> bool:
-    """Whether a statement names a condition of the check in hand (软著…登记: the certificate's date)."""
-    return any(names_criterion(msg.norm, c) for c in (checklist_criteria(t.kn, topic.id, t.day) or {}).values())
 
 
 def _its_own_first(t: Turn, msg: Message, other: str) -> bool:
