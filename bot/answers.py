@@ -1615,7 +1615,11 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
             key=lambda p: -len(p[0]),
         ),
         yes=[(cid, _with_measures(c.yes_words)) for cid, c in criteria.items() if c.yes_words],
-        no=[(cid, _with_intending(_with_measures(c.no_words))) for cid, c in criteria.items() if c.no_words],
+        no=[
+            (cid, _with_stress(_with_intending(_with_measures(c.no_words))))
+            for cid, c in criteria.items()
+            if c.no_words
+        ],
         choices=[(cid, _choices(c)) for cid, c in criteria.items() if c.type == "choice"],
         names=_Words(names),
         titles=sorted(((normalize(w), cid) for cid, c in criteria.items() for w in c.title), key=lambda p: -len(p[0])),
@@ -1684,6 +1688,18 @@ def _with_intending(words: list[str]) -> list[str]:
     """The no-words, each opening with 不 also with an intention between (不另外注册 → 不想另外注册, 不打算另外注册)."""
     more = [w[0] + i + w[1:] for w in words if w[0] == "不" and not w.startswith(_INTENDING, 1) for i in _INTENDING]
     return words + [w for w in dict.fromkeys(more) if w not in words]
+
+
+def _with_stress(words: list[str]) -> list[str]:
+    """The no-words where a place is denied (里头没得), each also with a word of stress between (里头确实没得)."""
+    more = [m[1] + stress + w[m.end(1) :] for w in words if (m := _PLACE_DENIED.match(w)) for stress in _STRESS]
+    return words + [w for w in dict.fromkeys(more) if w not in words]
+
+
+_PLACE_DENIED = re.compile(r"(.{0,4}?(里头|里面|上面|上头))(没得|没有|莫得|没|不在|没在)")
+"""A no-word that denies something in a place (里头没得, 目录里面没有)."""
+_STRESS = ("确实", "真的", "的确", "实在", "真", "硬是", "肯定")
+"""What people put before a denial to stress it (里头确实没得)."""
 
 
 _INTENDING = ("想", "打算", "准备")
@@ -1763,9 +1779,10 @@ def _third_year(owner: str | None, criteria: dict[str, Criterion]) -> str | None
 
 
 _SHARE_RIGHT_AFTER = re.compile(
-    r"(每年|两年|每一年)?(都|也)?(是|有|在|占|超过|超了|超|达到|不低于|高于|大概|差不多|将近|接近)*(了)?"
+    r"\+?(每年|两年|每一年)?(都|也)?(是|有|在|占|超过|超了|超|达到|不低于|高于|大概|差不多|将近|接近)*(了)?"
 )
-"""Between an amount and a bare share right after it (研发1500万 每年都超过4%): the share is of that amount."""
+"""Between an amount and a bare share right after it (研发1500万 每年都超过4%): the share is of that amount. A + is
+where a space kept two figures apart (去年四百一 两年都在4个点以上)."""
 _YEARS_EACH = ("每年", "两年", "每一年")
 """Between a two-year total and a share after it: the share is each year's (两年1500万 每年都超过4%)."""
 _CHANGED_BY = re.compile(r"增长|增加|涨|降|减少|提高|提升|下滑|多了|少了")
@@ -2606,8 +2623,12 @@ def extract(
                 else:
                     facts[cid] = not assumed
         elif stated:  # “有辅助账” is a yes; “辅助账还没建”, “没有高企证书” a no (“莫得安全事故 质量事故”: both)
+            adverse = criteria[cid].assume is False  # (the yes fails: 失信 事故这些都没得问题 says there are none)
             facts[cid] = not all(
-                _negated(norm, w, breaks) or _listed_after_a_denial(norm, w, stated, breaks) for w in stated
+                _negated(norm, w, breaks)
+                or _listed_after_a_denial(norm, w, stated, breaks)
+                or (adverse and _no_trouble_after(norm, w))
+                for w in stated
             )
     unsure = bool(_DONT_KNOW.search(norm))
     if unsure:  # “目录里头有没得我们这个产品 我真的晓不得”: that one is not known
@@ -4366,12 +4387,16 @@ _DENIED_RIGHT_AFTER = re.compile(
 
 def _own_denied(norm: str, end: int, breaks: tuple[int, ...]) -> bool:
     """Whether the next clause says the enterprise itself has none (研发机构挂在集团那边 子公司自己莫得)."""
-    nxt = min([len(norm), *(b for b in breaks if b > end)])
+    nxt = min([len(norm), *(b for b in breaks if b >= end)])  # (专精特新 | 市级的莫得: the clause right after it)
     return nxt < len(norm) and bool(_OWN_NONE.match(norm, nxt))
 
 
-_OWN_NONE = re.compile(r"(我们公司|子公司|我们|公司|本身)?自己(都|也|还)?(莫得|没得|没有|没建|没设)")
-"""A clause saying the enterprise itself has none (子公司自己莫得): the title named before is the group's."""
+_OWN_NONE = re.compile(
+    r"(我们公司|子公司|我们|公司|本身)?自己(都|也|还)?(莫得|没得|没有|没建|没设)"
+    r"|(市级|省级|区级|区县级|重庆市?)(的|那个)(都|也|还)?(莫得|没得|没有|没评过|没拿过|没评上)"
+)
+"""A clause saying the enterprise itself has none (子公司自己莫得: the title named before is the group's), or none
+of the level asked (专精特新？市级的莫得)."""
 
 
 def _denied_after(norm: str, end: int, stop: int, vocab: _Vocab, breaks: tuple[int, ...]) -> bool:
@@ -4836,6 +4861,18 @@ _LIST_DENIED = re.compile(
 """After the last word of a list, a denial of all of it (失信 事故这些都莫得)."""
 _COORDINATED_DENIED = re.compile(r"(和|跟|与|及|还有)[^\d|]{1,8}?" + _LIST_DENIED.pattern)
 """After a word, another joined to it and the denial of both (失信和市里其他补助都莫得)."""
+_NO_TROUBLE = re.compile(
+    r"(这些|那些|这块|这方面|方面|等|和|跟|及|信用|安全|质量|环保|环境|违法|失信|事故|记录|处罚|生产)*"
+    r"(都|也|全)?((没|没得|莫得|没有)(啥|什么|啥子|任何)?(问题|毛病)|正常|良好)"
+)
+"""After a thing that fails a condition, and the list it closes: none of it is had (信用 事故这些都没得问题)."""
+
+
+def _no_trouble_after(norm: str, word: str) -> bool:
+    """Whether every place of ``word`` (a thing that fails a condition) is followed by “no trouble” of its list."""
+    return all(_NO_TROUBLE.match(norm, at + len(word)) for at in places(norm, word))
+
+
 _SAID_NEGATIVE = re.compile(r"[没不无莫未]")
 """A word that already denies (没拿过): a list's 都没有 after it agrees with it, and denies nothing more."""
 _LISTED_ON = re.compile(r"[^\d\s]{1,8}?" + _LIST_DENIED.pattern + r"(?P<tail>[^\s]{0,4})")
@@ -4858,12 +4895,15 @@ def clause_breaks(text: str) -> tuple[int, ...]:
     """
     parts = _BREAK_KEPT.split(text)
     pieces, marks = [normalize(p) for p in parts[0::2]], [m.strip() for m in parts[1::2]]
+    norm = normalize(text)
     breaks, at, denied_list = [], 0, False
     for piece, mark, nxt in zip(pieces[:-1], marks, pieces[1:], strict=True):
         at += len(piece)
         denied_list = (denied_list or bool(_DENIAL_OPENS.match(piece))) and mark == "、"
         if not (denied_list and not _PREDICATE.search(nxt)):
             breaks.append(at)
+        if norm.startswith("+", at) and not piece.endswith("+") and not nxt.startswith("+"):
+            at += 1  # (去年四百一 两年都…: the space between two figures is a + in the message normalised whole)
     return tuple(breaks)
 
 

@@ -106,6 +106,16 @@ def _bare_name(clause: str, via: str) -> bool:
 _LEVEL_ONLY = re.compile(r"(市级|省级|国家级|区级|重庆市?|的)*")
 
 
+def _appositive(clause: str, via: str) -> bool:
+    """Whether ``clause`` is the name ``via`` matched as a gloss of one said before (小巨人… SRDI那个: the same one)."""
+    name = via.partition(":")[2]
+    rest = normalize(clause).replace(name, "", 1) if name and name in normalize(clause) else None
+    return rest is not None and _GLOSS.fullmatch(rest) is not None
+
+
+_GLOSS = re.compile(r"(就是|也就是|即)?(市级|省级|国家级|的)*(那个|这个|那种|这种|那一类|那类)")
+
+
 _FIRST_HELD = re.compile(
     r"(要先|得先|先要|先得|需要先|必须先)(是|当|当上|成为|评上|评起|评到|拿到|拿起|取得|获得|有)(了|过)?(市级|省级|国家级|重庆市?)?$"
 )
@@ -727,6 +737,8 @@ class Index:
                         continue  # “…今年还能报不 我们是市级专精特新”: a title held is context
                     if named and n == 0 and _bare_name(clause, last[0].via):
                         continue  # “单项冠军 帮我们对一下条件 綦江做齿轮的 国家级小巨人”: a title said of us last
+                    if named and n > 0 and _appositive(self.prepare(clause, strip=False), last[0].via):
+                        continue  # “小巨人我们想冲一下 SRDI那个 帮忙评估下”: the name said again, glossed
                     if named and _HEARD.match(clause.strip()):
                         continue  # “单项冠军 帮我们看下够不够 听说省级专精特新营收两个亿就可以报了”: a rule heard of
                     if n == 0 and (named or not tied or last[0].intent in tied):

@@ -9256,3 +9256,160 @@ def test_a_share_not_worked_out_yet_is_said_not_asked(user: User) -> None:
     """d487_15: “高新产品收入占好多 财务还没拆出来” in the 高企 check got the conditions, as if asked."""
     in_check(user, "高企 帮我评估一下")
     assert user.say("高新产品收入占好多 财务还没拆出来").act == "answer"
+
+
+# -- batches 489-492 -----------------------------------------------------------------------------------------------
+def test_a_name_glossed_by_another_is_the_first_one(user: User) -> None:
+    """d488_15: “小巨人我们想冲一下 SRDI那个 帮忙评估下” took 专精特新, the gloss, for the policy asked."""
+    assert user.say("小巨人 我们想报 就是专精特新那个 帮我看下够不够").intent == "little_giant"
+    assert User(user.engine, "u2").say("想先评专精特新再评小巨人 先看专精特新够不够").intent == "zjtx"
+
+
+def test_no_trouble_with_what_fails_a_condition_is_none_of_it(user: User) -> None:
+    """d491_10: “信用 事故这些都没得问题” recorded 近三年有重大事故或失信记录 是: a 符合 became 不符合."""
+    in_check(user, "小巨人 帮我们评估下")
+    user.say("失信 安全事故这些都没得问题")
+    assert profile(user).get("had_violation") is False, profile(user)
+
+
+def test_a_share_after_two_spoken_figures_is_of_both_years(user: User) -> None:
+    """d489_16: “研发前年三百二 去年四百一 两年都在4个点以上”: the share was lost after the two bare figures."""
+    facts = extract("研发前年两百八 去年三百一 两年都在5个点以上", KN.criteria, (), DAY)
+    assert facts.get("rd_ratio_prev_year") == [5.0, UNBOUNDED] and facts.get("rd_ratio_last_year") == [5.0, UNBOUNDED]
+
+
+def test_words_after_two_spoken_figures_keep_their_clauses(user: User) -> None:
+    """d489_16: after “去年四百一 两年…”, every clause break was one character off, and 国内排第四 went unread."""
+    said = "研发前年两百八 去年三百一 两年都在5个点以上 发明专利四个 国内细分市场排第四 评价得分六十一"
+    assert extract(said, KN.criteria, (), DAY).get("market_rank_front") is True
+
+
+def test_a_stressed_denial_of_a_place_in_the_list_is_a_no(user: User) -> None:
+    """d492_18: “2024年版里头确实没得氮化硅球” was not read as a no to 产品在目录内: a 不符合 never came."""
+    in_check(user, "首批次新材料保险补偿 帮我核一下")
+    user.say("目录查过了 里头真的没得我们这个牌号")
+    assert profile(user).get("first_batch_in_catalog") is False, profile(user)
+
+
+def test_the_traffic_on_a_road_of_a_district_in_view_is_out_of_scope(user: User) -> None:
+    """d492_18: “明天去北碚的高速堵不堵” after 北碚's platforms got 北碚's platforms again."""
+    user.say("北碚有哪些创新支撑平台")
+    assert user.say("北碚那边的内环今天堵不堵").act == "null"
+
+
+def test_figures_typed_the_wrong_way_round_are_a_correction(user: User) -> None:
+    """d489_15: “负债率打反了 是48%” after 84% was corrected, but read as a plain answer."""
+    in_check(user, "小巨人 帮我们评估下")
+    user.say("负债率73%")
+    assert user.say("负债率写反了 是37%").act == "correction"
+
+
+def test_a_share_said_to_be_even_and_then_wrong_is_corrected(user: User) -> None:
+    """d490_20: “刚算了下 不对 批发那块占了七成” after “差不多一半一半” (not known) was read as a new answer."""
+    in_check(user, "加计扣除 帮我看下能不能享受")
+    user.say("收入里头 批发和自己生产的差不多一半一半")
+    assert user.say("刚查了下账 不对 自己生产的占了八成").act == "correction"
+
+
+def test_an_english_deadline_asks_when(user: User) -> None:
+    """d489_15: “deadline好久” after a verdict was out of scope."""
+    user.say("小巨人是什么")
+    reply = user.say("deadline是好久")
+    assert reply.act == "followup" and reply.section == "时间节点", reply.text
+
+
+def test_a_title_asked_back_then_denied_at_its_level_is_a_no(user: User) -> None:
+    """d489_14: “专精特新？市级的莫得 啥子都还没评过” to 是否已取得市级专精特新 started a 专精特新 question."""
+    in_check(user, "小巨人 帮我们评估下")
+    reply = user.say("专精特新？市级的没得")
+    assert reply.act == "answer" and profile(user).get("zjtx_certified") is False, reply.text
+
+
+def test_what_our_case_is_not_told_after_a_verdict_is_taken_in(user: User) -> None:
+    """d489_08: “保险打算保六千万左右 材料没用在啥子首台套装备上 …” after 符合 got the overview's 政策要点."""
+    reply = after_verdict(
+        user,
+        "首批次新材料 帮我评估下",
+        "我们自己生产 在目录里 独立法人 核心技术自己的 客户直接买来用 不是关联公司",
+        "投保打算投三千万上下 这批材料也没用在啥子首台套设备上",
+    )
+    assert reply.act == "answer" and "·政策要点】" not in reply.text, reply.text
+
+
+def test_the_national_one_asked_next_is_no_verdict_of_the_citys(user: User) -> None:
+    """d489_17: “那国家的首版次呢 也能报不” after the city's 符合 gave the city's verdict again."""
+    reply = after_verdict(
+        user,
+        "首版次软件 帮我看下够不够",
+        "重庆注册 原始取得 软著今年拿的 V1.0 通用产品 首次发布 技术领先 没评过 信用正常",
+        "那国家的首版次呢 我们也能报不",
+    )
+    assert not reply.text.startswith("【重庆市首版次软件产品 条件自查结果】"), reply.text
+
+
+def test_a_verdict_asked_of_our_case_as_told_is_the_verdict(user: User) -> None:
+    """d490_01: “那你看我们这个情况 到底享不享受得到” was too long to be read as asking the verdict."""
+    in_check(user, "加计扣除 帮我看下能不能享受")
+    user.say("查账征收 做零件的 研发是新工艺 辅助账有")
+    user.say("个税专项附加扣除好久截止")
+    reply = user.say("那你看我们这种情况 到底享不享受得到")
+    assert reply.act == "answer" and "结论：符合" in reply.text, reply.text
+
+
+def test_how_much_more_with_no_figure_of_ours_shows_how_it_is_counted(user: User) -> None:
+    """d490_01: “一百块研发费能多扣好多” got only “告诉我上年度研发费用”, not the rate asked."""
+    user.say("加计扣除是什么")
+    reply = user.say("一块钱研发费能多扣好多")
+    assert "·计算方法】" in reply.text and "100%" in reply.text, reply.text
+
+
+def test_plainer_words_on_another_policy_are_that_policys(user: User) -> None:
+    """d490_11: “高企又是啥子条件 讲简单点” after the 加计扣除 verdict explained 加计扣除 plainly."""
+    after_verdict(user, "加计扣除 帮我看下能不能享受", "查账征收 做零件的 研发是新工艺 辅助账有", "好的")
+    assert user.say("专精特新又是啥子条件 讲通俗点").intent == "zjtx"
+
+
+def test_facts_retold_after_a_restart_are_answers(user: User) -> None:
+    """d490_19: “重新说 …” right after a start over began the check again: a kind presumed is nothing told."""
+    in_check(user, "小巨人 帮我们评估下")
+    user.say("搞混了 那是子公司的 从头来嘛")
+    reply = user.say("重新说 2022年拿的市级专精特新 做减速器九年了 没得失信")
+    assert reply.act == "answer", reply.text
+
+
+def test_what_the_other_kind_lacks_when_named_before_the_question(user: User) -> None:
+    """d491_12: “那市级企业技术中心 我们还差好多” after the 研发中心's 符合 got the 政策要点."""
+    reply = after_verdict(
+        user,
+        "中小企业技术研发中心 我们够不够",
+        "营收三千万 研发场地两百平 有设备 专职研发十个 中级职称六个 研发占营收四个点 没有市级技术中心",
+        "那市级企业技术中心 我们还差好多",
+    )
+    assert reply.act == "followup" and "5000万" in reply.text, reply.text
+
+
+def test_being_in_the_list_said_with_that_one_is_a_yes(user: User) -> None:
+    """d491_15: “我们在工业母机企业那个清单里头的” was not read."""
+    facts = extract("我们在集成电路企业那个清单里头的", KN.criteria, (), DAY)
+    assert facts.get("ic_or_machine_tool_listed") is True
+
+
+def test_starting_over_asked_as_a_favour_after_leaving_is_a_restart(user: User) -> None:
+    """d492_14: “首台套那个还是从头帮我测一遍” after 不测了 took up the old answers again."""
+    in_check(user, "首台套 帮我们核一下")
+    user.say("算了 不测了")
+    assert user.say("首台套还是从头帮我核一遍").act == "restart"
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [("首批次新材料要符合哪个目录", "申报条件"), ("首批次新材料按哪个目录来", "政策依据")],
+)
+def test_a_list_the_product_must_be_on_is_a_condition(user: User, question: str, section: str) -> None:
+    """q491, q492: “首台套認定的產品要符合哪個目錄” got the sources, not the conditions."""
+    assert user.say(question).section == section
+
+
+def test_our_figure_with_whether_we_may_apply_leads_with_the_conditions(user: User) -> None:
+    """q490, q491: “营收四千多万还能报小巨人吗” led with 适用对象 and never said the 5000万 bar."""
+    assert user.say("营收三千多万 能报小巨人不").section == "申报条件"

@@ -25,7 +25,7 @@ from bot.dialogue.topics import (
     bare_part_asked,
     section_texts,
 )
-from bot.dialogue.turn import Turn, checklist_criteria
+from bot.dialogue.turn import Turn, checklist_criteria, english_terms
 from intents.match import Candidate
 from intents.normalize import normalize
 from knowledge.schema import Topic
@@ -213,7 +213,8 @@ def foreign(t: Turn, topic: Topic, msg: Message) -> bool:
     said = (normalize(w) for c in own.values() for w in c.extract)
     if any(len(w) >= 2 and w not in _EVERY_TOPICS and w in msg.norm for w in said):
         return False  # “营收要到好多才够 我们明年估计能上五千万”: the word of a figure its conditions ask about
-    pairs = word_pairs(t, msg, _FOREIGN_FILLERS)
+    said_in_chinese = english_terms(t.kn, msg.text)  # (deadline好久: 截止, a word of every policy)
+    pairs = word_pairs(t, Message(said_in_chinese, normalize(said_in_chinese)), _FOREIGN_FILLERS)
     if len(pairs) < FOREIGN_PAIRS:
         return False
     # (the questionnaire asks about the enterprise for every policy: 有几个实用新型专利 is of this world)

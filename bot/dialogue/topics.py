@@ -95,6 +95,8 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
         ):
             found = when  # “是不是要年底才得行”: 才得行 after a date asks when (after 好久, a condition)
         name, word = found
+        if name == kn.messages.sources_header and CONDITIONS in parts and _LIST_REQUIRED.search(clause):
+            name = CONDITIONS  # “产品要符合哪个目录”, “要在哪个目录里才算”: a condition, not which document
         if word in _plain_list(kn, kn.messages.fact_words):
             name = _stating(t, topic, word, clause, name)  # the clause that says it tells the facts apart
         if name == MAIN and _amount(kn, clause, whole) and CALCULATION in parts:
@@ -238,6 +240,8 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
         or _MAY.search(plain)
         or any(w in plain for w in _plain_list(kn, kn.messages.checklist_words))
     ):
+        if CONDITIONS in parts and any(q.unit in _OWN_FIGURES for q in quantities(plain)):
+            return parts[CONDITIONS]  # “营收四千多万还能报小巨人吗”: a figure of ours, against the conditions
         grams = render.bigrams(norm) - _name_grams(kn, topic)
         near = [
             (len(grams & g), -ELIGIBILITY_PARTS.index(n), n)
@@ -254,6 +258,10 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
     if MAIN in parts and what and not _WHOLE_TOPIC.search(whole) and leads:
         return parts[MAIN]  # of a thing the policy holds (比例, 平台): not “52号文有哪些”, which is the whole topic
     return None
+
+
+_OWN_FIGURES = ("万元", "亿元", "%", "人")
+"""Units of the figures an enterprise tells of itself (营收四千多万, 研发占3%, 科技人员8个人)."""
 
 
 def _guess(t: Turn, topic: Topic, whole: str) -> str | None:
@@ -320,6 +328,8 @@ _OWN_CONTACT = re.compile(
     r"(打我|联系我|我的?|本人|麻烦打)(的)?(电话|手机|微信|联系方式)(号码?|号)?(是|:|：)?\s*[\d-]*|1\d{10}"
 )
 """The user's own phone number (我电话186…, 打我电话): given, not asked for."""
+_LIST_REQUIRED = re.compile(r"(要|须|必须|得|需要)(符合|在|是|列入|进)[^|]{0,8}目录|目录[^|]{0,8}才(算|行|得行|可以)")
+"""A list the product must be on (要符合哪个目录, 要在哪个目录里才算): a condition asked, not the document."""
 _ASKS_AT_END = re.compile(r"(吗|嘛|么|呢|[?？])\|*$")
 _ASKS_IN = re.compile(
     r"吗|嘛|么|呢|[?？]|啥|什么|怎么|咋|多少|好多|好久|多久|哪|几|谁|还是|([\u4e00-\u9fff])[不没]\1"
@@ -382,6 +392,12 @@ def exclusion_for(t: Turn, topic: Topic, text: str, unmet: list[str]) -> tuple[s
 def has_section(t: Turn, topic: Topic, name: str) -> bool:
     """Whether ``topic`` has facts in its section ``name``."""
     return name in _parts(t.kn, topic)
+
+
+def names_part(t: Turn, topic: Topic, text: str) -> bool:
+    """Whether ``text`` names a part of ``topic`` by its own name (申报材料, 政策依据): asked, question or not."""
+    said = normalize(text)
+    return any(name in said for name in _standing_in(_parts(t.kn, topic)))
 
 
 def _parts(kn: Knowledge, topic: Topic) -> dict[str, str]:
@@ -680,6 +696,10 @@ def do(t: Turn, action: str, text: str = "") -> Reply:
     if kind == "calc":
         result = calculate(t, topic, text)
         body = _with_footnote(t.kn, result, bool(refused(t, topic))) if result else t.kn.messages.calc_missing
+        if not result:  # (一百块研发费能多扣好多, no figure of ours: how it is counted, then the figure asked for)
+            how, caveat, _n = render.section_text(t.kn, topic, CALCULATION, t.day, text, PAIRED_FACTS)
+            footnote = [t.kn.messages.caveat_footnote] if caveat else []
+            body = "\n".join([how, *footnote, body]) if how else body
         return Reply(body, "calc", intent=topic.id, options=topic_options(t, topic))
     return Reply(t.kn.messages.nothing_to_choose, "no_option")
 

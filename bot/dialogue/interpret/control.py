@@ -159,7 +159,14 @@ def aside(t: Turn, msg: Message) -> Act | None:
 def _control(t: Turn, msg: Message, name: str) -> bool:
     if msg.norm in words(t.kn)[name]:
         return True
-    return checkable(t) and len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, name)
+    said = _HELPING.sub("", msg.norm) if name == "restart" and _FROM_THE_START.search(msg.norm) else msg.norm
+    return checkable(t) and len(msg.norm) <= CONTROL_CHARS * 2 and says(said, t.kn, name)  # (从头帮我核一遍)
+
+
+_HELPING = re.compile(r"帮我们|帮我|给我们|给我|帮忙")
+"""Words of asking a favour inside a start over (从头帮我测一遍 is 从头测一遍)."""
+_FROM_THE_START = re.compile(r"从头|重头")
+"""A start over said as one (从头), not a check asked again on what is known now (重新帮我过一遍, 再帮我核一遍)."""
 
 
 def restart(t: Turn, msg: Message) -> Act | None:
@@ -204,13 +211,23 @@ def restart(t: Turn, msg: Message) -> Act | None:
         return Act(acts.RESTART, part=acts.AGAIN if _THAT_ONE.search(msg.norm) else None, values=values)
     if at is None or len(said) < 2 or not checkable(t):
         return None
+    if flows.referred(t, topic_check=False) is None:
+        # no check in hand: “开完会了 老板还是想搞高新 重新帮我核下” starts the one named over, “从头帮我测一遍”
+        # the topic's in hand; nothing to start over is no reason to forget the conversation
+        _c, decision = t.match(msg.text)
+        named = t.kn.topics.get(str(decision.intent)) if decision.intent else None
+        if named is not None and named.checklist:
+            return Act(acts.RESTART, topic=named.id, values=values)
+        current = t.kn.topics.get(str(t.state.get("topic") or ""))
+        return Act(acts.RESTART, part=acts.RETOLD, values=values) if current and current.checklist else None
     return Act(acts.RESTART, values=values)
 
 
 def _nothing_told_yet(t: Turn) -> bool:
     """A check under way with none of its conditions known yet (just begun, or begun again)."""
     own = checklist_criteria(t.kn, str(t.flow["topic"]), t.day) if t.flow else None
-    return own is not None and not any(c in t.profile for c in own)
+    # (which kind is asked, 新申请 not 复核, is presumed, not told)
+    return own is not None and not any(c in t.profile for c, crit in own.items() if crit.presume is None)
 
 
 _RETOLD = re.compile(r"算|说|讲")
@@ -236,7 +253,8 @@ now, if one was."""
 
 def _restarts(t: Turn, clause: str) -> bool:
     """Whether a clause of a longer message is only a request to start over (重新来, 重新来一遍嘛)."""
-    return len(clause) <= CONTROL_CHARS and says(clause, t.kn, "restart") and not quantities(clause)
+    said = _HELPING.sub("", clause) if _FROM_THE_START.search(clause) else clause  # (从头帮我测一遍; not 重新帮我核下)
+    return len(clause) <= CONTROL_CHARS and says(said, t.kn, "restart") and not quantities(clause)
 
 
 def cancel(t: Turn, msg: Message) -> Act | None:

@@ -67,9 +67,11 @@ def correction(t: Turn, msg: Message) -> Act | None:
     opening = _INTERJECTION.sub("", msg.norm)  # (“喔 不对 …”)
     opens = opening.startswith(CORRECTION_OPENINGS) and bool(quantities(msg.norm))  # “不对 研发是九百五十万”
     # “不对 刚问了销售 第一单是我们集团另一家子公司买的”: an answer recorded, said the other way after 不对
+    # (“刚算了下 不对 批发那块占了七成” after “差不多一半一半”, recorded as not known: what was said is corrected)
+    unset = (None,) if _WAS_WRONG.search(msg.norm) else (None, UNKNOWN)
     opens = opens or (
         (opening.startswith(WRONG) or bool(_CHECKED_BACK.search(msg.norm)))
-        and any(t.profile.get(c) not in (None, UNKNOWN, v) for c, v in _changed_facts(t, msg).items())
+        and any(t.profile.get(c) not in (*unset, v) for c, v in _changed_facts(t, msg).items())
     )
     # “前面那个五千五是合并报表的 我们申报主体自己只有四千万”: a figure said before, referred back to, replaced
     # “前年不是五百 查了下账是六百万”: the figure recorded, denied, and the one that replaces it
@@ -141,13 +143,15 @@ _TYPED_DIGIT = re.compile(r"((?:少|多|漏)(?:打|写|输|敲|按|填)了?(?:�
 _MEANT_TO_ASK = re.compile(r"(其实|本来|实际上)(是)?(想|要)(问|咨询|了解|报|申请)")
 """“我其实是想问…”: the question meant, named next."""
 _CHECKED_BACK = re.compile(
-    r"(刚|刚刚|刚才)(打电话|打了电话|打了个电话|电话)?(问了|问过|查了|查过|核了|核过|翻了|对了)"
+    r"(刚|刚刚|刚才)(打电话|打了电话|打了个电话|电话)?(问了|问过|查了|查过|核了|核过|翻了|对了|算了|算过|重新算了)"
     r"|我?(又|去)?(翻|查|看|对|核)了(下|一下|一哈)?(证书|证|账|账本|报表|财报|合同|资料|执照|系统|记录|台账)"
 )
 """The user went and checked (我刚问了办公室 …, 我翻了证书 …): what it says after, if it differs from the record,
 corrects it."""
 
 
+_WAS_WRONG = re.compile(r"不对|错了|说错|搞错|弄错")
+"""Said of what was answered before: it was wrong, even an answer that was recorded as not known."""
 _INTERJECTION = re.compile(rf"^([{SOUNDS}额]|等哈|等一下|等一哈|等下|等等|稍等)+")
 """A sound or a “wait” before what the message says (喔 不对 …, 等哈 不对 …): the correction opens after it."""
 

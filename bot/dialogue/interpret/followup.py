@@ -70,6 +70,7 @@ from bot.dialogue.topics import (
     CONTACT,
     LOOKUPS,
     has_section,
+    names_part,
     plain_form,
     section_asked,
     wants_check,
@@ -129,6 +130,12 @@ def followup(t: Turn, msg: Message) -> Act | None:
     beside = _verdict_asked_beside(t, msg, act) and not supposes(msg.text) and not ANOTHER_PARTY.search(msg.norm)
     beside = beside and not national_scheme_heard_of(t, msg)  # (国家那个…保险补偿 成都总部能报不: not our verdict)
     return replace(act, conclude=True) if beside else act
+
+
+_DENIED = re.compile(r"没|莫得|不是")
+"""A denial: what the case is not, told after a verdict (材料没用在啥子首台套装备上)."""
+_CONFIRMING = re.compile(r"[噻吧撒嘛哈](\s|$)|对吧|是吧|对不")
+"""A tag that asks to have something confirmed (7月份预缴的时候就能先扣了噻): a question after all."""
 
 
 def _item_key(msg: Message) -> str | None:
@@ -224,7 +231,15 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if topic is None or topic.kind != "policy":
         return None
     if plainer_asked(t, msg):
-        return Act(acts.FOLLOWUP, topic=topic.id, part="plain")
+        elsewhere = other_policy_named(t, msg, topic.id)
+        decision = t.match(msg.text)[1]
+        if (
+            elsewhere is None
+            or decision.intent != elsewhere
+            or not t.kn.topics[elsewhere].checklist  # (52号文's goals: 研发投入强度 is a word of many a check)
+            or not names_topic(t, msg, decision, elsewhere)
+        ):  # (not 高企又是啥子条件 讲简单点: that policy's; 研发投入强度咋个算 讲通俗点 is this one's word)
+            return Act(acts.FOLLOWUP, topic=topic.id, part="plain")
     if WHERE_TO.match(msg.norm):  # (这个在哪儿查得到嘛: where, of what the last answer spoke of)
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     if ("的话" in msg.norm or _HEARD_ASKED.search(msg.norm)) and heard_of_here(t, topic, msg):
@@ -375,6 +390,9 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         and other_policy_named(t, msg, topic.id)
     ):
         return None  # “有没得人晓得加计扣除的问题打哪个电话问” in the 高企 check: whom to ask of 加计扣除
+    told = len(msg.norm) > SHORT_MESSAGE and not asks_in_a_clause(t, msg) and bool(t.state.get(flows.VERDICT_GIVEN))
+    if told and _DENIED.search(msg.norm) and not _CONFIRMING.search(msg.norm) and not names_part(t, topic, msg.text):
+        return None  # “保险打算保六千万左右 材料没用在啥子首台套装备上 …” after the verdict: told, no part asked
     if part and (decision.intent in (None, topic.id) or len(msg.norm) <= SHORT_MESSAGE or _closer(t, topic, msg)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)
     if (

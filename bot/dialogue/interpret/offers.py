@@ -255,7 +255,7 @@ def noted(t: Turn, msg: Message) -> Act | None:
     finished = t.state.get("last_check")
     if not finished or finished.get("topic") != t.state.get("topic") or t.state.get("suspended"):
         return None
-    if _other_only_denied(t, msg, str(finished["topic"])):
+    if _other_only_denied(t, msg, str(finished["topic"])) or _case_denied(t, msg, str(finished["topic"])):
         # “用在车身件上 不是配啥子首台套设备的 公司也没得失信记录”: what our case is not, told; no other policy asked
         return Act(acts.ANSWER, topic=finished["topic"], part="noted")
     if len(msg.norm) > NOTED_CHARS:
@@ -285,6 +285,29 @@ def _other_only_denied(t: Turn, msg: Message, judged: str) -> bool:
     text = _ANY_DENIED.sub(r"\1\2", msg.text)  # (不是配啥子…的: its 啥子 asks nothing)
     said = Message(text, normalize(text))
     return not (asks(t, said) or asks_in_a_clause(t, said) or t.facts(msg.text))
+
+
+def _case_denied(t: Turn, msg: Message, judged: str) -> bool:
+    """Whether the message, in the words of the policy judged, tells what our case is not and asks nothing.
+
+    “保险打算保六千万左右 材料没用在啥子首台套装备上 以前也没拿过首批次补贴”: told, the verdict stands.
+    """
+    if t.match(msg.text)[1].intent != judged or not _DENIAL.search(msg.norm):
+        return False
+    text = _ANY_DENIED.sub(r"\1\2", msg.text)  # (没用在啥子…: its 啥子 asks nothing)
+    said = Message(text, normalize(text))
+    return not (
+        asks(t, said)
+        or asks_in_a_clause(t, said)
+        or t.facts(msg.text)
+        or wants_check(t, msg.norm)
+        or says(msg.norm, t.kn, "conclude")
+        or says(msg.norm, t.kn, "missing")
+    )
+
+
+_DENIAL = re.compile(r"没|莫得|不是|未曾|从未")
+"""A word that denies: a statement of what the case is not."""
 
 
 _DENYING_CLAUSE = re.compile(

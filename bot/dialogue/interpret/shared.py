@@ -254,7 +254,7 @@ def asks_outcome(t: Turn, msg: Message) -> bool:
         return False  # a check of a topic the conversation has left (not for a phone number: 电话先放到 你先说…)
     if (
         ASKS_A_PART.search(_SAY_IT.sub("", msg.norm))
-        or length(msg.norm) > OUTCOME_CHARS
+        or length(_OUR_CASE.sub("", msg.norm)) > OUTCOME_CHARS  # (那你看我们这个情况 到底享不享受得到)
         or about_us(t, msg, anywhere=True)
     ):
         return False
@@ -278,6 +278,12 @@ def asks_outcome(t: Turn, msg: Message) -> bool:
 
 PROCEDURES = re.compile(r"资格(审定|认定|复核|有效期)")
 """Steps named with an outcome's word (资格审定 holds 资格): a procedure asked about, not the verdict."""
+
+
+_OUR_CASE = re.compile(
+    r"^(那|那么)?(你看|你说|照你看|照你说)?(我们|我们的|我们公司)?(这个|这种|这样的?|目前的?|现在的?)(情况|条件)(下)?"
+)
+"""What opens a question of the verdict by pointing at our case as told (那你看我们这个情况 …): no part asked."""
 
 
 def length(norm: str) -> int:
@@ -409,7 +415,18 @@ def variant_taken_up(t: Turn, msg: Message) -> dict[str, Any]:
         return _kinds_said(t, kind_asked[2])  # (那中小企业技术研发中心又是啥子条件: a check next is of that one)
     if FITS_BETTER.search(msg.text):
         return _kinds_said(t, FITS_BETTER.sub(" ", msg.text))
+    said = clauses(msg.text)
+    if len(said) > 1 and _THAT_ONE_FIRST.fullmatch(normalize(said[0])):
+        return _kinds_said(t, said[0])  # (那市级企业技术中心 | 我们还差好多: the one named, what is asked of it)
+    if pointed := _KIND_POINTED.match(msg.norm):
+        return _kinds_said(t, pointed[0])  # (国家级的那个我们还差啥子)
     return {}
+
+
+_THAT_ONE_FIRST = re.compile(r"(那|那么)[^我你他]{2,14}")
+"""A first clause that only names something, after 那 (那市级企业技术中心 | 我们还差好多): the one asked about next."""
+_KIND_POINTED = re.compile(r"^(那|那么)?(市级|省级|国家级|区级|重庆市?)(的)?(那个|这个|那种|这种)(?=我们|还|差|缺)")
+"""A kind by its level, pointed at, then what is asked of it (国家级的那个我们还差啥子)."""
 
 
 _KIND_ASKED = re.compile(r"^(那|那么)?(.{2,14}?)(又|的|要|有)?(是)?(啥子|什么|啥|哪些)(条件|要求|门槛|标准)")
@@ -417,8 +434,25 @@ _KIND_ASKED = re.compile(r"^(那|那么)?(.{2,14}?)(又|的|要|有)?(是)?(啥�
 
 
 def _kinds_said(t: Turn, text: str) -> dict[str, Any]:
-    """The kinds of a policy that ``text`` picks (criteria of ``kinds``), as read against the check in scope."""
-    return {c: v for c, v in t.facts(text).items() if c in kinds(t)}
+    """The kinds of a policy that ``text`` picks (criteria of ``kinds``), as read against the check in scope.
+
+    A message that points at a kind (那市级企业技术中心呢) picks it by its name alone: the first words of its
+    ``yes_when_all``, which elsewhere need a verb beside them (报市级企业技术中心).
+    """
+    said = {c: v for c, v in t.facts(text).items() if c in kinds(t)}
+    if said:
+        return said
+    norm = normalize(text)
+    topic = str(t.check_topic or t.state.get("topic") or "")
+    own = checklist_criteria(t.kn, topic, t.day) if topic in t.kn.topics else None
+    for cid, crit in (own or {}).items():
+        if cid not in kinds(t) or crit.type != "bool" or not crit.yes_when_all:
+            continue
+        if any(normalize(w) in norm for w in crit.yes_when_all[0]) and not any(
+            normalize(w) in norm for w in crit.no_words
+        ):
+            said[cid] = True
+    return said
 
 
 def kinds(t: Turn) -> frozenset[str]:
@@ -658,6 +692,9 @@ _NATIONAL_ONE = re.compile(r"(国家|工信部|部里)的?(那个|这个|层面)
 _NATIONAL_COVER = re.compile(r"(国家|工信部)(的|那个|层面的?)?[^，|]{0,6}保险补偿")
 """The national insurance compensation, named (让成都总公司去报国家的首台套保险补偿): not the city's title checked."""
 
+_NATIONAL_NEXT = re.compile(r"(那|那么)?(国家|工信部)(级)?的[^，|]{1,8}呢")
+"""The national one asked about next (那国家的首版次呢): another one than the city's checked here."""
+
 
 def national_scheme_heard_of(t: Turn, msg: Message) -> bool:
     """Whether the message asks of a national scheme heard of, where the topic's check knows only the city's.
@@ -665,7 +702,11 @@ def national_scheme_heard_of(t: Turn, msg: Message) -> bool:
     听说工信部也在搞首版次 国家那个我们报得了不, 那让成都总公司去报国家的首台套保险补偿得不得行: that scheme's word,
     not this check's verdict.
     """
-    if not (HEARSAY.search(msg.norm) and _NATIONAL_ONE.search(msg.norm)) and not _NATIONAL_COVER.search(msg.norm):
+    if not (
+        (HEARSAY.search(msg.norm) and _NATIONAL_ONE.search(msg.norm))
+        or _NATIONAL_COVER.search(msg.norm)
+        or _NATIONAL_NEXT.match(msg.norm)
+    ):
         return False
     topic = str(t.check_topic or t.state.get("topic") or "")
     own = checklist_criteria(t.kn, topic, t.day) if topic in t.kn.topics else None

@@ -704,6 +704,13 @@ def _missing(t: Turn, msg: Message) -> Act | None:
     ):
         # after 不符合, “那还差好多嘛 大概要补好多研发费”: the gap, asked in a clause of its own
         return Act(acts.FOLLOWUP, part="missing")
+    if (
+        len(tail) <= CONTROL_CHARS
+        and says(tail, t.kn, "missing")
+        and not DIFFERENCE.search(msg.norm)
+        and variant_taken_up(t, msg)
+    ):
+        return Act(acts.FOLLOWUP, part="missing")  # “那市级企业技术中心 我们还差好多”: what that kind lacks
     if not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS or DIFFERENCE.search(msg.norm):
         return None  # (“综合类和行业类门槛差在哪”: how two things differ, not what we lack)
     if says(msg.norm, t.kn, "resume"):
