@@ -9413,3 +9413,8 @@ def test_a_list_the_product_must_be_on_is_a_condition(user: User, question: str,
 def test_our_figure_with_whether_we_may_apply_leads_with_the_conditions(user: User) -> None:
     """q490, q491: “营收四千多万还能报小巨人吗” led with 适用对象 and never said the 5000万 bar."""
     assert user.say("营收三千多万 能报小巨人不").section == "申报条件"
+    # (an exclusion the question names stays the part asked, figure or not)
+    assert (
+        User(user.engine, "u2").say("研发花了五百万 有一半是财政拨的专项经费 这部分能加计扣除吗").section
+        == "不适用情形"
+    )

@@ -240,15 +240,16 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
         or _MAY.search(plain)
         or any(w in plain for w in _plain_list(kn, kn.messages.checklist_words))
     ):
-        if CONDITIONS in parts and any(q.unit in _OWN_FIGURES for q in quantities(plain)):
-            return parts[CONDITIONS]  # “营收四千多万还能报小巨人吗”: a figure of ours, against the conditions
         grams = render.bigrams(norm) - _name_grams(kn, topic)
         near = [
             (len(grams & g), -ELIGIBILITY_PARTS.index(n), n)
             for n, g in _section_grams(t, topic)
             if n in ELIGIBILITY_PARTS and not (n == EXCLUSIONS and "先" in plain)  # 是不是得先拿到: a condition
         ]
-        return parts[max(near)[2]] if near else None
+        nearest = max(near)[2] if near else None
+        if nearest == COVERED and CONDITIONS in parts and any(q.unit in _OWN_FIGURES for q in quantities(plain)):
+            return parts[CONDITIONS]  # “营收四千多万还能报小巨人吗”: a figure of ours, against the conditions
+        return parts[nearest] if nearest else None
     grams = render.bigrams(_WHAT.sub("|", whole)) - _name_grams(kn, topic)
     shared = {name: len(grams & g) for name, g in _section_grams(t, topic)}
     rival = max((n for k, n in shared.items() if k != MAIN), default=0)
