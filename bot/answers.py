@@ -172,6 +172,8 @@ def _step(raw: str, value: float) -> float:
 
 _ONE_OF = frozenset("另每哪某同任唯")
 """Before 一, words that make it pick one (另一个, 每一个) rather than count one."""
+_PIECE_OF = frozenset("这那的出")
+"""Before 一块, words that make it a part of something (这一块, 隔出来的一块), not one yuan."""
 _CODE = re.compile(r"[a-z]{2}$")
 """Letters just before a number make it a code (iatf16949, iso9001, gb18030), not a figure."""
 
@@ -297,6 +299,8 @@ def quantities(text: str) -> list[Quantity]:
             continue  # 八大领域, 三大类: a name counting its parts, no figure (三大概 is a figure and a hedge)
         if raw == "一" and text[max(0, m.start() - 1) : m.start()] in _ONE_OF:
             continue  # 另一个公司, 每一个项目: which one, not how many
+        if raw == "一" and unit == "块" and not mult and text[max(0, m.start() - 1) : m.start()] in _PIECE_OF:
+            continue  # 研发这一块, 车间里隔出来的一块: a part of something, not ¥1
         if not re.search(r"[\d一二两三四五六七八九十]", raw) and not raw.startswith("零点"):
             continue  # (a lone 零 is no figure; 零点几 and 零点五 are)
         if _A_BIT.match(text, m.start()) and not (mult or unit or m["pct"]):

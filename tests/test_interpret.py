@@ -9418,3 +9418,9 @@ def test_our_figure_with_whether_we_may_apply_leads_with_the_conditions(user: Us
         User(user.engine, "u2").say("研发花了五百万 有一半是财政拨的专项经费 这部分能加计扣除吗").section
         == "不适用情形"
     )
+
+
+@pytest.mark.parametrize("said", ["研发这一块去年投了三百万", "研发场地是车间里隔开的一块 面积没量过"])
+def test_one_piece_of_something_is_no_yuan(said: str) -> None:
+    """d495_15 (round 36): “车间里隔出来的一块” was read as 研发费用 ¥1, so the share was 0% and the verdict 不符合."""
+    assert extract(said, KN.criteria, (), DAY).get("rd_spend_last_year") in (None, 300.0)
