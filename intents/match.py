@@ -98,9 +98,14 @@ _SET_ASIDE_AFTER = re.compile(
 
 def _bare_name(clause: str, via: str) -> bool:
     """Whether ``clause`` is the name ``via`` matched and nothing else but its level (国家级小巨人): no question."""
-    name = via.partition(":")[2]
-    rest = normalize(clause).replace(name, "", 1) if name and name in normalize(clause) else None
+    rest = _beside_name(clause, via)
     return rest is not None and _LEVEL_ONLY.fullmatch(rest) is not None
+
+
+def _beside_name(clause: str, via: str) -> str | None:
+    """What ``clause`` says beside the name ``via`` matched, once; None if the name is not in it."""
+    name = via.partition(":")[2]
+    return normalize(clause).replace(name, "", 1) if name and name in normalize(clause) else None
 
 
 _LEVEL_ONLY = re.compile(r"(市级|省级|国家级|区级|重庆市?|的)*")
@@ -108,8 +113,7 @@ _LEVEL_ONLY = re.compile(r"(市级|省级|国家级|区级|重庆市?|的)*")
 
 def _appositive(clause: str, via: str) -> bool:
     """Whether ``clause`` is the name ``via`` matched as a gloss of one said before (小巨人… SRDI那个: the same one)."""
-    name = via.partition(":")[2]
-    rest = normalize(clause).replace(name, "", 1) if name and name in normalize(clause) else None
+    rest = _beside_name(clause, via)
     return rest is not None and _GLOSS.fullmatch(rest) is not None
 
 
