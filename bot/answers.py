@@ -144,6 +144,11 @@ class Quantity:
         return [low, min(high, UNBOUNDED)]
 
 
+def cn_number(text: str) -> float | None:
+    """The value of a number written in digits or Chinese numerals (十二, 两千五百), if it is one."""
+    return _cn_number(text)
+
+
 def _cn_number(text: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
@@ -507,7 +512,9 @@ def _hedged(
     """The quantity with the hedge words around it applied (不到/将近/超过 before, 左右/出头/以上 after)."""
     before, after = text[: m.start()], text[m.end() :]
     open_ended = False  # “超过一亿”, “1亿以上”: no upper bound
-    if _BELOW.search(before):
+    if _NOT_EVEN.search(before) and _NOT_EVEN_AFTER.match(after):
+        low, high = 0.0, value * JUST_UNDER  # “研发连一百万都没得”: under it, by how much unsaid
+    elif _BELOW.search(before):
         low, high = value * BELOW_FACTOR, value * JUST_UNDER
     elif _ABOVE_BEFORE.search(before):
         low, high, open_ended = value, None, True
@@ -539,6 +546,9 @@ def _hedged(
     return Quantity(value * factor, unit, m.start(), end, scale(low), scale(high), approx)
 
 
+_NOT_EVEN = re.compile(r"连(大概|差不多)?$")
+_NOT_EVEN_AFTER = re.compile(r"(都|也)(还)?(没得|没有|莫得|没|不到|没到|不够|不足)")
+"""连 X 都没得: not even X, anywhere under it (研发连一百万都没得)."""
 _SHORT_DOUBTED = re.compile(r"可能(还)?差(一)?点|差一点点|可能不到|不一定(够|到|有)|可能还不够|可能没到")
 """Said after a figure: it may fall short of what it says (四个点 可能差一点点): at most that, maybe under."""
 _SHORT_DOUBT_CHARS = 10
@@ -2246,16 +2256,33 @@ def extract(
     A number belongs to the words it is attached to: the noun after it (“三个发明专利”) first, else a keyword
     just before it (“营收6000万”); a count of anything else (“6个软著”) is nobody's figure. ``ignore`` lists
     names (the topics' titles and aliases) whose words are not facts about the user; pass the same objects
-    each time (the words are prepared once per ``criteria`` and ``ignore``).
+    each time (the words are prepared once per ``criteria`` and ``ignore``). A fact said of the past (以前做了
+    十几年冲压件) gives way to the same fact said of now in the same message (调角器是四年前才开始做的).
     """
+    facts = _extract(text, criteria, ignore, today)
+    then = _PAST_CLAUSE.sub(" ", text)
+    if then != text and facts:
+        now = _extract(then, criteria, ignore, today)
+        facts |= {cid: v for cid, v in now.items() if cid in facts}
+    return facts
+
+
+_PAST_CLAUSE = re.compile(r"(?:^|(?<=[\s,，。；;!！?？]))(以前|之前|原来|过去|早先|早些年|早几年)[^\s,，。；;!！?？]+")
+"""A clause that opens in the past (以前做了十几年冲压件): what it says of us may have changed since."""
+
+
+def _extract(
+    text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (), today: dt.date | None = None
+) -> dict[str, Any]:
     vocab = _vocab(criteria, ignore)
     if (rest := _without_rule_heard(text)) is not None:
-        return extract(rest, criteria, ignore, today)  # (帮我们看下 | 听说…两个亿就可以报了: ours, not the rule)
+        return _extract(rest, criteria, ignore, today)  # (帮我们看下 | 听说…两个亿就可以报了: ours, not the rule)
     text = _SALES_OVER_YEARS.sub("营收", _with_unit_said(text))  # (研发费 150 190 220 单位万; 销售近三年 …)
     dated = _dated(text, vocab, criteria, today) if today else {}
     text = kind_words_plain(text)
     text = _OTHER_GOODS.sub(" ", relative_years(text, today))  # (走贸易商的是别的普通产品: not the goods asked of)
     text = _GO_BETWEEN.sub(" ", text)  # (经销商只是牵线: not the buyer)
+    text = _OTHER_COMPANY.sub(" ", text)  # (兄弟公司已经是小巨人了: not our title)
     text = _BEFORE_NOW.sub(" ", text)  # (经销商是去年的: not this batch's buyer)
     text = _WORKED_OUT.sub(" ", text)  # (250除6000多 大概4个点: the sum worked, then its result)
     text = _BAR_BEFORE_OURS.sub(" ", text)  # (研发占比要达到6%以上吧 我们有7%: the bar, then ours)
@@ -2305,6 +2332,16 @@ def extract(
             if (since := _record_founding(norm, as_year, vocab, criteria, facts)) is not None:
                 founding = since
             continue  # “23年评的市级专精特新”: the year 2023, when it happened, no number of years
+        if (
+            q.unit == "年"
+            and not q.is_range
+            and (ago := _YEARS_AGO_SAID.match(norm, q.end))
+            and _FOUNDED.match(norm, ago.end())
+        ):
+            as_year = replace(q, value=float((today or dt.date.today()).year - round(q.value)), end=ago.end())
+            if (since := _record_founding(norm, as_year, vocab, criteria, facts)) is not None:
+                founding = since
+            continue  # “调角器是四年前才开始做的”: started four years back, four years in the trade
         if q.unit is None and not norm[q.start].isdigit() and q.end not in breaks and _WORD_AFTER.match(norm, q.end):
             continue  # “五险一金”, “三体”: a numeral in a word, no figure
         if more := _MORE_THAN_BEFORE.search(norm, max(0, q.start - _MORE_THAN_CHARS), q.start):
@@ -2468,12 +2505,13 @@ def extract(
                 around += "每年"  # “前年190万 去年230万 都占营收5个点以上”: both years
             targets = _years(around, owner, criteria)
             if (
-                "都" in around
-                and len(targets) == 1
+                ("都" in around or _EACH_YEAR.search(around))
+                and targets in ([owner], [owner, criteria[owner].previous])
                 and _THREE_EACH.search(norm, 0, at)
                 and (third := _third_year(owner, criteria))
             ):
-                targets = [owner, str(criteria[owner].previous), third]  # “研发三年都是一百万出头 收入都是四千多万”
+                targets = [owner, str(criteria[owner].previous), third]  # “研发三年都是一百万出头 收入都是四千多万”;
+                # “这三年研发每年两百来万 营收每年七八千万”: each of the three years
             if _each_of_a_total(norm[max(0, at - _YEAR_CHARS, prev_end) : q.start], criteria[owner]):
                 # “研发费用三年都是一百万出头”: each year's, the years' total is three times it
                 value = _times(value, criteria[owner].sum_years or 1)
@@ -2684,6 +2722,7 @@ def extract(
         which_asked += _shares_not_known(plain, vocab.choices) if unsure else []  # (代理那块占好多我真不清楚)
         plain = _WHETHER.sub(lambda m: "|" * len(m[0]), plain)  # (有没得奖补: asked, no 没得奖 said)
         plain = _WORD_OR_NOT.sub(lambda m: "|" * len(m[0]), plain)
+        plain = _OUTCOME_OR_NOT.sub(lambda m: "，" * len(m[0]), plain)  # (看够不够 规上工业企业: no 不够规上)
         for cid, options in vocab.choices:
             unasked = plain
             if which_asked and cid not in facts and _asked_which(norm, which_asked, options):
@@ -2897,6 +2936,13 @@ _GO_BETWEEN = re.compile(
 )
 """A clause that says someone only brought the parties together (经销商只是牵线) or delivered the goods (贸易公司只管
 送货): they are no party to the sale."""
+_OTHER_COMPANY = re.compile(
+    r"[^\s,，。；;!！?？]*(兄弟公司|兄弟单位|兄弟厂|另一家|另外一家|隔壁(公司|厂|那家|企业)|别家公司|别家企业"
+    r"|朋友的?(公司|厂))[^\s,，。；;!！?？买卖购客户关联股权转让控]*(已经是|早就是|也是|评上|评了|拿到|拿了|认定了)"
+    r"[^\s,，。；;!！?？]*"
+)
+"""A clause on another enterprise's title (集团里另一家兄弟公司已经是小巨人了): not ours (a buyer who is a sister
+company is a fact of our sale, and stays)."""
 _BEFORE_NOW = re.compile(
     r"[^\s,，。；;!！?？]{0,4}(经销商|贸易商|代理商|中间商|贸易公司|经销公司|代理公司|客户|买家|买方|用户)(那|那个|那家)?(是|都是)"
     r"(去年|前年|以前|之前|上次|原来|过去)的(事|了)?(?=[\s,，。；;!！?？]|$)"
@@ -2919,7 +2965,7 @@ def _of_the_rule(norm: str, q: Quantity, breaks: tuple[int, ...]) -> bool:
     return bool(rule) and not _OURS.search(norm, start, q.start) and not _BY_RULE.search(norm, start, q.start)
 
 
-_REQUIRED_FIGURE = re.compile(r"(要|需要|得|必须)(占|达到|达|到|超过)(百分之)?$")
+_REQUIRED_FIGURE = re.compile(r"(要|需要|得|必须)(占|达到|达|到|超过|[干做搞]?满)(百分之)?$")
 _REQUIRED_FIGURE_CHARS = 6
 _RULE_ASKED = re.compile(r"是不是|是否|吗|么|[?？]|不$")
 """Right before a figure, a requirement (要占), in a clause that asks: the figure is the rule's (研发要占6%吗)."""
@@ -2982,6 +3028,8 @@ at most N years less this many months old is within them (the calls are yearly; 
 
 _WHETHER = re.compile(r"([在有是算属高])[不没]\1|有没有|有没得|有莫得")
 """An A-not-A question (在不在, 有没得): whether, asked; the words around it state nothing."""
+_OUTCOME_OR_NOT = re.compile(r"([够达符满行])[不没]\1")
+"""An outcome asked in its A-not-A form (够不够): its 不够 denies no option after it (够不够 规上工业企业)."""
 _WORD_OR_NOT = re.compile(r"([\u4e00-\u9fff]{2,4})[不没]\1|(是不是|算不算|属不属于|是否)(?=[\u4e00-\u9fff]{2})")
 """A word asked in its A-not-A form (规上不规上), or a whether before a word (是不是规上)."""
 _WHETHER_REACH = 6
@@ -3234,6 +3282,8 @@ def _one_unsaid(norm: str, vocab: _Vocab, criteria: dict[str, Criterion]) -> dic
     return found
 
 
+_YEARS_AGO_SAID = re.compile(r"以?前")
+"""Right after a number of years: that many years back (四年前才开始做的), when something began."""
 _FOUNDING_BEFORE = re.compile(
     r"(注册成立|成立|注册|创立|创办|建厂|办厂|厂子开|厂开|公司开|厂子办|开厂|开公司)(了|有|都|已经|满|快|近|将近|差不多|大概|刚)*$"
 )

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import Any, TypeGuard
 
-from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN, bigrams, convert
+from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN, bigrams, cn_number, convert
 from bot.checklist import ASSUMED, ASSUMED_FAIL, FAIL, PASS, Outcome, Verdict
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
@@ -137,14 +137,26 @@ _YEARS_ASKED = re.compile(r"(多少|几|好几)年")
 """How many years, asked: written as the facts of a span of years say it (从事相关细分领域10年以上)."""
 
 
-def _as_written(query: str) -> str:
+def as_written(query: str) -> str:
     """The question in the words facts are written in (八成 → 80%, 好多 → 多少, 营收 → 营业收入, 买来 → 受让)."""
     said = _SAID_TENTHS.sub(lambda m: f"{_TENTHS[m[1]]}0%", query)
     said = said.replace("高新产品", "高新技术产品").replace("高新收入", "高新技术产品收入")
+    said = said.replace("委外", "委托").replace("外委", "委托")  # (仿真委外给重大做的: the facts on 委托研发)
+    said = said.replace("委托国外", "委托境外")
     said = _BOUGHT_IN.sub("受让", said)  # (专利买来的也算数噻: the facts on rights 受让)
     # (要做好多年才够: the facts of 从事…N年以上, and of 满N年)
     said = _YEARS_ASKED.sub("从事年以上", said.replace("好多", "多少"))
+    said = _NUMERAL_YEARS.sub(_years_in_digits, said)  # (要做满十年才能报: the fact of 满10年; 四个亿: 4亿)
     return said.replace("营收", "营业收入")
+
+
+_NUMERAL_YEARS = re.compile(r"(?<![一二两三四五六七八九十百千万零〇])([一二两三四五六七八九十]{1,3})个?(?=年|亿)")
+"""A number of years or 亿 in numerals (十年, 四个亿): facts write them in digits (满10年, 4亿元以上)."""
+
+
+def _years_in_digits(m: re.Match[str]) -> str:
+    value = cn_number(m[1])
+    return m[0] if value is None else str(int(value))
 
 
 RARE_SHARE = 4
@@ -173,7 +185,7 @@ def relevant_first(
     shown first, those sharing the question's other words lead (研发费用加计扣除的比例是多少: the rate, not the fact
     that says 研发费用 and 加计扣除 most often).
     """
-    grams = bigrams(_as_written(normalize(query)))
+    grams = bigrams(as_written(normalize(query)))
     if not grams:
         return facts
     own = grams - names

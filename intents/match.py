@@ -28,11 +28,16 @@ _HELD = re.compile(
 
 
 _ABOUT_IT = re.compile(
-    r"支持|鼓励|说法|怎么说|怎么讲|怎么提|提的|提到|条款|哪一条|哪条|原文|规划|定的|方向|帮助|什么政策|啥政策"
+    r"支持|鼓励|说法|怎么说|怎么讲|怎么提|提的|提到|条款|哪一条|哪条|原文|规划|定的|方向|帮助|什么政策|啥政策|相关服务|相关政策"
     r"|^(这个|这|它|那个)(是|算|属于)?(不是)?[^，,。]{0,8}(里|里面|里头|上)(的|有的|提的)"
 )
 """A last sentence asking what the document or the bot says of something (52号文对这块怎么支持, 能提供什么帮助), or
 whether the document holds it (这个是52号文里的吗)."""
+_ASKING_WORDS = re.compile(
+    r"[\s|]|有没有|有没得|有莫得|有啥子?|有什么|有哪些|相关|支持|服务|政策|鼓励|帮助|怎么|咋个|对|的|呢|吗|嘛|这块|这方面|方面"
+)
+SUBJECT_CHARS = 4
+"""Characters a question on what the document offers must keep beside its asking words to name a subject."""
 _ELSE = re.compile(r"还能|还可以|别的|其他|其它|不问")
 """…but not one asking about something else (专精特新…都问过了。你还能帮我查些什么政策)."""
 _OTHERS = re.compile(r"还有(哪些|啥|什么)|全面|整体|都能")
@@ -379,6 +384,9 @@ OPENING = " (opens a question)"
 """Marks the evidence of a greeting that yielded to the question it opens; it answers if the question routes nowhere."""
 PREREQUISITE_PENALTY = 15.0
 """Points the alias of a title to hold first loses to another policy named in the same message."""
+EXCEPT_PENALTY = 15.0
+"""Points an alias loses right after 除了 (除了专精特新 还能问啥): the name is set aside, something else asked."""
+_EXCEPT = ("除了", "除开", "除去")
 YIELD_PENALTY = 10.0
 """Points a yielding intent's alias loses when another intent's alias is in the same message."""
 COMPARED_PENALTY = 10.0
@@ -713,6 +721,21 @@ class Index:
                 return rest if clear and asked != top.intent else None
         return None
 
+    def _subject_asked(self, text: str, last: str, named: Candidate, limit: int, exact: bool) -> list[Candidate] | None:
+        """What a question on what the document (or the bot) offers is about, when the rest names a policy clearly.
+
+        “我们想做数字化车间改造 52号文有没有相关支持”: the 52号文's support for that, a policy's own question.
+        """
+        said = self.prepare(last, strip=False)
+        if not _ABOUT_IT.search(said) or _ELSE.search(said):
+            return None
+        unnamed = normalize(text).replace(named.via.partition(":")[2], " ")
+        if len(_ASKING_WORDS.sub("", unnamed)) < SUBJECT_CHARS:
+            return None  # (“52号文有没有相关支持”: no subject but the document)
+        rest = self._match_one(unnamed, limit, exact)
+        asked = self.decide(rest).intent if rest else None
+        return rest if asked is not None and asked not in self.yielding else None
+
     def _match_clauses(self, text: str, limit: int, exact: bool) -> list[Candidate]:
         whole = self._match_one(text, limit, exact)
         sentences = [x for x in _SENTENCE.split(text) if normalize(x)]
@@ -726,6 +749,10 @@ class Index:
                 ruled_out = self._ruled_out(clauses, overall.top[0], limit, exact)
                 if ruled_out:
                     return ruled_out  # “那不算首台套的话 新产品有没得啥子别的支持”: the policy ruled out is not asked
+            if overall.intent in self.yielding and overall.top and overall.top[0].via.startswith("alias:"):
+                subject = self._subject_asked(text, clauses[-1], overall.top[0], limit, exact)
+                if subject:
+                    return subject  # “企业专利想转化运用 52号文有没有相关服务”: what the document says of 专利
             if len(clauses) >= MIN_SENTENCES and overall.intent is None and not other_world:
                 # “想先评专精特新再评小巨人 先看专精特新够不够”: unclear as a whole, clear in its last clause; a
                 # clause that names no policy (“要满足哪些条件”) only counts for a policy already in view
@@ -823,10 +850,11 @@ class Index:
         for intent, score, via in self._example_hits(query):
             if intent not in example_best or score > example_best[intent][0]:
                 example_best[intent] = (score, via)
-        policy_named = any(i not in self.yielding and i != OUT_OF_SCOPE for i in alias_best)
         for intent, (score, via) in example_best.items():
-            if policy_named and intent in self.yielding:
-                score -= YIELD_PENALTY  # (“市里对建研发机构有什么政策”: the policy named, not the help's 有什么政策)
+            if intent in self.yielding and any(i not in (intent, OUT_OF_SCOPE) for i in alias_best):
+                # (“市里对建研发机构有什么政策”: the policy named, not the help's 有什么政策; “52号文…具体是指哪些
+                # 政策”: the document named, whose policies are asked)
+                score -= YIELD_PENALTY
             offer(intent, score, via)
         if OUT_OF_SCOPE in alias_best and any(w in query for w in self.insistent):
             # A request that stands whatever else is said (你是机器人吧 转人工): the other world's word yields.
@@ -946,7 +974,12 @@ class Index:
             score = self.t.alias_score + bonus * min(len(a) + len(b), 6)
             i = query.index(a)
             spans.append((i, i + len(a), intent, score, f"combo:{a}+{b}"))
-        # A hit inside a longer hit of another intent does not count (专精特新 inside 专精特新小巨人).
+        # A hit inside a longer hit of another intent does not count (专精特新 inside 专精特新小巨人); a name right
+        # after 除了 is set aside (除了专精特新你还能回答哪些问题: what else, not 专精特新).
+        spans = [
+            (i, j, intent, score - EXCEPT_PENALTY if query.endswith(_EXCEPT, 0, i) else score, via)
+            for i, j, intent, score, via in spans
+        ]
         return [
             (intent, score, via)
             for i, j, intent, score, via in spans

@@ -32,6 +32,10 @@ CHECK_PART = "check"
 """The ``part`` of a follow-up asking the same of another kind of the topic (那中小企业技术研发中心呢 我们够不够): the
 check, of that kind."""
 
+SUPPOSED = "supposed"
+"""The ``part`` of a follow-up asking the last question again of another case (那房地产公司呢 after 批发零售 was
+told): answered for that case, nothing recorded of us."""
+
 STATUS = "status:"
 """The ``part`` prefix of a follow-up asking how some conditions of the check stand (研发那条够没得):
 ``status:研发|rd_spend_last_year`` — the word the message names them by, then the criteria it names."""

@@ -327,11 +327,14 @@ def _restate_from_parts(t: Turn, stored: dict[str, Any]) -> None:
 
 
 def _within_bound(known: Any, value: Any) -> bool:
-    """Whether ``value`` is only a bound (不到/不够 X: just under X) that the exact figure ``known`` keeps to."""
+    """Whether ``value`` is only a bound that the exact figure ``known`` keeps to.
+
+    不到/不够 X: just under X; 连 X 都没得: anywhere under it.
+    """
     if not _number(known) or not (isinstance(value, list) and len(value) == 2 and all(map(_number, value))):
         return False
     low, high = value
-    below = high > 0 and abs(low / high - BELOW_FACTOR / JUST_UNDER) < BOUND_TOLERANCE
+    below = high > 0 and (low == 0 or abs(low / high - BELOW_FACTOR / JUST_UNDER) < BOUND_TOLERANCE)
     return below and 0 <= known <= high
 
 
@@ -377,6 +380,9 @@ VERDICT_GIVEN = "verdict_given"
 """State flag: the last reply was a verdict (要得 after it thanks, it does not start the check again)."""
 VERDICT_VARIANT = "verdict_variant"
 """State key: the variant a verdict just given was of (按120%), for the late answer to one of its conditions."""
+LAST_PART = "last_part"
+"""State: the part of the topic the last reply led with (计算方法), if any: an ellipsis after it (委托国外的呢) asks the
+same part of what it names."""
 CHECKABLE = "checkable"
 """State: the last topic of the conversation with a checklist (a check asked on the goals after it is of that one)."""
 BEGUN = "begun"
@@ -526,10 +532,13 @@ def presume_unsaid(t: Turn, pending: str | None, told: Iterable[str] = ()) -> st
     crit = t.kn.criteria.get(pending) if pending else None
     if pending is None or crit is None or crit.presume is None or pending in t.profile:
         return ""
-    value = True if any(c in crit.told_by for c in told) else crit.presume
+    value = True if any(c in crit.told_by for c in (*told, *t.profile)) else crit.presume
     record(t, {pending: value})
     message = t.kn.messages.variant_inferred if value != crit.presume else t.kn.messages.variant_presumed
-    return message.format(facts=describe(t, {pending: value}))
+    facts = describe(t, {pending: value})
+    if facts.startswith("按") and facts.endswith("核对"):
+        facts = facts[1:-2]  # (a kind said as “按市级企业技术中心核对”: not 按“按…核对”核对)
+    return message.format(facts=facts)
 
 
 def _yes_no(t: Turn, cid: str, value: Any) -> bool:

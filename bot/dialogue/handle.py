@@ -47,6 +47,8 @@ def respond(t: Turn, inbound: Inbound, max_chars: int) -> Reply:
         if variant:  # (“清单? 没报过” right after a verdict of 120%: the answer to that verdict's list condition)
             t.state[flows.VERDICT_VARIANT] = variant
     current = t.kn.topics.get(str(t.state.get("topic") or ""))
+    led = reply.section if current is not None and reply.intent == current.id and not t.flow else None
+    t.state[flows.LAST_PART] = led  # (委托国外的呢 right after 计算方法: that part again, of what it names)
     if current is not None and current.checklist:
         t.state[flows.CHECKABLE] = current.id  # (“那我们也核一下嘛” after a topic with nothing to check)
     if act.name in (acts.NULL, acts.CLARIFY) or act.via == "new_question":
@@ -233,6 +235,11 @@ def followup(t: Turn, act: Act) -> Reply:
         reply = Reply(found or "", "answer", intent=topic.id, options=topics.topic_options(t, topic))
     elif part == "question":
         reply = topics.answer(t, topic, act.text)
+    elif part == acts.SUPPOSED:
+        ours = dict(t.profile)
+        reply = topics.answer(t, topic, act.text, told=False)  # (the case named, for this answer only)
+        t.profile.clear()
+        t.profile.update(ours)
     else:
         if part == "calc":
             t.profile.update(act.values)

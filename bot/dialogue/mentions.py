@@ -59,8 +59,9 @@ def status_topics(t: Turn, msg: Message, anywhere: bool = False) -> set[str]:
     return {tid for tid in titled if not any(n in last.norm for n in topic_names(t)[tid])}
 
 
-_OPENING = re.compile(r"^(那么|那|还有|再|然后|好|好的|嗯)+")
-"""Words before the topic a message opens with (那专精特新帮我核一哈): that topic is asked, not a title held."""
+_OPENING = re.compile(r"^(那么|那|还有|再|然后|好|好的|嗯|换一个|换个|换成|改成|改问)+")
+"""Words before the topic a message opens with (那专精特新帮我核一哈, 换一个 市级企业技术中心 我们够不够格): that topic
+is asked, not a title held."""
 
 
 def _names_not_titles(t: Turn) -> dict[str, list[str]]:

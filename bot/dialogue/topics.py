@@ -199,9 +199,11 @@ _WHAT = re.compile(
 _LIST = re.compile(r"哪些|哪几|有几|几个|几类|几种|几项|几条")
 """“目标有哪些”: a list asked for, which the overview gives whole; a tie with another section's words keeps it."""
 _WHOLE_TOPIC = re.compile(
-    r"区别|不同|不一样|差别|差异|difference|一回事|一样不|关系|是个啥|是个什么|是什么|内容|几部分|哪些部分|讲了|讲的|讲讲|说了|说的"
+    r"区别|不同|不一样|差别|差异|difference|一回事|一样不|关系|是个啥|是个什么|是什么|内容|几部分|哪些部分|讲了|讲讲|说了"
+    r"|[讲说]的(是)?(什么|啥|哪些)|[讲说]的$"
 )
-"""“市级的跟国家的有啥区别”, “主要讲了哪些内容”: a question of the whole topic (the overview), whatever it holds."""
+"""“市级的跟国家的有啥区别”, “主要讲了哪些内容”: a question of the whole topic (the overview), whatever it holds (not
+“52号文头说的研发投入强度目标是好多”: what it says of one thing)."""
 
 
 def shaped_part(t: Turn, topic: Topic, text: str) -> str | None:
@@ -568,6 +570,19 @@ def _name_grams(kn: Knowledge, topic: Topic) -> frozenset[str]:
     return kn.memo[key]  # type: ignore[no-any-return]
 
 
+def speaks_of(t: Turn, topic: Topic, section: str, text: str) -> bool:
+    """Whether ``section`` of ``topic`` speaks of what ``text`` names.
+
+    委托境外 is in 计算方法; 无形资产 is not in 时间节点.
+    """
+    grams = render.bigrams(render.as_written(normalize(text))) - _name_grams(t.kn, topic)
+    return any(name == section and len(grams & g) >= SPOKEN_OF for name, g in _section_grams(t, topic))
+
+
+SPOKEN_OF = 2
+"""Character pairs a message must share with a section's facts for the section to speak of what it names."""
+
+
 def _section_grams(t: Turn, topic: Topic) -> list[tuple[str, frozenset[str]]]:
     """Each section's name and the character pairs of its facts, once per topic and knowledge version."""
     key = ("section_grams", topic.id)
@@ -743,8 +758,11 @@ def all_topics(t: Turn) -> Reply:
 THANKS = "thanks"
 
 
-def answer(t: Turn, topic: Topic, text: str) -> Reply:
-    """The answer to a question about ``topic``: the part asked if there is one, else the overview card."""
+def answer(t: Turn, topic: Topic, text: str, told: bool = True) -> Reply:
+    """The answer to a question about ``topic``: the part asked if there is one, else the overview card.
+
+    ``told=False``: the facts in ``text`` are a case supposed (那房地产公司呢), not echoed as recorded.
+    """
     kn = t.kn
     learned = t.facts(text, topic=topic.id) if text and not DIFFERENCE.search(normalize(text)) else {}
     if BOTH.search(normalize(text)):  # (中小企业技术研发中心我们能不能一起报: the kind checked stays)
@@ -765,13 +783,20 @@ def answer(t: Turn, topic: Topic, text: str) -> Reply:
         lookup = None  # (“…要建家电创新平台 这个平台出自哪个文件”: the part asked of the platforms, not the list)
     if lookup and text:
         found = lookup(kn, text)
+        cue = section_asked(t, topic, text, cues_only=True) if found else None
+        if found and cue not in (None, f"section:{MAIN}") and cue.startswith("section:"):
+            # (“九龙工业园区的创新支撑平台找哪个部门对接”: the platforms named, then the part asked of them)
+            reply = do(t, cue, text)
+            reply.kind = "answer" if reply.kind == "section" else reply.kind
+            reply.text = "\n".join([found.rsplit("\n", 1)[0] if found.count("\n") > 1 else found, reply.text])
+            return reply
         if found:
             main = MAIN if any(s.name == MAIN for s in topic.sections) else None  # the list the policy holds
             return Reply(found, "answer", intent=topic.id, options=topic_options(t, topic), section=main)
     extra = []
     section = None
     kept = {c: v for c, v in learned.items() if not (c in kn.criteria and kn.criteria[c].this_turn_only)}
-    if kept and (note := noted(t, kept)):  # (a rate asked of — 120%政策到好久截止 — is not recorded, nor said)
+    if told and kept and (note := noted(t, kept)):  # (a rate asked of — 120%政策到好久截止 — is not recorded, nor said)
         extra.append(note)
     warning = refused(t, topic)
     lead = [*extra, warning] if warning else []  # an excluded enterprise is told so before anything else

@@ -103,6 +103,8 @@ def correction(t: Turn, msg: Message) -> Act | None:
     if not values and _CALENDAR_YEAR.search(msg.norm):
         values = _years_again(t, msg)  # “刚才24年说错了 是七百万 六百是23年的”: the year named, not the last figure
     values = values or _retarget(t, msg, _changed_facts(t, msg)) or keyword_figure(t, msg)
+    if _SWAPPED.search(msg.norm):
+        values = _years_again(t, msg) or values  # “我看反了 去年是七十万 前年才是九十万”: both years, each its own
     if values:  # “前年是130万 我看错了 前年营收三千八百万”: a bare yearly figure beside a named one
         known = {v for v in (*values.values(), *t.profile.values()) if isinstance(v, float)}
         for clause in clauses(msg.text):
@@ -367,6 +369,10 @@ def _years_again(t: Turn, msg: Message) -> dict[str, Any]:
     said = f"{msg.text[: year.start()]} {criteria[head].extract[0]} {msg.text[year.start() :]}"
     said = re.sub(r"\s*" + _SAID_WRONG.pattern + r"\s*", "", said)  # (24年说错了 是七百万: the year goes on)
     return {c: v for c, v in t.facts(said).items() if c in family}
+
+
+_SWAPPED = re.compile(r"(看|说|打|写|填|记|报|算|搞|弄)反了")
+"""Two figures said the wrong way round: the years named again, each with its own figure."""
 
 
 _CALENDAR_YEAR = re.compile(r"(?<!\d)(20)?2\d年(?![\d底初末]|以|之|前|后)")

@@ -73,6 +73,7 @@ from bot.dialogue.topics import (
     names_part,
     plain_form,
     section_asked,
+    speaks_of,
     wants_check,
 )
 from bot.dialogue.turn import Turn, checklist_criteria, says, words
@@ -403,6 +404,19 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     ):
         # “先把场地弄好 到时候找哪个部门报”: a part every topic has, like 技改's example only
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)
+    last_part = t.state.get(flows.LAST_PART)
+    if (
+        ellipsis
+        and not part
+        and last_part
+        and decision.intent in (None, topic.id)
+        and decision.reason != "out_of_scope"
+        and not foreign(t, topic, msg)
+        and last_part != t.kn.messages.sources_header
+        and speaks_of(t, topic, str(last_part), ellipsis[1])
+    ):  # “委托国外的呢” right after the 计算方法 of 委托研发: the same part, of the case it names (not “形成无形资产
+        # 的那部分呢” after 时间节点, which says nothing of it)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=f"section:{last_part}")
     if decision.intent == topic.id and (asks(t, msg) or ellipsis):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")
     if (

@@ -595,6 +595,14 @@ def _question_in_check(
         if rest and named_criteria(t, Message(rest, rest)) - set(taken):
             taken = {}  # “那国家级的单项冠军呢 主营要求是好多”: one requirement of the other kind, asked aside
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions, values=taken)
+    if (
+        values
+        and msg.norm.startswith("那")
+        and _BARE_WHAT_ABOUT.fullmatch(msg.norm)
+        and not MINE.search(msg.norm)
+        and all(c in t.profile and t.profile[c] != v for c, v in values.items())
+    ):  # “那房地产公司呢” after 批发零售 was told: the same question of another case, nothing of ours
+        return Act(acts.FOLLOWUP, topic=topic.id, part=acts.SUPPOSED)
     needed = _needed(t, topic, msg, values) if asking and values else None
     if needed is not None:
         # “去年营收八千万出头 研发要占好多才够”: the figure kept, and the threshold asked answered; a bare share
@@ -613,6 +621,10 @@ def _question_in_check(
     if not (supposed or restated or anyones):
         return None
     return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
+
+
+_BARE_WHAT_ABOUT = re.compile(r"(那|那么)(如果是|要是|换成|换个|是)?[^，|]{1,10}?(的)?(呢|咧|嘞|喃|勒)")
+"""“那房地产公司呢”: the last question again, of the one case it names, and nothing more."""
 
 
 _HOW_MUCH_NEEDED = re.compile(

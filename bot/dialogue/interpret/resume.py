@@ -77,8 +77,8 @@ def finishes_first(t: Turn, msg: Message) -> bool:
     named = t.match(last.text)[1].intent
     if named is not None:
         return named == parked.get("topic")
-    # (先把软件的看完: the 首版次软件 check, named by a word of its title)
-    thing = said[0][len(said[1] or "") : -len(said[2])].removesuffix("的").removesuffix("那个")
+    # (先把软件的看完, 先把软件这个核完: the 首版次软件 check, named by a word of its title)
+    thing = said[0][len(said[1] or "") : -len(said[2])].removesuffix("的").removesuffix("那个").removesuffix("这个")
     title = normalize(t.kn.topics[parked["topic"]].title) if parked.get("topic") in t.kn.topics else ""
     return bool(_POINTS_BACK.search(last.norm)) or (len(thing) >= 2 and thing in title)
 

@@ -694,6 +694,8 @@ def _missing(t: Turn, msg: Message) -> Act | None:
     part = _THAT_PART.match(msg.norm)
     if part and SUCCESS_A_NOT_A.search(msg.norm) and _falls_short(t) and t.match(part[2])[1].intent is None:
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那研发那块呢 四百万够不够”: that condition's gap
+    if _GAP_TOLD_BACK.fullmatch(msg.norm) and _falls_short(t):
+        return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那是差一个点嗦”: the gap, to be confirmed
     if _A_BIT_SHORT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “差一点点也不行嗦”: the gap and the bar again
     if (
@@ -732,6 +734,14 @@ _A_BIT_SHORT = re.compile(
 )
 """Whether falling a little short still fails (差一点点也不行嗦, 就差两百万都不得行啊): asked after a verdict that
 found a gap."""
+
+
+_GAP_TOLD_BACK = re.compile(
+    r"(那|所以|意思是|也就是说?)?(就|只|也就)?是?(还|只|就)?差(了)?([\d.]+|[一二两三四五六七八九十百千]+|一点点?)"
+    r"(个百分点|个点|点|分|万|个|人|项|年|%)?(多|左右)?(嗦|哦|噻|吧|嘛|哈|啊|是吧|是不是|对不对|对吧|唛|呀)?"
+)
+"""A message that tells the gap back (那是差一个点嗦, 就差五分是吧): after a verdict that found one, asking it be
+confirmed."""
 
 
 def _figures_known(t: Turn) -> bool:
