@@ -159,8 +159,16 @@ def aside(t: Turn, msg: Message) -> Act | None:
 def _control(t: Turn, msg: Message, name: str) -> bool:
     if msg.norm in words(t.kn)[name]:
         return True
-    said = _HELPING.sub("", msg.norm) if name == "restart" and _FROM_THE_START.search(msg.norm) else msg.norm
+    said = _as_favour_dropped(msg.norm) if name == "restart" else msg.norm
     return checkable(t) and len(msg.norm) <= CONTROL_CHARS * 2 and says(said, t.kn, name)  # (从头帮我核一遍)
+
+
+def _as_favour_dropped(norm: str) -> str:
+    """A start over said as one, without its words of asking a favour (从头帮我测一遍 → 从头测一遍).
+
+    重新帮我核下 keeps them: it asks the check again on what is known now, no start over.
+    """
+    return _HELPING.sub("", norm) if _FROM_THE_START.search(norm) else norm
 
 
 _HELPING = re.compile(r"帮我们|帮我|给我们|给我|帮忙")
@@ -253,8 +261,7 @@ now, if one was."""
 
 def _restarts(t: Turn, clause: str) -> bool:
     """Whether a clause of a longer message is only a request to start over (重新来, 重新来一遍嘛)."""
-    said = _HELPING.sub("", clause) if _FROM_THE_START.search(clause) else clause  # (从头帮我测一遍; not 重新帮我核下)
-    return len(clause) <= CONTROL_CHARS and says(said, t.kn, "restart") and not quantities(clause)
+    return len(clause) <= CONTROL_CHARS and says(_as_favour_dropped(clause), t.kn, "restart") and not quantities(clause)
 
 
 def cancel(t: Turn, msg: Message) -> Act | None:

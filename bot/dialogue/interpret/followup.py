@@ -22,6 +22,7 @@ from bot.dialogue.attribution import (
 from bot.dialogue.interpret.offers import denies_only
 from bot.dialogue.interpret.shared import (
     ANOTHER_PARTY,
+    DENIAL,
     ERRAND,
     FITS_BETTER,
     MATCH,
@@ -133,8 +134,6 @@ def followup(t: Turn, msg: Message) -> Act | None:
     return replace(act, conclude=True) if beside else act
 
 
-_DENIED = re.compile(r"没|莫得|不是")
-"""A denial: what the case is not, told after a verdict (材料没用在啥子首台套装备上)."""
 _CONFIRMING = re.compile(r"[噻吧撒嘛哈](\s|$)|对吧|是吧|对不")
 """A tag that asks to have something confirmed (7月份预缴的时候就能先扣了噻): a question after all."""
 
@@ -392,7 +391,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     ):
         return None  # “有没得人晓得加计扣除的问题打哪个电话问” in the 高企 check: whom to ask of 加计扣除
     told = len(msg.norm) > SHORT_MESSAGE and not asks_in_a_clause(t, msg) and bool(t.state.get(flows.VERDICT_GIVEN))
-    if told and _DENIED.search(msg.norm) and not _CONFIRMING.search(msg.norm) and not names_part(t, topic, msg.text):
+    if told and DENIAL.search(msg.norm) and not _CONFIRMING.search(msg.norm) and not names_part(t, topic, msg.text):
         return None  # “保险打算保六千万左右 材料没用在啥子首台套装备上 …” after the verdict: told, no part asked
     if part and (decision.intent in (None, topic.id) or len(msg.norm) <= SHORT_MESSAGE or _closer(t, topic, msg)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)

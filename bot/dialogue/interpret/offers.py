@@ -26,6 +26,7 @@ from bot.dialogue.attribution import (
     read_answer,
 )
 from bot.dialogue.interpret.shared import (
+    DENIAL,
     ECHO_THEN,
     INTERJECTION,
     LEADING_YES,
@@ -282,9 +283,7 @@ def _other_only_denied(t: Turn, msg: Message, judged: str) -> bool:
     other = t.match(msg.text)[1].intent
     if other in (None, judged) or t.kn.topics[str(other)].kind != "policy" or not named_only_denied(t, msg, str(other)):
         return False  # (most messages after a verdict name no other policy: nothing more to read)
-    text = _ANY_DENIED.sub(r"\1\2", msg.text)  # (不是配啥子…的: its 啥子 asks nothing)
-    said = Message(text, normalize(text))
-    return not (asks(t, said) or asks_in_a_clause(t, said) or t.facts(msg.text))
+    return _asks_and_tells_nothing(t, msg)
 
 
 def _case_denied(t: Turn, msg: Message, judged: str) -> bool:
@@ -292,22 +291,18 @@ def _case_denied(t: Turn, msg: Message, judged: str) -> bool:
 
     “保险打算保六千万左右 材料没用在啥子首台套装备上 以前也没拿过首批次补贴”: told, the verdict stands.
     """
-    if t.match(msg.text)[1].intent != judged or not _DENIAL.search(msg.norm):
+    if t.match(msg.text)[1].intent != judged or not DENIAL.search(msg.norm):
         return False
-    text = _ANY_DENIED.sub(r"\1\2", msg.text)  # (没用在啥子…: its 啥子 asks nothing)
-    said = Message(text, normalize(text))
-    return not (
-        asks(t, said)
-        or asks_in_a_clause(t, said)
-        or t.facts(msg.text)
-        or wants_check(t, msg.norm)
-        or says(msg.norm, t.kn, "conclude")
-        or says(msg.norm, t.kn, "missing")
+    return _asks_and_tells_nothing(t, msg) and not (
+        wants_check(t, msg.norm) or says(msg.norm, t.kn, "conclude") or says(msg.norm, t.kn, "missing")
     )
 
 
-_DENIAL = re.compile(r"没|莫得|不是|未曾|从未")
-"""A word that denies: a statement of what the case is not."""
+def _asks_and_tells_nothing(t: Turn, msg: Message) -> bool:
+    """Whether the message asks nothing and tells no fact, its “any” after a denial read as such (没用在啥子…)."""
+    text = _ANY_DENIED.sub(r"\1\2", msg.text)  # (不是配啥子…的: its 啥子 asks nothing)
+    said = Message(text, normalize(text))
+    return not (asks(t, said) or asks_in_a_clause(t, said) or t.facts(msg.text))
 
 
 _DENYING_CLAUSE = re.compile(

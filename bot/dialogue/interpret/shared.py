@@ -374,6 +374,10 @@ WHY_NOT = re.compile(
 no answer."""
 
 
+DENIAL = re.compile(r"没|莫得|不是|未曾|从未")
+"""A word that denies: a statement of what the case is not (材料没用在啥子首台套装备上)."""
+
+
 WHAT_QUESTION = re.compile(r"啥|什么|哪|怎么|咋|多少|好多|意思")
 """Question words that ask for content (what, which, how, how much), not for a yes."""
 
