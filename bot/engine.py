@@ -61,6 +61,7 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
         )
     return Index(
         yielding=[tid for tid, t in kn.topics.items() if t.yields or tid in SMALL_TALK],
+        small_talk=list(SMALL_TALK),
         edge_only=list(EDGE_ONLY),
         asked_of=[POLICY_MATCH],
         insistent=[w for t in kn.topics.values() for w in t.insistent],

@@ -476,6 +476,7 @@ class Index:
         thresholds: Thresholds | None = None,
         combos: Mapping[str, Iterable[tuple[Iterable[str], Iterable[str], Iterable[str]]]] | None = None,
         yielding: Iterable[str] = (),
+        small_talk: Iterable[str] = (),
         classifier: bool = True,
         insistent: Iterable[str] = (),
         own_words: Mapping[str, Iterable[str]] | None = None,
@@ -486,6 +487,8 @@ class Index:
         self._recent: dict[tuple[str, int, bool], tuple[Candidate, ...]] = {}
         self._lock = threading.Lock()
         self.yielding = set(yielding)
+        self.small_talk = set(small_talk)
+        """Yielding intents whose aliases are words of talk (你好, 谢谢), not names (52号文): nothing yields to them."""
         self.asked_of = set(asked_of)
         """Intents whose question (能享受什么) asks what a policy named right before it gives, not what suits us."""
         self.edge_only = set(edge_only)
@@ -851,7 +854,7 @@ class Index:
             if intent not in example_best or score > example_best[intent][0]:
                 example_best[intent] = (score, via)
         for intent, (score, via) in example_best.items():
-            if intent in self.yielding and any(i not in (intent, OUT_OF_SCOPE) for i in alias_best):
+            if intent in self.yielding and any(i not in (intent, OUT_OF_SCOPE, *self.small_talk) for i in alias_best):
                 # (“市里对建研发机构有什么政策”: the policy named, not the help's 有什么政策; “52号文…具体是指哪些
                 # 政策”: the document named, whose policies are asked)
                 score -= YIELD_PENALTY

@@ -263,6 +263,13 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
     return None
 
 
+_WHICH_ONE = re.compile(
+    r"(哪个|哪些|哪几个|哪几|什么|啥子?)(平台|园区|方向)|是哪个|是哪些|建的是|规划的是|建什么|建啥|搞什么|搞啥"
+    r"|有(没有|没得|莫得)[^，|]{0,12}平台"
+)
+"""A question of which one (是哪个园区建, 有没有五金方面的平台): what the list answers, whatever else it asks."""
+
+
 _OWN_FIGURES = ("万元", "亿元", "%", "人")
 """Units of the figures an enterprise tells of itself (营收四千多万, 研发占3%, 科技人员8个人)."""
 
@@ -783,9 +790,10 @@ def answer(t: Turn, topic: Topic, text: str, told: bool = True) -> Reply:
         lookup = None  # (“…要建家电创新平台 这个平台出自哪个文件”: the part asked of the platforms, not the list)
     if lookup and text:
         found = lookup(kn, text)
-        cue = section_asked(t, topic, text, cues_only=True) if found else None
+        cue = section_asked(t, topic, text, cues_only=True) if found and not _WHICH_ONE.search(norm) else None
         if found and cue not in (None, f"section:{MAIN}") and cue.startswith("section:"):
-            # (“九龙工业园区的创新支撑平台找哪个部门对接”: the platforms named, then the part asked of them)
+            # (“九龙工业园区的创新支撑平台找哪个部门对接”: the platforms named, then the part asked of them; not
+            # “…是哪个园区建”, which the list answers)
             reply = do(t, cue, text)
             reply.kind = "answer" if reply.kind == "section" else reply.kind
             reply.text = "\n".join([found.rsplit("\n", 1)[0] if found.count("\n") > 1 else found, reply.text])
