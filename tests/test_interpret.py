@@ -9601,3 +9601,32 @@ def test_another_companys_title_is_not_ours() -> None:
     """q498: “集团里另一家兄弟公司已经是小巨人了 …我们还能报小巨人吗” read 小巨人 as held, and answered 专精特新."""
     facts = extract("我们是市级专精特新 隔壁公司已经是小巨人了", KN.criteria, (), DAY)
     assert "little_giant_certified" not in facts
+
+
+# batches 501-504 on first sight (round 38)
+def test_stop_asking_and_just_say_is_the_verdict(user: User) -> None:
+    """d501_02: “莫问了 你就说成不成” ended the check with no verdict."""
+    in_check(user, "专精特新帮我核一下")
+    user.say("营收三千万 研发去年五十万")
+    reply = user.say("不要问了 你就说行不行")
+    assert reply.kind == "verdict", reply.text
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("去年立了三个项目 一个是新品 一个是新的焊接工艺", True),
+        ("所谓研发就是产线上的质量检测 还有老产品常规升个级", False),
+    ],
+)
+def test_what_the_research_is_said_in_plain_words(said: str, value: bool) -> None:
+    """d504_01, d503_16: projects set up for a new product or process, and inline checks, left 研发活动 unknown."""
+    assert read(said, "rd_deduction")["rd_activity"] is value
+
+
+def test_a_trade_said_in_its_short_form_is_read(user: User) -> None:
+    """d504_15: “我们是汽配公司 麻烦看下我们能不能扣” read nothing, and was out of scope in the check."""
+    in_check(user, "加计扣除帮我核一下")
+    user.say("我们主要做批发")
+    reply = user.say("不对 我们是汽配公司 麻烦看下能不能扣")
+    assert reply.act in ("answer", "correction") and profile(user)["industry"] == "manufacturing", reply.text

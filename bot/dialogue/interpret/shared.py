@@ -352,7 +352,7 @@ ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论|结果�
 """Imperatives that ask for the result without a question word (好 判吧, 出结果嘛)."""
 
 
-STRAIGHT = re.compile(r"直接(说|讲|告诉)|准话|一句话")
+STRAIGHT = re.compile(r"直接(说|讲|告诉)|准话|一句话|(你|那你)就(说|讲)")
 """Asking to be told straight (差好多 直接说得行不) once a condition is unmet: the verdict, which lists the gap too."""
 
 
