@@ -146,10 +146,6 @@ class Quantity:
 
 def cn_number(text: str) -> float | None:
     """The value of a number written in digits or Chinese numerals (十二, 两千五百), if it is one."""
-    return _cn_number(text)
-
-
-def _cn_number(text: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
     import cn2an  # slow import: only for Chinese numerals
@@ -286,7 +282,7 @@ def quantities(text: str) -> list[Quantity]:
     text = _YI_SAID.sub(_yi_said, text)  # 一个三千万 = 一亿三千万 (same length)
     text = _NUMERAL_PLACES.sub(lambda m: "地" * len(m[0]), text)  # 在两江注册的: a place, no figure (same length)
     for m in _FRACTION.finditer(text):  # 占四分之一: a quarter, 25%
-        whole, part = _cn_number(m[1]), _cn_number(m[2])
+        whole, part = cn_number(m[1]), cn_number(m[2])
         if whole and part is not None and 0 < part <= whole:
             found.append(Quantity(round(100 * part / whole, 2), "%", m.start(), m.end()))
     text = _FRACTION.sub(lambda m: _BLANK * len(m[0]), text)  # (same length)
@@ -334,14 +330,14 @@ def quantities(text: str) -> list[Quantity]:
         elif mid := _MID_PAIR.match(raw):  # 两百七八十万: from 两百七十 to 两百八十
             low_raw, raw = mid[1] + mid[2] + mid[4], mid[1] + mid[3] + mid[4]
         leading_zero = raw.startswith("零") and len(raw) > 1 and raw[1] != "点"  # (零点五 is 0.5)
-        value = _cn_number(raw[1:] if leading_zero else raw)  # (一亿零五百万: 五百)
+        value = cn_number(raw[1:] if leading_zero else raw)  # (一亿零五百万: 五百)
         if value is None:
             continue
         if m["half"] and (m["mult"] or m["unit"] in ("月", "年", "点")):  # 一个半亿, 八个半月, 四个半点
             value += 0.5
-        low = _cn_number(low_raw) if low_raw else None
+        low = cn_number(low_raw) if low_raw else None
         if m["num2"]:  # 2-3千万, 2到3亿
-            second = _cn_number(m["num2"])
+            second = cn_number(m["num2"])
             if second is not None:
                 low, value = value, second
         few = m["few"] or m["few2"] or ("多" if m["pointfew"] else None)  # 2点几: from 2 to 3
@@ -2997,7 +2993,7 @@ def _dated(text: str, vocab: _Vocab, criteria: dict[str, Criterion], today: dt.d
         clause = _NUMERAL_YEAR.sub(functools.partial(_year_in_digits, text=clause), clause)  # (二〇年的: 20年的)
         m = DATE_SAID.search(clause)
         ago = _YEARS_BEFORE.search(clause) if m is None else None
-        if ago is not None and (n := _cn_number(ago[1])) is not None:  # “软著是四年前登记的”: half a year either way
+        if ago is not None and (n := cn_number(ago[1])) is not None:  # “软著是四年前登记的”: half a year either way
             least, most = int(n * YEAR_MONTHS) - YEAR_MONTHS // 2, int(n * YEAR_MONTHS) + YEAR_MONTHS // 2
         elif m is None:
             continue
@@ -3370,7 +3366,7 @@ def _founded_years_ago(
         back = _YEARS_AGO[m[1]]
         cid = _founding_criterion(m[4], norm, vocab, criteria, {**facts, **found})
         if cid and (m["month"] or m["part"]):  # (去年三月份成立的, 前年初就建了: the months since, in years)
-            month = _MONTH_SAID.get(m["part"][-1], 1) if m["part"] else int(_cn_number(m["month"]) or 1)
+            month = _MONTH_SAID.get(m["part"][-1], 1) if m["part"] else int(cn_number(m["month"]) or 1)
             found[cid] = _years_since(back, min(max(month, 1), YEAR_MONTHS))
         elif cid:
             found[cid] = [float(back - 1), float(back + 1)]
@@ -4081,7 +4077,7 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
     for m in _RANK.finditer(norm):
         if not (m[0].startswith("排") or norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]):
             continue
-        rank = _cn_number(m[1])
+        rank = cn_number(m[1])
         if rank is None:
             continue
         before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
@@ -4095,7 +4091,7 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
         for cid, crit in scoped:
             found.setdefault(cid, rank <= (crit.rank_within or 0))
     for m in _TOP.finditer(norm):  # “国内市场占有率前三”: within its top N, if N is no more than the criterion's
-        top = _cn_number(m[1])
+        top = cn_number(m[1])
         denied = _UNRANKED.search(norm, max(0, m.start() - _DENIED_TOP_CHARS), m.end())
         if top is None or denied or ((after := _UNRANKED.match(norm, m.start())) and after[3]):
             continue  # (排不进前三, 没进前三, 前三排不进去: denied below)
@@ -4108,7 +4104,7 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
     for m in _UNRANKED.finditer(norm):  # “全球更排不上”: outside every top N of that scope
         before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
         said = m[1] or m[2] or m[3]
-        top = _cn_number(said) if said else None  # (全球排不进前三: outside the top 3, maybe in the top 5)
+        top = cn_number(said) if said else None  # (全球排不进前三: outside the top 3, maybe in the top 5)
         for cid, crit in _scoped(before, criteria):
             if top is None or (crit.rank_within or 0) <= top:
                 found.setdefault(cid, False)

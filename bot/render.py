@@ -146,15 +146,15 @@ def as_written(query: str) -> str:
     said = _BOUGHT_IN.sub("受让", said)  # (专利买来的也算数噻: the facts on rights 受让)
     # (要做好多年才够: the facts of 从事…N年以上, and of 满N年)
     said = _YEARS_ASKED.sub("从事年以上", said.replace("好多", "多少"))
-    said = _NUMERAL_YEARS.sub(_years_in_digits, said)  # (要做满十年才能报: the fact of 满10年; 四个亿: 4亿)
+    said = _NUMERAL_FIGURE.sub(_figure_in_digits, said)  # (要做满十年才能报: the fact of 满10年; 四个亿: 4亿)
     return said.replace("营收", "营业收入")
 
 
-_NUMERAL_YEARS = re.compile(r"(?<![一二两三四五六七八九十百千万零〇])([一二两三四五六七八九十]{1,3})个?(?=年|亿)")
-"""A number of years or 亿 in numerals (十年, 四个亿): facts write them in digits (满10年, 4亿元以上)."""
+_NUMERAL_FIGURE = re.compile(r"(?<![一二两三四五六七八九十百千万零〇])([一二两三四五六七八九十]{1,3})个?(?=年|亿)")
+"""A number of years or of 亿 in numerals (十年, 四个亿): facts write it in digits (满10年, 4亿元以上)."""
 
 
-def _years_in_digits(m: re.Match[str]) -> str:
+def _figure_in_digits(m: re.Match[str]) -> str:
     value = cn_number(m[1])
     return m[0] if value is None else str(int(value))
 
