@@ -79,7 +79,9 @@ _UNIT_KIND = {
     "平": "平方米",
     "㎡": "平方米",
 }
-_BELOW = re.compile(r"(不到|不足|不够|没够|没到|没有到|没过|没达到|达不到|少于|低于|未满|不满|将近|接近|近)$")
+_BELOW = re.compile(
+    r"(不到|不足|不够|没够|没到|没有到|没过|没达到|达不到|少于|低于|未满|不满|没满|没有满|莫满|将近|接近|近)$"
+)
 """Words before a number that put the value just under it (“不到一年”, “将近三千万”)."""
 _ABOVE_BEFORE = re.compile(r"(超过|高于|多于|不少于|不低于|至少|起码)(营收|营业收入|销售收入|收入|销售额)?的?$")
 _APPROX_BEFORE = re.compile(r"(大约|大概|约|差不多|估计|可能|应该是|预计)$")
@@ -948,16 +950,37 @@ def _shares_said(
         after = _own_part(after, cut, end, breaks)
         if own_clause:
             after = after[: min([len(after), *(b - end for b in breaks if b > end)])]
-        shares = [q for q in quantities(after) if q.unit == "%" and not _OPENS_LINE.match(after, q.end)]
+        shares = [q for q in line_shares(after) if not _OPENS_LINE.match(after, q.end)]
         # (一半 and 三成 come as shares too; up to the next line of business: “代销五金件 自己生产的只有两成”
         # gives 生产 its share, not 代销; “批发 四成是自己加工的”: a share that opens the next line is that line's)
         if not shares:  # “另外三成多是做贸易的”: the share said just before, in the same stretch (a share
             # ending there, however long: 百分之六十几的收入是帮别个批发代卖的)
             since = at - len(_REST.split(norm[max(0, at - _SHARE_BEFORE_CHARS) : at])[-1])
             clause = max([0, *(b for b in breaks if b <= at)])  # (只占三成 | 七成是批发: 七成 is 批发's)
-            shares = [q for q in quantities(norm) if q.unit == "%" and since <= q.end <= at and q.start >= clause]
+            shares = [q for q in line_shares(norm) if since <= q.end <= at and q.start >= clause]
         found.append(shares)
     return found
+
+
+def line_shares(text: str) -> list[Quantity]:
+    """The shares (%) in ``text``, with a line of business's share said in words (一大半, 一小半).
+
+    一大半, 大部分 are over half; 一小半, 小部分 under it. Only a line of business's share is read from these
+    words: said of a figure (大部分收入是主导产品), they give no number to check against a threshold.
+    """
+    found = [q for q in quantities(text) if q.unit == "%"]
+    for m in _SHARE_WORD.finditer(text):
+        if not any(q.start < m.end() and m.start() < q.end for q in found):
+            found.append(Quantity(_OVER_HALF if m["over"] else MAJORITY, "%", m.start(), m.end()))
+    return sorted(found, key=lambda q: q.start)
+
+
+_SHARE_WORD = re.compile(
+    r"(?P<over>一?大半|一?多半|绝?大部分|大头|大多数|绝大多数)|(?P<under>一?小半|一?小部分|少部分)"
+)
+"""A share said in words: over half (一大半是外头进货批发的) or under it (一小半是自己做的)."""
+_OVER_HALF = 60.0
+"""The share a word for “more than half” stands for (any figure over ``MAJORITY`` does)."""
 
 
 def _own_part(after: str, cut: int, end: int, breaks: tuple[int, ...]) -> str:
@@ -974,7 +997,7 @@ def _own_part(after: str, cut: int, end: int, breaks: tuple[int, ...]) -> str:
     return after[:cut]
 
 
-_OWN_LINE = re.compile(r"自己(的)?(产品|生产|做|加工|造|组装)|自产")
+_OWN_LINE = re.compile(r"(自己|自家)(的)?(厂头|厂里头?|工厂|车间)?(的)?(产品|生产|做|加工|造|组装)|自产")
 """After a line of business: the enterprise's own line begins (自己产品三成), and what follows is that line's."""
 
 
@@ -1004,6 +1027,8 @@ def number_value(q: Quantity, target: str, today: dt.date | None = None) -> floa
         return float(max(0, (today or dt.date.today()).year - int(q.value)))
     if target in MONEY and unit is None and (q.value >= BARE_MONEY_LIMIT or q.value < BARE_MONEY_FLOOR):
         return None  # 800000 is likely 元, 2点几 a share: neither is read as 万元 without its unit
+    if target == "%" and unit is None and q.value > FULL_SHARE:
+        return None  # (主营三千五: an amount said bare, never a share of 3500%)
     if unit is None:
         return q.stored()
     factor = convert(1.0, unit, target)
@@ -1496,7 +1521,7 @@ def _main_line(norm: str, words: list[str], others: list[str], breaks: tuple[int
             if any(w != word and w in before for w in others):  # another line's word before: only this clause
                 before = norm[max((b for b in breaks if since < b <= at), default=at) : at]  # (批发的 六成自己生产)
             for part, nearest in ((after, False), (before, True)):  # 批发占七成, 七成是帮别个批发
-                shares = [q for q in quantities(part) if q.unit == "%"]
+                shares = line_shares(part)
                 shares = shares[-1:] if nearest else shares  # (自己烧的只占三成 七成是批发…: the share next to it)
                 if shares and min(q.value if q.low is None else q.low for q in shares) > MAJORITY:
                     return True
@@ -2267,6 +2292,10 @@ _PAST_CLAUSE = re.compile(r"(?:^|(?<=[\s,，。；;!！?？]))(以前|之前|原
 """A clause that opens in the past (以前做了十几年冲压件): what it says of us may have changed since."""
 
 
+_A_CLAIM = re.compile(r"[^\s，,。；;？?]{1,10}(那个|这个|那种|这种|的)说法")
+"""A figure named as a claim heard (两个亿那个说法): what it says is no fact of the enterprise."""
+
+
 def _extract(
     text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (), today: dt.date | None = None
 ) -> dict[str, Any]:
@@ -2283,6 +2312,7 @@ def _extract(
     text = _WORKED_OUT.sub(" ", text)  # (250除6000多 大概4个点: the sum worked, then its result)
     text = _BAR_BEFORE_OURS.sub(" ", text)  # (研发占比要达到6%以上吧 我们有7%: the bar, then ours)
     text = TAKEN_BACK.sub(" ", text)  # (刚才说一半一半不准 | 批发占六成二: only the new word is a fact)
+    text = _A_CLAIM.sub(" ", text)  # (两个亿那个说法不算数啊: a figure heard of, no fact of ours)
     norm = normalize(text)
     if supposes(text):
         # “要是明年营收过两亿 是不是只要3%”: a case supposed and asked about, nothing said of us; but “那改成行业类的呢
@@ -2503,7 +2533,7 @@ def _extract(
             if (
                 ("都" in around or _EACH_YEAR.search(around))
                 and targets in ([owner], [owner, criteria[owner].previous])
-                and _THREE_EACH.search(norm, 0, at)
+                and (_THREE_EACH.search(norm, 0, at) or _SEVERAL_YEARS.search(around))
                 and (third := _third_year(owner, criteria))
             ):
                 targets = [owner, str(criteria[owner].previous), third]  # “研发三年都是一百万出头 收入都是四千多万”;
@@ -2574,6 +2604,8 @@ def _extract(
         facts.update({cid: above for cid, crit in criteria.items() if crit.beats_average and cid not in facts})
         if compared:
             facts.update(_ours_beside_average(norm, compared, vocab, criteria, facts))
+    elif (average := _average_alone(norm, found)) is not None:  # “问到了 同行业平均两个点出头”: theirs, not ours
+        facts.update({cid: average for cid, crit in criteria.items() if crit.peers_average and cid not in facts})
     facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
     if _NO_TITLE_AT_ALL.search(norm) and not supposes(text):  # (啥子称号都莫得: none of them held)
         facts.update({cid: False for _w, cid in vocab.titles if cid not in facts})
@@ -2878,8 +2910,8 @@ def _same_each_year(norm: str, facts: dict[str, Any], criteria: dict[str, Criter
 
 DATE_SAID = re.compile(r"(?<!\d)(20\d{2}|\d{2})年(?:底|末|初|(\d{1,2})月)?")
 """A date said: 2025年3月, 23年3月, 24年底, 2022年."""
-_YEARS_BEFORE = re.compile(r"(?<![\d一二两三四五六七八九十])([\d一二两三四五六七八九十]{1,2})年(?:以)?前")
-"""A date said as years back (四年前登记的)."""
+_YEARS_BEFORE = re.compile(r"(?<![\d一二两三四五六七八九十])([\d一二两三四五六七八九十]{1,2})年(多|半)?(?:以)?前")
+"""A date said as years back (四年前登记的, 三年多前, 两年半以前)."""
 _MONTH_SAID = {"底": 12, "末": 12, "初": 1}
 """A part of the year said for its month (24年底)."""
 YEAR_MONTHS = 12
@@ -2995,6 +3027,10 @@ def _dated(text: str, vocab: _Vocab, criteria: dict[str, Criterion], today: dt.d
         ago = _YEARS_BEFORE.search(clause) if m is None else None
         if ago is not None and (n := cn_number(ago[1])) is not None:  # “软著是四年前登记的”: half a year either way
             least, most = int(n * YEAR_MONTHS) - YEAR_MONTHS // 2, int(n * YEAR_MONTHS) + YEAR_MONTHS // 2
+            if ago[2]:  # (三年多前: three to four years; 两年半前: two and a half, a quarter either way)
+                half = ago[2] == "半"
+                least = int(n * YEAR_MONTHS) + (YEAR_MONTHS // 4 if half else 0)
+                most = int(n * YEAR_MONTHS) + (YEAR_MONTHS * 3 // 4 if half else YEAR_MONTHS)
         elif m is None:
             continue
         else:
@@ -3187,6 +3223,19 @@ def _ours_beside_average(
     return {max(named)[1]: value} if named and value is not None else {}
 
 
+_GROWTH_BEFORE = re.compile(r"(涨|增长|增加|提高|上升|长)(了)?(大概|差不多|将近|接近)?$")
+"""Right before a share: a growth (研发每年涨两成), not a share of the revenue compared with the average."""
+_GROWTH_CHARS = 5
+
+
+def _average_alone(norm: str, found: list[Quantity]) -> Any:
+    """The peers' average share, said alone (行业平均两个点出头: 2–2.4%), or None."""
+    shares = [q for q in found if q.unit == "%" or (q.unit is None and q.value < FULL_SHARE)]
+    if len(shares) != 1 or not _after_average(norm, shares[0]):
+        return None
+    return number_value(shares[0], "%")
+
+
 def _after_average(norm: str, q: Quantity) -> bool:
     """Whether the figure ``q`` is said right after the words of an average (行业平均两个点左右)."""
     return bool(_AVERAGE.search(norm, max(0, q.start - _AVERAGE_CHARS), q.start))
@@ -3197,6 +3246,7 @@ def _ours_and_average(norm: str, found: list[Quantity]) -> tuple[Quantity, Quant
 
     One share right after 平均 and one other share (either may be said bare).
     """
+    found = [q for q in found if not _GROWTH_BEFORE.search(norm, max(0, q.start - _GROWTH_CHARS), q.start)]
     shares = [q for q in found if q.unit == "%"]
     average = [q for q in shares if _after_average(norm, q)]
     if len(average) == 1 and len(shares) == 1:  # “平均两个点 我们三点二”: ours said bare, after the average's unit
@@ -3652,6 +3702,8 @@ def _shift_years(facts: dict[str, Any], owner: str, criteria: dict[str, Criterio
 
 _THREE_EACH = re.compile(r"三年[^，|\d]{0,3}(都|每年|年年)")
 """Three years said of each before (研发三年都是…): a following 都… speaks of each of the three too."""
+_SEVERAL_YEARS = re.compile(r"这几年|近几年|这些年|这两三年")
+"""Before a figure's name with 都 after it (这几年营收都在三四千万): each of the (three) years has it."""
 _BOTH_NAMED = re.compile(r"前年.*(去年|上年)|(去年|上年).*前年|两年")
 """Both years were named before: a following 都… speaks of each."""
 
@@ -4157,12 +4209,12 @@ _UNRANKED = re.compile(
 
 
 _GOT = re.compile(
-    r"(只是|就是|评上|评上了|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|我们还是|公司还是|现在是|本身是|也是|都是|评为|升成|升为|升级成|升级为|升到|升格为|升格成|变成|公告|公示|入选|入库|评定|有|(?<![没不])显示(?:的)?(?:是|为)?)"
+    r"(只是|就是|评上|评上了|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|我们还是|公司还是|现在是|本身是|也是|都是|评为|升成|升为|升级成|升级为|升到|升格为|升格成|变成|公告|公示|入选|入库|评定|有|(?<![没莫不])有一?个|(?<![没不])显示(?:的)?(?:是|为)?)"
     r"(了)?的?(市级|省级|国家级|重庆市?|市里|市上|区里|区上|国家)?的?$"
 )
 _NOT_GOT = re.compile(
     r"(没评上|没评过|没有评|还没评|[没莫](评|报|申报|申请)|没拿到|莫拿到|没有|还没有|不是|还不是|未|莫得|没得|没|莫"
-    r"|[也还都正]{0,2}在(申请|申报|报|评))(过)?(啥子|啥|什么|任何)?(市级|省级|国家级|国家)?$"
+    r"|[也还都正]{0,2}在(申请|申报|报|评))(过)?(一?个)?(啥子|啥|什么|任何)?(市级|省级|国家级|国家)?$"
 )
 """Before a title, its denial (没评过创新型, 没评过啥子创新型: not any, 还在申报小巨人)."""
 _WHETHER_BEFORE = re.compile(r"(?P<verb>评|报|拿|申请|申报|认定)[没莫](?P=verb)(过|到|上)?(市级|省级|国家级)?$")
@@ -4276,8 +4328,29 @@ _TURNING = re.compile(
 """A clause that only turns the conversation (说正事, 另外, 回到): before a lone title, the topic it turns to."""
 
 
-def _clause_alone(norm: str, at: int, end: int, breaks: tuple[int, ...]) -> bool:
-    """Whether a title (with its level) makes a middle clause of a statement on its own (… 市级专精特新 做了九年)."""
+def _after_ours(norm: str, at: int, cid: str, vocab: _Vocab) -> bool:
+    """Whether the title at ``at`` follows a clause describing us, after another title the message opens with.
+
+    “重庆市级的单项冠军 我们铜梁做座椅调角器的 国家级小巨人 帮忙评估下能不能报”: 小巨人 is held, the question is
+    the 单项冠军's.
+    """
+    ours = _OURS_CLAUSE.search(norm, 0, at)
+    if ours is None:
+        return False
+    before = norm[: ours.start()]
+    return any(w in before for w, c in vocab.titles if c != cid) or bool(vocab.names.spans(before))
+
+
+_OURS_CLAUSE = re.compile(r"(我们|我司|我们公司|我们厂)[^我]{1,16}的$")
+"""Right before a title: a clause describing us (我们铜梁做座椅调角器的)."""
+
+
+def _clause_alone(norm: str, at: int, end: int, breaks: tuple[int, ...], asked_of_other: bool = False) -> bool:
+    """Whether a title (with its level) makes a middle clause of a statement on its own (… 市级专精特新 做了九年).
+
+    With ``asked_of_other`` the question after it is another policy's, named first (…单项冠军 我们…的 国家级小巨人
+    帮忙评估下能不能报).
+    """
     level = _ALONE.search(norm, 0, at)
     start = at - len(level[0]) if level else at
     if start == 0 or start not in breaks or not (end in breaks or end == len(norm)):
@@ -4286,7 +4359,7 @@ def _clause_alone(norm: str, at: int, end: int, breaks: tuple[int, ...]) -> bool
     if _ASCII_ONLY.fullmatch(norm, prev, start) or _TURNING.fullmatch(norm, prev, start):
         return False  # (“back to 小巨人”, “说正事 小巨人”: the topic gone (back) to, no title held)
     nxt = min([len(norm), *(b for b in breaks if b > end)])
-    return not _ASKING.search(norm, end, nxt) and not _ASKING.search(norm, 0, start)
+    return (asked_of_other or not _ASKING.search(norm, end, nxt)) and not _ASKING.search(norm, 0, start)
 
 
 _ASKED_AFTER_BREAK = re.compile(
@@ -4353,7 +4426,9 @@ def titles(norm: str, vocab: _Vocab, breaks: tuple[int, ...] = ()) -> dict[str, 
                     or ((also := _ALSO_IS.match(norm, after_at)) and (also.end() == len(norm) or also.end() in breaks))
                 ):  # (“独立法人 涪陵注册的 市级专精特新也是”: that title too, ending its clause)
                     found.setdefault(cid, True)
-                elif _ALONE.search(norm, 0, at) and _clause_alone(norm, at, end, breaks):
+                elif _ALONE.search(norm, 0, at) and _clause_alone(
+                    norm, at, end, breaks, _after_ours(norm, at, cid, vocab)
+                ):
                     found.setdefault(cid, True)  # “做电子连接器的 市级专精特新 做了九年”: a clause of its own
             at = norm.find(word, at + 1)
     return found

@@ -147,11 +147,16 @@ def as_written(query: str) -> str:
     # (要做好多年才够: the facts of 从事…N年以上, and of 满N年)
     said = _YEARS_ASKED.sub("从事年以上", said.replace("好多", "多少"))
     said = _NUMERAL_FIGURE.sub(_figure_in_digits, said)  # (要做满十年才能报: the fact of 满10年; 四个亿: 4亿)
+    said = _SUBSIDY_ASKED.sub("补助资金最高多少", said)  # (首台套重庆补好多钱: the fact of 补助资金最高…万元)
     return said.replace("营收", "营业收入")
 
 
 _NUMERAL_FIGURE = re.compile(r"(?<![一二两三四五六七八九十百千万零〇])([一二两三四五六七八九十]{1,3})个?(?=年|亿)")
 """A number of years or of 亿 in numerals (十年, 四个亿): facts write it in digits (满10年, 4亿元以上)."""
+
+
+_SUBSIDY_ASKED = re.compile(r"(补|奖|给)(多少|好多)钱?|能(补|奖|拿)(多少|好多)")
+"""How much is paid, asked (补好多钱, 能拿多少): the facts stating the most a subsidy pays lead."""
 
 
 def _figure_in_digits(m: re.Match[str]) -> str:

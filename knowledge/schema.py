@@ -210,6 +210,15 @@ class Criterion(Strict):
         description="是否高于平均水平的问题：用户同时说了自己的比例和平均的比例（平均两个点 我们五个多点）时，"
         "比一比记为“是”或“否”（仅 bool）",
     )
+    above_of: list[str] = Field(
+        [],
+        description="两个 criterion id [我们的比例, 平均的比例]：两个数都有时比一比，高于平均记为“是”，不高于记为“否”，"
+        "范围重叠时仍待确认（仅 bool，配合 beats_average）",
+    )
+    peers_average: bool = Field(
+        False,
+        description="同行业平均的比例（仅 number）：只说了平均（问到了 同行业平均两个点出头）、没说自己的时，记在这里",
+    )
     within_years: int | None = Field(
         None,
         ge=1,
@@ -273,6 +282,11 @@ class Criterion(Strict):
     ratio_of: list[str] = Field(
         [], description="两个 criterion id [分子, 分母]：用户给了这两个数、没给比例时自动算出百分比（unit %）"
     )
+    share_of: list[str] = Field(
+        [],
+        description="两个 criterion id [占比, 总数]：用户给了占比和总数、没给本项时自动算出"
+        "（营收两个亿 主营全是这个 → 主营收入2亿）",
+    )
     presume: bool | None = Field(
         None,
         description=(
@@ -322,8 +336,16 @@ class Criterion(Strict):
 
     @property
     def computed_from(self) -> tuple[str, ...]:
-        """The criteria this one is computed from (``ratio_of``, ``min_of``, ``sum_of``, ``mean_of``, ``growth_of``)."""
-        return (*self.ratio_of, *self.min_of, *self.sum_of, *self.mean_of, *self.growth_of)
+        """The criteria this one is computed from (``ratio_of``, ``share_of``, ``min_of`` … ``above_of``)."""
+        return (
+            *self.ratio_of,
+            *self.share_of,
+            *self.min_of,
+            *self.sum_of,
+            *self.mean_of,
+            *self.growth_of,
+            *self.above_of,
+        )
 
     @model_validator(mode="after")
     def _typed(self) -> Criterion:

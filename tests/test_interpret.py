@@ -2126,7 +2126,7 @@ def test_batch63s_try_it_a_human_asked_for_what_a_condition_counts_and_a_verdict
 def test_batch65s_industry_average_is_not_our_share_and_an_acknowledgement_answers_no_question(user: User) -> None:
     centre = checklist_criteria(KN, "rd_institution", DAY) or {}
     said = extract("研发投入四百二十万 行业平均听说两个点左右", centre, [])
-    assert said == {"rd_spend_last_year": 420.0}  # 两个点 is the industry's
+    assert said == {"rd_spend_last_year": 420.0, "city_peer_rd_intensity": 2.0}  # 两个点 is the industry's
     assert extract("研发占比近三年平均4.5%", centre, [])["rd_ratio_last_year"] == 4.5  # our own average
     in_check(user, "专精特新要什么条件 帮我核一下")
     before = dict(profile(user))
@@ -9630,3 +9630,179 @@ def test_a_trade_said_in_its_short_form_is_read(user: User) -> None:
     user.say("我们主要做批发")
     reply = user.say("不对 我们是汽配公司 麻烦看下能不能扣")
     assert reply.act in ("answer", "correction") and profile(user)["industry"] == "manufacturing", reply.text
+
+
+# batches 505-508 on first sight (round 39)
+@pytest.mark.parametrize(
+    ("said", "industry"),
+    [
+        ("查账征收 主要卖刀具 一大半是外头进货批发出去的 自己厂头做的大概占四成", "wholesale_retail"),
+        ("大部分是自己生产的 一小半是帮别个代卖", "manufacturing"),
+    ],
+)
+def test_a_lines_share_said_in_words_decides_the_main_line(said: str, industry: str) -> None:
+    """d502_04: 一大半 … 批发 was no share, and the 四成 of 自己厂头做的 was taken for 批发's: no industry read."""
+    assert read(said, "rd_deduction")["industry"] == industry
+
+
+def test_a_title_said_as_only_one_held() -> None:
+    """d502_16: “专精特新还没评 只有个科技和创新型中小企业的称号” recorded only the 专精特新 denied."""
+    assert read("专精特新还没评 只有个科技和创新型中小企业的称号", "zjtx")["innovative_sme_certified"] is True
+    assert read("没得个科技和创新型中小企业的称号", "zjtx")["innovative_sme_certified"] is False
+
+
+def test_the_peers_average_told_later_is_compared_with_ours(user: User) -> None:
+    """d502_20: the average not known, then “问到了 …行业平均两个点出头”: ours (6–7%) is above it, 符合."""
+    in_check(user, "市级企业技术中心 我们够不够 帮我看一下")
+    user.say("技术中心建起两年了 一直在运行")
+    user.say("去年主营八千万左右 研发经费五百万 占6个点多")
+    reply = user.say("行业平均水平是好多 这个我真的晓不得")
+    assert reply.act == "answer" and profile(user)["rd_intensity_above_city_avg"] == "unknown", reply.text
+    reply = user.say("问到了 区县经信委说我们这个行业平均两个点出头")
+    assert profile(user)["rd_intensity_above_city_avg"] is True, reply.text
+    assert "整个范围都达到要求" not in reply.text  # (the range is the peers', no threshold of ours)
+
+
+@pytest.mark.parametrize(
+    ("said", "within"),
+    [("软著是三年多前登记的", False), ("证书是两年半以前拿的", False), ("软著是半年前登记的", True)],
+)
+def test_years_back_with_more_or_a_half(said: str, within: bool) -> None:
+    """d506_09: “软著是三年多前登记的” left 证书不超过2年 unknown."""
+    assert read(said, "first_version_software")["first_version_copyright_2y"] is within
+
+
+def test_main_revenue_from_its_share_of_the_revenue(user: User) -> None:
+    """d506_10: “去年营收两个亿 主营全是这个”: 主营业务收入 2亿 (not asked again)."""
+    in_check(user, "市级企业技术中心那个 我们够不够 帮我评估一下")
+    user.say("铜梁的 做汽车零部件 去年营收两个亿 主营全是这个")
+    assert profile(user)["main_revenue_last_year"] == 20000
+
+
+def test_a_district_tech_centre_is_not_a_city_one() -> None:
+    """d506_10: “内部有个技术中心 区里认过的” was 市级及以上研发机构 是."""
+    facts = extract("研发机构的话 内部有个技术中心 区里认过的 运行五六年了", KN.criteria, today=DAY)
+    assert facts.get("has_rd_institution") is False
+
+
+def test_another_title_held_is_no_yes_to_the_title_asked(user: User) -> None:
+    """d506_11: asked 是否为小巨人, told “…我们是市级专精特新”: 小巨人 was recorded 是, silently."""
+    in_check(user, "制造业单项冠军 我们能不能评上 綦江做齿轮精密加工的")
+    user.say("做齿轮做了十四年了 主要是摩托车变速齿轮")
+    user.say("近三年主营平均下来两个半亿左右 我们是市级专精特新 听说专精特新可以降到两个亿")
+    assert "little_giant_certified" not in profile(user)
+
+
+def test_a_growth_is_not_the_share_compared_with_the_average() -> None:
+    """d506_20: “研发强度五个点 行业平均三点几 这几年研发每年涨两成”: the 两成 made three shares, none compared."""
+    facts = read("研发强度五个点 行业平均三点几 这几年研发每年涨两成", "single_champion")
+    assert facts["rd_ratio_industry_avg"] is True
+
+
+def test_these_few_years_each_have_the_figure() -> None:
+    """d507_07: “我们这几年营收都在三四千万” gave only last year's; the 3-year average was not known."""
+    facts = extract("我们这几年营收都在三四千万", KN.criteria, today=DAY)
+    assert facts["revenue_prev_year"] == facts["revenue_3y_ago"] == [3000.0, 4000.0]
+
+
+def test_not_yet_a_full_year_is_under_one() -> None:
+    """d507_18: “公司是去年十二月才注册的 …还没满一年” was 1年, 注册成立一年以上 met."""
+    years = read("公司是去年十二月才注册的 之前是挂在学校的团队 还没满一年", "high_tech_enterprise")["years_registered"]
+    assert isinstance(years, list) and years[1] < 1
+
+
+def test_the_title_after_our_description_is_held_and_the_first_named_asked(user: User) -> None:
+    """d505_16: “重庆市级的单项冠军 我们铜梁做座椅调角器的 国家级小巨人 帮忙评估下能不能报” checked 小巨人."""
+    reply = user.say("重庆市级的单项冠军 我们铜梁做座椅调角器的 国家级小巨人 帮忙评估下能不能报")
+    assert reply.intent == "single_champion", reply.text
+
+
+def test_finish_the_check_under_way_after_an_aside(user: User) -> None:
+    """d505_02: “个税的我自己去问 高企这个我们先搞完撒” after an off-topic aside was told it is out of scope."""
+    in_check(user, "高企帮我们核一下")
+    user.say("我个人的个税 子女教育专项附加扣除一个月好多钱")
+    reply = user.say("个税的我自己去问 高企这个我们先搞完撒")
+    assert reply.act == "resume" and "不在我能解答" not in reply.text, reply.text
+
+
+def test_which_policies_we_can_do_and_leaving_the_questionnaire(user: User) -> None:
+    """d505_17: “有些啥子政策可以弄” was 研发准备金's overview; “这个问卷先不做了 …下回再弄” was out of scope."""
+    reply = user.say("那我们这种规下的 有些啥子政策可以弄")
+    assert reply.intent == "policy_match", reply.text
+    reply = user.say("这个问卷先不做了 车间喊我 下回再弄")
+    assert reply.act == "cancel", reply.text
+
+
+def test_not_knowing_which_of_two_is_an_answer(user: User) -> None:
+    """d506_16: “征收方式的话 会计还在跟税务局对 晓不得是查账还是核定” was asked back as a question (不适用情形)."""
+    first = in_check(user, "加计扣除帮我核一下")
+    assert first == "resident_audit"
+    reply = user.say("征收方式的话 会计还在跟税务局对 晓不得是查账还是核定")
+    assert reply.act == "answer" and profile(user)["resident_audit"] == "unknown", reply.text
+
+
+def test_counted_too_many_corrects_the_count(user: User) -> None:
+    """d505_13: “研发技术那块我数多了 …实际二十八个” became 28 Ⅰ类知识产权."""
+    in_check(user, "高企帮我们过一遍")
+    user.say("成立十一年 二百二十个人 研发加技术人员三十五个")
+    reply = user.say("等下 研发技术那块我数多了 把行政的也算进去了 实际二十八个")
+    assert reply.act == "correction" and profile(user)["tech_staff_count"] == 28, reply.text
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("刚才问的都清楚了。谢谢你。后面有问题再来找你", "thanks"),
+        ("能不能转个人工 我想找懂首台套的人问下", "human_agent"),
+        ("有没得经信委的人可以直接问一下", "human_agent"),
+        (
+            "我们是一家做石墨烯导热膜的新材料企业 产品在24年版首批次目录里面 客户是手机厂直接采购 想问保险补偿能补多少",
+            "first_batch_material",
+        ),
+    ],
+)
+def test_questions_of_round_39(user: User, said: str, intent: str) -> None:
+    """q505-q508, d502_19: a longer goodbye, a person asked for (and whom), 手机 as the buyer of a material."""
+    assert user.say(said).intent == intent
+
+
+def test_after_a_verdict_what_is_unclear_and_the_next_title(user: User) -> None:
+    """d505_19, d508_13: “哪些没说清楚的 给我列一下 我去问” was out of scope; “评上以后再冲小巨人 还差啥子” listed
+    专精特新's gaps."""
+    in_check(user, "专精特新帮我核一下")
+    user.say("营收三千万 研发去年一百二十万 前年一百万")
+    user.say("给个结论")
+    reply = user.say("哪些没说清楚的 给我列一下 我去问")
+    assert reply.act == "followup" and "待确认" in reply.text, reply.text
+    reply = user.say("评上以后再冲小巨人 还差啥子")
+    assert reply.intent == "little_giant", reply.text
+
+
+def test_a_claim_heard_is_no_fact_and_doesnt_it_count_is_asked(user: User) -> None:
+    """d506_11, d505_04: “两个亿那个说法不算数啊” restarted the check; “省里那个二等奖不得算啊” was a fact."""
+    assert extract("两个亿那个说法不算数啊", KN.criteria, today=DAY) == {}
+    in_check(user, "小巨人帮我核一下")
+    user.say("营收六千万 研发两年一千三百万 三个发明专利")
+    user.say("给个结论")
+    reply = user.say("省里那个二等奖不得算啊")
+    assert reply.act == "followup" and "国家级科技奖励" in reply.text, reply.text
+
+
+def test_a_quarter_of_advance_payment_asks_when(user: User) -> None:
+    """d507_13: “加计扣除今年一季度预缴能不能享受” started the check; it asks when (not in the first quarter)."""
+    reply = user.say("加计扣除今年一季度预缴能不能享受")
+    assert reply.kind != "checklist_step" and reply.section == "时间节点", reply.text
+
+
+def test_how_much_is_paid_leads_with_the_most_paid(user: User) -> None:
+    """d506_12: “首台套现在重庆补好多钱” led with four other points; 最高不超过500万元 came sixth, unseen."""
+    reply = user.say("首台套现在重庆补好多钱 我们长寿做化工成套装备的")
+    assert "500万" in reply.text.split("\n")[1], reply.text
+
+
+def test_the_document_named_beside_a_held_title_is_where_to_look(user: User) -> None:
+    """q(corpus): “公司有个市级企业技术中心 想把它独立出来搞成法人 52号文对这个有啥说法” went to 52号文's overview
+    once 有个 held the title; “不用转人工 …” is no request for a person."""
+    reply = user.say("公司有个市级企业技术中心 想把它独立出来搞成法人 52号文对这个有啥说法")
+    assert reply.intent == "rd_institution", reply.text
+    assert user.say("不用转人工。就想知道52号文附件里璧山要建哪几个创新支撑平台").intent == "innovation_platforms"

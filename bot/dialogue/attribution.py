@@ -284,6 +284,32 @@ _HAD_LEAD = re.compile(r"(有的|有)[\s,，。!！、~]+(?=[\u4e00-\u9fffA-Za-z
 """A message's opening 有的 set apart before what it goes on to say (有的 研发团队二十几个人)."""
 
 
+def _yes_only_of_other_titles(t: Turn, msg: Message, pending: str, facts: dict[str, Any]) -> bool:
+    """Whether the message's yes to the title ``crit`` asks of is only its statement of other titles it holds.
+
+    Asked whether the enterprise is a 小巨人, told “近三年主营两个半亿 我们是市级专精特新”: 是 states 专精特新.
+    """
+    others = [
+        normalize(w)
+        for cid, v in {**t.facts(msg.text, anywhere=True), **facts}.items()
+        if v is True and cid != pending and t.kn.criteria[cid].title
+        for w in t.kn.criteria[cid].title
+    ]
+    said = msg.norm
+    for word in sorted({w for w in others if w}, key=len, reverse=True):
+        said = re.sub(rf"{_HOLDER}?{re.escape(word)}", " ", said)
+    rest = normalize(said)
+    crit = t.kn.criteria[pending]
+    return said != msg.norm and (not rest or answer_value(t, Message(said.strip(), rest), crit) is None)
+
+
+_HOLDER = (
+    "(?:(?:我们|我司|公司|本身|现在)?(?:已经|也|还|都)?(?:是|评上了?|拿到了?|有)"
+    "(?:个|了)?(?:市级|省级|国家级|重庆市?)?的?)"
+)
+"""Before a title, the words saying it is held (我们是市级, 已经评上了): removed with the title they speak of."""
+
+
 def no_only_of_others(t: Turn, msg: Message, crit: Criterion, facts: dict[str, Any]) -> bool:
     """Whether the message's no to ``crit`` is only its denials of the other facts it states (莫得失信莫得事故)."""
     said = msg.norm
@@ -472,6 +498,8 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
         value = None  # asked 是否属于中小企业, told “失信 事故 都莫得”: its 莫得 denies those
     if value is True and facts and pending not in facts and yes_only_by_lead(t, msg, crit, facts):
         value = None  # asked 是否已备案, told “是规上工业企业” or “好的 我们在渝北注册…”: no yes to the question
+    if value is True and crit.title and pending not in facts and _yes_only_of_other_titles(t, msg, pending, facts):
+        value = None  # asked 是否为小巨人, told “…我们是市级专精特新…”: the 是 is of the other title
     if value is True and pending not in facts and _part_only(msg, crit):
         value = None  # asked 查账征收的居民企业, told “居民企业是的”: half the question, its 查账征收 not said
     oh = _OH_OK.match(msg.text.strip())

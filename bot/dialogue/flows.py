@@ -353,8 +353,8 @@ def derive(t: Turn) -> dict[str, Any]:
     _drop_contradicted_minimums(t, computed)
     for _ in range(DERIVE_ROUNDS):  # a ratio of last year and of the year before, then their minimum
         for cid, crit in _computed(t):
-            if cid in t.profile:
-                continue
+            if cid in t.profile and not (crit.above_of and t.profile[cid] == UNKNOWN):
+                continue  # (同行业平均晓不得, then 问到了 平均两个点出头: now it can be compared)
             value = _compute(crit, t.profile)
             if value is None and crit.mean_of:
                 value = _mean_of_total(t, crit)  # 近三年营收一共3.6个亿: 1.2亿 a year on average
@@ -421,7 +421,14 @@ def _mean_of_total(t: Turn, crit: Criterion) -> Any:
 
 
 def _compute(crit: Criterion, profile: dict[str, Any]) -> Any:
-    """The criterion's value from others (ratio_of, min_of, sum_of, mean_of, growth_of); None while one is missing."""
+    """The criterion's value from others (share_of, above_of, ratio_of, min_of, sum_of, mean_of, growth_of).
+
+    None while one is missing.
+    """
+    if crit.share_of:
+        return _share(*(profile.get(c) for c in crit.share_of))
+    if crit.above_of:
+        return _above(*(profile.get(c) for c in crit.above_of))
     if crit.ratio_of:
         return _ratio(*(profile.get(c) for c in crit.ratio_of))
     if crit.growth_of:
@@ -458,6 +465,35 @@ def _ratio(top: Any, bottom: Any) -> float | list[float] | None:
         return None
     low, high = round(lows[0] / lows[1] * 100, 2), round(highs[0] / highs[1] * 100, 2)
     return low if low == high else [low, high]
+
+
+WHOLE_SHARE = 100.0
+"""A share of all of it, in percent: no part is more."""
+
+
+def _share(share: Any, whole: Any) -> float | list[float] | None:
+    """``share`` percent of ``whole``; a range where either is one."""
+    if not all(_number(v) or isinstance(v, list) for v in (share, whole)):
+        return None
+    share_low, share_high = share if isinstance(share, list) else (share, share)
+    whole_low, whole_high = whole if isinstance(whole, list) else (whole, whole)
+    if whole_high >= UNBOUNDED or share_high > WHOLE_SHARE:
+        return None
+    low, high = round(share_low * whole_low / 100, 2), round(share_high * whole_high / 100, 2)
+    return low if low == high else [low, high]
+
+
+def _above(ours: Any, average: Any) -> bool | None:
+    """Whether ``ours`` (a share, or its range) is above ``average``; None while either is missing or they overlap."""
+    if not all(_number(v) or isinstance(v, list) for v in (ours, average)):
+        return None
+    our_low, our_high = ours if isinstance(ours, list) else (ours, ours)
+    avg_low, avg_high = average if isinstance(average, list) else (average, average)
+    if our_low > avg_high:
+        return True
+    if our_high <= avg_low:
+        return False
+    return None
 
 
 def _growth(last: Any, first: Any, years: int) -> float | list[float] | None:
@@ -509,7 +545,10 @@ def echo(t: Turn, stored: dict[str, Any], pending: str | None) -> str:
         crit = t.kn.criteria[cid]
         old, new = (render.show_value(t.kn, crit, v) for v in (t.replaced[cid], shown[cid]))
         note += m.corrected.format(label=crit.label or crit.question, old=old, new=new)
-    if any(isinstance(v, list) and t.kn.criteria[cid].type == "number" for cid, v in shown.items()):
+    if any(
+        isinstance(v, list) and t.kn.criteria[cid].type == "number" and not t.kn.criteria[cid].peers_average
+        for cid, v in shown.items()
+    ):  # (a range of our own figure against a threshold; the peers' average is compared with ours, no threshold)
         note += m.range_note
     return note
 

@@ -93,6 +93,10 @@ _WHETHER_NOT_KNOWN = re.compile(
 a statement."""
 
 
+_NOT_KNOWN_WHICH = re.compile(
+    r"(?P<nk>晓不得|不晓得|不知道|不清楚|搞不清楚?|说不清楚?)(到底)?(是)?[^，,。；;？?\s]{1,8}还是[^，,。；;？?\s]{1,8}"
+)
+"""Not knowing which of two it is (晓不得是查账还是核定): a statement, not the question of which."""
 _NOT_KNOWN_THEN_WHETHER = re.compile(
     r"(我|我们)(还|也)?(真的?|确实|实在)?(晓不得|不晓得|不知道|不清楚|搞不清楚?)(哦|啊|了|哈)?[\s，,]+"
     r"(?P<whether>[^，,。；;？?\s]{0,16}?(有没有|有没得|在不在|是不是|算不算)[^，,。；;？?\s]{0,12})"
@@ -121,6 +125,9 @@ def asks(t: Turn, msg: Message) -> bool:
     if not marked and (first := _NOT_KNOWN_THEN_WHETHER.search(msg.text)):
         rest = msg.text[: first.start("whether")] + " " + msg.text[first.end("whether") :]
         return asks(t, Message(rest, normalize(rest)))  # “我还真晓不得 2024版目录有没有我们这个型号 没查过”
+    if not marked and (which := _NOT_KNOWN_WHICH.search(msg.text)):
+        rest = msg.text[: which.end("nk")] + " " + msg.text[which.end() :]
+        return asks(t, Message(rest, normalize(rest)))  # “晓不得是查账还是核定”: which of two, not known
     if not marked and (worked := _NOT_WORKED_OUT.search(msg.text)):
         rest = msg.text[: worked.start()] + " " + msg.text[worked.end() :]
         return asks(t, Message(rest, normalize(rest)))  # “高新产品收入占好多 财务还没拆出来”: not known yet, said
@@ -244,9 +251,11 @@ ASKING_TAILS = frozenset("不没否")
 _DIALECT_ASKING = re.compile(
     r"[迈哇](?=$|[\s,，。?？!！~～])|是[^，,。\s]{1,10}还是|(现在|目前|今年)还是[^，,。\s]{1,10}嘛(?=$|[\s,，。!！~～])"
     r"|也(算数|算|可以|行|得行|认)噻(?=$|[\s,，。!！~～])"
+    r"|不得(算数|算|认)(啊|嗦|哦|喃)(?=$|[\s,，。!！~～])|说法不算数?(啊|嗦|哦)(?=$|[\s,，。!！~～])"
 )
 """迈 or 哇 ending a clause is Chongqing's 吗 (外协的不算主营迈, 独立法人是必须的哇); 是A还是B asks which; so does
-现在还是…嘛 (高企证书现在还是三年有效嘛: still so, asked), and 也算噻 (专利买来的也算数噻: that too, asked)."""
+现在还是…嘛 (高企证书现在还是三年有效嘛: still so, asked), 也算噻 (专利买来的也算数噻: that too, asked) and 不得算啊
+(省里那个二等奖不得算啊: doesn't it count?)."""
 
 
 FILLERS = re.compile(r"[是的了啊呢嘛哦那这个要]")

@@ -357,8 +357,8 @@ _SET_ASIDE_FIRST = re.compile(r"^(算了|那|那就|哦|嗯|好)*先(不(测|核
 
 _THAT_DROPPED = re.compile(r"^(算了|那|好|嗯|哦)*(不|莫|别)(扯|管|说|聊|提|讲)(那个|那些|那|它)了?")
 """“算了不扯那个”: the aside just asked dropped, not the check."""
-_THIS_GIVEN_UP = re.compile(r"(那|那就)?(算了)?[\u4e00-\u9fff]{2,8}?(就|也)?[不莫](测|核|查|评估|搞|弄)了")
-"""A last clause that gives up the check of a policy it names (小巨人不测了)."""
+_THIS_GIVEN_UP = re.compile(r"(那|那就)?(算了)?[\u4e00-\u9fff]{2,8}?(就|也|先)?[不莫](测|核|查|评估|搞|弄|做|填)了")
+"""A last clause that gives up the check of a policy it names (小巨人不测了, 这个问卷先不做了)."""
 _ENDS_CHECK = re.compile(r"不测|不核|不查|不评|不弄|不搞|退出|结束|不做了")
 """Words that end the check itself, not only set it aside (算了 alone may open a switch: 算了 先问加计扣除)."""
 
@@ -373,6 +373,10 @@ _QUESTION_BEFORE = re.compile(r"吗|呢|几月|几年|几天|几号|多久|啥�
 
 def closing(t: Turn, msg: Message) -> Act | None:
     """谢谢 / 转人工 in a short message, whatever else is going on (要得 谢了, 有没有人工 我想找个人问)."""
+    if len(msg.norm) > CLOSING_CHARS and "human_agent" in t.kn.topics and _HANDED_OVER.search(msg.norm):
+        return Act("human_agent", topic="human_agent")  # “能不能转个人工 我想找懂首台套的人问下”: a person, asked
+    if len(msg.norm) > CLOSING_CHARS and not t.flow and _all_closing(t, msg):
+        return Act("thanks", topic="thanks")  # “刚才问的都清楚了。谢谢你。后面有问题再来找你”: every clause a goodbye
     if len(msg.norm) > CLOSING_CHARS or please_go(t, msg):
         return None
     for topic_id in HANDOFF:
@@ -402,6 +406,25 @@ def closing(t: Turn, msg: Message) -> Act | None:
     return None
 
 
+_HANDED_OVER = re.compile(r"(?<!不用)(?<!不要)(?<!不想)(?<![别莫])(转(个|一下|下|接|到|给)?(人工|真人)|接个?人工)")
+"""A person asked for in so many words (转个人工, not 不用转人工), whatever the rest of a longer message says."""
+
+
+def _all_closing(t: Turn, msg: Message) -> bool:
+    """Whether each clause of a longer message takes in, thanks or leaves, one thanking (清楚了 谢谢你 后面再来找你)."""
+    parts = [Message(c, normalize(c)) for c in clauses(msg.text) if normalize(c)]
+    thanks = [normalize(a) for a in t.kn.topics["thanks"].aliases] if "thanks" in t.kn.topics else []
+    thanked = [p for p in parts if any(a and a in p.norm for a in thanks) and len(p.norm) <= CONTROL_CHARS]
+    return (
+        len(parts) > 1
+        and bool(thanked)
+        and not asks_in_a_clause(t, msg)
+        and all(p in thanked or _UNDERSTOOD.search(p.norm) or leaving(t, p) for p in parts)
+    )
+
+
+_UNDERSTOOD = re.compile(r"(都|我)?(清楚|明白|晓得|知道|懂)了")
+"""A clause saying what the bot said is understood (刚才问的都清楚了)."""
 _TAKEN_IN = re.compile(r"(要得|好的|好嘛|好|行|嗯|ok|可以|晓得了|明白了|知道了)", re.I)
 """An opening that takes in what the bot said, before the user's own next step."""
 _LATER = re.compile(r"明年|后年|以后|到时候|过段时间|过两年|等.{1,10}再")

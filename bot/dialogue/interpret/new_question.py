@@ -38,6 +38,7 @@ def new_question(t: Turn, msg: Message) -> Act:
                 for c in candidates
                 if c.intent
                 and c.intent not in status
+                and not t.kn.topics[c.intent].about_document  # (…技术中心 52号文对这个有啥说法: where to look)
                 and c.score >= t.settings.new_question_score
                 and (
                     (t.kn.topics[c.intent].kind == "policy" and names_topic(t, msg, decision, c.intent))
@@ -55,6 +56,7 @@ def new_question(t: Turn, msg: Message) -> Act:
                 tid
                 for _at, tid in policies_named(t, msg)
                 if tid not in status
+                and not t.kn.topics[tid].about_document
                 and any(  # (专精特新 inside 专精特新小巨人 names no other policy)
                     not any(a <= i and i + len(n) <= b for a, b in held)
                     for n in topic_names(t)[tid]

@@ -14,6 +14,7 @@ from bot.answers import (
     keywords,
     number_value,
     quantities,
+    says_unknown,
     supposes,
 )
 from bot.dialogue import acts, flows
@@ -225,6 +226,9 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if value is not None and value != UNKNOWN and _unsure_at_last(t, msg):
         facts.pop(pending, None)
         value = UNKNOWN  # “目录我翻了 没找到一模一样的名字 有个类似的 不确定算不算”: in the end, not known
+    if value == UNKNOWN and asking and _figure_asked_then_unknown(t, msg, crit):
+        # “行业平均水平是好多 这个我真的晓不得”: the figure the question turns on, not known
+        return Act(acts.ANSWER, values={pending: UNKNOWN})
     if (
         not asking
         and not (facts.keys() - {pending})
@@ -405,6 +409,23 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if guess and (part := section_asked(t, topic, msg.text, cues_only=True)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)  # “食品厂应该不在那个负面清单里头吧”: a guess to confirm
     return Act(acts.ANSWER)  # not understood: asked again
+
+
+def _figure_asked_then_unknown(t: Turn, msg: Message, crit: Criterion) -> bool:
+    """Whether the message asks a figure of the pending question's own words, then says it is not known.
+
+    “行业平均水平是好多 这个我真的晓不得”: the answer is “don't know” (the question says where to ask); not
+    “负面清单是啥子 晓不得”, which asks what a word means.
+    """
+    last = last_clause(msg)
+    if last.norm == msg.norm or not says_unknown(last.norm):
+        return False
+    head = msg.norm[: len(msg.norm) - len(last.norm)]
+    return bool(_FIGURE_ASKED.search(head)) and names_criterion(head, crit)
+
+
+_FIGURE_ASKED = re.compile(r"(是|有|要|在)?(好多|多少|几个点|几成|啥子水平|什么水平|多高)")
+"""How much something is, asked (行业平均水平是好多)."""
 
 
 def _its_own_first(t: Turn, msg: Message, other: str) -> bool:

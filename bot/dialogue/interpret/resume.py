@@ -66,8 +66,11 @@ _POINTS_BACK = re.compile(r"(刚才|刚刚|前面|之前|先前|上面|原来)(�
 
 
 def finishes_first(t: Turn, msg: Message) -> bool:
-    """Whether the last clause asks to finish the parked check first (先把准备金那个核完, 先把刚才那个核完)."""
-    parked = t.state.get("suspended")
+    """Whether the last clause asks to finish the parked check first (先把准备金那个核完, 先把刚才那个核完).
+
+    With none parked, the check under way (个税的我自己去问 高企这个我们先搞完撒: after an aside, go on).
+    """
+    parked = t.state.get("suspended") or t.flow
     if not parked or parked.get("kind") != flows.CHECKLIST:
         return False
     last = last_clause(msg)
@@ -85,7 +88,9 @@ def finishes_first(t: Turn, msg: Message) -> bool:
 
 def _finish_that_first(t: Turn, msg: Message) -> Act | None:
     """“嗯 这个回头再说 先把准备金那个核完”: back to the parked check the last clause names, to finish it."""
-    return Act(acts.RESUME, topic=str(t.state["suspended"]["topic"])) if finishes_first(t, msg) else None
+    if not finishes_first(t, msg):
+        return None
+    return Act(acts.RESUME, topic=str((t.state.get("suspended") or t.flow or {}).get("topic")))
 
 
 _TALK_AGAIN = re.compile(

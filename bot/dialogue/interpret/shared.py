@@ -119,6 +119,7 @@ COUNTS_AS = re.compile(
     r"|(?:能不能|可不可以|能否)也?(?:放|计|加|摆|归|列)(?:进去|进来|到里面|里头)|(?:放|计|加|归)得?进去不"
     r"|也(?:能|可以)(?:加计|扣除|扣|算|计入)(?:扣除)?(?:不|吗|么)"  # (委托重大做的那部分也能加计不)
     r"|也算数?(?:噻|吧|哈|撒)(?=$|\|)|算数不"  # (专利买来的也算数噻: that too, asked to be confirmed)
+    r"|不得(?:算数|算|认)(?:啊|嗦|哦|喃)(?=$|\|)"  # (省里那个二等奖不得算啊: doesn't it count?)
 )
 """Whether something counts (算不算, 能不能也算进去): asked of a thing, not said of us."""
 
@@ -618,8 +619,11 @@ ANOTHER_PARTY = re.compile(
 )
 """A message about another party than us (买我们设备的那个厂, 我们的客户, 子公司那边单独, 江苏那个厂家): what they
 may have is no check of ours."""
-_AT_WHICH_TIME = re.compile(r"(预缴|汇算|申报|季度|年底|年初)的?时候|(什么|啥子?|哪个)时候|几月份?|好久")
-"""Asking at which time it applies (预缴的时候能不能享受), not whether we qualify."""
+_AT_WHICH_TIME = re.compile(
+    r"(预缴|汇算|申报|季度|年底|年初)的?时候|(什么|啥子?|哪个)时候|几月份?|好久"
+    r"|([一二三四1-4]|第[一二三四1-4])(季度|季)(度)?(的)?(预缴|申报|报税)"
+)
+"""Asking at which time it applies (预缴的时候能不能享受, 一季度预缴能不能享受), not whether we qualify."""
 
 
 def specific_part(part: str | None) -> bool:
@@ -672,6 +676,7 @@ _LEAVING = re.compile(
     r"|(改天|回头|晚点|下次|过两天|过几天)再?(细|详细|仔细|慢慢)?(问|来|聊|请教|咨询)"
     r"|(我|我们)(先|再)?去(平台|网上|系统|官网|那边)?上?(测|算|查|对|填|评)(一下|下|哈|一哈|看看|一遍)"
     r"|(问到|问清楚|问好|查到|查清楚|搞清楚|弄清楚|算好|准备好)了?(再来|再问|再找你|再说)"
+    r"|(后面|以后|之后|下回|下次)(有|还有)(啥|什么|啥子)?(问题|事情?)再(来)?(找你|问你|来问|问)"
 )
 """The user's own next step, said in other words than the ``leaving`` list (我问下法务, 改天再细问, 我先去平台测一哈,
 我喊会计去算, 问到了再来)."""

@@ -54,6 +54,7 @@ from bot.dialogue.interpret.shared import (
 from bot.dialogue.mentions import (
     named_only_denied,
     names_topic,
+    other_policy_named,
     status_topics,
     topic_names,
 )
@@ -679,6 +680,10 @@ def missing(t: Turn, msg: Message) -> Act | None:
 def _missing(t: Turn, msg: Message) -> Act | None:
     if not checkable(t):
         return None
+    checked = (flows.referred(t, topic_check=False) or {}).get("topic")
+    other = other_policy_named(t, msg, str(checked)) if checked else None
+    if other and _NEXT_TITLE.search(msg.norm) and not variant_taken_up(t, msg):
+        return None  # “评上以后再冲小巨人 还差啥子” after 专精特新's verdict: what 小巨人 lacks, its own check
     if WHY_NOT.match(msg.norm) and flows.referred(t, topic_check=False) is not None:
         return Act(acts.FOLLOWUP, part="missing")  # “为啥子不得行 我们也有搞研发的嘛”: what is unmet, and why
     if (_WHY_LEAD.match(msg.norm) or _WHY_LEAD.match(msg.text)) and _falls_short(t):
@@ -713,7 +718,10 @@ def _missing(t: Turn, msg: Message) -> Act | None:
         and variant_taken_up(t, msg)
     ):
         return Act(acts.FOLLOWUP, part="missing")  # “那市级企业技术中心 我们还差好多”: what that kind lacks
-    if not says(msg.norm, t.kn, "missing") or len(msg.norm) > CONTROL_CHARS or DIFFERENCE.search(msg.norm):
+    said = msg.norm
+    if tail != msg.norm and leaving(t, last_clause(msg)):
+        said = msg.norm[: len(msg.norm) - len(tail)]  # (哪些没说清楚的 给我列一下 | 我去问: the user's next step)
+    if not says(said, t.kn, "missing") or len(said) > CONTROL_CHARS or DIFFERENCE.search(msg.norm):
         return None  # (“综合类和行业类门槛差在哪”: how two things differ, not what we lack)
     if says(msg.norm, t.kn, "resume"):
         return None  # “回到首版次 还有啥没问的”, “继续 还要问啥”: on with the check, which asks what it has not
@@ -724,6 +732,8 @@ def _missing(t: Turn, msg: Message) -> Act | None:
     return Act(acts.FOLLOWUP, part="missing")
 
 
+_NEXT_TITLE = re.compile(r"(评上|拿到|认定|过了|有了)(以后|之后|了)?(再|就)?(冲|报|申|评|搞)")
+"""A next title aimed at once this one is had (评上以后再冲小巨人): that title's gap, not this check's."""
 _THAT_PART = re.compile(r"^(那|那么|还有)(.{1,6}?)(那块|那一块|这块|方面|那项|那条)(呢|咧|嘞|喃)")
 """“那研发那块呢”: one part of what was checked, asked about after the verdict."""
 _WHY_LEAD = re.compile(r"^(那|可是|但是)?(为啥子?|为什么|凭啥子?|凭什么)(嘛|呢|哦|喃|啊|勒)?(?=[\s,，。?？!！]|我们|$)")
