@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bot import render
 from bot.dialogue import acts, flows
@@ -70,7 +71,7 @@ def finishes_first(t: Turn, msg: Message) -> bool:
 
     With none parked, the check under way (个税的我自己去问 高企这个我们先搞完撒: after an aside, go on).
     """
-    parked = t.state.get("suspended") or t.flow
+    parked = _left_to_finish(t)
     if not parked or parked.get("kind") != flows.CHECKLIST:
         return False
     last = last_clause(msg)
@@ -90,7 +91,12 @@ def _finish_that_first(t: Turn, msg: Message) -> Act | None:
     """“嗯 这个回头再说 先把准备金那个核完”: back to the parked check the last clause names, to finish it."""
     if not finishes_first(t, msg):
         return None
-    return Act(acts.RESUME, topic=str((t.state.get("suspended") or t.flow or {}).get("topic")))
+    return Act(acts.RESUME, topic=str((_left_to_finish(t) or {}).get("topic")))
+
+
+def _left_to_finish(t: Turn) -> dict[str, Any] | None:
+    """The check a “finish it first” refers to: the one parked, else the one under way."""
+    return t.state.get("suspended") or t.flow
 
 
 _TALK_AGAIN = re.compile(
