@@ -467,6 +467,11 @@ def _ratio(top: Any, bottom: Any) -> float | list[float] | None:
     return low if low == high else [low, high]
 
 
+def _ends(value: Any) -> tuple[float, float]:
+    """A figure's low and high end (a range's two, a single figure's itself twice)."""
+    return (value[0], value[1]) if isinstance(value, list) else (value, value)
+
+
 WHOLE_SHARE = 100.0
 """A share of all of it, in percent: no part is more."""
 
@@ -475,8 +480,8 @@ def _share(share: Any, whole: Any) -> float | list[float] | None:
     """``share`` percent of ``whole``; a range where either is one."""
     if not all(_number(v) or isinstance(v, list) for v in (share, whole)):
         return None
-    share_low, share_high = share if isinstance(share, list) else (share, share)
-    whole_low, whole_high = whole if isinstance(whole, list) else (whole, whole)
+    share_low, share_high = _ends(share)
+    whole_low, whole_high = _ends(whole)
     if whole_high >= UNBOUNDED or share_high > WHOLE_SHARE:
         return None
     low, high = round(share_low * whole_low / 100, 2), round(share_high * whole_high / 100, 2)
@@ -487,8 +492,8 @@ def _above(ours: Any, average: Any) -> bool | None:
     """Whether ``ours`` (a share, or its range) is above ``average``; None while either is missing or they overlap."""
     if not all(_number(v) or isinstance(v, list) for v in (ours, average)):
         return None
-    our_low, our_high = ours if isinstance(ours, list) else (ours, ours)
-    avg_low, avg_high = average if isinstance(average, list) else (average, average)
+    our_low, our_high = _ends(ours)
+    avg_low, avg_high = _ends(average)
     if our_low > avg_high:
         return True
     if our_high <= avg_low:
