@@ -104,6 +104,8 @@ BARE_MONEY_FLOOR = 10
 """A bare number this small (2点几) is no sum in 万元 a company would give without its unit."""
 _NEAR = 10
 """How many characters may stand between a keyword and the number it introduces."""
+_NEAR_YEARS = 16
+"""How far a count of years may stand after its keyword (做 + the name of a product + 十一年了)."""
 _NEAR_BARE = 3
 """A number with no unit belongs to a keyword only this close (“营收3000”, not “营收过了排二十几位”)."""
 _SAID_BEFORE = re.compile(
@@ -218,6 +220,8 @@ _A_BIT = re.compile(r"一点(?![\d一二两三四五六七八九零几])")
 """一点 with no digit after it: “a bit” (讲通俗一点), not one point something (一点五亿)."""
 
 
+_POINT_YI_SAID = re.compile(rf"{_SPOKEN_ALONE_BEFORE}([一二两三四五六七八九])个([一二三四五六七八九])(?=个?亿)")
+"""“两个六个亿”: 2.6亿 said as N个M, not 六个亿."""
 _YI_SAID = re.compile(r"([一两二三四五六七八九])个([一二两三四五六七八九]千[一二两三四五六七八九百万]*)")
 """一个三千万, 一个一千五: 亿 said as 个 before the 千万 that follow it (营收去年一个三千万 = 1.3亿)."""
 _ONE_THING_OF = ("的", "项目", "合同", "订单", "单子")
@@ -279,10 +283,16 @@ def quantities(text: str) -> list[Quantity]:
     text = text.replace("一半", "五成")  # (same length: positions still point into the caller's text)
     text = text.replace("百分之百", "100%")  # (same length)
     text = _POINT_SAID_GE.sub(r"\1点\2", text)  # 四个八 = 四点八 (same length)
+    text = _POINT_YI_SAID.sub(r"\1点\2", text)  # 两个六个亿 = 两点六个亿 (same length)
     text = _POINT_MONEY_SAID.sub(lambda m: _BLANK * (1 + len(m[3])) + m[1] + "点" + m[2], text)  # (same length)
     text = _POINTS_SAID.sub(r"\1点\2%", text)  # 三个点二 = 三点二% (same length)
     text = _YI_SAID.sub(_yi_said, text)  # 一个三千万 = 一亿三千万 (same length)
     text = _NUMERAL_PLACES.sub(lambda m: "地" * len(m[0]), text)  # 在两江注册的: a place, no figure (same length)
+    for m in _DIVIDED.finditer(text):  # 研发占比 200除以3500: the share worked out, 5.71%
+        part, whole = cn_number(m[1]), cn_number(m[2])
+        if part is not None and whole and 0 <= part <= whole:
+            found.append(Quantity(round(100 * part / whole, 2), "%", m.start(), m.end()))
+    text = _DIVIDED.sub(lambda m: _BLANK * len(m[0]), text)  # (same length)
     for m in _FRACTION.finditer(text):  # 占四分之一: a quarter, 25%
         whole, part = cn_number(m[1]), cn_number(m[2])
         if whole and part is not None and 0 < part <= whole:
@@ -335,6 +345,9 @@ def quantities(text: str) -> list[Quantity]:
         value = cn_number(raw[1:] if leading_zero else raw)  # (一亿零五百万: 五百)
         if value is None:
             continue
+        if value == 1 and not (mult or low_raw or m["num2"]) and _NONE_AT_ALL.match(text, m.end()):
+            found.append(Quantity(0.0, _UNIT_KIND.get(unit or ""), m.start(), m.end()))
+            continue  # “科技人员一个都没有”: none, not one
         if m["half"] and (m["mult"] or m["unit"] in ("月", "年", "点")):  # 一个半亿, 八个半月, 四个半点
             value += 0.5
         low = cn_number(low_raw) if low_raw else None
@@ -374,6 +387,10 @@ def quantities(text: str) -> list[Quantity]:
     return _joined(text, found)
 
 
+_NONE_AT_ALL = re.compile(r"(都|也)(还)?(没有|没得|莫得|没)")
+"""After 一个, 一项: not even one (一个都没有, 一项也没得)."""
+_DIVIDED = re.compile(r"([\d.]+|[一二两三四五六七八九十百千点]+)万?除以([\d.]+|[一二两三四五六七八九十百千点]+)万?")
+"""One sum over another (200除以3500, 两百万除以三千五百万): the share it works out to, in per cent."""
 _FRACTION = re.compile(r"(?<!百)([一二两三四五六七八九十\d]{1,3})分之([一二两三四五六七八九十\d]{1,3})")
 """A fraction (四分之一, 三分之二): a share, in per cent (百分之 is said as such)."""
 _HALF_YEAR = re.compile(r"(?<![上下前后大多个\d一二两三四五六七八九十])半年(?!度|报|考核|的时间内)")
@@ -563,6 +580,10 @@ def convert(value: float, unit: str | None, to: str) -> float | None:
     return None
 
 
+KNOWING_ASKED = re.compile(r"(你|你们)?(晓不晓得|知不知道|清不清楚|晓得不|知道不)")
+"""Whether the bot knows, asked (社保基数今年涨了好多 你晓不晓得): no “don't know” of the user's."""
+
+
 def _has_word(text: str, words: list[str]) -> bool:
     return any(normalize(w) and normalize(w) in text for w in words)
 
@@ -579,7 +600,8 @@ def parse_answer(text: str, crit: Criterion, vocab: Vocabulary, today: dt.date |
     norm = normalize(text)
     if not norm:
         return None
-    if _is_word(norm, vocab.unknown) or (_has_word(norm, vocab.unknown) and len(norm) <= UNKNOWN_CHARS):
+    said = KNOWING_ASKED.sub("|", norm)  # (你晓不晓得: the bot asked whether it knows, no “don't know” of ours)
+    if _is_word(norm, vocab.unknown) or (_has_word(said, vocab.unknown) and len(norm) <= UNKNOWN_CHARS):
         return UNKNOWN
     if crit.type == "bool":
         return parse_yes_no(norm, vocab, clause_breaks(text))
@@ -1223,9 +1245,14 @@ def _parse_choice(
             o.value
             for o in crit.options
             for p in _patterns(tuple(o.patterns))
-            if (found := p.search(spaced)) and _MAIN_OPENING.match(found[0])
-        }
-        if len(main) == 1 and not main <= hits and not any(_main_line(norm, ws, [], breaks) for ws in said.values()):
+            if (found := p.search(spaced))
+            and (_MAIN_OPENING.match(found[0]) or _MAIN_LEAD.search(spaced, max(0, found.start() - 4), found.start()))
+        }  # (“主要做日用陶瓷 … 也帮别家批发”: 主要 before the shape 做…)
+        if (
+            len(main) == 1
+            and (not main <= hits or len(hits) > 1)
+            and not any(_main_line(norm, ws, [], breaks) for ws in said.values())
+        ):
             hits = main
     if len(hits) > 1:  # “主要做五金批发 自己有个小车间搞点加工”: the main line of business
         others = [w for ws in said.values() for w in ws]
@@ -1491,6 +1518,8 @@ _MAIN_REACH = 14
 _RD_LEADS = re.compile(r"(研发|研究|项目|课题)(的|这块|那块)?(内容)?(主要|基本|大部分|大头)")
 """Before 主要: what it is said of is the R&D (研发主要是改进组装工艺), not the line of business."""
 _MAIN_AFTER = re.compile(r"^.{0,8}?(为主|占大头|是主业|是主营)")
+_MAIN_LEAD = re.compile(r"(主要|主业|主营|大头)(是|就是)?$")
+"""Right before a choice's shape (主要 | 做日用陶瓷): the shape names the main line."""
 _MAIN_OPENING = re.compile(r"主要|主业|大头")
 """A choice's shape that opens with these names the main line (主要卖…), over a word said of a minor one."""
 
@@ -1520,6 +1549,9 @@ def _main_line(norm: str, words: list[str], others: list[str], breaks: tuple[int
             before = _REST.split(norm[since:at])[-1]  # “批发占七成 剩下是加工”: the share before 剩下 is 批发's
             if any(w != word and w in before for w in others):  # another line's word before: only this clause
                 before = norm[max((b for b in breaks if since < b <= at), default=at) : at]  # (批发的 六成自己生产)
+                if inside := [w for w in others if w not in words and w in before]:
+                    # “但是大头是批发别人的配件”: the share before 批发 is 批发's, not the 配件's after it
+                    before = before[max(before.rfind(w) + len(w) for w in inside) :]
             for part, nearest in ((after, False), (before, True)):  # 批发占七成, 七成是帮别个批发
                 shares = line_shares(part)
                 shares = shares[-1:] if nearest else shares  # (自己烧的只占三成 七成是批发…: the share next to it)
@@ -2040,8 +2072,8 @@ _SUPPOSED_CASE = re.compile(
     rf"{_IF}|(?<![\d零一二两三四五六七八九十百千])万一|以后就|之后就|到时候|了(以后|之后)(还|就)?(可以|能|得行|行)"
     r"|(?<!这样)(?<!这样是不是)(?<!这下)(?<!这下是不是)(就可以了|就得行了|就行了|就够了)"  # (这样是不是就可以了: now)
     r"|的话(是不是|会不会)?就(?!是|有|[\d零一二两三四五六七八九十百千几])"  # 核定征收的话是不是就享受不了
-    r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(来|去)?(报|申|评)"  # 明年把研发做到一百万以上再报
-    r"|(重新|改成|改为|换成)[^，,。]{0,14}(再|去|来)?(报|申|登记|评|注册)"  # 重新出个2.0版本去登记, 改成通用版再报
+    r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(来|去|可以|能)?(报|申|评)"  # 明年把研发做到一百万以上再报
+    r"|(重新|改成|改为|换成)[^，,。]{0,14}(再|去|来)?(报|申|登|评|注册)"  # 重新出个2.0版本去登记, 重新登个软著
     r"|^(那|那么)(换成|改成|改为|变成|换个|改个)"  # 那换成外面的客户来买要得不: what would change it
     # 那我们在重庆新注册个子公司来做呢: a company not yet founded
     r"|^(那|那么)[^，,。]{0,8}(新|另外|单独|重新)(注册|成立|开|办|设立?)[^，,。]{0,12}(呢|嘞|喃)$"
@@ -2158,9 +2190,11 @@ _MORE_TO_DO = re.compile(r"再(隔|建|租|搞|弄|扩|加|招|买|添|盖|开|�
 _STEPS_AHEAD = re.compile(r"(要|得|需要|必须)先[^，,。|]{1,10}再(建|搞|弄|做|报|申|评|办|去|来|上|进)")
 """Steps still to take, in their order (要先上规 再建制度): a plan, nothing of ours yet."""
 _PLANNED = re.compile(
-    r"(拉到|提到|提高到|做到|投到|加到|增加到|搞到|冲到|涨到|弄到|上到|上了|达到|多投|多花|加大投入|加大研发)"
+    r"(拉到|提到|提高到|做到|投到|加到|增加到|搞到|冲到|涨到|弄到|上到|上了|达到|多投|多花|加大投入|加大研发"
+    r"|(负债|贷款|借款|欠款|债)[^，,。|]{0,6}(降下来|降到|降低到|压到|压下来|减到|减下来|还了|还掉|还清))"
 )
-"""A figure aimed at (拉到四个点以上), or more spent (今年多投点研发): a plan, when a time to come is said beside it."""
+"""A figure aimed at (拉到四个点以上), more spent (今年多投点研发) or less owed (年底把贷款还了降下来): a plan, when a
+time to come is said beside it."""
 _LATER = re.compile(r"明年|后年|以后|今后|将来|下一年|下半年|再报|再申|再评")
 
 
@@ -2743,6 +2777,14 @@ def _extract(
             and not all(_one_of_two(norm, w, breaks) for w in groups[-1] if w in norm)
         ):
             facts[cid] = True  # “在渝北注册的”; not “2024版里头好像莫得压铸线这一项”, “核心技术不是自己的”
+        elif (
+            cid not in facts
+            and unsure
+            and all(any(w in norm for w in group) for group in groups)
+            and any(_unsure(norm, w, breaks) for w in groups[0] if w in norm)
+            and not all(_unsure(norm, w, breaks) for w in groups[0] if w in norm)
+        ):
+            facts[cid] = UNKNOWN  # “核心技术是我们自己的 知识产权这块要问技术部”: one part had, the other not known
     if not norm.isdigit() and not _ONLY_ASKED.search(norm):  # (是不是只有制造业才有: the policy's, not ours)
         plain = _blanked(norm, [*names, *echoed])  # (a policy's name, or “规上？” asked back: no choice stated)
         # “规上不规上我真不清楚”, “算不算制造业我也不晓得”: which one, asked; with a “don't know”, not known
@@ -3857,6 +3899,8 @@ def _owner_before(
             continue
         crit = criteria[cid]
         near = _NEAR_BARE if q.unit is None and crit.unit not in BARE_UNITS else _NEAR
+        if q.unit == crit.unit == "年" and not any(pos + len(kw) <= b <= q.start for b in breaks):
+            near = _NEAR_YEARS  # “做汽车空调压缩机电磁离合器十一年了”: a long name of what is made, then its years
         if q.unit is None and distance > near:  # “研发强度我们算的三点八”: hedges between keep them adjacent
             distance = _hedged_from(norm, pos + len(kw), q.start) - (pos + len(kw))
         if distance > near and not (distance <= _NEAR and _SAID_BEFORE.fullmatch(norm, pos + len(kw), q.start)):
@@ -4105,6 +4149,8 @@ _RANK = re.compile(r"(?:排名|排在|排)?第([一二三四五六七八九十\d
 """A rank (国内第二, 排第五名); not a batch or an article (第八批, 第三条)."""
 _RANK_SCOPE_CHARS = 10
 """How far before “第N” a scope word (全球, 国内) may stand."""
+_RANK_OR = re.compile(r"(或者|或是|还是|或|到|、|/)?(?=(排名|排在|排)?第)")
+"""Between two ranks said as one guess (第三第四, 第三或者第四): nothing, or a word of either."""
 _TOP = re.compile(
     r"(?:排名|排在|排进|排得到|排得进|排到|排|进了?|在)?前([一二两三四五\d])(?:名|位)?(?![批期届次个年季天代轮章条款项号部十百千万亿\d])"
 )
@@ -4122,10 +4168,28 @@ def without_award_places(norm: str) -> str:
     return _AWARD_PLACE.sub(lambda m: "·" * len(m[0]), norm)
 
 
-def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool]:
-    """“国内第一 全球第五” → each rank criterion whose scope word stands before a rank: within its top N or not."""
-    found: dict[str, bool] = {}
-    unscoped: dict[str, bool] = {}  # ranks with no scope word: “估计排第四第五 国内排第二” — 国内's rank decides
+def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool | str]:
+    """“国内第一 全球第五” → each rank criterion whose scope word stands before a rank: within its top N or not.
+
+    Two ranks said as one guess (全国大概第三第四, 第三或者第四) that fall either side of a criterion's N leave it
+    not known.
+    """
+    found: dict[str, bool | str] = {}
+    unscoped: dict[str, bool | str] = {}  # ranks with no scope word: “估计排第四第五 国内排第二” — 国内's rank decides
+    for m in _RANK.finditer(norm):  # (the scope word before the first rank is the second's too)
+        between = _RANK_OR.match(norm, m.end())
+        second = _RANK.match(norm, between.end()) if between else None
+        if second is None:
+            continue
+        low, high = cn_number(m[1]), cn_number(second[1])
+        before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
+        if low is None or high is None or _ranks_rights(before):
+            continue
+        for cid, crit in _scoped(before, criteria) or [
+            (c, cr) for c, cr in criteria.items() if cr.rank_within and "" in cr.rank_scope
+        ]:
+            if (low <= (crit.rank_within or 0)) != (high <= (crit.rank_within or 0)):
+                found[cid] = UNKNOWN
     for m in _RANK.finditer(norm):
         if not (m[0].startswith("排") or norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]):
             continue

@@ -20,11 +20,12 @@ OUT_OF_SCOPE = "__out_of_scope__"
 
 
 _HELD = re.compile(
-    r"(有|(?<!这次)(?<!这回)(?<!现在)(?<!问的)是|已经|参与过|评了|评上了?|评起了?|评到了?|拿到了?|拿起了?|获得了?|成了|成为了?|当上了?|被?评为|升为|没有?|还没有?|没评|还没评|未|不是|还不是)"
+    r"(有|(?<!这次)(?<!这回)(?<!现在)(?<!问的)是|已经|参与过|评了|评上了?|评起了?|评到了?|拿到了?|拿起了?|获得了?|成了|成为了?|当上了?|被?评为|升为|没有?|还没有?|没评|还没评|未|不是|还不是"
+    r"|(拿|评|评上|拿到|认定|获得|认)的)"
     r"(了|过)?(个|一个)?((\d{2,4}年|[一二三四五六七八九零〇]{2,4}年|去年|前年|今年)的)?的?(市级|省级|国家级|重庆市?)?$"
 )
 """What stands before a name the enterprise holds, lacks or has done (也是市级专精特新, 还没评过专精特新, 是2024年的
-市级专精特新): context (not 这次是新材料首批次: what is asked this time)."""
+市级专精特新, 去年拿的市级专精特新): context (not 这次是新材料首批次: what is asked this time)."""
 
 
 _ABOUT_IT = re.compile(
@@ -209,6 +210,20 @@ def _compared(named: str, via: str, rivals: list[str]) -> bool:
     if at <= 0 or not _COMPARED.search(named, 0, at) or not _COMPARED_AFTER.match(named[at + len(word) :]):
         return False
     return not any(named.endswith(r.partition(":")[2], 0, at - 1) for r in rivals)  # (A和B: a pair)
+
+
+def _compared_with(clause: str, via: str) -> bool:
+    """Whether a clause only names what the question before is weighed against (跟小巨人比哪个难, 和高企比呢)."""
+    word = via.partition(":")[2]
+    at = clause.find(word) if word else -1
+    return (
+        at >= 0 and bool(_WEIGHED_BEFORE.search(clause, 0, at)) and bool(_WEIGHED_AFTER.match(clause, at + len(word)))
+    )
+
+
+_WEIGHED_BEFORE = re.compile(r"^(那|那么)?(跟|和|与|同|比起|相比)$")
+_WEIGHED_AFTER = re.compile(r"(比|相比|比起来|对比)")
+"""Around a name in a clause of its own: what another policy is weighed against (跟小巨人比哪个难)."""
 
 
 _CHOOSING = re.compile(
@@ -773,6 +788,8 @@ class Index:
                         continue  # “单项冠军 帮我们对一下条件 綦江做齿轮的 国家级小巨人”: a title said of us last
                     if named and n > 0 and _appositive(self.prepare(clause, strip=False), last[0].via):
                         continue  # “小巨人我们想冲一下 SRDI那个 帮忙评估下”: the name said again, glossed
+                    if named and _compared_with(self.prepare(clause, strip=False), last[0].via):
+                        continue  # “单项冠军是啥子条件 跟小巨人比哪个难”: the one it is weighed against is not asked
                     if named and _HEARD.match(clause.strip()):
                         continue  # “单项冠军 帮我们看下够不够 听说省级专精特新营收两个亿就可以报了”: a rule heard of
                     if n == 0 and (named or not tied or last[0].intent in tied):

@@ -93,9 +93,14 @@ def _year_digits(m: re.Match[str]) -> str:
 _DIGITS_APART = re.compile(
     r"(?<=[\d一二两三四五六七八九十])[ \t]+(?=[\d一二两三四五六七八九十])"
     r"|(?<=[亿万])[ \t]+(?=[\d一二两三四五六七八九十]+(点|\.)[\d一二两三四五六七八九十])"
+    r"|(?<=[\d一二两三四五六七八九十]点)[ \t]+(?=[\d一二两三四五六七八九十])"
+    r"|(?<=[\d一二两三四五六七八九十][个多]点)[ \t]+(?=[\d一二两三四五六七八九十])"
+    r"|(?<=[\d一二两三四五六七八九十]个多点)[ \t]+(?=[\d一二两三四五六七八九十])"
+    r"|(?<=第[\d一二两三四五六七八九十])[ \t]+(?=第)"
 )
-"""Spaces between two figures (营收1.6 1.8 2.1个亿, 百分之八 一年, 两点三亿 两点五): kept apart by a ``+`` (kept by
-``_KEEP``)."""
+"""Spaces between two figures (营收1.6 1.8 2.1个亿, 百分之八 一年, 两点三亿 两点五), or after a share said in 点
+(占比四个多点 三个发明专利: not 四个多点三, a decimal), or two ranks said apart (是第二 第四是前年的: not one guess
+of 第二第四): kept apart by a ``+`` (kept by ``_KEEP``)."""
 _VARIANTS = str.maketrans({"帐": "账"})
 """Variant forms OpenCC leaves: 帳 becomes 帐, but accounts are written 账 today (查帳徵收 → 查账征收, 辅助帐)."""
 _RANGE_DASH = re.compile(

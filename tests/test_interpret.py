@@ -18,6 +18,7 @@ from bot.dialogue.turn import checklist_criteria, policy_names
 from bot.models import Reply
 from bot.render import show_value
 from bot.storage import Storage
+from intents.normalize import normalize
 from knowledge.loader import Knowledge, load
 from tests.helpers import CHECKLIST_TURNS, FIXED_NOW, User
 
@@ -9806,3 +9807,167 @@ def test_the_document_named_beside_a_held_title_is_where_to_look(user: User) -> 
     reply = user.say("公司有个市级企业技术中心 想把它独立出来搞成法人 52号文对这个有啥说法")
     assert reply.intent == "rd_institution", reply.text
     assert user.say("不用转人工。就想知道52号文附件里璧山要建哪几个创新支撑平台").intent == "innovation_platforms"
+
+
+# batches 509-512 on first sight (round 40)
+def test_an_aside_after_a_verdict_leaves_the_verdict_in_view(user: User) -> None:
+    """d507_01: a question out of scope between a verdict and more facts made “公司是本地注册的 居民企业噻” not
+    understood."""
+    in_check(user, "加计扣除我们能不能享受")
+    user.say("做减速机的 查账征收 在从头设计一款新的行星减速机")
+    assert user.say("辅助账按项目设了的").data.get("verdict") is not None
+    assert user.say("顺便问哈 个税子女教育扣除一个月好多钱").act == "null"
+    assert user.say("公司是江津本地注册的 居民企业噻").act == "answer"
+
+
+def test_the_national_one_too_is_asked_of_not_the_verdict(user: User) -> None:
+    """d508_19: “国家层面是不是也有首版次 也能报吗” after the city's verdict gave that verdict again."""
+    in_check(user, "首版次软件帮我核一下")
+    user.say("西永的独立法人 信用没问题 软著自己登记的 去年十二月在重庆拿的证 版本V1.0 今年首发")
+    user.say("给个结论")
+    reply = user.say("国家层面是不是也有首版次 也能报吗")
+    assert reply.act == "followup" and "国家层面" in reply.text, reply.text
+
+
+def test_figures_after_a_share_in_points_and_a_long_product_name() -> None:
+    """d509_18, d510_17, d506_10: “占比都四个多点 三个发明专利” read 四个多点三 as a decimal; the years after
+    “做汽车空调压缩机电磁离合器” were too far from 做; “运行五六年了” named no technical centre's years."""
+    shares = quantities(normalize("占比都四个多点 三个发明专利"))
+    assert shares[0].unit == "%" and shares[0].low == 4.0, shares
+    assert read("研发费近两年每年三百万 占比都四个多点 一类知识产权有三个发明专利", "zjtx")["rd_ratio_prev_year"]
+    assert read("做汽车空调压缩机电磁离合器十一年了", "single_champion")["niche_years"] == 11.0
+    assert read("内部有个技术中心 区里认过的 运行五六年了", "rd_institution")["tech_center_years"] == [5.0, 6.0]
+
+
+def test_a_part_known_and_a_part_not_leave_the_condition_unknown(user: User) -> None:
+    """d509_20: “核心技术是我们自己的 知识产权这块要问技术部 专利在哪个名下我不清楚” went to 知识产权保护."""
+    assert read("核心技术是我们自己的 知识产权这块要问技术部", "first_batch_material") == {
+        "first_batch_core_tech_ip": UNKNOWN
+    }
+    in_check(user, "首批次新材料保险补偿帮我核一下")
+    reply = user.say("核心技术是我们自己的 知识产权这块要问技术部 专利在哪个名下我不清楚")
+    assert reply.act == "answer" and profile(user).get("first_batch_core_tech_ip") == UNKNOWN, reply.text
+
+
+def test_none_held_yet_is_none() -> None:
+    """d510_20: “知识产权现在手头一个都莫得 发明专利在申请” was no answer; “科技人员一个都没有” was one."""
+    none_yet = read("知识产权现在手头一个都莫得 发明专利在申请 还没批下来", "high_tech_enterprise")
+    assert none_yet == {"core_ip_owned": False}
+    assert read("科技人员一个都没有", "high_tech_enterprise") == {"tech_staff_count": 0.0}
+    assert "core_ip_owned" not in read("事故一个都没有", "high_tech_enterprise")
+
+
+def test_the_main_line_said_with_but_or_before_a_shape() -> None:
+    """d511_14, d510_15: 大头 before 批发 was read as the share of the 配件 made before it; 主要做日用陶瓷 beside
+    “也帮别家批发” named no line."""
+    assert read("自己做一点洗衣机配件 但是大头是批发别个品牌的配件", "rd_deduction") == {"industry": "wholesale_retail"}
+    assert read("主要做日用陶瓷 自己有个小窑厂 也帮别家批发", "rd_deduction") == {"industry": "manufacturing"}
+
+
+def test_two_ranks_said_as_one_guess_and_an_original_registration() -> None:
+    """d512_20: “全国大概第三第四的样子” was 国内前三; “软著是自己原始登记的” was no answer."""
+    assert read("市场占有率不好说 全国大概第三第四的样子", "single_champion") == {"domestic_top3": UNKNOWN}
+    assert read("全国第一第二的样子", "single_champion") == {"domestic_top3": True}
+    assert read("软著是自己原始登记的", "first_version_software") == {"first_version_copyright_original": True}
+    assert read("营收两个六个亿", "little_giant") == {"revenue_last_year": 26000.0}
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("单项冠军又是啥子条件 跟小巨人比哪个难些", "single_champion"),
+        ("小巨人现在好久报 我们去年拿的市级专精特新", "little_giant"),
+    ],
+)
+def test_the_policy_weighed_against_or_held_is_not_asked(user: User, said: str, intent: str) -> None:
+    """d509_04, d510_05: the last clause's name decided though it was only compared with, or held."""
+    assert user.say(said).intent == intent
+
+
+def test_plans_and_cases_supposed_after_a_verdict_are_follow_ups(user: User) -> None:
+    """d509_04, d510_08, d510_10: a loan paid off, a new version registered, next year's revenue: no verdict."""
+    in_check(user, "小巨人帮我核一下")
+    user.say("营收两亿六 主营九成二 负债率七十八")
+    user.say("给个结论")
+    for said in ("年底把贷款还了降下来 明年能不能行", "那明年营收过了六千万就可以报了噻"):
+        assert user.say(said).act == "followup", said
+    in_check(user, "首版次软件帮我核一下")
+    assert user.say("那我们出个V2.0 重新登个软著得行不").act == "followup"
+
+
+def test_when_another_policy_applies_is_asked_in_a_check(user: User) -> None:
+    """d509_08: “预缴的时候没享受加计扣除 年底汇算还能享受不” in another check gave that check's verdict."""
+    in_check(user, "首批次新材料保险补偿帮我核一下")
+    user.say("长寿的 做改性工程塑料 独立法人 配方是自己的")
+    reply = user.say("对了问一哈 上半年预缴的时候研发费没享受加计扣除 年底汇算还能享受不")
+    assert reply.intent == "rd_deduction" and reply.section == "时间节点", reply.text
+
+
+def test_a_rule_heard_that_would_rule_us_out_is_explained(user: User) -> None:
+    """d509_12: “听说要大专以上的人占30% 我们没得那么多 是不是就莫戏了” gave a verdict of seven unknowns."""
+    in_check(user, "高企帮我核一下够不够")
+    reply = user.say("听说要大专以上的人占30% 我们没得那么多 是不是就莫戏了")
+    assert reply.act == "followup" and "不适用" in reply.text, reply.text
+
+
+def test_what_a_policy_is_in_plain_words(user: User) -> None:
+    """d510_11: “研发准备金是啥子哦 说简单点 那些文件话我看不懂” listed the policy's documents (文件)."""
+    fresh = user.say("研发准备金是啥子哦 说简单点 那些文件话我看不懂")
+    assert fresh.intent == "rd_reserve" and fresh.section != "政策依据", fresh.text
+    other = User(user.engine, "plain-in-questionnaire")
+    other.say("我们企业能享受哪些政策")
+    reply = other.say("研发准备金是啥子哦 说简单点 那些文件话我看不懂")
+    assert reply.intent == "rd_reserve" and "简单说" in reply.text, reply.text
+    assert other.say("懂了 回到刚才的 你接着问").act == "resume"
+    assert user.say("新产品在研一批开发一批上市一批是什么意思").section == "政策要点"
+
+
+def test_asking_whether_the_bot_knows_is_no_unknown(user: User) -> None:
+    """d510_15: “社保基数今年涨了好多 你晓不晓得” answered the pending question with 不知道."""
+    in_check(user, "加计扣除我们能不能享受")
+    user.say("查账征收 做陶瓷的")
+    reply = user.say("社保基数今年涨了好多 你晓不晓得")
+    assert reply.act == "null" and UNKNOWN not in profile(user).values(), reply.text
+
+
+def test_which_level_pays_is_whom_to_ask(user: User) -> None:
+    """d510_16: “我们九百多万是哪个补” got the overview, cut before the 区县 line."""
+    user.say("研发准备金补助是啥政策")
+    assert user.say("要是备了案 我们九百多万是哪个补").section == "咨询部门"
+
+
+def test_no_financing_of_any_kind_and_our_own_department(user: User) -> None:
+    """d509_01, q512: “没得啥子融资哦” left the revenue-or-financing condition open; “把研发部门单独搞个公司出来”
+    went to whom to ask (部门)."""
+    assert read("没得啥子融资哦 都是老板自己掏的钱", "zjtx") == {"equity_financing_2y": 0.0}
+    reply = user.say("我们想把研发部门单独搞个公司出来 有莫得政策支持")
+    assert reply.intent == "rd_institution" and reply.section != "咨询部门", reply.text
+
+
+def test_goods_sold_for_others_and_an_agency_s_service() -> None:
+    """d355_15: “代理芯片那块占收入六成多” read no line of business; 专利代理, 代理记账 are services bought, no trade."""
+    assert read("代理芯片那块占收入六成多", "rd_deduction") == {"industry": "wholesale_retail"}
+    assert read("代理芯片那块大概占收入三成左右", "rd_deduction") == {"industry": "manufacturing"}
+    assert "industry" not in read("专利代理费能不能算研发费用", "rd_deduction")
+    assert "industry" not in read("代理记账公司帮我们做的账", "rd_deduction")
+
+
+def test_ranks_said_apart_and_years_across_a_clause() -> None:
+    """d292_16, d298_20: “是第二 第四是前年的” is no guess of two ranks; “做中药饮片的 技术中心内部设了两年了” gives
+    the centre its years, not the line of business."""
+    assert read("是第二 第四是前年的", "single_champion").get("domestic_top3") is not UNKNOWN
+    assert "niche_years" not in extract("南川做中药饮片的 技术中心内部设了两年了", KN.criteria, today=DAY)
+    assert read("有两个实用新型 一个发明还在申请", "high_tech_enterprise").get("core_ip_owned") is not False
+
+
+def test_the_years_asked_for_are_the_centre_s(user: User) -> None:
+    """d298_20: asked how long the centre has run, “南川做中药饮片的 技术中心内部设了两年了” gave the line of
+    business the two years once 做 reached further."""
+    user.say("市级企业技术中心帮我核一下")
+    user.say("南川做中药饮片的 技术中心内部设了两年了 一直在运转")
+    assert profile(user).get("tech_center_years") == 2.0
+
+
+def test_a_share_given_as_a_division() -> None:
+    """d291_14: “研发占比 200除以3500 你自己算” read 200 as the share (200%), then nothing; it is 5.71%."""
+    assert read("研发占比 200除以3500 你自己算", "rd_institution") == {"rd_ratio_last_year": 5.71}

@@ -32,7 +32,10 @@ def respond(t: Turn, inbound: Inbound, max_chars: int) -> Reply:
     if len(text) > max_chars:
         return Reply(m.too_long.format(limit=max_chars), "too_long", reason="too_long", act=acts.NULL)
     act = CHANNEL_ACTS[inbound.act] if inbound.act in CHANNEL_ACTS else interpret(t, text)
-    t.state.pop(flows.VERDICT_GIVEN, None)  # (read by the interpretation of the message right after a verdict)
+    if act.name != acts.NULL:
+        # (read by the interpretation of the message right after a verdict; an aside out of scope between them
+        # keeps it: “顺便问哈 个税…” then “公司是江津本地注册的 居民企业噻” still adds to that verdict)
+        t.state.pop(flows.VERDICT_GIVEN, None)
     if act.name != acts.NULL and act.name != acts.FEEDBACK:
         t.state.pop("misses", None)
     reply = handler(act)(t, act)
@@ -100,7 +103,12 @@ def new_question(t: Turn, act: Act) -> Reply:
         return reply
     if act.part == "all":
         return finish(t, topics.all_topics(t))
-    reply = topics.answer(t, topic, act.text if act.via != "option" else "")
+    if act.part == "plain":  # (“研发准备金是啥子哦 说简单点 那些文件话我看不懂”: that policy, plainly)
+        t.state["topic"] = topic.id
+        reply = topics.plain(t, topic)
+        reply.text = f"【{topic.title}】\n{reply.text}"
+    else:
+        reply = topics.answer(t, topic, act.text if act.via != "option" else "")
     if note:
         reply.text = f"{reply.text}\n{note}"
     return finish(t, reply)

@@ -85,10 +85,10 @@ _NOT_WORKED_OUT = re.compile(
 )
 """How much something is, then that it is not worked out yet (高新产品收入占好多 财务还没拆出来): a statement."""
 _WHETHER_NOT_KNOWN = re.compile(
-    r"(?P<whether>(有没有|有没得|在不在|是不是|算不算|啥子|什么)[^，,。；;？?\s]{0,12}?)[\s，,]*(我|我们)?(真的|确实|也|实在|是|硬是)?"
+    r"(?P<whether>(有没有|有没得|在不在|是不是|算不算|啥子|什么|哪个|哪家|谁)[^，,。；;？?\s]{0,12}?)[\s，,]*(我|我们)?(真的|确实|也|实在|是|硬是)?"
     r"(?P<nk>晓不得|不晓得|不知道|不清楚|搞不清楚?|说不清楚?|不太清楚|搞不懂|不懂|弄不懂)"
     r"((?P<b>[有在是进算])[没不](?P=b)|有没得|有莫得)?"  # (…啥子称号 晓不得有没有: whether we hold it, not known)
-)
+)  # (专利在哪个名下我不清楚: whose, not known)
 """Whether or what something is, then not knowing it (目录里头有没有我们这个牌号 我真的晓不得, 啥子一类二类我搞不懂):
 a statement."""
 

@@ -51,7 +51,9 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     parts = _standing_in(_parts(kn, topic))
     joined = _ASCII_SPACE.sub("", text)  # “requirements 是啥子”: an English word is part of its clause
     joined = _IN_THE_TEXT.sub("|", joined)  # “文件里头…目标是好多”: where it is written, not which document
+    joined = _DOCUMENT_WORDING.sub("|", joined)  # “那些文件话我看不懂”: the wording is hard, no document asked for
     joined = _OWN_CONTACT.sub("|", joined)  # “有消息打我电话139…”: the user's number, no question of whom to call
+    joined = _OWN_DEPARTMENT.sub(r"\1部", joined)  # “把研发部门单独搞个公司”: our own department, no one to ask
     joined = _MONTH_WORD.sub(lambda m: f"{month_digits(m[1])}月", joined)  # (那十月份呢: as 10月 is written)
     clauses = [c for c in (_clause(kn, topic, raw) for raw in _CLAUSES.split(joined)) if c.strip("|")]
     whole = "|".join(clauses)
@@ -334,6 +336,10 @@ _IN_THE_TEXT = re.compile(
     r"(?<!哪个)(?<!哪份)(?<!什么)(?<!啥)(文件|文里|原文)(里头|里面|里|中|上)(?!(哪|是哪|怎么|咋|啥))"
 )
 """“文件里头目标是好多”: a place in the text, which asks for nothing (“文件里哪一条” still asks for the source)."""
+_DOCUMENT_WORDING = re.compile(r"(那些|这些)?文件(上的|里的|里头的|上头的)?(话|语言|用语|说法|腔)")
+"""The wording of the documents (那些文件话): hard to read, said; no document asked for."""
+_OWN_DEPARTMENT = re.compile(r"(研发|财务|技术|生产|销售|人事|采购|质检|质量|行政|内部)部门")
+"""A department of the enterprise (研发部门): not the authority 部门 asks for."""
 _OWN_CONTACT = re.compile(
     r"(打我|联系我|我的?|本人|麻烦打)(的)?(电话|手机|微信|联系方式)(号码?|号)?(是|:|：)?\s*[\d-]*|1\d{10}"
 )

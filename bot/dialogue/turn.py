@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot import checklist
-from bot.answers import extract
+from bot.answers import KNOWING_ASKED, extract
 from bot.calc import HIGH_TECH
 from bot.models import Option, Reply
 from bot.settings import Settings
@@ -165,6 +165,8 @@ def _with_variants(found: Iterable[str]) -> frozenset[str]:
 
 def says(norm: str, kn: Knowledge, name: str) -> bool:
     """Whether the normalised message contains one of the vocabulary's ``name`` words."""
+    if name == "unknown":
+        norm = KNOWING_ASKED.sub("|", norm)  # (你晓不晓得 asks the bot; it says nothing of what the user knows)
     return any(w in norm for w in words(kn)[name])
 
 

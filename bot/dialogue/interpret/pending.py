@@ -45,12 +45,14 @@ from bot.dialogue.interpret.shared import (
     WHERE_TO,
     WHY_NOT,
     asks_outcome,
+    check_asked,
     conditions_part,
     counted_part,
     counts_as,
     denial_of_the_one_asked_about,
     go_ahead,
     heard_of_here,
+    hopeless_by_rule_heard,
     mashed,
     means,
     named_by_word,
@@ -243,7 +245,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         other = None  # like another topic's example, but naming none: still about this check
     if other and asking and _ELSE_ASKED.search(msg.norm):
         # “诶问个别的 评了高企研发费还可以加计扣除不”: another question, said so; 评了高企 is its case, not our title
-        return Act(other, topic=other, check=wants_check(t, msg.norm))
+        # (“对了问一哈 预缴的时候没享受加计扣除 年底汇算还能享受不”: when it applies, no check of it)
+        return Act(other, topic=other, check=check_asked(t, msg, other))
     if other and facts and value is None and all(t.kn.criteria[c].presume is not None for c in facts):
         facts = {}  # “小巨人 我们想冲一下”: 想冲 is how the other policy is asked about, no fact for this check
     topic = t.kn.topics[flow["topic"]]
@@ -280,10 +283,16 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # 以上有四十多个 这个应该够噻” in a 高企 check: a rule of this check heard of, asked about; the verdict
         # when a clause asks for it (网上说做满两年就够了噻 | 你直接说报得了不)
         last = last_clause(msg)
-        if last.norm != msg.norm and (asks_outcome(t, last) or says(last.norm, t.kn, "conclude")):
+        if (
+            last.norm != msg.norm
+            and (asks_outcome(t, last) or says(last.norm, t.kn, "conclude"))
+            and not hopeless_by_rule_heard(t, topic, msg)
+        ):
             return Act(acts.ANSWER, conclude=True)  # (its verdict names each condition with its bar)
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if len(msg.norm) <= CONTROL_CHARS * 2 and says(msg.norm, t.kn, "plainer") and not facts:
+        if other and t.kn.topics[other].kind == "policy" and names_topic(t, msg, decision, other):
+            return Act(other, topic=other, part="plain")  # “研发准备金是啥子哦 说简单点”: that policy, plainly
         return Act(acts.FOLLOWUP, topic=topic.id, part="plain")  # “备案那是啥子意思 讲通俗点”
     named_other = bool(other) and names_topic(t, msg, decision, str(other))  # (研发准备金是啥子: that policy)
     # (“负面清单是啥子 晓不得”: what a word means asked, then not knowing it said: the question, no “don't know”)
@@ -329,7 +338,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     if other and asking and BOTH.search(msg.norm) and (here := section_naming(t, topic, other)):
         return Act(acts.FOLLOWUP, topic=topic.id, part=here)  # “这个跟首台套能不能一起享受”: this one's word on that
     if other and asking and decision.score >= t.settings.new_question_score and not chatter:
-        return Act(other, topic=other, check=wants_check(t, msg.norm))  # a clear question on another topic
+        return Act(other, topic=other, check=check_asked(t, msg, other))  # a clear question on another topic
     if (
         value is not None
         and asking
@@ -368,7 +377,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
     ):
         return Act(acts.ANSWER)  # “研发投入强度大概五个点 跟行业比应该算高的”: of this check's bar, not 52号文's goals
     if other and not chatter:  # no answer in it, and it names another topic (or 转人工): a switch
-        return Act(other, topic=other, check=wants_check(t, msg.norm))
+        return Act(other, topic=other, check=check_asked(t, msg, other))
     if not asking and (elsewhere := t.facts(msg.text, anywhere=True)):
         # facts this check does not ask about: figures and ranks (全国排第五 in the 专精特新 check) are kept and
         # echoed; a yes or no is not (its words may be another check's), and the question is asked again

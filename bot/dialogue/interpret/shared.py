@@ -91,6 +91,18 @@ def option_act(t: Turn, action: str) -> Act:
     return Act(acts.FOLLOWUP, topic=topic, part=action)
 
 
+def hopeless_by_rule_heard(t: Turn, topic: Topic | None, msg: Message) -> bool:
+    """Whether the message asks if a rule heard of rules us out (听说要大专以上的占30% 我们没得那么多 是不是就莫戏了).
+
+    What the rule is answers it (a rule no longer in force, or its bar today), not the verdict of the whole check.
+    """
+    return topic is not None and bool(_THEN_HOPELESS.search(msg.norm)) and heard_of_here(t, topic, msg, ours_too=True)
+
+
+_THEN_HOPELESS = re.compile(r"就(是)?(莫得?|没得?|没有)(戏|希望|搞头)|就(不行|不得行|报不了|评不上|申请不了)")
+"""After a rule heard of: that it leaves us out (是不是就莫戏了)."""
+
+
 def heard_of_here(t: Turn, topic: Topic, msg: Message, ours_too: bool = False) -> bool:
     """Whether the message tells a threshold heard of in words of ``topic``'s conditions (听说…营收可以降到两个亿).
 
@@ -703,6 +715,8 @@ _NATIONAL_COVER = re.compile(r"(国家|工信部)(的|那个|层面的?)?[^，|]
 
 _NATIONAL_NEXT = re.compile(r"(那|那么)?(国家|工信部)(级)?的[^，|]{1,8}呢")
 """The national one asked about next (那国家的首版次呢): another one than the city's checked here."""
+_NATIONAL_TOO = re.compile(r"(国家|工信部|部里)(层面|那边|那头|级)?(是不是|是否|有没有|有没得)?也有")
+"""Whether the national level has one too (国家层面是不是也有首版次 也能报吗): another one than the city's."""
 
 
 def national_scheme_heard_of(t: Turn, msg: Message) -> bool:
@@ -715,6 +729,7 @@ def national_scheme_heard_of(t: Turn, msg: Message) -> bool:
         (HEARSAY.search(msg.norm) and _NATIONAL_ONE.search(msg.norm))
         or _NATIONAL_COVER.search(msg.norm)
         or _NATIONAL_NEXT.match(msg.norm)
+        or _NATIONAL_TOO.search(msg.norm)
     ):
         return False
     topic = str(t.check_topic or t.state.get("topic") or "")

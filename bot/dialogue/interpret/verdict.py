@@ -42,6 +42,7 @@ from bot.dialogue.interpret.shared import (
     counts_as,
     denial_of_the_one_asked_about,
     go_ahead,
+    hopeless_by_rule_heard,
     leaving,
     means,
     named_by_word,
@@ -176,6 +177,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
         return None  # “能不能转个人工 我想直接问”: a person asked for, not the verdict
     if t.state.get("suspended") and len(msg.norm) <= CONTROL_CHARS and says(msg.norm, t.kn, "resume"):
         return None  # “回到刚才的自查” with a check set aside: back to it, not the verdict of the one in hand
+    if hopeless_by_rule_heard(t, current, msg):
+        return None  # “听说要大专以上的人占30% 我们没得那么多 是不是就莫戏了”: that rule, asked about
     if national_scheme_heard_of(t, msg):
         return None  # “听说工信部也在搞首版次 国家那个我们报得了不”: another scheme heard of, not this check's verdict
     if ANOTHER_PARTY.search(msg.norm):
@@ -309,8 +312,10 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     questionnaire = (t.flow or {}).get("kind") == flows.QUESTIONNAIRE
     if other and not questionnaire and decision.intent in status_topics(t, msg, anywhere=True):
         other = False  # “有市级企业技术中心 就这些 能报不” in the 研发准备金 check: a title held, then this verdict
-    if other and _checking(t) and named_only_denied(t, msg, str(decision.intent)):
-        other = False  # “没评过单项冠军 条件都齐了 能不能报” in the 小巨人 check: a title not held, then this verdict
+    if other and _checking(t) and named_only_denied(t, msg, str(decision.intent)) and not _STILL.search(msg.norm):
+        # “没评过单项冠军 条件都齐了 能不能报” in the 小巨人 check: a title not held, then this verdict (not “预缴的时候
+        # 没享受加计扣除 年底汇算还能享受不”: whether what was not had can still be)
+        other = False
     values = t.facts(msg.text)
     pending = t.flow.get("pending") if t.flow else None
     stated = SUCCESS_A_NOT_A.sub("", msg.norm)  # (得不得行 asks; it answers nothing)
@@ -608,6 +613,9 @@ _ACKNOWLEDGED = re.compile(rf"({_ACK_WORDS})(吧|的)?")
 """What is left of a request for the verdict that only acknowledges (可以了吧 给个结论): no answer to the question
 (对 and 是 still answer it: “对 直接给结论” is a yes)."""
 
+
+_STILL = re.compile(r"还(能|可以|可不可以|能不能|享受得到|来得及|补得到|追得回|补报)")
+"""Whether what was not had can still be (年底汇算还能享受不): asked of that thing itself."""
 
 _NO_HOPE = re.compile(r"(没得|莫得|没有|没)(戏|搞头|搞|希望|指望)|不行|不得行|行还是不行")
 """Asking whether it is hopeless (是不是没得戏了, 那是不是就不得行了): a request for the verdict, no 否 to the question
