@@ -9945,7 +9945,7 @@ def test_no_financing_of_any_kind_and_our_own_department(user: User) -> None:
 
 
 def test_goods_sold_for_others_and_an_agency_s_service() -> None:
-    """d355_15: “代理芯片那块占收入六成多” read no line of business; 专利代理, 代理记账 are services bought, no trade."""
+    """d355_15: “代理芯片那块占收入六成多” read no line of business; 专利代理, 代理记账 are services bought."""
     assert read("代理芯片那块占收入六成多", "rd_deduction") == {"industry": "wholesale_retail"}
     assert read("代理芯片那块大概占收入三成左右", "rd_deduction") == {"industry": "manufacturing"}
     assert "industry" not in read("专利代理费能不能算研发费用", "rd_deduction")
