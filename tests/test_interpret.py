@@ -4827,9 +4827,11 @@ def test_a_correction_opened_in_dialect_is_a_correction(user: User) -> None:
 
 
 def test_amounts_said_after_both_lines_replace_the_line_recorded(user: User) -> None:
-    """d259_02: 制造业 recorded from “代理加自己贴片”, then 代理卖货五千六百万 自己生产的两千四 → 批发零售, 不符合."""
+    """d259_02: 制造业 recorded from “自己贴片 也代理一点”, then 代理卖货五千六百万 自己生产的两千四 → 批发零售,
+    不符合. (“代理加自己贴片”, two lines and no main one said, records no line at all.)"""
     in_check(user, "家计扣除 我们公司能享受不")
-    user.say("渝北的 做电子元器件 代理加自己贴片 查账征收")
+    assert "industry" not in read("渝北的 做电子元器件 代理加自己贴片 查账征收", "rd_deduction")
+    user.say("渝北的 做电子元器件 自己贴片 也代理一点 查账征收")
     reply = user.say("去年收入八千万出头 代理卖货五千六百万 自己生产的两千四左右")
     assert "制造业 → 批发和零售业" in reply.text and profile(user)["industry"] == "wholesale_retail", reply.text
 
