@@ -457,19 +457,19 @@ def forget_computed(t: Turn) -> None:
         t.profile.pop(cid, None)
 
 
+def _ends(value: Any) -> tuple[float, float]:
+    """A figure's low and high end (a range's two, a single figure's itself twice)."""
+    return (value[0], value[1]) if isinstance(value, list) else (value, value)
+
+
 def _ratio(top: Any, bottom: Any) -> float | list[float] | None:
     """``top ÷ bottom`` in percent; a range where either is a range."""
-    lows = [top[0] if isinstance(top, list) else top, bottom[1] if isinstance(bottom, list) else bottom]
-    highs = [top[1] if isinstance(top, list) else top, bottom[0] if isinstance(bottom, list) else bottom]
+    (top_low, top_high), (bottom_low, bottom_high) = _ends(top), _ends(bottom)
+    lows, highs = [top_low, bottom_high], [top_high, bottom_low]  # (the least over the most, and the other way)
     if not all(_number(x) for x in [*lows, *highs]) or not lows[1] or not highs[1] or highs[0] >= UNBOUNDED:
         return None
     low, high = round(lows[0] / lows[1] * 100, 2), round(highs[0] / highs[1] * 100, 2)
     return low if low == high else [low, high]
-
-
-def _ends(value: Any) -> tuple[float, float]:
-    """A figure's low and high end (a range's two, a single figure's itself twice)."""
-    return (value[0], value[1]) if isinstance(value, list) else (value, value)
 
 
 WHOLE_SHARE = 100.0
@@ -506,8 +506,8 @@ def _growth(last: Any, first: Any, years: int) -> float | list[float] | None:
 
     营收 1.3亿 three years back and 1.6亿 last year: (1.6 ÷ 1.3)^(1/2) − 1 ≈ 10.94% a year.
     """
-    lows = [last[0] if isinstance(last, list) else last, first[1] if isinstance(first, list) else first]
-    highs = [last[1] if isinstance(last, list) else last, first[0] if isinstance(first, list) else first]
+    (last_low, last_high), (first_low, first_high) = _ends(last), _ends(first)
+    lows, highs = [last_low, first_high], [last_high, first_low]
     if years < 1 or not all(_number(x) and 0 < x < UNBOUNDED for x in [*lows, *highs]):
         return None
     low, high = (round(((top / base) ** (1 / years) - 1) * 100, 2) for top, base in (lows, highs))
