@@ -312,6 +312,8 @@ def quantities(text: str) -> list[Quantity]:
             continue  # 八大领域, 三大类: a name counting its parts, no figure (三大概 is a figure and a hedge)
         if raw == "一" and text[max(0, m.start() - 1) : m.start()] in _ONE_OF:
             continue  # 另一个公司, 每一个项目: which one, not how many
+        if raw == "一" and unit in (None, "个") and not mult and _ASKED_FOR.search(text, 0, m.start()):
+            continue  # 网址发一个, 给我一个链接: a thing asked for, no figure
         if raw == "一" and unit == "块" and not mult and text[max(0, m.start() - 1) : m.start()] in _PIECE_OF:
             continue  # 研发这一块, 车间里隔出来的一块: a part of something, not ¥1
         if not re.search(r"[\d一二两三四五六七八九十]", raw) and not raw.startswith("零点"):
@@ -387,6 +389,8 @@ def quantities(text: str) -> list[Quantity]:
     return _joined(text, found)
 
 
+_ASKED_FOR = re.compile(r"(发|给我|给我们|推荐|甩|举)$")
+"""Right before 一个: a request (发一个, 给我一个), the thing asked for counted, no figure of ours."""
 _NONE_AT_ALL = re.compile(r"(都|也)(还)?(没有|没得|莫得|没)")
 """After 一个, 一项: not even one (一个都没有, 一项也没得)."""
 _DIVIDED = re.compile(r"([\d.]+|[一二两三四五六七八九十百千点]+)万?除以([\d.]+|[一二两三四五六七八九十百千点]+)万?")
@@ -1345,7 +1349,8 @@ def _minor_only(norm: str, word: str) -> bool:
     """Whether every place of a line-of-business ``word`` is a little done beside the main line (也自己组装一部分)."""
     found = list(places(norm, word))
     return bool(found) and all(
-        _MINOR_BEFORE.search(norm, max(0, at - _MINOR_REACH), at) and _MINOR_AFTER.match(norm, at + len(word))
+        (_MINOR_BEFORE.search(norm, max(0, at - _MINOR_REACH), at) and _MINOR_AFTER.match(norm, at + len(word)))
+        or _SMALL_AFTER.match(norm, at + len(word))
         for at in found
     )
 
@@ -1354,6 +1359,11 @@ _MINOR_BEFORE = re.compile(r"(也|还|顺便|顺带)(自己)?(搞|做|在做|在
 _MINOR_AFTER = re.compile(r"(一部分|一小部分|小部分|一点|一点点|一些|少量|点)")
 _MINOR_REACH = 6
 """Before and after a line's word: a little of it, beside what the enterprise mainly does (也自己组装一部分)."""
+_SMALL_AFTER = re.compile(
+    r"(那块|那边|那部分|这块|业务|的)?(收入|营收|销售额?)?(占比?|占得)?(很少|不多|少得很|很小|是小头|小头|只有一点|一点点|只占一点)"
+    r"|(那块|那边|那部分|这块|业务|的)?(收入|营收|销售额?)(很|比较|要|都|也)?少(?!于)"
+)
+"""Right after a line's word: it brings in little (主要是自己生产 批发很少): a side line, not the main one."""
 
 
 def _larger_amount(norm: str, said: dict[str, list[str]], others: list[str], breaks: tuple[int, ...]) -> str | None:
@@ -2330,6 +2340,77 @@ _A_CLAIM = re.compile(r"[^\s，,。；;？?]{1,10}(那个|这个|那种|这种|�
 """A figure named as a claim heard (两个亿那个说法): what it says is no fact of the enterprise."""
 
 
+def _names_then_figures(norm: str, breaks: tuple[int, ...], vocab: _Vocab) -> tuple[str, tuple[int, ...]]:
+    """``norm`` with names said together before as many figures (营收跟研发费用 六千万 两百五) put each beside its own.
+
+    “营收和研发费用分别是六千万和两百五十万” reads as “营收六千万 研发费用两百五十万”: the figures go to the names
+    in the order said, and a year said between them (营收跟研发去年…) dates each. Returns the (new) ``norm`` and its
+    clause breaks; anything else is returned as it was.
+    """
+    if not _JOINED.search(norm) or len(found := quantities(norm)) < 2:
+        return norm, breaks
+    for i in range(len(norm)):
+        names, at, joined = _names_at(norm, i, vocab)
+        if len(names) < 2:
+            continue
+        if any(a in b or b in a for n, a in enumerate(names) for b in names[n + 1 :]):
+            continue  # (研发 跟 研发费用: one name said twice)
+        after = [q for q in found if q.start >= at]
+        run = after[: len(names)]
+        if len(run) < len(names) or (
+            len(after) > len(names) and _FIGURES_APART.fullmatch(norm, run[-1].end, after[len(names)].start)
+        ):
+            continue  # (营收跟研发三年分别…: more figures than names)
+        filler = norm[at : run[0].start]
+        if (
+            not (joined or "分别" in filler)
+            or len(filler) > _FILLER_CHARS
+            or _is_keyword_in(filler, vocab)
+            or not all(_FIGURES_APART.fullmatch(norm, a.end, b.start) for a, b in zip(run, run[1:], strict=False))
+        ):
+            continue
+        year = next((w for w in _YEAR_WORDS if w in filler), "")
+        pairs = [name + year + norm[q.start : q.end] for name, q in zip(names, run, strict=True)]
+        start, end = i, run[-1].end
+        said = "".join(pairs)
+        new_breaks = [b for b in breaks if b <= start]
+        at = start
+        for pair in pairs[:-1]:
+            at += len(pair)
+            new_breaks.append(at)
+        shift = len(said) - (end - start)
+        new_breaks += [b + shift for b in breaks if b >= end]
+        return norm[:start] + said + norm[end:], tuple(sorted(set(new_breaks)))
+    return norm, breaks
+
+
+_JOINER = re.compile(r"跟|和|与|同|以及|及|还有|、")
+_JOINED = re.compile(r"跟|和|与|同|及|还有|、|分别")
+_FIGURES_APART = re.compile(r"[+和、跟与及,，]?|分别是?")
+"""Between two figures of a run said together (六千万 两百五, 六千万和两百五十万)."""
+_FILLER_CHARS = 10
+"""How many characters may stand between the names and their figures (刚才说了的, 分别是, 去年大概)."""
+
+
+def _names_at(norm: str, at: int, vocab: _Vocab) -> tuple[list[str], int, bool]:
+    """The keywords said together from ``at`` on (营收跟研发费用, 营收、研发、研发人员).
+
+    Also where they end, and whether a word joins them (营收研发分别是…: none).
+    """
+    names: list[str] = []
+    end, joined = at, False
+    while kw := next((k for k, _ in vocab.keywords if norm.startswith(k, at)), None):
+        names.append(kw)
+        end = at = at + len(kw)
+        if joiner := _JOINER.match(norm, end):
+            joined, at = True, joiner.end()
+    return names, end, joined
+
+
+def _is_keyword_in(text: str, vocab: _Vocab) -> bool:
+    return any(kw in text for kw, _ in vocab.keywords)
+
+
 def _extract(
     text: str, criteria: dict[str, Criterion], ignore: Iterable[str] = (), today: dt.date | None = None
 ) -> dict[str, Any]:
@@ -2353,6 +2434,7 @@ def _extract(
         # 够不够” names the kind to check instead
         return _kind_switched(norm, vocab)
     breaks = clause_breaks(text)
+    norm, breaks = _names_then_figures(norm, breaks, vocab)  # (营收跟研发费用 六千万 两百五: one each)
     facts: dict[str, Any] = dict(dated)
     last: str | None = None  # the criterion of the figure before, and whether it was the year before's
     last_previous = False
@@ -2819,8 +2901,11 @@ def _extract(
 
 _EVEN_SPLIT = re.compile(
     r"一半一半|各占一半|各一半|各占50|五五开|对半|一样多|差不多一半|一半(是|为)?[^一。；;]{1,14}一半"
+    r"|(两边|两块|两头|两样|两个|两部分)的?(收入|营收|销售额?|生意)?(都|也)?(差不多|相当|持平|一样)"
+    r"|(哪边|哪块|哪头|哪样|哪个|哪部分)的?(收入|营收|销售额?)?(多|大|高|占大头)"
 )
-"""Two lines of business said to share the revenue evenly: neither is known to be the main one (over half)."""
+"""Two lines of business said to share the revenue evenly (两边收入差不多), or which is larger not said (哪边多要问
+财务): neither is known to be the main one (over half)."""
 EVEN_LINES = 2
 _ABOUT_HALF = re.compile(
     r"(可能|大概|差不多|估计|将近|接近)?(一半|五成)(上下|左右)|(可能|大概|差不多|估计|将近|接近)(一半|五成)(?![一二三四五六七八九\d])"
@@ -2872,6 +2957,9 @@ def _left_open(
             facts[cid] = UNKNOWN
     other = _OTHER_WAY.search(text)
     before = extract(text[: other.start()], criteria, ignore, today) if other else {}
+    spans = list(itertools.pairwise((0, *breaks, len(norm))))
+    not_known = [bigrams(norm[a:b]) for a, b in spans if _DONT_KNOW.search(norm, a, b)]
+    guessed = any(_GUESSED.search(norm, a, b) and not _DONT_KNOW.search(norm, a, b) for a, b in spans)
     for cid, value in list(facts.items()):
         crit = criteria[cid]
         if crit.type != "bool" or not isinstance(value, bool):
@@ -2880,6 +2968,14 @@ def _left_open(
         if any(w in label for w in asked_back) or before.get(cid) == value:
             # (定没定重大我不清楚: 重大 is the label's own word; …转给我们的 也可能是我们自己登的: either way)
             facts[cid] = UNKNOWN
+        elif guessed and any(len(said & bigrams(label)) >= _NAMED_GRAMS for said in not_known):
+            facts[cid] = UNKNOWN  # (“市场占有率晓不得 西南这边算前几名吧”: said not known, then only guessed)
+
+
+_GUESSED = re.compile(r"吧$|吧[^\u4e00-\u9fff]|(可能|应该|估计|好像|大概)(算|是|有)?")
+"""A clause said as a guess (西南这边算前几名吧, 应该算靠前)."""
+_NAMED_GRAMS = 2
+"""Character pairs a clause saying “not known” must share with a condition's label to be about it (市场占有率)."""
 
 
 _OTHER_WAY = re.compile(r"也可能是|也有可能是|也可能|也有可能|说不定是|或者是我们")
@@ -4273,7 +4369,7 @@ _UNRANKED = re.compile(
 
 
 _GOT = re.compile(
-    r"(只是|就是|评上|评上了|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|我们还是|公司还是|现在是|本身是|也是|都是|评为|升成|升为|升级成|升级为|升到|升格为|升格成|变成|公告|公示|入选|入库|评定|有|(?<![没莫不])有一?个|(?<![没不])显示(?:的)?(?:是|为)?)"
+    r"(只是|就是|评上|评上了|评起|评到|拿起|评了|评的|评过|拿到|拿到了|拿了|拿的|获得|取得|认定了|认定的|认定为|已经是|已是|我们是|我们还是|公司还是|现在是|本身是|也是|都是|评为|升成|升为|升级成|升级为|升到|升格为|升格成|变成|公告|公示|入选|入库|评定|有|(?<![没莫不])有一?个|(?<![没不])显示(?:的)?(?:是|为)?)"
     r"(了)?的?(市级|省级|国家级|重庆市?|市里|市上|区里|区上|国家)?的?$"
 )
 _NOT_GOT = re.compile(
@@ -4319,7 +4415,8 @@ _APPLYING = (
 )
 """Applying for a title, not holding it yet (小巨人还在申请, 正在申报小巨人, 小巨人今年才报 还没批下来)."""
 _NOT_AFTER = re.compile(
-    r"^(去年|前年|今年|上年|那年|\d{2,4}年)?"  # (小巨人去年没评上)
+    r"^(去年|前年|今年|上年|那年|\d{2,4}年)?(我们|我司|公司|我们公司)?(一直|从来|根本|压根)?"  # (小巨人去年没评上,
+    # 市级专精特新我们一直没报过)
     rf"(.{{0,4}}都还?(莫得|没有|没得|没评|不是)|({_TITLE_WORD})?[也还都]{{0,2}}"
     rf"(没有|[没莫](评|拿|报|申)|莫得|没得|不是)|[也还都]{{1,2}}[没莫]|还没评|没评上|{_APPLYING}"
     r"|(?P<verb>报|申请|申报)了?[也还都]{0,2}[没莫](?!(?P=verb)))"  # (not 报没报过: whether, asked)

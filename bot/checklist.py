@@ -149,7 +149,7 @@ def next_criterion(
     states = statuses(items, profile if known is None else known, criteria)
     for last in (False, True):  # items of conditions nearly everyone meets (无失信, 中小企业) are asked last
         for item, state in zip(items, states, strict=True):
-            if state == OPEN and _assumable(item, criteria) == last:
+            if state == OPEN and _assumable(item, criteria) == last and _asked(item, criteria):
                 found = _unanswered(item, profile, criteria)
                 if found:
                     return found
@@ -159,6 +159,11 @@ def next_criterion(
 def _assumable(item: Item, criteria: dict[str, Criterion]) -> bool:
     """Whether every criterion of ``item`` has an ``assume`` value (a condition nearly everyone meets)."""
     return all(criteria[c.criterion].assume is not None for c in item.gates() + item.conditions())
+
+
+def _asked(item: Item, criteria: dict[str, Criterion]) -> bool:
+    """Whether the check asks ``item`` at all (not one only read from what the user says: ``ask: false``)."""
+    return any(criteria[c.criterion].ask for c in item.gates() + item.conditions())
 
 
 def _unanswered(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) -> str | None:

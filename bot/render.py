@@ -460,14 +460,17 @@ def gap(kn: Knowledge, item: Item, profile: dict[str, Any]) -> str | None:
         need = float(cond.value)
         if cond.unit and crit.unit and cond.unit != crit.unit:
             need = convert(need, cond.unit, crit.unit) or need
-        for cid in (cond.criterion, *crit.min_of):
-            short = _short(kn, cid, need, profile)
+        # (the lower year of the two in money first — the one the answer shows: “1.88%，约差 180万元（需约480万元）”
+        # says more than the share's 1.12%)
+        lower = sorted(crit.min_of, key=lambda c: v if _number(v := profile.get(c)) else UNBOUNDED)
+        for cid, money in [*((c, True) for c in lower), (cond.criterion, False), *((c, False) for c in crit.min_of)]:
+            short = _short(kn, cid, need, profile, money_only=money)
             if short:
                 return short
     return None
 
 
-def _short(kn: Knowledge, cid: str, need: float, profile: dict[str, Any]) -> str | None:
+def _short(kn: Knowledge, cid: str, need: float, profile: dict[str, Any], money_only: bool = False) -> str | None:
     """How far ``cid``'s answer is below ``need``, in money where it is a ratio of two known figures.
 
     A share said as a range (两个多点) of a revenue said as one (一个亿出头) is short by a range of money
@@ -489,7 +492,7 @@ def _short(kn: Knowledge, cid: str, need: float, profile: dict[str, Any]) -> str
             return kn.messages.verdict_short_of.format(
                 gap=_sum_between(max(short[0], 0), short[1], unit), need=_sum_between(*needed, unit)
             )
-    return _sum(need - answer, crit.unit or "") if _number(answer) else None
+    return _sum(need - answer, crit.unit or "") if _number(answer) and not money_only else None
 
 
 def _bounds(value: Any) -> tuple[float, float] | None:

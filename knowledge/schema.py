@@ -325,6 +325,11 @@ class Criterion(Strict):
         description="同一句话里既说了 yes_words，又在说“一部分、也有、还有”的小句里说了 no_words 时"
         "按“是”算（仅 bool）：研发有新工艺开发 也有日常质检——真正的研发项目有了，常规部分只是不能计入",
     )
+    ask: bool = Field(
+        True,
+        description="逐条核对时是否问这一项；false 时不问，只从用户主动说的话里读（如 我们是买设备的用户），"
+        "没提到就按 assume 计（须同时填 assume）",
+    )
     assume: bool | str | None = Field(
         None,
         description=(
@@ -369,6 +374,8 @@ class Criterion(Strict):
             raise ValueError("mean_years and sum_years are only for a number")
         if self.mean_years and self.sum_years:
             raise ValueError("a figure is an average (mean_years) or a total (sum_years), not both")
+        if not self.ask and self.assume is None:
+            raise ValueError("ask: false needs an assume value (what a check takes when the user never says)")
         if self.assume is not None and self.type not in ("bool", "choice"):
             raise ValueError("assume is only for type: bool or choice")
         if self.assume is not None and (self.type == "bool") != isinstance(self.assume, bool):

@@ -9973,3 +9973,158 @@ def test_the_years_asked_for_are_the_centre_s(user: User) -> None:
 def test_a_share_given_as_a_division() -> None:
     """d291_14: “研发占比 200除以3500 你自己算” read 200 as the share (200%), then nothing; it is 5.71%."""
     assert read("研发占比 200除以3500 你自己算", "rd_institution") == {"rd_ratio_last_year": 5.71}
+
+
+# batches 513-516 on first sight (round 41)
+def test_names_said_together_take_their_figures_in_order() -> None:
+    """“营收跟研发费用刚才说了的 六千万 两百五” gave 研发 6000万: two names then two figures are one each."""
+    want = {"revenue_last_year": 6000.0, "rd_spend_last_year": 250.0}
+    assert read("营收跟研发费用刚才说了的 六千万 两百五", "zjtx").items() >= want.items()
+    assert read("营收和研发费用分别是六千万和两百五十万", "zjtx").items() >= want.items()
+    assert read("营收研发分别是六千万和两百五", "zjtx").items() >= want.items()
+    assert read("研发费用跟营收占比 4%", "zjtx") == {"rd_ratio_last_year": 4.0}  # (one figure: no pairing)
+
+
+def test_a_title_got_in_dialect_and_never_applied_for() -> None:
+    """d513_12, d516_03: “前年评起的市级专精特新” is held; “市级专精特新我们一直没报过” is not."""
+    crit = checklist_criteria(KN, "little_giant", DAY)
+    assert crit is not None
+    assert held_titles("北碚的 做了九年 前年评起的市级专精特新", crit) == {"zjtx_certified": True}
+    assert held_titles("哦对了 市级专精特新我们一直没报过 嫌麻烦", crit) == {"zjtx_certified": False}
+
+
+def test_software_sold_to_several_buyers_is_for_the_market() -> None:
+    """d513_17: “今年才开始推 已经卖给三家车企” left 面向市场销售 open."""
+    assert read("今年才开始推 已经卖给三家车企", "first_version_software").get("first_version_not_custom") is True
+
+
+def test_the_other_kind_named_then_what_we_lack(user: User) -> None:
+    """d513_18: “国家级的单项冠军我们差在哪” after the municipal verdict said nothing was unmet."""
+    user.say("重庆市级单项冠军 我们想试一下 帮我核一哈")
+    user.say("做车载摄像头模组 做了八年 已经是国家级小巨人")
+    user.say("近三年主营平均两亿三左右 国内市占率第二 技术指标国内领先")
+    user.say("有市级企业技术中心 研发强度比行业平均高 发明专利三十几件 牵头制定过一个行业标准")
+    user.say("有个市级人才计划入选的研发总监 公司也没失信")
+    user.say("能不能评 给句话")
+    reply = user.say("国家级的单项冠军我们差在哪")
+    assert reply.act == "followup" and "10年" in reply.text and "4亿" in reply.text, reply.text
+
+
+def test_the_bar_asked_in_a_check_is_answered_not_checked(user: User) -> None:
+    """d514_05: “单项冠军是不是要四个亿营收才评得上” in another check started 单项冠军's check."""
+    in_check(user, "研发准备金补助 帮我核一下我们的条件")
+    reply = user.say("等下 先插一个 单项冠军是不是要四个亿营收才评得上")
+    assert reply.intent == "single_champion" and reply.section == "申报条件", reply.text
+    assert [o.label for o in reply.options].count("申报条件") == 0  # (its “more” option stands for it)
+
+
+def test_a_condition_of_the_check_in_a_goal_s_words(user: User) -> None:
+    """d514_09: “研发投入强度的行业平均去哪里查” after a 单项冠军 verdict went to the document's goals."""
+    user.say("单项冠军 国家级那个 我们綦江做摩托车齿轮的 够不够 帮我核一下")
+    user.say("专门做这个细分八年了 近三年平均主营五个亿出头")
+    user.say("够没够嘛 一句话")
+    reply = user.say("研发投入强度的行业平均去哪里查")
+    assert reply.act == "followup" and reply.intent == "single_champion", reply.text
+
+
+def test_two_lines_of_about_the_same_size_leave_the_main_one_open() -> None:
+    """d514_11: “两边收入差不多 具体哪边多要问财务” is no line of business known; “批发很少” is a side line."""
+    said = "我们一边自己生产底料 一边帮别人代卖调料 两边收入差不多 具体哪边多要问财务"
+    assert read(said, "rd_deduction") == {"industry": UNKNOWN}
+    assert read("一边自己生产 一边批发别人的 两边收入差不多", "rd_deduction") == {"industry": UNKNOWN}
+    assert read("主要是自己生产 批发很少", "rd_deduction").get("industry") != "wholesale_retail"
+
+
+def test_a_thing_asked_for_is_no_figure_and_the_result_in_english(user: User) -> None:
+    """d514_14: “申报系统网址发一个” answered the count asked with 1; “result?” did not give the verdict."""
+    in_check(user, "重庆市中小企业技术研发中心 我们想申报 check一下条件")
+    user.say("沙坪坝的 做模具 是工业企业 有个两百平的研发室 设备都有")
+    user.say("去年营收一千五百万左右 研发占五个点 专职研发十个人")
+    assert user.say("我们没得企业技术中心 result?").kind == "verdict"
+    reply = user.say("申报系统网址发一个")
+    assert reply.act == "followup" and "cxcy.cqsme.cn" in reply.text, reply.text
+    assert 1.0 not in [v for v in profile(user).values() if not isinstance(v, bool)]
+
+
+def test_what_comes_before_the_title_the_check_needs(user: User) -> None:
+    """d514_20: “那要先评专精特新 专精特新前头还要评啥子” after the 小巨人 verdict gave 小巨人's conditions."""
+    user.say("我们想直接报小巨人 帮我看下够不够")
+    user.say("专精特新我们没评过 直接说能不能报")
+    assert user.say("那要先评专精特新 专精特新前头还要评啥子").intent == "zjtx"
+
+
+def test_the_gap_of_a_two_year_share_in_money(user: User) -> None:
+    """d515_12: a two-year share short of 3% said only “约差 1.12%”; with the year's revenue it is money."""
+    in_check(user, "专精特新中小企业 帮我核一下")
+    user.say("2025年营收1.8亿 2024年1.6亿 研发费用2024年300万 2025年380万")
+    reply = user.say("直接给结论")
+    assert "约差 180万元（需约480万元）" in reply.text, reply.text
+
+
+def test_going_off_to_do_it_is_a_closing(user: User) -> None:
+    """d515_14, d515_20: “好的 我去弄”, “要得 我自己去经信委网站翻” were out of scope, or a part again."""
+    for n, text in enumerate(["好的 我去弄", "要得 我自己去经信委网站翻"]):
+        other = User(user.engine, f"closing{n}")
+        other.say("研发准备金补助在哪个平台备案")
+        assert other.say(text).act == "thanks", text
+
+
+def test_the_same_part_of_another_policy(user: User) -> None:
+    """d516_03: “那首批此新材料呢 也是80%?” right after 首台套's 计算方法 gave 首批次's overview."""
+    user.say("首台套保险补偿现在是按保费补好多比例")
+    reply = user.say("那首批此新材料呢 也是80%?")
+    assert (reply.act, reply.intent, reply.section) == ("first_batch_material",) * 2 + ("计算方法",), reply.text
+    other = User(user.engine, "same-part")
+    other.say("小巨人申报材料有哪些")
+    assert other.say("那单项冠军呢").section == "申报材料"
+
+
+def test_a_subsidiary_s_case_and_a_guess_after_not_knowing(user: User) -> None:
+    """d516_12: “那子公司那个呢 八百万营收肯定不够噻” gave our verdict again; “市场占有率晓不得 西南这边算前几名吧”
+    recorded the share as met."""
+    assert read("市场占有率晓不得 西南这边算前几名吧", "zjtx") == {"market_rank_front": UNKNOWN}
+    assert read("市场占有率不清楚 国内算前几名", "zjtx") == {"market_rank_front": True}
+    user.say("专精特新帮我核一下")
+    user.say("先给个大概结论")
+    reply = user.say("那子公司那个呢 八百万营收肯定不够噻")
+    assert reply.act == "followup" and "1500万" in reply.text, reply.text
+
+
+def test_a_buyer_of_first_set_equipment_is_not_its_maker(user: User) -> None:
+    """d516_18: a buyer of the equipment was checked as its maker; who buys the insurance was no question."""
+    user.say("首台套帮我核一下")
+    user.say("江津做调味品的 设备是江苏一家厂研制的无菌灌装线 说是在首台套目录里头的")
+    assert profile(user).get("first_set_maker") is False
+    reply = user.say("那个保险是厂家买还是我们买 我都搞不清楚")
+    assert reply.act == "followup" and UNKNOWN not in profile(user).values(), reply.text
+    assert user.say("那到底我们能不能申请 直接说").data.get("verdict") == "fail"
+
+
+def test_a_plan_heard_of_and_an_errand_of_ours(user: User) -> None:
+    """d516_19, d516_20: “听说满天星那个有三百万 真的假的” was out of scope; “把注册资本减一点 工商那边要走啥子流程”
+    got the policy's procedure."""
+    user.say("首版次软件入选了奖励好多钱")
+    reply = user.say("听说满天星那个有三百万 真的假的")
+    assert reply.act == "followup" and "300万" in reply.text, reply.text
+    other = User(user.engine, "errand")
+    in_check(other, "小巨人帮我核一下")
+    assert other.say("我们想顺便把注册资本减一点 工商那边要走啥子流程").act == "null"
+
+
+def test_a_figure_said_to_be_too_high_is_a_correction(user: User) -> None:
+    """d509_16: “刚才研发费说多了 去年其实是九百五十万” after the verdict was no correction (说多了 is no 说错了)."""
+    user.say("研发准备金补助帮我核一下")
+    user.say("巴南注册的 独立法人 规上工业企业 也是市级专精特新")
+    user.say("给个结论")
+    reply = user.say("刚才研发费说多了 去年其实是九百五十万")
+    assert reply.act == "correction" and profile(user).get("rd_spend_last_year") == 950.0, reply.text
+
+
+def test_a_condition_only_read_is_never_asked(user: User) -> None:
+    """first_set_maker (ask: false): a check of 首台套 never asks whether we made the equipment; not said, it is
+    taken as so and the verdict says it was."""
+    in_check(user, "首台套帮我核一下")
+    asked = [user.say(text).data.get("criterion") for text in ("是", "是", "是", "否")]
+    assert "first_set_maker" not in asked
+    verdict = user.say("结论")
+    assert verdict.data.get("verdict") == "pass" and "按一般情况计" in verdict.text, verdict.text

@@ -107,6 +107,9 @@ def new_question(t: Turn, act: Act) -> Reply:
         t.state["topic"] = topic.id
         reply = topics.plain(t, topic)
         reply.text = f"【{topic.title}】\n{reply.text}"
+    elif act.part == "sources" or (act.part or "").startswith("section:"):
+        t.state["topic"] = topic.id  # (“那单项冠军呢” right after 小巨人's materials: 单项冠军's materials)
+        reply = topics.do(t, act.part or "")
     else:
         reply = topics.answer(t, topic, act.text if act.via != "option" else "")
     if note:

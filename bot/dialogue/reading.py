@@ -148,6 +148,8 @@ def asks(t: Turn, msg: Message) -> bool:
         return True  # “专利有没得”, “补贴有得没得”, “通知出来没得”, “稳了没得”, “落雨没有”; not “市级的都没得”
     if _EITHER_OR.search(msg.norm):
         return True  # “归市里还是区里补”: which of two, asked
+    if _REQUESTED.search(msg.norm):
+        return True  # “申报系统网址发一个”: a thing asked for
     a_not_a = _A_NOT_A.search(msg.norm) or any(_A_NOT_A.search(normalize(c)) for c in clauses(msg.text))
     if a_not_a and not says(msg.norm, t.kn, "unknown"):
         # “够不够”; not “在不在目录里 我还要问下技术部”, which says it is not known; a clause's own (…加计扣除不 会不会
@@ -248,6 +250,11 @@ _TAIL_AFTER = 2
 
 ASKING_TAILS = frozenset("不没否")
 """A last character that makes a statement a question (能享受不, 有没)."""
+_REQUESTED = re.compile(
+    r"(?<![研开出启分批散爆引收颁印下])(发|甩)(我|我们|给我|给我们)?(一个|个|一下|下|一哈|过来)(嘛|哈|撒|噻|呗|吧|呢|哦)?$"
+    r"|(?<![研开出启分批散爆引收颁印下])发(给|到)(我|我们)|给(我|我们)(发|说|讲|列)(一下|下|一哈|个)"
+)
+"""A request for something (网址发一个, 发给我, 给我发一下): asked, with no question word."""
 _DIALECT_ASKING = re.compile(
     r"[迈哇](?=$|[\s,，。?？!！~～])|是[^，,。\s]{1,10}还是|(现在|目前|今年)还是[^，,。\s]{1,10}嘛(?=$|[\s,，。!！~～])"
     r"|也(算数|算|可以|行|得行|认)噻(?=$|[\s,，。!！~～])"

@@ -671,7 +671,8 @@ def topic_options(t: Turn, topic: Topic, more: list[str] | None = None, whole: b
 
     ``whole`` makes a “more” option show the whole section (after a section reply that was itself cut short).
     """
-    offered = [(f.label, f.action) for f in render.followups(t.kn, topic)]
+    shown = {f"section:{name}" for name in more or []}  # (its “more” option stands for the section itself)
+    offered = [(f.label, f.action) for f in render.followups(t.kn, topic) if f.action not in shown]
     for name in more or []:
         count = sum(len(render.facts_in_force(s.items, t.day)) for s in topic.sections if s.name == name)
         action = f"section:{name}:all" if whole else f"section:{name}"

@@ -82,7 +82,7 @@ def correction(t: Turn, msg: Message) -> Act | None:
         return None
     if not t.profile and not t.state.get("answered") and not t.flow:
         return None  # (“刚才说错了 我们是规上 那研发准备金能申报吗” opening a conversation: nothing to correct yet)
-    said_wrong = any(w in msg.norm for w in words(t.kn)["correction"] if any(c in w for c in WRONG))
+    said_wrong = any(w in msg.norm for w in words(t.kn)["correction"] if any(c in w for c in (*WRONG, *_OFF_BY)))
     if (asks(t, msg) or supposes(msg.text)) and not said_wrong:
         # “那改成查账征收以后 要留存啥资料”, “那改成查账征收以后就可以了嘛”: the new premise, not a correction
         return None
@@ -152,6 +152,23 @@ _CHECKED_BACK = re.compile(
 corrects it."""
 
 
+_OFF_BY = (
+    "说多",
+    "说少",
+    "多说",
+    "少说",
+    "报多",
+    "报少",
+    "多报",
+    "少报",
+    "算多",
+    "算少",
+    "多算",
+    "少算",
+    "说高",
+    "说低",
+)
+"""Correction words that say a figure was off (说多了): as wrong as 说错了, whether or not it was recorded."""
 _WAS_WRONG = re.compile(r"不对|错了|说错|搞错|弄错")
 """Said of what was answered before: it was wrong, even an answer that was recorded as not known."""
 _INTERJECTION = re.compile(rf"^([{SOUNDS}额]|等哈|等一下|等一哈|等下|等等|稍等)+")

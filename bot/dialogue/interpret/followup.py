@@ -27,6 +27,7 @@ from bot.dialogue.interpret.shared import (
     FITS_BETTER,
     MATCH,
     OTHER_POLICIES,
+    OWN_ERRAND,
     SUCCESS_A_NOT_A,
     WHAT_ABOUT,
     WHERE_TO,
@@ -55,6 +56,7 @@ from bot.dialogue.mentions import (
     own_words_of,
     pairs_in_topic,
     prerequisite,
+    topic_names,
     topic_words,
 )
 from bot.dialogue.reading import (
@@ -77,7 +79,7 @@ from bot.dialogue.topics import (
     speaks_of,
     wants_check,
 )
-from bot.dialogue.turn import Turn, checklist_criteria, says, words
+from bot.dialogue.turn import Turn, checklist_criteria, policy_names, says, words
 from intents.match import Candidate, Decision
 from intents.normalize import normalize
 from knowledge.schema import Topic
@@ -91,8 +93,6 @@ _ELLIPSIS = re.compile(r"^(?:那|那么|还有|再问下|那个)?(.{1,12}?)(?:�
 _CN_ORDINAL = "一二三四五六七八九"
 
 
-_ERRAND = re.compile(r"(开|注册|设立|新开|新设)(个|一个|家|一家)?分公司|执照|工商|手续|落户|注册证|新公司")
-"""Words of an errand of the enterprise's own (开个分公司, 办执照, 工商手续): no part of a policy."""
 _WHICH_CLAUSE = re.compile(r"哪一条|哪条|第几条|哪个条款|哪一款|哪款|哪一部分|哪部分|哪里讲|哪儿讲|哪里说的|哪里提")
 """Which clause of the document (52号文里头说的是哪一条): the topic's own source, not the document's."""
 _GAP_CLOSED = re.compile(r"差[^，|]{0,6}(点|万|亿|个|年|%|分)|(降|减|压|提|涨|拉|做|补)(下来|上去|上来|到|够|齐)")
@@ -197,6 +197,58 @@ def _other_kind_with_title_held(t: Turn, msg: Message) -> Act | None:
     return Act(acts.FOLLOWUP, topic=topic.id, part="question", values=held)
 
 
+def _condition_of_check_here(t: Turn, topic: Topic, msg: Message, other: str) -> bool:
+    """Whether the message names a condition of the check just judged here, in more than the words of ``other``.
+
+    ``other`` is the document's own (its goals): 研发投入强度 is one of them; 行业平均 is the condition's
+    (研发投入强度达到行业平均水平), words no policy's name holds (not 专精特新要翻番).
+    """
+    if not topic.checklist or not t.kn.topics[other].about_document or not _checked_here(t, topic):
+        return False
+    rest = without(msg.norm, frozenset(normalize(a) for a in t.kn.topics[other].aliases), "|")
+    labels = [normalize(c.label or "") for c in (checklist_criteria(t.kn, topic.id, t.day) or {}).values()]
+    names = "|".join(normalize(n) for n in policy_names(t.kn))
+    return any(
+        (word := rest[i : i + _LABEL_CHARS]) in label and "|" not in word and word not in names
+        for i in range(len(rest) - _LABEL_CHARS + 1)
+        for label in labels
+    )
+
+
+_LABEL_CHARS = 4
+"""How many characters running a message must share with a condition's label to name it beside another topic's
+words (行业平均)."""
+
+
+def _same_part_of_other(t: Turn, msg: Message, other: str) -> Act | None:
+    """An ellipsis naming another policy (那单项冠军呢) right after a part of this one: that one, the same part."""
+    said = _OTHER_ELLIPSIS.match(msg.norm)
+    last = t.state.get(flows.LAST_PART)
+    if said is None or not last or supposes(msg.text) or t.match(said[1])[1].intent != other:
+        return None
+    if last == t.kn.messages.sources_header:
+        return Act(other, topic=other, part="sources")
+    return Act(other, topic=other, part=f"section:{last}") if has_section(t, t.kn.topics[other], last) else None
+
+
+_OTHER_ELLIPSIS = re.compile(
+    r"^(?:那|那么|还有|那个)(.{2,12}?)(?:的)?(?:呢|咧|嘞|喃)(?:(?:也是|也|还是|一样)[^，|]{0,8})?$"
+)
+"""“那单项冠军呢”, “那首批次新材料呢 也是80%”: the same question, of what it names."""
+
+
+def _comes_before(t: Turn, msg: Message, other: str) -> bool:
+    """Whether the message asks what comes before ``other`` (专精特新前头还要评啥子): ``other``'s own conditions."""
+    return any(
+        _BEFORE_IT.match(msg.norm, m.end())
+        for n in topic_names(t).get(other, [])
+        for m in re.finditer(re.escape(n), msg.norm)
+    )
+
+
+_BEFORE_IT = re.compile(r"的?(前头|前面|前边|之前|以前|前一级|下面一级|下一级)")
+
+
 def _checked_here(t: Turn, topic: Topic) -> bool:
     """Whether the last check ended on ``topic`` (its verdict given, then a part asked: 差好多)."""
     return t.judged_topic == topic.id
@@ -262,7 +314,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or conditions_part(t, topic))
     if (
         decision.intent is None
-        and (_ERRAND.search(msg.norm) or (opens_aside(t, msg) and ERRAND.search(msg.norm)))
+        and (OWN_ERRAND.search(msg.norm) or (opens_aside(t, msg) and ERRAND.search(msg.norm)))
         and not _SPUN_OFF.search(msg.norm)
         and not supposes(msg.text)
     ):
@@ -297,13 +349,24 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         ):  # (能多扣好多: 好多 is 多少; “那我们够不够嘛 能多扣好多” asks the verdict first)
             return Act(acts.FOLLOWUP, topic=topic.id, part="calc", values=learned)
     other = decision.intent and decision.intent != topic.id and t.kn.topics[decision.intent].kind == "policy"
-    if other and FIRST.search(msg.norm) and prerequisite(t, topic, str(decision.intent)):
+    if other and (same := _same_part_of_other(t, msg, str(decision.intent))):
+        return same  # “那首批次新材料呢 也是80%?” right after 首台套's 计算方法: 首批次, its 计算方法
+    if (
+        other
+        and FIRST.search(msg.norm)
+        and prerequisite(t, topic, str(decision.intent))
+        and not _comes_before(t, msg, str(decision.intent))
+    ):
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     if other and t.kn.topics[str(decision.intent)].about_document and _WHICH_CLAUSE.search(msg.norm):
         return Act(acts.FOLLOWUP, topic=topic.id, part="sources")  # “52号文里头说的是哪一条”: this topic's clause
     here = about_here(t, topic, msg, str(decision.intent)) if other else None
     if here:
         return Act(acts.FOLLOWUP, topic=topic.id, part="question", text=here)  # “高企占比那个是好多” after the goals
+    if other and _condition_of_check_here(t, topic, msg, str(decision.intent)):
+        # “研发投入强度的行业平均去哪里查” after a 单项冠军 verdict: its condition (研发投入强度达到行业平均), though
+        # 研发投入强度 is a name of the document's goals
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or "question")
     checked_here = (
         bool(other)
         and bool(topic.checklist)

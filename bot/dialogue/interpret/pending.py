@@ -169,6 +169,8 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # “中小企业技术研发中心跟企业技术中心有啥区别”, asked which kind is checked: the kinds explained, not a choice
         topic = t.kn.topics[flow["topic"]]
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or conditions_part(t, topic))
+    if asking and decision.intent is None and _COMPANY_ERRAND.search(msg.norm) and not t.facts(msg.text):
+        return Act(acts.NULL)  # “我们想顺便把注册资本减一点 工商那边要走啥子流程”: an errand of ours, no policy's
     how_to = aside and bool(ERRAND.search(msg.norm))  # (顺便问下 公司注册地址…迁到九龙坡要咋办手续: another errand)
     if aside and decision.intent is None and asking and (how_to or not (_OURS.search(msg.norm) and t.facts(msg.text))):
         # (“哦对了 我们是…分公司 不是独立法人 有影响没”: our facts, asked about, are an answer)
@@ -310,6 +312,11 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         _attend(t, msg, topic.id)
         meant = EXCLUDED_PART if section_asked(t, topic, msg.text) == EXCLUDED_PART else conditions_part(t, topic)
         return Act(acts.FOLLOWUP, topic=topic.id, part=meant, values=_stated_beside(t, msg))
+    which = [Message(c, n) for c in clauses(msg.text) if _WHICH_OF_TWO.search(n := normalize(c))]
+    if asked_first and which and pairs_in_topic(t, topic, which[0])[0]:
+        # “那个保险是厂家买还是我们买 我都搞不清楚”: which of two, asked of the topic, and not known: the question,
+        # no answer to the condition pending
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     named_elsewhere = named_by_word(decision)
     if (
         decision.reason == "out_of_scope"
@@ -495,6 +502,12 @@ def _asked_in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
 LONGER_TOPIC_PAIRS = 3
 
 
+_COMPANY_ERRAND = re.compile(
+    r"工商(那边|局|变更|登记|年报)|减资|增资|(注册资本|注册资金)(减|增|变更|改|调)|把注册(资本|资金)"
+)
+"""The enterprise's own registration errand (把注册资本减一点 工商那边…): no part of a policy, whatever it asks."""
+_WHICH_OF_TWO = re.compile(r"是[^，,。；;|]{1,10}还是")
+"""Which of two (保险是厂家买还是我们买)."""
 _NOT_HELD = re.compile(r"没评过|没评上|没拿过|没申请过|没报过|还不是|也不是|莫得|没得")
 """A title said not to be held (单项冠军没评过): its policy is named, not asked about."""
 _ALL_OF_IT = re.compile(r"主要|都是|全是|全部|基本上|就只|只有")

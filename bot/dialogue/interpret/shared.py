@@ -442,8 +442,11 @@ def variant_taken_up(t: Turn, msg: Message) -> dict[str, Any]:
 
 _THAT_ONE_FIRST = re.compile(r"(那|那么)[^我你他]{2,14}")
 """A first clause that only names something, after 那 (那市级企业技术中心 | 我们还差好多): the one asked about next."""
-_KIND_POINTED = re.compile(r"^(那|那么)?(市级|省级|国家级|区级|重庆市?)(的)?(那个|这个|那种|这种)(?=我们|还|差|缺)")
-"""A kind by its level, pointed at, then what is asked of it (国家级的那个我们还差啥子)."""
+_KIND_POINTED = re.compile(
+    r"^(那|那么)?(市级|省级|国家级|区级|重庆市?)(的)?(那个|这个|那种|这种|[^我你他那这跟和与比级]{2,8}?)(?=我们|还|差|缺)"
+)
+"""A kind by its level, pointed at or named, then what is asked of it (国家级的那个我们还差啥子, 国家级的单项冠军我们
+差在哪)."""
 
 
 _KIND_ASKED = re.compile(r"^(那|那么)?(.{2,14}?)(又|的|要|有)?(是)?(啥子|什么|啥|哪些)(条件|要求|门槛|标准)")
@@ -602,6 +605,8 @@ def check_asked(t: Turn, msg: Message, intent: str) -> bool:
     """
     if not wants_check(t, msg.norm) or SUPPOSING.search(msg.norm):
         return False  # (“如果出个新版本重新登记 算不算”: a case supposed, a question on the topic)
+    if _BAR_ASKED.search(msg.norm) and not any(w in msg.norm for w in _CHECK_NAMED):
+        return False  # (“单项冠军是不是要四个亿营收才评得上”: the bar asked, not whether we reach it)
     topic = t.kn.topics.get(intent)
     if topic and not topic.checklist:
         return any(w in msg.norm for w in STRONG_CHECK) or bool(CHOSEN.search(msg.norm))
@@ -622,10 +627,18 @@ def check_asked(t: Turn, msg: Message, intent: str) -> bool:
     return not specific_part(section_asked(t, topic, msg.text) if topic else None)
 
 
+_BAR_ASKED = re.compile(
+    r"(是不是|是否|是要|要不要)(要|得|必须|需要|起码|至少)[^，|]{1,12}?才(能|可以|评得|评上|报得|申请得|够|行|算)"
+)
+"""A rule asked (是不是要四个亿营收才评得上): what the bar is, answered by the conditions."""
+_CHECK_NAMED = ("核", "评估", "自查", "判断", "对一", "对下", "对哈", "check")
+"""Words that ask for the check itself, whatever else the message asks (帮我核一下 是不是要…才…)."""
+
+
 ANOTHER_PARTY = re.compile(
     r"^(那|那么)?((买|用|采购|购买)了?我们[^，|]{0,6}的(那个|那家|这个|这家|那些)?[^，|]{0,4}(厂|企业|公司|单位|客户|用户)"
     r"|(我们的)?(客户|买家|买方|采购方|购买方|下游)"
-    r"|(我们的?)?(子公司|分公司|关联公司|另外那家|另外一家)((那边|那里)(单独|自己|独立)?|单独|自己|独立)"
+    r"|(我们的?)?(子公司|分公司|关联公司|另外那家|另外一家)((那边|那里)(单独|自己|独立)?|单独|自己|独立|(那个|那家)?呢)"
     r"|(他们|人家|兄弟厂|兄弟单位|兄弟公司|朋友的?(厂|公司))(的|那边|那里|那个|家)"
     r"|[^，|我咱自]{1,6}?(那个|那家)(厂家?|工厂|企业|公司|供应商|代工厂))"
 )
@@ -673,6 +686,11 @@ ERRAND = re.compile(
 )
 """How to get something done (要咋办手续, 开个分公司要准备啥子材料): an errand asked in passing, not an answer about
 us."""
+OWN_ERRAND = re.compile(
+    r"(开|注册|设立|新开|新设)(个|一个|家|一家)?分公司|执照|工商|手续|落户|注册证|新公司|减资|增资"
+    r"|(注册资本|注册资金)(减|增|变更|改|调)|把注册(资本|资金)"
+)
+"""Words of an errand of the enterprise's own (开个分公司, 办执照, 工商手续, 把注册资本减一点): no part of a policy."""
 
 
 def leaving(t: Turn, msg: Message) -> bool:
@@ -687,6 +705,8 @@ _LEAVING = re.compile(
     rf"|(我|我们)(先|再)?去?(喊|叫|让|找)({WHO_KNOWS})(去|来)?(算|查|弄|搞|对|核|看|填|报|准备|整理)"
     r"|(改天|回头|晚点|下次|过两天|过几天)再?(细|详细|仔细|慢慢)?(问|来|聊|请教|咨询)"
     r"|(我|我们)(先|再)?去(平台|网上|系统|官网|那边)?上?(测|算|查|对|填|评)(一下|下|哈|一哈|看看|一遍)"
+    r"|(我|我们)(先|再)?(自己)?去[^，|]{0,8}?(网站|官网|平台|网上|系统)上?(翻|查|看|找|搜)"
+    r"|(我|我们)(先|再)?(自己)?去(弄|整|搞|办|准备)(了|一下|下|哈|一哈)?(嘛|哈|了)?$"
     r"|(问到|问清楚|问好|查到|查清楚|搞清楚|弄清楚|算好|准备好)了?(再来|再问|再找你|再说)"
     r"|(后面|以后|之后|下回|下次)(有|还有)(啥|什么|啥子)?(问题|事情?)再(来)?(找你|问你|来问|问)"
 )
