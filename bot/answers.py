@@ -389,7 +389,7 @@ def quantities(text: str) -> list[Quantity]:
     return _joined(text, found)
 
 
-_ASKED_FOR = re.compile(r"(发|给我|给我们|推荐|甩|举)$")
+_ASKED_FOR = re.compile(r"((?<![研开出批分印颁下引散收])发|给我|给我们|推荐|甩|举)$")
 """Right before 一个: a request (发一个, 给我一个), the thing asked for counted, no figure of ours."""
 _NONE_AT_ALL = re.compile(r"(都|也)(还)?(没有|没得|莫得|没)")
 """After 一个, 一项: not even one (一个都没有, 一项也没得)."""

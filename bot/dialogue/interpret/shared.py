@@ -466,12 +466,14 @@ def _kinds_said(t: Turn, text: str) -> dict[str, Any]:
     topic = str(t.check_topic or t.state.get("topic") or "")
     own = checklist_criteria(t.kn, topic, t.day) if topic in t.kn.topics else None
     for cid, crit in (own or {}).items():
-        if cid not in kinds(t) or crit.type != "bool" or not crit.yes_when_all:
+        if cid not in kinds(t) or crit.type != "bool":
             continue
-        if any(normalize(w) in norm for w in crit.yes_when_all[0]) and not any(
-            normalize(w) in norm for w in crit.no_words
-        ):
+        yes = bool(crit.yes_when_all) and any(normalize(w) in norm for w in crit.yes_when_all[0])
+        no = bool(crit.no_when_all) and any(normalize(w) in norm for w in crit.no_when_all[0])
+        if yes and not no and not any(normalize(w) in norm for w in crit.no_words):
             said[cid] = True
+        elif no and not yes and not any(normalize(w) in norm for w in crit.yes_words):
+            said[cid] = False  # (“那市级的 | 现在到底够不够” after a word on the national kind: the municipal one)
     return said
 
 

@@ -163,7 +163,18 @@ _THAT_ONE_TOO = re.compile(r"^(?:那|那么)?(.{2,12}?)(?:呢|嘞|喃)(?:也|还
 
 
 def conclude(t: Turn, msg: Message) -> Act | None:
-    """直接给个结论 / 就这些，行不行: the verdict now, on what is known."""
+    """直接给个结论 / 就这些，行不行: the verdict now, on what is known; of the other kind, when the message names it.
+
+    “那市级的 现在到底够不够” after a word on the national kind: the municipal kind's verdict.
+    """
+    act = _conclude(t, msg)
+    if act is None or act.name != acts.ANSWER or not act.conclude:
+        return act
+    switch = {c: v for c, v in variant_taken_up(t, msg).items() if t.profile.get(c) != v and c not in act.values}
+    return replace(act, values={**act.values, **switch}) if switch else act
+
+
+def _conclude(t: Turn, msg: Message) -> Act | None:
     current = t.kn.topics.get(t.state.get("topic") or "")
     if current and t.state.get(NOTHING_TO_CHECK) == current.id and says(msg.norm, t.kn, "conclude"):
         return Act(current.id, topic=current.id, check=True)  # “直接说结论” on a policy with nothing to check
