@@ -10128,3 +10128,20 @@ def test_a_condition_only_read_is_never_asked(user: User) -> None:
     assert "first_set_maker" not in asked
     verdict = user.say("结论")
     assert verdict.data.get("verdict") == "pass" and "按一般情况计" in verdict.text, verdict.text
+
+
+def test_the_verdict_asked_of_the_other_kind_again(user: User) -> None:
+    """d235_11: after “国家级的单项冠军我们是不是差好远”, “那市级的 现在到底够不够” gave the national kind's 不符合."""
+    user.say("市级单项冠军 帮我核一下")
+    user.say("做机器人减速器十二年 小巨人是2023年评的 近三年平均主营一点六个亿")
+    user.say("国家级的单项冠军我们是不是差好远")
+    reply = user.say("那市级的 现在到底够不够")
+    assert reply.kind == "verdict" and "国家级：近三年平均主营" not in reply.text, reply.text
+
+
+def test_which_of_a_condition_s_answers_not_known_is_an_answer(user: User) -> None:
+    """d460_18: “征收方式那个我真不清楚 是查账还是核定 要问代账公司” is not known, no question of the topic."""
+    in_check(user, "加计扣除帮我核一下")
+    user.say("做智能门锁的 研发是新款指纹模块 立了项的")
+    reply = user.say("征收方式那个我真不清楚 是查账还是核定 要问代账公司")
+    assert reply.act == "answer" and profile(user).get("resident_audit") == UNKNOWN, reply.text

@@ -224,8 +224,12 @@ def _same_part_of_other(t: Turn, msg: Message, other: str) -> Act | None:
     """An ellipsis naming another policy (那单项冠军呢) right after a part of this one: that one, the same part."""
     said = _OTHER_ELLIPSIS.match(msg.norm)
     last = t.state.get(flows.LAST_PART)
-    if said is None or not last or supposes(msg.text) or t.match(said[1])[1].intent != other:
+    if said is None or not last or supposes(msg.text):
         return None
+    named = Message(said[1], said[1])
+    decision = t.match(said[1])[1]
+    if decision.intent != other or not names_topic(t, named, decision, other):
+        return None  # (not “那是在哪个网站上报喃”: no policy named, the same topic's part)
     if last == t.kn.messages.sources_header:
         return Act(other, topic=other, part="sources")
     return Act(other, topic=other, part=f"section:{last}") if has_section(t, t.kn.topics[other], last) else None

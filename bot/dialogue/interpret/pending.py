@@ -313,7 +313,13 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         meant = EXCLUDED_PART if section_asked(t, topic, msg.text) == EXCLUDED_PART else conditions_part(t, topic)
         return Act(acts.FOLLOWUP, topic=topic.id, part=meant, values=_stated_beside(t, msg))
     which = [Message(c, n) for c in clauses(msg.text) if _WHICH_OF_TWO.search(n := normalize(c))]
-    if asked_first and which and pairs_in_topic(t, topic, which[0])[0]:
+    if (
+        asked_first
+        and which
+        and pairs_in_topic(t, topic, which[0])[0]
+        and not names_condition_of_check(t, which[0].norm)
+        and not _answers_named(t, which[0].norm)  # (not “是查账还是核定”: which of a condition's answers)
+    ):
         # “那个保险是厂家买还是我们买 我都搞不清楚”: which of two, asked of the topic, and not known: the question,
         # no answer to the condition pending
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
@@ -508,6 +514,22 @@ _COMPANY_ERRAND = re.compile(
 """The enterprise's own registration errand (把注册资本减一点 工商那边…): no part of a policy, whatever it asks."""
 _WHICH_OF_TWO = re.compile(r"是[^，,。；;|]{1,10}还是")
 """Which of two (保险是厂家买还是我们买)."""
+_EITHER = re.compile(r"是([^，,。；;|]{2,10})还是([^，,。；;|]{2,10})")
+
+
+def _answers_named(t: Turn, norm: str) -> bool:
+    """Whether a which-of-two names the answers of a condition (是查账还是核定: 查账征收 or 核定征收)."""
+    either = _EITHER.search(norm)
+    if either is None:
+        return False
+    if "answer_words" not in t.kn.memo:
+        t.kn.memo["answer_words"] = frozenset(
+            normalize(w) for c in t.kn.criteria.values() for w in (*c.yes_words, *c.no_words) if len(w) >= 2
+        )
+    said: frozenset[str] = t.kn.memo["answer_words"]
+    return any(any(w.startswith(side) or side.startswith(w) for w in said) for side in either.groups())
+
+
 _NOT_HELD = re.compile(r"没评过|没评上|没拿过|没申请过|没报过|还不是|也不是|莫得|没得")
 """A title said not to be held (单项冠军没评过): its policy is named, not asked about."""
 _ALL_OF_IT = re.compile(r"主要|都是|全是|全部|基本上|就只|只有")

@@ -168,8 +168,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     “那市级的 现在到底够不够” after a word on the national kind: the municipal kind's verdict.
     """
     act = _conclude(t, msg)
-    if act is None or act.name != acts.ANSWER or not act.conclude:
-        return act
+    if act is None or act.name != acts.ANSWER or not act.conclude or not msg.norm.startswith(("那", "那么")):
+        return act  # (only a kind pointed at: not “以前没得市级技术中心 这回呢 评得上不”, which tells a fact)
     switch = {c: v for c, v in variant_taken_up(t, msg).items() if t.profile.get(c) != v and c not in act.values}
     return replace(act, values={**act.values, **switch}) if switch else act
 
