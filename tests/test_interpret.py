@@ -10145,3 +10145,12 @@ def test_which_of_a_condition_s_answers_not_known_is_an_answer(user: User) -> No
     user.say("做智能门锁的 研发是新款指纹模块 立了项的")
     reply = user.say("征收方式那个我真不清楚 是查账还是核定 要问代账公司")
     assert reply.act == "answer" and profile(user).get("resident_audit") == UNKNOWN, reply.text
+
+
+def test_a_buyer_who_corrects_to_maker(user: User) -> None:
+    """d500_05: “我们是用户 去年买了一条新的焊接线”, then “不对不对 说反了 我们是造这个设备的 研制方”: the maker."""
+    in_check(user, "首台套 我们能不能申请 帮忙过一遍")
+    user.say("我们是用户 去年买了一条新的焊接线")
+    assert profile(user).get("first_set_maker") is False
+    user.say("不对不对 说反了 我们是造这个设备的 研制方 卖给长安的配套厂")
+    assert profile(user).get("first_set_maker") is True
