@@ -104,7 +104,7 @@ def test_july_prepayment_is_in_the_timing(user: User) -> None:
 def test_high_tech_renewal_says_there_is_no_review(user: User) -> None:
     reply = user.say("高企证书到期了还要复审吗")
     assert reply.section == "时间节点"
-    assert "不再有“复审”" in reply.text and "重新申请认定" in reply.text
+    assert "不再有“复审”" in reply.text and "重新认定" in reply.text
 
 
 def test_old_zjtx_certificates_stay_valid_until_they_expire(user: User) -> None:

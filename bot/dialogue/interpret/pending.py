@@ -312,7 +312,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         _attend(t, msg, topic.id)
         meant = EXCLUDED_PART if section_asked(t, topic, msg.text) == EXCLUDED_PART else conditions_part(t, topic)
         return Act(acts.FOLLOWUP, topic=topic.id, part=meant, values=_stated_beside(t, msg))
-    which = [Message(c, n) for c in clauses(msg.text) if _WHICH_OF_TWO.search(n := normalize(c))]
+    which = [Message(c, n) for c in clauses(msg.text) if _EITHER.search(n := normalize(c))]
     if (
         asked_first
         and which
@@ -512,9 +512,8 @@ _COMPANY_ERRAND = re.compile(
     r"工商(那边|局|变更|登记|年报)|减资|增资|(注册资本|注册资金)(减|增|变更|改|调)|把注册(资本|资金)"
 )
 """The enterprise's own registration errand (把注册资本减一点 工商那边…): no part of a policy, whatever it asks."""
-_WHICH_OF_TWO = re.compile(r"是[^，,。；;|]{1,10}还是")
+_EITHER = re.compile(r"是([^，,。；;|]{1,10})还是([^，,。；;|]{1,10})")
 """Which of two (保险是厂家买还是我们买)."""
-_EITHER = re.compile(r"是([^，,。；;|]{2,10})还是([^，,。；;|]{2,10})")
 
 
 def _answers_named(t: Turn, norm: str) -> bool:
