@@ -31,6 +31,7 @@ from bot.dialogue.attribution import (
     read_answer,
 )
 from bot.dialogue.interpret.shared import (
+    COMPANY_ERRAND,
     ECHO_THEN,
     ERRAND,
     EXCLUDED_PART,
@@ -169,7 +170,7 @@ def pending_answer(t: Turn, msg: Message) -> Act | None:
         # “中小企业技术研发中心跟企业技术中心有啥区别”, asked which kind is checked: the kinds explained, not a choice
         topic = t.kn.topics[flow["topic"]]
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or conditions_part(t, topic))
-    if asking and decision.intent is None and _COMPANY_ERRAND.search(msg.norm) and not t.facts(msg.text):
+    if asking and decision.intent is None and COMPANY_ERRAND.search(msg.norm) and not t.facts(msg.text):
         return Act(acts.NULL)  # “我们想顺便把注册资本减一点 工商那边要走啥子流程”: an errand of ours, no policy's
     how_to = aside and bool(ERRAND.search(msg.norm))  # (顺便问下 公司注册地址…迁到九龙坡要咋办手续: another errand)
     if aside and decision.intent is None and asking and (how_to or not (_OURS.search(msg.norm) and t.facts(msg.text))):
@@ -508,10 +509,6 @@ def _asked_in_topic_words(t: Turn, topic: Topic, msg: Message) -> bool:
 LONGER_TOPIC_PAIRS = 3
 
 
-_COMPANY_ERRAND = re.compile(
-    r"工商(那边|局|变更|登记|年报)|减资|增资|(注册资本|注册资金)(减|增|变更|改|调)|把注册(资本|资金)"
-)
-"""The enterprise's own registration errand (把注册资本减一点 工商那边…): no part of a policy, whatever it asks."""
 _EITHER = re.compile(r"是([^，,。；;|]{1,10})还是([^，,。；;|]{1,10})")
 """Which of two (保险是厂家买还是我们买)."""
 

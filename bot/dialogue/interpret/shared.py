@@ -688,9 +688,12 @@ ERRAND = re.compile(
 )
 """How to get something done (要咋办手续, 开个分公司要准备啥子材料): an errand asked in passing, not an answer about
 us."""
+COMPANY_ERRAND = re.compile(
+    r"工商(那边|局|变更|登记|年报)|减资|增资|(注册资本|注册资金)(减|增|变更|改|调)|把注册(资本|资金)"
+)
+"""The enterprise's own registration errand (把注册资本减一点 工商那边…): no part of a policy, whatever it asks."""
 OWN_ERRAND = re.compile(
-    r"(开|注册|设立|新开|新设)(个|一个|家|一家)?分公司|执照|工商|手续|落户|注册证|新公司|减资|增资"
-    r"|(注册资本|注册资金)(减|增|变更|改|调)|把注册(资本|资金)"
+    rf"(开|注册|设立|新开|新设)(个|一个|家|一家)?分公司|执照|工商|手续|落户|注册证|新公司|{COMPANY_ERRAND.pattern}"
 )
 """Words of an errand of the enterprise's own (开个分公司, 办执照, 工商手续, 把注册资本减一点): no part of a policy."""
 
