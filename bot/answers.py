@@ -327,6 +327,14 @@ def quantities(text: str) -> list[Quantity]:
         if unit == "年" and (year := _spoken_year(raw, text, m.end())) is not None:
             found.append(Quantity(year, "年", m.start(), m.end()))  # 一六年开始做, 一八年挂牌: 2016, 2018
             continue
+        if (split := _second_numeral(raw)) is not None:
+            # “研发费用分别是两百 两百五” (the space is gone): a place said again begins a second figure
+            at = m.start() + split
+            found += [
+                replace(q, start=q.start + m.start(), end=q.end + m.start()) for q in quantities(text[m.start() : at])
+            ]
+            found += [replace(q, start=q.start + at, end=q.end + at) for q in quantities(text[at : m.end()])]
+            continue
         if raw.count("点") == 2 and (cut := raw.index("点") + 2) < raw.index("点", cut - 1):
             # “两年都是三点八三点九”: two decimals said in one breath, each of one digit after its 点
             at = m.start() + cut
@@ -387,6 +395,30 @@ def quantities(text: str) -> list[Quantity]:
         found.append(Quantity(0.5, "年", m.start(), m.end()))
     found.sort(key=lambda q: q.start)
     return _joined(text, found)
+
+
+_NUMERAL_PLACE = {"十": 1, "百": 2, "千": 3}
+
+
+def _second_numeral(raw: str) -> int | None:
+    """Where a second figure begins in a run of Chinese numerals said without a break, if one does.
+
+    两百两百五 is 两百 then 两百五: no numeral names the hundreds twice. 十一十二 is 十一 then 十二. None for one figure
+    (两千三百五十, 一千零五) and for decimals.
+    """
+    if "点" in raw or raw.isdigit():
+        return None
+    last = len(_NUMERAL_PLACE) + 1
+    for i, ch in enumerate(raw):
+        if ch not in _NUMERAL_PLACE:
+            continue
+        if _NUMERAL_PLACE[ch] >= last:
+            cut = i - 1 if raw[i - 1] not in _NUMERAL_PLACE and raw[i - 1] != "零" else i
+            if ch == "十" and cut >= 1 and raw[cut - 1] == "十":
+                cut = i  # (十一十二: 十一, not 十)
+            return cut if cut > 0 else None
+        last = _NUMERAL_PLACE[ch]
+    return None
 
 
 _ASKED_FOR = re.compile(r"((?<![研开出批分印颁下引散收])发|给我|给我们|推荐|甩|举)$")
@@ -2088,6 +2120,7 @@ _SUPPOSED_CASE = re.compile(
     # 那我们在重庆新注册个子公司来做呢: a company not yet founded
     r"|^(那|那么)[^，,。]{0,8}(新|另外|单独|重新)(注册|成立|开|办|设立?)[^，,。]{0,12}(呢|嘞|喃)$"
     r"|^(那|那么)?(我们|咱们|公司)?(就)?把[^，,。]{1,12}(剥|拆|分|去|划|转|卖|弄|搞)(出去|掉|走)"  # 那我们把批发拆出去
+    r"|^(那|那么)?(我们|咱们|公司)?(就)?把[^，,。]{1,12}(单独|另外|重新)(注册|成立|开|办|设立?)"  # 把车间单独注册个公司
     r"|凑够|凑齐|凑足|凑到|扩到|扩大到|扩建|腾出|改造一下|改一下"  # 把隔壁库房改一下 凑够面积得行不: what would do it
     # 要在重庆注册个子公司才行嗦: what it would take (not 要等明年汇算才行: when)
     r"|(要|得|需要|必须)(先|另外|单独|重新)?(?!等)[^，,。]{1,14}才(行|得行|可以|能报|能申|符合)"

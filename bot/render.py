@@ -463,11 +463,22 @@ def gap(kn: Knowledge, item: Item, profile: dict[str, Any]) -> str | None:
         # (the lower year of the two in money first — the one the answer shows: “1.88%，约差 180万元（需约480万元）”
         # says more than the share's 1.12%)
         lower = sorted(crit.min_of, key=lambda c: v if _number(v := profile.get(c)) else UNBOUNDED)
-        for cid, money in [*((c, True) for c in lower), (cond.criterion, False), *((c, False) for c in crit.min_of)]:
-            short = _short(kn, cid, need, profile, money_only=money)
+        in_money = [(cid, short) for cid in lower if (short := _short(kn, cid, need, profile, money_only=True))]
+        if in_money:  # (both years short: what each needs, “那研发要投到好多才够”)
+            first, *others = in_money
+            also = "".join(kn.messages.verdict_short_also.format(label=_money_of(kn, c), short=s) for c, s in others)
+            return first[1] + also
+        for cid in [cond.criterion, *crit.min_of]:
+            short = _short(kn, cid, need, profile)
             if short:
                 return short
     return None
+
+
+def _money_of(kn: Knowledge, cid: str) -> str:
+    """The name of the sum a share is of (上年度研发费用 for 上年度研发费用占营业收入比重)."""
+    ratio = kn.criteria[cid].ratio_of
+    return (kn.criteria[ratio[0]].label if ratio else kn.criteria[cid].label) or cid
 
 
 def _short(kn: Knowledge, cid: str, need: float, profile: dict[str, Any], money_only: bool = False) -> str | None:

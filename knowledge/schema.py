@@ -715,6 +715,10 @@ class Messages(Strict):
     verdict_short_of: str = Field(
         "{gap}（需约{need}）", description="比例差在钱上时：差多少（gap）和按已知营收要达到多少（need）"
     )
+    verdict_short_also: str = Field(
+        "；{label}约差 {short}",
+        description="两年每年都要达到、两年都差时，另一年差多少（label 为那一年的金额名，如 上年度研发费用）",
+    )
     verdict_need: str
     verdict_count: str
     verdict_skipped: str

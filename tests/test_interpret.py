@@ -10154,3 +10154,202 @@ def test_a_buyer_who_corrects_to_maker(user: User) -> None:
     assert profile(user).get("first_set_maker") is False
     user.say("不对不对 说反了 我们是造这个设备的 研制方 卖给长安的配套厂")
     assert profile(user).get("first_set_maker") is True
+
+
+# batches 517-520 on first sight (round 42), and what round 41 left
+
+
+def test_two_figures_in_numerals_said_without_a_break_are_two() -> None:
+    """“研发费用分别是两百 两百五” (the space is gone when normalised) read as one figure, 450万."""
+    assert [q.value for q in quantities("两百两百五")] == [200.0, 250.0]
+    assert [q.value for q in quantities("十一十二")] == [11.0, 12.0]
+    assert [q.value for q in quantities("两千三百五十 一千零五")] == [2350.0, 1005.0]
+    facts = extract("前年去年研发费用分别是两百 两百五", KN.criteria, today=DAY)
+    assert (facts.get("rd_spend_prev_year"), facts.get("rd_spend_last_year")) == (200.0, 250.0)
+
+
+def test_both_years_short_say_what_each_year_needs(user: User) -> None:
+    """d515_12: “那研发要投到好多才够” showed only the lower year's 480万; last year's 540万 is needed too."""
+    user.say("专精特新中小企业帮我核一下")
+    user.say("营收去年一点八个亿 前年一点六个亿")
+    user.say("研发前年三百万 去年三百八十万左右")
+    reply = user.say("那研发要投到好多才够")
+    assert "需约480万元" in reply.text and "上年度研发费用约差 160万元（需约540万元）" in reply.text, reply.text
+
+
+def test_who_buys_the_insurance_is_who_it_is_for(user: User) -> None:
+    """d516_18: “那个保险是厂家买还是我们买” got the overview; 适用对象 says the maker applies, not the user."""
+    reply = user.say("首台套那个保险是厂家买还是我们用户买")
+    assert reply.section == "适用对象", reply.text
+
+
+def test_the_verdict_and_what_it_gives_asked_together(user: User) -> None:
+    """d518_05: “到底得不得行 能补好多” after the facts gave the topic again as a new question; it asks the verdict
+    (which says what the policy gives)."""
+    in_check(user, "研发准备金补助 帮我看下拿不拿得到")
+    user.say("我们在合川注册 独立法人 规上工业企业 准备金制度也在平台备了案")
+    reply = user.say("到底行不行 能补多少")
+    assert reply.act == "answer" and reply.via == "conclude", reply.text
+
+
+def test_the_national_kind_said_with_de(user: User) -> None:
+    """d518_06: “国家的制造业单项冠军 …帮忙评估一下” was checked as the municipal kind."""
+    in_check(user, "国家的单项冠军 帮我们评估一下")
+    assert profile(user).get("sc_national") is True
+
+
+def test_going_off_to_check_the_figures_is_no_request_for_the_verdict(user: User) -> None:
+    """d518_06#11: “行 我回去再对一下数据 谢谢” after a volunteered answer gave the verdict."""
+    in_check(user, "小巨人帮我核一下")
+    user.say("营收去年六千万")
+    reply = user.say("要得 我回去再核一下数字 谢了")
+    assert reply.act == "thanks", reply.text
+
+
+@pytest.mark.parametrize("text", ["这样子还评得不 直说", "OK 评得了噻 给句痛快话", "你先按现在的说 成还是不成"])
+def test_more_ways_to_ask_for_the_verdict(user: User, text: str) -> None:
+    """d518_16, d518_18, d518_19: 报得不, 给句痛快话, 成还是不成 were not read as asking for the verdict."""
+    in_check(user, "高企帮我核一下")
+    user.say("成立五年了 有八个发明专利")
+    reply = user.say(text)
+    assert reply.kind == "verdict" and reply.via == "conclude", reply.text
+
+
+def test_back_to_the_questionnaire_named_by_its_question(user: User) -> None:
+    """d517_08: “那回到刚才那个 还有啥子政策适合我们” after a check begun inside the questionnaire restarted it."""
+    user.say("我们企业能享受哪些政策 帮我们整体看看")
+    user.say("渝北的 做调味品 五十个人")
+    user.say("那研发费用加计扣除我们能享受不 帮我核一下")
+    reply = user.say("那回到前面那个 还有哪些政策适合我们")
+    assert reply.act == "resume", reply.text
+
+
+def test_a_sports_final_in_a_check_is_out_of_scope(user: User) -> None:
+    """d517_09: “昨晚那个冠军杯决赛哪个赢了” in the 单项冠军 check was read as a question on the topic."""
+    in_check(user, "单项冠军帮我核一下")
+    reply = user.say("昨天那场冠军杯半决赛谁赢了")
+    assert reply.act == "null", reply.text
+
+
+def test_the_municipal_kind_said_as_shi_li_mian(user: User) -> None:
+    """d517_09: “那市里面的單項冠軍呢” after the national verdict gave the overview."""
+    user.say("国家级单项冠军够不够 帮我核一下")
+    user.say("做轴承十二年 近三年平均主营一点六个亿 全球市场占有率排第二")
+    user.say("直接说")
+    reply = user.say("那市里面的单项冠军呢")
+    assert reply.act == "followup" and reply.section == "申报条件", reply.text
+
+
+def test_a_kind_s_condition_in_another_policy_s_words(user: User) -> None:
+    """d517_09: “市級的要啥子研發機構” after the 单项冠军 verdict opened 研发机构 (its condition: 市级研发机构)."""
+    user.say("国家级单项冠军够不够 帮我核一下")
+    user.say("做轴承十二年 近三年平均主营一点六个亿 全球市场占有率排第二")
+    user.say("直接说")
+    reply = user.say("市级的需要啥子研发机构")
+    assert reply.act == "followup" and reply.intent == "single_champion", reply.text
+    assert "研发机构" in reply.text.split("\n")[1], reply.text
+
+
+def test_just_sent_by_finance_is_no_request(user: User) -> None:
+    """d517_10: “改一下 研发去年是五百二十万 财务刚发给我”: 发给我 tells, it asks nothing; a correction."""
+    in_check(user, "市级企业技术中心 我们够不够格")
+    user.say("技术中心运行三年了 研发一年三百万左右")
+    reply = user.say("改一下 研发去年是四百八十万 会计刚发给我的")
+    assert reply.act == "correction" and profile(user).get("rd_spend_last_year") == 480.0, reply.text
+
+
+def test_whether_a_title_helps_is_what_it_gives(user: User) -> None:
+    """d517_15: “评上了对我们以后IPO有没得帮助” got the bot's help menu (帮助)."""
+    reply = user.say("评上小巨人对我们融资有没有帮助")
+    assert reply.intent == "little_giant" and reply.section == "政策要点", reply.text
+    assert user.say("帮助").intent == "help"
+
+
+def test_which_year_s_income_a_share_is_of(user: User) -> None:
+    """d517_16: “那个60%是按哪年的收入算” got 时间节点 (哪年); the condition with 60% answers it."""
+    reply = user.say("高企那个60%是按哪年的收入算")
+    assert reply.section == "申报条件" and "60%" in reply.text.split("\n")[1], reply.text
+
+
+def test_someone_to_ask_directly_is_a_person(user: User) -> None:
+    """d518_07: “有没有人可以直接问 留个电话嘛” after a topic gave its department."""
+    user.say("首台套是啥子意思")
+    reply = user.say("有没得人可以直接问 留个电话")
+    assert reply.intent == "human_agent", reply.text
+
+
+def test_whether_our_product_counts_as_a_kind_is_the_rule(user: User) -> None:
+    """d518_13: “那我们传感器算不算集成电路 能不能按120%” started the check; the rule (the list) answers it."""
+    user.say("加计扣除现在是百分之好多")
+    reply = user.say("那我们的芯片封装设备算不算工业母机 能不能按120%")
+    assert reply.act == "followup" and reply.kind != "checklist_step" and "清单" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "text", ["我们要是委托重庆大学做个新工艺 能加多少", "另外有一部分是委托重大做的 那部分能加计不"]
+)
+def test_research_commissioned_is_the_calculation(user: User, text: str) -> None:
+    """d518_14, d519_19: commissioned R&D got the conditions or the exclusions; 80% is in the calculation."""
+    user.say("加计扣除帮我核一下")
+    reply = user.say(text)
+    assert reply.section == "计算方法" and "80%" in reply.text, reply.text
+
+
+def test_what_the_buyer_may_have_is_no_check_of_ours(user: User) -> None:
+    """d519_17: “用户买我们设备 他们能不能拿奖励” started our check again."""
+    user.say("首台套保险补偿我们能不能申请 帮我核一下")
+    user.say("2024版目录翻了 没找到我们的设备")
+    user.say("结论呢")
+    reply = user.say("用户买了我们的设备 他们能不能拿奖励")
+    assert reply.act == "followup" and "500" in reply.text, reply.text
+
+
+def test_renewal_of_high_tech_is_answered_under_either_part(user: User) -> None:
+    """d520_04: “到期了是复审还是重新认定” got 办理流程, which did not say that there is no 复审; now it does too."""
+    reply = user.say("我们高企证书后年到期 到时候是复审还是重新认定")
+    assert "没有“复审”" in reply.text or "不再有“复审”" in reply.text, reply.text
+
+
+def test_industry_limits_are_the_exclusions(user: User) -> None:
+    """d520_09: “化工行业研发费用加计扣除有没得行业限制哦” got 政策要点."""
+    assert user.say("做化工的 研发费用加计扣除有没有行业限制").section == "不适用情形"
+
+
+def test_where_to_see_a_document_is_where_it_is_spoken_of(user: User) -> None:
+    """d520_06: “目录在哪里看” after the 首台套 verdict got 办理流程, which does not name the 目录."""
+    user.say("首台套够不够 帮我核一下")
+    reply = user.say("目录在哪里查")
+    assert "目录" in reply.text.split("\n")[1], reply.text
+
+
+def test_a_branch_is_no_independent_entity() -> None:
+    """d520_12: “我们是集团在涪陵的分公司 营业执照是分公司的” left 独立法人 unanswered."""
+    assert read("我们是集团在长寿的分公司", "first_batch_material").get("first_batch_domestic_entity") is False
+
+
+def test_a_company_to_be_founded_is_a_case_supposed(user: User) -> None:
+    """d520_16: “那把组装车间单独注册一个制造公司出来 行不行” was read as facts, and the verdict said 符合."""
+    in_check(user, "加计扣除 我们可不可以享受 帮我们看下")
+    user.say("查账征收 主要做五金批发 也有个小车间组装配件 批发占七成")
+    user.say("能享受不 一句话")
+    reply = user.say("那把组装车间单独注册个公司出来 行不行")
+    assert reply.act == "followup" and "verdict" not in reply.data, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "section"),
+    [
+        ("专精特新认定下来能管几年", "zjtx", "时间节点"),
+        ("首版次咋个报 先找区县还是直接找市里", "first_version_software", "办理流程"),
+        ("我们做阀门二十几年了。想牵头制定国家标准。政府在这方面有啥导向？", "standards", "政策要点"),
+        ("52号文里说高企数量要翻番 这是到哪一年的目标", "policy_goals", "时间节点"),
+        ("我们已经拿过贵州的首版次认定。还能申报重庆的吗", "first_version_software", "不适用情形"),
+        ("已经是市级企业技术中心的 还能不能报中小企业技术研发中心", "rd_institution", "不适用情形"),
+        ("哪些企业报不了单项冠军", "single_champion", "不适用情形"),
+    ],
+)
+def test_parts_asked_in_batches_517_520(user: User, question: str, intent: str, section: str) -> None:
+    """Parts the first sight of batches 517-520 missed: 管几年, 先找区县还是, 导向 after a told 十几年, 到哪年的目标,
+    a title held then applying again, 报不了."""
+    reply = user.say(question)
+    assert (reply.intent, reply.section) == (intent, section), reply.text

@@ -252,9 +252,9 @@ ASKING_TAILS = frozenset("不没否")
 """A last character that makes a statement a question (能享受不, 有没)."""
 _REQUESTED = re.compile(
     r"(?<![研开出启分批散爆引收颁印下])(发|甩)(我|我们|给我|给我们)?(一个|个|一下|下|一哈|过来)(嘛|哈|撒|噻|呗|吧|呢|哦)?$"
-    r"|(?<![研开出启分批散爆引收颁印下])发(给|到)(我|我们)|给(我|我们)(发|说|讲|列)(一下|下|一哈|个)"
+    r"|(?<![研开出启分批散爆引收颁印下刚才已经早])发(给|到)(我|我们)(?!了)|给(我|我们)(发|说|讲|列)(一下|下|一哈|个)"
 )
-"""A request for something (网址发一个, 发给我, 给我发一下): asked, with no question word."""
+"""A request for something (网址发一个, 发给我, 给我发一下): asked, with no question word (财务刚发给我 tells)."""
 _DIALECT_ASKING = re.compile(
     r"[迈哇](?=$|[\s,，。?？!！~～])|是[^，,。\s]{1,10}还是|(现在|目前|今年)还是[^，,。\s]{1,10}嘛(?=$|[\s,，。!！~～])"
     r"|也(算数|算|可以|行|得行|认)噻(?=$|[\s,，。!！~～])"

@@ -66,6 +66,8 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     shaped = _shaped(parts, clauses)
     if shaped:
         return shaped  # 哪个文件规定的: the source, whatever else it names; 哪些情况不能报: exclusions
+    if (seen := _WHERE_SEEN.search(whole)) and (held := _holding(topic, seen["thing"], parts)):
+        return held  # “目录在哪里看”: the part that speaks of the 目录 (which one is in force), not how to apply
     asking = [i for i, c in enumerate(clauses) if _ASKS_AT_END.search(c)]
     after = clauses[asking[-1] + 1 :] if asking else []
     if after and _cue(cues, clauses[asking[-1]]) and not any(_ASKS_IN.search(c) for c in after):
@@ -74,8 +76,10 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     named_before = _cue(cues, specific[-1]) if specific else None  # the part the last clause naming one names
     for clause in reversed(clauses):
         found = _cue(cues, clause)
-        if found and found[0] == MAIN and specific and specific[-1] != clause:
-            found = named_before  # “是怎么计算的 存量和增量各按多少比例”: the part named, not its figures
+        if found and found[0] == MAIN and specific and specific[-1] != clause and _asks_in(specific[-1]):
+            # “是怎么计算的 存量和增量各按多少比例”: the part named, not its figures (not “做了十几年。…有啥导向”:
+            # the clause before tells, it asks nothing)
+            found = named_before
         if found and found[0] == OVERVIEW:  # “是什么”, “怎么回事”: its own words (怎么) ask for nothing
             clause = clause.replace(found[1], "|")
             found = _cue(cues, clause)
@@ -131,9 +135,11 @@ _ASKS = {
     ),
     "不适用情形": re.compile(  # (not the A-not-A of 能不能, 可不可以)
         r"((?<!能)不能|(?<!可)不可以|不得(?!算(啊|嗦|哦|喃|数))|不给|不予|不让|不准|没法|无法|没办法|没有办法|莫得办法|没得办法)被?再?"
-        r"(申报|申请|报|申|认定|评|享受|补偿|补|给|参与|加计|拿|算|推荐|\|)"  # (| : the topic's name, 不能加计扣除)
-        r"|(申报|申请|认定|享受|评|拿)不(了|到|上)的|情况下?会?(认定|评|报|享受)不(了|到|上)"
-        r"|不得行(申请|申报|报)|不给推荐|不予推荐|已经(是|有).{0,12}还能(再)?(报|申|评)|(有|是|拿了|评了).{1,10}了还能(再)?(报|申|评)"
+        r"(申报|申请|报|申|认定|评|享受|补偿|补|给|参与|参加|加计|拿|算|推荐|\|)"  # (| : the topic's name, 不能加计扣除)
+        r"|(申报|申请|认定|享受|评|拿|报)不(了|到|上)的|情况下?会?(认定|评|报|享受)不(了|到|上)"
+        r"|哪些(企业|情况|情形|单位|公司)[^|]{0,6}(报|申报|申请|评|享受|拿|参加|参与)不(了|到|上|成)"
+        r"|不得行(申请|申报|报)|不给推荐|不予推荐|已经(是|有|拿过|拿了|评过|评了|获得).{0,12}还能(不能)?(再)?(报|申|评)"
+        r"|(有|是|拿了|评了).{1,10}了还能(不能)?(再)?(报|申|评)"
         r"|不属于|排除在外|被排除|(申报|申请|享受|拿)不(了|到)(吗|嘛|哦|呢|么)?(\||$)"
         r"|不在.{0,12}(范围|之列|目录范围)|导致.{0,12}(不通过|不予|通不过|过不了|被否|取消)"
         r"|(能|可以|可不可以|能不能)同时(报|申|申报|申请|认定|挂)"  # 技术中心和研发中心能同时报吗: one excludes
@@ -146,6 +152,7 @@ _ASKS = {
     "办理流程": re.compile(  # 先审资格还是先申请资金: the order of the steps
         r"先[^|]{1,8}(还是|再|后)[^|]{0,3}(申请|申报|报|审|认定|拨付|兑现)"
         r"|直接报[^|]{0,10}还是|还是[^|]{0,6}直接报"  # 直接报工信部还是先走市经信委: which way, not whether
+        r"|先(找|去|到|走)[^|]{1,8}还是[^|]{0,4}(直接)?(找|去|到|走|报)"  # 先找区县还是直接找市里: the way to go
     ),
     "申报材料": re.compile(  # 辅助账咋个弄, 辅助账有没得模板: the account kept is a record, not a step
         r"辅助账[^|]{0,6}(怎么|如何)(弄|设|建|做|搞|填|设置|建立|记)|(怎么|如何)(弄|设|建|做|搞|填|设置|建立|记)[^|]{0,4}辅助账"
@@ -214,7 +221,30 @@ def shaped_part(t: Turn, topic: Topic, text: str) -> str | None:
     return _shaped(_standing_in(_parts(t.kn, topic)), [_clause(t.kn, topic, raw) for raw in _CLAUSES.split(joined)])
 
 
+_WHERE_SEEN = re.compile(
+    r"(?P<thing>[^|在哪那这个]{2,6}?)(在|到|去|从)?(哪里|哪儿|哪点|哪个网站|哪个地方|什么地方|啥地方|哪)(看|查|找|下载|翻)"
+)
+"""Where a thing is to be seen (目录在哪里看, 名单去哪查): the thing, to find in the topic's facts."""
+
+
+def _holding(topic: Topic, thing: str, parts: dict[str, str]) -> str | None:
+    """The part whose facts speak of ``thing`` most often (the first of equals); None if none does."""
+    counts = [
+        (sum(thing in normalize(item.text) for item in section.items), -n, section.name)
+        for n, section in enumerate(topic.sections)
+        if section.name in parts
+    ]
+    best = max(counts, default=None)
+    return parts[best[2]] if best and best[0] else None
+
+
+_HELD_THEN_AGAIN = re.compile(r"已经(是|有|拿过|拿了|评过|评了|获得|获评).{0,16}?还能(不能)?(再)?(报|申|评)")
+"""A title held said in one clause, applying again asked in the next (已经拿过四川省的首版次认定。还能申报重庆的吗)."""
+
+
 def _shaped(parts: dict[str, str], clauses: list[str]) -> str | None:
+    if EXCLUSIONS in parts and len(clauses) > 1 and _HELD_THEN_AGAIN.search("".join(clauses[-2:])):
+        return parts[EXCLUSIONS]
     for clause in reversed(clauses):
         for name, pattern in _ASKS.items():
             if name in parts and pattern.search(clause):
@@ -227,6 +257,10 @@ def _standing_in(parts: dict[str, str]) -> dict[str, str]:
     if CALCULATION in parts or MAIN not in parts:
         return parts
     return {**parts, CALCULATION: parts[MAIN]}
+
+
+_PART_OF_COSTS = re.compile(r"(一|那|这|哪)部分|那块|这块|那笔|这笔")
+"""A part of the costs (有一部分是委托做的, 那笔): whether it counts is the calculation's, not the conditions'."""
 
 
 def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]) -> str | None:
@@ -251,6 +285,10 @@ def _unnamed(t: Turn, topic: Topic, text: str, whole: str, parts: dict[str, str]
             if n in ELIGIBILITY_PARTS and not (n == EXCLUSIONS and "先" in plain)  # 是不是得先拿到: a condition
         ]
         nearest = max(near)[2] if near else None
+        if _PART_OF_COSTS.search(plain) and CALCULATION in parts and near:
+            calc = next((len(grams & g) for n, g in _section_grams(t, topic) if n == CALCULATION), 0)
+            if calc and calc >= max(near)[0]:
+                return parts[CALCULATION]  # “有一部分是委托西南大学做的 那个能加计不”: a part of the costs, counted
         if nearest == COVERED and CONDITIONS in parts and any(q.unit in _OWN_FIGURES for q in quantities(plain)):
             return parts[CONDITIONS]  # “营收四千多万还能报小巨人吗”: a figure of ours, against the conditions
         return parts[nearest] if nearest else None
@@ -333,7 +371,7 @@ MAIN = "政策要点"
 OVERVIEW = ""
 """The pseudo-section of ``overview_words``: a question of what the topic is."""
 _IN_THE_TEXT = re.compile(
-    r"(?<!哪个)(?<!哪份)(?<!什么)(?<!啥)(文件|文里|原文)(里头|里面|里|中|上)(?!(哪|是哪|怎么|咋|啥))"
+    r"(?<!哪个)(?<!哪份)(?<!什么)(?<!啥)(文件|文里|原文)(里头|里面|里|中|上|头)(?!(哪|是哪|怎么|咋|啥))"
 )
 """“文件里头目标是好多”: a place in the text, which asks for nothing (“文件里哪一条” still asks for the source)."""
 _DOCUMENT_WORDING = re.compile(r"(那些|这些)?文件(上的|里的|里头的|上头的)?(话|语言|用语|说法|腔)")
@@ -346,6 +384,15 @@ _OWN_CONTACT = re.compile(
 """The user's own phone number (我电话186…, 打我电话): given, not asked for."""
 _LIST_REQUIRED = re.compile(r"(要|须|必须|得|需要)(符合|在|是|列入|进)[^|]{0,8}目录|目录[^|]{0,8}才(算|行|得行|可以)")
 """A list the product must be on (要符合哪个目录, 要在哪个目录里才算): a condition asked, not the document."""
+_FEW_SAID = re.compile(r"[十百千万]几|几[十百千万个年]")
+"""几 in a figure (十几年, 几十个): a hedge, no question."""
+
+
+def _asks_in(clause: str) -> bool:
+    """Whether a clause asks anything (its 几 in a figure, 做了十几年, is a hedge)."""
+    return bool(_ASKS_IN.search(_FEW_SAID.sub("", clause)))
+
+
 _ASKS_AT_END = re.compile(r"(吗|嘛|么|呢|[?？])\|*$")
 _ASKS_IN = re.compile(
     r"吗|嘛|么|呢|[?？]|啥|什么|怎么|咋|多少|好多|好久|多久|哪|几|谁|还是|([\u4e00-\u9fff])[不没]\1"
@@ -489,7 +536,7 @@ def _stating(t: Turn, topic: Topic, word: str, norm: str, cued: str) -> str:
     ``cued`` wins, else the topic's order.
     """
     grams = render.bigrams(norm)
-    how_long = bool(_HOW_LONG.search(norm))
+    how_long = bool(_HOW_LONG.search(norm)) or norm.endswith(word)  # (管几年 reads 有效期: the term, asked)
     found = [
         (
             how_long and bool(_TERM.match(fact, fact.find(word) + len(word))),

@@ -21,10 +21,12 @@ from bot.dialogue.attribution import (
 )
 from bot.dialogue.interpret.offers import denies_only
 from bot.dialogue.interpret.shared import (
+    A_PERSON,
     ANOTHER_PARTY,
     DENIAL,
     ERRAND,
     FITS_BETTER,
+    HUMAN,
     MATCH,
     OTHER_POLICIES,
     OWN_ERRAND,
@@ -215,6 +217,31 @@ def _condition_of_check_here(t: Turn, topic: Topic, msg: Message, other: str) ->
     )
 
 
+def _condition_of_kind_here(t: Turn, topic: Topic, msg: Message, other: str) -> bool:
+    """Whether the message names a kind of the check judged here (市级的) and one of its conditions.
+
+    The condition is named in ``other``'s words (研发机构, in 设立了市级及以上研发机构).
+    """
+    criteria = checklist_criteria(t.kn, topic.id, t.day) or {}
+    if not topic.checklist or not _checked_here(t, topic):
+        return False
+    if not any(t.kn.criteria[c].presume is not None for c in criteria) or not _LEVEL_FIRST.match(msg.norm):
+        return False
+    labels = [normalize(c.label or "") for c in criteria.values()]
+    named = [w for a in t.kn.topics[other].aliases if len(w := normalize(a)) >= 2 and w in msg.norm]
+    return bool(named) and all(any(w in label for label in labels) for w in named)
+
+
+_KIND_OF_OURS_COUNTS = re.compile(
+    r"(那|那么)?(我们|我们的|我们这个|我们这种|我们家)[^，|]{1,8}?(算不算|算不算是|属不属于|是不是属于)[^，|]{2,}"
+)
+"""A thing of ours, asked whether it counts as a kind (我们传感器算不算集成电路), before another clause."""
+
+
+_LEVEL_FIRST = re.compile(r"(那|那么)?(市级|省级|国家级|区级|区县级|市里头?|市里面|国家|重庆市?)的")
+"""A kind by its level, first (市级的要啥子研发机构)."""
+
+
 _LABEL_CHARS = 4
 """How many characters running a message must share with a condition's label to name it beside another topic's
 words (行业平均)."""
@@ -336,6 +363,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, topic=topic.id, part=f"section:{CALCULATION}")  # “大概能补好多 算给我看哈”
     if topic.checklist and _only_check(t, msg.norm):
         return Act(topic.id, topic=topic.id, check=True)  # “帮我核一下”, however like an out-of-scope example
+    if decision.intent == HUMAN and A_PERSON.search(msg.norm):
+        return None  # “有没有人可以直接问 留个电话嘛”: a person, not this topic's department
     if (
         decision.reason == "out_of_scope"
         and t.state.get(flows.VERDICT_GIVEN)
@@ -370,6 +399,10 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if other and _condition_of_check_here(t, topic, msg, str(decision.intent)):
         # “研发投入强度的行业平均去哪里查” after a 单项冠军 verdict: its condition (研发投入强度达到行业平均), though
         # 研发投入强度 is a name of the document's goals
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or "question")
+    if other and _condition_of_kind_here(t, topic, msg, str(decision.intent)):
+        # “市级的要啥子研发机构” after the 单项冠军 verdict: the municipal kind's condition (设立市级及以上研发机构),
+        # not the policy of 研发机构
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or "question")
     checked_here = (
         bool(other)
@@ -411,6 +444,10 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         # “那创新型中小企业呢 先评那个得不得行” after the verdict: the title this check needs, what it takes
         return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic))
     policy = decision.intent if decision.intent and t.kn.topics[decision.intent].kind == "policy" else None
+    if decision.intent in (None, topic.id) and _KIND_OF_OURS_COUNTS.match(msg.norm) and len(clauses(msg.text)) > 1:
+        # “那我们传感器算不算集成电路 能不能按120%”: whether our kind of thing is of the kind a rule names, the
+        # rule (the list it must be on), not the check
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or "question")
     if (
         wants_check(t, msg.norm)
         and check_asked(t, msg, topic.id)

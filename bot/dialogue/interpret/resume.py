@@ -42,6 +42,8 @@ def resume(t: Turn, msg: Message) -> Act | None:
         return finish
     if len(msg.norm) > CONTROL_CHARS and (parked := t.state.get("suspended") or t.flow) and _opens_back(t, msg):
         return Act(acts.RESUME, topic=str(parked["topic"]))  # “哦 接着刚才那个 我们还有啥没说的”
+    if (back_to := _back_to_the_one_named(t, msg)) is not None:
+        return back_to
     whole = msg.norm
     if len(msg.norm) > CONTROL_CHARS:
         msg = last_clause(msg)
@@ -155,6 +157,19 @@ def _back_then_told(t: Turn, msg: Message) -> Act | None:
         return None
     facts = t.facts(rest, topic=str(check["topic"]))
     return Act(acts.RESUME, topic=str(check["topic"]), values=facts) if facts else None
+
+
+def _back_to_the_one_named(t: Turn, msg: Message) -> Act | None:
+    """“那回到刚才那个 还有啥子政策适合我们”: a clause going back, then the question of the check parked."""
+    parked = t.state.get("suspended") or t.flow
+    if not parked or parked.get("kind") not in (flows.CHECKLIST, flows.QUESTIONNAIRE):
+        return None
+    said = clauses(msg.text)
+    i = _goes_back_at(t, said)
+    rest = " ".join(said[i + 1 :]) if i is not None else ""
+    if not rest or t.match(rest)[1].intent != parked.get("topic"):
+        return None
+    return Act(acts.RESUME, topic=str(parked["topic"]), values=t.facts(rest, topic=str(parked["topic"])))
 
 
 def _goes_back_at(t: Turn, said: list[str]) -> int | None:

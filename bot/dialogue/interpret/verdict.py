@@ -564,6 +564,12 @@ _ASKING_VERDICT = re.compile(r"说|讲|告诉|给|判断|结论")
 _PAST_RULE = re.compile(r"以前|原来|老标准|旧标准|之前|往年")
 
 
+_AMOUNT_TOO = re.compile(
+    r"(那|那么|如果行|行的话|要是行)?(能|可以|大概|一共|最多)?(补|扣|拿|奖|减|少缴|少交)(好多|多少|几多)(钱)?(嘛|呢|哦|喃)?"
+)
+"""After the result asked, how much the policy gives: the verdict says it (政策内容), no question of its own."""
+
+
 def _outcome_then_aside(t: Turn, msg: Message) -> bool:
     """“那我们到底符合不 行的话我去跟老板说”: the result asked first, then what the user will do, which asks nothing."""
     said = clauses(msg.text)
@@ -573,8 +579,10 @@ def _outcome_then_aside(t: Turn, msg: Message) -> bool:
         return False  # (“我们企业总的还能享受啥子政策 帮我匹配一下”: which policies, another question)
     rest = " ".join(said[1:])
     norm = normalize(rest)
-    if asks_in_a_clause(t, Message(rest, norm)) or t.facts(rest) or norm.startswith("还是"):
+    if t.facts(rest) or norm.startswith("还是"):
         return False
+    if asks_in_a_clause(t, Message(rest, norm)) and not _AMOUNT_TOO.fullmatch(norm):
+        return False  # (“到底得不得行 能补好多”: the verdict, which says what the policy gives)
     # (not “重庆市级的单项冠军我们够不够 帮我看下”: the check asked; nor “…按老标准我们是够的撒”: a claim)
     return not (wants_check(t, norm) or says(norm, t.kn, "outcome") or says(norm, t.kn, "conclude"))
 
