@@ -10207,7 +10207,7 @@ def test_going_off_to_check_the_figures_is_no_request_for_the_verdict(user: User
 
 
 @pytest.mark.parametrize("text", ["这样子还评得不 直说", "OK 评得了噻 给句痛快话", "你先按现在的说 成还是不成"])
-def test_more_ways_to_ask_for_the_verdict(user: User, text: str) -> None:
+def test_the_verdict_asked_in_chongqing_words(user: User, text: str) -> None:
     """d518_16, d518_18, d518_19: 报得不, 给句痛快话, 成还是不成 were not read as asking for the verdict."""
     in_check(user, "高企帮我核一下")
     user.say("成立五年了 有八个发明专利")
@@ -10295,7 +10295,7 @@ def test_research_commissioned_is_the_calculation(user: User, text: str) -> None
     assert reply.section == "计算方法" and "80%" in reply.text, reply.text
 
 
-def test_what_the_buyer_may_have_is_no_check_of_ours(user: User) -> None:
+def test_what_the_user_buying_from_us_may_have(user: User) -> None:
     """d519_17: “用户买我们设备 他们能不能拿奖励” started our check again."""
     user.say("首台套保险补偿我们能不能申请 帮我核一下")
     user.say("2024版目录翻了 没找到我们的设备")
