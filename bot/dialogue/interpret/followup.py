@@ -44,6 +44,7 @@ from bot.dialogue.interpret.shared import (
     option_act,
     plainer_asked,
     policies_asked,
+    switched_to,
     thing_counts,
     titles_stated,
     variant_taken_up,
@@ -116,9 +117,7 @@ def followup(t: Turn, msg: Message) -> Act | None:
     if act is None or act.name != acts.FOLLOWUP:
         return act
     named = variant_taken_up(t, msg)
-    switch = {c: v for c, v in named.items() if t.profile.get(c) != v}
-    if switch:
-        act = replace(act, values={**act.values, **switch})
+    act = switched_to(t, act, named)
     topic = t.kn.topics.get(act.topic or "")
     if (
         named  # (“那重庆市级的单项冠军呢” when the municipal one was judged: its verdict and conditions again)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from bot.answers import (
@@ -439,6 +440,17 @@ def variant_taken_up(t: Turn, msg: Message) -> dict[str, Any]:
     if pointed := _KIND_POINTED.match(msg.norm):
         return _kinds_said(t, pointed[0])  # (国家级的那个我们还差啥子)
     return {}
+
+
+def switched_to(t: Turn, act: Act, taken: dict[str, Any], act_wins: bool = False) -> Act:
+    """``act`` with the kinds ``taken`` (variant_taken_up) that differ from the profile: a switch of the check's kind.
+
+    ``act_wins``: a kind the act itself already read stays (the verdict's own reading of the message).
+    """
+    switch = {c: v for c, v in taken.items() if t.profile.get(c) != v}
+    if not switch:
+        return act
+    return replace(act, values={**switch, **act.values} if act_wins else {**act.values, **switch})
 
 
 _THAT_ONE_FIRST = re.compile(r"(那|那么)[^我你他]{2,14}")

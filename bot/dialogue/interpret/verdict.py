@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from bot import checklist
@@ -49,6 +48,7 @@ from bot.dialogue.interpret.shared import (
     national_scheme_heard_of,
     plainer_asked,
     policies_asked,
+    switched_to,
     thing_counts,
     variant_taken_up,
 )
@@ -170,8 +170,7 @@ def conclude(t: Turn, msg: Message) -> Act | None:
     act = _conclude(t, msg)
     if act is None or act.name != acts.ANSWER or not act.conclude or not msg.norm.startswith(("那", "那么")):
         return act  # (only a kind pointed at: not “以前没得市级技术中心 这回呢 评得上不”, which tells a fact)
-    switch = {c: v for c, v in variant_taken_up(t, msg).items() if t.profile.get(c) != v and c not in act.values}
-    return replace(act, values={**act.values, **switch}) if switch else act
+    return switched_to(t, act, variant_taken_up(t, msg), act_wins=True)
 
 
 def _conclude(t: Turn, msg: Message) -> Act | None:
@@ -700,8 +699,7 @@ def missing(t: Turn, msg: Message) -> Act | None:
     act = _missing(t, msg)
     if act is None:
         return None
-    switch = {c: v for c, v in variant_taken_up(t, msg).items() if t.profile.get(c) != v}
-    return replace(act, values={**act.values, **switch}) if switch else act
+    return switched_to(t, act, variant_taken_up(t, msg))
 
 
 def _missing(t: Turn, msg: Message) -> Act | None:
