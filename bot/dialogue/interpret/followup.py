@@ -208,7 +208,9 @@ def _condition_of_check_here(t: Turn, topic: Topic, msg: Message, other: str) ->
         return False
     rest = without(msg.norm, frozenset(normalize(a) for a in t.kn.topics[other].aliases), "|")
     labels = [normalize(c.label or "") for c in (checklist_criteria(t.kn, topic.id, t.day) or {}).values()]
-    names = "|".join(normalize(n) for n in policy_names(t.kn))
+    if "policy_names_joined" not in t.kn.memo:
+        t.kn.memo["policy_names_joined"] = "|".join(normalize(n) for n in policy_names(t.kn))
+    names: str = t.kn.memo["policy_names_joined"]
     return any(
         (word := rest[i : i + _LABEL_CHARS]) in label and "|" not in word and word not in names
         for i in range(len(rest) - _LABEL_CHARS + 1)
