@@ -234,7 +234,7 @@ def _condition_of_kind_here(t: Turn, topic: Topic, msg: Message, other: str) -> 
 
 
 _KIND_OF_OURS_COUNTS = re.compile(
-    r"(那|那么)?(我们|我们的|我们这个|我们这种|我们家)[^，|]{1,8}?(算不算|算不算是|属不属于|是不是属于)[^，|]{2,}"
+    r"(那|那么)?(我们|我们的|我们这个|我们这种|我们家)[^，|]{1,8}?(算不算|算不算是|属不属于|是不是属于)(?![得上数])[^，|]{2,}"
 )
 """A thing of ours, asked whether it counts as a kind (我们传感器算不算集成电路), before another clause."""
 
