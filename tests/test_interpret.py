@@ -10353,18 +10353,3 @@ def test_parts_asked_in_batches_517_520(user: User, question: str, intent: str, 
     a title held then applying again, 报不了."""
     reply = user.say(question)
     assert (reply.intent, reply.section) == (intent, section), reply.text
-
-
-@pytest.mark.parametrize(
-    ("question", "section"),
-    [("高企认定的流城是怎样的", "办理流程"), ("加计扣除负面清淡上有哪些行业", "不适用情形")],
-)
-def test_a_part_asked_in_a_word_typed_by_its_sound(user: User, question: str, section: str) -> None:
-    """q520: “高企认定流城”, “负面清淡行业有哪些”: one character of the part's word typed by its sound."""
-    assert user.say(question).section == section
-
-
-def test_a_word_of_its_own_is_no_typo_of_a_part(user: User) -> None:
-    """那年 sounds like 哪年 (a question of when), but it is a word of its own: no part is read into it."""
-    reply = user.say("高企那年我们报过 没评上")
-    assert reply.section != "时间节点", reply.text

@@ -12,7 +12,6 @@ from bot.calc import compute, refusal
 from bot.dialogue.reading import BOTH, CONTROL_CHARS, DIFFERENCE, Message, asks
 from bot.dialogue.turn import Turn, checklist_criteria, human_option, menu, says, set_options
 from bot.models import Option, Reply
-from intents import pinyin
 from intents.normalize import month_digits, normalize
 from knowledge.loader import Knowledge
 from knowledge.schema import Topic
@@ -51,7 +50,6 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     kn = t.kn
     parts = _standing_in(_parts(kn, topic))
     joined = _ASCII_SPACE.sub("", text)  # “requirements 是啥子”: an English word is part of its clause
-    joined = _cue_typos_mended(kn, joined)  # “负面清淡行业有哪些”, “认定流城”: the cue typed by its sound
     joined = _IN_THE_TEXT.sub("|", joined)  # “文件里头…目标是好多”: where it is written, not which document
     joined = _DOCUMENT_WORDING.sub("|", joined)  # “那些文件话我看不懂”: the wording is hard, no document asked for
     joined = _OWN_CONTACT.sub("|", joined)  # “有消息打我电话139…”: the user's number, no question of whom to call
@@ -221,45 +219,6 @@ def shaped_part(t: Turn, topic: Topic, text: str) -> str | None:
     """The part a question asks by its shape alone (哪些情况不能报, 哪个文件规定的), whatever else it says."""
     joined = _ASCII_SPACE.sub("", text)
     return _shaped(_standing_in(_parts(t.kn, topic)), [_clause(t.kn, topic, raw) for raw in _CLAUSES.split(joined)])
-
-
-_TYPO_CHARS = (2, 3, 4)
-"""The lengths of a cue word whose one mistyped character (by its sound) is mended: 流城 → 流程, 清淡 → 清单."""
-
-
-_FUNCTION_CHARS = frozenset("那哪这的地得在再做作么吗嘛呢")
-"""Characters said alike that are each a word of their own (那年 is no 哪年 typed wrong)."""
-
-
-def _cue_sounds(kn: Knowledge) -> dict[tuple[str, ...], str]:
-    """The Chinese cue words of every section, by the folded pinyin of their characters (once per knowledge)."""
-    if "cue_sounds" not in kn.memo:
-        sounds: dict[tuple[str, ...], str] = {}
-        for ws in kn.messages.section_words.values():
-            for w in ws:
-                word = normalize(w)
-                if len(word) in _TYPO_CHARS and all("\u4e00" <= ch <= "\u9fff" for ch in word):
-                    sounds.setdefault(tuple(pinyin.syllables(word)), word)
-        kn.memo["cue_sounds"] = sounds
-    return kn.memo["cue_sounds"]  # type: ignore[no-any-return]
-
-
-def _cue_typos_mended(kn: Knowledge, text: str) -> str:
-    """``text`` with a cue word typed by its sound written as the cue, where one character only is another.
-
-    A word of its own that sounds like a cue (实践 for 时间) differs in more than one character and stays.
-    """
-    cues = _cue_sounds(kn)
-    sounds = pinyin.syllables(text)
-    out = list(text)
-    for size in sorted(_TYPO_CHARS, reverse=True):
-        for i in range(len(text) - size + 1):
-            word = cues.get(tuple(sounds[i : i + size]))
-            typed = "".join(out[i : i + size])
-            changed = [(a, b) for a, b in zip(word or "", typed, strict=False) if a != b]
-            if word and len(changed) == 1 and not set(changed[0]) <= _FUNCTION_CHARS:
-                out[i : i + size] = list(word)
-    return "".join(out)
 
 
 _WHERE_SEEN = re.compile(
