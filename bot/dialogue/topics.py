@@ -66,7 +66,7 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     shaped = _shaped(parts, clauses)
     if shaped:
         return shaped  # 哪个文件规定的: the source, whatever else it names; 哪些情况不能报: exclusions
-    if (seen := _WHERE_SEEN.search(whole)) and (held := _holding(topic, seen["thing"], parts)):
+    if len(clauses) == 1 and (seen := _WHERE_SEEN.search(whole)) and (held := _holding(topic, seen["thing"], parts)):
         return held  # “目录在哪里看”: the part that speaks of the 目录 (which one is in force), not how to apply
     asking = [i for i, c in enumerate(clauses) if _ASKS_AT_END.search(c)]
     after = clauses[asking[-1] + 1 :] if asking else []
@@ -76,9 +76,9 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     named_before = _cue(cues, specific[-1]) if specific else None  # the part the last clause naming one names
     for clause in reversed(clauses):
         found = _cue(cues, clause)
-        if found and found[0] == MAIN and specific and specific[-1] != clause and _asks_in(specific[-1]):
+        if found and found[0] == MAIN and specific and specific[-1] != clause and not _years_told(specific[-1]):
             # “是怎么计算的 存量和增量各按多少比例”: the part named, not its figures (not “做了十几年。…有啥导向”:
-            # the clause before tells, it asks nothing)
+            # 几年 there tells how long we have been at it, it asks nothing)
             found = named_before
         if found and found[0] == OVERVIEW:  # “是什么”, “怎么回事”: its own words (怎么) ask for nothing
             clause = clause.replace(found[1], "|")
@@ -388,9 +388,9 @@ _FEW_SAID = re.compile(r"[十百千万]几|几[十百千万个年]")
 """几 in a figure (十几年, 几十个): a hedge, no question."""
 
 
-def _asks_in(clause: str) -> bool:
-    """Whether a clause asks anything (its 几 in a figure, 做了十几年, is a hedge)."""
-    return bool(_ASKS_IN.search(_FEW_SAID.sub("", clause)))
+def _years_told(clause: str) -> bool:
+    """Whether a clause tells a span of years with 几 in it (做了十几年) and asks nothing: its 几 is a hedge."""
+    return bool(_FEW_SAID.search(clause)) and not _ASKS_IN.search(_FEW_SAID.sub("", clause))
 
 
 _ASKS_AT_END = re.compile(r"(吗|嘛|么|呢|[?？])\|*$")
