@@ -9574,10 +9574,20 @@ def test_an_ellipsis_right_after_a_part_asks_that_part_of_what_it_names(user: Us
         ("首批次新材料申报入口在哪", "first_batch_material", "办理流程"),
         ("研发准备金补助好久发下来", "rd_reserve", "时间节点"),
         ("单项冠军国家级在哪个系统填报", "single_champion", "办理流程"),
+        # batches 517-520: 管几年, 先找区县还是, 导向 after a told 十几年, 到哪年的目标, a title held then applying
+        # again, 报不了
+        ("专精特新认定下来能管几年", "zjtx", "时间节点"),
+        ("首版次咋个报 先找区县还是直接找市里", "first_version_software", "办理流程"),
+        ("我们做阀门二十几年了。想牵头制定国家标准。政府在这方面有啥导向？", "standards", "政策要点"),
+        ("52号文里说高企数量要翻番 这是到哪一年的目标", "policy_goals", "时间节点"),
+        ("我们已经拿过贵州的首版次认定。还能申报重庆的吗", "first_version_software", "不适用情形"),
+        ("已经是市级企业技术中心的 还能不能报中小企业技术研发中心", "rd_institution", "不适用情形"),
+        ("哪些企业报不了单项冠军", "single_champion", "不适用情形"),
     ],
 )
 def test_parts_asked_in_plain_words(user: User, question: str, intent: str, section: str) -> None:
-    """q497-q500: where to file, whom to ask, when it is paid, at what rate: the part asked, not the overview."""
+    """q497-q500, q517-q520: where to file, whom to ask, when it is paid, at what rate, how long it lasts, what is
+    left out: the part asked, not the overview."""
     reply = user.say(question)
     assert (reply.intent, reply.section) == (intent, section), reply.text
 
@@ -10304,8 +10314,8 @@ def test_what_the_user_buying_from_us_may_have(user: User) -> None:
     assert reply.act == "followup" and "500" in reply.text, reply.text
 
 
-def test_renewal_of_high_tech_is_answered_under_either_part(user: User) -> None:
-    """d520_04: “到期了是复审还是重新认定” got 办理流程, which did not say that there is no 复审; now it does too."""
+def test_renewal_of_high_tech_leads_with_what_says_there_is_no_review(user: User) -> None:
+    """d520_04: “到期了是复审还是重新认定” got 办理流程, which does not say that there is no 复审; 时间节点 does."""
     reply = user.say("我们高企证书后年到期 到时候是复审还是重新认定")
     assert "没有“复审”" in reply.text or "不再有“复审”" in reply.text, reply.text
 
@@ -10334,22 +10344,3 @@ def test_a_company_to_be_founded_is_a_case_supposed(user: User) -> None:
     user.say("能享受不 一句话")
     reply = user.say("那把组装车间单独注册个公司出来 行不行")
     assert reply.act == "followup" and "verdict" not in reply.data, reply.text
-
-
-@pytest.mark.parametrize(
-    ("question", "intent", "section"),
-    [
-        ("专精特新认定下来能管几年", "zjtx", "时间节点"),
-        ("首版次咋个报 先找区县还是直接找市里", "first_version_software", "办理流程"),
-        ("我们做阀门二十几年了。想牵头制定国家标准。政府在这方面有啥导向？", "standards", "政策要点"),
-        ("52号文里说高企数量要翻番 这是到哪一年的目标", "policy_goals", "时间节点"),
-        ("我们已经拿过贵州的首版次认定。还能申报重庆的吗", "first_version_software", "不适用情形"),
-        ("已经是市级企业技术中心的 还能不能报中小企业技术研发中心", "rd_institution", "不适用情形"),
-        ("哪些企业报不了单项冠军", "single_champion", "不适用情形"),
-    ],
-)
-def test_parts_asked_in_batches_517_520(user: User, question: str, intent: str, section: str) -> None:
-    """Parts the first sight of batches 517-520 missed: 管几年, 先找区县还是, 导向 after a told 十几年, 到哪年的目标,
-    a title held then applying again, 报不了."""
-    reply = user.say(question)
-    assert (reply.intent, reply.section) == (intent, section), reply.text
