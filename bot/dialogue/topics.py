@@ -66,8 +66,12 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     shaped = _shaped(parts, clauses)
     if shaped:
         return shaped  # 哪个文件规定的: the source, whatever else it names; 哪些情况不能报: exclusions
-    if len(clauses) == 1 and (seen := _WHERE_SEEN.search(whole)) and (held := _holding(topic, seen["thing"], parts)):
-        return held  # “目录在哪里看”: the part that speaks of the 目录 (which one is in force), not how to apply
+    seen = next((m for c in clauses if (m := _WHERE_SEEN.search(c))), None)
+    others = [c for c in clauses if seen is None or seen.string != c]
+    if seen and not any(_cue(cues, c) for c in others) and (held := _holding(topic, seen["thing"], parts)):
+        # “目录在哪里看”: the part that speaks of the 目录 (which one is in force), not how to apply (unless
+        # another clause asks a part: 是哪年的版本)
+        return held
     asking = [i for i, c in enumerate(clauses) if _ASKS_AT_END.search(c)]
     after = clauses[asking[-1] + 1 :] if asking else []
     if after and _cue(cues, clauses[asking[-1]]) and not any(_ASKS_IN.search(c) for c in after):
