@@ -388,8 +388,8 @@ _OWN_CONTACT = re.compile(
 """The user's own phone number (我电话186…, 打我电话): given, not asked for."""
 _LIST_REQUIRED = re.compile(r"(要|须|必须|得|需要)(符合|在|是|列入|进)[^|]{0,8}目录|目录[^|]{0,8}才(算|行|得行|可以)")
 """A list the product must be on (要符合哪个目录, 要在哪个目录里才算): a condition asked, not the document."""
-_FEW_SAID = re.compile(r"[十百千万]几|几[十百千万个年]")
-"""几 in a figure (十几年, 几十个): a hedge, no question."""
+_FEW_SAID = re.compile(r"[十百]几年|几十年")
+"""几 in a span of years told (做了十几年, 几十年): a hedge, no question."""
 
 
 def _years_told(clause: str) -> bool:
