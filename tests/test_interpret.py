@@ -5484,12 +5484,13 @@ def test_a_share_said_gives_way_to_its_parts_corrected(user: User) -> None:
 
 
 def test_the_verdict_asked_beside_a_question_is_given_with_its_answer(user: User) -> None:
-    """d317_03: “那能不能加计 加好多” right after the verdict got the 政策要点 alone."""
+    """d317_03: “那能不能加计 加好多” right after the verdict got the 政策要点 alone; the verdict comes first, then
+    the rate (加多少 is a cue of 计算方法 since round 42; 政策要点 states the rate too)."""
     in_check(user, "家计扣除 我们厂能享受不")
     for said in ("查账征收", "是的 新工艺", "辅助账有的"):
         user.say(said)
     reply = user.say("那能不能加计 加好多")
-    assert "结论：符合" in reply.text and reply.section == "政策要点", reply.text
+    assert "结论：符合" in reply.text and reply.section in ("政策要点", "计算方法") and "100%" in reply.text, reply.text
 
 
 def after_verdict(user: User, opener: str, facts: str, message: str) -> Reply:
