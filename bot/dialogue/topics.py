@@ -68,7 +68,7 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
         return shaped  # 哪个文件规定的: the source, whatever else it names; 哪些情况不能报: exclusions
     seen = next((m for c in clauses if (m := _WHERE_SEEN.search(c))), None)
     others = [c for c in clauses if seen is None or seen.string != c]
-    if seen and not any(_cue(cues, c) for c in others) and (held := _holding(topic, seen["thing"], parts)):
+    if seen and not any(_cue(cues, c) for c in others) and (held := _holding(t, topic, seen["thing"], parts)):
         # “目录在哪里看”: the part that speaks of the 目录 (which one is in force), not how to apply (unless
         # another clause asks a part: 是哪年的版本)
         return held
@@ -231,12 +231,12 @@ _WHERE_SEEN = re.compile(
 """Where a thing is to be seen (目录在哪里看, 名单去哪查): the thing, to find in the topic's facts."""
 
 
-def _holding(topic: Topic, thing: str, parts: dict[str, str]) -> str | None:
+def _holding(t: Turn, topic: Topic, thing: str, parts: dict[str, str]) -> str | None:
     """The part whose facts speak of ``thing`` most often (the first of equals); None if none does."""
     counts = [
-        (sum(thing in normalize(item.text) for item in section.items), -n, section.name)
-        for n, section in enumerate(topic.sections)
-        if section.name in parts
+        (sum(thing in fact for fact in facts.split("|")), -n, name)
+        for n, (name, facts) in enumerate(section_texts(t, topic))
+        if name in parts
     ]
     best = max(counts, default=None)
     return parts[best[2]] if best and best[0] else None

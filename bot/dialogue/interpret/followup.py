@@ -223,10 +223,10 @@ def _condition_of_kind_here(t: Turn, topic: Topic, msg: Message, other: str) -> 
 
     The condition is named in ``other``'s words (研发机构, in 设立了市级及以上研发机构).
     """
-    criteria = checklist_criteria(t.kn, topic.id, t.day) or {}
-    if not topic.checklist or not _checked_here(t, topic):
+    if not topic.checklist or not _checked_here(t, topic) or not _LEVEL_FIRST.match(msg.norm):
         return False
-    if not any(t.kn.criteria[c].presume is not None for c in criteria) or not _LEVEL_FIRST.match(msg.norm):
+    criteria = checklist_criteria(t.kn, topic.id, t.day) or {}
+    if not any(t.kn.criteria[c].presume is not None for c in criteria):
         return False
     labels = [normalize(c.label or "") for c in criteria.values()]
     named = [w for a in t.kn.topics[other].aliases if len(w := normalize(a)) >= 2 and w in msg.norm]
