@@ -4760,7 +4760,7 @@ _ASK_SOMEONE = rf"(要|得|我|我去|再)问(一下|下|哈)?({WHO_KNOWS}|他�
 _NOT_KNOWN = (
     "晓不得|不晓得|不知道|不清楚|不确定|搞不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|不敢确定|不敢肯定|说不准|"
     + "没算过|没测过|还没测|没去测|没查过|没去查|还没查|没整理|还在整理|没理清|没弄清|没搞清"
-    + "|还没翻|没翻过|没去翻|还没看|没看过|没对过|还没对过|没核过|没比对过"
+    + "|还没翻|没翻过|没去翻|还没看|没看过|没对过|还没对过|没核过|没比对过|没(仔细|认真|详细|具体)(对|核|查|比对)过"
     + "|没算出来|还没算出|还没出来|年报没出|审计没出|报表没出"
     + "|没单独算过|没有单独算过|没专门算过|还没算|打分也还没|打分还没|还没打分|没打过分"
     + "|还没在[^，|\\s]{1,6}?[测评]|没在[^，|\\s]{1,6}?[测评]过"  # (还没在平台上测)
@@ -4836,7 +4836,7 @@ _HEDGED = re.compile(r"好像|可能|估计|应该|大概|似乎|貌似")
 """A hedge in the clause of a fact (好像挂在老板个人名下)."""
 _HEDGED_OTHERWISE = re.compile(r"[\s,，|]*(又|也|但|可|但是|可是|或者)(好像|可能|似乎|貌似|说不定)")
 """After a hedged fact, the next clause hedging the other way (好像没备过 | 又好像去年同事弄过): not known."""
-_ONLY_NOT_KNOWN = re.compile(rf"(具体|详细|到底|具体的|详细的)?(我|我们|我也|也)?({_NOT_KNOWN})(哦|嘛|的|了)?")
+_ONLY_NOT_KNOWN = re.compile(rf"(具体|详细|到底|具体的|详细的)?(我|我们|我也|也)?(还|都)?({_NOT_KNOWN})(哦|嘛|的|了)?")
 """A clause that only says the user does not know (具体晓不得): after a hedged fact, it is not known."""
 _TOPIC_MARKED = re.compile(r"(那|那个)?[^要是有评报如假万不没能可会想|]{1,6}的话")
 """A clause opening with a thing and 的话 (市场的话, 研发费用的话): what it speaks of, no case supposed (要评上的话)."""

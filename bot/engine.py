@@ -16,6 +16,7 @@ from bot.dialogue import acts, handle
 from bot.dialogue.interpret import without_mention
 from bot.dialogue.turn import Turn, human_option
 from bot.models import Inbound, Reply
+from bot.platforms import place_names
 from bot.settings import Settings
 from bot.storage import Busy, Storage, mask
 from bot.store import Store, open_storage
@@ -64,6 +65,7 @@ def build_index(kn: Knowledge, settings: Settings) -> Index:
         small_talk=list(SMALL_TALK),
         edge_only=list(EDGE_ONLY),
         asked_of=[POLICY_MATCH],
+        places=list(place_names(kn)),
         insistent=[w for t in kn.topics.values() for w in t.insistent],
         own_words={tid: list(t.own_words) for tid, t in kn.topics.items() if t.own_words},
         aliases=aliases,

@@ -335,6 +335,8 @@ def _opens_a_question(named: str, via: str, intent: str, example_best: dict[str,
 
 _COUNTING = frozenset("哪这那一二两三四五六七八九十几每各某整")
 """Before 个: words that make it a measure word (哪个, 这个, 两个), so no word starting with 个 begins there."""
+_LARGER_UNIT = frozenset("万千百亿")
+"""Before a numeral before 个: the numeral ends an amount (一万二), it counts nothing."""
 
 
 def _inside_digits(text: str, start: int, end: int) -> bool:
@@ -497,6 +499,7 @@ class Index:
         own_words: Mapping[str, Iterable[str]] | None = None,
         edge_only: Iterable[str] = (),
         asked_of: Iterable[str] = (),
+        places: Iterable[str] = (),
     ):
         self.t = thresholds or Thresholds()
         self._recent: dict[tuple[str, int, bool], tuple[Candidate, ...]] = {}
@@ -523,6 +526,10 @@ class Index:
         self.own_words = {i: {normalize(w) for w in ws} - {""} for i, ws in (own_words or {}).items()}
         """Words of another world that belong to a topic too (饭馆 for 加计扣除's excluded industries)."""
         self.fillers = sorted({normalize(f) for f in fillers if normalize(f)}, key=lambda w: (-len(w), w))
+        named = sorted({self.prepare(p, strip=False) for p in places} - {""}, key=lambda w: (-len(w), w))
+        self.place_names = frozenset(named)
+        self.places = re.compile("|".join(map(re.escape, named))) if named else None
+        """Names of places (高新区, 两江新区): an alias running into one (报 高新区 → 报高新) names no policy."""
         self.combos = [
             (
                 intent,
@@ -967,8 +974,16 @@ class Index:
                 intents = alias.get(word)
                 if not intents or _inside_digits(query, i, i + j):
                     continue  # 12345 inside 13637912345: a phone number, not the hotline
-                if query[i] == "个" and i and query[i - 1] in _COUNTING and not word.startswith("个人"):
-                    continue  # 哪个税率: 个 counts the 税率, it is no 个税 (那个人所得税 is 个人所得税)
+                if (
+                    query[i] == "个"
+                    and i
+                    and query[i - 1] in _COUNTING
+                    and not word.startswith("个人")
+                    and not (i >= 2 and query[i - 2] in _LARGER_UNIT)
+                ):
+                    # 哪个税率: 个 counts the 税率, it is no 个税 (那个人所得税 is 个人所得税; 工资一万二 个税:
+                    # the 二 ends an amount, and 个税 is said)
+                    continue
                 score = self.t.alias_score + bonus * min(j, 6)
                 spans.extend((i, i + j, intent, score, f"alias:{word}") for intent in intents)
         sounds = pinyin.syllables(query)
@@ -995,16 +1010,27 @@ class Index:
             i = query.index(a)
             spans.append((i, i + len(a), intent, score, f"combo:{a}+{b}"))
         # A hit inside a longer hit of another intent does not count (专精特新 inside 专精特新小巨人); a name right
-        # after 除了 is set aside (除了专精特新你还能回答哪些问题: what else, not 专精特新).
+        # after 除了 is set aside (除了专精特新你还能回答哪些问题: what else, not 专精特新); nor does one that runs into
+        # a place's name or lies inside it (帮我看下能不能报 高新区的: 报高新 is no 高企).
         spans = [
             (i, j, intent, score - EXCEPT_PENALTY if query.endswith(_EXCEPT, 0, i) else score, via)
             for i, j, intent, score, via in spans
+            if not self._into_place(query, i, j)
         ]
         return [
             (intent, score, via)
             for i, j, intent, score, via in spans
             if not any(a <= i and j <= b and (b - a) > (j - i) and other != intent for a, b, other, *_ in spans)
         ]
+
+    def _into_place(self, query: str, start: int, end: int) -> bool:
+        """Whether ``query[start:end]`` overlaps a place's name without holding all of it (高新 of 高新区)."""
+        if self.places is None or query[start:end] in self.place_names:
+            return False  # (两江 of 两江新区: a place's own short name, as a combo's word)
+        return any(
+            start < m.end() and m.start() < end and not (start <= m.start() and m.end() <= end)
+            for m in self.places.finditer(query)
+        )
 
     def _example_hits(self, query: str) -> list[tuple[str, float, str]]:
         ids = self._shortlist(query)

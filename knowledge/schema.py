@@ -654,6 +654,10 @@ class Messages(Strict):
         "排在前面的还需确认的条件最少。回复序号逐条核对。",
         description="“能享受哪些政策”列表之后的一行：怎么排的、下一步做什么",
     )
+    plain_list_footer: str = Field(
+        "想看哪一项的条件、能不能报，回复它的序号。",
+        description="列出的政策用大白话各说一句（“讲通俗点”）之后的一行：下一步做什么",
+    )
     match_easiest: str = Field(
         "按您说的情况，还需确认的条件最少的是「{title}」，可以先从它核起。回复 {key} 逐条核对。",
         description="列表之后问“哪个最容易、先报哪个”：排第一的那项（{title} 政策名，{key} 它的序号）",

@@ -36,6 +36,10 @@ SUPPOSED = "supposed"
 """The ``part`` of a follow-up asking the last question again of another case (那房地产公司呢 after 批发零售 was
 told): answered for that case, nothing recorded of us."""
 
+PLAIN_LIST = "plain_list"
+"""The ``part`` of a follow-up asking plainer words of the policies just listed (讲通俗点 我老板看不懂这些): each
+in a line of plain words, under the same numbers."""
+
 STATUS = "status:"
 """The ``part`` prefix of a follow-up asking how some conditions of the check stand (研发那条够没得):
 ``status:研发|rd_spend_last_year`` — the word the message names them by, then the criteria it names."""

@@ -751,6 +751,19 @@ def match_report(t: Turn) -> Reply:
     )
 
 
+def plain_list(t: Turn) -> Reply:
+    """The policies the last reply offered, each in its plain words (summary), under the same numbers."""
+    kn = t.kn
+    offered = [Option(*o) for o in t.state.get("options") or []]
+    lines = [kn.messages.plain_header]
+    for option in offered:
+        topic = kn.topics.get(option.action.removeprefix("intent:"))
+        if topic is not None and option.action.startswith("intent:"):
+            lines.append(f"{option.key} {topic.title}：{topic.summary or topic.title}")
+    lines.append(kn.messages.plain_list_footer)
+    return Reply("\n".join(lines), "match", intent="policy_match", options=offered)  # (its lines are the options)
+
+
 def easiest(t: Turn) -> Reply:
     """哪个最容易先拿到, after the policies that may suit us: the first listed (fewest conditions left), to check."""
     listed = [(key, label) for key, label, action in t.state.get("options") or [] if action.startswith("intent:")]

@@ -235,6 +235,8 @@ def followup(t: Turn, act: Act) -> Reply:
         reply = Reply(body, "section", intent=str(flow["topic"]) if flow else None)
     elif part == "easiest":
         reply = flows.easiest(t)
+    elif part == acts.PLAIN_LIST:
+        reply = flows.plain_list(t)
     elif topic is None:
         reply = Reply(t.kn.messages.nothing_to_choose, "no_option")
     elif part == "plain":

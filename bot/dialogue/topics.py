@@ -66,11 +66,11 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
     shaped = _shaped(parts, clauses)
     if shaped:
         return shaped  # 哪个文件规定的: the source, whatever else it names; 哪些情况不能报: exclusions
-    seen = next((m for c in clauses if (m := _WHERE_SEEN.search(c))), None)
+    seen = next((m for c in clauses if (m := _WHERE_SEEN.search(c) or _GET_INTO.search(c))), None)
     others = [c for c in clauses if seen is None or seen.string != c]
     if seen and not any(_cue(cues, c) for c in others) and (held := _holding(t, topic, seen["thing"], parts)):
-        # “目录在哪里看”: the part that speaks of the 目录 (which one is in force), not how to apply (unless
-        # another clause asks a part: 是哪年的版本)
+        # “目录在哪里看”, “要咋样才能进目录”: the part that speaks of the 目录 (which one is in force), not how to
+        # apply (unless another clause asks a part: 是哪年的版本)
         return held
     asking = [i for i, c in enumerate(clauses) if _ASKS_AT_END.search(c)]
     after = clauses[asking[-1] + 1 :] if asking else []
@@ -229,6 +229,11 @@ _WHERE_SEEN = re.compile(
     r"(?P<thing>[^|在哪那这个]{2,6}?)(在|到|去|从)?(哪里|哪儿|哪点|哪个网站|哪个地方|什么地方|啥地方|哪)(看|查|找|下载|翻)"
 )
 """Where a thing is to be seen (目录在哪里看, 名单去哪查): the thing, to find in the topic's facts."""
+_GET_INTO = re.compile(
+    r"(咋样|怎样|怎么样|咋个|怎么|如何)(才能|才可以|能|可以)?(进|列入|纳入|挤进|进入)(?P<thing>[^|]{2,6}?)(里|里面|里头)?"
+    r"[嘛哦呢啊喃噻]*$"
+)
+"""How to get into a thing (要咋样才能进目录): the thing, to find in the topic's facts as well."""
 
 
 def _holding(t: Turn, topic: Topic, thing: str, parts: dict[str, str]) -> str | None:
@@ -324,11 +329,19 @@ def _guess(t: Turn, topic: Topic, whole: str) -> str | None:
     A place (我们是两江新区做配件的) says where the enterprise is, not which part it asks: its words do not count.
     """
     whole = _places(t.kn).sub("|", whole)
-    grams = render.bigrams(whole) - _name_grams(t.kn, topic)
+    whole = _A_NOT_A_SAID.sub(r"\1", whole)  # (能不能享受 shares 不能 with “一季度不能享受”, which it does not say)
+    grams = render.bigrams(whole) - _name_grams(t.kn, topic) - _ANY_PART
     scores = sorted(((len(grams & g), -n, name) for n, (name, g) in enumerate(_section_grams(t, topic))), reverse=True)
     if scores and scores[0][0] >= RELEVANT_SECTION and (len(scores) == 1 or scores[0][0] > scores[1][0]):
         return f"section:{scores[0][2]}"
     return None
+
+
+_ANY_PART = frozenset({"企业", "公司", "我们"})
+"""Pairs every part of a topic speaks of (企业): they say nothing of which part is asked."""
+_A_NOT_A_SAID = re.compile(r"([能有是可会要])[不没]\1")
+"""An A-not-A question's modal (能不能, 有没有): its 不 and 没 say nothing of the facts (read as the verb alone). Not
+算不算研发, which asks exactly what the exclusions deny (常规性升级不算研发活动)."""
 
 
 def _places(kn: Knowledge) -> re.Pattern[str]:

@@ -23,6 +23,7 @@ from bot.dialogue.interpret.offers import denies_only
 from bot.dialogue.interpret.shared import (
     A_PERSON,
     ANOTHER_PARTY,
+    CHECK_NAMED,
     DENIAL,
     ERRAND,
     FITS_BETTER,
@@ -307,11 +308,19 @@ _WE_TOO = re.compile(r"我们也|那我们|我们(就)?来|那就|给我们")
 """A check asked for ourselves after hearing of something (那我们也核一下): of the topic talked of before."""
 
 
+def _policies_offered(t: Turn) -> list[str]:
+    """The policies the last reply listed as its options (the list of policies that suit us), in its order."""
+    found = [str(o[2]).removeprefix("intent:") for o in t.state.get("options") or [] if str(o[2]).startswith("intent:")]
+    return [tid for tid in found if tid in t.kn.topics and t.kn.topics[tid].kind == "policy"]
+
+
 def _followup(t: Turn, msg: Message) -> Act | None:
     topic_id = t.state.get("topic")
     topic = t.kn.topics.get(topic_id or "")
     if (listed := _listed_policy(t, msg)) is not None:
         return listed
+    if plainer_asked(t, msg) and len(_policies_offered(t)) >= 2 and t.match(msg.text)[1].intent is None:
+        return Act(acts.FOLLOWUP, part=acts.PLAIN_LIST)  # “讲通俗点嘛 我老板看不懂这些” after a list of policies
     if topic is None or topic.kind != "policy":
         return None
     if plainer_asked(t, msg):
@@ -473,8 +482,14 @@ def _followup(t: Turn, msg: Message) -> Act | None:
             # “那我们也核一下嘛” after 高企's goal: the 高企 check; so is “帮我看下够不够条件” after a question on the
             # document's goals, which nobody qualifies for
             return Act(earlier, topic=earlier, check=True)
-        if topic.checklist and WHAT_ABOUT.match(msg.norm) and t.facts(msg.text, topic=topic.id):
-            # “那中小企业技术研发中心呢 我们够不够”: the same question of another kind, the check of that kind
+        if (
+            topic.checklist
+            and WHAT_ABOUT.match(msg.norm)
+            and not any(w in msg.norm for w in CHECK_NAMED)
+            and t.facts(msg.text, topic=topic.id)
+        ):
+            # “那中小企业技术研发中心呢 我们够不够”: the same question of another kind, the check of that kind (“…呢
+            # 也帮我核一下” asks for that check in so many words: a new check)
             return Act(acts.FOLLOWUP, topic=topic.id, part=acts.CHECK_PART)
         return Act(topic.id, topic=topic.id, check=True)
     part = section_asked(t, topic, msg.text)

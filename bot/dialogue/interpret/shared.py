@@ -117,6 +117,8 @@ def of_conditions(t: Turn, topic: Topic, msg: Message, in_scope: bool) -> bool:
     own = set(checklist_criteria(t.kn, topic.id) or {})
     if named_criteria(t, msg, MIN_KEYWORD if in_scope else LONG_KEYWORD) & own:
         return True  # (out of scope by another world's word, 售后: only a long word of the condition, 科技人员)
+    if COUNTS_AS.search(msg.norm) and points_at_pending(t, msg):
+        return True  # (食品杀菌设备 算不算那八个领域里头的: the kinds the question pending lists)
     inside, _pairs = pairs_in_topic(t, topic, msg)
     return in_scope and inside >= MIN_INSIDE
 
@@ -206,9 +208,25 @@ def counts_as(t: Turn, msg: Message) -> bool:
     named = WORDS_OF_CONDITION.sub("", after.norm)
     if any(named in n for ns in topic_names(t).values() for n in ns):
         return False  # (我们这个到底算不算首版次: the policy itself, whether we qualify)
-    return len(named) >= LONG_KEYWORD and any(
+    if len(named) >= LONG_KEYWORD and any(
         named in normalize(f"{t.kn.criteria[cid].question}{t.kn.criteria[cid].label or ''}") for cid in own
-    )
+    ):
+        return True
+    return points_at_pending(t, after)
+
+
+def points_at_pending(t: Turn, msg: Message) -> bool:
+    """Whether the message points at what the question pending lists (那八个领域里头的, 这几类产品)."""
+    pointed = _POINTED_AT.search(msg.norm)
+    pending = t.kn.criteria.get(str((t.flow or {}).get("pending")))
+    return bool(pointed and pending and pointed["what"] in normalize(pending.question))
+
+
+_POINTED_AT = re.compile(
+    r"(是|属于)?(那|这)(些|几|[一二两三四五六七八九十\d]+)?(个|种|类|项|条|大)(?P<what>[\u4e00-\u9fff]{2,6}?)"
+    r"(里头|里面|里边|之内|当中|之中|中间|中|内|以内|范围内|范围)?的?(之一)?(嘛|哦|呢|啊|喃|噻|吗)*$"
+)
+"""What 算不算 points at among the things a question lists (那八个领域里头的, 这几类产品)."""
 
 
 WORDS_OF_CONDITION = re.compile(r"^(是|属于)?(那个|这个|那种|这种|那一?类|这一?类)?|(嘛|哦|呢|啊|喃|噻|吗|的)+$")
@@ -359,8 +377,12 @@ OUTCOME_CHARS = 16
 """A longer message with a result word is more likely a question of its own than a request for the verdict."""
 
 
-ASKS_A_PART = re.compile(r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪")
-"""Asks why, how much, when or where: a part of the topic, not the verdict (能拿好多, 为啥子不行)."""
+ASKS_A_PART = re.compile(
+    r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪"
+    r"|(咋样|怎样|怎么样|咋个|怎么|如何)(才能|才可以)(进|入|上|列入|纳入|挤进|拿到)"
+)
+"""Asks why, how much, when, where or how to get into something: a part of the topic, not the verdict (能拿好多,
+为啥子不行, 要咋样才能进目录)."""
 
 
 ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论|结果给|结果发|给我?个?准话|说下结果|给个?说法")
@@ -620,7 +642,7 @@ def check_asked(t: Turn, msg: Message, intent: str) -> bool:
     """
     if not wants_check(t, msg.norm) or SUPPOSING.search(msg.norm):
         return False  # (“如果出个新版本重新登记 算不算”: a case supposed, a question on the topic)
-    if _BAR_ASKED.search(msg.norm) and not any(w in msg.norm for w in _CHECK_NAMED):
+    if _BAR_ASKED.search(msg.norm) and not any(w in msg.norm for w in CHECK_NAMED):
         return False  # (“单项冠军是不是要四个亿营收才评得上”: the bar asked, not whether we reach it)
     topic = t.kn.topics.get(intent)
     if topic and not topic.checklist:
@@ -646,7 +668,7 @@ _BAR_ASKED = re.compile(
     r"(是不是|是否|是要|要不要)(要|得|必须|需要|起码|至少)[^，|]{1,12}?才(能|可以|评得|评上|报得|申请得|够|行|算)"
 )
 """A rule asked (是不是要四个亿营收才评得上): what the bar is, answered by the conditions."""
-_CHECK_NAMED = ("核", "评估", "自查", "判断", "对一", "对下", "对哈", "check")
+CHECK_NAMED = ("核", "评估", "自查", "判断", "对一", "对下", "对哈", "check")
 """Words that ask for the check itself, whatever else the message asks (帮我核一下 是不是要…才…)."""
 
 
@@ -756,8 +778,11 @@ _NATIONAL_COVER = re.compile(r"(国家|工信部)(的|那个|层面的?)?[^，|]
 
 _NATIONAL_NEXT = re.compile(r"(那|那么)?(国家|工信部)(级)?的[^，|]{1,8}呢")
 """The national one asked about next (那国家的首版次呢): another one than the city's checked here."""
-_NATIONAL_TOO = re.compile(r"(国家|工信部|部里)(层面|那边|那头|级)?(是不是|是否|有没有|有没得)?也有")
-"""Whether the national level has one too (国家层面是不是也有首版次 也能报吗): another one than the city's."""
+_NATIONAL_TOO = re.compile(
+    r"(国家|工信部|部里)(层面|那边|那头|级)?((是不是|是否|有没有|有没得)?也有|(也)?(有没有|有没得|有莫得))"
+)
+"""Whether the national level has one too (国家层面是不是也有首版次 也能报吗, 那国家层面有没得首版次软件可以报):
+another one than the city's."""
 
 
 def national_scheme_heard_of(t: Turn, msg: Message) -> bool:

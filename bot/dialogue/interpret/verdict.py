@@ -181,6 +181,8 @@ def _conclude(t: Turn, msg: Message) -> Act | None:
         return Act(current.id, topic=current.id)  # “就这些 推荐几个嘛” after the list of policies: the list again
     if not checkable(t):
         return None
+    if _others_fine_asked(t, msg):
+        return None  # “那就是只差营收嘛 其他都没问题噻”: what is not met, to confirm (not the verdict again)
     if (t.flow or {}).get("kind") == flows.QUESTIONNAIRE and _WHICH_ONES.search(msg.norm):
         return Act(acts.ANSWER, conclude=True, values=t.facts(msg.text))  # “那总的说 我们能搞哪几样”: the list now
     if _asks_person(t, msg):
@@ -611,8 +613,8 @@ _VERDICT_OR_NOT = re.compile(r"(结论|结果|定论|说法|准话)(没得|没�
 """A request for the verdict that ends by asking “or not” (能下结论没得): its 没得 answers nothing."""
 
 
-_REACHED_OR_NOT = re.compile(rf"{REACHED}(没得|没有|莫得|没)(?=$|[\s，,。！!？?嘛哦啊呢])")
-"""A reach asked “or not” at the end of a clause (都对得上没有, 够得着没得): its 没有 answers nothing."""
+_REACHED_OR_NOT = re.compile(rf"({REACHED}|够格|达标|够条件|有戏|合格)(没得|没有|莫得|没)(?=$|[\s，,。！!？?嘛哦啊呢])")
+"""A reach asked “or not” at the end of a clause (都对得上没有, 够格没得 给个话): its 没有 answers nothing."""
 
 
 _NOTHING_MORE = re.compile(r"(没有|没得|莫得|没)了|没别的|没其他")
@@ -711,6 +713,8 @@ def _missing(t: Turn, msg: Message) -> Act | None:
         return None  # “评上以后再冲小巨人 还差啥子” after 专精特新's verdict: what 小巨人 lacks, its own check
     if WHY_NOT.match(msg.norm) and flows.referred(t, topic_check=False) is not None:
         return Act(acts.FOLLOWUP, part="missing")  # “为啥子不得行 我们也有搞研发的嘛”: what is unmet, and why
+    if _others_fine_asked(t, msg):
+        return Act(acts.FOLLOWUP, part="missing")  # “就是说其他都够了撒” right after a verdict: what is not, if any
     if (_WHY_LEAD.match(msg.norm) or _WHY_LEAD.match(msg.text)) and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “为啥子嘛 我们数据比好多专精特新都好”: why
     tail = last_clause(msg).norm  # (差好大一截哦 | 要补几个人才够: the clause that asks)
@@ -755,6 +759,23 @@ def _missing(t: Turn, msg: Message) -> Act | None:
     if wants_check(t, msg.norm) and t.flow is not None and t.flow.get("asked", 0) <= 1 and not _figures_known(t):
         return Act(acts.ANSWER, check=True)  # (the check just begun, no figure told: on with its first question)
     return Act(acts.FOLLOWUP, part="missing")
+
+
+_OTHERS_FINE = re.compile(
+    r"(其他|其它|其余|别的|剩下)的?(条件|几条|几项)?(都|全|全部|也都)(够|没问题|满足|可以|行|达标|符合|齐|过)了?"
+    r"(噻|撒|嘛|吧|哈|嗦|哇|哦|是吧|对吧|吗|呢|唛)?$"
+)
+"""“其他都够了撒”, “其他都没问题噻”: the rest said to be met, asked to be confirmed."""
+
+
+def _others_fine_asked(t: Turn, msg: Message) -> bool:
+    """Whether, right after a verdict, the message only asks that the rest be confirmed as met (its gaps answer)."""
+    return (
+        bool(t.state.get(flows.VERDICT_GIVEN))
+        and bool(_OTHERS_FINE.search(msg.norm))
+        and not t.facts(msg.text)
+        and not VERDICT_NOUN.search(msg.norm)  # (“其他都没问题噻 结论呢”: the verdict; 那就是… is no request for it)
+    )
 
 
 _NEXT_TITLE = re.compile(r"(评上|拿到|认定|过了|有了)(以后|之后|了)?(再|就)?(冲|报|申|评|搞)")
