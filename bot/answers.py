@@ -2362,7 +2362,14 @@ def extract(
     if then != text and facts:
         now = _extract(then, criteria, ignore, today)
         facts |= {cid: v for cid, v in now.items() if cid in facts}
+    said_yes = [cid for cid, v in facts.items() if v is True]
+    if len(said_yes) == 1 and (closely := _NOT_CHECKED.search(text)) and _HEDGED.search(text, 0, closely.start()):
+        facts[said_yes[0]] = UNKNOWN  # “目录的话 应该是在里头的 但是牌号我没仔细对过”: a guess, not yet checked
     return facts
+
+
+_NOT_CHECKED = re.compile(r"没(仔细|认真|详细|具体)?(对|核|查|比对)过|还没(仔细|认真|详细|具体)?(对|核|查|比对)")
+"""Not checked (closely) yet: after a hedged yes (好像在里头, 应该是), the one thing said is not known."""
 
 
 _PAST_CLAUSE = re.compile(r"(?:^|(?<=[\s,，。；;!！?？]))(以前|之前|原来|过去|早先|早些年|早几年)[^\s,，。；;!！?？]+")
@@ -4760,7 +4767,7 @@ _ASK_SOMEONE = rf"(要|得|我|我去|再)问(一下|下|哈)?({WHO_KNOWS}|他�
 _NOT_KNOWN = (
     "晓不得|不晓得|不知道|不清楚|不确定|搞不清|不[太大]清楚|不[太大]晓得|不[太大]确定|拿不准|不敢确定|不敢肯定|说不准|"
     + "没算过|没测过|还没测|没去测|没查过|没去查|还没查|没整理|还在整理|没理清|没弄清|没搞清"
-    + "|还没翻|没翻过|没去翻|还没看|没看过|没对过|还没对过|没核过|没比对过|没(仔细|认真|详细|具体)(对|核|查|比对)过"
+    + "|还没翻|没翻过|没去翻|还没看|没看过|没对过|还没对过|没核过|没比对过"
     + "|没算出来|还没算出|还没出来|年报没出|审计没出|报表没出"
     + "|没单独算过|没有单独算过|没专门算过|还没算|打分也还没|打分还没|还没打分|没打过分"
     + "|还没在[^，|\\s]{1,6}?[测评]|没在[^，|\\s]{1,6}?[测评]过"  # (还没在平台上测)

@@ -10460,9 +10460,19 @@ def test_what_the_bot_does_in_plain_words_is_help(user: User) -> None:
     assert user.say("你能帮我搞啥子").intent == "help"
 
 
-def test_working_with_universities_is_open_cooperation(user: User) -> None:
-    assert user.say("想和重庆大学合作搞研发 有啥政策").intent == "open_cooperation"
-    assert User(user.engine, "u2").say("委托高校做研发的费用能加计多少").intent == "rd_deduction"
+def test_a_kind_of_enterprise_asking_if_it_may_gets_who_is_covered_first(user: User) -> None:
+    """d522_09: a kind of enterprise asking whether it may (软件企业能不能享受): 适用对象, before the check."""
+    reply = user.say("做软件的企业能不能享受研发费用加计扣除")
+    assert reply.section == "适用对象" and "居民企业" in reply.text, reply.text
+
+
+def test_a_supposed_case_after_a_part_asks_that_part_of_it(user: User) -> None:
+    """d521_15: “那要是明年组装做大了 超过一半了呢” right after the exclusions: the exclusions again, of that case."""
+    in_check(user, "加计扣除我们能不能享受 帮忙看下")
+    user.say("查账征收 主要做建材批发 有个小车间 批发占六成")
+    user.say("结论呢")
+    user.say("负面清单都有哪些行业")
+    assert user.say("那要是以后车间做大了 超过一半了呢").section == "不适用情形"
 
 
 def test_parts_asked_in_other_words_round_43(user: User) -> None:

@@ -94,6 +94,10 @@ _ITEM = re.compile(r"第([一二三四五六七八九1-9])(?:个|条|项|点|种
 _ELLIPSIS = re.compile(r"^(?:那|那么|还有|再问下|那个)?(.{1,12}?)(?:的)?(?:呢|咧|嘞|喃|勒)$")
 
 
+_CASE_ON = re.compile(r"(呢|咧|嘞|喃|勒)$")
+"""A case supposed, put as “…呢”: the same question as the last part answered, of that case."""
+
+
 _CN_ORDINAL = "一二三四五六七八九"
 
 
@@ -449,6 +453,10 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if supposes(msg.text) and decision.intent in (None, topic.id) and checked:
         # “明年把研发做到一百万以上再报 得行不”: the conditions; “要是备了案 大概补好多”: the part it asks
         asked = section_asked(t, topic, last_clause(msg).text, cues_only=True)
+        last_part = t.state.get(flows.LAST_PART)
+        if not asked and last_part and last_part != t.kn.messages.sources_header and _CASE_ON.search(msg.norm):
+            # “那要是明年组装做大了 超过一半了呢” right after the exclusions: that part, of the case supposed
+            asked = f"section:{last_part}"
         return Act(acts.FOLLOWUP, topic=topic.id, part=asked or conditions_part(t, topic))
     if checked and _title_asked_about(t, topic, msg):
         # “那创新型中小企业呢 先评那个得不得行” after the verdict: the title this check needs, what it takes
