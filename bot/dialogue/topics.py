@@ -355,12 +355,13 @@ def _places(kn: Knowledge) -> re.Pattern[str]:
 def _cue(cues: list[tuple[str, str]], clause: str) -> tuple[str, str] | None:
     """The (section, word) of the longest cue in ``clause``; of equal ones, the first listed.
 
-    A cue opening with 不 inside an A-not-A question is none (能不能享受 holds 不能享受, but asks whether we may).
+    A cue opening with 不 inside an A-not-A question is none (能不能享受 holds 不能享受, but asks whether we may). A
+    cue of who is covered gives way to one of a case excluded (核定征收的企业能享受不: the exclusion answers it).
     """
-    found = max(
-        ((len(w), -n, name, w) for n, (name, w) in enumerate(cues) if w in clause and not _a_not_a(clause, w)),
-        default=None,
-    )
+    said = [(len(w), -n, name, w) for n, (name, w) in enumerate(cues) if w in clause and not _a_not_a(clause, w)]
+    found = max(said, default=None)
+    if found and found[2] == COVERED and (excluded := max((c for c in said if c[2] == EXCLUSIONS), default=None)):
+        return excluded[2], excluded[3]  # (核定征收的企业能享受不: a case excluded, named, beats “may a kind of us”)
     return (found[2], found[3]) if found else None
 
 
