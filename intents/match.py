@@ -1012,10 +1012,11 @@ class Index:
         # A hit inside a longer hit of another intent does not count (专精特新 inside 专精特新小巨人); a name right
         # after 除了 is set aside (除了专精特新你还能回答哪些问题: what else, not 专精特新); nor does one that runs into
         # a place's name or lies inside it (帮我看下能不能报 高新区的: 报高新 is no 高企).
+        places = [(m.start(), m.end()) for m in self.places.finditer(query)] if self.places else []
         spans = [
             (i, j, intent, score - EXCEPT_PENALTY if query.endswith(_EXCEPT, 0, i) else score, via)
             for i, j, intent, score, via in spans
-            if not self._into_place(query, i, j)
+            if not self._into_place(query, i, j, places)
         ]
         return [
             (intent, score, via)
@@ -1023,14 +1024,11 @@ class Index:
             if not any(a <= i and j <= b and (b - a) > (j - i) and other != intent for a, b, other, *_ in spans)
         ]
 
-    def _into_place(self, query: str, start: int, end: int) -> bool:
-        """Whether ``query[start:end]`` overlaps a place's name without holding all of it (高新 of 高新区)."""
-        if self.places is None or query[start:end] in self.place_names:
+    def _into_place(self, query: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
+        """Whether ``query[start:end]`` overlaps a place's span without holding all of it (高新 of 高新区)."""
+        if query[start:end] in self.place_names:
             return False  # (两江 of 两江新区: a place's own short name, as a combo's word)
-        return any(
-            start < m.end() and m.start() < end and not (start <= m.start() and m.end() <= end)
-            for m in self.places.finditer(query)
-        )
+        return any(start < b and a < end and not (start <= a and b <= end) for a, b in places)
 
     def _example_hits(self, query: str) -> list[tuple[str, float, str]]:
         ids = self._shortlist(query)
