@@ -2133,6 +2133,11 @@ _ASKED = re.compile(
 """A question (with 如果 / 要是 before it) about a case supposed: what it says is no fact about the enterprise."""
 
 
+def unsupposed(text: str) -> str:
+    """``text`` without the words that open a case supposed (那要是报市级企业技术中心呢 → 那报市级企业技术中心呢)."""
+    return re.sub(_IF, " ", text)
+
+
 def supposes(text: str) -> bool:
     """Whether ``text`` asks about a case supposed, or states a plan: no fact of ours.
 
@@ -2464,6 +2469,7 @@ def _extract(
     text = _GO_BETWEEN.sub(" ", text)  # (经销商只是牵线: not the buyer)
     text = _OTHER_COMPANY.sub(" ", text)  # (兄弟公司已经是小巨人了: not our title)
     text = _BEFORE_NOW.sub(" ", text)  # (经销商是去年的: not this batch's buyer)
+    text = _LEFT_OUT.sub(" ", text)  # (经销商那单我们不报: a sale left out of the application)
     text = _WORKED_OUT.sub(" ", text)  # (250除6000多 大概4个点: the sum worked, then its result)
     text = _BAR_BEFORE_OURS.sub(" ", text)  # (研发占比要达到6%以上吧 我们有7%: the bar, then ours)
     text = TAKEN_BACK.sub(" ", text)  # (刚才说一半一半不准 | 批发占六成二: only the new word is a fact)
@@ -3154,6 +3160,13 @@ _BEFORE_NOW = re.compile(
     r"(去年|前年|以前|之前|上次|原来|过去)的(事|了)?(?=[\s,，。；;!！?？]|$)"
 )
 """A clause that puts a buyer in the past (经销商是去年的): not this sale's (a 失信 that was 前年的 still counts)."""
+_LEFT_OUT = re.compile(
+    r"[^\s,，。；;!！?？]{0,8}(那|这)(单|笔|批|次|份|个单子|批货|笔单子)(货|生意|合同|订单)?"
+    r"(我们|咱们)?(就|也|都)?(不报|不申报|不申请|不算|不拿来报|不拿出来报|不放进来|不填|不写进去|不要了|不管了|不提了)"
+    r"[^\s,，。；;!！?？]{0,2}"
+)
+"""A clause that leaves a sale out of the application (经销商那单我们不报): who bought it says nothing of the one
+applied for, nor of us."""
 
 
 def _of_the_rule(norm: str, q: Quantity, breaks: tuple[int, ...]) -> bool:
@@ -3456,19 +3469,41 @@ def _nothing(norm: str, breaks: tuple[int, ...], vocab: _Vocab, criteria: dict[s
         if cid in found or (criteria[cid].unit or "") not in ZERO_UNITS or len(kw) < 2:
             continue
         for at in places(norm, kw):
+            if _inside_a_longer_word(norm, at, kw, vocab):
+                continue  # (没得研发机构: 研发 is part of what is denied, 研发机构, not the R&D spending)
             stop = _clause(norm, at, kw, breaks)[1]
             after = norm[at + len(kw) : stop]
             if not after and stop < len(norm):  # “融资？莫得”: the keyword alone, answered in the next clause
                 after = norm[stop : min([len(norm), *(b for b in breaks if b > stop)])]
             start = max([0, at - 3, *(b for b in breaks if b <= at)])  # (its own clause: not “…有没有 | 研发费用”)
             before = norm[start:at]
-            denied = (_NONE_BEFORE.search(before) and not _WHETHER.search(norm[max(start - 1, 0) : at])) or (
-                _NONE_AFTER.match(after)
-            )
+            denied = (
+                _NONE_BEFORE.search(before)
+                and not _WHETHER.search(norm[max(start - 1, 0) : at])
+                and not _NOUN_GOES_ON.match(after)  # (没得研发机构: the institution denied, not the spending)
+            ) or (_NONE_AFTER.match(after))
             if denied and not _unsure(norm, kw, breaks):
                 found[cid] = 0.0
                 break
     return found
+
+
+_NOUN_GOES_ON = re.compile(r"机构|中心|部门|部|团队|人员|场地|场所|平台|项目|设备|室|大楼|能力|方向|准备金|制度|基地")
+"""After a keyword a denial comes before: a longer noun goes on, and it is what is denied (没得研发机构)."""
+
+
+def _inside_a_longer_word(norm: str, at: int, kw: str, vocab: _Vocab) -> bool:
+    """Whether the keyword at ``at`` lies inside a longer word of another criterion (研发 in 研发机构)."""
+    for _cid, words in vocab.yes + vocab.no:
+        for word in words:
+            if len(word) > len(kw) and kw in word:
+                offset = word.find(kw)
+                if norm.startswith(word, at - offset) and at >= offset:
+                    return True
+    return any(
+        len(other) > len(kw) and kw in other and at >= other.find(kw) and norm.startswith(other, at - other.find(kw))
+        for other, _cid in vocab.keywords + vocab.titles
+    )
 
 
 _ONE_UNSAID = "有个"
@@ -4020,8 +4055,10 @@ def _owner_before(
         yearly = "上年度" in (criteria[cid].label or criteria[cid].question)  # (its years' total may be meant)
         if _taken(cid, facts, criteria) and not yearly:
             continue
-        if _NONE_BEFORE.search(norm[max(0, pos - 3) : pos]):
-            continue  # (“没有发明专利 有两个实用新型”: the figure is not the denied one's)
+        if _NONE_BEFORE.search(norm[max([0, pos - 3, *(b for b in breaks if b <= pos)]) : pos]):
+            # (“没有发明专利 有两个实用新型”: the figure is not the denied one's; “研发机构没得 研发费一百万”: that 没得
+            # ends the clause before)
+            continue
         if criteria[cid].unit == "人" and _THING_COUNTED.search(norm, pos + len(kw), q.start):
             continue  # (“知识产权都在公司名下 发明两个”: the count is the inventions', not the staff)
         if sums_things(kw, q):
@@ -5201,8 +5238,11 @@ def _no_trouble_after(norm: str, word: str) -> bool:
 
 _SAID_NEGATIVE = re.compile(r"[没不无莫未]")
 """A word that already denies (没拿过): a list's 都没有 after it agrees with it, and denies nothing more."""
-_LISTED_ON = re.compile(r"[^\d\s]{1,8}?" + _LIST_DENIED.pattern + r"(?P<tail>[^\s]{0,4})")
-"""The clause after a word continues its list and denies all of it (失信 | 事故这些都莫得)."""
+_LISTED_ON = re.compile(
+    r"(?!啥|什么|任何|别的|其他|其它)[^\d\s]{1,8}?" + _LIST_DENIED.pattern + r"(?P<tail>[^\s]{0,4})"
+)
+"""The clause after a word continues its list and denies all of it (失信 | 事故这些都莫得); not one of its own that
+has nothing of any kind (查账征收 | 啥子资质都没得)."""
 _OWN_TIME = re.compile(r"近[一二两三四五六七八九十\d]+年|这几年|这些年|历年|从来|一直")
 """A clause with its own span of time and its own verb after the denial states its own fact (有试验车间 |
 近三年安全环保都没出过事), no list going on; without one (安全事故环保那些 | 这几年都莫得) it denies the list."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.dialogue import acts, handle
 from bot.dialogue.interpret import without_mention
-from bot.dialogue.turn import Turn, human_option
+from bot.dialogue.turn import Turn, human_option, set_options
 from bot.models import Inbound, Reply
 from bot.platforms import place_names
 from bot.settings import Settings
@@ -227,7 +227,7 @@ class Engine:
             told, mentioned = {}, {}
             reply = Reply(kn.messages.error, "error", options=[human_option(kn)], act="error")
             turn.state = self._stored_state(key, idle, now)  # the conversation is kept as it was before
-            turn.state["options"] = [[o.key, o.label, o.action] for o in reply.options]
+            set_options(turn, reply.options)
         return Answered(inbound, reply, turn, key, user_hash, started, now, log, error, told, mentioned)
 
     def _tell_private(self, answered: Answered, private: str) -> None:

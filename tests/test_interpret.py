@@ -10475,6 +10475,17 @@ def test_a_supposed_case_after_a_part_asks_that_part_of_it(user: User) -> None:
     assert user.say("那要是以后车间做大了 超过一半了呢").section == "不适用情形"
 
 
+def test_a_supposed_case_of_the_other_kind_after_a_part_asks_its_conditions(user: User) -> None:
+    """d314_18#8: “那要是报市级企业技术中心呢” after 办理流程 of the 中小企业技术研发中心 check kept 办理流程; the case
+    supposed is the other kind, and its conditions answer it (主营业务收入不低于5000万元)."""
+    in_check(user, "中小企业技术研发中心 我们能报不")
+    user.say("工业企业 营收4500万 研发费170万")
+    user.say("结论")
+    user.say("在哪个系统报")
+    reply = user.say("那假如报市级企业技术中心呢")
+    assert reply.section == "申报条件" and "5000万" in reply.text, reply.text
+
+
 def test_parts_asked_in_other_words_round_43(user: User) -> None:
     """Batches 521-524: a job title (质量主管) asks for no department; the rest ask the part they name."""
     cases = {
@@ -10489,3 +10500,154 @@ def test_parts_asked_in_other_words_round_43(user: User) -> None:
     for n, (text, (intent, section)) in enumerate(cases.items()):
         reply = User(user.engine, f"p43-{n}").say(text)
         assert (reply.intent, reply.section) == (intent, section), (text, reply.intent, reply.section)
+
+
+# batches 525-528 on first sight (round 44)
+
+
+def test_a_sale_left_out_of_the_application_says_nothing_of_the_buyer() -> None:
+    """d525_10: “经销商那单我们不报” after “不是贸易商也不是关联公司” recorded 否 for the buyer and for 生产方, and the
+    verdict said 不符合 where 符合 was right."""
+    facts = read("买的是下游厂自己用 不是贸易商 贸易公司那单我们就不报了", "first_batch_material")
+    assert facts == {"first_batch_buyer_unrelated": True}, facts
+
+
+def test_the_other_kind_talked_of_then_asked_to_be_checked_asks_its_questions(user: User) -> None:
+    """d525_12: “那帮我看看这个能不能报” after the 市级 verdict and a word on 中小企业技术研发中心 gave a verdict of
+    five unknowns; most of that kind's conditions are still to ask, so the check asks them."""
+    after_verdict(user, "市级企业技术中心 我们够不够", "技术中心运行三年 主营三千万 研发两百万", "好")
+    user.say("那中小企业技术研发中心呢 门槛低点噻")
+    reply = user.say("那帮我们看下这个够不够")
+    assert reply.kind == "checklist_step" and "结论" not in reply.text, reply.text
+
+
+def test_giving_up_this_check_in_words_after_why_ends_it(user: User) -> None:
+    """d525_16: “营收才三千万 算了算了 肯定不够 不测这个了” gave the verdict: 不测这个了 was no word for giving up."""
+    in_check(user, "单项冠军 帮我们测一下能不能评")
+    assert user.say("主营才两千多万 算了 肯定不够 不核这个了").act == "cancel"
+
+
+def test_a_dialect_tag_question_after_the_verdict_asks(user: User) -> None:
+    """d525_17: “六百万的话是区里补噶” after the 研发准备金 verdict was read as facts: 噶 at the end asks."""
+    in_check(user, "研发准备金补助我们能不能拿")
+    user.say("规上工业企业 重庆注册的独立法人 研发费去年六百万 制度建了 也备案了")
+    user.say("直接说 能不能拿")
+    reply = user.say("那六百万的话是区县补噶")
+    assert reply.act == "followup", (reply.act, reply.text)
+
+
+def test_a_few_of_what_we_sell_is_no_question(user: User) -> None:
+    """d526_02: “我们主要是代理几个牌子的汽车电子配件 批发给…” asked 行业 was out of scope: 几个 before what it
+    describes is “a few”, no question of how many."""
+    in_check(user, "加计扣除我们能不能享受")
+    reply = user.say("我们主要代理几个牌子的汽车音响 批发给4S店和修车铺 自己也装配点线束")
+    assert reply.act == "answer" and "不在我能解答" not in reply.text, reply.text
+
+
+def test_whether_a_line_counts_on_the_negative_list_asks_the_exclusions(user: User) -> None:
+    """d526_02: “批发那块到底算不算那个负面清单嘛” after the verdict gave the verdict again."""
+    in_check(user, "加计扣除我们能不能享受")
+    user.say("查账征收的居民企业 主要做建材批发 批发占七成 去年研发立了项 建了辅助账")
+    user.say("结论呢")
+    reply = user.say("那批发这块究竟算不算那个负面清单嘛")
+    assert reply.act == "followup" and reply.section == "不适用情形", (reply.act, reply.section)
+
+
+def test_a_listed_policy_pointed_at_to_be_told_more_is_a_follow_up(user: User) -> None:
+    """d526_16: “高企那个详细说下” after the policies that may suit us was a new question."""
+    user.say("我们能享受哪些政策")
+    user.say("营收八千万 研发三百万 三个发明专利")
+    user.say("能报哪些 列一下")
+    reply = user.say("高企那个展开讲下")
+    assert reply.act == "followup" and reply.intent == "high_tech_enterprise", (reply.act, reply.intent)
+
+
+def test_asking_to_be_added_to_the_catalogue_is_no_verdict(user: User) -> None:
+    """d526_20: “那能不能申请把它加进目录” after the 首台套 verdict (not in the catalogue) gave the verdict again."""
+    in_check(user, "首台套我们够不够")
+    user.say("产品不在目录里头 够不够 给个话")
+    reply = user.say("那能不能申请把它补进目录")
+    assert reply.act == "followup" and "结论：" not in reply.text, reply.text
+
+
+def test_investing_the_fund_is_out_of_scope(user: User) -> None:
+    """d527_07: “账上那笔准备金放银行买点理财划不划算” was answered with the 研发准备金 overview."""
+    assert user.say("研发准备金那笔钱拿去买些理财划算不").act == "null"
+
+
+def test_the_next_title_aimed_at_asks_its_own_conditions(user: User) -> None:
+    """d527_16: “那下一步冲小巨人还差啥子” after the 专精特新 verdict said nothing of 专精特新 was unmet."""
+    in_check(user, "专精特新够不够条件")
+    user.say("做这行八年 营收六千万 主营九成五 研发每年三百万 负债率四成")
+    user.say("结论")
+    reply = user.say("那下一步冲小巨人还缺啥子")
+    assert reply.intent == "little_giant" and "没有发现未满足" not in reply.text, reply.text
+
+
+def test_how_a_term_is_defined_during_a_check_is_a_question_on_it(user: User) -> None:
+    """d527_20: “细分产品是按啥子口径来分的” during the 单项冠军 check was out of scope."""
+    in_check(user, "单项冠军 帮我们评估下")
+    reply = user.say("这个细分是按哪种口径分的")
+    assert reply.act == "followup", (reply.act, reply.text)
+
+
+def test_a_figure_moved_to_the_year_before_keeps_each_figure_its_own(user: User) -> None:
+    """d528_01: “六千五是前年的数 去年是七千二百万 研发一百五是去年的” recorded 营收 150 and 研发 7200."""
+    in_check(user, "专精特新够不够条件")
+    user.say("去年营收五千五左右 研发费一百八十万的样子")
+    user.say("不对 五千五是前年的 去年是六千三百万 研发一百八是去年的 没错")
+    known = profile(user)
+    assert (known.get("revenue_last_year"), known.get("rd_spend_last_year")) == (6300.0, 180.0), known
+    assert known.get("revenue_prev_year") == 5500.0, known
+
+
+def test_above_scale_for_some_years_is_above_scale() -> None:
+    """d528_05: “上规好几年了” left the kind of enterprise unknown, and the verdict was 暂无法判断."""
+    assert read("做压铸的 上规多年了", "rd_reserve").get("rd_reserve_entity") == "above_scale_industrial"
+
+
+def test_nothing_of_any_kind_denies_no_fact_named_before_it() -> None:
+    """d528_08: “查账征收 啥子资质都没得” recorded 否 for 查账征收."""
+    assert read("查账征收 啥子证书都没得", "rd_deduction").get("resident_audit") is True
+
+
+def test_no_research_institution_says_nothing_of_the_research_spending() -> None:
+    """d528_08: “没得研发机构 就一个技术部” recorded 研发费用 0, and 加计扣除 fell off the list of policies."""
+    assert "rd_spend_last_year" not in read("没得研发机构 只有个技术科", "zjtx")
+    assert read("研发机构莫得 研发费一年八十万", "zjtx").get("rd_spend_last_year") == 80.0  # (莫得 ends its clause)
+
+
+def test_a_policy_named_with_an_item_number_is_that_policy(user: User) -> None:
+    """d528_08: “那第一个加计扣除具体咋个报” after a word on 高企 started 高企's check (its option 1)."""
+    user.say("高新技术企业要啥条件")
+    reply = user.say("那第一个研发费用加计扣除具体咋个申报")
+    assert reply.intent == "rd_deduction" and reply.kind != "checklist_step", (reply.intent, reply.kind)
+
+
+def test_the_national_scheme_asked_of_after_the_verdict_is_whom_it_covers(user: User) -> None:
+    """d528_16: “国家那个保险补偿 我们四川的企业能报不” after the 首台套 verdict began the list of policies (like its
+    example 我们企业能享受哪些政策); it asks whom the national scheme covers."""
+    in_check(user, "首台套我们够不够")
+    user.say("我们是贵州注册的 在重庆没得公司")
+    user.say("能不能报 给个话")
+    reply = user.say("国家那个保险补偿 我们贵州的企业能不能报")
+    assert reply.intent == "first_set_equipment" and reply.section == "适用对象", (reply.intent, reply.section)
+
+
+def test_single_questions_of_round_44(user: User) -> None:
+    """Batches 525-528: 首台 without 套, a slip of the keyboard for 转人工, an English cost word, and a paper size."""
+    cases = {
+        "我们买了台国内首台的数控机床 作为用户有没有奖励": "first_set_equipment",
+        "装人工服务": "human_agent",
+        "R&D里头的other expenses有没有上限": "rd_deduction",
+        "A4纸的国家标准是多大": None,
+    }
+    for n, (text, intent) in enumerate(cases.items()):
+        reply = User(user.engine, f"q44-{n}").say(text)
+        assert reply.intent == intent, (text, reply.intent)
+
+
+def test_whether_users_get_a_share_asks_who_is_covered(user: User) -> None:
+    """“首台套那个奖励 买设备的用户企业有莫得份哦”: 有没有份 asks whether they are covered; 没有份 there excludes
+    no one."""
+    assert user.say("首台套奖励 买装备的用户单位有没得份").section == "适用对象"

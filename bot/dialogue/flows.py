@@ -8,7 +8,7 @@ from typing import Any
 from bot import checklist, render
 from bot.answers import BELOW_FACTOR, JUST_UNDER, UNBOUNDED, UNKNOWN
 from bot.dialogue.topics import CONDITIONS, describe, noted, refused, topic_options
-from bot.dialogue.turn import Turn, checklist_criteria, finish, menu, set_options, totals_of
+from bot.dialogue.turn import Turn, checklist_criteria, finish, menu, offered, offered_topics, set_options, totals_of
 from bot.models import Option, Reply
 from intents.normalize import normalize
 from knowledge.schema import ChecklistVersion, Criterion, Item, Topic
@@ -84,7 +84,7 @@ def start_checklist(
     t.state[BEGUN] = [*begun, topic.id][-BEGUN_KEPT:]
     if (t.state.get("suspended") or {}).get("topic") == topic.id:
         t.state.pop("suspended")  # this check was the parked one; another parked check stays parked
-    t.state["options"] = []
+    set_options(t, [])
     derive(t)
     warning = refused(t, topic)  # an excluded industry (负面清单) is told so before the first question
     footnote = t.kn.messages.caveat_footnote if warning and t.kn.messages.caveat_footnote not in intro else ""
@@ -108,7 +108,7 @@ def start_questionnaire(t: Turn, topic: Topic) -> Reply:
     """Begin the whole-enterprise questionnaire (policy_match)."""
     t.state["flow"] = {"kind": QUESTIONNAIRE, "topic": topic.id, "asked": 0}
     t.state.pop("suspended", None)
-    t.state["options"] = []
+    set_options(t, [])
     total = len([c for c in topic.questionnaire if c not in t.profile])
     return advance(t, (topic.reply or "").format(total=total) if total else "")  # (all known: the list at once)
 
@@ -754,23 +754,18 @@ def match_report(t: Turn) -> Reply:
 def plain_list(t: Turn) -> Reply:
     """The policies the last reply offered, each in its plain words (summary), under the same numbers."""
     kn = t.kn
-    offered = [Option(*o) for o in t.state.get("options") or []]
     lines = [kn.messages.plain_header]
-    for option in offered:
-        topic = kn.topics.get(option.action.removeprefix("intent:"))
-        if topic is not None and option.action.startswith("intent:"):
-            lines.append(f"{option.key} {topic.title}：{topic.summary or topic.title}")
+    lines += [f"{o.key} {topic.title}：{topic.summary or topic.title}" for o, topic in offered_topics(t)]
     lines.append(kn.messages.plain_list_footer)
-    return Reply("\n".join(lines), "match", intent="policy_match", options=offered)  # (its lines are the options)
+    return Reply("\n".join(lines), "match", intent="policy_match", options=offered(t))  # (its lines are the options)
 
 
 def easiest(t: Turn) -> Reply:
     """哪个最容易先拿到, after the policies that may suit us: the first listed (fewest conditions left), to check."""
-    listed = [(key, label) for key, label, action in t.state.get("options") or [] if action.startswith("intent:")]
-    key, title = listed[0]
+    first, _topic = offered_topics(t)[0]
     return Reply(
-        t.kn.messages.match_easiest.format(title=title, key=key),
+        t.kn.messages.match_easiest.format(title=first.label, key=first.key),
         "match",
         intent="policy_match",
-        options=[Option(k, lab, a) for k, lab, a in t.state.get("options") or []],
+        options=offered(t),
     )

@@ -117,7 +117,7 @@ def cancel(t: Turn, act: Act) -> Reply:
     had = [t.state.pop("flow", None), t.state.pop("suspended", None)]
     if had[0] and had[0].get("kind") == flows.CHECKLIST:
         t.state[CANCELLED] = {k: had[0][k] for k in ("kind", "topic", "version") if k in had[0]}
-    t.state["options"] = []
+    set_options(t, [])
     m = t.kn.messages
     return Reply(m.checklist_exit if any(had) else m.restarted, "exit")
 

@@ -230,10 +230,12 @@ _WHERE_SEEN = re.compile(
 )
 """Where a thing is to be seen (目录在哪里看, 名单去哪查): the thing, to find in the topic's facts."""
 _GET_INTO = re.compile(
-    r"(咋样|怎样|怎么样|咋个|怎么|如何)(才能|才可以|能|可以)?(进|列入|纳入|挤进|进入)(?P<thing>[^|]{2,6}?)(里|里面|里头)?"
-    r"[嘛哦呢啊喃噻]*$"
+    r"(?:(咋样|怎样|怎么样|咋个|怎么|如何)(才能|才可以|能|可以)?(进|列入|纳入|挤进|进入)"
+    r"|把[^|]{0,4}?(加进|加入|列进|列入|纳入|放进|弄进|补进|增补进))"
+    r"(?P<thing>[^|]{2,6}?)(里|里面|里头|去)?[嘛哦呢啊喃噻]*$"
 )
-"""How to get into a thing (要咋样才能进目录): the thing, to find in the topic's facts as well."""
+"""How to get into a thing (要咋样才能进目录, 能不能申请把它加进目录): the thing, to find in the topic's facts as
+well."""
 
 
 def _holding(t: Turn, topic: Topic, thing: str, parts: dict[str, str]) -> str | None:
@@ -366,12 +368,15 @@ def _cue(cues: list[tuple[str, str]], clause: str) -> tuple[str, str] | None:
 
 
 def _a_not_a(clause: str, word: str) -> bool:
-    """Whether every place of ``word`` (不能享受) is the 不 of an A-not-A question (能不能享受)."""
-    if not word.startswith("不") or len(word) < 2:
+    """Whether every place of ``word`` (不能享受, 没有份) is the 不 or 没 of a question (能不能享受, 有没有份)."""
+    if not word.startswith(("不", "没")) or len(word) < 2:
         return False
     at = clause.find(word)
     while at >= 0:
-        if not a_not_a(clause, at):
+        if not (
+            a_not_a(clause, at)
+            or (0 < at < len(clause) - 1 and clause[at] == "没" and clause[at - 1 : at + 2] == "有没有")
+        ):
             return False
         at = clause.find(word, at + 1)
     return True
@@ -1007,9 +1012,9 @@ def fallback(t: Turn, again: bool) -> Reply:
 def wants_check(t: Turn, norm: str) -> bool:
     """Whether the message asks “are we eligible?” (够不够条件, 帮我核一下, 我们这种情况行不行, 够专精特新不 …).
 
-    Not “营收要到好多才够得到”: that asks the threshold, a condition.
+    Not “营收要到好多才够得到”: that asks the threshold, a condition; nor “能不能申请把它加进目录”: how to get in.
     """
-    if _HOW_MUCH_NEEDED.search(norm) or _LAPSED_STILL.search(norm):
+    if _HOW_MUCH_NEEDED.search(norm) or _LAPSED_STILL.search(norm) or _GET_INTO.search(norm):
         return False
     return says(norm, t.kn, "eligibility") or bool(
         _ENOUGH.search(norm) or _MAY_APPLY.search(norm) or _CHECK_FOR_US.search(norm) or _CHECK_OURS.match(norm)

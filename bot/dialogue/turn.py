@@ -257,6 +257,17 @@ def set_options(t: Turn, options: list[Option]) -> list[Option]:
     return options
 
 
+def offered(t: Turn) -> list[Option]:
+    """The numbered options the last reply offered (what ``set_options`` kept), in their order."""
+    return [Option(*o) for o in t.state.get("options") or []]
+
+
+def offered_topics(t: Turn) -> list[tuple[Option, Topic]]:
+    """The offered options that open a topic (the policies that may suit us, a menu), with the topic each opens."""
+    found = [(o, t.kn.topics.get(o.action.removeprefix("intent:"))) for o in offered(t)]
+    return [(o, topic) for o, topic in found if topic is not None and o.action.startswith("intent:")]
+
+
 def menu(t: Turn, limit: int | None = None) -> list[Option]:
     """The topic menu of messages.yaml (its first ``limit`` entries), numbered."""
     kn = t.kn

@@ -345,9 +345,10 @@ _ASKS_WHEN = re.compile(r"什么时候|啥时候|几时|哪天|几号|几月|好
 
 
 _GIVES_UP = re.compile(
-    r"^(哎呀|哎|唉|嗯|哦|好|算了|算球了|算逑了|算求了|那|那就)*(不(测|核|查|弄|搞|做|问|看|评)|莫(测|核|查|弄|搞|问|评)(这个|那个|这|那)?了|撤了)了?"
+    r"^(哎呀|哎|唉|嗯|哦|好|算了|算球了|算逑了|算求了|那|那就)*"
+    r"(不(测|核|查|弄|搞|做|问|看|评)((这个|那个|这|那)了)?|莫(测|核|查|弄|搞|问|评)(这个|那个|这|那)?了|撤了)了?"
 )
-"""A message (or its last clause) that gives the check up (算了 不测了 …, …肯定不够 不测了, 莫评了 … 撤了, 算球了
+"""A message (or its last clause) that gives the check up (算了 不测了 …, …肯定不够 不测这个了, 莫评了 … 撤了, 算球了
 莫测这个了 …)."""
 _NO_NEED = re.compile(r"(就|也|都)?不(用|要|必|需要)(再)?(测|核|查|评|核对|对)了?")
 """A last clause, a check under way, saying it need not go on (…准备金那个今年不弄了 不用核了)."""

@@ -86,15 +86,18 @@ def correction(t: Turn, msg: Message) -> Act | None:
     if (asks(t, msg) or supposes(msg.text)) and not said_wrong:
         # “那改成查账征收以后 要留存啥资料”, “那改成查账征收以后就可以了嘛”: the new premise, not a correction
         return None
-    values = dict(replaced) or _of_the_other_year(t, msg)
+    # “六千五是前年的数 去年是七千二百万 研发一百五是去年的”: the figure recorded moves to the year before, and the
+    # new one is last year's (not the last figure of the message, 研发's 一百五, in its place)
+    moved = _of_the_other_year(t, msg)
+    values = dict(replaced) | moved
     if values:  # “刚才那个5%说错了 … 实际是2.5% 全部在国内”: the figure replaced, and the new facts beside it
         stated = t.facts(msg.text)
         # (“那十五六个包括车间的技术工人 真正搞研发的就十个左右 总人数是一百三”: each new figure where its words
         # put it — 10 the 科技人员's, 130 the 职工's — not the last figure to the one recorded)
-        if replaced:
-            values = {
-                c: stated[c] if stated.get(c, t.profile.get(c)) != t.profile.get(c) else v for c, v in values.items()
-            }
+        values = {
+            c: stated[c] if c not in moved and stated.get(c, t.profile.get(c)) != t.profile.get(c) else v
+            for c, v in values.items()
+        }
         values |= {
             c: v
             for c, v in stated.items()

@@ -10,9 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from bot.answers import (
-    supposes,
-)
+from bot.answers import supposes, unsupposed
 from bot.calc import HIGH_TECH
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
@@ -75,6 +73,7 @@ from bot.dialogue.reading import (
 from bot.dialogue.topics import (
     CALCULATION,
     CONTACT,
+    COVERED,
     LOOKUPS,
     has_section,
     names_part,
@@ -83,7 +82,7 @@ from bot.dialogue.topics import (
     speaks_of,
     wants_check,
 )
-from bot.dialogue.turn import Turn, checklist_criteria, policy_names, says, words
+from bot.dialogue.turn import Turn, checklist_criteria, offered, offered_topics, policy_names, says, words
 from intents.match import Candidate, Decision
 from intents.normalize import normalize
 from knowledge.schema import Topic
@@ -91,10 +90,12 @@ from knowledge.schema import Topic
 _ITEM = re.compile(r"第([一二三四五六七八九1-9])(?:个|条|项|点|种)")
 
 
-_ELLIPSIS = re.compile(r"^(?:那|那么|还有|再问下|那个)?(.{1,12}?)(?:的)?(?:呢|咧|嘞|喃|勒)$")
+_WHAT_OF = "(?:呢|咧|嘞|喃|勒)"
+"""The particles that ask “and what of it” at a message's end (那单项冠军呢, 那市级的嘞)."""
+_ELLIPSIS = re.compile(rf"^(?:那|那么|还有|再问下|那个)?(.{{1,12}}?)(?:的)?{_WHAT_OF}$")
 
 
-_CASE_ON = re.compile(r"(呢|咧|嘞|喃|勒)$")
+_CASE_ON = re.compile(rf"{_WHAT_OF}$")
 """A case supposed, put as “…呢”: the same question as the last part answered, of that case."""
 
 
@@ -157,7 +158,7 @@ def _listed_policy(t: Turn, msg: Message) -> Act | None:
     key = _item_key(msg)
     if key is None:
         return _listed_gap(t, msg)
-    action = next((a for k, _label, a in t.state.get("options") or [] if k == key), "")
+    action = next((o.action for o in offered(t) if o.key == key), "")
     kind, _, listed = action.partition(":")
     topic = t.kn.topics.get(listed) if kind == "intent" else None
     if topic is None or topic.kind != "policy" or t.kn.topics.get(str(t.state.get("topic"))) == topic:
@@ -174,14 +175,13 @@ def _listed_gap(t: Turn, msg: Message) -> Act | None:
     pointed = bool(_POINTS_BACK.search(msg.norm)) and not wants_check(t, msg.norm)  # (not 那高企够不够 帮我核一下这个)
     if t.state.get("topic") != MATCH or not (missing or pointed):
         return None
-    listed = {a.partition(":")[2] for _k, _label, a in t.state.get("options") or [] if a.startswith("intent:")}
+    listed = {topic.id for _option, topic in offered_topics(t)}
     named = t.match(msg.text)[1].intent
     topic = t.kn.topics.get(named or "")
     if topic is None or named not in listed or not topic.checklist:
         return None
-    if not missing:
-        part = section_asked(t, topic, msg.text, asked=True)
-        return Act(acts.FOLLOWUP, topic=topic.id, part=part) if part else None
+    if not missing:  # (高企那个详细说下: what it is, of the policy listed)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text, asked=True) or "question")
     return Act(acts.FOLLOWUP, topic=topic.id, part=conditions_part(t, topic), conclude=True)
 
 
@@ -314,8 +314,16 @@ _WE_TOO = re.compile(r"我们也|那我们|我们(就)?来|那就|给我们")
 
 def _policies_offered(t: Turn) -> list[str]:
     """The policies the last reply listed as its options (the list of policies that suit us), in its order."""
-    found = [str(o[2]).removeprefix("intent:") for o in t.state.get("options") or [] if str(o[2]).startswith("intent:")]
-    return [tid for tid in found if tid in t.kn.topics and t.kn.topics[tid].kind == "policy"]
+    return [topic.id for _option, topic in offered_topics(t) if topic.kind == "policy"]
+
+
+def _other_kind_supposed(t: Turn, msg: Message, topic: Topic) -> bool:
+    """Whether the case supposed is another kind of the policy than the one checked (那要是报市级企业技术中心呢)."""
+    own = checklist_criteria(t.kn, topic.id, t.day) or {}
+    return any(
+        c in own and t.kn.criteria[c].presume is not None and t.profile.get(c, t.kn.criteria[c].presume) != v
+        for c, v in t.facts(unsupposed(msg.text), topic=topic.id).items()
+    )
 
 
 def _followup(t: Turn, msg: Message) -> Act | None:
@@ -327,6 +335,11 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, part=acts.PLAIN_LIST)  # “讲通俗点嘛 我老板看不懂这些” after a list of policies
     if topic is None or topic.kind != "policy":
         return None
+    if t.match(msg.text)[1].intent in (None, MATCH) and national_scheme_heard_of(t, msg):
+        # “国家那个保险补偿 我们四川的企业能报不” after the 首台套 verdict: this topic's national scheme, asked about
+        # (not the list of policies, whose example 我们企业能享受哪些政策 it is like): whom each scheme covers
+        covered = f"section:{COVERED}" if has_section(t, topic, COVERED) else conditions_part(t, topic)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or covered)
     if plainer_asked(t, msg):
         elsewhere = other_policy_named(t, msg, topic.id)
         decision = t.match(msg.text)[1]
@@ -345,10 +358,10 @@ def _followup(t: Turn, msg: Message) -> Act | None:
     if thing_counts(t, msg) and checklist_criteria(t.kn, topic.id, t.day):
         return Act(acts.FOLLOWUP, topic=topic.id, part=counted_part(t, topic, msg))  # “只有相近的” → “相近的算不算嘛”
     key = _item_key(msg)
-    if key is not None:
-        for k, _label, action in t.state.get("options") or []:
-            if k == key:
-                return option_act(t, action)
+    if key is not None and not other_policy_named(t, msg, topic.id):  # (not 那第一个加计扣除具体咋个报: that one)
+        for o in offered(t):
+            if o.key == key:
+                return option_act(t, o.action)
     candidates, decision = t.match(msg.text)
     if (
         decision.intent in (None, topic.id)
@@ -454,7 +467,13 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         # “明年把研发做到一百万以上再报 得行不”: the conditions; “要是备了案 大概补好多”: the part it asks
         asked = section_asked(t, topic, last_clause(msg).text, cues_only=True)
         last_part = t.state.get(flows.LAST_PART)
-        if not asked and last_part and last_part != t.kn.messages.sources_header and _CASE_ON.search(msg.norm):
+        if (
+            not asked
+            and last_part
+            and last_part != t.kn.messages.sources_header
+            and _CASE_ON.search(msg.norm)
+            and not _other_kind_supposed(t, msg, topic)  # (那要是报市级企业技术中心呢: that kind's conditions)
+        ):
             # “那要是明年组装做大了 超过一半了呢” right after the exclusions: that part, of the case supposed
             asked = f"section:{last_part}"
         return Act(acts.FOLLOWUP, topic=topic.id, part=asked or conditions_part(t, topic))

@@ -10,7 +10,7 @@ from bot.dialogue.interpret.shared import MATCH, option_act
 from bot.dialogue.reading import (
     Message,
 )
-from bot.dialogue.turn import Turn
+from bot.dialogue.turn import Turn, offered, offered_topics
 from intents.normalize import normalize
 
 
@@ -18,9 +18,9 @@ def option(t: Turn, msg: Message) -> Act | None:
     """A bare number picks one of the options offered (during a check, it answers the question)."""
     if not msg.norm.isdigit() or t.flow:
         return None
-    for key, _label, action in t.state.get("options") or []:
-        if key == msg.norm:
-            return option_act(t, action)
+    for o in offered(t):
+        if o.key == msg.norm:
+            return option_act(t, o.action)
     return Act(acts.NO_OPTION)
 
 
@@ -29,15 +29,15 @@ def option_label(t: Turn, msg: Message) -> Act | None:
     if t.flow:
         return None
     best = None
-    for _key, label, action in t.state.get("options") or []:
-        norm_label = normalize(label)
+    for o in offered(t):
+        norm_label = normalize(o.label)
         if not norm_label:
             continue
         whole = msg.norm == norm_label
         inside = norm_label in msg.norm and len(msg.norm) <= len(norm_label) + 4
         part = len(msg.norm) >= 2 and msg.norm in norm_label and len(msg.norm) * 2 >= len(norm_label)
         if (whole or inside or part) and (best is None or len(norm_label) > best[0]):
-            best = (len(norm_label), action)
+            best = (len(norm_label), o.action)
     return option_act(t, best[1]) if best else None
 
 
@@ -52,5 +52,4 @@ def easiest(t: Turn, msg: Message) -> Act | None:
     """“讲通俗点 哪个最容易先拿到” right after the policies that may suit us were listed: the first of them."""
     if t.flow or t.state.get("topic") != MATCH or not _EASIEST.search(msg.norm):
         return None
-    listed = [action for _key, _label, action in t.state.get("options") or [] if action.startswith("intent:")]
-    return Act(acts.FOLLOWUP, topic=MATCH, part="easiest") if listed else None
+    return Act(acts.FOLLOWUP, topic=MATCH, part="easiest") if offered_topics(t) else None

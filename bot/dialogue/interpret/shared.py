@@ -44,7 +44,7 @@ from bot.dialogue.topics import (
     shaped_part,
     wants_check,
 )
-from bot.dialogue.turn import Turn, checklist_criteria, says, words
+from bot.dialogue.turn import Turn, checklist_criteria, offered, says, words
 from intents.match import Decision
 from intents.normalize import normalize
 from knowledge.schema import Topic
@@ -148,7 +148,8 @@ THING_OK = re.compile(
 
 THING_COUNTS = re.compile(
     rf"^(?:那|那么)?(.{{1,10}}?的?)(?:{COUNTS_AS.pattern})(?:[那这]个|[那这]一?类|[那这]种)?(?:八大|高新技术|高新|重点)?"
-    r"(?:领域|范围|类别|行业|里面|进去|研发|研发费用|研发活动|科技人员|主营|关联企业|关联方|关联公司|贸易商|数)?"
+    r"(?:领域|范围|类别|行业|里面|进去|研发|研发费用|研发活动|科技人员|主营|关联企业|关联方|关联公司|贸易商|数"
+    r"|负面清单|负面清单行业|清单|名单|目录)?"
     r"(?:嘛|哦|呢|啊|喃|噻)?$"
 )
 
@@ -263,6 +264,8 @@ MEANING = re.compile(
     r"是指|指的是|指啥|什么意思|啥意思|啥子意思|是什么东西|是啥东西|怎么理解|咋个理解|是啥$|是什么$"
     r"|(是|要)?(咋个|怎么|如何)(算|认定|比|计算|统计)"
     r"|硬性|硬杠|硬指标|通融|有弹性|有没有弹性"  # 面积这条是硬性的迈: how strict a condition is
+    r"|(啥子|什么|啥|哪个|哪种)口径|口径(是啥|是什么|咋个|怎么)"  # 细分产品是按啥子口径来分的
+    r"|按(啥子|什么|啥|哪个|哪种)(标准|规定)?(来)?(分|划|界定|区分)"
 )
 """What a word means: a question on a condition, never the verdict."""
 
@@ -380,9 +383,10 @@ OUTCOME_CHARS = 16
 ASKS_A_PART = re.compile(
     r"为啥|为什么|为何|咋个会|怎么会|卡在|好多|多少|几|比例|好久|啥时候|什么时候|哪"
     r"|(咋样|怎样|怎么样|咋个|怎么|如何)(才能|才可以)(进|入|上|列入|纳入|挤进|拿到)"
+    r"|把[^|]{0,4}?(加进|加入|列进|列入|纳入|放进|弄进|补进|增补进)"
 )
 """Asks why, how much, when, where or how to get into something: a part of the topic, not the verdict (能拿好多,
-为啥子不行, 要咋样才能进目录)."""
+为啥子不行, 要咋样才能进目录, 能不能申请把它加进目录)."""
 
 
 ORDER = re.compile(r"判|说结果|给个?结果|出结果|下个?定论|结果给|结果发|给我?个?准话|说下结果|给个?说法")
@@ -562,7 +566,7 @@ SEVERAL_FACTS = 2
 
 def check_offered(t: Turn) -> bool:
     """Whether the last reply offered the check (条件自查) among its options."""
-    return any(action == "checklist" for _k, _l, action in t.state.get("options") or [])
+    return any(o.action == "checklist" for o in offered(t))
 
 
 def please_go(t: Turn, msg: Message) -> bool:

@@ -384,6 +384,20 @@ def _conclude(t: Turn, msg: Message) -> Act | None:
         # asked on from what is known (not a verdict of its conditions, none asked yet)
         return Act(current, topic=current, check=True, values=values)
     if (
+        t.flow is None
+        and current
+        and current == (t.state.get("last_check") or {}).get("topic")
+        and not values
+        and not bare
+        and not says(msg.norm, t.kn, "conclude")
+        and not VERDICT_NOUN.search(msg.norm)
+        and not _NOW_PLEASE.search(msg.norm)
+        and _asked_on(t, msg)
+    ):
+        # “那帮我看看这个能不能报” after the other kind was talked of, after the verdict: the check asked for in so
+        # many words, with most of its conditions still to ask (not a verdict of their unknowns)
+        return Act(current, topic=current, check=True)
+    if (
         values
         and all(t.kn.criteria[c].this_turn_only for c in values)
         and (HEARSAY.search(msg.norm) or COUNTS_AS.search(msg.norm))
@@ -778,8 +792,12 @@ def _others_fine_asked(t: Turn, msg: Message) -> bool:
     )
 
 
-_NEXT_TITLE = re.compile(r"(评上|拿到|认定|过了|有了)(以后|之后|了)?(再|就)?(冲|报|申|评|搞)")
-"""A next title aimed at once this one is had (评上以后再冲小巨人): that title's gap, not this check's."""
+_NEXT_TITLE = re.compile(
+    r"(评上|拿到|认定|过了|有了)(以后|之后|了)?(再|就)?(冲|报|申|评|搞)|(下一步|接下来|然后|往上|再)(再|就)?(冲|报|申|评|搞)"
+    r"|冲(?![突击减销抵账])"
+)
+"""A next title aimed at once this one is had (评上以后再冲小巨人, 那下一步冲小巨人还差啥子): that title's gap, not
+this check's."""
 _THAT_PART = re.compile(r"^(那|那么|还有)(.{1,6}?)(那块|那一块|这块|方面|那项|那条)(呢|咧|嘞|喃)")
 """“那研发那块呢”: one part of what was checked, asked about after the verdict."""
 _WHY_LEAD = re.compile(r"^(那|可是|但是)?(为啥子?|为什么|凭啥子?|凭什么)(嘛|呢|哦|喃|啊|勒)?(?=[\s,，。?？!！]|我们|$)")
