@@ -10651,3 +10651,4 @@ def test_whether_users_get_a_share_asks_who_is_covered(user: User) -> None:
     """“首台套那个奖励 买设备的用户企业有莫得份哦”: 有没有份 asks whether they are covered; 没有份 there excludes
     no one."""
     assert user.say("首台套奖励 买装备的用户单位有没得份").section == "适用对象"
+    assert User(user.engine, "share").say("研发准备金 规下的企业有没有份").section == "适用对象"
