@@ -2133,7 +2133,7 @@ _ASKED = re.compile(
 """A question (with 如果 / 要是 before it) about a case supposed: what it says is no fact about the enterprise."""
 
 
-def unsupposed(text: str) -> str:
+def without_supposing_words(text: str) -> str:
     """``text`` without the words that open a case supposed (那要是报市级企业技术中心呢 → 那报市级企业技术中心呢)."""
     return re.sub(_IF, " ", text)
 
@@ -3494,16 +3494,13 @@ _NOUN_GOES_ON = re.compile(r"机构|中心|部门|部|团队|人员|场地|场�
 
 def _inside_a_longer_word(norm: str, at: int, kw: str, vocab: _Vocab) -> bool:
     """Whether the keyword at ``at`` lies inside a longer word of another criterion (研发 in 研发机构)."""
-    for _cid, words in vocab.yes + vocab.no:
-        for word in words:
-            if len(word) > len(kw) and kw in word:
-                offset = word.find(kw)
-                if norm.startswith(word, at - offset) and at >= offset:
-                    return True
-    return any(
-        len(other) > len(kw) and kw in other and at >= other.find(kw) and norm.startswith(other, at - other.find(kw))
-        for other, _cid in vocab.keywords + vocab.titles
-    )
+    answers = (w for _cid, words in vocab.yes + vocab.no for w in words)
+    names = (w for w, _cid in vocab.keywords + vocab.titles)
+    for word in itertools.chain(answers, names):
+        offset = word.find(kw)
+        if len(word) > len(kw) and 0 <= offset <= at and norm.startswith(word, at - offset):
+            return True
+    return False
 
 
 _ONE_UNSAID = "有个"

@@ -373,10 +373,7 @@ def _a_not_a(clause: str, word: str) -> bool:
         return False
     at = clause.find(word)
     while at >= 0:
-        if not (
-            a_not_a(clause, at)
-            or (0 < at < len(clause) - 1 and clause[at] == "没" and clause[at - 1 : at + 2] == "有没有")
-        ):
+        if not (a_not_a(clause, at) or (at > 0 and clause[at - 1 : at + 2] == "有没有")):
             return False
         at = clause.find(word, at + 1)
     return True

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from bot.answers import supposes, unsupposed
+from bot.answers import supposes, without_supposing_words
 from bot.calc import HIGH_TECH
 from bot.dialogue import acts, flows
 from bot.dialogue.acts import Act
@@ -322,7 +322,7 @@ def _other_kind_supposed(t: Turn, msg: Message, topic: Topic) -> bool:
     own = checklist_criteria(t.kn, topic.id, t.day) or {}
     return any(
         c in own and t.kn.criteria[c].presume is not None and t.profile.get(c, t.kn.criteria[c].presume) != v
-        for c, v in t.facts(unsupposed(msg.text), topic=topic.id).items()
+        for c, v in t.facts(without_supposing_words(msg.text), topic=topic.id).items()
     )
 
 

@@ -370,30 +370,20 @@ def _conclude(t: Turn, msg: Message) -> Act | None:
         and any(t.kn.criteria[c].presume is not None and t.profile.get(c) != v for c, v in values.items())
     ):
         return None  # “那国家级的单项冠军呢 有没得戏”: the other variant, asked about (a follow-up)
-    if (
+    # a check asked for again right after its verdict, in words that ask no verdict (结论, 判断)
+    checked_again = (
         t.flow is None
         and current
         and current == (t.state.get("last_check") or {}).get("topic")
         and not bare
         and not says(msg.norm, t.kn, "conclude")
         and not VERDICT_NOUN.search(msg.norm)
-        and _OURS_ASKED.search(msg.norm)
-        and _other_kind_named(t, msg, current, values)
-    ):
+    )
+    if checked_again and _OURS_ASKED.search(msg.norm) and _other_kind_named(t, msg, current, values):
         # “那中小企业技术研发中心我们够不够” after the verdict of the municipal centre: the check of the other kind,
         # asked on from what is known (not a verdict of its conditions, none asked yet)
         return Act(current, topic=current, check=True, values=values)
-    if (
-        t.flow is None
-        and current
-        and current == (t.state.get("last_check") or {}).get("topic")
-        and not values
-        and not bare
-        and not says(msg.norm, t.kn, "conclude")
-        and not VERDICT_NOUN.search(msg.norm)
-        and not _NOW_PLEASE.search(msg.norm)
-        and _asked_on(t, msg)
-    ):
+    if checked_again and not values and not _NOW_PLEASE.search(msg.norm) and _asked_on(t, msg):
         # “那帮我看看这个能不能报” after the other kind was talked of, after the verdict: the check asked for in so
         # many words, with most of its conditions still to ask (not a verdict of their unknowns)
         return Act(current, topic=current, check=True)
