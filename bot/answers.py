@@ -1701,37 +1701,42 @@ class _Vocab:
     """Numbers of years that are the years since founding when one of their ``since_founding`` words is said."""
     subjects: dict[str, list[str]]
     """Yes/no criteria whose words count only in a clause naming their ``subject`` (买方 … 集团下面的)."""
+    longer: dict[str, list[tuple[str, int]]]
+    """Each keyword's longer words (answers, keywords, titles) with where it stands in them (研发 in 研发机构)."""
 
 
 _VOCABS: dict[tuple[int, int], tuple[dict[str, Criterion], Iterable[str], _Vocab]] = {}
 _VOCABS_LOCK = threading.Lock()
 MAX_VOCABS = 8
-"""Knowledge versions whose extraction words are kept (a reload adds one)."""
+"""Knowledge versions whose yes and no words are kept (a reload adds one)."""
+MAX_TABLES = 64 * MAX_VOCABS
+"""Criteria tables whose extraction words are kept: per knowledge version, the whole table, each checklist in force
+and each criterion read on its own (a few dozen); fewer would build the same words again on every message."""
 
 
 def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
     cached = _VOCABS.get((id(criteria), id(names)))
     if cached and cached[0] is criteria and cached[1] is names:
         return cached[2]
-    words = _Vocab(
-        keywords=sorted(
-            {
-                (k, cid): None
-                for cid, c in criteria.items()
-                if c.type == "number"
-                for k in _with_period_after([normalize(w) for w in c.extract], bool(c.mean_years))
-            },
-            key=lambda p: -len(p[0]),
-        ),
-        yes=[(cid, _with_measures(c.yes_words)) for cid, c in criteria.items() if c.yes_words],
-        no=[
-            (cid, _with_stress(_with_intending(_with_measures(c.no_words))))
+    keywords = sorted(
+        {
+            (k, cid): None
             for cid, c in criteria.items()
-            if c.no_words
-        ],
+            if c.type == "number"
+            for k in _with_period_after([normalize(w) for w in c.extract], bool(c.mean_years))
+        },
+        key=lambda p: -len(p[0]),
+    )
+    yes = [(cid, _with_measures(c.yes_words)) for cid, c in criteria.items() if c.yes_words]
+    no = [(cid, _with_stress(_with_intending(_with_measures(c.no_words)))) for cid, c in criteria.items() if c.no_words]
+    titles = sorted(((normalize(w), cid) for cid, c in criteria.items() for w in c.title), key=lambda p: -len(p[0]))
+    words = _Vocab(
+        keywords=keywords,
+        yes=yes,
+        no=no,
         choices=[(cid, _choices(c)) for cid, c in criteria.items() if c.type == "choice"],
         names=_Words(names),
-        titles=sorted(((normalize(w), cid) for cid, c in criteria.items() for w in c.title), key=lambda p: -len(p[0])),
+        titles=titles,
         together=[
             (cid, [[w for w in map(normalize, group) if w] for group in combination])
             for cid, c in criteria.items()
@@ -1757,9 +1762,13 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
             for cid, c in criteria.items()
             if c.subject and c.type == "bool"
         },
+        longer=_longer_words(
+            [kw for kw, _cid in keywords],
+            [w for _cid, said in yes + no for w in said] + [w for w, _cid in keywords + titles],
+        ),
     )
     with _VOCABS_LOCK:
-        if len(_VOCABS) > MAX_VOCABS:
+        if len(_VOCABS) > MAX_TABLES:
             _VOCABS.clear()
         _VOCABS[(id(criteria), id(names))] = (criteria, names, words)
     return words
@@ -2497,6 +2506,7 @@ def _extract(
         for q in quantities(norm)
         if not _REFERS_BACK.match(norm, q.end)  # (一千二那个是…: said before)
         and not (_DONT_KNOW.search(norm) and _BAR_NAMED.search(norm, 0, q.start) and norm.startswith("的", q.end))
+        and not (_BAR_NAMED.search(norm, 0, q.start) and _HOW_RECKONED.match(norm, q.end))  # (那个七十分咋个算的)
         and not _of_the_rule(norm, q, breaks)
     ]  # (评分那个70分的 不晓得好多: the bar named, not our figure)
     founding: float | list[float] | None = None  # years since the enterprise was founded (成立九年了, 2015年成立)
@@ -3494,13 +3504,12 @@ _NOUN_GOES_ON = re.compile(r"机构|中心|部门|部|团队|人员|场地|场�
 
 def _inside_a_longer_word(norm: str, at: int, kw: str, vocab: _Vocab) -> bool:
     """Whether the keyword at ``at`` lies inside a longer word of another criterion (研发 in 研发机构)."""
-    answers = (w for _cid, words in vocab.yes + vocab.no for w in words)
-    names = (w for w, _cid in vocab.keywords + vocab.titles)
-    for word in itertools.chain(answers, names):
-        offset = word.find(kw)
-        if len(word) > len(kw) and 0 <= offset <= at and norm.startswith(word, at - offset):
-            return True
-    return False
+    return any(offset <= at and norm.startswith(word, at - offset) for word, offset in vocab.longer.get(kw, ()))
+
+
+def _longer_words(keywords: list[str], words: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """For each keyword, the longer words that hold it and where it first stands in each."""
+    return {kw: [(w, w.find(kw)) for w in dict.fromkeys(words) if len(w) > len(kw) and kw in w] for kw in set(keywords)}
 
 
 _ONE_UNSAID = "有个"
@@ -4384,7 +4393,14 @@ def ranks(norm: str, criteria: dict[str, Criterion]) -> dict[str, bool | str]:
         before = norm[max(0, m.start() - _RANK_SCOPE_CHARS) : m.start()]
         if _ranks_rights(before):
             continue
-        for cid, crit in _scoped(before, criteria):
+        scoped = _scoped(before, criteria)
+        if not scoped and m[0].startswith("排"):  # “国内谐波减速器市场我们排前三”: a rank, its scope too far back
+            scoped = [(c, cr) for c, cr in criteria.items() if cr.rank_within and "" in cr.rank_scope]
+            for cid, crit in scoped:
+                if top <= (crit.rank_within or 0):
+                    unscoped.setdefault(cid, True)
+            continue
+        for cid, crit in scoped:
             if top <= (crit.rank_within or 0):
                 found.setdefault(cid, True)
     for m in _UNRANKED.finditer(norm):  # “全球更排不上”: outside every top N of that scope
@@ -4897,6 +4913,8 @@ MIN_UNSURE_KEYWORD = 3
 """A figure's keyword this long names it well enough for “不晓得” beside it to be about it (市场占有率, not 研发)."""
 _BAR_NAMED = re.compile(r"(那个|这个)$")
 """Before a figure followed by 的 (那个70分的): the bar a condition names, pointed at, not a figure of ours."""
+_HOW_RECKONED = re.compile(r"的?(是|又是)?(咋个|怎么|咋|如何|怎样)(算|来|定|评|打)|的?(是|又是)?(啥子?|什么)意思")
+"""After a figure pointed at (那个七十分): how it is reckoned, or what it means, asked; the bar, not ours."""
 _DONT_KNOW = re.compile(rf"{_NOT_KNOWN}|说不清|没统计|记不到|记不得|记不清|记不住|想不起|{_ASK_SOMEONE}")
 """The user says they do not know (not merely asks)."""
 _WHETHER_UNKNOWN = re.compile(rf"(也|还|我|我们|都)?({_NOT_KNOWN})(有没有|有没得|有莫得|是不是|在不在|算不算)")

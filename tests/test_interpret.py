@@ -10652,3 +10652,112 @@ def test_whether_users_get_a_share_asks_who_is_covered(user: User) -> None:
     no one."""
     assert user.say("首台套奖励 买装备的用户单位有没得份").section == "适用对象"
     assert User(user.engine, "share").say("研发准备金 规下的企业有没有份").section == "适用对象"
+
+
+# batches 529-532 on first sight (round 45)
+
+
+def test_an_ok_before_asking_the_verdict_answers_nothing_pending(user: User) -> None:
+    """d530_05: asked whether the product is in the catalogue, then a follow-up on the premium, “好 结论嘛 能不能报”
+    recorded 是 for the catalogue from its 好, and the verdict said 符合 where the catalogue was never told."""
+    assert in_check(user, "首台套 我们新做了一台盾构机 能不能申请") == "first_set_in_catalog"
+    user.say("在重庆注册的独立法人 研发中心有 试验条件也有 没出过事故 信用也没问题")
+    user.say("保险补偿是不是补保费的80%")
+    reply = user.say("行 结论嘛 能不能报")
+    assert reply.data["verdict"] == "unknown" and "目录" in "".join(reply.data["unknown"]), reply.text
+
+
+def test_a_rank_whose_scope_word_stands_far_back_still_counts() -> None:
+    """d529_14: “国内谐波减速器市场我们排前三” left the market share unknown: 国内 stood beyond the ten characters
+    a scope word may stand before 前三. A rank said with 排 counts for the criteria that take a rank of any scope."""
+    facts = read("国内工业机器人关节轴承市场我们排前三", "little_giant")
+    assert facts.get("domestic_top3") is True, facts
+
+
+def test_revenue_growing_on_average_by_a_share_is_the_growth_rate() -> None:
+    """d530_20: “近两年营收年均涨12%” was not read; 年均涨 is 年均增长."""
+    assert read("近两年营收年均涨百分之九", "little_giant").get("revenue_growth_2y") == 9.0
+
+
+def test_a_span_of_years_alone_among_facts_is_the_one_years_condition(user: User) -> None:
+    """d530_12: after a restart, “潼南 除尘滤袋 五年 …” left the years in the niche unknown, and the verdict was
+    暂无法判断 where 符合 was right. A span of years alone in its clause is the check's one condition in years."""
+    in_check(user, "专精特新中小企业 帮我评估下")
+    reply = user.say("璧山 汽车密封条 六年 创新型中小企业称号有 去年营收三千万 主营九成 负债率四成")
+    assert "从事细分市场年数 6年" in reply.text, reply.text
+
+
+def test_a_kind_aimed_at_with_a_plain_verb_is_that_kind() -> None:
+    """d532_07: “老板想搞个国家级的” before the 单项冠军 check was not read, so the check asked which kind and took
+    the municipal one."""
+    assert read("老板想弄个国家级的", "single_champion").get("sc_national") is True
+    assert read("先争取市级的", "single_champion").get("sc_national") is False
+
+
+def test_which_listed_policy_is_easiest_to_get_in_other_words(user: User) -> None:
+    """d532_13: “你说的那几个 哪个最好弄” after the policies that may suit us was out of scope."""
+    user.say("我们能享受哪些政策")
+    user.say("营收八千万 研发三百万 三个发明专利 查账征收")
+    user.say("能报哪些 列一下")
+    reply = user.say("上面那几个 哪个最好搞")
+    assert reply.act == "followup" and reply.data.get("part", "easiest") == "easiest", (reply.act, reply.text)
+
+
+def test_the_reason_of_the_verdict_told_back_asks_what_is_unmet(user: User) -> None:
+    """d532_17: “就是因为没上规嗦” after the 研发准备金 verdict started the check again; it asks to confirm why."""
+    in_check(user, "研发准备金补助我们能不能拿")
+    user.say("去年营收一千来万 还没上规 独立法人")
+    user.say("能不能报 直接讲")
+    reply = user.say("所以就是因为没上规嘛")
+    assert reply.act == "followup" and "未满足" in reply.text, (reply.act, reply.text)
+
+
+def test_theirs_then_our_lack_is_no_question(user: User) -> None:
+    """d530_19: “知识产权嘛 厂家那边有 我们没得” was read as asking 有…没得 across two clauses."""
+    assert in_check(user, "首批次新材料我们能不能报") == "first_batch_producer"
+    user.say("我们不生产 从厂家进货 代理卖给下游")
+    reply = user.say("核心技术嘛 厂家那边有 我们没得")
+    assert reply.act == "answer", (reply.act, reply.text)
+
+
+def test_whether_the_maker_may_apply_instead_is_a_follow_up(user: User) -> None:
+    """d530_19: after 不符合 for a distributor, “那厂家来报就可以噻” was noted as nothing new, and
+    “他们在外省 也是找重庆报吗” was out of scope; both ask whether another party may apply."""
+    in_check(user, "首批次新材料我们能不能报")
+    user.say("我们不生产 从厂家进货 代理卖给下游")
+    user.say("行不行 一句话")
+    assert user.say("那让生产厂家来报就行噻").act == "followup"
+    assert user.say("他们在外省 也是找重庆报吗").act == "followup"
+
+
+def test_how_the_fund_is_subsidised_asks_the_calculation(user: User) -> None:
+    """d531_04: “研发准备金那个补助 咋个补的” gave the process; it asks how much, by what ratio."""
+    assert user.say("研发准备金那个补助是咋个补的").section == "计算方法"
+
+
+def test_that_share_after_the_verdict_is_the_one_still_open(user: User) -> None:
+    """d530_18: “那个比例最低要好多” after a 高企 verdict with one share unknown answered the R&D share; it asks the
+    bar of the share still open (高新技术产品收入, 60%)."""
+    in_check(user, "高企我们够不够")
+    user.say("成立五年 科技人员占一成五 近三年研发占收入六个点 全在国内 核心技术属于先进制造 专利都是自己的 没出过事故")
+    user.say("高新产品收入占好多 没算过")
+    user.say("就这些 能评不")
+    reply = user.say("那个比例最低是好多")
+    assert "60%" in reply.text and "研发费用" not in reply.text, reply.text
+
+
+def test_a_conditions_word_asked_plainly_is_that_condition(user: User) -> None:
+    """d529_17: “高新产品收入咋个算 讲通俗点” after a 高企 verdict gave the plain summary of the tax rate, as did
+    “科技人员是啥意思”: the word before 讲通俗点 / 啥意思 names the condition asked about."""
+    in_check(user, "高企我们够不够")
+    user.say("成立五年 近三年研发占收入六个点")
+    user.say("先给个初步结论")
+    assert "60%" in user.say("高新技术产品收入咋个算 讲简单点").text
+    assert "10%" in User(user.engine, "staff").say("高企的科技人员是啥意思").text
+
+
+def test_how_a_score_of_the_conditions_is_reckoned_is_the_conditions(user: User) -> None:
+    """d531_16: “创新能力评价那个七十分是咋个算的” gave the tax saved; it asks how the score is made up."""
+    reply = user.say("高企创新能力评价那个七十分咋个算出来的")
+    assert reply.section == "申报条件" and "70分" in reply.text, (reply.section, reply.text)
+    assert "已记下" not in reply.text, reply.text  # (那个七十分 is the bar pointed at, not our score)

@@ -526,7 +526,35 @@ def read_answer(t: Turn, msg: Message, pending: str, aside: bool = False) -> tup
     if not aside and _YEAR_LABEL.search(msg.norm) and (value is None or facts):
         # 营收四千二百万 told, then “前年三千五 去年四千二” (or “前年1.48亿 大前年1.37亿 负债率52%”, beside a fact)
         facts.update(_years_of_recorded(t, msg, {**facts, **({pending: value} if value is not None else {})}))
+    if not aside and facts:
+        facts.update(_span_alone(t, msg, {**facts, **({pending: value} if value is not None else {})}))
     return facts, value
+
+
+_SPAN_FILLERS = re.compile(r"(有|都|快|已经|差不多|大概|将近|了|左右|多|的)*")
+"""What may stand beside a span of years said alone in its clause (五年了, 有八年多)."""
+
+
+def _span_alone(t: Turn, msg: Message, facts: dict[str, Any]) -> dict[str, Any]:
+    """A span of years said alone in its clause, among other facts (“潼南 除尘滤袋 五年 …”).
+
+    It is the years of the check's one condition counted in years, when that is still open; nothing when the check
+    has several.
+    """
+    crits = checklist_criteria(t.kn, t.scope, t.day) if t.scope else None
+    spans = [
+        q
+        for said in map(normalize, clauses(msg.text))
+        if len(found := quantities(said)) == 1
+        and (q := found[0]).unit == "年"
+        and q.value < CALENDAR_YEAR
+        and _SPAN_FILLERS.fullmatch(said[: q.start] + said[q.end :])
+    ]
+    open_ = [c for c, crit in (crits or {}).items() if crit.unit == "年" and c not in t.profile and c not in facts]
+    if len(spans) != 1 or len(open_) != 1 or not crits:
+        return {}
+    value = number_value(spans[0], "年", t.day)
+    return {open_[0]: value} if value is not None else {}
 
 
 GENERIC_GRAMS = frozenset(

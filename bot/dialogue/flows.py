@@ -703,6 +703,19 @@ def status(t: Turn, flow: dict[str, Any], asked: set[str], word: str) -> str:
     return render.status_text(t.kn, topic, named, result, known(t))
 
 
+def one_open_label(t: Turn, flow: dict[str, Any], word: str) -> str | None:
+    """The label (normalised) of the one condition still unmet or unknown in the check ``flow`` that ``word`` names.
+
+    “那个比例” when the other 比例 is met: 高新技术产品收入的比例. None if none or several.
+    """
+    found = judged(t, flow, exceptions=True)
+    if found is None or len(word) < 2:  # (a one-character word names nothing)
+        return None
+    labels = {normalize(o.item.label) for o in found[2].unmet + found[2].unknown}
+    named = [label for label in labels if word in label]
+    return named[0] if len(named) == 1 else None
+
+
 def named_items(t: Turn, flow: dict[str, Any], asked: set[str], word: str) -> int:
     """How many conditions of the check ``flow`` the criteria ``asked`` or ``word`` name; -1 when all of them."""
     version = version_of(t, flow)

@@ -139,7 +139,7 @@ def asks(t: Turn, msg: Message) -> bool:
     if marked or tail in ASKING_TAILS or how_many or _DIALECT_ASKING.search(msg.text):
         return True
     if (
-        _HAVE_OR_NOT.search(msg.norm)
+        _HAVE_OR_NOT.search(last_clause(msg).norm)  # (not “厂家那边有 我们没得”: theirs, then our lack)
         or _OUT_YET.search(msg.norm)
         or DONE_YET.search(msg.norm)
         or _HAPPENED_YET.search(msg.norm)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot import platforms, render
-from bot.answers import a_not_a, quantities
+from bot.answers import a_not_a, keywords, quantities
 from bot.calc import compute, refusal
 from bot.dialogue.reading import BOTH, CONTROL_CHARS, DIFFERENCE, Message, asks
 from bot.dialogue.turn import Turn, checklist_criteria, human_option, menu, says, set_options
@@ -34,6 +34,29 @@ CALCULATION = "计算方法"
 """The section a reply with the user's own calculation answers."""
 RELEVANT_SECTION = 3
 """Character pairs a question must share with a section's facts (beyond the topic's own name) to lead with it."""
+
+
+_CONDITION_WORD_CHARS = 3
+"""A figure's keyword this long names a condition on its own (科技人员, 一类知识产权); a shorter one (收入) may be
+any text's word."""
+
+
+_RECKONED = ("%", "分")
+"""Units of the figures whose reckoning the conditions explain (a share, a score), not the calculation of a sum."""
+
+
+def _condition_named(t: Turn, topic: Topic, text: str, units: tuple[str, ...] = ()) -> bool:
+    """Whether ``text`` names a figure ``topic``'s check asks for by a keyword of its own (科技人员, 高新产品收入).
+
+    With ``units``, only a figure in one of them (a share: 高新产品收入 names the share of it).
+    """
+    own = {
+        cid
+        for cid, crit in (checklist_criteria(t.kn, topic.id, t.day) or {}).items()
+        if not units or crit.unit in units
+    }
+    norm = normalize(text)
+    return any(len(kw) >= _CONDITION_WORD_CHARS and kw in norm for kw, cid in keywords(t.kn.criteria) if cid in own)
 
 
 def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, asked: bool = False) -> str | None:
@@ -90,6 +113,8 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
             if found is None and not _cue(weak, clause):
                 # what the topic is (the overview), a term one section explains, or one of the measures its main
                 # section sets out (在研一批开发一批上市一批是啥意思, 法人化改革是啥子意思)
+                if guess is None and CONDITIONS in parts and _condition_named(t, topic, text):
+                    return parts[CONDITIONS]  # “高企科技人员是啥意思”: a condition's word, which the conditions explain
                 return guess or (parts[MAIN] if MAIN in parts and _measure_named(t, topic, text) else None)
         if found is None and named_before and (bare := _cue(weak, clause)) and named_before[0] == bare[0]:
             found = named_before  # “具体怎么操作，在哪里申报”: the part another clause names
@@ -119,6 +144,8 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
             and not any(q.unit == MONEY for q in quantities(whole))
         ):
             name = MAIN  # “评上高企所得税能少交多少”: what it gives (15% for 25%), where no calculator takes figures
+        elif name == CALCULATION and CONDITIONS in parts and _condition_named(t, topic, clause, _RECKONED):
+            name = CONDITIONS  # “高新产品收入咋个算”: how a share or score the conditions set is reckoned
         return parts[name]
     return guess or (_unnamed(t, topic, text, whole, parts) if asked else None)
 

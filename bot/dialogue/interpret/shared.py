@@ -677,10 +677,10 @@ CHECK_NAMED = ("核", "评估", "自查", "判断", "对一", "对下", "对哈"
 
 
 ANOTHER_PARTY = re.compile(
-    r"^(那|那么)?((买|用|采购|购买)了?我们[^，|]{0,6}的(那个|那家|这个|这家|那些)?[^，|]{0,4}(厂|企业|公司|单位|客户|用户)"
-    r"|(我们的)?(客户|用户|买家|买方|采购方|购买方|下游)"
+    r"^(那|那么)?(让|叫|请|由)?((买|用|采购|购买)了?我们[^，|]{0,6}的(那个|那家|这个|这家|那些)?[^，|]{0,4}(厂|企业|公司|单位|客户|用户)"
+    r"|(我们的)?(客户|用户|买家|买方|采购方|购买方|下游|生产厂家|厂家|厂商|原厂)"
     r"|(我们的?)?(子公司|分公司|关联公司|另外那家|另外一家)((那边|那里)(单独|自己|独立)?|单独|自己|独立|(那个|那家)?呢)"
-    r"|(他们|人家|兄弟厂|兄弟单位|兄弟公司|朋友的?(厂|公司))(的|那边|那里|那个|家)"
+    r"|(他们|人家|兄弟厂|兄弟单位|兄弟公司|朋友的?(厂|公司))(的|那边|那里|那个|家|在)"
     r"|[^，|我咱自]{1,6}?(那个|那家)(厂家?|工厂|企业|公司|供应商|代工厂)"
     r"|(我们)?在[^，|我你]{2,6}?(那边|那里|那头)(报|申|评|认定))"  # 那我们在成都那边报得不: elsewhere
 )
@@ -713,13 +713,18 @@ WHERE_TO = re.compile(
 def plainer_asked(t: Turn, msg: Message) -> bool:
     """Whether the message asks for plainer words: said alone, or opening a longer message (讲通俗点 跟我们有啥关系)."""
     plainer = words(t.kn)["plainer"]
-    if len(msg.norm) <= CONTROL_CHARS and any(p in msg.norm for p in plainer):
-        return True
+    if (
+        len(msg.norm) <= CONTROL_CHARS
+        and (at := min((msg.norm.find(p) for p in plainer if p in msg.norm), default=-1)) >= 0
+    ):
+        before = msg.norm[:at]  # (“科技人员是啥意思”, “高新产品收入咋个算 讲通俗点”: that condition's words, asked of)
+        return not named_criteria(t, Message(before, before), shortest=PLAINER_OPENING)
     return any(msg.norm.startswith(p) for p in plainer if len(p) >= PLAINER_OPENING)
 
 
 PLAINER_OPENING = 3
-"""A word asking for plainer words this long (讲通俗点, 没听懂) may open a longer message."""
+"""A word asking for plainer words this long (讲通俗点, 没听懂) may open a longer message; a condition's word this
+long before it is what is asked about, not the reply before."""
 
 
 ERRAND = re.compile(

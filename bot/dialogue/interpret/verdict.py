@@ -137,8 +137,22 @@ def _criterion_words(t: Turn, topic: str) -> set[str]:
     return {kw for kw, cid in keywords(t.kn.criteria) if cid in own}
 
 
+_THAT_BAR = re.compile(
+    r"(那|那么)?(那个|这个)(?P<what>[\u4e00-\u9fff]{2,6}?)(最低|最少|起码|至少)?(的要求|要求|门槛)?(是|要|得|需要)?(达到|到)?"
+    r"(好多|多少|几个|多高|好高|几成|几个点|百分之几)(哦|嘛|呢|喃|啊|哇)?"
+)
+"""“那个比例最低要好多” during or after a check: the bar of the one condition still open that the word names."""
+
+
 def standing(t: Turn, msg: Message) -> Act | None:
-    """“研发那条够没得” during or after a check: how the conditions it names stand, each with its answer and gap."""
+    """“研发那条够没得” during or after a check: how the conditions it names stand, each with its answer and gap.
+
+    “那个比例最低要好多”: the one condition still open that its word names, with its bar.
+    """
+    if bar := _THAT_BAR.fullmatch(msg.norm):
+        flow = flows.referred(t, topic_check=False)
+        label = flows.one_open_label(t, flow, bar["what"]) if flow and flow.get("kind") == flows.CHECKLIST else None
+        return Act(acts.FOLLOWUP, topic=str(flow["topic"]), part=f"{acts.STATUS}{label}|") if flow and label else None
     said = _ONE_CONDITION.fullmatch(msg.norm)
     flow = flows.referred(t, topic_check=False) if said else None
     if said is None or flow is None or flow.get("kind") != flows.CHECKLIST or _WHOLE.match(said["what"]):
@@ -346,8 +360,12 @@ def _conclude(t: Turn, msg: Message) -> Act | None:
         # (够没得: its 没得 answers nothing; 所以算符合吗: its 符合 asks for the verdict, it is no 是)
         said = msg if asked_for == msg.norm else Message(asked_for, asked_for)
         value = answer_value(t, said, t.kn.criteria[pending])  # “专精特新还没评 直接报得不得行”
-        if value is True and t.kn.criteria[pending].assume is False and _ACKNOWLEDGED.match(said.norm.lstrip()):
-            value = None  # asked 近三年是否出过重大事故, told “OK 那我们能不能报”: an opening OK admits nothing
+        if value is True and (ack := _ACKNOWLEDGED.match(said.norm.lstrip())):
+            after = said.norm.lstrip()[ack.end() :]
+            if answer_value(t, Message(after, after), t.kn.criteria[pending]) is not True:
+                # asked 近三年是否出过重大事故, told “OK 那我们能不能报”; asked 是否属于目录, told “好 结论嘛 能不能报”
+                # after a follow-up: an opening OK acknowledges the reply before, it admits nothing
+                value = None
         if value is True and values and yes_only_by_lead(t, said, t.kn.criteria[pending], values):
             value = None  # “好的 帮我们看一下 我们在渝北注册…”: 好的 takes the check in, it is no 是
         if value is False and values and no_only_of_others(t, said, t.kn.criteria[pending], values):
@@ -732,8 +750,8 @@ def _missing(t: Turn, msg: Message) -> Act | None:
     part = _THAT_PART.match(msg.norm)
     if part and SUCCESS_A_NOT_A.search(msg.norm) and _falls_short(t) and t.match(part[2])[1].intent is None:
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那研发那块呢 四百万够不够”: that condition's gap
-    if _GAP_TOLD_BACK.fullmatch(msg.norm) and _falls_short(t):
-        return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那是差一个点嗦”: the gap, to be confirmed
+    if (_GAP_TOLD_BACK.fullmatch(msg.norm) or _BECAUSE_OF.fullmatch(msg.norm)) and _falls_short(t):
+        return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那是差一个点嗦”, “就是因为没上规嗦”: to confirm
     if _A_BIT_SHORT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “差一点点也不行嗦”: the gap and the bar again
     if (
@@ -765,6 +783,11 @@ def _missing(t: Turn, msg: Message) -> Act | None:
     return Act(acts.FOLLOWUP, part="missing")
 
 
+_BECAUSE_OF = re.compile(
+    r"(那|所以)?(就是|主要是|是不是|只是|还是|就)?(因为|由于|卡在|输在)(.{1,12}?)(的原因|的问题)?"
+    r"(嗦|噻|撒|哦|啊|吧|嘛|是吧|对吧|哇|唛|哈|吗|呀)?"
+)
+"""“就是因为没上规嗦”, “是不是卡在营收上”: the reason the verdict failed, told back to be confirmed (its gap)."""
 _OTHERS_FINE = re.compile(
     r"(其他|其它|其余|别的|剩下)的?(条件|几条|几项)?(都|全|全部|也都)(够|没问题|满足|可以|行|达标|符合|齐|过)了?"
     r"(噻|撒|嘛|吧|哈|嗦|哇|哦|是吧|对吧|吗|呢|唛)?$"
