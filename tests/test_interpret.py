@@ -10756,8 +10756,9 @@ def test_a_conditions_word_asked_plainly_is_that_condition(user: User) -> None:
     assert "10%" in User(user.engine, "staff").say("高企的科技人员是啥意思").text
 
 
-def test_how_a_score_of_the_conditions_is_reckoned_is_the_conditions(user: User) -> None:
-    """d531_16: “创新能力评价那个七十分是咋个算的” gave the tax saved; it asks how the score is made up."""
+def test_how_a_score_of_the_conditions_is_reckoned_is_told(user: User) -> None:
+    """d531_16: “创新能力评价那个七十分是咋个算的” gave the tax saved, the only lines 高企's 计算方法 had; it asks how
+    the score is made up, which 计算方法 now tells, with how each share of the conditions is reckoned."""
     reply = user.say("高企创新能力评价那个七十分咋个算出来的")
-    assert reply.section == "申报条件" and "70分" in reply.text, (reply.section, reply.text)
+    assert reply.section == "计算方法" and "70分" in reply.text.split("\n")[1], (reply.section, reply.text)
     assert "已记下" not in reply.text, reply.text  # (那个七十分 is the bar pointed at, not our score)

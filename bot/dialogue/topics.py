@@ -41,21 +41,15 @@ _CONDITION_WORD_CHARS = 3
 any text's word."""
 
 
-_RECKONED = ("%", "分")
-"""Units of the figures whose reckoning the conditions explain (a share, a score), not the calculation of a sum."""
-
-
-def _condition_named(t: Turn, topic: Topic, text: str, units: tuple[str, ...] = ()) -> bool:
+def _condition_named(t: Turn, topic: Topic, text: str) -> bool:
     """Whether ``text`` names a figure ``topic``'s check asks for by a keyword of its own (科技人员, 高新产品收入).
 
-    With ``units``, only a figure in one of them (a share: 高新产品收入 names the share of it).
+    The topic's own names do not count: 研发费用加计扣除 names the policy, not its 研发费用.
     """
-    own = {
-        cid
-        for cid, crit in (checklist_criteria(t.kn, topic.id, t.day) or {}).items()
-        if not units or crit.unit in units
-    }
+    own = checklist_criteria(t.kn, topic.id, t.day) or {}
     norm = normalize(text)
+    for name in sorted(map(normalize, (topic.title, *topic.aliases)), key=len, reverse=True):
+        norm = norm.replace(name, "|") if name else norm
     return any(len(kw) >= _CONDITION_WORD_CHARS and kw in norm for kw, cid in keywords(t.kn.criteria) if cid in own)
 
 
@@ -144,8 +138,6 @@ def section_asked(t: Turn, topic: Topic, text: str, cues_only: bool = False, ask
             and not any(q.unit == MONEY for q in quantities(whole))
         ):
             name = MAIN  # “评上高企所得税能少交多少”: what it gives (15% for 25%), where no calculator takes figures
-        elif name == CALCULATION and CONDITIONS in parts and _condition_named(t, topic, clause, _RECKONED):
-            name = CONDITIONS  # “高新产品收入咋个算”: how a share or score the conditions set is reckoned
         return parts[name]
     return guess or (_unnamed(t, topic, text, whole, parts) if asked else None)
 

@@ -30,6 +30,7 @@ from bot.dialogue.interpret.shared import (
     OTHER_POLICIES,
     OWN_ERRAND,
     SUCCESS_A_NOT_A,
+    THEN_IT_WILL_DO,
     WHAT_ABOUT,
     WHERE_TO,
     asks_outcome,
@@ -304,8 +305,7 @@ def _verdict_asked_beside(t: Turn, msg: Message, act: Act) -> bool:
 BRIEF = 10
 """A question this short with a part's word and an applying word (今年还赶得上报不) carries on from the topic."""
 _APPLYING = re.compile(r"报|申|评|认定|享受|今年|明年")
-_THEN_IT_WILL_DO = re.compile(r"(就|才|总)(可以|行|得行|能报|可以报|能申请|没问题)了?(噻|撒|嘛|哈|吧|哇)$")
-"""A case supposed and put to be confirmed (那厂家来报就可以噻): a question, though it has no question word."""
+
 _HEARD_ASKED = re.compile(r"^(不是说|不是听说|听说|网上说|有人说|别人说|以前不是|之前不是|原来不是)")
 """A rule heard of, put as a question (不是说专精特新可以降到2亿吗): about the rules of the topic in hand."""
 
@@ -369,7 +369,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         decision.intent in (None, topic.id)
         and ANOTHER_PARTY.search(msg.norm)
         and _APPLYING.search(msg.norm)
-        and (asks_in_a_clause(t, msg) or _THEN_IT_WILL_DO.search(msg.norm))
+        and (asks_in_a_clause(t, msg) or THEN_IT_WILL_DO.search(msg.norm))
     ):  # “那江苏那个厂能报不 我们帮他跑腿”, “那厂家来报就可以噻”: whether another party may, which the conditions say
         return Act(acts.FOLLOWUP, topic=topic.id, part=section_asked(t, topic, msg.text) or conditions_part(t, topic))
     if (

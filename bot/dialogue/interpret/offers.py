@@ -26,12 +26,14 @@ from bot.dialogue.attribution import (
     read_answer,
 )
 from bot.dialogue.interpret.shared import (
+    ANOTHER_PARTY,
     DENIAL,
     ECHO_THEN,
     INTERJECTION,
     LEADING_YES,
     MINE,
     SEVERAL_FACTS,
+    THEN_IT_WILL_DO,
     WHAT_QUESTION,
     check_offered,
     go_ahead,
@@ -134,6 +136,8 @@ def volunteered(t: Turn, msg: Message) -> Act | None:
         return Act(acts.ANSWER, topic=topic.id, values=matters, conclude=True)
     if topic is None or not topic.checklist or asks(t, msg) or (not parked and wants_check(t, msg.norm)):
         return None  # (“我们够不够格 帮我评估一下” asks for the check: a question on the topic, with its facts)
+    if ANOTHER_PARTY.search(msg.norm) and THEN_IT_WILL_DO.search(msg.norm):
+        return None  # “那让生产厂家来报就行噻”: another party's case, put to be confirmed; its 生产 is not ours
     facts = t.facts(msg.text)
     if facts and _EXPLAIN.search(msg.norm) and all(t.kn.criteria[c].presume is not None for c in facts):
         return None  # “中小企业技术研发中心那个展开讲讲”: that kind explained, no check of it

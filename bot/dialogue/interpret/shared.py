@@ -676,6 +676,8 @@ CHECK_NAMED = ("核", "评估", "自查", "判断", "对一", "对下", "对哈"
 """Words that ask for the check itself, whatever else the message asks (帮我核一下 是不是要…才…)."""
 
 
+THEN_IT_WILL_DO = re.compile(r"(就|才|总)(可以|行|得行|能报|可以报|能申请|没问题)了?(噻|撒|嘛|哈|吧|哇)$")
+"""A case supposed and put to be confirmed (那厂家来报就可以噻): a question, though it has no question word."""
 ANOTHER_PARTY = re.compile(
     r"^(那|那么)?(让|叫|请|由)?((买|用|采购|购买)了?我们[^，|]{0,6}的(那个|那家|这个|这家|那些)?[^，|]{0,4}(厂|企业|公司|单位|客户|用户)"
     r"|(我们的)?(客户|用户|买家|买方|采购方|购买方|下游|生产厂家|厂家|厂商|原厂)"
