@@ -1701,8 +1701,10 @@ class _Vocab:
     """Numbers of years that are the years since founding when one of their ``since_founding`` words is said."""
     subjects: dict[str, list[str]]
     """Yes/no criteria whose words count only in a clause naming their ``subject`` (买方 … 集团下面的)."""
+    words: tuple[str, ...]
+    """Every answer, keyword and title, once each: where a keyword's longer words are looked for."""
     longer: dict[str, list[tuple[str, int]]]
-    """Each keyword's longer words (answers, keywords, titles) with where it stands in them (研发 in 研发机构)."""
+    """Each keyword's longer words with where it stands in them (研发 in 研发机构), found when first needed."""
 
 
 _VOCABS: dict[tuple[int, int], tuple[dict[str, Criterion], Iterable[str], _Vocab]] = {}
@@ -1762,10 +1764,8 @@ def _vocab(criteria: dict[str, Criterion], names: Iterable[str]) -> _Vocab:
             for cid, c in criteria.items()
             if c.subject and c.type == "bool"
         },
-        longer=_longer_words(
-            [kw for kw, _cid in keywords],
-            [w for _cid, said in yes + no for w in said] + [w for w, _cid in keywords + titles],
-        ),
+        words=tuple(dict.fromkeys([w for _cid, said in yes + no for w in said] + [w for w, _cid in keywords + titles])),
+        longer={},
     )
     with _VOCABS_LOCK:
         if len(_VOCABS) > MAX_TABLES:
@@ -3504,12 +3504,10 @@ _NOUN_GOES_ON = re.compile(r"机构|中心|部门|部|团队|人员|场地|场�
 
 def _inside_a_longer_word(norm: str, at: int, kw: str, vocab: _Vocab) -> bool:
     """Whether the keyword at ``at`` lies inside a longer word of another criterion (研发 in 研发机构)."""
-    return any(offset <= at and norm.startswith(word, at - offset) for word, offset in vocab.longer.get(kw, ()))
-
-
-def _longer_words(keywords: list[str], words: list[str]) -> dict[str, list[tuple[str, int]]]:
-    """For each keyword, the longer words that hold it and where it first stands in each."""
-    return {kw: [(w, w.find(kw)) for w in dict.fromkeys(words) if len(w) > len(kw) and kw in w] for kw in set(keywords)}
+    longer = vocab.longer.get(kw)
+    if longer is None:  # (looked for once per keyword, when first needed: most keywords never are)
+        longer = vocab.longer[kw] = [(w, w.find(kw)) for w in vocab.words if len(w) > len(kw) and kw in w]
+    return any(offset <= at and norm.startswith(word, at - offset) for word, offset in longer)
 
 
 _ONE_UNSAID = "有个"
