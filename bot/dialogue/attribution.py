@@ -551,7 +551,7 @@ def _span_alone(t: Turn, msg: Message, facts: dict[str, Any]) -> dict[str, Any]:
         and _SPAN_FILLERS.fullmatch(said[: q.start] + said[q.end :])
     ]
     open_ = [c for c, crit in (crits or {}).items() if crit.unit == "年" and c not in t.profile and c not in facts]
-    if len(spans) != 1 or len(open_) != 1 or not crits:
+    if len(spans) != 1 or len(open_) != 1:
         return {}
     value = number_value(spans[0], "年", t.day)
     return {open_[0]: value} if value is not None else {}

@@ -708,8 +708,10 @@ def one_open_label(t: Turn, flow: dict[str, Any], word: str) -> str | None:
 
     “那个比例” when the other 比例 is met: 高新技术产品收入的比例. None if none or several.
     """
+    if len(word) < 2:  # (a one-character word names nothing)
+        return None
     found = judged(t, flow, exceptions=True)
-    if found is None or len(word) < 2:  # (a one-character word names nothing)
+    if found is None:
         return None
     labels = {normalize(o.item.label) for o in found[2].unmet + found[2].unknown}
     named = [label for label in labels if word in label]

@@ -355,7 +355,7 @@ def _guess(t: Turn, topic: Topic, whole: str) -> str | None:
     scores = sorted(((len(grams & g), -n, name) for n, (name, g) in enumerate(_section_grams(t, topic))), reverse=True)
     if scores and scores[0][0] >= RELEVANT_SECTION and (len(scores) == 1 or scores[0][0] > scores[1][0]):
         return f"section:{scores[0][2]}"
-    tied = {name for shared, _n, name in scores if scores and shared == scores[0][0] >= RELEVANT_SECTION}
+    tied = {name for shared, _n, name in scores if shared == scores[0][0] >= RELEVANT_SECTION} if scores else set()
     if tied == {CONDITIONS, CALCULATION}:
         return f"section:{CONDITIONS}"  # “高企研发费用占比卡多少”: the bar (怎么算 is a cue of its own)
     return None

@@ -305,7 +305,6 @@ def _verdict_asked_beside(t: Turn, msg: Message, act: Act) -> bool:
 BRIEF = 10
 """A question this short with a part's word and an applying word (今年还赶得上报不) carries on from the topic."""
 _APPLYING = re.compile(r"报|申|评|认定|享受|今年|明年")
-
 _HEARD_ASKED = re.compile(r"^(不是说|不是听说|听说|网上说|有人说|别人说|以前不是|之前不是|原来不是)")
 """A rule heard of, put as a question (不是说专精特新可以降到2亿吗): about the rules of the topic in hand."""
 
