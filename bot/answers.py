@@ -512,22 +512,28 @@ def _carried_units(text: str, out: list[Quantity]) -> list[Quantity]:
 
 
 def _points_carried(text: str, out: list[Quantity]) -> list[Quantity]:
-    """``out`` with “五个多” right after a share in points (行业两个点 我们五个多) a share too: five-odd points."""
+    """``out`` with “五个多” right after a share in points (行业两个点 我们五个多) a share too: five-odd points.
+
+    So is “两个半” (2.5 points), and a bare “三个” where the words between compare (研发强度五个点 同行平均三个).
+    """
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if (
-            a.unit == "%"
-            and b.unit == "个"
-            and text.endswith("个多", 0, b.end)
-            and b.start - a.end <= _POINTS_GAP
-            and not _NOUN_AFTER_COUNT.match(text, b.end)
-        ):
+        if a.unit != "%" or b.unit != "个" or b.start - a.end > _POINTS_GAP or _NOUN_AFTER_COUNT.match(text, b.end):
+            continue
+        if text.endswith("个多", 0, b.end):
             out[i] = Quantity(b.value, "%", b.start, b.end, b.value, b.value + 1, b.approx)
+        elif text.startswith("半", b.end) and not _NOUN_AFTER_COUNT.match(text, b.end + 1):
+            out[i] = Quantity(b.value + 0.5, "%", b.start, b.end + 1, None, None, b.approx)
+        elif _OTHER_SIDE.search(text, a.end, b.start) and (b.end == len(text) or not _CJK.match(text, b.end)):
+            out[i] = Quantity(b.value, "%", b.start, b.end, None, None, b.approx)
     return out
 
 
-_POINTS_GAP = 6
+_POINTS_GAP = 8
 """How far after a share in points a bare “N个多” may stand to be in points too."""
+_OTHER_SIDE = re.compile(r"同行|行业|平均|全市|我们|自己")
+"""Between a share in points and a bare “N个”: the other side of a comparison, in the same points."""
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOUN_AFTER_COUNT = re.compile(
     r"人|员|项|件|家|台|套|款|种|名|位|篇|本|张|条|专利|软著|产品|客户|工程师|博士|硕士|研究生"
 )
@@ -1059,6 +1065,8 @@ _OWN_LINE = re.compile(r"(自己|自家)(的)?(厂头|厂里头?|工厂|车间)?
 """After a line of business: the enterprise's own line begins (自己产品三成), and what follows is that line's."""
 
 
+_THIS_PART = re.compile(r"这块|那块|这一块|那一块|这部分|那部分")
+"""After a line of business, in the next clause: the line just named, whose share that clause gives."""
 _OPENS_LINE = re.compile(r"(左右|多|上下)?(是|为)")
 """After a share, 是 opens the line of business it is the share of (四成是自己加工的)."""
 MINOR_SHARE_CHARS = 14
@@ -1579,6 +1587,8 @@ def _main_line(norm: str, words: list[str], others: list[str], breaks: tuple[int
         for at in places(norm, word):
             end = at + len(word)
             after = norm[end : end + MINOR_SHARE_CHARS]
+            if this := _THIS_PART.search(after):  # “批发给工地和五金店 这块收入占了七成”: that clause's share is its
+                after = norm[end : min((b for b in breaks if b > end + this.end()), default=len(norm))]
             cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
             head = after[:cut] not in _MODIFIES  # “主要做轴承的批发”: 主要 is said of the trade, not the goods
             after = _own_part(after, cut, end, breaks)
@@ -1866,7 +1876,7 @@ def sums_things(keyword: str, q: Quantity) -> bool:
 _SPAN_BETWEEN = re.compile(r"(两年|三年|平均|累计|合计|总共|加起来)")
 
 
-_WORD_AFTER = re.compile(r"[\u4e00-\u9fff](?<![左右上下前后出头以多来几的了吧嘛哈噻呢啊哦个])")
+_WORD_AFTER = re.compile(r"[\u4e00-\u9fff](?<![左右上下前后出头以多来几的了吧嘛哈噻呢啊哦个和跟与或到至])")
 """A Chinese character right after a bare Chinese numeral that is no hedge or particle: the numeral is part of a
 word (五险一金)."""
 
@@ -2124,6 +2134,7 @@ _SUPPOSED_CASE = re.compile(
     r"|(?<!这样)(?<!这样是不是)(?<!这下)(?<!这下是不是)(就可以了|就得行了|就行了|就够了)"  # (这样是不是就可以了: now)
     r"|的话(是不是|会不会)?就(?!是|有|[\d零一二两三四五六七八九十百千几])"  # 核定征收的话是不是就享受不了
     r"|(明年|后年|将来|今后|以后|下半年|等).{0,16}(再|就)(来|去|可以|能)?(报|申|评)"  # 明年把研发做到一百万以上再报
+    r"|(明年|后年|将来|今后|以后|下一年)[^，,。\s]{0,8}(过了|超过|突破|达到|到了|上了|做到)"  # 明年收入过了两个亿
     r"|(重新|改成|改为|换成)[^，,。]{0,14}(再|去|来)?(报|申|登|评|注册)"  # 重新出个2.0版本去登记, 重新登个软著
     r"|^(那|那么)(换成|改成|改为|变成|换个|改个)"  # 那换成外面的客户来买要得不: what would change it
     # 那我们在重庆新注册个子公司来做呢: a company not yet founded
@@ -2630,10 +2641,15 @@ def _extract(
             owner is None
             and last
             and q.start - prev_end <= 1
-            and "分别" in norm[max(0, prev_end - 30) : q.start]
-            and norm.rfind("分别", 0, q.start) < last_start  # (not “营收…去年7500万 研发费分别200 220”: 研发's)
+            and (
+                "分别" in norm[max(0, prev_end - 30) : q.start]
+                and norm.rfind("分别", 0, q.start) < last_start  # (not “营收…去年7500万 研发费分别200 220”: 研发's)
+                or (norm[prev_end : q.start] in _PAIRED and bool(_OLDEST_FIRST.search(norm, 0, last_start)))
+            )
         ):
-            owner, at = last, q.start  # “营收三年分别是1.4亿 1.6亿 1.8亿”: the run ends with last year
+            # “营收三年分别是1.4亿 1.6亿 1.8亿”: the run ends with last year; so does “研发前年二百六 去年三百一
+            # 占比四点八和五点三”, two figures joined after the years were said oldest first
+            owner, at = last, q.start
             _shift_years(facts, owner, criteria)
         if owner is None and last and (year := _year_since(norm, prev_end, q.start)) is not None:
             # “研发前年550万 去年680万”, “去年130万 前年少点 只有80来万”; “营收1.6亿 主营占95% 前年1.4亿”: the year
@@ -4091,6 +4107,8 @@ def _owner_before(
             norm, max(0, pos - _PART_CHARS, *(b for b in breaks if b <= pos)), pos
         ):
             continue  # “门市一年卖个两三百万 全厂营收一个多亿”: the shop's sales, not the enterprise's revenue
+        if crit.unit in MONEY and "收入" in (crit.label or "") and _COST_NAMED.match(norm, pos + len(kw)):
+            continue  # “销售费用两百万”: what selling costs, not what is sold
         if not crit.growth_of and _GROWS.search(norm, pos + len(kw), q.start):
             continue  # “研发费用每年都增长20%”: how fast it grows, not its level
         if not _fits(q, crit):
@@ -4170,6 +4188,8 @@ _PART_OF_BUSINESS = re.compile(
     r"(门市|门店|店面|铺面|网店|那块|这块|那一块|这一块|那部分|这部分|其中|批发|零售|贸易|代理)(的|这边|那边)?(一年|每年|去年)?$"
 )
 """Right before a sales word: a part of the business names whose sales they are (门市一年卖, 批发那块收入)."""
+_COST_NAMED = re.compile(r"费用|成本|利润|毛利|净利|提成|回款|费")
+"""Right after a sales word: another sum of the sales (销售费用, 收入成本, 销售利润), not the sales themselves."""
 _PART_CHARS = 6
 _THING_COUNTED = re.compile(r"发明|专利|软著|著作权|实用新型|商标|产品|项目|设备|标准|证书")
 """Things counted in 个 that no head count is of: a count after one is theirs."""
@@ -4218,6 +4238,10 @@ def _share_of_whole_said(
                 break
 
 
+_PAIRED = ("和", "跟", "与", "、")
+"""Between two figures said as a pair (四点八和五点三)."""
+_OLDEST_FIRST = re.compile(r"前年.*去年")
+"""The years said oldest first (前年二百六十万 去年三百一十万): a pair of figures after them is in that order."""
 _WITHIN_WHOLE = re.compile(r"(里头|里面|当中|中间|其中)")
 _PART_NAME_CHARS = 10
 """How far after 里头 the part's figure may stand (里头高新产品卖了1.2个亿)."""

@@ -77,6 +77,30 @@ def status(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) 
     return FAIL
 
 
+def other_routes(
+    outcomes: list[Outcome], unmet: Item, profile: dict[str, Any], criteria: dict[str, Criterion]
+) -> list[Item]:
+    """Items on the same criteria as ``unmet`` that another case would apply (国家级“小巨人”企业：…不低于1亿元).
+
+    Each is set aside by its ``when`` only for a title the enterprise does not hold: the route it could take
+    instead, not the other kind's bar (国家级 vs 市级) nor another tier of a figure (销售收入2亿元以上的 …).
+    """
+    own = {c.criterion for c in unmet.conditions()}
+
+    def by_title(item: Item) -> bool:
+        failing = [g for g in item.gates() if test(g, _presumed(g, profile, criteria), criteria) == FAIL]
+        return bool(failing) and all(criteria[g.criterion].title for g in failing)
+
+    return [
+        o.item
+        for o in outcomes
+        if o.status == NA
+        and o.item is not unmet
+        and {c.criterion for c in o.item.conditions()} == own
+        and by_title(o.item)
+    ]
+
+
 def _met_anyway(item: Item, profile: dict[str, Any], criteria: dict[str, Criterion]) -> bool:
     """Whether the item's own test passes, so that it is met whether or not its ``when`` holds."""
     return any(test(c, profile, criteria) == PASS for c in item.conditions())

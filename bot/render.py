@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any, TypeGuard
 
 from bot.answers import JUST_UNDER, UNBOUNDED, UNKNOWN, bigrams, cn_number, convert
-from bot.checklist import ASSUMED, ASSUMED_FAIL, FAIL, PASS, Outcome, Verdict
+from bot.checklist import ASSUMED, ASSUMED_FAIL, FAIL, PASS, Outcome, Verdict, other_routes
 from intents.normalize import normalize
 from knowledge.loader import Knowledge
 from knowledge.schema import UNCERTAIN, Condition, Criterion, Fact, Followup, Item, Topic
@@ -592,6 +592,8 @@ def group_header(kn: Knowledge, header: str, count: int) -> str:
     return header.removesuffix(colon) + kn.messages.verdict_count.format(count=count) + colon
 
 
+ROUTES_SHOWN = 2
+"""Other routes to an unmet condition a verdict names after it (国家级“小巨人”企业 1亿元), at most."""
 UNKNOWN_SHOWN = 8
 """Conditions to confirm a verdict lists one by one (the first, in the checklist's order); 还缺啥 lists them all."""
 NEXT_STEPS_OPEN_MAX = 3
@@ -674,7 +676,9 @@ def verdict_text(
         lines.append(group_header(kn, m.verdict_unmet_header, len(result.unmet)))
         for outcome in result.unmet:
             caveat |= kn.uncertain(topic, outcome.item)
-            lines.append(m.bullet + unmet_line(kn, topic, outcome, profile, result.supposed))
+            routes = other_routes(result.outcomes, outcome.item, profile, kn.criteria)[:ROUTES_SHOWN]
+            otherwise = "".join(m.verdict_otherwise.format(label=r.label) for r in routes)
+            lines.append(m.bullet + unmet_line(kn, topic, outcome, profile, result.supposed) + otherwise)
     if result.unknown and not (failed and m.verdict_skipped):
         lines.append(group_header(kn, m.verdict_unknown_header, len(result.unknown)))
         for outcome in result.unknown[:UNKNOWN_SHOWN]:

@@ -713,6 +713,11 @@ class Messages(Strict):
     verdict_assumed_header: str = "按一般情况计（您没提到；如不是这样，结论会变）："
     verdict_assumed_fail: str = "（按一般情况计：{assumed}；您没提到，如不是这样，结论会变）"
     verdict_gap: str
+    verdict_otherwise: str = Field(
+        "（另：{label}）",
+        description="结论里一项未满足的条件后面：同一指标在另一种情况下的要求（如国家级“小巨人”企业营收门槛"
+        "更低），{label} 是那一项",
+    )
     verdict_gives: str = Field(
         "政策内容：{summary}", description="结论为符合时，紧跟结论的一行：这项政策给什么（取主题的 summary）"
     )

@@ -10762,3 +10762,117 @@ def test_how_a_score_of_the_conditions_is_reckoned_is_told(user: User) -> None:
     reply = user.say("高企创新能力评价那个七十分咋个算出来的")
     assert reply.section == "计算方法" and "知识产权最高30分" in reply.text, (reply.section, reply.text)
     assert "已记下" not in reply.text, reply.text  # (那个七十分 is the bar pointed at, not our score)
+
+
+# batches 533-536 on first sight (round 46)
+
+
+def test_a_total_since_founding_is_the_years_total_not_a_head_count(user: User) -> None:
+    """d536_17: “成立以来总共两千八左右” after the staff were told was read as 2,800 staff and corrected 45 → 2,800;
+    the verdict said 不符合 where 符合 was right. Sales and R&D summed since founding (累计) are the years' totals."""
+    facts = read("去年卖了两千四百万 成立以来累计销售三千六 研发累计两百二十万", "high_tech_enterprise")
+    assert facts.get("revenue_3y_total") == 3600.0 and facts.get("rd_spend_3y_total") == 220.0, facts
+    assert "employees" not in facts, facts
+
+
+def test_a_sales_word_with_its_figure_is_revenue_not_its_costs() -> None:
+    """d533_04: “销售三千万出头” was not read, so the R&D share's tier stayed open. 销售 before a sum is revenue;
+    销售费用 (what selling costs) is not."""
+    assert read("销售四千万出头 研发占销售四个点", "high_tech_enterprise").get("revenue_last_year") == [4000.0, 4799.52]
+    assert "revenue_last_year" not in read("销售费用一年三百来万", "high_tech_enterprise")
+
+
+def test_the_peers_share_after_ours_in_points_is_compared(user: User) -> None:
+    """d534_20: “研发强度五个点 同行平均大概两个半” left the comparison with the city's peers unknown."""
+    assert read("研发强度六个点 同行平均也就三个半", "rd_institution").get("rd_intensity_above_city_avg") is True
+
+
+def test_a_correction_moves_the_figure_to_its_own_year(user: User) -> None:
+    """d535_01: “一百二是今年到现在的 去年全年只有八十万出头 前年是一百一” corrected last year's R&D to 110万, the
+    figure said of the year before; last year's is the one said with 去年."""
+    in_check(user, "专精特新中小企业 帮我评一下")
+    user.say("研发去年投了一百五十万 前年一百三十万")
+    user.say("说错了 一百五是今年到现在的 去年全年只有九十万出头 前年是一百三")
+    assert profile(user)["rd_spend_last_year"][0] == 90.0 and profile(user)["rd_spend_prev_year"] == 130.0
+
+
+def test_checking_another_project_keeps_the_enterprise(user: User) -> None:
+    """d533_19: “那重新来 换个项目核 我们还在搞一个新型电喷节气门体” forgot the enterprise's line and tax
+    collection with the project's answers; another project of the same enterprise keeps them."""
+    in_check(user, "研发费用加计扣除 帮我看下能不能享受")
+    user.say("查账征收的居民企业 做汽车零部件 自己生产")
+    user.say("研发主要是常规质检")
+    user.say("重新来 换个项目 我们还在开发一款新型电动尾门")
+    assert profile(user).get("industry") == "manufacturing", profile(user)
+
+
+def test_two_shares_joined_after_years_said_oldest_first_are_each_years(user: User) -> None:
+    """d535_13, d535_17: “研发前年二百六十万 去年三百一十万 占比四点八和五点三” read 4.8 as last year's share and
+    lost 5.3, so the verdict stayed open; a bare Chinese numeral before 和 was no figure at all."""
+    facts = read("研发前年一百八十万 去年两百二十万 占比三点六和四点一", "zjtx")
+    assert facts.get("rd_ratio_prev_year") == 3.6 and facts.get("rd_ratio_last_year") == 4.1, facts
+    assert read("研发占比分别三点六和四点一", "zjtx").get("rd_ratio_last_year") == 4.1
+
+
+def test_a_line_whose_share_the_next_clause_gives_is_the_main_line(user: User) -> None:
+    """d535_14: “主要是卖五金件 批发给工地和五金店 这块收入占了七成” after “做五金” left 制造业 recorded, and the
+    verdict counted the negative list as met; 这块 points back at the line just named."""
+    in_check(user, "研发费用加计扣除 帮我们看下")
+    user.say("做不锈钢的 查账征收")
+    user.say("卖不锈钢管材 批发给工地和建材市场 这块收入占了八成 另外有条小生产线")
+    assert profile(user).get("industry") == "wholesale_retail", profile(user)
+    assert user.say("结论").data["verdict"] == "fail"
+
+
+def test_a_change_denied_is_no_start_over(user: User) -> None:
+    """d534_03: “研发是搞摩托车刹车卡钳的新结构 不是简单换个型号” started the check over: 换个型号 is a restart word."""
+    in_check(user, "研发费用加计扣除 帮我们看下")
+    reply = user.say("研发是全新的控制算法 不是简单换个型号")
+    assert reply.act == "answer", (reply.act, reply.text)
+
+
+def test_whether_it_can_be_met_next_year_gives_what_is_missing(user: User) -> None:
+    """d534_19: “那代工那块少接点 明年能行不” after 不符合 repeated the verdict; it asks what must be reached."""
+    in_check(user, "高企帮我们看下")
+    user.say("成立六年 技术人员占两成 近三年研发占比五个点 高新产品收入只有四成")
+    user.say("结论呢")
+    reply = user.say("那贸易那块少做点 以后能行不")
+    assert reply.act == "followup" and "60%" in reply.text and "结论" not in reply.text, reply.text
+
+
+def test_how_many_more_to_add_gives_the_gap(user: User) -> None:
+    """d534_14: “还要添几个研发的人” after 不符合 on the staff share gave the tax rate."""
+    in_check(user, "高企帮我们看下")
+    user.say("公司两百人 科技人员十二个")
+    user.say("结论")
+    reply = user.say("那还得招几个技术人员")
+    assert reply.act == "followup" and "需约20人" in reply.text, reply.text
+
+
+def test_a_figure_of_next_year_asked_about_is_no_fact(user: User) -> None:
+    """d535_11: “那明年收入过了两个亿是不是就按3%算” recorded 2亿 as last year's revenue."""
+    assert read("以后营收超过两个亿 是不是研发占比要求就低了", "high_tech_enterprise") == {}
+
+
+def test_another_kind_after_a_part_gets_the_same_part(user: User) -> None:
+    """d536_07: “我们才三千多万 那中小企业技术研发中心呢” after 市级企业技术中心's conditions gave the overview."""
+    user.say("市级企业技术中心要些啥条件")
+    reply = user.say("营收只有两千五 那中小企业技术研发中心呢")
+    assert reply.section == "申报条件" and "2000万" in reply.text, (reply.section, reply.text)
+
+
+def test_an_unmet_bar_names_the_route_a_title_would_open(user: User) -> None:
+    """d536_08: the 单项冠军 verdict failed the 4亿 revenue bar without saying a national 小巨人 needs only 1亿."""
+    in_check(user, "市级单项冠军帮我看下")
+    user.say("不是小巨人")
+    reply = user.say("近三年平均主营两个亿 行不行 直接说")
+    assert "不符合" in reply.text and "小巨人" in reply.text.split("未满足")[1].split("\n")[1], reply.text
+
+
+def test_the_kind_named_to_check_again_starts_that_check(user: User) -> None:
+    """d534_08, d535_19: “那就按中小企业技术研发中心再对一遍” after the other kind's verdict was noted as facts."""
+    in_check(user, "市级企业技术中心 帮我对下条件")
+    user.say("主营三千万")
+    user.say("评得上不")
+    reply = user.say("那按中小企业技术研发中心帮我们看一遍")
+    assert reply.act == "rd_institution" and "逐条核对" in reply.text, (reply.act, reply.text)

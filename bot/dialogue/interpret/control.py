@@ -160,6 +160,8 @@ def _control(t: Turn, msg: Message, name: str) -> bool:
     if msg.norm in words(t.kn)[name]:
         return True
     said = _as_favour_dropped(msg.norm) if name == "restart" else msg.norm
+    if name == "restart" and _NOT_A_CHANGE.search(said):
+        return False  # (研发是新结构 不是简单换个型号)
     return checkable(t) and len(msg.norm) <= CONTROL_CHARS * 2 and says(said, t.kn, name)  # (从头帮我核一遍)
 
 
@@ -247,7 +249,8 @@ _DISOWNING_CHARS = 6
 _SAID_BEFORE = re.compile(r"(刚才|之前|前面|先前|上面)(说|讲|报|给)的")
 """After a start over: what was said before, explained (我刚才说的是我们关联的那个贸易公司), no fact of ours."""
 _ANOTHER_ONE = re.compile(
-    r"((还有|另外|另)(一)?(个|款|套|种|台|样)|换(一)?(个|款|套|种)(?=产品|软件|装备|设备|材料)"
+    r"((还有|另外|另|还在?(搞|做|研发|开发|弄))(一)?(个|款|套|种|台|样)"
+    r"|换(一)?(个|款|套|种)(?=产品|软件|装备|设备|材料|项目|型号)"
     r"|新的(这|那)(个|款|套)|新(产品|软件|装备|材料))(?![^|+]{0,8}(公司|厂|企业|单位))"
 )
 """After a start over: another thing of ours to check (我们还有个…软件, 换个产品), not the same told again, nor
@@ -261,7 +264,16 @@ now, if one was."""
 
 def _restarts(t: Turn, clause: str) -> bool:
     """Whether a clause of a longer message is only a request to start over (重新来, 重新来一遍嘛)."""
-    return len(clause) <= CONTROL_CHARS and says(_as_favour_dropped(clause), t.kn, "restart") and not quantities(clause)
+    return (
+        len(clause) <= CONTROL_CHARS
+        and says(_as_favour_dropped(clause), t.kn, "restart")
+        and not quantities(clause)
+        and not _NOT_A_CHANGE.search(clause)
+    )
+
+
+_NOT_A_CHANGE = re.compile(r"(不是|并非|不只是?|不光是?|不仅是?|不单是?)(简单|单纯|只是|光是)?(地|的)?换")
+"""A change denied (研发是新结构 不是简单换个型号): what the work is not, no request to check another model."""
 
 
 def cancel(t: Turn, msg: Message) -> Act | None:

@@ -277,15 +277,38 @@ def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
                 continue
             later = [
                 v
-                for r in found[i + 1 :]
-                if (v := number_value(r, crit.unit or "", t.day)) is not None and v not in others(cid)
-            ]  # (not “九十几万是前年上半年的 前年全年是一百八十万 前年营收三千六”: 3600 is the 营收's, by its word)
+                for j, r in enumerate(found[i + 1 :], i + 1)
+                if (v := number_value(r, crit.unit or "", t.day)) is not None
+                and v not in others(cid)
+                and _dated(msg.norm, found[j - 1].end, r.start) in (None, _years_back(t, cid))
+            ]  # (not “九十几万是前年上半年的 前年全年是一百八十万 前年营收三千六”: 3600 is the 营收's, by its word;
+            # nor “一百二是今年到现在的 去年全年只有八十万出头 前年是一百一”: 110 is the year before's)
             if _DENIED_FIGURE.search(msg.norm, 0, q.start) or _SUBJECT_AFTER.match(msg.norm, q.end):
                 # “是六百万 不是五百万 前年…”, “是二十八个 十八个是研发部的”: the one before it
                 later = [v for r in found[:i] if (v := number_value(r, crit.unit or "", t.day)) is not None] or later
             if later and later[-1] != old:
                 return {cid: later[-1]}
     return {}
+
+
+_YEARS_BACK = {"大前年": 2, "前年": 1, "去年": 0, "上年": 0}
+"""A year word and how many years before last year it is."""
+_YEAR_SAID = re.compile("|".join(_YEARS_BACK))
+
+
+def _dated(norm: str, start: int, end: int) -> int | None:
+    """How many years before last year the last year word in ``norm[start:end]`` is (None: no year said there)."""
+    said = list(_YEAR_SAID.finditer(norm, start, end))
+    return _YEARS_BACK[said[-1][0]] if said else None
+
+
+def _years_back(t: Turn, cid: str) -> int | None:
+    """How many years before last year ``cid`` is a figure of (前年营业收入: 1); None if it is no year's figure."""
+    later = [c for c, crit in t.kn.criteria.items() if crit.previous == cid]
+    if not later:
+        return 0 if yearly(t, cid) else None
+    back = _years_back(t, later[0])
+    return None if back is None else back + 1
 
 
 def _restated(t: Turn, msg: Message, replaced: dict[str, Any]) -> bool:

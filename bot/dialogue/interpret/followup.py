@@ -190,6 +190,11 @@ _POINTS_BACK = re.compile(r"(那个|这个|那项|这项|那条|这条)")
 """Words pointing back at something said (加计扣除那个): a policy of the list just given."""
 
 
+def _kind_named(t: Turn, text: str) -> bool:
+    """Whether ``text`` names a kind of the policy (中小企业技术研发中心, 行业类): a criterion presumed until told."""
+    return any(t.kn.criteria[c].presume is not None for c in t.facts(text))
+
+
 def _other_kind_with_title_held(t: Turn, msg: Message) -> Act | None:
     """“那市级的呢 我们是市级专精特新” after a 单项冠军 check: the other kind of this policy, a title said beside it."""
     topic = t.kn.topics.get(str(t.state.get("topic") or ""))
@@ -552,6 +557,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         # “先把场地弄好 到时候找哪个部门报”: a part every topic has, like 技改's example only
         return Act(acts.FOLLOWUP, topic=topic.id, part=part)
     last_part = t.state.get(flows.LAST_PART)
+    if ellipsis is None and (tail := last_clause(msg).norm) != msg.norm and tail.startswith(("那", "那么")):
+        ellipsis = _ELLIPSIS.match(tail)  # “我们才三千多万 那中小企业技术研发中心呢”: the clause that asks
     if (
         ellipsis
         and not part
@@ -560,9 +567,10 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         and decision.reason != "out_of_scope"
         and not foreign(t, topic, msg)
         and last_part != t.kn.messages.sources_header
-        and speaks_of(t, topic, str(last_part), ellipsis[1])
+        and (speaks_of(t, topic, str(last_part), ellipsis[1]) or _kind_named(t, ellipsis[1]))
     ):  # “委托国外的呢” right after the 计算方法 of 委托研发: the same part, of the case it names (not “形成无形资产
-        # 的那部分呢” after 时间节点, which says nothing of it)
+        # 的那部分呢” after 时间节点, which says nothing of it); “那中小企业技术研发中心呢” after 市级企业技术中心's
+        # conditions: that kind's
         return Act(acts.FOLLOWUP, topic=topic.id, part=f"section:{last_part}")
     if decision.intent == topic.id and (asks(t, msg) or ellipsis):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")

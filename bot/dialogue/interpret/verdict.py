@@ -181,6 +181,8 @@ def conclude(t: Turn, msg: Message) -> Act | None:
 
     “那市级的 现在到底够不够” after a word on the national kind: the municipal kind's verdict.
     """
+    if _later_asked(t, msg):
+        return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那代工那块少接点 明年能行不”: what it must reach
     act = _conclude(t, msg)
     if act is None or act.name != acts.ANSWER or not act.conclude or not msg.norm.startswith(("那", "那么")):
         return act  # (only a kind pointed at: not “以前没得市级技术中心 这回呢 评得上不”, which tells a fact)
@@ -752,6 +754,8 @@ def _missing(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那研发那块呢 四百万够不够”: that condition's gap
     if (_GAP_TOLD_BACK.fullmatch(msg.norm) or _BECAUSE_OF.fullmatch(msg.norm)) and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那是差一个点嗦”, “就是因为没上规嗦”: to confirm
+    if _HOW_MANY_MORE.search(tail) and len(tail) <= CONTROL_CHARS and _falls_short(t):
+        return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “还要添几个研发的人”: the gap, counted
     if _A_BIT_SHORT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “差一点点也不行嗦”: the gap and the bar again
     if (
@@ -864,12 +868,24 @@ _OF_OTHERS = re.compile(r"有没有人|有没得人|有人用过|谁用过|哪�
 """A question put to the others in a chat (有没有人用过那种代办的), not to the bot."""
 
 
+_HOW_MANY_MORE = re.compile(r"(还|再)(要|得|需要)?(添|加|招|补|增加|多招|多加|配|请)(几|好多|多少)")
+"""How many more to add (还要添几个研发的人, 再招好多人): after a check found a gap, its size."""
 _ENOUGH_AT = re.compile(
     r"(要|得|需要)(降|减|压|提|涨|拉|投|花|做|搞|有|补|加|招|增加|提高|降低|控制)?(到|达到)?(好多|多少|几个|几)"
     r"[^，|]{0,4}?(才够|才行|才得行|才达标|才能|够得到|才达得到)"
 )
 """How much would be enough (要到好多才够, 要花好多研发才够得到, 批发那块要降到好多才得行): after a check found
 something unmet, its gap."""
+
+
+_LATER = re.compile(r"明年|后年|以后|今后|将来|下一年|下年|过两年|过几年")
+"""A time to come, in the clause that asks after 不符合: whether it can be met then (明年能行不), no verdict now."""
+
+
+def _later_asked(t: Turn, msg: Message) -> bool:
+    """After 不符合, whether the message asks if it can be met in time to come (what it says is a plan, not news)."""
+    tail = last_clause(msg)  # (“那贸易那块少做点 | 以后能行不”: the plan, then the question)
+    return bool(_LATER.search(tail.norm)) and asks_outcome(t, tail) and _falls_short(t)
 
 
 def _falls_short(t: Turn) -> bool:
