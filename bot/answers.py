@@ -1861,6 +1861,8 @@ _FIRM_AFTER = re.compile(r"[^，,|\d]{0,4}?(公司|企业|厂|单位|客户|集�
 _SPAN_YEARS = re.compile(r"(近两年|近三年|两年|三年|累计|合计|总共)")
 _EACH_YEAR = re.compile(r"两年[^，|\d]{0,4}?(都|各|均)|每年|每一年|各年")
 """Each year's figure (两年都…, 两年占比都超过5%, 每年), not the years' total."""
+_OVER_YEARS_BEFORE = re.compile(r"([两三四五几\d]年(来|下来|以来)?|成立以来|这些年|这几年|这么多年)$")
+"""Right before a word of a whole (总共, 一共): the years it is summed over, so no head count."""
 _SPAN_LEAD = 6
 """How far before a keyword a period (近三年平均…) may stand."""
 """A period before a keyword (“两年研发1500万”): the figure is not a single year's."""
@@ -4081,6 +4083,8 @@ def _owner_before(
             continue
         if criteria[cid].unit == "人" and _THING_COUNTED.search(norm, pos + len(kw), q.start):
             continue  # (“知识产权都在公司名下 发明两个”: the count is the inventions', not the staff)
+        if criteria[cid].unit == "人" and q.unit is None and _OVER_YEARS_BEFORE.search(norm, max(0, pos - 6), pos):
+            continue  # (“销售一千八百万 三年总共四千五”: a sum over the years, no head count)
         if sums_things(kw, q):
             continue
         if criteria[cid].sum_of and _AVERAGE_SAID.search(norm, pos, q.start):

@@ -10876,3 +10876,18 @@ def test_the_kind_named_to_check_again_starts_that_check(user: User) -> None:
     user.say("评得上不")
     reply = user.say("那按中小企业技术研发中心帮我们看一遍")
     assert reply.act == "rd_institution" and "逐条核对" in reply.text, (reply.act, reply.text)
+
+
+def test_a_bare_sum_over_years_is_no_head_count() -> None:
+    """d536_17 again: a bare figure after 三年总共 following the sales is the years' sum, never the staff."""
+    facts = read("去年销售两千二百万 三年总共五千一", "high_tech_enterprise")
+    assert "employees" not in facts and facts.get("revenue_3y_total") == 5100.0, facts
+    assert read("三年总共招了六十个人", "high_tech_enterprise").get("employees") == 60.0
+
+
+def test_a_bar_put_to_be_confirmed_asks_the_conditions(user: User) -> None:
+    """d535_07: “那行业类的呢 也要五千万？” after the 综合类 capital gave the overview; “也要 N” asks a condition."""
+    user.say("市级制造业创新中心综合类的注册资金要好多")
+    reply = user.say("行业类又如何 也要五千万吗")
+    assert reply.section == "申报条件" and "1000万" in reply.text, (reply.section, reply.text)
+    assert User(user.engine, "other").say("小巨人是不是要一个亿").section == "申报条件"
