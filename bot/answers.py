@@ -1878,6 +1878,12 @@ def sums_things(keyword: str, q: Quantity) -> bool:
 _SPAN_BETWEEN = re.compile(r"(两年|三年|平均|累计|合计|总共|加起来)")
 
 
+def _in_a_word(norm: str, q: Quantity, breaks: tuple[int, ...]) -> bool:
+    """Whether ``q`` is a bare Chinese numeral inside a word (五险一金, 高出一大截), no figure."""
+    bare = q.unit is None and not norm[q.start].isdigit()
+    return bare and q.end not in breaks and bool(_WORD_AFTER.match(norm, q.end))
+
+
 _WORD_AFTER = re.compile(r"[\u4e00-\u9fff](?<![左右上下前后出头以多来几的了吧嘛哈噻呢啊哦个和跟与或到至])")
 """A Chinese character right after a bare Chinese numeral that is no hedge or particle: the numeral is part of a
 word (五险一金)."""
@@ -2175,6 +2181,8 @@ def supposes(text: str) -> bool:
         return True  # “不是说营收一千万以上就够了嘛 网上写的”: the rule as heard (not after a figure of ours)
     if _WAIT_THEN.search(norm):
         return True  # “等进规了再说”: what is waited for, not yet so
+    if _DO_FIRST.search(norm) and _ASKED.search(norm):
+        return True  # “那我们先把制度建起来去备案 这样要得不”: a step to take first, asked about
     if _STEPS_AHEAD.search(norm) or _MORE_TO_DO.search(norm):
         # “那就是要先上规 再建制度备案噻”, “那我们再隔个一百多平的出来”: the steps still to take, none done
         return True
@@ -2257,6 +2265,8 @@ _WAIT_THEN = re.compile(
 """Waiting for something before acting (等进规了再说, 要等营收上了五千万才行噻): it is not so yet."""
 _MORE_TO_DO = re.compile(r"再(隔|建|租|搞|弄|扩|加|招|买|添|盖|开|投)(个|一个|一间|一|出|些|点|几)")
 """More to be done (再隔个一百多平的出来, 再招几个): what it would make is not so yet."""
+_DO_FIRST = re.compile(r"先把[^，,。|]{1,10}(建|搞|弄|做|办|备|立|报|申请|登记|认定)")
+"""A step to take first (先把制度建起来, 先把软著登记了): not done yet."""
 _STEPS_AHEAD = re.compile(r"(要|得|需要|必须)先[^，,。|]{1,10}再(建|搞|弄|做|报|申|评|办|去|来|上|进)")
 """Steps still to take, in their order (要先上规 再建制度): a plan, nothing of ours yet."""
 _PLANNED = re.compile(
@@ -2553,7 +2563,7 @@ def _extract(
             if (since := _record_founding(norm, as_year, vocab, criteria, facts)) is not None:
                 founding = since
             continue  # “调角器是四年前才开始做的”: started four years back, four years in the trade
-        if q.unit is None and not norm[q.start].isdigit() and q.end not in breaks and _WORD_AFTER.match(norm, q.end):
+        if _in_a_word(norm, q, breaks):
             continue  # “五险一金”, “三体”: a numeral in a word, no figure
         if more := _MORE_THAN_BEFORE.search(norm, max(0, q.start - _MORE_THAN_CHARS), q.start):
             if last and not last_previous and (earlier := _year_before_from(last, q, more, criteria, facts)):
@@ -2788,13 +2798,14 @@ def _extract(
         del facts[cid]  # “有一个工程师入选了人才计划”: one of the staff, no head count
     placed = without_award_places(norm)  # (省科技进步奖 排第二: the award's place, not the market's)
     facts.update({cid: v for cid, v in ranks(placed, criteria).items() if cid not in facts})
-    compared = _ours_and_average(norm, found)  # “同行业平均两个点左右 我们五个多点”
-    above = _above(*compared) if compared else _said_against_average(norm, found)  # (…我们高得多)
+    figures = [q for q in found if not _in_a_word(norm, q, breaks)]  # (我们高出一大截: no share of 1)
+    compared = _ours_and_average(norm, figures)  # “同行业平均两个点左右 我们五个多点”
+    above = _above(*compared) if compared else _said_against_average(norm, figures)  # (…我们高得多)
     if above is not None:
         facts.update({cid: above for cid, crit in criteria.items() if crit.beats_average and cid not in facts})
         if compared:
             facts.update(_ours_beside_average(norm, compared, vocab, criteria, facts))
-    elif (average := _average_alone(norm, found)) is not None:  # “问到了 同行业平均两个点出头”: theirs, not ours
+    elif (average := _average_alone(norm, figures)) is not None:  # “问到了 同行业平均两个点出头”: theirs, not ours
         facts.update({cid: average for cid, crit in criteria.items() if crit.peers_average and cid not in facts})
     facts.update({cid: v for cid, v in titles(norm, vocab, breaks).items() if cid not in facts})
     if _NO_TITLE_AT_ALL.search(norm) and not supposes(text):  # (啥子称号都莫得: none of them held)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot import platforms, render
-from bot.answers import a_not_a, keywords, quantities
+from bot.answers import a_not_a, keywords, places, quantities
 from bot.calc import compute, refusal
 from bot.dialogue.reading import BOTH, CONTROL_CHARS, DIFFERENCE, Message, asks
 from bot.dialogue.turn import Turn, checklist_criteria, human_option, menu, says, set_options
@@ -385,11 +385,24 @@ def _cue(cues: list[tuple[str, str]], clause: str) -> tuple[str, str] | None:
     A cue opening with 不 inside an A-not-A question is none (能不能享受 holds 不能享受, but asks whether we may). A
     cue of who is covered gives way to one of a case excluded (核定征收的企业能享受不: the exclusion answers it).
     """
-    said = [(len(w), -n, name, w) for n, (name, w) in enumerate(cues) if w in clause and not _a_not_a(clause, w)]
+    said = [
+        (len(w), -n, name, w)
+        for n, (name, w) in enumerate(cues)
+        if w in clause and not _a_not_a(clause, w) and not _describes(clause, w)
+    ]
     found = max(said, default=None)
     if found and found[2] == COVERED and (excluded := max((c for c in said if c[2] == EXCLUSIONS), default=None)):
         return excluded[2], excluded[3]  # (核定征收的企业能享受不: a case excluded, named, beats “may a kind of us”)
     return (found[2], found[3]) if found else None
+
+
+def _describes(clause: str, word: str) -> bool:
+    """Whether every place of ``word`` describes the thing pointed at after it (市里认定那个: the municipal one)."""
+    return all(_POINTED_AFTER.match(clause, at + len(word)) for at in places(clause, word))
+
+
+_POINTED_AFTER = re.compile(r"的?(那个|那种|这个|这种)")
+"""After a cue: it says which one is meant (重庆市里认定那个), it asks nothing."""
 
 
 def _a_not_a(clause: str, word: str) -> bool:
@@ -462,12 +475,16 @@ COVERED_FACTS = 2
 def covered(t: Turn, topic: Topic, text: str) -> tuple[str, str]:
     """The first facts of 适用对象 or 不适用情形, titled, and that section's name; else ("", "").
 
+    A request for the check that asks what the policy gives (现在是好多比例, 能补好多) gets its summary line.
+
     For a request for the check that asks who the policy covers (外资企业能不能认定, 我们是个体户能评吗), or names a
     case it excludes by its words (核定征收的得不得行, 卖给贸易商的算不算): not by the words a figure shares with them.
     """
     said = section_asked(t, topic, text, cues_only=True)
     asked = said or section_asked(t, topic, text, asked=True)  # (the guess from shared words only when needed)
     name = asked.removeprefix("section:") if asked else ""
+    if name in (CALCULATION, MAIN) and said == f"section:{name}" and topic.summary:
+        return f"【{topic.title}】\n{topic.summary}", name  # (现在是好多比例 beside the check: what it gives)
     if name != COVERED and (name != EXCLUSIONS or said != f"section:{EXCLUSIONS}"):
         return "", ""
     body, caveat, _ = render.section_text(t.kn, topic, name, t.day, text, COVERED_FACTS)

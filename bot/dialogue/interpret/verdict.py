@@ -754,6 +754,8 @@ def _missing(t: Turn, msg: Message) -> Act | None:
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那研发那块呢 四百万够不够”: that condition's gap
     if (_GAP_TOLD_BACK.fullmatch(msg.norm) or _BECAUSE_OF.fullmatch(msg.norm)) and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那是差一个点嗦”, “就是因为没上规嗦”: to confirm
+    if _TOLD_BACK_END.search(msg.norm) and _told_again(t, msg) and _falls_short(t):
+        return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “那转让来的就完全没得办法了嗦”: what is unmet, again
     if _HOW_MANY_MORE.search(tail) and len(tail) <= CONTROL_CHARS and _falls_short(t):
         return Act(acts.FOLLOWUP, part="missing")  # after 不符合, “还要添几个研发的人”: the gap, counted
     if _A_BIT_SHORT.search(msg.norm) and len(msg.norm) <= CONTROL_CHARS and _falls_short(t):
@@ -866,6 +868,16 @@ _TRUSTED = re.compile(r"靠谱|可信|信得过|真的假的|是真的|骗")
 
 _OF_OTHERS = re.compile(r"有没有人|有没得人|有人用过|谁用过|哪个用过")
 """A question put to the others in a chat (有没有人用过那种代办的), not to the bot."""
+
+
+_TOLD_BACK_END = re.compile(r"(嗦|是吧|对吧|是不是|对不对|吗|哦|噢)$")
+"""At the end of a fact told back after the verdict: asking it be confirmed (那转让来的就没得办法了嗦)."""
+
+
+def _told_again(t: Turn, msg: Message) -> bool:
+    """Whether the message states facts, each one already recorded with the same value (nothing new told)."""
+    told = t.facts(msg.text)
+    return bool(told) and all(t.profile.get(c) == v for c, v in told.items())
 
 
 _HOW_MANY_MORE = re.compile(r"(还|再)(要|得|需要)?(添|加|招|补|增加|多招|多加|配|请)(几|好多|多少)")
