@@ -572,6 +572,26 @@ def unmet_line(
     return line + (m.caveat_mark if kn.uncertain(topic, item) else "")
 
 
+def _met_once(result: Verdict) -> list[str]:
+    """The labels of the items met, a condition met whatever its tier once (研发费用占比 5%: the first tier only).
+
+    With the figure that picks the tier unknown (最近一年销售收入), a share above every tier's bar meets them all;
+    the first, the strictest as the checklist lists them, says so.
+    """
+    tiers: set[str] = set()  # the criteria tested by the tiers met so far
+    met = []
+    for o in result.outcomes:
+        if o.status != PASS:
+            continue
+        tested = {c.criterion for c in o.item.conditions()}
+        if o.item.gates() and tested & tiers:
+            continue
+        if o.item.gates():
+            tiers |= tested
+        met.append(o.item.label)
+    return met
+
+
 def _says(label: str, need: str) -> bool:
     """Whether an item's label already states its threshold (“不低于5,000万元” in “…5000万元以上”)."""
     figure = re.sub(r"^\D+", "", need.replace(",", ""))
@@ -687,7 +707,7 @@ def verdict_text(
             lines.append(f"{m.bullet}{outcome.item.label}{_threshold(kn, outcome.item)}{mark}")
         if len(result.unknown) > UNKNOWN_SHOWN:
             lines.append(m.verdict_more.format(count=len(result.unknown) - UNKNOWN_SHOWN))
-    met = [o.item.label for o in result.outcomes if o.status == "pass"]
+    met = _met_once(result)
     if met:
         lines.append(group_header(kn, m.verdict_met_header, len(met)) + "；".join(met))
     if result.assumed:

@@ -10939,3 +10939,12 @@ def test_the_rate_asked_beside_the_check_leads_it(user: User) -> None:
     """d537_01: “家计扣除现在是好多比例嘛 … 看下今年能不能享受” started the check without the rate asked."""
     reply = user.say("加计扣除现在按啥子比例 我们做阀门的 帮我看下能不能享受")
     assert reply.section == "计算方法" and "100%" in reply.text and "逐条核对" in reply.text, reply.text
+
+
+def test_a_share_above_every_tier_is_met_once(user: User) -> None:
+    """Seen in d534_19's neighbours: with the revenue unknown, a 5% R&D share met all three tiers, and the verdict
+    listed the three (5000万以下 5%, 5000万至2亿 4%, 2亿以上 3%) as met, one after another, on a phone screen."""
+    in_check(user, "高企帮我们看下")
+    user.say("成立八年 技术人员占两成五 近三年研发占比六个点 高新产品收入只有三成")
+    met = user.say("结论").text.split("已满足")[1].split("\n")[0]
+    assert met.count("研发费用占同期销售收入") == 1, met
