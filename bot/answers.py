@@ -1587,7 +1587,9 @@ def _main_line(norm: str, words: list[str], others: list[str], breaks: tuple[int
         for at in places(norm, word):
             end = at + len(word)
             after = norm[end : end + MINOR_SHARE_CHARS]
-            if this := _THIS_PART.search(after):  # “批发给工地和五金店 这块收入占了七成”: that clause's share is its
+            this = _THIS_PART.search(after)
+            if this and any(end <= b <= end + this.start() for b in breaks):
+                # “批发给工地和五金店 这块收入占了七成”: the next clause, pointing back, gives its share
                 after = norm[end : min((b for b in breaks if b > end + this.end()), default=len(norm))]
             cut = min((i for w in others if w != word and (i := after.find(w)) >= 0), default=len(after))
             head = after[:cut] not in _MODIFIES  # “主要做轴承的批发”: 主要 is said of the trade, not the goods
@@ -2413,6 +2415,8 @@ _PAST_CLAUSE = re.compile(r"(?:^|(?<=[\s,，。；;!！?？]))(以前|之前|原
 """A clause that opens in the past (以前做了十几年冲压件): what it says of us may have changed since."""
 
 
+_TAX_INCLUDED = re.compile(r"(都|也)?(是|为)?含税")
+"""Right after a sum: it includes the tax (两亿出头是含税开票), which revenue does not; the net one is said beside."""
 _A_CLAIM = re.compile(r"[^\s，,。；;？?]{1,10}(那个|这个|那种|这种|的)说法")
 """A figure named as a claim heard (两个亿那个说法): what it says is no fact of the enterprise."""
 
@@ -2531,6 +2535,7 @@ def _extract(
         and not (_DONT_KNOW.search(norm) and _BAR_NAMED.search(norm, 0, q.start) and norm.startswith("的", q.end))
         and not (_BAR_NAMED.search(norm, 0, q.start) and _HOW_RECKONED.match(norm, q.end))  # (那个七十分咋个算的)
         and not _of_the_rule(norm, q, breaks)
+        and not _TAX_INCLUDED.match(norm, q.end)  # (两亿出头是含税开票 不含税一点八个亿: the net one is ours)
     ]  # (评分那个70分的 不晓得好多: the bar named, not our figure)
     founding: float | list[float] | None = None  # years since the enterprise was founded (成立九年了, 2015年成立)
     peers_of: str | None = None  # the criterion of the peers' figure just passed over (行业两个点 | 我们五个多)

@@ -10948,3 +10948,28 @@ def test_a_share_above_every_tier_is_met_once(user: User) -> None:
     user.say("成立八年 技术人员占两成五 近三年研发占比六个点 高新产品收入只有三成")
     met = user.say("结论").text.split("已满足")[1].split("\n")[0]
     assert met.count("研发费用占同期销售收入") == 1, met
+
+
+def test_a_correction_of_a_share_of_no_year_takes_the_figure_dated_last_year(user: User) -> None:
+    """Caught replaying the corpus (d348_14): keeping a corrected figure to its own year must not drop the figure
+    for a share that has no year: “八成八是前年的 去年是九成三” corrects 主营占比 to 93%."""
+    in_check(user, "小巨人 帮我们核一下")
+    user.say("主营占比八成六")
+    user.say("刚才主营占比说错了 八成六是前年的 去年是九成二")
+    assert profile(user)["main_business_ratio"] == 92.0, profile(user)
+
+
+def test_the_kind_named_after_a_part_is_the_kind_checked(user: User) -> None:
+    """Caught replaying the corpus (d343_07): “那个中小企业技术研发中心呢” after the conditions gives that kind's
+    conditions, and the check asked next is of that kind."""
+    user.say("市级企业技术中心要啥条件")
+    user.say("营收不够 那个中小企业技术研发中心呢")
+    assert profile(user).get("tech_center_target") is False, profile(user)  # (the SME centre is the kind checked)
+    assert "逐条核对" in user.say("那就按这个帮我们核一下").text
+
+
+def test_a_sum_said_to_include_tax_is_not_the_revenue() -> None:
+    """Caught replaying the corpus (d243_14): “两亿出头是含税开票 不含税就一点八个亿” read 两亿出头 as the revenue
+    once 销售 became a word of it."""
+    facts = read("销售说错了 三千万出头是含税开票 不含税两千七百万", "high_tech_enterprise")
+    assert facts["revenue_last_year"] == 2700.0, facts

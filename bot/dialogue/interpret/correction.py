@@ -280,7 +280,7 @@ def _replaced(t: Turn, msg: Message) -> dict[str, Any]:
                 for j, r in enumerate(found[i + 1 :], i + 1)
                 if (v := number_value(r, crit.unit or "", t.day)) is not None
                 and v not in others(cid)
-                and _dated(msg.norm, found[j - 1].end, r.start) in (None, _years_back(t, cid))
+                and _of_its_year(t, cid, _dated(msg.norm, found[j - 1].end, r.start))
             ]  # (not “九十几万是前年上半年的 前年全年是一百八十万 前年营收三千六”: 3600 is the 营收's, by its word;
             # nor “一百二是今年到现在的 去年全年只有八十万出头 前年是一百一”: 110 is the year before's)
             if _DENIED_FIGURE.search(msg.norm, 0, q.start) or _SUBJECT_AFTER.match(msg.norm, q.end):
@@ -300,6 +300,15 @@ def _dated(norm: str, start: int, end: int) -> int | None:
     """How many years before last year the last year word in ``norm[start:end]`` is (None: no year said there)."""
     said = list(_YEAR_SAID.finditer(norm, start, end))
     return _YEARS_BACK[said[-1][0]] if said else None
+
+
+def _of_its_year(t: Turn, cid: str, dated: int | None) -> bool:
+    """Whether a figure dated ``dated`` years before last year (None: undated) may be ``cid``'s.
+
+    A figure of no year (主营占比) takes any; a yearly one only a figure undated or of its own year.
+    """
+    back = _years_back(t, cid)
+    return back is None or dated is None or dated == back
 
 
 def _years_back(t: Turn, cid: str) -> int | None:

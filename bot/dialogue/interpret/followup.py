@@ -125,6 +125,8 @@ def followup(t: Turn, msg: Message) -> Act | None:
         return act
     named = variant_taken_up(t, msg)
     act = switched_to(t, act, named)
+    if not named and str(act.part).startswith("section:") and (what := _ELLIPSIS.match(last_clause(msg).norm)):
+        act = switched_to(t, act, _kind_of(t, what[1]))  # (营收不够 那个中小企业技术研发中心呢: that kind from now on)
     topic = t.kn.topics.get(act.topic or "")
     if (
         named  # (“那重庆市级的单项冠军呢” when the municipal one was judged: its verdict and conditions again)
@@ -192,7 +194,12 @@ _POINTS_BACK = re.compile(r"(那个|这个|那项|这项|那条|这条)")
 
 def _kind_named(t: Turn, text: str) -> bool:
     """Whether ``text`` names a kind of the policy (中小企业技术研发中心, 行业类): a criterion presumed until told."""
-    return any(t.kn.criteria[c].presume is not None for c in t.facts(text))
+    return bool(_kind_of(t, text))
+
+
+def _kind_of(t: Turn, text: str) -> dict[str, Any]:
+    """The kind of the policy ``text`` names, as answers (中小企业技术研发中心: the SME centre is checked)."""
+    return {c: v for c, v in t.facts(text).items() if t.kn.criteria[c].presume is not None}
 
 
 def _other_kind_with_title_held(t: Turn, msg: Message) -> Act | None:
@@ -570,8 +577,8 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         and (speaks_of(t, topic, str(last_part), ellipsis[1]) or _kind_named(t, ellipsis[1]))
     ):  # “委托国外的呢” right after the 计算方法 of 委托研发: the same part, of the case it names (not “形成无形资产
         # 的那部分呢” after 时间节点, which says nothing of it); “那中小企业技术研发中心呢” after 市级企业技术中心's
-        # conditions: that kind's
-        return Act(acts.FOLLOWUP, topic=topic.id, part=f"section:{last_part}")
+        # conditions: that kind's (and it is the kind checked from now on)
+        return Act(acts.FOLLOWUP, topic=topic.id, part=f"section:{last_part}", values=_kind_of(t, ellipsis[1]))
     if decision.intent == topic.id and (asks(t, msg) or ellipsis):
         return Act(acts.FOLLOWUP, topic=topic.id, part="question")
     if (
