@@ -483,12 +483,34 @@ def covered(t: Turn, topic: Topic, text: str) -> tuple[str, str]:
     said = section_asked(t, topic, text, cues_only=True)
     asked = said or section_asked(t, topic, text, asked=True)  # (the guess from shared words only when needed)
     name = asked.removeprefix("section:") if asked else ""
-    if name in (CALCULATION, MAIN) and said == f"section:{name}" and topic.summary:
+    if name in (CALCULATION, MAIN) and said == f"section:{name}" and topic.summary and _gives_asked(t, topic, text):
         return f"【{topic.title}】\n{topic.summary}", name  # (现在是好多比例 beside the check: what it gives)
     if name != COVERED and (name != EXCLUSIONS or said != f"section:{EXCLUSIONS}"):
         return "", ""
     body, caveat, _ = render.section_text(t.kn, topic, name, t.day, text, COVERED_FACTS)
     return "\n".join(x for x in (body, t.kn.messages.caveat_footnote if caveat else "") if x), name
+
+
+def _gives_asked(t: Turn, topic: Topic, text: str) -> bool:
+    """Whether a clause of its own asks what the policy gives, with a question word and no figure of ours.
+
+    “加计扣除现在是好多比例嘛 | … 能不能享受”: the rate asked beside the check; not “研发投入百分之四 | 够不够”, our
+    figure, whose words only sound like a part.
+    """
+    for clause in _CLAUSES.split(text):
+        norm = normalize(clause)
+        if (
+            norm
+            and _GIVES_ASKED.search(plain_form(t.kn, norm))
+            and not quantities(norm)
+            and section_asked(t, topic, clause, cues_only=True) in (f"section:{CALCULATION}", f"section:{MAIN}")
+        ):
+            return True
+    return False
+
+
+_GIVES_ASKED = re.compile(r"多少|几|什么|啥|怎么算|怎么补|比例|好处")
+"""In a clause beside the request for the check: what the policy gives is asked (好多比例, 能补好多, 有啥好处)."""
 
 
 EXCLUSION_SHARED = 2
