@@ -401,8 +401,9 @@ def _describes(clause: str, word: str) -> bool:
     return all(_POINTED_AFTER.match(clause, at + len(word)) for at in places(clause, word))
 
 
-_POINTED_AFTER = re.compile(r"的?(那个|那种|这个|这种)(?![吗嘛呢不没么?？])")
-"""After a cue: it says which one is meant (重庆市里认定那个), it asks nothing."""
+_POINTED_AFTER = re.compile(r"的?(那个|那种|这个|这种)$")
+"""After a cue, ending its clause: it says which one is meant (重庆市里认定那个), it asks nothing (not 先有那个称号,
+nor 鼓励这种吗)."""
 
 
 def _a_not_a(clause: str, word: str) -> bool:

@@ -875,9 +875,21 @@ _TOLD_BACK_END = re.compile(r"(嗦|是吧|对吧|是不是|对不对|吗|哦|噢
 
 
 def _told_again(t: Turn, msg: Message) -> bool:
-    """Whether the message states facts, each one already recorded with the same value (nothing new told)."""
+    """Whether the message only states facts already recorded with the same values, asking nothing else.
+
+    Not “参与制定行业标准 有没得补贴哦” (a question of its own, on another policy), nor “…可以去合作嗎”.
+    """
+    if _ASKS_SOMETHING.search(msg.norm):
+        return False
     told = t.facts(msg.text)
-    return bool(told) and all(t.profile.get(c) == v for c, v in told.items())
+    if not told or any(t.profile.get(c) != v for c, v in told.items()):
+        return False
+    checked = (flows.referred(t, topic_check=False) or {}).get("topic")
+    return t.match(msg.text)[1].intent in (None, checked)
+
+
+_ASKS_SOMETHING = re.compile(r"啥|什么|哪|怎么|咋|多少|好多|几|有没|有莫|能不能|可不可以|可以|要不要|得不得")
+"""A question word: the message asks something of its own, not only whether what it tells back is so."""
 
 
 _HOW_MANY_MORE = re.compile(r"(还|再)(要|得|需要)?(添|加|招|补|增加|多招|多加|配|请)(几|好多|多少)")
