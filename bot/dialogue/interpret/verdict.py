@@ -909,8 +909,8 @@ _LATER = re.compile(r"明年|后年|以后|今后|将来|下一年|下年|过两
 def _later_asked(t: Turn, msg: Message) -> bool:
     """After 不符合, whether the message asks if it can be met in time to come (what it says is a plan, not news)."""
     tail = last_clause(msg)  # (“那贸易那块少做点 | 以后能行不”: the plan, then the question)
-    if not (_LATER.search(tail.norm) and asks_outcome(t, tail) and _falls_short(t)):
-        return False
+    if not (_LATER.search(tail.norm) and asks_outcome(t, tail) and _falls_short(t)) or supposes(msg.text):
+        return False  # (a plan, “那今年多投点研发 明年报得成不”, gets the conditions: the follow-up's own reading)
     checked = (flows.referred(t, topic_check=False) or {}).get("topic")
     return t.match(msg.text)[1].intent in (None, checked)  # (not “小巨人是不是要求更高 我们以后有没有戏”, 转人工吧 …)
 
