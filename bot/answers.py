@@ -2539,7 +2539,8 @@ def _extract(
     ]  # (评分那个70分的 不晓得好多: the bar named, not our figure)
     founding: float | list[float] | None = None  # years since the enterprise was founded (成立九年了, 2015年成立)
     peers_of: str | None = None  # the criterion of the peers' figure just passed over (行业两个点 | 我们五个多)
-    for q in found:
+    figures = [q for q in found if not _in_a_word(norm, q, breaks)]  # (五险一金, 我们高出一大截: no figure)
+    for q in figures:
         if q.unit == "年" and q.value >= CALENDAR_YEAR:
             if (since := _record_founding(norm, q, vocab, criteria, facts)) is not None:
                 founding = since  # “2015年在璧山注册的”: registered that year
@@ -2568,8 +2569,6 @@ def _extract(
             if (since := _record_founding(norm, as_year, vocab, criteria, facts)) is not None:
                 founding = since
             continue  # “调角器是四年前才开始做的”: started four years back, four years in the trade
-        if _in_a_word(norm, q, breaks):
-            continue  # “五险一金”, “三体”: a numeral in a word, no figure
         if more := _MORE_THAN_BEFORE.search(norm, max(0, q.start - _MORE_THAN_CHARS), q.start):
             if last and not last_previous and (earlier := _year_before_from(last, q, more, criteria, facts)):
                 facts.setdefault(*earlier)  # “去年研发一千五百万 比前年多了两百来万”: 前年 1300万
@@ -2803,7 +2802,6 @@ def _extract(
         del facts[cid]  # “有一个工程师入选了人才计划”: one of the staff, no head count
     placed = without_award_places(norm)  # (省科技进步奖 排第二: the award's place, not the market's)
     facts.update({cid: v for cid, v in ranks(placed, criteria).items() if cid not in facts})
-    figures = [q for q in found if not _in_a_word(norm, q, breaks)]  # (我们高出一大截: no share of 1)
     compared = _ours_and_average(norm, figures)  # “同行业平均两个点左右 我们五个多点”
     above = _above(*compared) if compared else _said_against_average(norm, figures)  # (…我们高得多)
     if above is not None:

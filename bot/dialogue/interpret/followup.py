@@ -192,13 +192,11 @@ _POINTS_BACK = re.compile(r"(那个|这个|那项|这项|那条|这条)")
 """Words pointing back at something said (加计扣除那个): a policy of the list just given."""
 
 
-def _kind_named(t: Turn, text: str) -> bool:
-    """Whether ``text`` names a kind of the policy (中小企业技术研发中心, 行业类): a criterion presumed until told."""
-    return bool(_kind_of(t, text))
-
-
 def _kind_of(t: Turn, text: str) -> dict[str, Any]:
-    """The kind of the policy ``text`` names, as answers (中小企业技术研发中心: the SME centre is checked)."""
+    """The kind of the policy ``text`` names, as answers (中小企业技术研发中心: the SME centre is checked).
+
+    A kind is a criterion presumed until told; empty when ``text`` names none.
+    """
     return {c: v for c, v in t.facts(text).items() if t.kn.criteria[c].presume is not None}
 
 
@@ -208,7 +206,7 @@ def _other_kind_with_title_held(t: Turn, msg: Message) -> Act | None:
     what = WHAT_ABOUT.match(msg.norm)
     if topic is None or not topic.checklist or t.flow is not None or what is None or what.end() >= len(msg.norm):
         return None
-    kind = {c: v for c, v in t.facts(what[0]).items() if t.kn.criteria[c].presume is not None}
+    kind = _kind_of(t, what[0])
     rest = Message(msg.text, msg.norm[what.end() :])
     held = titles_stated(t, rest)
     if not kind or not held or len(rest.norm) > SHORT_MESSAGE or asks(t, rest):
@@ -574,7 +572,7 @@ def _followup(t: Turn, msg: Message) -> Act | None:
         and decision.reason != "out_of_scope"
         and not foreign(t, topic, msg)
         and last_part != t.kn.messages.sources_header
-        and (speaks_of(t, topic, str(last_part), ellipsis[1]) or _kind_named(t, ellipsis[1]))
+        and (speaks_of(t, topic, str(last_part), ellipsis[1]) or _kind_of(t, ellipsis[1]))
     ):  # “委托国外的呢” right after the 计算方法 of 委托研发: the same part, of the case it names (not “形成无形资产
         # 的那部分呢” after 时间节点, which says nothing of it); “那中小企业技术研发中心呢” after 市级企业技术中心's
         # conditions: that kind's (and it is the kind checked from now on)
